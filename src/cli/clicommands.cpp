@@ -1,0 +1,298 @@
+#include "cli/clicommands.h"
+
+#include "services/demogenerator.h"
+#include "services/schoolservice.h"
+#include "storage/backup.h"
+#include "storage/database.h"
+#include "util/clock.h"
+#include "util/logging.h"
+
+#include <QCommandLineParser>
+#include <spdlog/spdlog.h>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+
+#include <functional>
+#include <memory>
+
+namespace etabli::cli {
+
+namespace {
+
+struct CommonOptions
+{
+    QCommandLineOption database{QStringList{QStringLiteral("d"), QStringLiteral("database")},
+                                Commands::tr("Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname "
+                                             "(default: ETABLI_DATABASE, then the default database)."),
+                                Commands::tr("DATABASE")};
+    QCommandLineOption logLevel{QStringLiteral("log-level"),
+                                Commands::tr("Log level: trace, debug, info, warning, error, off."),
+                                Commands::tr("LEVEL"), QStringLiteral("warning")};
+};
+
+// Parses a sub-command's arguments; returns -1 to go on, or an exit code.
+int parseCommand(QCommandLineParser& parser, const CommonOptions& common, const QString& command,
+                 const QString& description, const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    parser.addOption(common.database);
+    parser.addOption(common.logLevel);
+    QStringList argv = args;
+    argv[0] = QStringLiteral("etabli-cli %1").arg(command);
+    if (!parser.parse(argv)) {
+        err << parser.errorText() << Qt::endl;
+        err << Commands::tr("See “etabli-cli %1 --help”.").arg(command) << Qt::endl;
+        return BadUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        out.flush();
+        return Success;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << Commands::tr("Unexpected argument: “%1”.").arg(parser.positionalArguments().constFirst())
+            << Qt::endl;
+        return BadUsage;
+    }
+    logging::Level level = logging::Level::Warning;
+    if (!logging::parseLevel(parser.value(common.logLevel), &level)) {
+        err << Commands::tr("Unknown log level: “%1”.").arg(parser.value(common.logLevel)) << Qt::endl;
+        return BadUsage;
+    }
+    logging::init(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), level);
+    return -1;
+}
+
+Result<DatabaseLocation> resolveDatabase(const QCommandLineParser& parser, const CommonOptions& common)
+{
+    QString text = parser.value(common.database);
+    if (text.isEmpty())
+        text = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_DATABASE"));
+    if (text.isEmpty())
+        text = DatabaseLocation::defaultSqlitePath();
+    return DatabaseLocation::parse(text);
+}
+
+int report(QTextStream& err, const Error& error)
+{
+    err << error.message << Qt::endl;
+    logging::get("cli")->error("{} ({})", error.message.toStdString(), error.detail.toStdString());
+    return Failure;
+}
+
+} // namespace
+
+void Commands::usage(QTextStream& s) const
+{
+    s << tr("Usage: etabli-cli <command> [options]") << Qt::endl << Qt::endl
+      << tr("Commands:") << Qt::endl
+      << tr("  init     creates an empty database for a school") << Qt::endl
+      << tr("  demo     creates a realistic demonstration database") << Qt::endl
+      << tr("  check    checks a database (schema, integrity, foreign keys)") << Qt::endl
+      << tr("  backup   writes a verified copy of a database in use") << Qt::endl
+      << Qt::endl
+      << tr("General options: --help, --version. Help on a command: etabli-cli <command> --help")
+      << Qt::endl;
+}
+
+int Commands::run(const QStringList& arguments)
+{
+    if (arguments.size() < 2) {
+        usage(m_err);
+        return BadUsage;
+    }
+    const QString command = arguments.at(1);
+    const QStringList rest = QStringList{arguments.at(0)} + arguments.mid(2);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        m_out << QStringLiteral("etabli-cli %1").arg(QStringLiteral(ETABLI_VERSION)) << Qt::endl;
+        return Success;
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        usage(m_out);
+        return Success;
+    }
+    if (command == QLatin1String("init"))
+        return init(rest);
+    if (command == QLatin1String("demo"))
+        return demo(rest);
+    if (command == QLatin1String("check"))
+        return check(rest);
+    if (command == QLatin1String("backup"))
+        return backup(rest);
+    m_err << tr("Unknown command: “%1”.").arg(command) << Qt::endl << Qt::endl;
+    usage(m_err);
+    return BadUsage;
+}
+
+int Commands::init(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption name(QStringLiteral("school-name"), tr("Name of the school."), tr("NAME"),
+                                  tr("My production school"));
+    parser.addOption(name);
+    if (int rc = parseCommand(parser, common, QStringLiteral("init"),
+                              tr("Creates an empty database for a school, with its default sections."),
+                              args, m_out, m_err);
+        rc >= 0)
+        return rc;
+    if (parser.value(name).trimmed().isEmpty()) {
+        m_err << tr("The school's name cannot be empty.") << Qt::endl;
+        return BadUsage;
+    }
+    auto location = resolveDatabase(parser, common);
+    if (!location)
+        return report(m_err, location.error());
+    auto db = Database::open(*location, Database::OpenMode::CreateNew);
+    if (!db)
+        return report(m_err, db.error());
+    SystemClock clock;
+    if (auto r = SchoolService(**db, clock).createSchool(parser.value(name)); !r) {
+        const QString path = location->path;
+        db->reset();
+        if (location->isSqlite())
+            QFile::remove(path);
+        return report(m_err, r.error());
+    }
+    m_out << tr("Database created: %1").arg(location->displayName()) << Qt::endl;
+    return Success;
+}
+
+int Commands::demo(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption scale(QStringLiteral("scale"),
+                                   tr("Size: “school” (one school over 10 years, the default) or “federation” (about twenty "
+                                      "schools, for benchmarks)."),
+                                   tr("SIZE"), QStringLiteral("school"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Generator seed (same seed, same database)."),
+                                  tr("N"), QStringLiteral("2011"));
+    const QCommandLineOption today(QStringLiteral("today"),
+                                   tr("Reference date YYYY-MM-DD (default: today)."), tr("DATE"));
+    parser.addOption(scale);
+    parser.addOption(seed);
+    parser.addOption(today);
+    if (int rc = parseCommand(parser, common, QStringLiteral("demo"),
+                              tr("Creates a realistic and reproducible demonstration database."), args, m_out, m_err);
+        rc >= 0)
+        return rc;
+    DemoGenerator::Options options;
+    auto parsedScale = DemoGenerator::parseScale(parser.value(scale));
+    if (!parsedScale) {
+        m_err << parsedScale.error().message << Qt::endl;
+        return BadUsage;
+    }
+    options.scale = *parsedScale;
+    bool ok = false;
+    options.seed = parser.value(seed).toULongLong(&ok);
+    if (!ok) {
+        m_err << tr("The seed must be a positive integer (“%1”).").arg(parser.value(seed)) << Qt::endl;
+        return BadUsage;
+    }
+    if (parser.isSet(today)) {
+        options.referenceDate = QDate::fromString(parser.value(today), Qt::ISODate);
+        if (!options.referenceDate.isValid()) {
+            m_err << tr("Invalid date: “%1” (expected: YYYY-MM-DD).").arg(parser.value(today)) << Qt::endl;
+            return BadUsage;
+        }
+    }
+    auto location = resolveDatabase(parser, common);
+    if (!location)
+        return report(m_err, location.error());
+    auto db = Database::open(*location, Database::OpenMode::CreateNew);
+    if (!db)
+        return report(m_err, db.error());
+    auto summary = DemoGenerator(**db, options).run();
+    if (!summary) {
+        const QString path = location->path;
+        db->reset();
+        if (location->isSqlite())
+            QFile::remove(path);
+        return report(m_err, summary.error());
+    }
+    m_out << tr("Demonstration database created: %1").arg(location->displayName()) << Qt::endl
+          << tr("%1 sections, %2 trainees over %3 school years.")
+                 .arg(summary->sections)
+                 .arg(summary->trainees)
+                 .arg(summary->schoolYears)
+          << Qt::endl;
+    return Success;
+}
+
+int Commands::check(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    if (int rc = parseCommand(parser, common, QStringLiteral("check"),
+                              tr("Checks a database without changing it: schema version, integrity, foreign keys. Exit "
+                                 "code 1 when a problem is found."),
+                              args, m_out, m_err);
+        rc >= 0)
+        return rc;
+    auto location = resolveDatabase(parser, common);
+    if (!location)
+        return report(m_err, location.error());
+    auto db = Database::open(*location, Database::OpenMode::ReadOnly);
+    if (!db)
+        return report(m_err, db.error());
+    auto result = (*db)->checkIntegrity();
+    if (!result)
+        return report(m_err, result.error());
+    const auto& r = *result;
+    m_out << tr("Database: %1").arg(location->displayName()) << Qt::endl;
+    m_out << tr("Schema version: %1").arg(r.schemaVersion);
+    if (r.schemaVersion == r.latestSchemaVersion)
+        m_out << tr(" (up to date)");
+    else
+        m_out << tr(" (will be upgraded to version %1 when next opened)").arg(r.latestSchemaVersion);
+    m_out << Qt::endl;
+    m_out << tr("Integrity check (quick_check): %1").arg(r.quickCheck.join(QStringLiteral("; "))) << Qt::endl;
+    m_out << tr("Foreign keys (foreign_key_check): %1")
+                 .arg(r.foreignKeyCheck.isEmpty() ? QStringLiteral("ok") : r.foreignKeyCheck.join(QStringLiteral("; ")))
+          << Qt::endl;
+    if (!r.ok()) {
+        m_err << tr("The database has problems.") << Qt::endl;
+        return Failure;
+    }
+    return Success;
+}
+
+int Commands::backup(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
+                                       tr("File of the copy (must not exist)."), tr("FILE"));
+    parser.addOption(outOption);
+    if (int rc = parseCommand(parser, common, QStringLiteral("backup"),
+                              tr("Writes a consistent, verified copy of a database, even while it is in use."),
+                              args, m_out, m_err);
+        rc >= 0)
+        return rc;
+    if (parser.value(outOption).isEmpty()) {
+        m_err << tr("Give the file of the copy with --out FILE.") << Qt::endl;
+        return BadUsage;
+    }
+    auto location = resolveDatabase(parser, common);
+    if (!location)
+        return report(m_err, location.error());
+    const QString target = QFileInfo(parser.value(outOption)).absoluteFilePath();
+    if (QFileInfo::exists(target)) {
+        m_err << tr("The file “%1” already exists: it was not replaced.").arg(QDir::toNativeSeparators(target))
+              << Qt::endl;
+        return Failure;
+    }
+    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
+    if (!db)
+        return report(m_err, db.error());
+    if (auto r = Backup::hotCopy(**db, target); !r)
+        return report(m_err, r.error());
+    m_out << tr("Verified copy written to %1").arg(QDir::toNativeSeparators(target)) << Qt::endl;
+    return Success;
+}
+
+} // namespace etabli::cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+namespace etabli::cli {
+
+// Exit codes of etabli-cli.
+enum ExitCode
+{
+    Success = 0,
+    Failure = 1,
+    BadUsage = 2,
+};
+
+// Runs `etabli-cli` with its arguments (arguments[0] is the program).
+// Writes results to `out`, French errors to `err`.
+class Commands
+{
+    Q_DECLARE_TR_FUNCTIONS(Commands)
+
+public:
+    Commands(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+    int run(const QStringList& arguments);
+
+private:
+    int init(const QStringList& args);
+    int demo(const QStringList& args);
+    int check(const QStringList& args);
+    int backup(const QStringList& args);
+    void usage(QTextStream& stream) const;
+
+    QTextStream& m_out;
+    QTextStream& m_err;
+};
+
+} // namespace etabli::cli

@@ -1,0 +1,183 @@
+#include "services/schoolservice.h"
+
+#include "storage/database.h"
+#include "storage/schoolrepository.h"
+#include "storage/sectionrepository.h"
+#include "storage/transaction.h"
+#include "util/clock.h"
+
+#include <QRegularExpression>
+
+namespace etabli {
+
+QString SchoolService::normaliseDigits(const QString& text)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (!c.isSpace() && c != QChar(0x00A0) && c != QChar(0x202F) && c != QLatin1Char('.') &&
+            c != QLatin1Char('-'))
+            out += c;
+    }
+    return out;
+}
+
+Status SchoolService::validateSiret(const QString& input)
+{
+    const QString siret = normaliseDigits(input);
+    if (siret.isEmpty())
+        return {};
+    static const QRegularExpression digits(QStringLiteral("^\\d{14}$"));
+    if (!digits.match(siret).hasMatch())
+        return fail(Error::Code::InvalidInput, tr("The SIRET must have 14 digits (“%1”).").arg(input.trimmed()));
+    // Luhn key; La Poste's establishments (SIREN 356000000) use a sum divisible by 5.
+    int sum = 0;
+    for (int i = 0; i < 14; ++i) {
+        int d = siret.at(13 - i).digitValue();
+        if (i % 2 == 1) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+    }
+    int plain = 0;
+    for (const QChar c : siret)
+        plain += c.digitValue();
+    const bool laPoste = siret.startsWith(QLatin1String("356000000"));
+    if ((laPoste && plain % 5 != 0) || (!laPoste && sum % 10 != 0))
+        return fail(Error::Code::InvalidInput,
+                    tr("The SIRET “%1” is not valid (wrong check digit).").arg(input.trimmed()));
+    return {};
+}
+
+Status SchoolService::validateRna(const QString& input)
+{
+    const QString rna = normaliseDigits(input).toUpper();
+    if (rna.isEmpty())
+        return {};
+    static const QRegularExpression pattern(QStringLiteral("^W\\d{9}$"));
+    if (!pattern.match(rna).hasMatch())
+        return fail(Error::Code::InvalidInput,
+                    tr("The RNA number is W followed by 9 digits (“%1”).").arg(input.trimmed()));
+    return {};
+}
+
+Status SchoolService::validate(const SchoolIdentity& s)
+{
+    if (s.name.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("The school's name is required."));
+    if (s.name.trimmed().size() > 200)
+        return fail(Error::Code::InvalidInput, tr("The school's name is too long (200 characters at most)."));
+    if (auto r = validateSiret(s.siret); !r)
+        return r;
+    if (auto r = validateRna(s.rna); !r)
+        return r;
+    static const QRegularExpression postcode(QStringLiteral("^\\d{5}$"));
+    if (!s.postcode.trimmed().isEmpty() && !postcode.match(s.postcode.trimmed()).hasMatch())
+        return fail(Error::Code::InvalidInput, tr("The postcode must have 5 digits (“%1”).").arg(s.postcode));
+    static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (!s.email.trimmed().isEmpty() && !email.match(s.email.trimmed()).hasMatch())
+        return fail(Error::Code::InvalidInput, tr("The e-mail address “%1” is not valid.").arg(s.email.trimmed()));
+    if (s.fiscalYearStartMonth < 1 || s.fiscalYearStartMonth > 12)
+        return fail(Error::Code::InvalidInput, tr("The first month of the financial year must be between 1 and 12."));
+    if (s.schoolYearStartMonth < 1 || s.schoolYearStartMonth > 12)
+        return fail(Error::Code::InvalidInput, tr("The school-year start month must be between 1 and 12."));
+    if (s.vatRegime == VatRegime::Franchise && s.vatMention.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput,
+                    tr("When exempt from VAT, the mention printed on invoices is required."));
+    if (s.logo.size() > 2 * 1024 * 1024)
+        return fail(Error::Code::InvalidInput, tr("The logo is too large (2 MB at most)."));
+    return {};
+}
+
+Status SchoolService::createSchool(const QString& name, const QStringList& sectionNames)
+{
+    SchoolIdentity s;
+    s.name = name.trimmed();
+    if (auto r = validate(s); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        const QString now = m_clock.nowIso();
+        SchoolRepository schools(m_db);
+        if (auto r = schools.save(s, now); !r)
+            return std::unexpected(r.error());
+        SectionRepository sections(m_db);
+        int position = 0;
+        for (const QString& sectionName : sectionNames) {
+            Section section;
+            section.name = sectionName;
+            section.position = position++;
+            if (auto r = sections.insert(section, now); !r)
+                return std::unexpected(r.error());
+        }
+        return {};
+    });
+}
+
+Result<SchoolIdentity> SchoolService::identity() const
+{
+    return SchoolRepository(m_db).load();
+}
+
+Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
+{
+    s.name = s.name.trimmed();
+    s.siret = normaliseDigits(s.siret);
+    s.rna = normaliseDigits(s.rna).toUpper();
+    s.postcode = s.postcode.trimmed();
+    if (s.vatMention.trimmed().isEmpty() && s.vatRegime == VatRegime::Franchise)
+        s.vatMention = SchoolIdentity::defaultVatMention();
+    if (auto r = validate(s); !r)
+        return std::unexpected(r.error());
+    auto version = inTransaction(m_db, [&]() { return SchoolRepository(m_db).save(s, m_clock.nowIso()); });
+    if (!version)
+        return std::unexpected(version.error());
+    s.version = *version;
+    return s;
+}
+
+Result<QList<Section>> SchoolService::sections(bool activeOnly) const
+{
+    return SectionRepository(m_db).list(activeOnly);
+}
+
+Result<qint64> SchoolService::addSection(const QString& name, const QString& trade)
+{
+    if (name.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("The section's name is required."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        SectionRepository repo(m_db);
+        auto existing = repo.list();
+        if (!existing)
+            return std::unexpected(existing.error());
+        Section s;
+        s.name = name.trimmed();
+        s.trade = trade.trimmed();
+        s.position = static_cast<int>(existing->size());
+        return repo.insert(s, m_clock.nowIso());
+    });
+}
+
+Status SchoolService::updateSection(const Section& section)
+{
+    if (section.name.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("The section's name is required."));
+    return inTransaction(m_db, [&]() { return SectionRepository(m_db).update(section, m_clock.nowIso()); });
+}
+
+Status SchoolService::deleteSection(qint64 sectionId)
+{
+    return inTransaction(m_db, [&]() -> Status {
+        SectionRepository repo(m_db);
+        auto used = repo.countTrainees(sectionId);
+        if (!used)
+            return std::unexpected(used.error());
+        if (*used > 0)
+            return fail(Error::Code::Conflict,
+                        tr("This section has trainees (%n): deactivate it instead of deleting it.",
+                           nullptr, static_cast<int>(*used)));
+        return repo.remove(sectionId);
+    });
+}
+
+} // namespace etabli

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain/school.h"
+#include "domain/section.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+namespace etabli {
+
+class Clock;
+class Database;
+
+// The school's identity and its list of sections: validation and writes in
+// one transaction. Widgets and the CLI call this, never SQL.
+class SchoolService
+{
+    Q_DECLARE_TR_FUNCTIONS(SchoolService)
+
+public:
+    SchoolService(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
+
+    // Sets up a new database: the school's name and the default sections.
+    Status createSchool(const QString& name, const QStringList& sections = Section::defaultNames());
+
+    Result<SchoolIdentity> identity() const;
+    // Validates (French messages), normalises (SIRET without spaces…) and
+    // saves. Returns the saved identity with its new version.
+    Result<SchoolIdentity> saveIdentity(SchoolIdentity identity);
+
+    Result<QList<Section>> sections(bool activeOnly = false) const;
+    Result<qint64> addSection(const QString& name, const QString& trade = {});
+    Status updateSection(const Section& section);
+    // Only a section nobody was ever enrolled in can be deleted; others are
+    // deactivated instead.
+    Status deleteSection(qint64 sectionId);
+
+    // Field checks, exposed for forms and tests. Empty is accepted.
+    static Status validateSiret(const QString& siret);
+    static Status validateRna(const QString& rna);
+    static Status validate(const SchoolIdentity& identity);
+    static QString normaliseDigits(const QString& text);
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+};
+
+} // namespace etabli

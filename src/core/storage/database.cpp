@@ -1,0 +1,448 @@
+#include "storage/database.h"
+
+#include "storage/sqlquery.h"
+#include "storage/sqlscript.h"
+#include "storage/transaction.h"
+#include "util/logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlError>
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <map>
+
+namespace etabli {
+
+namespace {
+
+struct Migration
+{
+    int version;
+    QString name;
+    QString script;
+};
+
+const std::map<int, Migration>& migrations()
+{
+    static const std::map<int, Migration> all = [] {
+        std::map<int, Migration> m;
+        static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
+        const QDir dir(QStringLiteral(":/migrations"));
+        for (const QString& file : dir.entryList(QDir::Files, QDir::Name)) {
+            const auto match = pattern.match(file);
+            if (!match.hasMatch())
+                continue;
+            QFile f(dir.filePath(file));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const int version = match.captured(1).toInt();
+            m[version] = Migration{version, match.captured(2), QString::fromUtf8(f.readAll())};
+        }
+        return m;
+    }();
+    return all;
+}
+
+QString dialectName(Database::Dialect d)
+{
+    return d == Database::Dialect::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+}
+
+} // namespace
+
+Database::Database(DatabaseLocation location, Dialect dialect, QString connectionName, bool readOnly)
+    : m_location(std::move(location)), m_dialect(dialect), m_connectionName(std::move(connectionName)),
+      m_readOnly(readOnly)
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::latestSchemaVersion()
+{
+    const auto& all = migrations();
+    return all.empty() ? 0 : all.rbegin()->first;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& location, OpenMode mode)
+{
+    static std::atomic<int> counter{0};
+    const QString name = QStringLiteral("etabli-%1").arg(++counter);
+    const Dialect dialect = location.isSqlite() ? Dialect::SQLite : Dialect::PostgreSQL;
+    const QString shown = location.displayName();
+    bool createdFile = false;
+
+    if (dialect == Dialect::SQLite) {
+        const QFileInfo fi(location.path);
+        if (fi.exists() && fi.isDir())
+            return fail(Error::Code::InvalidInput, tr("“%1” is a folder, not a database.").arg(shown));
+        if (mode != OpenMode::CreateNew) {
+            if (!fi.exists())
+                return fail(Error::Code::NotFound, tr("The database “%1” cannot be found.").arg(shown));
+            if (fi.size() == 0)
+                return fail(Error::Code::Foreign,
+                            tr("The file “%1” is empty: it is not an Établi database.").arg(shown));
+        } else {
+            if (fi.exists() && fi.size() > 0)
+                return fail(Error::Code::Conflict,
+                            tr("The file “%1” already exists: Établi does not overwrite it. Choose another name.")
+                                .arg(shown));
+            if (!QDir().mkpath(fi.absolutePath()))
+                return fail(Error::Code::Io, tr("Cannot create the folder “%1”.")
+                                                 .arg(QDir::toNativeSeparators(fi.absolutePath())));
+            createdFile = !fi.exists();
+        }
+        if (fi.exists() && fi.size() > 0) {
+            QFile f(location.path);
+            if (!f.open(QIODevice::ReadOnly))
+                return fail(Error::Code::Io, tr("Cannot read the file “%1”.").arg(shown), f.errorString());
+            const QByteArray header = f.read(16);
+            if (header != QByteArray("SQLite format 3\0", 16))
+                return fail(Error::Code::Foreign,
+                            tr("The file “%1” is not an Établi database.").arg(shown));
+        }
+        if (mode != OpenMode::ReadOnly && fi.exists() && !fi.isWritable())
+            return fail(Error::Code::ReadOnly,
+                        tr("The database “%1” is read-only: Établi cannot save into it. Copy it to a folder "
+                           "where you can write.")
+                            .arg(shown));
+    }
+
+    std::unique_ptr<Database> db(new Database(location, dialect, name, mode == OpenMode::ReadOnly));
+    const auto cleanupCreated = [&]() {
+        db.reset();
+        if (createdFile) {
+            QFile::remove(location.path);
+            QFile::remove(location.path + QStringLiteral("-wal"));
+            QFile::remove(location.path + QStringLiteral("-shm"));
+            QFile::remove(location.path + QStringLiteral("-journal"));
+        }
+    };
+
+    if (auto opened = db->openConnection(); !opened) {
+        cleanupCreated();
+        return std::unexpected(opened.error());
+    }
+    bool isNew = false;
+    if (auto checked = db->checkBeforeWriting(mode, &isNew); !checked) {
+        cleanupCreated();
+        return std::unexpected(checked.error());
+    }
+    if (mode == OpenMode::ReadOnly)
+        return db;
+    if (dialect == Dialect::SQLite) {
+        if (auto configured = db->configureSqlite(); !configured) {
+            cleanupCreated();
+            return std::unexpected(configured.error());
+        }
+    }
+    if (auto migrated = db->migrate(); !migrated) {
+        cleanupCreated();
+        return std::unexpected(migrated.error());
+    }
+    logging::get("storage")->info("opened {} (schema {})", shown.toStdString(), db->schemaVersion());
+    return db;
+}
+
+Status Database::openConnection()
+{
+    QSqlDatabase db;
+    if (m_dialect == Dialect::SQLite) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(m_location.path);
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+        if (m_readOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        db.setConnectOptions(options);
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        db.setHostName(m_location.host);
+        db.setPort(m_location.port);
+        db.setUserName(m_location.user);
+        db.setPassword(m_location.password);
+        db.setDatabaseName(m_location.databaseName);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=etabli"));
+    }
+    if (!db.isValid())
+        return fail(Error::Code::Storage,
+                    tr("The %1 database driver is not installed.")
+                        .arg(m_dialect == Dialect::SQLite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
+    if (!db.open()) {
+        if (m_dialect == Dialect::PostgreSQL)
+            return fail(Error::Code::Storage,
+                        tr("Cannot connect to the PostgreSQL database “%1”. Check the server, the user name and "
+                           "the password.")
+                            .arg(m_location.displayName()),
+                        db.lastError().text());
+        return fail(Error::Code::Io, tr("Cannot open the database “%1”.").arg(m_location.displayName()),
+                    db.lastError().text());
+    }
+    if (m_dialect == Dialect::PostgreSQL) {
+        SqlQuery q(*this);
+        if (auto r = q.exec(QStringLiteral("SET client_min_messages TO warning")); !r)
+            return r;
+    }
+    return {};
+}
+
+Status Database::reconnect()
+{
+    {
+        QSqlDatabase db = connection();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    logging::get("storage")->warn("reconnecting to {}", m_location.displayName().toStdString());
+    return openConnection();
+}
+
+Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)
+{
+    const QString shown = m_location.displayName();
+    const auto refuseForeign = [&]() {
+        return fail(Error::Code::Foreign,
+                    tr("“%1” is a database that does not belong to Établi: it was not changed.")
+                        .arg(shown));
+    };
+
+    qint64 tableCount = 0;
+    bool ours = false;
+    if (m_dialect == Dialect::SQLite) {
+        SqlQuery q(*this);
+        if (auto r = q.exec(QStringLiteral("PRAGMA application_id")); !r) {
+            Error e = r.error();
+            if (e.code == Error::Code::Corrupt || e.code == Error::Code::Storage)
+                e = Error{Error::Code::Corrupt,
+                          tr("The file “%1” is damaged or is not a database. Restore a backup (File → Restore a backup).")
+                              .arg(shown),
+                          e.detail};
+            return std::unexpected(e);
+        }
+        const int appId = q.next() ? q.value(0).toInt() : 0;
+        q.finish();
+        ours = appId == kApplicationId;
+        SqlQuery t(*this);
+        if (auto r = t.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'")); !r)
+            return r;
+        tableCount = t.next() ? t.value(0).toLongLong() : 0;
+        t.finish();
+    } else {
+        SqlQuery t(*this);
+        if (auto r = t.exec(QStringLiteral("SELECT count(*), "
+                                           "sum(CASE WHEN table_name = 'etabli_meta' THEN 1 ELSE 0 END) "
+                                           "FROM information_schema.tables WHERE table_schema = current_schema()"));
+            !r)
+            return r;
+        if (t.next()) {
+            tableCount = t.value(0).toLongLong();
+            ours = t.value(1).toLongLong() > 0;
+        }
+        t.finish();
+        if (ours) {
+            SqlQuery a(*this);
+            if (auto r = a.exec(QStringLiteral("SELECT value FROM etabli_meta WHERE key = 'application'")); !r)
+                return r;
+            ours = a.next() && a.value(0).toString() == QLatin1String("etabli");
+            a.finish();
+        }
+    }
+
+    *isNew = tableCount == 0;
+    if (!ours && !*isNew)
+        return refuseForeign();
+    if (mode == OpenMode::CreateNew && !*isNew)
+        return fail(Error::Code::Conflict,
+                    tr("“%1” already holds an Établi database: it was not changed.").arg(shown));
+    if (mode != OpenMode::CreateNew && *isNew)
+        return fail(Error::Code::Foreign,
+                    tr("“%1” is empty: it is not an Établi database.").arg(shown));
+
+    if (m_dialect == Dialect::SQLite && !*isNew) {
+        SqlQuery q(*this);
+        if (auto r = q.exec(QStringLiteral("PRAGMA quick_check")); !r)
+            return fail(Error::Code::Corrupt,
+                        tr("The database “%1” is damaged. Restore a backup (File → Restore a backup).")
+                            .arg(shown),
+                        r.error().detail);
+        QStringList problems;
+        while (q.next())
+            problems << q.value(0).toString();
+        q.finish();
+        if (problems != QStringList{QStringLiteral("ok")})
+            return fail(Error::Code::Corrupt,
+                        tr("The database “%1” is damaged. Restore a backup (File → Restore a backup).")
+                            .arg(shown),
+                        problems.mid(0, 10).join(QLatin1Char('\n')));
+    }
+
+    if (!*isNew) {
+        const int version = schemaVersion();
+        if (version > latestSchemaVersion())
+            return fail(Error::Code::TooNew,
+                        tr("The database “%1” was made by a newer version of Établi (schema %2; this version "
+                           "knows schema %3). Install the latest version of Établi.")
+                            .arg(shown)
+                            .arg(version)
+                            .arg(latestSchemaVersion()));
+    }
+
+    if (mode != OpenMode::ReadOnly && m_dialect == Dialect::SQLite) {
+        // Probe for write access and locks before changing anything.
+        SqlQuery q(*this);
+        if (auto r = q.exec(QStringLiteral("BEGIN IMMEDIATE")); !r) {
+            Error e = r.error();
+            if (e.code == Error::Code::Busy)
+                e.message = tr("The database “%1” is locked by another program or computer. Close it, then try again.")
+                                .arg(shown);
+            else if (e.code == Error::Code::ReadOnly)
+                e.message = tr("The database “%1” is read-only: Établi cannot save into it. Copy it to a folder "
+                               "where you can write.")
+                                .arg(shown);
+            return std::unexpected(e);
+        }
+        SqlQuery rb(*this);
+        (void)rb.exec(QStringLiteral("ROLLBACK"));
+    }
+    return {};
+}
+
+Status Database::configureSqlite()
+{
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA busy_timeout = 5000"),
+        QStringLiteral("PRAGMA journal_mode = WAL"),
+        QStringLiteral("PRAGMA synchronous = FULL"),
+    };
+    for (const QString& sql : pragmas) {
+        SqlQuery q(*this);
+        if (auto r = q.exec(sql); !r)
+            return r;
+        if (sql.contains(QLatin1String("journal_mode"))) {
+            const QString mode = q.next() ? q.value(0).toString() : QString();
+            if (mode != QLatin1String("wal"))
+                return fail(Error::Code::Storage,
+                            tr("Cannot configure the database “%1”.").arg(m_location.displayName()),
+                            QStringLiteral("journal_mode is ") + mode);
+        }
+        q.finish();
+    }
+    SqlQuery check(*this);
+    if (auto r = check.exec(QStringLiteral("PRAGMA foreign_keys")); !r)
+        return r;
+    if (!check.next() || check.value(0).toInt() != 1)
+        return fail(Error::Code::Storage, tr("Cannot turn foreign keys on."));
+    return {};
+}
+
+int Database::schemaVersion() const
+{
+    const QString exists = m_dialect == Dialect::SQLite
+                               ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                                                "name = 'schema_migrations'")
+                               : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
+                                                "table_schema = current_schema() AND table_name = 'schema_migrations'");
+    SqlQuery q(*this);
+    if (!q.exec(exists) || !q.next() || q.value(0).toInt() == 0)
+        return 0;
+    q.finish();
+    SqlQuery v(*this);
+    if (!v.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !v.next())
+        return 0;
+    return v.value(0).toInt();
+}
+
+Status Database::migrate()
+{
+    const QString dialect = dialectName(m_dialect);
+    for (const auto& [version, migration] : migrations()) {
+        if (version <= schemaVersion())
+            continue;
+        Transaction tx(*this);
+        if (auto r = tx.begin(); !r)
+            return r;
+        if (m_dialect == Dialect::PostgreSQL) {
+            // Two PCs starting a new version at once: one migrates, the other waits.
+            SqlQuery lock(*this);
+            if (auto r = lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(4554423)")); !r)
+                return r;
+            lock.finish();
+        }
+        if (version <= schemaVersion())
+            continue; // applied meanwhile by another PC
+        const QStringList statements = sqlscript::split(sqlscript::forDialect(migration.script, dialect));
+        for (const QString& statement : statements) {
+            SqlQuery q(*this);
+            if (auto r = q.exec(statement); !r) {
+                return fail(Error::Code::Storage,
+                            tr("Upgrading the database “%1” (step %2) failed: this step changed nothing.")
+                                .arg(m_location.displayName())
+                                .arg(version),
+                            r.error().detail);
+            }
+        }
+        SqlQuery record(*this);
+        if (auto r = record.prepare(QStringLiteral(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :applied_at)"));
+            !r)
+            return r;
+        record.bind(QStringLiteral("version"), version)
+            .bind(QStringLiteral("name"), migration.name)
+            .bind(QStringLiteral("applied_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        if (auto r = record.exec(); !r)
+            return r;
+        if (auto r = tx.commit(); !r)
+            return r;
+        logging::get("storage")->info("applied migration {} {}", version, migration.name.toStdString());
+    }
+    return {};
+}
+
+Result<Database::IntegrityReport> Database::checkIntegrity() const
+{
+    IntegrityReport report;
+    report.schemaVersion = schemaVersion();
+    report.latestSchemaVersion = latestSchemaVersion();
+    if (m_dialect == Dialect::PostgreSQL) {
+        SqlQuery q(*this);
+        if (auto r = q.exec(QStringLiteral("SELECT 1")); !r)
+            return std::unexpected(r.error());
+        report.quickCheck = {QStringLiteral("ok")};
+        return report;
+    }
+    SqlQuery q(*this);
+    if (auto r = q.exec(QStringLiteral("PRAGMA quick_check")); !r)
+        return std::unexpected(r.error());
+    while (q.next())
+        report.quickCheck << q.value(0).toString();
+    q.finish();
+    SqlQuery fk(*this);
+    if (auto r = fk.exec(QStringLiteral("PRAGMA foreign_key_check")); !r)
+        return std::unexpected(r.error());
+    while (fk.next()) {
+        report.foreignKeyCheck << QStringLiteral("%1 #%2 → %3")
+                                      .arg(fk.value(0).toString(), fk.value(1).toString(), fk.value(2).toString());
+    }
+    return report;
+}
+
+} // namespace etabli

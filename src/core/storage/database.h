@@ -1,0 +1,86 @@
+#pragma once
+
+#include "storage/databaselocation.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace etabli {
+
+// The one owner of a connection to a school's database. Made in main() (or a
+// worker thread, which opens its own); code reaches the connection through it.
+// Opening checks before anything is written: existence, foreign or corrupted
+// file, newer schema, read-only or locked file; then sets the SQLite PRAGMAs
+// and applies the pending migrations, each in its own transaction.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    enum class Dialect
+    {
+        SQLite,
+        PostgreSQL
+    };
+
+    enum class OpenMode
+    {
+        OpenExisting, // must exist and be an Établi database; migrates it
+        CreateNew,    // must not exist (or be empty); creates the schema
+        ReadOnly,     // must exist; never written, never migrated
+    };
+
+    struct IntegrityReport
+    {
+        int schemaVersion = 0;
+        int latestSchemaVersion = 0;
+        QStringList quickCheck;      // "ok" when sound
+        QStringList foreignKeyCheck; // empty when sound
+        bool ok() const
+        {
+            return quickCheck == QStringList{QStringLiteral("ok")} && foreignKeyCheck.isEmpty() &&
+                   schemaVersion <= latestSchemaVersion;
+        }
+    };
+
+    static Result<std::unique_ptr<Database>> open(const DatabaseLocation& location, OpenMode mode);
+
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    QSqlDatabase connection() const;
+    QString connectionName() const { return m_connectionName; }
+    Dialect dialect() const { return m_dialect; }
+    const DatabaseLocation& location() const { return m_location; }
+    bool isReadOnly() const { return m_readOnly; }
+
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    Result<IntegrityReport> checkIntegrity() const;
+
+    // For PostgreSQL: reopen after the server dropped the connection.
+    Status reconnect();
+
+    // SQLite application_id that marks an Établi file ("ETB1").
+    static constexpr int kApplicationId = 0x45544231;
+
+private:
+    Database(DatabaseLocation location, Dialect dialect, QString connectionName, bool readOnly);
+    Status openConnection();
+    Status checkBeforeWriting(OpenMode mode, bool* isNew);
+    Status configureSqlite();
+    Status migrate();
+
+    DatabaseLocation m_location;
+    Dialect m_dialect;
+    QString m_connectionName;
+    bool m_readOnly;
+};
+
+} // namespace etabli

@@ -1,0 +1,87 @@
+#include "storage/databaselocation.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace etabli {
+
+Result<DatabaseLocation> DatabaseLocation::parse(const QString& input)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return fail(Error::Code::InvalidInput, tr("No database was given."));
+
+    if (text.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive) ||
+        text.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive)) {
+        const QUrl url(text, QUrl::StrictMode);
+        const QString dbName = url.path().mid(1);
+        if (!url.isValid() || url.host().isEmpty() || dbName.isEmpty() || dbName.contains(QLatin1Char('/'))) {
+            return fail(Error::Code::InvalidInput,
+                        tr("Invalid PostgreSQL address: “%1”. Expected form: "
+                           "postgresql://user[:password]@host[:port]/dbname.")
+                            .arg(DatabaseLocation{Kind::PostgreSQL, {}, url.host(), url.port(5432),
+                                                  url.userName(), {}, dbName}
+                                     .displayName()),
+                        url.errorString());
+        }
+        DatabaseLocation loc;
+        loc.kind = Kind::PostgreSQL;
+        loc.host = url.host();
+        loc.port = url.port(5432);
+        loc.user = url.userName(QUrl::FullyDecoded);
+        loc.password = url.password(QUrl::FullyDecoded);
+        loc.databaseName = QUrl::fromPercentEncoding(dbName.toUtf8());
+        return loc;
+    }
+
+    if (text.contains(QLatin1String("://")))
+        return fail(Error::Code::InvalidInput,
+                    tr("“%1” is neither a file nor a postgresql:// address.").arg(text));
+    return sqlite(text);
+}
+
+DatabaseLocation DatabaseLocation::sqlite(const QString& filePath)
+{
+    DatabaseLocation loc;
+    loc.kind = Kind::SQLite;
+    loc.path = QFileInfo(QDir::fromNativeSeparators(filePath)).absoluteFilePath();
+    return loc;
+}
+
+QString DatabaseLocation::defaultSqlitePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("etabli.sqlite"));
+}
+
+QString DatabaseLocation::displayName() const
+{
+    if (kind == Kind::SQLite)
+        return QDir::toNativeSeparators(path);
+    QString s = QStringLiteral("postgresql://");
+    if (!user.isEmpty())
+        s += user + QLatin1Char('@');
+    s += host;
+    if (port != 5432)
+        s += QLatin1Char(':') + QString::number(port);
+    return s + QLatin1Char('/') + databaseName;
+}
+
+QString DatabaseLocation::toString() const
+{
+    if (kind == Kind::SQLite)
+        return path;
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setUserName(user);
+    if (!password.isEmpty())
+        url.setPassword(password);
+    url.setPath(QLatin1Char('/') + databaseName);
+    return url.toString();
+}
+
+} // namespace etabli

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace etabli {
+
+// Where a school's database lives: an SQLite file (the default) or a
+// PostgreSQL database given as postgresql://user[:password]@host[:port]/dbname.
+struct DatabaseLocation
+{
+    Q_DECLARE_TR_FUNCTIONS(DatabaseLocation)
+
+public:
+    enum class Kind
+    {
+        SQLite,
+        PostgreSQL
+    };
+
+    Kind kind = Kind::SQLite;
+    QString path; // SQLite: absolute file path
+    QString host; // PostgreSQL
+    int port = 5432;
+    QString user;
+    QString password;
+    QString databaseName;
+
+    bool isSqlite() const { return kind == Kind::SQLite; }
+
+    // Accepts a file path or a postgresql:// (or postgres://) URL.
+    static Result<DatabaseLocation> parse(const QString& text);
+    static DatabaseLocation sqlite(const QString& filePath);
+
+    // The default file: AppDataLocation/etabli.sqlite.
+    static QString defaultSqlitePath();
+
+    // For the user and the log: never shows the password.
+    QString displayName() const;
+    // Round-trips through parse(), password included.
+    QString toString() const;
+};
+
+} // namespace etabli

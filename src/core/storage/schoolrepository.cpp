@@ -1,0 +1,100 @@
+#include "storage/schoolrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+
+namespace etabli {
+
+Result<SchoolIdentity> SchoolRepository::load() const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT name, organisation_name, address_line1, address_line2, postcode, city, phone, email, website, "
+            "siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, fiscal_year_start_month, "
+            "school_year_start_month, may_issue_tax_receipts, version FROM school WHERE id = 1"));
+        !r)
+        return std::unexpected(r.error());
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("The school has not been set up yet."));
+    SchoolIdentity s;
+    s.name = q.value(0).toString();
+    s.organisationName = q.value(1).toString();
+    s.addressLine1 = q.value(2).toString();
+    s.addressLine2 = q.value(3).toString();
+    s.postcode = q.value(4).toString();
+    s.city = q.value(5).toString();
+    s.phone = q.value(6).toString();
+    s.email = q.value(7).toString();
+    s.website = q.value(8).toString();
+    s.siret = q.value(9).toString();
+    s.rna = q.value(10).toString();
+    s.logo = q.value(11).toByteArray();
+    s.logoMime = q.value(12).toString();
+    s.vatRegime = vatRegimeFromCode(q.value(13).toString());
+    s.vatNumber = q.value(14).toString();
+    s.vatMention = q.value(15).toString();
+    s.fiscalYearStartMonth = q.value(16).toInt();
+    s.schoolYearStartMonth = q.value(17).toInt();
+    s.mayIssueTaxReceipts = q.value(18).toInt() != 0;
+    s.version = q.value(19).toInt();
+    return s;
+}
+
+Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    const bool insert = s.version == 0;
+    const QString sql =
+        insert ? QStringLiteral(
+                     "INSERT INTO school (id, name, organisation_name, address_line1, address_line2, postcode, city, "
+                     "phone, email, website, siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, "
+                     "fiscal_year_start_month, school_year_start_month, may_issue_tax_receipts, version, "
+                     "created_at, updated_at) VALUES (1, :name, :organisation_name, :address_line1, :address_line2, "
+                     ":postcode, :city, :phone, :email, :website, :siret, :rna, :logo, :logo_mime, :vat_regime, "
+                     ":vat_number, :vat_mention, :fiscal_year_start_month, :school_year_start_month, "
+                     ":may_issue_tax_receipts, 1, :now, :now)")
+               : QStringLiteral(
+                     "UPDATE school SET name = :name, organisation_name = :organisation_name, "
+                     "address_line1 = :address_line1, address_line2 = :address_line2, postcode = :postcode, "
+                     "city = :city, phone = :phone, email = :email, website = :website, siret = :siret, rna = :rna, "
+                     "logo = :logo, logo_mime = :logo_mime, vat_regime = :vat_regime, vat_number = :vat_number, "
+                     "vat_mention = :vat_mention, fiscal_year_start_month = :fiscal_year_start_month, "
+                     "school_year_start_month = :school_year_start_month, "
+                     "may_issue_tax_receipts = :may_issue_tax_receipts, version = version + 1, updated_at = :now "
+                     "WHERE id = 1 AND version = :version");
+    if (auto r = q.prepare(sql); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("name"), s.name.trimmed())
+        .bind(QStringLiteral("organisation_name"), s.organisationName.trimmed())
+        .bind(QStringLiteral("address_line1"), s.addressLine1.trimmed())
+        .bind(QStringLiteral("address_line2"), s.addressLine2.trimmed())
+        .bind(QStringLiteral("postcode"), s.postcode.trimmed())
+        .bind(QStringLiteral("city"), s.city.trimmed())
+        .bind(QStringLiteral("phone"), s.phone.trimmed())
+        .bind(QStringLiteral("email"), s.email.trimmed())
+        .bind(QStringLiteral("website"), s.website.trimmed())
+        .bind(QStringLiteral("siret"), s.siret)
+        .bind(QStringLiteral("rna"), s.rna)
+        .bind(QStringLiteral("logo"), s.logo.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(s.logo))
+        .bind(QStringLiteral("logo_mime"), s.logoMime)
+        .bind(QStringLiteral("vat_regime"), vatRegimeCode(s.vatRegime))
+        .bind(QStringLiteral("vat_number"), s.vatNumber.trimmed())
+        .bind(QStringLiteral("vat_mention"), s.vatMention.trimmed())
+        .bind(QStringLiteral("fiscal_year_start_month"), s.fiscalYearStartMonth)
+        .bind(QStringLiteral("school_year_start_month"), s.schoolYearStartMonth)
+        .bind(QStringLiteral("may_issue_tax_receipts"), s.mayIssueTaxReceipts ? 1 : 0)
+        .bind(QStringLiteral("now"), nowIso);
+    if (!insert)
+        q.bind(QStringLiteral("version"), s.version);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!insert && q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict,
+                    tr("The school's settings were changed meanwhile on another computer. Reload them, then "
+                       "make your change again."));
+    return insert ? 1 : s.version + 1;
+}
+
+} // namespace etabli

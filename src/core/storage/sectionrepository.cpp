@@ -1,0 +1,100 @@
+#include "storage/sectionrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "util/text.h"
+
+namespace etabli {
+
+Result<QList<Section>> SectionRepository::list(bool activeOnly) const
+{
+    SqlQuery q(m_db);
+    const QString sql = QStringLiteral("SELECT id, name, trade, active, position, version FROM section %1 "
+                                       "ORDER BY position, name_key")
+                            .arg(activeOnly ? QStringLiteral("WHERE active = 1") : QString());
+    if (auto r = q.exec(sql); !r)
+        return std::unexpected(r.error());
+    QList<Section> out;
+    while (q.next()) {
+        Section s;
+        s.id = q.value(0).toLongLong();
+        s.name = q.value(1).toString();
+        s.trade = q.value(2).toString();
+        s.active = q.value(3).toInt() != 0;
+        s.position = q.value(4).toInt();
+        s.version = q.value(5).toInt();
+        out << s;
+    }
+    return out;
+}
+
+Result<qint64> SectionRepository::insert(const Section& s, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO section (name, name_key, trade, active, position, version, created_at, updated_at) "
+            "VALUES (:name, :name_key, :trade, :active, :position, 1, :now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("name"), s.name.trimmed())
+        .bind(QStringLiteral("name_key"), text::fold(s.name))
+        .bind(QStringLiteral("trade"), s.trade.trimmed())
+        .bind(QStringLiteral("active"), s.active ? 1 : 0)
+        .bind(QStringLiteral("position"), s.position)
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = q.execReturningId();
+    if (!id && id.error().code == Error::Code::Conflict)
+        return fail(Error::Code::Conflict, tr("A section “%1” already exists.").arg(s.name.trimmed()));
+    return id;
+}
+
+Status SectionRepository::update(const Section& s, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE section SET name = :name, name_key = :name_key, trade = :trade, active = :active, "
+            "position = :position, version = version + 1, updated_at = :now WHERE id = :id AND version = :version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("name"), s.name.trimmed())
+        .bind(QStringLiteral("name_key"), text::fold(s.name))
+        .bind(QStringLiteral("trade"), s.trade.trimmed())
+        .bind(QStringLiteral("active"), s.active ? 1 : 0)
+        .bind(QStringLiteral("position"), s.position)
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), s.id)
+        .bind(QStringLiteral("version"), s.version);
+    if (auto r = q.exec(); !r) {
+        if (r.error().code == Error::Code::Conflict)
+            return fail(Error::Code::Conflict, tr("A section “%1” already exists.").arg(s.name.trimmed()));
+        return r;
+    }
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict,
+                    tr("The section “%1” was changed meanwhile on another computer. Reload the list.")
+                        .arg(s.name.trimmed()));
+    return {};
+}
+
+Result<qint64> SectionRepository::countTrainees(qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT count(*) FROM trainee WHERE section_id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), sectionId);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Status SectionRepository::remove(qint64 sectionId)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("DELETE FROM section WHERE id = :id")); !r)
+        return r;
+    q.bind(QStringLiteral("id"), sectionId);
+    return q.exec();
+}
+
+} // namespace etabli

@@ -1,0 +1,173 @@
+#include "storage/sqlquery.h"
+
+#include "storage/database.h"
+#include "util/logging.h"
+
+#include <spdlog/spdlog.h>
+
+namespace etabli {
+
+Error storageError(const QSqlError& error, const QString& what, const QString& sql)
+{
+    const QString code = error.nativeErrorCode();
+    const QString detail = QStringLiteral("%1 [code %2] %3").arg(error.text(), code, sql.simplified().left(400));
+    Error::Code kind = Error::Code::Storage;
+    QString message;
+
+    // SQLite extended result codes (Qt reports them by default) and
+    // PostgreSQL SQLSTATEs.
+    const int sqliteCode = code.toInt();
+    const int primary = sqliteCode & 0xff;
+    if (code == QLatin1String("23505") || sqliteCode == 2067 || sqliteCode == 1555) {
+        kind = Error::Code::Conflict;
+        message = SqlQuery::tr("The database refused the change: this value already exists.");
+    } else if (code == QLatin1String("23503") || sqliteCode == 787) {
+        kind = Error::Code::Conflict;
+        message = SqlQuery::tr("The database refused the change: the item is linked to other data.");
+    } else if (code == QLatin1String("23514") || code == QLatin1String("23502") || sqliteCode == 275 ||
+               sqliteCode == 1299) {
+        kind = Error::Code::InvalidInput;
+        message = SqlQuery::tr("The database refused the change: a value is missing or out of the allowed range.");
+    } else if (code == QLatin1String("P0001") || sqliteCode == 1811) {
+        kind = Error::Code::Conflict;
+        message = SqlQuery::tr("The database refused the change (%1).").arg(error.databaseText());
+    } else if (primary == 5 || primary == 6 || code == QLatin1String("55P03") || code == QLatin1String("40P01") ||
+               code == QLatin1String("40001")) {
+        kind = Error::Code::Busy;
+        message = SqlQuery::tr("The database is busy with another computer or program. Try again in a moment.");
+    } else if (primary == 8) {
+        kind = Error::Code::ReadOnly;
+        message = SqlQuery::tr("The database is read-only: nothing can be saved.");
+    } else if (primary == 11 || primary == 26) {
+        kind = Error::Code::Corrupt;
+        message = SqlQuery::tr("The database file is damaged or is not a database.");
+    } else if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01")) {
+        kind = Error::Code::Storage;
+        message = SqlQuery::tr("The connection to the database server was lost.");
+    } else {
+        message = SqlQuery::tr("The database reported an error.");
+    }
+    logging::get("storage")->warn("{}: {}", what.toStdString(), detail.toStdString());
+    return Error{kind, message, detail};
+}
+
+SqlQuery::SqlQuery(const Database& db) : m_db(db), m_query(db.connection()) {}
+
+QSet<QString> SqlQuery::placeholders(const QString& sql)
+{
+    QSet<QString> names;
+    const qsizetype n = sql.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = sql.at(i);
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            const QChar quote = c;
+            for (++i; i < n && sql.at(i) != quote; ++i) {
+            }
+            continue;
+        }
+        if (c == QLatin1Char('-') && i + 1 < n && sql.at(i + 1) == QLatin1Char('-')) {
+            while (i < n && sql.at(i) != QLatin1Char('\n'))
+                ++i;
+            continue;
+        }
+        if (c == QLatin1Char(':')) {
+            if (i + 1 < n && sql.at(i + 1) == QLatin1Char(':')) { // PostgreSQL cast
+                ++i;
+                continue;
+            }
+            qsizetype j = i + 1;
+            while (j < n && (sql.at(j).isLetterOrNumber() || sql.at(j) == QLatin1Char('_')))
+                ++j;
+            if (j > i + 1 && !sql.at(i + 1).isDigit())
+                names.insert(sql.mid(i + 1, j - i - 1));
+            i = j - 1;
+        }
+    }
+    return names;
+}
+
+Status SqlQuery::prepare(const QString& sql)
+{
+    m_sql = sql;
+    m_expected = placeholders(sql);
+    m_bound.clear();
+    m_bindError.clear();
+    if (!m_query.prepare(sql))
+        return std::unexpected(storageError(m_query.lastError(), QStringLiteral("prepare a query"), sql));
+    return {};
+}
+
+SqlQuery& SqlQuery::bind(const QString& name, const QVariant& value)
+{
+    const QString bare = name.startsWith(QLatin1Char(':')) ? name.mid(1) : name;
+    if (!m_expected.contains(bare)) {
+        m_bindError = QStringLiteral("unknown placeholder :%1").arg(bare);
+    } else {
+        m_bound.insert(bare);
+        // A null QString inside a valid QVariant is an empty text, not SQL
+        // NULL (the drivers would store NULL). Real NULLs are passed as a
+        // QVariant without a value.
+        if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
+            m_query.bindValue(QLatin1Char(':') + bare, QString(QLatin1String("")));
+        else
+            m_query.bindValue(QLatin1Char(':') + bare, value);
+    }
+    return *this;
+}
+
+Status SqlQuery::exec()
+{
+    if (!m_bindError.isEmpty())
+        return fail(Error::Code::Storage, tr("Internal error: badly parameterised query."),
+                    m_bindError + QStringLiteral(" in ") + m_sql);
+    if (m_bound != m_expected) {
+        QStringList missing;
+        for (const QString& name : std::as_const(m_expected)) {
+            if (!m_bound.contains(name))
+                missing << QLatin1Char(':') + name;
+        }
+        missing.sort();
+        return fail(Error::Code::Storage, tr("Internal error: badly parameterised query."),
+                    QStringLiteral("unbound placeholders %1 in %2").arg(missing.join(QLatin1Char(',')), m_sql));
+    }
+    if (!m_query.exec())
+        return std::unexpected(storageError(m_query.lastError(), QStringLiteral("read or write"), m_sql));
+    return {};
+}
+
+Status SqlQuery::exec(const QString& sql)
+{
+    // Unprepared on purpose: PostgreSQL cannot PREPARE DDL or transaction
+    // control. Only for statements without placeholders.
+    m_sql = sql;
+    if (!placeholders(sql).isEmpty())
+        return fail(Error::Code::Storage, tr("Internal error: badly parameterised query."),
+                    QStringLiteral("placeholders in unprepared statement: ") + sql);
+    if (!m_query.exec(sql))
+        return std::unexpected(storageError(m_query.lastError(), QStringLiteral("read or write"), sql));
+    return {};
+}
+
+Result<qint64> SqlQuery::execReturningId()
+{
+    if (auto e = exec(); !e)
+        return std::unexpected(e.error());
+    if (!m_query.next())
+        return fail(Error::Code::Storage, tr("Internal error: no id returned."), m_sql);
+    const qint64 id = m_query.value(0).toLongLong();
+    m_query.finish();
+    return id;
+}
+
+Result<QVariant> SqlQuery::execScalar()
+{
+    if (auto e = exec(); !e)
+        return std::unexpected(e.error());
+    QVariant v;
+    if (m_query.next())
+        v = m_query.value(0);
+    m_query.finish();
+    return v;
+}
+
+} // namespace etabli

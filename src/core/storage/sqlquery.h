@@ -1,0 +1,62 @@
+#pragma once
+
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace etabli {
+
+class Database;
+
+// Maps a driver error to an Error a user can read; `what` says what was being
+// done ("enregistrer les paramètres").
+Error storageError(const QSqlError& error, const QString& what, const QString& sql = {});
+
+// QSqlQuery with the safety the drivers lack: every named placeholder of the
+// statement must be bound exactly by name before exec() (an unbound one would
+// silently become NULL), binding an unknown name is an error, and every
+// failure comes back as an Error value.
+class SqlQuery
+{
+    Q_DECLARE_TR_FUNCTIONS(SqlQuery)
+
+public:
+    explicit SqlQuery(const Database& db);
+
+    Status prepare(const QString& sql);
+    SqlQuery& bind(const QString& name, const QVariant& value);
+    Status exec();
+    // prepare + exec for statements without placeholders.
+    Status exec(const QString& sql);
+
+    bool next() { return m_query.next(); }
+    QVariant value(int index) const { return m_query.value(index); }
+    QVariant value(const QString& name) const { return m_query.value(name); }
+    int numRowsAffected() const { return m_query.numRowsAffected(); }
+    void finish() { m_query.finish(); }
+    void setForwardOnly(bool forward) { m_query.setForwardOnly(forward); }
+    QSqlQuery& raw() { return m_query; }
+
+    // INSERT … RETURNING id: runs and reads the new id.
+    Result<qint64> execReturningId();
+    // Single value of a one-row SELECT (null QVariant when no row).
+    Result<QVariant> execScalar();
+
+    // The named placeholders of a statement (without ':'); exposed for tests.
+    static QSet<QString> placeholders(const QString& sql);
+
+private:
+    const Database& m_db;
+    QSqlQuery m_query;
+    QString m_sql;
+    QSet<QString> m_expected;
+    QSet<QString> m_bound;
+    QString m_bindError;
+};
+
+} // namespace etabli

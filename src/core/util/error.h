@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QString>
+
+#include <expected>
+
+namespace etabli {
+
+// An error as a value: `message` is for the user (French, through tr()),
+// `detail` is for the log (driver text, SQL, file names).
+struct Error
+{
+    enum class Code
+    {
+        Generic,
+        NotFound,
+        InvalidInput,
+        Conflict,      // optimistic locking: the row changed meanwhile
+        Storage,       // the database refused or failed
+        Busy,          // locked by another program
+        Corrupt,       // integrity check failed, not a database
+        Foreign,       // a database, but not an Établi one
+        TooNew,        // schema from a newer Établi
+        ReadOnly,
+        AccessDenied,
+        Io,
+    };
+
+    Code code = Code::Generic;
+    QString message;
+    QString detail;
+
+    static Error make(Code code, const QString& message, const QString& detail = {})
+    {
+        return Error{code, message, detail};
+    }
+};
+
+template <typename T> using Result = std::expected<T, Error>;
+using Status = std::expected<void, Error>;
+
+inline std::unexpected<Error> fail(Error::Code code, const QString& message, const QString& detail = {})
+{
+    return std::unexpected(Error{code, message, detail});
+}
+
+inline std::unexpected<Error> fail(Error error)
+{
+    return std::unexpected(std::move(error));
+}
+
+} // namespace etabli
