@@ -1,0 +1,169 @@
+#include "support/testdatabase.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList& args, const QProcessEnvironment& extra = {})
+{
+    static QTemporaryDir home;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.remove(QStringLiteral("ETABLI_DATABASE"));
+    for (const QString& key : extra.keys())
+        env.insert(key, extra.value(key));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(ETABLI_CLI_PATH), args);
+    REQUIRE(p.waitForFinished(120000));
+    Run r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("etabli-cli: version, help and bad usage", "[cli]")
+{
+    auto v = cli({QStringLiteral("--version")});
+    CHECK(v.code == 0);
+    CHECK(v.out.startsWith(QStringLiteral("etabli-cli ")));
+
+    auto none = cli({});
+    CHECK(none.code == 2);
+    CHECK(none.err.contains(QStringLiteral("Usage")));
+
+    auto unknown = cli({QStringLiteral("réparer")});
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.contains(QStringLiteral("Commande inconnue")));
+
+    for (const char* command : {"init", "demo", "check", "backup"}) {
+        INFO(command);
+        auto help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
+        CHECK(help.code == 0);
+        CHECK(help.out.contains(QStringLiteral("--database")));
+        auto badOption = cli({QString::fromLatin1(command), QStringLiteral("--pas-une-option")});
+        CHECK(badOption.code == 2);
+        CHECK_FALSE(badOption.err.isEmpty());
+    }
+    auto badScale = cli({QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("galaxie"),
+                         QStringLiteral("--database"), QStringLiteral("/tmp/never-created.sqlite")});
+    CHECK(badScale.code == 2);
+    CHECK(badScale.err.contains(QStringLiteral("Échelle inconnue")));
+    CHECK_FALSE(QFileInfo::exists(QStringLiteral("/tmp/never-created.sqlite")));
+    auto noOut = cli({QStringLiteral("backup"), QStringLiteral("--database"), QStringLiteral("/tmp/x.sqlite")});
+    CHECK(noOut.code == 2);
+}
+
+TEST_CASE("etabli-cli init, check and backup on SQLite", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    auto init = cli({QStringLiteral("init"), QStringLiteral("--database"), db, QStringLiteral("--school-name"),
+                     QStringLiteral("École de production de Dole")});
+    REQUIRE(init.code == 0);
+    CHECK(init.out.contains(QStringLiteral("Base créée")));
+
+    auto check = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
+    CHECK(check.code == 0);
+    CHECK(check.out.contains(QStringLiteral("quick_check) : ok")));
+    CHECK(check.out.contains(QStringLiteral("(à jour)")));
+
+    // A second init refuses and leaves the file as it was.
+    const QByteArray before = test::fileHash(db);
+    auto again = cli({QStringLiteral("init"), QStringLiteral("--database"), db});
+    CHECK(again.code == 1);
+    CHECK(again.err.contains(QStringLiteral("existe déjà")));
+    CHECK(test::fileHash(db) == before);
+
+    // ETABLI_DATABASE is used when --database is absent.
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("ETABLI_DATABASE"), db);
+    CHECK(cli({QStringLiteral("check")}, env).code == 0);
+
+    const QString copy = dir.filePath(QStringLiteral("copie.sqlite"));
+    auto backup = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy});
+    CHECK(backup.code == 0);
+    CHECK(cli({QStringLiteral("check"), QStringLiteral("--database"), copy}).code == 0);
+    const QByteArray copyHash = test::fileHash(copy);
+    auto overwrite = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy});
+    CHECK(overwrite.code == 1);
+    CHECK(test::fileHash(copy) == copyHash);
+}
+
+TEST_CASE("etabli-cli on missing and corrupted files: clear message, nothing written", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString missing = dir.filePath(QStringLiteral("absente.sqlite"));
+    for (const char* command : {"check", "backup"}) {
+        INFO(command);
+        QStringList args{QString::fromLatin1(command), QStringLiteral("--database"), missing};
+        if (QLatin1String(command) == QLatin1String("backup"))
+            args << QStringLiteral("--out") << dir.filePath(QStringLiteral("b.sqlite"));
+        auto r = cli(args);
+        CHECK(r.code == 1);
+        CHECK(r.err.contains(QStringLiteral("introuvable")));
+        CHECK_FALSE(QFileInfo::exists(missing));
+        CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("b.sqlite"))));
+    }
+
+    const QString db = dir.filePath(QStringLiteral("abimee.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db}).code == 0);
+    QFile f(db);
+    REQUIRE(f.open(QIODevice::ReadWrite));
+    f.seek(8192);
+    f.write(QByteArray(8192, '\xee'));
+    f.close();
+    const QByteArray before = test::fileHash(db);
+    auto check = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
+    CHECK(check.code == 1);
+    CHECK(check.err.contains(QStringLiteral("endommagée")));
+    CHECK(test::fileHash(db) == before);
+
+    const QString text = dir.filePath(QStringLiteral("texte.sqlite"));
+    QFile t(text);
+    REQUIRE(t.open(QIODevice::WriteOnly));
+    t.write("bonjour");
+    t.close();
+    auto foreign = cli({QStringLiteral("check"), QStringLiteral("--database"), text});
+    CHECK(foreign.code == 1);
+    CHECK(foreign.err.contains(QStringLiteral("Établi")));
+    auto demoOver = cli({QStringLiteral("demo"), QStringLiteral("--database"), text});
+    CHECK(demoOver.code == 1);
+    CHECK(test::fileHash(text) == QCryptographicHash::hash("bonjour", QCryptographicHash::Sha256).toHex());
+}
+
+TEST_CASE("etabli-cli demo then check, on each backend", "[cli]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    test::TestDatabase t(backend);
+    const QString where = t.location().toString();
+    auto demo = cli({QStringLiteral("demo"), QStringLiteral("--database"), where, QStringLiteral("--seed"),
+                     QStringLiteral("3")});
+    REQUIRE(demo.code == 0);
+    CHECK(demo.out.contains(QStringLiteral("jeunes")));
+    auto check = cli({QStringLiteral("check"), QStringLiteral("--database"), where});
+    CHECK(check.code == 0);
+    auto twice = cli({QStringLiteral("demo"), QStringLiteral("--database"), where});
+    CHECK(twice.code == 1);
+}

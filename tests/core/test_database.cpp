@@ -1,0 +1,259 @@
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "storage/transaction.h"
+#include "support/testdatabase.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+using etabli::test::TestDatabase;
+
+TEST_CASE("A new database gets every migration, on each backend", "[database]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    Database& db = t.db();
+    CHECK(db.schemaVersion() == Database::latestSchemaVersion());
+    CHECK(Database::latestSchemaVersion() >= 1);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT value FROM etabli_meta WHERE key = 'application'")).toString() ==
+          QStringLiteral("etabli"));
+    auto report = db.checkIntegrity();
+    REQUIRE(report);
+    CHECK(report->ok());
+
+    // Reopening applies nothing and keeps the version.
+    t.close();
+    auto again = t.reopen();
+    REQUIRE(again);
+    CHECK((*again)->schemaVersion() == Database::latestSchemaVersion());
+}
+
+TEST_CASE("SQLite connections get the PRAGMAs the guide asks for", "[database][sqlite]")
+{
+    TestDatabase t;
+    Database& db = t.db();
+    CHECK(test::rawScalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt() == 1);
+    CHECK(test::rawScalar(db, QStringLiteral("PRAGMA journal_mode")).toString() == QStringLiteral("wal"));
+    CHECK(test::rawScalar(db, QStringLiteral("PRAGMA synchronous")).toInt() == 2); // FULL
+    CHECK(test::rawScalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
+    CHECK(test::rawScalar(db, QStringLiteral("PRAGMA application_id")).toInt() == Database::kApplicationId);
+    // Foreign keys are enforced.
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
+                                                 "section_id, created_at, updated_at) VALUES ('A', 'B', 'a b', "
+                                                 "'enrolled', 999, 'x', 'x')")));
+}
+
+TEST_CASE("A database from a newer Établi is refused and left untouched", "[database]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
+                                                 "VALUES (999, 'future', '2030-01-01T00:00:00Z')")));
+    t.close();
+    const QByteArray before = t.isSqlite() ? test::fileHash(t.location().path) : QByteArray();
+    auto opened = t.reopen();
+    REQUIRE_FALSE(opened);
+    CHECK(opened.error().code == Error::Code::TooNew);
+    CHECK(opened.error().message.contains(QStringLiteral("plus récente")));
+    if (t.isSqlite())
+        CHECK(test::fileHash(t.location().path) == before);
+}
+
+TEST_CASE("Missing, empty, foreign and corrupted files are refused without change", "[database][sqlite]")
+{
+    TestDatabase t;
+    const QString dir = t.dir();
+
+    SECTION("missing: not created")
+    {
+        const QString path = dir + QStringLiteral("/absente.sqlite");
+        auto r = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == Error::Code::NotFound);
+        CHECK(r.error().message.contains(QStringLiteral("introuvable")));
+        CHECK_FALSE(QFileInfo::exists(path));
+        auto ro = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::ReadOnly);
+        REQUIRE_FALSE(ro);
+        CHECK_FALSE(QFileInfo::exists(path));
+    }
+    SECTION("a text file")
+    {
+        const QString path = dir + QStringLiteral("/notes.sqlite");
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("Liste des courses\n");
+        f.close();
+        const QByteArray before = test::fileHash(path);
+        auto r = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == Error::Code::Foreign);
+        CHECK(test::fileHash(path) == before);
+        auto created = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::CreateNew);
+        REQUIRE_FALSE(created);
+        CHECK(test::fileHash(path) == before);
+    }
+    SECTION("another program's SQLite database")
+    {
+        const QString path = dir + QStringLiteral("/autre.sqlite");
+        {
+            TestDatabase other;
+            // Build a plain SQLite file through a throw-away connection.
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw-foreign"));
+            raw.setDatabaseName(path);
+            REQUIRE(raw.open());
+            QSqlQuery q(raw);
+            REQUIRE(q.exec(QStringLiteral("CREATE TABLE contacts (nom TEXT)")));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw-foreign"));
+        const QByteArray before = test::fileHash(path);
+        auto r = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == Error::Code::Foreign);
+        CHECK(r.error().message.contains(QStringLiteral("n'appartient pas")));
+        CHECK(test::fileHash(path) == before);
+    }
+    SECTION("a corrupted Établi database")
+    {
+        t.db();
+        t.close();
+        const QString path = t.location().path;
+        // Trash the pages after the header: the file still "opens".
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::ReadWrite));
+        const qint64 size = f.size();
+        REQUIRE(size > 8192);
+        f.seek(4096);
+        f.write(QByteArray(static_cast<int>(size - 4096), '\x5a'));
+        f.close();
+        const QByteArray before = test::fileHash(path);
+        auto r = t.reopen();
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == Error::Code::Corrupt);
+        CHECK(r.error().message.contains(QStringLiteral("endommagé")));
+        CHECK(test::fileHash(path) == before);
+    }
+    SECTION("an empty file is not an Établi database")
+    {
+        const QString path = dir + QStringLiteral("/vide.sqlite");
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.close();
+        auto r = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting);
+        REQUIRE_FALSE(r);
+        CHECK(QFileInfo(path).size() == 0);
+        // ...but a new school may be created in it.
+        auto created = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::CreateNew);
+        REQUIRE(created);
+    }
+    SECTION("CreateNew never overwrites an existing database")
+    {
+        t.db();
+        t.close();
+        const QByteArray before = test::fileHash(t.location().path);
+        auto r = Database::open(t.location(), Database::OpenMode::CreateNew);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == Error::Code::Conflict);
+        CHECK(test::fileHash(t.location().path) == before);
+    }
+}
+
+TEST_CASE("A read-only open never writes", "[database][sqlite]")
+{
+    TestDatabase t;
+    t.db();
+    t.close();
+    auto ro = t.reopen(Database::OpenMode::ReadOnly);
+    REQUIRE(ro);
+    CHECK((*ro)->isReadOnly());
+    Transaction tx(**ro);
+    auto begun = tx.begin();
+    REQUIRE_FALSE(begun);
+    CHECK(begun.error().code == Error::Code::ReadOnly);
+    CHECK_FALSE(test::rawExec(**ro, QStringLiteral("UPDATE school SET name = 'x'")));
+}
+
+TEST_CASE("Every placeholder must be bound, and only those", "[database][sqlquery]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    Database& db = t.db();
+    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO section (name, name_key, created_at, updated_at) "
+                                             "VALUES ('Atelier', 'atelier', 'x', 'x')")));
+    {
+        SqlQuery q(db);
+        REQUIRE(q.prepare(QStringLiteral("UPDATE section SET trade = :trade, position = :position WHERE id = 1")));
+        q.bind(QStringLiteral("trade"), QStringLiteral("Soudure"));
+        auto r = q.exec();
+        REQUIRE_FALSE(r);
+        CHECK(r.error().detail.contains(QStringLiteral(":position")));
+    }
+    {
+        SqlQuery q(db);
+        REQUIRE(q.prepare(QStringLiteral("UPDATE section SET trade = :trade WHERE id = 1")));
+        q.bind(QStringLiteral("trade"), QStringLiteral("Soudure")).bind(QStringLiteral("typo"), 1);
+        REQUIRE_FALSE(q.exec());
+    }
+    // Nothing was written by the refused statements.
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT trade FROM section WHERE id = 1")).toString().isEmpty());
+    // An empty text is stored as '' and a real null as NULL.
+    SqlQuery q(db);
+    REQUIRE(q.prepare(QStringLiteral("UPDATE section SET trade = :trade WHERE id = 1")));
+    q.bind(QStringLiteral("trade"), QString());
+    REQUIRE(q.exec());
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM section WHERE trade = ''")).toInt() == 1);
+}
+
+TEST_CASE("A failed transaction leaves nothing behind", "[database][transaction]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    Database& db = t.db();
+    Status result = inTransaction(db, [&]() -> Status {
+        SqlQuery ok(db);
+        if (auto r = ok.exec(QStringLiteral("INSERT INTO section (name, name_key, created_at, updated_at) "
+                                            "VALUES ('Un', 'un', 'x', 'x')"));
+            !r)
+            return r;
+        SqlQuery dup(db); // same name_key: refused by UNIQUE
+        return dup.exec(QStringLiteral("INSERT INTO section (name, name_key, created_at, updated_at) "
+                                       "VALUES ('UN', 'un', 'x', 'x')"));
+    });
+    REQUIRE_FALSE(result);
+    CHECK(result.error().code == Error::Code::Conflict);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM section")).toInt() == 0);
+    // The connection is usable again afterwards.
+    CHECK(inTransaction(db, [&]() -> Status {
+        SqlQuery q(db);
+        return q.exec(QStringLiteral("INSERT INTO section (name, name_key, created_at, updated_at) "
+                                     "VALUES ('Deux', 'deux', 'x', 'x')"));
+    }));
+}
+
+TEST_CASE("The database refuses values outside the CHECKed enums", "[database]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    Database& db = t.db();
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO school (id, name, vat_regime, created_at, updated_at) "
+                                                 "VALUES (1, 'X', 'inconnu', 'x', 'x')")));
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO school (id, name, created_at, updated_at) "
+                                                 "VALUES (2, 'Deuxième école', 'x', 'x')")));
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
+                                                 "created_at, updated_at) VALUES ('A', 'B', 'a b', 'parti', 'x', "
+                                                 "'x')")));
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
+                                                 "entry_date, exit_date, created_at, updated_at) VALUES ('A', 'B', "
+                                                 "'a b', 'left', '2025-09-01', '2024-06-30', 'x', 'x')")));
+}

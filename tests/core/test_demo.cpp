@@ -1,0 +1,96 @@
+#include "services/dashboardservice.h"
+#include "services/demogenerator.h"
+#include "support/testdatabase.h"
+
+#include <QCryptographicHash>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+using etabli::test::TestDatabase;
+
+namespace {
+
+QByteArray contentHash(Database& db)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const char* table : {"school", "section", "trainee"}) {
+        QSqlQuery q(db.connection());
+        REQUIRE(q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(QString::fromLatin1(table))));
+        while (q.next()) {
+            for (int i = 0; i < q.record().count(); ++i)
+                hash.addData(q.value(i).toString().toUtf8() + '|');
+        }
+    }
+    return hash.result().toHex();
+}
+
+DemoGenerator::Options options(std::uint64_t seed)
+{
+    DemoGenerator::Options o;
+    o.seed = seed;
+    o.referenceDate = QDate(2026, 11, 27);
+    return o;
+}
+
+} // namespace
+
+TEST_CASE("The demo is deterministic: same seed, same database", "[demo]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase a(backend), b(backend), c(backend);
+    REQUIRE(DemoGenerator(a.db(), options(7)).run());
+    REQUIRE(DemoGenerator(b.db(), options(7)).run());
+    REQUIRE(DemoGenerator(c.db(), options(8)).run());
+    CHECK(contentHash(a.db()) == contentHash(b.db()));
+    CHECK(contentHash(a.db()) != contentHash(c.db()));
+}
+
+TEST_CASE("The demo school looks like Juralternance over ten years", "[demo]")
+{
+    TestDatabase t;
+    auto summary = DemoGenerator(t.db(), options(2011)).run();
+    REQUIRE(summary);
+    CHECK(summary->sections == 2);
+    CHECK(summary->schoolYears == 10);
+    // Five to eight entrants a section a year.
+    CHECK(summary->trainees >= 10 * 2 * 5);
+    CHECK(summary->trainees <= 10 * 2 * 11 + 6);
+    Database& db = t.db();
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(DISTINCT cohort_year) FROM trainee")).toInt() == 11);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM trainee WHERE last_name LIKE '%''%'")).toInt() > 0);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM trainee WHERE first_name LIKE '%é%'")).toInt() > 0);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM trainee WHERE postcode LIKE '39%'")).toInt() > 0);
+    // Ages at entry are 15 to 18.
+    QSqlQuery q(db.connection());
+    REQUIRE(q.exec(QStringLiteral("SELECT birth_date, entry_date FROM trainee WHERE entry_date IS NOT NULL")));
+    while (q.next()) {
+        const QDate birth = QDate::fromString(q.value(0).toString(), Qt::ISODate);
+        const QDate entry = QDate::fromString(q.value(1).toString(), Qt::ISODate);
+        const int age = entry.year() - birth.year() - ((entry.month() < birth.month() ||
+                                                        (entry.month() == birth.month() && entry.day() < birth.day()))
+                                                           ? 1
+                                                           : 0);
+        REQUIRE(age >= 15);
+        REQUIRE(age <= 18);
+    }
+    auto dash = DashboardService(db).summary(QDate(2026, 11, 27));
+    REQUIRE(dash);
+    CHECK(dash->schoolName == QStringLiteral("Juralternance"));
+    CHECK(dash->enrolled >= 10);
+    CHECK(dash->enrolled <= 32);
+}
+
+TEST_CASE("The federation demo is about twenty schools' worth", "[demo]")
+{
+    TestDatabase t;
+    DemoGenerator::Options o = options(1);
+    o.scale = DemoGenerator::Scale::Federation;
+    auto summary = DemoGenerator(t.db(), o).run();
+    REQUIRE(summary);
+    CHECK(summary->sections == 40);
+    CHECK(summary->trainees > 4000);
+}

@@ -1,0 +1,122 @@
+#include "support/testdatabase.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+#include <stdexcept>
+
+#include <unistd.h>
+
+namespace etabli::test {
+
+namespace {
+
+QString pgServer()
+{
+    return QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_TEST_PG"));
+}
+
+void adminExec(const QString& sql)
+{
+    auto server = DatabaseLocation::parse(pgServer());
+    if (!server)
+        throw std::runtime_error("ETABLI_TEST_PG is not a postgresql:// URL");
+    const QString name = QStringLiteral("etabli-test-admin");
+    {
+        QSqlDatabase admin = QSqlDatabase::contains(name) ? QSqlDatabase::database(name)
+                                                          : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        admin.setHostName(server->host);
+        admin.setPort(server->port);
+        admin.setUserName(server->user);
+        admin.setPassword(server->password);
+        admin.setDatabaseName(server->databaseName);
+        if (!admin.isOpen() && !admin.open())
+            throw std::runtime_error(admin.lastError().text().toStdString());
+        QSqlQuery q(admin);
+        if (!q.exec(sql))
+            throw std::runtime_error(q.lastError().text().toStdString());
+    }
+}
+
+} // namespace
+
+std::vector<std::string> backends()
+{
+    std::vector<std::string> out{"sqlite"};
+    if (!pgServer().isEmpty())
+        out.push_back("postgresql");
+    return out;
+}
+
+TestDatabase::TestDatabase(const std::string& backend)
+{
+    if (backend == "sqlite") {
+        m_location = DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("ecole.sqlite")));
+        return;
+    }
+    static std::atomic<int> counter{0};
+    m_pgName = QStringLiteral("etabli_t_%1_%2").arg(::getpid()).arg(++counter);
+    adminExec(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8'").arg(m_pgName));
+    auto server = DatabaseLocation::parse(pgServer());
+    m_location = *server;
+    m_location.databaseName = m_pgName;
+}
+
+TestDatabase::~TestDatabase()
+{
+    m_db.reset();
+    if (!m_pgName.isEmpty()) {
+        try {
+            adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName));
+        } catch (const std::exception&) {
+        }
+    }
+}
+
+Database& TestDatabase::db()
+{
+    if (!m_db) {
+        auto opened = Database::open(m_location, m_created ? Database::OpenMode::OpenExisting
+                                                           : Database::OpenMode::CreateNew);
+        if (!opened)
+            throw std::runtime_error(
+                (opened.error().message + QLatin1Char(' ') + opened.error().detail).toStdString());
+        m_created = true;
+        m_db = std::move(*opened);
+    }
+    return *m_db;
+}
+
+Result<std::unique_ptr<Database>> TestDatabase::reopen(Database::OpenMode mode) const
+{
+    return Database::open(m_location, mode);
+}
+
+QByteArray fileHash(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+bool rawExec(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.connection());
+    return q.exec(sql);
+}
+
+QVariant rawScalar(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+} // namespace etabli::test

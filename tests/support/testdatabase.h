@@ -1,0 +1,51 @@
+#pragma once
+
+#include "storage/database.h"
+#include "storage/databaselocation.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace etabli::test {
+
+// "sqlite" always; "postgresql" too when ETABLI_TEST_PG names a server.
+std::vector<std::string> backends();
+
+// A fresh, empty database of a backend: a file in a temporary folder, or a
+// new database on the PostgreSQL test server, dropped afterwards.
+class TestDatabase
+{
+public:
+    explicit TestDatabase(const std::string& backend = "sqlite");
+    ~TestDatabase();
+
+    const DatabaseLocation& location() const { return m_location; }
+    bool isSqlite() const { return m_location.isSqlite(); }
+    QString dir() const { return m_dir.path(); }
+
+    // Creates the schema (OpenMode::CreateNew) on first call.
+    Database& db();
+    // Closes the connection, e.g. before reopening or touching the file.
+    void close() { m_db.reset(); }
+    Result<std::unique_ptr<Database>> reopen(Database::OpenMode mode = Database::OpenMode::OpenExisting) const;
+
+private:
+    QTemporaryDir m_dir;
+    DatabaseLocation m_location;
+    QString m_pgName;
+    std::unique_ptr<Database> m_db;
+    bool m_created = false;
+};
+
+QByteArray fileHash(const QString& path);
+
+// Runs one SQL statement outside the application's code (to set up a
+// broken case); returns false on error.
+bool rawExec(Database& db, const QString& sql);
+QVariant rawScalar(Database& db, const QString& sql);
+
+} // namespace etabli::test
