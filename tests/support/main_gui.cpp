@@ -7,6 +7,10 @@
 
 int main(int argc, char* argv[])
 {
+    // GUI tests drive real widgets without a screen, also when ctest lists
+    // them (test discovery runs outside the tests' ENVIRONMENT).
+    if (qEnvironmentVariableIsEmpty("ETABLI_TEST_ON_SCREEN"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     etabli::test::setUp(app);
     const int rc = Catch::Session().run(argc, argv);

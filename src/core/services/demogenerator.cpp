@@ -5,6 +5,7 @@
 #include "domain/section.h"
 #include "domain/trainee.h"
 #include "storage/database.h"
+#include "storage/metarepository.h"
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
 #include "storage/traineerepository.h"
@@ -196,6 +197,10 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         school.schoolYearStartMonth = 9;
         school.mayIssueTaxReceipts = true;
         if (auto r = SchoolRepository(m_db).save(school, now); !r)
+            return std::unexpected(r.error());
+        if (auto r = MetaRepository(m_db).setValue(QStringLiteral("demo"),
+                                                   federation ? QStringLiteral("federation") : QStringLiteral("school"));
+            !r)
             return std::unexpected(r.error());
 
         QList<Section> sections;

@@ -1,6 +1,7 @@
 #include "services/schoolservice.h"
 
 #include "storage/database.h"
+#include "storage/metarepository.h"
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
 #include "storage/transaction.h"
@@ -134,6 +135,12 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
         return std::unexpected(version.error());
     s.version = *version;
     return s;
+}
+
+bool SchoolService::isDemo() const
+{
+    auto v = MetaRepository(m_db).value(QStringLiteral("demo"));
+    return v && !v->isEmpty();
 }
 
 Result<QList<Section>> SchoolService::sections(bool activeOnly) const

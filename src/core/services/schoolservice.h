@@ -26,6 +26,8 @@ public:
     Status createSchool(const QString& name, const QStringList& sections = Section::defaultNames());
 
     Result<SchoolIdentity> identity() const;
+    // True for databases made by the demo generator.
+    bool isDemo() const;
     // Validates (French messages), normalises (SIRET without spaces…) and
     // saves. Returns the saved identity with its new version.
     Result<SchoolIdentity> saveIdentity(SchoolIdentity identity);

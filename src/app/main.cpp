@@ -1,0 +1,13 @@
+#include "gui/shell/startup.h"
+
+#include <QApplication>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Etabli"));
+    QApplication::setApplicationName(QStringLiteral("etabli"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Établi"));
+    QApplication::setApplicationVersion(QStringLiteral(ETABLI_VERSION));
+    return etabli::Startup::run(app);
+}

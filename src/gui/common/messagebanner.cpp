@@ -1,0 +1,45 @@
+#include "gui/common/messagebanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+
+namespace etabli {
+
+MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent), m_label(new QLabel(this))
+{
+    setObjectName(QStringLiteral("messageBanner"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    m_label->setWordWrap(true);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_label, 1);
+    auto* close = new QToolButton(this);
+    close->setText(QStringLiteral("×"));
+    close->setToolTip(tr("Hide this message"));
+    close->setAutoRaise(true);
+    layout->addWidget(close, 0, Qt::AlignTop);
+    connect(close, &QToolButton::clicked, this, &QWidget::hide);
+    hide();
+}
+
+void MessageBanner::showMessage(Kind kind, const QString& text)
+{
+    m_kind = kind;
+    const char* style = nullptr;
+    switch (kind) {
+    case Kind::Error: style = "background:#fde8e8; border:1px solid #d9534f; color:#7a1f1f;"; break;
+    case Kind::Warning: style = "background:#fff6e0; border:1px solid #e0a800; color:#6b4e00;"; break;
+    case Kind::Success: style = "background:#e7f6ea; border:1px solid #3c9a50; color:#1e5a2b;"; break;
+    }
+    setStyleSheet(QStringLiteral("#messageBanner { %1 border-radius: 4px; }").arg(QLatin1String(style)));
+    m_label->setText(text);
+    show();
+}
+
+QString MessageBanner::text() const
+{
+    return m_label->text();
+}
+
+} // namespace etabli

@@ -1,0 +1,24 @@
+#include "gui/common/session.h"
+
+#include "storage/database.h"
+
+namespace etabli {
+
+Session::Session(QObject* parent) : QObject(parent), m_clock(std::make_unique<SystemClock>()) {}
+
+Session::~Session() = default;
+
+void Session::setDatabase(std::unique_ptr<Database> database)
+{
+    m_database = std::move(database);
+    Q_EMIT databaseChanged();
+}
+
+std::unique_ptr<Database> Session::takeDatabase()
+{
+    auto db = std::move(m_database);
+    Q_EMIT databaseChanged();
+    return db;
+}
+
+} // namespace etabli

@@ -1,0 +1,162 @@
+#include "gui/dashboard/dashboardpage.h"
+
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "print/dashboarddocument.h"
+#include "print/documentprinter.h"
+#include "services/dashboardservice.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+DashboardPage::DashboardPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_schoolName(new QLabel(this)),
+      m_yearLabel(new QLabel(this)), m_cards(new QGridLayout), m_sections(new QTableWidget(this)),
+      m_export(new QPushButton(tr("Export to PDF…"), this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setSpacing(12);
+    layout->addWidget(m_banner);
+
+    m_schoolName->setObjectName(QStringLiteral("schoolName"));
+    QFont big = m_schoolName->font();
+    big.setPointSizeF(big.pointSizeF() * 2.0);
+    big.setBold(true);
+    m_schoolName->setFont(big);
+    layout->addWidget(m_schoolName);
+    m_yearLabel->setObjectName(QStringLiteral("schoolYear"));
+    layout->addWidget(m_yearLabel);
+
+    m_cards->setHorizontalSpacing(12);
+    m_cards->setVerticalSpacing(12);
+    layout->addLayout(m_cards);
+    m_enrolled = addCard(0, tr("Trainees enrolled"));
+    m_candidates = addCard(1, tr("Applications pending"));
+    m_entrants = addCard(2, tr("Entries this school year"));
+    m_exits = addCard(3, tr("Exits this school year"));
+    m_sectionsCount = addCard(4, tr("Active sections"));
+    m_ever = addCard(5, tr("Trainees trained since the start"));
+
+    auto* bySection = new QLabel(tr("By section"), this);
+    QFont h2 = bySection->font();
+    h2.setBold(true);
+    h2.setPointSizeF(h2.pointSizeF() * 1.2);
+    bySection->setFont(h2);
+    layout->addWidget(bySection);
+
+    m_sections->setObjectName(QStringLiteral("sectionsTable"));
+    m_sections->setColumnCount(3);
+    m_sections->setHorizontalHeaderLabels({tr("Section"), tr("Enrolled"), tr("Applications")});
+    m_sections->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_sections->verticalHeader()->hide();
+    m_sections->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_sections->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_sections->setMaximumHeight(260);
+    layout->addWidget(m_sections);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_export->setObjectName(QStringLiteral("exportPdf"));
+    buttons->addWidget(m_export);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+
+    connect(m_export, &QPushButton::clicked, this, &DashboardPage::chooseExportFile);
+    connect(&m_session, &Session::databaseChanged, this, &DashboardPage::refresh);
+    connect(&m_session, &Session::dataChanged, this, &DashboardPage::refresh);
+    refresh();
+}
+
+QLabel* DashboardPage::addCard(int index, const QString& caption)
+{
+    auto* card = new QFrame(this);
+    card->setObjectName(QStringLiteral("card"));
+    card->setStyleSheet(QStringLiteral("#card { background: palette(base); border: 1px solid palette(mid); "
+                                       "border-radius: 6px; }"));
+    auto* v = new QVBoxLayout(card);
+    auto* value = new QLabel(QStringLiteral("—"), card);
+    QFont f = value->font();
+    f.setPointSizeF(f.pointSizeF() * 2.2);
+    f.setBold(true);
+    value->setFont(f);
+    v->addWidget(value);
+    auto* label = new QLabel(caption, card);
+    label->setWordWrap(true);
+    v->addWidget(label);
+    m_cards->addWidget(card, index / 3, index % 3);
+    return value;
+}
+
+void DashboardPage::refresh()
+{
+    if (!m_session.isOpen())
+        return;
+    auto summary = DashboardService(m_session.database()).summary(m_session.clock().today());
+    if (!summary) {
+        m_banner->showMessage(MessageBanner::Kind::Error, summary.error().message);
+        return;
+    }
+    m_banner->hide();
+    m_summary = *summary;
+    const QLocale locale;
+    m_schoolName->setText(m_summary.schoolName);
+    m_yearLabel->setText(tr("School year %1 — %2")
+                             .arg(m_summary.schoolYearLabel,
+                                  locale.toString(m_session.clock().today(), QStringLiteral("dddd d MMMM yyyy"))));
+    m_enrolled->setText(locale.toString(m_summary.enrolled));
+    m_candidates->setText(locale.toString(m_summary.candidates));
+    m_entrants->setText(locale.toString(m_summary.entrantsThisYear));
+    m_exits->setText(locale.toString(m_summary.exitsThisYear));
+    m_sectionsCount->setText(locale.toString(m_summary.activeSections));
+    m_ever->setText(locale.toString(m_summary.traineesEver));
+    m_sections->setRowCount(static_cast<int>(m_summary.sections.size()));
+    for (int i = 0; i < m_summary.sections.size(); ++i) {
+        const auto& s = m_summary.sections.at(i);
+        m_sections->setItem(i, 0, new QTableWidgetItem(s.name));
+        for (int c = 1; c <= 2; ++c) {
+            auto* item = new QTableWidgetItem(locale.toString(c == 1 ? s.enrolled : s.candidates));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_sections->setItem(i, c, item);
+        }
+    }
+}
+
+bool DashboardPage::exportPdf(const QString& path)
+{
+    QTextDocument doc;
+    doc.setHtml(print::DashboardDocument::html(m_summary, m_session.clock().today()));
+    const QLocale locale;
+    print::PageFrame frame{print::DashboardDocument::title(), m_summary.schoolName,
+                           tr("Printed on %1").arg(locale.toString(m_session.clock().today(), QStringLiteral("dd/MM/yyyy")))};
+    if (auto r = print::DocumentPrinter::writePdf(doc, frame, path); !r) {
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        return false;
+    }
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("The summary was saved to %1.").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void DashboardPage::chooseExportFile()
+{
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(tr("summary-%1.pdf").arg(m_session.clock().today().toString(Qt::ISODate)));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the summary"), suggested, tr("PDF (*.pdf)"));
+    if (!path.isEmpty())
+        exportPdf(path);
+}
+
+} // namespace etabli

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "reports/dashboardsummary.h"
+
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace etabli {
+
+class MessageBanner;
+class Session;
+
+// "Tableau de bord": the school's name, the current school year and the
+// counts that matter, per section; exportable to PDF.
+class DashboardPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardPage)
+
+public:
+    explicit DashboardPage(Session& session, QWidget* parent = nullptr);
+
+    void refresh();
+    const DashboardSummary& summary() const { return m_summary; }
+    // Writes the summary to a PDF file; false with a message on failure.
+    bool exportPdf(const QString& path);
+
+private:
+    void chooseExportFile();
+    QLabel* addCard(int index, const QString& caption);
+
+    Session& m_session;
+    DashboardSummary m_summary;
+    MessageBanner* m_banner;
+    QLabel* m_schoolName;
+    QLabel* m_yearLabel;
+    QGridLayout* m_cards;
+    QLabel* m_enrolled;
+    QLabel* m_candidates;
+    QLabel* m_entrants;
+    QLabel* m_exits;
+    QLabel* m_sectionsCount;
+    QLabel* m_ever;
+    QTableWidget* m_sections;
+    QPushButton* m_export;
+};
+
+} // namespace etabli

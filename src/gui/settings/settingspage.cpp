@@ -1,0 +1,338 @@
+#include "gui/settings/settingspage.h"
+
+#include "ui_settingspage.h"
+
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "services/schoolservice.h"
+#include "util/appsettings.h"
+
+#include <QBuffer>
+#include <QFileDialog>
+#include <QImageReader>
+#include <QInputDialog>
+#include <QLocale>
+#include <QMessageBox>
+#include <QShortcut>
+
+namespace etabli {
+
+SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::SettingsPage>()), m_session(session), m_settings(settings),
+      m_banner(new MessageBanner(this))
+{
+    m_ui->setupUi(this);
+    static_cast<QVBoxLayout*>(layout())->insertWidget(1, m_banner);
+    QFont f = m_ui->title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.6);
+    f.setBold(true);
+    m_ui->title->setFont(f);
+
+    m_ui->vatRegime->addItem(tr("Exempt from VAT (franchise en base)"), static_cast<int>(VatRegime::Franchise));
+    m_ui->vatRegime->addItem(tr("Subject to VAT"), static_cast<int>(VatRegime::Assujetti));
+    const QLocale locale;
+    for (int m = 1; m <= 12; ++m) {
+        const QString month = locale.standaloneMonthName(m);
+        const QString label = month.left(1).toUpper() + month.mid(1);
+        m_ui->fiscalYearStartMonth->addItem(label, m);
+        m_ui->schoolYearStartMonth->addItem(label, m);
+    }
+    m_ui->language->addItem(tr("Automatic (French unless the system is in English)"), QStringLiteral("auto"));
+    m_ui->language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    m_ui->language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+
+    for (QLineEdit* edit : findChildren<QLineEdit*>())
+        connect(edit, &QLineEdit::textEdited, this, &SettingsPage::markDirty);
+    for (QComboBox* combo : {m_ui->vatRegime, m_ui->fiscalYearStartMonth, m_ui->schoolYearStartMonth})
+        connect(combo, &QComboBox::currentIndexChanged, this, &SettingsPage::markDirty);
+    connect(m_ui->mayIssueTaxReceipts, &QCheckBox::toggled, this, &SettingsPage::markDirty);
+
+    connect(m_ui->save, &QPushButton::clicked, this, &SettingsPage::save);
+    connect(m_ui->revert, &QPushButton::clicked, this, &SettingsPage::reload);
+    auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
+    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveShortcut, &QShortcut::activated, this, &SettingsPage::save);
+    connect(m_ui->chooseLogo, &QPushButton::clicked, this, &SettingsPage::chooseLogo);
+    connect(m_ui->removeLogo, &QPushButton::clicked, this, [this]() {
+        m_logo.clear();
+        m_logoMime.clear();
+        showLogo();
+        markDirty();
+    });
+
+    connect(m_ui->sectionsList, &QListWidget::currentRowChanged, this, &SettingsPage::updateSectionButtons);
+    connect(m_ui->sectionsList, &QListWidget::itemDoubleClicked, this, &SettingsPage::renameSection);
+    connect(m_ui->addSection, &QPushButton::clicked, this, &SettingsPage::addSection);
+    connect(m_ui->renameSection, &QPushButton::clicked, this, &SettingsPage::renameSection);
+    connect(m_ui->toggleSection, &QPushButton::clicked, this, &SettingsPage::toggleSection);
+    connect(m_ui->deleteSection, &QPushButton::clicked, this, &SettingsPage::deleteSection);
+
+    // This computer's preferences apply at once (no database involved).
+    connect(m_ui->language, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_filling)
+            return;
+        m_settings.setValue(AppSettings::Key::Language, m_ui->language->itemData(index));
+        m_banner->showMessage(MessageBanner::Kind::Success,
+                              tr("The language will change the next time Établi starts."));
+    });
+    connect(m_ui->autoBackup, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_filling)
+            m_settings.setValue(AppSettings::Key::AutoBackupEnabled, on);
+    });
+
+    connect(&m_session, &Session::databaseChanged, this, &SettingsPage::reload);
+    reload();
+}
+
+SettingsPage::~SettingsPage() = default;
+
+void SettingsPage::reload()
+{
+    if (!m_session.isOpen())
+        return;
+    auto identity = SchoolService(m_session.database(), m_session.clock()).identity();
+    if (!identity) {
+        m_banner->showMessage(MessageBanner::Kind::Error, identity.error().message);
+        return;
+    }
+    m_loaded = *identity;
+    fillForm(m_loaded);
+    reloadSections();
+    m_dirty = false;
+    m_ui->save->setEnabled(false);
+    m_ui->revert->setEnabled(false);
+}
+
+void SettingsPage::fillForm(const SchoolIdentity& s)
+{
+    m_filling = true;
+    m_ui->name->setText(s.name);
+    m_ui->organisationName->setText(s.organisationName);
+    m_ui->addressLine1->setText(s.addressLine1);
+    m_ui->addressLine2->setText(s.addressLine2);
+    m_ui->postcode->setText(s.postcode);
+    m_ui->city->setText(s.city);
+    m_ui->phone->setText(s.phone);
+    m_ui->email->setText(s.email);
+    m_ui->website->setText(s.website);
+    m_ui->siret->setText(s.siret);
+    m_ui->rna->setText(s.rna);
+    m_ui->vatRegime->setCurrentIndex(m_ui->vatRegime->findData(static_cast<int>(s.vatRegime)));
+    m_ui->vatNumber->setText(s.vatNumber);
+    m_ui->vatMention->setText(s.vatMention);
+    m_ui->mayIssueTaxReceipts->setChecked(s.mayIssueTaxReceipts);
+    m_ui->fiscalYearStartMonth->setCurrentIndex(s.fiscalYearStartMonth - 1);
+    m_ui->schoolYearStartMonth->setCurrentIndex(s.schoolYearStartMonth - 1);
+    m_logo = s.logo;
+    m_logoMime = s.logoMime;
+    showLogo();
+    m_ui->language->setCurrentIndex(std::max(0, m_ui->language->findData(m_settings.language())));
+    m_ui->autoBackup->setChecked(m_settings.autoBackupEnabled());
+    m_filling = false;
+}
+
+SchoolIdentity SettingsPage::readForm() const
+{
+    SchoolIdentity s = m_loaded;
+    s.name = m_ui->name->text();
+    s.organisationName = m_ui->organisationName->text();
+    s.addressLine1 = m_ui->addressLine1->text();
+    s.addressLine2 = m_ui->addressLine2->text();
+    s.postcode = m_ui->postcode->text();
+    s.city = m_ui->city->text();
+    s.phone = m_ui->phone->text();
+    s.email = m_ui->email->text();
+    s.website = m_ui->website->text();
+    s.siret = m_ui->siret->text();
+    s.rna = m_ui->rna->text();
+    s.vatRegime = static_cast<VatRegime>(m_ui->vatRegime->currentData().toInt());
+    s.vatNumber = m_ui->vatNumber->text();
+    s.vatMention = m_ui->vatMention->text();
+    s.mayIssueTaxReceipts = m_ui->mayIssueTaxReceipts->isChecked();
+    s.fiscalYearStartMonth = m_ui->fiscalYearStartMonth->currentData().toInt();
+    s.schoolYearStartMonth = m_ui->schoolYearStartMonth->currentData().toInt();
+    s.logo = m_logo;
+    s.logoMime = m_logoMime;
+    return s;
+}
+
+void SettingsPage::markDirty()
+{
+    if (m_filling)
+        return;
+    m_dirty = true;
+    m_ui->save->setEnabled(true);
+    m_ui->revert->setEnabled(true);
+}
+
+bool SettingsPage::save()
+{
+    if (!m_session.isOpen())
+        return false;
+    auto saved = SchoolService(m_session.database(), m_session.clock()).saveIdentity(readForm());
+    if (!saved) {
+        m_banner->showMessage(MessageBanner::Kind::Error, saved.error().message);
+        return false;
+    }
+    m_loaded = *saved;
+    fillForm(m_loaded);
+    m_dirty = false;
+    m_ui->save->setEnabled(false);
+    m_ui->revert->setEnabled(false);
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("The settings were saved."));
+    m_session.notifyDataChanged();
+    return true;
+}
+
+void SettingsPage::showLogo()
+{
+    QImage image;
+    if (!m_logo.isEmpty())
+        image.loadFromData(m_logo);
+    if (image.isNull()) {
+        m_ui->logoPreview->setPixmap(QPixmap());
+        m_ui->logoPreview->setText(tr("No logo"));
+    } else {
+        m_ui->logoPreview->setPixmap(QPixmap::fromImage(image.scaled(96, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    }
+    m_ui->removeLogo->setEnabled(!m_logo.isEmpty());
+}
+
+void SettingsPage::chooseLogo()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Choose the school's logo"), QString(), tr("Images (*.png *.jpg *.jpeg)"));
+    if (path.isEmpty())
+        return;
+    QImageReader reader(path);
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("This file cannot be read as an image: %1").arg(reader.errorString()));
+        return;
+    }
+    // Stored as PNG, at most 600 px wide: enough for A4 headers, small in the database.
+    const QImage scaled = image.width() > 600 ? image.scaledToWidth(600, Qt::SmoothTransformation) : image;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    scaled.save(&buffer, "PNG");
+    m_logo = bytes;
+    m_logoMime = QStringLiteral("image/png");
+    showLogo();
+    markDirty();
+}
+
+void SettingsPage::reloadSections()
+{
+    auto sections = SchoolService(m_session.database(), m_session.clock()).sections();
+    if (!sections) {
+        m_banner->showMessage(MessageBanner::Kind::Error, sections.error().message);
+        return;
+    }
+    const int row = m_ui->sectionsList->currentRow();
+    m_sectionList = *sections;
+    m_ui->sectionsList->clear();
+    for (const Section& s : std::as_const(m_sectionList)) {
+        QString text = s.name;
+        if (!s.trade.isEmpty())
+            text += QStringLiteral(" — ") + s.trade;
+        if (!s.active)
+            text += QLatin1Char(' ') + tr("(inactive)");
+        auto* item = new QListWidgetItem(text, m_ui->sectionsList);
+        if (!s.active)
+            item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+    }
+    m_ui->sectionsList->setCurrentRow(std::min(row, static_cast<int>(m_sectionList.size()) - 1));
+    updateSectionButtons();
+}
+
+const Section* SettingsPage::currentSection() const
+{
+    const int row = m_ui->sectionsList->currentRow();
+    return row >= 0 && row < m_sectionList.size() ? &m_sectionList.at(row) : nullptr;
+}
+
+void SettingsPage::updateSectionButtons()
+{
+    const Section* s = currentSection();
+    m_ui->renameSection->setEnabled(s);
+    m_ui->toggleSection->setEnabled(s);
+    m_ui->deleteSection->setEnabled(s);
+    m_ui->toggleSection->setText(s && !s->active ? tr("Reac&tivate") : tr("Deac&tivate"));
+}
+
+void SettingsPage::addSection()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New section"), tr("Name of the section or workshop:"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    auto id = SchoolService(m_session.database(), m_session.clock()).addSection(name);
+    if (!id) {
+        m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
+        return;
+    }
+    reloadSections();
+    m_ui->sectionsList->setCurrentRow(static_cast<int>(m_sectionList.size()) - 1);
+    m_session.notifyDataChanged();
+}
+
+void SettingsPage::renameSection()
+{
+    const Section* current = currentSection();
+    if (!current)
+        return;
+    Section s = *current;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename the section"), tr("Name of the section or workshop:"),
+                                               QLineEdit::Normal, s.name, &ok);
+    if (!ok || name.trimmed() == s.name)
+        return;
+    s.name = name;
+    if (auto r = SchoolService(m_session.database(), m_session.clock()).updateSection(s); !r) {
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        return;
+    }
+    reloadSections();
+    m_session.notifyDataChanged();
+}
+
+void SettingsPage::toggleSection()
+{
+    const Section* current = currentSection();
+    if (!current)
+        return;
+    Section s = *current;
+    s.active = !s.active;
+    if (auto r = SchoolService(m_session.database(), m_session.clock()).updateSection(s); !r) {
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        return;
+    }
+    reloadSections();
+    m_session.notifyDataChanged();
+}
+
+void SettingsPage::deleteSection()
+{
+    const Section* current = currentSection();
+    if (!current)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete the section"),
+        tr("Delete the section “%1”? This cannot be undone. A section that trainees attended cannot be deleted: "
+           "deactivate it instead.")
+            .arg(current->name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (auto r = SchoolService(m_session.database(), m_session.clock()).deleteSection(current->id); !r) {
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        return;
+    }
+    reloadSections();
+    m_session.notifyDataChanged();
+}
+
+} // namespace etabli

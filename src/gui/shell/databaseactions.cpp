@@ -1,0 +1,142 @@
+#include "gui/shell/databaseactions.h"
+
+#include "services/demogenerator.h"
+#include "services/schoolservice.h"
+#include "storage/backup.h"
+#include "util/clock.h"
+#include "util/logging.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+#include <spdlog/spdlog.h>
+
+namespace etabli {
+
+DatabaseActions::Opened DatabaseActions::open(const DatabaseLocation& location)
+{
+    return Database::open(location, Database::OpenMode::OpenExisting);
+}
+
+DatabaseActions::Opened DatabaseActions::createSchool(const DatabaseLocation& location, const QString& schoolName)
+{
+    auto db = Database::open(location, Database::OpenMode::CreateNew);
+    if (!db)
+        return db;
+    SystemClock clock;
+    if (auto r = SchoolService(**db, clock).createSchool(schoolName); !r) {
+        db->reset();
+        if (location.isSqlite())
+            QFile::remove(location.path);
+        return std::unexpected(r.error());
+    }
+    return db;
+}
+
+QString DatabaseActions::defaultDemoPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demonstration.sqlite"));
+}
+
+DatabaseActions::Opened DatabaseActions::openDemo(const QString& path)
+{
+    const DatabaseLocation location = DatabaseLocation::sqlite(path);
+    if (QFileInfo::exists(path))
+        return open(location);
+    auto db = Database::open(location, Database::OpenMode::CreateNew);
+    if (!db)
+        return db;
+    if (auto r = DemoGenerator(**db, DemoGenerator::Options{}).run(); !r) {
+        db->reset();
+        QFile::remove(path);
+        return std::unexpected(r.error());
+    }
+    return db;
+}
+
+void DatabaseActions::showError(QWidget* parent, const QString& title, const Error& error)
+{
+    logging::get("gui")->warn("{}: {} ({})", title.toStdString(), error.message.toStdString(),
+                              error.detail.toStdString());
+    QMessageBox box(QMessageBox::Warning, title, error.message, QMessageBox::Ok, parent);
+    if (!error.detail.isEmpty())
+        box.setDetailedText(error.detail);
+    box.exec();
+}
+
+std::unique_ptr<Database> DatabaseActions::askCreateSchool(QWidget* parent)
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(parent, tr("Create my school's database"),
+                                               tr("Name of the school (it can be changed later in Settings):"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return nullptr;
+    QString suggested = DatabaseLocation::defaultSqlitePath();
+    if (QFileInfo::exists(suggested))
+        suggested = QDir(QFileInfo(suggested).absolutePath()).filePath(QStringLiteral("ecole.sqlite"));
+    QDir().mkpath(QFileInfo(suggested).absolutePath());
+    const QString path = QFileDialog::getSaveFileName(parent, tr("Where to keep the database"), suggested,
+                                                      tr("Établi database (*.sqlite)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return nullptr;
+    auto db = createSchool(DatabaseLocation::sqlite(path), name);
+    if (!db) {
+        showError(parent, tr("Create my school's database"), db.error());
+        return nullptr;
+    }
+    return std::move(*db);
+}
+
+std::unique_ptr<Database> DatabaseActions::askOpen(QWidget* parent)
+{
+    const QString path = QFileDialog::getOpenFileName(
+        parent, tr("Open a database"), QFileInfo(DatabaseLocation::defaultSqlitePath()).absolutePath(),
+        tr("Établi database (*.sqlite);;All files (*)"));
+    if (path.isEmpty())
+        return nullptr;
+    auto db = open(DatabaseLocation::sqlite(path));
+    if (!db) {
+        showError(parent, tr("Open a database"), db.error());
+        return nullptr;
+    }
+    return std::move(*db);
+}
+
+void DatabaseActions::askSaveCopy(QWidget* parent, Database& db)
+{
+    if (db.dialect() != Database::Dialect::SQLite) {
+        QMessageBox::information(parent, tr("Save a copy"),
+                                 tr("This database is on a PostgreSQL server: its copies are made on the server "
+                                    "(pg_dump)."));
+        return;
+    }
+    const QFileInfo current(db.location().path);
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("%1-copie-%2.sqlite")
+                                                .arg(current.completeBaseName(),
+                                                     QDate::currentDate().toString(Qt::ISODate)));
+    const QString path =
+        QFileDialog::getSaveFileName(parent, tr("Save a copy"), suggested, tr("Établi database (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    // The file dialog has already asked before replacing an existing file.
+    auto r = Backup::hotCopy(db, path, true);
+    QGuiApplication::restoreOverrideCursor();
+    if (!r) {
+        showError(parent, tr("Save a copy"), r.error());
+        return;
+    }
+    QMessageBox::information(parent, tr("Save a copy"),
+                             tr("A verified copy was saved to %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+} // namespace etabli

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "storage/database.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+class QWidget;
+
+namespace etabli {
+
+// Creating, opening and copying a school's database from the GUI. The
+// non-interactive parts are separate so that tests and the startup code can
+// use them without dialogs.
+class DatabaseActions
+{
+    Q_DECLARE_TR_FUNCTIONS(DatabaseActions)
+
+public:
+    using Opened = Result<std::unique_ptr<Database>>;
+
+    static Opened open(const DatabaseLocation& location);
+    static Opened createSchool(const DatabaseLocation& location, const QString& schoolName);
+    // The demonstration school lives in its own file; made on first use.
+    static Opened openDemo(const QString& path = defaultDemoPath());
+    static QString defaultDemoPath();
+
+    // Interactive: ask what is needed, report failures in a message box.
+    // Return null when the user cancelled or it failed.
+    static std::unique_ptr<Database> askCreateSchool(QWidget* parent);
+    static std::unique_ptr<Database> askOpen(QWidget* parent);
+    static void askSaveCopy(QWidget* parent, Database& db);
+    static void showError(QWidget* parent, const QString& title, const Error& error);
+};
+
+} // namespace etabli

@@ -1,0 +1,327 @@
+#include "gui/shell/mainwindow.h"
+
+#include "gui/common/placeholderpage.h"
+#include "gui/common/session.h"
+#include "gui/dashboard/dashboardpage.h"
+#include "gui/settings/settingspage.h"
+#include "gui/shell/databaseactions.h"
+#include "gui/shell/restoredialog.h"
+#include "services/backupplan.h"
+#include "services/schoolservice.h"
+#include "storage/backup.h"
+#include "storage/database.h"
+#include "util/appsettings.h"
+#include "util/logging.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QUrl>
+
+#include <spdlog/spdlog.h>
+
+namespace etabli {
+
+MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
+    : QMainWindow(parent), m_session(session), m_settings(settings), m_navigation(new QListWidget(this)),
+      m_pages(new QStackedWidget(this)), m_dashboard(nullptr), m_settingsPage(nullptr), m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    resize(1280, 800);
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+    statusBar()->addWidget(m_status, 1);
+
+    buildNavigation();
+    buildMenus();
+
+    connect(&m_session, &Session::databaseChanged, this, &MainWindow::onDatabaseChanged);
+    connect(&m_session, &Session::dataChanged, this, &MainWindow::onDatabaseChanged);
+    onDatabaseChanged();
+
+    restoreGeometry(m_settings.value(AppSettings::Key::MainWindowGeometry).toByteArray());
+    restoreState(m_settings.value(AppSettings::Key::MainWindowState).toByteArray());
+    showPage(std::clamp(m_settings.value(AppSettings::Key::LastNavigationPage).toInt(), 0, PageCount - 1));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildNavigation()
+{
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFixedWidth(230);
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setSpacing(2);
+    m_navigation->setStyleSheet(QStringLiteral(
+        "QListWidget#navigation { background: #2f3e46; color: #f1f1f1; border: none; padding-top: 12px; "
+        "font-size: 11pt; }"
+        "QListWidget#navigation::item { padding: 10px 12px; }"
+        "QListWidget#navigation::item:selected { background: #52796f; color: white; }"));
+
+    struct Entry
+    {
+        QString label;
+        QStyle::StandardPixmap icon;
+    };
+    const Entry entries[PageCount] = {
+        {tr("Dashboard"), QStyle::SP_ComputerIcon},
+        {tr("Trainees"), QStyle::SP_DirHomeIcon},
+        {tr("Workshops"), QStyle::SP_DriveHDIcon},
+        {tr("Customers and orders"), QStyle::SP_FileDialogContentsView},
+        {tr("Funding"), QStyle::SP_DialogSaveButton},
+        {tr("Reports"), QStyle::SP_FileDialogDetailedView},
+        {tr("Settings"), QStyle::SP_FileDialogInfoView},
+    };
+    for (const Entry& e : entries)
+        new QListWidgetItem(style()->standardIcon(e.icon), e.label, m_navigation);
+
+    m_dashboard = new DashboardPage(m_session, this);
+    m_settingsPage = new SettingsPage(m_session, m_settings, this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->addWidget(m_dashboard);
+    m_pages->addWidget(new PlaceholderPage(
+        tr("Trainees"),
+        tr("The young people's records: identity, guardians, referral, section and year, attendance by "
+           "half-day, internships, certifications and what became of them."),
+        this));
+    m_pages->addWidget(new PlaceholderPage(
+        tr("Workshops"),
+        tr("The sections and their team, the catalogue of each workshop, and the production log written by the "
+           "trainers: who made what, for which order, in how many hours."),
+        this));
+    m_pages->addWidget(new PlaceholderPage(
+        tr("Customers and orders"),
+        tr("Customers and their vehicles, quotes, work orders, invoices, credit notes and payments, under the "
+           "French invoicing rules."),
+        this));
+    m_pages->addWidget(new PlaceholderPage(
+        tr("Funding"),
+        tr("Financial years, budget forecast and actual, donations with their tax receipts, subsidies and the "
+           "self-financing share."),
+        this));
+    m_pages->addWidget(new PlaceholderPage(
+        tr("Reports"),
+        tr("The activity report, the financial report, the accounts of each subsidy and the attendance sheets "
+           "that funders ask for."),
+        this));
+    m_pages->addWidget(m_settingsPage);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row == m_pages->currentIndex())
+            return;
+        if (m_pages->currentIndex() == SettingsPageIndex && !confirmLeavingSettings()) {
+            const QSignalBlocker block(m_navigation);
+            m_navigation->setCurrentRow(SettingsPageIndex);
+            return;
+        }
+        m_pages->setCurrentIndex(row);
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newDb = file->addAction(tr("&New database…"), this, &MainWindow::newDatabase);
+    newDb->setShortcut(QKeySequence::New);
+    QAction* openDb = file->addAction(tr("&Open…"), this, &MainWindow::openDatabase);
+    openDb->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Save a &copy…"), this, [this]() {
+        if (m_session.isOpen())
+            DatabaseActions::askSaveCopy(this, m_session.database());
+    });
+    file->addAction(tr("&Restore a backup…"), this, &MainWindow::restoreBackup);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < PageCount; ++i) {
+        QAction* action = go->addAction(m_navigation->item(i)->text(), this, [this, i]() { showPage(i); });
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Établi"), this, &MainWindow::showAbout);
+    help->addAction(tr("Open the &log"), this, &MainWindow::showLog);
+}
+
+void MainWindow::showPage(int page)
+{
+    m_navigation->setCurrentRow(page);
+}
+
+int MainWindow::currentPage() const
+{
+    return m_pages->currentIndex();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+void MainWindow::onDatabaseChanged()
+{
+    if (!m_session.isOpen()) {
+        setWindowTitle(QStringLiteral("Établi"));
+        m_status->setText(tr("No database open"));
+        return;
+    }
+    Database& db = m_session.database();
+    SchoolService school(db, m_session.clock());
+    const auto identity = school.identity();
+    const QString name = identity ? identity->name : QString();
+    setWindowTitle(name.isEmpty() ? QStringLiteral("Établi") : QStringLiteral("%1 — Établi").arg(name));
+    QString status = tr("Database: %1").arg(db.location().displayName());
+    if (school.isDemo())
+        status += QStringLiteral("  ·  ") + tr("demonstration school (invented data)");
+    m_status->setText(status);
+}
+
+bool MainWindow::confirmLeavingSettings()
+{
+    if (!m_settingsPage->hasUnsavedChanges())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved settings"),
+                                              tr("The settings were changed but not saved. Save them now?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                              QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return m_settingsPage->save();
+    m_settingsPage->reload();
+    return true;
+}
+
+void MainWindow::replaceDatabase(std::unique_ptr<Database> db)
+{
+    if (!db)
+        return;
+    runAutomaticBackup();
+    if (db->location().isSqlite())
+        m_settings.setValue(AppSettings::Key::LastDatabase, db->location().path);
+    m_session.setDatabase(std::move(db));
+    showPage(DashboardPageIndex);
+}
+
+void MainWindow::newDatabase()
+{
+    if (confirmLeavingSettings())
+        replaceDatabase(DatabaseActions::askCreateSchool(this));
+}
+
+void MainWindow::openDatabase()
+{
+    if (confirmLeavingSettings())
+        replaceDatabase(DatabaseActions::askOpen(this));
+}
+
+void MainWindow::restoreBackup()
+{
+    if (!m_session.isOpen())
+        return;
+    const DatabaseLocation location = m_session.database().location();
+    if (!location.isSqlite()) {
+        QMessageBox::information(this, tr("Restore a backup"),
+                                 tr("This database is on a PostgreSQL server: it is restored on the server."));
+        return;
+    }
+    RestoreDialog dialog(location.path, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedBackup().isEmpty())
+        return;
+    const QString backup = dialog.selectedBackup();
+    const auto answer = QMessageBox::warning(
+        this, tr("Restore a backup"),
+        tr("Replace the current database by the copy “%1”? What was entered since that copy will no longer show; "
+           "the current database is kept beside it, renamed, in case.")
+            .arg(QFileInfo(backup).fileName()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+
+    m_session.takeDatabase().reset(); // close the file before moving it
+    auto aside = Backup::restore(location.path, backup, m_session.clock().nowUtc());
+    auto reopened = DatabaseActions::open(location);
+    if (!reopened) {
+        DatabaseActions::showError(this, tr("Restore a backup"), reopened.error());
+        return;
+    }
+    m_session.setDatabase(std::move(*reopened));
+    if (!aside) {
+        DatabaseActions::showError(this, tr("Restore a backup"), aside.error());
+        return;
+    }
+    QMessageBox::information(this, tr("Restore a backup"),
+                             tr("The copy was restored. The previous database was kept as %1.")
+                                 .arg(QDir::toNativeSeparators(*aside)));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Établi"),
+                       tr("<h3>Établi %1</h3><p>The management application of production schools: trainees, "
+                          "workshops, sales, funding and reports.</p><p>Free software under the GNU GPL, version 3 "
+                          "or later.</p>")
+                           .arg(QStringLiteral(ETABLI_VERSION)));
+}
+
+void MainWindow::showLog()
+{
+    const QString path = logging::filePath();
+    QMessageBox box(QMessageBox::Information, tr("Log"),
+                    path.isEmpty() ? tr("The log is not written to a file.")
+                                   : tr("Établi writes its log to:\n%1").arg(QDir::toNativeSeparators(path)),
+                    QMessageBox::Close, this);
+    QPushButton* openFolder = nullptr;
+    if (!path.isEmpty())
+        openFolder = box.addButton(tr("Open the folder"), QMessageBox::ActionRole);
+    box.exec();
+    if (openFolder && box.clickedButton() == static_cast<QAbstractButton*>(openFolder))
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+}
+
+void MainWindow::runAutomaticBackup()
+{
+    if (!m_session.isOpen() || !m_settings.autoBackupEnabled())
+        return;
+    Database& db = m_session.database();
+    if (!db.location().isSqlite() || db.isReadOnly())
+        return;
+    auto written = BackupPlan(db.location().path).run(db, m_session.clock().today());
+    if (!written)
+        logging::get("gui")->warn("automatic backup failed: {} ({})", written.error().message.toStdString(),
+                                  written.error().detail.toStdString());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!confirmLeavingSettings()) {
+        event->ignore();
+        return;
+    }
+    m_settings.setValue(AppSettings::Key::MainWindowGeometry, saveGeometry());
+    m_settings.setValue(AppSettings::Key::MainWindowState, saveState());
+    m_settings.setValue(AppSettings::Key::LastNavigationPage, currentPage());
+    runAutomaticBackup();
+    event->accept();
+}
+
+} // namespace etabli

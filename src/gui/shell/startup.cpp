@@ -1,0 +1,126 @@
+#include "gui/shell/startup.h"
+
+#include "gui/common/session.h"
+#include "gui/shell/databaseactions.h"
+#include "gui/shell/mainwindow.h"
+#include "gui/shell/welcomedialog.h"
+#include "storage/database.h"
+#include "util/appsettings.h"
+#include "util/logging.h"
+#include "util/translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <spdlog/spdlog.h>
+
+namespace etabli {
+
+namespace {
+
+std::unique_ptr<Database> runWelcome(AppSettings& settings)
+{
+    while (true) {
+        WelcomeDialog welcome;
+        if (welcome.exec() != QDialog::Accepted)
+            return nullptr;
+        std::unique_ptr<Database> db;
+        switch (welcome.choice()) {
+        case WelcomeDialog::Choice::Create: db = DatabaseActions::askCreateSchool(&welcome); break;
+        case WelcomeDialog::Choice::Open: db = DatabaseActions::askOpen(&welcome); break;
+        case WelcomeDialog::Choice::Demo: {
+            auto demo = DatabaseActions::openDemo();
+            if (demo)
+                db = std::move(*demo);
+            else
+                DatabaseActions::showError(&welcome, Startup::tr("Demonstration school"), demo.error());
+            break;
+        }
+        case WelcomeDialog::Choice::None: break;
+        }
+        if (db) {
+            if (db->location().isSqlite())
+                settings.setValue(AppSettings::Key::LastDatabase, db->location().path);
+            return db;
+        }
+    }
+}
+
+} // namespace
+
+int Startup::run(QApplication& app)
+{
+    AppSettings settings;
+    translations::install(app, translations::resolve(settings.language()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Établi — management of a production school"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption databaseOption(
+        QStringList{QStringLiteral("d"), QStringLiteral("database")},
+        tr("Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname."), tr("DATABASE"));
+    const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
+                                            tr("Log level: trace, debug, info, warning, error, off."), tr("LEVEL"),
+                                            settings.value(AppSettings::Key::LogLevel).toString());
+    const QCommandLineOption quitAfterOption(QStringLiteral("quit-after"),
+                                             tr("Close the window after this many milliseconds (for tests)."),
+                                             tr("MS"));
+    parser.addOption(databaseOption);
+    parser.addOption(logLevelOption);
+    parser.addOption(quitAfterOption);
+    parser.process(app);
+
+    logging::Level level = logging::Level::Info;
+    if (!logging::parseLevel(parser.value(logLevelOption), &level)) {
+        QMessageBox::critical(nullptr, QStringLiteral("Établi"),
+                              tr("Unknown log level: “%1”.").arg(parser.value(logLevelOption)));
+        return 2;
+    }
+    logging::init(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), level);
+    logging::get("gui")->info("Établi {} starting", ETABLI_VERSION);
+
+    Session session;
+    QString requested = parser.value(databaseOption);
+    if (requested.isEmpty())
+        requested = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_DATABASE"));
+    if (!requested.isEmpty()) {
+        auto location = DatabaseLocation::parse(requested);
+        auto db = location ? DatabaseActions::open(*location) : DatabaseActions::Opened(std::unexpected(location.error()));
+        if (db)
+            session.setDatabase(std::move(*db));
+        else
+            DatabaseActions::showError(nullptr, tr("Open a database"), db.error());
+    } else if (const QString last = settings.lastDatabase(); !last.isEmpty() && QFileInfo::exists(last)) {
+        auto db = DatabaseActions::open(DatabaseLocation::sqlite(last));
+        if (db)
+            session.setDatabase(std::move(*db));
+        else
+            DatabaseActions::showError(nullptr, tr("Open a database"), db.error());
+    }
+    if (!session.isOpen()) {
+        auto db = runWelcome(settings);
+        if (!db)
+            return 0;
+        session.setDatabase(std::move(db));
+    }
+
+    MainWindow window(session, settings);
+    window.show();
+    if (parser.isSet(quitAfterOption)) {
+        const int ms = parser.value(quitAfterOption).toInt();
+        QTimer::singleShot(std::max(0, ms), &window, &QWidget::close);
+    }
+    const int rc = QApplication::exec();
+    settings.sync();
+    logging::get("gui")->info("Établi closed");
+    logging::shutdown();
+    return rc;
+}
+
+} // namespace etabli

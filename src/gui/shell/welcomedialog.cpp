@@ -1,0 +1,32 @@
+#include "gui/shell/welcomedialog.h"
+
+#include "ui_welcomedialog.h"
+
+#include <QPushButton>
+
+namespace etabli {
+
+WelcomeDialog::WelcomeDialog(QWidget* parent) : QDialog(parent), m_ui(std::make_unique<Ui::WelcomeDialog>())
+{
+    m_ui->setupUi(this);
+    QFont f = m_ui->title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.8);
+    f.setBold(true);
+    m_ui->title->setFont(f);
+    connect(m_ui->createButton, &QCommandLinkButton::clicked, this, [this]() { choose(Choice::Create); });
+    connect(m_ui->demoButton, &QCommandLinkButton::clicked, this, [this]() { choose(Choice::Demo); });
+    connect(m_ui->openButton, &QCommandLinkButton::clicked, this, [this]() { choose(Choice::Open); });
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_ui->buttons->button(QDialogButtonBox::Close)->setText(tr("&Quit"));
+    m_ui->createButton->setFocus();
+}
+
+WelcomeDialog::~WelcomeDialog() = default;
+
+void WelcomeDialog::choose(Choice choice)
+{
+    m_choice = choice;
+    accept();
+}
+
+} // namespace etabli

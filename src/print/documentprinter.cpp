@@ -1,0 +1,78 @@
+#include "print/documentprinter.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QDir>
+#include <QFileInfo>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+namespace etabli::print {
+
+int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPagedPaintDevice& device)
+{
+    QPainter painter(&device);
+    const QRect page = painter.viewport();
+    const qreal dpi = device.logicalDpiY();
+    const auto mm = [dpi](qreal v) { return v * dpi / 25.4; };
+    const qreal header = mm(14);
+    const qreal footer = mm(12);
+
+    // Lay the text out at the device's resolution so fonts keep their size.
+    document.documentLayout()->setPaintDevice(&device);
+    document.setPageSize(QSizeF(page.width(), page.height() - header - footer));
+    const int pages = std::max(1, document.pageCount());
+
+    QFont small = document.defaultFont();
+    small.setPointSizeF(8.5);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            device.newPage();
+        painter.save();
+        painter.setFont(small);
+        painter.setPen(QColor(80, 80, 80));
+        const QRectF headerRect(0, 0, page.width(), header - mm(4));
+        painter.drawText(headerRect, Qt::AlignLeft | Qt::AlignBottom, frame.title);
+        painter.drawText(headerRect, Qt::AlignRight | Qt::AlignBottom, frame.schoolName);
+        painter.drawLine(QPointF(0, header - mm(3)), QPointF(page.width(), header - mm(3)));
+        const QRectF footerRect(0, page.height() - footer + mm(3), page.width(), footer - mm(3));
+        painter.drawLine(QPointF(0, page.height() - footer + mm(2)), QPointF(page.width(), page.height() - footer + mm(2)));
+        painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignTop, frame.footerNote);
+        painter.drawText(footerRect, Qt::AlignRight | Qt::AlignTop, tr("Page %1 / %2").arg(i + 1).arg(pages));
+        painter.restore();
+
+        painter.save();
+        const qreal top = i * document.pageSize().height();
+        painter.translate(0, header - top);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, top, page.width(), document.pageSize().height());
+        painter.setClipRect(context.clip);
+        document.documentLayout()->draw(&painter, context);
+        painter.restore();
+    }
+    painter.end();
+    return pages;
+}
+
+Status DocumentPrinter::writePdf(QTextDocument& document, const PageFrame& frame, const QString& path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
+    {
+        QPdfWriter writer(&file);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 15, 18, 15),
+                                         QPageLayout::Millimeter));
+        writer.setResolution(300);
+        writer.setTitle(frame.title);
+        writer.setCreator(QStringLiteral("Établi"));
+        paint(document, frame, writer);
+    }
+    if (!file.commit())
+        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
+    return {};
+}
+
+} // namespace etabli::print

@@ -1,0 +1,60 @@
+#include "print/dashboarddocument.h"
+#include "print/documentprinter.h"
+#include "support/testenv.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTextDocument>
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+
+namespace {
+int pdfPageCount(const QByteArray& pdf)
+{
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
+    return static_cast<int>(QString::fromLatin1(pdf).count(page));
+}
+} // namespace
+
+TEST_CASE("A long document becomes numbered A4 PDF pages", "[print]")
+{
+    QString html;
+    for (int i = 0; i < 400; ++i)
+        html += QStringLiteral("<p>Ligne %1 : l'atelier a monté des pneus.</p>").arg(i);
+    QTextDocument doc;
+    doc.setHtml(html);
+    const QString path = QDir(test::tempRoot()).filePath(QStringLiteral("long.pdf"));
+    REQUIRE(print::DocumentPrinter::writePdf(doc, {QStringLiteral("Essai"), QStringLiteral("Juralternance"), {}},
+                                             path));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray pdf = f.readAll();
+    CHECK(pdf.startsWith("%PDF-"));
+    CHECK(pdfPageCount(pdf) >= 5);
+}
+
+TEST_CASE("The dashboard document shows the counts it is given", "[print]")
+{
+    DashboardSummary s;
+    s.schoolName = QStringLiteral("Juralternance");
+    s.schoolYearLabel = QStringLiteral("2026-2027");
+    s.enrolled = 23;
+    s.candidates = 4;
+    s.sections = {{QStringLiteral("Pneus et services"), 12, 3}, {QStringLiteral("Métallerie"), 11, 1}};
+    const QString html = print::DashboardDocument::html(s, QDate(2026, 11, 27));
+    CHECK(html.contains(QStringLiteral("Juralternance")));
+    CHECK(html.contains(QStringLiteral("27/11/2026")));
+    CHECK(html.contains(QStringLiteral("<b>23</b>")));
+    CHECK(html.contains(QStringLiteral("Métallerie")));
+    CHECK(html.contains(QStringLiteral("Jeunes inscrits")));
+    QTextDocument doc;
+    doc.setHtml(html);
+    const QString path = QDir(test::tempRoot()).filePath(QStringLiteral("tableau.pdf"));
+    REQUIRE(print::DocumentPrinter::writePdf(doc, {print::DashboardDocument::title(), s.schoolName, {}}, path));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(pdfPageCount(f.readAll()) == 1);
+}
