@@ -1,3 +1,4 @@
+#include "support/catchqt.h"
 #include "storage/databaselocation.h"
 
 #include <QDir>

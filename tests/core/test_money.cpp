@@ -1,3 +1,4 @@
+#include "support/catchqt.h"
 #include "domain/money.h"
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+#include "support/catchqt.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlscript.h"
 

@@ -1,3 +1,4 @@
+#include "support/catchqt.h"
 #include "domain/schoolyear.h"
 #include "util/random.h"
 #include "util/text.h"

@@ -101,6 +101,8 @@ TEST_CASE("The settings page lists the sections and saves with Ctrl+S", "[gui][s
     CHECK(f.child<QPushButton>("toggleSection")->text().remove(QLatin1Char('&')) == QStringLiteral("Réactiver"));
 
     auto* name = f.child<QLineEdit>("name");
+    QApplication::setActiveWindow(f.page.get());
+    REQUIRE(QTest::qWaitForWindowActive(f.page.get()));
     name->setFocus();
     name->selectAll();
     QTest::keyClicks(name, QStringLiteral("Juralternance Dole"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/catchqt.h"
+
 #include "storage/database.h"
 #include "storage/databaselocation.h"
 

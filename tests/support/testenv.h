@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/catchqt.h"
+
 class QCoreApplication;
 class QString;
 
