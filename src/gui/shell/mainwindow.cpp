@@ -67,6 +67,8 @@ void MainWindow::buildNavigation()
 {
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setFixedWidth(230);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setIconSize(QSize(24, 24));
     m_navigation->setSpacing(2);
     m_navigation->setStyleSheet(QStringLiteral(

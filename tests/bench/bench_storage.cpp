@@ -1,0 +1,69 @@
+// Storage benchmarks on the federation demo: how long the operations a user
+// waits for take. Prints a Markdown table for docs/performance.md.
+#include "services/dashboardservice.h"
+#include "services/demogenerator.h"
+#include "storage/backup.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <functional>
+
+using namespace etabli;
+
+namespace {
+
+double timeMs(const std::function<bool()>& work, int runs = 1)
+{
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < runs; ++i) {
+        if (!work())
+            return -1;
+    }
+    return static_cast<double>(t.nsecsElapsed()) / 1e6 / runs;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("federation.sqlite"));
+    const QDate today(2026, 11, 27);
+    out << "| operation | time |\n|---|---|\n";
+
+    const double create = timeMs([&]() {
+        auto db = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::CreateNew);
+        if (!db)
+            return false;
+        DemoGenerator::Options o;
+        o.scale = DemoGenerator::Scale::Federation;
+        o.referenceDate = today;
+        return DemoGenerator(**db, o).run().has_value();
+    });
+    out << "| create the federation demo (" << QFileInfo(path).size() / 1024 << " KiB) | " << create << " ms |\n";
+
+    const double open = timeMs(
+        [&]() { return Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting).has_value(); },
+        10);
+    out << "| open with checks (quick_check, version, write probe) | " << open << " ms |\n";
+
+    auto db = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting);
+    if (!db)
+        return 1;
+    const double dashboard =
+        timeMs([&]() { return DashboardService(**db).summary(today).has_value(); }, 50);
+    out << "| dashboard counts | " << dashboard << " ms |\n";
+
+    const QString copy = dir.filePath(QStringLiteral("copy.sqlite"));
+    const double backup = timeMs([&]() { return Backup::hotCopy(**db, copy, true).has_value(); }, 5);
+    out << "| verified hot copy | " << backup << " ms |\n";
+    return 0;
+}
