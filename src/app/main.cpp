@@ -1,6 +1,7 @@
 #include "gui/shell/startup.h"
 
 #include <QApplication>
+#include <QIcon>
 
 int main(int argc, char* argv[])
 {
@@ -9,5 +10,6 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("etabli"));
     QApplication::setApplicationDisplayName(QStringLiteral("Établi"));
     QApplication::setApplicationVersion(QStringLiteral(ETABLI_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/etabli.svg")));
     return etabli::Startup::run(app);
 }

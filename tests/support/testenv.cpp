@@ -21,6 +21,11 @@ void setUp(QCoreApplication& app)
     QCoreApplication::setApplicationName(QStringLiteral("etabli-tests"));
     QStandardPaths::setTestModeEnabled(true);
     g_root = std::make_unique<QTemporaryDir>();
+    // ETABLI_TEST_KEEP=1 keeps the files the tests wrote (PDFs to look at…).
+    if (!qEnvironmentVariableIsEmpty("ETABLI_TEST_KEEP")) {
+        g_root->setAutoRemove(false);
+        qInfo("test files kept in %s", qPrintable(g_root->path()));
+    }
     translations::install(app, QLocale::French);
     logging::init(g_root->filePath(QStringLiteral("log")), logging::Level::Info);
 }
