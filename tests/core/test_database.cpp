@@ -257,3 +257,28 @@ TEST_CASE("The database refuses values outside the CHECKed enums", "[database]")
                                                  "entry_date, exit_date, created_at, updated_at) VALUES ('A', 'B', "
                                                  "'a b', 'left', '2025-09-01', '2024-06-30', 'x', 'x')")));
 }
+
+TEST_CASE("A database locked by another program is refused without waiting forever", "[database][sqlite]")
+{
+    TestDatabase t;
+    t.db();
+    t.close();
+    // Another program holds a write transaction.
+    QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-program"));
+    other.setDatabaseName(t.location().path);
+    REQUIRE(other.open());
+    {
+        QSqlQuery lock(other);
+        REQUIRE(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        auto r = t.reopen();
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == Error::Code::Busy);
+        CHECK(r.error().message.contains(QStringLiteral("verrouillée")));
+        QSqlQuery rollback(other);
+        REQUIRE(rollback.exec(QStringLiteral("ROLLBACK")));
+    }
+    other.close();
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("other-program"));
+    CHECK(t.reopen());
+}
