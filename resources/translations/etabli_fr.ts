@@ -2,6 +2,254 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AccessControl</name>
+    <message>
+        <location filename="../../src/core/services/accesscontrol.cpp" line="+12" />
+        <source>direction</source>
+        <translation>direction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>office staff</source>
+        <translation>secrétariat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>trainer</source>
+        <translation>formateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>read only</source>
+        <translation>lecture</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>change the school's settings</source>
+        <translation>modifier les paramètres de l'établissement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>manage the user accounts</source>
+        <translation>gérer les comptes utilisateurs</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>read the log of changes</source>
+        <translation>consulter le journal des modifications</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>copy the database</source>
+        <translation>copier la base de données</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>see the trainees</source>
+        <translation>voir les jeunes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>change the trainees' records</source>
+        <translation>modifier les dossiers des jeunes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>see the follow-up notes and the guardians' details</source>
+        <translation>voir les notes de suivi et les coordonnées des responsables légaux</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>record attendance</source>
+        <translation>saisir les présences</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>write in the production log</source>
+        <translation>écrire dans le journal d'atelier</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>see customers and invoices</source>
+        <translation>voir les clients et les factures</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>change customers, quotes and invoices</source>
+        <translation>modifier les clients, devis et factures</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>see the funding and the budget</source>
+        <translation>voir les financements et le budget</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>change the funding and the budget</source>
+        <translation>modifier les financements et le budget</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>produce the reports</source>
+        <translation>produire les rapports</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>export everything held about a person</source>
+        <translation>exporter toutes les données d'une personne</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>apply the retention rule</source>
+        <translation>appliquer la règle de conservation</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Access denied: the role “%1” does not allow you to %2.</source>
+        <translation>Accès refusé : le rôle « %1 » ne permet pas de %2.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Access denied: this section is not one of yours.</source>
+        <translation>Accès refusé : cette section n'est pas une des vôtres.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRepository</name>
+    <message>
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+125" />
+        <source>row %1 follows row %2: rows are missing</source>
+        <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>row %1 does not follow the previous row</source>
+        <translation>la ligne %1 ne suit pas la ligne précédente</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>row %1 was modified</source>
+        <translation>la ligne %1 a été modifiée</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Internal error: unknown column.</source>
+        <translation>Erreur interne : colonne inconnue.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrail</name>
+    <message>
+        <location filename="../../src/core/services/audittrail.cpp" line="+112" />
+        <location line="+22" />
+        <source>Cannot write “%1”.</source>
+        <translation>Impossible d'écrire « %1 ».</translation>
+    </message>
+    <message>
+        <location line="-20" />
+        <source>Date (UTC);Person;Item;Number;Action;Changes</source>
+        <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>school settings</source>
+        <translation>paramètres de l'établissement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>section</source>
+        <translation>section</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>user account</source>
+        <translation>compte utilisateur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>session</source>
+        <translation>session</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>created</source>
+        <translation>création</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>changed</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>deleted</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>logged in</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>failed login</source>
+        <translation>échec de connexion</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>account locked</source>
+        <translation>compte verrouillé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>password changed</source>
+        <translation>mot de passe changé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>exported</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>anonymised</source>
+        <translation>anonymisation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>restored</source>
+        <translation>restauration</translation>
+    </message>
+</context>
+<context>
+    <name>AuthService</name>
+    <message>
+        <location filename="../../src/core/services/authservice.cpp" line="+57" />
+        <source>This account no longer exists.</source>
+        <translation>Ce compte n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Wrong login or password.</source>
+        <translation>Identifiant ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>This account is locked after %1 failed attempts, until %2.</source>
+        <translation>Ce compte est verrouillé après %1 essais infructueux, jusqu'à %2.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Wrong password for the %1th time: the account is locked for %2 minutes.</source>
+        <translation>Mot de passe incorrect pour la %1e fois : le compte est verrouillé pendant %2 minutes.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This account is deactivated. Ask the direction to reactivate it.</source>
+        <translation>Ce compte est désactivé. Demandez à la direction de le réactiver.</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <location filename="../../src/core/storage/backup.cpp" line="+29" />
@@ -77,7 +325,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+27" />
+        <location filename="../../src/cli/clicommands.cpp" line="+37" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -112,7 +360,23 @@
         <translation>Niveau de journal inconnu : « %1 ».</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+40" />
+        <source>No password: set ETABLI_PASSWORD or run the command in a terminal.</source>
+        <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+262" />
+        <source>Give the account to act as with --user LOGIN.</source>
+        <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
+    </message>
+    <message>
+        <location line="-261" />
+        <source>Password of %1: </source>
+        <translation>Mot de passe de %1 : </translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -143,6 +407,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
+        <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>General options: --help, --version. Help on a command: etabli-cli &lt;command&gt; --help</source>
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
@@ -158,16 +427,33 @@
     </message>
     <message>
         <location line="+0" />
+        <location line="+6" />
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-5" />
         <source>My production school</source>
         <translation>Mon école de production</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <source>Login of the director's account to create (password from ETABLI_PASSWORD or asked).</source>
+        <translation>Identifiant du compte de direction à créer (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+169" />
+        <source>LOGIN</source>
+        <translation>IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="-168" />
+        <source>The director's full name.</source>
+        <translation>Nom complet de la direction.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Creates an empty database for a school, with its default sections.</source>
         <translation>Crée une base de données vide pour une école, avec ses sections par défaut.</translation>
     </message>
@@ -177,7 +463,17 @@
         <translation>Le nom de l'école ne peut pas être vide.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+4" />
+        <source>Give the director's login with --user LOGIN.</source>
+        <translation>Indiquez l'identifiant de la direction avec --user IDENTIFIANT.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Password of the new account %1: </source>
+        <translation>Mot de passe du nouveau compte %1 : </translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Database created: %1</source>
         <translation>Base créée : %1</translation>
     </message>
@@ -237,7 +533,12 @@
         <translation>%1 sections, %2 jeunes sur %3 années scolaires.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+5" />
+        <source>Accounts: %1 — password: %2</source>
+        <translation>Comptes : %1 — mot de passe : %2</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>Checks a database without changing it: schema version, integrity, foreign keys. Exit code 1 when a problem is found.</source>
         <translation>Vérifie une base sans la modifier : version du schéma, intégrité, clés étrangères. Code de sortie 1 si un problème est trouvé.</translation>
     </message>
@@ -271,8 +572,21 @@
         <source>Foreign keys (foreign_key_check): %1</source>
         <translation>Clés étrangères (foreign_key_check) : %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source>Log of changes: intact (%n row(s))</source>
+        <translation>
+            <numerusform>Journal des modifications : intact (%n ligne)</numerusform>
+            <numerusform>Journal des modifications : intact (%n lignes)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
+        <source>Log of changes: ALTERED at row %1 (%2)</source>
+        <translation>Journal des modifications : ALTÉRÉ à la ligne %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>The database has problems.</source>
         <translation>La base présente des problèmes.</translation>
     </message>
@@ -287,7 +601,12 @@
         <translation>FICHIER</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
+        <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -302,7 +621,7 @@
         <translation>Le fichier « %1 » existe déjà : il n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+17" />
         <source>Verified copy written to %1</source>
         <translation>Copie vérifiée écrite dans %1</translation>
     </message>
@@ -483,29 +802,40 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../src/gui/shell/databaseactions.cpp" line="+76" />
-        <location line="+16" />
+        <location filename="../../src/gui/shell/databaseactions.cpp" line="+97" />
+        <location line="+7" />
         <source>Create my school's database</source>
         <translation>Créer la base de mon école</translation>
     </message>
     <message>
-        <location line="-15" />
-        <source>Name of the school (it can be changed later in Settings):</source>
-        <translation>Nom de l'école (modifiable ensuite dans les Paramètres) :</translation>
-    </message>
-    <message>
-        <location line="+8" />
+        <location line="-16" />
         <source>Where to keep the database</source>
         <translation>Où enregistrer la base de données</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+41" />
+        <location line="+101" />
         <source>Établi database (*.sqlite)</source>
         <translation>Base Établi (*.sqlite)</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="-74" />
+        <location line="+13" />
+        <source>Log in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The director's account</source>
+        <translation>Le compte de la direction</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Choose your own password</source>
+        <translation>Choisissez votre mot de passe</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <location line="+6" />
         <source>Open a database</source>
         <translation>Ouvrir une base de données</translation>
@@ -555,9 +885,57 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+171" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+173" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
+    </message>
+</context>
+<context>
+    <name>DirectorDialog</name>
+    <message>
+        <location filename="../../ui/directordialog.ui" line="+5" />
+        <source>Create my school's database</source>
+        <translation>Créer la base de mon école</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The director's account can do everything, including creating the other accounts. Keep its password safe: nobody can read it back.</source>
+        <translation>Le compte de la direction peut tout faire, y compris créer les autres comptes. Gardez son mot de passe en lieu sûr : personne ne peut le retrouver.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;School name</source>
+        <translation>Nom de l'&amp;école</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Director's &amp;full name</source>
+        <translation>&amp;Nom complet de la direction</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Login</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. direction</source>
+        <translation>par exemple direction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>12 characters or more</source>
+        <translation>12 caractères ou plus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Confirm the password</source>
+        <translation>&amp;Confirmer le mot de passe</translation>
     </message>
 </context>
 <context>
@@ -572,6 +950,29 @@
         <location line="+11" />
         <source>Cannot write “%1”.</source>
         <translation>Impossible d'écrire « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/logindialog.ui" line="+5" />
+        <source>Log in — Établi</source>
+        <translation>Connexion — Établi</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Log in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Login</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
     </message>
 </context>
 <context>
@@ -594,6 +995,29 @@
     </message>
 </context>
 <context>
+    <name>PasswordHasher</name>
+    <message>
+        <location filename="../../src/core/services/passwordhasher.cpp" line="+38" />
+        <source>The password must have at least %1 characters.</source>
+        <translation>Le mot de passe doit compter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The password cannot be only spaces.</source>
+        <translation>Le mot de passe ne peut pas être fait que d'espaces.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The cryptography library could not start.</source>
+        <translation>La bibliothèque de chiffrement n'a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Not enough memory to protect the password.</source>
+        <translation>Pas assez de mémoire pour protéger le mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>SchoolRepository</name>
     <message>
         <location filename="../../src/core/storage/schoolrepository.cpp" line="+20" />
@@ -609,7 +1033,7 @@
 <context>
     <name>SchoolService</name>
     <message>
-        <location filename="../../src/core/services/schoolservice.cpp" line="+32" />
+        <location filename="../../src/core/services/schoolservice.cpp" line="+34" />
         <source>The SIRET must have 14 digits (“%1”).</source>
         <translation>Le SIRET doit compter 14 chiffres (« %1 »).</translation>
     </message>
@@ -664,13 +1088,13 @@
         <translation>Le logo est trop lourd (2 Mo au plus).</translation>
     </message>
     <message>
-        <location line="+64" />
-        <location line="+17" />
+        <location line="+77" />
+        <location line="+28" />
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>
     </message>
     <message numerus="yes">
-        <location line="+13" />
+        <location line="+34" />
         <source>This section has trainees (%n): deactivate it instead of deleting it.</source>
         <translation>
             <numerusform>Cette section a des jeunes inscrits (%n jeune(s)) : désactivez-la plutôt que de la supprimer.</numerusform>
@@ -866,6 +1290,21 @@
     </message>
     <message>
         <location line="+2" />
+        <source>Lock the session &amp;after</source>
+        <translation>&amp;Verrouiller la session après</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> min without activity</source>
+        <translation> min sans activité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Keep &amp;automatic backups when closing (7 days and 4 weeks)</source>
         <translation>Garder des sauvegardes &amp;automatiques à la fermeture (7 jours et 4 semaines)</translation>
     </message>
@@ -878,6 +1317,14 @@
         <location line="+1" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>SetupService</name>
+    <message>
+        <location filename="../../src/core/services/userservice.cpp" line="+247" />
+        <source>This database already has accounts: ask the direction to create yours.</source>
+        <translation>Cette base a déjà des comptes : demandez à la direction de créer le vôtre.</translation>
     </message>
 </context>
 <context>
@@ -943,12 +1390,12 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/gui/shell/startup.cpp" line="+41" />
+        <location filename="../../src/gui/shell/startup.cpp" line="+56" />
         <source>Demonstration school</source>
         <translation>École de démonstration</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+25" />
         <source>Établi — management of a production school</source>
         <translation>Établi — gestion d'une école de production</translation>
     </message>
@@ -983,7 +1430,17 @@
         <translation>MS</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+2" />
+        <source>Log in as this account, with the password in ETABLI_PASSWORD (for automation; otherwise the login window asks).</source>
+        <translation>Se connecter avec ce compte, mot de passe dans ETABLI_PASSWORD (pour l'automatisation ; sinon la fenêtre de connexion le demande).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>LOGIN</source>
+        <translation>IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Unknown log level: “%1”.</source>
         <translation>Niveau de journal inconnu : « %1 ».</translation>
     </message>
@@ -992,6 +1449,11 @@
         <location line="+6" />
         <source>Open a database</source>
         <translation>Ouvrir une base de données</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Log in</source>
+        <translation>Connexion</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1467,54 @@
         <location line="+23" />
         <source>Internal error: no transaction in progress.</source>
         <translation>Erreur interne : aucune transaction en cours.</translation>
+    </message>
+</context>
+<context>
+    <name>UserRepository</name>
+    <message>
+        <location filename="../../src/core/storage/userrepository.cpp" line="+124" />
+        <source>The login “%1” is already taken.</source>
+        <translation>L'identifiant « %1 » est déjà pris.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The account “%1” was changed meanwhile on another computer. Reload the list.</source>
+        <translation>Le compte « %1 » a été modifié entre-temps sur un autre poste. Rechargez la liste.</translation>
+    </message>
+</context>
+<context>
+    <name>UserService</name>
+    <message>
+        <location filename="../../src/core/services/userservice.cpp" line="-210" />
+        <source>The login must have 2 to 40 letters, digits, dots, dashes or underscores, without spaces (“%1”).</source>
+        <translation>L'identifiant compte 2 à 40 lettres, chiffres, points, tirets ou soulignés, sans espace (« %1 »).</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <location line="+45" />
+        <source>A trainer must be attached to at least one section.</source>
+        <translation>Un formateur doit être rattaché à au moins une section.</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>At least one active account must keep the role “direction”: it is the only one that can manage accounts.</source>
+        <translation>Au moins un compte actif doit garder le rôle « direction » : c'est le seul qui peut gérer les comptes.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+44" />
+        <source>This account no longer exists.</source>
+        <translation>Ce compte n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The current password is wrong.</source>
+        <translation>Le mot de passe actuel est incorrect.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The new password must differ from the current one.</source>
+        <translation>Le nouveau mot de passe doit être différent de l'actuel.</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1559,105 @@
         <location line="+1" />
         <source>A database file copied from another computer, or a backup.</source>
         <translation>Un fichier de base copié depuis un autre poste, ou une sauvegarde.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::AuditModel</name>
+    <message>
+        <location filename="../../src/gui/audit/auditmodel.cpp" line="+119" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::AuditPage</name>
+    <message>
+        <location filename="../../src/gui/audit/auditpage.cpp" line="+26" />
+        <source>&amp;From</source>
+        <translation>&amp;Depuis le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;To</source>
+        <translation>&amp;Jusqu'au</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Person</source>
+        <translation>&amp;Personne</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Item</source>
+        <translation>É&amp;lément</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>&amp;Export to CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27" />
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n modification</numerusform>
+            <numerusform>%n modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The log was exported to %1.</source>
+        <translation>Le journal a été exporté dans %1.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>log-of-changes-%1.csv</source>
+        <translation>journal-des-modifications-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export the log of changes</source>
+        <translation>Exporter le journal des modifications</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1140,9 +1749,70 @@
     </message>
 </context>
 <context>
+    <name>etabli::DirectorDialog</name>
+    <message>
+        <location filename="../../src/gui/access/directordialog.cpp" line="+16" />
+        <source>The director's account</source>
+        <translation>Le compte de la direction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This database has no account yet. Create the director's account: it can do everything, including creating the other accounts.</source>
+        <translation>Cette base n'a pas encore de compte. Créez le compte de la direction : il peut tout faire, y compris créer les autres comptes.</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>Give the school's name.</source>
+        <translation>Indiquez le nom de l'école.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::LoginDialog</name>
+    <message>
+        <location filename="../../src/gui/access/logindialog.cpp" line="+21" />
+        <source>&amp;Log in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Demonstration school — accounts: %1. Password: %2</source>
+        <translation>École de démonstration — comptes : %1. Mot de passe : %2</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Session locked — Établi</source>
+        <translation>Session verrouillée — Établi</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Quit Établi</source>
+        <translation>&amp;Quitter Établi</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Type your login and your password.</source>
+        <translation>Saisissez votre identifiant et votre mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+84" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+100" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -1207,7 +1877,22 @@
         <translation>Le rapport d'activité, le rapport financier, le compte rendu de chaque subvention et les feuilles d'émargement demandés par les financeurs.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+8" />
+        <source>The school</source>
+        <translation>L'établissement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Log of changes</source>
+        <translation>Journal des modifications</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1233,6 +1918,16 @@
     </message>
     <message>
         <location line="+2" />
+        <source>Change my &amp;password…</source>
+        <translation>Changer de mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Lock the session</source>
+        <translation>&amp;Verrouiller la session</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1272,7 +1967,23 @@
         <translation>école de démonstration (données inventées)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+2" />
+        <source>Logged in: %1 (%2)</source>
+        <translation>Connecté : %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <location line="+7" />
+        <source>Change my password</source>
+        <translation>Changer de mot de passe</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Your password was changed.</source>
+        <translation>Votre mot de passe a été changé.</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>Unsaved settings</source>
         <translation>Paramètres non enregistrés</translation>
     </message>
@@ -1282,16 +1993,16 @@
         <translation>Les paramètres ont été modifiés sans être enregistrés. Les enregistrer maintenant ?</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+49" />
         <location line="+9" />
         <location line="+12" />
-        <location line="+5" />
+        <location line="+11" />
         <location line="+3" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-34" />
         <source>This database is on a PostgreSQL server: it is restored on the server.</source>
         <translation>Cette base est sur un serveur PostgreSQL : elle se restaure sur le serveur.</translation>
     </message>
@@ -1301,7 +2012,7 @@
         <translation>Remplacer la base actuelle par la copie « %1 » ? Ce qui a été saisi depuis cette copie n'apparaîtra plus ; la base actuelle est conservée à côté, renommée, au cas où.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+26" />
         <source>The copy was restored. The previous database was kept as %1.</source>
         <translation>La copie a été restaurée. L'ancienne base est conservée sous le nom %1.</translation>
     </message>
@@ -1347,6 +2058,34 @@
     </message>
 </context>
 <context>
+    <name>etabli::PasswordDialog</name>
+    <message>
+        <location filename="../../src/gui/access/passworddialog.cpp" line="+24" />
+        <source>12 characters or more</source>
+        <translation>12 caractères ou plus</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Current password</source>
+        <translation>Mot de passe &amp;actuel</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;New password</source>
+        <translation>&amp;Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirmer</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>The two new passwords differ.</source>
+        <translation>Les deux nouveaux mots de passe sont différents.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::PlaceholderPage</name>
     <message>
         <location filename="../../src/gui/common/placeholderpage.cpp" line="+22" />
@@ -1385,7 +2124,7 @@
 <context>
     <name>etabli::SettingsPage</name>
     <message>
-        <location filename="../../src/gui/settings/settingspage.cpp" line="+31" />
+        <location filename="../../src/gui/settings/settingspage.cpp" line="+32" />
         <source>Exempt from VAT (franchise en base)</source>
         <translation>Franchise en base de TVA (non assujetti)</translation>
     </message>
@@ -1405,7 +2144,12 @@
         <translation>La langue changera au prochain démarrage d'Établi.</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+37" />
+        <source>Read only: your role does not allow you to change the school's settings.</source>
+        <translation>Lecture seule : votre rôle ne permet pas de modifier les paramètres de l'établissement.</translation>
+    </message>
+    <message>
+        <location line="+85" />
         <source>The settings were saved.</source>
         <translation>Les paramètres ont été enregistrés.</translation>
     </message>
@@ -1469,6 +2213,154 @@
         <location line="+1" />
         <source>Delete the section “%1”? This cannot be undone. A section that trainees attended cannot be deleted: deactivate it instead.</source>
         <translation>Supprimer la section « %1 » ? C'est définitif. Une section qui a accueilli des jeunes ne peut pas être supprimée : désactivez-la plutôt.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::UserDialog</name>
+    <message>
+        <location filename="../../src/gui/access/userdialog.cpp" line="+18" />
+        <source>Account &amp;active</source>
+        <translation>Compte &amp;actif</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Account %1</source>
+        <translation>Compte %1</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>&amp;Login</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Full name</source>
+        <translation>&amp;Nom complet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Role</source>
+        <translation>&amp;Rôle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Sections (trainers)</source>
+        <translation>&amp;Sections (formateurs)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>12 characters or more; to change at first login</source>
+        <translation>12 caractères ou plus ; à changer à la première connexion</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First &amp;password</source>
+        <translation>&amp;Mot de passe initial</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::UsersPage</name>
+    <message>
+        <location filename="../../src/gui/access/userspage.cpp" line="+22" />
+        <source>&amp;New account…</source>
+        <translation>&amp;Nouveau compte…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+81" />
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <location line="-81" />
+        <source>&amp;Reset the password…</source>
+        <translation>&amp;Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last login</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>deactivated</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>locked</source>
+        <translation>verrouillé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Re&amp;activate</source>
+        <translation>Ré&amp;activer</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+41" />
+        <source>The account “%1” was created. Its owner will choose a new password at first login.</source>
+        <translation>Le compte « %1 » a été créé. Son titulaire choisira un nouveau mot de passe à la première connexion.</translation>
+    </message>
+    <message>
+        <location line="-29" />
+        <source>The account “%1” was saved.</source>
+        <translation>Le compte « %1 » a été enregistré.</translation>
+    </message>
+    <message>
+        <location line="+71" />
+        <source>New password for %1</source>
+        <translation>Nouveau mot de passe pour %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The password was reset: its owner will choose a new one at next login.</source>
+        <translation>Le mot de passe a été réinitialisé : son titulaire en choisira un nouveau à la prochaine connexion.</translation>
     </message>
 </context>
 <context>

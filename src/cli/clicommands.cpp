@@ -1,6 +1,11 @@
 #include "cli/clicommands.h"
 
+#include "services/authservice.h"
+#include "services/backupservice.h"
 #include "services/demogenerator.h"
+#include "services/passwordhasher.h"
+#include "services/userservice.h"
+#include "storage/auditrepository.h"
 #include "services/schoolservice.h"
 #include "storage/backup.h"
 #include "storage/database.h"
@@ -15,6 +20,11 @@
 #include <QStandardPaths>
 
 #include <functional>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
 #include <memory>
 
 namespace etabli::cli {
@@ -76,6 +86,45 @@ Result<DatabaseLocation> resolveDatabase(const QCommandLineParser& parser, const
     return DatabaseLocation::parse(text);
 }
 
+// The password comes from ETABLI_PASSWORD, or is asked on the terminal
+// without echo. Never logged.
+Result<QString> readPassword(QTextStream& err, const QString& prompt)
+{
+    const QString fromEnv = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_PASSWORD"));
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+#ifdef Q_OS_UNIX
+    if (::isatty(STDIN_FILENO)) {
+        err << prompt << Qt::flush;
+        termios old{};
+        ::tcgetattr(STDIN_FILENO, &old);
+        termios silent = old;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+        QTextStream in(stdin);
+        const QString line = in.readLine();
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        err << Qt::endl;
+        return line;
+    }
+#endif
+    return fail(Error::Code::InvalidInput,
+                Commands::tr("No password: set ETABLI_PASSWORD or run the command in a terminal."));
+}
+
+int report(QTextStream& err, const Error& error);
+
+// Logs the --user in (password from ETABLI_PASSWORD or the terminal).
+Result<UserContext> logIn(Database& db, const Clock& clock, const QString& login, QTextStream& err)
+{
+    if (login.isEmpty())
+        return fail(Error::Code::InvalidInput, Commands::tr("Give the account to act as with --user LOGIN."));
+    auto password = readPassword(err, Commands::tr("Password of %1: ").arg(login));
+    if (!password)
+        return std::unexpected(password.error());
+    return AuthService(db, clock).login(login, *password);
+}
+
 int report(QTextStream& err, const Error& error)
 {
     err << error.message << Qt::endl;
@@ -93,6 +142,10 @@ void Commands::usage(QTextStream& s) const
       << tr("  demo     creates a realistic demonstration database") << Qt::endl
       << tr("  check    checks a database (schema, integrity, foreign keys)") << Qt::endl
       << tr("  backup   writes a verified copy of a database in use") << Qt::endl
+      << Qt::endl
+      << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the password "
+            "in ETABLI_PASSWORD or typed at the prompt.")
+      << Qt::endl
       << Qt::endl
       << tr("General options: --help, --version. Help on a command: etabli-cli <command> --help")
       << Qt::endl;
@@ -133,7 +186,14 @@ int Commands::init(const QStringList& args)
     CommonOptions common;
     const QCommandLineOption name(QStringLiteral("school-name"), tr("Name of the school."), tr("NAME"),
                                   tr("My production school"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  tr("Login of the director's account to create (password from ETABLI_PASSWORD "
+                                     "or asked)."),
+                                  tr("LOGIN"));
+    const QCommandLineOption displayName(QStringLiteral("display-name"), tr("The director's full name."), tr("NAME"));
     parser.addOption(name);
+    parser.addOption(user);
+    parser.addOption(displayName);
     if (int rc = parseCommand(parser, common, QStringLiteral("init"),
                               tr("Creates an empty database for a school, with its default sections."),
                               args, m_out, m_err);
@@ -143,6 +203,19 @@ int Commands::init(const QStringList& args)
         m_err << tr("The school's name cannot be empty.") << Qt::endl;
         return BadUsage;
     }
+    if (parser.value(user).isEmpty()) {
+        m_err << tr("Give the director's login with --user LOGIN.") << Qt::endl;
+        return BadUsage;
+    }
+    if (auto r = UserService::validateLogin(parser.value(user)); !r) {
+        m_err << r.error().message << Qt::endl;
+        return BadUsage;
+    }
+    auto password = readPassword(m_err, tr("Password of the new account %1: ").arg(parser.value(user)));
+    if (!password)
+        return report(m_err, password.error());
+    if (auto r = PasswordHasher::checkStrength(*password); !r)
+        return report(m_err, r.error());
     auto location = resolveDatabase(parser, common);
     if (!location)
         return report(m_err, location.error());
@@ -150,7 +223,8 @@ int Commands::init(const QStringList& args)
     if (!db)
         return report(m_err, db.error());
     SystemClock clock;
-    if (auto r = SchoolService(**db, clock).createSchool(parser.value(name)); !r) {
+    const SetupService::Director director{parser.value(user), parser.value(displayName), *password};
+    if (auto r = SetupService(**db, clock).createSchool(parser.value(name), director); !r) {
         const QString path = location->path;
         db->reset();
         if (location->isSqlite())
@@ -219,6 +293,9 @@ int Commands::demo(const QStringList& args)
                  .arg(summary->sections)
                  .arg(summary->trainees)
                  .arg(summary->schoolYears)
+          << Qt::endl
+          << tr("Accounts: %1 — password: %2")
+                 .arg(DemoGenerator::demoLogins().join(QStringLiteral(", ")), DemoGenerator::demoPassword())
           << Qt::endl;
     return Success;
 }
@@ -254,7 +331,20 @@ int Commands::check(const QStringList& args)
     m_out << tr("Foreign keys (foreign_key_check): %1")
                  .arg(r.foreignKeyCheck.isEmpty() ? QStringLiteral("ok") : r.foreignKeyCheck.join(QStringLiteral("; ")))
           << Qt::endl;
-    if (!r.ok()) {
+    bool chainOk = true;
+    if (r.schemaVersion >= 2) {
+        auto chain = AuditRepository(**db).verifyChain();
+        if (!chain)
+            return report(m_err, chain.error());
+        if (chain->ok()) {
+            m_out << tr("Log of changes: intact (%n row(s))", nullptr, static_cast<int>(chain->rows)) << Qt::endl;
+        } else {
+            chainOk = false;
+            m_out << tr("Log of changes: ALTERED at row %1 (%2)").arg(chain->firstBadId).arg(chain->problem)
+                  << Qt::endl;
+        }
+    }
+    if (!r.ok() || !chainOk) {
         m_err << tr("The database has problems.") << Qt::endl;
         return Failure;
     }
@@ -267,7 +357,10 @@ int Commands::backup(const QStringList& args)
     CommonOptions common;
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                        tr("File of the copy (must not exist)."), tr("FILE"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
     parser.addOption(outOption);
+    parser.addOption(user);
     if (int rc = parseCommand(parser, common, QStringLiteral("backup"),
                               tr("Writes a consistent, verified copy of a database, even while it is in use."),
                               args, m_out, m_err);
@@ -286,10 +379,18 @@ int Commands::backup(const QStringList& args)
               << Qt::endl;
         return Failure;
     }
+    if (parser.value(user).isEmpty()) {
+        m_err << tr("Give the account to act as with --user LOGIN.") << Qt::endl;
+        return BadUsage;
+    }
     auto db = Database::open(*location, Database::OpenMode::OpenExisting);
     if (!db)
         return report(m_err, db.error());
-    if (auto r = Backup::hotCopy(**db, target); !r)
+    SystemClock clock;
+    auto actor = logIn(**db, clock, parser.value(user), m_err);
+    if (!actor)
+        return report(m_err, actor.error());
+    if (auto r = BackupService(**db, clock, *actor).copyTo(target); !r)
         return report(m_err, r.error());
     m_out << tr("Verified copy written to %1").arg(QDir::toNativeSeparators(target)) << Qt::endl;
     return Success;

@@ -78,8 +78,11 @@ TEST_CASE("etabli-cli init, check and backup on SQLite", "[cli]")
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("un-mot-de-passe-solide"));
     auto init = cli({QStringLiteral("init"), QStringLiteral("--database"), db, QStringLiteral("--school-name"),
-                     QStringLiteral("École de production de Dole")});
+                     QStringLiteral("École de production de Dole"), QStringLiteral("--user"), QStringLiteral("direction")},
+                    password);
     REQUIRE(init.code == 0);
     CHECK(init.out.contains(QStringLiteral("Base créée")));
 
@@ -90,7 +93,9 @@ TEST_CASE("etabli-cli init, check and backup on SQLite", "[cli]")
 
     // A second init refuses and leaves the file as it was.
     const QByteArray before = test::fileHash(db);
-    auto again = cli({QStringLiteral("init"), QStringLiteral("--database"), db});
+    auto again = cli({QStringLiteral("init"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+                      QStringLiteral("direction")},
+                     password);
     CHECK(again.code == 1);
     CHECK(again.err.contains(QStringLiteral("existe déjà")));
     CHECK(test::fileHash(db) == before);
@@ -101,11 +106,25 @@ TEST_CASE("etabli-cli init, check and backup on SQLite", "[cli]")
     CHECK(cli({QStringLiteral("check")}, env).code == 0);
 
     const QString copy = dir.filePath(QStringLiteral("copie.sqlite"));
-    auto backup = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy});
+    auto noUser = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy});
+    CHECK(noUser.code == 2);
+    QProcessEnvironment wrong;
+    wrong.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("pas-le-bon-mot-de-passe"));
+    auto refused = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy,
+                        QStringLiteral("--user"), QStringLiteral("direction")},
+                       wrong);
+    CHECK(refused.code == 1);
+    CHECK(refused.err.contains(QStringLiteral("incorrect")));
+    CHECK_FALSE(QFileInfo::exists(copy));
+    auto backup = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy,
+                       QStringLiteral("--user"), QStringLiteral("direction")},
+                      password);
     CHECK(backup.code == 0);
     CHECK(cli({QStringLiteral("check"), QStringLiteral("--database"), copy}).code == 0);
     const QByteArray copyHash = test::fileHash(copy);
-    auto overwrite = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy});
+    auto overwrite = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy,
+                          QStringLiteral("--user"), QStringLiteral("direction")},
+                         password);
     CHECK(overwrite.code == 1);
     CHECK(test::fileHash(copy) == copyHash);
 }
@@ -118,7 +137,8 @@ TEST_CASE("etabli-cli on missing and corrupted files: clear message, nothing wri
         INFO(command);
         QStringList args{QString::fromLatin1(command), QStringLiteral("--database"), missing};
         if (QLatin1String(command) == QLatin1String("backup"))
-            args << QStringLiteral("--out") << dir.filePath(QStringLiteral("b.sqlite"));
+            args << QStringLiteral("--out") << dir.filePath(QStringLiteral("b.sqlite")) << QStringLiteral("--user")
+                 << QStringLiteral("direction");
         auto r = cli(args);
         CHECK(r.code == 1);
         CHECK(r.err.contains(QStringLiteral("introuvable")));

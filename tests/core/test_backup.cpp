@@ -17,14 +17,14 @@ TEST_CASE("A hot copy of a live database is complete and verified", "[backup]")
 {
     TestDatabase t;
     SystemClock clock;
-    REQUIRE(SchoolService(t.db(), clock).createSchool(QStringLiteral("Juralternance")));
+    const UserContext director = test::createSchool(t.db());
     const QString target = t.dir() + QStringLiteral("/copies/copie.sqlite");
     REQUIRE(Backup::hotCopy(t.db(), target));
     REQUIRE(QFileInfo::exists(target));
     CHECK(Backup::verify(target));
     auto copy = Database::open(DatabaseLocation::sqlite(target), Database::OpenMode::ReadOnly);
     REQUIRE(copy);
-    CHECK(SchoolService(**copy, clock).identity()->name == QStringLiteral("Juralternance"));
+    CHECK(SchoolService(**copy, clock, director).identity()->name == QStringLiteral("Juralternance"));
     // No temporary file is left beside it.
     CHECK(QDir(t.dir() + QStringLiteral("/copies")).entryList(QDir::Files | QDir::Hidden).size() == 1);
 
@@ -46,19 +46,19 @@ TEST_CASE("Restoring keeps the current file aside and never overwrites blind", "
 {
     TestDatabase t;
     SystemClock clock;
-    REQUIRE(SchoolService(t.db(), clock).createSchool(QStringLiteral("Avant")));
+    const UserContext director = test::createSchool(t.db(), QStringLiteral("Avant"));
     const QString backup = t.dir() + QStringLiteral("/sauvegarde.sqlite");
     REQUIRE(Backup::hotCopy(t.db(), backup));
-    SchoolIdentity s = *SchoolService(t.db(), clock).identity();
+    SchoolIdentity s = *SchoolService(t.db(), clock, director).identity();
     s.name = QStringLiteral("Après");
-    REQUIRE(SchoolService(t.db(), clock).saveIdentity(s));
+    REQUIRE(SchoolService(t.db(), clock, director).saveIdentity(s));
     t.close();
 
     const QByteArray current = test::fileHash(t.location().path);
     auto aside = Backup::restore(t.location().path, backup, QDateTime(QDate(2026, 11, 27), QTime(8, 0), Qt::UTC));
     REQUIRE(aside);
     CHECK(test::fileHash(*aside) == current);
-    CHECK(SchoolService(t.db(), clock).identity()->name == QStringLiteral("Avant"));
+    CHECK(SchoolService(t.db(), clock, director).identity()->name == QStringLiteral("Avant"));
 
     SECTION("a damaged backup is refused before anything moves")
     {
@@ -104,7 +104,7 @@ TEST_CASE("The automatic backup writes today's copy and rotates", "[backup]")
 {
     TestDatabase t;
     SystemClock clock;
-    REQUIRE(SchoolService(t.db(), clock).createSchool(QStringLiteral("Juralternance")));
+    const UserContext director = test::createSchool(t.db());
     BackupPlan plan(t.location().path);
     const QDate today(2026, 11, 27);
     // Old copies from earlier runs.

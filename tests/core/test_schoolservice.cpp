@@ -21,8 +21,8 @@ TEST_CASE("A new school gets its name and the default sections", "[school]")
     INFO(backend);
     TestDatabase t(backend);
     const FixedClock clock = testClock();
-    SchoolService service(t.db(), clock);
-    REQUIRE(service.createSchool(QStringLiteral("École de production de l'Ain")));
+    const UserContext director = test::createSchool(t.db(), QStringLiteral("École de production de l'Ain"));
+    SchoolService service(t.db(), clock, director);
     auto identity = service.identity();
     REQUIRE(identity);
     CHECK(identity->name == QStringLiteral("École de production de l'Ain"));
@@ -30,6 +30,7 @@ TEST_CASE("A new school gets its name and the default sections", "[school]")
     CHECK(identity->vatMention == QStringLiteral("TVA non applicable, art. 293 B du CGI"));
     CHECK(identity->schoolYearStartMonth == 9);
     CHECK(identity->version == 1);
+    CHECK(service.isDemo() == false);
     auto sections = service.sections();
     REQUIRE(sections);
     REQUIRE(sections->size() == 2);
@@ -43,8 +44,8 @@ TEST_CASE("The school's identity round-trips through the database", "[school]")
     INFO(backend);
     TestDatabase t(backend);
     const FixedClock clock = testClock();
-    SchoolService service(t.db(), clock);
-    REQUIRE(service.createSchool(QStringLiteral("Juralternance")));
+    const UserContext director = test::createSchool(t.db());
+    SchoolService service(t.db(), clock, director);
     SchoolIdentity s = *service.identity();
     s.organisationName = QStringLiteral("ECCOFOR");
     s.addressLine1 = QStringLiteral("8 rue Jacquard");
@@ -67,7 +68,7 @@ TEST_CASE("The school's identity round-trips through the database", "[school]")
     CHECK(saved->rna == QStringLiteral("W392000000"));
 
     t.close();
-    SchoolService reread(t.db(), clock);
+    SchoolService reread(t.db(), clock, director);
     auto loaded = reread.identity();
     REQUIRE(loaded);
     CHECK(*loaded == *saved);
@@ -77,8 +78,8 @@ TEST_CASE("Bad settings are refused in French and change nothing", "[school]")
 {
     TestDatabase t;
     const FixedClock clock = testClock();
-    SchoolService service(t.db(), clock);
-    REQUIRE(service.createSchool(QStringLiteral("Juralternance")));
+    const UserContext director = test::createSchool(t.db());
+    SchoolService service(t.db(), clock, director);
     const SchoolIdentity original = *service.identity();
 
     struct Case
@@ -112,8 +113,8 @@ TEST_CASE("A stale edit of the settings is refused (optimistic locking)", "[scho
     INFO(backend);
     TestDatabase t(backend);
     const FixedClock clock = testClock();
-    SchoolService service(t.db(), clock);
-    REQUIRE(service.createSchool(QStringLiteral("Juralternance")));
+    const UserContext director = test::createSchool(t.db());
+    SchoolService service(t.db(), clock, director);
     SchoolIdentity first = *service.identity();
     SchoolIdentity second = first; // another PC loaded the same version
     first.city = QStringLiteral("Dole");
@@ -131,8 +132,8 @@ TEST_CASE("Sections: add, rename, deactivate; delete only when unused", "[school
     INFO(backend);
     TestDatabase t(backend);
     const FixedClock clock = testClock();
-    SchoolService service(t.db(), clock);
-    REQUIRE(service.createSchool(QStringLiteral("Juralternance")));
+    const UserContext director = test::createSchool(t.db());
+    SchoolService service(t.db(), clock, director);
 
     auto id = service.addSection(QStringLiteral("Menuiserie"), QStringLiteral("Bois"));
     REQUIRE(id);
@@ -171,8 +172,8 @@ TEST_CASE("The dashboard counts come from the data", "[dashboard]")
     INFO(backend);
     TestDatabase t(backend);
     const FixedClock clock = testClock();
-    SchoolService service(t.db(), clock);
-    REQUIRE(service.createSchool(QStringLiteral("Juralternance")));
+    const UserContext director = test::createSchool(t.db());
+    SchoolService service(t.db(), clock, director);
     const qint64 tyres = service.sections()->at(0).id;
     const auto add = [&](const char* status, const char* entry, const char* exit) {
         REQUIRE(test::rawExec(

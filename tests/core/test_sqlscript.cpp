@@ -39,15 +39,19 @@ TEST_CASE("Scripts split into statements, triggers and $$ bodies whole", "[sqlsc
         "  RAISE EXCEPTION 'no';\n"
         "END;\n"
         "$$ LANGUAGE plpgsql;\n"
+        "CREATE TRIGGER t_pg BEFORE UPDATE ON a\n"
+        "    FOR EACH ROW EXECUTE FUNCTION f();\n"
         "-- only a comment at the end\n");
     const QStringList parts = sqlscript::split(script);
-    REQUIRE(parts.size() == 4);
+    REQUIRE(parts.size() == 5);
     CHECK(parts.at(0) == QStringLiteral("CREATE TABLE a (x INTEGER)"));
     CHECK(parts.at(1) == QStringLiteral("INSERT INTO a VALUES (1)"));
     CHECK(parts.at(2).startsWith(QStringLiteral("CREATE TRIGGER")));
     CHECK(parts.at(2).endsWith(QStringLiteral("END")));
     CHECK(parts.at(3).contains(QStringLiteral("RAISE EXCEPTION")));
     CHECK(parts.at(3).endsWith(QStringLiteral("plpgsql")));
+    CHECK(parts.at(4).startsWith(QStringLiteral("CREATE TRIGGER t_pg")));
+    CHECK(parts.at(4).endsWith(QStringLiteral("EXECUTE FUNCTION f()")));
 }
 
 TEST_CASE("Placeholders are found outside quotes, comments and casts", "[sqlquery]")

@@ -37,6 +37,7 @@ struct DemoWindow
         REQUIRE(db);
         session.setClock(std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC)));
         session.setDatabase(std::move(*db));
+        session.setUser(test::logIn(session.database(), QStringLiteral("direction"), DemoGenerator::demoPassword()));
         window = std::make_unique<MainWindow>(session, settings);
         window->show();
     }
@@ -58,6 +59,7 @@ TEST_CASE("The main window shows the dashboard of the school in French", "[gui][
     CHECK(w.window->dashboardPage()->summary().enrolled > 0);
     CHECK(w.window->statusText().contains(QStringLiteral("Base : ")));
     CHECK(w.window->statusText().contains(QStringLiteral("démonstration")));
+    CHECK(w.window->statusText().contains(QStringLiteral("Connecté : Martine Vuillemin (direction)")));
 
     QStringList menus;
     for (QAction* a : w.window->menuBar()->actions())

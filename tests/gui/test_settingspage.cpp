@@ -27,18 +27,18 @@ struct SettingsFixture
 
     SettingsFixture() : settings(QDir(t.dir()).filePath(QStringLiteral("settings.ini")))
     {
-        SystemClock clock;
-        REQUIRE(SchoolService(t.db(), clock).createSchool(QStringLiteral("Juralternance")));
+        test::createSchool(t.db());
         t.close();
         auto db = t.reopen();
         REQUIRE(db);
         session.setDatabase(std::move(*db));
+        session.setUser(test::logIn(session.database(), QStringLiteral("direction"), test::directorPassword()));
         page = std::make_unique<SettingsPage>(session, settings);
         page->show();
     }
 
     template <typename T> T* child(const char* name) { return page->findChild<T*>(QString::fromLatin1(name)); }
-    SchoolIdentity stored() { return *SchoolService(session.database(), session.clock()).identity(); }
+    SchoolIdentity stored() { return *SchoolService(session.database(), session.clock(), session.user()).identity(); }
 };
 
 } // namespace
@@ -97,7 +97,7 @@ TEST_CASE("The settings page lists the sections and saves with Ctrl+S", "[gui][s
     list->setCurrentRow(1);
     QTest::mouseClick(f.child<QPushButton>("toggleSection"), Qt::LeftButton);
     CHECK(list->item(1)->text().contains(QStringLiteral("inactive")));
-    CHECK(SchoolService(f.session.database(), f.session.clock()).sections(true)->size() == 1);
+    CHECK(SchoolService(f.session.database(), f.session.clock(), f.session.user()).sections(true)->size() == 1);
     CHECK(f.child<QPushButton>("toggleSection")->text().remove(QLatin1Char('&')) == QStringLiteral("Réactiver"));
 
     auto* name = f.child<QLineEdit>("name");

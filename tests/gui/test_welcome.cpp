@@ -58,7 +58,8 @@ TEST_CASE("Choosing the demonstration makes the demo school once, then reopens i
         auto db = DatabaseActions::openDemo(path);
         REQUIRE(db);
         SystemClock clock;
-        SchoolService school(**db, clock);
+        const UserContext nobody;
+        SchoolService school(**db, clock, nobody);
         CHECK(school.identity()->name == QStringLiteral("Juralternance"));
         CHECK(school.isDemo());
     }
@@ -72,12 +73,16 @@ TEST_CASE("Creating a school from the GUI's action makes a usable database", "[g
 {
     QTemporaryDir dir;
     const auto location = DatabaseLocation::sqlite(dir.filePath(QStringLiteral("mon-ecole.sqlite")));
-    auto db = DatabaseActions::createSchool(location, QStringLiteral("École de production de Roanne"));
+    const SetupService::Director director{QStringLiteral("m.dupont"), QStringLiteral("Marie Dupont"),
+                                          test::directorPassword()};
+    auto db = DatabaseActions::createSchool(location, QStringLiteral("École de production de Roanne"), director);
     REQUIRE(db);
     SystemClock clock;
-    CHECK(SchoolService(**db, clock).identity()->name == QStringLiteral("École de production de Roanne"));
-    CHECK_FALSE(SchoolService(**db, clock).isDemo());
+    const UserContext marie = test::logIn(**db, QStringLiteral("m.dupont"), test::directorPassword());
+    CHECK(marie.role == Role::Direction);
+    CHECK(SchoolService(**db, clock, marie).identity()->name == QStringLiteral("École de production de Roanne"));
+    CHECK_FALSE(SchoolService(**db, clock, marie).isDemo());
     db->reset();
-    auto refused = DatabaseActions::createSchool(location, QStringLiteral("Autre"));
+    auto refused = DatabaseActions::createSchool(location, QStringLiteral("Autre"), director);
     REQUIRE_FALSE(refused);
 }

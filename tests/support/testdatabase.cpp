@@ -1,5 +1,9 @@
 #include "support/testdatabase.h"
 
+#include "services/authservice.h"
+#include "services/userservice.h"
+#include "util/clock.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcessEnvironment>
@@ -117,6 +121,29 @@ QVariant rawScalar(Database& db, const QString& sql)
     if (!q.exec(sql) || !q.next())
         return {};
     return q.value(0);
+}
+
+} // namespace etabli::test
+
+namespace etabli::test {
+
+UserContext createSchool(Database& db, const QString& name)
+{
+    SystemClock clock;
+    const SetupService::Director director{QStringLiteral("direction"), QStringLiteral("Martine Vuillemin"),
+                                          directorPassword()};
+    if (auto r = SetupService(db, clock).createSchool(name, director); !r)
+        throw std::runtime_error(r.error().message.toStdString());
+    return logIn(db, director.login, director.password);
+}
+
+UserContext logIn(Database& db, const QString& login, const QString& password)
+{
+    SystemClock clock;
+    auto user = AuthService(db, clock).login(login, password);
+    if (!user)
+        throw std::runtime_error((user.error().message + QLatin1Char(' ') + user.error().detail).toStdString());
+    return *user;
 }
 
 } // namespace etabli::test

@@ -4,6 +4,7 @@
 
 #include "storage/database.h"
 #include "storage/databaselocation.h"
+#include "domain/user.h"
 
 #include <QByteArray>
 #include <QString>
@@ -44,6 +45,18 @@ private:
 };
 
 QByteArray fileHash(const QString& path);
+
+// The director's password in test databases.
+inline QString directorPassword()
+{
+    return QStringLiteral("un-mot-de-passe-solide");
+}
+
+// Sets up the school (default sections) with a director "direction" and
+// returns the director logged in.
+UserContext createSchool(Database& db, const QString& name = QStringLiteral("Juralternance"));
+// Logs a user in (throws when refused: a test set-up error).
+UserContext logIn(Database& db, const QString& login, const QString& password);
 
 // Runs one SQL statement outside the application's code (to set up a
 // broken case); returns false on error.

@@ -9,6 +9,8 @@
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
 #include "storage/traineerepository.h"
+#include "storage/userrepository.h"
+#include "services/passwordhasher.h"
 #include "storage/transaction.h"
 #include "util/clock.h"
 #include "util/random.h"
@@ -225,6 +227,39 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             s.id = *id;
         }
         summary.sections = static_cast<int>(sections.size());
+
+        // The demo's accounts, one per role, all with the published demo password.
+        auto hash = PasswordHasher::hash(demoPassword());
+        if (!hash)
+            return std::unexpected(hash.error());
+        struct DemoUser
+        {
+            QString login;
+            QString name;
+            Role role;
+            QList<qint64> sections;
+        };
+        const QList<DemoUser> demoUsers = {
+            {QStringLiteral("direction"), QStringLiteral("Martine Vuillemin"), Role::Direction, {}},
+            {QStringLiteral("secretariat"), QStringLiteral("Sophie Grandjean"), Role::Secretariat, {}},
+            {QStringLiteral("formateur.pneus"), QStringLiteral("Jean-Luc Perrin"), Role::Formateur,
+             {sections.at(0).id}},
+            {QStringLiteral("formateur.metal"), QStringLiteral("Franck Jacquot"), Role::Formateur,
+             {sections.at(1).id}},
+            {QStringLiteral("lecture"), QStringLiteral("Conseil d'administration"), Role::Lecture, {}},
+        };
+        UserRepository users(m_db);
+        for (const DemoUser& d : demoUsers) {
+            User u;
+            u.login = d.login;
+            u.displayName = d.name;
+            u.role = d.role;
+            auto id = users.insert(u, *hash, now);
+            if (!id)
+                return std::unexpected(id.error());
+            if (auto r = users.setSections(*id, d.sections); !r)
+                return std::unexpected(r.error());
+        }
 
         TraineeRepository trainees(m_db);
         const SchoolYear current = SchoolYear::containing(today, school.schoolYearStartMonth);

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -45,6 +46,13 @@ public:
     Result<Summary> run();
 
     static Result<Scale> parseScale(const QString& text);
+    // The password of every demo account, shown on the demo's login dialog.
+    static QString demoPassword() { return QStringLiteral("etabli-demo-2026"); }
+    static QStringList demoLogins()
+    {
+        return {QStringLiteral("direction"), QStringLiteral("secretariat"), QStringLiteral("formateur.pneus"),
+                QStringLiteral("formateur.metal"), QStringLiteral("lecture")};
+    }
 
 private:
     Database& m_db;

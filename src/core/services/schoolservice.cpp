@@ -1,5 +1,7 @@
 #include "services/schoolservice.h"
 
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
 #include "storage/database.h"
 #include "storage/metarepository.h"
 #include "storage/schoolrepository.h"
@@ -91,30 +93,6 @@ Status SchoolService::validate(const SchoolIdentity& s)
     return {};
 }
 
-Status SchoolService::createSchool(const QString& name, const QStringList& sectionNames)
-{
-    SchoolIdentity s;
-    s.name = name.trimmed();
-    if (auto r = validate(s); !r)
-        return r;
-    return inTransaction(m_db, [&]() -> Status {
-        const QString now = m_clock.nowIso();
-        SchoolRepository schools(m_db);
-        if (auto r = schools.save(s, now); !r)
-            return std::unexpected(r.error());
-        SectionRepository sections(m_db);
-        int position = 0;
-        for (const QString& sectionName : sectionNames) {
-            Section section;
-            section.name = sectionName;
-            section.position = position++;
-            if (auto r = sections.insert(section, now); !r)
-                return std::unexpected(r.error());
-        }
-        return {};
-    });
-}
-
 Result<SchoolIdentity> SchoolService::identity() const
 {
     return SchoolRepository(m_db).load();
@@ -128,9 +106,44 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
     s.postcode = s.postcode.trimmed();
     if (s.vatMention.trimmed().isEmpty() && s.vatRegime == VatRegime::Franchise)
         s.vatMention = SchoolIdentity::defaultVatMention();
+    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
+        return std::unexpected(r.error());
     if (auto r = validate(s); !r)
         return std::unexpected(r.error());
-    auto version = inTransaction(m_db, [&]() { return SchoolRepository(m_db).save(s, m_clock.nowIso()); });
+    auto version = inTransaction(m_db, [&]() -> Result<int> {
+        SchoolRepository repo(m_db);
+        auto before = repo.load();
+        if (!before)
+            return std::unexpected(before.error());
+        auto saved = repo.save(s, m_clock.nowIso());
+        if (!saved)
+            return saved;
+        const SchoolIdentity& b = *before;
+        ChangeSet c;
+        c.add(QStringLiteral("name"), b.name, s.name)
+            .add(QStringLiteral("organisation_name"), b.organisationName, s.organisationName.trimmed())
+            .add(QStringLiteral("address_line1"), b.addressLine1, s.addressLine1.trimmed())
+            .add(QStringLiteral("address_line2"), b.addressLine2, s.addressLine2.trimmed())
+            .add(QStringLiteral("postcode"), b.postcode, s.postcode)
+            .add(QStringLiteral("city"), b.city, s.city.trimmed())
+            .add(QStringLiteral("phone"), b.phone, s.phone.trimmed())
+            .add(QStringLiteral("email"), b.email, s.email.trimmed())
+            .add(QStringLiteral("website"), b.website, s.website.trimmed())
+            .add(QStringLiteral("siret"), b.siret, s.siret)
+            .add(QStringLiteral("rna"), b.rna, s.rna)
+            .add(QStringLiteral("logo"), b.logo, s.logo)
+            .add(QStringLiteral("vat_regime"), vatRegimeCode(b.vatRegime), vatRegimeCode(s.vatRegime))
+            .add(QStringLiteral("vat_number"), b.vatNumber, s.vatNumber.trimmed())
+            .add(QStringLiteral("vat_mention"), b.vatMention, s.vatMention.trimmed())
+            .add(QStringLiteral("fiscal_year_start_month"), b.fiscalYearStartMonth, s.fiscalYearStartMonth)
+            .add(QStringLiteral("school_year_start_month"), b.schoolYearStartMonth, s.schoolYearStartMonth)
+            .add(QStringLiteral("may_issue_tax_receipts"), b.mayIssueTaxReceipts, s.mayIssueTaxReceipts);
+        if (auto r = AuditTrail(m_db, m_clock).record(m_actor, QStringLiteral("school"), QStringLiteral("1"),
+                                                      QStringLiteral("update"), c);
+            !r)
+            return std::unexpected(r.error());
+        return saved;
+    });
     if (!version)
         return std::unexpected(version.error());
     s.version = *version;
@@ -150,6 +163,8 @@ Result<QList<Section>> SchoolService::sections(bool activeOnly) const
 
 Result<qint64> SchoolService::addSection(const QString& name, const QString& trade)
 {
+    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
+        return std::unexpected(r.error());
     if (name.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The section's name is required."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
@@ -161,19 +176,51 @@ Result<qint64> SchoolService::addSection(const QString& name, const QString& tra
         s.name = name.trimmed();
         s.trade = trade.trimmed();
         s.position = static_cast<int>(existing->size());
-        return repo.insert(s, m_clock.nowIso());
+        auto id = repo.insert(s, m_clock.nowIso());
+        if (!id)
+            return id;
+        ChangeSet c;
+        c.set(QStringLiteral("name"), s.name).set(QStringLiteral("trade"), s.trade);
+        if (auto r = AuditTrail(m_db, m_clock).record(m_actor, QStringLiteral("section"), QString::number(*id),
+                                                      QStringLiteral("create"), c);
+            !r)
+            return std::unexpected(r.error());
+        return id;
     });
 }
 
 Status SchoolService::updateSection(const Section& section)
 {
+    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
+        return r;
     if (section.name.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The section's name is required."));
-    return inTransaction(m_db, [&]() { return SectionRepository(m_db).update(section, m_clock.nowIso()); });
+    return inTransaction(m_db, [&]() -> Status {
+        SectionRepository repo(m_db);
+        auto all = repo.list();
+        if (!all)
+            return std::unexpected(all.error());
+        Section before;
+        for (const Section& s : *all) {
+            if (s.id == section.id)
+                before = s;
+        }
+        if (auto r = repo.update(section, m_clock.nowIso()); !r)
+            return r;
+        ChangeSet c;
+        c.add(QStringLiteral("name"), before.name, section.name.trimmed())
+            .add(QStringLiteral("trade"), before.trade, section.trade.trimmed())
+            .add(QStringLiteral("active"), before.active, section.active)
+            .add(QStringLiteral("position"), before.position, section.position);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("section"), QString::number(section.id), QStringLiteral("update"), c);
+    });
 }
 
 Status SchoolService::deleteSection(qint64 sectionId)
 {
+    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
+        return r;
     return inTransaction(m_db, [&]() -> Status {
         SectionRepository repo(m_db);
         auto used = repo.countTrainees(sectionId);
@@ -183,7 +230,10 @@ Status SchoolService::deleteSection(qint64 sectionId)
             return fail(Error::Code::Conflict,
                         tr("This section has trainees (%n): deactivate it instead of deleting it.",
                            nullptr, static_cast<int>(*used)));
-        return repo.remove(sectionId);
+        if (auto r = repo.remove(sectionId); !r)
+            return r;
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("section"), QString::number(sectionId), QStringLiteral("delete"));
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/school.h"
 #include "domain/section.h"
+#include "domain/user.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -13,17 +14,19 @@ namespace etabli {
 class Clock;
 class Database;
 
-// The school's identity and its list of sections: validation and writes in
-// one transaction. Widgets and the CLI call this, never SQL.
+// The school's identity and its list of sections: validation, access
+// control and writes (with their audit rows) in one transaction. Widgets and
+// the CLI call this, never SQL. Reading is open to every role; changing
+// needs settings.edit.
 class SchoolService
 {
     Q_DECLARE_TR_FUNCTIONS(SchoolService)
 
 public:
-    SchoolService(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
-
-    // Sets up a new database: the school's name and the default sections.
-    Status createSchool(const QString& name, const QStringList& sections = Section::defaultNames());
+    SchoolService(Database& db, const Clock& clock, const UserContext& actor)
+        : m_db(db), m_clock(clock), m_actor(actor)
+    {
+    }
 
     Result<SchoolIdentity> identity() const;
     // True for databases made by the demo generator.
@@ -48,6 +51,7 @@ public:
 private:
     Database& m_db;
     const Clock& m_clock;
+    const UserContext& m_actor;
 };
 
 } // namespace etabli

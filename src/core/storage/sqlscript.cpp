@@ -33,6 +33,7 @@ QStringList split(const QString& script)
     QStringList statements;
     QString current;
     bool inTrigger = false;
+    bool triggerBody = false; // SQLite triggers have a BEGIN … END; body, PostgreSQL's do not
     bool inDollar = false;
     static const QRegularExpression triggerStart(QStringLiteral("^\\s*CREATE\\s+(TEMP\\s+)?TRIGGER\\b"),
                                                  QRegularExpression::CaseInsensitiveOption);
@@ -66,13 +67,22 @@ QStringList split(const QString& script)
         const QString t = line.trimmed();
         if (current.trimmed().isEmpty() && t.startsWith(QLatin1String("--")))
             continue;
-        if (current.trimmed().isEmpty() && triggerStart.match(line).hasMatch())
+        if (current.trimmed().isEmpty() && triggerStart.match(line).hasMatch()) {
             inTrigger = true;
+            triggerBody = false;
+        }
         current += line + QLatin1Char('\n');
         if (line.count(QLatin1String("$$")) % 2 == 1)
             inDollar = !inDollar;
         if (inDollar)
             continue;
+        if (inTrigger && t.compare(QLatin1String("BEGIN"), Qt::CaseInsensitive) == 0)
+            triggerBody = true;
+        if (inTrigger && !triggerBody && t.endsWith(QLatin1Char(';'))) {
+            inTrigger = false;
+            flush();
+            continue;
+        }
         if (inTrigger) {
             if (triggerEnd.match(line).hasMatch()) {
                 inTrigger = false;

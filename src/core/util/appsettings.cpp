@@ -21,6 +21,7 @@ const KeyInfo& info(AppSettings::Key key)
         {AppSettings::Key::LastNavigationPage, "window/page", 0},
         {AppSettings::Key::AutoBackupEnabled, "backup/automatic", true},
         {AppSettings::Key::LogLevel, "general/logLevel", QStringLiteral("info")},
+        {AppSettings::Key::IdleLockMinutes, "security/idleLockMinutes", 10},
     };
     for (const auto& entry : table) {
         if (entry.key == key)

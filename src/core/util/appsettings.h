@@ -23,6 +23,7 @@ public:
         LastNavigationPage,
         AutoBackupEnabled,
         LogLevel,
+        IdleLockMinutes, // lock the session after this idle time; 0 = never
     };
 
     // `fileName` empty: the platform's usual place (organisation/application).

@@ -11,7 +11,20 @@ Session::~Session() = default;
 void Session::setDatabase(std::unique_ptr<Database> database)
 {
     m_database = std::move(database);
+    m_user = UserContext{};
     Q_EMIT databaseChanged();
+}
+
+void Session::setUser(const UserContext& user)
+{
+    m_user = user;
+    Q_EMIT userChanged();
+}
+
+void Session::logOut()
+{
+    m_user = UserContext{};
+    Q_EMIT userChanged();
 }
 
 std::unique_ptr<Database> Session::takeDatabase()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/user.h"
 #include "util/clock.h"
 
 #include <QObject>
@@ -26,6 +27,12 @@ public:
     const Clock& clock() const { return *m_clock; }
     void setClock(std::unique_ptr<Clock> clock) { m_clock = std::move(clock); }
 
+    // Who is logged in; every service call acts as this user.
+    const UserContext& user() const { return m_user; }
+    bool isLoggedIn() const { return m_user.userId != 0; }
+    void setUser(const UserContext& user);
+    void logOut();
+
     // Takes ownership and tells the pages to reload everything.
     void setDatabase(std::unique_ptr<Database> database);
     // Closes the database (e.g. before restoring a backup over its file).
@@ -36,11 +43,13 @@ public:
 
 Q_SIGNALS:
     void databaseChanged();
+    void userChanged();
     void dataChanged();
 
 private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<Clock> m_clock;
+    UserContext m_user;
 };
 
 } // namespace etabli

@@ -5,6 +5,7 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "services/schoolservice.h"
+#include "domain/user.h"
 #include "util/appsettings.h"
 
 #include <QBuffer>
@@ -81,6 +82,10 @@ SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* par
     });
 
     connect(&m_session, &Session::databaseChanged, this, &SettingsPage::reload);
+    connect(m_ui->idleLock, &QSpinBox::valueChanged, this, [this](int minutes) {
+        if (!m_filling)
+            m_settings.setValue(AppSettings::Key::IdleLockMinutes, minutes);
+    });
     reload();
 }
 
@@ -90,7 +95,7 @@ void SettingsPage::reload()
 {
     if (!m_session.isOpen())
         return;
-    auto identity = SchoolService(m_session.database(), m_session.clock()).identity();
+    auto identity = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
     if (!identity) {
         m_banner->showMessage(MessageBanner::Kind::Error, identity.error().message);
         return;
@@ -98,6 +103,17 @@ void SettingsPage::reload()
     m_loaded = *identity;
     fillForm(m_loaded);
     reloadSections();
+    // Reading is open to all; changing needs the permission (the service
+    // checks it too: this only avoids offering what would be refused).
+    const bool canEdit = m_session.user().can(permission::SettingsEdit);
+    for (QWidget* group : {static_cast<QWidget*>(m_ui->identityGroup), static_cast<QWidget*>(m_ui->vatGroup),
+                           static_cast<QWidget*>(m_ui->calendarGroup), static_cast<QWidget*>(m_ui->sectionsGroup)})
+        group->setEnabled(canEdit);
+    if (!canEdit)
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Read only: your role does not allow you to change the school's settings."));
+    else if (m_banner->kind() == MessageBanner::Kind::Warning)
+        m_banner->hide();
     m_dirty = false;
     m_ui->save->setEnabled(false);
     m_ui->revert->setEnabled(false);
@@ -128,6 +144,7 @@ void SettingsPage::fillForm(const SchoolIdentity& s)
     showLogo();
     m_ui->language->setCurrentIndex(std::max(0, m_ui->language->findData(m_settings.language())));
     m_ui->autoBackup->setChecked(m_settings.autoBackupEnabled());
+    m_ui->idleLock->setValue(m_settings.value(AppSettings::Key::IdleLockMinutes).toInt());
     m_filling = false;
 }
 
@@ -169,7 +186,7 @@ bool SettingsPage::save()
 {
     if (!m_session.isOpen())
         return false;
-    auto saved = SchoolService(m_session.database(), m_session.clock()).saveIdentity(readForm());
+    auto saved = SchoolService(m_session.database(), m_session.clock(), m_session.user()).saveIdentity(readForm());
     if (!saved) {
         m_banner->showMessage(MessageBanner::Kind::Error, saved.error().message);
         return false;
@@ -225,7 +242,7 @@ void SettingsPage::chooseLogo()
 
 void SettingsPage::reloadSections()
 {
-    auto sections = SchoolService(m_session.database(), m_session.clock()).sections();
+    auto sections = SchoolService(m_session.database(), m_session.clock(), m_session.user()).sections();
     if (!sections) {
         m_banner->showMessage(MessageBanner::Kind::Error, sections.error().message);
         return;
@@ -269,7 +286,7 @@ void SettingsPage::addSection()
                                                QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
-    auto id = SchoolService(m_session.database(), m_session.clock()).addSection(name);
+    auto id = SchoolService(m_session.database(), m_session.clock(), m_session.user()).addSection(name);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return;
@@ -291,7 +308,7 @@ void SettingsPage::renameSection()
     if (!ok || name.trimmed() == s.name)
         return;
     s.name = name;
-    if (auto r = SchoolService(m_session.database(), m_session.clock()).updateSection(s); !r) {
+    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -306,7 +323,7 @@ void SettingsPage::toggleSection()
         return;
     Section s = *current;
     s.active = !s.active;
-    if (auto r = SchoolService(m_session.database(), m_session.clock()).updateSection(s); !r) {
+    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -327,7 +344,7 @@ void SettingsPage::deleteSection()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    if (auto r = SchoolService(m_session.database(), m_session.clock()).deleteSection(current->id); !r) {
+    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).deleteSection(current->id); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }

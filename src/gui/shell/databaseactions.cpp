@@ -1,7 +1,12 @@
 #include "gui/shell/databaseactions.h"
 
 #include "services/demogenerator.h"
+#include "gui/access/directordialog.h"
+#include "gui/access/logindialog.h"
+#include "gui/access/passworddialog.h"
+#include "services/authservice.h"
 #include "services/schoolservice.h"
+#include "services/backupservice.h"
 #include "storage/backup.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -23,13 +28,14 @@ DatabaseActions::Opened DatabaseActions::open(const DatabaseLocation& location)
     return Database::open(location, Database::OpenMode::OpenExisting);
 }
 
-DatabaseActions::Opened DatabaseActions::createSchool(const DatabaseLocation& location, const QString& schoolName)
+DatabaseActions::Opened DatabaseActions::createSchool(const DatabaseLocation& location, const QString& schoolName,
+                                                      const SetupService::Director& director)
 {
     auto db = Database::open(location, Database::OpenMode::CreateNew);
     if (!db)
         return db;
     SystemClock clock;
-    if (auto r = SchoolService(**db, clock).createSchool(schoolName); !r) {
+    if (auto r = SetupService(**db, clock).createSchool(schoolName, director); !r) {
         db->reset();
         if (location.isSqlite())
             QFile::remove(location.path);
@@ -70,13 +76,10 @@ void DatabaseActions::showError(QWidget* parent, const QString& title, const Err
     box.exec();
 }
 
-std::unique_ptr<Database> DatabaseActions::askCreateSchool(QWidget* parent)
+std::unique_ptr<Database> DatabaseActions::askCreateSchool(QWidget* parent, UserContext* user)
 {
-    bool ok = false;
-    const QString name = QInputDialog::getText(parent, tr("Create my school's database"),
-                                               tr("Name of the school (it can be changed later in Settings):"),
-                                               QLineEdit::Normal, QString(), &ok);
-    if (!ok || name.trimmed().isEmpty())
+    DirectorDialog dialog(true, parent);
+    if (dialog.exec() != QDialog::Accepted)
         return nullptr;
     QString suggested = DatabaseLocation::defaultSqlitePath();
     if (QFileInfo::exists(suggested))
@@ -87,12 +90,72 @@ std::unique_ptr<Database> DatabaseActions::askCreateSchool(QWidget* parent)
                                                       QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return nullptr;
-    auto db = createSchool(DatabaseLocation::sqlite(path), name);
+    const SetupService::Director director{dialog.login(), dialog.displayName(), dialog.password()};
+    auto db = createSchool(DatabaseLocation::sqlite(path), dialog.schoolName(), director);
     if (!db) {
+        dialog.clearPasswords();
         showError(parent, tr("Create my school's database"), db.error());
         return nullptr;
     }
+    SystemClock clock;
+    auto context = AuthService(**db, clock).login(director.login, director.password);
+    dialog.clearPasswords();
+    if (!context) {
+        showError(parent, tr("Create my school's database"), context.error());
+        return nullptr;
+    }
+    *user = *context;
     return std::move(*db);
+}
+
+std::optional<UserContext> DatabaseActions::askLogIn(QWidget* parent, Database& db, const Clock& clock)
+{
+    AuthService auth(db, clock);
+    auto firstRun = auth.needsFirstDirector();
+    if (!firstRun) {
+        showError(parent, tr("Log in"), firstRun.error());
+        return std::nullopt;
+    }
+    if (*firstRun) {
+        DirectorDialog dialog(false, parent);
+        while (dialog.exec() == QDialog::Accepted) {
+            const SetupService::Director director{dialog.login(), dialog.displayName(), dialog.password()};
+            auto created = SetupService(db, clock).createFirstDirector(director);
+            if (created) {
+                auto context = auth.login(director.login, director.password);
+                dialog.clearPasswords();
+                if (context)
+                    return *context;
+                showError(parent, tr("Log in"), context.error());
+                return std::nullopt;
+            }
+            dialog.clearPasswords();
+            showError(parent, tr("The director's account"), created.error());
+        }
+        return std::nullopt;
+    }
+    const UserContext nobody;
+    SchoolService school(db, clock, nobody);
+    const auto identity = school.identity();
+    LoginDialog dialog(identity ? identity->name : QString(),
+                       [&auth](const QString& login, const QString& password) { return auth.login(login, password); },
+                       parent);
+    if (school.isDemo())
+        dialog.showDemoAccounts(DemoGenerator::demoLogins(), DemoGenerator::demoPassword());
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    UserContext user = dialog.user();
+    if (user.mustChangePassword) {
+        PasswordDialog change(tr("Choose your own password"), true,
+                              [&db, &clock, &user](const QString& current, const QString& next) {
+                                  return UserService(db, clock, user).changeOwnPassword(current, next);
+                              },
+                              parent);
+        if (change.exec() != QDialog::Accepted)
+            return std::nullopt;
+        user.mustChangePassword = false;
+    }
+    return user;
 }
 
 std::unique_ptr<Database> DatabaseActions::askOpen(QWidget* parent)
@@ -110,7 +173,7 @@ std::unique_ptr<Database> DatabaseActions::askOpen(QWidget* parent)
     return std::move(*db);
 }
 
-void DatabaseActions::askSaveCopy(QWidget* parent, Database& db)
+void DatabaseActions::askSaveCopy(QWidget* parent, Database& db, const Clock& clock, const UserContext& user)
 {
     if (db.dialect() != Database::Dialect::SQLite) {
         QMessageBox::information(parent, tr("Save a copy"),
@@ -129,7 +192,7 @@ void DatabaseActions::askSaveCopy(QWidget* parent, Database& db)
         return;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     // The file dialog has already asked before replacing an existing file.
-    auto r = Backup::hotCopy(db, path, true);
+    auto r = BackupService(db, clock, user).copyTo(path, true);
     QGuiApplication::restoreOverrideCursor();
     if (!r) {
         showError(parent, tr("Save a copy"), r.error());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/user.h"
+#include "services/userservice.h"
 #include "storage/database.h"
 #include "util/error.h"
 
@@ -7,8 +9,13 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QWidget;
+
+namespace etabli {
+class Clock;
+}
 
 namespace etabli {
 
@@ -23,16 +30,21 @@ public:
     using Opened = Result<std::unique_ptr<Database>>;
 
     static Opened open(const DatabaseLocation& location);
-    static Opened createSchool(const DatabaseLocation& location, const QString& schoolName);
+    static Opened createSchool(const DatabaseLocation& location, const QString& schoolName,
+                               const SetupService::Director& director);
     // The demonstration school lives in its own file; made on first use.
     static Opened openDemo(const QString& path = defaultDemoPath());
     static QString defaultDemoPath();
 
     // Interactive: ask what is needed, report failures in a message box.
     // Return null when the user cancelled or it failed.
-    static std::unique_ptr<Database> askCreateSchool(QWidget* parent);
+    // Creates the school and its director's account, and logs the director in.
+    static std::unique_ptr<Database> askCreateSchool(QWidget* parent, UserContext* user);
+    // Asks who is acting on `db`: the login dialog, or the director's account
+    // for a database that has none yet. nullopt when cancelled.
+    static std::optional<UserContext> askLogIn(QWidget* parent, Database& db, const Clock& clock);
     static std::unique_ptr<Database> askOpen(QWidget* parent);
-    static void askSaveCopy(QWidget* parent, Database& db);
+    static void askSaveCopy(QWidget* parent, Database& db, const Clock& clock, const UserContext& user);
     static void showError(QWidget* parent, const QString& title, const Error& error);
 };
 

@@ -1,12 +1,20 @@
 #include "gui/shell/mainwindow.h"
 
+#include "gui/access/idlewatcher.h"
+#include "gui/access/logindialog.h"
+#include "gui/access/passworddialog.h"
+#include "gui/access/userspage.h"
+#include "gui/audit/auditpage.h"
 #include "gui/common/placeholderpage.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
 #include "gui/settings/settingspage.h"
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/restoredialog.h"
+#include "services/accesscontrol.h"
+#include "services/authservice.h"
 #include "services/backupplan.h"
+#include "services/userservice.h"
 #include "services/schoolservice.h"
 #include "storage/backup.h"
 #include "storage/database.h"
@@ -28,6 +36,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QUrl>
 
 #include <spdlog/spdlog.h>
@@ -36,7 +45,8 @@ namespace etabli {
 
 MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
     : QMainWindow(parent), m_session(session), m_settings(settings), m_navigation(new QListWidget(this)),
-      m_pages(new QStackedWidget(this)), m_dashboard(nullptr), m_settingsPage(nullptr), m_status(new QLabel(this))
+      m_pages(new QStackedWidget(this)), m_dashboard(nullptr), m_settingsPage(nullptr), m_status(new QLabel(this)),
+      m_settingsTabs(nullptr), m_usersPage(nullptr), m_auditPage(nullptr), m_idle(new IdleWatcher(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     resize(1280, 800);
@@ -54,7 +64,11 @@ MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
 
     connect(&m_session, &Session::databaseChanged, this, &MainWindow::onDatabaseChanged);
     connect(&m_session, &Session::dataChanged, this, &MainWindow::onDatabaseChanged);
+    connect(&m_session, &Session::userChanged, this, &MainWindow::onUserChanged);
+    connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockSession);
+    m_idle->setTimeout(m_settings.value(AppSettings::Key::IdleLockMinutes).toInt());
     onDatabaseChanged();
+    onUserChanged();
 
     restoreGeometry(m_settings.value(AppSettings::Key::MainWindowGeometry).toByteArray());
     restoreState(m_settings.value(AppSettings::Key::MainWindowState).toByteArray());
@@ -123,7 +137,15 @@ void MainWindow::buildNavigation()
         tr("The activity report, the financial report, the accounts of each subsidy and the attendance sheets "
            "that funders ask for."),
         this));
-    m_pages->addWidget(m_settingsPage);
+    m_usersPage = new UsersPage(m_session, this);
+    m_auditPage = new AuditPage(m_session, this);
+    m_settingsTabs = new QTabWidget(this);
+    m_settingsTabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_settingsTabs->setDocumentMode(true);
+    m_settingsTabs->addTab(m_settingsPage, tr("The school"));
+    m_settingsTabs->addTab(m_usersPage, tr("Users"));
+    m_settingsTabs->addTab(m_auditPage, tr("Log of changes"));
+    m_pages->addWidget(m_settingsTabs);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row == m_pages->currentIndex())
@@ -146,9 +168,13 @@ void MainWindow::buildMenus()
     openDb->setShortcut(QKeySequence::Open);
     file->addAction(tr("Save a &copy…"), this, [this]() {
         if (m_session.isOpen())
-            DatabaseActions::askSaveCopy(this, m_session.database());
+            DatabaseActions::askSaveCopy(this, m_session.database(), m_session.clock(), m_session.user());
     });
     file->addAction(tr("&Restore a backup…"), this, &MainWindow::restoreBackup);
+    file->addSeparator();
+    file->addAction(tr("Change my &password…"), this, &MainWindow::changeOwnPassword);
+    QAction* lock = file->addAction(tr("&Lock the session"), this, &MainWindow::lockSession);
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -187,14 +213,69 @@ void MainWindow::onDatabaseChanged()
         return;
     }
     Database& db = m_session.database();
-    SchoolService school(db, m_session.clock());
+    SchoolService school(db, m_session.clock(), m_session.user());
     const auto identity = school.identity();
     const QString name = identity ? identity->name : QString();
     setWindowTitle(name.isEmpty() ? QStringLiteral("Établi") : QStringLiteral("%1 — Établi").arg(name));
     QString status = tr("Database: %1").arg(db.location().displayName());
     if (school.isDemo())
         status += QStringLiteral("  ·  ") + tr("demonstration school (invented data)");
+    if (m_session.isLoggedIn())
+        status += QStringLiteral("  ·  ") + tr("Logged in: %1 (%2)")
+                                                 .arg(m_session.user().displayName,
+                                                      AccessControl::roleName(m_session.user().role));
     m_status->setText(status);
+}
+
+void MainWindow::onUserChanged()
+{
+    const UserContext& user = m_session.user();
+    m_settingsTabs->setTabVisible(1, user.can(permission::UsersManage));
+    m_settingsTabs->setTabVisible(2, user.can(permission::AuditRead));
+    m_usersPage->reload();
+    m_auditPage->reload();
+    m_settingsPage->reload();
+    onDatabaseChanged();
+}
+
+void MainWindow::changeOwnPassword()
+{
+    if (!m_session.isLoggedIn())
+        return;
+    PasswordDialog dialog(tr("Change my password"), true,
+                          [this](const QString& current, const QString& next) {
+                              return UserService(m_session.database(), m_session.clock(), m_session.user())
+                                  .changeOwnPassword(current, next);
+                          },
+                          this);
+    if (dialog.exec() == QDialog::Accepted)
+        QMessageBox::information(this, tr("Change my password"), tr("Your password was changed."));
+}
+
+void MainWindow::lockSession()
+{
+    if (m_locked || !m_session.isOpen())
+        return;
+    m_locked = true;
+    m_idle->setSuspended(true);
+    centralWidget()->hide();
+    menuBar()->setEnabled(false);
+    AuthService auth(m_session.database(), m_session.clock());
+    LoginDialog dialog(windowTitle(),
+                       [&auth](const QString& login, const QString& password) { return auth.login(login, password); },
+                       this);
+    dialog.setLocked(m_session.user().login);
+    const bool unlocked = dialog.exec() == QDialog::Accepted;
+    m_locked = false;
+    menuBar()->setEnabled(true);
+    if (!unlocked) {
+        close();
+        return;
+    }
+    centralWidget()->show();
+    m_idle->setSuspended(false);
+    if (dialog.user().userId != m_session.user().userId)
+        m_session.setUser(dialog.user());
 }
 
 bool MainWindow::confirmLeavingSettings()
@@ -213,27 +294,36 @@ bool MainWindow::confirmLeavingSettings()
     return true;
 }
 
-void MainWindow::replaceDatabase(std::unique_ptr<Database> db)
+void MainWindow::replaceDatabase(std::unique_ptr<Database> db, std::optional<UserContext> user)
 {
     if (!db)
         return;
+    if (!user)
+        user = DatabaseActions::askLogIn(this, *db, m_session.clock());
+    if (!user)
+        return; // nobody logged in to the new one: keep the current database
     runAutomaticBackup();
     if (db->location().isSqlite())
         m_settings.setValue(AppSettings::Key::LastDatabase, db->location().path);
     m_session.setDatabase(std::move(db));
+    m_session.setUser(*user);
     showPage(DashboardPageIndex);
 }
 
 void MainWindow::newDatabase()
 {
-    if (confirmLeavingSettings())
-        replaceDatabase(DatabaseActions::askCreateSchool(this));
+    if (!confirmLeavingSettings())
+        return;
+    UserContext user;
+    auto db = DatabaseActions::askCreateSchool(this, &user);
+    if (db)
+        replaceDatabase(std::move(db), user);
 }
 
 void MainWindow::openDatabase()
 {
     if (confirmLeavingSettings())
-        replaceDatabase(DatabaseActions::askOpen(this));
+        replaceDatabase(DatabaseActions::askOpen(this), std::nullopt);
 }
 
 void MainWindow::restoreBackup()
@@ -266,7 +356,13 @@ void MainWindow::restoreBackup()
         DatabaseActions::showError(this, tr("Restore a backup"), reopened.error());
         return;
     }
+    auto user = DatabaseActions::askLogIn(this, **reopened, m_session.clock());
     m_session.setDatabase(std::move(*reopened));
+    if (!user) {
+        close();
+        return;
+    }
+    m_session.setUser(*user);
     if (!aside) {
         DatabaseActions::showError(this, tr("Restore a backup"), aside.error());
         return;

@@ -1,14 +1,24 @@
 #pragma once
 
+#include "domain/user.h"
+
 #include <QMainWindow>
+
+#include <memory>
+#include <optional>
 
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTabWidget;
 
 namespace etabli {
 
 class AppSettings;
+class AuditPage;
+class Database;
+class IdleWatcher;
+class UsersPage;
 class DashboardPage;
 class Session;
 class SettingsPage;
@@ -41,6 +51,14 @@ public:
     DashboardPage* dashboardPage() const { return m_dashboard; }
     SettingsPage* settingsPage() const { return m_settingsPage; }
     QString statusText() const;
+    UsersPage* usersPage() const { return m_usersPage; }
+    AuditPage* auditPage() const { return m_auditPage; }
+    QTabWidget* settingsTabs() const { return m_settingsTabs; }
+    IdleWatcher* idleWatcher() const { return m_idle; }
+    bool isLocked() const { return m_locked; }
+
+    // Hides the data and asks for the password again (idle time, Ctrl+L).
+    void lockSession();
 
     // Takes today's automatic backup (SQLite, when enabled). Called on close.
     void runAutomaticBackup();
@@ -52,13 +70,15 @@ private:
     void buildMenus();
     void buildNavigation();
     void onDatabaseChanged();
+    void onUserChanged();
+    void changeOwnPassword();
     bool confirmLeavingSettings();
     void newDatabase();
     void openDatabase();
     void restoreBackup();
     void showAbout();
     void showLog();
-    void replaceDatabase(std::unique_ptr<class Database> db);
+    void replaceDatabase(std::unique_ptr<Database> db, std::optional<UserContext> user);
 
     Session& m_session;
     AppSettings& m_settings;
@@ -67,7 +87,11 @@ private:
     DashboardPage* m_dashboard;
     SettingsPage* m_settingsPage;
     QLabel* m_status;
-    int m_lastPage = 0;
+    QTabWidget* m_settingsTabs;
+    UsersPage* m_usersPage;
+    AuditPage* m_auditPage;
+    IdleWatcher* m_idle;
+    bool m_locked = false;
 };
 
 } // namespace etabli

@@ -4,6 +4,7 @@
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/mainwindow.h"
 #include "gui/shell/welcomedialog.h"
+#include "services/authservice.h"
 #include "storage/database.h"
 #include "util/appsettings.h"
 #include "util/logging.h"
@@ -17,37 +18,55 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <optional>
+
 #include <spdlog/spdlog.h>
 
 namespace etabli {
 
 namespace {
 
-std::unique_ptr<Database> runWelcome(AppSettings& settings)
+struct Opened
+{
+    std::unique_ptr<Database> db;
+    std::optional<UserContext> user;
+};
+
+Opened runWelcome(AppSettings& settings, const Clock& clock)
 {
     while (true) {
         WelcomeDialog welcome;
         if (welcome.exec() != QDialog::Accepted)
-            return nullptr;
-        std::unique_ptr<Database> db;
+            return {};
+        Opened opened;
         switch (welcome.choice()) {
-        case WelcomeDialog::Choice::Create: db = DatabaseActions::askCreateSchool(&welcome); break;
-        case WelcomeDialog::Choice::Open: db = DatabaseActions::askOpen(&welcome); break;
+        case WelcomeDialog::Choice::Create: {
+            UserContext user;
+            opened.db = DatabaseActions::askCreateSchool(&welcome, &user);
+            if (opened.db)
+                opened.user = user;
+            break;
+        }
+        case WelcomeDialog::Choice::Open: opened.db = DatabaseActions::askOpen(&welcome); break;
         case WelcomeDialog::Choice::Demo: {
             auto demo = DatabaseActions::openDemo();
             if (demo)
-                db = std::move(*demo);
+                opened.db = std::move(*demo);
             else
                 DatabaseActions::showError(&welcome, Startup::tr("Demonstration school"), demo.error());
             break;
         }
         case WelcomeDialog::Choice::None: break;
         }
-        if (db) {
-            if (db->location().isSqlite())
-                settings.setValue(AppSettings::Key::LastDatabase, db->location().path);
-            return db;
-        }
+        if (!opened.db)
+            continue;
+        if (!opened.user)
+            opened.user = DatabaseActions::askLogIn(&welcome, *opened.db, clock);
+        if (!opened.user)
+            continue;
+        if (opened.db->location().isSqlite())
+            settings.setValue(AppSettings::Key::LastDatabase, opened.db->location().path);
+        return opened;
     }
 }
 
@@ -71,7 +90,12 @@ int Startup::run(QApplication& app)
     const QCommandLineOption quitAfterOption(QStringLiteral("quit-after"),
                                              tr("Close the window after this many milliseconds (for tests)."),
                                              tr("MS"));
+    const QCommandLineOption userOption(QStringLiteral("user"),
+                                        tr("Log in as this account, with the password in ETABLI_PASSWORD (for "
+                                           "automation; otherwise the login window asks)."),
+                                        tr("LOGIN"));
     parser.addOption(databaseOption);
+    parser.addOption(userOption);
     parser.addOption(logLevelOption);
     parser.addOption(quitAfterOption);
     parser.process(app);
@@ -103,11 +127,27 @@ int Startup::run(QApplication& app)
         else
             DatabaseActions::showError(nullptr, tr("Open a database"), db.error());
     }
-    if (!session.isOpen()) {
-        auto db = runWelcome(settings);
-        if (!db)
+    const QString password = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_PASSWORD"));
+    if (session.isOpen() && parser.isSet(userOption) && !password.isEmpty()) {
+        auto user = AuthService(session.database(), session.clock()).login(parser.value(userOption), password);
+        if (user)
+            session.setUser(*user);
+        else
+            DatabaseActions::showError(nullptr, tr("Log in"), user.error());
+    }
+    if (session.isOpen() && session.isLoggedIn()) {
+        // Logged in from the command line.
+    } else if (session.isOpen()) {
+        auto user = DatabaseActions::askLogIn(nullptr, session.database(), session.clock());
+        if (!user)
             return 0;
-        session.setDatabase(std::move(db));
+        session.setUser(*user);
+    } else {
+        auto opened = runWelcome(settings, session.clock());
+        if (!opened.db)
+            return 0;
+        session.setDatabase(std::move(opened.db));
+        session.setUser(*opened.user);
     }
 
     MainWindow window(session, settings);

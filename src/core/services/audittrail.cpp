@@ -1,0 +1,176 @@
+#include "services/audittrail.h"
+
+#include "services/accesscontrol.h"
+#include "storage/auditrepository.h"
+#include "util/clock.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace etabli {
+
+namespace {
+
+QJsonValue jsonValue(const QVariant& v)
+{
+    if (!v.isValid() || v.isNull())
+        return QJsonValue::Null;
+    if (v.typeId() == QMetaType::Bool)
+        return v.toBool();
+    if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
+        return v.toLongLong();
+    if (v.typeId() == QMetaType::QByteArray)
+        return QStringLiteral("(%1 octets)").arg(v.toByteArray().size());
+    return v.toString();
+}
+
+QString csvField(QString s)
+{
+    if (s.contains(QLatin1Char(';')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))) {
+        s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        s = QLatin1Char('"') + s + QLatin1Char('"');
+    }
+    return s;
+}
+
+} // namespace
+
+ChangeSet& ChangeSet::add(const QString& field, const QVariant& before, const QVariant& after, bool sensitive)
+{
+    if (before == after)
+        return *this;
+    if (sensitive)
+        m_object.insert(field, QJsonArray{masked(), masked()});
+    else
+        m_object.insert(field, QJsonArray{jsonValue(before), jsonValue(after)});
+    return *this;
+}
+
+ChangeSet& ChangeSet::set(const QString& field, const QVariant& value, bool sensitive)
+{
+    m_object.insert(field, QJsonArray{QJsonValue::Null, sensitive ? QJsonValue(masked()) : jsonValue(value)});
+    return *this;
+}
+
+QString ChangeSet::toJson() const
+{
+    return m_object.isEmpty() ? QString(QLatin1String(""))
+                              : QString::fromUtf8(QJsonDocument(m_object).toJson(QJsonDocument::Compact));
+}
+
+Status AuditTrail::record(const UserContext& user, const QString& entity, const QString& entityId,
+                          const QString& action, const ChangeSet& changes)
+{
+    AuditEntry e;
+    e.at = m_clock.nowIso();
+    e.userId = user.userId;
+    e.userLogin = user.login;
+    e.entity = entity;
+    e.entityId = entityId;
+    e.action = action;
+    e.changes = changes.toJson();
+    return AuditRepository(m_db).append(e);
+}
+
+Result<QList<AuditEntry>> AuditTrail::list(const UserContext& user, const AuditFilter& filter, int limit,
+                                           int offset) const
+{
+    if (auto r = AccessControl::require(user, permission::AuditRead); !r)
+        return std::unexpected(r.error());
+    return AuditRepository(m_db).list(filter, limit, offset);
+}
+
+Result<qint64> AuditTrail::count(const UserContext& user, const AuditFilter& filter) const
+{
+    if (auto r = AccessControl::require(user, permission::AuditRead); !r)
+        return std::unexpected(r.error());
+    return AuditRepository(m_db).count(filter);
+}
+
+Result<QStringList> AuditTrail::people(const UserContext& user) const
+{
+    if (auto r = AccessControl::require(user, permission::AuditRead); !r)
+        return std::unexpected(r.error());
+    return AuditRepository(m_db).distinctValues(QStringLiteral("user_login"));
+}
+
+Result<QStringList> AuditTrail::entities(const UserContext& user) const
+{
+    if (auto r = AccessControl::require(user, permission::AuditRead); !r)
+        return std::unexpected(r.error());
+    return AuditRepository(m_db).distinctValues(QStringLiteral("entity"));
+}
+
+Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter, const QString& path) const
+{
+    if (auto r = AccessControl::require(user, permission::AuditRead); !r)
+        return r;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
+    QByteArray out("\xEF\xBB\xBF");
+    out += tr("Date (UTC);Person;Item;Number;Action;Changes").toUtf8() + "\r\n";
+    AuditRepository repo(m_db);
+    const int page = 1000;
+    for (int offset = 0;; offset += page) {
+        auto rows = repo.list(filter, page, offset);
+        if (!rows)
+            return std::unexpected(rows.error());
+        for (const AuditEntry& e : *rows) {
+            const QStringList fields = {e.at, e.userLogin, entityLabel(e.entity), e.entityId, actionLabel(e.action),
+                                        e.changes};
+            QStringList escaped;
+            for (const QString& f : fields)
+                escaped << csvField(f);
+            out += escaped.join(QLatin1Char(';')).toUtf8() + "\r\n";
+        }
+        if (rows->size() < page)
+            break;
+    }
+    file.write(out);
+    if (!file.commit())
+        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
+    return {};
+}
+
+QString AuditTrail::entityLabel(const QString& entity)
+{
+    if (entity == QLatin1String("school"))
+        return tr("school settings");
+    if (entity == QLatin1String("section"))
+        return tr("section");
+    if (entity == QLatin1String("user"))
+        return tr("user account");
+    if (entity == QLatin1String("session"))
+        return tr("session");
+    return entity;
+}
+
+QString AuditTrail::actionLabel(const QString& action)
+{
+    if (action == QLatin1String("create"))
+        return tr("created");
+    if (action == QLatin1String("update"))
+        return tr("changed");
+    if (action == QLatin1String("delete"))
+        return tr("deleted");
+    if (action == QLatin1String("login"))
+        return tr("logged in");
+    if (action == QLatin1String("login_failed"))
+        return tr("failed login");
+    if (action == QLatin1String("lock"))
+        return tr("account locked");
+    if (action == QLatin1String("password"))
+        return tr("password changed");
+    if (action == QLatin1String("export"))
+        return tr("exported");
+    if (action == QLatin1String("anonymise"))
+        return tr("anonymised");
+    if (action == QLatin1String("restore"))
+        return tr("restored");
+    return action;
+}
+
+} // namespace etabli

@@ -1,0 +1,146 @@
+#include "services/authservice.h"
+
+#include "services/audittrail.h"
+#include "services/passwordhasher.h"
+#include "storage/database.h"
+#include "storage/transaction.h"
+#include "storage/userrepository.h"
+#include "util/clock.h"
+#include "util/logging.h"
+
+#include <QLocale>
+
+#include <spdlog/spdlog.h>
+
+namespace etabli {
+
+namespace {
+
+// Verifying against a throw-away hash when the login is unknown keeps the
+// answer's timing the same as for a wrong password.
+const QString& decoyHash()
+{
+    static const QString hash = PasswordHasher::hash(QStringLiteral("decoy-password-not-used")).value_or(QString());
+    return hash;
+}
+
+UserContext makeContext(const User& user, const QSet<QString>& permissions)
+{
+    UserContext c;
+    c.userId = user.id;
+    c.login = user.login;
+    c.displayName = user.displayName.isEmpty() ? user.login : user.displayName;
+    c.role = user.role;
+    c.permissions = permissions;
+    c.sectionIds = user.sectionIds;
+    c.mustChangePassword = user.mustChangePassword;
+    return c;
+}
+
+} // namespace
+
+Result<bool> AuthService::needsFirstDirector() const
+{
+    auto n = UserRepository(m_db).count();
+    if (!n)
+        return std::unexpected(n.error());
+    return *n == 0;
+}
+
+Result<UserContext> AuthService::contextFor(qint64 userId) const
+{
+    UserRepository users(m_db);
+    auto stored = users.findById(userId);
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (!*stored)
+        return fail(Error::Code::NotFound, tr("This account no longer exists."));
+    auto perms = users.permissions((*stored)->user.role);
+    if (!perms)
+        return std::unexpected(perms.error());
+    return makeContext((*stored)->user, *perms);
+}
+
+Result<UserContext> AuthService::login(const QString& login, const QString& password)
+{
+    const QString wrong = tr("Wrong login or password.");
+    UserRepository users(m_db);
+    auto found = users.findByLogin(login);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found) {
+        (void)PasswordHasher::verify(decoyHash(), password);
+        logging::get("access")->info("login refused: unknown login");
+        return fail(Error::Code::AccessDenied, wrong);
+    }
+    const User user = (*found)->user;
+    const QString storedHash = (*found)->passwordHash;
+    const QDateTime now = m_clock.nowUtc();
+    const QLocale locale;
+
+    if (user.lockedUntil.isValid() && user.lockedUntil > now) {
+        return fail(Error::Code::AccessDenied,
+                    tr("This account is locked after %1 failed attempts, until %2.")
+                        .arg(kMaxFailures)
+                        .arg(locale.toString(user.lockedUntil.toLocalTime().time(), QStringLiteral("HH:mm"))));
+    }
+
+    AuditTrail audit(m_db, m_clock);
+    UserContext actor;
+    actor.userId = user.id;
+    actor.login = user.login;
+
+    if (!PasswordHasher::verify(storedHash, password)) {
+        int attempts = user.failedAttempts + 1;
+        QString lockedUntil;
+        if (attempts >= kMaxFailures) {
+            lockedUntil = now.addSecs(kLockMinutes * 60).toString(Qt::ISODate);
+            attempts = 0;
+        }
+        auto written = inTransaction(m_db, [&]() -> Status {
+            if (auto r = users.recordFailure(user.id, attempts, lockedUntil); !r)
+                return r;
+            if (auto r = audit.record(actor, QStringLiteral("session"), QString::number(user.id),
+                                      QStringLiteral("login_failed"));
+                !r)
+                return r;
+            if (!lockedUntil.isEmpty())
+                return audit.record(actor, QStringLiteral("user"), QString::number(user.id), QStringLiteral("lock"));
+            return {};
+        });
+        if (!written)
+            return std::unexpected(written.error());
+        if (!lockedUntil.isEmpty())
+            return fail(Error::Code::AccessDenied,
+                        tr("Wrong password for the %1th time: the account is locked for %2 minutes.")
+                            .arg(kMaxFailures)
+                            .arg(kLockMinutes));
+        return fail(Error::Code::AccessDenied, wrong);
+    }
+    if (!user.active)
+        return fail(Error::Code::AccessDenied,
+                    tr("This account is deactivated. Ask the direction to reactivate it."));
+
+    auto perms = users.permissions(user.role);
+    if (!perms)
+        return std::unexpected(perms.error());
+    auto written = inTransaction(m_db, [&]() -> Status {
+        if (auto r = users.recordLogin(user.id, now.toString(Qt::ISODate)); !r)
+            return r;
+        if (PasswordHasher::needsRehash(storedHash)) {
+            auto rehashed = PasswordHasher::hash(password);
+            if (rehashed) {
+                if (auto r = users.setPassword(user.id, *rehashed, user.mustChangePassword, now.toString(Qt::ISODate));
+                    !r)
+                    return r;
+            }
+        }
+        return audit.record(actor, QStringLiteral("session"), QString::number(user.id), QStringLiteral("login"));
+    });
+    if (!written)
+        return std::unexpected(written.error());
+    logging::get("access")->info("{} logged in", user.login.toStdString());
+    return makeContext(user, *perms);
+}
+
+} // namespace etabli

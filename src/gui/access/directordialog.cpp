@@ -1,0 +1,76 @@
+#include "gui/access/directordialog.h"
+
+#include "ui_directordialog.h"
+
+#include "services/passwordhasher.h"
+#include "services/userservice.h"
+
+namespace etabli {
+
+DirectorDialog::DirectorDialog(bool askSchoolName, QWidget* parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::DirectorDialog>()), m_askSchoolName(askSchoolName)
+{
+    m_ui->setupUi(this);
+    m_ui->error->hide();
+    if (!askSchoolName) {
+        setWindowTitle(tr("The director's account"));
+        m_ui->intro->setText(tr("This database has no account yet. Create the director's account: it can do "
+                                "everything, including creating the other accounts."));
+        m_ui->schoolName->hide();
+        m_ui->schoolNameLabel->hide();
+        m_ui->displayName->setFocus();
+    }
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &DirectorDialog::accept);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+DirectorDialog::~DirectorDialog() = default;
+
+QString DirectorDialog::schoolName() const
+{
+    return m_ui->schoolName->text().trimmed();
+}
+QString DirectorDialog::displayName() const
+{
+    return m_ui->displayName->text().trimmed();
+}
+QString DirectorDialog::login() const
+{
+    return m_ui->login->text().trimmed();
+}
+QString DirectorDialog::password() const
+{
+    return m_ui->password->text();
+}
+
+void DirectorDialog::clearPasswords()
+{
+    m_ui->password->clear();
+    m_ui->confirm->clear();
+}
+
+QString DirectorDialog::errorText() const
+{
+    return m_ui->error->isVisible() ? m_ui->error->text() : QString();
+}
+
+void DirectorDialog::accept()
+{
+    QString problem;
+    if (m_askSchoolName && schoolName().isEmpty())
+        problem = tr("Give the school's name.");
+    else if (auto r = UserService::validateLogin(login()); !r)
+        problem = r.error().message;
+    else if (auto strength = PasswordHasher::checkStrength(password()); !strength)
+        problem = strength.error().message;
+    else if (password() != m_ui->confirm->text())
+        problem = tr("The two passwords differ.");
+    if (!problem.isEmpty()) {
+        m_ui->error->setText(problem);
+        m_ui->error->show();
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace etabli

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain/user.h"
+
+#include <QWidget>
+
+class QPushButton;
+class QTableWidget;
+
+namespace etabli {
+
+class MessageBanner;
+class Session;
+
+// "Utilisateurs" (direction only): the accounts, their role and sections;
+// create, edit, deactivate, reset a password. Accounts are never deleted.
+class UsersPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UsersPage)
+
+public:
+    explicit UsersPage(Session& session, QWidget* parent = nullptr);
+    void reload();
+    const QList<User>& users() const { return m_users; }
+    MessageBanner* banner() const { return m_banner; }
+
+    // The actions, callable without their dialogs (tests).
+    bool createUser(const User& user, const QString& password);
+    bool updateUser(const User& user);
+    bool resetPassword(qint64 userId, const QString& password);
+
+private:
+    void addUser();
+    void editUser();
+    void toggleActive();
+    void askResetPassword();
+    const User* current() const;
+    void updateButtons();
+
+    Session& m_session;
+    MessageBanner* m_banner;
+    QTableWidget* m_table;
+    QPushButton* m_add;
+    QPushButton* m_edit;
+    QPushButton* m_toggle;
+    QPushButton* m_reset;
+    QList<User> m_users;
+};
+
+} // namespace etabli

@@ -1,0 +1,157 @@
+#include "services/audittrail.h"
+#include "services/schoolservice.h"
+#include "storage/auditrepository.h"
+#include "support/testdatabase.h"
+#include "util/clock.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+using etabli::test::TestDatabase;
+
+TEST_CASE("Each write through a service leaves an audit row with old → new", "[audit]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(14, 5), Qt::UTC));
+    SchoolService school(t.db(), clock, director);
+    SchoolIdentity s = *school.identity();
+    s.city = QStringLiteral("Dole");
+    s.postcode = QStringLiteral("39100");
+    REQUIRE(school.saveIdentity(s));
+
+    auto rows = AuditRepository(t.db()).list({}, 1);
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 1);
+    const AuditEntry& e = rows->first();
+    CHECK(e.at == QStringLiteral("2026-11-27T14:05:00Z"));
+    CHECK(e.userLogin == QStringLiteral("direction"));
+    CHECK(e.userId == director.userId);
+    CHECK(e.entity == QStringLiteral("school"));
+    CHECK(e.action == QStringLiteral("update"));
+    const QJsonObject changes = QJsonDocument::fromJson(e.changes.toUtf8()).object();
+    CHECK(changes.keys() == QStringList{QStringLiteral("city"), QStringLiteral("postcode")});
+    CHECK(changes.value(QStringLiteral("city")).toArray().at(0).toString().isEmpty());
+    CHECK(changes.value(QStringLiteral("city")).toArray().at(1).toString() == QStringLiteral("Dole"));
+
+    // A refused change (validation) leaves no row.
+    const qint64 count = *AuditRepository(t.db()).count({});
+    s.siret = QStringLiteral("123");
+    REQUIRE_FALSE(school.saveIdentity(s));
+    CHECK(*AuditRepository(t.db()).count({}) == count);
+
+    auto chain = AuditRepository(t.db()).verifyChain();
+    REQUIRE(chain);
+    CHECK(chain->ok());
+    CHECK(chain->rows == count);
+}
+
+TEST_CASE("The database itself refuses to change or delete audit rows", "[audit]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    test::createSchool(t.db());
+    Database& db = t.db();
+    const qint64 before = test::rawScalar(db, QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
+    REQUIRE(before > 0);
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("UPDATE audit_log SET user_login = 'quelqu''un d''autre'")));
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("DELETE FROM audit_log")));
+    if (!t.isSqlite())
+        CHECK_FALSE(test::rawExec(db, QStringLiteral("TRUNCATE audit_log")));
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong() == before);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM audit_log WHERE user_login = 'direction'"))
+              .toLongLong() == before);
+}
+
+TEST_CASE("sqlite3 cannot delete the audit trail", "[audit][sqlite]")
+{
+    TestDatabase t;
+    test::createSchool(t.db());
+    t.close();
+    QProcess sqlite3;
+    sqlite3.start(QStringLiteral("sqlite3"), {t.location().path, QStringLiteral("DELETE FROM audit_log;")});
+    REQUIRE(sqlite3.waitForFinished(30000));
+    CHECK(sqlite3.exitCode() != 0);
+    CHECK(QString::fromUtf8(sqlite3.readAllStandardError()).contains(QStringLiteral("append-only")));
+    auto db = t.reopen();
+    REQUIRE(db);
+    CHECK(test::rawScalar(**db, QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong() > 0);
+}
+
+TEST_CASE("Tampering with the audit trail breaks the hash chain at that row", "[audit]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    SystemClock clock;
+    SchoolService school(t.db(), clock, director);
+    for (const char* city : {"Dole", "Tavaux", "Damparis"}) {
+        SchoolIdentity s = *school.identity();
+        s.city = QString::fromUtf8(city);
+        REQUIRE(school.saveIdentity(s));
+    }
+    Database& db = t.db();
+    const qint64 target =
+        test::rawScalar(db, QStringLiteral("SELECT min(id) FROM audit_log WHERE entity = 'school' AND action = "
+                                           "'update'"))
+            .toLongLong();
+    REQUIRE(target > 0);
+    // Someone with file access removes the protection and rewrites history.
+    if (t.isSqlite())
+        REQUIRE(test::rawExec(db, QStringLiteral("DROP TRIGGER audit_log_no_update")));
+    else
+        REQUIRE(test::rawExec(db, QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change")));
+    REQUIRE(test::rawExec(db, QStringLiteral("UPDATE audit_log SET user_login = 'secretariat' WHERE id = %1")
+                                  .arg(target)));
+    auto chain = AuditRepository(db).verifyChain();
+    REQUIRE(chain);
+    CHECK_FALSE(chain->ok());
+    CHECK(chain->firstBadId == target);
+    CHECK(chain->problem.contains(QString::number(target)));
+}
+
+TEST_CASE("The audit list filters by person, item and date, and exports CSV", "[audit]")
+{
+    TestDatabase t;
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC));
+    SchoolService school(t.db(), clock, director);
+    REQUIRE(school.addSection(QStringLiteral("Menuiserie")));
+    clock.set(QDateTime(QDate(2026, 11, 20), QTime(8, 0), Qt::UTC));
+    SchoolIdentity s = *school.identity();
+    s.city = QStringLiteral("Dole; Jura");
+    REQUIRE(school.saveIdentity(s));
+
+    AuditTrail trail(t.db(), clock);
+    CHECK(*trail.count(director, {QString(), QStringLiteral("section"), {}, {}}) == 1);
+    CHECK(*trail.count(director, {QString(), QString(), QDate(2026, 11, 20), QDate(2026, 11, 20)}) == 1);
+    CHECK(*trail.count(director, {QStringLiteral("personne"), QString(), {}, {}}) == 0);
+    CHECK(trail.people(director)->contains(QStringLiteral("direction")));
+
+    const QString csv = QDir(t.dir()).filePath(QStringLiteral("journal.csv"));
+    REQUIRE(trail.exportCsv(director, {}, csv));
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    CHECK(bytes.startsWith("\xEF\xBB\xBF")); // BOM: spreadsheets then read UTF-8
+    const QString text = QString::fromUtf8(bytes);
+    CHECK(text.startsWith(QStringLiteral("Date (UTC);Personne;")));
+    CHECK(text.contains(QStringLiteral("paramètres de l'établissement")));
+    CHECK(text.contains(QStringLiteral("\"{\"\"city\"\":[\"\"\"\",\"\"Dole; Jura\"\"]}\"")));
+
+    UserContext reader = director;
+    reader.permissions.remove(permission::AuditRead);
+    CHECK_FALSE(trail.exportCsv(reader, {}, csv + QStringLiteral(".2")));
+    CHECK_FALSE(QFile::exists(csv + QStringLiteral(".2")));
+}

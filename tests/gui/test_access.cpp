@@ -1,0 +1,268 @@
+#include "gui/access/idlewatcher.h"
+#include "gui/access/logindialog.h"
+#include "gui/common/messagebanner.h"
+#include "gui/access/userspage.h"
+#include "gui/audit/auditmodel.h"
+#include "gui/audit/auditpage.h"
+#include "gui/common/session.h"
+#include "gui/settings/settingspage.h"
+#include "gui/shell/databaseactions.h"
+#include "gui/shell/mainwindow.h"
+#include "services/authservice.h"
+#include "services/demogenerator.h"
+#include "services/schoolservice.h"
+#include "support/testdatabase.h"
+#include "util/appsettings.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QTimer>
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+using namespace etabli;
+
+namespace {
+
+// Runs `act` on the next modal dialog of type T once it is shown (dialogs
+// opened with exec() block the test otherwise).
+template <typename T> void onNextDialog(std::function<void(T*)> act)
+{
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, act]() {
+        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            act(dialog);
+        }
+    });
+    timer->start();
+}
+
+void typeAndAccept(LoginDialog* dialog, const QString& login, const QString& password)
+{
+    auto* loginEdit = dialog->findChild<QLineEdit*>(QStringLiteral("login"));
+    auto* passwordEdit = dialog->findChild<QLineEdit*>(QStringLiteral("password"));
+    loginEdit->setText(login);
+    passwordEdit->setText(password);
+    dialog->accept();
+}
+
+struct Demo
+{
+    test::TestDatabase t;
+    AppSettings settings;
+    Session session;
+
+    Demo() : settings(QDir(t.dir()).filePath(QStringLiteral("settings.ini")))
+    {
+        DemoGenerator::Options o;
+        o.referenceDate = QDate(2026, 11, 27);
+        REQUIRE(DemoGenerator(t.db(), o).run());
+        t.close();
+        auto db = t.reopen();
+        REQUIRE(db);
+        session.setDatabase(std::move(*db));
+    }
+
+    void logIn(const char* login)
+    {
+        session.setUser(test::logIn(session.database(), QString::fromLatin1(login), DemoGenerator::demoPassword()));
+    }
+};
+
+} // namespace
+
+TEST_CASE("The login dialog refuses a wrong password and lets the right one in", "[gui][access]")
+{
+    Demo d;
+    AuthService auth(d.session.database(), d.session.clock());
+    LoginDialog dialog(QStringLiteral("Juralternance"),
+                       [&auth](const QString& l, const QString& p) { return auth.login(l, p); });
+    dialog.show();
+    CHECK(dialog.windowTitle() == QStringLiteral("Connexion — Établi"));
+    auto* login = dialog.findChild<QLineEdit*>(QStringLiteral("login"));
+    auto* password = dialog.findChild<QLineEdit*>(QStringLiteral("password"));
+    QTest::keyClicks(login, QStringLiteral("secretariat"));
+    QTest::keyClicks(password, QStringLiteral("pas-le-bon"));
+    QTest::keyClick(password, Qt::Key_Return);
+    CHECK(dialog.isVisible());
+    CHECK(dialog.errorText() == QStringLiteral("Identifiant ou mot de passe incorrect."));
+    CHECK(password->text().isEmpty());
+    QTest::keyClicks(password, DemoGenerator::demoPassword());
+    QTest::keyClick(password, Qt::Key_Return);
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(dialog.user().login == QStringLiteral("secretariat"));
+    CHECK(dialog.user().role == Role::Secretariat);
+}
+
+TEST_CASE("The demo database's login shows the demo accounts, another does not", "[gui][access]")
+{
+    Demo d;
+    bool hintShown = false;
+    onNextDialog<LoginDialog>([&hintShown](LoginDialog* dialog) {
+        auto* hint = dialog->findChild<QLabel*>(QStringLiteral("demoHint"));
+        hintShown = hint->isVisible() && hint->text().contains(QStringLiteral("etabli-demo-2026"));
+        typeAndAccept(dialog, QStringLiteral("lecture"), DemoGenerator::demoPassword());
+    });
+    auto user = DatabaseActions::askLogIn(nullptr, d.session.database(), d.session.clock());
+    REQUIRE(user);
+    CHECK(user->role == Role::Lecture);
+    CHECK(hintShown);
+
+    test::TestDatabase plain;
+    test::createSchool(plain.db());
+    bool plainHint = true;
+    onNextDialog<LoginDialog>([&plainHint](LoginDialog* dialog) {
+        plainHint = dialog->findChild<QLabel*>(QStringLiteral("demoHint"))->isVisible();
+        dialog->reject();
+    });
+    CHECK_FALSE(DatabaseActions::askLogIn(nullptr, plain.db(), d.session.clock()));
+    CHECK_FALSE(plainHint);
+}
+
+TEST_CASE("The session locks when idle and unlocks with the password", "[gui][access]")
+{
+    Demo d;
+    d.logIn("direction");
+    MainWindow window(d.session, d.settings);
+    window.show();
+    bool sawLocked = false;
+    onNextDialog<LoginDialog>([&](LoginDialog* dialog) {
+        sawLocked = window.isLocked() && !window.centralWidget()->isVisible();
+        CHECK(dialog->windowTitle() == QStringLiteral("Session verrouillée — Établi"));
+        // The same person comes back; a wrong password first.
+        typeAndAccept(dialog, QStringLiteral("direction"), QStringLiteral("mauvais-mot-de-passe"));
+        CHECK(dialog->isVisible());
+        typeAndAccept(dialog, QStringLiteral("direction"), DemoGenerator::demoPassword());
+    });
+    window.idleWatcher()->setTimeoutMs(50);
+    QTRY_VERIFY_WITH_TIMEOUT(sawLocked, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLocked(), 5000);
+    window.idleWatcher()->setTimeoutMs(0);
+    CHECK(window.centralWidget()->isVisible());
+    CHECK(d.session.user().login == QStringLiteral("direction"));
+
+    // Another person may take over the computer: Ctrl+L, then their login.
+    onNextDialog<LoginDialog>([](LoginDialog* dialog) {
+        typeAndAccept(dialog, QStringLiteral("formateur.metal"), DemoGenerator::demoPassword());
+    });
+    QApplication::setActiveWindow(&window);
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(d.session.user().login == QStringLiteral("formateur.metal"), 5000);
+    CHECK(window.statusText().contains(QStringLiteral("Franck Jacquot (formateur)")));
+    // A trainer sees neither the accounts nor the log of changes.
+    CHECK_FALSE(window.settingsTabs()->isTabVisible(1));
+    CHECK_FALSE(window.settingsTabs()->isTabVisible(2));
+}
+
+TEST_CASE("The direction manages accounts from the Users tab", "[gui][access]")
+{
+    Demo d;
+    d.logIn("direction");
+    MainWindow window(d.session, d.settings);
+    window.show();
+    CHECK(window.settingsTabs()->isTabVisible(1));
+    UsersPage* page = window.usersPage();
+    auto* table = page->findChild<QTableWidget*>(QStringLiteral("usersTable"));
+    REQUIRE(table->rowCount() == 5);
+    CHECK(table->item(0, 0)->text() == QStringLiteral("direction"));
+
+    User accountant;
+    accountant.login = QStringLiteral("comptable");
+    accountant.displayName = QStringLiteral("Hélène Faivre");
+    accountant.role = Role::Secretariat;
+    accountant.mustChangePassword = true;
+    REQUIRE(page->createUser(accountant, QStringLiteral("mot-de-passe-provisoire")));
+    CHECK(table->rowCount() == 6);
+    CHECK_FALSE(page->createUser(accountant, QStringLiteral("mot-de-passe-provisoire")));
+    CHECK_FALSE(page->banner()->isHidden());
+    CHECK(page->banner()->kind() == MessageBanner::Kind::Error);
+    CHECK(page->banner()->text().contains(QStringLiteral("déjà pris")));
+
+    // Deactivating through the button.
+    const int row = static_cast<int>(std::find_if(page->users().begin(), page->users().end(),
+                                                  [](const User& u) { return u.login == QStringLiteral("comptable"); }) -
+                                     page->users().begin());
+    table->setCurrentCell(row, 0);
+    auto* toggle = page->findChildren<QPushButton*>().at(2);
+    CHECK(toggle->text().remove(QLatin1Char('&')) == QStringLiteral("Désactiver"));
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    CHECK(table->item(row, 4)->text() == QStringLiteral("désactivé"));
+    AuthService auth(d.session.database(), d.session.clock());
+    CHECK_FALSE(auth.login(QStringLiteral("comptable"), QStringLiteral("mot-de-passe-provisoire")));
+}
+
+TEST_CASE("The log of changes lists, filters and exports what happened", "[gui][access][audit]")
+{
+    Demo d;
+    d.logIn("secretariat");
+    d.logIn("direction");
+    AuditPage page(d.session);
+    page.show();
+    AuditModel* model = page.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    CHECK(model->totalCount() == 2);
+    CHECK(model->rowCount() == 2);
+    CHECK(model->data(model->index(0, AuditModel::Who)).toString() == QStringLiteral("direction"));
+    CHECK(model->data(model->index(0, AuditModel::Action)).toString() == QStringLiteral("connexion"));
+    page.setPersonFilter(QStringLiteral("secretariat"));
+    CHECK(model->totalCount() == 1);
+    const QString csv = QDir(d.t.dir()).filePath(QStringLiteral("journal.csv"));
+    REQUIRE(page.exportCsv(csv));
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    CHECK(text.contains(QStringLiteral("secretariat")));
+    CHECK_FALSE(text.contains(QStringLiteral(";direction;")));
+}
+
+TEST_CASE("The audit model pages through a long log without loading it all", "[gui][audit]")
+{
+    Demo d;
+    d.logIn("direction");
+    SchoolService school(d.session.database(), d.session.clock(), d.session.user());
+    for (int i = 0; i < 250; ++i) {
+        Section s = school.sections()->first();
+        s.position = i + 1;
+        REQUIRE(school.updateSection(s));
+    }
+    AuditModel model(d.session);
+    CHECK(model.totalCount() == 251);
+    CHECK(model.rowCount() == AuditModel::kPageSize);
+    REQUIRE(model.canFetchMore({}));
+    model.fetchMore({});
+    CHECK(model.rowCount() == 251);
+    CHECK_FALSE(model.canFetchMore({}));
+    // Newest first: the last change is at the top.
+    CHECK(model.data(model.index(0, AuditModel::Changes)).toString().startsWith(QStringLiteral("position : ")));
+    CHECK(model.data(model.index(0, AuditModel::Action)).toString() == QStringLiteral("modification"));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+}
+
+TEST_CASE("A read-only role sees the settings but cannot change them", "[gui][access]")
+{
+    Demo d;
+    d.logIn("lecture");
+    SettingsPage page(d.session, d.settings);
+    page.show();
+    CHECK_FALSE(page.findChild<QGroupBox*>(QStringLiteral("identityGroup"))->isEnabled());
+    CHECK(page.findChild<QGroupBox*>(QStringLiteral("localGroup"))->isEnabled());
+    CHECK(page.findChild<QLineEdit*>(QStringLiteral("name"))->text() == QStringLiteral("Juralternance"));
+    CHECK(page.banner()->text().contains(QStringLiteral("Lecture seule")));
+    // Even if a form were enabled, the service refuses.
+    CHECK_FALSE(page.save());
+}
