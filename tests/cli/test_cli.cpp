@@ -187,3 +187,39 @@ TEST_CASE("etabli-cli demo then check, on each backend", "[cli]")
     auto twice = cli({QStringLiteral("demo"), QStringLiteral("--database"), where});
     CHECK(twice.code == 1);
 }
+
+TEST_CASE("etabli-cli check names the audit row altered by hand", "[cli][audit]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db}).code == 0);
+    // Some audited activity: logins through the CLI.
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"),
+                     dir.filePath(QStringLiteral("copie-%1.sqlite").arg(i)), QStringLiteral("--user"),
+                     QStringLiteral("secretariat")},
+                    password)
+                    .code == 0);
+    auto clean = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
+    CHECK(clean.code == 0);
+    CHECK(clean.out.contains(QStringLiteral("Journal des modifications : intact (6 lignes)")));
+
+    const auto sqlite3 = [&db](const QString& sql) {
+        QProcess p;
+        p.start(QStringLiteral("sqlite3"), {db, sql});
+        REQUIRE(p.waitForFinished(30000));
+        return p.exitCode();
+    };
+    CHECK(sqlite3(QStringLiteral("DELETE FROM audit_log;")) != 0);
+    CHECK(sqlite3(QStringLiteral("UPDATE audit_log SET user_login = 'direction' WHERE id = 3;")) != 0);
+    CHECK(cli({QStringLiteral("check"), QStringLiteral("--database"), db}).code == 0);
+
+    // With the protection removed by hand, the change is still caught.
+    REQUIRE(sqlite3(QStringLiteral("DROP TRIGGER audit_log_no_update; "
+                                   "UPDATE audit_log SET user_login = 'direction' WHERE id = 3;")) == 0);
+    auto tampered = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
+    CHECK(tampered.code == 1);
+    CHECK(tampered.out.contains(QStringLiteral("ALTÉRÉ à la ligne 3")));
+}
