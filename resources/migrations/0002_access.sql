@@ -112,3 +112,12 @@ CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
 
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+
+-- @all
+-- Retention (GDPR): trainees are anonymised some years after they left;
+-- invoices are kept at least 10 years (French law).
+ALTER TABLE school ADD COLUMN retention_trainee_years INTEGER NOT NULL DEFAULT 5
+    CHECK (retention_trainee_years BETWEEN 1 AND 50);
+ALTER TABLE school ADD COLUMN retention_invoice_years INTEGER NOT NULL DEFAULT 10
+    CHECK (retention_invoice_years BETWEEN 10 AND 50);
+ALTER TABLE trainee ADD COLUMN anonymised_at TEXT;

@@ -117,7 +117,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+125" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+129" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -169,6 +169,16 @@
         <location line="+2" />
         <source>session</source>
         <translation>session</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>trainee</source>
+        <translation>jeune</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>database</source>
+        <translation>base de données</translation>
     </message>
     <message>
         <location line="+7" />
@@ -325,7 +335,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+37" />
+        <location filename="../../src/cli/clicommands.cpp" line="+39" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -366,12 +376,13 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+262" />
+        <location line="+269" />
+        <location line="+88" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="-261" />
+        <location line="-356" />
         <source>Password of %1: </source>
         <translation>Mot de passe de %1 : </translation>
     </message>
@@ -406,7 +417,17 @@
         <translation>  backup   écrit une copie vérifiée d'une base en cours d'utilisation</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
+        <source>  export-person  writes everything held about one person (JSON and HTML)</source>
+        <translation>  export-person  écrit toutes les données détenues sur une personne (JSON et HTML)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>  retention      lists, then with --apply anonymises, the trainees past the retention time</source>
+        <translation>  retention      liste, puis avec --apply anonymise, les jeunes dont la durée de conservation est passée</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
         <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
     </message>
@@ -416,7 +437,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+32" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -444,11 +465,14 @@
     <message>
         <location line="+2" />
         <location line="+169" />
+        <location line="+43" />
+        <location line="+2" />
+        <location line="+54" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-168" />
+        <location line="-267" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -494,11 +518,12 @@
     </message>
     <message>
         <location line="+1" />
+        <location line="+158" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-156" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
@@ -602,11 +627,13 @@
     </message>
     <message>
         <location line="+2" />
+        <location line="+43" />
+        <location line="+56" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-95" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -624,6 +651,81 @@
         <location line="+17" />
         <source>Verified copy written to %1</source>
         <translation>Copie vérifiée écrite dans %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Number of the trainee.</source>
+        <translation>Numéro du jeune.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Login of the user account.</source>
+        <translation>Identifiant du compte utilisateur.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Folder where the two files are written.</source>
+        <translation>Dossier où écrire les deux fichiers.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>FOLDER</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Writes everything Établi holds about one person (GDPR right of access): a JSON file and a readable HTML page.</source>
+        <translation>Écrit tout ce qu'Établi détient sur une personne (droit d'accès du RGPD) : un fichier JSON et une page HTML lisible.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Give either --trainee N or --account LOGIN.</source>
+        <translation>Indiquez soit --trainee N, soit --account IDENTIFIANT.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Give the account to act as with --user LOGIN and the folder with --out FOLDER.</source>
+        <translation>Indiquez le compte utilisé avec --user IDENTIFIANT et le dossier avec --out DOSSIER.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The trainee's number must be a positive integer (“%1”).</source>
+        <translation>Le numéro du jeune doit être un entier positif (« %1 »).</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Anonymise the trainees listed (otherwise only list).</source>
+        <translation>Anonymiser les jeunes listés (sinon, seulement lister).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Lists the trainees whose retention time is over; with --apply, anonymises them (names, address, day and month of birth) and records it in the log of changes.</source>
+        <translation>Liste les jeunes dont la durée de conservation est passée ; avec --apply, les anonymise (noms, adresse, jour et mois de naissance) et l'inscrit au journal des modifications.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Rule: anonymise the trainees %1 years after they left.</source>
+        <translation>Règle : anonymiser les jeunes %1 ans après leur sortie.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>left on %1</source>
+        <translation>sorti(e) le %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%n trainee(s) concerned.</source>
+        <translation><numerusform>%n jeune concerné.</numerusform><numerusform>%n jeunes concernés.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nothing was changed. Run again with --apply to anonymise them.</source>
+        <translation>Rien n'a été modifié. Relancez avec --apply pour les anonymiser.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>%n record(s) anonymised.</source>
+        <translation><numerusform>%n dossier anonymisé.</numerusform><numerusform>%n dossiers anonymisés.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1018,14 +1120,68 @@
     </message>
 </context>
 <context>
+    <name>PersonalDataService</name>
+    <message>
+        <location filename="../../src/core/services/personaldataservice.cpp" line="+100" />
+        <location line="+38" />
+        <source>Data held about %1</source>
+        <translation>Données détenues sur %1</translation>
+    </message>
+    <message>
+        <location line="-36" />
+        <source>trainee</source>
+        <translation>jeune</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>No account has the login “%1”.</source>
+        <translation>Aucun compte n'a l'identifiant « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>stored only as an Argon2id hash, not exported</source>
+        <translation>conservé seulement sous forme d'empreinte Argon2id, non exporté</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>user account</source>
+        <translation>compte utilisateur</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Exported on %1 under article 15 of the GDPR (right of access).</source>
+        <translation>Exporté le %1 au titre de l'article 15 du RGPD (droit d'accès).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The folder “%1” does not exist.</source>
+        <translation>Le dossier « %1 » n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Cannot write “%1”.</source>
+        <translation>Impossible d'écrire « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Trainees are anonymised between 1 and 50 years after they left.</source>
+        <translation>Les jeunes sont anonymisés entre 1 et 50 ans après leur sortie.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Invoices must be kept at least 10 years (French commercial law), and at most 50.</source>
+        <translation>Les factures se conservent au moins 10 ans (code de commerce), et au plus 50.</translation>
+    </message>
+</context>
+<context>
     <name>SchoolRepository</name>
     <message>
-        <location filename="../../src/core/storage/schoolrepository.cpp" line="+20" />
+        <location filename="../../src/core/storage/schoolrepository.cpp" line="+21" />
         <source>The school has not been set up yet.</source>
         <translation>L'établissement n'est pas encore renseigné.</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+77" />
         <source>The school's settings were changed meanwhile on another computer. Reload them, then make your change again.</source>
         <translation>Les paramètres de l'établissement ont été modifiés entre-temps sur un autre poste. Rechargez-les puis refaites votre modification.</translation>
     </message>
@@ -1457,6 +1613,14 @@
     </message>
 </context>
 <context>
+    <name>TraineeRepository</name>
+    <message>
+        <location filename="../../src/core/storage/traineerepository.cpp" line="+98" />
+        <source>No trainee has the number %1.</source>
+        <translation>Aucun jeune ne porte le numéro %1.</translation>
+    </message>
+</context>
+<context>
     <name>Transaction</name>
     <message>
         <location filename="../../src/core/storage/transaction.cpp" line="+19" />
@@ -1812,7 +1976,7 @@
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+100" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+101" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -1890,6 +2054,11 @@
         <location line="+1" />
         <source>Log of changes</source>
         <translation>Journal des modifications</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Personal data</source>
+        <translation>Données personnelles</translation>
     </message>
     <message>
         <location line="+17" />
@@ -1972,7 +2141,7 @@
         <translation>Connecté : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <location line="+7" />
         <source>Change my password</source>
         <translation>Changer de mot de passe</translation>
@@ -2083,6 +2252,126 @@
         <location line="+20" />
         <source>The two new passwords differ.</source>
         <translation>Les deux nouveaux mots de passe sont différents.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::PersonalDataPage</name>
+    <message>
+        <location filename="../../src/gui/access/personaldatapage.cpp" line="+30" />
+        <source>&amp;Anonymise these records…</source>
+        <translation>&amp;Anonymiser ces dossiers…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Everything held about a person (right of access)</source>
+        <translation>Toutes les données sur une personne (droit d'accès)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Search a trainee by name…</source>
+        <translation>Chercher un jeune par son nom…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Export the trainee's &amp;data…</source>
+        <translation>Exporter les &amp;données du jeune…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>User a&amp;ccount</source>
+        <translation>&amp;Compte utilisateur</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Export the account's da&amp;ta…</source>
+        <translation>Exporter les données du co&amp;mpte…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Retention</source>
+        <translation>Conservation</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source> years after they left</source>
+        <translation> ans après leur sortie</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> years</source>
+        <translation> ans</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anonymise the trainees</source>
+        <translation>Anonymiser les jeunes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keep the invoices</source>
+        <translation>Garder les factures</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Save the rule</source>
+        <translation>&amp;Enregistrer la règle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;List what the rule would anonymise</source>
+        <translation>&amp;Lister ce que la règle anonymiserait</translation>
+    </message>
+    <message>
+        <location line="+61" />
+        <source>%1 %2 — born %3 — %4</source>
+        <translation>%1 %2 — né(e) le %3 — %4</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <location line="+34" />
+        <source>Written: %1</source>
+        <translation>Écrit : %1</translation>
+    </message>
+    <message>
+        <location line="-26" />
+        <source>Search and choose a trainee first.</source>
+        <translation>Cherchez et choisissez d'abord un jeune.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+11" />
+        <source>Folder for the export</source>
+        <translation>Dossier de l'export</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The retention rule was saved.</source>
+        <translation>La règle de conservation a été enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>n°%1  %2 %3 — left on %4</source>
+        <translation>n°%1  %2 %3 — sorti(e) le %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7" />
+        <source>%n record(s) would be anonymised: names, address, day and month of birth are replaced; sex, birth year, section and dates stay for the statistics.</source>
+        <translation><numerusform>%n dossier serait anonymisé : noms, adresse, jour et mois de naissance sont remplacés ; sexe, année de naissance, section et dates restent pour les statistiques.</numerusform><numerusform>%n dossiers seraient anonymisés : noms, adresse, jour et mois de naissance sont remplacés ; sexe, année de naissance, section et dates restent pour les statistiques.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15" />
+        <source>%n record(s) anonymised.</source>
+        <translation><numerusform>%n dossier anonymisé.</numerusform><numerusform>%n dossiers anonymisés.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Anonymise</source>
+        <translation>Anonymiser</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>Anonymise the %n record(s) listed? This cannot be undone; it is recorded in the log of changes.</source>
+        <translation><numerusform>Anonymiser le dossier listé ? C'est définitif ; l'opération est inscrite au journal des modifications.</numerusform><numerusform>Anonymiser les %n dossiers listés ? C'est définitif ; l'opération est inscrite au journal des modifications.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "services/backupservice.h"
 #include "services/demogenerator.h"
 #include "services/passwordhasher.h"
+#include "services/personaldataservice.h"
 #include "services/userservice.h"
 #include "storage/auditrepository.h"
 #include "services/schoolservice.h"
@@ -16,6 +17,7 @@
 #include <spdlog/spdlog.h>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
@@ -142,6 +144,9 @@ void Commands::usage(QTextStream& s) const
       << tr("  demo     creates a realistic demonstration database") << Qt::endl
       << tr("  check    checks a database (schema, integrity, foreign keys)") << Qt::endl
       << tr("  backup   writes a verified copy of a database in use") << Qt::endl
+      << tr("  export-person  writes everything held about one person (JSON and HTML)") << Qt::endl
+      << tr("  retention      lists, then with --apply anonymises, the trainees past the retention time")
+      << Qt::endl
       << Qt::endl
       << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the password "
             "in ETABLI_PASSWORD or typed at the prompt.")
@@ -175,6 +180,10 @@ int Commands::run(const QStringList& arguments)
         return check(rest);
     if (command == QLatin1String("backup"))
         return backup(rest);
+    if (command == QLatin1String("export-person"))
+        return exportPerson(rest);
+    if (command == QLatin1String("retention"))
+        return retention(rest);
     m_err << tr("Unknown command: “%1”.").arg(command) << Qt::endl << Qt::endl;
     usage(m_err);
     return BadUsage;
@@ -393,6 +402,121 @@ int Commands::backup(const QStringList& args)
     if (auto r = BackupService(**db, clock, *actor).copyTo(target); !r)
         return report(m_err, r.error());
     m_out << tr("Verified copy written to %1").arg(QDir::toNativeSeparators(target)) << Qt::endl;
+    return Success;
+}
+
+int Commands::exportPerson(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
+    const QCommandLineOption trainee(QStringLiteral("trainee"), tr("Number of the trainee."), tr("N"));
+    const QCommandLineOption account(QStringLiteral("account"), tr("Login of the user account."), tr("LOGIN"));
+    const QCommandLineOption outDir(QStringList{QStringLiteral("o"), QStringLiteral("out")},
+                                    tr("Folder where the two files are written."), tr("FOLDER"));
+    parser.addOption(user);
+    parser.addOption(trainee);
+    parser.addOption(account);
+    parser.addOption(outDir);
+    if (int rc = parseCommand(parser, common, QStringLiteral("export-person"),
+                              tr("Writes everything Établi holds about one person (GDPR right of access): a JSON "
+                                 "file and a readable HTML page."),
+                              args, m_out, m_err);
+        rc >= 0)
+        return rc;
+    if (parser.isSet(trainee) == parser.isSet(account)) {
+        m_err << tr("Give either --trainee N or --account LOGIN.") << Qt::endl;
+        return BadUsage;
+    }
+    if (parser.value(outDir).isEmpty() || parser.value(user).isEmpty()) {
+        m_err << tr("Give the account to act as with --user LOGIN and the folder with --out FOLDER.") << Qt::endl;
+        return BadUsage;
+    }
+    bool ok = true;
+    const qint64 traineeId = parser.isSet(trainee) ? parser.value(trainee).toLongLong(&ok) : 0;
+    if (!ok || (parser.isSet(trainee) && traineeId <= 0)) {
+        m_err << tr("The trainee's number must be a positive integer (“%1”).").arg(parser.value(trainee)) << Qt::endl;
+        return BadUsage;
+    }
+    auto location = resolveDatabase(parser, common);
+    if (!location)
+        return report(m_err, location.error());
+    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
+    if (!db)
+        return report(m_err, db.error());
+    SystemClock clock;
+    auto actor = logIn(**db, clock, parser.value(user), m_err);
+    if (!actor)
+        return report(m_err, actor.error());
+    PersonalDataService service(**db, clock, *actor);
+    auto data = parser.isSet(trainee) ? service.exportTrainee(traineeId) : service.exportAccount(parser.value(account));
+    if (!data)
+        return report(m_err, data.error());
+    auto written = service.write(*data, parser.value(outDir));
+    if (!written)
+        return report(m_err, written.error());
+    for (const QString& path : *written)
+        m_out << QDir::toNativeSeparators(path) << Qt::endl;
+    return Success;
+}
+
+int Commands::retention(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
+    const QCommandLineOption apply(QStringLiteral("apply"), tr("Anonymise the trainees listed (otherwise only list)."));
+    parser.addOption(user);
+    parser.addOption(apply);
+    if (int rc = parseCommand(parser, common, QStringLiteral("retention"),
+                              tr("Lists the trainees whose retention time is over; with --apply, anonymises them "
+                                 "(names, address, day and month of birth) and records it in the log of changes."),
+                              args, m_out, m_err);
+        rc >= 0)
+        return rc;
+    if (parser.value(user).isEmpty()) {
+        m_err << tr("Give the account to act as with --user LOGIN.") << Qt::endl;
+        return BadUsage;
+    }
+    auto location = resolveDatabase(parser, common);
+    if (!location)
+        return report(m_err, location.error());
+    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
+    if (!db)
+        return report(m_err, db.error());
+    SystemClock clock;
+    auto actor = logIn(**db, clock, parser.value(user), m_err);
+    if (!actor)
+        return report(m_err, actor.error());
+    PersonalDataService service(**db, clock, *actor);
+    auto years = service.retention();
+    auto preview = service.retentionPreview(clock.today());
+    if (!preview)
+        return report(m_err, preview.error());
+    m_out << tr("Rule: anonymise the trainees %1 years after they left.").arg(years ? years->traineeYears : 0)
+          << Qt::endl;
+    const QLocale locale;
+    QList<qint64> ids;
+    for (const auto& hit : *preview) {
+        m_out << QStringLiteral("  n°%1  %2 %3  (%4)")
+                     .arg(hit.id)
+                     .arg(hit.lastName, hit.firstName,
+                          tr("left on %1").arg(locale.toString(hit.exitDate, QStringLiteral("dd/MM/yyyy"))))
+              << Qt::endl;
+        ids << hit.id;
+    }
+    m_out << tr("%n trainee(s) concerned.", nullptr, static_cast<int>(ids.size())) << Qt::endl;
+    if (!parser.isSet(apply)) {
+        if (!ids.isEmpty())
+            m_out << tr("Nothing was changed. Run again with --apply to anonymise them.") << Qt::endl;
+        return Success;
+    }
+    auto done = service.applyRetention(clock.today(), ids);
+    if (!done)
+        return report(m_err, done.error());
+    m_out << tr("%n record(s) anonymised.", nullptr, *done) << Qt::endl;
     return Success;
 }
 

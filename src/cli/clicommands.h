@@ -29,6 +29,8 @@ private:
     int demo(const QStringList& args);
     int check(const QStringList& args);
     int backup(const QStringList& args);
+    int exportPerson(const QStringList& args);
+    int retention(const QStringList& args);
     void usage(QTextStream& stream) const;
 
     QTextStream& m_out;

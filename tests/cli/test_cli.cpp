@@ -223,3 +223,47 @@ TEST_CASE("etabli-cli check names the audit row altered by hand", "[cli][audit]"
     CHECK(tampered.code == 1);
     CHECK(tampered.out.contains(QStringLiteral("ALTÉRÉ à la ligne 3")));
 }
+
+TEST_CASE("etabli-cli export-person and retention act as a user and list before changing", "[cli][gdpr]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db}).code == 0);
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+
+    auto both = cli({QStringLiteral("export-person"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+                     QStringLiteral("direction"), QStringLiteral("--trainee"), QStringLiteral("1"),
+                     QStringLiteral("--account"), QStringLiteral("lecture"), QStringLiteral("--out"), dir.path()},
+                    password);
+    CHECK(both.code == 2);
+    auto denied = cli({QStringLiteral("export-person"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+                       QStringLiteral("secretariat"), QStringLiteral("--trainee"), QStringLiteral("1"),
+                       QStringLiteral("--out"), dir.path()},
+                      password);
+    CHECK(denied.code == 1);
+    CHECK(denied.err.contains(QStringLiteral("Accès refusé")));
+    auto exported = cli({QStringLiteral("export-person"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+                         QStringLiteral("direction"), QStringLiteral("--trainee"), QStringLiteral("1"),
+                         QStringLiteral("--out"), dir.path()},
+                        password);
+    CHECK(exported.code == 0);
+    CHECK(QFileInfo::exists(dir.filePath(QStringLiteral("donnees-jeune-1.json"))));
+    CHECK(QFileInfo::exists(dir.filePath(QStringLiteral("donnees-jeune-1.html"))));
+
+    auto listed = cli({QStringLiteral("retention"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+                       QStringLiteral("direction")},
+                      password);
+    CHECK(listed.code == 0);
+    CHECK(listed.out.contains(QStringLiteral("Rien n'a été modifié")));
+    CHECK(listed.out.contains(QStringLiteral("sorti(e) le")));
+    auto applied = cli({QStringLiteral("retention"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+                        QStringLiteral("direction"), QStringLiteral("--apply")},
+                       password);
+    CHECK(applied.code == 0);
+    CHECK(applied.out.contains(QStringLiteral("anonymisé")));
+    auto again = cli({QStringLiteral("retention"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+                      QStringLiteral("direction")},
+                     password);
+    CHECK(again.out.contains(QStringLiteral("0 jeune concerné")));
+}

@@ -276,7 +276,7 @@ TEST_CASE("User administration keeps a director and audits every change", "[acce
     CHECK(test::logIn(t.db(), QStringLiteral("formateur.pneus"), QStringLiteral("remis-a-zero-par-la-direction"))
               .mustChangePassword);
 
-    auto rows = AuditRepository(t.db()).list({QString(), QStringLiteral("user"), {}, {}}, 100);
+    auto rows = AuditRepository(t.db()).list({QString(), QStringLiteral("user"), {}, {}, {}}, 100);
     REQUIRE(rows);
     QStringList actions;
     for (const AuditEntry& e : *rows) {

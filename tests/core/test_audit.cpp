@@ -134,9 +134,9 @@ TEST_CASE("The audit list filters by person, item and date, and exports CSV", "[
     REQUIRE(school.saveIdentity(s));
 
     AuditTrail trail(t.db(), clock);
-    CHECK(*trail.count(director, {QString(), QStringLiteral("section"), {}, {}}) == 1);
-    CHECK(*trail.count(director, {QString(), QString(), QDate(2026, 11, 20), QDate(2026, 11, 20)}) == 1);
-    CHECK(*trail.count(director, {QStringLiteral("personne"), QString(), {}, {}}) == 0);
+    CHECK(*trail.count(director, {QString(), QStringLiteral("section"), {}, {}, {}}) == 1);
+    CHECK(*trail.count(director, {QString(), QString(), QDate(2026, 11, 20), QDate(2026, 11, 20), {}}) == 1);
+    CHECK(*trail.count(director, {QStringLiteral("personne"), QString(), {}, {}, {}}) == 0);
     CHECK(trail.people(director)->contains(QStringLiteral("direction")));
 
     const QString csv = QDir(t.dir()).filePath(QStringLiteral("journal.csv"));

@@ -1,5 +1,6 @@
 #include "gui/access/idlewatcher.h"
 #include "gui/access/logindialog.h"
+#include "gui/access/personaldatapage.h"
 #include "gui/common/messagebanner.h"
 #include "gui/access/userspage.h"
 #include "gui/audit/auditmodel.h"
@@ -22,6 +23,8 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -265,4 +268,42 @@ TEST_CASE("A read-only role sees the settings but cannot change them", "[gui][ac
     CHECK(page.banner()->text().contains(QStringLiteral("Lecture seule")));
     // Even if a form were enabled, the service refuses.
     CHECK_FALSE(page.save());
+}
+
+TEST_CASE("The direction exports a person and applies the retention rule from the Personal data tab",
+          "[gui][access][gdpr]")
+{
+    Demo d;
+    d.logIn("direction");
+    d.session.setClock(std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC)));
+    MainWindow window(d.session, d.settings);
+    window.show();
+    CHECK(window.settingsTabs()->isTabVisible(3));
+    PersonalDataPage* page = window.personalDataPage();
+
+    auto* search = page->findChild<QLineEdit*>(QStringLiteral("traineeSearch"));
+    QTest::keyClicks(search, QStringLiteral("chenev"));
+    auto* results = page->findChild<QListWidget*>(QStringLiteral("traineeResults"));
+    REQUIRE(results->count() > 0);
+    CHECK(results->item(0)->text().startsWith(QStringLiteral("CHÊNEVERT")));
+    const QStringList files = page->exportTraineeTo(results->item(0)->data(Qt::UserRole).toLongLong(), d.t.dir());
+    CHECK(files.size() == 2);
+
+    const int listed = page->previewRetention();
+    CHECK(listed > 0);
+    CHECK(page->findChild<QListWidget*>(QStringLiteral("retentionPreview"))->count() == listed);
+    bool asked = false;
+    onNextDialog<QMessageBox>([&asked](QMessageBox* box) {
+        asked = box->text().contains(QStringLiteral("définitif"));
+        box->button(QMessageBox::Yes)->click();
+    });
+    auto* apply = page->findChildren<QPushButton*>().last();
+    REQUIRE(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    CHECK(asked);
+    CHECK(page->previewRetention() == 0);
+
+    // Other roles do not see the tab.
+    d.logIn("secretariat");
+    CHECK_FALSE(window.settingsTabs()->isTabVisible(3));
 }

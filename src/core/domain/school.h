@@ -33,6 +33,8 @@ struct SchoolIdentity
     int fiscalYearStartMonth = 1;
     int schoolYearStartMonth = 9;
     bool mayIssueTaxReceipts = false;
+    int retentionTraineeYears = 5;  // anonymise trainees this long after they left
+    int retentionInvoiceYears = 10; // keep invoices at least this long
     int version = 0; // optimistic locking: 0 = never saved
 
     static QString defaultVatMention() { return QStringLiteral("TVA non applicable, art. 293 B du CGI"); }

@@ -145,6 +145,10 @@ QString AuditTrail::entityLabel(const QString& entity)
         return tr("user account");
     if (entity == QLatin1String("session"))
         return tr("session");
+    if (entity == QLatin1String("trainee"))
+        return tr("trainee");
+    if (entity == QLatin1String("database"))
+        return tr("database");
     return entity;
 }
 

@@ -20,6 +20,8 @@ QString whereClause(const AuditFilter& f)
         parts << QStringLiteral("at >= :from");
     if (f.to.isValid())
         parts << QStringLiteral("at < :to");
+    if (!f.entityId.isEmpty())
+        parts << QStringLiteral("entity_id = :entity_id");
     return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
 }
 
@@ -34,6 +36,8 @@ void bindFilter(SqlQuery& q, const AuditFilter& f)
         q.bind(QStringLiteral("from"), f.from.toString(Qt::ISODate));
     if (f.to.isValid())
         q.bind(QStringLiteral("to"), f.to.addDays(1).toString(Qt::ISODate));
+    if (!f.entityId.isEmpty())
+        q.bind(QStringLiteral("entity_id"), f.entityId);
 }
 
 const QString kColumns =

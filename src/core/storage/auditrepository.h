@@ -32,6 +32,7 @@ struct AuditFilter
     QString entity;    // exact, empty = all
     QDate from;        // inclusive, invalid = open
     QDate to;          // inclusive, invalid = open
+    QString entityId;  // exact, empty = all (with `entity`)
 };
 
 // The append-only audit trail. Each row's hash covers its content and the

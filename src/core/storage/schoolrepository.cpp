@@ -11,7 +11,8 @@ Result<SchoolIdentity> SchoolRepository::load() const
     if (auto r = q.prepare(QStringLiteral(
             "SELECT name, organisation_name, address_line1, address_line2, postcode, city, phone, email, website, "
             "siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, fiscal_year_start_month, "
-            "school_year_start_month, may_issue_tax_receipts, version FROM school WHERE id = 1"));
+            "school_year_start_month, may_issue_tax_receipts, version, retention_trainee_years, "
+            "retention_invoice_years FROM school WHERE id = 1"));
         !r)
         return std::unexpected(r.error());
     if (auto r = q.exec(); !r)
@@ -39,6 +40,8 @@ Result<SchoolIdentity> SchoolRepository::load() const
     s.schoolYearStartMonth = q.value(17).toInt();
     s.mayIssueTaxReceipts = q.value(18).toInt() != 0;
     s.version = q.value(19).toInt();
+    s.retentionTraineeYears = q.value(20).toInt();
+    s.retentionInvoiceYears = q.value(21).toInt();
     return s;
 }
 
@@ -95,6 +98,24 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
                     tr("The school's settings were changed meanwhile on another computer. Reload them, then "
                        "make your change again."));
     return insert ? 1 : s.version + 1;
+}
+
+} // namespace etabli
+
+namespace etabli {
+
+Status SchoolRepository::saveRetention(int traineeYears, int invoiceYears, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE school SET retention_trainee_years = :trainee, retention_invoice_years = :invoice, "
+            "version = version + 1, updated_at = :now WHERE id = 1"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("trainee"), traineeYears)
+        .bind(QStringLiteral("invoice"), invoiceYears)
+        .bind(QStringLiteral("now"), nowIso);
+    return q.exec();
 }
 
 } // namespace etabli

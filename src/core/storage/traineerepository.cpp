@@ -4,6 +4,8 @@
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
+#include <QSqlRecord>
+
 namespace etabli {
 
 namespace {
@@ -57,6 +59,105 @@ Result<qint64> TraineeRepository::count() const
     if (!v)
         return std::unexpected(v.error());
     return v->toLongLong();
+}
+
+} // namespace etabli
+
+namespace etabli {
+
+namespace {
+
+TraineeRepository::Hit readHit(const SqlQuery& q)
+{
+    TraineeRepository::Hit h;
+    h.id = q.value(0).toLongLong();
+    h.lastName = q.value(1).toString();
+    h.firstName = q.value(2).toString();
+    h.birthDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+    h.section = q.value(4).toString();
+    h.exitDate = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+    h.anonymised = !q.value(6).toString().isEmpty();
+    return h;
+}
+
+const QString kHitSelect = QStringLiteral(
+    "SELECT t.id, t.last_name, t.first_name, t.birth_date, COALESCE(s.name, ''), t.exit_date, t.anonymised_at "
+    "FROM trainee t LEFT JOIN section s ON s.id = t.section_id ");
+
+} // namespace
+
+Result<QVariantMap> TraineeRepository::row(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT * FROM trainee WHERE id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("No trainee has the number %1.").arg(id));
+    QVariantMap map;
+    const QSqlRecord record = q.raw().record();
+    for (int i = 0; i < record.count(); ++i)
+        map.insert(record.fieldName(i), q.value(i));
+    return map;
+}
+
+Result<QList<TraineeRepository::Hit>> TraineeRepository::search(const QString& textIn, int limit) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(kHitSelect + QStringLiteral("WHERE t.sort_key LIKE :pattern ORDER BY t.sort_key, t.id "
+                                                       "LIMIT :limit"));
+        !r)
+        return std::unexpected(r.error());
+    QString pattern = text::fold(textIn);
+    pattern.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
+    q.bind(QStringLiteral("pattern"), QLatin1Char('%') + pattern + QLatin1Char('%'))
+        .bind(QStringLiteral("limit"), limit);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Hit> out;
+    while (q.next())
+        out << readHit(q);
+    return out;
+}
+
+Result<QList<TraineeRepository::Hit>> TraineeRepository::leftBefore(const QDate& exitBefore) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(kHitSelect + QStringLiteral("WHERE t.exit_date < :before AND t.anonymised_at IS NULL "
+                                                       "ORDER BY t.exit_date, t.id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("before"), exitBefore.toString(Qt::ISODate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Hit> out;
+    while (q.next())
+        out << readHit(q);
+    return out;
+}
+
+Status TraineeRepository::anonymise(qint64 id, const QString& nowIso)
+{
+    const QString last = QStringLiteral("Anonyme");
+    const QString first = QStringLiteral("n°%1").arg(id);
+    SqlQuery q(m_db);
+    // The birth date keeps only its year (ages at entry stay right within a year).
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE trainee SET last_name = :last, first_name = :first, sort_key = :sort_key, "
+            "birth_date = CASE WHEN birth_date IS NULL THEN NULL ELSE substr(birth_date, 1, 4) || '-07-01' END, "
+            "address_line1 = '', postcode = CASE WHEN length(postcode) >= 2 THEN substr(postcode, 1, 2) ELSE '' END, "
+            "city = '', anonymised_at = :now, version = version + 1, updated_at = :now "
+            "WHERE id = :id AND anonymised_at IS NULL"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("last"), last)
+        .bind(QStringLiteral("first"), first)
+        .bind(QStringLiteral("sort_key"), text::personSortKey(last, first))
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), id);
+    return q.exec();
 }
 
 } // namespace etabli

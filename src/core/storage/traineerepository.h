@@ -4,6 +4,8 @@
 #include "util/error.h"
 
 #include <QCoreApplication>
+#include <QList>
+#include <QVariantMap>
 
 namespace etabli {
 
@@ -19,6 +21,26 @@ public:
 
     Result<qint64> insert(const Trainee& trainee, const QString& nowIso);
     Result<qint64> count() const;
+
+    // Every stored column of one trainee, by name (for the personal-data export).
+    Result<QVariantMap> row(qint64 id) const;
+    struct Hit
+    {
+        qint64 id = 0;
+        QString lastName;
+        QString firstName;
+        QDate birthDate;
+        QString section;
+        QDate exitDate;
+        bool anonymised = false;
+    };
+    // Accent-insensitive search on names, in French order, at most `limit`.
+    Result<QList<Hit>> search(const QString& text, int limit) const;
+    // Trainees who left before `exitBefore` and are not anonymised yet.
+    Result<QList<Hit>> leftBefore(const QDate& exitBefore) const;
+    // Replaces what identifies a trainee and keeps what statistics need
+    // (sex, birth year, section, cohort, dates, status).
+    Status anonymise(qint64 id, const QString& nowIso);
 
 private:
     Database& m_db;

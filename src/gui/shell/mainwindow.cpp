@@ -3,6 +3,7 @@
 #include "gui/access/idlewatcher.h"
 #include "gui/access/logindialog.h"
 #include "gui/access/passworddialog.h"
+#include "gui/access/personaldatapage.h"
 #include "gui/access/userspage.h"
 #include "gui/audit/auditpage.h"
 #include "gui/common/placeholderpage.h"
@@ -145,6 +146,8 @@ void MainWindow::buildNavigation()
     m_settingsTabs->addTab(m_settingsPage, tr("The school"));
     m_settingsTabs->addTab(m_usersPage, tr("Users"));
     m_settingsTabs->addTab(m_auditPage, tr("Log of changes"));
+    m_personalDataPage = new PersonalDataPage(m_session, this);
+    m_settingsTabs->addTab(m_personalDataPage, tr("Personal data"));
     m_pages->addWidget(m_settingsTabs);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -232,6 +235,8 @@ void MainWindow::onUserChanged()
     const UserContext& user = m_session.user();
     m_settingsTabs->setTabVisible(1, user.can(permission::UsersManage));
     m_settingsTabs->setTabVisible(2, user.can(permission::AuditRead));
+    m_settingsTabs->setTabVisible(3, user.can(permission::PersonalDataExport));
+    m_personalDataPage->reload();
     m_usersPage->reload();
     m_auditPage->reload();
     m_settingsPage->reload();

@@ -18,6 +18,7 @@ class AppSettings;
 class AuditPage;
 class Database;
 class IdleWatcher;
+class PersonalDataPage;
 class UsersPage;
 class DashboardPage;
 class Session;
@@ -53,6 +54,7 @@ public:
     QString statusText() const;
     UsersPage* usersPage() const { return m_usersPage; }
     AuditPage* auditPage() const { return m_auditPage; }
+    PersonalDataPage* personalDataPage() const { return m_personalDataPage; }
     QTabWidget* settingsTabs() const { return m_settingsTabs; }
     IdleWatcher* idleWatcher() const { return m_idle; }
     bool isLocked() const { return m_locked; }
@@ -90,6 +92,7 @@ private:
     QTabWidget* m_settingsTabs;
     UsersPage* m_usersPage;
     AuditPage* m_auditPage;
+    PersonalDataPage* m_personalDataPage = nullptr;
     IdleWatcher* m_idle;
     bool m_locked = false;
 };

@@ -1,0 +1,255 @@
+#include "services/personaldataservice.h"
+
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
+#include "storage/auditrepository.h"
+#include "storage/database.h"
+#include "storage/schoolrepository.h"
+#include "storage/transaction.h"
+#include "storage/userrepository.h"
+#include "util/clock.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QSaveFile>
+
+namespace etabli {
+
+namespace {
+
+QJsonValue jsonOf(const QVariant& v)
+{
+    if (!v.isValid() || v.isNull())
+        return QJsonValue::Null;
+    if (v.typeId() == QMetaType::QByteArray)
+        return QString::fromLatin1(v.toByteArray().toBase64());
+    return QJsonValue::fromVariant(v);
+}
+
+QString htmlOf(const QJsonValue& value)
+{
+    if (value.isObject()) {
+        QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            html += QStringLiteral("<tr><th align=\"left\">%1</th><td>%2</td></tr>")
+                        .arg(it.key().toHtmlEscaped(), htmlOf(it.value()));
+        return html + QStringLiteral("</table>");
+    }
+    if (value.isArray()) {
+        QString html = QStringLiteral("<ol>");
+        for (const QJsonValue& v : value.toArray())
+            html += QStringLiteral("<li>%1</li>").arg(htmlOf(v));
+        return html + QStringLiteral("</ol>");
+    }
+    if (value.isNull())
+        return QStringLiteral("—");
+    return value.toVariant().toString().toHtmlEscaped();
+}
+
+} // namespace
+
+QJsonArray PersonalDataService::auditRows(const QString& entity, const QString& entityId, const QString& login) const
+{
+    QJsonArray rows;
+    AuditRepository repo(m_db);
+    QList<AuditFilter> filters;
+    if (!entity.isEmpty())
+        filters << AuditFilter{QString(), entity, {}, {}, entityId};
+    if (!login.isEmpty())
+        filters << AuditFilter{login, QString(), {}, {}, QString()};
+    for (const AuditFilter& f : filters) {
+        auto list = repo.list(f, 100000, 0);
+        if (!list)
+            continue;
+        for (const AuditEntry& e : *list) {
+            rows.append(QJsonObject{{QStringLiteral("n°"), e.id},
+                                    {QStringLiteral("date"), e.at},
+                                    {QStringLiteral("par"), e.userLogin},
+                                    {QStringLiteral("élément"), AuditTrail::entityLabel(e.entity)},
+                                    {QStringLiteral("numéro"), e.entityId},
+                                    {QStringLiteral("action"), AuditTrail::actionLabel(e.action)},
+                                    {QStringLiteral("modifications"), e.changes}});
+        }
+    }
+    return rows;
+}
+
+Result<QList<TraineeRepository::Hit>> PersonalDataService::findTrainees(const QString& text, int limit) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
+        return std::unexpected(r.error());
+    return TraineeRepository(m_db).search(text, limit);
+}
+
+Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 traineeId)
+{
+    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
+        return std::unexpected(r.error());
+    auto row = TraineeRepository(m_db).row(traineeId);
+    if (!row)
+        return std::unexpected(row.error());
+    QJsonObject record;
+    for (auto it = row->begin(); it != row->end(); ++it)
+        record.insert(it.key(), jsonOf(it.value()));
+    Export out;
+    const QString name = QStringLiteral("%1 %2").arg(row->value(QStringLiteral("first_name")).toString(),
+                                                     row->value(QStringLiteral("last_name")).toString());
+    out.title = tr("Data held about %1").arg(name);
+    out.baseName = QStringLiteral("donnees-jeune-%1").arg(traineeId);
+    out.data.insert(QStringLiteral("personne"), tr("trainee"));
+    out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
+    out.data.insert(QStringLiteral("dossier"), record);
+    out.data.insert(QStringLiteral("journal des modifications"),
+                    auditRows(QStringLiteral("trainee"), QString::number(traineeId), QString()));
+    auto recorded = inTransaction(m_db, [&]() {
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId), QStringLiteral("export"));
+    });
+    if (!recorded)
+        return std::unexpected(recorded.error());
+    return out;
+}
+
+Result<PersonalDataService::Export> PersonalDataService::exportAccount(const QString& login)
+{
+    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
+        return std::unexpected(r.error());
+    auto found = UserRepository(m_db).findByLogin(login);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found)
+        return fail(Error::Code::NotFound, tr("No account has the login “%1”.").arg(login));
+    const User& u = (*found)->user;
+    QJsonArray sections;
+    for (qint64 id : u.sectionIds)
+        sections.append(id);
+    QJsonObject record{{QStringLiteral("id"), u.id},
+                       {QStringLiteral("login"), u.login},
+                       {QStringLiteral("display_name"), u.displayName},
+                       {QStringLiteral("role"), roleCode(u.role)},
+                       {QStringLiteral("active"), u.active},
+                       {QStringLiteral("last_login_at"), u.lastLogin.toString(Qt::ISODate)},
+                       {QStringLiteral("sections"), sections},
+                       {QStringLiteral("password"), tr("stored only as an Argon2id hash, not exported")}};
+    Export out;
+    out.title = tr("Data held about %1").arg(u.displayName.isEmpty() ? u.login : u.displayName);
+    out.baseName = QStringLiteral("donnees-compte-%1").arg(u.id);
+    out.data.insert(QStringLiteral("personne"), tr("user account"));
+    out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
+    out.data.insert(QStringLiteral("compte"), record);
+    out.data.insert(QStringLiteral("journal des modifications"),
+                    auditRows(QStringLiteral("user"), QString::number(u.id), u.login));
+    auto recorded = inTransaction(m_db, [&]() {
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("user"), QString::number(u.id), QStringLiteral("export"));
+    });
+    if (!recorded)
+        return std::unexpected(recorded.error());
+    return out;
+}
+
+QString PersonalDataService::toHtml(const Export& data, const QDate& today)
+{
+    return QStringLiteral("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>%1</title>"
+                          "<style>body{font-family:sans-serif;margin:2em} th{background:#eee;vertical-align:top}"
+                          "</style></head><body><h1>%1</h1><p>%2</p>%3</body></html>")
+        .arg(data.title.toHtmlEscaped(),
+             tr("Exported on %1 under article 15 of the GDPR (right of access).")
+                 .arg(QLocale().toString(today, QStringLiteral("dd/MM/yyyy")))
+                 .toHtmlEscaped(),
+             htmlOf(data.data));
+}
+
+Result<QStringList> PersonalDataService::write(const Export& data, const QString& directory) const
+{
+    const QDir dir(directory);
+    if (!dir.exists())
+        return fail(Error::Code::NotFound,
+                    tr("The folder “%1” does not exist.").arg(QDir::toNativeSeparators(directory)));
+    const QStringList paths = {dir.filePath(data.baseName + QStringLiteral(".json")),
+                               dir.filePath(data.baseName + QStringLiteral(".html"))};
+    const QList<QByteArray> contents = {QJsonDocument(data.data).toJson(QJsonDocument::Indented),
+                                        toHtml(data, m_clock.today()).toUtf8()};
+    for (int i = 0; i < paths.size(); ++i) {
+        QSaveFile file(paths.at(i));
+        if (!file.open(QIODevice::WriteOnly) || file.write(contents.at(i)) != contents.at(i).size() || !file.commit())
+            return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(paths.at(i))),
+                        file.errorString());
+    }
+    return paths;
+}
+
+Result<PersonalDataService::Retention> PersonalDataService::retention() const
+{
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    return Retention{school->retentionTraineeYears, school->retentionInvoiceYears};
+}
+
+Status PersonalDataService::setRetention(const Retention& r)
+{
+    if (auto a = AccessControl::require(m_actor, permission::RetentionApply); !a)
+        return a;
+    if (r.traineeYears < 1 || r.traineeYears > 50)
+        return fail(Error::Code::InvalidInput, tr("Trainees are anonymised between 1 and 50 years after they left."));
+    if (r.invoiceYears < 10 || r.invoiceYears > 50)
+        return fail(Error::Code::InvalidInput,
+                    tr("Invoices must be kept at least 10 years (French commercial law), and at most 50."));
+    return inTransaction(m_db, [&]() -> Status {
+        auto before = retention();
+        if (!before)
+            return std::unexpected(before.error());
+        if (auto s = SchoolRepository(m_db).saveRetention(r.traineeYears, r.invoiceYears, m_clock.nowIso()); !s)
+            return s;
+        ChangeSet c;
+        c.add(QStringLiteral("retention_trainee_years"), before->traineeYears, r.traineeYears)
+            .add(QStringLiteral("retention_invoice_years"), before->invoiceYears, r.invoiceYears);
+        return AuditTrail(m_db, m_clock).record(m_actor, QStringLiteral("school"), QStringLiteral("1"),
+                                                QStringLiteral("update"), c);
+    });
+}
+
+Result<QList<TraineeRepository::Hit>> PersonalDataService::retentionPreview(const QDate& today) const
+{
+    if (auto a = AccessControl::require(m_actor, permission::RetentionApply); !a)
+        return std::unexpected(a.error());
+    auto r = retention();
+    if (!r)
+        return std::unexpected(r.error());
+    return TraineeRepository(m_db).leftBefore(today.addYears(-r->traineeYears));
+}
+
+Result<int> PersonalDataService::applyRetention(const QDate& today, const QList<qint64>& ids)
+{
+    auto eligible = retentionPreview(today);
+    if (!eligible)
+        return std::unexpected(eligible.error());
+    QSet<qint64> allowed;
+    for (const auto& hit : *eligible)
+        allowed.insert(hit.id);
+    return inTransaction(m_db, [&]() -> Result<int> {
+        TraineeRepository trainees(m_db);
+        AuditTrail audit(m_db, m_clock);
+        int done = 0;
+        for (qint64 id : ids) {
+            if (!allowed.contains(id))
+                continue; // no longer covered (or never was): left alone
+            if (auto r = trainees.anonymise(id, m_clock.nowIso()); !r)
+                return std::unexpected(r.error());
+            ChangeSet c;
+            c.add(QStringLiteral("identity"), ChangeSet::masked(), QStringLiteral("anonyme"));
+            if (auto r = audit.record(m_actor, QStringLiteral("trainee"), QString::number(id),
+                                      QStringLiteral("anonymise"), c);
+                !r)
+                return std::unexpected(r.error());
+            ++done;
+        }
+        return done;
+    });
+}
+
+} // namespace etabli
