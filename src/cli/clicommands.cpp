@@ -127,6 +127,28 @@ Result<UserContext> logIn(Database& db, const Clock& clock, const QString& login
     return AuthService(db, clock).login(login, *password);
 }
 
+struct Acting
+{
+    std::unique_ptr<Database> db;
+    UserContext user;
+};
+
+// Opens the command's database and logs its --user in.
+Result<Acting> openAs(const QCommandLineParser& parser, const CommonOptions& common, const QString& login,
+                      const Clock& clock, QTextStream& err)
+{
+    auto location = resolveDatabase(parser, common);
+    if (!location)
+        return std::unexpected(location.error());
+    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
+    if (!db)
+        return std::unexpected(db.error());
+    auto actor = logIn(**db, clock, login, err);
+    if (!actor)
+        return std::unexpected(actor.error());
+    return Acting{std::move(*db), *actor};
+}
+
 int report(QTextStream& err, const Error& error)
 {
     err << error.message << Qt::endl;
@@ -379,9 +401,6 @@ int Commands::backup(const QStringList& args)
         m_err << tr("Give the file of the copy with --out FILE.") << Qt::endl;
         return BadUsage;
     }
-    auto location = resolveDatabase(parser, common);
-    if (!location)
-        return report(m_err, location.error());
     const QString target = QFileInfo(parser.value(outOption)).absoluteFilePath();
     if (QFileInfo::exists(target)) {
         m_err << tr("The file “%1” already exists: it was not replaced.").arg(QDir::toNativeSeparators(target))
@@ -392,14 +411,11 @@ int Commands::backup(const QStringList& args)
         m_err << tr("Give the account to act as with --user LOGIN.") << Qt::endl;
         return BadUsage;
     }
-    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
-    if (!db)
-        return report(m_err, db.error());
     SystemClock clock;
-    auto actor = logIn(**db, clock, parser.value(user), m_err);
-    if (!actor)
-        return report(m_err, actor.error());
-    if (auto r = BackupService(**db, clock, *actor).copyTo(target); !r)
+    auto acting = openAs(parser, common, parser.value(user), clock, m_err);
+    if (!acting)
+        return report(m_err, acting.error());
+    if (auto r = BackupService(*acting->db, clock, acting->user).copyTo(target); !r)
         return report(m_err, r.error());
     m_out << tr("Verified copy written to %1").arg(QDir::toNativeSeparators(target)) << Qt::endl;
     return Success;
@@ -439,17 +455,13 @@ int Commands::exportPerson(const QStringList& args)
         m_err << tr("The trainee's number must be a positive integer (“%1”).").arg(parser.value(trainee)) << Qt::endl;
         return BadUsage;
     }
-    auto location = resolveDatabase(parser, common);
-    if (!location)
-        return report(m_err, location.error());
-    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
-    if (!db)
-        return report(m_err, db.error());
     SystemClock clock;
-    auto actor = logIn(**db, clock, parser.value(user), m_err);
-    if (!actor)
-        return report(m_err, actor.error());
-    PersonalDataService service(**db, clock, *actor);
+    auto acting = openAs(parser, common, parser.value(user), clock, m_err);
+    if (!acting)
+        return report(m_err, acting.error());
+    Database& db = *acting->db;
+    const UserContext& actor = acting->user;
+    PersonalDataService service(db, clock, actor);
     auto data = parser.isSet(trainee) ? service.exportTrainee(traineeId) : service.exportAccount(parser.value(account));
     if (!data)
         return report(m_err, data.error());
@@ -480,17 +492,13 @@ int Commands::retention(const QStringList& args)
         m_err << tr("Give the account to act as with --user LOGIN.") << Qt::endl;
         return BadUsage;
     }
-    auto location = resolveDatabase(parser, common);
-    if (!location)
-        return report(m_err, location.error());
-    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
-    if (!db)
-        return report(m_err, db.error());
     SystemClock clock;
-    auto actor = logIn(**db, clock, parser.value(user), m_err);
-    if (!actor)
-        return report(m_err, actor.error());
-    PersonalDataService service(**db, clock, *actor);
+    auto acting = openAs(parser, common, parser.value(user), clock, m_err);
+    if (!acting)
+        return report(m_err, acting.error());
+    Database& db = *acting->db;
+    const UserContext& actor = acting->user;
+    PersonalDataService service(db, clock, actor);
     auto years = service.retention();
     auto preview = service.retentionPreview(clock.today());
     if (!preview)

@@ -103,7 +103,7 @@ void AuditPage::setPersonFilter(const QString& login)
     m_person->setCurrentIndex(std::max(0, m_person->findData(login)));
 }
 
-void AuditPage::applyFilter()
+AuditFilter AuditPage::currentFilter() const
 {
     AuditFilter f;
     f.userLogin = m_person->currentData().toString();
@@ -112,7 +112,12 @@ void AuditPage::applyFilter()
         f.from = m_from->date();
     if (m_useTo->isChecked())
         f.to = m_to->date();
-    m_model->setFilter(f);
+    return f;
+}
+
+void AuditPage::applyFilter()
+{
+    m_model->setFilter(currentFilter());
     if (!m_model->lastError().isEmpty())
         m_banner->showMessage(MessageBanner::Kind::Error, m_model->lastError());
     m_count->setText(tr("%n change(s)", nullptr, static_cast<int>(m_model->totalCount())));
@@ -121,14 +126,8 @@ void AuditPage::applyFilter()
 
 bool AuditPage::exportCsv(const QString& path)
 {
-    AuditFilter f;
-    f.userLogin = m_person->currentData().toString();
-    f.entity = m_entity->currentData().toString();
-    if (m_useFrom->isChecked())
-        f.from = m_from->date();
-    if (m_useTo->isChecked())
-        f.to = m_to->date();
-    if (auto r = AuditTrail(m_session.database(), m_session.clock()).exportCsv(m_session.user(), f, path); !r) {
+    if (auto r = AuditTrail(m_session.database(), m_session.clock()).exportCsv(m_session.user(), currentFilter(), path);
+        !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
     }

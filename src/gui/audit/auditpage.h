@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/auditrepository.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -29,6 +31,7 @@ public:
     void setPersonFilter(const QString& login);
 
 private:
+    AuditFilter currentFilter() const;
     void applyFilter();
     void chooseExport();
 
