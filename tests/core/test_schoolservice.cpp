@@ -126,7 +126,7 @@ TEST_CASE("A stale edit of the settings is refused (optimistic locking)", "[scho
     CHECK(service.identity()->city == QStringLiteral("Dole"));
 }
 
-TEST_CASE("Sections: add, rename, deactivate; delete only when unused", "[school][sections]")
+TEST_CASE("Sections: add, rename, deactivate, and delete only when unused", "[school][sections]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
