@@ -149,6 +149,8 @@ QString AuditTrail::entityLabel(const QString& entity)
         return tr("trainee");
     if (entity == QLatin1String("database"))
         return tr("database");
+    if (entity == QLatin1String("attendance"))
+        return tr("attendance");
     return entity;
 }
 

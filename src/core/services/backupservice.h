@@ -24,7 +24,7 @@ public:
 private:
     Database& m_db;
     const Clock& m_clock;
-    const UserContext& m_actor;
+    UserContext m_actor; // a copy: a temporary context must not dangle
 };
 
 } // namespace etabli

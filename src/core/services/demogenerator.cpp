@@ -8,12 +8,17 @@
 #include "storage/metarepository.h"
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
+#include "storage/attendancerepository.h"
+#include "storage/traineedetailrepository.h"
 #include "storage/traineerepository.h"
 #include "storage/userrepository.h"
 #include "services/passwordhasher.h"
 #include "storage/transaction.h"
 #include "util/clock.h"
 #include "util/random.h"
+#include "util/text.h"
+
+#include <QSet>
 
 #include <QStringList>
 #include <QTimeZone>
@@ -262,9 +267,12 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         }
 
         TraineeRepository trainees(m_db);
+        TraineeDetailRepository details(m_db);
+        QList<std::pair<qint64, Trainee>> present; // trainees of the current school year
         const SchoolYear current = SchoolYear::containing(today, school.schoolYearStartMonth);
         const int years = 10;
         summary.schoolYears = years;
+        QSet<QString> identities; // name + birth date: one record per person
         const auto makePerson = [&](Trainee& t, const QDate& entry) {
             const bool girl = rng.chance(22);
             t.sex = girl ? QStringLiteral("F") : QStringLiteral("M");
@@ -272,10 +280,19 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             t.lastName = rng.pick(lastNames());
             const int age = rng.between(15, 17);
             t.birthDate = entry.addYears(-age).addDays(-rng.between(0, 364));
+            while (identities.contains(text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate)))
+                t.birthDate = t.birthDate.addDays(-1);
+            identities.insert(text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate));
             const Town& town = rng.pick(towns());
             t.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 48)).arg(rng.pick(streets()));
             t.postcode = town.postcode;
             t.city = town.name;
+            t.referralId = rng.between(1, 7);
+            t.phone = QStringLiteral("06 %1 %2 %3 %4")
+                          .arg(rng.between(10, 99))
+                          .arg(rng.between(10, 99))
+                          .arg(rng.between(10, 99))
+                          .arg(rng.between(10, 99));
         };
 
         for (int y = years - 1; y >= 0; --y) {
@@ -293,14 +310,20 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     // The two-year course: some leave early, most finish.
                     QDate exit;
                     int yearOfStudy = 1;
+                    ExitReason reason = ExitReason::EndOfCourse;
+                    const QList<ExitReason> early = {ExitReason::DroppedOut, ExitReason::Personal, ExitReason::Moved,
+                                                     ExitReason::Exclusion, ExitReason::Job};
                     const int roll = rng.between(1, 100);
                     if (roll <= 12) {
                         exit = t.entryDate.addDays(rng.between(40, 250));
+                        reason = rng.pick(early);
                     } else if (roll <= 22) {
                         exit = year.firstDay().addMonths(10).addDays(rng.between(0, 20));
+                        reason = rng.chance(60) ? ExitReason::Apprenticeship : ExitReason::Training;
                     } else if (roll <= 30) {
                         yearOfStudy = 2;
                         exit = year.next().firstDay().addDays(rng.between(30, 250));
+                        reason = rng.chance(50) ? ExitReason::Apprenticeship : rng.pick(early);
                     } else {
                         yearOfStudy = 2;
                         exit = year.next().firstDay().addMonths(10).addDays(rng.between(0, 5));
@@ -308,6 +331,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     if (exit <= today) {
                         t.status = TraineeStatus::Left;
                         t.exitDate = exit;
+                        t.exitReason = reason;
                         t.studyYear = yearOfStudy;
                     } else {
                         t.status = TraineeStatus::Enrolled;
@@ -315,9 +339,21 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                         if (t.entryDate > today)
                             t.status = TraineeStatus::Candidate;
                     }
-                    if (auto r = trainees.insert(t, now); !r)
-                        return std::unexpected(r.error());
+                    auto id = trainees.insert(t, now);
+                    if (!id)
+                        return std::unexpected(id.error());
                     ++summary.trainees;
+                    Guardian g;
+                    g.traineeId = *id;
+                    g.lastName = rng.chance(80) ? t.lastName : rng.pick(lastNames());
+                    g.firstName = rng.pick(rng.chance(70) ? girlsNames() : boysNames());
+                    g.relation = rng.chance(15) ? QStringLiteral("educator") : (rng.chance(70) ? QStringLiteral("mother")
+                                                                                                : QStringLiteral("father"));
+                    g.phone = QStringLiteral("03 84 %1 %2 %3").arg(rng.between(10, 99)).arg(rng.between(10, 99)).arg(rng.between(10, 99));
+                    if (auto r = details.insertGuardian(g, now); !r)
+                        return std::unexpected(r.error());
+                    if (t.status == TraineeStatus::Enrolled || (t.exitDate.isValid() && current.contains(t.exitDate)))
+                        present << std::make_pair(*id, t);
                 }
                 // Applicants who were not taken, and next year's candidates.
                 const int refused = rng.between(0, 2);
@@ -344,6 +380,35 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 if (auto r = trainees.insert(t, now); !r)
                     return std::unexpected(r.error());
                 ++summary.trainees;
+            }
+        }
+        // Attendance of the current school year, up to the reference date:
+        // mostly present, some late, a few absences, and a trainee or two
+        // with a run of unexcused half-days.
+        AttendanceRepository attendance(m_db);
+        for (const auto& [id, t] : present) {
+            const bool drifting = rng.chance(8);
+            QDate day = std::max(t.entryDate, current.firstDay());
+            const QDate last = t.exitDate.isValid() ? std::min(t.exitDate, today) : today;
+            for (; day <= last; day = day.addDays(1)) {
+                if (day.dayOfWeek() > 5)
+                    continue;
+                for (Half half : {Half::Morning, Half::Afternoon}) {
+                    const int r = rng.between(1, 100);
+                    QString code = QStringLiteral("present");
+                    if (drifting && day >= last.addDays(-10))
+                        code = QStringLiteral("unexcused");
+                    else if (r <= 5)
+                        code = QStringLiteral("late");
+                    else if (r <= 8)
+                        code = QStringLiteral("excused");
+                    else if (r <= 10)
+                        code = QStringLiteral("unexcused");
+                    if (auto w = attendance.put(AttendanceCell{id, day, half, code, {}}, QStringLiteral("demo"), now);
+                        !w)
+                        return std::unexpected(w.error());
+                    ++summary.attendanceRows;
+                }
             }
         }
         return summary;

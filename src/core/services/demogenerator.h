@@ -38,6 +38,7 @@ public:
         int sections = 0;
         int trainees = 0;
         int schoolYears = 0;
+        int attendanceRows = 0;
     };
 
     DemoGenerator(Database& db, Options options);

@@ -38,7 +38,7 @@ private:
 
     Database& m_db;
     const Clock& m_clock;
-    const UserContext& m_actor;
+    UserContext m_actor; // a copy: a temporary context must not dangle
 };
 
 // Setting up a new database: the school, its sections and the director's

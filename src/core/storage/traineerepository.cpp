@@ -22,32 +22,156 @@ QVariant intOrNull(qint64 v)
 
 } // namespace
 
-Result<qint64> TraineeRepository::insert(const Trainee& t, const QString& nowIso)
+namespace {
+
+void bindTrainee(SqlQuery& q, const Trainee& t)
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO trainee (last_name, first_name, sort_key, birth_date, sex, address_line1, postcode, city, "
-            "section_id, cohort_year, study_year, status, entry_date, exit_date, version, created_at, updated_at) "
-            "VALUES (:last_name, :first_name, :sort_key, :birth_date, :sex, :address_line1, :postcode, :city, "
-            ":section_id, :cohort_year, :study_year, :status, :entry_date, :exit_date, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
     q.bind(QStringLiteral("last_name"), t.lastName.trimmed())
         .bind(QStringLiteral("first_name"), t.firstName.trimmed())
         .bind(QStringLiteral("sort_key"), text::personSortKey(t.lastName, t.firstName))
         .bind(QStringLiteral("birth_date"), dateOrNull(t.birthDate))
         .bind(QStringLiteral("sex"), t.sex.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.sex))
-        .bind(QStringLiteral("address_line1"), t.addressLine1)
-        .bind(QStringLiteral("postcode"), t.postcode)
-        .bind(QStringLiteral("city"), t.city)
+        .bind(QStringLiteral("address_line1"), t.addressLine1.trimmed())
+        .bind(QStringLiteral("postcode"), t.postcode.trimmed())
+        .bind(QStringLiteral("city"), t.city.trimmed())
+        .bind(QStringLiteral("phone"), t.phone.trimmed())
+        .bind(QStringLiteral("email"), t.email.trimmed())
         .bind(QStringLiteral("section_id"), intOrNull(t.sectionId))
         .bind(QStringLiteral("cohort_year"), intOrNull(t.cohortYear))
         .bind(QStringLiteral("study_year"), intOrNull(t.studyYear))
         .bind(QStringLiteral("status"), traineeStatusCode(t.status))
         .bind(QStringLiteral("entry_date"), dateOrNull(t.entryDate))
         .bind(QStringLiteral("exit_date"), dateOrNull(t.exitDate))
-        .bind(QStringLiteral("now"), nowIso);
+        .bind(QStringLiteral("referral_id"), intOrNull(t.referralId))
+        .bind(QStringLiteral("exit_reason"), t.exitReason == ExitReason::None
+                                                 ? QVariant(QMetaType(QMetaType::QString))
+                                                 : QVariant(exitReasonCode(t.exitReason)));
+}
+
+} // namespace
+
+Result<qint64> TraineeRepository::insert(const Trainee& t, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO trainee (last_name, first_name, sort_key, birth_date, sex, address_line1, postcode, city, "
+            "phone, email, section_id, cohort_year, study_year, status, entry_date, exit_date, referral_id, "
+            "exit_reason, version, created_at, updated_at) VALUES (:last_name, :first_name, :sort_key, :birth_date, "
+            ":sex, :address_line1, :postcode, :city, :phone, :email, :section_id, :cohort_year, :study_year, "
+            ":status, :entry_date, :exit_date, :referral_id, :exit_reason, 1, :now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    bindTrainee(q, t);
+    q.bind(QStringLiteral("now"), nowIso);
     return q.execReturningId();
+}
+
+Status TraineeRepository::update(const Trainee& t, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE trainee SET last_name = :last_name, first_name = :first_name, sort_key = :sort_key, "
+            "birth_date = :birth_date, sex = :sex, address_line1 = :address_line1, postcode = :postcode, "
+            "city = :city, phone = :phone, email = :email, section_id = :section_id, cohort_year = :cohort_year, "
+            "study_year = :study_year, status = :status, entry_date = :entry_date, exit_date = :exit_date, "
+            "referral_id = :referral_id, exit_reason = :exit_reason, version = version + 1, updated_at = :now "
+            "WHERE id = :id AND version = :version"));
+        !r)
+        return r;
+    bindTrainee(q, t);
+    q.bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("id"), t.id).bind(QStringLiteral("version"), t.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict,
+                    tr("This record was changed meanwhile on another computer. Close it and open it again."));
+    return {};
+}
+
+Result<Trainee> TraineeRepository::load(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT id, last_name, first_name, birth_date, sex, address_line1, postcode, city, phone, email, "
+            "section_id, cohort_year, study_year, status, entry_date, exit_date, referral_id, exit_reason, "
+            "archived_at, anonymised_at, version FROM trainee WHERE id = :id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("No trainee has the number %1.").arg(id));
+    Trainee t;
+    t.id = q.value(0).toLongLong();
+    t.lastName = q.value(1).toString();
+    t.firstName = q.value(2).toString();
+    t.birthDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+    t.sex = q.value(4).toString();
+    t.addressLine1 = q.value(5).toString();
+    t.postcode = q.value(6).toString();
+    t.city = q.value(7).toString();
+    t.phone = q.value(8).toString();
+    t.email = q.value(9).toString();
+    t.sectionId = q.value(10).toLongLong();
+    t.cohortYear = q.value(11).toInt();
+    t.studyYear = q.value(12).toInt();
+    t.status = traineeStatusFromCode(q.value(13).toString());
+    t.entryDate = QDate::fromString(q.value(14).toString(), Qt::ISODate);
+    t.exitDate = QDate::fromString(q.value(15).toString(), Qt::ISODate);
+    t.referralId = q.value(16).toLongLong();
+    t.exitReason = exitReasonFromCode(q.value(17).toString());
+    t.archived = !q.value(18).toString().isEmpty();
+    t.anonymised = !q.value(19).toString().isEmpty();
+    t.version = q.value(20).toInt();
+    return t;
+}
+
+Result<qint64> TraineeRepository::findIdentity(const QString& lastName, const QString& firstName,
+                                               const QDate& birthDate, qint64 exceptId) const
+{
+    if (!birthDate.isValid())
+        return 0;
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT id FROM trainee WHERE sort_key = :sort_key AND birth_date = :birth "
+                                          "AND anonymised_at IS NULL AND id <> :except"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("sort_key"), text::personSortKey(lastName, firstName))
+        .bind(QStringLiteral("birth"), birthDate.toString(Qt::ISODate))
+        .bind(QStringLiteral("except"), exceptId);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Status TraineeRepository::setArchived(qint64 id, bool archived, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("UPDATE trainee SET archived_at = :archived, version = version + 1, "
+                                          "updated_at = :now WHERE id = :id"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("archived"), archived ? QVariant(nowIso) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), id);
+    return q.exec();
+}
+
+Status TraineeRepository::remove(qint64 id)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("DELETE FROM trainee WHERE id = :id AND status IN ('candidate', 'refused')"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict,
+                    tr("Only a candidate who was never enrolled can be deleted: archive the record instead."));
+    return {};
 }
 
 Result<qint64> TraineeRepository::count() const

@@ -20,6 +20,15 @@ public:
     explicit TraineeRepository(Database& db) : m_db(db) {}
 
     Result<qint64> insert(const Trainee& trainee, const QString& nowIso);
+    // Conflict when `trainee.version` is stale.
+    Status update(const Trainee& trainee, const QString& nowIso);
+    Result<Trainee> load(qint64 id) const;
+    // Another record with the same name and birth date (0 when none).
+    Result<qint64> findIdentity(const QString& lastName, const QString& firstName, const QDate& birthDate,
+                                qint64 exceptId) const;
+    Status setArchived(qint64 id, bool archived, const QString& nowIso);
+    // Only candidates and refused applicants: Conflict otherwise.
+    Status remove(qint64 id);
     Result<qint64> count() const;
 
     // Every stored column of one trainee, by name (for the personal-data export).

@@ -24,6 +24,7 @@ struct Error
         ReadOnly,
         AccessDenied,
         Io,
+        NeedsConfirmation, // valid but unusual: ask the user, then call again confirmed
     };
 
     Code code = Code::Generic;

@@ -1,0 +1,198 @@
+#include "services/attendanceservice.h"
+
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
+#include "storage/traineerepository.h"
+#include "storage/transaction.h"
+#include "util/clock.h"
+
+#include <QLocale>
+
+namespace etabli {
+
+QList<QDate> WeekRegister::days() const
+{
+    QList<QDate> out;
+    for (int i = 0; i < 5; ++i)
+        out << monday.addDays(i);
+    return out;
+}
+
+QString AttendanceService::codeLabel(const QString& code)
+{
+    if (code == QLatin1String("present"))
+        return tr("present");
+    if (code == QLatin1String("excused"))
+        return tr("excused absence");
+    if (code == QLatin1String("unexcused"))
+        return tr("unexcused absence");
+    if (code == QLatin1String("late"))
+        return tr("late");
+    if (code == QLatin1String("internship"))
+        return tr("in internship");
+    if (code == QLatin1String("excluded"))
+        return tr("excluded");
+    return {};
+}
+
+QChar AttendanceService::codeKey(const QString& code)
+{
+    // P présent, J absence justifiée, A absence (injustifiée), R retard,
+    // S stage, X exclu.
+    if (code == QLatin1String("present"))
+        return QLatin1Char('P');
+    if (code == QLatin1String("excused"))
+        return QLatin1Char('J');
+    if (code == QLatin1String("unexcused"))
+        return QLatin1Char('A');
+    if (code == QLatin1String("late"))
+        return QLatin1Char('R');
+    if (code == QLatin1String("internship"))
+        return QLatin1Char('S');
+    if (code == QLatin1String("excluded"))
+        return QLatin1Char('X');
+    return {};
+}
+
+QString AttendanceService::codeForKey(QChar key)
+{
+    for (const QString& code : attendanceCodes()) {
+        if (codeKey(code) == key.toUpper())
+            return code;
+    }
+    return {};
+}
+
+Result<WeekRegister> AttendanceService::week(qint64 sectionId, const QDate& anyDay) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    if (!m_actor.coversSection(sectionId))
+        return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
+    WeekRegister w;
+    w.monday = WeekRegister::mondayOf(anyDay);
+    const QDate friday = w.monday.addDays(4);
+    AttendanceRepository repo(m_db);
+    auto trainees = repo.enrolledBetween(sectionId, w.monday, friday);
+    if (!trainees)
+        return std::unexpected(trainees.error());
+    w.trainees = *trainees;
+    QList<qint64> ids;
+    for (const auto& t : w.trainees)
+        ids << t.traineeId;
+    auto cells = repo.cells(ids, w.monday, friday);
+    if (!cells)
+        return std::unexpected(cells.error());
+    w.cells = *cells;
+    auto periods = repo.internships(ids, w.monday, friday);
+    if (!periods)
+        return std::unexpected(periods.error());
+    for (const auto& p : *periods) {
+        for (const QDate& day : w.days()) {
+            if (day < p.start || day > p.end)
+                continue;
+            for (Half half : {Half::Morning, Half::Afternoon}) {
+                const bool recorded = std::any_of(w.cells.begin(), w.cells.end(), [&](const AttendanceCell& c) {
+                    return c.traineeId == p.traineeId && c.day == day && c.half == half;
+                });
+                if (!recorded)
+                    w.internshipSuggestions << AttendanceCell{p.traineeId, day, half, QStringLiteral("internship"), {}};
+            }
+        }
+    }
+    return w;
+}
+
+Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& cells)
+{
+    if (auto r = AccessControl::requireInSection(m_actor, permission::AttendanceWrite, sectionId); !r)
+        return r;
+    if (cells.isEmpty())
+        return {};
+    QDate from = cells.first().day;
+    QDate to = from;
+    for (const auto& c : cells) {
+        from = std::min(from, c.day);
+        to = std::max(to, c.day);
+        if (!c.code.isEmpty() && !attendanceCodes().contains(c.code))
+            return fail(Error::Code::InvalidInput, tr("Unknown attendance code “%1”.").arg(c.code));
+    }
+    AttendanceRepository repo(m_db);
+    auto enrolled = repo.enrolledBetween(sectionId, from, to);
+    if (!enrolled)
+        return std::unexpected(enrolled.error());
+    QHash<qint64, AttendanceRepository::Enrolment> bySection;
+    for (const auto& e : *enrolled)
+        bySection.insert(e.traineeId, e);
+    const QLocale locale;
+    for (const auto& c : cells) {
+        const auto it = bySection.constFind(c.traineeId);
+        if (it == bySection.constEnd())
+            return fail(Error::Code::InvalidInput,
+                        tr("Trainee n°%1 is not enrolled in this section on %2.")
+                            .arg(c.traineeId)
+                            .arg(locale.toString(c.day, QStringLiteral("dd/MM/yyyy"))));
+        if (c.day < it->entry || (it->exit.isValid() && c.day > it->exit))
+            return fail(Error::Code::InvalidInput,
+                        tr("%1 %2 was not enrolled on %3: no attendance can be recorded that day.")
+                            .arg(it->firstName, it->lastName, locale.toString(c.day, QStringLiteral("dd/MM/yyyy"))));
+    }
+    QList<qint64> ids = bySection.keys();
+    auto before = repo.cells(ids, from, to);
+    if (!before)
+        return std::unexpected(before.error());
+    return inTransaction(m_db, [&]() -> Status {
+        ChangeSet changes;
+        for (const auto& c : cells) {
+            QString old;
+            for (const auto& b : *before) {
+                if (b.traineeId == c.traineeId && b.day == c.day && b.half == c.half)
+                    old = b.code;
+            }
+            if (auto r = repo.put(c, m_actor.login, m_clock.nowIso()); !r)
+                return r;
+            changes.add(QStringLiteral("%1 %2 %3").arg(c.traineeId).arg(c.day.toString(Qt::ISODate), halfCode(c.half)),
+                        old, c.code);
+        }
+        if (changes.isEmpty())
+            return {};
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("attendance"), QString::number(sectionId), QStringLiteral("update"),
+                    changes);
+    });
+}
+
+Result<AttendanceRate> AttendanceService::traineeRate(qint64 traineeId, const QDate& from, const QDate& to) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    auto t = TraineeRepository(m_db).load(traineeId);
+    if (!t)
+        return std::unexpected(t.error());
+    if (!m_actor.coversSection(t->sectionId))
+        return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
+    return AttendanceRepository(m_db).rate(traineeId, 0, from, to);
+}
+
+Result<AttendanceRate> AttendanceService::sectionRate(qint64 sectionId, const QDate& from, const QDate& to) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    if (sectionId != 0 && !m_actor.coversSection(sectionId))
+        return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
+    if (sectionId == 0 && m_actor.role == Role::Formateur)
+        return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
+    return AttendanceRepository(m_db).rate(0, sectionId, from, to);
+}
+
+Result<QList<AbsenceRun>> AttendanceService::unexcusedRuns(qint64 sectionId, const QDate& from, const QDate& to,
+                                                           int minLength) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    if ((sectionId == 0 && m_actor.role == Role::Formateur) || (sectionId != 0 && !m_actor.coversSection(sectionId)))
+        return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
+    return AttendanceRepository(m_db).unexcusedRuns(sectionId, from, to, minLength);
+}
+
+} // namespace etabli

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "domain/attendance.h"
+#include "domain/user.h"
+#include "storage/attendancerepository.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+
+namespace etabli {
+
+class Clock;
+class Database;
+
+// The weekly register of a section and what is computed from attendance.
+struct WeekRegister
+{
+    QDate monday;
+    QList<AttendanceRepository::Enrolment> trainees;
+    QList<AttendanceCell> cells;                  // what is recorded
+    QList<AttendanceCell> internshipSuggestions;  // empty cells inside an internship
+
+    QList<QDate> days() const; // Monday to Friday
+    static QDate mondayOf(const QDate& day) { return day.addDays(1 - day.dayOfWeek()); }
+};
+
+class AttendanceService
+{
+    Q_DECLARE_TR_FUNCTIONS(AttendanceService)
+
+public:
+    AttendanceService(Database& db, const Clock& clock, const UserContext& actor)
+        : m_db(db), m_clock(clock), m_actor(actor)
+    {
+    }
+
+    Result<WeekRegister> week(qint64 sectionId, const QDate& anyDay) const;
+    // Writes the given cells (an empty code clears one) in one transaction,
+    // with one audit row listing what changed. A day outside a trainee's
+    // enrolment, or a trainee of another section, refuses the whole save.
+    Status record(qint64 sectionId, const QList<AttendanceCell>& cells);
+
+    Result<AttendanceRate> traineeRate(qint64 traineeId, const QDate& from, const QDate& to) const;
+    Result<AttendanceRate> sectionRate(qint64 sectionId, const QDate& from, const QDate& to) const;
+    Result<QList<AbsenceRun>> unexcusedRuns(qint64 sectionId, const QDate& from, const QDate& to,
+                                            int minLength = 3) const;
+
+    static QString codeLabel(const QString& code);
+    // The key a trainer types for each code (French initials).
+    static QChar codeKey(const QString& code);
+    static QString codeForKey(QChar key);
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+    UserContext m_actor; // a copy: a temporary context must not dangle
+};
+
+} // namespace etabli

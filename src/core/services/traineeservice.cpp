@@ -1,0 +1,378 @@
+#include "services/traineeservice.h"
+
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
+#include "storage/database.h"
+#include "storage/traineedetailrepository.h"
+#include "storage/traineerepository.h"
+#include "storage/transaction.h"
+#include "util/clock.h"
+
+#include <QRegularExpression>
+
+namespace etabli {
+
+namespace {
+
+ChangeSet diff(const Trainee& b, const Trainee& a)
+{
+    ChangeSet c;
+    const auto date = [](const QDate& d) { return d.isValid() ? d.toString(Qt::ISODate) : QString(); };
+    c.add(QStringLiteral("last_name"), b.lastName, a.lastName.trimmed())
+        .add(QStringLiteral("first_name"), b.firstName, a.firstName.trimmed())
+        .add(QStringLiteral("birth_date"), date(b.birthDate), date(a.birthDate))
+        .add(QStringLiteral("sex"), b.sex, a.sex)
+        .add(QStringLiteral("address_line1"), b.addressLine1, a.addressLine1.trimmed(), true)
+        .add(QStringLiteral("postcode"), b.postcode, a.postcode.trimmed())
+        .add(QStringLiteral("city"), b.city, a.city.trimmed())
+        .add(QStringLiteral("phone"), b.phone, a.phone.trimmed(), true)
+        .add(QStringLiteral("email"), b.email, a.email.trimmed(), true)
+        .add(QStringLiteral("section_id"), b.sectionId, a.sectionId)
+        .add(QStringLiteral("cohort_year"), b.cohortYear, a.cohortYear)
+        .add(QStringLiteral("study_year"), b.studyYear, a.studyYear)
+        .add(QStringLiteral("status"), traineeStatusCode(b.status), traineeStatusCode(a.status))
+        .add(QStringLiteral("entry_date"), date(b.entryDate), date(a.entryDate))
+        .add(QStringLiteral("exit_date"), date(b.exitDate), date(a.exitDate))
+        .add(QStringLiteral("referral_id"), b.referralId, a.referralId)
+        .add(QStringLiteral("exit_reason"), exitReasonCode(b.exitReason), exitReasonCode(a.exitReason));
+    return c;
+}
+
+} // namespace
+
+QString TraineeService::statusLabel(TraineeStatus s)
+{
+    switch (s) {
+    case TraineeStatus::Candidate: return tr("candidate");
+    case TraineeStatus::Enrolled: return tr("enrolled");
+    case TraineeStatus::Left: return tr("left");
+    case TraineeStatus::Refused: return tr("not admitted");
+    }
+    return {};
+}
+
+QString TraineeService::exitReasonLabel(ExitReason r)
+{
+    switch (r) {
+    case ExitReason::None: return QString();
+    case ExitReason::Apprenticeship: return tr("apprenticeship");
+    case ExitReason::Job: return tr("job");
+    case ExitReason::Training: return tr("training elsewhere");
+    case ExitReason::EndOfCourse: return tr("end of course");
+    case ExitReason::Moved: return tr("moved away");
+    case ExitReason::Personal: return tr("personal reasons");
+    case ExitReason::Exclusion: return tr("exclusion");
+    case ExitReason::DroppedOut: return tr("dropped out");
+    case ExitReason::Other: return tr("other");
+    }
+    return {};
+}
+
+QString TraineeService::relationLabel(const QString& r)
+{
+    if (r == QLatin1String("mother"))
+        return tr("mother");
+    if (r == QLatin1String("father"))
+        return tr("father");
+    if (r == QLatin1String("guardian"))
+        return tr("legal guardian");
+    if (r == QLatin1String("educator"))
+        return tr("educator (ASE)");
+    return tr("other");
+}
+
+Result<QList<TraineeRow>> TraineeService::list(TraineeFilter filter, int limit, int offset) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    if (m_actor.role == Role::Formateur) {
+        filter.sectionIds = m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;
+    }
+    auto rows = TraineeListQuery(m_db).rows(filter, limit, offset);
+    if (!rows)
+        return rows;
+    if (!m_actor.can(permission::TraineesWrite)) {
+        // Trainers and readers see names, section and course, not birth dates.
+        for (TraineeRow& row : *rows)
+            row.birthDate = QDate();
+    }
+    return rows;
+}
+
+Result<qint64> TraineeService::count(TraineeFilter filter) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    if (m_actor.role == Role::Formateur)
+        filter.sectionIds = m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;
+    return TraineeListQuery(m_db).count(filter);
+}
+
+Result<QList<int>> TraineeService::cohorts() const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    return TraineeListQuery(m_db).cohorts();
+}
+
+Result<Trainee> TraineeService::get(qint64 id) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    auto t = TraineeRepository(m_db).load(id);
+    if (!t)
+        return t;
+    if (!m_actor.coversSection(t->sectionId))
+        return fail(Error::Code::AccessDenied, tr("Access denied: this trainee is not in one of your sections."));
+    if (!m_actor.can(permission::TraineesWrite)) {
+        // Contact details are for the office and the direction.
+        t->birthDate = QDate();
+        t->addressLine1.clear();
+        t->postcode.clear();
+        t->city.clear();
+        t->phone.clear();
+        t->email.clear();
+    }
+    return t;
+}
+
+Status TraineeService::validate(const Trainee& t, bool confirmedAge) const
+{
+    if (t.lastName.trimmed().isEmpty() || t.firstName.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("The last name and the first name are required."));
+    if (!t.sex.isEmpty() && t.sex != QLatin1String("F") && t.sex != QLatin1String("M"))
+        return fail(Error::Code::InvalidInput, tr("The sex is F or M."));
+    if (t.entryDate.isValid() && t.exitDate.isValid() && t.exitDate < t.entryDate)
+        return fail(Error::Code::InvalidInput, tr("The exit date is before the entry date."));
+    if (t.status == TraineeStatus::Enrolled && !t.entryDate.isValid())
+        return fail(Error::Code::InvalidInput, tr("An enrolled trainee needs an entry date."));
+    if (t.status == TraineeStatus::Left && (!t.exitDate.isValid() || t.exitReason == ExitReason::None))
+        return fail(Error::Code::InvalidInput, tr("A trainee who left needs an exit date and an exit reason."));
+    if (t.studyYear != 0 && t.studyYear != 1 && t.studyYear != 2)
+        return fail(Error::Code::InvalidInput, tr("The year of study is 1 or 2."));
+    static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (!t.email.trimmed().isEmpty() && !email.match(t.email.trimmed()).hasMatch())
+        return fail(Error::Code::InvalidInput, tr("The e-mail address “%1” is not valid.").arg(t.email.trimmed()));
+    const QDate reference = t.entryDate.isValid() ? t.entryDate : m_clock.today();
+    if (t.birthDate.isValid()) {
+        if (t.birthDate >= reference)
+            return fail(Error::Code::InvalidInput, tr("The birth date is after the entry date."));
+        Trainee probe = t;
+        probe.entryDate = reference;
+        const int age = probe.ageAtEntry();
+        if ((age < 14 || age > 25) && !confirmedAge)
+            return fail(Error::Code::NeedsConfirmation,
+                        tr("%1 %2 would be %3 years old at entry: is the birth date right?")
+                            .arg(t.firstName.trimmed(), t.lastName.trimmed())
+                            .arg(age));
+    }
+    return {};
+}
+
+Result<qint64> TraineeService::create(const Trainee& t, bool confirmedAge)
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return std::unexpected(r.error());
+    if (auto r = validate(t, confirmedAge); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        TraineeRepository repo(m_db);
+        auto twin = repo.findIdentity(t.lastName, t.firstName, t.birthDate, 0);
+        if (!twin)
+            return std::unexpected(twin.error());
+        if (*twin != 0)
+            return fail(Error::Code::Conflict,
+                        tr("%1 %2, born on %3, already has a record (n°%4): open it instead of creating a second one.")
+                            .arg(t.firstName.trimmed(), t.lastName.trimmed(),
+                                 t.birthDate.toString(QStringLiteral("dd/MM/yyyy")))
+                            .arg(*twin));
+        auto id = repo.insert(t, m_clock.nowIso());
+        if (!id)
+            return id;
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("trainee"), QString::number(*id), QStringLiteral("create"),
+                                 diff(Trainee{}, t));
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Status TraineeService::update(const Trainee& t, bool confirmedAge)
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return r;
+    if (auto r = validate(t, confirmedAge); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        TraineeRepository repo(m_db);
+        auto before = repo.load(t.id);
+        if (!before)
+            return std::unexpected(before.error());
+        if (before->anonymised)
+            return fail(Error::Code::Conflict, tr("This record was anonymised: it can no longer be changed."));
+        auto twin = repo.findIdentity(t.lastName, t.firstName, t.birthDate, t.id);
+        if (!twin)
+            return std::unexpected(twin.error());
+        if (*twin != 0)
+            return fail(Error::Code::Conflict, tr("Another record (n°%1) has the same name and birth date.").arg(*twin));
+        if (auto r = repo.update(t, m_clock.nowIso()); !r)
+            return r;
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("trainee"), QString::number(t.id), QStringLiteral("update"),
+                    diff(*before, t));
+    });
+}
+
+Status TraineeService::setArchived(qint64 id, bool archived)
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = TraineeRepository(m_db).setArchived(id, archived, m_clock.nowIso()); !r)
+            return r;
+        ChangeSet c;
+        c.add(QStringLiteral("archived"), !archived, archived);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("trainee"), QString::number(id), QStringLiteral("update"), c);
+    });
+}
+
+Status TraineeService::remove(qint64 id)
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = TraineeRepository(m_db).remove(id); !r)
+            return r;
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("trainee"), QString::number(id), QStringLiteral("delete"));
+    });
+}
+
+Status TraineeService::requireTrainee(qint64 id, const QString& permission) const
+{
+    if (auto r = AccessControl::require(m_actor, permission); !r)
+        return r;
+    auto t = TraineeRepository(m_db).load(id);
+    if (!t)
+        return std::unexpected(t.error());
+    if (!m_actor.coversSection(t->sectionId))
+        return fail(Error::Code::AccessDenied, tr("Access denied: this trainee is not in one of your sections."));
+    return {};
+}
+
+Result<QList<Guardian>> TraineeService::guardians(qint64 traineeId) const
+{
+    if (auto r = requireTrainee(traineeId, permission::TraineesSensitive); !r)
+        return std::unexpected(r.error());
+    return TraineeDetailRepository(m_db).guardians(traineeId);
+}
+
+Result<qint64> TraineeService::addGuardian(const Guardian& g)
+{
+    if (auto r = requireTrainee(g.traineeId, permission::TraineesSensitive); !r)
+        return std::unexpected(r.error());
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return std::unexpected(r.error());
+    if (g.lastName.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("The guardian's last name is required."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        auto id = TraineeDetailRepository(m_db).insertGuardian(g, m_clock.nowIso());
+        if (!id)
+            return id;
+        ChangeSet c;
+        c.set(QStringLiteral("guardian"), QString(), true);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId),
+                                 QStringLiteral("update"), c);
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Status TraineeService::updateGuardian(const Guardian& g)
+{
+    if (auto r = requireTrainee(g.traineeId, permission::TraineesSensitive); !r)
+        return r;
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return r;
+    if (g.lastName.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("The guardian's last name is required."));
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = TraineeDetailRepository(m_db).updateGuardian(g, m_clock.nowIso()); !r)
+            return r;
+        ChangeSet c;
+        c.add(QStringLiteral("guardian"), QString(), QStringLiteral("x"), true);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId), QStringLiteral("update"), c);
+    });
+}
+
+Status TraineeService::removeGuardian(const Guardian& g)
+{
+    if (auto r = requireTrainee(g.traineeId, permission::TraineesSensitive); !r)
+        return r;
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = TraineeDetailRepository(m_db).removeGuardian(g.id, g.traineeId); !r)
+            return r;
+        ChangeSet c;
+        c.add(QStringLiteral("guardian"), QStringLiteral("x"), QString(), true);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId), QStringLiteral("update"), c);
+    });
+}
+
+Result<QList<FollowUpNote>> TraineeService::notes(qint64 traineeId) const
+{
+    if (auto r = requireTrainee(traineeId, permission::TraineesSensitive); !r)
+        return std::unexpected(r.error());
+    return TraineeDetailRepository(m_db).notes(traineeId);
+}
+
+Result<qint64> TraineeService::addNote(qint64 traineeId, const QString& body)
+{
+    if (auto r = requireTrainee(traineeId, permission::TraineesSensitive); !r)
+        return std::unexpected(r.error());
+    if (body.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("The note is empty."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        FollowUpNote n;
+        n.traineeId = traineeId;
+        n.writtenAt = m_clock.nowIso();
+        n.author = m_actor.login;
+        n.body = body;
+        auto id = TraineeDetailRepository(m_db).insertNote(n);
+        if (!id)
+            return id;
+        ChangeSet c;
+        c.set(QStringLiteral("note"), QString(), true);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId),
+                                 QStringLiteral("update"), c);
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Result<QList<Referral>> TraineeService::referrals() const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    return TraineeDetailRepository(m_db).referrals();
+}
+
+Result<qint64> TraineeService::addReferral(const QString& name)
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return std::unexpected(r.error());
+    if (name.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("The name is required."));
+    return inTransaction(m_db, [&]() { return TraineeDetailRepository(m_db).insertReferral(name); });
+}
+
+} // namespace etabli

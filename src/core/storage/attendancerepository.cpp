@@ -1,0 +1,183 @@
+#include "storage/attendancerepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+
+namespace etabli {
+
+Status AttendanceRepository::put(const AttendanceCell& c, const QString& byLogin, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (c.code.isEmpty()) {
+        if (auto r = q.prepare(QStringLiteral(
+                "DELETE FROM attendance WHERE trainee_id = :trainee_id AND day = :day AND half = :half"));
+            !r)
+            return r;
+    } else {
+        if (auto r = q.prepare(QStringLiteral(
+                "INSERT INTO attendance (trainee_id, day, half, code, comment, recorded_by, updated_at) "
+                "VALUES (:trainee_id, :day, :half, :code, :comment, :by, :now) "
+                "ON CONFLICT (trainee_id, day, half) DO UPDATE SET code = excluded.code, "
+                "comment = excluded.comment, recorded_by = excluded.recorded_by, updated_at = excluded.updated_at"));
+            !r)
+            return r;
+        q.bind(QStringLiteral("code"), c.code)
+            .bind(QStringLiteral("comment"), c.comment.trimmed())
+            .bind(QStringLiteral("by"), byLogin)
+            .bind(QStringLiteral("now"), nowIso);
+    }
+    q.bind(QStringLiteral("trainee_id"), c.traineeId)
+        .bind(QStringLiteral("day"), c.day.toString(Qt::ISODate))
+        .bind(QStringLiteral("half"), halfCode(c.half));
+    return q.exec();
+}
+
+Result<QList<AttendanceCell>> AttendanceRepository::cells(const QList<qint64>& traineeIds, const QDate& from,
+                                                          const QDate& to) const
+{
+    QList<AttendanceCell> out;
+    if (traineeIds.isEmpty())
+        return out;
+    QStringList names;
+    for (int i = 0; i < traineeIds.size(); ++i)
+        names << QStringLiteral(":t%1").arg(i);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT trainee_id, day, half, code, comment FROM attendance WHERE "
+                                          "trainee_id IN (%1) AND day BETWEEN :from AND :to")
+                               .arg(names.join(QStringLiteral(", "))));
+        !r)
+        return std::unexpected(r.error());
+    for (int i = 0; i < traineeIds.size(); ++i)
+        q.bind(QStringLiteral("t%1").arg(i), traineeIds.at(i));
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    while (q.next())
+        out << AttendanceCell{q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate),
+                              halfFromCode(q.value(2).toString()), q.value(3).toString(), q.value(4).toString()};
+    return out;
+}
+
+Result<AttendanceRate> AttendanceRepository::rate(qint64 traineeId, qint64 sectionId, const QDate& from,
+                                                  const QDate& to) const
+{
+    QString filter;
+    if (traineeId != 0)
+        filter = QStringLiteral(" AND a.trainee_id = :who");
+    else if (sectionId != 0)
+        filter = QStringLiteral(" AND t.section_id = :who");
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT a.code, count(*) FROM attendance a JOIN trainee t ON t.id = "
+                                          "a.trainee_id WHERE a.day BETWEEN :from AND :to%1 GROUP BY a.code")
+                               .arg(filter));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (traineeId != 0 || sectionId != 0)
+        q.bind(QStringLiteral("who"), traineeId != 0 ? traineeId : sectionId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    AttendanceRate rate;
+    while (q.next())
+        rate.add(q.value(0).toString(), q.value(1).toInt());
+    return rate;
+}
+
+Result<QList<AbsenceRun>> AttendanceRepository::unexcusedRuns(qint64 sectionId, const QDate& from, const QDate& to,
+                                                             int minLength) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT a.trainee_id, t.last_name, t.first_name, a.day, a.half, a.code FROM attendance a "
+            "JOIN trainee t ON t.id = a.trainee_id WHERE a.day BETWEEN :from AND :to%1 "
+            "ORDER BY a.trainee_id, a.day, a.half")
+                               .arg(sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString()));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (sectionId != 0)
+        q.bind(QStringLiteral("section"), sectionId);
+    q.setForwardOnly(true);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<AbsenceRun> out;
+    AbsenceRun run;
+    const auto close = [&]() {
+        if (run.halfDays >= minLength)
+            out << run;
+        run = AbsenceRun{};
+    };
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const QDate day = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+        const Half half = halfFromCode(q.value(4).toString());
+        const bool unexcused = q.value(5).toString() == QLatin1String("unexcused");
+        if (run.halfDays > 0 && (run.traineeId != id || !unexcused))
+            close();
+        if (!unexcused)
+            continue;
+        if (run.halfDays == 0) {
+            run.traineeId = id;
+            run.name = QStringLiteral("%1 %2").arg(q.value(1).toString(), q.value(2).toString());
+            run.firstDay = day;
+            run.firstHalf = half;
+        }
+        run.lastDay = day;
+        run.lastHalf = half;
+        ++run.halfDays;
+    }
+    close();
+    return out;
+}
+
+Result<QList<AttendanceRepository::Enrolment>> AttendanceRepository::enrolledBetween(qint64 sectionId,
+                                                                                   const QDate& from,
+                                                                                   const QDate& to) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT id, last_name, first_name, entry_date, exit_date FROM trainee WHERE section_id = :section "
+            "AND status IN ('enrolled', 'left') AND entry_date IS NOT NULL AND entry_date <= :to "
+            "AND (exit_date IS NULL OR exit_date >= :from) AND archived_at IS NULL ORDER BY sort_key, id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("section"), sectionId)
+        .bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Enrolment> out;
+    while (q.next())
+        out << Enrolment{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                         QDate::fromString(q.value(3).toString(), Qt::ISODate),
+                         QDate::fromString(q.value(4).toString(), Qt::ISODate)};
+    return out;
+}
+
+Result<QList<AttendanceRepository::Period>> AttendanceRepository::internships(const QList<qint64>& traineeIds,
+                                                                              const QDate& from, const QDate& to) const
+{
+    QList<Period> out;
+    if (traineeIds.isEmpty())
+        return out;
+    QStringList names;
+    for (int i = 0; i < traineeIds.size(); ++i)
+        names << QStringLiteral(":t%1").arg(i);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT trainee_id, start_date, end_date FROM internship WHERE trainee_id IN "
+                                          "(%1) AND start_date <= :to AND end_date >= :from")
+                               .arg(names.join(QStringLiteral(", "))));
+        !r)
+        return std::unexpected(r.error());
+    for (int i = 0; i < traineeIds.size(); ++i)
+        q.bind(QStringLiteral("t%1").arg(i), traineeIds.at(i));
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    while (q.next())
+        out << Period{q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate),
+                      QDate::fromString(q.value(2).toString(), Qt::ISODate)};
+    return out;
+}
+
+} // namespace etabli

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/trainee.h"
+#include "util/error.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace etabli {
+
+class Database;
+
+// What the "Jeunes" list asks for: filtered, sorted and paged in SQL.
+struct TraineeFilter
+{
+    QString text;             // accent-insensitive, anywhere in "last first"
+    qint64 sectionId = 0;     // 0: all
+    QList<qint64> sectionIds; // when not empty: only these (trainers)
+    int cohortYear = 0;       // school year of entry, 0: all
+    QString status;           // code, empty: all
+    bool includeArchived = false;
+
+    enum class Sort
+    {
+        Name,
+        BirthDate,
+        Section,
+        Cohort,
+        StudyYear,
+        Status,
+        EntryDate,
+        ExitDate
+    };
+    Sort sort = Sort::Name;
+    bool ascending = true;
+};
+
+struct TraineeRow
+{
+    qint64 id = 0;
+    QString lastName;
+    QString firstName;
+    QDate birthDate;
+    QString sex;
+    QString section;
+    qint64 sectionId = 0;
+    int cohortYear = 0;
+    int studyYear = 0;
+    TraineeStatus status = TraineeStatus::Candidate;
+    QDate entryDate;
+    QDate exitDate;
+    bool archived = false;
+};
+
+class TraineeListQuery
+{
+public:
+    explicit TraineeListQuery(Database& db) : m_db(db) {}
+    Result<QList<TraineeRow>> rows(const TraineeFilter& filter, int limit, int offset) const;
+    Result<qint64> count(const TraineeFilter& filter) const;
+    // The school years that have trainees, newest first.
+    Result<QList<int>> cohorts() const;
+
+private:
+    Database& m_db;
+};
+
+} // namespace etabli

@@ -1,0 +1,312 @@
+#include "services/attendanceservice.h"
+#include "services/demogenerator.h"
+#include "services/traineeservice.h"
+#include "storage/auditrepository.h"
+#include "support/testdatabase.h"
+#include "util/clock.h"
+#include "util/text.h"
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+using etabli::test::TestDatabase;
+
+namespace {
+
+const QDate kToday(2026, 11, 27);
+
+Trainee cedric(qint64 sectionId)
+{
+    Trainee t;
+    t.lastName = QStringLiteral("Lefèvre");
+    t.firstName = QStringLiteral("Cédric");
+    t.birthDate = QDate(2010, 3, 14);
+    t.sex = QStringLiteral("M");
+    t.sectionId = sectionId;
+    t.cohortYear = 2026;
+    t.studyYear = 1;
+    t.status = TraineeStatus::Enrolled;
+    t.entryDate = QDate(2026, 9, 1);
+    t.phone = QStringLiteral("06 12 34 56 78");
+    return t;
+}
+
+struct School
+{
+    TestDatabase t;
+    FixedClock clock{QDateTime(kToday, QTime(10, 0), Qt::UTC)};
+    UserContext director;
+    qint64 tyres = 0;
+    qint64 metal = 0;
+
+    explicit School(const std::string& backend) : t(backend)
+    {
+        DemoGenerator::Options o;
+        o.referenceDate = kToday;
+        REQUIRE(DemoGenerator(t.db(), o).run());
+        director = test::logIn(t.db(), QStringLiteral("direction"), DemoGenerator::demoPassword());
+        tyres = test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+                    .toLongLong();
+        metal = test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name_key = 'metallerie'"))
+                    .toLongLong();
+    }
+    UserContext as(const char* login)
+    {
+        return test::logIn(t.db(), QString::fromLatin1(login), DemoGenerator::demoPassword());
+    }
+};
+
+} // namespace
+
+TEST_CASE("Trainee records: create, validate, refuse duplicates, archive instead of delete", "[trainees]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    School s(backend);
+    TraineeService service(s.t.db(), s.clock, s.director);
+
+    auto id = service.create(cedric(s.tyres));
+    REQUIRE(id);
+    auto loaded = service.get(*id);
+    REQUIRE(loaded);
+    CHECK(loaded->firstName == QStringLiteral("Cédric"));
+    CHECK(loaded->ageAtEntry() == 16);
+    CHECK(loaded->phone == QStringLiteral("06 12 34 56 78"));
+
+    // Same person again (accents and case do not matter): refused, names the record.
+    Trainee twin = cedric(s.tyres);
+    twin.lastName = QStringLiteral("LEFEVRE");
+    twin.firstName = QStringLiteral("cedric");
+    auto dup = service.create(twin);
+    REQUIRE_FALSE(dup);
+    CHECK(dup.error().code == Error::Code::Conflict);
+    CHECK(dup.error().message.contains(QStringLiteral("n°%1").arg(*id)));
+
+    Trainee bad = cedric(s.tyres);
+    bad.firstName = QStringLiteral("Autre");
+    bad.exitDate = QDate(2026, 8, 1);
+    auto before = service.create(bad);
+    REQUIRE_FALSE(before);
+    CHECK(before.error().message.contains(QStringLiteral("avant")));
+
+    // An unusual age asks for confirmation, and is accepted once confirmed.
+    Trainee young = cedric(s.tyres);
+    young.firstName = QStringLiteral("Noé");
+    young.birthDate = QDate(2014, 1, 1);
+    auto ask = service.create(young);
+    REQUIRE_FALSE(ask);
+    CHECK(ask.error().code == Error::Code::NeedsConfirmation);
+    CHECK(ask.error().message.contains(QStringLiteral("12 ans")));
+    CHECK(service.create(young, true));
+
+    Trainee left = *loaded;
+    left.status = TraineeStatus::Left;
+    left.exitDate = QDate(2026, 11, 20);
+    auto noReason = service.update(left);
+    REQUIRE_FALSE(noReason);
+    CHECK(noReason.error().message.contains(QStringLiteral("motif")));
+    left.exitReason = ExitReason::Apprenticeship;
+    REQUIRE(service.update(left));
+    auto stale = service.update(left); // the version moved on
+    REQUIRE_FALSE(stale);
+    CHECK(stale.error().code == Error::Code::Conflict);
+
+    // Enrolled once: never deleted, archived.
+    auto refusedDelete = service.remove(*id);
+    REQUIRE_FALSE(refusedDelete);
+    CHECK(refusedDelete.error().message.contains(QStringLiteral("archiv")));
+    REQUIRE(service.setArchived(*id, true));
+    TraineeFilter f;
+    f.text = QStringLiteral("lefevre cedric");
+    CHECK(*service.count(f) == 0);
+    f.includeArchived = true;
+    CHECK(*service.count(f) == 1);
+
+    Trainee candidate = cedric(s.tyres);
+    candidate.firstName = QStringLiteral("Léa");
+    candidate.status = TraineeStatus::Candidate;
+    candidate.entryDate = QDate();
+    auto cid = service.create(candidate);
+    REQUIRE(cid);
+    CHECK(service.remove(*cid));
+
+    auto audit = AuditRepository(s.t.db()).count({QString(), QStringLiteral("trainee"), {}, {}, QString::number(*id)});
+    CHECK(*audit == 3); // created, updated, archived
+}
+
+TEST_CASE("The trainees' list filters, sorts and pages in SQL, accent-insensitive", "[trainees][list]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    School s(backend);
+    TraineeService service(s.t.db(), s.clock, s.director);
+    REQUIRE(service.create(cedric(s.tyres)));
+
+    TraineeFilter f;
+    f.text = QStringLiteral("Cedric");
+    auto rows = service.list(f, 50, 0);
+    REQUIRE(rows);
+    REQUIRE_FALSE(rows->isEmpty());
+    for (const TraineeRow& r : *rows)
+        CHECK(r.firstName.startsWith(QStringLiteral("Cédric")));
+
+    f = TraineeFilter{};
+    f.sectionId = s.metal;
+    f.status = QStringLiteral("enrolled");
+    const qint64 n = *service.count(f);
+    CHECK(n == test::rawScalar(s.t.db(), QStringLiteral("SELECT count(*) FROM trainee WHERE section_id = %1 AND "
+                                                          "status = 'enrolled' AND archived_at IS NULL")
+                                             .arg(s.metal))
+                   .toLongLong());
+    auto page1 = service.list(f, 5, 0);
+    auto page2 = service.list(f, 5, 5);
+    REQUIRE(page1);
+    REQUIRE(page2);
+    CHECK(page1->size() == std::min<qint64>(5, n));
+    if (n > 5)
+        CHECK(page2->first().id != page1->first().id);
+    for (const TraineeRow& r : *page1)
+        CHECK(r.section == QStringLiteral("Métallerie"));
+
+    // Sorted by name in French order: É sorts with E.
+    f = TraineeFilter{};
+    f.includeArchived = true;
+    auto all = service.list(f, 1000, 0);
+    REQUIRE(all);
+    for (int i = 1; i < all->size(); ++i) {
+        const QString a = text::personSortKey(all->at(i - 1).lastName, all->at(i - 1).firstName);
+        const QString b = text::personSortKey(all->at(i).lastName, all->at(i).firstName);
+        REQUIRE(a <= b);
+    }
+    f.sort = TraineeFilter::Sort::EntryDate;
+    f.ascending = false;
+    auto byEntry = service.list(f, 20, 0);
+    REQUIRE(byEntry);
+    for (int i = 1; i < byEntry->size(); ++i)
+        REQUIRE(byEntry->at(i - 1).entryDate >= byEntry->at(i).entryDate);
+    auto cohorts = service.cohorts();
+    REQUIRE(cohorts);
+    CHECK(cohorts->first() == 2027);
+    CHECK(cohorts->contains(2017));
+}
+
+TEST_CASE("Trainers see names and section of their own sections only; sensitive data needs the permission",
+          "[trainees][access]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    School s(backend);
+    const UserContext trainer = s.as("formateur.pneus");
+    const UserContext reader = s.as("lecture");
+    TraineeService asTrainer(s.t.db(), s.clock, trainer);
+    auto rows = asTrainer.list({}, 1000, 0);
+    REQUIRE(rows);
+    REQUIRE_FALSE(rows->isEmpty());
+    for (const TraineeRow& r : *rows) {
+        CHECK(r.sectionId == s.tyres);
+        CHECK_FALSE(r.birthDate.isValid());
+    }
+    const qint64 metalTrainee =
+        test::rawScalar(s.t.db(), QStringLiteral("SELECT min(id) FROM trainee WHERE section_id = %1").arg(s.metal))
+            .toLongLong();
+    CHECK_FALSE(asTrainer.get(metalTrainee));
+    const qint64 own = rows->first().id;
+    auto mine = asTrainer.get(own);
+    REQUIRE(mine);
+    CHECK(mine->phone.isEmpty());
+    CHECK_FALSE(asTrainer.guardians(own));
+    CHECK_FALSE(asTrainer.notes(own));
+    CHECK_FALSE(asTrainer.update(*mine));
+    CHECK_FALSE(TraineeService(s.t.db(), s.clock, reader).addNote(own, QStringLiteral("note")));
+
+    TraineeService office(s.t.db(), s.clock, s.as("secretariat"));
+    auto guardians = office.guardians(own);
+    REQUIRE(guardians);
+    CHECK(guardians->size() == 1);
+    Guardian g = guardians->first();
+    g.phone = QStringLiteral("03 84 82 00 00");
+    REQUIRE(office.updateGuardian(g));
+    REQUIRE(office.addNote(own, QStringLiteral("Rencontre avec la famille : bonne motivation.")));
+    auto notes = office.notes(own);
+    REQUIRE(notes);
+    CHECK(notes->first().author == QStringLiteral("secretariat"));
+    // Sensitive values never reach the audit trail.
+    auto rowsAudit = AuditRepository(s.t.db()).list({QString(), QStringLiteral("trainee"), {}, {}, QString::number(own)}, 10);
+    REQUIRE(rowsAudit);
+    for (const AuditEntry& e : *rowsAudit) {
+        CHECK_FALSE(e.changes.contains(QStringLiteral("motivation")));
+        CHECK_FALSE(e.changes.contains(QStringLiteral("03 84 82")));
+    }
+}
+
+TEST_CASE("Attendance: the weekly register, enrolment dates, rates and runs of unexcused absences",
+          "[attendance]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    School s(backend);
+    TraineeService trainees(s.t.db(), s.clock, s.director);
+    Trainee t = cedric(s.tyres);
+    t.entryDate = QDate(2026, 11, 18); // a Wednesday
+    auto id = trainees.create(t);
+    REQUIRE(id);
+
+    const UserContext trainer = s.as("formateur.pneus");
+    AttendanceService service(s.t.db(), s.clock, trainer);
+    auto week = service.week(s.tyres, QDate(2026, 11, 19));
+    REQUIRE(week);
+    CHECK(week->monday == QDate(2026, 11, 16));
+    CHECK(week->days().size() == 5);
+    CHECK(std::any_of(week->trainees.begin(), week->trainees.end(),
+                      [&](const auto& e) { return e.traineeId == *id; }));
+
+    // Monday is before Cédric's entry: the whole save is refused.
+    QList<AttendanceCell> cells = {{*id, QDate(2026, 11, 16), Half::Morning, QStringLiteral("present"), {}},
+                                   {*id, QDate(2026, 11, 18), Half::Morning, QStringLiteral("present"), {}}};
+    auto refused = service.record(s.tyres, cells);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("n'était pas inscrit")));
+    CHECK(service.traineeRate(*id, QDate(2026, 11, 1), kToday)->total() == 0);
+
+    cells = {};
+    const QStringList codes = {QStringLiteral("present"),   QStringLiteral("late"),      QStringLiteral("unexcused"),
+                               QStringLiteral("unexcused"), QStringLiteral("unexcused"), QStringLiteral("excused")};
+    int i = 0;
+    for (const QDate& day : {QDate(2026, 11, 18), QDate(2026, 11, 19), QDate(2026, 11, 20)}) {
+        for (Half half : {Half::Morning, Half::Afternoon})
+            cells << AttendanceCell{*id, day, half, codes.at(i++), {}};
+    }
+    REQUIRE(service.record(s.tyres, cells));
+    auto rate = service.traineeRate(*id, QDate(2026, 11, 1), kToday);
+    REQUIRE(rate);
+    CHECK(rate->total() == 6);
+    CHECK(rate->attended() == 2);
+    CHECK(rate->rateBasisPoints() == 3333);
+
+    auto runs = service.unexcusedRuns(s.tyres, QDate(2026, 11, 16), QDate(2026, 11, 22));
+    REQUIRE(runs);
+    auto mine = std::find_if(runs->begin(), runs->end(), [&](const AbsenceRun& r) { return r.traineeId == *id; });
+    REQUIRE(mine != runs->end());
+    CHECK(mine->halfDays == 3);
+    CHECK(mine->firstDay == QDate(2026, 11, 19));
+    CHECK(mine->firstHalf == Half::Afternoon);
+    CHECK(mine->lastDay == QDate(2026, 11, 20));
+
+    // A code can be corrected, and cleared.
+    REQUIRE(service.record(s.tyres, {{*id, QDate(2026, 11, 20), Half::Morning, QStringLiteral("excused"), {}},
+                                     {*id, QDate(2026, 11, 20), Half::Afternoon, QString(), {}}}));
+    CHECK(service.traineeRate(*id, QDate(2026, 11, 1), kToday)->total() == 5);
+
+    // The other trainer cannot write in this section.
+    AttendanceService other(s.t.db(), s.clock, s.as("formateur.metal"));
+    auto denied = other.record(s.tyres, {{*id, QDate(2026, 11, 18), Half::Morning, QStringLiteral("present"), {}}});
+    REQUIRE_FALSE(denied);
+    CHECK(denied.error().code == Error::Code::AccessDenied);
+    CHECK_FALSE(other.week(s.tyres, kToday));
+
+    // The section's rate comes from the data.
+    auto sectionRate = AttendanceService(s.t.db(), s.clock, s.director).sectionRate(s.tyres, QDate(2026, 9, 1), kToday);
+    REQUIRE(sectionRate);
+    CHECK(sectionRate->total() > 100);
+    CHECK(sectionRate->rateBasisPoints() > 7000);
+}
