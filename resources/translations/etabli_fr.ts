@@ -115,6 +115,63 @@
     </message>
 </context>
 <context>
+    <name>AttendanceService</name>
+    <message>
+        <location filename="../../src/core/services/attendanceservice.cpp" line="+24" />
+        <source>present</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>excused absence</source>
+        <translation>absence justifiée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>unexcused absence</source>
+        <translation>absence injustifiée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>late</source>
+        <translation>retard</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>in internship</source>
+        <translation>en stage</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>excluded</source>
+        <translation>exclu</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <location line="+102" />
+        <location line="+9" />
+        <location line="+2" />
+        <location line="+10" />
+        <source>Access denied: this section is not one of yours.</source>
+        <translation>Accès refusé : cette section n'est pas une des vôtres.</translation>
+    </message>
+    <message>
+        <location line="-76" />
+        <source>Unknown attendance code “%1”.</source>
+        <translation>Code de présence inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Trainee n°%1 is not enrolled in this section on %2.</source>
+        <translation>Le jeune n°%1 n'est pas inscrit dans cette section le %2.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 %2 was not enrolled on %3: no attendance can be recorded that day.</source>
+        <translation>%1 %2 n'était pas inscrit(e) le %3 : aucune présence ne peut être saisie ce jour-là.</translation>
+    </message>
+</context>
+<context>
     <name>AuditRepository</name>
     <message>
         <location filename="../../src/core/storage/auditrepository.cpp" line="+129" />
@@ -179,6 +236,11 @@
         <location line="+2" />
         <source>database</source>
         <translation>base de données</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>attendance</source>
+        <translation>présences</translation>
     </message>
     <message>
         <location line="+7" />
@@ -376,18 +438,18 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+269" />
-        <location line="+88" />
+        <location line="+288" />
+        <location line="+81" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="-356" />
+        <location line="-368" />
         <source>Password of %1: </source>
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+39" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -465,14 +527,14 @@
     <message>
         <location line="+2" />
         <location line="+169" />
-        <location line="+43" />
+        <location line="+37" />
         <location line="+2" />
-        <location line="+54" />
+        <location line="+50" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-267" />
+        <location line="-257" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -518,12 +580,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+158" />
+        <location line="+152" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-156" />
+        <location line="-150" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
@@ -627,13 +689,13 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+43" />
-        <location line="+56" />
+        <location line="+37" />
+        <location line="+52" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="-85" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -643,12 +705,12 @@
         <translation>Indiquez le fichier de la copie avec --out FICHIER.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+5" />
         <source>The file “%1” already exists: it was not replaced.</source>
         <translation>Le fichier « %1 » existe déjà : il n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+14" />
         <source>Verified copy written to %1</source>
         <translation>Copie vérifiée écrite dans %1</translation>
     </message>
@@ -693,7 +755,7 @@
         <translation>Le numéro du jeune doit être un entier positif (« %1 »).</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+27" />
         <source>Anonymise the trainees listed (otherwise only list).</source>
         <translation>Anonymiser les jeunes listés (sinon, seulement lister).</translation>
     </message>
@@ -703,7 +765,7 @@
         <translation>Liste les jeunes dont la durée de conservation est passée ; avec --apply, les anonymise (noms, adresse, jour et mois de naissance) et l'inscrit au journal des modifications.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+20" />
         <source>Rule: anonymise the trainees %1 years after they left.</source>
         <translation>Règle : anonymiser les jeunes %1 ans après leur sortie.</translation>
     </message>
@@ -715,7 +777,10 @@
     <message numerus="yes">
         <location line="+4" />
         <source>%n trainee(s) concerned.</source>
-        <translation><numerusform>%n jeune concerné.</numerusform><numerusform>%n jeunes concernés.</numerusform></translation>
+        <translation>
+            <numerusform>%n jeune concerné.</numerusform>
+            <numerusform>%n jeunes concernés.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />
@@ -725,7 +790,10 @@
     <message numerus="yes">
         <location line="+6" />
         <source>%n record(s) anonymised.</source>
-        <translation><numerusform>%n dossier anonymisé.</numerusform><numerusform>%n dossiers anonymisés.</numerusform></translation>
+        <translation>
+            <numerusform>%n dossier anonymisé.</numerusform>
+            <numerusform>%n dossiers anonymisés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -987,7 +1055,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+173" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+178" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -1613,11 +1681,206 @@
     </message>
 </context>
 <context>
+    <name>TraineeDetailRepository</name>
+    <message>
+        <location filename="../../src/core/storage/traineedetailrepository.cpp" line="+79" />
+        <source>This guardian was changed meanwhile on another computer.</source>
+        <translation>Ce responsable a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+65" />
+        <source>“%1” is already in the list.</source>
+        <translation>« %1 » est déjà dans la liste.</translation>
+    </message>
+</context>
+<context>
     <name>TraineeRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineerepository.cpp" line="+98" />
+        <location filename="../../src/core/storage/traineerepository.cpp" line="+87" />
+        <source>This record was changed meanwhile on another computer. Close it and open it again.</source>
+        <translation>Ce dossier a été modifié entre-temps sur un autre poste. Fermez-le et rouvrez-le.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <location line="+118" />
         <source>No trainee has the number %1.</source>
         <translation>Aucun jeune ne porte le numéro %1.</translation>
+    </message>
+    <message>
+        <location line="-49" />
+        <source>Only a candidate who was never enrolled can be deleted: archive the record instead.</source>
+        <translation>Seul un candidat jamais inscrit peut être supprimé : archivez plutôt le dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeService</name>
+    <message>
+        <location filename="../../src/core/services/traineeservice.cpp" line="+46" />
+        <source>candidate</source>
+        <translation>candidat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>enrolled</source>
+        <translation>inscrit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>left</source>
+        <translation>sorti</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>not admitted</source>
+        <translation>non admis</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>apprenticeship</source>
+        <translation>apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>job</source>
+        <translation>emploi</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>training elsewhere</source>
+        <translation>formation ailleurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>end of course</source>
+        <translation>fin de formation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>moved away</source>
+        <translation>déménagement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>personal reasons</source>
+        <translation>raisons personnelles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>exclusion</source>
+        <translation>exclusion</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>dropped out</source>
+        <translation>abandon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+15" />
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>mother</source>
+        <translation>mère</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>father</source>
+        <translation>père</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>legal guardian</source>
+        <translation>tuteur légal</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>educator (ASE)</source>
+        <translation>éducateur (ASE)</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <location line="+135" />
+        <source>Access denied: this trainee is not in one of your sections.</source>
+        <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
+    </message>
+    <message>
+        <location line="-119" />
+        <source>The last name and the first name are required.</source>
+        <translation>Le nom et le prénom sont obligatoires.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The sex is F or M.</source>
+        <translation>Le sexe est F ou M.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The exit date is before the entry date.</source>
+        <translation>La date de sortie est avant la date d'entrée.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>An enrolled trainee needs an entry date.</source>
+        <translation>Un jeune inscrit a besoin d'une date d'entrée.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A trainee who left needs an exit date and an exit reason.</source>
+        <translation>Un jeune sorti a besoin d'une date et d'un motif de sortie.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The year of study is 1 or 2.</source>
+        <translation>L'année de formation est 1 ou 2.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The e-mail address “%1” is not valid.</source>
+        <translation>L'adresse e-mail « %1 » n'est pas valide.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The birth date is after the entry date.</source>
+        <translation>La date de naissance est après la date d'entrée.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 %2 would be %3 years old at entry: is the birth date right?</source>
+        <translation>%1 %2 aurait %3 ans à l'entrée : la date de naissance est-elle juste ?</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>%1 %2, born on %3, already has a record (n°%4): open it instead of creating a second one.</source>
+        <translation>%1 %2, né(e) le %3, a déjà un dossier (n°%4) : ouvrez-le plutôt que d'en créer un second.</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>This record was anonymised: it can no longer be changed.</source>
+        <translation>Ce dossier a été anonymisé : il ne peut plus être modifié.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Another record (n°%1) has the same name and birth date.</source>
+        <translation>Un autre dossier (n°%1) a le même nom et la même date de naissance.</translation>
+    </message>
+    <message>
+        <location line="+61" />
+        <location line="+23" />
+        <source>The guardian's last name is required.</source>
+        <translation>Le nom du responsable est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>The note is empty.</source>
+        <translation>La note est vide.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>The name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1989,83 @@
     </message>
 </context>
 <context>
+    <name>etabli::AttendancePage</name>
+    <message>
+        <location filename="../../src/gui/trainees/attendancepage.cpp" line="+49" />
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>◀ Previous week</source>
+        <translation>◀ Semaine précédente</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This &amp;week</source>
+        <translation>Cette &amp;semaine</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next week ▶</source>
+        <translation>Semaine suivante ▶</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Everyone &amp;present</source>
+        <translation>Tous &amp;présents</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Marks every empty half-day of the week present.</source>
+        <translation>Marque présentes toutes les demi-journées vides de la semaine.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Keys: P present · J excused absence · A unexcused absence · R late · S internship · X excluded · Delete clears. Shift+key: the whole day; Ctrl+Shift+key: the whole week. Ctrl+S saves.</source>
+        <translation>Touches : P présent · J absence justifiée · A absence injustifiée · R retard · S stage · X exclu · Suppr efface. Maj+touche : toute la journée ; Ctrl+Maj+touche : toute la semaine. Ctrl+S enregistre.</translation>
+    </message>
+    <message>
+        <location line="+111" />
+        <source>Week of %1</source>
+        <translation>Semaine du %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1
+morning</source>
+        <translation>%1
+matin</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1
+afternoon</source>
+        <translation>%1
+après-midi</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>Not enrolled that day</source>
+        <translation>Pas inscrit ce jour-là</translation>
+    </message>
+    <message>
+        <location line="+88" />
+        <source>The attendance of the week was saved.</source>
+        <translation>Les présences de la semaine ont été enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Unsaved attendance</source>
+        <translation>Présences non enregistrées</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The attendance of this week was changed. Save it?</source>
+        <translation>Les présences de cette semaine ont été modifiées. Les enregistrer ?</translation>
+    </message>
+</context>
+<context>
     <name>etabli::AuditModel</name>
     <message>
         <location filename="../../src/gui/audit/auditmodel.cpp" line="+119" />
@@ -1796,7 +2136,7 @@
         <translation>Tout</translation>
     </message>
     <message numerus="yes">
-        <location line="+27" />
+        <location line="+32" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n modification</numerusform>
@@ -1804,7 +2144,7 @@
         </translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+12" />
         <source>The log was exported to %1.</source>
         <translation>Le journal a été exporté dans %1.</translation>
     </message>
@@ -1976,52 +2316,56 @@
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+101" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+103" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+15" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="-14" />
-        <location line="+19" />
+        <location line="+1" />
+        <location line="+22" />
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
     <message>
-        <location line="-18" />
-        <location line="+23" />
+        <location line="-21" />
+        <location line="+26" />
         <source>Customers and orders</source>
         <translation>Clients et commandes</translation>
     </message>
     <message>
-        <location line="-22" />
-        <location line="+27" />
+        <location line="-25" />
+        <location line="+30" />
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location line="-26" />
-        <location line="+31" />
+        <location line="-29" />
+        <location line="+34" />
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location line="-30" />
+        <location line="-33" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>The young people's records: identity, guardians, referral, section and year, attendance by half-day, internships, certifications and what became of them.</source>
-        <translation>Les dossiers des jeunes : identité, responsables légaux, prescripteur, section et année, présences par demi-journée, stages, certifications et devenir.</translation>
+        <location line="+14" />
+        <source>List of trainees</source>
+        <translation>Liste des jeunes</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+1" />
+        <source>Attendance register</source>
+        <translation>Registre de présence</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>The sections and their team, the catalogue of each workshop, and the production log written by the trainers: who made what, for which order, in how many hours.</source>
         <translation>Les sections et leur équipe, le catalogue de chaque atelier et le journal d'atelier tenu par les formateurs : qui a fait quoi, pour quelle commande, en combien d'heures.</translation>
     </message>
@@ -2356,12 +2700,18 @@
     <message numerus="yes">
         <location line="+7" />
         <source>%n record(s) would be anonymised: names, address, day and month of birth are replaced; sex, birth year, section and dates stay for the statistics.</source>
-        <translation><numerusform>%n dossier serait anonymisé : noms, adresse, jour et mois de naissance sont remplacés ; sexe, année de naissance, section et dates restent pour les statistiques.</numerusform><numerusform>%n dossiers seraient anonymisés : noms, adresse, jour et mois de naissance sont remplacés ; sexe, année de naissance, section et dates restent pour les statistiques.</numerusform></translation>
+        <translation>
+            <numerusform>%n dossier serait anonymisé : noms, adresse, jour et mois de naissance sont remplacés ; sexe, année de naissance, section et dates restent pour les statistiques.</numerusform>
+            <numerusform>%n dossiers seraient anonymisés : noms, adresse, jour et mois de naissance sont remplacés ; sexe, année de naissance, section et dates restent pour les statistiques.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+15" />
         <source>%n record(s) anonymised.</source>
-        <translation><numerusform>%n dossier anonymisé.</numerusform><numerusform>%n dossiers anonymisés.</numerusform></translation>
+        <translation>
+            <numerusform>%n dossier anonymisé.</numerusform>
+            <numerusform>%n dossiers anonymisés.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11" />
@@ -2371,7 +2721,10 @@
     <message numerus="yes">
         <location line="+1" />
         <source>Anonymise the %n record(s) listed? This cannot be undone; it is recorded in the log of changes.</source>
-        <translation><numerusform>Anonymiser le dossier listé ? C'est définitif ; l'opération est inscrite au journal des modifications.</numerusform><numerusform>Anonymiser les %n dossiers listés ? C'est définitif ; l'opération est inscrite au journal des modifications.</numerusform></translation>
+        <translation>
+            <numerusform>Anonymiser le dossier listé ? C'est définitif ; l'opération est inscrite au journal des modifications.</numerusform>
+            <numerusform>Anonymiser les %n dossiers listés ? C'est définitif ; l'opération est inscrite au journal des modifications.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2855,386 @@
         <location line="+1" />
         <source>Delete the section “%1”? This cannot be undone. A section that trainees attended cannot be deleted: deactivate it instead.</source>
         <translation>Supprimer la section « %1 » ? C'est définitif. Une section qui a accueilli des jeunes ne peut pas être supprimée : désactivez-la plutôt.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::TraineeDialog</name>
+    <message>
+        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+64" />
+        <source>Please confirm</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>New trainee</source>
+        <translation>Nouveau jeune</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 %2 — record n°%3</source>
+        <translation>%1 %2 — dossier n°%3</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Identity</source>
+        <translation>&amp;Identité</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Guardians</source>
+        <translation>&amp;Responsables</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Internships and certifications will be entered here in a next version.</source>
+        <translation>Les stages et les certifications se saisiront ici dans une prochaine version.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Course</source>
+        <translation>&amp;Parcours</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Attendance</source>
+        <translation>Pré&amp;sences</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What became of the trainee (at exit, after 6 and 12 months) will be entered here in a next version.</source>
+        <translation>Le devenir du jeune (à la sortie, à 6 et à 12 mois) se saisira ici dans une prochaine version.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Outcome</source>
+        <translation>&amp;Devenir</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Follow-&amp;up</source>
+        <translation>S&amp;uivi</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>female</source>
+        <translation>féminin</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>male</source>
+        <translation>masculin</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>1st year</source>
+        <translation>1re année</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>2nd year</source>
+        <translation>2e année</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <location line="+184" />
+        <source>&amp;Last name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="-183" />
+        <location line="+184" />
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <location line="-183" />
+        <source>&amp;Born on</source>
+        <translation>&amp;Né(e) le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Se&amp;x</source>
+        <translation>Se&amp;xe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Postcode</source>
+        <translation>Code &amp;postal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;City</source>
+        <translation>&amp;Ville</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+180" />
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <location line="-179" />
+        <location line="+180" />
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <location line="-179" />
+        <source>&amp;Referred by</source>
+        <translation>&amp;Prescripteur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sectio&amp;n</source>
+        <translation>Sectio&amp;n</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>School year of &amp;entry</source>
+        <translation>Année scolaire d'&amp;entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Year of study</source>
+        <translation>&amp;Année de formation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;tatus</source>
+        <translation>Sta&amp;tut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entry &amp;date</source>
+        <translation>&amp;Date d'entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;xit date</source>
+        <translation>Date de so&amp;rtie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Exit &amp;reason</source>
+        <translation>&amp;Motif de sortie</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>%n year(s) old at entry</source>
+        <translation><numerusform>%n an à l'entrée</numerusform><numerusform>%n ans à l'entrée</numerusform></translation>
+    </message>
+    <message>
+        <location line="+109" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Relation</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Add a guardian…</source>
+        <translation>&amp;Ajouter un responsable…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>New guardian</source>
+        <translation>Nouveau responsable</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Relation</source>
+        <translation>&amp;Lien</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Remove a guardian</source>
+        <translation>Retirer un responsable</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove %1 %2 from the guardians?</source>
+        <translation>Retirer %1 %2 des responsables ?</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>&lt;h3&gt;School year %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Année scolaire %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;p&gt;No attendance recorded yet this school year.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aucune présence saisie cette année scolaire.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>&lt;p&gt;Attendance rate: &lt;b&gt;%1 %&lt;/b&gt; over %n recorded half-day(s).&lt;/p&gt;</source>
+        <translation><numerusform>&lt;p&gt;Taux de présence : &lt;b&gt;%1 %&lt;/b&gt; sur %n demi-journée saisie.&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;Taux de présence : &lt;b&gt;%1 %&lt;/b&gt; sur %n demi-journées saisies.&lt;/p&gt;</numerusform></translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Follow-up notes are confidential: only the direction and the office read them. A note is never changed or deleted; add a new one to correct it.</source>
+        <translation>Les notes de suivi sont confidentielles : seuls la direction et le secrétariat les lisent. Une note n'est jamais modifiée ni effacée ; ajoutez-en une nouvelle pour corriger.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>New note…</source>
+        <translation>Nouvelle note…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Add the &amp;note</source>
+        <translation>Ajouter la &amp;note</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>%1 — %2
+%3</source>
+        <translation>%1 — %2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::TraineeListModel</name>
+    <message>
+        <location filename="../../src/gui/trainees/traineelistmodel.cpp" line="+110" />
+        <source>1st</source>
+        <translation>1re</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>2nd</source>
+        <translation>2e</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Born on</source>
+        <translation>Né(e) le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Age at entry</source>
+        <translation>Âge à l'entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Year of entry</source>
+        <translation>Année d'entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entry</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Exit</source>
+        <translation>Sortie</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::TraineesPage</name>
+    <message>
+        <location filename="../../src/gui/trainees/traineespage.cpp" line="+29" />
+        <source>Show a&amp;rchived</source>
+        <translation>Afficher les a&amp;rchivés</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New trainee…</source>
+        <translation>&amp;Nouveau jeune…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Arc&amp;hive</source>
+        <translation>Arc&amp;hiver</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Search by name (Ctrl+F)…</source>
+        <translation>Chercher par nom (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>All sections</source>
+        <translation>Toutes les sections</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All years</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33" />
+        <source>%n trainee(s)</source>
+        <translation><numerusform>%n jeune</numerusform><numerusform>%n jeunes</numerusform></translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Archive the record of %1? It leaves the lists but stays in the statistics and can be shown again with “Show archived”.</source>
+        <translation>Archiver le dossier de %1 ? Il quitte les listes mais reste dans les statistiques, et réapparaît avec « Afficher les archivés ».</translation>
     </message>
 </context>
 <context>

@@ -289,7 +289,7 @@ TEST_CASE("Attendance: the weekly register, enrolment dates, rates and runs of u
     REQUIRE(mine != runs->end());
     CHECK(mine->halfDays == 3);
     CHECK(mine->firstDay == QDate(2026, 11, 19));
-    CHECK(mine->firstHalf == Half::Afternoon);
+    CHECK(mine->firstHalf == Half::Morning);
     CHECK(mine->lastDay == QDate(2026, 11, 20));
 
     // A code can be corrected, and cleared.

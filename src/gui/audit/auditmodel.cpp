@@ -24,6 +24,7 @@ void AuditModel::setFilter(const AuditFilter& filter)
 
 void AuditModel::reload()
 {
+    m_resetting = true;
     beginResetModel();
     m_rows.clear();
     m_total = 0;
@@ -40,6 +41,7 @@ void AuditModel::reload()
         }
     }
     endResetModel();
+    m_resetting = false;
 }
 
 int AuditModel::rowCount(const QModelIndex& parent) const
@@ -59,7 +61,7 @@ bool AuditModel::canFetchMore(const QModelIndex& parent) const
 
 void AuditModel::fetchMore(const QModelIndex& parent)
 {
-    if (!canFetchMore(parent))
+    if (m_resetting || !canFetchMore(parent))
         return;
     auto rows = AuditTrail(m_session.database(), m_session.clock())
                     .list(m_session.user(), m_filter, kPageSize, static_cast<int>(m_rows.size()));

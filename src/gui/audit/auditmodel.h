@@ -52,6 +52,7 @@ private:
     QList<AuditEntry> m_rows;
     qint64 m_total = 0;
     QString m_error;
+    bool m_resetting = false; // no fetchMore from inside a reset notification
 };
 
 } // namespace etabli

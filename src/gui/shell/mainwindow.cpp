@@ -7,6 +7,8 @@
 #include "gui/access/userspage.h"
 #include "gui/audit/auditpage.h"
 #include "gui/common/placeholderpage.h"
+#include "gui/trainees/attendancepage.h"
+#include "gui/trainees/traineespage.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
 #include "gui/settings/settingspage.h"
@@ -113,11 +115,14 @@ void MainWindow::buildNavigation()
     m_settingsPage = new SettingsPage(m_session, m_settings, this);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_dashboard);
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Trainees"),
-        tr("The young people's records: identity, guardians, referral, section and year, attendance by "
-           "half-day, internships, certifications and what became of them."),
-        this));
+    m_traineesTabs = new QTabWidget(this);
+    m_traineesTabs->setObjectName(QStringLiteral("traineesTabs"));
+    m_traineesTabs->setDocumentMode(true);
+    m_traineesPage = new TraineesPage(m_session, this);
+    m_attendancePage = new AttendancePage(m_session, this);
+    m_traineesTabs->addTab(m_traineesPage, tr("List of trainees"));
+    m_traineesTabs->addTab(m_attendancePage, tr("Attendance register"));
+    m_pages->addWidget(m_traineesTabs);
     m_pages->addWidget(new PlaceholderPage(
         tr("Workshops"),
         tr("The sections and their team, the catalogue of each workshop, and the production log written by the "
@@ -416,7 +421,7 @@ void MainWindow::runAutomaticBackup()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!confirmLeavingSettings()) {
+    if (!confirmLeavingSettings() || (!m_locked && !m_attendancePage->askToSave())) {
         event->ignore();
         return;
     }

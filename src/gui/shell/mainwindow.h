@@ -19,6 +19,8 @@ class AuditPage;
 class Database;
 class IdleWatcher;
 class PersonalDataPage;
+class TraineesPage;
+class AttendancePage;
 class UsersPage;
 class DashboardPage;
 class Session;
@@ -55,6 +57,8 @@ public:
     UsersPage* usersPage() const { return m_usersPage; }
     AuditPage* auditPage() const { return m_auditPage; }
     PersonalDataPage* personalDataPage() const { return m_personalDataPage; }
+    TraineesPage* traineesPage() const { return m_traineesPage; }
+    AttendancePage* attendancePage() const { return m_attendancePage; }
     QTabWidget* settingsTabs() const { return m_settingsTabs; }
     IdleWatcher* idleWatcher() const { return m_idle; }
     bool isLocked() const { return m_locked; }
@@ -93,6 +97,9 @@ private:
     UsersPage* m_usersPage;
     AuditPage* m_auditPage;
     PersonalDataPage* m_personalDataPage = nullptr;
+    QTabWidget* m_traineesTabs = nullptr;
+    TraineesPage* m_traineesPage = nullptr;
+    AttendancePage* m_attendancePage = nullptr;
     IdleWatcher* m_idle;
     bool m_locked = false;
 };

@@ -1,0 +1,486 @@
+#include "gui/trainees/traineedialog.h"
+
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "services/attendanceservice.h"
+#include "services/schoolservice.h"
+#include "services/traineeservice.h"
+#include "domain/schoolyear.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+namespace {
+
+const QDate kNoDate(1900, 1, 1);
+
+QDateEdit* optionalDate(QWidget* parent)
+{
+    auto* edit = new QDateEdit(parent);
+    edit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    edit->setCalendarPopup(true);
+    edit->setMinimumDate(kNoDate);
+    edit->setSpecialValueText(QStringLiteral("—"));
+    edit->setDate(kNoDate);
+    return edit;
+}
+
+QDate dateOf(const QDateEdit* edit)
+{
+    return edit->date() == kNoDate ? QDate() : edit->date();
+}
+
+void setDate(QDateEdit* edit, const QDate& d)
+{
+    edit->setDate(d.isValid() ? d : kNoDate);
+}
+
+} // namespace
+
+TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent)
+    : QDialog(parent), m_session(session), m_tabs(new QTabWidget(this)), m_banner(new MessageBanner(this))
+{
+    m_canWrite = session.user().can(permission::TraineesWrite);
+    m_canSensitive = session.user().can(permission::TraineesSensitive);
+    m_confirm = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Please confirm"), question, QMessageBox::Yes | QMessageBox::No) ==
+               QMessageBox::Yes;
+    };
+    resize(720, 560);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs, 1);
+    auto* buttons = new QDialogButtonBox(m_canWrite ? QDialogButtonBox::Save | QDialogButtonBox::Cancel
+                                                    : QDialogButtonBox::Close,
+                                         this);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &TraineeDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    if (traineeId != 0) {
+        auto loaded = TraineeService(session.database(), session.clock(), session.user()).get(traineeId);
+        if (loaded)
+            m_trainee = *loaded;
+        else
+            m_banner->showMessage(MessageBanner::Kind::Error, loaded.error().message);
+    } else {
+        m_trainee.status = TraineeStatus::Candidate;
+        m_trainee.cohortYear = SchoolYear::containing(session.clock().today()).startYear();
+        m_trainee.studyYear = 1;
+    }
+    setWindowTitle(traineeId == 0 ? tr("New trainee")
+                                  : tr("%1 %2 — record n°%3").arg(m_trainee.firstName, m_trainee.lastName).arg(traineeId));
+
+    m_tabs->addTab(buildIdentity(), tr("&Identity"));
+    if (m_canSensitive)
+        m_tabs->addTab(buildGuardians(), tr("&Guardians"));
+    auto* course = new QLabel(tr("Internships and certifications will be entered here in a next version."), this);
+    course->setWordWrap(true);
+    course->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_tabs->addTab(course, tr("&Course"));
+    m_tabs->addTab(buildAttendance(), tr("&Attendance"));
+    auto* outcome = new QLabel(tr("What became of the trainee (at exit, after 6 and 12 months) will be entered here "
+                                  "in a next version."),
+                               this);
+    outcome->setWordWrap(true);
+    outcome->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_tabs->addTab(outcome, tr("&Outcome"));
+    if (m_canSensitive)
+        m_tabs->addTab(buildFollowUp(), tr("Follow-&up"));
+    fill();
+    for (QTabWidget* t : {m_tabs})
+        t->widget(0)->setEnabled(m_canWrite);
+    // New records: the other tabs need the record saved first.
+    for (int i = 1; i < m_tabs->count(); ++i)
+        m_tabs->setTabEnabled(i, traineeId != 0);
+}
+
+QWidget* TraineeDialog::buildIdentity()
+{
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    m_lastName = new QLineEdit(page);
+    m_lastName->setObjectName(QStringLiteral("lastName"));
+    m_firstName = new QLineEdit(page);
+    m_firstName->setObjectName(QStringLiteral("firstName"));
+    m_birthDate = optionalDate(page);
+    m_birthDate->setObjectName(QStringLiteral("birthDate"));
+    m_age = new QLabel(page);
+    m_sex = new QComboBox(page);
+    m_sex->addItem(QStringLiteral("—"), QString());
+    m_sex->addItem(tr("female"), QStringLiteral("F"));
+    m_sex->addItem(tr("male"), QStringLiteral("M"));
+    m_address = new QLineEdit(page);
+    m_postcode = new QLineEdit(page);
+    m_postcode->setMaxLength(5);
+    m_city = new QLineEdit(page);
+    m_phone = new QLineEdit(page);
+    m_email = new QLineEdit(page);
+    m_referral = new QComboBox(page);
+    m_referral->addItem(QStringLiteral("—"), 0);
+    TraineeService service(m_session.database(), m_session.clock(), m_session.user());
+    for (const Referral& r : service.referrals().value_or(QList<Referral>{}))
+        m_referral->addItem(r.name, r.id);
+    m_section = new QComboBox(page);
+    m_section->setObjectName(QStringLiteral("section"));
+    for (const Section& s :
+         SchoolService(m_session.database(), m_session.clock(), m_session.user()).sections().value_or(QList<Section>{}))
+        m_section->addItem(s.name, s.id);
+    m_cohort = new QSpinBox(page);
+    m_cohort->setRange(2000, 2100);
+    m_studyYear = new QComboBox(page);
+    m_studyYear->addItem(tr("1st year"), 1);
+    m_studyYear->addItem(tr("2nd year"), 2);
+    m_status = new QComboBox(page);
+    m_status->setObjectName(QStringLiteral("status"));
+    for (TraineeStatus s : {TraineeStatus::Candidate, TraineeStatus::Enrolled, TraineeStatus::Left, TraineeStatus::Refused})
+        m_status->addItem(TraineeService::statusLabel(s), static_cast<int>(s));
+    m_entry = optionalDate(page);
+    m_entry->setObjectName(QStringLiteral("entryDate"));
+    m_exit = optionalDate(page);
+    m_exit->setObjectName(QStringLiteral("exitDate"));
+    m_exitReason = new QComboBox(page);
+    m_exitReason->setObjectName(QStringLiteral("exitReason"));
+    for (int i = 0; i <= static_cast<int>(ExitReason::Other); ++i)
+        m_exitReason->addItem(i == 0 ? QStringLiteral("—") : TraineeService::exitReasonLabel(static_cast<ExitReason>(i)), i);
+
+    auto* birthRow = new QHBoxLayout;
+    birthRow->addWidget(m_birthDate);
+    birthRow->addWidget(m_age, 1);
+    form->addRow(tr("&Last name"), m_lastName);
+    form->addRow(tr("&First name"), m_firstName);
+    form->addRow(tr("&Born on"), birthRow);
+    form->addRow(tr("Se&x"), m_sex);
+    form->addRow(tr("&Address"), m_address);
+    form->addRow(tr("&Postcode"), m_postcode);
+    form->addRow(tr("&City"), m_city);
+    form->addRow(tr("&Phone"), m_phone);
+    form->addRow(tr("&E-mail"), m_email);
+    form->addRow(tr("&Referred by"), m_referral);
+    form->addRow(tr("Sectio&n"), m_section);
+    form->addRow(tr("School year of &entry"), m_cohort);
+    form->addRow(tr("&Year of study"), m_studyYear);
+    form->addRow(tr("S&tatus"), m_status);
+    form->addRow(tr("Entry &date"), m_entry);
+    form->addRow(tr("E&xit date"), m_exit);
+    form->addRow(tr("Exit &reason"), m_exitReason);
+    const auto updateAge = [this]() {
+        Trainee t;
+        t.birthDate = dateOf(m_birthDate);
+        t.entryDate = dateOf(m_entry).isValid() ? dateOf(m_entry) : m_session.clock().today();
+        const int age = t.ageAtEntry();
+        m_age->setText(age > 0 ? tr("%n year(s) old at entry", nullptr, age) : QString());
+    };
+    connect(m_birthDate, &QDateEdit::dateChanged, this, updateAge);
+    connect(m_entry, &QDateEdit::dateChanged, this, updateAge);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &TraineeDialog::updateExitFields);
+    return page;
+}
+
+void TraineeDialog::updateExitFields()
+{
+    const bool left = static_cast<TraineeStatus>(m_status->currentData().toInt()) == TraineeStatus::Left;
+    m_exitReason->setEnabled(left);
+    m_exit->setEnabled(left || dateOf(m_exit).isValid());
+}
+
+void TraineeDialog::fill()
+{
+    const Trainee& t = m_trainee;
+    m_lastName->setText(t.lastName);
+    m_firstName->setText(t.firstName);
+    setDate(m_birthDate, t.birthDate);
+    m_sex->setCurrentIndex(std::max(0, m_sex->findData(t.sex)));
+    m_address->setText(t.addressLine1);
+    m_postcode->setText(t.postcode);
+    m_city->setText(t.city);
+    m_phone->setText(t.phone);
+    m_email->setText(t.email);
+    m_referral->setCurrentIndex(std::max(0, m_referral->findData(t.referralId)));
+    m_section->setCurrentIndex(std::max(0, m_section->findData(t.sectionId)));
+    m_cohort->setValue(t.cohortYear ? t.cohortYear : SchoolYear::containing(m_session.clock().today()).startYear());
+    m_studyYear->setCurrentIndex(t.studyYear == 2 ? 1 : 0);
+    m_status->setCurrentIndex(m_status->findData(static_cast<int>(t.status)));
+    setDate(m_entry, t.entryDate);
+    setDate(m_exit, t.exitDate);
+    m_exitReason->setCurrentIndex(static_cast<int>(t.exitReason));
+    updateExitFields();
+}
+
+Trainee TraineeDialog::readForm() const
+{
+    Trainee t = m_trainee;
+    t.lastName = m_lastName->text();
+    t.firstName = m_firstName->text();
+    t.birthDate = dateOf(m_birthDate);
+    t.sex = m_sex->currentData().toString();
+    t.addressLine1 = m_address->text();
+    t.postcode = m_postcode->text();
+    t.city = m_city->text();
+    t.phone = m_phone->text();
+    t.email = m_email->text();
+    t.referralId = m_referral->currentData().toLongLong();
+    t.sectionId = m_section->currentData().toLongLong();
+    t.cohortYear = m_cohort->value();
+    t.studyYear = m_studyYear->currentData().toInt();
+    t.status = static_cast<TraineeStatus>(m_status->currentData().toInt());
+    t.entryDate = dateOf(m_entry);
+    t.exitDate = dateOf(m_exit);
+    t.exitReason = static_cast<ExitReason>(m_exitReason->currentData().toInt());
+    if (t.status != TraineeStatus::Left)
+        t.exitReason = t.exitDate.isValid() ? t.exitReason : ExitReason::None;
+    return t;
+}
+
+bool TraineeDialog::saveIdentity()
+{
+    TraineeService service(m_session.database(), m_session.clock(), m_session.user());
+    const Trainee t = readForm();
+    bool confirmed = false;
+    while (true) {
+        const Status result = [&]() -> Status {
+            if (t.id == 0) {
+                auto id = service.create(t, confirmed);
+                if (!id)
+                    return std::unexpected(id.error());
+                m_trainee.id = *id;
+                return {};
+            }
+            return service.update(t, confirmed);
+        }();
+        if (result)
+            break;
+        if (result.error().code == Error::Code::NeedsConfirmation && !confirmed && m_confirm(result.error().message)) {
+            confirmed = true;
+            continue;
+        }
+        m_tabs->setCurrentIndex(0);
+        m_banner->showMessage(MessageBanner::Kind::Error, result.error().message);
+        return false;
+    }
+    auto reloaded = service.get(m_trainee.id);
+    if (reloaded)
+        m_trainee = *reloaded;
+    m_session.notifyDataChanged();
+    return true;
+}
+
+void TraineeDialog::accept()
+{
+    if (!m_canWrite || saveIdentity())
+        QDialog::accept();
+}
+
+QWidget* TraineeDialog::buildGuardians()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    m_guardians = new QTableWidget(page);
+    m_guardians->setObjectName(QStringLiteral("guardians"));
+    m_guardians->setColumnCount(4);
+    m_guardians->setHorizontalHeaderLabels({tr("Name"), tr("Relation"), tr("Phone"), tr("E-mail")});
+    m_guardians->horizontalHeader()->setStretchLastSection(true);
+    m_guardians->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_guardians->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_guardians->verticalHeader()->hide();
+    layout->addWidget(m_guardians);
+    auto* buttons = new QHBoxLayout;
+    auto* add = new QPushButton(tr("&Add a guardian…"), page);
+    auto* remove = new QPushButton(tr("&Remove"), page);
+    add->setEnabled(m_canWrite);
+    remove->setEnabled(m_canWrite);
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    connect(add, &QPushButton::clicked, this, &TraineeDialog::addGuardian);
+    connect(remove, &QPushButton::clicked, this, &TraineeDialog::removeGuardian);
+    if (m_trainee.id != 0)
+        reloadGuardians();
+    return page;
+}
+
+void TraineeDialog::reloadGuardians()
+{
+    auto list = TraineeService(m_session.database(), m_session.clock(), m_session.user()).guardians(m_trainee.id);
+    if (!list) {
+        m_banner->showMessage(MessageBanner::Kind::Error, list.error().message);
+        return;
+    }
+    m_guardianList = *list;
+    m_guardians->setRowCount(static_cast<int>(m_guardianList.size()));
+    for (int i = 0; i < m_guardianList.size(); ++i) {
+        const Guardian& g = m_guardianList.at(i);
+        const QStringList cells = {QStringLiteral("%1 %2").arg(g.lastName.toUpper(), g.firstName),
+                                   TraineeService::relationLabel(g.relation), g.phone, g.email};
+        for (int c = 0; c < cells.size(); ++c)
+            m_guardians->setItem(i, c, new QTableWidgetItem(cells.at(c)));
+    }
+    m_guardians->resizeColumnsToContents();
+}
+
+void TraineeDialog::addGuardian()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New guardian"));
+    auto* form = new QFormLayout(&dialog);
+    auto* last = new QLineEdit(&dialog);
+    auto* first = new QLineEdit(&dialog);
+    auto* relation = new QComboBox(&dialog);
+    for (const char* r : {"mother", "father", "guardian", "educator", "other"})
+        relation->addItem(TraineeService::relationLabel(QString::fromLatin1(r)), QString::fromLatin1(r));
+    auto* phone = new QLineEdit(&dialog);
+    auto* email = new QLineEdit(&dialog);
+    form->addRow(tr("&Last name"), last);
+    form->addRow(tr("&First name"), first);
+    form->addRow(tr("&Relation"), relation);
+    form->addRow(tr("&Phone"), phone);
+    form->addRow(tr("&E-mail"), email);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Guardian g;
+    g.traineeId = m_trainee.id;
+    g.lastName = last->text();
+    g.firstName = first->text();
+    g.relation = relation->currentData().toString();
+    g.phone = phone->text();
+    g.email = email->text();
+    auto id = TraineeService(m_session.database(), m_session.clock(), m_session.user()).addGuardian(g);
+    if (!id)
+        m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
+    reloadGuardians();
+}
+
+void TraineeDialog::removeGuardian()
+{
+    const int row = m_guardians->currentRow();
+    if (row < 0 || row >= m_guardianList.size())
+        return;
+    const Guardian g = m_guardianList.at(row);
+    if (QMessageBox::question(this, tr("Remove a guardian"),
+                              tr("Remove %1 %2 from the guardians?").arg(g.firstName, g.lastName),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    if (auto r = TraineeService(m_session.database(), m_session.clock(), m_session.user()).removeGuardian(g); !r)
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+    reloadGuardians();
+}
+
+QWidget* TraineeDialog::buildAttendance()
+{
+    m_attendance = new QLabel(this);
+    m_attendance->setObjectName(QStringLiteral("attendanceSummary"));
+    m_attendance->setWordWrap(true);
+    m_attendance->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    if (m_trainee.id == 0)
+        return m_attendance;
+    const SchoolYear year = SchoolYear::containing(m_session.clock().today());
+    auto rate = AttendanceService(m_session.database(), m_session.clock(), m_session.user())
+                    .traineeRate(m_trainee.id, year.firstDay(), year.lastDay());
+    if (!rate) {
+        m_attendance->setText(rate.error().message);
+        return m_attendance;
+    }
+    const QLocale locale;
+    QString text = tr("<h3>School year %1</h3>").arg(year.label());
+    if (rate->total() == 0) {
+        text += tr("<p>No attendance recorded yet this school year.</p>");
+    } else {
+        text += tr("<p>Attendance rate: <b>%1 %</b> over %n recorded half-day(s).</p>", nullptr, rate->total())
+                    .arg(locale.toString(rate->rateBasisPoints() / 100.0, 'f', 1));
+        text += QStringLiteral("<table cellpadding=\"3\">");
+        const QList<std::pair<QString, int>> rows = {{QStringLiteral("present"), rate->present},
+                                                     {QStringLiteral("late"), rate->late},
+                                                     {QStringLiteral("internship"), rate->internship},
+                                                     {QStringLiteral("excused"), rate->excused},
+                                                     {QStringLiteral("unexcused"), rate->unexcused},
+                                                     {QStringLiteral("excluded"), rate->excluded}};
+        for (const auto& [code, n] : rows)
+            text += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
+                        .arg(AttendanceService::codeLabel(code).toHtmlEscaped())
+                        .arg(n);
+        text += QStringLiteral("</table>");
+    }
+    m_attendance->setText(text);
+    return m_attendance;
+}
+
+QWidget* TraineeDialog::buildFollowUp()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* warning = new QLabel(tr("Follow-up notes are confidential: only the direction and the office read them. "
+                                  "A note is never changed or deleted; add a new one to correct it."),
+                               page);
+    warning->setWordWrap(true);
+    layout->addWidget(warning);
+    m_notes = new QListWidget(page);
+    m_notes->setObjectName(QStringLiteral("notes"));
+    m_notes->setWordWrap(true);
+    layout->addWidget(m_notes, 1);
+    m_newNote = new QPlainTextEdit(page);
+    m_newNote->setObjectName(QStringLiteral("newNote"));
+    m_newNote->setPlaceholderText(tr("New note…"));
+    m_newNote->setMaximumHeight(90);
+    layout->addWidget(m_newNote);
+    auto* add = new QPushButton(tr("Add the &note"), page);
+    add->setObjectName(QStringLiteral("addNote"));
+    layout->addWidget(add, 0, Qt::AlignRight);
+    connect(add, &QPushButton::clicked, this, &TraineeDialog::addNote);
+    if (m_trainee.id != 0)
+        reloadNotes();
+    return page;
+}
+
+void TraineeDialog::reloadNotes()
+{
+    auto notes = TraineeService(m_session.database(), m_session.clock(), m_session.user()).notes(m_trainee.id);
+    m_notes->clear();
+    if (!notes) {
+        m_banner->showMessage(MessageBanner::Kind::Error, notes.error().message);
+        return;
+    }
+    const QLocale locale;
+    for (const FollowUpNote& n : *notes)
+        new QListWidgetItem(tr("%1 — %2\n%3")
+                                .arg(locale.toString(QDateTime::fromString(n.writtenAt, Qt::ISODate).toLocalTime(),
+                                                     QStringLiteral("dd/MM/yyyy HH:mm")),
+                                     n.author, n.body),
+                            m_notes);
+}
+
+void TraineeDialog::addNote()
+{
+    auto id = TraineeService(m_session.database(), m_session.clock(), m_session.user())
+                  .addNote(m_trainee.id, m_newNote->toPlainText());
+    if (!id) {
+        m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
+        return;
+    }
+    m_newNote->clear();
+    reloadNotes();
+}
+
+} // namespace etabli

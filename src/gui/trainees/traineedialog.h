@@ -1,0 +1,89 @@
+#pragma once
+
+#include "domain/trainee.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+
+namespace etabli {
+
+class MessageBanner;
+class Session;
+
+// A trainee's record in tabs: identité, responsables, parcours, présences,
+// devenir, suivi. Tabs the role may not read are not shown.
+class TraineeDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TraineeDialog)
+
+public:
+    // traineeId 0: a new record.
+    TraineeDialog(Session& session, qint64 traineeId, QWidget* parent = nullptr);
+
+    qint64 traineeId() const { return m_trainee.id; }
+    QTabWidget* tabs() const { return m_tabs; }
+    MessageBanner* banner() const { return m_banner; }
+    // Saves the identity tab; asks to confirm an unusual age through `confirm`
+    // (a message box by default). True when saved.
+    bool saveIdentity();
+    void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }
+
+    void accept() override;
+
+private:
+    QWidget* buildIdentity();
+    QWidget* buildGuardians();
+    QWidget* buildAttendance();
+    QWidget* buildFollowUp();
+    void fill();
+    Trainee readForm() const;
+    void reloadGuardians();
+    void addGuardian();
+    void removeGuardian();
+    void reloadNotes();
+    void addNote();
+    void updateExitFields();
+
+    Session& m_session;
+    Trainee m_trainee;
+    bool m_canWrite = false;
+    bool m_canSensitive = false;
+    std::function<bool(const QString&)> m_confirm;
+    QTabWidget* m_tabs;
+    MessageBanner* m_banner;
+    QLineEdit* m_lastName = nullptr;
+    QLineEdit* m_firstName = nullptr;
+    QDateEdit* m_birthDate = nullptr;
+    QLabel* m_age = nullptr;
+    QComboBox* m_sex = nullptr;
+    QLineEdit* m_address = nullptr;
+    QLineEdit* m_postcode = nullptr;
+    QLineEdit* m_city = nullptr;
+    QLineEdit* m_phone = nullptr;
+    QLineEdit* m_email = nullptr;
+    QComboBox* m_referral = nullptr;
+    QComboBox* m_section = nullptr;
+    QSpinBox* m_cohort = nullptr;
+    QComboBox* m_studyYear = nullptr;
+    QComboBox* m_status = nullptr;
+    QDateEdit* m_entry = nullptr;
+    QDateEdit* m_exit = nullptr;
+    QComboBox* m_exitReason = nullptr;
+    QTableWidget* m_guardians = nullptr;
+    QList<Guardian> m_guardianList;
+    QListWidget* m_notes = nullptr;
+    QPlainTextEdit* m_newNote = nullptr;
+    QLabel* m_attendance = nullptr;
+};
+
+} // namespace etabli

@@ -1,0 +1,179 @@
+#include "gui/trainees/traineespage.h"
+
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "gui/trainees/traineedialog.h"
+#include "gui/trainees/traineelistmodel.h"
+#include "services/schoolservice.h"
+#include "services/traineeservice.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+TraineesPage::TraineesPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_search(new QLineEdit(this)),
+      m_section(new QComboBox(this)), m_year(new QComboBox(this)), m_status(new QComboBox(this)),
+      m_archived(new QCheckBox(tr("Show a&rchived"), this)), m_count(new QLabel(this)), m_view(new QTableView(this)),
+      m_model(new TraineeListModel(session, this)), m_new(new QPushButton(tr("&New trainee…"), this)),
+      m_archive(new QPushButton(tr("Arc&hive"), this)), m_searchDelay(new QTimer(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    auto* filters = new QHBoxLayout;
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Search by name (Ctrl+F)…"));
+    m_search->setClearButtonEnabled(true);
+    filters->addWidget(m_search, 2);
+    m_section->setObjectName(QStringLiteral("sectionFilter"));
+    m_year->setObjectName(QStringLiteral("yearFilter"));
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    filters->addWidget(m_section, 1);
+    filters->addWidget(m_year);
+    filters->addWidget(m_status);
+    filters->addWidget(m_archived);
+    layout->addLayout(filters);
+    m_count->setObjectName(QStringLiteral("count"));
+    layout->addWidget(m_count);
+    m_view->setObjectName(QStringLiteral("traineesView"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_view, 1);
+    auto* buttons = new QHBoxLayout;
+    auto* open = new QPushButton(tr("&Open…"), this);
+    buttons->addWidget(m_new);
+    buttons->addWidget(open);
+    buttons->addWidget(m_archive);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    m_status->addItem(tr("All statuses"), QString());
+    for (TraineeStatus s : {TraineeStatus::Enrolled, TraineeStatus::Candidate, TraineeStatus::Left, TraineeStatus::Refused})
+        m_status->addItem(TraineeService::statusLabel(s), traineeStatusCode(s));
+
+    // Type, pause 200 ms, then one query: not one per keystroke.
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(200);
+    connect(m_searchDelay, &QTimer::timeout, this, &TraineesPage::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &TraineesPage::applyFilter);
+    for (QComboBox* c : {m_section, m_year, m_status})
+        connect(c, &QComboBox::currentIndexChanged, this, &TraineesPage::applyFilter);
+    connect(m_archived, &QCheckBox::toggled, this, &TraineesPage::applyFilter);
+    connect(m_view, &QTableView::activated, this, &TraineesPage::openCurrent);
+    connect(open, &QPushButton::clicked, this, &TraineesPage::openCurrent);
+    connect(m_new, &QPushButton::clicked, this, &TraineesPage::newTrainee);
+    connect(m_archive, &QPushButton::clicked, this, &TraineesPage::archiveCurrent);
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, m_search, [this]() {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    connect(&m_session, &Session::databaseChanged, this, &TraineesPage::reload);
+    connect(&m_session, &Session::userChanged, this, &TraineesPage::reload);
+    connect(&m_session, &Session::dataChanged, this, &TraineesPage::applyFilter);
+    reload();
+}
+
+void TraineesPage::reloadChoices()
+{
+    const QSignalBlocker b1(m_section);
+    const QSignalBlocker b2(m_year);
+    m_section->clear();
+    m_year->clear();
+    m_section->addItem(tr("All sections"), 0);
+    m_year->addItem(tr("All years"), 0);
+    if (!m_session.isOpen() || !m_session.isLoggedIn())
+        return;
+    const UserContext& user = m_session.user();
+    for (const Section& s :
+         SchoolService(m_session.database(), m_session.clock(), user).sections().value_or(QList<Section>{})) {
+        if (user.coversSection(s.id))
+            m_section->addItem(s.name, s.id);
+    }
+    for (int y : TraineeService(m_session.database(), m_session.clock(), user).cohorts().value_or(QList<int>{}))
+        m_year->addItem(QStringLiteral("%1-%2").arg(y).arg(y + 1), y);
+    const bool canWrite = user.can(permission::TraineesWrite);
+    m_new->setVisible(canWrite);
+    m_archive->setVisible(canWrite);
+}
+
+void TraineesPage::reload()
+{
+    reloadChoices();
+    applyFilter();
+}
+
+void TraineesPage::applyFilter()
+{
+    TraineeFilter f = m_model->filter();
+    f.text = m_search->text();
+    f.sectionId = m_section->currentData().toLongLong();
+    f.cohortYear = m_year->currentData().toInt();
+    f.status = m_status->currentData().toString();
+    f.includeArchived = m_archived->isChecked();
+    m_model->setFilter(f);
+    if (!m_model->lastError().isEmpty())
+        m_banner->showMessage(MessageBanner::Kind::Error, m_model->lastError());
+    m_count->setText(tr("%n trainee(s)", nullptr, static_cast<int>(m_model->totalCount())));
+    m_view->resizeColumnsToContents();
+}
+
+QString TraineesPage::countText() const
+{
+    return m_count->text();
+}
+
+void TraineesPage::openCurrent()
+{
+    const qint64 id = m_model->traineeId(m_view->currentIndex().row());
+    if (id == 0)
+        return;
+    TraineeDialog dialog(m_session, id, this);
+    dialog.exec();
+    applyFilter();
+}
+
+void TraineesPage::newTrainee()
+{
+    TraineeDialog dialog(m_session, 0, this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyFilter();
+}
+
+void TraineesPage::archiveCurrent()
+{
+    const qint64 id = m_model->traineeId(m_view->currentIndex().row());
+    if (id == 0)
+        return;
+    const QString name = m_model->data(m_model->index(m_view->currentIndex().row(), TraineeListModel::Name)).toString();
+    if (QMessageBox::question(this, tr("Archive"),
+                              tr("Archive the record of %1? It leaves the lists but stays in the statistics and can be "
+                                 "shown again with “Show archived”.")
+                                  .arg(name),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    if (auto r = TraineeService(m_session.database(), m_session.clock(), m_session.user()).setArchived(id, true); !r)
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+    applyFilter();
+}
+
+} // namespace etabli

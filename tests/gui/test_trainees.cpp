@@ -1,0 +1,238 @@
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "gui/trainees/attendancepage.h"
+#include "gui/trainees/traineedialog.h"
+#include "gui/trainees/traineelistmodel.h"
+#include "gui/trainees/traineespage.h"
+#include "services/demogenerator.h"
+#include "support/testdatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+
+namespace {
+
+const QDate kToday(2026, 11, 27);
+
+struct Demo
+{
+    test::TestDatabase t;
+    Session session;
+
+    explicit Demo(const char* login = "direction", DemoGenerator::Scale scale = DemoGenerator::Scale::School)
+    {
+        DemoGenerator::Options o;
+        o.referenceDate = kToday;
+        o.scale = scale;
+        REQUIRE(DemoGenerator(t.db(), o).run());
+        t.close();
+        auto db = t.reopen();
+        REQUIRE(db);
+        session.setClock(std::make_unique<FixedClock>(QDateTime(kToday, QTime(9, 0), Qt::UTC)));
+        session.setDatabase(std::move(*db));
+        session.setUser(test::logIn(session.database(), QString::fromLatin1(login), DemoGenerator::demoPassword()));
+    }
+};
+
+} // namespace
+
+TEST_CASE("The trainees' list searches as you type, accents ignored, and sorts in SQL", "[gui][trainees]")
+{
+    Demo d;
+    TraineesPage page(d.session);
+    page.show();
+    TraineeListModel* model = page.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const qint64 all = model->totalCount();
+    CHECK(all > 100);
+    CHECK(page.countText() == QStringLiteral("%1 jeunes").arg(all));
+
+    QTest::keyClicks(page.searchField(), QStringLiteral("Cedric"));
+    QTRY_VERIFY_WITH_TIMEOUT(model->totalCount() < all, 2000);
+    REQUIRE(model->rowCount() > 0);
+    for (int r = 0; r < model->rowCount(); ++r)
+        CHECK(model->data(model->index(r, TraineeListModel::Name)).toString().contains(QStringLiteral("Cédric")));
+
+    page.searchField()->clear();
+    page.applyFilter();
+    auto* status = page.findChild<QComboBox*>(QStringLiteral("statusFilter"));
+    status->setCurrentIndex(status->findData(QStringLiteral("enrolled")));
+    const qint64 enrolled = model->totalCount();
+    CHECK(enrolled == test::rawScalar(d.session.database(),
+                                      QStringLiteral("SELECT count(*) FROM trainee WHERE status = 'enrolled'"))
+                          .toLongLong());
+    // Click the "Entry" header: sorted by entry date, in SQL.
+    auto* view = page.findChild<QTableView*>(QStringLiteral("traineesView"));
+    view->sortByColumn(TraineeListModel::EntryDate, Qt::DescendingOrder);
+    CHECK(model->filter().sort == TraineeFilter::Sort::EntryDate);
+    CHECK_FALSE(model->filter().ascending);
+    CHECK(model->totalCount() == enrolled);
+}
+
+TEST_CASE("The list opens on the federation demo without fetching every row", "[gui][trainees]")
+{
+    Demo d("direction", DemoGenerator::Scale::Federation);
+    TraineesPage page(d.session);
+    page.show();
+    CHECK(page.model()->totalCount() > 4000);
+    CHECK(page.model()->rowCount() == TraineeListModel::kPageSize);
+    CHECK(page.model()->canFetchMore({}));
+}
+
+TEST_CASE("A trainer sees only the trainees of their section", "[gui][trainees]")
+{
+    Demo d("formateur.metal");
+    TraineesPage page(d.session);
+    page.show();
+    TraineeListModel* model = page.model();
+    REQUIRE(model->rowCount() > 0);
+    for (int r = 0; r < model->rowCount(); ++r) {
+        CHECK(model->data(model->index(r, TraineeListModel::Section)).toString() == QStringLiteral("Métallerie"));
+        CHECK(model->data(model->index(r, TraineeListModel::BirthDate)).toString().isEmpty());
+    }
+    for (QPushButton* b : page.findChildren<QPushButton*>()) {
+        if (b->text().contains(QStringLiteral("Nouveau")))
+            CHECK_FALSE(b->isVisible());
+    }
+}
+
+TEST_CASE("A new trainee is entered in the record dialog; an unusual age is confirmed", "[gui][trainees]")
+{
+    Demo d("secretariat");
+    TraineeDialog dialog(d.session, 0);
+    dialog.show();
+    bool asked = false;
+    dialog.setConfirmation([&asked](const QString& question) {
+        asked = question.contains(QStringLiteral("ans à l'entrée"));
+        return true;
+    });
+    QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("lastName")), QStringLiteral("Perrin"));
+    QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("firstName")), QStringLiteral("Tom"));
+    dialog.findChild<QDateEdit*>(QStringLiteral("birthDate"))->setDate(QDate(2013, 5, 2));
+    auto* status = dialog.findChild<QComboBox*>(QStringLiteral("status"));
+    status->setCurrentIndex(status->findData(static_cast<int>(TraineeStatus::Enrolled)));
+    dialog.findChild<QDateEdit*>(QStringLiteral("entryDate"))->setDate(QDate(2026, 11, 23));
+    REQUIRE(dialog.saveIdentity());
+    CHECK(asked);
+    REQUIRE(dialog.traineeId() > 0);
+    CHECK(test::rawScalar(d.session.database(),
+                          QStringLiteral("SELECT status FROM trainee WHERE id = %1").arg(dialog.traineeId()))
+              .toString() == QStringLiteral("enrolled"));
+
+    // The same person a second time is refused, with the reason shown.
+    TraineeDialog twin(d.session, 0);
+    twin.setConfirmation([](const QString&) { return true; });
+    QTest::keyClicks(twin.findChild<QLineEdit*>(QStringLiteral("lastName")), QStringLiteral("PERRIN"));
+    QTest::keyClicks(twin.findChild<QLineEdit*>(QStringLiteral("firstName")), QStringLiteral("tom"));
+    twin.findChild<QDateEdit*>(QStringLiteral("birthDate"))->setDate(QDate(2013, 5, 2));
+    CHECK_FALSE(twin.saveIdentity());
+    CHECK(twin.banner()->text().contains(QStringLiteral("a déjà un dossier")));
+}
+
+TEST_CASE("Follow-up notes are added from the record, for the office only", "[gui][trainees]")
+{
+    Demo d("secretariat");
+    const qint64 id = test::rawScalar(d.session.database(),
+                                      QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'enrolled'"))
+                          .toLongLong();
+    TraineeDialog dialog(d.session, id);
+    dialog.show();
+    QStringList tabs;
+    for (int i = 0; i < dialog.tabs()->count(); ++i)
+        tabs << dialog.tabs()->tabText(i).remove(QLatin1Char('&'));
+    CHECK(tabs == QStringList{QStringLiteral("Identité"), QStringLiteral("Responsables"), QStringLiteral("Parcours"),
+                              QStringLiteral("Présences"), QStringLiteral("Devenir"), QStringLiteral("Suivi")});
+    QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(QStringLiteral("newNote")),
+                     QStringLiteral("Entretien avec la famille."));
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("addNote")), Qt::LeftButton);
+    CHECK(test::rawScalar(d.session.database(),
+                          QStringLiteral("SELECT body FROM follow_up_note WHERE trainee_id = %1").arg(id))
+              .toString() == QStringLiteral("Entretien avec la famille."));
+
+    Demo trainerDemo("formateur.pneus");
+    const qint64 own = test::rawScalar(trainerDemo.session.database(),
+                                       QStringLiteral("SELECT min(t.id) FROM trainee t JOIN section s ON s.id = "
+                                                      "t.section_id WHERE s.name = 'Pneus et services' AND status = "
+                                                      "'enrolled'"))
+                           .toLongLong();
+    TraineeDialog trainerView(trainerDemo.session, own);
+    QStringList trainerTabs;
+    for (int i = 0; i < trainerView.tabs()->count(); ++i)
+        trainerTabs << trainerView.tabs()->tabText(i).remove(QLatin1Char('&'));
+    CHECK_FALSE(trainerTabs.contains(QStringLiteral("Suivi")));
+    CHECK_FALSE(trainerTabs.contains(QStringLiteral("Responsables")));
+}
+
+TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attendance]")
+{
+    Demo d("formateur.pneus");
+    AttendancePage page(d.session);
+    page.show();
+    QApplication::setActiveWindow(&page);
+    const qint64 section = test::rawScalar(d.session.database(),
+                                           QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+                               .toLongLong();
+    // Next week: nothing recorded yet.
+    page.showWeek(section, kToday.addDays(7));
+    QTableWidget* table = page.table();
+    REQUIRE(table->rowCount() > 2);
+    const qint64 first = page.week().trainees.at(0).traineeId;
+    const qint64 second = page.week().trainees.at(1).traineeId;
+    const qint64 third = page.week().trainees.at(2).traineeId;
+
+    table->setFocus();
+    table->setCurrentCell(0, 0);
+    QTest::keyClick(table, Qt::Key_P);                       // Monday morning: present
+    QTest::keyClick(table, Qt::Key_R);                       // Monday afternoon: late
+    QTest::keyClick(table, Qt::Key_A, Qt::ShiftModifier);    // Tuesday: unexcused, whole day
+    CHECK(table->currentRow() == 1);
+    table->setCurrentCell(1, 0);
+    QTest::keyClick(table, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier); // whole week present
+    table->setCurrentCell(2, 4);
+    QTest::keyClick(table, Qt::Key_J);
+    QTest::keyClick(table, Qt::Key_Right);
+    QTest::keyClick(table, Qt::Key_Delete);                  // an empty cell: stays empty
+    CHECK(table->item(0, 0)->text() == QStringLiteral("P"));
+    CHECK(table->item(0, 2)->text() == QStringLiteral("A"));
+    CHECK(page.hasUnsavedChanges());
+    QTest::keyClick(table, Qt::Key_S, Qt::ControlModifier);
+    CHECK_FALSE(page.hasUnsavedChanges());
+
+    const auto code = [&d](qint64 id, const QDate& day, const char* half) {
+        return test::rawScalar(d.session.database(), QStringLiteral("SELECT code FROM attendance WHERE trainee_id = "
+                                                                    "%1 AND day = '%2' AND half = '%3'")
+                                                         .arg(id)
+                                                         .arg(day.toString(Qt::ISODate), QString::fromLatin1(half)))
+            .toString();
+    };
+    const QDate monday = page.week().monday;
+    CHECK(code(first, monday, "am") == QStringLiteral("present"));
+    CHECK(code(first, monday, "pm") == QStringLiteral("late"));
+    CHECK(code(first, monday.addDays(1), "am") == QStringLiteral("unexcused"));
+    CHECK(code(first, monday.addDays(1), "pm") == QStringLiteral("unexcused"));
+    CHECK(test::rawScalar(d.session.database(),
+                          QStringLiteral("SELECT count(*) FROM attendance WHERE trainee_id = %1 AND day BETWEEN '%2' "
+                                         "AND '%3' AND code = 'present'")
+                              .arg(second)
+                              .arg(monday.toString(Qt::ISODate), monday.addDays(4).toString(Qt::ISODate)))
+              .toInt() == 10);
+    CHECK(code(third, monday.addDays(2), "am") == QStringLiteral("excused"));
+    CHECK(code(third, monday.addDays(1), "pm").isEmpty());
+    // The save left its audit row, by the trainer.
+    CHECK(test::rawScalar(d.session.database(), QStringLiteral("SELECT user_login FROM audit_log WHERE entity = "
+                                                               "'attendance' ORDER BY id DESC LIMIT 1"))
+              .toString() == QStringLiteral("formateur.pneus"));
+}
