@@ -243,6 +243,11 @@
         <translation>présences</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>organisation</source>
+        <translation>organisme</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>created</source>
         <translation>création</translation>
@@ -392,6 +397,147 @@
         <location line="+9" />
         <source>“%1” already exists.</source>
         <translation>« %1 » existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>CareerRepository</name>
+    <message>
+        <location filename="../../src/core/storage/careerrepository.cpp" line="+139" />
+        <source>The certification “%1” is already in the catalogue.</source>
+        <translation>La certification « %1 » est déjà au catalogue.</translation>
+    </message>
+</context>
+<context>
+    <name>CareerService</name>
+    <message>
+        <location filename="../../src/core/services/careerservice.cpp" line="+15" />
+        <source>registered</source>
+        <translation>inscrit</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>passed</source>
+        <translation>obtenu</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>failed</source>
+        <translation>non obtenu</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>open-ended job (CDI)</source>
+        <translation>emploi en CDI</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>fixed-term job (CDD)</source>
+        <translation>emploi en CDD</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>temporary work</source>
+        <translation>intérim</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>apprenticeship</source>
+        <translation>apprentissage</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>further training</source>
+        <translation>poursuite de formation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>looking for work</source>
+        <translation>en recherche d'emploi</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>at exit</source>
+        <translation>à la sortie</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>after 6 months</source>
+        <translation>à 6 mois</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>after 12 months</source>
+        <translation>à 12 mois</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Access denied: this trainee is not in one of your sections.</source>
+        <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>The organisation's name is required.</source>
+        <translation>Le nom de l'organisme est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Choose the host organisation.</source>
+        <translation>Choisissez l'organisme d'accueil.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>An internship needs a first and a last day.</source>
+        <translation>Un stage a besoin d'un premier et d'un dernier jour.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The internship ends before it starts.</source>
+        <translation>Le stage finit avant de commencer.</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>A certification needs a short name and a title.</source>
+        <translation>Une certification a besoin d'un sigle et d'un intitulé.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Unknown result “%1”.</source>
+        <translation>Résultat inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The session is a year, such as 2026.</source>
+        <translation>La session est une année, par exemple 2026.</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Unknown milestone “%1”.</source>
+        <translation>Échéance inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown situation “%1”.</source>
+        <translation>Situation inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Outcomes are recorded for trainees who have left.</source>
+        <translation>Le devenir se saisit pour les jeunes sortis.</translation>
     </message>
 </context>
 <context>
@@ -1055,7 +1201,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+178" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+182" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -2068,7 +2214,7 @@ après-midi</translation>
 <context>
     <name>etabli::AuditModel</name>
     <message>
-        <location filename="../../src/gui/audit/auditmodel.cpp" line="+119" />
+        <location filename="../../src/gui/audit/auditmodel.cpp" line="+121" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -2162,6 +2308,158 @@ après-midi</translation>
         <location line="+1" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::CourseTab</name>
+    <message>
+        <location filename="../../src/gui/trainees/coursetab.cpp" line="+44" />
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Host</source>
+        <translation>Organisme d'accueil</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Tutor</source>
+        <translation>Tuteur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Grade</source>
+        <translation>Appréciation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Assessment</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+154" />
+        <source>Certification</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <location line="-154" />
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&lt;b&gt;Internships&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Stages&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Add an &amp;internship…</source>
+        <translation>Ajouter un &amp;stage…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+9" />
+        <location line="+169" />
+        <location line="+15" />
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="-188" />
+        <source>&lt;b&gt;Certifications&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Certifications&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Add a &amp;certification…</source>
+        <translation>Ajouter une &amp;certification…</translation>
+    </message>
+    <message>
+        <location line="+76" />
+        <source>New internship</source>
+        <translation>Nouveau stage</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>&amp;Host (choose or type a new name)</source>
+        <translation>&amp;Organisme d'accueil (choisir ou saisir un nouveau nom)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Tutor</source>
+        <translation>&amp;Tuteur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>T&amp;o</source>
+        <translation>A&amp;u</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Schedule</source>
+        <translation>&amp;Horaires</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Assessment</source>
+        <translation>É&amp;valuation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Grade</source>
+        <translation>&amp;Appréciation</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>&amp;Certification</source>
+        <translation>&amp;Certification</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Session</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Result</source>
+        <translation>&amp;Résultat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Date of the result</source>
+        <translation>&amp;Date du résultat</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Remove this internship?</source>
+        <translation>Retirer ce stage ?</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Remove this certification session?</source>
+        <translation>Retirer cette session de certification ?</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2574,44 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::FollowUpPage</name>
+    <message>
+        <location filename="../../src/gui/trainees/followuppage.cpp" line="+19" />
+        <source>Young people who left and are due for news: 6 and 12 months after their exit. Open a record (Enter or double-click) and fill in the Outcome tab.</source>
+        <translation>Jeunes sortis dont il faut prendre des nouvelles, 6 et 12 mois après leur sortie. Ouvrez le dossier (Entrée ou double-clic) et remplissez l'onglet Devenir.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Left on</source>
+        <translation>Sorti(e) le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due on</source>
+        <translation>À faire le</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26" />
+        <source>%n contact(s) to make</source>
+        <translation><numerusform>%n contact à prendre</numerusform><numerusform>%n contacts à prendre</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>etabli::LoginDialog</name>
     <message>
         <location filename="../../src/gui/access/logindialog.cpp" line="+21" />
@@ -2316,7 +2652,7 @@ après-midi</translation>
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+103" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+104" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -2327,30 +2663,30 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+22" />
+        <location line="+23" />
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
     <message>
-        <location line="-21" />
-        <location line="+26" />
+        <location line="-22" />
+        <location line="+27" />
         <source>Customers and orders</source>
         <translation>Clients et commandes</translation>
     </message>
     <message>
-        <location line="-25" />
-        <location line="+30" />
+        <location line="-26" />
+        <location line="+31" />
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location line="-29" />
-        <location line="+34" />
+        <location line="-30" />
+        <location line="+35" />
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location line="-33" />
+        <location line="-34" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -2363,6 +2699,11 @@ après-midi</translation>
         <location line="+1" />
         <source>Attendance register</source>
         <translation>Registre de présence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcomes to follow up</source>
+        <translation>Devenir à relancer</translation>
     </message>
     <message>
         <location line="+4" />
@@ -2568,6 +2909,39 @@ après-midi</translation>
         <location filename="../../src/gui/common/messagebanner.cpp" line="+19" />
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::OutcomeTab</name>
+    <message>
+        <location filename="../../src/gui/trainees/outcometab.cpp" line="+24" />
+        <source>&amp;Save the outcomes</source>
+        <translation>&amp;Enregistrer le devenir</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Outcomes are recorded once the trainee has left the school.</source>
+        <translation>Le devenir se saisit une fois que le jeune a quitté l'école.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&lt;b&gt;Situation&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Situation&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;b&gt;Employer or school&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Employeur ou établissement&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;b&gt;Contact on&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Contact le&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+71" />
+        <source>The outcomes were saved.</source>
+        <translation>Le devenir a été enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2860,7 +3234,7 @@ après-midi</translation>
 <context>
     <name>etabli::TraineeDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+64" />
+        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+66" />
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
@@ -2885,32 +3259,24 @@ après-midi</translation>
         <translation>&amp;Responsables</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Internships and certifications will be entered here in a next version.</source>
-        <translation>Les stages et les certifications se saisiront ici dans une prochaine version.</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+2" />
+        <location line="+2" />
         <source>&amp;Course</source>
         <translation>&amp;Parcours</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Attendance</source>
         <translation>Pré&amp;sences</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>What became of the trainee (at exit, after 6 and 12 months) will be entered here in a next version.</source>
-        <translation>Le devenir du jeune (à la sortie, à 6 et à 12 mois) se saisira ici dans une prochaine version.</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+3" />
+        <location line="+2" />
         <source>&amp;Outcome</source>
         <translation>&amp;Devenir</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Follow-&amp;up</source>
         <translation>S&amp;uivi</translation>
     </message>
@@ -3026,7 +3392,10 @@ après-midi</translation>
     <message numerus="yes">
         <location line="+6" />
         <source>%n year(s) old at entry</source>
-        <translation><numerusform>%n an à l'entrée</numerusform><numerusform>%n ans à l'entrée</numerusform></translation>
+        <translation>
+            <numerusform>%n an à l'entrée</numerusform>
+            <numerusform>%n ans à l'entrée</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+109" />
@@ -3091,7 +3460,10 @@ après-midi</translation>
     <message numerus="yes">
         <location line="+2" />
         <source>&lt;p&gt;Attendance rate: &lt;b&gt;%1 %&lt;/b&gt; over %n recorded half-day(s).&lt;/p&gt;</source>
-        <translation><numerusform>&lt;p&gt;Taux de présence : &lt;b&gt;%1 %&lt;/b&gt; sur %n demi-journée saisie.&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;Taux de présence : &lt;b&gt;%1 %&lt;/b&gt; sur %n demi-journées saisies.&lt;/p&gt;</numerusform></translation>
+        <translation>
+            <numerusform>&lt;p&gt;Taux de présence : &lt;b&gt;%1 %&lt;/b&gt; sur %n demi-journée saisie.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Taux de présence : &lt;b&gt;%1 %&lt;/b&gt; sur %n demi-journées saisies.&lt;/p&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+23" />
@@ -3119,7 +3491,7 @@ après-midi</translation>
 <context>
     <name>etabli::TraineeListModel</name>
     <message>
-        <location filename="../../src/gui/trainees/traineelistmodel.cpp" line="+110" />
+        <location filename="../../src/gui/trainees/traineelistmodel.cpp" line="+112" />
         <source>1st</source>
         <translation>1re</translation>
     </message>
@@ -3224,7 +3596,10 @@ après-midi</translation>
     <message numerus="yes">
         <location line="+33" />
         <source>%n trainee(s)</source>
-        <translation><numerusform>%n jeune</numerusform><numerusform>%n jeunes</numerusform></translation>
+        <translation>
+            <numerusform>%n jeune</numerusform>
+            <numerusform>%n jeunes</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+32" />

@@ -49,18 +49,19 @@ TEST_CASE("The demo is deterministic: same seed, same database", "[demo]")
     CHECK(contentHash(a.db()) != contentHash(c.db()));
 }
 
-TEST_CASE("The demo school looks like Juralternance over ten years", "[demo]")
+TEST_CASE("The demo school looks like Juralternance since it opened in 2011", "[demo]")
 {
     TestDatabase t;
     auto summary = DemoGenerator(t.db(), options(2011)).run();
     REQUIRE(summary);
     CHECK(summary->sections == 2);
-    CHECK(summary->schoolYears == 10);
-    // Five to eight entrants a section a year.
-    CHECK(summary->trainees >= 10 * 2 * 5);
-    CHECK(summary->trainees <= 10 * 2 * 11 + 6);
+    CHECK(summary->schoolYears == 16); // 2011-2012 to 2026-2027
+    // Five to eight entrants a section a year, up to two refused, plus candidates.
+    CHECK(summary->trainees >= 16 * 2 * 5);
+    CHECK(summary->trainees <= 16 * 2 * 10 + 6);
+    CHECK(summary->attendanceRows > 1000);
     Database& db = t.db();
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(DISTINCT cohort_year) FROM trainee")).toInt() == 11);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(DISTINCT cohort_year) FROM trainee")).toInt() == 17);
     CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM trainee WHERE last_name LIKE '%''%'")).toInt() > 0);
     CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM trainee WHERE first_name LIKE '%é%'")).toInt() > 0);
     CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM trainee WHERE postcode LIKE '39%'")).toInt() > 0);
@@ -93,4 +94,32 @@ TEST_CASE("The federation demo is about twenty schools' worth", "[demo]")
     REQUIRE(summary);
     CHECK(summary->sections == 40);
     CHECK(summary->trainees > 4000);
+}
+
+TEST_CASE("The demo holds the 2013/2014 tyre cohort exactly as the seed publishes it", "[demo][seed]")
+{
+    TestDatabase t;
+    REQUIRE(DemoGenerator(t.db(), options(2011)).run());
+    Database& db = t.db();
+    const QString cohort = QStringLiteral(
+        "FROM trainee t JOIN section s ON s.id = t.section_id WHERE s.name = 'Pneus et services' AND "
+        "t.cohort_year = 2013 AND t.status IN ('enrolled', 'left')");
+    const auto count = [&db](const QString& sql) { return test::rawScalar(db, sql).toInt(); };
+    // 6 entered in September 2013.
+    CHECK(count(QStringLiteral("SELECT count(*) ") + cohort) == 6);
+    CHECK(count(QStringLiteral("SELECT count(*) ") + cohort + QStringLiteral(" AND t.entry_date LIKE '2013-09-%'")) == 6);
+    // 1 went on to an apprenticeship (CAP mécanicien automobile).
+    CHECK(count(QStringLiteral("SELECT count(*) ") + cohort + QStringLiteral(" AND t.exit_reason = 'apprenticeship'")) == 1);
+    CHECK(count(QStringLiteral("SELECT count(*) FROM outcome o WHERE o.employer LIKE '%CAP mécanicien automobile%'")) ==
+          1);
+    // 2 obtained the CFG.
+    CHECK(count(QStringLiteral("SELECT count(*) FROM trainee_certification tc JOIN certification c ON c.id = "
+                               "tc.certification_id WHERE c.code = 'CFG' AND tc.result = 'passed' AND tc.trainee_id IN "
+                               "(SELECT t.id ") +
+                cohort + QStringLiteral(")")) == 2);
+    // 4 continued into the second year.
+    CHECK(count(QStringLiteral("SELECT count(*) ") + cohort + QStringLiteral(" AND t.study_year = 2")) == 4);
+    // 1 left the school.
+    CHECK(count(QStringLiteral("SELECT count(*) ") + cohort +
+                QStringLiteral(" AND t.exit_date < '2014-06-01' AND t.exit_reason <> 'apprenticeship'")) == 1);
 }

@@ -1,6 +1,9 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/trainees/attendancepage.h"
+#include "gui/trainees/coursetab.h"
+#include "gui/trainees/followuppage.h"
+#include "gui/trainees/outcometab.h"
 #include "gui/trainees/traineedialog.h"
 #include "gui/trainees/traineelistmodel.h"
 #include "gui/trainees/traineespage.h"
@@ -235,4 +238,53 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
     CHECK(test::rawScalar(d.session.database(), QStringLiteral("SELECT user_login FROM audit_log WHERE entity = "
                                                                "'attendance' ORDER BY id DESC LIMIT 1"))
               .toString() == QStringLiteral("formateur.pneus"));
+}
+
+TEST_CASE("The course and outcome tabs record internships, certifications and outcomes", "[gui][career]")
+{
+    Demo d("secretariat");
+    Database& db = d.session.database();
+    const qint64 left = test::rawScalar(db, QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left' AND "
+                                                           "exit_date > '2025-01-01'"))
+                            .toLongLong();
+    TraineeDialog dialog(d.session, left);
+    dialog.show();
+    auto* course = dialog.findChild<CourseTab*>();
+    REQUIRE(course);
+    const qint64 host = test::rawScalar(db, QStringLiteral("SELECT min(id) FROM organisation")).toLongLong();
+    Internship i;
+    i.traineeId = left;
+    i.organisationId = host;
+    i.start = QDate(2025, 3, 2);
+    i.end = QDate(2025, 3, 13);
+    i.tutor = QStringLiteral("M. Girod");
+    REQUIRE(course->addInternship(i));
+    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("internships"));
+    bool shown = false;
+    for (int r = 0; r < table->rowCount(); ++r)
+        shown = shown || table->item(r, 3)->text() == QStringLiteral("M. Girod");
+    CHECK(shown);
+
+    auto* outcome = dialog.findChild<OutcomeTab*>();
+    REQUIRE(outcome);
+    QComboBox* m12 = outcome->situation(2);
+    REQUIRE(m12->isEnabled());
+    m12->setCurrentIndex(m12->findData(QStringLiteral("cdi")));
+    REQUIRE(outcome->save());
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT situation FROM outcome WHERE trainee_id = %1 AND milestone = "
+                                             "'m12'")
+                                  .arg(left))
+              .toString() == QStringLiteral("cdi"));
+}
+
+TEST_CASE("The follow-up list shows the contacts due", "[gui][career]")
+{
+    Demo d("direction");
+    FollowUpPage page(d.session);
+    page.show();
+    REQUIRE_FALSE(page.due().isEmpty());
+    for (const FollowUpDue& due : page.due())
+        CHECK(due.dueDate <= kToday);
+    auto* table = page.findChild<QTableWidget*>(QStringLiteral("followUps"));
+    CHECK(table->rowCount() == page.due().size());
 }

@@ -151,6 +151,8 @@ QString AuditTrail::entityLabel(const QString& entity)
         return tr("database");
     if (entity == QLatin1String("attendance"))
         return tr("attendance");
+    if (entity == QLatin1String("organisation"))
+        return tr("organisation");
     return entity;
 }
 

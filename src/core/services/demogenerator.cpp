@@ -8,7 +8,9 @@
 #include "storage/metarepository.h"
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
+#include "domain/career.h"
 #include "storage/attendancerepository.h"
+#include "storage/careerrepository.h"
 #include "storage/traineedetailrepository.h"
 #include "storage/traineerepository.h"
 #include "storage/userrepository.h"
@@ -19,6 +21,8 @@
 #include "util/text.h"
 
 #include <QSet>
+
+#include <tuple>
 
 #include <QStringList>
 #include <QTimeZone>
@@ -270,7 +274,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         TraineeDetailRepository details(m_db);
         QList<std::pair<qint64, Trainee>> present; // trainees of the current school year
         const SchoolYear current = SchoolYear::containing(today, school.schoolYearStartMonth);
-        const int years = 10;
+        // The school opened in September 2011; the federation demo keeps ten years.
+        const int years = federation ? 10 : std::max(1, current.startYear() - 2011 + 1);
         summary.schoolYears = years;
         QSet<QString> identities; // name + birth date: one record per person
         const auto makePerson = [&](Trainee& t, const QDate& entry) {
@@ -295,9 +300,183 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                           .arg(rng.between(10, 99));
         };
 
+        // Host organisations (invented), certifications, and each trainee's course.
+        CareerRepository career(m_db);
+        QList<qint64> hosts;
+        for (const char* name : {"Garage du Doubs", "Pneus Express Dole", "Centre auto de Tavaux", "Serrurerie Grandjean",
+                                 "Métallerie du Jura", "Ferronnerie Bourgeois", "Transports Girod",
+                                 "Ville de Dole — services techniques"}) {
+            Organisation o;
+            o.name = QString::fromUtf8(name);
+            o.kind = o.name.startsWith(QStringLiteral("Ville")) ? QStringLiteral("public") : QStringLiteral("company");
+            o.city = rng.chance(60) ? QStringLiteral("Dole") : QStringLiteral("Tavaux");
+            auto id = career.insertOrganisation(o, now);
+            if (!id)
+                return std::unexpected(id.error());
+            hosts << *id;
+        }
+        auto catalogue = career.certifications();
+        if (!catalogue)
+            return std::unexpected(catalogue.error());
+        const auto certificationId = [&](const QString& code) {
+            for (const Certification& c : *catalogue) {
+                if (c.code == code)
+                    return c.id;
+            }
+            return qint64(0);
+        };
+        const auto addCareer = [&](qint64 id, const Trainee& t, int sectionIndex, const SchoolYear& year) -> Status {
+            // CFG in June of the first year, for those still there.
+            const QDate june1(year.startYear() + 1, 6, 20);
+            if (june1 <= today && (!t.exitDate.isValid() || t.exitDate >= june1)) {
+                const int r = rng.between(1, 100);
+                TraineeCertification c{0, id, certificationId(QStringLiteral("CFG")), {}, year.startYear() + 1,
+                                       r <= 70 ? QStringLiteral("passed") : r <= 90 ? QStringLiteral("failed")
+                                                                                    : QStringLiteral("absent"),
+                                       june1};
+                if (auto w = career.upsertTraineeCertification(c); !w)
+                    return std::unexpected(w.error());
+            }
+            // The CAP at the end of the second year.
+            const QDate june2(year.startYear() + 2, 6, 25);
+            if (june2 <= today && t.studyYear == 2 && t.exitDate.isValid() && t.exitDate >= june2.addDays(-10)) {
+                const QString code = sectionIndex % 2 == 0 ? QStringLiteral("CAP MV") : QStringLiteral("CAP métallier");
+                TraineeCertification c{0, id, certificationId(code), {}, year.startYear() + 2,
+                                       rng.chance(75) ? QStringLiteral("passed") : QStringLiteral("failed"), june2};
+                if (auto w = career.upsertTraineeCertification(c); !w)
+                    return std::unexpected(w.error());
+            }
+            // A two-week internship in March of the first year.
+            const QDate march(year.startYear() + 1, 3, 2);
+            const QDate start = march.addDays(7 * rng.between(0, 3));
+            if (start.addDays(11) <= today && t.entryDate.isValid() && t.entryDate < start &&
+                (!t.exitDate.isValid() || t.exitDate > start.addDays(11)) && rng.chance(80)) {
+                Internship i;
+                i.traineeId = id;
+                i.organisationId = sectionIndex % 2 == 0 ? hosts.at(rng.between(0, 2)) : hosts.at(rng.between(3, 7));
+                i.tutor = QStringLiteral("%1 %2").arg(rng.pick(boysNames()), rng.pick(lastNames()));
+                i.start = start;
+                i.end = start.addDays(11);
+                i.schedule = QStringLiteral("8 h – 12 h, 13 h 30 – 17 h");
+                i.assessment = rng.chance(70) ? QStringLiteral("Ponctuel, appliqué, à l'écoute des consignes.")
+                                              : QStringLiteral("Des progrès sur la ponctualité ; bon contact avec "
+                                                               "les clients.");
+                i.grade = rng.pick(QList<QString>{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("B"),
+                                                  QStringLiteral("C")});
+                if (auto w = career.insertInternship(i, now); !w)
+                    return std::unexpected(w.error());
+            }
+            // Outcomes of those who left: at exit, then +6 and +12 months
+            // (some contacts are not made yet: they show as due).
+            if (t.status != TraineeStatus::Left)
+                return {};
+            QString situation;
+            switch (t.exitReason) {
+            case ExitReason::Apprenticeship: situation = QStringLiteral("apprenticeship"); break;
+            case ExitReason::Job: situation = rng.chance(50) ? QStringLiteral("cdd") : QStringLiteral("interim"); break;
+            case ExitReason::Training: situation = QStringLiteral("training"); break;
+            case ExitReason::EndOfCourse:
+                situation = rng.pick(QList<QString>{QStringLiteral("cdi"), QStringLiteral("cdd"), QStringLiteral("interim"),
+                                                    QStringLiteral("apprenticeship"), QStringLiteral("seeking")});
+                break;
+            default:
+                situation = rng.pick(QList<QString>{QStringLiteral("seeking"), QStringLiteral("unknown"),
+                                                    QStringLiteral("other"), QStringLiteral("training")});
+            }
+            const QString employer = situation == QLatin1String("training") ? QStringLiteral("Lycée Jacques-Duhamel")
+                                     : situation == QLatin1String("seeking") || situation == QLatin1String("unknown")
+                                         ? QString()
+                                         : (sectionIndex % 2 == 0 ? QStringLiteral("Garage du Doubs")
+                                                                  : QStringLiteral("Métallerie du Jura"));
+            if (auto w = career.upsertOutcome(Outcome{0, id, QStringLiteral("exit"), situation, employer, t.exitDate}); !w)
+                return w;
+            for (const auto& [milestone, months, chance] :
+                 {std::tuple{QStringLiteral("m6"), 6, 85}, std::tuple{QStringLiteral("m12"), 12, 75}}) {
+                const QDate due = t.exitDate.addMonths(months);
+                if (due > today || !rng.chance(chance))
+                    continue;
+                const QString later = rng.chance(70) ? situation : rng.pick(outcomeSituations());
+                if (auto w = career.upsertOutcome(Outcome{0, id, milestone, later, employer, due.addDays(rng.between(0, 20))});
+                    !w)
+                    return w;
+            }
+            return {};
+        };
+
+        // RESOLIS, 2015: "6 young people entered the pneus et services section in
+        // September 2013; 1 went on to an apprenticeship (CAP mécanicien
+        // automobile); 2 obtained the CFG; 4 continued into the second year;
+        // 1 left the school." Entered as data, never as report figures.
+        const auto addSeedCohort = [&](qint64 sectionId, const SchoolYear& year) -> Status {
+            struct Person
+            {
+                const char* last;
+                const char* first;
+                QDate birth;
+                QDate exit;
+                ExitReason reason;
+                int studyYear;
+                const char* cfg;
+            };
+            const QList<Person> people = {
+                {"Vuillemin", "Kévin", QDate(1997, 4, 12), QDate(2014, 6, 27), ExitReason::Apprenticeship, 1, "absent"},
+                {"Jacquot", "Dylan", QDate(1997, 11, 3), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2, "passed"},
+                {"Benaïssa", "Sofiane", QDate(1998, 1, 22), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2, "passed"},
+                {"Prost", "Jérémy", QDate(1997, 7, 9), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2, "failed"},
+                {"D'Angelo", "Enzo", QDate(1998, 3, 30), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2, "failed"},
+                {"Cretin", "Loïc", QDate(1997, 9, 18), QDate(2014, 2, 14), ExitReason::Personal, 1, nullptr},
+            };
+            for (const Person& p : people) {
+                Trainee t;
+                t.lastName = QString::fromUtf8(p.last);
+                t.firstName = QString::fromUtf8(p.first);
+                t.birthDate = p.birth;
+                t.sex = QStringLiteral("M");
+                t.sectionId = sectionId;
+                t.cohortYear = year.startYear();
+                t.entryDate = year.firstDay().addDays(1);
+                t.exitDate = p.exit;
+                t.exitReason = p.reason;
+                t.status = TraineeStatus::Left;
+                t.studyYear = p.studyYear;
+                t.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 40)).arg(rng.pick(streets()));
+                t.postcode = QStringLiteral("39100");
+                t.city = QStringLiteral("Dole");
+                t.referralId = rng.between(1, 7);
+                identities.insert(text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate));
+                auto id = trainees.insert(t, now);
+                if (!id)
+                    return std::unexpected(id.error());
+                if (p.cfg) {
+                    const TraineeCertification c{0, *id, certificationId(QStringLiteral("CFG")), {}, 2014,
+                                                 QString::fromLatin1(p.cfg), QDate(2014, 6, 20)};
+                    if (auto w = career.upsertTraineeCertification(c); !w)
+                        return std::unexpected(w.error());
+                }
+                const QString situation = p.reason == ExitReason::Apprenticeship ? QStringLiteral("apprenticeship")
+                                          : p.reason == ExitReason::Personal  ? QStringLiteral("unknown")
+                                                                              : QStringLiteral("cdd");
+                const QString employer = p.reason == ExitReason::Apprenticeship
+                                             ? QStringLiteral("CAP mécanicien automobile — Garage du Doubs")
+                                             : QString();
+                if (auto w = career.upsertOutcome(Outcome{0, *id, QStringLiteral("exit"), situation, employer, p.exit});
+                    !w)
+                    return w;
+            }
+            return {};
+        };
+
         for (int y = years - 1; y >= 0; --y) {
             const SchoolYear year(current.startYear() - y, school.schoolYearStartMonth);
-            for (const Section& section : sections) {
+            for (int sectionIndex = 0; sectionIndex < sections.size(); ++sectionIndex) {
+                const Section& section = sections.at(sectionIndex);
+                if (!federation && year.startYear() == 2013 && sectionIndex == 0) {
+                    // The published 2013/2014 cohort of "pneus et services".
+                    if (auto r = addSeedCohort(section.id, year); !r)
+                        return std::unexpected(r.error());
+                    summary.trainees += 6;
+                    continue;
+                }
                 const int entrants = federation ? rng.between(10, 14) : rng.between(5, 8);
                 for (int i = 0; i < entrants; ++i) {
                     Trainee t;
@@ -354,6 +533,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                         return std::unexpected(r.error());
                     if (t.status == TraineeStatus::Enrolled || (t.exitDate.isValid() && current.contains(t.exitDate)))
                         present << std::make_pair(*id, t);
+                    if (auto r = addCareer(*id, t, sectionIndex, year); !r)
+                        return std::unexpected(r.error());
                 }
                 // Applicants who were not taken, and next year's candidates.
                 const int refused = rng.between(0, 2);

@@ -8,6 +8,7 @@
 #include "gui/audit/auditpage.h"
 #include "gui/common/placeholderpage.h"
 #include "gui/trainees/attendancepage.h"
+#include "gui/trainees/followuppage.h"
 #include "gui/trainees/traineespage.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
@@ -122,6 +123,7 @@ void MainWindow::buildNavigation()
     m_attendancePage = new AttendancePage(m_session, this);
     m_traineesTabs->addTab(m_traineesPage, tr("List of trainees"));
     m_traineesTabs->addTab(m_attendancePage, tr("Attendance register"));
+    m_traineesTabs->addTab(new FollowUpPage(m_session, this), tr("Outcomes to follow up"));
     m_pages->addWidget(m_traineesTabs);
     m_pages->addWidget(new PlaceholderPage(
         tr("Workshops"),

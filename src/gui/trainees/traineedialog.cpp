@@ -2,6 +2,8 @@
 
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "gui/trainees/coursetab.h"
+#include "gui/trainees/outcometab.h"
 #include "services/attendanceservice.h"
 #include "services/schoolservice.h"
 #include "services/traineeservice.h"
@@ -92,17 +94,18 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
     m_tabs->addTab(buildIdentity(), tr("&Identity"));
     if (m_canSensitive)
         m_tabs->addTab(buildGuardians(), tr("&Guardians"));
-    auto* course = new QLabel(tr("Internships and certifications will be entered here in a next version."), this);
-    course->setWordWrap(true);
-    course->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_tabs->addTab(course, tr("&Course"));
+    if (traineeId != 0) {
+        m_tabs->addTab(new CourseTab(session, traineeId, m_banner, this), tr("&Course"));
+    } else {
+        m_tabs->addTab(new QWidget(this), tr("&Course"));
+    }
     m_tabs->addTab(buildAttendance(), tr("&Attendance"));
-    auto* outcome = new QLabel(tr("What became of the trainee (at exit, after 6 and 12 months) will be entered here "
-                                  "in a next version."),
-                               this);
-    outcome->setWordWrap(true);
-    outcome->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_tabs->addTab(outcome, tr("&Outcome"));
+    if (traineeId != 0) {
+        m_outcome = new OutcomeTab(session, traineeId, m_trainee.status == TraineeStatus::Left, m_banner, this);
+        m_tabs->addTab(m_outcome, tr("&Outcome"));
+    } else {
+        m_tabs->addTab(new QWidget(this), tr("&Outcome"));
+    }
     if (m_canSensitive)
         m_tabs->addTab(buildFollowUp(), tr("Follow-&up"));
     fill();

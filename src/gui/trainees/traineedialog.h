@@ -17,6 +17,7 @@ class QTableWidget;
 namespace etabli {
 
 class MessageBanner;
+class OutcomeTab;
 class Session;
 
 // A trainee's record in tabs: identité, responsables, parcours, présences,
@@ -84,6 +85,7 @@ private:
     QListWidget* m_notes = nullptr;
     QPlainTextEdit* m_newNote = nullptr;
     QLabel* m_attendance = nullptr;
+    OutcomeTab* m_outcome = nullptr;
 };
 
 } // namespace etabli

@@ -1,0 +1,242 @@
+#include "services/careerservice.h"
+
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
+#include "storage/careerrepository.h"
+#include "storage/traineerepository.h"
+#include "storage/transaction.h"
+#include "util/clock.h"
+
+namespace etabli {
+
+QString CareerService::resultLabel(const QString& r)
+{
+    if (r == QLatin1String("registered"))
+        return tr("registered");
+    if (r == QLatin1String("passed"))
+        return tr("passed");
+    if (r == QLatin1String("failed"))
+        return tr("failed");
+    if (r == QLatin1String("absent"))
+        return tr("absent");
+    return r;
+}
+
+QString CareerService::situationLabel(const QString& s)
+{
+    if (s == QLatin1String("cdi"))
+        return tr("open-ended job (CDI)");
+    if (s == QLatin1String("cdd"))
+        return tr("fixed-term job (CDD)");
+    if (s == QLatin1String("interim"))
+        return tr("temporary work");
+    if (s == QLatin1String("apprenticeship"))
+        return tr("apprenticeship");
+    if (s == QLatin1String("training"))
+        return tr("further training");
+    if (s == QLatin1String("seeking"))
+        return tr("looking for work");
+    if (s == QLatin1String("other"))
+        return tr("other");
+    if (s == QLatin1String("unknown"))
+        return tr("unknown");
+    return s;
+}
+
+QString CareerService::milestoneLabel(const QString& m)
+{
+    if (m == QLatin1String("exit"))
+        return tr("at exit");
+    if (m == QLatin1String("m6"))
+        return tr("after 6 months");
+    if (m == QLatin1String("m12"))
+        return tr("after 12 months");
+    return m;
+}
+
+Status CareerService::canRead(qint64 traineeId) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return r;
+    auto t = TraineeRepository(m_db).load(traineeId);
+    if (!t)
+        return std::unexpected(t.error());
+    if (!m_actor.coversSection(t->sectionId))
+        return fail(Error::Code::AccessDenied, tr("Access denied: this trainee is not in one of your sections."));
+    return {};
+}
+
+Status CareerService::canWrite(qint64 traineeId) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return r;
+    return canRead(traineeId);
+}
+
+Status CareerService::audit(qint64 traineeId, const QString& field, const QString& value)
+{
+    ChangeSet c;
+    c.set(field, value);
+    return AuditTrail(m_db, m_clock)
+        .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId), QStringLiteral("update"), c);
+}
+
+Result<QList<Organisation>> CareerService::searchOrganisations(const QString& text) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    return CareerRepository(m_db).searchOrganisations(text, 50);
+}
+
+Result<qint64> CareerService::addOrganisation(const Organisation& o)
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return std::unexpected(r.error());
+    if (o.name.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("The organisation's name is required."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        auto id = CareerRepository(m_db).insertOrganisation(o, m_clock.nowIso());
+        if (!id)
+            return id;
+        ChangeSet c;
+        c.set(QStringLiteral("name"), o.name.trimmed());
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("organisation"), QString::number(*id), QStringLiteral("create"), c);
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Result<QList<Internship>> CareerService::internships(qint64 traineeId) const
+{
+    if (auto r = canRead(traineeId); !r)
+        return std::unexpected(r.error());
+    return CareerRepository(m_db).internships(traineeId);
+}
+
+Result<qint64> CareerService::addInternship(const Internship& i)
+{
+    if (auto r = canWrite(i.traineeId); !r)
+        return std::unexpected(r.error());
+    if (i.organisationId == 0)
+        return fail(Error::Code::InvalidInput, tr("Choose the host organisation."));
+    if (!i.start.isValid() || !i.end.isValid())
+        return fail(Error::Code::InvalidInput, tr("An internship needs a first and a last day."));
+    if (i.end < i.start)
+        return fail(Error::Code::InvalidInput, tr("The internship ends before it starts."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        auto id = CareerRepository(m_db).insertInternship(i, m_clock.nowIso());
+        if (!id)
+            return id;
+        if (auto r = audit(i.traineeId, QStringLiteral("internship"),
+                           QStringLiteral("%1 → %2").arg(i.start.toString(Qt::ISODate), i.end.toString(Qt::ISODate)));
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Status CareerService::removeInternship(const Internship& i)
+{
+    if (auto r = canWrite(i.traineeId); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = CareerRepository(m_db).removeInternship(i.id, i.traineeId); !r)
+            return r;
+        return audit(i.traineeId, QStringLiteral("internship removed"), QString::number(i.id));
+    });
+}
+
+Result<QList<Certification>> CareerService::certifications() const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    return CareerRepository(m_db).certifications();
+}
+
+Result<qint64> CareerService::addCertification(const Certification& c)
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return std::unexpected(r.error());
+    if (c.code.trimmed().isEmpty() || c.title.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("A certification needs a short name and a title."));
+    return inTransaction(m_db, [&]() { return CareerRepository(m_db).insertCertification(c); });
+}
+
+Result<QList<TraineeCertification>> CareerService::traineeCertifications(qint64 traineeId) const
+{
+    if (auto r = canRead(traineeId); !r)
+        return std::unexpected(r.error());
+    return CareerRepository(m_db).traineeCertifications(traineeId);
+}
+
+Result<qint64> CareerService::setCertification(const TraineeCertification& c)
+{
+    if (auto r = canWrite(c.traineeId); !r)
+        return std::unexpected(r.error());
+    if (!certificationResults().contains(c.result))
+        return fail(Error::Code::InvalidInput, tr("Unknown result “%1”.").arg(c.result));
+    if (c.sessionYear < 1990 || c.sessionYear > 2200)
+        return fail(Error::Code::InvalidInput, tr("The session is a year, such as 2026."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        auto id = CareerRepository(m_db).upsertTraineeCertification(c);
+        if (!id)
+            return id;
+        if (auto r = audit(c.traineeId, QStringLiteral("certification %1 %2").arg(c.certificationId).arg(c.sessionYear),
+                           c.result);
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Status CareerService::removeCertification(const TraineeCertification& c)
+{
+    if (auto r = canWrite(c.traineeId); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = CareerRepository(m_db).removeTraineeCertification(c.id, c.traineeId); !r)
+            return r;
+        return audit(c.traineeId, QStringLiteral("certification removed"), QString::number(c.id));
+    });
+}
+
+Result<QList<Outcome>> CareerService::outcomes(qint64 traineeId) const
+{
+    if (auto r = canRead(traineeId); !r)
+        return std::unexpected(r.error());
+    return CareerRepository(m_db).outcomes(traineeId);
+}
+
+Status CareerService::setOutcome(const Outcome& o)
+{
+    if (auto r = canWrite(o.traineeId); !r)
+        return r;
+    if (!outcomeMilestones().contains(o.milestone))
+        return fail(Error::Code::InvalidInput, tr("Unknown milestone “%1”.").arg(o.milestone));
+    if (!outcomeSituations().contains(o.situation))
+        return fail(Error::Code::InvalidInput, tr("Unknown situation “%1”.").arg(o.situation));
+    auto t = TraineeRepository(m_db).load(o.traineeId);
+    if (!t)
+        return std::unexpected(t.error());
+    if (t->status != TraineeStatus::Left)
+        return fail(Error::Code::InvalidInput, tr("Outcomes are recorded for trainees who have left."));
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = CareerRepository(m_db).upsertOutcome(o); !r)
+            return r;
+        return audit(o.traineeId, QStringLiteral("outcome %1").arg(o.milestone), o.situation);
+    });
+}
+
+Result<QList<FollowUpDue>> CareerService::dueFollowUps(const QDate& today) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    QList<qint64> sections;
+    if (m_actor.role == Role::Formateur)
+        sections = m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;
+    return CareerRepository(m_db).dueFollowUps(today, sections);
+}
+
+} // namespace etabli

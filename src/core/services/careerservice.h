@@ -1,0 +1,58 @@
+#pragma once
+
+#include "domain/career.h"
+#include "domain/user.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace etabli {
+
+class Clock;
+class Database;
+
+// A trainee's course (internships, certifications) and outcomes; the list of
+// those due for their 6- and 12-month contact. Reading needs trainees.read
+// (trainers: their sections), writing trainees.write; every write is audited.
+class CareerService
+{
+    Q_DECLARE_TR_FUNCTIONS(CareerService)
+
+public:
+    CareerService(Database& db, const Clock& clock, const UserContext& actor) : m_db(db), m_clock(clock), m_actor(actor)
+    {
+    }
+
+    Result<QList<Organisation>> searchOrganisations(const QString& text) const;
+    Result<qint64> addOrganisation(const Organisation& organisation);
+
+    Result<QList<Internship>> internships(qint64 traineeId) const;
+    Result<qint64> addInternship(const Internship& internship);
+    Status removeInternship(const Internship& internship);
+
+    Result<QList<Certification>> certifications() const;
+    Result<qint64> addCertification(const Certification& certification);
+    Result<QList<TraineeCertification>> traineeCertifications(qint64 traineeId) const;
+    Result<qint64> setCertification(const TraineeCertification& certification);
+    Status removeCertification(const TraineeCertification& certification);
+
+    Result<QList<Outcome>> outcomes(qint64 traineeId) const;
+    Status setOutcome(const Outcome& outcome);
+    Result<QList<FollowUpDue>> dueFollowUps(const QDate& today) const;
+
+    static QString resultLabel(const QString& result);
+    static QString situationLabel(const QString& situation);
+    static QString milestoneLabel(const QString& milestone);
+
+private:
+    Status canRead(qint64 traineeId) const;
+    Status canWrite(qint64 traineeId) const;
+    Status audit(qint64 traineeId, const QString& field, const QString& value);
+
+    Database& m_db;
+    const Clock& m_clock;
+    UserContext m_actor; // a copy: a temporary context must not dangle
+};
+
+} // namespace etabli

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "domain/career.h"
+
+#include <QWidget>
+
+class QTableWidget;
+
+namespace etabli {
+
+class MessageBanner;
+class Session;
+
+// "Parcours": a trainee's internships and certifications.
+class CourseTab final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CourseTab)
+
+public:
+    CourseTab(Session& session, qint64 traineeId, MessageBanner* banner, QWidget* parent = nullptr);
+    void reload();
+    // Without the dialogs (tests).
+    bool addInternship(const Internship& internship);
+    bool setCertification(const TraineeCertification& certification);
+
+private:
+    void askInternship();
+    void askCertification();
+    void removeInternship();
+    void removeCertification();
+
+    Session& m_session;
+    qint64 m_traineeId;
+    MessageBanner* m_banner;
+    QTableWidget* m_internships;
+    QTableWidget* m_certifications;
+    QList<Internship> m_internshipList;
+    QList<TraineeCertification> m_certificationList;
+};
+
+} // namespace etabli

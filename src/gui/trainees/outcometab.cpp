@@ -1,0 +1,111 @@
+#include "gui/trainees/outcometab.h"
+
+#include "domain/career.h"
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "services/careerservice.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+namespace {
+const QDate kNoDate(1900, 1, 1);
+}
+
+OutcomeTab::OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, MessageBanner* banner, QWidget* parent)
+    : QWidget(parent), m_session(session), m_traineeId(traineeId), m_banner(banner),
+      m_save(new QPushButton(tr("&Save the outcomes"), this))
+{
+    auto* layout = new QVBoxLayout(this);
+    if (!hasLeft) {
+        auto* note = new QLabel(tr("Outcomes are recorded once the trainee has left the school."), this);
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
+    auto* grid = new QGridLayout;
+    grid->addWidget(new QLabel(tr("<b>Situation</b>"), this), 0, 1);
+    grid->addWidget(new QLabel(tr("<b>Employer or school</b>"), this), 0, 2);
+    grid->addWidget(new QLabel(tr("<b>Contact on</b>"), this), 0, 3);
+    const QStringList milestones = outcomeMilestones();
+    for (int m = 0; m < 3; ++m) {
+        grid->addWidget(new QLabel(CareerService::milestoneLabel(milestones.at(m)), this), m + 1, 0);
+        m_situation[m] = new QComboBox(this);
+        m_situation[m]->setObjectName(QStringLiteral("situation_%1").arg(milestones.at(m)));
+        m_situation[m]->addItem(QStringLiteral("—"), QString());
+        for (const QString& s : outcomeSituations())
+            m_situation[m]->addItem(CareerService::situationLabel(s), s);
+        m_employer[m] = new QLineEdit(this);
+        m_date[m] = new QDateEdit(this);
+        m_date[m]->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+        m_date[m]->setCalendarPopup(true);
+        m_date[m]->setMinimumDate(kNoDate);
+        m_date[m]->setSpecialValueText(QStringLiteral("—"));
+        grid->addWidget(m_situation[m], m + 1, 1);
+        grid->addWidget(m_employer[m], m + 1, 2);
+        grid->addWidget(m_date[m], m + 1, 3);
+    }
+    layout->addLayout(grid);
+    layout->addWidget(m_save, 0, Qt::AlignRight);
+    layout->addStretch(1);
+    const bool editable = hasLeft && session.user().can(permission::TraineesWrite);
+    for (int m = 0; m < 3; ++m) {
+        m_situation[m]->setEnabled(editable);
+        m_employer[m]->setEnabled(editable);
+        m_date[m]->setEnabled(editable);
+    }
+    m_save->setVisible(editable);
+    connect(m_save, &QPushButton::clicked, this, &OutcomeTab::save);
+    reload();
+}
+
+void OutcomeTab::reload()
+{
+    auto outcomes = CareerService(m_session.database(), m_session.clock(), m_session.user()).outcomes(m_traineeId);
+    if (!outcomes) {
+        m_banner->showMessage(MessageBanner::Kind::Error, outcomes.error().message);
+        return;
+    }
+    const QStringList milestones = outcomeMilestones();
+    for (int m = 0; m < 3; ++m) {
+        m_situation[m]->setCurrentIndex(0);
+        m_employer[m]->clear();
+        m_date[m]->setDate(kNoDate);
+    }
+    for (const Outcome& o : *outcomes) {
+        const int m = static_cast<int>(milestones.indexOf(o.milestone));
+        if (m < 0)
+            continue;
+        m_situation[m]->setCurrentIndex(std::max(0, m_situation[m]->findData(o.situation)));
+        m_employer[m]->setText(o.employer);
+        m_date[m]->setDate(o.contactDate.isValid() ? o.contactDate : kNoDate);
+    }
+}
+
+bool OutcomeTab::save()
+{
+    CareerService career(m_session.database(), m_session.clock(), m_session.user());
+    const QStringList milestones = outcomeMilestones();
+    for (int m = 0; m < 3; ++m) {
+        const QString situation = m_situation[m]->currentData().toString();
+        if (situation.isEmpty())
+            continue;
+        const QDate date = m_date[m]->date() == kNoDate ? QDate() : m_date[m]->date();
+        if (auto r = career.setOutcome(Outcome{0, m_traineeId, milestones.at(m), situation, m_employer[m]->text(), date});
+            !r) {
+            m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+            return false;
+        }
+    }
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("The outcomes were saved."));
+    m_session.notifyDataChanged();
+    return true;
+}
+
+} // namespace etabli
