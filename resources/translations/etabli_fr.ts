@@ -543,7 +543,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+39" />
+        <location filename="../../src/cli/clicommands.cpp" line="+43" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -563,7 +563,7 @@
         <translation>NIVEAU</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>See “etabli-cli %1 --help”.</source>
         <translation>Voir « etabli-cli %1 --help ».</translation>
     </message>
@@ -584,13 +584,14 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+288" />
+        <location line="+294" />
         <location line="+81" />
+        <location line="+63" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="-368" />
+        <location line="-437" />
         <source>Password of %1: </source>
         <translation>Mot de passe de %1 : </translation>
     </message>
@@ -635,7 +636,17 @@
         <translation>  retention      liste, puis avec --apply anonymise, les jeunes dont la durée de conservation est passée</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <source>  import trainees FILE   imports trainees from a CSV file (all or nothing)</source>
+        <translation>  import trainees FICHIER  importe des jeunes depuis un fichier CSV (tout ou rien)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>  export trainees        writes the list of trainees as CSV</source>
+        <translation>  export trainees          écrit la liste des jeunes en CSV</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
         <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
     </message>
@@ -645,7 +656,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+36" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -676,11 +687,13 @@
         <location line="+37" />
         <location line="+2" />
         <location line="+50" />
+        <location line="+55" />
+        <location line="+65" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-257" />
+        <location line="-377" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -830,18 +843,21 @@
     </message>
     <message>
         <location line="+0" />
+        <location line="+213" />
         <source>FILE</source>
         <translation>FICHIER</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-211" />
         <location line="+37" />
         <location line="+52" />
+        <location line="+55" />
+        <location line="+65" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="-85" />
+        <location line="-205" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -940,6 +956,134 @@
             <numerusform>%n dossier anonymisé.</numerusform>
             <numerusform>%n dossiers anonymisés.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Leave the refused lines out and import the others.</source>
+        <translation>Laisser de côté les lignes refusées et importer les autres.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What to import: trainees.</source>
+        <translation>Ce qu'il faut importer : trainees (les jeunes).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The CSV file.</source>
+        <translation>Le fichier CSV.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Imports trainees from a CSV file (UTF-8 or Windows-1252, ';' or ','), all in one transaction: a refused line stops everything unless --skip-invalid.</source>
+        <translation>Importe des jeunes depuis un fichier CSV (UTF-8 ou Windows-1252, « ; » ou « , »), en une seule transaction : une ligne refusée arrête tout, sauf avec --skip-invalid.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Usage: etabli-cli import trainees FILE --user LOGIN</source>
+        <translation>Usage : etabli-cli import trainees FICHIER --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Cannot read “%1”.</source>
+        <translation>Impossible de lire « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 line(s) read (%2): %3 valid, %4 refused.</source>
+        <translation>%1 ligne(s) lue(s) (%2) : %3 valide(s), %4 refusée(s).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Ignored columns: %1</source>
+        <translation>Colonnes ignorées : %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Nothing was imported. Correct the file, or use --skip-invalid to import the valid lines.</source>
+        <translation>Rien n'a été importé. Corrigez le fichier, ou utilisez --skip-invalid pour importer les lignes valides.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>%n trainee(s) imported.</source>
+        <translation><numerusform>%n jeune importé.</numerusform><numerusform>%n jeunes importés.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>File to write (CSV).</source>
+        <translation>Fichier à écrire (CSV).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What to export: trainees.</source>
+        <translation>Ce qu'il faut exporter : trainees (les jeunes).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Writes the list of trainees as CSV (';', UTF-8), ready for a spreadsheet.</source>
+        <translation>Écrit la liste des jeunes en CSV (« ; », UTF-8), prête pour un tableur.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
+        <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Cannot write “%1”.</source>
+        <translation>Impossible d'écrire « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>List written to %1</source>
+        <translation>Liste écrite dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>Csv</name>
+    <message>
+        <location filename="../../src/core/io/csv.cpp" line="+43" />
+        <source>The file is damaged: it is UTF-8 with invalid characters. Export it again from the spreadsheet.</source>
+        <translation>Le fichier est endommagé : c'est de l'UTF-8 avec des caractères invalides. Exportez-le de nouveau depuis le tableur.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The file's encoding is neither UTF-8 nor Windows-1252.</source>
+        <translation>L'encodage du fichier n'est ni UTF-8 ni Windows-1252.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>The file is too large (20 MB at most).</source>
+        <translation>Le fichier est trop gros (20 Mo au plus).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Line %1: the file contains a NUL character; it is not a text file.</source>
+        <translation>Ligne %1 : le fichier contient un caractère NUL ; ce n'est pas un fichier texte.</translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <source>Line %1: a quote in the middle of a field.</source>
+        <translation>Ligne %1 : un guillemet au milieu d'un champ.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Line %1: a field is longer than 1 MB.</source>
+        <translation>Ligne %1 : un champ dépasse 1 Mo.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Line %1: a quote is opened and never closed.</source>
+        <translation>Ligne %1 : un guillemet est ouvert et jamais fermé.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +1984,94 @@
     </message>
 </context>
 <context>
+    <name>TraineeImportService</name>
+    <message>
+        <location filename="../../src/core/services/traineeimportservice.cpp" line="+53" />
+        <source>“%1” is not a date (dd/mm/yyyy).</source>
+        <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>The lists of the database cannot be read.</source>
+        <translation>Les listes de la base ne peuvent pas être lues.</translation>
+    </message>
+    <message>
+        <location line="+54" />
+        <source>The file has no “nom” and “prénom” columns (line 1). Columns found: %1.</source>
+        <translation>Le fichier n'a pas de colonnes « nom » et « prénom » (ligne 1). Colonnes trouvées : %1.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>a cell looks like a spreadsheet formula (“%1”)</source>
+        <translation>une cellule ressemble à une formule de tableur (« %1 »)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>the sex is F or M (“%1”)</source>
+        <translation>le sexe est F ou M (« %1 »)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>unknown section “%1”</source>
+        <translation>section inconnue « %1 »</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>the year is 1 or 2 (“%1”)</source>
+        <translation>l'année est 1 ou 2 (« %1 »)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>unknown exit reason “%1”</source>
+        <translation>motif de sortie inconnu « %1 »</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>the session is a year such as 2022 (“%1”)</source>
+        <translation>la session est une année, par exemple 2022 (« %1 »)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>unknown result “%1” in the column %2</source>
+        <translation>résultat inconnu « %1 » dans la colonne %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no session year for the certification %1</source>
+        <translation>pas d'année de session pour la certification %1</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>the same person appears twice in the file</source>
+        <translation>la même personne figure deux fois dans le fichier</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>already in the database (record n°%1)</source>
+        <translation>déjà dans la base (dossier n°%1)</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n line(s) refused, nothing was imported:</source>
+        <translation><numerusform>%n ligne refusée, rien n'a été importé :</numerusform><numerusform>%n lignes refusées, rien n'a été importé :</numerusform></translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.</source>
+        <translation>Ligne %1 : %2 %3 est déjà dans la base (dossier n°%4) ; rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>TraineeRepository</name>
     <message>
         <location filename="../../src/core/storage/traineerepository.cpp" line="+87" />
@@ -2608,7 +2840,103 @@ après-midi</translation>
     <message numerus="yes">
         <location line="+26" />
         <source>%n contact(s) to make</source>
-        <translation><numerusform>%n contact à prendre</numerusform><numerusform>%n contacts à prendre</numerusform></translation>
+        <translation>
+            <numerusform>%n contact à prendre</numerusform>
+            <numerusform>%n contacts à prendre</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ImportDialog</name>
+    <message>
+        <location filename="../../src/gui/trainees/importdialog.cpp" line="+23" />
+        <source>Leave the refused lines out and import the others</source>
+        <translation>Laisser de côté les lignes refusées et importer les autres</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Import trainees from a spreadsheet</source>
+        <translation>Importer des jeunes depuis un tableur</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, and one column per certification (CFG, CAP…) with obtenu, non obtenu, inscrit or absent.</source>
+        <translation>Enregistrez le tableur au format CSV (séparateur ; ou ,). Colonnes attendues : nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, et une colonne par certification (CFG, CAP…) avec obtenu, non obtenu, inscrit ou absent.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Choose the file…</source>
+        <translation>&amp;Choisir le fichier…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Born on</source>
+        <translation>Né(e) le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Import trainees</source>
+        <translation>Importer des jeunes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cannot read “%1”.</source>
+        <translation>Impossible de lire « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The file is refused: %1</source>
+        <translation>Le fichier est refusé : %1</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>ready</source>
+        <translation>prête</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>%1 line(s) read (%2): %3 ready, %4 refused.</source>
+        <translation>%1 ligne(s) lue(s) (%2) : %3 prête(s), %4 refusée(s).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Ignored columns: %1.</source>
+        <translation>Colonnes ignorées : %1.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>New referrals added to the list: %1.</source>
+        <translation>Nouveaux prescripteurs ajoutés à la liste : %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Nothing is imported while lines are refused, unless you choose to leave them out.</source>
+        <translation>Rien n'est importé tant que des lignes sont refusées, sauf si vous choisissez de les laisser de côté.</translation>
     </message>
 </context>
 <context>
@@ -3554,7 +3882,7 @@ après-midi</translation>
 <context>
     <name>etabli::TraineesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/traineespage.cpp" line="+29" />
+        <location filename="../../src/gui/trainees/traineespage.cpp" line="+35" />
         <source>Show a&amp;rchived</source>
         <translation>Afficher les a&amp;rchivés</translation>
     </message>
@@ -3579,7 +3907,37 @@ après-midi</translation>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+1" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;xport to CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11" />
+        <source>%n trainee(s) imported.</source>
+        <translation><numerusform>%n jeune importé.</numerusform><numerusform>%n jeunes importés.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Export the list</source>
+        <translation>Exporter la liste</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>trainees.csv</source>
+        <translation>jeunes.csv</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
@@ -3594,12 +3952,22 @@ après-midi</translation>
         <translation>Toutes les années</translation>
     </message>
     <message numerus="yes">
-        <location line="+33" />
+        <location line="+34" />
         <source>%n trainee(s)</source>
         <translation>
             <numerusform>%n jeune</numerusform>
             <numerusform>%n jeunes</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Cannot write “%1”.</source>
+        <translation>Impossible d'écrire « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The list was exported to %1.</source>
+        <translation>La liste a été exportée dans %1.</translation>
     </message>
     <message>
         <location line="+32" />

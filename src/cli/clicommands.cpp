@@ -4,6 +4,8 @@
 #include "services/backupservice.h"
 #include "services/demogenerator.h"
 #include "services/passwordhasher.h"
+#include "services/traineeimportservice.h"
+#include "storage/traineelistquery.h"
 #include "services/personaldataservice.h"
 #include "services/userservice.h"
 #include "storage/auditrepository.h"
@@ -16,7 +18,9 @@
 #include <QCommandLineParser>
 #include <spdlog/spdlog.h>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QLocale>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -46,7 +50,8 @@ struct CommonOptions
 
 // Parses a sub-command's arguments; returns -1 to go on, or an exit code.
 int parseCommand(QCommandLineParser& parser, const CommonOptions& common, const QString& command,
-                 const QString& description, const QStringList& args, QTextStream& out, QTextStream& err)
+                 const QString& description, const QStringList& args, QTextStream& out, QTextStream& err,
+                 int positionals = 0)
 {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
@@ -64,8 +69,8 @@ int parseCommand(QCommandLineParser& parser, const CommonOptions& common, const 
         out.flush();
         return Success;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << Commands::tr("Unexpected argument: “%1”.").arg(parser.positionalArguments().constFirst())
+    if (parser.positionalArguments().size() > positionals) {
+        err << Commands::tr("Unexpected argument: “%1”.").arg(parser.positionalArguments().at(positionals))
             << Qt::endl;
         return BadUsage;
     }
@@ -169,6 +174,8 @@ void Commands::usage(QTextStream& s) const
       << tr("  export-person  writes everything held about one person (JSON and HTML)") << Qt::endl
       << tr("  retention      lists, then with --apply anonymises, the trainees past the retention time")
       << Qt::endl
+      << tr("  import trainees FILE   imports trainees from a CSV file (all or nothing)") << Qt::endl
+      << tr("  export trainees        writes the list of trainees as CSV") << Qt::endl
       << Qt::endl
       << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the password "
             "in ETABLI_PASSWORD or typed at the prompt.")
@@ -206,6 +213,10 @@ int Commands::run(const QStringList& arguments)
         return exportPerson(rest);
     if (command == QLatin1String("retention"))
         return retention(rest);
+    if (command == QLatin1String("import"))
+        return importData(rest);
+    if (command == QLatin1String("export"))
+        return exportData(rest);
     m_err << tr("Unknown command: “%1”.").arg(command) << Qt::endl << Qt::endl;
     usage(m_err);
     return BadUsage;
@@ -525,6 +536,110 @@ int Commands::retention(const QStringList& args)
     if (!done)
         return report(m_err, done.error());
     m_out << tr("%n record(s) anonymised.", nullptr, *done) << Qt::endl;
+    return Success;
+}
+
+int Commands::importData(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
+    const QCommandLineOption skip(QStringLiteral("skip-invalid"),
+                                  tr("Leave the refused lines out and import the others."));
+    parser.addOption(user);
+    parser.addOption(skip);
+    parser.addPositionalArgument(QStringLiteral("trainees"), tr("What to import: trainees."));
+    parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file."));
+    if (int rc = parseCommand(parser, common, QStringLiteral("import"),
+                              tr("Imports trainees from a CSV file (UTF-8 or Windows-1252, ';' or ','), all in one "
+                                 "transaction: a refused line stops everything unless --skip-invalid."),
+                              args, m_out, m_err, 2);
+        rc >= 0)
+        return rc;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2 || pos.at(0) != QLatin1String("trainees")) {
+        m_err << tr("Usage: etabli-cli import trainees FILE --user LOGIN") << Qt::endl;
+        return BadUsage;
+    }
+    if (parser.value(user).isEmpty()) {
+        m_err << tr("Give the account to act as with --user LOGIN.") << Qt::endl;
+        return BadUsage;
+    }
+    QFile file(pos.at(1));
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_err << tr("Cannot read “%1”.").arg(QDir::toNativeSeparators(pos.at(1))) << Qt::endl;
+        return Failure;
+    }
+    const QByteArray bytes = file.read(21 * 1024 * 1024);
+    SystemClock clock;
+    auto acting = openAs(parser, common, parser.value(user), clock, m_err);
+    if (!acting)
+        return report(m_err, acting.error());
+    TraineeImportService service(*acting->db, clock, acting->user);
+    auto preview = service.prepare(bytes);
+    if (!preview)
+        return report(m_err, preview.error());
+    m_out << tr("%1 line(s) read (%2): %3 valid, %4 refused.")
+                 .arg(preview->rows.size())
+                 .arg(preview->encoding)
+                 .arg(preview->validCount())
+                 .arg(preview->invalidCount())
+          << Qt::endl;
+    if (!preview->ignoredColumns.isEmpty())
+        m_out << tr("Ignored columns: %1").arg(preview->ignoredColumns.join(QStringLiteral(", "))) << Qt::endl;
+    for (const auto& row : preview->rows) {
+        if (!row.problem.isEmpty())
+            m_out << tr("line %1: %2").arg(row.line).arg(row.problem) << Qt::endl;
+    }
+    auto imported = service.apply(*preview, parser.isSet(skip));
+    if (!imported) {
+        m_err << (preview->invalidCount() > 0 && !parser.isSet(skip)
+                      ? tr("Nothing was imported. Correct the file, or use --skip-invalid to import the valid lines.")
+                      : imported.error().message)
+              << Qt::endl;
+        return Failure;
+    }
+    m_out << tr("%n trainee(s) imported.", nullptr, *imported) << Qt::endl;
+    return Success;
+}
+
+int Commands::exportData(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
+    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
+                                       tr("File to write (CSV)."), tr("FILE"));
+    parser.addOption(user);
+    parser.addOption(outOption);
+    parser.addPositionalArgument(QStringLiteral("trainees"), tr("What to export: trainees."));
+    if (int rc = parseCommand(parser, common, QStringLiteral("export"),
+                              tr("Writes the list of trainees as CSV (';', UTF-8), ready for a spreadsheet."), args,
+                              m_out, m_err, 1);
+        rc >= 0)
+        return rc;
+    if (parser.positionalArguments() != QStringList{QStringLiteral("trainees")} || parser.value(outOption).isEmpty() ||
+        parser.value(user).isEmpty()) {
+        m_err << tr("Usage: etabli-cli export trainees --out FILE --user LOGIN") << Qt::endl;
+        return BadUsage;
+    }
+    SystemClock clock;
+    auto acting = openAs(parser, common, parser.value(user), clock, m_err);
+    if (!acting)
+        return report(m_err, acting.error());
+    TraineeFilter filter;
+    filter.includeArchived = true;
+    auto bytes = TraineeImportService(*acting->db, clock, acting->user).exportCsv(filter);
+    if (!bytes)
+        return report(m_err, bytes.error());
+    QSaveFile file(parser.value(outOption));
+    if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit()) {
+        m_err << tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
+        return Failure;
+    }
+    m_out << tr("List written to %1").arg(QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
     return Success;
 }
 

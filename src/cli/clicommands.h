@@ -31,6 +31,8 @@ private:
     int backup(const QStringList& args);
     int exportPerson(const QStringList& args);
     int retention(const QStringList& args);
+    int importData(const QStringList& args);
+    int exportData(const QStringList& args);
     void usage(QTextStream& stream) const;
 
     QTextStream& m_out;

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -266,4 +268,70 @@ TEST_CASE("etabli-cli export-person and retention act as a user and list before 
                       QStringLiteral("direction")},
                      password);
     CHECK(again.out.contains(QStringLiteral("0 jeune concerné")));
+}
+
+TEST_CASE("etabli-cli import trainees: all valid rows, or nothing with the bad line named", "[cli][import]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db}).code == 0);
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const auto write = [&dir](const char* name, const QString& text) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("\xEF\xBB\xBF");
+        f.write(text.toUtf8());
+        return path;
+    };
+    const QString header = QStringLiteral("nom;prénom;date de naissance;sexe;section;date d'entrée;année;date de "
+                                          "sortie;motif de sortie\r\n");
+    const QString good = write("bon.csv", header + QStringLiteral("Chênevert;Anaïs;04/04/2009;F;Métallerie;01/09/2025;1;;\r\n"
+                                                                  "L'Hôte;Maël;05/05/2009;M;Pneus et services;01/09/2025;1;;\r\n"));
+    const QString bad = write("mauvais.csv", header + QStringLiteral("Pétrequin;Zoé;04/04/2009;F;Métallerie;01/09/2025;1;;\r\n"
+                                                                     "Robelin;Léo;05/05/2009;M;Boulangerie;01/09/2025;1;;\r\n"));
+    const qint64 before = [&]() {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count-before"));
+        c.setDatabaseName(db);
+        c.open();
+        QSqlQuery q(c);
+        q.exec(QStringLiteral("SELECT count(*) FROM trainee"));
+        q.next();
+        const qint64 n = q.value(0).toLongLong();
+        q.finish();
+        c.close();
+        return n;
+    }();
+    QSqlDatabase::removeDatabase(QStringLiteral("count-before"));
+
+    auto refused = cli({QStringLiteral("import"), QStringLiteral("trainees"), bad, QStringLiteral("--database"), db,
+                        QStringLiteral("--user"), QStringLiteral("secretariat")},
+                       password);
+    CHECK(refused.code == 1);
+    CHECK(refused.out.contains(QStringLiteral("ligne 3 : section inconnue « Boulangerie »")));
+    CHECK(refused.err.contains(QStringLiteral("Rien n'a été importé")));
+
+    auto imported = cli({QStringLiteral("import"), QStringLiteral("trainees"), good, QStringLiteral("--database"), db,
+                         QStringLiteral("--user"), QStringLiteral("secretariat")},
+                        password);
+    CHECK(imported.code == 0);
+    CHECK(imported.out.contains(QStringLiteral("2 jeunes importés")));
+
+    auto skipped = cli({QStringLiteral("import"), QStringLiteral("trainees"), bad, QStringLiteral("--database"), db,
+                        QStringLiteral("--user"), QStringLiteral("secretariat"), QStringLiteral("--skip-invalid")},
+                       password);
+    CHECK(skipped.code == 0);
+    CHECK(skipped.out.contains(QStringLiteral("1 jeune importé")));
+
+    const QString out = dir.filePath(QStringLiteral("liste.csv"));
+    auto exported = cli({QStringLiteral("export"), QStringLiteral("trainees"), QStringLiteral("--out"), out,
+                         QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("lecture")},
+                        password);
+    CHECK(exported.code == 0);
+    QFile f(out);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    CHECK(text.contains(QStringLiteral("L'Hôte;Maël")));
+    CHECK(text.count(QStringLiteral("\r\n")) == 1 + before + 3);
 }

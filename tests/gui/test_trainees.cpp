@@ -3,6 +3,7 @@
 #include "gui/trainees/attendancepage.h"
 #include "gui/trainees/coursetab.h"
 #include "gui/trainees/followuppage.h"
+#include "gui/trainees/importdialog.h"
 #include "gui/trainees/outcometab.h"
 #include "gui/trainees/traineedialog.h"
 #include "gui/trainees/traineelistmodel.h"
@@ -12,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLineEdit>
@@ -287,4 +289,28 @@ TEST_CASE("The follow-up list shows the contacts due", "[gui][career]")
         CHECK(due.dueDate <= kToday);
     auto* table = page.findChild<QTableWidget*>(QStringLiteral("followUps"));
     CHECK(table->rowCount() == page.due().size());
+}
+
+TEST_CASE("The import dialog previews each line and imports on request", "[gui][import]")
+{
+    Demo d("secretariat");
+    ImportDialog dialog(d.session);
+    dialog.show();
+    const QByteArray bytes = QByteArray("nom;prénom;date de naissance;section;date d'entrée\r\n"
+                                        "Zanetti;Yanis;03/03/2009;Métallerie;01/09/2025\r\n"
+                                        "Midol;Sarah;xx/03/2009;Métallerie;01/09/2025\r\n");
+    REQUIRE(dialog.load(bytes));
+    CHECK(dialog.table()->rowCount() == 2);
+    CHECK(dialog.table()->item(1, 3)->text().contains(QStringLiteral("n'est pas une date")));
+    CHECK(dialog.summary().contains(QStringLiteral("1 refusée")));
+    auto* import = dialog.findChildren<QPushButton*>().last();
+    CHECK_FALSE(import->isEnabled());
+    dialog.skipInvalid()->setChecked(true);
+    CHECK(import->isEnabled());
+    dialog.accept();
+    CHECK(dialog.imported() == 1);
+    CHECK(test::rawScalar(d.session.database(), QStringLiteral("SELECT count(*) FROM trainee WHERE last_name = "
+                                                               "'Zanetti' AND first_name = 'Yanis'"))
+              .toInt() == 1);
+    CHECK_FALSE(dialog.load(QByteArray("pas de colonnes utiles\r\nx\r\n")));
 }

@@ -2,13 +2,19 @@
 
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "gui/trainees/importdialog.h"
 #include "gui/trainees/traineedialog.h"
 #include "gui/trainees/traineelistmodel.h"
 #include "services/schoolservice.h"
+#include "services/traineeimportservice.h"
 #include "services/traineeservice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -58,10 +64,29 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     layout->addWidget(m_view, 1);
     auto* buttons = new QHBoxLayout;
     auto* open = new QPushButton(tr("&Open…"), this);
+    m_import = new QPushButton(tr("&Import…"), this);
+    auto* exportButton = new QPushButton(tr("E&xport to CSV…"), this);
     buttons->addWidget(m_new);
     buttons->addWidget(open);
     buttons->addWidget(m_archive);
     buttons->addStretch(1);
+    buttons->addWidget(m_import);
+    buttons->addWidget(exportButton);
+    connect(m_import, &QPushButton::clicked, this, [this]() {
+        ImportDialog dialog(m_session, this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_banner->showMessage(MessageBanner::Kind::Success,
+                                  tr("%n trainee(s) imported.", nullptr, dialog.imported()));
+        reload();
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this]() {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the list"),
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(tr("trainees.csv")),
+            tr("CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportTo(path);
+    });
     layout->addLayout(buttons);
 
     m_status->addItem(tr("All statuses"), QString());
@@ -114,6 +139,7 @@ void TraineesPage::reloadChoices()
     const bool canWrite = user.can(permission::TraineesWrite);
     m_new->setVisible(canWrite);
     m_archive->setVisible(canWrite);
+    m_import->setVisible(canWrite);
 }
 
 void TraineesPage::reload()
@@ -135,6 +161,21 @@ void TraineesPage::applyFilter()
         m_banner->showMessage(MessageBanner::Kind::Error, m_model->lastError());
     m_count->setText(tr("%n trainee(s)", nullptr, static_cast<int>(m_model->totalCount())));
     m_view->resizeColumnsToContents();
+}
+
+bool TraineesPage::exportTo(const QString& path)
+{
+    auto bytes = TraineeImportService(m_session.database(), m_session.clock(), m_session.user())
+                     .exportCsv(m_model->filter());
+    QSaveFile file(path);
+    if (!bytes || !file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit()) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              bytes ? tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)) : bytes.error().message);
+        return false;
+    }
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("The list was exported to %1.").arg(QDir::toNativeSeparators(path)));
+    return true;
 }
 
 QString TraineesPage::countText() const

@@ -30,6 +30,8 @@ public:
     QString countText() const;
     void reload();
     void applyFilter();
+    // Writes the filtered list as CSV; false with a message on failure.
+    bool exportTo(const QString& path);
 
 private:
     void reloadChoices();
@@ -49,6 +51,7 @@ private:
     TraineeListModel* m_model;
     QPushButton* m_new;
     QPushButton* m_archive;
+    QPushButton* m_import = nullptr;
     QTimer* m_searchDelay;
 };
 

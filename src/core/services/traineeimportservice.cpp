@@ -1,0 +1,381 @@
+#include "services/traineeimportservice.h"
+
+#include "domain/schoolyear.h"
+#include "io/csv.h"
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
+#include "services/traineeservice.h"
+#include "storage/careerrepository.h"
+#include "storage/schoolrepository.h"
+#include "storage/sectionrepository.h"
+#include "storage/traineedetailrepository.h"
+#include "storage/traineelistquery.h"
+#include "storage/traineerepository.h"
+#include "storage/transaction.h"
+#include "util/clock.h"
+#include "util/text.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace etabli {
+
+namespace {
+
+QString key(const QString& s)
+{
+    QString k = text::fold(s);
+    k.replace(QChar(0x2019), QLatin1Char('\''));
+    return k;
+}
+
+} // namespace
+
+int TraineeImportService::Preview::validCount() const
+{
+    return static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.problem.isEmpty(); }));
+}
+
+Result<QDate> TraineeImportService::parseDate(const QString& textIn)
+{
+    const QString t = textIn.trimmed();
+    if (t.isEmpty())
+        return QDate();
+    static const QRegularExpression french(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$"));
+    static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
+    QDate d;
+    if (auto m = french.match(t); m.hasMatch())
+        d = QDate(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt());
+    else if (auto m2 = iso.match(t); m2.hasMatch())
+        d = QDate(m2.captured(1).toInt(), m2.captured(2).toInt(), m2.captured(3).toInt());
+    if (!d.isValid())
+        return fail(Error::Code::InvalidInput, tr("“%1” is not a date (dd/mm/yyyy).").arg(t));
+    return d;
+}
+
+ExitReason TraineeImportService::matchExitReason(const QString& textIn)
+{
+    const QString k = key(textIn);
+    static const QList<std::pair<ExitReason, QStringList>> table = {
+        {ExitReason::Apprenticeship,
+         {QStringLiteral("apprentissage"), QStringLiteral("contrat d'apprentissage"), QStringLiteral("alternance"),
+          QStringLiteral("apprenti")}},
+        {ExitReason::Job,
+         {QStringLiteral("emploi"), QStringLiteral("embauche"), QStringLiteral("travail"), QStringLiteral("cdi"),
+          QStringLiteral("cdd"), QStringLiteral("interim")}},
+        {ExitReason::Training,
+         {QStringLiteral("formation"), QStringLiteral("autre formation"), QStringLiteral("formation ailleurs"),
+          QStringLiteral("reorientation"), QStringLiteral("poursuite de formation")}},
+        {ExitReason::EndOfCourse,
+         {QStringLiteral("fin de formation"), QStringLiteral("fin de parcours"), QStringLiteral("fin de cursus"),
+          QStringLiteral("diplome")}},
+        {ExitReason::Moved, {QStringLiteral("demenagement"), QStringLiteral("demenage")}},
+        {ExitReason::Personal,
+         {QStringLiteral("raisons personnelles"), QStringLiteral("raison personnelle"), QStringLiteral("personnel"),
+          QStringLiteral("sante"), QStringLiteral("raisons familiales")}},
+        {ExitReason::Exclusion, {QStringLiteral("exclusion"), QStringLiteral("exclu"), QStringLiteral("renvoi")}},
+        {ExitReason::DroppedOut,
+         {QStringLiteral("abandon"), QStringLiteral("decrochage"), QStringLiteral("demission")}},
+        {ExitReason::Other, {QStringLiteral("autre"), QStringLiteral("autres")}},
+    };
+    for (const auto& [reason, words] : table) {
+        if (words.contains(k))
+            return reason;
+    }
+    return ExitReason::None;
+}
+
+Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteArray& bytes) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return std::unexpected(r.error());
+    auto table = csv::parse(bytes);
+    if (!table)
+        return std::unexpected(table.error());
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    auto sections = SectionRepository(m_db).list();
+    auto referrals = TraineeDetailRepository(m_db).referrals();
+    auto catalogue = CareerRepository(m_db).certifications();
+    if (!sections || !referrals || !catalogue)
+        return fail(Error::Code::Storage, tr("The lists of the database cannot be read."));
+
+    QHash<QString, qint64> sectionByKey;
+    for (const Section& s : *sections)
+        sectionByKey.insert(key(s.name), s.id);
+    QHash<QString, qint64> referralByKey;
+    for (const Referral& r : *referrals)
+        referralByKey.insert(key(r.name), r.id);
+    QHash<QString, qint64> certificationByKey;
+    for (const Certification& c : *catalogue)
+        certificationByKey.insert(key(c.code), c.id);
+
+    enum Field
+    {
+        LastName,
+        FirstName,
+        Birth,
+        Sex,
+        SectionName,
+        Entry,
+        StudyYear,
+        Exit,
+        Reason,
+        ReferralName,
+        SessionYear
+    };
+    const QHash<QString, Field> known = {
+        {QStringLiteral("nom"), LastName},
+        {QStringLiteral("prenom"), FirstName},
+        {QStringLiteral("date de naissance"), Birth},
+        {QStringLiteral("sexe"), Sex},
+        {QStringLiteral("section"), SectionName},
+        {QStringLiteral("date d'entree"), Entry},
+        {QStringLiteral("annee"), StudyYear},
+        {QStringLiteral("date de sortie"), Exit},
+        {QStringLiteral("motif de sortie"), Reason},
+        {QStringLiteral("prescripteur"), ReferralName},
+        {QStringLiteral("session"), SessionYear},
+    };
+    Preview preview;
+    preview.encoding = table->encoding;
+    QHash<Field, int> column;
+    QList<std::pair<int, qint64>> certificationColumns;
+    for (int i = 0; i < table->header.size(); ++i) {
+        const QString h = key(table->header.at(i));
+        if (known.contains(h))
+            column.insert(known.value(h), i);
+        else if (certificationByKey.contains(h))
+            certificationColumns << std::make_pair(i, certificationByKey.value(h));
+        else if (!h.isEmpty())
+            preview.ignoredColumns << table->header.at(i).trimmed();
+    }
+    if (!column.contains(LastName) || !column.contains(FirstName))
+        return fail(Error::Code::InvalidInput,
+                    tr("The file has no “nom” and “prénom” columns (line 1). Columns found: %1.")
+                        .arg(table->header.join(QStringLiteral(", "))));
+
+    TraineeService checker(m_db, m_clock, m_actor);
+    TraineeRepository trainees(m_db);
+    QSet<QString> seen; // identities within the file
+    QSet<QString> newReferrals;
+    for (int r = 0; r < table->rows.size(); ++r) {
+        const QStringList& cells = table->rows.at(r);
+        Row row;
+        row.line = table->lines.at(r);
+        const auto cell = [&](Field f) {
+            const int i = column.value(f, -1);
+            return i >= 0 && i < cells.size() ? cells.at(i).trimmed() : QString();
+        };
+        QStringList problems;
+        for (const QString& c : cells) {
+            if (csv::looksLikeFormula(c.trimmed()) && !c.trimmed().isEmpty()) {
+                problems << tr("a cell looks like a spreadsheet formula (“%1”)").arg(c.trimmed().left(30));
+                break;
+            }
+        }
+        Trainee& t = row.trainee;
+        t.lastName = cell(LastName);
+        t.firstName = cell(FirstName);
+        const auto date = [&](Field f, QDate* out) {
+            auto d = parseDate(cell(f));
+            if (d)
+                *out = *d;
+            else
+                problems << d.error().message;
+        };
+        date(Birth, &t.birthDate);
+        date(Entry, &t.entryDate);
+        date(Exit, &t.exitDate);
+        const QString sex = cell(Sex).toUpper();
+        if (sex == QLatin1String("F") || sex == QLatin1String("M"))
+            t.sex = sex;
+        else if (!sex.isEmpty())
+            problems << tr("the sex is F or M (“%1”)").arg(cell(Sex));
+        if (!cell(SectionName).isEmpty()) {
+            t.sectionId = sectionByKey.value(key(cell(SectionName)), 0);
+            if (t.sectionId == 0)
+                problems << tr("unknown section “%1”").arg(cell(SectionName));
+        }
+        const QString year = cell(StudyYear);
+        if (year.isEmpty() || year == QLatin1String("1"))
+            t.studyYear = 1;
+        else if (year == QLatin1String("2"))
+            t.studyYear = 2;
+        else
+            problems << tr("the year is 1 or 2 (“%1”)").arg(year);
+        if (!cell(Reason).isEmpty()) {
+            t.exitReason = matchExitReason(cell(Reason));
+            if (t.exitReason == ExitReason::None)
+                problems << tr("unknown exit reason “%1”").arg(cell(Reason));
+        }
+        if (!cell(ReferralName).isEmpty()) {
+            t.referralId = referralByKey.value(key(cell(ReferralName)), 0);
+            if (t.referralId == 0) {
+                row.referralName = cell(ReferralName);
+                newReferrals.insert(row.referralName);
+            }
+        }
+        t.status = t.exitDate.isValid() ? TraineeStatus::Left
+                   : t.entryDate.isValid() ? TraineeStatus::Enrolled
+                                           : TraineeStatus::Candidate;
+        if (t.status == TraineeStatus::Left && t.exitReason == ExitReason::None)
+            t.exitReason = ExitReason::Other;
+        t.cohortYear = t.entryDate.isValid()
+                           ? SchoolYear::containing(t.entryDate, school->schoolYearStartMonth).startYear()
+                           : 0;
+        // Certifications: their session is the "session" column, or the
+        // year of the exit, or the June that ends the first school year.
+        int session = 0;
+        if (!cell(SessionYear).isEmpty()) {
+            bool ok = false;
+            session = cell(SessionYear).toInt(&ok);
+            if (!ok || session < 1990 || session > 2200)
+                problems << tr("the session is a year such as 2022 (“%1”)").arg(cell(SessionYear));
+        } else if (t.exitDate.isValid()) {
+            session = t.exitDate.year();
+        } else if (t.cohortYear != 0) {
+            session = t.cohortYear + 1;
+        }
+        for (const auto& [index, certificationId] : certificationColumns) {
+            const QString value = index < cells.size() ? key(cells.at(index)) : QString();
+            if (value.isEmpty())
+                continue;
+            QString result;
+            if (value == QLatin1String("obtenu") || value == QLatin1String("oui") || value == QLatin1String("admis"))
+                result = QStringLiteral("passed");
+            else if (value == QLatin1String("non obtenu") || value == QLatin1String("non") ||
+                     value == QLatin1String("ajourne") || value == QLatin1String("echec"))
+                result = QStringLiteral("failed");
+            else if (value == QLatin1String("inscrit"))
+                result = QStringLiteral("registered");
+            else if (value == QLatin1String("absent"))
+                result = QStringLiteral("absent");
+            else
+                problems << tr("unknown result “%1” in the column %2").arg(cells.at(index), table->header.at(index));
+            if (!result.isEmpty() && session == 0)
+                problems << tr("no session year for the certification %1").arg(table->header.at(index));
+            if (!result.isEmpty())
+                row.certifications << TraineeCertification{0, 0, certificationId, table->header.at(index), session,
+                                                           result, {}};
+        }
+        if (problems.isEmpty()) {
+            if (auto v = checker.validate(t, false); !v)
+                problems << v.error().message;
+        }
+        if (problems.isEmpty() && t.birthDate.isValid()) {
+            const QString identity = text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate);
+            if (seen.contains(identity))
+                problems << tr("the same person appears twice in the file");
+            seen.insert(identity);
+            auto twin = trainees.findIdentity(t.lastName, t.firstName, t.birthDate, 0);
+            if (twin && *twin != 0)
+                problems << tr("already in the database (record n°%1)").arg(*twin);
+        }
+        row.problem = problems.join(QStringLiteral(" ; "));
+        preview.rows << row;
+    }
+    preview.newReferrals = QStringList(newReferrals.begin(), newReferrals.end());
+    preview.newReferrals.sort();
+    return preview;
+}
+
+Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid)
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return std::unexpected(r.error());
+    if (preview.invalidCount() > 0 && !skipInvalid) {
+        QStringList lines;
+        for (const Row& r : preview.rows) {
+            if (!r.problem.isEmpty())
+                lines << tr("line %1: %2").arg(r.line).arg(r.problem);
+        }
+        return fail(Error::Code::InvalidInput,
+                    tr("%n line(s) refused, nothing was imported:", nullptr, preview.invalidCount()) +
+                        QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+    }
+    return inTransaction(m_db, [&]() -> Result<int> {
+        TraineeRepository trainees(m_db);
+        TraineeDetailRepository details(m_db);
+        CareerRepository career(m_db);
+        AuditTrail audit(m_db, m_clock);
+        QHash<QString, qint64> createdReferrals;
+        int imported = 0;
+        for (const Row& row : preview.rows) {
+            if (!row.problem.isEmpty())
+                continue;
+            Trainee t = row.trainee;
+            if (!row.referralName.isEmpty()) {
+                if (!createdReferrals.contains(key(row.referralName))) {
+                    auto id = details.insertReferral(row.referralName);
+                    if (!id)
+                        return std::unexpected(id.error());
+                    createdReferrals.insert(key(row.referralName), *id);
+                }
+                t.referralId = createdReferrals.value(key(row.referralName));
+            }
+            // Checked again inside the transaction: another PC may have added the person.
+            auto twin = trainees.findIdentity(t.lastName, t.firstName, t.birthDate, 0);
+            if (!twin)
+                return std::unexpected(twin.error());
+            if (*twin != 0)
+                return fail(Error::Code::Conflict,
+                            tr("Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.")
+                                .arg(row.line)
+                                .arg(t.firstName, t.lastName)
+                                .arg(*twin));
+            auto id = trainees.insert(t, m_clock.nowIso());
+            if (!id)
+                return std::unexpected(Error{id.error().code, tr("Line %1: %2").arg(row.line).arg(id.error().message),
+                                             id.error().detail});
+            for (TraineeCertification c : row.certifications) {
+                c.traineeId = *id;
+                if (auto r = career.upsertTraineeCertification(c); !r)
+                    return std::unexpected(r.error());
+            }
+            ChangeSet changes;
+            changes.set(QStringLiteral("import line"), row.line);
+            if (auto r = audit.record(m_actor, QStringLiteral("trainee"), QString::number(*id), QStringLiteral("create"),
+                                      changes);
+                !r)
+                return std::unexpected(r.error());
+            ++imported;
+        }
+        return imported;
+    });
+}
+
+Result<QByteArray> TraineeImportService::exportCsv(const TraineeFilter& filter) const
+{
+    TraineeService service(m_db, m_clock, m_actor);
+    const QStringList header = {QStringLiteral("nom"),           QStringLiteral("prénom"),
+                                QStringLiteral("date de naissance"), QStringLiteral("sexe"),
+                                QStringLiteral("section"),       QStringLiteral("année scolaire d'entrée"),
+                                QStringLiteral("année"),         QStringLiteral("statut"),
+                                QStringLiteral("date d'entrée"), QStringLiteral("date de sortie")};
+    QList<QStringList> rows;
+    const auto date = [](const QDate& d) { return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString(); };
+    for (int offset = 0;; offset += 500) {
+        auto page = service.list(filter, 500, offset);
+        if (!page)
+            return std::unexpected(page.error());
+        for (const TraineeRow& r : *page)
+            rows << QStringList{r.lastName,
+                                r.firstName,
+                                date(r.birthDate),
+                                r.sex,
+                                r.section,
+                                r.cohortYear ? QStringLiteral("%1-%2").arg(r.cohortYear).arg(r.cohortYear + 1) : QString(),
+                                r.studyYear ? QString::number(r.studyYear) : QString(),
+                                TraineeService::statusLabel(r.status),
+                                date(r.entryDate),
+                                date(r.exitDate)};
+        if (page->size() < 500)
+            break;
+    }
+    return csv::write(header, rows);
+}
+
+} // namespace etabli

@@ -1,0 +1,136 @@
+#include "gui/trainees/importdialog.h"
+
+#include "gui/common/session.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+ImportDialog::ImportDialog(Session& session, QWidget* parent)
+    : QDialog(parent), m_session(session), m_summary(new QLabel(this)), m_table(new QTableWidget(this)),
+      m_skip(new QCheckBox(tr("Leave the refused lines out and import the others"), this)), m_import(nullptr)
+{
+    setWindowTitle(tr("Import trainees from a spreadsheet"));
+    resize(860, 540);
+    auto* layout = new QVBoxLayout(this);
+    auto* help = new QLabel(tr("Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de "
+                               "naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, "
+                               "prescripteur, and one column per certification (CFG, CAP…) with obtenu, non obtenu, "
+                               "inscrit or absent."),
+                            this);
+    help->setWordWrap(true);
+    layout->addWidget(help);
+    auto* choose = new QPushButton(tr("&Choose the file…"), this);
+    layout->addWidget(choose, 0, Qt::AlignLeft);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    m_table->setObjectName(QStringLiteral("preview"));
+    m_table->setColumnCount(4);
+    m_table->setHorizontalHeaderLabels({tr("Line"), tr("Name"), tr("Born on"), tr("Check")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_skip);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_import = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
+    m_import->setEnabled(false);
+    layout->addWidget(buttons);
+    connect(choose, &QPushButton::clicked, this, &ImportDialog::chooseFile);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ImportDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_skip, &QCheckBox::toggled, this, [this](bool on) {
+        m_import->setEnabled(m_preview.validCount() > 0 && (on || m_preview.invalidCount() == 0));
+    });
+}
+
+void ImportDialog::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import trainees"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_summary->setText(tr("Cannot read “%1”.").arg(path));
+        return;
+    }
+    load(file.read(21 * 1024 * 1024));
+}
+
+bool ImportDialog::load(const QByteArray& bytes)
+{
+    m_table->setRowCount(0);
+    m_import->setEnabled(false);
+    auto preview = TraineeImportService(m_session.database(), m_session.clock(), m_session.user()).prepare(bytes);
+    if (!preview) {
+        m_summary->setText(tr("The file is refused: %1").arg(preview.error().message));
+        return false;
+    }
+    m_preview = *preview;
+    const QLocale locale;
+    m_table->setRowCount(static_cast<int>(m_preview.rows.size()));
+    for (int r = 0; r < m_preview.rows.size(); ++r) {
+        const auto& row = m_preview.rows.at(r);
+        const Trainee& t = row.trainee;
+        const QStringList cells = {QString::number(row.line), QStringLiteral("%1 %2").arg(t.lastName, t.firstName),
+                                   t.birthDate.isValid() ? locale.toString(t.birthDate, QStringLiteral("dd/MM/yyyy"))
+                                                         : QString(),
+                                   row.problem.isEmpty() ? tr("ready") : row.problem};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells.at(c));
+            if (!row.problem.isEmpty())
+                item->setBackground(QColor(0xf8, 0xd7, 0xd7));
+            m_table->setItem(r, c, item);
+        }
+    }
+    m_table->resizeColumnsToContents();
+    m_summary->setText(summary());
+    m_import->setEnabled(m_preview.validCount() > 0 && (m_skip->isChecked() || m_preview.invalidCount() == 0));
+    return true;
+}
+
+QString ImportDialog::summary() const
+{
+    QString text = tr("%1 line(s) read (%2): %3 ready, %4 refused.")
+                       .arg(m_preview.rows.size())
+                       .arg(m_preview.encoding)
+                       .arg(m_preview.validCount())
+                       .arg(m_preview.invalidCount());
+    if (!m_preview.ignoredColumns.isEmpty())
+        text += QLatin1Char(' ') + tr("Ignored columns: %1.").arg(m_preview.ignoredColumns.join(QStringLiteral(", ")));
+    if (!m_preview.newReferrals.isEmpty())
+        text += QLatin1Char(' ') +
+                tr("New referrals added to the list: %1.").arg(m_preview.newReferrals.join(QStringLiteral(", ")));
+    if (m_preview.invalidCount() > 0)
+        text += QLatin1Char(' ') + tr("Nothing is imported while lines are refused, unless you choose to leave them out.");
+    return text;
+}
+
+void ImportDialog::accept()
+{
+    auto imported = TraineeImportService(m_session.database(), m_session.clock(), m_session.user())
+                        .apply(m_preview, m_skip->isChecked());
+    if (!imported) {
+        QMessageBox::warning(this, windowTitle(), imported.error().message);
+        return;
+    }
+    m_imported = *imported;
+    m_session.notifyDataChanged();
+    QDialog::accept();
+}
+
+} // namespace etabli

@@ -1,0 +1,150 @@
+#include "services/demogenerator.h"
+#include "services/traineeimportservice.h"
+#include "storage/traineelistquery.h"
+#include "support/testdatabase.h"
+#include "util/clock.h"
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+using etabli::test::TestDatabase;
+
+namespace {
+
+const QDate kToday(2026, 11, 27);
+
+QByteArray file(const QStringList& lines)
+{
+    return QByteArray("\xEF\xBB\xBF") + lines.join(QStringLiteral("\r\n")).toUtf8() + "\r\n";
+}
+
+const QString kHeader =
+    QStringLiteral("Nom;Prénom;Date de naissance;Sexe;Section;Date d'entrée;Année;Date de sortie;Motif de sortie;"
+                   "Prescripteur;CFG;CAP MV;Session;Téléphone");
+
+} // namespace
+
+TEST_CASE("Importing trainees: every valid row in one transaction", "[import]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
+    TraineeImportService service(t.db(), clock, director);
+    const qint64 before = *TraineeListQuery(t.db()).count({});
+
+    const QByteArray bytes = file({kHeader,
+                                   QStringLiteral("Écuyer;Maël;12/03/2008;M;Pneus et services;02/09/2023;2;30/06/2025;"
+                                                  "Fin de formation;Mission locale;obtenu;non obtenu;;06 00 00 00 00"),
+                                   QStringLiteral("N’Diaye;Inès;2008-07-01;F;METALLERIE;02/09/2024;1;15/01/2025;"
+                                                  "déménagement;Éducateur de rue;;;;"),
+                                   QStringLiteral("Grandjean;Théo;01/05/2009;M;Métallerie;01/09/2025;1;;;college;"
+                                                  "inscrit;;2026;")});
+    auto preview = service.prepare(bytes);
+    REQUIRE(preview);
+    CHECK(preview->encoding == QStringLiteral("UTF-8"));
+    CHECK(preview->ignoredColumns == QStringList{QStringLiteral("Téléphone")});
+    CHECK(preview->newReferrals == QStringList{QStringLiteral("Éducateur de rue")});
+    REQUIRE(preview->validCount() == 3);
+    const auto& first = preview->rows.at(0);
+    CHECK(first.trainee.status == TraineeStatus::Left);
+    CHECK(first.trainee.exitReason == ExitReason::EndOfCourse);
+    CHECK(first.trainee.cohortYear == 2023);
+    REQUIRE(first.certifications.size() == 2);
+    CHECK(first.certifications.at(0).sessionYear == 2025); // the year of the exit
+    CHECK(preview->rows.at(1).trainee.exitReason == ExitReason::Moved);
+    CHECK(preview->rows.at(2).trainee.status == TraineeStatus::Enrolled);
+    CHECK(preview->rows.at(2).certifications.at(0).sessionYear == 2026);
+
+    auto imported = service.apply(*preview, false);
+    REQUIRE(imported);
+    CHECK(*imported == 3);
+    CHECK(*TraineeListQuery(t.db()).count({}) == before + 3);
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee_certification")).toInt() == 3);
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM referral WHERE name = 'Éducateur de rue'"))
+              .toInt() == 1);
+
+    // The same file again: every row is a duplicate, nothing is written.
+    auto again = service.prepare(bytes);
+    REQUIRE(again);
+    CHECK(again->invalidCount() == 3);
+    CHECK(again->rows.at(0).problem.contains(QStringLiteral("déjà")));
+    CHECK_FALSE(service.apply(*again, false));
+    CHECK(*TraineeListQuery(t.db()).count({}) == before + 3);
+}
+
+TEST_CASE("Importing: one bad row stops everything and is named; the user may skip it", "[import]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
+    TraineeImportService service(t.db(), clock, director);
+    const QByteArray bytes = file({kHeader,
+                                   QStringLiteral("Perrin;Noé;12/03/2008;M;Pneus et services;02/09/2024;1;;;;;;;"),
+                                   QStringLiteral("Faivre;Léa;31/02/2008;F;Pneus et services;02/09/2024;1;;;;;;;"),
+                                   QStringLiteral("Camus;Zoé;01/01/2008;F;Couture;02/09/2024;1;;;;;;;"),
+                                   QStringLiteral("Lamy;Jade;01/01/2008;F;Métallerie;02/09/2024;1;01/12/2024;"
+                                                  "parti sans prévenir;;;;;"),
+                                   QStringLiteral("\"=HYPERLINK(\"\"http://x\"\")\";Tom;01/01/2008;M;Métallerie;;;;;;;;;"),
+                                   QStringLiteral("Saillard;Tom;01/01/2008;M;Métallerie;02/09/2024;1;01/06/2024;"
+                                                  "abandon;;;;;"),
+                                   QStringLiteral("Perrin;Noé;12/03/2008;M;Pneus et services;02/09/2024;1;;;;;;;")});
+    auto preview = service.prepare(bytes);
+    REQUIRE(preview);
+    CHECK(preview->validCount() == 1);
+    const auto problem = [&](int line) {
+        for (const auto& r : preview->rows) {
+            if (r.line == line)
+                return r.problem;
+        }
+        return QString();
+    };
+    CHECK(problem(3).contains(QStringLiteral("31/02/2008")));
+    CHECK(problem(4).contains(QStringLiteral("section inconnue « Couture »")));
+    CHECK(problem(5).contains(QStringLiteral("motif de sortie inconnu")));
+    CHECK(problem(6).contains(QStringLiteral("formule")));
+    CHECK(problem(7).contains(QStringLiteral("avant")));
+    CHECK(problem(8).contains(QStringLiteral("deux fois")));
+
+    auto refused = service.apply(*preview, false);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("ligne 3")));
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee")).toInt() == 0);
+
+    auto skipped = service.apply(*preview, true);
+    REQUIRE(skipped);
+    CHECK(*skipped == 1);
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee")).toInt() == 1);
+}
+
+TEST_CASE("Importing needs the write permission; exporting gives a French CSV", "[import]")
+{
+    TestDatabase t;
+    DemoGenerator::Options o;
+    o.referenceDate = kToday;
+    REQUIRE(DemoGenerator(t.db(), o).run());
+    FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
+    const UserContext reader = test::logIn(t.db(), QStringLiteral("lecture"), DemoGenerator::demoPassword());
+    auto denied = TraineeImportService(t.db(), clock, reader).prepare(file({kHeader}));
+    REQUIRE_FALSE(denied);
+    CHECK(denied.error().code == Error::Code::AccessDenied);
+
+    const UserContext office = test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
+    TraineeFilter f;
+    f.status = QStringLiteral("enrolled");
+    auto bytes = TraineeImportService(t.db(), clock, office).exportCsv(f);
+    REQUIRE(bytes);
+    CHECK(bytes->startsWith("\xEF\xBB\xBFnom;prénom;date de naissance"));
+    const QString text = QString::fromUtf8(*bytes);
+    CHECK(text.count(QStringLiteral("\r\n")) == 1 + *TraineeListQuery(t.db()).count(f));
+    CHECK(text.contains(QStringLiteral(";inscrit;")));
+    // An exported list imports back (into an empty school) without a refused line.
+    TestDatabase other;
+    const UserContext director = test::createSchool(other.db());
+    auto preview = TraineeImportService(other.db(), clock, director).prepare(*bytes);
+    REQUIRE(preview);
+    CHECK(preview->invalidCount() == 0);
+}
