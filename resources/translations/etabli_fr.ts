@@ -1010,7 +1010,10 @@
     <message numerus="yes">
         <location line="+5" />
         <source>%n trainee(s) imported.</source>
-        <translation><numerusform>%n jeune importé.</numerusform><numerusform>%n jeunes importés.</numerusform></translation>
+        <translation>
+            <numerusform>%n jeune importé.</numerusform>
+            <numerusform>%n jeunes importés.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11" />
@@ -1480,18 +1483,18 @@
 <context>
     <name>PersonalDataService</name>
     <message>
-        <location filename="../../src/core/services/personaldataservice.cpp" line="+100" />
-        <location line="+38" />
+        <location filename="../../src/core/services/personaldataservice.cpp" line="+103" />
+        <location line="+85" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-83" />
         <source>trainee</source>
         <translation>jeune</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+69" />
         <source>No account has the login “%1”.</source>
         <translation>Aucun compte n'a l'identifiant « %1 ».</translation>
     </message>
@@ -2058,7 +2061,10 @@
     <message numerus="yes">
         <location line="+3" />
         <source>%n line(s) refused, nothing was imported:</source>
-        <translation><numerusform>%n ligne refusée, rien n'a été importé :</numerusform><numerusform>%n lignes refusées, rien n'a été importé :</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne refusée, rien n'a été importé :</numerusform>
+            <numerusform>%n lignes refusées, rien n'a été importé :</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+29" />
@@ -3630,18 +3636,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+17" />
-        <location line="+184" />
+        <location line="+202" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-183" />
-        <location line="+184" />
+        <location line="-201" />
+        <location line="+202" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-183" />
+        <location line="-201" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -3667,23 +3673,38 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+180" />
+        <location line="+198" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-179" />
-        <location line="+180" />
+        <location line="-197" />
+        <location line="+198" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-179" />
+        <location line="-195" />
+        <source>Add to the list…</source>
+        <translation>Ajouter à la liste…</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>&amp;Referred by</source>
         <translation>&amp;Prescripteur</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
+        <source>New referral</source>
+        <translation>Nouveau prescripteur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Who referred the young person:</source>
+        <translation>Qui a orienté le jeune :</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Sectio&amp;n</source>
         <translation>Sectio&amp;n</translation>
     </message>
@@ -3919,7 +3940,10 @@ après-midi</translation>
     <message numerus="yes">
         <location line="+11" />
         <source>%n trainee(s) imported.</source>
-        <translation><numerusform>%n jeune importé.</numerusform><numerusform>%n jeunes importés.</numerusform></translation>
+        <translation>
+            <numerusform>%n jeune importé.</numerusform>
+            <numerusform>%n jeunes importés.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />

@@ -55,6 +55,9 @@ TEST_CASE("Everything held about a trainee is exported as JSON and HTML, by the 
     CHECK(record.contains(QStringLiteral("birth_date")));
     CHECK(record.contains(QStringLiteral("address_line1")));
     CHECK(data->title.startsWith(QStringLiteral("Données détenues sur")));
+    CHECK(data->data.value(QStringLiteral("responsables légaux")).toArray().size() == 1);
+    CHECK(data->data.contains(QStringLiteral("présences")));
+    CHECK(data->data.contains(QStringLiteral("stages")));
 
     const QString dir = QDir(t.dir()).filePath(QStringLiteral("export"));
     QDir().mkpath(dir);
@@ -136,6 +139,9 @@ TEST_CASE("The retention rule lists, then anonymises, the trainees who left long
               .toString()
               .isEmpty());
     CHECK(service.retentionPreview(kToday)->isEmpty());
+    // Guardians and notes of anonymised trainees are gone.
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM guardian WHERE trainee_id = %1").arg(first))
+              .toInt() == 0);
     CHECK(*AuditRepository(t.db()).count({QString(), QStringLiteral("trainee"), {}, {}, {}}) == expected);
 
     const UserContext office = test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());

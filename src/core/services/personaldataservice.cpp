@@ -2,7 +2,10 @@
 
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
+#include "storage/attendancerepository.h"
 #include "storage/auditrepository.h"
+#include "storage/careerrepository.h"
+#include "storage/traineedetailrepository.h"
 #include "storage/database.h"
 #include "storage/schoolrepository.h"
 #include "storage/transaction.h"
@@ -102,6 +105,53 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
     out.data.insert(QStringLiteral("personne"), tr("trainee"));
     out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
     out.data.insert(QStringLiteral("dossier"), record);
+    TraineeDetailRepository details(m_db);
+    QJsonArray guardians;
+    for (const Guardian& g : details.guardians(traineeId).value_or(QList<Guardian>{}))
+        guardians.append(QJsonObject{{QStringLiteral("nom"), g.lastName},
+                                     {QStringLiteral("prénom"), g.firstName},
+                                     {QStringLiteral("lien"), g.relation},
+                                     {QStringLiteral("téléphone"), g.phone},
+                                     {QStringLiteral("e-mail"), g.email},
+                                     {QStringLiteral("adresse"), g.address}});
+    out.data.insert(QStringLiteral("responsables légaux"), guardians);
+    QJsonArray notes;
+    for (const FollowUpNote& n : details.notes(traineeId).value_or(QList<FollowUpNote>{}))
+        notes.append(QJsonObject{{QStringLiteral("date"), n.writtenAt},
+                                 {QStringLiteral("auteur"), n.author},
+                                 {QStringLiteral("note"), n.body}});
+    out.data.insert(QStringLiteral("notes de suivi"), notes);
+    CareerRepository career(m_db);
+    QJsonArray internships;
+    for (const Internship& i : career.internships(traineeId).value_or(QList<Internship>{}))
+        internships.append(QJsonObject{{QStringLiteral("organisme"), i.organisationName},
+                                       {QStringLiteral("tuteur"), i.tutor},
+                                       {QStringLiteral("du"), i.start.toString(Qt::ISODate)},
+                                       {QStringLiteral("au"), i.end.toString(Qt::ISODate)},
+                                       {QStringLiteral("évaluation"), i.assessment},
+                                       {QStringLiteral("appréciation"), i.grade}});
+    out.data.insert(QStringLiteral("stages"), internships);
+    QJsonArray certifications;
+    for (const TraineeCertification& c : career.traineeCertifications(traineeId).value_or(QList<TraineeCertification>{}))
+        certifications.append(QJsonObject{{QStringLiteral("certification"), c.code},
+                                          {QStringLiteral("session"), c.sessionYear},
+                                          {QStringLiteral("résultat"), c.result}});
+    out.data.insert(QStringLiteral("certifications"), certifications);
+    QJsonArray outcomes;
+    for (const Outcome& o : career.outcomes(traineeId).value_or(QList<Outcome>{}))
+        outcomes.append(QJsonObject{{QStringLiteral("échéance"), o.milestone},
+                                    {QStringLiteral("situation"), o.situation},
+                                    {QStringLiteral("employeur ou établissement"), o.employer},
+                                    {QStringLiteral("contact le"), o.contactDate.toString(Qt::ISODate)}});
+    out.data.insert(QStringLiteral("devenir"), outcomes);
+    QJsonArray attendance;
+    for (const AttendanceCell& c :
+         AttendanceRepository(m_db).cells({traineeId}, QDate(1990, 1, 1), QDate(2200, 1, 1)).value_or(QList<AttendanceCell>{}))
+        attendance.append(QJsonObject{{QStringLiteral("jour"), c.day.toString(Qt::ISODate)},
+                                      {QStringLiteral("demi-journée"), halfCode(c.half)},
+                                      {QStringLiteral("code"), c.code},
+                                      {QStringLiteral("commentaire"), c.comment}});
+    out.data.insert(QStringLiteral("présences"), attendance);
     out.data.insert(QStringLiteral("journal des modifications"),
                     auditRows(QStringLiteral("trainee"), QString::number(traineeId), QString()));
     auto recorded = inTransaction(m_db, [&]() {

@@ -264,6 +264,15 @@ Result<QList<TraineeRepository::Hit>> TraineeRepository::leftBefore(const QDate&
 
 Status TraineeRepository::anonymise(qint64 id, const QString& nowIso)
 {
+    // Guardians and follow-up notes identify the young person: they go.
+    for (const char* table : {"guardian", "follow_up_note"}) {
+        SqlQuery del(m_db);
+        if (auto r = del.prepare(QStringLiteral("DELETE FROM %1 WHERE trainee_id = :id").arg(QLatin1String(table))); !r)
+            return r;
+        del.bind(QStringLiteral("id"), id);
+        if (auto r = del.exec(); !r)
+            return r;
+    }
     const QString last = QStringLiteral("Anonyme");
     const QString first = QStringLiteral("n°%1").arg(id);
     SqlQuery q(m_db);
@@ -272,7 +281,7 @@ Status TraineeRepository::anonymise(qint64 id, const QString& nowIso)
             "UPDATE trainee SET last_name = :last, first_name = :first, sort_key = :sort_key, "
             "birth_date = CASE WHEN birth_date IS NULL THEN NULL ELSE substr(birth_date, 1, 4) || '-07-01' END, "
             "address_line1 = '', postcode = CASE WHEN length(postcode) >= 2 THEN substr(postcode, 1, 2) ELSE '' END, "
-            "city = '', anonymised_at = :now, version = version + 1, updated_at = :now "
+            "city = '', phone = '', email = '', anonymised_at = :now, version = version + 1, updated_at = :now "
             "WHERE id = :id AND anonymised_at IS NULL"));
         !r)
         return r;

@@ -177,7 +177,25 @@ QWidget* TraineeDialog::buildIdentity()
     form->addRow(tr("&City"), m_city);
     form->addRow(tr("&Phone"), m_phone);
     form->addRow(tr("&E-mail"), m_email);
-    form->addRow(tr("&Referred by"), m_referral);
+    auto* referralRow = new QHBoxLayout;
+    referralRow->addWidget(m_referral, 1);
+    auto* addReferral = new QPushButton(tr("Add to the list…"), page);
+    referralRow->addWidget(addReferral);
+    form->addRow(tr("&Referred by"), referralRow);
+    connect(addReferral, &QPushButton::clicked, this, [this]() {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("New referral"), tr("Who referred the young person:"),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (!ok || name.trimmed().isEmpty())
+            return;
+        auto id = TraineeService(m_session.database(), m_session.clock(), m_session.user()).addReferral(name);
+        if (!id) {
+            m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
+            return;
+        }
+        m_referral->addItem(name.trimmed(), *id);
+        m_referral->setCurrentIndex(m_referral->count() - 1);
+    });
     form->addRow(tr("Sectio&n"), m_section);
     form->addRow(tr("School year of &entry"), m_cohort);
     form->addRow(tr("&Year of study"), m_studyYear);
