@@ -170,7 +170,9 @@ QWidget* TraineeDialog::buildIdentity()
     birthRow->addWidget(m_age, 1);
     form->addRow(tr("&Last name"), m_lastName);
     form->addRow(tr("&First name"), m_firstName);
-    form->addRow(tr("&Born on"), birthRow);
+    auto* birthLabel = new QLabel(tr("&Born on"), page);
+    birthLabel->setBuddy(m_birthDate);
+    form->addRow(birthLabel, birthRow);
     form->addRow(tr("Se&x"), m_sex);
     form->addRow(tr("&Address"), m_address);
     form->addRow(tr("&Postcode"), m_postcode);
@@ -181,7 +183,9 @@ QWidget* TraineeDialog::buildIdentity()
     referralRow->addWidget(m_referral, 1);
     auto* addReferral = new QPushButton(tr("Add to the list…"), page);
     referralRow->addWidget(addReferral);
-    form->addRow(tr("&Referred by"), referralRow);
+    auto* referralLabel = new QLabel(tr("&Referred by"), page);
+    referralLabel->setBuddy(m_referral);
+    form->addRow(referralLabel, referralRow);
     connect(addReferral, &QPushButton::clicked, this, [this]() {
         bool ok = false;
         const QString name = QInputDialog::getText(this, tr("New referral"), tr("Who referred the young person:"),
