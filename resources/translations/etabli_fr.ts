@@ -147,7 +147,8 @@
         <translation>exclu</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
+        <location line="+9" />
         <location line="+102" />
         <location line="+9" />
         <location line="+2" />
@@ -2373,6 +2374,85 @@
     </message>
 </context>
 <context>
+    <name>etabli::AbsencesPage</name>
+    <message>
+        <location filename="../../src/gui/trainees/absencespage.cpp" line="+34" />
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <location line="+3" />
+        <source>Trainee</source>
+        <translation>Jeune</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unexcused</source>
+        <translation>Injustifiées</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Excused</source>
+        <translation>Justifiées</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Half-days</source>
+        <translation>Demi-journées</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&lt;b&gt;Attendance of each trainee&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Présence de chaque jeune&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;b&gt;3 or more unexcused half-days in a row&lt;/b&gt;</source>
+        <translation>&lt;b&gt;3 demi-journées ou plus d'absence injustifiée d'affilée&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59" />
+        <source>Attendance rate of the section: %1 (%n half-day(s) recorded)</source>
+        <translation><numerusform>Taux de présence de la section : %1 (%n demi-journée saisie)</numerusform><numerusform>Taux de présence de la section : %1 (%n demi-journées saisies)</numerusform></translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>morning</source>
+        <translation>matin</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>afternoon</source>
+        <translation>après-midi</translation>
+    </message>
+</context>
+<context>
     <name>etabli::AttendancePage</name>
     <message>
         <location filename="../../src/gui/trainees/attendancepage.cpp" line="+49" />
@@ -2614,13 +2694,13 @@ après-midi</translation>
     <message>
         <location line="+1" />
         <location line="+9" />
-        <location line="+169" />
+        <location line="+194" />
         <location line="+15" />
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="-188" />
+        <location line="-213" />
         <source>&lt;b&gt;Certifications&lt;/b&gt;</source>
         <translation>&lt;b&gt;Certifications&lt;/b&gt;</translation>
     </message>
@@ -2670,12 +2750,34 @@ après-midi</translation>
         <translation>&amp;Appréciation</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+52" />
+        <source>New in the catalogue…</source>
+        <translation>Nouvelle au catalogue…</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>&amp;Certification</source>
         <translation>&amp;Certification</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
+        <location line="+4" />
+        <location line="+6" />
+        <source>New certification</source>
+        <translation>Nouvelle certification</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <source>Short name (e.g. CAP MV):</source>
+        <translation>Sigle (par exemple CAP MV) :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Full title:</source>
+        <translation>Intitulé complet :</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>&amp;Session</source>
         <translation>&amp;Session</translation>
     </message>
@@ -2986,7 +3088,7 @@ après-midi</translation>
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+104" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+105" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -2997,30 +3099,30 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+23" />
+        <location line="+24" />
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
     <message>
-        <location line="-22" />
-        <location line="+27" />
+        <location line="-23" />
+        <location line="+28" />
         <source>Customers and orders</source>
         <translation>Clients et commandes</translation>
     </message>
     <message>
-        <location line="-26" />
-        <location line="+31" />
+        <location line="-27" />
+        <location line="+32" />
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location line="-30" />
-        <location line="+35" />
+        <location line="-31" />
+        <location line="+36" />
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-35" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -3033,6 +3135,11 @@ après-midi</translation>
         <location line="+1" />
         <source>Attendance register</source>
         <translation>Registre de présence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Absences</source>
+        <translation>Absences</translation>
     </message>
     <message>
         <location line="+1" />
@@ -3636,23 +3743,23 @@ après-midi</translation>
     </message>
     <message>
         <location line="+17" />
-        <location line="+202" />
+        <location line="+206" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-201" />
-        <location line="+202" />
+        <location line="-205" />
+        <location line="+206" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-201" />
+        <location line="-205" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Se&amp;x</source>
         <translation>Se&amp;xe</translation>
     </message>
@@ -3673,18 +3780,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+198" />
+        <location line="+200" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-197" />
-        <location line="+198" />
+        <location line="-199" />
+        <location line="+200" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-195" />
+        <location line="-197" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -3694,7 +3801,7 @@ après-midi</translation>
         <translation>&amp;Prescripteur</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>New referral</source>
         <translation>Nouveau prescripteur</translation>
     </message>

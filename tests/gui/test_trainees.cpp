@@ -1,5 +1,6 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "gui/trainees/absencespage.h"
 #include "gui/trainees/attendancepage.h"
 #include "gui/trainees/coursetab.h"
 #include "gui/trainees/followuppage.h"
@@ -8,6 +9,7 @@
 #include "gui/trainees/traineedialog.h"
 #include "gui/trainees/traineelistmodel.h"
 #include "gui/trainees/traineespage.h"
+#include "services/attendanceservice.h"
 #include "services/demogenerator.h"
 #include "support/testdatabase.h"
 
@@ -313,4 +315,24 @@ TEST_CASE("The import dialog previews each line and imports on request", "[gui][
                                                                "'Zanetti' AND first_name = 'Yanis'"))
               .toInt() == 1);
     CHECK_FALSE(dialog.load(QByteArray("pas de colonnes utiles\r\nx\r\n")));
+}
+
+TEST_CASE("The absences page shows the section's rate and the runs of unexcused half-days", "[gui][attendance]")
+{
+    Demo d("direction");
+    AbsencesPage page(d.session);
+    page.show();
+    page.setPeriod(QDate(2026, 9, 1), kToday);
+    CHECK(page.rateText().startsWith(QStringLiteral("Taux de présence de la section")));
+    CHECK(page.rateText().contains(QStringLiteral("%")));
+    CHECK(page.rates()->rowCount() > 5);
+    // The demo has trainees who drifted away: their runs are listed, by the data.
+    const qint64 expected = [&]() {
+        auto runs = AttendanceService(d.session.database(), d.session.clock(), d.session.user())
+                        .unexcusedRuns(page.findChild<QComboBox*>()->currentData().toLongLong(), QDate(2026, 9, 1),
+                                       kToday);
+        REQUIRE(runs);
+        return runs->size();
+    }();
+    CHECK(page.runs()->rowCount() == expected);
 }

@@ -63,6 +63,16 @@ QString AttendanceService::codeForKey(QChar key)
     return {};
 }
 
+Result<QList<AttendanceRepository::Enrolment>> AttendanceService::enrolled(qint64 sectionId, const QDate& from,
+                                                                          const QDate& to) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    if (!m_actor.coversSection(sectionId))
+        return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
+    return AttendanceRepository(m_db).enrolledBetween(sectionId, from, to);
+}
+
 Result<WeekRegister> AttendanceService::week(qint64 sectionId, const QDate& anyDay) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)

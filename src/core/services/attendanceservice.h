@@ -37,6 +37,8 @@ public:
     }
 
     Result<WeekRegister> week(qint64 sectionId, const QDate& anyDay) const;
+    // The trainees of a section enrolled at some point between two days.
+    Result<QList<AttendanceRepository::Enrolment>> enrolled(qint64 sectionId, const QDate& from, const QDate& to) const;
     // Writes the given cells (an empty code clears one) in one transaction,
     // with one audit row listing what changed. A day outside a trainee's
     // enrolment, or a trainee of another section, refuses the whole save.

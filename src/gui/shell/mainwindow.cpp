@@ -7,6 +7,7 @@
 #include "gui/access/userspage.h"
 #include "gui/audit/auditpage.h"
 #include "gui/common/placeholderpage.h"
+#include "gui/trainees/absencespage.h"
 #include "gui/trainees/attendancepage.h"
 #include "gui/trainees/followuppage.h"
 #include "gui/trainees/traineespage.h"
@@ -123,6 +124,7 @@ void MainWindow::buildNavigation()
     m_attendancePage = new AttendancePage(m_session, this);
     m_traineesTabs->addTab(m_traineesPage, tr("List of trainees"));
     m_traineesTabs->addTab(m_attendancePage, tr("Attendance register"));
+    m_traineesTabs->addTab(new AbsencesPage(m_session, this), tr("Absences"));
     m_traineesTabs->addTab(new FollowUpPage(m_session, this), tr("Outcomes to follow up"));
     m_pages->addWidget(m_traineesTabs);
     m_pages->addWidget(new PlaceholderPage(

@@ -210,7 +210,32 @@ void CourseTab::askCertification()
     auto* date = new QDateEdit(m_session.clock().today(), &dialog);
     date->setCalendarPopup(true);
     date->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    form->addRow(tr("&Certification"), which);
+    auto* whichRow = new QHBoxLayout;
+    whichRow->addWidget(which, 1);
+    auto* newCertification = new QPushButton(tr("New in the catalogue…"), &dialog);
+    newCertification->setVisible(m_session.user().can(permission::TraineesWrite));
+    whichRow->addWidget(newCertification);
+    auto* whichLabel = new QLabel(tr("&Certification"), &dialog);
+    whichLabel->setBuddy(which);
+    form->addRow(whichLabel, whichRow);
+    connect(newCertification, &QPushButton::clicked, &dialog, [&]() {
+        bool ok = false;
+        const QString code = QInputDialog::getText(&dialog, tr("New certification"), tr("Short name (e.g. CAP MV):"),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (!ok || code.trimmed().isEmpty())
+            return;
+        const QString title = QInputDialog::getText(&dialog, tr("New certification"), tr("Full title:"),
+                                                    QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+        auto id = career.addCertification(Certification{0, code.trimmed(), title.trimmed(), true});
+        if (!id) {
+            QMessageBox::warning(&dialog, tr("New certification"), id.error().message);
+            return;
+        }
+        which->addItem(QStringLiteral("%1 — %2").arg(code.trimmed(), title.trimmed()), *id);
+        which->setCurrentIndex(which->count() - 1);
+    });
     form->addRow(tr("&Session"), session);
     form->addRow(tr("&Result"), result);
     form->addRow(tr("&Date of the result"), date);
