@@ -2434,7 +2434,10 @@
     <message numerus="yes">
         <location line="+59" />
         <source>Attendance rate of the section: %1 (%n half-day(s) recorded)</source>
-        <translation><numerusform>Taux de présence de la section : %1 (%n demi-journée saisie)</numerusform><numerusform>Taux de présence de la section : %1 (%n demi-journées saisies)</numerusform></translation>
+        <translation>
+            <numerusform>Taux de présence de la section : %1 (%n demi-journée saisie)</numerusform>
+            <numerusform>Taux de présence de la section : %1 (%n demi-journées saisies)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+22" />
@@ -3743,18 +3746,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+17" />
-        <location line="+206" />
+        <location line="+226" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-205" />
-        <location line="+206" />
+        <location line="-225" />
+        <location line="+226" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-205" />
+        <location line="-225" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -3780,18 +3783,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+200" />
+        <location line="+220" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-199" />
-        <location line="+200" />
+        <location line="-219" />
+        <location line="+220" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-197" />
+        <location line="-217" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -3880,21 +3883,31 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+50" />
         <source>New guardian</source>
         <translation>Nouveau responsable</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+0" />
+        <source>Guardian</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>&amp;Relation</source>
         <translation>&amp;Lien</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+34" />
         <source>Remove a guardian</source>
         <translation>Retirer un responsable</translation>
     </message>

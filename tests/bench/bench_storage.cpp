@@ -1,6 +1,8 @@
 // Storage benchmarks on the federation demo: how long the operations a user
 // waits for take. Prints a Markdown table for docs/performance.md.
 #include "services/dashboardservice.h"
+#include "storage/attendancerepository.h"
+#include "storage/traineelistquery.h"
 #include "services/demogenerator.h"
 #include "storage/backup.h"
 #include "storage/database.h"
@@ -61,6 +63,25 @@ int main(int argc, char* argv[])
     const double dashboard =
         timeMs([&]() { return DashboardService(**db).summary(today).has_value(); }, 50);
     out << "| dashboard counts | " << dashboard << " ms |\n";
+
+    TraineeListQuery list(**db);
+    TraineeFilter filter;
+    const double firstPage = timeMs([&]() { return list.rows(filter, 100, 0).has_value(); }, 50);
+    out << "| trainees' list: first page of 100, sorted by name | " << firstPage << " ms |\n";
+    const double count = timeMs([&]() { return list.count(filter).has_value(); }, 50);
+    out << "| trainees' list: count for the \"N trainees\" label | " << count << " ms |\n";
+    filter.text = QStringLiteral("cedric");
+    const double search = timeMs([&]() { return list.rows(filter, 100, 0).has_value(); }, 50);
+    out << "| trainees' list: search \"cedric\" (accent-insensitive), first page | " << search << " ms |\n";
+    filter = TraineeFilter{};
+    filter.sort = TraineeFilter::Sort::EntryDate;
+    filter.ascending = false;
+    filter.status = QStringLiteral("left");
+    const double sorted = timeMs([&]() { return list.rows(filter, 100, 2000).has_value(); }, 20);
+    out << "| trainees' list: status filter, sorted by entry date, page at offset 2000 | " << sorted << " ms |\n";
+    AttendanceRepository attendance(**db);
+    const double rate = timeMs([&]() { return attendance.rate(0, 1, QDate(2026, 9, 1), today).has_value(); }, 20);
+    out << "| attendance rate of a section over the school year | " << rate << " ms |\n";
 
     const QString copy = dir.filePath(QStringLiteral("copy.sqlite"));
     const double backup = timeMs([&]() { return Backup::hotCopy(**db, copy, true).has_value(); }, 5);

@@ -46,6 +46,8 @@ TEST_CASE("CSV: malformed files are refused with the line", "[csv]")
     CHECK(error(QByteArray("nom;prenom\nA;B\0C\n", 16)).contains(QStringLiteral("NUL")));
     CHECK(error(QByteArray("nom;prenom\nA;B\"C\"\n")).contains(QStringLiteral("guillemet")));
     CHECK(error(QByteArray("nom;prenom\nA;") + QByteArray(1024 * 1024 + 10, 'x')).contains(QStringLiteral("1 Mo")));
+    CHECK(error(QByteArray("nom;prenom\nA;\"") + QByteArray(10 * 1024 * 1024, 'x') + "\"\n")
+              .contains(QStringLiteral("Ligne 2")));
     CHECK(error(QByteArray("\xEF\xBB\xBFnom;pr\xC3\xA9nom\n\xC3\x28;x\n")).contains(QStringLiteral("endommagé")));
     CHECK(error(QByteArray()).contains(QStringLiteral("vide")));
 }

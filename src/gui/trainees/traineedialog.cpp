@@ -329,11 +329,19 @@ QWidget* TraineeDialog::buildGuardians()
     layout->addWidget(m_guardians);
     auto* buttons = new QHBoxLayout;
     auto* add = new QPushButton(tr("&Add a guardian…"), page);
+    auto* edit = new QPushButton(tr("&Edit…"), page);
     auto* remove = new QPushButton(tr("&Remove"), page);
     add->setEnabled(m_canWrite);
+    edit->setEnabled(m_canWrite);
     remove->setEnabled(m_canWrite);
     buttons->addWidget(add);
+    buttons->addWidget(edit);
     buttons->addWidget(remove);
+    connect(edit, &QPushButton::clicked, this, [this]() { editGuardian(m_guardians->currentRow()); });
+    connect(m_guardians, &QTableWidget::cellDoubleClicked, this, [this](int row) {
+        if (m_canWrite)
+            editGuardian(row);
+    });
     buttons->addStretch(1);
     layout->addLayout(buttons);
     connect(add, &QPushButton::clicked, this, &TraineeDialog::addGuardian);
@@ -364,8 +372,15 @@ void TraineeDialog::reloadGuardians()
 
 void TraineeDialog::addGuardian()
 {
+    editGuardian(-1);
+}
+
+void TraineeDialog::editGuardian(int row)
+{
+    const bool isNew = row < 0 || row >= m_guardianList.size();
+    Guardian g = isNew ? Guardian{} : m_guardianList.at(row);
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("New guardian"));
+    dialog.setWindowTitle(isNew ? tr("New guardian") : tr("Guardian"));
     auto* form = new QFormLayout(&dialog);
     auto* last = new QLineEdit(&dialog);
     auto* first = new QLineEdit(&dialog);
@@ -374,6 +389,11 @@ void TraineeDialog::addGuardian()
         relation->addItem(TraineeService::relationLabel(QString::fromLatin1(r)), QString::fromLatin1(r));
     auto* phone = new QLineEdit(&dialog);
     auto* email = new QLineEdit(&dialog);
+    last->setText(g.lastName);
+    first->setText(g.firstName);
+    relation->setCurrentIndex(std::max(0, relation->findData(g.relation)));
+    phone->setText(g.phone);
+    email->setText(g.email);
     form->addRow(tr("&Last name"), last);
     form->addRow(tr("&First name"), first);
     form->addRow(tr("&Relation"), relation);
@@ -385,16 +405,22 @@ void TraineeDialog::addGuardian()
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    Guardian g;
     g.traineeId = m_trainee.id;
     g.lastName = last->text();
     g.firstName = first->text();
     g.relation = relation->currentData().toString();
     g.phone = phone->text();
     g.email = email->text();
-    auto id = TraineeService(m_session.database(), m_session.clock(), m_session.user()).addGuardian(g);
-    if (!id)
-        m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
+    TraineeService service(m_session.database(), m_session.clock(), m_session.user());
+    QString problem;
+    if (isNew) {
+        if (auto id = service.addGuardian(g); !id)
+            problem = id.error().message;
+    } else if (auto r = service.updateGuardian(g); !r) {
+        problem = r.error().message;
+    }
+    if (!problem.isEmpty())
+        m_banner->showMessage(MessageBanner::Kind::Error, problem);
     reloadGuardians();
 }
 

@@ -50,6 +50,7 @@ private:
     Trainee readForm() const;
     void reloadGuardians();
     void addGuardian();
+    void editGuardian(int row);
     void removeGuardian();
     void reloadNotes();
     void addNote();
