@@ -38,17 +38,13 @@ Result<QList<AttendanceCell>> AttendanceRepository::cells(const QList<qint64>& t
     QList<AttendanceCell> out;
     if (traineeIds.isEmpty())
         return out;
-    QStringList names;
-    for (int i = 0; i < traineeIds.size(); ++i)
-        names << QStringLiteral(":t%1").arg(i);
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral("SELECT trainee_id, day, half, code, comment FROM attendance WHERE "
                                           "trainee_id IN (%1) AND day BETWEEN :from AND :to")
-                               .arg(names.join(QStringLiteral(", "))));
+                               .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
         !r)
         return std::unexpected(r.error());
-    for (int i = 0; i < traineeIds.size(); ++i)
-        q.bind(QStringLiteral("t%1").arg(i), traineeIds.at(i));
+    q.bindList(QStringLiteral("t"), traineeIds);
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
@@ -160,17 +156,13 @@ Result<QList<AttendanceRepository::Period>> AttendanceRepository::internships(co
     QList<Period> out;
     if (traineeIds.isEmpty())
         return out;
-    QStringList names;
-    for (int i = 0; i < traineeIds.size(); ++i)
-        names << QStringLiteral(":t%1").arg(i);
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral("SELECT trainee_id, start_date, end_date FROM internship WHERE trainee_id IN "
                                           "(%1) AND start_date <= :to AND end_date >= :from")
-                               .arg(names.join(QStringLiteral(", "))));
+                               .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
         !r)
         return std::unexpected(r.error());
-    for (int i = 0; i < traineeIds.size(); ++i)
-        q.bind(QStringLiteral("t%1").arg(i), traineeIds.at(i));
+    q.bindList(QStringLiteral("t"), traineeIds);
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());

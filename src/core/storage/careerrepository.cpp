@@ -226,13 +226,11 @@ Result<QList<FollowUpDue>> CareerRepository::dueFollowUps(const QDate& today, co
 {
     QList<FollowUpDue> out;
     for (const auto& [milestone, months] : {std::pair{QStringLiteral("m6"), 6}, std::pair{QStringLiteral("m12"), 12}}) {
-        QString sections;
-        if (!sectionIds.isEmpty()) {
-            QStringList names;
-            for (int i = 0; i < sectionIds.size(); ++i)
-                names << QStringLiteral(":s%1").arg(i);
-            sections = QStringLiteral(" AND t.section_id IN (%1)").arg(names.join(QStringLiteral(", ")));
-        }
+        const QString sections =
+            sectionIds.isEmpty()
+                ? QString()
+                : QStringLiteral(" AND t.section_id IN (%1)")
+                      .arg(SqlQuery::listPlaceholders(QStringLiteral("s"), sectionIds.size()));
         SqlQuery q(m_db);
         // Due from the date, and for two more months; those older than that
         // are listed too until someone records "unknown".
@@ -248,8 +246,7 @@ Result<QList<FollowUpDue>> CareerRepository::dueFollowUps(const QDate& today, co
         q.bind(QStringLiteral("limit"), today.addMonths(-months).toString(Qt::ISODate))
             .bind(QStringLiteral("oldest"), today.addMonths(-months - 6).toString(Qt::ISODate))
             .bind(QStringLiteral("milestone"), milestone);
-        for (int i = 0; i < sectionIds.size(); ++i)
-            q.bind(QStringLiteral("s%1").arg(i), sectionIds.at(i));
+        q.bindList(QStringLiteral("s"), sectionIds);
         if (auto r = q.exec(); !r)
             return std::unexpected(r.error());
         while (q.next()) {

@@ -148,6 +148,21 @@ Status SqlQuery::exec(const QString& sql)
     return {};
 }
 
+QString SqlQuery::listPlaceholders(const QString& prefix, qsizetype count)
+{
+    QStringList names;
+    for (qsizetype i = 0; i < count; ++i)
+        names << QStringLiteral(":%1%2").arg(prefix).arg(i);
+    return names.join(QStringLiteral(", "));
+}
+
+SqlQuery& SqlQuery::bindList(const QString& prefix, const QList<qint64>& values)
+{
+    for (qsizetype i = 0; i < values.size(); ++i)
+        bind(QStringLiteral("%1%2").arg(prefix).arg(i), values.at(i));
+    return *this;
+}
+
 Result<qint64> SqlQuery::execReturningId()
 {
     if (auto e = exec(); !e)

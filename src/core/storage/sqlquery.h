@@ -47,6 +47,10 @@ public:
     // Single value of a one-row SELECT (null QVariant when no row).
     Result<QVariant> execScalar();
 
+    // "IN (…)" lists: ":p0, :p1, …" for `count` values, then bind them.
+    static QString listPlaceholders(const QString& prefix, qsizetype count);
+    SqlQuery& bindList(const QString& prefix, const QList<qint64>& values);
+
     // The named placeholders of a statement (without ':'); exposed for tests.
     static QSet<QString> placeholders(const QString& sql);
 

@@ -15,12 +15,9 @@ QString where(const TraineeFilter& f)
         parts << QStringLiteral("t.sort_key LIKE :pattern");
     if (f.sectionId != 0)
         parts << QStringLiteral("t.section_id = :section_id");
-    if (!f.sectionIds.isEmpty()) {
-        QStringList ids;
-        for (int i = 0; i < f.sectionIds.size(); ++i)
-            ids << QStringLiteral(":allowed%1").arg(i);
-        parts << QStringLiteral("t.section_id IN (%1)").arg(ids.join(QStringLiteral(", ")));
-    }
+    if (!f.sectionIds.isEmpty())
+        parts << QStringLiteral("t.section_id IN (%1)")
+                     .arg(SqlQuery::listPlaceholders(QStringLiteral("allowed"), f.sectionIds.size()));
     if (f.cohortYear != 0)
         parts << QStringLiteral("t.cohort_year = :cohort");
     if (!f.status.isEmpty())
@@ -39,8 +36,7 @@ void bind(SqlQuery& q, const TraineeFilter& f)
     }
     if (f.sectionId != 0)
         q.bind(QStringLiteral("section_id"), f.sectionId);
-    for (int i = 0; i < f.sectionIds.size(); ++i)
-        q.bind(QStringLiteral("allowed%1").arg(i), f.sectionIds.at(i));
+    q.bindList(QStringLiteral("allowed"), f.sectionIds);
     if (f.cohortYear != 0)
         q.bind(QStringLiteral("cohort"), f.cohortYear);
     if (!f.status.isEmpty())
