@@ -383,11 +383,14 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 situation = rng.pick(QList<QString>{QStringLiteral("seeking"), QStringLiteral("unknown"),
                                                     QStringLiteral("other"), QStringLiteral("training")});
             }
-            const QString employer = situation == QLatin1String("training") ? QStringLiteral("Lycée Jacques-Duhamel")
-                                     : situation == QLatin1String("seeking") || situation == QLatin1String("unknown")
-                                         ? QString()
-                                         : (sectionIndex % 2 == 0 ? QStringLiteral("Garage du Doubs")
-                                                                  : QStringLiteral("Métallerie du Jura"));
+            const auto employerFor = [sectionIndex](const QString& s) {
+                if (s == QLatin1String("training"))
+                    return QStringLiteral("Lycée Jacques-Duhamel");
+                if (s == QLatin1String("seeking") || s == QLatin1String("unknown") || s == QLatin1String("other"))
+                    return QString();
+                return sectionIndex % 2 == 0 ? QStringLiteral("Garage du Doubs") : QStringLiteral("Métallerie du Jura");
+            };
+            const QString employer = employerFor(situation);
             if (auto w = career.upsertOutcome(Outcome{0, id, QStringLiteral("exit"), situation, employer, t.exitDate}); !w)
                 return w;
             for (const auto& [milestone, months, chance] :
@@ -396,7 +399,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 if (due > today || !rng.chance(chance))
                     continue;
                 const QString later = rng.chance(70) ? situation : rng.pick(outcomeSituations());
-                if (auto w = career.upsertOutcome(Outcome{0, id, milestone, later, employer, due.addDays(rng.between(0, 20))});
+                if (auto w = career.upsertOutcome(
+                        Outcome{0, id, milestone, later, employerFor(later), due.addDays(rng.between(0, 20))});
                     !w)
                     return w;
             }

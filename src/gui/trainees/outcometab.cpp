@@ -63,6 +63,11 @@ OutcomeTab::OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, Message
     m_save->setVisible(editable);
     connect(m_save, &QPushButton::clicked, this, &OutcomeTab::save);
     reload();
+    for (int m = 0; m < 3; ++m) {
+        connect(m_situation[m], &QComboBox::currentIndexChanged, this, [this]() { m_dirty = true; });
+        connect(m_employer[m], &QLineEdit::textEdited, this, [this]() { m_dirty = true; });
+        connect(m_date[m], &QDateEdit::dateChanged, this, [this]() { m_dirty = true; });
+    }
 }
 
 void OutcomeTab::reload()
@@ -103,6 +108,7 @@ bool OutcomeTab::save()
             return false;
         }
     }
+    m_dirty = false;
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The outcomes were saved."));
     m_session.notifyDataChanged();
     return true;

@@ -22,6 +22,7 @@ public:
     OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, MessageBanner* banner, QWidget* parent = nullptr);
     void reload();
     bool save();
+    bool hasUnsavedChanges() const { return m_dirty; }
     QComboBox* situation(int milestone) const { return m_situation[milestone]; }
 
 private:
@@ -32,6 +33,7 @@ private:
     QLineEdit* m_employer[3];
     QDateEdit* m_date[3];
     QPushButton* m_save;
+    bool m_dirty = false;
 };
 
 } // namespace etabli

@@ -310,7 +310,12 @@ bool TraineeDialog::saveIdentity()
 
 void TraineeDialog::accept()
 {
-    if (!m_canWrite || saveIdentity())
+    if (!m_canWrite)
+        return QDialog::accept();
+    // "Enregistrer" saves the whole record, outcomes included.
+    if (m_outcome && m_outcome->hasUnsavedChanges() && !m_outcome->save())
+        return;
+    if (saveIdentity())
         QDialog::accept();
 }
 
