@@ -249,6 +249,11 @@
         <translation>organisme</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>catalogue item</source>
+        <translation>article du catalogue</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>created</source>
         <translation>création</translation>
@@ -539,6 +544,78 @@
         <location line="+5" />
         <source>Outcomes are recorded for trainees who have left.</source>
         <translation>Le devenir se saisit pour les jeunes sortis.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueRepository</name>
+    <message>
+        <location filename="../../src/core/storage/cataloguerepository.cpp" line="+79" />
+        <location line="+18" />
+        <source>The code “%1” is already used in this workshop.</source>
+        <translation>Le code « %1 » est déjà utilisé dans cet atelier.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This item was changed meanwhile on another computer.</source>
+        <translation>Cet article a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueService</name>
+    <message>
+        <location filename="../../src/core/services/catalogueservice.cpp" line="+14" />
+        <source>piece</source>
+        <translation>pièce</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>hour</source>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>metre</source>
+        <translation>mètre</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>flat rate</source>
+        <translation>forfait</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Choose the workshop of the item.</source>
+        <translation>Choisissez l'atelier de l'article.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>An item needs a code and a label.</source>
+        <translation>Un article a besoin d'un code et d'un libellé.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The code is 20 characters at most.</source>
+        <translation>Le code compte 20 caractères au plus.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown unit “%1”.</source>
+        <translation>Unité inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The price cannot be negative.</source>
+        <translation>Le prix ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The VAT rate is between 0 and 100 %.</source>
+        <translation>Le taux de TVA est compris entre 0 et 100 %.</translation>
     </message>
 </context>
 <context>
@@ -1349,7 +1426,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+182" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+183" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -1900,7 +1977,7 @@
         <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+27" />
         <source>Internal error: no id returned.</source>
         <translation>Erreur interne : identifiant non renvoyé.</translation>
     </message>
@@ -3383,7 +3460,7 @@ après-midi</translation>
         <translation>&lt;b&gt;Contact le&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+77" />
         <source>The outcomes were saved.</source>
         <translation>Le devenir a été enregistré.</translation>
     </message>
@@ -3746,18 +3823,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+17" />
-        <location line="+226" />
+        <location line="+231" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-225" />
-        <location line="+226" />
+        <location line="-230" />
+        <location line="+231" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-225" />
+        <location line="-230" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -3783,18 +3860,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+220" />
+        <location line="+225" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-219" />
-        <location line="+220" />
+        <location line="-224" />
+        <location line="+225" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-217" />
+        <location line="-222" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -3857,7 +3934,7 @@ après-midi</translation>
         </translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+114" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>

@@ -153,6 +153,8 @@ QString AuditTrail::entityLabel(const QString& entity)
         return tr("attendance");
     if (entity == QLatin1String("organisation"))
         return tr("organisation");
+    if (entity == QLatin1String("catalogue"))
+        return tr("catalogue item");
     return entity;
 }
 

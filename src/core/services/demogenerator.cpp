@@ -11,6 +11,7 @@
 #include "domain/career.h"
 #include "storage/attendancerepository.h"
 #include "storage/careerrepository.h"
+#include "storage/cataloguerepository.h"
 #include "storage/traineedetailrepository.h"
 #include "storage/traineerepository.h"
 #include "storage/userrepository.h"
@@ -236,6 +237,44 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             s.id = *id;
         }
         summary.sections = static_cast<int>(sections.size());
+
+        // The workshops' catalogue (plausible prices, excluding VAT).
+        CatalogueRepository catalogueRepo(m_db);
+        struct Item
+        {
+            const char* code;
+            const char* label;
+            const char* unit;
+            qint64 cents;
+        };
+        const QList<Item> tyreItems = {
+            {"MONT-EQ", "Montage et équilibrage d'un pneu", "piece", 1500},
+            {"MONT-TPMS", "Montage et équilibrage avec capteur TPMS", "piece", 2200},
+            {"REP-CREV", "Réparation de crevaison", "piece", 1800},
+            {"PERMUT", "Permutation des roues", "flat", 2000},
+            {"RECYC", "Recyclage d'un pneu usagé", "piece", 350},
+            {"GARDIEN", "Gardiennage saisonnier (4 pneus)", "flat", 4500},
+        };
+        const QList<Item> metalItems = {
+            {"PORTAIL", "Portail sur mesure", "piece", 145000},
+            {"GC-M", "Garde-corps (au mètre)", "metre", 18000},
+            {"ESCALIER", "Escalier métallique", "piece", 280000},
+            {"SOUD-H", "Soudure (à l'heure)", "hour", 4500},
+            {"DECOUPE", "Découpe de tôle", "hour", 3800},
+            {"REPAR", "Réparation de ferronnerie", "flat", 9000},
+        };
+        for (int i = 0; i < sections.size(); ++i) {
+            for (const Item& it : i % 2 == 0 ? tyreItems : metalItems) {
+                CatalogueItem item;
+                item.sectionId = sections.at(i).id;
+                item.code = QString::fromLatin1(it.code);
+                item.label = QString::fromUtf8(it.label);
+                item.unit = QString::fromLatin1(it.unit);
+                item.unitPrice = Money::fromCents(it.cents);
+                if (auto r = catalogueRepo.insert(item, now); !r)
+                    return std::unexpected(r.error());
+            }
+        }
 
         // The demo's accounts, one per role, all with the published demo password.
         auto hash = PasswordHasher::hash(demoPassword());
