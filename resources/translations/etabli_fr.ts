@@ -641,7 +641,7 @@
         <translation>NIVEAU</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+24" />
         <source>See “etabli-cli %1 --help”.</source>
         <translation>Voir « etabli-cli %1 --help ».</translation>
     </message>
@@ -662,14 +662,14 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+294" />
-        <location line="+81" />
-        <location line="+63" />
+        <location line="+293" />
+        <location line="+79" />
+        <location line="+62" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="-437" />
+        <location line="-433" />
         <source>Password of %1: </source>
         <translation>Mot de passe de %1 : </translation>
     </message>
@@ -760,18 +760,14 @@
         <translation>Identifiant du compte de direction à créer (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+169" />
-        <location line="+37" />
-        <location line="+2" />
-        <location line="+50" />
-        <location line="+55" />
-        <location line="+65" />
+        <location line="-184" />
+        <location line="+186" />
+        <location line="+206" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-377" />
+        <location line="-205" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -817,12 +813,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+152" />
+        <location line="+150" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-148" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
@@ -921,21 +917,17 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+213" />
+        <location line="+208" />
         <source>FILE</source>
         <translation>FICHIER</translation>
     </message>
     <message>
-        <location line="-211" />
-        <location line="+37" />
-        <location line="+52" />
-        <location line="+55" />
-        <location line="+65" />
+        <location line="-562" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="-205" />
+        <location line="+359" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -955,7 +947,7 @@
         <translation>Copie vérifiée écrite dans %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>Number of the trainee.</source>
         <translation>Numéro du jeune.</translation>
     </message>
@@ -995,7 +987,7 @@
         <translation>Le numéro du jeune doit être un entier positif (« %1 »).</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+26" />
         <source>Anonymise the trainees listed (otherwise only list).</source>
         <translation>Anonymiser les jeunes listés (sinon, seulement lister).</translation>
     </message>
@@ -1036,7 +1028,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>Leave the refused lines out and import the others.</source>
         <translation>Laisser de côté les lignes refusées et importer les autres.</translation>
     </message>
@@ -1094,7 +1086,7 @@
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>File to write (CSV).</source>
         <translation>Fichier à écrire (CSV).</translation>
     </message>

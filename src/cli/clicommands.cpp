@@ -48,6 +48,14 @@ struct CommonOptions
                                 Commands::tr("LEVEL"), QStringLiteral("warning")};
 };
 
+// --user LOGIN of the commands that act on the school's data.
+QCommandLineOption actingUserOption()
+{
+    return QCommandLineOption(QStringLiteral("user"),
+                              Commands::tr("Account to act as (password from ETABLI_PASSWORD or asked)."),
+                              Commands::tr("LOGIN"));
+}
+
 // Parses a sub-command's arguments; returns -1 to go on, or an exit code.
 int parseCommand(QCommandLineParser& parser, const CommonOptions& common, const QString& command,
                  const QString& description, const QStringList& args, QTextStream& out, QTextStream& err,
@@ -399,8 +407,7 @@ int Commands::backup(const QStringList& args)
     CommonOptions common;
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                        tr("File of the copy (must not exist)."), tr("FILE"));
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
+    const QCommandLineOption user = actingUserOption();
     parser.addOption(outOption);
     parser.addOption(user);
     if (int rc = parseCommand(parser, common, QStringLiteral("backup"),
@@ -436,8 +443,7 @@ int Commands::exportPerson(const QStringList& args)
 {
     QCommandLineParser parser;
     CommonOptions common;
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
+    const QCommandLineOption user = actingUserOption();
     const QCommandLineOption trainee(QStringLiteral("trainee"), tr("Number of the trainee."), tr("N"));
     const QCommandLineOption account(QStringLiteral("account"), tr("Login of the user account."), tr("LOGIN"));
     const QCommandLineOption outDir(QStringList{QStringLiteral("o"), QStringLiteral("out")},
@@ -488,8 +494,7 @@ int Commands::retention(const QStringList& args)
 {
     QCommandLineParser parser;
     CommonOptions common;
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
+    const QCommandLineOption user = actingUserOption();
     const QCommandLineOption apply(QStringLiteral("apply"), tr("Anonymise the trainees listed (otherwise only list)."));
     parser.addOption(user);
     parser.addOption(apply);
@@ -543,8 +548,7 @@ int Commands::importData(const QStringList& args)
 {
     QCommandLineParser parser;
     CommonOptions common;
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
+    const QCommandLineOption user = actingUserOption();
     const QCommandLineOption skip(QStringLiteral("skip-invalid"),
                                   tr("Leave the refused lines out and import the others."));
     parser.addOption(user);
@@ -608,8 +612,7 @@ int Commands::exportData(const QStringList& args)
 {
     QCommandLineParser parser;
     CommonOptions common;
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  tr("Account to act as (password from ETABLI_PASSWORD or asked)."), tr("LOGIN"));
+    const QCommandLineOption user = actingUserOption();
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                        tr("File to write (CSV)."), tr("FILE"));
     parser.addOption(user);
