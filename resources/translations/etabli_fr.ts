@@ -254,6 +254,26 @@
         <translation>article du catalogue</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>production log entry</source>
+        <translation>entrée du journal d'atelier</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>skill</source>
+        <translation>compétence</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>team member</source>
+        <translation>membre de l'équipe</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>volunteer hours</source>
+        <translation>heures de bénévolat</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>created</source>
         <translation>création</translation>
@@ -1605,6 +1625,228 @@
     </message>
 </context>
 <context>
+    <name>ProductionRepository</name>
+    <message>
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+132" />
+        <source>This entry was changed meanwhile on another computer.</source>
+        <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>This entry of the production log no longer exists.</source>
+        <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+397" />
+        <location line="+18" />
+        <source>The skill “%1” is already in this workshop's list.</source>
+        <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This skill no longer exists.</source>
+        <translation>Cette compétence n'existe plus.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductionService</name>
+    <message>
+        <location filename="../../src/core/services/productionservice.cpp" line="+72" />
+        <source>Production for a customer</source>
+        <translation>Production pour un client</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Training exercise</source>
+        <translation>Exercice de formation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Workshop upkeep</source>
+        <translation>Entretien de l'atelier</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Only its author (%1) or the direction may change this entry.</source>
+        <translation>Seuls son auteur (%1) ou la direction peuvent modifier cette entrée.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This entry is more than %1 days old: only the direction may change it now.</source>
+        <translation>Cette entrée date de plus de %1 jours : seule la direction peut encore la modifier.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Give the day of the work.</source>
+        <translation>Indiquez le jour du travail.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The %1 is in the future: the log records work already done.</source>
+        <translation>Le %1 est dans le futur : le journal enregistre le travail déjà fait.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown kind of work “%1”.</source>
+        <translation>Type de travail inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Tick at least one trainee who worked.</source>
+        <translation>Cochez au moins un jeune qui a travaillé.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The reference is 60 characters at most.</source>
+        <translation>La référence compte 60 caractères au plus.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+234" />
+        <source>Choose the workshop.</source>
+        <translation>Choisissez l'atelier.</translation>
+    </message>
+    <message>
+        <location line="-228" />
+        <source>A trainee appears twice on the entry.</source>
+        <translation>Un jeune figure deux fois sur l'entrée.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>A trainee of the entry no longer exists.</source>
+        <translation>Un jeune de l'entrée n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1: the hours must be more than 0 and at most 12 a day.</source>
+        <translation>%1 : les heures doivent être supérieures à 0 et ne pas dépasser 12 par jour.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 entered the school on %2, after the %3.</source>
+        <translation>%1 est entré(e) à l'école le %2, après le %3.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 has no entry date: complete the record first.</source>
+        <translation>%1 n'a pas de date d'entrée : complétez d'abord sa fiche.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 left the school on %2, before the %3.</source>
+        <translation>%1 a quitté l'école le %2, avant le %3.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 would have %2 logged on the %3: 12 h a day at most.</source>
+        <translation>%1 aurait %2 au journal le %3 : 12 h par jour au plus.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 is marked absent on the %2 in the register.</source>
+        <translation>%1 est noté(e) absent(e) le %2 dans le registre d'appel.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 is marked absent for a half-day on the %2: %3 at most that day.</source>
+        <translation>%1 est noté(e) absent(e) une demi-journée le %2 : %3 au plus ce jour-là.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 belongs to another section.</source>
+        <translation>%1 appartient à une autre section.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The %1 is a %2.</source>
+        <translation>Le %1 est un %2.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>A quantity must be greater than zero.</source>
+        <translation>Une quantité doit être supérieure à zéro.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No item has the code “%1” in this workshop's catalogue.</source>
+        <translation>Aucun article n'a le code « %1 » dans le catalogue de cet atelier.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>An output line names an item of another workshop.</source>
+        <translation>Une ligne de production désigne un article d'un autre atelier.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>An output line needs a catalogue code or a description.</source>
+        <translation>Une ligne de production demande un code du catalogue ou une désignation.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown unit “%1”.</source>
+        <translation>Unité inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>A material line needs a description.</source>
+        <translation>Une ligne de matière demande une désignation.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: a quantity must be greater than zero.</source>
+        <translation>%1 : une quantité doit être supérieure à zéro.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: a cost cannot be negative.</source>
+        <translation>%1 : un coût ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: the amount is too large.</source>
+        <translation>%1 : le montant est trop grand.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>A skill of the entry is not in this workshop's list.</source>
+        <translation>Une compétence de l'entrée n'est pas dans la liste de cet atelier.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Record the entry all the same?</source>
+        <translation>Enregistrer l'entrée quand même ?</translation>
+    </message>
+    <message>
+        <location line="+106" />
+        <location line="+22" />
+        <source>Name the skill.</source>
+        <translation>Nommez la compétence.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>This skill no longer exists.</source>
+        <translation>Cette compétence n'existe plus.</translation>
+    </message>
+</context>
+<context>
+    <name>Quantities</name>
+    <message>
+        <location filename="../../src/core/domain/production.cpp" line="+45" />
+        <source>“%1” is not a valid quantity (example: 2 or 2,5).</source>
+        <translation>« %1 » n'est pas une quantité valide (exemple : 2 ou 2,5).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>A quantity must be greater than zero.</source>
+        <translation>Une quantité doit être supérieure à zéro.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>“%1” is not a valid duration (examples: 3,5 or 3 h 30 or 45 min).</source>
+        <translation>« %1 » n'est pas une durée valide (exemples : 3,5 ou 3 h 30 ou 45 min).</translation>
+    </message>
+</context>
+<context>
     <name>SchoolRepository</name>
     <message>
         <location filename="../../src/core/storage/schoolrepository.cpp" line="+21" />
@@ -1680,8 +1922,18 @@
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>
     </message>
+    <message>
+        <location line="+2" />
+        <source>The capacity is between 0 and 500 places.</source>
+        <translation>La capacité est comprise entre 0 et 500 places.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A half-day in the workshop lasts between 30 minutes and 8 hours.</source>
+        <translation>Une demi-journée d'atelier dure entre 30 minutes et 8 heures.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+34" />
+        <location line="+36" />
         <source>This section has trainees (%n): deactivate it instead of deleting it.</source>
         <translation>
             <numerusform>Cette section a des jeunes inscrits (%n jeune(s)) : désactivez-la plutôt que de la supprimer.</numerusform>
@@ -1692,8 +1944,8 @@
 <context>
     <name>SectionRepository</name>
     <message>
-        <location filename="../../src/core/storage/sectionrepository.cpp" line="+47" />
-        <location line="+22" />
+        <location filename="../../src/core/storage/sectionrepository.cpp" line="+52" />
+        <location line="+25" />
         <source>A section “%1” already exists.</source>
         <translation>Une section « %1 » existe déjà.</translation>
     </message>
@@ -1972,6 +2224,112 @@
         <location line="+27" />
         <source>Internal error: no id returned.</source>
         <translation>Erreur interne : identifiant non renvoyé.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffRepository</name>
+    <message>
+        <location filename="../../src/core/storage/staffrepository.cpp" line="+132" />
+        <source>This team member was changed meanwhile on another computer.</source>
+        <translation>Ce membre de l'équipe a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+70" />
+        <source>These hours were already removed.</source>
+        <translation>Ces heures ont déjà été supprimées.</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Fill in the school's settings first.</source>
+        <translation>Renseignez d'abord les paramètres de l'établissement.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffService</name>
+    <message>
+        <location filename="../../src/core/services/staffservice.cpp" line="+14" />
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Master trainer</source>
+        <translation>Maître professionnel</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Teacher</source>
+        <translation>Enseignant</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Volunteer</source>
+        <translation>Bénévole</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Employee</source>
+        <translation>Salarié</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The last name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A team member is an employee or a volunteer.</source>
+        <translation>Un membre de l'équipe est salarié ou bénévole.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown job “%1”.</source>
+        <translation>Fonction inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>“%1” is not an e-mail address.</source>
+        <translation>« %1 » n'est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="+53" />
+        <source>This team member no longer exists.</source>
+        <translation>Ce membre de l'équipe n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Give the day.</source>
+        <translation>Indiquez le jour.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Hours are recorded once given, not in advance.</source>
+        <translation>Les heures s'enregistrent une fois données, pas à l'avance.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The hours must be more than 0 and at most 24 a day.</source>
+        <translation>Les heures doivent être supérieures à 0 et ne pas dépasser 24 par jour.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Volunteer hours are given by a volunteer of the team.</source>
+        <translation>Les heures de bénévolat sont données par un bénévole de l'équipe.</translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <source>The value of an hour is between 0 and 1 000 €.</source>
+        <translation>La valeur d'une heure est comprise entre 0 et 1 000 €.</translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,14 @@ QString AuditTrail::entityLabel(const QString& entity)
         return tr("organisation");
     if (entity == QLatin1String("catalogue"))
         return tr("catalogue item");
+    if (entity == QLatin1String("production"))
+        return tr("production log entry");
+    if (entity == QLatin1String("skill"))
+        return tr("skill");
+    if (entity == QLatin1String("staff"))
+        return tr("team member");
+    if (entity == QLatin1String("volunteer_hours"))
+        return tr("volunteer hours");
     return entity;
 }
 

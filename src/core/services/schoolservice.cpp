@@ -195,6 +195,10 @@ Status SchoolService::updateSection(const Section& section)
         return r;
     if (section.name.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The section's name is required."));
+    if (section.capacity < 0 || section.capacity > 500)
+        return fail(Error::Code::InvalidInput, tr("The capacity is between 0 and 500 places."));
+    if (section.halfDayMinutes < 30 || section.halfDayMinutes > 480)
+        return fail(Error::Code::InvalidInput, tr("A half-day in the workshop lasts between 30 minutes and 8 hours."));
     return inTransaction(m_db, [&]() -> Status {
         SectionRepository repo(m_db);
         auto all = repo.list();
@@ -211,7 +215,9 @@ Status SchoolService::updateSection(const Section& section)
         c.add(QStringLiteral("name"), before.name, section.name.trimmed())
             .add(QStringLiteral("trade"), before.trade, section.trade.trimmed())
             .add(QStringLiteral("active"), before.active, section.active)
-            .add(QStringLiteral("position"), before.position, section.position);
+            .add(QStringLiteral("position"), before.position, section.position)
+            .add(QStringLiteral("capacity"), before.capacity, section.capacity)
+            .add(QStringLiteral("half_day_minutes"), before.halfDayMinutes, section.halfDayMinutes);
         return AuditTrail(m_db, m_clock)
             .record(m_actor, QStringLiteral("section"), QString::number(section.id), QStringLiteral("update"), c);
     });

@@ -9,7 +9,7 @@ namespace etabli {
 Result<QList<Section>> SectionRepository::list(bool activeOnly) const
 {
     SqlQuery q(m_db);
-    const QString sql = QStringLiteral("SELECT id, name, trade, active, position, version FROM section %1 "
+    const QString sql = QStringLiteral("SELECT id, name, trade, active, position, version, capacity, half_day_minutes FROM section %1 "
                                        "ORDER BY position, name_key")
                             .arg(activeOnly ? QStringLiteral("WHERE active = 1") : QString());
     if (auto r = q.exec(sql); !r)
@@ -23,6 +23,8 @@ Result<QList<Section>> SectionRepository::list(bool activeOnly) const
         s.active = q.value(3).toInt() != 0;
         s.position = q.value(4).toInt();
         s.version = q.value(5).toInt();
+        s.capacity = q.value(6).toInt();
+        s.halfDayMinutes = q.value(7).toInt();
         out << s;
     }
     return out;
@@ -32,8 +34,9 @@ Result<qint64> SectionRepository::insert(const Section& s, const QString& nowIso
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO section (name, name_key, trade, active, position, version, created_at, updated_at) "
-            "VALUES (:name, :name_key, :trade, :active, :position, 1, :now, :now) RETURNING id"));
+            "INSERT INTO section (name, name_key, trade, active, position, capacity, half_day_minutes, version, "
+            "created_at, updated_at) VALUES (:name, :name_key, :trade, :active, :position, :capacity, :half_day, 1, "
+            ":now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("name"), s.name.trimmed())
@@ -41,6 +44,8 @@ Result<qint64> SectionRepository::insert(const Section& s, const QString& nowIso
         .bind(QStringLiteral("trade"), s.trade.trimmed())
         .bind(QStringLiteral("active"), s.active ? 1 : 0)
         .bind(QStringLiteral("position"), s.position)
+        .bind(QStringLiteral("capacity"), s.capacity)
+        .bind(QStringLiteral("half_day"), s.halfDayMinutes)
         .bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();
     if (!id && id.error().code == Error::Code::Conflict)
@@ -53,7 +58,8 @@ Status SectionRepository::update(const Section& s, const QString& nowIso)
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
             "UPDATE section SET name = :name, name_key = :name_key, trade = :trade, active = :active, "
-            "position = :position, version = version + 1, updated_at = :now WHERE id = :id AND version = :version"));
+            "position = :position, capacity = :capacity, half_day_minutes = :half_day, version = version + 1, "
+            "updated_at = :now WHERE id = :id AND version = :version"));
         !r)
         return r;
     q.bind(QStringLiteral("name"), s.name.trimmed())
@@ -61,6 +67,8 @@ Status SectionRepository::update(const Section& s, const QString& nowIso)
         .bind(QStringLiteral("trade"), s.trade.trimmed())
         .bind(QStringLiteral("active"), s.active ? 1 : 0)
         .bind(QStringLiteral("position"), s.position)
+        .bind(QStringLiteral("capacity"), s.capacity)
+        .bind(QStringLiteral("half_day"), s.halfDayMinutes)
         .bind(QStringLiteral("now"), nowIso)
         .bind(QStringLiteral("id"), s.id)
         .bind(QStringLiteral("version"), s.version);

@@ -1,0 +1,650 @@
+#include "storage/productionrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "util/text.h"
+
+namespace etabli {
+
+namespace {
+
+QString iso(const QDate& d)
+{
+    return d.toString(Qt::ISODate);
+}
+
+QDate fromIso(const QVariant& v)
+{
+    return QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+QString personName(const QVariant& last, const QVariant& first)
+{
+    const QString f = first.toString();
+    return f.isEmpty() ? last.toString() : last.toString() + QLatin1Char(' ') + f;
+}
+
+// The WHERE clause of a filter over production_entry (alias e), and its binds.
+struct Where
+{
+    QString sql;
+    QList<std::pair<QString, QVariant>> binds;
+    QList<qint64> sections;
+
+    Where(const ProductionFilter& f, const QList<qint64>& allowed, bool traineeOnEntry = true)
+        : sections(allowed)
+    {
+        QStringList parts;
+        if (f.sectionId != 0) {
+            parts << QStringLiteral("e.section_id = :section");
+            binds.append({QStringLiteral("section"), f.sectionId});
+        }
+        if (!allowed.isEmpty())
+            parts << QStringLiteral("e.section_id IN (%1)").arg(SqlQuery::listPlaceholders(QStringLiteral("s"),
+                                                                                            allowed.size()));
+        if (f.from.isValid()) {
+            parts << QStringLiteral("e.day >= :from");
+            binds.append({QStringLiteral("from"), iso(f.from)});
+        }
+        if (f.to.isValid()) {
+            parts << QStringLiteral("e.day <= :to");
+            binds.append({QStringLiteral("to"), iso(f.to)});
+        }
+        if (!f.kind.isEmpty()) {
+            parts << QStringLiteral("e.kind = :kind");
+            binds.append({QStringLiteral("kind"), f.kind});
+        }
+        if (!f.reference.trimmed().isEmpty()) {
+            QString pattern = f.reference.trimmed().toLower();
+            pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
+            parts << QStringLiteral("lower(e.reference) LIKE :reference");
+            binds.append({QStringLiteral("reference"), QLatin1Char('%') + pattern + QLatin1Char('%')});
+        }
+        if (f.traineeId != 0 && traineeOnEntry) {
+            parts << QStringLiteral("EXISTS (SELECT 1 FROM production_trainee ft WHERE ft.entry_id = e.id AND "
+                                    "ft.trainee_id = :trainee)");
+            binds.append({QStringLiteral("trainee"), f.traineeId});
+        }
+        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    }
+
+    // " AND …" form, for queries that already have a WHERE.
+    QString andSql() const { return sql.isEmpty() ? QString() : QStringLiteral(" AND ") + sql.mid(7); }
+
+    void apply(SqlQuery& q) const
+    {
+        for (const auto& [name, value] : binds)
+            q.bind(name, value);
+        q.bindList(QStringLiteral("s"), sections);
+    }
+};
+
+} // namespace
+
+Result<qint64> ProductionRepository::insert(const ProductionEntry& e, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO production_entry (day, section_id, trainer_staff_id, author_login, kind, reference, notes, "
+            "version, created_at, updated_at) VALUES (:day, :section, :trainer, :author, :kind, :reference, :notes, "
+            "1, :now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("day"), iso(e.day))
+        .bind(QStringLiteral("section"), e.sectionId)
+        .bind(QStringLiteral("trainer"), e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>())
+                                                               : QVariant(e.trainerStaffId))
+        .bind(QStringLiteral("author"), e.authorLogin)
+        .bind(QStringLiteral("kind"), e.kind)
+        .bind(QStringLiteral("reference"), e.reference.trimmed())
+        .bind(QStringLiteral("notes"), e.notes.trimmed())
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    if (auto r = writeLines(e, *id); !r)
+        return std::unexpected(r.error());
+    return id;
+}
+
+Status ProductionRepository::replace(const ProductionEntry& e, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE production_entry SET day = :day, section_id = :section, trainer_staff_id = :trainer, kind = :kind, "
+            "reference = :reference, notes = :notes, version = version + 1, updated_at = :now "
+            "WHERE id = :id AND version = :version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("day"), iso(e.day))
+        .bind(QStringLiteral("section"), e.sectionId)
+        .bind(QStringLiteral("trainer"), e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>())
+                                                               : QVariant(e.trainerStaffId))
+        .bind(QStringLiteral("kind"), e.kind)
+        .bind(QStringLiteral("reference"), e.reference.trimmed())
+        .bind(QStringLiteral("notes"), e.notes.trimmed())
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), e.id)
+        .bind(QStringLiteral("version"), e.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This entry was changed meanwhile on another computer."));
+    if (auto r = deleteLines(e.id); !r)
+        return r;
+    return writeLines(e, e.id);
+}
+
+Status ProductionRepository::remove(qint64 id)
+{
+    if (auto r = deleteLines(id); !r)
+        return r;
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("DELETE FROM production_entry WHERE id = :id")); !r)
+        return r;
+    q.bind(QStringLiteral("id"), id);
+    return q.exec();
+}
+
+Status ProductionRepository::deleteLines(qint64 id)
+{
+    for (const char* table : {"production_trainee", "production_output", "production_material", "production_skill"}) {
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QStringLiteral("DELETE FROM %1 WHERE entry_id = :id").arg(QLatin1String(table))); !r)
+            return r;
+        q.bind(QStringLiteral("id"), id);
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Status ProductionRepository::writeLines(const ProductionEntry& e, qint64 id)
+{
+    SqlQuery t(m_db);
+    if (auto r = t.prepare(QStringLiteral(
+            "INSERT INTO production_trainee (entry_id, trainee_id, minutes) VALUES (:entry, :trainee, :minutes)"));
+        !r)
+        return r;
+    for (const ProductionTrainee& p : e.trainees) {
+        t.bind(QStringLiteral("entry"), id)
+            .bind(QStringLiteral("trainee"), p.traineeId)
+            .bind(QStringLiteral("minutes"), p.minutes);
+        if (auto r = t.exec(); !r)
+            return r;
+    }
+    SqlQuery o(m_db);
+    if (auto r = o.prepare(QStringLiteral("INSERT INTO production_output (entry_id, catalogue_item_id, label, "
+                                          "quantity_thousandths, unit) VALUES (:entry, :item, :label, :quantity, :unit)"));
+        !r)
+        return r;
+    for (const ProductionOutput& p : e.outputs) {
+        o.bind(QStringLiteral("entry"), id)
+            .bind(QStringLiteral("item"), p.catalogueItemId == 0 ? QVariant(QMetaType::fromType<qint64>())
+                                                                 : QVariant(p.catalogueItemId))
+            .bind(QStringLiteral("label"), p.catalogueItemId == 0 ? p.label.trimmed() : QString())
+            .bind(QStringLiteral("quantity"), p.quantityThousandths)
+            .bind(QStringLiteral("unit"), p.unit);
+        if (auto r = o.exec(); !r)
+            return r;
+    }
+    SqlQuery m(m_db);
+    if (auto r = m.prepare(QStringLiteral("INSERT INTO production_material (entry_id, label, quantity_thousandths, "
+                                          "unit_cost_cents) VALUES (:entry, :label, :quantity, :cost)"));
+        !r)
+        return r;
+    for (const ProductionMaterial& p : e.materials) {
+        m.bind(QStringLiteral("entry"), id)
+            .bind(QStringLiteral("label"), p.label.trimmed())
+            .bind(QStringLiteral("quantity"), p.quantityThousandths)
+            .bind(QStringLiteral("cost"), static_cast<qint64>(p.unitCost.cents()));
+        if (auto r = m.exec(); !r)
+            return r;
+    }
+    SqlQuery s(m_db);
+    if (auto r = s.prepare(QStringLiteral("INSERT INTO production_skill (entry_id, skill_id) VALUES (:entry, :skill)"));
+        !r)
+        return r;
+    for (qint64 skill : e.skillIds) {
+        s.bind(QStringLiteral("entry"), id).bind(QStringLiteral("skill"), skill);
+        if (auto r = s.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<ProductionEntry> ProductionRepository::get(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT id, day, section_id, trainer_staff_id, author_login, kind, reference, "
+                                          "notes, version, created_at FROM production_entry WHERE id = :id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This entry of the production log no longer exists."));
+    ProductionEntry e;
+    e.id = q.value(0).toLongLong();
+    e.day = fromIso(q.value(1));
+    e.sectionId = q.value(2).toLongLong();
+    e.trainerStaffId = q.value(3).isNull() ? 0 : q.value(3).toLongLong();
+    e.authorLogin = q.value(4).toString();
+    e.kind = q.value(5).toString();
+    e.reference = q.value(6).toString();
+    e.notes = q.value(7).toString();
+    e.version = q.value(8).toInt();
+    e.createdAt = q.value(9).toString();
+
+    SqlQuery t(m_db);
+    if (auto r = t.prepare(QStringLiteral(
+            "SELECT pt.trainee_id, pt.minutes, t.last_name, t.first_name FROM production_trainee pt "
+            "JOIN trainee t ON t.id = pt.trainee_id WHERE pt.entry_id = :id ORDER BY t.sort_key, t.id"));
+        !r)
+        return std::unexpected(r.error());
+    t.bind(QStringLiteral("id"), id);
+    if (auto r = t.exec(); !r)
+        return std::unexpected(r.error());
+    while (t.next())
+        e.trainees << ProductionTrainee{t.value(0).toLongLong(), t.value(1).toInt(), personName(t.value(2), t.value(3))};
+
+    SqlQuery o(m_db);
+    if (auto r = o.prepare(QStringLiteral(
+            "SELECT o.catalogue_item_id, c.code, COALESCE(c.label, o.label), o.quantity_thousandths, o.unit "
+            "FROM production_output o LEFT JOIN catalogue_item c ON c.id = o.catalogue_item_id "
+            "WHERE o.entry_id = :id ORDER BY o.id"));
+        !r)
+        return std::unexpected(r.error());
+    o.bind(QStringLiteral("id"), id);
+    if (auto r = o.exec(); !r)
+        return std::unexpected(r.error());
+    while (o.next()) {
+        ProductionOutput p;
+        p.catalogueItemId = o.value(0).isNull() ? 0 : o.value(0).toLongLong();
+        p.code = o.value(1).toString();
+        p.label = o.value(2).toString();
+        p.quantityThousandths = o.value(3).toLongLong();
+        p.unit = o.value(4).toString();
+        e.outputs << p;
+    }
+
+    SqlQuery m(m_db);
+    if (auto r = m.prepare(QStringLiteral("SELECT label, quantity_thousandths, unit_cost_cents FROM production_material "
+                                          "WHERE entry_id = :id ORDER BY id"));
+        !r)
+        return std::unexpected(r.error());
+    m.bind(QStringLiteral("id"), id);
+    if (auto r = m.exec(); !r)
+        return std::unexpected(r.error());
+    while (m.next())
+        e.materials << ProductionMaterial{m.value(0).toString(), m.value(1).toLongLong(),
+                                          Money::fromCents(m.value(2).toLongLong())};
+
+    SqlQuery s(m_db);
+    if (auto r = s.prepare(QStringLiteral("SELECT skill_id FROM production_skill WHERE entry_id = :id ORDER BY skill_id"));
+        !r)
+        return std::unexpected(r.error());
+    s.bind(QStringLiteral("id"), id);
+    if (auto r = s.exec(); !r)
+        return std::unexpected(r.error());
+    while (s.next())
+        e.skillIds << s.value(0).toLongLong();
+    return e;
+}
+
+Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilter& filter,
+                                                            const QList<qint64>& sections, int limit,
+                                                            int offset) const
+{
+    const Where where(filter, sections);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(
+            QStringLiteral(
+                "SELECT e.id, e.day, e.section_id, s.name, e.kind, e.reference, st.last_name, st.first_name, "
+                "e.author_login, (SELECT COUNT(*) FROM production_trainee c WHERE c.entry_id = e.id), "
+                "(SELECT COALESCE(SUM(c.minutes), 0) FROM production_trainee c WHERE c.entry_id = e.id) "
+                "FROM production_entry e JOIN section s ON s.id = e.section_id "
+                "LEFT JOIN staff st ON st.id = e.trainer_staff_id%1 "
+                "ORDER BY e.day DESC, e.id DESC LIMIT :limit OFFSET :offset")
+                .arg(where.sql));
+        !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<ProductionSummary> out;
+    QHash<qint64, qsizetype> index;
+    while (q.next()) {
+        ProductionSummary s;
+        s.id = q.value(0).toLongLong();
+        s.day = fromIso(q.value(1));
+        s.sectionId = q.value(2).toLongLong();
+        s.sectionName = q.value(3).toString();
+        s.kind = q.value(4).toString();
+        s.reference = q.value(5).toString();
+        s.trainerName = q.value(6).isNull() ? QString() : personName(q.value(7), q.value(6));
+        s.authorLogin = q.value(8).toString();
+        s.traineeCount = q.value(9).toInt();
+        s.minutes = q.value(10).toLongLong();
+        index.insert(s.id, out.size());
+        out << s;
+    }
+    if (out.isEmpty())
+        return out;
+    const QList<qint64> ids = index.keys();
+
+    // The page's outputs and trainees, joined in C++ (portable across SQLite and PostgreSQL).
+    SqlQuery o(m_db);
+    if (auto r = o.prepare(QStringLiteral("SELECT o.entry_id, COALESCE(c.code, o.label), o.quantity_thousandths "
+                                          "FROM production_output o LEFT JOIN catalogue_item c ON "
+                                          "c.id = o.catalogue_item_id WHERE o.entry_id IN (%1) ORDER BY o.id")
+                               .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), ids.size())));
+        !r)
+        return std::unexpected(r.error());
+    o.bindList(QStringLiteral("e"), ids);
+    if (auto r = o.exec(); !r)
+        return std::unexpected(r.error());
+    while (o.next()) {
+        ProductionSummary& s = out[index.value(o.value(0).toLongLong())];
+        if (!s.outputs.isEmpty())
+            s.outputs += QStringLiteral(", ");
+        s.outputs += QStringLiteral("%1 × %2").arg(o.value(1).toString(), Quantities::format(o.value(2).toLongLong()));
+    }
+    SqlQuery t(m_db);
+    if (auto r = t.prepare(QStringLiteral("SELECT pt.entry_id, t.last_name, t.first_name FROM production_trainee pt "
+                                          "JOIN trainee t ON t.id = pt.trainee_id WHERE pt.entry_id IN (%1) "
+                                          "ORDER BY t.sort_key, t.id")
+                               .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), ids.size())));
+        !r)
+        return std::unexpected(r.error());
+    t.bindList(QStringLiteral("e"), ids);
+    if (auto r = t.exec(); !r)
+        return std::unexpected(r.error());
+    while (t.next()) {
+        ProductionSummary& s = out[index.value(t.value(0).toLongLong())];
+        if (!s.trainees.isEmpty())
+            s.trainees += QStringLiteral(", ");
+        s.trainees += personName(t.value(1), t.value(2));
+    }
+    return out;
+}
+
+Result<qint64> ProductionRepository::count(const ProductionFilter& filter, const QList<qint64>& sections) const
+{
+    const Where where(filter, sections);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM production_entry e%1").arg(where.sql)); !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Result<QHash<qint64, int>> ProductionRepository::minutesOnDay(const QList<qint64>& traineeIds, const QDate& day,
+                                                              qint64 exceptEntryId) const
+{
+    QHash<qint64, int> out;
+    if (traineeIds.isEmpty())
+        return out;
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT pt.trainee_id, SUM(pt.minutes) FROM production_trainee pt "
+                                          "JOIN production_entry e ON e.id = pt.entry_id WHERE e.day = :day AND "
+                                          "e.id <> :except AND pt.trainee_id IN (%1) GROUP BY pt.trainee_id")
+                               .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
+        !r)
+        return std::unexpected(r.error());
+    q.bindList(QStringLiteral("t"), traineeIds)
+        .bind(QStringLiteral("day"), iso(day))
+        .bind(QStringLiteral("except"), exceptEntryId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    return out;
+}
+
+Result<QHash<qint64, ProductionRepository::TraineeFacts>>
+ProductionRepository::traineeFacts(const QList<qint64>& traineeIds) const
+{
+    QHash<qint64, TraineeFacts> out;
+    if (traineeIds.isEmpty())
+        return out;
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT id, last_name, first_name, section_id, entry_date, exit_date "
+                                          "FROM trainee WHERE id IN (%1)")
+                               .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
+        !r)
+        return std::unexpected(r.error());
+    q.bindList(QStringLiteral("t"), traineeIds);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    while (q.next()) {
+        TraineeFacts f;
+        f.id = q.value(0).toLongLong();
+        f.name = personName(q.value(1), q.value(2));
+        f.sectionId = q.value(3).isNull() ? 0 : q.value(3).toLongLong();
+        f.entry = fromIso(q.value(4));
+        f.exit = fromIso(q.value(5));
+        out.insert(f.id, f);
+    }
+    return out;
+}
+
+Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& filter,
+                                                        const QList<qint64>& sections) const
+{
+    ProductionFigures out;
+    // Trainee-level figures count only that trainee's time when one is given.
+    const Where entries(filter, sections);
+    const Where byTrainee(filter, sections, false);
+    const QString traineeClause = filter.traineeId != 0 ? QStringLiteral(" AND pt.trainee_id = :trainee") : QString();
+    const auto bindTrainee = [&](SqlQuery& q) {
+        if (filter.traineeId != 0)
+            q.bind(QStringLiteral("trainee"), filter.traineeId);
+    };
+
+    {
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QStringLiteral(
+                "SELECT pt.trainee_id, t.last_name, t.first_name, e.kind, SUM(pt.minutes), COUNT(*) "
+                "FROM production_entry e JOIN production_trainee pt ON pt.entry_id = e.id "
+                "JOIN trainee t ON t.id = pt.trainee_id WHERE 1 = 1%1%2 "
+                "GROUP BY pt.trainee_id, t.sort_key, t.last_name, t.first_name, e.kind "
+                "ORDER BY t.sort_key, pt.trainee_id")
+                                   .arg(byTrainee.andSql(), traineeClause));
+            !r)
+            return std::unexpected(r.error());
+        byTrainee.apply(q);
+        bindTrainee(q);
+        if (auto r = q.exec(); !r)
+            return std::unexpected(r.error());
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            if (out.trainees.isEmpty() || out.trainees.last().traineeId != id)
+                out.trainees << TraineeHours{id, personName(q.value(1), q.value(2))};
+            TraineeHours& h = out.trainees.last();
+            const QString kind = q.value(3).toString();
+            const qint64 minutes = q.value(4).toLongLong();
+            if (kind == QLatin1String("order"))
+                h.orderMinutes += minutes;
+            else if (kind == QLatin1String("exercise"))
+                h.exerciseMinutes += minutes;
+            else
+                h.upkeepMinutes += minutes;
+            h.entries += q.value(5).toInt();
+        }
+    }
+    {
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QStringLiteral(
+                "SELECT sk.id, sk.label, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), SUM(pt.minutes) "
+                "FROM production_entry e JOIN production_skill ps ON ps.entry_id = e.id "
+                "JOIN skill sk ON sk.id = ps.skill_id JOIN production_trainee pt ON pt.entry_id = e.id "
+                "WHERE 1 = 1%1%2 GROUP BY sk.id, sk.label, sk.label_key ORDER BY sk.label_key")
+                                   .arg(byTrainee.andSql(), traineeClause));
+            !r)
+            return std::unexpected(r.error());
+        byTrainee.apply(q);
+        bindTrainee(q);
+        if (auto r = q.exec(); !r)
+            return std::unexpected(r.error());
+        while (q.next())
+            out.skills << SkillPractice{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
+                                        q.value(3).toInt(), q.value(4).toLongLong()};
+    }
+    {
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QStringLiteral(
+                "SELECT o.catalogue_item_id, c.code, COALESCE(c.label, o.label), o.unit, "
+                "SUM(o.quantity_thousandths), c.unit_price_cents FROM production_entry e "
+                "JOIN production_output o ON o.entry_id = e.id LEFT JOIN catalogue_item c ON c.id = o.catalogue_item_id"
+                "%1 GROUP BY o.catalogue_item_id, c.code, c.label, o.label, o.unit, c.unit_price_cents "
+                "ORDER BY c.code, o.label")
+                                   .arg(entries.sql));
+            !r)
+            return std::unexpected(r.error());
+        entries.apply(q);
+        if (auto r = q.exec(); !r)
+            return std::unexpected(r.error());
+        while (q.next()) {
+            OutputTotal o;
+            o.catalogueItemId = q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+            o.code = q.value(1).toString();
+            o.label = q.value(2).toString();
+            o.unit = q.value(3).toString();
+            o.quantityThousandths = q.value(4).toLongLong();
+            const qint64 price = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+            o.value = ProductionMaterial{{}, o.quantityThousandths, Money::fromCents(price)}.cost();
+            out.outputs << o;
+        }
+    }
+    // Materials: each line rounded to the cent, as on the entry.
+    QHash<QString, Money> materialsByReference;
+    {
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QStringLiteral(
+                "SELECT e.reference, SUM((m.quantity_thousandths * m.unit_cost_cents + 500) / 1000) "
+                "FROM production_entry e JOIN production_material m ON m.entry_id = e.id%1 GROUP BY e.reference")
+                                   .arg(entries.sql));
+            !r)
+            return std::unexpected(r.error());
+        entries.apply(q);
+        if (auto r = q.exec(); !r)
+            return std::unexpected(r.error());
+        while (q.next()) {
+            const Money m = Money::fromCents(q.value(1).toLongLong());
+            materialsByReference.insert(q.value(0).toString(), m);
+            out.materials += m;
+        }
+    }
+    {
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QStringLiteral(
+                "SELECT e.reference, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), SUM(pt.minutes), "
+                "MIN(e.day), MAX(e.day) FROM production_entry e JOIN production_trainee pt ON pt.entry_id = e.id "
+                "WHERE e.reference <> ''%1%2 GROUP BY e.reference ORDER BY MAX(e.day) DESC, e.reference")
+                                   .arg(byTrainee.andSql(), traineeClause));
+            !r)
+            return std::unexpected(r.error());
+        byTrainee.apply(q);
+        bindTrainee(q);
+        if (auto r = q.exec(); !r)
+            return std::unexpected(r.error());
+        while (q.next()) {
+            ReferenceHours h;
+            h.reference = q.value(0).toString();
+            h.entries = q.value(1).toInt();
+            h.trainees = q.value(2).toInt();
+            h.minutes = q.value(3).toLongLong();
+            h.first = fromIso(q.value(4));
+            h.last = fromIso(q.value(5));
+            h.materials = materialsByReference.value(h.reference);
+            out.references << h;
+        }
+    }
+    {
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QStringLiteral("SELECT COUNT(DISTINCT e.id), COALESCE(SUM(pt.minutes), 0) "
+                                              "FROM production_entry e LEFT JOIN production_trainee pt ON "
+                                              "pt.entry_id = e.id%1%2")
+                                   .arg(entries.sql,
+                                        filter.traineeId != 0
+                                            ? (entries.sql.isEmpty() ? QStringLiteral(" WHERE pt.trainee_id = :trainee2")
+                                                                     : QStringLiteral(" AND pt.trainee_id = :trainee2"))
+                                            : QString()));
+            !r)
+            return std::unexpected(r.error());
+        entries.apply(q);
+        if (filter.traineeId != 0)
+            q.bind(QStringLiteral("trainee2"), filter.traineeId);
+        if (auto r = q.exec(); !r)
+            return std::unexpected(r.error());
+        if (q.next()) {
+            out.entries = q.value(0).toInt();
+            out.minutes = q.value(1).toLongLong();
+        }
+    }
+    return out;
+}
+
+Result<QList<Skill>> ProductionRepository::skills(qint64 sectionId, bool activeOnly) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT id, section_id, label, active FROM skill WHERE "
+                                          "(:section = 0 OR section_id = :section2)%1 ORDER BY section_id, label_key")
+                               .arg(activeOnly ? QStringLiteral(" AND active = 1") : QString()));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("section"), sectionId).bind(QStringLiteral("section2"), sectionId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Skill> out;
+    while (q.next())
+        out << Skill{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toInt() != 0};
+    return out;
+}
+
+Result<qint64> ProductionRepository::insertSkill(const Skill& s)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO skill (section_id, label, label_key, active) VALUES "
+                                          "(:section, :label, :key, :active) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("section"), s.sectionId)
+        .bind(QStringLiteral("label"), s.label.trimmed())
+        .bind(QStringLiteral("key"), text::fold(s.label))
+        .bind(QStringLiteral("active"), s.active ? 1 : 0);
+    auto id = q.execReturningId();
+    if (!id && id.error().code == Error::Code::Conflict)
+        return fail(Error::Code::Conflict, tr("The skill “%1” is already in this workshop's list.").arg(s.label.trimmed()));
+    return id;
+}
+
+Status ProductionRepository::updateSkill(const Skill& s)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(
+            QStringLiteral("UPDATE skill SET label = :label, label_key = :key, active = :active WHERE id = :id"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("label"), s.label.trimmed())
+        .bind(QStringLiteral("key"), text::fold(s.label))
+        .bind(QStringLiteral("active"), s.active ? 1 : 0)
+        .bind(QStringLiteral("id"), s.id);
+    if (auto r = q.exec(); !r) {
+        if (r.error().code == Error::Code::Conflict)
+            return fail(Error::Code::Conflict,
+                        tr("The skill “%1” is already in this workshop's list.").arg(s.label.trimmed()));
+        return r;
+    }
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::NotFound, tr("This skill no longer exists."));
+    return {};
+}
+
+} // namespace etabli

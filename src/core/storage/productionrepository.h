@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/production.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+
+namespace etabli {
+
+class Database;
+
+// The production log (journal d'atelier) and the skills lists. Rules live in
+// ProductionService; this class reads and writes rows.
+class ProductionRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(ProductionRepository)
+
+public:
+    explicit ProductionRepository(Database& db) : m_db(db) {}
+
+    // Writes the entry and its lines; returns the new id.
+    Result<qint64> insert(const ProductionEntry& entry, const QString& nowIso);
+    // Rewrites an entry and its lines; Conflict when `entry.version` is stale.
+    Status replace(const ProductionEntry& entry, const QString& nowIso);
+    Status remove(qint64 id);
+    Result<ProductionEntry> get(qint64 id) const;
+
+    // `sections`: the sections the reader may see (empty: all).
+    Result<QList<ProductionSummary>> list(const ProductionFilter& filter, const QList<qint64>& sections, int limit,
+                                          int offset) const;
+    Result<qint64> count(const ProductionFilter& filter, const QList<qint64>& sections) const;
+
+    // Minutes already logged on a day for these trainees, except on one entry.
+    Result<QHash<qint64, int>> minutesOnDay(const QList<qint64>& traineeIds, const QDate& day,
+                                            qint64 exceptEntryId) const;
+
+    struct TraineeFacts
+    {
+        qint64 id = 0;
+        QString name;
+        qint64 sectionId = 0;
+        QDate entry;
+        QDate exit;
+    };
+    Result<QHash<qint64, TraineeFacts>> traineeFacts(const QList<qint64>& traineeIds) const;
+
+    // Derived figures over a filter (section, trainee, period, kind).
+    Result<ProductionFigures> figures(const ProductionFilter& filter, const QList<qint64>& sections) const;
+
+    Result<QList<Skill>> skills(qint64 sectionId, bool activeOnly) const;
+    Result<qint64> insertSkill(const Skill& skill);
+    Status updateSkill(const Skill& skill);
+
+private:
+    Status writeLines(const ProductionEntry& entry, qint64 id);
+    Status deleteLines(qint64 id);
+
+    Database& m_db;
+};
+
+} // namespace etabli

@@ -1,0 +1,243 @@
+#include "storage/staffrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "util/text.h"
+
+#include <QHash>
+
+namespace etabli {
+
+namespace {
+const QString staffColumns = QStringLiteral(
+    "SELECT id, last_name, first_name, kind, job, phone, email, user_id, active, version FROM staff");
+
+StaffMember readStaff(const SqlQuery& q)
+{
+    StaffMember m;
+    m.id = q.value(0).toLongLong();
+    m.lastName = q.value(1).toString();
+    m.firstName = q.value(2).toString();
+    m.kind = q.value(3).toString();
+    m.job = q.value(4).toString();
+    m.phone = q.value(5).toString();
+    m.email = q.value(6).toString();
+    m.userId = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
+    m.active = q.value(8).toInt() != 0;
+    m.version = q.value(9).toInt();
+    return m;
+}
+
+void bindStaff(SqlQuery& q, const StaffMember& m)
+{
+    q.bind(QStringLiteral("last"), m.lastName.trimmed())
+        .bind(QStringLiteral("first"), m.firstName.trimmed())
+        .bind(QStringLiteral("sort"), text::personSortKey(m.lastName, m.firstName))
+        .bind(QStringLiteral("kind"), m.kind)
+        .bind(QStringLiteral("job"), m.job)
+        .bind(QStringLiteral("phone"), m.phone.trimmed())
+        .bind(QStringLiteral("email"), m.email.trimmed())
+        .bind(QStringLiteral("user"), m.userId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(m.userId))
+        .bind(QStringLiteral("active"), m.active ? 1 : 0);
+}
+} // namespace
+
+Result<QList<StaffMember>> StaffRepository::list(bool activeOnly, const QString& kind) const
+{
+    QStringList where;
+    if (activeOnly)
+        where << QStringLiteral("active = 1");
+    if (!kind.isEmpty())
+        where << QStringLiteral("kind = :kind");
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(staffColumns +
+                           (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
+                           QStringLiteral(" ORDER BY sort_key, id"));
+        !r)
+        return std::unexpected(r.error());
+    if (!kind.isEmpty())
+        q.bind(QStringLiteral("kind"), kind);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<StaffMember> out;
+    QHash<qint64, qsizetype> index;
+    while (q.next()) {
+        index.insert(q.value(0).toLongLong(), out.size());
+        out << readStaff(q);
+    }
+    SqlQuery s(m_db);
+    if (auto r = s.exec(QStringLiteral("SELECT staff_id, section_id FROM staff_section ORDER BY section_id")); !r)
+        return std::unexpected(r.error());
+    while (s.next()) {
+        const auto it = index.constFind(s.value(0).toLongLong());
+        if (it != index.constEnd())
+            out[*it].sectionIds << s.value(1).toLongLong();
+    }
+    return out;
+}
+
+Status StaffRepository::writeSections(qint64 staffId, const QList<qint64>& sectionIds)
+{
+    SqlQuery del(m_db);
+    if (auto r = del.prepare(QStringLiteral("DELETE FROM staff_section WHERE staff_id = :id")); !r)
+        return r;
+    del.bind(QStringLiteral("id"), staffId);
+    if (auto r = del.exec(); !r)
+        return r;
+    SqlQuery ins(m_db);
+    if (auto r = ins.prepare(QStringLiteral("INSERT INTO staff_section (staff_id, section_id) VALUES (:id, :section)"));
+        !r)
+        return r;
+    for (qint64 section : sectionIds) {
+        ins.bind(QStringLiteral("id"), staffId).bind(QStringLiteral("section"), section);
+        if (auto r = ins.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<qint64> StaffRepository::insert(const StaffMember& m, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO staff (last_name, first_name, sort_key, kind, job, phone, email, user_id, active, version, "
+            "created_at, updated_at) VALUES (:last, :first, :sort, :kind, :job, :phone, :email, :user, :active, 1, "
+            ":now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    bindStaff(q, m);
+    q.bind(QStringLiteral("now"), nowIso);
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    if (auto r = writeSections(*id, m.sectionIds); !r)
+        return std::unexpected(r.error());
+    return id;
+}
+
+Status StaffRepository::update(const StaffMember& m, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE staff SET last_name = :last, first_name = :first, sort_key = :sort, kind = :kind, job = :job, "
+            "phone = :phone, email = :email, user_id = :user, active = :active, version = version + 1, "
+            "updated_at = :now WHERE id = :id AND version = :version"));
+        !r)
+        return r;
+    bindStaff(q, m);
+    q.bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("id"), m.id).bind(QStringLiteral("version"), m.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This team member was changed meanwhile on another computer."));
+    return writeSections(m.id, m.sectionIds);
+}
+
+Result<StaffMember> StaffRepository::forUser(qint64 userId) const
+{
+    auto all = list(true);
+    if (!all)
+        return std::unexpected(all.error());
+    for (const StaffMember& m : *all) {
+        if (m.userId == userId)
+            return m;
+    }
+    return StaffMember{};
+}
+
+Result<QList<VolunteerHours>> StaffRepository::hours(const QDate& from, const QDate& to, qint64 staffId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT v.id, v.staff_id, s.last_name, s.first_name, v.day, v.minutes, "
+                                          "v.activity FROM volunteer_hours v JOIN staff s ON s.id = v.staff_id "
+                                          "WHERE v.day BETWEEN :from AND :to%1 ORDER BY v.day DESC, v.id DESC")
+                               .arg(staffId != 0 ? QStringLiteral(" AND v.staff_id = :staff") : QString()));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (staffId != 0)
+        q.bind(QStringLiteral("staff"), staffId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<VolunteerHours> out;
+    while (q.next()) {
+        VolunteerHours h;
+        h.id = q.value(0).toLongLong();
+        h.staffId = q.value(1).toLongLong();
+        const QString first = q.value(3).toString();
+        h.name = first.isEmpty() ? q.value(2).toString() : first + QLatin1Char(' ') + q.value(2).toString();
+        h.day = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+        h.minutes = q.value(5).toInt();
+        h.activity = q.value(6).toString();
+        out << h;
+    }
+    return out;
+}
+
+Result<qint64> StaffRepository::insertHours(const VolunteerHours& h, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO volunteer_hours (staff_id, day, minutes, activity, created_at) "
+                                          "VALUES (:staff, :day, :minutes, :activity, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("staff"), h.staffId)
+        .bind(QStringLiteral("day"), h.day.toString(Qt::ISODate))
+        .bind(QStringLiteral("minutes"), h.minutes)
+        .bind(QStringLiteral("activity"), h.activity.trimmed())
+        .bind(QStringLiteral("now"), nowIso);
+    return q.execReturningId();
+}
+
+Status StaffRepository::removeHours(qint64 id)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("DELETE FROM volunteer_hours WHERE id = :id")); !r)
+        return r;
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::NotFound, tr("These hours were already removed."));
+    return {};
+}
+
+Result<qint64> StaffRepository::totalMinutes(const QDate& from, const QDate& to) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT COALESCE(SUM(minutes), 0) FROM volunteer_hours WHERE day BETWEEN :from AND :to"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Result<Money> StaffRepository::volunteerHourValue() const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT volunteer_hour_value_cents FROM school")); !r)
+        return std::unexpected(r.error());
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return Money::fromCents(v->isNull() ? 0 : v->toLongLong());
+}
+
+Status StaffRepository::setVolunteerHourValue(Money value)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("UPDATE school SET volunteer_hour_value_cents = :value")); !r)
+        return r;
+    q.bind(QStringLiteral("value"), static_cast<qint64>(value.cents()));
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() < 1)
+        return fail(Error::Code::NotFound, tr("Fill in the school's settings first."));
+    return {};
+}
+
+} // namespace etabli
