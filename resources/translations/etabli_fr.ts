@@ -641,7 +641,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+43" />
+        <location filename="../../src/cli/clicommands.cpp" line="+45" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -682,14 +682,14 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+293" />
+        <location line="+294" />
         <location line="+79" />
         <location line="+62" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="-433" />
+        <location line="-434" />
         <source>Password of %1: </source>
         <translation>Mot de passe de %1 : </translation>
     </message>
@@ -744,7 +744,7 @@
         <translation>  export trainees          écrit la liste des jeunes en CSV</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
         <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
     </message>
@@ -780,8 +780,8 @@
         <translation>Identifiant du compte de direction à créer (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="-184" />
-        <location line="+186" />
+        <location line="-185" />
+        <location line="+187" />
         <location line="+206" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
@@ -844,11 +844,13 @@
     </message>
     <message>
         <location line="+0" />
+        <location line="+319" />
+        <location line="+1" />
         <source>DATE</source>
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-315" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -942,12 +944,17 @@
         <translation>FICHIER</translation>
     </message>
     <message>
-        <location line="-562" />
+        <location line="-563" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="+359" />
+        <location line="+132" />
+        <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
+        <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
+    </message>
+    <message>
+        <location line="+228" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -1111,19 +1118,59 @@
         <translation>Fichier à écrire (CSV).</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>What to export: trainees.</source>
-        <translation>Ce qu'il faut exporter : trainees (les jeunes).</translation>
+        <location line="+1" />
+        <source>production: first day (YYYY-MM-DD).</source>
+        <translation>production : premier jour (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Writes the list of trainees as CSV (';', UTF-8), ready for a spreadsheet.</source>
-        <translation>Écrit la liste des jeunes en CSV (« ; », UTF-8), prête pour un tableur.</translation>
+        <location line="+1" />
+        <source>production: last day (YYYY-MM-DD).</source>
+        <translation>production : dernier jour (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>production: one workshop (name or number).</source>
+        <translation>production : un seul atelier (nom ou numéro).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SECTION</source>
+        <translation>ATELIER</translation>
     </message>
     <message>
         <location line="+6" />
+        <source>What to export: trainees or production.</source>
+        <translation>Ce qu'il faut exporter : trainees (les jeunes) ou production (le journal d'atelier).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Writes the list of trainees, or the production log, as CSV (';', UTF-8), ready for a spreadsheet.</source>
+        <translation>Écrit la liste des jeunes, ou le journal d'atelier, en CSV (« ; », UTF-8), prêt pour un tableur.</translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <source>Production log written to %1</source>
+        <translation>Journal d'atelier écrit dans %1</translation>
+    </message>
+    <message>
+        <location line="-46" />
         <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
         <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>       etabli-cli export production --from DATE --to DATE [--section S] --out FILE --user LOGIN</source>
+        <translation>        etabli-cli export production --from DATE --to DATE [--section S] --out FICHIER --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Give the period as two dates YYYY-MM-DD, the first before the second.</source>
+        <translation>Donnez la période en deux dates AAAA-MM-JJ, la première avant la seconde.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>No workshop is called “%1”.</source>
+        <translation>Aucun atelier ne s'appelle « %1 ».</translation>
     </message>
     <message>
         <location line="+14" />
@@ -1438,7 +1485,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+183" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+185" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -1627,17 +1674,17 @@
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+132" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+208" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+41" />
         <source>This entry of the production log no longer exists.</source>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+397" />
+        <location line="+418" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -1651,7 +1698,7 @@
 <context>
     <name>ProductionService</name>
     <message>
-        <location filename="../../src/core/services/productionservice.cpp" line="+72" />
+        <location filename="../../src/core/services/productionservice.cpp" line="+73" />
         <source>Production for a customer</source>
         <translation>Production pour un client</translation>
     </message>
@@ -1702,12 +1749,12 @@
     </message>
     <message>
         <location line="+11" />
-        <location line="+234" />
+        <location line="+278" />
         <source>Choose the workshop.</source>
         <translation>Choisissez l'atelier.</translation>
     </message>
     <message>
-        <location line="-228" />
+        <location line="-272" />
         <source>A trainee appears twice on the entry.</source>
         <translation>Un jeune figure deux fois sur l'entrée.</translation>
     </message>
@@ -1817,7 +1864,7 @@
         <translation>Enregistrer l'entrée quand même ?</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+150" />
         <location line="+22" />
         <source>Name the skill.</source>
         <translation>Nommez la compétence.</translation>
@@ -2234,7 +2281,7 @@
         <translation>Ce membre de l'équipe a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+69" />
         <source>These hours were already removed.</source>
         <translation>Ces heures ont déjà été supprimées.</translation>
     </message>
@@ -3059,6 +3106,179 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::CataloguePage</name>
+    <message>
+        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+41" />
+        <source>&amp;Workshop</source>
+        <translation>A&amp;telier</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source> places</source>
+        <translation> places</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Length of a half-day in the workshop: the hours proposed in the production log</source>
+        <translation>Durée d'une demi-journée d'atelier : les heures proposées dans le journal d'atelier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Capacity</source>
+        <translation>&amp;Capacité</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Half-day</source>
+        <translation>&amp;Demi-journée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save the workshop</source>
+        <translation>Enregistrer l'atelier</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Label</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Price excl. VAT</source>
+        <translation>Prix HT</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Add an item…</source>
+        <translation>&amp;Ajouter un article…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;hange…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&lt;b&gt;Catalogue&lt;/b&gt; — what the workshop makes and sells</source>
+        <translation>&lt;b&gt;Catalogue&lt;/b&gt; — ce que l'atelier fabrique et vend</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>New skill, e.g. « souder à l'arc »</source>
+        <translation>Nouvelle compétence, par ex. « souder à l'arc »</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add the s&amp;kill</source>
+        <translation>Ajouter la &amp;compétence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deactivate / reactivate</source>
+        <translation>Désactiver / réactiver</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&lt;b&gt;Skills practised&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Compétences travaillées&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+73" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactive)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>New catalogue item</source>
+        <translation>Nouvel article du catalogue</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Catalogue item</source>
+        <translation>Article du catalogue</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Offered (uncheck to withdraw it without losing its history)</source>
+        <translation>Proposé (décochez pour le retirer sans perdre son historique)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Label</source>
+        <translation>&amp;Désignation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Unit</source>
+        <translation>&amp;Unité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Price excl. VAT (€)</source>
+        <translation>&amp;Prix HT (€)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;VAT rate</source>
+        <translation>Taux de &amp;TVA</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>“%1” added to the catalogue.</source>
+        <translation>« %1 » ajouté au catalogue.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>“%1” was changed.</source>
+        <translation>« %1 » a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>The workshop “%1” was saved.</source>
+        <translation>L'atelier « %1 » a été enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::CourseTab</name>
     <message>
         <location filename="../../src/gui/trainees/coursetab.cpp" line="+44" />
@@ -3518,7 +3738,7 @@ après-midi</translation>
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+105" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+106" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -3529,30 +3749,29 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+24" />
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
     <message>
-        <location line="-23" />
-        <location line="+28" />
+        <location line="+1" />
+        <location line="+25" />
         <source>Customers and orders</source>
         <translation>Clients et commandes</translation>
     </message>
     <message>
-        <location line="-27" />
-        <location line="+32" />
+        <location line="-24" />
+        <location line="+29" />
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location line="-31" />
-        <location line="+36" />
+        <location line="-28" />
+        <location line="+33" />
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location line="-35" />
+        <location line="-32" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -3577,12 +3796,7 @@ après-midi</translation>
         <translation>Devenir à relancer</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The sections and their team, the catalogue of each workshop, and the production log written by the trainers: who made what, for which order, in how many hours.</source>
-        <translation>Les sections et leur équipe, le catalogue de chaque atelier et le journal d'atelier tenu par les formateurs : qui a fait quoi, pour quelle commande, en combien d'heures.</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Customers and their vehicles, quotes, work orders, invoices, credit notes and payments, under the French invoicing rules.</source>
         <translation>Les clients et leurs véhicules, devis, bons de travaux, factures, avoirs et règlements, selon les règles françaises de facturation.</translation>
     </message>
@@ -3981,6 +4195,574 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::ProductionEntryPage</name>
+    <message>
+        <location filename="../../src/gui/workshops/productionentrypage.cpp" line="+72" />
+        <source>&amp;Add</source>
+        <translation>Ajo&amp;uter</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>Enre&amp;gistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;New entry</source>
+        <translation>Nou&amp;velle saisie</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>order or customer, e.g. CMD-2026-014</source>
+        <translation>commande ou client, par ex. CMD-2026-014</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Workshop</source>
+        <translation>A&amp;telier</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Kind</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Reference</source>
+        <translation>&amp;Référence</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Trai&amp;ner</source>
+        <translation>&amp;Formateur</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Trainee</source>
+        <translation>Jeune</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Register</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Trainees</source>
+        <translation>J&amp;eunes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>— Space ticks, type the hours (3,5 or 3 h 30)</source>
+        <translation>— Espace coche, tapez les heures (3,5 ou 3 h 30)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>code or words of the catalogue, or free text</source>
+        <translation>code ou mots du catalogue, ou texte libre</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Unit of a free-text line (a catalogue item has its own)</source>
+        <translation>Unité d'une ligne en texte libre (un article du catalogue a la sienne)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Description</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+24" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="-24" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Arti&amp;cle</source>
+        <translation>Arti&amp;cle</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Quantity</source>
+        <translation>&amp;Quantité</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Remove the line</source>
+        <translation>Retirer la ligne</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;What was made&lt;/b&gt; — Enter adds the line, Delete removes it</source>
+        <translation>&lt;b&gt;Ce qui a été fait&lt;/b&gt; — Entrée ajoute la ligne, Suppr la retire</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Material</source>
+        <translation>Matière</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit cost (€)</source>
+        <translation>Coût unitaire (€)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Add a &amp;material</source>
+        <translation>Ajouter une mat&amp;ière</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&lt;b&gt;Materials used&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Matières utilisées&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>S&amp;kills practised</source>
+        <translation>Co&amp;mpétences travaillées</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>N&amp;otes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location line="+65" />
+        <source>Production log</source>
+        <translation>Journal d'atelier</translation>
+    </message>
+    <message>
+        <location line="+99" />
+        <source>(not given)</source>
+        <translation>(non précisé)</translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <source>in internship</source>
+        <translation>en stage</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>absent</source>
+        <translation>absent(e)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>absent half a day</source>
+        <translation>absent(e) une demi-journée</translation>
+    </message>
+    <message>
+        <location line="+70" />
+        <source>“%1” is not in the catalogue: added as a free-text line.</source>
+        <translation>« %1 » n'est pas au catalogue : ajouté en ligne de texte libre.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Correcting the entry of %1</source>
+        <translation>Correction de l'entrée du %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Production log — %1</source>
+        <translation>Journal d'atelier — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10" />
+        <source>%n trainee(s) ticked, %1 in all</source>
+        <translation>
+            <numerusform>%n jeune coché, %1 en tout</numerusform>
+            <numerusform>%n jeunes cochés, %1 en tout</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+81" />
+        <source>%n trainee(s), %1</source>
+        <translation>
+            <numerusform>%n jeune, %1</numerusform>
+            <numerusform>%n jeunes, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Entry corrected: %1.</source>
+        <translation>Entrée corrigée : %1.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Entry saved: %1.</source>
+        <translation>Entrée enregistrée : %1.</translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <source>(another workshop)</source>
+        <translation>(un autre atelier)</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ProductionFiguresPage</name>
+    <message>
+        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+142" />
+        <source>&amp;Period</source>
+        <translation>&amp;Période</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>This school year</source>
+        <translation>Cette année scolaire</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>This calendar year</source>
+        <translation>Cette année civile</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last school year</source>
+        <translation>L'année scolaire dernière</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+    <message>
+        <location line="+71" />
+        <source>All workshops</source>
+        <translation>Tous les ateliers</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ProductionFiguresView</name>
+    <message>
+        <location line="-162" />
+        <source>Trainee</source>
+        <translation>Jeune</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>For customers</source>
+        <translation>Pour les clients</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Exercises</source>
+        <translation>Exercices</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Upkeep</source>
+        <translation>Entretien</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Skill</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Times</source>
+        <translation>Fois</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+4" />
+        <source>Trainees</source>
+        <translation>Jeunes</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <location line="+4" />
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Value at catalogue price</source>
+        <translation>Valeur au prix du catalogue</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Order / reference</source>
+        <translation>Commande / référence</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Materials</source>
+        <translation>Matières</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Hours of each trainee</source>
+        <translation>Heures de chaque jeune</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+3" />
+        <source>Skills practised</source>
+        <translation>Compétences travaillées</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What was made</source>
+        <translation>Ce qui a été fait</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hours per order</source>
+        <translation>Heures par commande</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17" />
+        <source>%n entry(ies), %1 of trainees' work, output worth %2 at catalogue prices, materials %3.</source>
+        <translation>
+            <numerusform>%n entrée, %1 de travail des jeunes, une production de %2 au prix du catalogue, matières %3.</numerusform>
+            <numerusform>%n entrées, %1 de travail des jeunes, une production de %2 au prix du catalogue, matières %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ProductionLogPage</name>
+    <message>
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+27" />
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Précédentes</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ne&amp;xt ▶</source>
+        <translation>&amp;Suivantes ▶</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>All kinds of work</source>
+        <translation>Tous les types de travail</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Search a reference…</source>
+        <translation>Chercher une référence…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Workshop</source>
+        <translation>Atelier</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Trainees</source>
+        <translation>Jeunes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Made</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Written by</source>
+        <translation>Saisi par</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Delete the entry…</source>
+        <translation>Supprimer l'&amp;entrée…</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>All workshops</source>
+        <translation>Tous les ateliers</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>No entry for these criteria</source>
+        <translation>Aucune entrée pour ces critères</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entries %1–%2 of %3</source>
+        <translation>Entrées %1 à %2 sur %3</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Delete the entry</source>
+        <translation>Supprimer l'entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete the entry of %1 (%2)? The log of changes keeps what it contained.</source>
+        <translation>Supprimer l'entrée du %1 (%2) ? Le journal des modifications garde ce qu'elle contenait.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The entry was deleted.</source>
+        <translation>L'entrée a été supprimée.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ProductionTab</name>
+    <message>
+        <location filename="../../src/gui/trainees/productiontab.cpp" line="+22" />
+        <source>Whole course</source>
+        <translation>Tout le parcours</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>School year %1–%2</source>
+        <translation>Année scolaire %1-%2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Period</source>
+        <translation>&amp;Période</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Hours (all trainees)</source>
+        <translation>Heures (tous les jeunes)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Made</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&lt;b&gt;Entries of the production log&lt;/b&gt; (the latest 500)</source>
+        <translation>&lt;b&gt;Entrées du journal d'atelier&lt;/b&gt; (les 500 dernières)</translation>
+    </message>
+</context>
+<context>
     <name>etabli::RestoreDialog</name>
     <message>
         <location filename="../../src/gui/shell/restoredialog.cpp" line="+18" />
@@ -4103,9 +4885,268 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::TeamPage</name>
+    <message>
+        <location filename="../../src/gui/workshops/teampage.cpp" line="+38" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Job</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Volunteer</source>
+        <translation>Bénévole</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Add a person…</source>
+        <translation>&amp;Ajouter une personne…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;hange…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;Volunteer hours&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Heures de bénévolat&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Value of an hour (€)</source>
+        <translation>&amp;Valeur d'une heure (€)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Save the value</source>
+        <translation>Enregistrer la valeur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Record &amp;hours…</source>
+        <translation>Saisir des &amp;heures…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&lt;b&gt;The team&lt;/b&gt; — employees and volunteers</source>
+        <translation>&lt;b&gt;L'équipe&lt;/b&gt; — salariés et bénévoles</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> (left)</source>
+        <translation> (parti)</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>%1 given, worth %2 (contributions volontaires en nature)</source>
+        <translation>%1 données, soit %2 (contributions volontaires en nature)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>New team member</source>
+        <translation>Nouveau membre de l'équipe</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Team member</source>
+        <translation>Membre de l'équipe</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>(no account)</source>
+        <translation>(pas de compte)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>(an account)</source>
+        <translation>(un compte)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>In the team (uncheck when the person leaves)</source>
+        <translation>Dans l'équipe (décochez quand la personne part)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Last name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Job</source>
+        <translation>&amp;Fonction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sec&amp;tions</source>
+        <translation>Sect&amp;ions</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A&amp;ccount</source>
+        <translation>C&amp;ompte</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>%1 joined the team.</source>
+        <translation>%1 a rejoint l'équipe.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>%1 was changed.</source>
+        <translation>%1 a été modifié(e).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+53" />
+        <source>Volunteer hours</source>
+        <translation>Heures de bénévolat</translation>
+    </message>
+    <message>
+        <location line="-44" />
+        <source>Add the volunteer to the team first (status: volunteer).</source>
+        <translation>Ajoutez d'abord le bénévole à l'équipe (statut : bénévole).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>e.g. 2,5 or 2 h 30</source>
+        <translation>par ex. 2,5 ou 2 h 30</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>e.g. maths support, driving, open day</source>
+        <translation>par ex. soutien en maths, transport, portes ouvertes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Volunteer</source>
+        <translation>&amp;Bénévole</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Hours</source>
+        <translation>&amp;Heures</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Activity</source>
+        <translation>&amp;Activité</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>The hours were recorded.</source>
+        <translation>Les heures ont été enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Remove %1 given by %2 on %3?</source>
+        <translation>Retirer %1 données par %2 le %3 ?</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>An hour of volunteering is now valued at %1.</source>
+        <translation>Une heure de bénévolat vaut désormais %1.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::TraineeDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+66" />
+        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+67" />
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
@@ -4148,6 +5189,12 @@ après-midi</translation>
     </message>
     <message>
         <location line="+3" />
+        <location line="+2" />
+        <source>&amp;Production</source>
+        <translation>Pro&amp;duction</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Follow-&amp;up</source>
         <translation>S&amp;uivi</translation>
     </message>
@@ -4705,6 +5752,34 @@ après-midi</translation>
         <location filename="../../src/gui/shell/welcomedialog.cpp" line="+20" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::WorkshopsPage</name>
+    <message>
+        <location filename="../../src/gui/workshops/workshopspage.cpp" line="+16" />
+        <source>Today's entry</source>
+        <translation>Saisie du jour</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Production log</source>
+        <translation>Journal d'atelier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Figures</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Catalogue and skills</source>
+        <translation>Catalogue et compétences</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Team</source>
+        <translation>Équipe</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,8 @@
 #include "services/demogenerator.h"
 #include "services/passwordhasher.h"
 #include "services/traineeimportservice.h"
+#include "util/text.h"
+#include "services/productionservice.h"
 #include "storage/traineelistquery.h"
 #include "services/personaldataservice.h"
 #include "services/userservice.h"
@@ -184,6 +186,7 @@ void Commands::usage(QTextStream& s) const
       << Qt::endl
       << tr("  import trainees FILE   imports trainees from a CSV file (all or nothing)") << Qt::endl
       << tr("  export trainees        writes the list of trainees as CSV") << Qt::endl
+      << tr("  export production      writes the production log as CSV (--from, --to, --section)") << Qt::endl
       << Qt::endl
       << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the password "
             "in ETABLI_PASSWORD or typed at the prompt.")
@@ -615,26 +618,66 @@ int Commands::exportData(const QStringList& args)
     const QCommandLineOption user = actingUserOption();
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                        tr("File to write (CSV)."), tr("FILE"));
+    const QCommandLineOption fromOption(QStringLiteral("from"), tr("production: first day (YYYY-MM-DD)."), tr("DATE"));
+    const QCommandLineOption toOption(QStringLiteral("to"), tr("production: last day (YYYY-MM-DD)."), tr("DATE"));
+    const QCommandLineOption sectionOption(QStringLiteral("section"), tr("production: one workshop (name or number)."),
+                                           tr("SECTION"));
     parser.addOption(user);
     parser.addOption(outOption);
-    parser.addPositionalArgument(QStringLiteral("trainees"), tr("What to export: trainees."));
+    parser.addOption(fromOption);
+    parser.addOption(toOption);
+    parser.addOption(sectionOption);
+    parser.addPositionalArgument(QStringLiteral("what"), tr("What to export: trainees or production."));
     if (int rc = parseCommand(parser, common, QStringLiteral("export"),
-                              tr("Writes the list of trainees as CSV (';', UTF-8), ready for a spreadsheet."), args,
-                              m_out, m_err, 1);
+                              tr("Writes the list of trainees, or the production log, as CSV (';', UTF-8), ready for "
+                                 "a spreadsheet."),
+                              args, m_out, m_err, 1);
         rc >= 0)
         return rc;
-    if (parser.positionalArguments() != QStringList{QStringLiteral("trainees")} || parser.value(outOption).isEmpty() ||
-        parser.value(user).isEmpty()) {
-        m_err << tr("Usage: etabli-cli export trainees --out FILE --user LOGIN") << Qt::endl;
+    const QString what = parser.positionalArguments().value(0);
+    const bool production = what == QLatin1String("production");
+    if ((what != QLatin1String("trainees") && !production) || parser.value(outOption).isEmpty() ||
+        parser.value(user).isEmpty() ||
+        (production && (parser.value(fromOption).isEmpty() || parser.value(toOption).isEmpty()))) {
+        m_err << tr("Usage: etabli-cli export trainees --out FILE --user LOGIN") << Qt::endl
+              << tr("       etabli-cli export production --from DATE --to DATE [--section S] --out FILE --user LOGIN")
+              << Qt::endl;
         return BadUsage;
+    }
+    ProductionFilter filter;
+    if (production) {
+        filter.from = QDate::fromString(parser.value(fromOption), Qt::ISODate);
+        filter.to = QDate::fromString(parser.value(toOption), Qt::ISODate);
+        if (!filter.from.isValid() || !filter.to.isValid() || filter.to < filter.from) {
+            m_err << tr("Give the period as two dates YYYY-MM-DD, the first before the second.") << Qt::endl;
+            return BadUsage;
+        }
     }
     SystemClock clock;
     auto acting = openAs(parser, common, parser.value(user), clock, m_err);
     if (!acting)
         return report(m_err, acting.error());
-    TraineeFilter filter;
-    filter.includeArchived = true;
-    auto bytes = TraineeImportService(*acting->db, clock, acting->user).exportCsv(filter);
+    Result<QByteArray> bytes;
+    if (production) {
+        if (const QString wanted = parser.value(sectionOption); !wanted.isEmpty()) {
+            auto sections = SchoolService(*acting->db, clock, acting->user).sections(false);
+            if (!sections)
+                return report(m_err, sections.error());
+            for (const Section& s : *sections) {
+                if (QString::number(s.id) == wanted || text::fold(s.name) == text::fold(wanted))
+                    filter.sectionId = s.id;
+            }
+            if (filter.sectionId == 0) {
+                m_err << tr("No workshop is called “%1”.").arg(wanted) << Qt::endl;
+                return Failure;
+            }
+        }
+        bytes = ProductionService(*acting->db, clock, acting->user).exportCsv(filter);
+    } else {
+        TraineeFilter trainees;
+        trainees.includeArchived = true;
+        bytes = TraineeImportService(*acting->db, clock, acting->user).exportCsv(trainees);
+    }
     if (!bytes)
         return report(m_err, bytes.error());
     QSaveFile file(parser.value(outOption));
@@ -642,7 +685,9 @@ int Commands::exportData(const QStringList& args)
         m_err << tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
         return Failure;
     }
-    m_out << tr("List written to %1").arg(QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
+    m_out << (production ? tr("Production log written to %1") : tr("List written to %1"))
+                 .arg(QDir::toNativeSeparators(parser.value(outOption)))
+          << Qt::endl;
     return Success;
 }
 

@@ -2,6 +2,8 @@
 // waits for take. Prints a Markdown table for docs/performance.md.
 #include "services/dashboardservice.h"
 #include "storage/attendancerepository.h"
+#include "storage/productionrepository.h"
+#include "storage/sqlquery.h"
 #include "storage/traineelistquery.h"
 #include "services/demogenerator.h"
 #include "storage/backup.h"
@@ -82,6 +84,37 @@ int main(int argc, char* argv[])
     AttendanceRepository attendance(**db);
     const double rate = timeMs([&]() { return attendance.rate(0, 1, QDate(2026, 9, 1), today).has_value(); }, 20);
     out << "| attendance rate of a section over the school year | " << rate << " ms |\n";
+
+    // The production log: ~1.2M rows at this scale.
+    SqlQuery rows(**db);
+    if (!rows.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM production_entry) + (SELECT COUNT(*) FROM "
+                                  "production_trainee) + (SELECT COUNT(*) FROM production_output) + (SELECT COUNT(*) "
+                                  "FROM production_material) + (SELECT COUNT(*) FROM production_skill)")) ||
+        !rows.next())
+        return 1;
+    out << "| (production log rows in the federation demo: " << rows.value(0).toLongLong() << ") | |\n";
+    ProductionRepository production(**db);
+    ProductionFilter log;
+    log.sectionId = 1;
+    log.from = QDate(2026, 9, 1);
+    log.to = today;
+    const double logPage = timeMs([&]() { return production.list(log, {}, 100, 0).has_value(); }, 20);
+    out << "| production log: first page of 100 of a workshop's school year | " << logPage << " ms |\n";
+    ProductionFilter everything;
+    const double logDeep = timeMs([&]() { return production.list(everything, {}, 100, 100000).has_value(); }, 5);
+    out << "| production log: all workshops, page at offset 100 000 | " << logDeep << " ms |\n";
+    const double logCount = timeMs([&]() { return production.count(everything, {}).has_value(); }, 5);
+    out << "| production log: count of all entries | " << logCount << " ms |\n";
+    const double figures = timeMs([&]() { return production.figures(log, {}).has_value(); }, 10);
+    out << "| production figures of a workshop over the school year | " << figures << " ms |\n";
+    ProductionFilter all = log;
+    all.sectionId = 0;
+    const double allFigures = timeMs([&]() { return production.figures(all, {}).has_value(); }, 3);
+    out << "| production figures of all 40 workshops over the school year | " << allFigures << " ms |\n";
+    ProductionFilter trainee;
+    trainee.traineeId = 5000;
+    const double traineeFigures = timeMs([&]() { return production.figures(trainee, {}).has_value(); }, 10);
+    out << "| a trainee's production tab (whole course) | " << traineeFigures << " ms |\n";
 
     const QString copy = dir.filePath(QStringLiteral("copy.sqlite"));
     const double backup = timeMs([&]() { return Backup::hotCopy(**db, copy, true).has_value(); }, 5);

@@ -335,3 +335,59 @@ TEST_CASE("etabli-cli import trainees: all valid rows, or nothing with the bad l
     CHECK(text.contains(QStringLiteral("L'Hôte;Maël")));
     CHECK(text.count(QStringLiteral("\r\n")) == 1 + before + 3);
 }
+
+TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a period and a workshop", "[cli][production]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
+                 QStringLiteral("2026-11-27")})
+                .code == 0);
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const QString out = dir.filePath(QStringLiteral("journal.csv"));
+    const QStringList base = {QStringLiteral("export"), QStringLiteral("production"), QStringLiteral("--out"), out,
+                              QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("lecture")};
+    // The period is required, and must be a period.
+    CHECK(cli(base, password).code == 2);
+    CHECK(cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-27"), QStringLiteral("--to"),
+                                 QStringLiteral("2026-11-01")},
+              password)
+              .code == 2);
+    CHECK(cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-01"), QStringLiteral("--to"),
+                                 QStringLiteral("2026-11-27"), QStringLiteral("--section"), QStringLiteral("Boulangerie")},
+              password)
+              .code == 1);
+    auto exported = cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-02"), QStringLiteral("--to"),
+                                           QStringLiteral("2026-11-27"), QStringLiteral("--section"),
+                                           QStringLiteral("pneus et services")},
+                        password);
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.code == 0);
+    const qint64 expected = [&]() {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count-production"));
+        c.setDatabaseName(db);
+        c.open();
+        QSqlQuery q(c);
+        q.exec(QStringLiteral("SELECT count(*) FROM production_trainee pt JOIN production_entry e ON e.id = "
+                              "pt.entry_id JOIN section s ON s.id = e.section_id WHERE s.name = 'Pneus et services' "
+                              "AND e.day BETWEEN '2026-11-02' AND '2026-11-27'"));
+        q.next();
+        const qint64 n = q.value(0).toLongLong();
+        q.finish();
+        c.close();
+        return n;
+    }();
+    QSqlDatabase::removeDatabase(QStringLiteral("count-production"));
+    REQUIRE(expected > 50);
+    QFile f(out);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    CHECK(text.indexOf(QStringLiteral("entrée;date;atelier;type;référence;formateur;jeune;heures;production;saisi "
+                                      "par\r\n")) <= 1); // after the BOM
+    CHECK(text.count(QStringLiteral("\r\n")) == 1 + expected);
+    CHECK(text.contains(QStringLiteral(";Pneus et services;Production pour un client;CMD-2026-")));
+    CHECK(text.contains(QStringLiteral(";Jean-Luc Perrin;")));
+    CHECK_FALSE(text.contains(QStringLiteral("Métallerie")));
+    CHECK_FALSE(text.contains(QStringLiteral(";01/11/2026;")));
+}

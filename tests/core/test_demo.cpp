@@ -90,6 +90,7 @@ TEST_CASE("The federation demo is about twenty schools' worth", "[demo]")
     TestDatabase t;
     DemoGenerator::Options o = options(1);
     o.scale = DemoGenerator::Scale::Federation;
+    o.productionLog = false; // ~1.2M rows: measured by tests/bench, too slow under the sanitizers
     auto summary = DemoGenerator(t.db(), o).run();
     REQUIRE(summary);
     CHECK(summary->sections == 40);
@@ -122,4 +123,39 @@ TEST_CASE("The demo holds the 2013/2014 tyre cohort exactly as the seed publishe
     // 1 left the school.
     CHECK(count(QStringLiteral("SELECT count(*) ") + cohort +
                 QStringLiteral(" AND t.exit_date < '2014-06-01' AND t.exit_reason <> 'apprenticeship'")) == 1);
+}
+
+TEST_CASE("The demo's production log agrees with the register and the records", "[demo][production]")
+{
+    TestDatabase t;
+    auto summary = DemoGenerator(t.db(), options(2011)).run();
+    REQUIRE(summary);
+    CHECK(summary->productionEntries > 5000);
+    Database& db = t.db();
+    const auto count = [&db](const QString& sql) { return test::rawScalar(db, sql).toLongLong(); };
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM production_entry")) == summary->productionEntries);
+    // No one logged on a day the register marks them absent.
+    CHECK(count(QStringLiteral(
+              "SELECT COUNT(*) FROM production_trainee pt JOIN production_entry e ON e.id = pt.entry_id JOIN attendance a "
+              "ON a.trainee_id = pt.trainee_id AND a.day = e.day WHERE a.code IN ('excused', 'unexcused', 'excluded', "
+              "'internship')")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM attendance WHERE code IN ('excused', 'unexcused')")) > 0);
+    // Nor before they entered or after they left, nor today or later, nor over 12 h a day.
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM production_trainee pt JOIN production_entry e ON e.id = "
+                               "pt.entry_id JOIN trainee t ON t.id = pt.trainee_id WHERE e.day < t.entry_date OR "
+                               "(t.exit_date IS NOT NULL AND e.day > t.exit_date)")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM production_entry WHERE day >= '2026-11-27'")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM (SELECT pt.trainee_id, e.day FROM production_trainee pt JOIN "
+                               "production_entry e ON e.id = pt.entry_id GROUP BY pt.trainee_id, e.day HAVING "
+                               "SUM(pt.minutes) > 720) x")) == 0);
+    // Catalogue lines stay in their workshop; skills too.
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM production_output o JOIN production_entry e ON e.id = o.entry_id "
+                               "JOIN catalogue_item c ON c.id = o.catalogue_item_id WHERE c.section_id <> e.section_id")) ==
+          0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM production_skill ps JOIN production_entry e ON e.id = ps.entry_id "
+                               "JOIN skill s ON s.id = ps.skill_id WHERE s.section_id <> e.section_id")) == 0);
+    // The team: a master trainer per workshop linked to the trainers' accounts, volunteers with hours.
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM staff s JOIN app_user u ON u.id = s.user_id WHERE "
+                               "u.login LIKE 'formateur.%' AND s.job = 'master_trainer'")) == 2);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM volunteer_hours")) > 50);
 }

@@ -44,6 +44,7 @@ struct Demo
         DemoGenerator::Options o;
         o.referenceDate = kToday;
         o.scale = scale;
+        o.productionLog = scale == DemoGenerator::Scale::School; // the log is benchmarked at scale (tests/bench)
         REQUIRE(DemoGenerator(t.db(), o).run());
         t.close();
         auto db = t.reopen();

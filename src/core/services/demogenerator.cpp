@@ -12,6 +12,8 @@
 #include "storage/attendancerepository.h"
 #include "storage/careerrepository.h"
 #include "storage/cataloguerepository.h"
+#include "storage/productionrepository.h"
+#include "storage/staffrepository.h"
 #include "storage/traineedetailrepository.h"
 #include "storage/traineerepository.h"
 #include "storage/userrepository.h"
@@ -263,6 +265,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             {"DECOUPE", "Découpe de tôle", "hour", 3800},
             {"REPAR", "Réparation de ferronnerie", "flat", 9000},
         };
+        QList<QList<CatalogueItem>> catalogueBySection(sections.size());
         for (int i = 0; i < sections.size(); ++i) {
             for (const Item& it : i % 2 == 0 ? tyreItems : metalItems) {
                 CatalogueItem item;
@@ -271,8 +274,11 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 item.label = QString::fromUtf8(it.label);
                 item.unit = QString::fromLatin1(it.unit);
                 item.unitPrice = Money::fromCents(it.cents);
-                if (auto r = catalogueRepo.insert(item, now); !r)
-                    return std::unexpected(r.error());
+                auto itemId = catalogueRepo.insert(item, now);
+                if (!itemId)
+                    return std::unexpected(itemId.error());
+                item.id = *itemId;
+                catalogueBySection[i] << item;
             }
         }
 
@@ -297,6 +303,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             {QStringLiteral("lecture"), QStringLiteral("Conseil d'administration"), Role::Lecture, {}},
         };
         UserRepository users(m_db);
+        QHash<QString, qint64> userIds;
         for (const DemoUser& d : demoUsers) {
             User u;
             u.login = d.login;
@@ -305,6 +312,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             auto id = users.insert(u, *hash, now);
             if (!id)
                 return std::unexpected(id.error());
+            userIds.insert(d.login, *id);
             if (auto r = users.setSections(*id, d.sections); !r)
                 return std::unexpected(r.error());
         }
@@ -312,6 +320,14 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         TraineeRepository trainees(m_db);
         TraineeDetailRepository details(m_db);
         QList<std::pair<qint64, Trainee>> present; // trainees of the current school year
+        struct Worked
+        {
+            qint64 id;
+            int section;
+            QDate entry;
+            QDate exit;
+        };
+        QList<Worked> worked; // everyone who came to the workshops
         const SchoolYear current = SchoolYear::containing(today, school.schoolYearStartMonth);
         // The school opened in September 2011; the federation demo keeps ten years.
         const int years = federation ? 10 : std::max(1, current.startYear() - 2011 + 1);
@@ -490,6 +506,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 auto id = trainees.insert(t, now);
                 if (!id)
                     return std::unexpected(id.error());
+                worked << Worked{*id, 0, t.entryDate, t.exitDate};
                 if (p.cfg) {
                     const TraineeCertification c{0, *id, certificationId(QStringLiteral("CFG")), {}, 2014,
                                                  QString::fromLatin1(p.cfg), QDate(2014, 6, 20)};
@@ -565,6 +582,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     if (!id)
                         return std::unexpected(id.error());
                     ++summary.trainees;
+                    if (t.status == TraineeStatus::Enrolled || t.status == TraineeStatus::Left)
+                        worked << Worked{*id, sectionIndex, t.entryDate, t.exitDate};
                     Guardian g;
                     g.traineeId = *id;
                     g.lastName = rng.chance(80) ? t.lastName : rng.pick(lastNames());
@@ -610,6 +629,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         // mostly present, some late, a few absences, and a trainee or two
         // with a run of unexcused half-days.
         AttendanceRepository attendance(m_db);
+        QHash<qint64, QSet<QDate>> absentDays; // no one is logged in the workshop on those days
         for (const auto& [id, t] : present) {
             const bool drifting = rng.chance(8);
             QDate day = std::max(t.entryDate, current.firstDay());
@@ -631,12 +651,261 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     if (auto w = attendance.put(AttendanceCell{id, day, half, code, {}}, QStringLiteral("demo"), now);
                         !w)
                         return std::unexpected(w.error());
+                    if (code == QLatin1String("excused") || code == QLatin1String("unexcused"))
+                        absentDays[id].insert(day);
                     ++summary.attendanceRows;
+                }
+            }
+        }
+        if (auto r = addWorkshopLife(rng, sections, catalogueBySection, userIds, today, federation); !r)
+            return std::unexpected(r.error());
+        // The production log: a workshop entry each half-day of school, for a
+        // group of the trainees there that day, up to yesterday (today's is
+        // written by the trainer at the end of the day).
+        QList<QList<Worked>> bySection(sections.size());
+        for (const Worked& w : worked)
+            bySection[w.section] << w;
+        ProductionRepository::Writer writer(m_db);
+        if (auto r = writer.prepare(); !r)
+            return std::unexpected(r.error());
+        QList<QList<qint64>> skillsBySection(sections.size());
+        for (int i = 0; i < sections.size(); ++i) {
+            auto skills = ProductionRepository(m_db).skills(sections.at(i).id, true);
+            if (!skills)
+                return std::unexpected(skills.error());
+            for (const Skill& sk : *skills)
+                skillsBySection[i] << sk.id;
+        }
+        auto staff = StaffRepository(m_db).list(true);
+        if (!staff)
+            return std::unexpected(staff.error());
+        const QDate opening = SchoolYear(current.startYear() - years + 1, school.schoolYearStartMonth).firstDay();
+        for (int si = 0; si < sections.size() && m_options.productionLog; ++si) {
+            const bool tyresWorkshop = si % 2 == 0;
+            qint64 trainer = 0;
+            for (const StaffMember& m : *staff) {
+                if (m.job == QLatin1String("master_trainer") && m.sectionIds.contains(sections.at(si).id))
+                    trainer = m.id;
+            }
+            const QString author = federation ? QStringLiteral("demo")
+                                              : (tyresWorkshop ? QStringLiteral("formateur.pneus")
+                                                               : QStringLiteral("formateur.metal"));
+            QString reference;
+            int referenceLeft = 0;
+            int orderNumber = 0;
+            int orderYear = 0;
+            for (QDate day = opening; day < today; day = day.addDays(1)) {
+                if (day.dayOfWeek() > 5 || day.month() == 7 || day.month() == 8)
+                    continue;
+                const int week = day.weekNumber();
+                if (week == 44 || week == 52 || week == 1 || week == 8 || week == 16)
+                    continue; // school holidays
+                QList<qint64> there;
+                for (const Worked& w : std::as_const(bySection[si])) {
+                    if (w.entry.isValid() && w.entry <= day && (!w.exit.isValid() || w.exit >= day) &&
+                        !absentDays.value(w.id).contains(day))
+                        there << w.id;
+                }
+                if (there.isEmpty())
+                    continue;
+                for (int half = 0; half < 2; ++half) {
+                    ProductionEntry e;
+                    e.day = day;
+                    e.sectionId = sections.at(si).id;
+                    e.trainerStaffId = trainer;
+                    e.authorLogin = author;
+                    const int roll = rng.between(1, 100);
+                    e.kind = roll <= 68 ? QStringLiteral("order")
+                                        : roll <= 93 ? QStringLiteral("exercise") : QStringLiteral("upkeep");
+                    // A group of 3 to 7 of those there; the others are in class.
+                    QList<qint64> pool = there;
+                    const int size = std::min<int>(static_cast<int>(pool.size()), rng.between(3, 7));
+                    const int minutes = rng.chance(80) ? 210 : rng.pick(QList<int>{150, 180, 120});
+                    for (int k = 0; k < size; ++k) {
+                        const int pickAt = rng.between(0, static_cast<int>(pool.size()) - 1);
+                        e.trainees << ProductionTrainee{pool.at(pickAt), minutes};
+                        pool.removeAt(pickAt);
+                    }
+                    const QList<CatalogueItem>& items = catalogueBySection.at(si);
+                    if (e.kind == QLatin1String("order")) {
+                        if (referenceLeft == 0 || orderYear != day.year()) {
+                            if (orderYear != day.year()) {
+                                orderYear = day.year();
+                                orderNumber = 0;
+                            }
+                            reference = QStringLiteral("CMD-%1-%2").arg(day.year()).arg(++orderNumber, 3, 10, QLatin1Char('0'));
+                            referenceLeft = tyresWorkshop ? rng.between(1, 2) : rng.between(1, 4);
+                        }
+                        --referenceLeft;
+                        e.reference = reference;
+                        const int lines = rng.between(1, 2);
+                        for (int l = 0; l < lines; ++l) {
+                            const CatalogueItem& item = items.at(tyresWorkshop ? rng.between(0, 4) : rng.between(1, 5));
+                            ProductionOutput o;
+                            o.catalogueItemId = item.id;
+                            o.unit = item.unit;
+                            o.quantityThousandths =
+                                1000LL * (item.unit == QLatin1String("piece") && tyresWorkshop ? rng.between(2, 8)
+                                          : item.unit == QLatin1String("metre")               ? rng.between(2, 6)
+                                          : item.unit == QLatin1String("hour")                ? rng.between(1, 3)
+                                                                                              : 1);
+                            if (std::none_of(e.outputs.begin(), e.outputs.end(),
+                                             [&](const ProductionOutput& x) { return x.catalogueItemId == item.id; }))
+                                e.outputs << o;
+                        }
+                        if (rng.chance(35)) {
+                            const auto [label, cents, low, high] =
+                                tyresWorkshop
+                                    ? rng.pick(QList<std::tuple<QString, int, int, int>>{
+                                          {QStringLiteral("Valves"), 40, 2, 8},
+                                          {QStringLiteral("Rustines"), 120, 1, 3},
+                                          {QStringLiteral("Masses d'équilibrage"), 15, 4, 12}})
+                                    : rng.pick(QList<std::tuple<QString, int, int, int>>{
+                                          {QStringLiteral("Tube acier 40×40 (m)"), 650, 2, 12},
+                                          {QStringLiteral("Fil à souder MIG (kg)"), 980, 1, 2},
+                                          {QStringLiteral("Peinture antirouille (l)"), 1800, 1, 2}});
+                            e.materials << ProductionMaterial{label, 1000LL * rng.between(low, high), Money::fromCents(cents)};
+                        }
+                    } else if (e.kind == QLatin1String("exercise")) {
+                        ProductionOutput o;
+                        o.label = tyresWorkshop ? QStringLiteral("Exercice : démontage sur roue école")
+                                                : QStringLiteral("Exercice : assemblage soudé");
+                        o.unit = QStringLiteral("piece");
+                        o.quantityThousandths = 1000LL * rng.between(1, 4);
+                        e.outputs << o;
+                    }
+                    const QList<qint64>& skills = skillsBySection.at(si);
+                    if (!skills.isEmpty()) {
+                        const int count = e.kind == QLatin1String("upkeep") ? 1 : rng.between(1, 2);
+                        for (int k = 0; k < count; ++k) {
+                            const qint64 skill = e.kind == QLatin1String("upkeep") ? skills.last()
+                                                                                    : rng.pick(skills.mid(0, skills.size() - 1));
+                            if (!e.skillIds.contains(skill))
+                                e.skillIds << skill;
+                        }
+                    }
+                    const QString stamp = QDateTime(day, QTime(half == 0 ? 12 : 16, 30), Qt::UTC).toString(Qt::ISODate);
+                    if (auto r = writer.insert(e, stamp); !r)
+                        return std::unexpected(r.error());
+                    ++summary.productionEntries;
                 }
             }
         }
         return summary;
     });
+}
+
+Status DemoGenerator::addWorkshopLife(DeterministicRandom& rng, const QList<Section>& sections,
+                                     const QList<QList<CatalogueItem>>& catalogue,
+                                     const QHash<QString, qint64>& userIds, const QDate& today, bool federation)
+{
+    Q_UNUSED(catalogue);
+    const QString now = QDateTime(today, QTime(12, 0), Qt::UTC).toString(Qt::ISODate);
+    StaffRepository team(m_db);
+    const auto add = [&](const QString& last, const QString& first, const QString& kind, const QString& job,
+                         QList<qint64> sectionIds, qint64 userId) -> Result<qint64> {
+        StaffMember m;
+        m.lastName = last;
+        m.firstName = first;
+        m.kind = kind;
+        m.job = job;
+        m.sectionIds = std::move(sectionIds);
+        m.userId = userId;
+        m.phone = QStringLiteral("06 %1 %2 %3 %4")
+                      .arg(rng.between(10, 99))
+                      .arg(rng.between(10, 99))
+                      .arg(rng.between(10, 99))
+                      .arg(rng.between(10, 99));
+        m.email = kind == QLatin1String("employee")
+                      ? QStringLiteral("%1.%2@juralternance.invalid").arg(text::fold(first), text::fold(last))
+                      : QString();
+        m.email.replace(QLatin1Char(' '), QLatin1Char('-'));
+        return team.insert(m, now);
+    };
+    if (auto r = add(QStringLiteral("Vuillemin"), QStringLiteral("Martine"), QStringLiteral("employee"),
+                     QStringLiteral("direction"), {}, userIds.value(QStringLiteral("direction")));
+        !r)
+        return std::unexpected(r.error());
+    if (auto r = add(QStringLiteral("Grandjean"), QStringLiteral("Sophie"), QStringLiteral("employee"),
+                     QStringLiteral("administration"), {}, userIds.value(QStringLiteral("secretariat")));
+        !r)
+        return std::unexpected(r.error());
+    if (auto r = add(QStringLiteral("Lambert"), QStringLiteral("Claire"), QStringLiteral("employee"),
+                     QStringLiteral("teacher"), {}, 0);
+        !r)
+        return std::unexpected(r.error());
+    for (int i = 0; i < sections.size(); ++i) {
+        QString last;
+        QString first;
+        qint64 user = 0;
+        if (!federation && i == 0) {
+            last = QStringLiteral("Perrin");
+            first = QStringLiteral("Jean-Luc");
+            user = userIds.value(QStringLiteral("formateur.pneus"));
+        } else if (!federation && i == 1) {
+            last = QStringLiteral("Jacquot");
+            first = QStringLiteral("Franck");
+            user = userIds.value(QStringLiteral("formateur.metal"));
+        } else {
+            last = rng.pick(lastNames());
+            first = rng.pick(boysNames());
+        }
+        if (auto r = add(last, first, QStringLiteral("employee"), QStringLiteral("master_trainer"), {sections.at(i).id}, user);
+            !r)
+            return std::unexpected(r.error());
+    }
+
+    // Each workshop's skills; the last one is the upkeep of the workshop.
+    ProductionRepository production(m_db);
+    const QStringList tyreSkills = {QStringLiteral("Démonter et monter un pneu"),
+                                    QStringLiteral("Équilibrer une roue"),
+                                    QStringLiteral("Réparer une crevaison"),
+                                    QStringLiteral("Contrôler la pression et l'usure"),
+                                    QStringLiteral("Accueillir un client"),
+                                    QStringLiteral("Ranger et nettoyer le poste")};
+    const QStringList metalSkills = {QStringLiteral("Lire un plan"),
+                                     QStringLiteral("Découper et débiter"),
+                                     QStringLiteral("Souder à l'arc"),
+                                     QStringLiteral("Souder au MIG"),
+                                     QStringLiteral("Meuler et ébavurer"),
+                                     QStringLiteral("Ranger et nettoyer le poste")};
+    for (int i = 0; i < sections.size(); ++i) {
+        for (const QString& label : i % 2 == 0 ? tyreSkills : metalSkills) {
+            if (auto r = production.insertSkill(Skill{0, sections.at(i).id, label, true}); !r)
+                return std::unexpected(r.error());
+        }
+    }
+
+    // Volunteers: a retired mechanic, a maths tutor, a driver; their hours
+    // over the last two school years.
+    struct Volunteer
+    {
+        const char* last;
+        const char* first;
+        const char* activity;
+        int weekday;
+        int minutes;
+    };
+    const QList<Volunteer> volunteers = {
+        {"Bourgeois", "André", "Aide à l'atelier pneus (mécanicien retraité)", 2, 180},
+        {"Faivre", "Monique", "Soutien en français et en mathématiques", 4, 120},
+        {"Girod", "Bernard", "Transport des jeunes vers les stages", 5, 90},
+    };
+    const SchoolYear current = SchoolYear::containing(today);
+    const QDate from = current.previous().firstDay();
+    for (const Volunteer& v : volunteers) {
+        auto id = add(QString::fromUtf8(v.last), QString::fromUtf8(v.first), QStringLiteral("volunteer"), QString(), {}, 0);
+        if (!id)
+            return std::unexpected(id.error());
+        for (QDate day = from; day < today; day = day.addDays(1)) {
+            if (day.dayOfWeek() != v.weekday || day.month() == 7 || day.month() == 8 || !rng.chance(80))
+                continue;
+            if (auto r = team.insertHours(VolunteerHours{0, *id, {}, day, v.minutes, QString::fromUtf8(v.activity)}, now);
+                !r)
+                return std::unexpected(r.error());
+        }
+    }
+    return {};
 }
 
 } // namespace etabli

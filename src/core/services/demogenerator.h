@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QHash>
+#include <QList>
 #include <QStringList>
 
 #include <cstdint>
@@ -11,6 +13,9 @@
 namespace etabli {
 
 class Database;
+class DeterministicRandom;
+struct CatalogueItem;
+struct Section;
 
 // Builds a realistic, deterministic demo school: Juralternance-like, over the
 // last ten school years. The same seed and reference date give the same
@@ -31,6 +36,7 @@ public:
         Scale scale = Scale::School;
         std::uint64_t seed = 2011;      // the year ECCOFOR was founded
         QDate referenceDate;            // "today" for the demo; invalid = today
+        bool productionLog = true;      // years of workshop logs (~1.2M rows at federation scale)
     };
 
     struct Summary
@@ -39,6 +45,7 @@ public:
         int trainees = 0;
         int schoolYears = 0;
         int attendanceRows = 0;
+        int productionEntries = 0;
     };
 
     DemoGenerator(Database& db, Options options);
@@ -56,6 +63,12 @@ public:
     }
 
 private:
+    // The team (one master trainer per workshop, office, volunteers and
+    // their hours) and each workshop's skills.
+    Status addWorkshopLife(DeterministicRandom& rng, const QList<Section>& sections,
+                           const QList<QList<CatalogueItem>>& catalogue, const QHash<QString, qint64>& userIds,
+                           const QDate& today, bool federation);
+
     Database& m_db;
     Options m_options;
 };

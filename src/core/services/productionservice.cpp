@@ -3,6 +3,7 @@
 #include "domain/catalogue.h"
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
+#include "io/csv.h"
 #include "storage/attendancerepository.h"
 #include "storage/cataloguerepository.h"
 #include "storage/productionrepository.h"
@@ -337,6 +338,50 @@ Result<ProductionFigures> ProductionService::figures(const ProductionFilter& fil
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
     return ProductionRepository(m_db).figures(filter, {});
+}
+
+Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    ProductionRepository repo(m_db);
+    const QStringList header = {QStringLiteral("entrée"),  QStringLiteral("date"),     QStringLiteral("atelier"),
+                                QStringLiteral("type"),    QStringLiteral("référence"), QStringLiteral("formateur"),
+                                QStringLiteral("jeune"),   QStringLiteral("heures"),    QStringLiteral("production"),
+                                QStringLiteral("saisi par")};
+    const QLocale french(QLocale::French, QLocale::France);
+    QList<QStringList> rows;
+    constexpr int page = 500;
+    for (int offset = 0;; offset += page) {
+        auto entries = repo.list(filter, {}, page, offset);
+        if (!entries)
+            return std::unexpected(entries.error());
+        QList<qint64> ids;
+        for (const ProductionSummary& s : *entries)
+            ids << s.id;
+        auto trainees = repo.traineesOf(ids);
+        if (!trainees)
+            return std::unexpected(trainees.error());
+        for (const ProductionSummary& s : *entries) {
+            for (const ProductionTrainee& t : trainees->value(s.id)) {
+                if (filter.traineeId != 0 && t.traineeId != filter.traineeId)
+                    continue;
+                rows << QStringList{QString::number(s.id),
+                                    s.day.toString(QStringLiteral("dd/MM/yyyy")),
+                                    s.sectionName,
+                                    kindLabel(s.kind),
+                                    s.reference,
+                                    s.trainerName,
+                                    t.name,
+                                    french.toString(t.minutes / 60.0, 'f', 2),
+                                    s.outputs,
+                                    s.authorLogin};
+            }
+        }
+        if (entries->size() < page)
+            break;
+    }
+    return csv::write(header, rows);
 }
 
 Result<QList<Skill>> ProductionService::skills(qint64 sectionId, bool activeOnly) const

@@ -44,6 +44,8 @@ public:
     Result<QList<ProductionSummary>> list(const ProductionFilter& filter, int limit, int offset) const;
     Result<qint64> count(const ProductionFilter& filter) const;
     Result<ProductionFigures> figures(const ProductionFilter& filter) const;
+    // The log as CSV (';', UTF-8 with BOM): one line per trainee on an entry.
+    Result<QByteArray> exportCsv(const ProductionFilter& filter) const;
 
     Result<QList<Skill>> skills(qint64 sectionId, bool activeOnly = true) const;
     Result<qint64> addSkill(const Skill& skill);

@@ -81,15 +81,47 @@ struct Where
 
 } // namespace
 
-Result<qint64> ProductionRepository::insert(const ProductionEntry& e, const QString& nowIso)
+ProductionRepository::Writer::Writer(Database& db) : m_db(db) {}
+
+ProductionRepository::Writer::~Writer() = default;
+
+Status ProductionRepository::Writer::prepare()
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
+    m_entry = std::make_unique<SqlQuery>(m_db);
+    m_trainee = std::make_unique<SqlQuery>(m_db);
+    m_output = std::make_unique<SqlQuery>(m_db);
+    m_material = std::make_unique<SqlQuery>(m_db);
+    m_skill = std::make_unique<SqlQuery>(m_db);
+    if (auto r = m_entry->prepare(QStringLiteral(
             "INSERT INTO production_entry (day, section_id, trainer_staff_id, author_login, kind, reference, notes, "
             "version, created_at, updated_at) VALUES (:day, :section, :trainer, :author, :kind, :reference, :notes, "
             "1, :now, :now) RETURNING id"));
         !r)
-        return std::unexpected(r.error());
+        return r;
+    if (auto r = m_trainee->prepare(QStringLiteral(
+            "INSERT INTO production_trainee (entry_id, trainee_id, minutes) VALUES (:entry, :trainee, :minutes)"));
+        !r)
+        return r;
+    if (auto r = m_output->prepare(QStringLiteral(
+            "INSERT INTO production_output (entry_id, catalogue_item_id, label, quantity_thousandths, unit) "
+            "VALUES (:entry, :item, :label, :quantity, :unit)"));
+        !r)
+        return r;
+    if (auto r = m_material->prepare(QStringLiteral("INSERT INTO production_material (entry_id, label, "
+                                                    "quantity_thousandths, unit_cost_cents) VALUES (:entry, :label, "
+                                                    ":quantity, :cost)"));
+        !r)
+        return r;
+    return m_skill->prepare(QStringLiteral("INSERT INTO production_skill (entry_id, skill_id) VALUES (:entry, :skill)"));
+}
+
+Result<qint64> ProductionRepository::Writer::insert(const ProductionEntry& e, const QString& createdIso)
+{
+    if (!m_entry) {
+        if (auto r = prepare(); !r)
+            return std::unexpected(r.error());
+    }
+    SqlQuery& q = *m_entry;
     q.bind(QStringLiteral("day"), iso(e.day))
         .bind(QStringLiteral("section"), e.sectionId)
         .bind(QStringLiteral("trainer"), e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>())
@@ -98,13 +130,57 @@ Result<qint64> ProductionRepository::insert(const ProductionEntry& e, const QStr
         .bind(QStringLiteral("kind"), e.kind)
         .bind(QStringLiteral("reference"), e.reference.trimmed())
         .bind(QStringLiteral("notes"), e.notes.trimmed())
-        .bind(QStringLiteral("now"), nowIso);
+        .bind(QStringLiteral("now"), createdIso);
     auto id = q.execReturningId();
     if (!id)
         return id;
     if (auto r = writeLines(e, *id); !r)
         return std::unexpected(r.error());
     return id;
+}
+
+Status ProductionRepository::Writer::writeLines(const ProductionEntry& e, qint64 id)
+{
+    if (!m_entry) {
+        if (auto r = prepare(); !r)
+            return r;
+    }
+    for (const ProductionTrainee& p : e.trainees) {
+        m_trainee->bind(QStringLiteral("entry"), id)
+            .bind(QStringLiteral("trainee"), p.traineeId)
+            .bind(QStringLiteral("minutes"), p.minutes);
+        if (auto r = m_trainee->exec(); !r)
+            return r;
+    }
+    for (const ProductionOutput& p : e.outputs) {
+        m_output->bind(QStringLiteral("entry"), id)
+            .bind(QStringLiteral("item"), p.catalogueItemId == 0 ? QVariant(QMetaType::fromType<qint64>())
+                                                                 : QVariant(p.catalogueItemId))
+            .bind(QStringLiteral("label"), p.catalogueItemId == 0 ? p.label.trimmed() : QString())
+            .bind(QStringLiteral("quantity"), p.quantityThousandths)
+            .bind(QStringLiteral("unit"), p.unit);
+        if (auto r = m_output->exec(); !r)
+            return r;
+    }
+    for (const ProductionMaterial& p : e.materials) {
+        m_material->bind(QStringLiteral("entry"), id)
+            .bind(QStringLiteral("label"), p.label.trimmed())
+            .bind(QStringLiteral("quantity"), p.quantityThousandths)
+            .bind(QStringLiteral("cost"), static_cast<qint64>(p.unitCost.cents()));
+        if (auto r = m_material->exec(); !r)
+            return r;
+    }
+    for (qint64 skill : e.skillIds) {
+        m_skill->bind(QStringLiteral("entry"), id).bind(QStringLiteral("skill"), skill);
+        if (auto r = m_skill->exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<qint64> ProductionRepository::insert(const ProductionEntry& e, const QString& nowIso)
+{
+    return Writer(m_db).insert(e, nowIso);
 }
 
 Status ProductionRepository::replace(const ProductionEntry& e, const QString& nowIso)
@@ -132,7 +208,7 @@ Status ProductionRepository::replace(const ProductionEntry& e, const QString& no
         return fail(Error::Code::Conflict, tr("This entry was changed meanwhile on another computer."));
     if (auto r = deleteLines(e.id); !r)
         return r;
-    return writeLines(e, e.id);
+    return Writer(m_db).writeLines(e, e.id);
 }
 
 Status ProductionRepository::remove(qint64 id)
@@ -154,60 +230,6 @@ Status ProductionRepository::deleteLines(qint64 id)
             return r;
         q.bind(QStringLiteral("id"), id);
         if (auto r = q.exec(); !r)
-            return r;
-    }
-    return {};
-}
-
-Status ProductionRepository::writeLines(const ProductionEntry& e, qint64 id)
-{
-    SqlQuery t(m_db);
-    if (auto r = t.prepare(QStringLiteral(
-            "INSERT INTO production_trainee (entry_id, trainee_id, minutes) VALUES (:entry, :trainee, :minutes)"));
-        !r)
-        return r;
-    for (const ProductionTrainee& p : e.trainees) {
-        t.bind(QStringLiteral("entry"), id)
-            .bind(QStringLiteral("trainee"), p.traineeId)
-            .bind(QStringLiteral("minutes"), p.minutes);
-        if (auto r = t.exec(); !r)
-            return r;
-    }
-    SqlQuery o(m_db);
-    if (auto r = o.prepare(QStringLiteral("INSERT INTO production_output (entry_id, catalogue_item_id, label, "
-                                          "quantity_thousandths, unit) VALUES (:entry, :item, :label, :quantity, :unit)"));
-        !r)
-        return r;
-    for (const ProductionOutput& p : e.outputs) {
-        o.bind(QStringLiteral("entry"), id)
-            .bind(QStringLiteral("item"), p.catalogueItemId == 0 ? QVariant(QMetaType::fromType<qint64>())
-                                                                 : QVariant(p.catalogueItemId))
-            .bind(QStringLiteral("label"), p.catalogueItemId == 0 ? p.label.trimmed() : QString())
-            .bind(QStringLiteral("quantity"), p.quantityThousandths)
-            .bind(QStringLiteral("unit"), p.unit);
-        if (auto r = o.exec(); !r)
-            return r;
-    }
-    SqlQuery m(m_db);
-    if (auto r = m.prepare(QStringLiteral("INSERT INTO production_material (entry_id, label, quantity_thousandths, "
-                                          "unit_cost_cents) VALUES (:entry, :label, :quantity, :cost)"));
-        !r)
-        return r;
-    for (const ProductionMaterial& p : e.materials) {
-        m.bind(QStringLiteral("entry"), id)
-            .bind(QStringLiteral("label"), p.label.trimmed())
-            .bind(QStringLiteral("quantity"), p.quantityThousandths)
-            .bind(QStringLiteral("cost"), static_cast<qint64>(p.unitCost.cents()));
-        if (auto r = m.exec(); !r)
-            return r;
-    }
-    SqlQuery s(m_db);
-    if (auto r = s.prepare(QStringLiteral("INSERT INTO production_skill (entry_id, skill_id) VALUES (:entry, :skill)"));
-        !r)
-        return r;
-    for (qint64 skill : e.skillIds) {
-        s.bind(QStringLiteral("entry"), id).bind(QStringLiteral("skill"), skill);
-        if (auto r = s.exec(); !r)
             return r;
     }
     return {};
@@ -382,6 +404,27 @@ Result<qint64> ProductionRepository::count(const ProductionFilter& filter, const
     if (!v)
         return std::unexpected(v.error());
     return v->toLongLong();
+}
+
+Result<QHash<qint64, QList<ProductionTrainee>>> ProductionRepository::traineesOf(const QList<qint64>& entryIds) const
+{
+    QHash<qint64, QList<ProductionTrainee>> out;
+    if (entryIds.isEmpty())
+        return out;
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT pt.entry_id, pt.trainee_id, pt.minutes, t.last_name, t.first_name "
+                                          "FROM production_trainee pt JOIN trainee t ON t.id = pt.trainee_id WHERE "
+                                          "pt.entry_id IN (%1) ORDER BY t.sort_key, t.id")
+                               .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), entryIds.size())));
+        !r)
+        return std::unexpected(r.error());
+    q.bindList(QStringLiteral("e"), entryIds);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    while (q.next())
+        out[q.value(0).toLongLong()] << ProductionTrainee{q.value(1).toLongLong(), q.value(2).toInt(),
+                                                         personName(q.value(3), q.value(4))};
+    return out;
 }
 
 Result<QHash<qint64, int>> ProductionRepository::minutesOnDay(const QList<qint64>& traineeIds, const QDate& day,

@@ -7,9 +7,12 @@
 #include <QHash>
 #include <QList>
 
+#include <memory>
+
 namespace etabli {
 
 class Database;
+class SqlQuery;
 
 // The production log (journal d'atelier) and the skills lists. Rules live in
 // ProductionService; this class reads and writes rows.
@@ -32,6 +35,9 @@ public:
                                           int offset) const;
     Result<qint64> count(const ProductionFilter& filter, const QList<qint64>& sections) const;
 
+    // The trainees of these entries with their minutes, by entry.
+    Result<QHash<qint64, QList<ProductionTrainee>>> traineesOf(const QList<qint64>& entryIds) const;
+
     // Minutes already logged on a day for these trainees, except on one entry.
     Result<QHash<qint64, int>> minutesOnDay(const QList<qint64>& traineeIds, const QDate& day,
                                             qint64 exceptEntryId) const;
@@ -53,8 +59,29 @@ public:
     Result<qint64> insertSkill(const Skill& skill);
     Status updateSkill(const Skill& skill);
 
+    // Writes many entries with statements prepared once (the demo's years of logs).
+    class Writer
+    {
+    public:
+        explicit Writer(Database& db);
+        ~Writer();
+        Writer(const Writer&) = delete;
+        Writer& operator=(const Writer&) = delete;
+        Status prepare();
+        // `createdIso` stamps created_at and updated_at.
+        Result<qint64> insert(const ProductionEntry& entry, const QString& createdIso);
+        Status writeLines(const ProductionEntry& entry, qint64 id);
+
+    private:
+        Database& m_db;
+        std::unique_ptr<SqlQuery> m_entry;
+        std::unique_ptr<SqlQuery> m_trainee;
+        std::unique_ptr<SqlQuery> m_output;
+        std::unique_ptr<SqlQuery> m_material;
+        std::unique_ptr<SqlQuery> m_skill;
+    };
+
 private:
-    Status writeLines(const ProductionEntry& entry, qint64 id);
     Status deleteLines(qint64 id);
 
     Database& m_db;

@@ -11,6 +11,7 @@
 #include "gui/trainees/attendancepage.h"
 #include "gui/trainees/followuppage.h"
 #include "gui/trainees/traineespage.h"
+#include "gui/workshops/workshopspage.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
 #include "gui/settings/settingspage.h"
@@ -127,11 +128,8 @@ void MainWindow::buildNavigation()
     m_traineesTabs->addTab(new AbsencesPage(m_session, this), tr("Absences"));
     m_traineesTabs->addTab(new FollowUpPage(m_session, this), tr("Outcomes to follow up"));
     m_pages->addWidget(m_traineesTabs);
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Workshops"),
-        tr("The sections and their team, the catalogue of each workshop, and the production log written by the "
-           "trainers: who made what, for which order, in how many hours."),
-        this));
+    m_workshopsPage = new WorkshopsPage(m_session, this);
+    m_pages->addWidget(m_workshopsPage);
     m_pages->addWidget(new PlaceholderPage(
         tr("Customers and orders"),
         tr("Customers and their vehicles, quotes, work orders, invoices, credit notes and payments, under the "

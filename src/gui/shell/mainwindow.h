@@ -25,6 +25,7 @@ class UsersPage;
 class DashboardPage;
 class Session;
 class SettingsPage;
+class WorkshopsPage;
 
 // The shell: navigation on the left, one page per area, menus, status bar.
 // Pages are filled by the modules; the window only switches between them.
@@ -59,6 +60,7 @@ public:
     PersonalDataPage* personalDataPage() const { return m_personalDataPage; }
     TraineesPage* traineesPage() const { return m_traineesPage; }
     AttendancePage* attendancePage() const { return m_attendancePage; }
+    WorkshopsPage* workshopsPage() const { return m_workshopsPage; }
     QTabWidget* settingsTabs() const { return m_settingsTabs; }
     IdleWatcher* idleWatcher() const { return m_idle; }
     bool isLocked() const { return m_locked; }
@@ -100,6 +102,7 @@ private:
     QTabWidget* m_traineesTabs = nullptr;
     TraineesPage* m_traineesPage = nullptr;
     AttendancePage* m_attendancePage = nullptr;
+    WorkshopsPage* m_workshopsPage = nullptr;
     IdleWatcher* m_idle;
     bool m_locked = false;
 };

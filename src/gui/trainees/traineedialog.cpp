@@ -4,6 +4,7 @@
 #include "gui/common/session.h"
 #include "gui/trainees/coursetab.h"
 #include "gui/trainees/outcometab.h"
+#include "gui/trainees/productiontab.h"
 #include "services/attendanceservice.h"
 #include "services/schoolservice.h"
 #include "services/traineeservice.h"
@@ -106,6 +107,10 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
     } else {
         m_tabs->addTab(new QWidget(this), tr("&Outcome"));
     }
+    if (traineeId != 0)
+        m_tabs->addTab(new ProductionTab(session, traineeId, this), tr("&Production"));
+    else
+        m_tabs->addTab(new QWidget(this), tr("&Production"));
     if (m_canSensitive)
         m_tabs->addTab(buildFollowUp(), tr("Follow-&up"));
     fill();

@@ -1,0 +1,316 @@
+#include "gui/workshops/cataloguepage.h"
+
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "services/catalogueservice.h"
+#include "services/productionservice.h"
+#include "services/schoolservice.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+namespace {
+QString vatText(int bp)
+{
+    return QLocale().toString(bp / 100.0, 'g', 4) + QStringLiteral(" %");
+}
+} // namespace
+
+CataloguePage::CataloguePage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_section(new QComboBox(this)),
+      m_capacity(new QSpinBox(this)), m_halfDay(new QSpinBox(this)), m_items(new QTableWidget(this)),
+      m_skills(new QListWidget(this)), m_newSkill(new QLineEdit(this))
+{
+    m_banner->hide();
+    auto* top = new QHBoxLayout;
+    auto* sectionLabel = new QLabel(tr("&Workshop"), this);
+    sectionLabel->setBuddy(m_section);
+    top->addWidget(sectionLabel);
+    top->addWidget(m_section, 1);
+    m_capacity->setRange(0, 500);
+    m_capacity->setSuffix(tr(" places"));
+    m_halfDay->setRange(30, 480);
+    m_halfDay->setSingleStep(15);
+    m_halfDay->setSuffix(tr(" min"));
+    m_halfDay->setToolTip(tr("Length of a half-day in the workshop: the hours proposed in the production log"));
+    auto* capacityLabel = new QLabel(tr("&Capacity"), this);
+    capacityLabel->setBuddy(m_capacity);
+    auto* halfDayLabel = new QLabel(tr("&Half-day"), this);
+    halfDayLabel->setBuddy(m_halfDay);
+    auto* saveSection = new QPushButton(tr("Save the workshop"), this);
+    top->addWidget(capacityLabel);
+    top->addWidget(m_capacity);
+    top->addWidget(halfDayLabel);
+    top->addWidget(m_halfDay);
+    top->addWidget(saveSection);
+
+    m_items->setObjectName(QStringLiteral("catalogueItems"));
+    m_items->setColumnCount(6);
+    m_items->setHorizontalHeaderLabels(
+        {tr("Code"), tr("Label"), tr("Unit"), tr("Price excl. VAT"), tr("VAT"), tr("Active")});
+    m_items->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_items->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_items->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_items->verticalHeader()->hide();
+    m_items->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    auto* addItemButton = new QPushButton(tr("&Add an item…"), this);
+    auto* changeItem = new QPushButton(tr("C&hange…"), this);
+    auto* itemButtons = new QHBoxLayout;
+    itemButtons->addStretch(1);
+    itemButtons->addWidget(addItemButton);
+    itemButtons->addWidget(changeItem);
+    auto* left = new QVBoxLayout;
+    left->addWidget(new QLabel(tr("<b>Catalogue</b> — what the workshop makes and sells"), this));
+    left->addWidget(m_items, 1);
+    left->addLayout(itemButtons);
+
+    m_skills->setObjectName(QStringLiteral("skillsList"));
+    m_newSkill->setPlaceholderText(tr("New skill, e.g. « souder à l'arc »"));
+    auto* addSkillButton = new QPushButton(tr("Add the s&kill"), this);
+    auto* toggle = new QPushButton(tr("Deactivate / reactivate"), this);
+    auto* skillAdd = new QHBoxLayout;
+    skillAdd->addWidget(m_newSkill, 1);
+    skillAdd->addWidget(addSkillButton);
+    auto* right = new QVBoxLayout;
+    right->addWidget(new QLabel(tr("<b>Skills practised</b>"), this));
+    right->addWidget(m_skills, 1);
+    right->addLayout(skillAdd);
+    right->addWidget(toggle, 0, Qt::AlignRight);
+
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(left, 3);
+    columns->addLayout(right, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(top);
+    layout->addLayout(columns, 1);
+
+    connect(m_section, &QComboBox::currentIndexChanged, this, &CataloguePage::reload);
+    connect(saveSection, &QPushButton::clicked, this, &CataloguePage::saveSection);
+    connect(addItemButton, &QPushButton::clicked, this, &CataloguePage::addItem);
+    connect(changeItem, &QPushButton::clicked, this, &CataloguePage::changeCurrentItem);
+    connect(m_items, &QTableWidget::cellActivated, this, &CataloguePage::changeCurrentItem);
+    connect(addSkillButton, &QPushButton::clicked, this, &CataloguePage::addSkill);
+    connect(m_newSkill, &QLineEdit::returnPressed, this, &CataloguePage::addSkill);
+    connect(toggle, &QPushButton::clicked, this, &CataloguePage::toggleSkill);
+    connect(&m_session, &Session::databaseChanged, this, &CataloguePage::reloadSections);
+    connect(&m_session, &Session::userChanged, this, &CataloguePage::reloadSections);
+    reloadSections();
+}
+
+qint64 CataloguePage::sectionId() const
+{
+    return m_section->currentData().toLongLong();
+}
+
+void CataloguePage::reloadSections()
+{
+    {
+        const QSignalBlocker block(m_section);
+        const qint64 previous = sectionId();
+        m_section->clear();
+        if (!m_session.isOpen() || !m_session.isLoggedIn())
+            return;
+        m_sections = SchoolService(m_session.database(), m_session.clock(), m_session.user())
+                         .sections(false)
+                         .value_or(QList<Section>{});
+        for (const Section& s : std::as_const(m_sections))
+            m_section->addItem(s.name, s.id);
+        const QList<qint64> mine = m_session.user().sectionIds;
+        if (previous != 0 && m_section->findData(previous) >= 0)
+            m_section->setCurrentIndex(m_section->findData(previous));
+        else if (!mine.isEmpty() && m_section->findData(mine.first()) >= 0)
+            m_section->setCurrentIndex(m_section->findData(mine.first()));
+    }
+    reload();
+}
+
+void CataloguePage::reload()
+{
+    m_items->setRowCount(0);
+    m_skills->clear();
+    const qint64 section = sectionId();
+    if (section == 0)
+        return;
+    for (const Section& s : std::as_const(m_sections)) {
+        if (s.id == section) {
+            m_capacity->setValue(s.capacity);
+            m_halfDay->setValue(s.halfDayMinutes);
+        }
+    }
+    m_itemList = CatalogueService(m_session.database(), m_session.clock(), m_session.user())
+                     .list(section, false)
+                     .value_or(QList<CatalogueItem>{});
+    m_items->setRowCount(static_cast<int>(m_itemList.size()));
+    for (int r = 0; r < m_itemList.size(); ++r) {
+        const CatalogueItem& i = m_itemList.at(r);
+        const QStringList cells = {i.code, i.label, CatalogueService::unitLabel(i.unit), i.unitPrice.format(),
+                                   vatText(i.vatRateBp), i.active ? tr("yes") : tr("no")};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells.at(c));
+            if (c == 3 || c == 4)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (!i.active)
+                item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+            m_items->setItem(r, c, item);
+        }
+    }
+    m_items->resizeColumnsToContents();
+    m_items->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_skillList = ProductionService(m_session.database(), m_session.clock(), m_session.user())
+                      .skills(section, false)
+                      .value_or(QList<Skill>{});
+    for (const Skill& s : std::as_const(m_skillList)) {
+        auto* item = new QListWidgetItem(s.active ? s.label : tr("%1 (inactive)").arg(s.label), m_skills);
+        item->setData(Qt::UserRole, s.id);
+        if (!s.active)
+            item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+    }
+}
+
+bool CataloguePage::editItem(CatalogueItem& item)
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(item.id == 0 ? tr("New catalogue item") : tr("Catalogue item"));
+    auto* form = new QFormLayout(&dialog);
+    auto* code = new QLineEdit(item.code, &dialog);
+    code->setMaxLength(20);
+    auto* label = new QLineEdit(item.label, &dialog);
+    auto* unit = new QComboBox(&dialog);
+    for (const QString& u : catalogueUnits())
+        unit->addItem(CatalogueService::unitLabel(u), u);
+    unit->setCurrentIndex(std::max(0, unit->findData(item.unit)));
+    auto* price = new QLineEdit(item.unitPrice.formatPlain(), &dialog);
+    auto* vat = new QComboBox(&dialog);
+    for (int bp : {2000, 1000, 550, 210, 0})
+        vat->addItem(vatText(bp), bp);
+    vat->setCurrentIndex(std::max(0, vat->findData(item.vatRateBp)));
+    auto* active = new QCheckBox(tr("Offered (uncheck to withdraw it without losing its history)"), &dialog);
+    active->setChecked(item.active);
+    form->addRow(tr("&Code"), code);
+    form->addRow(tr("&Label"), label);
+    form->addRow(tr("&Unit"), unit);
+    form->addRow(tr("&Price excl. VAT (€)"), price);
+    form->addRow(tr("&VAT rate"), vat);
+    form->addRow(QString(), active);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&]() {
+        auto amount = Money::parse(price->text());
+        if (!amount) {
+            QMessageBox::warning(&dialog, dialog.windowTitle(), amount.error().message);
+            return;
+        }
+        CatalogueItem candidate = item;
+        candidate.code = code->text();
+        candidate.label = label->text();
+        candidate.unit = unit->currentData().toString();
+        candidate.unitPrice = *amount;
+        candidate.vatRateBp = vat->currentData().toInt();
+        candidate.active = active->isChecked();
+        if (auto r = CatalogueService::validate(candidate); !r) {
+            QMessageBox::warning(&dialog, dialog.windowTitle(), r.error().message);
+            return;
+        }
+        item = candidate;
+        dialog.accept();
+    });
+    return dialog.exec() == QDialog::Accepted;
+}
+
+void CataloguePage::addItem()
+{
+    CatalogueItem item;
+    item.sectionId = sectionId();
+    if (item.sectionId == 0 || !editItem(item))
+        return;
+    auto id = CatalogueService(m_session.database(), m_session.clock(), m_session.user()).add(item);
+    if (!id) {
+        m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
+        return;
+    }
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("“%1” added to the catalogue.").arg(item.label.trimmed()));
+    reload();
+}
+
+void CataloguePage::changeCurrentItem()
+{
+    const int row = m_items->currentRow();
+    if (row < 0 || row >= m_itemList.size())
+        return;
+    CatalogueItem item = m_itemList.at(row);
+    if (!editItem(item))
+        return;
+    if (auto r = CatalogueService(m_session.database(), m_session.clock(), m_session.user()).update(item); !r) {
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        return;
+    }
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("“%1” was changed.").arg(item.label.trimmed()));
+    reload();
+}
+
+void CataloguePage::addSkill()
+{
+    const QString label = m_newSkill->text().trimmed();
+    if (label.isEmpty())
+        return;
+    auto id = ProductionService(m_session.database(), m_session.clock(), m_session.user())
+                  .addSkill(Skill{0, sectionId(), label, true});
+    if (!id) {
+        m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
+        return;
+    }
+    m_newSkill->clear();
+    m_banner->hide();
+    reload();
+}
+
+void CataloguePage::toggleSkill()
+{
+    const int row = m_skills->currentRow();
+    if (row < 0 || row >= m_skillList.size())
+        return;
+    Skill s = m_skillList.at(row);
+    s.active = !s.active;
+    if (auto r = ProductionService(m_session.database(), m_session.clock(), m_session.user()).updateSkill(s); !r) {
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        return;
+    }
+    reload();
+}
+
+void CataloguePage::saveSection()
+{
+    for (Section s : std::as_const(m_sections)) {
+        if (s.id != sectionId())
+            continue;
+        s.capacity = m_capacity->value();
+        s.halfDayMinutes = m_halfDay->value();
+        if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s); !r) {
+            m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+            return;
+        }
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("The workshop “%1” was saved.").arg(s.name));
+        reloadSections();
+        m_session.notifyDataChanged();
+        return;
+    }
+}
+
+} // namespace etabli

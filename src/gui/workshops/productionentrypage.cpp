@@ -1,0 +1,740 @@
+#include "gui/workshops/productionentrypage.h"
+
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "services/attendanceservice.h"
+#include "services/catalogueservice.h"
+#include "services/productionservice.h"
+#include "services/schoolservice.h"
+#include "services/staffservice.h"
+#include "util/text.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStringListModel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+namespace {
+
+constexpr int IdRole = Qt::UserRole;
+constexpr int ValueRole = Qt::UserRole + 1;
+
+QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
+}
+
+QTableWidgetItem* readOnlyItem(const QString& text)
+{
+    auto* item = new QTableWidgetItem(text);
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
+}
+
+// Commits and closes the editor open in a view, if any (moving the current
+// index does it).
+void commitEditing(QAbstractItemView* view)
+{
+    QWidget* focus = QApplication::focusWidget();
+    if (!focus || focus == view || !view->isAncestorOf(focus))
+        return;
+    const QModelIndex current = view->currentIndex();
+    view->setCurrentIndex(QModelIndex());
+    view->setCurrentIndex(current);
+    view->setFocus();
+}
+
+} // namespace
+
+ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_banner(new MessageBanner(this)),
+      m_section(new QComboBox(this)), m_day(new QDateEdit(this)), m_kind(new QComboBox(this)),
+      m_reference(new QLineEdit(this)), m_trainer(new QComboBox(this)), m_trainees(new QTableWidget(this)),
+      m_article(new QLineEdit(this)), m_quantity(new QLineEdit(this)), m_unit(new QComboBox(this)),
+      m_addOutput(new QPushButton(tr("&Add"), this)), m_outputs(new QTableWidget(this)),
+      m_materials(new QTableWidget(this)), m_skills(new QListWidget(this)), m_notes(new QLineEdit(this)),
+      m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)), m_new(new QPushButton(tr("&New entry"), this)),
+      m_total(new QLabel(this))
+{
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_banner->hide();
+
+    m_section->setObjectName(QStringLiteral("entrySection"));
+    m_day->setObjectName(QStringLiteral("entryDay"));
+    m_day->setCalendarPopup(true);
+    m_day->setDisplayFormat(QStringLiteral("dddd dd/MM/yyyy"));
+    for (const QString& k : productionKinds())
+        m_kind->addItem(ProductionService::kindLabel(k), k);
+    m_reference->setObjectName(QStringLiteral("entryReference"));
+    m_reference->setPlaceholderText(tr("order or customer, e.g. CMD-2026-014"));
+    m_reference->setMaxLength(60);
+    m_trainer->setObjectName(QStringLiteral("entryTrainer"));
+
+    auto* head = new QGridLayout;
+    head->addWidget(buddyLabel(tr("&Workshop"), m_section, this), 0, 0);
+    head->addWidget(m_section, 0, 1);
+    head->addWidget(buddyLabel(tr("&Day"), m_day, this), 0, 2);
+    head->addWidget(m_day, 0, 3);
+    head->addWidget(buddyLabel(tr("&Kind"), m_kind, this), 0, 4);
+    head->addWidget(m_kind, 0, 5);
+    head->addWidget(buddyLabel(tr("&Reference"), m_reference, this), 1, 0);
+    head->addWidget(m_reference, 1, 1, 1, 3);
+    head->addWidget(buddyLabel(tr("Trai&ner"), m_trainer, this), 1, 4);
+    head->addWidget(m_trainer, 1, 5);
+    head->setColumnStretch(1, 2);
+    head->setColumnStretch(3, 1);
+    head->setColumnStretch(5, 1);
+
+    // Trainees: Space ticks, typing a duration changes the hours.
+    m_trainees->setObjectName(QStringLiteral("entryTrainees"));
+    m_trainees->setColumnCount(3);
+    m_trainees->setHorizontalHeaderLabels({tr("Trainee"), tr("Hours"), tr("Register")});
+    m_trainees->verticalHeader()->hide();
+    m_trainees->horizontalHeader()->setSectionResizeMode(TraineeName, QHeaderView::Stretch);
+    m_trainees->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_trainees->setEditTriggers(QAbstractItemView::AnyKeyPressed | QAbstractItemView::DoubleClicked |
+                                QAbstractItemView::EditKeyPressed);
+    m_trainees->setTabKeyNavigation(false);
+    m_trainees->installEventFilter(this);
+    auto* traineesBox = new QVBoxLayout;
+    auto* traineesHead = new QHBoxLayout;
+    traineesHead->addWidget(buddyLabel(tr("&Trainees"), m_trainees, this));
+    traineesHead->addWidget(new QLabel(tr("— Space ticks, type the hours (3,5 or 3 h 30)"), this), 1);
+    traineesBox->addLayout(traineesHead);
+    traineesBox->addWidget(m_trainees, 1);
+    traineesBox->addWidget(m_total);
+
+    // Output: an article by code or words, a quantity, Enter adds the line.
+    m_article->setObjectName(QStringLiteral("entryArticle"));
+    m_article->setPlaceholderText(tr("code or words of the catalogue, or free text"));
+    auto* completer = new QCompleter(this);
+    completer->setModel(new QStringListModel(completer));
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_article->setCompleter(completer);
+    m_quantity->setObjectName(QStringLiteral("entryQuantity"));
+    m_quantity->setPlaceholderText(QStringLiteral("1"));
+    m_quantity->setMaximumWidth(90);
+    for (const QString& u : catalogueUnits())
+        m_unit->addItem(CatalogueService::unitLabel(u), u);
+    m_unit->setToolTip(tr("Unit of a free-text line (a catalogue item has its own)"));
+    m_outputs->setObjectName(QStringLiteral("entryOutputs"));
+    m_outputs->setColumnCount(4);
+    m_outputs->setHorizontalHeaderLabels({tr("Code"), tr("Description"), tr("Quantity"), tr("Unit")});
+    m_outputs->verticalHeader()->hide();
+    m_outputs->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_outputs->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_outputs->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_outputs->setTabKeyNavigation(false);
+    m_outputs->installEventFilter(this);
+    auto* addLine = new QHBoxLayout;
+    addLine->addWidget(buddyLabel(tr("Arti&cle"), m_article, this));
+    addLine->addWidget(m_article, 1);
+    addLine->addWidget(buddyLabel(tr("&Quantity"), m_quantity, this));
+    addLine->addWidget(m_quantity);
+    addLine->addWidget(m_unit);
+    addLine->addWidget(m_addOutput);
+    auto* removeOutput = new QPushButton(tr("Remove the line"), this);
+    auto* outputsBox = new QVBoxLayout;
+    outputsBox->addWidget(new QLabel(tr("<b>What was made</b> — Enter adds the line, Delete removes it"), this));
+    outputsBox->addLayout(addLine);
+    outputsBox->addWidget(m_outputs, 1);
+    outputsBox->addWidget(removeOutput, 0, Qt::AlignRight);
+
+    // Materials and skills.
+    m_materials->setObjectName(QStringLiteral("entryMaterials"));
+    m_materials->setColumnCount(3);
+    m_materials->setHorizontalHeaderLabels({tr("Material"), tr("Quantity"), tr("Unit cost (€)")});
+    m_materials->verticalHeader()->hide();
+    m_materials->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_materials->setTabKeyNavigation(false);
+    auto* addMaterial = new QPushButton(tr("Add a &material"), this);
+    auto* removeMaterial = new QPushButton(tr("Remove"), this);
+    auto* materialButtons = new QHBoxLayout;
+    materialButtons->addWidget(addMaterial);
+    materialButtons->addWidget(removeMaterial);
+    materialButtons->addStretch(1);
+    m_skills->setObjectName(QStringLiteral("entrySkills"));
+    m_skills->installEventFilter(this);
+    auto* lower = new QHBoxLayout;
+    auto* materialsBox = new QVBoxLayout;
+    materialsBox->addWidget(new QLabel(tr("<b>Materials used</b>"), this));
+    materialsBox->addWidget(m_materials, 1);
+    materialsBox->addLayout(materialButtons);
+    auto* skillsBox = new QVBoxLayout;
+    skillsBox->addWidget(buddyLabel(tr("S&kills practised"), m_skills, this));
+    skillsBox->addWidget(m_skills, 1);
+    lower->addLayout(materialsBox, 3);
+    lower->addLayout(skillsBox, 2);
+
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(traineesBox, 2);
+    auto* right = new QVBoxLayout;
+    right->addLayout(outputsBox, 3);
+    right->addLayout(lower, 2);
+    columns->addLayout(right, 3);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(buddyLabel(tr("N&otes"), m_notes, this));
+    bottom->addWidget(m_notes, 1);
+    bottom->addWidget(m_new);
+    bottom->addWidget(m_save);
+    m_save->setDefault(false);
+    m_save->setAutoDefault(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_banner);
+    layout->addLayout(head);
+    layout->addLayout(columns, 1);
+    layout->addLayout(bottom);
+
+    setTabOrder(m_section, m_day);
+    setTabOrder(m_day, m_kind);
+    setTabOrder(m_kind, m_reference);
+    setTabOrder(m_reference, m_trainer);
+    setTabOrder(m_trainer, m_trainees);
+    setTabOrder(m_trainees, m_article);
+    setTabOrder(m_article, m_quantity);
+    setTabOrder(m_quantity, m_unit);
+    setTabOrder(m_unit, m_addOutput);
+    setTabOrder(m_addOutput, m_outputs);
+    setTabOrder(m_outputs, m_materials);
+    setTabOrder(m_materials, m_skills);
+    setTabOrder(m_skills, m_notes);
+    setTabOrder(m_notes, m_save);
+
+    connect(m_section, &QComboBox::currentIndexChanged, this, &ProductionEntryPage::sectionChanged);
+    connect(m_day, &QDateEdit::dateChanged, this, [this]() {
+        reloadTrainees();
+        updateTitle();
+    });
+    connect(m_trainees, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+        // Ticking a trainee whose hours are empty gives the default length.
+        if (item->column() == TraineeName && item->checkState() == Qt::Checked) {
+            QTableWidgetItem* hours = m_trainees->item(item->row(), TraineeHours);
+            if (hours && hours->text().trimmed().isEmpty())
+                hours->setText(Quantities::formatDuration(m_halfDay));
+        }
+        updateTitle();
+    });
+    connect(m_article, &QLineEdit::returnPressed, this, [this]() {
+        if (m_quantity->text().trimmed().isEmpty())
+            m_quantity->setFocus();
+        else
+            addOutput();
+    });
+    connect(m_quantity, &QLineEdit::returnPressed, this, &ProductionEntryPage::addOutput);
+    connect(m_addOutput, &QPushButton::clicked, this, &ProductionEntryPage::addOutput);
+    connect(removeOutput, &QPushButton::clicked, this, &ProductionEntryPage::removeSelectedOutput);
+    connect(addMaterial, &QPushButton::clicked, this, &ProductionEntryPage::addMaterial);
+    connect(removeMaterial, &QPushButton::clicked, this, [this]() {
+        if (m_materials->currentRow() >= 0)
+            m_materials->removeRow(m_materials->currentRow());
+    });
+    connect(m_save, &QPushButton::clicked, this, &ProductionEntryPage::save);
+    connect(m_new, &QPushButton::clicked, this, &ProductionEntryPage::newEntry);
+    auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
+    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveShortcut, &QShortcut::activated, this, &ProductionEntryPage::save);
+    connect(&m_session, &Session::databaseChanged, this, &ProductionEntryPage::reloadSections);
+    connect(&m_session, &Session::userChanged, this, &ProductionEntryPage::reloadSections);
+    m_confirm = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Production log"), question) == QMessageBox::Yes;
+    };
+    reloadSections();
+}
+
+bool ProductionEntryPage::eventFilter(QObject* watched, QEvent* event)
+{
+    // Space ticks the current trainee or skill (the trainer's main gesture).
+    if ((watched == m_trainees || watched == m_skills) && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space &&
+        static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier) {
+        if (watched == m_trainees) {
+            QTableWidgetItem* name = m_trainees->currentRow() >= 0 ? m_trainees->item(m_trainees->currentRow(), TraineeName)
+                                                                   : nullptr;
+            if (name && (name->flags() & Qt::ItemIsUserCheckable))
+                name->setCheckState(name->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+        } else if (QListWidgetItem* skill = m_skills->currentItem()) {
+            skill->setCheckState(skill->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+        }
+        return true;
+    }
+    if (watched == m_outputs && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
+            removeSelectedOutput();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+qint64 ProductionEntryPage::sectionId() const
+{
+    return m_section->currentData().toLongLong();
+}
+
+QString ProductionEntryPage::statusText() const
+{
+    return m_banner->isVisibleTo(this) ? m_banner->text() : QString();
+}
+
+void ProductionEntryPage::reloadSections()
+{
+    {
+        const QSignalBlocker block(m_section);
+        m_section->clear();
+        if (!m_session.isOpen() || !m_session.isLoggedIn())
+            return;
+        for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
+                                    .sections(true)
+                                    .value_or(QList<Section>{})) {
+            if (m_session.user().coversSection(s.id))
+                m_section->addItem(s.name, s.id);
+        }
+        // The trainer's own section first: the team record, else the account's sections.
+        auto me = StaffService(m_session.database(), m_session.clock(), m_session.user()).me();
+        QList<qint64> mine = me ? me->sectionIds : QList<qint64>{};
+        if (mine.isEmpty())
+            mine = m_session.user().sectionIds;
+        if (!mine.isEmpty() && m_section->findData(mine.first()) >= 0)
+            m_section->setCurrentIndex(m_section->findData(mine.first()));
+    }
+    m_day->setDate(m_session.clock().today());
+    m_day->setMaximumDate(m_session.clock().today());
+    sectionChanged();
+}
+
+void ProductionEntryPage::sectionChanged()
+{
+    m_catalogue.clear();
+    m_skills->clear();
+    m_trainer->clear();
+    const qint64 section = sectionId();
+    if (section == 0 || !m_session.isLoggedIn()) {
+        m_trainees->setRowCount(0);
+        updateTitle();
+        return;
+    }
+    Database& db = m_session.database();
+    for (const Section& s : SchoolService(db, m_session.clock(), m_session.user()).sections(true).value_or(QList<Section>{})) {
+        if (s.id == section)
+            m_halfDay = s.halfDayMinutes;
+    }
+    m_catalogue = CatalogueService(db, m_session.clock(), m_session.user()).list(section, true).value_or(QList<CatalogueItem>{});
+    QStringList choices;
+    for (const CatalogueItem& i : std::as_const(m_catalogue))
+        choices << QStringLiteral("%1 — %2").arg(i.code, i.label);
+    if (auto* model = qobject_cast<QStringListModel*>(m_article->completer()->model()))
+        model->setStringList(choices);
+
+    ProductionService production(db, m_session.clock(), m_session.user());
+    for (const Skill& s : production.skills(section, true).value_or(QList<Skill>{})) {
+        auto* item = new QListWidgetItem(s.label, m_skills);
+        item->setData(IdRole, s.id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+    }
+
+    StaffService team(db, m_session.clock(), m_session.user());
+    m_trainer->addItem(tr("(not given)"), 0);
+    for (const StaffMember& m : team.list(true).value_or(QList<StaffMember>{})) {
+        if (m.sectionIds.contains(section) || m.job == QLatin1String("master_trainer"))
+            m_trainer->addItem(m.displayName(), m.id);
+    }
+    auto me = team.me();
+    if (me && me->id != 0 && m_trainer->findData(me->id) >= 0)
+        m_trainer->setCurrentIndex(m_trainer->findData(me->id));
+    else if (m_trainer->count() == 2)
+        m_trainer->setCurrentIndex(1);
+    reloadTrainees();
+    updateTitle();
+}
+
+void ProductionEntryPage::reloadTrainees()
+{
+    // Keep what is ticked when only the day changes.
+    QHash<qint64, QString> ticked;
+    for (int r = 0; r < m_trainees->rowCount(); ++r) {
+        const QTableWidgetItem* name = m_trainees->item(r, TraineeName);
+        if (name && name->checkState() == Qt::Checked)
+            ticked.insert(name->data(IdRole).toLongLong(), m_trainees->item(r, TraineeHours)->text());
+    }
+    const QSignalBlocker block(m_trainees);
+    m_trainees->setRowCount(0);
+    const qint64 section = sectionId();
+    if (section == 0)
+        return;
+    const QDate day = m_day->date();
+    AttendanceService attendance(m_session.database(), m_session.clock(), m_session.user());
+    auto enrolled = attendance.enrolled(section, day, day);
+    auto week = attendance.week(section, day);
+    QHash<qint64, int> absentHalves;
+    QHash<qint64, bool> internship;
+    if (week) {
+        for (const AttendanceCell& c : week->cells) {
+            if (c.day != day)
+                continue;
+            if (c.code == QLatin1String("internship"))
+                internship[c.traineeId] = true;
+            if (c.code == QLatin1String("excused") || c.code == QLatin1String("unexcused") ||
+                c.code == QLatin1String("excluded") || c.code == QLatin1String("internship"))
+                absentHalves[c.traineeId] += 1;
+        }
+    }
+    struct Row
+    {
+        qint64 id;
+        QString name;
+    };
+    QList<Row> rows;
+    for (const auto& e : enrolled.value_or(QList<AttendanceRepository::Enrolment>{}))
+        rows << Row{e.traineeId, e.lastName + QLatin1Char(' ') + e.firstName};
+    // Trainees of the entry being corrected who are not (or no longer) listed.
+    for (const ProductionTrainee& t : std::as_const(m_loaded.trainees)) {
+        if (std::none_of(rows.begin(), rows.end(), [&](const Row& r) { return r.id == t.traineeId; }))
+            rows << Row{t.traineeId, t.name};
+    }
+    m_trainees->setRowCount(static_cast<int>(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        const Row& row = rows.at(r);
+        auto* name = readOnlyItem(row.name);
+        name->setData(IdRole, row.id);
+        const int absent = absentHalves.value(row.id);
+        QString note;
+        if (absent >= 2) {
+            note = internship.value(row.id) ? tr("in internship") : tr("absent");
+            name->setFlags(name->flags() & ~Qt::ItemIsUserCheckable);
+            name->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+        } else {
+            name->setFlags(name->flags() | Qt::ItemIsUserCheckable);
+            if (absent == 1)
+                note = tr("absent half a day");
+        }
+        name->setCheckState(ticked.contains(row.id) && absent < 2 ? Qt::Checked : Qt::Unchecked);
+        m_trainees->setItem(r, TraineeName, name);
+        auto* hours = new QTableWidgetItem(ticked.value(row.id));
+        m_trainees->setItem(r, TraineeHours, hours);
+        m_trainees->setItem(r, TraineeNote, readOnlyItem(note));
+    }
+    if (m_trainees->rowCount() > 0)
+        m_trainees->setCurrentCell(0, TraineeName);
+}
+
+void ProductionEntryPage::addOutput()
+{
+    const QString text = m_article->text().trimmed();
+    if (text.isEmpty()) {
+        m_article->setFocus();
+        return;
+    }
+    qint64 quantity = 1000;
+    if (!m_quantity->text().trimmed().isEmpty()) {
+        auto q = Quantities::parse(m_quantity->text());
+        if (!q) {
+            m_banner->showMessage(MessageBanner::Kind::Error, q.error().message);
+            m_quantity->setFocus();
+            m_quantity->selectAll();
+            return;
+        }
+        quantity = *q;
+    }
+    // "CODE — label" from the completer, a code typed whole, or words that
+    // name one item only; anything else is a free-text line.
+    const CatalogueItem* found = nullptr;
+    const QString code = text.section(QStringLiteral(" — "), 0, 0).trimmed();
+    for (const CatalogueItem& i : std::as_const(m_catalogue)) {
+        if (text::fold(i.code) == text::fold(code))
+            found = &i;
+    }
+    if (!found) {
+        const QString words = text::fold(text);
+        const CatalogueItem* only = nullptr;
+        int matches = 0;
+        for (const CatalogueItem& i : std::as_const(m_catalogue)) {
+            if (text::fold(i.label).contains(words) || text::fold(i.code).startsWith(words)) {
+                only = &i;
+                ++matches;
+            }
+        }
+        if (matches == 1)
+            found = only;
+    }
+    const int row = m_outputs->rowCount();
+    m_outputs->insertRow(row);
+    auto* codeItem = readOnlyItem(found ? found->code : QString());
+    codeItem->setData(IdRole, found ? found->id : 0);
+    m_outputs->setItem(row, 0, codeItem);
+    m_outputs->setItem(row, 1, readOnlyItem(found ? found->label : text));
+    auto* quantityItem = readOnlyItem(Quantities::format(quantity));
+    quantityItem->setData(ValueRole, quantity);
+    quantityItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_outputs->setItem(row, 2, quantityItem);
+    const QString unit = found ? found->unit : m_unit->currentData().toString();
+    auto* unitItem = readOnlyItem(CatalogueService::unitLabel(unit));
+    unitItem->setData(ValueRole, unit);
+    m_outputs->setItem(row, 3, unitItem);
+    m_article->clear();
+    m_quantity->clear();
+    m_article->setFocus();
+    if (!found)
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("“%1” is not in the catalogue: added as a free-text line.").arg(text));
+}
+
+void ProductionEntryPage::removeSelectedOutput()
+{
+    const int row = m_outputs->currentRow();
+    if (row >= 0)
+        m_outputs->removeRow(row);
+}
+
+void ProductionEntryPage::addMaterial()
+{
+    const int row = m_materials->rowCount();
+    m_materials->insertRow(row);
+    for (int c = 0; c < 3; ++c)
+        m_materials->setItem(row, c, new QTableWidgetItem);
+    m_materials->setCurrentCell(row, 0);
+    m_materials->setFocus();
+    m_materials->editItem(m_materials->item(row, 0));
+}
+
+void ProductionEntryPage::updateTitle()
+{
+    if (m_entryId != 0)
+        m_title->setText(tr("Correcting the entry of %1").arg(QLocale().toString(m_day->date(), QLocale::LongFormat)));
+    else
+        m_title->setText(tr("Production log — %1").arg(QLocale().toString(m_day->date(), QLocale::LongFormat)));
+    int count = 0;
+    qint64 minutes = 0;
+    for (int r = 0; r < m_trainees->rowCount(); ++r) {
+        if (m_trainees->item(r, TraineeName)->checkState() != Qt::Checked)
+            continue;
+        ++count;
+        if (auto d = Quantities::parseDuration(m_trainees->item(r, TraineeHours)->text()))
+            minutes += *d;
+    }
+    m_total->setText(tr("%n trainee(s) ticked, %1 in all", nullptr, count).arg(Quantities::formatDuration(minutes)));
+}
+
+bool ProductionEntryPage::collect(ProductionEntry& e)
+{
+    e.id = m_entryId;
+    e.version = m_version;
+    e.sectionId = sectionId();
+    e.day = m_day->date();
+    e.kind = m_kind->currentData().toString();
+    e.reference = m_reference->text();
+    e.trainerStaffId = m_trainer->currentData().toLongLong();
+    e.notes = m_notes->text();
+    for (int r = 0; r < m_trainees->rowCount(); ++r) {
+        const QTableWidgetItem* name = m_trainees->item(r, TraineeName);
+        if (name->checkState() != Qt::Checked)
+            continue;
+        const QString text = m_trainees->item(r, TraineeHours)->text();
+        auto minutes = Quantities::parseDuration(text.isEmpty() ? Quantities::formatDuration(m_halfDay) : text);
+        if (!minutes) {
+            m_banner->showMessage(MessageBanner::Kind::Error, name->text() + QStringLiteral(" : ") + minutes.error().message);
+            m_trainees->setCurrentCell(r, TraineeHours);
+            m_trainees->setFocus();
+            return false;
+        }
+        e.trainees << ProductionTrainee{name->data(IdRole).toLongLong(), *minutes, name->text()};
+    }
+    for (int r = 0; r < m_outputs->rowCount(); ++r) {
+        ProductionOutput o;
+        o.catalogueItemId = m_outputs->item(r, 0)->data(IdRole).toLongLong();
+        o.label = m_outputs->item(r, 1)->text();
+        o.quantityThousandths = m_outputs->item(r, 2)->data(ValueRole).toLongLong();
+        o.unit = m_outputs->item(r, 3)->data(ValueRole).toString();
+        e.outputs << o;
+    }
+    for (int r = 0; r < m_materials->rowCount(); ++r) {
+        const auto cell = [&](int c) { return m_materials->item(r, c) ? m_materials->item(r, c)->text().trimmed() : QString(); };
+        if (cell(0).isEmpty() && cell(1).isEmpty() && cell(2).isEmpty())
+            continue;
+        ProductionMaterial m;
+        m.label = cell(0);
+        auto quantity = Quantities::parse(cell(1).isEmpty() ? QStringLiteral("1") : cell(1));
+        auto cost = Money::parse(cell(2).isEmpty() ? QStringLiteral("0") : cell(2));
+        if (!quantity || !cost) {
+            m_banner->showMessage(MessageBanner::Kind::Error,
+                                  m.label + QStringLiteral(" : ") + (!quantity ? quantity.error() : cost.error()).message);
+            m_materials->setCurrentCell(r, !quantity ? 1 : 2);
+            m_materials->setFocus();
+            return false;
+        }
+        m.quantityThousandths = *quantity;
+        m.unitCost = *cost;
+        e.materials << m;
+    }
+    for (int i = 0; i < m_skills->count(); ++i) {
+        if (m_skills->item(i)->checkState() == Qt::Checked)
+            e.skillIds << m_skills->item(i)->data(IdRole).toLongLong();
+    }
+    return true;
+}
+
+bool ProductionEntryPage::save()
+{
+    if (!m_session.isLoggedIn())
+        return false;
+    // A cell still being edited counts.
+    commitEditing(m_trainees);
+    commitEditing(m_materials);
+    ProductionEntry e;
+    if (!collect(e))
+        return false;
+    ProductionService service(m_session.database(), m_session.clock(), m_session.user());
+    auto id = service.save(e, false);
+    if (!id && id.error().code == Error::Code::NeedsConfirmation && m_confirm && m_confirm(id.error().message))
+        id = service.save(e, true);
+    if (!id) {
+        if (id.error().code != Error::Code::NeedsConfirmation)
+            m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
+        return false;
+    }
+    const bool corrected = m_entryId != 0;
+    const QString summary = tr("%n trainee(s), %1", nullptr, static_cast<int>(e.trainees.size()))
+                                .arg(Quantities::formatDuration(e.totalMinutes()));
+    newEntry();
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          corrected ? tr("Entry corrected: %1.").arg(summary) : tr("Entry saved: %1.").arg(summary));
+    Q_EMIT saved(*id);
+    m_session.notifyDataChanged();
+    return true;
+}
+
+void ProductionEntryPage::newEntry()
+{
+    m_entryId = 0;
+    m_version = 0;
+    m_loaded = {};
+    setReadOnly(false);
+    m_reference->clear();
+    m_notes->clear();
+    m_outputs->setRowCount(0);
+    m_materials->setRowCount(0);
+    m_article->clear();
+    m_quantity->clear();
+    for (int i = 0; i < m_skills->count(); ++i)
+        m_skills->item(i)->setCheckState(Qt::Unchecked);
+    {
+        const QSignalBlocker block(m_trainees);
+        for (int r = 0; r < m_trainees->rowCount(); ++r) {
+            m_trainees->item(r, TraineeName)->setCheckState(Qt::Unchecked);
+            m_trainees->item(r, TraineeHours)->setText(QString());
+        }
+    }
+    m_banner->hide();
+    updateTitle();
+    m_trainees->setFocus();
+}
+
+void ProductionEntryPage::setReadOnly(bool readOnly)
+{
+    for (QWidget* w : std::initializer_list<QWidget*>{m_section, m_day, m_kind, m_reference, m_trainer, m_article,
+                                                      m_quantity, m_unit, m_addOutput, m_notes, m_save})
+        w->setEnabled(!readOnly);
+    m_trainees->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
+                                         : QAbstractItemView::AnyKeyPressed | QAbstractItemView::DoubleClicked |
+                                               QAbstractItemView::EditKeyPressed);
+}
+
+void ProductionEntryPage::openEntry(qint64 id)
+{
+    ProductionService service(m_session.database(), m_session.clock(), m_session.user());
+    auto e = service.get(id);
+    if (!e) {
+        m_banner->showMessage(MessageBanner::Kind::Error, e.error().message);
+        return;
+    }
+    newEntry();
+    m_loaded = *e;
+    {
+        const QSignalBlocker b1(m_section);
+        const QSignalBlocker b2(m_day);
+        if (m_section->findData(e->sectionId) < 0)
+            m_section->addItem(tr("(another workshop)"), e->sectionId);
+        m_section->setCurrentIndex(m_section->findData(e->sectionId));
+        m_day->setMaximumDate(std::max(m_session.clock().today(), e->day));
+        m_day->setDate(e->day);
+    }
+    sectionChanged();
+    m_entryId = e->id;
+    m_version = e->version;
+    m_kind->setCurrentIndex(m_kind->findData(e->kind));
+    m_reference->setText(e->reference);
+    m_notes->setText(e->notes);
+    if (m_trainer->findData(e->trainerStaffId) >= 0)
+        m_trainer->setCurrentIndex(m_trainer->findData(e->trainerStaffId));
+    {
+        const QSignalBlocker block(m_trainees);
+        for (int r = 0; r < m_trainees->rowCount(); ++r) {
+            QTableWidgetItem* name = m_trainees->item(r, TraineeName);
+            for (const ProductionTrainee& t : std::as_const(e->trainees)) {
+                if (t.traineeId == name->data(IdRole).toLongLong()) {
+                    name->setFlags(name->flags() | Qt::ItemIsUserCheckable);
+                    name->setCheckState(Qt::Checked);
+                    m_trainees->item(r, TraineeHours)->setText(Quantities::formatDuration(t.minutes));
+                }
+            }
+        }
+    }
+    for (const ProductionOutput& o : std::as_const(e->outputs)) {
+        const int row = m_outputs->rowCount();
+        m_outputs->insertRow(row);
+        auto* codeItem = readOnlyItem(o.code);
+        codeItem->setData(IdRole, o.catalogueItemId);
+        m_outputs->setItem(row, 0, codeItem);
+        m_outputs->setItem(row, 1, readOnlyItem(o.label));
+        auto* quantityItem = readOnlyItem(Quantities::format(o.quantityThousandths));
+        quantityItem->setData(ValueRole, o.quantityThousandths);
+        m_outputs->setItem(row, 2, quantityItem);
+        auto* unitItem = readOnlyItem(CatalogueService::unitLabel(o.unit));
+        unitItem->setData(ValueRole, o.unit);
+        m_outputs->setItem(row, 3, unitItem);
+    }
+    for (const ProductionMaterial& m : std::as_const(e->materials)) {
+        const int row = m_materials->rowCount();
+        m_materials->insertRow(row);
+        m_materials->setItem(row, 0, new QTableWidgetItem(m.label));
+        m_materials->setItem(row, 1, new QTableWidgetItem(Quantities::format(m.quantityThousandths)));
+        m_materials->setItem(row, 2, new QTableWidgetItem(m.unitCost.formatPlain()));
+    }
+    for (int i = 0; i < m_skills->count(); ++i) {
+        if (e->skillIds.contains(m_skills->item(i)->data(IdRole).toLongLong()))
+            m_skills->item(i)->setCheckState(Qt::Checked);
+    }
+    updateTitle();
+    if (auto allowed = service.mayChange(*e); !allowed) {
+        setReadOnly(true);
+        m_banner->showMessage(MessageBanner::Kind::Warning, allowed.error().message);
+    }
+}
+
+} // namespace etabli

@@ -1,0 +1,245 @@
+#include "gui/workshops/productionfigurespage.h"
+
+#include "domain/schoolyear.h"
+#include "gui/common/session.h"
+#include "services/catalogueservice.h"
+#include "services/productionservice.h"
+#include "services/schoolservice.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+namespace {
+
+QTableWidget* makeTable(const QString& name, const QStringList& headers, QWidget* parent)
+{
+    auto* t = new QTableWidget(parent);
+    t->setObjectName(name);
+    t->setColumnCount(static_cast<int>(headers.size()));
+    t->setHorizontalHeaderLabels(headers);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->setSortingEnabled(false);
+    return t;
+}
+
+void fillRow(QTableWidget* t, int row, const QStringList& cells)
+{
+    for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells.at(c));
+        if (c > 0)
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        t->setItem(row, c, item);
+    }
+}
+
+QVBoxLayout* titled(const QString& title, QWidget* widget, QWidget* parent)
+{
+    auto* box = new QVBoxLayout;
+    box->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(title), parent));
+    box->addWidget(widget, 1);
+    return box;
+}
+
+} // namespace
+
+ProductionFiguresView::ProductionFiguresView(bool showTrainees, QWidget* parent)
+    : QWidget(parent), m_summary(new QLabel(this)),
+      m_trainees(makeTable(QStringLiteral("figuresTrainees"),
+                           {tr("Trainee"), tr("For customers"), tr("Exercises"), tr("Upkeep"), tr("Total"),
+                            tr("Entries")},
+                           this)),
+      m_skills(makeTable(QStringLiteral("figuresSkills"), {tr("Skill"), tr("Times"), tr("Trainees"), tr("Hours")}, this)),
+      m_outputs(makeTable(QStringLiteral("figuresOutputs"), {tr("Item"), tr("Quantity"), tr("Unit"), tr("Value at catalogue price")},
+                          this)),
+      m_references(makeTable(QStringLiteral("figuresReferences"),
+                             {tr("Order / reference"), tr("Hours"), tr("Trainees"), tr("Materials"), tr("From"), tr("To")},
+                             this))
+{
+    m_summary->setObjectName(QStringLiteral("figuresSummary"));
+    m_summary->setWordWrap(true);
+    QFont big = m_summary->font();
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    big.setBold(true);
+    m_summary->setFont(big);
+    auto* grid = new QGridLayout;
+    if (showTrainees) {
+        grid->addLayout(titled(tr("Hours of each trainee"), m_trainees, this), 0, 0);
+        grid->addLayout(titled(tr("Skills practised"), m_skills, this), 0, 1);
+    } else {
+        m_trainees->hide();
+        grid->addLayout(titled(tr("Skills practised"), m_skills, this), 0, 0, 1, 2);
+    }
+    grid->addLayout(titled(tr("What was made"), m_outputs, this), 1, 0);
+    grid->addLayout(titled(tr("Hours per order"), m_references, this), 1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addLayout(grid, 1);
+}
+
+QString ProductionFiguresView::summaryText() const
+{
+    return m_summary->text();
+}
+
+void ProductionFiguresView::display(const ProductionFigures& f)
+{
+    Money made;
+    for (const OutputTotal& o : f.outputs)
+        made += o.value;
+    m_summary->setText(tr("%n entry(ies), %1 of trainees' work, output worth %2 at catalogue prices, materials %3.",
+                          nullptr, f.entries)
+                           .arg(Quantities::formatDuration(f.minutes), made.format(), f.materials.format()));
+    const auto hours = [](qint64 minutes) { return minutes == 0 ? QString() : Quantities::formatDuration(minutes); };
+    m_trainees->setRowCount(static_cast<int>(f.trainees.size()));
+    for (int r = 0; r < f.trainees.size(); ++r) {
+        const TraineeHours& h = f.trainees.at(r);
+        fillRow(m_trainees, r,
+                {h.name, hours(h.orderMinutes), hours(h.exerciseMinutes), hours(h.upkeepMinutes), hours(h.total()),
+                 QString::number(h.entries)});
+    }
+    m_skills->setRowCount(static_cast<int>(f.skills.size()));
+    for (int r = 0; r < f.skills.size(); ++r) {
+        const SkillPractice& s = f.skills.at(r);
+        fillRow(m_skills, r, {s.label, QString::number(s.entries), QString::number(s.trainees), hours(s.minutes)});
+    }
+    m_outputs->setRowCount(static_cast<int>(f.outputs.size()));
+    for (int r = 0; r < f.outputs.size(); ++r) {
+        const OutputTotal& o = f.outputs.at(r);
+        fillRow(m_outputs, r,
+                {o.code.isEmpty() ? o.label : QStringLiteral("%1 — %2").arg(o.code, o.label),
+                 Quantities::format(o.quantityThousandths), CatalogueService::unitLabel(o.unit),
+                 o.catalogueItemId == 0 ? QString() : o.value.format()});
+    }
+    const QLocale locale;
+    m_references->setRowCount(static_cast<int>(f.references.size()));
+    for (int r = 0; r < f.references.size(); ++r) {
+        const ReferenceHours& h = f.references.at(r);
+        fillRow(m_references, r,
+                {h.reference, hours(h.minutes), QString::number(h.trainees), h.materials.isZero() ? QString() : h.materials.format(),
+                 locale.toString(h.first, QStringLiteral("dd/MM/yyyy")), locale.toString(h.last, QStringLiteral("dd/MM/yyyy"))});
+    }
+}
+
+ProductionFiguresPage::ProductionFiguresPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_section(new QComboBox(this)), m_preset(new QComboBox(this)),
+      m_from(new QDateEdit(this)), m_to(new QDateEdit(this)), m_view(new ProductionFiguresView(true, this))
+{
+    auto* top = new QHBoxLayout;
+    m_section->setObjectName(QStringLiteral("figuresSection"));
+    top->addWidget(m_section, 1);
+    auto* presetLabel = new QLabel(tr("&Period"), this);
+    presetLabel->setBuddy(m_preset);
+    m_preset->addItems({tr("This week"), tr("This month"), tr("This school year"), tr("This calendar year"),
+                        tr("Last school year"), tr("Chosen dates")});
+    top->addWidget(presetLabel);
+    top->addWidget(m_preset);
+    auto* fromLabel = new QLabel(tr("&From"), this);
+    fromLabel->setBuddy(m_from);
+    auto* toLabel = new QLabel(tr("&to"), this);
+    toLabel->setBuddy(m_to);
+    for (QDateEdit* d : {m_from, m_to}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    }
+    top->addWidget(fromLabel);
+    top->addWidget(m_from);
+    top->addWidget(toLabel);
+    top->addWidget(m_to);
+    top->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+    connect(m_section, &QComboBox::currentIndexChanged, this, &ProductionFiguresPage::reload);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &ProductionFiguresPage::applyPreset);
+    const auto manual = [this]() {
+        const QSignalBlocker block(m_preset);
+        m_preset->setCurrentIndex(m_preset->count() - 1);
+        reload();
+    };
+    connect(m_from, &QDateEdit::dateChanged, this, manual);
+    connect(m_to, &QDateEdit::dateChanged, this, manual);
+    connect(&m_session, &Session::databaseChanged, this, &ProductionFiguresPage::reloadSections);
+    connect(&m_session, &Session::userChanged, this, &ProductionFiguresPage::reloadSections);
+    connect(&m_session, &Session::dataChanged, this, &ProductionFiguresPage::reload);
+    m_preset->setCurrentIndex(2);
+    reloadSections();
+}
+
+void ProductionFiguresPage::applyPreset(int index)
+{
+    const QDate today = m_session.clock().today();
+    const SchoolYear year = SchoolYear::containing(today);
+    QDate from;
+    QDate to = today;
+    switch (index) {
+    case 0: from = today.addDays(1 - today.dayOfWeek()); break;
+    case 1: from = QDate(today.year(), today.month(), 1); break;
+    case 2: from = year.firstDay(); break;
+    case 3: from = QDate(today.year(), 1, 1); break;
+    case 4:
+        from = year.previous().firstDay();
+        to = year.previous().lastDay();
+        break;
+    default: return;
+    }
+    setPeriod(from, to);
+}
+
+void ProductionFiguresPage::setPeriod(const QDate& from, const QDate& to)
+{
+    const QSignalBlocker b1(m_from);
+    const QSignalBlocker b2(m_to);
+    m_from->setDate(from);
+    m_to->setDate(to);
+    reload();
+}
+
+void ProductionFiguresPage::setSection(qint64 sectionId)
+{
+    m_section->setCurrentIndex(std::max(0, m_section->findData(sectionId)));
+}
+
+void ProductionFiguresPage::reloadSections()
+{
+    {
+        const QSignalBlocker block(m_section);
+        m_section->clear();
+        if (!m_session.isOpen() || !m_session.isLoggedIn())
+            return;
+        m_section->addItem(tr("All workshops"), 0);
+        for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
+                                    .sections(false)
+                                    .value_or(QList<Section>{}))
+            m_section->addItem(s.name, s.id);
+        const QList<qint64> mine = m_session.user().sectionIds;
+        if (m_session.user().role == Role::Formateur && !mine.isEmpty() && m_section->findData(mine.first()) >= 0)
+            m_section->setCurrentIndex(m_section->findData(mine.first()));
+    }
+    applyPreset(m_preset->currentIndex());
+}
+
+void ProductionFiguresPage::reload()
+{
+    if (!m_session.isOpen() || !m_session.isLoggedIn())
+        return;
+    ProductionFilter f;
+    f.sectionId = m_section->currentData().toLongLong();
+    f.from = m_from->date();
+    f.to = m_to->date();
+    auto figures = ProductionService(m_session.database(), m_session.clock(), m_session.user()).figures(f);
+    m_view->display(figures.value_or(ProductionFigures{}));
+}
+
+} // namespace etabli

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "domain/production.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QTableWidget;
+
+namespace etabli {
+
+class Session;
+
+// The figures of the log over a filter: hours per trainee by kind, skills
+// practised, output per catalogue item, hours and materials per order.
+class ProductionFiguresView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProductionFiguresView)
+
+public:
+    explicit ProductionFiguresView(bool showTrainees, QWidget* parent = nullptr);
+    void display(const ProductionFigures& figures);
+    QString summaryText() const;
+    QTableWidget* trainees() const { return m_trainees; }
+    QTableWidget* skills() const { return m_skills; }
+    QTableWidget* outputs() const { return m_outputs; }
+    QTableWidget* references() const { return m_references; }
+
+private:
+    QLabel* m_summary;
+    QTableWidget* m_trainees;
+    QTableWidget* m_skills;
+    QTableWidget* m_outputs;
+    QTableWidget* m_references;
+};
+
+// "Bilan": the figures of a workshop (or all) over a period chosen with
+// presets (this week, this month, the school year, the calendar year).
+class ProductionFiguresPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProductionFiguresPage)
+
+public:
+    explicit ProductionFiguresPage(Session& session, QWidget* parent = nullptr);
+    void reload();
+    void setPeriod(const QDate& from, const QDate& to);
+    void setSection(qint64 sectionId);
+    ProductionFiguresView* view() const { return m_view; }
+
+private:
+    void reloadSections();
+    void applyPreset(int index);
+
+    Session& m_session;
+    QComboBox* m_section;
+    QComboBox* m_preset;
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+    ProductionFiguresView* m_view;
+};
+
+} // namespace etabli

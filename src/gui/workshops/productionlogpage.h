@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace etabli {
+
+class MessageBanner;
+class Session;
+
+// "Journal": the entries of the production log, newest first, filtered by
+// workshop, period, kind and reference, a page at a time (in SQL).
+class ProductionLogPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProductionLogPage)
+
+public:
+    static constexpr int PageSize = 100;
+
+    explicit ProductionLogPage(Session& session, QWidget* parent = nullptr);
+    void reload();
+    QTableWidget* table() const { return m_table; }
+    qint64 totalCount() const { return m_total; }
+
+Q_SIGNALS:
+    void openRequested(qint64 entryId);
+
+private:
+    void reloadSections();
+    void openCurrent();
+    void removeCurrent();
+
+    Session& m_session;
+    MessageBanner* m_banner;
+    QComboBox* m_section;
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+    QComboBox* m_kind;
+    QLineEdit* m_reference;
+    QTableWidget* m_table;
+    QLabel* m_count;
+    QPushButton* m_previous;
+    QPushButton* m_next;
+    int m_offset = 0;
+    qint64 m_total = 0;
+};
+
+} // namespace etabli

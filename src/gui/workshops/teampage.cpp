@@ -1,0 +1,356 @@
+#include "gui/workshops/teampage.h"
+
+#include "domain/production.h"
+#include "domain/schoolyear.h"
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "services/schoolservice.h"
+#include "services/staffservice.h"
+#include "services/userservice.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+TeamPage::TeamPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_staff(new QTableWidget(this)),
+      m_hours(new QTableWidget(this)), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)),
+      m_summary(new QLabel(this)), m_hourValue(new QLineEdit(this))
+{
+    m_banner->hide();
+    m_staff->setObjectName(QStringLiteral("staffTable"));
+    m_staff->setColumnCount(7);
+    m_staff->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Status"), tr("Job"), tr("Sections"), tr("Phone"), tr("E-mail"), tr("Account")});
+    m_hours->setObjectName(QStringLiteral("volunteerHours"));
+    m_hours->setColumnCount(4);
+    m_hours->setHorizontalHeaderLabels({tr("Day"), tr("Volunteer"), tr("Hours"), tr("Activity")});
+    for (QTableWidget* t : {m_staff, m_hours}) {
+        t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        t->setSelectionBehavior(QAbstractItemView::SelectRows);
+        t->setSelectionMode(QAbstractItemView::SingleSelection);
+        t->verticalHeader()->hide();
+        t->horizontalHeader()->setStretchLastSection(true);
+    }
+    auto* add = new QPushButton(tr("&Add a person…"), this);
+    auto* change = new QPushButton(tr("C&hange…"), this);
+    auto* staffButtons = new QHBoxLayout;
+    staffButtons->addStretch(1);
+    staffButtons->addWidget(add);
+    staffButtons->addWidget(change);
+
+    for (QDateEdit* d : {m_from, m_to}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    }
+    const SchoolYear year = SchoolYear::containing(session.clock().today());
+    m_from->setDate(year.firstDay());
+    m_to->setDate(year.lastDay());
+    auto* period = new QHBoxLayout;
+    auto* fromLabel = new QLabel(tr("&From"), this);
+    fromLabel->setBuddy(m_from);
+    auto* toLabel = new QLabel(tr("&to"), this);
+    toLabel->setBuddy(m_to);
+    period->addWidget(new QLabel(tr("<b>Volunteer hours</b>"), this));
+    period->addStretch(1);
+    period->addWidget(fromLabel);
+    period->addWidget(m_from);
+    period->addWidget(toLabel);
+    period->addWidget(m_to);
+    auto* valueLabel = new QLabel(tr("&Value of an hour (€)"), this);
+    valueLabel->setBuddy(m_hourValue);
+    m_hourValue->setMaximumWidth(100);
+    auto* saveValue = new QPushButton(tr("Save the value"), this);
+    auto* addHoursButton = new QPushButton(tr("Record &hours…"), this);
+    auto* removeHoursButton = new QPushButton(tr("&Remove…"), this);
+    auto* hoursButtons = new QHBoxLayout;
+    hoursButtons->addWidget(m_summary, 1);
+    hoursButtons->addWidget(valueLabel);
+    hoursButtons->addWidget(m_hourValue);
+    hoursButtons->addWidget(saveValue);
+    hoursButtons->addSpacing(20);
+    hoursButtons->addWidget(removeHoursButton);
+    hoursButtons->addWidget(addHoursButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(new QLabel(tr("<b>The team</b> — employees and volunteers"), this));
+    layout->addWidget(m_staff, 3);
+    layout->addLayout(staffButtons);
+    layout->addLayout(period);
+    layout->addWidget(m_hours, 2);
+    layout->addLayout(hoursButtons);
+
+    connect(add, &QPushButton::clicked, this, &TeamPage::addMember);
+    connect(change, &QPushButton::clicked, this, &TeamPage::changeMember);
+    connect(m_staff, &QTableWidget::cellActivated, this, &TeamPage::changeMember);
+    connect(addHoursButton, &QPushButton::clicked, this, &TeamPage::addHours);
+    connect(removeHoursButton, &QPushButton::clicked, this, &TeamPage::removeHours);
+    connect(saveValue, &QPushButton::clicked, this, &TeamPage::saveHourValue);
+    connect(m_from, &QDateEdit::dateChanged, this, &TeamPage::reloadHours);
+    connect(m_to, &QDateEdit::dateChanged, this, &TeamPage::reloadHours);
+    connect(&m_session, &Session::databaseChanged, this, &TeamPage::reload);
+    connect(&m_session, &Session::userChanged, this, &TeamPage::reload);
+    reload();
+}
+
+void TeamPage::reload()
+{
+    m_staff->setRowCount(0);
+    m_hours->setRowCount(0);
+    if (!m_session.isOpen() || !m_session.isLoggedIn())
+        return;
+    Database& db = m_session.database();
+    QHash<qint64, QString> sectionNames;
+    for (const Section& s : SchoolService(db, m_session.clock(), m_session.user()).sections(false).value_or(QList<Section>{}))
+        sectionNames.insert(s.id, s.name);
+    QHash<qint64, QString> logins;
+    if (m_session.user().can(permission::UsersManage)) {
+        for (const User& u : UserService(db, m_session.clock(), m_session.user()).list().value_or(QList<User>{}))
+            logins.insert(u.id, u.login);
+    }
+    m_members = StaffService(db, m_session.clock(), m_session.user()).list(false).value_or(QList<StaffMember>{});
+    m_staff->setRowCount(static_cast<int>(m_members.size()));
+    for (int r = 0; r < m_members.size(); ++r) {
+        const StaffMember& m = m_members.at(r);
+        QStringList sections;
+        for (qint64 id : m.sectionIds)
+            sections << sectionNames.value(id);
+        const QString account = m.userId == 0 ? QString() : logins.value(m.userId, tr("yes"));
+        const QStringList cells = {m.lastName + QLatin1Char(' ') + m.firstName + (m.active ? QString() : tr(" (left)")),
+                                   StaffService::kindLabel(m.kind), StaffService::jobLabel(m.job),
+                                   sections.join(QStringLiteral(", ")), m.phone, m.email, account};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells.at(c));
+            if (!m.active)
+                item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+            m_staff->setItem(r, c, item);
+        }
+    }
+    m_staff->resizeColumnsToContents();
+    reloadHours();
+}
+
+void TeamPage::reloadHours()
+{
+    m_hours->setRowCount(0);
+    if (!m_session.isOpen() || !m_session.isLoggedIn())
+        return;
+    StaffService team(m_session.database(), m_session.clock(), m_session.user());
+    m_hourList = team.hours(m_from->date(), m_to->date()).value_or(QList<VolunteerHours>{});
+    const QLocale locale;
+    m_hours->setRowCount(static_cast<int>(m_hourList.size()));
+    for (int r = 0; r < m_hourList.size(); ++r) {
+        const VolunteerHours& h = m_hourList.at(r);
+        const QStringList cells = {locale.toString(h.day, QStringLiteral("dd/MM/yyyy")), h.name,
+                                   Quantities::formatDuration(h.minutes), h.activity};
+        for (int c = 0; c < cells.size(); ++c)
+            m_hours->setItem(r, c, new QTableWidgetItem(cells.at(c)));
+    }
+    m_hours->resizeColumnsToContents();
+    if (auto s = team.volunteerSummary(m_from->date(), m_to->date())) {
+        m_hourValue->setText(s->hourValue.formatPlain());
+        m_summary->setText(tr("%1 given, worth %2 (contributions volontaires en nature)")
+                               .arg(Quantities::formatDuration(s->minutes), s->value.format()));
+    }
+}
+
+bool TeamPage::editMember(StaffMember& member)
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(member.id == 0 ? tr("New team member") : tr("Team member"));
+    auto* form = new QFormLayout(&dialog);
+    auto* last = new QLineEdit(member.lastName, &dialog);
+    auto* first = new QLineEdit(member.firstName, &dialog);
+    auto* kind = new QComboBox(&dialog);
+    kind->addItem(StaffService::kindLabel(QStringLiteral("employee")), QStringLiteral("employee"));
+    kind->addItem(StaffService::kindLabel(QStringLiteral("volunteer")), QStringLiteral("volunteer"));
+    kind->setCurrentIndex(std::max(0, kind->findData(member.kind)));
+    auto* job = new QComboBox(&dialog);
+    for (const QString& j : staffJobs())
+        job->addItem(j.isEmpty() ? tr("(none)") : StaffService::jobLabel(j), j);
+    job->setCurrentIndex(std::max(0, job->findData(member.job)));
+    auto* phone = new QLineEdit(member.phone, &dialog);
+    auto* email = new QLineEdit(member.email, &dialog);
+    auto* sections = new QListWidget(&dialog);
+    sections->setMaximumHeight(90);
+    for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
+                                .sections(false)
+                                .value_or(QList<Section>{})) {
+        auto* item = new QListWidgetItem(s.name, sections);
+        item->setData(Qt::UserRole, s.id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(member.sectionIds.contains(s.id) ? Qt::Checked : Qt::Unchecked);
+    }
+    auto* account = new QComboBox(&dialog);
+    account->addItem(tr("(no account)"), 0);
+    for (const User& u : UserService(m_session.database(), m_session.clock(), m_session.user())
+                             .list()
+                             .value_or(QList<User>{}))
+        account->addItem(QStringLiteral("%1 (%2)").arg(u.displayName, u.login), u.id);
+    if (member.userId != 0 && account->findData(member.userId) < 0)
+        account->addItem(tr("(an account)"), member.userId);
+    account->setCurrentIndex(std::max(0, account->findData(member.userId)));
+    auto* active = new QCheckBox(tr("In the team (uncheck when the person leaves)"), &dialog);
+    active->setChecked(member.active);
+    form->addRow(tr("&Last name"), last);
+    form->addRow(tr("&First name"), first);
+    form->addRow(tr("&Status"), kind);
+    form->addRow(tr("&Job"), job);
+    form->addRow(tr("&Phone"), phone);
+    form->addRow(tr("&E-mail"), email);
+    form->addRow(tr("Sec&tions"), sections);
+    form->addRow(tr("A&ccount"), account);
+    form->addRow(QString(), active);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    member.lastName = last->text();
+    member.firstName = first->text();
+    member.kind = kind->currentData().toString();
+    member.job = job->currentData().toString();
+    member.phone = phone->text();
+    member.email = email->text();
+    member.userId = account->currentData().toLongLong();
+    member.active = active->isChecked();
+    member.sectionIds.clear();
+    for (int i = 0; i < sections->count(); ++i) {
+        if (sections->item(i)->checkState() == Qt::Checked)
+            member.sectionIds << sections->item(i)->data(Qt::UserRole).toLongLong();
+    }
+    return true;
+}
+
+void TeamPage::addMember()
+{
+    StaffMember m;
+    if (!editMember(m))
+        return;
+    auto id = StaffService(m_session.database(), m_session.clock(), m_session.user()).add(m);
+    if (!id) {
+        m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
+        return;
+    }
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("%1 joined the team.").arg(m.displayName()));
+    reload();
+}
+
+void TeamPage::changeMember()
+{
+    const int row = m_staff->currentRow();
+    if (row < 0 || row >= m_members.size())
+        return;
+    StaffMember m = m_members.at(row);
+    if (!editMember(m))
+        return;
+    if (auto r = StaffService(m_session.database(), m_session.clock(), m_session.user()).update(m); !r) {
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        return;
+    }
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("%1 was changed.").arg(m.displayName()));
+    reload();
+}
+
+void TeamPage::addHours()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Volunteer hours"));
+    auto* form = new QFormLayout(&dialog);
+    auto* who = new QComboBox(&dialog);
+    for (const StaffMember& m : std::as_const(m_members)) {
+        if (m.kind == QLatin1String("volunteer") && m.active)
+            who->addItem(m.displayName(), m.id);
+    }
+    if (who->count() == 0) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Add the volunteer to the team first (status: volunteer)."));
+        return;
+    }
+    auto* day = new QDateEdit(m_session.clock().today(), &dialog);
+    day->setCalendarPopup(true);
+    day->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    day->setMaximumDate(m_session.clock().today());
+    auto* hours = new QLineEdit(&dialog);
+    hours->setPlaceholderText(tr("e.g. 2,5 or 2 h 30"));
+    auto* activity = new QLineEdit(&dialog);
+    activity->setPlaceholderText(tr("e.g. maths support, driving, open day"));
+    form->addRow(tr("&Volunteer"), who);
+    form->addRow(tr("&Day"), day);
+    form->addRow(tr("&Hours"), hours);
+    form->addRow(tr("&Activity"), activity);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&]() {
+        auto minutes = Quantities::parseDuration(hours->text());
+        if (!minutes) {
+            QMessageBox::warning(&dialog, dialog.windowTitle(), minutes.error().message);
+            return;
+        }
+        VolunteerHours h{0, who->currentData().toLongLong(), {}, day->date(), *minutes, activity->text()};
+        auto id = StaffService(m_session.database(), m_session.clock(), m_session.user()).addHours(h);
+        if (!id) {
+            QMessageBox::warning(&dialog, dialog.windowTitle(), id.error().message);
+            return;
+        }
+        dialog.accept();
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("The hours were recorded."));
+        reloadHours();
+    }
+}
+
+void TeamPage::removeHours()
+{
+    const int row = m_hours->currentRow();
+    if (row < 0 || row >= m_hourList.size())
+        return;
+    const VolunteerHours h = m_hourList.at(row);
+    if (QMessageBox::question(this, tr("Volunteer hours"),
+                              tr("Remove %1 given by %2 on %3?")
+                                  .arg(Quantities::formatDuration(h.minutes), h.name,
+                                       QLocale().toString(h.day, QStringLiteral("dd/MM/yyyy"))),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+        return;
+    if (auto r = StaffService(m_session.database(), m_session.clock(), m_session.user()).removeHours(h); !r) {
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        return;
+    }
+    reloadHours();
+}
+
+void TeamPage::saveHourValue()
+{
+    auto value = Money::parse(m_hourValue->text());
+    if (!value) {
+        m_banner->showMessage(MessageBanner::Kind::Error, value.error().message);
+        return;
+    }
+    if (auto r = StaffService(m_session.database(), m_session.clock(), m_session.user()).setVolunteerHourValue(*value);
+        !r) {
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        return;
+    }
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("An hour of volunteering is now valued at %1.").arg(value->format()));
+    reloadHours();
+}
+
+} // namespace etabli
