@@ -1878,7 +1878,7 @@
 <context>
     <name>Quantities</name>
     <message>
-        <location filename="../../src/core/domain/production.cpp" line="+45" />
+        <location filename="../../src/core/domain/production.cpp" line="+46" />
         <source>“%1” is not a valid quantity (example: 2 or 2,5).</source>
         <translation>« %1 » n'est pas une quantité valide (exemple : 2 ou 2,5).</translation>
     </message>
@@ -4375,10 +4375,10 @@ après-midi</translation>
     <message>
         <location line="+6" />
         <source>absent half a day</source>
-        <translation>absent(e) une demi-journée</translation>
+        <translation>absent(e) ½ journée</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+72" />
         <source>“%1” is not in the catalogue: added as a free-text line.</source>
         <translation>« %1 » n'est pas au catalogue : ajouté en ligne de texte libre.</translation>
     </message>
@@ -4427,7 +4427,7 @@ après-midi</translation>
 <context>
     <name>etabli::ProductionFiguresPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+142" />
+        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+145" />
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
@@ -4660,11 +4660,6 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Hours</source>
-        <translation>Heures</translation>
-    </message>
-    <message>
-        <location line="+0" />
         <source>Made</source>
         <translation>Fait</translation>
     </message>
@@ -4672,6 +4667,16 @@ après-midi</translation>
         <location line="+0" />
         <source>Written by</source>
         <translation>Saisi par</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Trainee hours</source>
+        <translation>Heures-jeunes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The hours of all the trainees on the entry, added up</source>
+        <translation>Les heures de tous les jeunes de l'entrée, additionnées</translation>
     </message>
     <message>
         <location line="+9" />

@@ -162,6 +162,7 @@ TEST_CASE("Quantities and durations as the French write them", "[production]")
     CHECK(Quantities::formatDuration(210) == QStringLiteral("3 h 30"));
     CHECK(Quantities::formatDuration(180) == QStringLiteral("3 h"));
     CHECK(Quantities::formatDuration(45) == QStringLiteral("0 h 45"));
+    CHECK(Quantities::formatDuration(3815 * 60 + 5) == QStringLiteral("3\u202F815 h 05"));
 
     ProductionMaterial valves{QStringLiteral("Valves"), 4000, Money::fromCents(37)};
     CHECK(valves.cost() == Money::fromCents(148));

@@ -162,7 +162,8 @@ TEST_CASE("Follow-up notes are added from the record, for the office only", "[gu
     for (int i = 0; i < dialog.tabs()->count(); ++i)
         tabs << dialog.tabs()->tabText(i).remove(QLatin1Char('&'));
     CHECK(tabs == QStringList{QStringLiteral("Identité"), QStringLiteral("Responsables"), QStringLiteral("Parcours"),
-                              QStringLiteral("Présences"), QStringLiteral("Devenir"), QStringLiteral("Suivi")});
+                              QStringLiteral("Présences"), QStringLiteral("Devenir"), QStringLiteral("Production"),
+                              QStringLiteral("Suivi")});
     QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(QStringLiteral("newNote")),
                      QStringLiteral("Entretien avec la famille."));
     QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("addNote")), Qt::LeftButton);

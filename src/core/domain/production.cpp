@@ -1,5 +1,6 @@
 #include "domain/production.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace etabli {
@@ -101,8 +102,10 @@ QString Quantities::formatDuration(qint64 minutes)
 {
     const bool negative = minutes < 0;
     const qint64 v = negative ? -minutes : minutes;
-    QString out = v % 60 == 0 ? QStringLiteral("%1 h").arg(v / 60)
-                              : QStringLiteral("%1 h %2").arg(v / 60).arg(v % 60, 2, 10, QLatin1Char('0'));
+    // Thousands of hours grouped as the French do ("3 815 h").
+    const QString hours = QLocale(QLocale::French, QLocale::France).toString(v / 60);
+    QString out = v % 60 == 0 ? QStringLiteral("%1 h").arg(hours)
+                              : QStringLiteral("%1 h %2").arg(hours).arg(v % 60, 2, 10, QLatin1Char('0'));
     return negative ? QLatin1Char('-') + out : out;
 }
 

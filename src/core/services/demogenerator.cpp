@@ -233,6 +233,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         }
         SectionRepository sectionRepo(m_db);
         for (Section& s : sections) {
+            s.capacity = federation ? 14 : 12;
             auto id = sectionRepo.insert(s, now);
             if (!id)
                 return std::unexpected(id.error());
@@ -679,7 +680,10 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         auto staff = StaffRepository(m_db).list(true);
         if (!staff)
             return std::unexpected(staff.error());
-        const QDate opening = SchoolYear(current.startYear() - years + 1, school.schoolYearStartMonth).firstDay();
+        // The school demo keeps the last three school years of logs (enough for
+        // year-on-year figures); the federation all ten (about 1.2M rows).
+        const int logYears = federation ? years : std::min(years, 3);
+        const QDate opening = SchoolYear(current.startYear() - logYears + 1, school.schoolYearStartMonth).firstDay();
         for (int si = 0; si < sections.size() && m_options.productionLog; ++si) {
             const bool tyresWorkshop = si % 2 == 0;
             qint64 trainer = 0;

@@ -116,6 +116,8 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     m_trainees->setEditTriggers(QAbstractItemView::AnyKeyPressed | QAbstractItemView::DoubleClicked |
                                 QAbstractItemView::EditKeyPressed);
     m_trainees->setTabKeyNavigation(false);
+    m_trainees->setWordWrap(false);
+    m_trainees->horizontalHeader()->setSectionResizeMode(TraineeNote, QHeaderView::ResizeToContents);
     m_trainees->installEventFilter(this);
     auto* traineesBox = new QVBoxLayout;
     auto* traineesHead = new QHBoxLayout;
@@ -189,11 +191,11 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     lower->addLayout(skillsBox, 2);
 
     auto* columns = new QHBoxLayout;
-    columns->addLayout(traineesBox, 2);
+    columns->addLayout(traineesBox, 1);
     auto* right = new QVBoxLayout;
     right->addLayout(outputsBox, 3);
     right->addLayout(lower, 2);
-    columns->addLayout(right, 3);
+    columns->addLayout(right, 1);
 
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(buddyLabel(tr("N&otes"), m_notes, this));

@@ -28,7 +28,10 @@ QTableWidget* makeTable(const QString& name, const QStringList& headers, QWidget
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->verticalHeader()->hide();
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->horizontalHeader()->setMinimumSectionSize(60);
+    t->setWordWrap(false);
     t->setSortingEnabled(false);
     return t;
 }

@@ -56,7 +56,8 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     m_table->setObjectName(QStringLiteral("logTable"));
     m_table->setColumnCount(8);
     m_table->setHorizontalHeaderLabels({tr("Day"), tr("Workshop"), tr("Kind"), tr("Reference"), tr("Trainees"),
-                                        tr("Hours"), tr("Made"), tr("Written by")});
+                                        tr("Trainee hours"), tr("Made"), tr("Written by")});
+    m_table->horizontalHeaderItem(5)->setToolTip(tr("The hours of all the trainees on the entry, added up"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
