@@ -1674,7 +1674,7 @@
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+208" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+209" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -2850,17 +2850,7 @@
 <context>
     <name>etabli::AbsencesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/absencespage.cpp" line="+34" />
-        <source>&amp;From</source>
-        <translation>&amp;Du</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>&amp;to</source>
-        <translation>&amp;au</translation>
-    </message>
-    <message>
-        <location line="+24" />
+        <location filename="../../src/gui/trainees/absencespage.cpp" line="+49" />
         <location line="+3" />
         <source>Trainee</source>
         <translation>Jeune</translation>
@@ -2906,7 +2896,7 @@
         <translation>&lt;b&gt;3 demi-journées ou plus d'absence injustifiée d'affilée&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+59" />
+        <location line="+48" />
         <source>Attendance rate of the section: %1 (%n half-day(s) recorded)</source>
         <translation>
             <numerusform>Taux de présence de la section : %1 (%n demi-journée saisie)</numerusform>
@@ -3108,7 +3098,7 @@ après-midi</translation>
 <context>
     <name>etabli::CataloguePage</name>
     <message>
-        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+41" />
+        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+42" />
         <source>&amp;Workshop</source>
         <translation>A&amp;telier</translation>
     </message>
@@ -3208,7 +3198,7 @@ après-midi</translation>
         <translation>&lt;b&gt;Compétences travaillées&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+61" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -4058,6 +4048,19 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::PeriodEdit</name>
+    <message>
+        <location filename="../../src/gui/common/periodedit.cpp" line="+14" />
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+</context>
+<context>
     <name>etabli::PersonalDataPage</name>
     <message>
         <location filename="../../src/gui/access/personaldatapage.cpp" line="+30" />
@@ -4197,7 +4200,7 @@ après-midi</translation>
 <context>
     <name>etabli::ProductionEntryPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionentrypage.cpp" line="+72" />
+        <location filename="../../src/gui/workshops/productionentrypage.cpp" line="+73" />
         <source>&amp;Add</source>
         <translation>Ajo&amp;uter</translation>
     </message>
@@ -4213,8 +4216,8 @@ après-midi</translation>
     </message>
     <message>
         <location line="+16" />
-        <source>order or customer, e.g. CMD-2026-014</source>
-        <translation>commande ou client, par ex. CMD-2026-014</translation>
+        <source>order or customer, e.g. PN-2026-014</source>
+        <translation>commande ou client, par ex. PN-2026-014</translation>
     </message>
     <message>
         <location line="+5" />
@@ -4257,7 +4260,7 @@ après-midi</translation>
         <translation>Registre</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+14" />
         <source>&amp;Trainees</source>
         <translation>J&amp;eunes</translation>
     </message>
@@ -4358,7 +4361,7 @@ après-midi</translation>
         <translation>Journal d'atelier</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+92" />
         <source>(not given)</source>
         <translation>(non précisé)</translation>
     </message>
@@ -4378,7 +4381,7 @@ après-midi</translation>
         <translation>absent(e) ½ journée</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+70" />
         <source>“%1” is not in the catalogue: added as a free-text line.</source>
         <translation>« %1 » n'est pas au catalogue : ajouté en ligne de texte libre.</translation>
     </message>
@@ -4427,7 +4430,7 @@ après-midi</translation>
 <context>
     <name>etabli::ProductionFiguresPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+145" />
+        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+146" />
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
@@ -4462,17 +4465,7 @@ après-midi</translation>
         <translation>Dates choisies</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>&amp;From</source>
-        <translation>&amp;Du</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>&amp;to</source>
-        <translation>&amp;au</translation>
-    </message>
-    <message>
-        <location line="+71" />
+        <location line="+55" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
     </message>
@@ -4480,7 +4473,7 @@ après-midi</translation>
 <context>
     <name>etabli::ProductionFiguresView</name>
     <message>
-        <location line="-162" />
+        <location line="-142" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
@@ -4604,7 +4597,7 @@ après-midi</translation>
 <context>
     <name>etabli::ProductionLogPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+27" />
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+28" />
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédentes</translation>
     </message>
@@ -4614,17 +4607,7 @@ après-midi</translation>
         <translation>&amp;Suivantes ▶</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>&amp;From</source>
-        <translation>&amp;Du</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>&amp;to</source>
-        <translation>&amp;au</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+7" />
         <source>All kinds of work</source>
         <translation>Tous les types de travail</translation>
     </message>
@@ -4689,12 +4672,12 @@ après-midi</translation>
         <translation>Supprimer l'&amp;entrée…</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+46" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+49" />
         <source>No entry for these criteria</source>
         <translation>Aucune entrée pour ces critères</translation>
     </message>
@@ -4892,7 +4875,7 @@ après-midi</translation>
 <context>
     <name>etabli::TeamPage</name>
     <message>
-        <location filename="../../src/gui/workshops/teampage.cpp" line="+38" />
+        <location filename="../../src/gui/workshops/teampage.cpp" line="+41" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -4957,22 +4940,12 @@ après-midi</translation>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>&amp;From</source>
-        <translation>&amp;Du</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>&amp;to</source>
-        <translation>&amp;au</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+7" />
         <source>&lt;b&gt;Volunteer hours&lt;/b&gt;</source>
         <translation>&lt;b&gt;Heures de bénévolat&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+3" />
         <source>&amp;Value of an hour (€)</source>
         <translation>&amp;Valeur d'une heure (€)</translation>
     </message>
@@ -4997,7 +4970,7 @@ après-midi</translation>
         <translation>&lt;b&gt;L'équipe&lt;/b&gt; — salariés et bénévoles</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+41" />
         <source>yes</source>
         <translation>oui</translation>
     </message>

@@ -93,6 +93,7 @@ int main(int argc, char* argv[])
         !rows.next())
         return 1;
     out << "| (production log rows in the federation demo: " << rows.value(0).toLongLong() << ") | |\n";
+    rows.finish();
     ProductionRepository production(**db);
     ProductionFilter log;
     log.sectionId = 1;

@@ -386,7 +386,7 @@ TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a
     CHECK(text.indexOf(QStringLiteral("entrée;date;atelier;type;référence;formateur;jeune;heures;production;saisi "
                                       "par\r\n")) <= 1); // after the BOM
     CHECK(text.count(QStringLiteral("\r\n")) == 1 + expected);
-    CHECK(text.contains(QStringLiteral(";Pneus et services;Production pour un client;CMD-2026-")));
+    CHECK(text.contains(QStringLiteral(";Pneus et services;Production pour un client;PN-2026-")));
     CHECK(text.contains(QStringLiteral(";Jean-Luc Perrin;")));
     CHECK_FALSE(text.contains(QStringLiteral("Métallerie")));
     CHECK_FALSE(text.contains(QStringLiteral(";01/11/2026;")));

@@ -737,7 +737,14 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                 orderYear = day.year();
                                 orderNumber = 0;
                             }
-                            reference = QStringLiteral("CMD-%1-%2").arg(day.year()).arg(++orderNumber, 3, 10, QLatin1Char('0'));
+                            // Each workshop numbers its own orders: PN (pneus), MT (métallerie).
+                            const QString prefix = federation ? QStringLiteral("A%1").arg(si + 1, 2, 10, QLatin1Char('0'))
+                                                   : tyresWorkshop ? QStringLiteral("PN")
+                                                                   : QStringLiteral("MT");
+                            reference = QStringLiteral("%1-%2-%3")
+                                            .arg(prefix)
+                                            .arg(day.year())
+                                            .arg(++orderNumber, 3, 10, QLatin1Char('0'));
                             referenceLeft = tyresWorkshop ? rng.between(1, 2) : rng.between(1, 4);
                         }
                         --referenceLeft;

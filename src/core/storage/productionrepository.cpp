@@ -61,7 +61,8 @@ struct Where
             binds.append({QStringLiteral("reference"), QLatin1Char('%') + pattern + QLatin1Char('%')});
         }
         if (f.traineeId != 0 && traineeOnEntry) {
-            parts << QStringLiteral("EXISTS (SELECT 1 FROM production_trainee ft WHERE ft.entry_id = e.id AND "
+            // IN (…) rather than EXISTS: the trainee's index drives the query.
+            parts << QStringLiteral("e.id IN (SELECT ft.entry_id FROM production_trainee ft WHERE "
                                     "ft.trainee_id = :trainee)");
             binds.append({QStringLiteral("trainee"), f.traineeId});
         }

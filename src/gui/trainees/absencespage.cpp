@@ -1,6 +1,8 @@
 #include "gui/trainees/absencespage.h"
 
 #include "domain/schoolyear.h"
+#include "gui/common/periodedit.h"
+#include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "services/attendanceservice.h"
 #include "services/schoolservice.h"
@@ -25,27 +27,14 @@ QString percent(const AttendanceRate& r)
 } // namespace
 
 AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_section(new QComboBox(this)), m_from(new QDateEdit(this)),
-      m_to(new QDateEdit(this)), m_rate(new QLabel(this)), m_rates(new QTableWidget(this)), m_runs(new QTableWidget(this))
+    : QWidget(parent), m_session(session), m_section(new QComboBox(this)),
+      m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(), session.clock().today(), this)),
+      m_rate(new QLabel(this)), m_rates(new QTableWidget(this)), m_runs(new QTableWidget(this))
 {
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
     top->addWidget(m_section, 1);
-    auto* fromLabel = new QLabel(tr("&From"), this);
-    fromLabel->setBuddy(m_from);
-    auto* toLabel = new QLabel(tr("&to"), this);
-    toLabel->setBuddy(m_to);
-    for (QDateEdit* d : {m_from, m_to}) {
-        d->setCalendarPopup(true);
-        d->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    }
-    const SchoolYear year = SchoolYear::containing(session.clock().today());
-    m_from->setDate(year.firstDay());
-    m_to->setDate(session.clock().today());
-    top->addWidget(fromLabel);
-    top->addWidget(m_from);
-    top->addWidget(toLabel);
-    top->addWidget(m_to);
+    top->addWidget(m_period);
     top->addStretch(1);
     layout->addLayout(top);
     QFont big = m_rate->font();
@@ -77,8 +66,7 @@ AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
     tables->addLayout(right, 1);
     layout->addLayout(tables, 1);
     connect(m_section, &QComboBox::currentIndexChanged, this, &AbsencesPage::reload);
-    connect(m_from, &QDateEdit::dateChanged, this, &AbsencesPage::reload);
-    connect(m_to, &QDateEdit::dateChanged, this, &AbsencesPage::reload);
+    connect(m_period, &PeriodEdit::changed, this, &AbsencesPage::reload);
     connect(&m_session, &Session::userChanged, this, &AbsencesPage::reloadSections);
     connect(&m_session, &Session::dataChanged, this, &AbsencesPage::reload);
     reloadSections();
@@ -86,27 +74,17 @@ AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
 
 void AbsencesPage::reloadSections()
 {
-    {
-        const QSignalBlocker block(m_section);
-        m_section->clear();
-        if (!m_session.isOpen() || !m_session.isLoggedIn())
-            return;
-        for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
-                                    .sections(true)
-                                    .value_or(QList<Section>{})) {
-            if (m_session.user().coversSection(s.id))
-                m_section->addItem(s.name, s.id);
-        }
-    }
+    SectionChoice choice;
+    choice.activeOnly = true;
+    choice.coveredOnly = true;
+    choice.preferOwn = false;
+    choice.fill(m_section, m_session);
     reload();
 }
 
 void AbsencesPage::setPeriod(const QDate& from, const QDate& to)
 {
-    const QSignalBlocker b1(m_from);
-    const QSignalBlocker b2(m_to);
-    m_from->setDate(from);
-    m_to->setDate(to);
+    m_period->setPeriod(from, to);
     reload();
 }
 
@@ -123,8 +101,8 @@ void AbsencesPage::reload()
     if (sectionId == 0 || !m_session.isLoggedIn())
         return;
     AttendanceService service(m_session.database(), m_session.clock(), m_session.user());
-    const QDate from = m_from->date();
-    const QDate to = m_to->date();
+    const QDate from = m_period->from();
+    const QDate to = m_period->to();
     auto rate = service.sectionRate(sectionId, from, to);
     if (!rate) {
         m_rate->setText(rate.error().message);

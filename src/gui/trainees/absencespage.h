@@ -3,12 +3,12 @@
 #include <QWidget>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QTableWidget;
 
 namespace etabli {
 
+class PeriodEdit;
 class Session;
 
 // "Absences": the attendance rate of a section over any period, each
@@ -31,8 +31,7 @@ private:
 
     Session& m_session;
     QComboBox* m_section;
-    QDateEdit* m_from;
-    QDateEdit* m_to;
+    PeriodEdit* m_period;
     QLabel* m_rate;
     QTableWidget* m_rates;
     QTableWidget* m_runs;

@@ -1,6 +1,7 @@
 #include "gui/workshops/cataloguepage.h"
 
 #include "gui/common/messagebanner.h"
+#include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "services/catalogueservice.h"
 #include "services/productionservice.h"
@@ -120,23 +121,11 @@ qint64 CataloguePage::sectionId() const
 
 void CataloguePage::reloadSections()
 {
-    {
-        const QSignalBlocker block(m_section);
-        const qint64 previous = sectionId();
-        m_section->clear();
-        if (!m_session.isOpen() || !m_session.isLoggedIn())
-            return;
+    if (m_session.isOpen() && m_session.isLoggedIn())
         m_sections = SchoolService(m_session.database(), m_session.clock(), m_session.user())
                          .sections(false)
                          .value_or(QList<Section>{});
-        for (const Section& s : std::as_const(m_sections))
-            m_section->addItem(s.name, s.id);
-        const QList<qint64> mine = m_session.user().sectionIds;
-        if (previous != 0 && m_section->findData(previous) >= 0)
-            m_section->setCurrentIndex(m_section->findData(previous));
-        else if (!mine.isEmpty() && m_section->findData(mine.first()) >= 0)
-            m_section->setCurrentIndex(m_section->findData(mine.first()));
-    }
+    SectionChoice{}.fill(m_section, m_session);
     reload();
 }
 

@@ -1,6 +1,7 @@
 #include "gui/workshops/productionentrypage.h"
 
 #include "gui/common/messagebanner.h"
+#include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "services/attendanceservice.h"
 #include "services/catalogueservice.h"
@@ -87,7 +88,7 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     for (const QString& k : productionKinds())
         m_kind->addItem(ProductionService::kindLabel(k), k);
     m_reference->setObjectName(QStringLiteral("entryReference"));
-    m_reference->setPlaceholderText(tr("order or customer, e.g. CMD-2026-014"));
+    m_reference->setPlaceholderText(tr("order or customer, e.g. PN-2026-014"));
     m_reference->setMaxLength(60);
     m_trainer->setObjectName(QStringLiteral("entryTrainer"));
 
@@ -118,6 +119,8 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     m_trainees->setTabKeyNavigation(false);
     m_trainees->setWordWrap(false);
     m_trainees->horizontalHeader()->setSectionResizeMode(TraineeNote, QHeaderView::ResizeToContents);
+    m_trainees->horizontalHeader()->setSectionResizeMode(TraineeHours, QHeaderView::Fixed);
+    m_trainees->horizontalHeader()->resizeSection(TraineeHours, 90);
     m_trainees->installEventFilter(this);
     auto* traineesBox = new QVBoxLayout;
     auto* traineesHead = new QHBoxLayout;
@@ -306,24 +309,17 @@ QString ProductionEntryPage::statusText() const
 
 void ProductionEntryPage::reloadSections()
 {
-    {
+    SectionChoice choice;
+    choice.activeOnly = true;
+    choice.coveredOnly = true;
+    choice.fill(m_section, m_session);
+    if (!m_session.isOpen() || !m_session.isLoggedIn())
+        return;
+    // The trainer's own section first: the team record (else the account's, chosen above).
+    if (auto me = StaffService(m_session.database(), m_session.clock(), m_session.user()).me();
+        me && !me->sectionIds.isEmpty() && m_section->findData(me->sectionIds.first()) >= 0) {
         const QSignalBlocker block(m_section);
-        m_section->clear();
-        if (!m_session.isOpen() || !m_session.isLoggedIn())
-            return;
-        for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
-                                    .sections(true)
-                                    .value_or(QList<Section>{})) {
-            if (m_session.user().coversSection(s.id))
-                m_section->addItem(s.name, s.id);
-        }
-        // The trainer's own section first: the team record, else the account's sections.
-        auto me = StaffService(m_session.database(), m_session.clock(), m_session.user()).me();
-        QList<qint64> mine = me ? me->sectionIds : QList<qint64>{};
-        if (mine.isEmpty())
-            mine = m_session.user().sectionIds;
-        if (!mine.isEmpty() && m_section->findData(mine.first()) >= 0)
-            m_section->setCurrentIndex(m_section->findData(mine.first()));
+        m_section->setCurrentIndex(m_section->findData(me->sectionIds.first()));
     }
     m_day->setDate(m_session.clock().today());
     m_day->setMaximumDate(m_session.clock().today());

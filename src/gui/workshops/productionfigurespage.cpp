@@ -1,13 +1,13 @@
 #include "gui/workshops/productionfigurespage.h"
 
 #include "domain/schoolyear.h"
+#include "gui/common/periodedit.h"
+#include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "services/catalogueservice.h"
 #include "services/productionservice.h"
-#include "services/schoolservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -137,7 +137,8 @@ void ProductionFiguresView::display(const ProductionFigures& f)
 
 ProductionFiguresPage::ProductionFiguresPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_section(new QComboBox(this)), m_preset(new QComboBox(this)),
-      m_from(new QDateEdit(this)), m_to(new QDateEdit(this)), m_view(new ProductionFiguresView(true, this))
+      m_period(new PeriodEdit(session.clock().today(), session.clock().today(), this)),
+      m_view(new ProductionFiguresView(true, this))
 {
     auto* top = new QHBoxLayout;
     m_section->setObjectName(QStringLiteral("figuresSection"));
@@ -148,31 +149,18 @@ ProductionFiguresPage::ProductionFiguresPage(Session& session, QWidget* parent)
                         tr("Last school year"), tr("Chosen dates")});
     top->addWidget(presetLabel);
     top->addWidget(m_preset);
-    auto* fromLabel = new QLabel(tr("&From"), this);
-    fromLabel->setBuddy(m_from);
-    auto* toLabel = new QLabel(tr("&to"), this);
-    toLabel->setBuddy(m_to);
-    for (QDateEdit* d : {m_from, m_to}) {
-        d->setCalendarPopup(true);
-        d->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    }
-    top->addWidget(fromLabel);
-    top->addWidget(m_from);
-    top->addWidget(toLabel);
-    top->addWidget(m_to);
+    top->addWidget(m_period);
     top->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
     connect(m_section, &QComboBox::currentIndexChanged, this, &ProductionFiguresPage::reload);
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ProductionFiguresPage::applyPreset);
-    const auto manual = [this]() {
+    connect(m_period, &PeriodEdit::changed, this, [this]() {
         const QSignalBlocker block(m_preset);
         m_preset->setCurrentIndex(m_preset->count() - 1);
         reload();
-    };
-    connect(m_from, &QDateEdit::dateChanged, this, manual);
-    connect(m_to, &QDateEdit::dateChanged, this, manual);
+    });
     connect(&m_session, &Session::databaseChanged, this, &ProductionFiguresPage::reloadSections);
     connect(&m_session, &Session::userChanged, this, &ProductionFiguresPage::reloadSections);
     connect(&m_session, &Session::dataChanged, this, &ProductionFiguresPage::reload);
@@ -202,10 +190,7 @@ void ProductionFiguresPage::applyPreset(int index)
 
 void ProductionFiguresPage::setPeriod(const QDate& from, const QDate& to)
 {
-    const QSignalBlocker b1(m_from);
-    const QSignalBlocker b2(m_to);
-    m_from->setDate(from);
-    m_to->setDate(to);
+    m_period->setPeriod(from, to);
     reload();
 }
 
@@ -216,20 +201,7 @@ void ProductionFiguresPage::setSection(qint64 sectionId)
 
 void ProductionFiguresPage::reloadSections()
 {
-    {
-        const QSignalBlocker block(m_section);
-        m_section->clear();
-        if (!m_session.isOpen() || !m_session.isLoggedIn())
-            return;
-        m_section->addItem(tr("All workshops"), 0);
-        for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
-                                    .sections(false)
-                                    .value_or(QList<Section>{}))
-            m_section->addItem(s.name, s.id);
-        const QList<qint64> mine = m_session.user().sectionIds;
-        if (m_session.user().role == Role::Formateur && !mine.isEmpty() && m_section->findData(mine.first()) >= 0)
-            m_section->setCurrentIndex(m_section->findData(mine.first()));
-    }
+    SectionChoice{tr("All workshops")}.fill(m_section, m_session);
     applyPreset(m_preset->currentIndex());
 }
 
@@ -239,8 +211,8 @@ void ProductionFiguresPage::reload()
         return;
     ProductionFilter f;
     f.sectionId = m_section->currentData().toLongLong();
-    f.from = m_from->date();
-    f.to = m_to->date();
+    f.from = m_period->from();
+    f.to = m_period->to();
     auto figures = ProductionService(m_session.database(), m_session.clock(), m_session.user()).figures(f);
     m_view->display(figures.value_or(ProductionFigures{}));
 }

@@ -5,12 +5,12 @@
 #include <QWidget>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QTableWidget;
 
 namespace etabli {
 
+class PeriodEdit;
 class Session;
 
 // The figures of the log over a filter: hours per trainee by kind, skills
@@ -58,8 +58,7 @@ private:
     Session& m_session;
     QComboBox* m_section;
     QComboBox* m_preset;
-    QDateEdit* m_from;
-    QDateEdit* m_to;
+    PeriodEdit* m_period;
     ProductionFiguresView* m_view;
 };
 

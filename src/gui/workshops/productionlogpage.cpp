@@ -2,12 +2,12 @@
 
 #include "domain/schoolyear.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/periodedit.h"
+#include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "services/productionservice.h"
-#include "services/schoolservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,7 +22,8 @@ namespace etabli {
 
 ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_section(new QComboBox(this)),
-      m_from(new QDateEdit(this)), m_to(new QDateEdit(this)), m_kind(new QComboBox(this)),
+      m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(), session.clock().today(), this)),
+      m_kind(new QComboBox(this)),
       m_reference(new QLineEdit(this)), m_table(new QTableWidget(this)), m_count(new QLabel(this)),
       m_previous(new QPushButton(tr("◀ &Previous"), this)), m_next(new QPushButton(tr("Ne&xt ▶"), this))
 {
@@ -30,21 +31,7 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     auto* top = new QHBoxLayout;
     m_section->setObjectName(QStringLiteral("logSection"));
     top->addWidget(m_section, 1);
-    auto* fromLabel = new QLabel(tr("&From"), this);
-    fromLabel->setBuddy(m_from);
-    auto* toLabel = new QLabel(tr("&to"), this);
-    toLabel->setBuddy(m_to);
-    for (QDateEdit* d : {m_from, m_to}) {
-        d->setCalendarPopup(true);
-        d->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    }
-    const SchoolYear year = SchoolYear::containing(session.clock().today());
-    m_from->setDate(year.firstDay());
-    m_to->setDate(session.clock().today());
-    top->addWidget(fromLabel);
-    top->addWidget(m_from);
-    top->addWidget(toLabel);
-    top->addWidget(m_to);
+    top->addWidget(m_period);
     m_kind->addItem(tr("All kinds of work"), QString());
     for (const QString& k : productionKinds())
         m_kind->addItem(ProductionService::kindLabel(k), k);
@@ -89,8 +76,7 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     };
     connect(m_section, &QComboBox::currentIndexChanged, this, restart);
     connect(m_kind, &QComboBox::currentIndexChanged, this, restart);
-    connect(m_from, &QDateEdit::dateChanged, this, restart);
-    connect(m_to, &QDateEdit::dateChanged, this, restart);
+    connect(m_period, &PeriodEdit::changed, this, restart);
     connect(m_reference, &QLineEdit::textChanged, this, restart);
     connect(m_previous, &QPushButton::clicked, this, [this]() {
         m_offset = std::max(0, m_offset - PageSize);
@@ -114,20 +100,7 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
 
 void ProductionLogPage::reloadSections()
 {
-    {
-        const QSignalBlocker block(m_section);
-        m_section->clear();
-        if (!m_session.isOpen() || !m_session.isLoggedIn())
-            return;
-        m_section->addItem(tr("All workshops"), 0);
-        for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
-                                    .sections(false)
-                                    .value_or(QList<Section>{}))
-            m_section->addItem(s.name, s.id);
-        const QList<qint64> mine = m_session.user().sectionIds;
-        if (m_session.user().role == Role::Formateur && !mine.isEmpty() && m_section->findData(mine.first()) >= 0)
-            m_section->setCurrentIndex(m_section->findData(mine.first()));
-    }
+    SectionChoice{tr("All workshops")}.fill(m_section, m_session);
     m_offset = 0;
     reload();
 }
@@ -139,8 +112,8 @@ void ProductionLogPage::reload()
         return;
     ProductionFilter f;
     f.sectionId = m_section->currentData().toLongLong();
-    f.from = m_from->date();
-    f.to = m_to->date();
+    f.from = m_period->from();
+    f.to = m_period->to();
     f.kind = m_kind->currentData().toString();
     f.reference = m_reference->text();
     ProductionService service(m_session.database(), m_session.clock(), m_session.user());

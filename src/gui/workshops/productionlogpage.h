@@ -3,7 +3,6 @@
 #include <QWidget>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -12,6 +11,7 @@ class QTableWidget;
 namespace etabli {
 
 class MessageBanner;
+class PeriodEdit;
 class Session;
 
 // "Journal": the entries of the production log, newest first, filtered by
@@ -40,8 +40,7 @@ private:
     Session& m_session;
     MessageBanner* m_banner;
     QComboBox* m_section;
-    QDateEdit* m_from;
-    QDateEdit* m_to;
+    PeriodEdit* m_period;
     QComboBox* m_kind;
     QLineEdit* m_reference;
     QTableWidget* m_table;

@@ -3,6 +3,7 @@
 #include "domain/production.h"
 #include "domain/schoolyear.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/periodedit.h"
 #include "gui/common/session.h"
 #include "services/schoolservice.h"
 #include "services/staffservice.h"
@@ -28,7 +29,9 @@ namespace etabli {
 
 TeamPage::TeamPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_staff(new QTableWidget(this)),
-      m_hours(new QTableWidget(this)), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)),
+      m_hours(new QTableWidget(this)),
+      m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(),
+                              SchoolYear::containing(session.clock().today()).lastDay(), this)),
       m_summary(new QLabel(this)), m_hourValue(new QLineEdit(this))
 {
     m_banner->hide();
@@ -53,24 +56,10 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
     staffButtons->addWidget(add);
     staffButtons->addWidget(change);
 
-    for (QDateEdit* d : {m_from, m_to}) {
-        d->setCalendarPopup(true);
-        d->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    }
-    const SchoolYear year = SchoolYear::containing(session.clock().today());
-    m_from->setDate(year.firstDay());
-    m_to->setDate(year.lastDay());
     auto* period = new QHBoxLayout;
-    auto* fromLabel = new QLabel(tr("&From"), this);
-    fromLabel->setBuddy(m_from);
-    auto* toLabel = new QLabel(tr("&to"), this);
-    toLabel->setBuddy(m_to);
     period->addWidget(new QLabel(tr("<b>Volunteer hours</b>"), this));
     period->addStretch(1);
-    period->addWidget(fromLabel);
-    period->addWidget(m_from);
-    period->addWidget(toLabel);
-    period->addWidget(m_to);
+    period->addWidget(m_period);
     auto* valueLabel = new QLabel(tr("&Value of an hour (€)"), this);
     valueLabel->setBuddy(m_hourValue);
     m_hourValue->setMaximumWidth(100);
@@ -101,8 +90,7 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
     connect(addHoursButton, &QPushButton::clicked, this, &TeamPage::addHours);
     connect(removeHoursButton, &QPushButton::clicked, this, &TeamPage::removeHours);
     connect(saveValue, &QPushButton::clicked, this, &TeamPage::saveHourValue);
-    connect(m_from, &QDateEdit::dateChanged, this, &TeamPage::reloadHours);
-    connect(m_to, &QDateEdit::dateChanged, this, &TeamPage::reloadHours);
+    connect(m_period, &PeriodEdit::changed, this, &TeamPage::reloadHours);
     connect(&m_session, &Session::databaseChanged, this, &TeamPage::reload);
     connect(&m_session, &Session::userChanged, this, &TeamPage::reload);
     reload();
@@ -151,7 +139,7 @@ void TeamPage::reloadHours()
     if (!m_session.isOpen() || !m_session.isLoggedIn())
         return;
     StaffService team(m_session.database(), m_session.clock(), m_session.user());
-    m_hourList = team.hours(m_from->date(), m_to->date()).value_or(QList<VolunteerHours>{});
+    m_hourList = team.hours(m_period->from(), m_period->to()).value_or(QList<VolunteerHours>{});
     const QLocale locale;
     m_hours->setRowCount(static_cast<int>(m_hourList.size()));
     for (int r = 0; r < m_hourList.size(); ++r) {
@@ -162,7 +150,7 @@ void TeamPage::reloadHours()
             m_hours->setItem(r, c, new QTableWidgetItem(cells.at(c)));
     }
     m_hours->resizeColumnsToContents();
-    if (auto s = team.volunteerSummary(m_from->date(), m_to->date())) {
+    if (auto s = team.volunteerSummary(m_period->from(), m_period->to())) {
         m_hourValue->setText(s->hourValue.formatPlain());
         m_summary->setText(tr("%1 given, worth %2 (contributions volontaires en nature)")
                                .arg(Quantities::formatDuration(s->minutes), s->value.format()));

@@ -4,7 +4,6 @@
 
 #include <QWidget>
 
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
@@ -12,6 +11,7 @@ class QTableWidget;
 namespace etabli {
 
 class MessageBanner;
+class PeriodEdit;
 class Session;
 
 // "Équipe": employees and volunteers (contact details, job, sections,
@@ -41,8 +41,7 @@ private:
     MessageBanner* m_banner;
     QTableWidget* m_staff;
     QTableWidget* m_hours;
-    QDateEdit* m_from;
-    QDateEdit* m_to;
+    PeriodEdit* m_period;
     QLabel* m_summary;
     QLineEdit* m_hourValue;
     QList<StaffMember> m_members;

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QDate>
+#include <QWidget>
+
+class QDateEdit;
+
+namespace etabli {
+
+// "Du [date] au [date]": the period of a list or of figures, with calendar
+// pop-ups and French dates. `changed` fires when the user changes a date.
+class PeriodEdit final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PeriodEdit)
+
+public:
+    PeriodEdit(const QDate& from, const QDate& to, QWidget* parent = nullptr);
+    QDate from() const;
+    QDate to() const;
+    // Sets both dates without emitting `changed`.
+    void setPeriod(const QDate& from, const QDate& to);
+    QDateEdit* fromEdit() const { return m_from; }
+    QDateEdit* toEdit() const { return m_to; }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+};
+
+} // namespace etabli
