@@ -274,6 +274,26 @@
         <translation>heures de bénévolat</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>vehicle</source>
+        <translation>véhicule</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>invoice</source>
+        <translation>facture</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>payment</source>
+        <translation>règlement</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>created</source>
         <translation>création</translation>
@@ -641,7 +661,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+45" />
+        <location filename="../../src/cli/clicommands.cpp" line="+46" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -682,14 +702,14 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+294" />
+        <location line="+308" />
         <location line="+79" />
         <location line="+62" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="-434" />
+        <location line="-448" />
         <source>Password of %1: </source>
         <translation>Mot de passe de %1 : </translation>
     </message>
@@ -782,12 +802,12 @@
     <message>
         <location line="-185" />
         <location line="+187" />
-        <location line="+206" />
+        <location line="+220" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-205" />
+        <location line="-219" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -833,24 +853,24 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+150" />
+        <location line="+164" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-148" />
+        <location line="-162" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+319" />
+        <location line="+333" />
         <location line="+1" />
         <source>DATE</source>
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-315" />
+        <location line="-329" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -928,7 +948,7 @@
         <translation>Journal des modifications : ALTÉRÉ à la ligne %1 (%2)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+19" />
         <source>The database has problems.</source>
         <translation>La base présente des problèmes.</translation>
     </message>
@@ -944,7 +964,7 @@
         <translation>FICHIER</translation>
     </message>
     <message>
-        <location line="-563" />
+        <location line="-577" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
@@ -954,7 +974,17 @@
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
     <message>
-        <location line="+228" />
+        <location line="+216" />
+        <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
+        <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Invoices and payments: ALTERED at %1</source>
+        <translation>Factures et règlements : ALTÉRÉES à %1</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -1181,6 +1211,113 @@
         <location line="+3" />
         <source>List written to %1</source>
         <translation>Liste écrite dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRepository</name>
+    <message>
+        <location filename="../../src/core/storage/contactrepository.cpp" line="+141" />
+        <source>This contact no longer exists.</source>
+        <translation>Ce contact n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>This contact was changed meanwhile on another computer.</source>
+        <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+71" />
+        <source>No vehicle has the plate “%1”.</source>
+        <translation>Aucun véhicule n'a la plaque « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <location line="+23" />
+        <source>A vehicle with the plate “%1” is already recorded.</source>
+        <translation>Un véhicule immatriculé « %1 » est déjà enregistré.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This vehicle was changed meanwhile on another computer.</source>
+        <translation>Ce véhicule a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactService</name>
+    <message>
+        <location filename="../../src/core/services/contactservice.cpp" line="+14" />
+        <source>Private person</source>
+        <translation>Particulier</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Public body</source>
+        <translation>Organisme public</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other organisation</source>
+        <translation>Autre organisme</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Your account may not see the contacts.</source>
+        <translation>Votre compte ne permet pas de voir les contacts.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Your account may not change the contacts.</source>
+        <translation>Votre compte ne permet pas de modifier les contacts.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The last name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>The name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Unknown kind of organisation “%1”.</source>
+        <translation>Type d'organisme inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>“%1” is not an e-mail address.</source>
+        <translation>« %1 » n'est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>“%1” is not a postcode.</source>
+        <translation>« %1 » n'est pas un code postal.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>“%1” already has the SIRET %2.</source>
+        <translation>« %1 » a déjà le SIRET %2.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>“%1” (%2) is already in the directory.</source>
+        <translation>« %1 » (%2) est déjà dans l'annuaire.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record this contact all the same?</source>
+        <translation>Enregistrer ce contact quand même ?</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1690,244 @@
     </message>
 </context>
 <context>
+    <name>InvoiceRepository</name>
+    <message>
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+182" />
+        <source>This invoice was changed meanwhile on another computer.</source>
+        <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>This draft no longer exists.</source>
+        <translation>Ce brouillon n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <location line="+236" />
+        <source>This invoice does not exist.</source>
+        <translation>Cette facture n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="-29" />
+        <source>This invoice was changed or issued meanwhile on another computer.</source>
+        <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+82" />
+        <source>This payment does not exist.</source>
+        <translation>Ce règlement n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <source>position %1 of the chain of invoices</source>
+        <translation>position %1 de la chaîne des factures</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>payment n°%1</source>
+        <translation>règlement n°%1</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceService</name>
+    <message>
+        <location filename="../../src/core/services/invoiceservice.cpp" line="+17" />
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Draft credit note</source>
+        <translation>Avoir (brouillon)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Draft invoice</source>
+        <translation>Facture (brouillon)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Late payment: penalties at three times the legal interest rate, and a fixed indemnity of 40 € for recovery costs (art. L441-10 and D441-5 of the Code de commerce).</source>
+        <translation>En cas de retard de paiement : pénalités au taux de trois fois le taux d'intérêt légal, et indemnité forfaitaire de 40 € pour frais de recouvrement (art. L441-10 et D441-5 du code de commerce).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Choose the customer.</source>
+        <translation>Choisissez le client.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Every line needs a description.</source>
+        <translation>Chaque ligne demande une désignation.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“%1”: the quantity cannot be zero.</source>
+        <translation>« %1 » : la quantité ne peut pas être nulle.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>“%1”: a negative quantity is only possible on a credit note.</source>
+        <translation>« %1 » : une quantité négative n'est possible que sur un avoir.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>“%1”: a credit note takes back quantities (negative).</source>
+        <translation>« %1 » : un avoir reprend des quantités (négatives).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“%1”: the amount is too large.</source>
+        <translation>« %1 » : le montant est trop grand.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“%1”: the unit price cannot be negative.</source>
+        <translation>« %1 » : le prix unitaire ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“%1”: the VAT rate is between 0 and 100 %.</source>
+        <translation>« %1 » : le taux de TVA est compris entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Unknown unit “%1”.</source>
+        <translation>Unité inconnue « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+86" />
+        <source>The invoice %1 is issued: it cannot be changed any more; correct it with a credit note.</source>
+        <translation>La facture %1 est émise : elle ne peut plus être modifiée ; corrigez-la par un avoir.</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>The invoice %1 is issued: it is kept for ever; cancel it with a credit note.</source>
+        <translation>La facture %1 est émise : elle est conservée ; annulez-la par un avoir.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>This invoice is already issued under the number %1.</source>
+        <translation>Cette facture est déjà émise sous le numéro %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>An invoice needs at least one line.</source>
+        <translation>Une facture doit avoir au moins une ligne.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location line="+69" />
+        <source>A credit note corrects an issued invoice.</source>
+        <translation>Un avoir corrige une facture émise.</translation>
+    </message>
+    <message>
+        <location line="-62" />
+        <source>This credit note (%1) is larger than what remains of the invoice %2 (%3).</source>
+        <translation>Cet avoir (%1) dépasse ce qui reste de la facture %2 (%3).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>An invoice of 0,00 € is not issued.</source>
+        <translation>Une facture de 0,00 € ne s'émet pas.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>A document of this series is dated %1, after today: check the computer's date.</source>
+        <translation>Un document de cette série est daté du %1, après aujourd'hui : vérifiez la date de l'ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The chain of invoices is inconsistent: run a check of the database.</source>
+        <translation>La chaîne des factures est incohérente : lancez une vérification de la base.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Payment by %1, by cheque, transfer, card or cash.</source>
+        <translation>Paiement au plus tard le %1, par chèque, virement, carte ou espèces.</translation>
+    </message>
+    <message>
+        <location line="+61" />
+        <source>Choose how the customer paid.</source>
+        <translation>Choisissez le mode de règlement.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The amount of a payment cannot be zero.</source>
+        <translation>Le montant d'un règlement ne peut pas être nul.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>To cancel a payment, use “Reverse the payment”.</source>
+        <translation>Pour annuler un règlement, utilisez « Contrepasser le règlement ».</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A payment is recorded once received: give its day.</source>
+        <translation>Un règlement s'enregistre une fois reçu : indiquez sa date.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the cheque's number (and its bank).</source>
+        <translation>Indiquez le numéro du chèque (et sa banque).</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>A draft is not paid: issue the invoice first.</source>
+        <translation>Un brouillon ne se règle pas : émettez d'abord la facture.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A credit note is not paid: record the payment on the invoice.</source>
+        <translation>Un avoir ne se règle pas : enregistrez le règlement sur la facture.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 is more than what remains due on %2 (%3).</source>
+        <translation>%1 dépasse ce qui reste dû sur %2 (%3).</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Say why the payment is reversed.</source>
+        <translation>Indiquez pourquoi le règlement est contrepassé.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>This line already is a reversal.</source>
+        <translation>Cette ligne est déjà une contrepassation.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This payment was already reversed.</source>
+        <translation>Ce règlement a déjà été contrepassé.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/logindialog.ui" line="+5" />
@@ -1891,6 +2266,34 @@
         <location line="+24" />
         <source>“%1” is not a valid duration (examples: 3,5 or 3 h 30 or 45 min).</source>
         <translation>« %1 » n'est pas une durée valide (exemples : 3,5 ou 3 h 30 ou 45 min).</translation>
+    </message>
+</context>
+<context>
+    <name>SalesFormats</name>
+    <message>
+        <location filename="../../src/core/domain/sales.cpp" line="+48" />
+        <source>A SIRET number has 14 digits (“%1”).</source>
+        <translation>Un numéro SIRET a 14 chiffres (« %1 »).</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The SIRET number “%1” is not valid: check the digits (its control key does not match).</source>
+        <translation>Le numéro SIRET « %1 » n'est pas valide : vérifiez les chiffres (sa clé de contrôle ne correspond pas).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>“%1” is not a French registration plate.</source>
+        <translation>« %1 » n'est pas une immatriculation française.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>“%1” is not a French registration plate (examples: AB-123-CD, or 1234 AB 39 before 2009).</source>
+        <translation>« %1 » n'est pas une immatriculation française (exemples : AB-123-CD, ou 1234 AB 39 avant 2009).</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>“%1” is not a tyre size (example: 205/55 R16 91V).</source>
+        <translation>« %1 » n'est pas une dimension de pneu (exemple : 205/55 R16 91V).</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "services/personaldataservice.h"
 #include "services/userservice.h"
 #include "storage/auditrepository.h"
+#include "storage/invoicerepository.h"
 #include "services/schoolservice.h"
 #include "storage/backup.h"
 #include "storage/database.h"
@@ -395,6 +396,20 @@ int Commands::check(const QStringList& args)
             chainOk = false;
             m_out << tr("Log of changes: ALTERED at row %1 (%2)").arg(chain->firstBadId).arg(chain->problem)
                   << Qt::endl;
+        }
+    }
+    if (r.schemaVersion >= 6) {
+        auto sales = InvoiceRepository(**db).verifyChains();
+        if (!sales)
+            return report(m_err, sales.error());
+        if (sales->ok()) {
+            m_out << tr("Invoices and payments: chains intact (%1 document(s), %2 payment(s))")
+                         .arg(sales->documents)
+                         .arg(sales->payments)
+                  << Qt::endl;
+        } else {
+            chainOk = false;
+            m_out << tr("Invoices and payments: ALTERED at %1").arg(sales->firstBad) << Qt::endl;
         }
     }
     if (!r.ok() || !chainOk) {

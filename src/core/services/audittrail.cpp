@@ -163,6 +163,14 @@ QString AuditTrail::entityLabel(const QString& entity)
         return tr("team member");
     if (entity == QLatin1String("volunteer_hours"))
         return tr("volunteer hours");
+    if (entity == QLatin1String("contact"))
+        return tr("contact");
+    if (entity == QLatin1String("vehicle"))
+        return tr("vehicle");
+    if (entity == QLatin1String("invoice"))
+        return tr("invoice");
+    if (entity == QLatin1String("payment"))
+        return tr("payment");
     return entity;
 }
 

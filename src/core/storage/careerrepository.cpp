@@ -24,7 +24,7 @@ Result<QList<Organisation>> CareerRepository::searchOrganisations(const QString&
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral("SELECT id, name, kind, siret, address_line1, postcode, city, phone, email "
-                                          "FROM organisation WHERE name_key LIKE :pattern ORDER BY name_key, id "
+                                          "FROM contact WHERE name_key LIKE :pattern ORDER BY name_key, id "
                                           "LIMIT :limit"));
         !r)
         return std::unexpected(r.error());
@@ -45,9 +45,9 @@ Result<qint64> CareerRepository::insertOrganisation(const Organisation& o, const
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO organisation (name, name_key, kind, siret, address_line1, postcode, city, phone, email, "
-            "version, created_at, updated_at) VALUES (:name, :key, :kind, :siret, :address, :postcode, :city, "
-            ":phone, :email, 1, :now, :now) RETURNING id"));
+            "INSERT INTO contact (name, name_key, kind, siret, address_line1, postcode, city, phone, email, "
+            "is_host, version, created_at, updated_at) VALUES (:name, :key, :kind, :siret, :address, :postcode, "
+            ":city, :phone, :email, 1, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("name"), o.name.trimmed())
@@ -68,7 +68,7 @@ Result<QList<Internship>> CareerRepository::internships(qint64 traineeId) const
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
             "SELECT i.id, i.trainee_id, i.organisation_id, o.name, i.tutor, i.start_date, i.end_date, i.schedule, "
-            "i.assessment, i.grade, i.version FROM internship i JOIN organisation o ON o.id = i.organisation_id "
+            "i.assessment, i.grade, i.version FROM internship i JOIN contact o ON o.id = i.organisation_id "
             "WHERE i.trainee_id = :id ORDER BY i.start_date, i.id"));
         !r)
         return std::unexpected(r.error());

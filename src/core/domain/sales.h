@@ -1,0 +1,168 @@
+#pragma once
+
+#include "domain/money.h"
+#include "domain/school.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace etabli {
+
+// One entry of the directory: an organisation (company, public body,
+// association) or a private person, with the roles other modules use.
+struct Contact
+{
+    qint64 id = 0;
+    bool person = false;
+    QString kind = QStringLiteral("company"); // company, public, association, other (persons: other)
+    QString name;                             // organisation name, or the person's last name
+    QString firstName;                        // persons only
+    QString siret;
+    QString addressLine1;
+    QString addressLine2;
+    QString postcode;
+    QString city;
+    QString phone;
+    QString email;
+    QString notes;
+    bool customer = false;
+    bool host = false;
+    bool donor = false;
+    bool funder = false;
+    bool supplier = false;
+    int version = 0;
+
+    QString displayName() const { return person && !firstName.isEmpty() ? name + QLatin1Char(' ') + firstName : name; }
+    // A business customer (everyone but private persons): late-payment mentions apply.
+    bool professional() const { return !person; }
+    QString postalAddress() const;
+};
+
+struct Vehicle
+{
+    qint64 id = 0;
+    qint64 contactId = 0;
+    QString plate; // normalised: "AB-123-CD"
+    QString make;
+    QString model;
+    QString tyreSize; // normalised: "205/55 R16 91V"
+    int version = 0;
+};
+
+// French identifiers and formats, with the reason when refused.
+class SalesFormats
+{
+    Q_DECLARE_TR_FUNCTIONS(SalesFormats)
+
+public:
+    // 14 digits with a valid Luhn key (La Poste's establishments excepted, as INSEE does).
+    static Status checkSiret(const QString& siret);
+    // "AB-123-CD" (SIV, since 2009) from "ab123cd", "AB 123 CD"…; older FNI plates
+    // ("1234 AB 39", "123 ABC 75") are kept as typed, upper case.
+    static Result<QString> normalisePlate(const QString& plate);
+    // "205/55 R16 91V": width/aspect, construction, rim, load index and speed symbol.
+    static Result<QString> normaliseTyreSize(const QString& size);
+};
+
+inline QStringList paymentMethods()
+{
+    return {QStringLiteral("cash"), QStringLiteral("cheque"), QStringLiteral("transfer"), QStringLiteral("card")};
+}
+
+struct InvoiceLine
+{
+    qint64 catalogueItemId = 0;
+    QString label;
+    qint64 quantityThousandths = 1000; // negative on a credit note
+    QString unit = QStringLiteral("piece");
+    Money unitPrice; // excluding VAT
+    int vatRateBp = 2000;
+
+    // quantity × unit price, rounded half away from zero to the cent.
+    Money total() const;
+};
+
+struct VatAmount
+{
+    int rateBp = 0;
+    Money base;
+    Money vat;
+};
+
+struct InvoiceTotals
+{
+    Money excl;
+    QList<VatAmount> vat; // one per rate, by rate
+    Money vatTotal;
+    Money incl;
+
+    // VAT per rate on the sum of that rate's line totals, rounded half away
+    // from zero; none under the exemption regime.
+    static InvoiceTotals compute(const QList<InvoiceLine>& lines, VatRegime regime);
+};
+
+struct Invoice
+{
+    qint64 id = 0;
+    QString kind = QStringLiteral("invoice"); // invoice, credit
+    QString status = QStringLiteral("draft"); // draft, issued
+    QString number;                           // "F2026-0001", "A2026-0001"; empty for drafts
+    qint64 contactId = 0;
+    qint64 creditedInvoiceId = 0;
+    QString creditedNumber; // filled when read
+    QDate issueDate;
+    QDate dueDate;
+    QString customerName;    // frozen at issue (drafts: the contact's current details)
+    QString customerAddress;
+    QString customerSiret;
+    bool professional = false;
+    VatRegime vatRegime = VatRegime::Franchise;
+    QString vatMention;
+    QString paymentTerms;
+    QString reference; // the customer's order or the work order
+    QString notes;
+    QList<InvoiceLine> lines;
+    InvoiceTotals totals;
+    QString prevHash;
+    QString hash;
+    QString issuedBy;
+    int version = 0;
+
+    bool isIssued() const { return status == QLatin1String("issued"); }
+    bool isCredit() const { return kind == QLatin1String("credit"); }
+};
+
+struct Payment
+{
+    qint64 id = 0;
+    qint64 invoiceId = 0;
+    QDate day;
+    QString method = QStringLiteral("cheque");
+    Money amount; // negative: the reversal of an earlier payment
+    QString bank;
+    QString chequeNumber;
+    qint64 reversesPaymentId = 0;
+    QString reason;
+    QString recordedBy;
+    QString hash;
+};
+
+// SHA-256 (hex) of what an issued document or a payment says, chained to
+// the previous one: changing any stored field breaks the chain from there.
+QString invoiceHash(const Invoice& invoice, const QString& prevHash);
+QString paymentHash(const Payment& payment, const QString& prevHash);
+
+// Where an issued invoice stands.
+struct InvoiceBalance
+{
+    Money total;    // incl. VAT
+    Money credited; // issued credit notes (positive)
+    Money paid;
+    Money due() const { return total - credited - paid; }
+};
+
+} // namespace etabli

@@ -1,0 +1,409 @@
+#include "services/invoiceservice.h"
+
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
+#include "storage/contactrepository.h"
+#include "storage/schoolrepository.h"
+#include "storage/transaction.h"
+#include "util/clock.h"
+
+#include <QLocale>
+
+namespace etabli {
+
+QString InvoiceService::methodLabel(const QString& method)
+{
+    if (method == QLatin1String("cash"))
+        return tr("Cash");
+    if (method == QLatin1String("cheque"))
+        return tr("Cheque");
+    if (method == QLatin1String("transfer"))
+        return tr("Transfer");
+    if (method == QLatin1String("card"))
+        return tr("Card");
+    return method;
+}
+
+QString InvoiceService::statusLabel(const QString& kind, const QString& status)
+{
+    const bool credit = kind == QLatin1String("credit");
+    if (status == QLatin1String("draft"))
+        return credit ? tr("Draft credit note") : tr("Draft invoice");
+    return credit ? tr("Credit note") : tr("Invoice");
+}
+
+QString InvoiceService::latePaymentMention()
+{
+    return tr("Late payment: penalties at three times the legal interest rate, and a fixed indemnity of 40 € for "
+              "recovery costs (art. L441-10 and D441-5 of the Code de commerce).");
+}
+
+Status InvoiceService::validateLines(const Invoice& inv) const
+{
+    if (inv.contactId == 0)
+        return fail(Error::Code::InvalidInput, tr("Choose the customer."));
+    for (const InvoiceLine& l : inv.lines) {
+        if (l.label.trimmed().isEmpty())
+            return fail(Error::Code::InvalidInput, tr("Every line needs a description."));
+        if (l.quantityThousandths == 0)
+            return fail(Error::Code::InvalidInput, tr("“%1”: the quantity cannot be zero.").arg(l.label.trimmed()));
+        if (!inv.isCredit() && l.quantityThousandths < 0)
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1”: a negative quantity is only possible on a credit note.").arg(l.label.trimmed()));
+        if (inv.isCredit() && l.quantityThousandths > 0)
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1”: a credit note takes back quantities (negative).").arg(l.label.trimmed()));
+        if (std::abs(l.quantityThousandths) > MaxQuantityThousandths || l.unitPrice.cents() > MaxUnitPriceCents)
+            return fail(Error::Code::InvalidInput, tr("“%1”: the amount is too large.").arg(l.label.trimmed()));
+        if (l.unitPrice.isNegative())
+            return fail(Error::Code::InvalidInput, tr("“%1”: the unit price cannot be negative.").arg(l.label.trimmed()));
+        if (l.vatRateBp < 0 || l.vatRateBp > 10000)
+            return fail(Error::Code::InvalidInput, tr("“%1”: the VAT rate is between 0 and 100 %.").arg(l.label.trimmed()));
+        if (!QStringList{QStringLiteral("piece"), QStringLiteral("hour"), QStringLiteral("kg"), QStringLiteral("metre"),
+                         QStringLiteral("flat")}
+                 .contains(l.unit))
+            return fail(Error::Code::InvalidInput, tr("Unknown unit “%1”.").arg(l.unit));
+    }
+    return {};
+}
+
+Status InvoiceService::fillFromContactAndSchool(Invoice& inv) const
+{
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    auto contact = ContactRepository(m_db).get(inv.contactId);
+    if (!contact)
+        return std::unexpected(contact.error());
+    inv.customerName = contact->displayName();
+    inv.customerAddress = contact->postalAddress();
+    inv.customerSiret = contact->siret;
+    inv.professional = contact->professional();
+    inv.vatRegime = school->vatRegime;
+    inv.vatMention = school->vatRegime == VatRegime::Franchise ? school->vatMention : QString();
+    inv.totals = InvoiceTotals::compute(inv.lines, inv.vatRegime);
+    return {};
+}
+
+Result<QList<InvoiceRow>> InvoiceService::list(const InvoiceFilter& filter, int limit, int offset) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return InvoiceRepository(m_db).list(filter, limit, offset);
+}
+
+Result<qint64> InvoiceService::count(const InvoiceFilter& filter) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return InvoiceRepository(m_db).count(filter);
+}
+
+Result<Invoice> InvoiceService::get(qint64 id) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    auto inv = InvoiceRepository(m_db).get(id);
+    if (inv && !inv->isIssued()) {
+        if (auto r = fillFromContactAndSchool(*inv); !r)
+            return std::unexpected(r.error());
+    }
+    return inv;
+}
+
+Result<Invoice> InvoiceService::getByNumber(const QString& number) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return InvoiceRepository(m_db).getByNumber(number);
+}
+
+Result<qint64> InvoiceService::saveDraft(const Invoice& input)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    if (auto r = validateLines(input); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        InvoiceRepository repo(m_db);
+        Invoice inv = input;
+        if (auto r = fillFromContactAndSchool(inv); !r)
+            return std::unexpected(r.error());
+        ChangeSet c;
+        c.set(QStringLiteral("contact_id"), inv.contactId)
+            .set(QStringLiteral("lines"), static_cast<int>(inv.lines.size()))
+            .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(inv.totals.incl.cents()));
+        if (inv.id == 0) {
+            auto id = repo.insertDraft(inv, m_clock.nowIso());
+            if (!id)
+                return id;
+            if (auto r = AuditTrail(m_db, m_clock)
+                             .record(m_actor, QStringLiteral("invoice"), QString::number(*id), QStringLiteral("create"), c);
+                !r)
+                return std::unexpected(r.error());
+            return id;
+        }
+        auto stored = repo.get(inv.id);
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (stored->isIssued())
+            return fail(Error::Code::Conflict,
+                        tr("The invoice %1 is issued: it cannot be changed any more; correct it with a credit note.")
+                            .arg(stored->number));
+        inv.kind = stored->kind;
+        inv.creditedInvoiceId = stored->creditedInvoiceId;
+        if (auto r = repo.updateDraft(inv, m_clock.nowIso()); !r)
+            return std::unexpected(r.error());
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id), QStringLiteral("update"), c);
+            !r)
+            return std::unexpected(r.error());
+        return inv.id;
+    });
+}
+
+Status InvoiceService::deleteDraft(qint64 id)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        InvoiceRepository repo(m_db);
+        auto stored = repo.get(id);
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (stored->isIssued())
+            return fail(Error::Code::Conflict,
+                        tr("The invoice %1 is issued: it is kept for ever; cancel it with a credit note.")
+                            .arg(stored->number));
+        if (auto r = repo.deleteDraft(id); !r)
+            return r;
+        ChangeSet c;
+        c.set(QStringLiteral("contact_id"), stored->contactId)
+            .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(stored->totals.incl.cents()));
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("invoice"), QString::number(id), QStringLiteral("delete"), c);
+    });
+}
+
+Result<QString> InvoiceService::issue(qint64 draftId)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<QString> {
+        InvoiceRepository repo(m_db);
+        auto stored = repo.get(draftId);
+        if (!stored)
+            return std::unexpected(stored.error());
+        Invoice inv = *stored;
+        if (inv.isIssued())
+            return fail(Error::Code::Conflict, tr("This invoice is already issued under the number %1.").arg(inv.number));
+        if (inv.lines.isEmpty())
+            return fail(Error::Code::InvalidInput, tr("An invoice needs at least one line."));
+        if (auto r = validateLines(inv); !r)
+            return std::unexpected(r.error());
+        if (auto r = fillFromContactAndSchool(inv); !r)
+            return std::unexpected(r.error());
+        const QDate today = m_clock.today();
+        const int year = today.year();
+        if (inv.isCredit()) {
+            auto credited = repo.get(inv.creditedInvoiceId);
+            if (!credited)
+                return std::unexpected(credited.error());
+            if (!credited->isIssued() || credited->isCredit())
+                return fail(Error::Code::InvalidInput, tr("A credit note corrects an issued invoice."));
+            auto already = repo.credited(credited->id);
+            if (!already)
+                return std::unexpected(already.error());
+            const Money remaining = credited->totals.incl - *already;
+            if (-inv.totals.incl > remaining)
+                return fail(Error::Code::InvalidInput,
+                            tr("This credit note (%1) is larger than what remains of the invoice %2 (%3).")
+                                .arg((-inv.totals.incl).format(), credited->number, remaining.format()));
+        } else if (!inv.totals.incl.isNegative() && inv.totals.incl.isZero()) {
+            return fail(Error::Code::InvalidInput, tr("An invoice of 0,00 € is not issued."));
+        }
+        const QString kind = inv.kind;
+        auto last = repo.lastIssueDate(kind, year);
+        if (!last)
+            return std::unexpected(last.error());
+        if (last->isValid() && *last > today)
+            return fail(Error::Code::Conflict,
+                        tr("A document of this series is dated %1, after today: check the computer's date.")
+                            .arg(QLocale(QLocale::French, QLocale::France).toString(*last, QStringLiteral("dd/MM/yyyy"))));
+        // The number and the chain position are taken in this transaction:
+        // a failure anywhere below rolls them back with the rest.
+        const QString series = inv.isCredit() ? QStringLiteral("A") : QStringLiteral("F");
+        auto sequence = repo.takeNumber(series, year);
+        if (!sequence)
+            return std::unexpected(sequence.error());
+        auto position = repo.takeNumber(QStringLiteral("chain"), 0);
+        if (!position)
+            return std::unexpected(position.error());
+        auto tip = repo.chainTip();
+        if (!tip)
+            return std::unexpected(tip.error());
+        if (tip->position != *position - 1)
+            return fail(Error::Code::Storage, tr("The chain of invoices is inconsistent: run a check of the database."),
+                        QStringLiteral("chain tip %1, position taken %2").arg(tip->position).arg(*position));
+        inv.number = QStringLiteral("%1%2-%3").arg(series).arg(year).arg(*sequence, 4, 10, QLatin1Char('0'));
+        inv.issueDate = today;
+        if (inv.isCredit() || !inv.dueDate.isValid() || inv.dueDate < today)
+            inv.dueDate = inv.isCredit() ? today : today.addDays(DefaultPaymentDays);
+        if (inv.paymentTerms.trimmed().isEmpty() && !inv.isCredit())
+            inv.paymentTerms = tr("Payment by %1, by cheque, transfer, card or cash.")
+                                   .arg(QLocale(QLocale::French, QLocale::France)
+                                            .toString(inv.dueDate, QStringLiteral("dd/MM/yyyy")));
+        inv.issuedBy = m_actor.login;
+        inv.prevHash = tip->hash;
+        inv.hash = invoiceHash(inv, inv.prevHash);
+        if (auto r = repo.markIssued(inv, year, *sequence, *position, m_clock.nowIso()); !r)
+            return std::unexpected(r.error());
+        ChangeSet c;
+        c.add(QStringLiteral("status"), QStringLiteral("draft"), QStringLiteral("issued"))
+            .set(QStringLiteral("number"), inv.number)
+            .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(inv.totals.incl.cents()))
+            .set(QStringLiteral("hash"), inv.hash);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id), QStringLiteral("update"), c);
+            !r)
+            return std::unexpected(r.error());
+        return inv.number;
+    });
+}
+
+Result<qint64> InvoiceService::draftCreditNote(qint64 invoiceId, const QList<InvoiceLine>& lines)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    auto invoice = InvoiceRepository(m_db).get(invoiceId);
+    if (!invoice)
+        return std::unexpected(invoice.error());
+    if (!invoice->isIssued() || invoice->isCredit())
+        return fail(Error::Code::InvalidInput, tr("A credit note corrects an issued invoice."));
+    Invoice credit;
+    credit.kind = QStringLiteral("credit");
+    credit.contactId = invoice->contactId;
+    credit.creditedInvoiceId = invoice->id;
+    credit.reference = invoice->number;
+    for (InvoiceLine l : lines.isEmpty() ? invoice->lines : lines) {
+        l.quantityThousandths = -std::abs(l.quantityThousandths);
+        credit.lines << l;
+    }
+    return saveDraft(credit);
+}
+
+Result<InvoiceBalance> InvoiceService::balance(qint64 invoiceId) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return InvoiceRepository(m_db).balance(invoiceId);
+}
+
+Result<QList<Payment>> InvoiceService::payments(qint64 invoiceId) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return InvoiceRepository(m_db).payments(invoiceId);
+}
+
+Result<qint64> InvoiceService::recordPayment(const Payment& input)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    if (!paymentMethods().contains(input.method))
+        return fail(Error::Code::InvalidInput, tr("Choose how the customer paid."));
+    if (!input.amount.isNegative() && input.amount.isZero())
+        return fail(Error::Code::InvalidInput, tr("The amount of a payment cannot be zero."));
+    if (input.amount.isNegative())
+        return fail(Error::Code::InvalidInput, tr("To cancel a payment, use “Reverse the payment”."));
+    if (!input.day.isValid() || input.day > m_clock.today())
+        return fail(Error::Code::InvalidInput, tr("A payment is recorded once received: give its day."));
+    if (input.method == QLatin1String("cheque") && input.chequeNumber.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("Give the cheque's number (and its bank)."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        InvoiceRepository repo(m_db);
+        // Serialises payments: the chain tip is read under this lock.
+        if (auto r = repo.takeNumber(QStringLiteral("payment-chain"), 0); !r)
+            return std::unexpected(r.error());
+        auto invoice = repo.get(input.invoiceId);
+        if (!invoice)
+            return std::unexpected(invoice.error());
+        if (!invoice->isIssued())
+            return fail(Error::Code::InvalidInput, tr("A draft is not paid: issue the invoice first."));
+        if (invoice->isCredit())
+            return fail(Error::Code::InvalidInput, tr("A credit note is not paid: record the payment on the invoice."));
+        auto balance = repo.balance(invoice->id);
+        if (!balance)
+            return std::unexpected(balance.error());
+        if (input.amount > balance->due())
+            return fail(Error::Code::InvalidInput,
+                        tr("%1 is more than what remains due on %2 (%3).")
+                            .arg(input.amount.format(), invoice->number, balance->due().format()));
+        Payment p = input;
+        p.bank = p.bank.trimmed();
+        p.chequeNumber = p.chequeNumber.trimmed();
+        p.reason = QString();
+        p.reversesPaymentId = 0;
+        p.recordedBy = m_actor.login;
+        auto id = repo.insertPayment(p, m_clock.nowIso());
+        if (!id)
+            return id;
+        ChangeSet c;
+        c.set(QStringLiteral("invoice"), invoice->number)
+            .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
+            .set(QStringLiteral("method"), p.method);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("payment"), QString::number(*id), QStringLiteral("create"), c);
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& reason)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    if (reason.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("Say why the payment is reversed."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        InvoiceRepository repo(m_db);
+        if (auto r = repo.takeNumber(QStringLiteral("payment-chain"), 0); !r)
+            return std::unexpected(r.error());
+        auto original = repo.payment(paymentId);
+        if (!original)
+            return std::unexpected(original.error());
+        if (original->amount.isNegative())
+            return fail(Error::Code::InvalidInput, tr("This line already is a reversal."));
+        for (const Payment& p : repo.payments(original->invoiceId).value_or(QList<Payment>{})) {
+            if (p.reversesPaymentId == paymentId)
+                return fail(Error::Code::Conflict, tr("This payment was already reversed."));
+        }
+        Payment p = *original;
+        p.id = 0;
+        p.day = m_clock.today();
+        p.amount = -original->amount;
+        p.reversesPaymentId = paymentId;
+        p.reason = reason.trimmed();
+        p.recordedBy = m_actor.login;
+        auto id = repo.insertPayment(p, m_clock.nowIso());
+        if (!id)
+            return id;
+        ChangeSet c;
+        c.set(QStringLiteral("reverses"), paymentId)
+            .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
+            .set(QStringLiteral("reason"), p.reason);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("payment"), QString::number(*id), QStringLiteral("create"), c);
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Result<InvoiceRepository::ChainReport> InvoiceService::verifyChains() const
+{
+    return InvoiceRepository(m_db).verifyChains();
+}
+
+} // namespace etabli

@@ -1,0 +1,300 @@
+#include "storage/contactrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "util/text.h"
+
+namespace etabli {
+
+namespace {
+
+const QString contactColumns = QStringLiteral(
+    "SELECT id, person, kind, name, first_name, siret, address_line1, address_line2, postcode, city, phone, email, "
+    "notes, is_customer, is_host, is_donor, is_funder, is_supplier, version FROM contact");
+
+Contact readContact(const SqlQuery& q)
+{
+    Contact c;
+    c.id = q.value(0).toLongLong();
+    c.person = q.value(1).toInt() != 0;
+    c.kind = q.value(2).toString();
+    c.name = q.value(3).toString();
+    c.firstName = q.value(4).toString();
+    c.siret = q.value(5).toString();
+    c.addressLine1 = q.value(6).toString();
+    c.addressLine2 = q.value(7).toString();
+    c.postcode = q.value(8).toString();
+    c.city = q.value(9).toString();
+    c.phone = q.value(10).toString();
+    c.email = q.value(11).toString();
+    c.notes = q.value(12).toString();
+    c.customer = q.value(13).toInt() != 0;
+    c.host = q.value(14).toInt() != 0;
+    c.donor = q.value(15).toInt() != 0;
+    c.funder = q.value(16).toInt() != 0;
+    c.supplier = q.value(17).toInt() != 0;
+    c.version = q.value(18).toInt();
+    return c;
+}
+
+// Organisations by their folded name; persons by last name then first name.
+QString nameKey(const Contact& c)
+{
+    return c.person ? text::personSortKey(c.name, c.firstName) : text::fold(c.name);
+}
+
+void bindContact(SqlQuery& q, const Contact& c)
+{
+    q.bind(QStringLiteral("person"), c.person ? 1 : 0)
+        .bind(QStringLiteral("kind"), c.person ? QStringLiteral("other") : c.kind)
+        .bind(QStringLiteral("name"), c.name.trimmed())
+        .bind(QStringLiteral("name_key"), nameKey(c))
+        .bind(QStringLiteral("first_name"), c.person ? c.firstName.trimmed() : QString())
+        .bind(QStringLiteral("siret"), QString(c.siret).remove(QLatin1Char(' ')))
+        .bind(QStringLiteral("address1"), c.addressLine1.trimmed())
+        .bind(QStringLiteral("address2"), c.addressLine2.trimmed())
+        .bind(QStringLiteral("postcode"), c.postcode.trimmed())
+        .bind(QStringLiteral("city"), c.city.trimmed())
+        .bind(QStringLiteral("phone"), c.phone.trimmed())
+        .bind(QStringLiteral("email"), c.email.trimmed())
+        .bind(QStringLiteral("notes"), c.notes.trimmed())
+        .bind(QStringLiteral("customer"), c.customer ? 1 : 0)
+        .bind(QStringLiteral("host"), c.host ? 1 : 0)
+        .bind(QStringLiteral("donor"), c.donor ? 1 : 0)
+        .bind(QStringLiteral("funder"), c.funder ? 1 : 0)
+        .bind(QStringLiteral("supplier"), c.supplier ? 1 : 0);
+}
+
+struct Where
+{
+    QString sql;
+    QString pattern;
+    QString role;
+
+    explicit Where(const ContactFilter& f)
+    {
+        QStringList parts;
+        if (!f.text.trimmed().isEmpty()) {
+            pattern = text::fold(f.text);
+            pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
+            parts << QStringLiteral("(name_key LIKE :pattern OR postcode LIKE :prefix OR lower(city) LIKE :pattern2)");
+        }
+        static const QStringList roles = {QStringLiteral("customer"), QStringLiteral("host"), QStringLiteral("donor"),
+                                          QStringLiteral("funder"), QStringLiteral("supplier")};
+        if (roles.contains(f.role)) {
+            role = f.role;
+            parts << QStringLiteral("is_%1 = 1").arg(role);
+        }
+        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    }
+
+    void apply(SqlQuery& q) const
+    {
+        if (!pattern.isEmpty())
+            q.bind(QStringLiteral("pattern"), QLatin1Char('%') + pattern + QLatin1Char('%'))
+                .bind(QStringLiteral("prefix"), pattern + QLatin1Char('%'))
+                .bind(QStringLiteral("pattern2"), QLatin1Char('%') + pattern + QLatin1Char('%'));
+    }
+};
+
+} // namespace
+
+Result<QList<Contact>> ContactRepository::list(const ContactFilter& filter, int limit, int offset) const
+{
+    const Where where(filter);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(contactColumns + where.sql + QStringLiteral(" ORDER BY name_key, id LIMIT :limit OFFSET :offset"));
+        !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Contact> out;
+    while (q.next())
+        out << readContact(q);
+    return out;
+}
+
+Result<qint64> ContactRepository::count(const ContactFilter& filter) const
+{
+    const Where where(filter);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM contact") + where.sql); !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Result<Contact> ContactRepository::get(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(contactColumns + QStringLiteral(" WHERE id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This contact no longer exists."));
+    return readContact(q);
+}
+
+Result<qint64> ContactRepository::insert(const Contact& c, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO contact (person, kind, name, name_key, first_name, siret, address_line1, address_line2, "
+            "postcode, city, phone, email, notes, is_customer, is_host, is_donor, is_funder, is_supplier, version, "
+            "created_at, updated_at) VALUES (:person, :kind, :name, :name_key, :first_name, :siret, :address1, "
+            ":address2, :postcode, :city, :phone, :email, :notes, :customer, :host, :donor, :funder, :supplier, 1, "
+            ":now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    bindContact(q, c);
+    q.bind(QStringLiteral("now"), nowIso);
+    return q.execReturningId();
+}
+
+Status ContactRepository::update(const Contact& c, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE contact SET person = :person, kind = :kind, name = :name, name_key = :name_key, first_name = "
+            ":first_name, siret = :siret, address_line1 = :address1, address_line2 = :address2, postcode = :postcode, "
+            "city = :city, phone = :phone, email = :email, notes = :notes, is_customer = :customer, is_host = :host, "
+            "is_donor = :donor, is_funder = :funder, is_supplier = :supplier, version = version + 1, updated_at = :now "
+            "WHERE id = :id AND version = :version"));
+        !r)
+        return r;
+    bindContact(q, c);
+    q.bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("id"), c.id).bind(QStringLiteral("version"), c.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This contact was changed meanwhile on another computer."));
+    return {};
+}
+
+Result<QList<Contact>> ContactRepository::lookalikes(const Contact& c) const
+{
+    SqlQuery q(m_db);
+    const QString siret = QString(c.siret).remove(QLatin1Char(' '));
+    if (auto r = q.prepare(contactColumns + QStringLiteral(" WHERE id <> :id AND ((siret <> '' AND siret = :siret) OR "
+                                                           "(name_key = :name_key AND postcode = :postcode)) "
+                                                           "ORDER BY id LIMIT 5"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), c.id)
+        .bind(QStringLiteral("siret"), siret)
+        .bind(QStringLiteral("name_key"), nameKey(c))
+        .bind(QStringLiteral("postcode"), c.postcode.trimmed());
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Contact> out;
+    while (q.next())
+        out << readContact(q);
+    return out;
+}
+
+namespace {
+const QString vehicleColumns =
+    QStringLiteral("SELECT id, contact_id, plate, make, model, tyre_size, version FROM vehicle");
+
+Vehicle readVehicle(const SqlQuery& q)
+{
+    return Vehicle{q.value(0).toLongLong(), q.value(1).isNull() ? 0 : q.value(1).toLongLong(),
+                   q.value(2).toString(),   q.value(3).toString(),
+                   q.value(4).toString(),   q.value(5).toString(),
+                   q.value(6).toInt()};
+}
+
+QString plateKey(const QString& plate)
+{
+    QString key;
+    for (const QChar c : plate) {
+        if (c.isLetterOrNumber())
+            key += c.toUpper();
+    }
+    return key;
+}
+} // namespace
+
+Result<QList<Vehicle>> ContactRepository::vehicles(qint64 contactId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(vehicleColumns + QStringLiteral(" WHERE contact_id = :contact ORDER BY plate_key")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("contact"), contactId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Vehicle> out;
+    while (q.next())
+        out << readVehicle(q);
+    return out;
+}
+
+Result<Vehicle> ContactRepository::vehicleByPlate(const QString& plate) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(vehicleColumns + QStringLiteral(" WHERE plate_key = :key")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("key"), plateKey(plate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("No vehicle has the plate “%1”.").arg(plate.trimmed()));
+    return readVehicle(q);
+}
+
+Result<qint64> ContactRepository::insertVehicle(const Vehicle& v, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO vehicle (contact_id, plate, plate_key, make, model, tyre_size, version, created_at, "
+            "updated_at) VALUES (:contact, :plate, :key, :make, :model, :size, 1, :now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("contact"), v.contactId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v.contactId))
+        .bind(QStringLiteral("plate"), v.plate)
+        .bind(QStringLiteral("key"), plateKey(v.plate))
+        .bind(QStringLiteral("make"), v.make.trimmed())
+        .bind(QStringLiteral("model"), v.model.trimmed())
+        .bind(QStringLiteral("size"), v.tyreSize)
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = q.execReturningId();
+    if (!id && id.error().code == Error::Code::Conflict)
+        return fail(Error::Code::Conflict, tr("A vehicle with the plate “%1” is already recorded.").arg(v.plate));
+    return id;
+}
+
+Status ContactRepository::updateVehicle(const Vehicle& v, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE vehicle SET contact_id = :contact, plate = :plate, plate_key = :key, make = :make, model = :model, "
+            "tyre_size = :size, version = version + 1, updated_at = :now WHERE id = :id AND version = :version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("contact"), v.contactId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v.contactId))
+        .bind(QStringLiteral("plate"), v.plate)
+        .bind(QStringLiteral("key"), plateKey(v.plate))
+        .bind(QStringLiteral("make"), v.make.trimmed())
+        .bind(QStringLiteral("model"), v.model.trimmed())
+        .bind(QStringLiteral("size"), v.tyreSize)
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), v.id)
+        .bind(QStringLiteral("version"), v.version);
+    if (auto r = q.exec(); !r) {
+        if (r.error().code == Error::Code::Conflict)
+            return fail(Error::Code::Conflict, tr("A vehicle with the plate “%1” is already recorded.").arg(v.plate));
+        return r;
+    }
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This vehicle was changed meanwhile on another computer."));
+    return {};
+}
+
+} // namespace etabli

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/sales.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace etabli {
+
+class Database;
+
+struct ContactFilter
+{
+    QString text; // name, first name, city or postcode, accents ignored
+    QString role; // customer, host, donor, funder, supplier; empty: all
+};
+
+// The directory of contacts and the customers' vehicles.
+class ContactRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(ContactRepository)
+
+public:
+    explicit ContactRepository(Database& db) : m_db(db) {}
+
+    Result<QList<Contact>> list(const ContactFilter& filter, int limit, int offset) const;
+    Result<qint64> count(const ContactFilter& filter) const;
+    Result<Contact> get(qint64 id) const;
+    Result<qint64> insert(const Contact& contact, const QString& nowIso);
+    Status update(const Contact& contact, const QString& nowIso);
+    // Other contacts with the same SIRET, or the same name and postcode.
+    Result<QList<Contact>> lookalikes(const Contact& contact) const;
+
+    Result<QList<Vehicle>> vehicles(qint64 contactId) const;
+    // By plate, typed in any usual form (the normalised key is compared).
+    Result<Vehicle> vehicleByPlate(const QString& plateKey) const;
+    Result<qint64> insertVehicle(const Vehicle& vehicle, const QString& nowIso);
+    Status updateVehicle(const Vehicle& vehicle, const QString& nowIso);
+
+private:
+    Database& m_db;
+};
+
+} // namespace etabli

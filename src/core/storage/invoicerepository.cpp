@@ -1,0 +1,582 @@
+#include "storage/invoicerepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "util/text.h"
+
+namespace etabli {
+
+namespace {
+
+QString iso(const QDate& d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+QVariant isoOrNull(const QDate& d)
+{
+    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
+}
+
+QDate fromIso(const QVariant& v)
+{
+    return QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+// What is still due on an issued invoice, in SQL (alias i).
+const QString creditedSql = QStringLiteral(
+    "(SELECT COALESCE(SUM(-cr.total_incl_cents), 0) FROM invoice cr WHERE cr.credited_invoice_id = i.id AND "
+    "cr.status = 'issued')");
+const QString paidSql =
+    QStringLiteral("(SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p WHERE p.invoice_id = i.id)");
+
+struct Where
+{
+    QString sql;
+    QList<std::pair<QString, QVariant>> binds;
+
+    explicit Where(const InvoiceFilter& f)
+    {
+        QStringList parts;
+        if (!f.status.isEmpty()) {
+            parts << QStringLiteral("i.status = :status");
+            binds.append({QStringLiteral("status"), f.status});
+        }
+        if (!f.kind.isEmpty()) {
+            parts << QStringLiteral("i.kind = :kind");
+            binds.append({QStringLiteral("kind"), f.kind});
+        }
+        if (f.contactId != 0) {
+            parts << QStringLiteral("i.contact_id = :contact");
+            binds.append({QStringLiteral("contact"), f.contactId});
+        }
+        if (!f.text.trimmed().isEmpty()) {
+            QString pattern = text::fold(f.text);
+            pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
+            parts << QStringLiteral("(lower(COALESCE(i.number, '')) LIKE :text OR c.name_key LIKE :text2)");
+            binds.append({QStringLiteral("text"), QLatin1Char('%') + pattern + QLatin1Char('%')});
+            binds.append({QStringLiteral("text2"), QLatin1Char('%') + pattern + QLatin1Char('%')});
+        }
+        if (f.from.isValid()) {
+            parts << QStringLiteral("COALESCE(i.issue_date, substr(i.created_at, 1, 10)) >= :from");
+            binds.append({QStringLiteral("from"), iso(f.from)});
+        }
+        if (f.to.isValid()) {
+            parts << QStringLiteral("COALESCE(i.issue_date, substr(i.created_at, 1, 10)) <= :to");
+            binds.append({QStringLiteral("to"), iso(f.to)});
+        }
+        if (f.unpaidOnly)
+            parts << QStringLiteral("i.status = 'issued' AND i.kind = 'invoice' AND i.total_incl_cents - %1 - %2 > 0")
+                         .arg(creditedSql, paidSql);
+        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    }
+
+    void apply(SqlQuery& q) const
+    {
+        for (const auto& [name, value] : binds)
+            q.bind(name, value);
+    }
+};
+
+const QString invoiceColumns = QStringLiteral(
+    "SELECT i.id, i.kind, i.status, i.number, i.contact_id, i.credited_invoice_id, i.issue_date, i.due_date, "
+    "i.customer_name, i.customer_address, i.customer_siret, i.professional, i.vat_regime, i.vat_mention, "
+    "i.payment_terms, i.reference, i.notes, i.total_excl_cents, i.total_vat_cents, i.total_incl_cents, i.prev_hash, "
+    "i.hash, i.issued_by, i.version, (SELECT cr.number FROM invoice cr WHERE cr.id = i.credited_invoice_id) "
+    "FROM invoice i");
+
+} // namespace
+
+Status InvoiceRepository::writeLines(qint64 invoiceId, const QList<InvoiceLine>& lines)
+{
+    SqlQuery del(m_db);
+    if (auto r = del.prepare(QStringLiteral("DELETE FROM invoice_line WHERE invoice_id = :id")); !r)
+        return r;
+    del.bind(QStringLiteral("id"), invoiceId);
+    if (auto r = del.exec(); !r)
+        return r;
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO invoice_line (invoice_id, position, catalogue_item_id, label, quantity_thousandths, unit, "
+            "unit_price_cents, vat_rate_bp, total_excl_cents) VALUES (:invoice, :position, :item, :label, :quantity, "
+            ":unit, :price, :vat, :total)"));
+        !r)
+        return r;
+    for (int i = 0; i < lines.size(); ++i) {
+        const InvoiceLine& l = lines.at(i);
+        q.bind(QStringLiteral("invoice"), invoiceId)
+            .bind(QStringLiteral("position"), i + 1)
+            .bind(QStringLiteral("item"), idOrNull(l.catalogueItemId))
+            .bind(QStringLiteral("label"), l.label.trimmed())
+            .bind(QStringLiteral("quantity"), l.quantityThousandths)
+            .bind(QStringLiteral("unit"), l.unit)
+            .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
+            .bind(QStringLiteral("vat"), l.vatRateBp)
+            .bind(QStringLiteral("total"), static_cast<qint64>(l.total().cents()));
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<qint64> InvoiceRepository::insertDraft(const Invoice& inv, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO invoice (kind, status, contact_id, credited_invoice_id, due_date, vat_regime, payment_terms, "
+            "reference, notes, total_excl_cents, total_vat_cents, total_incl_cents, version, created_at, updated_at) "
+            "VALUES (:kind, 'draft', :contact, :credited, :due, :regime, :terms, :reference, :notes, :excl, :vat, "
+            ":incl, 1, :now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("kind"), inv.kind)
+        .bind(QStringLiteral("contact"), inv.contactId)
+        .bind(QStringLiteral("credited"), idOrNull(inv.creditedInvoiceId))
+        .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
+        .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
+        .bind(QStringLiteral("terms"), inv.paymentTerms.trimmed())
+        .bind(QStringLiteral("reference"), inv.reference.trimmed())
+        .bind(QStringLiteral("notes"), inv.notes.trimmed())
+        .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
+        .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
+        .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()))
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    if (auto r = writeLines(*id, inv.lines); !r)
+        return std::unexpected(r.error());
+    return id;
+}
+
+Status InvoiceRepository::updateDraft(const Invoice& inv, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE invoice SET contact_id = :contact, due_date = :due, vat_regime = :regime, payment_terms = :terms, "
+            "reference = :reference, notes = :notes, total_excl_cents = :excl, total_vat_cents = :vat, "
+            "total_incl_cents = :incl, version = version + 1, updated_at = :now WHERE id = :id AND version = :version "
+            "AND status = 'draft'"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("contact"), inv.contactId)
+        .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
+        .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
+        .bind(QStringLiteral("terms"), inv.paymentTerms.trimmed())
+        .bind(QStringLiteral("reference"), inv.reference.trimmed())
+        .bind(QStringLiteral("notes"), inv.notes.trimmed())
+        .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
+        .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
+        .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()))
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), inv.id)
+        .bind(QStringLiteral("version"), inv.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This invoice was changed meanwhile on another computer."));
+    return writeLines(inv.id, inv.lines);
+}
+
+Status InvoiceRepository::deleteDraft(qint64 id)
+{
+    if (auto r = writeLines(id, {}); !r)
+        return r;
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("DELETE FROM invoice WHERE id = :id AND status = 'draft'")); !r)
+        return r;
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::NotFound, tr("This draft no longer exists."));
+    return {};
+}
+
+Result<Invoice> InvoiceRepository::read(const QString& where, const QVariant& value) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(invoiceColumns + QStringLiteral(" WHERE ") + where); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("value"), value);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This invoice does not exist."));
+    Invoice i;
+    i.id = q.value(0).toLongLong();
+    i.kind = q.value(1).toString();
+    i.status = q.value(2).toString();
+    i.number = q.value(3).toString();
+    i.contactId = q.value(4).toLongLong();
+    i.creditedInvoiceId = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+    i.issueDate = fromIso(q.value(6));
+    i.dueDate = fromIso(q.value(7));
+    i.customerName = q.value(8).toString();
+    i.customerAddress = q.value(9).toString();
+    i.customerSiret = q.value(10).toString();
+    i.professional = q.value(11).toInt() != 0;
+    i.vatRegime = vatRegimeFromCode(q.value(12).toString());
+    i.vatMention = q.value(13).toString();
+    i.paymentTerms = q.value(14).toString();
+    i.reference = q.value(15).toString();
+    i.notes = q.value(16).toString();
+    const Money storedExcl = Money::fromCents(q.value(17).toLongLong());
+    const Money storedVat = Money::fromCents(q.value(18).toLongLong());
+    const Money storedIncl = Money::fromCents(q.value(19).toLongLong());
+    i.prevHash = q.value(20).toString();
+    i.hash = q.value(21).toString();
+    i.issuedBy = q.value(22).toString();
+    i.version = q.value(23).toInt();
+    i.creditedNumber = q.value(24).toString();
+    q.finish();
+
+    SqlQuery l(m_db);
+    if (auto r = l.prepare(QStringLiteral("SELECT catalogue_item_id, label, quantity_thousandths, unit, "
+                                          "unit_price_cents, vat_rate_bp FROM invoice_line WHERE invoice_id = :id "
+                                          "ORDER BY position"));
+        !r)
+        return std::unexpected(r.error());
+    l.bind(QStringLiteral("id"), i.id);
+    if (auto r = l.exec(); !r)
+        return std::unexpected(r.error());
+    while (l.next()) {
+        InvoiceLine line;
+        line.catalogueItemId = l.value(0).isNull() ? 0 : l.value(0).toLongLong();
+        line.label = l.value(1).toString();
+        line.quantityThousandths = l.value(2).toLongLong();
+        line.unit = l.value(3).toString();
+        line.unitPrice = Money::fromCents(l.value(4).toLongLong());
+        line.vatRateBp = l.value(5).toInt();
+        i.lines << line;
+    }
+    i.totals = InvoiceTotals::compute(i.lines, i.vatRegime);
+    // An issued document shows what was stored when it was issued.
+    if (i.isIssued()) {
+        i.totals.excl = storedExcl;
+        i.totals.vatTotal = storedVat;
+        i.totals.incl = storedIncl;
+    }
+    return i;
+}
+
+Result<Invoice> InvoiceRepository::get(qint64 id) const
+{
+    return read(QStringLiteral("i.id = :value"), id);
+}
+
+Result<Invoice> InvoiceRepository::getByNumber(const QString& number) const
+{
+    return read(QStringLiteral("i.number = :value"), number.trimmed().toUpper());
+}
+
+Result<QList<InvoiceRow>> InvoiceRepository::list(const InvoiceFilter& filter, int limit, int offset) const
+{
+    const Where where(filter);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+                               "SELECT i.id, i.kind, i.status, i.number, i.issue_date, i.due_date, i.customer_name, "
+                               "c.name, c.first_name, c.person, i.total_incl_cents, i.total_incl_cents - %1 - %2 "
+                               "FROM invoice i JOIN contact c ON c.id = i.contact_id%3 "
+                               "ORDER BY COALESCE(i.issue_date, substr(i.created_at, 1, 10)) DESC, i.id DESC "
+                               "LIMIT :limit OFFSET :offset")
+                               .arg(creditedSql, paidSql, where.sql));
+        !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<InvoiceRow> out;
+    while (q.next()) {
+        InvoiceRow row;
+        row.id = q.value(0).toLongLong();
+        row.kind = q.value(1).toString();
+        row.status = q.value(2).toString();
+        row.number = q.value(3).toString();
+        row.issueDate = fromIso(q.value(4));
+        row.dueDate = fromIso(q.value(5));
+        row.customer = q.value(6).toString();
+        if (row.customer.isEmpty())
+            row.customer = q.value(9).toInt() != 0 && !q.value(8).toString().isEmpty()
+                               ? q.value(7).toString() + QLatin1Char(' ') + q.value(8).toString()
+                               : q.value(7).toString();
+        row.total = Money::fromCents(q.value(10).toLongLong());
+        row.due = row.status == QLatin1String("issued") && row.kind == QLatin1String("invoice")
+                      ? Money::fromCents(q.value(11).toLongLong())
+                      : Money();
+        out << row;
+    }
+    return out;
+}
+
+Result<qint64> InvoiceRepository::count(const InvoiceFilter& filter) const
+{
+    const Where where(filter);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM invoice i JOIN contact c ON c.id = i.contact_id") +
+                           where.sql);
+        !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Result<int> InvoiceRepository::takeNumber(const QString& series, int year)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO document_counter (series, year, last_number) VALUES (:series, :year, 1) "
+            "ON CONFLICT (series, year) DO UPDATE SET last_number = document_counter.last_number + 1 "
+            "RETURNING last_number"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("series"), series).bind(QStringLiteral("year"), year);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toInt();
+}
+
+Result<InvoiceRepository::ChainTip> InvoiceRepository::chainTip() const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.exec(QStringLiteral("SELECT chain_position, hash, issue_date FROM invoice WHERE chain_position = "
+                                       "(SELECT MAX(chain_position) FROM invoice)"));
+        !r)
+        return std::unexpected(r.error());
+    ChainTip tip;
+    if (q.next()) {
+        tip.position = q.value(0).toInt();
+        tip.hash = q.value(1).toString();
+        tip.issueDate = fromIso(q.value(2));
+    }
+    q.finish();
+    return tip;
+}
+
+Result<QDate> InvoiceRepository::lastIssueDate(const QString& kind, int year) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT MAX(issue_date) FROM invoice WHERE status = 'issued' AND kind = "
+                                          ":kind AND series_year = :year"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("kind"), kind).bind(QStringLiteral("year"), year);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return fromIso(*v);
+}
+
+Status InvoiceRepository::markIssued(const Invoice& i, int year, int sequence, int chainPosition, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE invoice SET status = 'issued', number = :number, series_year = :year, sequence = :sequence, "
+            "chain_position = :position, issue_date = :issue, due_date = :due, customer_name = :name, "
+            "customer_address = :address, customer_siret = :siret, professional = :professional, vat_regime = "
+            ":regime, vat_mention = :mention, payment_terms = :terms, total_excl_cents = :excl, total_vat_cents = "
+            ":vat, total_incl_cents = :incl, prev_hash = :prev, hash = :hash, issued_at = :now, issued_by = :by, "
+            "version = version + 1, updated_at = :now WHERE id = :id AND version = :version AND status = 'draft'"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("number"), i.number)
+        .bind(QStringLiteral("year"), year)
+        .bind(QStringLiteral("sequence"), sequence)
+        .bind(QStringLiteral("position"), chainPosition)
+        .bind(QStringLiteral("issue"), iso(i.issueDate))
+        .bind(QStringLiteral("due"), isoOrNull(i.dueDate))
+        .bind(QStringLiteral("name"), i.customerName)
+        .bind(QStringLiteral("address"), i.customerAddress)
+        .bind(QStringLiteral("siret"), i.customerSiret)
+        .bind(QStringLiteral("professional"), i.professional ? 1 : 0)
+        .bind(QStringLiteral("regime"), vatRegimeCode(i.vatRegime))
+        .bind(QStringLiteral("mention"), i.vatMention)
+        .bind(QStringLiteral("terms"), i.paymentTerms)
+        .bind(QStringLiteral("excl"), static_cast<qint64>(i.totals.excl.cents()))
+        .bind(QStringLiteral("vat"), static_cast<qint64>(i.totals.vatTotal.cents()))
+        .bind(QStringLiteral("incl"), static_cast<qint64>(i.totals.incl.cents()))
+        .bind(QStringLiteral("prev"), i.prevHash)
+        .bind(QStringLiteral("hash"), i.hash)
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("by"), i.issuedBy)
+        .bind(QStringLiteral("id"), i.id)
+        .bind(QStringLiteral("version"), i.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This invoice was changed or issued meanwhile on another computer."));
+    return {};
+}
+
+Result<Money> InvoiceRepository::credited(qint64 invoiceId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COALESCE(SUM(-total_incl_cents), 0) FROM invoice WHERE "
+                                          "credited_invoice_id = :id AND status = 'issued'"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), invoiceId);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return Money::fromCents(v->toLongLong());
+}
+
+Result<InvoiceBalance> InvoiceRepository::balance(qint64 invoiceId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT i.total_incl_cents, %1, %2 FROM invoice i WHERE i.id = :id")
+                               .arg(creditedSql, paidSql));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), invoiceId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This invoice does not exist."));
+    InvoiceBalance b{Money::fromCents(q.value(0).toLongLong()), Money::fromCents(q.value(1).toLongLong()),
+                     Money::fromCents(q.value(2).toLongLong())};
+    q.finish();
+    return b;
+}
+
+namespace {
+const QString paymentColumns =
+    QStringLiteral("SELECT id, invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, reason, "
+                   "recorded_by, hash, prev_hash FROM payment");
+
+Payment readPayment(const SqlQuery& q)
+{
+    Payment p;
+    p.id = q.value(0).toLongLong();
+    p.invoiceId = q.value(1).toLongLong();
+    p.day = fromIso(q.value(2));
+    p.method = q.value(3).toString();
+    p.amount = Money::fromCents(q.value(4).toLongLong());
+    p.bank = q.value(5).toString();
+    p.chequeNumber = q.value(6).toString();
+    p.reversesPaymentId = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
+    p.reason = q.value(8).toString();
+    p.recordedBy = q.value(9).toString();
+    p.hash = q.value(10).toString();
+    return p;
+}
+} // namespace
+
+Result<QList<Payment>> InvoiceRepository::payments(qint64 invoiceId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(paymentColumns + QStringLiteral(" WHERE invoice_id = :id ORDER BY day, id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), invoiceId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Payment> out;
+    while (q.next())
+        out << readPayment(q);
+    return out;
+}
+
+Result<Payment> InvoiceRepository::payment(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(paymentColumns + QStringLiteral(" WHERE id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This payment does not exist."));
+    Payment p = readPayment(q);
+    q.finish();
+    return p;
+}
+
+Result<qint64> InvoiceRepository::insertPayment(Payment p, const QString& nowIso)
+{
+    SqlQuery tip(m_db);
+    if (auto r = tip.exec(QStringLiteral("SELECT hash FROM payment WHERE id = (SELECT MAX(id) FROM payment)")); !r)
+        return std::unexpected(r.error());
+    const QString prev = tip.next() ? tip.value(0).toString() : QString();
+    tip.finish();
+    p.hash = paymentHash(p, prev);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO payment (invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, "
+            "reason, recorded_at, recorded_by, prev_hash, hash) VALUES (:invoice, :day, :method, :amount, :bank, "
+            ":cheque, :reverses, :reason, :now, :by, :prev, :hash) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("invoice"), p.invoiceId)
+        .bind(QStringLiteral("day"), iso(p.day))
+        .bind(QStringLiteral("method"), p.method)
+        .bind(QStringLiteral("amount"), static_cast<qint64>(p.amount.cents()))
+        .bind(QStringLiteral("bank"), p.bank)
+        .bind(QStringLiteral("cheque"), p.chequeNumber)
+        .bind(QStringLiteral("reverses"), idOrNull(p.reversesPaymentId))
+        .bind(QStringLiteral("reason"), p.reason)
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("by"), p.recordedBy)
+        .bind(QStringLiteral("prev"), prev)
+        .bind(QStringLiteral("hash"), p.hash);
+    return q.execReturningId();
+}
+
+Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains() const
+{
+    ChainReport report;
+    QList<qint64> ids;
+    {
+        SqlQuery q(m_db);
+        if (auto r = q.exec(QStringLiteral(
+                "SELECT id, chain_position FROM invoice WHERE status = 'issued' ORDER BY chain_position"));
+            !r)
+            return std::unexpected(r.error());
+        int expected = 1;
+        while (q.next()) {
+            if (q.value(1).toInt() != expected++) {
+                report.firstBad = tr("position %1 of the chain of invoices").arg(expected - 1);
+                return report;
+            }
+            ids << q.value(0).toLongLong();
+        }
+    }
+    QString prev;
+    for (qint64 id : ids) {
+        auto inv = get(id);
+        if (!inv)
+            return std::unexpected(inv.error());
+        ++report.documents;
+        if (inv->prevHash != prev || invoiceHash(*inv, prev) != inv->hash) {
+            report.firstBad = inv->number;
+            return report;
+        }
+        prev = inv->hash;
+    }
+    SqlQuery p(m_db);
+    if (auto r = p.exec(paymentColumns + QStringLiteral(" ORDER BY id")); !r)
+        return std::unexpected(r.error());
+    QString prevPayment;
+    while (p.next()) {
+        const Payment payment = readPayment(p);
+        ++report.payments;
+        if (p.value(11).toString() != prevPayment || paymentHash(payment, prevPayment) != payment.hash) {
+            report.firstBad = tr("payment n°%1").arg(payment.id);
+            return report;
+        }
+        prevPayment = payment.hash;
+    }
+    return report;
+}
+
+} // namespace etabli

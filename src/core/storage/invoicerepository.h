@@ -1,0 +1,98 @@
+#pragma once
+
+#include "domain/sales.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace etabli {
+
+class Database;
+
+struct InvoiceFilter
+{
+    QString status;     // draft, issued; empty: all
+    QString kind;       // invoice, credit; empty: both
+    qint64 contactId = 0;
+    QString text;       // number or customer name
+    QDate from;         // issue date (drafts: creation)
+    QDate to;
+    bool unpaidOnly = false; // issued invoices with something still due
+};
+
+// A line of the invoices' list.
+struct InvoiceRow
+{
+    qint64 id = 0;
+    QString kind;
+    QString status;
+    QString number;
+    QDate issueDate;
+    QDate dueDate;
+    QString customer;
+    Money total;
+    Money due; // issued invoices: what remains after credit notes and payments
+};
+
+// Invoices, credit notes, their numbering, payments and the hash chains. The
+// rules (who may, what is allowed) live in InvoiceService.
+class InvoiceRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(InvoiceRepository)
+
+public:
+    explicit InvoiceRepository(Database& db) : m_db(db) {}
+
+    Result<qint64> insertDraft(const Invoice& invoice, const QString& nowIso);
+    // Conflict when stale; refused by the database when issued.
+    Status updateDraft(const Invoice& invoice, const QString& nowIso);
+    Status deleteDraft(qint64 id);
+    Result<Invoice> get(qint64 id) const;
+    Result<Invoice> getByNumber(const QString& number) const;
+
+    Result<QList<InvoiceRow>> list(const InvoiceFilter& filter, int limit, int offset) const;
+    Result<qint64> count(const InvoiceFilter& filter) const;
+
+    // Takes the next number of a series (F, A, and the internal chains) in
+    // the caller's transaction; the counter row stays locked until it ends.
+    Result<int> takeNumber(const QString& series, int year);
+    // The last issued document in the chain (position 0 and no hash when none).
+    struct ChainTip
+    {
+        int position = 0;
+        QString hash;
+        QDate issueDate;
+    };
+    Result<ChainTip> chainTip() const;
+    // The latest issue date in a series of a year (invalid when none).
+    Result<QDate> lastIssueDate(const QString& kind, int year) const;
+    // Writes the issue of a draft: number, frozen fields, totals, hashes.
+    Status markIssued(const Invoice& invoice, int year, int sequence, int chainPosition, const QString& nowIso);
+
+    // What credit notes already took back from an invoice (positive).
+    Result<Money> credited(qint64 invoiceId) const;
+    Result<InvoiceBalance> balance(qint64 invoiceId) const;
+
+    Result<QList<Payment>> payments(qint64 invoiceId) const;
+    Result<Payment> payment(qint64 id) const;
+    // Inserts and chains a payment (the chain tip is locked by takeNumber("P", 0)).
+    Result<qint64> insertPayment(Payment payment, const QString& nowIso);
+
+    struct ChainReport
+    {
+        qint64 documents = 0;
+        qint64 payments = 0;
+        QString firstBad; // number or "paiement n°…"; empty when intact
+        bool ok() const { return firstBad.isEmpty(); }
+    };
+    Result<ChainReport> verifyChains() const;
+
+private:
+    Status writeLines(qint64 invoiceId, const QList<InvoiceLine>& lines);
+    Result<Invoice> read(const QString& where, const QVariant& value) const;
+
+    Database& m_db;
+};
+
+} // namespace etabli

@@ -1,0 +1,480 @@
+#include "services/contactservice.h"
+#include "services/invoiceservice.h"
+#include "services/schoolservice.h"
+#include "storage/invoicerepository.h"
+#include "storage/transaction.h"
+#include "support/testdatabase.h"
+#include "util/clock.h"
+
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <thread>
+
+using namespace etabli;
+using etabli::test::TestDatabase;
+
+namespace {
+
+const QDate kToday(2026, 11, 27);
+
+InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCents, int vatBp = 2000)
+{
+    InvoiceLine l;
+    l.label = QString::fromUtf8(label);
+    l.quantityThousandths = quantityThousandths;
+    l.unitPrice = Money::fromCents(priceCents);
+    l.vatRateBp = vatBp;
+    return l;
+}
+
+struct Shop
+{
+    UserContext director;
+    qint64 garage = 0; // a business customer
+    qint64 person = 0; // a private customer
+};
+
+Shop makeShop(Database& db, const Clock& clock, VatRegime regime)
+{
+    Shop s;
+    s.director = test::createSchool(db);
+    SchoolService school(db, clock, s.director);
+    auto identity = school.identity();
+    REQUIRE(identity);
+    identity->vatRegime = regime;
+    identity->siret = QStringLiteral("75312468000012");
+    identity->addressLine1 = QStringLiteral("8 rue Jacquard");
+    identity->postcode = QStringLiteral("39100");
+    identity->city = QStringLiteral("Dole");
+    REQUIRE(school.saveIdentity(*identity));
+    ContactService contacts(db, clock, s.director);
+    Contact garage;
+    garage.name = QStringLiteral("Garage du Doubs");
+    garage.siret = QStringLiteral("44200123000014");
+    garage.addressLine1 = QStringLiteral("3 route de Besançon");
+    garage.postcode = QStringLiteral("39100");
+    garage.city = QStringLiteral("Dole");
+    garage.customer = true;
+    auto g = contacts.add(garage);
+    REQUIRE(g);
+    s.garage = *g;
+    Contact person;
+    person.person = true;
+    person.name = QStringLiteral("Faivre");
+    person.firstName = QStringLiteral("Monique");
+    person.postcode = QStringLiteral("39100");
+    person.city = QStringLiteral("Dole");
+    person.customer = true;
+    auto p = contacts.add(person);
+    REQUIRE(p);
+    s.person = *p;
+    return s;
+}
+
+Invoice draftFor(qint64 contact, QList<InvoiceLine> lines)
+{
+    Invoice i;
+    i.contactId = contact;
+    i.lines = std::move(lines);
+    return i;
+}
+
+} // namespace
+
+TEST_CASE("French formats: SIRET key, registration plates, tyre sizes", "[sales]")
+{
+    CHECK(SalesFormats::checkSiret(QStringLiteral("753 124 680 00012")));
+    CHECK(SalesFormats::checkSiret(QStringLiteral("35600000000048"))); // La Poste
+    CHECK_FALSE(SalesFormats::checkSiret(QStringLiteral("75312468000013")));
+    CHECK_FALSE(SalesFormats::checkSiret(QStringLiteral("7531246800001")));
+    CHECK_FALSE(SalesFormats::checkSiret(QStringLiteral("7531246800001A")));
+
+    CHECK(*SalesFormats::normalisePlate(QStringLiteral("ab123cd")) == QStringLiteral("AB-123-CD"));
+    CHECK(*SalesFormats::normalisePlate(QStringLiteral(" AB 123 CD ")) == QStringLiteral("AB-123-CD"));
+    CHECK(*SalesFormats::normalisePlate(QStringLiteral("1234 ab 39")) == QStringLiteral("1234 AB 39"));
+    CHECK(*SalesFormats::normalisePlate(QStringLiteral("123-ABC-2A")) == QStringLiteral("123 ABC 2A"));
+    CHECK_FALSE(SalesFormats::normalisePlate(QStringLiteral("AI-123-CD"))); // no I, O or U
+    CHECK_FALSE(SalesFormats::normalisePlate(QStringLiteral("SS-123-AB")));
+    CHECK_FALSE(SalesFormats::normalisePlate(QStringLiteral("ABC")));
+
+    CHECK(*SalesFormats::normaliseTyreSize(QStringLiteral("205/55r16 91v")) == QStringLiteral("205/55 R16 91V"));
+    CHECK(*SalesFormats::normaliseTyreSize(QStringLiteral("195/65 R15")) == QStringLiteral("195/65 R15"));
+    CHECK(*SalesFormats::normaliseTyreSize(QStringLiteral("225/45ZR17 94W")) == QStringLiteral("225/45 ZR17 94W"));
+    CHECK_FALSE(SalesFormats::normaliseTyreSize(QStringLiteral("205/56 R16")));
+    CHECK_FALSE(SalesFormats::normaliseTyreSize(QStringLiteral("2055516")));
+    CHECK_FALSE(SalesFormats::normaliseTyreSize(QStringLiteral("205/55 R16 91X")));
+}
+
+TEST_CASE("Invoice totals: VAT per rate on the rate's total, rounded half away from zero", "[sales]")
+{
+    const QList<InvoiceLine> lines = {line("Montage", 3000, 1500), line("Soudure", 2500, 3333),
+                                      line("Pièce", 1000, 1001, 550)};
+    CHECK(lines.at(1).total() == Money::fromCents(8333)); // 83,325 → 83,33
+    const InvoiceTotals t = InvoiceTotals::compute(lines, VatRegime::Assujetti);
+    CHECK(t.excl == Money::fromCents(4500 + 8333 + 1001));
+    REQUIRE(t.vat.size() == 2);
+    CHECK(t.vat.at(0).rateBp == 550);
+    CHECK(t.vat.at(0).vat == Money::fromCents(55)); // 0,55055
+    CHECK(t.vat.at(1).rateBp == 2000);
+    CHECK(t.vat.at(1).base == Money::fromCents(12833));
+    CHECK(t.vat.at(1).vat == Money::fromCents(2567)); // 25,666
+    CHECK(t.vatTotal == Money::fromCents(2622));
+    CHECK(t.incl == Money::fromCents(13834 + 2622));
+    // Exempt: no VAT at all.
+    const InvoiceTotals exempt = InvoiceTotals::compute(lines, VatRegime::Franchise);
+    CHECK(exempt.vatTotal.isZero());
+    CHECK(exempt.incl == exempt.excl);
+    // A credit note's amounts round away from zero too.
+    const InvoiceTotals credit = InvoiceTotals::compute({line("Reprise", -1000, 5, 1000)}, VatRegime::Assujetti);
+    CHECK(credit.vat.at(0).vat == Money::fromCents(-1)); // -0,005 → -0,01
+    CHECK(credit.incl == Money::fromCents(-6));
+}
+
+TEST_CASE("Issuing numbers invoices without gaps and freezes them in the database", "[sales]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Assujetti);
+    InvoiceService sales(t.db(), clock, shop.director);
+
+    // Bad drafts and issues.
+    CHECK_FALSE(sales.saveDraft(draftFor(shop.garage, {line("Montage", -1000, 1500)})));
+    CHECK_FALSE(sales.saveDraft(draftFor(shop.garage, {line("Montage", 0, 1500)})));
+    CHECK_FALSE(sales.saveDraft(draftFor(shop.garage, {line("Montage", 1000, -1)})));
+    auto empty = sales.saveDraft(draftFor(shop.garage, {}));
+    REQUIRE(empty);
+    auto noLine = sales.issue(*empty);
+    REQUIRE_FALSE(noLine);
+    CHECK(noLine.error().message.contains(QStringLiteral("ligne")));
+
+    auto first = sales.saveDraft(draftFor(shop.garage, {line("Montage et équilibrage", 4000, 1500),
+                                                        line("Réparation de crevaison", 1000, 1800)}));
+    REQUIRE(first);
+    auto draft = sales.get(*first);
+    REQUIRE(draft);
+    CHECK(draft->number.isEmpty());
+    CHECK(draft->totals.incl == Money::fromCents(9360));
+    auto number = sales.issue(*first);
+    REQUIRE(number);
+    CHECK(*number == QStringLiteral("F2026-0001"));
+    CHECK_FALSE(sales.issue(*first)); // once only
+    auto second = sales.saveDraft(draftFor(shop.person, {line("Permutation des roues", 1000, 2000)}));
+    REQUIRE(second);
+    CHECK(*sales.issue(*second) == QStringLiteral("F2026-0002"));
+
+    auto issued = sales.getByNumber(QStringLiteral("f2026-0001"));
+    REQUIRE(issued);
+    CHECK(issued->isIssued());
+    CHECK(issued->issueDate == kToday);
+    CHECK(issued->dueDate == kToday.addDays(30));
+    CHECK(issued->customerName == QStringLiteral("Garage du Doubs"));
+    CHECK(issued->customerSiret == QStringLiteral("44200123000014"));
+    CHECK(issued->professional);
+    CHECK(issued->totals.vatTotal == Money::fromCents(1560));
+    CHECK(issued->hash.size() == 64);
+    CHECK(issued->prevHash.isEmpty());
+    CHECK(sales.getByNumber(QStringLiteral("F2026-0002"))->prevHash == issued->hash);
+
+    // The application refuses to change it, and so does the database itself.
+    Invoice changed = *issued;
+    changed.lines.first().unitPrice = Money::fromCents(1);
+    CHECK_FALSE(sales.saveDraft(changed));
+    CHECK_FALSE(sales.deleteDraft(issued->id));
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("UPDATE invoice SET total_incl_cents = 1 WHERE id = %1").arg(issued->id)));
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("DELETE FROM invoice WHERE id = %1").arg(issued->id)));
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("UPDATE invoice_line SET unit_price_cents = 1 WHERE invoice_id = %1")
+                                          .arg(issued->id)));
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("DELETE FROM invoice_line WHERE invoice_id = %1").arg(issued->id)));
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("INSERT INTO invoice_line (invoice_id, position, label, "
+                                                     "quantity_thousandths, unit, unit_price_cents, vat_rate_bp, "
+                                                     "total_excl_cents) VALUES (%1, 9, 'x', 1000, 'piece', 1, 0, 1)")
+                                          .arg(issued->id)));
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT total_incl_cents FROM invoice WHERE id = %1").arg(issued->id))
+              .toLongLong() == 9360);
+    // A draft can still be deleted.
+    CHECK(sales.deleteDraft(*empty));
+
+    // Credit notes: their own series, never more than what remains.
+    auto credit = sales.draftCreditNote(issued->id, {line("Réparation de crevaison", 1000, 1800)});
+    REQUIRE(credit);
+    CHECK(*sales.issue(*credit) == QStringLiteral("A2026-0001"));
+    auto whole = sales.draftCreditNote(issued->id);
+    REQUIRE(whole);
+    auto tooMuch = sales.issue(*whole);
+    REQUIRE_FALSE(tooMuch);
+    CHECK(tooMuch.error().message.contains(QStringLiteral("reste")));
+    CHECK(sales.getByNumber(QStringLiteral("A2026-0001"))->creditedNumber == QStringLiteral("F2026-0001"));
+    auto balance = sales.balance(issued->id);
+    REQUIRE(balance);
+    CHECK(balance->credited == Money::fromCents(2160));
+    CHECK(balance->due() == Money::fromCents(9360 - 2160));
+
+    // A new year starts a new series.
+    FixedClock nextYear(QDateTime(QDate(2027, 1, 4), QTime(9, 0), Qt::UTC));
+    InvoiceService later(t.db(), nextYear, shop.director);
+    auto january = later.saveDraft(draftFor(shop.person, {line("Gardiennage", 1000, 4500)}));
+    REQUIRE(january);
+    CHECK(*later.issue(*january) == QStringLiteral("F2027-0001"));
+
+    auto chain = sales.verifyChains();
+    REQUIRE(chain);
+    CHECK(chain->ok());
+    CHECK(chain->documents == 4);
+
+    // Someone with the database tools alters an issued invoice: the check names it.
+    if (t.isSqlite()) {
+        REQUIRE(test::rawExec(t.db(), QStringLiteral("DROP TRIGGER invoice_issued_no_update")));
+        REQUIRE(test::rawExec(t.db(), QStringLiteral("UPDATE invoice SET customer_name = 'Autre' WHERE number = 'F2026-0002'")));
+        auto broken = sales.verifyChains();
+        REQUIRE(broken);
+        CHECK(broken->firstBad == QStringLiteral("F2026-0002"));
+    }
+}
+
+TEST_CASE("Under the VAT exemption no VAT is charged and the mention is kept", "[sales]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    InvoiceService sales(t.db(), clock, shop.director);
+    auto id = sales.saveDraft(draftFor(shop.person, {line("Montage", 4000, 1500)}));
+    REQUIRE(id);
+    REQUIRE(sales.issue(*id));
+    auto inv = sales.get(*id);
+    REQUIRE(inv);
+    CHECK(inv->totals.vatTotal.isZero());
+    CHECK(inv->totals.incl == Money::fromCents(6000));
+    CHECK(inv->vatMention == QStringLiteral("TVA non applicable, art. 293 B du CGI"));
+    CHECK_FALSE(inv->professional);
+}
+
+TEST_CASE("Payments: partial, full, never more than due, never changed, reversed with a reason", "[sales]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    InvoiceService sales(t.db(), clock, shop.director);
+    auto id = sales.saveDraft(draftFor(shop.garage, {line("Portail", 1000, 145000)}));
+    REQUIRE(id);
+
+    Payment p;
+    p.invoiceId = *id;
+    p.day = kToday;
+    p.method = QStringLiteral("cheque");
+    p.bank = QStringLiteral("Crédit Agricole");
+    p.chequeNumber = QStringLiteral("0012345");
+    p.amount = Money::fromCents(50000);
+    auto onDraft = sales.recordPayment(p);
+    REQUIRE_FALSE(onDraft);
+    CHECK(onDraft.error().message.contains(QStringLiteral("brouillon")));
+    REQUIRE(sales.issue(*id));
+
+    auto first = sales.recordPayment(p);
+    REQUIRE(first);
+    CHECK(sales.balance(*id)->due() == Money::fromCents(95000));
+    Payment over = p;
+    over.amount = Money::fromCents(95001);
+    auto refused = sales.recordPayment(over);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("950,00")));
+    Payment noNumber = p;
+    noNumber.chequeNumber.clear();
+    CHECK_FALSE(sales.recordPayment(noNumber));
+    Payment future = p;
+    future.day = kToday.addDays(1);
+    CHECK_FALSE(sales.recordPayment(future));
+
+    Payment rest = p;
+    rest.method = QStringLiteral("transfer");
+    rest.chequeNumber.clear();
+    rest.amount = Money::fromCents(95000);
+    REQUIRE(sales.recordPayment(rest));
+    CHECK(sales.balance(*id)->due().isZero());
+    InvoiceFilter unpaid;
+    unpaid.unpaidOnly = true;
+    CHECK(*sales.count(unpaid) == 0);
+
+    // Recorded payments stay; a mistake is reversed with a reason.
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("UPDATE payment SET amount_cents = 1")));
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("DELETE FROM payment")));
+    CHECK_FALSE(sales.reversePayment(*first, QStringLiteral("  ")));
+    auto reversal = sales.reversePayment(*first, QStringLiteral("Chèque sans provision"));
+    REQUIRE(reversal);
+    CHECK_FALSE(sales.reversePayment(*first, QStringLiteral("Encore")));
+    CHECK(sales.balance(*id)->due() == Money::fromCents(50000));
+    CHECK(*sales.count(unpaid) == 1);
+    auto payments = sales.payments(*id);
+    REQUIRE(payments);
+    REQUIRE(payments->size() == 3);
+    CHECK(payments->last().amount == Money::fromCents(-50000));
+    auto chain = sales.verifyChains();
+    REQUIRE(chain);
+    CHECK(chain->ok());
+    CHECK(chain->payments == 3);
+}
+
+TEST_CASE("Two computers issuing at the same moment get consecutive numbers", "[sales][concurrency]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    constexpr int perThread = 6;
+    QList<qint64> drafts;
+    {
+        InvoiceService sales(t.db(), clock, shop.director);
+        for (int i = 0; i < 2 * perThread; ++i) {
+            auto id = sales.saveDraft(draftFor(shop.garage, {line("Soudure", 1000, 4500 + i)}));
+            REQUIRE(id);
+            drafts << *id;
+        }
+    }
+    // Each "computer" has its own connection, as two PCs on one database.
+    QStringList numbers[2];
+    QString errors[2];
+    const auto work = [&](int who) {
+        auto db = Database::open(t.location(), Database::OpenMode::OpenExisting);
+        if (!db) {
+            errors[who] = db.error().message;
+            return;
+        }
+        InvoiceService sales(**db, clock, shop.director);
+        for (int i = 0; i < perThread; ++i) {
+            auto n = sales.issue(drafts.at(who * perThread + i));
+            if (!n) {
+                errors[who] = n.error().message + QLatin1Char(' ') + n.error().detail;
+                return;
+            }
+            numbers[who] << *n;
+        }
+    };
+    std::thread a(work, 0);
+    std::thread b(work, 1);
+    a.join();
+    b.join();
+    INFO(errors[0].toStdString() << " / " << errors[1].toStdString());
+    REQUIRE(errors[0].isEmpty());
+    REQUIRE(errors[1].isEmpty());
+    QStringList all = numbers[0] + numbers[1];
+    all.sort();
+    QStringList expected;
+    for (int i = 1; i <= 2 * perThread; ++i)
+        expected << QStringLiteral("F2026-%1").arg(i, 4, 10, QLatin1Char('0'));
+    CHECK(all == expected);
+    auto chain = InvoiceService(t.db(), clock, shop.director).verifyChains();
+    REQUIRE(chain);
+    CHECK(chain->ok());
+    CHECK(chain->documents == 2 * perThread);
+}
+
+TEST_CASE("A process killed while issuing loses no number and leaves no half document", "[sales][concurrency]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    InvoiceService sales(t.db(), clock, shop.director);
+    auto id = sales.saveDraft(draftFor(shop.garage, {line("Découpe", 2000, 3800)}));
+    REQUIRE(id);
+    const DatabaseLocation location = t.location();
+
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // The child takes the number and writes half the issue, then dies.
+        auto db = Database::open(location, Database::OpenMode::OpenExisting);
+        if (!db)
+            _exit(2);
+        Transaction tx(**db);
+        if (!tx.begin())
+            _exit(2);
+        InvoiceRepository repo(**db);
+        auto n = repo.takeNumber(QStringLiteral("F"), 2026);
+        if (!n || *n != 1)
+            _exit(2);
+        test::rawExec(**db, QStringLiteral("UPDATE invoice SET customer_name = 'à moitié' WHERE id = %1").arg(*id));
+        _exit(9);
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 9);
+
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT customer_name FROM invoice WHERE id = %1").arg(*id)).toString() ==
+          QString());
+    auto number = sales.issue(*id);
+    REQUIRE(number);
+    CHECK(*number == QStringLiteral("F2026-0001"));
+}
+
+TEST_CASE("The directory: one contact per organisation, duplicates asked, vehicles by plate", "[sales][contacts]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    ContactService contacts(t.db(), clock, shop.director);
+
+    Contact twin;
+    twin.name = QStringLiteral("Garage Doubs (autre saisie)");
+    twin.siret = QStringLiteral("442 001 230 00014");
+    auto asked = contacts.add(twin);
+    REQUIRE_FALSE(asked);
+    CHECK(asked.error().code == Error::Code::NeedsConfirmation);
+    CHECK(asked.error().message.contains(QStringLiteral("Garage du Doubs")));
+    Contact sameName;
+    sameName.name = QStringLiteral("GARAGE DU DOUBS");
+    sameName.postcode = QStringLiteral("39100");
+    CHECK(contacts.add(sameName).error().code == Error::Code::NeedsConfirmation);
+    Contact badSiret;
+    badSiret.name = QStringLiteral("Ferme Bourgeois");
+    badSiret.siret = QStringLiteral("44200123000015");
+    auto refused = contacts.add(badSiret);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == Error::Code::InvalidInput);
+    badSiret.siret.clear();
+    badSiret.kind = QStringLiteral("company");
+    REQUIRE(contacts.add(badSiret));
+
+    ContactFilter search;
+    search.text = QStringLiteral("doubs");
+    CHECK(*contacts.count(search) == 1);
+    search.text = QStringLiteral("faivre");
+    auto found = contacts.list(search, 10, 0);
+    REQUIRE(found);
+    REQUIRE(found->size() == 1);
+    CHECK(found->first().displayName() == QStringLiteral("Faivre Monique"));
+    ContactFilter customers;
+    customers.role = QStringLiteral("customer");
+    CHECK(*contacts.count(customers) == 2);
+
+    Vehicle car;
+    car.contactId = shop.person;
+    car.plate = QStringLiteral("fg 456 hj");
+    car.make = QStringLiteral("Renault");
+    car.model = QStringLiteral("Clio");
+    car.tyreSize = QStringLiteral("185/65r15 88t");
+    REQUIRE(contacts.saveVehicle(car));
+    auto byPlate = contacts.findVehicle(QStringLiteral("FG-456-HJ"));
+    REQUIRE(byPlate);
+    CHECK(byPlate->plate == QStringLiteral("FG-456-HJ"));
+    CHECK(byPlate->tyreSize == QStringLiteral("185/65 R15 88T"));
+    CHECK(byPlate->contactId == shop.person);
+    CHECK_FALSE(contacts.saveVehicle(car)); // the same plate twice
+    Vehicle bad = car;
+    bad.plate = QStringLiteral("XY-999-ZZ");
+    bad.tyreSize = QStringLiteral("185/66 R15");
+    CHECK_FALSE(contacts.saveVehicle(bad));
+}
