@@ -661,7 +661,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+46" />
+        <location filename="../../src/cli/clicommands.cpp" line="+48" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -702,14 +702,14 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+308" />
+        <location line="+311" />
         <location line="+79" />
         <location line="+62" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="-448" />
+        <location line="-451" />
         <source>Password of %1: </source>
         <translation>Mot de passe de %1 : </translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>  export trainees          écrit la liste des jeunes en CSV</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
         <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
     </message>
@@ -774,7 +774,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+38" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -800,8 +800,8 @@
         <translation>Identifiant du compte de direction à créer (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="-185" />
-        <location line="+187" />
+        <location line="-188" />
+        <location line="+190" />
         <location line="+220" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
@@ -960,11 +960,12 @@
     <message>
         <location line="+0" />
         <location line="+208" />
+        <location line="+80" />
         <source>FILE</source>
         <translation>FICHIER</translation>
     </message>
     <message>
-        <location line="-577" />
+        <location line="-660" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
@@ -974,7 +975,12 @@
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
     <message>
-        <location line="+216" />
+        <location line="+1" />
+        <source>  print invoice NUMBER   writes an invoice or a credit note as PDF (--out FILE.pdf)</source>
+        <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
+    </message>
+    <message>
+        <location line="+218" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -1183,7 +1189,37 @@
         <translation>Journal d'atelier écrit dans %1</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="+12" />
+        <source>PDF file to write.</source>
+        <translation>Fichier PDF à écrire.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>invoice (an invoice or a credit note), then its number.</source>
+        <translation>invoice (une facture ou un avoir), puis son numéro.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Writes an issued invoice or credit note as an A4 PDF, as printed.</source>
+        <translation>Écrit une facture ou un avoir émis en PDF A4, tel qu'imprimé.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Usage: etabli-cli print invoice NUMBER --out FILE.pdf --user LOGIN</source>
+        <translation>Usage : etabli-cli print invoice NUMÉRO --out FICHIER.pdf --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>No invoice or credit note has the number “%1”.</source>
+        <translation>Aucune facture ni aucun avoir n'a le numéro « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>%1 written to %2</source>
+        <translation>%1 écrit dans %2</translation>
+    </message>
+    <message>
+        <location line="-94" />
         <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
         <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
     </message>
@@ -1622,7 +1658,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+185" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+187" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -1687,6 +1723,156 @@
         <location line="+11" />
         <source>Cannot write “%1”.</source>
         <translation>Impossible d'écrire « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDocument</name>
+    <message>
+        <location filename="../../src/print/invoicedocument.cpp" line="+31" />
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 no. %2</source>
+        <translation>%1 n° %2</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 — draft without value</source>
+        <translation>%1 — brouillon sans valeur</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Tel. %1</source>
+        <translation>Tél. %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+32" />
+        <source>SIRET %1</source>
+        <translation>SIRET %1</translation>
+    </message>
+    <message>
+        <location line="-30" />
+        <source>RNA %1</source>
+        <translation>RNA %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>VAT no. %1</source>
+        <translation>N° TVA %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Due date: %1</source>
+        <translation>Échéance : %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Credit note on invoice %1</source>
+        <translation>Avoir sur la facture %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your reference: %1</source>
+        <translation>Votre référence : %1</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Description</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit price excl. VAT</source>
+        <translation>Prix unitaire HT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+20" />
+        <source>Total excl. VAT</source>
+        <translation>Total HT</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>VAT %1 on %2</source>
+        <translation>TVA %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Total incl. VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Total credited</source>
+        <translation>Total de l'avoir</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Total to pay</source>
+        <translation>Total à payer</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Credit notes</source>
+        <translation>Avoirs</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Already paid</source>
+        <translation>Déjà réglé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remaining due</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>No discount for early payment.</source>
+        <translation>Pas d'escompte pour paiement anticipé.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>%1 of %2</source>
+        <translation>%1 du %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Draft: not an invoice</source>
+        <translation>Brouillon : ce n'est pas une facture</translation>
     </message>
 </context>
 <context>
@@ -3153,7 +3339,7 @@
         <translation>La base de données est ouverte en lecture seule.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+33" />
         <source>Internal error: no transaction in progress.</source>
         <translation>Erreur interne : aucune transaction en cours.</translation>
     </message>

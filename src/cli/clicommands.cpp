@@ -12,6 +12,8 @@
 #include "services/userservice.h"
 #include "storage/auditrepository.h"
 #include "storage/invoicerepository.h"
+#include "print/invoicedocument.h"
+#include "services/invoiceservice.h"
 #include "services/schoolservice.h"
 #include "storage/backup.h"
 #include "storage/database.h"
@@ -188,6 +190,7 @@ void Commands::usage(QTextStream& s) const
       << tr("  import trainees FILE   imports trainees from a CSV file (all or nothing)") << Qt::endl
       << tr("  export trainees        writes the list of trainees as CSV") << Qt::endl
       << tr("  export production      writes the production log as CSV (--from, --to, --section)") << Qt::endl
+      << tr("  print invoice NUMBER   writes an invoice or a credit note as PDF (--out FILE.pdf)") << Qt::endl
       << Qt::endl
       << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the password "
             "in ETABLI_PASSWORD or typed at the prompt.")
@@ -229,6 +232,8 @@ int Commands::run(const QStringList& arguments)
         return importData(rest);
     if (command == QLatin1String("export"))
         return exportData(rest);
+    if (command == QLatin1String("print"))
+        return printDocument(rest);
     m_err << tr("Unknown command: “%1”.").arg(command) << Qt::endl << Qt::endl;
     usage(m_err);
     return BadUsage;
@@ -703,6 +708,52 @@ int Commands::exportData(const QStringList& args)
     m_out << (production ? tr("Production log written to %1") : tr("List written to %1"))
                  .arg(QDir::toNativeSeparators(parser.value(outOption)))
           << Qt::endl;
+    return Success;
+}
+
+int Commands::printDocument(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption user = actingUserOption();
+    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
+                                       tr("PDF file to write."), tr("FILE"));
+    parser.addOption(user);
+    parser.addOption(outOption);
+    parser.addPositionalArgument(QStringLiteral("what"), tr("invoice (an invoice or a credit note), then its number."));
+    if (int rc = parseCommand(parser, common, QStringLiteral("print"),
+                              tr("Writes an issued invoice or credit note as an A4 PDF, as printed."), args, m_out,
+                              m_err, 2);
+        rc >= 0)
+        return rc;
+    const QStringList what = parser.positionalArguments();
+    if (what.size() != 2 || (what.first() != QLatin1String("invoice") && what.first() != QLatin1String("credit")) ||
+        parser.value(outOption).isEmpty() || parser.value(user).isEmpty()) {
+        m_err << tr("Usage: etabli-cli print invoice NUMBER --out FILE.pdf --user LOGIN") << Qt::endl;
+        return BadUsage;
+    }
+    SystemClock clock;
+    auto acting = openAs(parser, common, parser.value(user), clock, m_err);
+    if (!acting)
+        return report(m_err, acting.error());
+    InvoiceService sales(*acting->db, clock, acting->user);
+    auto invoice = sales.getByNumber(what.at(1));
+    if (!invoice) {
+        if (invoice.error().code == Error::Code::NotFound)
+            m_err << tr("No invoice or credit note has the number “%1”.").arg(what.at(1)) << Qt::endl;
+        else
+            return report(m_err, invoice.error());
+        return Failure;
+    }
+    auto school = SchoolService(*acting->db, clock, acting->user).identity();
+    if (!school)
+        return report(m_err, school.error());
+    auto balance = sales.balance(invoice->id);
+    if (!balance)
+        return report(m_err, balance.error());
+    if (auto r = print::InvoiceDocument::writePdf(*invoice, *school, parser.value(outOption), &*balance); !r)
+        return report(m_err, r.error());
+    m_out << tr("%1 written to %2").arg(invoice->number, QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
     return Success;
 }
 

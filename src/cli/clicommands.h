@@ -33,6 +33,7 @@ private:
     int retention(const QStringList& args);
     int importData(const QStringList& args);
     int exportData(const QStringList& args);
+    int printDocument(const QStringList& args);
     void usage(QTextStream& stream) const;
 
     QTextStream& m_out;

@@ -4,12 +4,22 @@
 #include "util/translations.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
 
+#include <memory>
+
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Printing lays documents out with Qt Gui (fonts, PDF writer), without a
+    // screen; every other command stays a plain console program.
+    const bool printing = argc > 1 && qstrcmp(argv[1], "print") == 0;
+    if (printing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application = printing ? std::make_unique<QGuiApplication>(argc, argv)
+                                                              : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Etabli"));
     QCoreApplication::setApplicationName(QStringLiteral("etabli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ETABLI_VERSION));

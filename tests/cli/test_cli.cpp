@@ -391,3 +391,55 @@ TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a
     CHECK_FALSE(text.contains(QStringLiteral("Métallerie")));
     CHECK_FALSE(text.contains(QStringLiteral(";01/11/2026;")));
 }
+
+TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli][sales]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
+                 QStringLiteral("2026-11-27")})
+                .code == 0);
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    // An invoice to a business customer (late-payment mentions apply).
+    const QString number = [&]() {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("find-invoice"));
+        c.setDatabaseName(db);
+        c.open();
+        QSqlQuery q(c);
+        q.exec(QStringLiteral("SELECT number FROM invoice WHERE kind = 'invoice' AND status = 'issued' AND "
+                              "professional = 1 AND customer_siret <> '' ORDER BY chain_position LIMIT 1"));
+        q.next();
+        const QString n = q.value(0).toString();
+        q.finish();
+        c.close();
+        return n;
+    }();
+    QSqlDatabase::removeDatabase(QStringLiteral("find-invoice"));
+    REQUIRE_FALSE(number.isEmpty());
+    const QString pdf = dir.filePath(QStringLiteral("facture.pdf"));
+    CHECK(cli({QStringLiteral("print"), QStringLiteral("invoice"), QStringLiteral("F1999-0001"), QStringLiteral("--out"),
+               pdf, QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+              password)
+              .code == 1);
+    auto printed = cli({QStringLiteral("print"), QStringLiteral("invoice"), number, QStringLiteral("--out"), pdf,
+                        QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+                       password);
+    INFO(printed.err.toStdString());
+    REQUIRE(printed.code == 0);
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    INFO(text.toStdString());
+    for (const QString& mention :
+         {QStringLiteral("FACTURE N° ") + number, QStringLiteral("Juralternance"), QStringLiteral("8 rue Jacquard"),
+          QStringLiteral("39100 Dole"), QStringLiteral("SIRET 75312468000012"), QStringLiteral("RNA W392000000"),
+          QStringLiteral("Date :"), QStringLiteral("Échéance :"), QStringLiteral("Client"), QStringLiteral("Désignation"),
+          QStringLiteral("Qté"), QStringLiteral("Prix unitaire HT"), QStringLiteral("Total HT"),
+          QStringLiteral("Total à payer"), QStringLiteral("TVA non applicable, art. 293 B du CGI"),
+          QStringLiteral("Paiement au plus tard le"), QStringLiteral("indemnité forfaitaire de 40 €"),
+          QStringLiteral("trois fois le taux d'intérêt légal"), QStringLiteral("Pas d'escompte pour paiement anticipé"),
+          QStringLiteral("Page 1 / 1")})
+        CHECK(text.contains(mention));
+}

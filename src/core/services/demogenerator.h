@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/production.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,17 @@ public:
         int schoolYears = 0;
         int attendanceRows = 0;
         int productionEntries = 0;
+        int invoices = 0;
+    };
+
+    // What an order of the demo's production log made (to invoice it).
+    struct DemoOrder
+    {
+        QString reference;
+        int section = 0;
+        QDate lastDay;
+        QDate invoiceDay;
+        QList<ProductionOutput> outputs;
     };
 
     DemoGenerator(Database& db, Options options);
@@ -63,6 +75,9 @@ public:
     }
 
 private:
+    // Customers, vehicles, the invoices of the logged orders, payments.
+    Result<int> addSales(DeterministicRandom& rng, const QList<Section>& sections,
+                         const QList<QList<CatalogueItem>>& catalogue, QList<DemoOrder> orders, const QDate& today);
     // The team (one master trainer per workshop, office, volunteers and
     // their hours) and each workshop's skills.
     Status addWorkshopLife(DeterministicRandom& rng, const QList<Section>& sections,

@@ -67,6 +67,12 @@ public:
     // For PostgreSQL: reopen after the server dropped the connection.
     Status reconnect();
 
+    // How many Transaction objects are open on this connection: an inner one
+    // is a savepoint, so that services compose (the demo calls them inside
+    // its one transaction).
+    int transactionDepth() const { return m_transactionDepth; }
+    void setTransactionDepth(int depth) { m_transactionDepth = depth; }
+
     // SQLite application_id that marks an Établi file ("ETB1").
     static constexpr int kApplicationId = 0x45544231;
 
@@ -81,6 +87,7 @@ private:
     Dialect m_dialect;
     QString m_connectionName;
     bool m_readOnly;
+    int m_transactionDepth = 0;
 };
 
 } // namespace etabli

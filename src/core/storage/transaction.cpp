@@ -17,6 +17,15 @@ Status Transaction::begin()
 {
     if (m_db.isReadOnly())
         return fail(Error::Code::ReadOnly, tr("The database is open read-only."));
+    if (m_db.transactionDepth() > 0) {
+        m_savepoint = QStringLiteral("etabli_%1").arg(m_db.transactionDepth());
+        SqlQuery q(m_db);
+        if (auto r = q.exec(QStringLiteral("SAVEPOINT ") + m_savepoint); !r)
+            return r;
+        m_db.setTransactionDepth(m_db.transactionDepth() + 1);
+        m_active = true;
+        return {};
+    }
     const QString sql = m_db.dialect() == Database::Dialect::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
                                                                     : QStringLiteral("BEGIN");
     {
@@ -32,6 +41,7 @@ Status Transaction::begin()
         if (!started)
             return started;
     }
+    m_db.setTransactionDepth(1);
     m_active = true;
     return {};
 }
@@ -41,12 +51,13 @@ Status Transaction::commit()
     if (!m_active)
         return fail(Error::Code::Storage, tr("Internal error: no transaction in progress."));
     SqlQuery q(m_db);
-    auto done = q.exec(QStringLiteral("COMMIT"));
+    auto done = q.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
     if (!done) {
         rollback();
         return done;
     }
     m_active = false;
+    m_db.setTransactionDepth(m_db.transactionDepth() - 1);
     return {};
 }
 
@@ -55,8 +66,15 @@ void Transaction::rollback()
     if (!m_active)
         return;
     m_active = false;
+    m_db.setTransactionDepth(m_db.transactionDepth() - 1);
     SqlQuery q(m_db);
-    (void)q.exec(QStringLiteral("ROLLBACK"));
+    if (m_savepoint.isEmpty()) {
+        (void)q.exec(QStringLiteral("ROLLBACK"));
+        return;
+    }
+    (void)q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+    SqlQuery release(m_db);
+    (void)release.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
 }
 
 } // namespace etabli

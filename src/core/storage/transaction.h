@@ -31,6 +31,7 @@ public:
 private:
     Database& m_db;
     bool m_active = false;
+    QString m_savepoint; // non-empty: an inner transaction
 };
 
 // Runs `work` (returning Status or Result<T>) inside one transaction.
