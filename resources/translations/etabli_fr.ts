@@ -3858,6 +3858,272 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::ContactDialog</name>
+    <message>
+        <location filename="../../src/gui/sales/contactdialog.cpp" line="+28" />
+        <source>C&amp;ustomer</source>
+        <translation>C&amp;lient</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Internship host</source>
+        <translation>Accueille des stag&amp;iaires</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>D&amp;onor</source>
+        <translation>&amp;Donateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Funder</source>
+        <translation>&amp;Financeur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Su&amp;pplier</source>
+        <translation>F&amp;ournisseur</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Private person</source>
+        <translation>Particulier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Public body</source>
+        <translation>Organisme public</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other organisation</source>
+        <translation>Autre organisme</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>14 digits</source>
+        <translation>14 chiffres</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Kind</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First na&amp;me</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;SIRET</source>
+        <translation>&amp;SIRET</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Postcode, town</source>
+        <translation>&amp;Code postal, ville</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Telephone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remar&amp;ks</source>
+        <translation>Re&amp;marques</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Vehicles</source>
+        <translation>Véhicules</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Add a &amp;vehicle…</source>
+        <translation>Ajouter un &amp;véhicule…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Save</source>
+        <translation>Enre&amp;gistrer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <location line="+101" />
+        <source>New vehicle</source>
+        <translation>Nouveau véhicule</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Plate</source>
+        <translation>&amp;Plaque</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Make</source>
+        <translation>&amp;Marque</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>M&amp;odel</source>
+        <translation>M&amp;odèle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Tyre size</source>
+        <translation>&amp;Dimension des pneus</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ContactsPage</name>
+    <message>
+        <location filename="../../src/gui/sales/contactspage.cpp" line="+27" />
+        <source>Search a name, a town, a postcode…</source>
+        <translation>Chercher un nom, une ville, un code postal…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All contacts</source>
+        <translation>Tous les contacts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Internship hosts</source>
+        <translation>Lieux de stage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Donors</source>
+        <translation>Donateurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Funders</source>
+        <translation>Financeurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suppliers</source>
+        <translation>Fournisseurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Plate: AB-123-CD</source>
+        <translation>Plaque : AB-123-CD</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Town</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Telephone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;New contact…</source>
+        <translation>&amp;Nouveau contact…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>internship host</source>
+        <translation>lieu de stage</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>donor</source>
+        <translation>donateur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>funder</source>
+        <translation>financeur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>supplier</source>
+        <translation>fournisseur</translation>
+    </message>
+</context>
+<context>
     <name>etabli::CourseTab</name>
     <message>
         <location filename="../../src/gui/trainees/coursetab.cpp" line="+44" />
@@ -4277,6 +4543,402 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::InvoiceDialog</name>
+    <message>
+        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+51" />
+        <source>Payments</source>
+        <translation>Règlements</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Save the draft (Ctrl+S)</source>
+        <translation>&amp;Enregistrer le brouillon (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Issue…</source>
+        <translation>É&amp;mettre…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Delete the draft…</source>
+        <translation>&amp;Supprimer le brouillon…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Credit &amp;note…</source>
+        <translation>A&amp;voir…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;DF…</source>
+        <translation>P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Type a name, a town…</source>
+        <translation>Tapez un nom, une ville…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>order, quote or work order</source>
+        <translation>commande, devis ou bon de travaux</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>C&amp;ustomer</source>
+        <translation>C&amp;lient</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Reference</source>
+        <translation>&amp;Référence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due &amp;date</source>
+        <translation>Éc&amp;héance</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>code or words of the catalogue, or a free description — Enter adds the line</source>
+        <translation>code ou mots du catalogue, ou une désignation libre — Entrée ajoute la ligne</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Unit of a free line</source>
+        <translation>Unité d'une ligne libre</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Add</source>
+        <translation>Ajo&amp;uter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove the line</source>
+        <translation>Retirer la ligne</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Arti&amp;cle</source>
+        <translation>Arti&amp;cle</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Description</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit price excl. VAT</source>
+        <translation>Prix unitaire HT</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>VAT %</source>
+        <translation>TVA %</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Total excl. VAT</source>
+        <translation>Total HT</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Record a &amp;payment…</source>
+        <translation>Enregistrer un &amp;paiement…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;verse…</source>
+        <translation>Con&amp;trepasser…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+104" />
+        <source>on %1</source>
+        <translation>sur %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>New invoice</source>
+        <translation>Nouvelle facture</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>&amp;Issue the credit note…</source>
+        <translation>É&amp;mettre l'avoir…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Issue the invoice…</source>
+        <translation>É&amp;mettre la facture…</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Paid in full.</source>
+        <translation>Entièrement réglée.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remaining due: %1 (paid %2, credit notes %3)</source>
+        <translation>Reste dû : %1 (réglé %2, avoirs %3)</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Choose the customer in the list (or create it in Customers).</source>
+        <translation>Choisissez le client dans la liste (ou créez-le dans Clients).</translation>
+    </message>
+    <message>
+        <location line="+81" />
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the VAT rate is a percentage, e.g. 20 or 5,5.</source>
+        <translation>le taux de TVA est un pourcentage, par ex. 20 ou 5,5.</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Total excl. VAT %1 · VAT %2 · &lt;b&gt;Total incl. VAT %3&lt;/b&gt;</source>
+        <translation>Total HT %1 · TVA %2 · &lt;b&gt;Total TTC %3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;b&gt;Total %1&lt;/b&gt; (VAT not applicable)</source>
+        <translation>&lt;b&gt;Total %1&lt;/b&gt; (TVA non applicable)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Choose the customer in the list.</source>
+        <translation>Choisissez le client dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Draft saved (not numbered until it is issued).</source>
+        <translation>Brouillon enregistré (sans numéro tant qu'il n'est pas émis).</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Issue this credit note of %1 to %2?
+It will get its number and can no longer be changed.</source>
+        <translation>Émettre cet avoir de %1 à %2 ?
+Il recevra son numéro et ne pourra plus être modifié.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Issue this invoice of %1 to %2?
+It will get its number and can no longer be changed: a mistake is then corrected by a credit note.</source>
+        <translation>Émettre cette facture de %1 à %2 ?
+Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corrige alors par un avoir.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Issued under the number %1.</source>
+        <translation>Émise sous le numéro %1.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Delete this draft? It has no number, nothing else changes.</source>
+        <translation>Supprimer ce brouillon ? Il n'a pas de numéro, rien d'autre ne change.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Prepare a credit note for %1? It opens as a draft with every line: remove or reduce what is not taken back, then issue it.</source>
+        <translation>Préparer un avoir pour %1 ? Il s'ouvre en brouillon avec toutes les lignes : retirez ou réduisez ce qui n'est pas repris, puis émettez-le.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Payment of %1 recorded.</source>
+        <translation>Règlement de %1 enregistré.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Record a payment</source>
+        <translation>Enregistrer un règlement</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Method</source>
+        <translation>&amp;Mode</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Amount (€)</source>
+        <translation>Mon&amp;tant (€)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Bank</source>
+        <translation>&amp;Banque</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cheque &amp;number</source>
+        <translation>&amp;Numéro du chèque</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Reverse a payment</source>
+        <translation>Contrepasser un règlement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Why is this payment reversed (e.g. bounced cheque, typing mistake)? It stays in the history with a negative line.</source>
+        <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>PDF written: %1</source>
+        <translation>PDF écrit : %1</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::InvoicesPage</name>
+    <message>
+        <location filename="../../src/gui/sales/invoicespage.cpp" line="+27" />
+        <source>Search a number or a customer…</source>
+        <translation>Chercher un numéro ou un client…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All invoices and credit notes</source>
+        <translation>Toutes les factures et les avoirs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Issued</source>
+        <translation>Émises</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unpaid</source>
+        <translation>Impayées</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Remaining due</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;New invoice…</source>
+        <translation>&amp;Nouvelle facture…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>(draft)</source>
+        <translation>(brouillon)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>late</source>
+        <translation>en retard</translation>
+    </message>
+</context>
+<context>
     <name>etabli::LoginDialog</name>
     <message>
         <location filename="../../src/gui/access/logindialog.cpp" line="+21" />
@@ -4317,7 +4979,7 @@ après-midi</translation>
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+106" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+107" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -4333,24 +4995,23 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+25" />
         <source>Customers and orders</source>
         <translation>Clients et commandes</translation>
     </message>
     <message>
-        <location line="-24" />
-        <location line="+29" />
+        <location line="+1" />
+        <location line="+26" />
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location line="-28" />
-        <location line="+33" />
+        <location line="-25" />
+        <location line="+30" />
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location line="-32" />
+        <location line="-29" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -4375,12 +5036,7 @@ après-midi</translation>
         <translation>Devenir à relancer</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Customers and their vehicles, quotes, work orders, invoices, credit notes and payments, under the French invoicing rules.</source>
-        <translation>Les clients et leurs véhicules, devis, bons de travaux, factures, avoirs et règlements, selon les règles françaises de facturation.</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>Financial years, budget forecast and actual, donations with their tax receipts, subsidies and the self-financing share.</source>
         <translation>Les exercices, le budget prévisionnel et le réalisé, les dons et leurs reçus fiscaux, les subventions et la part d'autofinancement.</translation>
     </message>
@@ -4606,6 +5262,29 @@ après-midi</translation>
         <location line="+77" />
         <source>The outcomes were saved.</source>
         <translation>Le devenir a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::Pager</name>
+    <message>
+        <location filename="../../src/gui/common/pager.cpp" line="+12" />
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Précédentes</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ne&amp;xt ▶</source>
+        <translation>&amp;Suivantes ▶</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Nothing for these criteria</source>
+        <translation>Rien pour ces critères</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1–%2 of %3</source>
+        <translation>%1 à %2 sur %3</translation>
     </message>
 </context>
 <context>
@@ -5186,17 +5865,7 @@ après-midi</translation>
 <context>
     <name>etabli::ProductionLogPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+28" />
-        <source>◀ &amp;Previous</source>
-        <translation>◀ &amp;Précédentes</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Ne&amp;xt ▶</source>
-        <translation>&amp;Suivantes ▶</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+35" />
         <source>All kinds of work</source>
         <translation>Tous les types de travail</translation>
     </message>
@@ -5261,22 +5930,12 @@ après-midi</translation>
         <translation>Supprimer l'&amp;entrée…</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+36" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
     </message>
     <message>
-        <location line="+49" />
-        <source>No entry for these criteria</source>
-        <translation>Aucune entrée pour ces critères</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Entries %1–%2 of %3</source>
-        <translation>Entrées %1 à %2 sur %3</translation>
-    </message>
-    <message>
-        <location line="+23" />
+        <location line="+67" />
         <source>Delete the entry</source>
         <translation>Supprimer l'entrée</translation>
     </message>
@@ -5365,6 +6024,19 @@ après-midi</translation>
         <location line="+7" />
         <source>&amp;Restore this copy…</source>
         <translation>&amp;Restaurer cette copie…</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::SalesPage</name>
+    <message>
+        <location filename="../../src/gui/sales/salespage.cpp" line="+11" />
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Customers and contacts</source>
+        <translation>Clients et contacts</translation>
     </message>
 </context>
 <context>

@@ -257,7 +257,7 @@ TEST_CASE("The course and outcome tabs record internships, certifications and ou
     dialog.show();
     auto* course = dialog.findChild<CourseTab*>();
     REQUIRE(course);
-    const qint64 host = test::rawScalar(db, QStringLiteral("SELECT min(id) FROM organisation")).toLongLong();
+    const qint64 host = test::rawScalar(db, QStringLiteral("SELECT min(id) FROM contact WHERE is_host = 1")).toLongLong();
     Internship i;
     i.traineeId = left;
     i.organisationId = host;

@@ -92,6 +92,9 @@ struct UserContext
     QSet<QString> permissions;
     QList<qint64> sectionIds; // for trainers: the sections they work in
     bool mustChangePassword = false;
+    // False only for the demo generator: its invented history is not written
+    // to the log of changes (which records what people did).
+    bool audited = true;
 
     bool can(const QString& permission) const { return permissions.contains(permission); }
     // Trainers act only on their own sections; other roles on all.

@@ -63,6 +63,8 @@ QString ChangeSet::toJson() const
 Status AuditTrail::record(const UserContext& user, const QString& entity, const QString& entityId,
                           const QString& action, const ChangeSet& changes)
 {
+    if (!user.audited)
+        return {};
     AuditEntry e;
     e.at = m_clock.nowIso();
     e.userId = user.userId;

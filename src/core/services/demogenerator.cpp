@@ -828,7 +828,8 @@ Result<int> DemoGenerator::addSales(DeterministicRandom& rng, const QList<Sectio
                                     const QDate& today)
 {
     Q_UNUSED(sections);
-    const UserContext office = UserContext::system();
+    UserContext office = UserContext::system();
+    office.audited = false; // invented history, not people's actions
     const FixedClock now(QDateTime(today, QTime(12, 0), Qt::UTC));
     ContactService contacts(m_db, now, office);
 

@@ -12,6 +12,7 @@
 #include "gui/trainees/followuppage.h"
 #include "gui/trainees/traineespage.h"
 #include "gui/workshops/workshopspage.h"
+#include "gui/sales/salespage.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
 #include "gui/settings/settingspage.h"
@@ -130,11 +131,8 @@ void MainWindow::buildNavigation()
     m_pages->addWidget(m_traineesTabs);
     m_workshopsPage = new WorkshopsPage(m_session, this);
     m_pages->addWidget(m_workshopsPage);
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Customers and orders"),
-        tr("Customers and their vehicles, quotes, work orders, invoices, credit notes and payments, under the "
-           "French invoicing rules."),
-        this));
+    m_salesPage = new SalesPage(m_session, this);
+    m_pages->addWidget(m_salesPage);
     m_pages->addWidget(new PlaceholderPage(
         tr("Funding"),
         tr("Financial years, budget forecast and actual, donations with their tax receipts, subsidies and the "

@@ -26,6 +26,7 @@ class DashboardPage;
 class Session;
 class SettingsPage;
 class WorkshopsPage;
+class SalesPage;
 
 // The shell: navigation on the left, one page per area, menus, status bar.
 // Pages are filled by the modules; the window only switches between them.
@@ -61,6 +62,7 @@ public:
     TraineesPage* traineesPage() const { return m_traineesPage; }
     AttendancePage* attendancePage() const { return m_attendancePage; }
     WorkshopsPage* workshopsPage() const { return m_workshopsPage; }
+    SalesPage* salesPage() const { return m_salesPage; }
     QTabWidget* settingsTabs() const { return m_settingsTabs; }
     IdleWatcher* idleWatcher() const { return m_idle; }
     bool isLocked() const { return m_locked; }
@@ -103,6 +105,7 @@ private:
     TraineesPage* m_traineesPage = nullptr;
     AttendancePage* m_attendancePage = nullptr;
     WorkshopsPage* m_workshopsPage = nullptr;
+    SalesPage* m_salesPage = nullptr;
     IdleWatcher* m_idle;
     bool m_locked = false;
 };

@@ -2,6 +2,7 @@
 
 #include "domain/schoolyear.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/pager.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
@@ -24,8 +25,7 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_section(new QComboBox(this)),
       m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(), session.clock().today(), this)),
       m_kind(new QComboBox(this)),
-      m_reference(new QLineEdit(this)), m_table(new QTableWidget(this)), m_count(new QLabel(this)),
-      m_previous(new QPushButton(tr("◀ &Previous"), this)), m_next(new QPushButton(tr("Ne&xt ▶"), this))
+      m_reference(new QLineEdit(this)), m_table(new QTableWidget(this)), m_pager(new Pager(PageSize, this))
 {
     m_banner->hide();
     auto* top = new QHBoxLayout;
@@ -56,10 +56,7 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     auto* open = new QPushButton(tr("&Open"), this);
     auto* remove = new QPushButton(tr("&Delete the entry…"), this);
     auto* bottom = new QHBoxLayout;
-    bottom->addWidget(m_count);
-    bottom->addStretch(1);
-    bottom->addWidget(m_previous);
-    bottom->addWidget(m_next);
+    bottom->addWidget(m_pager, 1);
     bottom->addSpacing(20);
     bottom->addWidget(remove);
     bottom->addWidget(open);
@@ -71,21 +68,14 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     layout->addLayout(bottom);
 
     const auto restart = [this]() {
-        m_offset = 0;
+        m_pager->restart();
         reload();
     };
     connect(m_section, &QComboBox::currentIndexChanged, this, restart);
     connect(m_kind, &QComboBox::currentIndexChanged, this, restart);
     connect(m_period, &PeriodEdit::changed, this, restart);
     connect(m_reference, &QLineEdit::textChanged, this, restart);
-    connect(m_previous, &QPushButton::clicked, this, [this]() {
-        m_offset = std::max(0, m_offset - PageSize);
-        reload();
-    });
-    connect(m_next, &QPushButton::clicked, this, [this]() {
-        m_offset += PageSize;
-        reload();
-    });
+    connect(m_pager, &Pager::moved, this, &ProductionLogPage::reload);
     connect(m_table, &QTableWidget::cellActivated, this, &ProductionLogPage::openCurrent);
     connect(open, &QPushButton::clicked, this, &ProductionLogPage::openCurrent);
     connect(remove, &QPushButton::clicked, this, &ProductionLogPage::removeCurrent);
@@ -101,7 +91,7 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
 void ProductionLogPage::reloadSections()
 {
     SectionChoice{tr("All workshops")}.fill(m_section, m_session);
-    m_offset = 0;
+    m_pager->restart();
     reload();
 }
 
@@ -118,7 +108,7 @@ void ProductionLogPage::reload()
     f.reference = m_reference->text();
     ProductionService service(m_session.database(), m_session.clock(), m_session.user());
     auto total = service.count(f);
-    auto rows = service.list(f, PageSize, m_offset);
+    auto rows = service.list(f, PageSize, m_pager->offset());
     if (!total || !rows) {
         m_banner->showMessage(MessageBanner::Kind::Error, (!total ? total.error() : rows.error()).message);
         return;
@@ -149,13 +139,7 @@ void ProductionLogPage::reload()
     }
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
-    m_count->setText(m_total == 0 ? tr("No entry for these criteria")
-                                  : tr("Entries %1–%2 of %3")
-                                        .arg(m_offset + 1)
-                                        .arg(m_offset + rows->size())
-                                        .arg(m_total));
-    m_previous->setEnabled(m_offset > 0);
-    m_next->setEnabled(m_offset + rows->size() < m_total);
+    m_pager->showPage(rows->size(), m_total);
 }
 
 void ProductionLogPage::openCurrent()

@@ -11,6 +11,7 @@ class QTableWidget;
 namespace etabli {
 
 class MessageBanner;
+class Pager;
 class PeriodEdit;
 class Session;
 
@@ -44,10 +45,7 @@ private:
     QComboBox* m_kind;
     QLineEdit* m_reference;
     QTableWidget* m_table;
-    QLabel* m_count;
-    QPushButton* m_previous;
-    QPushButton* m_next;
-    int m_offset = 0;
+    Pager* m_pager;
     qint64 m_total = 0;
 };
 

@@ -1,0 +1,228 @@
+#include "gui/sales/contactdialog.h"
+
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "services/contactservice.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent)
+    : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_kind(new QComboBox(this)),
+      m_name(new QLineEdit(this)), m_firstName(new QLineEdit(this)), m_siret(new QLineEdit(this)),
+      m_address1(new QLineEdit(this)), m_address2(new QLineEdit(this)), m_postcode(new QLineEdit(this)),
+      m_city(new QLineEdit(this)), m_phone(new QLineEdit(this)), m_email(new QLineEdit(this)),
+      m_notes(new QPlainTextEdit(this)), m_customer(new QCheckBox(tr("C&ustomer"), this)),
+      m_host(new QCheckBox(tr("&Internship host"), this)), m_donor(new QCheckBox(tr("D&onor"), this)),
+      m_funder(new QCheckBox(tr("&Funder"), this)), m_supplier(new QCheckBox(tr("Su&pplier"), this)),
+      m_vehicles(new QListWidget(this))
+{
+    m_banner->hide();
+    m_kind->addItem(tr("Private person"), QStringLiteral("person"));
+    m_kind->addItem(tr("Company"), QStringLiteral("company"));
+    m_kind->addItem(tr("Public body"), QStringLiteral("public"));
+    m_kind->addItem(tr("Association"), QStringLiteral("association"));
+    m_kind->addItem(tr("Other organisation"), QStringLiteral("other"));
+    m_name->setObjectName(QStringLiteral("contactName"));
+    m_siret->setPlaceholderText(tr("14 digits"));
+    m_postcode->setMaximumWidth(90);
+    m_postcode->setObjectName(QStringLiteral("contactPostcode"));
+    m_notes->setMaximumHeight(60);
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Kind"), m_kind);
+    form->addRow(tr("&Name"), m_name);
+    form->addRow(tr("First na&me"), m_firstName);
+    form->addRow(tr("&SIRET"), m_siret);
+    form->addRow(tr("&Address"), m_address1);
+    form->addRow(QString(), m_address2);
+    auto* town = new QHBoxLayout;
+    town->addWidget(m_postcode);
+    town->addWidget(m_city, 1);
+    auto* townLabel = new QLabel(tr("&Postcode, town"), this);
+    townLabel->setBuddy(m_postcode);
+    form->addRow(townLabel, town);
+    form->addRow(tr("&Telephone"), m_phone);
+    form->addRow(tr("&E-mail"), m_email);
+    form->addRow(tr("Remar&ks"), m_notes);
+    auto* roles = new QGroupBox(tr("Roles"), this);
+    auto* rolesLayout = new QHBoxLayout(roles);
+    for (QCheckBox* c : {m_customer, m_host, m_donor, m_funder, m_supplier})
+        rolesLayout->addWidget(c);
+    auto* vehicles = new QGroupBox(tr("Vehicles"), this);
+    auto* vehiclesLayout = new QVBoxLayout(vehicles);
+    m_vehicles->setMaximumHeight(80);
+    auto* addVehicleButton = new QPushButton(tr("Add a &vehicle…"), this);
+    vehiclesLayout->addWidget(m_vehicles);
+    vehiclesLayout->addWidget(addVehicleButton, 0, Qt::AlignRight);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(form);
+    layout->addWidget(roles);
+    layout->addWidget(vehicles);
+    layout->addWidget(buttons);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ContactDialog::kindChanged);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this]() {
+        if (save())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(addVehicleButton, &QPushButton::clicked, this, &ContactDialog::addVehicle);
+    m_confirm = [this](const QString& question) {
+        return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
+    };
+
+    if (contactId != 0) {
+        auto c = ContactService(m_session.database(), m_session.clock(), m_session.user()).get(contactId);
+        if (c)
+            m_contact = *c;
+        else
+            m_banner->showMessage(MessageBanner::Kind::Error, c.error().message);
+    } else {
+        m_contact.customer = true;
+    }
+    setWindowTitle(contactId == 0 ? tr("New contact") : m_contact.displayName());
+    fill();
+    vehicles->setEnabled(contactId != 0);
+    resize(560, 640);
+}
+
+QString ContactDialog::bannerText() const
+{
+    return m_banner->isVisibleTo(this) ? m_banner->text() : QString();
+}
+
+void ContactDialog::fill()
+{
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(m_contact.person ? QStringLiteral("person") : m_contact.kind)));
+    m_name->setText(m_contact.name);
+    m_firstName->setText(m_contact.firstName);
+    m_siret->setText(m_contact.siret);
+    m_address1->setText(m_contact.addressLine1);
+    m_address2->setText(m_contact.addressLine2);
+    m_postcode->setText(m_contact.postcode);
+    m_city->setText(m_contact.city);
+    m_phone->setText(m_contact.phone);
+    m_email->setText(m_contact.email);
+    m_notes->setPlainText(m_contact.notes);
+    m_customer->setChecked(m_contact.customer);
+    m_host->setChecked(m_contact.host);
+    m_donor->setChecked(m_contact.donor);
+    m_funder->setChecked(m_contact.funder);
+    m_supplier->setChecked(m_contact.supplier);
+    kindChanged();
+    reloadVehicles();
+}
+
+void ContactDialog::kindChanged()
+{
+    const bool person = m_kind->currentData().toString() == QLatin1String("person");
+    m_firstName->setEnabled(person);
+    m_siret->setEnabled(!person);
+}
+
+bool ContactDialog::save()
+{
+    Contact c = m_contact;
+    const QString kind = m_kind->currentData().toString();
+    c.person = kind == QLatin1String("person");
+    c.kind = c.person ? QStringLiteral("other") : kind;
+    c.name = m_name->text();
+    c.firstName = c.person ? m_firstName->text() : QString();
+    c.siret = c.person ? QString() : m_siret->text();
+    c.addressLine1 = m_address1->text();
+    c.addressLine2 = m_address2->text();
+    c.postcode = m_postcode->text();
+    c.city = m_city->text();
+    c.phone = m_phone->text();
+    c.email = m_email->text();
+    c.notes = m_notes->toPlainText();
+    c.customer = m_customer->isChecked();
+    c.host = m_host->isChecked();
+    c.donor = m_donor->isChecked();
+    c.funder = m_funder->isChecked();
+    c.supplier = m_supplier->isChecked();
+    ContactService service(m_session.database(), m_session.clock(), m_session.user());
+    Status result;
+    const auto attempt = [&](bool confirmed) -> Status {
+        if (c.id == 0) {
+            auto id = service.add(c, confirmed);
+            if (!id)
+                return std::unexpected(id.error());
+            c.id = *id;
+            return {};
+        }
+        return service.update(c, confirmed);
+    };
+    result = attempt(false);
+    if (!result && result.error().code == Error::Code::NeedsConfirmation && m_confirm && m_confirm(result.error().message))
+        result = attempt(true);
+    if (!result) {
+        if (result.error().code != Error::Code::NeedsConfirmation)
+            m_banner->showMessage(MessageBanner::Kind::Error, result.error().message);
+        return false;
+    }
+    if (auto stored = service.get(c.id))
+        m_contact = *stored;
+    m_session.notifyDataChanged();
+    return true;
+}
+
+void ContactDialog::reloadVehicles()
+{
+    m_vehicles->clear();
+    if (m_contact.id == 0)
+        return;
+    for (const Vehicle& v : ContactService(m_session.database(), m_session.clock(), m_session.user())
+                                .vehicles(m_contact.id)
+                                .value_or(QList<Vehicle>{}))
+        m_vehicles->addItem(QStringLiteral("%1 — %2 %3 — %4").arg(v.plate, v.make, v.model, v.tyreSize));
+}
+
+void ContactDialog::addVehicle()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New vehicle"));
+    auto* form = new QFormLayout(&dialog);
+    auto* plate = new QLineEdit(&dialog);
+    plate->setPlaceholderText(QStringLiteral("AB-123-CD"));
+    auto* make = new QLineEdit(&dialog);
+    auto* model = new QLineEdit(&dialog);
+    auto* size = new QLineEdit(&dialog);
+    size->setPlaceholderText(QStringLiteral("205/55 R16 91V"));
+    form->addRow(tr("&Plate"), plate);
+    form->addRow(tr("&Make"), make);
+    form->addRow(tr("M&odel"), model);
+    form->addRow(tr("&Tyre size"), size);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&]() {
+        Vehicle v{0, m_contact.id, plate->text(), make->text(), model->text(), size->text(), 0};
+        auto id = ContactService(m_session.database(), m_session.clock(), m_session.user()).saveVehicle(v);
+        if (!id) {
+            QMessageBox::warning(&dialog, dialog.windowTitle(), id.error().message);
+            return;
+        }
+        dialog.accept();
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        reloadVehicles();
+}
+
+} // namespace etabli

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "domain/sales.h"
+
+#include <QDialog>
+#include <QHash>
+
+#include <functional>
+
+class QComboBox;
+class QDateEdit;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace etabli {
+
+class MessageBanner;
+class Session;
+
+// One invoice or credit note. A draft is edited freely (customer chosen as
+// one types, lines from the catalogue or free text, totals as they change);
+// "Émettre" gives it its number after a confirmation, and from then on it is
+// read-only: payments are recorded on it, a credit note corrects it, its PDF
+// is written or printed.
+class InvoiceDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InvoiceDialog)
+
+public:
+    enum LineColumn
+    {
+        LineLabel,
+        LineQuantity,
+        LineUnit,
+        LinePrice,
+        LineVat,
+        LineTotal
+    };
+
+    InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent = nullptr);
+
+    bool saveDraft();
+    bool issue();
+    bool deleteDraft();
+    bool makeCreditNote();
+    bool recordPayment(const Payment& payment);
+    bool reversePayment(qint64 paymentId, const QString& reason);
+    Status writePdf(const QString& path) const;
+
+    void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }
+    void setCustomer(qint64 contactId);
+    // A catalogue item by its code (first match in any workshop), or a free line.
+    void addLine(const QString& codeOrText);
+
+    qint64 invoiceId() const { return m_invoice.id; }
+    const Invoice& invoice() const { return m_invoice; }
+    QTableWidget* linesTable() const { return m_lines; }
+    QTableWidget* paymentsTable() const { return m_payments; }
+    QString totalText() const;
+    QString bannerText() const;
+
+private:
+    void load(qint64 id);
+    void showInvoice();
+    bool readLines(QList<InvoiceLine>& lines);
+    void updateTotals();
+    void customerTyped(const QString& text);
+    void askPayment();
+    void askReversal();
+    void choosePdf();
+    void setLineRow(int row, const InvoiceLine& line);
+
+    Session& m_session;
+    Invoice m_invoice;
+    SchoolIdentity m_school;
+    qint64 m_contactId = 0;
+    QHash<QString, qint64> m_customerChoices;
+    MessageBanner* m_banner;
+    QLabel* m_title;
+    QLineEdit* m_customer;
+    QLabel* m_customerDetails;
+    QLineEdit* m_reference;
+    QDateEdit* m_due;
+    QLineEdit* m_article;
+    QComboBox* m_unit;
+    QTableWidget* m_lines;
+    QLabel* m_totals;
+    QGroupBox* m_paymentsBox;
+    QTableWidget* m_payments;
+    QLabel* m_balance;
+    QPushButton* m_save;
+    QPushButton* m_issue;
+    QPushButton* m_delete;
+    QPushButton* m_credit;
+    QPushButton* m_pdf;
+    QList<QWidget*> m_draftOnly;
+    std::function<bool(const QString&)> m_confirm;
+};
+
+} // namespace etabli

@@ -1,0 +1,15 @@
+#include "gui/sales/salespage.h"
+
+#include "gui/sales/contactspage.h"
+#include "gui/sales/invoicespage.h"
+
+namespace etabli {
+
+SalesPage::SalesPage(Session& session, QWidget* parent)
+    : QTabWidget(parent), m_invoices(new InvoicesPage(session, this)), m_contacts(new ContactsPage(session, this))
+{
+    addTab(m_invoices, tr("Invoices"));
+    addTab(m_contacts, tr("Customers and contacts"));
+}
+
+} // namespace etabli

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QTabWidget>
+
+namespace etabli {
+
+class ContactsPage;
+class InvoicesPage;
+class Session;
+
+// "Clients et commandes": invoices and credit notes, and the directory of
+// contacts. Quotes, work orders and the tyre hotel come next.
+class SalesPage final : public QTabWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SalesPage)
+
+public:
+    explicit SalesPage(Session& session, QWidget* parent = nullptr);
+    InvoicesPage* invoicesPage() const { return m_invoices; }
+    ContactsPage* contactsPage() const { return m_contacts; }
+
+private:
+    InvoicesPage* m_invoices;
+    ContactsPage* m_contacts;
+};
+
+} // namespace etabli

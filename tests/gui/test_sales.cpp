@@ -1,0 +1,139 @@
+#include "gui/common/session.h"
+#include "gui/sales/contactdialog.h"
+#include "gui/sales/contactspage.h"
+#include "gui/sales/invoicedialog.h"
+#include "gui/sales/invoicespage.h"
+#include "gui/sales/salespage.h"
+#include "services/demogenerator.h"
+#include "support/testdatabase.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QProcess>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+
+namespace {
+
+const QDate kToday(2026, 11, 27);
+
+struct Demo
+{
+    test::TestDatabase t;
+    Session session;
+
+    explicit Demo(const char* login)
+    {
+        DemoGenerator::Options o;
+        o.referenceDate = kToday;
+        REQUIRE(DemoGenerator(t.db(), o).run());
+        t.close();
+        auto db = t.reopen();
+        REQUIRE(db);
+        session.setClock(std::make_unique<FixedClock>(QDateTime(kToday, QTime(15, 0), Qt::UTC)));
+        session.setDatabase(std::move(*db));
+        session.setUser(test::logIn(session.database(), QString::fromLatin1(login), DemoGenerator::demoPassword()));
+    }
+};
+
+} // namespace
+
+TEST_CASE("The office invoices a customer, issues, records the payment and prints the PDF", "[gui][sales]")
+{
+    Demo d("secretariat");
+    Database& db = d.session.database();
+    const qint64 garage =
+        test::rawScalar(db, QStringLiteral("SELECT id FROM contact WHERE name = 'Garage Moderne Jeanneret'")).toLongLong();
+    REQUIRE(garage != 0);
+    const QString last =
+        test::rawScalar(db, QStringLiteral("SELECT MAX(number) FROM invoice WHERE number LIKE 'F2026-%'")).toString();
+    REQUIRE_FALSE(last.isEmpty());
+    const QString expected = QStringLiteral("F2026-%1").arg(last.mid(6).toInt() + 1, 4, 10, QLatin1Char('0'));
+
+    InvoiceDialog dialog(d.session, 0);
+    dialog.setConfirmation([](const QString&) { return true; });
+    dialog.show();
+    // No customer yet: refused, with the reason.
+    dialog.addLine(QStringLiteral("MONT-EQ"));
+    CHECK_FALSE(dialog.saveDraft());
+    CHECK(dialog.bannerText().contains(QStringLiteral("client")));
+    dialog.setCustomer(garage);
+    QTableWidget* lines = dialog.linesTable();
+    REQUIRE(lines->rowCount() == 1);
+    CHECK(lines->item(0, InvoiceDialog::LineLabel)->text() == QStringLiteral("Montage et équilibrage d'un pneu"));
+    lines->item(0, InvoiceDialog::LineQuantity)->setText(QStringLiteral("4"));
+    dialog.addLine(QStringLiteral("Dépose et repose des roues"));
+    lines->item(1, InvoiceDialog::LinePrice)->setText(QStringLiteral("12,50"));
+    CHECK(dialog.totalText().contains(QStringLiteral("72,50")));
+    REQUIRE(dialog.saveDraft());
+    CHECK(dialog.invoice().number.isEmpty());
+    REQUIRE(dialog.issue());
+    CHECK(dialog.invoice().number == expected);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT total_incl_cents FROM invoice WHERE number = '%1'").arg(expected))
+              .toLongLong() == 7250);
+    // Issued: read-only.
+    CHECK(lines->editTriggers() == QAbstractItemView::NoEditTriggers);
+
+    Payment cheque;
+    cheque.day = kToday;
+    cheque.method = QStringLiteral("cheque");
+    cheque.bank = QStringLiteral("Banque Populaire");
+    cheque.chequeNumber = QStringLiteral("1234567");
+    cheque.amount = Money::fromCents(8000);
+    CHECK_FALSE(dialog.recordPayment(cheque)); // more than due
+    CHECK(dialog.bannerText().contains(QStringLiteral("72,50")));
+    cheque.amount = Money::fromCents(7250);
+    REQUIRE(dialog.recordPayment(cheque));
+    CHECK(dialog.paymentsTable()->rowCount() == 1);
+
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("facture.pdf"));
+    REQUIRE(dialog.writePdf(pdf));
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    CHECK(text.contains(QStringLiteral("FACTURE N° ") + expected));
+    CHECK(text.contains(QStringLiteral("Garage Moderne Jeanneret")));
+    CHECK(text.contains(QStringLiteral("Reste dû 0,00 €")));
+
+    // The list shows it; the unpaid filter does not.
+    InvoicesPage page(d.session);
+    REQUIRE(page.table()->rowCount() > 0);
+    CHECK(page.table()->item(0, 0)->text() == expected);
+    page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("unpaid")));
+    for (int r = 0; r < page.table()->rowCount(); ++r)
+        CHECK(page.table()->item(r, 0)->text() != expected);
+    CHECK(page.totalCount() > 0);
+}
+
+TEST_CASE("The directory is searched as one types; a duplicate is asked before it is saved", "[gui][sales]")
+{
+    Demo d("secretariat");
+    ContactsPage page(d.session);
+    page.show();
+    const qint64 all = page.totalCount();
+    CHECK(all > 50);
+    QTest::keyClicks(page.searchField(), QStringLiteral("garage"));
+    QTRY_VERIFY_WITH_TIMEOUT(page.totalCount() < all, 2000);
+    REQUIRE(page.table()->rowCount() > 0);
+    for (int r = 0; r < page.table()->rowCount(); ++r)
+        CHECK(page.table()->item(r, 0)->text().contains(QStringLiteral("Garage")));
+
+    ContactDialog dialog(d.session, 0);
+    QString asked;
+    dialog.setConfirmation([&asked](const QString& q) {
+        asked = q;
+        return false;
+    });
+    dialog.nameField()->setText(QStringLiteral("Garage Moderne Jeanneret"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("contactPostcode"))->setText(QStringLiteral("39100"));
+    CHECK_FALSE(dialog.save());
+    CHECK(asked.contains(QStringLiteral("déjà")));
+}
