@@ -258,6 +258,8 @@ void InvoiceDialog::showInvoice()
     for (QWidget* w : std::as_const(m_draftOnly))
         w->setEnabled(!issued && m_session.user().can(permission::SalesWrite));
     m_delete->setEnabled(!issued && m_invoice.id != 0);
+    for (QPushButton* b : {m_save, m_issue, m_delete})
+        b->setVisible(!issued);
     m_credit->setEnabled(issued && !m_invoice.isCredit());
     m_pdf->setEnabled(m_invoice.id != 0);
     m_issue->setText(m_invoice.isCredit() ? tr("&Issue the credit note…") : tr("&Issue the invoice…"));
