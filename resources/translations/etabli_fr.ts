@@ -198,7 +198,7 @@
 <context>
     <name>AuditTrail</name>
     <message>
-        <location filename="../../src/core/services/audittrail.cpp" line="+112" />
+        <location filename="../../src/core/services/audittrail.cpp" line="+114" />
         <location line="+22" />
         <source>Cannot write “%1”.</source>
         <translation>Impossible d'écrire « %1 ».</translation>
@@ -292,6 +292,16 @@
         <location line="+2" />
         <source>payment</source>
         <translation>règlement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>quote</source>
+        <translation>devis</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>work order</source>
+        <translation>bon de travaux</translation>
     </message>
     <message>
         <location line="+7" />
@@ -2156,6 +2166,186 @@
     </message>
 </context>
 <context>
+    <name>OrderRepository</name>
+    <message>
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+192" />
+        <source>This quote was changed meanwhile on another computer.</source>
+        <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <source>This quote does not exist.</source>
+        <translation>Ce devis n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+77" />
+        <source>This work order was changed meanwhile on another computer.</source>
+        <translation>Ce bon de travaux a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>This work order does not exist.</source>
+        <translation>Ce bon de travaux n'existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderService</name>
+    <message>
+        <location filename="../../src/core/services/orderservice.cpp" line="+16" />
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accepted</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Delivered</source>
+        <translation>Livré</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Add at least one line.</source>
+        <translation>Ajoutez au moins une ligne.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Every line needs a description.</source>
+        <translation>Chaque ligne demande une désignation.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“%1”: the quantity must be greater than zero.</source>
+        <translation>« %1 » : la quantité doit être supérieure à zéro.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“%1”: the unit price cannot be negative.</source>
+        <translation>« %1 » : le prix unitaire ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>“%1”: the amount is too large.</source>
+        <translation>« %1 » : le montant est trop grand.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location line="+153" />
+        <source>Choose the customer.</source>
+        <translation>Choisissez le client.</translation>
+    </message>
+    <message>
+        <location line="-138" />
+        <location line="+28" />
+        <source>A quote is valid until a day after it is made.</source>
+        <translation>Un devis est valable jusqu'à une date postérieure à sa date.</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>The quote %1 is %2: it is kept as it was.</source>
+        <translation>Le devis %1 est %2 : il est conservé tel quel.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>A quote “%1” cannot become “%2”.</source>
+        <translation>Un devis « %1 » ne peut pas devenir « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>The quote %1 is %2.</source>
+        <translation>Le devis %1 est %2.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The quote %1 has expired: make a new one with today's prices.</source>
+        <translation>Le devis %1 a expiré : faites-en un nouveau aux prix du jour.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+55" />
+        <source>Choose the workshop that will do the work.</source>
+        <translation>Choisissez l'atelier qui fera le travail.</translation>
+    </message>
+    <message>
+        <location line="-18" />
+        <location line="+7" />
+        <source>Your account may not see the work orders.</source>
+        <translation>Votre compte ne permet pas de voir les bons de travaux.</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>The work order %1 is invoiced (%2): it is kept as it was.</source>
+        <translation>Le bon de travaux %1 est facturé (%2) : il est conservé tel quel.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Your account may not change the work orders.</source>
+        <translation>Votre compte ne permet pas de modifier les bons de travaux.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown status “%1”.</source>
+        <translation>Statut inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>A work order “%1” cannot become “%2”.</source>
+        <translation>Un bon de travaux « %1 » ne peut pas devenir « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The work order %1 is invoiced: cancel the invoice with a credit note.</source>
+        <translation>Le bon de travaux %1 est facturé : annulez la facture par un avoir.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>The work order %1 is already invoiced (%2).</source>
+        <translation>Le bon de travaux %1 est déjà facturé (%2).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The work order %1 is not done yet: mark it done, then invoice it.</source>
+        <translation>Le bon de travaux %1 n'est pas encore terminé : marquez-le terminé, puis facturez-le.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordHasher</name>
     <message>
         <location filename="../../src/core/services/passwordhasher.cpp" line="+38" />
@@ -2235,7 +2425,7 @@
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+209" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+211" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -2245,7 +2435,7 @@
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+418" />
+        <location line="+419" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -2259,7 +2449,7 @@
 <context>
     <name>ProductionService</name>
     <message>
-        <location filename="../../src/core/services/productionservice.cpp" line="+73" />
+        <location filename="../../src/core/services/productionservice.cpp" line="+74" />
         <source>Production for a customer</source>
         <translation>Production pour un client</translation>
     </message>
@@ -2310,12 +2500,12 @@
     </message>
     <message>
         <location line="+11" />
-        <location line="+278" />
+        <location line="+291" />
         <source>Choose the workshop.</source>
         <translation>Choisissez l'atelier.</translation>
     </message>
     <message>
-        <location line="-272" />
+        <location line="-285" />
         <source>A trainee appears twice on the entry.</source>
         <translation>Un jeune figure deux fois sur l'entrée.</translation>
     </message>
@@ -2371,6 +2561,16 @@
     </message>
     <message>
         <location line="+9" />
+        <source>The work order %1 is for another workshop.</source>
+        <translation>Le bon de travaux %1 concerne un autre atelier.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The work order %1 is closed (cancelled or delivered).</source>
+        <translation>Le bon de travaux %1 est clos (annulé ou livré).</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>A quantity must be greater than zero.</source>
         <translation>Une quantité doit être supérieure à zéro.</translation>
     </message>
@@ -4706,7 +4906,7 @@ après-midi</translation>
         <translation>Nouvelle facture</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>&amp;Issue the credit note…</source>
         <translation>É&amp;mettre l'avoir…</translation>
     </message>

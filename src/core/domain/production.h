@@ -73,7 +73,8 @@ struct ProductionEntry
     qint64 trainerStaffId = 0; // 0: none given
     QString authorLogin;       // set by the service
     QString kind = QStringLiteral("order");
-    QString reference; // the order it served (free text until the sales module)
+    qint64 orderId = 0; // the work order it served, if any
+    QString reference;  // the order's number, or a free reference
     QString notes;
     QList<ProductionTrainee> trainees;
     QList<ProductionOutput> outputs;

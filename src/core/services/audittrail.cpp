@@ -173,6 +173,10 @@ QString AuditTrail::entityLabel(const QString& entity)
         return tr("invoice");
     if (entity == QLatin1String("payment"))
         return tr("payment");
+    if (entity == QLatin1String("quote"))
+        return tr("quote");
+    if (entity == QLatin1String("work_order"))
+        return tr("work order");
     return entity;
 }
 

@@ -6,6 +6,7 @@
 #include "io/csv.h"
 #include "storage/attendancerepository.h"
 #include "storage/cataloguerepository.h"
+#include "storage/orderrepository.h"
 #include "storage/productionrepository.h"
 #include "storage/sectionrepository.h"
 #include "storage/transaction.h"
@@ -180,6 +181,19 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
     if (e.day.dayOfWeek() > 5)
         questions.prepend(tr("The %1 is a %2.").arg(frenchDate(e.day),
                                                      QLocale(QLocale::French, QLocale::France).dayName(e.day.dayOfWeek())));
+
+    // The work order it served: of this workshop, neither cancelled nor delivered.
+    if (e.orderId != 0) {
+        auto order = OrderRepository(m_db).order(e.orderId);
+        if (!order)
+            return std::unexpected(order.error());
+        if (order->sectionId != e.sectionId)
+            return fail(Error::Code::InvalidInput, tr("The work order %1 is for another workshop.").arg(order->number));
+        if (order->status == QLatin1String("cancelled") || order->status == QLatin1String("delivered"))
+            return fail(Error::Code::InvalidInput,
+                        tr("The work order %1 is closed (cancelled or delivered).").arg(order->number));
+        e.reference = order->number;
+    }
 
     // Output lines: a catalogue item of this workshop, or free text with a unit.
     auto catalogue = CatalogueRepository(m_db).list(e.sectionId, false);

@@ -94,9 +94,9 @@ Status ProductionRepository::Writer::prepare()
     m_material = std::make_unique<SqlQuery>(m_db);
     m_skill = std::make_unique<SqlQuery>(m_db);
     if (auto r = m_entry->prepare(QStringLiteral(
-            "INSERT INTO production_entry (day, section_id, trainer_staff_id, author_login, kind, reference, notes, "
-            "version, created_at, updated_at) VALUES (:day, :section, :trainer, :author, :kind, :reference, :notes, "
-            "1, :now, :now) RETURNING id"));
+            "INSERT INTO production_entry (day, section_id, trainer_staff_id, author_login, kind, order_id, reference, "
+            "notes, version, created_at, updated_at) VALUES (:day, :section, :trainer, :author, :kind, :order, "
+            ":reference, :notes, 1, :now, :now) RETURNING id"));
         !r)
         return r;
     if (auto r = m_trainee->prepare(QStringLiteral(
@@ -129,6 +129,7 @@ Result<qint64> ProductionRepository::Writer::insert(const ProductionEntry& e, co
                                                                : QVariant(e.trainerStaffId))
         .bind(QStringLiteral("author"), e.authorLogin)
         .bind(QStringLiteral("kind"), e.kind)
+        .bind(QStringLiteral("order"), e.orderId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.orderId))
         .bind(QStringLiteral("reference"), e.reference.trimmed())
         .bind(QStringLiteral("notes"), e.notes.trimmed())
         .bind(QStringLiteral("now"), createdIso);
@@ -189,7 +190,7 @@ Status ProductionRepository::replace(const ProductionEntry& e, const QString& no
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
             "UPDATE production_entry SET day = :day, section_id = :section, trainer_staff_id = :trainer, kind = :kind, "
-            "reference = :reference, notes = :notes, version = version + 1, updated_at = :now "
+            "order_id = :order, reference = :reference, notes = :notes, version = version + 1, updated_at = :now "
             "WHERE id = :id AND version = :version"));
         !r)
         return r;
@@ -198,6 +199,7 @@ Status ProductionRepository::replace(const ProductionEntry& e, const QString& no
         .bind(QStringLiteral("trainer"), e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>())
                                                                : QVariant(e.trainerStaffId))
         .bind(QStringLiteral("kind"), e.kind)
+        .bind(QStringLiteral("order"), e.orderId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.orderId))
         .bind(QStringLiteral("reference"), e.reference.trimmed())
         .bind(QStringLiteral("notes"), e.notes.trimmed())
         .bind(QStringLiteral("now"), nowIso)
@@ -240,7 +242,7 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral("SELECT id, day, section_id, trainer_staff_id, author_login, kind, reference, "
-                                          "notes, version, created_at FROM production_entry WHERE id = :id"));
+                                          "notes, version, created_at, order_id FROM production_entry WHERE id = :id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), id);
@@ -259,6 +261,7 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
     e.notes = q.value(7).toString();
     e.version = q.value(8).toInt();
     e.createdAt = q.value(9).toString();
+    e.orderId = q.value(10).isNull() ? 0 : q.value(10).toLongLong();
 
     SqlQuery t(m_db);
     if (auto r = t.prepare(QStringLiteral(

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "domain/sales.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace etabli {
+
+// A quote (devis): lines from the catalogue or free text, valid until a date.
+struct Quote
+{
+    qint64 id = 0;
+    QString number; // "D2026-0001", given when first saved
+    qint64 contactId = 0;
+    QString customerName; // filled when read
+    qint64 sectionId = 0;
+    qint64 vehicleId = 0;
+    QString status = QStringLiteral("draft"); // draft, sent, accepted, refused
+    QDate quoteDate;
+    QDate validUntil;
+    QString reference;
+    QString notes;
+    QList<InvoiceLine> lines;
+    InvoiceTotals totals;
+    int version = 0;
+
+    // A sent quote past its validity date, neither accepted nor refused.
+    bool isExpired(const QDate& today) const
+    {
+        return status == QLatin1String("sent") && validUntil.isValid() && validUntil < today;
+    }
+};
+
+inline QStringList workOrderStatuses()
+{
+    return {QStringLiteral("todo"), QStringLiteral("in_progress"), QStringLiteral("done"), QStringLiteral("delivered"),
+            QStringLiteral("cancelled")};
+}
+
+// A work order (bon de travaux) for a workshop.
+struct WorkOrder
+{
+    qint64 id = 0;
+    QString number; // "BT2026-0001"
+    qint64 quoteId = 0;
+    qint64 contactId = 0;
+    QString customerName; // filled when read
+    qint64 sectionId = 0;
+    qint64 vehicleId = 0;
+    QString description;
+    QDate orderDate;
+    QDate dueDate;
+    QString status = QStringLiteral("todo");
+    qint64 invoiceId = 0;
+    QString invoiceNumber; // filled when read
+    QList<InvoiceLine> lines;
+    int version = 0;
+
+    Money totalExcl() const
+    {
+        Money t;
+        for (const InvoiceLine& l : lines)
+            t += l.total();
+        return t;
+    }
+};
+
+// What an order cost beside what it brought: the trainees' hours from the
+// production log at the school's hourly cost, plus the materials.
+struct OrderCosting
+{
+    struct TraineeTime
+    {
+        qint64 traineeId = 0;
+        QString name;
+        qint64 minutes = 0;
+    };
+    QList<TraineeTime> trainees;
+    qint64 minutes = 0;
+    int entries = 0;
+    Money hourlyCost;
+    Money labour;    // minutes × hourly cost
+    Money materials; // from the log
+    Money cost() const { return labour + materials; }
+    Money invoiced;  // excl. VAT: the invoice if any, else the order's lines
+    Money margin() const { return invoiced - cost(); }
+};
+
+} // namespace etabli

@@ -1,0 +1,374 @@
+#include "services/orderservice.h"
+
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
+#include "services/invoiceservice.h"
+#include "storage/invoicerepository.h"
+#include "storage/schoolrepository.h"
+#include "storage/transaction.h"
+#include "util/clock.h"
+
+namespace etabli {
+
+QString OrderService::quoteStatusLabel(const QString& status)
+{
+    if (status == QLatin1String("draft"))
+        return tr("Draft");
+    if (status == QLatin1String("sent"))
+        return tr("Sent");
+    if (status == QLatin1String("accepted"))
+        return tr("Accepted");
+    if (status == QLatin1String("refused"))
+        return tr("Refused");
+    if (status == QLatin1String("expired"))
+        return tr("Expired");
+    return status;
+}
+
+QString OrderService::orderStatusLabel(const QString& status)
+{
+    if (status == QLatin1String("todo"))
+        return tr("To do");
+    if (status == QLatin1String("in_progress"))
+        return tr("In progress");
+    if (status == QLatin1String("done"))
+        return tr("Done");
+    if (status == QLatin1String("delivered"))
+        return tr("Delivered");
+    if (status == QLatin1String("cancelled"))
+        return tr("Cancelled");
+    return status;
+}
+
+Status OrderService::validateLines(const QList<InvoiceLine>& lines) const
+{
+    if (lines.isEmpty())
+        return fail(Error::Code::InvalidInput, tr("Add at least one line."));
+    for (const InvoiceLine& l : lines) {
+        if (l.label.trimmed().isEmpty())
+            return fail(Error::Code::InvalidInput, tr("Every line needs a description."));
+        if (l.quantityThousandths <= 0)
+            return fail(Error::Code::InvalidInput, tr("“%1”: the quantity must be greater than zero.").arg(l.label.trimmed()));
+        if (l.unitPrice.isNegative())
+            return fail(Error::Code::InvalidInput, tr("“%1”: the unit price cannot be negative.").arg(l.label.trimmed()));
+        if (l.quantityThousandths > InvoiceService::MaxQuantityThousandths ||
+            l.unitPrice.cents() > InvoiceService::MaxUnitPriceCents)
+            return fail(Error::Code::InvalidInput, tr("“%1”: the amount is too large.").arg(l.label.trimmed()));
+    }
+    return {};
+}
+
+Result<Quote> OrderService::quote(qint64 id) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    auto q = OrderRepository(m_db).quote(id);
+    if (q) {
+        auto school = SchoolRepository(m_db).load();
+        q->totals = InvoiceTotals::compute(q->lines, school ? school->vatRegime : VatRegime::Franchise);
+    }
+    return q;
+}
+
+Result<QList<Quote>> OrderService::quotes(const OrderFilter& filter, int limit, int offset) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return OrderRepository(m_db).quotes(filter, limit, offset);
+}
+
+Result<qint64> OrderService::saveQuote(const Quote& input)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    if (input.contactId == 0)
+        return fail(Error::Code::InvalidInput, tr("Choose the customer."));
+    if (auto r = validateLines(input.lines); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        OrderRepository repo(m_db);
+        auto school = SchoolRepository(m_db).load();
+        if (!school)
+            return std::unexpected(school.error());
+        Quote q = input;
+        q.totals = InvoiceTotals::compute(q.lines, school->vatRegime);
+        if (q.id == 0) {
+            q.quoteDate = m_clock.today();
+            if (!q.validUntil.isValid())
+                q.validUntil = q.quoteDate.addDays(DefaultQuoteDays);
+            if (q.validUntil < q.quoteDate)
+                return fail(Error::Code::InvalidInput, tr("A quote is valid until a day after it is made."));
+            auto n = InvoiceRepository(m_db).takeNumber(QStringLiteral("D"), q.quoteDate.year());
+            if (!n)
+                return std::unexpected(n.error());
+            q.number = QStringLiteral("D%1-%2").arg(q.quoteDate.year()).arg(*n, 4, 10, QLatin1Char('0'));
+            q.status = QStringLiteral("draft");
+            auto id = repo.insertQuote(q, m_clock.nowIso());
+            if (!id)
+                return id;
+            ChangeSet c;
+            c.set(QStringLiteral("number"), q.number)
+                .set(QStringLiteral("contact_id"), q.contactId)
+                .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(q.totals.incl.cents()));
+            if (auto r = AuditTrail(m_db, m_clock)
+                             .record(m_actor, QStringLiteral("quote"), QString::number(*id), QStringLiteral("create"), c);
+                !r)
+                return std::unexpected(r.error());
+            return id;
+        }
+        auto stored = repo.quote(q.id);
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (stored->status == QLatin1String("accepted") || stored->status == QLatin1String("refused"))
+            return fail(Error::Code::Conflict, tr("The quote %1 is %2: it is kept as it was.")
+                                                   .arg(stored->number, quoteStatusLabel(stored->status).toLower()));
+        q.status = stored->status;
+        q.quoteDate = stored->quoteDate;
+        if (q.validUntil < q.quoteDate)
+            return fail(Error::Code::InvalidInput, tr("A quote is valid until a day after it is made."));
+        if (auto r = repo.updateQuote(q, m_clock.nowIso()); !r)
+            return std::unexpected(r.error());
+        ChangeSet c;
+        c.add(QStringLiteral("total_incl_cents"), static_cast<qint64>(stored->totals.incl.cents()),
+              static_cast<qint64>(q.totals.incl.cents()));
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("quote"), QString::number(q.id), QStringLiteral("update"), c);
+            !r)
+            return std::unexpected(r.error());
+        return q.id;
+    });
+}
+
+Status OrderService::setQuoteStatus(qint64 quoteId, const QString& status)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        OrderRepository repo(m_db);
+        auto q = repo.quote(quoteId);
+        if (!q)
+            return std::unexpected(q.error());
+        const bool allowed = (q->status == QLatin1String("draft") && status == QLatin1String("sent")) ||
+                             (q->status == QLatin1String("sent") && status == QLatin1String("refused")) ||
+                             (q->status == QLatin1String("sent") && status == QLatin1String("draft"));
+        if (!allowed)
+            return fail(Error::Code::InvalidInput, tr("A quote “%1” cannot become “%2”.")
+                                                       .arg(quoteStatusLabel(q->status), quoteStatusLabel(status)));
+        const QString before = q->status;
+        q->status = status;
+        if (auto r = repo.updateQuote(*q, m_clock.nowIso()); !r)
+            return r;
+        ChangeSet c;
+        c.add(QStringLiteral("status"), before, status);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("quote"), QString::number(quoteId), QStringLiteral("update"), c);
+    });
+}
+
+Result<qint64> OrderService::acceptQuote(qint64 quoteId, qint64 sectionId, const QDate& dueDate)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        OrderRepository repo(m_db);
+        auto q = repo.quote(quoteId);
+        if (!q)
+            return std::unexpected(q.error());
+        if (q->status != QLatin1String("sent") && q->status != QLatin1String("draft"))
+            return fail(Error::Code::InvalidInput,
+                        tr("The quote %1 is %2.").arg(q->number, quoteStatusLabel(q->status).toLower()));
+        if (q->validUntil < m_clock.today())
+            return fail(Error::Code::InvalidInput,
+                        tr("The quote %1 has expired: make a new one with today's prices.").arg(q->number));
+        const qint64 section = sectionId != 0 ? sectionId : q->sectionId;
+        if (section == 0)
+            return fail(Error::Code::InvalidInput, tr("Choose the workshop that will do the work."));
+        q->status = QStringLiteral("accepted");
+        if (auto r = repo.updateQuote(*q, m_clock.nowIso()); !r)
+            return std::unexpected(r.error());
+        WorkOrder o;
+        o.quoteId = q->id;
+        o.contactId = q->contactId;
+        o.sectionId = section;
+        o.vehicleId = q->vehicleId;
+        o.description = q->reference;
+        o.dueDate = dueDate;
+        o.lines = q->lines;
+        auto id = saveOrder(o);
+        if (!id)
+            return id;
+        ChangeSet c;
+        c.add(QStringLiteral("status"), QStringLiteral("sent"), QStringLiteral("accepted"))
+            .set(QStringLiteral("work_order_id"), *id);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("quote"), QString::number(quoteId), QStringLiteral("update"), c);
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Result<WorkOrder> OrderService::order(qint64 id) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return OrderRepository(m_db).order(id);
+}
+
+Result<QList<WorkOrder>> OrderService::orders(const OrderFilter& filter, int limit, int offset) const
+{
+    // Trainers see the orders of their workshops (to attach their log to them).
+    if (!m_actor.can(permission::SalesRead) && !m_actor.can(permission::ProductionWrite))
+        return fail(Error::Code::AccessDenied, tr("Your account may not see the work orders."));
+    return OrderRepository(m_db).orders(filter, limit, offset);
+}
+
+Result<qint64> OrderService::countOrders(const OrderFilter& filter) const
+{
+    if (!m_actor.can(permission::SalesRead) && !m_actor.can(permission::ProductionWrite))
+        return fail(Error::Code::AccessDenied, tr("Your account may not see the work orders."));
+    return OrderRepository(m_db).countOrders(filter);
+}
+
+Result<qint64> OrderService::saveOrder(const WorkOrder& input)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    if (input.contactId == 0)
+        return fail(Error::Code::InvalidInput, tr("Choose the customer."));
+    if (input.sectionId == 0)
+        return fail(Error::Code::InvalidInput, tr("Choose the workshop that will do the work."));
+    if (auto r = validateLines(input.lines); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        OrderRepository repo(m_db);
+        WorkOrder o = input;
+        if (o.id == 0) {
+            o.orderDate = m_clock.today();
+            auto n = InvoiceRepository(m_db).takeNumber(QStringLiteral("BT"), o.orderDate.year());
+            if (!n)
+                return std::unexpected(n.error());
+            o.number = QStringLiteral("BT%1-%2").arg(o.orderDate.year()).arg(*n, 4, 10, QLatin1Char('0'));
+            o.status = QStringLiteral("todo");
+            auto id = repo.insertOrder(o, m_clock.nowIso());
+            if (!id)
+                return id;
+            ChangeSet c;
+            c.set(QStringLiteral("number"), o.number)
+                .set(QStringLiteral("contact_id"), o.contactId)
+                .set(QStringLiteral("section_id"), o.sectionId);
+            if (auto r = AuditTrail(m_db, m_clock)
+                             .record(m_actor, QStringLiteral("work_order"), QString::number(*id), QStringLiteral("create"), c);
+                !r)
+                return std::unexpected(r.error());
+            return id;
+        }
+        auto stored = repo.order(o.id);
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (stored->invoiceId != 0)
+            return fail(Error::Code::Conflict, tr("The work order %1 is invoiced (%2): it is kept as it was.")
+                                                   .arg(stored->number, stored->invoiceNumber));
+        o.status = stored->status;
+        o.invoiceId = 0;
+        if (auto r = repo.updateOrder(o, m_clock.nowIso()); !r)
+            return std::unexpected(r.error());
+        ChangeSet c;
+        c.add(QStringLiteral("description"), stored->description, o.description.trimmed())
+            .add(QStringLiteral("total_excl_cents"), static_cast<qint64>(stored->totalExcl().cents()),
+                 static_cast<qint64>(o.totalExcl().cents()));
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("work_order"), QString::number(o.id), QStringLiteral("update"), c);
+            !r)
+            return std::unexpected(r.error());
+        return o.id;
+    });
+}
+
+Status OrderService::setOrderStatus(qint64 orderId, const QString& status)
+{
+    if (!m_actor.can(permission::SalesWrite) && !m_actor.can(permission::ProductionWrite))
+        return fail(Error::Code::AccessDenied, tr("Your account may not change the work orders."));
+    if (!workOrderStatuses().contains(status))
+        return fail(Error::Code::InvalidInput, tr("Unknown status “%1”.").arg(status));
+    return inTransaction(m_db, [&]() -> Status {
+        OrderRepository repo(m_db);
+        auto o = repo.order(orderId);
+        if (!o)
+            return std::unexpected(o.error());
+        if (auto r = AccessControl::requireInSection(m_actor, m_actor.can(permission::SalesWrite) ? permission::SalesWrite
+                                                                                                : permission::ProductionWrite,
+                                                     o->sectionId);
+            !r)
+            return r;
+        static const QHash<QString, QStringList> next = {
+            {QStringLiteral("todo"), {QStringLiteral("in_progress"), QStringLiteral("done"), QStringLiteral("cancelled")}},
+            {QStringLiteral("in_progress"), {QStringLiteral("todo"), QStringLiteral("done"), QStringLiteral("cancelled")}},
+            {QStringLiteral("done"), {QStringLiteral("in_progress"), QStringLiteral("delivered")}},
+            {QStringLiteral("delivered"), {}},
+            {QStringLiteral("cancelled"), {}},
+        };
+        if (!next.value(o->status).contains(status))
+            return fail(Error::Code::InvalidInput, tr("A work order “%1” cannot become “%2”.")
+                                                       .arg(orderStatusLabel(o->status), orderStatusLabel(status)));
+        if (status == QLatin1String("cancelled") && o->invoiceId != 0)
+            return fail(Error::Code::InvalidInput,
+                        tr("The work order %1 is invoiced: cancel the invoice with a credit note.").arg(o->number));
+        const QString before = o->status;
+        o->status = status;
+        if (auto r = repo.updateOrder(*o, m_clock.nowIso()); !r)
+            return r;
+        ChangeSet c;
+        c.add(QStringLiteral("status"), before, status);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("work_order"), QString::number(orderId), QStringLiteral("update"), c);
+    });
+}
+
+Result<QString> OrderService::invoiceOrder(qint64 orderId)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<QString> {
+        OrderRepository repo(m_db);
+        auto o = repo.order(orderId);
+        if (!o)
+            return std::unexpected(o.error());
+        if (o->invoiceId != 0)
+            return fail(Error::Code::Conflict,
+                        tr("The work order %1 is already invoiced (%2).").arg(o->number, o->invoiceNumber));
+        if (o->status != QLatin1String("done") && o->status != QLatin1String("delivered"))
+            return fail(Error::Code::InvalidInput,
+                        tr("The work order %1 is not done yet: mark it done, then invoice it.").arg(o->number));
+        Invoice inv;
+        inv.contactId = o->contactId;
+        inv.reference = o->number;
+        inv.lines = o->lines;
+        InvoiceService sales(m_db, m_clock, m_actor);
+        auto id = sales.saveDraft(inv);
+        if (!id)
+            return std::unexpected(id.error());
+        auto number = sales.issue(*id);
+        if (!number)
+            return number;
+        o->invoiceId = *id;
+        if (auto r = repo.updateOrder(*o, m_clock.nowIso()); !r)
+            return std::unexpected(r.error());
+        ChangeSet c;
+        c.set(QStringLiteral("invoice"), *number);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("work_order"), QString::number(orderId), QStringLiteral("update"), c);
+            !r)
+            return std::unexpected(r.error());
+        return number;
+    });
+}
+
+Result<OrderCosting> OrderService::costing(qint64 orderId) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return OrderRepository(m_db).costing(orderId);
+}
+
+} // namespace etabli

@@ -1,0 +1,438 @@
+#include "storage/orderrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "util/text.h"
+
+namespace etabli {
+
+namespace {
+
+QString iso(const QDate& d)
+{
+    return d.toString(Qt::ISODate);
+}
+
+QVariant isoOrNull(const QDate& d)
+{
+    return d.isValid() ? QVariant(iso(d)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
+}
+
+QDate fromIso(const QVariant& v)
+{
+    return QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+QString customer(const QVariant& name, const QVariant& first, const QVariant& person)
+{
+    return person.toInt() != 0 && !first.toString().isEmpty() ? name.toString() + QLatin1Char(' ') + first.toString()
+                                                                : name.toString();
+}
+
+struct Where
+{
+    QString sql;
+    QList<std::pair<QString, QVariant>> binds;
+
+    Where(const OrderFilter& f, const QString& alias, bool orders)
+    {
+        QStringList parts;
+        if (f.sectionId != 0) {
+            parts << alias + QStringLiteral(".section_id = :section");
+            binds.append({QStringLiteral("section"), f.sectionId});
+        }
+        if (f.contactId != 0) {
+            parts << alias + QStringLiteral(".contact_id = :contact");
+            binds.append({QStringLiteral("contact"), f.contactId});
+        }
+        if (f.status == QLatin1String("open") && orders) {
+            parts << alias + QStringLiteral(".status IN ('todo', 'in_progress')");
+        } else if (!f.status.isEmpty()) {
+            parts << alias + QStringLiteral(".status = :status");
+            binds.append({QStringLiteral("status"), f.status});
+        }
+        if (!f.text.trimmed().isEmpty()) {
+            QString pattern = text::fold(f.text);
+            pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
+            parts << QStringLiteral("(lower(%1.number) LIKE :text OR c.name_key LIKE :text2)").arg(alias);
+            binds.append({QStringLiteral("text"), QLatin1Char('%') + pattern + QLatin1Char('%')});
+            binds.append({QStringLiteral("text2"), QLatin1Char('%') + pattern + QLatin1Char('%')});
+        }
+        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    }
+
+    void apply(SqlQuery& q) const
+    {
+        for (const auto& [name, value] : binds)
+            q.bind(name, value);
+    }
+};
+
+} // namespace
+
+Status OrderRepository::writeLines(const QString& table, const QString& key, qint64 id, const QList<InvoiceLine>& lines)
+{
+    SqlQuery del(m_db);
+    if (auto r = del.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = :id").arg(table, key)); !r)
+        return r;
+    del.bind(QStringLiteral("id"), id);
+    if (auto r = del.exec(); !r)
+        return r;
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO %1 (%2, position, catalogue_item_id, label, quantity_thousandths, "
+                                          "unit, unit_price_cents, vat_rate_bp, total_excl_cents) VALUES (:id, "
+                                          ":position, :item, :label, :quantity, :unit, :price, :vat, :total)")
+                               .arg(table, key));
+        !r)
+        return r;
+    for (int i = 0; i < lines.size(); ++i) {
+        const InvoiceLine& l = lines.at(i);
+        q.bind(QStringLiteral("id"), id)
+            .bind(QStringLiteral("position"), i + 1)
+            .bind(QStringLiteral("item"), idOrNull(l.catalogueItemId))
+            .bind(QStringLiteral("label"), l.label.trimmed())
+            .bind(QStringLiteral("quantity"), l.quantityThousandths)
+            .bind(QStringLiteral("unit"), l.unit)
+            .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
+            .bind(QStringLiteral("vat"), l.vatRateBp)
+            .bind(QStringLiteral("total"), static_cast<qint64>(l.total().cents()));
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<QList<InvoiceLine>> OrderRepository::readLines(const QString& table, const QString& key, qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT catalogue_item_id, label, quantity_thousandths, unit, unit_price_cents, "
+                                          "vat_rate_bp FROM %1 WHERE %2 = :id ORDER BY position")
+                               .arg(table, key));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<InvoiceLine> out;
+    while (q.next()) {
+        InvoiceLine l;
+        l.catalogueItemId = q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+        l.label = q.value(1).toString();
+        l.quantityThousandths = q.value(2).toLongLong();
+        l.unit = q.value(3).toString();
+        l.unitPrice = Money::fromCents(q.value(4).toLongLong());
+        l.vatRateBp = q.value(5).toInt();
+        out << l;
+    }
+    return out;
+}
+
+Result<qint64> OrderRepository::insertQuote(const Quote& quote, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO quote (number, contact_id, section_id, vehicle_id, status, quote_date, valid_until, reference, "
+            "notes, total_excl_cents, total_vat_cents, total_incl_cents, version, created_at, updated_at) VALUES "
+            "(:number, :contact, :section, :vehicle, :status, :date, :valid, :reference, :notes, :excl, :vat, :incl, 1, "
+            ":now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("number"), quote.number)
+        .bind(QStringLiteral("contact"), quote.contactId)
+        .bind(QStringLiteral("section"), idOrNull(quote.sectionId))
+        .bind(QStringLiteral("vehicle"), idOrNull(quote.vehicleId))
+        .bind(QStringLiteral("status"), quote.status)
+        .bind(QStringLiteral("date"), iso(quote.quoteDate))
+        .bind(QStringLiteral("valid"), iso(quote.validUntil))
+        .bind(QStringLiteral("reference"), quote.reference.trimmed())
+        .bind(QStringLiteral("notes"), quote.notes.trimmed())
+        .bind(QStringLiteral("excl"), static_cast<qint64>(quote.totals.excl.cents()))
+        .bind(QStringLiteral("vat"), static_cast<qint64>(quote.totals.vatTotal.cents()))
+        .bind(QStringLiteral("incl"), static_cast<qint64>(quote.totals.incl.cents()))
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    if (auto r = writeLines(QStringLiteral("quote_line"), QStringLiteral("quote_id"), *id, quote.lines); !r)
+        return std::unexpected(r.error());
+    return id;
+}
+
+Status OrderRepository::updateQuote(const Quote& quote, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE quote SET contact_id = :contact, section_id = :section, vehicle_id = :vehicle, status = :status, "
+            "valid_until = :valid, reference = :reference, notes = :notes, total_excl_cents = :excl, total_vat_cents = "
+            ":vat, total_incl_cents = :incl, version = version + 1, updated_at = :now WHERE id = :id AND version = "
+            ":version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("contact"), quote.contactId)
+        .bind(QStringLiteral("section"), idOrNull(quote.sectionId))
+        .bind(QStringLiteral("vehicle"), idOrNull(quote.vehicleId))
+        .bind(QStringLiteral("status"), quote.status)
+        .bind(QStringLiteral("valid"), iso(quote.validUntil))
+        .bind(QStringLiteral("reference"), quote.reference.trimmed())
+        .bind(QStringLiteral("notes"), quote.notes.trimmed())
+        .bind(QStringLiteral("excl"), static_cast<qint64>(quote.totals.excl.cents()))
+        .bind(QStringLiteral("vat"), static_cast<qint64>(quote.totals.vatTotal.cents()))
+        .bind(QStringLiteral("incl"), static_cast<qint64>(quote.totals.incl.cents()))
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), quote.id)
+        .bind(QStringLiteral("version"), quote.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This quote was changed meanwhile on another computer."));
+    return writeLines(QStringLiteral("quote_line"), QStringLiteral("quote_id"), quote.id, quote.lines);
+}
+
+namespace {
+const QString quoteColumns = QStringLiteral(
+    "SELECT q.id, q.number, q.contact_id, c.name, c.first_name, c.person, q.section_id, q.vehicle_id, q.status, "
+    "q.quote_date, q.valid_until, q.reference, q.notes, q.total_excl_cents, q.total_vat_cents, q.total_incl_cents, "
+    "q.version FROM quote q JOIN contact c ON c.id = q.contact_id");
+
+Quote readQuote(const SqlQuery& q)
+{
+    Quote o;
+    o.id = q.value(0).toLongLong();
+    o.number = q.value(1).toString();
+    o.contactId = q.value(2).toLongLong();
+    o.customerName = customer(q.value(3), q.value(4), q.value(5));
+    o.sectionId = q.value(6).isNull() ? 0 : q.value(6).toLongLong();
+    o.vehicleId = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
+    o.status = q.value(8).toString();
+    o.quoteDate = fromIso(q.value(9));
+    o.validUntil = fromIso(q.value(10));
+    o.reference = q.value(11).toString();
+    o.notes = q.value(12).toString();
+    o.totals.excl = Money::fromCents(q.value(13).toLongLong());
+    o.totals.vatTotal = Money::fromCents(q.value(14).toLongLong());
+    o.totals.incl = Money::fromCents(q.value(15).toLongLong());
+    o.version = q.value(16).toInt();
+    return o;
+}
+
+const QString orderColumns = QStringLiteral(
+    "SELECT o.id, o.number, o.quote_id, o.contact_id, c.name, c.first_name, c.person, o.section_id, o.vehicle_id, "
+    "o.description, o.order_date, o.due_date, o.status, o.invoice_id, i.number, o.version FROM work_order o "
+    "JOIN contact c ON c.id = o.contact_id LEFT JOIN invoice i ON i.id = o.invoice_id");
+
+WorkOrder readOrder(const SqlQuery& q)
+{
+    WorkOrder o;
+    o.id = q.value(0).toLongLong();
+    o.number = q.value(1).toString();
+    o.quoteId = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
+    o.contactId = q.value(3).toLongLong();
+    o.customerName = customer(q.value(4), q.value(5), q.value(6));
+    o.sectionId = q.value(7).toLongLong();
+    o.vehicleId = q.value(8).isNull() ? 0 : q.value(8).toLongLong();
+    o.description = q.value(9).toString();
+    o.orderDate = fromIso(q.value(10));
+    o.dueDate = fromIso(q.value(11));
+    o.status = q.value(12).toString();
+    o.invoiceId = q.value(13).isNull() ? 0 : q.value(13).toLongLong();
+    o.invoiceNumber = q.value(14).toString();
+    o.version = q.value(15).toInt();
+    return o;
+}
+} // namespace
+
+Result<Quote> OrderRepository::quote(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(quoteColumns + QStringLiteral(" WHERE q.id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This quote does not exist."));
+    Quote o = readQuote(q);
+    q.finish();
+    auto lines = readLines(QStringLiteral("quote_line"), QStringLiteral("quote_id"), id);
+    if (!lines)
+        return std::unexpected(lines.error());
+    o.lines = *lines;
+    return o;
+}
+
+Result<QList<Quote>> OrderRepository::quotes(const OrderFilter& filter, int limit, int offset) const
+{
+    const Where where(filter, QStringLiteral("q"), false);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(quoteColumns + where.sql + QStringLiteral(" ORDER BY q.quote_date DESC, q.id DESC LIMIT :limit "
+                                                                     "OFFSET :offset"));
+        !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Quote> out;
+    while (q.next())
+        out << readQuote(q);
+    return out;
+}
+
+Result<qint64> OrderRepository::insertOrder(const WorkOrder& o, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO work_order (number, quote_id, contact_id, section_id, vehicle_id, description, order_date, "
+            "due_date, status, version, created_at, updated_at) VALUES (:number, :quote, :contact, :section, :vehicle, "
+            ":description, :date, :due, :status, 1, :now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("number"), o.number)
+        .bind(QStringLiteral("quote"), idOrNull(o.quoteId))
+        .bind(QStringLiteral("contact"), o.contactId)
+        .bind(QStringLiteral("section"), o.sectionId)
+        .bind(QStringLiteral("vehicle"), idOrNull(o.vehicleId))
+        .bind(QStringLiteral("description"), o.description.trimmed())
+        .bind(QStringLiteral("date"), iso(o.orderDate))
+        .bind(QStringLiteral("due"), isoOrNull(o.dueDate))
+        .bind(QStringLiteral("status"), o.status)
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    if (auto r = writeLines(QStringLiteral("work_order_line"), QStringLiteral("order_id"), *id, o.lines); !r)
+        return std::unexpected(r.error());
+    return id;
+}
+
+Status OrderRepository::updateOrder(const WorkOrder& o, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE work_order SET contact_id = :contact, section_id = :section, vehicle_id = :vehicle, description = "
+            ":description, due_date = :due, status = :status, invoice_id = :invoice, version = version + 1, updated_at = "
+            ":now WHERE id = :id AND version = :version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("contact"), o.contactId)
+        .bind(QStringLiteral("section"), o.sectionId)
+        .bind(QStringLiteral("vehicle"), idOrNull(o.vehicleId))
+        .bind(QStringLiteral("description"), o.description.trimmed())
+        .bind(QStringLiteral("due"), isoOrNull(o.dueDate))
+        .bind(QStringLiteral("status"), o.status)
+        .bind(QStringLiteral("invoice"), idOrNull(o.invoiceId))
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), o.id)
+        .bind(QStringLiteral("version"), o.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This work order was changed meanwhile on another computer."));
+    return writeLines(QStringLiteral("work_order_line"), QStringLiteral("order_id"), o.id, o.lines);
+}
+
+Result<WorkOrder> OrderRepository::order(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(orderColumns + QStringLiteral(" WHERE o.id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This work order does not exist."));
+    WorkOrder o = readOrder(q);
+    q.finish();
+    auto lines = readLines(QStringLiteral("work_order_line"), QStringLiteral("order_id"), id);
+    if (!lines)
+        return std::unexpected(lines.error());
+    o.lines = *lines;
+    return o;
+}
+
+Result<QList<WorkOrder>> OrderRepository::orders(const OrderFilter& filter, int limit, int offset) const
+{
+    const Where where(filter, QStringLiteral("o"), true);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(orderColumns + where.sql +
+                           QStringLiteral(" ORDER BY o.order_date DESC, o.id DESC LIMIT :limit OFFSET :offset"));
+        !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<WorkOrder> out;
+    while (q.next())
+        out << readOrder(q);
+    return out;
+}
+
+Result<qint64> OrderRepository::countOrders(const OrderFilter& filter) const
+{
+    const Where where(filter, QStringLiteral("o"), true);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM work_order o JOIN contact c ON c.id = o.contact_id") +
+                           where.sql);
+        !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Result<OrderCosting> OrderRepository::costing(qint64 orderId) const
+{
+    OrderCosting c;
+    SqlQuery t(m_db);
+    if (auto r = t.prepare(QStringLiteral(
+            "SELECT pt.trainee_id, tr.last_name, tr.first_name, SUM(pt.minutes) FROM production_entry e JOIN "
+            "production_trainee pt ON pt.entry_id = e.id JOIN trainee tr ON tr.id = pt.trainee_id WHERE e.order_id = "
+            ":id GROUP BY pt.trainee_id, tr.sort_key, tr.last_name, tr.first_name ORDER BY tr.sort_key, pt.trainee_id"));
+        !r)
+        return std::unexpected(r.error());
+    t.bind(QStringLiteral("id"), orderId);
+    if (auto r = t.exec(); !r)
+        return std::unexpected(r.error());
+    while (t.next()) {
+        OrderCosting::TraineeTime tt{t.value(0).toLongLong(),
+                                     t.value(2).toString().isEmpty()
+                                         ? t.value(1).toString()
+                                         : t.value(1).toString() + QLatin1Char(' ') + t.value(2).toString(),
+                                     t.value(3).toLongLong()};
+        c.minutes += tt.minutes;
+        c.trainees << tt;
+    }
+    SqlQuery e(m_db);
+    if (auto r = e.prepare(QStringLiteral(
+            "SELECT (SELECT COUNT(*) FROM production_entry WHERE order_id = :id), (SELECT COALESCE(SUM((m.quantity_thousandths "
+            "* m.unit_cost_cents + 500) / 1000), 0) FROM production_material m JOIN production_entry pe ON pe.id = "
+            "m.entry_id WHERE pe.order_id = :id2), (SELECT hourly_cost_cents FROM school), (SELECT i.total_excl_cents "
+            "FROM work_order o JOIN invoice i ON i.id = o.invoice_id WHERE o.id = :id3), (SELECT COALESCE(SUM("
+            "total_excl_cents), 0) FROM work_order_line WHERE order_id = :id4)"));
+        !r)
+        return std::unexpected(r.error());
+    e.bind(QStringLiteral("id"), orderId)
+        .bind(QStringLiteral("id2"), orderId)
+        .bind(QStringLiteral("id3"), orderId)
+        .bind(QStringLiteral("id4"), orderId);
+    if (auto r = e.exec(); !r)
+        return std::unexpected(r.error());
+    if (e.next()) {
+        c.entries = e.value(0).toInt();
+        c.materials = Money::fromCents(e.value(1).toLongLong());
+        c.hourlyCost = Money::fromCents(e.value(2).toLongLong());
+        c.invoiced = Money::fromCents(e.value(3).isNull() ? e.value(4).toLongLong() : e.value(3).toLongLong());
+    }
+    c.labour = Money::fromCents((c.minutes * c.hourlyCost.cents() + 30) / 60);
+    return c;
+}
+
+} // namespace etabli

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "domain/orders.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace etabli {
+
+class Database;
+
+struct OrderFilter
+{
+    qint64 sectionId = 0;
+    qint64 contactId = 0;
+    QString status; // empty: all; "open": to do or in progress
+    QString text;   // number or customer
+};
+
+// Quotes, work orders, their lines, and the costing of an order.
+class OrderRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(OrderRepository)
+
+public:
+    explicit OrderRepository(Database& db) : m_db(db) {}
+
+    Result<qint64> insertQuote(const Quote& quote, const QString& nowIso);
+    Status updateQuote(const Quote& quote, const QString& nowIso);
+    Result<Quote> quote(qint64 id) const;
+    Result<QList<Quote>> quotes(const OrderFilter& filter, int limit, int offset) const;
+
+    Result<qint64> insertOrder(const WorkOrder& order, const QString& nowIso);
+    Status updateOrder(const WorkOrder& order, const QString& nowIso);
+    Result<WorkOrder> order(qint64 id) const;
+    Result<QList<WorkOrder>> orders(const OrderFilter& filter, int limit, int offset) const;
+    Result<qint64> countOrders(const OrderFilter& filter) const;
+
+    Result<OrderCosting> costing(qint64 orderId) const;
+
+private:
+    Status writeLines(const QString& table, const QString& key, qint64 id, const QList<InvoiceLine>& lines);
+    Result<QList<InvoiceLine>> readLines(const QString& table, const QString& key, qint64 id) const;
+
+    Database& m_db;
+};
+
+} // namespace etabli
