@@ -4498,6 +4498,19 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::CustomerChooser</name>
+    <message>
+        <location filename="../../src/gui/sales/customerchooser.cpp" line="+18" />
+        <source>Type a name, a town…</source>
+        <translation>Tapez un nom, une ville…</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Choose the customer in the list (or create it in Customers).</source>
+        <translation>Choisissez le client dans la liste (ou créez-le dans Clients).</translation>
+    </message>
+</context>
+<context>
     <name>etabli::DashboardPage</name>
     <message>
         <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+26" />
@@ -4745,7 +4758,7 @@ après-midi</translation>
 <context>
     <name>etabli::InvoiceDialog</name>
     <message>
-        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+51" />
+        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+41" />
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
@@ -4775,12 +4788,7 @@ après-midi</translation>
         <translation>P&amp;DF…</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Type a name, a town…</source>
-        <translation>Tapez un nom, une ville…</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>order, quote or work order</source>
         <translation>commande, devis ou bon de travaux</translation>
     </message>
@@ -4790,7 +4798,7 @@ après-midi</translation>
         <translation>C&amp;lient</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Reference</source>
         <translation>&amp;Référence</translation>
     </message>
@@ -4800,62 +4808,7 @@ après-midi</translation>
         <translation>Éc&amp;héance</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>code or words of the catalogue, or a free description — Enter adds the line</source>
-        <translation>code ou mots du catalogue, ou une désignation libre — Entrée ajoute la ligne</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>Unit of a free line</source>
-        <translation>Unité d'une ligne libre</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;Add</source>
-        <translation>Ajo&amp;uter</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Remove the line</source>
-        <translation>Retirer la ligne</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Arti&amp;cle</source>
-        <translation>Arti&amp;cle</translation>
-    </message>
-    <message>
-        <location line="+10" />
-        <source>Description</source>
-        <translation>Désignation</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Unit</source>
-        <translation>Unité</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Unit price excl. VAT</source>
-        <translation>Prix unitaire HT</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>VAT %</source>
-        <translation>TVA %</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Total excl. VAT</source>
-        <translation>Total HT</translation>
-    </message>
-    <message>
-        <location line="+11" />
+        <location line="+5" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -4895,7 +4848,7 @@ après-midi</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+87" />
         <source>on %1</source>
         <translation>sur %1</translation>
     </message>
@@ -4906,7 +4859,7 @@ après-midi</translation>
         <translation>Nouvelle facture</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+18" />
         <source>&amp;Issue the credit note…</source>
         <translation>É&amp;mettre l'avoir…</translation>
     </message>
@@ -4916,7 +4869,7 @@ après-midi</translation>
         <translation>É&amp;mettre la facture…</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+22" />
         <source>Paid in full.</source>
         <translation>Entièrement réglée.</translation>
     </message>
@@ -4926,37 +4879,12 @@ après-midi</translation>
         <translation>Reste dû : %1 (réglé %2, avoirs %3)</translation>
     </message>
     <message>
-        <location line="+25" />
-        <source>Choose the customer in the list (or create it in Customers).</source>
-        <translation>Choisissez le client dans la liste (ou créez-le dans Clients).</translation>
-    </message>
-    <message>
-        <location line="+81" />
-        <source>Line %1: %2</source>
-        <translation>Ligne %1 : %2</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>the VAT rate is a percentage, e.g. 20 or 5,5.</source>
-        <translation>le taux de TVA est un pourcentage, par ex. 20 ou 5,5.</translation>
-    </message>
-    <message>
-        <location line="+37" />
-        <source>Total excl. VAT %1 · VAT %2 · &lt;b&gt;Total incl. VAT %3&lt;/b&gt;</source>
-        <translation>Total HT %1 · TVA %2 · &lt;b&gt;Total TTC %3&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>&lt;b&gt;Total %1&lt;/b&gt; (VAT not applicable)</source>
-        <translation>&lt;b&gt;Total %1&lt;/b&gt; (TVA non applicable)</translation>
-    </message>
-    <message>
-        <location line="+8" />
+        <location line="+23" />
         <source>Choose the customer in the list.</source>
         <translation>Choisissez le client dans la liste.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+21" />
         <source>Draft saved (not numbered until it is issued).</source>
         <translation>Brouillon enregistré (sans numéro tant qu'il n'est pas émis).</translation>
     </message>
@@ -5136,6 +5064,84 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <location line="+7" />
         <source>late</source>
         <translation>en retard</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::LinesEditor</name>
+    <message>
+        <location filename="../../src/gui/sales/lineseditor.cpp" line="+38" />
+        <source>&amp;Add</source>
+        <translation>Ajo&amp;uter</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Remove the line</source>
+        <translation>Retirer la ligne</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>code or words of the catalogue, or a free description — Enter adds the line</source>
+        <translation>code ou mots du catalogue, ou une désignation libre — Entrée ajoute la ligne</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Unit of a free line</source>
+        <translation>Unité d'une ligne libre</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Arti&amp;cle</source>
+        <translation>Arti&amp;cle</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Description</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit price excl. VAT</source>
+        <translation>Prix unitaire HT</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>VAT %</source>
+        <translation>TVA %</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Total excl. VAT</source>
+        <translation>Total HT</translation>
+    </message>
+    <message>
+        <location line="+139" />
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the VAT rate is a percentage, e.g. 20 or 5,5.</source>
+        <translation>le taux de TVA est un pourcentage, par ex. 20 ou 5,5.</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Total excl. VAT %1 · VAT %2 · &lt;b&gt;Total incl. VAT %3&lt;/b&gt;</source>
+        <translation>Total HT %1 · TVA %2 · &lt;b&gt;Total TTC %3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;b&gt;Total %1&lt;/b&gt; (VAT not applicable)</source>
+        <translation>&lt;b&gt;Total %1&lt;/b&gt; (TVA non applicable)</translation>
     </message>
 </context>
 <context>
@@ -5432,6 +5438,219 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
 </context>
 <context>
+    <name>etabli::OrderDialog</name>
+    <message>
+        <location filename="../../src/gui/sales/orderdialog.cpp" line="+32" />
+        <source>&amp;Save</source>
+        <translation>Enre&amp;gistrer</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>In &amp;progress</source>
+        <translation>&amp;En cours</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Done</source>
+        <translation>Term&amp;iné</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>De&amp;livered</source>
+        <translation>Li&amp;vré</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cance&amp;l the order…</source>
+        <translation>&amp;Annuler le bon…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Invoice…</source>
+        <translation>&amp;Facturer…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>what is to be done, e.g. 4 winter tyres, railing for the town hall</source>
+        <translation>le travail à faire, par ex. 4 pneus hiver, garde-corps pour la mairie</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>C&amp;ustomer</source>
+        <translation>C&amp;lient</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Workshop</source>
+        <translation>A&amp;telier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due &amp;date</source>
+        <translation>Éc&amp;héance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;What</source>
+        <translation>&amp;Objet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Trainee</source>
+        <translation>Jeune</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Who worked on it, and what it cost</source>
+        <translation>Qui y a travaillé, et ce qu'il a coûté</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Cancel the work order %1? It stays in the list as cancelled.</source>
+        <translation>Annuler le bon de travaux %1 ? Il reste dans la liste, marqué annulé.</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>New work order</source>
+        <translation>Nouveau bon de travaux</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Work order %1</source>
+        <translation>Bon de travaux %1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> — invoiced: %1</source>
+        <translation> — facturé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23" />
+        <source>%n log entry(ies), %1 of trainees' work at %2 an hour: %3
+Materials: %4
+Cost: %5
+Invoiced (excl. VAT): %6
+Difference: %7</source>
+        <translation><numerusform>%n entrée du journal, %1 de travail des jeunes à %2 l'heure : %3
+Matières : %4
+Coût : %5
+Facturé (HT) : %6
+Écart : %7</numerusform><numerusform>%n entrées du journal, %1 de travail des jeunes à %2 l'heure : %3
+Matières : %4
+Coût : %5
+Facturé (HT) : %6
+Écart : %7</numerusform></translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Work order %1 saved.</source>
+        <translation>Bon de travaux %1 enregistré.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Issue the invoice of the work order %1 to %2 (%3 excl. VAT)? Once issued it can no longer be changed.</source>
+        <translation>Émettre la facture du bon de travaux %1 à %2 (%3 HT) ? Une fois émise, elle ne pourra plus être modifiée.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Invoice %1 issued: find it in Invoices to print it or record the payment.</source>
+        <translation>Facture %1 émise : retrouvez-la dans Factures pour l'imprimer ou enregistrer le règlement.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::OrdersPage</name>
+    <message>
+        <location filename="../../src/gui/sales/orderspage.cpp" line="+28" />
+        <source>Search a number or a customer…</source>
+        <translation>Chercher un numéro ou un client…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open (to do, in progress)</source>
+        <translation>En cours (à faire, commencés)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>What</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;New work order…</source>
+        <translation>&amp;Nouveau bon de travaux…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>All workshops</source>
+        <translation>Tous les ateliers</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source> (late)</source>
+        <translation> (en retard)</translation>
+    </message>
+</context>
+<context>
     <name>etabli::OutcomeTab</name>
     <message>
         <location filename="../../src/gui/trainees/outcometab.cpp" line="+24" />
@@ -5668,7 +5887,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::ProductionEntryPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionentrypage.cpp" line="+73" />
+        <location filename="../../src/gui/workshops/productionentrypage.cpp" line="+74" />
         <source>&amp;Add</source>
         <translation>Ajo&amp;uter</translation>
     </message>
@@ -5688,7 +5907,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>commande ou client, par ex. PN-2026-014</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
+        <source>The work order this work served: its number becomes the reference</source>
+        <translation>Le bon de travaux servi par ce travail : son numéro devient la référence</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>&amp;Workshop</source>
         <translation>A&amp;telier</translation>
     </message>
@@ -5708,7 +5932,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Référence</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Trai&amp;ner</source>
         <translation>&amp;Formateur</translation>
     </message>
@@ -5824,7 +6048,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+74" />
         <source>Production log</source>
         <translation>Journal d'atelier</translation>
     </message>
@@ -5834,7 +6058,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>(non précisé)</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+19" />
+        <source>(no work order)</source>
+        <translation>(pas de bon de travaux)</translation>
+    </message>
+    <message>
+        <location line="+63" />
         <source>in internship</source>
         <translation>en stage</translation>
     </message>
@@ -5872,7 +6101,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+81" />
+        <location line="+82" />
         <source>%n trainee(s), %1</source>
         <translation>
             <numerusform>%n jeune, %1</numerusform>
@@ -5890,7 +6119,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Entrée enregistrée : %1.</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+57" />
         <source>(another workshop)</source>
         <translation>(un autre atelier)</translation>
     </message>
@@ -6229,7 +6458,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::SalesPage</name>
     <message>
-        <location filename="../../src/gui/sales/salespage.cpp" line="+11" />
+        <location filename="../../src/gui/sales/salespage.cpp" line="+13" />
+        <source>Work orders</source>
+        <translation>Bons de travaux</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Invoices</source>
         <translation>Factures</translation>
     </message>

@@ -3,6 +3,9 @@
 #include "gui/sales/contactspage.h"
 #include "gui/sales/invoicedialog.h"
 #include "gui/sales/invoicespage.h"
+#include "gui/sales/lineseditor.h"
+#include "gui/sales/orderdialog.h"
+#include "gui/workshops/productionentrypage.h"
 #include "gui/sales/salespage.h"
 #include "services/demogenerator.h"
 #include "support/testdatabase.h"
@@ -136,4 +139,51 @@ TEST_CASE("The directory is searched as one types; a duplicate is asked before i
     dialog.findChild<QLineEdit*>(QStringLiteral("contactPostcode"))->setText(QStringLiteral("39100"));
     CHECK_FALSE(dialog.save());
     CHECK(asked.contains(QStringLiteral("déjà")));
+}
+
+TEST_CASE("A work order is written, the workshop logs its work on it, it is invoiced once done", "[gui][sales][orders]")
+{
+    Demo d("secretariat");
+    Database& db = d.session.database();
+    const qint64 garage =
+        test::rawScalar(db, QStringLiteral("SELECT id FROM contact WHERE name = 'Garage Moderne Jeanneret'")).toLongLong();
+    const qint64 tyres =
+        test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'")).toLongLong();
+    OrderDialog dialog(d.session, 0);
+    dialog.setConfirmation([](const QString&) { return true; });
+    dialog.setCustomer(garage);
+    dialog.setSection(tyres);
+    dialog.lines()->addLine(QStringLiteral("MONT-TPMS"));
+    dialog.lines()->table()->item(0, LinesEditor::Quantity)->setText(QStringLiteral("4"));
+    REQUIRE(dialog.save());
+    const QString number = dialog.order().number;
+    CHECK(number.startsWith(QStringLiteral("BT2026-")));
+    CHECK(dialog.order().status == QStringLiteral("todo"));
+    CHECK_FALSE(dialog.invoice()); // not done yet
+    CHECK(dialog.bannerText().contains(QStringLiteral("pas encore")));
+
+    // The tyre workshop sees it among its open orders.
+    Session trainer;
+    trainer.setClock(std::make_unique<FixedClock>(QDateTime(kToday, QTime(15, 0), Qt::UTC)));
+    {
+        auto again = d.t.reopen();
+        REQUIRE(again);
+        trainer.setDatabase(std::move(*again));
+    }
+    trainer.setUser(test::logIn(trainer.database(), QStringLiteral("formateur.pneus"), DemoGenerator::demoPassword()));
+    ProductionEntryPage entry(trainer);
+    auto* orders = entry.findChild<QComboBox*>(QStringLiteral("entryOrder"));
+    REQUIRE(orders);
+    bool listed = false;
+    for (int i = 0; i < orders->count(); ++i)
+        listed = listed || orders->itemText(i).startsWith(number);
+    CHECK(listed);
+
+    REQUIRE(dialog.setStatus(QStringLiteral("done")));
+    REQUIRE(dialog.invoice());
+    const QString invoice = dialog.order().invoiceNumber;
+    CHECK(invoice.startsWith(QStringLiteral("F2026-")));
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT total_incl_cents FROM invoice WHERE number = '%1'").arg(invoice))
+              .toLongLong() == 8800);
+    CHECK(dialog.costingText().contains(QStringLiteral("88,00")));
 }

@@ -3,6 +3,8 @@
 #include "domain/production.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "gui/sales/customerchooser.h"
+#include "gui/sales/lineseditor.h"
 #include "print/invoicedocument.h"
 #include "services/catalogueservice.h"
 #include "services/contactservice.h"
@@ -32,23 +34,11 @@
 
 namespace etabli {
 
-namespace {
-
-constexpr int ValueRole = Qt::UserRole;
-constexpr int ItemRole = Qt::UserRole + 1;
-
-QString vatText(int bp)
-{
-    return QLocale(QLocale::French, QLocale::France).toString(bp / 100.0, 'g', 4);
-}
-
-} // namespace
 
 InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent)
     : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
-      m_customer(new QLineEdit(this)), m_customerDetails(new QLabel(this)), m_reference(new QLineEdit(this)),
-      m_due(new QDateEdit(this)), m_article(new QLineEdit(this)), m_unit(new QComboBox(this)),
-      m_lines(new QTableWidget(this)), m_totals(new QLabel(this)), m_paymentsBox(new QGroupBox(tr("Payments"), this)),
+      m_customer(new CustomerChooser(session, this)), m_reference(new QLineEdit(this)),
+      m_due(new QDateEdit(this)), m_editor(new LinesEditor(session, this)), m_paymentsBox(new QGroupBox(tr("Payments"), this)),
       m_payments(new QTableWidget(this)), m_balance(new QLabel(this)),
       m_save(new QPushButton(tr("&Save the draft (Ctrl+S)"), this)), m_issue(new QPushButton(tr("&Issue…"), this)),
       m_delete(new QPushButton(tr("&Delete the draft…"), this)), m_credit(new QPushButton(tr("Credit &note…"), this)),
@@ -60,59 +50,15 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
     big.setBold(true);
     m_title->setFont(big);
 
-    m_customer->setObjectName(QStringLiteral("invoiceCustomer"));
-    m_customer->setPlaceholderText(tr("Type a name, a town…"));
-    auto* completer = new QCompleter(this);
-    completer->setModel(new QStringListModel(completer));
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    m_customer->setCompleter(completer);
-    m_customerDetails->setWordWrap(true);
     m_reference->setPlaceholderText(tr("order, quote or work order"));
     m_due->setCalendarPopup(true);
     m_due->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     auto* head = new QFormLayout;
-    head->addRow(tr("C&ustomer"), m_customer);
-    head->addRow(QString(), m_customerDetails);
+    auto* customerLabel = new QLabel(tr("C&ustomer"), this);
+    customerLabel->setBuddy(m_customer->field());
+    head->addRow(customerLabel, m_customer);
     head->addRow(tr("&Reference"), m_reference);
     head->addRow(tr("Due &date"), m_due);
-
-    // Lines: catalogue items by code or words, or free text.
-    m_article->setObjectName(QStringLiteral("invoiceArticle"));
-    m_article->setPlaceholderText(tr("code or words of the catalogue, or a free description — Enter adds the line"));
-    auto* articles = new QCompleter(this);
-    QStringList choices;
-    for (const CatalogueItem& i : CatalogueService(m_session.database(), m_session.clock(), m_session.user())
-                                      .list(0, true)
-                                      .value_or(QList<CatalogueItem>{}))
-        choices << QStringLiteral("%1 — %2").arg(i.code, i.label);
-    articles->setModel(new QStringListModel(choices, articles));
-    articles->setCaseSensitivity(Qt::CaseInsensitive);
-    articles->setFilterMode(Qt::MatchContains);
-    m_article->setCompleter(articles);
-    for (const QString& u : catalogueUnits())
-        m_unit->addItem(CatalogueService::unitLabel(u), u);
-    m_unit->setToolTip(tr("Unit of a free line"));
-    auto* addLineButton = new QPushButton(tr("&Add"), this);
-    auto* removeLine = new QPushButton(tr("Remove the line"), this);
-    auto* lineBar = new QHBoxLayout;
-    auto* articleLabel = new QLabel(tr("Arti&cle"), this);
-    articleLabel->setBuddy(m_article);
-    lineBar->addWidget(articleLabel);
-    lineBar->addWidget(m_article, 1);
-    lineBar->addWidget(m_unit);
-    lineBar->addWidget(addLineButton);
-    lineBar->addWidget(removeLine);
-    m_lines->setObjectName(QStringLiteral("invoiceLines"));
-    m_lines->setColumnCount(6);
-    m_lines->setHorizontalHeaderLabels(
-        {tr("Description"), tr("Quantity"), tr("Unit"), tr("Unit price excl. VAT"), tr("VAT %"), tr("Total excl. VAT")});
-    m_lines->verticalHeader()->hide();
-    m_lines->horizontalHeader()->setSectionResizeMode(LineLabel, QHeaderView::Stretch);
-    m_lines->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_lines->setTabKeyNavigation(true);
-    m_totals->setObjectName(QStringLiteral("invoiceTotals"));
-    m_totals->setAlignment(Qt::AlignRight);
 
     // Payments of an issued invoice.
     m_payments->setObjectName(QStringLiteral("invoicePayments"));
@@ -149,32 +95,11 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
     layout->addWidget(m_title);
     layout->addWidget(m_banner);
     layout->addLayout(head);
-    layout->addLayout(lineBar);
-    layout->addWidget(m_lines, 1);
-    layout->addWidget(m_totals);
+    layout->addWidget(m_editor, 1);
     layout->addWidget(m_paymentsBox);
     layout->addLayout(buttons);
-    m_draftOnly = {m_customer, m_reference, m_due, m_article, m_unit, addLineButton, removeLine, m_save, m_issue, m_delete};
+    m_draftOnly = {m_customer, m_reference, m_due, m_save, m_issue, m_delete};
 
-    connect(m_customer, &QLineEdit::textEdited, this, &InvoiceDialog::customerTyped);
-    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& choice) {
-        if (m_customerChoices.contains(choice))
-            setCustomer(m_customerChoices.value(choice));
-    });
-    connect(m_article, &QLineEdit::returnPressed, this, [this]() {
-        addLine(m_article->text());
-        m_article->clear();
-    });
-    connect(addLineButton, &QPushButton::clicked, this, [this]() {
-        addLine(m_article->text());
-        m_article->clear();
-    });
-    connect(removeLine, &QPushButton::clicked, this, [this]() {
-        if (m_lines->currentRow() >= 0)
-            m_lines->removeRow(m_lines->currentRow());
-        updateTotals();
-    });
-    connect(m_lines, &QTableWidget::itemChanged, this, [this]() { updateTotals(); });
     connect(m_save, &QPushButton::clicked, this, &InvoiceDialog::saveDraft);
     auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
     connect(saveShortcut, &QShortcut::activated, this, [this]() {
@@ -203,7 +128,12 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
 
 QString InvoiceDialog::totalText() const
 {
-    return m_totals->text();
+    return m_editor->totalText();
+}
+
+QTableWidget* InvoiceDialog::linesTable() const
+{
+    return m_editor->table();
 }
 
 QString InvoiceDialog::bannerText() const
@@ -225,7 +155,6 @@ void InvoiceDialog::load(qint64 id)
         }
         m_invoice = *inv;
     }
-    m_contactId = m_invoice.contactId;
     showInvoice();
 }
 
@@ -240,21 +169,16 @@ void InvoiceDialog::showInvoice()
         title += QStringLiteral(" — ") + tr("on %1").arg(m_invoice.creditedNumber);
     m_title->setText(m_invoice.id == 0 ? tr("New invoice") : title);
     setWindowTitle(m_invoice.id == 0 ? tr("New invoice") : title);
-    m_customer->setText(m_invoice.customerName);
-    m_customerDetails->setText(m_invoice.customerAddress);
+    if (issued || m_invoice.contactId == 0)
+        m_customer->showFrozen(m_invoice.customerName, m_invoice.customerAddress);
+    else
+        m_customer->setContact(m_invoice.contactId);
     m_reference->setText(m_invoice.reference);
     m_due->setDate(m_invoice.dueDate.isValid() ? m_invoice.dueDate
                                                : m_session.clock().today().addDays(InvoiceService::DefaultPaymentDays));
-    {
-        const QSignalBlocker block(m_lines);
-        m_lines->setRowCount(0);
-        for (const InvoiceLine& l : std::as_const(m_invoice.lines)) {
-            m_lines->insertRow(m_lines->rowCount());
-            setLineRow(m_lines->rowCount() - 1, l);
-        }
-    }
-    m_lines->setColumnHidden(LineVat, m_invoice.vatRegime == VatRegime::Franchise);
-    m_lines->setEditTriggers(issued ? QAbstractItemView::NoEditTriggers : QAbstractItemView::AllEditTriggers);
+    m_editor->setFixedTotals(issued ? &m_invoice.totals : nullptr);
+    m_editor->setLines(m_invoice.lines, m_invoice.vatRegime);
+    m_editor->setReadOnly(issued || !m_session.user().can(permission::SalesWrite));
     for (QWidget* w : std::as_const(m_draftOnly))
         w->setEnabled(!issued && m_session.user().can(permission::SalesWrite));
     m_delete->setEnabled(!issued && m_invoice.id != 0);
@@ -264,7 +188,6 @@ void InvoiceDialog::showInvoice()
     m_pdf->setEnabled(m_invoice.id != 0);
     m_issue->setText(m_invoice.isCredit() ? tr("&Issue the credit note…") : tr("&Issue the invoice…"));
     m_paymentsBox->setVisible(issued && !m_invoice.isCredit());
-    updateTotals();
 
     m_payments->setRowCount(0);
     if (!issued || m_invoice.isCredit())
@@ -290,169 +213,39 @@ void InvoiceDialog::showInvoice()
                                                    .arg(b->due().format(), b->paid.format(), b->credited.format()));
 }
 
-void InvoiceDialog::setLineRow(int row, const InvoiceLine& l)
-{
-    auto* label = new QTableWidgetItem(l.label);
-    label->setData(ItemRole, l.catalogueItemId);
-    m_lines->setItem(row, LineLabel, label);
-    m_lines->setItem(row, LineQuantity, new QTableWidgetItem(Quantities::format(l.quantityThousandths)));
-    auto* unit = new QTableWidgetItem(CatalogueService::unitLabel(l.unit));
-    unit->setData(ValueRole, l.unit);
-    unit->setFlags(unit->flags() & ~Qt::ItemIsEditable);
-    m_lines->setItem(row, LineUnit, unit);
-    m_lines->setItem(row, LinePrice, new QTableWidgetItem(l.unitPrice.formatPlain()));
-    m_lines->setItem(row, LineVat, new QTableWidgetItem(vatText(l.vatRateBp)));
-    auto* total = new QTableWidgetItem(l.total().format());
-    total->setFlags(total->flags() & ~Qt::ItemIsEditable);
-    total->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_lines->setItem(row, LineTotal, total);
-}
 
-void InvoiceDialog::customerTyped(const QString& text)
+void InvoiceDialog::addLine(const QString& codeOrText)
 {
-    m_contactId = 0;
-    m_customerDetails->setText(tr("Choose the customer in the list (or create it in Customers)."));
-    m_customerChoices.clear();
-    QStringList choices;
-    ContactFilter f;
-    f.text = text;
-    for (const Contact& c : ContactService(m_session.database(), m_session.clock(), m_session.user())
-                                .list(f, 20, 0)
-                                .value_or(QList<Contact>{})) {
-        const QString choice = QStringLiteral("%1 — %2").arg(c.displayName(), (c.postcode + QLatin1Char(' ') + c.city).trimmed());
-        m_customerChoices.insert(choice, c.id);
-        choices << choice;
-    }
-    if (auto* model = qobject_cast<QStringListModel*>(m_customer->completer()->model()))
-        model->setStringList(choices);
+    m_editor->addLine(codeOrText);
 }
 
 void InvoiceDialog::setCustomer(qint64 contactId)
 {
-    auto c = ContactService(m_session.database(), m_session.clock(), m_session.user()).get(contactId);
-    if (!c) {
-        m_banner->showMessage(MessageBanner::Kind::Error, c.error().message);
-        return;
-    }
-    m_contactId = c->id;
-    m_customer->setText(c->displayName());
-    m_customerDetails->setText(c->postalAddress() + (c->siret.isEmpty() ? QString() : QStringLiteral("\nSIRET ") + c->siret));
+    m_customer->setContact(contactId);
 }
 
-void InvoiceDialog::addLine(const QString& input)
-{
-    const QString text = input.trimmed();
-    if (text.isEmpty())
-        return;
-    InvoiceLine l;
-    const QString code = text.section(QStringLiteral(" — "), 0, 0).trimmed();
-    bool found = false;
-    for (const CatalogueItem& i : CatalogueService(m_session.database(), m_session.clock(), m_session.user())
-                                      .list(0, true)
-                                      .value_or(QList<CatalogueItem>{})) {
-        if (!found && text::fold(i.code) == text::fold(code)) {
-            l.catalogueItemId = i.id;
-            l.label = i.label;
-            l.unit = i.unit;
-            l.unitPrice = i.unitPrice;
-            l.vatRateBp = i.vatRateBp;
-            found = true;
-        }
-    }
-    if (!found) {
-        l.label = text;
-        l.unit = m_unit->currentData().toString();
-        l.unitPrice = Money();
-    }
-    {
-        const QSignalBlocker block(m_lines);
-        m_lines->insertRow(m_lines->rowCount());
-        setLineRow(m_lines->rowCount() - 1, l);
-    }
-    const int row = m_lines->rowCount() - 1;
-    m_lines->setCurrentCell(row, found ? LineQuantity : LinePrice);
-    updateTotals();
-}
 
-bool InvoiceDialog::readLines(QList<InvoiceLine>& lines)
-{
-    for (int r = 0; r < m_lines->rowCount(); ++r) {
-        const auto cell = [&](int c) { return m_lines->item(r, c) ? m_lines->item(r, c)->text().trimmed() : QString(); };
-        InvoiceLine l;
-        l.label = cell(LineLabel);
-        l.catalogueItemId = m_lines->item(r, LineLabel) ? m_lines->item(r, LineLabel)->data(ItemRole).toLongLong() : 0;
-        l.unit = m_lines->item(r, LineUnit) ? m_lines->item(r, LineUnit)->data(ValueRole).toString() : QStringLiteral("piece");
-        QString quantityText = cell(LineQuantity);
-        const bool negative = quantityText.startsWith(QLatin1Char('-'));
-        if (negative)
-            quantityText.remove(0, 1);
-        auto quantity = Quantities::parse(quantityText);
-        auto price = Money::parse(cell(LinePrice).isEmpty() ? QStringLiteral("0") : cell(LinePrice));
-        bool vatOk = true;
-        const double vat = QLocale(QLocale::French, QLocale::France).toDouble(cell(LineVat).isEmpty() ? QStringLiteral("0") : cell(LineVat), &vatOk);
-        if (!quantity || !price || !vatOk) {
-            m_banner->showMessage(MessageBanner::Kind::Error,
-                                  tr("Line %1: %2").arg(r + 1).arg(!quantity ? quantity.error().message
-                                                                   : !price  ? price.error().message
-                                                                             : tr("the VAT rate is a percentage, e.g. 20 or 5,5.")));
-            m_lines->setCurrentCell(r, !quantity ? LineQuantity : !price ? LinePrice : LineVat);
-            return false;
-        }
-        l.quantityThousandths = negative ? -*quantity : *quantity;
-        l.unitPrice = *price;
-        l.vatRateBp = static_cast<int>(std::lround(vat * 100));
-        lines << l;
-    }
-    return true;
-}
 
-void InvoiceDialog::updateTotals()
-{
-    QList<InvoiceLine> lines;
-    for (int r = 0; r < m_lines->rowCount(); ++r) {
-        InvoiceLine l;
-        QString q = m_lines->item(r, LineQuantity) ? m_lines->item(r, LineQuantity)->text().trimmed() : QString();
-        const bool negative = q.startsWith(QLatin1Char('-'));
-        if (negative)
-            q.remove(0, 1);
-        auto quantity = Quantities::parse(q);
-        auto price = Money::parse(m_lines->item(r, LinePrice) ? m_lines->item(r, LinePrice)->text() : QString());
-        bool ok = true;
-        const double vat = QLocale(QLocale::French, QLocale::France)
-                               .toDouble(m_lines->item(r, LineVat) ? m_lines->item(r, LineVat)->text() : QString(), &ok);
-        l.quantityThousandths = quantity ? (negative ? -*quantity : *quantity) : 0;
-        l.unitPrice = price ? *price : Money();
-        l.vatRateBp = ok ? static_cast<int>(std::lround(vat * 100)) : 0;
-        lines << l;
-        if (QTableWidgetItem* total = m_lines->item(r, LineTotal)) {
-            const QSignalBlocker block(m_lines);
-            total->setText(l.total().format());
-        }
-    }
-    const InvoiceTotals t = m_invoice.isIssued() ? m_invoice.totals : InvoiceTotals::compute(lines, m_invoice.vatRegime);
-    if (m_invoice.vatRegime == VatRegime::Assujetti)
-        m_totals->setText(tr("Total excl. VAT %1 · VAT %2 · <b>Total incl. VAT %3</b>")
-                              .arg(t.excl.format(), t.vatTotal.format(), t.incl.format()));
-    else
-        m_totals->setText(tr("<b>Total %1</b> (VAT not applicable)").arg(t.incl.format()));
-}
 
 bool InvoiceDialog::saveDraft()
 {
     if (m_invoice.isIssued())
         return false;
-    if (m_contactId == 0) {
+    if (m_customer->contactId() == 0) {
         m_banner->showMessage(MessageBanner::Kind::Error, tr("Choose the customer in the list."));
         m_customer->setFocus();
         return false;
     }
     Invoice draft = m_invoice;
-    draft.contactId = m_contactId;
+    draft.contactId = m_customer->contactId();
     draft.reference = m_reference->text();
     draft.dueDate = m_due->date();
     draft.lines.clear();
-    if (!readLines(draft.lines))
+    QString error;
+    if (!m_editor->readLines(draft.lines, &error)) {
+        m_banner->showMessage(MessageBanner::Kind::Error, error);
         return false;
+    }
     InvoiceService service(m_session.database(), m_session.clock(), m_session.user());
     auto id = service.saveDraft(draft);
     if (!id) {

@@ -17,6 +17,8 @@ class QTableWidget;
 
 namespace etabli {
 
+class CustomerChooser;
+class LinesEditor;
 class MessageBanner;
 class Session;
 
@@ -58,7 +60,7 @@ public:
 
     qint64 invoiceId() const { return m_invoice.id; }
     const Invoice& invoice() const { return m_invoice; }
-    QTableWidget* linesTable() const { return m_lines; }
+    QTableWidget* linesTable() const;
     QTableWidget* paymentsTable() const { return m_payments; }
     QString totalText() const;
     QString bannerText() const;
@@ -66,29 +68,19 @@ public:
 private:
     void load(qint64 id);
     void showInvoice();
-    bool readLines(QList<InvoiceLine>& lines);
-    void updateTotals();
-    void customerTyped(const QString& text);
     void askPayment();
     void askReversal();
     void choosePdf();
-    void setLineRow(int row, const InvoiceLine& line);
 
     Session& m_session;
     Invoice m_invoice;
     SchoolIdentity m_school;
-    qint64 m_contactId = 0;
-    QHash<QString, qint64> m_customerChoices;
     MessageBanner* m_banner;
     QLabel* m_title;
-    QLineEdit* m_customer;
-    QLabel* m_customerDetails;
+    CustomerChooser* m_customer;
     QLineEdit* m_reference;
     QDateEdit* m_due;
-    QLineEdit* m_article;
-    QComboBox* m_unit;
-    QTableWidget* m_lines;
-    QLabel* m_totals;
+    LinesEditor* m_editor;
     QGroupBox* m_paymentsBox;
     QTableWidget* m_payments;
     QLabel* m_balance;

@@ -2,12 +2,15 @@
 
 #include "gui/sales/contactspage.h"
 #include "gui/sales/invoicespage.h"
+#include "gui/sales/orderspage.h"
 
 namespace etabli {
 
 SalesPage::SalesPage(Session& session, QWidget* parent)
-    : QTabWidget(parent), m_invoices(new InvoicesPage(session, this)), m_contacts(new ContactsPage(session, this))
+    : QTabWidget(parent), m_orders(new OrdersPage(session, this)), m_invoices(new InvoicesPage(session, this)),
+      m_contacts(new ContactsPage(session, this))
 {
+    addTab(m_orders, tr("Work orders"));
     addTab(m_invoices, tr("Invoices"));
     addTab(m_contacts, tr("Customers and contacts"));
 }

@@ -6,10 +6,11 @@ namespace etabli {
 
 class ContactsPage;
 class InvoicesPage;
+class OrdersPage;
 class Session;
 
-// "Clients et commandes": invoices and credit notes, and the directory of
-// contacts. Quotes, work orders and the tyre hotel come next.
+// "Clients et commandes": work orders, invoices and credit notes, and the
+// directory of contacts. Quotes' screens and the tyre hotel come next.
 class SalesPage final : public QTabWidget
 {
     Q_OBJECT
@@ -19,8 +20,10 @@ public:
     explicit SalesPage(Session& session, QWidget* parent = nullptr);
     InvoicesPage* invoicesPage() const { return m_invoices; }
     ContactsPage* contactsPage() const { return m_contacts; }
+    OrdersPage* ordersPage() const { return m_orders; }
 
 private:
+    OrdersPage* m_orders;
     InvoicesPage* m_invoices;
     ContactsPage* m_contacts;
 };

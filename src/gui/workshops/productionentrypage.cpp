@@ -5,6 +5,7 @@
 #include "gui/common/session.h"
 #include "services/attendanceservice.h"
 #include "services/catalogueservice.h"
+#include "services/orderservice.h"
 #include "services/productionservice.h"
 #include "services/schoolservice.h"
 #include "services/staffservice.h"
@@ -68,7 +69,7 @@ void commitEditing(QAbstractItemView* view)
 ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_banner(new MessageBanner(this)),
       m_section(new QComboBox(this)), m_day(new QDateEdit(this)), m_kind(new QComboBox(this)),
-      m_reference(new QLineEdit(this)), m_trainer(new QComboBox(this)), m_trainees(new QTableWidget(this)),
+      m_reference(new QLineEdit(this)), m_order(new QComboBox(this)), m_trainer(new QComboBox(this)), m_trainees(new QTableWidget(this)),
       m_article(new QLineEdit(this)), m_quantity(new QLineEdit(this)), m_unit(new QComboBox(this)),
       m_addOutput(new QPushButton(tr("&Add"), this)), m_outputs(new QTableWidget(this)),
       m_materials(new QTableWidget(this)), m_skills(new QListWidget(this)), m_notes(new QLineEdit(this)),
@@ -91,6 +92,8 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     m_reference->setPlaceholderText(tr("order or customer, e.g. PN-2026-014"));
     m_reference->setMaxLength(60);
     m_trainer->setObjectName(QStringLiteral("entryTrainer"));
+    m_order->setObjectName(QStringLiteral("entryOrder"));
+    m_order->setToolTip(tr("The work order this work served: its number becomes the reference"));
 
     auto* head = new QGridLayout;
     head->addWidget(buddyLabel(tr("&Workshop"), m_section, this), 0, 0);
@@ -100,7 +103,10 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     head->addWidget(buddyLabel(tr("&Kind"), m_kind, this), 0, 4);
     head->addWidget(m_kind, 0, 5);
     head->addWidget(buddyLabel(tr("&Reference"), m_reference, this), 1, 0);
-    head->addWidget(m_reference, 1, 1, 1, 3);
+    auto* referenceRow = new QHBoxLayout;
+    referenceRow->addWidget(m_order, 1);
+    referenceRow->addWidget(m_reference, 1);
+    head->addLayout(referenceRow, 1, 1, 1, 3);
     head->addWidget(buddyLabel(tr("Trai&ner"), m_trainer, this), 1, 4);
     head->addWidget(m_trainer, 1, 5);
     head->setColumnStretch(1, 2);
@@ -217,7 +223,8 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
 
     setTabOrder(m_section, m_day);
     setTabOrder(m_day, m_kind);
-    setTabOrder(m_kind, m_reference);
+    setTabOrder(m_kind, m_order);
+    setTabOrder(m_order, m_reference);
     setTabOrder(m_reference, m_trainer);
     setTabOrder(m_trainer, m_trainees);
     setTabOrder(m_trainees, m_article);
@@ -243,6 +250,14 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
                 hours->setText(Quantities::formatDuration(m_halfDay));
         }
         updateTitle();
+    });
+    connect(m_order, &QComboBox::currentIndexChanged, this, [this]() {
+        const bool attached = m_order->currentData().toLongLong() != 0;
+        m_reference->setEnabled(!attached);
+        if (attached)
+            m_reference->setText(m_order->currentText().section(QStringLiteral(" — "), 0, 0));
+        else if (m_reference->text().startsWith(QLatin1String("BT")))
+            m_reference->clear();
     });
     connect(m_article, &QLineEdit::returnPressed, this, [this]() {
         if (m_quantity->text().trimmed().isEmpty())
@@ -368,8 +383,24 @@ void ProductionEntryPage::sectionChanged()
         m_trainer->setCurrentIndex(m_trainer->findData(me->id));
     else if (m_trainer->count() == 2)
         m_trainer->setCurrentIndex(1);
+    reloadOrders();
     reloadTrainees();
     updateTitle();
+}
+
+void ProductionEntryPage::reloadOrders()
+{
+    const QSignalBlocker block(m_order);
+    m_order->clear();
+    m_order->addItem(tr("(no work order)"), 0);
+    OrderFilter open;
+    open.sectionId = sectionId();
+    open.status = QStringLiteral("open");
+    for (const WorkOrder& o : OrderService(m_session.database(), m_session.clock(), m_session.user())
+                                  .orders(open, 200, 0)
+                                  .value_or(QList<WorkOrder>{}))
+        m_order->addItem(QStringLiteral("%1 — %2 — %3").arg(o.number, o.customerName, o.description), o.id);
+    m_reference->setEnabled(true);
 }
 
 void ProductionEntryPage::reloadTrainees()
@@ -547,6 +578,7 @@ bool ProductionEntryPage::collect(ProductionEntry& e)
     e.day = m_day->date();
     e.kind = m_kind->currentData().toString();
     e.reference = m_reference->text();
+    e.orderId = m_order->currentData().toLongLong();
     e.trainerStaffId = m_trainer->currentData().toLongLong();
     e.notes = m_notes->text();
     for (int r = 0; r < m_trainees->rowCount(); ++r) {
@@ -634,6 +666,7 @@ void ProductionEntryPage::newEntry()
     m_loaded = {};
     setReadOnly(false);
     m_reference->clear();
+    m_order->setCurrentIndex(0);
     m_notes->clear();
     m_outputs->setRowCount(0);
     m_materials->setRowCount(0);
@@ -655,7 +688,7 @@ void ProductionEntryPage::newEntry()
 
 void ProductionEntryPage::setReadOnly(bool readOnly)
 {
-    for (QWidget* w : std::initializer_list<QWidget*>{m_section, m_day, m_kind, m_reference, m_trainer, m_article,
+    for (QWidget* w : std::initializer_list<QWidget*>{m_section, m_day, m_kind, m_order, m_reference, m_trainer, m_article,
                                                       m_quantity, m_unit, m_addOutput, m_notes, m_save})
         w->setEnabled(!readOnly);
     m_trainees->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
@@ -686,6 +719,9 @@ void ProductionEntryPage::openEntry(qint64 id)
     m_entryId = e->id;
     m_version = e->version;
     m_kind->setCurrentIndex(m_kind->findData(e->kind));
+    if (e->orderId != 0 && m_order->findData(e->orderId) < 0)
+        m_order->addItem(e->reference, e->orderId);
+    m_order->setCurrentIndex(std::max(0, m_order->findData(e->orderId)));
     m_reference->setText(e->reference);
     m_notes->setText(e->notes);
     if (m_trainer->findData(e->trainerStaffId) >= 0)

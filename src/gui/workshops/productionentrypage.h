@@ -65,6 +65,7 @@ private:
     void reloadSections();
     void sectionChanged();
     void reloadTrainees();
+    void reloadOrders();
     void addOutput();
     void removeSelectedOutput();
     void addMaterial();
@@ -80,6 +81,7 @@ private:
     QDateEdit* m_day;
     QComboBox* m_kind;
     QLineEdit* m_reference;
+    QComboBox* m_order;
     QComboBox* m_trainer;
     QTableWidget* m_trainees;
     QLineEdit* m_article;
