@@ -1,6 +1,7 @@
 #include "storage/invoicerepository.h"
 
 #include "storage/database.h"
+#include "storage/documentlines.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -94,34 +95,7 @@ const QString invoiceColumns = QStringLiteral(
 
 Status InvoiceRepository::writeLines(qint64 invoiceId, const QList<InvoiceLine>& lines)
 {
-    SqlQuery del(m_db);
-    if (auto r = del.prepare(QStringLiteral("DELETE FROM invoice_line WHERE invoice_id = :id")); !r)
-        return r;
-    del.bind(QStringLiteral("id"), invoiceId);
-    if (auto r = del.exec(); !r)
-        return r;
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO invoice_line (invoice_id, position, catalogue_item_id, label, quantity_thousandths, unit, "
-            "unit_price_cents, vat_rate_bp, total_excl_cents) VALUES (:invoice, :position, :item, :label, :quantity, "
-            ":unit, :price, :vat, :total)"));
-        !r)
-        return r;
-    for (int i = 0; i < lines.size(); ++i) {
-        const InvoiceLine& l = lines.at(i);
-        q.bind(QStringLiteral("invoice"), invoiceId)
-            .bind(QStringLiteral("position"), i + 1)
-            .bind(QStringLiteral("item"), idOrNull(l.catalogueItemId))
-            .bind(QStringLiteral("label"), l.label.trimmed())
-            .bind(QStringLiteral("quantity"), l.quantityThousandths)
-            .bind(QStringLiteral("unit"), l.unit)
-            .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
-            .bind(QStringLiteral("vat"), l.vatRateBp)
-            .bind(QStringLiteral("total"), static_cast<qint64>(l.total().cents()));
-        if (auto r = q.exec(); !r)
-            return r;
-    }
-    return {};
+    return documentlines::write(m_db, QStringLiteral("invoice_line"), QStringLiteral("invoice_id"), invoiceId, lines);
 }
 
 Result<qint64> InvoiceRepository::insertDraft(const Invoice& inv, const QString& nowIso)
@@ -236,25 +210,10 @@ Result<Invoice> InvoiceRepository::read(const QString& where, const QVariant& va
     i.creditedNumber = q.value(24).toString();
     q.finish();
 
-    SqlQuery l(m_db);
-    if (auto r = l.prepare(QStringLiteral("SELECT catalogue_item_id, label, quantity_thousandths, unit, "
-                                          "unit_price_cents, vat_rate_bp FROM invoice_line WHERE invoice_id = :id "
-                                          "ORDER BY position"));
-        !r)
-        return std::unexpected(r.error());
-    l.bind(QStringLiteral("id"), i.id);
-    if (auto r = l.exec(); !r)
-        return std::unexpected(r.error());
-    while (l.next()) {
-        InvoiceLine line;
-        line.catalogueItemId = l.value(0).isNull() ? 0 : l.value(0).toLongLong();
-        line.label = l.value(1).toString();
-        line.quantityThousandths = l.value(2).toLongLong();
-        line.unit = l.value(3).toString();
-        line.unitPrice = Money::fromCents(l.value(4).toLongLong());
-        line.vatRateBp = l.value(5).toInt();
-        i.lines << line;
-    }
+    auto lines = documentlines::read(m_db, QStringLiteral("invoice_line"), QStringLiteral("invoice_id"), i.id);
+    if (!lines)
+        return std::unexpected(lines.error());
+    i.lines = *lines;
     i.totals = InvoiceTotals::compute(i.lines, i.vatRegime);
     // An issued document shows what was stored when it was issued.
     if (i.isIssued()) {

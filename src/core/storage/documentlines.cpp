@@ -1,0 +1,66 @@
+#include "storage/documentlines.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+
+namespace etabli::documentlines {
+
+Status write(Database& db, const QString& table, const QString& key, qint64 id, const QList<InvoiceLine>& lines)
+{
+    SqlQuery del(db);
+    if (auto r = del.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = :id").arg(table, key)); !r)
+        return r;
+    del.bind(QStringLiteral("id"), id);
+    if (auto r = del.exec(); !r)
+        return r;
+    SqlQuery q(db);
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO %1 (%2, position, catalogue_item_id, label, quantity_thousandths, "
+                                          "unit, unit_price_cents, vat_rate_bp, total_excl_cents) VALUES (:id, "
+                                          ":position, :item, :label, :quantity, :unit, :price, :vat, :total)")
+                               .arg(table, key));
+        !r)
+        return r;
+    for (int i = 0; i < lines.size(); ++i) {
+        const InvoiceLine& l = lines.at(i);
+        q.bind(QStringLiteral("id"), id)
+            .bind(QStringLiteral("position"), i + 1)
+            .bind(QStringLiteral("item"), l.catalogueItemId == 0 ? QVariant(QMetaType::fromType<qint64>())
+                                                                 : QVariant(l.catalogueItemId))
+            .bind(QStringLiteral("label"), l.label.trimmed())
+            .bind(QStringLiteral("quantity"), l.quantityThousandths)
+            .bind(QStringLiteral("unit"), l.unit)
+            .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
+            .bind(QStringLiteral("vat"), l.vatRateBp)
+            .bind(QStringLiteral("total"), static_cast<qint64>(l.total().cents()));
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<QList<InvoiceLine>> read(const Database& db, const QString& table, const QString& key, qint64 id)
+{
+    SqlQuery q(db);
+    if (auto r = q.prepare(QStringLiteral("SELECT catalogue_item_id, label, quantity_thousandths, unit, unit_price_cents, "
+                                          "vat_rate_bp FROM %1 WHERE %2 = :id ORDER BY position")
+                               .arg(table, key));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<InvoiceLine> out;
+    while (q.next()) {
+        InvoiceLine l;
+        l.catalogueItemId = q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+        l.label = q.value(1).toString();
+        l.quantityThousandths = q.value(2).toLongLong();
+        l.unit = q.value(3).toString();
+        l.unitPrice = Money::fromCents(q.value(4).toLongLong());
+        l.vatRateBp = q.value(5).toInt();
+        out << l;
+    }
+    return out;
+}
+
+} // namespace etabli::documentlines
