@@ -1888,7 +1888,7 @@
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+182" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+156" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -1899,7 +1899,7 @@
     </message>
     <message>
         <location line="+13" />
-        <location line="+236" />
+        <location line="+221" />
         <source>This invoice does not exist.</source>
         <translation>Cette facture n'existe pas.</translation>
     </message>
@@ -1909,7 +1909,7 @@
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+82" />
+        <location line="+115" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
@@ -2122,6 +2122,31 @@
         <source>This payment was already reversed.</source>
         <translation>Ce règlement a déjà été contrepassé.</translation>
     </message>
+    <message>
+        <location line="+27" />
+        <source>Not yet due</source>
+        <translation>À échoir</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 to 30 days late</source>
+        <translation>1 à 30 jours de retard</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>31 to 60 days late</source>
+        <translation>31 à 60 jours de retard</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>61 to 90 days late</source>
+        <translation>61 à 90 jours de retard</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Over 90 days late</source>
+        <translation>Plus de 90 jours de retard</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2168,7 +2193,7 @@
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+192" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+146" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -2652,6 +2677,84 @@
         <location line="+24" />
         <source>“%1” is not a valid duration (examples: 3,5 or 3 h 30 or 45 min).</source>
         <translation>« %1 » n'est pas une durée valide (exemples : 3,5 ou 3 h 30 ou 45 min).</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDocument</name>
+    <message>
+        <location filename="../../src/print/reminderdocument.cpp" line="+32" />
+        <source>%1, %2</source>
+        <translation>%1, le %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subject: reminder — unpaid invoices</source>
+        <translation>Objet : relance — factures impayées</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dear Sir or Madam,</source>
+        <translation>Madame, Monsieur,</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unless we are mistaken, the following invoices remain unpaid to this day:</source>
+        <translation>Sauf erreur de notre part, les factures suivantes restent impayées à ce jour :</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Remaining due</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Total due</source>
+        <translation>Total dû</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>We would be grateful if you could settle them as soon as possible, by cheque to the order of %1, by transfer, by card or in cash at the school. If your payment has crossed this letter, please disregard it.</source>
+        <translation>Nous vous remercions de bien vouloir les régler dans les meilleurs délais, par chèque à l'ordre de %1, par virement, par carte ou en espèces à l'école. Si votre règlement a croisé ce courrier, merci de ne pas tenir compte de cette relance.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Yours faithfully,</source>
+        <translation>Veuillez agréer, Madame, Monsieur, nos salutations distinguées.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The management of %1</source>
+        <translation>La direction de %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Reminder</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reminder of %1</source>
+        <translation>Relance du %1</translation>
     </message>
 </context>
 <context>
@@ -5551,15 +5654,18 @@ Materials: %4
 Cost: %5
 Invoiced (excl. VAT): %6
 Difference: %7</source>
-        <translation><numerusform>%n entrée du journal, %1 de travail des jeunes à %2 l'heure : %3
+        <translation>
+            <numerusform>%n entrée du journal, %1 de travail des jeunes à %2 l'heure : %3
 Matières : %4
 Coût : %5
 Facturé (HT) : %6
-Écart : %7</numerusform><numerusform>%n entrées du journal, %1 de travail des jeunes à %2 l'heure : %3
+Écart : %7</numerusform>
+            <numerusform>%n entrées du journal, %1 de travail des jeunes à %2 l'heure : %3
 Matières : %4
 Coût : %5
 Facturé (HT) : %6
-Écart : %7</numerusform></translation>
+Écart : %7</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+26" />
@@ -6428,6 +6534,80 @@ Facturé (HT) : %6
     </message>
 </context>
 <context>
+    <name>etabli::ReceivablesPage</name>
+    <message>
+        <location filename="../../src/gui/sales/receivablespage.cpp" line="+30" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Days late</source>
+        <translation>Jours de retard</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remaining due</source>
+        <translation>Reste dû</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Age</source>
+        <translation>Ancienneté</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Reminder letter (PDF)…</source>
+        <translation>&amp;Lettre de relance (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>&lt;b&gt;Due in all: %1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;Dû en tout : %1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <location line="+19" />
+        <source>Choose an invoice of the customer to remind.</source>
+        <translation>Choisissez une facture du client à relancer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Reminder letter</source>
+        <translation>Lettre de relance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reminder-%1.pdf</source>
+        <translation>relance-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>PDF written: %1</source>
+        <translation>PDF écrit : %1</translation>
+    </message>
+</context>
+<context>
     <name>etabli::RestoreDialog</name>
     <message>
         <location filename="../../src/gui/shell/restoredialog.cpp" line="+18" />
@@ -6458,7 +6638,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SalesPage</name>
     <message>
-        <location filename="../../src/gui/sales/salespage.cpp" line="+13" />
+        <location filename="../../src/gui/sales/salespage.cpp" line="+14" />
         <source>Work orders</source>
         <translation>Bons de travaux</translation>
     </message>
@@ -6466,6 +6646,11 @@ Facturé (HT) : %6
         <location line="+1" />
         <source>Invoices</source>
         <translation>Factures</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unpaid</source>
+        <translation>Impayées</translation>
     </message>
     <message>
         <location line="+1" />

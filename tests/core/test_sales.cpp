@@ -478,3 +478,51 @@ TEST_CASE("The directory: one contact per organisation, duplicates asked, vehicl
     bad.tyreSize = QStringLiteral("185/66 R15");
     CHECK_FALSE(contacts.saveVehicle(bad));
 }
+
+TEST_CASE("Receivables by age: not yet due, 1–30, 31–60, 61–90, over 90 days late", "[sales]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    const auto issueOn = [&](const QDate& day, qint64 cents, qint64 contact) {
+        FixedClock then(QDateTime(day, QTime(10, 0), Qt::UTC));
+        InvoiceService sales(t.db(), then, shop.director);
+        auto id = sales.saveDraft(draftFor(contact, {line("Travaux", 1000, cents)}));
+        REQUIRE(id);
+        REQUIRE(sales.issue(*id));
+        return *id;
+    };
+    // Issued in date order (numbers follow the dates).
+    issueOn(QDate(2026, 7, 1), 10000, shop.garage);                       // due 31/07: 119 days late
+    const qint64 paid = issueOn(QDate(2026, 8, 3), 2500, shop.person);   // paid below
+    issueOn(QDate(2026, 9, 15), 7000, shop.garage);                       // due 15/10: 43 days late
+    const qint64 partly = issueOn(QDate(2026, 10, 1), 5000, shop.person); // due 31/10: 27 days late
+    issueOn(QDate(2026, 11, 20), 1000, shop.person);                      // due 20/12: not yet due
+    InvoiceService sales(t.db(), clock, shop.director);
+    Payment p;
+    p.day = kToday;
+    p.method = QStringLiteral("cash");
+    p.invoiceId = partly;
+    p.amount = Money::fromCents(2000);
+    REQUIRE(sales.recordPayment(p));
+    p.invoiceId = paid;
+    p.amount = Money::fromCents(2500);
+    REQUIRE(sales.recordPayment(p));
+
+    auto aging = sales.receivables();
+    REQUIRE(aging);
+    REQUIRE(aging->invoices.size() == 4);
+    CHECK(aging->invoices.first().number == QStringLiteral("F2026-0001")); // oldest due date first
+    CHECK(aging->invoices.first().daysLate == 119);
+    CHECK(aging->buckets[0] == Money::fromCents(1000));
+    CHECK(aging->buckets[1] == Money::fromCents(3000));
+    CHECK(aging->buckets[2] == Money::fromCents(7000));
+    CHECK(aging->buckets[3].isZero());
+    CHECK(aging->buckets[4] == Money::fromCents(10000));
+    CHECK(aging->total == Money::fromCents(21000));
+    auto garageOnly = sales.receivables(shop.garage);
+    REQUIRE(garageOnly);
+    CHECK(garageOnly->total == Money::fromCents(17000));
+}

@@ -5,6 +5,7 @@
 #include "gui/sales/invoicespage.h"
 #include "gui/sales/lineseditor.h"
 #include "gui/sales/orderdialog.h"
+#include "gui/sales/receivablespage.h"
 #include "gui/workshops/productionentrypage.h"
 #include "gui/sales/salespage.h"
 #include "services/demogenerator.h"
@@ -186,4 +187,22 @@ TEST_CASE("A work order is written, the workshop logs its work on it, it is invo
     CHECK(test::rawScalar(db, QStringLiteral("SELECT total_incl_cents FROM invoice WHERE number = '%1'").arg(invoice))
               .toLongLong() == 8800);
     CHECK(dialog.costingText().contains(QStringLiteral("88,00")));
+}
+
+TEST_CASE("The unpaid invoices by age, and a reminder letter for a customer", "[gui][sales]")
+{
+    Demo d("secretariat");
+    ReceivablesPage page(d.session);
+    REQUIRE(page.table()->rowCount() > 0);
+    CHECK(page.summaryText().contains(QStringLiteral("Plus de 90 jours")));
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("relance.pdf"));
+    REQUIRE(page.writeReminder(0, pdf));
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    CHECK(text.contains(QStringLiteral("relance")));
+    CHECK(text.contains(page.table()->item(0, 0)->text()));
+    CHECK(text.contains(QStringLiteral("Total dû")));
 }

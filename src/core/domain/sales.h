@@ -156,6 +156,23 @@ struct Payment
 QString invoiceHash(const Invoice& invoice, const QString& prevHash);
 QString paymentHash(const Payment& payment, const QString& prevHash);
 
+// An issued invoice with something still due, and how late it is.
+struct Receivable
+{
+    qint64 invoiceId = 0;
+    QString number;
+    qint64 contactId = 0;
+    QString customer;
+    QDate issueDate;
+    QDate dueDate;
+    Money total;
+    Money due;
+    int daysLate = 0; // days past the due date (0 or less: not yet due)
+
+    // 0: not yet due, 1: 1–30 days late, 2: 31–60, 3: 61–90, 4: over 90.
+    int bucket() const { return daysLate <= 0 ? 0 : daysLate <= 30 ? 1 : daysLate <= 60 ? 2 : daysLate <= 90 ? 3 : 4; }
+};
+
 // Where an issued invoice stands.
 struct InvoiceBalance
 {

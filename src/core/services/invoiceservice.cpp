@@ -401,6 +401,33 @@ Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& r
     });
 }
 
+QString InvoiceService::bucketLabel(int bucket)
+{
+    switch (bucket) {
+    case 0: return tr("Not yet due");
+    case 1: return tr("1 to 30 days late");
+    case 2: return tr("31 to 60 days late");
+    case 3: return tr("61 to 90 days late");
+    default: return tr("Over 90 days late");
+    }
+}
+
+Result<InvoiceService::Aging> InvoiceService::receivables(qint64 contactId) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    auto rows = InvoiceRepository(m_db).receivables(m_clock.today(), contactId);
+    if (!rows)
+        return std::unexpected(rows.error());
+    Aging a;
+    a.invoices = *rows;
+    for (const Receivable& r : std::as_const(a.invoices)) {
+        a.buckets[r.bucket()] += r.due;
+        a.total += r.due;
+    }
+    return a;
+}
+
 Result<InvoiceRepository::ChainReport> InvoiceService::verifyChains() const
 {
     return InvoiceRepository(m_db).verifyChains();

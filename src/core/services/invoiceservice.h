@@ -54,6 +54,16 @@ public:
     // Cancels a payment recorded by mistake: a negative payment with the reason.
     Result<qint64> reversePayment(qint64 paymentId, const QString& reason);
 
+    // What customers still owe, by age (as of today).
+    struct Aging
+    {
+        QList<Receivable> invoices;
+        Money buckets[5]; // not yet due, 1–30, 31–60, 61–90, over 90 days late
+        Money total;
+    };
+    Result<Aging> receivables(qint64 contactId = 0) const;
+    static QString bucketLabel(int bucket);
+
     Result<InvoiceRepository::ChainReport> verifyChains() const;
 
     static QString methodLabel(const QString& method);

@@ -409,6 +409,39 @@ Result<InvoiceBalance> InvoiceRepository::balance(qint64 invoiceId) const
     return b;
 }
 
+Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint64 contactId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+                               "SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
+                               "i.total_incl_cents, i.total_incl_cents - %1 - %2 AS due FROM invoice i WHERE i.status = "
+                               "'issued' AND i.kind = 'invoice' AND i.total_incl_cents - %1 - %2 > 0%3 "
+                               "ORDER BY i.due_date, i.number")
+                               .arg(creditedSql, paidSql,
+                                    contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString()));
+        !r)
+        return std::unexpected(r.error());
+    if (contactId != 0)
+        q.bind(QStringLiteral("contact"), contactId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Receivable> out;
+    while (q.next()) {
+        Receivable r;
+        r.invoiceId = q.value(0).toLongLong();
+        r.number = q.value(1).toString();
+        r.contactId = q.value(2).toLongLong();
+        r.customer = q.value(3).toString();
+        r.issueDate = fromIso(q.value(4));
+        r.dueDate = fromIso(q.value(5));
+        r.total = Money::fromCents(q.value(6).toLongLong());
+        r.due = Money::fromCents(q.value(7).toLongLong());
+        r.daysLate = r.dueDate.isValid() ? static_cast<int>(r.dueDate.daysTo(asOf)) : 0;
+        out << r;
+    }
+    return out;
+}
+
 namespace {
 const QString paymentColumns =
     QStringLiteral("SELECT id, invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, reason, "

@@ -74,6 +74,9 @@ public:
     Result<Money> credited(qint64 invoiceId) const;
     Result<InvoiceBalance> balance(qint64 invoiceId) const;
 
+    // Issued invoices with something still due, oldest due date first.
+    Result<QList<Receivable>> receivables(const QDate& asOf, qint64 contactId = 0) const;
+
     Result<QList<Payment>> payments(qint64 invoiceId) const;
     Result<Payment> payment(qint64 id) const;
     // Inserts and chains a payment (the chain tip is locked by takeNumber("P", 0)).

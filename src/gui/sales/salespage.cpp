@@ -3,15 +3,17 @@
 #include "gui/sales/contactspage.h"
 #include "gui/sales/invoicespage.h"
 #include "gui/sales/orderspage.h"
+#include "gui/sales/receivablespage.h"
 
 namespace etabli {
 
 SalesPage::SalesPage(Session& session, QWidget* parent)
     : QTabWidget(parent), m_orders(new OrdersPage(session, this)), m_invoices(new InvoicesPage(session, this)),
-      m_contacts(new ContactsPage(session, this))
+      m_receivables(new ReceivablesPage(session, this)), m_contacts(new ContactsPage(session, this))
 {
     addTab(m_orders, tr("Work orders"));
     addTab(m_invoices, tr("Invoices"));
+    addTab(m_receivables, tr("Unpaid"));
     addTab(m_contacts, tr("Customers and contacts"));
 }
 

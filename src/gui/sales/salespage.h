@@ -7,6 +7,7 @@ namespace etabli {
 class ContactsPage;
 class InvoicesPage;
 class OrdersPage;
+class ReceivablesPage;
 class Session;
 
 // "Clients et commandes": work orders, invoices and credit notes, and the
@@ -21,10 +22,12 @@ public:
     InvoicesPage* invoicesPage() const { return m_invoices; }
     ContactsPage* contactsPage() const { return m_contacts; }
     OrdersPage* ordersPage() const { return m_orders; }
+    ReceivablesPage* receivablesPage() const { return m_receivables; }
 
 private:
     OrdersPage* m_orders;
     InvoicesPage* m_invoices;
+    ReceivablesPage* m_receivables;
     ContactsPage* m_contacts;
 };
 
