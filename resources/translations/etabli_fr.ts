@@ -1674,6 +1674,60 @@
     </message>
 </context>
 <context>
+    <name>DepositSlipDocument</name>
+    <message>
+        <location filename="../../src/print/depositslipdocument.cpp" line="+16" />
+        <location line="+29" />
+        <source>Cheque deposit slip no. %1</source>
+        <translation>Bordereau de remise de chèques n° %1</translation>
+    </message>
+    <message>
+        <location line="-26" />
+        <source>Beneficiary: %1</source>
+        <translation>Bénéficiaire : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deposited on %1</source>
+        <translation>Remis le %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cheque no.</source>
+        <translation>N° de chèque</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Drawer</source>
+        <translation>Tireur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>%n cheque(s), total</source>
+        <translation><numerusform>%n chèque, total</numerusform><numerusform>%n chèques, total</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signature:</source>
+        <translation>Signature :</translation>
+    </message>
+</context>
+<context>
     <name>DirectorDialog</name>
     <message>
         <location filename="../../ui/directordialog.ui" line="+5" />
@@ -1909,7 +1963,7 @@
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+167" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
@@ -2146,6 +2200,16 @@
         <location line="+1" />
         <source>Over 90 days late</source>
         <translation>Plus de 90 jours de retard</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>Tick the cheques handed to the bank.</source>
+        <translation>Cochez les chèques remis à la banque.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>A cheque of the list is already deposited, reversed, or not a cheque.</source>
+        <translation>Un chèque de la liste est déjà remis, contrepassé, ou n'est pas un chèque.</translation>
     </message>
 </context>
 <context>
@@ -6536,7 +6600,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ReceivablesPage</name>
     <message>
-        <location filename="../../src/gui/sales/receivablespage.cpp" line="+30" />
+        <location filename="../../src/gui/sales/receivablespage.cpp" line="+31" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -6576,12 +6640,62 @@ Facturé (HT) : %6
         <translation>&amp;Lettre de relance (PDF)…</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+6" />
+        <source>Received</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cheque no.</source>
+        <translation>N° de chèque</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Drawer</source>
+        <translation>Tireur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Deposit slip for the ticked cheques (PDF)…</source>
+        <translation>&amp;Bordereau de remise des chèques cochés (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;Cheques to hand to the bank&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Chèques à remettre en banque&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+37" />
         <source>&lt;b&gt;Due in all: %1&lt;/b&gt; — %2</source>
         <translation>&lt;b&gt;Dû en tout : %1&lt;/b&gt; — %2</translation>
     </message>
+    <message numerus="yes">
+        <location line="+54" />
+        <source>%n cheque(s), %1</source>
+        <translation><numerusform>%n chèque, %1</numerusform><numerusform>%n chèques, %1</numerusform></translation>
+    </message>
     <message>
-        <location line="+30" />
+        <location line="+28" />
+        <source>Deposit slip</source>
+        <translation>Bordereau de remise</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>deposit-slip.pdf</source>
+        <translation>bordereau-de-remise.pdf</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <location line="+19" />
         <source>Choose an invoice of the customer to remind.</source>
         <translation>Choisissez une facture du client à relancer.</translation>
@@ -6597,12 +6711,14 @@ Facturé (HT) : %6
         <translation>relance-%1.pdf</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-35" />
+        <location line="+36" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="-30" />
+        <location line="+36" />
         <source>PDF written: %1</source>
         <translation>PDF écrit : %1</translation>
     </message>

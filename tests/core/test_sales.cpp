@@ -526,3 +526,50 @@ TEST_CASE("Receivables by age: not yet due, 1–30, 31–60, 61–90, over 90 da
     REQUIRE(garageOnly);
     CHECK(garageOnly->total == Money::fromCents(17000));
 }
+
+TEST_CASE("Cheques go on one deposit slip; reversed or deposited ones are not offered again", "[sales]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    InvoiceService sales(t.db(), clock, shop.director);
+    auto id = sales.saveDraft(draftFor(shop.garage, {line("Portail", 1000, 100000)}));
+    REQUIRE(id);
+    REQUIRE(sales.issue(*id));
+    Payment p;
+    p.invoiceId = *id;
+    p.day = kToday;
+    p.method = QStringLiteral("cheque");
+    p.bank = QStringLiteral("Banque Populaire");
+    p.chequeNumber = QStringLiteral("111");
+    p.amount = Money::fromCents(30000);
+    auto first = sales.recordPayment(p);
+    REQUIRE(first);
+    p.chequeNumber = QStringLiteral("222");
+    p.amount = Money::fromCents(20000);
+    auto bounced = sales.recordPayment(p);
+    REQUIRE(bounced);
+    p.method = QStringLiteral("transfer");
+    p.chequeNumber.clear();
+    p.amount = Money::fromCents(10000);
+    REQUIRE(sales.recordPayment(p));
+    REQUIRE(sales.reversePayment(*bounced, QStringLiteral("Chèque sans provision")));
+
+    auto waiting = sales.chequesToDeposit();
+    REQUIRE(waiting);
+    REQUIRE(waiting->size() == 1);
+    CHECK(waiting->first().chequeNumber == QStringLiteral("111"));
+    CHECK(waiting->first().drawer == QStringLiteral("Garage du Doubs"));
+    CHECK_FALSE(sales.depositCheques({}));
+    CHECK_FALSE(sales.depositCheques({*bounced}));
+    auto slip = sales.depositCheques({*first});
+    REQUIRE(slip);
+    CHECK(sales.chequesToDeposit()->isEmpty());
+    CHECK_FALSE(sales.depositCheques({*first}));
+    auto onSlip = sales.depositSlip(*slip);
+    REQUIRE(onSlip);
+    REQUIRE(onSlip->size() == 1);
+    CHECK(onSlip->first().amount == Money::fromCents(30000));
+}

@@ -206,3 +206,21 @@ TEST_CASE("The unpaid invoices by age, and a reminder letter for a customer", "[
     CHECK(text.contains(page.table()->item(0, 0)->text()));
     CHECK(text.contains(QStringLiteral("Total dû")));
 }
+
+TEST_CASE("The office hands the cheques to the bank with a printed deposit slip", "[gui][sales]")
+{
+    Demo d("secretariat");
+    ReceivablesPage page(d.session);
+    const int waiting = page.chequesTable()->rowCount();
+    REQUIRE(waiting > 0);
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("bordereau.pdf"));
+    REQUIRE(page.depositTicked(pdf));
+    CHECK(page.chequesTable()->rowCount() == 0);
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    CHECK(text.contains(QStringLiteral("Bordereau de remise de chèques")));
+    CHECK(text.contains(QStringLiteral("%1 chèques").arg(waiting)));
+}

@@ -151,6 +151,18 @@ struct Payment
     QString hash;
 };
 
+// A cheque received and not yet handed to the bank (or on a deposit slip).
+struct ChequeToDeposit
+{
+    qint64 paymentId = 0;
+    QDate day;
+    QString bank;
+    QString chequeNumber;
+    QString drawer; // the customer
+    QString invoiceNumber;
+    Money amount;
+};
+
 // SHA-256 (hex) of what an issued document or a payment says, chained to
 // the previous one: changing any stored field breaks the chain from there.
 QString invoiceHash(const Invoice& invoice, const QString& prevHash);

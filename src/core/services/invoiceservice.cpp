@@ -428,6 +428,55 @@ Result<InvoiceService::Aging> InvoiceService::receivables(qint64 contactId) cons
     return a;
 }
 
+Result<QList<ChequeToDeposit>> InvoiceService::chequesToDeposit() const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return InvoiceRepository(m_db).cheques(0);
+}
+
+Result<QList<ChequeToDeposit>> InvoiceService::depositSlip(qint64 depositId) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return InvoiceRepository(m_db).cheques(depositId);
+}
+
+Result<qint64> InvoiceService::depositCheques(const QList<qint64>& paymentIds)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
+        return std::unexpected(r.error());
+    if (paymentIds.isEmpty())
+        return fail(Error::Code::InvalidInput, tr("Tick the cheques handed to the bank."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        InvoiceRepository repo(m_db);
+        auto waiting = repo.cheques(0);
+        if (!waiting)
+            return std::unexpected(waiting.error());
+        Money total;
+        for (qint64 id : paymentIds) {
+            const auto it = std::find_if(waiting->cbegin(), waiting->cend(),
+                                         [id](const ChequeToDeposit& c) { return c.paymentId == id; });
+            if (it == waiting->cend())
+                return fail(Error::Code::InvalidInput,
+                            tr("A cheque of the list is already deposited, reversed, or not a cheque."));
+            total += it->amount;
+        }
+        auto id = repo.insertDeposit(m_clock.today(), paymentIds, m_actor.login, m_clock.nowIso());
+        if (!id)
+            return id;
+        ChangeSet c;
+        c.set(QStringLiteral("cheques"), static_cast<int>(paymentIds.size()))
+            .set(QStringLiteral("total_cents"), static_cast<qint64>(total.cents()));
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("payment"), QStringLiteral("deposit-%1").arg(*id),
+                                 QStringLiteral("create"), c);
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
 Result<InvoiceRepository::ChainReport> InvoiceService::verifyChains() const
 {
     return InvoiceRepository(m_db).verifyChains();

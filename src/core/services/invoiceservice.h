@@ -64,6 +64,12 @@ public:
     Result<Aging> receivables(qint64 contactId = 0) const;
     static QString bucketLabel(int bucket);
 
+    // Cheques received and not handed to the bank yet.
+    Result<QList<ChequeToDeposit>> chequesToDeposit() const;
+    // Puts these cheques on a deposit slip dated today; returns the slip's id.
+    Result<qint64> depositCheques(const QList<qint64>& paymentIds);
+    Result<QList<ChequeToDeposit>> depositSlip(qint64 depositId) const;
+
     Result<InvoiceRepository::ChainReport> verifyChains() const;
 
     static QString methodLabel(const QString& method);

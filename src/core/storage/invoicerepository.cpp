@@ -442,6 +442,58 @@ Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint
     return out;
 }
 
+Result<QList<ChequeToDeposit>> InvoiceRepository::cheques(qint64 depositId) const
+{
+    SqlQuery q(m_db);
+    const QString which = depositId == 0
+                              ? QStringLiteral("NOT EXISTS (SELECT 1 FROM cheque_deposit_item d WHERE d.payment_id = p.id) "
+                                               "AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_payment_id = "
+                                               "p.id)")
+                              : QStringLiteral("p.id IN (SELECT d.payment_id FROM cheque_deposit_item d WHERE "
+                                               "d.deposit_id = :deposit)");
+    if (auto r = q.prepare(QStringLiteral("SELECT p.id, p.day, p.bank, p.cheque_number, i.customer_name, i.number, "
+                                          "p.amount_cents FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE "
+                                          "p.method = 'cheque' AND p.amount_cents > 0 AND %1 ORDER BY p.day, p.id")
+                               .arg(which));
+        !r)
+        return std::unexpected(r.error());
+    if (depositId != 0)
+        q.bind(QStringLiteral("deposit"), depositId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<ChequeToDeposit> out;
+    while (q.next())
+        out << ChequeToDeposit{q.value(0).toLongLong(),       fromIso(q.value(1)),   q.value(2).toString(),
+                               q.value(3).toString(),         q.value(4).toString(), q.value(5).toString(),
+                               Money::fromCents(q.value(6).toLongLong())};
+    return out;
+}
+
+Result<qint64> InvoiceRepository::insertDeposit(const QDate& day, const QList<qint64>& paymentIds, const QString& by,
+                                                const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO cheque_deposit (day, created_by, created_at) VALUES (:day, :by, "
+                                          ":now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("day"), iso(day)).bind(QStringLiteral("by"), by).bind(QStringLiteral("now"), nowIso);
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    SqlQuery item(m_db);
+    if (auto r = item.prepare(QStringLiteral(
+            "INSERT INTO cheque_deposit_item (deposit_id, payment_id) VALUES (:deposit, :payment)"));
+        !r)
+        return std::unexpected(r.error());
+    for (qint64 p : paymentIds) {
+        item.bind(QStringLiteral("deposit"), *id).bind(QStringLiteral("payment"), p);
+        if (auto r = item.exec(); !r)
+            return std::unexpected(r.error());
+    }
+    return id;
+}
+
 namespace {
 const QString paymentColumns =
     QStringLiteral("SELECT id, invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, reason, "

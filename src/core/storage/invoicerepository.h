@@ -77,6 +77,11 @@ public:
     // Issued invoices with something still due, oldest due date first.
     Result<QList<Receivable>> receivables(const QDate& asOf, qint64 contactId = 0) const;
 
+    // Cheques not reversed and not deposited yet (depositId 0), or those of a deposit slip.
+    Result<QList<ChequeToDeposit>> cheques(qint64 depositId) const;
+    Result<qint64> insertDeposit(const QDate& day, const QList<qint64>& paymentIds, const QString& by,
+                                 const QString& nowIso);
+
     Result<QList<Payment>> payments(qint64 invoiceId) const;
     Result<Payment> payment(qint64 id) const;
     // Inserts and chains a payment (the chain tip is locked by takeNumber("P", 0)).

@@ -2,6 +2,7 @@
 
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "print/depositslipdocument.h"
 #include "print/reminderdocument.h"
 #include "services/contactservice.h"
 #include "services/invoiceservice.h"
@@ -20,7 +21,7 @@ namespace etabli {
 
 ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_summary(new QLabel(this)),
-      m_table(new QTableWidget(this))
+      m_table(new QTableWidget(this)), m_cheques(new QTableWidget(this)), m_chequesTotal(new QLabel(this))
 {
     m_banner->hide();
     m_summary->setObjectName(QStringLiteral("receivablesSummary"));
@@ -38,12 +39,28 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     auto* bottom = new QHBoxLayout;
     bottom->addStretch(1);
     bottom->addWidget(reminder);
+    m_cheques->setObjectName(QStringLiteral("chequesToDeposit"));
+    m_cheques->setColumnCount(5);
+    m_cheques->setHorizontalHeaderLabels({tr("Received"), tr("Bank"), tr("Cheque no."), tr("Drawer"), tr("Amount")});
+    m_cheques->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_cheques->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_cheques->verticalHeader()->hide();
+    m_cheques->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_cheques->setMaximumHeight(200);
+    auto* deposit = new QPushButton(tr("&Deposit slip for the ticked cheques (PDF)…"), this);
+    auto* chequesBar = new QHBoxLayout;
+    chequesBar->addWidget(new QLabel(tr("<b>Cheques to hand to the bank</b>"), this));
+    chequesBar->addWidget(m_chequesTotal, 1);
+    chequesBar->addWidget(deposit);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
     layout->addLayout(bottom);
+    layout->addLayout(chequesBar);
+    layout->addWidget(m_cheques);
     connect(reminder, &QPushButton::clicked, this, &ReceivablesPage::chooseReminder);
+    connect(deposit, &QPushButton::clicked, this, &ReceivablesPage::chooseDeposit);
     connect(&m_session, &Session::databaseChanged, this, &ReceivablesPage::reload);
     connect(&m_session, &Session::userChanged, this, &ReceivablesPage::reload);
     connect(&m_session, &Session::dataChanged, this, &ReceivablesPage::reload);
@@ -94,6 +111,71 @@ void ReceivablesPage::reload()
     }
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    reloadCheques();
+}
+
+void ReceivablesPage::reloadCheques()
+{
+    m_cheques->setRowCount(0);
+    const auto cheques = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
+                             .chequesToDeposit()
+                             .value_or(QList<ChequeToDeposit>{});
+    const QLocale locale;
+    Money total;
+    m_cheques->setRowCount(static_cast<int>(cheques.size()));
+    for (int r = 0; r < cheques.size(); ++r) {
+        const ChequeToDeposit& c = cheques.at(r);
+        total += c.amount;
+        const QStringList cells = {locale.toString(c.day, QStringLiteral("dd/MM/yyyy")), c.bank, c.chequeNumber, c.drawer,
+                                   c.amount.format()};
+        for (int col = 0; col < cells.size(); ++col) {
+            auto* item = new QTableWidgetItem(cells.at(col));
+            if (col == 0) {
+                item->setData(Qt::UserRole, c.paymentId);
+                item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                item->setCheckState(Qt::Checked);
+            }
+            if (col == 4)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_cheques->setItem(r, col, item);
+        }
+    }
+    m_chequesTotal->setText(tr("%n cheque(s), %1", nullptr, static_cast<int>(cheques.size())).arg(total.format()));
+}
+
+Status ReceivablesPage::depositTicked(const QString& path)
+{
+    QList<qint64> ids;
+    for (int r = 0; r < m_cheques->rowCount(); ++r) {
+        if (m_cheques->item(r, 0)->checkState() == Qt::Checked)
+            ids << m_cheques->item(r, 0)->data(Qt::UserRole).toLongLong();
+    }
+    Database& db = m_session.database();
+    InvoiceService sales(db, m_session.clock(), m_session.user());
+    auto slip = sales.depositCheques(ids);
+    if (!slip)
+        return std::unexpected(slip.error());
+    auto cheques = sales.depositSlip(*slip);
+    auto school = SchoolService(db, m_session.clock(), m_session.user()).identity();
+    reloadCheques();
+    m_session.notifyDataChanged();
+    if (!cheques)
+        return std::unexpected(cheques.error());
+    if (!school)
+        return std::unexpected(school.error());
+    return print::DepositSlipDocument::writePdf(*school, *slip, *cheques, m_session.clock().today(), path);
+}
+
+void ReceivablesPage::chooseDeposit()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Deposit slip"), tr("deposit-slip.pdf"),
+                                                      tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (auto r = depositTicked(path); !r)
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+    else
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("PDF written: %1").arg(path));
 }
 
 Status ReceivablesPage::writeReminder(int row, const QString& path)

@@ -26,14 +26,21 @@ public:
     Status writeReminder(int row, const QString& path);
     QTableWidget* table() const { return m_table; }
     QString summaryText() const;
+    QTableWidget* chequesTable() const { return m_cheques; }
+    // Puts the ticked cheques on a deposit slip and writes its PDF.
+    Status depositTicked(const QString& path);
 
 private:
     void chooseReminder();
+    void chooseDeposit();
+    void reloadCheques();
 
     Session& m_session;
     MessageBanner* m_banner;
     QLabel* m_summary;
     QTableWidget* m_table;
+    QTableWidget* m_cheques;
+    QLabel* m_chequesTotal;
 };
 
 } // namespace etabli
