@@ -1668,7 +1668,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+187" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+106" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -1719,7 +1719,10 @@
     <message numerus="yes">
         <location line="+8" />
         <source>%n cheque(s), total</source>
-        <translation><numerusform>%n chèque, total</numerusform><numerusform>%n chèques, total</numerusform></translation>
+        <translation>
+            <numerusform>%n chèque, total</numerusform>
+            <numerusform>%n chèques, total</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -6682,7 +6685,10 @@ Facturé (HT) : %6
     <message numerus="yes">
         <location line="+54" />
         <source>%n cheque(s), %1</source>
-        <translation><numerusform>%n chèque, %1</numerusform><numerusform>%n chèques, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n chèque, %1</numerusform>
+            <numerusform>%n chèques, %1</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+28" />

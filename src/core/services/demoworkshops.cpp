@@ -1,0 +1,159 @@
+// The demo's team, skills and volunteers (see demogenerator.cpp).
+#include "services/demogenerator.h"
+#include "services/demonames.h"
+
+#include "domain/school.h"
+#include "domain/schoolyear.h"
+#include "domain/section.h"
+#include "domain/trainee.h"
+#include "storage/database.h"
+#include "storage/metarepository.h"
+#include "storage/schoolrepository.h"
+#include "storage/sectionrepository.h"
+#include "domain/career.h"
+#include "storage/attendancerepository.h"
+#include "storage/careerrepository.h"
+#include "storage/cataloguerepository.h"
+#include "storage/productionrepository.h"
+#include "storage/staffrepository.h"
+#include "services/contactservice.h"
+#include "services/invoiceservice.h"
+#include "storage/traineedetailrepository.h"
+#include "storage/traineerepository.h"
+#include "storage/userrepository.h"
+#include "services/passwordhasher.h"
+#include "storage/transaction.h"
+#include "util/clock.h"
+#include "util/random.h"
+#include "util/text.h"
+
+#include <QSet>
+
+#include <tuple>
+
+#include <QStringList>
+#include <QTimeZone>
+
+namespace etabli {
+
+using demo::boysNames;
+using demo::girlsNames;
+using demo::lastNames;
+using demo::streets;
+using demo::Town;
+using demo::towns;
+
+Status DemoGenerator::addWorkshopLife(DeterministicRandom& rng, const QList<Section>& sections,
+                                     const QList<QList<CatalogueItem>>& catalogue,
+                                     const QHash<QString, qint64>& userIds, const QDate& today, bool federation)
+{
+    Q_UNUSED(catalogue);
+    const QString now = QDateTime(today, QTime(12, 0), Qt::UTC).toString(Qt::ISODate);
+    StaffRepository team(m_db);
+    const auto add = [&](const QString& last, const QString& first, const QString& kind, const QString& job,
+                         QList<qint64> sectionIds, qint64 userId) -> Result<qint64> {
+        StaffMember m;
+        m.lastName = last;
+        m.firstName = first;
+        m.kind = kind;
+        m.job = job;
+        m.sectionIds = std::move(sectionIds);
+        m.userId = userId;
+        m.phone = QStringLiteral("06 %1 %2 %3 %4")
+                      .arg(rng.between(10, 99))
+                      .arg(rng.between(10, 99))
+                      .arg(rng.between(10, 99))
+                      .arg(rng.between(10, 99));
+        m.email = kind == QLatin1String("employee")
+                      ? QStringLiteral("%1.%2@juralternance.invalid").arg(text::fold(first), text::fold(last))
+                      : QString();
+        m.email.replace(QLatin1Char(' '), QLatin1Char('-'));
+        return team.insert(m, now);
+    };
+    if (auto r = add(QStringLiteral("Vuillemin"), QStringLiteral("Martine"), QStringLiteral("employee"),
+                     QStringLiteral("direction"), {}, userIds.value(QStringLiteral("direction")));
+        !r)
+        return std::unexpected(r.error());
+    if (auto r = add(QStringLiteral("Grandjean"), QStringLiteral("Sophie"), QStringLiteral("employee"),
+                     QStringLiteral("administration"), {}, userIds.value(QStringLiteral("secretariat")));
+        !r)
+        return std::unexpected(r.error());
+    if (auto r = add(QStringLiteral("Lambert"), QStringLiteral("Claire"), QStringLiteral("employee"),
+                     QStringLiteral("teacher"), {}, 0);
+        !r)
+        return std::unexpected(r.error());
+    for (int i = 0; i < sections.size(); ++i) {
+        QString last;
+        QString first;
+        qint64 user = 0;
+        if (!federation && i == 0) {
+            last = QStringLiteral("Perrin");
+            first = QStringLiteral("Jean-Luc");
+            user = userIds.value(QStringLiteral("formateur.pneus"));
+        } else if (!federation && i == 1) {
+            last = QStringLiteral("Jacquot");
+            first = QStringLiteral("Franck");
+            user = userIds.value(QStringLiteral("formateur.metal"));
+        } else {
+            last = rng.pick(lastNames());
+            first = rng.pick(boysNames());
+        }
+        if (auto r = add(last, first, QStringLiteral("employee"), QStringLiteral("master_trainer"), {sections.at(i).id}, user);
+            !r)
+            return std::unexpected(r.error());
+    }
+
+    // Each workshop's skills; the last one is the upkeep of the workshop.
+    ProductionRepository production(m_db);
+    const QStringList tyreSkills = {QStringLiteral("Démonter et monter un pneu"),
+                                    QStringLiteral("Équilibrer une roue"),
+                                    QStringLiteral("Réparer une crevaison"),
+                                    QStringLiteral("Contrôler la pression et l'usure"),
+                                    QStringLiteral("Accueillir un client"),
+                                    QStringLiteral("Ranger et nettoyer le poste")};
+    const QStringList metalSkills = {QStringLiteral("Lire un plan"),
+                                     QStringLiteral("Découper et débiter"),
+                                     QStringLiteral("Souder à l'arc"),
+                                     QStringLiteral("Souder au MIG"),
+                                     QStringLiteral("Meuler et ébavurer"),
+                                     QStringLiteral("Ranger et nettoyer le poste")};
+    for (int i = 0; i < sections.size(); ++i) {
+        for (const QString& label : i % 2 == 0 ? tyreSkills : metalSkills) {
+            if (auto r = production.insertSkill(Skill{0, sections.at(i).id, label, true}); !r)
+                return std::unexpected(r.error());
+        }
+    }
+
+    // Volunteers: a retired mechanic, a maths tutor, a driver; their hours
+    // over the last two school years.
+    struct Volunteer
+    {
+        const char* last;
+        const char* first;
+        const char* activity;
+        int weekday;
+        int minutes;
+    };
+    const QList<Volunteer> volunteers = {
+        {"Bourgeois", "André", "Aide à l'atelier pneus (mécanicien retraité)", 2, 180},
+        {"Faivre", "Monique", "Soutien en français et en mathématiques", 4, 120},
+        {"Girod", "Bernard", "Transport des jeunes vers les stages", 5, 90},
+    };
+    const SchoolYear current = SchoolYear::containing(today);
+    const QDate from = current.previous().firstDay();
+    for (const Volunteer& v : volunteers) {
+        auto id = add(QString::fromUtf8(v.last), QString::fromUtf8(v.first), QStringLiteral("volunteer"), QString(), {}, 0);
+        if (!id)
+            return std::unexpected(id.error());
+        for (QDate day = from; day < today; day = day.addDays(1)) {
+            if (day.dayOfWeek() != v.weekday || day.month() == 7 || day.month() == 8 || !rng.chance(80))
+                continue;
+            if (auto r = team.insertHours(VolunteerHours{0, *id, {}, day, v.minutes, QString::fromUtf8(v.activity)}, now);
+                !r)
+                return std::unexpected(r.error());
+        }
+    }
+    return {};
+}
+
+} // namespace etabli
