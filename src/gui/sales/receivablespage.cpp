@@ -47,6 +47,7 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     m_cheques->verticalHeader()->hide();
     m_cheques->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_cheques->setMaximumHeight(200);
+    m_cheques->setWordWrap(false);
     auto* deposit = new QPushButton(tr("&Deposit slip for the ticked cheques (PDF)…"), this);
     auto* chequesBar = new QHBoxLayout;
     chequesBar->addWidget(new QLabel(tr("<b>Cheques to hand to the bank</b>"), this));
@@ -140,6 +141,8 @@ void ReceivablesPage::reloadCheques()
             m_cheques->setItem(r, col, item);
         }
     }
+    m_cheques->resizeColumnsToContents();
+    m_cheques->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_chequesTotal->setText(tr("%n cheque(s), %1", nullptr, static_cast<int>(cheques.size())).arg(total.format()));
 }
 
