@@ -456,6 +456,76 @@
     </message>
 </context>
 <context>
+    <name>BusinessParts</name>
+    <message>
+        <location filename="../../src/print/businessparts.cpp" line="+45" />
+        <source>Tel. %1</source>
+        <translation>Tél. %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+23" />
+        <source>SIRET %1</source>
+        <translation>SIRET %1</translation>
+    </message>
+    <message>
+        <location line="-21" />
+        <source>RNA %1</source>
+        <translation>RNA %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>VAT no. %1</source>
+        <translation>N° TVA %1</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Description</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit price excl. VAT</source>
+        <translation>Prix unitaire HT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+23" />
+        <source>Total excl. VAT</source>
+        <translation>Total HT</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>VAT %1 on %2</source>
+        <translation>TVA %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Total incl. VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+</context>
+<context>
     <name>CareerRepository</name>
     <message>
         <location filename="../../src/core/storage/careerrepository.cpp" line="+139" />
@@ -671,7 +741,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+48" />
+        <location filename="../../src/cli/clicommands.cpp" line="+51" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -1204,32 +1274,33 @@
         <translation>Fichier PDF à écrire.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>invoice (an invoice or a credit note), then its number.</source>
-        <translation>invoice (une facture ou un avoir), puis son numéro.</translation>
+        <location line="+4" />
+        <source>invoice (an invoice or a credit note), credit or quote, then its number.</source>
+        <translation>invoice (une facture ou un avoir), credit ou quote (un devis), puis son numéro.</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Writes an issued invoice or credit note as an A4 PDF, as printed.</source>
-        <translation>Écrit une facture ou un avoir émis en PDF A4, tel qu'imprimé.</translation>
+        <source>Writes an issued invoice, credit note or a quote as an A4 PDF, as printed.</source>
+        <translation>Écrit une facture ou un avoir émis, ou un devis, en PDF A4 tel qu'imprimé.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Usage: etabli-cli print invoice NUMBER --out FILE.pdf --user LOGIN</source>
-        <translation>Usage : etabli-cli print invoice NUMÉRO --out FICHIER.pdf --user IDENTIFIANT</translation>
+        <location line="+8" />
+        <source>Usage: etabli-cli print invoice|credit|quote NUMBER --out FILE.pdf --user LOGIN</source>
+        <translation>Usage : etabli-cli print invoice|credit|quote NUMÉRO --out FICHIER.pdf --user IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+28" />
         <source>No invoice or credit note has the number “%1”.</source>
         <translation>Aucune facture ni aucun avoir n'a le numéro « %1 ».</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="-8" />
+        <location line="+21" />
         <source>%1 written to %2</source>
         <translation>%1 écrit dans %2</translation>
     </message>
     <message>
-        <location line="-94" />
+        <location line="-113" />
         <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
         <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
     </message>
@@ -1779,15 +1850,38 @@
     </message>
 </context>
 <context>
+    <name>DocumentOutput</name>
+    <message>
+        <location filename="../../src/gui/common/printpreview.cpp" line="+22" />
+        <source>Print preview — %1</source>
+        <translation>Aperçu avant impression — %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>PDF written: %1</source>
+        <translation>PDF écrit : %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPrinter</name>
     <message>
-        <location filename="../../src/print/documentprinter.cpp" line="+43" />
+        <location filename="../../src/print/documentprinter.cpp" line="+44" />
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location line="+20" />
-        <location line="+11" />
+        <location line="+41" />
+        <location line="+10" />
         <source>Cannot write “%1”.</source>
         <translation>Impossible d'écrire « %1 ».</translation>
     </message>
@@ -1795,7 +1889,7 @@
 <context>
     <name>InvoiceDocument</name>
     <message>
-        <location filename="../../src/print/invoicedocument.cpp" line="+31" />
+        <location filename="../../src/print/invoicedocument.cpp" line="+15" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
@@ -1815,28 +1909,7 @@
         <translation>%1 — brouillon sans valeur</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>Tel. %1</source>
-        <translation>Tél. %1</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <location line="+32" />
-        <source>SIRET %1</source>
-        <translation>SIRET %1</translation>
-    </message>
-    <message>
-        <location line="-30" />
-        <source>RNA %1</source>
-        <translation>RNA %1</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>VAT no. %1</source>
-        <translation>N° TVA %1</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -1856,53 +1929,7 @@
         <translation>Votre référence : %1</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>Customer</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Description</source>
-        <translation>Désignation</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Qty</source>
-        <translation>Qté</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Unit</source>
-        <translation>Unité</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Unit price excl. VAT</source>
-        <translation>Prix unitaire HT</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>VAT</source>
-        <translation>TVA</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+20" />
-        <source>Total excl. VAT</source>
-        <translation>Total HT</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>VAT %1 on %2</source>
-        <translation>TVA %1 sur %2</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Total incl. VAT</source>
-        <translation>Total TTC</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+15" />
         <source>Total credited</source>
         <translation>Total de l'avoir</translation>
     </message>
@@ -1912,7 +1939,7 @@
         <translation>Total à payer</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-5" />
         <source>Credit notes</source>
         <translation>Avoirs</translation>
     </message>
@@ -1927,12 +1954,12 @@
         <translation>Reste dû</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>No discount for early payment.</source>
         <translation>Pas d'escompte pour paiement anticipé.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+22" />
         <source>%1 of %2</source>
         <translation>%1 du %2</translation>
     </message>
@@ -2260,7 +2287,7 @@
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+146" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+156" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -2270,7 +2297,12 @@
         <translation>Ce devis n'existe pas.</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+37" />
+        <source>No quote has the number “%1”.</source>
+        <translation>Aucun devis ne porte le numéro « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+53" />
         <source>This work order was changed meanwhile on another computer.</source>
         <translation>Ce bon de travaux a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -2358,7 +2390,7 @@
         <translation>« %1 » : le montant est trop grand.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+49" />
         <location line="+153" />
         <source>Choose the customer.</source>
         <translation>Choisissez le client.</translation>
@@ -2747,6 +2779,59 @@
     </message>
 </context>
 <context>
+    <name>QuoteDocument</name>
+    <message>
+        <location filename="../../src/print/quotedocument.cpp" line="+17" />
+        <source>Quote no. %1</source>
+        <translation>Devis n° %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Valid until: %1</source>
+        <translation>Valable jusqu'au : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Vehicle: %1</source>
+        <translation>Véhicule : %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Free quote, valid until %1. The work is done by the trainees of the school under the supervision of their master trainers.</source>
+        <translation>Devis gratuit, valable jusqu'au %1. Les travaux sont réalisés par les jeunes de l'école sous la conduite de leurs maîtres professionnels.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Good for agreement (handwritten)</source>
+        <translation>Bon pour accord (mention manuscrite)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date and signature:</source>
+        <translation>Date et signature :</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1 of %2</source>
+        <translation>%1 du %2</translation>
+    </message>
+</context>
+<context>
     <name>ReminderDocument</name>
     <message>
         <location filename="../../src/print/reminderdocument.cpp" line="+32" />
@@ -2819,7 +2904,7 @@
         <translation>Relance</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Reminder of %1</source>
         <translation>Relance du %1</translation>
     </message>
@@ -4928,7 +5013,7 @@ après-midi</translation>
 <context>
     <name>etabli::InvoiceDialog</name>
     <message>
-        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+41" />
+        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+42" />
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
@@ -4956,6 +5041,11 @@ après-midi</translation>
         <location line="+1" />
         <source>P&amp;DF…</source>
         <translation>P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Prin&amp;t…</source>
+        <translation>&amp;Imprimer…</translation>
     </message>
     <message>
         <location line="+8" />
@@ -5018,7 +5108,7 @@ après-midi</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+92" />
         <source>on %1</source>
         <translation>sur %1</translation>
     </message>
@@ -5029,7 +5119,7 @@ après-midi</translation>
         <translation>Nouvelle facture</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>&amp;Issue the credit note…</source>
         <translation>É&amp;mettre l'avoir…</translation>
     </message>
@@ -5133,35 +5223,20 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="-291" />
         <source>draft</source>
         <translation>brouillon</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Save as PDF</source>
-        <translation>Enregistrer en PDF</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documents PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>PDF written: %1</source>
-        <translation>PDF écrit : %1</translation>
     </message>
 </context>
 <context>
     <name>etabli::InvoicesPage</name>
     <message>
-        <location filename="../../src/gui/sales/invoicespage.cpp" line="+27" />
+        <location filename="../../src/gui/sales/invoicespage.cpp" line="+18" />
         <source>Search a number or a customer…</source>
         <translation>Chercher un numéro ou un client…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>All invoices and credit notes</source>
         <translation>Toutes les factures et les avoirs</translation>
     </message>
@@ -5181,7 +5256,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Impayées</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-10" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -5211,22 +5286,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+1" />
         <source>&amp;New invoice…</source>
         <translation>&amp;Nouvelle facture…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Open</source>
-        <translation>&amp;Ouvrir</translation>
-    </message>
-    <message>
-        <location line="+60" />
+        <location line="+36" />
         <source>(draft)</source>
         <translation>(brouillon)</translation>
     </message>
@@ -5753,12 +5823,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::OrdersPage</name>
     <message>
-        <location filename="../../src/gui/sales/orderspage.cpp" line="+28" />
+        <location filename="../../src/gui/sales/orderspage.cpp" line="+18" />
         <source>Search a number or a customer…</source>
         <translation>Chercher un numéro ou un client…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Open (to do, in progress)</source>
         <translation>En cours (à faire, commencés)</translation>
     </message>
@@ -5768,7 +5838,7 @@ Facturé (HT) : %6
         <translation>Tous</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-8" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -5803,22 +5873,17 @@ Facturé (HT) : %6
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+1" />
         <source>&amp;New work order…</source>
         <translation>&amp;Nouveau bon de travaux…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Open</source>
-        <translation>&amp;Ouvrir</translation>
-    </message>
-    <message>
-        <location line="+30" />
+        <location line="+11" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+30" />
         <source> (late)</source>
         <translation> (en retard)</translation>
     </message>
@@ -5854,6 +5919,14 @@ Facturé (HT) : %6
         <location line="+77" />
         <source>The outcomes were saved.</source>
         <translation>Le devenir a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::PagedListPage</name>
+    <message>
+        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+36" />
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
     </message>
 </context>
 <context>
@@ -6601,6 +6674,207 @@ Facturé (HT) : %6
     </message>
 </context>
 <context>
+    <name>etabli::QuoteDialog</name>
+    <message>
+        <location filename="../../src/gui/sales/quotedialog.cpp" line="+35" />
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>&amp;Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Mark as s&amp;ent</source>
+        <translation>Marquer comme e&amp;nvoyé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Back to dra&amp;ft</source>
+        <translation>Repasser en &amp;brouillon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Accepted: make the work order…</source>
+        <translation>&amp;Accepté : créer le bon de travaux…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;fused…</source>
+        <translation>&amp;Refusé…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Prin&amp;t…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;DF…</source>
+        <translation>P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>e.g. 4 winter tyres, railing for the town hall</source>
+        <translation>ex. 4 pneus hiver, garde-corps pour la mairie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>printed under the lines, e.g. delivery not included</source>
+        <translation>imprimé sous les lignes, ex. livraison non comprise</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>C&amp;ustomer</source>
+        <translation>C&amp;lient</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Vehicle</source>
+        <translation>&amp;Véhicule</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Workshop</source>
+        <translation>A&amp;telier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Su&amp;bject</source>
+        <translation>&amp;Objet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Valid &amp;until</source>
+        <translation>Valable &amp;jusqu'au</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Notes</source>
+        <translation>Re&amp;marques</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>The customer refused the quote %1? It stays in the list as refused.</source>
+        <translation>Le client a refusé le devis %1 ? Il reste dans la liste comme refusé.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>(to choose when accepted)</source>
+        <translation>(à choisir à l'acceptation)</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>New quote</source>
+        <translation>Nouveau devis</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Quote %1 of %2</source>
+        <translation>Devis %1 du %2</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> — make a new quote with today's prices</source>
+        <translation> — faites un nouveau devis aux prix du jour</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Quote %1 saved.</source>
+        <translation>Devis %1 enregistré.</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Choose the workshop that will do the work.</source>
+        <translation>Choisissez l'atelier qui fera le travail.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The customer accepted the quote %1: make the work order for %2, due on %3? The quote can then no longer be changed.</source>
+        <translation>Le client a accepté le devis %1 : créer le bon de travaux pour l'atelier %2, à faire pour le %3 ? Le devis ne pourra plus être modifié.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Work order %1 made: the workshop finds it in Work orders and in its daily log.</source>
+        <translation>Bon de travaux %1 créé : l'atelier le retrouve dans les bons de travaux et dans sa saisie du jour.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::QuotesPage</name>
+    <message>
+        <location filename="../../src/gui/sales/quotespage.cpp" line="+16" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Valid until</source>
+        <translation>Valable jusqu'au</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Search a number or a customer…</source>
+        <translation>Chercher un numéro ou un client…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;New quote…</source>
+        <translation>&amp;Nouveau devis…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Open (drafts, sent and still valid)</source>
+        <translation>En cours (brouillons, envoyés encore valables)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+</context>
+<context>
     <name>etabli::ReceivablesPage</name>
     <message>
         <location filename="../../src/gui/sales/receivablespage.cpp" line="+31" />
@@ -6668,7 +6942,7 @@ Facturé (HT) : %6
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>&amp;Deposit slip for the ticked cheques (PDF)…</source>
         <translation>&amp;Bordereau de remise des chèques cochés (PDF)…</translation>
     </message>
@@ -6683,7 +6957,7 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;Dû en tout : %1&lt;/b&gt; — %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+54" />
+        <location line="+56" />
         <source>%n cheque(s), %1</source>
         <translation>
             <numerusform>%n chèque, %1</numerusform>
@@ -6760,7 +7034,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SalesPage</name>
     <message>
-        <location filename="../../src/gui/sales/salespage.cpp" line="+14" />
+        <location filename="../../src/gui/sales/salespage.cpp" line="+15" />
+        <source>Quotes</source>
+        <translation>Devis</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Work orders</source>
         <translation>Bons de travaux</translation>
     </message>

@@ -12,8 +12,11 @@
 #include "services/userservice.h"
 #include "storage/auditrepository.h"
 #include "storage/invoicerepository.h"
+#include "print/documentprinter.h"
 #include "print/invoicedocument.h"
+#include "print/quotedocument.h"
 #include "services/invoiceservice.h"
+#include "services/orderservice.h"
 #include "services/schoolservice.h"
 #include "storage/backup.h"
 #include "storage/database.h"
@@ -720,22 +723,41 @@ int Commands::printDocument(const QStringList& args)
                                        tr("PDF file to write."), tr("FILE"));
     parser.addOption(user);
     parser.addOption(outOption);
-    parser.addPositionalArgument(QStringLiteral("what"), tr("invoice (an invoice or a credit note), then its number."));
+    parser.addPositionalArgument(QStringLiteral("what"),
+                                 tr("invoice (an invoice or a credit note), credit or quote, then its number."));
     if (int rc = parseCommand(parser, common, QStringLiteral("print"),
-                              tr("Writes an issued invoice or credit note as an A4 PDF, as printed."), args, m_out,
+                              tr("Writes an issued invoice, credit note or a quote as an A4 PDF, as printed."), args, m_out,
                               m_err, 2);
         rc >= 0)
         return rc;
     const QStringList what = parser.positionalArguments();
-    if (what.size() != 2 || (what.first() != QLatin1String("invoice") && what.first() != QLatin1String("credit")) ||
-        parser.value(outOption).isEmpty() || parser.value(user).isEmpty()) {
-        m_err << tr("Usage: etabli-cli print invoice NUMBER --out FILE.pdf --user LOGIN") << Qt::endl;
+    const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"), QStringLiteral("quote")};
+    if (what.size() != 2 || !kinds.contains(what.first()) || parser.value(outOption).isEmpty() ||
+        parser.value(user).isEmpty()) {
+        m_err << tr("Usage: etabli-cli print invoice|credit|quote NUMBER --out FILE.pdf --user LOGIN") << Qt::endl;
         return BadUsage;
     }
     SystemClock clock;
     auto acting = openAs(parser, common, parser.value(user), clock, m_err);
     if (!acting)
         return report(m_err, acting.error());
+    if (what.first() == QLatin1String("quote")) {
+        auto id = OrderService(*acting->db, clock, acting->user).quoteId(what.at(1));
+        if (!id) {
+            if (id.error().code != Error::Code::NotFound)
+                return report(m_err, id.error());
+            m_err << id.error().message << Qt::endl;
+            return Failure;
+        }
+        auto printable = print::QuoteDocument::load(*acting->db, clock, acting->user, *id);
+        if (!printable)
+            return report(m_err, printable.error());
+        if (auto r = print::DocumentPrinter::writePdf(**printable, parser.value(outOption)); !r)
+            return report(m_err, r.error());
+        m_out << tr("%1 written to %2").arg(what.at(1).trimmed().toUpper(), QDir::toNativeSeparators(parser.value(outOption)))
+              << Qt::endl;
+        return Success;
+    }
     InvoiceService sales(*acting->db, clock, acting->user);
     auto invoice = sales.getByNumber(what.at(1));
     if (!invoice) {

@@ -36,15 +36,21 @@ QString DepositSlipDocument::html(const SchoolIdentity& school, qint64 slipId, c
     return h;
 }
 
+std::unique_ptr<Printable> DepositSlipDocument::make(const SchoolIdentity& school, qint64 slipId,
+                                                     const QList<ChequeToDeposit>& cheques, const QDate& day)
+{
+    auto p = std::make_unique<Printable>();
+    p->document.setHtml(html(school, slipId, cheques, day));
+    const QLocale fr(QLocale::French, QLocale::France);
+    p->frame = PageFrame{tr("Cheque deposit slip no. %1").arg(slipId), school.name,
+                         fr.toString(day, QStringLiteral("dd/MM/yyyy"))};
+    return p;
+}
+
 Status DepositSlipDocument::writePdf(const SchoolIdentity& school, qint64 slipId, const QList<ChequeToDeposit>& cheques,
                                      const QDate& day, const QString& path)
 {
-    QTextDocument document;
-    document.setHtml(html(school, slipId, cheques, day));
-    const QLocale fr(QLocale::French, QLocale::France);
-    PageFrame frame{tr("Cheque deposit slip no. %1").arg(slipId), school.name,
-                    fr.toString(day, QStringLiteral("dd/MM/yyyy"))};
-    return DocumentPrinter::writePdf(document, frame, path);
+    return DocumentPrinter::writePdf(*make(school, slipId, cheques, day), path);
 }
 
 } // namespace etabli::print

@@ -8,7 +8,11 @@
 #include <QDate>
 #include <QList>
 
+#include <memory>
+
 namespace etabli::print {
+
+struct Printable;
 
 // The cheque deposit slip (bordereau de remise de chèques) handed to the
 // bank with the cheques: each cheque's bank, number, drawer and amount, the
@@ -20,6 +24,8 @@ class DepositSlipDocument
 public:
     static QString html(const SchoolIdentity& school, qint64 slipId, const QList<ChequeToDeposit>& cheques,
                         const QDate& day);
+    static std::unique_ptr<Printable> make(const SchoolIdentity& school, qint64 slipId,
+                                           const QList<ChequeToDeposit>& cheques, const QDate& day);
     static Status writePdf(const SchoolIdentity& school, qint64 slipId, const QList<ChequeToDeposit>& cheques,
                            const QDate& day, const QString& path);
 };

@@ -6,6 +6,7 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPrinter>
 #include <QSaveFile>
 #include <QTextDocument>
 
@@ -53,7 +54,28 @@ int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPag
         painter.restore();
     }
     painter.end();
+    // The layout must not keep a pointer to a device that goes away.
+    document.documentLayout()->setPaintDevice(nullptr);
     return pages;
+}
+
+namespace {
+QPageLayout a4Layout()
+{
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 15, 18, 15), QPageLayout::Millimeter);
+}
+} // namespace
+
+void DocumentPrinter::setUp(QPrinter& printer, const PageFrame& frame)
+{
+    printer.setPageLayout(a4Layout());
+    printer.setDocName(frame.title);
+    printer.setCreator(QStringLiteral("Établi"));
+}
+
+int DocumentPrinter::print(Printable& printable, QPrinter& printer)
+{
+    return paint(printable.document, printable.frame, printer);
 }
 
 Status DocumentPrinter::writePdf(QTextDocument& document, const PageFrame& frame, const QString& path)
@@ -63,8 +85,7 @@ Status DocumentPrinter::writePdf(QTextDocument& document, const PageFrame& frame
         return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
     {
         QPdfWriter writer(&file);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 15, 18, 15),
-                                         QPageLayout::Millimeter));
+        writer.setPageLayout(a4Layout());
         writer.setResolution(300);
         writer.setTitle(frame.title);
         writer.setCreator(QStringLiteral("Établi"));

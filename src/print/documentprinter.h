@@ -4,9 +4,12 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QTextDocument>
+
+#include <memory>
 
 class QPagedPaintDevice;
-class QTextDocument;
+class QPrinter;
 
 namespace etabli::print {
 
@@ -16,6 +19,15 @@ struct PageFrame
     QString title;      // the document's title, in the header
     QString schoolName; // the school, in the header
     QString footerNote; // e.g. "Édité le 27/11/2026"
+};
+
+// A document ready to print: its laid-out text and its page frame. Made by
+// the business documents' classes; painted on a PDF, a printer or a print
+// preview the same way.
+struct Printable
+{
+    QTextDocument document;
+    PageFrame frame;
 };
 
 // Lays a rich-text document out on A4 pages with a header (title, school)
@@ -29,6 +41,10 @@ public:
     static int paint(QTextDocument& document, const PageFrame& frame, QPagedPaintDevice& device);
     // Writes an A4 PDF to `path` (via a temporary file, never half-written).
     static Status writePdf(QTextDocument& document, const PageFrame& frame, const QString& path);
+    static Status writePdf(Printable& printable, const QString& path) { return writePdf(printable.document, printable.frame, path); }
+    // A4 portrait with the PDF's margins, on a printer or a preview's printer.
+    static void setUp(QPrinter& printer, const PageFrame& frame);
+    static int print(Printable& printable, QPrinter& printer);
 };
 
 } // namespace etabli::print

@@ -7,7 +7,13 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <memory>
+
 class QTextDocument;
+
+namespace etabli::print {
+struct Printable;
+}
 
 namespace etabli::print {
 
@@ -25,6 +31,8 @@ public:
     // Fills a document (HTML and the logo as a resource).
     static void build(QTextDocument& document, const Invoice& invoice, const SchoolIdentity& school,
                       const InvoiceBalance* balance = nullptr);
+    static std::unique_ptr<Printable> make(const Invoice& invoice, const SchoolIdentity& school,
+                                           const InvoiceBalance* balance = nullptr);
     static Status writePdf(const Invoice& invoice, const SchoolIdentity& school, const QString& path,
                            const InvoiceBalance* balance = nullptr);
 };

@@ -61,14 +61,21 @@ QString ReminderDocument::html(const SchoolIdentity& school, const Contact& cust
     return h;
 }
 
+std::unique_ptr<Printable> ReminderDocument::make(const SchoolIdentity& school, const Contact& customer,
+                                                  const QList<Receivable>& invoices, const QDate& today)
+{
+    auto p = std::make_unique<Printable>();
+    p->document.setHtml(html(school, customer, invoices, today));
+    const QLocale fr(QLocale::French, QLocale::France);
+    p->frame = PageFrame{tr("Reminder"), school.name,
+                         tr("Reminder of %1").arg(fr.toString(today, QStringLiteral("dd/MM/yyyy")))};
+    return p;
+}
+
 Status ReminderDocument::writePdf(const SchoolIdentity& school, const Contact& customer,
                                   const QList<Receivable>& invoices, const QDate& today, const QString& path)
 {
-    QTextDocument document;
-    document.setHtml(html(school, customer, invoices, today));
-    const QLocale fr(QLocale::French, QLocale::France);
-    PageFrame frame{tr("Reminder"), school.name, tr("Reminder of %1").arg(fr.toString(today, QStringLiteral("dd/MM/yyyy")))};
-    return DocumentPrinter::writePdf(document, frame, path);
+    return DocumentPrinter::writePdf(*make(school, customer, invoices, today), path);
 }
 
 } // namespace etabli::print

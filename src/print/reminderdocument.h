@@ -8,7 +8,11 @@
 #include <QDate>
 #include <QList>
 
+#include <memory>
+
 namespace etabli::print {
+
+struct Printable;
 
 // A reminder letter (lettre de relance) to a customer: the school's
 // letterhead, the customer's address, the unpaid invoices with what remains
@@ -20,6 +24,8 @@ class ReminderDocument
 public:
     static QString html(const SchoolIdentity& school, const Contact& customer, const QList<Receivable>& invoices,
                         const QDate& today);
+    static std::unique_ptr<Printable> make(const SchoolIdentity& school, const Contact& customer,
+                                           const QList<Receivable>& invoices, const QDate& today);
     static Status writePdf(const SchoolIdentity& school, const Contact& customer, const QList<Receivable>& invoices,
                            const QDate& today, const QString& path);
 };

@@ -5,10 +5,14 @@
 #include "gui/sales/invoicespage.h"
 #include "gui/sales/lineseditor.h"
 #include "gui/sales/orderdialog.h"
+#include "gui/sales/quotedialog.h"
+#include "gui/sales/quotespage.h"
+#include "print/documentprinter.h"
 #include "gui/sales/receivablespage.h"
 #include "gui/workshops/productionentrypage.h"
 #include "gui/sales/salespage.h"
 #include "services/demogenerator.h"
+#include "services/orderservice.h"
 #include "support/testdatabase.h"
 
 #include <QComboBox>
@@ -223,4 +227,69 @@ TEST_CASE("The office hands the cheques to the bank with a printed deposit slip"
     const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
     CHECK(text.contains(QStringLiteral("Bordereau de remise de chèques")));
     CHECK(text.contains(QStringLiteral("%1 chèques").arg(waiting)));
+}
+
+TEST_CASE("A quote is written, printed for the customer, sent, then accepted into a work order", "[gui][sales][orders]")
+{
+    Demo d("secretariat");
+    Database& db = d.session.database();
+    const qint64 farm =
+        test::rawScalar(db, QStringLiteral("SELECT id FROM contact WHERE name = 'GAEC du Val d''Amour'")).toLongLong();
+    const qint64 metal = test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name LIKE 'M%tallerie%'")).toLongLong();
+    REQUIRE(farm != 0);
+    REQUIRE(metal != 0);
+    QuoteDialog dialog(d.session, 0);
+    dialog.setConfirmation([](const QString&) { return true; });
+    dialog.show();
+    dialog.lines()->addLine(QStringLiteral("Portail sur mesure"));
+    dialog.lines()->table()->item(0, LinesEditor::Price)->setText(QStringLiteral("850"));
+    CHECK_FALSE(dialog.save()); // no customer
+    CHECK(dialog.bannerText().contains(QStringLiteral("client")));
+    dialog.setCustomer(farm);
+    dialog.setSubject(QStringLiteral("Portail de la cour"));
+    REQUIRE(dialog.save());
+    const QString number = dialog.quote().number;
+    CHECK(number.startsWith(QStringLiteral("D2026-")));
+    CHECK(dialog.quote().validUntil == kToday.addDays(OrderService::DefaultQuoteDays));
+
+    // The customer's copy.
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("devis.pdf"));
+    auto printable = dialog.printable();
+    REQUIRE(printable);
+    REQUIRE(print::DocumentPrinter::writePdf(*printable, pdf));
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    INFO(text.toStdString());
+    for (const QString& mention :
+         {QStringLiteral("DEVIS N° ") + number, QStringLiteral("GAEC du Val d'Amour"), QStringLiteral("Portail de la cour"),
+          QStringLiteral("850,00"), QStringLiteral("Valable jusqu'au : ") + kToday.addDays(30).toString(QStringLiteral("dd/MM/yyyy")),
+          QStringLiteral("Bon pour accord"), QStringLiteral("TVA non applicable")})
+        CHECK(text.contains(mention));
+
+    REQUIRE(dialog.setStatus(QStringLiteral("sent")));
+    CHECK(dialog.quote().status == QStringLiteral("sent"));
+    // Accepted without a workshop: asked for.
+    CHECK(dialog.accept(kToday.addDays(14)) == 0);
+    CHECK(dialog.bannerText().contains(QStringLiteral("atelier")));
+    dialog.setSection(metal);
+    const qint64 order = dialog.accept(kToday.addDays(14));
+    REQUIRE(order != 0);
+    CHECK(dialog.quote().status == QStringLiteral("accepted"));
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM work_order_line WHERE order_id = %1").arg(order))
+              .toInt() == 1);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT due_date FROM work_order WHERE id = %1").arg(order)).toString() ==
+          QStringLiteral("2026-12-11"));
+    CHECK(dialog.lines()->table()->editTriggers() == QAbstractItemView::NoEditTriggers);
+
+    // The list: accepted ones are no longer open; the filter finds it.
+    QuotesPage page(d.session);
+    for (int r = 0; r < page.table()->rowCount(); ++r)
+        CHECK(page.table()->item(r, 0)->text() != number);
+    page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("accepted")));
+    REQUIRE(page.table()->rowCount() > 0);
+    CHECK(page.table()->item(0, 0)->text() == number);
+    CHECK(page.table()->item(0, 6)->text() == QStringLiteral("Accepté"));
 }

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPrinter>
 #include <QRegularExpression>
 #include <QTextDocument>
 
@@ -57,4 +58,35 @@ TEST_CASE("The dashboard document shows the counts it is given", "[print]")
     QFile f(path);
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(pdfPageCount(f.readAll()) == 1);
+}
+
+TEST_CASE("The print preview's printer gets the same A4 pages as the PDF", "[print]")
+{
+    print::Printable p;
+    QString html;
+    for (int i = 0; i < 200; ++i)
+        html += QStringLiteral("<p>Ligne %1 : bon de travaux.</p>").arg(i);
+    p.document.setHtml(html);
+    p.frame = {QStringLiteral("Essai"), QStringLiteral("Juralternance"), {}};
+    const QString path = QDir(test::tempRoot()).filePath(QStringLiteral("printer.pdf"));
+    int pages = 0;
+    {
+        QPrinter printer(QPrinter::HighResolution);
+        print::DocumentPrinter::setUp(printer, p.frame);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(path);
+        CHECK(printer.pageLayout().pageSize().id() == QPageSize::A4);
+        CHECK(printer.docName() == QStringLiteral("Essai"));
+        pages = print::DocumentPrinter::print(p, printer);
+    }
+    CHECK(pages >= 3);
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(pdfPageCount(f.readAll()) == pages);
+    // Printed twice (preview, then printer): the same pages.
+    const QString again = QDir(test::tempRoot()).filePath(QStringLiteral("again.pdf"));
+    REQUIRE(print::DocumentPrinter::writePdf(p, again));
+    QFile g(again);
+    REQUIRE(g.open(QIODevice::ReadOnly));
+    CHECK(pdfPageCount(g.readAll()) == pages);
 }

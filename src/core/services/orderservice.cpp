@@ -74,7 +74,27 @@ Result<QList<Quote>> OrderService::quotes(const OrderFilter& filter, int limit, 
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
         return std::unexpected(r.error());
-    return OrderRepository(m_db).quotes(filter, limit, offset);
+    OrderFilter f = filter;
+    if (!f.today.isValid())
+        f.today = m_clock.today();
+    return OrderRepository(m_db).quotes(f, limit, offset);
+}
+
+Result<qint64> OrderService::quoteId(const QString& number) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return OrderRepository(m_db).quoteId(number);
+}
+
+Result<qint64> OrderService::countQuotes(const OrderFilter& filter) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    OrderFilter f = filter;
+    if (!f.today.isValid())
+        f.today = m_clock.today();
+    return OrderRepository(m_db).countQuotes(f);
 }
 
 Result<qint64> OrderService::saveQuote(const Quote& input)

@@ -32,6 +32,8 @@ public:
 
     Result<Quote> quote(qint64 id) const;
     Result<QList<Quote>> quotes(const OrderFilter& filter, int limit, int offset) const;
+    Result<qint64> countQuotes(const OrderFilter& filter) const;
+    Result<qint64> quoteId(const QString& number) const;
     Result<qint64> saveQuote(const Quote& quote);
     // draft → sent, sent → refused (acceptance: acceptQuote).
     Status setQuoteStatus(qint64 quoteId, const QString& status);

@@ -51,8 +51,18 @@ struct Where
             parts << alias + QStringLiteral(".contact_id = :contact");
             binds.append({QStringLiteral("contact"), f.contactId});
         }
+        const QString today = (f.today.isValid() ? f.today : QDate::currentDate()).toString(Qt::ISODate);
         if (f.status == QLatin1String("open") && orders) {
             parts << alias + QStringLiteral(".status IN ('todo', 'in_progress')");
+        } else if (f.status == QLatin1String("open")) {
+            parts << QStringLiteral("(%1.status = 'draft' OR (%1.status = 'sent' AND %1.valid_until >= :today))").arg(alias);
+            binds.append({QStringLiteral("today"), today});
+        } else if (f.status == QLatin1String("expired") && !orders) {
+            parts << QStringLiteral("%1.status = 'sent' AND %1.valid_until < :today").arg(alias);
+            binds.append({QStringLiteral("today"), today});
+        } else if (f.status == QLatin1String("sent") && !orders) {
+            parts << QStringLiteral("%1.status = 'sent' AND %1.valid_until >= :today").arg(alias);
+            binds.append({QStringLiteral("today"), today});
         } else if (!f.status.isEmpty()) {
             parts << alias + QStringLiteral(".status = :status");
             binds.append({QStringLiteral("status"), f.status});
@@ -237,6 +247,19 @@ Result<QList<Quote>> OrderRepository::quotes(const OrderFilter& filter, int limi
     return out;
 }
 
+Result<qint64> OrderRepository::quoteId(const QString& number) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT id FROM quote WHERE number = :number")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("number"), number.trimmed().toUpper());
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("No quote has the number “%1”.").arg(number.trimmed()));
+    return q.value(0).toLongLong();
+}
+
 Result<qint64> OrderRepository::insertOrder(const WorkOrder& o, const QString& nowIso)
 {
     SqlQuery q(m_db);
@@ -329,9 +352,20 @@ Result<QList<WorkOrder>> OrderRepository::orders(const OrderFilter& filter, int 
 
 Result<qint64> OrderRepository::countOrders(const OrderFilter& filter) const
 {
-    const Where where(filter, QStringLiteral("o"), true);
+    return count(filter, true);
+}
+
+Result<qint64> OrderRepository::countQuotes(const OrderFilter& filter) const
+{
+    return count(filter, false);
+}
+
+Result<qint64> OrderRepository::count(const OrderFilter& filter, bool orders) const
+{
+    const Where where(filter, orders ? QStringLiteral("o") : QStringLiteral("q"), orders);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM work_order o JOIN contact c ON c.id = o.contact_id") +
+    if (auto r = q.prepare((orders ? QStringLiteral("SELECT COUNT(*) FROM work_order o JOIN contact c ON c.id = o.contact_id")
+                                   : QStringLiteral("SELECT COUNT(*) FROM quote q JOIN contact c ON c.id = q.contact_id")) +
                            where.sql);
         !r)
         return std::unexpected(r.error());

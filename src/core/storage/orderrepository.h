@@ -14,7 +14,10 @@ struct OrderFilter
 {
     qint64 sectionId = 0;
     qint64 contactId = 0;
-    QString status; // empty: all; "open": to do or in progress
+    // Empty: all. Orders: "open" = to do or in progress. Quotes: "open" =
+    // draft, or sent and still valid; "expired" = sent and past validity.
+    QString status;
+    QDate today; // for quotes' validity
     QString text;   // number or customer
 };
 
@@ -30,6 +33,8 @@ public:
     Status updateQuote(const Quote& quote, const QString& nowIso);
     Result<Quote> quote(qint64 id) const;
     Result<QList<Quote>> quotes(const OrderFilter& filter, int limit, int offset) const;
+    Result<qint64> countQuotes(const OrderFilter& filter) const;
+    Result<qint64> quoteId(const QString& number) const;
 
     Result<qint64> insertOrder(const WorkOrder& order, const QString& nowIso);
     Status updateOrder(const WorkOrder& order, const QString& nowIso);
@@ -40,6 +45,7 @@ public:
     Result<OrderCosting> costing(qint64 orderId) const;
 
 private:
+    Result<qint64> count(const OrderFilter& filter, bool orders) const;
     Status writeLines(const QString& table, const QString& key, qint64 id, const QList<InvoiceLine>& lines);
     Result<QList<InvoiceLine>> readLines(const QString& table, const QString& key, qint64 id) const;
 

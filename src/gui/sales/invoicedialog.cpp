@@ -2,6 +2,8 @@
 
 #include "domain/production.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/printpreview.h"
+#include "print/documentprinter.h"
 #include "gui/common/session.h"
 #include "gui/sales/customerchooser.h"
 #include "gui/sales/lineseditor.h"
@@ -16,7 +18,6 @@
 #include <QCompleter>
 #include <QDateEdit>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -42,7 +43,7 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
       m_payments(new QTableWidget(this)), m_balance(new QLabel(this)),
       m_save(new QPushButton(tr("&Save the draft (Ctrl+S)"), this)), m_issue(new QPushButton(tr("&Issue…"), this)),
       m_delete(new QPushButton(tr("&Delete the draft…"), this)), m_credit(new QPushButton(tr("Credit &note…"), this)),
-      m_pdf(new QPushButton(tr("P&DF…"), this))
+      m_pdf(new QPushButton(tr("P&DF…"), this)), m_print(new QPushButton(tr("Prin&t…"), this))
 {
     m_banner->hide();
     QFont big = m_title->font();
@@ -84,11 +85,12 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
     buttons->addWidget(m_delete);
     buttons->addWidget(m_credit);
     buttons->addStretch(1);
+    buttons->addWidget(m_print);
     buttons->addWidget(m_pdf);
     buttons->addWidget(m_save);
     buttons->addWidget(m_issue);
     buttons->addWidget(close);
-    for (QPushButton* b : {m_save, m_issue, m_delete, m_credit, m_pdf, close})
+    for (QPushButton* b : {m_save, m_issue, m_delete, m_credit, m_pdf, m_print, close})
         b->setAutoDefault(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -112,7 +114,11 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
             accept();
     });
     connect(m_credit, &QPushButton::clicked, this, &InvoiceDialog::makeCreditNote);
-    connect(m_pdf, &QPushButton::clicked, this, &InvoiceDialog::choosePdf);
+    connect(m_pdf, &QPushButton::clicked, this, [this]() {
+        DocumentOutput::savePdf(this, m_invoice.isIssued() ? m_invoice.number : tr("draft"), [this]() { return printable(); },
+                                m_banner);
+    });
+    connect(m_print, &QPushButton::clicked, this, [this]() { DocumentOutput::preview(this, [this]() { return printable(); }); });
     connect(pay, &QPushButton::clicked, this, &InvoiceDialog::askPayment);
     connect(reverse, &QPushButton::clicked, this, &InvoiceDialog::askReversal);
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
@@ -186,6 +192,7 @@ void InvoiceDialog::showInvoice()
         b->setVisible(!issued);
     m_credit->setEnabled(issued && !m_invoice.isCredit());
     m_pdf->setEnabled(m_invoice.id != 0);
+    m_print->setEnabled(m_invoice.id != 0);
     m_issue->setText(m_invoice.isCredit() ? tr("&Issue the credit note…") : tr("&Issue the invoice…"));
     m_paymentsBox->setVisible(issued && !m_invoice.isCredit());
 
@@ -406,25 +413,16 @@ void InvoiceDialog::askReversal()
         reversePayment(id, reason);
 }
 
-Status InvoiceDialog::writePdf(const QString& path) const
+std::unique_ptr<print::Printable> InvoiceDialog::printable() const
 {
     InvoiceService service(m_session.database(), m_session.clock(), m_session.user());
     auto balance = m_invoice.isIssued() ? service.balance(m_invoice.id) : Result<InvoiceBalance>(InvoiceBalance{});
-    return print::InvoiceDocument::writePdf(m_invoice, m_school, path,
-                                            m_invoice.isIssued() && balance ? &*balance : nullptr);
+    return print::InvoiceDocument::make(m_invoice, m_school, m_invoice.isIssued() && balance ? &*balance : nullptr);
 }
 
-void InvoiceDialog::choosePdf()
+Status InvoiceDialog::writePdf(const QString& path) const
 {
-    const QString name = m_invoice.isIssued() ? m_invoice.number : tr("draft");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save as PDF"), name + QStringLiteral(".pdf"),
-                                                      tr("PDF documents (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    if (auto r = writePdf(path); !r)
-        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
-    else
-        m_banner->showMessage(MessageBanner::Kind::Success, tr("PDF written: %1").arg(path));
+    return print::DocumentPrinter::writePdf(*printable(), path);
 }
 
 } // namespace etabli

@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <functional>
+#include <memory>
 
 class QComboBox;
 class QDateEdit;
@@ -16,6 +17,10 @@ class QPushButton;
 class QTableWidget;
 
 namespace etabli {
+
+namespace print {
+struct Printable;
+}
 
 class CustomerChooser;
 class LinesEditor;
@@ -52,6 +57,7 @@ public:
     bool recordPayment(const Payment& payment);
     bool reversePayment(qint64 paymentId, const QString& reason);
     Status writePdf(const QString& path) const;
+    std::unique_ptr<print::Printable> printable() const;
 
     void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }
     void setCustomer(qint64 contactId);
@@ -70,7 +76,6 @@ private:
     void showInvoice();
     void askPayment();
     void askReversal();
-    void choosePdf();
 
     Session& m_session;
     Invoice m_invoice;
@@ -89,6 +94,7 @@ private:
     QPushButton* m_delete;
     QPushButton* m_credit;
     QPushButton* m_pdf;
+    QPushButton* m_print;
     QList<QWidget*> m_draftOnly;
     std::function<bool(const QString&)> m_confirm;
 };

@@ -3,14 +3,16 @@
 #include "gui/sales/contactspage.h"
 #include "gui/sales/invoicespage.h"
 #include "gui/sales/orderspage.h"
+#include "gui/sales/quotespage.h"
 #include "gui/sales/receivablespage.h"
 
 namespace etabli {
 
 SalesPage::SalesPage(Session& session, QWidget* parent)
-    : QTabWidget(parent), m_orders(new OrdersPage(session, this)), m_invoices(new InvoicesPage(session, this)),
+    : QTabWidget(parent), m_quotes(new QuotesPage(session, this)), m_orders(new OrdersPage(session, this)), m_invoices(new InvoicesPage(session, this)),
       m_receivables(new ReceivablesPage(session, this)), m_contacts(new ContactsPage(session, this))
 {
+    addTab(m_quotes, tr("Quotes"));
     addTab(m_orders, tr("Work orders"));
     addTab(m_invoices, tr("Invoices"));
     addTab(m_receivables, tr("Unpaid"));

@@ -7,11 +7,12 @@ namespace etabli {
 class ContactsPage;
 class InvoicesPage;
 class OrdersPage;
+class QuotesPage;
 class ReceivablesPage;
 class Session;
 
-// "Clients et commandes": work orders, invoices and credit notes, and the
-// directory of contacts. Quotes' screens and the tyre hotel come next.
+// "Clients et ventes": quotes, work orders, invoices and credit notes, the
+// unpaid ones, the directory of contacts and the tyre hotel.
 class SalesPage final : public QTabWidget
 {
     Q_OBJECT
@@ -22,9 +23,11 @@ public:
     InvoicesPage* invoicesPage() const { return m_invoices; }
     ContactsPage* contactsPage() const { return m_contacts; }
     OrdersPage* ordersPage() const { return m_orders; }
+    QuotesPage* quotesPage() const { return m_quotes; }
     ReceivablesPage* receivablesPage() const { return m_receivables; }
 
 private:
+    QuotesPage* m_quotes;
     OrdersPage* m_orders;
     InvoicesPage* m_invoices;
     ReceivablesPage* m_receivables;

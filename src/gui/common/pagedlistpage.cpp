@@ -1,0 +1,118 @@
+#include "gui/common/pagedlistpage.h"
+
+#include "gui/common/messagebanner.h"
+#include "gui/common/pager.h"
+#include "gui/common/session.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+PagedListPage::PagedListPage(Session& session, const QStringList& columns, int stretchColumn, const QString& searchHint,
+                             const QString& newLabel, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_search(new QLineEdit(this)),
+      m_table(new QTableWidget(this)), m_pager(new Pager(PageSize, this)), m_top(new QHBoxLayout),
+      m_bottom(new QHBoxLayout), m_add(new QPushButton(newLabel, this)), m_typing(new QTimer(this)),
+      m_stretchColumn(stretchColumn)
+{
+    m_banner->hide();
+    m_search->setPlaceholderText(searchHint);
+    m_search->setClearButtonEnabled(true);
+    m_top->addWidget(m_search, 2);
+    m_table->setColumnCount(static_cast<int>(columns.size()));
+    m_table->setHorizontalHeaderLabels(columns);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    auto* open = new QPushButton(tr("&Open"), this);
+    m_bottom->addWidget(m_pager, 1);
+    m_bottom->addWidget(m_add);
+    m_bottom->addWidget(open);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(m_top);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(m_bottom);
+
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
+    connect(m_typing, &QTimer::timeout, this, &PagedListPage::restart);
+    connect(m_pager, &Pager::moved, this, [this]() { reload(); });
+    connect(m_add, &QPushButton::clicked, this, [this]() { openRecord(0); });
+    const auto openCurrent = [this]() {
+        if (m_table->currentRow() >= 0 && m_table->item(m_table->currentRow(), 0))
+            openRecord(m_table->item(m_table->currentRow(), 0)->data(Qt::UserRole).toLongLong());
+    };
+    connect(open, &QPushButton::clicked, this, openCurrent);
+    connect(m_table, &QTableWidget::cellActivated, this, openCurrent);
+    connect(&m_session, &Session::dataChanged, this, [this]() { reload(); });
+}
+
+void PagedListPage::addFilter(QComboBox* filter, int stretch)
+{
+    m_top->addWidget(filter, stretch);
+    connect(filter, &QComboBox::currentIndexChanged, this, &PagedListPage::restart);
+}
+
+void PagedListPage::addButton(QPushButton* button)
+{
+    m_bottom->insertWidget(m_bottom->indexOf(m_add), button);
+}
+
+void PagedListPage::restart()
+{
+    m_pager->restart();
+    reload();
+}
+
+int PagedListPage::offset() const
+{
+    return m_pager->offset();
+}
+
+bool PagedListPage::beginReload(bool allowed)
+{
+    m_table->setRowCount(0);
+    m_total = 0;
+    return allowed && m_session.isOpen() && m_session.isLoggedIn();
+}
+
+QList<QTableWidgetItem*> PagedListPage::setRow(int row, const QStringList& cells, qint64 id)
+{
+    if (m_table->rowCount() <= row)
+        m_table->setRowCount(row + 1);
+    QList<QTableWidgetItem*> items;
+    for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells.at(c));
+        if (c == 0)
+            item->setData(Qt::UserRole, id);
+        m_table->setItem(row, c, item);
+        items << item;
+    }
+    return items;
+}
+
+void PagedListPage::endReload(qsizetype rows, qint64 total)
+{
+    m_total = total;
+    m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setSectionResizeMode(m_stretchColumn, QHeaderView::Stretch);
+    m_pager->showPage(rows, total);
+}
+
+void PagedListPage::showError(const QString& message)
+{
+    m_banner->showMessage(MessageBanner::Kind::Error, message);
+}
+
+} // namespace etabli

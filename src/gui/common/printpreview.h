@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QWidget;
+
+namespace etabli {
+
+namespace print {
+struct Printable;
+}
+
+class MessageBanner;
+
+// The two ways out of every printable document: the print preview (from
+// which it is printed, on any printer of the system) and a PDF file.
+class DocumentOutput
+{
+    Q_DECLARE_TR_FUNCTIONS(DocumentOutput)
+
+public:
+    using Maker = std::function<std::unique_ptr<print::Printable>()>;
+
+    // Opens the print preview; returns false if the document could not be made.
+    static bool preview(QWidget* parent, const Maker& make);
+    // Asks where to save, writes, and says so on the banner.
+    static void savePdf(QWidget* parent, const QString& suggestedName, const Maker& make, MessageBanner* banner);
+};
+
+} // namespace etabli

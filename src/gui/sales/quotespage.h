@@ -1,0 +1,25 @@
+#pragma once
+
+#include "gui/common/pagedlistpage.h"
+
+namespace etabli {
+
+// "Devis": the quotes, open ones (drafts, sent and still valid) first by
+// default, expired ones flagged, searched by number or customer, a page at a
+// time in SQL.
+class QuotesPage final : public PagedListPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QuotesPage)
+
+public:
+    explicit QuotesPage(Session& session, QWidget* parent = nullptr);
+    void reload() override;
+    void openRecord(qint64 id) override;
+    QComboBox* statusFilter() const { return m_status; }
+
+private:
+    QComboBox* m_status;
+};
+
+} // namespace etabli
