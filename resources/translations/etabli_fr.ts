@@ -669,7 +669,12 @@
 <context>
     <name>CatalogueRepository</name>
     <message>
-        <location filename="../../src/core/storage/cataloguerepository.cpp" line="+79" />
+        <location filename="../../src/core/storage/cataloguerepository.cpp" line="+29" />
+        <source>This catalogue item does not exist.</source>
+        <translation>Cet article du catalogue n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+65" />
         <location line="+18" />
         <source>The code “%1” is already used in this workshop.</source>
         <translation>Le code « %1 » est déjà utilisé dans cet atelier.</translation>
@@ -3797,6 +3802,158 @@
         <location line="+33" />
         <source>Internal error: no transaction in progress.</source>
         <translation>Erreur interne : aucune transaction en cours.</translation>
+    </message>
+</context>
+<context>
+    <name>TyreHotelRepository</name>
+    <message>
+        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+181" />
+        <source>This set of tyres was changed meanwhile on another computer.</source>
+        <translation>Ce jeu de pneus a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>This set of tyres does not exist.</source>
+        <translation>Ce jeu de pneus n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+109" />
+        <source>This vehicle does not exist.</source>
+        <translation>Ce véhicule n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The vehicle %1 has no owner in the directory: give it one first.</source>
+        <translation>Le véhicule %1 n'a pas de propriétaire dans l'annuaire : indiquez-le d'abord.</translation>
+    </message>
+</context>
+<context>
+    <name>TyreHotelService</name>
+    <message>
+        <location filename="../../src/core/services/tyrehotelservice.cpp" line="+20" />
+        <source>Summer</source>
+        <translation>Été</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Winter</source>
+        <translation>Hiver</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All-season</source>
+        <translation>Toutes saisons</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Rack %1 · row %2 · level %3</source>
+        <translation>Casier %1 · rangée %2 · niveau %3</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Your account may not change the tyre hotel.</source>
+        <translation>Votre compte ne permet pas de modifier l'hôtel de pneus.</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>No tyres of %1 are in storage.</source>
+        <translation>Aucun pneu de %1 n'est en gardiennage.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Choose the vehicle (type its plate).</source>
+        <translation>Choisissez le véhicule (tapez son immatriculation).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose the season of the tyres.</source>
+        <translation>Choisissez la saison des pneus.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>A set holds 1 to %1 tyres.</source>
+        <translation>Un jeu compte de 1 à %1 pneus.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Measure the tread of each of the %n tyre(s).</source>
+        <translation><numerusform>Mesurez la profondeur de sculpture du pneu.</numerusform><numerusform>Mesurez la profondeur de sculpture de chacun des %n pneus.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Tyre %1: a tread depth is between 0 and 20 mm.</source>
+        <translation>Pneu %1 : une profondeur de sculpture est comprise entre 0 et 20 mm.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Say where the set is stored: rack, row and level.</source>
+        <translation>Indiquez où le jeu est rangé : casier, rangée et niveau.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The row is between 1 and 999 and the level between 1 and 99.</source>
+        <translation>La rangée va de 1 à 999 et le niveau de 1 à 99.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the day the tyres came in.</source>
+        <translation>Indiquez le jour d'entrée des pneus.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The day the tyres came in cannot be in the future.</source>
+        <translation>Le jour d'entrée des pneus ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+89" />
+        <source>The tyres go back after they came in, and not in the future.</source>
+        <translation>Les pneus sont rendus après leur entrée, et pas dans le futur.</translation>
+    </message>
+    <message>
+        <location line="-69" />
+        <source>This set went back to its owner on %1: it is kept as it was.</source>
+        <translation>Ce jeu a été rendu à son propriétaire le %1 : il est conservé tel quel.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 already holds the tyres of %2: choose another place.</source>
+        <translation>%1 contient déjà les pneus de %2 : choisissez un autre emplacement.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Tyres of this vehicle are already in storage: give them back first, or change that set.</source>
+        <translation>Des pneus de ce véhicule sont déjà en gardiennage : rendez-les d'abord, ou modifiez ce jeu.</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>This set already went back to its owner on %1.</source>
+        <translation>Ce jeu a déjà été rendu à son propriétaire le %1.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>The storage of this set is already invoiced (%1).</source>
+        <translation>Le gardiennage de ce jeu est déjà facturé (%1).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose the storage fee from the catalogue first.</source>
+        <translation>Choisissez d'abord le tarif de gardiennage dans le catalogue.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Tyre storage %1, %2</source>
+        <translation>Gardiennage pneus %1, %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
     </message>
 </context>
 <context>

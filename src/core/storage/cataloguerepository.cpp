@@ -20,9 +20,22 @@ void bindItem(SqlQuery& q, const CatalogueItem& i)
 }
 } // namespace
 
-Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool activeOnly, const QString& textIn) const
+Result<CatalogueItem> CatalogueRepository::get(qint64 id) const
+{
+    auto items = list(0, false, {}, id);
+    if (!items)
+        return std::unexpected(items.error());
+    if (items->isEmpty())
+        return fail(Error::Code::NotFound, tr("This catalogue item does not exist."));
+    return items->first();
+}
+
+Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool activeOnly, const QString& textIn,
+                                                        qint64 id) const
 {
     QStringList where;
+    if (id != 0)
+        where << QStringLiteral("id = :id");
     if (sectionId != 0)
         where << QStringLiteral("section_id = :section");
     if (activeOnly)
@@ -36,6 +49,8 @@ Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool ac
                                                     : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
         !r)
         return std::unexpected(r.error());
+    if (id != 0)
+        q.bind(QStringLiteral("id"), id);
     if (sectionId != 0)
         q.bind(QStringLiteral("section"), sectionId);
     if (!textIn.trimmed().isEmpty()) {

@@ -19,11 +19,17 @@ public:
 
     // Items of a section (0: all), by code; `text` matches code or label,
     // accents and case ignored.
-    Result<QList<CatalogueItem>> list(qint64 sectionId, bool activeOnly, const QString& text = {}) const;
+    Result<QList<CatalogueItem>> list(qint64 sectionId, bool activeOnly, const QString& text = {}) const
+    {
+        return list(sectionId, activeOnly, text, 0);
+    }
+    Result<CatalogueItem> get(qint64 id) const;
     Result<qint64> insert(const CatalogueItem& item, const QString& nowIso);
     Status update(const CatalogueItem& item, const QString& nowIso);
 
 private:
+    Result<QList<CatalogueItem>> list(qint64 sectionId, bool activeOnly, const QString& text, qint64 id) const;
+
     Database& m_db;
 };
 

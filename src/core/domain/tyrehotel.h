@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QDate>
+
+#include <algorithm>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace etabli {
+
+inline QStringList tyreSeasons()
+{
+    return {QStringLiteral("summer"), QStringLiteral("winter"), QStringLiteral("all_season")};
+}
+
+// A set of a customer's tyres stored for the season at the tyre hotel.
+struct TyreSet
+{
+    static constexpr int MaxTyres = 8;
+    static constexpr int MaxTreadTenths = 200; // 20 mm: more is a typing mistake
+
+    qint64 id = 0;
+    qint64 vehicleId = 0;
+    qint64 contactId = 0; // the vehicle's owner, filled when stored
+    QString plate;        // filled when read
+    QString customerName; // filled when read
+    QString customerPhone; // filled when read
+    QString season = QStringLiteral("winter");
+    QString tyreSize; // normalised: "205/55 R16 91V"
+    QString brand;
+    int tyreCount = 4;
+    bool withRims = false;
+    QList<int> treadTenths; // one per tyre, in tenths of a millimetre
+    QString rack;           // "A"
+    int row = 1;
+    int level = 1;
+    QDate dateIn;
+    QDate dateOut; // invalid while stored
+    qint64 feeItemId = 0;
+    qint64 invoiceId = 0;
+    QString invoiceNumber; // filled when read
+    QString notes;
+    int version = 0;
+
+    bool stored() const { return !dateOut.isValid(); }
+    int minTreadTenths() const
+    {
+        int m = MaxTreadTenths;
+        for (int t : treadTenths)
+            m = std::min(m, t);
+        return treadTenths.isEmpty() ? 0 : m;
+    }
+};
+
+struct TyreSetFilter
+{
+    QString text;   // plate (any form) or customer
+    QString season; // empty: all
+    QString state = QStringLiteral("stored"); // "stored", "returned", or empty: all
+};
+
+} // namespace etabli

@@ -1,0 +1,310 @@
+#include "storage/tyrehotelrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "util/text.h"
+
+namespace etabli {
+
+namespace {
+
+QVariant isoOrNull(const QDate& d)
+{
+    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
+}
+
+const QString columns = QStringLiteral(
+    "SELECT s.id, s.vehicle_id, s.contact_id, v.plate, c.name, c.first_name, c.person, c.phone, s.season, s.tyre_size, "
+    "s.brand, s.tyre_count, s.with_rims, s.rack, s.row_no, s.level_no, s.date_in, s.date_out, s.fee_item_id, "
+    "s.invoice_id, i.number, s.notes, s.version FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN contact c "
+    "ON c.id = s.contact_id LEFT JOIN invoice i ON i.id = s.invoice_id");
+
+TyreSet readSet(const SqlQuery& q)
+{
+    TyreSet s;
+    s.id = q.value(0).toLongLong();
+    s.vehicleId = q.value(1).toLongLong();
+    s.contactId = q.value(2).toLongLong();
+    s.plate = q.value(3).toString();
+    s.customerName = q.value(6).toInt() != 0 && !q.value(5).toString().isEmpty()
+                         ? q.value(4).toString() + QLatin1Char(' ') + q.value(5).toString()
+                         : q.value(4).toString();
+    s.customerPhone = q.value(7).toString();
+    s.season = q.value(8).toString();
+    s.tyreSize = q.value(9).toString();
+    s.brand = q.value(10).toString();
+    s.tyreCount = q.value(11).toInt();
+    s.withRims = q.value(12).toInt() != 0;
+    s.rack = q.value(13).toString();
+    s.row = q.value(14).toInt();
+    s.level = q.value(15).toInt();
+    s.dateIn = QDate::fromString(q.value(16).toString(), Qt::ISODate);
+    s.dateOut = q.value(17).isNull() ? QDate() : QDate::fromString(q.value(17).toString(), Qt::ISODate);
+    s.feeItemId = q.value(18).isNull() ? 0 : q.value(18).toLongLong();
+    s.invoiceId = q.value(19).isNull() ? 0 : q.value(19).toLongLong();
+    s.invoiceNumber = q.value(20).toString();
+    s.notes = q.value(21).toString();
+    s.version = q.value(22).toInt();
+    return s;
+}
+
+struct Where
+{
+    QString sql;
+    QList<std::pair<QString, QVariant>> binds;
+
+    explicit Where(const TyreSetFilter& f)
+    {
+        QStringList parts;
+        if (!f.season.isEmpty()) {
+            parts << QStringLiteral("s.season = :season");
+            binds.append({QStringLiteral("season"), f.season});
+        }
+        if (f.state == QLatin1String("stored"))
+            parts << QStringLiteral("s.date_out IS NULL");
+        else if (f.state == QLatin1String("returned"))
+            parts << QStringLiteral("s.date_out IS NOT NULL");
+        const QString typed = f.text.trimmed();
+        if (!typed.isEmpty()) {
+            // A plate in any form ("ab123cd", "AB-123-CD") or a customer's name.
+            QString key;
+            for (const QChar c : typed)
+                if (c.isLetterOrNumber())
+                    key += c.toUpper();
+            QString name = text::fold(typed);
+            name.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
+            parts << QStringLiteral("(v.plate_key LIKE :plate OR c.name_key LIKE :name)");
+            binds.append({QStringLiteral("plate"), key + QLatin1Char('%')});
+            binds.append({QStringLiteral("name"), QLatin1Char('%') + name + QLatin1Char('%')});
+        }
+        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    }
+
+    void apply(SqlQuery& q) const
+    {
+        for (const auto& [name, value] : binds)
+            q.bind(name, value);
+    }
+};
+
+} // namespace
+
+Status TyreHotelRepository::writeTyres(qint64 setId, const QList<int>& treadTenths)
+{
+    SqlQuery del(m_db);
+    if (auto r = del.prepare(QStringLiteral("DELETE FROM tyre_set_tyre WHERE set_id = :id")); !r)
+        return r;
+    del.bind(QStringLiteral("id"), setId);
+    if (auto r = del.exec(); !r)
+        return r;
+    SqlQuery ins(m_db);
+    if (auto r = ins.prepare(QStringLiteral(
+            "INSERT INTO tyre_set_tyre (set_id, position, tread_tenths) VALUES (:set, :position, :tread)"));
+        !r)
+        return r;
+    for (int i = 0; i < treadTenths.size(); ++i) {
+        ins.bind(QStringLiteral("set"), setId).bind(QStringLiteral("position"), i + 1).bind(QStringLiteral("tread"), treadTenths.at(i));
+        if (auto r = ins.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<qint64> TyreHotelRepository::insert(const TyreSet& s, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO tyre_set (vehicle_id, contact_id, season, tyre_size, brand, tyre_count, with_rims, rack, row_no, "
+            "level_no, date_in, date_out, fee_item_id, invoice_id, notes, version, created_at, updated_at) VALUES "
+            "(:vehicle, :contact, :season, :size, :brand, :count, :rims, :rack, :row, :level, :in, :out, :fee, :invoice, "
+            ":notes, 1, :now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("vehicle"), s.vehicleId)
+        .bind(QStringLiteral("contact"), s.contactId)
+        .bind(QStringLiteral("season"), s.season)
+        .bind(QStringLiteral("size"), s.tyreSize)
+        .bind(QStringLiteral("brand"), s.brand.trimmed())
+        .bind(QStringLiteral("count"), s.tyreCount)
+        .bind(QStringLiteral("rims"), s.withRims ? 1 : 0)
+        .bind(QStringLiteral("rack"), s.rack)
+        .bind(QStringLiteral("row"), s.row)
+        .bind(QStringLiteral("level"), s.level)
+        .bind(QStringLiteral("in"), s.dateIn.toString(Qt::ISODate))
+        .bind(QStringLiteral("out"), isoOrNull(s.dateOut))
+        .bind(QStringLiteral("fee"), idOrNull(s.feeItemId))
+        .bind(QStringLiteral("invoice"), idOrNull(s.invoiceId))
+        .bind(QStringLiteral("notes"), s.notes.trimmed())
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    if (auto r = writeTyres(*id, s.treadTenths); !r)
+        return std::unexpected(r.error());
+    return id;
+}
+
+Status TyreHotelRepository::update(const TyreSet& s, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE tyre_set SET season = :season, tyre_size = :size, brand = :brand, tyre_count = :count, with_rims = "
+            ":rims, rack = :rack, row_no = :row, level_no = :level, date_in = :in, date_out = :out, fee_item_id = :fee, "
+            "invoice_id = :invoice, notes = :notes, version = version + 1, updated_at = :now WHERE id = :id AND version = "
+            ":version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("season"), s.season)
+        .bind(QStringLiteral("size"), s.tyreSize)
+        .bind(QStringLiteral("brand"), s.brand.trimmed())
+        .bind(QStringLiteral("count"), s.tyreCount)
+        .bind(QStringLiteral("rims"), s.withRims ? 1 : 0)
+        .bind(QStringLiteral("rack"), s.rack)
+        .bind(QStringLiteral("row"), s.row)
+        .bind(QStringLiteral("level"), s.level)
+        .bind(QStringLiteral("in"), s.dateIn.toString(Qt::ISODate))
+        .bind(QStringLiteral("out"), isoOrNull(s.dateOut))
+        .bind(QStringLiteral("fee"), idOrNull(s.feeItemId))
+        .bind(QStringLiteral("invoice"), idOrNull(s.invoiceId))
+        .bind(QStringLiteral("notes"), s.notes.trimmed())
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), s.id)
+        .bind(QStringLiteral("version"), s.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This set of tyres was changed meanwhile on another computer."));
+    return writeTyres(s.id, s.treadTenths);
+}
+
+Result<TyreSet> TyreHotelRepository::get(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(columns + QStringLiteral(" WHERE s.id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This set of tyres does not exist."));
+    TyreSet s = readSet(q);
+    q.finish();
+    SqlQuery t(m_db);
+    if (auto r = t.prepare(QStringLiteral("SELECT tread_tenths FROM tyre_set_tyre WHERE set_id = :id ORDER BY position"));
+        !r)
+        return std::unexpected(r.error());
+    t.bind(QStringLiteral("id"), id);
+    if (auto r = t.exec(); !r)
+        return std::unexpected(r.error());
+    while (t.next())
+        s.treadTenths << t.value(0).toInt();
+    return s;
+}
+
+Result<QList<TyreSet>> TyreHotelRepository::list(const TyreSetFilter& filter, int limit, int offset) const
+{
+    const Where where(filter);
+    SqlQuery q(m_db);
+    const QString order = filter.state == QLatin1String("stored")
+                              ? QStringLiteral(" ORDER BY s.rack, s.row_no, s.level_no, s.id")
+                              : QStringLiteral(" ORDER BY s.date_in DESC, s.id DESC");
+    if (auto r = q.prepare(columns + where.sql + order + QStringLiteral(" LIMIT :limit OFFSET :offset")); !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<TyreSet> out;
+    while (q.next())
+        out << readSet(q);
+    q.finish();
+    // The smallest tread of each set on the page, for the list.
+    if (!out.isEmpty()) {
+        QList<qint64> ids;
+        for (const TyreSet& s : std::as_const(out))
+            ids << s.id;
+        SqlQuery t(m_db);
+        const QString in = SqlQuery::listPlaceholders(QStringLiteral("id"), ids.size());
+        if (auto r = t.prepare(QStringLiteral("SELECT set_id, tread_tenths FROM tyre_set_tyre WHERE set_id IN (%1) ORDER "
+                                              "BY set_id, position")
+                                   .arg(in));
+            !r)
+            return std::unexpected(r.error());
+        t.bindList(QStringLiteral("id"), ids);
+        if (auto r = t.exec(); !r)
+            return std::unexpected(r.error());
+        while (t.next())
+            for (TyreSet& s : out)
+                if (s.id == t.value(0).toLongLong())
+                    s.treadTenths << t.value(1).toInt();
+    }
+    return out;
+}
+
+Result<qint64> TyreHotelRepository::count(const TyreSetFilter& filter) const
+{
+    const Where where(filter);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN "
+                                          "contact c ON c.id = s.contact_id") +
+                           where.sql);
+        !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Result<qint64> TyreHotelRepository::storedAt(const QString& rack, int row, int level, qint64 exceptId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE rack = :rack AND row_no = :row "
+                                          "AND level_no = :level AND date_out IS NULL AND id <> :except"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("rack"), rack).bind(QStringLiteral("row"), row).bind(QStringLiteral("level"), level);
+    q.bind(QStringLiteral("except"), exceptId);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Result<qint64> TyreHotelRepository::storedForVehicle(qint64 vehicleId, qint64 exceptId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE vehicle_id = :vehicle AND "
+                                          "date_out IS NULL AND id <> :except"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("vehicle"), vehicleId).bind(QStringLiteral("except"), exceptId);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Result<qint64> TyreHotelRepository::ownerOf(qint64 vehicleId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT contact_id, plate FROM vehicle WHERE id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), vehicleId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This vehicle does not exist."));
+    if (q.value(0).isNull())
+        return fail(Error::Code::InvalidInput,
+                    tr("The vehicle %1 has no owner in the directory: give it one first.").arg(q.value(1).toString()));
+    return q.value(0).toLongLong();
+}
+
+} // namespace etabli
