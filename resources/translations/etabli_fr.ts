@@ -3805,6 +3805,139 @@
     </message>
 </context>
 <context>
+    <name>TyreDocuments</name>
+    <message>
+        <location filename="../../src/print/tyredocuments.cpp" line="+28" />
+        <location line="+73" />
+        <source>Tyre hotel</source>
+        <translation>Hôtel de pneus</translation>
+    </message>
+    <message>
+        <location line="-65" />
+        <location line="+36" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="-35" />
+        <location line="+35" />
+        <source>Tyres</source>
+        <translation>Pneus</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-35" />
+        <source>%n tyre(s) %1</source>
+        <translation><numerusform>%n pneu %1</numerusform><numerusform>%n pneus %1</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>, with rims</source>
+        <translation>, avec jantes</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>, without rims</source>
+        <translation>, sans jantes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Brand</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+32" />
+        <source>Season</source>
+        <translation>Saison</translation>
+    </message>
+    <message>
+        <location line="-31" />
+        <source>Tread</source>
+        <translation>Sculpture</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+30" />
+        <source>In since</source>
+        <translation>Entré le</translation>
+    </message>
+    <message>
+        <location line="-28" />
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Tyre hotel label %1</source>
+        <translation>Étiquette hôtel de pneus %1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Tyre hotel: sets in storage</source>
+        <translation>Hôtel de pneus : jeux en gardiennage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tyre hotel: %1 sets in storage</source>
+        <translation>Hôtel de pneus : pneus %1 en gardiennage</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%1 — on %2 — %n set(s)</source>
+        <translation><numerusform>%1 — le %2 — %n jeu</numerusform><numerusform>%1 — le %2 — %n jeux</numerusform></translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Place</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Plate</source>
+        <translation>Immatriculation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Size</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Smallest tread</source>
+        <translation>Sculpture mini</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source> + rims</source>
+        <translation> + jantes</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 mm (worn)</source>
+        <translation>%1 mm (usé)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Legal minimum tread: 1.6 mm; sets under 3 mm are shown in bold: advise the customer.</source>
+        <translation>Sculpture minimale légale : 1,6 mm ; les jeux sous 3 mm sont en gras : prévenez le client.</translation>
+    </message>
+</context>
+<context>
     <name>TyreHotelRepository</name>
     <message>
         <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+181" />
@@ -3877,7 +4010,10 @@
     <message numerus="yes">
         <location line="+2" />
         <source>Measure the tread of each of the %n tyre(s).</source>
-        <translation><numerusform>Mesurez la profondeur de sculpture du pneu.</numerusform><numerusform>Mesurez la profondeur de sculpture de chacun des %n pneus.</numerusform></translation>
+        <translation>
+            <numerusform>Mesurez la profondeur de sculpture du pneu.</numerusform>
+            <numerusform>Mesurez la profondeur de sculpture de chacun des %n pneus.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -7191,7 +7327,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SalesPage</name>
     <message>
-        <location filename="../../src/gui/sales/salespage.cpp" line="+15" />
+        <location filename="../../src/gui/sales/salespage.cpp" line="+17" />
         <source>Quotes</source>
         <translation>Devis</translation>
     </message>
@@ -7214,6 +7350,11 @@ Facturé (HT) : %6
         <location line="+1" />
         <source>Customers and contacts</source>
         <translation>Clients et contacts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tyre hotel</source>
+        <translation>Hôtel de pneus</translation>
     </message>
 </context>
 <context>
@@ -8012,6 +8153,302 @@ Facturé (HT) : %6
         <location line="+1" />
         <source>Archive the record of %1? It leaves the lists but stays in the statistics and can be shown again with “Show archived”.</source>
         <translation>Archiver le dossier de %1 ? Il quitte les listes mais reste dans les statistiques, et réapparaît avec « Afficher les archivés ».</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::TyreHotelPage</name>
+    <message>
+        <location filename="../../src/gui/sales/tyrehotelpage.cpp" line="+22" />
+        <source>Place</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Plate</source>
+        <translation>Immatriculation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Season</source>
+        <translation>Saison</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Size</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Tyres</source>
+        <translation>Pneus</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Tread</source>
+        <translation>Sculpture</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Out</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Type a plate and Enter, or a customer's name…</source>
+        <translation>Tapez une immatriculation puis Entrée, ou le nom d'un client…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Store a set…</source>
+        <translation>&amp;Ranger un jeu…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Every season</source>
+        <translation>Toutes les saisons</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>In storage</source>
+        <translation>En gardiennage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Given back</source>
+        <translation>Rendus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Print the list…</source>
+        <translation>&amp;Imprimer la liste…</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source> + rims</source>
+        <translation> + jantes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::TyreSetDialog</name>
+    <message>
+        <location filename="../../src/gui/sales/tyresetdialog.cpp" line="+34" />
+        <source>with their &amp;rims</source>
+        <translation>avec les &amp;jantes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>&amp;Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print the &amp;label…</source>
+        <translation>Im&amp;primer l'étiquette…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Label P&amp;DF…</source>
+        <translation>P&amp;DF de l'étiquette…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Invoice the storage…</source>
+        <translation>Facturer le &amp;gardiennage…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Given back to the customer…</source>
+        <translation>Rend&amp;u au client…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>AB-123-CD</source>
+        <translation>AB-123-CD</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>e.g. Michelin Alpin 6</source>
+        <translation>ex. Michelin Alpin 6</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Tread depth of tyre %1, in mm (e.g. 6,5)</source>
+        <translation>Profondeur de sculpture du pneu %1, en mm (ex. 6,5)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Rac&amp;k</source>
+        <translation>&amp;Casier</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>R&amp;ow</source>
+        <translation>&amp;Rangée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Le&amp;vel</source>
+        <translation>Ni&amp;veau</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Plate</source>
+        <translation>&amp;Immatriculation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Season</source>
+        <translation>&amp;Saison</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Si&amp;ze</source>
+        <translation>Di&amp;mension</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Brand</source>
+        <translation>Mar&amp;que</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Number of tyres</source>
+        <translation>&amp;Nombre de pneus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Tread (mm)</source>
+        <translation>Scu&amp;lpture (mm)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Place</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Came in on</source>
+        <translation>En&amp;tré le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Storage &amp;fee</source>
+        <translation>Tari&amp;f</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Notes</source>
+        <translation>Re&amp;marques</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>label-%1</source>
+        <translation>etiquette-%1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location line="+64" />
+        <source>No vehicle has this plate: add it first to its owner's card (Customers and contacts).</source>
+        <translation>Aucun véhicule n'a cette immatriculation : ajoutez-le d'abord sur la fiche de son propriétaire (Clients et contacts).</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Tyres coming in</source>
+        <translation>Pneus à ranger</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Tyres of %1</source>
+        <translation>Pneus de %1</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>coming in</source>
+        <translation>à ranger</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>in storage since %1</source>
+        <translation>en gardiennage depuis le %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>given back on %1</source>
+        <translation>rendus le %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>storage invoiced: %1</source>
+        <translation>gardiennage facturé : %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Tyre %1: type its tread depth in mm, e.g. 6,5.</source>
+        <translation>Pneu %1 : tapez sa profondeur de sculpture en mm, ex. 6,5.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Stored at %1: print the label to stick on the tyres.</source>
+        <translation>Rangé : %1. Imprimez l'étiquette à coller sur les pneus.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Give the tyres of %1 back to %2 on %3? %4 becomes free.</source>
+        <translation>Rendre les pneus de %1 à %2 le %3 ? %4 se libère.</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>A draft invoice of the storage is ready in Invoices: check it and issue it.</source>
+        <translation>Un brouillon de facture du gardiennage est prêt dans Factures : vérifiez-le puis émettez-le.</translation>
     </message>
 </context>
 <context>

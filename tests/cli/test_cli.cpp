@@ -386,7 +386,7 @@ TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a
     CHECK(text.indexOf(QStringLiteral("entrée;date;atelier;type;référence;formateur;jeune;heures;production;saisi "
                                       "par\r\n")) <= 1); // after the BOM
     CHECK(text.count(QStringLiteral("\r\n")) == 1 + expected);
-    CHECK(text.contains(QStringLiteral(";Pneus et services;Production pour un client;PN-2026-")));
+    CHECK(text.contains(QStringLiteral(";Pneus et services;Production pour un client;BT2026-")));
     CHECK(text.contains(QStringLiteral(";Jean-Luc Perrin;")));
     CHECK_FALSE(text.contains(QStringLiteral("Métallerie")));
     CHECK_FALSE(text.contains(QStringLiteral(";01/11/2026;")));
@@ -441,5 +441,51 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
           QStringLiteral("Paiement au plus tard le"), QStringLiteral("indemnité forfaitaire de 40 €"),
           QStringLiteral("trois fois le taux d'intérêt légal"), QStringLiteral("Pas d'escompte pour paiement anticipé"),
           QStringLiteral("Page 1 / 1")})
+        CHECK(text.contains(mention));
+}
+
+TEST_CASE("etabli-cli print quote: the customer's copy of a quote", "[cli][sales]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
+                 QStringLiteral("2026-11-27")})
+                .code == 0);
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const auto [number, customer] = [&]() {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("find-quote"));
+        c.setDatabaseName(db);
+        c.open();
+        QSqlQuery q(c);
+        q.exec(QStringLiteral("SELECT q.number, c.name FROM quote q JOIN contact c ON c.id = q.contact_id WHERE q.status "
+                              "= 'sent' ORDER BY q.number DESC LIMIT 1"));
+        q.next();
+        const std::pair<QString, QString> found{q.value(0).toString(), q.value(1).toString()};
+        q.finish();
+        c.close();
+        return found;
+    }();
+    QSqlDatabase::removeDatabase(QStringLiteral("find-quote"));
+    REQUIRE_FALSE(number.isEmpty());
+    const QString pdf = dir.filePath(QStringLiteral("devis.pdf"));
+    auto missing = cli({QStringLiteral("print"), QStringLiteral("quote"), QStringLiteral("D1999-0001"), QStringLiteral("--out"),
+                        pdf, QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+                       password);
+    CHECK(missing.code == 1);
+    CHECK(missing.err.contains(QStringLiteral("Aucun devis")));
+    auto printed = cli({QStringLiteral("print"), QStringLiteral("quote"), number.toLower(), QStringLiteral("--out"), pdf,
+                        QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+                       password);
+    INFO(printed.err.toStdString());
+    REQUIRE(printed.code == 0);
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    INFO(text.toStdString());
+    for (const QString& mention : {QStringLiteral("DEVIS N° ") + number, customer, QStringLiteral("Valable jusqu'au"),
+                                   QStringLiteral("SIRET 75312468000012"), QStringLiteral("Bon pour accord"),
+                                   QStringLiteral("Total")})
         CHECK(text.contains(mention));
 }

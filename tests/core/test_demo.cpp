@@ -159,3 +159,41 @@ TEST_CASE("The demo's production log agrees with the register and the records", 
                                "u.login LIKE 'formateur.%' AND s.job = 'master_trainer'")) == 2);
     CHECK(count(QStringLiteral("SELECT COUNT(*) FROM volunteer_hours")) > 50);
 }
+
+TEST_CASE("The demo's sales follow the workshops' log: quotes, work orders, invoices, the tyre hotel", "[demo][sales]")
+{
+    TestDatabase t;
+    auto summary = DemoGenerator(t.db(), options(2011)).run();
+    REQUIRE(summary);
+    Database& db = t.db();
+    const auto count = [&db](const QString& sql) { return test::rawScalar(db, sql).toLongLong(); };
+    CHECK(summary->workOrders > 300);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM work_order")) == summary->workOrders);
+    // Every customer order of the log belongs to a work order of its workshop, named after it.
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM production_entry WHERE kind = 'order' AND order_id IS NULL")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM production_entry e JOIN work_order o ON o.id = e.order_id WHERE "
+                               "o.section_id <> e.section_id OR o.number <> e.reference")) == 0);
+    // Work is logged after the order was taken; invoiced orders are done or delivered.
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM production_entry e JOIN work_order o ON o.id = e.order_id WHERE "
+                               "e.day < o.order_date")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM work_order WHERE invoice_id IS NOT NULL AND status NOT IN ('done', "
+                               "'delivered')")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM work_order WHERE invoice_id IS NOT NULL")) == summary->invoices);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM work_order WHERE status IN ('todo', 'in_progress')")) > 0);
+    // Accepted quotes made their orders; some wait for an answer, one expired.
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM quote q WHERE status = 'accepted' AND NOT EXISTS (SELECT 1 FROM "
+                               "work_order o WHERE o.quote_id = q.id)")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM quote WHERE status = 'accepted'")) > 50);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM quote WHERE status = 'sent' AND valid_until < '2026-11-27'")) == 1);
+    // Most cheques went to the bank; those of the last weeks wait.
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM cheque_deposit")) > 10);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM payment p WHERE method = 'cheque' AND NOT EXISTS (SELECT 1 FROM "
+                               "cheque_deposit_item i WHERE i.payment_id = p.id)")) > 0);
+    // The tyre hotel: one set per place and per vehicle in storage, summer sets in since the autumn.
+    CHECK(summary->tyreSets > 40);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM tyre_set WHERE date_out IS NULL")) > 20);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM (SELECT vehicle_id FROM tyre_set WHERE date_out IS NULL GROUP BY "
+                               "vehicle_id HAVING COUNT(*) > 1) x")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM tyre_set s WHERE (SELECT COUNT(*) FROM tyre_set_tyre t WHERE "
+                               "t.set_id = s.id) <> s.tyre_count")) == 0);
+}

@@ -11,6 +11,9 @@
 #include "gui/sales/receivablespage.h"
 #include "gui/workshops/productionentrypage.h"
 #include "gui/sales/salespage.h"
+#include "gui/sales/tyrehotelpage.h"
+#include "gui/sales/tyresetdialog.h"
+#include <QSpinBox>
 #include "services/demogenerator.h"
 #include "services/orderservice.h"
 #include "support/testdatabase.h"
@@ -292,4 +295,69 @@ TEST_CASE("A quote is written, printed for the customer, sent, then accepted int
     REQUIRE(page.table()->rowCount() > 0);
     CHECK(page.table()->item(0, 0)->text() == number);
     CHECK(page.table()->item(0, 6)->text() == QStringLiteral("Accepté"));
+}
+
+TEST_CASE("The tyre hotel: a set comes in by its plate, gets its label, is found by plate and given back", "[gui][sales][tyres]")
+{
+    Demo d("secretariat");
+    Database& db = d.session.database();
+    // A car of the demo without tyres in storage.
+    const QString plate = test::rawScalar(db, QStringLiteral("SELECT v.plate FROM vehicle v WHERE NOT EXISTS (SELECT 1 "
+                                                             "FROM tyre_set s WHERE s.vehicle_id = v.id AND s.date_out "
+                                                             "IS NULL) ORDER BY v.id LIMIT 1"))
+                              .toString();
+    REQUIRE_FALSE(plate.isEmpty());
+    TyreSetDialog dialog(d.session, 0);
+    dialog.setConfirmation([](const QString&) { return true; });
+    dialog.setPlate(plate.toLower().remove(QLatin1Char('-')));
+    CHECK_FALSE(dialog.ownerText().isEmpty());
+    dialog.setTreads({QStringLiteral("7,5"), QStringLiteral("7"), QStringLiteral("abc"), QStringLiteral("6,8")});
+    CHECK_FALSE(dialog.save());
+    CHECK(dialog.bannerText().contains(QStringLiteral("Pneu 3")));
+    dialog.setTreads({QStringLiteral("7,5"), QStringLiteral("7"), QStringLiteral("6,9"), QStringLiteral("6,8")});
+    dialog.setPlace(QStringLiteral("z"), 9, 2);
+    REQUIRE(dialog.save());
+    CHECK(dialog.set().rack == QStringLiteral("Z"));
+    CHECK(dialog.set().treadTenths == QList<int>{75, 70, 69, 68});
+    CHECK(dialog.set().feeItemId != 0); // the catalogue's storage fee by default
+
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("etiquette.pdf"));
+    auto label = dialog.label();
+    REQUIRE(label);
+    REQUIRE(print::DocumentPrinter::writePdf(*label, pdf));
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    INFO(text.toStdString());
+    CHECK(text.contains(plate));
+    CHECK(text.contains(QStringLiteral("Casier Z · rangée 9 · niveau 2")));
+    CHECK(text.contains(dialog.set().customerName));
+
+    // Found in one step by its plate, typed any way.
+    TyreHotelPage page(d.session);
+    CHECK(page.totalCount() > 20);
+    CHECK(page.findByPlate(plate.toLower()) == dialog.set().id);
+    CHECK(page.findByPlate(QStringLiteral("ZZ-999-ZZ")) == 0);
+    page.searchField()->setText(plate);
+    QTRY_COMPARE_WITH_TIMEOUT(page.totalCount(), qint64(1), 2000);
+    CHECK(page.table()->item(0, 0)->text() == QStringLiteral("Z 9-2"));
+
+    // Another set at the same place: refused, with whose tyres are there.
+    TyreSetDialog clash(d.session, 0);
+    const QString other = test::rawScalar(db, QStringLiteral("SELECT v.plate FROM vehicle v WHERE NOT EXISTS (SELECT 1 "
+                                                             "FROM tyre_set s WHERE s.vehicle_id = v.id AND s.date_out "
+                                                             "IS NULL) ORDER BY v.id LIMIT 1"))
+                              .toString();
+    clash.setPlate(other);
+    clash.setTreads({QStringLiteral("5"), QStringLiteral("5"), QStringLiteral("5"), QStringLiteral("5")});
+    clash.setPlace(QStringLiteral("Z"), 9, 2);
+    CHECK_FALSE(clash.save());
+    CHECK(clash.bannerText().contains(plate));
+
+    REQUIRE(dialog.giveBack(kToday));
+    CHECK_FALSE(dialog.set().stored());
+    CHECK(page.findByPlate(plate) == 0);
+    REQUIRE(clash.save()); // the place is free again
 }

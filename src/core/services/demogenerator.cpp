@@ -725,6 +725,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                         DemoOrder& order = orders[e.reference];
                         order.reference = e.reference;
                         order.section = si;
+                        if (!order.firstDay.isValid())
+                            order.firstDay = day;
                         order.lastDay = day;
                         for (const ProductionOutput& o : std::as_const(e.outputs))
                             order.outputs << o;
@@ -733,7 +735,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             }
         }
         if (!federation) {
-            auto invoices = addSales(rng, sections, catalogueBySection, orders.values(), today);
+            auto invoices = addSales(summary, rng, sections, catalogueBySection, orders.values(), today);
             if (!invoices)
                 return std::unexpected(invoices.error());
             summary.invoices = *invoices;

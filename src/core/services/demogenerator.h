@@ -48,6 +48,8 @@ public:
         int attendanceRows = 0;
         int productionEntries = 0;
         int invoices = 0;
+        int workOrders = 0;
+        int tyreSets = 0;
     };
 
     // What an order of the demo's production log made (to invoice it).
@@ -55,6 +57,7 @@ public:
     {
         QString reference;
         int section = 0;
+        QDate firstDay;
         QDate lastDay;
         QDate invoiceDay;
         QList<ProductionOutput> outputs;
@@ -75,11 +78,15 @@ public:
     }
 
 private:
-    // Customers, vehicles, the invoices of the logged orders, payments.
-    Result<int> addSales(DeterministicRandom& rng, const QList<Section>& sections,
+    // Customers, vehicles, quotes and work orders of the logged orders, their
+    // invoices and payments, cheque deposits, the tyre hotel.
+    Result<int> addSales(Summary& summary, DeterministicRandom& rng, const QList<Section>& sections,
                          const QList<QList<CatalogueItem>>& catalogue, QList<DemoOrder> orders, const QDate& today);
     // The team (one master trainer per workshop, office, volunteers and
     // their hours) and each workshop's skills.
+    // Sets of the customers' tyres stored at the tyre hotel, two seasons.
+    Result<int> addTyreHotel(DeterministicRandom& rng, const QList<qint64>& vehicles, qint64 feeItem,
+                             const QDate& today);
     Status addWorkshopLife(DeterministicRandom& rng, const QList<Section>& sections,
                            const QList<QList<CatalogueItem>>& catalogue, const QHash<QString, qint64>& userIds,
                            const QDate& today, bool federation);

@@ -18,6 +18,9 @@
 #include "storage/staffrepository.h"
 #include "services/contactservice.h"
 #include "services/invoiceservice.h"
+#include "services/orderservice.h"
+#include "services/tyrehotelservice.h"
+#include "storage/sqlquery.h"
 #include "storage/traineedetailrepository.h"
 #include "storage/traineerepository.h"
 #include "storage/userrepository.h"
@@ -27,6 +30,7 @@
 #include "util/random.h"
 #include "util/text.h"
 
+#include <QMap>
 #include <QSet>
 
 #include <tuple>
@@ -43,7 +47,7 @@ using demo::streets;
 using demo::Town;
 using demo::towns;
 
-Result<int> DemoGenerator::addSales(DeterministicRandom& rng, const QList<Section>& sections,
+Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, const QList<Section>& sections,
                                     const QList<QList<CatalogueItem>>& catalogue, QList<DemoOrder> orders,
                                     const QDate& today)
 {
@@ -67,6 +71,7 @@ Result<int> DemoGenerator::addSales(DeterministicRandom& rng, const QList<Sectio
     };
     QList<qint64> persons;
     QList<qint64> businesses;
+    QList<qint64> cars;
     const QStringList sizes = {QStringLiteral("205/55 R16 91V"), QStringLiteral("195/65 R15 91H"),
                                QStringLiteral("185/65 R15 88T"), QStringLiteral("225/45 R17 94W"),
                                QStringLiteral("215/60 R16 99H"), QStringLiteral("175/65 R14 82T")};
@@ -107,8 +112,10 @@ Result<int> DemoGenerator::addSales(DeterministicRandom& rng, const QList<Sectio
         const QString makeModel = rng.pick(makes);
         Vehicle v{0, *id, plate, makeModel.section(QLatin1Char(' '), 0, 0), makeModel.section(QLatin1Char(' '), 1),
                   rng.pick(sizes), 0};
-        if (auto r = contacts.saveVehicle(v); !r)
-            return std::unexpected(r.error());
+        auto vehicle = contacts.saveVehicle(v);
+        if (!vehicle)
+            return std::unexpected(vehicle.error());
+        cars << *vehicle;
     }
     struct Org
     {
@@ -148,24 +155,9 @@ Result<int> DemoGenerator::addSales(DeterministicRandom& rng, const QList<Sectio
         businesses << *id;
     }
 
-    // One invoice per order, issued a few days after the work, in date order
-    // (numbers follow the dates); most are paid, some late, a few credited.
-    for (DemoOrder& order : orders)
-        order.invoiceDay = order.lastDay.addDays(rng.between(0, 3));
-    std::sort(orders.begin(), orders.end(), [](const DemoOrder& a, const DemoOrder& b) {
-        return a.invoiceDay != b.invoiceDay ? a.invoiceDay < b.invoiceDay : a.reference < b.reference;
-    });
-    int issued = 0;
-    for (const DemoOrder& order : std::as_const(orders)) {
-        if (order.outputs.isEmpty() || order.invoiceDay > today)
-            continue;
-        const FixedClock then(QDateTime(order.invoiceDay, QTime(16, 0), Qt::UTC));
-        InvoiceService sales(m_db, then, office);
-        Invoice inv;
-        const bool tyres = order.section % 2 == 0;
-        inv.contactId = tyres ? (rng.chance(80) ? rng.pick(persons) : rng.pick(businesses))
-                              : (rng.chance(70) ? rng.pick(businesses) : rng.pick(persons));
-        inv.reference = order.reference;
+    // The lines of an order: what its log entries made, at the catalogue's price.
+    const auto linesOf = [&catalogue](const DemoOrder& order) {
+        QList<InvoiceLine> lines;
         QHash<qint64, qint64> quantities;
         QList<qint64> itemsInOrder;
         for (const ProductionOutput& o : order.outputs) {
@@ -184,25 +176,133 @@ Result<int> DemoGenerator::addSales(DeterministicRandom& rng, const QList<Sectio
                 l.quantityThousandths = quantities.value(itemId);
                 l.unitPrice = item.unitPrice;
                 l.vatRateBp = item.vatRateBp;
-                inv.lines << l;
+                lines << l;
             }
         }
-        if (inv.lines.isEmpty())
+        return lines;
+    };
+    const auto at = [](const QDate& day, int hour) { return FixedClock(QDateTime(day, QTime(hour, 0), Qt::UTC)); };
+    const QStringList tyreJobs = {QStringLiteral("Pneus hiver"), QStringLiteral("Pneus été"),
+                                  QStringLiteral("Réparation de crevaison"), QStringLiteral("Permutation et équilibrage"),
+                                  QStringLiteral("Pneus de la flotte"), QStringLiteral("Pneus de tracteur")};
+    const QStringList metalJobs = {QStringLiteral("Portail"), QStringLiteral("Garde-corps"),
+                                   QStringLiteral("Escalier extérieur"), QStringLiteral("Réparation de remorque"),
+                                   QStringLiteral("Rampe d'accès"), QStringLiteral("Grille de défense"),
+                                   QStringLiteral("Râtelier à vélos"), QStringLiteral("Barrière d'herbage")};
+
+    // Each logged order becomes a work order on its first day of work (from an
+    // accepted quote for most metalwork jobs), in date order so that numbers
+    // follow the dates; its log entries are attached to it.
+    struct Placed
+    {
+        qint64 orderId = 0;
+        qint64 contactId = 0;
+    };
+    QHash<QString, Placed> placed;
+    std::sort(orders.begin(), orders.end(), [](const DemoOrder& a, const DemoOrder& b) {
+        return a.firstDay != b.firstDay ? a.firstDay < b.firstDay : a.reference < b.reference;
+    });
+    for (const DemoOrder& order : std::as_const(orders)) {
+        const QList<InvoiceLine> lines = linesOf(order);
+        if (lines.isEmpty())
             continue;
-        auto id = sales.saveDraft(inv);
-        if (!id)
-            return std::unexpected(id.error());
-        if (auto r = sales.issue(*id); !r)
+        const bool tyres = order.section % 2 == 0;
+        const qint64 customer = tyres ? (rng.chance(80) ? rng.pick(persons) : rng.pick(businesses))
+                                      : (rng.chance(70) ? rng.pick(businesses) : rng.pick(persons));
+        QDate orderDay = order.firstDay.addDays(-rng.between(0, tyres ? 2 : 10));
+        while (orderDay.dayOfWeek() > 5)
+            orderDay = orderDay.addDays(-1);
+        const QString what = rng.pick(tyres ? tyreJobs : metalJobs);
+        const QDate due = order.lastDay.addDays(rng.between(0, 4));
+        qint64 orderId = 0;
+        if (rng.chance(tyres ? 10 : 60)) {
+            QDate quoteDay = orderDay.addDays(-rng.between(3, 20));
+            while (quoteDay.dayOfWeek() > 5)
+                quoteDay = quoteDay.addDays(-1);
+            Quote q;
+            q.contactId = customer;
+            q.sectionId = sections.at(order.section).id;
+            q.reference = what;
+            q.lines = lines;
+            const FixedClock quoted = at(quoteDay, 10);
+            auto quoteId = OrderService(m_db, quoted, office).saveQuote(q);
+            if (!quoteId)
+                return std::unexpected(quoteId.error());
+            if (auto r = OrderService(m_db, quoted, office).setQuoteStatus(*quoteId, QStringLiteral("sent")); !r)
+                return std::unexpected(r.error());
+            const FixedClock accepted = at(orderDay, 9);
+            auto id = OrderService(m_db, accepted, office).acceptQuote(*quoteId, 0, due);
+            if (!id)
+                return std::unexpected(id.error());
+            orderId = *id;
+        } else {
+            WorkOrder o;
+            o.contactId = customer;
+            o.sectionId = sections.at(order.section).id;
+            o.description = what;
+            o.dueDate = due;
+            o.lines = lines;
+            const FixedClock ordered = at(orderDay, 9);
+            auto id = OrderService(m_db, ordered, office).saveOrder(o);
+            if (!id)
+                return std::unexpected(id.error());
+            orderId = *id;
+        }
+        ++summary.workOrders;
+        placed.insert(order.reference, Placed{orderId, customer});
+        SqlQuery attach(m_db);
+        if (auto r = attach.prepare(QStringLiteral(
+                "UPDATE production_entry SET order_id = :order, reference = (SELECT number FROM work_order WHERE id = "
+                ":order2) WHERE reference = :reference AND section_id = :section"));
+            !r)
             return std::unexpected(r.error());
+        attach.bind(QStringLiteral("order"), orderId)
+            .bind(QStringLiteral("order2"), orderId)
+            .bind(QStringLiteral("reference"), order.reference)
+            .bind(QStringLiteral("section"), sections.at(order.section).id);
+        if (auto r = attach.exec(); !r)
+            return std::unexpected(r.error());
+    }
+
+    // Invoiced a few days after the work, in date order (numbers follow the
+    // dates); most are paid, some late, a few credited. The last days' orders
+    // are still in progress.
+    for (DemoOrder& order : orders)
+        order.invoiceDay = order.lastDay.addDays(rng.between(0, 3));
+    std::sort(orders.begin(), orders.end(), [](const DemoOrder& a, const DemoOrder& b) {
+        return a.invoiceDay != b.invoiceDay ? a.invoiceDay < b.invoiceDay : a.reference < b.reference;
+    });
+    int issued = 0;
+    for (const DemoOrder& order : std::as_const(orders)) {
+        if (!placed.contains(order.reference))
+            continue;
+        const qint64 orderId = placed.value(order.reference).orderId;
+        if (order.invoiceDay >= today || order.lastDay >= today.addDays(-3)) {
+            const FixedClock started = at(order.lastDay, 12);
+            if (auto r = OrderService(m_db, started, office).setOrderStatus(orderId, QStringLiteral("in_progress")); !r)
+                return std::unexpected(r.error());
+            continue;
+        }
+        const FixedClock then = at(order.invoiceDay, 16);
+        OrderService work(m_db, then, office);
+        if (auto r = work.setOrderStatus(orderId, QStringLiteral("done")); !r)
+            return std::unexpected(r.error());
+        if (auto r = work.invoiceOrder(orderId); !r)
+            return std::unexpected(r.error());
+        if (rng.chance(90))
+            if (auto r = work.setOrderStatus(orderId, QStringLiteral("delivered")); !r)
+                return std::unexpected(r.error());
         ++issued;
-        auto stored = sales.get(*id);
+        InvoiceService sales(m_db, then, office);
+        auto stored = sales.get(work.order(orderId)->invoiceId);
         if (!stored)
             return std::unexpected(stored.error());
+        const qint64 invoiceId = stored->id;
         // A small credit note now and then (a line taken back).
         if (rng.chance(3)) {
             InvoiceLine back = stored->lines.first();
             back.quantityThousandths = 1000;
-            auto credit = sales.draftCreditNote(*id, {back});
+            auto credit = sales.draftCreditNote(invoiceId, {back});
             if (!credit)
                 return std::unexpected(credit.error());
             if (auto r = sales.issue(*credit); !r)
@@ -212,11 +312,11 @@ Result<int> DemoGenerator::addSales(DeterministicRandom& rng, const QList<Sectio
         const QDate paidOn = order.invoiceDay.addDays(roll <= 60 ? 0 : rng.between(5, 50));
         if (roll > 92 || paidOn > today)
             continue; // unpaid, to be chased
-        auto balance = sales.balance(*id);
+        auto balance = sales.balance(invoiceId);
         if (!balance)
             return std::unexpected(balance.error());
         Payment p;
-        p.invoiceId = *id;
+        p.invoiceId = invoiceId;
         p.day = paidOn;
         p.method = rng.pick(paymentMethods());
         if (p.method == QLatin1String("cheque")) {
@@ -227,11 +327,168 @@ Result<int> DemoGenerator::addSales(DeterministicRandom& rng, const QList<Sectio
         p.amount = roll > 85 ? Money::fromCents(balance->due().cents() / 2) : balance->due();
         if (p.amount.isZero() || p.amount.isNegative())
             continue;
-        const FixedClock paidClock(QDateTime(paidOn, QTime(17, 0), Qt::UTC));
-        if (auto r = InvoiceService(m_db, paidClock, office).recordPayment(p); !r)
+        if (auto r = InvoiceService(m_db, at(paidOn, 17), office).recordPayment(p); !r)
             return std::unexpected(r.error());
     }
+
+    // The cheques go to the bank on Fridays; those of the last weeks wait.
+    {
+        auto cheques = InvoiceService(m_db, at(today, 12), office).chequesToDeposit();
+        if (!cheques)
+            return std::unexpected(cheques.error());
+        QMap<QDate, QList<qint64>> byFriday;
+        for (const ChequeToDeposit& c : *cheques) {
+            const QDate friday = c.day.addDays((5 - c.day.dayOfWeek() + 7) % 7);
+            if (friday < today.addDays(-21))
+                byFriday[friday] << c.paymentId;
+        }
+        for (auto it = byFriday.cbegin(); it != byFriday.cend(); ++it)
+            if (auto r = InvoiceService(m_db, at(it.key(), 17), office).depositCheques(it.value()); !r)
+                return std::unexpected(r.error());
+    }
+
+    // What is on the desk today: quotes waiting for an answer, a refused and
+    // an expired one, and orders to do next weeks.
+    for (int i = 0; i < 7; ++i) {
+        const bool tyres = i % 3 == 0;
+        const int section = tyres ? 0 : 1;
+        QList<InvoiceLine> lines;
+        for (const CatalogueItem& item : catalogue.at(section)) {
+            if (lines.size() == 2)
+                break;
+            if (rng.chance(50)) {
+                InvoiceLine l;
+                l.catalogueItemId = item.id;
+                l.label = item.label;
+                l.unit = item.unit;
+                l.quantityThousandths = 1000LL * rng.between(1, 4);
+                l.unitPrice = item.unitPrice;
+                l.vatRateBp = item.vatRateBp;
+                lines << l;
+            }
+        }
+        if (lines.isEmpty())
+            continue;
+        const QDate day = today.addDays(-(i == 5 ? 45 : rng.between(1, 20)));
+        Quote q;
+        q.contactId = tyres ? rng.pick(persons) : rng.pick(businesses);
+        q.sectionId = sections.at(section).id;
+        q.reference = rng.pick(tyres ? tyreJobs : metalJobs);
+        q.lines = lines;
+        auto id = OrderService(m_db, at(day, 10), office).saveQuote(q);
+        if (!id)
+            return std::unexpected(id.error());
+        if (i == 0 || i == 3)
+            continue; // draft
+        if (auto r = OrderService(m_db, at(day, 11), office).setQuoteStatus(*id, QStringLiteral("sent")); !r)
+            return std::unexpected(r.error());
+        if (i == 4)
+            if (auto r = OrderService(m_db, at(std::min(day.addDays(6), today), 11), office).setQuoteStatus(*id, QStringLiteral("refused")); !r)
+                return std::unexpected(r.error());
+    }
+    for (int i = 0; i < 3; ++i) {
+        const int section = i == 0 ? 0 : 1;
+        const CatalogueItem& item = catalogue.at(section).at(std::min<qsizetype>(i + 1, catalogue.at(section).size() - 1));
+        WorkOrder o;
+        o.contactId = rng.pick(businesses);
+        o.sectionId = sections.at(section).id;
+        o.description = rng.pick(section == 0 ? tyreJobs : metalJobs);
+        o.dueDate = today.addDays(rng.between(5, 20));
+        InvoiceLine l;
+        l.catalogueItemId = item.id;
+        l.label = item.label;
+        l.unit = item.unit;
+        l.quantityThousandths = 1000LL * rng.between(1, 3);
+        l.unitPrice = item.unitPrice;
+        l.vatRateBp = item.vatRateBp;
+        o.lines = {l};
+        if (auto r = OrderService(m_db, at(today.addDays(-rng.between(0, 4)), 9), office).saveOrder(o); !r)
+            return std::unexpected(r.error());
+        ++summary.workOrders;
+    }
+
+    qint64 feeItem = 0;
+    for (const CatalogueItem& item : catalogue.at(0))
+        if (item.code == QLatin1String("GARDIEN"))
+            feeItem = item.id;
+    auto sets = addTyreHotel(rng, cars, feeItem, today);
+    if (!sets)
+        return std::unexpected(sets.error());
+    summary.tyreSets = *sets;
     return issued;
+}
+
+Result<int> DemoGenerator::addTyreHotel(DeterministicRandom& rng, const QList<qint64>& vehicles, qint64 feeItem,
+                                        const QDate& today)
+{
+    UserContext office = UserContext::system();
+    office.audited = false;
+    const QStringList brands = {QStringLiteral("Michelin"), QStringLiteral("Continental"), QStringLiteral("Bridgestone"),
+                                QStringLiteral("Goodyear"), QStringLiteral("Pirelli"), QStringLiteral("Hankook"),
+                                QStringLiteral("Kléber"), QStringLiteral("Nokian")};
+    // Two change-overs: winter tyres left in spring and taken back in the
+    // autumn, when the summer ones come in and stay until spring.
+    const int year = today.month() >= 11 ? today.year() : today.year() - 1;
+    const QDate spring(year, 4, 6);
+    const QDate autumn(year, 10, 26);
+    int count = 0;
+    int place = 0;
+    const QString racks = QStringLiteral("ABCD");
+    for (qint64 vehicle : vehicles) {
+        if (!rng.chance(65))
+            continue;
+        auto size = [&]() -> QString {
+            SqlQuery q(m_db);
+            if (!q.prepare(QStringLiteral("SELECT tyre_size FROM vehicle WHERE id = :id")))
+                return {};
+            q.bind(QStringLiteral("id"), vehicle);
+            auto v = q.execScalar();
+            return v ? v->toString() : QString();
+        }();
+        if (size.isEmpty())
+            continue;
+        const int slot = place++;
+        TyreSet winter;
+        winter.vehicleId = vehicle;
+        winter.season = QStringLiteral("winter");
+        winter.tyreSize = size;
+        winter.brand = rng.pick(brands);
+        winter.tyreCount = 4;
+        for (int t = 0; t < 4; ++t)
+            winter.treadTenths << rng.between(28, 80);
+        winter.withRims = rng.chance(60);
+        winter.rack = racks.at(slot / 18 % 4);
+        winter.row = slot % 18 / 3 + 1;
+        winter.level = slot % 3 + 1;
+        winter.dateIn = spring.addDays(rng.between(0, 20));
+        winter.feeItemId = feeItem;
+        const FixedClock in(QDateTime(winter.dateIn, QTime(10, 0), Qt::UTC));
+        auto id = TyreHotelService(m_db, in, office).save(winter);
+        if (!id)
+            return std::unexpected(id.error());
+        ++count;
+        const QDate changeOver = autumn.addDays(rng.between(0, 25));
+        if (changeOver >= today)
+            continue; // not yet come for them
+        const FixedClock out(QDateTime(changeOver, QTime(10, 0), Qt::UTC));
+        if (auto r = TyreHotelService(m_db, out, office).giveBack(*id, changeOver); !r)
+            return std::unexpected(r.error());
+        TyreSet summer = winter;
+        summer.season = QStringLiteral("summer");
+        summer.brand = rng.pick(brands);
+        summer.treadTenths.clear();
+        for (int t = 0; t < 4; ++t)
+            summer.treadTenths << rng.between(16, 75);
+        summer.dateIn = changeOver;
+        auto next = TyreHotelService(m_db, out, office).save(summer);
+        if (!next)
+            return std::unexpected(next.error());
+        ++count;
+        if (rng.chance(10))
+            if (auto r = TyreHotelService(m_db, out, office).invoiceFee(*next); !r)
+                return std::unexpected(r.error());
+    }
+    return count;
 }
 
 } // namespace etabli

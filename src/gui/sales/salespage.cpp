@@ -5,18 +5,21 @@
 #include "gui/sales/orderspage.h"
 #include "gui/sales/quotespage.h"
 #include "gui/sales/receivablespage.h"
+#include "gui/sales/tyrehotelpage.h"
 
 namespace etabli {
 
 SalesPage::SalesPage(Session& session, QWidget* parent)
     : QTabWidget(parent), m_quotes(new QuotesPage(session, this)), m_orders(new OrdersPage(session, this)), m_invoices(new InvoicesPage(session, this)),
-      m_receivables(new ReceivablesPage(session, this)), m_contacts(new ContactsPage(session, this))
+      m_receivables(new ReceivablesPage(session, this)), m_contacts(new ContactsPage(session, this)),
+      m_tyres(new TyreHotelPage(session, this))
 {
     addTab(m_quotes, tr("Quotes"));
     addTab(m_orders, tr("Work orders"));
     addTab(m_invoices, tr("Invoices"));
     addTab(m_receivables, tr("Unpaid"));
     addTab(m_contacts, tr("Customers and contacts"));
+    addTab(m_tyres, tr("Tyre hotel"));
 }
 
 } // namespace etabli

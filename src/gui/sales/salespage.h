@@ -10,6 +10,7 @@ class OrdersPage;
 class QuotesPage;
 class ReceivablesPage;
 class Session;
+class TyreHotelPage;
 
 // "Clients et ventes": quotes, work orders, invoices and credit notes, the
 // unpaid ones, the directory of contacts and the tyre hotel.
@@ -24,6 +25,7 @@ public:
     ContactsPage* contactsPage() const { return m_contacts; }
     OrdersPage* ordersPage() const { return m_orders; }
     QuotesPage* quotesPage() const { return m_quotes; }
+    TyreHotelPage* tyreHotelPage() const { return m_tyres; }
     ReceivablesPage* receivablesPage() const { return m_receivables; }
 
 private:
@@ -32,6 +34,7 @@ private:
     InvoicesPage* m_invoices;
     ReceivablesPage* m_receivables;
     ContactsPage* m_contacts;
+    TyreHotelPage* m_tyres;
 };
 
 } // namespace etabli
