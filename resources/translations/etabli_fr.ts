@@ -746,7 +746,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+51" />
+        <location filename="../../src/cli/clicommands.cpp" line="+53" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -1280,21 +1280,41 @@
     </message>
     <message>
         <location line="+4" />
-        <source>invoice (an invoice or a credit note), credit or quote, then its number.</source>
-        <translation>invoice (une facture ou un avoir), credit ou quote (un devis), puis son numéro.</translation>
+        <source>invoice (an invoice or a credit note), credit or quote, then its number; label then a plate (tyre hotel); tyres then summer, winter, all_season or all.</source>
+        <translation>invoice (une facture ou un avoir), credit ou quote (un devis), puis son numéro ; label puis une immatriculation (hôtel de pneus) ; tyres puis summer, winter, all_season ou all.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Writes an issued invoice, credit note or a quote as an A4 PDF, as printed.</source>
-        <translation>Écrit une facture ou un avoir émis, ou un devis, en PDF A4 tel qu'imprimé.</translation>
+        <location line="+3" />
+        <source>Writes an issued invoice, credit note, a quote, a tyre hotel label or its list as an A4 PDF, as printed.</source>
+        <translation>Écrit une facture ou un avoir émis, un devis, une étiquette de l'hôtel de pneus ou sa liste en PDF A4, tel qu'imprimé.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>Usage: etabli-cli print invoice|credit|quote NUMBER --out FILE.pdf --user LOGIN</source>
         <translation>Usage : etabli-cli print invoice|credit|quote NUMÉRO --out FICHIER.pdf --user IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+1" />
+        <source>       etabli-cli print label PLATE --out FILE.pdf --user LOGIN</source>
+        <translation>       etabli-cli print label IMMATRICULATION --out FICHIER.pdf --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>       etabli-cli print tyres summer|winter|all_season|all --out FILE.pdf --user LOGIN</source>
+        <translation>       etabli-cli print tyres summer|winter|all_season|all --out FICHIER.pdf --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Unknown season “%1”: summer, winter, all_season or all.</source>
+        <translation>Saison inconnue « %1 » : summer, winter, all_season ou all.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Written to %1</source>
+        <translation>Écrit dans %1</translation>
+    </message>
+    <message>
+        <location line="+24" />
         <source>No invoice or credit note has the number “%1”.</source>
         <translation>Aucune facture ni aucun avoir n'a le numéro « %1 ».</translation>
     </message>
@@ -1305,7 +1325,7 @@
         <translation>%1 écrit dans %2</translation>
     </message>
     <message>
-        <location line="-113" />
+        <location line="-151" />
         <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
         <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
     </message>
@@ -1885,7 +1905,7 @@
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42" />
         <location line="+10" />
         <source>Cannot write “%1”.</source>
         <translation>Impossible d'écrire « %1 ».</translation>
@@ -3808,26 +3828,29 @@
     <name>TyreDocuments</name>
     <message>
         <location filename="../../src/print/tyredocuments.cpp" line="+28" />
-        <location line="+73" />
+        <location line="+89" />
         <source>Tyre hotel</source>
         <translation>Hôtel de pneus</translation>
     </message>
     <message>
-        <location line="-65" />
-        <location line="+36" />
+        <location line="-81" />
+        <location line="+37" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-35" />
-        <location line="+35" />
+        <location line="-36" />
+        <location line="+37" />
         <source>Tyres</source>
         <translation>Pneus</translation>
     </message>
     <message numerus="yes">
-        <location line="-35" />
+        <location line="-37" />
         <source>%n tyre(s) %1</source>
-        <translation><numerusform>%n pneu %1</numerusform><numerusform>%n pneus %1</numerusform></translation>
+        <translation>
+            <numerusform>%n pneu %1</numerusform>
+            <numerusform>%n pneus %1</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -3846,23 +3869,23 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+32" />
+        <location line="+35" />
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location line="-31" />
+        <location line="-34" />
         <source>Tread</source>
         <translation>Sculpture</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+30" />
+        <location line="+35" />
         <source>In since</source>
         <translation>Entré le</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-33" />
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
@@ -3884,10 +3907,13 @@
     <message numerus="yes">
         <location line="+3" />
         <source>%1 — on %2 — %n set(s)</source>
-        <translation><numerusform>%1 — le %2 — %n jeu</numerusform><numerusform>%1 — le %2 — %n jeux</numerusform></translation>
+        <translation>
+            <numerusform>%1 — le %2 — %n jeu</numerusform>
+            <numerusform>%1 — le %2 — %n jeux</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Place</source>
         <translation>Emplacement</translation>
     </message>
@@ -3897,42 +3923,42 @@
         <translation>Immatriculation</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>Size</source>
-        <translation>Dimension</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Smallest tread</source>
         <translation>Sculpture mini</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Done</source>
         <translation>Fait</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+18" />
         <source> + rims</source>
         <translation> + jantes</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>%1 mm (worn)</source>
-        <translation>%1 mm (usé)</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="-7" />
         <source>%1 mm</source>
         <translation>%1 mm</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 (worn)</source>
+        <translation>%1 (usé)</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Legal minimum tread: 1.6 mm; sets under 3 mm are shown in bold: advise the customer.</source>
         <translation>Sculpture minimale légale : 1,6 mm ; les jeux sous 3 mm sont en gras : prévenez le client.</translation>
     </message>
@@ -3984,6 +4010,11 @@
     </message>
     <message>
         <location line="+25" />
+        <source>Your account may not see the tyre hotel.</source>
+        <translation>Votre compte ne permet pas de voir l'hôtel de pneus.</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Your account may not change the tyre hotel.</source>
         <translation>Votre compte ne permet pas de modifier l'hôtel de pneus.</translation>
     </message>
@@ -5734,8 +5765,8 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
     <message>
         <location line="+1" />
-        <source>Customers and orders</source>
-        <translation>Clients et commandes</translation>
+        <source>Sales and customers</source>
+        <translation>Ventes et clients</translation>
     </message>
     <message>
         <location line="+1" />

@@ -15,9 +15,11 @@
 #include "print/documentprinter.h"
 #include "print/invoicedocument.h"
 #include "print/quotedocument.h"
+#include "print/tyredocuments.h"
 #include "services/invoiceservice.h"
 #include "services/orderservice.h"
 #include "services/schoolservice.h"
+#include "services/tyrehotelservice.h"
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "util/clock.h"
@@ -724,23 +726,61 @@ int Commands::printDocument(const QStringList& args)
     parser.addOption(user);
     parser.addOption(outOption);
     parser.addPositionalArgument(QStringLiteral("what"),
-                                 tr("invoice (an invoice or a credit note), credit or quote, then its number."));
+                                 tr("invoice (an invoice or a credit note), credit or quote, then its number; label "
+                                    "then a plate (tyre hotel); tyres then summer, winter, all_season or all."));
     if (int rc = parseCommand(parser, common, QStringLiteral("print"),
-                              tr("Writes an issued invoice, credit note or a quote as an A4 PDF, as printed."), args, m_out,
+                              tr("Writes an issued invoice, credit note, a quote, a tyre hotel label or its list as an A4 PDF, as "
+                                 "printed."),
+                              args, m_out,
                               m_err, 2);
         rc >= 0)
         return rc;
     const QStringList what = parser.positionalArguments();
-    const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"), QStringLiteral("quote")};
+    const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"), QStringLiteral("quote"),
+                               QStringLiteral("label"), QStringLiteral("tyres")};
     if (what.size() != 2 || !kinds.contains(what.first()) || parser.value(outOption).isEmpty() ||
         parser.value(user).isEmpty()) {
-        m_err << tr("Usage: etabli-cli print invoice|credit|quote NUMBER --out FILE.pdf --user LOGIN") << Qt::endl;
+        m_err << tr("Usage: etabli-cli print invoice|credit|quote NUMBER --out FILE.pdf --user LOGIN") << Qt::endl
+              << tr("       etabli-cli print label PLATE --out FILE.pdf --user LOGIN") << Qt::endl
+              << tr("       etabli-cli print tyres summer|winter|all_season|all --out FILE.pdf --user LOGIN") << Qt::endl;
         return BadUsage;
     }
     SystemClock clock;
     auto acting = openAs(parser, common, parser.value(user), clock, m_err);
     if (!acting)
         return report(m_err, acting.error());
+    if (what.first() == QLatin1String("label") || what.first() == QLatin1String("tyres")) {
+        TyreHotelService hotel(*acting->db, clock, acting->user);
+        auto school = SchoolService(*acting->db, clock, acting->user).identity();
+        if (!school)
+            return report(m_err, school.error());
+        std::unique_ptr<print::Printable> printable;
+        if (what.first() == QLatin1String("label")) {
+            auto set = hotel.findStored(what.at(1));
+            if (!set) {
+                if (set.error().code != Error::Code::NotFound && set.error().code != Error::Code::InvalidInput)
+                    return report(m_err, set.error());
+                m_err << set.error().message << Qt::endl;
+                return Failure;
+            }
+            printable = print::TyreDocuments::label(*set, *school);
+        } else {
+            TyreSetFilter f;
+            f.season = what.at(1) == QLatin1String("all") ? QString() : what.at(1);
+            if (!f.season.isEmpty() && !tyreSeasons().contains(f.season)) {
+                m_err << tr("Unknown season “%1”: summer, winter, all_season or all.").arg(what.at(1)) << Qt::endl;
+                return BadUsage;
+            }
+            auto sets = hotel.list(f, 1000000, 0);
+            if (!sets)
+                return report(m_err, sets.error());
+            printable = print::TyreDocuments::list(*sets, f.season, *school, clock.today());
+        }
+        if (auto r = print::DocumentPrinter::writePdf(*printable, parser.value(outOption)); !r)
+            return report(m_err, r.error());
+        m_out << tr("Written to %1").arg(QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
+        return Success;
+    }
     if (what.first() == QLatin1String("quote")) {
         auto id = OrderService(*acting->db, clock, acting->user).quoteId(what.at(1));
         if (!id) {

@@ -60,15 +60,16 @@ int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPag
 }
 
 namespace {
-QPageLayout a4Layout()
+QPageLayout a4Layout(const PageFrame& frame)
 {
-    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 15, 18, 15), QPageLayout::Millimeter);
+    return QPageLayout(QPageSize(QPageSize::A4), frame.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                       QMarginsF(18, 15, 18, 15), QPageLayout::Millimeter);
 }
 } // namespace
 
 void DocumentPrinter::setUp(QPrinter& printer, const PageFrame& frame)
 {
-    printer.setPageLayout(a4Layout());
+    printer.setPageLayout(a4Layout(frame));
     printer.setDocName(frame.title);
     printer.setCreator(QStringLiteral("Établi"));
 }
@@ -85,7 +86,7 @@ Status DocumentPrinter::writePdf(QTextDocument& document, const PageFrame& frame
         return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
     {
         QPdfWriter writer(&file);
-        writer.setPageLayout(a4Layout());
+        writer.setPageLayout(a4Layout(frame));
         writer.setResolution(300);
         writer.setTitle(frame.title);
         writer.setCreator(QStringLiteral("Établi"));

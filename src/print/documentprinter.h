@@ -19,6 +19,7 @@ struct PageFrame
     QString title;      // the document's title, in the header
     QString schoolName; // the school, in the header
     QString footerNote; // e.g. "Édité le 27/11/2026"
+    bool landscape = false; // wide lists
 };
 
 // A document ready to print: its laid-out text and its page frame. Made by
@@ -42,7 +43,8 @@ public:
     // Writes an A4 PDF to `path` (via a temporary file, never half-written).
     static Status writePdf(QTextDocument& document, const PageFrame& frame, const QString& path);
     static Status writePdf(Printable& printable, const QString& path) { return writePdf(printable.document, printable.frame, path); }
-    // A4 portrait with the PDF's margins, on a printer or a preview's printer.
+    // A4 (portrait unless the frame says otherwise) with the PDF's margins,
+    // on a printer or a preview's printer.
     static void setUp(QPrinter& printer, const PageFrame& frame);
     static int print(Printable& printable, QPrinter& printer);
 };

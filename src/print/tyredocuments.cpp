@@ -59,7 +59,7 @@ std::unique_ptr<Printable> TyreDocuments::label(const TyreSet& set, const School
 QString TyreDocuments::listHtml(const QList<TyreSet>& sets, const QString& season, const SchoolIdentity& school,
                                 const QDate& today)
 {
-    QString h = Parts::open(9);
+    QString h = Parts::open(8.5);
     h += QStringLiteral("<h1 style=\"font-size: 15pt;\">%1</h1>")
              .arg(Parts::esc(season.isEmpty() ? tr("Tyre hotel: sets in storage")
                                               : tr("Tyre hotel: %1 sets in storage")
@@ -69,23 +69,39 @@ QString TyreDocuments::listHtml(const QList<TyreSet>& sets, const QString& seaso
                                  .arg(school.name, Parts::date(today))));
     h += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" style=\"border-collapse: "
                         "collapse; border-color: #999999;\"><tr style=\"background-color: #e8ecef;\">");
-    for (const QString& head : {tr("Place"), tr("Plate"), tr("Customer"), tr("Phone"), tr("Size"), tr("Tyres"),
-                                tr("Season"), tr("Smallest tread"), tr("In since"), tr("Done")})
-        h += QStringLiteral("<th align=\"left\">%1</th>").arg(Parts::esc(head));
+    // Widths in % of the page, so that short values keep to one line.
+    QList<std::pair<QString, int>> heads = {{tr("Place"), 9}, {tr("Plate"), 11}, {tr("Customer"), season.isEmpty() ? 20 : 27},
+                                            {tr("Phone"), 11}, {tr("Tyres"), 19}};
+    if (season.isEmpty())
+        heads.append({tr("Season"), 7});
+    heads.append({tr("Smallest tread"), 10});
+    heads.append({tr("In since"), 8});
+    heads.append({tr("Done"), 4});
+    for (const auto& [head, width] : std::as_const(heads))
+        h += QStringLiteral("<th align=\"left\" width=\"%1%\">%2</th>").arg(width).arg(Parts::esc(head));
     h += QStringLiteral("</tr>");
+    // Qt's layout ignores "nowrap": unbreakable spaces keep short values on one line.
+    const auto unbroken = [](const QString& html) { return QString(html).replace(QLatin1Char(' '), QStringLiteral("&nbsp;")); };
+    const auto cell = [&unbroken](const QString& html, bool nowrap = true) {
+        return QStringLiteral("<td>%1</td>").arg(nowrap ? unbroken(html) : html);
+    };
     for (const TyreSet& s : sets) {
         const bool worn = s.minTreadTenths() < 30; // under 3 mm: tell the customer
-        h += QStringLiteral("<tr><td>%1 %2-%3</td><td><b>%4</b></td><td>%5</td><td>%6</td><td>%7</td><td>%8</td><td>%9</td>")
-                 .arg(Parts::esc(s.rack))
-                 .arg(s.row)
-                 .arg(s.level)
-                 .arg(Parts::esc(s.plate), Parts::esc(s.customerName), Parts::esc(s.customerPhone), Parts::esc(s.tyreSize),
-                      Parts::esc(QString::number(s.tyreCount) + (s.withRims ? tr(" + rims") : QString())),
-                      Parts::esc(TyreHotelService::seasonLabel(s.season)));
-        h += QStringLiteral("<td>%1</td><td>%2</td><td>&#9744;</td></tr>")
-                 .arg(worn ? QStringLiteral("<b>%1</b>").arg(Parts::esc(tr("%1 mm (worn)").arg(TyreHotelService::formatTread(s.minTreadTenths()))))
-                           : Parts::esc(tr("%1 mm").arg(TyreHotelService::formatTread(s.minTreadTenths()))),
-                      Parts::esc(Parts::date(s.dateIn)));
+        const QString tread = tr("%1 mm").arg(TyreHotelService::formatTread(s.minTreadTenths()));
+        h += QStringLiteral("<tr>");
+        h += cell(Parts::esc(QStringLiteral("%1 %2-%3").arg(s.rack).arg(s.row).arg(s.level)));
+        h += cell(QStringLiteral("<b>%1</b>").arg(Parts::esc(s.plate)));
+        h += cell(Parts::esc(s.customerName), false);
+        h += cell(Parts::esc(s.customerPhone));
+        h += cell(unbroken(Parts::esc(tr("%1 × %2").arg(s.tyreCount).arg(s.tyreSize))) +
+                      Parts::esc(s.withRims ? tr(" + rims") : QString()),
+                  false);
+        if (season.isEmpty())
+            h += cell(Parts::esc(TyreHotelService::seasonLabel(s.season)));
+        h += cell(worn ? QStringLiteral("<b>%1</b>").arg(Parts::esc(tr("%1 (worn)").arg(tread))) : Parts::esc(tread));
+        h += cell(Parts::esc(Parts::date(s.dateIn)));
+        h += cell(QStringLiteral("&#9744;"));
+        h += QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");
     h += Parts::mentions({tr("Legal minimum tread: 1.6 mm; sets under 3 mm are shown in bold: advise the customer.")});
@@ -98,7 +114,7 @@ std::unique_ptr<Printable> TyreDocuments::list(const QList<TyreSet>& sets, const
 {
     auto p = std::make_unique<Printable>();
     p->document.setHtml(listHtml(sets, season, school, today));
-    p->frame = PageFrame{tr("Tyre hotel"), school.name, Parts::date(today)};
+    p->frame = PageFrame{tr("Tyre hotel"), school.name, Parts::date(today), true};
     return p;
 }
 

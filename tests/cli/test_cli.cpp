@@ -444,7 +444,7 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
         CHECK(text.contains(mention));
 }
 
-TEST_CASE("etabli-cli print quote: the customer's copy of a quote", "[cli][sales]")
+TEST_CASE("etabli-cli print quote, label and tyres: the quote, the tyre hotel's label and season list", "[cli][sales]")
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
@@ -488,4 +488,44 @@ TEST_CASE("etabli-cli print quote: the customer's copy of a quote", "[cli][sales
                                    QStringLiteral("SIRET 75312468000012"), QStringLiteral("Bon pour accord"),
                                    QStringLiteral("Total")})
         CHECK(text.contains(mention));
+
+    // The tyre hotel's label of a stored set, and the list of a season.
+    const QString plate = [&]() {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("find-set"));
+        c.setDatabaseName(db);
+        c.open();
+        QSqlQuery q(c);
+        q.exec(QStringLiteral("SELECT v.plate FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id WHERE s.date_out IS "
+                              "NULL ORDER BY s.rack, s.row_no, s.level_no LIMIT 1"));
+        q.next();
+        const QString p = q.value(0).toString();
+        q.finish();
+        c.close();
+        return p;
+    }();
+    QSqlDatabase::removeDatabase(QStringLiteral("find-set"));
+    REQUIRE_FALSE(plate.isEmpty());
+    const auto printedText = [&](const QStringList& what) {
+        const QString out = dir.filePath(QStringLiteral("out.pdf"));
+        auto r = cli(QStringList{QStringLiteral("print")} + what +
+                         QStringList{QStringLiteral("--out"), out, QStringLiteral("--database"), db, QStringLiteral("--user"),
+                                     QStringLiteral("formateur.pneus")},
+                     password);
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+        QProcess extract;
+        extract.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), out, QStringLiteral("-")});
+        REQUIRE(extract.waitForFinished(30000));
+        return QString::fromUtf8(extract.readAllStandardOutput()).simplified();
+    };
+    const QString label = printedText({QStringLiteral("label"), plate.toLower().remove(QLatin1Char('-'))});
+    CHECK(label.contains(plate));
+    CHECK(label.contains(QStringLiteral("Casier A · rangée 1 · niveau 1")));
+    const QString list = printedText({QStringLiteral("tyres"), QStringLiteral("summer")});
+    CHECK(list.contains(QStringLiteral("Hôtel de pneus : pneus été en gardiennage")));
+    CHECK(list.contains(plate));
+    CHECK(cli({QStringLiteral("print"), QStringLiteral("tyres"), QStringLiteral("spring"), QStringLiteral("--out"), pdf,
+               QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+              password)
+              .code == 2);
 }

@@ -77,7 +77,7 @@ TEST_CASE("The navigation switches pages by click and by keyboard", "[gui][mainw
     REQUIRE(pages);
     REQUIRE(nav->count() == MainWindow::PageCount);
     const QStringList expected = {QStringLiteral("Tableau de bord"), QStringLiteral("Jeunes"),
-                                  QStringLiteral("Ateliers"),        QStringLiteral("Clients et commandes"),
+                                  QStringLiteral("Ateliers"),        QStringLiteral("Ventes et clients"),
                                   QStringLiteral("Financements"),    QStringLiteral("Rapports"),
                                   QStringLiteral("Paramètres")};
     for (int i = 0; i < nav->count(); ++i)

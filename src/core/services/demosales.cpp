@@ -349,6 +349,10 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
 
     // What is on the desk today: quotes waiting for an answer, a refused and
     // an expired one, and orders to do next weeks.
+    QList<QDate> deskDays;
+    for (int i = 0; i < 7; ++i)
+        deskDays << today.addDays(-(i == 5 ? 45 : rng.between(1, 20)));
+    std::sort(deskDays.begin(), deskDays.end()); // numbers follow the dates
     for (int i = 0; i < 7; ++i) {
         const bool tyres = i % 3 == 0;
         const int section = tyres ? 0 : 1;
@@ -369,7 +373,7 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
         }
         if (lines.isEmpty())
             continue;
-        const QDate day = today.addDays(-(i == 5 ? 45 : rng.between(1, 20)));
+        const QDate day = deskDays.at(i);
         Quote q;
         q.contactId = tyres ? rng.pick(persons) : rng.pick(businesses);
         q.sectionId = sections.at(section).id;
@@ -378,7 +382,7 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
         auto id = OrderService(m_db, at(day, 10), office).saveQuote(q);
         if (!id)
             return std::unexpected(id.error());
-        if (i == 0 || i == 3)
+        if (i == 2 || i == 6)
             continue; // draft
         if (auto r = OrderService(m_db, at(day, 11), office).setQuoteStatus(*id, QStringLiteral("sent")); !r)
             return std::unexpected(r.error());
@@ -455,7 +459,7 @@ Result<int> DemoGenerator::addTyreHotel(DeterministicRandom& rng, const QList<qi
         winter.brand = rng.pick(brands);
         winter.tyreCount = 4;
         for (int t = 0; t < 4; ++t)
-            winter.treadTenths << rng.between(28, 80);
+            winter.treadTenths << rng.between(40, 85);
         winter.withRims = rng.chance(60);
         winter.rack = racks.at(slot / 18 % 4);
         winter.row = slot % 18 / 3 + 1;
@@ -477,8 +481,9 @@ Result<int> DemoGenerator::addTyreHotel(DeterministicRandom& rng, const QList<qi
         summer.season = QStringLiteral("summer");
         summer.brand = rng.pick(brands);
         summer.treadTenths.clear();
+        const int worn = rng.chance(10) ? 20 : 35; // now and then a set to replace soon
         for (int t = 0; t < 4; ++t)
-            summer.treadTenths << rng.between(16, 75);
+            summer.treadTenths << rng.between(worn, 78);
         summer.dateIn = changeOver;
         auto next = TyreHotelService(m_db, out, office).save(summer);
         if (!next)

@@ -48,6 +48,13 @@ int TyreHotelService::parseTread(const QString& text)
     return static_cast<int>(mm * 10 + 0.5);
 }
 
+Status TyreHotelService::mayRead() const
+{
+    if (m_actor.can(permission::SalesRead) || m_actor.can(permission::ProductionWrite))
+        return {};
+    return fail(Error::Code::AccessDenied, tr("Your account may not see the tyre hotel."));
+}
+
 Status TyreHotelService::mayWrite() const
 {
     if (m_actor.can(permission::SalesWrite) || m_actor.can(permission::ProductionWrite))
@@ -57,28 +64,28 @@ Status TyreHotelService::mayWrite() const
 
 Result<QList<TyreSet>> TyreHotelService::list(const TyreSetFilter& filter, int limit, int offset) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+    if (auto r = mayRead(); !r)
         return std::unexpected(r.error());
     return TyreHotelRepository(m_db).list(filter, limit, offset);
 }
 
 Result<qint64> TyreHotelService::count(const TyreSetFilter& filter) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+    if (auto r = mayRead(); !r)
         return std::unexpected(r.error());
     return TyreHotelRepository(m_db).count(filter);
 }
 
 Result<TyreSet> TyreHotelService::get(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+    if (auto r = mayRead(); !r)
         return std::unexpected(r.error());
     return TyreHotelRepository(m_db).get(id);
 }
 
 Result<TyreSet> TyreHotelService::findStored(const QString& plate) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+    if (auto r = mayRead(); !r)
         return std::unexpected(r.error());
     auto normal = SalesFormats::normalisePlate(plate);
     if (!normal)

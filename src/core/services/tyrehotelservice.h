@@ -14,9 +14,9 @@ class Database;
 
 // The tyre hotel: customers' sets of tyres stored for the season at a place
 // (rack, row, level), found by plate, given back at the change of season,
-// their storage fee invoiced from the catalogue. Reading needs sales.read;
-// the office (sales.write) and the workshop's trainers (production.write),
-// who store the tyres, may write.
+// their storage fee invoiced from the catalogue. The office (sales.read,
+// sales.write) and the workshops' trainers (production.write), who store the
+// tyres, may read and write; invoicing the fee needs sales.write.
 class TyreHotelService
 {
     Q_DECLARE_TR_FUNCTIONS(TyreHotelService)
@@ -47,6 +47,7 @@ public:
     static int parseTread(const QString& text);
 
 private:
+    Status mayRead() const;
     Status mayWrite() const;
     Status validate(TyreSet& set) const;
 

@@ -107,7 +107,7 @@ void MainWindow::buildNavigation()
         {tr("Dashboard"), QStyle::SP_ComputerIcon},
         {tr("Trainees"), QStyle::SP_DirHomeIcon},
         {tr("Workshops"), QStyle::SP_DriveHDIcon},
-        {tr("Customers and orders"), QStyle::SP_FileDialogContentsView},
+        {tr("Sales and customers"), QStyle::SP_FileDialogContentsView},
         {tr("Funding"), QStyle::SP_DialogSaveButton},
         {tr("Reports"), QStyle::SP_FileDialogDetailedView},
         {tr("Settings"), QStyle::SP_FileDialogInfoView},
