@@ -1,5 +1,7 @@
 #include "services/dashboardservice.h"
 #include "services/demogenerator.h"
+#include "services/invoiceservice.h"
+#include "util/clock.h"
 #include "support/testdatabase.h"
 
 #include <QCryptographicHash>
@@ -91,10 +93,46 @@ TEST_CASE("The federation demo is about twenty schools' worth", "[demo]")
     DemoGenerator::Options o = options(1);
     o.scale = DemoGenerator::Scale::Federation;
     o.productionLog = false; // ~1.2M rows: measured by tests/bench, too slow under the sanitizers
+    o.federationOrders = 4000; // a million in tests/bench
     auto summary = DemoGenerator(t.db(), o).run();
     REQUIRE(summary);
     CHECK(summary->sections == 40);
     CHECK(summary->trainees > 4000);
+
+    // The sales written in bulk are what the services would have written:
+    // chains intact, numbers that the next invoice follows.
+    Database& db = t.db();
+    CHECK(summary->workOrders > 3900);
+    CHECK(summary->workOrders <= 4000);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM work_order")).toInt() == summary->workOrders);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM invoice WHERE status = 'issued'")).toInt() ==
+          summary->invoices);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM work_order o JOIN invoice i ON i.id = o.invoice_id "
+                                             "WHERE i.reference <> o.number OR i.total_excl_cents <> (SELECT "
+                                             "SUM(total_excl_cents) FROM work_order_line WHERE order_id = o.id)"))
+              .toInt() == 0);
+    const FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
+    InvoiceService sales(db, clock, UserContext::system());
+    auto chains = sales.verifyChains();
+    REQUIRE(chains);
+    CHECK(chains->ok());
+    const QString last = test::rawScalar(db, QStringLiteral("SELECT MAX(number) FROM invoice WHERE number LIKE "
+                                                            "'F2026-%'"))
+                             .toString();
+    REQUIRE_FALSE(last.isEmpty());
+    Invoice next;
+    next.contactId = test::rawScalar(db, QStringLiteral("SELECT MIN(id) FROM contact")).toLongLong();
+    InvoiceLine line;
+    line.label = QStringLiteral("Réparation");
+    line.quantityThousandths = 1000;
+    line.unitPrice = Money::fromCents(2000);
+    next.lines = {line};
+    auto draft = sales.saveDraft(next);
+    REQUIRE(draft);
+    auto number = sales.issue(*draft);
+    REQUIRE(number);
+    CHECK(*number == QStringLiteral("F2026-%1").arg(last.mid(6).toInt() + 1, 4, 10, QLatin1Char('0')));
+    CHECK(sales.verifyChains()->ok());
 }
 
 TEST_CASE("The demo holds the 2013/2014 tyre cohort exactly as the seed publishes it", "[demo][seed]")

@@ -1,5 +1,8 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "gui/sales/contactspage.h"
+#include "gui/sales/invoicespage.h"
+#include "gui/sales/orderspage.h"
 #include "gui/trainees/absencespage.h"
 #include "gui/trainees/attendancepage.h"
 #include "gui/trainees/coursetab.h"
@@ -16,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLineEdit>
@@ -45,6 +49,7 @@ struct Demo
         o.referenceDate = kToday;
         o.scale = scale;
         o.productionLog = scale == DemoGenerator::Scale::School; // the log is benchmarked at scale (tests/bench)
+        o.federationOrders = 3000;                                // a million in tests/bench
         REQUIRE(DemoGenerator(t.db(), o).run());
         t.close();
         auto db = t.reopen();
@@ -90,7 +95,7 @@ TEST_CASE("The trainees' list searches as you type, accents ignored, and sorts i
     CHECK(model->totalCount() == enrolled);
 }
 
-TEST_CASE("The list opens on the federation demo without fetching every row", "[gui][trainees]")
+TEST_CASE("The lists open on the federation demo without fetching every row", "[gui][trainees][sales]")
 {
     Demo d("direction", DemoGenerator::Scale::Federation);
     TraineesPage page(d.session);
@@ -98,6 +103,30 @@ TEST_CASE("The list opens on the federation demo without fetching every row", "[
     CHECK(page.model()->totalCount() > 4000);
     CHECK(page.model()->rowCount() == TraineeListModel::kPageSize);
     CHECK(page.model()->canFetchMore({}));
+
+    // The sales lists read one page: the count comes from SQL, not from the rows.
+    const qint64 invoices =
+        test::rawScalar(d.session.database(), QStringLiteral("SELECT COUNT(*) FROM invoice")).toLongLong();
+    REQUIRE(invoices > 2 * PagedListPage::PageSize);
+    InvoicesPage invoicesPage(d.session);
+    CHECK(invoicesPage.totalCount() == invoices);
+    CHECK(invoicesPage.table()->rowCount() == PagedListPage::PageSize);
+    OrdersPage orders(d.session);
+    orders.statusFilter()->setCurrentIndex(orders.statusFilter()->findData(QString())); // all, not only the open ones
+    CHECK(orders.totalCount() ==
+          test::rawScalar(d.session.database(), QStringLiteral("SELECT COUNT(*) FROM work_order")).toLongLong());
+    CHECK(orders.table()->rowCount() == PagedListPage::PageSize);
+    ContactsPage contacts(d.session);
+    CHECK(contacts.totalCount() > 2 * PagedListPage::PageSize);
+    CHECK(contacts.table()->rowCount() <= PagedListPage::PageSize);
+    // Searching a customer narrows the count in SQL.
+    const QString name = test::rawScalar(d.session.database(),
+                                         QStringLiteral("SELECT customer_name FROM invoice WHERE status = 'issued' ORDER BY id "
+                                                        "LIMIT 1"))
+                             .toString();
+    invoicesPage.searchField()->setText(name);
+    QTRY_VERIFY_WITH_TIMEOUT(invoicesPage.totalCount() < invoices, 2000);
+    CHECK(invoicesPage.totalCount() > 0);
 }
 
 TEST_CASE("A trainer sees only the trainees of their section", "[gui][trainees]")

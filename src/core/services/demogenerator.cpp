@@ -734,6 +734,10 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 }
             }
         }
+        if (federation && m_options.federationOrders > 0) {
+            if (auto r = addFederationSales(summary, rng, sections, catalogueBySection, today); !r)
+                return std::unexpected(r.error());
+        }
         if (!federation) {
             auto invoices = addSales(summary, rng, sections, catalogueBySection, orders.values(), today);
             if (!invoices)

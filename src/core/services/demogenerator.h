@@ -38,6 +38,7 @@ public:
         std::uint64_t seed = 2011;      // the year ECCOFOR was founded
         QDate referenceDate;            // "today" for the demo; invalid = today
         bool productionLog = true;      // years of workshop logs (~1.2M rows at federation scale)
+        int federationOrders = 1000000; // work orders over ten years at federation scale
     };
 
     struct Summary
@@ -84,6 +85,9 @@ private:
                          const QList<QList<CatalogueItem>>& catalogue, QList<DemoOrder> orders, const QDate& today);
     // The team (one master trainer per workshop, office, volunteers and
     // their hours) and each workshop's skills.
+    // The federation's sales, in bulk: work orders, invoices, payments.
+    Result<int> addFederationSales(Summary& summary, DeterministicRandom& rng, const QList<Section>& sections,
+                                   const QList<QList<CatalogueItem>>& catalogue, const QDate& today);
     // Sets of the customers' tyres stored at the tyre hotel, two seasons.
     Result<int> addTyreHotel(DeterministicRandom& rng, const QList<qint64>& vehicles, qint64 feeItem,
                              const QDate& today);

@@ -15,6 +15,7 @@ public:
     explicit OrdersPage(Session& session, QWidget* parent = nullptr);
     void reload() override;
     void openRecord(qint64 id) override;
+    QComboBox* statusFilter() const { return m_status; }
 
 private:
     QComboBox* m_status;

@@ -1,0 +1,175 @@
+// The federation demo's sales (see demogenerator.cpp): about a million work
+// orders over ten years, each invoiced and mostly paid, written in bulk so
+// that the lists and figures can be measured at that size.
+#include "services/demogenerator.h"
+#include "services/demonames.h"
+
+#include "domain/catalogue.h"
+#include "domain/school.h"
+#include "domain/section.h"
+#include "storage/contactrepository.h"
+#include "storage/salesbulkwriter.h"
+#include "storage/schoolrepository.h"
+#include "util/random.h"
+
+#include <QLocale>
+
+namespace etabli {
+
+Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRandom& rng, const QList<Section>& sections,
+                                              const QList<QList<CatalogueItem>>& catalogue, const QDate& today)
+{
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    const QDate first = today.addYears(-10);
+    const auto schoolDay = [](const QDate& day) {
+        const int week = day.weekNumber();
+        return day.dayOfWeek() <= 5 && day.month() != 7 && day.month() != 8 && week != 44 && week != 52 && week != 1 &&
+               week != 8 && week != 16;
+    };
+    int schoolDays = 0;
+    for (QDate d = first; d < today; d = d.addDays(1))
+        schoolDays += schoolDay(d) ? 1 : 0;
+    if (schoolDays == 0 || sections.isEmpty())
+        return 0;
+
+    // Tyre-like workshops (every other one) sell four times as many small jobs.
+    double weights = 0;
+    for (int si = 0; si < sections.size(); ++si)
+        weights += si % 2 == 0 ? 4 : 1;
+    QList<double> perDay;
+    for (int si = 0; si < sections.size(); ++si)
+        perDay << m_options.federationOrders * ((si % 2 == 0 ? 4 : 1) / weights) / schoolDays;
+
+    // Each workshop's customers: people and organisations around its school.
+    const QString now = QDateTime(today, QTime(8, 0), Qt::UTC).toString(Qt::ISODate);
+    ContactRepository contacts(m_db);
+    QList<QList<Contact>> customers(sections.size());
+    const QStringList trades = {QStringLiteral("Garage"), QStringLiteral("Transports"), QStringLiteral("SARL"),
+                                QStringLiteral("EARL"), QStringLiteral("Menuiserie"), QStringLiteral("Taxis")};
+    for (int si = 0; si < sections.size(); ++si) {
+        const int pool = std::max(30, static_cast<int>(perDay.at(si) * schoolDays / 25));
+        for (int k = 0; k < pool; ++k) {
+            Contact c;
+            const demo::Town& town = rng.pick(demo::towns());
+            c.person = rng.chance(70);
+            if (c.person) {
+                c.name = rng.pick(demo::lastNames());
+                c.firstName = rng.pick(rng.chance(50) ? demo::girlsNames() : demo::boysNames());
+            } else if (rng.chance(15)) {
+                c.name = QStringLiteral("Mairie de %1").arg(town.name);
+                c.kind = QStringLiteral("public");
+            } else {
+                c.name = rng.pick(trades) + QLatin1Char(' ') + rng.pick(demo::lastNames());
+                c.kind = QStringLiteral("company");
+            }
+            c.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 60)).arg(rng.pick(demo::streets()));
+            c.postcode = town.postcode;
+            c.city = town.name;
+            c.customer = true;
+            auto id = contacts.insert(c, now);
+            if (!id)
+                return std::unexpected(id.error());
+            c.id = *id;
+            customers[si] << c;
+        }
+    }
+
+    SalesBulkWriter writer(m_db);
+    if (auto r = writer.prepare(); !r)
+        return std::unexpected(r.error());
+    const QLocale fr(QLocale::French, QLocale::France);
+    const QStringList methods = paymentMethods();
+    QList<double> owed(sections.size(), 0.0);
+    int written = 0;
+    for (QDate day = first; day < today; day = day.addDays(1)) {
+        if (!schoolDay(day))
+            continue;
+        const QString stamp = QDateTime(day, QTime(17, 0), Qt::UTC).toString(Qt::ISODate);
+        for (int si = 0; si < sections.size(); ++si) {
+            owed[si] += perDay.at(si);
+            const int count = static_cast<int>(owed.at(si));
+            owed[si] -= count;
+            const QList<CatalogueItem>& items = catalogue.at(si);
+            if (items.isEmpty())
+                continue;
+            for (int k = 0; k < count; ++k) {
+                const Contact& customer = rng.pick(customers.at(si));
+                WorkOrder o;
+                o.contactId = customer.id;
+                o.sectionId = sections.at(si).id;
+                o.orderDate = day;
+                o.dueDate = day.addDays(rng.between(0, 10));
+                const int lines = rng.chance(70) ? 1 : 2;
+                for (int l = 0; l < lines; ++l) {
+                    const CatalogueItem& item = rng.pick(items);
+                    InvoiceLine line;
+                    line.catalogueItemId = item.id;
+                    line.label = item.label;
+                    line.unit = item.unit;
+                    line.quantityThousandths =
+                        1000LL * (item.unit == QLatin1String("piece")   ? rng.between(1, 4)
+                                  : item.unit == QLatin1String("metre") ? rng.between(2, 8)
+                                  : item.unit == QLatin1String("hour")  ? rng.between(1, 4)
+                                  : item.unit == QLatin1String("kg")    ? rng.between(1, 20)
+                                                                        : 1);
+                    line.unitPrice = item.unitPrice;
+                    line.vatRateBp = item.vatRateBp;
+                    o.lines << line;
+                }
+                o.description = o.lines.first().label;
+                writer.numberOrder(o);
+                const bool recent = day >= today.addDays(-2);
+                if (!recent) {
+                    Invoice inv;
+                    inv.contactId = customer.id;
+                    inv.reference = o.number;
+                    inv.lines = o.lines;
+                    inv.vatRegime = school->vatRegime;
+                    inv.vatMention = school->vatRegime == VatRegime::Franchise ? school->vatMention : QString();
+                    inv.totals = InvoiceTotals::compute(inv.lines, inv.vatRegime);
+                    inv.customerName = customer.displayName();
+                    inv.customerAddress = customer.postalAddress();
+                    inv.customerSiret = customer.siret;
+                    inv.professional = customer.professional();
+                    inv.issueDate = day;
+                    inv.dueDate = day.addDays(30);
+                    inv.paymentTerms = QStringLiteral("Paiement au plus tard le %1, par chèque, virement, carte ou espèces.")
+                                           .arg(fr.toString(inv.dueDate, QStringLiteral("dd/MM/yyyy")));
+                    inv.issuedBy = QStringLiteral("demo");
+                    if (auto r = writer.issue(inv, stamp); !r)
+                        return std::unexpected(r.error());
+                    o.invoiceId = inv.id;
+                    o.status = QStringLiteral("delivered");
+                    ++summary.invoices;
+                    if (rng.chance(90)) {
+                        Payment p;
+                        p.invoiceId = inv.id;
+                        p.day = std::min(day.addDays(rng.chance(60) ? 0 : rng.between(1, 40)), today.addDays(-1));
+                        p.method = rng.pick(methods);
+                        if (p.method == QLatin1String("cheque")) {
+                            p.bank = QStringLiteral("Crédit Agricole");
+                            p.chequeNumber = QString::number(rng.between(1000000, 9999999));
+                        }
+                        p.amount = inv.totals.incl;
+                        p.recordedBy = QStringLiteral("demo");
+                        if (auto r = writer.insertPayment(p, stamp); !r)
+                            return std::unexpected(r.error());
+                    }
+                } else {
+                    o.status = QStringLiteral("in_progress");
+                }
+                if (auto r = writer.insertOrder(o, stamp); !r)
+                    return std::unexpected(r.error());
+                ++written;
+            }
+        }
+    }
+    if (auto r = writer.finish(); !r)
+        return std::unexpected(r.error());
+    summary.workOrders += written;
+    return written;
+}
+
+} // namespace etabli

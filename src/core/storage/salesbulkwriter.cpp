@@ -1,0 +1,218 @@
+#include "storage/salesbulkwriter.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+
+namespace etabli {
+
+namespace {
+
+QVariant isoOrNull(const QDate& d)
+{
+    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
+}
+
+} // namespace
+
+SalesBulkWriter::SalesBulkWriter(Database& db) : m_db(db) {}
+
+SalesBulkWriter::~SalesBulkWriter() = default;
+
+Status SalesBulkWriter::prepare()
+{
+    SqlQuery counters(m_db);
+    if (auto r = counters.exec(QStringLiteral("SELECT series, year, last_number FROM document_counter")); !r)
+        return r;
+    while (counters.next())
+        m_counters.insert({counters.value(0).toString(), counters.value(1).toInt()}, counters.value(2).toInt());
+    SqlQuery tips(m_db);
+    if (auto r = tips.exec(QStringLiteral(
+            "SELECT (SELECT hash FROM invoice WHERE chain_position = (SELECT MAX(chain_position) FROM invoice)), (SELECT "
+            "hash FROM payment WHERE id = (SELECT MAX(id) FROM payment))"));
+        !r)
+        return r;
+    if (tips.next()) {
+        m_invoiceTip = tips.value(0).toString();
+        m_paymentTip = tips.value(1).toString();
+    }
+    m_draft = std::make_unique<SqlQuery>(m_db);
+    m_invoiceLine = std::make_unique<SqlQuery>(m_db);
+    m_issue = std::make_unique<SqlQuery>(m_db);
+    m_order = std::make_unique<SqlQuery>(m_db);
+    m_orderLine = std::make_unique<SqlQuery>(m_db);
+    m_payment = std::make_unique<SqlQuery>(m_db);
+    if (auto r = m_draft->prepare(QStringLiteral(
+            "INSERT INTO invoice (kind, status, contact_id, credited_invoice_id, due_date, vat_regime, payment_terms, "
+            "reference, notes, total_excl_cents, total_vat_cents, total_incl_cents, version, created_at, updated_at) "
+            "VALUES ('invoice', 'draft', :contact, NULL, :due, :regime, :terms, :reference, '', :excl, :vat, :incl, 1, "
+            ":now, :now) RETURNING id"));
+        !r)
+        return r;
+    const QString lineColumns = QStringLiteral(
+        "(%1, position, catalogue_item_id, label, quantity_thousandths, unit, unit_price_cents, vat_rate_bp, "
+        "total_excl_cents) VALUES (:id, :position, :item, :label, :quantity, :unit, :price, :vat, :total)");
+    if (auto r = m_invoiceLine->prepare(QStringLiteral("INSERT INTO invoice_line ") + lineColumns.arg(QStringLiteral("invoice_id")));
+        !r)
+        return r;
+    if (auto r = m_orderLine->prepare(QStringLiteral("INSERT INTO work_order_line ") + lineColumns.arg(QStringLiteral("order_id")));
+        !r)
+        return r;
+    if (auto r = m_issue->prepare(QStringLiteral(
+            "UPDATE invoice SET status = 'issued', number = :number, series_year = :year, sequence = :sequence, "
+            "chain_position = :position, issue_date = :issue, customer_name = :name, customer_address = :address, "
+            "customer_siret = :siret, professional = :professional, vat_mention = :mention, prev_hash = :prev, hash = "
+            ":hash, issued_at = :now, issued_by = :by, version = 2 WHERE id = :id"));
+        !r)
+        return r;
+    if (auto r = m_order->prepare(QStringLiteral(
+            "INSERT INTO work_order (number, quote_id, contact_id, section_id, vehicle_id, description, order_date, "
+            "due_date, status, invoice_id, version, created_at, updated_at) VALUES (:number, NULL, :contact, :section, "
+            "NULL, :description, :date, :due, :status, :invoice, 1, :now, :now) RETURNING id"));
+        !r)
+        return r;
+    return m_payment->prepare(QStringLiteral(
+        "INSERT INTO payment (invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, reason, "
+        "recorded_at, recorded_by, prev_hash, hash) VALUES (:invoice, :day, :method, :amount, :bank, :cheque, NULL, '', "
+        ":now, :by, :prev, :hash) RETURNING id"));
+}
+
+int SalesBulkWriter::take(const QString& series, int year)
+{
+    return ++m_counters[{series, year}];
+}
+
+Status SalesBulkWriter::writeLines(SqlQuery& q, qint64 id, const QList<InvoiceLine>& lines)
+{
+    for (int i = 0; i < lines.size(); ++i) {
+        const InvoiceLine& l = lines.at(i);
+        q.bind(QStringLiteral("id"), id)
+            .bind(QStringLiteral("position"), i + 1)
+            .bind(QStringLiteral("item"), idOrNull(l.catalogueItemId))
+            .bind(QStringLiteral("label"), l.label)
+            .bind(QStringLiteral("quantity"), l.quantityThousandths)
+            .bind(QStringLiteral("unit"), l.unit)
+            .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
+            .bind(QStringLiteral("vat"), l.vatRateBp)
+            .bind(QStringLiteral("total"), static_cast<qint64>(l.total().cents()));
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Status SalesBulkWriter::issue(Invoice& inv, const QString& nowIso)
+{
+    inv.kind = QStringLiteral("invoice");
+    inv.status = QStringLiteral("issued");
+    m_draft->bind(QStringLiteral("contact"), inv.contactId)
+        .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
+        .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
+        .bind(QStringLiteral("terms"), inv.paymentTerms)
+        .bind(QStringLiteral("reference"), inv.reference)
+        .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
+        .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
+        .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()))
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = m_draft->execReturningId();
+    if (!id)
+        return std::unexpected(id.error());
+    inv.id = *id;
+    if (auto r = writeLines(*m_invoiceLine, inv.id, inv.lines); !r)
+        return r;
+    const int year = inv.issueDate.year();
+    const int sequence = take(QStringLiteral("F"), year);
+    const int position = take(QStringLiteral("chain"), 0);
+    inv.number = QStringLiteral("F%1-%2").arg(year).arg(sequence, 4, 10, QLatin1Char('0'));
+    inv.prevHash = m_invoiceTip;
+    inv.hash = invoiceHash(inv, inv.prevHash);
+    m_issue->bind(QStringLiteral("number"), inv.number)
+        .bind(QStringLiteral("year"), year)
+        .bind(QStringLiteral("sequence"), sequence)
+        .bind(QStringLiteral("position"), position)
+        .bind(QStringLiteral("issue"), inv.issueDate.toString(Qt::ISODate))
+        .bind(QStringLiteral("name"), inv.customerName)
+        .bind(QStringLiteral("address"), inv.customerAddress)
+        .bind(QStringLiteral("siret"), inv.customerSiret)
+        .bind(QStringLiteral("professional"), inv.professional ? 1 : 0)
+        .bind(QStringLiteral("mention"), inv.vatMention)
+        .bind(QStringLiteral("prev"), inv.prevHash)
+        .bind(QStringLiteral("hash"), inv.hash)
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("by"), inv.issuedBy)
+        .bind(QStringLiteral("id"), inv.id);
+    if (auto r = m_issue->exec(); !r)
+        return r;
+    m_invoiceTip = inv.hash;
+    return {};
+}
+
+void SalesBulkWriter::numberOrder(WorkOrder& o)
+{
+    o.number = QStringLiteral("BT%1-%2").arg(o.orderDate.year()).arg(take(QStringLiteral("BT"), o.orderDate.year()), 4, 10,
+                                                                       QLatin1Char('0'));
+}
+
+Status SalesBulkWriter::insertOrder(WorkOrder& o, const QString& nowIso)
+{
+    if (o.number.isEmpty())
+        numberOrder(o);
+    m_order->bind(QStringLiteral("number"), o.number)
+        .bind(QStringLiteral("contact"), o.contactId)
+        .bind(QStringLiteral("section"), o.sectionId)
+        .bind(QStringLiteral("description"), o.description)
+        .bind(QStringLiteral("date"), o.orderDate.toString(Qt::ISODate))
+        .bind(QStringLiteral("due"), isoOrNull(o.dueDate))
+        .bind(QStringLiteral("status"), o.status)
+        .bind(QStringLiteral("invoice"), idOrNull(o.invoiceId))
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = m_order->execReturningId();
+    if (!id)
+        return std::unexpected(id.error());
+    o.id = *id;
+    return writeLines(*m_orderLine, o.id, o.lines);
+}
+
+Status SalesBulkWriter::insertPayment(Payment& p, const QString& nowIso)
+{
+    p.hash = paymentHash(p, m_paymentTip);
+    m_payment->bind(QStringLiteral("invoice"), p.invoiceId)
+        .bind(QStringLiteral("day"), p.day.toString(Qt::ISODate))
+        .bind(QStringLiteral("method"), p.method)
+        .bind(QStringLiteral("amount"), static_cast<qint64>(p.amount.cents()))
+        .bind(QStringLiteral("bank"), p.bank)
+        .bind(QStringLiteral("cheque"), p.chequeNumber)
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("by"), p.recordedBy)
+        .bind(QStringLiteral("prev"), m_paymentTip)
+        .bind(QStringLiteral("hash"), p.hash);
+    auto id = m_payment->execReturningId();
+    if (!id)
+        return std::unexpected(id.error());
+    p.id = *id;
+    m_paymentTip = p.hash;
+    return {};
+}
+
+Status SalesBulkWriter::finish()
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO document_counter (series, year, last_number) VALUES (:series, :year, :last) ON CONFLICT (series, "
+            "year) DO UPDATE SET last_number = excluded.last_number"));
+        !r)
+        return r;
+    for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it) {
+        q.bind(QStringLiteral("series"), it.key().first).bind(QStringLiteral("year"), it.key().second);
+        q.bind(QStringLiteral("last"), it.value());
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace etabli
