@@ -2,6 +2,9 @@
 // waits for take. Prints a Markdown table for docs/performance.md.
 #include "services/dashboardservice.h"
 #include "storage/attendancerepository.h"
+#include "storage/contactrepository.h"
+#include "storage/invoicerepository.h"
+#include "storage/orderrepository.h"
 #include "storage/productionrepository.h"
 #include "storage/sqlquery.h"
 #include "storage/traineelistquery.h"
@@ -116,6 +119,58 @@ int main(int argc, char* argv[])
     trainee.traineeId = 5000;
     const double traineeFigures = timeMs([&]() { return production.figures(trainee, {}).has_value(); }, 10);
     out << "| a trainee's production tab (whole course) | " << traineeFigures << " ms |\n";
+
+    // Sales: about a million work orders, as many invoices and payments.
+    SqlQuery sales(**db);
+    if (!sales.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM work_order), (SELECT COUNT(*) FROM invoice), (SELECT "
+                                   "COUNT(*) FROM payment), (SELECT COUNT(*) FROM contact)")) ||
+        !sales.next())
+        return 1;
+    out << "| (sales in the federation demo: " << sales.value(0).toLongLong() << " work orders, "
+        << sales.value(1).toLongLong() << " invoices, " << sales.value(2).toLongLong() << " payments, "
+        << sales.value(3).toLongLong() << " contacts) | |\n";
+    sales.finish();
+    InvoiceRepository invoices(**db);
+    InvoiceFilter allInvoices;
+    out << "| invoices' list: first page of 100, newest first | "
+        << timeMs([&]() { return invoices.list(allInvoices, 100, 0).has_value(); }, 20) << " ms |\n";
+    out << "| invoices' list: count for the pager | "
+        << timeMs([&]() { return invoices.count(allInvoices).has_value(); }, 10) << " ms |\n";
+    out << "| invoices' list: page at offset 500 000 | "
+        << timeMs([&]() { return invoices.list(allInvoices, 100, 500000).has_value(); }, 3) << " ms |\n";
+    InvoiceFilter byCustomer;
+    byCustomer.text = QStringLiteral("mairie");
+    out << "| invoices' list: search \"mairie\", first page and count | "
+        << timeMs([&]() { return invoices.list(byCustomer, 100, 0).has_value() && invoices.count(byCustomer).has_value(); }, 5)
+        << " ms |\n";
+    InvoiceFilter unpaid;
+    unpaid.unpaidOnly = true;
+    out << "| invoices' list: unpaid only, first page and count | "
+        << timeMs([&]() { return invoices.list(unpaid, 100, 0).has_value() && invoices.count(unpaid).has_value(); }, 5)
+        << " ms |\n";
+    out << "| unpaid invoices by age (the Unpaid tab) | "
+        << timeMs([&]() { return invoices.receivables(today).has_value(); }, 3) << " ms |\n";
+    out << "| cheques waiting for the bank | " << timeMs([&]() { return invoices.cheques(0).has_value(); }, 3) << " ms |\n";
+    OrderRepository orders(**db);
+    OrderFilter openOrders;
+    openOrders.status = QStringLiteral("open");
+    out << "| work orders: open ones, first page and count | "
+        << timeMs([&]() { return orders.orders(openOrders, 100, 0).has_value() && orders.countOrders(openOrders).has_value(); },
+                  10)
+        << " ms |\n";
+    OrderFilter workshop;
+    workshop.sectionId = 1;
+    out << "| work orders: one workshop, all statuses, first page and count | "
+        << timeMs([&]() { return orders.orders(workshop, 100, 0).has_value() && orders.countOrders(workshop).has_value(); }, 10)
+        << " ms |\n";
+    ContactRepository contacts(**db);
+    ContactFilter customers;
+    customers.text = QStringLiteral("garage");
+    out << "| directory: search \"garage\", first page and count | "
+        << timeMs([&]() { return contacts.list(customers, 100, 0).has_value() && contacts.count(customers).has_value(); }, 10)
+        << " ms |\n";
+    out << "| chains of invoices and payments verified (etabli-cli check) | "
+        << timeMs([&]() { return invoices.verifyChains().has_value(); }, 1) << " ms |\n";
 
     const QString copy = dir.filePath(QStringLiteral("copy.sqlite"));
     const double backup = timeMs([&]() { return Backup::hotCopy(**db, copy, true).has_value(); }, 5);
