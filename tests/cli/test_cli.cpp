@@ -7,6 +7,7 @@
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -40,6 +41,27 @@ Run cli(const QStringList& args, const QProcessEnvironment& extra = {})
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+// The first row of a query on a database file, read outside the CLI (to
+// find what to ask it, or to check what it wrote).
+QVariantList firstRow(const QString& file, const QString& sql)
+{
+    QVariantList row;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-peek"));
+        c.setDatabaseName(file);
+        REQUIRE(c.open());
+        QSqlQuery q(c);
+        REQUIRE(q.exec(sql));
+        if (q.next())
+            for (int i = 0; i < q.record().count(); ++i)
+                row << q.value(i);
+        q.finish();
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("test-peek"));
+    return row;
 }
 
 } // namespace
@@ -291,19 +313,7 @@ TEST_CASE("etabli-cli import trainees: all valid rows, or nothing with the bad l
                                                                   "L'Hôte;Maël;05/05/2009;M;Pneus et services;01/09/2025;1;;\r\n"));
     const QString bad = write("mauvais.csv", header + QStringLiteral("Pétrequin;Zoé;04/04/2009;F;Métallerie;01/09/2025;1;;\r\n"
                                                                      "Robelin;Léo;05/05/2009;M;Boulangerie;01/09/2025;1;;\r\n"));
-    const qint64 before = [&]() {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count-before"));
-        c.setDatabaseName(db);
-        c.open();
-        QSqlQuery q(c);
-        q.exec(QStringLiteral("SELECT count(*) FROM trainee"));
-        q.next();
-        const qint64 n = q.value(0).toLongLong();
-        q.finish();
-        c.close();
-        return n;
-    }();
-    QSqlDatabase::removeDatabase(QStringLiteral("count-before"));
+    const qint64 before = firstRow(db, QStringLiteral("SELECT count(*) FROM trainee")).value(0).toLongLong();
 
     auto refused = cli({QStringLiteral("import"), QStringLiteral("trainees"), bad, QStringLiteral("--database"), db,
                         QStringLiteral("--user"), QStringLiteral("secretariat")},
@@ -364,21 +374,9 @@ TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a
                         password);
     INFO(exported.err.toStdString());
     REQUIRE(exported.code == 0);
-    const qint64 expected = [&]() {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count-production"));
-        c.setDatabaseName(db);
-        c.open();
-        QSqlQuery q(c);
-        q.exec(QStringLiteral("SELECT count(*) FROM production_trainee pt JOIN production_entry e ON e.id = "
+    const qint64 expected = firstRow(db, QStringLiteral("SELECT count(*) FROM production_trainee pt JOIN production_entry e ON e.id = "
                               "pt.entry_id JOIN section s ON s.id = e.section_id WHERE s.name = 'Pneus et services' "
-                              "AND e.day BETWEEN '2026-11-02' AND '2026-11-27'"));
-        q.next();
-        const qint64 n = q.value(0).toLongLong();
-        q.finish();
-        c.close();
-        return n;
-    }();
-    QSqlDatabase::removeDatabase(QStringLiteral("count-production"));
+                              "AND e.day BETWEEN '2026-11-02' AND '2026-11-27'")).value(0).toLongLong();
     REQUIRE(expected > 50);
     QFile f(out);
     REQUIRE(f.open(QIODevice::ReadOnly));
@@ -402,20 +400,8 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
     QProcessEnvironment password;
     password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
     // An invoice to a business customer (late-payment mentions apply).
-    const QString number = [&]() {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("find-invoice"));
-        c.setDatabaseName(db);
-        c.open();
-        QSqlQuery q(c);
-        q.exec(QStringLiteral("SELECT number FROM invoice WHERE kind = 'invoice' AND status = 'issued' AND "
-                              "professional = 1 AND customer_siret <> '' ORDER BY chain_position LIMIT 1"));
-        q.next();
-        const QString n = q.value(0).toString();
-        q.finish();
-        c.close();
-        return n;
-    }();
-    QSqlDatabase::removeDatabase(QStringLiteral("find-invoice"));
+    const QString number = firstRow(db, QStringLiteral("SELECT number FROM invoice WHERE kind = 'invoice' AND status = 'issued' AND "
+                              "professional = 1 AND customer_siret <> '' ORDER BY chain_position LIMIT 1")).value(0).toString();
     REQUIRE_FALSE(number.isEmpty());
     const QString pdf = dir.filePath(QStringLiteral("facture.pdf"));
     CHECK(cli({QStringLiteral("print"), QStringLiteral("invoice"), QStringLiteral("F1999-0001"), QStringLiteral("--out"),
@@ -453,20 +439,10 @@ TEST_CASE("etabli-cli print quote, label and tyres: the quote, the tyre hotel's 
                 .code == 0);
     QProcessEnvironment password;
     password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
-    const auto [number, customer] = [&]() {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("find-quote"));
-        c.setDatabaseName(db);
-        c.open();
-        QSqlQuery q(c);
-        q.exec(QStringLiteral("SELECT q.number, c.name FROM quote q JOIN contact c ON c.id = q.contact_id WHERE q.status "
+    const QVariantList found = firstRow(db, QStringLiteral("SELECT q.number, c.name FROM quote q JOIN contact c ON c.id = q.contact_id WHERE q.status "
                               "= 'sent' ORDER BY q.number DESC LIMIT 1"));
-        q.next();
-        const std::pair<QString, QString> found{q.value(0).toString(), q.value(1).toString()};
-        q.finish();
-        c.close();
-        return found;
-    }();
-    QSqlDatabase::removeDatabase(QStringLiteral("find-quote"));
+    const QString number = found.value(0).toString();
+    const QString customer = found.value(1).toString();
     REQUIRE_FALSE(number.isEmpty());
     const QString pdf = dir.filePath(QStringLiteral("devis.pdf"));
     auto missing = cli({QStringLiteral("print"), QStringLiteral("quote"), QStringLiteral("D1999-0001"), QStringLiteral("--out"),
@@ -490,20 +466,8 @@ TEST_CASE("etabli-cli print quote, label and tyres: the quote, the tyre hotel's 
         CHECK(text.contains(mention));
 
     // The tyre hotel's label of a stored set, and the list of a season.
-    const QString plate = [&]() {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("find-set"));
-        c.setDatabaseName(db);
-        c.open();
-        QSqlQuery q(c);
-        q.exec(QStringLiteral("SELECT v.plate FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id WHERE s.date_out IS "
-                              "NULL ORDER BY s.rack, s.row_no, s.level_no LIMIT 1"));
-        q.next();
-        const QString p = q.value(0).toString();
-        q.finish();
-        c.close();
-        return p;
-    }();
-    QSqlDatabase::removeDatabase(QStringLiteral("find-set"));
+    const QString plate = firstRow(db, QStringLiteral("SELECT v.plate FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id WHERE s.date_out IS "
+                              "NULL ORDER BY s.rack, s.row_no, s.level_no LIMIT 1")).value(0).toString();
     REQUIRE_FALSE(plate.isEmpty());
     const auto printedText = [&](const QStringList& what) {
         const QString out = dir.filePath(QStringLiteral("out.pdf"));

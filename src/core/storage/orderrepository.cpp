@@ -3,25 +3,19 @@
 #include "storage/database.h"
 #include "storage/documentlines.h"
 #include "storage/sqlquery.h"
+#include "storage/sqlvalues.h"
 #include "util/text.h"
 
 namespace etabli {
 
 namespace {
 
+using sql::idOrNull;
+using sql::isoOrNull;
+
 QString iso(const QDate& d)
 {
     return d.toString(Qt::ISODate);
-}
-
-QVariant isoOrNull(const QDate& d)
-{
-    return d.isValid() ? QVariant(iso(d)) : QVariant(QMetaType::fromType<QString>());
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
 }
 
 QDate fromIso(const QVariant& v)

@@ -2,20 +2,14 @@
 
 #include "storage/database.h"
 #include "storage/sqlquery.h"
+#include "storage/sqlvalues.h"
 
 namespace etabli {
 
 namespace {
 
-QVariant isoOrNull(const QDate& d)
-{
-    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
-}
+using sql::idOrNull;
+using sql::isoOrNull;
 
 } // namespace
 

@@ -2,21 +2,15 @@
 
 #include "storage/database.h"
 #include "storage/sqlquery.h"
+#include "storage/sqlvalues.h"
 #include "util/text.h"
 
 namespace etabli {
 
 namespace {
 
-QVariant isoOrNull(const QDate& d)
-{
-    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
-}
+using sql::idOrNull;
+using sql::isoOrNull;
 
 const QString columns = QStringLiteral(
     "SELECT s.id, s.vehicle_id, s.contact_id, v.plate, c.name, c.first_name, c.person, c.phone, s.season, s.tyre_size, "
