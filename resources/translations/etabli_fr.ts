@@ -1997,7 +1997,7 @@
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+156" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+150" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -2018,7 +2018,7 @@
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+167" />
+        <location line="+209" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
@@ -2257,7 +2257,7 @@
         <translation>Plus de 90 jours de retard</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+45" />
         <source>Tick the cheques handed to the bank.</source>
         <translation>Cochez les chèques remis à la banque.</translation>
     </message>
@@ -2312,7 +2312,7 @@
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+156" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+150" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -3966,7 +3966,7 @@
 <context>
     <name>TyreHotelRepository</name>
     <message>
-        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+181" />
+        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+175" />
         <source>This set of tyres was changed meanwhile on another computer.</source>
         <translation>Ce jeu de pneus a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -7201,7 +7201,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ReceivablesPage</name>
     <message>
-        <location filename="../../src/gui/sales/receivablespage.cpp" line="+31" />
+        <location filename="../../src/gui/sales/receivablespage.cpp" line="+32" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -7237,11 +7237,36 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+6" />
-        <source>&amp;Reminder letter (PDF)…</source>
-        <translation>&amp;Lettre de relance (PDF)…</translation>
+        <source>Print a &amp;reminder letter…</source>
+        <translation>Imprimer une lettre de &amp;relance…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+1" />
+        <source>Reminder letter in P&amp;DF…</source>
+        <translation>Lettre de relance en P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;Hand the ticked cheques to the bank and print the slip…</source>
+        <translation>Remettre les chèques cochés en &amp;banque et imprimer le bordereau…</translation>
+    </message>
+    <message>
+        <location line="+140" />
+        <source>The deposit slip could not be made.</source>
+        <translation>Le bordereau n'a pas pu être établi.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Deposit slip no. %1 recorded: these cheques will no longer be offered.</source>
+        <translation>Bordereau n° %1 enregistré : ces chèques ne seront plus proposés.</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>reminder-%1</source>
+        <translation>relance-%1</translation>
+    </message>
+    <message>
+        <location line="-196" />
         <source>Received</source>
         <translation>Reçu le</translation>
     </message>
@@ -7266,19 +7291,24 @@ Facturé (HT) : %6
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>&amp;Deposit slip for the ticked cheques (PDF)…</source>
-        <translation>&amp;Bordereau de remise des chèques cochés (PDF)…</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+9" />
         <source>&lt;b&gt;Cheques to hand to the bank&lt;/b&gt;</source>
         <translation>&lt;b&gt;Chèques à remettre en banque&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>&lt;b&gt;Due in all: %1&lt;/b&gt; — %2</source>
         <translation>&lt;b&gt;Dû en tout : %1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 unpaid invoices, %2 customers: the %3 oldest below.</source>
+        <translation>%1 factures impayées, %2 clients : les %3 plus anciennes ci-dessous.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%n unpaid invoice(s)</source>
+        <translation><numerusform>%n facture impayée</numerusform><numerusform>%n factures impayées</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+56" />
@@ -7289,42 +7319,11 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+28" />
-        <source>Deposit slip</source>
-        <translation>Bordereau de remise</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>deposit-slip.pdf</source>
-        <translation>bordereau-de-remise.pdf</translation>
-    </message>
-    <message>
+        <location line="+56" />
+        <location line="+20" />
         <location line="+13" />
-        <location line="+19" />
         <source>Choose an invoice of the customer to remind.</source>
         <translation>Choisissez une facture du client à relancer.</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Reminder letter</source>
-        <translation>Lettre de relance</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>reminder-%1.pdf</source>
-        <translation>relance-%1.pdf</translation>
-    </message>
-    <message>
-        <location line="-35" />
-        <location line="+36" />
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documents PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="-30" />
-        <location line="+36" />
-        <source>PDF written: %1</source>
-        <translation>PDF écrit : %1</translation>
     </message>
 </context>
 <context>

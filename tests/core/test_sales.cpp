@@ -522,9 +522,23 @@ TEST_CASE("Receivables by age: not yet due, 1–30, 31–60, 61–90, over 90 da
     CHECK(aging->buckets[3].isZero());
     CHECK(aging->buckets[4] == Money::fromCents(10000));
     CHECK(aging->total == Money::fromCents(21000));
+    CHECK(aging->count == 4);
+    // The totals (summed in SQL) agree with the invoices, bucket by bucket.
+    Money byRows[5];
+    for (const Receivable& r : aging->invoices)
+        byRows[r.bucket()] += r.due;
+    for (int b = 0; b < 5; ++b)
+        CHECK(byRows[b] == aging->buckets[b]);
     auto garageOnly = sales.receivables(shop.garage);
     REQUIRE(garageOnly);
     CHECK(garageOnly->total == Money::fromCents(17000));
+    // A page of the oldest: the totals stay those of all.
+    auto oldest = sales.receivables(0, 2);
+    REQUIRE(oldest);
+    CHECK(oldest->invoices.size() == 2);
+    CHECK(oldest->invoices.first().number == QStringLiteral("F2026-0001"));
+    CHECK(oldest->total == Money::fromCents(21000));
+    CHECK(oldest->count == 4);
 }
 
 TEST_CASE("Cheques go on one deposit slip; reversed or deposited ones are not offered again", "[sales]")

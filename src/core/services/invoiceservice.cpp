@@ -412,19 +412,25 @@ QString InvoiceService::bucketLabel(int bucket)
     }
 }
 
-Result<InvoiceService::Aging> InvoiceService::receivables(qint64 contactId) const
+Result<InvoiceService::Aging> InvoiceService::receivables(qint64 contactId, int limit) const
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
         return std::unexpected(r.error());
-    auto rows = InvoiceRepository(m_db).receivables(m_clock.today(), contactId);
+    InvoiceRepository repo(m_db);
+    auto totals = repo.receivableTotals(m_clock.today(), contactId);
+    if (!totals)
+        return std::unexpected(totals.error());
+    auto rows = repo.receivables(m_clock.today(), contactId, limit);
     if (!rows)
         return std::unexpected(rows.error());
     Aging a;
     a.invoices = *rows;
-    for (const Receivable& r : std::as_const(a.invoices)) {
-        a.buckets[r.bucket()] += r.due;
-        a.total += r.due;
+    for (int b = 0; b < 5; ++b) {
+        a.buckets[b] = Money::fromCents(totals->buckets[b]);
+        a.total += a.buckets[b];
     }
+    a.count = totals->count;
+    a.customers = totals->customers;
     return a;
 }
 

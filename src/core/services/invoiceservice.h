@@ -54,14 +54,18 @@ public:
     // Cancels a payment recorded by mistake: a negative payment with the reason.
     Result<qint64> reversePayment(qint64 paymentId, const QString& reason);
 
-    // What customers still owe, by age (as of today).
+    // What customers still owe, by age (as of today): the totals of all, and
+    // the unpaid invoices themselves, oldest due date first (at most `limit`
+    // of them; 0: all).
     struct Aging
     {
         QList<Receivable> invoices;
         Money buckets[5]; // not yet due, 1–30, 31–60, 61–90, over 90 days late
         Money total;
+        qint64 count = 0;     // unpaid invoices in all
+        qint64 customers = 0; // customers who owe something
     };
-    Result<Aging> receivables(qint64 contactId = 0) const;
+    Result<Aging> receivables(qint64 contactId = 0, int limit = 0) const;
     static QString bucketLabel(int bucket);
 
     // Cheques received and not handed to the bank yet.

@@ -403,20 +403,62 @@ Result<InvoiceBalance> InvoiceRepository::balance(qint64 invoiceId) const
     return b;
 }
 
-Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint64 contactId) const
+Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const QDate& asOf, qint64 contactId) const
+{
+    // Days late = due date → asOf: bucket 0 not yet due, then 1–30, 31–60, 61–90, over 90.
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+                               "SELECT COALESCE(SUM(CASE WHEN x.due_date >= :d0 THEN x.due END), 0), COALESCE(SUM(CASE "
+                               "WHEN x.due_date < :d1 AND x.due_date >= :d30 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
+                               "x.due_date < :d30b AND x.due_date >= :d60 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
+                               "x.due_date < :d60b AND x.due_date >= :d90 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
+                               "x.due_date < :d90b THEN x.due END), 0), COUNT(*), COUNT(DISTINCT x.contact_id) FROM "
+                               "(SELECT i.contact_id, i.due_date, i.total_incl_cents - %1 - %2 AS due FROM invoice i "
+                               "WHERE i.status = 'issued' AND i.kind = 'invoice'%3) x WHERE x.due > 0")
+                               .arg(creditedSql, paidSql,
+                                    contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString()));
+        !r)
+        return std::unexpected(r.error());
+    // A day d is late by n days when d + n = asOf.
+    q.bind(QStringLiteral("d0"), iso(asOf))
+        .bind(QStringLiteral("d1"), iso(asOf))
+        .bind(QStringLiteral("d30"), iso(asOf.addDays(-30)))
+        .bind(QStringLiteral("d30b"), iso(asOf.addDays(-30)))
+        .bind(QStringLiteral("d60"), iso(asOf.addDays(-60)))
+        .bind(QStringLiteral("d60b"), iso(asOf.addDays(-60)))
+        .bind(QStringLiteral("d90"), iso(asOf.addDays(-90)))
+        .bind(QStringLiteral("d90b"), iso(asOf.addDays(-90)));
+    if (contactId != 0)
+        q.bind(QStringLiteral("contact"), contactId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    AgingTotals t;
+    if (q.next()) {
+        for (int b = 0; b < 5; ++b)
+            t.buckets[b] = q.value(b).toLongLong();
+        t.count = q.value(5).toLongLong();
+        t.customers = q.value(6).toLongLong();
+    }
+    return t;
+}
+
+Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint64 contactId, int limit) const
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
                                "SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
                                "i.total_incl_cents, i.total_incl_cents - %1 - %2 AS due FROM invoice i WHERE i.status = "
                                "'issued' AND i.kind = 'invoice' AND i.total_incl_cents - %1 - %2 > 0%3 "
-                               "ORDER BY i.due_date, i.number")
+                               "ORDER BY i.due_date, i.number%4")
                                .arg(creditedSql, paidSql,
-                                    contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString()));
+                                    contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString(),
+                                    limit > 0 ? QStringLiteral(" LIMIT :limit") : QString()));
         !r)
         return std::unexpected(r.error());
     if (contactId != 0)
         q.bind(QStringLiteral("contact"), contactId);
+    if (limit > 0)
+        q.bind(QStringLiteral("limit"), limit);
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
     QList<Receivable> out;

@@ -75,7 +75,16 @@ public:
     Result<InvoiceBalance> balance(qint64 invoiceId) const;
 
     // Issued invoices with something still due, oldest due date first.
-    Result<QList<Receivable>> receivables(const QDate& asOf, qint64 contactId = 0) const;
+    Result<QList<Receivable>> receivables(const QDate& asOf, qint64 contactId = 0, int limit = 0) const;
+    // What is due in all, by age (the buckets of Receivable::bucket()), and
+    // how many invoices: summed in SQL, whatever their number.
+    struct AgingTotals
+    {
+        qint64 buckets[5] = {0, 0, 0, 0, 0};
+        qint64 count = 0;
+        qint64 customers = 0;
+    };
+    Result<AgingTotals> receivableTotals(const QDate& asOf, qint64 contactId = 0) const;
 
     // Cheques not reversed and not deposited yet (depositId 0), or those of a deposit slip.
     Result<QList<ChequeToDeposit>> cheques(qint64 depositId) const;

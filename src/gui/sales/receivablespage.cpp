@@ -1,6 +1,8 @@
 #include "gui/sales/receivablespage.h"
 
 #include "gui/common/messagebanner.h"
+#include "gui/common/printpreview.h"
+#include "print/documentprinter.h"
 #include "gui/common/session.h"
 #include "print/depositslipdocument.h"
 #include "print/reminderdocument.h"
@@ -8,7 +10,6 @@
 #include "services/invoiceservice.h"
 #include "services/schoolservice.h"
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -35,10 +36,12 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    auto* reminder = new QPushButton(tr("&Reminder letter (PDF)…"), this);
+    auto* reminder = new QPushButton(tr("Print a &reminder letter…"), this);
+    auto* reminderPdf = new QPushButton(tr("Reminder letter in P&DF…"), this);
     auto* bottom = new QHBoxLayout;
     bottom->addStretch(1);
     bottom->addWidget(reminder);
+    bottom->addWidget(reminderPdf);
     m_cheques->setObjectName(QStringLiteral("chequesToDeposit"));
     m_cheques->setColumnCount(5);
     m_cheques->setHorizontalHeaderLabels({tr("Received"), tr("Bank"), tr("Cheque no."), tr("Drawer"), tr("Amount")});
@@ -48,7 +51,7 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     m_cheques->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_cheques->setMaximumHeight(200);
     m_cheques->setWordWrap(false);
-    auto* deposit = new QPushButton(tr("&Deposit slip for the ticked cheques (PDF)…"), this);
+    auto* deposit = new QPushButton(tr("&Hand the ticked cheques to the bank and print the slip…"), this);
     auto* chequesBar = new QHBoxLayout;
     chequesBar->addWidget(new QLabel(tr("<b>Cheques to hand to the bank</b>"), this));
     chequesBar->addWidget(m_chequesTotal, 1);
@@ -60,7 +63,8 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     layout->addLayout(bottom);
     layout->addLayout(chequesBar);
     layout->addWidget(m_cheques);
-    connect(reminder, &QPushButton::clicked, this, &ReceivablesPage::chooseReminder);
+    connect(reminder, &QPushButton::clicked, this, [this]() { chooseReminder(true); });
+    connect(reminderPdf, &QPushButton::clicked, this, [this]() { chooseReminder(false); });
     connect(deposit, &QPushButton::clicked, this, &ReceivablesPage::chooseDeposit);
     connect(&m_session, &Session::databaseChanged, this, &ReceivablesPage::reload);
     connect(&m_session, &Session::userChanged, this, &ReceivablesPage::reload);
@@ -79,7 +83,7 @@ void ReceivablesPage::reload()
     m_summary->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::SalesRead))
         return;
-    auto aging = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).receivables();
+    auto aging = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).receivables(0, MaxRows);
     if (!aging) {
         m_banner->showMessage(MessageBanner::Kind::Error, aging.error().message);
         return;
@@ -87,7 +91,14 @@ void ReceivablesPage::reload()
     QStringList parts;
     for (int b = 0; b < 5; ++b)
         parts << QStringLiteral("%1 : %2").arg(InvoiceService::bucketLabel(b), aging->buckets[b].format());
-    m_summary->setText(tr("<b>Due in all: %1</b> — %2").arg(aging->total.format(), parts.join(QStringLiteral(" · "))));
+    m_summary->setText(tr("<b>Due in all: %1</b> — %2").arg(aging->total.format(), parts.join(QStringLiteral(" · "))) +
+                       QStringLiteral("<br>") +
+                       (aging->count > aging->invoices.size()
+                            ? tr("%1 unpaid invoices, %2 customers: the %3 oldest below.")
+                                  .arg(aging->count)
+                                  .arg(aging->customers)
+                                  .arg(aging->invoices.size())
+                            : tr("%n unpaid invoice(s)", nullptr, static_cast<int>(aging->count))));
     const QLocale locale;
     m_table->setRowCount(static_cast<int>(aging->invoices.size()));
     for (int r = 0; r < aging->invoices.size(); ++r) {
@@ -146,75 +157,93 @@ void ReceivablesPage::reloadCheques()
     m_chequesTotal->setText(tr("%n cheque(s), %1", nullptr, static_cast<int>(cheques.size())).arg(total.format()));
 }
 
-Status ReceivablesPage::depositTicked(const QString& path)
+Result<qint64> ReceivablesPage::depositTicked()
 {
     QList<qint64> ids;
     for (int r = 0; r < m_cheques->rowCount(); ++r) {
         if (m_cheques->item(r, 0)->checkState() == Qt::Checked)
             ids << m_cheques->item(r, 0)->data(Qt::UserRole).toLongLong();
     }
+    auto slip = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).depositCheques(ids);
+    if (slip) {
+        reloadCheques();
+        m_session.notifyDataChanged();
+    }
+    return slip;
+}
+
+std::unique_ptr<print::Printable> ReceivablesPage::depositSlip(qint64 slipId)
+{
     Database& db = m_session.database();
-    InvoiceService sales(db, m_session.clock(), m_session.user());
-    auto slip = sales.depositCheques(ids);
+    auto cheques = InvoiceService(db, m_session.clock(), m_session.user()).depositSlip(slipId);
+    auto school = SchoolService(db, m_session.clock(), m_session.user()).identity();
+    if (!cheques || !school) {
+        m_banner->showMessage(MessageBanner::Kind::Error, (!cheques ? cheques.error() : school.error()).message);
+        return nullptr;
+    }
+    return print::DepositSlipDocument::make(*school, slipId, *cheques, m_session.clock().today());
+}
+
+Status ReceivablesPage::depositTicked(const QString& path)
+{
+    auto slip = depositTicked();
     if (!slip)
         return std::unexpected(slip.error());
-    auto cheques = sales.depositSlip(*slip);
-    auto school = SchoolService(db, m_session.clock(), m_session.user()).identity();
-    reloadCheques();
-    m_session.notifyDataChanged();
-    if (!cheques)
-        return std::unexpected(cheques.error());
-    if (!school)
-        return std::unexpected(school.error());
-    return print::DepositSlipDocument::writePdf(*school, *slip, *cheques, m_session.clock().today(), path);
+    auto printable = depositSlip(*slip);
+    if (!printable)
+        return fail(Error::Code::Storage, tr("The deposit slip could not be made."));
+    return print::DocumentPrinter::writePdf(*printable, path);
 }
 
 void ReceivablesPage::chooseDeposit()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Deposit slip"), tr("deposit-slip.pdf"),
-                                                      tr("PDF documents (*.pdf)"));
-    if (path.isEmpty())
+    auto slip = depositTicked();
+    if (!slip) {
+        m_banner->showMessage(MessageBanner::Kind::Error, slip.error().message);
         return;
-    if (auto r = depositTicked(path); !r)
-        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
-    else
-        m_banner->showMessage(MessageBanner::Kind::Success, tr("PDF written: %1").arg(path));
+    }
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("Deposit slip no. %1 recorded: these cheques will no longer be offered.").arg(*slip));
+    DocumentOutput::preview(this, [this, id = *slip]() { return depositSlip(id); });
+}
+
+std::unique_ptr<print::Printable> ReceivablesPage::reminder(int row)
+{
+    if (row < 0 || row >= m_table->rowCount()) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose an invoice of the customer to remind."));
+        return nullptr;
+    }
+    const qint64 contactId = m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
+    Database& db = m_session.database();
+    auto contact = ContactService(db, m_session.clock(), m_session.user()).get(contactId);
+    auto aging = InvoiceService(db, m_session.clock(), m_session.user()).receivables(contactId);
+    auto school = SchoolService(db, m_session.clock(), m_session.user()).identity();
+    if (!contact || !aging || !school) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              (!contact ? contact.error() : !aging ? aging.error() : school.error()).message);
+        return nullptr;
+    }
+    return print::ReminderDocument::make(*school, *contact, aging->invoices, m_session.clock().today());
 }
 
 Status ReceivablesPage::writeReminder(int row, const QString& path)
 {
-    if (row < 0 || row >= m_table->rowCount())
+    auto printable = reminder(row);
+    if (!printable)
         return fail(Error::Code::InvalidInput, tr("Choose an invoice of the customer to remind."));
-    const qint64 contactId = m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
-    Database& db = m_session.database();
-    auto contact = ContactService(db, m_session.clock(), m_session.user()).get(contactId);
-    if (!contact)
-        return std::unexpected(contact.error());
-    auto aging = InvoiceService(db, m_session.clock(), m_session.user()).receivables(contactId);
-    if (!aging)
-        return std::unexpected(aging.error());
-    auto school = SchoolService(db, m_session.clock(), m_session.user()).identity();
-    if (!school)
-        return std::unexpected(school.error());
-    return print::ReminderDocument::writePdf(*school, *contact, aging->invoices, m_session.clock().today(), path);
+    return print::DocumentPrinter::writePdf(*printable, path);
 }
 
-void ReceivablesPage::chooseReminder()
+void ReceivablesPage::chooseReminder(bool preview)
 {
     const int row = m_table->currentRow();
-    if (row < 0) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose an invoice of the customer to remind."));
-        return;
-    }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Reminder letter"),
-                                                      tr("reminder-%1.pdf").arg(m_table->item(row, 0)->text()),
-                                                      tr("PDF documents (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    if (auto r = writeReminder(row, path); !r)
-        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+    if (preview)
+        DocumentOutput::preview(this, [this, row]() { return reminder(row); });
+    else if (row >= 0)
+        DocumentOutput::savePdf(this, tr("reminder-%1").arg(m_table->item(row, 0)->text()),
+                                [this, row]() { return reminder(row); }, m_banner);
     else
-        m_banner->showMessage(MessageBanner::Kind::Success, tr("PDF written: %1").arg(path));
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose an invoice of the customer to remind."));
 }
 
 } // namespace etabli

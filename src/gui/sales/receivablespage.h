@@ -7,13 +7,20 @@
 class QLabel;
 class QTableWidget;
 
+#include <memory>
+
 namespace etabli {
+
+namespace print {
+struct Printable;
+}
 
 class MessageBanner;
 class Session;
 
 // "Impayés": what customers still owe, by age (not yet due, 1–30, 31–60,
-// 61–90, over 90 days late), and the reminder letter of a customer.
+// 61–90, over 90 days late), the reminder letter of a customer, and the
+// cheques to hand to the bank with their deposit slip.
 class ReceivablesPage final : public QWidget
 {
     Q_OBJECT
@@ -27,11 +34,18 @@ public:
     QTableWidget* table() const { return m_table; }
     QString summaryText() const;
     QTableWidget* chequesTable() const { return m_cheques; }
-    // Puts the ticked cheques on a deposit slip and writes its PDF.
+    // Puts the ticked cheques on a deposit slip; returns the slip's id.
+    Result<qint64> depositTicked();
+    // The same, then writes the slip's PDF.
     Status depositTicked(const QString& path);
+    std::unique_ptr<print::Printable> reminder(int row);
+    std::unique_ptr<print::Printable> depositSlip(qint64 slipId);
+
+    // The table shows the oldest unpaid invoices; the totals count them all.
+    static constexpr int MaxRows = 500;
 
 private:
-    void chooseReminder();
+    void chooseReminder(bool preview);
     void chooseDeposit();
     void reloadCheques();
 
