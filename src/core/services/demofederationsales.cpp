@@ -13,6 +13,7 @@
 #include "util/random.h"
 
 #include <QLocale>
+#include <QMap>
 
 namespace etabli {
 
@@ -82,6 +83,7 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
     const QLocale fr(QLocale::French, QLocale::France);
     const QStringList methods = paymentMethods();
     QList<double> owed(sections.size(), 0.0);
+    QMap<QDate, QList<qint64>> chequesByFriday; // handed to the bank on Fridays
     int written = 0;
     for (QDate day = first; day < today; day = day.addDays(1)) {
         if (!schoolDay(day))
@@ -156,6 +158,8 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                         p.recordedBy = QStringLiteral("demo");
                         if (auto r = writer.insertPayment(p, stamp); !r)
                             return std::unexpected(r.error());
+                        if (p.method == QLatin1String("cheque"))
+                            chequesByFriday[p.day.addDays((5 - p.day.dayOfWeek() + 7) % 7)] << p.id;
                     }
                 } else {
                     o.status = QStringLiteral("in_progress");
@@ -165,6 +169,14 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                 ++written;
             }
         }
+    }
+    // Every Friday's cheques went to the bank, but those of the last three weeks.
+    for (auto it = chequesByFriday.cbegin(); it != chequesByFriday.cend(); ++it) {
+        if (it.key() >= today.addDays(-21))
+            break;
+        const QString stamp = QDateTime(it.key(), QTime(17, 30), Qt::UTC).toString(Qt::ISODate);
+        if (auto r = writer.insertDeposit(it.key(), it.value(), QStringLiteral("demo"), stamp); !r)
+            return std::unexpected(r.error());
     }
     if (auto r = writer.finish(); !r)
         return std::unexpected(r.error());

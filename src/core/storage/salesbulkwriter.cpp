@@ -40,6 +40,16 @@ Status SalesBulkWriter::prepare()
     m_order = std::make_unique<SqlQuery>(m_db);
     m_orderLine = std::make_unique<SqlQuery>(m_db);
     m_payment = std::make_unique<SqlQuery>(m_db);
+    m_deposit = std::make_unique<SqlQuery>(m_db);
+    m_depositItem = std::make_unique<SqlQuery>(m_db);
+    if (auto r = m_deposit->prepare(QStringLiteral(
+            "INSERT INTO cheque_deposit (day, created_by, created_at) VALUES (:day, :by, :now) RETURNING id"));
+        !r)
+        return r;
+    if (auto r = m_depositItem->prepare(
+            QStringLiteral("INSERT INTO cheque_deposit_item (deposit_id, payment_id) VALUES (:deposit, :payment)"));
+        !r)
+        return r;
     if (auto r = m_draft->prepare(QStringLiteral(
             "INSERT INTO invoice (kind, status, contact_id, credited_invoice_id, due_date, vat_regime, payment_terms, "
             "reference, notes, total_excl_cents, total_vat_cents, total_incl_cents, version, created_at, updated_at) "
@@ -189,6 +199,23 @@ Status SalesBulkWriter::insertPayment(Payment& p, const QString& nowIso)
         return std::unexpected(id.error());
     p.id = *id;
     m_paymentTip = p.hash;
+    return {};
+}
+
+Status SalesBulkWriter::insertDeposit(const QDate& day, const QList<qint64>& paymentIds, const QString& by,
+                                      const QString& nowIso)
+{
+    m_deposit->bind(QStringLiteral("day"), day.toString(Qt::ISODate))
+        .bind(QStringLiteral("by"), by)
+        .bind(QStringLiteral("now"), nowIso);
+    auto id = m_deposit->execReturningId();
+    if (!id)
+        return std::unexpected(id.error());
+    for (qint64 p : paymentIds) {
+        m_depositItem->bind(QStringLiteral("deposit"), *id).bind(QStringLiteral("payment"), p);
+        if (auto r = m_depositItem->exec(); !r)
+            return r;
+    }
     return {};
 }
 

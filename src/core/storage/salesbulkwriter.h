@@ -38,6 +38,8 @@ public:
     // A work order in its final state; gets its number (if it has none) and id.
     Status insertOrder(WorkOrder& order, const QString& nowIso);
     Status insertPayment(Payment& payment, const QString& nowIso);
+    // Cheques handed to the bank together on `day`.
+    Status insertDeposit(const QDate& day, const QList<qint64>& paymentIds, const QString& by, const QString& nowIso);
     Status finish();
 
 private:
@@ -51,6 +53,8 @@ private:
     std::unique_ptr<SqlQuery> m_order;
     std::unique_ptr<SqlQuery> m_orderLine;
     std::unique_ptr<SqlQuery> m_payment;
+    std::unique_ptr<SqlQuery> m_deposit;
+    std::unique_ptr<SqlQuery> m_depositItem;
     QHash<QPair<QString, int>, int> m_counters;
     QString m_invoiceTip;
     QString m_paymentTip;
