@@ -6252,6 +6252,11 @@ Facturé (HT) : %6
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
+    <message>
+        <location line="+53" />
+        <source>Your account may not see this list.</source>
+        <translation>Votre compte ne permet pas de voir cette liste.</translation>
+    </message>
 </context>
 <context>
     <name>etabli::Pager</name>
@@ -7308,7 +7313,10 @@ Facturé (HT) : %6
     <message numerus="yes">
         <location line="+4" />
         <source>%n unpaid invoice(s)</source>
-        <translation><numerusform>%n facture impayée</numerusform><numerusform>%n factures impayées</numerusform></translation>
+        <translation>
+            <numerusform>%n facture impayée</numerusform>
+            <numerusform>%n factures impayées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+56" />
@@ -8268,7 +8276,7 @@ Facturé (HT) : %6
         <translation>&amp;Imprimer la liste…</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+62" />
         <source> + rims</source>
         <translation> + jantes</translation>
     </message>

@@ -361,3 +361,16 @@ TEST_CASE("The tyre hotel: a set comes in by its plate, gets its label, is found
     CHECK(page.findByPlate(plate) == 0);
     REQUIRE(clash.save()); // the place is free again
 }
+
+TEST_CASE("A tyre workshop's trainer sees the tyre hotel, not the invoices", "[gui][sales][tyres][access]")
+{
+    Demo d("formateur.pneus");
+    TyreHotelPage hotel(d.session);
+    hotel.show();
+    CHECK(hotel.totalCount() > 20);
+    CHECK(hotel.bannerText().isEmpty());
+    InvoicesPage invoices(d.session);
+    invoices.show();
+    CHECK(invoices.table()->rowCount() == 0);
+    CHECK(invoices.bannerText().contains(QStringLiteral("ne permet pas")));
+}

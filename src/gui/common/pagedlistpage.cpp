@@ -58,6 +58,11 @@ PagedListPage::PagedListPage(Session& session, const QStringList& columns, int s
     connect(&m_session, &Session::dataChanged, this, [this]() { reload(); });
 }
 
+QString PagedListPage::bannerText() const
+{
+    return m_banner->isVisibleTo(this) ? m_banner->text() : QString();
+}
+
 void PagedListPage::addFilter(QComboBox* filter, int stretch)
 {
     m_top->addWidget(filter, stretch);
@@ -84,7 +89,17 @@ bool PagedListPage::beginReload(bool allowed)
 {
     m_table->setRowCount(0);
     m_total = 0;
-    return allowed && m_session.isOpen() && m_session.isLoggedIn();
+    if (!m_session.isOpen() || !m_session.isLoggedIn())
+        return false;
+    const QString refused = tr("Your account may not see this list.");
+    if (!allowed) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, refused);
+        m_pager->showPage(0, 0);
+        return false;
+    }
+    if (m_banner->text() == refused) // another account logged in since
+        m_banner->hide();
+    return true;
 }
 
 QList<QTableWidgetItem*> PagedListPage::setRow(int row, const QStringList& cells, qint64 id)

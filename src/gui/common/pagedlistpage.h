@@ -32,6 +32,7 @@ public:
     QTableWidget* table() const { return m_table; }
     qint64 totalCount() const { return m_total; }
     QLineEdit* searchField() const { return m_search; }
+    QString bannerText() const;
     virtual void reload() = 0;
     virtual void openRecord(qint64 id) = 0;
 
