@@ -1912,6 +1912,132 @@
     </message>
 </context>
 <context>
+    <name>DonationService</name>
+    <message>
+        <location filename="../../src/core/services/donationservice.cpp" line="+18" />
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The financial year from %1 to %2 is closed: nothing dated in it can be added or changed.</source>
+        <translation>L'exercice du %1 au %2 est clos : rien de daté dans cet exercice ne peut être ajouté ni modifié.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Choose the donor.</source>
+        <translation>Choisissez le donateur.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the day of the gift (not in the future).</source>
+        <translation>Indiquez la date du don (pas dans le futur).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The amount of a gift is greater than zero.</source>
+        <translation>Le montant d'un don est supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A gift is in money or in kind.</source>
+        <translation>Un don est en numéraire ou en nature.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Describe what was given in kind (the amount is its value).</source>
+        <translation>Décrivez ce qui a été donné en nature (le montant en est la valeur).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose how the gift was paid.</source>
+        <translation>Choisissez le mode de versement du don.</translation>
+    </message>
+    <message>
+        <location line="+53" />
+        <source>The school may not issue tax receipts: only a body of general interest may, and the settings say it is not one.</source>
+        <translation>L'école ne peut pas émettre de reçus fiscaux : seul un organisme d'intérêt général le peut, et les paramètres disent qu'elle n'en est pas un.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>The chain of tax receipts is inconsistent: run a check of the database.</source>
+        <translation>La chaîne des reçus fiscaux est incohérente : lancez une vérification de la base.</translation>
+    </message>
+    <message>
+        <location line="+53" />
+        <source>This gift already has the receipt %1.</source>
+        <translation>Ce don a déjà le reçu %1.</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>%1 has no gift of %2 without a receipt.</source>
+        <translation>%1 n'a aucun don de %2 sans reçu.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Say why the receipt is cancelled.</source>
+        <translation>Indiquez pourquoi le reçu est annulé.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1 is itself a cancellation.</source>
+        <translation>%1 est lui-même une annulation.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 is already cancelled by %2.</source>
+        <translation>%1 est déjà annulé par %2.</translation>
+    </message>
+</context>
+<context>
+    <name>FundingRepository</name>
+    <message>
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+157" />
+        <source>This financial year was changed meanwhile on another computer.</source>
+        <translation>Cet exercice a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>This gift does not exist.</source>
+        <translation>Ce don n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>A gift of this receipt already has a receipt.</source>
+        <translation>Un don de ce reçu a déjà un reçu.</translation>
+    </message>
+    <message>
+        <location line="+89" />
+        <source>This tax receipt does not exist.</source>
+        <translation>Ce reçu fiscal n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>No tax receipt has the number “%1”.</source>
+        <translation>Aucun reçu fiscal ne porte le numéro « %1 ».</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDocument</name>
     <message>
         <location filename="../../src/print/invoicedocument.cpp" line="+15" />
@@ -6253,7 +6379,7 @@ Facturé (HT) : %6
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+58" />
         <source>Your account may not see this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>

@@ -1,0 +1,32 @@
+#include "domain/funding.h"
+
+#include <QCryptographicHash>
+
+namespace etabli {
+
+QString receiptHash(const TaxReceipt& r, const QString& prevHash)
+{
+    QStringList parts = {r.kind,
+                         r.number,
+                         r.issueDate.toString(Qt::ISODate),
+                         QString::number(r.contactId),
+                         QString::number(r.cancelsReceiptId),
+                         r.donorName,
+                         r.donorAddress,
+                         r.donorCompany ? QStringLiteral("1") : QStringLiteral("0"),
+                         r.donorSiren,
+                         QString::number(r.total.cents()),
+                         r.reason,
+                         r.issuedBy};
+    for (const ReceiptLine& l : r.lines)
+        parts << QStringLiteral("%1;%2;%3;%4;%5;%6")
+                     .arg(l.donationId)
+                     .arg(l.day.toString(Qt::ISODate))
+                     .arg(l.amount.cents())
+                     .arg(l.method, l.nature, l.description);
+    parts << prevHash;
+    return QString::fromLatin1(
+        QCryptographicHash::hash(parts.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace etabli

@@ -1,0 +1,280 @@
+#include "services/donationservice.h"
+
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
+#include "storage/contactrepository.h"
+#include "storage/invoicerepository.h"
+#include "storage/schoolrepository.h"
+#include "storage/transaction.h"
+#include "util/clock.h"
+
+#include <QLocale>
+
+namespace etabli {
+
+QString DonationService::methodLabel(const QString& method)
+{
+    if (method == QLatin1String("cash"))
+        return tr("Cash");
+    if (method == QLatin1String("cheque"))
+        return tr("Cheque");
+    if (method == QLatin1String("transfer"))
+        return tr("Transfer");
+    if (method == QLatin1String("card"))
+        return tr("Card");
+    if (method == QLatin1String("other"))
+        return tr("Other");
+    return method;
+}
+
+Status DonationService::checkOpenYear(const QDate& day) const
+{
+    auto year = FundingRepository(m_db).yearContaining(day);
+    if (!year)
+        return std::unexpected(year.error());
+    if (*year && (*year)->closed)
+        return fail(Error::Code::InvalidInput,
+                    tr("The financial year from %1 to %2 is closed: nothing dated in it can be added or changed.")
+                        .arg(QLocale(QLocale::French, QLocale::France).toString((*year)->start, QStringLiteral("dd/MM/yyyy")),
+                             QLocale(QLocale::French, QLocale::France).toString((*year)->end, QStringLiteral("dd/MM/yyyy"))));
+    return {};
+}
+
+Result<qint64> DonationService::record(const Donation& input)
+{
+    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
+        return std::unexpected(r.error());
+    Donation d = input;
+    if (d.contactId == 0)
+        return fail(Error::Code::InvalidInput, tr("Choose the donor."));
+    if (!d.day.isValid() || d.day > m_clock.today())
+        return fail(Error::Code::InvalidInput, tr("Give the day of the gift (not in the future)."));
+    if (d.amount.isNegative() || d.amount.isZero())
+        return fail(Error::Code::InvalidInput, tr("The amount of a gift is greater than zero."));
+    if (!d.inKind() && d.nature != QLatin1String("cash"))
+        return fail(Error::Code::InvalidInput, tr("A gift is in money or in kind."));
+    if (d.inKind()) {
+        d.method = QStringLiteral("other");
+        if (d.description.trimmed().isEmpty())
+            return fail(Error::Code::InvalidInput, tr("Describe what was given in kind (the amount is its value)."));
+    } else if (!donationMethods().contains(d.method)) {
+        return fail(Error::Code::InvalidInput, tr("Choose how the gift was paid."));
+    }
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        if (auto r = checkOpenYear(d.day); !r)
+            return std::unexpected(r.error());
+        if (auto c = ContactRepository(m_db).get(d.contactId); !c)
+            return std::unexpected(c.error());
+        auto id = FundingRepository(m_db).insertDonation(d, m_clock.nowIso());
+        if (!id)
+            return id;
+        ChangeSet c;
+        c.set(QStringLiteral("contact_id"), d.contactId)
+            .set(QStringLiteral("day"), d.day.toString(Qt::ISODate))
+            .set(QStringLiteral("amount_cents"), static_cast<qint64>(d.amount.cents()))
+            .set(QStringLiteral("nature"), d.nature);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("donation"), QString::number(*id), QStringLiteral("create"), c);
+            !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Result<Donation> DonationService::donation(qint64 id) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
+        return std::unexpected(r.error());
+    return FundingRepository(m_db).donation(id);
+}
+
+Result<QList<Donation>> DonationService::donations(const DonationFilter& filter, int limit, int offset) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
+        return std::unexpected(r.error());
+    return FundingRepository(m_db).donations(filter, limit, offset);
+}
+
+Result<qint64> DonationService::count(const DonationFilter& filter) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
+        return std::unexpected(r.error());
+    return FundingRepository(m_db).countDonations(filter);
+}
+
+Status DonationService::mayIssue() const
+{
+    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
+        return r;
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    if (!school->mayIssueTaxReceipts)
+        return fail(Error::Code::InvalidInput,
+                    tr("The school may not issue tax receipts: only a body of general interest may, and the settings "
+                       "say it is not one."));
+    return {};
+}
+
+Result<qint64> DonationService::issue(TaxReceipt t, const QList<qint64>& donationIds)
+{
+    FundingRepository repo(m_db);
+    InvoiceRepository counters(m_db);
+    t.issueDate = m_clock.today();
+    t.year = t.issueDate.year();
+    auto sequence = counters.takeNumber(QStringLiteral("R"), t.year);
+    if (!sequence)
+        return std::unexpected(sequence.error());
+    auto position = counters.takeNumber(QStringLiteral("receipt-chain"), 0);
+    if (!position)
+        return std::unexpected(position.error());
+    auto tip = repo.receiptTip();
+    if (!tip)
+        return std::unexpected(tip.error());
+    if (tip->position != *position - 1)
+        return fail(Error::Code::Storage, tr("The chain of tax receipts is inconsistent: run a check of the database."));
+    t.sequence = *sequence;
+    t.chainPosition = *position;
+    t.number = QStringLiteral("R%1-%2").arg(t.year).arg(*sequence, 4, 10, QLatin1Char('0'));
+    t.issuedBy = m_actor.login;
+    t.prevHash = tip->hash;
+    t.hash = receiptHash(t, t.prevHash);
+    auto id = repo.insertReceipt(t);
+    if (!id)
+        return id;
+    if (!t.isCancellation()) {
+        if (auto r = repo.attachReceipt(donationIds, *id, m_clock.nowIso()); !r)
+            return std::unexpected(r.error());
+    }
+    ChangeSet c;
+    c.set(QStringLiteral("number"), t.number)
+        .set(QStringLiteral("kind"), t.kind)
+        .set(QStringLiteral("total_cents"), static_cast<qint64>(t.total.cents()));
+    if (auto r = AuditTrail(m_db, m_clock)
+                     .record(m_actor, QStringLiteral("tax_receipt"), QString::number(*id), QStringLiteral("create"), c);
+        !r)
+        return std::unexpected(r.error());
+    return id;
+}
+
+namespace {
+
+// The donor as the receipt prints them, frozen at issue.
+void fillDonor(TaxReceipt& t, const Contact& donor)
+{
+    t.contactId = donor.id;
+    t.donorName = donor.displayName();
+    t.donorAddress = donor.postalAddress();
+    t.donorCompany = !donor.person;
+    t.donorSiren = donor.siret.left(9);
+}
+
+ReceiptLine lineOf(const Donation& d)
+{
+    return ReceiptLine{d.id, d.day, d.amount, d.method, d.nature, d.description};
+}
+
+} // namespace
+
+Result<qint64> DonationService::issueReceipt(qint64 donationId)
+{
+    if (auto r = mayIssue(); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        auto d = FundingRepository(m_db).donation(donationId);
+        if (!d)
+            return std::unexpected(d.error());
+        if (d->receiptId != 0)
+            return fail(Error::Code::Conflict, tr("This gift already has the receipt %1.").arg(d->receiptNumber));
+        auto donor = ContactRepository(m_db).get(d->contactId);
+        if (!donor)
+            return std::unexpected(donor.error());
+        TaxReceipt t;
+        fillDonor(t, *donor);
+        t.lines = {lineOf(*d)};
+        t.total = d->amount;
+        return issue(t, {d->id});
+    });
+}
+
+Result<qint64> DonationService::issueAnnualReceipt(qint64 contactId, int year)
+{
+    if (auto r = mayIssue(); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        auto donor = ContactRepository(m_db).get(contactId);
+        if (!donor)
+            return std::unexpected(donor.error());
+        DonationFilter f;
+        f.contactId = contactId;
+        f.from = QDate(year, 1, 1);
+        f.to = QDate(year, 12, 31);
+        f.unreceiptedOnly = true;
+        auto gifts = FundingRepository(m_db).donations(f, 10000, 0);
+        if (!gifts)
+            return std::unexpected(gifts.error());
+        if (gifts->isEmpty())
+            return fail(Error::Code::InvalidInput,
+                        tr("%1 has no gift of %2 without a receipt.").arg(donor->displayName()).arg(year));
+        TaxReceipt t;
+        fillDonor(t, *donor);
+        QList<qint64> ids;
+        for (auto it = gifts->crbegin(); it != gifts->crend(); ++it) { // oldest first
+            t.lines << lineOf(*it);
+            t.total += it->amount;
+            ids << it->id;
+        }
+        return issue(t, ids);
+    });
+}
+
+Result<qint64> DonationService::cancelReceipt(qint64 receiptId, const QString& reason)
+{
+    if (auto r = mayIssue(); !r)
+        return std::unexpected(r.error());
+    if (reason.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("Say why the receipt is cancelled."));
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        FundingRepository repo(m_db);
+        auto original = repo.receipt(receiptId);
+        if (!original)
+            return std::unexpected(original.error());
+        if (original->isCancellation())
+            return fail(Error::Code::InvalidInput, tr("%1 is itself a cancellation.").arg(original->number));
+        if (original->cancelledById != 0)
+            return fail(Error::Code::Conflict,
+                        tr("%1 is already cancelled by %2.").arg(original->number, original->cancelledByNumber));
+        TaxReceipt t = *original;
+        t.id = 0;
+        t.kind = QStringLiteral("cancellation");
+        t.cancelsReceiptId = original->id;
+        t.reason = reason.trimmed();
+        auto id = issue(t, {});
+        if (!id)
+            return id;
+        if (auto r = repo.detachReceipt(original->id, m_clock.nowIso()); !r)
+            return std::unexpected(r.error());
+        return id;
+    });
+}
+
+Result<TaxReceipt> DonationService::receipt(qint64 id) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
+        return std::unexpected(r.error());
+    return FundingRepository(m_db).receipt(id);
+}
+
+Result<qint64> DonationService::receiptId(const QString& number) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
+        return std::unexpected(r.error());
+    return FundingRepository(m_db).receiptId(number);
+}
+
+Result<QString> DonationService::verifyReceipts() const
+{
+    return FundingRepository(m_db).verifyReceipts();
+}
+
+} // namespace etabli

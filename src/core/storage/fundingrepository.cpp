@@ -1,0 +1,414 @@
+#include "storage/fundingrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "storage/sqlvalues.h"
+
+namespace etabli {
+
+namespace {
+
+using sql::idOrNull;
+
+QString iso(const QDate& d)
+{
+    return d.toString(Qt::ISODate);
+}
+
+QDate fromIso(const QVariant& v)
+{
+    return QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+const QString yearColumns = QStringLiteral(
+    "SELECT id, start_date, end_date, closed, target_production_bp, target_gifts_bp, target_subsidies_bp, version FROM "
+    "financial_year");
+
+FinancialYear readYear(const SqlQuery& q)
+{
+    FinancialYear y;
+    y.id = q.value(0).toLongLong();
+    y.start = fromIso(q.value(1));
+    y.end = fromIso(q.value(2));
+    y.closed = q.value(3).toInt() != 0;
+    y.targetProductionBp = q.value(4).toInt();
+    y.targetGiftsBp = q.value(5).toInt();
+    y.targetSubsidiesBp = q.value(6).toInt();
+    y.version = q.value(7).toInt();
+    return y;
+}
+
+const QString donationColumns = QStringLiteral(
+    "SELECT d.id, d.contact_id, c.name, c.first_name, c.person, d.day, d.amount_cents, d.method, d.nature, "
+    "d.description, d.purpose, d.receipt_id, r.number, d.version FROM donation d JOIN contact c ON c.id = d.contact_id "
+    "LEFT JOIN tax_receipt r ON r.id = d.receipt_id");
+
+Donation readDonation(const SqlQuery& q)
+{
+    Donation d;
+    d.id = q.value(0).toLongLong();
+    d.contactId = q.value(1).toLongLong();
+    d.donorName = q.value(4).toInt() != 0 && !q.value(3).toString().isEmpty()
+                      ? q.value(2).toString() + QLatin1Char(' ') + q.value(3).toString()
+                      : q.value(2).toString();
+    d.day = fromIso(q.value(5));
+    d.amount = Money::fromCents(q.value(6).toLongLong());
+    d.method = q.value(7).toString();
+    d.nature = q.value(8).toString();
+    d.description = q.value(9).toString();
+    d.purpose = q.value(10).toString();
+    d.receiptId = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
+    d.receiptNumber = q.value(12).toString();
+    d.version = q.value(13).toInt();
+    return d;
+}
+
+struct Where
+{
+    QString sql;
+    QList<std::pair<QString, QVariant>> binds;
+
+    explicit Where(const DonationFilter& f)
+    {
+        QStringList parts;
+        if (f.contactId != 0) {
+            parts << QStringLiteral("d.contact_id = :contact");
+            binds.append({QStringLiteral("contact"), f.contactId});
+        }
+        if (f.from.isValid()) {
+            parts << QStringLiteral("d.day >= :from");
+            binds.append({QStringLiteral("from"), iso(f.from)});
+        }
+        if (f.to.isValid()) {
+            parts << QStringLiteral("d.day <= :to");
+            binds.append({QStringLiteral("to"), iso(f.to)});
+        }
+        if (f.unreceiptedOnly)
+            parts << QStringLiteral("d.receipt_id IS NULL");
+        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    }
+
+    void apply(SqlQuery& q) const
+    {
+        for (const auto& [name, value] : binds)
+            q.bind(name, value);
+    }
+};
+
+} // namespace
+
+Result<std::optional<FinancialYear>> FundingRepository::yearContaining(const QDate& day) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(yearColumns + QStringLiteral(" WHERE start_date <= :day AND end_date >= :day2")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("day"), iso(day)).bind(QStringLiteral("day2"), iso(day));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::optional<FinancialYear>{};
+    return std::optional<FinancialYear>{readYear(q)};
+}
+
+Result<QList<FinancialYear>> FundingRepository::years() const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.exec(yearColumns + QStringLiteral(" ORDER BY start_date DESC")); !r)
+        return std::unexpected(r.error());
+    QList<FinancialYear> out;
+    while (q.next())
+        out << readYear(q);
+    return out;
+}
+
+Result<qint64> FundingRepository::insertYear(const FinancialYear& y, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO financial_year (start_date, end_date, closed, target_production_bp, target_gifts_bp, "
+            "target_subsidies_bp, version, created_at, updated_at) VALUES (:start, :end, :closed, :production, :gifts, "
+            ":subsidies, 1, :now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("start"), iso(y.start))
+        .bind(QStringLiteral("end"), iso(y.end))
+        .bind(QStringLiteral("closed"), y.closed ? 1 : 0)
+        .bind(QStringLiteral("production"), y.targetProductionBp)
+        .bind(QStringLiteral("gifts"), y.targetGiftsBp)
+        .bind(QStringLiteral("subsidies"), y.targetSubsidiesBp)
+        .bind(QStringLiteral("now"), nowIso);
+    return q.execReturningId();
+}
+
+Status FundingRepository::setClosed(qint64 yearId, bool closed, int version, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("UPDATE financial_year SET closed = :closed, version = version + 1, updated_at = "
+                                          ":now WHERE id = :id AND version = :version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("closed"), closed ? 1 : 0)
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), yearId)
+        .bind(QStringLiteral("version"), version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This financial year was changed meanwhile on another computer."));
+    return {};
+}
+
+Result<qint64> FundingRepository::insertDonation(const Donation& d, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO donation (contact_id, day, amount_cents, method, nature, description, purpose, version, "
+            "created_at, updated_at) VALUES (:contact, :day, :amount, :method, :nature, :description, :purpose, 1, :now, "
+            ":now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("contact"), d.contactId)
+        .bind(QStringLiteral("day"), iso(d.day))
+        .bind(QStringLiteral("amount"), static_cast<qint64>(d.amount.cents()))
+        .bind(QStringLiteral("method"), d.method)
+        .bind(QStringLiteral("nature"), d.nature)
+        .bind(QStringLiteral("description"), d.description.trimmed())
+        .bind(QStringLiteral("purpose"), d.purpose.trimmed())
+        .bind(QStringLiteral("now"), nowIso);
+    return q.execReturningId();
+}
+
+Result<Donation> FundingRepository::donation(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(donationColumns + QStringLiteral(" WHERE d.id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This gift does not exist."));
+    return readDonation(q);
+}
+
+Result<QList<Donation>> FundingRepository::donations(const DonationFilter& filter, int limit, int offset) const
+{
+    const Where where(filter);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(donationColumns + where.sql +
+                           QStringLiteral(" ORDER BY d.day DESC, d.id DESC LIMIT :limit OFFSET :offset"));
+        !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Donation> out;
+    while (q.next())
+        out << readDonation(q);
+    return out;
+}
+
+Result<qint64> FundingRepository::countDonations(const DonationFilter& filter) const
+{
+    const Where where(filter);
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM donation d") + where.sql); !r)
+        return std::unexpected(r.error());
+    where.apply(q);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Status FundingRepository::attachReceipt(const QList<qint64>& donationIds, qint64 receiptId, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("UPDATE donation SET receipt_id = :receipt, version = version + 1, updated_at = "
+                                          ":now WHERE id = :id AND receipt_id IS NULL"));
+        !r)
+        return r;
+    for (qint64 id : donationIds) {
+        q.bind(QStringLiteral("receipt"), receiptId).bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("id"), id);
+        if (auto r = q.exec(); !r)
+            return r;
+        // Another computer receipted it meanwhile: never twice.
+        if (q.numRowsAffected() != 1)
+            return fail(Error::Code::Conflict, tr("A gift of this receipt already has a receipt."));
+    }
+    return {};
+}
+
+Status FundingRepository::detachReceipt(qint64 receiptId, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("UPDATE donation SET receipt_id = NULL, version = version + 1, updated_at = :now "
+                                          "WHERE receipt_id = :receipt"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("receipt"), receiptId);
+    return q.exec();
+}
+
+Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO tax_receipt (kind, number, year, sequence, contact_id, cancels_receipt_id, issue_date, "
+            "donor_name, donor_address, donor_company, donor_siren, total_cents, reason, sealed, chain_position, "
+            "prev_hash, hash, issued_at, issued_by) VALUES (:kind, :number, :year, :sequence, :contact, :cancels, "
+            ":issue, :name, :address, :company, :siren, :total, :reason, 0, :position, :prev, :hash, :at, :by) "
+            "RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("kind"), t.kind)
+        .bind(QStringLiteral("number"), t.number)
+        .bind(QStringLiteral("year"), t.year)
+        .bind(QStringLiteral("sequence"), t.sequence)
+        .bind(QStringLiteral("contact"), t.contactId)
+        .bind(QStringLiteral("cancels"), idOrNull(t.cancelsReceiptId))
+        .bind(QStringLiteral("issue"), iso(t.issueDate))
+        .bind(QStringLiteral("name"), t.donorName)
+        .bind(QStringLiteral("address"), t.donorAddress)
+        .bind(QStringLiteral("company"), t.donorCompany ? 1 : 0)
+        .bind(QStringLiteral("siren"), t.donorSiren)
+        .bind(QStringLiteral("total"), static_cast<qint64>(t.total.cents()))
+        .bind(QStringLiteral("reason"), t.reason)
+        .bind(QStringLiteral("position"), t.chainPosition)
+        .bind(QStringLiteral("prev"), t.prevHash)
+        .bind(QStringLiteral("hash"), t.hash)
+        .bind(QStringLiteral("at"), iso(t.issueDate))
+        .bind(QStringLiteral("by"), t.issuedBy);
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    SqlQuery line(m_db);
+    if (auto r = line.prepare(QStringLiteral(
+            "INSERT INTO tax_receipt_line (receipt_id, donation_id, day, amount_cents, method, nature, description) "
+            "VALUES (:receipt, :donation, :day, :amount, :method, :nature, :description)"));
+        !r)
+        return std::unexpected(r.error());
+    for (const ReceiptLine& l : t.lines) {
+        line.bind(QStringLiteral("receipt"), *id)
+            .bind(QStringLiteral("donation"), l.donationId)
+            .bind(QStringLiteral("day"), iso(l.day))
+            .bind(QStringLiteral("amount"), static_cast<qint64>(l.amount.cents()))
+            .bind(QStringLiteral("method"), l.method)
+            .bind(QStringLiteral("nature"), l.nature)
+            .bind(QStringLiteral("description"), l.description);
+        if (auto r = line.exec(); !r)
+            return std::unexpected(r.error());
+    }
+    SqlQuery seal(m_db);
+    if (auto r = seal.prepare(QStringLiteral("UPDATE tax_receipt SET sealed = 1 WHERE id = :id")); !r)
+        return std::unexpected(r.error());
+    seal.bind(QStringLiteral("id"), *id);
+    if (auto r = seal.exec(); !r)
+        return std::unexpected(r.error());
+    return id;
+}
+
+Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT t.id, t.kind, t.number, t.year, t.sequence, t.contact_id, t.cancels_receipt_id, c.number, "
+            "t.issue_date, t.donor_name, t.donor_address, t.donor_company, t.donor_siren, t.total_cents, t.reason, "
+            "t.chain_position, t.prev_hash, t.hash, t.issued_by, x.id, x.number FROM tax_receipt t LEFT JOIN "
+            "tax_receipt c ON c.id = t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = t.id "
+            "WHERE t.id = :id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This tax receipt does not exist."));
+    TaxReceipt t;
+    t.id = q.value(0).toLongLong();
+    t.kind = q.value(1).toString();
+    t.number = q.value(2).toString();
+    t.year = q.value(3).toInt();
+    t.sequence = q.value(4).toInt();
+    t.contactId = q.value(5).toLongLong();
+    t.cancelsReceiptId = q.value(6).isNull() ? 0 : q.value(6).toLongLong();
+    t.cancelsNumber = q.value(7).toString();
+    t.issueDate = fromIso(q.value(8));
+    t.donorName = q.value(9).toString();
+    t.donorAddress = q.value(10).toString();
+    t.donorCompany = q.value(11).toInt() != 0;
+    t.donorSiren = q.value(12).toString();
+    t.total = Money::fromCents(q.value(13).toLongLong());
+    t.reason = q.value(14).toString();
+    t.chainPosition = q.value(15).toInt();
+    t.prevHash = q.value(16).toString();
+    t.hash = q.value(17).toString();
+    t.issuedBy = q.value(18).toString();
+    t.cancelledById = q.value(19).isNull() ? 0 : q.value(19).toLongLong();
+    t.cancelledByNumber = q.value(20).toString();
+    q.finish();
+    SqlQuery l(m_db);
+    if (auto r = l.prepare(QStringLiteral("SELECT donation_id, day, amount_cents, method, nature, description FROM "
+                                          "tax_receipt_line WHERE receipt_id = :id ORDER BY id"));
+        !r)
+        return std::unexpected(r.error());
+    l.bind(QStringLiteral("id"), id);
+    if (auto r = l.exec(); !r)
+        return std::unexpected(r.error());
+    while (l.next())
+        t.lines << ReceiptLine{l.value(0).toLongLong(), fromIso(l.value(1)), Money::fromCents(l.value(2).toLongLong()),
+                               l.value(3).toString(), l.value(4).toString(), l.value(5).toString()};
+    return t;
+}
+
+Result<qint64> FundingRepository::receiptId(const QString& number) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT id FROM tax_receipt WHERE number = :number")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("number"), number.trimmed().toUpper());
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("No tax receipt has the number “%1”.").arg(number.trimmed()));
+    return q.value(0).toLongLong();
+}
+
+Result<FundingRepository::ChainTip> FundingRepository::receiptTip() const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.exec(QStringLiteral("SELECT chain_position, hash FROM tax_receipt WHERE chain_position = (SELECT "
+                                       "MAX(chain_position) FROM tax_receipt)"));
+        !r)
+        return std::unexpected(r.error());
+    ChainTip tip;
+    if (q.next()) {
+        tip.position = q.value(0).toInt();
+        tip.hash = q.value(1).toString();
+    }
+    return tip;
+}
+
+Result<QString> FundingRepository::verifyReceipts() const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.exec(QStringLiteral("SELECT id FROM tax_receipt ORDER BY chain_position")); !r)
+        return std::unexpected(r.error());
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    q.finish();
+    QString prev;
+    for (qint64 id : std::as_const(ids)) {
+        auto t = receipt(id);
+        if (!t)
+            return std::unexpected(t.error());
+        if (t->prevHash != prev || receiptHash(*t, prev) != t->hash)
+            return t->number;
+        prev = t->hash;
+    }
+    return QString();
+}
+
+} // namespace etabli
