@@ -746,7 +746,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+53" />
+        <location filename="../../src/cli/clicommands.cpp" line="+56" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -787,14 +787,14 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+311" />
+        <location line="+322" />
         <location line="+79" />
         <location line="+62" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="-451" />
+        <location line="-462" />
         <source>Password of %1: </source>
         <translation>Mot de passe de %1 : </translation>
     </message>
@@ -887,12 +887,12 @@
     <message>
         <location line="-188" />
         <location line="+190" />
-        <location line="+220" />
+        <location line="+231" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-219" />
+        <location line="-230" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -938,24 +938,24 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+164" />
+        <location line="+175" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-162" />
+        <location line="-173" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+333" />
+        <location line="+344" />
         <location line="+1" />
         <source>DATE</source>
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-329" />
+        <location line="-340" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -1033,7 +1033,7 @@
         <translation>Journal des modifications : ALTÉRÉ à la ligne %1 (%2)</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+30" />
         <source>The database has problems.</source>
         <translation>La base présente des problèmes.</translation>
     </message>
@@ -1050,7 +1050,7 @@
         <translation>FICHIER</translation>
     </message>
     <message>
-        <location line="-660" />
+        <location line="-671" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
@@ -1073,6 +1073,16 @@
         <location line="+6" />
         <source>Invoices and payments: ALTERED at %1</source>
         <translation>Factures et règlements : ALTÉRÉES à %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Tax receipts: chain intact</source>
+        <translation>Reçus fiscaux : chaîne intacte</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Tax receipts: ALTERED at %1</source>
+        <translation>Reçus fiscaux : ALTÉRÉS à %1</translation>
     </message>
     <message>
         <location line="+20" />
@@ -1280,21 +1290,21 @@
     </message>
     <message>
         <location line="+4" />
-        <source>invoice (an invoice or a credit note), credit or quote, then its number; label then a plate (tyre hotel); tyres then summer, winter, all_season or all.</source>
-        <translation>invoice (une facture ou un avoir), credit ou quote (un devis), puis son numéro ; label puis une immatriculation (hôtel de pneus) ; tyres puis summer, winter, all_season ou all.</translation>
+        <source>invoice (an invoice or a credit note), credit, quote or receipt (a tax receipt), then its number; label then a plate (tyre hotel); tyres then summer, winter, all_season or all.</source>
+        <translation>invoice (une facture ou un avoir), credit, quote (un devis) ou receipt (un reçu fiscal), puis son numéro ; label puis une immatriculation (hôtel de pneus) ; tyres puis summer, winter, all_season ou all.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+14" />
+        <source>Usage: etabli-cli print invoice|credit|quote|receipt NUMBER --out FILE.pdf --user LOGIN</source>
+        <translation>Usage : etabli-cli print invoice|credit|quote|receipt NUMÉRO --out FICHIER.pdf --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="-11" />
         <source>Writes an issued invoice, credit note, a quote, a tyre hotel label or its list as an A4 PDF, as printed.</source>
         <translation>Écrit une facture ou un avoir émis, un devis, une étiquette de l'hôtel de pneus ou sa liste en PDF A4, tel qu'imprimé.</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>Usage: etabli-cli print invoice|credit|quote NUMBER --out FILE.pdf --user LOGIN</source>
-        <translation>Usage : etabli-cli print invoice|credit|quote NUMÉRO --out FICHIER.pdf --user IDENTIFIANT</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+12" />
         <source>       etabli-cli print label PLATE --out FILE.pdf --user LOGIN</source>
         <translation>       etabli-cli print label IMMATRICULATION --out FICHIER.pdf --user IDENTIFIANT</translation>
     </message>
@@ -1314,18 +1324,19 @@
         <translation>Écrit dans %1</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+45" />
         <source>No invoice or credit note has the number “%1”.</source>
         <translation>Aucune facture ni aucun avoir n'a le numéro « %1 ».</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-25" />
+        <location line="+17" />
         <location line="+21" />
         <source>%1 written to %2</source>
         <translation>%1 écrit dans %2</translation>
     </message>
     <message>
-        <location line="-151" />
+        <location line="-172" />
         <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
         <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
     </message>
@@ -2978,6 +2989,160 @@
     </message>
     <message>
         <location line="+11" />
+        <source>%1 of %2</source>
+        <translation>%1 du %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDocument</name>
+    <message>
+        <location filename="../../src/print/receiptdocument.cpp" line="+16" />
+        <source>Cancellation of a tax receipt no. %1</source>
+        <translation>Annulation de reçu fiscal n° %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tax receipt no. %1</source>
+        <translation>Reçu fiscal n° %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Receipt for gifts to certain bodies of general interest</source>
+        <translation>Reçu au titre des dons à certains organismes d'intérêt général</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Content of Cerfa form no. 16216</source>
+        <translation>Reprend le contenu du formulaire Cerfa n° 16216</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Content of Cerfa form no. 11580</source>
+        <translation>Reprend le contenu du formulaire Cerfa n° 11580</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Articles 200, 238 bis and 978 of the French general tax code</source>
+        <translation>Articles 200, 238 bis et 978 du code général des impôts</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cancellation</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>This record cancels the tax receipt no. %1 issued to %2 for %3. Reason: %4.</source>
+        <translation>Le présent document annule le reçu fiscal n° %1 délivré à %2 pour %3. Motif : %4.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Purpose: an école de production, vocational training of young people of 15 to 18 by making real goods for paying customers (%1).</source>
+        <translation>Objet : école de production, formation professionnelle de jeunes de 15 à 18 ans par la fabrication de biens et services pour de vrais clients (%1).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>RNA %1</source>
+        <translation>RNA %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+8" />
+        <source>SIREN %1</source>
+        <translation>SIREN %1</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>☒ Association or foundation of general interest</source>
+        <translation>☒ Œuvre ou organisme d'intérêt général</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Beneficiary of the gifts</source>
+        <translation>Bénéficiaire des versements</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The beneficiary acknowledges having received, as gifts giving the right to a tax reduction, the sum of:</source>
+        <translation>Le bénéficiaire reconnaît avoir reçu au titre des dons et versements ouvrant droit à réduction d'impôt la somme de :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>In words: %1</source>
+        <translation>Somme en toutes lettres : %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Date of the gift</source>
+        <translation>Date du versement ou du don</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Nature</source>
+        <translation>Nature du don</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Method</source>
+        <translation>Mode de versement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>In kind: %1</source>
+        <translation>En nature : %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cash (numéraire)</source>
+        <translation>Numéraire</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Form of the gift: manual gift (don manuel).</source>
+        <translation>Forme du don : don manuel.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gifts</source>
+        <translation>Versements</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The beneficiary certifies on honour that the gifts it receives give the right to the tax reduction of article 238 bis of the French general tax code.</source>
+        <translation>Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la réduction d'impôt prévue à l'article 238 bis du CGI.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The beneficiary certifies on honour that the gifts it receives give the right to the tax reduction of article 200 of the French general tax code.</source>
+        <translation>Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la réduction d'impôt prévue à l'article 200 du CGI.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1, %2</source>
+        <translation>%1, le %2</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Signature:</source>
+        <translation>Signature :</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>%1 of %2</source>
         <translation>%1 du %2</translation>
     </message>

@@ -11,12 +11,15 @@
 #include "services/personaldataservice.h"
 #include "services/userservice.h"
 #include "storage/auditrepository.h"
+#include "storage/fundingrepository.h"
 #include "storage/invoicerepository.h"
 #include "print/documentprinter.h"
 #include "print/invoicedocument.h"
 #include "print/quotedocument.h"
+#include "print/receiptdocument.h"
 #include "print/tyredocuments.h"
 #include "services/invoiceservice.h"
+#include "services/donationservice.h"
 #include "services/orderservice.h"
 #include "services/schoolservice.h"
 #include "services/tyrehotelservice.h"
@@ -422,6 +425,17 @@ int Commands::check(const QStringList& args)
             m_out << tr("Invoices and payments: ALTERED at %1").arg(sales->firstBad) << Qt::endl;
         }
     }
+    if (r.schemaVersion >= 9) {
+        auto receipts = FundingRepository(**db).verifyReceipts();
+        if (!receipts)
+            return report(m_err, receipts.error());
+        if (receipts->isEmpty()) {
+            m_out << tr("Tax receipts: chain intact") << Qt::endl;
+        } else {
+            chainOk = false;
+            m_out << tr("Tax receipts: ALTERED at %1").arg(*receipts) << Qt::endl;
+        }
+    }
     if (!r.ok() || !chainOk) {
         m_err << tr("The database has problems.") << Qt::endl;
         return Failure;
@@ -726,8 +740,8 @@ int Commands::printDocument(const QStringList& args)
     parser.addOption(user);
     parser.addOption(outOption);
     parser.addPositionalArgument(QStringLiteral("what"),
-                                 tr("invoice (an invoice or a credit note), credit or quote, then its number; label "
-                                    "then a plate (tyre hotel); tyres then summer, winter, all_season or all."));
+                                 tr("invoice (an invoice or a credit note), credit, quote or receipt (a tax receipt), then its "
+                                    "number; label then a plate (tyre hotel); tyres then summer, winter, all_season or all."));
     if (int rc = parseCommand(parser, common, QStringLiteral("print"),
                               tr("Writes an issued invoice, credit note, a quote, a tyre hotel label or its list as an A4 PDF, as "
                                  "printed."),
@@ -737,10 +751,10 @@ int Commands::printDocument(const QStringList& args)
         return rc;
     const QStringList what = parser.positionalArguments();
     const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"), QStringLiteral("quote"),
-                               QStringLiteral("label"), QStringLiteral("tyres")};
+                               QStringLiteral("label"), QStringLiteral("tyres"), QStringLiteral("receipt")};
     if (what.size() != 2 || !kinds.contains(what.first()) || parser.value(outOption).isEmpty() ||
         parser.value(user).isEmpty()) {
-        m_err << tr("Usage: etabli-cli print invoice|credit|quote NUMBER --out FILE.pdf --user LOGIN") << Qt::endl
+        m_err << tr("Usage: etabli-cli print invoice|credit|quote|receipt NUMBER --out FILE.pdf --user LOGIN") << Qt::endl
               << tr("       etabli-cli print label PLATE --out FILE.pdf --user LOGIN") << Qt::endl
               << tr("       etabli-cli print tyres summer|winter|all_season|all --out FILE.pdf --user LOGIN") << Qt::endl;
         return BadUsage;
@@ -779,6 +793,27 @@ int Commands::printDocument(const QStringList& args)
         if (auto r = print::DocumentPrinter::writePdf(*printable, parser.value(outOption)); !r)
             return report(m_err, r.error());
         m_out << tr("Written to %1").arg(QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
+        return Success;
+    }
+    if (what.first() == QLatin1String("receipt")) {
+        DonationService gifts(*acting->db, clock, acting->user);
+        auto id = gifts.receiptId(what.at(1));
+        if (!id) {
+            if (id.error().code != Error::Code::NotFound)
+                return report(m_err, id.error());
+            m_err << id.error().message << Qt::endl;
+            return Failure;
+        }
+        auto receipt = gifts.receipt(*id);
+        auto school = SchoolService(*acting->db, clock, acting->user).identity();
+        if (!receipt || !school)
+            return report(m_err, !receipt ? receipt.error() : school.error());
+        if (auto r = print::DocumentPrinter::writePdf(*print::ReceiptDocument::make(*receipt, *school),
+                                                      parser.value(outOption));
+            !r)
+            return report(m_err, r.error());
+        m_out << tr("%1 written to %2").arg(receipt->number, QDir::toNativeSeparators(parser.value(outOption)))
+              << Qt::endl;
         return Success;
     }
     if (what.first() == QLatin1String("quote")) {

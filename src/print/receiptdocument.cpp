@@ -1,0 +1,112 @@
+#include "print/receiptdocument.h"
+
+#include "domain/frenchwords.h"
+#include "print/businessparts.h"
+#include "print/documentprinter.h"
+#include "services/donationservice.h"
+
+#include <QTextDocument>
+
+namespace etabli::print {
+
+using parts::Parts;
+
+QString ReceiptDocument::title(const TaxReceipt& r)
+{
+    return r.isCancellation() ? tr("Cancellation of a tax receipt no. %1").arg(r.number)
+                              : tr("Tax receipt no. %1").arg(r.number);
+}
+
+QString ReceiptDocument::html(const TaxReceipt& r, const SchoolIdentity& school)
+{
+    const auto box = [](const QString& heading, const QString& body) {
+        return QStringLiteral("<table width=\"100%\" cellpadding=\"6\" style=\"border: 1px solid #999999;\"><tr><td><b>%1"
+                              "</b><br>%2</td></tr></table><br>")
+            .arg(Parts::esc(heading), body);
+    };
+    QStringList docLines = {QStringLiteral("<b style=\"font-size: 14pt;\">%1</b>").arg(Parts::esc(title(r).toUpper())),
+                            Parts::esc(tr("Date: %1").arg(Parts::date(r.issueDate)))};
+    QString h = Parts::open(9.5);
+    h += Parts::letterhead(school, docLines);
+    h += QStringLiteral("<p align=\"center\"><b>%1</b><br>%2<br>%3</p>")
+             .arg(Parts::esc(tr("Receipt for gifts to certain bodies of general interest")),
+                  Parts::esc(r.donorCompany ? tr("Content of Cerfa form no. 16216") : tr("Content of Cerfa form no. 11580")),
+                  Parts::esc(tr("Articles 200, 238 bis and 978 of the French general tax code")));
+    if (r.isCancellation()) {
+        h += box(tr("Cancellation"), Parts::esc(tr("This record cancels the tax receipt no. %1 issued to %2 for %3. "
+                                                   "Reason: %4.")
+                                                    .arg(r.cancelsNumber, r.donorName, r.total.format(), r.reason)));
+        h += Parts::close();
+        return h;
+    }
+
+    QStringList beneficiary = {QStringLiteral("<b>%1</b>").arg(Parts::esc(school.organisationName.isEmpty() ? school.name
+                                                                                                             : school.organisationName))};
+    for (const QString& l : {school.addressLine1, school.addressLine2,
+                             (school.postcode + QLatin1Char(' ') + school.city).trimmed()})
+        if (!l.trimmed().isEmpty())
+            beneficiary << Parts::esc(l);
+    beneficiary << Parts::esc(tr("Purpose: an école de production, vocational training of young people of 15 to 18 by "
+                                 "making real goods for paying customers (%1).")
+                                  .arg(school.name));
+    QStringList ids;
+    if (!school.rna.isEmpty())
+        ids << tr("RNA %1").arg(school.rna);
+    if (!school.siret.isEmpty())
+        ids << tr("SIREN %1").arg(school.siret.left(9));
+    if (!ids.isEmpty())
+        beneficiary << Parts::esc(ids.join(QStringLiteral(" · ")));
+    beneficiary << Parts::esc(tr("☒ Association or foundation of general interest"));
+    h += box(tr("Beneficiary of the gifts"), beneficiary.join(QStringLiteral("<br>")));
+
+    QStringList donor = {QStringLiteral("<b>%1</b>").arg(Parts::esc(r.donorName))};
+    if (r.donorCompany && !r.donorSiren.isEmpty())
+        donor << Parts::esc(tr("SIREN %1").arg(r.donorSiren));
+    if (!r.donorAddress.isEmpty())
+        donor << Parts::esc(r.donorAddress);
+    h += box(tr("Donor"), donor.join(QStringLiteral("<br>")));
+
+    QString gifts = Parts::esc(tr("The beneficiary acknowledges having received, as gifts giving the right to a tax "
+                                  "reduction, the sum of:"));
+    gifts += QStringLiteral("<p align=\"center\" style=\"font-size: 14pt;\"><b>*** %1 ***</b></p>").arg(Parts::esc(r.total.format()));
+    gifts += Parts::esc(tr("In words: %1").arg(amountInFrenchWords(r.total)));
+    gifts += QStringLiteral("<br><br><table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
+                            "style=\"border-collapse: collapse; border-color: #999999;\"><tr style=\"background-color: "
+                            "#e8ecef;\"><th align=\"left\">%1</th><th align=\"left\">%2</th><th align=\"left\">%3</th><th "
+                            "align=\"right\">%4</th></tr>")
+                 .arg(Parts::esc(tr("Date of the gift")), Parts::esc(tr("Nature")), Parts::esc(tr("Method")),
+                      Parts::esc(tr("Amount")));
+    for (const ReceiptLine& l : r.lines) {
+        const bool inKind = l.nature == QLatin1String("in_kind");
+        const QString nature = inKind ? tr("In kind: %1").arg(l.description) : tr("Cash (numéraire)");
+        gifts += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td></tr>")
+                     .arg(Parts::esc(Parts::date(l.day)), Parts::esc(nature),
+                          Parts::esc(inKind ? QStringLiteral("—") : DonationService::methodLabel(l.method)),
+                          Parts::esc(l.amount.format()));
+    }
+    gifts += QStringLiteral("</table><br>") + Parts::esc(tr("Form of the gift: manual gift (don manuel)."));
+    h += box(tr("Gifts"), gifts);
+
+    h += QStringLiteral("<p>%1</p>")
+             .arg(Parts::esc(r.donorCompany
+                                 ? tr("The beneficiary certifies on honour that the gifts it receives give the right to "
+                                      "the tax reduction of article 238 bis of the French general tax code.")
+                                 : tr("The beneficiary certifies on honour that the gifts it receives give the right to "
+                                      "the tax reduction of article 200 of the French general tax code.")));
+    h += QStringLiteral("<table width=\"100%\"><tr><td width=\"50%\"></td><td width=\"50%\">%1<br>%2<br><br><br></td></tr>"
+                        "</table>")
+             .arg(Parts::esc(tr("%1, %2").arg(school.city, Parts::date(r.issueDate))), Parts::esc(tr("Signature:")));
+    h += Parts::close();
+    return h;
+}
+
+std::unique_ptr<Printable> ReceiptDocument::make(const TaxReceipt& receipt, const SchoolIdentity& school)
+{
+    auto p = std::make_unique<Printable>();
+    Parts::addLogo(p->document, school);
+    p->document.setHtml(html(receipt, school));
+    p->frame = PageFrame{title(receipt), school.name, tr("%1 of %2").arg(title(receipt), Parts::date(receipt.issueDate))};
+    return p;
+}
+
+} // namespace etabli::print
