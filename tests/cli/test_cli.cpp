@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include "domain/money.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -430,7 +432,7 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
         CHECK(text.contains(mention));
 }
 
-TEST_CASE("etabli-cli print quote, label and tyres: the quote, the tyre hotel's label and season list", "[cli][sales]")
+TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and donor's papers", "[cli][sales]")
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
@@ -469,16 +471,16 @@ TEST_CASE("etabli-cli print quote, label and tyres: the quote, the tyre hotel's 
     const QString plate = firstRow(db, QStringLiteral("SELECT v.plate FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id WHERE s.date_out IS "
                               "NULL ORDER BY s.rack, s.row_no, s.level_no LIMIT 1")).value(0).toString();
     REQUIRE_FALSE(plate.isEmpty());
-    const auto printedText = [&](const QStringList& what) {
+    const auto printedText = [&](const QStringList& what, const QString& login = QStringLiteral("formateur.pneus")) {
         const QString out = dir.filePath(QStringLiteral("out.pdf"));
         auto r = cli(QStringList{QStringLiteral("print")} + what +
                          QStringList{QStringLiteral("--out"), out, QStringLiteral("--database"), db, QStringLiteral("--user"),
-                                     QStringLiteral("formateur.pneus")},
+                                     login},
                      password);
         INFO(r.err.toStdString());
         REQUIRE(r.code == 0);
         QProcess extract;
-        extract.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), out, QStringLiteral("-")});
+        extract.start(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
         REQUIRE(extract.waitForFinished(30000));
         return QString::fromUtf8(extract.readAllStandardOutput()).simplified();
     };
@@ -492,4 +494,18 @@ TEST_CASE("etabli-cli print quote, label and tyres: the quote, the tyre hotel's 
                QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
               password)
               .code == 2);
+
+    // A tax receipt of the demo's gifts; the check verifies their chain.
+    const QVariantList receipt = firstRow(db, QStringLiteral("SELECT number, donor_name, total_cents FROM tax_receipt "
+                                                             "ORDER BY chain_position DESC LIMIT 1"));
+    REQUIRE(receipt.size() == 3);
+    const QString receiptText =
+        printedText({QStringLiteral("receipt"), receipt.at(0).toString()}, QStringLiteral("secretariat"));
+    CHECK(receiptText.contains(QStringLiteral("REÇU FISCAL N° ") + receipt.at(0).toString()));
+    CHECK(receiptText.contains(receipt.at(1).toString()));
+    CHECK(receiptText.contains(QStringLiteral("Somme en toutes lettres")));
+    CHECK(receiptText.contains(Money::fromCents(receipt.at(2).toLongLong()).format().simplified()));
+    auto check = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
+    CHECK(check.code == 0);
+    CHECK(check.out.contains(QStringLiteral("Reçus fiscaux : chaîne intacte")));
 }

@@ -234,4 +234,13 @@ TEST_CASE("The demo's sales follow the workshops' log: quotes, work orders, invo
                                "vehicle_id HAVING COUNT(*) > 1) x")) == 0);
     CHECK(count(QStringLiteral("SELECT COUNT(*) FROM tyre_set s WHERE (SELECT COUNT(*) FROM tyre_set_tyre t WHERE "
                                "t.set_id = s.id) <> s.tyre_count")) == 0);
+    // Ten years of gifts; every gift of a past year has its receipt, and only one.
+    CHECK(summary->gifts > 300);
+    CHECK(count(QStringLiteral("SELECT COUNT(DISTINCT substr(day, 1, 4)) FROM donation")) == 10);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM donation WHERE receipt_id IS NULL AND day < '2026-01-01'")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM (SELECT donation_id FROM tax_receipt_line GROUP BY donation_id "
+                               "HAVING COUNT(*) > 1) x")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM tax_receipt r WHERE total_cents <> (SELECT SUM(amount_cents) FROM "
+                               "tax_receipt_line l WHERE l.receipt_id = r.id)")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM donation WHERE nature = 'in_kind'")) > 0);
 }

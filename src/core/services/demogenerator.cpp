@@ -743,6 +743,10 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             if (!invoices)
                 return std::unexpected(invoices.error());
             summary.invoices = *invoices;
+            auto gifts = addGifts(rng, today);
+            if (!gifts)
+                return std::unexpected(gifts.error());
+            summary.gifts = *gifts;
         }
         return summary;
     });

@@ -51,6 +51,7 @@ public:
         int invoices = 0;
         int workOrders = 0;
         int tyreSets = 0;
+        int gifts = 0;
     };
 
     // What an order of the demo's production log made (to invoice it).
@@ -88,6 +89,8 @@ private:
     // The federation's sales, in bulk: work orders, invoices, payments.
     Result<int> addFederationSales(Summary& summary, DeterministicRandom& rng, const QList<Section>& sections,
                                    const QList<QList<CatalogueItem>>& catalogue, const QDate& today);
+    // Ten years of gifts from persons and local companies, with their receipts.
+    Result<int> addGifts(DeterministicRandom& rng, const QDate& today);
     // Sets of the customers' tyres stored at the tyre hotel, two seasons.
     Result<int> addTyreHotel(DeterministicRandom& rng, const QList<qint64>& vehicles, qint64 feeItem,
                              const QDate& today);
