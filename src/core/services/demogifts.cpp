@@ -42,7 +42,7 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
     const QStringList companies = {QStringLiteral("Crédit Mutuel de Dole"), QStringLiteral("Solvay Tavaux"),
                                    QStringLiteral("Fromagerie Marcel Petite"), QStringLiteral("Rotary Club de Dole"),
                                    QStringLiteral("Lions Club Dole Val d'Amour"), QStringLiteral("Groupe Jura Métal"),
-                                   QStringLiteral("Pneus Comtois"), QStringLiteral("Fondation d'entreprise Jurassienne")};
+                                   QStringLiteral("Pneumatiques du Revermont"), QStringLiteral("Fondation d'entreprise Jurassienne")};
     QList<qint64> firms;
     for (const QString& name : companies) {
         Contact c;
