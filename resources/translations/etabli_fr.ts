@@ -456,6 +456,192 @@
     </message>
 </context>
 <context>
+    <name>BudgetRepository</name>
+    <message>
+        <location filename="../../src/core/storage/budgetrepository.cpp" line="+161" />
+        <source>This budget category does not exist.</source>
+        <translation>Cette catégorie du budget n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+92" />
+        <source>This entry does not exist.</source>
+        <translation>Cette écriture n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>This apprenticeship tax line does not exist.</source>
+        <translation>Cette ligne de taxe d'apprentissage n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>This line was changed meanwhile on another computer.</source>
+        <translation>Cette ligne a été modifiée entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>This member does not exist.</source>
+        <translation>Cet adhérent n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>This member was changed meanwhile on another computer.</source>
+        <translation>Cet adhérent a été modifié entre-temps sur un autre poste.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetService</name>
+    <message>
+        <location filename="../../src/core/services/budgetservice.cpp" line="+42" />
+        <source>A forecast belongs to a financial year: open the year first.</source>
+        <translation>Un prévisionnel appartient à un exercice : ouvrez d'abord l'exercice.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A forecast is zero or more.</source>
+        <translation>Un montant prévu est positif ou nul.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>This financial year is closed: its forecast stays as it was.</source>
+        <translation>Cet exercice est clos : son prévisionnel reste tel quel.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The subsidies' forecast is given per funder: choose the funder.</source>
+        <translation>Les subventions se prévoient par financeur : choisissez le financeur.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only the subsidies' forecast is given per funder.</source>
+        <translation>Seules les subventions se prévoient par financeur.</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Give the day of the entry (not in the future).</source>
+        <translation>Indiquez la date de l'écriture (pas dans le futur).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the entry a label (what was bought, paid or received).</source>
+        <translation>Donnez un libellé à l'écriture (ce qui a été acheté, payé ou reçu).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The amount is greater than zero (to undo an entry, record its correction).</source>
+        <translation>Le montant est supérieur à zéro (pour annuler une écriture, enregistrez sa correction).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>“%1” is computed by Établi (from the invoices, gifts, subsidies or dues): it takes no entry.</source>
+        <translation>« %1 » est calculé par Établi (à partir des factures, des dons, des subventions ou des cotisations) : on n'y saisit rien.</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Give the day of the correction (not in the future).</source>
+        <translation>Indiquez la date de la correction (pas dans le futur).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Say why the entry is corrected.</source>
+        <translation>Indiquez pourquoi l'écriture est corrigée.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This entry is itself a correction: record the entry again instead.</source>
+        <translation>Cette écriture est elle-même une correction : saisissez plutôt l'écriture à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This entry is already corrected.</source>
+        <translation>Cette écriture est déjà corrigée.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Correction: %1 (%2)</source>
+        <translation>Correction : %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>Choose the company paying the tax.</source>
+        <translation>Choisissez l'entreprise qui verse la taxe.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the year of the tax.</source>
+        <translation>Indiquez l'année de la taxe.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The amounts of the tax are zero or more.</source>
+        <translation>Les montants de la taxe sont positifs ou nuls.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the day the tax was received (not in the future).</source>
+        <translation>Indiquez la date de réception de la taxe (pas dans le futur).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the amount received on that day.</source>
+        <translation>Indiquez le montant reçu ce jour-là.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The company and the year of a line stay as they are.</source>
+        <translation>L'entreprise et l'année d'une ligne ne changent pas.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1 already has a line for %2: change that one.</source>
+        <translation>%1 a déjà une ligne pour %2 : modifiez celle-ci.</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Choose the member in the directory.</source>
+        <translation>Choisissez l'adhérent dans le répertoire.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the day the member joined (not in the future).</source>
+        <translation>Indiquez la date d'adhésion (pas dans le futur).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A member leaves after joining.</source>
+        <translation>Un adhérent part après avoir adhéré.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 is already a member.</source>
+        <translation>%1 est déjà adhérent.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Give the year the dues are for.</source>
+        <translation>Indiquez l'année de la cotisation.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The dues are greater than zero.</source>
+        <translation>La cotisation est supérieure à zéro.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the day the dues were paid (not in the future).</source>
+        <translation>Indiquez la date de paiement de la cotisation (pas dans le futur).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose how the dues were paid.</source>
+        <translation>Choisissez le mode de paiement de la cotisation.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 has already paid the dues for %2.</source>
+        <translation>%1 a déjà payé sa cotisation %2.</translation>
+    </message>
+</context>
+<context>
     <name>BusinessParts</name>
     <message>
         <location filename="../../src/print/businessparts.cpp" line="+45" />
@@ -1925,7 +2111,7 @@
 <context>
     <name>DonationService</name>
     <message>
-        <location filename="../../src/core/services/donationservice.cpp" line="+18" />
+        <location filename="../../src/core/services/donationservice.cpp" line="+19" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
@@ -1950,12 +2136,7 @@
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>The financial year from %1 to %2 is closed: nothing dated in it can be added or changed.</source>
-        <translation>L'exercice du %1 au %2 est clos : rien de daté dans cet exercice ne peut être ajouté ni modifié.</translation>
-    </message>
-    <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>Choose the donor.</source>
         <translation>Choisissez le donateur.</translation>
     </message>
@@ -2021,9 +2202,121 @@
     </message>
 </context>
 <context>
+    <name>FinancialYearService</name>
+    <message>
+        <location filename="../../src/core/services/financialyearservice.cpp" line="+37" />
+        <source>The financial year from %1 to %2 is closed: nothing dated in it can be added or changed.</source>
+        <translation>L'exercice du %1 au %2 est clos : rien de daté dans cet exercice ne peut être ajouté ni modifié.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Give a year between 2000 and 2100.</source>
+        <translation>Indiquez une année entre 2000 et 2100.</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>The financial year from %1 to %2 would overlap the one from %3 to %4.</source>
+        <translation>L'exercice du %1 au %2 chevaucherait celui du %3 au %4.</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>A target is a share between 0 and 100 %.</source>
+        <translation>Un objectif est une part entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The targets add up to more than 100 %.</source>
+        <translation>Les objectifs dépassent 100 % au total.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This financial year is closed: its targets stay as they were.</source>
+        <translation>Cet exercice est clos : ses objectifs restent tels quels.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>This financial year is already closed.</source>
+        <translation>Cet exercice est déjà clos.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The financial year ends on %1: it can be closed only after that day.</source>
+        <translation>L'exercice se termine le %1 : il ne peut être clos qu'après cette date.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Only the direction may reopen a closed financial year.</source>
+        <translation>Seule la direction peut rouvrir un exercice clos.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Say why the financial year is reopened: the log of changes keeps it.</source>
+        <translation>Indiquez pourquoi l'exercice est rouvert : le journal des modifications le conserve.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This financial year is not closed.</source>
+        <translation>Cet exercice n'est pas clos.</translation>
+    </message>
+</context>
+<context>
+    <name>FundingReportService</name>
+    <message>
+        <location filename="../../src/core/services/fundingreportservice.cpp" line="+233" />
+        <source>Type;Category;Forecast (€);Actual (€);Gap (€)</source>
+        <translation>Type;Catégorie;Prévu (€);Réalisé (€);Écart (€)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Expense</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Part;Actual (€);Share (%);Target (%)</source>
+        <translation>Part;Réalisé (€);Part (%);Objectif (%)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Gifts</source>
+        <translation>Dons</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Subsidies</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+157" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+152" />
+        <source>This financial year does not exist.</source>
+        <translation>Cet exercice n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <location line="+18" />
         <source>This financial year was changed meanwhile on another computer.</source>
         <translation>Cet exercice a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -3806,6 +4099,162 @@
         <location line="+8" />
         <source>Log in</source>
         <translation>Connexion</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyRepository</name>
+    <message>
+        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+115" />
+        <source>This subsidy was changed meanwhile on another computer.</source>
+        <translation>Cette subvention a été modifiée entre-temps sur un autre poste.</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>This subsidy does not exist.</source>
+        <translation>Cette subvention n'existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyService</name>
+    <message>
+        <location filename="../../src/core/services/subsidyservice.cpp" line="+48" />
+        <source>Requested</source>
+        <translation>Demandée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Granted</source>
+        <translation>Accordée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Being paid</source>
+        <translation>En cours de versement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Paid</source>
+        <translation>Versée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accounted for</source>
+        <translation>Compte rendu envoyé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Choose the funder.</source>
+        <translation>Choisissez le financeur.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Say what the subsidy is for (programme or purpose).</source>
+        <translation>Indiquez l'objet de la subvention (programme ou action).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose the financial year the subsidy covers.</source>
+        <translation>Choisissez l'exercice que couvre la subvention.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The amount requested is greater than zero.</source>
+        <translation>Le montant demandé est supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the day of the request (not in the future).</source>
+        <translation>Indiquez la date de la demande (pas dans le futur).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Instalments come once the subsidy is granted.</source>
+        <translation>Les versements viennent une fois la subvention accordée.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A final account is sent for a granted subsidy.</source>
+        <translation>Le compte rendu concerne une subvention accordée.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Give the day of the decision (after the request, not in the future).</source>
+        <translation>Indiquez la date de la décision (après la demande, pas dans le futur).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A refused subsidy has no instalment and no final account.</source>
+        <translation>Une subvention refusée n'a ni versement ni compte rendu.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Give the amount granted.</source>
+        <translation>Indiquez le montant accordé.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The decision is awaited, granted or refused.</source>
+        <translation>La décision est attendue, accordée ou refusée.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Each instalment expects an amount greater than zero.</source>
+        <translation>Chaque versement attend un montant supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>An instalment cannot be received in the future.</source>
+        <translation>Un versement ne peut pas être reçu dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the amount received for each instalment received.</source>
+        <translation>Indiquez le montant reçu pour chaque versement reçu.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The instalments (%1) add up to more than the amount granted (%2).</source>
+        <translation>Les versements (%1) dépassent le montant accordé (%2).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The money received (%1) is more than the amount granted (%2).</source>
+        <translation>Les sommes reçues (%1) dépassent le montant accordé (%2).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The final account cannot be sent in the future.</source>
+        <translation>Le compte rendu ne peut pas être envoyé dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>The financial year of this subsidy is closed: its amounts stay as they were.</source>
+        <translation>L'exercice de cette subvention est clos : ses montants restent tels quels.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This financial year is closed: no subsidy can be added to it.</source>
+        <translation>Cet exercice est clos : on ne peut plus y ajouter de subvention.</translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <source>Decision awaited: %1</source>
+        <translation>Décision attendue : %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Instalment of %1 expected: %2</source>
+        <translation>Versement de %1 attendu : %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Final account to send: %1</source>
+        <translation>Compte rendu à envoyer : %1</translation>
     </message>
 </context>
 <context>

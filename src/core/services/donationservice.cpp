@@ -2,6 +2,7 @@
 
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
+#include "services/financialyearservice.h"
 #include "storage/contactrepository.h"
 #include "storage/invoicerepository.h"
 #include "storage/schoolrepository.h"
@@ -29,15 +30,7 @@ QString DonationService::methodLabel(const QString& method)
 
 Status DonationService::checkOpenYear(const QDate& day) const
 {
-    auto year = FundingRepository(m_db).yearContaining(day);
-    if (!year)
-        return std::unexpected(year.error());
-    if (*year && (*year)->closed)
-        return fail(Error::Code::InvalidInput,
-                    tr("The financial year from %1 to %2 is closed: nothing dated in it can be added or changed.")
-                        .arg(QLocale(QLocale::French, QLocale::France).toString((*year)->start, QStringLiteral("dd/MM/yyyy")),
-                             QLocale(QLocale::French, QLocale::France).toString((*year)->end, QStringLiteral("dd/MM/yyyy"))));
-    return {};
+    return FinancialYearService::requireOpen(m_db, day);
 }
 
 Result<qint64> DonationService::record(const Donation& input)

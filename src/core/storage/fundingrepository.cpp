@@ -140,6 +140,41 @@ Result<qint64> FundingRepository::insertYear(const FinancialYear& y, const QStri
     return q.execReturningId();
 }
 
+Result<FinancialYear> FundingRepository::year(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(yearColumns + QStringLiteral(" WHERE id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This financial year does not exist."));
+    return readYear(q);
+}
+
+Status FundingRepository::setTargets(const FinancialYear& y, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE financial_year SET target_production_bp = :production, target_gifts_bp = :gifts, "
+            "target_subsidies_bp = :subsidies, version = version + 1, updated_at = :now WHERE id = :id AND version = "
+            ":version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("production"), y.targetProductionBp)
+        .bind(QStringLiteral("gifts"), y.targetGiftsBp)
+        .bind(QStringLiteral("subsidies"), y.targetSubsidiesBp)
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), y.id)
+        .bind(QStringLiteral("version"), y.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This financial year was changed meanwhile on another computer."));
+    return {};
+}
+
 Status FundingRepository::setClosed(qint64 yearId, bool closed, int version, const QString& nowIso)
 {
     SqlQuery q(m_db);

@@ -31,7 +31,9 @@ public:
     Result<std::optional<FinancialYear>> yearContaining(const QDate& day) const;
     Result<QList<FinancialYear>> years() const;
     Result<qint64> insertYear(const FinancialYear& year, const QString& nowIso);
+    Result<FinancialYear> year(qint64 id) const;
     Status setClosed(qint64 yearId, bool closed, int version, const QString& nowIso);
+    Status setTargets(const FinancialYear& year, const QString& nowIso);
 
     Result<qint64> insertDonation(const Donation& donation, const QString& nowIso);
     Result<Donation> donation(qint64 id) const;

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "domain/money.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace etabli {
+
+// A line of the budget. Resources count in one part of the funding split
+// (production, gifts, subsidies, other); the source says where the actual
+// comes from: computed from the invoices, gifts, apprenticeship tax,
+// subsidies or dues, or summed from dated entries.
+struct BudgetCategory
+{
+    qint64 id = 0;
+    QString kind;       // resource, expense
+    QString code;       // production, donations, …, purchases, …
+    QString name;       // French, as stored
+    QString splitGroup; // production, gifts, subsidies, other, expense
+    QString source;     // invoices, donations, sponsorship, apprenticeship_tax, subsidies, dues, entries
+    int position = 0;
+    bool active = true;
+
+    bool isResource() const { return kind == QLatin1String("resource"); }
+    bool takesEntries() const { return source == QLatin1String("entries"); }
+};
+
+// The forecast of a category for a financial year (one per funder for subsidies).
+struct BudgetForecast
+{
+    qint64 id = 0;
+    qint64 financialYearId = 0;
+    qint64 categoryId = 0;
+    qint64 funderId = 0;
+    QString funderName; // filled when read
+    Money amount;
+    int version = 0;
+};
+
+// Other income or an expense on a day. A correction carries the opposite
+// amount and names the entry it undoes.
+struct BudgetEntry
+{
+    qint64 id = 0;
+    QDate day;
+    qint64 categoryId = 0;
+    QString categoryName; // filled when read
+    QString label;
+    Money amount;
+    qint64 contactId = 0;
+    QString contactName; // filled when read
+    QString reference;
+    qint64 correctsEntryId = 0;
+    qint64 correctedById = 0; // filled when read
+    QString createdBy;
+};
+
+// The apprenticeship tax's balance a company gives the school for a year.
+struct ApprenticeshipTax
+{
+    qint64 id = 0;
+    qint64 contactId = 0;
+    QString companyName; // filled when read
+    int year = 0;
+    Money expected;
+    Money received;
+    QDate receivedOn;
+    QString note;
+    int version = 0;
+};
+
+struct SubsidyInstalment
+{
+    qint64 id = 0;
+    QDate expectedOn;
+    Money expected;
+    QDate receivedOn; // invalid: not received yet
+    Money received;
+
+    bool isReceived() const { return receivedOn.isValid(); }
+};
+
+// A subsidy, from the request to the final account sent to the funder.
+struct Subsidy
+{
+    qint64 id = 0;
+    qint64 funderId = 0;
+    QString funderName; // filled when read
+    QString programme;
+    qint64 financialYearId = 0;
+    QDate yearStart; // filled when read: the financial year covered
+    QDate yearEnd;
+    QString schoolYear; // "2025-2026", optional
+    Money requested;
+    QDate requestedOn;
+    QString decision = QStringLiteral("pending"); // pending, granted, refused
+    Money granted;
+    QDate decidedOn;
+    QString agreementRef;
+    QDate agreementOn;
+    QString conditions;
+    QDate reportDue;
+    QDate accountedOn;
+    QList<SubsidyInstalment> instalments;
+    int version = 0;
+
+    Money receivedTotal() const;
+    Money expectedTotal() const;
+    // requested, refused, granted, being_paid, paid, accounted
+    QString status() const;
+};
+
+// A member of the association and the years whose dues were paid.
+struct Member
+{
+    qint64 id = 0;
+    qint64 contactId = 0;
+    QString name; // filled when read
+    QDate joinedOn;
+    QDate leftOn;
+    int lastPaidYear = 0; // filled when read
+    int version = 0;
+};
+
+struct MembershipDue
+{
+    qint64 id = 0;
+    qint64 memberId = 0;
+    int year = 0;
+    Money amount;
+    QDate paidOn;
+    QString method = QStringLiteral("cheque");
+};
+
+} // namespace etabli

@@ -1,0 +1,219 @@
+#include "storage/subsidyrepository.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+#include "storage/sqlvalues.h"
+#include "storage/sqlwhere.h"
+
+#include <QHash>
+
+namespace etabli {
+
+namespace {
+
+using sql::isoOrNull;
+
+QDate fromIso(const QVariant& v)
+{
+    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+const QString columns = QStringLiteral(
+    "SELECT s.id, s.funder_id, c.name, s.programme, s.financial_year_id, y.start_date, y.end_date, s.school_year, "
+    "s.requested_cents, s.requested_on, s.decision, s.granted_cents, s.decided_on, s.agreement_ref, s.agreement_on, "
+    "s.conditions, s.report_due, s.accounted_on, s.version FROM subsidy s JOIN contact c ON c.id = s.funder_id JOIN "
+    "financial_year y ON y.id = s.financial_year_id");
+
+Subsidy readSubsidy(const SqlQuery& q)
+{
+    Subsidy s;
+    s.id = q.value(0).toLongLong();
+    s.funderId = q.value(1).toLongLong();
+    s.funderName = q.value(2).toString();
+    s.programme = q.value(3).toString();
+    s.financialYearId = q.value(4).toLongLong();
+    s.yearStart = fromIso(q.value(5));
+    s.yearEnd = fromIso(q.value(6));
+    s.schoolYear = q.value(7).toString();
+    s.requested = Money::fromCents(q.value(8).toLongLong());
+    s.requestedOn = fromIso(q.value(9));
+    s.decision = q.value(10).toString();
+    s.granted = Money::fromCents(q.value(11).isNull() ? 0 : q.value(11).toLongLong());
+    s.decidedOn = fromIso(q.value(12));
+    s.agreementRef = q.value(13).toString();
+    s.agreementOn = fromIso(q.value(14));
+    s.conditions = q.value(15).toString();
+    s.reportDue = fromIso(q.value(16));
+    s.accountedOn = fromIso(q.value(17));
+    s.version = q.value(18).toInt();
+    return s;
+}
+
+QVariant grantedOrNull(const Subsidy& s)
+{
+    return s.decision == QLatin1String("granted") ? QVariant(static_cast<qint64>(s.granted.cents()))
+                                                  : QVariant(QMetaType::fromType<qint64>());
+}
+
+void bindFields(SqlQuery& q, const Subsidy& s, const QString& nowIso)
+{
+    q.bind(QStringLiteral("funder"), s.funderId)
+        .bind(QStringLiteral("programme"), s.programme.trimmed())
+        .bind(QStringLiteral("year"), s.financialYearId)
+        .bind(QStringLiteral("school_year"), s.schoolYear.trimmed())
+        .bind(QStringLiteral("requested"), static_cast<qint64>(s.requested.cents()))
+        .bind(QStringLiteral("requested_on"), s.requestedOn.toString(Qt::ISODate))
+        .bind(QStringLiteral("decision"), s.decision)
+        .bind(QStringLiteral("granted"), grantedOrNull(s))
+        .bind(QStringLiteral("decided_on"), isoOrNull(s.decidedOn))
+        .bind(QStringLiteral("agreement_ref"), s.agreementRef.trimmed())
+        .bind(QStringLiteral("agreement_on"), isoOrNull(s.agreementOn))
+        .bind(QStringLiteral("conditions"), s.conditions.trimmed())
+        .bind(QStringLiteral("report_due"), s.reportDue.toString(Qt::ISODate))
+        .bind(QStringLiteral("accounted_on"), isoOrNull(s.accountedOn))
+        .bind(QStringLiteral("now"), nowIso);
+}
+
+} // namespace
+
+Result<qint64> SubsidyRepository::insert(const Subsidy& s, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO subsidy (funder_id, programme, financial_year_id, school_year, requested_cents, requested_on, "
+            "decision, granted_cents, decided_on, agreement_ref, agreement_on, conditions, report_due, accounted_on, "
+            "version, created_at, updated_at) VALUES (:funder, :programme, :year, :school_year, :requested, "
+            ":requested_on, :decision, :granted, :decided_on, :agreement_ref, :agreement_on, :conditions, :report_due, "
+            ":accounted_on, 1, :now, :now) RETURNING id"));
+        !r)
+        return std::unexpected(r.error());
+    bindFields(q, s, nowIso);
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    if (auto r = writeInstalments(*id, s.instalments); !r)
+        return std::unexpected(r.error());
+    return id;
+}
+
+Status SubsidyRepository::update(const Subsidy& s, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE subsidy SET funder_id = :funder, programme = :programme, financial_year_id = :year, school_year = "
+            ":school_year, requested_cents = :requested, requested_on = :requested_on, decision = :decision, "
+            "granted_cents = :granted, decided_on = :decided_on, agreement_ref = :agreement_ref, agreement_on = "
+            ":agreement_on, conditions = :conditions, report_due = :report_due, accounted_on = :accounted_on, version = "
+            "version + 1, updated_at = :now WHERE id = :id AND version = :version"));
+        !r)
+        return r;
+    bindFields(q, s, nowIso);
+    q.bind(QStringLiteral("id"), s.id).bind(QStringLiteral("version"), s.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict, tr("This subsidy was changed meanwhile on another computer."));
+    SqlQuery del(m_db);
+    if (auto r = del.prepare(QStringLiteral("DELETE FROM subsidy_instalment WHERE subsidy_id = :id")); !r)
+        return r;
+    del.bind(QStringLiteral("id"), s.id);
+    if (auto r = del.exec(); !r)
+        return r;
+    return writeInstalments(s.id, s.instalments);
+}
+
+Status SubsidyRepository::writeInstalments(qint64 subsidyId, const QList<SubsidyInstalment>& instalments)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO subsidy_instalment (subsidy_id, position, expected_on, expected_cents, received_on, "
+            "received_cents) VALUES (:subsidy, :position, :expected_on, :expected, :received_on, :received)"));
+        !r)
+        return r;
+    int position = 0;
+    for (const SubsidyInstalment& i : instalments) {
+        q.bind(QStringLiteral("subsidy"), subsidyId)
+            .bind(QStringLiteral("position"), ++position)
+            .bind(QStringLiteral("expected_on"), isoOrNull(i.expectedOn))
+            .bind(QStringLiteral("expected"), static_cast<qint64>(i.expected.cents()))
+            .bind(QStringLiteral("received_on"), isoOrNull(i.receivedOn))
+            .bind(QStringLiteral("received"), i.isReceived() ? QVariant(static_cast<qint64>(i.received.cents()))
+                                                             : QVariant(QMetaType::fromType<qint64>()));
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Status SubsidyRepository::readInstalments(QList<Subsidy>& subsidies) const
+{
+    if (subsidies.isEmpty())
+        return {};
+    QHash<qint64, qsizetype> index;
+    QList<qint64> ids;
+    for (qsizetype i = 0; i < subsidies.size(); ++i) {
+        index.insert(subsidies[i].id, i);
+        ids << subsidies[i].id;
+    }
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT id, subsidy_id, expected_on, expected_cents, received_on, "
+                                          "received_cents FROM subsidy_instalment WHERE subsidy_id IN (%1) ORDER BY "
+                                          "subsidy_id, position")
+                               .arg(SqlQuery::listPlaceholders(QStringLiteral("s"), ids.size())));
+        !r)
+        return r;
+    q.bindList(QStringLiteral("s"), ids);
+    if (auto r = q.exec(); !r)
+        return r;
+    while (q.next()) {
+        SubsidyInstalment i;
+        i.id = q.value(0).toLongLong();
+        i.expectedOn = fromIso(q.value(2));
+        i.expected = Money::fromCents(q.value(3).toLongLong());
+        i.receivedOn = fromIso(q.value(4));
+        i.received = Money::fromCents(q.value(5).isNull() ? 0 : q.value(5).toLongLong());
+        subsidies[index.value(q.value(1).toLongLong())].instalments << i;
+    }
+    return {};
+}
+
+Result<Subsidy> SubsidyRepository::get(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(columns + QStringLiteral(" WHERE s.id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This subsidy does not exist."));
+    QList<Subsidy> one{readSubsidy(q)};
+    if (auto r = readInstalments(one); !r)
+        return std::unexpected(r.error());
+    return one.first();
+}
+
+Result<QList<Subsidy>> SubsidyRepository::list(const SubsidyFilter& f) const
+{
+    sql::Where w;
+    if (f.financialYearId != 0)
+        w.add(QStringLiteral("s.financial_year_id = :year"), {{QStringLiteral("year"), f.financialYearId}});
+    if (f.funderId != 0)
+        w.add(QStringLiteral("s.funder_id = :funder"), {{QStringLiteral("funder"), f.funderId}});
+    if (f.openOnly)
+        w.add(QStringLiteral("s.decision <> 'refused' AND s.accounted_on IS NULL"));
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(columns + w.sql() + QStringLiteral(" ORDER BY s.requested_on DESC, s.id DESC")); !r)
+        return std::unexpected(r.error());
+    w.apply(q);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Subsidy> out;
+    while (q.next())
+        out << readSubsidy(q);
+    if (auto r = readInstalments(out); !r)
+        return std::unexpected(r.error());
+    return out;
+}
+
+} // namespace etabli
