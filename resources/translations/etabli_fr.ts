@@ -932,7 +932,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+56" />
+        <location filename="../../src/cli/clisupport.h" line="+27" />
         <source>Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname (default: ETABLI_DATABASE, then the default database).</source>
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
@@ -952,7 +952,7 @@
         <translation>NIVEAU</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location filename="../../src/cli/clisupport.cpp" line="+38" />
         <source>See “etabli-cli %1 --help”.</source>
         <translation>Voir « etabli-cli %1 --help ».</translation>
     </message>
@@ -972,20 +972,20 @@
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
     <message>
-        <location line="+9" />
-        <location line="+322" />
+        <location filename="../../src/cli/clicommands.cpp" line="+324" />
         <location line="+79" />
         <location line="+62" />
+        <location filename="../../src/cli/clisupport.cpp" line="+7" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="-462" />
+        <location filename="../../src/cli/clisupport.cpp" line="+1" />
         <source>Password of %1: </source>
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location line="+39" />
+        <location filename="../../src/cli/clicommands.cpp" line="-427" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1035,7 +1035,12 @@
         <translation>  export trainees          écrit la liste des jeunes en CSV</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
+        <source>  report funding --year YEAR   the funding split, targets and forecast against actual (--format json|csv)</source>
+        <translation>  report funding --year ANNÉE  la répartition des ressources, les objectifs et le prévu/réalisé (--format json|csv)</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
         <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
     </message>
@@ -1045,7 +1050,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+40" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -1071,9 +1076,9 @@
         <translation>Identifiant du compte de direction à créer (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="-188" />
-        <location line="+190" />
+        <location line="+2" />
         <location line="+231" />
+        <location filename="../../src/cli/clisupport.cpp" line="-79" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
@@ -1231,17 +1236,18 @@
     <message>
         <location line="+0" />
         <location line="+208" />
-        <location line="+80" />
+        <location filename="../../src/cli/cliprint.cpp" line="+27" />
+        <location filename="../../src/cli/clireports.cpp" line="+23" />
         <source>FILE</source>
         <translation>FICHIER</translation>
     </message>
     <message>
-        <location line="-671" />
+        <location filename="../../src/cli/clisupport.cpp" line="-1" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location line="+132" />
+        <location filename="../../src/cli/clicommands.cpp" line="-463" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1251,7 +1257,7 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+218" />
+        <location line="+222" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -1470,7 +1476,7 @@
         <translation>Journal d'atelier écrit dans %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location filename="../../src/cli/cliprint.cpp" line="+0" />
         <source>PDF file to write.</source>
         <translation>Fichier PDF à écrire.</translation>
     </message>
@@ -1522,7 +1528,7 @@
         <translation>%1 écrit dans %2</translation>
     </message>
     <message>
-        <location line="-172" />
+        <location filename="../../src/cli/clicommands.cpp" line="-46" />
         <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
         <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
     </message>
@@ -1550,6 +1556,51 @@
         <location line="+3" />
         <source>List written to %1</source>
         <translation>Liste écrite dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/cli/clireports.cpp" line="-4" />
+        <source>Financial year, by the calendar year it starts in (2025).</source>
+        <translation>Exercice, désigné par l'année civile où il commence (2025).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>YEAR</source>
+        <translation>ANNÉE</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Output format: json or csv.</source>
+        <translation>Format de sortie : json ou csv.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>File to write (default: the standard output).</source>
+        <translation>Fichier à écrire (par défaut : la sortie standard).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>funding: the funding split of a financial year.</source>
+        <translation>funding : la répartition des ressources d'un exercice.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Writes a report on the school's data: the funding split of a financial year against its targets, the self-financing share and forecast against actual per category.</source>
+        <translation>Écrit un rapport sur les données de l'école : la répartition des ressources d'un exercice face à ses objectifs, la part d'autofinancement et le prévu face au réalisé par catégorie.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Usage: etabli-cli report funding --year YEAR [--format json|csv] [--out FILE] --user LOGIN</source>
+        <translation>Usage : etabli-cli report funding --year ANNÉE [--format json|csv] [--out FICHIER] --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Cannot write “%1”: %2</source>
+        <translation>Impossible d'écrire « %1 » : %2</translation>
     </message>
 </context>
 <context>
@@ -2262,7 +2313,7 @@
 <context>
     <name>FundingReportService</name>
     <message>
-        <location filename="../../src/core/services/fundingreportservice.cpp" line="+233" />
+        <location filename="../../src/core/services/fundingreportservice.cpp" line="+240" />
         <source>Type;Category;Forecast (€);Actual (€);Gap (€)</source>
         <translation>Type;Catégorie;Prévu (€);Réalisé (€);Écart (€)</translation>
     </message>

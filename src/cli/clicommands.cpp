@@ -1,188 +1,37 @@
 #include "cli/clicommands.h"
+#include "cli/clisupport.h"
 
-#include "services/authservice.h"
 #include "services/backupservice.h"
 #include "services/demogenerator.h"
+#include "services/donationservice.h"
+#include "services/invoiceservice.h"
 #include "services/passwordhasher.h"
-#include "services/traineeimportservice.h"
-#include "util/text.h"
-#include "services/productionservice.h"
-#include "storage/traineelistquery.h"
 #include "services/personaldataservice.h"
+#include "services/productionservice.h"
+#include "services/schoolservice.h"
+#include "services/traineeimportservice.h"
 #include "services/userservice.h"
 #include "storage/auditrepository.h"
-#include "storage/fundingrepository.h"
-#include "storage/invoicerepository.h"
-#include "print/documentprinter.h"
-#include "print/invoicedocument.h"
-#include "print/quotedocument.h"
-#include "print/receiptdocument.h"
-#include "print/tyredocuments.h"
-#include "services/invoiceservice.h"
-#include "services/donationservice.h"
-#include "services/orderservice.h"
-#include "services/schoolservice.h"
-#include "services/tyrehotelservice.h"
 #include "storage/backup.h"
 #include "storage/database.h"
+#include "storage/fundingrepository.h"
+#include "storage/invoicerepository.h"
+#include "storage/traineelistquery.h"
 #include "util/clock.h"
 #include "util/logging.h"
+#include "util/text.h"
 
 #include <QCommandLineParser>
-#include <spdlog/spdlog.h>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QLocale>
-#include <QProcessEnvironment>
+#include <QSaveFile>
 #include <QStandardPaths>
-
-#include <functional>
-
-#ifdef Q_OS_UNIX
-#include <termios.h>
-#include <unistd.h>
-#endif
 #include <memory>
+#include <spdlog/spdlog.h>
 
 namespace etabli::cli {
-
-namespace {
-
-struct CommonOptions
-{
-    QCommandLineOption database{QStringList{QStringLiteral("d"), QStringLiteral("database")},
-                                Commands::tr("Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname "
-                                             "(default: ETABLI_DATABASE, then the default database)."),
-                                Commands::tr("DATABASE")};
-    QCommandLineOption logLevel{QStringLiteral("log-level"),
-                                Commands::tr("Log level: trace, debug, info, warning, error, off."),
-                                Commands::tr("LEVEL"), QStringLiteral("warning")};
-};
-
-// --user LOGIN of the commands that act on the school's data.
-QCommandLineOption actingUserOption()
-{
-    return QCommandLineOption(QStringLiteral("user"),
-                              Commands::tr("Account to act as (password from ETABLI_PASSWORD or asked)."),
-                              Commands::tr("LOGIN"));
-}
-
-// Parses a sub-command's arguments; returns -1 to go on, or an exit code.
-int parseCommand(QCommandLineParser& parser, const CommonOptions& common, const QString& command,
-                 const QString& description, const QStringList& args, QTextStream& out, QTextStream& err,
-                 int positionals = 0)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    parser.addOption(common.database);
-    parser.addOption(common.logLevel);
-    QStringList argv = args;
-    argv[0] = QStringLiteral("etabli-cli %1").arg(command);
-    if (!parser.parse(argv)) {
-        err << parser.errorText() << Qt::endl;
-        err << Commands::tr("See “etabli-cli %1 --help”.").arg(command) << Qt::endl;
-        return BadUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        out.flush();
-        return Success;
-    }
-    if (parser.positionalArguments().size() > positionals) {
-        err << Commands::tr("Unexpected argument: “%1”.").arg(parser.positionalArguments().at(positionals))
-            << Qt::endl;
-        return BadUsage;
-    }
-    logging::Level level = logging::Level::Warning;
-    if (!logging::parseLevel(parser.value(common.logLevel), &level)) {
-        err << Commands::tr("Unknown log level: “%1”.").arg(parser.value(common.logLevel)) << Qt::endl;
-        return BadUsage;
-    }
-    logging::init(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), level);
-    return -1;
-}
-
-Result<DatabaseLocation> resolveDatabase(const QCommandLineParser& parser, const CommonOptions& common)
-{
-    QString text = parser.value(common.database);
-    if (text.isEmpty())
-        text = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_DATABASE"));
-    if (text.isEmpty())
-        text = DatabaseLocation::defaultSqlitePath();
-    return DatabaseLocation::parse(text);
-}
-
-// The password comes from ETABLI_PASSWORD, or is asked on the terminal
-// without echo. Never logged.
-Result<QString> readPassword(QTextStream& err, const QString& prompt)
-{
-    const QString fromEnv = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_PASSWORD"));
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-#ifdef Q_OS_UNIX
-    if (::isatty(STDIN_FILENO)) {
-        err << prompt << Qt::flush;
-        termios old{};
-        ::tcgetattr(STDIN_FILENO, &old);
-        termios silent = old;
-        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
-        QTextStream in(stdin);
-        const QString line = in.readLine();
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
-        err << Qt::endl;
-        return line;
-    }
-#endif
-    return fail(Error::Code::InvalidInput,
-                Commands::tr("No password: set ETABLI_PASSWORD or run the command in a terminal."));
-}
-
-int report(QTextStream& err, const Error& error);
-
-// Logs the --user in (password from ETABLI_PASSWORD or the terminal).
-Result<UserContext> logIn(Database& db, const Clock& clock, const QString& login, QTextStream& err)
-{
-    if (login.isEmpty())
-        return fail(Error::Code::InvalidInput, Commands::tr("Give the account to act as with --user LOGIN."));
-    auto password = readPassword(err, Commands::tr("Password of %1: ").arg(login));
-    if (!password)
-        return std::unexpected(password.error());
-    return AuthService(db, clock).login(login, *password);
-}
-
-struct Acting
-{
-    std::unique_ptr<Database> db;
-    UserContext user;
-};
-
-// Opens the command's database and logs its --user in.
-Result<Acting> openAs(const QCommandLineParser& parser, const CommonOptions& common, const QString& login,
-                      const Clock& clock, QTextStream& err)
-{
-    auto location = resolveDatabase(parser, common);
-    if (!location)
-        return std::unexpected(location.error());
-    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
-    if (!db)
-        return std::unexpected(db.error());
-    auto actor = logIn(**db, clock, login, err);
-    if (!actor)
-        return std::unexpected(actor.error());
-    return Acting{std::move(*db), *actor};
-}
-
-int report(QTextStream& err, const Error& error)
-{
-    err << error.message << Qt::endl;
-    logging::get("cli")->error("{} ({})", error.message.toStdString(), error.detail.toStdString());
-    return Failure;
-}
-
-} // namespace
 
 void Commands::usage(QTextStream& s) const
 {
@@ -199,6 +48,8 @@ void Commands::usage(QTextStream& s) const
       << tr("  export trainees        writes the list of trainees as CSV") << Qt::endl
       << tr("  export production      writes the production log as CSV (--from, --to, --section)") << Qt::endl
       << tr("  print invoice NUMBER   writes an invoice or a credit note as PDF (--out FILE.pdf)") << Qt::endl
+      << tr("  report funding --year YEAR   the funding split, targets and forecast against actual (--format json|csv)")
+      << Qt::endl
       << Qt::endl
       << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the password "
             "in ETABLI_PASSWORD or typed at the prompt.")
@@ -242,6 +93,8 @@ int Commands::run(const QStringList& arguments)
         return exportData(rest);
     if (command == QLatin1String("print"))
         return printDocument(rest);
+    if (command == QLatin1String("report"))
+        return reportData(rest);
     m_err << tr("Unknown command: “%1”.").arg(command) << Qt::endl << Qt::endl;
     usage(m_err);
     return BadUsage;
@@ -727,130 +580,6 @@ int Commands::exportData(const QStringList& args)
     m_out << (production ? tr("Production log written to %1") : tr("List written to %1"))
                  .arg(QDir::toNativeSeparators(parser.value(outOption)))
           << Qt::endl;
-    return Success;
-}
-
-int Commands::printDocument(const QStringList& args)
-{
-    QCommandLineParser parser;
-    CommonOptions common;
-    const QCommandLineOption user = actingUserOption();
-    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
-                                       tr("PDF file to write."), tr("FILE"));
-    parser.addOption(user);
-    parser.addOption(outOption);
-    parser.addPositionalArgument(QStringLiteral("what"),
-                                 tr("invoice (an invoice or a credit note), credit, quote or receipt (a tax receipt), then its "
-                                    "number; label then a plate (tyre hotel); tyres then summer, winter, all_season or all."));
-    if (int rc = parseCommand(parser, common, QStringLiteral("print"),
-                              tr("Writes an issued invoice, credit note, a quote, a tyre hotel label or its list as an A4 PDF, as "
-                                 "printed."),
-                              args, m_out,
-                              m_err, 2);
-        rc >= 0)
-        return rc;
-    const QStringList what = parser.positionalArguments();
-    const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"), QStringLiteral("quote"),
-                               QStringLiteral("label"), QStringLiteral("tyres"), QStringLiteral("receipt")};
-    if (what.size() != 2 || !kinds.contains(what.first()) || parser.value(outOption).isEmpty() ||
-        parser.value(user).isEmpty()) {
-        m_err << tr("Usage: etabli-cli print invoice|credit|quote|receipt NUMBER --out FILE.pdf --user LOGIN") << Qt::endl
-              << tr("       etabli-cli print label PLATE --out FILE.pdf --user LOGIN") << Qt::endl
-              << tr("       etabli-cli print tyres summer|winter|all_season|all --out FILE.pdf --user LOGIN") << Qt::endl;
-        return BadUsage;
-    }
-    SystemClock clock;
-    auto acting = openAs(parser, common, parser.value(user), clock, m_err);
-    if (!acting)
-        return report(m_err, acting.error());
-    if (what.first() == QLatin1String("label") || what.first() == QLatin1String("tyres")) {
-        TyreHotelService hotel(*acting->db, clock, acting->user);
-        auto school = SchoolService(*acting->db, clock, acting->user).identity();
-        if (!school)
-            return report(m_err, school.error());
-        std::unique_ptr<print::Printable> printable;
-        if (what.first() == QLatin1String("label")) {
-            auto set = hotel.findStored(what.at(1));
-            if (!set) {
-                if (set.error().code != Error::Code::NotFound && set.error().code != Error::Code::InvalidInput)
-                    return report(m_err, set.error());
-                m_err << set.error().message << Qt::endl;
-                return Failure;
-            }
-            printable = print::TyreDocuments::label(*set, *school);
-        } else {
-            TyreSetFilter f;
-            f.season = what.at(1) == QLatin1String("all") ? QString() : what.at(1);
-            if (!f.season.isEmpty() && !tyreSeasons().contains(f.season)) {
-                m_err << tr("Unknown season “%1”: summer, winter, all_season or all.").arg(what.at(1)) << Qt::endl;
-                return BadUsage;
-            }
-            auto sets = hotel.list(f, 1000000, 0);
-            if (!sets)
-                return report(m_err, sets.error());
-            printable = print::TyreDocuments::list(*sets, f.season, *school, clock.today());
-        }
-        if (auto r = print::DocumentPrinter::writePdf(*printable, parser.value(outOption)); !r)
-            return report(m_err, r.error());
-        m_out << tr("Written to %1").arg(QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
-        return Success;
-    }
-    if (what.first() == QLatin1String("receipt")) {
-        DonationService gifts(*acting->db, clock, acting->user);
-        auto id = gifts.receiptId(what.at(1));
-        if (!id) {
-            if (id.error().code != Error::Code::NotFound)
-                return report(m_err, id.error());
-            m_err << id.error().message << Qt::endl;
-            return Failure;
-        }
-        auto receipt = gifts.receipt(*id);
-        auto school = SchoolService(*acting->db, clock, acting->user).identity();
-        if (!receipt || !school)
-            return report(m_err, !receipt ? receipt.error() : school.error());
-        if (auto r = print::DocumentPrinter::writePdf(*print::ReceiptDocument::make(*receipt, *school),
-                                                      parser.value(outOption));
-            !r)
-            return report(m_err, r.error());
-        m_out << tr("%1 written to %2").arg(receipt->number, QDir::toNativeSeparators(parser.value(outOption)))
-              << Qt::endl;
-        return Success;
-    }
-    if (what.first() == QLatin1String("quote")) {
-        auto id = OrderService(*acting->db, clock, acting->user).quoteId(what.at(1));
-        if (!id) {
-            if (id.error().code != Error::Code::NotFound)
-                return report(m_err, id.error());
-            m_err << id.error().message << Qt::endl;
-            return Failure;
-        }
-        auto printable = print::QuoteDocument::load(*acting->db, clock, acting->user, *id);
-        if (!printable)
-            return report(m_err, printable.error());
-        if (auto r = print::DocumentPrinter::writePdf(**printable, parser.value(outOption)); !r)
-            return report(m_err, r.error());
-        m_out << tr("%1 written to %2").arg(what.at(1).trimmed().toUpper(), QDir::toNativeSeparators(parser.value(outOption)))
-              << Qt::endl;
-        return Success;
-    }
-    InvoiceService sales(*acting->db, clock, acting->user);
-    auto invoice = sales.getByNumber(what.at(1));
-    if (!invoice) {
-        if (invoice.error().code == Error::Code::NotFound)
-            m_err << tr("No invoice or credit note has the number “%1”.").arg(what.at(1)) << Qt::endl;
-        else
-            return report(m_err, invoice.error());
-        return Failure;
-    }
-    auto school = SchoolService(*acting->db, clock, acting->user).identity();
-    if (!school)
-        return report(m_err, school.error());
-    auto balance = sales.balance(invoice->id);
-    if (!balance)
-        return report(m_err, balance.error());
-    if (auto r = print::InvoiceDocument::writePdf(*invoice, *school, parser.value(outOption), &*balance); !r)
-        return report(m_err, r.error());
-    m_out << tr("%1 written to %2").arg(invoice->number, QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
     return Success;
 }
 

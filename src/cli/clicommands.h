@@ -33,7 +33,8 @@ private:
     int retention(const QStringList& args);
     int importData(const QStringList& args);
     int exportData(const QStringList& args);
-    int printDocument(const QStringList& args);
+    int printDocument(const QStringList& args);   // cliprint.cpp
+    int reportData(const QStringList& args);      // clireports.cpp
     void usage(QTextStream& stream) const;
 
     QTextStream& m_out;

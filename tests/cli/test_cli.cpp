@@ -3,6 +3,9 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include "domain/money.h"
@@ -508,4 +511,77 @@ TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and 
     auto check = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
     CHECK(check.code == 0);
     CHECK(check.out.contains(QStringLiteral("Reçus fiscaux : chaîne intacte")));
+}
+
+TEST_CASE("etabli-cli report funding: the split of the demo's year, from its invoices, gifts and subsidies",
+          "[cli][funding]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
+                 QStringLiteral("2026-11-27")})
+                .code == 0);
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const auto funding = [&](const QString& format, const QString& login = QStringLiteral("direction")) {
+        return cli({QStringLiteral("report"), QStringLiteral("funding"), QStringLiteral("--year"), QStringLiteral("2025"),
+                    QStringLiteral("--format"), format, QStringLiteral("--database"), db, QStringLiteral("--user"), login},
+                   password);
+    };
+    auto run = funding(QStringLiteral("json"), QStringLiteral("lecture"));
+    INFO(run.err.toStdString());
+    REQUIRE(run.code == 0);
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    CHECK(json.value(QStringLiteral("year")).toInt() == 2025);
+    const QJsonObject split = json.value(QStringLiteral("split")).toObject();
+    double shares = 0;
+    qint64 cents = 0;
+    for (const QString& key : {QStringLiteral("production"), QStringLiteral("gifts"), QStringLiteral("subsidies"),
+                               QStringLiteral("other")}) {
+        REQUIRE(split.contains(key));
+        shares += split.value(key)[QStringLiteral("share")].toDouble();
+        cents += split.value(key)[QStringLiteral("cents")].toInteger();
+        CHECK(json[QStringLiteral("targets")][key][QStringLiteral("share")].isDouble());
+    }
+    CHECK(shares == Approx(1.0));
+    CHECK(cents == json.value(QStringLiteral("total_resources_cents")).toInteger());
+
+    // Production: the year's issued invoices minus credit notes, VAT excluded, summed here apart.
+    const qint64 invoiced =
+        firstRow(db, QStringLiteral("SELECT SUM(CASE WHEN kind = 'invoice' THEN total_excl_cents ELSE 0 END), "
+                                    "SUM(CASE WHEN kind = 'credit' THEN -total_excl_cents ELSE 0 END) FROM invoice "
+                                    "WHERE status = 'issued' AND issue_date BETWEEN '2025-01-01' AND '2025-12-31'"))
+            .value(0)
+            .toLongLong();
+    const qint64 credited =
+        firstRow(db, QStringLiteral("SELECT SUM(-total_excl_cents) FROM invoice WHERE kind = 'credit' AND status = "
+                                    "'issued' AND issue_date BETWEEN '2025-01-01' AND '2025-12-31'"))
+            .value(0)
+            .toLongLong();
+    CHECK(invoiced > 0);
+    CHECK(credited > 0);
+    CHECK(split.value(QStringLiteral("production"))[QStringLiteral("cents")].toInteger() == invoiced - credited);
+    // The demo school lives about 60/20/20 on a budget of about 350 000 €.
+    CHECK(split.value(QStringLiteral("production"))[QStringLiteral("share")].toDouble() == Approx(0.6).margin(0.08));
+    CHECK(split.value(QStringLiteral("gifts"))[QStringLiteral("share")].toDouble() == Approx(0.2).margin(0.08));
+    CHECK(split.value(QStringLiteral("subsidies"))[QStringLiteral("share")].toDouble() == Approx(0.2).margin(0.08));
+    CHECK(json.value(QStringLiteral("total_resources_cents")).toInteger() == Approx(35000000).margin(6000000));
+    CHECK(json.value(QStringLiteral("self_financing_share")).toDouble() ==
+          split.value(QStringLiteral("production"))[QStringLiteral("share")].toDouble());
+    const QJsonArray categories = json.value(QStringLiteral("categories")).toArray();
+    bool expense = false;
+    for (const QJsonValue& c : categories) {
+        CHECK(c[QStringLiteral("name")].isString());
+        CHECK(c[QStringLiteral("forecast_cents")].isDouble());
+        CHECK(c[QStringLiteral("actual_cents")].isDouble());
+        expense = expense || c[QStringLiteral("kind")].toString() == QStringLiteral("expense");
+    }
+    CHECK(expense);
+
+    auto csv = funding(QStringLiteral("csv"));
+    REQUIRE(csv.code == 0);
+    CHECK(csv.out.startsWith(QStringLiteral("Type;Catégorie;Prévu (€);Réalisé (€);Écart (€)")));
+    CHECK(csv.out.contains(QStringLiteral("Ventes de la production;")));
+    CHECK(funding(QStringLiteral("pdf")).code == 2);
+    CHECK(funding(QStringLiteral("json"), QStringLiteral("formateur.metal")).code == 1); // not for trainers
 }

@@ -182,7 +182,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         const QList<Item> metalItems = {
             {"PORTAIL", "Portail sur mesure", "piece", 145000},
             {"GC-M", "Garde-corps (au mètre)", "metre", 18000},
-            {"ESCALIER", "Escalier métallique", "piece", 280000},
+            {"ESCALIER", "Escalier métallique", "piece", 190000},
             {"SOUD-H", "Soudure (à l'heure)", "hour", 4500},
             {"DECOUPE", "Découpe de tôle", "hour", 3800},
             {"REPAR", "Réparation de ferronnerie", "flat", 9000},
@@ -747,6 +747,10 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             if (!gifts)
                 return std::unexpected(gifts.error());
             summary.gifts = *gifts;
+            auto funding = addFunding(rng, today);
+            if (!funding)
+                return std::unexpected(funding.error());
+            summary.fundingRows = *funding;
         }
         return summary;
     });

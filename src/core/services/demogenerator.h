@@ -52,6 +52,7 @@ public:
         int workOrders = 0;
         int tyreSets = 0;
         int gifts = 0;
+        int fundingRows = 0;
     };
 
     // What an order of the demo's production log made (to invoice it).
@@ -91,6 +92,8 @@ private:
                                    const QList<QList<CatalogueItem>>& catalogue, const QDate& today);
     // Ten years of gifts from persons and local companies, with their receipts.
     Result<int> addGifts(DeterministicRandom& rng, const QDate& today);
+    // Financial years, subsidies, apprenticeship tax, dues, expenses and forecasts.
+    Result<int> addFunding(DeterministicRandom& rng, const QDate& today);
     // Sets of the customers' tyres stored at the tyre hotel, two seasons.
     Result<int> addTyreHotel(DeterministicRandom& rng, const QList<qint64>& vehicles, qint64 feeItem,
                              const QDate& today);

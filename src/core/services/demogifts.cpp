@@ -88,7 +88,7 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
             Donation d;
             d.contactId = firm;
             d.day = QDate(year, rng.between(1, 12), rng.between(1, 28));
-            d.amount = Money::fromCents(100LL * rng.between(5, 60) * 100);
+            d.amount = Money::fromCents(100LL * rng.between(20, 120) * 100);
             d.method = QStringLiteral("transfer");
             if (rng.chance(12)) {
                 d.nature = QStringLiteral("in_kind");

@@ -1,0 +1,145 @@
+#include "cli/clicommands.h"
+#include "cli/clisupport.h"
+
+#include "print/documentprinter.h"
+#include "print/invoicedocument.h"
+#include "print/quotedocument.h"
+#include "print/receiptdocument.h"
+#include "print/tyredocuments.h"
+#include "services/donationservice.h"
+#include "services/invoiceservice.h"
+#include "services/orderservice.h"
+#include "services/schoolservice.h"
+#include "services/tyrehotelservice.h"
+#include "storage/database.h"
+#include "util/clock.h"
+
+#include <QDir>
+
+namespace etabli::cli {
+
+int Commands::printDocument(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption user = actingUserOption();
+    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
+                                       tr("PDF file to write."), tr("FILE"));
+    parser.addOption(user);
+    parser.addOption(outOption);
+    parser.addPositionalArgument(QStringLiteral("what"),
+                                 tr("invoice (an invoice or a credit note), credit, quote or receipt (a tax receipt), then its "
+                                    "number; label then a plate (tyre hotel); tyres then summer, winter, all_season or all."));
+    if (int rc = parseCommand(parser, common, QStringLiteral("print"),
+                              tr("Writes an issued invoice, credit note, a quote, a tyre hotel label or its list as an A4 PDF, as "
+                                 "printed."),
+                              args, m_out,
+                              m_err, 2);
+        rc >= 0)
+        return rc;
+    const QStringList what = parser.positionalArguments();
+    const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"), QStringLiteral("quote"),
+                               QStringLiteral("label"), QStringLiteral("tyres"), QStringLiteral("receipt")};
+    if (what.size() != 2 || !kinds.contains(what.first()) || parser.value(outOption).isEmpty() ||
+        parser.value(user).isEmpty()) {
+        m_err << tr("Usage: etabli-cli print invoice|credit|quote|receipt NUMBER --out FILE.pdf --user LOGIN") << Qt::endl
+              << tr("       etabli-cli print label PLATE --out FILE.pdf --user LOGIN") << Qt::endl
+              << tr("       etabli-cli print tyres summer|winter|all_season|all --out FILE.pdf --user LOGIN") << Qt::endl;
+        return BadUsage;
+    }
+    SystemClock clock;
+    auto acting = openAs(parser, common, parser.value(user), clock, m_err);
+    if (!acting)
+        return report(m_err, acting.error());
+    if (what.first() == QLatin1String("label") || what.first() == QLatin1String("tyres")) {
+        TyreHotelService hotel(*acting->db, clock, acting->user);
+        auto school = SchoolService(*acting->db, clock, acting->user).identity();
+        if (!school)
+            return report(m_err, school.error());
+        std::unique_ptr<print::Printable> printable;
+        if (what.first() == QLatin1String("label")) {
+            auto set = hotel.findStored(what.at(1));
+            if (!set) {
+                if (set.error().code != Error::Code::NotFound && set.error().code != Error::Code::InvalidInput)
+                    return report(m_err, set.error());
+                m_err << set.error().message << Qt::endl;
+                return Failure;
+            }
+            printable = print::TyreDocuments::label(*set, *school);
+        } else {
+            TyreSetFilter f;
+            f.season = what.at(1) == QLatin1String("all") ? QString() : what.at(1);
+            if (!f.season.isEmpty() && !tyreSeasons().contains(f.season)) {
+                m_err << tr("Unknown season “%1”: summer, winter, all_season or all.").arg(what.at(1)) << Qt::endl;
+                return BadUsage;
+            }
+            auto sets = hotel.list(f, 1000000, 0);
+            if (!sets)
+                return report(m_err, sets.error());
+            printable = print::TyreDocuments::list(*sets, f.season, *school, clock.today());
+        }
+        if (auto r = print::DocumentPrinter::writePdf(*printable, parser.value(outOption)); !r)
+            return report(m_err, r.error());
+        m_out << tr("Written to %1").arg(QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
+        return Success;
+    }
+    if (what.first() == QLatin1String("receipt")) {
+        DonationService gifts(*acting->db, clock, acting->user);
+        auto id = gifts.receiptId(what.at(1));
+        if (!id) {
+            if (id.error().code != Error::Code::NotFound)
+                return report(m_err, id.error());
+            m_err << id.error().message << Qt::endl;
+            return Failure;
+        }
+        auto receipt = gifts.receipt(*id);
+        auto school = SchoolService(*acting->db, clock, acting->user).identity();
+        if (!receipt || !school)
+            return report(m_err, !receipt ? receipt.error() : school.error());
+        if (auto r = print::DocumentPrinter::writePdf(*print::ReceiptDocument::make(*receipt, *school),
+                                                      parser.value(outOption));
+            !r)
+            return report(m_err, r.error());
+        m_out << tr("%1 written to %2").arg(receipt->number, QDir::toNativeSeparators(parser.value(outOption)))
+              << Qt::endl;
+        return Success;
+    }
+    if (what.first() == QLatin1String("quote")) {
+        auto id = OrderService(*acting->db, clock, acting->user).quoteId(what.at(1));
+        if (!id) {
+            if (id.error().code != Error::Code::NotFound)
+                return report(m_err, id.error());
+            m_err << id.error().message << Qt::endl;
+            return Failure;
+        }
+        auto printable = print::QuoteDocument::load(*acting->db, clock, acting->user, *id);
+        if (!printable)
+            return report(m_err, printable.error());
+        if (auto r = print::DocumentPrinter::writePdf(**printable, parser.value(outOption)); !r)
+            return report(m_err, r.error());
+        m_out << tr("%1 written to %2").arg(what.at(1).trimmed().toUpper(), QDir::toNativeSeparators(parser.value(outOption)))
+              << Qt::endl;
+        return Success;
+    }
+    InvoiceService sales(*acting->db, clock, acting->user);
+    auto invoice = sales.getByNumber(what.at(1));
+    if (!invoice) {
+        if (invoice.error().code == Error::Code::NotFound)
+            m_err << tr("No invoice or credit note has the number “%1”.").arg(what.at(1)) << Qt::endl;
+        else
+            return report(m_err, invoice.error());
+        return Failure;
+    }
+    auto school = SchoolService(*acting->db, clock, acting->user).identity();
+    if (!school)
+        return report(m_err, school.error());
+    auto balance = sales.balance(invoice->id);
+    if (!balance)
+        return report(m_err, balance.error());
+    if (auto r = print::InvoiceDocument::writePdf(*invoice, *school, parser.value(outOption), &*balance); !r)
+        return report(m_err, r.error());
+    m_out << tr("%1 written to %2").arg(invoice->number, QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
+    return Success;
+}
+
+} // namespace etabli::cli

@@ -1,0 +1,130 @@
+#include "cli/clisupport.h"
+
+#include "services/authservice.h"
+#include "util/logging.h"
+
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <spdlog/spdlog.h>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+namespace etabli::cli {
+
+// --user LOGIN of the commands that act on the school's data.
+QCommandLineOption actingUserOption()
+{
+    return QCommandLineOption(QStringLiteral("user"),
+                              Commands::tr("Account to act as (password from ETABLI_PASSWORD or asked)."),
+                              Commands::tr("LOGIN"));
+}
+
+// Parses a sub-command's arguments; returns -1 to go on, or an exit code.
+int parseCommand(QCommandLineParser& parser, const CommonOptions& common, const QString& command,
+                 const QString& description, const QStringList& args, QTextStream& out, QTextStream& err,
+                 int positionals)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    parser.addOption(common.database);
+    parser.addOption(common.logLevel);
+    QStringList argv = args;
+    argv[0] = QStringLiteral("etabli-cli %1").arg(command);
+    if (!parser.parse(argv)) {
+        err << parser.errorText() << Qt::endl;
+        err << Commands::tr("See “etabli-cli %1 --help”.").arg(command) << Qt::endl;
+        return BadUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        out.flush();
+        return Success;
+    }
+    if (parser.positionalArguments().size() > positionals) {
+        err << Commands::tr("Unexpected argument: “%1”.").arg(parser.positionalArguments().at(positionals))
+            << Qt::endl;
+        return BadUsage;
+    }
+    logging::Level level = logging::Level::Warning;
+    if (!logging::parseLevel(parser.value(common.logLevel), &level)) {
+        err << Commands::tr("Unknown log level: “%1”.").arg(parser.value(common.logLevel)) << Qt::endl;
+        return BadUsage;
+    }
+    logging::init(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), level);
+    return -1;
+}
+
+Result<DatabaseLocation> resolveDatabase(const QCommandLineParser& parser, const CommonOptions& common)
+{
+    QString text = parser.value(common.database);
+    if (text.isEmpty())
+        text = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_DATABASE"));
+    if (text.isEmpty())
+        text = DatabaseLocation::defaultSqlitePath();
+    return DatabaseLocation::parse(text);
+}
+
+// The password comes from ETABLI_PASSWORD, or is asked on the terminal
+// without echo. Never logged.
+Result<QString> readPassword(QTextStream& err, const QString& prompt)
+{
+    const QString fromEnv = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_PASSWORD"));
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+#ifdef Q_OS_UNIX
+    if (::isatty(STDIN_FILENO)) {
+        err << prompt << Qt::flush;
+        termios old{};
+        ::tcgetattr(STDIN_FILENO, &old);
+        termios silent = old;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+        QTextStream in(stdin);
+        const QString line = in.readLine();
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        err << Qt::endl;
+        return line;
+    }
+#endif
+    return fail(Error::Code::InvalidInput,
+                Commands::tr("No password: set ETABLI_PASSWORD or run the command in a terminal."));
+}
+
+// Logs the --user in (password from ETABLI_PASSWORD or the terminal).
+Result<UserContext> logIn(Database& db, const Clock& clock, const QString& login, QTextStream& err)
+{
+    if (login.isEmpty())
+        return fail(Error::Code::InvalidInput, Commands::tr("Give the account to act as with --user LOGIN."));
+    auto password = readPassword(err, Commands::tr("Password of %1: ").arg(login));
+    if (!password)
+        return std::unexpected(password.error());
+    return AuthService(db, clock).login(login, *password);
+}
+
+// Opens the command's database and logs its --user in.
+Result<Acting> openAs(const QCommandLineParser& parser, const CommonOptions& common, const QString& login,
+                      const Clock& clock, QTextStream& err)
+{
+    auto location = resolveDatabase(parser, common);
+    if (!location)
+        return std::unexpected(location.error());
+    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
+    if (!db)
+        return std::unexpected(db.error());
+    auto actor = logIn(**db, clock, login, err);
+    if (!actor)
+        return std::unexpected(actor.error());
+    return Acting{std::move(*db), *actor};
+}
+
+int report(QTextStream& err, const Error& error)
+{
+    err << error.message << Qt::endl;
+    logging::get("cli")->error("{} ({})", error.message.toStdString(), error.detail.toStdString());
+    return Failure;
+}
+
+} // namespace etabli::cli

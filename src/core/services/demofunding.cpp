@@ -1,0 +1,327 @@
+// The demo's funding (see demogenerator.cpp): ten financial years, the
+// subsidies of the Région, the Département, the agglomeration and the town
+// through their whole lifecycle, the apprenticeship tax of local companies,
+// the members' dues, other income, and — from the first month the workshops
+// invoiced — the expenses and the forecasts. The amounts are plausible for
+// a school of about 350 000 € a year whose resources split about 60/20/20;
+// the reports compute every share from these rows.
+#include "services/demogenerator.h"
+#include "services/demonames.h"
+
+#include "domain/sales.h"
+#include "services/budgetservice.h"
+#include "services/contactservice.h"
+#include "services/financialyearservice.h"
+#include "services/subsidyservice.h"
+#include "storage/fundingqueries.h"
+#include "util/clock.h"
+#include "util/random.h"
+
+namespace etabli {
+
+namespace {
+
+Money roundedEuros(double euros, int step)
+{
+    const qint64 rounded = static_cast<qint64>(euros / step + 0.5) * step;
+    return Money::fromCents(rounded * 100);
+}
+
+} // namespace
+
+Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& today)
+{
+    UserContext office = UserContext::system();
+    office.audited = false; // invented history, not people's actions
+    const FixedClock now(QDateTime(today, QTime(11, 0), Qt::UTC));
+    ContactService contacts(m_db, now, office);
+    FinancialYearService years(m_db, now, office);
+    BudgetService budget(m_db, now, office);
+    SubsidyService subsidies(m_db, now, office);
+
+    struct Funder
+    {
+        const char* name;
+        const char* programme;
+        double euros; // a year's grant, ten years ago
+        bool twoInstalments;
+        qint64 id = 0;
+    };
+    QList<Funder> funders = {
+        {"Région Bourgogne-Franche-Comté", "Fonctionnement des écoles de production", 32000, true},
+        {"Département du Jura", "Insertion professionnelle des jeunes", 17000, false},
+        {"Communauté d'agglomération du Grand Dole", "Soutien à l'école de production", 8000, false},
+        {"Ville de Dole", "Animation et insertion des jeunes Dolois", 4000, false},
+    };
+    for (Funder& f : funders) {
+        Contact c;
+        c.name = QString::fromUtf8(f.name);
+        c.kind = QStringLiteral("public");
+        c.city = QStringLiteral("Dole");
+        c.postcode = QStringLiteral("39100");
+        c.funder = true;
+        auto id = contacts.add(c, true);
+        if (!id)
+            return std::unexpected(id.error());
+        f.id = *id;
+    }
+    const QStringList taxPayers = {
+        QStringLiteral("Scierie du Val d'Amour"),       QStringLiteral("Transports Jeannin"),
+        QStringLiteral("Carrosserie Doloise"),          QStringLiteral("Laiterie de Chaussin"),
+        QStringLiteral("Imprimerie Jurassienne"),       QStringLiteral("Chaudronnerie Comtoise"),
+        QStringLiteral("Agri-Services Tavaux"),         QStringLiteral("Électricité Guyon"),
+        QStringLiteral("Plasturgie du Jura"),           QStringLiteral("Boulangerie industrielle Arbez"),
+        QStringLiteral("Travaux publics Marmier"),      QStringLiteral("Coopérative agricole de Dole"),
+        QStringLiteral("Mécanique de précision Vuillemin"), QStringLiteral("Logistique Saône-Doubs"),
+        QStringLiteral("Menuiseries Bourgeois"),        QStringLiteral("Clinique du Jura"),
+    };
+    QList<qint64> payers;
+    for (const QString& name : taxPayers) {
+        Contact c;
+        c.name = name;
+        c.kind = QStringLiteral("company");
+        const demo::Town& town = rng.pick(demo::towns());
+        c.postcode = town.postcode;
+        c.city = town.name;
+        c.donor = true;
+        auto id = contacts.add(c, true);
+        if (!id)
+            return std::unexpected(id.error());
+        payers << *id;
+    }
+    // The association's members.
+    QList<std::pair<qint64, int>> members; // id, year joined
+    for (int i = 0; i < 38; ++i) {
+        Contact c;
+        c.person = true;
+        c.name = rng.pick(demo::lastNames());
+        c.firstName = rng.pick(rng.chance(50) ? demo::girlsNames() : demo::boysNames());
+        const demo::Town& town = rng.pick(demo::towns());
+        c.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 60)).arg(rng.pick(demo::streets()));
+        c.postcode = town.postcode;
+        c.city = town.name;
+        auto contact = contacts.add(c, true);
+        if (!contact)
+            return std::unexpected(contact.error());
+        Member m;
+        m.contactId = *contact;
+        m.joinedOn = QDate(rng.between(today.year() - 12, today.year()), rng.between(1, 12), rng.between(1, 28));
+        if (m.joinedOn > today)
+            m.joinedOn = today.addDays(-rng.between(1, 200));
+        auto id = budget.saveMember(m);
+        if (!id)
+            return std::unexpected(id.error());
+        members.append({*id, m.joinedOn.year()});
+    }
+
+    // The workshops' first month of sales: expenses and forecasts start there.
+    auto months = FundingQueries(m_db).productionByMonth(QDate(2000, 1, 1), today);
+    if (!months)
+        return std::unexpected(months.error());
+    const QDate firstSales = months->isEmpty()
+                                 ? today
+                                 : QDate::fromString(months->firstKey() + QStringLiteral("-01"), Qt::ISODate);
+    auto categories = budget.categories();
+    if (!categories)
+        return std::unexpected(categories.error());
+    auto category = [&](const QString& code) {
+        for (const BudgetCategory& c : *categories)
+            if (c.code == code)
+                return c.id;
+        return qint64(0);
+    };
+    auto record = [&](const QString& code, const QDate& day, const QString& label, Money amount) -> Status {
+        if (day > today || day < firstSales)
+            return {};
+        BudgetEntry e;
+        e.categoryId = category(code);
+        e.day = day;
+        e.label = label;
+        e.amount = amount;
+        if (auto r = budget.recordEntry(e); !r)
+            return std::unexpected(r.error());
+        return {};
+    };
+
+    int rows = 0;
+    const int first = today.year() - 9;
+    QList<FinancialYear> opened;
+    for (int year = first; year <= today.year(); ++year) {
+        auto fy = years.open(year);
+        if (!fy)
+            return std::unexpected(fy.error());
+        opened << *fy;
+        const double growth = 1.0 + 0.025 * (year - first);
+
+        // Subsidies: asked for in the autumn before, decided in spring.
+        for (const Funder& f : funders) {
+            Subsidy s;
+            s.funderId = f.id;
+            s.programme = QString::fromUtf8(f.programme);
+            s.financialYearId = fy->id;
+            s.schoolYear = QStringLiteral("%1-%2").arg(year).arg(year + 1);
+            const Money granted = roundedEuros(f.euros * growth * rng.between(94, 106) / 100.0, 100);
+            s.requested = roundedEuros(granted.cents() / 100.0 * rng.between(100, 115) / 100.0, 100);
+            s.requestedOn = QDate(year - 1, rng.between(10, 12), rng.between(1, 28));
+            if (s.requestedOn > today)
+                continue;
+            const QDate decision = QDate(year, rng.between(3, 6), rng.between(1, 28));
+            if (decision <= today) {
+                // Now and then the town says no.
+                const bool refused = QString::fromUtf8(f.name).startsWith(QLatin1String("Ville")) && rng.chance(15);
+                s.decision = refused ? QStringLiteral("refused") : QStringLiteral("granted");
+                s.decidedOn = decision;
+                if (!refused) {
+                    s.granted = granted;
+                    s.agreementRef = QStringLiteral("CONV-%1-%2").arg(year).arg(rng.between(100, 999));
+                    s.agreementOn = decision.addDays(rng.between(10, 30));
+                    if (s.agreementOn > today)
+                        s.agreementOn = today;
+                    const Money firstPart = f.twoInstalments ? roundedEuros(granted.cents() * 0.006, 1) : granted;
+                    QList<std::pair<QDate, Money>> parts = {{decision.addDays(rng.between(30, 60)), firstPart}};
+                    if (f.twoInstalments)
+                        parts.append({QDate(year, 12, 15), granted - firstPart});
+                    for (const auto& [expected, amount] : parts) {
+                        SubsidyInstalment i;
+                        i.expectedOn = expected;
+                        i.expected = amount;
+                        const QDate came = expected.addDays(rng.between(0, 20));
+                        if (came < today) {
+                            i.receivedOn = came;
+                            i.received = amount;
+                        }
+                        s.instalments << i;
+                    }
+                    const QDate account = QDate(year + 1, rng.between(4, 6), rng.between(1, 28));
+                    if (account < today && s.receivedTotal() == granted)
+                        s.accountedOn = account;
+                }
+            }
+            if (auto r = subsidies.save(s); !r)
+                return std::unexpected(r.error());
+            ++rows;
+        }
+
+        // The apprenticeship tax's balance, paid through the national platform in spring.
+        for (qint64 payer : std::as_const(payers)) {
+            if (!rng.chance(80))
+                continue;
+            ApprenticeshipTax t;
+            t.contactId = payer;
+            t.year = year;
+            t.expected = Money::fromCents(100LL * 100 * rng.between(10, 50));
+            const QDate paid(year, rng.between(5, 7), rng.between(1, 28));
+            if (paid < today) {
+                t.received = rng.chance(90) ? t.expected : roundedEuros(t.expected.cents() / 100.0 * 0.8, 10);
+                t.receivedOn = paid;
+            }
+            if (auto r = budget.saveApprenticeshipTax(t); !r)
+                return std::unexpected(r.error());
+            ++rows;
+        }
+
+        // Dues: 30 € in the first quarter, most members every year.
+        for (const auto& [member, joined] : std::as_const(members)) {
+            if (joined > year || !rng.chance(85))
+                continue;
+            MembershipDue d;
+            d.memberId = member;
+            d.year = year;
+            d.amount = Money::fromCents(3000);
+            d.paidOn = QDate(year, rng.between(1, 3), rng.between(1, 28));
+            d.method = rng.chance(70) ? QStringLiteral("cheque") : QStringLiteral("transfer");
+            if (d.paidOn > today)
+                continue;
+            if (auto r = budget.recordDue(d); !r)
+                return std::unexpected(r.error());
+            ++rows;
+        }
+    }
+
+    // From the first sales on: other income, the expenses and the forecasts.
+    for (QDate month(firstSales.year(), firstSales.month(), 1); month <= today; month = month.addMonths(1)) {
+        const QDate end = month.addMonths(1).addDays(-1);
+        const QList<std::tuple<const char*, QDate, QString, Money>> entries = {
+            {"staff", end, QStringLiteral("Salaires et charges sociales"),
+             roundedEuros(rng.between(19200, 20600), 1)},
+            {"purchases", month.addDays(rng.between(3, 20)), QStringLiteral("Acier, pneus et fournitures d'atelier"),
+             roundedEuros(rng.between(2600, 4400), 1)},
+            {"external_services", month.addDays(4), QStringLiteral("Loyer et charges de l'atelier"),
+             Money::fromCents(150000)},
+            {"external_services", month.addDays(rng.between(8, 25)), QStringLiteral("Énergie, assurances et entretien"),
+             roundedEuros(rng.between(700, 1300), 1)},
+            {"other_expenses", end, QStringLiteral("Frais bancaires et divers"), roundedEuros(rng.between(120, 320), 1)},
+        };
+        for (const auto& [code, day, label, amount] : entries) {
+            if (auto r = record(QString::fromLatin1(code), day, label, amount); !r)
+                return std::unexpected(r.error());
+            ++rows;
+        }
+        if (month.month() % 3 == 0)
+            if (auto r = record(QStringLiteral("taxes"), end, QStringLiteral("Taxe sur les salaires"),
+                                roundedEuros(rng.between(1100, 1400), 1));
+                !r)
+                return std::unexpected(r.error());
+        if (month.month() == 12)
+            if (auto r = record(QStringLiteral("depreciation"), end, QStringLiteral("Amortissement des machines"),
+                                Money::fromCents(1400000));
+                !r)
+                return std::unexpected(r.error());
+        if (month.month() == 3)
+            if (auto r = record(QStringLiteral("other_income"), month.addDays(14),
+                                QStringLiteral("Prise en charge de formations (OPCO)"),
+                                roundedEuros(rng.between(2500, 4500), 10));
+                !r)
+                return std::unexpected(r.error());
+        if (month.month() == 10)
+            if (auto r = record(QStringLiteral("other_income"), month.addDays(9),
+                                QStringLiteral("Vente de ferraille et de pneus de récupération"),
+                                roundedEuros(rng.between(300, 900), 10));
+                !r)
+                return std::unexpected(r.error());
+    }
+    for (const FinancialYear& fy : std::as_const(opened)) {
+        if (fy.end < firstSales)
+            continue;
+        const QList<std::pair<const char*, qint64>> plan = {
+            {"production", 21500000}, {"donations", 400000},  {"sponsorship", 3500000},     {"apprenticeship_tax", 2800000},
+            {"dues", 110000},         {"other_income", 400000}, {"staff", 24000000},       {"purchases", 4200000},
+            {"external_services", 3000000}, {"taxes", 500000}, {"depreciation", 1400000}, {"other_expenses", 250000},
+        };
+        for (const auto& [code, cents] : plan) {
+            BudgetForecast f;
+            f.financialYearId = fy.id;
+            f.categoryId = category(QString::fromLatin1(code));
+            f.amount = Money::fromCents(cents);
+            if (auto r = budget.setForecast(f); !r)
+                return std::unexpected(r.error());
+        }
+        SubsidyFilter ofYear;
+        ofYear.financialYearId = fy.id;
+        auto requested = subsidies.list(ofYear);
+        if (!requested)
+            return std::unexpected(requested.error());
+        for (const Subsidy& s : *requested) {
+            BudgetForecast f;
+            f.financialYearId = fy.id;
+            f.categoryId = category(QStringLiteral("subsidies"));
+            f.funderId = s.funderId;
+            f.amount = s.requested;
+            if (auto r = budget.setForecast(f); !r)
+                return std::unexpected(r.error());
+        }
+    }
+
+    // The years whose accounts were approved (by the end of April after) are closed.
+    for (const FinancialYear& fy : std::as_const(opened)) {
+        const QDate approved = fy.end.addMonths(4);
+        if (approved > today)
+            continue;
+        const FixedClock then(QDateTime(approved, QTime(18, 0), Qt::UTC));
+        if (auto r = FinancialYearService(m_db, then, office).close(fy.id, fy.version); !r)
+            return std::unexpected(r.error());
+    }
+    return rows;
+}
+
+} // namespace etabli
