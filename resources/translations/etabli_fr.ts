@@ -2311,6 +2311,14 @@
     </message>
 </context>
 <context>
+    <name>FundingLists</name>
+    <message>
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+72" />
+        <source>Your account does not allow seeing this list.</source>
+        <translation>Votre compte ne permet pas de voir cette liste.</translation>
+    </message>
+</context>
+<context>
     <name>FundingReportService</name>
     <message>
         <location filename="../../src/core/services/fundingreportservice.cpp" line="+240" />
@@ -2361,7 +2369,7 @@
 <context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+152" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+157" />
         <source>This financial year does not exist.</source>
         <translation>Cet exercice n'existe pas.</translation>
     </message>
@@ -5079,6 +5087,89 @@
     </message>
 </context>
 <context>
+    <name>etabli::ApprenticeshipTaxPage</name>
+    <message>
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+12" />
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Received on</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Year of the tax:</source>
+        <translation>&amp;Année de la taxe :</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Change…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New company…</source>
+        <translation>&amp;Nouvelle entreprise…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40" />
+        <source>%n company(ies): %1 expected, %2 received.</source>
+        <translation><numerusform>%n entreprise : %1 attendus, %2 reçus.</numerusform><numerusform>%n entreprises : %1 attendus, %2 reçus.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Apprenticeship tax: new company</source>
+        <translation>Taxe d'apprentissage : nouvelle entreprise</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Apprenticeship tax: %1</source>
+        <translation>Taxe d'apprentissage : %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Company:</source>
+        <translation>&amp;Entreprise :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Expected for %1:</source>
+        <translation>&amp;Attendu pour %1 :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Received:</source>
+        <translation>&amp;Reçu :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received &amp;on:</source>
+        <translation>Reçu &amp;le :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+</context>
+<context>
     <name>etabli::AttendancePage</name>
     <message>
         <location filename="../../src/gui/trainees/attendancepage.cpp" line="+49" />
@@ -5252,6 +5343,228 @@ après-midi</translation>
         <location line="+1" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::BudgetEntriesList</name>
+    <message>
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+28" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Search a label, a reference or a contact…</source>
+        <translation>Rechercher un libellé, une référence ou un contact…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;New entry…</source>
+        <translation>&amp;Nouvelle écriture…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Correct…</source>
+        <translation>&amp;Corriger…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Income and expenses</source>
+        <translation>Produits et charges</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expenses</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other income</source>
+        <translation>Autres produits</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Records the opposite amount: the entry stays, undone.</source>
+        <translation>Enregistre le montant opposé : l'écriture reste, annulée.</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>New entry</source>
+        <translation>Nouvelle écriture</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Income: %1</source>
+        <translation>Produit : %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Supplier's invoice number, bank statement…</source>
+        <translation>Numéro de facture du fournisseur, relevé bancaire…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Category:</source>
+        <translation>&amp;Catégorie :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>D&amp;ay:</source>
+        <translation>D&amp;ate :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A&amp;mount:</source>
+        <translation>&amp;Montant :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Su&amp;pplier or payer:</source>
+        <translation>Fo&amp;urnisseur ou payeur :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reference:</source>
+        <translation>&amp;Référence :</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The entry is recorded.</source>
+        <translation>L'écriture est enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Choose an entry in the list.</source>
+        <translation>Choisissez une écriture dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Correct an entry</source>
+        <translation>Corriger une écriture</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The entry stays; an entry of the opposite amount, dated today, undoes it. Why?</source>
+        <translation>L'écriture reste ; une écriture du montant opposé, datée d'aujourd'hui, l'annule. Pourquoi ?</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The entry is corrected.</source>
+        <translation>L'écriture est corrigée.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::BudgetPage</name>
+    <message>
+        <location line="+14" />
+        <source>Financial &amp;year:</source>
+        <translation>&amp;Exercice :</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Change the &amp;forecast…</source>
+        <translation>Modifier le &amp;prévisionnel…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Forecast a &amp;subsidy…</source>
+        <translation>Prévoir une &amp;subvention…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Forecast</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Actual</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Gap</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Expense: %1</source>
+        <translation>Charge : %1</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Resources in all</source>
+        <translation>Total des ressources</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Expenses in all</source>
+        <translation>Total des charges</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Choose a category in the table.</source>
+        <translation>Choisissez une catégorie dans le tableau.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Forecast: %1</source>
+        <translation>Prévisionnel : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+40" />
+        <source>&amp;Forecast for %1:</source>
+        <translation>&amp;Prévu pour %1 :</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>Forecast a subsidy</source>
+        <translation>Prévoir une subvention</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Funder:</source>
+        <translation>&amp;Financeur :</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Choose the funder.</source>
+        <translation>Choisissez le financeur.</translation>
     </message>
 </context>
 <context>
@@ -5992,6 +6305,358 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::DonationsPage</name>
+    <message>
+        <location filename="../../src/gui/funding/donationspage.cpp" line="+27" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Purpose</source>
+        <translation>Affectation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+130" />
+        <source>Tax receipt</source>
+        <translation>Reçu fiscal</translation>
+    </message>
+    <message>
+        <location line="-129" />
+        <source>Search a donor…</source>
+        <translation>Rechercher un donateur…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;New gift…</source>
+        <translation>&amp;Nouveau don…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Issue the &amp;receipt</source>
+        <translation>Émettre le &amp;reçu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Annual receipts…</source>
+        <translation>Reçus &amp;annuels…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Print the receipt…</source>
+        <translation>&amp;Imprimer le reçu…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel the receipt…</source>
+        <translation>Annuler le reçu…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All gifts</source>
+        <translation>Tous les dons</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Without a tax receipt</source>
+        <translation>Sans reçu fiscal</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A tax receipt for the chosen gift alone.</source>
+        <translation>Un reçu fiscal pour le seul don choisi.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>One receipt per donor for all the gifts of a year not yet receipted.</source>
+        <translation>Un reçu par donateur pour tous ses dons d'une année pas encore reçus.</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>In kind: %1</source>
+        <translation>En nature : %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+24" />
+        <source>Money</source>
+        <translation>Numéraire</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>New gift</source>
+        <translation>Nouveau don</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>In kind (goods or services, valued)</source>
+        <translation>En nature (biens ou services, valorisés)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>What was given, for a gift in kind</source>
+        <translation>Ce qui a été donné, pour un don en nature</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>If the donor restricted the gift to a use</source>
+        <translation>Si le donateur a affecté son don à un usage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Donor:</source>
+        <translation>&amp;Donateur :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>D&amp;ay:</source>
+        <translation>D&amp;ate :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A&amp;mount or value:</source>
+        <translation>&amp;Montant ou valeur :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Na&amp;ture:</source>
+        <translation>Na&amp;ture :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Method:</source>
+        <translation>Mo&amp;de :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Des&amp;cription:</source>
+        <translation>Des&amp;cription :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Affectation :</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The gift is recorded.</source>
+        <translation>Le don est enregistré.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Choose a gift in the list.</source>
+        <translation>Choisissez un don dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Issue a tax receipt for this gift? Once issued, a receipt is kept for ever: a mistake is undone by cancelling it.</source>
+        <translation>Émettre un reçu fiscal pour ce don ? Une fois émis, un reçu est conservé pour toujours : une erreur se corrige en l'annulant.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The tax receipt is issued.</source>
+        <translation>Le reçu fiscal est émis.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+19" />
+        <source>Annual receipts</source>
+        <translation>Reçus annuels</translation>
+    </message>
+    <message>
+        <location line="-18" />
+        <source>One receipt per donor for the gifts of the year not yet receipted. Year:</source>
+        <translation>Un reçu par donateur pour les dons de l'année pas encore reçus. Année :</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Every gift of %1 already has its receipt.</source>
+        <translation>Chaque don de %1 a déjà son reçu.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Issue %n receipt(s) for the gifts of %1?</source>
+        <translation><numerusform>Émettre %n reçu pour les dons de %1 ?</numerusform><numerusform>Émettre %n reçus pour les dons de %1 ?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13" />
+        <source>%n receipt(s) issued.</source>
+        <translation><numerusform>%n reçu émis.</numerusform><numerusform>%n reçus émis.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+16" />
+        <source>Choose a gift that has a tax receipt.</source>
+        <translation>Choisissez un don qui a un reçu fiscal.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Cancel the receipt %1</source>
+        <translation>Annuler le reçu %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The receipt stays in the register; a cancellation record is issued. Why is it cancelled?</source>
+        <translation>Le reçu reste au registre ; un avis d'annulation est émis. Pourquoi l'annuler ?</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The receipt %1 is cancelled.</source>
+        <translation>Le reçu %1 est annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::FinancialYearsPage</name>
+    <message>
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+163" />
+        <source>Financial year</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Targets (production / gifts / subsidies)</source>
+        <translation>Objectifs (production / dons / subventions)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Reopen…</source>
+        <translation>&amp;Rouvrir…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>A closed year can no longer be changed: no gift, entry, dues or subsidy amount dated in it. Only the direction may reopen one, saying why.</source>
+        <translation>Un exercice clos ne change plus : aucun don, écriture, cotisation ni montant de subvention daté dans l'exercice. Seule la direction peut le rouvrir, en disant pourquoi.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Open the next year</source>
+        <translation>&amp;Ouvrir l'exercice suivant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Targets…</source>
+        <translation>&amp;Objectifs…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Close…</source>
+        <translation>&amp;Clore…</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Current</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>The financial year %1 is open.</source>
+        <translation>L'exercice %1 est ouvert.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+34" />
+        <location line="+23" />
+        <source>Choose a financial year in the list.</source>
+        <translation>Choisissez un exercice dans la liste.</translation>
+    </message>
+    <message>
+        <location line="-53" />
+        <source>Targets of %1</source>
+        <translation>Objectifs de %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Production sales:</source>
+        <translation>Ventes de la &amp;production :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Gifts (donations, sponsorship, apprenticeship tax):</source>
+        <translation>&amp;Dons (dons, mécénat, taxe d'apprentissage) :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Subsidies:</source>
+        <translation>&amp;Subventions :</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Close the financial year</source>
+        <translation>Clore l'exercice</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Close %1? Nothing dated in it can then be added or changed; only the direction may reopen it.</source>
+        <translation>Clore %1 ? Rien de daté dans l'exercice ne pourra plus être ajouté ni modifié ; seule la direction pourra le rouvrir.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The financial year %1 is closed.</source>
+        <translation>L'exercice %1 est clos.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Reopen %1</source>
+        <translation>Rouvrir %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Why is this closed year reopened? The log of changes keeps the reason.</source>
+        <translation>Pourquoi rouvrir cet exercice clos ? Le journal des modifications garde la raison.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The financial year %1 is open again.</source>
+        <translation>L'exercice %1 est de nouveau ouvert.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::FollowUpPage</name>
     <message>
         <location filename="../../src/gui/trainees/followuppage.cpp" line="+19" />
@@ -6030,6 +6695,161 @@ après-midi</translation>
             <numerusform>%n contact à prendre</numerusform>
             <numerusform>%n contacts à prendre</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>etabli::FormDialog</name>
+    <message>
+        <location filename="../../src/gui/common/formdialog.cpp" line="+23" />
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::FundingDashboard</name>
+    <message>
+        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+55" />
+        <source>Financial &amp;year:</source>
+        <translation>&amp;Exercice :</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Forecast</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+109" />
+        <source>Actual</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <location line="-109" />
+        <source>Gap</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&lt;b&gt;Subsidies: due in the next three months&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Subventions : échéances des trois prochains mois&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Your account does not allow seeing the funding.</source>
+        <translation>Votre compte ne permet pas de voir les financements.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Resources: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; self-financing: &lt;b&gt;%2&lt;/b&gt; (target %3) &amp;nbsp;·&amp;nbsp; expenses: &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>Ressources : &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; autofinancement : &lt;b&gt;%2&lt;/b&gt; (objectif %3) &amp;nbsp;·&amp;nbsp; charges : &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Expense: %1</source>
+        <translation>Charge : %1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>&lt;b&gt;Cash&lt;/b&gt;&lt;br&gt;Invoiced (incl. VAT, net of credit notes): %1&lt;br&gt;Received from customers: %2&lt;br&gt;Subsidies granted: %3, of which received this year: %4&lt;br&gt;&lt;br&gt;&lt;b&gt;Contributions in kind&lt;/b&gt; (not in the resources above)&lt;br&gt;Gifts in kind: %5&lt;br&gt;Volunteer time: %6 h, valued at %7&lt;br&gt;&lt;br&gt;Members with their dues paid: %8</source>
+        <translation>&lt;b&gt;Trésorerie&lt;/b&gt;&lt;br&gt;Facturé (TTC, avoirs déduits) : %1&lt;br&gt;Encaissé auprès des clients : %2&lt;br&gt;Subventions accordées : %3, dont reçu cette année : %4&lt;br&gt;&lt;br&gt;&lt;b&gt;Contributions volontaires en nature&lt;/b&gt; (hors ressources ci-dessus)&lt;br&gt;Dons en nature : %5&lt;br&gt;Bénévolat : %6 h, valorisées %7&lt;br&gt;&lt;br&gt;Adhérents à jour de cotisation : %8</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Nothing due.</source>
+        <translation>Aucune échéance.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Resources by origin against the targets (%)</source>
+        <translation>Ressources par origine face aux objectifs (%)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Target</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Gifts</source>
+        <translation>Dons</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Subsidies</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Production sales by month, excl. VAT (€)</source>
+        <translation>Ventes de la production par mois, HT (€)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Year before</source>
+        <translation>Année précédente</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::FundingPage</name>
+    <message>
+        <location filename="../../src/gui/funding/fundingpage.cpp" line="+19" />
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gifts</source>
+        <translation>Dons</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subsidies</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Apprenticeship tax</source>
+        <translation>Taxe d'apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Members</source>
+        <translation>Adhérents</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Financial years</source>
+        <translation>Exercices</translation>
     </message>
 </context>
 <context>
@@ -6540,7 +7360,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+107" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+108" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -6561,18 +7381,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
     <message>
         <location line="+1" />
-        <location line="+26" />
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location line="-25" />
-        <location line="+30" />
+        <location line="+1" />
+        <location line="+27" />
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-26" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -6597,12 +7416,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Devenir à relancer</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>Financial years, budget forecast and actual, donations with their tax receipts, subsidies and the self-financing share.</source>
-        <translation>Les exercices, le budget prévisionnel et le réalisé, les dons et leurs reçus fiscaux, les subventions et la part d'autofinancement.</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+10" />
         <source>The activity report, the financial report, the accounts of each subsidy and the attendance sheets that funders ask for.</source>
         <translation>Le rapport d'activité, le rapport financier, le compte rendu de chaque subvention et les feuilles d'émargement demandés par les financeurs.</translation>
     </message>
@@ -6782,6 +7596,94 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <location line="+4" />
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::MembersPage</name>
+    <message>
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-300" />
+        <source>Member</source>
+        <translation>Adhérent</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Joined on</source>
+        <translation>Adhésion le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Left on</source>
+        <translation>Départ le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last dues paid</source>
+        <translation>Dernière cotisation</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Year:</source>
+        <translation>&amp;Année :</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Dues paid…</source>
+        <translation>&amp;Cotisation payée…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New member…</source>
+        <translation>&amp;Nouvel adhérent…</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>%1 member(s) in the register; &lt;b&gt;%2 with their dues for %3 paid&lt;/b&gt; (for the general meeting).</source>
+        <translation>%1 adhérent(s) au registre ; &lt;b&gt;%2 à jour de leur cotisation %3&lt;/b&gt; (pour l'assemblée générale).</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>New member</source>
+        <translation>Nouvel adhérent</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Member (from the directory):</source>
+        <translation>&amp;Adhérent (dans le répertoire) :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Joined on:</source>
+        <translation>Adhésion &amp;le :</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Choose a member in the list.</source>
+        <translation>Choisissez un adhérent dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Dues of %1</source>
+        <translation>Cotisation de %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Dues for the &amp;year:</source>
+        <translation>Cotisation de l'&amp;année :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Amount:</source>
+        <translation>&amp;Montant :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Paid on:</source>
+        <translation>&amp;Payée le :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Method:</source>
+        <translation>Mo&amp;de :</translation>
     </message>
 </context>
 <context>
@@ -8281,6 +9183,267 @@ Facturé (HT) : %6
     </message>
 </context>
 <context>
+    <name>etabli::SubsidiesPage</name>
+    <message>
+        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+33" />
+        <source>Financial &amp;year:</source>
+        <translation>&amp;Exercice :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Status:</source>
+        <translation>É&amp;tat :</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Purpose</source>
+        <translation>Affectation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Year</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Requested</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Granted</source>
+        <translation>Accordée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Final account due</source>
+        <translation>Compte rendu dû le</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New request…</source>
+        <translation>&amp;Nouvelle demande…</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Your account does not allow seeing this list.</source>
+        <translation>Votre compte ne permet pas de voir cette liste.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>All years</source>
+        <translation>Tous les exercices</translation>
+    </message>
+    <message>
+        <location line="+53" />
+        <source>%1: &lt;b&gt;%2&lt;/b&gt; (%3)</source>
+        <translation>%1 : &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::SubsidyDialog</name>
+    <message>
+        <location filename="../../src/gui/funding/subsidydialog.cpp" line="+47" />
+        <source>New subsidy request</source>
+        <translation>Nouvelle demande de subvention</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Subsidy</source>
+        <translation>Subvention</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Awaited</source>
+        <translation>Attendue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Granted</source>
+        <translation>Accordée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Programme or action funded</source>
+        <translation>Programme ou action financée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>2025-2026 (optional)</source>
+        <translation>2025-2026 (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What the funder asks: indicators, reporting, publicity…</source>
+        <translation>Ce que demande le financeur : indicateurs, bilans, publicité…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Left blank: six months after the end of the financial year.</source>
+        <translation>Laissé vide : six mois après la fin de l'exercice.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Funder:</source>
+        <translation>&amp;Financeur :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Affectation :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Financial &amp;year:</source>
+        <translation>&amp;Exercice :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>School year:</source>
+        <translation>Année scolaire :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount &amp;requested:</source>
+        <translation>Montant &amp;demandé :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Requested on:</source>
+        <translation>Demandé le :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Conditions:</source>
+        <translation>Conditions :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Decision:</source>
+        <translation>Dé&amp;cision :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount &amp;granted:</source>
+        <translation>Montant a&amp;ccordé :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decided on:</source>
+        <translation>Décidé le :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agreement reference:</source>
+        <translation>Référence de la convention :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agreement signed on:</source>
+        <translation>Convention signée le :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Final account due:</source>
+        <translation>Compte rendu dû le :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Final account sent on:</source>
+        <translation>Compte rendu envoyé le :</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&lt;b&gt;Instalments&lt;/b&gt; (days as dd/mm/yyyy; leave “received” blank until the money comes)</source>
+        <translation>&lt;b&gt;Versements&lt;/b&gt; (dates en jj/mm/aaaa ; laissez « reçu » vide tant que l'argent n'est pas arrivé)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Expected on</source>
+        <translation>Attendu le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount expected</source>
+        <translation>Montant attendu</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Received on</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount received</source>
+        <translation>Montant reçu</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Add an &amp;instalment</source>
+        <translation>Ajouter un &amp;versement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove the instalment</source>
+        <translation>Retirer le versement</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+99" />
+        <source>Instalment %1: write the days as dd/mm/yyyy (15/12/2026).</source>
+        <translation>Versement %1 : écrivez les dates en jj/mm/aaaa (15/12/2026).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Instalment %1: %2</source>
+        <translation>Versement %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Instalment %1: give both the day and the amount received, or neither.</source>
+        <translation>Versement %1 : indiquez la date et le montant reçus, ou aucun des deux.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::TeamPage</name>
     <message>
         <location filename="../../src/gui/workshops/teampage.cpp" line="+41" />
@@ -9462,6 +10625,19 @@ Facturé (HT) : %6
         <location line="+1" />
         <source>Team</source>
         <translation>Équipe</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::YearCombo</name>
+    <message>
+        <location filename="../../src/gui/funding/yearcombo.cpp" line="+36" />
+        <source>%1 (%2 – %3)</source>
+        <translation>%1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>, closed</source>
+        <translation>, clos</translation>
     </message>
 </context>
 </TS>

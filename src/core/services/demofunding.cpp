@@ -68,7 +68,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
     const QStringList taxPayers = {
         QStringLiteral("Scierie du Val d'Amour"),       QStringLiteral("Transports Jeannin"),
         QStringLiteral("Carrosserie Doloise"),          QStringLiteral("Laiterie de Chaussin"),
-        QStringLiteral("Imprimerie Jurassienne"),       QStringLiteral("Chaudronnerie Comtoise"),
+        QStringLiteral("Imprimerie Jurassienne"),       QStringLiteral("Chaudronnerie du Finage"),
         QStringLiteral("Agri-Services Tavaux"),         QStringLiteral("Électricité Guyon"),
         QStringLiteral("Plasturgie du Jura"),           QStringLiteral("Boulangerie industrielle Arbez"),
         QStringLiteral("Travaux publics Marmier"),      QStringLiteral("Coopérative agricole de Dole"),

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
+#include "storage/sqlwhere.h"
 
 namespace etabli {
 
@@ -85,6 +86,10 @@ struct Where
         }
         if (f.unreceiptedOnly)
             parts << QStringLiteral("d.receipt_id IS NULL");
+        if (!f.text.trimmed().isEmpty()) {
+            parts << QStringLiteral("c.name_key LIKE :text");
+            binds.append({QStringLiteral("text"), sql::Where::containsPattern(f.text)});
+        }
         sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
     }
 
@@ -248,7 +253,7 @@ Result<qint64> FundingRepository::countDonations(const DonationFilter& filter) c
 {
     const Where where(filter);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM donation d") + where.sql); !r)
+    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM donation d JOIN contact c ON c.id = d.contact_id") + where.sql); !r)
         return std::unexpected(r.error());
     where.apply(q);
     auto v = q.execScalar();

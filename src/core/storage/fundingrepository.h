@@ -17,6 +17,7 @@ struct DonationFilter
     QDate from; // by the gift's day
     QDate to;
     bool unreceiptedOnly = false;
+    QString text; // in the donor's name
 };
 
 // Financial years, gifts and tax receipts.

@@ -13,6 +13,7 @@
 #include "gui/trainees/traineespage.h"
 #include "gui/workshops/workshopspage.h"
 #include "gui/sales/salespage.h"
+#include "gui/funding/fundingpage.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
 #include "gui/settings/settingspage.h"
@@ -133,11 +134,8 @@ void MainWindow::buildNavigation()
     m_pages->addWidget(m_workshopsPage);
     m_salesPage = new SalesPage(m_session, this);
     m_pages->addWidget(m_salesPage);
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Funding"),
-        tr("Financial years, budget forecast and actual, donations with their tax receipts, subsidies and the "
-           "self-financing share."),
-        this));
+    m_fundingPage = new FundingPage(m_session, this);
+    m_pages->addWidget(m_fundingPage);
     m_pages->addWidget(new PlaceholderPage(
         tr("Reports"),
         tr("The activity report, the financial report, the accounts of each subsidy and the attendance sheets "

@@ -27,6 +27,7 @@ class Session;
 class SettingsPage;
 class WorkshopsPage;
 class SalesPage;
+class FundingPage;
 
 // The shell: navigation on the left, one page per area, menus, status bar.
 // Pages are filled by the modules; the window only switches between them.
@@ -63,6 +64,7 @@ public:
     AttendancePage* attendancePage() const { return m_attendancePage; }
     WorkshopsPage* workshopsPage() const { return m_workshopsPage; }
     SalesPage* salesPage() const { return m_salesPage; }
+    FundingPage* fundingPage() const { return m_fundingPage; }
     QTabWidget* settingsTabs() const { return m_settingsTabs; }
     IdleWatcher* idleWatcher() const { return m_idle; }
     bool isLocked() const { return m_locked; }
@@ -106,6 +108,7 @@ private:
     AttendancePage* m_attendancePage = nullptr;
     WorkshopsPage* m_workshopsPage = nullptr;
     SalesPage* m_salesPage = nullptr;
+    FundingPage* m_fundingPage = nullptr;
     IdleWatcher* m_idle;
     bool m_locked = false;
 };

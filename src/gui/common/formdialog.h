@@ -1,0 +1,55 @@
+#pragma once
+
+#include "domain/money.h"
+#include "util/error.h"
+
+#include <QDate>
+#include <QDialog>
+
+#include <functional>
+
+class QDateEdit;
+class QFormLayout;
+class QLineEdit;
+
+namespace etabli {
+
+class MessageBanner;
+
+// A small form in a dialog: labelled rows, OK and Cancel. On OK the
+// dialog calls its action (which saves through a service); when that
+// fails, the French message shows at the top and the dialog stays open
+// with what was typed, so nothing is lost and nothing half-written.
+class FormDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FormDialog)
+
+public:
+    FormDialog(const QString& title, QWidget* parent);
+    void addRow(const QString& label, QWidget* field);
+    QFormLayout* form() const { return m_form; }
+    // Runs on OK; an error keeps the dialog open and shows its message.
+    void setAction(std::function<Status()> action) { m_action = std::move(action); }
+    MessageBanner* banner() const { return m_banner; }
+
+    // A field for an amount in euros ("1 234,56").
+    static QLineEdit* moneyField(const Money& value, QWidget* parent);
+    // The amount typed, or the French message saying what is wrong.
+    static Result<Money> money(const QLineEdit* field);
+    // A day, shown dd/MM/yyyy with a calendar; invalid shows empty.
+    static QDateEdit* dateField(const QDate& value, QWidget* parent);
+
+    // A day that may stay empty (shown blank until chosen).
+    static QDateEdit* optionalDateField(const QDate& value, QWidget* parent);
+    static QDate optionalDate(const QDateEdit* field);
+
+    void accept() override;
+
+private:
+    MessageBanner* m_banner;
+    QFormLayout* m_form;
+    std::function<Status()> m_action;
+};
+
+} // namespace etabli

@@ -1,0 +1,325 @@
+#include "gui/funding/budgetpage.h"
+
+#include "gui/common/formdialog.h"
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "gui/funding/yearcombo.h"
+#include "gui/sales/customerchooser.h"
+#include "services/budgetservice.h"
+#include "services/financialyearservice.h"
+#include "services/fundingreportservice.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+BudgetEntriesList::BudgetEntriesList(Session& session, QWidget* parent)
+    : PagedListPage(session, {tr("Date"), tr("Category"), tr("Label"), tr("Amount"), tr("Contact"), tr("Reference")}, 2,
+                    tr("Search a label, a reference or a contact…"), tr("&New entry…"), parent),
+      m_kind(new QComboBox(this)), m_correct(new QPushButton(tr("&Correct…"), this))
+{
+    m_table->setObjectName(QStringLiteral("budgetEntries"));
+    m_kind->addItem(tr("Income and expenses"), QString());
+    m_kind->addItem(tr("Expenses"), QStringLiteral("expense"));
+    m_kind->addItem(tr("Other income"), QStringLiteral("resource"));
+    addFilter(m_kind);
+    m_correct->setToolTip(tr("Records the opposite amount: the entry stays, undone."));
+    addButton(m_correct);
+    connect(m_correct, &QPushButton::clicked, this, &BudgetEntriesList::correctSelected);
+    connect(&m_session, &Session::databaseChanged, this, &BudgetEntriesList::reload);
+    connect(&m_session, &Session::userChanged, this, &BudgetEntriesList::reload);
+    reload();
+}
+
+void BudgetEntriesList::reload()
+{
+    const bool allowed = m_session.isLoggedIn() && m_session.user().can(permission::FundingRead);
+    m_correct->setEnabled(allowed && m_session.user().can(permission::FundingWrite));
+    if (!beginReload(allowed))
+        return;
+    BudgetEntryFilter f;
+    f.search = m_search->text();
+    f.kind = m_kind->currentData().toString();
+    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
+    auto total = service.countEntries(f);
+    auto rows = service.entries(f, PageSize, offset());
+    if (!total || !rows)
+        return showError((!total ? total.error() : rows.error()).message);
+    const QLocale fr(QLocale::French, QLocale::France);
+    for (int r = 0; r < rows->size(); ++r) {
+        const BudgetEntry& e = rows->at(r);
+        const auto items = setRow(r,
+                                  {fr.toString(e.day, QStringLiteral("dd/MM/yyyy")), e.categoryName, e.label,
+                                   e.amount.format(), e.contactName, e.reference},
+                                  e.id);
+        items.at(3)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        if (e.correctedById != 0 || e.correctsEntryId != 0)
+            for (QTableWidgetItem* item : items)
+                item->setForeground(QColor(120, 120, 120));
+    }
+    endReload(rows->size(), *total);
+}
+
+void BudgetEntriesList::openRecord(qint64 id)
+{
+    if (id != 0)
+        return; // entries are never changed: a correction undoes one
+    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
+    auto categories = service.categories();
+    if (!categories)
+        return m_banner->showMessage(MessageBanner::Kind::Error, categories.error().message);
+    FormDialog dialog(tr("New entry"), this);
+    auto* category = new QComboBox(&dialog);
+    for (const BudgetCategory& c : *categories)
+        if (c.takesEntries() && c.active)
+            category->addItem(c.isResource() ? tr("Income: %1").arg(c.name) : c.name, c.id);
+    auto* day = FormDialog::dateField(m_session.clock().today(), &dialog);
+    auto* label = new QLineEdit(&dialog);
+    auto* amount = FormDialog::moneyField(Money(), &dialog);
+    auto* contact = new CustomerChooser(m_session, &dialog);
+    auto* reference = new QLineEdit(&dialog);
+    reference->setPlaceholderText(tr("Supplier's invoice number, bank statement…"));
+    dialog.addRow(tr("&Category:"), category);
+    dialog.addRow(tr("D&ay:"), day);
+    dialog.addRow(tr("&Label:"), label);
+    dialog.addRow(tr("A&mount:"), amount);
+    dialog.addRow(tr("Su&pplier or payer:"), contact);
+    dialog.addRow(tr("&Reference:"), reference);
+    dialog.setAction([&]() -> Status {
+        auto money = FormDialog::money(amount);
+        if (!money)
+            return std::unexpected(money.error());
+        BudgetEntry e;
+        e.categoryId = category->currentData().toLongLong();
+        e.day = day->date();
+        e.label = label->text();
+        e.amount = *money;
+        e.contactId = contact->contactId();
+        e.reference = reference->text();
+        auto recorded = BudgetService(m_session.database(), m_session.clock(), m_session.user()).recordEntry(e);
+        if (!recorded)
+            return std::unexpected(recorded.error());
+        return {};
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("The entry is recorded."));
+        m_session.notifyDataChanged();
+        reload();
+    }
+}
+
+void BudgetEntriesList::correctSelected()
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || !m_table->item(row, 0))
+        return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose an entry in the list."));
+    const qint64 id = m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Correct an entry"),
+        tr("The entry stays; an entry of the opposite amount, dated today, undoes it. Why?"), QLineEdit::Normal,
+        QString(), &ok);
+    if (!ok)
+        return;
+    auto r = BudgetService(m_session.database(), m_session.clock(), m_session.user())
+                 .correctEntry(id, m_session.clock().today(), reason);
+    if (!r)
+        return m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("The entry is corrected."));
+    m_session.notifyDataChanged();
+    reload();
+}
+
+BudgetPage::BudgetPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new YearCombo(session, this)),
+      m_forecasts(new QTableWidget(0, 4, this)), m_entries(new BudgetEntriesList(session, this))
+{
+    m_forecasts->setObjectName(QStringLiteral("forecastTable"));
+    auto* layout = new QVBoxLayout(this);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    auto* top = new QHBoxLayout;
+    auto* yearLabel = new QLabel(tr("Financial &year:"), this);
+    yearLabel->setBuddy(m_year);
+    top->addWidget(yearLabel);
+    top->addWidget(m_year);
+    top->addStretch(1);
+    auto* edit = new QPushButton(tr("Change the &forecast…"), this);
+    auto* subsidy = new QPushButton(tr("Forecast a &subsidy…"), this);
+    top->addWidget(edit);
+    top->addWidget(subsidy);
+    layout->addLayout(top);
+    m_forecasts->setHorizontalHeaderLabels({tr("Category"), tr("Forecast"), tr("Actual"), tr("Gap")});
+    m_forecasts->verticalHeader()->hide();
+    m_forecasts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_forecasts->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_forecasts);
+    splitter->addWidget(m_entries);
+    layout->addWidget(splitter, 1);
+    connect(m_forecasts, &QTableWidget::cellDoubleClicked, this, [this](int row) { editForecast(row); });
+    connect(edit, &QPushButton::clicked, this, [this]() { editForecast(m_forecasts->currentRow()); });
+    connect(subsidy, &QPushButton::clicked, this, &BudgetPage::forecastSubsidy);
+    connect(m_year, &QComboBox::currentIndexChanged, this, &BudgetPage::reload);
+    const auto refresh = [this]() {
+        m_year->refresh();
+        reload();
+    };
+    connect(&m_session, &Session::databaseChanged, this, refresh);
+    connect(&m_session, &Session::userChanged, this, refresh);
+    connect(&m_session, &Session::dataChanged, this, &BudgetPage::reload);
+    reload();
+}
+
+void BudgetPage::reload()
+{
+    m_forecasts->setRowCount(0);
+    if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead))
+        return;
+    if (m_year->count() == 0)
+        m_year->refresh();
+    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user()).report(m_year->startYear());
+    if (!report) {
+        m_banner->showMessage(MessageBanner::Kind::Error, report.error().message);
+        m_banner->show();
+        return;
+    }
+    m_banner->hide();
+    auto categories = BudgetService(m_session.database(), m_session.clock(), m_session.user()).categories();
+    for (const FundingReport::Line& l : report->categories) {
+        const int row = m_forecasts->rowCount();
+        m_forecasts->insertRow(row);
+        auto* name = new QTableWidgetItem(l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name);
+        qint64 categoryId = 0;
+        if (categories)
+            for (const BudgetCategory& c : *categories)
+                if (c.code == l.code)
+                    categoryId = c.id;
+        name->setData(Qt::UserRole, categoryId);
+        name->setData(Qt::UserRole + 1, l.funderId);
+        name->setData(Qt::UserRole + 2, static_cast<qint64>(l.forecast.cents()));
+        name->setData(Qt::UserRole + 3, l.code);
+        m_forecasts->setItem(row, 0, name);
+        const QList<Money> amounts = {l.forecast, l.actual, l.gap()};
+        for (int c = 0; c < 3; ++c) {
+            auto* item = new QTableWidgetItem(amounts.at(c).format());
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_forecasts->setItem(row, c + 1, item);
+        }
+    }
+    const int row = m_forecasts->rowCount();
+    m_forecasts->insertRow(row);
+    m_forecasts->setItem(row, 0, new QTableWidgetItem(tr("Resources in all")));
+    m_forecasts->setItem(row, 1, new QTableWidgetItem(report->forecastResources.format()));
+    m_forecasts->setItem(row, 2, new QTableWidgetItem(report->totalResources.format()));
+    m_forecasts->insertRow(row + 1);
+    m_forecasts->setItem(row + 1, 0, new QTableWidgetItem(tr("Expenses in all")));
+    m_forecasts->setItem(row + 1, 1, new QTableWidgetItem(report->forecastExpenses.format()));
+    m_forecasts->setItem(row + 1, 2, new QTableWidgetItem(report->totalExpenses.format()));
+    for (int r = row; r <= row + 1; ++r)
+        for (int c = 0; c < 3; ++c) {
+            QFont bold = m_forecasts->item(r, c)->font();
+            bold.setBold(true);
+            m_forecasts->item(r, c)->setFont(bold);
+            if (c > 0)
+                m_forecasts->item(r, c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        }
+    m_forecasts->resizeColumnsToContents();
+    m_forecasts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+}
+
+void BudgetPage::editForecast(int row)
+{
+    if (row < 0 || !m_forecasts->item(row, 0) || m_forecasts->item(row, 0)->data(Qt::UserRole).toLongLong() == 0) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a category in the table."));
+        m_banner->show();
+        return;
+    }
+    QTableWidgetItem* item = m_forecasts->item(row, 0);
+    if (item->data(Qt::UserRole + 1).toLongLong() == 0 &&
+        item->data(Qt::UserRole + 3).toString() == QLatin1String("subsidies")) {
+        forecastSubsidy();
+        return;
+    }
+    FormDialog dialog(tr("Forecast: %1").arg(item->text()), this);
+    auto* amount = FormDialog::moneyField(Money::fromCents(item->data(Qt::UserRole + 2).toLongLong()), &dialog);
+    dialog.addRow(tr("&Forecast for %1:").arg(m_year->currentText()), amount);
+    dialog.setAction([&]() -> Status {
+        auto money = FormDialog::money(amount);
+        if (!money)
+            return std::unexpected(money.error());
+        qint64 yearId = m_year->yearId();
+        if (yearId == 0) {
+            auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user())
+                              .open(m_year->startYear());
+            if (!opened)
+                return std::unexpected(opened.error());
+            yearId = opened->id;
+        }
+        BudgetForecast f;
+        f.financialYearId = yearId;
+        f.categoryId = item->data(Qt::UserRole).toLongLong();
+        f.funderId = item->data(Qt::UserRole + 1).toLongLong();
+        f.amount = *money;
+        return BudgetService(m_session.database(), m_session.clock(), m_session.user()).setForecast(f);
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        m_year->refresh();
+        m_session.notifyDataChanged();
+    }
+}
+
+void BudgetPage::forecastSubsidy()
+{
+    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
+    auto categories = service.categories();
+    if (!categories)
+        return;
+    qint64 subsidies = 0;
+    for (const BudgetCategory& c : *categories)
+        if (c.source == QLatin1String("subsidies"))
+            subsidies = c.id;
+    FormDialog dialog(tr("Forecast a subsidy"), this);
+    auto* funder = new CustomerChooser(m_session, &dialog);
+    auto* amount = FormDialog::moneyField(Money(), &dialog);
+    dialog.addRow(tr("&Funder:"), funder);
+    dialog.addRow(tr("&Forecast for %1:").arg(m_year->currentText()), amount);
+    dialog.setAction([&]() -> Status {
+        auto money = FormDialog::money(amount);
+        if (!money)
+            return std::unexpected(money.error());
+        qint64 yearId = m_year->yearId();
+        if (yearId == 0) {
+            auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user())
+                              .open(m_year->startYear());
+            if (!opened)
+                return std::unexpected(opened.error());
+            yearId = opened->id;
+        }
+        BudgetForecast f;
+        f.financialYearId = yearId;
+        f.categoryId = subsidies;
+        f.funderId = funder->contactId();
+        f.amount = *money;
+        if (f.funderId == 0)
+            return fail(Error::Code::InvalidInput, tr("Choose the funder."));
+        return BudgetService(m_session.database(), m_session.clock(), m_session.user()).setForecast(f);
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        m_year->refresh();
+        m_session.notifyDataChanged();
+    }
+}
+
+} // namespace etabli

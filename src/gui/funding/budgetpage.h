@@ -1,0 +1,60 @@
+#pragma once
+
+#include "gui/common/pagedlistpage.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QPushButton;
+class QTableWidget;
+
+namespace etabli {
+
+class MessageBanner;
+class Session;
+class YearCombo;
+
+// The dated entries of other income and expenses, newest first, read a
+// page at a time; a new entry; a correction (never a deletion).
+class BudgetEntriesList final : public PagedListPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BudgetEntriesList)
+
+public:
+    explicit BudgetEntriesList(Session& session, QWidget* parent = nullptr);
+    void reload() override;
+    void openRecord(qint64 id) override;
+    void correctSelected();
+
+private:
+    QComboBox* m_kind;
+    QPushButton* m_correct;
+};
+
+// "Budget": forecast against actual per category for a financial year
+// (the forecast typed here, the actual computed), and the entries.
+class BudgetPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BudgetPage)
+
+public:
+    explicit BudgetPage(Session& session, QWidget* parent = nullptr);
+    void reload();
+    QTableWidget* forecastTable() const { return m_forecasts; }
+    BudgetEntriesList* entries() const { return m_entries; }
+    // Asks the forecast of a row of the table.
+    void editForecast(int row);
+
+private:
+    void forecastSubsidy();
+
+    Session& m_session;
+    MessageBanner* m_banner;
+    YearCombo* m_year;
+    QTableWidget* m_forecasts;
+    BudgetEntriesList* m_entries;
+};
+
+} // namespace etabli

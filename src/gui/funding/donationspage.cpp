@@ -1,0 +1,249 @@
+#include "gui/funding/donationspage.h"
+
+#include "gui/common/formdialog.h"
+#include "gui/common/messagebanner.h"
+#include "gui/common/printpreview.h"
+#include "gui/common/session.h"
+#include "gui/sales/customerchooser.h"
+#include "print/documentprinter.h"
+#include "print/receiptdocument.h"
+#include "services/donationservice.h"
+#include "services/schoolservice.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSet>
+#include <QTableWidget>
+
+namespace etabli {
+
+DonationsPage::DonationsPage(Session& session, QWidget* parent)
+    : PagedListPage(session,
+                    {tr("Date"), tr("Donor"), tr("Amount"), tr("Nature"), tr("Method"), tr("Purpose"),
+                     tr("Tax receipt")},
+                    1, tr("Search a donor…"), tr("&New gift…"), parent),
+      m_filter(new QComboBox(this)), m_receipt(new QPushButton(tr("Issue the &receipt"), this)),
+      m_annual(new QPushButton(tr("&Annual receipts…"), this)), m_print(new QPushButton(tr("&Print the receipt…"), this)),
+      m_cancel(new QPushButton(tr("Cancel the receipt…"), this))
+{
+    m_table->setObjectName(QStringLiteral("donationsTable"));
+    m_filter->addItem(tr("All gifts"), false);
+    m_filter->addItem(tr("Without a tax receipt"), true);
+    addFilter(m_filter);
+    for (QPushButton* b : {m_receipt, m_annual, m_print, m_cancel})
+        addButton(b);
+    m_receipt->setToolTip(tr("A tax receipt for the chosen gift alone."));
+    m_annual->setToolTip(tr("One receipt per donor for all the gifts of a year not yet receipted."));
+    connect(m_receipt, &QPushButton::clicked, this, &DonationsPage::issueReceipt);
+    connect(m_annual, &QPushButton::clicked, this, &DonationsPage::issueAnnualReceipts);
+    connect(m_print, &QPushButton::clicked, this, &DonationsPage::printReceipt);
+    connect(m_cancel, &QPushButton::clicked, this, &DonationsPage::cancelReceipt);
+    connect(&m_session, &Session::databaseChanged, this, &DonationsPage::reload);
+    connect(&m_session, &Session::userChanged, this, &DonationsPage::reload);
+    reload();
+}
+
+void DonationsPage::reload()
+{
+    const bool allowed = m_session.isLoggedIn() && m_session.user().can(permission::FundingRead);
+    const bool writer = allowed && m_session.user().can(permission::FundingWrite);
+    for (QPushButton* b : {m_receipt, m_annual, m_cancel})
+        b->setEnabled(writer);
+    if (!beginReload(allowed))
+        return;
+    DonationFilter f;
+    f.text = m_search->text();
+    f.unreceiptedOnly = m_filter->currentData().toBool();
+    DonationService service(m_session.database(), m_session.clock(), m_session.user());
+    auto total = service.count(f);
+    auto rows = service.donations(f, PageSize, offset());
+    if (!total || !rows)
+        return showError((!total ? total.error() : rows.error()).message);
+    const QLocale fr(QLocale::French, QLocale::France);
+    for (int r = 0; r < rows->size(); ++r) {
+        const Donation& d = rows->at(r);
+        const auto items = setRow(r,
+                                  {fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.donorName, d.amount.format(),
+                                   d.inKind() ? tr("In kind: %1").arg(d.description) : tr("Money"),
+                                   d.inKind() ? QString() : DonationService::methodLabel(d.method), d.purpose,
+                                   d.receiptNumber},
+                                  d.id);
+        items.at(2)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    endReload(rows->size(), *total);
+}
+
+qint64 DonationsPage::selectedId() const
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || !m_table->item(row, 0))
+        return 0;
+    return m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
+}
+
+void DonationsPage::newGift()
+{
+    FormDialog dialog(tr("New gift"), this);
+    auto* donor = new CustomerChooser(m_session, &dialog);
+    auto* day = FormDialog::dateField(m_session.clock().today(), &dialog);
+    auto* amount = FormDialog::moneyField(Money(), &dialog);
+    auto* nature = new QComboBox(&dialog);
+    nature->addItem(tr("Money"), QStringLiteral("cash"));
+    nature->addItem(tr("In kind (goods or services, valued)"), QStringLiteral("in_kind"));
+    auto* method = new QComboBox(&dialog);
+    for (const QString& m : donationMethods())
+        method->addItem(DonationService::methodLabel(m), m);
+    method->setCurrentIndex(1);
+    auto* description = new QLineEdit(&dialog);
+    description->setPlaceholderText(tr("What was given, for a gift in kind"));
+    auto* purpose = new QLineEdit(&dialog);
+    purpose->setPlaceholderText(tr("If the donor restricted the gift to a use"));
+    dialog.addRow(tr("&Donor:"), donor);
+    dialog.addRow(tr("D&ay:"), day);
+    dialog.addRow(tr("A&mount or value:"), amount);
+    dialog.addRow(tr("Na&ture:"), nature);
+    dialog.addRow(tr("&Method:"), method);
+    dialog.addRow(tr("Des&cription:"), description);
+    dialog.addRow(tr("&Purpose:"), purpose);
+    connect(nature, &QComboBox::currentIndexChanged, &dialog, [=]() {
+        method->setEnabled(nature->currentData().toString() == QLatin1String("cash"));
+    });
+    dialog.setAction([&]() -> Status {
+        auto money = FormDialog::money(amount);
+        if (!money)
+            return std::unexpected(money.error());
+        Donation d;
+        d.contactId = donor->contactId();
+        d.day = day->date();
+        d.amount = *money;
+        d.nature = nature->currentData().toString();
+        d.method = method->currentData().toString();
+        d.description = description->text();
+        d.purpose = purpose->text();
+        auto recorded = DonationService(m_session.database(), m_session.clock(), m_session.user()).record(d);
+        if (!recorded)
+            return std::unexpected(recorded.error());
+        return {};
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("The gift is recorded."));
+        m_session.notifyDataChanged();
+        reload();
+    }
+}
+
+void DonationsPage::openRecord(qint64 id)
+{
+    if (id == 0)
+        return newGift();
+    auto gift = DonationService(m_session.database(), m_session.clock(), m_session.user()).donation(id);
+    if (!gift)
+        return m_banner->showMessage(MessageBanner::Kind::Error, gift.error().message);
+    if (gift->receiptId != 0)
+        printReceipt();
+    else if (m_session.user().can(permission::FundingWrite))
+        issueReceipt();
+}
+
+void DonationsPage::issueReceipt()
+{
+    const qint64 id = selectedId();
+    if (id == 0)
+        return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a gift in the list."));
+    if (QMessageBox::question(this, tr("Tax receipt"),
+                              tr("Issue a tax receipt for this gift? Once issued, a receipt is kept for ever: a "
+                                 "mistake is undone by cancelling it.")) != QMessageBox::Yes)
+        return;
+    auto receipt = DonationService(m_session.database(), m_session.clock(), m_session.user()).issueReceipt(id);
+    if (!receipt)
+        return m_banner->showMessage(MessageBanner::Kind::Error, receipt.error().message);
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("The tax receipt is issued."));
+    m_session.notifyDataChanged();
+    reload();
+}
+
+void DonationsPage::issueAnnualReceipts()
+{
+    bool ok = false;
+    const int year = QInputDialog::getInt(this, tr("Annual receipts"),
+                                          tr("One receipt per donor for the gifts of the year not yet receipted. Year:"),
+                                          m_session.clock().today().year() - 1, 2000, 2100, 1, &ok);
+    if (!ok)
+        return;
+    DonationService service(m_session.database(), m_session.clock(), m_session.user());
+    DonationFilter f;
+    f.from = QDate(year, 1, 1);
+    f.to = QDate(year, 12, 31);
+    f.unreceiptedOnly = true;
+    auto gifts = service.donations(f, 100000, 0);
+    if (!gifts)
+        return m_banner->showMessage(MessageBanner::Kind::Error, gifts.error().message);
+    QList<qint64> donors;
+    for (const Donation& d : *gifts)
+        if (!donors.contains(d.contactId))
+            donors << d.contactId;
+    if (donors.isEmpty())
+        return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Every gift of %1 already has its receipt.").arg(year));
+    if (QMessageBox::question(this, tr("Annual receipts"),
+                              tr("Issue %n receipt(s) for the gifts of %1?", nullptr, static_cast<int>(donors.size()))
+                                  .arg(year)) != QMessageBox::Yes)
+        return;
+    int issued = 0;
+    for (qint64 donor : std::as_const(donors)) {
+        auto r = service.issueAnnualReceipt(donor, year);
+        if (!r) {
+            m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+            break;
+        }
+        ++issued;
+    }
+    if (issued == donors.size())
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("%n receipt(s) issued.", nullptr, issued));
+    m_session.notifyDataChanged();
+    reload();
+}
+
+void DonationsPage::printReceipt()
+{
+    const qint64 id = selectedId();
+    DonationService service(m_session.database(), m_session.clock(), m_session.user());
+    auto gift = service.donation(id);
+    if (id == 0 || !gift || gift->receiptId == 0)
+        return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a gift that has a tax receipt."));
+    auto receipt = service.receipt(gift->receiptId);
+    auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+    if (!receipt || !school)
+        return m_banner->showMessage(MessageBanner::Kind::Error, (!receipt ? receipt.error() : school.error()).message);
+    const TaxReceipt r = *receipt;
+    const SchoolIdentity s = *school;
+    DocumentOutput::preview(this, [r, s]() { return print::ReceiptDocument::make(r, s); });
+}
+
+void DonationsPage::cancelReceipt()
+{
+    const qint64 id = selectedId();
+    DonationService service(m_session.database(), m_session.clock(), m_session.user());
+    auto gift = service.donation(id);
+    if (id == 0 || !gift || gift->receiptId == 0)
+        return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a gift that has a tax receipt."));
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Cancel the receipt %1").arg(gift->receiptNumber),
+        tr("The receipt stays in the register; a cancellation record is issued. Why is it cancelled?"),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    auto r = service.cancelReceipt(gift->receiptId, reason);
+    if (!r)
+        return m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("The receipt %1 is cancelled.").arg(gift->receiptNumber));
+    m_session.notifyDataChanged();
+    reload();
+}
+
+} // namespace etabli

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "gui/common/pagedlistpage.h"
+
+class QComboBox;
+class QPushButton;
+
+namespace etabli {
+
+// "Dons": the gifts, newest first, searched by donor and read a page at a
+// time; a new gift; the tax receipt of one gift, the annual receipts of a
+// year, a receipt printed or cancelled.
+class DonationsPage final : public PagedListPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DonationsPage)
+
+public:
+    explicit DonationsPage(Session& session, QWidget* parent = nullptr);
+    void reload() override;
+    void openRecord(qint64 id) override;
+    // The new-gift dialog (tests drive it).
+    void newGift();
+
+private:
+    qint64 selectedId() const;
+    void issueReceipt();
+    void issueAnnualReceipts();
+    void printReceipt();
+    void cancelReceipt();
+
+    QComboBox* m_filter;
+    QPushButton* m_receipt;
+    QPushButton* m_annual;
+    QPushButton* m_print;
+    QPushButton* m_cancel;
+};
+
+} // namespace etabli

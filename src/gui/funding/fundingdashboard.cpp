@@ -1,0 +1,246 @@
+#include "gui/funding/fundingdashboard.h"
+
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "gui/funding/yearcombo.h"
+#include "services/fundingreportservice.h"
+#include "services/subsidyservice.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+namespace {
+
+QString percent(double share)
+{
+    return QLocale(QLocale::French, QLocale::France).toString(share * 100.0, 'f', 1) + QStringLiteral(" %");
+}
+
+QChartView* makeChartView(QWidget* parent)
+{
+    auto* view = new QChartView(parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(230);
+    return view;
+}
+
+} // namespace
+
+FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new YearCombo(session, this)),
+      m_headline(new QLabel(this)), m_splitChart(makeChartView(this)), m_monthsChart(makeChartView(this)),
+      m_categories(new QTableWidget(0, 4, this)), m_cash(new QLabel(this)), m_deadlines(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("fundingDashboard"));
+    m_year->setObjectName(QStringLiteral("fundingYear"));
+    m_categories->setObjectName(QStringLiteral("fundingCategories"));
+    auto* layout = new QVBoxLayout(this);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    auto* top = new QHBoxLayout;
+    auto* yearLabel = new QLabel(tr("Financial &year:"), this);
+    yearLabel->setBuddy(m_year);
+    top->addWidget(yearLabel);
+    top->addWidget(m_year);
+    top->addSpacing(16);
+    m_headline->setTextFormat(Qt::RichText);
+    top->addWidget(m_headline, 1);
+    layout->addLayout(top);
+
+    auto* grid = new QGridLayout;
+    grid->addWidget(m_splitChart, 0, 0);
+    grid->addWidget(m_monthsChart, 0, 1);
+    m_categories->setHorizontalHeaderLabels({tr("Category"), tr("Forecast"), tr("Actual"), tr("Gap")});
+    m_categories->verticalHeader()->hide();
+    m_categories->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_categories->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_categories->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    grid->addWidget(m_categories, 1, 0);
+    auto* side = new QVBoxLayout;
+    m_cash->setWordWrap(true);
+    m_cash->setTextFormat(Qt::RichText);
+    side->addWidget(m_cash);
+    auto* dueLabel = new QLabel(tr("<b>Subsidies: due in the next three months</b>"), this);
+    side->addWidget(dueLabel);
+    side->addWidget(m_deadlines, 1);
+    grid->addLayout(side, 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    layout->addLayout(grid, 1);
+
+    connect(m_year, &QComboBox::currentIndexChanged, this, &FundingDashboard::reload);
+    connect(&m_session, &Session::databaseChanged, this, [this]() {
+        m_year->refresh();
+        reload();
+    });
+    connect(&m_session, &Session::userChanged, this, [this]() {
+        m_year->refresh();
+        reload();
+    });
+    connect(&m_session, &Session::dataChanged, this, &FundingDashboard::reload);
+    reload();
+}
+
+void FundingDashboard::reload()
+{
+    m_categories->setRowCount(0);
+    m_deadlines->clear();
+    m_report = FundingReport();
+    if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead)) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Your account does not allow seeing the funding."));
+        m_banner->show();
+        m_headline->clear();
+        m_cash->clear();
+        drawSplit();
+        drawMonths();
+        return;
+    }
+    if (m_year->count() == 0)
+        m_year->refresh();
+    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user()).report(m_year->startYear());
+    if (!report) {
+        m_banner->showMessage(MessageBanner::Kind::Error, report.error().message);
+        m_banner->show();
+        return;
+    }
+    m_banner->hide();
+    m_report = *report;
+    const FundingReport& r = m_report;
+    m_headline->setText(tr("Resources: <b>%1</b> &nbsp;·&nbsp; self-financing: <b>%2</b> (target %3) &nbsp;·&nbsp; "
+                           "expenses: <b>%4</b>")
+                            .arg(r.totalResources.format(), percent(r.selfFinancingShare),
+                                 percent(r.year.targetProductionBp / 10000.0), r.totalExpenses.format()));
+    for (const FundingReport::Line& l : r.categories) {
+        const int row = m_categories->rowCount();
+        m_categories->insertRow(row);
+        auto* name = new QTableWidgetItem(l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name);
+        m_categories->setItem(row, 0, name);
+        const QList<Money> amounts = {l.forecast, l.actual, l.gap()};
+        for (int c = 0; c < 3; ++c) {
+            auto* item = new QTableWidgetItem(amounts.at(c).format());
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_categories->setItem(row, c + 1, item);
+        }
+        // A shortfall of resources or an overspend shows in red.
+        const bool bad = l.kind == QLatin1String("expense") ? l.gap().cents() > 0 : l.gap().cents() < 0;
+        if (bad && !l.forecast.isZero())
+            m_categories->item(row, 3)->setForeground(QColor(180, 30, 30));
+    }
+    m_categories->resizeColumnsToContents();
+    m_categories->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_cash->setText(
+        tr("<b>Cash</b><br>Invoiced (incl. VAT, net of credit notes): %1<br>Received from customers: %2<br>"
+           "Subsidies granted: %3, of which received this year: %4<br><br><b>Contributions in kind</b> (not in the "
+           "resources above)<br>Gifts in kind: %5<br>Volunteer time: %6 h, valued at %7<br><br>Members with their "
+           "dues paid: %8")
+            .arg(r.invoiced.format(), r.cashReceived.format(), r.subsidiesGranted.format(),
+                 r.subsidiesReceived.format(), r.giftsInKind.format(),
+                 QLocale(QLocale::French, QLocale::France).toString(r.volunteerHours, 'f', 1),
+                 r.volunteerValue.format())
+            .arg(r.activeMembers));
+    auto due = SubsidyService(m_session.database(), m_session.clock(), m_session.user())
+                   .deadlines(m_session.clock().today().addMonths(3));
+    if (due) {
+        const QLocale fr(QLocale::French, QLocale::France);
+        for (const SubsidyDeadline& d : *due) {
+            auto* item = new QListWidgetItem(
+                QStringLiteral("%1 — %2").arg(fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.what), m_deadlines);
+            if (d.late)
+                item->setForeground(QColor(180, 30, 30));
+        }
+        if (due->isEmpty())
+            new QListWidgetItem(tr("Nothing due."), m_deadlines);
+    }
+    drawSplit();
+    drawMonths();
+}
+
+void FundingDashboard::drawSplit()
+{
+    auto* chart = new QChart;
+    chart->setTitle(tr("Resources by origin against the targets (%)"));
+    auto* actual = new QBarSet(tr("Actual"));
+    auto* target = new QBarSet(tr("Target"));
+    const FundingReport& r = m_report;
+    const int otherBp = 10000 - r.year.targetProductionBp - r.year.targetGiftsBp - r.year.targetSubsidiesBp;
+    *actual << r.production.share * 100 << r.gifts.share * 100 << r.subsidies.share * 100 << r.other.share * 100;
+    *target << r.year.targetProductionBp / 100.0 << r.year.targetGiftsBp / 100.0 << r.year.targetSubsidiesBp / 100.0
+            << otherBp / 100.0;
+    actual->setColor(QColor(40, 110, 170));
+    target->setColor(QColor(190, 190, 190));
+    auto* series = new QBarSeries;
+    series->append(actual);
+    series->append(target);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(3);
+    chart->addSeries(series);
+    auto* axisX = new QBarCategoryAxis;
+    axisX->append({tr("Production"), tr("Gifts"), tr("Subsidies"), tr("Other")});
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto* axisY = new QValueAxis;
+    axisY->setRange(0, 100);
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart* old = m_splitChart->chart();
+    m_splitChart->setChart(chart);
+    delete old;
+}
+
+void FundingDashboard::drawMonths()
+{
+    auto* chart = new QChart;
+    chart->setTitle(tr("Production sales by month, excl. VAT (€)"));
+    const int year = m_report.year.start.isValid() ? m_report.year.start.year() : 0;
+    auto* current = new QBarSet(m_report.label.isEmpty() ? tr("This year") : m_report.label);
+    auto* previous = new QBarSet(tr("Year before"));
+    QStringList months;
+    const QLocale fr(QLocale::French, QLocale::France);
+    double top = 0;
+    for (int m = 0; m < 12; ++m) {
+        const double now = m_report.monthlyProduction.value(m) / 100.0;
+        const double before = m_report.monthlyProductionPrevious.value(m) / 100.0;
+        *current << now;
+        *previous << before;
+        top = std::max({top, now, before});
+        months << (year != 0 ? fr.toString(m_report.year.start.addMonths(m), QStringLiteral("MMM")) : QString::number(m + 1));
+    }
+    current->setColor(QColor(40, 110, 170));
+    previous->setColor(QColor(190, 190, 190));
+    auto* series = new QBarSeries;
+    series->append(current);
+    series->append(previous);
+    chart->addSeries(series);
+    auto* axisX = new QBarCategoryAxis;
+    axisX->append(months);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto* axisY = new QValueAxis;
+    axisY->setRange(0, top > 0 ? top * 1.1 : 1000);
+    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart* old = m_monthsChart->chart();
+    m_monthsChart->setChart(chart);
+    delete old;
+}
+
+} // namespace etabli

@@ -1,0 +1,509 @@
+#include "gui/funding/fundinglists.h"
+
+#include "gui/common/formdialog.h"
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "gui/sales/customerchooser.h"
+#include "services/budgetservice.h"
+#include "services/donationservice.h"
+#include "services/financialyearservice.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+namespace {
+
+QString frenchDay(const QDate& d)
+{
+    return d.isValid() ? QLocale(QLocale::French, QLocale::France).toString(d, QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
+QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
+{
+    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    return table;
+}
+
+void addRow(QTableWidget* table, const QStringList& cells, qint64 id, const QList<int>& rightAligned = {})
+{
+    const int row = table->rowCount();
+    table->insertRow(row);
+    for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells.at(c));
+        if (rightAligned.contains(c))
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        table->setItem(row, c, item);
+    }
+    table->item(row, 0)->setData(Qt::UserRole, id);
+}
+
+qint64 selectedRowId(const QTableWidget* table)
+{
+    const int row = table->currentRow();
+    return row >= 0 && table->item(row, 0) ? table->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
+}
+
+bool mayRead(Session& session)
+{
+    return session.isOpen() && session.isLoggedIn() && session.user().can(permission::FundingRead);
+}
+
+void showDenied(MessageBanner* banner)
+{
+    banner->showMessage(MessageBanner::Kind::Warning, QCoreApplication::translate("FundingLists",
+                                                                                  "Your account does not allow seeing this list."));
+    banner->show();
+}
+
+} // namespace
+
+// --- Apprenticeship tax -------------------------------------------------
+
+ApprenticeshipTaxPage::ApprenticeshipTaxPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new QSpinBox(this)),
+      m_totals(new QLabel(this)),
+      m_table(makeTable({tr("Company"), tr("Expected"), tr("Received"), tr("Received on"), tr("Note")}, this))
+{
+    m_table->setObjectName(QStringLiteral("apprenticeshipTaxTable"));
+    auto* layout = new QVBoxLayout(this);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    auto* top = new QHBoxLayout;
+    auto* yearLabel = new QLabel(tr("&Year of the tax:"), this);
+    yearLabel->setBuddy(m_year);
+    m_year->setRange(2000, 2100);
+    m_year->setValue(session.clock().today().year());
+    top->addWidget(yearLabel);
+    top->addWidget(m_year);
+    top->addSpacing(16);
+    top->addWidget(m_totals, 1);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    auto* buttons = new QHBoxLayout;
+    auto* change = new QPushButton(tr("&Change…"), this);
+    auto* add = new QPushButton(tr("&New company…"), this);
+    buttons->addStretch(1);
+    buttons->addWidget(change);
+    buttons->addWidget(add);
+    layout->addLayout(buttons);
+    connect(change, &QPushButton::clicked, this, [this]() {
+        if (selectedRowId(m_table) != 0)
+            edit(selectedRowId(m_table));
+    });
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this]() { edit(selectedRowId(m_table)); });
+    connect(add, &QPushButton::clicked, this, [this]() { edit(0); });
+    connect(m_year, &QSpinBox::valueChanged, this, &ApprenticeshipTaxPage::reload);
+    connect(&m_session, &Session::databaseChanged, this, &ApprenticeshipTaxPage::reload);
+    connect(&m_session, &Session::userChanged, this, &ApprenticeshipTaxPage::reload);
+    reload();
+}
+
+void ApprenticeshipTaxPage::reload()
+{
+    m_table->setRowCount(0);
+    m_totals->clear();
+    if (!mayRead(m_session))
+        return showDenied(m_banner);
+    m_banner->hide();
+    auto lines = BudgetService(m_session.database(), m_session.clock(), m_session.user()).apprenticeshipTaxes(m_year->value());
+    if (!lines) {
+        m_banner->showMessage(MessageBanner::Kind::Error, lines.error().message);
+        m_banner->show();
+        return;
+    }
+    Money expected;
+    Money received;
+    for (const ApprenticeshipTax& t : *lines) {
+        addRow(m_table,
+               {t.companyName, t.expected.format(), t.received.isZero() ? QString() : t.received.format(),
+                frenchDay(t.receivedOn), t.note},
+               t.id, {1, 2});
+        expected += t.expected;
+        received += t.received;
+    }
+    m_totals->setText(tr("%n company(ies): %1 expected, %2 received.", nullptr, static_cast<int>(lines->size()))
+                          .arg(expected.format(), received.format()));
+    m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+}
+
+void ApprenticeshipTaxPage::edit(qint64 id)
+{
+    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
+    ApprenticeshipTax tax;
+    tax.year = m_year->value();
+    if (id != 0) {
+        auto lines = service.apprenticeshipTaxes(m_year->value());
+        if (lines)
+            for (const ApprenticeshipTax& t : *lines)
+                if (t.id == id)
+                    tax = t;
+    }
+    FormDialog dialog(id == 0 ? tr("Apprenticeship tax: new company") : tr("Apprenticeship tax: %1").arg(tax.companyName),
+                      this);
+    auto* company = new CustomerChooser(m_session, &dialog);
+    if (id != 0) {
+        company->setContact(tax.contactId);
+        company->setEnabled(false);
+    }
+    auto* expected = FormDialog::moneyField(tax.expected, &dialog);
+    auto* received = FormDialog::moneyField(tax.received, &dialog);
+    auto* receivedOn = FormDialog::optionalDateField(tax.receivedOn, &dialog);
+    auto* note = new QLineEdit(tax.note, &dialog);
+    dialog.addRow(tr("&Company:"), company);
+    dialog.addRow(tr("&Expected for %1:").arg(tax.year), expected);
+    dialog.addRow(tr("&Received:"), received);
+    dialog.addRow(tr("Received &on:"), receivedOn);
+    dialog.addRow(tr("&Note:"), note);
+    dialog.setAction([&]() -> Status {
+        auto e = FormDialog::money(expected);
+        auto r = FormDialog::money(received);
+        if (!e || !r)
+            return std::unexpected((!e ? e.error() : r.error()));
+        ApprenticeshipTax t = tax;
+        t.contactId = company->contactId();
+        t.expected = *e;
+        t.received = *r;
+        t.receivedOn = FormDialog::optionalDate(receivedOn);
+        t.note = note->text();
+        auto saved = BudgetService(m_session.database(), m_session.clock(), m_session.user()).saveApprenticeshipTax(t);
+        if (!saved)
+            return std::unexpected(saved.error());
+        return {};
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        m_session.notifyDataChanged();
+        reload();
+    }
+}
+
+// --- Members and dues ----------------------------------------------------
+
+MembersPage::MembersPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new QSpinBox(this)),
+      m_count(new QLabel(this)),
+      m_table(makeTable({tr("Member"), tr("Joined on"), tr("Left on"), tr("Last dues paid")}, this))
+{
+    m_table->setObjectName(QStringLiteral("membersTable"));
+    auto* layout = new QVBoxLayout(this);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    auto* top = new QHBoxLayout;
+    auto* yearLabel = new QLabel(tr("&Year:"), this);
+    yearLabel->setBuddy(m_year);
+    m_year->setRange(2000, 2100);
+    m_year->setValue(session.clock().today().year());
+    top->addWidget(yearLabel);
+    top->addWidget(m_year);
+    top->addSpacing(16);
+    top->addWidget(m_count, 1);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    auto* buttons = new QHBoxLayout;
+    auto* dues = new QPushButton(tr("&Dues paid…"), this);
+    auto* add = new QPushButton(tr("&New member…"), this);
+    buttons->addStretch(1);
+    buttons->addWidget(dues);
+    buttons->addWidget(add);
+    layout->addLayout(buttons);
+    connect(dues, &QPushButton::clicked, this, &MembersPage::recordDues);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, &MembersPage::recordDues);
+    connect(add, &QPushButton::clicked, this, &MembersPage::addMember);
+    connect(m_year, &QSpinBox::valueChanged, this, &MembersPage::reload);
+    connect(&m_session, &Session::databaseChanged, this, &MembersPage::reload);
+    connect(&m_session, &Session::userChanged, this, &MembersPage::reload);
+    reload();
+}
+
+QString MembersPage::countText() const
+{
+    return m_count->text();
+}
+
+void MembersPage::reload()
+{
+    m_table->setRowCount(0);
+    m_count->clear();
+    if (!mayRead(m_session))
+        return showDenied(m_banner);
+    m_banner->hide();
+    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
+    auto members = service.members();
+    auto active = service.activeMembers(m_year->value());
+    if (!members || !active) {
+        m_banner->showMessage(MessageBanner::Kind::Error, (!members ? members.error() : active.error()).message);
+        m_banner->show();
+        return;
+    }
+    for (const Member& m : *members)
+        addRow(m_table,
+               {m.name, frenchDay(m.joinedOn), frenchDay(m.leftOn),
+                m.lastPaidYear == 0 ? QString() : QString::number(m.lastPaidYear)},
+               m.id);
+    m_count->setText(tr("%1 member(s) in the register; <b>%2 with their dues for %3 paid</b> (for the general meeting).")
+                         .arg(members->size())
+                         .arg(*active)
+                         .arg(m_year->value()));
+    m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+}
+
+void MembersPage::addMember()
+{
+    FormDialog dialog(tr("New member"), this);
+    auto* contact = new CustomerChooser(m_session, &dialog);
+    auto* joined = FormDialog::dateField(m_session.clock().today(), &dialog);
+    dialog.addRow(tr("&Member (from the directory):"), contact);
+    dialog.addRow(tr("&Joined on:"), joined);
+    dialog.setAction([&]() -> Status {
+        Member m;
+        m.contactId = contact->contactId();
+        m.joinedOn = joined->date();
+        auto id = BudgetService(m_session.database(), m_session.clock(), m_session.user()).saveMember(m);
+        if (!id)
+            return std::unexpected(id.error());
+        return {};
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        m_session.notifyDataChanged();
+        reload();
+    }
+}
+
+void MembersPage::recordDues()
+{
+    const qint64 id = selectedRowId(m_table);
+    if (id == 0) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a member in the list."));
+        m_banner->show();
+        return;
+    }
+    FormDialog dialog(tr("Dues of %1").arg(m_table->item(m_table->currentRow(), 0)->text()), this);
+    auto* year = new QSpinBox(&dialog);
+    year->setRange(2000, 2100);
+    year->setValue(m_year->value());
+    auto* amount = FormDialog::moneyField(Money::fromCents(3000), &dialog);
+    auto* paid = FormDialog::dateField(m_session.clock().today(), &dialog);
+    auto* method = new QComboBox(&dialog);
+    for (const QString& m : donationMethods())
+        method->addItem(DonationService::methodLabel(m), m);
+    method->setCurrentIndex(1);
+    dialog.addRow(tr("Dues for the &year:"), year);
+    dialog.addRow(tr("&Amount:"), amount);
+    dialog.addRow(tr("&Paid on:"), paid);
+    dialog.addRow(tr("&Method:"), method);
+    dialog.setAction([&]() -> Status {
+        auto money = FormDialog::money(amount);
+        if (!money)
+            return std::unexpected(money.error());
+        MembershipDue d;
+        d.memberId = id;
+        d.year = year->value();
+        d.amount = *money;
+        d.paidOn = paid->date();
+        d.method = method->currentData().toString();
+        auto saved = BudgetService(m_session.database(), m_session.clock(), m_session.user()).recordDue(d);
+        if (!saved)
+            return std::unexpected(saved.error());
+        return {};
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        m_session.notifyDataChanged();
+        reload();
+    }
+}
+
+// --- Financial years -----------------------------------------------------
+
+FinancialYearsPage::FinancialYearsPage(Session& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
+      m_table(makeTable({tr("Financial year"), tr("From"), tr("To"), tr("State"), tr("Targets (production / gifts / "
+                                                                                       "subsidies)")},
+                        this)),
+      m_reopen(new QPushButton(tr("&Reopen…"), this))
+{
+    m_table->setObjectName(QStringLiteral("financialYearsTable"));
+    auto* layout = new QVBoxLayout(this);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    auto* help = new QLabel(tr("A closed year can no longer be changed: no gift, entry, dues or subsidy amount dated "
+                               "in it. Only the direction may reopen one, saying why."),
+                            this);
+    help->setWordWrap(true);
+    layout->addWidget(help);
+    layout->addWidget(m_table, 1);
+    auto* buttons = new QHBoxLayout;
+    auto* open = new QPushButton(tr("&Open the next year"), this);
+    auto* targets = new QPushButton(tr("&Targets…"), this);
+    auto* close = new QPushButton(tr("&Close…"), this);
+    buttons->addStretch(1);
+    for (QPushButton* b : {open, targets, close, m_reopen})
+        buttons->addWidget(b);
+    layout->addLayout(buttons);
+    connect(open, &QPushButton::clicked, this, &FinancialYearsPage::openNext);
+    connect(targets, &QPushButton::clicked, this, &FinancialYearsPage::editTargets);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, &FinancialYearsPage::editTargets);
+    connect(close, &QPushButton::clicked, this, &FinancialYearsPage::closeYear);
+    connect(m_reopen, &QPushButton::clicked, this, &FinancialYearsPage::reopenYear);
+    connect(&m_session, &Session::databaseChanged, this, &FinancialYearsPage::reload);
+    connect(&m_session, &Session::userChanged, this, &FinancialYearsPage::reload);
+    connect(&m_session, &Session::dataChanged, this, &FinancialYearsPage::reload);
+    reload();
+}
+
+qint64 FinancialYearsPage::selectedId() const
+{
+    return selectedRowId(m_table);
+}
+
+void FinancialYearsPage::reload()
+{
+    m_table->setRowCount(0);
+    if (!mayRead(m_session))
+        return showDenied(m_banner);
+    m_reopen->setVisible(m_session.user().role == Role::Direction);
+    auto years = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).years();
+    if (!years) {
+        m_banner->showMessage(MessageBanner::Kind::Error, years.error().message);
+        m_banner->show();
+        return;
+    }
+    const QDate today = m_session.clock().today();
+    for (const FinancialYear& y : *years) {
+        const QString state = y.closed ? tr("Closed") : (y.contains(today) ? tr("Current") : tr("Open"));
+        addRow(m_table,
+               {FinancialYearService::label(y), frenchDay(y.start), frenchDay(y.end), state,
+                QStringLiteral("%1 % / %2 % / %3 %")
+                    .arg(y.targetProductionBp / 100.0)
+                    .arg(y.targetGiftsBp / 100.0)
+                    .arg(y.targetSubsidiesBp / 100.0)},
+               y.id);
+    }
+    m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+}
+
+void FinancialYearsPage::openNext()
+{
+    FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
+    auto current = service.openCurrent();
+    if (!current) {
+        m_banner->showMessage(MessageBanner::Kind::Error, current.error().message);
+        m_banner->show();
+        return;
+    }
+    auto years = service.years();
+    int next = current->start.year() + 1;
+    if (years && !years->isEmpty())
+        next = std::max(next, years->first().start.year() + 1);
+    auto opened = service.open(next);
+    if (!opened)
+        m_banner->showMessage(MessageBanner::Kind::Error, opened.error().message);
+    else
+        m_banner->showMessage(MessageBanner::Kind::Success,
+                              tr("The financial year %1 is open.").arg(FinancialYearService::label(*opened)));
+    m_banner->show();
+    m_session.notifyDataChanged();
+}
+
+void FinancialYearsPage::editTargets()
+{
+    FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
+    auto year = service.year(selectedId());
+    if (!year) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a financial year in the list."));
+        m_banner->show();
+        return;
+    }
+    FormDialog dialog(tr("Targets of %1").arg(FinancialYearService::label(*year)), this);
+    const auto percentField = [&](int bp) {
+        auto* field = new QSpinBox(&dialog);
+        field->setRange(0, 100);
+        field->setSuffix(QStringLiteral(" %"));
+        field->setValue(bp / 100);
+        return field;
+    };
+    auto* production = percentField(year->targetProductionBp);
+    auto* gifts = percentField(year->targetGiftsBp);
+    auto* subsidies = percentField(year->targetSubsidiesBp);
+    dialog.addRow(tr("&Production sales:"), production);
+    dialog.addRow(tr("&Gifts (donations, sponsorship, apprenticeship tax):"), gifts);
+    dialog.addRow(tr("&Subsidies:"), subsidies);
+    dialog.setAction([&]() -> Status {
+        FinancialYear y = *year;
+        y.targetProductionBp = production->value() * 100;
+        y.targetGiftsBp = gifts->value() * 100;
+        y.targetSubsidiesBp = subsidies->value() * 100;
+        return service.setTargets(y);
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        m_session.notifyDataChanged();
+}
+
+void FinancialYearsPage::closeYear()
+{
+    FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
+    auto year = service.year(selectedId());
+    if (!year) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a financial year in the list."));
+        m_banner->show();
+        return;
+    }
+    if (QMessageBox::question(this, tr("Close the financial year"),
+                              tr("Close %1? Nothing dated in it can then be added or changed; only the direction "
+                                 "may reopen it.")
+                                  .arg(FinancialYearService::label(*year))) != QMessageBox::Yes)
+        return;
+    if (auto r = service.close(year->id, year->version); !r)
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+    else
+        m_banner->showMessage(MessageBanner::Kind::Success,
+                              tr("The financial year %1 is closed.").arg(FinancialYearService::label(*year)));
+    m_banner->show();
+    m_session.notifyDataChanged();
+}
+
+void FinancialYearsPage::reopenYear()
+{
+    FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
+    auto year = service.year(selectedId());
+    if (!year) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a financial year in the list."));
+        m_banner->show();
+        return;
+    }
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Reopen %1").arg(FinancialYearService::label(*year)),
+        tr("Why is this closed year reopened? The log of changes keeps the reason."), QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    if (auto r = service.reopen(year->id, reason, year->version); !r)
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+    else
+        m_banner->showMessage(MessageBanner::Kind::Success,
+                              tr("The financial year %1 is open again.").arg(FinancialYearService::label(*year)));
+    m_banner->show();
+    m_session.notifyDataChanged();
+}
+
+} // namespace etabli

@@ -1,0 +1,230 @@
+#include "gui/funding/subsidydialog.h"
+
+#include "gui/common/formdialog.h"
+#include "gui/common/messagebanner.h"
+#include "gui/common/session.h"
+#include "gui/funding/yearcombo.h"
+#include "gui/sales/customerchooser.h"
+#include "services/financialyearservice.h"
+#include "services/subsidyservice.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace etabli {
+
+namespace {
+
+QString frenchDay(const QDate& d)
+{
+    return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
+} // namespace
+
+SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent)
+    : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)),
+      m_funder(new CustomerChooser(session, this)), m_programme(new QLineEdit(this)),
+      m_year(new YearCombo(session, this)), m_schoolYear(new QLineEdit(this)),
+      m_requested(FormDialog::moneyField(Money(), this)),
+      m_requestedOn(FormDialog::dateField(session.clock().today(), this)), m_decision(new QComboBox(this)),
+      m_granted(FormDialog::moneyField(Money(), this)), m_decidedOn(FormDialog::optionalDateField({}, this)),
+      m_agreementRef(new QLineEdit(this)), m_agreementOn(FormDialog::optionalDateField({}, this)),
+      m_conditions(new QPlainTextEdit(this)), m_reportDue(FormDialog::optionalDateField({}, this)),
+      m_accountedOn(FormDialog::optionalDateField({}, this)), m_instalments(new QTableWidget(0, 4, this))
+{
+    setWindowTitle(subsidyId == 0 ? tr("New subsidy request") : tr("Subsidy"));
+    setObjectName(QStringLiteral("subsidyDialog"));
+    auto* layout = new QVBoxLayout(this);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    auto* columns = new QHBoxLayout;
+    auto* left = new QFormLayout;
+    auto* right = new QFormLayout;
+    m_decision->addItem(tr("Awaited"), QStringLiteral("pending"));
+    m_decision->addItem(tr("Granted"), QStringLiteral("granted"));
+    m_decision->addItem(tr("Refused"), QStringLiteral("refused"));
+    m_programme->setPlaceholderText(tr("Programme or action funded"));
+    m_schoolYear->setPlaceholderText(tr("2025-2026 (optional)"));
+    m_conditions->setPlaceholderText(tr("What the funder asks: indicators, reporting, publicity…"));
+    m_conditions->setMaximumHeight(70);
+    m_reportDue->setToolTip(tr("Left blank: six months after the end of the financial year."));
+    left->addRow(tr("&Funder:"), m_funder);
+    left->addRow(tr("&Purpose:"), m_programme);
+    left->addRow(tr("Financial &year:"), m_year);
+    left->addRow(tr("School year:"), m_schoolYear);
+    left->addRow(tr("Amount &requested:"), m_requested);
+    left->addRow(tr("Requested on:"), m_requestedOn);
+    left->addRow(tr("Conditions:"), m_conditions);
+    right->addRow(tr("&Decision:"), m_decision);
+    right->addRow(tr("Amount &granted:"), m_granted);
+    right->addRow(tr("Decided on:"), m_decidedOn);
+    right->addRow(tr("Agreement reference:"), m_agreementRef);
+    right->addRow(tr("Agreement signed on:"), m_agreementOn);
+    right->addRow(tr("Final account due:"), m_reportDue);
+    right->addRow(tr("Final account sent on:"), m_accountedOn);
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+    layout->addLayout(columns);
+
+    layout->addWidget(new QLabel(tr("<b>Instalments</b> (days as dd/mm/yyyy; leave “received” blank until the money comes)"), this));
+    m_instalments->setObjectName(QStringLiteral("instalments"));
+    m_instalments->setHorizontalHeaderLabels({tr("Expected on"), tr("Amount expected"), tr("Received on"), tr("Amount received")});
+    m_instalments->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_instalments->verticalHeader()->hide();
+    m_instalments->setMinimumHeight(120);
+    layout->addWidget(m_instalments);
+    auto* rowButtons = new QHBoxLayout;
+    auto* add = new QPushButton(tr("Add an &instalment"), this);
+    auto* remove = new QPushButton(tr("Remove the instalment"), this);
+    rowButtons->addWidget(add);
+    rowButtons->addWidget(remove);
+    rowButtons->addStretch(1);
+    layout->addLayout(rowButtons);
+    connect(add, &QPushButton::clicked, this, [this]() { addInstalmentRow({}); });
+    connect(remove, &QPushButton::clicked, this, [this]() {
+        if (m_instalments->currentRow() >= 0)
+            m_instalments->removeRow(m_instalments->currentRow());
+    });
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(session.user().can(permission::FundingWrite));
+    connect(buttons, &QDialogButtonBox::accepted, this, &SubsidyDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    connect(m_decision, &QComboBox::currentIndexChanged, this, &SubsidyDialog::decisionChanged);
+    resize(900, 560);
+
+    if (subsidyId != 0) {
+        auto s = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).get(subsidyId);
+        if (!s) {
+            m_banner->showMessage(MessageBanner::Kind::Error, s.error().message);
+            m_banner->show();
+        } else {
+            load(*s);
+        }
+    }
+    decisionChanged();
+}
+
+void SubsidyDialog::load(const Subsidy& s)
+{
+    m_subsidy = s;
+    m_funder->setContact(s.funderId);
+    m_programme->setText(s.programme);
+    for (int i = 0; i < m_year->count(); ++i)
+        if (m_year->itemData(i).toList().value(1).toLongLong() == s.financialYearId)
+            m_year->setCurrentIndex(i);
+    m_schoolYear->setText(s.schoolYear);
+    m_requested->setText(s.requested.formatPlain());
+    m_requestedOn->setDate(s.requestedOn);
+    m_decision->setCurrentIndex(m_decision->findData(s.decision));
+    m_granted->setText(s.granted.isZero() ? QString() : s.granted.formatPlain());
+    m_decidedOn->setDate(s.decidedOn.isValid() ? s.decidedOn : m_decidedOn->minimumDate());
+    m_agreementRef->setText(s.agreementRef);
+    m_agreementOn->setDate(s.agreementOn.isValid() ? s.agreementOn : m_agreementOn->minimumDate());
+    m_conditions->setPlainText(s.conditions);
+    m_reportDue->setDate(s.reportDue.isValid() ? s.reportDue : m_reportDue->minimumDate());
+    m_accountedOn->setDate(s.accountedOn.isValid() ? s.accountedOn : m_accountedOn->minimumDate());
+    for (const SubsidyInstalment& i : s.instalments)
+        addInstalmentRow(i);
+}
+
+void SubsidyDialog::addInstalmentRow(const SubsidyInstalment& i)
+{
+    const int row = m_instalments->rowCount();
+    m_instalments->insertRow(row);
+    m_instalments->setItem(row, 0, new QTableWidgetItem(frenchDay(i.expectedOn)));
+    m_instalments->setItem(row, 1, new QTableWidgetItem(i.expected.isZero() ? QString() : i.expected.formatPlain()));
+    m_instalments->setItem(row, 2, new QTableWidgetItem(frenchDay(i.receivedOn)));
+    m_instalments->setItem(row, 3, new QTableWidgetItem(i.isReceived() ? i.received.formatPlain() : QString()));
+    m_instalments->setCurrentCell(row, 0);
+}
+
+void SubsidyDialog::decisionChanged()
+{
+    const QString decision = m_decision->currentData().toString();
+    m_granted->setEnabled(decision == QLatin1String("granted"));
+    m_decidedOn->setEnabled(decision != QLatin1String("pending"));
+    m_instalments->setEnabled(decision == QLatin1String("granted"));
+    m_accountedOn->setEnabled(decision == QLatin1String("granted"));
+}
+
+void SubsidyDialog::accept()
+{
+    const auto error = [this](const QString& message) {
+        m_banner->showMessage(MessageBanner::Kind::Error, message);
+        m_banner->show();
+    };
+    Subsidy s = m_subsidy;
+    s.funderId = m_funder->contactId();
+    s.programme = m_programme->text();
+    s.schoolYear = m_schoolYear->text();
+    auto requested = FormDialog::money(m_requested);
+    auto granted = FormDialog::money(m_granted);
+    if (!requested || !granted)
+        return error((!requested ? requested.error() : granted.error()).message);
+    s.requested = *requested;
+    s.requestedOn = m_requestedOn->date();
+    s.decision = m_decision->currentData().toString();
+    s.granted = *granted;
+    s.decidedOn = FormDialog::optionalDate(m_decidedOn);
+    s.agreementRef = m_agreementRef->text();
+    s.agreementOn = FormDialog::optionalDate(m_agreementOn);
+    s.conditions = m_conditions->toPlainText();
+    s.reportDue = FormDialog::optionalDate(m_reportDue);
+    s.accountedOn = FormDialog::optionalDate(m_accountedOn);
+    s.instalments.clear();
+    if (s.decision == QLatin1String("granted")) {
+        for (int row = 0; row < m_instalments->rowCount(); ++row) {
+            const auto text = [&](int column) {
+                return m_instalments->item(row, column) ? m_instalments->item(row, column)->text().trimmed() : QString();
+            };
+            if (text(0).isEmpty() && text(1).isEmpty() && text(2).isEmpty() && text(3).isEmpty())
+                continue;
+            SubsidyInstalment i;
+            i.expectedOn = QDate::fromString(text(0), QStringLiteral("dd/MM/yyyy"));
+            i.receivedOn = QDate::fromString(text(2), QStringLiteral("dd/MM/yyyy"));
+            if ((!text(0).isEmpty() && !i.expectedOn.isValid()) || (!text(2).isEmpty() && !i.receivedOn.isValid()))
+                return error(tr("Instalment %1: write the days as dd/mm/yyyy (15/12/2026).").arg(row + 1));
+            auto expected = Money::parse(text(1));
+            auto received = text(3).isEmpty() ? Result<Money>(Money()) : Money::parse(text(3));
+            if (!expected || !received)
+                return error(tr("Instalment %1: %2").arg(row + 1).arg((!expected ? expected.error() : received.error()).message));
+            i.expected = *expected;
+            i.received = *received;
+            if (i.receivedOn.isValid() != !i.received.isZero())
+                return error(tr("Instalment %1: give both the day and the amount received, or neither.").arg(row + 1));
+            s.instalments << i;
+        }
+    }
+    // The year covered is opened when first used.
+    qint64 yearId = m_year->yearId();
+    if (yearId == 0 && m_year->startYear() != 0) {
+        auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).open(m_year->startYear());
+        if (!opened)
+            return error(opened.error().message);
+        yearId = opened->id;
+    }
+    s.financialYearId = yearId;
+    auto saved = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).save(s);
+    if (!saved)
+        return error(saved.error().message);
+    m_session.notifyDataChanged();
+    QDialog::accept();
+}
+
+} // namespace etabli

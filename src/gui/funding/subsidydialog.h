@@ -1,0 +1,59 @@
+#pragma once
+
+#include "domain/budget.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QPlainTextEdit;
+class QTableWidget;
+
+namespace etabli {
+
+class CustomerChooser;
+class MessageBanner;
+class Session;
+class YearCombo;
+
+// A subsidy from its request to its final account: the funder and what it
+// is for, the year covered, the amount requested, the decision, the
+// agreement, the instalments expected and received, the conditions and
+// the day the final account is due.
+class SubsidyDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SubsidyDialog)
+
+public:
+    SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent = nullptr);
+    void accept() override;
+
+private:
+    void load(const Subsidy& s);
+    void addInstalmentRow(const SubsidyInstalment& i);
+    void decisionChanged();
+
+    Session& m_session;
+    Subsidy m_subsidy;
+    MessageBanner* m_banner;
+    CustomerChooser* m_funder;
+    QLineEdit* m_programme;
+    YearCombo* m_year;
+    QLineEdit* m_schoolYear;
+    QLineEdit* m_requested;
+    QDateEdit* m_requestedOn;
+    QComboBox* m_decision;
+    QLineEdit* m_granted;
+    QDateEdit* m_decidedOn;
+    QLineEdit* m_agreementRef;
+    QDateEdit* m_agreementOn;
+    QPlainTextEdit* m_conditions;
+    QDateEdit* m_reportDue;
+    QDateEdit* m_accountedOn;
+    QTableWidget* m_instalments;
+};
+
+} // namespace etabli
