@@ -5089,7 +5089,7 @@
 <context>
     <name>etabli::ApprenticeshipTaxPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+12" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+38" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
@@ -5114,12 +5114,12 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+5" />
         <source>&amp;Year of the tax:</source>
         <translation>&amp;Année de la taxe :</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="-2" />
         <source>&amp;Change…</source>
         <translation>&amp;Modifier…</translation>
     </message>
@@ -5129,9 +5129,12 @@
         <translation>&amp;Nouvelle entreprise…</translation>
     </message>
     <message numerus="yes">
-        <location line="+40" />
+        <location line="+38" />
         <source>%n company(ies): %1 expected, %2 received.</source>
-        <translation><numerusform>%n entreprise : %1 attendus, %2 reçus.</numerusform><numerusform>%n entreprises : %1 attendus, %2 reçus.</numerusform></translation>
+        <translation>
+            <numerusform>%n entreprise : %1 attendus, %2 reçus.</numerusform>
+            <numerusform>%n entreprises : %1 attendus, %2 reçus.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+18" />
@@ -5413,7 +5416,12 @@ après-midi</translation>
         <translation>Enregistre le montant opposé : l'écriture reste, annulée.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+42" />
+        <source>A recorded entry is not changed: “Correct…” undoes it, then record the right one.</source>
+        <translation>Une écriture enregistrée ne se modifie pas : « Corriger… » l'annule, puis saisissez la bonne.</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>New entry</source>
         <translation>Nouvelle écriture</translation>
     </message>
@@ -5547,7 +5555,7 @@ après-midi</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+40" />
+        <location line="+46" />
         <source>&amp;Forecast for %1:</source>
         <translation>&amp;Prévu pour %1 :</translation>
     </message>
@@ -5562,7 +5570,7 @@ après-midi</translation>
         <translation>&amp;Financeur :</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+15" />
         <source>Choose the funder.</source>
         <translation>Choisissez le financeur.</translation>
     </message>
@@ -6196,12 +6204,12 @@ après-midi</translation>
 <context>
     <name>etabli::DashboardPage</name>
     <message>
-        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+26" />
+        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+29" />
         <source>Export to PDF…</source>
         <translation>Exporter en PDF…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+23" />
         <source>Trainees enrolled</source>
         <translation>Jeunes inscrits</translation>
     </message>
@@ -6251,12 +6259,22 @@ après-midi</translation>
         <translation>Candidatures</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+55" />
         <source>School year %1 — %2</source>
         <translation>Année scolaire %1 — %2</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+36" />
+        <source>Financial year %1: self-financing &lt;b&gt;%2 %&lt;/b&gt; (target %3 %).</source>
+        <translation>Exercice %1 : autofinancement &lt;b&gt;%2 %&lt;/b&gt; (objectif %3 %).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>Subsidies: %n thing(s) due within a month, the first on %1 (%2).</source>
+        <translation><numerusform>Subventions : %n échéance dans le mois, le %1 (%2).</numerusform><numerusform>Subventions : %n échéances dans le mois, la première le %1 (%2).</numerusform></translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>Printed on %1</source>
         <translation>Édité le %1</translation>
     </message>
@@ -6497,12 +6515,18 @@ après-midi</translation>
     <message numerus="yes">
         <location line="+2" />
         <source>Issue %n receipt(s) for the gifts of %1?</source>
-        <translation><numerusform>Émettre %n reçu pour les dons de %1 ?</numerusform><numerusform>Émettre %n reçus pour les dons de %1 ?</numerusform></translation>
+        <translation>
+            <numerusform>Émettre %n reçu pour les dons de %1 ?</numerusform>
+            <numerusform>Émettre %n reçus pour les dons de %1 ?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+13" />
         <source>%n receipt(s) issued.</source>
-        <translation><numerusform>%n reçu émis.</numerusform><numerusform>%n reçus émis.</numerusform></translation>
+        <translation>
+            <numerusform>%n reçu émis.</numerusform>
+            <numerusform>%n reçus émis.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11" />
@@ -6529,7 +6553,7 @@ après-midi</translation>
 <context>
     <name>etabli::FinancialYearsPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+163" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+145" />
         <source>Financial year</source>
         <translation>Exercice</translation>
     </message>
@@ -6713,7 +6737,7 @@ après-midi</translation>
 <context>
     <name>etabli::FundingDashboard</name>
     <message>
-        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+55" />
+        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+89" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -6729,12 +6753,12 @@ après-midi</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+109" />
+        <location line="+108" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-109" />
+        <location line="-108" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
@@ -6744,7 +6768,7 @@ après-midi</translation>
         <translation>&lt;b&gt;Subventions : échéances des trois prochains mois&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>Your account does not allow seeing the funding.</source>
         <translation>Votre compte ne permet pas de voir les financements.</translation>
     </message>
@@ -6769,17 +6793,17 @@ après-midi</translation>
         <translation>Aucune échéance.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+15" />
         <source>Resources by origin against the targets (%)</source>
         <translation>Ressources par origine face aux objectifs (%)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-6" />
         <source>Target</source>
         <translation>Objectif</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+7" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
@@ -6799,12 +6823,12 @@ après-midi</translation>
         <translation>Autres</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+25" />
         <source>Production sales by month, excl. VAT (€)</source>
         <translation>Ventes de la production par mois, HT (€)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-16" />
         <source>This year</source>
         <translation>Cette année</translation>
     </message>
@@ -7601,7 +7625,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MembersPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="-300" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-282" />
         <source>Member</source>
         <translation>Adhérent</translation>
     </message>
@@ -7621,12 +7645,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Dernière cotisation</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+5" />
         <source>&amp;Year:</source>
         <translation>&amp;Année :</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="-2" />
         <source>&amp;Dues paid…</source>
         <translation>&amp;Cotisation payée…</translation>
     </message>
@@ -7636,7 +7660,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Nouvel adhérent…</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+36" />
         <source>%1 member(s) in the register; &lt;b&gt;%2 with their dues for %3 paid&lt;/b&gt; (for the general meeting).</source>
         <translation>%1 adhérent(s) au registre ; &lt;b&gt;%2 à jour de leur cotisation %3&lt;/b&gt; (pour l'assemblée générale).</translation>
     </message>
@@ -9240,7 +9264,7 @@ Facturé (HT) : %6
         <translation>Compte rendu dû le</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>

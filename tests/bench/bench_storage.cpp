@@ -1,5 +1,7 @@
 // Storage benchmarks on the federation demo: how long the operations a user
 // waits for take. Prints a Markdown table for docs/performance.md.
+#include "services/fundingreportservice.h"
+#include "util/clock.h"
 #include "services/dashboardservice.h"
 #include "storage/attendancerepository.h"
 #include "storage/contactrepository.h"
@@ -171,6 +173,11 @@ int main(int argc, char* argv[])
     out << "| directory: search \"garage\", first page and count | "
         << timeMs([&]() { return contacts.list(customers, 100, 0).has_value() && contacts.count(customers).has_value(); }, 10)
         << " ms |\n";
+    // Funding: the report sums a financial year of the federation's invoices in SQL.
+    const SystemClock clock;
+    const FundingReportService funding(**db, clock, UserContext::system());
+    out << "| funding report of a financial year (split, categories, twelve months against the year before) | "
+        << timeMs([&]() { return funding.report(2025).has_value(); }, 5) << " ms |\n";
     out << "| chains of invoices and payments verified (etabli-cli check) | "
         << timeMs([&]() { return invoices.verifyChains().has_value(); }, 1) << " ms |\n";
 

@@ -1,4 +1,5 @@
 #include "gui/common/formdialog.h"
+#include "gui/dashboard/dashboardpage.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/funding/budgetpage.h"
@@ -9,6 +10,7 @@
 #include "gui/funding/subsidiespage.h"
 #include "gui/funding/yearcombo.h"
 #include "services/demogenerator.h"
+#include "support/guidemo.h"
 #include "support/testdatabase.h"
 
 #include <QApplication>
@@ -18,6 +20,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTableWidget>
@@ -31,24 +34,7 @@ namespace {
 
 const QDate kToday(2026, 11, 27);
 
-struct Demo
-{
-    test::TestDatabase t;
-    Session session;
-
-    explicit Demo(const char* login)
-    {
-        DemoGenerator::Options o;
-        o.referenceDate = kToday;
-        REQUIRE(DemoGenerator(t.db(), o).run());
-        t.close();
-        auto db = t.reopen();
-        REQUIRE(db);
-        session.setClock(std::make_unique<FixedClock>(QDateTime(kToday, QTime(15, 0), Qt::UTC)));
-        session.setDatabase(std::move(*db));
-        session.setUser(test::logIn(session.database(), QString::fromLatin1(login), DemoGenerator::demoPassword()));
-    }
-};
+using Demo = test::GuiDemo;
 
 void chooseYear(YearCombo* combo, int startYear)
 {
@@ -97,6 +83,13 @@ TEST_CASE("The director sees where the year stands: charts, forecast against act
     BudgetPage* budget = page.budgetPage();
     CHECK(budget->entries()->totalCount() > 100);
     CHECK(budget->forecastTable()->rowCount() >= 14);
+
+    // The home page tells the director where the year stands, and what is due soon.
+    DashboardPage home(d.session);
+    auto* funding = home.findChild<QLabel*>(QStringLiteral("fundingSummary"));
+    REQUIRE(funding);
+    CHECK(funding->text().contains(QStringLiteral("autofinancement")));
+    CHECK(funding->text().contains(QStringLiteral("Subventions")));
 }
 
 TEST_CASE("An entry in a closed year is refused in the dialog, which keeps what was typed", "[gui][funding]")
@@ -139,4 +132,6 @@ TEST_CASE("A read-only account sees the funding, a trainer does not", "[gui][fun
     CHECK(page.donationsPage()->bannerText().contains(QStringLiteral("ne permet pas")));
     CHECK(page.subsidiesPage()->table()->rowCount() == 0);
     CHECK(page.dashboard()->report().totalResources.isZero());
+    DashboardPage home(d.session);
+    CHECK(home.findChild<QLabel*>(QStringLiteral("fundingSummary"))->isHidden());
 }

@@ -8,6 +8,7 @@
 #include "gui/workshops/teampage.h"
 #include "gui/workshops/workshopspage.h"
 #include "services/demogenerator.h"
+#include "support/guidemo.h"
 #include "support/testdatabase.h"
 
 #include <QApplication>
@@ -26,24 +27,7 @@ namespace {
 
 const QDate kToday(2026, 11, 27);
 
-struct Demo
-{
-    test::TestDatabase t;
-    Session session;
-
-    explicit Demo(const char* login)
-    {
-        DemoGenerator::Options o;
-        o.referenceDate = kToday;
-        REQUIRE(DemoGenerator(t.db(), o).run());
-        t.close();
-        auto db = t.reopen();
-        REQUIRE(db);
-        session.setClock(std::make_unique<FixedClock>(QDateTime(kToday, QTime(15, 0), Qt::UTC)));
-        session.setDatabase(std::move(*db));
-        session.setUser(test::logIn(session.database(), QString::fromLatin1(login), DemoGenerator::demoPassword()));
-    }
-};
+using Demo = test::GuiDemo;
 
 // Types on whatever has the keyboard focus, as a person would.
 void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)

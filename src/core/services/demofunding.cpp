@@ -17,6 +17,8 @@
 #include "util/clock.h"
 #include "util/random.h"
 
+#include <QMap>
+
 namespace etabli {
 
 namespace {
@@ -238,6 +240,19 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
         }
     }
 
+    // A request of this year still awaiting its answer.
+    if (!opened.isEmpty() && QDate(today.year(), 9, 15) < today) {
+        Subsidy s;
+        s.funderId = funders.at(1).id;
+        s.programme = QStringLiteral("Équipement de l'atelier de métallerie (poste de soudage, cisaille)");
+        s.financialYearId = opened.last().id;
+        s.requested = Money::fromCents(1200000);
+        s.requestedOn = QDate(today.year(), 9, 15);
+        if (auto r = subsidies.save(s); !r)
+            return std::unexpected(r.error());
+        ++rows;
+    }
+
     // From the first sales on: other income, the expenses and the forecasts.
     for (QDate month(firstSales.year(), firstSales.month(), 1); month <= today; month = month.addMonths(1)) {
         const QDate end = month.addMonths(1).addDays(-1);
@@ -301,12 +316,15 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
         auto requested = subsidies.list(ofYear);
         if (!requested)
             return std::unexpected(requested.error());
-        for (const Subsidy& s : *requested) {
+        QMap<qint64, Money> perFunder;
+        for (const Subsidy& s : *requested)
+            perFunder[s.funderId] += s.requested;
+        for (auto it = perFunder.cbegin(); it != perFunder.cend(); ++it) {
             BudgetForecast f;
             f.financialYearId = fy.id;
             f.categoryId = category(QStringLiteral("subsidies"));
-            f.funderId = s.funderId;
-            f.amount = s.requested;
+            f.funderId = it.key();
+            f.amount = it.value();
             if (auto r = budget.setForecast(f); !r)
                 return std::unexpected(r.error());
         }

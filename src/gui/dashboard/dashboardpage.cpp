@@ -5,6 +5,9 @@
 #include "print/dashboarddocument.h"
 #include "print/documentprinter.h"
 #include "services/dashboardservice.h"
+#include "services/financialyearservice.h"
+#include "services/fundingreportservice.h"
+#include "services/subsidyservice.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -22,7 +25,7 @@ namespace etabli {
 
 DashboardPage::DashboardPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_schoolName(new QLabel(this)),
-      m_yearLabel(new QLabel(this)), m_cards(new QGridLayout), m_sections(new QTableWidget(this)),
+      m_yearLabel(new QLabel(this)), m_funding(new QLabel(this)), m_cards(new QGridLayout), m_sections(new QTableWidget(this)),
       m_export(new QPushButton(tr("Export to PDF…"), this))
 {
     auto* layout = new QVBoxLayout(this);
@@ -38,6 +41,10 @@ DashboardPage::DashboardPage(Session& session, QWidget* parent)
     layout->addWidget(m_schoolName);
     m_yearLabel->setObjectName(QStringLiteral("schoolYear"));
     layout->addWidget(m_yearLabel);
+    m_funding->setObjectName(QStringLiteral("fundingSummary"));
+    m_funding->setTextFormat(Qt::RichText);
+    m_funding->setWordWrap(true);
+    layout->addWidget(m_funding);
 
     m_cards->setHorizontalSpacing(12);
     m_cards->setVerticalSpacing(12);
@@ -76,6 +83,7 @@ DashboardPage::DashboardPage(Session& session, QWidget* parent)
     connect(m_export, &QPushButton::clicked, this, &DashboardPage::chooseExportFile);
     connect(&m_session, &Session::databaseChanged, this, &DashboardPage::refresh);
     connect(&m_session, &Session::dataChanged, this, &DashboardPage::refresh);
+    connect(&m_session, &Session::userChanged, this, &DashboardPage::refresh);
     refresh();
 }
 
@@ -131,6 +139,32 @@ void DashboardPage::refresh()
             m_sections->setItem(i, c, item);
         }
     }
+    refreshFunding();
+}
+
+void DashboardPage::refreshFunding()
+{
+    m_funding->hide();
+    if (!m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead))
+        return;
+    const QDate today = m_session.clock().today();
+    auto year = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).yearHolding(today);
+    if (!year)
+        return;
+    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user()).report(year->start.year());
+    auto due = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).deadlines(today.addMonths(1));
+    if (!report || !due)
+        return;
+    const QLocale fr(QLocale::French, QLocale::France);
+    QString text = tr("Financial year %1: self-financing <b>%2 %</b> (target %3 %).")
+                       .arg(report->label, fr.toString(report->selfFinancingShare * 100, 'f', 1),
+                            fr.toString(report->year.targetProductionBp / 100.0, 'f', 0));
+    if (!due->isEmpty())
+        text += QLatin1Char(' ') + tr("Subsidies: %n thing(s) due within a month, the first on %1 (%2).", nullptr,
+                                      static_cast<int>(due->size()))
+                                       .arg(fr.toString(due->first().day, QStringLiteral("dd/MM/yyyy")), due->first().what);
+    m_funding->setText(text);
+    m_funding->show();
 }
 
 bool DashboardPage::exportPdf(const QString& path)

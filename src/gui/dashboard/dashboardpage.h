@@ -32,12 +32,14 @@ public:
 private:
     void chooseExportFile();
     QLabel* addCard(int index, const QString& caption);
+    void refreshFunding();
 
     Session& m_session;
     DashboardSummary m_summary;
     MessageBanner* m_banner;
     QLabel* m_schoolName;
     QLabel* m_yearLabel;
+    QLabel* m_funding; // the year's self-financing and the subsidies' deadlines
     QGridLayout* m_cards;
     QLabel* m_enrolled;
     QLabel* m_candidates;

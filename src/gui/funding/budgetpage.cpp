@@ -73,8 +73,12 @@ void BudgetEntriesList::reload()
 
 void BudgetEntriesList::openRecord(qint64 id)
 {
-    if (id != 0)
-        return; // entries are never changed: a correction undoes one
+    if (id != 0) {
+        // Entries are never changed: a correction undoes one.
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("A recorded entry is not changed: “Correct…” undoes it, then record the right one."));
+        return;
+    }
     BudgetService service(m_session.database(), m_session.clock(), m_session.user());
     auto categories = service.categories();
     if (!categories)
@@ -259,16 +263,11 @@ void BudgetPage::editForecast(int row)
         auto money = FormDialog::money(amount);
         if (!money)
             return std::unexpected(money.error());
-        qint64 yearId = m_year->yearId();
-        if (yearId == 0) {
-            auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user())
-                              .open(m_year->startYear());
-            if (!opened)
-                return std::unexpected(opened.error());
-            yearId = opened->id;
-        }
+        auto yearId = chosenYearId();
+        if (!yearId)
+            return std::unexpected(yearId.error());
         BudgetForecast f;
-        f.financialYearId = yearId;
+        f.financialYearId = *yearId;
         f.categoryId = item->data(Qt::UserRole).toLongLong();
         f.funderId = item->data(Qt::UserRole + 1).toLongLong();
         f.amount = *money;
@@ -278,6 +277,17 @@ void BudgetPage::editForecast(int row)
         m_year->refresh();
         m_session.notifyDataChanged();
     }
+}
+
+Result<qint64> BudgetPage::chosenYearId()
+{
+    if (m_year->yearId() != 0)
+        return m_year->yearId();
+    // A forecast is often typed before the year starts: it is opened then.
+    auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).open(m_year->startYear());
+    if (!opened)
+        return std::unexpected(opened.error());
+    return opened->id;
 }
 
 void BudgetPage::forecastSubsidy()
@@ -299,16 +309,11 @@ void BudgetPage::forecastSubsidy()
         auto money = FormDialog::money(amount);
         if (!money)
             return std::unexpected(money.error());
-        qint64 yearId = m_year->yearId();
-        if (yearId == 0) {
-            auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user())
-                              .open(m_year->startYear());
-            if (!opened)
-                return std::unexpected(opened.error());
-            yearId = opened->id;
-        }
+        auto yearId = chosenYearId();
+        if (!yearId)
+            return std::unexpected(yearId.error());
         BudgetForecast f;
-        f.financialYearId = yearId;
+        f.financialYearId = *yearId;
         f.categoryId = subsidies;
         f.funderId = funder->contactId();
         f.amount = *money;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/common/pagedlistpage.h"
+#include "util/error.h"
 
 #include <QWidget>
 
@@ -49,6 +50,8 @@ public:
 
 private:
     void forecastSubsidy();
+    // The chosen year's id, opening it first if needed.
+    Result<qint64> chosenYearId();
 
     Session& m_session;
     MessageBanner* m_banner;

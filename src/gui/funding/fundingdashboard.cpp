@@ -30,6 +30,40 @@ QString percent(double share)
     return QLocale(QLocale::French, QLocale::France).toString(share * 100.0, 'f', 1) + QStringLiteral(" %");
 }
 
+// "This year" in blue beside "the reference" in grey, over named
+// categories, the values from 0 to `top`; replaces the view's chart.
+QBarSeries* showBars(QChartView* view, const QString& title, QBarSet* current, QBarSet* reference,
+                     const QStringList& categories, double top, bool niceNumbers)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    current->setColor(QColor(40, 110, 170));
+    reference->setColor(QColor(190, 190, 190));
+    auto* series = new QBarSeries;
+    series->append(current);
+    series->append(reference);
+    chart->addSeries(series);
+    auto* axisX = new QBarCategoryAxis;
+    axisX->append(categories);
+    QFont small = axisX->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    axisX->setLabelsFont(small);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto* axisY = new QValueAxis;
+    axisY->setRange(0, top);
+    if (niceNumbers)
+        axisY->applyNiceNumbers();
+    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
+    return series;
+}
+
 QChartView* makeChartView(QWidget* parent)
 {
     auto* view = new QChartView(parent);
@@ -76,6 +110,7 @@ FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
     side->addWidget(m_cash);
     auto* dueLabel = new QLabel(tr("<b>Subsidies: due in the next three months</b>"), this);
     side->addWidget(dueLabel);
+    m_deadlines->setWordWrap(true);
     side->addWidget(m_deadlines, 1);
     grid->addLayout(side, 1, 1);
     grid->setColumnStretch(0, 1);
@@ -171,8 +206,6 @@ void FundingDashboard::reload()
 
 void FundingDashboard::drawSplit()
 {
-    auto* chart = new QChart;
-    chart->setTitle(tr("Resources by origin against the targets (%)"));
     auto* actual = new QBarSet(tr("Actual"));
     auto* target = new QBarSet(tr("Target"));
     const FundingReport& r = m_report;
@@ -180,67 +213,34 @@ void FundingDashboard::drawSplit()
     *actual << r.production.share * 100 << r.gifts.share * 100 << r.subsidies.share * 100 << r.other.share * 100;
     *target << r.year.targetProductionBp / 100.0 << r.year.targetGiftsBp / 100.0 << r.year.targetSubsidiesBp / 100.0
             << otherBp / 100.0;
-    actual->setColor(QColor(40, 110, 170));
-    target->setColor(QColor(190, 190, 190));
-    auto* series = new QBarSeries;
-    series->append(actual);
-    series->append(target);
+    QBarSeries* series = showBars(m_splitChart, tr("Resources by origin against the targets (%)"), actual, target,
+                                  {tr("Production"), tr("Gifts"), tr("Subsidies"), tr("Other")}, 100, false);
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(3);
-    chart->addSeries(series);
-    auto* axisX = new QBarCategoryAxis;
-    axisX->append({tr("Production"), tr("Gifts"), tr("Subsidies"), tr("Other")});
-    chart->addAxis(axisX, Qt::AlignBottom);
-    series->attachAxis(axisX);
-    auto* axisY = new QValueAxis;
-    axisY->setRange(0, 100);
-    axisY->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(axisY, Qt::AlignLeft);
-    series->attachAxis(axisY);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    QChart* old = m_splitChart->chart();
-    m_splitChart->setChart(chart);
-    delete old;
+    series->setLabelsPrecision(2); // whole percents: no decimal point to translate
 }
 
 void FundingDashboard::drawMonths()
 {
-    auto* chart = new QChart;
-    chart->setTitle(tr("Production sales by month, excl. VAT (€)"));
     const int year = m_report.year.start.isValid() ? m_report.year.start.year() : 0;
     auto* current = new QBarSet(m_report.label.isEmpty() ? tr("This year") : m_report.label);
     auto* previous = new QBarSet(tr("Year before"));
     QStringList months;
-    const QLocale fr(QLocale::French, QLocale::France);
     double top = 0;
+    // Three letters fit under a bar; QLocale's "MMM" ("janv.") gets cut.
+    static const char* const names[] = {"Jan", "Fév", "Mar", "Avr", "Mai", "Jun",
+                                        "Jul", "Aoû", "Sep", "Oct", "Nov", "Déc"};
     for (int m = 0; m < 12; ++m) {
         const double now = m_report.monthlyProduction.value(m) / 100.0;
         const double before = m_report.monthlyProductionPrevious.value(m) / 100.0;
         *current << now;
         *previous << before;
         top = std::max({top, now, before});
-        months << (year != 0 ? fr.toString(m_report.year.start.addMonths(m), QStringLiteral("MMM")) : QString::number(m + 1));
+        const int month = year != 0 ? m_report.year.start.addMonths(m).month() : m + 1;
+        months << QString::fromUtf8(names[month - 1]);
     }
-    current->setColor(QColor(40, 110, 170));
-    previous->setColor(QColor(190, 190, 190));
-    auto* series = new QBarSeries;
-    series->append(current);
-    series->append(previous);
-    chart->addSeries(series);
-    auto* axisX = new QBarCategoryAxis;
-    axisX->append(months);
-    chart->addAxis(axisX, Qt::AlignBottom);
-    series->attachAxis(axisX);
-    auto* axisY = new QValueAxis;
-    axisY->setRange(0, top > 0 ? top * 1.1 : 1000);
-    axisY->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(axisY, Qt::AlignLeft);
-    series->attachAxis(axisY);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    QChart* old = m_monthsChart->chart();
-    m_monthsChart->setChart(chart);
-    delete old;
+    showBars(m_monthsChart, tr("Production sales by month, excl. VAT (€)"), current, previous, months,
+             top > 0 ? top * 1.1 : 1000, true);
 }
 
 } // namespace etabli

@@ -74,6 +74,32 @@ void showDenied(MessageBanner* banner)
     banner->show();
 }
 
+// A page of one year's lines: banner, the year and a summary, the table,
+// the buttons at the bottom right.
+void layOutYearPage(QWidget* page, MessageBanner* banner, const QString& yearText, QSpinBox* year, QLabel* summary,
+                    QTableWidget* table, const QList<QPushButton*>& buttons, int currentYear)
+{
+    auto* layout = new QVBoxLayout(page);
+    banner->hide();
+    layout->addWidget(banner);
+    auto* top = new QHBoxLayout;
+    auto* yearLabel = new QLabel(yearText, page);
+    yearLabel->setBuddy(year);
+    year->setRange(2000, 2100);
+    year->setValue(currentYear);
+    top->addWidget(yearLabel);
+    top->addWidget(year);
+    top->addSpacing(16);
+    top->addWidget(summary, 1);
+    layout->addLayout(top);
+    layout->addWidget(table, 1);
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    for (QPushButton* b : buttons)
+        row->addWidget(b);
+    layout->addLayout(row);
+}
+
 } // namespace
 
 // --- Apprenticeship tax -------------------------------------------------
@@ -84,27 +110,10 @@ ApprenticeshipTaxPage::ApprenticeshipTaxPage(Session& session, QWidget* parent)
       m_table(makeTable({tr("Company"), tr("Expected"), tr("Received"), tr("Received on"), tr("Note")}, this))
 {
     m_table->setObjectName(QStringLiteral("apprenticeshipTaxTable"));
-    auto* layout = new QVBoxLayout(this);
-    m_banner->hide();
-    layout->addWidget(m_banner);
-    auto* top = new QHBoxLayout;
-    auto* yearLabel = new QLabel(tr("&Year of the tax:"), this);
-    yearLabel->setBuddy(m_year);
-    m_year->setRange(2000, 2100);
-    m_year->setValue(session.clock().today().year());
-    top->addWidget(yearLabel);
-    top->addWidget(m_year);
-    top->addSpacing(16);
-    top->addWidget(m_totals, 1);
-    layout->addLayout(top);
-    layout->addWidget(m_table, 1);
-    auto* buttons = new QHBoxLayout;
     auto* change = new QPushButton(tr("&Change…"), this);
     auto* add = new QPushButton(tr("&New company…"), this);
-    buttons->addStretch(1);
-    buttons->addWidget(change);
-    buttons->addWidget(add);
-    layout->addLayout(buttons);
+    layOutYearPage(this, m_banner, tr("&Year of the tax:"), m_year, m_totals, m_table, {change, add},
+                   session.clock().today().year());
     connect(change, &QPushButton::clicked, this, [this]() {
         if (selectedRowId(m_table) != 0)
             edit(selectedRowId(m_table));
@@ -204,27 +213,9 @@ MembersPage::MembersPage(Session& session, QWidget* parent)
       m_table(makeTable({tr("Member"), tr("Joined on"), tr("Left on"), tr("Last dues paid")}, this))
 {
     m_table->setObjectName(QStringLiteral("membersTable"));
-    auto* layout = new QVBoxLayout(this);
-    m_banner->hide();
-    layout->addWidget(m_banner);
-    auto* top = new QHBoxLayout;
-    auto* yearLabel = new QLabel(tr("&Year:"), this);
-    yearLabel->setBuddy(m_year);
-    m_year->setRange(2000, 2100);
-    m_year->setValue(session.clock().today().year());
-    top->addWidget(yearLabel);
-    top->addWidget(m_year);
-    top->addSpacing(16);
-    top->addWidget(m_count, 1);
-    layout->addLayout(top);
-    layout->addWidget(m_table, 1);
-    auto* buttons = new QHBoxLayout;
     auto* dues = new QPushButton(tr("&Dues paid…"), this);
     auto* add = new QPushButton(tr("&New member…"), this);
-    buttons->addStretch(1);
-    buttons->addWidget(dues);
-    buttons->addWidget(add);
-    layout->addLayout(buttons);
+    layOutYearPage(this, m_banner, tr("&Year:"), m_year, m_count, m_table, {dues, add}, session.clock().today().year());
     connect(dues, &QPushButton::clicked, this, &MembersPage::recordDues);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &MembersPage::recordDues);
     connect(add, &QPushButton::clicked, this, &MembersPage::addMember);

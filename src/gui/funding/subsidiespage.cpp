@@ -49,7 +49,9 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setWordWrap(false);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(2, Qt::DescendingOrder); // the latest years first
     layout->addWidget(m_table, 1);
     auto* buttons = new QHBoxLayout;
     auto* openButton = new QPushButton(tr("&Open"), this);
@@ -162,7 +164,10 @@ void SubsidiesPage::reload()
     m_pipeline->setText(parts.join(QStringLiteral(" &nbsp;→&nbsp; ")));
     m_table->setSortingEnabled(true);
     m_table->resizeColumnsToContents();
+    // The funder's name is long and the purpose says more: the purpose takes the room.
+    m_table->setColumnWidth(0, std::min(m_table->columnWidth(0), 220));
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->resizeRowsToContents();
 }
 
 } // namespace etabli
