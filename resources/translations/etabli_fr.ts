@@ -1062,6 +1062,7 @@
     <message>
         <location line="+0" />
         <location line="+6" />
+        <location filename="../../src/cli/clireports.cpp" line="+24" />
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
@@ -1237,7 +1238,7 @@
         <location line="+0" />
         <location line="+208" />
         <location filename="../../src/cli/cliprint.cpp" line="+27" />
-        <location filename="../../src/cli/clireports.cpp" line="+23" />
+        <location filename="../../src/cli/clireports.cpp" line="+4" />
         <source>FILE</source>
         <translation>FICHIER</translation>
     </message>
@@ -1558,7 +1559,7 @@
         <translation>Liste écrite dans %1</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clireports.cpp" line="-4" />
+        <location filename="../../src/cli/clireports.cpp" line="-8" />
         <source>Financial year, by the calendar year it starts in (2025).</source>
         <translation>Exercice, désigné par l'année civile où il commence (2025).</translation>
     </message>
@@ -1569,6 +1570,21 @@
     </message>
     <message>
         <location line="+1" />
+        <source>School year (2013-2014).</source>
+        <translation>Année scolaire (2013-2014).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SCHOOL_YEAR</source>
+        <translation>ANNÉE_SCOLAIRE</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>One section, by its name (default: all).</source>
+        <translation>Une section, par son nom (par défaut : toutes).</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Output format: json or csv.</source>
         <translation>Format de sortie : json ou csv.</translation>
     </message>
@@ -1583,22 +1599,27 @@
         <translation>Fichier à écrire (par défaut : la sortie standard).</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>funding: the funding split of a financial year.</source>
-        <translation>funding : la répartition des ressources d'un exercice.</translation>
+        <location line="+4" />
+        <source>funding: the funding split of a financial year; indicators: a school year's indicators.</source>
+        <translation>funding : la répartition des ressources d'un exercice ; indicators : les indicateurs d'une année scolaire.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Writes a report on the school's data: the funding split of a financial year against its targets, the self-financing share and forecast against actual per category.</source>
-        <translation>Écrit un rapport sur les données de l'école : la répartition des ressources d'un exercice face à ses objectifs, la part d'autofinancement et le prévu face au réalisé par catégorie.</translation>
+        <location line="+3" />
+        <source>Writes a report on the school's data: the funding split of a financial year against its targets, the self-financing share and forecast against actual per category; or the indicators of a school year with the year before.</source>
+        <translation>Écrit un rapport sur les données de l'école : la répartition des ressources d'un exercice face à ses objectifs, la part d'autofinancement et le prévu face au réalisé par catégorie ; ou les indicateurs d'une année scolaire avec l'année précédente.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>Usage: etabli-cli report funding --year YEAR [--format json|csv] [--out FILE] --user LOGIN</source>
         <translation>Usage : etabli-cli report funding --year ANNÉE [--format json|csv] [--out FICHIER] --user IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+2" />
+        <source>       etabli-cli report indicators --school-year 2013-2014 [--section NAME] [--format json] [--out FILE] --user LOGIN</source>
+        <translation>        etabli-cli report indicators --school-year 2013-2014 [--section NOM] [--format json] [--out FICHIER] --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <source>Cannot write “%1”: %2</source>
         <translation>Impossible d'écrire « %1 » : %2</translation>
     </message>
@@ -2398,6 +2419,19 @@
         <location line="+47" />
         <source>No tax receipt has the number “%1”.</source>
         <translation>Aucun reçu fiscal ne porte le numéro « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorService</name>
+    <message>
+        <location filename="../../src/core/services/indicatorservice.cpp" line="+63" />
+        <source>Give the school year as 2013-2014.</source>
+        <translation>Indiquez l'année scolaire sous la forme 2013-2014.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>No section is named “%1”.</source>
+        <translation>Aucune section ne s'appelle « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -6271,7 +6305,10 @@ après-midi</translation>
     <message numerus="yes">
         <location line="+4" />
         <source>Subsidies: %n thing(s) due within a month, the first on %1 (%2).</source>
-        <translation><numerusform>Subventions : %n échéance dans le mois, le %1 (%2).</numerusform><numerusform>Subventions : %n échéances dans le mois, la première le %1 (%2).</numerusform></translation>
+        <translation>
+            <numerusform>Subventions : %n échéance dans le mois, le %1 (%2).</numerusform>
+            <numerusform>Subventions : %n échéances dans le mois, la première le %1 (%2).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13" />
@@ -6603,7 +6640,7 @@ après-midi</translation>
         <translation>&amp;Clore…</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+56" />
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
@@ -6618,19 +6655,17 @@ après-midi</translation>
         <translation>Ouvert</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+28" />
         <source>The financial year %1 is open.</source>
         <translation>L'exercice %1 est ouvert.</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+34" />
-        <location line="+23" />
+        <location line="-59" />
         <source>Choose a financial year in the list.</source>
         <translation>Choisissez un exercice dans la liste.</translation>
     </message>
     <message>
-        <location line="-53" />
+        <location line="+68" />
         <source>Targets of %1</source>
         <translation>Objectifs de %1</translation>
     </message>
@@ -6650,7 +6685,7 @@ après-midi</translation>
         <translation>&amp;Subventions :</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+18" />
         <source>Close the financial year</source>
         <translation>Clore l'exercice</translation>
     </message>
@@ -6660,12 +6695,12 @@ après-midi</translation>
         <translation>Clore %1 ? Rien de daté dans l'exercice ne pourra plus être ajouté ni modifié ; seule la direction pourra le rouvrir.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+5" />
         <source>The financial year %1 is closed.</source>
         <translation>L'exercice %1 est clos.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+11" />
         <source>Reopen %1</source>
         <translation>Rouvrir %1</translation>
     </message>
@@ -6675,7 +6710,7 @@ après-midi</translation>
         <translation>Pourquoi rouvrir cet exercice clos ? Le journal des modifications garde la raison.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+4" />
         <source>The financial year %1 is open again.</source>
         <translation>L'exercice %1 est de nouveau ouvert.</translation>
     </message>
@@ -7625,7 +7660,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MembersPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="-282" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-281" />
         <source>Member</source>
         <translation>Adhérent</translation>
     </message>

@@ -585,3 +585,50 @@ TEST_CASE("etabli-cli report funding: the split of the demo's year, from its inv
     CHECK(funding(QStringLiteral("pdf")).code == 2);
     CHECK(funding(QStringLiteral("json"), QStringLiteral("formateur.metal")).code == 1); // not for trainers
 }
+
+TEST_CASE("etabli-cli report indicators: the seed's 2013/2014 tyre cohort comes out of the data", "[cli][reports][seed]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
+                 QStringLiteral("2026-11-27")})
+                .code == 0);
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    auto run = cli({QStringLiteral("report"), QStringLiteral("indicators"), QStringLiteral("--school-year"),
+                    QStringLiteral("2013-2014"), QStringLiteral("--section"), QStringLiteral("Pneus et services"),
+                    QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--database"), db,
+                    QStringLiteral("--user"), QStringLiteral("lecture")},
+                   password);
+    INFO(run.err.toStdString());
+    REQUIRE(run.code == 0);
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    CHECK(json.value(QStringLiteral("school_year")).toString() == QStringLiteral("2013-2014"));
+    CHECK(json.value(QStringLiteral("section")).toString() == QStringLiteral("Pneus et services"));
+    // The school's published results for that year, entered as data.
+    CHECK(json.value(QStringLiteral("entrants")).toInt() == 6);
+    CHECK(json.value(QStringLiteral("continuing")).toInt() == 4);
+    const QJsonObject reasons = json[QStringLiteral("exits")][QStringLiteral("by_reason")].toObject();
+    CHECK(reasons.value(QStringLiteral("apprenticeship")).toInt() == 1);
+    CHECK(reasons.value(QStringLiteral("personal")).toInt() == 1);
+    for (const QString& key : {QStringLiteral("job"), QStringLiteral("training"), QStringLiteral("end_of_course"),
+                               QStringLiteral("moved"), QStringLiteral("exclusion"), QStringLiteral("dropout"),
+                               QStringLiteral("other")})
+        CHECK(reasons.contains(key));
+    CHECK(json[QStringLiteral("certifications")][QStringLiteral("CFG")][QStringLiteral("passed")].toInt() == 2);
+    const QJsonObject previous = json.value(QStringLiteral("previous")).toObject();
+    CHECK(previous.value(QStringLiteral("school_year")).toString() == QStringLiteral("2012-2013"));
+    CHECK(previous.value(QStringLiteral("previous")).isNull());
+    for (const QString& key : {QStringLiteral("attendance_rate"), QStringLiteral("internships"),
+                               QStringLiteral("production_hours"), QStringLiteral("orders"), QStringLiteral("customers"),
+                               QStringLiteral("production_revenue_cents"), QStringLiteral("outcomes"),
+                               QStringLiteral("insertion_rate")})
+        CHECK(json.contains(key));
+
+    auto bad = cli({QStringLiteral("report"), QStringLiteral("indicators"), QStringLiteral("--school-year"),
+                    QStringLiteral("2013-2015"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+                    QStringLiteral("lecture")},
+                   password);
+    CHECK(bad.code == 1);
+    CHECK(bad.err.contains(QStringLiteral("2013-2014")));
+}

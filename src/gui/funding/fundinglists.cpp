@@ -366,6 +366,27 @@ qint64 FinancialYearsPage::selectedId() const
     return selectedRowId(m_table);
 }
 
+std::optional<FinancialYear> FinancialYearsPage::selectedYear()
+{
+    auto year = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).year(selectedId());
+    if (!year) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a financial year in the list."));
+        m_banner->show();
+        return std::nullopt;
+    }
+    return *year;
+}
+
+void FinancialYearsPage::tell(const Status& result, const QString& success)
+{
+    if (!result)
+        m_banner->showMessage(MessageBanner::Kind::Error, result.error().message);
+    else
+        m_banner->showMessage(MessageBanner::Kind::Success, success);
+    m_banner->show();
+    m_session.notifyDataChanged();
+}
+
 void FinancialYearsPage::reload()
 {
     m_table->setRowCount(0);
@@ -407,24 +428,16 @@ void FinancialYearsPage::openNext()
     if (years && !years->isEmpty())
         next = std::max(next, years->first().start.year() + 1);
     auto opened = service.open(next);
-    if (!opened)
-        m_banner->showMessage(MessageBanner::Kind::Error, opened.error().message);
-    else
-        m_banner->showMessage(MessageBanner::Kind::Success,
-                              tr("The financial year %1 is open.").arg(FinancialYearService::label(*opened)));
-    m_banner->show();
-    m_session.notifyDataChanged();
+    tell(opened ? Status{} : Status(std::unexpected(opened.error())),
+         opened ? tr("The financial year %1 is open.").arg(FinancialYearService::label(*opened)) : QString());
 }
 
 void FinancialYearsPage::editTargets()
 {
     FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
-    auto year = service.year(selectedId());
-    if (!year) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a financial year in the list."));
-        m_banner->show();
+    auto year = selectedYear();
+    if (!year)
         return;
-    }
     FormDialog dialog(tr("Targets of %1").arg(FinancialYearService::label(*year)), this);
     const auto percentField = [&](int bp) {
         auto* field = new QSpinBox(&dialog);
@@ -453,48 +466,32 @@ void FinancialYearsPage::editTargets()
 void FinancialYearsPage::closeYear()
 {
     FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
-    auto year = service.year(selectedId());
-    if (!year) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a financial year in the list."));
-        m_banner->show();
+    auto year = selectedYear();
+    if (!year)
         return;
-    }
     if (QMessageBox::question(this, tr("Close the financial year"),
                               tr("Close %1? Nothing dated in it can then be added or changed; only the direction "
                                  "may reopen it.")
                                   .arg(FinancialYearService::label(*year))) != QMessageBox::Yes)
         return;
-    if (auto r = service.close(year->id, year->version); !r)
-        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
-    else
-        m_banner->showMessage(MessageBanner::Kind::Success,
-                              tr("The financial year %1 is closed.").arg(FinancialYearService::label(*year)));
-    m_banner->show();
-    m_session.notifyDataChanged();
+    tell(service.close(year->id, year->version),
+         tr("The financial year %1 is closed.").arg(FinancialYearService::label(*year)));
 }
 
 void FinancialYearsPage::reopenYear()
 {
     FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
-    auto year = service.year(selectedId());
-    if (!year) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a financial year in the list."));
-        m_banner->show();
+    auto year = selectedYear();
+    if (!year)
         return;
-    }
     bool ok = false;
     const QString reason = QInputDialog::getText(
         this, tr("Reopen %1").arg(FinancialYearService::label(*year)),
         tr("Why is this closed year reopened? The log of changes keeps the reason."), QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
-    if (auto r = service.reopen(year->id, reason, year->version); !r)
-        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
-    else
-        m_banner->showMessage(MessageBanner::Kind::Success,
-                              tr("The financial year %1 is open again.").arg(FinancialYearService::label(*year)));
-    m_banner->show();
-    m_session.notifyDataChanged();
+    tell(service.reopen(year->id, reason, year->version),
+         tr("The financial year %1 is open again.").arg(FinancialYearService::label(*year)));
 }
 
 } // namespace etabli

@@ -1,6 +1,11 @@
 #pragma once
 
+#include "domain/funding.h"
+#include "util/error.h"
+
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -72,6 +77,10 @@ public:
 
 private:
     qint64 selectedId() const;
+    // The chosen year, or a word on the banner when none is chosen.
+    std::optional<FinancialYear> selectedYear();
+    // Says how an action went, then lets every page refresh.
+    void tell(const Status& result, const QString& success);
     void openNext();
     void editTargets();
     void closeYear();

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "domain/money.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <memory>
+
+namespace etabli {
+
+// A school year's indicators, for all sections or one: plain data built by
+// IndicatorService from the records, the register, the production log and
+// the invoices. Keys are stable English codes; the GUI and the reports
+// show French labels.
+struct Indicators
+{
+    QString schoolYear; // "2013-2014"
+    QString section;    // empty: all sections
+
+    int entrants = 0;
+    QMap<QString, int> entrantsBySection;
+    QMap<QString, int> entrantsBySex;      // F, M, unknown
+    QMap<int, int> entrantsByAge;          // age at entry (-1: unknown birth date)
+    QMap<QString, int> entrantsByReferral; // the referral's name, or "" when unknown
+    int enrolled = 0;                      // at any time in the year
+    int continuing = 0;                    // still enrolled on the first day of the next year
+    int exits = 0;
+    QMap<QString, int> exitsByReason;                   // the JSON keys (apprenticeship, …, dropout, other)
+    QMap<QString, QMap<QString, int>> certifications;   // code → registered / passed / failed / absent
+    double attendanceRate = -1;                         // attended ÷ recorded half-days; -1: none recorded
+    QMap<QString, double> attendanceBySection;
+    QMap<QString, double> attendanceByMonth;            // "2014-03" → rate
+    int internships = 0;
+    int hostOrganisations = 0;
+    QMap<QString, QMap<QString, int>> outcomes;         // at_exit / months_6 / months_12 → situation → count
+    double insertionRate = -1; // (job + apprenticeship + training) ÷ known, latest milestone; -1: none known
+    qint64 productionMinutesOrders = 0;
+    qint64 productionMinutesExercise = 0;
+    qint64 productionMinutesUpkeep = 0;
+    struct Output
+    {
+        QString code;
+        QString label;
+        QString unit;
+        qint64 quantityThousandths = 0;
+    };
+    QList<Output> outputs;
+    int orders = 0;
+    int customers = 0;
+    Money productionRevenue; // excl. VAT, net of credit notes
+    int volunteers = 0;
+    double volunteerHours = 0;
+
+    std::shared_ptr<Indicators> previous; // the year before (its own `previous` empty)
+
+    qint64 productionMinutes() const
+    {
+        return productionMinutesOrders + productionMinutesExercise + productionMinutesUpkeep;
+    }
+};
+
+} // namespace etabli

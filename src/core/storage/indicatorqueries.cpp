@@ -1,0 +1,245 @@
+#include "storage/indicatorqueries.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+
+namespace etabli {
+
+namespace {
+
+QString iso(const QDate& d)
+{
+    return d.toString(Qt::ISODate);
+}
+
+QDate fromIso(const QVariant& v)
+{
+    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+// Prepares `sql` where "{section}" becomes " AND <column> = :section" for one
+// section (nothing for all), binds :from, :to and the section, and runs it.
+Status run(SqlQuery& q, QString sql, const QDate& from, const QDate& to, qint64 sectionId, const QString& column)
+{
+    sql.replace(QStringLiteral("{section}"),
+                sectionId != 0 ? QStringLiteral(" AND %1 = :section").arg(column) : QString());
+    if (auto r = q.prepare(sql); !r)
+        return r;
+    if (sql.contains(QLatin1String(":from")))
+        q.bind(QStringLiteral("from"), iso(from));
+    if (sql.contains(QLatin1String(":to")))
+        q.bind(QStringLiteral("to"), iso(to));
+    if (sectionId != 0)
+        q.bind(QStringLiteral("section"), sectionId);
+    return q.exec();
+}
+
+const QString attendedCodes = QStringLiteral("('present', 'late', 'internship')");
+
+} // namespace
+
+Result<QList<IndicatorQueries::Entrant>> IndicatorQueries::entrants(const QDate& from, const QDate& to,
+                                                                  qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT s.name, t.sex, t.birth_date, t.entry_date, r.name FROM trainee t LEFT JOIN "
+                                    "section s ON s.id = t.section_id LEFT JOIN referral r ON r.id = t.referral_id "
+                                    "WHERE t.status IN ('enrolled', 'left') AND t.entry_date BETWEEN :from AND :to{section} "
+                                    "ORDER BY t.entry_date, t.id"),
+                     from, to, sectionId, QStringLiteral("t.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    QList<Entrant> out;
+    while (q.next())
+        out << Entrant{q.value(0).toString(), q.value(1).toString(), fromIso(q.value(2)), fromIso(q.value(3)),
+                       q.value(4).toString()};
+    return out;
+}
+
+Result<int> IndicatorQueries::enrolled(const QDate& from, const QDate& to, qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT COUNT(*) FROM trainee t WHERE t.status IN ('enrolled', 'left') AND "
+                                    "t.entry_date <= :to AND (t.exit_date IS NULL OR t.exit_date >= :from){section}"),
+                     from, to, sectionId, QStringLiteral("t.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<int> IndicatorQueries::stillThere(const QDate& from, const QDate& to, const QDate& next, qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM trainee t WHERE t.status IN ('enrolled', 'left') AND "
+                                 "t.entry_date <= :to AND (t.exit_date IS NULL OR t.exit_date >= :from) AND "
+                                 "(t.exit_date IS NULL OR t.exit_date >= :next){section}");
+    sql.replace(QStringLiteral("{section}"), sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString());
+    if (auto r = q.prepare(sql); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to)).bind(QStringLiteral("next"), iso(next));
+    if (sectionId != 0)
+        q.bind(QStringLiteral("section"), sectionId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<QMap<QString, int>> IndicatorQueries::exitsByReason(const QDate& from, const QDate& to, qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT COALESCE(t.exit_reason, ''), COUNT(*) FROM trainee t WHERE t.status = "
+                                    "'left' AND t.exit_date BETWEEN :from AND :to{section} GROUP BY "
+                                    "COALESCE(t.exit_reason, '')"),
+                     from, to, sectionId, QStringLiteral("t.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    QMap<QString, int> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toInt());
+    return out;
+}
+
+Result<QMap<QString, QMap<QString, int>>> IndicatorQueries::certifications(int sessionYear, qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    QString sql = QStringLiteral("SELECT c.code, tc.result, COUNT(*) FROM trainee_certification tc JOIN certification c "
+                                 "ON c.id = tc.certification_id JOIN trainee t ON t.id = tc.trainee_id WHERE "
+                                 "tc.session_year = :year{section} GROUP BY c.code, tc.result");
+    sql.replace(QStringLiteral("{section}"), sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString());
+    if (auto r = q.prepare(sql); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("year"), sessionYear);
+    if (sectionId != 0)
+        q.bind(QStringLiteral("section"), sectionId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QMap<QString, QMap<QString, int>> out;
+    while (q.next())
+        out[q.value(0).toString()][q.value(1).toString()] = q.value(2).toInt();
+    return out;
+}
+
+Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendanceByMonth(const QDate& from, const QDate& to,
+                                                                                   qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT substr(a.day, 1, 7), SUM(CASE WHEN a.code IN %1 THEN 1 ELSE 0 END), "
+                                    "COUNT(*) FROM attendance a JOIN trainee t ON t.id = a.trainee_id WHERE a.day "
+                                    "BETWEEN :from AND :to{section} GROUP BY substr(a.day, 1, 7)")
+                         .arg(attendedCodes),
+                     from, to, sectionId, QStringLiteral("t.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    QMap<QString, Counts> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), Counts{q.value(1).toInt(), q.value(2).toInt()});
+    return out;
+}
+
+Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendanceBySection(const QDate& from, const QDate& to,
+                                                                                     qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT s.name, SUM(CASE WHEN a.code IN %1 THEN 1 ELSE 0 END), COUNT(*) FROM "
+                                    "attendance a JOIN trainee t ON t.id = a.trainee_id JOIN section s ON s.id = "
+                                    "t.section_id WHERE a.day BETWEEN :from AND :to{section} GROUP BY s.name")
+                         .arg(attendedCodes),
+                     from, to, sectionId, QStringLiteral("t.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    QMap<QString, Counts> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), Counts{q.value(1).toInt(), q.value(2).toInt()});
+    return out;
+}
+
+Result<std::pair<int, int>> IndicatorQueries::internships(const QDate& from, const QDate& to, qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT i.organisation_id) FROM internship i JOIN trainee "
+                                    "t ON t.id = i.trainee_id WHERE i.start_date <= :to AND i.end_date >= :from{section}"),
+                     from, to, sectionId, QStringLiteral("t.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::pair<int, int>{0, 0};
+    return std::pair<int, int>{q.value(0).toInt(), q.value(1).toInt()};
+}
+
+Result<QList<IndicatorQueries::Outcome>> IndicatorQueries::outcomesOfLeavers(const QDate& from, const QDate& to,
+                                                                           qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT o.trainee_id, o.milestone, o.situation FROM outcome o JOIN trainee t ON t.id "
+                                    "= o.trainee_id WHERE t.status = 'left' AND t.exit_date BETWEEN :from AND "
+                                    ":to{section} ORDER BY o.trainee_id"),
+                     from, to, sectionId, QStringLiteral("t.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    QList<Outcome> out;
+    while (q.next())
+        out << Outcome{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
+    return out;
+}
+
+Result<int> IndicatorQueries::orders(const QDate& from, const QDate& to, qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT COUNT(*) FROM work_order w WHERE w.status <> 'cancelled' AND w.order_date "
+                                    "BETWEEN :from AND :to{section}"),
+                     from, to, sectionId, QStringLiteral("w.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<std::pair<int, qint64>> IndicatorQueries::invoiced(const QDate& from, const QDate& to, qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    QString sql = QStringLiteral("SELECT COUNT(DISTINCT i.contact_id), COALESCE(SUM(i.total_excl_cents), 0) FROM invoice "
+                                 "i WHERE i.status = 'issued' AND i.issue_date BETWEEN :from AND :to");
+    if (sectionId != 0)
+        sql += QStringLiteral(" AND (i.id IN (SELECT w.invoice_id FROM work_order w WHERE w.section_id = :section) OR "
+                              "i.credited_invoice_id IN (SELECT w2.invoice_id FROM work_order w2 WHERE w2.section_id "
+                              "= :section2))");
+    if (auto r = q.prepare(sql); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
+    if (sectionId != 0)
+        q.bind(QStringLiteral("section"), sectionId).bind(QStringLiteral("section2"), sectionId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::pair<int, qint64>{0, 0};
+    return std::pair<int, qint64>{q.value(0).toInt(), q.value(1).toLongLong()};
+}
+
+Result<std::pair<int, qint64>> IndicatorQueries::volunteers(const QDate& from, const QDate& to, qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    QString sql = QStringLiteral("SELECT COUNT(DISTINCT v.staff_id), COALESCE(SUM(v.minutes), 0) FROM volunteer_hours v "
+                                 "WHERE v.day BETWEEN :from AND :to");
+    if (sectionId != 0)
+        sql += QStringLiteral(" AND v.staff_id IN (SELECT ss.staff_id FROM staff_section ss WHERE ss.section_id = "
+                              ":section)");
+    if (auto r = q.prepare(sql); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
+    if (sectionId != 0)
+        q.bind(QStringLiteral("section"), sectionId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::pair<int, qint64>{0, 0};
+    return std::pair<int, qint64>{q.value(0).toInt(), q.value(1).toLongLong()};
+}
+
+} // namespace etabli

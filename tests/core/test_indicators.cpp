@@ -1,0 +1,116 @@
+#include "services/indicatorservice.h"
+#include "support/testdatabase.h"
+#include "util/clock.h"
+
+#include <QJsonObject>
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+using etabli::test::TestDatabase;
+
+namespace {
+
+// A trainee written straight into the tables: the indicators only read.
+void trainee(Database& db, int id, const char* status, const char* entry, const char* exit, const char* reason,
+             const char* sex = "M", const char* birth = "2008-03-10")
+{
+    REQUIRE(test::rawExec(
+        db, QStringLiteral("INSERT INTO trainee (id, last_name, first_name, sort_key, birth_date, sex, section_id, status, "
+                           "entry_date, exit_date, exit_reason, created_at, updated_at) VALUES (%1, 'Nom%1', 'Prénom', "
+                           "'nom%1 prenom', '%2', '%3', (SELECT MIN(id) FROM section), '%4', %5, %6, %7, "
+                           "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+                .arg(id)
+                .arg(QString::fromUtf8(birth), QString::fromUtf8(sex), QString::fromUtf8(status))
+                .arg(entry ? QStringLiteral("'%1'").arg(QString::fromUtf8(entry)) : QStringLiteral("NULL"))
+                .arg(exit ? QStringLiteral("'%1'").arg(QString::fromUtf8(exit)) : QStringLiteral("NULL"))
+                .arg(reason ? QStringLiteral("'%1'").arg(QString::fromUtf8(reason)) : QStringLiteral("NULL"))));
+}
+
+void outcome(Database& db, int trainee, const char* milestone, const char* situation)
+{
+    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO outcome (trainee_id, milestone, situation) VALUES (%1, '%2', '%3')")
+                                  .arg(trainee)
+                                  .arg(QString::fromUtf8(milestone), QString::fromUtf8(situation))));
+}
+
+} // namespace
+
+TEST_CASE("A school year's indicators on an exact case, with the year before", "[reports][indicators]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    Database& db = t.db();
+    trainee(db, 101, "left", "2024-09-02", "2025-06-30", "apprenticeship", "F", "2009-01-15");
+    trainee(db, 102, "enrolled", "2024-09-02", nullptr, nullptr, "M", "2008-11-30");
+    trainee(db, 103, "left", "2023-09-04", "2025-07-04", "end_of_course");
+    trainee(db, 104, "left", "2024-10-01", "2025-01-15", "dropped_out", "M", "2009-10-02");
+    trainee(db, 105, "enrolled", "2025-09-01", nullptr, nullptr); // next year
+    trainee(db, 106, "candidate", "2024-09-02", nullptr, nullptr); // never came
+    outcome(db, 101, "exit", "apprenticeship");
+    outcome(db, 101, "m6", "cdi");
+    outcome(db, 103, "exit", "seeking");
+    outcome(db, 103, "m6", "unknown");
+    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO trainee_certification (trainee_id, certification_id, session_year, "
+                                             "result) SELECT 101, id, 2025, 'passed' FROM certification WHERE code = 'CFG'")));
+    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO trainee_certification (trainee_id, certification_id, session_year, "
+                                             "result) SELECT 102, id, 2025, 'failed' FROM certification WHERE code = 'CFG'")));
+    for (const char* row : {"'2024-10-07', 'am', 'present'", "'2024-10-07', 'pm', 'present'",
+                            "'2024-10-08', 'am', 'late'", "'2024-10-08', 'pm', 'unexcused'"})
+        REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO attendance (trainee_id, day, half, code, recorded_by, "
+                                                 "updated_at) VALUES (102, %1, 'test', '2026-01-01T00:00:00Z')")
+                                      .arg(QString::fromUtf8(row))));
+    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO contact (id, name, name_key, created_at, updated_at) VALUES "
+                                             "(900, 'Garage Test', 'garage test', '2026-01-01T00:00:00Z', "
+                                             "'2026-01-01T00:00:00Z')")));
+    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO internship (trainee_id, organisation_id, start_date, end_date, "
+                                             "created_at, updated_at) VALUES (102, 900, '2025-03-03', '2025-03-14', "
+                                             "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
+
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
+    IndicatorService service(db, clock, director);
+    auto ind = service.indicators(QStringLiteral("2024-2025"));
+    REQUIRE(ind);
+    CHECK(ind->schoolYear == QStringLiteral("2024-2025"));
+    CHECK(ind->entrants == 3);
+    CHECK(ind->entrantsBySex.value(QStringLiteral("F")) == 1);
+    CHECK(ind->entrantsBySex.value(QStringLiteral("M")) == 2);
+    CHECK(ind->entrantsByAge.value(15) == 2);
+    CHECK(ind->entrantsByAge.value(14) == 1); // 15 the day after coming
+    CHECK(ind->enrolled == 4);
+    CHECK(ind->continuing == 1);
+    CHECK(ind->exits == 3);
+    CHECK(ind->exitsByReason.value(QStringLiteral("apprenticeship")) == 1);
+    CHECK(ind->exitsByReason.value(QStringLiteral("end_of_course")) == 1);
+    CHECK(ind->exitsByReason.value(QStringLiteral("dropout")) == 1);
+    CHECK(ind->certifications.value(QStringLiteral("CFG")).value(QStringLiteral("passed")) == 1);
+    CHECK(ind->certifications.value(QStringLiteral("CFG")).value(QStringLiteral("failed")) == 1);
+    CHECK(ind->attendanceRate == Approx(0.75));
+    CHECK(ind->attendanceByMonth.value(QStringLiteral("2024-10")) == Approx(0.75));
+    CHECK(ind->internships == 1);
+    CHECK(ind->hostOrganisations == 1);
+    CHECK(ind->outcomes.value(QStringLiteral("at_exit")).value(QStringLiteral("seeking")) == 1);
+    CHECK(ind->outcomes.value(QStringLiteral("months_6")).value(QStringLiteral("cdi")) == 1);
+    // Latest known situation: 101 in a job (inserted), 103 seeking (not); 104 unknown: left out.
+    CHECK(ind->insertionRate == Approx(0.5));
+    REQUIRE(ind->previous);
+    CHECK(ind->previous->schoolYear == QStringLiteral("2023-2024"));
+    CHECK(ind->previous->entrants == 1);
+    CHECK(ind->previous->continuing == 1);
+    CHECK_FALSE(ind->previous->previous);
+
+    const QJsonObject json = IndicatorService::toJson(*ind);
+    CHECK(json[QStringLiteral("exits")][QStringLiteral("by_reason")][QStringLiteral("dropout")].toInt() == 1);
+    CHECK(json[QStringLiteral("section")].isNull());
+    CHECK(json[QStringLiteral("previous")][QStringLiteral("entrants")].toInt() == 1);
+
+    CHECK_FALSE(service.indicators(QStringLiteral("2024-2026")));
+    CHECK(service.indicators(QStringLiteral("2024-2025"), QStringLiteral("Boulangerie")).error().code ==
+          Error::Code::NotFound);
+    UserContext trainer;
+    trainer.permissions = {permission::TraineesRead};
+    CHECK(IndicatorService(db, clock, trainer).indicators(QStringLiteral("2024-2025")).error().code ==
+          Error::Code::AccessDenied);
+}
