@@ -7419,7 +7419,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+108" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+109" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -7445,12 +7445,11 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
     <message>
         <location line="+1" />
-        <location line="+27" />
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="+1" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -7475,12 +7474,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Devenir à relancer</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>The activity report, the financial report, the accounts of each subsidy and the attendance sheets that funders ask for.</source>
-        <translation>Le rapport d'activité, le rapport financier, le compte rendu de chaque subvention et les feuilles d'émargement demandés par les financeurs.</translation>
-    </message>
-    <message>
-        <location line="+8" />
+        <location line="+14" />
         <source>The school</source>
         <translation>L'établissement</translation>
     </message>
@@ -9084,6 +9078,165 @@ Facturé (HT) : %6
         <location line="+13" />
         <source>Choose an invoice of the customer to remind.</source>
         <translation>Choisissez une facture du client à relancer.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ReportsPage</name>
+    <message>
+        <location filename="../../src/gui/reports/reportspage.cpp" line="+51" />
+        <source>&lt;h2&gt;Indicators of a school year&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Indicateurs d'une année scolaire&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>School &amp;year:</source>
+        <translation>&amp;Année scolaire :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Se&amp;ction:</source>
+        <translation>Se&amp;ction :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save as &amp;JSON…</source>
+        <translation>Enregistrer en &amp;JSON…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+117" />
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location line="-117" />
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Year before</source>
+        <translation>Année précédente</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Every figure is computed from the records, the register, the workshops' log and the invoices; the activity and financial reports in PDF come next.</source>
+        <translation>Chaque chiffre est calculé à partir des fiches, du registre, du journal d'atelier et des factures ; les rapports d'activité et financier en PDF arrivent ensuite.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>The whole school</source>
+        <translation>Toute l'école</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Your account does not allow seeing the reports.</source>
+        <translation>Votre compte ne permet pas de voir les rapports.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Trainees</source>
+        <translation>Jeunes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entrants</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>    of whom girls</source>
+        <translation>    dont filles</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enrolled at some time in the year</source>
+        <translation>Inscrits au cours de l'année</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Continuing into the next year</source>
+        <translation>Poursuivent l'année suivante</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Exits</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Certifications (passed / presented)</source>
+        <translation>Certifications (reçus / présentés)</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Attendance, internships, outcomes</source>
+        <translation>Présence, stages, devenir</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attendance rate</source>
+        <translation>Taux de présence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Internships (host organisations)</source>
+        <translation>Stages (organismes d'accueil)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Insertion rate (job, apprenticeship or training ÷ known outcomes)</source>
+        <translation>Taux d'insertion (emploi, apprentissage ou formation ÷ situations connues)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hours of production (trainees)</source>
+        <translation>Heures de production (jeunes)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Work orders</source>
+        <translation>Bons de travaux</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Customers invoiced</source>
+        <translation>Clients facturés</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Production sales, excl. VAT</source>
+        <translation>Ventes de la production, HT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Volunteers (hours given)</source>
+        <translation>Bénévoles (heures données)</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Save the indicators</source>
+        <translation>Enregistrer les indicateurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Cannot write “%1”: %2</source>
+        <translation>Impossible d'écrire « %1 » : %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The indicators are saved in %1.</source>
+        <translation>Les indicateurs sont enregistrés dans %1.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "gui/workshops/workshopspage.h"
 #include "gui/sales/salespage.h"
 #include "gui/funding/fundingpage.h"
+#include "gui/reports/reportspage.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
 #include "gui/settings/settingspage.h"
@@ -136,11 +137,7 @@ void MainWindow::buildNavigation()
     m_pages->addWidget(m_salesPage);
     m_fundingPage = new FundingPage(m_session, this);
     m_pages->addWidget(m_fundingPage);
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Reports"),
-        tr("The activity report, the financial report, the accounts of each subsidy and the attendance sheets "
-           "that funders ask for."),
-        this));
+    m_pages->addWidget(new ReportsPage(m_session, this));
     m_usersPage = new UsersPage(m_session, this);
     m_auditPage = new AuditPage(m_session, this);
     m_settingsTabs = new QTabWidget(this);
