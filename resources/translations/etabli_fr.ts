@@ -2033,7 +2033,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+106" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+107" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -2424,7 +2424,7 @@
 <context>
     <name>IndicatorService</name>
     <message>
-        <location filename="../../src/core/services/indicatorservice.cpp" line="+63" />
+        <location filename="../../src/core/services/indicatorservice.cpp" line="+67" />
         <source>Give the school year as 2013-2014.</source>
         <translation>Indiquez l'année scolaire sous la forme 2013-2014.</translation>
     </message>
@@ -2432,6 +2432,21 @@
         <location line="+17" />
         <source>No section is named “%1”.</source>
         <translation>Aucune section ne s'appelle « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+135" />
+        <source>A rate is between 0 and 100 %.</source>
+        <translation>Un taux est compris entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Say where the value was published (the source).</source>
+        <translation>Indiquez où la valeur a été publiée (la source).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the year the value is for (not in the future).</source>
+        <translation>Indiquez l'année de la valeur (pas dans le futur).</translation>
     </message>
 </context>
 <context>
@@ -3531,6 +3546,14 @@
         <location line="+10" />
         <source>%1 of %2</source>
         <translation>%1 du %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceValueRepository</name>
+    <message>
+        <location filename="../../src/core/storage/referencevaluerepository.cpp" line="+44" />
+        <source>This reference value was changed meanwhile on another computer.</source>
+        <translation>Cette valeur de référence a été modifiée entre-temps sur un autre poste.</translation>
     </message>
 </context>
 <context>
@@ -9083,7 +9106,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ReportsPage</name>
     <message>
-        <location filename="../../src/gui/reports/reportspage.cpp" line="+51" />
+        <location filename="../../src/gui/reports/reportspage.cpp" line="+55" />
         <source>&lt;h2&gt;Indicators of a school year&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Indicateurs d'une année scolaire&lt;/h2&gt;</translation>
     </message>
@@ -9103,13 +9126,23 @@ Facturé (HT) : %6
         <translation>Enregistrer en &amp;JSON…</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+117" />
+        <location line="+1" />
+        <source>&amp;Reference values…</source>
+        <translation>Valeurs de &amp;référence…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The federation's exam success rate and the InserJeunes insertion rate, typed from their publications, shown beside the school's own.</source>
+        <translation>Le taux de réussite aux examens de la fédération et le taux d'insertion InserJeunes, saisis d'après leurs publications, montrés à côté de ceux de l'école.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+124" />
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location line="-117" />
+        <location line="-124" />
         <source>This year</source>
         <translation>Cette année</translation>
     </message>
@@ -9124,7 +9157,7 @@ Facturé (HT) : %6
         <translation>Chaque chiffre est calculé à partir des fiches, du registre, du journal d'atelier et des factures ; les rapports d'activité et financier en PDF arrivent ensuite.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source>The whole school</source>
         <translation>Toute l'école</translation>
     </message>
@@ -9134,7 +9167,7 @@ Facturé (HT) : %6
         <translation>Votre compte ne permet pas de voir les rapports.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
@@ -9189,6 +9222,16 @@ Facturé (HT) : %6
         <translation>Taux d'insertion (emploi, apprentissage ou formation ÷ situations connues)</translation>
     </message>
     <message>
+        <location line="+4" />
+        <source>Reference: %1 (%2, %3)</source>
+        <translation>Référence : %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reference: %1 (not typed yet: “Reference values…”)</source>
+        <translation>Référence : %1 (pas encore saisie : « Valeurs de référence… »)</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>Production</source>
         <translation>Production</translation>
@@ -9219,7 +9262,42 @@ Facturé (HT) : %6
         <translation>Bénévoles (heures données)</translation>
     </message>
     <message>
+        <location line="+14" />
+        <source>Reference values</source>
+        <translation>Valeurs de référence</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>81,5 (empty: not known)</source>
+        <translation>81,5 (vide : inconnue)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Where it was published</source>
+        <translation>Où elle a été publiée</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Rate (%):</source>
+        <translation>Taux (%) :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Source:</source>
+        <translation>Source :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Year:</source>
+        <translation>Année :</translation>
+    </message>
+    <message>
         <location line="+13" />
+        <source>“%1”: a rate between 0 and 100.</source>
+        <translation>« %1 » : un taux entre 0 et 100.</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Save the indicators</source>
         <translation>Enregistrer les indicateurs</translation>
     </message>

@@ -106,6 +106,28 @@ TEST_CASE("A school year's indicators on an exact case, with the year before", "
     CHECK(json[QStringLiteral("section")].isNull());
     CHECK(json[QStringLiteral("previous")][QStringLiteral("entrants")].toInt() == 1);
 
+    // Reference values: typed with their source and year, shown beside the school's own.
+    auto references = service.references();
+    REQUIRE(references);
+    REQUIRE(references->size() == 2);
+    ReferenceValue exams = references->at(0);
+    CHECK(exams.code == QStringLiteral("federation_exam_success"));
+    CHECK_FALSE(exams.isSet());
+    exams.valueBp = 8150;
+    auto noSource = service.saveReference(exams);
+    REQUIRE_FALSE(noSource);
+    CHECK(noSource.error().message.contains(QStringLiteral("source")));
+    exams.source = QStringLiteral("Rapport annuel de la fédération");
+    exams.year = 2025;
+    REQUIRE(service.saveReference(exams));
+    CHECK(IndicatorService(db, clock, UserContext{}).saveReference(exams).error().code == Error::Code::AccessDenied);
+    auto withReferences = service.indicators(QStringLiteral("2024-2025"));
+    REQUIRE(withReferences);
+    CHECK(withReferences->references.at(0).valueBp == 8150);
+    const QJsonObject withJson = IndicatorService::toJson(*withReferences);
+    CHECK(withJson[QStringLiteral("references")][0][QStringLiteral("share")].toDouble() == Approx(0.815));
+    CHECK(withJson[QStringLiteral("references")][1][QStringLiteral("share")].isNull());
+
     CHECK_FALSE(service.indicators(QStringLiteral("2024-2026")));
     CHECK(service.indicators(QStringLiteral("2024-2025"), QStringLiteral("Boulangerie")).error().code ==
           Error::Code::NotFound);

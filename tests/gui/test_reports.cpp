@@ -35,4 +35,11 @@ TEST_CASE("The Reports page shows a year's indicators beside the year before", "
     CHECK(cell(table, QStringLiteral("Poursuivent l'année suivante"), 1) == QStringLiteral("4"));
     CHECK(cell(table, QStringLiteral("CFG"), 1).startsWith(QStringLiteral("2 /")));
     CHECK(page.indicators().exitsByReason.value(QStringLiteral("personal")) == 1);
+    // The published reference values beside the school's own (the demo's are invented, and say so).
+    bool reference = false;
+    for (int r = 0; r < table->rowCount(); ++r)
+        reference = reference || (table->item(r, 0)->text().contains(QStringLiteral("Référence")) &&
+                                   table->item(r, 0)->text().contains(QStringLiteral("fictive")) &&
+                                   table->item(r, 1)->text() == QStringLiteral("80,0 %"));
+    CHECK(reference);
 }

@@ -10,6 +10,20 @@
 
 namespace etabli {
 
+// A published figure the reports show beside the school's own.
+struct ReferenceValue
+{
+    qint64 id = 0;
+    QString code; // federation_exam_success, inserjeunes_apprentices
+    QString label;
+    int valueBp = -1; // basis points; -1: not typed yet
+    QString source;
+    int year = 0;
+    int version = 0;
+
+    bool isSet() const { return valueBp >= 0; }
+};
+
 // A school year's indicators, for all sections or one: plain data built by
 // IndicatorService from the records, the register, the production log and
 // the invoices. Keys are stable English codes; the GUI and the reports
@@ -52,6 +66,8 @@ struct Indicators
     Money productionRevenue; // excl. VAT, net of credit notes
     int volunteers = 0;
     double volunteerHours = 0;
+
+    QList<ReferenceValue> references;
 
     std::shared_ptr<Indicators> previous; // the year before (its own `previous` empty)
 

@@ -1,4 +1,5 @@
 #include "services/demogenerator.h"
+#include "services/indicatorservice.h"
 #include "services/demonames.h"
 
 #include "domain/school.h"
@@ -751,6 +752,21 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             if (!funding)
                 return std::unexpected(funding.error());
             summary.fundingRows = *funding;
+            // Reference values for the reports: invented, and said so.
+            UserContext office = UserContext::system();
+            office.audited = false;
+            const FixedClock noon(QDateTime(today, QTime(12, 0), Qt::UTC));
+            IndicatorService indicators(m_db, noon, office);
+            auto references = indicators.references();
+            if (!references)
+                return std::unexpected(references.error());
+            for (ReferenceValue r : *references) {
+                r.valueBp = r.code == QLatin1String("federation_exam_success") ? 8000 : 6500;
+                r.source = QStringLiteral("Valeur fictive de la démonstration");
+                r.year = today.year() - 1;
+                if (auto saved = indicators.saveReference(r); !saved)
+                    return std::unexpected(saved.error());
+            }
         }
         return summary;
     });

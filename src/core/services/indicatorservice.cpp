@@ -5,6 +5,10 @@
 #include "services/accesscontrol.h"
 #include "storage/indicatorqueries.h"
 #include "storage/productionrepository.h"
+#include "storage/referencevaluerepository.h"
+#include "storage/transaction.h"
+#include "services/audittrail.h"
+#include "util/clock.h"
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
 
@@ -86,6 +90,10 @@ Result<Indicators> IndicatorService::indicators(const QString& schoolYear, const
     if (!previous)
         return previous;
     current->previous = std::make_shared<Indicators>(*previous);
+    auto references = ReferenceValueRepository(m_db).list();
+    if (!references)
+        return std::unexpected(references.error());
+    current->references = *references;
     return current;
 }
 
@@ -194,6 +202,41 @@ Result<Indicators> IndicatorService::compute(int startYear, int startMonth, qint
     return ind;
 }
 
+Result<QList<ReferenceValue>> IndicatorService::references() const
+{
+    if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
+        return std::unexpected(r.error());
+    return ReferenceValueRepository(m_db).list();
+}
+
+Status IndicatorService::saveReference(const ReferenceValue& input)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
+        return r;
+    ReferenceValue v = input;
+    if (v.isSet()) {
+        if (v.valueBp > 10000)
+            return fail(Error::Code::InvalidInput, tr("A rate is between 0 and 100 %."));
+        if (v.source.trimmed().isEmpty())
+            return fail(Error::Code::InvalidInput, tr("Say where the value was published (the source)."));
+        if (v.year < 1990 || v.year > m_clock.today().year())
+            return fail(Error::Code::InvalidInput, tr("Give the year the value is for (not in the future)."));
+    } else {
+        v.year = 0;
+    }
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = ReferenceValueRepository(m_db).update(v, m_clock.nowIso()); !r)
+            return r;
+        ChangeSet c;
+        c.set(QStringLiteral("code"), v.code)
+            .set(QStringLiteral("value_bp"), v.valueBp)
+            .set(QStringLiteral("source"), v.source.trimmed())
+            .set(QStringLiteral("year"), v.year);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("reference_value"), QString::number(v.id), QStringLiteral("update"), c);
+    });
+}
+
 QJsonObject IndicatorService::toJson(const Indicators& i)
 {
     auto counts = [](const QMap<QString, int>& map) {
@@ -260,6 +303,15 @@ QJsonObject IndicatorService::toJson(const Indicators& i)
         {QStringLiteral("outcomes"), outcomes},
         {QStringLiteral("insertion_rate"), optionalRate(i.insertionRate)},
     };
+    QJsonArray references;
+    for (const ReferenceValue& r : i.references)
+        references.append(QJsonObject{{QStringLiteral("code"), r.code},
+                                      {QStringLiteral("label"), r.label},
+                                      {QStringLiteral("share"), r.isSet() ? QJsonValue(r.valueBp / 10000.0) : QJsonValue()},
+                                      {QStringLiteral("source"), r.source},
+                                      {QStringLiteral("year"), r.isSet() ? QJsonValue(r.year) : QJsonValue()}});
+    if (!i.references.isEmpty())
+        json.insert(QStringLiteral("references"), references);
     json.insert(QStringLiteral("previous"), i.previous ? QJsonValue(toJson(*i.previous)) : QJsonValue());
     return json;
 }

@@ -30,6 +30,11 @@ public:
     // `schoolYear` is "2013-2014" (or "2013"); `section` a section's name, or empty for all.
     Result<Indicators> indicators(const QString& schoolYear, const QString& section = {}) const;
 
+    // The reference values (federation's exam success, InserJeunes), typed from their publications.
+    Result<QList<ReferenceValue>> references() const;
+    // settings.edit; a value needs its source and year, or is cleared (valueBp -1).
+    Status saveReference(const ReferenceValue& value);
+
     // The stable keys of `etabli-cli report indicators --format json`.
     static QJsonObject toJson(const Indicators& indicators);
     // The JSON key of a stored exit reason ("dropped_out" → "dropout").

@@ -3,6 +3,7 @@
 #include "domain/schoolyear.h"
 #include "domain/production.h"
 #include "domain/trainee.h"
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
@@ -11,6 +12,9 @@
 #include "services/traineeservice.h"
 
 #include <QComboBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -56,11 +60,15 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     auto* sectionLabel = new QLabel(tr("Se&ction:"), this);
     sectionLabel->setBuddy(m_section);
     auto* json = new QPushButton(tr("Save as &JSON…"), this);
+    m_references = new QPushButton(tr("&Reference values…"), this);
+    m_references->setToolTip(tr("The federation's exam success rate and the InserJeunes insertion rate, typed from "
+                                "their publications, shown beside the school's own."));
     top->addWidget(yearLabel);
     top->addWidget(m_year);
     top->addWidget(sectionLabel);
     top->addWidget(m_section, 1);
     top->addStretch(1);
+    top->addWidget(m_references);
     top->addWidget(json);
     layout->addLayout(top);
     m_table->setHorizontalHeaderLabels({tr("Indicator"), tr("This year"), tr("Year before")});
@@ -78,6 +86,7 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     connect(m_year, &QComboBox::currentIndexChanged, this, &ReportsPage::reload);
     connect(m_section, &QComboBox::currentIndexChanged, this, &ReportsPage::reload);
     connect(json, &QPushButton::clicked, this, &ReportsPage::saveJson);
+    connect(m_references, &QPushButton::clicked, this, &ReportsPage::editReferences);
     const auto refill = [this]() {
         if (!m_session.isOpen())
             return;
@@ -111,6 +120,7 @@ void ReportsPage::reload()
         m_banner->show();
         return;
     }
+    m_references->setVisible(m_session.user().can(permission::SettingsEdit));
     const QString section = m_section->currentData().toLongLong() == 0 ? QString() : m_section->currentText();
     auto result = IndicatorService(m_session.database(), m_session.clock(), m_session.user())
                       .indicators(SchoolYear(m_year->currentData().toInt()).label(), section);
@@ -171,6 +181,11 @@ void ReportsPage::reload()
         QStringLiteral("%1 (%2)").arg(number(before.internships), number(before.hostOrganisations)));
     row(tr("Insertion rate (job, apprenticeship or training ÷ known outcomes)"), percent(now.insertionRate),
         percent(before.insertionRate));
+    for (const ReferenceValue& r : now.references)
+        row(QStringLiteral("    ") +
+                (r.isSet() ? tr("Reference: %1 (%2, %3)").arg(r.label, r.source).arg(r.year)
+                           : tr("Reference: %1 (not typed yet: “Reference values…”)").arg(r.label)),
+            r.isSet() ? percent(r.valueBp / 10000.0) : QStringLiteral("—"), QString());
     row(tr("Production"), QString(), QString(), true);
     row(tr("Hours of production (trainees)"), Quantities::formatDuration(now.productionMinutes()),
         Quantities::formatDuration(before.productionMinutes()));
@@ -183,6 +198,61 @@ void ReportsPage::reload()
     m_table->setHorizontalHeaderLabels({tr("Indicator"), now.schoolYear, before.schoolYear});
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+}
+
+void ReportsPage::editReferences()
+{
+    IndicatorService service(m_session.database(), m_session.clock(), m_session.user());
+    auto references = service.references();
+    if (!references)
+        return;
+    FormDialog dialog(tr("Reference values"), this);
+    struct Fields
+    {
+        QLineEdit* value;
+        QLineEdit* source;
+        QSpinBox* year;
+    };
+    QList<Fields> fields;
+    for (const ReferenceValue& r : *references) {
+        auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(r.label.toHtmlEscaped()), &dialog);
+        dialog.form()->addRow(label);
+        Fields f{new QLineEdit(r.isSet() ? QLocale(QLocale::French, QLocale::France).toString(r.valueBp / 100.0, 'f', 1)
+                                         : QString(),
+                               &dialog),
+                 new QLineEdit(r.source, &dialog), new QSpinBox(&dialog)};
+        f.value->setPlaceholderText(tr("81,5 (empty: not known)"));
+        f.source->setPlaceholderText(tr("Where it was published"));
+        f.year->setRange(1990, m_session.clock().today().year());
+        f.year->setValue(r.isSet() ? r.year : m_session.clock().today().year() - 1);
+        dialog.addRow(tr("Rate (%):"), f.value);
+        dialog.addRow(tr("Source:"), f.source);
+        dialog.addRow(tr("Year:"), f.year);
+        fields << f;
+    }
+    dialog.setAction([&]() -> Status {
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            ReferenceValue r = references->at(i);
+            const QString text = fields[i].value->text().trimmed();
+            if (text.isEmpty()) {
+                r.valueBp = -1;
+            } else {
+                bool ok = false;
+                const double percent = QLocale(QLocale::French, QLocale::France).toDouble(text, &ok);
+                if (!ok || percent < 0 || percent > 100)
+                    return fail(Error::Code::InvalidInput, tr("“%1”: a rate between 0 and 100.").arg(text));
+                r.valueBp = static_cast<int>(percent * 100.0 + 0.5);
+            }
+            r.source = fields[i].source->text();
+            r.year = fields[i].year->value();
+            if (auto saved = IndicatorService(m_session.database(), m_session.clock(), m_session.user()).saveReference(r);
+                !saved)
+                return saved;
+        }
+        return {};
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        reload();
 }
 
 void ReportsPage::saveJson()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QPushButton;
 class QTableWidget;
 
 namespace etabli {
@@ -30,12 +31,16 @@ public:
 
 private:
     void saveJson();
+    // Several values are saved one by one: a refusal names the value and
+    // keeps the dialog open; those already saved stay (each is independent).
+    void editReferences();
 
     Session& m_session;
     MessageBanner* m_banner;
     QComboBox* m_year;
     QComboBox* m_section;
     QTableWidget* m_table;
+    QPushButton* m_references = nullptr;
     Indicators m_indicators;
 };
 
