@@ -69,6 +69,24 @@ QVariantList firstRow(const QString& file, const QString& sql)
     return row;
 }
 
+// The school demo of 27 November 2026 in `dir`, and the environment giving
+// its accounts' password.
+QString schoolDemo(const QTemporaryDir& dir)
+{
+    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
+    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
+                 QStringLiteral("2026-11-27")})
+                .code == 0);
+    return db;
+}
+
+QProcessEnvironment demoPassword()
+{
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    return password;
+}
+
 } // namespace
 
 TEST_CASE("etabli-cli: version, help and bad usage", "[cli]")
@@ -354,12 +372,8 @@ TEST_CASE("etabli-cli import trainees: all valid rows, or nothing with the bad l
 TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a period and a workshop", "[cli][production]")
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
-                 QStringLiteral("2026-11-27")})
-                .code == 0);
-    QProcessEnvironment password;
-    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const QString db = schoolDemo(dir);
+    const QProcessEnvironment password = demoPassword();
     const QString out = dir.filePath(QStringLiteral("journal.csv"));
     const QStringList base = {QStringLiteral("export"), QStringLiteral("production"), QStringLiteral("--out"), out,
                               QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("lecture")};
@@ -398,12 +412,8 @@ TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a
 TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli][sales]")
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
-                 QStringLiteral("2026-11-27")})
-                .code == 0);
-    QProcessEnvironment password;
-    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const QString db = schoolDemo(dir);
+    const QProcessEnvironment password = demoPassword();
     // An invoice to a business customer (late-payment mentions apply).
     const QString number = firstRow(db, QStringLiteral("SELECT number FROM invoice WHERE kind = 'invoice' AND status = 'issued' AND "
                               "professional = 1 AND customer_siret <> '' ORDER BY chain_position LIMIT 1")).value(0).toString();
@@ -438,12 +448,8 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
 TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and donor's papers", "[cli][sales]")
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
-                 QStringLiteral("2026-11-27")})
-                .code == 0);
-    QProcessEnvironment password;
-    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const QString db = schoolDemo(dir);
+    const QProcessEnvironment password = demoPassword();
     const QVariantList found = firstRow(db, QStringLiteral("SELECT q.number, c.name FROM quote q JOIN contact c ON c.id = q.contact_id WHERE q.status "
                               "= 'sent' ORDER BY q.number DESC LIMIT 1"));
     const QString number = found.value(0).toString();
@@ -517,12 +523,8 @@ TEST_CASE("etabli-cli report funding: the split of the demo's year, from its inv
           "[cli][funding]")
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
-                 QStringLiteral("2026-11-27")})
-                .code == 0);
-    QProcessEnvironment password;
-    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const QString db = schoolDemo(dir);
+    const QProcessEnvironment password = demoPassword();
     const auto funding = [&](const QString& format, const QString& login = QStringLiteral("direction")) {
         return cli({QStringLiteral("report"), QStringLiteral("funding"), QStringLiteral("--year"), QStringLiteral("2025"),
                     QStringLiteral("--format"), format, QStringLiteral("--database"), db, QStringLiteral("--user"), login},
@@ -589,12 +591,8 @@ TEST_CASE("etabli-cli report funding: the split of the demo's year, from its inv
 TEST_CASE("etabli-cli report indicators: the seed's 2013/2014 tyre cohort comes out of the data", "[cli][reports][seed]")
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
-                 QStringLiteral("2026-11-27")})
-                .code == 0);
-    QProcessEnvironment password;
-    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const QString db = schoolDemo(dir);
+    const QProcessEnvironment password = demoPassword();
     auto run = cli({QStringLiteral("report"), QStringLiteral("indicators"), QStringLiteral("--school-year"),
                     QStringLiteral("2013-2014"), QStringLiteral("--section"), QStringLiteral("Pneus et services"),
                     QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--database"), db,

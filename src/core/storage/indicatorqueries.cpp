@@ -122,15 +122,15 @@ Result<QMap<QString, QMap<QString, int>>> IndicatorQueries::certifications(int s
     return out;
 }
 
-Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendanceByMonth(const QDate& from, const QDate& to,
-                                                                                   qint64 sectionId) const
+Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendance(const QString& groupBy, const QDate& from,
+                                                                            const QDate& to, qint64 sectionId) const
 {
     SqlQuery q(m_db);
     if (auto r = run(q,
-                     QStringLiteral("SELECT substr(a.day, 1, 7), SUM(CASE WHEN a.code IN %1 THEN 1 ELSE 0 END), "
-                                    "COUNT(*) FROM attendance a JOIN trainee t ON t.id = a.trainee_id WHERE a.day "
-                                    "BETWEEN :from AND :to{section} GROUP BY substr(a.day, 1, 7)")
-                         .arg(attendedCodes),
+                     QStringLiteral("SELECT %2, SUM(CASE WHEN a.code IN %1 THEN 1 ELSE 0 END), COUNT(*) FROM attendance a "
+                                    "JOIN trainee t ON t.id = a.trainee_id LEFT JOIN section s ON s.id = t.section_id WHERE "
+                                    "a.day BETWEEN :from AND :to{section} GROUP BY %2")
+                         .arg(attendedCodes, groupBy),
                      from, to, sectionId, QStringLiteral("t.section_id"));
         !r)
         return std::unexpected(r.error());
@@ -140,22 +140,16 @@ Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendanceByMo
     return out;
 }
 
+Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendanceByMonth(const QDate& from, const QDate& to,
+                                                                                   qint64 sectionId) const
+{
+    return attendance(QStringLiteral("substr(a.day, 1, 7)"), from, to, sectionId);
+}
+
 Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendanceBySection(const QDate& from, const QDate& to,
                                                                                      qint64 sectionId) const
 {
-    SqlQuery q(m_db);
-    if (auto r = run(q,
-                     QStringLiteral("SELECT s.name, SUM(CASE WHEN a.code IN %1 THEN 1 ELSE 0 END), COUNT(*) FROM "
-                                    "attendance a JOIN trainee t ON t.id = a.trainee_id JOIN section s ON s.id = "
-                                    "t.section_id WHERE a.day BETWEEN :from AND :to{section} GROUP BY s.name")
-                         .arg(attendedCodes),
-                     from, to, sectionId, QStringLiteral("t.section_id"));
-        !r)
-        return std::unexpected(r.error());
-    QMap<QString, Counts> out;
-    while (q.next())
-        out.insert(q.value(0).toString(), Counts{q.value(1).toInt(), q.value(2).toInt()});
-    return out;
+    return attendance(QStringLiteral("s.name"), from, to, sectionId);
 }
 
 Result<std::pair<int, int>> IndicatorQueries::internships(const QDate& from, const QDate& to, qint64 sectionId) const

@@ -66,6 +66,10 @@ public:
     Result<std::pair<int, qint64>> volunteers(const QDate& from, const QDate& to, qint64 sectionId) const;
 
 private:
+    // Attended and recorded half-days grouped by an SQL expression (a month, a section's name).
+    Result<QMap<QString, Counts>> attendance(const QString& groupBy, const QDate& from, const QDate& to,
+                                             qint64 sectionId) const;
+
     Database& m_db;
 };
 
