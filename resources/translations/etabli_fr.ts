@@ -95,6 +95,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>write the reports' texts</source>
+        <translation>rédiger les textes des rapports</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>export everything held about a person</source>
         <translation>exporter toutes les données d'une personne</translation>
     </message>
@@ -1062,7 +1067,7 @@
     <message>
         <location line="+0" />
         <location line="+6" />
-        <location filename="../../src/cli/clireports.cpp" line="+24" />
+        <location filename="../../src/cli/clireports.cpp" line="+68" />
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
@@ -1143,6 +1148,8 @@
         <location line="+0" />
         <location line="+344" />
         <location line="+1" />
+        <location filename="../../src/cli/clireports.cpp" line="+4" />
+        <location line="+3" />
         <source>DATE</source>
         <translation>DATE</translation>
     </message>
@@ -1559,7 +1566,12 @@
         <translation>Liste écrite dans %1</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clireports.cpp" line="-8" />
+        <location filename="../../src/cli/clireports.cpp" line="-30" />
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Financial year, by the calendar year it starts in (2025).</source>
         <translation>Exercice, désigné par l'année civile où il commence (2025).</translation>
     </message>
@@ -1584,42 +1596,112 @@
         <translation>Une section, par son nom (par défaut : toutes).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Output format: json or csv.</source>
-        <translation>Format de sortie : json ou csv.</translation>
+        <location line="+3" />
+        <source>A subsidy, by its number (repeat it in a pack for several).</source>
+        <translation>Une subvention, par son numéro (à répéter dans un pack pour en mettre plusieurs).</translation>
     </message>
     <message>
         <location line="+0" />
+        <source>ID</source>
+        <translation>NUMÉRO</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First day of the sign-in sheets (2026-11-23).</source>
+        <translation>Premier jour des feuilles d'émargement (2026-11-23).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Last day of the sign-in sheets (default: the first's week).</source>
+        <translation>Dernier jour des feuilles d'émargement (par défaut : la semaine du premier).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Output format: pdf, html, json or csv.</source>
+        <translation>Format de sortie : pdf, html, json ou csv.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>indicators, activity, financial, grant, attendance, pack or funding.</source>
+        <translation>indicators, activity, financial, grant, attendance, pack ou funding.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Writes a report on the school's data: a school year's indicators, the activity report, the financial report of a financial year, a subsidy's final account, the sign-in sheets of a section, the funder pack that gathers them, or the funding split.</source>
+        <translation>Écrit un rapport sur les données de l'école : les indicateurs d'une année scolaire, le rapport d'activité, le rapport financier d'un exercice, le compte rendu financier d'une subvention, les feuilles d'émargement d'une section, le pack financeur qui les réunit, ou la répartition des financements.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Usage: etabli-cli report indicators --school-year 2013-2014 [--section NAME] [--format json|csv|pdf|html] --user LOGIN</source>
+        <translation>Utilisation : etabli-cli report indicators --school-year 2013-2014 [--section NOM] [--format json|csv|pdf|html] --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>       etabli-cli report activity --school-year 2013-2014 [--section NAME] [--format pdf|html|json]</source>
+        <translation>       etabli-cli report activity --school-year 2013-2014 [--section NOM] [--format pdf|html|json]</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>       etabli-cli report financial --year 2025 [--format pdf|html|json|csv]</source>
+        <translation>       etabli-cli report financial --year 2025 [--format pdf|html|json|csv]</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>       etabli-cli report grant --grant ID [--format pdf|html]</source>
+        <translation>       etabli-cli report grant --grant NUMÉRO [--format pdf|html]</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>       etabli-cli report attendance --section NAME --from 2026-11-23 [--to 2026-12-18] [--format pdf|html]</source>
+        <translation>       etabli-cli report attendance --section NOM --from 2026-11-23 [--to 2026-12-18] [--format pdf|html]</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant ID]… [--format pdf|html]</source>
+        <translation>       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant NUMÉRO]… [--format pdf|html]</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>       etabli-cli report funding --year 2025 [--format json|csv]</source>
+        <translation>       etabli-cli report funding --year 2025 [--format json|csv]</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>       (each with --user LOGIN and --out FILE; a PDF needs --out)</source>
+        <translation>       (chacun avec --user IDENTIFIANT et --out FICHIER ; un PDF demande --out)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>A PDF is written to a file: give --out FILE.</source>
+        <translation>Un PDF s'écrit dans un fichier : indiquez --out FICHIER.</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Warning: %1 — %2</source>
+        <translation>Attention : %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Written: %1</source>
+        <translation>Écrit : %1</translation>
+    </message>
+    <message>
+        <location line="-133" />
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>File to write (default: the standard output).</source>
         <translation>Fichier à écrire (par défaut : la sortie standard).</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>funding: the funding split of a financial year; indicators: a school year's indicators.</source>
-        <translation>funding : la répartition des ressources d'un exercice ; indicators : les indicateurs d'une année scolaire.</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Writes a report on the school's data: the funding split of a financial year against its targets, the self-financing share and forecast against actual per category; or the indicators of a school year with the year before.</source>
-        <translation>Écrit un rapport sur les données de l'école : la répartition des ressources d'un exercice face à ses objectifs, la part d'autofinancement et le prévu face au réalisé par catégorie ; ou les indicateurs d'une année scolaire avec l'année précédente.</translation>
-    </message>
-    <message>
-        <location line="+15" />
-        <source>Usage: etabli-cli report funding --year YEAR [--format json|csv] [--out FILE] --user LOGIN</source>
-        <translation>Usage : etabli-cli report funding --year ANNÉE [--format json|csv] [--out FICHIER] --user IDENTIFIANT</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>       etabli-cli report indicators --school-year 2013-2014 [--section NAME] [--format json] [--out FILE] --user LOGIN</source>
-        <translation>        etabli-cli report indicators --school-year 2013-2014 [--section NOM] [--format json] [--out FICHIER] --user IDENTIFIANT</translation>
-    </message>
-    <message>
-        <location line="+31" />
+        <location line="+143" />
         <source>Cannot write “%1”: %2</source>
         <translation>Impossible d'écrire « %1 » : %2</translation>
     </message>
@@ -1876,7 +1958,7 @@
     </message>
     <message>
         <location line="+4" />
-        <location line="+192" />
+        <location line="+193" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
@@ -2169,7 +2251,7 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <location filename="../../src/print/documentprinter.cpp" line="+44" />
+        <location filename="../../src/print/documentprinter.cpp" line="+48" />
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -2424,12 +2506,122 @@
 <context>
     <name>IndicatorService</name>
     <message>
-        <location filename="../../src/core/services/indicatorservice.cpp" line="+67" />
+        <location filename="../../src/core/services/indicatorservice.cpp" line="+79" />
+        <location line="+10" />
+        <location line="+147" />
         <source>Give the school year as 2013-2014.</source>
         <translation>Indiquez l'année scolaire sous la forme 2013-2014.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="-124" />
+        <location line="+71" />
+        <source>Entrants</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <location line="-70" />
+        <location line="+73" />
+        <source>Enrolled at some time in the year</source>
+        <translation>Inscrits à un moment de l'année</translation>
+    </message>
+    <message>
+        <location line="-72" />
+        <location line="+73" />
+        <source>Continuing into the next year</source>
+        <translation>Poursuivent l'année suivante</translation>
+    </message>
+    <message>
+        <location line="-72" />
+        <location line="+73" />
+        <source>Exits</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <location line="-72" />
+        <location line="+78" />
+        <source>Certifications (passed / presented)</source>
+        <translation>Certifications (reçus / présentés)</translation>
+    </message>
+    <message>
+        <location line="-77" />
+        <location line="+91" />
+        <source>Attendance rate</source>
+        <translation>Taux de présence</translation>
+    </message>
+    <message>
+        <location line="-90" />
+        <location line="+91" />
+        <source>Internships (host organisations)</source>
+        <translation>Stages (structures d'accueil)</translation>
+    </message>
+    <message>
+        <location line="-90" />
+        <location line="+93" />
+        <source>Insertion rate (job, apprenticeship or training ÷ known outcomes)</source>
+        <translation>Taux d'insertion (emploi, apprentissage ou formation ÷ situations connues)</translation>
+    </message>
+    <message>
+        <location line="-92" />
+        <location line="+99" />
+        <source>Hours of production (trainees)</source>
+        <translation>Heures de production (jeunes)</translation>
+    </message>
+    <message>
+        <location line="-98" />
+        <location line="+100" />
+        <source>Work orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location line="-99" />
+        <location line="+100" />
+        <source>Customers invoiced</source>
+        <translation>Clients facturés</translation>
+    </message>
+    <message>
+        <location line="-99" />
+        <location line="+100" />
+        <source>Production sales, excl. VAT</source>
+        <translation>Ventes de la production, HT</translation>
+    </message>
+    <message>
+        <location line="-99" />
+        <location line="+100" />
+        <source>Volunteers (hours given)</source>
+        <translation>Bénévoles (heures données)</translation>
+    </message>
+    <message>
+        <location line="-42" />
+        <source>Trainees</source>
+        <translation>Jeunes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>of whom girls</source>
+        <translation>dont filles</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Attendance, internships, outcomes</source>
+        <translation>Présence, stages, devenir</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Reference: %1 (%2, %3)</source>
+        <translation>Référence : %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reference: %1 (not typed yet: “Reference values…”)</source>
+        <translation>Référence : %1 (pas encore saisie : « Valeurs de référence… »)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location line="+34" />
         <source>No section is named “%1”.</source>
         <translation>Aucune section ne s'appelle « %1 ».</translation>
     </message>
@@ -3635,6 +3827,876 @@
     </message>
 </context>
 <context>
+    <name>ReportBuilder</name>
+    <message>
+        <location filename="../../src/print/reportbuilder.cpp" line="+198" />
+        <source>SIRET %1</source>
+        <translation>SIRET %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>RNA %1</source>
+        <translation>RNA %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Printed on %1 from the school's records</source>
+        <translation>Édité le %1 à partir des données de l'école</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Contents</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <location line="+153" />
+        <source>Printed on %1</source>
+        <translation>Édité le %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDataService</name>
+    <message>
+        <location filename="../../src/core/services/reportdataservice.cpp" line="+28" />
+        <source>No section is named “%1”.</source>
+        <translation>Aucune section ne s'appelle « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>The subsidy “%1” was refused: there is no account to give.</source>
+        <translation>La subvention « %1 » a été refusée : il n'y a pas de compte rendu à faire.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No forecast budget was entered for the financial year %1 (Financements › Budget): the forecast column is empty.</source>
+        <translation>Aucun budget prévisionnel n'a été saisi pour l'exercice %1 (Financements › Budget) : la colonne « Prévu » est vide.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The funder has not decided yet: the amount granted is unknown.</source>
+        <translation>Le financeur n'a pas encore décidé : le montant accordé n'est pas connu.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The deviations from the forecast are not explained yet (the subsidy's “Final account” tab).</source>
+        <translation>Les écarts au prévisionnel ne sont pas encore expliqués (onglet « Compte rendu » de la subvention).</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Give the first and the last day of the sheets, in that order.</source>
+        <translation>Indiquez le premier et le dernier jour des feuilles, dans cet ordre.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Access denied: this section is not one of yours.</source>
+        <translation>Accès refusé : cette section n'est pas l'une des vôtres.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Print at most 26 weeks of sheets at a time.</source>
+        <translation>Imprimez au plus 26 semaines de feuilles à la fois.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocuments</name>
+    <message>
+        <location filename="../../src/print/reportdocuments.cpp" line="+35" />
+        <source>the whole school</source>
+        <translation>toute l'école</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Activity report %1</source>
+        <translation>Rapport d'activité %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>School year %1, %2: %3 entrants, %4 trainees enrolled at some time in the year, %5 continuing into the next year, %6 exits; attendance rate %7; insertion rate %8.</source>
+        <translation>Année scolaire %1, %2 : %3 entrées, %4 jeunes inscrits à un moment de l'année, %5 poursuivant l'année suivante, %6 sorties ; taux de présence %7 ; taux d'insertion %8.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Nothing was recorded for this school year: no trainee enrolled, no production logged, no order.</source>
+        <translation>Rien n'a été enregistré pour cette année scolaire : aucun jeune inscrit, aucune production, aucune commande.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Highlights</source>
+        <translation>Faits marquants</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Difficulties</source>
+        <translation>Difficultés</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outlook</source>
+        <translation>Perspectives</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Not written yet (Rapports › “Report texts…”).</source>
+        <translation>Pas encore rédigé (Rapports › « Textes du rapport… »).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Trainees</source>
+        <translation>Jeunes</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Entrants by section</source>
+        <translation>Entrées par section</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+27" />
+        <source>trainees</source>
+        <translation>jeunes</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <source>Age unknown</source>
+        <translation>Âge inconnu</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>%n year(s) old at entry</source>
+        <translation><numerusform>%n an à l'entrée</numerusform><numerusform>%n ans à l'entrée</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Girls</source>
+        <translation>Filles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Boys</source>
+        <translation>Garçons</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sex not recorded</source>
+        <translation>Sexe non renseigné</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Referred by %1</source>
+        <translation>Orientés par %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>(unknown)</source>
+        <translation>(inconnu)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Entrants of %1</source>
+        <translation>Entrées de %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Exits by reason</source>
+        <translation>Sorties par motif</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Attendance</source>
+        <translation>Présence</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No attendance was recorded in the register this school year.</source>
+        <translation>Aucune présence n'a été saisie dans le registre cette année scolaire.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Attendance rate by month</source>
+        <translation>Taux de présence par mois</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+107" />
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location line="-106" />
+        <location line="+11" />
+        <source>Attendance rate</source>
+        <translation>Taux de présence</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What became of the leavers</source>
+        <translation>Devenir des sortants</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No outcome is known yet for this year's leavers.</source>
+        <translation>Le devenir des sortants de l'année n'est pas encore connu.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>At exit</source>
+        <translation>À la sortie</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>After 6 months</source>
+        <translation>À 6 mois</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>After 12 months</source>
+        <translation>À 12 mois</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Insertion rate (job, apprenticeship or training ÷ known outcomes, latest known): %1.</source>
+        <translation>Taux d'insertion (emploi, apprentissage ou formation ÷ situations connues, la plus récente) : %1.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+63" />
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location line="-61" />
+        <source>Hours of production by kind</source>
+        <translation>Heures de production par nature</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Customer orders</source>
+        <translation>Commandes de clients</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Exercises</source>
+        <translation>Exercices</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Upkeep</source>
+        <translation>Entretien</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Made in the workshops</source>
+        <translation>Réalisé dans les ateliers</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Indicators %1</source>
+        <translation>Indicateurs %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>For %1, beside the year before. Every figure is computed from the trainees' records, the register, the workshops' log and the invoices.</source>
+        <translation>Pour %1, à côté de l'année précédente. Chaque chiffre est calculé à partir des dossiers des jeunes, du registre de présence, du journal des ateliers et des factures.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+69" />
+        <source>Year before</source>
+        <translation>Année précédente</translation>
+    </message>
+    <message>
+        <location line="-62" />
+        <source>Financial report %1</source>
+        <translation>Rapport financier %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Financial year from %1 to %2%3. Resources %4; the school's own production brings %5 of them (self-financing).</source>
+        <translation>Exercice du %1 au %2%3. Ressources : %4 ; la production de l'école en apporte %5 (autofinancement).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>, closed</source>
+        <translation>, clos</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nothing was recorded for this financial year.</source>
+        <translation>Rien n'a été enregistré pour cet exercice.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Where the resources come from</source>
+        <translation>Origine des ressources</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+60" />
+        <location line="+29" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="-89" />
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+12" />
+        <source>Target</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <source>Sales of the production</source>
+        <translation>Ventes de la production</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Gifts, sponsorship, apprenticeship tax</source>
+        <translation>Dons, mécénat, taxe d'apprentissage</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+6" />
+        <location line="+54" />
+        <source>Subsidies</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <location line="-59" />
+        <source>Other (dues, other income)</source>
+        <translation>Autres (cotisations, autres produits)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+30" />
+        <location line="+129" />
+        <source>Total resources</source>
+        <translation>Total des ressources</translation>
+    </message>
+    <message>
+        <location line="-156" />
+        <source>Share of the resources against the target</source>
+        <translation>Part des ressources face à l'objectif</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+78" />
+        <source>Gifts</source>
+        <translation>Dons</translation>
+    </message>
+    <message>
+        <location line="-78" />
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+30" />
+        <location line="+128" />
+        <source>Actual</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <location line="-151" />
+        <source>Forecast and actual by category</source>
+        <translation>Prévu et réalisé par poste</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+129" />
+        <source>Total expenses</source>
+        <translation>Total des charges</translation>
+    </message>
+    <message>
+        <location line="-124" />
+        <source>Result (resources − expenses)</source>
+        <translation>Résultat (ressources − charges)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Category</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+128" />
+        <source>Forecast</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location line="-128" />
+        <source>Gap</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No forecast budget was entered for this financial year (Financements › Budget).</source>
+        <translation>Aucun budget prévisionnel n'a été saisi pour cet exercice (Financements › Budget).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sales of the production by month</source>
+        <translation>Ventes de la production par mois</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Production sales excl. VAT by month</source>
+        <translation>Ventes de la production HT par mois</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>€</source>
+        <translation>€</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Invoicing and cash</source>
+        <translation>Facturation et encaissements</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Invoiced incl. VAT, net of credit notes</source>
+        <translation>Facturé TTC, avoirs déduits</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Customers' payments received</source>
+        <translation>Règlements des clients reçus</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No subsidy was requested for this financial year.</source>
+        <translation>Aucune subvention n'a été demandée pour cet exercice.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Funder and programme</source>
+        <translation>Financeur et programme</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Granted</source>
+        <translation>Accordé</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Remaining</source>
+        <translation>Reste à recevoir</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Gifts and tax receipts</source>
+        <translation>Dons et reçus fiscaux</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Gifts in money (%n gift(s))</source>
+        <translation><numerusform>Dons en numéraire (%n don)</numerusform><numerusform>Dons en numéraire (%n dons)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>Tax receipts issued (%n)</source>
+        <translation><numerusform>Reçus fiscaux émis (%n)</numerusform><numerusform>Reçus fiscaux émis (%n)</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Receipts cancelled</source>
+        <translation>Reçus annulés</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Contributions in kind</source>
+        <translation>Contributions en nature</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Shown apart, never mixed with the resources above.</source>
+        <translation>Présentées à part, jamais mêlées aux ressources ci-dessus.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contribution</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+92" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="-91" />
+        <source>Gifts in kind</source>
+        <translation>Dons en nature</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Volunteers' time (%1 h)</source>
+        <translation>Temps des bénévoles (%1 h)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Members with their dues paid</source>
+        <translation>Adhérents à jour de cotisation</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Final account of the subsidy: %1 — %2</source>
+        <translation>Compte rendu financier de la subvention : %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Laid out like Cerfa form no. 15059 (compte rendu financier de subvention).</source>
+        <translation>Présenté comme le formulaire Cerfa n° 15059 (compte rendu financier de subvention).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Missing: %1</source>
+        <translation>Manque : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1. Identification</source>
+        <translation>1. Identification</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>School</source>
+        <translation>École</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>RNA number</source>
+        <translation>Numéro RNA</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Subsidy</source>
+        <translation>Subvention</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Financial year</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agreement</source>
+        <translation>Convention</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 of %2</source>
+        <translation>%1 du %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount requested</source>
+        <translation>Montant demandé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount granted</source>
+        <translation>Montant accordé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount received</source>
+        <translation>Montant reçu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>2. The action funded</source>
+        <translation>2. L'action financée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The action is not described yet (the subsidy's “Final account” tab): the school's training by production as a whole is assumed.</source>
+        <translation>L'action n'est pas encore décrite (onglet « Compte rendu » de la subvention) : la formation par la production de l'école dans son ensemble est supposée.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>3. Budget of the action: forecast and actual</source>
+        <translation>3. Budget de l'action : prévu et réalisé</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Expenses</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Voluntary contributions in kind (volunteers, gifts in kind)</source>
+        <translation>Contributions volontaires en nature (bénévolat, dons en nature)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Budget line</source>
+        <translation>Poste budgétaire</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Done</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>4. Explanation of the deviations</source>
+        <translation>4. Explication des écarts</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not written yet.</source>
+        <translation>Pas encore rédigé.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>5. Indicators</source>
+        <translation>5. Indicateurs</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No school year is known for this subsidy: the indicators cannot be given.</source>
+        <translation>Aucune année scolaire n'est connue pour cette subvention : les indicateurs ne peuvent pas être donnés.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Indicator, school year %1</source>
+        <translation>Indicateur, année scolaire %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>6. Certification</source>
+        <translation>6. Attestation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>I, the undersigned, legal representative of the association, certify that the information in this account is accurate and that the subsidy was used for the purpose it was granted for.</source>
+        <translation>Je soussigné(e), représentant(e) légal(e) de l'association, certifie exactes les informations du présent compte rendu et que la subvention a été utilisée conformément à son objet.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Name and capacity</source>
+        <translation>Nom et qualité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Activity report</source>
+        <translation>Rapport d'activité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>School year %1 — %2</source>
+        <translation>Année scolaire %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Financial report</source>
+        <translation>Rapport financier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Financial year %1</source>
+        <translation>Exercice %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Final account of a subsidy</source>
+        <translation>Compte rendu financier de subvention</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Funder pack</source>
+        <translation>Pack financeur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>School year %1 · financial year %2</source>
+        <translation>Année scolaire %1 · exercice %2</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Sign-in sheets — %1</source>
+        <translation>Feuilles d'émargement — %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Sign-in sheet</source>
+        <translation>Feuille d'émargement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1, week of %2 to %3</source>
+        <translation>%1, semaine du %2 au %3</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Trainee</source>
+        <translation>Jeune</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 morning</source>
+        <translation>%1 matin</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 afternoon</source>
+        <translation>%1 après-midi</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>(no trainee enrolled this week)</source>
+        <translation>(aucun jeune inscrit cette semaine)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trainer (name and signature)</source>
+        <translation>Formateur (nom et signature)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Each trainee signs each half-day present; the trainer signs each half-day. The register in Établi remains the reference.</source>
+        <translation>Chaque jeune signe chaque demi-journée de présence ; le formateur signe chaque demi-journée. Le registre d'Établi reste la référence.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No week in the period.</source>
+        <translation>Aucune semaine dans la période.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportJob</name>
+    <message>
+        <location filename="../../src/gui/reports/reportjob.cpp" line="+20" />
+        <source>No database is open.</source>
+        <translation>Aucune base n'est ouverte.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Preparing the report</source>
+        <translation>Préparation du rapport</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Cancelling after the current step…</source>
+        <translation>Annulation après l'étape en cours…</translation>
+    </message>
+</context>
+<context>
     <name>SalesFormats</name>
     <message>
         <location filename="../../src/core/domain/sales.cpp" line="+48" />
@@ -4220,7 +5282,7 @@
 <context>
     <name>SubsidyRepository</name>
     <message>
-        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+115" />
+        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+123" />
         <source>This subsidy was changed meanwhile on another computer.</source>
         <translation>Cette subvention a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -9106,7 +10168,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ReportsPage</name>
     <message>
-        <location filename="../../src/gui/reports/reportspage.cpp" line="+55" />
+        <location filename="../../src/gui/reports/reportspage.cpp" line="+53" />
         <source>&lt;h2&gt;Indicators of a school year&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Indicateurs d'une année scolaire&lt;/h2&gt;</translation>
     </message>
@@ -9137,12 +10199,12 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+10" />
-        <location line="+124" />
+        <location line="+79" />
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location line="-124" />
+        <location line="-79" />
         <source>This year</source>
         <translation>Cette année</translation>
     </message>
@@ -9152,117 +10214,17 @@ Facturé (HT) : %6
         <translation>Année précédente</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Every figure is computed from the records, the register, the workshops' log and the invoices; the activity and financial reports in PDF come next.</source>
-        <translation>Chaque chiffre est calculé à partir des fiches, du registre, du journal d'atelier et des factures ; les rapports d'activité et financier en PDF arrivent ensuite.</translation>
-    </message>
-    <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>The whole school</source>
         <translation>Toute l'école</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+20" />
         <source>Your account does not allow seeing the reports.</source>
         <translation>Votre compte ne permet pas de voir les rapports.</translation>
     </message>
     <message>
-        <location line="+33" />
-        <source>Trainees</source>
-        <translation>Jeunes</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Entrants</source>
-        <translation>Entrées</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>    of whom girls</source>
-        <translation>    dont filles</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Enrolled at some time in the year</source>
-        <translation>Inscrits au cours de l'année</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Continuing into the next year</source>
-        <translation>Poursuivent l'année suivante</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Exits</source>
-        <translation>Sorties</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Certifications (passed / presented)</source>
-        <translation>Certifications (reçus / présentés)</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>Attendance, internships, outcomes</source>
-        <translation>Présence, stages, devenir</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Attendance rate</source>
-        <translation>Taux de présence</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Internships (host organisations)</source>
-        <translation>Stages (organismes d'accueil)</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Insertion rate (job, apprenticeship or training ÷ known outcomes)</source>
-        <translation>Taux d'insertion (emploi, apprentissage ou formation ÷ situations connues)</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Reference: %1 (%2, %3)</source>
-        <translation>Référence : %1 (%2, %3)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Reference: %1 (not typed yet: “Reference values…”)</source>
-        <translation>Référence : %1 (pas encore saisie : « Valeurs de référence… »)</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Production</source>
-        <translation>Production</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Hours of production (trainees)</source>
-        <translation>Heures de production (jeunes)</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Work orders</source>
-        <translation>Bons de travaux</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Customers invoiced</source>
-        <translation>Clients facturés</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Production sales, excl. VAT</source>
-        <translation>Ventes de la production, HT</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Volunteers (hours given)</source>
-        <translation>Bénévoles (heures données)</translation>
-    </message>
-    <message>
-        <location line="+14" />
+        <location line="+43" />
         <source>Reference values</source>
         <translation>Valeurs de référence</translation>
     </message>
@@ -9315,6 +10277,211 @@ Facturé (HT) : %6
         <location line="+2" />
         <source>The indicators are saved in %1.</source>
         <translation>Les indicateurs sont enregistrés dans %1.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Printed reports</source>
+        <translation>Rapports à imprimer</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Activity report (school year chosen above)</source>
+        <translation>Rapport d'activité (année scolaire choisie ci-dessus)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Indicators (school year chosen above)</source>
+        <translation>Indicateurs (année scolaire choisie ci-dessus)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Financial report (financial year)</source>
+        <translation>Rapport financier (exercice)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Final account of a subsidy (Cerfa 15059)</source>
+        <translation>Compte rendu financier de subvention (Cerfa 15059)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sign-in sheets (section chosen above)</source>
+        <translation>Feuilles d'émargement (section choisie ci-dessus)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Funder pack: activity, indicators, finances, subsidies</source>
+        <translation>Pack financeur : activité, indicateurs, finances, subventions</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Document:</source>
+        <translation>&amp;Document :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Financial year:</source>
+        <translation>&amp;Exercice :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Tick the subsidies whose final account goes in the pack; for one account, tick one.</source>
+        <translation>Cochez les subventions dont le compte rendu va dans le pack ; pour un seul compte rendu, cochez-en une.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>S&amp;ubsidies:</source>
+        <translation>S&amp;ubventions :</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Weeks:</source>
+        <translation>&amp;Semaines :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Report &amp;texts…</source>
+        <translation>&amp;Textes du rapport…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Highlights, difficulties and outlook of the school year, printed in the activity report.</source>
+        <translation>Faits marquants, difficultés et perspectives de l'année scolaire, imprimés dans le rapport d'activité.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Preview and print…</source>
+        <translation>&amp;Aperçu et impression…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en PD&amp;F…</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>activity-report-%1</source>
+        <translation>rapport-activite-%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>indicators-%1</source>
+        <translation>indicateurs-%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>financial-report-%1</source>
+        <translation>rapport-financier-%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>subsidy-account-%1</source>
+        <translation>compte-rendu-subvention-%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>sign-in-sheets-%1</source>
+        <translation>feuilles-emargement-%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>funder-pack-%1</source>
+        <translation>pack-financeur-%1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>report</source>
+        <translation>rapport</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Tick one subsidy in the list to print its final account.</source>
+        <translation>Cochez une subvention dans la liste pour imprimer son compte rendu.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose a section above: sign-in sheets are printed per section.</source>
+        <translation>Choisissez une section ci-dessus : les feuilles d'émargement s'impriment par section.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The last week comes before the first.</source>
+        <translation>La dernière semaine précède la première.</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Gathering the figures…</source>
+        <translation>Rassemblement des chiffres…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cancelled: nothing was printed.</source>
+        <translation>Annulé : rien n'a été imprimé.</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Texts of the activity report %1</source>
+        <translation>Textes du rapport d'activité %1</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>What went well: new customers, successes, events…</source>
+        <translation>Ce qui a réussi : nouveaux clients, succès, événements…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What was hard, and what was done about it.</source>
+        <translation>Ce qui a été difficile, et ce qui a été fait.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What comes next year.</source>
+        <translation>Ce qui vient l'an prochain.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Bold</source>
+        <translation>Gras</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Italic</source>
+        <translation>Italique</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bulleted list</source>
+        <translation>Liste à puces</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Highlights:</source>
+        <translation>&amp;Faits marquants :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Difficulties:</source>
+        <translation>&amp;Difficultés :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Outlook:</source>
+        <translation>&amp;Perspectives :</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The texts of %1 are saved.</source>
+        <translation>Les textes de %1 sont enregistrés.</translation>
     </message>
 </context>
 <context>
@@ -9558,7 +10725,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SubsidyDialog</name>
     <message>
-        <location filename="../../src/gui/funding/subsidydialog.cpp" line="+47" />
+        <location filename="../../src/gui/funding/subsidydialog.cpp" line="+50" />
         <source>New subsidy request</source>
         <translation>Nouvelle demande de subvention</translation>
     </message>
@@ -9673,7 +10840,12 @@ Facturé (HT) : %6
         <translation>Compte rendu envoyé le :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
+        <source>Request and &amp;instalments</source>
+        <translation>Demande et &amp;versements</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>&lt;b&gt;Instalments&lt;/b&gt; (days as dd/mm/yyyy; leave “received” blank until the money comes)</source>
         <translation>&lt;b&gt;Versements&lt;/b&gt; (dates en jj/mm/aaaa ; laissez « reçu » vide tant que l'argent n'est pas arrivé)</translation>
     </message>
@@ -9708,7 +10880,42 @@ Facturé (HT) : %6
         <translation>Retirer le versement</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
+        <source>The action funded: its aims, the young people concerned, where and when.</source>
+        <translation>L'action financée : ses objectifs, les jeunes concernés, où et quand.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Why the actual differs from the forecast, line by line when it matters.</source>
+        <translation>Pourquoi le réalisé diffère du prévu, ligne par ligne quand c'est important.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Action &amp;funded:</source>
+        <translation>Action &amp;financée :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Deviations explained:</source>
+        <translation>&amp;Écarts expliqués :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Indicators &amp;asked for:</source>
+        <translation>Indicateurs &amp;demandés :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Printed in Rapports › “Final account of a subsidy”, laid out like Cerfa n°15059.</source>
+        <translation>Imprimé dans Rapports › « Compte rendu financier de subvention », présenté comme le Cerfa n° 15059.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Final &amp;account</source>
+        <translation>&amp;Compte rendu</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -9718,7 +10925,7 @@ Facturé (HT) : %6
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+113" />
         <source>Instalment %1: write the days as dd/mm/yyyy (15/12/2026).</source>
         <translation>Versement %1 : écrivez les dates en jj/mm/aaaa (15/12/2026).</translation>
     </message>

@@ -4,7 +4,7 @@
 #include "util/translations.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
+#include <QApplication>
 
 #include <cstdio>
 
@@ -12,12 +12,14 @@
 
 int main(int argc, char* argv[])
 {
-    // Printing lays documents out with Qt Gui (fonts, PDF writer), without a
-    // screen; every other command stays a plain console program.
-    const bool printing = argc > 1 && qstrcmp(argv[1], "print") == 0;
+    // Printing lays documents out with Qt Gui (fonts, PDF writer) and draws
+    // the reports' charts with Qt Charts (graphics items, hence
+    // QApplication), without a screen; every other command stays a plain
+    // console program.
+    const bool printing = argc > 1 && (qstrcmp(argv[1], "print") == 0 || qstrcmp(argv[1], "report") == 0);
     if (printing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> application = printing ? std::make_unique<QGuiApplication>(argc, argv)
+    std::unique_ptr<QCoreApplication> application = printing ? std::make_unique<QApplication>(argc, argv)
                                                               : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Etabli"));

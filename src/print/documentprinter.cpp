@@ -24,6 +24,8 @@ int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPag
     // Lay the text out at the device's resolution so fonts keep their size.
     document.documentLayout()->setPaintDevice(&device);
     document.setPageSize(QSizeF(page.width(), page.height() - header - footer));
+    if (frame.laidOut)
+        frame.laidOut(document);
     const int pages = std::max(1, document.pageCount());
 
     QFont small = document.defaultFont();
@@ -35,9 +37,11 @@ int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPag
         painter.setFont(small);
         painter.setPen(QColor(80, 80, 80));
         const QRectF headerRect(0, 0, page.width(), header - mm(4));
-        painter.drawText(headerRect, Qt::AlignLeft | Qt::AlignBottom, frame.title);
-        painter.drawText(headerRect, Qt::AlignRight | Qt::AlignBottom, frame.schoolName);
-        painter.drawLine(QPointF(0, header - mm(3)), QPointF(page.width(), header - mm(3)));
+        if (i > 0 || !frame.titlePage) {
+            painter.drawText(headerRect, Qt::AlignLeft | Qt::AlignBottom, frame.title);
+            painter.drawText(headerRect, Qt::AlignRight | Qt::AlignBottom, frame.schoolName);
+            painter.drawLine(QPointF(0, header - mm(3)), QPointF(page.width(), header - mm(3)));
+        }
         const QRectF footerRect(0, page.height() - footer + mm(3), page.width(), footer - mm(3));
         painter.drawLine(QPointF(0, page.height() - footer + mm(2)), QPointF(page.width(), page.height() - footer + mm(2)));
         painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignTop, frame.footerNote);

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTextDocument>
 
+#include <functional>
 #include <memory>
 
 class QPagedPaintDevice;
@@ -20,6 +21,10 @@ struct PageFrame
     QString schoolName; // the school, in the header
     QString footerNote; // e.g. "Édité le 27/11/2026"
     bool landscape = false; // wide lists
+    bool titlePage = false; // the first page carries no header
+    // Called once the document is laid out on the page's size, before it is
+    // painted (a table of contents fills in its page numbers there).
+    std::function<void(QTextDocument&)> laidOut = {};
 };
 
 // A document ready to print: its laid-out text and its page frame. Made by

@@ -38,7 +38,7 @@ const std::map<QString, QSet<QString>>& expectedPermissions()
         {QStringLiteral("direction"), QSet<QString>(everything.begin(), everything.end())},
         {QStringLiteral("secretariat"),
          {SettingsEdit, BackupRun, TraineesRead, TraineesWrite, TraineesSensitive, AttendanceWrite, ProductionWrite,
-          SalesRead, SalesWrite, FundingRead, FundingWrite, ReportsRead}},
+          SalesRead, SalesWrite, FundingRead, FundingWrite, ReportsRead, ReportsWrite}},
         {QStringLiteral("formateur.pneus"), {TraineesRead, AttendanceWrite, ProductionWrite}},
         {QStringLiteral("formateur.metal"), {TraineesRead, AttendanceWrite, ProductionWrite}},
         {QStringLiteral("lecture"), {TraineesRead, SalesRead, FundingRead, ReportsRead}},

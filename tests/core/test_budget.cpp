@@ -6,6 +6,7 @@
 #include "services/invoiceservice.h"
 #include "services/schoolservice.h"
 #include "services/subsidyservice.h"
+#include "services/reportdataservice.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
@@ -462,4 +463,69 @@ TEST_CASE("Subsidies: from request to final account, instalments within the gran
     reader.permissions = {permission::FundingRead};
     CHECK(SubsidyService(t.db(), clock, reader).save(request(f.region, year->id, 100, QDate(2026, 1, 1))).error().code ==
           Error::Code::AccessDenied);
+}
+
+TEST_CASE("A subsidy's final account: its texts kept, what is missing said, refused subsidies and readers kept out",
+          "[funding][reports]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(at(2026, 11, 27));
+    const Funders f = makeFunders(t.db(), clock);
+    auto year = FinancialYearService(t.db(), clock, f.director).open(2026);
+    REQUIRE(year);
+    SubsidyService subsidies(t.db(), clock, f.director);
+    Subsidy s = request(f.region, year->id, 3000000, QDate(2026, 1, 10));
+    s.actionDescription = QStringLiteral("Former 24 jeunes par la production.");
+    s.askedIndicators = {QStringLiteral("entrants"), QStringLiteral("insertion_rate")};
+    auto id = subsidies.save(s);
+    REQUIRE(id);
+    auto stored = subsidies.get(*id);
+    REQUIRE(stored);
+    CHECK(stored->actionDescription == s.actionDescription);
+    CHECK(stored->askedIndicators == s.askedIndicators);
+
+    ReportDataService data(t.db(), clock, f.director);
+    auto account = data.grant(*id);
+    REQUIRE(account);
+    // No forecast, no decision, no explanation: each said, none hidden.
+    REQUIRE(account->missing.size() == 3);
+    CHECK(account->missing.join(QLatin1Char(' ')).contains(QStringLiteral("prévisionnel")));
+    CHECK(account->subsidy.programme == s.programme);
+    CHECK(account->indicators.has_value());
+
+    BudgetService budget(t.db(), clock, f.director);
+    BudgetForecast forecast;
+    forecast.financialYearId = year->id;
+    forecast.categoryId = categoryId(budget, "staff");
+    forecast.amount = Money::fromCents(24000000);
+    REQUIRE(budget.setForecast(forecast));
+    stored->decision = QStringLiteral("granted");
+    stored->granted = Money::fromCents(2500000);
+    stored->decidedOn = QDate(2026, 3, 1);
+    stored->deviationExplanation = QStringLiteral("Moins de jeunes accueillis que prévu.");
+    REQUIRE(subsidies.save(*stored));
+    auto complete = data.grant(*id);
+    REQUIRE(complete);
+    CHECK(complete->missing.isEmpty());
+
+    Subsidy refused = request(f.town, year->id, 100000, QDate(2026, 2, 1));
+    refused.decision = QStringLiteral("refused");
+    refused.decidedOn = QDate(2026, 4, 1);
+    auto refusedId = subsidies.save(refused);
+    REQUIRE(refusedId);
+    CHECK(data.grant(*refusedId).error().code == Error::Code::InvalidInput);
+    CHECK(data.grant(99999).error().code == Error::Code::NotFound);
+
+    // The financial report counts the year's receipts and lists its subsidies.
+    auto financial = data.financial(2026);
+    REQUIRE(financial);
+    CHECK(financial->subsidies.size() == 2);
+    CHECK(financial->receipts.issued == 0);
+
+    UserContext trainer;
+    trainer.permissions = {permission::TraineesRead, permission::AttendanceWrite};
+    CHECK(ReportDataService(t.db(), clock, trainer).grant(*id).error().code == Error::Code::AccessDenied);
+    CHECK(ReportDataService(t.db(), clock, trainer).financial(2026).error().code == Error::Code::AccessDenied);
 }

@@ -1,4 +1,6 @@
 #include "services/indicatorservice.h"
+#include "services/reportdataservice.h"
+#include "storage/sectionrepository.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
@@ -134,5 +136,98 @@ TEST_CASE("A school year's indicators on an exact case, with the year before", "
     UserContext trainer;
     trainer.permissions = {permission::TraineesRead};
     CHECK(IndicatorService(db, clock, trainer).indicators(QStringLiteral("2024-2025")).error().code ==
+          Error::Code::AccessDenied);
+}
+
+TEST_CASE("Indicators count who enters mid-year; an empty year gives an honest empty report", "[reports][indicators]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    Database& db = t.db();
+    trainee(db, 201, "enrolled", "2025-01-13", nullptr, nullptr);            // mid-year, stays
+    trainee(db, 202, "left", "2025-02-03", "2025-04-30", "personal", "F");   // mid-year, leaves the same year
+    trainee(db, 203, "left", "2024-03-04", "2024-12-20", "job");             // entered the year before
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
+    IndicatorService service(db, clock, director);
+    auto ind = service.indicators(QStringLiteral("2024-2025"));
+    REQUIRE(ind);
+    CHECK(ind->entrants == 2);
+    CHECK(ind->enrolled == 3);
+    CHECK(ind->continuing == 1);
+    CHECK(ind->exits == 2);
+    CHECK(ind->exitsByReason.value(QStringLiteral("personal")) == 1);
+    CHECK(ind->exitsByReason.value(QStringLiteral("job")) == 1);
+    REQUIRE(ind->previous);
+    CHECK(ind->previous->entrants == 1);
+    CHECK(ind->previous->continuing == 1);
+
+    // A year with nothing: zeros and rates that cannot be computed, no division by zero.
+    auto empty = service.indicators(QStringLiteral("2011-2012"));
+    REQUIRE(empty);
+    CHECK(empty->entrants == 0);
+    CHECK(empty->enrolled == 0);
+    CHECK(empty->attendanceRate < 0);
+    CHECK(empty->insertionRate < 0);
+    CHECK(IndicatorService::percent(empty->insertionRate) == QStringLiteral("—"));
+    const QList<IndicatorRow> rows = IndicatorService::rows(*empty);
+    CHECK_FALSE(rows.isEmpty());
+    CHECK(IndicatorService::valueOf(*empty, QStringLiteral("certifications")) == QStringLiteral("—"));
+}
+
+TEST_CASE("The activity report's narrative is kept per school year; sign-in sheets list who is enrolled each week",
+          "[reports]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    Database& db = t.db();
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
+    IndicatorService service(db, clock, director);
+    auto blank = service.narrative(QStringLiteral("2025-2026"));
+    REQUIRE(blank);
+    CHECK(blank->isEmpty());
+    ReportNarrative n{QStringLiteral("2025"), QStringLiteral("<p>Un <b>nouveau</b> client</p>"),
+                      QStringLiteral("<p>Deux départs</p>"), QString()};
+    REQUIRE(service.saveNarrative(n));
+    n.outlook = QStringLiteral("<p>Une troisième section</p>");
+    REQUIRE(service.saveNarrative(n)); // written again: updated, not doubled
+    auto kept = service.narrative(QStringLiteral("2025-2026"));
+    REQUIRE(kept);
+    CHECK(kept->schoolYear == QStringLiteral("2025-2026"));
+    CHECK(kept->highlights.contains(QStringLiteral("<b>nouveau</b>")));
+    CHECK(kept->outlook.contains(QStringLiteral("troisième")));
+    CHECK(service.narrative(QStringLiteral("2024-2025"))->isEmpty());
+    CHECK_FALSE(service.saveNarrative(ReportNarrative{QStringLiteral("l'an dernier"), {}, {}, {}}));
+    UserContext reader;
+    reader.permissions = {permission::ReportsRead};
+    CHECK(IndicatorService(db, clock, reader).narrative(QStringLiteral("2025-2026")));
+    CHECK(IndicatorService(db, clock, reader).saveNarrative(n).error().code == Error::Code::AccessDenied);
+
+    trainee(db, 301, "enrolled", "2026-09-01", nullptr, nullptr);
+    trainee(db, 302, "left", "2026-09-01", "2026-11-18", "moved");
+    trainee(db, 303, "enrolled", "2026-11-25", nullptr, nullptr);
+    ReportDataService data(db, clock, director);
+    auto section = data.attendance(QStringLiteral("Aucune"), QDate(2026, 11, 16), QDate(2026, 11, 27));
+    CHECK(section.error().code == Error::Code::NotFound);
+    auto sections = SectionRepository(db).list();
+    REQUIRE(sections);
+    REQUIRE_FALSE(sections->isEmpty());
+    const QString name = sections->first().name;
+    auto sheets = data.attendance(name, QDate(2026, 11, 18), QDate(2026, 11, 27));
+    REQUIRE(sheets);
+    REQUIRE(sheets->weeks.size() == 2);
+    CHECK(sheets->weeks[0].monday == QDate(2026, 11, 16));
+    CHECK(sheets->weeks[0].trainees.size() == 2); // 302 leaves on Wednesday, 303 not there yet
+    CHECK(sheets->weeks[1].trainees.size() == 2); // 303 came, 302 gone
+    CHECK_FALSE(data.attendance(name, QDate(2026, 11, 27), QDate(2026, 11, 18)));
+    CHECK_FALSE(data.attendance(name, QDate(2026, 1, 5), QDate(2026, 11, 27))); // more than 26 weeks
+    UserContext otherTrainer;
+    otherTrainer.permissions = {permission::TraineesRead};
+    otherTrainer.role = Role::Formateur;
+    otherTrainer.sectionIds = {sections->first().id + 1000};
+    CHECK(ReportDataService(db, clock, otherTrainer).attendance(name, QDate(2026, 11, 18), QDate(2026, 11, 27)).error().code ==
           Error::Code::AccessDenied);
 }

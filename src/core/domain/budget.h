@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace etabli {
 
@@ -103,6 +104,12 @@ struct Subsidy
     QString conditions;
     QDate reportDue;
     QDate accountedOn;
+    // The final account (Cerfa n°15059): the action funded, the deviations
+    // from its forecast explained, the indicators the funder asked for (the
+    // indicators' JSON keys).
+    QString actionDescription;
+    QString deviationExplanation;
+    QStringList askedIndicators;
     QList<SubsidyInstalment> instalments;
     int version = 0;
 

@@ -55,6 +55,7 @@ inline const QString SalesWrite = QStringLiteral("sales.write");
 inline const QString FundingRead = QStringLiteral("funding.read");
 inline const QString FundingWrite = QStringLiteral("funding.write");
 inline const QString ReportsRead = QStringLiteral("reports.read");
+inline const QString ReportsWrite = QStringLiteral("reports.write");
 inline const QString PersonalDataExport = QStringLiteral("personal_data.export");
 inline const QString RetentionApply = QStringLiteral("retention.apply");
 
@@ -62,7 +63,7 @@ inline QStringList all()
 {
     return {SettingsEdit,  UsersManage, AuditRead, BackupRun,   TraineesRead,      TraineesWrite,
             TraineesSensitive, AttendanceWrite, ProductionWrite, SalesRead, SalesWrite, FundingRead,
-            FundingWrite,  ReportsRead, PersonalDataExport, RetentionApply};
+            FundingWrite,  ReportsRead, ReportsWrite, PersonalDataExport, RetentionApply};
 }
 } // namespace permission
 

@@ -77,4 +77,15 @@ struct Indicators
     }
 };
 
+// One line of the indicators' table, as the Rapports page and the printed
+// activity report show it: a label, this year, the year before.
+struct IndicatorRow
+{
+    QString label;
+    QString now;
+    QString before;
+    bool heading = false;
+    int indent = 0;
+};
+
 } // namespace etabli

@@ -48,6 +48,8 @@ QString AccessControl::describe(const QString& p)
         return tr("change the funding and the budget");
     if (p == ReportsRead)
         return tr("produce the reports");
+    if (p == ReportsWrite)
+        return tr("write the reports' texts");
     if (p == PersonalDataExport)
         return tr("export everything held about a person");
     if (p == RetentionApply)

@@ -4,6 +4,7 @@
 #include "domain/schoolyear.h"
 #include "services/accesscontrol.h"
 #include "storage/indicatorqueries.h"
+#include "storage/narrativerepository.h"
 #include "storage/productionrepository.h"
 #include "storage/referencevaluerepository.h"
 #include "storage/transaction.h"
@@ -11,6 +12,9 @@
 #include "util/clock.h"
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
+#include "services/traineeservice.h"
+
+#include <QLocale>
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -57,15 +61,179 @@ QString IndicatorService::exitKey(const QString& stored)
     return exitKeys().contains(stored) ? stored : QStringLiteral("other");
 }
 
+int IndicatorService::startYearOf(const QString& schoolYear)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{4})(?:\\s*[-/]\\s*(\\d{4}))?\\s*$"));
+    const auto match = pattern.match(schoolYear);
+    if (!match.hasMatch() || (match.captured(2).toInt() != 0 && match.captured(2).toInt() != match.captured(1).toInt() + 1))
+        return 0;
+    return match.captured(1).toInt();
+}
+
+Result<ReportNarrative> IndicatorService::narrative(const QString& schoolYear) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
+        return std::unexpected(r.error());
+    const int start = startYearOf(schoolYear);
+    if (start == 0)
+        return fail(Error::Code::InvalidInput, tr("Give the school year as 2013-2014."));
+    return NarrativeRepository(m_db).find(SchoolYear(start).label());
+}
+
+Status IndicatorService::saveNarrative(const ReportNarrative& input)
+{
+    if (auto r = AccessControl::require(m_actor, permission::ReportsWrite); !r)
+        return r;
+    const int start = startYearOf(input.schoolYear);
+    if (start == 0)
+        return fail(Error::Code::InvalidInput, tr("Give the school year as 2013-2014."));
+    ReportNarrative n = input;
+    n.schoolYear = SchoolYear(start).label();
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = NarrativeRepository(m_db).save(n, m_clock.nowIso()); !r)
+            return r;
+        ChangeSet c;
+        c.set(QStringLiteral("highlights"), n.highlights)
+            .set(QStringLiteral("difficulties"), n.difficulties)
+            .set(QStringLiteral("outlook"), n.outlook);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("report_narrative"), n.schoolYear, QStringLiteral("update"), c);
+    });
+}
+
+QString IndicatorService::percent(double rate)
+{
+    return rate < 0 ? QStringLiteral("—")
+                    : QLocale(QLocale::French, QLocale::France).toString(rate * 100.0, 'f', 1) + QStringLiteral(" %");
+}
+
+QList<std::pair<QString, QString>> IndicatorService::askableIndicators()
+{
+    return {{QStringLiteral("entrants"), tr("Entrants")},
+            {QStringLiteral("enrolled"), tr("Enrolled at some time in the year")},
+            {QStringLiteral("continuing"), tr("Continuing into the next year")},
+            {QStringLiteral("exits"), tr("Exits")},
+            {QStringLiteral("certifications"), tr("Certifications (passed / presented)")},
+            {QStringLiteral("attendance_rate"), tr("Attendance rate")},
+            {QStringLiteral("internships"), tr("Internships (host organisations)")},
+            {QStringLiteral("insertion_rate"), tr("Insertion rate (job, apprenticeship or training ÷ known outcomes)")},
+            {QStringLiteral("production_hours"), tr("Hours of production (trainees)")},
+            {QStringLiteral("orders"), tr("Work orders")},
+            {QStringLiteral("customers"), tr("Customers invoiced")},
+            {QStringLiteral("production_revenue_cents"), tr("Production sales, excl. VAT")},
+            {QStringLiteral("volunteers"), tr("Volunteers (hours given)")}};
+}
+
+QStringList IndicatorService::defaultAskedIndicators()
+{
+    return {QStringLiteral("entrants"), QStringLiteral("exits"), QStringLiteral("certifications"),
+            QStringLiteral("attendance_rate"), QStringLiteral("insertion_rate")};
+}
+
+QString IndicatorService::valueOf(const Indicators& i, const QString& key)
+{
+    const QLocale fr(QLocale::French, QLocale::France);
+    if (key == QLatin1String("entrants"))
+        return fr.toString(i.entrants);
+    if (key == QLatin1String("enrolled"))
+        return fr.toString(i.enrolled);
+    if (key == QLatin1String("continuing"))
+        return fr.toString(i.continuing);
+    if (key == QLatin1String("exits"))
+        return fr.toString(i.exits);
+    if (key == QLatin1String("certifications")) {
+        int passed = 0;
+        int presented = 0;
+        for (const auto& results : i.certifications) {
+            passed += results.value(QStringLiteral("passed"));
+            presented += results.value(QStringLiteral("passed")) + results.value(QStringLiteral("failed"));
+        }
+        return presented == 0 ? QStringLiteral("—") : QStringLiteral("%1 / %2").arg(passed).arg(presented);
+    }
+    if (key == QLatin1String("attendance_rate"))
+        return percent(i.attendanceRate);
+    if (key == QLatin1String("internships"))
+        return QStringLiteral("%1 (%2)").arg(fr.toString(i.internships), fr.toString(i.hostOrganisations));
+    if (key == QLatin1String("insertion_rate"))
+        return percent(i.insertionRate);
+    if (key == QLatin1String("production_hours"))
+        return Quantities::formatDuration(i.productionMinutes());
+    if (key == QLatin1String("orders"))
+        return fr.toString(i.orders);
+    if (key == QLatin1String("customers"))
+        return fr.toString(i.customers);
+    if (key == QLatin1String("production_revenue_cents"))
+        return i.productionRevenue.format();
+    if (key == QLatin1String("volunteers"))
+        return QStringLiteral("%1 (%2 h)").arg(fr.toString(i.volunteers), fr.toString(i.volunteerHours, 'f', 0));
+    return QStringLiteral("—");
+}
+
+QList<IndicatorRow> IndicatorService::rows(const Indicators& now)
+{
+    const Indicators before = now.previous ? *now.previous : Indicators();
+    const QLocale fr(QLocale::French, QLocale::France);
+    const auto number = [&fr](qint64 n) { return fr.toString(n); };
+    QList<IndicatorRow> out;
+    const auto row = [&out](const QString& label, const QString& a, const QString& b, int indent = 0) {
+        out << IndicatorRow{label, a, b, false, indent};
+    };
+    const auto heading = [&out](const QString& label) { out << IndicatorRow{label, {}, {}, true, 0}; };
+    heading(tr("Trainees"));
+    row(tr("Entrants"), number(now.entrants), number(before.entrants));
+    row(tr("of whom girls"), number(now.entrantsBySex.value(QStringLiteral("F"))),
+        number(before.entrantsBySex.value(QStringLiteral("F"))), 1);
+    row(tr("Enrolled at some time in the year"), number(now.enrolled), number(before.enrolled));
+    row(tr("Continuing into the next year"), number(now.continuing), number(before.continuing));
+    row(tr("Exits"), number(now.exits), number(before.exits));
+    for (const QString& key : exitKeys()) {
+        const QString stored = key == QLatin1String("dropout") ? QStringLiteral("dropped_out") : key;
+        row(TraineeService::exitReasonLabel(exitReasonFromCode(stored)), number(now.exitsByReason.value(key)),
+            number(before.exitsByReason.value(key)), 1);
+    }
+    heading(tr("Certifications (passed / presented)"));
+    QStringList codes = now.certifications.keys();
+    for (const QString& c : before.certifications.keys())
+        if (!codes.contains(c))
+            codes << c;
+    const auto certification = [](const Indicators& i, const QString& code) {
+        const auto results = i.certifications.value(code);
+        const int presented = results.value(QStringLiteral("passed")) + results.value(QStringLiteral("failed"));
+        return presented == 0 ? QStringLiteral("—")
+                              : QStringLiteral("%1 / %2").arg(results.value(QStringLiteral("passed"))).arg(presented);
+    };
+    for (const QString& code : std::as_const(codes))
+        row(code, certification(now, code), certification(before, code), 1);
+    heading(tr("Attendance, internships, outcomes"));
+    row(tr("Attendance rate"), percent(now.attendanceRate), percent(before.attendanceRate));
+    row(tr("Internships (host organisations)"),
+        QStringLiteral("%1 (%2)").arg(number(now.internships), number(now.hostOrganisations)),
+        QStringLiteral("%1 (%2)").arg(number(before.internships), number(before.hostOrganisations)));
+    row(tr("Insertion rate (job, apprenticeship or training ÷ known outcomes)"), percent(now.insertionRate),
+        percent(before.insertionRate));
+    for (const ReferenceValue& r : now.references)
+        row(r.isSet() ? tr("Reference: %1 (%2, %3)").arg(r.label, r.source).arg(r.year)
+                      : tr("Reference: %1 (not typed yet: “Reference values…”)").arg(r.label),
+            r.isSet() ? percent(r.valueBp / 10000.0) : QStringLiteral("—"), QString(), 1);
+    heading(tr("Production"));
+    row(tr("Hours of production (trainees)"), Quantities::formatDuration(now.productionMinutes()),
+        Quantities::formatDuration(before.productionMinutes()));
+    row(tr("Work orders"), number(now.orders), number(before.orders));
+    row(tr("Customers invoiced"), number(now.customers), number(before.customers));
+    row(tr("Production sales, excl. VAT"), now.productionRevenue.format(), before.productionRevenue.format());
+    row(tr("Volunteers (hours given)"),
+        QStringLiteral("%1 (%2 h)").arg(number(now.volunteers), fr.toString(now.volunteerHours, 'f', 0)),
+        QStringLiteral("%1 (%2 h)").arg(number(before.volunteers), fr.toString(before.volunteerHours, 'f', 0)));
+    return out;
+}
+
 Result<Indicators> IndicatorService::indicators(const QString& schoolYear, const QString& section) const
 {
     if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
         return std::unexpected(r.error());
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{4})(?:\\s*[-/]\\s*(\\d{4}))?\\s*$"));
-    const auto match = pattern.match(schoolYear);
-    if (!match.hasMatch() || (match.captured(2).toInt() != 0 && match.captured(2).toInt() != match.captured(1).toInt() + 1))
+    const int startYear = startYearOf(schoolYear);
+    if (startYear == 0)
         return fail(Error::Code::InvalidInput, tr("Give the school year as 2013-2014."));
-    const int startYear = match.captured(1).toInt();
     auto school = SchoolRepository(m_db).load();
     if (!school)
         return std::unexpected(school.error());

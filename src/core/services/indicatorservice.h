@@ -2,6 +2,7 @@
 
 #include "domain/user.h"
 #include "reports/indicators.h"
+#include "reports/narrative.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -34,6 +35,26 @@ public:
     Result<QList<ReferenceValue>> references() const;
     // settings.edit; a value needs its source and year, or is cleared (valueBp -1).
     Status saveReference(const ReferenceValue& value);
+
+    // The activity report's narrative of a school year ("2025-2026"); empty
+    // parts when nothing was written. reports.read to read, reports.write to save.
+    Result<ReportNarrative> narrative(const QString& schoolYear) const;
+    Status saveNarrative(const ReportNarrative& narrative);
+
+    // "2013-2014" or "2013" → 2013; 0 when the text is not a school year.
+    static int startYearOf(const QString& schoolYear);
+
+    // The table of the indicators beside the year before, in French (shared
+    // by the Rapports page, the activity report and the CSV).
+    static QList<IndicatorRow> rows(const Indicators& indicators);
+    // The indicators a funder may ask for in a subsidy's account: JSON key →
+    // French label; and an indicator's value in French ("6", "83,3 %").
+    static QList<std::pair<QString, QString>> askableIndicators();
+    static QString valueOf(const Indicators& indicators, const QString& key);
+    // What an account shows when the funder named no indicator.
+    static QStringList defaultAskedIndicators();
+    // French percentage ("83,3 %"), "—" for a rate that cannot be computed (-1).
+    static QString percent(double rate);
 
     // The stable keys of `etabli-cli report indicators --format json`.
     static QJsonObject toJson(const Indicators& indicators);

@@ -120,14 +120,15 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
                 return fail(Error::Code::Foreign,
                             tr("The file “%1” is not an Établi database.").arg(shown));
         }
-        if (mode != OpenMode::ReadOnly && fi.exists() && !fi.isWritable())
+        if (mode != OpenMode::ReadOnly && mode != OpenMode::ReadOnlyChecked && fi.exists() && !fi.isWritable())
             return fail(Error::Code::ReadOnly,
                         tr("The database “%1” is read-only: Établi cannot save into it. Copy it to a folder "
                            "where you can write.")
                             .arg(shown));
     }
 
-    std::unique_ptr<Database> db(new Database(location, dialect, name, mode == OpenMode::ReadOnly));
+    std::unique_ptr<Database> db(new Database(location, dialect, name,
+                                                mode == OpenMode::ReadOnly || mode == OpenMode::ReadOnlyChecked));
     const auto cleanupCreated = [&]() {
         db.reset();
         if (createdFile) {
@@ -147,7 +148,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
         cleanupCreated();
         return std::unexpected(checked.error());
     }
-    if (mode == OpenMode::ReadOnly)
+    if (mode == OpenMode::ReadOnly || mode == OpenMode::ReadOnlyChecked)
         return db;
     if (dialect == Dialect::SQLite) {
         if (auto configured = db->configureSqlite(); !configured) {
@@ -276,7 +277,7 @@ Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)
         return fail(Error::Code::Foreign,
                     tr("“%1” is empty: it is not an Établi database.").arg(shown));
 
-    if (m_dialect == Dialect::SQLite && !*isNew) {
+    if (m_dialect == Dialect::SQLite && !*isNew && mode != OpenMode::ReadOnlyChecked) {
         SqlQuery q(*this);
         if (auto r = q.exec(QStringLiteral("PRAGMA quick_check")); !r)
             return fail(Error::Code::Corrupt,
@@ -305,7 +306,7 @@ Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)
                             .arg(latestSchemaVersion()));
     }
 
-    if (mode != OpenMode::ReadOnly && m_dialect == Dialect::SQLite) {
+    if (mode != OpenMode::ReadOnly && mode != OpenMode::ReadOnlyChecked && m_dialect == Dialect::SQLite) {
         // Probe for write access and locks before changing anything.
         SqlQuery q(*this);
         if (auto r = q.exec(QStringLiteral("BEGIN IMMEDIATE")); !r) {

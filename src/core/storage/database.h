@@ -33,6 +33,9 @@ public:
         OpenExisting, // must exist and be an Établi database; migrates it
         CreateNew,    // must not exist (or be empty); creates the schema
         ReadOnly,     // must exist; never written, never migrated
+        // A second, read-only connection to a database this process has
+        // opened and checked already (a worker thread's): not checked again.
+        ReadOnlyChecked,
     };
 
     struct IntegrityReport

@@ -61,6 +61,25 @@ Result<qint64> FundingQueries::paymentsReceived(const QDate& from, const QDate& 
                from, to);
 }
 
+Result<FundingQueries::Receipts> FundingQueries::receipts(const QDate& from, const QDate& to) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT COUNT(*), COALESCE(SUM(r.total_cents), 0), (SELECT COUNT(*) FROM tax_receipt c WHERE c.kind = "
+            "'cancellation' AND c.issue_date >= :from AND c.issue_date <= :to) FROM tax_receipt r WHERE r.kind = "
+            "'receipt' AND r.issue_date >= :from AND r.issue_date <= :to AND NOT EXISTS (SELECT 1 FROM tax_receipt x "
+            "WHERE x.cancels_receipt_id = r.id)"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    Receipts out;
+    if (q.next())
+        out = Receipts{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    return out;
+}
+
 Result<FundingQueries::Gifts> FundingQueries::gifts(const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);

@@ -36,6 +36,15 @@ public:
         qint64 count = 0;
     };
     Result<Gifts> gifts(const QDate& from, const QDate& to) const;
+    // Tax receipts issued in the period and not cancelled since: count and
+    // total; and how many were cancelled.
+    struct Receipts
+    {
+        qint64 issued = 0;
+        qint64 total = 0;
+        qint64 cancelled = 0;
+    };
+    Result<Receipts> receipts(const QDate& from, const QDate& to) const;
     // Apprenticeship tax received in the period.
     Result<qint64> apprenticeshipTaxReceived(const QDate& from, const QDate& to) const;
     // Dues paid in the period.

@@ -21,7 +21,8 @@ QDate fromIso(const QVariant& v)
 const QString columns = QStringLiteral(
     "SELECT s.id, s.funder_id, c.name, s.programme, s.financial_year_id, y.start_date, y.end_date, s.school_year, "
     "s.requested_cents, s.requested_on, s.decision, s.granted_cents, s.decided_on, s.agreement_ref, s.agreement_on, "
-    "s.conditions, s.report_due, s.accounted_on, s.version FROM subsidy s JOIN contact c ON c.id = s.funder_id JOIN "
+    "s.conditions, s.report_due, s.accounted_on, s.version, s.action_description, s.deviation_explanation, "
+    "s.asked_indicators FROM subsidy s JOIN contact c ON c.id = s.funder_id JOIN "
     "financial_year y ON y.id = s.financial_year_id");
 
 Subsidy readSubsidy(const SqlQuery& q)
@@ -46,6 +47,9 @@ Subsidy readSubsidy(const SqlQuery& q)
     s.reportDue = fromIso(q.value(16));
     s.accountedOn = fromIso(q.value(17));
     s.version = q.value(18).toInt();
+    s.actionDescription = q.value(19).toString();
+    s.deviationExplanation = q.value(20).toString();
+    s.askedIndicators = q.value(21).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     return s;
 }
 
@@ -71,6 +75,9 @@ void bindFields(SqlQuery& q, const Subsidy& s, const QString& nowIso)
         .bind(QStringLiteral("conditions"), s.conditions.trimmed())
         .bind(QStringLiteral("report_due"), s.reportDue.toString(Qt::ISODate))
         .bind(QStringLiteral("accounted_on"), isoOrNull(s.accountedOn))
+        .bind(QStringLiteral("action"), s.actionDescription.trimmed())
+        .bind(QStringLiteral("deviation"), s.deviationExplanation.trimmed())
+        .bind(QStringLiteral("indicators"), s.askedIndicators.join(QLatin1Char(',')))
         .bind(QStringLiteral("now"), nowIso);
 }
 
@@ -82,9 +89,9 @@ Result<qint64> SubsidyRepository::insert(const Subsidy& s, const QString& nowIso
     if (auto r = q.prepare(QStringLiteral(
             "INSERT INTO subsidy (funder_id, programme, financial_year_id, school_year, requested_cents, requested_on, "
             "decision, granted_cents, decided_on, agreement_ref, agreement_on, conditions, report_due, accounted_on, "
-            "version, created_at, updated_at) VALUES (:funder, :programme, :year, :school_year, :requested, "
+            "action_description, deviation_explanation, asked_indicators, version, created_at, updated_at) VALUES (:funder, :programme, :year, :school_year, :requested, "
             ":requested_on, :decision, :granted, :decided_on, :agreement_ref, :agreement_on, :conditions, :report_due, "
-            ":accounted_on, 1, :now, :now) RETURNING id"));
+            ":accounted_on, :action, :deviation, :indicators, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     bindFields(q, s, nowIso);
@@ -103,7 +110,8 @@ Status SubsidyRepository::update(const Subsidy& s, const QString& nowIso)
             "UPDATE subsidy SET funder_id = :funder, programme = :programme, financial_year_id = :year, school_year = "
             ":school_year, requested_cents = :requested, requested_on = :requested_on, decision = :decision, "
             "granted_cents = :granted, decided_on = :decided_on, agreement_ref = :agreement_ref, agreement_on = "
-            ":agreement_on, conditions = :conditions, report_due = :report_due, accounted_on = :accounted_on, version = "
+            ":agreement_on, conditions = :conditions, report_due = :report_due, accounted_on = :accounted_on, "
+            "action_description = :action, deviation_explanation = :deviation, asked_indicators = :indicators, version = "
             "version + 1, updated_at = :now WHERE id = :id AND version = :version"));
         !r)
         return r;

@@ -6,6 +6,7 @@
 #include "gui/funding/yearcombo.h"
 #include "gui/sales/customerchooser.h"
 #include "services/financialyearservice.h"
+#include "services/indicatorservice.h"
 #include "services/subsidyservice.h"
 
 #include <QComboBox>
@@ -16,6 +17,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QTabWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -76,22 +79,52 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     right->addRow(tr("Final account sent on:"), m_accountedOn);
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
-    layout->addLayout(columns);
+    auto* tabs = new QTabWidget(this);
+    auto* request = new QWidget(tabs);
+    auto* requestLayout = new QVBoxLayout(request);
+    requestLayout->addLayout(columns);
+    tabs->addTab(request, tr("Request and &instalments"));
+    layout->addWidget(tabs, 1);
 
-    layout->addWidget(new QLabel(tr("<b>Instalments</b> (days as dd/mm/yyyy; leave “received” blank until the money comes)"), this));
+    requestLayout->addWidget(new QLabel(tr("<b>Instalments</b> (days as dd/mm/yyyy; leave “received” blank until the money comes)"), this));
     m_instalments->setObjectName(QStringLiteral("instalments"));
     m_instalments->setHorizontalHeaderLabels({tr("Expected on"), tr("Amount expected"), tr("Received on"), tr("Amount received")});
     m_instalments->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_instalments->verticalHeader()->hide();
     m_instalments->setMinimumHeight(120);
-    layout->addWidget(m_instalments);
+    requestLayout->addWidget(m_instalments);
     auto* rowButtons = new QHBoxLayout;
     auto* add = new QPushButton(tr("Add an &instalment"), this);
     auto* remove = new QPushButton(tr("Remove the instalment"), this);
     rowButtons->addWidget(add);
     rowButtons->addWidget(remove);
     rowButtons->addStretch(1);
-    layout->addLayout(rowButtons);
+    requestLayout->addLayout(rowButtons);
+
+    // The final account (Cerfa n°15059): what the printed account says besides the figures.
+    auto* account = new QWidget(tabs);
+    auto* accountForm = new QFormLayout(account);
+    m_action = new QPlainTextEdit(account);
+    m_action->setObjectName(QStringLiteral("actionDescription"));
+    m_action->setPlaceholderText(tr("The action funded: its aims, the young people concerned, where and when."));
+    m_deviation = new QPlainTextEdit(account);
+    m_deviation->setObjectName(QStringLiteral("deviationExplanation"));
+    m_deviation->setPlaceholderText(tr("Why the actual differs from the forecast, line by line when it matters."));
+    m_asked = new QListWidget(account);
+    m_asked->setObjectName(QStringLiteral("askedIndicators"));
+    for (const auto& [key, label] : IndicatorService::askableIndicators()) {
+        auto* item = new QListWidgetItem(label, m_asked);
+        item->setData(Qt::UserRole, key);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(IndicatorService::defaultAskedIndicators().contains(key) ? Qt::Checked : Qt::Unchecked);
+    }
+    accountForm->addRow(tr("Action &funded:"), m_action);
+    accountForm->addRow(tr("&Deviations explained:"), m_deviation);
+    accountForm->addRow(tr("Indicators &asked for:"), m_asked);
+    accountForm->addRow(new QLabel(tr("Printed in Rapports › “Final account of a subsidy”, laid out like Cerfa "
+                                      "n°15059."),
+                                   account));
+    tabs->addTab(account, tr("Final &account"));
     connect(add, &QPushButton::clicked, this, [this]() { addInstalmentRow({}); });
     connect(remove, &QPushButton::clicked, this, [this]() {
         if (m_instalments->currentRow() >= 0)
@@ -106,7 +139,7 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     connect(m_decision, &QComboBox::currentIndexChanged, this, &SubsidyDialog::decisionChanged);
-    resize(900, 560);
+    resize(900, 600);
 
     if (subsidyId != 0) {
         auto s = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).get(subsidyId);
@@ -137,6 +170,14 @@ void SubsidyDialog::load(const Subsidy& s)
     m_agreementRef->setText(s.agreementRef);
     m_agreementOn->setDate(s.agreementOn.isValid() ? s.agreementOn : m_agreementOn->minimumDate());
     m_conditions->setPlainText(s.conditions);
+    m_action->setPlainText(s.actionDescription);
+    m_deviation->setPlainText(s.deviationExplanation);
+    for (int i = 0; i < m_asked->count(); ++i) {
+        const QString key = m_asked->item(i)->data(Qt::UserRole).toString();
+        const QStringList asked = s.askedIndicators.isEmpty() ? IndicatorService::defaultAskedIndicators()
+                                                              : s.askedIndicators;
+        m_asked->item(i)->setCheckState(asked.contains(key) ? Qt::Checked : Qt::Unchecked);
+    }
     m_reportDue->setDate(s.reportDue.isValid() ? s.reportDue : m_reportDue->minimumDate());
     m_accountedOn->setDate(s.accountedOn.isValid() ? s.accountedOn : m_accountedOn->minimumDate());
     for (const SubsidyInstalment& i : s.instalments)
@@ -185,6 +226,12 @@ void SubsidyDialog::accept()
     s.agreementRef = m_agreementRef->text();
     s.agreementOn = FormDialog::optionalDate(m_agreementOn);
     s.conditions = m_conditions->toPlainText();
+    s.actionDescription = m_action->toPlainText();
+    s.deviationExplanation = m_deviation->toPlainText();
+    s.askedIndicators.clear();
+    for (int i = 0; i < m_asked->count(); ++i)
+        if (m_asked->item(i)->checkState() == Qt::Checked)
+            s.askedIndicators << m_asked->item(i)->data(Qt::UserRole).toString();
     s.reportDue = FormDialog::optionalDate(m_reportDue);
     s.accountedOn = FormDialog::optionalDate(m_accountedOn);
     s.instalments.clear();

@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
 class QTableWidget;
 
@@ -54,6 +55,9 @@ private:
     QDateEdit* m_reportDue;
     QDateEdit* m_accountedOn;
     QTableWidget* m_instalments;
+    QPlainTextEdit* m_action = nullptr;
+    QPlainTextEdit* m_deviation = nullptr;
+    QListWidget* m_asked = nullptr;
 };
 
 } // namespace etabli

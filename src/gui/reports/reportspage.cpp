@@ -6,12 +6,25 @@
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/sectioncombo.h"
+#include "gui/common/printpreview.h"
 #include "gui/common/session.h"
+#include "gui/funding/yearcombo.h"
+#include "gui/reports/reportjob.h"
+#include "print/documentprinter.h"
+#include "print/reportdocuments.h"
+#include "services/reportdataservice.h"
+#include "services/subsidyservice.h"
 #include "services/careerservice.h"
 #include "services/indicatorservice.h"
 #include "services/traineeservice.h"
 
 #include <QComboBox>
+#include <QDateEdit>
+#include <QGroupBox>
+#include <QListWidget>
+#include <QTextEdit>
+#include <QTextList>
+#include <QToolButton>
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -27,21 +40,6 @@
 #include <QVBoxLayout>
 
 namespace etabli {
-
-namespace {
-
-QString percent(double rate)
-{
-    return rate < 0 ? QStringLiteral("—")
-                    : QLocale(QLocale::French, QLocale::France).toString(rate * 100.0, 'f', 1) + QStringLiteral(" %");
-}
-
-QString number(qint64 n)
-{
-    return QLocale(QLocale::French, QLocale::France).toString(n);
-}
-
-} // namespace
 
 ReportsPage::ReportsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new QComboBox(this)),
@@ -77,11 +75,7 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     layout->addWidget(m_table, 1);
-    auto* note = new QLabel(tr("Every figure is computed from the records, the register, the workshops' log and the "
-                               "invoices; the activity and financial reports in PDF come next."),
-                            this);
-    note->setWordWrap(true);
-    layout->addWidget(note);
+    layout->addWidget(buildDocumentsBox());
 
     connect(m_year, &QComboBox::currentIndexChanged, this, &ReportsPage::reload);
     connect(m_section, &QComboBox::currentIndexChanged, this, &ReportsPage::reload);
@@ -105,10 +99,16 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
         choice.allLabel = tr("The whole school");
         choice.preferOwn = false;
         choice.fill(m_section, m_session);
+        m_financialYear->refresh();
+        const QDate monday = m_session.clock().today().addDays(1 - m_session.clock().today().dayOfWeek());
+        m_from->setDate(monday);
+        m_to->setDate(monday.addDays(4));
         reload();
+        refreshSubsidies();
     };
     connect(&m_session, &Session::databaseChanged, this, refill);
     connect(&m_session, &Session::userChanged, this, refill);
+    connect(&m_session, &Session::dataChanged, this, &ReportsPage::refreshSubsidies);
     refill();
 }
 
@@ -132,70 +132,23 @@ void ReportsPage::reload()
     m_banner->hide();
     m_indicators = *result;
     const Indicators& now = m_indicators;
-    const Indicators before = now.previous ? *now.previous : Indicators();
-    const auto row = [this](const QString& label, const QString& a, const QString& b, bool heading = false) {
-        const int r = m_table->rowCount();
-        m_table->insertRow(r);
-        auto* name = new QTableWidgetItem(label);
-        if (heading) {
+    for (const IndicatorRow& r : IndicatorService::rows(now)) {
+        const int at = m_table->rowCount();
+        m_table->insertRow(at);
+        auto* name = new QTableWidgetItem(QString(r.indent * 4, QLatin1Char(' ')) + r.label);
+        if (r.heading) {
             QFont bold = name->font();
             bold.setBold(true);
             name->setFont(bold);
         }
-        m_table->setItem(r, 0, name);
+        m_table->setItem(at, 0, name);
         for (int c = 1; c <= 2; ++c) {
-            auto* item = new QTableWidgetItem(c == 1 ? a : b);
+            auto* item = new QTableWidgetItem(c == 1 ? r.now : r.before);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_table->setItem(r, c, item);
+            m_table->setItem(at, c, item);
         }
-    };
-    row(tr("Trainees"), QString(), QString(), true);
-    row(tr("Entrants"), number(now.entrants), number(before.entrants));
-    row(tr("    of whom girls"), number(now.entrantsBySex.value(QStringLiteral("F"))),
-        number(before.entrantsBySex.value(QStringLiteral("F"))));
-    row(tr("Enrolled at some time in the year"), number(now.enrolled), number(before.enrolled));
-    row(tr("Continuing into the next year"), number(now.continuing), number(before.continuing));
-    row(tr("Exits"), number(now.exits), number(before.exits));
-    for (const QString& key : IndicatorService::exitKeys()) {
-        const QString stored = key == QLatin1String("dropout") ? QStringLiteral("dropped_out") : key;
-        row(QStringLiteral("    ") + TraineeService::exitReasonLabel(exitReasonFromCode(stored)),
-            number(now.exitsByReason.value(key)), number(before.exitsByReason.value(key)));
     }
-    row(tr("Certifications (passed / presented)"), QString(), QString(), true);
-    QStringList codes = now.certifications.keys();
-    for (const QString& c : before.certifications.keys())
-        if (!codes.contains(c))
-            codes << c;
-    const auto certification = [](const Indicators& i, const QString& code) {
-        const auto results = i.certifications.value(code);
-        const int presented = results.value(QStringLiteral("passed")) + results.value(QStringLiteral("failed"));
-        return presented == 0 ? QStringLiteral("—")
-                              : QStringLiteral("%1 / %2").arg(results.value(QStringLiteral("passed"))).arg(presented);
-    };
-    for (const QString& code : std::as_const(codes))
-        row(QStringLiteral("    ") + code, certification(now, code), certification(before, code));
-    row(tr("Attendance, internships, outcomes"), QString(), QString(), true);
-    row(tr("Attendance rate"), percent(now.attendanceRate), percent(before.attendanceRate));
-    row(tr("Internships (host organisations)"),
-        QStringLiteral("%1 (%2)").arg(number(now.internships), number(now.hostOrganisations)),
-        QStringLiteral("%1 (%2)").arg(number(before.internships), number(before.hostOrganisations)));
-    row(tr("Insertion rate (job, apprenticeship or training ÷ known outcomes)"), percent(now.insertionRate),
-        percent(before.insertionRate));
-    for (const ReferenceValue& r : now.references)
-        row(QStringLiteral("    ") +
-                (r.isSet() ? tr("Reference: %1 (%2, %3)").arg(r.label, r.source).arg(r.year)
-                           : tr("Reference: %1 (not typed yet: “Reference values…”)").arg(r.label)),
-            r.isSet() ? percent(r.valueBp / 10000.0) : QStringLiteral("—"), QString());
-    row(tr("Production"), QString(), QString(), true);
-    row(tr("Hours of production (trainees)"), Quantities::formatDuration(now.productionMinutes()),
-        Quantities::formatDuration(before.productionMinutes()));
-    row(tr("Work orders"), number(now.orders), number(before.orders));
-    row(tr("Customers invoiced"), number(now.customers), number(before.customers));
-    row(tr("Production sales, excl. VAT"), now.productionRevenue.format(), before.productionRevenue.format());
-    row(tr("Volunteers (hours given)"),
-        QStringLiteral("%1 (%2 h)").arg(number(now.volunteers)).arg(QLocale(QLocale::French, QLocale::France).toString(now.volunteerHours, 'f', 0)),
-        QStringLiteral("%1 (%2 h)").arg(number(before.volunteers)).arg(QLocale(QLocale::French, QLocale::France).toString(before.volunteerHours, 'f', 0)));
-    m_table->setHorizontalHeaderLabels({tr("Indicator"), now.schoolYear, before.schoolYear});
+    m_table->setHorizontalHeaderLabels({tr("Indicator"), now.schoolYear, now.previous ? now.previous->schoolYear : QString()});
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
@@ -272,6 +225,277 @@ void ReportsPage::saveJson()
         m_banner->showMessage(MessageBanner::Kind::Success, tr("The indicators are saved in %1.").arg(path));
     }
     m_banner->show();
+}
+
+} // namespace etabli
+
+namespace etabli {
+
+QWidget* ReportsPage::buildDocumentsBox()
+{
+    auto* box = new QGroupBox(tr("Printed reports"), this);
+    auto* columns = new QHBoxLayout(box);
+    auto* form = new QFormLayout;
+    m_document = new QComboBox(box);
+    m_document->setObjectName(QStringLiteral("documentCombo"));
+    m_document->addItem(tr("Activity report (school year chosen above)"), static_cast<int>(Document::Activity));
+    m_document->addItem(tr("Indicators (school year chosen above)"), static_cast<int>(Document::Indicators));
+    m_document->addItem(tr("Financial report (financial year)"), static_cast<int>(Document::Financial));
+    m_document->addItem(tr("Final account of a subsidy (Cerfa 15059)"), static_cast<int>(Document::Grant));
+    m_document->addItem(tr("Sign-in sheets (section chosen above)"), static_cast<int>(Document::Attendance));
+    m_document->addItem(tr("Funder pack: activity, indicators, finances, subsidies"), static_cast<int>(Document::Pack));
+    form->addRow(tr("&Document:"), m_document);
+
+    m_financialYear = new YearCombo(m_session, box);
+    m_yearRow = m_financialYear;
+    form->addRow(tr("&Financial year:"), m_financialYear);
+    m_subsidies = new QListWidget(box);
+    m_subsidies->setObjectName(QStringLiteral("subsidyList"));
+    m_subsidies->setMaximumHeight(90);
+    m_subsidies->setToolTip(tr("Tick the subsidies whose final account goes in the pack; for one account, tick one."));
+    m_subsidyRow = m_subsidies;
+    form->addRow(tr("S&ubsidies:"), m_subsidies);
+    auto* period = new QWidget(box);
+    auto* periodLayout = new QHBoxLayout(period);
+    periodLayout->setContentsMargins(0, 0, 0, 0);
+    m_from = FormDialog::dateField(m_session.clock().today(), period);
+    m_to = FormDialog::dateField(m_session.clock().today(), period);
+    periodLayout->addWidget(new QLabel(tr("from"), period));
+    periodLayout->addWidget(m_from);
+    periodLayout->addWidget(new QLabel(tr("to"), period));
+    periodLayout->addWidget(m_to);
+    periodLayout->addStretch(1);
+    m_periodRow = period;
+    form->addRow(tr("&Weeks:"), period);
+    columns->addLayout(form, 1);
+
+    auto* buttons = new QVBoxLayout;
+    m_narrative = new QPushButton(tr("Report &texts…"), box);
+    m_narrative->setToolTip(tr("Highlights, difficulties and outlook of the school year, printed in the activity "
+                               "report."));
+    auto* preview = new QPushButton(tr("&Preview and print…"), box);
+    preview->setObjectName(QStringLiteral("previewReport"));
+    auto* pdf = new QPushButton(tr("Save as P&DF…"), box);
+    pdf->setObjectName(QStringLiteral("pdfReport"));
+    buttons->addWidget(m_narrative);
+    buttons->addWidget(preview);
+    buttons->addWidget(pdf);
+    buttons->addStretch(1);
+    columns->addLayout(buttons);
+
+    connect(m_document, &QComboBox::currentIndexChanged, this, &ReportsPage::documentChanged);
+    connect(m_financialYear, &QComboBox::currentIndexChanged, this, &ReportsPage::refreshSubsidies);
+    connect(m_narrative, &QPushButton::clicked, this, &ReportsPage::editNarrative);
+    connect(preview, &QPushButton::clicked, this, [this]() { DocumentOutput::preview(this, [this]() { return makeDocument(); }); });
+    connect(pdf, &QPushButton::clicked, this, [this]() {
+        DocumentOutput::savePdf(this, documentFileName(), [this]() { return makeDocument(); }, m_banner);
+        m_banner->show();
+    });
+    documentChanged();
+    return box;
+}
+
+void ReportsPage::documentChanged()
+{
+    const auto kind = static_cast<Document>(m_document->currentData().toInt());
+    m_yearRow->setEnabled(kind == Document::Financial || kind == Document::Pack || kind == Document::Grant);
+    m_subsidyRow->setEnabled(kind == Document::Grant || kind == Document::Pack);
+    m_periodRow->setEnabled(kind == Document::Attendance);
+}
+
+void ReportsPage::refreshSubsidies()
+{
+    if (!m_subsidies)
+        return;
+    m_subsidies->clear();
+    if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead) ||
+        m_financialYear->yearId() == 0)
+        return;
+    SubsidyFilter filter;
+    filter.financialYearId = m_financialYear->yearId();
+    auto list = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).list(filter);
+    if (!list)
+        return;
+    for (const Subsidy& s : *list) {
+        if (s.decision == QLatin1String("refused"))
+            continue;
+        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(s.funderName, s.programme,
+                                                                           SubsidyService::statusLabel(s.status())),
+                                         m_subsidies);
+        item->setData(Qt::UserRole, s.id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+    }
+}
+
+QString ReportsPage::documentFileName() const
+{
+    const QString year = SchoolYear(m_year->currentData().toInt()).label();
+    switch (static_cast<Document>(m_document->currentData().toInt())) {
+    case Document::Activity: return tr("activity-report-%1").arg(year);
+    case Document::Indicators: return tr("indicators-%1").arg(year);
+    case Document::Financial: return tr("financial-report-%1").arg(m_financialYear->startYear());
+    case Document::Grant: return tr("subsidy-account-%1").arg(m_financialYear->startYear());
+    case Document::Attendance: return tr("sign-in-sheets-%1").arg(m_from->date().toString(Qt::ISODate));
+    case Document::Pack: return tr("funder-pack-%1").arg(year);
+    }
+    return tr("report");
+}
+
+std::unique_ptr<print::Printable> ReportsPage::makeDocument()
+{
+    const auto kind = static_cast<Document>(m_document->currentData().toInt());
+    const QString schoolYear = SchoolYear(m_year->currentData().toInt()).label();
+    const QString section = m_section->currentData().toLongLong() == 0 ? QString() : m_section->currentText();
+    const int financialYear = m_financialYear->startYear();
+    QList<qint64> subsidies;
+    for (int i = 0; i < m_subsidies->count(); ++i)
+        if (m_subsidies->item(i)->checkState() == Qt::Checked)
+            subsidies << m_subsidies->item(i)->data(Qt::UserRole).toLongLong();
+    const auto refuse = [this](const QString& message) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, message);
+        m_banner->show();
+        return std::unique_ptr<print::Printable>();
+    };
+    if (kind == Document::Grant && subsidies.size() != 1)
+        return refuse(tr("Tick one subsidy in the list to print its final account."));
+    if (kind == Document::Attendance && section.isEmpty())
+        return refuse(tr("Choose a section above: sign-in sheets are printed per section."));
+    if (kind == Document::Attendance && m_to->date() < m_from->date())
+        return refuse(tr("The last week comes before the first."));
+
+    std::optional<ActivityReportData> activity;
+    std::optional<FinancialReportData> financial;
+    QList<GrantReportData> grants;
+    std::optional<AttendanceSheetData> sheets;
+    QList<ReportJob::Step> steps;
+    if (kind == Document::Activity || kind == Document::Indicators || kind == Document::Pack)
+        steps << [&](ReportDataService& data) -> Status {
+            auto r = data.activity(schoolYear, kind == Document::Pack ? QString() : section);
+            if (!r)
+                return std::unexpected(r.error());
+            activity = *r;
+            return {};
+        };
+    if (kind == Document::Financial || kind == Document::Pack)
+        steps << [&](ReportDataService& data) -> Status {
+            auto r = data.financial(financialYear);
+            if (!r)
+                return std::unexpected(r.error());
+            financial = *r;
+            return {};
+        };
+    if (kind == Document::Grant || kind == Document::Pack)
+        for (qint64 subsidyId : std::as_const(subsidies))
+            steps << [&grants, subsidyId](ReportDataService& data) -> Status {
+                auto r = data.grant(subsidyId);
+                if (!r)
+                    return std::unexpected(r.error());
+                grants << *r;
+                return {};
+            };
+    if (kind == Document::Attendance)
+        steps << [&](ReportDataService& data) -> Status {
+            auto r = data.attendance(section, m_from->date(), m_to->date());
+            if (!r)
+                return std::unexpected(r.error());
+            sheets = *r;
+            return {};
+        };
+    if (auto r = ReportJob::run(this, m_session, tr("Gathering the figures…"), steps); !r) {
+        if (r.error().message.isEmpty())
+            return refuse(tr("Cancelled: nothing was printed."));
+        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+        m_banner->show();
+        return {};
+    }
+    QStringList missing;
+    for (const GrantReportData& g : std::as_const(grants))
+        for (const QString& m : g.missing)
+            missing << QStringLiteral("%1 : %2").arg(g.subsidy.funderName, m);
+    if (!missing.isEmpty()) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, missing.join(QLatin1Char('\n')));
+        m_banner->show();
+    } else {
+        m_banner->hide();
+    }
+    switch (kind) {
+    case Document::Activity: return print::ReportDocuments::activity(*activity).printable();
+    case Document::Indicators: return print::ReportDocuments::indicators(*activity).printable();
+    case Document::Financial: return print::ReportDocuments::financial(*financial).printable();
+    case Document::Grant: return print::ReportDocuments::grant(grants.value(0)).printable();
+    case Document::Attendance: return print::ReportDocuments::attendance(*sheets).printable(true);
+    case Document::Pack: return print::ReportDocuments::pack(FunderPackData{*activity, *financial, grants}).printable();
+    }
+    return {};
+}
+
+void ReportsPage::editNarrative()
+{
+    const QString schoolYear = SchoolYear(m_year->currentData().toInt()).label();
+    IndicatorService service(m_session.database(), m_session.clock(), m_session.user());
+    auto narrative = service.narrative(schoolYear);
+    if (!narrative) {
+        m_banner->showMessage(MessageBanner::Kind::Error, narrative.error().message);
+        m_banner->show();
+        return;
+    }
+    FormDialog dialog(tr("Texts of the activity report %1").arg(schoolYear), this);
+    dialog.setObjectName(QStringLiteral("narrativeDialog"));
+    auto* tools = new QHBoxLayout;
+    QList<QTextEdit*> editors;
+    const auto editor = [&](const QString& html, const QString& placeholder, const QString& name) {
+        auto* e = new QTextEdit(&dialog);
+        e->setObjectName(name);
+        e->setAcceptRichText(true);
+        e->setHtml(html);
+        e->setPlaceholderText(placeholder);
+        e->setTabChangesFocus(true);
+        e->setMinimumHeight(110);
+        editors << e;
+        return e;
+    };
+    auto* highlights = editor(narrative->highlights, tr("What went well: new customers, successes, events…"),
+                              QStringLiteral("highlights"));
+    auto* difficulties = editor(narrative->difficulties, tr("What was hard, and what was done about it."),
+                                QStringLiteral("difficulties"));
+    auto* outlook = editor(narrative->outlook, tr("What comes next year."), QStringLiteral("outlook"));
+    QTextEdit* last = highlights;
+    for (QTextEdit* e : std::as_const(editors))
+        connect(e, &QTextEdit::cursorPositionChanged, &dialog, [&last, e]() { last = e; });
+    const auto toolButton = [&](const QString& text, const QKeySequence& keys, auto apply) {
+        auto* b = new QToolButton(&dialog);
+        b->setText(text);
+        b->setShortcut(keys);
+        b->setToolTip(QStringLiteral("%1 (%2)").arg(text, keys.toString(QKeySequence::NativeText)));
+        connect(b, &QToolButton::clicked, &dialog, [&last, apply]() { apply(last); });
+        tools->addWidget(b);
+    };
+    toolButton(tr("Bold"), QKeySequence(Qt::CTRL | Qt::Key_B), [](QTextEdit* e) {
+        e->setFontWeight(e->fontWeight() > QFont::Normal ? QFont::Normal : QFont::Bold);
+    });
+    toolButton(tr("Italic"), QKeySequence(Qt::CTRL | Qt::Key_I), [](QTextEdit* e) { e->setFontItalic(!e->fontItalic()); });
+    toolButton(tr("Bulleted list"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+               [](QTextEdit* e) { e->textCursor().createList(QTextListFormat::ListDisc); });
+    tools->addStretch(1);
+    dialog.form()->addRow(tools);
+    dialog.addRow(tr("&Highlights:"), highlights);
+    dialog.addRow(tr("&Difficulties:"), difficulties);
+    dialog.addRow(tr("&Outlook:"), outlook);
+    const auto kept = [](QTextEdit* e) { return e->toPlainText().trimmed().isEmpty() ? QString() : e->toHtml(); };
+    dialog.setAction([&]() -> Status {
+        ReportNarrative n;
+        n.schoolYear = schoolYear;
+        n.highlights = kept(highlights);
+        n.difficulties = kept(difficulties);
+        n.outlook = kept(outlook);
+        return IndicatorService(m_session.database(), m_session.clock(), m_session.user()).saveNarrative(n);
+    });
+    dialog.resize(760, 620);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("The texts of %1 are saved.").arg(schoolYear));
+        m_banner->show();
+    }
 }
 
 } // namespace etabli

@@ -4,18 +4,30 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
+class QDateEdit;
+class QListWidget;
 class QPushButton;
 class QTableWidget;
 
 namespace etabli {
 
+namespace print {
+class ReportBuilder;
+struct Printable;
+}
+
 class MessageBanner;
 class Session;
+class YearCombo;
 
 // "Rapports": a school year's indicators for the whole school or one
 // section, beside the year before, as the funders ask for them; the JSON
-// the scripts read is one button away.
+// the scripts read is one button away. Below, the printed reports
+// (activity, indicators, financial, a subsidy's account, sign-in sheets,
+// the funder pack): their texts, preview and printing, PDF.
 class ReportsPage final : public QWidget
 {
     Q_OBJECT
@@ -29,8 +41,21 @@ public:
     QComboBox* sectionCombo() const { return m_section; }
     const Indicators& indicators() const { return m_indicators; }
 
+    enum class Document { Activity, Indicators, Financial, Grant, Attendance, Pack };
+    QComboBox* documentCombo() const { return m_document; }
+    QListWidget* subsidyList() const { return m_subsidies; }
+    // Gathers the chosen report's data off the GUI thread and lays it out;
+    // null (and the banner says why) when refused, missing or cancelled.
+    std::unique_ptr<print::Printable> makeDocument();
+    // Opens the narrative's editor for the chosen school year.
+    void editNarrative();
+
 private:
     void saveJson();
+    QWidget* buildDocumentsBox();
+    void documentChanged();
+    void refreshSubsidies();
+    QString documentFileName() const;
     // Several values are saved one by one: a refusal names the value and
     // keeps the dialog open; those already saved stay (each is independent).
     void editReferences();
@@ -42,6 +67,15 @@ private:
     QTableWidget* m_table;
     QPushButton* m_references = nullptr;
     Indicators m_indicators;
+    QComboBox* m_document = nullptr;
+    YearCombo* m_financialYear = nullptr;
+    QListWidget* m_subsidies = nullptr;
+    QDateEdit* m_from = nullptr;
+    QDateEdit* m_to = nullptr;
+    QWidget* m_yearRow = nullptr;
+    QWidget* m_subsidyRow = nullptr;
+    QWidget* m_periodRow = nullptr;
+    QPushButton* m_narrative = nullptr;
 };
 
 } // namespace etabli

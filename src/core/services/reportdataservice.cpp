@@ -1,0 +1,175 @@
+#include "services/reportdataservice.h"
+
+#include "domain/schoolyear.h"
+#include "services/accesscontrol.h"
+#include "services/financialyearservice.h"
+#include "services/fundingreportservice.h"
+#include "services/indicatorservice.h"
+#include "services/subsidyservice.h"
+#include "storage/attendancerepository.h"
+#include "storage/fundingqueries.h"
+#include "storage/schoolrepository.h"
+#include "storage/sectionrepository.h"
+#include "util/clock.h"
+
+namespace etabli {
+
+namespace {
+
+// The section named (case-insensitively), or NotFound in French.
+Result<Section> sectionNamed(Database& db, const QString& name)
+{
+    auto sections = SectionRepository(db).list();
+    if (!sections)
+        return std::unexpected(sections.error());
+    for (const Section& s : *sections)
+        if (s.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
+            return s;
+    return fail(Error::Code::NotFound, ReportDataService::tr("No section is named “%1”.").arg(name.trimmed()));
+}
+
+} // namespace
+
+Result<ActivityReportData> ReportDataService::activity(const QString& schoolYear, const QString& section) const
+{
+    IndicatorService indicators(m_db, m_clock, m_actor);
+    auto figures = indicators.indicators(schoolYear, section);
+    if (!figures)
+        return std::unexpected(figures.error());
+    auto narrative = indicators.narrative(schoolYear);
+    if (!narrative)
+        return std::unexpected(narrative.error());
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    return ActivityReportData{*school, m_clock.today(), *figures, *narrative};
+}
+
+Result<FinancialReportData> ReportDataService::financial(int startYear) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
+        return std::unexpected(r.error());
+    auto funding = FundingReportService(m_db, m_clock, m_actor).report(startYear);
+    if (!funding)
+        return std::unexpected(funding.error());
+    FinancialReportData data;
+    data.funding = *funding;
+    data.printedOn = m_clock.today();
+    if (funding->year.id != 0) {
+        SubsidyFilter filter;
+        filter.financialYearId = funding->year.id;
+        auto subsidies = SubsidyService(m_db, m_clock, m_actor).list(filter);
+        if (!subsidies)
+            return std::unexpected(subsidies.error());
+        data.subsidies = *subsidies;
+    }
+    auto receipts = FundingQueries(m_db).receipts(funding->year.start, funding->year.end);
+    if (!receipts)
+        return std::unexpected(receipts.error());
+    data.receipts = ReceiptsSummary{receipts->issued, Money::fromCents(receipts->total), receipts->cancelled};
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    data.school = *school;
+    return data;
+}
+
+Result<GrantReportData> ReportDataService::grant(qint64 subsidyId) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
+        return std::unexpected(r.error());
+    auto subsidy = SubsidyService(m_db, m_clock, m_actor).get(subsidyId);
+    if (!subsidy)
+        return std::unexpected(subsidy.error());
+    if (subsidy->decision == QLatin1String("refused"))
+        return fail(Error::Code::InvalidInput,
+                    tr("The subsidy “%1” was refused: there is no account to give.").arg(subsidy->programme));
+    GrantReportData data;
+    data.subsidy = *subsidy;
+    data.printedOn = m_clock.today();
+    auto funding = FundingReportService(m_db, m_clock, m_actor).report(subsidy->yearStart.year());
+    if (!funding)
+        return std::unexpected(funding.error());
+    data.funding = *funding;
+    if (funding->forecastResources.isZero() && funding->forecastExpenses.isZero())
+        data.missing << tr("No forecast budget was entered for the financial year %1 (Financements › Budget): the "
+                           "forecast column is empty.")
+                            .arg(funding->label);
+    if (subsidy->decision != QLatin1String("granted"))
+        data.missing << tr("The funder has not decided yet: the amount granted is unknown.");
+    if (subsidy->deviationExplanation.trimmed().isEmpty())
+        data.missing << tr("The deviations from the forecast are not explained yet (the subsidy's “Final account” "
+                           "tab).");
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    data.school = *school;
+    const QString schoolYear = !subsidy->schoolYear.trimmed().isEmpty()
+                                   ? subsidy->schoolYear
+                                   : SchoolYear::containing(subsidy->yearStart, school->schoolYearStartMonth).label();
+    auto indicators = IndicatorService(m_db, m_clock, m_actor).indicators(schoolYear);
+    if (indicators)
+        data.indicators = *indicators;
+    else if (indicators.error().code == Error::Code::AccessDenied)
+        return std::unexpected(indicators.error());
+    return data;
+}
+
+Result<AttendanceSheetData> ReportDataService::attendance(const QString& section, const QDate& from,
+                                                          const QDate& to) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
+        return std::unexpected(r.error());
+    if (!from.isValid() || !to.isValid() || to < from)
+        return fail(Error::Code::InvalidInput, tr("Give the first and the last day of the sheets, in that order."));
+    auto found = sectionNamed(m_db, section);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!m_actor.coversSection(found->id))
+        return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
+    const QDate firstMonday = from.addDays(1 - from.dayOfWeek());
+    const QDate lastMonday = to.addDays(1 - to.dayOfWeek());
+    if (firstMonday.daysTo(lastMonday) / 7 >= 26)
+        return fail(Error::Code::InvalidInput, tr("Print at most 26 weeks of sheets at a time."));
+    AttendanceSheetData data;
+    data.section = found->name;
+    data.printedOn = m_clock.today();
+    AttendanceRepository register_(m_db);
+    for (QDate monday = firstMonday; monday <= lastMonday; monday = monday.addDays(7)) {
+        auto enrolled = register_.enrolledBetween(found->id, monday, monday.addDays(4));
+        if (!enrolled)
+            return std::unexpected(enrolled.error());
+        AttendanceSheetData::Week week{monday, {}};
+        for (const auto& e : *enrolled)
+            week.trainees << QStringLiteral("%1 %2").arg(e.lastName.toUpper(), e.firstName);
+        data.weeks << week;
+    }
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    data.school = *school;
+    return data;
+}
+
+Result<FunderPackData> ReportDataService::pack(const QString& schoolYear, int startYear,
+                                               const QList<qint64>& subsidyIds) const
+{
+    FunderPackData pack;
+    auto activityData = activity(schoolYear);
+    if (!activityData)
+        return std::unexpected(activityData.error());
+    pack.activity = *activityData;
+    auto financialData = financial(startYear);
+    if (!financialData)
+        return std::unexpected(financialData.error());
+    pack.financial = *financialData;
+    for (qint64 id : subsidyIds) {
+        auto account = grant(id);
+        if (!account)
+            return std::unexpected(account.error());
+        pack.grants << *account;
+    }
+    return pack;
+}
+
+} // namespace etabli

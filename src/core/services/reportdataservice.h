@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/user.h"
+#include "reports/reportdata.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+
+namespace etabli {
+
+class Clock;
+class Database;
+
+// Gathers what each printed report shows (indicators, funding report,
+// subsidies, narratives, registers), checking that the account may see it.
+// Runs on any connection: the application calls it from a worker thread.
+class ReportDataService
+{
+    Q_DECLARE_TR_FUNCTIONS(ReportDataService)
+
+public:
+    ReportDataService(Database& db, const Clock& clock, const UserContext& actor)
+        : m_db(db), m_clock(clock), m_actor(actor)
+    {
+    }
+
+    // reports.read; `section` by name, empty for the whole school.
+    Result<ActivityReportData> activity(const QString& schoolYear, const QString& section = {}) const;
+    // reports.read and funding.read; the financial year starting in `startYear`.
+    Result<FinancialReportData> financial(int startYear) const;
+    // reports.read and funding.read.
+    Result<GrantReportData> grant(qint64 subsidyId) const;
+    // trainees.read in the section; one sheet per week from the week of
+    // `from` to the week of `to` (at most 26 weeks).
+    Result<AttendanceSheetData> attendance(const QString& section, const QDate& from, const QDate& to) const;
+    // The activity of the school year, the financial year and each subsidy's account.
+    Result<FunderPackData> pack(const QString& schoolYear, int startYear, const QList<qint64>& subsidyIds) const;
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+    UserContext m_actor;
+};
+
+} // namespace etabli

@@ -1,0 +1,251 @@
+#include "print/documentprinter.h"
+#include "print/reportdocuments.h"
+#include "support/testenv.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+
+#include <catch2/catch.hpp>
+
+using namespace etabli;
+
+namespace {
+
+QString run(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    p.start(program, args);
+    REQUIRE(p.waitForFinished(30000));
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+struct Rendered
+{
+    QString text;   // simplified
+    int pages = 0;
+    int images = 0; // pictures in the PDF (charts must be vectors)
+};
+
+Rendered render(const print::ReportBuilder& report, const QString& name, bool landscape = false)
+{
+    const QString path = QDir(test::tempRoot()).filePath(name);
+    auto printable = report.printable(landscape);
+    REQUIRE(print::DocumentPrinter::writePdf(*printable, path));
+    Rendered r;
+    // pdftotext writes the typographic ligatures as one character.
+    r.text = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")})
+                 .replace(QChar(0xFB01), QStringLiteral("fi"))
+                 .replace(QChar(0xFB02), QStringLiteral("fl"))
+                 .replace(QChar(0xFB00), QStringLiteral("ff"))
+                 .simplified();
+    if (qEnvironmentVariableIsSet("ETABLI_KEEP_REPORT_TEXT"))
+        QFile::copy(path, QDir::temp().filePath(name));
+    const auto info = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
+                          .match(run(QStringLiteral("pdfinfo"), {path}));
+    r.pages = info.captured(1).toInt();
+    r.images = static_cast<int>(run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path})
+                                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                                    .size()) -
+               2;
+    return r;
+}
+
+SchoolIdentity school()
+{
+    SchoolIdentity s;
+    s.name = QStringLiteral("Juralternance");
+    s.organisationName = QStringLiteral("ECCOFOR");
+    s.addressLine1 = QStringLiteral("8 rue Jacquard");
+    s.postcode = QStringLiteral("39100");
+    s.city = QStringLiteral("Dole");
+    s.siret = QStringLiteral("75312468000012");
+    s.rna = QStringLiteral("W392000000");
+    return s;
+}
+
+ActivityReportData activity()
+{
+    ActivityReportData a;
+    a.school = school();
+    a.printedOn = QDate(2026, 11, 27);
+    Indicators& i = a.indicators;
+    i.schoolYear = QStringLiteral("2013-2014");
+    i.section = QStringLiteral("Pneus et services");
+    i.entrants = 6;
+    i.entrantsBySection = {{QStringLiteral("Pneus et services"), 6}};
+    i.entrantsBySex = {{QStringLiteral("M"), 5}, {QStringLiteral("F"), 1}};
+    i.enrolled = 11;
+    i.continuing = 4;
+    i.exits = 7;
+    i.exitsByReason = {{QStringLiteral("apprenticeship"), 1}, {QStringLiteral("personal"), 1},
+                       {QStringLiteral("end_of_course"), 5}};
+    i.certifications = {{QStringLiteral("CFG"), {{QStringLiteral("registered"), 3}, {QStringLiteral("passed"), 2},
+                                                 {QStringLiteral("failed"), 1}}}};
+    i.attendanceRate = 0.917;
+    i.attendanceByMonth = {{QStringLiteral("2013-09"), 0.95}, {QStringLiteral("2013-10"), 0.88}};
+    i.attendanceBySection = {{QStringLiteral("Pneus et services"), 0.917}};
+    i.outcomes = {{QStringLiteral("at_exit"), {{QStringLiteral("apprenticeship"), 1}, {QStringLiteral("cdi"), 3}}}};
+    i.insertionRate = 0.8;
+    i.productionMinutesOrders = 60 * 1234;
+    i.orders = 345;
+    i.customers = 210;
+    i.productionRevenue = Money::fromCents(4567800);
+    auto before = std::make_shared<Indicators>();
+    before->schoolYear = QStringLiteral("2012-2013");
+    before->entrants = 5;
+    i.previous = before;
+    a.narrative.schoolYear = i.schoolYear;
+    a.narrative.highlights = QStringLiteral("<p>Un <b>nouveau garage</b> partenaire à Tavaux.</p>");
+    return a;
+}
+
+FinancialReportData financial()
+{
+    FinancialReportData f;
+    f.school = school();
+    f.printedOn = QDate(2026, 11, 27);
+    FundingReport& r = f.funding;
+    r.year.id = 7;
+    r.year.start = QDate(2025, 1, 1);
+    r.year.end = QDate(2025, 12, 31);
+    r.label = QStringLiteral("2025");
+    r.production = {Money::fromCents(21909250), 0.6};
+    r.gifts = {Money::fromCents(6767000), 0.185};
+    r.subsidies = {Money::fromCents(7310000), 0.2};
+    r.other = {Money::fromCents(556000), 0.015};
+    r.totalResources = Money::fromCents(36542250);
+    r.selfFinancingShare = 0.6;
+    r.categories = {{QStringLiteral("resource"), QStringLiteral("production"), QStringLiteral("Ventes de la production"),
+                     0, Money::fromCents(21500000), Money::fromCents(21909250)},
+                    {QStringLiteral("expense"), QStringLiteral("staff"), QStringLiteral("Charges de personnel"), 0,
+                     Money::fromCents(24000000), Money::fromCents(23968900)}};
+    r.forecastResources = Money::fromCents(21500000);
+    r.forecastExpenses = Money::fromCents(24000000);
+    r.monthlyProduction = QList<qint64>(12, 1800000);
+    r.monthlyProductionPrevious = QList<qint64>(12, 1700000);
+    r.volunteerHours = 84;
+    r.volunteerValue = Money::fromCents(100200);
+    Subsidy s;
+    s.funderName = QStringLiteral("Région Bourgogne-Franche-Comté");
+    s.programme = QStringLiteral("Fonctionnement");
+    s.decision = QStringLiteral("granted");
+    s.granted = Money::fromCents(3760000);
+    s.instalments = {SubsidyInstalment{1, QDate(2025, 3, 1), Money::fromCents(2000000), QDate(2025, 3, 10),
+                                       Money::fromCents(2000000)}};
+    f.subsidies = {s};
+    f.receipts = ReceiptsSummary{37, Money::fromCents(4228000), 1};
+    return f;
+}
+
+GrantReportData grant()
+{
+    GrantReportData g;
+    g.school = school();
+    g.printedOn = QDate(2026, 11, 27);
+    g.subsidy = financial().subsidies.first();
+    g.subsidy.agreementRef = QStringLiteral("CONV-2025-039");
+    g.subsidy.agreementOn = QDate(2025, 2, 14);
+    g.subsidy.deviationExplanation = QStringLiteral("Deux jeunes de moins que prévu à la rentrée.");
+    g.subsidy.askedIndicators = {QStringLiteral("entrants"), QStringLiteral("insertion_rate")};
+    g.funding = financial().funding;
+    g.indicators = activity().indicators;
+    return g;
+}
+
+} // namespace
+
+TEST_CASE("The activity report: title page, narrative, the seed's figures, charts as vectors, Page x / N",
+          "[print][reports]")
+{
+    const Rendered r = render(print::ReportDocuments::activity(activity()), QStringLiteral("activite.pdf"));
+    INFO(r.text.toStdString());
+    CHECK(r.pages >= 3);
+    CHECK(r.images == 0);
+    CHECK(r.text.contains(QStringLiteral("Rapport d'activité")));
+    CHECK(r.text.contains(QStringLiteral("Année scolaire 2013-2014 — Pneus et services")));
+    CHECK(r.text.contains(QStringLiteral("6 entrées")));
+    CHECK(r.text.contains(QStringLiteral("4 poursuivant l'année suivante")));
+    CHECK(r.text.contains(QStringLiteral("nouveau garage")));
+    CHECK(r.text.contains(QStringLiteral("Entrées par section"))); // a chart's title, drawn as text
+    CHECK(r.text.contains(QRegularExpression(QStringLiteral("\\b2\\s*/\\s*3\\b")))); // CFG: passed / presented
+    CHECK(r.text.contains(QStringLiteral("91,7 %")));
+    CHECK(r.text.contains(QStringLiteral("Page 1 / %1").arg(r.pages)));
+    CHECK(r.text.contains(QStringLiteral("Page %1 / %1").arg(r.pages)));
+    CHECK(r.text.contains(QStringLiteral("SIRET 75312468000012")));
+}
+
+TEST_CASE("The financial report: split against targets, forecast against actual, subsidies, receipts",
+          "[print][reports]")
+{
+    const Rendered r = render(print::ReportDocuments::financial(financial()), QStringLiteral("financier.pdf"));
+    INFO(r.text.toStdString());
+    CHECK(r.images == 0);
+    for (const char* expected : {"Rapport financier 2025", "219 092,50 €", "60,0 %", "365 422,50 €", "Objectif",
+                                 "Charges de personnel", "240 000,00 €", "-311,00 €", "Région Bourgogne-Franche-Comté",
+                                 "37 600,00 €", "17 600,00 €", "Reçus fiscaux émis (37)", "42 280,00 €",
+                                 "Temps des bénévoles (84 h)"})
+        CHECK(r.text.contains(QString::fromUtf8(expected)));
+    CHECK(r.text.contains(QStringLiteral("Page %1 / %1").arg(r.pages)));
+}
+
+TEST_CASE("A subsidy's final account follows Cerfa 15059 and names what is missing", "[print][reports]")
+{
+    GrantReportData g = grant();
+    g.missing = {QStringLiteral("Aucun budget prévisionnel")};
+    const Rendered r = render(print::ReportDocuments::grant(g), QStringLiteral("subvention.pdf"));
+    INFO(r.text.toStdString());
+    for (const char* expected : {"1. Identification", "ECCOFOR", "W392000000", "CONV-2025-039 du 14/02/2025",
+                                 "3. Budget de l'action", "4. Explication des écarts", "Deux jeunes de moins",
+                                 "5. Indicateurs", "80,0 %", "6. Attestation", "Signature",
+                                 "Manque : Aucun budget prévisionnel"})
+        CHECK(r.text.contains(QString::fromUtf8(expected)));
+    // Only the indicators the funder asked for.
+    CHECK_FALSE(r.text.contains(QStringLiteral("Taux de présence")));
+}
+
+TEST_CASE("Sign-in sheets: one landscape page per week, a line per trainee and the trainer's", "[print][reports]")
+{
+    AttendanceSheetData a;
+    a.school = school();
+    a.printedOn = QDate(2026, 11, 27);
+    a.section = QStringLiteral("Métallerie");
+    a.weeks = {{QDate(2026, 11, 16), {QStringLiteral("MARTIN Léo"), QStringLiteral("PETIT Inès")}},
+               {QDate(2026, 11, 23), {QStringLiteral("MARTIN Léo")}}};
+    const Rendered r = render(print::ReportDocuments::attendance(a), QStringLiteral("emargement.pdf"), true);
+    CHECK(r.pages == 2);
+    CHECK(r.text.contains(QStringLiteral("semaine du 16/11/2026 au 20/11/2026")));
+    CHECK(r.text.contains(QStringLiteral("PETIT Inès")));
+    CHECK(r.text.contains(QStringLiteral("Formateur (nom et signature)")));
+    CHECK(r.text.contains(QStringLiteral("lun. 16/11 matin")));
+    CHECK(r.text.contains(QStringLiteral("Page 2 / 2")));
+}
+
+TEST_CASE("The funder pack gathers the reports behind a table of contents with their pages", "[print][reports]")
+{
+    const FunderPackData pack{activity(), financial(), {grant()}};
+    const Rendered r = render(print::ReportDocuments::pack(pack), QStringLiteral("pack.pdf"));
+    INFO(r.text.toStdString());
+    CHECK(r.images == 0);
+    CHECK(r.text.contains(QStringLiteral("Pack financeur")));
+    CHECK(r.text.contains(QStringLiteral("Sommaire")));
+    // Each chapter's line in the contents ends with the page it starts on.
+    const auto tocPage = [&](const QString& chapter) {
+        const auto m = QRegularExpression(QRegularExpression::escape(chapter) + QStringLiteral(" (\\d+) ")).match(r.text);
+        return m.hasMatch() ? m.captured(1).toInt() : 0;
+    };
+    const int activityPage = tocPage(QStringLiteral("1. Rapport d'activité 2013-2014"));
+    const int financialPage = tocPage(QStringLiteral("3. Rapport financier 2025"));
+    CHECK(activityPage == 3);
+    CHECK(financialPage > activityPage);
+    CHECK(r.pages > financialPage);
+    CHECK(r.text.contains(QStringLiteral("4. Compte rendu financier de la subvention")));
+    CHECK(r.text.contains(QStringLiteral("Page %1 / %1").arg(r.pages)));
+
+    // As HTML: the same text, the charts as tables of their figures.
+    const QString html = print::ReportDocuments::pack(pack).html();
+    CHECK(html.contains(QStringLiteral("<!DOCTYPE html>")));
+    CHECK(html.contains(QStringLiteral("Entrées par section")));
+    CHECK_FALSE(html.contains(QStringLiteral("[[chart:")));
+}
