@@ -630,3 +630,83 @@ TEST_CASE("etabli-cli report indicators: the seed's 2013/2014 tyre cohort comes 
     CHECK(bad.code == 1);
     CHECK(bad.err.contains(QStringLiteral("2013-2014")));
 }
+
+TEST_CASE("etabli-cli report pack, attendance and the other reports, from the demo's data", "[cli][reports]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    const QProcessEnvironment password = demoPassword();
+    const QVariantList granted = firstRow(
+        db, QStringLiteral("SELECT s.id, s.granted_cents FROM subsidy s JOIN financial_year y ON y.id = "
+                           "s.financial_year_id WHERE s.decision = 'granted' AND y.start_date = '2025-01-01' "
+                           "ORDER BY s.id LIMIT 1"));
+    REQUIRE(granted.size() == 2);
+    const QString pdf = dir.filePath(QStringLiteral("pack.pdf"));
+    const QStringList base = {QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("direction")};
+    auto pack = cli(QStringList{QStringLiteral("report"), QStringLiteral("pack"), QStringLiteral("--school-year"),
+                                QStringLiteral("2025-2026"), QStringLiteral("--year"), QStringLiteral("2025"),
+                                QStringLiteral("--grant"), granted[0].toString(), QStringLiteral("--format"),
+                                QStringLiteral("pdf"), QStringLiteral("--out"), pdf} +
+                        base,
+                    password);
+    INFO(pack.err.toStdString());
+    REQUIRE(pack.code == 0);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(30000));
+    const QString pages = QString::fromUtf8(text.readAllStandardOutput()).replace(QChar(0xFB01), QStringLiteral("fi"));
+    CHECK(pages.contains(QStringLiteral("Sommaire")));
+    CHECK(pages.contains(QStringLiteral("1. Rapport d'activité 2025-2026")));
+    CHECK(pages.contains(QStringLiteral("3. Rapport financier 2025")));
+    CHECK(pages.contains(QStringLiteral("Compte rendu financier de la subvention")));
+    const auto digits = [](const QString& t) {
+        QString kept;
+        for (QChar c : t)
+            if (!c.isSpace())
+                kept += c;
+        return kept;
+    };
+    CHECK(digits(pages).contains(digits(Money::fromCents(granted[1].toLongLong()).format())));
+    CHECK(pages.contains(QStringLiteral("Page 1 / ")));
+
+    // Sign-in sheets of a section as HTML: the section's trainees, a line for the trainer.
+    auto sheets = cli(QStringList{QStringLiteral("report"), QStringLiteral("attendance"), QStringLiteral("--section"),
+                                  QStringLiteral("Métallerie"), QStringLiteral("--from"), QStringLiteral("2026-11-23"),
+                                  QStringLiteral("--format"), QStringLiteral("html")} +
+                          base,
+                      password);
+    REQUIRE(sheets.code == 0);
+    CHECK(sheets.out.contains(QStringLiteral("semaine du 23/11/2026 au 27/11/2026")));
+    CHECK(sheets.out.contains(QStringLiteral("Formateur (nom et signature)")));
+
+    // The indicators in CSV: French labels, the year before beside.
+    auto csv = cli(QStringList{QStringLiteral("report"), QStringLiteral("indicators"), QStringLiteral("--school-year"),
+                               QStringLiteral("2013-2014"), QStringLiteral("--format"), QStringLiteral("csv")} +
+                       base,
+                   password);
+    REQUIRE(csv.code == 0);
+    CHECK(csv.out.startsWith(QStringLiteral("Indicateur;2013-2014;2012-2013")));
+
+    // A PDF needs a file; a trainer sees no finances; a refused subsidy has no account.
+    CHECK(cli(QStringList{QStringLiteral("report"), QStringLiteral("financial"), QStringLiteral("--year"),
+                          QStringLiteral("2025"), QStringLiteral("--format"), QStringLiteral("pdf")} +
+                  base,
+              password)
+              .code == 2);
+    auto trainer = cli({QStringLiteral("report"), QStringLiteral("financial"), QStringLiteral("--year"),
+                        QStringLiteral("2025"), QStringLiteral("--format"), QStringLiteral("html"),
+                        QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("formateur.metal")},
+                       password);
+    CHECK(trainer.code == 1);
+    CHECK(trainer.err.contains(QStringLiteral("Accès refusé")));
+    const QVariantList refused =
+        firstRow(db, QStringLiteral("SELECT id FROM subsidy WHERE decision = 'refused' ORDER BY id LIMIT 1"));
+    if (!refused.isEmpty()) {
+        auto account = cli(QStringList{QStringLiteral("report"), QStringLiteral("grant"), QStringLiteral("--grant"),
+                                       refused[0].toString(), QStringLiteral("--format"), QStringLiteral("html")} +
+                               base,
+                           password);
+        CHECK(account.code == 1);
+        CHECK(account.err.contains(QStringLiteral("refusée")));
+    }
+}

@@ -60,6 +60,8 @@ Status ReportJob::run(QWidget* parent, Session& session, const QString& label, c
     loop.exec();
     worker->wait();
     tick.stop();
+    // Closing the dialog emits canceled(): the answer is already known.
+    QObject::disconnect(&progress, &QProgressDialog::canceled, nullptr, nullptr);
     progress.close();
     if (cancelled)
         return fail(Error::Code::Generic, QString());

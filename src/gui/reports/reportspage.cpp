@@ -295,6 +295,11 @@ QWidget* ReportsPage::buildDocumentsBox()
     return box;
 }
 
+QString ReportsPage::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
 void ReportsPage::documentChanged()
 {
     const auto kind = static_cast<Document>(m_document->currentData().toInt());

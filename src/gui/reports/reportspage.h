@@ -44,6 +44,8 @@ public:
     enum class Document { Activity, Indicators, Financial, Grant, Attendance, Pack };
     QComboBox* documentCombo() const { return m_document; }
     QListWidget* subsidyList() const { return m_subsidies; }
+    YearCombo* financialYearCombo() const { return m_financialYear; }
+    QString bannerText() const;
     // Gathers the chosen report's data off the GUI thread and lays it out;
     // null (and the banner says why) when refused, missing or cancelled.
     std::unique_ptr<print::Printable> makeDocument();
