@@ -100,6 +100,13 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
         choice.preferOwn = false;
         choice.fill(m_section, m_session);
         m_financialYear->refresh();
+        if (!m_financialYearChosen) {
+            // Like the school year, by default the last financial year completed.
+            for (int i = 0; i < m_financialYear->count(); ++i)
+                if (m_financialYear->itemData(i).toList().value(0).toInt() == m_session.clock().today().year() - 1)
+                    m_financialYear->setCurrentIndex(i);
+            m_financialYearChosen = true;
+        }
         const QDate monday = m_session.clock().today().addDays(1 - m_session.clock().today().dayOfWeek());
         m_from->setDate(monday);
         m_to->setDate(monday.addDays(4));

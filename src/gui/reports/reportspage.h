@@ -78,6 +78,7 @@ private:
     QWidget* m_subsidyRow = nullptr;
     QWidget* m_periodRow = nullptr;
     QPushButton* m_narrative = nullptr;
+    bool m_financialYearChosen = false;
 };
 
 } // namespace etabli
