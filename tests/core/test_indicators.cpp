@@ -1,6 +1,7 @@
 #include "services/indicatorservice.h"
 #include "services/reportdataservice.h"
 #include "storage/sectionrepository.h"
+#include "storage/traineerepository.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
@@ -27,6 +28,11 @@ void trainee(Database& db, int id, const char* status, const char* entry, const 
                 .arg(entry ? QStringLiteral("'%1'").arg(QString::fromUtf8(entry)) : QStringLiteral("NULL"))
                 .arg(exit ? QStringLiteral("'%1'").arg(QString::fromUtf8(exit)) : QStringLiteral("NULL"))
                 .arg(reason ? QStringLiteral("'%1'").arg(QString::fromUtf8(reason)) : QStringLiteral("NULL"))));
+    // Its stay, as the repository (or schema 14 for older records) writes it.
+    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO trainee_stay (trainee_id, section_id, kind, start_date, end_date, "
+                                             "exit_reason) SELECT id, section_id, 'entry', entry_date, exit_date, "
+                                             "exit_reason FROM trainee WHERE id = %1 AND status IN ('enrolled', 'left')")
+                                  .arg(id)));
 }
 
 void outcome(Database& db, int trainee, const char* milestone, const char* situation)
@@ -230,4 +236,109 @@ TEST_CASE("The activity report's narrative is kept per school year; sign-in shee
     otherTrainer.sectionIds = {sections->first().id + 1000};
     CHECK(ReportDataService(db, clock, otherTrainer).attendance(name, QDate(2026, 11, 18), QDate(2026, 11, 27)).error().code ==
           Error::Code::AccessDenied);
+}
+
+TEST_CASE("Indicators follow each stay: a trainee who leaves and comes back, one who changes section",
+          "[reports][indicators]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    Database& db = t.db();
+    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO section (name, name_key, created_at, updated_at) VALUES ('Menuiserie', 'menuiserie', "
+                                             "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
+    auto sections = SectionRepository(db).list();
+    REQUIRE(sections);
+    REQUIRE(sections->size() >= 2);
+    const Section first = sections->at(0);
+    const Section other = sections->at(1);
+    TraineeRepository trainees(db);
+    const auto make = [&](const char* name, const QDate& entry) {
+        Trainee tr;
+        tr.lastName = QString::fromUtf8(name);
+        tr.firstName = QStringLiteral("Alex");
+        tr.birthDate = QDate(2009, 5, 1);
+        tr.sex = QStringLiteral("M");
+        tr.sectionId = first.id;
+        tr.status = TraineeStatus::Enrolled;
+        tr.entryDate = entry;
+        auto id = trainees.insert(tr, entry.toString(Qt::ISODate) + QStringLiteral("T08:00:00Z"));
+        REQUIRE(id);
+        auto loaded = trainees.load(*id);
+        REQUIRE(loaded);
+        return *loaded;
+    };
+    const auto save = [&](Trainee& tr, const QDate& on) {
+        REQUIRE(trainees.update(tr, on.toString(Qt::ISODate) + QStringLiteral("T08:00:00Z")));
+        auto loaded = trainees.load(tr.id);
+        REQUIRE(loaded);
+        tr = *loaded;
+    };
+
+    // Leaves in November for personal reasons, comes back in March.
+    Trainee back = make("Retour", QDate(2024, 9, 2));
+    back.status = TraineeStatus::Left;
+    back.exitDate = QDate(2024, 11, 15);
+    back.exitReason = ExitReason::Personal;
+    save(back, QDate(2024, 11, 15));
+    back.status = TraineeStatus::Enrolled;
+    back.exitDate = QDate();
+    back.exitReason = ExitReason::None;
+    save(back, QDate(2025, 3, 3));
+    // Changes section on 6 January and stays.
+    Trainee moved = make("Change", QDate(2024, 9, 2));
+    moved.sectionId = other.id;
+    save(moved, QDate(2025, 1, 6));
+    // Enters mid-year in the other section, a typing mistake on the section corrected the same day.
+    Trainee late = make("Tardif", QDate(2025, 2, 10));
+    late.sectionId = other.id;
+    save(late, QDate(2025, 2, 10));
+
+    auto backStays = trainees.stays(back.id);
+    REQUIRE(backStays);
+    REQUIRE(backStays->size() == 2);
+    CHECK(backStays->at(0).end == QDate(2024, 11, 15));
+    CHECK(backStays->at(0).exitReason == QStringLiteral("personal"));
+    CHECK(backStays->at(1).kind == QStringLiteral("return"));
+    CHECK(backStays->at(1).start == QDate(2025, 3, 3));
+    auto movedStays = trainees.stays(moved.id);
+    REQUIRE(movedStays);
+    REQUIRE(movedStays->size() == 2);
+    CHECK(movedStays->at(0).end == QDate(2025, 1, 5));
+    CHECK(movedStays->at(0).exitReason.isEmpty());
+    CHECK(movedStays->at(1).kind == QStringLiteral("transfer"));
+    auto lateStays = trainees.stays(late.id);
+    REQUIRE(lateStays);
+    REQUIRE(lateStays->size() == 1); // corrected, not moved
+    CHECK(lateStays->at(0).sectionId == other.id);
+
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
+    IndicatorService service(db, clock, director);
+    auto all = service.indicators(QStringLiteral("2024-2025"));
+    REQUIRE(all);
+    CHECK(all->entrants == 4);    // three arrivals and one return
+    CHECK(all->enrolled == 3);    // three people
+    CHECK(all->exits == 1);       // the one who left; a change of section is no exit
+    CHECK(all->exitsByReason.value(QStringLiteral("personal")) == 1);
+    CHECK(all->continuing == 3);
+
+    auto firstSection = service.indicators(QStringLiteral("2024-2025"), first.name);
+    REQUIRE(firstSection);
+    CHECK(firstSection->entrants == 3); // Retour twice, Change once
+    CHECK(firstSection->enrolled == 2);
+    CHECK(firstSection->continuing == 1); // Retour
+    CHECK(firstSection->exits == 1);
+    auto otherSection = service.indicators(QStringLiteral("2024-2025"), other.name);
+    REQUIRE(otherSection);
+    CHECK(otherSection->entrants == 1); // Tardif; Change came by transfer
+    CHECK(otherSection->enrolled == 2);
+    CHECK(otherSection->continuing == 2);
+    CHECK(otherSection->exits == 0);
+
+    // Back to candidate (a mistake): no stay is left to count.
+    late.status = TraineeStatus::Candidate;
+    late.entryDate = QDate();
+    save(late, QDate(2025, 2, 11));
+    CHECK(trainees.stays(late.id)->isEmpty());
 }

@@ -121,6 +121,14 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
                                  {QStringLiteral("auteur"), n.author},
                                  {QStringLiteral("note"), n.body}});
     out.data.insert(QStringLiteral("notes de suivi"), notes);
+    QJsonArray stays;
+    for (const TraineeRepository::Stay& st : TraineeRepository(m_db).stays(traineeId).value_or(QList<TraineeRepository::Stay>{}))
+        stays.append(QJsonObject{{QStringLiteral("nature"), st.kind},
+                                 {QStringLiteral("section"), st.sectionId},
+                                 {QStringLiteral("du"), st.start.toString(Qt::ISODate)},
+                                 {QStringLiteral("au"), st.end.toString(Qt::ISODate)},
+                                 {QStringLiteral("motif de sortie"), st.exitReason}});
+    out.data.insert(QStringLiteral("séjours"), stays);
     CareerRepository career(m_db);
     QJsonArray internships;
     for (const Internship& i : career.internships(traineeId).value_or(QList<Internship>{}))

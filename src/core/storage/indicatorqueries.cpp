@@ -43,11 +43,11 @@ Result<QList<IndicatorQueries::Entrant>> IndicatorQueries::entrants(const QDate&
 {
     SqlQuery q(m_db);
     if (auto r = run(q,
-                     QStringLiteral("SELECT s.name, t.sex, t.birth_date, t.entry_date, r.name FROM trainee t LEFT JOIN "
-                                    "section s ON s.id = t.section_id LEFT JOIN referral r ON r.id = t.referral_id "
-                                    "WHERE t.status IN ('enrolled', 'left') AND t.entry_date BETWEEN :from AND :to{section} "
-                                    "ORDER BY t.entry_date, t.id"),
-                     from, to, sectionId, QStringLiteral("t.section_id"));
+                     QStringLiteral("SELECT s.name, t.sex, t.birth_date, st.start_date, r.name FROM trainee_stay st "
+                                    "JOIN trainee t ON t.id = st.trainee_id LEFT JOIN section s ON s.id = st.section_id "
+                                    "LEFT JOIN referral r ON r.id = t.referral_id WHERE st.kind IN ('entry', 'return') "
+                                    "AND st.start_date BETWEEN :from AND :to{section} ORDER BY st.start_date, st.id"),
+                     from, to, sectionId, QStringLiteral("st.section_id"));
         !r)
         return std::unexpected(r.error());
     QList<Entrant> out;
@@ -61,9 +61,9 @@ Result<int> IndicatorQueries::enrolled(const QDate& from, const QDate& to, qint6
 {
     SqlQuery q(m_db);
     if (auto r = run(q,
-                     QStringLiteral("SELECT COUNT(*) FROM trainee t WHERE t.status IN ('enrolled', 'left') AND "
-                                    "t.entry_date <= :to AND (t.exit_date IS NULL OR t.exit_date >= :from){section}"),
-                     from, to, sectionId, QStringLiteral("t.section_id"));
+                     QStringLiteral("SELECT COUNT(DISTINCT st.trainee_id) FROM trainee_stay st WHERE st.start_date "
+                                    "<= :to AND (st.end_date IS NULL OR st.end_date >= :from){section}"),
+                     from, to, sectionId, QStringLiteral("st.section_id"));
         !r)
         return std::unexpected(r.error());
     return q.next() ? q.value(0).toInt() : 0;
@@ -72,10 +72,12 @@ Result<int> IndicatorQueries::enrolled(const QDate& from, const QDate& to, qint6
 Result<int> IndicatorQueries::stillThere(const QDate& from, const QDate& to, const QDate& next, qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    QString sql = QStringLiteral("SELECT COUNT(*) FROM trainee t WHERE t.status IN ('enrolled', 'left') AND "
-                                 "t.entry_date <= :to AND (t.exit_date IS NULL OR t.exit_date >= :from) AND "
-                                 "(t.exit_date IS NULL OR t.exit_date >= :next){section}");
-    sql.replace(QStringLiteral("{section}"), sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString());
+    // In the section on the first day of the next year, having been at the school during this one.
+    QString sql = QStringLiteral("SELECT COUNT(DISTINCT st.trainee_id) FROM trainee_stay st WHERE st.start_date <= "
+                                 ":next AND (st.end_date IS NULL OR st.end_date >= :next){section} AND EXISTS (SELECT "
+                                 "1 FROM trainee_stay y WHERE y.trainee_id = st.trainee_id AND y.start_date <= :to AND "
+                                 "(y.end_date IS NULL OR y.end_date >= :from))");
+    sql.replace(QStringLiteral("{section}"), sectionId != 0 ? QStringLiteral(" AND st.section_id = :section") : QString());
     if (auto r = q.prepare(sql); !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to)).bind(QStringLiteral("next"), iso(next));
@@ -90,10 +92,9 @@ Result<QMap<QString, int>> IndicatorQueries::exitsByReason(const QDate& from, co
 {
     SqlQuery q(m_db);
     if (auto r = run(q,
-                     QStringLiteral("SELECT COALESCE(t.exit_reason, ''), COUNT(*) FROM trainee t WHERE t.status = "
-                                    "'left' AND t.exit_date BETWEEN :from AND :to{section} GROUP BY "
-                                    "COALESCE(t.exit_reason, '')"),
-                     from, to, sectionId, QStringLiteral("t.section_id"));
+                     QStringLiteral("SELECT st.exit_reason, COUNT(*) FROM trainee_stay st WHERE st.exit_reason IS "
+                                    "NOT NULL AND st.end_date BETWEEN :from AND :to{section} GROUP BY st.exit_reason"),
+                     from, to, sectionId, QStringLiteral("st.section_id"));
         !r)
         return std::unexpected(r.error());
     QMap<QString, int> out;
@@ -127,11 +128,13 @@ Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendance(con
 {
     SqlQuery q(m_db);
     if (auto r = run(q,
+                     // Each half-day counts in the section the trainee was in that day.
                      QStringLiteral("SELECT %2, SUM(CASE WHEN a.code IN %1 THEN 1 ELSE 0 END), COUNT(*) FROM attendance a "
-                                    "JOIN trainee t ON t.id = a.trainee_id LEFT JOIN section s ON s.id = t.section_id WHERE "
-                                    "a.day BETWEEN :from AND :to{section} GROUP BY %2")
+                                    "JOIN trainee_stay st ON st.trainee_id = a.trainee_id AND st.start_date <= a.day AND "
+                                    "(st.end_date IS NULL OR st.end_date >= a.day) LEFT JOIN section s ON s.id = "
+                                    "st.section_id WHERE a.day BETWEEN :from AND :to{section} GROUP BY %2")
                          .arg(attendedCodes, groupBy),
-                     from, to, sectionId, QStringLiteral("t.section_id"));
+                     from, to, sectionId, QStringLiteral("st.section_id"));
         !r)
         return std::unexpected(r.error());
     QMap<QString, Counts> out;

@@ -63,11 +63,21 @@ Result<qint64> TraineeRepository::insert(const Trainee& t, const QString& nowIso
         return std::unexpected(r.error());
     bindTrainee(q, t);
     q.bind(QStringLiteral("now"), nowIso);
-    return q.execReturningId();
+    auto id = q.execReturningId();
+    if (!id)
+        return id;
+    Trainee written = t;
+    written.id = *id;
+    if (auto r = syncStays(written, nullptr, QDate::fromString(nowIso.left(10), Qt::ISODate)); !r)
+        return std::unexpected(r.error());
+    return id;
 }
 
 Status TraineeRepository::update(const Trainee& t, const QString& nowIso)
 {
+    auto before = load(t.id);
+    if (!before)
+        return std::unexpected(before.error());
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
             "UPDATE trainee SET last_name = :last_name, first_name = :first_name, sort_key = :sort_key, "
@@ -85,7 +95,102 @@ Status TraineeRepository::update(const Trainee& t, const QString& nowIso)
     if (q.numRowsAffected() != 1)
         return fail(Error::Code::Conflict,
                     tr("This record was changed meanwhile on another computer. Close it and open it again."));
-    return {};
+    return syncStays(t, &*before, QDate::fromString(nowIso.left(10), Qt::ISODate));
+}
+
+Result<QList<TraineeRepository::Stay>> TraineeRepository::stays(qint64 traineeId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT id, section_id, kind, start_date, end_date, exit_reason FROM "
+                                          "trainee_stay WHERE trainee_id = :id ORDER BY start_date, id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), traineeId);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Stay> out;
+    while (q.next())
+        out << Stay{q.value(0).toLongLong(),
+                    q.value(1).toLongLong(),
+                    q.value(2).toString(),
+                    QDate::fromString(q.value(3).toString(), Qt::ISODate),
+                    QDate::fromString(q.value(4).toString(), Qt::ISODate),
+                    q.value(5).toString()};
+    return out;
+}
+
+Status TraineeRepository::writeStay(const Stay& s, qint64 traineeId)
+{
+    SqlQuery q(m_db);
+    const QString sql =
+        s.id == 0 ? QStringLiteral("INSERT INTO trainee_stay (trainee_id, section_id, kind, start_date, end_date, "
+                                   "exit_reason) VALUES (:trainee, :section, :kind, :start, :end, :reason)")
+                  : QStringLiteral("UPDATE trainee_stay SET section_id = :section, kind = :kind, start_date = :start, "
+                                   "end_date = :end, exit_reason = :reason WHERE id = :id AND trainee_id = :trainee");
+    if (auto r = q.prepare(sql); !r)
+        return r;
+    q.bind(QStringLiteral("trainee"), traineeId)
+        .bind(QStringLiteral("section"), s.sectionId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.sectionId))
+        .bind(QStringLiteral("kind"), s.kind)
+        .bind(QStringLiteral("start"), s.start.toString(Qt::ISODate))
+        .bind(QStringLiteral("end"), s.end.isValid() ? QVariant(s.end.toString(Qt::ISODate))
+                                                     : QVariant(QMetaType::fromType<QString>()))
+        .bind(QStringLiteral("reason"), s.exitReason.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                               : QVariant(s.exitReason));
+    if (s.id != 0)
+        q.bind(QStringLiteral("id"), s.id);
+    return q.exec();
+}
+
+Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, const QDate& today)
+{
+    const bool counts = (t.status == TraineeStatus::Enrolled || t.status == TraineeStatus::Left) &&
+                        t.entryDate.isValid() && (!t.exitDate.isValid() || t.exitDate >= t.entryDate);
+    auto existing = before ? stays(t.id) : Result<QList<Stay>>(QList<Stay>{});
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (!counts) {
+        // Back to candidate (a correction): the stays recorded go with it.
+        if (existing->isEmpty())
+            return {};
+        SqlQuery del(m_db);
+        if (auto r = del.prepare(QStringLiteral("DELETE FROM trainee_stay WHERE trainee_id = :id")); !r)
+            return r;
+        del.bind(QStringLiteral("id"), t.id);
+        return del.exec();
+    }
+    const bool left = t.status == TraineeStatus::Left;
+    const QDate exit = left ? t.exitDate : QDate();
+    const QString reason = left && t.exitReason != ExitReason::None ? exitReasonCode(t.exitReason) : QString();
+    if (existing->isEmpty())
+        return writeStay(Stay{0, t.sectionId, QStringLiteral("entry"), t.entryDate, exit, reason}, t.id);
+
+    Stay current = existing->last();
+    if (before && before->status == TraineeStatus::Left && t.status == TraineeStatus::Enrolled && current.end.isValid()) {
+        // Came back: a new stay from the return (the new entry day when it was
+        // moved past the last exit, else today).
+        QDate start = t.entryDate > current.end ? t.entryDate : today;
+        if (start <= current.end)
+            start = current.end.addDays(1);
+        return writeStay(Stay{0, t.sectionId, QStringLiteral("return"), start, QDate(), QString()}, t.id);
+    }
+    if (before && before->status == TraineeStatus::Enrolled && t.status == TraineeStatus::Enrolled &&
+        t.sectionId != current.sectionId && today > current.start && !current.end.isValid()) {
+        // Changed section: the stay so far ends yesterday, a transfer starts today.
+        current.end = today.addDays(-1);
+        current.exitReason.clear();
+        if (auto r = writeStay(current, t.id); !r)
+            return r;
+        return writeStay(Stay{0, t.sectionId, QStringLiteral("transfer"), today, QDate(), QString()}, t.id);
+    }
+    // Any other change corrects the current stay: its section, its end, and
+    // (while it is the only one) its start.
+    if (existing->size() == 1)
+        current.start = t.entryDate;
+    current.sectionId = t.sectionId;
+    current.end = exit.isValid() ? std::max(exit, current.start) : QDate();
+    current.exitReason = current.end.isValid() ? reason : QString();
+    return writeStay(current, t.id);
 }
 
 Result<Trainee> TraineeRepository::load(qint64 id) const

@@ -31,6 +31,20 @@ public:
     Status remove(qint64 id);
     Result<qint64> count() const;
 
+    // A trainee's stays at the school, oldest first: the first entry, each
+    // change of section (a "transfer" from that day on), each return after
+    // leaving. Kept in step with the record by insert() and update().
+    struct Stay
+    {
+        qint64 id = 0;
+        qint64 sectionId = 0;
+        QString kind; // entry, return, transfer
+        QDate start;
+        QDate end;          // invalid: still there
+        QString exitReason; // empty: still there, or moved to another section
+    };
+    Result<QList<Stay>> stays(qint64 traineeId) const;
+
     // Every stored column of one trainee, by name (for the personal-data export).
     Result<QVariantMap> row(qint64 id) const;
     struct Hit
@@ -52,6 +66,11 @@ public:
     Status anonymise(qint64 id, const QString& nowIso);
 
 private:
+    // Brings the stays in line with the record just written (`before`: the
+    // record as it was, null for a new one). `today` dates a change of section.
+    Status syncStays(const Trainee& now, const Trainee* before, const QDate& today);
+    Status writeStay(const Stay& stay, qint64 traineeId);
+
     Database& m_db;
 };
 
