@@ -2424,7 +2424,7 @@
 <context>
     <name>FundingReportService</name>
     <message>
-        <location filename="../../src/core/services/fundingreportservice.cpp" line="+240" />
+        <location filename="../../src/core/services/fundingreportservice.cpp" line="+242" />
         <source>Type;Category;Forecast (€);Actual (€);Gap (€)</source>
         <translation>Type;Catégorie;Prévu (€);Réalisé (€);Écart (€)</translation>
     </message>
@@ -2626,7 +2626,7 @@
         <translation>Aucune section ne s'appelle « %1 ».</translation>
     </message>
     <message>
-        <location line="+135" />
+        <location line="+132" />
         <source>A rate is between 0 and 100 %.</source>
         <translation>Un taux est compris entre 0 et 100 %.</translation>
     </message>
@@ -3251,17 +3251,17 @@
     <name>PersonalDataService</name>
     <message>
         <location filename="../../src/core/services/personaldataservice.cpp" line="+103" />
-        <location line="+85" />
+        <location line="+93" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-83" />
+        <location line="-91" />
         <source>trainee</source>
         <translation>jeune</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+77" />
         <source>No account has the login “%1”.</source>
         <translation>Aucun compte n'a l'identifiant « %1 ».</translation>
     </message>
@@ -3900,7 +3900,7 @@
 <context>
     <name>ReportDocuments</name>
     <message>
-        <location filename="../../src/print/reportdocuments.cpp" line="+35" />
+        <location filename="../../src/print/reportdocuments.cpp" line="+36" />
         <source>the whole school</source>
         <translation>toute l'école</translation>
     </message>
@@ -3963,7 +3963,10 @@
     <message numerus="yes">
         <location line="+0" />
         <source>%n year(s) old at entry</source>
-        <translation><numerusform>%n an à l'entrée</numerusform><numerusform>%n ans à l'entrée</numerusform></translation>
+        <translation>
+            <numerusform>%n an à l'entrée</numerusform>
+            <numerusform>%n ans à l'entrée</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />
@@ -4022,12 +4025,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+107" />
+        <location line="+108" />
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location line="-106" />
+        <location line="-107" />
         <location line="+11" />
         <source>Attendance rate</source>
         <translation>Taux de présence</translation>
@@ -4074,12 +4077,12 @@
     </message>
     <message>
         <location line="+4" />
-        <location line="+63" />
+        <location line="+64" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location line="-61" />
+        <location line="-62" />
         <source>Hours of production by kind</source>
         <translation>Heures de production par nature</translation>
     </message>
@@ -4104,7 +4107,7 @@
         <translation>heures</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Made in the workshops</source>
         <translation>Réalisé dans les ateliers</translation>
     </message>
@@ -4344,12 +4347,18 @@
     <message numerus="yes">
         <location line="+2" />
         <source>Gifts in money (%n gift(s))</source>
-        <translation><numerusform>Dons en numéraire (%n don)</numerusform><numerusform>Dons en numéraire (%n dons)</numerusform></translation>
+        <translation>
+            <numerusform>Dons en numéraire (%n don)</numerusform>
+            <numerusform>Dons en numéraire (%n dons)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>Tax receipts issued (%n)</source>
-        <translation><numerusform>Reçus fiscaux émis (%n)</numerusform><numerusform>Reçus fiscaux émis (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Reçus fiscaux émis (%n)</numerusform>
+            <numerusform>Reçus fiscaux émis (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -5542,12 +5551,12 @@
 <context>
     <name>TraineeRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineerepository.cpp" line="+87" />
+        <location filename="../../src/core/storage/traineerepository.cpp" line="+97" />
         <source>This record was changed meanwhile on another computer. Close it and open it again.</source>
         <translation>Ce dossier a été modifié entre-temps sur un autre poste. Fermez-le et rouvrez-le.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+112" />
         <location line="+118" />
         <source>No trainee has the number %1.</source>
         <translation>Aucun jeune ne porte le numéro %1.</translation>
@@ -6470,7 +6479,7 @@ après-midi</translation>
 <context>
     <name>etabli::BudgetEntriesList</name>
     <message>
-        <location filename="../../src/gui/funding/budgetpage.cpp" line="+28" />
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+29" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -7323,7 +7332,7 @@ après-midi</translation>
 <context>
     <name>etabli::DashboardPage</name>
     <message>
-        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+29" />
+        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+30" />
         <source>Export to PDF…</source>
         <translation>Exporter en PDF…</translation>
     </message>
@@ -7383,7 +7392,7 @@ après-midi</translation>
         <translation>Année scolaire %1 — %2</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>Financial year %1: self-financing &lt;b&gt;%2 %&lt;/b&gt; (target %3 %).</source>
         <translation>Exercice %1 : autofinancement &lt;b&gt;%2 %&lt;/b&gt; (objectif %3 %).</translation>
     </message>
@@ -7857,7 +7866,7 @@ après-midi</translation>
 <context>
     <name>etabli::FundingDashboard</name>
     <message>
-        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+89" />
+        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+90" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -9079,7 +9088,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PagedListPage</name>
     <message>
-        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+36" />
+        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+37" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -9533,7 +9542,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+146" />
+        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+147" />
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
@@ -9700,7 +9709,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionLogPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+35" />
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+36" />
         <source>All kinds of work</source>
         <translation>Tous les types de travail</translation>
     </message>
@@ -10037,7 +10046,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ReceivablesPage</name>
     <message>
-        <location filename="../../src/gui/sales/receivablespage.cpp" line="+32" />
+        <location filename="../../src/gui/sales/receivablespage.cpp" line="+33" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -10199,12 +10208,12 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+10" />
-        <location line="+79" />
+        <location line="+86" />
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location line="-79" />
+        <location line="-86" />
         <source>This year</source>
         <translation>Cette année</translation>
     </message>
@@ -10219,7 +10228,7 @@ Facturé (HT) : %6
         <translation>Toute l'école</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+27" />
         <source>Your account does not allow seeing the reports.</source>
         <translation>Votre compte ne permet pas de voir les rapports.</translation>
     </message>
@@ -10369,7 +10378,7 @@ Facturé (HT) : %6
         <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+62" />
         <source>activity-report-%1</source>
         <translation>rapport-activite-%1</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "domain/production.h"
 #include "services/careerservice.h"
+#include "services/catalogueservice.h"
 #include "services/indicatorservice.h"
 #include "services/subsidyservice.h"
 #include "services/traineeservice.h"
@@ -178,7 +179,8 @@ void ReportDocuments::writeActivity(ReportBuilder& b, const ActivityReportData& 
         b.chart(hours);
     QList<QStringList> outputs;
     for (const Indicators::Output& o : now.outputs)
-        outputs << QStringList{o.label, Quantities::format(o.quantityThousandths) + QLatin1Char(' ') + o.unit};
+        outputs << QStringList{o.label, Quantities::format(o.quantityThousandths) + QLatin1Char(' ') +
+                                            CatalogueService::unitLabel(o.unit)};
     if (!outputs.isEmpty())
         b.table({tr("Made in the workshops"), tr("Quantity")}, outputs, {1}, {}, {75, 25});
 }

@@ -102,8 +102,16 @@ int main(int argc, char* argv[])
     out << "| demo | operation | time |\n|---|---|---|\n";
     for (const auto scale : {DemoGenerator::Scale::School, DemoGenerator::Scale::Federation}) {
         const bool school = scale == DemoGenerator::Scale::School;
-        const QString path = dir.filePath(school ? QStringLiteral("school.sqlite") : QStringLiteral("federation.sqlite"));
-        {
+        // ETABLI_BENCH_FEDERATION: an existing federation demo (made by
+        // `etabli-cli demo --scale federation`), migrated, instead of a new one.
+        const QString existing = school ? QString() : qEnvironmentVariable("ETABLI_BENCH_FEDERATION");
+        const QString path = !existing.isEmpty() ? existing
+                                                 : dir.filePath(school ? QStringLiteral("school.sqlite")
+                                                                       : QStringLiteral("federation.sqlite"));
+        if (!existing.isEmpty()) {
+            if (!Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting))
+                return 1;
+        } else {
             auto db = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::CreateNew);
             if (!db)
                 return 1;

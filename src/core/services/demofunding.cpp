@@ -12,6 +12,8 @@
 #include "services/budgetservice.h"
 #include "services/contactservice.h"
 #include "services/financialyearservice.h"
+#include "domain/schoolyear.h"
+#include "services/indicatorservice.h"
 #include "services/subsidyservice.h"
 #include "storage/fundingqueries.h"
 #include "util/clock.h"
@@ -340,6 +342,52 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
             return std::unexpected(r.error());
     }
     return rows;
+}
+
+Status DemoGenerator::addReportTexts(const QDate& today)
+{
+    UserContext office = UserContext::system();
+    office.audited = false;
+    const FixedClock now(QDateTime(today, QTime(12, 30), Qt::UTC));
+    ReportNarrative n;
+    n.schoolYear = SchoolYear::containing(today).previous().label();
+    n.highlights = QStringLiteral(
+        "<p>Une année pleine dans les deux ateliers&nbsp;: le <b>garage solidaire</b> du samedi a ouvert en "
+        "mars, et trois jeunes de la métallerie ont fabriqué le garde-corps de la passerelle du canal.</p>"
+        "<ul><li>Deux nouveaux garages partenaires pour les stages.</li><li>Portes ouvertes en février&nbsp;: "
+        "40 familles.</li></ul><p><i>(Texte de démonstration.)</i></p>");
+    n.difficulties = QStringLiteral(
+        "<p>Deux départs en cours d'année, l'un pour déménagement&nbsp;; l'absentéisme de l'hiver a demandé un "
+        "suivi serré avec les familles et les éducateurs.</p>");
+    n.outlook = QStringLiteral(
+        "<p>Ouvrir une troisième section (menuiserie) à la rentrée suivante, si le financement de la Région "
+        "est confirmé.</p>");
+    if (auto r = IndicatorService(m_db, now, office).saveNarrative(n); !r)
+        return r;
+    SubsidyService subsidies(m_db, now, office);
+    auto year = FinancialYearService(m_db, now, office).yearStartingIn(today.year() - 1);
+    if (!year)
+        return std::unexpected(year.error());
+    SubsidyFilter filter;
+    filter.financialYearId = year->id;
+    auto list = subsidies.list(filter);
+    if (!list)
+        return std::unexpected(list.error());
+    for (Subsidy s : *list) {
+        if (s.decision != QLatin1String("granted") || !s.funderName.startsWith(QStringLiteral("Région")))
+            continue;
+        s.actionDescription = QStringLiteral(
+            "Former par la production une vingtaine de jeunes de 15 à 18 ans sortis du système scolaire, dans les "
+            "ateliers pneus et services et métallerie, à Dole, toute l'année scolaire.");
+        s.deviationExplanation = QStringLiteral(
+            "Les ventes de la production ont dépassé la prévision grâce au garage solidaire ; les charges de "
+            "personnel sont restées dans le budget. (Texte de démonstration.)");
+        s.askedIndicators = {QStringLiteral("entrants"), QStringLiteral("exits"), QStringLiteral("certifications"),
+                             QStringLiteral("insertion_rate"), QStringLiteral("production_hours")};
+        if (auto r = subsidies.save(s); !r)
+            return std::unexpected(r.error());
+    }
+    return {};
 }
 
 } // namespace etabli

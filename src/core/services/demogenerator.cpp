@@ -767,6 +767,12 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 if (auto saved = indicators.saveReference(r); !saved)
                     return std::unexpected(saved.error());
             }
+            // The texts of last year's activity report and of the Région's
+            // final account, as the director would have typed them.
+            if (!federation) {
+                if (auto r = addReportTexts(today); !r)
+                    return std::unexpected(r.error());
+            }
         }
         return summary;
     });

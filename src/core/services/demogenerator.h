@@ -94,6 +94,7 @@ private:
     Result<int> addGifts(DeterministicRandom& rng, const QDate& today);
     // Financial years, subsidies, apprenticeship tax, dues, expenses and forecasts.
     Result<int> addFunding(DeterministicRandom& rng, const QDate& today);
+    Status addReportTexts(const QDate& today); // demofunding.cpp
     // Sets of the customers' tyres stored at the tyre hotel, two seasons.
     Result<int> addTyreHotel(DeterministicRandom& rng, const QList<qint64>& vehicles, qint64 feeItem,
                              const QDate& today);

@@ -348,20 +348,17 @@ Result<Indicators> IndicatorService::compute(int startYear, int startMonth, qint
         insertedCount += inserted(l.second) ? 1 : 0;
     ind.insertionRate = rate(insertedCount, static_cast<int>(latest.size()));
 
-    ProductionFilter filter;
-    filter.sectionId = sectionId;
-    filter.from = from;
-    filter.to = to;
-    auto figures = ProductionRepository(m_db).figures(filter, {});
-    if (!figures)
-        return std::unexpected(figures.error());
-    for (const TraineeHours& h : figures->trainees) {
-        ind.productionMinutesOrders += h.orderMinutes;
-        ind.productionMinutesExercise += h.exerciseMinutes;
-        ind.productionMinutesUpkeep += h.upkeepMinutes;
-    }
-    for (const OutputTotal& o : figures->outputs)
-        ind.outputs << Indicators::Output{o.code, o.label, o.unit, o.quantityThousandths};
+    auto minutes = q.productionMinutes(from, to, sectionId);
+    if (!minutes)
+        return std::unexpected(minutes.error());
+    ind.productionMinutesOrders = minutes->value(QStringLiteral("order"));
+    ind.productionMinutesExercise = minutes->value(QStringLiteral("exercise"));
+    ind.productionMinutesUpkeep = minutes->value(QStringLiteral("upkeep"));
+    auto made = q.outputs(from, to, sectionId);
+    if (!made)
+        return std::unexpected(made.error());
+    for (const IndicatorQueries::Made& m : *made)
+        ind.outputs << Indicators::Output{m.code, m.label, m.unit, m.quantityThousandths};
     ind.orders = *orders;
     ind.customers = invoiced->first;
     ind.productionRevenue = Money::fromCents(invoiced->second);

@@ -198,6 +198,42 @@ Result<int> IndicatorQueries::orders(const QDate& from, const QDate& to, qint64 
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+Result<QMap<QString, qint64>> IndicatorQueries::productionMinutes(const QDate& from, const QDate& to,
+                                                                 qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT e.kind, COALESCE(SUM(pt.minutes), 0) FROM production_entry e JOIN "
+                                    "production_trainee pt ON pt.entry_id = e.id WHERE e.day BETWEEN :from AND "
+                                    ":to{section} GROUP BY e.kind"),
+                     from, to, sectionId, QStringLiteral("e.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    QMap<QString, qint64> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+Result<QList<IndicatorQueries::Made>> IndicatorQueries::outputs(const QDate& from, const QDate& to,
+                                                               qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = run(q,
+                     QStringLiteral("SELECT COALESCE(c.code, ''), COALESCE(c.label, o.label), o.unit, "
+                                    "SUM(o.quantity_thousandths) FROM production_output o JOIN production_entry e ON "
+                                    "e.id = o.entry_id LEFT JOIN catalogue_item c ON c.id = o.catalogue_item_id WHERE "
+                                    "e.day BETWEEN :from AND :to{section} GROUP BY COALESCE(c.code, ''), "
+                                    "COALESCE(c.label, o.label), o.unit ORDER BY 2, 3"),
+                     from, to, sectionId, QStringLiteral("e.section_id"));
+        !r)
+        return std::unexpected(r.error());
+    QList<Made> out;
+    while (q.next())
+        out << Made{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()};
+    return out;
+}
+
 Result<std::pair<int, qint64>> IndicatorQueries::invoiced(const QDate& from, const QDate& to, qint64 sectionId) const
 {
     SqlQuery q(m_db);

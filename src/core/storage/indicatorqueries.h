@@ -59,6 +59,17 @@ public:
 
     // Work orders taken in the period.
     Result<int> orders(const QDate& from, const QDate& to, qint64 sectionId) const;
+    // Trainees' minutes in the production log, by kind of work (order, exercise, upkeep).
+    Result<QMap<QString, qint64>> productionMinutes(const QDate& from, const QDate& to, qint64 sectionId) const;
+    // What the log says was made, per catalogue item (or free label) and unit.
+    struct Made
+    {
+        QString code;
+        QString label;
+        QString unit;
+        qint64 quantityThousandths = 0;
+    };
+    Result<QList<Made>> outputs(const QDate& from, const QDate& to, qint64 sectionId) const;
     // Invoices issued in the period (a section: those of its work orders and
     // their credit notes): distinct customers invoiced, and the total excl. VAT.
     Result<std::pair<int, qint64>> invoiced(const QDate& from, const QDate& to, qint64 sectionId) const;

@@ -2,6 +2,7 @@
 
 #include "gui/common/messagebanner.h"
 #include "gui/common/pager.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 
 #include <QComboBox>
@@ -55,7 +56,7 @@ PagedListPage::PagedListPage(Session& session, const QStringList& columns, int s
     };
     connect(open, &QPushButton::clicked, this, openCurrent);
     connect(m_table, &QTableWidget::cellActivated, this, openCurrent);
-    connect(&m_session, &Session::dataChanged, this, [this]() { reload(); });
+    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
 }
 
 QString PagedListPage::bannerText() const

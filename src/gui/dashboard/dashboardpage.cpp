@@ -1,6 +1,7 @@
 #include "gui/dashboard/dashboardpage.h"
 
 #include "gui/common/messagebanner.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "print/dashboarddocument.h"
 #include "print/documentprinter.h"
@@ -82,7 +83,7 @@ DashboardPage::DashboardPage(Session& session, QWidget* parent)
 
     connect(m_export, &QPushButton::clicked, this, &DashboardPage::chooseExportFile);
     connect(&m_session, &Session::databaseChanged, this, &DashboardPage::refresh);
-    connect(&m_session, &Session::dataChanged, this, &DashboardPage::refresh);
+    reloadOnDataChangeWhenShown(this, m_session, [this]() { refresh(); });
     connect(&m_session, &Session::userChanged, this, &DashboardPage::refresh);
     refresh();
 }
@@ -151,7 +152,8 @@ void DashboardPage::refreshFunding()
     auto year = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).yearHolding(today);
     if (!year)
         return;
-    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user()).report(year->start.year());
+    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user())
+                      .report(year->start.year(), FundingReportService::Detail::Split);
     auto due = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).deadlines(today.addMonths(1));
     if (!report || !due)
         return;

@@ -2,6 +2,7 @@
 
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "gui/funding/yearcombo.h"
 #include "gui/sales/customerchooser.h"
@@ -182,7 +183,7 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
     };
     connect(&m_session, &Session::databaseChanged, this, refresh);
     connect(&m_session, &Session::userChanged, this, refresh);
-    connect(&m_session, &Session::dataChanged, this, &BudgetPage::reload);
+    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
     reload();
 }
 

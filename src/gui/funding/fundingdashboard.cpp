@@ -1,6 +1,7 @@
 #include "gui/funding/fundingdashboard.h"
 
 #include "gui/common/messagebanner.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "gui/funding/yearcombo.h"
 #include "services/fundingreportservice.h"
@@ -126,7 +127,7 @@ FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
         m_year->refresh();
         reload();
     });
-    connect(&m_session, &Session::dataChanged, this, &FundingDashboard::reload);
+    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
     reload();
 }
 

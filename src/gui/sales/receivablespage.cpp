@@ -3,6 +3,7 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
 #include "print/documentprinter.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "print/depositslipdocument.h"
 #include "print/reminderdocument.h"
@@ -68,7 +69,7 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     connect(deposit, &QPushButton::clicked, this, &ReceivablesPage::chooseDeposit);
     connect(&m_session, &Session::databaseChanged, this, &ReceivablesPage::reload);
     connect(&m_session, &Session::userChanged, this, &ReceivablesPage::reload);
-    connect(&m_session, &Session::dataChanged, this, &ReceivablesPage::reload);
+    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
     reload();
 }
 

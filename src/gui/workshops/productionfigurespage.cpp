@@ -3,6 +3,7 @@
 #include "domain/schoolyear.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/sectioncombo.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "services/catalogueservice.h"
 #include "services/productionservice.h"
@@ -163,7 +164,7 @@ ProductionFiguresPage::ProductionFiguresPage(Session& session, QWidget* parent)
     });
     connect(&m_session, &Session::databaseChanged, this, &ProductionFiguresPage::reloadSections);
     connect(&m_session, &Session::userChanged, this, &ProductionFiguresPage::reloadSections);
-    connect(&m_session, &Session::dataChanged, this, &ProductionFiguresPage::reload);
+    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
     m_preset->setCurrentIndex(2);
     reloadSections();
 }

@@ -5,6 +5,7 @@
 #include "gui/common/pager.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/sectioncombo.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "services/productionservice.h"
 
@@ -84,7 +85,7 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     connect(del, &QShortcut::activated, this, &ProductionLogPage::removeCurrent);
     connect(&m_session, &Session::databaseChanged, this, &ProductionLogPage::reloadSections);
     connect(&m_session, &Session::userChanged, this, &ProductionLogPage::reloadSections);
-    connect(&m_session, &Session::dataChanged, this, &ProductionLogPage::reload);
+    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
     reloadSections();
 }
 

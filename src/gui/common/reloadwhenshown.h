@@ -1,0 +1,16 @@
+#pragma once
+
+#include <functional>
+
+class QWidget;
+
+namespace etabli {
+
+class Session;
+
+// Reloads `widget` on every change of the data: at once when it is on
+// screen (or its window is not shown yet), else when it is next shown (a
+// hidden tab of the main window does not recompute a report nobody looks at).
+void reloadOnDataChangeWhenShown(QWidget* widget, Session& session, std::function<void()> reload);
+
+} // namespace etabli
