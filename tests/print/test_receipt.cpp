@@ -1,5 +1,6 @@
 #include "print/documentprinter.h"
 #include "print/receiptdocument.h"
+#include "print/sampleschool.h"
 #include "support/testenv.h"
 
 #include <QDir>
@@ -23,16 +24,7 @@ QString pdfText(print::Printable& printable, const QString& name)
 
 SchoolIdentity school()
 {
-    SchoolIdentity s;
-    s.name = QStringLiteral("Juralternance");
-    s.organisationName = QStringLiteral("ECCOFOR");
-    s.addressLine1 = QStringLiteral("8 rue Jacquard");
-    s.postcode = QStringLiteral("39100");
-    s.city = QStringLiteral("Dole");
-    s.siret = QStringLiteral("75312468000012");
-    s.rna = QStringLiteral("W392000000");
-    s.mayIssueTaxReceipts = true;
-    return s;
+    return test::sampleSchool();
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "print/documentprinter.h"
 #include "print/reportdocuments.h"
+#include "print/sampleschool.h"
 #include "support/testenv.h"
 
 #include <QDir>
@@ -54,15 +55,7 @@ Rendered render(const print::ReportBuilder& report, const QString& name, bool la
 
 SchoolIdentity school()
 {
-    SchoolIdentity s;
-    s.name = QStringLiteral("Juralternance");
-    s.organisationName = QStringLiteral("ECCOFOR");
-    s.addressLine1 = QStringLiteral("8 rue Jacquard");
-    s.postcode = QStringLiteral("39100");
-    s.city = QStringLiteral("Dole");
-    s.siret = QStringLiteral("75312468000012");
-    s.rna = QStringLiteral("W392000000");
-    return s;
+    return test::sampleSchool();
 }
 
 ActivityReportData activity()
