@@ -196,6 +196,8 @@ TEST_CASE("A subsidy's final account follows Cerfa 15059 and names what is missi
         CHECK(r.text.contains(QString::fromUtf8(expected)));
     // Only the indicators the funder asked for.
     CHECK_FALSE(r.text.contains(QStringLiteral("Taux de présence")));
+    CHECK(r.text.contains(QStringLiteral("Compte rendu financier de subvention"))); // the header's title
+    CHECK(r.text.contains(QStringLiteral("Page %1 / %1").arg(r.pages)));
 }
 
 TEST_CASE("Sign-in sheets: one landscape page per week, a line per trainee and the trainer's", "[print][reports]")
