@@ -5656,7 +5656,7 @@
         <translation>éducateur (ASE)</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+54" />
         <location line="+135" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
@@ -11275,18 +11275,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+17" />
-        <location line="+231" />
+        <location line="+264" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-230" />
-        <location line="+231" />
+        <location line="-263" />
+        <location line="+264" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-230" />
+        <location line="-263" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -11312,18 +11312,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
-        <location line="+225" />
+        <location line="+258" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-224" />
-        <location line="+225" />
+        <location line="-257" />
+        <location line="+258" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-222" />
+        <location line="-255" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -11377,8 +11377,13 @@ Facturé (HT) : %6
         <source>Exit &amp;reason</source>
         <translation>&amp;Motif de sortie</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>A change of section of an enrolled trainee is dated the day it is saved; the reports count each stay in its section.</source>
+        <translation>Un changement de section d'un jeune inscrit est daté du jour de l'enregistrement ; les rapports comptent chaque séjour dans sa section.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+12" />
         <source>%n year(s) old at entry</source>
         <translation>
             <numerusform>%n an à l'entrée</numerusform>
@@ -11386,7 +11391,37 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+114" />
+        <location line="+47" />
+        <source>Came back</source>
+        <translation>Revenu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changed section</source>
+        <translation>Changé de section</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entered</source>
+        <translation>Entré</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 on %2, %3, until %4</source>
+        <translation>%1 le %2, %3, jusqu'au %4</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 on %2, %3, still there</source>
+        <translation>%1 le %2, %3, toujours là</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Stays at the school:</source>
+        <translation>Séjours à l'école :</translation>
+    </message>
+    <message>
+        <location line="+81" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>

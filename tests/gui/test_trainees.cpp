@@ -14,6 +14,7 @@
 #include "gui/trainees/traineespage.h"
 #include "services/attendanceservice.h"
 #include "services/demogenerator.h"
+#include "services/traineeservice.h"
 #include "support/testdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -22,6 +23,7 @@
 #include <QComboBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -366,4 +368,33 @@ TEST_CASE("The absences page shows the section's rate and the runs of unexcused 
         return runs->size();
     }();
     CHECK(page.runs()->rowCount() == expected);
+}
+
+TEST_CASE("A trainee who comes back: the record lists the stays the reports count", "[gui][trainees][reports]")
+{
+    Demo d("secretariat");
+    Database& db = d.session.database();
+    const qint64 left = test::rawScalar(db, QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left' AND "
+                                                           "exit_date > '2025-01-01' AND exit_date < '2026-06-01'"))
+                            .toLongLong();
+    REQUIRE(left != 0);
+    TraineeService service(db, d.session.clock(), d.session.user());
+    auto t = service.get(left);
+    REQUIRE(t);
+    t->status = TraineeStatus::Enrolled;
+    t->exitDate = QDate();
+    t->exitReason = ExitReason::None;
+    REQUIRE(service.update(*t, true));
+    auto stays = service.stays(left);
+    REQUIRE(stays);
+    REQUIRE(stays->size() == 2);
+    CHECK(stays->at(1).kind == QStringLiteral("return"));
+    CHECK(stays->at(1).start == kToday);
+
+    TraineeDialog dialog(d.session, left);
+    auto* label = dialog.findChild<QLabel*>(QStringLiteral("stays"));
+    REQUIRE(label);
+    CHECK_FALSE(label->isHidden());
+    CHECK(label->text().contains(QStringLiteral("Revenu le %1").arg(kToday.toString(QStringLiteral("dd/MM/yyyy")))));
+    CHECK(label->text().contains(QStringLiteral("toujours là")));
 }

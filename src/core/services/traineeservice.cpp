@@ -115,6 +115,14 @@ Result<QList<int>> TraineeService::cohorts() const
     return TraineeListQuery(m_db).cohorts();
 }
 
+Result<QList<TraineeRepository::Stay>> TraineeService::stays(qint64 id) const
+{
+    auto trainee = get(id); // the same rights as the record
+    if (!trainee)
+        return std::unexpected(trainee.error());
+    return TraineeRepository(m_db).stays(id);
+}
+
 Result<Trainee> TraineeService::get(qint64 id) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)

@@ -3,6 +3,7 @@
 #include "domain/trainee.h"
 #include "domain/user.h"
 #include "storage/traineelistquery.h"
+#include "storage/traineerepository.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,8 @@ public:
     Result<QList<int>> cohorts() const;
 
     Result<Trainee> get(qint64 id) const;
+    // The trainee's stays at the school (entry, returns, changes of section), oldest first.
+    Result<QList<TraineeRepository::Stay>> stays(qint64 id) const;
     // `confirmedAge`: the user confirmed an age at entry outside 14–25
     // (otherwise NeedsConfirmation comes back and nothing is written).
     Result<qint64> create(const Trainee& trainee, bool confirmedAge = false);

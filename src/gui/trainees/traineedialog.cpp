@@ -212,6 +212,13 @@ QWidget* TraineeDialog::buildIdentity()
     form->addRow(tr("Entry &date"), m_entry);
     form->addRow(tr("E&xit date"), m_exit);
     form->addRow(tr("Exit &reason"), m_exitReason);
+    m_section->setToolTip(tr("A change of section of an enrolled trainee is dated the day it is saved; the reports "
+                             "count each stay in its section."));
+    m_stays = new QLabel(page);
+    m_stays->setObjectName(QStringLiteral("stays"));
+    m_stays->setWordWrap(true);
+    m_stays->hide();
+    form->addRow(m_stays);
     const auto updateAge = [this]() {
         Trainee t;
         t.birthDate = dateOf(m_birthDate);
@@ -253,6 +260,32 @@ void TraineeDialog::fill()
     setDate(m_exit, t.exitDate);
     m_exitReason->setCurrentIndex(static_cast<int>(t.exitReason));
     updateExitFields();
+    // A return after leaving, or a change of section: the stays, as the reports count them.
+    m_stays->hide();
+    if (t.id == 0)
+        return;
+    auto stays = TraineeService(m_session.database(), m_session.clock(), m_session.user()).stays(t.id);
+    if (!stays || stays->size() < 2)
+        return;
+    QStringList lines;
+    for (const TraineeRepository::Stay& st : *stays) {
+        const int index = m_section->findData(st.sectionId);
+        const QString section = index >= 0 ? m_section->itemText(index) : QStringLiteral("—");
+        const QString kind = st.kind == QLatin1String("return")     ? tr("Came back")
+                             : st.kind == QLatin1String("transfer") ? tr("Changed section")
+                                                                    : tr("Entered");
+        QString line = st.end.isValid()
+                           ? tr("%1 on %2, %3, until %4").arg(kind, st.start.toString(QStringLiteral("dd/MM/yyyy")),
+                                                               section, st.end.toString(QStringLiteral("dd/MM/yyyy")))
+                           : tr("%1 on %2, %3, still there").arg(kind, st.start.toString(QStringLiteral("dd/MM/yyyy")),
+                                                                 section);
+        if (!st.exitReason.isEmpty())
+            line += QStringLiteral(" (%1)").arg(TraineeService::exitReasonLabel(exitReasonFromCode(st.exitReason)));
+        lines << line.toHtmlEscaped();
+    }
+    m_stays->setText(QStringLiteral("<b>%1</b><br>%2").arg(tr("Stays at the school:").toHtmlEscaped(),
+                                                          lines.join(QStringLiteral("<br>"))));
+    m_stays->show();
 }
 
 Trainee TraineeDialog::readForm() const

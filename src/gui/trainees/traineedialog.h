@@ -81,6 +81,7 @@ private:
     QDateEdit* m_entry = nullptr;
     QDateEdit* m_exit = nullptr;
     QComboBox* m_exitReason = nullptr;
+    QLabel* m_stays = nullptr; // the stays at the school, when there are several
     QTableWidget* m_guardians = nullptr;
     QList<Guardian> m_guardianList;
     QListWidget* m_notes = nullptr;
