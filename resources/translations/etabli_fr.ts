@@ -2506,7 +2506,7 @@
 <context>
     <name>IndicatorService</name>
     <message>
-        <location filename="../../src/core/services/indicatorservice.cpp" line="+79" />
+        <location filename="../../src/core/services/indicatorservice.cpp" line="+90" />
         <location line="+10" />
         <location line="+147" />
         <source>Give the school year as 2013-2014.</source>
@@ -2621,12 +2621,12 @@
         <translation>Production</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="-148" />
         <source>No section is named “%1”.</source>
         <translation>Aucune section ne s'appelle « %1 ».</translation>
     </message>
     <message>
-        <location line="+132" />
+        <location line="+309" />
         <source>A rate is between 0 and 100 %.</source>
         <translation>Un taux est compris entre 0 et 100 %.</translation>
     </message>
@@ -3829,7 +3829,7 @@
 <context>
     <name>ReportBuilder</name>
     <message>
-        <location filename="../../src/print/reportbuilder.cpp" line="+198" />
+        <location filename="../../src/print/reportbuilder.cpp" line="+203" />
         <source>SIRET %1</source>
         <translation>SIRET %1</translation>
     </message>
@@ -3857,12 +3857,7 @@
 <context>
     <name>ReportDataService</name>
     <message>
-        <location filename="../../src/core/services/reportdataservice.cpp" line="+28" />
-        <source>No section is named “%1”.</source>
-        <translation>Aucune section ne s'appelle « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+58" />
+        <location filename="../../src/core/services/reportdataservice.cpp" line="+69" />
         <source>The subsidy “%1” was refused: there is no account to give.</source>
         <translation>La subvention « %1 » a été refusée : il n'y a pas de compte rendu à faire.</translation>
     </message>
@@ -3900,7 +3895,7 @@
 <context>
     <name>ReportDocuments</name>
     <message>
-        <location filename="../../src/print/reportdocuments.cpp" line="+36" />
+        <location filename="../../src/print/reportdocuments.cpp" line="+35" />
         <source>the whole school</source>
         <translation>toute l'école</translation>
     </message>
@@ -4210,12 +4205,12 @@
     <message>
         <location line="+1" />
         <location line="+30" />
-        <location line="+129" />
+        <location line="+126" />
         <source>Total resources</source>
         <translation>Total des ressources</translation>
     </message>
     <message>
-        <location line="-156" />
+        <location line="-153" />
         <source>Share of the resources against the target</source>
         <translation>Part des ressources face à l'objectif</translation>
     </message>
@@ -4233,23 +4228,23 @@
     <message>
         <location line="+3" />
         <location line="+30" />
-        <location line="+128" />
+        <location line="+125" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-151" />
+        <location line="-148" />
         <source>Forecast and actual by category</source>
         <translation>Prévu et réalisé par poste</translation>
     </message>
     <message>
         <location line="+16" />
-        <location line="+129" />
+        <location line="+126" />
         <source>Total expenses</source>
         <translation>Total des charges</translation>
     </message>
     <message>
-        <location line="-124" />
+        <location line="-121" />
         <source>Result (resources − expenses)</source>
         <translation>Résultat (ressources − charges)</translation>
     </message>
@@ -4260,12 +4255,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+128" />
+        <location line="+125" />
         <source>Forecast</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location line="-128" />
+        <location line="-125" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
@@ -4382,12 +4377,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+92" />
+        <location line="+89" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location line="-91" />
+        <location line="-88" />
         <source>Gifts in kind</source>
         <translation>Dons en nature</translation>
     </message>
@@ -4422,7 +4417,7 @@
         <translation>1. Identification</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+2" />
         <source>Association</source>
         <translation>Association</translation>
     </message>
@@ -4539,7 +4534,7 @@
     <message>
         <location line="+0" />
         <source>Done</source>
-        <translation>Réalisé</translation>
+        <translation>% réalisé</translation>
     </message>
     <message>
         <location line="+2" />

@@ -172,6 +172,14 @@ QString ReportBuilder::esc(const QString& text)
     return parts::Parts::esc(text);
 }
 
+QString ReportBuilder::addressLine(const SchoolIdentity& school)
+{
+    return QStringList{school.addressLine1, school.addressLine2,
+                       (school.postcode + QLatin1Char(' ') + school.city).trimmed()}
+        .filter(QRegularExpression(QStringLiteral("\\S")))
+        .join(QStringLiteral(", "));
+}
+
 void ReportBuilder::titlePage(const QString& subtitle, const QStringList& lines)
 {
     m_hasTitlePage = true;
@@ -187,10 +195,7 @@ void ReportBuilder::titlePage(const QString& subtitle, const QStringList& lines)
         h += QStringLiteral("<p align=\"center\" style=\"font-size: 14pt;\">%1</p>").arg(esc(subtitle));
     h += QStringLiteral("<p style=\"font-size: 50pt;\">&nbsp;</p>");
     QStringList all = lines;
-    const QString address = QStringList{m_school.addressLine1, m_school.addressLine2,
-                                        (m_school.postcode + QLatin1Char(' ') + m_school.city).trimmed()}
-                                .filter(QRegularExpression(QStringLiteral("\\S")))
-                                .join(QStringLiteral(", "));
+    const QString address = addressLine(m_school);
     if (!address.isEmpty())
         all << address;
     QStringList ids;

@@ -71,6 +71,8 @@ public:
     std::unique_ptr<Printable> printable(bool landscape = false) const;
 
     static QString esc(const QString& text);
+    // The school's address on one line ("8 rue Jacquard, 39100 Dole").
+    static QString addressLine(const SchoolIdentity& school);
 
 private:
     QString bodyHtml(bool chartsAsTables) const;

@@ -8,7 +8,6 @@
 #include "services/traineeservice.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -330,10 +329,7 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
         b.note(tr("Missing: %1").arg(m));
 
     b.heading(tr("1. Identification"));
-    const QString address = QStringList{school.addressLine1, school.addressLine2,
-                                        (school.postcode + QLatin1Char(' ') + school.city).trimmed()}
-                                .filter(QRegularExpression(QStringLiteral("\\S")))
-                                .join(QStringLiteral(", "));
+    const QString address = ReportBuilder::addressLine(school);
     b.table({tr("Association"), QString()},
             {{tr("Name"), school.organisationName.isEmpty() ? school.name : school.organisationName},
              {tr("School"), school.name},

@@ -70,6 +70,17 @@ int IndicatorService::startYearOf(const QString& schoolYear)
     return match.captured(1).toInt();
 }
 
+Result<Section> IndicatorService::sectionNamed(Database& db, const QString& name)
+{
+    auto sections = SectionRepository(db).list();
+    if (!sections)
+        return std::unexpected(sections.error());
+    for (const Section& s : *sections)
+        if (s.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
+            return s;
+    return fail(Error::Code::NotFound, tr("No section is named “%1”.").arg(name.trimmed()));
+}
+
 Result<ReportNarrative> IndicatorService::narrative(const QString& schoolYear) const
 {
     if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
@@ -240,16 +251,11 @@ Result<Indicators> IndicatorService::indicators(const QString& schoolYear, const
     qint64 sectionId = 0;
     QString sectionName;
     if (!section.trimmed().isEmpty()) {
-        auto sections = SectionRepository(m_db).list();
-        if (!sections)
-            return std::unexpected(sections.error());
-        for (const Section& s : *sections)
-            if (s.name.compare(section.trimmed(), Qt::CaseInsensitive) == 0) {
-                sectionId = s.id;
-                sectionName = s.name;
-            }
-        if (sectionId == 0)
-            return fail(Error::Code::NotFound, tr("No section is named “%1”.").arg(section.trimmed()));
+        auto found = sectionNamed(m_db, section);
+        if (!found)
+            return std::unexpected(found.error());
+        sectionId = found->id;
+        sectionName = found->name;
     }
     auto current = compute(startYear, school->schoolYearStartMonth, sectionId, sectionName);
     if (!current)

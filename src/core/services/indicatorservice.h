@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/section.h"
 #include "domain/user.h"
 #include "reports/indicators.h"
 #include "reports/narrative.h"
@@ -40,6 +41,9 @@ public:
     // parts when nothing was written. reports.read to read, reports.write to save.
     Result<ReportNarrative> narrative(const QString& schoolYear) const;
     Status saveNarrative(const ReportNarrative& narrative);
+
+    // The section of that name (any case), or NotFound in French.
+    static Result<Section> sectionNamed(Database& db, const QString& name);
 
     // "2013-2014" or "2013" → 2013; 0 when the text is not a school year.
     static int startYearOf(const QString& schoolYear);

@@ -9,26 +9,9 @@
 #include "storage/attendancerepository.h"
 #include "storage/fundingqueries.h"
 #include "storage/schoolrepository.h"
-#include "storage/sectionrepository.h"
 #include "util/clock.h"
 
 namespace etabli {
-
-namespace {
-
-// The section named (case-insensitively), or NotFound in French.
-Result<Section> sectionNamed(Database& db, const QString& name)
-{
-    auto sections = SectionRepository(db).list();
-    if (!sections)
-        return std::unexpected(sections.error());
-    for (const Section& s : *sections)
-        if (s.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
-            return s;
-    return fail(Error::Code::NotFound, ReportDataService::tr("No section is named “%1”.").arg(name.trimmed()));
-}
-
-} // namespace
 
 Result<ActivityReportData> ReportDataService::activity(const QString& schoolYear, const QString& section) const
 {
@@ -122,7 +105,7 @@ Result<AttendanceSheetData> ReportDataService::attendance(const QString& section
         return std::unexpected(r.error());
     if (!from.isValid() || !to.isValid() || to < from)
         return fail(Error::Code::InvalidInput, tr("Give the first and the last day of the sheets, in that order."));
-    auto found = sectionNamed(m_db, section);
+    auto found = IndicatorService::sectionNamed(m_db, section);
     if (!found)
         return std::unexpected(found.error());
     if (!m_actor.coversSection(found->id))
