@@ -23,3 +23,30 @@ if(ETABLI_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(etabli_build_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+# ccache, when installed (scripts/setup.sh installs it), makes a rebuild of
+# unchanged sources nearly free, also from another clone of the tree:
+# CCACHE_BASEDIR turns the clone's absolute paths into relative ones and
+# CCACHE_NOHASHDIR keeps the build folder out of the hash.
+option(ETABLI_CCACHE "Compile through ccache when it is installed" ON)
+find_program(ETABLI_CCACHE_PROGRAM ccache)
+if(ETABLI_CCACHE AND ETABLI_CCACHE_PROGRAM)
+    set(CMAKE_CXX_COMPILER_LAUNCHER
+        ${CMAKE_COMMAND} -E env CCACHE_BASEDIR=${PROJECT_SOURCE_DIR} CCACHE_NOHASHDIR=1
+        CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+        ${ETABLI_CCACHE_PROGRAM})
+endif()
+
+# Precompiled headers: the Qt and standard headers nearly every file of a
+# target includes, parsed once per target instead of once per file.
+set(ETABLI_PCH_CORE
+    <QString> <QStringList> <QList> <QHash> <QMap> <QSet> <QVariant> <QDate> <QDateTime>
+    <QLocale> <QCoreApplication> <QJsonObject> <QJsonArray> <QJsonDocument> <QFile> <QDir>
+    <memory> <vector> <optional> <expected> <functional> <algorithm> <string>)
+set(ETABLI_PCH_GUI
+    ${ETABLI_PCH_CORE}
+    <QWidget> <QDialog> <QLabel> <QComboBox> <QPushButton> <QLineEdit> <QTableWidget> <QTableView>
+    <QHeaderView> <QVBoxLayout> <QHBoxLayout> <QFormLayout> <QMessageBox> <QDateEdit> <QListWidget>
+    <QDialogButtonBox> <QCheckBox> <QSpinBox> <QTabWidget> <QTextDocument>)
+set(ETABLI_PCH_PRINT
+    ${ETABLI_PCH_CORE} <QTextDocument> <QTextCursor> <QTextTable> <QPainter> <QPageLayout>)

@@ -1,5 +1,7 @@
+#include "domain/money.h"
 #include "support/testdatabase.h"
 
+#include <catch2/catch.hpp>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -8,14 +10,10 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include "domain/money.h"
-
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -69,14 +67,13 @@ QVariantList firstRow(const QString& file, const QString& sql)
     return row;
 }
 
-// The school demo of 27 November 2026 in `dir`, and the environment giving
-// its accounts' password.
-QString schoolDemo(const QTemporaryDir& dir)
+// The school demo of 27 November 2026 in `dir`: a copy of the run's shared
+// demo (support/democache.h), what `etabli-cli demo --today 2026-11-27`
+// writes. The demo command itself is tested on each backend below.
+QString schoolDemo(const QTemporaryDir& dir, const QString& name = QStringLiteral("ecole.sqlite"))
 {
-    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db, QStringLiteral("--today"),
-                 QStringLiteral("2026-11-27")})
-                .code == 0);
+    const QString db = dir.filePath(name);
+    test::copyDemoTo(test::DemoSpec::school(), db);
     return db;
 }
 
@@ -117,7 +114,8 @@ TEST_CASE("etabli-cli: version, help and bad usage", "[cli]")
     CHECK(badScale.code == 2);
     CHECK(badScale.err.contains(QStringLiteral("Échelle inconnue")));
     CHECK_FALSE(QFileInfo::exists(QStringLiteral("/tmp/never-created.sqlite")));
-    auto noOut = cli({QStringLiteral("backup"), QStringLiteral("--database"), QStringLiteral("/tmp/x.sqlite")});
+    auto noOut =
+        cli({QStringLiteral("backup"), QStringLiteral("--database"), QStringLiteral("/tmp/x.sqlite")});
     CHECK(noOut.code == 2);
 }
 
@@ -127,8 +125,9 @@ TEST_CASE("etabli-cli init, check and backup on SQLite", "[cli]")
     const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
     QProcessEnvironment password;
     password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("un-mot-de-passe-solide"));
-    auto init = cli({QStringLiteral("init"), QStringLiteral("--database"), db, QStringLiteral("--school-name"),
-                     QStringLiteral("École de production de Dole"), QStringLiteral("--user"), QStringLiteral("direction")},
+    auto init = cli({QStringLiteral("init"), QStringLiteral("--database"), db,
+                     QStringLiteral("--school-name"), QStringLiteral("École de production de Dole"),
+                     QStringLiteral("--user"), QStringLiteral("direction")},
                     password);
     REQUIRE(init.code == 0);
     CHECK(init.out.contains(QStringLiteral("Base créée")));
@@ -153,24 +152,25 @@ TEST_CASE("etabli-cli init, check and backup on SQLite", "[cli]")
     CHECK(cli({QStringLiteral("check")}, env).code == 0);
 
     const QString copy = dir.filePath(QStringLiteral("copie.sqlite"));
-    auto noUser = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy});
+    auto noUser =
+        cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy});
     CHECK(noUser.code == 2);
     QProcessEnvironment wrong;
     wrong.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("pas-le-bon-mot-de-passe"));
-    auto refused = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy,
-                        QStringLiteral("--user"), QStringLiteral("direction")},
+    auto refused = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"),
+                        copy, QStringLiteral("--user"), QStringLiteral("direction")},
                        wrong);
     CHECK(refused.code == 1);
     CHECK(refused.err.contains(QStringLiteral("incorrect")));
     CHECK_FALSE(QFileInfo::exists(copy));
-    auto backup = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy,
-                       QStringLiteral("--user"), QStringLiteral("direction")},
+    auto backup = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"),
+                       copy, QStringLiteral("--user"), QStringLiteral("direction")},
                       password);
     CHECK(backup.code == 0);
     CHECK(cli({QStringLiteral("check"), QStringLiteral("--database"), copy}).code == 0);
     const QByteArray copyHash = test::fileHash(copy);
-    auto overwrite = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"), copy,
-                          QStringLiteral("--user"), QStringLiteral("direction")},
+    auto overwrite = cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"),
+                          copy, QStringLiteral("--user"), QStringLiteral("direction")},
                          password);
     CHECK(overwrite.code == 1);
     CHECK(test::fileHash(copy) == copyHash);
@@ -184,8 +184,8 @@ TEST_CASE("etabli-cli on missing and corrupted files: clear message, nothing wri
         INFO(command);
         QStringList args{QString::fromLatin1(command), QStringLiteral("--database"), missing};
         if (QLatin1String(command) == QLatin1String("backup"))
-            args << QStringLiteral("--out") << dir.filePath(QStringLiteral("b.sqlite")) << QStringLiteral("--user")
-                 << QStringLiteral("direction");
+            args << QStringLiteral("--out") << dir.filePath(QStringLiteral("b.sqlite"))
+                 << QStringLiteral("--user") << QStringLiteral("direction");
         auto r = cli(args);
         CHECK(r.code == 1);
         CHECK(r.err.contains(QStringLiteral("introuvable")));
@@ -193,8 +193,7 @@ TEST_CASE("etabli-cli on missing and corrupted files: clear message, nothing wri
         CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("b.sqlite"))));
     }
 
-    const QString db = dir.filePath(QStringLiteral("abimee.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db}).code == 0);
+    const QString db = schoolDemo(dir, QStringLiteral("abimee.sqlite"));
     QFile f(db);
     REQUIRE(f.open(QIODevice::ReadWrite));
     f.seek(8192);
@@ -238,8 +237,7 @@ TEST_CASE("etabli-cli demo then check, on each backend", "[cli]")
 TEST_CASE("etabli-cli check names the audit row altered by hand", "[cli][audit]")
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db}).code == 0);
+    const QString db = schoolDemo(dir);
     // Some audited activity: logins through the CLI.
     QProcessEnvironment password;
     password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
@@ -274,38 +272,38 @@ TEST_CASE("etabli-cli check names the audit row altered by hand", "[cli][audit]"
 TEST_CASE("etabli-cli export-person and retention act as a user and list before changing", "[cli][gdpr]")
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db}).code == 0);
+    const QString db = schoolDemo(dir);
     QProcessEnvironment password;
     password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
 
-    auto both = cli({QStringLiteral("export-person"), QStringLiteral("--database"), db, QStringLiteral("--user"),
-                     QStringLiteral("direction"), QStringLiteral("--trainee"), QStringLiteral("1"),
-                     QStringLiteral("--account"), QStringLiteral("lecture"), QStringLiteral("--out"), dir.path()},
-                    password);
+    auto both =
+        cli({QStringLiteral("export-person"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+             QStringLiteral("direction"), QStringLiteral("--trainee"), QStringLiteral("1"),
+             QStringLiteral("--account"), QStringLiteral("lecture"), QStringLiteral("--out"), dir.path()},
+            password);
     CHECK(both.code == 2);
-    auto denied = cli({QStringLiteral("export-person"), QStringLiteral("--database"), db, QStringLiteral("--user"),
-                       QStringLiteral("secretariat"), QStringLiteral("--trainee"), QStringLiteral("1"),
-                       QStringLiteral("--out"), dir.path()},
+    auto denied = cli({QStringLiteral("export-person"), QStringLiteral("--database"), db,
+                       QStringLiteral("--user"), QStringLiteral("secretariat"), QStringLiteral("--trainee"),
+                       QStringLiteral("1"), QStringLiteral("--out"), dir.path()},
                       password);
     CHECK(denied.code == 1);
     CHECK(denied.err.contains(QStringLiteral("Accès refusé")));
-    auto exported = cli({QStringLiteral("export-person"), QStringLiteral("--database"), db, QStringLiteral("--user"),
-                         QStringLiteral("direction"), QStringLiteral("--trainee"), QStringLiteral("1"),
-                         QStringLiteral("--out"), dir.path()},
+    auto exported = cli({QStringLiteral("export-person"), QStringLiteral("--database"), db,
+                         QStringLiteral("--user"), QStringLiteral("direction"), QStringLiteral("--trainee"),
+                         QStringLiteral("1"), QStringLiteral("--out"), dir.path()},
                         password);
     CHECK(exported.code == 0);
     CHECK(QFileInfo::exists(dir.filePath(QStringLiteral("donnees-jeune-1.json"))));
     CHECK(QFileInfo::exists(dir.filePath(QStringLiteral("donnees-jeune-1.html"))));
 
-    auto listed = cli({QStringLiteral("retention"), QStringLiteral("--database"), db, QStringLiteral("--user"),
-                       QStringLiteral("direction")},
+    auto listed = cli({QStringLiteral("retention"), QStringLiteral("--database"), db,
+                       QStringLiteral("--user"), QStringLiteral("direction")},
                       password);
     CHECK(listed.code == 0);
     CHECK(listed.out.contains(QStringLiteral("Rien n'a été modifié")));
     CHECK(listed.out.contains(QStringLiteral("sorti(e) le")));
-    auto applied = cli({QStringLiteral("retention"), QStringLiteral("--database"), db, QStringLiteral("--user"),
-                        QStringLiteral("direction"), QStringLiteral("--apply")},
+    auto applied = cli({QStringLiteral("retention"), QStringLiteral("--database"), db,
+                        QStringLiteral("--user"), QStringLiteral("direction"), QStringLiteral("--apply")},
                        password);
     CHECK(applied.code == 0);
     CHECK(applied.out.contains(QStringLiteral("anonymisé")));
@@ -318,8 +316,7 @@ TEST_CASE("etabli-cli export-person and retention act as a user and list before 
 TEST_CASE("etabli-cli import trainees: all valid rows, or nothing with the bad line named", "[cli][import]")
 {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("ecole.sqlite"));
-    REQUIRE(cli({QStringLiteral("demo"), QStringLiteral("--database"), db}).code == 0);
+    const QString db = schoolDemo(dir);
     QProcessEnvironment password;
     password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
     const auto write = [&dir](const char* name, const QString& text) {
@@ -330,37 +327,44 @@ TEST_CASE("etabli-cli import trainees: all valid rows, or nothing with the bad l
         f.write(text.toUtf8());
         return path;
     };
-    const QString header = QStringLiteral("nom;prénom;date de naissance;sexe;section;date d'entrée;année;date de "
-                                          "sortie;motif de sortie\r\n");
-    const QString good = write("bon.csv", header + QStringLiteral("Chênevert;Anaïs;04/04/2009;F;Métallerie;01/09/2025;1;;\r\n"
-                                                                  "L'Hôte;Maël;05/05/2009;M;Pneus et services;01/09/2025;1;;\r\n"));
-    const QString bad = write("mauvais.csv", header + QStringLiteral("Pétrequin;Zoé;04/04/2009;F;Métallerie;01/09/2025;1;;\r\n"
-                                                                     "Robelin;Léo;05/05/2009;M;Boulangerie;01/09/2025;1;;\r\n"));
+    const QString header =
+        QStringLiteral("nom;prénom;date de naissance;sexe;section;date d'entrée;année;date de "
+                       "sortie;motif de sortie\r\n");
+    const QString good = write(
+        "bon.csv", header + QStringLiteral("Chênevert;Anaïs;04/04/2009;F;Métallerie;01/09/2025;1;;\r\n"
+                                           "L'Hôte;Maël;05/05/2009;M;Pneus et services;01/09/2025;1;;\r\n"));
+    const QString bad = write(
+        "mauvais.csv", header + QStringLiteral("Pétrequin;Zoé;04/04/2009;F;Métallerie;01/09/2025;1;;\r\n"
+                                               "Robelin;Léo;05/05/2009;M;Boulangerie;01/09/2025;1;;\r\n"));
     const qint64 before = firstRow(db, QStringLiteral("SELECT count(*) FROM trainee")).value(0).toLongLong();
 
-    auto refused = cli({QStringLiteral("import"), QStringLiteral("trainees"), bad, QStringLiteral("--database"), db,
-                        QStringLiteral("--user"), QStringLiteral("secretariat")},
-                       password);
+    auto refused =
+        cli({QStringLiteral("import"), QStringLiteral("trainees"), bad, QStringLiteral("--database"), db,
+             QStringLiteral("--user"), QStringLiteral("secretariat")},
+            password);
     CHECK(refused.code == 1);
     CHECK(refused.out.contains(QStringLiteral("ligne 3 : section inconnue « Boulangerie »")));
     CHECK(refused.err.contains(QStringLiteral("Rien n'a été importé")));
 
-    auto imported = cli({QStringLiteral("import"), QStringLiteral("trainees"), good, QStringLiteral("--database"), db,
-                         QStringLiteral("--user"), QStringLiteral("secretariat")},
-                        password);
+    auto imported =
+        cli({QStringLiteral("import"), QStringLiteral("trainees"), good, QStringLiteral("--database"), db,
+             QStringLiteral("--user"), QStringLiteral("secretariat")},
+            password);
     CHECK(imported.code == 0);
     CHECK(imported.out.contains(QStringLiteral("2 jeunes importés")));
 
-    auto skipped = cli({QStringLiteral("import"), QStringLiteral("trainees"), bad, QStringLiteral("--database"), db,
-                        QStringLiteral("--user"), QStringLiteral("secretariat"), QStringLiteral("--skip-invalid")},
-                       password);
+    auto skipped =
+        cli({QStringLiteral("import"), QStringLiteral("trainees"), bad, QStringLiteral("--database"), db,
+             QStringLiteral("--user"), QStringLiteral("secretariat"), QStringLiteral("--skip-invalid")},
+            password);
     CHECK(skipped.code == 0);
     CHECK(skipped.out.contains(QStringLiteral("1 jeune importé")));
 
     const QString out = dir.filePath(QStringLiteral("liste.csv"));
-    auto exported = cli({QStringLiteral("export"), QStringLiteral("trainees"), QStringLiteral("--out"), out,
-                         QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("lecture")},
-                        password);
+    auto exported =
+        cli({QStringLiteral("export"), QStringLiteral("trainees"), QStringLiteral("--out"), out,
+             QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("lecture")},
+            password);
     CHECK(exported.code == 0);
     QFile f(out);
     REQUIRE(f.open(QIODevice::ReadOnly));
@@ -369,39 +373,49 @@ TEST_CASE("etabli-cli import trainees: all valid rows, or nothing with the bad l
     CHECK(text.count(QStringLiteral("\r\n")) == 1 + before + 3);
 }
 
-TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a period and a workshop", "[cli][production]")
+TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a period and a workshop",
+          "[cli][production]")
 {
     QTemporaryDir dir;
     const QString db = schoolDemo(dir);
     const QProcessEnvironment password = demoPassword();
     const QString out = dir.filePath(QStringLiteral("journal.csv"));
-    const QStringList base = {QStringLiteral("export"), QStringLiteral("production"), QStringLiteral("--out"), out,
-                              QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("lecture")};
+    const QStringList base = {QStringLiteral("export"),     QStringLiteral("production"),
+                              QStringLiteral("--out"),      out,
+                              QStringLiteral("--database"), db,
+                              QStringLiteral("--user"),     QStringLiteral("lecture")};
     // The period is required, and must be a period.
     CHECK(cli(base, password).code == 2);
-    CHECK(cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-27"), QStringLiteral("--to"),
-                                 QStringLiteral("2026-11-01")},
+    CHECK(cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-27"),
+                                 QStringLiteral("--to"), QStringLiteral("2026-11-01")},
               password)
               .code == 2);
-    CHECK(cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-01"), QStringLiteral("--to"),
-                                 QStringLiteral("2026-11-27"), QStringLiteral("--section"), QStringLiteral("Boulangerie")},
+    CHECK(cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-01"),
+                                 QStringLiteral("--to"), QStringLiteral("2026-11-27"),
+                                 QStringLiteral("--section"), QStringLiteral("Boulangerie")},
               password)
               .code == 1);
-    auto exported = cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-02"), QStringLiteral("--to"),
-                                           QStringLiteral("2026-11-27"), QStringLiteral("--section"),
-                                           QStringLiteral("pneus et services")},
+    auto exported = cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2026-11-02"),
+                                           QStringLiteral("--to"), QStringLiteral("2026-11-27"),
+                                           QStringLiteral("--section"), QStringLiteral("pneus et services")},
                         password);
     INFO(exported.err.toStdString());
     REQUIRE(exported.code == 0);
-    const qint64 expected = firstRow(db, QStringLiteral("SELECT count(*) FROM production_trainee pt JOIN production_entry e ON e.id = "
-                              "pt.entry_id JOIN section s ON s.id = e.section_id WHERE s.name = 'Pneus et services' "
-                              "AND e.day BETWEEN '2026-11-02' AND '2026-11-27'")).value(0).toLongLong();
+    const qint64 expected =
+        firstRow(db,
+                 QStringLiteral(
+                     "SELECT count(*) FROM production_trainee pt JOIN production_entry e ON e.id = "
+                     "pt.entry_id JOIN section s ON s.id = e.section_id WHERE s.name = 'Pneus et services' "
+                     "AND e.day BETWEEN '2026-11-02' AND '2026-11-27'"))
+            .value(0)
+            .toLongLong();
     REQUIRE(expected > 50);
     QFile f(out);
     REQUIRE(f.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(f.readAll());
-    CHECK(text.indexOf(QStringLiteral("entrée;date;atelier;type;référence;formateur;jeune;heures;production;saisi "
-                                      "par\r\n")) <= 1); // after the BOM
+    CHECK(text.indexOf(
+              QStringLiteral("entrée;date;atelier;type;référence;formateur;jeune;heures;production;saisi "
+                             "par\r\n")) <= 1); // after the BOM
     CHECK(text.count(QStringLiteral("\r\n")) == 1 + expected);
     CHECK(text.contains(QStringLiteral(";Pneus et services;Production pour un client;BT2026-")));
     CHECK(text.contains(QStringLiteral(";Jean-Luc Perrin;")));
@@ -415,17 +429,77 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
     const QString db = schoolDemo(dir);
     const QProcessEnvironment password = demoPassword();
     // An invoice to a business customer (late-payment mentions apply).
-    const QString number = firstRow(db, QStringLiteral("SELECT number FROM invoice WHERE kind = 'invoice' AND status = 'issued' AND "
-                              "professional = 1 AND customer_siret <> '' ORDER BY chain_position LIMIT 1")).value(0).toString();
+    const QString number =
+        firstRow(db,
+                 QStringLiteral("SELECT number FROM invoice WHERE kind = 'invoice' AND status = 'issued' AND "
+                                "professional = 1 AND customer_siret <> '' ORDER BY chain_position LIMIT 1"))
+            .value(0)
+            .toString();
     REQUIRE_FALSE(number.isEmpty());
     const QString pdf = dir.filePath(QStringLiteral("facture.pdf"));
-    CHECK(cli({QStringLiteral("print"), QStringLiteral("invoice"), QStringLiteral("F1999-0001"), QStringLiteral("--out"),
-               pdf, QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+    CHECK(cli({QStringLiteral("print"), QStringLiteral("invoice"), QStringLiteral("F1999-0001"),
+               QStringLiteral("--out"), pdf, QStringLiteral("--database"), db, QStringLiteral("--user"),
+               QStringLiteral("secretariat")},
               password)
               .code == 1);
-    auto printed = cli({QStringLiteral("print"), QStringLiteral("invoice"), number, QStringLiteral("--out"), pdf,
-                        QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+    auto printed =
+        cli({QStringLiteral("print"), QStringLiteral("invoice"), number, QStringLiteral("--out"), pdf,
+             QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+            password);
+    INFO(printed.err.toStdString());
+    REQUIRE(printed.code == 0);
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    INFO(text.toStdString());
+    for (const QString& mention : {QStringLiteral("FACTURE N° ") + number,
+                                   QStringLiteral("Juralternance"),
+                                   QStringLiteral("8 rue Jacquard"),
+                                   QStringLiteral("39100 Dole"),
+                                   QStringLiteral("SIRET 75312468000012"),
+                                   QStringLiteral("RNA W392000000"),
+                                   QStringLiteral("Date :"),
+                                   QStringLiteral("Échéance :"),
+                                   QStringLiteral("Client"),
+                                   QStringLiteral("Désignation"),
+                                   QStringLiteral("Qté"),
+                                   QStringLiteral("Prix unitaire HT"),
+                                   QStringLiteral("Total HT"),
+                                   QStringLiteral("Total à payer"),
+                                   QStringLiteral("TVA non applicable, art. 293 B du CGI"),
+                                   QStringLiteral("Paiement au plus tard le"),
+                                   QStringLiteral("indemnité forfaitaire de 40 €"),
+                                   QStringLiteral("trois fois le taux d'intérêt légal"),
+                                   QStringLiteral("Pas d'escompte pour paiement anticipé"),
+                                   QStringLiteral("Page 1 / 1")})
+        CHECK(text.contains(mention));
+}
+
+TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and donor's papers",
+          "[cli][sales]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    const QProcessEnvironment password = demoPassword();
+    const QVariantList found = firstRow(
+        db, QStringLiteral(
+                "SELECT q.number, c.name FROM quote q JOIN contact c ON c.id = q.contact_id WHERE q.status "
+                "= 'sent' ORDER BY q.number DESC LIMIT 1"));
+    const QString number = found.value(0).toString();
+    const QString customer = found.value(1).toString();
+    REQUIRE_FALSE(number.isEmpty());
+    const QString pdf = dir.filePath(QStringLiteral("devis.pdf"));
+    auto missing = cli({QStringLiteral("print"), QStringLiteral("quote"), QStringLiteral("D1999-0001"),
+                        QStringLiteral("--out"), pdf, QStringLiteral("--database"), db,
+                        QStringLiteral("--user"), QStringLiteral("secretariat")},
                        password);
+    CHECK(missing.code == 1);
+    CHECK(missing.err.contains(QStringLiteral("Aucun devis")));
+    auto printed =
+        cli({QStringLiteral("print"), QStringLiteral("quote"), number.toLower(), QStringLiteral("--out"), pdf,
+             QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+            password);
     INFO(printed.err.toStdString());
     REQUIRE(printed.code == 0);
     QProcess pdftotext;
@@ -434,57 +508,26 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
     const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
     INFO(text.toStdString());
     for (const QString& mention :
-         {QStringLiteral("FACTURE N° ") + number, QStringLiteral("Juralternance"), QStringLiteral("8 rue Jacquard"),
-          QStringLiteral("39100 Dole"), QStringLiteral("SIRET 75312468000012"), QStringLiteral("RNA W392000000"),
-          QStringLiteral("Date :"), QStringLiteral("Échéance :"), QStringLiteral("Client"), QStringLiteral("Désignation"),
-          QStringLiteral("Qté"), QStringLiteral("Prix unitaire HT"), QStringLiteral("Total HT"),
-          QStringLiteral("Total à payer"), QStringLiteral("TVA non applicable, art. 293 B du CGI"),
-          QStringLiteral("Paiement au plus tard le"), QStringLiteral("indemnité forfaitaire de 40 €"),
-          QStringLiteral("trois fois le taux d'intérêt légal"), QStringLiteral("Pas d'escompte pour paiement anticipé"),
-          QStringLiteral("Page 1 / 1")})
-        CHECK(text.contains(mention));
-}
-
-TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and donor's papers", "[cli][sales]")
-{
-    QTemporaryDir dir;
-    const QString db = schoolDemo(dir);
-    const QProcessEnvironment password = demoPassword();
-    const QVariantList found = firstRow(db, QStringLiteral("SELECT q.number, c.name FROM quote q JOIN contact c ON c.id = q.contact_id WHERE q.status "
-                              "= 'sent' ORDER BY q.number DESC LIMIT 1"));
-    const QString number = found.value(0).toString();
-    const QString customer = found.value(1).toString();
-    REQUIRE_FALSE(number.isEmpty());
-    const QString pdf = dir.filePath(QStringLiteral("devis.pdf"));
-    auto missing = cli({QStringLiteral("print"), QStringLiteral("quote"), QStringLiteral("D1999-0001"), QStringLiteral("--out"),
-                        pdf, QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
-                       password);
-    CHECK(missing.code == 1);
-    CHECK(missing.err.contains(QStringLiteral("Aucun devis")));
-    auto printed = cli({QStringLiteral("print"), QStringLiteral("quote"), number.toLower(), QStringLiteral("--out"), pdf,
-                        QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
-                       password);
-    INFO(printed.err.toStdString());
-    REQUIRE(printed.code == 0);
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
-    INFO(text.toStdString());
-    for (const QString& mention : {QStringLiteral("DEVIS N° ") + number, customer, QStringLiteral("Valable jusqu'au"),
-                                   QStringLiteral("SIRET 75312468000012"), QStringLiteral("Bon pour accord"),
-                                   QStringLiteral("Total")})
+         {QStringLiteral("DEVIS N° ") + number, customer, QStringLiteral("Valable jusqu'au"),
+          QStringLiteral("SIRET 75312468000012"), QStringLiteral("Bon pour accord"), QStringLiteral("Total")})
         CHECK(text.contains(mention));
 
     // The tyre hotel's label of a stored set, and the list of a season.
-    const QString plate = firstRow(db, QStringLiteral("SELECT v.plate FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id WHERE s.date_out IS "
-                              "NULL ORDER BY s.rack, s.row_no, s.level_no LIMIT 1")).value(0).toString();
+    const QString plate =
+        firstRow(
+            db,
+            QStringLiteral(
+                "SELECT v.plate FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id WHERE s.date_out IS "
+                "NULL ORDER BY s.rack, s.row_no, s.level_no LIMIT 1"))
+            .value(0)
+            .toString();
     REQUIRE_FALSE(plate.isEmpty());
-    const auto printedText = [&](const QStringList& what, const QString& login = QStringLiteral("formateur.pneus")) {
+    const auto printedText = [&](const QStringList& what,
+                                 const QString& login = QStringLiteral("formateur.pneus")) {
         const QString out = dir.filePath(QStringLiteral("out.pdf"));
         auto r = cli(QStringList{QStringLiteral("print")} + what +
-                         QStringList{QStringLiteral("--out"), out, QStringLiteral("--database"), db, QStringLiteral("--user"),
-                                     login},
+                         QStringList{QStringLiteral("--out"), out, QStringLiteral("--database"), db,
+                                     QStringLiteral("--user"), login},
                      password);
         INFO(r.err.toStdString());
         REQUIRE(r.code == 0);
@@ -499,14 +542,16 @@ TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and 
     const QString list = printedText({QStringLiteral("tyres"), QStringLiteral("summer")});
     CHECK(list.contains(QStringLiteral("Hôtel de pneus : pneus été en gardiennage")));
     CHECK(list.contains(plate));
-    CHECK(cli({QStringLiteral("print"), QStringLiteral("tyres"), QStringLiteral("spring"), QStringLiteral("--out"), pdf,
-               QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+    CHECK(cli({QStringLiteral("print"), QStringLiteral("tyres"), QStringLiteral("spring"),
+               QStringLiteral("--out"), pdf, QStringLiteral("--database"), db, QStringLiteral("--user"),
+               QStringLiteral("secretariat")},
               password)
               .code == 2);
 
     // A tax receipt of the demo's gifts; the check verifies their chain.
-    const QVariantList receipt = firstRow(db, QStringLiteral("SELECT number, donor_name, total_cents FROM tax_receipt "
-                                                             "ORDER BY chain_position DESC LIMIT 1"));
+    const QVariantList receipt =
+        firstRow(db, QStringLiteral("SELECT number, donor_name, total_cents FROM tax_receipt "
+                                    "ORDER BY chain_position DESC LIMIT 1"));
     REQUIRE(receipt.size() == 3);
     const QString receiptText =
         printedText({QStringLiteral("receipt"), receipt.at(0).toString()}, QStringLiteral("secretariat"));
@@ -526,8 +571,9 @@ TEST_CASE("etabli-cli report funding: the split of the demo's year, from its inv
     const QString db = schoolDemo(dir);
     const QProcessEnvironment password = demoPassword();
     const auto funding = [&](const QString& format, const QString& login = QStringLiteral("direction")) {
-        return cli({QStringLiteral("report"), QStringLiteral("funding"), QStringLiteral("--year"), QStringLiteral("2025"),
-                    QStringLiteral("--format"), format, QStringLiteral("--database"), db, QStringLiteral("--user"), login},
+        return cli({QStringLiteral("report"), QStringLiteral("funding"), QStringLiteral("--year"),
+                    QStringLiteral("2025"), QStringLiteral("--format"), format, QStringLiteral("--database"),
+                    db, QStringLiteral("--user"), login},
                    password);
     };
     auto run = funding(QStringLiteral("json"), QStringLiteral("lecture"));
@@ -538,8 +584,8 @@ TEST_CASE("etabli-cli report funding: the split of the demo's year, from its inv
     const QJsonObject split = json.value(QStringLiteral("split")).toObject();
     double shares = 0;
     qint64 cents = 0;
-    for (const QString& key : {QStringLiteral("production"), QStringLiteral("gifts"), QStringLiteral("subsidies"),
-                               QStringLiteral("other")}) {
+    for (const QString& key : {QStringLiteral("production"), QStringLiteral("gifts"),
+                               QStringLiteral("subsidies"), QStringLiteral("other")}) {
         REQUIRE(split.contains(key));
         shares += split.value(key)[QStringLiteral("share")].toDouble();
         cents += split.value(key)[QStringLiteral("cents")].toInteger();
@@ -550,24 +596,31 @@ TEST_CASE("etabli-cli report funding: the split of the demo's year, from its inv
 
     // Production: the year's issued invoices minus credit notes, VAT excluded, summed here apart.
     const qint64 invoiced =
-        firstRow(db, QStringLiteral("SELECT SUM(CASE WHEN kind = 'invoice' THEN total_excl_cents ELSE 0 END), "
-                                    "SUM(CASE WHEN kind = 'credit' THEN -total_excl_cents ELSE 0 END) FROM invoice "
-                                    "WHERE status = 'issued' AND issue_date BETWEEN '2025-01-01' AND '2025-12-31'"))
+        firstRow(db, QStringLiteral(
+                         "SELECT SUM(CASE WHEN kind = 'invoice' THEN total_excl_cents ELSE 0 END), "
+                         "SUM(CASE WHEN kind = 'credit' THEN -total_excl_cents ELSE 0 END) FROM invoice "
+                         "WHERE status = 'issued' AND issue_date BETWEEN '2025-01-01' AND '2025-12-31'"))
             .value(0)
             .toLongLong();
     const qint64 credited =
-        firstRow(db, QStringLiteral("SELECT SUM(-total_excl_cents) FROM invoice WHERE kind = 'credit' AND status = "
-                                    "'issued' AND issue_date BETWEEN '2025-01-01' AND '2025-12-31'"))
+        firstRow(db, QStringLiteral(
+                         "SELECT SUM(-total_excl_cents) FROM invoice WHERE kind = 'credit' AND status = "
+                         "'issued' AND issue_date BETWEEN '2025-01-01' AND '2025-12-31'"))
             .value(0)
             .toLongLong();
     CHECK(invoiced > 0);
     CHECK(credited > 0);
-    CHECK(split.value(QStringLiteral("production"))[QStringLiteral("cents")].toInteger() == invoiced - credited);
+    CHECK(split.value(QStringLiteral("production"))[QStringLiteral("cents")].toInteger() ==
+          invoiced - credited);
     // The demo school lives about 60/20/20 on a budget of about 350 000 €.
-    CHECK(split.value(QStringLiteral("production"))[QStringLiteral("share")].toDouble() == Approx(0.6).margin(0.08));
-    CHECK(split.value(QStringLiteral("gifts"))[QStringLiteral("share")].toDouble() == Approx(0.2).margin(0.08));
-    CHECK(split.value(QStringLiteral("subsidies"))[QStringLiteral("share")].toDouble() == Approx(0.2).margin(0.08));
-    CHECK(json.value(QStringLiteral("total_resources_cents")).toInteger() == Approx(35000000).margin(6000000));
+    CHECK(split.value(QStringLiteral("production"))[QStringLiteral("share")].toDouble() ==
+          Approx(0.6).margin(0.08));
+    CHECK(split.value(QStringLiteral("gifts"))[QStringLiteral("share")].toDouble() ==
+          Approx(0.2).margin(0.08));
+    CHECK(split.value(QStringLiteral("subsidies"))[QStringLiteral("share")].toDouble() ==
+          Approx(0.2).margin(0.08));
+    CHECK(json.value(QStringLiteral("total_resources_cents")).toInteger() ==
+          Approx(35000000).margin(6000000));
     CHECK(json.value(QStringLiteral("self_financing_share")).toDouble() ==
           split.value(QStringLiteral("production"))[QStringLiteral("share")].toDouble());
     const QJsonArray categories = json.value(QStringLiteral("categories")).toArray();
@@ -588,15 +641,16 @@ TEST_CASE("etabli-cli report funding: the split of the demo's year, from its inv
     CHECK(funding(QStringLiteral("json"), QStringLiteral("formateur.metal")).code == 1); // not for trainers
 }
 
-TEST_CASE("etabli-cli report indicators: the seed's 2013/2014 tyre cohort comes out of the data", "[cli][reports][seed]")
+TEST_CASE("etabli-cli report indicators: the seed's 2013/2014 tyre cohort comes out of the data",
+          "[cli][reports][seed]")
 {
     QTemporaryDir dir;
     const QString db = schoolDemo(dir);
     const QProcessEnvironment password = demoPassword();
     auto run = cli({QStringLiteral("report"), QStringLiteral("indicators"), QStringLiteral("--school-year"),
-                    QStringLiteral("2013-2014"), QStringLiteral("--section"), QStringLiteral("Pneus et services"),
-                    QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--database"), db,
-                    QStringLiteral("--user"), QStringLiteral("lecture")},
+                    QStringLiteral("2013-2014"), QStringLiteral("--section"),
+                    QStringLiteral("Pneus et services"), QStringLiteral("--format"), QStringLiteral("json"),
+                    QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("lecture")},
                    password);
     INFO(run.err.toStdString());
     REQUIRE(run.code == 0);
@@ -609,18 +663,20 @@ TEST_CASE("etabli-cli report indicators: the seed's 2013/2014 tyre cohort comes 
     const QJsonObject reasons = json[QStringLiteral("exits")][QStringLiteral("by_reason")].toObject();
     CHECK(reasons.value(QStringLiteral("apprenticeship")).toInt() == 1);
     CHECK(reasons.value(QStringLiteral("personal")).toInt() == 1);
-    for (const QString& key : {QStringLiteral("job"), QStringLiteral("training"), QStringLiteral("end_of_course"),
-                               QStringLiteral("moved"), QStringLiteral("exclusion"), QStringLiteral("dropout"),
-                               QStringLiteral("other")})
+    for (const QString& key :
+         {QStringLiteral("job"), QStringLiteral("training"), QStringLiteral("end_of_course"),
+          QStringLiteral("moved"), QStringLiteral("exclusion"), QStringLiteral("dropout"),
+          QStringLiteral("other")})
         CHECK(reasons.contains(key));
-    CHECK(json[QStringLiteral("certifications")][QStringLiteral("CFG")][QStringLiteral("passed")].toInt() == 2);
+    CHECK(json[QStringLiteral("certifications")][QStringLiteral("CFG")][QStringLiteral("passed")].toInt() ==
+          2);
     const QJsonObject previous = json.value(QStringLiteral("previous")).toObject();
     CHECK(previous.value(QStringLiteral("school_year")).toString() == QStringLiteral("2012-2013"));
     CHECK(previous.value(QStringLiteral("previous")).isNull());
     for (const QString& key : {QStringLiteral("attendance_rate"), QStringLiteral("internships"),
-                               QStringLiteral("production_hours"), QStringLiteral("orders"), QStringLiteral("customers"),
-                               QStringLiteral("production_revenue_cents"), QStringLiteral("outcomes"),
-                               QStringLiteral("insertion_rate")})
+                               QStringLiteral("production_hours"), QStringLiteral("orders"),
+                               QStringLiteral("customers"), QStringLiteral("production_revenue_cents"),
+                               QStringLiteral("outcomes"), QStringLiteral("insertion_rate")})
         CHECK(json.contains(key));
 
     auto bad = cli({QStringLiteral("report"), QStringLiteral("indicators"), QStringLiteral("--school-year"),
@@ -642,19 +698,22 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
                            "ORDER BY s.id LIMIT 1"));
     REQUIRE(granted.size() == 2);
     const QString pdf = dir.filePath(QStringLiteral("pack.pdf"));
-    const QStringList base = {QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("direction")};
-    auto pack = cli(QStringList{QStringLiteral("report"), QStringLiteral("pack"), QStringLiteral("--school-year"),
-                                QStringLiteral("2025-2026"), QStringLiteral("--year"), QStringLiteral("2025"),
-                                QStringLiteral("--grant"), granted[0].toString(), QStringLiteral("--format"),
-                                QStringLiteral("pdf"), QStringLiteral("--out"), pdf} +
-                        base,
-                    password);
+    const QStringList base = {QStringLiteral("--database"), db, QStringLiteral("--user"),
+                              QStringLiteral("direction")};
+    auto pack =
+        cli(QStringList{QStringLiteral("report"), QStringLiteral("pack"), QStringLiteral("--school-year"),
+                        QStringLiteral("2025-2026"), QStringLiteral("--year"), QStringLiteral("2025"),
+                        QStringLiteral("--grant"), granted[0].toString(), QStringLiteral("--format"),
+                        QStringLiteral("pdf"), QStringLiteral("--out"), pdf} +
+                base,
+            password);
     INFO(pack.err.toStdString());
     REQUIRE(pack.code == 0);
     QProcess text;
     text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
     REQUIRE(text.waitForFinished(30000));
-    const QString pages = QString::fromUtf8(text.readAllStandardOutput()).replace(QChar(0xFB01), QStringLiteral("fi"));
+    const QString pages =
+        QString::fromUtf8(text.readAllStandardOutput()).replace(QChar(0xFB01), QStringLiteral("fi"));
     CHECK(pages.contains(QStringLiteral("Sommaire")));
     CHECK(pages.contains(QStringLiteral("1. Rapport d'activité 2025-2026")));
     CHECK(pages.contains(QStringLiteral("3. Rapport financier 2025")));
@@ -670,18 +729,20 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
     CHECK(pages.contains(QStringLiteral("Page 1 / ")));
 
     // Sign-in sheets of a section as HTML: the section's trainees, a line for the trainer.
-    auto sheets = cli(QStringList{QStringLiteral("report"), QStringLiteral("attendance"), QStringLiteral("--section"),
-                                  QStringLiteral("Métallerie"), QStringLiteral("--from"), QStringLiteral("2026-11-23"),
-                                  QStringLiteral("--format"), QStringLiteral("html")} +
-                          base,
-                      password);
+    auto sheets =
+        cli(QStringList{QStringLiteral("report"), QStringLiteral("attendance"), QStringLiteral("--section"),
+                        QStringLiteral("Métallerie"), QStringLiteral("--from"), QStringLiteral("2026-11-23"),
+                        QStringLiteral("--format"), QStringLiteral("html")} +
+                base,
+            password);
     REQUIRE(sheets.code == 0);
     CHECK(sheets.out.contains(QStringLiteral("semaine du 23/11/2026 au 27/11/2026")));
     CHECK(sheets.out.contains(QStringLiteral("Formateur (nom et signature)")));
 
     // The indicators in CSV: French labels, the year before beside.
-    auto csv = cli(QStringList{QStringLiteral("report"), QStringLiteral("indicators"), QStringLiteral("--school-year"),
-                               QStringLiteral("2013-2014"), QStringLiteral("--format"), QStringLiteral("csv")} +
+    auto csv = cli(QStringList{QStringLiteral("report"), QStringLiteral("indicators"),
+                               QStringLiteral("--school-year"), QStringLiteral("2013-2014"),
+                               QStringLiteral("--format"), QStringLiteral("csv")} +
                        base,
                    password);
     REQUIRE(csv.code == 0);
@@ -693,19 +754,21 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
                   base,
               password)
               .code == 2);
-    auto trainer = cli({QStringLiteral("report"), QStringLiteral("financial"), QStringLiteral("--year"),
-                        QStringLiteral("2025"), QStringLiteral("--format"), QStringLiteral("html"),
-                        QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("formateur.metal")},
-                       password);
+    auto trainer =
+        cli({QStringLiteral("report"), QStringLiteral("financial"), QStringLiteral("--year"),
+             QStringLiteral("2025"), QStringLiteral("--format"), QStringLiteral("html"),
+             QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("formateur.metal")},
+            password);
     CHECK(trainer.code == 1);
     CHECK(trainer.err.contains(QStringLiteral("Accès refusé")));
     const QVariantList refused =
         firstRow(db, QStringLiteral("SELECT id FROM subsidy WHERE decision = 'refused' ORDER BY id LIMIT 1"));
     if (!refused.isEmpty()) {
-        auto account = cli(QStringList{QStringLiteral("report"), QStringLiteral("grant"), QStringLiteral("--grant"),
-                                       refused[0].toString(), QStringLiteral("--format"), QStringLiteral("html")} +
-                               base,
-                           password);
+        auto account =
+            cli(QStringList{QStringLiteral("report"), QStringLiteral("grant"), QStringLiteral("--grant"),
+                            refused[0].toString(), QStringLiteral("--format"), QStringLiteral("html")} +
+                    base,
+                password);
         CHECK(account.code == 1);
         CHECK(account.err.contains(QStringLiteral("refusée")));
     }

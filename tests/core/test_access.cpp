@@ -11,12 +11,10 @@
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
+#include <catch2/catch.hpp>
+#include <map>
 #include <QDir>
 #include <QFileInfo>
-
-#include <catch2/catch.hpp>
-
-#include <map>
 #include <sodium.h>
 
 using namespace etabli;
@@ -37,8 +35,8 @@ const std::map<QString, QSet<QString>>& expectedPermissions()
     static const std::map<QString, QSet<QString>> table = {
         {QStringLiteral("direction"), QSet<QString>(everything.begin(), everything.end())},
         {QStringLiteral("secretariat"),
-         {SettingsEdit, BackupRun, TraineesRead, TraineesWrite, TraineesSensitive, AttendanceWrite, ProductionWrite,
-          SalesRead, SalesWrite, FundingRead, FundingWrite, ReportsRead, ReportsWrite}},
+         {SettingsEdit, BackupRun, TraineesRead, TraineesWrite, TraineesSensitive, AttendanceWrite,
+          ProductionWrite, SalesRead, SalesWrite, FundingRead, FundingWrite, ReportsRead, ReportsWrite}},
         {QStringLiteral("formateur.pneus"), {TraineesRead, AttendanceWrite, ProductionWrite}},
         {QStringLiteral("formateur.metal"), {TraineesRead, AttendanceWrite, ProductionWrite}},
         {QStringLiteral("lecture"), {TraineesRead, SalesRead, FundingRead, ReportsRead}},
@@ -53,10 +51,7 @@ TEST_CASE("Role × permission matrix: every service call is allowed or refused a
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
-    TestDatabase t(backend);
-    DemoGenerator::Options o;
-    o.referenceDate = QDate(2026, 11, 27);
-    REQUIRE(DemoGenerator(t.db(), o).run());
+    TestDatabase t(backend, test::DemoSpec::school());
     Database& db = t.db();
     FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
 
@@ -116,12 +111,11 @@ TEST_CASE("Role × permission matrix: every service call is allowed or refused a
 
 TEST_CASE("Trainers act only in their own sections", "[access]")
 {
-    TestDatabase t;
-    DemoGenerator::Options o;
-    o.referenceDate = QDate(2026, 11, 27);
-    REQUIRE(DemoGenerator(t.db(), o).run());
-    const UserContext tyres = test::logIn(t.db(), QStringLiteral("formateur.pneus"), DemoGenerator::demoPassword());
-    const UserContext office = test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
+    TestDatabase t("sqlite", test::DemoSpec::school());
+    const UserContext tyres =
+        test::logIn(t.db(), QStringLiteral("formateur.pneus"), DemoGenerator::demoPassword());
+    const UserContext office =
+        test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
     REQUIRE(tyres.sectionIds.size() == 1);
     const qint64 own = tyres.sectionIds.first();
     const qint64 other = own == 1 ? 2 : 1;
@@ -132,7 +126,8 @@ TEST_CASE("Trainers act only in their own sections", "[access]")
     CHECK(AccessControl::requireInSection(office, permission::AttendanceWrite, other));
 }
 
-TEST_CASE("Logging in: wrong password, unknown user, lock after 5 failures, deactivated account", "[access][login]")
+TEST_CASE("Logging in: wrong password, unknown user, lock after 5 failures, deactivated account",
+          "[access][login]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
@@ -196,7 +191,8 @@ TEST_CASE("Logging in: wrong password, unknown user, lock after 5 failures, deac
     CHECK(deactivated.error().message.contains(QStringLiteral("désactivé")));
 }
 
-TEST_CASE("Passwords: Argon2id, 12 characters at least, rehashed when parameters change", "[access][password]")
+TEST_CASE("Passwords: Argon2id, 12 characters at least, rehashed when parameters change",
+          "[access][password]")
 {
     CHECK_FALSE(PasswordHasher::checkStrength(QStringLiteral("court")));
     CHECK(PasswordHasher::checkStrength(QStringLiteral("douze-caract")).has_value());
@@ -216,12 +212,15 @@ TEST_CASE("Passwords: Argon2id, 12 characters at least, rehashed when parameters
     const QByteArray pw = test::directorPassword().toUtf8();
     REQUIRE(crypto_pwhash_str(weak, pw.constData(), static_cast<unsigned long long>(pw.size()),
                               crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN) == 0);
-    REQUIRE(test::rawExec(t.db(), QStringLiteral("UPDATE app_user SET password_hash = '%1' WHERE login = 'direction'")
-                                      .arg(QString::fromLatin1(weak))));
+    REQUIRE(test::rawExec(t.db(),
+                          QStringLiteral("UPDATE app_user SET password_hash = '%1' WHERE login = 'direction'")
+                              .arg(QString::fromLatin1(weak))));
     REQUIRE(PasswordHasher::needsRehash(QString::fromLatin1(weak)));
     test::logIn(t.db(), QStringLiteral("direction"), test::directorPassword());
     const QString after =
-        test::rawScalar(t.db(), QStringLiteral("SELECT password_hash FROM app_user WHERE login = 'direction'")).toString();
+        test::rawScalar(t.db(),
+                        QStringLiteral("SELECT password_hash FROM app_user WHERE login = 'direction'"))
+            .toString();
     CHECK(after != QString::fromLatin1(weak));
     CHECK_FALSE(PasswordHasher::needsRehash(after));
 }
@@ -255,12 +254,14 @@ TEST_CASE("User administration keeps a director and audits every change", "[acce
     CHECK(dup.error().message.contains(QStringLiteral("déjà")));
 
     // The trainer must choose a new password at first login.
-    const UserContext jl = test::logIn(t.db(), QStringLiteral("formateur.pneus"), QStringLiteral("mot-de-passe-initial"));
+    const UserContext jl =
+        test::logIn(t.db(), QStringLiteral("formateur.pneus"), QStringLiteral("mot-de-passe-initial"));
     CHECK(jl.mustChangePassword);
     CHECK(jl.sectionIds == QList<qint64>{1});
     UserService own(t.db(), clock, jl);
     CHECK_FALSE(own.changeOwnPassword(QStringLiteral("pas le bon"), QStringLiteral("nouveau-mot-de-passe")));
-    REQUIRE(own.changeOwnPassword(QStringLiteral("mot-de-passe-initial"), QStringLiteral("nouveau-mot-de-passe")));
+    REQUIRE(own.changeOwnPassword(QStringLiteral("mot-de-passe-initial"),
+                                  QStringLiteral("nouveau-mot-de-passe")));
     CHECK_FALSE(test::logIn(t.db(), QStringLiteral("formateur.pneus"), QStringLiteral("nouveau-mot-de-passe"))
                     .mustChangePassword);
 
@@ -273,7 +274,8 @@ TEST_CASE("User administration keeps a director and audits every change", "[acce
     CHECK(refused.error().message.contains(QStringLiteral("direction")));
 
     REQUIRE(users.resetPassword(*id, QStringLiteral("remis-a-zero-par-la-direction")));
-    CHECK(test::logIn(t.db(), QStringLiteral("formateur.pneus"), QStringLiteral("remis-a-zero-par-la-direction"))
+    CHECK(test::logIn(t.db(), QStringLiteral("formateur.pneus"),
+                      QStringLiteral("remis-a-zero-par-la-direction"))
               .mustChangePassword);
 
     auto rows = AuditRepository(t.db()).list({QString(), QStringLiteral("user"), {}, {}, {}}, 100);

@@ -17,15 +17,14 @@ TEST_CASE("Internships, certifications and outcomes of a trainee", "[career]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
-    TestDatabase t(backend);
-    DemoGenerator::Options o;
-    o.referenceDate = kToday;
-    REQUIRE(DemoGenerator(t.db(), o).run());
+    TestDatabase t(backend, test::DemoSpec::school());
     FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
-    const UserContext office = test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
+    const UserContext office =
+        test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
     CareerService career(t.db(), clock, office);
     const qint64 enrolled =
-        test::rawScalar(t.db(), QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'enrolled'")).toLongLong();
+        test::rawScalar(t.db(), QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'enrolled'"))
+            .toLongLong();
 
     Organisation comtois;
     comtois.name = QStringLiteral("Pneus Comtois");
@@ -46,16 +45,19 @@ TEST_CASE("Internships, certifications and outcomes of a trainee", "[career]")
     REQUIRE(career.addInternship(i));
     auto list = career.internships(enrolled);
     REQUIRE(list);
-    CHECK(std::any_of(list->begin(), list->end(),
-                      [](const Internship& x) { return x.organisationName == QStringLiteral("Pneus Comtois"); }));
+    CHECK(std::any_of(list->begin(), list->end(), [](const Internship& x) {
+        return x.organisationName == QStringLiteral("Pneus Comtois");
+    }));
 
     auto catalogue = career.certifications();
     REQUIRE(catalogue);
     CHECK(catalogue->first().code == QStringLiteral("CFG"));
     auto sst = career.addCertification(
-        Certification{0, QStringLiteral("PRAP"), QStringLiteral("Prévention des risques liés à l'activité physique"), true});
+        Certification{0, QStringLiteral("PRAP"),
+                      QStringLiteral("Prévention des risques liés à l'activité physique"), true});
     REQUIRE(sst);
-    CHECK_FALSE(career.addCertification(Certification{0, QStringLiteral("CFG"), QStringLiteral("Doublon"), true}));
+    CHECK_FALSE(
+        career.addCertification(Certification{0, QStringLiteral("CFG"), QStringLiteral("Doublon"), true}));
     TraineeCertification c{0, enrolled, *sst, {}, 2027, QStringLiteral("registered"), {}};
     REQUIRE(career.setCertification(c));
     c.result = QStringLiteral("passed");
@@ -70,10 +72,12 @@ TEST_CASE("Internships, certifications and outcomes of a trainee", "[career]")
     CHECK_FALSE(career.setCertification(c));
 
     // Outcomes only for those who left.
-    auto notYet = career.setOutcome(Outcome{0, enrolled, QStringLiteral("exit"), QStringLiteral("cdi"), {}, kToday});
+    auto notYet =
+        career.setOutcome(Outcome{0, enrolled, QStringLiteral("exit"), QStringLiteral("cdi"), {}, kToday});
     REQUIRE_FALSE(notYet);
-    const qint64 left = test::rawScalar(t.db(), QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left'"))
-                            .toLongLong();
+    const qint64 left =
+        test::rawScalar(t.db(), QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left'"))
+            .toLongLong();
     REQUIRE(career.setOutcome(Outcome{0, left, QStringLiteral("m12"), QStringLiteral("cdi"),
                                       QStringLiteral("Garage du Doubs"), kToday}));
     auto outcomes = career.outcomes(left);
@@ -111,9 +115,9 @@ TEST_CASE("The follow-up list shows who is due for the 6- and 12-month contact",
         REQUIRE(id);
         return *id;
     };
-    const qint64 sixMonths = leftOn("Six", QDate(2026, 5, 20));    // due for +6 since 20/11
-    const qint64 twelve = leftOn("Douze", QDate(2025, 11, 10));    // due for +12 (and +6 was due long ago)
-    const qint64 recent = leftOn("Récent", QDate(2026, 10, 1));    // nothing due yet
+    const qint64 sixMonths = leftOn("Six", QDate(2026, 5, 20)); // due for +6 since 20/11
+    const qint64 twelve = leftOn("Douze", QDate(2025, 11, 10)); // due for +12 (and +6 was due long ago)
+    const qint64 recent = leftOn("Récent", QDate(2026, 10, 1)); // nothing due yet
     CareerService career(t.db(), clock, director);
     auto due = career.dueFollowUps(kToday);
     REQUIRE(due);
@@ -127,7 +131,8 @@ TEST_CASE("The follow-up list shows who is due for the 6- and 12-month contact",
     CHECK(has(twelve, "m12"));
     CHECK_FALSE(has(recent, "m6"));
     // Recording the contact takes it off the list.
-    REQUIRE(career.setOutcome(Outcome{0, sixMonths, QStringLiteral("m6"), QStringLiteral("apprenticeship"), {}, kToday}));
+    REQUIRE(career.setOutcome(
+        Outcome{0, sixMonths, QStringLiteral("m6"), QStringLiteral("apprenticeship"), {}, kToday}));
     due = career.dueFollowUps(kToday);
     CHECK_FALSE(has(sixMonths, "m6"));
 }

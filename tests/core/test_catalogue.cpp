@@ -12,13 +12,12 @@ TEST_CASE("The workshops' catalogue: search, add, change, refuse bad items", "[c
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
-    TestDatabase t(backend);
-    DemoGenerator::Options o;
-    o.referenceDate = QDate(2026, 11, 27);
-    REQUIRE(DemoGenerator(t.db(), o).run());
+    TestDatabase t(backend, test::DemoSpec::school());
     FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
-    const UserContext office = test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
-    const UserContext trainer = test::logIn(t.db(), QStringLiteral("formateur.pneus"), DemoGenerator::demoPassword());
+    const UserContext office =
+        test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
+    const UserContext trainer =
+        test::logIn(t.db(), QStringLiteral("formateur.pneus"), DemoGenerator::demoPassword());
     const qint64 tyres = trainer.sectionIds.first();
 
     CatalogueService asTrainer(t.db(), clock, trainer);

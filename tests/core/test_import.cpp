@@ -18,9 +18,9 @@ QByteArray file(const QStringList& lines)
     return QByteArray("\xEF\xBB\xBF") + lines.join(QStringLiteral("\r\n")).toUtf8() + "\r\n";
 }
 
-const QString kHeader =
-    QStringLiteral("Nom;Prénom;Date de naissance;Sexe;Section;Date d'entrée;Année;Date de sortie;Motif de sortie;"
-                   "Prescripteur;CFG;CAP MV;Session;Téléphone");
+const QString kHeader = QStringLiteral(
+    "Nom;Prénom;Date de naissance;Sexe;Section;Date d'entrée;Année;Date de sortie;Motif de sortie;"
+    "Prescripteur;CFG;CAP MV;Session;Téléphone");
 
 } // namespace
 
@@ -34,13 +34,14 @@ TEST_CASE("Importing trainees: every valid row in one transaction", "[import]")
     TraineeImportService service(t.db(), clock, director);
     const qint64 before = *TraineeListQuery(t.db()).count({});
 
-    const QByteArray bytes = file({kHeader,
-                                   QStringLiteral("Écuyer;Maël;12/03/2008;M;Pneus et services;02/09/2023;2;30/06/2025;"
-                                                  "Fin de formation;Mission locale;obtenu;non obtenu;;06 00 00 00 00"),
-                                   QStringLiteral("N’Diaye;Inès;2008-07-01;F;METALLERIE;02/09/2024;1;15/01/2025;"
-                                                  "déménagement;Éducateur de rue;;;;"),
-                                   QStringLiteral("Grandjean;Théo;01/05/2009;M;Métallerie;01/09/2025;1;;;college;"
-                                                  "inscrit;;2026;")});
+    const QByteArray bytes =
+        file({kHeader,
+              QStringLiteral("Écuyer;Maël;12/03/2008;M;Pneus et services;02/09/2023;2;30/06/2025;"
+                             "Fin de formation;Mission locale;obtenu;non obtenu;;06 00 00 00 00"),
+              QStringLiteral("N’Diaye;Inès;2008-07-01;F;METALLERIE;02/09/2024;1;15/01/2025;"
+                             "déménagement;Éducateur de rue;;;;"),
+              QStringLiteral("Grandjean;Théo;01/05/2009;M;Métallerie;01/09/2025;1;;;college;"
+                             "inscrit;;2026;")});
     auto preview = service.prepare(bytes);
     REQUIRE(preview);
     CHECK(preview->encoding == QStringLiteral("UTF-8"));
@@ -62,7 +63,8 @@ TEST_CASE("Importing trainees: every valid row in one transaction", "[import]")
     CHECK(*imported == 3);
     CHECK(*TraineeListQuery(t.db()).count({}) == before + 3);
     CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee_certification")).toInt() == 3);
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM referral WHERE name = 'Éducateur de rue'"))
+    CHECK(test::rawScalar(t.db(),
+                          QStringLiteral("SELECT count(*) FROM referral WHERE name = 'Éducateur de rue'"))
               .toInt() == 1);
 
     // The same file again: every row is a duplicate, nothing is written.
@@ -82,16 +84,16 @@ TEST_CASE("Importing: one bad row stops everything and is named; the user may sk
     const UserContext director = test::createSchool(t.db());
     FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
     TraineeImportService service(t.db(), clock, director);
-    const QByteArray bytes = file({kHeader,
-                                   QStringLiteral("Perrin;Noé;12/03/2008;M;Pneus et services;02/09/2024;1;;;;;;;"),
-                                   QStringLiteral("Faivre;Léa;31/02/2008;F;Pneus et services;02/09/2024;1;;;;;;;"),
-                                   QStringLiteral("Camus;Zoé;01/01/2008;F;Couture;02/09/2024;1;;;;;;;"),
-                                   QStringLiteral("Lamy;Jade;01/01/2008;F;Métallerie;02/09/2024;1;01/12/2024;"
-                                                  "parti sans prévenir;;;;;"),
-                                   QStringLiteral("\"=HYPERLINK(\"\"http://x\"\")\";Tom;01/01/2008;M;Métallerie;;;;;;;;;"),
-                                   QStringLiteral("Saillard;Tom;01/01/2008;M;Métallerie;02/09/2024;1;01/06/2024;"
-                                                  "abandon;;;;;"),
-                                   QStringLiteral("Perrin;Noé;12/03/2008;M;Pneus et services;02/09/2024;1;;;;;;;")});
+    const QByteArray bytes =
+        file({kHeader, QStringLiteral("Perrin;Noé;12/03/2008;M;Pneus et services;02/09/2024;1;;;;;;;"),
+              QStringLiteral("Faivre;Léa;31/02/2008;F;Pneus et services;02/09/2024;1;;;;;;;"),
+              QStringLiteral("Camus;Zoé;01/01/2008;F;Couture;02/09/2024;1;;;;;;;"),
+              QStringLiteral("Lamy;Jade;01/01/2008;F;Métallerie;02/09/2024;1;01/12/2024;"
+                             "parti sans prévenir;;;;;"),
+              QStringLiteral("\"=HYPERLINK(\"\"http://x\"\")\";Tom;01/01/2008;M;Métallerie;;;;;;;;;"),
+              QStringLiteral("Saillard;Tom;01/01/2008;M;Métallerie;02/09/2024;1;01/06/2024;"
+                             "abandon;;;;;"),
+              QStringLiteral("Perrin;Noé;12/03/2008;M;Pneus et services;02/09/2024;1;;;;;;;")});
     auto preview = service.prepare(bytes);
     REQUIRE(preview);
     CHECK(preview->validCount() == 1);
@@ -122,17 +124,15 @@ TEST_CASE("Importing: one bad row stops everything and is named; the user may sk
 
 TEST_CASE("Importing needs the write permission; exporting gives a French CSV", "[import]")
 {
-    TestDatabase t;
-    DemoGenerator::Options o;
-    o.referenceDate = kToday;
-    REQUIRE(DemoGenerator(t.db(), o).run());
+    TestDatabase t("sqlite", test::DemoSpec::school());
     FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
     const UserContext reader = test::logIn(t.db(), QStringLiteral("lecture"), DemoGenerator::demoPassword());
     auto denied = TraineeImportService(t.db(), clock, reader).prepare(file({kHeader}));
     REQUIRE_FALSE(denied);
     CHECK(denied.error().code == Error::Code::AccessDenied);
 
-    const UserContext office = test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
+    const UserContext office =
+        test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
     TraineeFilter f;
     f.status = QStringLiteral("enrolled");
     auto bytes = TraineeImportService(t.db(), clock, office).exportCsv(f);

@@ -4,37 +4,29 @@
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
+#include <catch2/catch.hpp>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
 
 namespace {
 const QDate kToday(2026, 11, 27);
-
-void makeDemo(TestDatabase& t)
-{
-    DemoGenerator::Options o;
-    o.referenceDate = kToday;
-    REQUIRE(DemoGenerator(t.db(), o).run());
-}
 } // namespace
 
-TEST_CASE("Everything held about a trainee is exported as JSON and HTML, by the direction only",
-          "[gdpr]")
+TEST_CASE("Everything held about a trainee is exported as JSON and HTML, by the direction only", "[gdpr]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
-    TestDatabase t(backend);
-    makeDemo(t);
+    TestDatabase t(backend, test::DemoSpec::school());
     FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
-    const UserContext director = test::logIn(t.db(), QStringLiteral("direction"), DemoGenerator::demoPassword());
-    const UserContext office = test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
+    const UserContext director =
+        test::logIn(t.db(), QStringLiteral("direction"), DemoGenerator::demoPassword());
+    const UserContext office =
+        test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
 
     PersonalDataService refused(t.db(), clock, office);
     auto denied = refused.exportTrainee(1);
@@ -66,7 +58,8 @@ TEST_CASE("Everything held about a trainee is exported as JSON and HTML, by the 
     REQUIRE(paths->size() == 2);
     QFile json(paths->at(0));
     REQUIRE(json.open(QIODevice::ReadOnly));
-    CHECK(QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("dossier")).toObject() == record);
+    CHECK(QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("dossier")).toObject() ==
+          record);
     QFile html(paths->at(1));
     REQUIRE(html.open(QIODevice::ReadOnly));
     const QString page = QString::fromUtf8(html.readAll());
@@ -92,10 +85,10 @@ TEST_CASE("The retention rule lists, then anonymises, the trainees who left long
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
-    TestDatabase t(backend);
-    makeDemo(t);
+    TestDatabase t(backend, test::DemoSpec::school());
     FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
-    const UserContext director = test::logIn(t.db(), QStringLiteral("direction"), DemoGenerator::demoPassword());
+    const UserContext director =
+        test::logIn(t.db(), QStringLiteral("direction"), DemoGenerator::demoPassword());
     PersonalDataService service(t.db(), clock, director);
     REQUIRE(service.retention()->traineeYears == 5);
     CHECK_FALSE(service.setRetention({0, 10}));
@@ -107,16 +100,18 @@ TEST_CASE("The retention rule lists, then anonymises, the trainees who left long
     const QDate cutoff = kToday.addYears(-5);
     for (const auto& hit : *preview)
         CHECK(hit.exitDate < cutoff);
-    const qint64 expected = test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee WHERE exit_date < "
-                                                                   "'%1'")
-                                                        .arg(cutoff.toString(Qt::ISODate)))
-                                .toLongLong();
+    const qint64 expected =
+        test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee WHERE exit_date < "
+                                               "'%1'")
+                                    .arg(cutoff.toString(Qt::ISODate)))
+            .toLongLong();
     CHECK(preview->size() == expected);
 
     // Nothing changed by the preview; a trainee who left recently is not touched even if asked.
-    const qint64 recent = test::rawScalar(t.db(), QStringLiteral("SELECT id FROM trainee WHERE status = 'enrolled' "
-                                                                 "ORDER BY id LIMIT 1"))
-                              .toLongLong();
+    const qint64 recent =
+        test::rawScalar(t.db(), QStringLiteral("SELECT id FROM trainee WHERE status = 'enrolled' "
+                                               "ORDER BY id LIMIT 1"))
+            .toLongLong();
     QList<qint64> ids;
     for (const auto& hit : *preview)
         ids << hit.id;
@@ -132,18 +127,21 @@ TEST_CASE("The retention rule lists, then anonymises, the trainees who left long
     CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT birth_date FROM trainee WHERE id = %1").arg(first))
               .toString()
               .endsWith(QStringLiteral("-07-01")));
-    CHECK_FALSE(test::rawScalar(t.db(), QStringLiteral("SELECT exit_date FROM trainee WHERE id = %1").arg(first))
-                    .toString()
-                    .isEmpty());
+    CHECK_FALSE(
+        test::rawScalar(t.db(), QStringLiteral("SELECT exit_date FROM trainee WHERE id = %1").arg(first))
+            .toString()
+            .isEmpty());
     CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT city FROM trainee WHERE id = %1").arg(first))
               .toString()
               .isEmpty());
     CHECK(service.retentionPreview(kToday)->isEmpty());
     // Guardians and notes of anonymised trainees are gone.
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM guardian WHERE trainee_id = %1").arg(first))
+    CHECK(test::rawScalar(t.db(),
+                          QStringLiteral("SELECT count(*) FROM guardian WHERE trainee_id = %1").arg(first))
               .toInt() == 0);
     CHECK(*AuditRepository(t.db()).count({QString(), QStringLiteral("trainee"), {}, {}, {}}) == expected);
 
-    const UserContext office = test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
+    const UserContext office =
+        test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
     CHECK_FALSE(PersonalDataService(t.db(), clock, office).applyRetention(kToday, {recent}));
 }

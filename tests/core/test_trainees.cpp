@@ -39,16 +39,15 @@ struct School
     qint64 tyres = 0;
     qint64 metal = 0;
 
-    explicit School(const std::string& backend) : t(backend)
+    explicit School(const std::string& backend) : t(backend, test::DemoSpec::school())
     {
-        DemoGenerator::Options o;
-        o.referenceDate = kToday;
-        REQUIRE(DemoGenerator(t.db(), o).run());
         director = test::logIn(t.db(), QStringLiteral("direction"), DemoGenerator::demoPassword());
-        tyres = test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
-                    .toLongLong();
-        metal = test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name_key = 'metallerie'"))
-                    .toLongLong();
+        tyres =
+            test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+                .toLongLong();
+        metal =
+            test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name_key = 'metallerie'"))
+                .toLongLong();
     }
     UserContext as(const char* login)
     {
@@ -130,7 +129,8 @@ TEST_CASE("Trainee records: create, validate, refuse duplicates, archive instead
     REQUIRE(cid);
     CHECK(service.remove(*cid));
 
-    auto audit = AuditRepository(s.t.db()).count({QString(), QStringLiteral("trainee"), {}, {}, QString::number(*id)});
+    auto audit =
+        AuditRepository(s.t.db()).count({QString(), QStringLiteral("trainee"), {}, {}, QString::number(*id)});
     CHECK(*audit == 3); // created, updated, archived
 }
 
@@ -154,10 +154,11 @@ TEST_CASE("The trainees' list filters, sorts and pages in SQL, accent-insensitiv
     f.sectionId = s.metal;
     f.status = QStringLiteral("enrolled");
     const qint64 n = *service.count(f);
-    CHECK(n == test::rawScalar(s.t.db(), QStringLiteral("SELECT count(*) FROM trainee WHERE section_id = %1 AND "
-                                                          "status = 'enrolled' AND archived_at IS NULL")
-                                             .arg(s.metal))
-                   .toLongLong());
+    CHECK(n ==
+          test::rawScalar(s.t.db(), QStringLiteral("SELECT count(*) FROM trainee WHERE section_id = %1 AND "
+                                                   "status = 'enrolled' AND archived_at IS NULL")
+                                        .arg(s.metal))
+              .toLongLong());
     auto page1 = service.list(f, 5, 0);
     auto page2 = service.list(f, 5, 5);
     REQUIRE(page1);
@@ -207,7 +208,8 @@ TEST_CASE("Trainers see names and section of their own sections only; sensitive 
         CHECK_FALSE(r.birthDate.isValid());
     }
     const qint64 metalTrainee =
-        test::rawScalar(s.t.db(), QStringLiteral("SELECT min(id) FROM trainee WHERE section_id = %1").arg(s.metal))
+        test::rawScalar(s.t.db(),
+                        QStringLiteral("SELECT min(id) FROM trainee WHERE section_id = %1").arg(s.metal))
             .toLongLong();
     CHECK_FALSE(asTrainer.get(metalTrainee));
     const qint64 own = rows->first().id;
@@ -231,7 +233,8 @@ TEST_CASE("Trainers see names and section of their own sections only; sensitive 
     REQUIRE(notes);
     CHECK(notes->first().author == QStringLiteral("secretariat"));
     // Sensitive values never reach the audit trail.
-    auto rowsAudit = AuditRepository(s.t.db()).list({QString(), QStringLiteral("trainee"), {}, {}, QString::number(own)}, 10);
+    auto rowsAudit = AuditRepository(s.t.db()).list(
+        {QString(), QStringLiteral("trainee"), {}, {}, QString::number(own)}, 10);
     REQUIRE(rowsAudit);
     for (const AuditEntry& e : *rowsAudit) {
         CHECK_FALSE(e.changes.contains(QStringLiteral("motivation")));
@@ -269,8 +272,9 @@ TEST_CASE("Attendance: the weekly register, enrolment dates, rates and runs of u
     CHECK(service.traineeRate(*id, QDate(2026, 11, 1), kToday)->total() == 0);
 
     cells = {};
-    const QStringList codes = {QStringLiteral("present"),   QStringLiteral("late"),      QStringLiteral("unexcused"),
-                               QStringLiteral("unexcused"), QStringLiteral("unexcused"), QStringLiteral("excused")};
+    const QStringList codes = {QStringLiteral("present"),   QStringLiteral("late"),
+                               QStringLiteral("unexcused"), QStringLiteral("unexcused"),
+                               QStringLiteral("unexcused"), QStringLiteral("excused")};
     int i = 0;
     for (const QDate& day : {QDate(2026, 11, 18), QDate(2026, 11, 19), QDate(2026, 11, 20)}) {
         for (Half half : {Half::Morning, Half::Afternoon})
@@ -285,7 +289,8 @@ TEST_CASE("Attendance: the weekly register, enrolment dates, rates and runs of u
 
     auto runs = service.unexcusedRuns(s.tyres, QDate(2026, 11, 16), QDate(2026, 11, 22));
     REQUIRE(runs);
-    auto mine = std::find_if(runs->begin(), runs->end(), [&](const AbsenceRun& r) { return r.traineeId == *id; });
+    auto mine =
+        std::find_if(runs->begin(), runs->end(), [&](const AbsenceRun& r) { return r.traineeId == *id; });
     REQUIRE(mine != runs->end());
     CHECK(mine->halfDays == 3);
     CHECK(mine->firstDay == QDate(2026, 11, 19));
@@ -299,13 +304,15 @@ TEST_CASE("Attendance: the weekly register, enrolment dates, rates and runs of u
 
     // The other trainer cannot write in this section.
     AttendanceService other(s.t.db(), s.clock, s.as("formateur.metal"));
-    auto denied = other.record(s.tyres, {{*id, QDate(2026, 11, 18), Half::Morning, QStringLiteral("present"), {}}});
+    auto denied =
+        other.record(s.tyres, {{*id, QDate(2026, 11, 18), Half::Morning, QStringLiteral("present"), {}}});
     REQUIRE_FALSE(denied);
     CHECK(denied.error().code == Error::Code::AccessDenied);
     CHECK_FALSE(other.week(s.tyres, kToday));
 
     // The section's rate comes from the data.
-    auto sectionRate = AttendanceService(s.t.db(), s.clock, s.director).sectionRate(s.tyres, QDate(2026, 9, 1), kToday);
+    auto sectionRate =
+        AttendanceService(s.t.db(), s.clock, s.director).sectionRate(s.tyres, QDate(2026, 9, 1), kToday);
     REQUIRE(sectionRate);
     CHECK(sectionRate->total() > 100);
     CHECK(sectionRate->rateBasisPoints() > 7000);

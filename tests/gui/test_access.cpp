@@ -1,10 +1,10 @@
 #include "gui/access/idlewatcher.h"
 #include "gui/access/logindialog.h"
 #include "gui/access/personaldatapage.h"
-#include "gui/common/messagebanner.h"
 #include "gui/access/userspage.h"
 #include "gui/audit/auditmodel.h"
 #include "gui/audit/auditpage.h"
+#include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/settings/settingspage.h"
 #include "gui/shell/databaseactions.h"
@@ -15,6 +15,8 @@
 #include "support/testdatabase.h"
 #include "util/appsettings.h"
 
+#include <catch2/catch.hpp>
+#include <functional>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -26,14 +28,10 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTabWidget>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
-
-#include <catch2/catch.hpp>
-
-#include <functional>
 
 using namespace etabli;
 
@@ -70,12 +68,10 @@ struct Demo
     AppSettings settings;
     Session session;
 
-    Demo() : settings(QDir(t.dir()).filePath(QStringLiteral("settings.ini")))
+    Demo()
+        : t("sqlite", test::DemoSpec::school()),
+          settings(QDir(t.dir()).filePath(QStringLiteral("settings.ini")))
     {
-        DemoGenerator::Options o;
-        o.referenceDate = QDate(2026, 11, 27);
-        REQUIRE(DemoGenerator(t.db(), o).run());
-        t.close();
         auto db = t.reopen();
         REQUIRE(db);
         session.setDatabase(std::move(*db));
@@ -83,7 +79,8 @@ struct Demo
 
     void logIn(const char* login)
     {
-        session.setUser(test::logIn(session.database(), QString::fromLatin1(login), DemoGenerator::demoPassword()));
+        session.setUser(
+            test::logIn(session.database(), QString::fromLatin1(login), DemoGenerator::demoPassword()));
     }
 };
 
@@ -197,9 +194,10 @@ TEST_CASE("The direction manages accounts from the Users tab", "[gui][access]")
     CHECK(page->banner()->text().contains(QStringLiteral("déjà pris")));
 
     // Deactivating through the button.
-    const int row = static_cast<int>(std::find_if(page->users().begin(), page->users().end(),
-                                                  [](const User& u) { return u.login == QStringLiteral("comptable"); }) -
-                                     page->users().begin());
+    const int row =
+        static_cast<int>(std::find_if(page->users().begin(), page->users().end(),
+                                      [](const User& u) { return u.login == QStringLiteral("comptable"); }) -
+                         page->users().begin());
     table->setCurrentCell(row, 0);
     auto* toggle = page->findChildren<QPushButton*>().at(2);
     CHECK(toggle->text().remove(QLatin1Char('&')) == QStringLiteral("Désactiver"));
@@ -251,7 +249,8 @@ TEST_CASE("The audit model pages through a long log without loading it all", "[g
     CHECK(model.rowCount() == 251);
     CHECK_FALSE(model.canFetchMore({}));
     // Newest first: the last change is at the top.
-    CHECK(model.data(model.index(0, AuditModel::Changes)).toString().startsWith(QStringLiteral("position : ")));
+    CHECK(
+        model.data(model.index(0, AuditModel::Changes)).toString().startsWith(QStringLiteral("position : ")));
     CHECK(model.data(model.index(0, AuditModel::Action)).toString() == QStringLiteral("modification"));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
 }
@@ -286,7 +285,8 @@ TEST_CASE("The direction exports a person and applies the retention rule from th
     auto* results = page->findChild<QListWidget*>(QStringLiteral("traineeResults"));
     REQUIRE(results->count() > 0);
     CHECK(results->item(0)->text().startsWith(QStringLiteral("CHÊNEVERT")));
-    const QStringList files = page->exportTraineeTo(results->item(0)->data(Qt::UserRole).toLongLong(), d.t.dir());
+    const QStringList files =
+        page->exportTraineeTo(results->item(0)->data(Qt::UserRole).toLongLong(), d.t.dir());
     CHECK(files.size() == 2);
 
     const int listed = page->previewRetention();

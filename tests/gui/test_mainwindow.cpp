@@ -6,6 +6,7 @@
 #include "support/testdatabase.h"
 #include "util/appsettings.h"
 
+#include <catch2/catch.hpp>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -13,8 +14,6 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QTest>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -27,17 +26,16 @@ struct DemoWindow
     Session session;
     std::unique_ptr<MainWindow> window;
 
-    DemoWindow() : settings(QDir(t.dir()).filePath(QStringLiteral("settings.ini")))
+    DemoWindow()
+        : t("sqlite", test::DemoSpec::school()),
+          settings(QDir(t.dir()).filePath(QStringLiteral("settings.ini")))
     {
-        DemoGenerator::Options o;
-        o.referenceDate = QDate(2026, 11, 27);
-        REQUIRE(DemoGenerator(t.db(), o).run());
-        t.close();
         auto db = t.reopen();
         REQUIRE(db);
         session.setClock(std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC)));
         session.setDatabase(std::move(*db));
-        session.setUser(test::logIn(session.database(), QStringLiteral("direction"), DemoGenerator::demoPassword()));
+        session.setUser(
+            test::logIn(session.database(), QStringLiteral("direction"), DemoGenerator::demoPassword()));
         window = std::make_unique<MainWindow>(session, settings);
         window->show();
     }

@@ -17,22 +17,20 @@
 #include "services/traineeservice.h"
 #include "support/testdatabase.h"
 
+#include <catch2/catch.hpp>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
-#include <QComboBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTest>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -45,20 +43,18 @@ struct Demo
     test::TestDatabase t;
     Session session;
 
+    // The federation without its production log: the log is benchmarked at
+    // scale (tests/bench).
     explicit Demo(const char* login = "direction", DemoGenerator::Scale scale = DemoGenerator::Scale::School)
+        : t("sqlite",
+            scale == DemoGenerator::Scale::School ? test::DemoSpec::school() : test::DemoSpec::federation())
     {
-        DemoGenerator::Options o;
-        o.referenceDate = kToday;
-        o.scale = scale;
-        o.productionLog = scale == DemoGenerator::Scale::School; // the log is benchmarked at scale (tests/bench)
-        o.federationOrders = 3000;                                // a million in tests/bench
-        REQUIRE(DemoGenerator(t.db(), o).run());
-        t.close();
         auto db = t.reopen();
         REQUIRE(db);
         session.setClock(std::make_unique<FixedClock>(QDateTime(kToday, QTime(9, 0), Qt::UTC)));
         session.setDatabase(std::move(*db));
-        session.setUser(test::logIn(session.database(), QString::fromLatin1(login), DemoGenerator::demoPassword()));
+        session.setUser(
+            test::logIn(session.database(), QString::fromLatin1(login), DemoGenerator::demoPassword()));
     }
 };
 
@@ -79,16 +75,19 @@ TEST_CASE("The trainees' list searches as you type, accents ignored, and sorts i
     QTRY_VERIFY_WITH_TIMEOUT(model->totalCount() < all, 2000);
     REQUIRE(model->rowCount() > 0);
     for (int r = 0; r < model->rowCount(); ++r)
-        CHECK(model->data(model->index(r, TraineeListModel::Name)).toString().contains(QStringLiteral("Cédric")));
+        CHECK(model->data(model->index(r, TraineeListModel::Name))
+                  .toString()
+                  .contains(QStringLiteral("Cédric")));
 
     page.searchField()->clear();
     page.applyFilter();
     auto* status = page.findChild<QComboBox*>(QStringLiteral("statusFilter"));
     status->setCurrentIndex(status->findData(QStringLiteral("enrolled")));
     const qint64 enrolled = model->totalCount();
-    CHECK(enrolled == test::rawScalar(d.session.database(),
-                                      QStringLiteral("SELECT count(*) FROM trainee WHERE status = 'enrolled'"))
-                          .toLongLong());
+    CHECK(enrolled ==
+          test::rawScalar(d.session.database(),
+                          QStringLiteral("SELECT count(*) FROM trainee WHERE status = 'enrolled'"))
+              .toLongLong());
     // Click the "Entry" header: sorted by entry date, in SQL.
     auto* view = page.findChild<QTableView*>(QStringLiteral("traineesView"));
     view->sortByColumn(TraineeListModel::EntryDate, Qt::DescendingOrder);
@@ -114,18 +113,22 @@ TEST_CASE("The lists open on the federation demo without fetching every row", "[
     CHECK(invoicesPage.totalCount() == invoices);
     CHECK(invoicesPage.table()->rowCount() == PagedListPage::PageSize);
     OrdersPage orders(d.session);
-    orders.statusFilter()->setCurrentIndex(orders.statusFilter()->findData(QString())); // all, not only the open ones
+    orders.statusFilter()->setCurrentIndex(
+        orders.statusFilter()->findData(QString())); // all, not only the open ones
     CHECK(orders.totalCount() ==
-          test::rawScalar(d.session.database(), QStringLiteral("SELECT COUNT(*) FROM work_order")).toLongLong());
+          test::rawScalar(d.session.database(), QStringLiteral("SELECT COUNT(*) FROM work_order"))
+              .toLongLong());
     CHECK(orders.table()->rowCount() == PagedListPage::PageSize);
     ContactsPage contacts(d.session);
     CHECK(contacts.totalCount() > 2 * PagedListPage::PageSize);
     CHECK(contacts.table()->rowCount() <= PagedListPage::PageSize);
     // Searching a customer narrows the count in SQL.
-    const QString name = test::rawScalar(d.session.database(),
-                                         QStringLiteral("SELECT customer_name FROM invoice WHERE status = 'issued' ORDER BY id "
-                                                        "LIMIT 1"))
-                             .toString();
+    const QString name =
+        test::rawScalar(
+            d.session.database(),
+            QStringLiteral("SELECT customer_name FROM invoice WHERE status = 'issued' ORDER BY id "
+                           "LIMIT 1"))
+            .toString();
     invoicesPage.searchField()->setText(name);
     QTRY_VERIFY_WITH_TIMEOUT(invoicesPage.totalCount() < invoices, 2000);
     CHECK(invoicesPage.totalCount() > 0);
@@ -139,7 +142,8 @@ TEST_CASE("A trainer sees only the trainees of their section", "[gui][trainees]"
     TraineeListModel* model = page.model();
     REQUIRE(model->rowCount() > 0);
     for (int r = 0; r < model->rowCount(); ++r) {
-        CHECK(model->data(model->index(r, TraineeListModel::Section)).toString() == QStringLiteral("Métallerie"));
+        CHECK(model->data(model->index(r, TraineeListModel::Section)).toString() ==
+              QStringLiteral("Métallerie"));
         CHECK(model->data(model->index(r, TraineeListModel::BirthDate)).toString().isEmpty());
     }
     for (QPushButton* b : page.findChildren<QPushButton*>()) {
@@ -192,8 +196,9 @@ TEST_CASE("Follow-up notes are added from the record, for the office only", "[gu
     QStringList tabs;
     for (int i = 0; i < dialog.tabs()->count(); ++i)
         tabs << dialog.tabs()->tabText(i).remove(QLatin1Char('&'));
-    CHECK(tabs == QStringList{QStringLiteral("Identité"), QStringLiteral("Responsables"), QStringLiteral("Parcours"),
-                              QStringLiteral("Présences"), QStringLiteral("Devenir"), QStringLiteral("Production"),
+    CHECK(tabs == QStringList{QStringLiteral("Identité"), QStringLiteral("Responsables"),
+                              QStringLiteral("Parcours"), QStringLiteral("Présences"),
+                              QStringLiteral("Devenir"), QStringLiteral("Production"),
                               QStringLiteral("Suivi")});
     QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(QStringLiteral("newNote")),
                      QStringLiteral("Entretien avec la famille."));
@@ -203,11 +208,12 @@ TEST_CASE("Follow-up notes are added from the record, for the office only", "[gu
               .toString() == QStringLiteral("Entretien avec la famille."));
 
     Demo trainerDemo("formateur.pneus");
-    const qint64 own = test::rawScalar(trainerDemo.session.database(),
-                                       QStringLiteral("SELECT min(t.id) FROM trainee t JOIN section s ON s.id = "
-                                                      "t.section_id WHERE s.name = 'Pneus et services' AND status = "
-                                                      "'enrolled'"))
-                           .toLongLong();
+    const qint64 own =
+        test::rawScalar(trainerDemo.session.database(),
+                        QStringLiteral("SELECT min(t.id) FROM trainee t JOIN section s ON s.id = "
+                                       "t.section_id WHERE s.name = 'Pneus et services' AND status = "
+                                       "'enrolled'"))
+            .toLongLong();
     TraineeDialog trainerView(trainerDemo.session, own);
     QStringList trainerTabs;
     for (int i = 0; i < trainerView.tabs()->count(); ++i)
@@ -222,9 +228,10 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
     AttendancePage page(d.session);
     page.show();
     QApplication::setActiveWindow(&page);
-    const qint64 section = test::rawScalar(d.session.database(),
-                                           QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
-                               .toLongLong();
+    const qint64 section =
+        test::rawScalar(d.session.database(),
+                        QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+            .toLongLong();
     // Next week: nothing recorded yet.
     page.showWeek(section, kToday.addDays(7));
     QTableWidget* table = page.table();
@@ -235,16 +242,16 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
 
     table->setFocus();
     table->setCurrentCell(0, 0);
-    QTest::keyClick(table, Qt::Key_P);                       // Monday morning: present
-    QTest::keyClick(table, Qt::Key_R);                       // Monday afternoon: late
-    QTest::keyClick(table, Qt::Key_A, Qt::ShiftModifier);    // Tuesday: unexcused, whole day
+    QTest::keyClick(table, Qt::Key_P);                    // Monday morning: present
+    QTest::keyClick(table, Qt::Key_R);                    // Monday afternoon: late
+    QTest::keyClick(table, Qt::Key_A, Qt::ShiftModifier); // Tuesday: unexcused, whole day
     CHECK(table->currentRow() == 1);
     table->setCurrentCell(1, 0);
     QTest::keyClick(table, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier); // whole week present
     table->setCurrentCell(2, 4);
     QTest::keyClick(table, Qt::Key_J);
     QTest::keyClick(table, Qt::Key_Right);
-    QTest::keyClick(table, Qt::Key_Delete);                  // an empty cell: stays empty
+    QTest::keyClick(table, Qt::Key_Delete); // an empty cell: stays empty
     CHECK(table->item(0, 0)->text() == QStringLiteral("P"));
     CHECK(table->item(0, 2)->text() == QStringLiteral("A"));
     CHECK(page.hasUnsavedChanges());
@@ -252,10 +259,11 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
     CHECK_FALSE(page.hasUnsavedChanges());
 
     const auto code = [&d](qint64 id, const QDate& day, const char* half) {
-        return test::rawScalar(d.session.database(), QStringLiteral("SELECT code FROM attendance WHERE trainee_id = "
-                                                                    "%1 AND day = '%2' AND half = '%3'")
-                                                         .arg(id)
-                                                         .arg(day.toString(Qt::ISODate), QString::fromLatin1(half)))
+        return test::rawScalar(d.session.database(),
+                               QStringLiteral("SELECT code FROM attendance WHERE trainee_id = "
+                                              "%1 AND day = '%2' AND half = '%3'")
+                                   .arg(id)
+                                   .arg(day.toString(Qt::ISODate), QString::fromLatin1(half)))
             .toString();
     };
     const QDate monday = page.week().monday;
@@ -263,17 +271,19 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
     CHECK(code(first, monday, "pm") == QStringLiteral("late"));
     CHECK(code(first, monday.addDays(1), "am") == QStringLiteral("unexcused"));
     CHECK(code(first, monday.addDays(1), "pm") == QStringLiteral("unexcused"));
-    CHECK(test::rawScalar(d.session.database(),
-                          QStringLiteral("SELECT count(*) FROM attendance WHERE trainee_id = %1 AND day BETWEEN '%2' "
-                                         "AND '%3' AND code = 'present'")
-                              .arg(second)
-                              .arg(monday.toString(Qt::ISODate), monday.addDays(4).toString(Qt::ISODate)))
+    CHECK(test::rawScalar(
+              d.session.database(),
+              QStringLiteral("SELECT count(*) FROM attendance WHERE trainee_id = %1 AND day BETWEEN '%2' "
+                             "AND '%3' AND code = 'present'")
+                  .arg(second)
+                  .arg(monday.toString(Qt::ISODate), monday.addDays(4).toString(Qt::ISODate)))
               .toInt() == 10);
     CHECK(code(third, monday.addDays(2), "am") == QStringLiteral("excused"));
     CHECK(code(third, monday.addDays(1), "pm").isEmpty());
     // The save left its audit row, by the trainer.
-    CHECK(test::rawScalar(d.session.database(), QStringLiteral("SELECT user_login FROM audit_log WHERE entity = "
-                                                               "'attendance' ORDER BY id DESC LIMIT 1"))
+    CHECK(test::rawScalar(d.session.database(),
+                          QStringLiteral("SELECT user_login FROM audit_log WHERE entity = "
+                                         "'attendance' ORDER BY id DESC LIMIT 1"))
               .toString() == QStringLiteral("formateur.pneus"));
 }
 
@@ -281,14 +291,16 @@ TEST_CASE("The course and outcome tabs record internships, certifications and ou
 {
     Demo d("secretariat");
     Database& db = d.session.database();
-    const qint64 left = test::rawScalar(db, QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left' AND "
-                                                           "exit_date > '2025-01-01'"))
-                            .toLongLong();
+    const qint64 left =
+        test::rawScalar(db, QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left' AND "
+                                           "exit_date > '2025-01-01'"))
+            .toLongLong();
     TraineeDialog dialog(d.session, left);
     dialog.show();
     auto* course = dialog.findChild<CourseTab*>();
     REQUIRE(course);
-    const qint64 host = test::rawScalar(db, QStringLiteral("SELECT min(id) FROM contact WHERE is_host = 1")).toLongLong();
+    const qint64 host =
+        test::rawScalar(db, QStringLiteral("SELECT min(id) FROM contact WHERE is_host = 1")).toLongLong();
     Internship i;
     i.traineeId = left;
     i.organisationId = host;
@@ -308,9 +320,10 @@ TEST_CASE("The course and outcome tabs record internships, certifications and ou
     REQUIRE(m12->isEnabled());
     m12->setCurrentIndex(m12->findData(QStringLiteral("cdi")));
     REQUIRE(outcome->save());
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT situation FROM outcome WHERE trainee_id = %1 AND milestone = "
-                                             "'m12'")
-                                  .arg(left))
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT situation FROM outcome WHERE trainee_id = %1 AND milestone = "
+                                 "'m12'")
+                      .arg(left))
               .toString() == QStringLiteral("cdi"));
 }
 
@@ -344,13 +357,15 @@ TEST_CASE("The import dialog previews each line and imports on request", "[gui][
     CHECK(import->isEnabled());
     dialog.accept();
     CHECK(dialog.imported() == 1);
-    CHECK(test::rawScalar(d.session.database(), QStringLiteral("SELECT count(*) FROM trainee WHERE last_name = "
-                                                               "'Zanetti' AND first_name = 'Yanis'"))
-              .toInt() == 1);
+    CHECK(
+        test::rawScalar(d.session.database(), QStringLiteral("SELECT count(*) FROM trainee WHERE last_name = "
+                                                             "'Zanetti' AND first_name = 'Yanis'"))
+            .toInt() == 1);
     CHECK_FALSE(dialog.load(QByteArray("pas de colonnes utiles\r\nx\r\n")));
 }
 
-TEST_CASE("The absences page shows the section's rate and the runs of unexcused half-days", "[gui][attendance]")
+TEST_CASE("The absences page shows the section's rate and the runs of unexcused half-days",
+          "[gui][attendance]")
 {
     Demo d("direction");
     AbsencesPage page(d.session);
@@ -362,21 +377,23 @@ TEST_CASE("The absences page shows the section's rate and the runs of unexcused 
     // The demo has trainees who drifted away: their runs are listed, by the data.
     const qint64 expected = [&]() {
         auto runs = AttendanceService(d.session.database(), d.session.clock(), d.session.user())
-                        .unexcusedRuns(page.findChild<QComboBox*>()->currentData().toLongLong(), QDate(2026, 9, 1),
-                                       kToday);
+                        .unexcusedRuns(page.findChild<QComboBox*>()->currentData().toLongLong(),
+                                       QDate(2026, 9, 1), kToday);
         REQUIRE(runs);
         return runs->size();
     }();
     CHECK(page.runs()->rowCount() == expected);
 }
 
-TEST_CASE("A trainee who comes back: the record lists the stays the reports count", "[gui][trainees][reports]")
+TEST_CASE("A trainee who comes back: the record lists the stays the reports count",
+          "[gui][trainees][reports]")
 {
     Demo d("secretariat");
     Database& db = d.session.database();
-    const qint64 left = test::rawScalar(db, QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left' AND "
-                                                           "exit_date > '2025-01-01' AND exit_date < '2026-06-01'"))
-                            .toLongLong();
+    const qint64 left =
+        test::rawScalar(db, QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left' AND "
+                                           "exit_date > '2025-01-01' AND exit_date < '2026-06-01'"))
+            .toLongLong();
     REQUIRE(left != 0);
     TraineeService service(db, d.session.clock(), d.session.user());
     auto t = service.get(left);
@@ -395,6 +412,7 @@ TEST_CASE("A trainee who comes back: the record lists the stays the reports coun
     auto* label = dialog.findChild<QLabel*>(QStringLiteral("stays"));
     REQUIRE(label);
     CHECK_FALSE(label->isHidden());
-    CHECK(label->text().contains(QStringLiteral("Revenu le %1").arg(kToday.toString(QStringLiteral("dd/MM/yyyy")))));
+    CHECK(label->text().contains(
+        QStringLiteral("Revenu le %1").arg(kToday.toString(QStringLiteral("dd/MM/yyyy")))));
     CHECK(label->text().contains(QStringLiteral("toujours là")));
 }

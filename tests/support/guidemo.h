@@ -1,7 +1,8 @@
 #pragma once
 
 // The school demo opened in a GUI Session, logged in as one of its accounts,
-// on the demo's reference day (27 November 2026) at a fixed hour.
+// on the demo's reference day (27 November 2026) at a fixed hour. The demo is
+// a copy of the one generated once per run (support/democache.h).
 
 #include "gui/common/session.h"
 #include "services/demogenerator.h"
@@ -12,19 +13,16 @@
 
 namespace etabli::test {
 
-inline const QDate kDemoToday(2026, 11, 27);
+inline const QDate kDemoToday = kDemoReferenceDay;
 
 struct GuiDemo
 {
     TestDatabase t;
     Session session;
 
-    explicit GuiDemo(const char* login, int hour = 15)
+    explicit GuiDemo(const char* login, int hour = 15, const DemoSpec& spec = DemoSpec::school())
+        : t("sqlite", spec)
     {
-        DemoGenerator::Options o;
-        o.referenceDate = kDemoToday;
-        REQUIRE(DemoGenerator(t.db(), o).run());
-        t.close();
         auto db = t.reopen();
         REQUIRE(db);
         session.setClock(std::make_unique<FixedClock>(QDateTime(kDemoToday, QTime(hour, 0), Qt::UTC)));

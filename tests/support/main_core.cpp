@@ -1,15 +1,13 @@
-#define CATCH_CONFIG_RUNNER
+#include "support/catchrunner.h"
 #include "support/testenv.h"
 
 #include <QCoreApplication>
-
-#include <catch2/catch.hpp>
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     etabli::test::setUp(app);
-    const int rc = Catch::Session().run(argc, argv);
+    const int rc = etabli::test::runCatch(argc, argv);
     etabli::test::tearDown();
     return rc;
 }

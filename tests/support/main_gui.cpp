@@ -1,9 +1,7 @@
-#define CATCH_CONFIG_RUNNER
+#include "support/catchrunner.h"
 #include "support/testenv.h"
 
 #include <QApplication>
-
-#include <catch2/catch.hpp>
 
 int main(int argc, char* argv[])
 {
@@ -13,7 +11,7 @@ int main(int argc, char* argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     etabli::test::setUp(app);
-    const int rc = Catch::Session().run(argc, argv);
+    const int rc = etabli::test::runCatch(argc, argv);
     etabli::test::tearDown();
     return rc;
 }

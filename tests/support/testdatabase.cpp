@@ -4,16 +4,14 @@
 #include "services/userservice.h"
 #include "util/clock.h"
 
+#include <atomic>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-
-#include <atomic>
 #include <stdexcept>
-
 #include <unistd.h>
 
 namespace etabli::test {
@@ -25,15 +23,16 @@ QString pgServer()
     return QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_TEST_PG"));
 }
 
-void adminExec(const QString& sql)
+QSqlDatabase adminConnection()
 {
     auto server = DatabaseLocation::parse(pgServer());
     if (!server)
         throw std::runtime_error("ETABLI_TEST_PG is not a postgresql:// URL");
     const QString name = QStringLiteral("etabli-test-admin");
     {
-        QSqlDatabase admin = QSqlDatabase::contains(name) ? QSqlDatabase::database(name)
-                                                          : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        QSqlDatabase admin = QSqlDatabase::contains(name)
+                                 ? QSqlDatabase::database(name)
+                                 : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         admin.setHostName(server->host);
         admin.setPort(server->port);
         admin.setUserName(server->user);
@@ -41,13 +40,26 @@ void adminExec(const QString& sql)
         admin.setDatabaseName(server->databaseName);
         if (!admin.isOpen() && !admin.open())
             throw std::runtime_error(admin.lastError().text().toStdString());
-        QSqlQuery q(admin);
-        if (!q.exec(sql))
-            throw std::runtime_error(q.lastError().text().toStdString());
+        return admin;
     }
 }
 
 } // namespace
+
+void pgAdminExec(const QString& sql)
+{
+    QSqlQuery q(adminConnection());
+    if (!q.exec(sql))
+        throw std::runtime_error(q.lastError().text().toStdString());
+}
+
+QVariant pgAdminScalar(const QString& sql)
+{
+    QSqlQuery q(adminConnection());
+    if (!q.exec(sql))
+        throw std::runtime_error(q.lastError().text().toStdString());
+    return q.next() ? q.value(0) : QVariant();
+}
 
 std::vector<std::string> backends()
 {
@@ -65,8 +77,27 @@ TestDatabase::TestDatabase(const std::string& backend)
     }
     static std::atomic<int> counter{0};
     m_pgName = QStringLiteral("etabli_t_%1_%2").arg(::getpid()).arg(++counter);
-    adminExec(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8'").arg(m_pgName));
+    pgAdminExec(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8'").arg(m_pgName));
     auto server = DatabaseLocation::parse(pgServer());
+    m_location = *server;
+    m_location.databaseName = m_pgName;
+}
+
+TestDatabase::TestDatabase(const std::string& backend, const DemoSpec& demo)
+{
+    m_created = true;
+    if (backend == "sqlite") {
+        m_location = DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("ecole.sqlite")));
+        copyDemoTo(demo, m_location.path);
+        return;
+    }
+    auto server = DatabaseLocation::parse(pgServer());
+    if (!server)
+        throw std::runtime_error("ETABLI_TEST_PG is not a postgresql:// URL");
+    const QString source = demoTemplateDatabase(demo, *server);
+    static std::atomic<int> counter{0};
+    m_pgName = QStringLiteral("etabli_d_%1_%2").arg(::getpid()).arg(++counter);
+    pgAdminExec(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(m_pgName, source));
     m_location = *server;
     m_location.databaseName = m_pgName;
 }
@@ -76,7 +107,7 @@ TestDatabase::~TestDatabase()
     m_db.reset();
     if (!m_pgName.isEmpty()) {
         try {
-            adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName));
+            pgAdminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName));
         } catch (const std::exception&) {
         }
     }
@@ -142,7 +173,8 @@ UserContext logIn(Database& db, const QString& login, const QString& password)
     SystemClock clock;
     auto user = AuthService(db, clock).login(login, password);
     if (!user)
-        throw std::runtime_error((user.error().message + QLatin1Char(' ') + user.error().detail).toStdString());
+        throw std::runtime_error(
+            (user.error().message + QLatin1Char(' ') + user.error().detail).toStdString());
     return *user;
 }
 

@@ -1,17 +1,16 @@
 #pragma once
 
-#include "support/catchqt.h"
-
+#include "domain/user.h"
 #include "storage/database.h"
 #include "storage/databaselocation.h"
-#include "domain/user.h"
+#include "support/catchqt.h"
+#include "support/democache.h"
 
+#include <memory>
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
-
-#include <memory>
 
 namespace etabli::test {
 
@@ -24,6 +23,9 @@ class TestDatabase
 {
 public:
     explicit TestDatabase(const std::string& backend = "sqlite");
+    // A database holding a copy of a demo (support/democache.h): generated
+    // once per run, copied in milliseconds.
+    TestDatabase(const std::string& backend, const DemoSpec& demo);
     ~TestDatabase();
 
     const DatabaseLocation& location() const { return m_location; }
@@ -34,7 +36,8 @@ public:
     Database& db();
     // Closes the connection, e.g. before reopening or touching the file.
     void close() { m_db.reset(); }
-    Result<std::unique_ptr<Database>> reopen(Database::OpenMode mode = Database::OpenMode::OpenExisting) const;
+    Result<std::unique_ptr<Database>>
+    reopen(Database::OpenMode mode = Database::OpenMode::OpenExisting) const;
 
 private:
     QTemporaryDir m_dir;
@@ -45,6 +48,11 @@ private:
 };
 
 QByteArray fileHash(const QString& path);
+
+// Statements on the PostgreSQL test server's maintenance database
+// (ETABLI_TEST_PG): creating and dropping the tests' databases.
+void pgAdminExec(const QString& sql);
+QVariant pgAdminScalar(const QString& sql);
 
 // The director's password in test databases.
 inline QString directorPassword()
