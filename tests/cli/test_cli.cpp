@@ -109,13 +109,16 @@ TEST_CASE("etabli-cli: version, help and bad usage", "[cli]")
         CHECK(badOption.code == 2);
         CHECK_FALSE(badOption.err.isEmpty());
     }
+    // Paths of this test's own folder: tests run side by side.
+    QTemporaryDir dir;
+    const QString never = dir.filePath(QStringLiteral("never-created.sqlite"));
     auto badScale = cli({QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("galaxie"),
-                         QStringLiteral("--database"), QStringLiteral("/tmp/never-created.sqlite")});
+                         QStringLiteral("--database"), never});
     CHECK(badScale.code == 2);
     CHECK(badScale.err.contains(QStringLiteral("Échelle inconnue")));
-    CHECK_FALSE(QFileInfo::exists(QStringLiteral("/tmp/never-created.sqlite")));
-    auto noOut =
-        cli({QStringLiteral("backup"), QStringLiteral("--database"), QStringLiteral("/tmp/x.sqlite")});
+    CHECK_FALSE(QFileInfo::exists(never));
+    auto noOut = cli(
+        {QStringLiteral("backup"), QStringLiteral("--database"), dir.filePath(QStringLiteral("x.sqlite"))});
     CHECK(noOut.code == 2);
 }
 

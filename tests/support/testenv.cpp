@@ -3,11 +3,11 @@
 #include "util/logging.h"
 #include "util/translations.h"
 
+#include <memory>
 #include <QCoreApplication>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-
-#include <memory>
 
 namespace etabli::test {
 
@@ -19,8 +19,11 @@ void setUp(QCoreApplication& app)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("EtabliTests"));
     QCoreApplication::setApplicationName(QStringLiteral("etabli-tests"));
-    QStandardPaths::setTestModeEnabled(true);
     g_root = std::make_unique<QTemporaryDir>();
+    // Each test process has a home of its own: the standard paths' test
+    // folders (~/.qttest) are then never shared by tests running side by side.
+    qputenv("HOME", QFile::encodeName(g_root->filePath(QStringLiteral("home"))));
+    QStandardPaths::setTestModeEnabled(true);
     // ETABLI_TEST_KEEP=1 keeps the files the tests wrote (PDFs to look at…).
     if (!qEnvironmentVariableIsEmpty("ETABLI_TEST_KEEP")) {
         g_root->setAutoRemove(false);
