@@ -180,7 +180,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+129" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+141" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -649,18 +649,17 @@
 <context>
     <name>BusinessParts</name>
     <message>
-        <location filename="../../src/print/businessparts.cpp" line="+45" />
+        <location filename="../../src/print/businessparts.cpp" line="+49" />
         <source>Tel. %1</source>
         <translation>Tél. %1</translation>
     </message>
     <message>
         <location line="+7" />
-        <location line="+23" />
         <source>SIRET %1</source>
         <translation>SIRET %1</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="+2" />
         <source>RNA %1</source>
         <translation>RNA %1</translation>
     </message>
@@ -670,12 +669,17 @@
         <translation>N° TVA %1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+21" />
+        <source>SIRET %1 · SIREN %2</source>
+        <translation>SIRET %1 · SIREN %2</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Description</source>
         <translation>Désignation</translation>
     </message>
@@ -701,12 +705,17 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+23" />
+        <location line="+29" />
         <source>Total excl. VAT</source>
         <translation>Total HT</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-26" />
+        <source>VAT exemption: %1</source>
+        <translation>Exonération de TVA : %1</translation>
+    </message>
+    <message>
+        <location line="+28" />
         <source>VAT %1 on %2</source>
         <translation>TVA %1 sur %2</translation>
     </message>
@@ -935,6 +944,44 @@
     </message>
 </context>
 <context>
+    <name>ChainCounters</name>
+    <message numerus="yes">
+        <location filename="../../src/core/storage/chaincounters.cpp" line="+58" />
+        <source>Invoices %1: %n missing at the end (F%1-%2 was issued, the last present is number %3).</source>
+        <translation><numerusform>Factures %1 : %n manquante à la fin (F%1-%2 a été émise, la dernière présente est le numéro %3).</numerusform><numerusform>Factures %1 : %n manquantes à la fin (F%1-%2 a été émise, la dernière présente est le numéro %3).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>Credit notes %1: %n missing at the end (A%1-%2 was issued, the last present is number %3).</source>
+        <translation><numerusform>Avoirs %1 : %n manquant à la fin (A%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform><numerusform>Avoirs %1 : %n manquants à la fin (A%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>Tax receipts %1: %n missing at the end (R%1-%2 was issued, the last present is number %3).</source>
+        <translation><numerusform>Reçus fiscaux %1 : %n manquant à la fin (R%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform><numerusform>Reçus fiscaux %1 : %n manquants à la fin (R%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>Chain of invoices: %n document(s) missing at the end (%1 issued, %2 present).</source>
+        <translation><numerusform>Chaîne des factures : %n document manquant à la fin (%1 émis, %2 présents).</numerusform><numerusform>Chaîne des factures : %n documents manquants à la fin (%1 émis, %2 présents).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>Chain of tax receipts: %n missing at the end (%1 issued, %2 present).</source>
+        <translation><numerusform>Chaîne des reçus fiscaux : %n manquant à la fin (%1 émis, %2 présents).</numerusform><numerusform>Chaîne des reçus fiscaux : %n manquants à la fin (%1 émis, %2 présents).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>Payments: %n missing (%1 recorded, %2 present).</source>
+        <translation><numerusform>Règlements : %n manquant (%1 enregistrés, %2 présents).</numerusform><numerusform>Règlements : %n manquants (%1 enregistrés, %2 présents).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>Log of changes: %n row(s) missing at the end (rows up to %1 were written, the last present is %2).</source>
+        <translation><numerusform>Journal des modifications : %n ligne manquante à la fin (lignes écrites jusqu'à la %1, la dernière présente est la %2).</numerusform><numerusform>Journal des modifications : %n lignes manquantes à la fin (lignes écrites jusqu'à la %1, la dernière présente est la %2).</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../src/cli/clisupport.h" line="+27" />
@@ -977,7 +1024,7 @@
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+324" />
+        <location filename="../../src/cli/clicommands.cpp" line="+337" />
         <location line="+79" />
         <location line="+62" />
         <location filename="../../src/cli/clisupport.cpp" line="+7" />
@@ -990,7 +1037,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-427" />
+        <location filename="../../src/cli/clicommands.cpp" line="-439" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1083,13 +1130,13 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+231" />
+        <location line="+243" />
         <location filename="../../src/cli/clisupport.cpp" line="-79" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-230" />
+        <location line="-242" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -1135,18 +1182,18 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+175" />
+        <location line="+187" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-173" />
+        <location line="-185" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+344" />
+        <location line="+356" />
         <location line="+1" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+3" />
@@ -1154,7 +1201,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-340" />
+        <location line="-352" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -1232,7 +1279,17 @@
         <translation>Journal des modifications : ALTÉRÉ à la ligne %1 (%2)</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+34" />
+        <source>Counters: every chain is whole up to its last number</source>
+        <translation>Compteurs : chaque chaîne est entière jusqu'à son dernier numéro</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>MISSING: %1</source>
+        <translation>MANQUE : %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>The database has problems.</source>
         <translation>La base présente des problèmes.</translation>
     </message>
@@ -1244,7 +1301,7 @@
     <message>
         <location line="+0" />
         <location line="+208" />
-        <location filename="../../src/cli/cliprint.cpp" line="+27" />
+        <location filename="../../src/cli/cliprint.cpp" line="+26" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <source>FILE</source>
         <translation>FICHIER</translation>
@@ -1255,7 +1312,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-463" />
+        <location filename="../../src/cli/clicommands.cpp" line="-475" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1285,7 +1342,7 @@
         <translation>Reçus fiscaux : ALTÉRÉS à %1</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+32" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -1489,22 +1546,22 @@
         <translation>Fichier PDF à écrire.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>invoice (an invoice or a credit note), credit, quote or receipt (a tax receipt), then its number; label then a plate (tyre hotel); tyres then summer, winter, all_season or all.</source>
         <translation>invoice (une facture ou un avoir), credit, quote (un devis) ou receipt (un reçu fiscal), puis son numéro ; label puis une immatriculation (hôtel de pneus) ; tyres puis summer, winter, all_season ou all.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Usage: etabli-cli print invoice|credit|quote|receipt NUMBER --out FILE.pdf --user LOGIN</source>
         <translation>Usage : etabli-cli print invoice|credit|quote|receipt NUMÉRO --out FICHIER.pdf --user IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-12" />
         <source>Writes an issued invoice, credit note, a quote, a tyre hotel label or its list as an A4 PDF, as printed.</source>
         <translation>Écrit une facture ou un avoir émis, un devis, une étiquette de l'hôtel de pneus ou sa liste en PDF A4, tel qu'imprimé.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+14" />
         <source>       etabli-cli print label PLATE --out FILE.pdf --user LOGIN</source>
         <translation>       etabli-cli print label IMMATRICULATION --out FICHIER.pdf --user IDENTIFIANT</translation>
     </message>
@@ -1514,24 +1571,24 @@
         <translation>       etabli-cli print tyres summer|winter|all_season|all --out FICHIER.pdf --user IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+28" />
         <source>Unknown season “%1”: summer, winter, all_season or all.</source>
         <translation>Saison inconnue « %1 » : summer, winter, all_season ou all.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Written to %1</source>
         <translation>Écrit dans %1</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+47" />
         <source>No invoice or credit note has the number “%1”.</source>
         <translation>Aucune facture ni aucun avoir n'a le numéro « %1 ».</translation>
     </message>
     <message>
-        <location line="-25" />
+        <location line="-26" />
         <location line="+17" />
-        <location line="+21" />
+        <location line="+25" />
         <source>%1 written to %2</source>
         <translation>%1 écrit dans %2</translation>
     </message>
@@ -2115,7 +2172,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+107" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+106" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -2664,7 +2721,12 @@
         <translation>%1 — brouillon sans valeur</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+25" />
+        <source>DUPLICATA</source>
+        <translation>DUPLICATA</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -2674,17 +2736,53 @@
         <translation>Échéance : %1</translation>
     </message>
     <message>
+        <location line="+5" />
+        <source>Period of service: %1 to %2</source>
+        <translation>Période de la prestation : du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date of the sale or service: %1</source>
+        <translation>Date de la vente ou prestation : %1</translation>
+    </message>
+    <message>
         <location line="+3" />
         <source>Credit note on invoice %1</source>
         <translation>Avoir sur la facture %1</translation>
     </message>
     <message>
         <location line="+2" />
+        <location line="+3" />
         <source>Your reference: %1</source>
         <translation>Votre référence : %1</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+0" />
+        <source>Our reference: %1</source>
+        <translation>Notre référence : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Nature: %1</source>
+        <translation>Nature : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Engagement no.: %1</source>
+        <translation>N° d'engagement : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Service code: %1</source>
+        <translation>Code service : %1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Delivery address: %1</source>
+        <translation>Adresse de livraison : %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Total credited</source>
         <translation>Total de l'avoir</translation>
     </message>
@@ -2694,27 +2792,12 @@
         <translation>Total à payer</translation>
     </message>
     <message>
-        <location line="-5" />
-        <source>Credit notes</source>
-        <translation>Avoirs</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Already paid</source>
-        <translation>Déjà réglé</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Remaining due</source>
-        <translation>Reste dû</translation>
-    </message>
-    <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>No discount for early payment.</source>
         <translation>Pas d'escompte pour paiement anticipé.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+27" />
         <source>%1 of %2</source>
         <translation>%1 du %2</translation>
     </message>
@@ -2727,7 +2810,7 @@
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+150" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+172" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -2738,22 +2821,22 @@
     </message>
     <message>
         <location line="+13" />
-        <location line="+221" />
+        <location line="+268" />
         <source>This invoice does not exist.</source>
         <translation>Cette facture n'existe pas.</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-32" />
         <source>This invoice was changed or issued meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+209" />
+        <location line="+274" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+55" />
         <source>position %1 of the chain of invoices</source>
         <translation>position %1 de la chaîne des factures</translation>
     </message>
@@ -2766,7 +2849,7 @@
 <context>
     <name>InvoiceService</name>
     <message>
-        <location filename="../../src/core/services/invoiceservice.cpp" line="+17" />
+        <location filename="../../src/core/services/invoiceservice.cpp" line="+19" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
@@ -2812,6 +2895,77 @@
     </message>
     <message>
         <location line="+7" />
+        <source>Late payment: interest at the European Central Bank's rate plus 8 points, and a fixed indemnity of 40 € for recovery costs (art. R2192-31 and D2192-35 of the Code de la commande publique).</source>
+        <translation>Retard de paiement : intérêts moratoires au taux de la Banque centrale européenne majoré de 8 points, et indemnité forfaitaire de 40 € pour frais de recouvrement (art. R2192-31 et D2192-35 du Code de la commande publique).</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Sale of goods</source>
+        <translation>Livraison de biens</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Services</source>
+        <translation>Prestations de services</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Goods and services</source>
+        <translation>Biens et prestations de services</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Option for paying VAT on debits.</source>
+        <translation>Option pour le paiement de la taxe d'après les débits.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+3" />
+        <source>No discount for early payment.</source>
+        <translation>Pas d'escompte pour paiement anticipé.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>the school's SIRET (Settings)</source>
+        <translation>le SIRET de l'école (Paramètres)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the school's address: street, postcode and town (Settings)</source>
+        <translation>l'adresse de l'école : rue, code postal et commune (Paramètres)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the school's VAT number, required when subject to VAT (Settings)</source>
+        <translation>le numéro de TVA de l'école, obligatoire quand elle est assujettie (Paramètres)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the customer's name</source>
+        <translation>le nom du client</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>the customer's address: street, postcode and town (Contacts)</source>
+        <translation>l'adresse du client : rue, code postal et commune (Contacts)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the customer's SIRET, which gives its SIREN (required for a company or a public body)</source>
+        <translation>le SIRET du client, qui donne son SIREN (obligatoire pour une entreprise ou un organisme public)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>why the line “%1” at 0 % is exempt from VAT</source>
+        <translation>le motif d'exonération de la ligne « %1 » à 0 %</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Payment by %1, by cheque, transfer or card.</source>
+        <translation>Paiement au plus tard le %1, par chèque, virement ou carte.</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>Choose the customer.</source>
         <translation>Choisissez le client.</translation>
     </message>
@@ -2821,12 +2975,12 @@
         <translation>Chaque ligne demande une désignation.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>“%1”: the quantity cannot be zero.</source>
         <translation>« %1 » : la quantité ne peut pas être nulle.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>“%1”: a negative quantity is only possible on a credit note.</source>
         <translation>« %1 » : une quantité négative n'est possible que sur un avoir.</translation>
     </message>
@@ -2836,17 +2990,17 @@
         <translation>« %1 » : un avoir reprend des quantités (négatives).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>“%1”: the amount is too large.</source>
         <translation>« %1 » : le montant est trop grand.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>“%1”: the unit price cannot be negative.</source>
         <translation>« %1 » : le prix unitaire ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>“%1”: the VAT rate is between 0 and 100 %.</source>
         <translation>« %1 » : le taux de TVA est compris entre 0 et 100 %.</translation>
     </message>
@@ -2856,17 +3010,17 @@
         <translation>Unité inconnue « %1 ».</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+82" />
         <source>The invoice %1 is issued: it cannot be changed any more; correct it with a credit note.</source>
         <translation>La facture %1 est émise : elle ne peut plus être modifiée ; corrigez-la par un avoir.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>The invoice %1 is issued: it is kept for ever; cancel it with a credit note.</source>
         <translation>La facture %1 est émise : elle est conservée ; annulez-la par un avoir.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
         <source>This invoice is already issued under the number %1.</source>
         <translation>Cette facture est déjà émise sous le numéro %1.</translation>
     </message>
@@ -2876,13 +3030,22 @@
         <translation>Une facture doit avoir au moins une ligne.</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+69" />
+        <location line="+8" />
+        <source>This document cannot be issued yet; it lacks:
+– %1
+Complete them, then issue it again.</source>
+        <translation>Ce document ne peut pas encore être émis ; il manque :
+– %1
+Complétez, puis émettez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+89" />
         <source>A credit note corrects an issued invoice.</source>
         <translation>Un avoir corrige une facture émise.</translation>
     </message>
     <message>
-        <location line="-62" />
+        <location line="-82" />
         <source>This credit note (%1) is larger than what remains of the invoice %2 (%3).</source>
         <translation>Cet avoir (%1) dépasse ce qui reste de la facture %2 (%3).</translation>
     </message>
@@ -2892,22 +3055,52 @@
         <translation>Une facture de 0,00 € ne s'émet pas.</translation>
     </message>
     <message>
+        <location line="+4" />
+        <source>The due date %1 is past the legal maximum of payment terms (60 days after the invoice, or 45 days end of month: %2 at the latest, art. L441-10 of the Code de commerce). Choose an earlier due date.</source>
+        <translation>L'échéance du %1 dépasse le délai de paiement maximal légal (60 jours après la facture, ou 45 jours fin de mois : le %2 au plus tard, art. L441-10 du Code de commerce). Choisissez une échéance plus proche.</translation>
+    </message>
+    <message>
         <location line="+8" />
+        <source>The period of the service ends before it starts: check its dates.</source>
+        <translation>La période de la prestation finit avant de commencer : vérifiez ses dates.</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>A document of this series is dated %1, after today: check the computer's date.</source>
         <translation>Un document de cette série est daté du %1, après aujourd'hui : vérifiez la date de l'ordinateur.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>The chain of invoices is inconsistent: run a check of the database.</source>
         <translation>La chaîne des factures est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+294" />
+        <source>The turnover invoiced in %1 (%2, of which %3 of services) passes the thresholds of the franchise en base (%4 for sales, %5 for services; %6). The mention “%7” is no longer true: ask your accountant, choose “Subject to VAT” in the settings and give the school's VAT number.</source>
+        <translation>Le chiffre d'affaires facturé en %1 (%2, dont %3 de prestations de services) dépasse les seuils de la franchise en base (%4 pour les ventes, %5 pour les services ; %6). La mention « %7 » n'est plus exacte : consultez votre expert-comptable, choisissez « Assujetti à la TVA » dans les Paramètres et indiquez le numéro de TVA de l'école.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The turnover invoiced in %1 (%2) passes the threshold under which a non-profit association is outside VAT (%3; %4). The mention “%5” is no longer true: ask your accountant, choose “Subject to VAT” in the settings and give the school's VAT number.</source>
+        <translation>Le chiffre d'affaires facturé en %1 (%2) dépasse le seuil sous lequel une association sans but lucratif est hors TVA (%3 ; %4). La mention « %5 » n'est plus exacte : consultez votre expert-comptable, choisissez « Assujetti à la TVA » dans les Paramètres et indiquez le numéro de TVA de l'école.</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>With this invoice, the turnover invoiced in %1 reaches %2 and passes the threshold of the school's VAT regime: the mention “%3” would no longer be true. Ask your accountant before issuing it.</source>
+        <translation>Avec cette facture, le chiffre d'affaires facturé en %1 atteint %2 et dépasse le seuil du régime de TVA de l'école : la mention « %3 » ne serait plus exacte. Consultez votre expert-comptable avant de l'émettre.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>A draft is not printed as an invoice: issue it first.</source>
+        <translation>Un brouillon ne s'imprime pas comme une facture : émettez-le d'abord.</translation>
+    </message>
+    <message>
+        <location line="-612" />
         <source>Payment by %1, by cheque, transfer, card or cash.</source>
         <translation>Paiement au plus tard le %1, par chèque, virement, carte ou espèces.</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+321" />
         <source>Choose how the customer paid.</source>
         <translation>Choisissez le mode de règlement.</translation>
     </message>
@@ -2932,12 +3125,12 @@
         <translation>Indiquez le numéro du chèque (et sa banque).</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>A draft is not paid: issue the invoice first.</source>
         <translation>Un brouillon ne se règle pas : émettez d'abord la facture.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>A credit note is not paid: record the payment on the invoice.</source>
         <translation>Un avoir ne se règle pas : enregistrez le règlement sur la facture.</translation>
     </message>
@@ -2947,7 +3140,12 @@
         <translation>%1 dépasse ce qui reste dû sur %2 (%3).</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+8" />
+        <source>A debt cannot be paid in cash beyond %1 for a payer living in France (%2); %3 already paid in cash on %4. Take the rest by cheque, transfer or card.</source>
+        <translation>Une dette ne peut pas être réglée en espèces au-delà de %1 pour un payeur domicilié en France (%2) ; déjà %3 réglés en espèces sur %4. Faites régler le reste par chèque, virement ou carte.</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>Say why the payment is reversed.</source>
         <translation>Indiquez pourquoi le règlement est contrepassé.</translation>
     </message>
@@ -2962,27 +3160,27 @@
         <translation>Ce règlement a déjà été contrepassé.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+29" />
         <source>Not yet due</source>
         <translation>À échoir</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>1 to 30 days late</source>
         <translation>1 à 30 jours de retard</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>31 to 60 days late</source>
         <translation>31 à 60 jours de retard</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>61 to 90 days late</source>
         <translation>61 à 90 jours de retard</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Over 90 days late</source>
         <translation>Plus de 90 jours de retard</translation>
     </message>
@@ -3042,22 +3240,22 @@
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+150" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+159" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+68" />
         <source>This quote does not exist.</source>
         <translation>Ce devis n'existe pas.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>No quote has the number “%1”.</source>
         <translation>Aucun devis ne porte le numéro « %1 ».</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+55" />
         <source>This work order was changed meanwhile on another computer.</source>
         <translation>Ce bon de travaux a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -3130,29 +3328,29 @@
         <translation>Chaque ligne demande une désignation.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>“%1”: the quantity must be greater than zero.</source>
         <translation>« %1 » : la quantité doit être supérieure à zéro.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>“%1”: the unit price cannot be negative.</source>
         <translation>« %1 » : le prix unitaire ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>“%1”: the amount is too large.</source>
         <translation>« %1 » : le montant est trop grand.</translation>
     </message>
     <message>
         <location line="+49" />
-        <location line="+153" />
+        <location line="+158" />
         <source>Choose the customer.</source>
         <translation>Choisissez le client.</translation>
     </message>
     <message>
-        <location line="-138" />
-        <location line="+28" />
+        <location line="-143" />
+        <location line="+30" />
         <source>A quote is valid until a day after it is made.</source>
         <translation>Un devis est valable jusqu'à une date postérieure à sa date.</translation>
     </message>
@@ -3162,7 +3360,7 @@
         <translation>Le devis %1 est %2 : il est conservé tel quel.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+34" />
         <source>A quote “%1” cannot become “%2”.</source>
         <translation>Un devis « %1 » ne peut pas devenir « %2 ».</translation>
     </message>
@@ -3178,7 +3376,7 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+55" />
+        <location line="+56" />
         <source>Choose the workshop that will do the work.</source>
         <translation>Choisissez l'atelier qui fera le travail.</translation>
     </message>
@@ -3189,12 +3387,12 @@
         <translation>Votre compte ne permet pas de voir les bons de travaux.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42" />
         <source>The work order %1 is invoiced (%2): it is kept as it was.</source>
         <translation>Le bon de travaux %1 est facturé (%2) : il est conservé tel quel.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Your account may not change the work orders.</source>
         <translation>Votre compte ne permet pas de modifier les bons de travaux.</translation>
     </message>
@@ -3204,22 +3402,22 @@
         <translation>Statut inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+23" />
         <source>A work order “%1” cannot become “%2”.</source>
         <translation>Un bon de travaux « %1 » ne peut pas devenir « %2 ».</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The work order %1 is invoiced: cancel the invoice with a credit note.</source>
         <translation>Le bon de travaux %1 est facturé : annulez la facture par un avoir.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
         <source>The work order %1 is already invoiced (%2).</source>
         <translation>Le bon de travaux %1 est déjà facturé (%2).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The work order %1 is not done yet: mark it done, then invoice it.</source>
         <translation>Le bon de travaux %1 n'est pas encore terminé : marquez-le terminé, puis facturez-le.</translation>
     </message>
@@ -4703,7 +4901,7 @@
 <context>
     <name>SalesFormats</name>
     <message>
-        <location filename="../../src/core/domain/sales.cpp" line="+48" />
+        <location filename="../../src/core/domain/sales.cpp" line="+41" />
         <source>A SIRET number has 14 digits (“%1”).</source>
         <translation>Un numéro SIRET a 14 chiffres (« %1 »).</translation>
     </message>
@@ -4713,17 +4911,17 @@
         <translation>Le numéro SIRET « %1 » n'est pas valide : vérifiez les chiffres (sa clé de contrôle ne correspond pas).</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>“%1” is not a French registration plate.</source>
         <translation>« %1 » n'est pas une immatriculation française.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>“%1” is not a French registration plate (examples: AB-123-CD, or 1234 AB 39 before 2009).</source>
         <translation>« %1 » n'est pas une immatriculation française (exemples : AB-123-CD, ou 1234 AB 39 avant 2009).</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>“%1” is not a tyre size (example: 205/55 R16 91V).</source>
         <translation>« %1 » n'est pas une dimension de pneu (exemple : 205/55 R16 91V).</translation>
     </message>
@@ -4731,20 +4929,30 @@
 <context>
     <name>SchoolRepository</name>
     <message>
-        <location filename="../../src/core/storage/schoolrepository.cpp" line="+21" />
+        <location filename="../../src/core/storage/schoolrepository.cpp" line="+24" />
         <source>The school has not been set up yet.</source>
         <translation>L'établissement n'est pas encore renseigné.</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+85" />
         <source>The school's settings were changed meanwhile on another computer. Reload them, then make your change again.</source>
         <translation>Les paramètres de l'établissement ont été modifiés entre-temps sur un autre poste. Rechargez-les puis refaites votre modification.</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>A legal amount is missing from the database: run a check.</source>
+        <translation>Un montant légal manque dans la base : lancez une vérification.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>This amount was changed meanwhile on another computer. Reload the settings, then make your change again.</source>
+        <translation>Ce montant a été modifié entre-temps sur un autre poste. Rechargez les paramètres, puis refaites votre modification.</translation>
     </message>
 </context>
 <context>
     <name>SchoolService</name>
     <message>
-        <location filename="../../src/core/services/schoolservice.cpp" line="+34" />
+        <location filename="../../src/core/services/schoolservice.cpp" line="+40" />
         <source>The SIRET must have 14 digits (“%1”).</source>
         <translation>Le SIRET doit compter 14 chiffres (« %1 »).</translation>
     </message>
@@ -4774,12 +4982,12 @@
         <translation>Le code postal doit compter 5 chiffres (« %1 »).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The e-mail address “%1” is not valid.</source>
         <translation>L'adresse e-mail « %1 » n'est pas valide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The first month of the financial year must be between 1 and 12.</source>
         <translation>Le mois de début de l'exercice doit être entre 1 et 12.</translation>
     </message>
@@ -4789,9 +4997,14 @@
         <translation>Le mois de rentrée doit être entre 1 et 12.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>When exempt from VAT, the mention printed on invoices is required.</source>
-        <translation>En franchise de TVA, la mention à imprimer sur les factures est obligatoire.</translation>
+        <location line="+5" />
+        <source>A French VAT number is FR, a two-character key and the SIREN's 9 digits (“%1”).</source>
+        <translation>Un numéro de TVA français s'écrit FR, une clé de deux caractères et les 9 chiffres du SIREN (« %1 »).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The option to pay VAT on debits only exists for a school subject to VAT.</source>
+        <translation>L'option pour le paiement de la TVA d'après les débits n'existe que pour une école assujettie à la TVA.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -4799,8 +5012,73 @@
         <translation>Le logo est trop lourd (2 Mo au plus).</translation>
     </message>
     <message>
-        <location line="+77" />
-        <location line="+28" />
+        <location line="+8" />
+        <source>Franchise threshold, sales of goods</source>
+        <translation>Seuil de la franchise, ventes de biens</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Franchise threshold, services</source>
+        <translation>Seuil de la franchise, prestations de services</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Non-profit association's threshold (commercial receipts)</source>
+        <translation>Seuil des associations sans but lucratif (recettes commerciales)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Cash payment ceiling (payer living in France)</source>
+        <translation>Plafond des paiements en espèces (payeur domicilié en France)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Franchise en base (art. 293 B of the CGI)</source>
+        <translation>Franchise en base de TVA (art. 293 B du CGI)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Subject to VAT</source>
+        <translation>Assujetti à la TVA</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Non-profit association outside VAT (art. 261-7-1° b of the CGI)</source>
+        <translation>Association sans but lucratif hors TVA (art. 261-7-1° b du CGI)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No VAT is charged while the civil year's sales stay under the franchise thresholds (below). Invoices say “%1”. Établi warns when the turnover passes a threshold.</source>
+        <translation>Aucune TVA n'est facturée tant que le chiffre d'affaires de l'année civile reste sous les seuils de la franchise (ci-dessous). Les factures portent « %1 ». Établi prévient quand le chiffre d'affaires dépasse un seuil.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>VAT is charged on each line at its rate and declared to the tax office. The school's VAT number is required to issue an invoice; a line at 0 % must say why it is exempt.</source>
+        <translation>La TVA est facturée sur chaque ligne à son taux et déclarée aux impôts. Le numéro de TVA de l'école est nécessaire pour émettre une facture ; une ligne à 0 % doit indiquer son motif d'exonération.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A non-profit association whose commercial receipts stay under the threshold (below) charges no VAT. Invoices say “%1”. Établi warns when the turnover passes the threshold.</source>
+        <translation>Une association sans but lucratif dont les recettes commerciales restent sous le seuil (ci-dessous) ne facture pas de TVA. Les factures portent « %1 ». Établi prévient quand le chiffre d'affaires dépasse le seuil.</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>“%1”: give an amount above zero.</source>
+        <translation>« %1 » : indiquez un montant supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>“%1”: give the year the amount applies from.</source>
+        <translation>« %1 » : indiquez l'année depuis laquelle le montant s'applique.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“%1”: say where the amount comes from (the text of law).</source>
+        <translation>« %1 » : indiquez d'où vient le montant (le texte de loi).</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <location line="+29" />
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>
     </message>
@@ -4810,12 +5088,12 @@
         <translation>La capacité est comprise entre 0 et 500 places.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>A half-day in the workshop lasts between 30 minutes and 8 hours.</source>
         <translation>Une demi-journée d'atelier dure entre 30 minutes et 8 heures.</translation>
     </message>
     <message numerus="yes">
-        <location line="+36" />
+        <location line="+37" />
         <source>This section has trainees (%n): deactivate it instead of deleting it.</source>
         <translation>
             <numerusform>Cette section a des jeunes inscrits (%n jeune(s)) : désactivez-la plutôt que de la supprimer.</numerusform>
@@ -4955,9 +5233,24 @@
         <translation>&amp;Mention sur les factures</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>The mention follows the regime chosen above.</source>
+        <translation>La mention suit le régime choisi ci-dessus.</translation>
+    </message>
+    <message>
         <location line="+2" />
+        <source>Option for paying VAT on &amp;debits (printed on invoices)</source>
+        <translation>Option pour le paiement de la TVA d'après les &amp;débits (imprimée sur les factures)</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>The school may issue &amp;tax receipts for gifts (organisation of general interest)</source>
         <translation>L'école peut délivrer des &amp;reçus fiscaux pour les dons (organisme d'intérêt général)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Amounts set by law (thresholds, ceiling)</source>
+        <translation>Montants fixés par la loi (seuils, plafond)</translation>
     </message>
     <message>
         <location line="+6" />
@@ -5961,7 +6254,7 @@
         <translation>Un jeu compte de 1 à %1 pneus.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+3" />
         <source>Measure the tread of each of the %n tyre(s).</source>
         <translation>
             <numerusform>Mesurez la profondeur de sculpture du pneu.</numerusform>
@@ -5979,7 +6272,7 @@
         <translation>Indiquez où le jeu est rangé : casier, rangée et niveau.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The row is between 1 and 999 and the level between 1 and 99.</source>
         <translation>La rangée va de 1 à 999 et le niveau de 1 à 99.</translation>
     </message>
@@ -5994,33 +6287,33 @@
         <translation>Le jour d'entrée des pneus ne peut pas être dans le futur.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+89" />
+        <location line="+3" />
+        <location line="+94" />
         <source>The tyres go back after they came in, and not in the future.</source>
         <translation>Les pneus sont rendus après leur entrée, et pas dans le futur.</translation>
     </message>
     <message>
-        <location line="-69" />
+        <location line="-73" />
         <source>This set went back to its owner on %1: it is kept as it was.</source>
         <translation>Ce jeu a été rendu à son propriétaire le %1 : il est conservé tel quel.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>%1 already holds the tyres of %2: choose another place.</source>
         <translation>%1 contient déjà les pneus de %2 : choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>Tyres of this vehicle are already in storage: give them back first, or change that set.</source>
         <translation>Des pneus de ce véhicule sont déjà en gardiennage : rendez-les d'abord, ou modifiez ce jeu.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+49" />
         <source>This set already went back to its owner on %1.</source>
         <translation>Ce jeu a déjà été rendu à son propriétaire le %1.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+26" />
         <source>The storage of this set is already invoiced (%1).</source>
         <translation>Le gardiennage de ce jeu est déjà facturé (%1).</translation>
     </message>
@@ -6040,7 +6333,7 @@
         <translation>Gardiennage pneus %1, %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
@@ -7327,7 +7620,7 @@ après-midi</translation>
 <context>
     <name>etabli::DashboardPage</name>
     <message>
-        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+30" />
+        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+31" />
         <source>Export to PDF…</source>
         <translation>Exporter en PDF…</translation>
     </message>
@@ -7382,17 +7675,17 @@ après-midi</translation>
         <translation>Candidatures</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+56" />
         <source>School year %1 — %2</source>
         <translation>Année scolaire %1 — %2</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+50" />
         <source>Financial year %1: self-financing &lt;b&gt;%2 %&lt;/b&gt; (target %3 %).</source>
         <translation>Exercice %1 : autofinancement &lt;b&gt;%2 %&lt;/b&gt; (objectif %3 %).</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+5" />
         <source>Subsidies: %n thing(s) due within a month, the first on %1 (%2).</source>
         <translation>
             <numerusform>Subventions : %n échéance dans le mois, le %1 (%2).</numerusform>
@@ -7400,7 +7693,7 @@ après-midi</translation>
         </translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>Printed on %1</source>
         <translation>Édité le %1</translation>
     </message>
@@ -7415,7 +7708,7 @@ après-midi</translation>
         <translation>tableau-de-bord-%1.pdf</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Export the summary</source>
         <translation>Exporter le tableau de bord</translation>
     </message>
@@ -8096,7 +8389,7 @@ après-midi</translation>
 <context>
     <name>etabli::InvoiceDialog</name>
     <message>
-        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+42" />
+        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+46" />
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
@@ -8106,7 +8399,7 @@ après-midi</translation>
         <translation>&amp;Enregistrer le brouillon (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;Issue…</source>
         <translation>É&amp;mettre…</translation>
     </message>
@@ -8116,39 +8409,100 @@ après-midi</translation>
         <translation>&amp;Supprimer le brouillon…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Credit &amp;note…</source>
         <translation>A&amp;voir…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>P&amp;DF…</source>
         <translation>P&amp;DF…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Prin&amp;t…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>order, quote or work order</source>
-        <translation>commande, devis ou bon de travaux</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+20" />
         <source>C&amp;ustomer</source>
         <translation>C&amp;lient</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>&amp;Reference</source>
-        <translation>&amp;Référence</translation>
+        <location line="-12" />
+        <source>work order or quote</source>
+        <translation>bon de travaux ou devis</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>the customer's order number, if any</source>
+        <translation>le numéro de commande du client, s'il y en a un</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The day of the sale or service (empty: the day of issue)</source>
+        <translation>Le jour de la vente ou de la prestation (vide : le jour de l'émission)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The last day, for a service over a period (storage, contract)</source>
+        <translation>Le dernier jour, pour une prestation sur une période (gardiennage, contrat)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>only when not the customer's address</source>
+        <translation>seulement si ce n'est pas l'adresse du client</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>public bodies (Chorus Pro)</source>
+        <translation>organismes publics (Chorus Pro)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Customer's r&amp;eference</source>
+        <translation>Référence du cli&amp;ent</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Our reference</source>
+        <translation>N&amp;otre référence</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>t&amp;o</source>
+        <translation>a&amp;u</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Due &amp;date</source>
         <translation>Éc&amp;héance</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Nature</source>
+        <translation>&amp;Nature</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Date of the &amp;service</source>
+        <translation>Date de la &amp;prestation</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Engagement &amp;no.</source>
+        <translation>N° d'en&amp;gagement</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Service c&amp;ode</source>
+        <translation>C&amp;ode service</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>De&amp;livery address</source>
+        <translation>Adresse de &amp;livraison</translation>
     </message>
     <message>
         <location line="+5" />
@@ -8191,7 +8545,7 @@ après-midi</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+96" />
         <source>on %1</source>
         <translation>sur %1</translation>
     </message>
@@ -8202,7 +8556,7 @@ après-midi</translation>
         <translation>Nouvelle facture</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+28" />
         <source>&amp;Issue the credit note…</source>
         <translation>É&amp;mettre l'avoir…</translation>
     </message>
@@ -8212,7 +8566,7 @@ après-midi</translation>
         <translation>É&amp;mettre la facture…</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <source>Paid in full.</source>
         <translation>Entièrement réglée.</translation>
     </message>
@@ -8222,17 +8576,17 @@ après-midi</translation>
         <translation>Reste dû : %1 (réglé %2, avoirs %3)</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+41" />
         <source>Choose the customer in the list.</source>
         <translation>Choisissez le client dans la liste.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+28" />
         <source>Draft saved (not numbered until it is issued).</source>
         <translation>Brouillon enregistré (sans numéro tant qu'il n'est pas émis).</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Issue this credit note of %1 to %2?
 It will get its number and can no longer be changed.</source>
         <translation>Émettre cet avoir de %1 à %2 ?
@@ -8246,7 +8600,7 @@ It will get its number and can no longer be changed: a mistake is then corrected
 Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corrige alors par un avoir.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Issued under the number %1.</source>
         <translation>Émise sous le numéro %1.</translation>
     </message>
@@ -8256,17 +8610,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Supprimer ce brouillon ? Il n'a pas de numéro, rien d'autre ne change.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17" />
         <source>Prepare a credit note for %1? It opens as a draft with every line: remove or reduce what is not taken back, then issue it.</source>
         <translation>Préparer un avoir pour %1 ? Il s'ouvre en brouillon avec toutes les lignes : retirez ou réduisez ce qui n'est pas repris, puis émettez-le.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source>Payment of %1 recorded.</source>
         <translation>Règlement de %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>Record a payment</source>
         <translation>Enregistrer un règlement</translation>
     </message>
@@ -8296,7 +8650,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Numéro du chèque</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+39" />
         <source>Reverse a payment</source>
         <translation>Contrepasser un règlement</translation>
     </message>
@@ -8306,7 +8660,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="-291" />
+        <location line="-338" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -10552,32 +10906,42 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SettingsPage</name>
     <message>
-        <location filename="../../src/gui/settings/settingspage.cpp" line="+32" />
-        <source>Exempt from VAT (franchise en base)</source>
-        <translation>Franchise en base de TVA (non assujetti)</translation>
+        <location filename="../../src/gui/settings/settingspage.cpp" line="+36" />
+        <source>Amount (€)</source>
+        <translation>Montant (€)</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Subject to VAT</source>
-        <translation>Assujetti à la TVA</translation>
+        <source>Since</source>
+        <translation>Depuis</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+1" />
+        <source>Source (text of law)</source>
+        <translation>Source (texte de loi)</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>Automatic (French unless the system is in English)</source>
         <translation>Automatique (français, sauf système en anglais)</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>The language will change the next time Établi starts.</source>
         <translation>La langue changera au prochain démarrage d'Établi.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+39" />
         <source>Read only: your role does not allow you to change the school's settings.</source>
         <translation>Lecture seule : votre rôle ne permet pas de modifier les paramètres de l'établissement.</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+70" />
+        <source>none: VAT is charged on each line</source>
+        <translation>aucune : la TVA est facturée sur chaque ligne</translation>
+    </message>
+    <message>
+        <location line="+77" />
         <source>The settings were saved.</source>
         <translation>Les paramètres ont été enregistrés.</translation>
     </message>
@@ -10592,7 +10956,7 @@ Facturé (HT) : %6
         <translation>Choisir le logo de l'école</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -10617,7 +10981,7 @@ Facturé (HT) : %6
         <translation>Désac&amp;tiver</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>New section</source>
         <translation>Nouvelle section</translation>
     </message>
@@ -10633,7 +10997,7 @@ Facturé (HT) : %6
         <translation>Renommer la section</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>Delete the section</source>
         <translation>Supprimer la section</translation>
     </message>

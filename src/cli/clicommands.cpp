@@ -1,6 +1,6 @@
 #include "cli/clicommands.h"
-#include "cli/clisupport.h"
 
+#include "cli/clisupport.h"
 #include "services/backupservice.h"
 #include "services/demogenerator.h"
 #include "services/donationservice.h"
@@ -13,6 +13,7 @@
 #include "services/userservice.h"
 #include "storage/auditrepository.h"
 #include "storage/backup.h"
+#include "storage/chaincounters.h"
 #include "storage/database.h"
 #include "storage/fundingrepository.h"
 #include "storage/invoicerepository.h"
@@ -21,6 +22,7 @@
 #include "util/logging.h"
 #include "util/text.h"
 
+#include <memory>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -28,14 +30,14 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <memory>
 #include <spdlog/spdlog.h>
 
 namespace etabli::cli {
 
 void Commands::usage(QTextStream& s) const
 {
-    s << tr("Usage: etabli-cli <command> [options]") << Qt::endl << Qt::endl
+    s << tr("Usage: etabli-cli <command> [options]") << Qt::endl
+      << Qt::endl
       << tr("Commands:") << Qt::endl
       << tr("  init     creates an empty database for a school") << Qt::endl
       << tr("  demo     creates a realistic demonstration database") << Qt::endl
@@ -48,15 +50,16 @@ void Commands::usage(QTextStream& s) const
       << tr("  export trainees        writes the list of trainees as CSV") << Qt::endl
       << tr("  export production      writes the production log as CSV (--from, --to, --section)") << Qt::endl
       << tr("  print invoice NUMBER   writes an invoice or a credit note as PDF (--out FILE.pdf)") << Qt::endl
-      << tr("  report funding --year YEAR   the funding split, targets and forecast against actual (--format json|csv)")
+      << tr("  report funding --year YEAR   the funding split, targets and forecast against actual (--format "
+            "json|csv)")
       << Qt::endl
       << Qt::endl
-      << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the password "
+      << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the "
+            "password "
             "in ETABLI_PASSWORD or typed at the prompt.")
       << Qt::endl
       << Qt::endl
-      << tr("General options: --help, --version. Help on a command: etabli-cli <command> --help")
-      << Qt::endl;
+      << tr("General options: --help, --version. Help on a command: etabli-cli <command> --help") << Qt::endl;
 }
 
 int Commands::run(const QStringList& arguments)
@@ -71,7 +74,8 @@ int Commands::run(const QStringList& arguments)
         m_out << QStringLiteral("etabli-cli %1").arg(QStringLiteral(ETABLI_VERSION)) << Qt::endl;
         return Success;
     }
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         usage(m_out);
         return Success;
     }
@@ -106,17 +110,19 @@ int Commands::init(const QStringList& args)
     CommonOptions common;
     const QCommandLineOption name(QStringLiteral("school-name"), tr("Name of the school."), tr("NAME"),
                                   tr("My production school"));
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  tr("Login of the director's account to create (password from ETABLI_PASSWORD "
-                                     "or asked)."),
-                                  tr("LOGIN"));
-    const QCommandLineOption displayName(QStringLiteral("display-name"), tr("The director's full name."), tr("NAME"));
+    const QCommandLineOption user(
+        QStringLiteral("user"),
+        tr("Login of the director's account to create (password from ETABLI_PASSWORD "
+           "or asked)."),
+        tr("LOGIN"));
+    const QCommandLineOption displayName(QStringLiteral("display-name"), tr("The director's full name."),
+                                         tr("NAME"));
     parser.addOption(name);
     parser.addOption(user);
     parser.addOption(displayName);
     if (int rc = parseCommand(parser, common, QStringLiteral("init"),
-                              tr("Creates an empty database for a school, with its default sections."),
-                              args, m_out, m_err);
+                              tr("Creates an empty database for a school, with its default sections."), args,
+                              m_out, m_err);
         rc >= 0)
         return rc;
     if (parser.value(name).trimmed().isEmpty()) {
@@ -159,19 +165,21 @@ int Commands::demo(const QStringList& args)
 {
     QCommandLineParser parser;
     CommonOptions common;
-    const QCommandLineOption scale(QStringLiteral("scale"),
-                                   tr("Size: “school” (one school over 10 years, the default) or “federation” (about twenty "
-                                      "schools, for benchmarks)."),
-                                   tr("SIZE"), QStringLiteral("school"));
+    const QCommandLineOption scale(
+        QStringLiteral("scale"),
+        tr("Size: “school” (one school over 10 years, the default) or “federation” (about twenty "
+           "schools, for benchmarks)."),
+        tr("SIZE"), QStringLiteral("school"));
     const QCommandLineOption seed(QStringLiteral("seed"), tr("Generator seed (same seed, same database)."),
                                   tr("N"), QStringLiteral("2011"));
-    const QCommandLineOption today(QStringLiteral("today"),
-                                   tr("Reference date YYYY-MM-DD (default: today)."), tr("DATE"));
+    const QCommandLineOption today(QStringLiteral("today"), tr("Reference date YYYY-MM-DD (default: today)."),
+                                   tr("DATE"));
     parser.addOption(scale);
     parser.addOption(seed);
     parser.addOption(today);
     if (int rc = parseCommand(parser, common, QStringLiteral("demo"),
-                              tr("Creates a realistic and reproducible demonstration database."), args, m_out, m_err);
+                              tr("Creates a realistic and reproducible demonstration database."), args, m_out,
+                              m_err);
         rc >= 0)
         return rc;
     DemoGenerator::Options options;
@@ -224,10 +232,11 @@ int Commands::check(const QStringList& args)
 {
     QCommandLineParser parser;
     CommonOptions common;
-    if (int rc = parseCommand(parser, common, QStringLiteral("check"),
-                              tr("Checks a database without changing it: schema version, integrity, foreign keys. Exit "
-                                 "code 1 when a problem is found."),
-                              args, m_out, m_err);
+    if (int rc = parseCommand(
+            parser, common, QStringLiteral("check"),
+            tr("Checks a database without changing it: schema version, integrity, foreign keys. Exit "
+               "code 1 when a problem is found."),
+            args, m_out, m_err);
         rc >= 0)
         return rc;
     auto location = resolveDatabase(parser, common);
@@ -249,7 +258,8 @@ int Commands::check(const QStringList& args)
     m_out << Qt::endl;
     m_out << tr("Integrity check (quick_check): %1").arg(r.quickCheck.join(QStringLiteral("; "))) << Qt::endl;
     m_out << tr("Foreign keys (foreign_key_check): %1")
-                 .arg(r.foreignKeyCheck.isEmpty() ? QStringLiteral("ok") : r.foreignKeyCheck.join(QStringLiteral("; ")))
+                 .arg(r.foreignKeyCheck.isEmpty() ? QStringLiteral("ok")
+                                                  : r.foreignKeyCheck.join(QStringLiteral("; ")))
           << Qt::endl;
     bool chainOk = true;
     if (r.schemaVersion >= 2) {
@@ -257,7 +267,8 @@ int Commands::check(const QStringList& args)
         if (!chain)
             return report(m_err, chain.error());
         if (chain->ok()) {
-            m_out << tr("Log of changes: intact (%n row(s))", nullptr, static_cast<int>(chain->rows)) << Qt::endl;
+            m_out << tr("Log of changes: intact (%n row(s))", nullptr, static_cast<int>(chain->rows))
+                  << Qt::endl;
         } else {
             chainOk = false;
             m_out << tr("Log of changes: ALTERED at row %1 (%2)").arg(chain->firstBadId).arg(chain->problem)
@@ -289,6 +300,18 @@ int Commands::check(const QStringList& args)
             m_out << tr("Tax receipts: ALTERED at %1").arg(*receipts) << Qt::endl;
         }
     }
+    if (r.schemaVersion >= 16) {
+        auto missing = ChainCounters(**db).missing();
+        if (!missing)
+            return report(m_err, missing.error());
+        if (missing->isEmpty()) {
+            m_out << tr("Counters: every chain is whole up to its last number") << Qt::endl;
+        } else {
+            chainOk = false;
+            for (const QString& m : std::as_const(*missing))
+                m_out << tr("MISSING: %1").arg(m) << Qt::endl;
+        }
+    }
     if (!r.ok() || !chainOk) {
         m_err << tr("The database has problems.") << Qt::endl;
         return Failure;
@@ -305,9 +328,10 @@ int Commands::backup(const QStringList& args)
     const QCommandLineOption user = actingUserOption();
     parser.addOption(outOption);
     parser.addOption(user);
-    if (int rc = parseCommand(parser, common, QStringLiteral("backup"),
-                              tr("Writes a consistent, verified copy of a database, even while it is in use."),
-                              args, m_out, m_err);
+    if (int rc =
+            parseCommand(parser, common, QStringLiteral("backup"),
+                         tr("Writes a consistent, verified copy of a database, even while it is in use."),
+                         args, m_out, m_err);
         rc >= 0)
         return rc;
     if (parser.value(outOption).isEmpty()) {
@@ -316,8 +340,9 @@ int Commands::backup(const QStringList& args)
     }
     const QString target = QFileInfo(parser.value(outOption)).absoluteFilePath();
     if (QFileInfo::exists(target)) {
-        m_err << tr("The file “%1” already exists: it was not replaced.").arg(QDir::toNativeSeparators(target))
-              << Qt::endl;
+        m_err
+            << tr("The file “%1” already exists: it was not replaced.").arg(QDir::toNativeSeparators(target))
+            << Qt::endl;
         return Failure;
     }
     if (parser.value(user).isEmpty()) {
@@ -340,17 +365,19 @@ int Commands::exportPerson(const QStringList& args)
     CommonOptions common;
     const QCommandLineOption user = actingUserOption();
     const QCommandLineOption trainee(QStringLiteral("trainee"), tr("Number of the trainee."), tr("N"));
-    const QCommandLineOption account(QStringLiteral("account"), tr("Login of the user account."), tr("LOGIN"));
+    const QCommandLineOption account(QStringLiteral("account"), tr("Login of the user account."),
+                                     tr("LOGIN"));
     const QCommandLineOption outDir(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                     tr("Folder where the two files are written."), tr("FOLDER"));
     parser.addOption(user);
     parser.addOption(trainee);
     parser.addOption(account);
     parser.addOption(outDir);
-    if (int rc = parseCommand(parser, common, QStringLiteral("export-person"),
-                              tr("Writes everything Établi holds about one person (GDPR right of access): a JSON "
-                                 "file and a readable HTML page."),
-                              args, m_out, m_err);
+    if (int rc =
+            parseCommand(parser, common, QStringLiteral("export-person"),
+                         tr("Writes everything Établi holds about one person (GDPR right of access): a JSON "
+                            "file and a readable HTML page."),
+                         args, m_out, m_err);
         rc >= 0)
         return rc;
     if (parser.isSet(trainee) == parser.isSet(account)) {
@@ -358,13 +385,15 @@ int Commands::exportPerson(const QStringList& args)
         return BadUsage;
     }
     if (parser.value(outDir).isEmpty() || parser.value(user).isEmpty()) {
-        m_err << tr("Give the account to act as with --user LOGIN and the folder with --out FOLDER.") << Qt::endl;
+        m_err << tr("Give the account to act as with --user LOGIN and the folder with --out FOLDER.")
+              << Qt::endl;
         return BadUsage;
     }
     bool ok = true;
     const qint64 traineeId = parser.isSet(trainee) ? parser.value(trainee).toLongLong(&ok) : 0;
     if (!ok || (parser.isSet(trainee) && traineeId <= 0)) {
-        m_err << tr("The trainee's number must be a positive integer (“%1”).").arg(parser.value(trainee)) << Qt::endl;
+        m_err << tr("The trainee's number must be a positive integer (“%1”).").arg(parser.value(trainee))
+              << Qt::endl;
         return BadUsage;
     }
     SystemClock clock;
@@ -374,7 +403,8 @@ int Commands::exportPerson(const QStringList& args)
     Database& db = *acting->db;
     const UserContext& actor = acting->user;
     PersonalDataService service(db, clock, actor);
-    auto data = parser.isSet(trainee) ? service.exportTrainee(traineeId) : service.exportAccount(parser.value(account));
+    auto data = parser.isSet(trainee) ? service.exportTrainee(traineeId)
+                                      : service.exportAccount(parser.value(account));
     if (!data)
         return report(m_err, data.error());
     auto written = service.write(*data, parser.value(outDir));
@@ -390,13 +420,15 @@ int Commands::retention(const QStringList& args)
     QCommandLineParser parser;
     CommonOptions common;
     const QCommandLineOption user = actingUserOption();
-    const QCommandLineOption apply(QStringLiteral("apply"), tr("Anonymise the trainees listed (otherwise only list)."));
+    const QCommandLineOption apply(QStringLiteral("apply"),
+                                   tr("Anonymise the trainees listed (otherwise only list)."));
     parser.addOption(user);
     parser.addOption(apply);
-    if (int rc = parseCommand(parser, common, QStringLiteral("retention"),
-                              tr("Lists the trainees whose retention time is over; with --apply, anonymises them "
-                                 "(names, address, day and month of birth) and records it in the log of changes."),
-                              args, m_out, m_err);
+    if (int rc =
+            parseCommand(parser, common, QStringLiteral("retention"),
+                         tr("Lists the trainees whose retention time is over; with --apply, anonymises them "
+                            "(names, address, day and month of birth) and records it in the log of changes."),
+                         args, m_out, m_err);
         rc >= 0)
         return rc;
     if (parser.value(user).isEmpty()) {
@@ -450,10 +482,11 @@ int Commands::importData(const QStringList& args)
     parser.addOption(skip);
     parser.addPositionalArgument(QStringLiteral("trainees"), tr("What to import: trainees."));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file."));
-    if (int rc = parseCommand(parser, common, QStringLiteral("import"),
-                              tr("Imports trainees from a CSV file (UTF-8 or Windows-1252, ';' or ','), all in one "
-                                 "transaction: a refused line stops everything unless --skip-invalid."),
-                              args, m_out, m_err, 2);
+    if (int rc = parseCommand(
+            parser, common, QStringLiteral("import"),
+            tr("Imports trainees from a CSV file (UTF-8 or Windows-1252, ';' or ','), all in one "
+               "transaction: a refused line stops everything unless --skip-invalid."),
+            args, m_out, m_err, 2);
         rc >= 0)
         return rc;
     const QStringList pos = parser.positionalArguments();
@@ -486,7 +519,8 @@ int Commands::importData(const QStringList& args)
                  .arg(preview->invalidCount())
           << Qt::endl;
     if (!preview->ignoredColumns.isEmpty())
-        m_out << tr("Ignored columns: %1").arg(preview->ignoredColumns.join(QStringLiteral(", "))) << Qt::endl;
+        m_out << tr("Ignored columns: %1").arg(preview->ignoredColumns.join(QStringLiteral(", ")))
+              << Qt::endl;
     for (const auto& row : preview->rows) {
         if (!row.problem.isEmpty())
             m_out << tr("line %1: %2").arg(row.line).arg(row.problem) << Qt::endl;
@@ -494,7 +528,8 @@ int Commands::importData(const QStringList& args)
     auto imported = service.apply(*preview, parser.isSet(skip));
     if (!imported) {
         m_err << (preview->invalidCount() > 0 && !parser.isSet(skip)
-                      ? tr("Nothing was imported. Correct the file, or use --skip-invalid to import the valid lines.")
+                      ? tr("Nothing was imported. Correct the file, or use --skip-invalid to import the "
+                           "valid lines.")
                       : imported.error().message)
               << Qt::endl;
         return Failure;
@@ -510,20 +545,23 @@ int Commands::exportData(const QStringList& args)
     const QCommandLineOption user = actingUserOption();
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                        tr("File to write (CSV)."), tr("FILE"));
-    const QCommandLineOption fromOption(QStringLiteral("from"), tr("production: first day (YYYY-MM-DD)."), tr("DATE"));
-    const QCommandLineOption toOption(QStringLiteral("to"), tr("production: last day (YYYY-MM-DD)."), tr("DATE"));
-    const QCommandLineOption sectionOption(QStringLiteral("section"), tr("production: one workshop (name or number)."),
-                                           tr("SECTION"));
+    const QCommandLineOption fromOption(QStringLiteral("from"), tr("production: first day (YYYY-MM-DD)."),
+                                        tr("DATE"));
+    const QCommandLineOption toOption(QStringLiteral("to"), tr("production: last day (YYYY-MM-DD)."),
+                                      tr("DATE"));
+    const QCommandLineOption sectionOption(QStringLiteral("section"),
+                                           tr("production: one workshop (name or number)."), tr("SECTION"));
     parser.addOption(user);
     parser.addOption(outOption);
     parser.addOption(fromOption);
     parser.addOption(toOption);
     parser.addOption(sectionOption);
     parser.addPositionalArgument(QStringLiteral("what"), tr("What to export: trainees or production."));
-    if (int rc = parseCommand(parser, common, QStringLiteral("export"),
-                              tr("Writes the list of trainees, or the production log, as CSV (';', UTF-8), ready for "
-                                 "a spreadsheet."),
-                              args, m_out, m_err, 1);
+    if (int rc = parseCommand(
+            parser, common, QStringLiteral("export"),
+            tr("Writes the list of trainees, or the production log, as CSV (';', UTF-8), ready for "
+               "a spreadsheet."),
+            args, m_out, m_err, 1);
         rc >= 0)
         return rc;
     const QString what = parser.positionalArguments().value(0);
@@ -532,7 +570,8 @@ int Commands::exportData(const QStringList& args)
         parser.value(user).isEmpty() ||
         (production && (parser.value(fromOption).isEmpty() || parser.value(toOption).isEmpty()))) {
         m_err << tr("Usage: etabli-cli export trainees --out FILE --user LOGIN") << Qt::endl
-              << tr("       etabli-cli export production --from DATE --to DATE [--section S] --out FILE --user LOGIN")
+              << tr("       etabli-cli export production --from DATE --to DATE [--section S] --out FILE "
+                    "--user LOGIN")
               << Qt::endl;
         return BadUsage;
     }

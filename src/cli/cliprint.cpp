@@ -1,6 +1,5 @@
 #include "cli/clicommands.h"
 #include "cli/clisupport.h"
-
 #include "print/documentprinter.h"
 #include "print/invoicedocument.h"
 #include "print/quotedocument.h"
@@ -27,24 +26,28 @@ int Commands::printDocument(const QStringList& args)
                                        tr("PDF file to write."), tr("FILE"));
     parser.addOption(user);
     parser.addOption(outOption);
-    parser.addPositionalArgument(QStringLiteral("what"),
-                                 tr("invoice (an invoice or a credit note), credit, quote or receipt (a tax receipt), then its "
-                                    "number; label then a plate (tyre hotel); tyres then summer, winter, all_season or all."));
+    parser.addPositionalArgument(
+        QStringLiteral("what"),
+        tr("invoice (an invoice or a credit note), credit, quote or receipt (a tax receipt), then its "
+           "number; label then a plate (tyre hotel); tyres then summer, winter, all_season or all."));
     if (int rc = parseCommand(parser, common, QStringLiteral("print"),
-                              tr("Writes an issued invoice, credit note, a quote, a tyre hotel label or its list as an A4 PDF, as "
+                              tr("Writes an issued invoice, credit note, a quote, a tyre hotel label or its "
+                                 "list as an A4 PDF, as "
                                  "printed."),
-                              args, m_out,
-                              m_err, 2);
+                              args, m_out, m_err, 2);
         rc >= 0)
         return rc;
     const QStringList what = parser.positionalArguments();
-    const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"), QStringLiteral("quote"),
-                               QStringLiteral("label"), QStringLiteral("tyres"), QStringLiteral("receipt")};
+    const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"),
+                               QStringLiteral("quote"),   QStringLiteral("label"),
+                               QStringLiteral("tyres"),   QStringLiteral("receipt")};
     if (what.size() != 2 || !kinds.contains(what.first()) || parser.value(outOption).isEmpty() ||
         parser.value(user).isEmpty()) {
-        m_err << tr("Usage: etabli-cli print invoice|credit|quote|receipt NUMBER --out FILE.pdf --user LOGIN") << Qt::endl
+        m_err << tr("Usage: etabli-cli print invoice|credit|quote|receipt NUMBER --out FILE.pdf --user LOGIN")
+              << Qt::endl
               << tr("       etabli-cli print label PLATE --out FILE.pdf --user LOGIN") << Qt::endl
-              << tr("       etabli-cli print tyres summer|winter|all_season|all --out FILE.pdf --user LOGIN") << Qt::endl;
+              << tr("       etabli-cli print tyres summer|winter|all_season|all --out FILE.pdf --user LOGIN")
+              << Qt::endl;
         return BadUsage;
     }
     SystemClock clock;
@@ -60,7 +63,8 @@ int Commands::printDocument(const QStringList& args)
         if (what.first() == QLatin1String("label")) {
             auto set = hotel.findStored(what.at(1));
             if (!set) {
-                if (set.error().code != Error::Code::NotFound && set.error().code != Error::Code::InvalidInput)
+                if (set.error().code != Error::Code::NotFound &&
+                    set.error().code != Error::Code::InvalidInput)
                     return report(m_err, set.error());
                 m_err << set.error().message << Qt::endl;
                 return Failure;
@@ -70,7 +74,8 @@ int Commands::printDocument(const QStringList& args)
             TyreSetFilter f;
             f.season = what.at(1) == QLatin1String("all") ? QString() : what.at(1);
             if (!f.season.isEmpty() && !tyreSeasons().contains(f.season)) {
-                m_err << tr("Unknown season “%1”: summer, winter, all_season or all.").arg(what.at(1)) << Qt::endl;
+                m_err << tr("Unknown season “%1”: summer, winter, all_season or all.").arg(what.at(1))
+                      << Qt::endl;
                 return BadUsage;
             }
             auto sets = hotel.list(f, 1000000, 0);
@@ -100,8 +105,9 @@ int Commands::printDocument(const QStringList& args)
                                                       parser.value(outOption));
             !r)
             return report(m_err, r.error());
-        m_out << tr("%1 written to %2").arg(receipt->number, QDir::toNativeSeparators(parser.value(outOption)))
-              << Qt::endl;
+        m_out
+            << tr("%1 written to %2").arg(receipt->number, QDir::toNativeSeparators(parser.value(outOption)))
+            << Qt::endl;
         return Success;
     }
     if (what.first() == QLatin1String("quote")) {
@@ -117,7 +123,8 @@ int Commands::printDocument(const QStringList& args)
             return report(m_err, printable.error());
         if (auto r = print::DocumentPrinter::writePdf(**printable, parser.value(outOption)); !r)
             return report(m_err, r.error());
-        m_out << tr("%1 written to %2").arg(what.at(1).trimmed().toUpper(), QDir::toNativeSeparators(parser.value(outOption)))
+        m_out << tr("%1 written to %2")
+                     .arg(what.at(1).trimmed().toUpper(), QDir::toNativeSeparators(parser.value(outOption)))
               << Qt::endl;
         return Success;
     }
@@ -133,12 +140,16 @@ int Commands::printDocument(const QStringList& args)
     auto school = SchoolService(*acting->db, clock, acting->user).identity();
     if (!school)
         return report(m_err, school.error());
-    auto balance = sales.balance(invoice->id);
-    if (!balance)
-        return report(m_err, balance.error());
-    if (auto r = print::InvoiceDocument::writePdf(*invoice, *school, parser.value(outOption), &*balance); !r)
+    // The first print is the original; the next ones say "Duplicata".
+    auto copy = sales.printCopy(invoice->id);
+    if (!copy)
+        return report(m_err, copy.error());
+    if (auto r = print::InvoiceDocument::writePdf(copy->invoice, *school, parser.value(outOption),
+                                                  copy->duplicate);
+        !r)
         return report(m_err, r.error());
-    m_out << tr("%1 written to %2").arg(invoice->number, QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
+    m_out << tr("%1 written to %2").arg(invoice->number, QDir::toNativeSeparators(parser.value(outOption)))
+          << Qt::endl;
     return Success;
 }
 

@@ -17,17 +17,21 @@ QString Parts::esc(const QString& text)
 
 QString Parts::vatRate(int basisPoints)
 {
-    return QLocale(QLocale::French, QLocale::France).toString(basisPoints / 100.0, 'g', 4) + QStringLiteral(" %");
+    return QLocale(QLocale::French, QLocale::France).toString(basisPoints / 100.0, 'g', 4) +
+           QStringLiteral(" %");
 }
 
 QString Parts::date(const QDate& day)
 {
-    return day.isValid() ? QLocale(QLocale::French, QLocale::France).toString(day, QStringLiteral("dd/MM/yyyy")) : QString();
+    return day.isValid()
+               ? QLocale(QLocale::French, QLocale::France).toString(day, QStringLiteral("dd/MM/yyyy"))
+               : QString();
 }
 
 QString Parts::open(double pointSize)
 {
-    return QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans'; font-size: %1pt;\">").arg(pointSize);
+    return QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans'; font-size: %1pt;\">")
+        .arg(pointSize);
 }
 
 QString Parts::letterhead(const SchoolIdentity& school, const QStringList& documentLines)
@@ -52,16 +56,18 @@ QString Parts::letterhead(const SchoolIdentity& school, const QStringList& docum
         ids << tr("SIRET %1").arg(school.siret);
     if (!school.rna.isEmpty())
         ids << tr("RNA %1").arg(school.rna);
-    if (school.vatRegime == VatRegime::Assujetti && !school.vatNumber.isEmpty())
+    if (chargesVat(school.vatRegime) && !school.vatNumber.isEmpty())
         ids << tr("VAT no. %1").arg(school.vatNumber);
     if (!ids.isEmpty())
         lines << esc(ids.join(QStringLiteral(" · ")));
 
-    QString h = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"55%\" valign=\"top\">");
+    QString h = QStringLiteral(
+        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"55%\" valign=\"top\">");
     if (!school.logo.isEmpty())
         h += QStringLiteral("<img src=\"logo\" height=\"60\"><br>");
     h += lines.join(QStringLiteral("<br>"));
-    h += QStringLiteral("</td><td width=\"45%\" valign=\"top\" align=\"right\">") + documentLines.join(QStringLiteral("<br>"));
+    h += QStringLiteral("</td><td width=\"45%\" valign=\"top\" align=\"right\">") +
+         documentLines.join(QStringLiteral("<br>"));
     h += QStringLiteral("</td></tr></table><br>");
     return h;
 }
@@ -72,9 +78,10 @@ QString Parts::customerBox(const QString& name, const QString& address, const QS
     if (!address.isEmpty())
         customer << esc(address);
     if (!siret.isEmpty())
-        customer << esc(tr("SIRET %1").arg(siret));
-    return QStringLiteral("<table width=\"100%\"><tr><td width=\"50%\"></td><td width=\"50%\" style=\"border: 1px solid "
-                          "#999999; padding: 6px;\">%1<br>%2</td></tr></table><br>")
+        customer << esc(tr("SIRET %1 · SIREN %2").arg(siret, siret.left(9)));
+    return QStringLiteral(
+               "<table width=\"100%\"><tr><td width=\"50%\"></td><td width=\"50%\" style=\"border: 1px solid "
+               "#999999; padding: 6px;\">%1<br>%2</td></tr></table><br>")
         .arg(esc(tr("Customer")), customer.join(QStringLiteral("<br>")));
 }
 
@@ -82,24 +89,31 @@ QString Parts::linesTable(const QList<InvoiceLine>& lines, bool vat)
 {
     QString h = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\" "
                                "style=\"border-collapse: collapse; border-color: #999999;\">");
-    h += QStringLiteral("<tr style=\"background-color: #e8ecef;\"><th align=\"left\">%1</th><th align=\"right\">%2</th>"
-                        "<th align=\"left\">%3</th><th align=\"right\">%4</th>%5<th align=\"right\">%6</th></tr>")
+    h += QStringLiteral(
+             "<tr style=\"background-color: #e8ecef;\"><th align=\"left\">%1</th><th align=\"right\">%2</th>"
+             "<th align=\"left\">%3</th><th align=\"right\">%4</th>%5<th align=\"right\">%6</th></tr>")
              .arg(esc(tr("Description")), esc(tr("Qty")), esc(tr("Unit")), esc(tr("Unit price excl. VAT")),
                   vat ? QStringLiteral("<th align=\"right\">%1</th>").arg(esc(tr("VAT"))) : QString(),
                   esc(tr("Total excl. VAT")));
     for (const InvoiceLine& l : lines) {
-        h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td>%3</td><td align=\"right\">%4</td>%5"
-                            "<td align=\"right\">%6</td></tr>")
-                 .arg(esc(l.label), esc(Quantities::format(l.quantityThousandths)),
+        const QString label = vat && l.vatRateBp == 0 && !l.vatExemption.isEmpty()
+                                  ? l.label + QLatin1Char('\n') + tr("VAT exemption: %1").arg(l.vatExemption)
+                                  : l.label;
+        h += QStringLiteral(
+                 "<tr><td>%1</td><td align=\"right\">%2</td><td>%3</td><td align=\"right\">%4</td>%5"
+                 "<td align=\"right\">%6</td></tr>")
+                 .arg(esc(label), esc(Quantities::format(l.quantityThousandths)),
                       esc(CatalogueService::unitLabel(l.unit)), esc(l.unitPrice.format()),
-                      vat ? QStringLiteral("<td align=\"right\">%1</td>").arg(esc(vatRate(l.vatRateBp))) : QString(),
+                      vat ? QStringLiteral("<td align=\"right\">%1</td>").arg(esc(vatRate(l.vatRateBp)))
+                          : QString(),
                       esc(l.total().format()));
     }
     h += QStringLiteral("</table><br>");
     return h;
 }
 
-QString Parts::totals(const InvoiceTotals& totals, bool vat, const QString& singleTotalLabel, const QList<Row>& extra)
+QString Parts::totals(const InvoiceTotals& totals, bool vat, const QString& singleTotalLabel,
+                      const QList<Row>& extra)
 {
     QString h = QStringLiteral("<table width=\"100%\"><tr><td width=\"55%\"></td><td width=\"45%\">"
                                "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");

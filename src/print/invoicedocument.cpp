@@ -16,43 +16,80 @@ QString InvoiceDocument::title(const Invoice& i)
     return i.isIssued() ? tr("%1 no. %2").arg(kind, i.number) : tr("%1 — draft without value").arg(kind);
 }
 
-QString InvoiceDocument::html(const Invoice& i, const SchoolIdentity& school, const InvoiceBalance* balance)
+namespace {
+
+// The seller printed: frozen at issue, or the school as it is (drafts, and
+// invoices issued before schema 16, which kept no seller).
+SchoolIdentity sellerOf(const Invoice& i, const SchoolIdentity& school)
+{
+    if (i.isIssued() && i.hashVersion >= 2 && !i.seller.name.isEmpty()) {
+        SchoolIdentity seller = i.seller;
+        seller.logo = school.logo;
+        seller.logoMime = school.logoMime;
+        return seller;
+    }
+    return school;
+}
+
+} // namespace
+
+QString InvoiceDocument::html(const Invoice& i, const SchoolIdentity& school, bool duplicate)
 {
     QStringList docLines;
     docLines << QStringLiteral("<b style=\"font-size: 16pt;\">%1</b>").arg(Parts::esc(title(i).toUpper()));
+    if (duplicate)
+        docLines << QStringLiteral("<b>%1</b>").arg(Parts::esc(tr("DUPLICATA")));
     if (i.isIssued()) {
         docLines << Parts::esc(tr("Date: %1").arg(Parts::date(i.issueDate)));
         if (!i.isCredit())
             docLines << Parts::esc(tr("Due date: %1").arg(Parts::date(i.dueDate)));
     }
+    if (i.serviceFrom.isValid()) {
+        docLines << Parts::esc(
+            i.serviceTo.isValid() && i.serviceTo != i.serviceFrom
+                ? tr("Period of service: %1 to %2").arg(Parts::date(i.serviceFrom), Parts::date(i.serviceTo))
+                : tr("Date of the sale or service: %1").arg(Parts::date(i.serviceFrom)));
+    }
     if (i.isCredit() && !i.creditedNumber.isEmpty())
         docLines << Parts::esc(tr("Credit note on invoice %1").arg(i.creditedNumber));
+    if (!i.buyerReference.isEmpty())
+        docLines << Parts::esc(tr("Your reference: %1").arg(i.buyerReference));
     if (!i.reference.isEmpty() && !i.isCredit())
-        docLines << Parts::esc(tr("Your reference: %1").arg(i.reference));
+        docLines << Parts::esc(
+            (i.hashVersion >= 2 ? tr("Our reference: %1") : tr("Your reference: %1")).arg(i.reference));
+    if (i.hashVersion >= 2 || !i.isIssued())
+        docLines << Parts::esc(tr("Nature: %1").arg(InvoiceService::operationsLabel(i.operations)));
+    if (!i.chorusEngagement.isEmpty())
+        docLines << Parts::esc(tr("Engagement no.: %1").arg(i.chorusEngagement));
+    if (!i.chorusService.isEmpty())
+        docLines << Parts::esc(tr("Service code: %1").arg(i.chorusService));
 
-    const bool vat = i.vatRegime == VatRegime::Assujetti;
+    const SchoolIdentity seller = sellerOf(i, school);
+    const bool vat = chargesVat(i.vatRegime);
     QString h = Parts::open();
-    h += Parts::letterhead(school, docLines);
+    h += Parts::letterhead(seller, docLines);
     h += Parts::customerBox(i.customerName, i.customerAddress, i.customerSiret);
+    if (!i.deliveryAddress.isEmpty())
+        h += Parts::mentions(
+            {tr("Delivery address: %1")
+                 .arg(QString(i.deliveryAddress).replace(QLatin1Char('\n'), QStringLiteral(", ")))});
     h += Parts::linesTable(i.lines, vat);
-    QList<Parts::Row> extra;
-    if (balance && !i.isCredit() && (!balance->paid.isZero() || !balance->credited.isZero())) {
-        if (!balance->credited.isZero())
-            extra.append({tr("Credit notes"), -balance->credited});
-        if (!balance->paid.isZero())
-            extra.append({tr("Already paid"), -balance->paid});
-        extra.append({tr("Remaining due"), balance->due(), true});
-    }
-    h += Parts::totals(i.totals, vat, i.isCredit() ? tr("Total credited") : tr("Total to pay"), extra);
+    h += Parts::totals(i.totals, vat, i.isCredit() ? tr("Total credited") : tr("Total to pay"));
 
-    QStringList mentions;
-    if (!vat)
-        mentions << (i.vatMention.isEmpty() ? SchoolIdentity::defaultVatMention() : i.vatMention);
-    if (!i.isCredit() && !i.paymentTerms.isEmpty())
-        mentions << i.paymentTerms;
-    if (!i.isCredit() && i.professional) {
-        mentions << InvoiceService::latePaymentMention();
-        mentions << tr("No discount for early payment.");
+    // Issued since schema 16: the mentions as they were printed at issue.
+    QStringList mentions = i.isIssued() && i.hashVersion >= 2 ? i.mentions : QStringList();
+    if (!(i.isIssued() && i.hashVersion >= 2)) {
+        if (i.isIssued()) {
+            // Issued before schema 16: the mentions it printed then.
+            if (!vat)
+                mentions << (i.vatMention.isEmpty() ? SchoolIdentity::defaultVatMention() : i.vatMention);
+            if (!i.isCredit() && !i.paymentTerms.isEmpty())
+                mentions << i.paymentTerms;
+            if (!i.isCredit() && i.professional)
+                mentions << InvoiceService::latePaymentMention() << tr("No discount for early payment.");
+        } else {
+            mentions = InvoiceService::legalMentions(i);
+        }
     }
     if (!i.notes.isEmpty())
         mentions << i.notes;
@@ -62,27 +99,29 @@ QString InvoiceDocument::html(const Invoice& i, const SchoolIdentity& school, co
 }
 
 void InvoiceDocument::build(QTextDocument& document, const Invoice& invoice, const SchoolIdentity& school,
-                            const InvoiceBalance* balance)
+                            bool duplicate)
 {
     Parts::addLogo(document, school);
-    document.setHtml(html(invoice, school, balance));
+    document.setHtml(html(invoice, school, duplicate));
 }
 
 std::unique_ptr<Printable> InvoiceDocument::make(const Invoice& invoice, const SchoolIdentity& school,
-                                                 const InvoiceBalance* balance)
+                                                 bool duplicate)
 {
     auto p = std::make_unique<Printable>();
-    build(p->document, invoice, school, balance);
-    p->frame = PageFrame{title(invoice), school.name,
-                         invoice.isIssued() ? tr("%1 of %2").arg(title(invoice), Parts::date(invoice.issueDate))
-                                            : tr("Draft: not an invoice")};
+    build(p->document, invoice, school, duplicate);
+    const SchoolIdentity seller = sellerOf(invoice, school);
+    p->frame =
+        PageFrame{title(invoice), seller.name,
+                  invoice.isIssued() ? tr("%1 of %2").arg(title(invoice), Parts::date(invoice.issueDate))
+                                     : tr("Draft: not an invoice")};
     return p;
 }
 
 Status InvoiceDocument::writePdf(const Invoice& invoice, const SchoolIdentity& school, const QString& path,
-                                 const InvoiceBalance* balance)
+                                 bool duplicate)
 {
-    return DocumentPrinter::writePdf(*make(invoice, school, balance), path);
+    return DocumentPrinter::writePdf(*make(invoice, school, duplicate), path);
 }
 
 } // namespace etabli::print

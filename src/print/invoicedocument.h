@@ -4,10 +4,9 @@
 #include "domain/school.h"
 #include "util/error.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QString>
-
-#include <memory>
 
 class QTextDocument;
 
@@ -17,24 +16,29 @@ struct Printable;
 
 namespace etabli::print {
 
-// An invoice or a credit note as a French business document: the school's
-// identity (logo, SIRET, RNA, address), the customer, number and dates, the
-// lines, totals with VAT per rate (or the exemption mention), payment terms
-// and, for business customers, the late-payment mentions.
+// An invoice or a credit note as a French business document: the seller's
+// identity (logo, SIRET, RNA, address, VAT number), the customer, number and
+// dates (issue, service, due), the references, the lines, totals with VAT per
+// rate and the legal mentions. An issued document prints the seller and the
+// mentions frozen at its issue, whatever the settings say today; a copy
+// printed after the first says "Duplicata". What remains due is not on the
+// invoice (it belongs to the statement and the reminder).
 class InvoiceDocument
 {
     Q_DECLARE_TR_FUNCTIONS(InvoiceDocument)
 
 public:
     static QString title(const Invoice& invoice);
-    static QString html(const Invoice& invoice, const SchoolIdentity& school, const InvoiceBalance* balance = nullptr);
+    // `school` gives the logo (and, for drafts and invoices issued before
+    // schema 16, the seller's identity).
+    static QString html(const Invoice& invoice, const SchoolIdentity& school, bool duplicate = false);
     // Fills a document (HTML and the logo as a resource).
     static void build(QTextDocument& document, const Invoice& invoice, const SchoolIdentity& school,
-                      const InvoiceBalance* balance = nullptr);
+                      bool duplicate = false);
     static std::unique_ptr<Printable> make(const Invoice& invoice, const SchoolIdentity& school,
-                                           const InvoiceBalance* balance = nullptr);
+                                           bool duplicate = false);
     static Status writePdf(const Invoice& invoice, const SchoolIdentity& school, const QString& path,
-                           const InvoiceBalance* balance = nullptr);
+                           bool duplicate = false);
 };
 
 } // namespace etabli::print

@@ -272,6 +272,60 @@ TEST_CASE("etabli-cli check names the audit row altered by hand", "[cli][audit]"
     CHECK(tampered.out.contains(QStringLiteral("ALTÉRÉ à la ligne 3")));
 }
 
+TEST_CASE("etabli-cli check sees the last invoice, payment or audit row deleted by hand", "[cli][audit][legal]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    const auto sqlite3 = [&db](const QString& sql) {
+        QProcess p;
+        p.start(QStringLiteral("sqlite3"), {db, sql});
+        REQUIRE(p.waitForFinished(30000));
+        return p.exitCode();
+    };
+    // Some audited activity (the demo's invented history is not in the log of changes).
+    REQUIRE(cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"),
+                 dir.filePath(QStringLiteral("copie.sqlite")), QStringLiteral("--user"), QStringLiteral("secretariat")},
+                demoPassword())
+                .code == 0);
+    auto clean = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
+    INFO(clean.out.toStdString());
+    REQUIRE(clean.code == 0);
+    CHECK(clean.out.contains(QStringLiteral("chaque chaîne est entière")));
+    const QString lastInvoice = QStringLiteral("(SELECT id FROM invoice WHERE chain_position = (SELECT MAX(chain_position) "
+                                               "FROM invoice))");
+    struct Cut
+    {
+        QString sql;
+        QString said;
+    };
+    const QList<Cut> cuts = {
+        {QStringLiteral("DROP TRIGGER invoice_issued_no_delete; DROP TRIGGER invoice_line_issued_no_delete; DROP "
+                        "TRIGGER payment_no_delete; DELETE FROM payment WHERE invoice_id = %1; DELETE FROM "
+                        "invoice_line WHERE invoice_id = %1; DELETE FROM invoice WHERE id = %1;")
+             .arg(lastInvoice),
+         QStringLiteral("Chaîne des factures")},
+        {QStringLiteral("DROP TRIGGER payment_no_delete; DELETE FROM cheque_deposit_item WHERE payment_id = (SELECT "
+                        "MAX(id) FROM payment); DELETE FROM payment WHERE id = (SELECT MAX(id) FROM payment);"),
+         QStringLiteral("Règlements")},
+        {QStringLiteral("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM "
+                        "audit_log);"),
+         QStringLiteral("Journal des modifications")},
+    };
+    const QString original = dir.filePath(QStringLiteral("original.sqlite"));
+    REQUIRE(QFile::copy(db, original));
+    for (const Cut& cut : cuts) {
+        INFO(cut.said.toStdString());
+        QFile::remove(db);
+        REQUIRE(QFile::copy(original, db));
+        REQUIRE(sqlite3(cut.sql) == 0);
+        auto cutCheck = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
+        INFO(cutCheck.out.toStdString());
+        CHECK(cutCheck.code == 1);
+        CHECK(cutCheck.out.contains(QStringLiteral("MANQUE")));
+        CHECK(cutCheck.out.contains(cut.said));
+    }
+}
+
 TEST_CASE("etabli-cli export-person and retention act as a user and list before changing", "[cli][gdpr]")
 {
     QTemporaryDir dir;
@@ -434,8 +488,9 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
     // An invoice to a business customer (late-payment mentions apply).
     const QString number =
         firstRow(db,
-                 QStringLiteral("SELECT number FROM invoice WHERE kind = 'invoice' AND status = 'issued' AND "
-                                "professional = 1 AND customer_siret <> '' ORDER BY chain_position LIMIT 1"))
+                 QStringLiteral(
+                     "SELECT number FROM invoice WHERE kind = 'invoice' AND status = 'issued' AND "
+                     "customer_kind = 'company' AND customer_siret <> '' ORDER BY chain_position LIMIT 1"))
             .value(0)
             .toString();
     REQUIRE_FALSE(number.isEmpty());
@@ -469,8 +524,9 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
                                    QStringLiteral("Qté"),
                                    QStringLiteral("Prix unitaire HT"),
                                    QStringLiteral("Total HT"),
-                                   QStringLiteral("Total à payer"),
-                                   QStringLiteral("TVA non applicable, art. 293 B du CGI"),
+                                   QStringLiteral("Total TTC"),
+                                   QStringLiteral("N° TVA FR00753124680"),
+                                   QStringLiteral("Date de la vente ou prestation :"),
                                    QStringLiteral("Paiement au plus tard le"),
                                    QStringLiteral("indemnité forfaitaire de 40 €"),
                                    QStringLiteral("trois fois le taux d'intérêt légal"),

@@ -4,16 +4,15 @@
 #include "services/financialyearservice.h"
 #include "services/fundingreportservice.h"
 #include "services/invoiceservice.h"
+#include "services/reportdataservice.h"
 #include "services/schoolservice.h"
 #include "services/subsidyservice.h"
-#include "services/reportdataservice.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
+#include <catch2/catch.hpp>
 #include <QJsonArray>
 #include <QJsonObject>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -28,21 +27,24 @@ QDateTime at(int y, int m, int d)
 struct Funders
 {
     UserContext director;
-    qint64 garage = 0;   // a business customer, sponsor and tax payer
-    qint64 person = 0;   // a private donor
-    qint64 region = 0;   // funders
+    qint64 garage = 0; // a business customer, sponsor and tax payer
+    qint64 person = 0; // a private donor
+    qint64 region = 0; // funders
     qint64 department = 0;
     qint64 town = 0;
 };
 
-qint64 addContact(ContactService& contacts, const QString& name, bool person, const QString& kind = QStringLiteral("company"))
+qint64 addContact(ContactService& contacts, const QString& name, bool person,
+                  const QString& kind = QStringLiteral("company"), const QString& siret = {})
 {
     Contact c;
     c.person = person;
     c.kind = person ? QStringLiteral("other") : kind;
     c.name = name;
+    c.siret = siret;
     if (person)
         c.firstName = QStringLiteral("Monique");
+    c.addressLine1 = QStringLiteral("1 place de l'Europe");
     c.postcode = QStringLiteral("39100");
     c.city = QStringLiteral("Dole");
     auto id = contacts.add(c);
@@ -59,14 +61,22 @@ Funders makeFunders(Database& db, const Clock& clock)
     REQUIRE(identity);
     identity->vatRegime = VatRegime::Assujetti;
     identity->siret = QStringLiteral("75312468000012");
+    identity->vatNumber = QStringLiteral("FR00753124680");
+    identity->addressLine1 = QStringLiteral("8 rue Jacquard");
+    identity->postcode = QStringLiteral("39100");
+    identity->city = QStringLiteral("Dole");
     identity->fiscalYearStartMonth = 1;
     REQUIRE(school.saveIdentity(*identity));
     ContactService contacts(db, clock, f.director);
-    f.garage = addContact(contacts, QStringLiteral("Garage du Doubs"), false);
+    f.garage = addContact(contacts, QStringLiteral("Garage du Doubs"), false, QStringLiteral("company"),
+                          QStringLiteral("44200123000014"));
     f.person = addContact(contacts, QStringLiteral("Faivre"), true);
-    f.region = addContact(contacts, QStringLiteral("Région Bourgogne-Franche-Comté"), false, QStringLiteral("public"));
-    f.department = addContact(contacts, QStringLiteral("Département du Jura"), false, QStringLiteral("public"));
-    f.town = addContact(contacts, QStringLiteral("Ville de Dole"), false, QStringLiteral("public"));
+    f.region = addContact(contacts, QStringLiteral("Région Bourgogne-Franche-Comté"), false,
+                          QStringLiteral("public"), QStringLiteral("20000000100012"));
+    f.department = addContact(contacts, QStringLiteral("Département du Jura"), false,
+                              QStringLiteral("public"), QStringLiteral("23390000100014"));
+    f.town = addContact(contacts, QStringLiteral("Ville de Dole"), false, QStringLiteral("public"),
+                        QStringLiteral("21390198000010"));
     return f;
 }
 
@@ -80,8 +90,8 @@ InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCent
     return l;
 }
 
-qint64 issueInvoice(Database& db, FixedClock& clock, const UserContext& who, qint64 contact, const QDateTime& when,
-                    QList<InvoiceLine> lines)
+qint64 issueInvoice(Database& db, FixedClock& clock, const UserContext& who, qint64 contact,
+                    const QDateTime& when, QList<InvoiceLine> lines)
 {
     clock.set(when);
     InvoiceService invoices(db, clock, who);
@@ -147,10 +157,12 @@ TEST_CASE("Funding split and self-financing share on an exact case", "[funding][
     const Funders f = makeFunders(t.db(), clock);
 
     // Production: issued invoices minus credit notes, VAT excluded, by issue date.
-    issueInvoice(t.db(), clock, f.director, f.garage, at(2024, 12, 31), {line("Portail", 1000, 70000)}); // 2024
-    issueInvoice(t.db(), clock, f.director, f.garage, at(2025, 3, 10), {line("Montage", 3000, 15000)});  // 450 €
-    const qint64 gate =
-        issueInvoice(t.db(), clock, f.director, f.garage, at(2025, 6, 5), {line("Portail", 2000, 50000)}); // 1 000 €
+    issueInvoice(t.db(), clock, f.director, f.garage, at(2024, 12, 31),
+                 {line("Portail", 1000, 70000)}); // 2024
+    issueInvoice(t.db(), clock, f.director, f.garage, at(2025, 3, 10),
+                 {line("Montage", 3000, 15000)}); // 450 €
+    const qint64 gate = issueInvoice(t.db(), clock, f.director, f.garage, at(2025, 6, 5),
+                                     {line("Portail", 2000, 50000)}); // 1 000 €
     clock.set(at(2025, 6, 20));
     InvoiceService invoices(t.db(), clock, f.director);
     auto credit = invoices.draftCreditNote(gate, {line("Portail", 1000, 50000)}); // −500 €
@@ -221,7 +233,8 @@ TEST_CASE("Funding split and self-financing share on an exact case", "[funding][
     CHECK_FALSE(budget.recordDue(due)); // once a year
     CHECK(*budget.activeMembers(2025) == 1);
     CHECK(*budget.activeMembers(2024) == 0);
-    REQUIRE(budget.recordEntry(entry(categoryId(budget, "other_income"), QDate(2025, 9, 1), "Vente de ferraille", 25000)));
+    REQUIRE(budget.recordEntry(
+        entry(categoryId(budget, "other_income"), QDate(2025, 9, 1), "Vente de ferraille", 25000)));
 
     // Expenses, one of them undone by a correction.
     const qint64 purchases = categoryId(budget, "purchases");
@@ -286,11 +299,14 @@ TEST_CASE("Funding split and self-financing share on an exact case", "[funding][
 
     const QJsonObject json = FundingReportService::toJson(*report);
     CHECK(json.value(QStringLiteral("year")).toInt() == 2025);
-    CHECK(json[QStringLiteral("split")][QStringLiteral("production")][QStringLiteral("cents")].toInteger() == 95000);
-    CHECK(json[QStringLiteral("targets")][QStringLiteral("gifts")][QStringLiteral("share")].toDouble() == Approx(0.2));
+    CHECK(json[QStringLiteral("split")][QStringLiteral("production")][QStringLiteral("cents")].toInteger() ==
+          95000);
+    CHECK(json[QStringLiteral("targets")][QStringLiteral("gifts")][QStringLiteral("share")].toDouble() ==
+          Approx(0.2));
     CHECK(json.value(QStringLiteral("total_resources_cents")).toInteger() == 500000);
     CHECK(json.value(QStringLiteral("categories")).toArray().size() == report->categories.size());
-    CHECK(FundingReportService::toCsv(*report).contains(QStringLiteral("Ventes de la production;1100,00;950,00;-150,00")));
+    CHECK(FundingReportService::toCsv(*report).contains(
+        QStringLiteral("Ventes de la production;1100,00;950,00;-150,00")));
 
     // The year before: only what is dated in it.
     auto before = FundingReportService(t.db(), clock, f.director).report(2024);
@@ -370,13 +386,16 @@ TEST_CASE("Financial years: closed years refuse entries, only the direction reop
     UserContext office = f.director;
     office.role = Role::Secretariat;
     const int version = years.year(previous->id)->version;
-    CHECK(FinancialYearService(t.db(), clock, office).reopen(previous->id, QStringLiteral("erreur"), version).error().code ==
-          Error::Code::AccessDenied);
+    CHECK(FinancialYearService(t.db(), clock, office)
+              .reopen(previous->id, QStringLiteral("erreur"), version)
+              .error()
+              .code == Error::Code::AccessDenied);
     CHECK_FALSE(years.reopen(previous->id, QString(), version));
     REQUIRE(years.reopen(previous->id, QStringLiteral("facture fournisseur oubliée"), version));
     CHECK_FALSE(years.year(previous->id)->closed);
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'financial_year' AND "
-                                                 "changes LIKE '%oubliée%'"))
+    CHECK(test::rawScalar(t.db(),
+                          QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'financial_year' AND "
+                                         "changes LIKE '%oubliée%'"))
               .toInt() == 1);
     REQUIRE(budget.recordEntry(entry(purchases, QDate(2025, 3, 1), "Acier", 40000)));
 }
@@ -461,12 +480,15 @@ TEST_CASE("Subsidies: from request to final account, instalments within the gran
 
     UserContext reader;
     reader.permissions = {permission::FundingRead};
-    CHECK(SubsidyService(t.db(), clock, reader).save(request(f.region, year->id, 100, QDate(2026, 1, 1))).error().code ==
-          Error::Code::AccessDenied);
+    CHECK(SubsidyService(t.db(), clock, reader)
+              .save(request(f.region, year->id, 100, QDate(2026, 1, 1)))
+              .error()
+              .code == Error::Code::AccessDenied);
 }
 
-TEST_CASE("A subsidy's final account: its texts kept, what is missing said, refused subsidies and readers kept out",
-          "[funding][reports]")
+TEST_CASE(
+    "A subsidy's final account: its texts kept, what is missing said, refused subsidies and readers kept out",
+    "[funding][reports]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
@@ -527,5 +549,6 @@ TEST_CASE("A subsidy's final account: its texts kept, what is missing said, refu
     UserContext trainer;
     trainer.permissions = {permission::TraineesRead, permission::AttendanceWrite};
     CHECK(ReportDataService(t.db(), clock, trainer).grant(*id).error().code == Error::Code::AccessDenied);
-    CHECK(ReportDataService(t.db(), clock, trainer).financial(2026).error().code == Error::Code::AccessDenied);
+    CHECK(ReportDataService(t.db(), clock, trainer).financial(2026).error().code ==
+          Error::Code::AccessDenied);
 }

@@ -147,7 +147,11 @@ TEST_CASE("The federation demo is about twenty schools' worth", "[demo]")
             .toString();
     REQUIRE_FALSE(last.isEmpty());
     Invoice next;
-    next.contactId = test::rawScalar(db, QStringLiteral("SELECT MIN(id) FROM contact")).toLongLong();
+    // A customer whose record has what an invoice needs (address; SIRET for an organisation).
+    next.contactId =
+        test::rawScalar(db, QStringLiteral("SELECT MIN(id) FROM contact WHERE is_customer = 1 AND "
+                                           "address_line1 <> '' AND (person = 1 OR siret <> '')"))
+            .toLongLong();
     InvoiceLine line;
     line.label = QStringLiteral("Réparation");
     line.quantityThousandths = 1000;

@@ -4,6 +4,7 @@
 #include "services/orderservice.h"
 #include "services/productionservice.h"
 #include "services/traineeservice.h"
+#include "support/salesfixture.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
@@ -26,7 +27,8 @@ InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCent
     return l;
 }
 
-qint64 trainee(Database& db, const Clock& clock, const UserContext& who, const char* last, const char* first, qint64 section)
+qint64 trainee(Database& db, const Clock& clock, const UserContext& who, const char* last, const char* first,
+               qint64 section)
 {
     Trainee t;
     t.lastName = QString::fromUtf8(last);
@@ -51,17 +53,17 @@ TEST_CASE("Quote → work order → production log → invoice, with the order's
     INFO(backend);
     TestDatabase t(backend);
     FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
-    const UserContext director = test::createSchool(t.db());
+    const test::Shop shop = test::makeShop(t.db(), clock, VatRegime::Franchise);
+    const UserContext director = shop.director;
     Database& db = t.db();
-    const qint64 tyres = test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'")).toLongLong();
-    const qint64 metal = test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Métallerie'")).toLongLong();
+    const qint64 tyres =
+        test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+            .toLongLong();
+    const qint64 metal =
+        test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Métallerie'")).toLongLong();
     const qint64 lea = trainee(db, clock, director, "Dupont", "Léa", tyres);
     const qint64 enzo = trainee(db, clock, director, "Martin", "Enzo", tyres);
-    Contact garage;
-    garage.name = QStringLiteral("Garage du Doubs");
-    garage.customer = true;
-    auto customer = ContactService(db, clock, director).add(garage);
-    REQUIRE(customer);
+    const qint64 customer = shop.garage;
     CatalogueItem mount;
     mount.sectionId = tyres;
     mount.code = QStringLiteral("MONT-EQ");
@@ -72,7 +74,7 @@ TEST_CASE("Quote → work order → production log → invoice, with the order's
 
     OrderService orders(db, clock, director);
     Quote quote;
-    quote.contactId = *customer;
+    quote.contactId = customer;
     quote.sectionId = tyres;
     quote.reference = QStringLiteral("4 pneus hiver");
     CHECK_FALSE(orders.saveQuote(quote)); // no line

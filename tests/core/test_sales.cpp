@@ -3,84 +3,25 @@
 #include "services/schoolservice.h"
 #include "storage/invoicerepository.h"
 #include "storage/transaction.h"
+#include "support/salesfixture.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
-
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
-#include <thread>
-
 using namespace etabli;
+using etabli::test::draftFor;
+using etabli::test::line;
+using etabli::test::makeShop;
+using etabli::test::Shop;
 using etabli::test::TestDatabase;
 
 namespace {
 
 const QDate kToday(2026, 11, 27);
-
-InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCents, int vatBp = 2000)
-{
-    InvoiceLine l;
-    l.label = QString::fromUtf8(label);
-    l.quantityThousandths = quantityThousandths;
-    l.unitPrice = Money::fromCents(priceCents);
-    l.vatRateBp = vatBp;
-    return l;
-}
-
-struct Shop
-{
-    UserContext director;
-    qint64 garage = 0; // a business customer
-    qint64 person = 0; // a private customer
-};
-
-Shop makeShop(Database& db, const Clock& clock, VatRegime regime)
-{
-    Shop s;
-    s.director = test::createSchool(db);
-    SchoolService school(db, clock, s.director);
-    auto identity = school.identity();
-    REQUIRE(identity);
-    identity->vatRegime = regime;
-    identity->siret = QStringLiteral("75312468000012");
-    identity->addressLine1 = QStringLiteral("8 rue Jacquard");
-    identity->postcode = QStringLiteral("39100");
-    identity->city = QStringLiteral("Dole");
-    REQUIRE(school.saveIdentity(*identity));
-    ContactService contacts(db, clock, s.director);
-    Contact garage;
-    garage.name = QStringLiteral("Garage du Doubs");
-    garage.siret = QStringLiteral("44200123000014");
-    garage.addressLine1 = QStringLiteral("3 route de Besançon");
-    garage.postcode = QStringLiteral("39100");
-    garage.city = QStringLiteral("Dole");
-    garage.customer = true;
-    auto g = contacts.add(garage);
-    REQUIRE(g);
-    s.garage = *g;
-    Contact person;
-    person.person = true;
-    person.name = QStringLiteral("Faivre");
-    person.firstName = QStringLiteral("Monique");
-    person.postcode = QStringLiteral("39100");
-    person.city = QStringLiteral("Dole");
-    person.customer = true;
-    auto p = contacts.add(person);
-    REQUIRE(p);
-    s.person = *p;
-    return s;
-}
-
-Invoice draftFor(qint64 contact, QList<InvoiceLine> lines)
-{
-    Invoice i;
-    i.contactId = contact;
-    i.lines = std::move(lines);
-    return i;
-}
 
 } // namespace
 
@@ -100,9 +41,11 @@ TEST_CASE("French formats: SIRET key, registration plates, tyre sizes", "[sales]
     CHECK_FALSE(SalesFormats::normalisePlate(QStringLiteral("SS-123-AB")));
     CHECK_FALSE(SalesFormats::normalisePlate(QStringLiteral("ABC")));
 
-    CHECK(*SalesFormats::normaliseTyreSize(QStringLiteral("205/55r16 91v")) == QStringLiteral("205/55 R16 91V"));
+    CHECK(*SalesFormats::normaliseTyreSize(QStringLiteral("205/55r16 91v")) ==
+          QStringLiteral("205/55 R16 91V"));
     CHECK(*SalesFormats::normaliseTyreSize(QStringLiteral("195/65 R15")) == QStringLiteral("195/65 R15"));
-    CHECK(*SalesFormats::normaliseTyreSize(QStringLiteral("225/45ZR17 94W")) == QStringLiteral("225/45 ZR17 94W"));
+    CHECK(*SalesFormats::normaliseTyreSize(QStringLiteral("225/45ZR17 94W")) ==
+          QStringLiteral("225/45 ZR17 94W"));
     CHECK_FALSE(SalesFormats::normaliseTyreSize(QStringLiteral("205/56 R16")));
     CHECK_FALSE(SalesFormats::normaliseTyreSize(QStringLiteral("2055516")));
     CHECK_FALSE(SalesFormats::normaliseTyreSize(QStringLiteral("205/55 R16 91X")));
@@ -128,7 +71,8 @@ TEST_CASE("Invoice totals: VAT per rate on the rate's total, rounded half away f
     CHECK(exempt.vatTotal.isZero());
     CHECK(exempt.incl == exempt.excl);
     // A credit note's amounts round away from zero too.
-    const InvoiceTotals credit = InvoiceTotals::compute({line("Reprise", -1000, 5, 1000)}, VatRegime::Assujetti);
+    const InvoiceTotals credit =
+        InvoiceTotals::compute({line("Reprise", -1000, 5, 1000)}, VatRegime::Assujetti);
     CHECK(credit.vat.at(0).vat == Money::fromCents(-1)); // -0,005 → -0,01
     CHECK(credit.incl == Money::fromCents(-6));
 }
@@ -185,16 +129,21 @@ TEST_CASE("Issuing numbers invoices without gaps and freezes them in the databas
     changed.lines.first().unitPrice = Money::fromCents(1);
     CHECK_FALSE(sales.saveDraft(changed));
     CHECK_FALSE(sales.deleteDraft(issued->id));
-    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("UPDATE invoice SET total_incl_cents = 1 WHERE id = %1").arg(issued->id)));
+    CHECK_FALSE(test::rawExec(
+        t.db(), QStringLiteral("UPDATE invoice SET total_incl_cents = 1 WHERE id = %1").arg(issued->id)));
     CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("DELETE FROM invoice WHERE id = %1").arg(issued->id)));
-    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("UPDATE invoice_line SET unit_price_cents = 1 WHERE invoice_id = %1")
-                                          .arg(issued->id)));
-    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("DELETE FROM invoice_line WHERE invoice_id = %1").arg(issued->id)));
-    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("INSERT INTO invoice_line (invoice_id, position, label, "
-                                                     "quantity_thousandths, unit, unit_price_cents, vat_rate_bp, "
-                                                     "total_excl_cents) VALUES (%1, 9, 'x', 1000, 'piece', 1, 0, 1)")
-                                          .arg(issued->id)));
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT total_incl_cents FROM invoice WHERE id = %1").arg(issued->id))
+    CHECK_FALSE(test::rawExec(
+        t.db(), QStringLiteral("UPDATE invoice_line SET unit_price_cents = 1 WHERE invoice_id = %1")
+                    .arg(issued->id)));
+    CHECK_FALSE(test::rawExec(
+        t.db(), QStringLiteral("DELETE FROM invoice_line WHERE invoice_id = %1").arg(issued->id)));
+    CHECK_FALSE(
+        test::rawExec(t.db(), QStringLiteral("INSERT INTO invoice_line (invoice_id, position, label, "
+                                             "quantity_thousandths, unit, unit_price_cents, vat_rate_bp, "
+                                             "total_excl_cents) VALUES (%1, 9, 'x', 1000, 'piece', 1, 0, 1)")
+                                  .arg(issued->id)));
+    CHECK(test::rawScalar(
+              t.db(), QStringLiteral("SELECT total_incl_cents FROM invoice WHERE id = %1").arg(issued->id))
               .toLongLong() == 9360);
     // A draft can still be deleted.
     CHECK(sales.deleteDraft(*empty));
@@ -229,7 +178,9 @@ TEST_CASE("Issuing numbers invoices without gaps and freezes them in the databas
     // Someone with the database tools alters an issued invoice: the check names it.
     if (t.isSqlite()) {
         REQUIRE(test::rawExec(t.db(), QStringLiteral("DROP TRIGGER invoice_issued_no_update")));
-        REQUIRE(test::rawExec(t.db(), QStringLiteral("UPDATE invoice SET customer_name = 'Autre' WHERE number = 'F2026-0002'")));
+        REQUIRE(test::rawExec(
+            t.db(),
+            QStringLiteral("UPDATE invoice SET customer_name = 'Autre' WHERE number = 'F2026-0002'")));
         auto broken = sales.verifyChains();
         REQUIRE(broken);
         CHECK(broken->firstBad == QStringLiteral("F2026-0002"));
@@ -377,7 +328,8 @@ TEST_CASE("Two computers issuing at the same moment get consecutive numbers", "[
     CHECK(chain->documents == 2 * perThread);
 }
 
-TEST_CASE("A process killed while issuing loses no number and leaves no half document", "[sales][concurrency]")
+TEST_CASE("A process killed while issuing loses no number and leaves no half document",
+          "[sales][concurrency]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
@@ -403,7 +355,8 @@ TEST_CASE("A process killed while issuing loses no number and leaves no half doc
         auto n = repo.takeNumber(QStringLiteral("F"), 2026);
         if (!n || *n != 1)
             _exit(2);
-        test::rawExec(**db, QStringLiteral("UPDATE invoice SET customer_name = 'à moitié' WHERE id = %1").arg(*id));
+        test::rawExec(**db,
+                      QStringLiteral("UPDATE invoice SET customer_name = 'à moitié' WHERE id = %1").arg(*id));
         _exit(9);
     }
     int status = 0;
@@ -411,14 +364,15 @@ TEST_CASE("A process killed while issuing loses no number and leaves no half doc
     REQUIRE(WIFEXITED(status));
     REQUIRE(WEXITSTATUS(status) == 9);
 
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT customer_name FROM invoice WHERE id = %1").arg(*id)).toString() ==
-          QString());
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT customer_name FROM invoice WHERE id = %1").arg(*id))
+              .toString() == QString());
     auto number = sales.issue(*id);
     REQUIRE(number);
     CHECK(*number == QStringLiteral("F2026-0001"));
 }
 
-TEST_CASE("The directory: one contact per organisation, duplicates asked, vehicles by plate", "[sales][contacts]")
+TEST_CASE("The directory: one contact per organisation, duplicates asked, vehicles by plate",
+          "[sales][contacts]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
@@ -496,7 +450,7 @@ TEST_CASE("Receivables by age: not yet due, 1–30, 31–60, 61–90, over 90 da
     };
     // Issued in date order (numbers follow the dates).
     issueOn(QDate(2026, 7, 1), 10000, shop.garage);                       // due 31/07: 119 days late
-    const qint64 paid = issueOn(QDate(2026, 8, 3), 2500, shop.person);   // paid below
+    const qint64 paid = issueOn(QDate(2026, 8, 3), 2500, shop.person);    // paid below
     issueOn(QDate(2026, 9, 15), 7000, shop.garage);                       // due 15/10: 43 days late
     const qint64 partly = issueOn(QDate(2026, 10, 1), 5000, shop.person); // due 31/10: 27 days late
     issueOn(QDate(2026, 11, 20), 1000, shop.person);                      // due 20/12: not yet due

@@ -7,27 +7,26 @@
 #include "gui/sales/orderdialog.h"
 #include "gui/sales/quotedialog.h"
 #include "gui/sales/quotespage.h"
-#include "print/documentprinter.h"
 #include "gui/sales/receivablespage.h"
-#include "gui/workshops/productionentrypage.h"
 #include "gui/sales/salespage.h"
 #include "gui/sales/tyrehotelpage.h"
 #include "gui/sales/tyresetdialog.h"
-#include <QSpinBox>
+#include "gui/workshops/productionentrypage.h"
+#include "print/documentprinter.h"
 #include "services/demogenerator.h"
 #include "services/orderservice.h"
 #include "support/guidemo.h"
 #include "support/testdatabase.h"
 
+#include <catch2/catch.hpp>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QProcess>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -44,10 +43,12 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     Demo d("secretariat");
     Database& db = d.session.database();
     const qint64 garage =
-        test::rawScalar(db, QStringLiteral("SELECT id FROM contact WHERE name = 'Garage Moderne Jeanneret'")).toLongLong();
+        test::rawScalar(db, QStringLiteral("SELECT id FROM contact WHERE name = 'Garage Moderne Jeanneret'"))
+            .toLongLong();
     REQUIRE(garage != 0);
     const QString last =
-        test::rawScalar(db, QStringLiteral("SELECT MAX(number) FROM invoice WHERE number LIKE 'F2026-%'")).toString();
+        test::rawScalar(db, QStringLiteral("SELECT MAX(number) FROM invoice WHERE number LIKE 'F2026-%'"))
+            .toString();
     REQUIRE_FALSE(last.isEmpty());
     const QString expected = QStringLiteral("F2026-%1").arg(last.mid(6).toInt() + 1, 4, 10, QLatin1Char('0'));
 
@@ -61,7 +62,8 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     dialog.setCustomer(garage);
     QTableWidget* lines = dialog.linesTable();
     REQUIRE(lines->rowCount() == 1);
-    CHECK(lines->item(0, InvoiceDialog::LineLabel)->text() == QStringLiteral("Montage et équilibrage d'un pneu"));
+    CHECK(lines->item(0, InvoiceDialog::LineLabel)->text() ==
+          QStringLiteral("Montage et équilibrage d'un pneu"));
     lines->item(0, InvoiceDialog::LineQuantity)->setText(QStringLiteral("4"));
     dialog.addLine(QStringLiteral("Dépose et repose des roues"));
     lines->item(1, InvoiceDialog::LinePrice)->setText(QStringLiteral("12,50"));
@@ -70,8 +72,10 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     CHECK(dialog.invoice().number.isEmpty());
     REQUIRE(dialog.issue());
     CHECK(dialog.invoice().number == expected);
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT total_incl_cents FROM invoice WHERE number = '%1'").arg(expected))
-              .toLongLong() == 7250);
+    // The demo school is subject to VAT: 72,50 € + 20 %.
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT total_incl_cents FROM invoice WHERE number = '%1'").arg(expected))
+              .toLongLong() == 8700);
     // Issued: read-only.
     CHECK(lines->editTriggers() == QAbstractItemView::NoEditTriggers);
 
@@ -80,10 +84,10 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     cheque.method = QStringLiteral("cheque");
     cheque.bank = QStringLiteral("Banque Populaire");
     cheque.chequeNumber = QStringLiteral("1234567");
-    cheque.amount = Money::fromCents(8000);
+    cheque.amount = Money::fromCents(9000);
     CHECK_FALSE(dialog.recordPayment(cheque)); // more than due
-    CHECK(dialog.bannerText().contains(QStringLiteral("72,50")));
-    cheque.amount = Money::fromCents(7250);
+    CHECK(dialog.bannerText().contains(QStringLiteral("87,00")));
+    cheque.amount = Money::fromCents(8700);
     REQUIRE(dialog.recordPayment(cheque));
     CHECK(dialog.paymentsTable()->rowCount() == 1);
 
@@ -96,7 +100,16 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
     CHECK(text.contains(QStringLiteral("FACTURE N° ") + expected));
     CHECK(text.contains(QStringLiteral("Garage Moderne Jeanneret")));
-    CHECK(text.contains(QStringLiteral("Reste dû 0,00 €")));
+    CHECK(text.contains(QStringLiteral("Total TTC 87,00 €")));
+    // What remains due is for the statement, not the invoice; the first print is the original.
+    CHECK_FALSE(text.contains(QStringLiteral("Reste dû")));
+    CHECK_FALSE(text.contains(QStringLiteral("DUPLICATA")));
+    const QString again = dir.filePath(QStringLiteral("facture-2.pdf"));
+    REQUIRE(dialog.writePdf(again));
+    QProcess second;
+    second.start(QStringLiteral("pdftotext"), {again, QStringLiteral("-")});
+    REQUIRE(second.waitForFinished(30000));
+    CHECK(QString::fromUtf8(second.readAllStandardOutput()).contains(QStringLiteral("DUPLICATA")));
 
     // The list shows it; the unpaid filter does not.
     InvoicesPage page(d.session);
@@ -133,14 +146,17 @@ TEST_CASE("The directory is searched as one types; a duplicate is asked before i
     CHECK(asked.contains(QStringLiteral("déjà")));
 }
 
-TEST_CASE("A work order is written, the workshop logs its work on it, it is invoiced once done", "[gui][sales][orders]")
+TEST_CASE("A work order is written, the workshop logs its work on it, it is invoiced once done",
+          "[gui][sales][orders]")
 {
     Demo d("secretariat");
     Database& db = d.session.database();
     const qint64 garage =
-        test::rawScalar(db, QStringLiteral("SELECT id FROM contact WHERE name = 'Garage Moderne Jeanneret'")).toLongLong();
+        test::rawScalar(db, QStringLiteral("SELECT id FROM contact WHERE name = 'Garage Moderne Jeanneret'"))
+            .toLongLong();
     const qint64 tyres =
-        test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'")).toLongLong();
+        test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+            .toLongLong();
     OrderDialog dialog(d.session, 0);
     dialog.setConfirmation([](const QString&) { return true; });
     dialog.setCustomer(garage);
@@ -162,7 +178,8 @@ TEST_CASE("A work order is written, the workshop logs its work on it, it is invo
         REQUIRE(again);
         trainer.setDatabase(std::move(*again));
     }
-    trainer.setUser(test::logIn(trainer.database(), QStringLiteral("formateur.pneus"), DemoGenerator::demoPassword()));
+    trainer.setUser(
+        test::logIn(trainer.database(), QStringLiteral("formateur.pneus"), DemoGenerator::demoPassword()));
     ProductionEntryPage entry(trainer);
     auto* orders = entry.findChild<QComboBox*>(QStringLiteral("entryOrder"));
     REQUIRE(orders);
@@ -175,8 +192,12 @@ TEST_CASE("A work order is written, the workshop logs its work on it, it is invo
     REQUIRE(dialog.invoice());
     const QString invoice = dialog.order().invoiceNumber;
     CHECK(invoice.startsWith(QStringLiteral("F2026-")));
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT total_incl_cents FROM invoice WHERE number = '%1'").arg(invoice))
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT total_excl_cents FROM invoice WHERE number = '%1'").arg(invoice))
               .toLongLong() == 8800);
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT total_incl_cents FROM invoice WHERE number = '%1'").arg(invoice))
+              .toLongLong() == 10560); // VAT at 20 %
     CHECK(dialog.costingText().contains(QStringLiteral("88,00")));
 }
 
@@ -216,13 +237,17 @@ TEST_CASE("The office hands the cheques to the bank with a printed deposit slip"
     CHECK(text.contains(QStringLiteral("%1 chèques").arg(waiting)));
 }
 
-TEST_CASE("A quote is written, printed for the customer, sent, then accepted into a work order", "[gui][sales][orders]")
+TEST_CASE("A quote is written, printed for the customer, sent, then accepted into a work order",
+          "[gui][sales][orders]")
 {
     Demo d("secretariat");
     Database& db = d.session.database();
     const qint64 farm =
-        test::rawScalar(db, QStringLiteral("SELECT id FROM contact WHERE name = 'GAEC du Val d''Amour'")).toLongLong();
-    const qint64 metal = test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name LIKE 'M%tallerie%'")).toLongLong();
+        test::rawScalar(db, QStringLiteral("SELECT id FROM contact WHERE name = 'GAEC du Val d''Amour'"))
+            .toLongLong();
+    const qint64 metal =
+        test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name LIKE 'M%tallerie%'"))
+            .toLongLong();
     REQUIRE(farm != 0);
     REQUIRE(metal != 0);
     QuoteDialog dialog(d.session, 0);
@@ -251,9 +276,10 @@ TEST_CASE("A quote is written, printed for the customer, sent, then accepted int
     const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
     INFO(text.toStdString());
     for (const QString& mention :
-         {QStringLiteral("DEVIS N° ") + number, QStringLiteral("GAEC du Val d'Amour"), QStringLiteral("Portail de la cour"),
-          QStringLiteral("850,00"), QStringLiteral("Valable jusqu'au : ") + kToday.addDays(30).toString(QStringLiteral("dd/MM/yyyy")),
-          QStringLiteral("Bon pour accord"), QStringLiteral("TVA non applicable")})
+         {QStringLiteral("DEVIS N° ") + number, QStringLiteral("GAEC du Val d'Amour"),
+          QStringLiteral("Portail de la cour"), QStringLiteral("850,00"),
+          QStringLiteral("Valable jusqu'au : ") + kToday.addDays(30).toString(QStringLiteral("dd/MM/yyyy")),
+          QStringLiteral("Bon pour accord"), QStringLiteral("Total TTC")})
         CHECK(text.contains(mention));
 
     REQUIRE(dialog.setStatus(QStringLiteral("sent")));
@@ -265,10 +291,11 @@ TEST_CASE("A quote is written, printed for the customer, sent, then accepted int
     const qint64 order = dialog.accept(kToday.addDays(14));
     REQUIRE(order != 0);
     CHECK(dialog.quote().status == QStringLiteral("accepted"));
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM work_order_line WHERE order_id = %1").arg(order))
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT COUNT(*) FROM work_order_line WHERE order_id = %1").arg(order))
               .toInt() == 1);
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT due_date FROM work_order WHERE id = %1").arg(order)).toString() ==
-          QStringLiteral("2026-12-11"));
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT due_date FROM work_order WHERE id = %1").arg(order))
+              .toString() == QStringLiteral("2026-12-11"));
     CHECK(dialog.lines()->table()->editTriggers() == QAbstractItemView::NoEditTriggers);
 
     // The list: accepted ones are no longer open; the filter finds it.
@@ -281,24 +308,28 @@ TEST_CASE("A quote is written, printed for the customer, sent, then accepted int
     CHECK(page.table()->item(0, 6)->text() == QStringLiteral("Accepté"));
 }
 
-TEST_CASE("The tyre hotel: a set comes in by its plate, gets its label, is found by plate and given back", "[gui][sales][tyres]")
+TEST_CASE("The tyre hotel: a set comes in by its plate, gets its label, is found by plate and given back",
+          "[gui][sales][tyres]")
 {
     Demo d("secretariat");
     Database& db = d.session.database();
     // A car of the demo without tyres in storage.
-    const QString plate = test::rawScalar(db, QStringLiteral("SELECT v.plate FROM vehicle v WHERE NOT EXISTS (SELECT 1 "
-                                                             "FROM tyre_set s WHERE s.vehicle_id = v.id AND s.date_out "
-                                                             "IS NULL) ORDER BY v.id LIMIT 1"))
-                              .toString();
+    const QString plate =
+        test::rawScalar(db, QStringLiteral("SELECT v.plate FROM vehicle v WHERE NOT EXISTS (SELECT 1 "
+                                           "FROM tyre_set s WHERE s.vehicle_id = v.id AND s.date_out "
+                                           "IS NULL) ORDER BY v.id LIMIT 1"))
+            .toString();
     REQUIRE_FALSE(plate.isEmpty());
     TyreSetDialog dialog(d.session, 0);
     dialog.setConfirmation([](const QString&) { return true; });
     dialog.setPlate(plate.toLower().remove(QLatin1Char('-')));
     CHECK_FALSE(dialog.ownerText().isEmpty());
-    dialog.setTreads({QStringLiteral("7,5"), QStringLiteral("7"), QStringLiteral("abc"), QStringLiteral("6,8")});
+    dialog.setTreads(
+        {QStringLiteral("7,5"), QStringLiteral("7"), QStringLiteral("abc"), QStringLiteral("6,8")});
     CHECK_FALSE(dialog.save());
     CHECK(dialog.bannerText().contains(QStringLiteral("Pneu 3")));
-    dialog.setTreads({QStringLiteral("7,5"), QStringLiteral("7"), QStringLiteral("6,9"), QStringLiteral("6,8")});
+    dialog.setTreads(
+        {QStringLiteral("7,5"), QStringLiteral("7"), QStringLiteral("6,9"), QStringLiteral("6,8")});
     dialog.setPlace(QStringLiteral("z"), 9, 2);
     REQUIRE(dialog.save());
     CHECK(dialog.set().rack == QStringLiteral("Z"));
@@ -330,10 +361,11 @@ TEST_CASE("The tyre hotel: a set comes in by its plate, gets its label, is found
 
     // Another set at the same place: refused, with whose tyres are there.
     TyreSetDialog clash(d.session, 0);
-    const QString other = test::rawScalar(db, QStringLiteral("SELECT v.plate FROM vehicle v WHERE NOT EXISTS (SELECT 1 "
-                                                             "FROM tyre_set s WHERE s.vehicle_id = v.id AND s.date_out "
-                                                             "IS NULL) ORDER BY v.id LIMIT 1"))
-                              .toString();
+    const QString other =
+        test::rawScalar(db, QStringLiteral("SELECT v.plate FROM vehicle v WHERE NOT EXISTS (SELECT 1 "
+                                           "FROM tyre_set s WHERE s.vehicle_id = v.id AND s.date_out "
+                                           "IS NULL) ORDER BY v.id LIMIT 1"))
+            .toString();
     clash.setPlate(other);
     clash.setTreads({QStringLiteral("5"), QStringLiteral("5"), QStringLiteral("5"), QStringLiteral("5")});
     clash.setPlace(QStringLiteral("Z"), 9, 2);

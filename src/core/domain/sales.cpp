@@ -29,15 +29,7 @@ QString withoutSpaces(const QString& text)
 
 QString Contact::postalAddress() const
 {
-    QStringList lines;
-    for (const QString& l : {addressLine1.trimmed(), addressLine2.trimmed()}) {
-        if (!l.isEmpty())
-            lines << l;
-    }
-    const QString town = (postcode.trimmed() + QLatin1Char(' ') + city.trimmed()).trimmed();
-    if (!town.isEmpty())
-        lines << town;
-    return lines.join(QLatin1Char('\n'));
+    return etabli::postalAddress(addressLine1, addressLine2, postcode, city);
 }
 
 Status SalesFormats::checkSiret(const QString& input)
@@ -45,7 +37,8 @@ Status SalesFormats::checkSiret(const QString& input)
     const QString siret = withoutSpaces(input);
     static const QRegularExpression digits(QStringLiteral("^\\d{14}$"));
     if (!digits.match(siret).hasMatch())
-        return fail(Error::Code::InvalidInput, tr("A SIRET number has 14 digits (“%1”).").arg(input.trimmed()));
+        return fail(Error::Code::InvalidInput,
+                    tr("A SIRET number has 14 digits (“%1”).").arg(input.trimmed()));
     int sum = 0;
     for (int i = 0; i < 14; ++i) {
         int d = siret.at(i).digitValue();
@@ -78,24 +71,27 @@ Result<QString> SalesFormats::normalisePlate(const QString& input)
     if (const auto m = siv.match(plate); m.hasMatch()) {
         if (m.captured(1) == QLatin1String("SS") || m.captured(3) == QLatin1String("SS") ||
             m.captured(2) == QLatin1String("000"))
-            return fail(Error::Code::InvalidInput, tr("“%1” is not a French registration plate.").arg(input.trimmed()));
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1” is not a French registration plate.").arg(input.trimmed()));
         return QStringLiteral("%1-%2-%3").arg(m.captured(1), m.captured(2), m.captured(3));
     }
     // Before 2009 (FNI): number, letters, département.
     static const QRegularExpression fni(QStringLiteral("^(\\d{1,4})([A-Z]{1,3})(\\d{2}|2A|2B|97\\d)$"));
     if (const auto m = fni.match(plate); m.hasMatch())
         return QStringLiteral("%1 %2 %3").arg(m.captured(1), m.captured(2), m.captured(3));
-    return fail(Error::Code::InvalidInput,
-                tr("“%1” is not a French registration plate (examples: AB-123-CD, or 1234 AB 39 before 2009).")
-                    .arg(input.trimmed()));
+    return fail(
+        Error::Code::InvalidInput,
+        tr("“%1” is not a French registration plate (examples: AB-123-CD, or 1234 AB 39 before 2009).")
+            .arg(input.trimmed()));
 }
 
 Result<QString> SalesFormats::normaliseTyreSize(const QString& input)
 {
     QString text = input.trimmed().toUpper();
     text.replace(QLatin1Char(','), QLatin1Char('.'));
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(\\d{3})\\s*/\\s*(\\d{2})\\s*(ZR|R|D|B)\\s*(\\d{2}(?:\\.5)?)(?:\\s*(\\d{2,3}(?:/\\d{2,3})?)\\s*([A-Z]))?$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\d{3})\\s*/\\s*(\\d{2})\\s*(ZR|R|D|B)\\s*(\\d{2}(?:\\.5)?)(?:\\s*(\\d{2,3}(?:/"
+                       "\\d{2,3})?)\\s*([A-Z]))?$"));
     const auto m = pattern.match(text);
     const auto invalid = [&input]() {
         return fail(Error::Code::InvalidInput,
@@ -106,10 +102,11 @@ Result<QString> SalesFormats::normaliseTyreSize(const QString& input)
     const int width = m.captured(1).toInt();
     const int aspect = m.captured(2).toInt();
     const double rim = m.captured(4).toDouble();
-    if (width < 115 || width > 395 || width % 5 != 0 || aspect < 20 || aspect > 95 || aspect % 5 != 0 || rim < 10 ||
-        rim > 24)
+    if (width < 115 || width > 395 || width % 5 != 0 || aspect < 20 || aspect > 95 || aspect % 5 != 0 ||
+        rim < 10 || rim > 24)
         return invalid();
-    QString out = QStringLiteral("%1/%2 %3%4").arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4));
+    QString out =
+        QStringLiteral("%1/%2 %3%4").arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4));
     if (!m.captured(5).isEmpty()) {
         static const QString speeds = QStringLiteral("JKLMNPQRSTUHVWYZ");
         if (!speeds.contains(m.captured(6)))
@@ -131,10 +128,10 @@ InvoiceTotals InvoiceTotals::compute(const QList<InvoiceLine>& lines, VatRegime 
     for (const InvoiceLine& l : lines) {
         const Money total = l.total();
         t.excl += total;
-        bases[regime == VatRegime::Franchise ? 0 : l.vatRateBp] += total;
+        bases[chargesVat(regime) ? l.vatRateBp : 0] += total;
     }
     for (auto it = bases.cbegin(); it != bases.cend(); ++it) {
-        const Money vat = regime == VatRegime::Franchise ? Money() : it.value().percent(it.key());
+        const Money vat = chargesVat(regime) ? it.value().percent(it.key()) : Money();
         t.vat << VatAmount{it.key(), it.value(), vat};
         t.vatTotal += vat;
     }
@@ -169,6 +166,14 @@ QString invoiceHash(const Invoice& i, const QString& prevHash)
                      .arg(l.unitPrice.cents())
                      .arg(l.vatRateBp)
                      .arg(l.total().cents());
+    if (i.hashVersion >= 2) {
+        parts << QString::fromUtf8(i.seller.sellerJson()) << i.customerKind << i.buyerReference
+              << i.deliveryAddress << operationsCode(i.operations) << i.serviceFrom.toString(Qt::ISODate)
+              << i.serviceTo.toString(Qt::ISODate) << i.chorusEngagement << i.chorusService << i.notes
+              << i.mentions.join(QLatin1Char('\n')) << i.issuedBy << i.issuedAt;
+        for (const InvoiceLine& l : i.lines)
+            parts << l.vatExemption;
+    }
     parts << prevHash;
     return QString::fromLatin1(
         QCryptographicHash::hash(parts.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());
@@ -176,18 +181,42 @@ QString invoiceHash(const Invoice& i, const QString& prevHash)
 
 QString paymentHash(const Payment& p, const QString& prevHash)
 {
-    const QStringList parts = {QString::number(p.invoiceId),
-                               p.day.toString(Qt::ISODate),
-                               p.method,
-                               QString::number(p.amount.cents()),
-                               p.bank,
-                               p.chequeNumber,
-                               QString::number(p.reversesPaymentId),
-                               p.reason,
-                               p.recordedBy,
-                               prevHash};
+    QStringList parts = {QString::number(p.invoiceId),
+                         p.day.toString(Qt::ISODate),
+                         p.method,
+                         QString::number(p.amount.cents()),
+                         p.bank,
+                         p.chequeNumber,
+                         QString::number(p.reversesPaymentId),
+                         p.reason,
+                         p.recordedBy,
+                         prevHash};
+    if (p.hashVersion >= 2)
+        parts.insert(parts.size() - 1, p.recordedAt);
     return QString::fromLatin1(
         QCryptographicHash::hash(parts.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString operationsCode(Operations o)
+{
+    switch (o) {
+    case Operations::Goods:
+        return QStringLiteral("goods");
+    case Operations::Mixed:
+        return QStringLiteral("mixed");
+    case Operations::Services:
+        break;
+    }
+    return QStringLiteral("services");
+}
+
+Operations operationsFromCode(const QString& code)
+{
+    if (code == QLatin1String("goods"))
+        return Operations::Goods;
+    if (code == QLatin1String("mixed"))
+        return Operations::Mixed;
+    return Operations::Services;
 }
 
 } // namespace etabli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/legal.h"
 #include "domain/money.h"
 #include "domain/school.h"
 #include "util/error.h"
@@ -36,7 +37,10 @@ struct Contact
     bool supplier = false;
     int version = 0;
 
-    QString displayName() const { return person && !firstName.isEmpty() ? name + QLatin1Char(' ') + firstName : name; }
+    QString displayName() const
+    {
+        return person && !firstName.isEmpty() ? name + QLatin1Char(' ') + firstName : name;
+    }
     // A business customer (everyone but private persons): late-payment mentions apply.
     bool professional() const { return !person; }
     QString postalAddress() const;
@@ -70,7 +74,8 @@ public:
 
 inline QStringList paymentMethods()
 {
-    return {QStringLiteral("cash"), QStringLiteral("cheque"), QStringLiteral("transfer"), QStringLiteral("card")};
+    return {QStringLiteral("cash"), QStringLiteral("cheque"), QStringLiteral("transfer"),
+            QStringLiteral("card")};
 }
 
 struct InvoiceLine
@@ -81,6 +86,7 @@ struct InvoiceLine
     QString unit = QStringLiteral("piece");
     Money unitPrice; // excluding VAT
     int vatRateBp = 2000;
+    QString vatExemption; // why a 0 % line carries no VAT when the school charges it (art. 242 nonies A 13°)
 
     // quantity × unit price, rounded half away from zero to the cent.
     Money total() const;
@@ -101,12 +107,14 @@ struct InvoiceTotals
     Money incl;
 
     // VAT per rate on the sum of that rate's line totals, rounded half away
-    // from zero; none under the exemption regime.
+    // from zero; none when the regime charges no VAT.
     static InvoiceTotals compute(const QList<InvoiceLine>& lines, VatRegime regime);
 };
 
 struct Invoice
 {
+    static constexpr int CurrentHashVersion = 2;
+
     qint64 id = 0;
     QString kind = QStringLiteral("invoice"); // invoice, credit
     QString status = QStringLiteral("draft"); // draft, issued
@@ -116,24 +124,42 @@ struct Invoice
     QString creditedNumber; // filled when read
     QDate issueDate;
     QDate dueDate;
-    QString customerName;    // frozen at issue (drafts: the contact's current details)
+    QString customerName; // frozen at issue (drafts: the contact's current details)
     QString customerAddress;
     QString customerSiret;
+    QString customerKind; // person, company, public, association, other (frozen)
     bool professional = false;
     VatRegime vatRegime = VatRegime::Franchise;
     QString vatMention;
     QString paymentTerms;
-    QString reference; // the customer's order or the work order
+    QString reference;       // the school's own reference (the work order)
+    QString buyerReference;  // the customer's own order number ("Votre référence")
+    QString deliveryAddress; // when not the customer's address
+    Operations operations = Operations::Services;
+    QDate serviceFrom;        // the day of the sale or service, or the first day of its period
+    QDate serviceTo;          // the last day of the period (invalid: one day)
+    QString chorusEngagement; // public bodies: engagement number (Chorus Pro)
+    QString chorusService;    // public bodies: service code (Chorus Pro)
     QString notes;
     QList<InvoiceLine> lines;
     InvoiceTotals totals;
+    // Frozen at issue (hash version 2): the seller as it was and the legal
+    // mentions printed at the foot. Drafts: the school's current identity
+    // and the mentions it would print.
+    SchoolIdentity seller;
+    QStringList mentions;
     QString prevHash;
     QString hash;
+    int hashVersion = CurrentHashVersion; // 1: issued before schema 16 (no seller, no mentions)
     QString issuedBy;
+    QString issuedAt;
     int version = 0;
 
     bool isIssued() const { return status == QLatin1String("issued"); }
     bool isCredit() const { return kind == QLatin1String("credit"); }
+    bool isPublicBody() const { return customerKind == QLatin1String("public"); }
+    // The buyer's SIREN: the first nine digits of the SIRET.
+    QString customerSiren() const { return customerSiret.left(9); }
 };
 
 struct Payment
@@ -148,7 +174,9 @@ struct Payment
     qint64 reversesPaymentId = 0;
     QString reason;
     QString recordedBy;
+    QString recordedAt;
     QString hash;
+    int hashVersion = 2; // 1: recorded before schema 16 (recordedAt not covered)
 };
 
 // A cheque received and not yet handed to the bank (or on a deposit slip).
@@ -165,6 +193,7 @@ struct ChequeToDeposit
 
 // SHA-256 (hex) of what an issued document or a payment says, chained to
 // the previous one: changing any stored field breaks the chain from there.
+// Version 2 (schema 16) covers everything printed and who acted when.
 QString invoiceHash(const Invoice& invoice, const QString& prevHash);
 QString paymentHash(const Payment& payment, const QString& prevHash);
 
@@ -182,7 +211,10 @@ struct Receivable
     int daysLate = 0; // days past the due date (0 or less: not yet due)
 
     // 0: not yet due, 1: 1–30 days late, 2: 31–60, 3: 61–90, 4: over 90.
-    int bucket() const { return daysLate <= 0 ? 0 : daysLate <= 30 ? 1 : daysLate <= 60 ? 2 : daysLate <= 90 ? 3 : 4; }
+    int bucket() const
+    {
+        return daysLate <= 0 ? 0 : daysLate <= 30 ? 1 : daysLate <= 60 ? 2 : daysLate <= 90 ? 3 : 4;
+    }
 };
 
 // Where an issued invoice stands.
@@ -191,7 +223,11 @@ struct InvoiceBalance
     Money total;    // incl. VAT
     Money credited; // issued credit notes (positive)
     Money paid;
+    Money cashPaid; // net cash payments (the legal ceiling applies to them)
     Money due() const { return total - credited - paid; }
 };
+
+QString operationsCode(Operations o);
+Operations operationsFromCode(const QString& code);
 
 } // namespace etabli

@@ -5,11 +5,37 @@
 
 namespace etabli {
 
+// An address as printed, one line per part ("8 rue Jacquard\n39100 Dole").
+QString postalAddress(const QString& line1, const QString& line2, const QString& postcode,
+                      const QString& city);
+
+// The school's VAT regime, a legal choice (../docs/decisions.md, 30).
 enum class VatRegime
 {
-    Franchise, // exempt: "TVA non applicable, art. 293 B du CGI"
-    Assujetti, // subject to VAT
+    Franchise,   // franchise en base (art. 293 B): no VAT under the thresholds
+    Assujetti,   // subject to VAT: charged per line, VAT number required
+    Association, // non-profit association outside VAT (art. 261-7-1° b)
 };
+
+// Whether the lines of an invoice carry VAT under this regime.
+inline bool chargesVat(VatRegime r)
+{
+    return r == VatRegime::Assujetti;
+}
+
+// The mention an invoice prints under this regime (none when VAT is charged).
+inline QString vatMentionFor(VatRegime r)
+{
+    switch (r) {
+    case VatRegime::Franchise:
+        return QStringLiteral("TVA non applicable, art. 293 B du CGI");
+    case VatRegime::Association:
+        return QStringLiteral("TVA non applicable, art. 261-7-1° b du CGI");
+    case VatRegime::Assujetti:
+        break;
+    }
+    return {};
+}
 
 // The school's identity and the settings that belong to its database.
 struct SchoolIdentity
@@ -29,26 +55,44 @@ struct SchoolIdentity
     QString logoMime;
     VatRegime vatRegime = VatRegime::Franchise;
     QString vatNumber;
-    QString vatMention = defaultVatMention();
+    QString vatMention = defaultVatMention(); // follows the regime (vatMentionFor)
+    bool vatOnDebits = false;                 // "option pour le paiement de la taxe d'après les débits"
     int fiscalYearStartMonth = 1;
     int schoolYearStartMonth = 9;
     bool mayIssueTaxReceipts = false;
     int retentionTraineeYears = 5;  // anonymise trainees this long after they left
     int retentionInvoiceYears = 10; // keep invoices at least this long
-    int version = 0; // optimistic locking: 0 = never saved
+    int version = 0;                // optimistic locking: 0 = never saved
 
-    static QString defaultVatMention() { return QStringLiteral("TVA non applicable, art. 293 B du CGI"); }
+    static QString defaultVatMention() { return vatMentionFor(VatRegime::Franchise); }
+    // The address on one line per part, as printed ("8 rue Jacquard\n39100 Dole").
+    QString postalAddress() const;
+    // The seller block an invoice freezes at issue (no logo), and back.
+    QByteArray sellerJson() const;
+    static SchoolIdentity fromSellerJson(const QByteArray& json);
     bool operator==(const SchoolIdentity&) const = default;
 };
 
 inline QString vatRegimeCode(VatRegime r)
 {
-    return r == VatRegime::Assujetti ? QStringLiteral("assujetti") : QStringLiteral("franchise");
+    switch (r) {
+    case VatRegime::Assujetti:
+        return QStringLiteral("assujetti");
+    case VatRegime::Association:
+        return QStringLiteral("association");
+    case VatRegime::Franchise:
+        break;
+    }
+    return QStringLiteral("franchise");
 }
 
 inline VatRegime vatRegimeFromCode(const QString& code)
 {
-    return code == QLatin1String("assujetti") ? VatRegime::Assujetti : VatRegime::Franchise;
+    if (code == QLatin1String("assujetti"))
+        return VatRegime::Assujetti;
+    if (code == QLatin1String("association"))
+        return VatRegime::Association;
+    return VatRegime::Franchise;
 }
 
 } // namespace etabli

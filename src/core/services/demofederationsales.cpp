@@ -1,12 +1,12 @@
 // The federation demo's sales (see demogenerator.cpp): about a million work
 // orders over ten years, each invoiced and mostly paid, written in bulk so
 // that the lists and figures can be measured at that size.
-#include "services/demogenerator.h"
-#include "services/demonames.h"
-
 #include "domain/catalogue.h"
 #include "domain/school.h"
 #include "domain/section.h"
+#include "services/demogenerator.h"
+#include "services/demonames.h"
+#include "services/invoiceservice.h"
 #include "storage/contactrepository.h"
 #include "storage/salesbulkwriter.h"
 #include "storage/schoolrepository.h"
@@ -17,8 +17,10 @@
 
 namespace etabli {
 
-Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRandom& rng, const QList<Section>& sections,
-                                              const QList<QList<CatalogueItem>>& catalogue, const QDate& today)
+Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRandom& rng,
+                                              const QList<Section>& sections,
+                                              const QList<QList<CatalogueItem>>& catalogue,
+                                              const QDate& today)
 {
     auto school = SchoolRepository(m_db).load();
     if (!school)
@@ -26,8 +28,8 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
     const QDate first = today.addYears(-10);
     const auto schoolDay = [](const QDate& day) {
         const int week = day.weekNumber();
-        return day.dayOfWeek() <= 5 && day.month() != 7 && day.month() != 8 && week != 44 && week != 52 && week != 1 &&
-               week != 8 && week != 16;
+        return day.dayOfWeek() <= 5 && day.month() != 7 && day.month() != 8 && week != 44 && week != 52 &&
+               week != 1 && week != 8 && week != 16;
     };
     int schoolDays = 0;
     for (QDate d = first; d < today; d = d.addDays(1))
@@ -47,8 +49,9 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
     const QString now = QDateTime(today, QTime(8, 0), Qt::UTC).toString(Qt::ISODate);
     ContactRepository contacts(m_db);
     QList<QList<Contact>> customers(sections.size());
-    const QStringList trades = {QStringLiteral("Garage"), QStringLiteral("Transports"), QStringLiteral("SARL"),
-                                QStringLiteral("EARL"), QStringLiteral("Menuiserie"), QStringLiteral("Taxis")};
+    const QStringList trades = {QStringLiteral("Garage"),     QStringLiteral("Transports"),
+                                QStringLiteral("SARL"),       QStringLiteral("EARL"),
+                                QStringLiteral("Menuiserie"), QStringLiteral("Taxis")};
     for (int si = 0; si < sections.size(); ++si) {
         const int pool = std::max(30, static_cast<int>(perDay.at(si) * schoolDays / 25));
         for (int k = 0; k < pool; ++k) {
@@ -61,9 +64,11 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
             } else if (rng.chance(15)) {
                 c.name = QStringLiteral("Mairie de %1").arg(town.name);
                 c.kind = QStringLiteral("public");
+                c.siret = demo::siret(rng);
             } else {
                 c.name = rng.pick(trades) + QLatin1Char(' ') + rng.pick(demo::lastNames());
                 c.kind = QStringLiteral("company");
+                c.siret = demo::siret(rng);
             }
             c.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 60)).arg(rng.pick(demo::streets()));
             c.postcode = town.postcode;
@@ -80,7 +85,13 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
     SalesBulkWriter writer(m_db);
     if (auto r = writer.prepare(); !r)
         return std::unexpected(r.error());
-    const QLocale fr(QLocale::French, QLocale::France);
+    auto ceiling = SchoolRepository(m_db).legalAmounts();
+    if (!ceiling)
+        return std::unexpected(ceiling.error());
+    Money cashCeiling;
+    for (const LegalAmount& a : std::as_const(*ceiling))
+        if (a.kind == LegalAmountKind::CashCeiling)
+            cashCeiling = a.amount;
     const QStringList methods = paymentMethods();
     QList<double> owed(sections.size(), 0.0);
     QMap<QDate, QList<qint64>> chequesByFriday; // handed to the bank on Fridays
@@ -128,17 +139,13 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                     inv.contactId = customer.id;
                     inv.reference = o.number;
                     inv.lines = o.lines;
-                    inv.vatRegime = school->vatRegime;
-                    inv.vatMention = school->vatRegime == VatRegime::Franchise ? school->vatMention : QString();
-                    inv.totals = InvoiceTotals::compute(inv.lines, inv.vatRegime);
-                    inv.customerName = customer.displayName();
-                    inv.customerAddress = customer.postalAddress();
-                    inv.customerSiret = customer.siret;
-                    inv.professional = customer.professional();
                     inv.issueDate = day;
+                    inv.serviceFrom = day;
                     inv.dueDate = day.addDays(30);
-                    inv.paymentTerms = QStringLiteral("Paiement au plus tard le %1, par chèque, virement, carte ou espèces.")
-                                           .arg(fr.toString(inv.dueDate, QStringLiteral("dd/MM/yyyy")));
+                    InvoiceService::fillParties(inv, *school, customer);
+                    inv.paymentTerms =
+                        InvoiceService::defaultPaymentTerms(inv.dueDate, inv.totals.incl, cashCeiling);
+                    inv.mentions = InvoiceService::legalMentions(inv);
                     inv.issuedBy = QStringLiteral("demo");
                     if (auto r = writer.issue(inv, stamp); !r)
                         return std::unexpected(r.error());
@@ -148,8 +155,11 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                     if (rng.chance(90)) {
                         Payment p;
                         p.invoiceId = inv.id;
-                        p.day = std::min(day.addDays(rng.chance(60) ? 0 : rng.between(1, 40)), today.addDays(-1));
+                        p.day =
+                            std::min(day.addDays(rng.chance(60) ? 0 : rng.between(1, 40)), today.addDays(-1));
                         p.method = rng.pick(methods);
+                        if (p.method == QLatin1String("cash") && inv.totals.incl > cashCeiling)
+                            p.method = QStringLiteral("cheque"); // the law's ceiling
                         if (p.method == QLatin1String("cheque")) {
                             p.bank = QStringLiteral("Crédit Agricole");
                             p.chequeNumber = QString::number(rng.between(1000000, 9999999));

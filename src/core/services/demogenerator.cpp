@@ -1,38 +1,36 @@
 #include "services/demogenerator.h"
-#include "services/indicatorservice.h"
-#include "services/demonames.h"
 
+#include "domain/career.h"
 #include "domain/school.h"
 #include "domain/schoolyear.h"
 #include "domain/section.h"
 #include "domain/trainee.h"
-#include "storage/database.h"
-#include "storage/metarepository.h"
-#include "storage/schoolrepository.h"
-#include "storage/sectionrepository.h"
-#include "domain/career.h"
+#include "services/contactservice.h"
+#include "services/demonames.h"
+#include "services/indicatorservice.h"
+#include "services/invoiceservice.h"
+#include "services/passwordhasher.h"
 #include "storage/attendancerepository.h"
 #include "storage/careerrepository.h"
 #include "storage/cataloguerepository.h"
+#include "storage/database.h"
+#include "storage/metarepository.h"
 #include "storage/productionrepository.h"
+#include "storage/schoolrepository.h"
+#include "storage/sectionrepository.h"
 #include "storage/staffrepository.h"
-#include "services/contactservice.h"
-#include "services/invoiceservice.h"
 #include "storage/traineedetailrepository.h"
 #include "storage/traineerepository.h"
-#include "storage/userrepository.h"
-#include "services/passwordhasher.h"
 #include "storage/transaction.h"
+#include "storage/userrepository.h"
 #include "util/clock.h"
 #include "util/random.h"
 #include "util/text.h"
 
 #include <QSet>
-
-#include <tuple>
-
 #include <QStringList>
 #include <QTimeZone>
+#include <tuple>
 
 namespace etabli {
 
@@ -67,13 +65,14 @@ QList<Section> federationSections()
         {QStringLiteral("Horticulture"), QStringLiteral("Horticulture")},
         {QStringLiteral("Couture"), QStringLiteral("Métiers de la mode")},
     };
-    const QStringList sites = {QStringLiteral("Dole"),        QStringLiteral("Lyon"),     QStringLiteral("Besançon"),
-                               QStringLiteral("Saint-Étienne"), QStringLiteral("Lille"),  QStringLiteral("Toulouse"),
-                               QStringLiteral("Nantes"),      QStringLiteral("Marseille"), QStringLiteral("Grenoble"),
-                               QStringLiteral("Roanne"),      QStringLiteral("Reims"),    QStringLiteral("Orléans"),
-                               QStringLiteral("Angers"),      QStringLiteral("Caen"),     QStringLiteral("Dijon"),
-                               QStringLiteral("Mulhouse"),    QStringLiteral("Pau"),      QStringLiteral("Limoges"),
-                               QStringLiteral("Annecy"),      QStringLiteral("Valence")};
+    const QStringList sites = {
+        QStringLiteral("Dole"),          QStringLiteral("Lyon"),      QStringLiteral("Besançon"),
+        QStringLiteral("Saint-Étienne"), QStringLiteral("Lille"),     QStringLiteral("Toulouse"),
+        QStringLiteral("Nantes"),        QStringLiteral("Marseille"), QStringLiteral("Grenoble"),
+        QStringLiteral("Roanne"),        QStringLiteral("Reims"),     QStringLiteral("Orléans"),
+        QStringLiteral("Angers"),        QStringLiteral("Caen"),      QStringLiteral("Dijon"),
+        QStringLiteral("Mulhouse"),      QStringLiteral("Pau"),       QStringLiteral("Limoges"),
+        QStringLiteral("Annecy"),        QStringLiteral("Valence")};
     QList<Section> out;
     int position = 0;
     for (int s = 0; s < sites.size(); ++s) {
@@ -128,14 +127,17 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         school.email = QStringLiteral("contact@juralternance.invalid");
         school.siret = QStringLiteral("75312468000012"); // fictitious, with a valid key
         school.rna = QStringLiteral("W392000000");       // fictitious
-        school.vatRegime = VatRegime::Franchise;
+        // About 220 000 € of sales a year: far above the franchise, VAT is charged.
+        school.vatRegime = VatRegime::Assujetti;
+        school.vatNumber = QStringLiteral("FR00753124680"); // the SIREN's key
+        school.vatMention = vatMentionFor(school.vatRegime);
         school.fiscalYearStartMonth = 1;
         school.schoolYearStartMonth = 9;
         school.mayIssueTaxReceipts = true;
         if (auto r = SchoolRepository(m_db).save(school, now); !r)
             return std::unexpected(r.error());
-        if (auto r = MetaRepository(m_db).setValue(QStringLiteral("demo"),
-                                                   federation ? QStringLiteral("federation") : QStringLiteral("school"));
+        if (auto r = MetaRepository(m_db).setValue(
+                QStringLiteral("demo"), federation ? QStringLiteral("federation") : QStringLiteral("school"));
             !r)
             return std::unexpected(r.error());
 
@@ -219,9 +221,13 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         const QList<DemoUser> demoUsers = {
             {QStringLiteral("direction"), QStringLiteral("Martine Vuillemin"), Role::Direction, {}},
             {QStringLiteral("secretariat"), QStringLiteral("Sophie Grandjean"), Role::Secretariat, {}},
-            {QStringLiteral("formateur.pneus"), QStringLiteral("Jean-Luc Perrin"), Role::Formateur,
+            {QStringLiteral("formateur.pneus"),
+             QStringLiteral("Jean-Luc Perrin"),
+             Role::Formateur,
              {sections.at(0).id}},
-            {QStringLiteral("formateur.metal"), QStringLiteral("Franck Jacquot"), Role::Formateur,
+            {QStringLiteral("formateur.metal"),
+             QStringLiteral("Franck Jacquot"),
+             Role::Formateur,
              {sections.at(1).id}},
             {QStringLiteral("lecture"), QStringLiteral("Conseil d'administration"), Role::Lecture, {}},
         };
@@ -263,9 +269,11 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             t.lastName = rng.pick(lastNames());
             const int age = rng.between(15, 17);
             t.birthDate = entry.addYears(-age).addDays(-rng.between(0, 364));
-            while (identities.contains(text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate)))
+            while (identities.contains(text::personSortKey(t.lastName, t.firstName) +
+                                       t.birthDate.toString(Qt::ISODate)))
                 t.birthDate = t.birthDate.addDays(-1);
-            identities.insert(text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate));
+            identities.insert(text::personSortKey(t.lastName, t.firstName) +
+                              t.birthDate.toString(Qt::ISODate));
             const Town& town = rng.pick(towns());
             t.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 48)).arg(rng.pick(streets()));
             t.postcode = town.postcode;
@@ -281,12 +289,13 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         // Host organisations (invented), certifications, and each trainee's course.
         CareerRepository career(m_db);
         QList<qint64> hosts;
-        for (const char* name : {"Garage du Doubs", "Pneus Express Dole", "Centre auto de Tavaux", "Serrurerie Grandjean",
-                                 "Métallerie du Jura", "Ferronnerie Bourgeois", "Transports Girod",
-                                 "Ville de Dole — services techniques"}) {
+        for (const char* name : {"Garage du Doubs", "Pneus Express Dole", "Centre auto de Tavaux",
+                                 "Serrurerie Grandjean", "Métallerie du Jura", "Ferronnerie Bourgeois",
+                                 "Transports Girod", "Ville de Dole — services techniques"}) {
             Organisation o;
             o.name = QString::fromUtf8(name);
-            o.kind = o.name.startsWith(QStringLiteral("Ville")) ? QStringLiteral("public") : QStringLiteral("company");
+            o.kind = o.name.startsWith(QStringLiteral("Ville")) ? QStringLiteral("public")
+                                                                : QStringLiteral("company");
             o.city = rng.chance(60) ? QStringLiteral("Dole") : QStringLiteral("Tavaux");
             auto id = career.insertOrganisation(o, now);
             if (!id)
@@ -303,24 +312,37 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             }
             return qint64(0);
         };
-        const auto addCareer = [&](qint64 id, const Trainee& t, int sectionIndex, const SchoolYear& year) -> Status {
+        const auto addCareer = [&](qint64 id, const Trainee& t, int sectionIndex,
+                                   const SchoolYear& year) -> Status {
             // CFG in June of the first year, for those still there.
             const QDate june1(year.startYear() + 1, 6, 20);
             if (june1 <= today && (!t.exitDate.isValid() || t.exitDate >= june1)) {
                 const int r = rng.between(1, 100);
-                TraineeCertification c{0, id, certificationId(QStringLiteral("CFG")), {}, year.startYear() + 1,
-                                       r <= 70 ? QStringLiteral("passed") : r <= 90 ? QStringLiteral("failed")
-                                                                                    : QStringLiteral("absent"),
+                TraineeCertification c{0,
+                                       id,
+                                       certificationId(QStringLiteral("CFG")),
+                                       {},
+                                       year.startYear() + 1,
+                                       r <= 70   ? QStringLiteral("passed")
+                                       : r <= 90 ? QStringLiteral("failed")
+                                                 : QStringLiteral("absent"),
                                        june1};
                 if (auto w = career.upsertTraineeCertification(c); !w)
                     return std::unexpected(w.error());
             }
             // The CAP at the end of the second year.
             const QDate june2(year.startYear() + 2, 6, 25);
-            if (june2 <= today && t.studyYear == 2 && t.exitDate.isValid() && t.exitDate >= june2.addDays(-10)) {
-                const QString code = sectionIndex % 2 == 0 ? QStringLiteral("CAP MV") : QStringLiteral("CAP métallier");
-                TraineeCertification c{0, id, certificationId(code), {}, year.startYear() + 2,
-                                       rng.chance(75) ? QStringLiteral("passed") : QStringLiteral("failed"), june2};
+            if (june2 <= today && t.studyYear == 2 && t.exitDate.isValid() &&
+                t.exitDate >= june2.addDays(-10)) {
+                const QString code =
+                    sectionIndex % 2 == 0 ? QStringLiteral("CAP MV") : QStringLiteral("CAP métallier");
+                TraineeCertification c{0,
+                                       id,
+                                       certificationId(code),
+                                       {},
+                                       year.startYear() + 2,
+                                       rng.chance(75) ? QStringLiteral("passed") : QStringLiteral("failed"),
+                                       june2};
                 if (auto w = career.upsertTraineeCertification(c); !w)
                     return std::unexpected(w.error());
             }
@@ -331,16 +353,18 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 (!t.exitDate.isValid() || t.exitDate > start.addDays(11)) && rng.chance(80)) {
                 Internship i;
                 i.traineeId = id;
-                i.organisationId = sectionIndex % 2 == 0 ? hosts.at(rng.between(0, 2)) : hosts.at(rng.between(3, 7));
+                i.organisationId =
+                    sectionIndex % 2 == 0 ? hosts.at(rng.between(0, 2)) : hosts.at(rng.between(3, 7));
                 i.tutor = QStringLiteral("%1 %2").arg(rng.pick(boysNames()), rng.pick(lastNames()));
                 i.start = start;
                 i.end = start.addDays(11);
                 i.schedule = QStringLiteral("8 h – 12 h, 13 h 30 – 17 h");
-                i.assessment = rng.chance(70) ? QStringLiteral("Ponctuel, appliqué, à l'écoute des consignes.")
-                                              : QStringLiteral("Des progrès sur la ponctualité ; bon contact avec "
-                                                               "les clients.");
-                i.grade = rng.pick(QList<QString>{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("B"),
-                                                  QStringLiteral("C")});
+                i.assessment = rng.chance(70)
+                                   ? QStringLiteral("Ponctuel, appliqué, à l'écoute des consignes.")
+                                   : QStringLiteral("Des progrès sur la ponctualité ; bon contact avec "
+                                                    "les clients.");
+                i.grade = rng.pick(QList<QString>{QStringLiteral("A"), QStringLiteral("B"),
+                                                  QStringLiteral("B"), QStringLiteral("C")});
                 if (auto w = career.insertInternship(i, now); !w)
                     return std::unexpected(w.error());
             }
@@ -350,12 +374,19 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 return {};
             QString situation;
             switch (t.exitReason) {
-            case ExitReason::Apprenticeship: situation = QStringLiteral("apprenticeship"); break;
-            case ExitReason::Job: situation = rng.chance(50) ? QStringLiteral("cdd") : QStringLiteral("interim"); break;
-            case ExitReason::Training: situation = QStringLiteral("training"); break;
+            case ExitReason::Apprenticeship:
+                situation = QStringLiteral("apprenticeship");
+                break;
+            case ExitReason::Job:
+                situation = rng.chance(50) ? QStringLiteral("cdd") : QStringLiteral("interim");
+                break;
+            case ExitReason::Training:
+                situation = QStringLiteral("training");
+                break;
             case ExitReason::EndOfCourse:
-                situation = rng.pick(QList<QString>{QStringLiteral("cdi"), QStringLiteral("cdd"), QStringLiteral("interim"),
-                                                    QStringLiteral("apprenticeship"), QStringLiteral("seeking")});
+                situation = rng.pick(
+                    QList<QString>{QStringLiteral("cdi"), QStringLiteral("cdd"), QStringLiteral("interim"),
+                                   QStringLiteral("apprenticeship"), QStringLiteral("seeking")});
                 break;
             default:
                 situation = rng.pick(QList<QString>{QStringLiteral("seeking"), QStringLiteral("unknown"),
@@ -364,12 +395,16 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             const auto employerFor = [sectionIndex](const QString& s) {
                 if (s == QLatin1String("training"))
                     return QStringLiteral("Lycée Jacques-Duhamel");
-                if (s == QLatin1String("seeking") || s == QLatin1String("unknown") || s == QLatin1String("other"))
+                if (s == QLatin1String("seeking") || s == QLatin1String("unknown") ||
+                    s == QLatin1String("other"))
                     return QString();
-                return sectionIndex % 2 == 0 ? QStringLiteral("Garage du Doubs") : QStringLiteral("Métallerie du Jura");
+                return sectionIndex % 2 == 0 ? QStringLiteral("Garage du Doubs")
+                                             : QStringLiteral("Métallerie du Jura");
             };
             const QString employer = employerFor(situation);
-            if (auto w = career.upsertOutcome(Outcome{0, id, QStringLiteral("exit"), situation, employer, t.exitDate}); !w)
+            if (auto w = career.upsertOutcome(
+                    Outcome{0, id, QStringLiteral("exit"), situation, employer, t.exitDate});
+                !w)
                 return w;
             for (const auto& [milestone, months, chance] :
                  {std::tuple{QStringLiteral("m6"), 6, 85}, std::tuple{QStringLiteral("m12"), 12, 75}}) {
@@ -377,8 +412,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 if (due > today || !rng.chance(chance))
                     continue;
                 const QString later = rng.chance(70) ? situation : rng.pick(outcomeSituations());
-                if (auto w = career.upsertOutcome(
-                        Outcome{0, id, milestone, later, employerFor(later), due.addDays(rng.between(0, 20))});
+                if (auto w = career.upsertOutcome(Outcome{0, id, milestone, later, employerFor(later),
+                                                          due.addDays(rng.between(0, 20))});
                     !w)
                     return w;
             }
@@ -401,11 +436,16 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 const char* cfg;
             };
             const QList<Person> people = {
-                {"Vuillemin", "Kévin", QDate(1997, 4, 12), QDate(2014, 6, 27), ExitReason::Apprenticeship, 1, "absent"},
-                {"Jacquot", "Dylan", QDate(1997, 11, 3), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2, "passed"},
-                {"Benaïssa", "Sofiane", QDate(1998, 1, 22), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2, "passed"},
-                {"Prost", "Jérémy", QDate(1997, 7, 9), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2, "failed"},
-                {"D'Angelo", "Enzo", QDate(1998, 3, 30), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2, "failed"},
+                {"Vuillemin", "Kévin", QDate(1997, 4, 12), QDate(2014, 6, 27), ExitReason::Apprenticeship, 1,
+                 "absent"},
+                {"Jacquot", "Dylan", QDate(1997, 11, 3), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2,
+                 "passed"},
+                {"Benaïssa", "Sofiane", QDate(1998, 1, 22), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2,
+                 "passed"},
+                {"Prost", "Jérémy", QDate(1997, 7, 9), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2,
+                 "failed"},
+                {"D'Angelo", "Enzo", QDate(1998, 3, 30), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2,
+                 "failed"},
                 {"Cretin", "Loïc", QDate(1997, 9, 18), QDate(2014, 2, 14), ExitReason::Personal, 1, nullptr},
             };
             for (const Person& p : people) {
@@ -425,24 +465,32 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 t.postcode = QStringLiteral("39100");
                 t.city = QStringLiteral("Dole");
                 t.referralId = rng.between(1, 7);
-                identities.insert(text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate));
+                identities.insert(text::personSortKey(t.lastName, t.firstName) +
+                                  t.birthDate.toString(Qt::ISODate));
                 auto id = trainees.insert(t, now);
                 if (!id)
                     return std::unexpected(id.error());
                 worked << Worked{*id, 0, t.entryDate, t.exitDate};
                 if (p.cfg) {
-                    const TraineeCertification c{0, *id, certificationId(QStringLiteral("CFG")), {}, 2014,
-                                                 QString::fromLatin1(p.cfg), QDate(2014, 6, 20)};
+                    const TraineeCertification c{0,
+                                                 *id,
+                                                 certificationId(QStringLiteral("CFG")),
+                                                 {},
+                                                 2014,
+                                                 QString::fromLatin1(p.cfg),
+                                                 QDate(2014, 6, 20)};
                     if (auto w = career.upsertTraineeCertification(c); !w)
                         return std::unexpected(w.error());
                 }
-                const QString situation = p.reason == ExitReason::Apprenticeship ? QStringLiteral("apprenticeship")
-                                          : p.reason == ExitReason::Personal  ? QStringLiteral("unknown")
-                                                                              : QStringLiteral("cdd");
+                const QString situation = p.reason == ExitReason::Apprenticeship
+                                              ? QStringLiteral("apprenticeship")
+                                          : p.reason == ExitReason::Personal ? QStringLiteral("unknown")
+                                                                             : QStringLiteral("cdd");
                 const QString employer = p.reason == ExitReason::Apprenticeship
                                              ? QStringLiteral("CAP mécanicien automobile — Garage du Doubs")
                                              : QString();
-                if (auto w = career.upsertOutcome(Outcome{0, *id, QStringLiteral("exit"), situation, employer, p.exit});
+                if (auto w = career.upsertOutcome(
+                        Outcome{0, *id, QStringLiteral("exit"), situation, employer, p.exit});
                     !w)
                     return w;
             }
@@ -473,8 +521,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     QDate exit;
                     int yearOfStudy = 1;
                     ExitReason reason = ExitReason::EndOfCourse;
-                    const QList<ExitReason> early = {ExitReason::DroppedOut, ExitReason::Personal, ExitReason::Moved,
-                                                     ExitReason::Exclusion, ExitReason::Job};
+                    const QList<ExitReason> early = {ExitReason::DroppedOut, ExitReason::Personal,
+                                                     ExitReason::Moved, ExitReason::Exclusion,
+                                                     ExitReason::Job};
                     const int roll = rng.between(1, 100);
                     if (roll <= 12) {
                         exit = t.entryDate.addDays(rng.between(40, 250));
@@ -511,12 +560,17 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     g.traineeId = *id;
                     g.lastName = rng.chance(80) ? t.lastName : rng.pick(lastNames());
                     g.firstName = rng.pick(rng.chance(70) ? girlsNames() : boysNames());
-                    g.relation = rng.chance(15) ? QStringLiteral("educator") : (rng.chance(70) ? QStringLiteral("mother")
-                                                                                                : QStringLiteral("father"));
-                    g.phone = QStringLiteral("03 84 %1 %2 %3").arg(rng.between(10, 99)).arg(rng.between(10, 99)).arg(rng.between(10, 99));
+                    g.relation = rng.chance(15)
+                                     ? QStringLiteral("educator")
+                                     : (rng.chance(70) ? QStringLiteral("mother") : QStringLiteral("father"));
+                    g.phone = QStringLiteral("03 84 %1 %2 %3")
+                                  .arg(rng.between(10, 99))
+                                  .arg(rng.between(10, 99))
+                                  .arg(rng.between(10, 99));
                     if (auto r = details.insertGuardian(g, now); !r)
                         return std::unexpected(r.error());
-                    if (t.status == TraineeStatus::Enrolled || (t.exitDate.isValid() && current.contains(t.exitDate)))
+                    if (t.status == TraineeStatus::Enrolled ||
+                        (t.exitDate.isValid() && current.contains(t.exitDate)))
                         present << std::make_pair(*id, t);
                     if (auto r = addCareer(*id, t, sectionIndex, year); !r)
                         return std::unexpected(r.error());
@@ -571,7 +625,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                         code = QStringLiteral("excused");
                     else if (r <= 10)
                         code = QStringLiteral("unexcused");
-                    if (auto w = attendance.put(AttendanceCell{id, day, half, code, {}}, QStringLiteral("demo"), now);
+                    if (auto w = attendance.put(AttendanceCell{id, day, half, code, {}},
+                                                QStringLiteral("demo"), now);
                         !w)
                         return std::unexpected(w.error());
                     if (code == QLatin1String("excused") || code == QLatin1String("unexcused"))
@@ -606,7 +661,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         // The school demo keeps the last three school years of logs (enough for
         // year-on-year figures); the federation all ten (about 1.2M rows).
         const int logYears = federation ? years : std::min(years, 3);
-        const QDate opening = SchoolYear(current.startYear() - logYears + 1, school.schoolYearStartMonth).firstDay();
+        const QDate opening =
+            SchoolYear(current.startYear() - logYears + 1, school.schoolYearStartMonth).firstDay();
         for (int si = 0; si < sections.size() && m_options.productionLog; ++si) {
             const bool tyresWorkshop = si % 2 == 0;
             qint64 trainer = 0;
@@ -642,8 +698,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     e.trainerStaffId = trainer;
                     e.authorLogin = author;
                     const int roll = rng.between(1, 100);
-                    e.kind = roll <= 68 ? QStringLiteral("order")
-                                        : roll <= 93 ? QStringLiteral("exercise") : QStringLiteral("upkeep");
+                    e.kind = roll <= 68   ? QStringLiteral("order")
+                             : roll <= 93 ? QStringLiteral("exercise")
+                                          : QStringLiteral("upkeep");
                     // A group of 3 to 7 of those there; the others are in class.
                     QList<qint64> pool = there;
                     const int size = std::min<int>(static_cast<int>(pool.size()), rng.between(3, 7));
@@ -661,9 +718,10 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                 orderNumber = 0;
                             }
                             // Each workshop numbers its own orders: PN (pneus), MT (métallerie).
-                            const QString prefix = federation ? QStringLiteral("A%1").arg(si + 1, 2, 10, QLatin1Char('0'))
-                                                   : tyresWorkshop ? QStringLiteral("PN")
-                                                                   : QStringLiteral("MT");
+                            const QString prefix =
+                                federation      ? QStringLiteral("A%1").arg(si + 1, 2, 10, QLatin1Char('0'))
+                                : tyresWorkshop ? QStringLiteral("PN")
+                                                : QStringLiteral("MT");
                             reference = QStringLiteral("%1-%2-%3")
                                             .arg(prefix)
                                             .arg(day.year())
@@ -674,17 +732,20 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                         e.reference = reference;
                         const int lines = rng.between(1, 2);
                         for (int l = 0; l < lines; ++l) {
-                            const CatalogueItem& item = items.at(tyresWorkshop ? rng.between(0, 4) : rng.between(1, 5));
+                            const CatalogueItem& item =
+                                items.at(tyresWorkshop ? rng.between(0, 4) : rng.between(1, 5));
                             ProductionOutput o;
                             o.catalogueItemId = item.id;
                             o.unit = item.unit;
                             o.quantityThousandths =
-                                1000LL * (item.unit == QLatin1String("piece") && tyresWorkshop ? rng.between(2, 8)
-                                          : item.unit == QLatin1String("metre")               ? rng.between(2, 6)
-                                          : item.unit == QLatin1String("hour")                ? rng.between(1, 3)
-                                                                                              : 1);
-                            if (std::none_of(e.outputs.begin(), e.outputs.end(),
-                                             [&](const ProductionOutput& x) { return x.catalogueItemId == item.id; }))
+                                1000LL * (item.unit == QLatin1String("piece") && tyresWorkshop
+                                              ? rng.between(2, 8)
+                                          : item.unit == QLatin1String("metre") ? rng.between(2, 6)
+                                          : item.unit == QLatin1String("hour")  ? rng.between(1, 3)
+                                                                                : 1);
+                            if (std::none_of(
+                                    e.outputs.begin(), e.outputs.end(),
+                                    [&](const ProductionOutput& x) { return x.catalogueItemId == item.id; }))
                                 e.outputs << o;
                         }
                         if (rng.chance(35)) {
@@ -698,7 +759,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                           {QStringLiteral("Tube acier 40×40 (m)"), 650, 2, 12},
                                           {QStringLiteral("Fil à souder MIG (kg)"), 980, 1, 2},
                                           {QStringLiteral("Peinture antirouille (l)"), 1800, 1, 2}});
-                            e.materials << ProductionMaterial{label, 1000LL * rng.between(low, high), Money::fromCents(cents)};
+                            e.materials << ProductionMaterial{label, 1000LL * rng.between(low, high),
+                                                              Money::fromCents(cents)};
                         }
                     } else if (e.kind == QLatin1String("exercise")) {
                         ProductionOutput o;
@@ -712,13 +774,15 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     if (!skills.isEmpty()) {
                         const int count = e.kind == QLatin1String("upkeep") ? 1 : rng.between(1, 2);
                         for (int k = 0; k < count; ++k) {
-                            const qint64 skill = e.kind == QLatin1String("upkeep") ? skills.last()
-                                                                                    : rng.pick(skills.mid(0, skills.size() - 1));
+                            const qint64 skill = e.kind == QLatin1String("upkeep")
+                                                     ? skills.last()
+                                                     : rng.pick(skills.mid(0, skills.size() - 1));
                             if (!e.skillIds.contains(skill))
                                 e.skillIds << skill;
                         }
                     }
-                    const QString stamp = QDateTime(day, QTime(half == 0 ? 12 : 16, 30), Qt::UTC).toString(Qt::ISODate);
+                    const QString stamp =
+                        QDateTime(day, QTime(half == 0 ? 12 : 16, 30), Qt::UTC).toString(Qt::ISODate);
                     if (auto r = writer.insert(e, stamp); !r)
                         return std::unexpected(r.error());
                     ++summary.productionEntries;

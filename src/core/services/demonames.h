@@ -3,6 +3,10 @@
 #include <QList>
 #include <QString>
 
+namespace etabli {
+class DeterministicRandom;
+}
+
 namespace etabli::demo {
 
 // Invented but plausible people and places of the Jura, for the demo.
@@ -17,5 +21,7 @@ struct Town
 };
 const QList<Town>& towns();
 const QList<QString>& streets();
+// An invented SIRET with a valid key.
+QString siret(DeterministicRandom& rng);
 
 } // namespace etabli::demo

@@ -1,42 +1,39 @@
 // The demo's customers, vehicles, invoices and payments (see demogenerator.cpp).
-#include "services/demogenerator.h"
-#include "services/demonames.h"
-
+#include "domain/career.h"
 #include "domain/school.h"
 #include "domain/schoolyear.h"
 #include "domain/section.h"
 #include "domain/trainee.h"
-#include "storage/database.h"
-#include "storage/metarepository.h"
-#include "storage/schoolrepository.h"
-#include "storage/sectionrepository.h"
-#include "domain/career.h"
+#include "services/contactservice.h"
+#include "services/demogenerator.h"
+#include "services/demonames.h"
+#include "services/invoiceservice.h"
+#include "services/orderservice.h"
+#include "services/passwordhasher.h"
+#include "services/tyrehotelservice.h"
 #include "storage/attendancerepository.h"
 #include "storage/careerrepository.h"
 #include "storage/cataloguerepository.h"
+#include "storage/database.h"
+#include "storage/metarepository.h"
 #include "storage/productionrepository.h"
-#include "storage/staffrepository.h"
-#include "services/contactservice.h"
-#include "services/invoiceservice.h"
-#include "services/orderservice.h"
-#include "services/tyrehotelservice.h"
+#include "storage/schoolrepository.h"
+#include "storage/sectionrepository.h"
 #include "storage/sqlquery.h"
+#include "storage/staffrepository.h"
 #include "storage/traineedetailrepository.h"
 #include "storage/traineerepository.h"
-#include "storage/userrepository.h"
-#include "services/passwordhasher.h"
 #include "storage/transaction.h"
+#include "storage/userrepository.h"
 #include "util/clock.h"
 #include "util/random.h"
 #include "util/text.h"
 
 #include <QMap>
 #include <QSet>
-
-#include <tuple>
-
 #include <QStringList>
 #include <QTimeZone>
+#include <tuple>
 
 namespace etabli {
 
@@ -47,7 +44,8 @@ using demo::streets;
 using demo::Town;
 using demo::towns;
 
-Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, const QList<Section>& sections,
+Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
+                                    const QList<Section>& sections,
                                     const QList<QList<CatalogueItem>>& catalogue, QList<DemoOrder> orders,
                                     const QDate& today)
 {
@@ -58,26 +56,16 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
     ContactService contacts(m_db, now, office);
 
     // Customers: private persons with their car, and organisations.
-    const auto siret = [&rng]() {
-        QString digits;
-        for (int i = 0; i < 13; ++i)
-            digits += QChar(u'0' + rng.between(i == 0 ? 1 : 0, 9));
-        for (int key = 0; key < 10; ++key) {
-            const QString candidate = digits + QChar(u'0' + key);
-            if (SalesFormats::checkSiret(candidate))
-                return candidate;
-        }
-        return QString();
-    };
     QList<qint64> persons;
     QList<qint64> businesses;
     QList<qint64> cars;
     const QStringList sizes = {QStringLiteral("205/55 R16 91V"), QStringLiteral("195/65 R15 91H"),
                                QStringLiteral("185/65 R15 88T"), QStringLiteral("225/45 R17 94W"),
                                QStringLiteral("215/60 R16 99H"), QStringLiteral("175/65 R14 82T")};
-    const QStringList makes = {QStringLiteral("Renault Clio"), QStringLiteral("Peugeot 208"), QStringLiteral("Citroën C3"),
-                               QStringLiteral("Dacia Sandero"), QStringLiteral("Volkswagen Golf"),
-                               QStringLiteral("Peugeot 3008"), QStringLiteral("Renault Kangoo")};
+    const QStringList makes = {QStringLiteral("Renault Clio"),    QStringLiteral("Peugeot 208"),
+                               QStringLiteral("Citroën C3"),      QStringLiteral("Dacia Sandero"),
+                               QStringLiteral("Volkswagen Golf"), QStringLiteral("Peugeot 3008"),
+                               QStringLiteral("Renault Kangoo")};
     const QString plateLetters = QStringLiteral("ABCDEFGHJKLMNPQRSTVWXYZ");
     QSet<QString> plates;
     for (int i = 0; i < 70; ++i) {
@@ -107,11 +95,17 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
                         .arg(rng.between(100, 999))
                         .arg(plateLetters.at(rng.between(0, 22)))
                         .arg(plateLetters.at(rng.between(0, 22)));
-        } while (plates.contains(plate) || plate.startsWith(QLatin1String("SS")) || plate.endsWith(QLatin1String("SS")));
+        } while (plates.contains(plate) || plate.startsWith(QLatin1String("SS")) ||
+                 plate.endsWith(QLatin1String("SS")));
         plates.insert(plate);
         const QString makeModel = rng.pick(makes);
-        Vehicle v{0, *id, plate, makeModel.section(QLatin1Char(' '), 0, 0), makeModel.section(QLatin1Char(' '), 1),
-                  rng.pick(sizes), 0};
+        Vehicle v{0,
+                  *id,
+                  plate,
+                  makeModel.section(QLatin1Char(' '), 0, 0),
+                  makeModel.section(QLatin1Char(' '), 1),
+                  rng.pick(sizes),
+                  0};
         auto vehicle = contacts.saveVehicle(v);
         if (!vehicle)
             return std::unexpected(vehicle.error());
@@ -145,9 +139,13 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
         c.city = QString::fromUtf8(o.city);
         c.postcode = QString::fromLatin1(o.postcode);
         c.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 40)).arg(rng.pick(streets()));
-        c.siret = siret();
-        c.phone = QStringLiteral("03 84 %1 %2 %3").arg(rng.between(10, 99)).arg(rng.between(10, 99)).arg(rng.between(10, 99));
-        c.email = QStringLiteral("contact@%1.invalid").arg(text::fold(c.name).remove(QLatin1Char(' ')).remove(QLatin1Char('\'')).left(20));
+        c.siret = demo::siret(rng);
+        c.phone = QStringLiteral("03 84 %1 %2 %3")
+                      .arg(rng.between(10, 99))
+                      .arg(rng.between(10, 99))
+                      .arg(rng.between(10, 99));
+        c.email = QStringLiteral("contact@%1.invalid")
+                      .arg(text::fold(c.name).remove(QLatin1Char(' ')).remove(QLatin1Char('\'')).left(20));
         c.customer = true;
         auto id = contacts.add(c, true);
         if (!id)
@@ -181,14 +179,23 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
         }
         return lines;
     };
-    const auto at = [](const QDate& day, int hour) { return FixedClock(QDateTime(day, QTime(hour, 0), Qt::UTC)); };
-    const QStringList tyreJobs = {QStringLiteral("Pneus hiver"), QStringLiteral("Pneus été"),
-                                  QStringLiteral("Réparation de crevaison"), QStringLiteral("Permutation et équilibrage"),
-                                  QStringLiteral("Pneus de la flotte"), QStringLiteral("Pneus de tracteur")};
-    const QStringList metalJobs = {QStringLiteral("Portail"), QStringLiteral("Garde-corps"),
-                                   QStringLiteral("Escalier extérieur"), QStringLiteral("Réparation de remorque"),
-                                   QStringLiteral("Rampe d'accès"), QStringLiteral("Grille de défense"),
-                                   QStringLiteral("Râtelier à vélos"), QStringLiteral("Barrière d'herbage")};
+    const auto at = [](const QDate& day, int hour) {
+        return FixedClock(QDateTime(day, QTime(hour, 0), Qt::UTC));
+    };
+    const QStringList tyreJobs = {QStringLiteral("Pneus hiver"),
+                                  QStringLiteral("Pneus été"),
+                                  QStringLiteral("Réparation de crevaison"),
+                                  QStringLiteral("Permutation et équilibrage"),
+                                  QStringLiteral("Pneus de la flotte"),
+                                  QStringLiteral("Pneus de tracteur")};
+    const QStringList metalJobs = {QStringLiteral("Portail"),
+                                   QStringLiteral("Garde-corps"),
+                                   QStringLiteral("Escalier extérieur"),
+                                   QStringLiteral("Réparation de remorque"),
+                                   QStringLiteral("Rampe d'accès"),
+                                   QStringLiteral("Grille de défense"),
+                                   QStringLiteral("Râtelier à vélos"),
+                                   QStringLiteral("Barrière d'herbage")};
 
     // Each logged order becomes a work order on its first day of work (from an
     // accepted quote for most metalwork jobs), in date order so that numbers
@@ -228,7 +235,8 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
             auto quoteId = OrderService(m_db, quoted, office).saveQuote(q);
             if (!quoteId)
                 return std::unexpected(quoteId.error());
-            if (auto r = OrderService(m_db, quoted, office).setQuoteStatus(*quoteId, QStringLiteral("sent")); !r)
+            if (auto r = OrderService(m_db, quoted, office).setQuoteStatus(*quoteId, QStringLiteral("sent"));
+                !r)
                 return std::unexpected(r.error());
             const FixedClock accepted = at(orderDay, 9);
             auto id = OrderService(m_db, accepted, office).acceptQuote(*quoteId, 0, due);
@@ -251,9 +259,10 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
         ++summary.workOrders;
         placed.insert(order.reference, Placed{orderId, customer});
         SqlQuery attach(m_db);
-        if (auto r = attach.prepare(QStringLiteral(
-                "UPDATE production_entry SET order_id = :order, reference = (SELECT number FROM work_order WHERE id = "
-                ":order2) WHERE reference = :reference AND section_id = :section"));
+        if (auto r = attach.prepare(
+                QStringLiteral("UPDATE production_entry SET order_id = :order, reference = (SELECT number "
+                               "FROM work_order WHERE id = "
+                               ":order2) WHERE reference = :reference AND section_id = :section"));
             !r)
             return std::unexpected(r.error());
         attach.bind(QStringLiteral("order"), orderId)
@@ -279,7 +288,9 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
         const qint64 orderId = placed.value(order.reference).orderId;
         if (order.invoiceDay >= today || order.lastDay >= today.addDays(-3)) {
             const FixedClock started = at(order.lastDay, 12);
-            if (auto r = OrderService(m_db, started, office).setOrderStatus(orderId, QStringLiteral("in_progress")); !r)
+            if (auto r = OrderService(m_db, started, office)
+                             .setOrderStatus(orderId, QStringLiteral("in_progress"));
+                !r)
                 return std::unexpected(r.error());
             continue;
         }
@@ -320,11 +331,14 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
         p.day = paidOn;
         p.method = rng.pick(paymentMethods());
         if (p.method == QLatin1String("cheque")) {
-            p.bank = rng.pick(QList<QString>{QStringLiteral("Crédit Agricole Franche-Comté"), QStringLiteral("Banque Populaire"),
-                                             QStringLiteral("Caisse d'Épargne"), QStringLiteral("La Banque Postale")});
+            p.bank = rng.pick(QList<QString>{
+                QStringLiteral("Crédit Agricole Franche-Comté"), QStringLiteral("Banque Populaire"),
+                QStringLiteral("Caisse d'Épargne"), QStringLiteral("La Banque Postale")});
             p.chequeNumber = QString::number(rng.between(1000000, 9999999));
         }
         p.amount = roll > 85 ? Money::fromCents(balance->due().cents() / 2) : balance->due();
+        if (p.method == QLatin1String("cash") && p.amount > Money::fromEuros(1000))
+            p.method = QStringLiteral("card"); // cash only under the legal ceiling
         if (p.amount.isZero() || p.amount.isNegative())
             continue;
         if (auto r = InvoiceService(m_db, at(paidOn, 17), office).recordPayment(p); !r)
@@ -387,12 +401,15 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
         if (auto r = OrderService(m_db, at(day, 11), office).setQuoteStatus(*id, QStringLiteral("sent")); !r)
             return std::unexpected(r.error());
         if (i == 4)
-            if (auto r = OrderService(m_db, at(std::min(day.addDays(6), today), 11), office).setQuoteStatus(*id, QStringLiteral("refused")); !r)
+            if (auto r = OrderService(m_db, at(std::min(day.addDays(6), today), 11), office)
+                             .setQuoteStatus(*id, QStringLiteral("refused"));
+                !r)
                 return std::unexpected(r.error());
     }
     for (int i = 0; i < 3; ++i) {
         const int section = i == 0 ? 0 : 1;
-        const CatalogueItem& item = catalogue.at(section).at(std::min<qsizetype>(i + 1, catalogue.at(section).size() - 1));
+        const CatalogueItem& item =
+            catalogue.at(section).at(std::min<qsizetype>(i + 1, catalogue.at(section).size() - 1));
         WorkOrder o;
         o.contactId = rng.pick(businesses);
         o.sectionId = sections.at(section).id;
@@ -422,14 +439,15 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng, 
     return issued;
 }
 
-Result<int> DemoGenerator::addTyreHotel(DeterministicRandom& rng, const QList<qint64>& vehicles, qint64 feeItem,
-                                        const QDate& today)
+Result<int> DemoGenerator::addTyreHotel(DeterministicRandom& rng, const QList<qint64>& vehicles,
+                                        qint64 feeItem, const QDate& today)
 {
     UserContext office = UserContext::system();
     office.audited = false;
-    const QStringList brands = {QStringLiteral("Michelin"), QStringLiteral("Continental"), QStringLiteral("Bridgestone"),
-                                QStringLiteral("Goodyear"), QStringLiteral("Pirelli"), QStringLiteral("Hankook"),
-                                QStringLiteral("Kléber"), QStringLiteral("Nokian")};
+    const QStringList brands = {QStringLiteral("Michelin"),    QStringLiteral("Continental"),
+                                QStringLiteral("Bridgestone"), QStringLiteral("Goodyear"),
+                                QStringLiteral("Pirelli"),     QStringLiteral("Hankook"),
+                                QStringLiteral("Kléber"),      QStringLiteral("Nokian")};
     // Two change-overs: winter tyres left in spring and taken back in the
     // autumn, when the summer ones come in and stay until spring.
     const int year = today.month() >= 11 ? today.year() : today.year() - 1;

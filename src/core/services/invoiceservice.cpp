@@ -2,6 +2,8 @@
 
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
+#include "services/financialyearservice.h"
+#include "services/schoolservice.h"
 #include "storage/contactrepository.h"
 #include "storage/schoolrepository.h"
 #include "storage/transaction.h"
@@ -34,8 +36,137 @@ QString InvoiceService::statusLabel(const QString& kind, const QString& status)
 
 QString InvoiceService::latePaymentMention()
 {
-    return tr("Late payment: penalties at three times the legal interest rate, and a fixed indemnity of 40 € for "
-              "recovery costs (art. L441-10 and D441-5 of the Code de commerce).");
+    return tr(
+        "Late payment: penalties at three times the legal interest rate, and a fixed indemnity of 40 € for "
+        "recovery costs (art. L441-10 and D441-5 of the Code de commerce).");
+}
+
+QString InvoiceService::publicLatePaymentMention()
+{
+    return tr("Late payment: interest at the European Central Bank's rate plus 8 points, and a fixed "
+              "indemnity of 40 € "
+              "for recovery costs (art. R2192-31 and D2192-35 of the Code de la commande publique).");
+}
+
+QString InvoiceService::operationsLabel(Operations operations)
+{
+    switch (operations) {
+    case Operations::Goods:
+        return tr("Sale of goods");
+    case Operations::Services:
+        return tr("Services");
+    case Operations::Mixed:
+        return tr("Goods and services");
+    }
+    return {};
+}
+
+namespace {
+
+bool hasAddress(const QString& line1, const QString& postcode, const QString& city)
+{
+    return !line1.trimmed().isEmpty() && !postcode.trimmed().isEmpty() && !city.trimmed().isEmpty();
+}
+
+// The buyers whose SIREN an invoice must carry.
+bool needsSiren(const QString& customerKind)
+{
+    return customerKind == QLatin1String("company") || customerKind == QLatin1String("public");
+}
+
+QString frenchDate(const QDate& day)
+{
+    return QLocale(QLocale::French, QLocale::France).toString(day, QStringLiteral("dd/MM/yyyy"));
+}
+
+} // namespace
+
+void InvoiceService::fillParties(Invoice& inv, const SchoolIdentity& school, const Contact& contact)
+{
+    inv.customerName = contact.displayName();
+    inv.customerAddress = contact.postalAddress();
+    inv.customerSiret = contact.siret;
+    inv.customerKind = contact.person ? QStringLiteral("person") : contact.kind;
+    inv.professional = contact.professional();
+    inv.seller = school;
+    inv.seller.logo.clear();
+    inv.seller.logoMime.clear();
+    inv.seller.vatMention = vatMentionFor(school.vatRegime);
+    inv.vatRegime = school.vatRegime;
+    inv.vatMention = inv.seller.vatMention;
+    inv.totals = InvoiceTotals::compute(inv.lines, inv.vatRegime);
+    inv.mentions = legalMentions(inv);
+}
+
+QStringList InvoiceService::legalMentions(const Invoice& inv)
+{
+    QStringList m;
+    if (!chargesVat(inv.vatRegime))
+        m << (inv.vatMention.isEmpty() ? vatMentionFor(inv.vatRegime) : inv.vatMention);
+    else if (inv.seller.vatOnDebits)
+        m << tr("Option for paying VAT on debits.");
+    if (inv.isCredit())
+        return m;
+    if (!inv.paymentTerms.trimmed().isEmpty())
+        m << inv.paymentTerms.trimmed();
+    if (inv.isPublicBody()) {
+        m << publicLatePaymentMention();
+        m << tr("No discount for early payment.");
+    } else if (inv.professional) {
+        m << latePaymentMention();
+        m << tr("No discount for early payment.");
+    }
+    return m;
+}
+
+QStringList InvoiceService::missingForIssue(const Invoice& inv)
+{
+    QStringList missing;
+    const SchoolIdentity& s = inv.seller;
+    if (s.siret.trimmed().isEmpty())
+        missing << tr("the school's SIRET (Settings)");
+    if (!hasAddress(s.addressLine1, s.postcode, s.city))
+        missing << tr("the school's address: street, postcode and town (Settings)");
+    if (chargesVat(inv.vatRegime) && s.vatNumber.trimmed().isEmpty())
+        missing << tr("the school's VAT number, required when subject to VAT (Settings)");
+    if (inv.customerName.trimmed().isEmpty())
+        missing << tr("the customer's name");
+    const QStringList address = inv.customerAddress.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (address.size() < 2)
+        missing << tr("the customer's address: street, postcode and town (Contacts)");
+    if (needsSiren(inv.customerKind) && inv.customerSiret.trimmed().isEmpty())
+        missing << tr(
+            "the customer's SIRET, which gives its SIREN (required for a company or a public body)");
+    if (chargesVat(inv.vatRegime)) {
+        for (const InvoiceLine& l : inv.lines)
+            if (l.vatRateBp == 0 && l.vatExemption.trimmed().isEmpty())
+                missing << tr("why the line “%1” at 0 % is exempt from VAT").arg(l.label.trimmed());
+    }
+    return missing;
+}
+
+QString InvoiceService::defaultPaymentTerms(const QDate& dueDate, const Money& total,
+                                            const Money& cashCeiling)
+{
+    return total > cashCeiling
+               ? tr("Payment by %1, by cheque, transfer or card.").arg(frenchDate(dueDate))
+               : tr("Payment by %1, by cheque, transfer, card or cash.").arg(frenchDate(dueDate));
+}
+
+QDate InvoiceService::latestDueDate(const QDate& issueDate)
+{
+    const QDate sixty = issueDate.addDays(MaxPaymentDays);
+    QDate endOfMonth = issueDate.addDays(MaxPaymentDaysEndOfMonth);
+    endOfMonth.setDate(endOfMonth.year(), endOfMonth.month(), endOfMonth.daysInMonth());
+    return std::max(sixty, endOfMonth);
+}
+
+Result<Money> InvoiceService::cashCeiling() const
+{
+    auto ceiling = SchoolService(m_db, m_clock, m_actor).legalAmount(LegalAmountKind::CashCeiling);
+    if (!ceiling)
+        return std::unexpected(ceiling.error());
+    return ceiling->amount;
 }
 
 Status InvoiceService::validateLines(const Invoice& inv) const
@@ -46,21 +177,27 @@ Status InvoiceService::validateLines(const Invoice& inv) const
         if (l.label.trimmed().isEmpty())
             return fail(Error::Code::InvalidInput, tr("Every line needs a description."));
         if (l.quantityThousandths == 0)
-            return fail(Error::Code::InvalidInput, tr("“%1”: the quantity cannot be zero.").arg(l.label.trimmed()));
-        if (!inv.isCredit() && l.quantityThousandths < 0)
             return fail(Error::Code::InvalidInput,
-                        tr("“%1”: a negative quantity is only possible on a credit note.").arg(l.label.trimmed()));
+                        tr("“%1”: the quantity cannot be zero.").arg(l.label.trimmed()));
+        if (!inv.isCredit() && l.quantityThousandths < 0)
+            return fail(
+                Error::Code::InvalidInput,
+                tr("“%1”: a negative quantity is only possible on a credit note.").arg(l.label.trimmed()));
         if (inv.isCredit() && l.quantityThousandths > 0)
             return fail(Error::Code::InvalidInput,
                         tr("“%1”: a credit note takes back quantities (negative).").arg(l.label.trimmed()));
-        if (std::abs(l.quantityThousandths) > MaxQuantityThousandths || l.unitPrice.cents() > MaxUnitPriceCents)
-            return fail(Error::Code::InvalidInput, tr("“%1”: the amount is too large.").arg(l.label.trimmed()));
+        if (std::abs(l.quantityThousandths) > MaxQuantityThousandths ||
+            l.unitPrice.cents() > MaxUnitPriceCents)
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1”: the amount is too large.").arg(l.label.trimmed()));
         if (l.unitPrice.isNegative())
-            return fail(Error::Code::InvalidInput, tr("“%1”: the unit price cannot be negative.").arg(l.label.trimmed()));
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1”: the unit price cannot be negative.").arg(l.label.trimmed()));
         if (l.vatRateBp < 0 || l.vatRateBp > 10000)
-            return fail(Error::Code::InvalidInput, tr("“%1”: the VAT rate is between 0 and 100 %.").arg(l.label.trimmed()));
-        if (!QStringList{QStringLiteral("piece"), QStringLiteral("hour"), QStringLiteral("kg"), QStringLiteral("metre"),
-                         QStringLiteral("flat")}
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1”: the VAT rate is between 0 and 100 %.").arg(l.label.trimmed()));
+        if (!QStringList{QStringLiteral("piece"), QStringLiteral("hour"), QStringLiteral("kg"),
+                         QStringLiteral("metre"), QStringLiteral("flat")}
                  .contains(l.unit))
             return fail(Error::Code::InvalidInput, tr("Unknown unit “%1”.").arg(l.unit));
     }
@@ -75,13 +212,7 @@ Status InvoiceService::fillFromContactAndSchool(Invoice& inv) const
     auto contact = ContactRepository(m_db).get(inv.contactId);
     if (!contact)
         return std::unexpected(contact.error());
-    inv.customerName = contact->displayName();
-    inv.customerAddress = contact->postalAddress();
-    inv.customerSiret = contact->siret;
-    inv.professional = contact->professional();
-    inv.vatRegime = school->vatRegime;
-    inv.vatMention = school->vatRegime == VatRegime::Franchise ? school->vatMention : QString();
-    inv.totals = InvoiceTotals::compute(inv.lines, inv.vatRegime);
+    fillParties(inv, *school, *contact);
     return {};
 }
 
@@ -138,7 +269,8 @@ Result<qint64> InvoiceService::saveDraft(const Invoice& input)
             if (!id)
                 return id;
             if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("invoice"), QString::number(*id), QStringLiteral("create"), c);
+                             .record(m_actor, QStringLiteral("invoice"), QString::number(*id),
+                                     QStringLiteral("create"), c);
                 !r)
                 return std::unexpected(r.error());
             return id;
@@ -147,15 +279,17 @@ Result<qint64> InvoiceService::saveDraft(const Invoice& input)
         if (!stored)
             return std::unexpected(stored.error());
         if (stored->isIssued())
-            return fail(Error::Code::Conflict,
-                        tr("The invoice %1 is issued: it cannot be changed any more; correct it with a credit note.")
-                            .arg(stored->number));
+            return fail(
+                Error::Code::Conflict,
+                tr("The invoice %1 is issued: it cannot be changed any more; correct it with a credit note.")
+                    .arg(stored->number));
         inv.kind = stored->kind;
         inv.creditedInvoiceId = stored->creditedInvoiceId;
         if (auto r = repo.updateDraft(inv, m_clock.nowIso()); !r)
             return std::unexpected(r.error());
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id), QStringLiteral("update"), c);
+                         .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id),
+                                 QStringLiteral("update"), c);
             !r)
             return std::unexpected(r.error());
         return inv.id;
@@ -196,13 +330,19 @@ Result<QString> InvoiceService::issue(qint64 draftId)
             return std::unexpected(stored.error());
         Invoice inv = *stored;
         if (inv.isIssued())
-            return fail(Error::Code::Conflict, tr("This invoice is already issued under the number %1.").arg(inv.number));
+            return fail(Error::Code::Conflict,
+                        tr("This invoice is already issued under the number %1.").arg(inv.number));
         if (inv.lines.isEmpty())
             return fail(Error::Code::InvalidInput, tr("An invoice needs at least one line."));
         if (auto r = validateLines(inv); !r)
             return std::unexpected(r.error());
         if (auto r = fillFromContactAndSchool(inv); !r)
             return std::unexpected(r.error());
+        if (const QStringList missing = missingForIssue(inv); !missing.isEmpty())
+            return fail(
+                Error::Code::InvalidInput,
+                tr("This document cannot be issued yet; it lacks:\n– %1\nComplete them, then issue it again.")
+                    .arg(missing.join(QStringLiteral("\n– "))));
         const QDate today = m_clock.today();
         const int year = today.year();
         if (inv.isCredit()) {
@@ -221,7 +361,18 @@ Result<QString> InvoiceService::issue(qint64 draftId)
                                 .arg((-inv.totals.incl).format(), credited->number, remaining.format()));
         } else if (!inv.totals.incl.isNegative() && inv.totals.incl.isZero()) {
             return fail(Error::Code::InvalidInput, tr("An invoice of 0,00 € is not issued."));
+        } else if (inv.dueDate.isValid() && inv.dueDate > latestDueDate(today)) {
+            return fail(
+                Error::Code::InvalidInput,
+                tr("The due date %1 is past the legal maximum of payment terms (60 days after the invoice, "
+                   "or "
+                   "45 days end of month: %2 at the latest, art. L441-10 of the Code de commerce). Choose an "
+                   "earlier due date.")
+                    .arg(frenchDate(inv.dueDate), frenchDate(latestDueDate(today))));
         }
+        if (inv.serviceTo.isValid() && (!inv.serviceFrom.isValid() || inv.serviceTo < inv.serviceFrom))
+            return fail(Error::Code::InvalidInput,
+                        tr("The period of the service ends before it starts: check its dates."));
         const QString kind = inv.kind;
         auto last = repo.lastIssueDate(kind, year);
         if (!last)
@@ -229,7 +380,7 @@ Result<QString> InvoiceService::issue(qint64 draftId)
         if (last->isValid() && *last > today)
             return fail(Error::Code::Conflict,
                         tr("A document of this series is dated %1, after today: check the computer's date.")
-                            .arg(QLocale(QLocale::French, QLocale::France).toString(*last, QStringLiteral("dd/MM/yyyy"))));
+                            .arg(frenchDate(*last)));
         // The number and the chain position are taken in this transaction:
         // a failure anywhere below rolls them back with the rest.
         const QString series = inv.isCredit() ? QStringLiteral("A") : QStringLiteral("F");
@@ -243,20 +394,28 @@ Result<QString> InvoiceService::issue(qint64 draftId)
         if (!tip)
             return std::unexpected(tip.error());
         if (tip->position != *position - 1)
-            return fail(Error::Code::Storage, tr("The chain of invoices is inconsistent: run a check of the database."),
+            return fail(Error::Code::Storage,
+                        tr("The chain of invoices is inconsistent: run a check of the database."),
                         QStringLiteral("chain tip %1, position taken %2").arg(tip->position).arg(*position));
         inv.number = QStringLiteral("%1%2-%3").arg(series).arg(year).arg(*sequence, 4, 10, QLatin1Char('0'));
         inv.issueDate = today;
         if (inv.isCredit() || !inv.dueDate.isValid() || inv.dueDate < today)
             inv.dueDate = inv.isCredit() ? today : today.addDays(DefaultPaymentDays);
-        if (inv.paymentTerms.trimmed().isEmpty() && !inv.isCredit())
-            inv.paymentTerms = tr("Payment by %1, by cheque, transfer, card or cash.")
-                                   .arg(QLocale(QLocale::French, QLocale::France)
-                                            .toString(inv.dueDate, QStringLiteral("dd/MM/yyyy")));
+        if (!inv.serviceFrom.isValid())
+            inv.serviceFrom = today;
+        if (inv.paymentTerms.trimmed().isEmpty() && !inv.isCredit()) {
+            auto ceiling = cashCeiling();
+            if (!ceiling)
+                return std::unexpected(ceiling.error());
+            inv.paymentTerms = defaultPaymentTerms(inv.dueDate, inv.totals.incl, *ceiling);
+        }
+        inv.mentions = legalMentions(inv);
         inv.issuedBy = m_actor.login;
+        inv.issuedAt = m_clock.nowIso();
+        inv.hashVersion = Invoice::CurrentHashVersion;
         inv.prevHash = tip->hash;
         inv.hash = invoiceHash(inv, inv.prevHash);
-        if (auto r = repo.markIssued(inv, year, *sequence, *position, m_clock.nowIso()); !r)
+        if (auto r = repo.markIssued(inv, year, *sequence, *position); !r)
             return std::unexpected(r.error());
         ChangeSet c;
         c.add(QStringLiteral("status"), QStringLiteral("draft"), QStringLiteral("issued"))
@@ -264,7 +423,8 @@ Result<QString> InvoiceService::issue(qint64 draftId)
             .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(inv.totals.incl.cents()))
             .set(QStringLiteral("hash"), inv.hash);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id), QStringLiteral("update"), c);
+                         .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id),
+                                 QStringLiteral("update"), c);
             !r)
             return std::unexpected(r.error());
         return inv.number;
@@ -320,6 +480,8 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
         return fail(Error::Code::InvalidInput, tr("A payment is recorded once received: give its day."));
     if (input.method == QLatin1String("cheque") && input.chequeNumber.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("Give the cheque's number (and its bank)."));
+    if (auto r = FinancialYearService::requireOpen(m_db, input.day); !r)
+        return std::unexpected(r.error());
     return inTransaction(m_db, [&]() -> Result<qint64> {
         InvoiceRepository repo(m_db);
         // Serialises payments: the chain tip is read under this lock.
@@ -331,7 +493,8 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
         if (!invoice->isIssued())
             return fail(Error::Code::InvalidInput, tr("A draft is not paid: issue the invoice first."));
         if (invoice->isCredit())
-            return fail(Error::Code::InvalidInput, tr("A credit note is not paid: record the payment on the invoice."));
+            return fail(Error::Code::InvalidInput,
+                        tr("A credit note is not paid: record the payment on the invoice."));
         auto balance = repo.balance(invoice->id);
         if (!balance)
             return std::unexpected(balance.error());
@@ -339,6 +502,18 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
             return fail(Error::Code::InvalidInput,
                         tr("%1 is more than what remains due on %2 (%3).")
                             .arg(input.amount.format(), invoice->number, balance->due().format()));
+        if (input.method == QLatin1String("cash")) {
+            auto ceiling = SchoolService(m_db, m_clock, m_actor).legalAmount(LegalAmountKind::CashCeiling);
+            if (!ceiling)
+                return std::unexpected(ceiling.error());
+            if (balance->cashPaid + input.amount > ceiling->amount)
+                return fail(Error::Code::InvalidInput,
+                            tr("A debt cannot be paid in cash beyond %1 for a payer living in France (%2); "
+                               "%3 already "
+                               "paid in cash on %4. Take the rest by cheque, transfer or card.")
+                                .arg(ceiling->amount.format(), ceiling->source, balance->cashPaid.format(),
+                                     invoice->number));
+        }
         Payment p = input;
         p.bank = p.bank.trimmed();
         p.chequeNumber = p.chequeNumber.trimmed();
@@ -353,7 +528,8 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
             .set(QStringLiteral("method"), p.method);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("payment"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("payment"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -394,7 +570,8 @@ Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& r
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
             .set(QStringLiteral("reason"), p.reason);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("payment"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("payment"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -404,11 +581,16 @@ Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& r
 QString InvoiceService::bucketLabel(int bucket)
 {
     switch (bucket) {
-    case 0: return tr("Not yet due");
-    case 1: return tr("1 to 30 days late");
-    case 2: return tr("31 to 60 days late");
-    case 3: return tr("61 to 90 days late");
-    default: return tr("Over 90 days late");
+    case 0:
+        return tr("Not yet due");
+    case 1:
+        return tr("1 to 30 days late");
+    case 2:
+        return tr("31 to 60 days late");
+    case 3:
+        return tr("61 to 90 days late");
+    default:
+        return tr("Over 90 days late");
     }
 }
 
@@ -480,6 +662,111 @@ Result<qint64> InvoiceService::depositCheques(const QList<qint64>& paymentIds)
             !r)
             return std::unexpected(r.error());
         return id;
+    });
+}
+
+Result<InvoiceService::TurnoverCheck> InvoiceService::turnoverCheck(int year) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    auto sums = InvoiceRepository(m_db).turnover(year);
+    if (!sums)
+        return std::unexpected(sums.error());
+    TurnoverCheck c;
+    c.year = year;
+    c.regime = school->vatRegime;
+    c.goods = sums->goods;
+    c.services = sums->services;
+    SchoolService settings(m_db, m_clock, m_actor);
+    if (c.regime == VatRegime::Franchise) {
+        auto goods = settings.legalAmount(LegalAmountKind::FranchiseGoods);
+        auto services = settings.legalAmount(LegalAmountKind::FranchiseServices);
+        if (!goods || !services)
+            return std::unexpected(!goods ? goods.error() : services.error());
+        c.exceeded = c.total() > goods->amount || c.services > services->amount;
+        if (c.exceeded)
+            c.message =
+                tr("The turnover invoiced in %1 (%2, of which %3 of services) passes the thresholds of the "
+                   "franchise en base (%4 for sales, %5 for services; %6). The mention “%7” is no longer "
+                   "true: ask your accountant, choose “Subject to VAT” in the settings and give the school's "
+                   "VAT number.")
+                    .arg(year)
+                    .arg(c.total().format(), c.services.format(), goods->amount.format(),
+                         services->amount.format(), goods->source, vatMentionFor(c.regime));
+    } else if (c.regime == VatRegime::Association) {
+        auto threshold = settings.legalAmount(LegalAmountKind::AssociationFranchise);
+        if (!threshold)
+            return std::unexpected(threshold.error());
+        c.exceeded = c.total() > threshold->amount;
+        if (c.exceeded)
+            c.message =
+                tr("The turnover invoiced in %1 (%2) passes the threshold under which a non-profit "
+                   "association is outside VAT (%3; %4). The mention “%5” is no longer true: ask your "
+                   "accountant, choose “Subject to VAT” in the settings and give the school's VAT number.")
+                    .arg(year)
+                    .arg(c.total().format(), threshold->amount.format(), threshold->source,
+                         vatMentionFor(c.regime));
+    }
+    return c;
+}
+
+Result<QString> InvoiceService::issueWarning(qint64 draftId) const
+{
+    auto draft = get(draftId);
+    if (!draft)
+        return std::unexpected(draft.error());
+    const int year = m_clock.today().year();
+    auto check = turnoverCheck(year);
+    if (!check)
+        return std::unexpected(check.error());
+    if (check->exceeded || draft->isCredit())
+        return check->message;
+    // Would this invoice make the year pass the threshold?
+    TurnoverCheck after = *check;
+    (draft->operations == Operations::Goods ? after.goods : after.services) += draft->totals.excl;
+    auto settings = SchoolService(m_db, m_clock, m_actor).legalAmounts();
+    if (!settings)
+        return std::unexpected(settings.error());
+    Money goods, services, association;
+    for (const LegalAmount& a : std::as_const(*settings)) {
+        if (a.kind == LegalAmountKind::FranchiseGoods)
+            goods = a.amount;
+        else if (a.kind == LegalAmountKind::FranchiseServices)
+            services = a.amount;
+        else if (a.kind == LegalAmountKind::AssociationFranchise)
+            association = a.amount;
+    }
+    const bool passes =
+        (after.regime == VatRegime::Franchise && (after.total() > goods || after.services > services)) ||
+        (after.regime == VatRegime::Association && after.total() > association);
+    if (!passes)
+        return QString();
+    return tr("With this invoice, the turnover invoiced in %1 reaches %2 and passes the threshold of the "
+              "school's VAT "
+              "regime: the mention “%3” would no longer be true. Ask your accountant before issuing it.")
+        .arg(year)
+        .arg(after.total().format(), vatMentionFor(after.regime));
+}
+
+Result<InvoiceService::PrintCopy> InvoiceService::printCopy(qint64 invoiceId)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return inTransaction(m_db, [&]() -> Result<PrintCopy> {
+        InvoiceRepository repo(m_db);
+        auto inv = repo.get(invoiceId);
+        if (!inv)
+            return std::unexpected(inv.error());
+        if (!inv->isIssued())
+            return fail(Error::Code::InvalidInput,
+                        tr("A draft is not printed as an invoice: issue it first."));
+        auto before = repo.recordPrint(QStringLiteral("invoice"), invoiceId, m_actor.login, m_clock.nowIso());
+        if (!before)
+            return std::unexpected(before.error());
+        return PrintCopy{*inv, *before > 0};
     });
 }
 

@@ -24,6 +24,10 @@ class InvoiceService
 
 public:
     static constexpr int DefaultPaymentDays = 30;
+    // The legal maximum of payment terms (C. com. L441-10): 60 days after
+    // issue, or 45 days end of month, whichever is later.
+    static constexpr int MaxPaymentDays = 60;
+    static constexpr int MaxPaymentDaysEndOfMonth = 45;
     static constexpr qint64 MaxQuantityThousandths = 1'000'000'000; // a million units
     static constexpr qint64 MaxUnitPriceCents = 1'000'000'000;      // ten million euros
 
@@ -41,8 +45,36 @@ public:
     // Creates (id 0) or changes a draft invoice or credit note.
     Result<qint64> saveDraft(const Invoice& draft);
     Status deleteDraft(qint64 id);
-    // Issues a draft: returns its number.
+    // Issues a draft: returns its number. Refused, naming every missing
+    // item, when a mandatory mention is missing (missingForIssue).
     Result<QString> issue(qint64 draftId);
+    // What issuing the draft should warn about, without refusing it: the
+    // civil year's turnover passing the regime's threshold. Empty: nothing.
+    Result<QString> issueWarning(qint64 draftId) const;
+
+    // The civil year's invoiced turnover (issued invoices less credit notes,
+    // excl. VAT) against the regime's thresholds.
+    struct TurnoverCheck
+    {
+        int year = 0;
+        VatRegime regime = VatRegime::Franchise;
+        Money goods;    // invoices of goods
+        Money services; // invoices of services or mixed (counted as services: the lower threshold)
+        Money total() const { return goods + services; }
+        bool exceeded = false;
+        QString message; // French, when exceeded: what it means and what to do
+    };
+    Result<TurnoverCheck> turnoverCheck(int year) const;
+
+    // Records that an issued invoice or credit note is printed (or written
+    // as PDF) and returns it with whether this copy is a duplicate (it was
+    // printed before).
+    struct PrintCopy
+    {
+        Invoice invoice;
+        bool duplicate = false;
+    };
+    Result<PrintCopy> printCopy(qint64 invoiceId);
     // A draft credit note for an issued invoice: all its lines, or the given
     // ones (positive quantities, turned negative).
     Result<qint64> draftCreditNote(qint64 invoiceId, const QList<InvoiceLine>& lines = {});
@@ -78,12 +110,28 @@ public:
 
     static QString methodLabel(const QString& method);
     static QString statusLabel(const QString& kind, const QString& status);
-    // The late-payment mention printed for business customers.
+    // The late-payment mention printed for business customers, and for public bodies.
     static QString latePaymentMention();
+    static QString publicLatePaymentMention();
+    static QString operationsLabel(Operations operations);
+
+    // What an invoice takes from its customer and from the school at issue
+    // (a draft shows them as they would be issued): the customer's block,
+    // the seller block, the VAT regime and mention, the totals, the mentions.
+    static void fillParties(Invoice& invoice, const SchoolIdentity& school, const Contact& customer);
+    // The legal mentions printed at the foot of the invoice, in order.
+    static QStringList legalMentions(const Invoice& invoice);
+    // The mandatory items an invoice lacks to be issued (French, one each).
+    static QStringList missingForIssue(const Invoice& invoice);
+    // The default payment terms: cash is offered only under the ceiling.
+    static QString defaultPaymentTerms(const QDate& dueDate, const Money& total, const Money& cashCeiling);
+    // The latest due date the law allows for an invoice issued on `issueDate`.
+    static QDate latestDueDate(const QDate& issueDate);
 
 private:
     Status validateLines(const Invoice& invoice) const;
     Status fillFromContactAndSchool(Invoice& invoice) const;
+    Result<Money> cashCeiling() const;
 
     Database& m_db;
     const Clock& m_clock;

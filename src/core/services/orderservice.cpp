@@ -48,12 +48,15 @@ Status OrderService::validateLines(const QList<InvoiceLine>& lines) const
         if (l.label.trimmed().isEmpty())
             return fail(Error::Code::InvalidInput, tr("Every line needs a description."));
         if (l.quantityThousandths <= 0)
-            return fail(Error::Code::InvalidInput, tr("“%1”: the quantity must be greater than zero.").arg(l.label.trimmed()));
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1”: the quantity must be greater than zero.").arg(l.label.trimmed()));
         if (l.unitPrice.isNegative())
-            return fail(Error::Code::InvalidInput, tr("“%1”: the unit price cannot be negative.").arg(l.label.trimmed()));
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1”: the unit price cannot be negative.").arg(l.label.trimmed()));
         if (l.quantityThousandths > InvoiceService::MaxQuantityThousandths ||
             l.unitPrice.cents() > InvoiceService::MaxUnitPriceCents)
-            return fail(Error::Code::InvalidInput, tr("“%1”: the amount is too large.").arg(l.label.trimmed()));
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1”: the amount is too large.").arg(l.label.trimmed()));
     }
     return {};
 }
@@ -131,7 +134,8 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
                 .set(QStringLiteral("contact_id"), q.contactId)
                 .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(q.totals.incl.cents()));
             if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("quote"), QString::number(*id), QStringLiteral("create"), c);
+                             .record(m_actor, QStringLiteral("quote"), QString::number(*id),
+                                     QStringLiteral("create"), c);
                 !r)
                 return std::unexpected(r.error());
             return id;
@@ -140,8 +144,9 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
         if (!stored)
             return std::unexpected(stored.error());
         if (stored->status == QLatin1String("accepted") || stored->status == QLatin1String("refused"))
-            return fail(Error::Code::Conflict, tr("The quote %1 is %2: it is kept as it was.")
-                                                   .arg(stored->number, quoteStatusLabel(stored->status).toLower()));
+            return fail(Error::Code::Conflict,
+                        tr("The quote %1 is %2: it is kept as it was.")
+                            .arg(stored->number, quoteStatusLabel(stored->status).toLower()));
         q.status = stored->status;
         q.quoteDate = stored->quoteDate;
         if (q.validUntil < q.quoteDate)
@@ -152,7 +157,8 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
         c.add(QStringLiteral("total_incl_cents"), static_cast<qint64>(stored->totals.incl.cents()),
               static_cast<qint64>(q.totals.incl.cents()));
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("quote"), QString::number(q.id), QStringLiteral("update"), c);
+                         .record(m_actor, QStringLiteral("quote"), QString::number(q.id),
+                                 QStringLiteral("update"), c);
             !r)
             return std::unexpected(r.error());
         return q.id;
@@ -172,8 +178,9 @@ Status OrderService::setQuoteStatus(qint64 quoteId, const QString& status)
                              (q->status == QLatin1String("sent") && status == QLatin1String("refused")) ||
                              (q->status == QLatin1String("sent") && status == QLatin1String("draft"));
         if (!allowed)
-            return fail(Error::Code::InvalidInput, tr("A quote “%1” cannot become “%2”.")
-                                                       .arg(quoteStatusLabel(q->status), quoteStatusLabel(status)));
+            return fail(Error::Code::InvalidInput,
+                        tr("A quote “%1” cannot become “%2”.")
+                            .arg(quoteStatusLabel(q->status), quoteStatusLabel(status)));
         const QString before = q->status;
         q->status = status;
         if (auto r = repo.updateQuote(*q, m_clock.nowIso()); !r)
@@ -221,7 +228,8 @@ Result<qint64> OrderService::acceptQuote(qint64 quoteId, qint64 sectionId, const
         c.add(QStringLiteral("status"), QStringLiteral("sent"), QStringLiteral("accepted"))
             .set(QStringLiteral("work_order_id"), *id);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("quote"), QString::number(quoteId), QStringLiteral("update"), c);
+                         .record(m_actor, QStringLiteral("quote"), QString::number(quoteId),
+                                 QStringLiteral("update"), c);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -278,7 +286,8 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
                 .set(QStringLiteral("contact_id"), o.contactId)
                 .set(QStringLiteral("section_id"), o.sectionId);
             if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("work_order"), QString::number(*id), QStringLiteral("create"), c);
+                             .record(m_actor, QStringLiteral("work_order"), QString::number(*id),
+                                     QStringLiteral("create"), c);
                 !r)
                 return std::unexpected(r.error());
             return id;
@@ -298,7 +307,8 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
             .add(QStringLiteral("total_excl_cents"), static_cast<qint64>(stored->totalExcl().cents()),
                  static_cast<qint64>(o.totalExcl().cents()));
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("work_order"), QString::number(o.id), QStringLiteral("update"), c);
+                         .record(m_actor, QStringLiteral("work_order"), QString::number(o.id),
+                                 QStringLiteral("update"), c);
             !r)
             return std::unexpected(r.error());
         return o.id;
@@ -316,24 +326,29 @@ Status OrderService::setOrderStatus(qint64 orderId, const QString& status)
         auto o = repo.order(orderId);
         if (!o)
             return std::unexpected(o.error());
-        if (auto r = AccessControl::requireInSection(m_actor, m_actor.can(permission::SalesWrite) ? permission::SalesWrite
-                                                                                                : permission::ProductionWrite,
-                                                     o->sectionId);
+        if (auto r = AccessControl::requireInSection(
+                m_actor,
+                m_actor.can(permission::SalesWrite) ? permission::SalesWrite : permission::ProductionWrite,
+                o->sectionId);
             !r)
             return r;
         static const QHash<QString, QStringList> next = {
-            {QStringLiteral("todo"), {QStringLiteral("in_progress"), QStringLiteral("done"), QStringLiteral("cancelled")}},
-            {QStringLiteral("in_progress"), {QStringLiteral("todo"), QStringLiteral("done"), QStringLiteral("cancelled")}},
+            {QStringLiteral("todo"),
+             {QStringLiteral("in_progress"), QStringLiteral("done"), QStringLiteral("cancelled")}},
+            {QStringLiteral("in_progress"),
+             {QStringLiteral("todo"), QStringLiteral("done"), QStringLiteral("cancelled")}},
             {QStringLiteral("done"), {QStringLiteral("in_progress"), QStringLiteral("delivered")}},
             {QStringLiteral("delivered"), {}},
             {QStringLiteral("cancelled"), {}},
         };
         if (!next.value(o->status).contains(status))
-            return fail(Error::Code::InvalidInput, tr("A work order “%1” cannot become “%2”.")
-                                                       .arg(orderStatusLabel(o->status), orderStatusLabel(status)));
-        if (status == QLatin1String("cancelled") && o->invoiceId != 0)
             return fail(Error::Code::InvalidInput,
-                        tr("The work order %1 is invoiced: cancel the invoice with a credit note.").arg(o->number));
+                        tr("A work order “%1” cannot become “%2”.")
+                            .arg(orderStatusLabel(o->status), orderStatusLabel(status)));
+        if (status == QLatin1String("cancelled") && o->invoiceId != 0)
+            return fail(
+                Error::Code::InvalidInput,
+                tr("The work order %1 is invoiced: cancel the invoice with a credit note.").arg(o->number));
         const QString before = o->status;
         o->status = status;
         if (auto r = repo.updateOrder(*o, m_clock.nowIso()); !r)
@@ -341,7 +356,8 @@ Status OrderService::setOrderStatus(qint64 orderId, const QString& status)
         ChangeSet c;
         c.add(QStringLiteral("status"), before, status);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("work_order"), QString::number(orderId), QStringLiteral("update"), c);
+            .record(m_actor, QStringLiteral("work_order"), QString::number(orderId), QStringLiteral("update"),
+                    c);
     });
 }
 
@@ -358,12 +374,18 @@ Result<QString> OrderService::invoiceOrder(qint64 orderId)
             return fail(Error::Code::Conflict,
                         tr("The work order %1 is already invoiced (%2).").arg(o->number, o->invoiceNumber));
         if (o->status != QLatin1String("done") && o->status != QLatin1String("delivered"))
-            return fail(Error::Code::InvalidInput,
-                        tr("The work order %1 is not done yet: mark it done, then invoice it.").arg(o->number));
+            return fail(
+                Error::Code::InvalidInput,
+                tr("The work order %1 is not done yet: mark it done, then invoice it.").arg(o->number));
         Invoice inv;
         inv.contactId = o->contactId;
         inv.reference = o->number;
         inv.lines = o->lines;
+        // The day of the service: the last day the workshop worked on the order.
+        auto lastDay = repo.lastWorkDay(orderId);
+        if (!lastDay)
+            return std::unexpected(lastDay.error());
+        inv.serviceFrom = lastDay->isValid() ? *lastDay : m_clock.today();
         InvoiceService sales(m_db, m_clock, m_actor);
         auto id = sales.saveDraft(inv);
         if (!id)
@@ -377,7 +399,8 @@ Result<QString> OrderService::invoiceOrder(qint64 orderId)
         ChangeSet c;
         c.set(QStringLiteral("invoice"), *number);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("work_order"), QString::number(orderId), QStringLiteral("update"), c);
+                         .record(m_actor, QStringLiteral("work_order"), QString::number(orderId),
+                                 QStringLiteral("update"), c);
             !r)
             return std::unexpected(r.error());
         return number;

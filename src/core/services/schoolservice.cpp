@@ -24,6 +24,11 @@ QString SchoolService::normaliseDigits(const QString& text)
     return out;
 }
 
+QString SchoolService::normaliseVatNumber(const QString& text)
+{
+    return normaliseDigits(text).toUpper();
+}
+
 Status SchoolService::validateSiret(const QString& input)
 {
     const QString siret = normaliseDigits(input);
@@ -31,7 +36,8 @@ Status SchoolService::validateSiret(const QString& input)
         return {};
     static const QRegularExpression digits(QStringLiteral("^\\d{14}$"));
     if (!digits.match(siret).hasMatch())
-        return fail(Error::Code::InvalidInput, tr("The SIRET must have 14 digits (“%1”).").arg(input.trimmed()));
+        return fail(Error::Code::InvalidInput,
+                    tr("The SIRET must have 14 digits (“%1”).").arg(input.trimmed()));
     // Luhn key; La Poste's establishments (SIREN 356000000) use a sum divisible by 5.
     int sum = 0;
     for (int i = 0; i < 14; ++i) {
@@ -80,17 +86,121 @@ Status SchoolService::validate(const SchoolIdentity& s)
         return fail(Error::Code::InvalidInput, tr("The postcode must have 5 digits (“%1”).").arg(s.postcode));
     static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!s.email.trimmed().isEmpty() && !email.match(s.email.trimmed()).hasMatch())
-        return fail(Error::Code::InvalidInput, tr("The e-mail address “%1” is not valid.").arg(s.email.trimmed()));
+        return fail(Error::Code::InvalidInput,
+                    tr("The e-mail address “%1” is not valid.").arg(s.email.trimmed()));
     if (s.fiscalYearStartMonth < 1 || s.fiscalYearStartMonth > 12)
-        return fail(Error::Code::InvalidInput, tr("The first month of the financial year must be between 1 and 12."));
+        return fail(Error::Code::InvalidInput,
+                    tr("The first month of the financial year must be between 1 and 12."));
     if (s.schoolYearStartMonth < 1 || s.schoolYearStartMonth > 12)
         return fail(Error::Code::InvalidInput, tr("The school-year start month must be between 1 and 12."));
-    if (s.vatRegime == VatRegime::Franchise && s.vatMention.trimmed().isEmpty())
+    if (!s.vatNumber.trimmed().isEmpty()) {
+        static const QRegularExpression vat(QStringLiteral("^FR[0-9A-Z]{2}\\d{9}$"));
+        if (!vat.match(normaliseVatNumber(s.vatNumber)).hasMatch())
+            return fail(Error::Code::InvalidInput,
+                        tr("A French VAT number is FR, a two-character key and the SIREN's 9 digits (“%1”).")
+                            .arg(s.vatNumber.trimmed()));
+    }
+    if (s.vatOnDebits && !chargesVat(s.vatRegime))
         return fail(Error::Code::InvalidInput,
-                    tr("When exempt from VAT, the mention printed on invoices is required."));
+                    tr("The option to pay VAT on debits only exists for a school subject to VAT."));
     if (s.logo.size() > 2 * 1024 * 1024)
         return fail(Error::Code::InvalidInput, tr("The logo is too large (2 MB at most)."));
     return {};
+}
+
+QString SchoolService::legalAmountLabel(LegalAmountKind kind)
+{
+    switch (kind) {
+    case LegalAmountKind::FranchiseGoods:
+        return tr("Franchise threshold, sales of goods");
+    case LegalAmountKind::FranchiseServices:
+        return tr("Franchise threshold, services");
+    case LegalAmountKind::AssociationFranchise:
+        return tr("Non-profit association's threshold (commercial receipts)");
+    case LegalAmountKind::CashCeiling:
+        break;
+    }
+    return tr("Cash payment ceiling (payer living in France)");
+}
+
+QString SchoolService::vatRegimeLabel(VatRegime regime)
+{
+    switch (regime) {
+    case VatRegime::Franchise:
+        return tr("Franchise en base (art. 293 B of the CGI)");
+    case VatRegime::Assujetti:
+        return tr("Subject to VAT");
+    case VatRegime::Association:
+        return tr("Non-profit association outside VAT (art. 261-7-1° b of the CGI)");
+    }
+    return {};
+}
+
+QString SchoolService::vatRegimeExplanation(VatRegime regime)
+{
+    switch (regime) {
+    case VatRegime::Franchise:
+        return tr("No VAT is charged while the civil year's sales stay under the franchise thresholds "
+                  "(below). "
+                  "Invoices say “%1”. Établi warns when the turnover passes a threshold.")
+            .arg(vatMentionFor(regime));
+    case VatRegime::Assujetti:
+        return tr(
+            "VAT is charged on each line at its rate and declared to the tax office. The school's VAT number "
+            "is required to issue an invoice; a line at 0 % must say why it is exempt.");
+    case VatRegime::Association:
+        return tr("A non-profit association whose commercial receipts stay under the threshold (below) "
+                  "charges no "
+                  "VAT. Invoices say “%1”. Établi warns when the turnover passes the threshold.")
+            .arg(vatMentionFor(regime));
+    }
+    return {};
+}
+
+Result<QList<LegalAmount>> SchoolService::legalAmounts() const
+{
+    return SchoolRepository(m_db).legalAmounts();
+}
+
+Result<LegalAmount> SchoolService::legalAmount(LegalAmountKind kind) const
+{
+    auto all = legalAmounts();
+    if (!all)
+        return std::unexpected(all.error());
+    for (const LegalAmount& a : std::as_const(*all))
+        if (a.kind == kind)
+            return a;
+    return fail(Error::Code::NotFound, legalAmountLabel(kind));
+}
+
+Status SchoolService::saveLegalAmount(const LegalAmount& amount)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
+        return r;
+    if (amount.amount.cents() <= 0)
+        return fail(Error::Code::InvalidInput,
+                    tr("“%1”: give an amount above zero.").arg(legalAmountLabel(amount.kind)));
+    if (amount.year < 1990 || amount.year > 2200)
+        return fail(Error::Code::InvalidInput,
+                    tr("“%1”: give the year the amount applies from.").arg(legalAmountLabel(amount.kind)));
+    if (amount.source.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("“%1”: say where the amount comes from (the text of law).")
+                                                   .arg(legalAmountLabel(amount.kind)));
+    return inTransaction(m_db, [&]() -> Status {
+        auto before = legalAmount(amount.kind);
+        if (!before)
+            return std::unexpected(before.error());
+        if (auto r = SchoolRepository(m_db).saveLegalAmount(amount, m_clock.nowIso()); !r)
+            return r;
+        ChangeSet c;
+        c.add(QStringLiteral("amount_cents"), static_cast<qint64>(before->amount.cents()),
+              static_cast<qint64>(amount.amount.cents()))
+            .add(QStringLiteral("year"), before->year, amount.year)
+            .add(QStringLiteral("source"), before->source, amount.source.trimmed());
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("legal_amount"), legalAmountCode(amount.kind),
+                    QStringLiteral("update"), c);
+    });
 }
 
 Result<SchoolIdentity> SchoolService::identity() const
@@ -104,8 +214,9 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
     s.siret = normaliseDigits(s.siret);
     s.rna = normaliseDigits(s.rna).toUpper();
     s.postcode = s.postcode.trimmed();
-    if (s.vatMention.trimmed().isEmpty() && s.vatRegime == VatRegime::Franchise)
-        s.vatMention = SchoolIdentity::defaultVatMention();
+    s.vatNumber = normaliseVatNumber(s.vatNumber);
+    // The mention follows the regime: never a free text that could say the wrong thing.
+    s.vatMention = vatMentionFor(s.vatRegime);
     if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
         return std::unexpected(r.error());
     if (auto r = validate(s); !r)
@@ -135,11 +246,13 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
             .add(QStringLiteral("vat_regime"), vatRegimeCode(b.vatRegime), vatRegimeCode(s.vatRegime))
             .add(QStringLiteral("vat_number"), b.vatNumber, s.vatNumber.trimmed())
             .add(QStringLiteral("vat_mention"), b.vatMention, s.vatMention.trimmed())
+            .add(QStringLiteral("vat_on_debits"), b.vatOnDebits ? 1 : 0, s.vatOnDebits ? 1 : 0)
             .add(QStringLiteral("fiscal_year_start_month"), b.fiscalYearStartMonth, s.fiscalYearStartMonth)
             .add(QStringLiteral("school_year_start_month"), b.schoolYearStartMonth, s.schoolYearStartMonth)
             .add(QStringLiteral("may_issue_tax_receipts"), b.mayIssueTaxReceipts, s.mayIssueTaxReceipts);
-        if (auto r = AuditTrail(m_db, m_clock).record(m_actor, QStringLiteral("school"), QStringLiteral("1"),
-                                                      QStringLiteral("update"), c);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("school"), QStringLiteral("1"),
+                                 QStringLiteral("update"), c);
             !r)
             return std::unexpected(r.error());
         return saved;
@@ -181,8 +294,9 @@ Result<qint64> SchoolService::addSection(const QString& name, const QString& tra
             return id;
         ChangeSet c;
         c.set(QStringLiteral("name"), s.name).set(QStringLiteral("trade"), s.trade);
-        if (auto r = AuditTrail(m_db, m_clock).record(m_actor, QStringLiteral("section"), QString::number(*id),
-                                                      QStringLiteral("create"), c);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("section"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -198,7 +312,8 @@ Status SchoolService::updateSection(const Section& section)
     if (section.capacity < 0 || section.capacity > 500)
         return fail(Error::Code::InvalidInput, tr("The capacity is between 0 and 500 places."));
     if (section.halfDayMinutes < 30 || section.halfDayMinutes > 480)
-        return fail(Error::Code::InvalidInput, tr("A half-day in the workshop lasts between 30 minutes and 8 hours."));
+        return fail(Error::Code::InvalidInput,
+                    tr("A half-day in the workshop lasts between 30 minutes and 8 hours."));
     return inTransaction(m_db, [&]() -> Status {
         SectionRepository repo(m_db);
         auto all = repo.list();
@@ -219,7 +334,8 @@ Status SchoolService::updateSection(const Section& section)
             .add(QStringLiteral("capacity"), before.capacity, section.capacity)
             .add(QStringLiteral("half_day_minutes"), before.halfDayMinutes, section.halfDayMinutes);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("section"), QString::number(section.id), QStringLiteral("update"), c);
+            .record(m_actor, QStringLiteral("section"), QString::number(section.id), QStringLiteral("update"),
+                    c);
     });
 }
 
@@ -234,8 +350,8 @@ Status SchoolService::deleteSection(qint64 sectionId)
             return std::unexpected(used.error());
         if (*used > 0)
             return fail(Error::Code::Conflict,
-                        tr("This section has trainees (%n): deactivate it instead of deleting it.",
-                           nullptr, static_cast<int>(*used)));
+                        tr("This section has trainees (%n): deactivate it instead of deleting it.", nullptr,
+                           static_cast<int>(*used)));
         if (auto r = repo.remove(sectionId); !r)
             return r;
         return AuditTrail(m_db, m_clock)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/legal.h"
 #include "domain/school.h"
 #include "domain/section.h"
 #include "domain/user.h"
@@ -35,6 +36,16 @@ public:
     // saves. Returns the saved identity with its new version.
     Result<SchoolIdentity> saveIdentity(SchoolIdentity identity);
 
+    // The legal amounts with their year and source (open to every role);
+    // changing one needs settings.edit and is written to the audit trail.
+    Result<QList<LegalAmount>> legalAmounts() const;
+    Result<LegalAmount> legalAmount(LegalAmountKind kind) const;
+    Status saveLegalAmount(const LegalAmount& amount);
+    static QString legalAmountLabel(LegalAmountKind kind);
+    // What a regime means, in a sentence, for the settings page.
+    static QString vatRegimeLabel(VatRegime regime);
+    static QString vatRegimeExplanation(VatRegime regime);
+
     Result<QList<Section>> sections(bool activeOnly = false) const;
     Result<qint64> addSection(const QString& name, const QString& trade = {});
     Status updateSection(const Section& section);
@@ -47,6 +58,8 @@ public:
     static Status validateRna(const QString& rna);
     static Status validate(const SchoolIdentity& identity);
     static QString normaliseDigits(const QString& text);
+    // "fr 12 753124680" → "FR12753124680".
+    static QString normaliseVatNumber(const QString& text);
 
 private:
     Database& m_db;

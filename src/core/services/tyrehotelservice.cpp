@@ -6,8 +6,8 @@
 #include "services/invoiceservice.h"
 #include "storage/cataloguerepository.h"
 #include "storage/contactrepository.h"
-#include "storage/tyrehotelrepository.h"
 #include "storage/transaction.h"
+#include "storage/tyrehotelrepository.h"
 #include "util/clock.h"
 
 #include <QLocale>
@@ -115,7 +115,8 @@ Status TyreHotelService::validate(TyreSet& s) const
     if (s.tyreCount < 1 || s.tyreCount > TyreSet::MaxTyres)
         return fail(Error::Code::InvalidInput, tr("A set holds 1 to %1 tyres.").arg(TyreSet::MaxTyres));
     if (s.treadTenths.size() != s.tyreCount)
-        return fail(Error::Code::InvalidInput, tr("Measure the tread of each of the %n tyre(s).", nullptr, s.tyreCount));
+        return fail(Error::Code::InvalidInput,
+                    tr("Measure the tread of each of the %n tyre(s).", nullptr, s.tyreCount));
     for (int i = 0; i < s.treadTenths.size(); ++i) {
         if (s.treadTenths.at(i) < 0 || s.treadTenths.at(i) > TyreSet::MaxTreadTenths)
             return fail(Error::Code::InvalidInput,
@@ -125,13 +126,15 @@ Status TyreHotelService::validate(TyreSet& s) const
     if (s.rack.isEmpty())
         return fail(Error::Code::InvalidInput, tr("Say where the set is stored: rack, row and level."));
     if (s.row < 1 || s.row > 999 || s.level < 1 || s.level > 99)
-        return fail(Error::Code::InvalidInput, tr("The row is between 1 and 999 and the level between 1 and 99."));
+        return fail(Error::Code::InvalidInput,
+                    tr("The row is between 1 and 999 and the level between 1 and 99."));
     if (!s.dateIn.isValid())
         return fail(Error::Code::InvalidInput, tr("Give the day the tyres came in."));
     if (s.dateIn > m_clock.today())
         return fail(Error::Code::InvalidInput, tr("The day the tyres came in cannot be in the future."));
     if (s.dateOut.isValid() && (s.dateOut < s.dateIn || s.dateOut > m_clock.today()))
-        return fail(Error::Code::InvalidInput, tr("The tyres go back after they came in, and not in the future."));
+        return fail(Error::Code::InvalidInput,
+                    tr("The tyres go back after they came in, and not in the future."));
     return {};
 }
 
@@ -151,8 +154,9 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
                 return std::unexpected(stored.error());
             before = *stored;
             if (!before.stored())
-                return fail(Error::Code::Conflict, tr("This set went back to its owner on %1: it is kept as it was.")
-                                                       .arg(before.dateOut.toString(QStringLiteral("dd/MM/yyyy"))));
+                return fail(Error::Code::Conflict,
+                            tr("This set went back to its owner on %1: it is kept as it was.")
+                                .arg(before.dateOut.toString(QStringLiteral("dd/MM/yyyy"))));
             s.vehicleId = before.vehicleId;
             s.contactId = before.contactId;
             s.invoiceId = before.invoiceId;
@@ -163,15 +167,16 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
                 return std::unexpected(taken.error());
             if (*taken != 0) {
                 auto other = repo.get(*taken);
-                return fail(Error::Code::Conflict, tr("%1 already holds the tyres of %2: choose another place.")
-                                                       .arg(placeLabel(s), other ? other->plate : QString()));
+                return fail(Error::Code::Conflict,
+                            tr("%1 already holds the tyres of %2: choose another place.")
+                                .arg(placeLabel(s), other ? other->plate : QString()));
             }
             auto twice = repo.storedForVehicle(s.vehicleId, s.id);
             if (!twice)
                 return std::unexpected(twice.error());
             if (*twice != 0)
-                return fail(Error::Code::Conflict,
-                            tr("Tyres of this vehicle are already in storage: give them back first, or change that set."));
+                return fail(Error::Code::Conflict, tr("Tyres of this vehicle are already in storage: give "
+                                                      "them back first, or change that set."));
         }
         ChangeSet c;
         if (s.id == 0) {
@@ -188,7 +193,8 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
                 .set(QStringLiteral("place"), placeLabel(s))
                 .set(QStringLiteral("date_in"), s.dateIn.toString(Qt::ISODate));
             if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("tyre_set"), QString::number(*id), QStringLiteral("create"), c);
+                             .record(m_actor, QStringLiteral("tyre_set"), QString::number(*id),
+                                     QStringLiteral("create"), c);
                 !r)
                 return std::unexpected(r.error());
             return id;
@@ -200,7 +206,8 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
             .add(QStringLiteral("tyre_size"), before.tyreSize, s.tyreSize)
             .add(QStringLiteral("notes"), before.notes, s.notes.trimmed());
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("tyre_set"), QString::number(s.id), QStringLiteral("update"), c);
+                         .record(m_actor, QStringLiteral("tyre_set"), QString::number(s.id),
+                                 QStringLiteral("update"), c);
             !r)
             return std::unexpected(r.error());
         return s.id;
@@ -220,7 +227,8 @@ Status TyreHotelService::giveBack(qint64 setId, const QDate& day)
             return fail(Error::Code::Conflict, tr("This set already went back to its owner on %1.")
                                                    .arg(s->dateOut.toString(QStringLiteral("dd/MM/yyyy"))));
         if (!day.isValid() || day < s->dateIn || day > m_clock.today())
-            return fail(Error::Code::InvalidInput, tr("The tyres go back after they came in, and not in the future."));
+            return fail(Error::Code::InvalidInput,
+                        tr("The tyres go back after they came in, and not in the future."));
         s->dateOut = day;
         if (auto r = repo.update(*s, m_clock.nowIso()); !r)
             return r;
@@ -241,8 +249,9 @@ Result<qint64> TyreHotelService::invoiceFee(qint64 setId)
         if (!s)
             return std::unexpected(s.error());
         if (s->invoiceId != 0)
-            return fail(Error::Code::Conflict, tr("The storage of this set is already invoiced (%1).")
-                                                   .arg(s->invoiceNumber.isEmpty() ? tr("draft") : s->invoiceNumber));
+            return fail(Error::Code::Conflict,
+                        tr("The storage of this set is already invoiced (%1).")
+                            .arg(s->invoiceNumber.isEmpty() ? tr("draft") : s->invoiceNumber));
         if (s->feeItemId == 0)
             return fail(Error::Code::InvalidInput, tr("Choose the storage fee from the catalogue first."));
         auto item = CatalogueRepository(m_db).get(s->feeItemId);
@@ -251,6 +260,9 @@ Result<qint64> TyreHotelService::invoiceFee(qint64 setId)
         Invoice draft;
         draft.contactId = s->contactId;
         draft.reference = tr("Tyre storage %1, %2").arg(s->plate, seasonLabel(s->season).toLower());
+        // The storage invoice names its period: a season of six months from the day the set came in.
+        draft.serviceFrom = s->dateIn;
+        draft.serviceTo = s->dateIn.addMonths(6).addDays(-1);
         InvoiceLine line;
         line.catalogueItemId = item->id;
         line.label = tr("%1 — %2, %3").arg(item->label, s->plate, seasonLabel(s->season).toLower());
@@ -268,7 +280,8 @@ Result<qint64> TyreHotelService::invoiceFee(qint64 setId)
         ChangeSet c;
         c.set(QStringLiteral("invoice_id"), *id);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("tyre_set"), QString::number(setId), QStringLiteral("update"), c);
+                         .record(m_actor, QStringLiteral("tyre_set"), QString::number(setId),
+                                 QStringLiteral("update"), c);
             !r)
             return std::unexpected(r.error());
         return id;

@@ -63,8 +63,15 @@ AuditEntry readEntry(const SqlQuery& q)
 
 QString AuditRepository::computeHash(const AuditEntry& e)
 {
-    const QStringList fields = {QString::number(e.id), e.at,     QString::number(e.userId), e.userLogin, e.entity,
-                                e.entityId,            e.action, e.changes,                 e.prevHash};
+    const QStringList fields = {QString::number(e.id),
+                                e.at,
+                                QString::number(e.userId),
+                                e.userLogin,
+                                e.entity,
+                                e.entityId,
+                                e.action,
+                                e.changes,
+                                e.prevHash};
     // Unit separator between fields: no field can fake a boundary.
     return QString::fromLatin1(
         QCryptographicHash::hash(fields.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());
@@ -91,15 +98,29 @@ Status AuditRepository::append(AuditEntry e)
         }
     }
     e.hash = computeHash(e);
+    {
+        // The chain's counter only grows: a deleted last row leaves it above the table (check).
+        SqlQuery counter(m_db);
+        if (auto r = counter.prepare(QStringLiteral("INSERT INTO document_counter (series, year, "
+                                                    "last_number) VALUES ('audit', 0, :id) ON CONFLICT "
+                                                    "(series, year) DO UPDATE SET last_number = :id2"));
+            !r)
+            return r;
+        counter.bind(QStringLiteral("id"), e.id).bind(QStringLiteral("id2"), e.id);
+        if (auto r = counter.exec(); !r)
+            return r;
+    }
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO audit_log (id, at, user_id, user_login, entity, entity_id, action, changes, prev_hash, hash) "
-            "VALUES (:id, :at, :user_id, :user_login, :entity, :entity_id, :action, :changes, :prev_hash, :hash)"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO audit_log (id, at, user_id, user_login, entity, "
+                                          "entity_id, action, changes, prev_hash, hash) "
+                                          "VALUES (:id, :at, :user_id, :user_login, :entity, :entity_id, "
+                                          ":action, :changes, :prev_hash, :hash)"));
         !r)
         return r;
     q.bind(QStringLiteral("id"), e.id)
         .bind(QStringLiteral("at"), e.at)
-        .bind(QStringLiteral("user_id"), e.userId > 0 ? QVariant(e.userId) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral("user_id"),
+              e.userId > 0 ? QVariant(e.userId) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral("user_login"), e.userLogin)
         .bind(QStringLiteral("entity"), e.entity)
         .bind(QStringLiteral("entity_id"), e.entityId)
@@ -143,8 +164,9 @@ Result<AuditRepository::ChainReport> AuditRepository::verifyChain() const
 Result<QList<AuditEntry>> AuditRepository::list(const AuditFilter& filter, int limit, int offset) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT %1 FROM audit_log%2 ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                               .arg(kColumns, whereClause(filter)));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT %1 FROM audit_log%2 ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .arg(kColumns, whereClause(filter)));
         !r)
         return std::unexpected(r.error());
     bindFilter(q, filter);

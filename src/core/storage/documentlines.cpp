@@ -5,7 +5,8 @@
 
 namespace etabli::documentlines {
 
-Status write(Database& db, const QString& table, const QString& key, qint64 id, const QList<InvoiceLine>& lines)
+Status write(Database& db, const QString& table, const QString& key, qint64 id,
+             const QList<InvoiceLine>& lines)
 {
     SqlQuery del(db);
     if (auto r = del.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = :id").arg(table, key)); !r)
@@ -14,10 +15,12 @@ Status write(Database& db, const QString& table, const QString& key, qint64 id, 
     if (auto r = del.exec(); !r)
         return r;
     SqlQuery q(db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO %1 (%2, position, catalogue_item_id, label, quantity_thousandths, "
-                                          "unit, unit_price_cents, vat_rate_bp, total_excl_cents) VALUES (:id, "
-                                          ":position, :item, :label, :quantity, :unit, :price, :vat, :total)")
-                               .arg(table, key));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO %1 (%2, position, catalogue_item_id, label, quantity_thousandths, "
+                           "unit, unit_price_cents, vat_rate_bp, vat_exemption, total_excl_cents) VALUES "
+                           "(:id, :position, :item, :label, :quantity, :unit, :price, :vat, :exemption, "
+                           ":total)")
+                .arg(table, key));
         !r)
         return r;
     for (int i = 0; i < lines.size(); ++i) {
@@ -31,6 +34,7 @@ Status write(Database& db, const QString& table, const QString& key, qint64 id, 
             .bind(QStringLiteral("unit"), l.unit)
             .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
             .bind(QStringLiteral("vat"), l.vatRateBp)
+            .bind(QStringLiteral("exemption"), l.vatRateBp == 0 ? l.vatExemption.trimmed() : QString())
             .bind(QStringLiteral("total"), static_cast<qint64>(l.total().cents()));
         if (auto r = q.exec(); !r)
             return r;
@@ -41,9 +45,10 @@ Status write(Database& db, const QString& table, const QString& key, qint64 id, 
 Result<QList<InvoiceLine>> read(const Database& db, const QString& table, const QString& key, qint64 id)
 {
     SqlQuery q(db);
-    if (auto r = q.prepare(QStringLiteral("SELECT catalogue_item_id, label, quantity_thousandths, unit, unit_price_cents, "
-                                          "vat_rate_bp FROM %1 WHERE %2 = :id ORDER BY position")
-                               .arg(table, key));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT catalogue_item_id, label, quantity_thousandths, unit, unit_price_cents, "
+                           "vat_rate_bp, vat_exemption FROM %1 WHERE %2 = :id ORDER BY position")
+                .arg(table, key));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), id);
@@ -58,6 +63,7 @@ Result<QList<InvoiceLine>> read(const Database& db, const QString& table, const 
         l.unit = q.value(3).toString();
         l.unitPrice = Money::fromCents(q.value(4).toLongLong());
         l.vatRateBp = q.value(5).toInt();
+        l.vatExemption = q.value(6).toString();
         out << l;
     }
     return out;

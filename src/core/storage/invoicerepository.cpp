@@ -66,7 +66,8 @@ struct Where
             binds.append({QStringLiteral("to"), iso(f.to)});
         }
         if (f.unpaidOnly)
-            parts << QStringLiteral("i.status = 'issued' AND i.kind = 'invoice' AND i.total_incl_cents - %1 - %2 > 0")
+            parts << QStringLiteral(
+                         "i.status = 'issued' AND i.kind = 'invoice' AND i.total_incl_cents - %1 - %2 > 0")
                          .arg(creditedSql, paidSql);
         sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
     }
@@ -81,38 +82,61 @@ struct Where
 const QString invoiceColumns = QStringLiteral(
     "SELECT i.id, i.kind, i.status, i.number, i.contact_id, i.credited_invoice_id, i.issue_date, i.due_date, "
     "i.customer_name, i.customer_address, i.customer_siret, i.professional, i.vat_regime, i.vat_mention, "
-    "i.payment_terms, i.reference, i.notes, i.total_excl_cents, i.total_vat_cents, i.total_incl_cents, i.prev_hash, "
-    "i.hash, i.issued_by, i.version, (SELECT cr.number FROM invoice cr WHERE cr.id = i.credited_invoice_id) "
-    "FROM invoice i");
+    "i.payment_terms, i.reference, i.notes, i.total_excl_cents, i.total_vat_cents, i.total_incl_cents, "
+    "i.prev_hash, "
+    "i.hash, i.issued_by, i.version, (SELECT cr.number FROM invoice cr WHERE cr.id = i.credited_invoice_id), "
+    "i.seller, i.customer_kind, i.operations, i.service_from, i.service_to, i.buyer_reference, "
+    "i.delivery_address, "
+    "i.chorus_engagement, i.chorus_service, i.mentions, i.hash_version, i.issued_at FROM invoice i");
+
+// The fields a draft keeps, bound by name (insertDraft and updateDraft).
+void bindDraftFields(SqlQuery& q, const Invoice& inv)
+{
+    q.bind(QStringLiteral("contact"), inv.contactId)
+        .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
+        .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
+        .bind(QStringLiteral("terms"), inv.paymentTerms.trimmed())
+        .bind(QStringLiteral("reference"), inv.reference.trimmed())
+        .bind(QStringLiteral("buyer_reference"), inv.buyerReference.trimmed())
+        .bind(QStringLiteral("delivery"), inv.deliveryAddress.trimmed())
+        .bind(QStringLiteral("operations"), operationsCode(inv.operations))
+        .bind(QStringLiteral("service_from"), isoOrNull(inv.serviceFrom))
+        .bind(QStringLiteral("service_to"), isoOrNull(inv.serviceTo))
+        .bind(QStringLiteral("engagement"), inv.chorusEngagement.trimmed())
+        .bind(QStringLiteral("service"), inv.chorusService.trimmed())
+        .bind(QStringLiteral("notes"), inv.notes.trimmed())
+        .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
+        .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
+        .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()));
+}
 
 } // namespace
 
 Status InvoiceRepository::writeLines(qint64 invoiceId, const QList<InvoiceLine>& lines)
 {
-    return documentlines::write(m_db, QStringLiteral("invoice_line"), QStringLiteral("invoice_id"), invoiceId, lines);
+    return documentlines::write(m_db, QStringLiteral("invoice_line"), QStringLiteral("invoice_id"), invoiceId,
+                                lines);
 }
 
 Result<qint64> InvoiceRepository::insertDraft(const Invoice& inv, const QString& nowIso)
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO invoice (kind, status, contact_id, credited_invoice_id, due_date, vat_regime, payment_terms, "
-            "reference, notes, total_excl_cents, total_vat_cents, total_incl_cents, version, created_at, updated_at) "
-            "VALUES (:kind, 'draft', :contact, :credited, :due, :regime, :terms, :reference, :notes, :excl, :vat, "
-            ":incl, 1, :now, :now) RETURNING id"));
+            "INSERT INTO invoice (kind, status, contact_id, credited_invoice_id, due_date, vat_regime, "
+            "payment_terms, "
+            "reference, buyer_reference, delivery_address, operations, service_from, service_to, "
+            "chorus_engagement, "
+            "chorus_service, notes, total_excl_cents, total_vat_cents, total_incl_cents, version, "
+            "created_at, "
+            "updated_at) VALUES (:kind, 'draft', :contact, :credited, :due, :regime, :terms, :reference, "
+            ":buyer_reference, :delivery, :operations, :service_from, :service_to, :engagement, :service, "
+            ":notes, "
+            ":excl, :vat, :incl, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
+    bindDraftFields(q, inv);
     q.bind(QStringLiteral("kind"), inv.kind)
-        .bind(QStringLiteral("contact"), inv.contactId)
         .bind(QStringLiteral("credited"), idOrNull(inv.creditedInvoiceId))
-        .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
-        .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
-        .bind(QStringLiteral("terms"), inv.paymentTerms.trimmed())
-        .bind(QStringLiteral("reference"), inv.reference.trimmed())
-        .bind(QStringLiteral("notes"), inv.notes.trimmed())
-        .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
-        .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
-        .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()))
         .bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();
     if (!id)
@@ -126,22 +150,20 @@ Status InvoiceRepository::updateDraft(const Invoice& inv, const QString& nowIso)
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "UPDATE invoice SET contact_id = :contact, due_date = :due, vat_regime = :regime, payment_terms = :terms, "
-            "reference = :reference, notes = :notes, total_excl_cents = :excl, total_vat_cents = :vat, "
-            "total_incl_cents = :incl, version = version + 1, updated_at = :now WHERE id = :id AND version = :version "
+            "UPDATE invoice SET contact_id = :contact, due_date = :due, vat_regime = :regime, payment_terms "
+            "= :terms, "
+            "reference = :reference, buyer_reference = :buyer_reference, delivery_address = :delivery, "
+            "operations = "
+            ":operations, service_from = :service_from, service_to = :service_to, chorus_engagement = "
+            ":engagement, "
+            "chorus_service = :service, notes = :notes, total_excl_cents = :excl, total_vat_cents = :vat, "
+            "total_incl_cents = :incl, version = version + 1, updated_at = :now WHERE id = :id AND version = "
+            ":version "
             "AND status = 'draft'"));
         !r)
         return r;
-    q.bind(QStringLiteral("contact"), inv.contactId)
-        .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
-        .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
-        .bind(QStringLiteral("terms"), inv.paymentTerms.trimmed())
-        .bind(QStringLiteral("reference"), inv.reference.trimmed())
-        .bind(QStringLiteral("notes"), inv.notes.trimmed())
-        .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
-        .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
-        .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()))
-        .bind(QStringLiteral("now"), nowIso)
+    bindDraftFields(q, inv);
+    q.bind(QStringLiteral("now"), nowIso)
         .bind(QStringLiteral("id"), inv.id)
         .bind(QStringLiteral("version"), inv.version);
     if (auto r = q.exec(); !r)
@@ -202,9 +224,26 @@ Result<Invoice> InvoiceRepository::read(const QString& where, const QVariant& va
     i.issuedBy = q.value(22).toString();
     i.version = q.value(23).toInt();
     i.creditedNumber = q.value(24).toString();
+    const QByteArray seller = q.value(25).toString().toUtf8();
+    i.customerKind = q.value(26).toString();
+    i.operations = operationsFromCode(q.value(27).toString());
+    i.serviceFrom = fromIso(q.value(28));
+    i.serviceTo = fromIso(q.value(29));
+    i.buyerReference = q.value(30).toString();
+    i.deliveryAddress = q.value(31).toString();
+    i.chorusEngagement = q.value(32).toString();
+    i.chorusService = q.value(33).toString();
+    const QString mentions = q.value(34).toString();
+    i.hashVersion = q.value(35).toInt();
+    i.issuedAt = q.value(36).toString();
+    if (!seller.isEmpty())
+        i.seller = SchoolIdentity::fromSellerJson(seller);
+    if (!mentions.isEmpty())
+        i.mentions = mentions.split(QLatin1Char('\n'));
     q.finish();
 
-    auto lines = documentlines::read(m_db, QStringLiteral("invoice_line"), QStringLiteral("invoice_id"), i.id);
+    auto lines =
+        documentlines::read(m_db, QStringLiteral("invoice_line"), QStringLiteral("invoice_id"), i.id);
     if (!lines)
         return std::unexpected(lines.error());
     i.lines = *lines;
@@ -232,13 +271,14 @@ Result<QList<InvoiceRow>> InvoiceRepository::list(const InvoiceFilter& filter, i
 {
     const Where where(filter);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-                               "SELECT i.id, i.kind, i.status, i.number, i.issue_date, i.due_date, i.customer_name, "
-                               "c.name, c.first_name, c.person, i.total_incl_cents, i.total_incl_cents - %1 - %2 "
-                               "FROM invoice i JOIN contact c ON c.id = i.contact_id%3 "
-                               "ORDER BY COALESCE(i.issue_date, substr(i.created_at, 1, 10)) DESC, i.id DESC "
-                               "LIMIT :limit OFFSET :offset")
-                               .arg(creditedSql, paidSql, where.sql));
+    if (auto r = q.prepare(
+            QStringLiteral(
+                "SELECT i.id, i.kind, i.status, i.number, i.issue_date, i.due_date, i.customer_name, "
+                "c.name, c.first_name, c.person, i.total_incl_cents, i.total_incl_cents - %1 - %2 "
+                "FROM invoice i JOIN contact c ON c.id = i.contact_id%3 "
+                "ORDER BY COALESCE(i.issue_date, substr(i.created_at, 1, 10)) DESC, i.id DESC "
+                "LIMIT :limit OFFSET :offset")
+                .arg(creditedSql, paidSql, where.sql));
         !r)
         return std::unexpected(r.error());
     where.apply(q);
@@ -272,8 +312,9 @@ Result<qint64> InvoiceRepository::count(const InvoiceFilter& filter) const
 {
     const Where where(filter);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM invoice i JOIN contact c ON c.id = i.contact_id") +
-                           where.sql);
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM invoice i JOIN contact c ON c.id = i.contact_id") +
+                      where.sql);
         !r)
         return std::unexpected(r.error());
     where.apply(q);
@@ -302,8 +343,9 @@ Result<int> InvoiceRepository::takeNumber(const QString& series, int year)
 Result<InvoiceRepository::ChainTip> InvoiceRepository::chainTip() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT chain_position, hash, issue_date FROM invoice WHERE chain_position = "
-                                       "(SELECT MAX(chain_position) FROM invoice)"));
+    if (auto r = q.exec(
+            QStringLiteral("SELECT chain_position, hash, issue_date FROM invoice WHERE chain_position = "
+                           "(SELECT MAX(chain_position) FROM invoice)"));
         !r)
         return std::unexpected(r.error());
     ChainTip tip;
@@ -319,8 +361,9 @@ Result<InvoiceRepository::ChainTip> InvoiceRepository::chainTip() const
 Result<QDate> InvoiceRepository::lastIssueDate(const QString& kind, int year) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT MAX(issue_date) FROM invoice WHERE status = 'issued' AND kind = "
-                                          ":kind AND series_year = :year"));
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT MAX(issue_date) FROM invoice WHERE status = 'issued' AND kind = "
+                                     ":kind AND series_year = :year"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("kind"), kind).bind(QStringLiteral("year"), year);
@@ -330,18 +373,25 @@ Result<QDate> InvoiceRepository::lastIssueDate(const QString& kind, int year) co
     return fromIso(*v);
 }
 
-Status InvoiceRepository::markIssued(const Invoice& i, int year, int sequence, int chainPosition, const QString& nowIso)
+QString InvoiceRepository::issueSql()
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE invoice SET status = 'issued', number = :number, series_year = :year, sequence = :sequence, "
-            "chain_position = :position, issue_date = :issue, due_date = :due, customer_name = :name, "
-            "customer_address = :address, customer_siret = :siret, professional = :professional, vat_regime = "
-            ":regime, vat_mention = :mention, payment_terms = :terms, total_excl_cents = :excl, total_vat_cents = "
-            ":vat, total_incl_cents = :incl, prev_hash = :prev, hash = :hash, issued_at = :now, issued_by = :by, "
-            "version = version + 1, updated_at = :now WHERE id = :id AND version = :version AND status = 'draft'"));
-        !r)
-        return r;
+    return QStringLiteral(
+        "UPDATE invoice SET status = 'issued', number = :number, series_year = :year, sequence = :sequence, "
+        "chain_position = :position, issue_date = :issue, due_date = :due, customer_name = :name, "
+        "customer_address = :address, customer_siret = :siret, customer_kind = :customer_kind, professional "
+        "= "
+        ":professional, vat_regime = :regime, vat_mention = :mention, payment_terms = :terms, operations = "
+        ":operations, service_from = :service_from, service_to = :service_to, seller = :seller, mentions = "
+        ":mentions, "
+        "total_excl_cents = :excl, total_vat_cents = :vat, total_incl_cents = :incl, prev_hash = :prev, hash "
+        "= :hash, "
+        "hash_version = :hash_version, issued_at = :now, issued_by = :by, version = version + 1, updated_at "
+        "= :now "
+        "WHERE id = :id AND version = :version AND status = 'draft'");
+}
+
+void InvoiceRepository::bindIssue(SqlQuery& q, const Invoice& i, int year, int sequence, int chainPosition)
+{
     q.bind(QStringLiteral("number"), i.number)
         .bind(QStringLiteral("year"), year)
         .bind(QStringLiteral("sequence"), sequence)
@@ -351,23 +401,39 @@ Status InvoiceRepository::markIssued(const Invoice& i, int year, int sequence, i
         .bind(QStringLiteral("name"), i.customerName)
         .bind(QStringLiteral("address"), i.customerAddress)
         .bind(QStringLiteral("siret"), i.customerSiret)
+        .bind(QStringLiteral("customer_kind"), i.customerKind)
         .bind(QStringLiteral("professional"), i.professional ? 1 : 0)
         .bind(QStringLiteral("regime"), vatRegimeCode(i.vatRegime))
         .bind(QStringLiteral("mention"), i.vatMention)
         .bind(QStringLiteral("terms"), i.paymentTerms)
+        .bind(QStringLiteral("operations"), operationsCode(i.operations))
+        .bind(QStringLiteral("service_from"), isoOrNull(i.serviceFrom))
+        .bind(QStringLiteral("service_to"), isoOrNull(i.serviceTo))
+        .bind(QStringLiteral("seller"), QString::fromUtf8(i.seller.sellerJson()))
+        .bind(QStringLiteral("mentions"), i.mentions.join(QLatin1Char('\n')))
         .bind(QStringLiteral("excl"), static_cast<qint64>(i.totals.excl.cents()))
         .bind(QStringLiteral("vat"), static_cast<qint64>(i.totals.vatTotal.cents()))
         .bind(QStringLiteral("incl"), static_cast<qint64>(i.totals.incl.cents()))
         .bind(QStringLiteral("prev"), i.prevHash)
         .bind(QStringLiteral("hash"), i.hash)
-        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("hash_version"), i.hashVersion)
+        .bind(QStringLiteral("now"), i.issuedAt)
         .bind(QStringLiteral("by"), i.issuedBy)
         .bind(QStringLiteral("id"), i.id)
         .bind(QStringLiteral("version"), i.version);
+}
+
+Status InvoiceRepository::markIssued(const Invoice& i, int year, int sequence, int chainPosition)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(issueSql()); !r)
+        return r;
+    bindIssue(q, i, year, sequence, chainPosition);
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This invoice was changed or issued meanwhile on another computer."));
+        return fail(Error::Code::Conflict,
+                    tr("This invoice was changed or issued meanwhile on another computer."));
     return {};
 }
 
@@ -388,8 +454,11 @@ Result<Money> InvoiceRepository::credited(qint64 invoiceId) const
 Result<InvoiceBalance> InvoiceRepository::balance(qint64 invoiceId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT i.total_incl_cents, %1, %2 FROM invoice i WHERE i.id = :id")
-                               .arg(creditedSql, paidSql));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT i.total_incl_cents, %1, %2, (SELECT COALESCE(SUM(p.amount_cents), 0) "
+                           "FROM payment p WHERE p.invoice_id = i.id AND p.method = 'cash') FROM "
+                           "invoice i WHERE i.id = :id")
+                .arg(creditedSql, paidSql));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), invoiceId);
@@ -398,25 +467,27 @@ Result<InvoiceBalance> InvoiceRepository::balance(qint64 invoiceId) const
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This invoice does not exist."));
     InvoiceBalance b{Money::fromCents(q.value(0).toLongLong()), Money::fromCents(q.value(1).toLongLong()),
-                     Money::fromCents(q.value(2).toLongLong())};
+                     Money::fromCents(q.value(2).toLongLong()), Money::fromCents(q.value(3).toLongLong())};
     q.finish();
     return b;
 }
 
-Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const QDate& asOf, qint64 contactId) const
+Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const QDate& asOf,
+                                                                           qint64 contactId) const
 {
     // Days late = due date → asOf: bucket 0 not yet due, then 1–30, 31–60, 61–90, over 90.
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-                               "SELECT COALESCE(SUM(CASE WHEN x.due_date >= :d0 THEN x.due END), 0), COALESCE(SUM(CASE "
-                               "WHEN x.due_date < :d1 AND x.due_date >= :d30 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
-                               "x.due_date < :d30b AND x.due_date >= :d60 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
-                               "x.due_date < :d60b AND x.due_date >= :d90 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
-                               "x.due_date < :d90b THEN x.due END), 0), COUNT(*), COUNT(DISTINCT x.contact_id) FROM "
-                               "(SELECT i.contact_id, i.due_date, i.total_incl_cents - %1 - %2 AS due FROM invoice i "
-                               "WHERE i.status = 'issued' AND i.kind = 'invoice'%3) x WHERE x.due > 0")
-                               .arg(creditedSql, paidSql,
-                                    contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString()));
+    if (auto r = q.prepare(
+            QStringLiteral(
+                "SELECT COALESCE(SUM(CASE WHEN x.due_date >= :d0 THEN x.due END), 0), COALESCE(SUM(CASE "
+                "WHEN x.due_date < :d1 AND x.due_date >= :d30 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
+                "x.due_date < :d30b AND x.due_date >= :d60 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
+                "x.due_date < :d60b AND x.due_date >= :d90 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
+                "x.due_date < :d90b THEN x.due END), 0), COUNT(*), COUNT(DISTINCT x.contact_id) FROM "
+                "(SELECT i.contact_id, i.due_date, i.total_incl_cents - %1 - %2 AS due FROM invoice i "
+                "WHERE i.status = 'issued' AND i.kind = 'invoice'%3) x WHERE x.due > 0")
+                .arg(creditedSql, paidSql,
+                     contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString()));
         !r)
         return std::unexpected(r.error());
     // A day d is late by n days when d + n = asOf.
@@ -445,14 +516,15 @@ Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const
 Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint64 contactId, int limit) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-                               "SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
-                               "i.total_incl_cents, i.total_incl_cents - %1 - %2 AS due FROM invoice i WHERE i.status = "
-                               "'issued' AND i.kind = 'invoice' AND i.total_incl_cents - %1 - %2 > 0%3 "
-                               "ORDER BY i.due_date, i.number%4")
-                               .arg(creditedSql, paidSql,
-                                    contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString(),
-                                    limit > 0 ? QStringLiteral(" LIMIT :limit") : QString()));
+    if (auto r = q.prepare(
+            QStringLiteral(
+                "SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
+                "i.total_incl_cents, i.total_incl_cents - %1 - %2 AS due FROM invoice i WHERE i.status = "
+                "'issued' AND i.kind = 'invoice' AND i.total_incl_cents - %1 - %2 > 0%3 "
+                "ORDER BY i.due_date, i.number%4")
+                .arg(creditedSql, paidSql,
+                     contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString(),
+                     limit > 0 ? QStringLiteral(" LIMIT :limit") : QString()));
         !r)
         return std::unexpected(r.error());
     if (contactId != 0)
@@ -481,16 +553,18 @@ Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint
 Result<QList<ChequeToDeposit>> InvoiceRepository::cheques(qint64 depositId) const
 {
     SqlQuery q(m_db);
-    const QString which = depositId == 0
-                              ? QStringLiteral("NOT EXISTS (SELECT 1 FROM cheque_deposit_item d WHERE d.payment_id = p.id) "
-                                               "AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_payment_id = "
-                                               "p.id)")
-                              : QStringLiteral("p.id IN (SELECT d.payment_id FROM cheque_deposit_item d WHERE "
-                                               "d.deposit_id = :deposit)");
-    if (auto r = q.prepare(QStringLiteral("SELECT p.id, p.day, p.bank, p.cheque_number, i.customer_name, i.number, "
-                                          "p.amount_cents FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE "
-                                          "p.method = 'cheque' AND p.amount_cents > 0 AND %1 ORDER BY p.day, p.id")
-                               .arg(which));
+    const QString which =
+        depositId == 0
+            ? QStringLiteral("NOT EXISTS (SELECT 1 FROM cheque_deposit_item d WHERE d.payment_id = p.id) "
+                             "AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_payment_id = "
+                             "p.id)")
+            : QStringLiteral("p.id IN (SELECT d.payment_id FROM cheque_deposit_item d WHERE "
+                             "d.deposit_id = :deposit)");
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT p.id, p.day, p.bank, p.cheque_number, i.customer_name, i.number, "
+                           "p.amount_cents FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE "
+                           "p.method = 'cheque' AND p.amount_cents > 0 AND %1 ORDER BY p.day, p.id")
+                .arg(which));
         !r)
         return std::unexpected(r.error());
     if (depositId != 0)
@@ -499,21 +573,28 @@ Result<QList<ChequeToDeposit>> InvoiceRepository::cheques(qint64 depositId) cons
         return std::unexpected(r.error());
     QList<ChequeToDeposit> out;
     while (q.next())
-        out << ChequeToDeposit{q.value(0).toLongLong(),       fromIso(q.value(1)),   q.value(2).toString(),
-                               q.value(3).toString(),         q.value(4).toString(), q.value(5).toString(),
+        out << ChequeToDeposit{q.value(0).toLongLong(),
+                               fromIso(q.value(1)),
+                               q.value(2).toString(),
+                               q.value(3).toString(),
+                               q.value(4).toString(),
+                               q.value(5).toString(),
                                Money::fromCents(q.value(6).toLongLong())};
     return out;
 }
 
-Result<qint64> InvoiceRepository::insertDeposit(const QDate& day, const QList<qint64>& paymentIds, const QString& by,
-                                                const QString& nowIso)
+Result<qint64> InvoiceRepository::insertDeposit(const QDate& day, const QList<qint64>& paymentIds,
+                                                const QString& by, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO cheque_deposit (day, created_by, created_at) VALUES (:day, :by, "
-                                          ":now) RETURNING id"));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO cheque_deposit (day, created_by, created_at) VALUES (:day, :by, "
+                           ":now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("day"), iso(day)).bind(QStringLiteral("by"), by).bind(QStringLiteral("now"), nowIso);
+    q.bind(QStringLiteral("day"), iso(day))
+        .bind(QStringLiteral("by"), by)
+        .bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();
     if (!id)
         return id;
@@ -531,9 +612,9 @@ Result<qint64> InvoiceRepository::insertDeposit(const QDate& day, const QList<qi
 }
 
 namespace {
-const QString paymentColumns =
-    QStringLiteral("SELECT id, invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, reason, "
-                   "recorded_by, hash, prev_hash FROM payment");
+const QString paymentColumns = QStringLiteral(
+    "SELECT id, invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, reason, "
+    "recorded_by, hash, prev_hash, recorded_at, hash_version FROM payment");
 
 Payment readPayment(const SqlQuery& q)
 {
@@ -549,9 +630,59 @@ Payment readPayment(const SqlQuery& q)
     p.reason = q.value(8).toString();
     p.recordedBy = q.value(9).toString();
     p.hash = q.value(10).toString();
+    p.recordedAt = q.value(12).toString();
+    p.hashVersion = q.value(13).toInt();
     return p;
 }
 } // namespace
+
+Result<InvoiceRepository::Turnover> InvoiceRepository::turnover(int year) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT COALESCE(SUM(CASE WHEN operations = 'goods' THEN total_excl_cents ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN operations = 'goods' THEN 0 ELSE total_excl_cents END), 0) FROM invoice "
+            "WHERE status = 'issued' AND issue_date BETWEEN :from AND :to"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), iso(QDate(year, 1, 1)))
+        .bind(QStringLiteral("to"), iso(QDate(year, 12, 31)));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    Turnover t;
+    if (q.next()) {
+        t.goods = Money::fromCents(q.value(0).toLongLong());
+        t.services = Money::fromCents(q.value(1).toLongLong());
+    }
+    return t;
+}
+
+Result<qint64> InvoiceRepository::recordPrint(const QString& document, qint64 documentId, const QString& by,
+                                              const QString& nowIso)
+{
+    SqlQuery count(m_db);
+    if (auto r = count.prepare(QStringLiteral(
+            "SELECT COUNT(*) FROM document_print WHERE document = :document AND document_id = :id"));
+        !r)
+        return std::unexpected(r.error());
+    count.bind(QStringLiteral("document"), document).bind(QStringLiteral("id"), documentId);
+    auto before = count.execScalar();
+    if (!before)
+        return std::unexpected(before.error());
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO document_print (document, document_id, printed_at, printed_by) "
+                           "VALUES (:document, :id, :now, :by)"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("document"), document)
+        .bind(QStringLiteral("id"), documentId)
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("by"), by);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    return before->toLongLong();
+}
 
 Result<QList<Payment>> InvoiceRepository::payments(qint64 invoiceId) const
 {
@@ -585,16 +716,22 @@ Result<Payment> InvoiceRepository::payment(qint64 id) const
 Result<qint64> InvoiceRepository::insertPayment(Payment p, const QString& nowIso)
 {
     SqlQuery tip(m_db);
-    if (auto r = tip.exec(QStringLiteral("SELECT hash FROM payment WHERE id = (SELECT MAX(id) FROM payment)")); !r)
+    if (auto r =
+            tip.exec(QStringLiteral("SELECT hash FROM payment WHERE id = (SELECT MAX(id) FROM payment)"));
+        !r)
         return std::unexpected(r.error());
     const QString prev = tip.next() ? tip.value(0).toString() : QString();
     tip.finish();
+    p.recordedAt = nowIso;
+    p.hashVersion = 2;
     p.hash = paymentHash(p, prev);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO payment (invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, "
-            "reason, recorded_at, recorded_by, prev_hash, hash) VALUES (:invoice, :day, :method, :amount, :bank, "
-            ":cheque, :reverses, :reason, :now, :by, :prev, :hash) RETURNING id"));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO payment (invoice_id, day, method, amount_cents, bank, cheque_number, "
+                           "reverses_payment_id, "
+                           "reason, recorded_at, recorded_by, prev_hash, hash, hash_version) VALUES "
+                           "(:invoice, :day, :method, :amount, "
+                           ":bank, :cheque, :reverses, :reason, :now, :by, :prev, :hash, 2) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("invoice"), p.invoiceId)

@@ -9,14 +9,15 @@
 namespace etabli {
 
 class Database;
+class SqlQuery;
 
 struct InvoiceFilter
 {
-    QString status;     // draft, issued; empty: all
-    QString kind;       // invoice, credit; empty: both
+    QString status; // draft, issued; empty: all
+    QString kind;   // invoice, credit; empty: both
     qint64 contactId = 0;
-    QString text;       // number or customer name
-    QDate from;         // issue date (drafts: creation)
+    QString text; // number or customer name
+    QDate from;   // issue date (drafts: creation)
     QDate to;
     bool unpaidOnly = false; // issued invoices with something still due
 };
@@ -67,8 +68,12 @@ public:
     Result<ChainTip> chainTip() const;
     // The latest issue date in a series of a year (invalid when none).
     Result<QDate> lastIssueDate(const QString& kind, int year) const;
-    // Writes the issue of a draft: number, frozen fields, totals, hashes.
-    Status markIssued(const Invoice& invoice, int year, int sequence, int chainPosition, const QString& nowIso);
+    // Writes the issue of a draft: number, frozen fields, totals, hashes
+    // (issued_at is invoice.issuedAt, which the hash covers).
+    Status markIssued(const Invoice& invoice, int year, int sequence, int chainPosition);
+    // The statement markIssued runs and its values, shared with the demo's bulk writer.
+    static QString issueSql();
+    static void bindIssue(SqlQuery& query, const Invoice& invoice, int year, int sequence, int chainPosition);
 
     // What credit notes already took back from an invoice (positive).
     Result<Money> credited(qint64 invoiceId) const;
@@ -90,6 +95,17 @@ public:
     Result<QList<ChequeToDeposit>> cheques(qint64 depositId) const;
     Result<qint64> insertDeposit(const QDate& day, const QList<qint64>& paymentIds, const QString& by,
                                  const QString& nowIso);
+
+    // The civil year's issued invoices less credit notes, excl. VAT: goods, and services or mixed.
+    struct Turnover
+    {
+        Money goods;
+        Money services;
+    };
+    Result<Turnover> turnover(int year) const;
+    // Records a print of an issued document; returns how many there were before.
+    Result<qint64> recordPrint(const QString& document, qint64 documentId, const QString& by,
+                               const QString& nowIso);
 
     Result<QList<Payment>> payments(qint64 invoiceId) const;
     Result<Payment> payment(qint64 id) const;

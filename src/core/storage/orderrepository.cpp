@@ -25,8 +25,9 @@ QDate fromIso(const QVariant& v)
 
 QString customer(const QVariant& name, const QVariant& first, const QVariant& person)
 {
-    return person.toInt() != 0 && !first.toString().isEmpty() ? name.toString() + QLatin1Char(' ') + first.toString()
-                                                                : name.toString();
+    return person.toInt() != 0 && !first.toString().isEmpty()
+               ? name.toString() + QLatin1Char(' ') + first.toString()
+               : name.toString();
 }
 
 struct Where
@@ -49,7 +50,9 @@ struct Where
         if (f.status == QLatin1String("open") && orders) {
             parts << alias + QStringLiteral(".status IN ('todo', 'in_progress')");
         } else if (f.status == QLatin1String("open")) {
-            parts << QStringLiteral("(%1.status = 'draft' OR (%1.status = 'sent' AND %1.valid_until >= :today))").arg(alias);
+            parts << QStringLiteral(
+                         "(%1.status = 'draft' OR (%1.status = 'sent' AND %1.valid_until >= :today))")
+                         .arg(alias);
             binds.append({QStringLiteral("today"), today});
         } else if (f.status == QLatin1String("expired") && !orders) {
             parts << QStringLiteral("%1.status = 'sent' AND %1.valid_until < :today").arg(alias);
@@ -80,12 +83,14 @@ struct Where
 
 } // namespace
 
-Status OrderRepository::writeLines(const QString& table, const QString& key, qint64 id, const QList<InvoiceLine>& lines)
+Status OrderRepository::writeLines(const QString& table, const QString& key, qint64 id,
+                                   const QList<InvoiceLine>& lines)
 {
     return documentlines::write(m_db, table, key, id, lines);
 }
 
-Result<QList<InvoiceLine>> OrderRepository::readLines(const QString& table, const QString& key, qint64 id) const
+Result<QList<InvoiceLine>> OrderRepository::readLines(const QString& table, const QString& key,
+                                                      qint64 id) const
 {
     return documentlines::read(m_db, table, key, id);
 }
@@ -93,11 +98,13 @@ Result<QList<InvoiceLine>> OrderRepository::readLines(const QString& table, cons
 Result<qint64> OrderRepository::insertQuote(const Quote& quote, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO quote (number, contact_id, section_id, vehicle_id, status, quote_date, valid_until, reference, "
-            "notes, total_excl_cents, total_vat_cents, total_incl_cents, version, created_at, updated_at) VALUES "
-            "(:number, :contact, :section, :vehicle, :status, :date, :valid, :reference, :notes, :excl, :vat, :incl, 1, "
-            ":now, :now) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO quote (number, contact_id, section_id, vehicle_id, "
+                                          "status, quote_date, valid_until, reference, "
+                                          "notes, total_excl_cents, total_vat_cents, total_incl_cents, "
+                                          "version, created_at, updated_at) VALUES "
+                                          "(:number, :contact, :section, :vehicle, :status, :date, :valid, "
+                                          ":reference, :notes, :excl, :vat, :incl, 1, "
+                                          ":now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("number"), quote.number)
@@ -124,11 +131,13 @@ Result<qint64> OrderRepository::insertQuote(const Quote& quote, const QString& n
 Status OrderRepository::updateQuote(const Quote& quote, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE quote SET contact_id = :contact, section_id = :section, vehicle_id = :vehicle, status = :status, "
-            "valid_until = :valid, reference = :reference, notes = :notes, total_excl_cents = :excl, total_vat_cents = "
-            ":vat, total_incl_cents = :incl, version = version + 1, updated_at = :now WHERE id = :id AND version = "
-            ":version"));
+    if (auto r = q.prepare(QStringLiteral("UPDATE quote SET contact_id = :contact, section_id = :section, "
+                                          "vehicle_id = :vehicle, status = :status, "
+                                          "valid_until = :valid, reference = :reference, notes = :notes, "
+                                          "total_excl_cents = :excl, total_vat_cents = "
+                                          ":vat, total_incl_cents = :incl, version = version + 1, updated_at "
+                                          "= :now WHERE id = :id AND version = "
+                                          ":version"));
         !r)
         return r;
     q.bind(QStringLiteral("contact"), quote.contactId)
@@ -152,10 +161,11 @@ Status OrderRepository::updateQuote(const Quote& quote, const QString& nowIso)
 }
 
 namespace {
-const QString quoteColumns = QStringLiteral(
-    "SELECT q.id, q.number, q.contact_id, c.name, c.first_name, c.person, q.section_id, q.vehicle_id, q.status, "
-    "q.quote_date, q.valid_until, q.reference, q.notes, q.total_excl_cents, q.total_vat_cents, q.total_incl_cents, "
-    "q.version FROM quote q JOIN contact c ON c.id = q.contact_id");
+const QString quoteColumns = QStringLiteral("SELECT q.id, q.number, q.contact_id, c.name, c.first_name, "
+                                            "c.person, q.section_id, q.vehicle_id, q.status, "
+                                            "q.quote_date, q.valid_until, q.reference, q.notes, "
+                                            "q.total_excl_cents, q.total_vat_cents, q.total_incl_cents, "
+                                            "q.version FROM quote q JOIN contact c ON c.id = q.contact_id");
 
 Quote readQuote(const SqlQuery& q)
 {
@@ -179,7 +189,8 @@ Quote readQuote(const SqlQuery& q)
 }
 
 const QString orderColumns = QStringLiteral(
-    "SELECT o.id, o.number, o.quote_id, o.contact_id, c.name, c.first_name, c.person, o.section_id, o.vehicle_id, "
+    "SELECT o.id, o.number, o.quote_id, o.contact_id, c.name, c.first_name, c.person, o.section_id, "
+    "o.vehicle_id, "
     "o.description, o.order_date, o.due_date, o.status, o.invoice_id, i.number, o.version FROM work_order o "
     "JOIN contact c ON c.id = o.contact_id LEFT JOIN invoice i ON i.id = o.invoice_id");
 
@@ -227,8 +238,9 @@ Result<QList<Quote>> OrderRepository::quotes(const OrderFilter& filter, int limi
 {
     const Where where(filter, QStringLiteral("q"), false);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(quoteColumns + where.sql + QStringLiteral(" ORDER BY q.quote_date DESC, q.id DESC LIMIT :limit "
-                                                                     "OFFSET :offset"));
+    if (auto r = q.prepare(quoteColumns + where.sql +
+                           QStringLiteral(" ORDER BY q.quote_date DESC, q.id DESC LIMIT :limit "
+                                          "OFFSET :offset"));
         !r)
         return std::unexpected(r.error());
     where.apply(q);
@@ -257,10 +269,11 @@ Result<qint64> OrderRepository::quoteId(const QString& number) const
 Result<qint64> OrderRepository::insertOrder(const WorkOrder& o, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO work_order (number, quote_id, contact_id, section_id, vehicle_id, description, order_date, "
-            "due_date, status, version, created_at, updated_at) VALUES (:number, :quote, :contact, :section, :vehicle, "
-            ":description, :date, :due, :status, 1, :now, :now) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO work_order (number, quote_id, contact_id, section_id, "
+                                          "vehicle_id, description, order_date, "
+                                          "due_date, status, version, created_at, updated_at) VALUES "
+                                          "(:number, :quote, :contact, :section, :vehicle, "
+                                          ":description, :date, :due, :status, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("number"), o.number)
@@ -284,10 +297,11 @@ Result<qint64> OrderRepository::insertOrder(const WorkOrder& o, const QString& n
 Status OrderRepository::updateOrder(const WorkOrder& o, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE work_order SET contact_id = :contact, section_id = :section, vehicle_id = :vehicle, description = "
-            ":description, due_date = :due, status = :status, invoice_id = :invoice, version = version + 1, updated_at = "
-            ":now WHERE id = :id AND version = :version"));
+    if (auto r = q.prepare(QStringLiteral("UPDATE work_order SET contact_id = :contact, section_id = "
+                                          ":section, vehicle_id = :vehicle, description = "
+                                          ":description, due_date = :due, status = :status, invoice_id = "
+                                          ":invoice, version = version + 1, updated_at = "
+                                          ":now WHERE id = :id AND version = :version"));
         !r)
         return r;
     q.bind(QStringLiteral("contact"), o.contactId)
@@ -330,8 +344,9 @@ Result<QList<WorkOrder>> OrderRepository::orders(const OrderFilter& filter, int 
 {
     const Where where(filter, QStringLiteral("o"), true);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(orderColumns + where.sql +
-                           QStringLiteral(" ORDER BY o.order_date DESC, o.id DESC LIMIT :limit OFFSET :offset"));
+    if (auto r =
+            q.prepare(orderColumns + where.sql +
+                      QStringLiteral(" ORDER BY o.order_date DESC, o.id DESC LIMIT :limit OFFSET :offset"));
         !r)
         return std::unexpected(r.error());
     where.apply(q);
@@ -358,9 +373,11 @@ Result<qint64> OrderRepository::count(const OrderFilter& filter, bool orders) co
 {
     const Where where(filter, orders ? QStringLiteral("o") : QStringLiteral("q"), orders);
     SqlQuery q(m_db);
-    if (auto r = q.prepare((orders ? QStringLiteral("SELECT COUNT(*) FROM work_order o JOIN contact c ON c.id = o.contact_id")
-                                   : QStringLiteral("SELECT COUNT(*) FROM quote q JOIN contact c ON c.id = q.contact_id")) +
-                           where.sql);
+    if (auto r = q.prepare(
+            (orders
+                 ? QStringLiteral("SELECT COUNT(*) FROM work_order o JOIN contact c ON c.id = o.contact_id")
+                 : QStringLiteral("SELECT COUNT(*) FROM quote q JOIN contact c ON c.id = q.contact_id")) +
+            where.sql);
         !r)
         return std::unexpected(r.error());
     where.apply(q);
@@ -370,14 +387,28 @@ Result<qint64> OrderRepository::count(const OrderFilter& filter, bool orders) co
     return v->toLongLong();
 }
 
+Result<QDate> OrderRepository::lastWorkDay(qint64 orderId) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT MAX(day) FROM production_entry WHERE order_id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), orderId);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return QDate::fromString(v->toString(), Qt::ISODate);
+}
+
 Result<OrderCosting> OrderRepository::costing(qint64 orderId) const
 {
     OrderCosting c;
     SqlQuery t(m_db);
     if (auto r = t.prepare(QStringLiteral(
             "SELECT pt.trainee_id, tr.last_name, tr.first_name, SUM(pt.minutes) FROM production_entry e JOIN "
-            "production_trainee pt ON pt.entry_id = e.id JOIN trainee tr ON tr.id = pt.trainee_id WHERE e.order_id = "
-            ":id GROUP BY pt.trainee_id, tr.sort_key, tr.last_name, tr.first_name ORDER BY tr.sort_key, pt.trainee_id"));
+            "production_trainee pt ON pt.entry_id = e.id JOIN trainee tr ON tr.id = pt.trainee_id WHERE "
+            "e.order_id = "
+            ":id GROUP BY pt.trainee_id, tr.sort_key, tr.last_name, tr.first_name ORDER BY tr.sort_key, "
+            "pt.trainee_id"));
         !r)
         return std::unexpected(r.error());
     t.bind(QStringLiteral("id"), orderId);
@@ -393,12 +424,16 @@ Result<OrderCosting> OrderRepository::costing(qint64 orderId) const
         c.trainees << tt;
     }
     SqlQuery e(m_db);
-    if (auto r = e.prepare(QStringLiteral(
-            "SELECT (SELECT COUNT(*) FROM production_entry WHERE order_id = :id), (SELECT COALESCE(SUM((m.quantity_thousandths "
-            "* m.unit_cost_cents + 500) / 1000), 0) FROM production_material m JOIN production_entry pe ON pe.id = "
-            "m.entry_id WHERE pe.order_id = :id2), (SELECT hourly_cost_cents FROM school), (SELECT i.total_excl_cents "
-            "FROM work_order o JOIN invoice i ON i.id = o.invoice_id WHERE o.id = :id3), (SELECT COALESCE(SUM("
-            "total_excl_cents), 0) FROM work_order_line WHERE order_id = :id4)"));
+    if (auto r =
+            e.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM production_entry WHERE order_id = :id), "
+                                     "(SELECT COALESCE(SUM((m.quantity_thousandths "
+                                     "* m.unit_cost_cents + 500) / 1000), 0) FROM production_material m JOIN "
+                                     "production_entry pe ON pe.id = "
+                                     "m.entry_id WHERE pe.order_id = :id2), (SELECT hourly_cost_cents FROM "
+                                     "school), (SELECT i.total_excl_cents "
+                                     "FROM work_order o JOIN invoice i ON i.id = o.invoice_id WHERE o.id = "
+                                     ":id3), (SELECT COALESCE(SUM("
+                                     "total_excl_cents), 0) FROM work_order_line WHERE order_id = :id4)"));
         !r)
         return std::unexpected(r.error());
     e.bind(QStringLiteral("id"), orderId)
@@ -411,7 +446,8 @@ Result<OrderCosting> OrderRepository::costing(qint64 orderId) const
         c.entries = e.value(0).toInt();
         c.materials = Money::fromCents(e.value(1).toLongLong());
         c.hourlyCost = Money::fromCents(e.value(2).toLongLong());
-        c.invoiced = Money::fromCents(e.value(3).isNull() ? e.value(4).toLongLong() : e.value(3).toLongLong());
+        c.invoiced =
+            Money::fromCents(e.value(3).isNull() ? e.value(4).toLongLong() : e.value(3).toLongLong());
     }
     c.labour = Money::fromCents((c.minutes * c.hourlyCost.cents() + 30) / 60);
     return c;

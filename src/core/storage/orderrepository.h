@@ -17,8 +17,8 @@ struct OrderFilter
     // Empty: all. Orders: "open" = to do or in progress. Quotes: "open" =
     // draft, or sent and still valid; "expired" = sent and past validity.
     QString status;
-    QDate today; // for quotes' validity
-    QString text;   // number or customer
+    QDate today;  // for quotes' validity
+    QString text; // number or customer
 };
 
 // Quotes, work orders, their lines, and the costing of an order.
@@ -42,6 +42,8 @@ public:
     Result<QList<WorkOrder>> orders(const OrderFilter& filter, int limit, int offset) const;
     Result<qint64> countOrders(const OrderFilter& filter) const;
 
+    // The latest day of the production log's entries for an order (invalid when none).
+    Result<QDate> lastWorkDay(qint64 orderId) const;
     Result<OrderCosting> costing(qint64 orderId) const;
 
 private:

@@ -1,6 +1,7 @@
 #include "storage/salesbulkwriter.h"
 
 #include "storage/database.h"
+#include "storage/invoicerepository.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 
@@ -23,11 +24,12 @@ Status SalesBulkWriter::prepare()
     if (auto r = counters.exec(QStringLiteral("SELECT series, year, last_number FROM document_counter")); !r)
         return r;
     while (counters.next())
-        m_counters.insert({counters.value(0).toString(), counters.value(1).toInt()}, counters.value(2).toInt());
+        m_counters.insert({counters.value(0).toString(), counters.value(1).toInt()},
+                          counters.value(2).toInt());
     SqlQuery tips(m_db);
-    if (auto r = tips.exec(QStringLiteral(
-            "SELECT (SELECT hash FROM invoice WHERE chain_position = (SELECT MAX(chain_position) FROM invoice)), (SELECT "
-            "hash FROM payment WHERE id = (SELECT MAX(id) FROM payment))"));
+    if (auto r = tips.exec(QStringLiteral("SELECT (SELECT hash FROM invoice WHERE chain_position = (SELECT "
+                                          "MAX(chain_position) FROM invoice)), (SELECT "
+                                          "hash FROM payment WHERE id = (SELECT MAX(id) FROM payment))"));
         !r)
         return r;
     if (tips.next()) {
@@ -42,47 +44,51 @@ Status SalesBulkWriter::prepare()
     m_payment = std::make_unique<SqlQuery>(m_db);
     m_deposit = std::make_unique<SqlQuery>(m_db);
     m_depositItem = std::make_unique<SqlQuery>(m_db);
-    if (auto r = m_deposit->prepare(QStringLiteral(
-            "INSERT INTO cheque_deposit (day, created_by, created_at) VALUES (:day, :by, :now) RETURNING id"));
+    if (auto r = m_deposit->prepare(QStringLiteral("INSERT INTO cheque_deposit (day, created_by, created_at) "
+                                                   "VALUES (:day, :by, :now) RETURNING id"));
         !r)
         return r;
-    if (auto r = m_depositItem->prepare(
-            QStringLiteral("INSERT INTO cheque_deposit_item (deposit_id, payment_id) VALUES (:deposit, :payment)"));
+    if (auto r = m_depositItem->prepare(QStringLiteral(
+            "INSERT INTO cheque_deposit_item (deposit_id, payment_id) VALUES (:deposit, :payment)"));
         !r)
         return r;
-    if (auto r = m_draft->prepare(QStringLiteral(
-            "INSERT INTO invoice (kind, status, contact_id, credited_invoice_id, due_date, vat_regime, payment_terms, "
-            "reference, notes, total_excl_cents, total_vat_cents, total_incl_cents, version, created_at, updated_at) "
-            "VALUES ('invoice', 'draft', :contact, NULL, :due, :regime, :terms, :reference, '', :excl, :vat, :incl, 1, "
-            ":now, :now) RETURNING id"));
+    if (auto r = m_draft->prepare(QStringLiteral("INSERT INTO invoice (kind, status, contact_id, "
+                                                 "credited_invoice_id, due_date, vat_regime, payment_terms, "
+                                                 "reference, notes, total_excl_cents, total_vat_cents, "
+                                                 "total_incl_cents, version, created_at, updated_at) "
+                                                 "VALUES ('invoice', 'draft', :contact, NULL, :due, :regime, "
+                                                 ":terms, :reference, '', :excl, :vat, :incl, 1, "
+                                                 ":now, :now) RETURNING id"));
         !r)
         return r;
     const QString lineColumns = QStringLiteral(
         "(%1, position, catalogue_item_id, label, quantity_thousandths, unit, unit_price_cents, vat_rate_bp, "
-        "total_excl_cents) VALUES (:id, :position, :item, :label, :quantity, :unit, :price, :vat, :total)");
-    if (auto r = m_invoiceLine->prepare(QStringLiteral("INSERT INTO invoice_line ") + lineColumns.arg(QStringLiteral("invoice_id")));
+        "vat_exemption, total_excl_cents) VALUES (:id, :position, :item, :label, :quantity, :unit, :price, "
+        ":vat, "
+        ":exemption, :total)");
+    if (auto r = m_invoiceLine->prepare(QStringLiteral("INSERT INTO invoice_line ") +
+                                        lineColumns.arg(QStringLiteral("invoice_id")));
         !r)
         return r;
-    if (auto r = m_orderLine->prepare(QStringLiteral("INSERT INTO work_order_line ") + lineColumns.arg(QStringLiteral("order_id")));
+    if (auto r = m_orderLine->prepare(QStringLiteral("INSERT INTO work_order_line ") +
+                                      lineColumns.arg(QStringLiteral("order_id")));
         !r)
         return r;
-    if (auto r = m_issue->prepare(QStringLiteral(
-            "UPDATE invoice SET status = 'issued', number = :number, series_year = :year, sequence = :sequence, "
-            "chain_position = :position, issue_date = :issue, customer_name = :name, customer_address = :address, "
-            "customer_siret = :siret, professional = :professional, vat_mention = :mention, prev_hash = :prev, hash = "
-            ":hash, issued_at = :now, issued_by = :by, version = 2 WHERE id = :id"));
-        !r)
+    if (auto r = m_issue->prepare(InvoiceRepository::issueSql()); !r)
         return r;
     if (auto r = m_order->prepare(QStringLiteral(
-            "INSERT INTO work_order (number, quote_id, contact_id, section_id, vehicle_id, description, order_date, "
-            "due_date, status, invoice_id, version, created_at, updated_at) VALUES (:number, NULL, :contact, :section, "
+            "INSERT INTO work_order (number, quote_id, contact_id, section_id, vehicle_id, description, "
+            "order_date, "
+            "due_date, status, invoice_id, version, created_at, updated_at) VALUES (:number, NULL, :contact, "
+            ":section, "
             "NULL, :description, :date, :due, :status, :invoice, 1, :now, :now) RETURNING id"));
         !r)
         return r;
-    return m_payment->prepare(QStringLiteral(
-        "INSERT INTO payment (invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, reason, "
-        "recorded_at, recorded_by, prev_hash, hash) VALUES (:invoice, :day, :method, :amount, :bank, :cheque, NULL, '', "
-        ":now, :by, :prev, :hash) RETURNING id"));
+    return m_payment->prepare(QStringLiteral("INSERT INTO payment (invoice_id, day, method, amount_cents, "
+                                             "bank, cheque_number, reverses_payment_id, reason, "
+                                             "recorded_at, recorded_by, prev_hash, hash, hash_version) "
+                                             "VALUES (:invoice, :day, :method, :amount, :bank, "
+                                             ":cheque, NULL, '', :now, :by, :prev, :hash, 2) RETURNING id"));
 }
 
 int SalesBulkWriter::take(const QString& series, int year)
@@ -102,6 +108,7 @@ Status SalesBulkWriter::writeLines(SqlQuery& q, qint64 id, const QList<InvoiceLi
             .bind(QStringLiteral("unit"), l.unit)
             .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
             .bind(QStringLiteral("vat"), l.vatRateBp)
+            .bind(QStringLiteral("exemption"), l.vatExemption)
             .bind(QStringLiteral("total"), static_cast<qint64>(l.total().cents()));
         if (auto r = q.exec(); !r)
             return r;
@@ -112,7 +119,6 @@ Status SalesBulkWriter::writeLines(SqlQuery& q, qint64 id, const QList<InvoiceLi
 Status SalesBulkWriter::issue(Invoice& inv, const QString& nowIso)
 {
     inv.kind = QStringLiteral("invoice");
-    inv.status = QStringLiteral("issued");
     m_draft->bind(QStringLiteral("contact"), inv.contactId)
         .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
         .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
@@ -126,39 +132,31 @@ Status SalesBulkWriter::issue(Invoice& inv, const QString& nowIso)
     if (!id)
         return std::unexpected(id.error());
     inv.id = *id;
+    inv.version = 1;
     if (auto r = writeLines(*m_invoiceLine, inv.id, inv.lines); !r)
         return r;
     const int year = inv.issueDate.year();
     const int sequence = take(QStringLiteral("F"), year);
     const int position = take(QStringLiteral("chain"), 0);
+    inv.status = QStringLiteral("issued");
     inv.number = QStringLiteral("F%1-%2").arg(year).arg(sequence, 4, 10, QLatin1Char('0'));
+    inv.issuedAt = nowIso;
+    inv.hashVersion = Invoice::CurrentHashVersion;
     inv.prevHash = m_invoiceTip;
     inv.hash = invoiceHash(inv, inv.prevHash);
-    m_issue->bind(QStringLiteral("number"), inv.number)
-        .bind(QStringLiteral("year"), year)
-        .bind(QStringLiteral("sequence"), sequence)
-        .bind(QStringLiteral("position"), position)
-        .bind(QStringLiteral("issue"), inv.issueDate.toString(Qt::ISODate))
-        .bind(QStringLiteral("name"), inv.customerName)
-        .bind(QStringLiteral("address"), inv.customerAddress)
-        .bind(QStringLiteral("siret"), inv.customerSiret)
-        .bind(QStringLiteral("professional"), inv.professional ? 1 : 0)
-        .bind(QStringLiteral("mention"), inv.vatMention)
-        .bind(QStringLiteral("prev"), inv.prevHash)
-        .bind(QStringLiteral("hash"), inv.hash)
-        .bind(QStringLiteral("now"), nowIso)
-        .bind(QStringLiteral("by"), inv.issuedBy)
-        .bind(QStringLiteral("id"), inv.id);
+    InvoiceRepository::bindIssue(*m_issue, inv, year, sequence, position);
     if (auto r = m_issue->exec(); !r)
         return r;
+    inv.version = 2;
     m_invoiceTip = inv.hash;
     return {};
 }
 
 void SalesBulkWriter::numberOrder(WorkOrder& o)
 {
-    o.number = QStringLiteral("BT%1-%2").arg(o.orderDate.year()).arg(take(QStringLiteral("BT"), o.orderDate.year()), 4, 10,
-                                                                       QLatin1Char('0'));
+    o.number = QStringLiteral("BT%1-%2")
+                   .arg(o.orderDate.year())
+                   .arg(take(QStringLiteral("BT"), o.orderDate.year()), 4, 10, QLatin1Char('0'));
 }
 
 Status SalesBulkWriter::insertOrder(WorkOrder& o, const QString& nowIso)
@@ -183,6 +181,9 @@ Status SalesBulkWriter::insertOrder(WorkOrder& o, const QString& nowIso)
 
 Status SalesBulkWriter::insertPayment(Payment& p, const QString& nowIso)
 {
+    p.recordedAt = nowIso;
+    p.hashVersion = 2;
+    take(QStringLiteral("payment-chain"), 0);
     p.hash = paymentHash(p, m_paymentTip);
     m_payment->bind(QStringLiteral("invoice"), p.invoiceId)
         .bind(QStringLiteral("day"), p.day.toString(Qt::ISODate))
@@ -222,9 +223,9 @@ Status SalesBulkWriter::insertDeposit(const QDate& day, const QList<qint64>& pay
 Status SalesBulkWriter::finish()
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO document_counter (series, year, last_number) VALUES (:series, :year, :last) ON CONFLICT (series, "
-            "year) DO UPDATE SET last_number = excluded.last_number"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO document_counter (series, year, last_number) VALUES "
+                                          "(:series, :year, :last) ON CONFLICT (series, "
+                                          "year) DO UPDATE SET last_number = excluded.last_number"));
         !r)
         return r;
     for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it) {

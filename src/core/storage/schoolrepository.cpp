@@ -3,16 +3,19 @@
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 
+#include <QHash>
+
 namespace etabli {
 
 Result<SchoolIdentity> SchoolRepository::load() const
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "SELECT name, organisation_name, address_line1, address_line2, postcode, city, phone, email, website, "
+            "SELECT name, organisation_name, address_line1, address_line2, postcode, city, phone, email, "
+            "website, "
             "siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, fiscal_year_start_month, "
             "school_year_start_month, may_issue_tax_receipts, version, retention_trainee_years, "
-            "retention_invoice_years FROM school WHERE id = 1"));
+            "retention_invoice_years, vat_on_debits FROM school WHERE id = 1"));
         !r)
         return std::unexpected(r.error());
     if (auto r = q.exec(); !r)
@@ -42,6 +45,7 @@ Result<SchoolIdentity> SchoolRepository::load() const
     s.version = q.value(19).toInt();
     s.retentionTraineeYears = q.value(20).toInt();
     s.retentionInvoiceYears = q.value(21).toInt();
+    s.vatOnDebits = q.value(22).toInt() != 0;
     return s;
 }
 
@@ -50,23 +54,28 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
     SqlQuery q(m_db);
     const bool insert = s.version == 0;
     const QString sql =
-        insert ? QStringLiteral(
-                     "INSERT INTO school (id, name, organisation_name, address_line1, address_line2, postcode, city, "
-                     "phone, email, website, siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, "
-                     "fiscal_year_start_month, school_year_start_month, may_issue_tax_receipts, version, "
-                     "created_at, updated_at) VALUES (1, :name, :organisation_name, :address_line1, :address_line2, "
-                     ":postcode, :city, :phone, :email, :website, :siret, :rna, :logo, :logo_mime, :vat_regime, "
-                     ":vat_number, :vat_mention, :fiscal_year_start_month, :school_year_start_month, "
-                     ":may_issue_tax_receipts, 1, :now, :now)")
-               : QStringLiteral(
-                     "UPDATE school SET name = :name, organisation_name = :organisation_name, "
-                     "address_line1 = :address_line1, address_line2 = :address_line2, postcode = :postcode, "
-                     "city = :city, phone = :phone, email = :email, website = :website, siret = :siret, rna = :rna, "
-                     "logo = :logo, logo_mime = :logo_mime, vat_regime = :vat_regime, vat_number = :vat_number, "
-                     "vat_mention = :vat_mention, fiscal_year_start_month = :fiscal_year_start_month, "
-                     "school_year_start_month = :school_year_start_month, "
-                     "may_issue_tax_receipts = :may_issue_tax_receipts, version = version + 1, updated_at = :now "
-                     "WHERE id = 1 AND version = :version");
+        insert
+            ? QStringLiteral(
+                  "INSERT INTO school (id, name, organisation_name, address_line1, address_line2, postcode, "
+                  "city, "
+                  "phone, email, website, siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, "
+                  "fiscal_year_start_month, school_year_start_month, may_issue_tax_receipts, vat_on_debits, "
+                  "version, created_at, updated_at) VALUES (1, :name, :organisation_name, :address_line1, "
+                  ":address_line2, :postcode, :city, :phone, :email, :website, :siret, :rna, :logo, "
+                  ":logo_mime, "
+                  ":vat_regime, :vat_number, :vat_mention, :fiscal_year_start_month, "
+                  ":school_year_start_month, "
+                  ":may_issue_tax_receipts, :vat_on_debits, 1, :now, :now)")
+            : QStringLiteral(
+                  "UPDATE school SET name = :name, organisation_name = :organisation_name, "
+                  "address_line1 = :address_line1, address_line2 = :address_line2, postcode = :postcode, "
+                  "city = :city, phone = :phone, email = :email, website = :website, siret = :siret, rna = "
+                  ":rna, "
+                  "logo = :logo, logo_mime = :logo_mime, vat_regime = :vat_regime, vat_number = :vat_number, "
+                  "vat_mention = :vat_mention, fiscal_year_start_month = :fiscal_year_start_month, "
+                  "school_year_start_month = :school_year_start_month, "
+                  "may_issue_tax_receipts = :may_issue_tax_receipts, vat_on_debits = :vat_on_debits, "
+                  "version = version + 1, updated_at = :now WHERE id = 1 AND version = :version");
     if (auto r = q.prepare(sql); !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("name"), s.name.trimmed())
@@ -80,7 +89,8 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
         .bind(QStringLiteral("website"), s.website.trimmed())
         .bind(QStringLiteral("siret"), s.siret)
         .bind(QStringLiteral("rna"), s.rna)
-        .bind(QStringLiteral("logo"), s.logo.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(s.logo))
+        .bind(QStringLiteral("logo"),
+              s.logo.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(s.logo))
         .bind(QStringLiteral("logo_mime"), s.logoMime)
         .bind(QStringLiteral("vat_regime"), vatRegimeCode(s.vatRegime))
         .bind(QStringLiteral("vat_number"), s.vatNumber.trimmed())
@@ -88,6 +98,7 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
         .bind(QStringLiteral("fiscal_year_start_month"), s.fiscalYearStartMonth)
         .bind(QStringLiteral("school_year_start_month"), s.schoolYearStartMonth)
         .bind(QStringLiteral("may_issue_tax_receipts"), s.mayIssueTaxReceipts ? 1 : 0)
+        .bind(QStringLiteral("vat_on_debits"), s.vatOnDebits ? 1 : 0)
         .bind(QStringLiteral("now"), nowIso);
     if (!insert)
         q.bind(QStringLiteral("version"), s.version);
@@ -116,6 +127,56 @@ Status SchoolRepository::saveRetention(int traineeYears, int invoiceYears, const
         .bind(QStringLiteral("invoice"), invoiceYears)
         .bind(QStringLiteral("now"), nowIso);
     return q.exec();
+}
+
+Result<QList<LegalAmount>> SchoolRepository::legalAmounts() const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.exec(QStringLiteral("SELECT code, amount_cents, year, source, version FROM legal_amount"));
+        !r)
+        return std::unexpected(r.error());
+    QHash<QString, LegalAmount> byCode;
+    while (q.next()) {
+        LegalAmount a;
+        a.amount = Money::fromCents(q.value(1).toLongLong());
+        a.year = q.value(2).toInt();
+        a.source = q.value(3).toString();
+        a.version = q.value(4).toInt();
+        byCode.insert(q.value(0).toString(), a);
+    }
+    QList<LegalAmount> out;
+    for (LegalAmountKind k : legalAmountKinds()) {
+        if (!byCode.contains(legalAmountCode(k)))
+            return fail(Error::Code::Storage, tr("A legal amount is missing from the database: run a check."),
+                        legalAmountCode(k));
+        LegalAmount a = byCode.value(legalAmountCode(k));
+        a.kind = k;
+        out << a;
+    }
+    return out;
+}
+
+Status SchoolRepository::saveLegalAmount(const LegalAmount& a, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("UPDATE legal_amount SET amount_cents = :amount, year = :year, "
+                                          "source = :source, version = version + 1, "
+                                          "updated_at = :now WHERE code = :code AND version = :version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("amount"), static_cast<qint64>(a.amount.cents()))
+        .bind(QStringLiteral("year"), a.year)
+        .bind(QStringLiteral("source"), a.source.trimmed())
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("code"), legalAmountCode(a.kind))
+        .bind(QStringLiteral("version"), a.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict,
+                    tr("This amount was changed meanwhile on another computer. Reload the "
+                       "settings, then make your change again."));
+    return {};
 }
 
 } // namespace etabli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/legal.h"
 #include "domain/school.h"
 #include "util/error.h"
 
@@ -23,6 +24,11 @@ public:
     // still matches the stored one (Conflict otherwise). Returns the new version.
     Result<int> save(const SchoolIdentity& identity, const QString& nowIso);
     Status saveRetention(int traineeYears, int invoiceYears, const QString& nowIso);
+
+    // The legal amounts (thresholds, ceilings) with their year and source.
+    Result<QList<LegalAmount>> legalAmounts() const;
+    // Conflict when `amount.version` is stale.
+    Status saveLegalAmount(const LegalAmount& amount, const QString& nowIso);
 
 private:
     Database& m_db;

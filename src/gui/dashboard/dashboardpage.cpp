@@ -8,6 +8,7 @@
 #include "services/dashboardservice.h"
 #include "services/financialyearservice.h"
 #include "services/fundingreportservice.h"
+#include "services/invoiceservice.h"
 #include "services/subsidyservice.h"
 
 #include <QDir>
@@ -26,8 +27,8 @@ namespace etabli {
 
 DashboardPage::DashboardPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_schoolName(new QLabel(this)),
-      m_yearLabel(new QLabel(this)), m_funding(new QLabel(this)), m_cards(new QGridLayout), m_sections(new QTableWidget(this)),
-      m_export(new QPushButton(tr("Export to PDF…"), this))
+      m_yearLabel(new QLabel(this)), m_funding(new QLabel(this)), m_cards(new QGridLayout),
+      m_sections(new QTableWidget(this)), m_export(new QPushButton(tr("Export to PDF…"), this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
@@ -121,9 +122,10 @@ void DashboardPage::refresh()
     m_summary = *summary;
     const QLocale locale;
     m_schoolName->setText(m_summary.schoolName);
-    m_yearLabel->setText(tr("School year %1 — %2")
-                             .arg(m_summary.schoolYearLabel,
-                                  locale.toString(m_session.clock().today(), QStringLiteral("dddd d MMMM yyyy"))));
+    m_yearLabel->setText(
+        tr("School year %1 — %2")
+            .arg(m_summary.schoolYearLabel,
+                 locale.toString(m_session.clock().today(), QStringLiteral("dddd d MMMM yyyy"))));
     m_enrolled->setText(locale.toString(m_summary.enrolled));
     m_candidates->setText(locale.toString(m_summary.candidates));
     m_entrants->setText(locale.toString(m_summary.entrantsThisYear));
@@ -141,6 +143,17 @@ void DashboardPage::refresh()
         }
     }
     refreshFunding();
+    refreshVatWarning();
+}
+
+void DashboardPage::refreshVatWarning()
+{
+    if (!m_session.isLoggedIn() || !m_session.user().can(permission::SalesRead))
+        return;
+    auto check = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
+                     .turnoverCheck(m_session.clock().today().year());
+    if (check && check->exceeded)
+        m_banner->showMessage(MessageBanner::Kind::Warning, check->message);
 }
 
 void DashboardPage::refreshFunding()
@@ -149,12 +162,14 @@ void DashboardPage::refreshFunding()
     if (!m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead))
         return;
     const QDate today = m_session.clock().today();
-    auto year = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).yearHolding(today);
+    auto year =
+        FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).yearHolding(today);
     if (!year)
         return;
     auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user())
                       .report(year->start.year(), FundingReportService::Detail::Split);
-    auto due = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).deadlines(today.addMonths(1));
+    auto due = SubsidyService(m_session.database(), m_session.clock(), m_session.user())
+                   .deadlines(today.addMonths(1));
     if (!report || !due)
         return;
     const QLocale fr(QLocale::French, QLocale::France);
@@ -162,9 +177,10 @@ void DashboardPage::refreshFunding()
                        .arg(report->label, fr.toString(report->selfFinancingShare * 100, 'f', 1),
                             fr.toString(report->year.targetProductionBp / 100.0, 'f', 0));
     if (!due->isEmpty())
-        text += QLatin1Char(' ') + tr("Subsidies: %n thing(s) due within a month, the first on %1 (%2).", nullptr,
-                                      static_cast<int>(due->size()))
-                                       .arg(fr.toString(due->first().day, QStringLiteral("dd/MM/yyyy")), due->first().what);
+        text += QLatin1Char(' ') +
+                tr("Subsidies: %n thing(s) due within a month, the first on %1 (%2).", nullptr,
+                   static_cast<int>(due->size()))
+                    .arg(fr.toString(due->first().day, QStringLiteral("dd/MM/yyyy")), due->first().what);
     m_funding->setText(text);
     m_funding->show();
 }
@@ -174,8 +190,9 @@ bool DashboardPage::exportPdf(const QString& path)
     QTextDocument doc;
     doc.setHtml(print::DashboardDocument::html(m_summary, m_session.clock().today()));
     const QLocale locale;
-    print::PageFrame frame{print::DashboardDocument::title(), m_summary.schoolName,
-                           tr("Printed on %1").arg(locale.toString(m_session.clock().today(), QStringLiteral("dd/MM/yyyy")))};
+    print::PageFrame frame{
+        print::DashboardDocument::title(), m_summary.schoolName,
+        tr("Printed on %1").arg(locale.toString(m_session.clock().today(), QStringLiteral("dd/MM/yyyy")))};
     if (auto r = print::DocumentPrinter::writePdf(doc, frame, path); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -190,7 +207,8 @@ void DashboardPage::chooseExportFile()
     const QString suggested =
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
             .filePath(tr("summary-%1.pdf").arg(m_session.clock().today().toString(Qt::ISODate)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the summary"), suggested, tr("PDF (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the summary"), suggested, tr("PDF (*.pdf)"));
     if (!path.isEmpty())
         exportPdf(path);
 }

@@ -33,6 +33,8 @@ private:
     void chooseExportFile();
     QLabel* addCard(int index, const QString& caption);
     void refreshFunding();
+    // The civil year's turnover past the VAT regime's threshold: said on the banner.
+    void refreshVatWarning();
 
     Session& m_session;
     DashboardSummary m_summary;

@@ -1,12 +1,13 @@
 #include "gui/sales/invoicedialog.h"
 
 #include "domain/production.h"
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
-#include "print/documentprinter.h"
 #include "gui/common/session.h"
 #include "gui/sales/customerchooser.h"
 #include "gui/sales/lineseditor.h"
+#include "print/documentprinter.h"
 #include "print/invoicedocument.h"
 #include "services/catalogueservice.h"
 #include "services/contactservice.h"
@@ -35,15 +36,20 @@
 
 namespace etabli {
 
-
 InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent)
     : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
       m_customer(new CustomerChooser(session, this)), m_reference(new QLineEdit(this)),
-      m_due(new QDateEdit(this)), m_editor(new LinesEditor(session, this)), m_paymentsBox(new QGroupBox(tr("Payments"), this)),
+      m_buyerReference(new QLineEdit(this)), m_due(new QDateEdit(this)),
+      m_serviceFrom(FormDialog::optionalDateField({}, this)),
+      m_serviceTo(FormDialog::optionalDateField({}, this)), m_operations(new QComboBox(this)),
+      m_delivery(new QLineEdit(this)), m_engagement(new QLineEdit(this)), m_serviceCode(new QLineEdit(this)),
+      m_editor(new LinesEditor(session, this)), m_paymentsBox(new QGroupBox(tr("Payments"), this)),
       m_payments(new QTableWidget(this)), m_balance(new QLabel(this)),
-      m_save(new QPushButton(tr("&Save the draft (Ctrl+S)"), this)), m_issue(new QPushButton(tr("&Issue…"), this)),
-      m_delete(new QPushButton(tr("&Delete the draft…"), this)), m_credit(new QPushButton(tr("Credit &note…"), this)),
-      m_pdf(new QPushButton(tr("P&DF…"), this)), m_print(new QPushButton(tr("Prin&t…"), this))
+      m_save(new QPushButton(tr("&Save the draft (Ctrl+S)"), this)),
+      m_issue(new QPushButton(tr("&Issue…"), this)),
+      m_delete(new QPushButton(tr("&Delete the draft…"), this)),
+      m_credit(new QPushButton(tr("Credit &note…"), this)), m_pdf(new QPushButton(tr("P&DF…"), this)),
+      m_print(new QPushButton(tr("Prin&t…"), this))
 {
     m_banner->hide();
     QFont big = m_title->font();
@@ -51,15 +57,61 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
     big.setBold(true);
     m_title->setFont(big);
 
-    m_reference->setPlaceholderText(tr("order, quote or work order"));
+    m_reference->setPlaceholderText(tr("work order or quote"));
+    m_buyerReference->setPlaceholderText(tr("the customer's order number, if any"));
     m_due->setCalendarPopup(true);
     m_due->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_serviceFrom->setToolTip(tr("The day of the sale or service (empty: the day of issue)"));
+    m_serviceTo->setToolTip(tr("The last day, for a service over a period (storage, contract)"));
+    for (Operations o : {Operations::Services, Operations::Goods, Operations::Mixed})
+        m_operations->addItem(InvoiceService::operationsLabel(o), static_cast<int>(o));
+    m_delivery->setPlaceholderText(tr("only when not the customer's address"));
+    m_engagement->setPlaceholderText(tr("public bodies (Chorus Pro)"));
+    m_serviceCode->setPlaceholderText(tr("public bodies (Chorus Pro)"));
     auto* head = new QFormLayout;
     auto* customerLabel = new QLabel(tr("C&ustomer"), this);
     customerLabel->setBuddy(m_customer->field());
     head->addRow(customerLabel, m_customer);
-    head->addRow(tr("&Reference"), m_reference);
-    head->addRow(tr("Due &date"), m_due);
+    auto* references = new QHBoxLayout;
+    references->addWidget(m_reference, 1);
+    references->addWidget(new QLabel(tr("Customer's r&eference"), this));
+    references->addWidget(m_buyerReference, 1);
+    static_cast<QLabel*>(references->itemAt(1)->widget())->setBuddy(m_buyerReference);
+    const auto buddyLabel = [this](const QString& text, QWidget* buddy) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    head->addRow(buddyLabel(tr("&Our reference"), m_reference), references);
+    auto* dates = new QHBoxLayout;
+    dates->addWidget(m_serviceFrom);
+    auto* toLabel = new QLabel(tr("t&o"), this);
+    toLabel->setBuddy(m_serviceTo);
+    dates->addWidget(toLabel);
+    dates->addWidget(m_serviceTo);
+    auto* dueLabel = new QLabel(tr("Due &date"), this);
+    dueLabel->setBuddy(m_due);
+    dates->addSpacing(12);
+    dates->addWidget(dueLabel);
+    dates->addWidget(m_due);
+    auto* natureLabel = new QLabel(tr("&Nature"), this);
+    natureLabel->setBuddy(m_operations);
+    dates->addSpacing(12);
+    dates->addWidget(natureLabel);
+    dates->addWidget(m_operations);
+    dates->addStretch(1);
+    head->addRow(buddyLabel(tr("Date of the &service"), m_serviceFrom), dates);
+    auto* more = new QHBoxLayout;
+    more->addWidget(m_delivery, 2);
+    auto* engagementLabel = new QLabel(tr("Engagement &no."), this);
+    engagementLabel->setBuddy(m_engagement);
+    more->addWidget(engagementLabel);
+    more->addWidget(m_engagement, 1);
+    auto* serviceLabel = new QLabel(tr("Service c&ode"), this);
+    serviceLabel->setBuddy(m_serviceCode);
+    more->addWidget(serviceLabel);
+    more->addWidget(m_serviceCode, 1);
+    head->addRow(buddyLabel(tr("De&livery address"), m_delivery), more);
 
     // Payments of an issued invoice.
     m_payments->setObjectName(QStringLiteral("invoicePayments"));
@@ -100,7 +152,9 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_paymentsBox);
     layout->addLayout(buttons);
-    m_draftOnly = {m_customer, m_reference, m_due, m_save, m_issue, m_delete};
+    m_draftOnly = {m_customer,  m_reference,  m_buyerReference, m_due,        m_serviceFrom,
+                   m_serviceTo, m_operations, m_delivery,       m_engagement, m_serviceCode,
+                   m_save,      m_issue,      m_delete};
 
     connect(m_save, &QPushButton::clicked, this, &InvoiceDialog::saveDraft);
     auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
@@ -115,10 +169,12 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
     });
     connect(m_credit, &QPushButton::clicked, this, &InvoiceDialog::makeCreditNote);
     connect(m_pdf, &QPushButton::clicked, this, [this]() {
-        DocumentOutput::savePdf(this, m_invoice.isIssued() ? m_invoice.number : tr("draft"), [this]() { return printable(); },
-                                m_banner);
+        DocumentOutput::savePdf(
+            this, m_invoice.isIssued() ? m_invoice.number : tr("draft"), [this]() { return printable(); },
+            m_banner);
     });
-    connect(m_print, &QPushButton::clicked, this, [this]() { DocumentOutput::preview(this, [this]() { return printable(); }); });
+    connect(m_print, &QPushButton::clicked, this,
+            [this]() { DocumentOutput::preview(this, [this]() { return printable(); }); });
     connect(pay, &QPushButton::clicked, this, &InvoiceDialog::askPayment);
     connect(reverse, &QPushButton::clicked, this, &InvoiceDialog::askReversal);
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
@@ -180,8 +236,17 @@ void InvoiceDialog::showInvoice()
     else
         m_customer->setContact(m_invoice.contactId);
     m_reference->setText(m_invoice.reference);
-    m_due->setDate(m_invoice.dueDate.isValid() ? m_invoice.dueDate
-                                               : m_session.clock().today().addDays(InvoiceService::DefaultPaymentDays));
+    m_buyerReference->setText(m_invoice.buyerReference);
+    m_serviceFrom->setDate(m_invoice.serviceFrom.isValid() ? m_invoice.serviceFrom
+                                                           : m_serviceFrom->minimumDate());
+    m_serviceTo->setDate(m_invoice.serviceTo.isValid() ? m_invoice.serviceTo : m_serviceTo->minimumDate());
+    m_operations->setCurrentIndex(m_operations->findData(static_cast<int>(m_invoice.operations)));
+    m_delivery->setText(QString(m_invoice.deliveryAddress).replace(QLatin1Char('\n'), QStringLiteral(", ")));
+    m_engagement->setText(m_invoice.chorusEngagement);
+    m_serviceCode->setText(m_invoice.chorusService);
+    m_due->setDate(m_invoice.dueDate.isValid()
+                       ? m_invoice.dueDate
+                       : m_session.clock().today().addDays(InvoiceService::DefaultPaymentDays));
     m_editor->setFixedTotals(issued ? &m_invoice.totals : nullptr);
     m_editor->setLines(m_invoice.lines, m_invoice.vatRegime);
     m_editor->setReadOnly(issued || !m_session.user().can(permission::SalesWrite));
@@ -204,10 +269,11 @@ void InvoiceDialog::showInvoice()
     m_payments->setRowCount(static_cast<int>(payments.size()));
     for (int r = 0; r < payments.size(); ++r) {
         const Payment& p = payments.at(r);
-        const QStringList cells = {fr.toString(p.day, QStringLiteral("dd/MM/yyyy")), InvoiceService::methodLabel(p.method),
-                                   p.amount.format(),
-                                   p.chequeNumber.isEmpty() ? QString() : QStringLiteral("%1 %2").arg(p.bank, p.chequeNumber),
-                                   p.reason};
+        const QStringList cells = {
+            fr.toString(p.day, QStringLiteral("dd/MM/yyyy")), InvoiceService::methodLabel(p.method),
+            p.amount.format(),
+            p.chequeNumber.isEmpty() ? QString() : QStringLiteral("%1 %2").arg(p.bank, p.chequeNumber),
+            p.reason};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
             item->setData(Qt::UserRole, p.id);
@@ -215,11 +281,11 @@ void InvoiceDialog::showInvoice()
         }
     }
     if (auto b = service.balance(m_invoice.id))
-        m_balance->setText(b->due().isZero() ? tr("Paid in full.")
-                                             : tr("Remaining due: %1 (paid %2, credit notes %3)")
-                                                   .arg(b->due().format(), b->paid.format(), b->credited.format()));
+        m_balance->setText(b->due().isZero()
+                               ? tr("Paid in full.")
+                               : tr("Remaining due: %1 (paid %2, credit notes %3)")
+                                     .arg(b->due().format(), b->paid.format(), b->credited.format()));
 }
-
 
 void InvoiceDialog::addLine(const QString& codeOrText)
 {
@@ -231,8 +297,27 @@ void InvoiceDialog::setCustomer(qint64 contactId)
     m_customer->setContact(contactId);
 }
 
+void InvoiceDialog::setBuyerReference(const QString& text)
+{
+    m_buyerReference->setText(text);
+}
 
+void InvoiceDialog::setServicePeriod(const QDate& from, const QDate& to)
+{
+    m_serviceFrom->setDate(from.isValid() ? from : m_serviceFrom->minimumDate());
+    m_serviceTo->setDate(to.isValid() ? to : m_serviceTo->minimumDate());
+}
 
+void InvoiceDialog::setOperations(Operations operations)
+{
+    m_operations->setCurrentIndex(m_operations->findData(static_cast<int>(operations)));
+}
+
+void InvoiceDialog::setChorus(const QString& engagement, const QString& serviceCode)
+{
+    m_engagement->setText(engagement);
+    m_serviceCode->setText(serviceCode);
+}
 
 bool InvoiceDialog::saveDraft()
 {
@@ -246,7 +331,14 @@ bool InvoiceDialog::saveDraft()
     Invoice draft = m_invoice;
     draft.contactId = m_customer->contactId();
     draft.reference = m_reference->text();
+    draft.buyerReference = m_buyerReference->text();
     draft.dueDate = m_due->date();
+    draft.serviceFrom = FormDialog::optionalDate(m_serviceFrom);
+    draft.serviceTo = FormDialog::optionalDate(m_serviceTo);
+    draft.operations = static_cast<Operations>(m_operations->currentData().toInt());
+    draft.deliveryAddress = m_delivery->text();
+    draft.chorusEngagement = m_engagement->text();
+    draft.chorusService = m_serviceCode->text();
     draft.lines.clear();
     QString error;
     if (!m_editor->readLines(draft.lines, &error)) {
@@ -270,14 +362,17 @@ bool InvoiceDialog::issue()
     if (!saveDraft())
         return false;
     const QString question =
-        (m_invoice.isCredit() ? tr("Issue this credit note of %1 to %2?\nIt will get its number and can no longer be "
-                                   "changed.")
-                              : tr("Issue this invoice of %1 to %2?\nIt will get its number and can no longer be "
-                                   "changed: a mistake is then corrected by a credit note."))
+        (m_invoice.isCredit()
+             ? tr("Issue this credit note of %1 to %2?\nIt will get its number and can no longer be "
+                  "changed.")
+             : tr("Issue this invoice of %1 to %2?\nIt will get its number and can no longer be "
+                  "changed: a mistake is then corrected by a credit note."))
             .arg(m_invoice.totals.incl.format(), m_invoice.customerName);
-    if (m_confirm && !m_confirm(question))
+    InvoiceService service(m_session.database(), m_session.clock(), m_session.user());
+    const QString warning = service.issueWarning(m_invoice.id).value_or(QString());
+    if (m_confirm && !m_confirm(warning.isEmpty() ? question : warning + QStringLiteral("\n\n") + question))
         return false;
-    auto number = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).issue(m_invoice.id);
+    auto number = service.issue(m_invoice.id);
     if (!number) {
         m_banner->showMessage(MessageBanner::Kind::Error, number.error().message);
         return false;
@@ -294,7 +389,9 @@ bool InvoiceDialog::deleteDraft()
         return false;
     if (m_confirm && !m_confirm(tr("Delete this draft? It has no number, nothing else changes.")))
         return false;
-    if (auto r = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).deleteDraft(m_invoice.id); !r) {
+    if (auto r = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
+                     .deleteDraft(m_invoice.id);
+        !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
     }
@@ -306,11 +403,13 @@ bool InvoiceDialog::makeCreditNote()
 {
     if (!m_invoice.isIssued() || m_invoice.isCredit())
         return false;
-    if (m_confirm && !m_confirm(tr("Prepare a credit note for %1? It opens as a draft with every line: remove or "
-                                   "reduce what is not taken back, then issue it.")
-                                    .arg(m_invoice.number)))
+    if (m_confirm &&
+        !m_confirm(tr("Prepare a credit note for %1? It opens as a draft with every line: remove or "
+                      "reduce what is not taken back, then issue it.")
+                       .arg(m_invoice.number)))
         return false;
-    auto id = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).draftCreditNote(m_invoice.id);
+    auto id = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
+                  .draftCreditNote(m_invoice.id);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -337,7 +436,8 @@ bool InvoiceDialog::recordPayment(const Payment& payment)
 
 bool InvoiceDialog::reversePayment(qint64 paymentId, const QString& reason)
 {
-    auto id = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).reversePayment(paymentId, reason);
+    auto id = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
+                  .reversePayment(paymentId, reason);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -349,7 +449,8 @@ bool InvoiceDialog::reversePayment(qint64 paymentId, const QString& reason)
 
 void InvoiceDialog::askPayment()
 {
-    auto balance = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).balance(m_invoice.id);
+    auto balance =
+        InvoiceService(m_session.database(), m_session.clock(), m_session.user()).balance(m_invoice.id);
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Record a payment"));
     auto* form = new QFormLayout(&dialog);
@@ -405,19 +506,28 @@ void InvoiceDialog::askReversal()
         return;
     const qint64 id = m_payments->item(row, 0)->data(Qt::UserRole).toLongLong();
     bool ok = false;
-    const QString reason = QInputDialog::getText(this, tr("Reverse a payment"),
-                                                 tr("Why is this payment reversed (e.g. bounced cheque, typing "
-                                                    "mistake)? It stays in the history with a negative line."),
-                                                 QLineEdit::Normal, QString(), &ok);
+    const QString reason =
+        QInputDialog::getText(this, tr("Reverse a payment"),
+                              tr("Why is this payment reversed (e.g. bounced cheque, typing "
+                                 "mistake)? It stays in the history with a negative line."),
+                              QLineEdit::Normal, QString(), &ok);
     if (ok)
         reversePayment(id, reason);
 }
 
 std::unique_ptr<print::Printable> InvoiceDialog::printable() const
 {
-    InvoiceService service(m_session.database(), m_session.clock(), m_session.user());
-    auto balance = m_invoice.isIssued() ? service.balance(m_invoice.id) : Result<InvoiceBalance>(InvoiceBalance{});
-    return print::InvoiceDocument::make(m_invoice, m_school, m_invoice.isIssued() && balance ? &*balance : nullptr);
+    if (!m_invoice.isIssued())
+        return print::InvoiceDocument::make(m_invoice, m_school);
+    // Each print or PDF of an issued document is recorded: the first is the
+    // original, the next ones say "Duplicata".
+    auto copy =
+        InvoiceService(m_session.database(), m_session.clock(), m_session.user()).printCopy(m_invoice.id);
+    if (!copy) {
+        m_banner->showMessage(MessageBanner::Kind::Error, copy.error().message);
+        return print::InvoiceDocument::make(m_invoice, m_school, true);
+    }
+    return print::InvoiceDocument::make(copy->invoice, m_school, copy->duplicate);
 }
 
 Status InvoiceDialog::writePdf(const QString& path) const

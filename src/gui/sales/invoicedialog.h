@@ -2,11 +2,10 @@
 
 #include "domain/sales.h"
 
-#include <QDialog>
-#include <QHash>
-
 #include <functional>
 #include <memory>
+#include <QDialog>
+#include <QHash>
 
 class QComboBox;
 class QDateEdit;
@@ -60,6 +59,12 @@ public:
     std::unique_ptr<print::Printable> printable() const;
 
     void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }
+    // The mentions of the sale (the customer's reference, the service's
+    // date or period, the nature of the operations, Chorus Pro numbers).
+    void setBuyerReference(const QString& text);
+    void setServicePeriod(const QDate& from, const QDate& to = {});
+    void setOperations(Operations operations);
+    void setChorus(const QString& engagement, const QString& serviceCode);
     void setCustomer(qint64 contactId);
     // A catalogue item by its code (first match in any workshop), or a free line.
     void addLine(const QString& codeOrText);
@@ -84,7 +89,14 @@ private:
     QLabel* m_title;
     CustomerChooser* m_customer;
     QLineEdit* m_reference;
+    QLineEdit* m_buyerReference;
     QDateEdit* m_due;
+    QDateEdit* m_serviceFrom;
+    QDateEdit* m_serviceTo;
+    QComboBox* m_operations;
+    QLineEdit* m_delivery;
+    QLineEdit* m_engagement;
+    QLineEdit* m_serviceCode;
     LinesEditor* m_editor;
     QGroupBox* m_paymentsBox;
     QTableWidget* m_payments;

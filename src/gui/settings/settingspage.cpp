@@ -1,17 +1,18 @@
 #include "gui/settings/settingspage.h"
 
-#include "ui_settingspage.h"
-
+#include "domain/user.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "services/schoolservice.h"
-#include "domain/user.h"
+#include "ui_settingspage.h"
 #include "util/appsettings.h"
 
 #include <QBuffer>
 #include <QFileDialog>
 #include <QImageReader>
 #include <QInputDialog>
+#include <QIntValidator>
+#include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QShortcut>
@@ -29,8 +30,27 @@ SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* par
     f.setBold(true);
     m_ui->title->setFont(f);
 
-    m_ui->vatRegime->addItem(tr("Exempt from VAT (franchise en base)"), static_cast<int>(VatRegime::Franchise));
-    m_ui->vatRegime->addItem(tr("Subject to VAT"), static_cast<int>(VatRegime::Assujetti));
+    for (VatRegime r : {VatRegime::Franchise, VatRegime::Assujetti, VatRegime::Association})
+        m_ui->vatRegime->addItem(SchoolService::vatRegimeLabel(r), static_cast<int>(r));
+    connect(m_ui->vatRegime, &QComboBox::currentIndexChanged, this, &SettingsPage::showVatExplanation);
+    m_ui->legalGrid->addWidget(new QLabel(tr("Amount (€)"), this), 0, 1);
+    m_ui->legalGrid->addWidget(new QLabel(tr("Since"), this), 0, 2);
+    m_ui->legalGrid->addWidget(new QLabel(tr("Source (text of law)"), this), 0, 3);
+    for (LegalAmountKind k : legalAmountKinds()) {
+        const int row = static_cast<int>(m_legalRows.size()) + 1;
+        LegalRow r{new QLineEdit(this), new QLineEdit(this), new QLineEdit(this)};
+        r.year->setValidator(new QIntValidator(1990, 2200, r.year));
+        r.year->setMaximumWidth(60);
+        r.amount->setMaximumWidth(120);
+        auto* label = new QLabel(SchoolService::legalAmountLabel(k), this);
+        label->setBuddy(r.amount);
+        m_ui->legalGrid->addWidget(label, row, 0);
+        m_ui->legalGrid->addWidget(r.amount, row, 1);
+        m_ui->legalGrid->addWidget(r.year, row, 2);
+        m_ui->legalGrid->addWidget(r.source, row, 3);
+        m_legalRows << r;
+    }
+    m_ui->legalGrid->setColumnStretch(3, 1);
     const QLocale locale;
     for (int m = 1; m <= 12; ++m) {
         const QString month = locale.standaloneMonthName(m);
@@ -47,6 +67,7 @@ SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* par
     for (QComboBox* combo : {m_ui->vatRegime, m_ui->fiscalYearStartMonth, m_ui->schoolYearStartMonth})
         connect(combo, &QComboBox::currentIndexChanged, this, &SettingsPage::markDirty);
     connect(m_ui->mayIssueTaxReceipts, &QCheckBox::toggled, this, &SettingsPage::markDirty);
+    connect(m_ui->vatOnDebits, &QCheckBox::toggled, this, &SettingsPage::markDirty);
 
     connect(m_ui->save, &QPushButton::clicked, this, &SettingsPage::save);
     connect(m_ui->revert, &QPushButton::clicked, this, &SettingsPage::reload);
@@ -106,8 +127,10 @@ void SettingsPage::reload()
     // Reading is open to all; changing needs the permission (the service
     // checks it too: this only avoids offering what would be refused).
     const bool canEdit = m_session.user().can(permission::SettingsEdit);
-    for (QWidget* group : {static_cast<QWidget*>(m_ui->identityGroup), static_cast<QWidget*>(m_ui->vatGroup),
-                           static_cast<QWidget*>(m_ui->calendarGroup), static_cast<QWidget*>(m_ui->sectionsGroup)})
+    for (QWidget* group :
+         {static_cast<QWidget*>(m_ui->identityGroup), static_cast<QWidget*>(m_ui->vatGroup),
+          static_cast<QWidget*>(m_ui->legalGroup), static_cast<QWidget*>(m_ui->calendarGroup),
+          static_cast<QWidget*>(m_ui->sectionsGroup)})
         group->setEnabled(canEdit);
     if (!canEdit)
         m_banner->showMessage(MessageBanner::Kind::Warning,
@@ -135,7 +158,10 @@ void SettingsPage::fillForm(const SchoolIdentity& s)
     m_ui->rna->setText(s.rna);
     m_ui->vatRegime->setCurrentIndex(m_ui->vatRegime->findData(static_cast<int>(s.vatRegime)));
     m_ui->vatNumber->setText(s.vatNumber);
-    m_ui->vatMention->setText(s.vatMention);
+    m_ui->vatMention->setText(vatMentionFor(s.vatRegime));
+    m_ui->vatOnDebits->setChecked(s.vatOnDebits);
+    showVatExplanation();
+    fillLegalAmounts();
     m_ui->mayIssueTaxReceipts->setChecked(s.mayIssueTaxReceipts);
     m_ui->fiscalYearStartMonth->setCurrentIndex(s.fiscalYearStartMonth - 1);
     m_ui->schoolYearStartMonth->setCurrentIndex(s.schoolYearStartMonth - 1);
@@ -164,13 +190,69 @@ SchoolIdentity SettingsPage::readForm() const
     s.rna = m_ui->rna->text();
     s.vatRegime = static_cast<VatRegime>(m_ui->vatRegime->currentData().toInt());
     s.vatNumber = m_ui->vatNumber->text();
-    s.vatMention = m_ui->vatMention->text();
+    s.vatMention = vatMentionFor(s.vatRegime);
+    s.vatOnDebits = m_ui->vatOnDebits->isChecked() && chargesVat(s.vatRegime);
     s.mayIssueTaxReceipts = m_ui->mayIssueTaxReceipts->isChecked();
     s.fiscalYearStartMonth = m_ui->fiscalYearStartMonth->currentData().toInt();
     s.schoolYearStartMonth = m_ui->schoolYearStartMonth->currentData().toInt();
     s.logo = m_logo;
     s.logoMime = m_logoMime;
     return s;
+}
+
+void SettingsPage::showVatExplanation()
+{
+    const auto regime = static_cast<VatRegime>(m_ui->vatRegime->currentData().toInt());
+    m_ui->vatExplanation->setText(SchoolService::vatRegimeExplanation(regime));
+    m_ui->vatMention->setPlaceholderText(chargesVat(regime) ? tr("none: VAT is charged on each line")
+                                                            : QString());
+    m_ui->vatMention->setText(vatMentionFor(regime));
+    m_ui->vatOnDebits->setEnabled(chargesVat(regime));
+}
+
+void SettingsPage::fillLegalAmounts()
+{
+    auto amounts = SchoolService(m_session.database(), m_session.clock(), m_session.user()).legalAmounts();
+    if (!amounts) {
+        m_banner->showMessage(MessageBanner::Kind::Error, amounts.error().message);
+        return;
+    }
+    m_legalAmounts = *amounts;
+    for (int i = 0; i < m_legalRows.size() && i < m_legalAmounts.size(); ++i) {
+        m_legalRows.at(i).amount->setText(m_legalAmounts.at(i).amount.formatPlain());
+        m_legalRows.at(i).year->setText(QString::number(m_legalAmounts.at(i).year));
+        m_legalRows.at(i).source->setText(m_legalAmounts.at(i).source);
+        m_legalRows.at(i).source->setCursorPosition(0);
+    }
+}
+
+bool SettingsPage::saveLegalAmounts()
+{
+    SchoolService service(m_session.database(), m_session.clock(), m_session.user());
+    for (int i = 0; i < m_legalRows.size() && i < m_legalAmounts.size(); ++i) {
+        LegalAmount a = m_legalAmounts.at(i);
+        auto amount = Money::parse(m_legalRows.at(i).amount->text());
+        if (!amount) {
+            m_banner->showMessage(MessageBanner::Kind::Error,
+                                  QStringLiteral("%1 : %2").arg(SchoolService::legalAmountLabel(a.kind),
+                                                                amount.error().message));
+            m_legalRows.at(i).amount->setFocus();
+            return false;
+        }
+        const QString source = m_legalRows.at(i).source->text().trimmed();
+        const int year = m_legalRows.at(i).year->text().toInt();
+        if (*amount == a.amount && year == a.year && source == a.source)
+            continue;
+        a.amount = *amount;
+        a.year = year;
+        a.source = source;
+        if (auto r = service.saveLegalAmount(a); !r) {
+            m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
+            return false;
+        }
+    }
+    fillLegalAmounts();
+    return true;
 }
 
 void SettingsPage::markDirty()
@@ -186,11 +268,14 @@ bool SettingsPage::save()
 {
     if (!m_session.isOpen())
         return false;
-    auto saved = SchoolService(m_session.database(), m_session.clock(), m_session.user()).saveIdentity(readForm());
+    auto saved =
+        SchoolService(m_session.database(), m_session.clock(), m_session.user()).saveIdentity(readForm());
     if (!saved) {
         m_banner->showMessage(MessageBanner::Kind::Error, saved.error().message);
         return false;
     }
+    if (!saveLegalAmounts())
+        return false;
     m_loaded = *saved;
     fillForm(m_loaded);
     m_dirty = false;
@@ -210,15 +295,16 @@ void SettingsPage::showLogo()
         m_ui->logoPreview->setPixmap(QPixmap());
         m_ui->logoPreview->setText(tr("No logo"));
     } else {
-        m_ui->logoPreview->setPixmap(QPixmap::fromImage(image.scaled(96, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+        m_ui->logoPreview->setPixmap(
+            QPixmap::fromImage(image.scaled(96, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
     }
     m_ui->removeLogo->setEnabled(!m_logo.isEmpty());
 }
 
 void SettingsPage::chooseLogo()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Choose the school's logo"), QString(), tr("Images (*.png *.jpg *.jpeg)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose the school's logo"), QString(),
+                                                      tr("Images (*.png *.jpg *.jpeg)"));
     if (path.isEmpty())
         return;
     QImageReader reader(path);
@@ -282,8 +368,8 @@ void SettingsPage::updateSectionButtons()
 void SettingsPage::addSection()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("New section"), tr("Name of the section or workshop:"),
-                                               QLineEdit::Normal, QString(), &ok);
+    const QString name = QInputDialog::getText(
+        this, tr("New section"), tr("Name of the section or workshop:"), QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
     auto id = SchoolService(m_session.database(), m_session.clock(), m_session.user()).addSection(name);
@@ -303,12 +389,14 @@ void SettingsPage::renameSection()
         return;
     Section s = *current;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename the section"), tr("Name of the section or workshop:"),
-                                               QLineEdit::Normal, s.name, &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Rename the section"), tr("Name of the section or workshop:"),
+                              QLineEdit::Normal, s.name, &ok);
     if (!ok || name.trimmed() == s.name)
         return;
     s.name = name;
-    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s); !r) {
+    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s);
+        !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -323,7 +411,8 @@ void SettingsPage::toggleSection()
         return;
     Section s = *current;
     s.active = !s.active;
-    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s); !r) {
+    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s);
+        !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -336,15 +425,17 @@ void SettingsPage::deleteSection()
     const Section* current = currentSection();
     if (!current)
         return;
-    const auto answer = QMessageBox::question(
-        this, tr("Delete the section"),
-        tr("Delete the section “%1”? This cannot be undone. A section that trainees attended cannot be deleted: "
-           "deactivate it instead.")
-            .arg(current->name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer = QMessageBox::question(this, tr("Delete the section"),
+                                              tr("Delete the section “%1”? This cannot be undone. A section "
+                                                 "that trainees attended cannot be deleted: "
+                                                 "deactivate it instead.")
+                                                  .arg(current->name),
+                                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).deleteSection(current->id); !r) {
+    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user())
+                     .deleteSection(current->id);
+        !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }

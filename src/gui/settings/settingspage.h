@@ -1,11 +1,13 @@
 #pragma once
 
+#include "domain/legal.h"
 #include "domain/school.h"
 #include "domain/section.h"
 
+#include <memory>
 #include <QWidget>
 
-#include <memory>
+class QLineEdit;
 
 namespace Ui {
 class SettingsPage;
@@ -47,6 +49,16 @@ private:
     void toggleSection();
     void deleteSection();
     const Section* currentSection() const;
+    void showVatExplanation();
+    // The legal amounts' rows (label, amount, year, source), in legalAmountKinds() order.
+    struct LegalRow
+    {
+        QLineEdit* amount = nullptr;
+        QLineEdit* year = nullptr; // not a spin box: scrolling the page must not change it
+        QLineEdit* source = nullptr;
+    };
+    void fillLegalAmounts();
+    bool saveLegalAmounts();
 
     std::unique_ptr<Ui::SettingsPage> m_ui;
     Session& m_session;
@@ -56,6 +68,8 @@ private:
     QByteArray m_logo;
     QString m_logoMime;
     QList<Section> m_sectionList;
+    QList<LegalAmount> m_legalAmounts;
+    QList<LegalRow> m_legalRows;
     bool m_dirty = false;
     bool m_filling = false;
 };

@@ -1,0 +1,153 @@
+// Issue 16: an invoice reprinted after the settings changed is the same
+// document, marked "Duplicata"; every mention of COMPLIANCE.md is on it.
+#include "print/invoicedocument.h"
+#include "services/contactservice.h"
+#include "services/demogenerator.h"
+#include "services/invoiceservice.h"
+#include "services/schoolservice.h"
+#include "support/democache.h"
+#include "support/salesfixture.h"
+#include "support/testdatabase.h"
+#include "support/testenv.h"
+#include "util/clock.h"
+
+#include <catch2/catch.hpp>
+#include <QDir>
+#include <QProcess>
+
+using namespace etabli;
+
+namespace {
+
+const QDate kToday(2026, 11, 27);
+
+// The PDF's text, line by line, in reading order.
+QStringList pdfLines(const QString& path)
+{
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    REQUIRE(pdftotext.waitForFinished(30000));
+    return QString::fromUtf8(pdftotext.readAllStandardOutput()).split(QLatin1Char('\n'));
+}
+
+QString printed(InvoiceService& sales, SchoolService& school, qint64 id, const QString& name)
+{
+    auto copy = sales.printCopy(id);
+    REQUIRE(copy);
+    auto identity = school.identity();
+    REQUIRE(identity);
+    const QString path = QDir(test::tempRoot()).filePath(name);
+    REQUIRE(print::InvoiceDocument::writePdf(copy->invoice, *identity, path, copy->duplicate));
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("A reprint after the school moved and changed VAT regime is the original plus “Duplicata”",
+          "[print][sales][legal]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    test::TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const test::Shop shop = test::makeShop(t.db(), clock, VatRegime::Franchise);
+    InvoiceService sales(t.db(), clock, shop.director);
+    SchoolService school(t.db(), clock, shop.director);
+    Invoice draft = test::draftFor(shop.garage, {test::line("Montage et équilibrage", 4000, 1500)});
+    draft.buyerReference = QStringLiteral("CMD-4471");
+    draft.reference = QStringLiteral("BT2026-0042");
+    draft.serviceFrom = QDate(2026, 11, 20);
+    auto id = sales.saveDraft(draft);
+    REQUIRE(id);
+    REQUIRE(sales.issue(*id));
+
+    const QStringList original = pdfLines(printed(sales, school, *id, QStringLiteral("original.pdf")));
+    const QString text = original.join(QLatin1Char(' ')).simplified();
+    INFO(text.toStdString());
+    for (const char* mention :
+         {"FACTURE N° F2026-0001", "Date : 27/11/2026", "Échéance : 27/12/2026",
+          "Date de la vente ou prestation : 20/11/2026", "Votre référence : CMD-4471",
+          "Notre référence : BT2026-0042", "Nature : Prestations de services", "8 rue Jacquard",
+          "SIRET 75312468000012", "Garage du Doubs", "3 route de Besançon", "SIREN 442001230",
+          "TVA non applicable, art. 293 B du CGI", "trois fois le taux", "40 €", "Pas d'escompte"})
+        CHECK(text.contains(QString::fromUtf8(mention)));
+    CHECK_FALSE(text.contains(QStringLiteral("DUPLICATA")));
+    CHECK_FALSE(text.contains(QStringLiteral("Reste dû")));
+
+    auto s = school.identity();
+    s->addressLine1 = QStringLiteral("2 avenue de Lahr");
+    s->vatRegime = VatRegime::Assujetti;
+    s->vatNumber = QStringLiteral("FR00753124680");
+    REQUIRE(school.saveIdentity(*s));
+
+    QStringList reprint = pdfLines(printed(sales, school, *id, QStringLiteral("duplicata.pdf")));
+    const qsizetype marks =
+        reprint.removeIf([](const QString& l) { return l.trimmed() == QLatin1String("DUPLICATA"); });
+    CHECK(marks == 1);
+    CHECK(reprint == original);
+}
+
+TEST_CASE("An invoice, a credit note and a public body's invoice of the demo carry the mentions of the law",
+          "[print][sales][legal]")
+{
+    test::TestDatabase t("sqlite", test::DemoSpec::school());
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const UserContext director =
+        test::logIn(t.db(), QStringLiteral("direction"), DemoGenerator::demoPassword());
+    InvoiceService sales(t.db(), clock, director);
+    SchoolService school(t.db(), clock, director);
+
+    InvoiceFilter filter;
+    filter.status = QStringLiteral("issued");
+    filter.kind = QStringLiteral("invoice");
+    auto rows = sales.list(filter, 400, 0);
+    REQUIRE(rows);
+    qint64 business = 0, person = 0, publicBody = 0;
+    for (const InvoiceRow& row : std::as_const(*rows)) {
+        auto inv = sales.get(row.id);
+        REQUIRE(inv);
+        if (inv->isPublicBody() && publicBody == 0)
+            publicBody = row.id;
+        else if (inv->customerKind == QLatin1String("company") && business == 0)
+            business = row.id;
+        else if (inv->customerKind == QLatin1String("person") && person == 0)
+            person = row.id;
+    }
+    REQUIRE(business != 0);
+    REQUIRE(person != 0);
+    REQUIRE(publicBody != 0);
+
+    const QString common =
+        QStringLiteral("Juralternance|8 rue Jacquard|39100 Dole|SIRET 75312468000012|RNA W392000000|"
+                       "N° TVA FR00753124680|Échéance|Date de la vente ou prestation|Nature|"
+                       "Total HT|TVA 20 %|Total TTC");
+    const auto check = [&](qint64 id, const QString& name, const QStringList& expected,
+                           const QStringList& absent) {
+        const QString text = pdfLines(printed(sales, school, id, name)).join(QLatin1Char(' ')).simplified();
+        INFO(name.toStdString() << "\n" << text.toStdString());
+        for (const QString& m : common.split(QLatin1Char('|')) + expected)
+            CHECK(text.contains(m));
+        for (const QString& m : absent)
+            CHECK_FALSE(text.contains(m));
+    };
+    check(business, QStringLiteral("entreprise.pdf"),
+          {QStringLiteral("SIREN"), QStringLiteral("trois fois le taux"), QStringLiteral("Pas d'escompte")},
+          {QStringLiteral("TVA non applicable"), QStringLiteral("Banque centrale")});
+    check(person, QStringLiteral("particulier.pdf"), {},
+          {QStringLiteral("TVA non applicable"), QStringLiteral("trois fois le taux")});
+    check(publicBody, QStringLiteral("mairie.pdf"),
+          {QStringLiteral("Banque centrale européenne"), QStringLiteral("D2192-35")},
+          {QStringLiteral("trois fois le taux")});
+
+    auto credit = sales.draftCreditNote(business);
+    REQUIRE(credit);
+    auto number = sales.issue(*credit);
+    REQUIRE(number);
+    const QString text = pdfLines(printed(sales, school, *credit, QStringLiteral("avoir.pdf")))
+                             .join(QLatin1Char(' '))
+                             .simplified();
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("AVOIR N° ") + *number));
+    CHECK(text.contains(QStringLiteral("Avoir sur la facture")));
+    CHECK(text.contains(QStringLiteral("N° TVA FR00753124680")));
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/sales.h"
+#include "domain/user.h"
+
+namespace etabli {
+class Clock;
+class Database;
+} // namespace etabli
+
+namespace etabli::test {
+
+// A school that sells: its identity complete for issuing (SIRET, address,
+// the VAT number when subject to VAT), a business customer and a private one.
+struct Shop
+{
+    UserContext director;
+    qint64 garage = 0; // a business customer
+    qint64 person = 0; // a private customer
+};
+Shop makeShop(Database& db, const Clock& clock, VatRegime regime);
+
+InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCents, int vatBp = 2000);
+Invoice draftFor(qint64 contact, QList<InvoiceLine> lines);
+
+} // namespace etabli::test
