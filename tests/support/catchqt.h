@@ -1,6 +1,9 @@
-#pragma once
-
-#include "util/error.h"
+// Include guards, not #pragma once: this header is in the tests' precompiled
+// header, and GCC matches #pragma once by path — a precompiled header built
+// in another checkout (ccache) would let it be read twice. Only system and
+// Qt headers here, for the same reason: project headers stay out of the PCH.
+#ifndef ETABLI_TESTS_CATCHQT_H
+#define ETABLI_TESTS_CATCHQT_H
 
 #include <catch2/catch.hpp>
 #include <QByteArray>
@@ -16,14 +19,6 @@ template <> struct StringMaker<QByteArray>
 {
     static std::string convert(const QByteArray& value) { return '"' + value.toStdString() + '"'; }
 };
-// A failed Result shows its message instead of "{?}".
-template <typename T> struct StringMaker<std::expected<T, etabli::Error>>
-{
-    static std::string convert(const std::expected<T, etabli::Error>& value)
-    {
-        return value ? std::string("ok")
-                     : "error: " +
-                           (value.error().message + QLatin1Char(' ') + value.error().detail).toStdString();
-    }
-};
 } // namespace Catch
+
+#endif

@@ -3,7 +3,7 @@
 #include "domain/user.h"
 #include "storage/database.h"
 #include "storage/databaselocation.h"
-#include "support/catchqt.h"
+#include "support/catchresult.h"
 #include "support/democache.h"
 
 #include <memory>
