@@ -113,3 +113,20 @@ INSERT INTO document_counter (series, year, last_number) SELECT 'audit', 0, COAL
     ON CONFLICT (series, year) DO UPDATE SET last_number = excluded.last_number;
 INSERT INTO document_counter (series, year, last_number) SELECT 'payment-chain', 0, COUNT(*) FROM payment WHERE true
     ON CONFLICT (series, year) DO UPDATE SET last_number = excluded.last_number;
+
+-- Restoring a backup is the direction's (it may roll back issued documents).
+INSERT INTO role_permission (role, permission) VALUES ('direction', 'backup.restore');
+
+-- Numbers a restore left without their document: the documents were issued
+-- and are in the file kept aside; the numbering went on after them.
+CREATE TABLE numbering_gap (
+    id {{ID}},
+    series TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    first_number INTEGER NOT NULL,
+    last_number INTEGER NOT NULL CHECK (last_number >= first_number),
+    reason TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL
+);
+

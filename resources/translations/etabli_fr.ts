@@ -45,6 +45,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>restore a backup of the database</source>
+        <translation>restaurer une sauvegarde de la base</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>see the trainees</source>
         <translation>voir les jeunes</translation>
     </message>
@@ -180,7 +185,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+141" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+150" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -195,7 +200,7 @@
         <translation>la ligne %1 a été modifiée</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+41" />
         <source>Internal error: unknown column.</source>
         <translation>Erreur interne : colonne inconnue.</translation>
     </message>
@@ -458,6 +463,44 @@
         <location line="+9" />
         <source>“%1” already exists.</source>
         <translation>« %1 » existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupService</name>
+    <message>
+        <location filename="../../src/core/services/backupservice.cpp" line="+51" />
+        <source>credit note %1 of %2, %3, %4</source>
+        <translation>avoir %1 du %2, %3, %4</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>invoice %1 of %2, %3, %4</source>
+        <translation>facture %1 du %2, %3, %4</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>tax receipt %1 of %2, %3</source>
+        <translation>reçu fiscal %1 du %2, %3</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>payment of %1 on %2 for %3</source>
+        <translation>règlement de %1 du %2 sur %3</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>RESTORE</source>
+        <translation>RESTAURER</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source>The copy lacks %n issued document(s) or payment(s): nothing was restored. To restore it all the same, type the word %1.</source>
+        <translation><numerusform>Il manque à la copie %n document émis ou règlement : rien n'a été restauré. Pour la restaurer quand même, tapez le mot %1.</numerusform><numerusform>Il manque à la copie %n documents émis ou règlements : rien n'a été restauré. Pour la restaurer quand même, tapez le mot %1.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Restore of %1; the documents are in %2</source>
+        <translation>Restauration de %1 ; les documents sont dans %2</translation>
     </message>
 </context>
 <context>
@@ -946,39 +989,60 @@
 <context>
     <name>ChainCounters</name>
     <message numerus="yes">
-        <location filename="../../src/core/storage/chaincounters.cpp" line="+58" />
+        <location filename="../../src/core/storage/chaincounters.cpp" line="+72" />
         <source>Invoices %1: %n missing at the end (F%1-%2 was issued, the last present is number %3).</source>
-        <translation><numerusform>Factures %1 : %n manquante à la fin (F%1-%2 a été émise, la dernière présente est le numéro %3).</numerusform><numerusform>Factures %1 : %n manquantes à la fin (F%1-%2 a été émise, la dernière présente est le numéro %3).</numerusform></translation>
+        <translation>
+            <numerusform>Factures %1 : %n manquante à la fin (F%1-%2 a été émise, la dernière présente est le numéro %3).</numerusform>
+            <numerusform>Factures %1 : %n manquantes à la fin (F%1-%2 a été émise, la dernière présente est le numéro %3).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+7" />
         <source>Credit notes %1: %n missing at the end (A%1-%2 was issued, the last present is number %3).</source>
-        <translation><numerusform>Avoirs %1 : %n manquant à la fin (A%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform><numerusform>Avoirs %1 : %n manquants à la fin (A%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform></translation>
+        <translation>
+            <numerusform>Avoirs %1 : %n manquant à la fin (A%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform>
+            <numerusform>Avoirs %1 : %n manquants à la fin (A%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+7" />
         <source>Tax receipts %1: %n missing at the end (R%1-%2 was issued, the last present is number %3).</source>
-        <translation><numerusform>Reçus fiscaux %1 : %n manquant à la fin (R%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform><numerusform>Reçus fiscaux %1 : %n manquants à la fin (R%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform></translation>
+        <translation>
+            <numerusform>Reçus fiscaux %1 : %n manquant à la fin (R%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform>
+            <numerusform>Reçus fiscaux %1 : %n manquants à la fin (R%1-%2 a été émis, le dernier présent est le numéro %3).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+7" />
         <source>Chain of invoices: %n document(s) missing at the end (%1 issued, %2 present).</source>
-        <translation><numerusform>Chaîne des factures : %n document manquant à la fin (%1 émis, %2 présents).</numerusform><numerusform>Chaîne des factures : %n documents manquants à la fin (%1 émis, %2 présents).</numerusform></translation>
+        <translation>
+            <numerusform>Chaîne des factures : %n document manquant à la fin (%1 émis, %2 présents).</numerusform>
+            <numerusform>Chaîne des factures : %n documents manquants à la fin (%1 émis, %2 présents).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+5" />
         <source>Chain of tax receipts: %n missing at the end (%1 issued, %2 present).</source>
-        <translation><numerusform>Chaîne des reçus fiscaux : %n manquant à la fin (%1 émis, %2 présents).</numerusform><numerusform>Chaîne des reçus fiscaux : %n manquants à la fin (%1 émis, %2 présents).</numerusform></translation>
+        <translation>
+            <numerusform>Chaîne des reçus fiscaux : %n manquant à la fin (%1 émis, %2 présents).</numerusform>
+            <numerusform>Chaîne des reçus fiscaux : %n manquants à la fin (%1 émis, %2 présents).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+5" />
         <source>Payments: %n missing (%1 recorded, %2 present).</source>
-        <translation><numerusform>Règlements : %n manquant (%1 enregistrés, %2 présents).</numerusform><numerusform>Règlements : %n manquants (%1 enregistrés, %2 présents).</numerusform></translation>
+        <translation>
+            <numerusform>Règlements : %n manquant (%1 enregistrés, %2 présents).</numerusform>
+            <numerusform>Règlements : %n manquants (%1 enregistrés, %2 présents).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+4" />
         <source>Log of changes: %n row(s) missing at the end (rows up to %1 were written, the last present is %2).</source>
-        <translation><numerusform>Journal des modifications : %n ligne manquante à la fin (lignes écrites jusqu'à la %1, la dernière présente est la %2).</numerusform><numerusform>Journal des modifications : %n lignes manquantes à la fin (lignes écrites jusqu'à la %1, la dernière présente est la %2).</numerusform></translation>
+        <translation>
+            <numerusform>Journal des modifications : %n ligne manquante à la fin (lignes écrites jusqu'à la %1, la dernière présente est la %2).</numerusform>
+            <numerusform>Journal des modifications : %n lignes manquantes à la fin (lignes écrites jusqu'à la %1, la dernière présente est la %2).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1024,9 +1088,9 @@
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+337" />
-        <location line="+79" />
-        <location line="+62" />
+        <location filename="../../src/cli/clicommands.cpp" line="+349" />
+        <location line="+86" />
+        <location line="+63" />
         <location filename="../../src/cli/clisupport.cpp" line="+7" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
@@ -1037,12 +1101,12 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-439" />
+        <location filename="../../src/cli/clicommands.cpp" line="-459" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Commands:</source>
         <translation>Commandes :</translation>
     </message>
@@ -1092,12 +1156,12 @@
         <translation>  report funding --year ANNÉE  la répartition des ressources, les objectifs et le prévu/réalisé (--format json|csv)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
         <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>General options: --help, --version. Help on a command: etabli-cli &lt;command&gt; --help</source>
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
@@ -1113,35 +1177,35 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+6" />
+        <location line="+8" />
         <location filename="../../src/cli/clireports.cpp" line="+68" />
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-7" />
         <source>My production school</source>
         <translation>Mon école de production</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Login of the director's account to create (password from ETABLI_PASSWORD or asked).</source>
         <translation>Identifiant du compte de direction à créer (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+243" />
+        <location line="+252" />
         <location filename="../../src/cli/clisupport.cpp" line="-79" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-242" />
+        <location line="-251" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Creates an empty database for a school, with its default sections.</source>
         <translation>Crée une base de données vide pour une école, avec ses sections par défaut.</translation>
     </message>
@@ -1166,7 +1230,7 @@
         <translation>Base créée : %1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Size: “school” (one school over 10 years, the default) or “federation” (about twenty schools, for benchmarks).</source>
         <translation>Taille : « school » (une école sur 10 ans, par défaut) ou « federation » (une vingtaine d'écoles, pour les mesures).</translation>
     </message>
@@ -1182,31 +1246,31 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+187" />
+        <location line="+193" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-185" />
+        <location line="-192" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+356" />
         <location line="+1" />
+        <location line="+373" />
+        <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+3" />
         <source>DATE</source>
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-352" />
+        <location line="-370" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>The seed must be a positive integer (“%1”).</source>
         <translation>La graine doit être un entier positif (« %1 »).</translation>
     </message>
@@ -1231,7 +1295,7 @@
         <translation>Comptes : %1 — mot de passe : %2</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>Checks a database without changing it: schema version, integrity, foreign keys. Exit code 1 when a problem is found.</source>
         <translation>Vérifie une base sans la modifier : version du schéma, intégrité, clés étrangères. Code de sortie 1 si un problème est trouvé.</translation>
     </message>
@@ -1266,7 +1330,7 @@
         <translation>Clés étrangères (foreign_key_check) : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+10" />
         <source>Log of changes: intact (%n row(s))</source>
         <translation>
             <numerusform>Journal des modifications : intact (%n ligne)</numerusform>
@@ -1274,7 +1338,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Log of changes: ALTERED at row %1 (%2)</source>
         <translation>Journal des modifications : ALTÉRÉ à la ligne %1 (%2)</translation>
     </message>
@@ -1300,7 +1364,7 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+208" />
+        <location line="+220" />
         <location filename="../../src/cli/cliprint.cpp" line="+26" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <source>FILE</source>
@@ -1312,7 +1376,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-475" />
+        <location filename="../../src/cli/clicommands.cpp" line="-496" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1322,7 +1386,7 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+222" />
+        <location line="+231" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -1342,7 +1406,7 @@
         <translation>Reçus fiscaux : ALTÉRÉS à %1</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -1352,7 +1416,7 @@
         <translation>Indiquez le fichier de la copie avec --out FICHIER.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>The file “%1” already exists: it was not replaced.</source>
         <translation>Le fichier « %1 » existe déjà : il n'a pas été remplacé.</translation>
     </message>
@@ -1372,7 +1436,7 @@
         <translation>Identifiant du compte utilisateur.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Folder where the two files are written.</source>
         <translation>Dossier où écrire les deux fichiers.</translation>
     </message>
@@ -1382,7 +1446,7 @@
         <translation>DOSSIER</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Writes everything Établi holds about one person (GDPR right of access): a JSON file and a readable HTML page.</source>
         <translation>Écrit tout ce qu'Établi détient sur une personne (droit d'accès du RGPD) : un fichier JSON et une page HTML lisible.</translation>
     </message>
@@ -1397,17 +1461,17 @@
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT et le dossier avec --out DOSSIER.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>The trainee's number must be a positive integer (“%1”).</source>
         <translation>Le numéro du jeune doit être un entier positif (« %1 »).</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+29" />
         <source>Anonymise the trainees listed (otherwise only list).</source>
         <translation>Anonymiser les jeunes listés (sinon, seulement lister).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Lists the trainees whose retention time is over; with --apply, anonymises them (names, address, day and month of birth) and records it in the log of changes.</source>
         <translation>Liste les jeunes dont la durée de conservation est passée ; avec --apply, les anonymise (noms, adresse, jour et mois de naissance) et l'inscrit au journal des modifications.</translation>
     </message>
@@ -1458,7 +1522,7 @@
         <translation>Le fichier CSV.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Imports trainees from a CSV file (UTF-8 or Windows-1252, ';' or ','), all in one transaction: a refused line stops everything unless --skip-invalid.</source>
         <translation>Importe des jeunes depuis un fichier CSV (UTF-8 ou Windows-1252, « ; » ou « , »), en une seule transaction : une ligne refusée arrête tout, sauf avec --skip-invalid.</translation>
     </message>
@@ -1483,7 +1547,7 @@
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
@@ -1493,7 +1557,7 @@
         <translation>Rien n'a été importé. Corrigez le fichier, ou utilisez --skip-invalid pour importer les lignes valides.</translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+6" />
         <source>%n trainee(s) imported.</source>
         <translation>
             <numerusform>%n jeune importé.</numerusform>
@@ -1511,17 +1575,17 @@
         <translation>production : premier jour (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>production: last day (YYYY-MM-DD).</source>
         <translation>production : dernier jour (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>production: one workshop (name or number).</source>
         <translation>production : un seul atelier (nom ou numéro).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>SECTION</source>
         <translation>ATELIER</translation>
     </message>
@@ -1531,12 +1595,12 @@
         <translation>Ce qu'il faut exporter : trainees (les jeunes) ou production (le journal d'atelier).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Writes the list of trainees, or the production log, as CSV (';', UTF-8), ready for a spreadsheet.</source>
         <translation>Écrit la liste des jeunes, ou le journal d'atelier, en CSV (« ; », UTF-8), prêt pour un tableur.</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+57" />
         <source>Production log written to %1</source>
         <translation>Journal d'atelier écrit dans %1</translation>
     </message>
@@ -1593,7 +1657,7 @@
         <translation>%1 écrit dans %2</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-46" />
+        <location filename="../../src/cli/clicommands.cpp" line="-47" />
         <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
         <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
     </message>
@@ -1603,7 +1667,7 @@
         <translation>        etabli-cli export production --from DATE --to DATE [--section S] --out FICHIER --user IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Give the period as two dates YYYY-MM-DD, the first before the second.</source>
         <translation>Donnez la période en deux dates AAAA-MM-JJ, la première avant la seconde.</translation>
     </message>
@@ -8862,7 +8926,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+109" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+111" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -9039,25 +9103,52 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
     <message>
         <location line="+49" />
-        <location line="+9" />
         <location line="+12" />
         <location line="+11" />
+        <location line="+10" />
+        <location line="+9" />
+        <location line="+9" />
+        <location line="+6" />
+        <location line="+10" />
         <location line="+3" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-69" />
         <source>This database is on a PostgreSQL server: it is restored on the server.</source>
         <translation>Cette base est sur un serveur PostgreSQL : elle se restaure sur le serveur.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+19" />
+        <source>… and %n more.</source>
+        <translation><numerusform>… et %n autre.</numerusform><numerusform>… et %n autres.</numerusform></translation>
+    </message>
     <message>
-        <location line="+9" />
+        <location line="+4" />
+        <source>The copy “%1” lacks documents already issued or payments already received:
+
+%2
+
+They will stay in the current database, kept aside, and their numbers will never be given again. To restore the copy all the same, type %3:</source>
+        <translation>Il manque à la copie « %1 » des documents déjà émis ou des règlements déjà reçus :
+
+%2
+
+Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront jamais redonnés. Pour restaurer la copie quand même, tapez %3 :</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Replace the current database by the copy “%1”? What was entered since that copy will no longer show; the current database is kept beside it, renamed, in case.</source>
         <translation>Remplacer la base actuelle par la copie « %1 » ? Ce qui a été saisi depuis cette copie n'apparaîtra plus ; la base actuelle est conservée à côté, renommée, au cas où.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+9" />
+        <source>The word typed is not %1: nothing was restored.</source>
+        <translation>Le mot tapé n'est pas %1 : rien n'a été restauré.</translation>
+    </message>
+    <message>
+        <location line="+28" />
         <source>The copy was restored. The previous database was kept as %1.</source>
         <translation>La copie a été restaurée. L'ancienne base est conservée sous le nom %1.</translation>
     </message>

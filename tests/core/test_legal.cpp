@@ -1,6 +1,7 @@
 // Issue 16: invoices that hold up before the tax office — the VAT regime and
 // its thresholds, the mandatory mentions checked at issue, the document
 // frozen as issued, cash and closed years.
+#include "services/backupservice.h"
 #include "services/contactservice.h"
 #include "services/donationservice.h"
 #include "services/financialyearservice.h"
@@ -469,4 +470,80 @@ TEST_CASE("Deleting the last invoice, payment, receipt or audit row is seen by t
         REQUIRE(test::rawExec(t.db(), QStringLiteral("ROLLBACK")));
     }
     CHECK(counters.missing()->isEmpty());
+}
+
+TEST_CASE("Restoring an older copy is the direction's, names what it lacks, and never reuses a number",
+          "[sales][legal][backup]")
+{
+    // A restore replaces a SQLite file; a PostgreSQL database is restored on its server.
+    TestDatabase t;
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Assujetti);
+    InvoiceService sales(t.db(), clock, shop.director);
+    const auto issueOne = [&](qint64 contact, qint64 cents) {
+        auto id = sales.saveDraft(draftFor(contact, {line("Soudure", 1000, cents)}));
+        REQUIRE(id);
+        auto number = sales.issue(*id);
+        REQUIRE(number);
+        return *id;
+    };
+    issueOne(shop.garage, 10000);
+    const QString copy = t.dir() + QStringLiteral("/copie-ancienne.sqlite");
+    REQUIRE(BackupService(t.db(), clock, shop.director).copyTo(copy));
+    const qint64 second = issueOne(shop.garage, 20000);
+    issueOne(shop.person, 5000);
+    Payment p;
+    p.invoiceId = second;
+    p.day = kToday;
+    p.method = QStringLiteral("transfer");
+    p.amount = Money::fromEuros(100);
+    REQUIRE(sales.recordPayment(p));
+
+    // Only the direction restores.
+    UserContext office = shop.director;
+    office.role = Role::Secretariat;
+    office.permissions.remove(permission::BackupRestore);
+    CHECK(BackupService(t.db(), clock, office).planRestore(copy).error().code == Error::Code::AccessDenied);
+
+    auto plan = BackupService(t.db(), clock, shop.director).planRestore(copy);
+    REQUIRE(plan);
+    const QString lacks = plan->missing.join(QLatin1Char('\n'));
+    INFO(lacks.toStdString());
+    CHECK(plan->missing.size() == 3);
+    CHECK(lacks.contains(QStringLiteral("F2026-0002")));
+    CHECK(lacks.contains(QStringLiteral("F2026-0003")));
+    CHECK(lacks.contains(QStringLiteral("règlement")));
+    CHECK_FALSE(lacks.contains(QStringLiteral("F2026-0001")));
+    CHECK(plan->word == QStringLiteral("RESTAURER"));
+
+    const QString path = t.location().path;
+    t.close();
+    const QByteArray before = test::fileHash(path);
+    auto refused = BackupService::restore(path, *plan, QStringLiteral("oui"), clock.nowUtc());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("RESTAURER")));
+    CHECK(test::fileHash(path) == before); // nothing moved
+
+    auto aside = BackupService::restore(path, *plan, QStringLiteral("restaurer"), clock.nowUtc());
+    REQUIRE(aside);
+    CHECK(test::fileHash(*aside) == before);
+    REQUIRE(BackupService(t.db(), clock, shop.director).afterRestore(*plan, *aside));
+
+    // The copy's documents only; the next number comes after every number ever issued.
+    InvoiceService restored(t.db(), clock, shop.director);
+    CHECK_FALSE(restored.getByNumber(QStringLiteral("F2026-0002")));
+    auto id = restored.saveDraft(draftFor(shop.garage, {line("Portail", 1000, 90000)}));
+    REQUIRE(id);
+    auto next = restored.issue(*id);
+    REQUIRE(next);
+    CHECK(*next == QStringLiteral("F2026-0004"));
+    CHECK(restored.verifyChains()->ok());
+    // The gap is explained, not missing; the restore is in the log of changes.
+    CHECK(ChainCounters(t.db()).missing()->isEmpty());
+    CHECK(test::rawScalar(t.db(),
+                          QStringLiteral("SELECT first_number || '-' || last_number FROM numbering_gap WHERE "
+                                         "series = 'F'"))
+              .toString() == QStringLiteral("2-3"));
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'restore'"))
+              .toInt() == 1);
 }

@@ -19,10 +19,14 @@ enum class Role
 inline QString roleCode(Role r)
 {
     switch (r) {
-    case Role::Direction: return QStringLiteral("direction");
-    case Role::Secretariat: return QStringLiteral("secretariat");
-    case Role::Formateur: return QStringLiteral("formateur");
-    case Role::Lecture: return QStringLiteral("lecture");
+    case Role::Direction:
+        return QStringLiteral("direction");
+    case Role::Secretariat:
+        return QStringLiteral("secretariat");
+    case Role::Formateur:
+        return QStringLiteral("formateur");
+    case Role::Lecture:
+        return QStringLiteral("lecture");
     }
     return QStringLiteral("lecture");
 }
@@ -45,6 +49,7 @@ inline const QString SettingsEdit = QStringLiteral("settings.edit");
 inline const QString UsersManage = QStringLiteral("users.manage");
 inline const QString AuditRead = QStringLiteral("audit.read");
 inline const QString BackupRun = QStringLiteral("backup.run");
+inline const QString BackupRestore = QStringLiteral("backup.restore");
 inline const QString TraineesRead = QStringLiteral("trainees.read");
 inline const QString TraineesWrite = QStringLiteral("trainees.write");
 inline const QString TraineesSensitive = QStringLiteral("trainees.sensitive");
@@ -61,9 +66,10 @@ inline const QString RetentionApply = QStringLiteral("retention.apply");
 
 inline QStringList all()
 {
-    return {SettingsEdit,  UsersManage, AuditRead, BackupRun,   TraineesRead,      TraineesWrite,
-            TraineesSensitive, AttendanceWrite, ProductionWrite, SalesRead, SalesWrite, FundingRead,
-            FundingWrite,  ReportsRead, ReportsWrite, PersonalDataExport, RetentionApply};
+    return {SettingsEdit, UsersManage,        AuditRead,         BackupRun,       BackupRestore,
+            TraineesRead, TraineesWrite,      TraineesSensitive, AttendanceWrite, ProductionWrite,
+            SalesRead,    SalesWrite,         FundingRead,       FundingWrite,    ReportsRead,
+            ReportsWrite, PersonalDataExport, RetentionApply};
 }
 } // namespace permission
 

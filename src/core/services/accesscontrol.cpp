@@ -9,10 +9,14 @@ namespace etabli {
 QString AccessControl::roleName(Role role)
 {
     switch (role) {
-    case Role::Direction: return tr("direction");
-    case Role::Secretariat: return tr("office staff");
-    case Role::Formateur: return tr("trainer");
-    case Role::Lecture: return tr("read only");
+    case Role::Direction:
+        return tr("direction");
+    case Role::Secretariat:
+        return tr("office staff");
+    case Role::Formateur:
+        return tr("trainer");
+    case Role::Lecture:
+        return tr("read only");
     }
     return {};
 }
@@ -28,6 +32,8 @@ QString AccessControl::describe(const QString& p)
         return tr("read the log of changes");
     if (p == BackupRun)
         return tr("copy the database");
+    if (p == BackupRestore)
+        return tr("restore a backup of the database");
     if (p == TraineesRead)
         return tr("see the trainees");
     if (p == TraineesWrite)
@@ -64,7 +70,8 @@ Status AccessControl::require(const UserContext& user, const QString& permission
     logging::get("access")->warn("refused {} to {} ({})", permission.toStdString(), user.login.toStdString(),
                                  roleCode(user.role).toStdString());
     return fail(Error::Code::AccessDenied,
-                tr("Access denied: the role “%1” does not allow you to %2.").arg(roleName(user.role), describe(permission)),
+                tr("Access denied: the role “%1” does not allow you to %2.")
+                    .arg(roleName(user.role), describe(permission)),
                 QStringLiteral("%1 lacks %2").arg(user.login, permission));
 }
 

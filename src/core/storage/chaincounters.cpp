@@ -52,7 +52,19 @@ Result<QStringList> ChainCounters::missing() const
             auto value = last.execScalar();
             if (!value)
                 return std::unexpected(value.error());
-            const qint64 present = value->isNull() ? 0 : value->toLongLong();
+            qint64 present = value->isNull() ? 0 : value->toLongLong();
+            // Numbers a restore left without their document are explained, not missing.
+            SqlQuery gap(m_db);
+            if (auto r = gap.prepare(QStringLiteral(
+                    "SELECT MAX(last_number) FROM numbering_gap WHERE series = :series AND year = :year"));
+                !r)
+                return std::unexpected(r.error());
+            gap.bind(QStringLiteral("series"), c.series).bind(QStringLiteral("year"), year);
+            auto explained = gap.execScalar();
+            if (!explained)
+                return std::unexpected(explained.error());
+            if (!explained->isNull())
+                present = std::max(present, explained->toLongLong());
             if (present >= counter)
                 continue;
             const qint64 gone = counter - present;

@@ -13,7 +13,8 @@ class Database;
 // the invoices and credit notes of each year (F, A) and their chain, the tax
 // receipts (R) and their chain, the payments, the log of changes. A counter
 // above the last record means records were deleted from the end (after the
-// triggers were dropped by hand), which the hash chains alone cannot see.
+// triggers were dropped by hand), which the hash chains alone cannot see —
+// unless a restore recorded those numbers in numbering_gap.
 class ChainCounters
 {
     Q_DECLARE_TR_FUNCTIONS(ChainCounters)

@@ -7,24 +7,25 @@
 #include "gui/access/userspage.h"
 #include "gui/audit/auditpage.h"
 #include "gui/common/placeholderpage.h"
+#include "gui/common/session.h"
+#include "gui/dashboard/dashboardpage.h"
+#include "gui/funding/fundingpage.h"
+#include "gui/reports/reportspage.h"
+#include "gui/sales/salespage.h"
+#include "gui/settings/settingspage.h"
+#include "gui/shell/databaseactions.h"
+#include "gui/shell/restoredialog.h"
 #include "gui/trainees/absencespage.h"
 #include "gui/trainees/attendancepage.h"
 #include "gui/trainees/followuppage.h"
 #include "gui/trainees/traineespage.h"
 #include "gui/workshops/workshopspage.h"
-#include "gui/sales/salespage.h"
-#include "gui/funding/fundingpage.h"
-#include "gui/reports/reportspage.h"
-#include "gui/common/session.h"
-#include "gui/dashboard/dashboardpage.h"
-#include "gui/settings/settingspage.h"
-#include "gui/shell/databaseactions.h"
-#include "gui/shell/restoredialog.h"
 #include "services/accesscontrol.h"
 #include "services/authservice.h"
 #include "services/backupplan.h"
-#include "services/userservice.h"
+#include "services/backupservice.h"
 #include "services/schoolservice.h"
+#include "services/userservice.h"
 #include "storage/backup.h"
 #include "storage/database.h"
 #include "util/appsettings.h"
@@ -37,6 +38,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -47,15 +49,15 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QUrl>
-
 #include <spdlog/spdlog.h>
 
 namespace etabli {
 
 MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
     : QMainWindow(parent), m_session(session), m_settings(settings), m_navigation(new QListWidget(this)),
-      m_pages(new QStackedWidget(this)), m_dashboard(nullptr), m_settingsPage(nullptr), m_status(new QLabel(this)),
-      m_settingsTabs(nullptr), m_usersPage(nullptr), m_auditPage(nullptr), m_idle(new IdleWatcher(this))
+      m_pages(new QStackedWidget(this)), m_dashboard(nullptr), m_settingsPage(nullptr),
+      m_status(new QLabel(this)), m_settingsTabs(nullptr), m_usersPage(nullptr), m_auditPage(nullptr),
+      m_idle(new IdleWatcher(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     resize(1280, 800);
@@ -224,9 +226,9 @@ void MainWindow::onDatabaseChanged()
     if (school.isDemo())
         status += QStringLiteral("  ·  ") + tr("demonstration school (invented data)");
     if (m_session.isLoggedIn())
-        status += QStringLiteral("  ·  ") + tr("Logged in: %1 (%2)")
-                                                 .arg(m_session.user().displayName,
-                                                      AccessControl::roleName(m_session.user().role));
+        status += QStringLiteral("  ·  ") +
+                  tr("Logged in: %1 (%2)")
+                      .arg(m_session.user().displayName, AccessControl::roleName(m_session.user().role));
     m_status->setText(status);
 }
 
@@ -247,12 +249,13 @@ void MainWindow::changeOwnPassword()
 {
     if (!m_session.isLoggedIn())
         return;
-    PasswordDialog dialog(tr("Change my password"), true,
-                          [this](const QString& current, const QString& next) {
-                              return UserService(m_session.database(), m_session.clock(), m_session.user())
-                                  .changeOwnPassword(current, next);
-                          },
-                          this);
+    PasswordDialog dialog(
+        tr("Change my password"), true,
+        [this](const QString& current, const QString& next) {
+            return UserService(m_session.database(), m_session.clock(), m_session.user())
+                .changeOwnPassword(current, next);
+        },
+        this);
     if (dialog.exec() == QDialog::Accepted)
         QMessageBox::information(this, tr("Change my password"), tr("Your password was changed."));
 }
@@ -266,9 +269,9 @@ void MainWindow::lockSession()
     centralWidget()->hide();
     menuBar()->setEnabled(false);
     AuthService auth(m_session.database(), m_session.clock());
-    LoginDialog dialog(windowTitle(),
-                       [&auth](const QString& login, const QString& password) { return auth.login(login, password); },
-                       this);
+    LoginDialog dialog(
+        windowTitle(),
+        [&auth](const QString& login, const QString& password) { return auth.login(login, password); }, this);
     dialog.setLocked(m_session.user().login);
     const bool unlocked = dialog.exec() == QDialog::Accepted;
     m_locked = false;
@@ -287,10 +290,9 @@ bool MainWindow::confirmLeavingSettings()
 {
     if (!m_settingsPage->hasUnsavedChanges())
         return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved settings"),
-                                              tr("The settings were changed but not saved. Save them now?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                              QMessageBox::Save);
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved settings"), tr("The settings were changed but not saved. Save them now?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Save)
@@ -337,29 +339,68 @@ void MainWindow::restoreBackup()
         return;
     const DatabaseLocation location = m_session.database().location();
     if (!location.isSqlite()) {
-        QMessageBox::information(this, tr("Restore a backup"),
-                                 tr("This database is on a PostgreSQL server: it is restored on the server."));
+        QMessageBox::information(
+            this, tr("Restore a backup"),
+            tr("This database is on a PostgreSQL server: it is restored on the server."));
         return;
     }
     RestoreDialog dialog(location.path, this);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedBackup().isEmpty())
         return;
     const QString backup = dialog.selectedBackup();
-    const auto answer = QMessageBox::warning(
-        this, tr("Restore a backup"),
-        tr("Replace the current database by the copy “%1”? What was entered since that copy will no longer show; "
-           "the current database is kept beside it, renamed, in case.")
-            .arg(QFileInfo(backup).fileName()),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
+    // The copy is compared with the database first: issued documents it lacks are named.
+    const UserContext restorer = m_session.user();
+    auto plan = BackupService(m_session.database(), m_session.clock(), restorer).planRestore(backup);
+    if (!plan) {
+        DatabaseActions::showError(this, tr("Restore a backup"), plan.error());
         return;
+    }
+    QString typed;
+    if (plan->needsConfirmation()) {
+        const int shown = 12;
+        QStringList lines = plan->missing.mid(0, shown);
+        if (plan->missing.size() > shown)
+            lines << tr("… and %n more.", nullptr, static_cast<int>(plan->missing.size() - shown));
+        bool ok = false;
+        typed = QInputDialog::getText(
+            this, tr("Restore a backup"),
+            tr("The copy “%1” lacks documents already issued or payments already received:\n\n%2\n\nThey "
+               "will "
+               "stay in the current database, kept aside, and their numbers will never be given again. To "
+               "restore "
+               "the copy all the same, type %3:")
+                .arg(QFileInfo(backup).fileName(), lines.join(QLatin1Char('\n')), plan->word),
+            QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+    } else {
+        const auto answer =
+            QMessageBox::warning(this, tr("Restore a backup"),
+                                 tr("Replace the current database by the copy “%1”? What was entered since "
+                                    "that copy will no longer show; "
+                                    "the current database is kept beside it, renamed, in case.")
+                                     .arg(QFileInfo(backup).fileName()),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    if (plan->needsConfirmation() && typed.trimmed().compare(plan->word, Qt::CaseInsensitive) != 0) {
+        QMessageBox::information(this, tr("Restore a backup"),
+                                 tr("The word typed is not %1: nothing was restored.").arg(plan->word));
+        return;
+    }
 
     m_session.takeDatabase().reset(); // close the file before moving it
-    auto aside = Backup::restore(location.path, backup, m_session.clock().nowUtc());
+    auto aside = BackupService::restore(location.path, *plan, typed, m_session.clock().nowUtc());
     auto reopened = DatabaseActions::open(location);
     if (!reopened) {
         DatabaseActions::showError(this, tr("Restore a backup"), reopened.error());
         return;
+    }
+    if (aside) {
+        // The numbering goes on after every number ever issued; the restore is logged.
+        if (auto r = BackupService(**reopened, m_session.clock(), restorer).afterRestore(*plan, *aside); !r)
+            DatabaseActions::showError(this, tr("Restore a backup"), r.error());
     }
     auto user = DatabaseActions::askLogIn(this, **reopened, m_session.clock());
     m_session.setDatabase(std::move(*reopened));
@@ -379,11 +420,12 @@ void MainWindow::restoreBackup()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Établi"),
-                       tr("<h3>Établi %1</h3><p>The management application of production schools: trainees, "
-                          "workshops, sales, funding and reports.</p><p>Free software under the GNU GPL, version 3 "
-                          "or later.</p>")
-                           .arg(QStringLiteral(ETABLI_VERSION)));
+    QMessageBox::about(
+        this, tr("About Établi"),
+        tr("<h3>Établi %1</h3><p>The management application of production schools: trainees, "
+           "workshops, sales, funding and reports.</p><p>Free software under the GNU GPL, version 3 "
+           "or later.</p>")
+            .arg(QStringLiteral(ETABLI_VERSION)));
 }
 
 void MainWindow::showLog()
