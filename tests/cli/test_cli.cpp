@@ -272,7 +272,8 @@ TEST_CASE("etabli-cli check names the audit row altered by hand", "[cli][audit]"
     CHECK(tampered.out.contains(QStringLiteral("ALTÉRÉ à la ligne 3")));
 }
 
-TEST_CASE("etabli-cli check sees the last invoice, payment or audit row deleted by hand", "[cli][audit][legal]")
+TEST_CASE("etabli-cli check sees the last invoice, payment or audit row deleted by hand",
+          "[cli][audit][legal]")
 {
     QTemporaryDir dir;
     const QString db = schoolDemo(dir);
@@ -284,31 +285,36 @@ TEST_CASE("etabli-cli check sees the last invoice, payment or audit row deleted 
     };
     // Some audited activity (the demo's invented history is not in the log of changes).
     REQUIRE(cli({QStringLiteral("backup"), QStringLiteral("--database"), db, QStringLiteral("--out"),
-                 dir.filePath(QStringLiteral("copie.sqlite")), QStringLiteral("--user"), QStringLiteral("secretariat")},
+                 dir.filePath(QStringLiteral("copie.sqlite")), QStringLiteral("--user"),
+                 QStringLiteral("secretariat")},
                 demoPassword())
                 .code == 0);
     auto clean = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
     INFO(clean.out.toStdString());
     REQUIRE(clean.code == 0);
     CHECK(clean.out.contains(QStringLiteral("chaque chaîne est entière")));
-    const QString lastInvoice = QStringLiteral("(SELECT id FROM invoice WHERE chain_position = (SELECT MAX(chain_position) "
-                                               "FROM invoice))");
+    const QString lastInvoice =
+        QStringLiteral("(SELECT id FROM invoice WHERE chain_position = (SELECT MAX(chain_position) "
+                       "FROM invoice))");
     struct Cut
     {
         QString sql;
         QString said;
     };
     const QList<Cut> cuts = {
-        {QStringLiteral("DROP TRIGGER invoice_issued_no_delete; DROP TRIGGER invoice_line_issued_no_delete; DROP "
-                        "TRIGGER payment_no_delete; DELETE FROM payment WHERE invoice_id = %1; DELETE FROM "
-                        "invoice_line WHERE invoice_id = %1; DELETE FROM invoice WHERE id = %1;")
+        {QStringLiteral(
+             "DROP TRIGGER invoice_issued_no_delete; DROP TRIGGER invoice_line_issued_no_delete; DROP "
+             "TRIGGER payment_no_delete; DELETE FROM payment WHERE invoice_id = %1; DELETE FROM "
+             "invoice_line WHERE invoice_id = %1; DELETE FROM invoice WHERE id = %1;")
              .arg(lastInvoice),
          QStringLiteral("Chaîne des factures")},
-        {QStringLiteral("DROP TRIGGER payment_no_delete; DELETE FROM cheque_deposit_item WHERE payment_id = (SELECT "
-                        "MAX(id) FROM payment); DELETE FROM payment WHERE id = (SELECT MAX(id) FROM payment);"),
+        {QStringLiteral(
+             "DROP TRIGGER payment_no_delete; DELETE FROM cheque_deposit_item WHERE payment_id = (SELECT "
+             "MAX(id) FROM payment); DELETE FROM payment WHERE id = (SELECT MAX(id) FROM payment);"),
          QStringLiteral("Règlements")},
-        {QStringLiteral("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM "
-                        "audit_log);"),
+        {QStringLiteral(
+             "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM "
+             "audit_log);"),
          QStringLiteral("Journal des modifications")},
     };
     const QString original = dir.filePath(QStringLiteral("original.sqlite"));
