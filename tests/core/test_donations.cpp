@@ -62,7 +62,7 @@ Donation gift(qint64 donor, const QDate& day, qint64 cents)
 
 } // namespace
 
-TEST_CASE("Gifts: bad input refused, nothing written; closed years refuse them", "[funding][donations]")
+TEST_CASE("Gifts: bad input refused, nothing written, closed years refuse them", "[funding][donations]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
@@ -70,7 +70,9 @@ TEST_CASE("Gifts: bad input refused, nothing written; closed years refuse them",
     FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
     const Donors d = makeDonors(t.db(), clock, true);
     DonationService gifts(t.db(), clock, d.director);
-    CHECK(gifts.record(gift(d.person, kToday, -500)).error().message.contains(QStringLiteral("supérieur à zéro")));
+    CHECK(gifts.record(gift(d.person, kToday, -500))
+              .error()
+              .message.contains(QStringLiteral("supérieur à zéro")));
     CHECK_FALSE(gifts.record(gift(d.person, kToday, 0)));
     CHECK_FALSE(gifts.record(gift(d.person, kToday.addDays(1), 500)));
     CHECK_FALSE(gifts.record(gift(0, kToday, 500)));
@@ -101,7 +103,8 @@ TEST_CASE("Gifts: bad input refused, nothing written; closed years refuse them",
           Error::Code::AccessDenied);
 }
 
-TEST_CASE("Tax receipts: numbered per year, never twice, sealed, cancelled by a record", "[funding][donations]")
+TEST_CASE("Tax receipts: numbered per year, never twice, sealed, cancelled by a record",
+          "[funding][donations]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
@@ -154,16 +157,19 @@ TEST_CASE("Tax receipts: numbered per year, never twice, sealed, cancelled by a 
     CHECK(yearly->lines.first().day == QDate(2026, 2, 1));
     CHECK(yearly->total == Money::fromCents(75050));
     CHECK_FALSE(gifts.issueAnnualReceipt(d.company, 2026)); // nothing left
-    CHECK(gifts.issueAnnualReceipt(d.company, 2025)); // last year's gift: its own receipt
+    CHECK(gifts.issueAnnualReceipt(d.company, 2025));       // last year's gift: its own receipt
 
     // The database refuses any change to an issued receipt.
-    CHECK_FALSE(test::rawExec(db, QStringLiteral("UPDATE tax_receipt SET total_cents = 1 WHERE id = %1").arg(*receiptId)));
-    CHECK_FALSE(test::rawExec(db, QStringLiteral("DELETE FROM tax_receipt_line WHERE receipt_id = %1").arg(*receiptId)));
+    CHECK_FALSE(test::rawExec(
+        db, QStringLiteral("UPDATE tax_receipt SET total_cents = 1 WHERE id = %1").arg(*receiptId)));
+    CHECK_FALSE(test::rawExec(
+        db, QStringLiteral("DELETE FROM tax_receipt_line WHERE receipt_id = %1").arg(*receiptId)));
     CHECK_FALSE(test::rawExec(db, QStringLiteral("DELETE FROM tax_receipt WHERE id = %1").arg(*receiptId)));
-    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO tax_receipt_line (receipt_id, donation_id, day, amount_cents, "
-                                                 "method, nature) VALUES (%1, %2, '2026-03-14', 100, 'cash', 'cash')")
-                                  .arg(*receiptId)
-                                  .arg(first)));
+    CHECK_FALSE(test::rawExec(
+        db, QStringLiteral("INSERT INTO tax_receipt_line (receipt_id, donation_id, day, amount_cents, "
+                           "method, nature) VALUES (%1, %2, '2026-03-14', 100, 'cash', 'cash')")
+                .arg(*receiptId)
+                .arg(first)));
 
     // Cancelled by a record of the same series; the gift may be receipted again.
     CHECK_FALSE(gifts.cancelReceipt(*receiptId, QStringLiteral("  ")));
@@ -183,9 +189,11 @@ TEST_CASE("Tax receipts: numbered per year, never twice, sealed, cancelled by a 
 
     // The chain holds; altering a sealed receipt (triggers removed) is found.
     CHECK(gifts.verifyReceipts()->isEmpty());
-    REQUIRE(test::rawExec(db, t.isSqlite() ? QStringLiteral("DROP TRIGGER tax_receipt_sealed_no_update")
-                                           : QStringLiteral("DROP TRIGGER tax_receipt_sealed_frozen ON tax_receipt")));
-    REQUIRE(test::rawExec(db, QStringLiteral("UPDATE tax_receipt SET donor_name = 'Faivre Monica' WHERE number = "
-                                             "'R2026-0002'")));
+    REQUIRE(test::rawExec(db, t.isSqlite()
+                                  ? QStringLiteral("DROP TRIGGER tax_receipt_sealed_no_update")
+                                  : QStringLiteral("DROP TRIGGER tax_receipt_sealed_frozen ON tax_receipt")));
+    REQUIRE(
+        test::rawExec(db, QStringLiteral("UPDATE tax_receipt SET donor_name = 'Faivre Monica' WHERE number = "
+                                         "'R2026-0002'")));
     CHECK(*gifts.verifyReceipts() == QStringLiteral("R2026-0002"));
 }

@@ -76,7 +76,7 @@ TEST_CASE("Importing trainees: every valid row in one transaction", "[import]")
     CHECK(*TraineeListQuery(t.db()).count({}) == before + 3);
 }
 
-TEST_CASE("Importing: one bad row stops everything and is named; the user may skip it", "[import]")
+TEST_CASE("Importing: one bad row stops everything and is named, the user may skip it", "[import]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
@@ -122,7 +122,7 @@ TEST_CASE("Importing: one bad row stops everything and is named; the user may sk
     CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee")).toInt() == 1);
 }
 
-TEST_CASE("Importing needs the write permission; exporting gives a French CSV", "[import]")
+TEST_CASE("Importing needs the write permission, exporting gives a French CSV", "[import]")
 {
     TestDatabase t("sqlite", test::DemoSpec::school());
     FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));

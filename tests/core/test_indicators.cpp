@@ -5,9 +5,8 @@
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
-#include <QJsonObject>
-
 #include <catch2/catch.hpp>
+#include <QJsonObject>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -15,31 +14,35 @@ using etabli::test::TestDatabase;
 namespace {
 
 // A trainee written straight into the tables: the indicators only read.
-void trainee(Database& db, int id, const char* status, const char* entry, const char* exit, const char* reason,
-             const char* sex = "M", const char* birth = "2008-03-10")
+void trainee(Database& db, int id, const char* status, const char* entry, const char* exit,
+             const char* reason, const char* sex = "M", const char* birth = "2008-03-10")
 {
     REQUIRE(test::rawExec(
-        db, QStringLiteral("INSERT INTO trainee (id, last_name, first_name, sort_key, birth_date, sex, section_id, status, "
-                           "entry_date, exit_date, exit_reason, created_at, updated_at) VALUES (%1, 'Nom%1', 'Prénom', "
-                           "'nom%1 prenom', '%2', '%3', (SELECT MIN(id) FROM section), '%4', %5, %6, %7, "
-                           "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
-                .arg(id)
-                .arg(QString::fromUtf8(birth), QString::fromUtf8(sex), QString::fromUtf8(status))
-                .arg(entry ? QStringLiteral("'%1'").arg(QString::fromUtf8(entry)) : QStringLiteral("NULL"))
-                .arg(exit ? QStringLiteral("'%1'").arg(QString::fromUtf8(exit)) : QStringLiteral("NULL"))
-                .arg(reason ? QStringLiteral("'%1'").arg(QString::fromUtf8(reason)) : QStringLiteral("NULL"))));
+        db,
+        QStringLiteral(
+            "INSERT INTO trainee (id, last_name, first_name, sort_key, birth_date, sex, section_id, status, "
+            "entry_date, exit_date, exit_reason, created_at, updated_at) VALUES (%1, 'Nom%1', 'Prénom', "
+            "'nom%1 prenom', '%2', '%3', (SELECT MIN(id) FROM section), '%4', %5, %6, %7, "
+            "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+            .arg(id)
+            .arg(QString::fromUtf8(birth), QString::fromUtf8(sex), QString::fromUtf8(status))
+            .arg(entry ? QStringLiteral("'%1'").arg(QString::fromUtf8(entry)) : QStringLiteral("NULL"))
+            .arg(exit ? QStringLiteral("'%1'").arg(QString::fromUtf8(exit)) : QStringLiteral("NULL"))
+            .arg(reason ? QStringLiteral("'%1'").arg(QString::fromUtf8(reason)) : QStringLiteral("NULL"))));
     // Its stay, as the repository (or schema 14 for older records) writes it.
-    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO trainee_stay (trainee_id, section_id, kind, start_date, end_date, "
-                                             "exit_reason) SELECT id, section_id, 'entry', entry_date, exit_date, "
-                                             "exit_reason FROM trainee WHERE id = %1 AND status IN ('enrolled', 'left')")
-                                  .arg(id)));
+    REQUIRE(test::rawExec(
+        db, QStringLiteral("INSERT INTO trainee_stay (trainee_id, section_id, kind, start_date, end_date, "
+                           "exit_reason) SELECT id, section_id, 'entry', entry_date, exit_date, "
+                           "exit_reason FROM trainee WHERE id = %1 AND status IN ('enrolled', 'left')")
+                .arg(id)));
 }
 
 void outcome(Database& db, int trainee, const char* milestone, const char* situation)
 {
-    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO outcome (trainee_id, milestone, situation) VALUES (%1, '%2', '%3')")
-                                  .arg(trainee)
-                                  .arg(QString::fromUtf8(milestone), QString::fromUtf8(situation))));
+    REQUIRE(test::rawExec(
+        db, QStringLiteral("INSERT INTO outcome (trainee_id, milestone, situation) VALUES (%1, '%2', '%3')")
+                .arg(trainee)
+                .arg(QString::fromUtf8(milestone), QString::fromUtf8(situation))));
 }
 
 } // namespace
@@ -55,27 +58,32 @@ TEST_CASE("A school year's indicators on an exact case, with the year before", "
     trainee(db, 102, "enrolled", "2024-09-02", nullptr, nullptr, "M", "2008-11-30");
     trainee(db, 103, "left", "2023-09-04", "2025-07-04", "end_of_course");
     trainee(db, 104, "left", "2024-10-01", "2025-01-15", "dropped_out", "M", "2009-10-02");
-    trainee(db, 105, "enrolled", "2025-09-01", nullptr, nullptr); // next year
+    trainee(db, 105, "enrolled", "2025-09-01", nullptr, nullptr);  // next year
     trainee(db, 106, "candidate", "2024-09-02", nullptr, nullptr); // never came
     outcome(db, 101, "exit", "apprenticeship");
     outcome(db, 101, "m6", "cdi");
     outcome(db, 103, "exit", "seeking");
     outcome(db, 103, "m6", "unknown");
-    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO trainee_certification (trainee_id, certification_id, session_year, "
-                                             "result) SELECT 101, id, 2025, 'passed' FROM certification WHERE code = 'CFG'")));
-    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO trainee_certification (trainee_id, certification_id, session_year, "
-                                             "result) SELECT 102, id, 2025, 'failed' FROM certification WHERE code = 'CFG'")));
+    REQUIRE(test::rawExec(
+        db, QStringLiteral("INSERT INTO trainee_certification (trainee_id, certification_id, session_year, "
+                           "result) SELECT 101, id, 2025, 'passed' FROM certification WHERE code = 'CFG'")));
+    REQUIRE(test::rawExec(
+        db, QStringLiteral("INSERT INTO trainee_certification (trainee_id, certification_id, session_year, "
+                           "result) SELECT 102, id, 2025, 'failed' FROM certification WHERE code = 'CFG'")));
     for (const char* row : {"'2024-10-07', 'am', 'present'", "'2024-10-07', 'pm', 'present'",
                             "'2024-10-08', 'am', 'late'", "'2024-10-08', 'pm', 'unexcused'"})
-        REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO attendance (trainee_id, day, half, code, recorded_by, "
-                                                 "updated_at) VALUES (102, %1, 'test', '2026-01-01T00:00:00Z')")
-                                      .arg(QString::fromUtf8(row))));
-    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO contact (id, name, name_key, created_at, updated_at) VALUES "
-                                             "(900, 'Garage Test', 'garage test', '2026-01-01T00:00:00Z', "
-                                             "'2026-01-01T00:00:00Z')")));
-    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO internship (trainee_id, organisation_id, start_date, end_date, "
-                                             "created_at, updated_at) VALUES (102, 900, '2025-03-03', '2025-03-14', "
-                                             "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
+        REQUIRE(test::rawExec(
+            db, QStringLiteral("INSERT INTO attendance (trainee_id, day, half, code, recorded_by, "
+                               "updated_at) VALUES (102, %1, 'test', '2026-01-01T00:00:00Z')")
+                    .arg(QString::fromUtf8(row))));
+    REQUIRE(test::rawExec(
+        db, QStringLiteral("INSERT INTO contact (id, name, name_key, created_at, updated_at) VALUES "
+                           "(900, 'Garage Test', 'garage test', '2026-01-01T00:00:00Z', "
+                           "'2026-01-01T00:00:00Z')")));
+    REQUIRE(test::rawExec(
+        db, QStringLiteral("INSERT INTO internship (trainee_id, organisation_id, start_date, end_date, "
+                           "created_at, updated_at) VALUES (102, 900, '2025-03-03', '2025-03-14', "
+                           "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
 
     FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
     IndicatorService service(db, clock, director);
@@ -128,7 +136,8 @@ TEST_CASE("A school year's indicators on an exact case, with the year before", "
     exams.source = QStringLiteral("Rapport annuel de la fédération");
     exams.year = 2025;
     REQUIRE(service.saveReference(exams));
-    CHECK(IndicatorService(db, clock, UserContext{}).saveReference(exams).error().code == Error::Code::AccessDenied);
+    CHECK(IndicatorService(db, clock, UserContext{}).saveReference(exams).error().code ==
+          Error::Code::AccessDenied);
     auto withReferences = service.indicators(QStringLiteral("2024-2025"));
     REQUIRE(withReferences);
     CHECK(withReferences->references.at(0).valueBp == 8150);
@@ -145,16 +154,17 @@ TEST_CASE("A school year's indicators on an exact case, with the year before", "
           Error::Code::AccessDenied);
 }
 
-TEST_CASE("Indicators count who enters mid-year; an empty year gives an honest empty report", "[reports][indicators]")
+TEST_CASE("Indicators count who enters mid-year, an empty year gives an honest empty report",
+          "[reports][indicators]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
     TestDatabase t(backend);
     const UserContext director = test::createSchool(t.db());
     Database& db = t.db();
-    trainee(db, 201, "enrolled", "2025-01-13", nullptr, nullptr);            // mid-year, stays
-    trainee(db, 202, "left", "2025-02-03", "2025-04-30", "personal", "F");   // mid-year, leaves the same year
-    trainee(db, 203, "left", "2024-03-04", "2024-12-20", "job");             // entered the year before
+    trainee(db, 201, "enrolled", "2025-01-13", nullptr, nullptr);          // mid-year, stays
+    trainee(db, 202, "left", "2025-02-03", "2025-04-30", "personal", "F"); // mid-year, leaves the same year
+    trainee(db, 203, "left", "2024-03-04", "2024-12-20", "job");           // entered the year before
     FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
     IndicatorService service(db, clock, director);
     auto ind = service.indicators(QStringLiteral("2024-2025"));
@@ -182,8 +192,9 @@ TEST_CASE("Indicators count who enters mid-year; an empty year gives an honest e
     CHECK(IndicatorService::valueOf(*empty, QStringLiteral("certifications")) == QStringLiteral("—"));
 }
 
-TEST_CASE("The activity report's narrative is kept per school year; sign-in sheets list who is enrolled each week",
-          "[reports]")
+TEST_CASE(
+    "The activity report's narrative is kept per school year, sign-in sheets list who is enrolled each week",
+    "[reports]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
@@ -234,8 +245,10 @@ TEST_CASE("The activity report's narrative is kept per school year; sign-in shee
     otherTrainer.permissions = {permission::TraineesRead};
     otherTrainer.role = Role::Formateur;
     otherTrainer.sectionIds = {sections->first().id + 1000};
-    CHECK(ReportDataService(db, clock, otherTrainer).attendance(name, QDate(2026, 11, 18), QDate(2026, 11, 27)).error().code ==
-          Error::Code::AccessDenied);
+    CHECK(ReportDataService(db, clock, otherTrainer)
+              .attendance(name, QDate(2026, 11, 18), QDate(2026, 11, 27))
+              .error()
+              .code == Error::Code::AccessDenied);
 }
 
 TEST_CASE("Indicators follow each stay: a trainee who leaves and comes back, one who changes section",
@@ -246,7 +259,8 @@ TEST_CASE("Indicators follow each stay: a trainee who leaves and comes back, one
     TestDatabase t(backend);
     const UserContext director = test::createSchool(t.db());
     Database& db = t.db();
-    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO section (name, name_key, created_at, updated_at) VALUES ('Menuiserie', 'menuiserie', "
+    REQUIRE(test::rawExec(db, QStringLiteral("INSERT INTO section (name, name_key, created_at, updated_at) "
+                                             "VALUES ('Menuiserie', 'menuiserie', "
                                              "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
     auto sections = SectionRepository(db).list();
     REQUIRE(sections);
@@ -317,9 +331,9 @@ TEST_CASE("Indicators follow each stay: a trainee who leaves and comes back, one
     IndicatorService service(db, clock, director);
     auto all = service.indicators(QStringLiteral("2024-2025"));
     REQUIRE(all);
-    CHECK(all->entrants == 4);    // three arrivals and one return
-    CHECK(all->enrolled == 3);    // three people
-    CHECK(all->exits == 1);       // the one who left; a change of section is no exit
+    CHECK(all->entrants == 4); // three arrivals and one return
+    CHECK(all->enrolled == 3); // three people
+    CHECK(all->exits == 1);    // the one who left; a change of section is no exit
     CHECK(all->exitsByReason.value(QStringLiteral("personal")) == 1);
     CHECK(all->continuing == 3);
 

@@ -191,7 +191,7 @@ TEST_CASE("The trainees' list filters, sorts and pages in SQL, accent-insensitiv
     CHECK(cohorts->contains(2017));
 }
 
-TEST_CASE("Trainers see names and section of their own sections only; sensitive data needs the permission",
+TEST_CASE("Trainers see names and section of their own sections only, sensitive data needs the permission",
           "[trainees][access]")
 {
     const auto backend = GENERATE(from_range(test::backends()));

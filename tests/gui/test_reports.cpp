@@ -4,14 +4,13 @@
 #include "print/documentprinter.h"
 #include "support/guidemo.h"
 
+#include <catch2/catch.hpp>
 #include <QApplication>
 #include <QComboBox>
 #include <QListWidget>
 #include <QTableWidget>
 #include <QTextEdit>
 #include <QTimer>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -46,12 +45,12 @@ TEST_CASE("The Reports page shows a year's indicators beside the year before", "
     bool reference = false;
     for (int r = 0; r < table->rowCount(); ++r)
         reference = reference || (table->item(r, 0)->text().contains(QStringLiteral("Référence")) &&
-                                   table->item(r, 0)->text().contains(QStringLiteral("fictive")) &&
-                                   table->item(r, 1)->text() == QStringLiteral("80,0 %"));
+                                  table->item(r, 0)->text().contains(QStringLiteral("fictive")) &&
+                                  table->item(r, 1)->text() == QStringLiteral("80,0 %"));
     CHECK(reference);
 }
 
-TEST_CASE("Rapports prints the funder pack from a worker thread; the texts are typed in the application",
+TEST_CASE("Rapports prints the funder pack from a worker thread, the texts are typed in the application",
           "[gui][reports][print]")
 {
     test::GuiDemo d("direction");

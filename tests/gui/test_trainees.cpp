@@ -152,7 +152,7 @@ TEST_CASE("A trainer sees only the trainees of their section", "[gui][trainees]"
     }
 }
 
-TEST_CASE("A new trainee is entered in the record dialog; an unusual age is confirmed", "[gui][trainees]")
+TEST_CASE("A new trainee is entered in the record dialog, an unusual age is confirmed", "[gui][trainees]")
 {
     Demo d("secretariat");
     TraineeDialog dialog(d.session, 0);

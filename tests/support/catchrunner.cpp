@@ -9,7 +9,15 @@ namespace etabli::test {
 
 int runCatch(int argc, char* argv[])
 {
-    return Catch::Session().run(argc, argv);
+    Catch::Session session;
+    if (int rc = session.applyCommandLine(argc, argv); rc != 0)
+        return rc;
+    // A name that matches no test is a failure, not a silent pass: ctest
+    // runs each test by its name (a ';' in a name once split it in two and
+    // the halves ran nothing).
+    session.configData().warnings =
+        static_cast<Catch::WarnAbout::What>(session.configData().warnings | Catch::WarnAbout::NoTests);
+    return session.run();
 }
 
 } // namespace etabli::test
