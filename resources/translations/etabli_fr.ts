@@ -4,22 +4,22 @@
 <context>
     <name>AccessControl</name>
     <message>
-        <location filename="../../src/core/services/accesscontrol.cpp" line="+12" />
+        <location filename="../../src/core/services/accesscontrol.cpp" line="+13" />
         <source>direction</source>
         <translation>direction</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>office staff</source>
         <translation>secrétariat</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>trainer</source>
         <translation>formateur</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>read only</source>
         <translation>lecture</translation>
     </message>
@@ -119,9 +119,57 @@
         <translation>Accès refusé : le rôle « %1 » ne permet pas de %2.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Access denied: this section is not one of yours.</source>
         <translation>Accès refusé : cette section n'est pas une des vôtres.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveManifest</name>
+    <message>
+        <location filename="../../src/core/io/archivemanifest.cpp" line="+134" />
+        <source>The folder “%1” does not exist.</source>
+        <translation>Le dossier « %1 » n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1 is missing: this folder is not a signed archive of Établi, or it was damaged.</source>
+        <translation>%1 manque : ce dossier n'est pas une archive signée d'Établi, ou il a été abîmé.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1: the signature does not match: the list of files was changed after the archive was made.</source>
+        <translation>%1 : la signature ne correspond pas : la liste des fichiers a été modifiée après la création de l'archive.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1: the archive is signed with another key than the school's (%2).</source>
+        <translation>%1 : l'archive est signée par une autre clé que celle de l'école (%2).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1: a line cannot be read: “%2”.</source>
+        <translation>%1 : une ligne est illisible : « %2 ».</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1: the name “%2” points outside the archive.</source>
+        <translation>%1 : le nom « %2 » désigne un fichier hors de l'archive.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1: missing.</source>
+        <translation>%1 : manquant.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1: changed since the archive was made (its SHA-256 differs).</source>
+        <translation>%1 : modifié depuis la création de l'archive (son SHA-256 diffère).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1: added after the archive was made (not in the manifest).</source>
+        <translation>%1 : ajouté après la création de l'archive (absent du manifeste).</translation>
     </message>
 </context>
 <context>
@@ -468,37 +516,40 @@
 <context>
     <name>BackupService</name>
     <message>
-        <location filename="../../src/core/services/backupservice.cpp" line="+51" />
+        <location filename="../../src/core/services/backupservice.cpp" line="+52" />
         <source>credit note %1 of %2, %3, %4</source>
         <translation>avoir %1 du %2, %3, %4</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>invoice %1 of %2, %3, %4</source>
         <translation>facture %1 du %2, %3, %4</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>tax receipt %1 of %2, %3</source>
         <translation>reçu fiscal %1 du %2, %3</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>payment of %1 on %2 for %3</source>
         <translation>règlement de %1 du %2 sur %3</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+40" />
         <source>RESTORE</source>
         <translation>RESTAURER</translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+10" />
         <source>The copy lacks %n issued document(s) or payment(s): nothing was restored. To restore it all the same, type the word %1.</source>
-        <translation><numerusform>Il manque à la copie %n document émis ou règlement : rien n'a été restauré. Pour la restaurer quand même, tapez le mot %1.</numerusform><numerusform>Il manque à la copie %n documents émis ou règlements : rien n'a été restauré. Pour la restaurer quand même, tapez le mot %1.</numerusform></translation>
+        <translation>
+            <numerusform>Il manque à la copie %n document émis ou règlement : rien n'a été restauré. Pour la restaurer quand même, tapez le mot %1.</numerusform>
+            <numerusform>Il manque à la copie %n documents émis ou règlements : rien n'a été restauré. Pour la restaurer quand même, tapez le mot %1.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+50" />
         <source>Restore of %1; the documents are in %2</source>
         <translation>Restauration de %1 ; les documents sont dans %2</translation>
     </message>
@@ -989,7 +1040,7 @@
 <context>
     <name>ChainCounters</name>
     <message numerus="yes">
-        <location filename="../../src/core/storage/chaincounters.cpp" line="+72" />
+        <location filename="../../src/core/storage/chaincounters.cpp" line="+73" />
         <source>Invoices %1: %n missing at the end (F%1-%2 was issued, the last present is number %3).</source>
         <translation>
             <numerusform>Factures %1 : %n manquante à la fin (F%1-%2 a été émise, la dernière présente est le numéro %3).</numerusform>
@@ -1038,11 +1089,55 @@
     </message>
     <message numerus="yes">
         <location line="+4" />
+        <source>Closings: %n missing at the end (%1 made, %2 present).</source>
+        <translation>
+            <numerusform>Clôtures : %n manquante à la fin (%1 faites, %2 présentes).</numerusform>
+            <numerusform>Clôtures : %n manquantes à la fin (%1 faites, %2 présentes).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
         <source>Log of changes: %n row(s) missing at the end (rows up to %1 were written, the last present is %2).</source>
         <translation>
             <numerusform>Journal des modifications : %n ligne manquante à la fin (lignes écrites jusqu'à la %1, la dernière présente est la %2).</numerusform>
             <numerusform>Journal des modifications : %n lignes manquantes à la fin (lignes écrites jusqu'à la %1, la dernière présente est la %2).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ClosingRepository</name>
+    <message>
+        <location filename="../../src/core/storage/closingrepository.cpp" line="+24" />
+        <source>A closing cannot be read: run a check of the database.</source>
+        <translation>Une clôture est illisible : lancez une vérification de la base.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingService</name>
+    <message>
+        <location filename="../../src/core/services/closingservice.cpp" line="+23" />
+        <source>year %1</source>
+        <translation>année %1</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>Only a month that is over can be closed: %1 is not over yet.</source>
+        <translation>Seul un mois terminé peut être clôturé : %1 n'est pas encore terminé.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1 is already closed (or nothing was issued nor paid before it): nothing to close.</source>
+        <translation>%1 est déjà clôturé (ou rien n'a été facturé ni encaissé avant) : rien à clôturer.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The chain of closings is inconsistent: run a check of the database.</source>
+        <translation>La chaîne des clôtures est incohérente : lancez une vérification de la base.</translation>
+    </message>
+    <message>
+        <location line="+67" />
+        <source>%1 is closed (Sales → Closings): nothing can be issued nor paid on %2 any more. Record it on a day of a month that is still open.</source>
+        <translation>%1 est clôturé (Ventes → Clôtures) : plus rien ne peut être facturé ni encaissé au %2. Enregistrez-le à une date d'un mois encore ouvert.</translation>
     </message>
 </context>
 <context>
@@ -1088,7 +1183,7 @@
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+349" />
+        <location filename="../../src/cli/clicommands.cpp" line="+371" />
         <location line="+86" />
         <location line="+63" />
         <location filename="../../src/cli/clisupport.cpp" line="+7" />
@@ -1101,7 +1196,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-459" />
+        <location filename="../../src/cli/clicommands.cpp" line="-480" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1156,7 +1251,22 @@
         <translation>  report funding --year ANNÉE  la répartition des ressources, les objectifs et le prévu/réalisé (--format json|csv)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
+        <source>  close [--until YYYY-MM]      closes the sales month by month (sealed, chained closings)</source>
+        <translation>  close [--until AAAA-MM]      clôture les ventes mois par mois (clôtures scellées et chaînées)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>  archive --year YEAR --out FOLDER   writes the signed archive of a closed year</source>
+        <translation>  archive --year ANNÉE --out DOSSIER   écrit l'archive signée d'une année clôturée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>  verify-archive FOLDER        checks an archive against its signed manifest</source>
+        <translation>  verify-archive DOSSIER       vérifie une archive d'après son manifeste signé</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
         <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
     </message>
@@ -1166,7 +1276,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+46" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -1194,13 +1304,13 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+252" />
+        <location line="+264" />
         <location filename="../../src/cli/clisupport.cpp" line="-79" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-251" />
+        <location line="-263" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -1246,18 +1356,18 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+193" />
+        <location line="+205" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-192" />
+        <location line="-204" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+373" />
+        <location line="+385" />
         <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+3" />
@@ -1265,7 +1375,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-370" />
+        <location line="-382" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -1342,8 +1452,21 @@
         <source>Log of changes: ALTERED at row %1 (%2)</source>
         <translation>Journal des modifications : ALTÉRÉ à la ligne %1 (%2)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+34" />
+        <source>Closings: chain intact (%n closing(s))</source>
+        <translation>
+            <numerusform>Clôtures : chaîne intacte (%n clôture(s))</numerusform>
+            <numerusform>Clôtures : chaîne intacte (%n clôture(s))</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Closings: ALTERED at %1</source>
+        <translation>Clôtures : ALTÉRÉES à %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Counters: every chain is whole up to its last number</source>
         <translation>Compteurs : chaque chaîne est entière jusqu'à son dernier numéro</translation>
     </message>
@@ -1363,7 +1486,53 @@
         <translation>Fichier de la copie (ne doit pas exister).</translation>
     </message>
     <message>
+        <location filename="../../src/cli/cliarchive.cpp" line="+19" />
+        <source>Last month to close, YYYY-MM (default: last month).</source>
+        <translation>Dernier mois à clôturer, AAAA-MM (par défaut : le mois dernier).</translation>
+    </message>
+    <message>
         <location line="+0" />
+        <source>MONTH</source>
+        <translation>MOIS</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Closes the sales month by month up to --until (each December closes its year too): the period's totals and the perpetual grand totals, sealed and chained.</source>
+        <translation>Clôture les ventes mois par mois jusqu'à --until (chaque décembre clôture aussi son année) : les totaux de la période et les grands totaux perpétuels, scellés et chaînés.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Usage: etabli-cli close [--until YYYY-MM] --user LOGIN</source>
+        <translation>Utilisation : etabli-cli close [--until AAAA-MM] --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>“%1” is not a month: write it YYYY-MM, e.g. 2025-12.</source>
+        <translation>« %1 » n'est pas un mois : écrivez-le AAAA-MM, par exemple 2025-12.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Closed %1: %2 incl. VAT, %3 received (grand total %4)</source>
+        <translation>Clôturé %1 : %2 TTC, %3 encaissés (grand total %4)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The closed civil year to archive.</source>
+        <translation>L'année civile clôturée à archiver.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Folder of the archive (new or empty).</source>
+        <translation>Dossier de l'archive (nouveau ou vide).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The signing key's file (default: %1).</source>
+        <translation>Le fichier de la clé de signature (par défaut : %1).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location filename="../../src/cli/clicommands.cpp" line="+0" />
         <location line="+220" />
         <location filename="../../src/cli/cliprint.cpp" line="+26" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
@@ -1371,12 +1540,85 @@
         <translation>FICHIER</translation>
     </message>
     <message>
+        <location line="+6" />
+        <source>Writes the archive of a closed year: its invoices, credit notes and tax receipts as PDF, the lines, payments and closings as CSV, and a manifest of SHA-256 signed with the school's Ed25519 key.</source>
+        <translation>Écrit l'archive d'une année clôturée : ses factures, avoirs et reçus fiscaux en PDF, les lignes, règlements et clôtures en CSV, et un manifeste des SHA-256 signé avec la clé Ed25519 de l'école.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Usage: etabli-cli archive --year YEAR --out FOLDER --user LOGIN [--key FILE]</source>
+        <translation>Utilisation : etabli-cli archive --year ANNÉE --out DOSSIER --user IDENTIFIANT [--key FICHIER]</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Archive of %1 written to %2: %3 invoice(s) and credit note(s), %4 tax receipt(s), %5 payment(s), %6 closing(s).</source>
+        <translation>Archive %1 écrite dans %2 : %3 facture(s) et avoir(s), %4 reçu(s) fiscal(aux), %5 règlement(s), %6 clôture(s).</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Signed with the key %1.</source>
+        <translation>Signée avec la clé %1.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The school's public key (hex, as shown in the settings): the archive must be signed with it.</source>
+        <translation>La clé publique de l'école (hexadécimal, telle qu'affichée dans les paramètres) : l'archive doit être signée avec elle.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>HEX</source>
+        <translation>HEX</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The archive's folder.</source>
+        <translation>Le dossier de l'archive.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Checks an archive written by etabli-cli archive: the manifest's signature, each file's SHA-256, no file added. Exit code 1 when anything differs.</source>
+        <translation>Vérifie une archive écrite par etabli-cli archive : la signature du manifeste, le SHA-256 de chaque fichier, aucun fichier ajouté. Code de sortie 1 si quelque chose diffère.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Usage: etabli-cli verify-archive FOLDER [--public-key HEX]</source>
+        <translation>Utilisation : etabli-cli verify-archive DOSSIER [--public-key HEX]</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Archive: %1</source>
+        <translation>Archive : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signed by the key: %1</source>
+        <translation>Signée par la clé : %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>PROBLEM: %1</source>
+        <translation>PROBLÈME : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The archive does not match its signed manifest.</source>
+        <translation>L'archive ne correspond pas à son manifeste signé.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>Intact: the signature and the %n file(s) match.</source>
+        <translation>
+            <numerusform>Intacte : la signature et le fichier correspondent.</numerusform>
+            <numerusform>Intacte : la signature et les %n fichiers correspondent.</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../src/cli/clisupport.cpp" line="-1" />
         <source>Account to act as (password from ETABLI_PASSWORD or asked).</source>
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-496" />
+        <location filename="../../src/cli/clicommands.cpp" line="-517" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1386,7 +1628,7 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+231" />
+        <location line="+240" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -1406,7 +1648,7 @@
         <translation>Reçus fiscaux : ALTÉRÉS à %1</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+45" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -1441,12 +1683,13 @@
         <translation>Dossier où écrire les deux fichiers.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location filename="../../src/cli/cliarchive.cpp" line="-81" />
+        <location filename="../../src/cli/clicommands.cpp" line="+0" />
         <source>FOLDER</source>
         <translation>DOSSIER</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location filename="../../src/cli/clicommands.cpp" line="+7" />
         <source>Writes everything Établi holds about one person (GDPR right of access): a JSON file and a readable HTML page.</source>
         <translation>Écrit tout ce qu'Établi détient sur une personne (droit d'accès du RGPD) : un fichier JSON et une page HTML lisible.</translation>
     </message>
@@ -1697,12 +1940,13 @@
         <translation>Exercice, désigné par l'année civile où il commence (2025).</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location filename="../../src/cli/cliarchive.cpp" line="-2" />
+        <location filename="../../src/cli/clireports.cpp" line="+0" />
         <source>YEAR</source>
         <translation>ANNÉE</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../src/cli/clireports.cpp" line="+1" />
         <source>School year (2013-2014).</source>
         <translation>Année scolaire (2013-2014).</translation>
     </message>
@@ -1937,7 +2181,7 @@
 <context>
     <name>Csv</name>
     <message>
-        <location filename="../../src/core/io/csv.cpp" line="+43" />
+        <location filename="../../src/core/io/csv.cpp" line="+44" />
         <source>The file is damaged: it is UTF-8 with invalid characters. Export it again from the spreadsheet.</source>
         <translation>Le fichier est endommagé : c'est de l'UTF-8 avec des caractères invalides. Exportez-le de nouveau depuis le tableur.</translation>
     </message>
@@ -1947,7 +2191,7 @@
         <translation>L'encodage du fichier n'est ni UTF-8 ni Windows-1252.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+28" />
         <source>The file is too large (20 MB at most).</source>
         <translation>Le fichier est trop gros (20 Mo au plus).</translation>
     </message>
@@ -2236,7 +2480,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+106" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+107" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -2477,9 +2721,27 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <location filename="../../src/core/io/files.cpp" line="+15" />
+        <source>The disk is full: “%1” could not be written. Free some space (or choose another disk), then try again.</source>
+        <translation>Le disque est plein : « %1 » n'a pas pu être écrit. Libérez de la place (ou choisissez un autre disque), puis recommencez.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Access to “%1” is refused: choose a folder you may write in.</source>
+        <translation>L'accès à « %1 » est refusé : choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>“%1” could not be written (%2): check the folder exists and the disk is connected, then try again.</source>
+        <translation>« %1 » n'a pas pu être écrit (%2) : vérifiez que le dossier existe et que le disque est branché, puis recommencez.</translation>
+    </message>
+</context>
+<context>
     <name>FinancialYearService</name>
     <message>
-        <location filename="../../src/core/services/financialyearservice.cpp" line="+37" />
+        <location filename="../../src/core/services/financialyearservice.cpp" line="+29" />
         <source>The financial year from %1 to %2 is closed: nothing dated in it can be added or changed.</source>
         <translation>L'exercice du %1 au %2 est clos : rien de daté dans cet exercice ne peut être ajouté ni modifié.</translation>
     </message>
@@ -2895,7 +3157,7 @@
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+274" />
+        <location line="+288" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
@@ -2913,7 +3175,7 @@
 <context>
     <name>InvoiceService</name>
     <message>
-        <location filename="../../src/core/services/invoiceservice.cpp" line="+19" />
+        <location filename="../../src/core/services/invoiceservice.cpp" line="+21" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
@@ -2978,7 +3240,7 @@
         <translation>Biens et prestations de services</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+43" />
         <source>Option for paying VAT on debits.</source>
         <translation>Option pour le paiement de la taxe d'après les débits.</translation>
     </message>
@@ -3103,7 +3365,7 @@ Complete them, then issue it again.</source>
 Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <location line="+89" />
         <source>A credit note corrects an issued invoice.</source>
         <translation>Un avoir corrige une facture émise.</translation>
@@ -3139,7 +3401,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>La chaîne des factures est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+294" />
+        <location line="+305" />
         <source>The turnover invoiced in %1 (%2, of which %3 of services) passes the thresholds of the franchise en base (%4 for sales, %5 for services; %6). The mention “%7” is no longer true: ask your accountant, choose “Subject to VAT” in the settings and give the school's VAT number.</source>
         <translation>Le chiffre d'affaires facturé en %1 (%2, dont %3 de prestations de services) dépasse les seuils de la franchise en base (%4 pour les ventes, %5 pour les services ; %6). La mention « %7 » n'est plus exacte : consultez votre expert-comptable, choisissez « Assujetti à la TVA » dans les Paramètres et indiquez le numéro de TVA de l'école.</translation>
     </message>
@@ -3159,12 +3421,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Un brouillon ne s'imprime pas comme une facture : émettez-le d'abord.</translation>
     </message>
     <message>
-        <location line="-612" />
+        <location line="-625" />
         <source>Payment by %1, by cheque, transfer, card or cash.</source>
         <translation>Paiement au plus tard le %1, par chèque, virement, carte ou espèces.</translation>
     </message>
     <message>
-        <location line="+321" />
+        <location line="+330" />
         <source>Choose how the customer paid.</source>
         <translation>Choisissez le mode de règlement.</translation>
     </message>
@@ -3189,7 +3451,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Indiquez le numéro du chèque (et sa banque).</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+14" />
         <source>A draft is not paid: issue the invoice first.</source>
         <translation>Un brouillon ne se règle pas : émettez d'abord la facture.</translation>
     </message>
@@ -3224,7 +3486,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Ce règlement a déjà été contrepassé.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+31" />
         <source>Not yet due</source>
         <translation>À échoir</translation>
     </message>
@@ -3590,7 +3852,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>ProductionService</name>
     <message>
-        <location filename="../../src/core/services/productionservice.cpp" line="+74" />
+        <location filename="../../src/core/services/productionservice.cpp" line="+69" />
         <source>Production for a customer</source>
         <translation>Production pour un client</translation>
     </message>
@@ -5406,6 +5668,24 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
 </context>
 <context>
+    <name>SigningKey</name>
+    <message>
+        <location filename="../../src/core/io/archivemanifest.cpp" line="-123" />
+        <source>The cryptography library could not start.</source>
+        <translation>La bibliothèque de cryptographie n'a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The archive signing key “%1” is damaged (it is not an Ed25519 key). Put back the file kept with the backups.</source>
+        <translation>La clé de signature des archives « %1 » est abîmée (ce n'est pas une clé Ed25519). Remettez le fichier conservé avec les sauvegardes.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The folder of “%1” cannot be created.</source>
+        <translation>Le dossier de « %1 » ne peut pas être créé.</translation>
+    </message>
+</context>
+<context>
     <name>SqlQuery</name>
     <message>
         <location filename="../../src/core/storage/sqlquery.cpp" line="+23" />
@@ -6495,6 +6775,364 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
 </context>
 <context>
+    <name>YearArchive</name>
+    <message>
+        <location filename="../../src/print/yeararchive.cpp" line="+55" />
+        <source>“%1” already exists and is not an empty folder: choose a new folder for the archive (it is not mixed with other files).</source>
+        <translation>« %1 » existe déjà et n'est pas un dossier vide : choisissez un nouveau dossier pour l'archive (elle ne se mélange pas à d'autres fichiers).</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>The year %1 is not closed: close its months up to December first (Sales → Closings), then archive it.</source>
+        <translation>L'année %1 n'est pas clôturée : clôturez d'abord ses mois jusqu'à décembre (Ventes → Clôtures), puis archivez-la.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The signing key “%1” is not the one that signed this school's archives (its public key begins with %2). Use the key file kept from the computer that made the first archive.</source>
+        <translation>La clé de signature « %1 » n'est pas celle qui a signé les archives de l'école (sa clé publique commence par %2). Utilisez le fichier de clé conservé depuis le poste qui a fait la première archive.</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>The folder “%1” cannot be created.</source>
+        <translation>Le dossier « %1 » ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No folder can be written in “%1”: check the disk and the rights, or choose another place.</source>
+        <translation>Aucun dossier ne peut être écrit dans « %1 » : vérifiez le disque et les droits, ou choisissez un autre emplacement.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>credit note</source>
+        <translation>avoir</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>invoice</source>
+        <translation>facture</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>cancellation</source>
+        <translation>annulation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>receipt</source>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>Sales excl. VAT at %1 %</source>
+        <translation>Ventes HT à %1 %</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT at %1 %</source>
+        <translation>TVA à %1 %</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sales incl. VAT</source>
+        <translation>Ventes TTC</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Payments: %1</source>
+        <translation>Règlements : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Payments in all</source>
+        <translation>Règlements au total</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+5" />
+        <location line="+9" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <location line="+14" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <location line="+14" />
+        <source>Issue date</source>
+        <translation>Date d'émission</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Corrects</source>
+        <translation>Corrige</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Excl. VAT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Incl. VAT</source>
+        <translation>TTC</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+14" />
+        <source>Issued by</source>
+        <translation>Émis par</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <source>Issued at</source>
+        <translation>Émis le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+9" />
+        <location line="+4" />
+        <location line="+5" />
+        <source>Hash</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <location line="-18" />
+        <location line="+13" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Label</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit price excl. VAT</source>
+        <translation>Prix unitaire HT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT rate (%)</source>
+        <translation>Taux de TVA (%)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>VAT exemption</source>
+        <translation>Exonération de TVA</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Total excl. VAT</source>
+        <translation>Total HT</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Payment</source>
+        <translation>Règlement</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+5" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cheque number</source>
+        <translation>Numéro de chèque</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reverses payment</source>
+        <translation>Annule le règlement</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Recorded by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recorded at</source>
+        <translation>Enregistré le</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cancels</source>
+        <translation>Annule</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Position</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Heading</source>
+        <translation>Rubrique</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Period's amount</source>
+        <translation>Montant de la période</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Perpetual grand total</source>
+        <translation>Grand total perpétuel</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>First document</source>
+        <translation>Premier document</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last document</source>
+        <translation>Dernier document</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Closed at</source>
+        <translation>Clôturée le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed by</source>
+        <translation>Clôturée par</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Previous hash</source>
+        <translation>Empreinte précédente</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Archive of the year %1 — %2
+SIRET %3
+Made on %4 by %5 with Établi.
+
+factures/        the %6 invoices and credit notes issued in %1, as issued (PDF)
+recus-fiscaux/   the %7 tax receipts and cancellations issued in %1 (PDF)
+factures.csv     one line per invoice or credit note, with its totals and its hash
+lignes.csv       their lines
+paiements.csv    the %8 payments and reversals received in %1
+recus-fiscaux.csv  the tax receipts
+clotures.csv     the %9 closings of the year: sales per VAT rate, payments per method, perpetual grand totals, each sealed and chained to the previous one
+
+MANIFESTE.sha256 lists each file's SHA-256; MANIFESTE.sig is its Ed25519 signature by the key whose public half is in CLE-PUBLIQUE.txt.
+To check: etabli-cli verify-archive THIS_FOLDER (or, for the files only: sha256sum -c MANIFESTE.sha256).
+Établi is not a cash system certified NF525 or by the LNE.
+</source>
+        <translation>Archive de l'année %1 — %2
+SIRET %3
+Écrite le %4 par %5 avec Établi.
+
+factures/        les %6 factures et avoirs émis en %1, tels qu'émis (PDF)
+recus-fiscaux/   les %7 reçus fiscaux et annulations émis en %1 (PDF)
+factures.csv     une ligne par facture ou avoir, avec ses totaux et son empreinte
+lignes.csv       leurs lignes
+paiements.csv    les %8 règlements et contre-passations reçus en %1
+recus-fiscaux.csv  les reçus fiscaux
+clotures.csv     les %9 clôtures de l'année : ventes par taux de TVA, règlements par mode, grands totaux perpétuels, chacune scellée et chaînée à la précédente
+
+MANIFESTE.sha256 donne le SHA-256 de chaque fichier ; MANIFESTE.sig en est la signature Ed25519 par la clé dont la partie publique est dans CLE-PUBLIQUE.txt.
+Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichiers : sha256sum -c MANIFESTE.sha256).
+Établi n'est pas un système de caisse certifié NF525 ni par le LNE.
+</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>The archive was written but could not take the name “%1”: it is in “%2”.</source>
+        <translation>L'archive a été écrite mais n'a pas pu prendre le nom « %1 » : elle est dans « %2 ».</translation>
+    </message>
+</context>
+<context>
     <name>etabli::AbsencesPage</name>
     <message>
         <location filename="../../src/gui/trainees/absencespage.cpp" line="+49" />
@@ -7226,6 +7864,189 @@ après-midi</translation>
         <location line="+45" />
         <source>The workshop “%1” was saved.</source>
         <translation>L'atelier « %1 » a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ClosingsPage</name>
+    <message>
+        <location filename="../../src/gui/sales/closingspage.cpp" line="+55" />
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Excl. VAT</source>
+        <translation>HT</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Incl. VAT</source>
+        <translation>TTC</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Received</source>
+        <translation>Encaissé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Grand total incl. VAT</source>
+        <translation>Grand total TTC</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Closed on</source>
+        <translation>Clôturée le</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>&amp;Close up to this month…</source>
+        <translation>&amp;Clôturer jusqu'à ce mois…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Archive this year…</source>
+        <translation>&amp;Archiver cette année…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Last month to close</source>
+        <translation>Dernier mois à clôturer</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Year to archive</source>
+        <translation>Année à archiver</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Close the &amp;months up to:</source>
+        <translation>Clôturer les &amp;mois jusqu'à :</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Closed &amp;year:</source>
+        <translation>&amp;Année clôturée :</translation>
+    </message>
+    <message>
+        <location line="+64" />
+        <source>Nothing to close: nothing was issued nor paid before this month.</source>
+        <translation>Rien à clôturer : rien n'a été facturé ni encaissé avant ce mois-ci.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Every month that is over is closed.</source>
+        <translation>Tous les mois terminés sont clôturés.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;%1 is over and not closed.&lt;/b&gt; Closing a month seals its invoices and payments: nothing can be issued nor paid on its days afterwards.</source>
+        <translation>&lt;b&gt;%1 est terminé et non clôturé.&lt;/b&gt; Clôturer un mois scelle ses factures et ses règlements : plus rien ne peut ensuite être facturé ni encaissé à ses dates.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>&lt;b&gt;%n month(s) over and not closed&lt;/b&gt;, from %1 to %2. Closing a month seals its invoices and payments: nothing can be issued nor paid on its days afterwards.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n mois terminé non clôturé&lt;/b&gt;, de %1 à %2. Clôturer un mois scelle ses factures et ses règlements : plus rien ne peut ensuite être facturé ni encaissé à ses dates.</numerusform>
+            <numerusform>&lt;b&gt;%n mois terminés non clôturés&lt;/b&gt;, de %1 à %2. Clôturer un mois scelle ses factures et ses règlements : plus rien ne peut ensuite être facturé ni encaissé à ses dates.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>&lt;b&gt;%1&lt;/b&gt; (from %2 to %3), documents %4 to %5 — closing n°%6, seal %7…</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (du %2 au %3), documents %4 à %5 — clôture n° %6, sceau %7…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>This period</source>
+        <translation>Cette période</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Perpetual grand total</source>
+        <translation>Grand total perpétuel</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Sales excl. VAT at %1</source>
+        <translation>Ventes HT à %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT at %1</source>
+        <translation>TVA à %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sales incl. VAT</source>
+        <translation>Ventes TTC</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Received: %1</source>
+        <translation>Encaissé : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Received in all</source>
+        <translation>Encaissé au total</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14" />
+        <source>%n closing(s) made, up to %1.</source>
+        <translation>
+            <numerusform>%n clôture faite, jusqu'à %1.</numerusform>
+            <numerusform>%n clôtures faites, jusqu'à %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Close the months</source>
+        <translation>Clôturer les mois</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>Close %n month(s), up to %1?
+
+This is final: afterwards nothing can be issued nor paid on a day of these months, and their totals are sealed. A December closes its year too.</source>
+        <translation>
+            <numerusform>Clôturer %n mois, jusqu'à %1 ?
+
+C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à une date de ces mois, et leurs totaux sont scellés. Un mois de décembre clôture aussi son année.</numerusform>
+            <numerusform>Clôturer %n mois, jusqu'à %1 ?
+
+C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à une date de ces mois, et leurs totaux sont scellés. Un mois de décembre clôture aussi son année.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Writing the archive of %1…</source>
+        <translation>Écriture de l'archive %1…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Archive of %1 written to %2: %3 document(s), %4 tax receipt(s), %5 payment(s), signed with the key %6…. Keep a copy of the key file %7 with the backups.</source>
+        <translation>Archive %1 écrite dans %2 : %3 document(s), %4 reçu(s) fiscal(aux), %5 règlement(s), signée avec la clé %6…. Gardez une copie du fichier de clé %7 avec les sauvegardes.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Folder where the archive of %1 goes</source>
+        <translation>Dossier où ranger l'archive %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Établi archive %1</source>
+        <translation>Archive Établi %1</translation>
     </message>
 </context>
 <context>
@@ -9076,7 +9897,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>école de démonstration (données inventées)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Logged in: %1 (%2)</source>
         <translation>Connecté : %1 (%2)</translation>
     </message>
@@ -9092,12 +9913,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Votre mot de passe a été changé.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+34" />
         <source>Unsaved settings</source>
         <translation>Paramètres non enregistrés</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>The settings were changed but not saved. Save them now?</source>
         <translation>Les paramètres ont été modifiés sans être enregistrés. Les enregistrer maintenant ?</translation>
     </message>
@@ -9105,8 +9926,8 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <location line="+49" />
         <location line="+12" />
         <location line="+11" />
+        <location line="+12" />
         <location line="+10" />
-        <location line="+9" />
         <location line="+9" />
         <location line="+6" />
         <location line="+10" />
@@ -9115,14 +9936,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location line="-69" />
+        <location line="-72" />
         <source>This database is on a PostgreSQL server: it is restored on the server.</source>
         <translation>Cette base est sur un serveur PostgreSQL : elle se restaure sur le serveur.</translation>
     </message>
     <message numerus="yes">
         <location line="+19" />
         <source>… and %n more.</source>
-        <translation><numerusform>… et %n autre.</numerusform><numerusform>… et %n autres.</numerusform></translation>
+        <translation>
+            <numerusform>… et %n autre.</numerusform>
+            <numerusform>… et %n autres.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -9138,12 +9962,12 @@ They will stay in the current database, kept aside, and their numbers will never
 Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront jamais redonnés. Pour restaurer la copie quand même, tapez %3 :</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Replace the current database by the copy “%1”? What was entered since that copy will no longer show; the current database is kept beside it, renamed, in case.</source>
         <translation>Remplacer la base actuelle par la copie « %1 » ? Ce qui a été saisi depuis cette copie n'apparaîtra plus ; la base actuelle est conservée à côté, renommée, au cas où.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>The word typed is not %1: nothing was restored.</source>
         <translation>Le mot tapé n'est pas %1 : rien n'a été restauré.</translation>
     </message>
@@ -9153,7 +9977,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>La copie a été restaurée. L'ancienne base est conservée sous le nom %1.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>About Établi</source>
         <translation>À propos d'Établi</translation>
     </message>
@@ -10964,7 +11788,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SalesPage</name>
     <message>
-        <location filename="../../src/gui/sales/salespage.cpp" line="+17" />
+        <location filename="../../src/gui/sales/salespage.cpp" line="+18" />
         <source>Quotes</source>
         <translation>Devis</translation>
     </message>
@@ -10992,6 +11816,11 @@ Facturé (HT) : %6
         <location line="+1" />
         <source>Tyre hotel</source>
         <translation>Hôtel de pneus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closings</source>
+        <translation>Clôtures</translation>
     </message>
 </context>
 <context>

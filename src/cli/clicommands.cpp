@@ -14,6 +14,7 @@
 #include "storage/auditrepository.h"
 #include "storage/backup.h"
 #include "storage/chaincounters.h"
+#include "storage/closingrepository.h"
 #include "storage/database.h"
 #include "storage/fundingrepository.h"
 #include "storage/invoicerepository.h"
@@ -53,6 +54,10 @@ void Commands::usage(QTextStream& s) const
       << tr("  report funding --year YEAR   the funding split, targets and forecast against actual (--format "
             "json|csv)")
       << Qt::endl
+      << tr("  close [--until YYYY-MM]      closes the sales month by month (sealed, chained closings)")
+      << Qt::endl
+      << tr("  archive --year YEAR --out FOLDER   writes the signed archive of a closed year") << Qt::endl
+      << tr("  verify-archive FOLDER        checks an archive against its signed manifest") << Qt::endl
       << Qt::endl
       << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the "
             "password "
@@ -99,6 +104,12 @@ int Commands::run(const QStringList& arguments)
         return printDocument(rest);
     if (command == QLatin1String("report"))
         return reportData(rest);
+    if (command == QLatin1String("close"))
+        return close(rest);
+    if (command == QLatin1String("archive"))
+        return archive(rest);
+    if (command == QLatin1String("verify-archive"))
+        return verifyArchive(rest);
     m_err << tr("Unknown command: “%1”.").arg(command) << Qt::endl << Qt::endl;
     usage(m_err);
     return BadUsage;
@@ -298,6 +309,19 @@ int Commands::check(const QStringList& args)
         } else {
             chainOk = false;
             m_out << tr("Tax receipts: ALTERED at %1").arg(*receipts) << Qt::endl;
+        }
+    }
+    if (r.schemaVersion >= 17) {
+        auto closings = ClosingRepository(**db).verifyChain();
+        if (!closings)
+            return report(m_err, closings.error());
+        if (closings->ok()) {
+            m_out << tr("Closings: chain intact (%n closing(s))", nullptr,
+                        static_cast<int>(closings->closings))
+                  << Qt::endl;
+        } else {
+            chainOk = false;
+            m_out << tr("Closings: ALTERED at %1").arg(closings->firstBad) << Qt::endl;
         }
     }
     if (r.schemaVersion >= 16) {

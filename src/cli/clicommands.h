@@ -33,8 +33,11 @@ private:
     int retention(const QStringList& args);
     int importData(const QStringList& args);
     int exportData(const QStringList& args);
-    int printDocument(const QStringList& args);   // cliprint.cpp
-    int reportData(const QStringList& args);      // clireports.cpp
+    int printDocument(const QStringList& args); // cliprint.cpp
+    int reportData(const QStringList& args);    // clireports.cpp
+    int close(const QStringList& args);         // cliarchive.cpp
+    int archive(const QStringList& args);       // cliarchive.cpp
+    int verifyArchive(const QStringList& args); // cliarchive.cpp
     void usage(QTextStream& stream) const;
 
     QTextStream& m_out;

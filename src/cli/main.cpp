@@ -3,12 +3,10 @@
 #include "util/logging.h"
 #include "util/translations.h"
 
-#include <QCoreApplication>
-#include <QApplication>
-
 #include <cstdio>
-
 #include <memory>
+#include <QApplication>
+#include <QCoreApplication>
 
 int main(int argc, char* argv[])
 {
@@ -16,11 +14,12 @@ int main(int argc, char* argv[])
     // the reports' charts with Qt Charts (graphics items, hence
     // QApplication), without a screen; every other command stays a plain
     // console program.
-    const bool printing = argc > 1 && (qstrcmp(argv[1], "print") == 0 || qstrcmp(argv[1], "report") == 0);
+    const bool printing = argc > 1 && (qstrcmp(argv[1], "print") == 0 || qstrcmp(argv[1], "report") == 0 ||
+                                       qstrcmp(argv[1], "archive") == 0);
     if (printing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application = printing ? std::make_unique<QApplication>(argc, argv)
-                                                              : std::make_unique<QCoreApplication>(argc, argv);
+                                                             : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Etabli"));
     QCoreApplication::setApplicationName(QStringLiteral("etabli"));

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -316,6 +317,9 @@ TEST_CASE("etabli-cli check sees the last invoice, payment or audit row deleted 
              "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM "
              "audit_log);"),
          QStringLiteral("Journal des modifications")},
+        {QStringLiteral("DROP TRIGGER closing_no_delete; DELETE FROM closing WHERE chain_position = (SELECT "
+                        "MAX(chain_position) FROM closing);"),
+         QStringLiteral("Clôtures")},
     };
     const QString original = dir.filePath(QStringLiteral("original.sqlite"));
     REQUIRE(QFile::copy(db, original));
@@ -330,6 +334,79 @@ TEST_CASE("etabli-cli check sees the last invoice, payment or audit row deleted 
         CHECK(cutCheck.out.contains(QStringLiteral("MANQUE")));
         CHECK(cutCheck.out.contains(cut.said));
     }
+}
+
+TEST_CASE(
+    "etabli-cli archive writes a closed year of the demo that verify-archive checks, naming a changed file",
+    "[cli][closing][legal]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    const QString archive = dir.filePath(QStringLiteral("archive-2024"));
+    const QString key = dir.filePath(QStringLiteral("cles/archives.key"));
+    // The demo closed its months; 2024 is closed (its first year, from September).
+    auto open = cli({QStringLiteral("archive"), QStringLiteral("--database"), db, QStringLiteral("--year"),
+                     QStringLiteral("2026"), QStringLiteral("--out"), archive, QStringLiteral("--user"),
+                     QStringLiteral("secretariat"), QStringLiteral("--key"), key},
+                    demoPassword());
+    CHECK(open.code == 1);
+    CHECK(open.err.contains(QStringLiteral("n'est pas clôturée")));
+    CHECK_FALSE(QFileInfo::exists(archive));
+    auto made = cli({QStringLiteral("archive"), QStringLiteral("--database"), db, QStringLiteral("--year"),
+                     QStringLiteral("2024"), QStringLiteral("--out"), archive, QStringLiteral("--user"),
+                     QStringLiteral("secretariat"), QStringLiteral("--key"), key},
+                    demoPassword());
+    INFO(made.out.toStdString() + made.err.toStdString());
+    REQUIRE(made.code == 0);
+    // The key is its owner's only; the database knows its public half.
+    const QFileDevice::Permissions keyRights = QFileInfo(key).permissions();
+    CHECK(keyRights.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    CHECK_FALSE(keyRights & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther |
+                             QFileDevice::WriteOther | QFileDevice::ExeOwner));
+    const QString publicKey = firstRow(db, QStringLiteral("SELECT value FROM etabli_meta WHERE key = "
+                                                          "'archive_public_key'"))
+                                  .value(0)
+                                  .toString();
+    CHECK(publicKey.size() == 64);
+    const QStringList invoices = QDir(archive + QStringLiteral("/factures")).entryList(QDir::Files);
+    const qint64 issued =
+        firstRow(db, QStringLiteral("SELECT COUNT(*) FROM invoice WHERE status = 'issued' AND "
+                                    "issue_date LIKE '2024-%'"))
+            .value(0)
+            .toLongLong();
+    CHECK(invoices.size() == issued);
+    CHECK(invoices.contains(QStringLiteral("F2024-0001.pdf")));
+    for (const char* file :
+         {"factures.csv", "lignes.csv", "paiements.csv", "clotures.csv", "recus-fiscaux.csv", "LISEZMOI.txt",
+          "MANIFESTE.sha256", "MANIFESTE.sig", "CLE-PUBLIQUE.txt"})
+        CHECK(QFileInfo::exists(archive + QLatin1Char('/') + QLatin1String(file)));
+    QFile closings(archive + QStringLiteral("/clotures.csv"));
+    REQUIRE(closings.open(QIODevice::ReadOnly));
+    const QString closingsText = QString::fromUtf8(closings.readAll());
+    CHECK(closingsText.contains(QStringLiteral("décembre 2024")));
+    CHECK(closingsText.contains(QStringLiteral("Grand total perpétuel")));
+
+    auto verified =
+        cli({QStringLiteral("verify-archive"), archive, QStringLiteral("--public-key"), publicKey});
+    INFO(verified.out.toStdString());
+    CHECK(verified.code == 0);
+    CHECK(verified.out.contains(QStringLiteral("Intacte")));
+
+    // One byte of one invoice changed: named, exit 1.
+    QFile pdf(archive + QStringLiteral("/factures/F2024-0001.pdf"));
+    REQUIRE(pdf.open(QIODevice::ReadWrite));
+    REQUIRE(pdf.seek(400));
+    char byte = 0;
+    REQUIRE(pdf.getChar(&byte));
+    REQUIRE(pdf.seek(400));
+    REQUIRE(pdf.putChar(static_cast<char>(byte ^ 1)));
+    pdf.close();
+    auto forged = cli({QStringLiteral("verify-archive"), archive});
+    INFO(forged.out.toStdString());
+    CHECK(forged.code == 1);
+    CHECK(forged.out.contains(QStringLiteral("factures/F2024-0001.pdf")));
+    CHECK(forged.out.contains(QStringLiteral("modifié")));
+    CHECK(forged.out.count(QStringLiteral("PROBLÈME")) == 1);
 }
 
 TEST_CASE("etabli-cli export-person and retention act as a user and list before changing", "[cli][gdpr]")

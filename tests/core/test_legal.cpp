@@ -34,7 +34,7 @@ LegalAmount amountOf(SchoolService& school, LegalAmountKind kind)
 
 } // namespace
 
-TEST_CASE("The VAT regime is one of three legal choices; its mention follows; thresholds are data",
+TEST_CASE("The VAT regime is one of three legal choices, its mention follows, thresholds are data",
           "[sales][legal]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
@@ -269,7 +269,7 @@ TEST_CASE("The turnover past the regime's threshold is said on issuing and on th
     CHECK(sales.turnoverCheck(2025)->total().isZero());
 }
 
-TEST_CASE("An issued invoice keeps the seller and the mentions of its issue; the second print is a duplicate",
+TEST_CASE("An issued invoice keeps the seller and the mentions of its issue, the second print is a duplicate",
           "[sales][legal]")
 {
     const auto backend = GENERATE(from_range(test::backends()));

@@ -495,7 +495,7 @@ TEST_CASE("Receivables by age: not yet due, 1–30, 31–60, 61–90, over 90 da
     CHECK(oldest->count == 4);
 }
 
-TEST_CASE("Cheques go on one deposit slip; reversed or deposited ones are not offered again", "[sales]")
+TEST_CASE("Cheques go on one deposit slip, reversed or deposited ones are not offered again", "[sales]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);

@@ -1,4 +1,5 @@
 #include "gui/common/session.h"
+#include "gui/sales/closingspage.h"
 #include "gui/sales/contactdialog.h"
 #include "gui/sales/contactspage.h"
 #include "gui/sales/invoicedialog.h"
@@ -23,7 +24,9 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -121,7 +124,7 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     CHECK(page.totalCount() > 0);
 }
 
-TEST_CASE("The directory is searched as one types; a duplicate is asked before it is saved", "[gui][sales]")
+TEST_CASE("The directory is searched as one types, a duplicate is asked before it is saved", "[gui][sales]")
 {
     Demo d("secretariat");
     ContactsPage page(d.session);
@@ -217,6 +220,43 @@ TEST_CASE("The unpaid invoices by age, and a reminder letter for a customer", "[
     CHECK(text.contains(QStringLiteral("relance")));
     CHECK(text.contains(page.table()->item(0, 0)->text()));
     CHECK(text.contains(QStringLiteral("Total dû")));
+}
+
+TEST_CASE("The office closes November once it is over, and the reader sees the closings but closes nothing",
+          "[gui][sales][closing]")
+{
+    Demo d("secretariat");
+    // The demo closed every month up to October 2026 and the years 2024 and 2025.
+    ClosingsPage page(d.session);
+    const int before = page.table()->model()->rowCount();
+    REQUIRE(before > 20);
+    CHECK(page.pendingText().contains(QStringLiteral("Tous les mois terminés sont clôturés")));
+    CHECK(page.monthChoice()->count() == 0);
+    CHECK(page.yearChoice()->itemText(0) == QStringLiteral("2025"));
+    // The newest closing is shown with its figures per rate and method.
+    CHECK(page.table()->model()->index(0, 0).data().toString() == QStringLiteral("octobre 2026"));
+    CHECK(page.detailText().contains(QStringLiteral("Ventes HT à 20 %")));
+    CHECK(page.detailText().contains(QStringLiteral("Grand total perpétuel")));
+
+    // In December, November is over.
+    d.session.setClock(std::make_unique<FixedClock>(QDateTime(QDate(2026, 12, 3), QTime(9, 0), Qt::UTC)));
+    page.reload();
+    REQUIRE(page.monthChoice()->count() == 1);
+    CHECK(page.monthChoice()->currentText() == QStringLiteral("novembre 2026"));
+    auto made = page.closeUntil(page.monthChoice()->currentData().toDate());
+    REQUIRE(made);
+    CHECK(made->size() == 1);
+    CHECK(page.table()->model()->rowCount() == before + 1);
+    CHECK(page.table()->model()->index(0, 0).data().toString() == QStringLiteral("novembre 2026"));
+    CHECK(page.monthChoice()->count() == 0);
+
+    Demo reader("lecture");
+    ClosingsPage readOnly(reader.session);
+    CHECK(readOnly.table()->model()->rowCount() == before);
+    const auto buttons = readOnly.findChildren<QPushButton*>();
+    REQUIRE(buttons.size() == 2);
+    for (const QPushButton* b : buttons)
+        CHECK_FALSE(b->isEnabled());
 }
 
 TEST_CASE("The office hands the cheques to the bank with a printed deposit slip", "[gui][sales]")

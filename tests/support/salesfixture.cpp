@@ -64,6 +64,20 @@ InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCent
     return l;
 }
 
+Payment payment(qint64 invoice, const QDate& day, const char* method, qint64 euros)
+{
+    Payment p;
+    p.invoiceId = invoice;
+    p.day = day;
+    p.method = QString::fromLatin1(method);
+    p.amount = Money::fromEuros(euros);
+    if (p.method == QLatin1String("cheque")) {
+        p.bank = QStringLiteral("Crédit Agricole");
+        p.chequeNumber = QStringLiteral("1234567");
+    }
+    return p;
+}
+
 Invoice draftFor(qint64 contact, QList<InvoiceLine> lines)
 {
     Invoice i;

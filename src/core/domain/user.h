@@ -57,6 +57,7 @@ inline const QString AttendanceWrite = QStringLiteral("attendance.write");
 inline const QString ProductionWrite = QStringLiteral("production.write");
 inline const QString SalesRead = QStringLiteral("sales.read");
 inline const QString SalesWrite = QStringLiteral("sales.write");
+inline const QString SalesClose = QStringLiteral("sales.close");
 inline const QString FundingRead = QStringLiteral("funding.read");
 inline const QString FundingWrite = QStringLiteral("funding.write");
 inline const QString ReportsRead = QStringLiteral("reports.read");
@@ -66,10 +67,10 @@ inline const QString RetentionApply = QStringLiteral("retention.apply");
 
 inline QStringList all()
 {
-    return {SettingsEdit, UsersManage,        AuditRead,         BackupRun,       BackupRestore,
-            TraineesRead, TraineesWrite,      TraineesSensitive, AttendanceWrite, ProductionWrite,
-            SalesRead,    SalesWrite,         FundingRead,       FundingWrite,    ReportsRead,
-            ReportsWrite, PersonalDataExport, RetentionApply};
+    return {SettingsEdit, UsersManage,   AuditRead,          BackupRun,       BackupRestore,
+            TraineesRead, TraineesWrite, TraineesSensitive,  AttendanceWrite, ProductionWrite,
+            SalesRead,    SalesWrite,    SalesClose,         FundingRead,     FundingWrite,
+            ReportsRead,  ReportsWrite,  PersonalDataExport, RetentionApply};
 }
 } // namespace permission
 

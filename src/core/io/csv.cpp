@@ -1,5 +1,6 @@
 #include "io/csv.h"
 
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 namespace etabli::csv {
@@ -39,9 +40,10 @@ Result<QString> decode(const QByteArray& raw, QString* encoding)
         }
     }
     if (bom || utf8Sequences)
-        return fail(Error::Code::InvalidInput,
-                    Messages::tr("The file is damaged: it is UTF-8 with invalid characters. Export it again from the "
-                                 "spreadsheet."));
+        return fail(
+            Error::Code::InvalidInput,
+            Messages::tr("The file is damaged: it is UTF-8 with invalid characters. Export it again from the "
+                         "spreadsheet."));
     text.clear();
     text.reserve(bytes.size());
     for (const char c : std::as_const(bytes)) {
@@ -66,6 +68,10 @@ bool looksLikeFormula(const QString& cell)
 {
     if (cell.isEmpty())
         return false;
+    // A plain number ("-12,50", an amount of a credit note) is data, not a formula.
+    static const QRegularExpression number(QStringLiteral("^-?[0-9]+([.,][0-9]+)?$"));
+    if (number.match(cell).hasMatch())
+        return false;
     const QChar c = cell.front();
     return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@') ||
            c == QLatin1Char('\t') || c == QLatin1Char('\r');
@@ -78,8 +84,9 @@ Result<Table> parse(const QByteArray& bytes)
     const qsizetype nul = bytes.indexOf('\0');
     if (nul >= 0) {
         const int line = static_cast<int>(bytes.left(nul).count('\n')) + 1;
-        return fail(Error::Code::InvalidInput,
-                    Messages::tr("Line %1: the file contains a NUL character; it is not a text file.").arg(line));
+        return fail(
+            Error::Code::InvalidInput,
+            Messages::tr("Line %1: the file contains a NUL character; it is not a text file.").arg(line));
     }
     Table table;
     auto text = decode(bytes, &table.encoding);

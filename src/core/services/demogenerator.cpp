@@ -5,6 +5,7 @@
 #include "domain/schoolyear.h"
 #include "domain/section.h"
 #include "domain/trainee.h"
+#include "services/closingservice.h"
 #include "services/contactservice.h"
 #include "services/demonames.h"
 #include "services/indicatorservice.h"
@@ -820,6 +821,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             UserContext office = UserContext::system();
             office.audited = false;
             const FixedClock noon(QDateTime(today, QTime(12, 0), Qt::UTC));
+            // The office closed each month that is over, and each year with its December.
+            if (auto r = ClosingService(m_db, noon, office).closeUntil(today.addMonths(-1)); !r)
+                return std::unexpected(r.error());
             IndicatorService indicators(m_db, noon, office);
             auto references = indicators.references();
             if (!references)

@@ -49,7 +49,8 @@ Result<qint64> DonationService::record(const Donation& input)
     if (d.inKind()) {
         d.method = QStringLiteral("other");
         if (d.description.trimmed().isEmpty())
-            return fail(Error::Code::InvalidInput, tr("Describe what was given in kind (the amount is its value)."));
+            return fail(Error::Code::InvalidInput,
+                        tr("Describe what was given in kind (the amount is its value)."));
     } else if (!donationMethods().contains(d.method)) {
         return fail(Error::Code::InvalidInput, tr("Choose how the gift was paid."));
     }
@@ -67,7 +68,8 @@ Result<qint64> DonationService::record(const Donation& input)
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(d.amount.cents()))
             .set(QStringLiteral("nature"), d.nature);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("donation"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("donation"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -103,9 +105,10 @@ Status DonationService::mayIssue() const
     if (!school)
         return std::unexpected(school.error());
     if (!school->mayIssueTaxReceipts)
-        return fail(Error::Code::InvalidInput,
-                    tr("The school may not issue tax receipts: only a body of general interest may, and the settings "
-                       "say it is not one."));
+        return fail(
+            Error::Code::InvalidInput,
+            tr("The school may not issue tax receipts: only a body of general interest may, and the settings "
+               "say it is not one."));
     return {};
 }
 
@@ -125,7 +128,8 @@ Result<qint64> DonationService::issue(TaxReceipt t, const QList<qint64>& donatio
     if (!tip)
         return std::unexpected(tip.error());
     if (tip->position != *position - 1)
-        return fail(Error::Code::Storage, tr("The chain of tax receipts is inconsistent: run a check of the database."));
+        return fail(Error::Code::Storage,
+                    tr("The chain of tax receipts is inconsistent: run a check of the database."));
     t.sequence = *sequence;
     t.chainPosition = *position;
     t.number = QStringLiteral("R%1-%2").arg(t.year).arg(*sequence, 4, 10, QLatin1Char('0'));
@@ -144,7 +148,8 @@ Result<qint64> DonationService::issue(TaxReceipt t, const QList<qint64>& donatio
         .set(QStringLiteral("kind"), t.kind)
         .set(QStringLiteral("total_cents"), static_cast<qint64>(t.total.cents()));
     if (auto r = AuditTrail(m_db, m_clock)
-                     .record(m_actor, QStringLiteral("tax_receipt"), QString::number(*id), QStringLiteral("create"), c);
+                     .record(m_actor, QStringLiteral("tax_receipt"), QString::number(*id),
+                             QStringLiteral("create"), c);
         !r)
         return std::unexpected(r.error());
     return id;
@@ -178,7 +183,8 @@ Result<qint64> DonationService::issueReceipt(qint64 donationId)
         if (!d)
             return std::unexpected(d.error());
         if (d->receiptId != 0)
-            return fail(Error::Code::Conflict, tr("This gift already has the receipt %1.").arg(d->receiptNumber));
+            return fail(Error::Code::Conflict,
+                        tr("This gift already has the receipt %1.").arg(d->receiptNumber));
         auto donor = ContactRepository(m_db).get(d->contactId);
         if (!donor)
             return std::unexpected(donor.error());
@@ -235,8 +241,9 @@ Result<qint64> DonationService::cancelReceipt(qint64 receiptId, const QString& r
         if (original->isCancellation())
             return fail(Error::Code::InvalidInput, tr("%1 is itself a cancellation.").arg(original->number));
         if (original->cancelledById != 0)
-            return fail(Error::Code::Conflict,
-                        tr("%1 is already cancelled by %2.").arg(original->number, original->cancelledByNumber));
+            return fail(
+                Error::Code::Conflict,
+                tr("%1 is already cancelled by %2.").arg(original->number, original->cancelledByNumber));
         TaxReceipt t = *original;
         t.id = 0;
         t.kind = QStringLiteral("cancellation");
@@ -256,6 +263,13 @@ Result<TaxReceipt> DonationService::receipt(qint64 id) const
     if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
         return std::unexpected(r.error());
     return FundingRepository(m_db).receipt(id);
+}
+
+Result<QList<qint64>> DonationService::receiptIds(int year) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
+        return std::unexpected(r.error());
+    return FundingRepository(m_db).receiptIds(year);
 }
 
 Result<qint64> DonationService::receiptId(const QString& number) const

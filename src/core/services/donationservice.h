@@ -44,6 +44,8 @@ public:
     Result<qint64> cancelReceipt(qint64 receiptId, const QString& reason);
     Result<TaxReceipt> receipt(qint64 id) const;
     Result<qint64> receiptId(const QString& number) const;
+    // The receipts and cancellations issued in a civil year, in the order of their chain.
+    Result<QList<qint64>> receiptIds(int year) const;
     // The first receipt whose chain is broken (empty: intact).
     Result<QString> verifyReceipts() const;
 

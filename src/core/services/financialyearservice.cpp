@@ -6,19 +6,11 @@
 #include "storage/schoolrepository.h"
 #include "storage/transaction.h"
 #include "util/clock.h"
+#include "util/text.h"
 
 #include <QLocale>
 
 namespace etabli {
-
-namespace {
-
-QString frenchDate(const QDate& d)
-{
-    return QLocale(QLocale::French, QLocale::France).toString(d, QStringLiteral("dd/MM/yyyy"));
-}
-
-} // namespace
 
 QString FinancialYearService::label(const FinancialYear& y)
 {
@@ -33,9 +25,10 @@ Status FinancialYearService::requireOpen(Database& db, const QDate& day)
     if (!year)
         return std::unexpected(year.error());
     if (*year && (*year)->closed)
-        return fail(Error::Code::InvalidInput,
-                    tr("The financial year from %1 to %2 is closed: nothing dated in it can be added or changed.")
-                        .arg(frenchDate((*year)->start), frenchDate((*year)->end)));
+        return fail(
+            Error::Code::InvalidInput,
+            tr("The financial year from %1 to %2 is closed: nothing dated in it can be added or changed.")
+                .arg(text::frenchDate((*year)->start), text::frenchDate((*year)->end)));
     return {};
 }
 
@@ -118,8 +111,8 @@ Result<FinancialYear> FinancialYearService::open(int startYear)
             if (other.start <= y->end && other.end >= y->start)
                 return fail(Error::Code::InvalidInput,
                             tr("The financial year from %1 to %2 would overlap the one from %3 to %4.")
-                                .arg(frenchDate(y->start), frenchDate(y->end), frenchDate(other.start),
-                                     frenchDate(other.end)));
+                                .arg(text::frenchDate(y->start), text::frenchDate(y->end),
+                                     text::frenchDate(other.start), text::frenchDate(other.end)));
         }
         // The targets of the latest year before it carry over.
         for (const FinancialYear& other : *years) {
@@ -137,7 +130,8 @@ Result<FinancialYear> FinancialYearService::open(int startYear)
         c.set(QStringLiteral("start_date"), y->start.toString(Qt::ISODate))
             .set(QStringLiteral("end_date"), y->end.toString(Qt::ISODate));
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("financial_year"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("financial_year"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return repo.year(*id);
@@ -169,7 +163,8 @@ Status FinancialYearService::setTargets(const FinancialYear& input)
         if (!stored)
             return std::unexpected(stored.error());
         if (stored->closed)
-            return fail(Error::Code::InvalidInput, tr("This financial year is closed: its targets stay as they were."));
+            return fail(Error::Code::InvalidInput,
+                        tr("This financial year is closed: its targets stay as they were."));
         FinancialYear y = *stored;
         y.targetProductionBp = input.targetProductionBp;
         y.targetGiftsBp = input.targetGiftsBp;
@@ -182,7 +177,8 @@ Status FinancialYearService::setTargets(const FinancialYear& input)
             .add(QStringLiteral("target_gifts_bp"), stored->targetGiftsBp, y.targetGiftsBp)
             .add(QStringLiteral("target_subsidies_bp"), stored->targetSubsidiesBp, y.targetSubsidiesBp);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("financial_year"), QString::number(y.id), QStringLiteral("update"), c);
+            .record(m_actor, QStringLiteral("financial_year"), QString::number(y.id),
+                    QStringLiteral("update"), c);
     });
 }
 
@@ -199,13 +195,15 @@ Status FinancialYearService::close(qint64 id, int version)
             return fail(Error::Code::InvalidInput, tr("This financial year is already closed."));
         if (m_clock.today() <= y->end)
             return fail(Error::Code::InvalidInput,
-                        tr("The financial year ends on %1: it can be closed only after that day.").arg(frenchDate(y->end)));
+                        tr("The financial year ends on %1: it can be closed only after that day.")
+                            .arg(text::frenchDate(y->end)));
         if (auto r = repo.setClosed(id, true, version, m_clock.nowIso()); !r)
             return r;
         ChangeSet c;
         c.add(QStringLiteral("closed"), 0, 1);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("financial_year"), QString::number(id), QStringLiteral("update"), c);
+            .record(m_actor, QStringLiteral("financial_year"), QString::number(id), QStringLiteral("update"),
+                    c);
     });
 }
 
@@ -216,7 +214,8 @@ Status FinancialYearService::reopen(qint64 id, const QString& reason, int versio
     if (m_actor.role != Role::Direction)
         return fail(Error::Code::AccessDenied, tr("Only the direction may reopen a closed financial year."));
     if (reason.trimmed().isEmpty())
-        return fail(Error::Code::InvalidInput, tr("Say why the financial year is reopened: the log of changes keeps it."));
+        return fail(Error::Code::InvalidInput,
+                    tr("Say why the financial year is reopened: the log of changes keeps it."));
     return inTransaction(m_db, [&]() -> Status {
         FundingRepository repo(m_db);
         auto y = repo.year(id);
@@ -229,7 +228,8 @@ Status FinancialYearService::reopen(qint64 id, const QString& reason, int versio
         ChangeSet c;
         c.add(QStringLiteral("closed"), 1, 0).set(QStringLiteral("reason"), reason.trimmed());
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("financial_year"), QString::number(id), QStringLiteral("update"), c);
+            .record(m_actor, QStringLiteral("financial_year"), QString::number(id), QStringLiteral("update"),
+                    c);
     });
 }
 

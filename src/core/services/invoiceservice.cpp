@@ -2,12 +2,14 @@
 
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
+#include "services/closingservice.h"
 #include "services/financialyearservice.h"
 #include "services/schoolservice.h"
 #include "storage/contactrepository.h"
 #include "storage/schoolrepository.h"
 #include "storage/transaction.h"
 #include "util/clock.h"
+#include "util/text.h"
 
 #include <QLocale>
 
@@ -72,11 +74,6 @@ bool hasAddress(const QString& line1, const QString& postcode, const QString& ci
 bool needsSiren(const QString& customerKind)
 {
     return customerKind == QLatin1String("company") || customerKind == QLatin1String("public");
-}
-
-QString frenchDate(const QDate& day)
-{
-    return QLocale(QLocale::French, QLocale::France).toString(day, QStringLiteral("dd/MM/yyyy"));
 }
 
 } // namespace
@@ -149,8 +146,8 @@ QString InvoiceService::defaultPaymentTerms(const QDate& dueDate, const Money& t
                                             const Money& cashCeiling)
 {
     return total > cashCeiling
-               ? tr("Payment by %1, by cheque, transfer or card.").arg(frenchDate(dueDate))
-               : tr("Payment by %1, by cheque, transfer, card or cash.").arg(frenchDate(dueDate));
+               ? tr("Payment by %1, by cheque, transfer or card.").arg(text::frenchDate(dueDate))
+               : tr("Payment by %1, by cheque, transfer, card or cash.").arg(text::frenchDate(dueDate));
 }
 
 QDate InvoiceService::latestDueDate(const QDate& issueDate)
@@ -345,6 +342,8 @@ Result<QString> InvoiceService::issue(qint64 draftId)
                     .arg(missing.join(QStringLiteral("\n– "))));
         const QDate today = m_clock.today();
         const int year = today.year();
+        if (auto r = ClosingService::requireOpen(m_db, today); !r)
+            return std::unexpected(r.error());
         if (inv.isCredit()) {
             auto credited = repo.get(inv.creditedInvoiceId);
             if (!credited)
@@ -368,7 +367,7 @@ Result<QString> InvoiceService::issue(qint64 draftId)
                    "or "
                    "45 days end of month: %2 at the latest, art. L441-10 of the Code de commerce). Choose an "
                    "earlier due date.")
-                    .arg(frenchDate(inv.dueDate), frenchDate(latestDueDate(today))));
+                    .arg(text::frenchDate(inv.dueDate), text::frenchDate(latestDueDate(today))));
         }
         if (inv.serviceTo.isValid() && (!inv.serviceFrom.isValid() || inv.serviceTo < inv.serviceFrom))
             return fail(Error::Code::InvalidInput,
@@ -380,7 +379,7 @@ Result<QString> InvoiceService::issue(qint64 draftId)
         if (last->isValid() && *last > today)
             return fail(Error::Code::Conflict,
                         tr("A document of this series is dated %1, after today: check the computer's date.")
-                            .arg(frenchDate(*last)));
+                            .arg(text::frenchDate(*last)));
         // The number and the chain position are taken in this transaction:
         // a failure anywhere below rolls them back with the rest.
         const QString series = inv.isCredit() ? QStringLiteral("A") : QStringLiteral("F");
@@ -466,6 +465,13 @@ Result<QList<Payment>> InvoiceService::payments(qint64 invoiceId) const
     return InvoiceRepository(m_db).payments(invoiceId);
 }
 
+Result<QList<Payment>> InvoiceService::paymentsBetween(const QDate& from, const QDate& to) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
+    return InvoiceRepository(m_db).paymentsBetween(from, to);
+}
+
 Result<qint64> InvoiceService::recordPayment(const Payment& input)
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
@@ -481,6 +487,8 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
     if (input.method == QLatin1String("cheque") && input.chequeNumber.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("Give the cheque's number (and its bank)."));
     if (auto r = FinancialYearService::requireOpen(m_db, input.day); !r)
+        return std::unexpected(r.error());
+    if (auto r = ClosingService::requireOpen(m_db, input.day); !r)
         return std::unexpected(r.error());
     return inTransaction(m_db, [&]() -> Result<qint64> {
         InvoiceRepository repo(m_db);
@@ -555,6 +563,8 @@ Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& r
             if (p.reversesPaymentId == paymentId)
                 return fail(Error::Code::Conflict, tr("This payment was already reversed."));
         }
+        if (auto r = ClosingService::requireOpen(m_db, m_clock.today()); !r)
+            return std::unexpected(r.error());
         Payment p = *original;
         p.id = 0;
         p.day = m_clock.today();
@@ -665,6 +675,43 @@ Result<qint64> InvoiceService::depositCheques(const QList<qint64>& paymentIds)
     });
 }
 
+Status InvoiceService::judgeTurnover(TurnoverCheck& c) const
+{
+    SchoolService settings(m_db, m_clock, m_actor);
+    c.exceeded = false;
+    c.message.clear();
+    if (c.regime == VatRegime::Franchise) {
+        auto goods = settings.legalAmount(LegalAmountKind::FranchiseGoods);
+        auto services = settings.legalAmount(LegalAmountKind::FranchiseServices);
+        if (!goods || !services)
+            return std::unexpected(!goods ? goods.error() : services.error());
+        c.exceeded = c.total() > goods->amount || c.services > services->amount;
+        if (c.exceeded)
+            c.message =
+                tr("The turnover invoiced in %1 (%2, of which %3 of services) passes the thresholds of the "
+                   "franchise en base (%4 for sales, %5 for services; %6). The mention “%7” is no longer "
+                   "true: ask your accountant, choose “Subject to VAT” in the settings and give the school's "
+                   "VAT number.")
+                    .arg(c.year)
+                    .arg(c.total().format(), c.services.format(), goods->amount.format(),
+                         services->amount.format(), goods->source, vatMentionFor(c.regime));
+    } else if (c.regime == VatRegime::Association) {
+        auto threshold = settings.legalAmount(LegalAmountKind::AssociationFranchise);
+        if (!threshold)
+            return std::unexpected(threshold.error());
+        c.exceeded = c.total() > threshold->amount;
+        if (c.exceeded)
+            c.message =
+                tr("The turnover invoiced in %1 (%2) passes the threshold under which a non-profit "
+                   "association is outside VAT (%3; %4). The mention “%5” is no longer true: ask your "
+                   "accountant, choose “Subject to VAT” in the settings and give the school's VAT number.")
+                    .arg(c.year)
+                    .arg(c.total().format(), threshold->amount.format(), threshold->source,
+                         vatMentionFor(c.regime));
+    }
+    return {};
+}
+
 Result<InvoiceService::TurnoverCheck> InvoiceService::turnoverCheck(int year) const
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
@@ -680,36 +727,8 @@ Result<InvoiceService::TurnoverCheck> InvoiceService::turnoverCheck(int year) co
     c.regime = school->vatRegime;
     c.goods = sums->goods;
     c.services = sums->services;
-    SchoolService settings(m_db, m_clock, m_actor);
-    if (c.regime == VatRegime::Franchise) {
-        auto goods = settings.legalAmount(LegalAmountKind::FranchiseGoods);
-        auto services = settings.legalAmount(LegalAmountKind::FranchiseServices);
-        if (!goods || !services)
-            return std::unexpected(!goods ? goods.error() : services.error());
-        c.exceeded = c.total() > goods->amount || c.services > services->amount;
-        if (c.exceeded)
-            c.message =
-                tr("The turnover invoiced in %1 (%2, of which %3 of services) passes the thresholds of the "
-                   "franchise en base (%4 for sales, %5 for services; %6). The mention “%7” is no longer "
-                   "true: ask your accountant, choose “Subject to VAT” in the settings and give the school's "
-                   "VAT number.")
-                    .arg(year)
-                    .arg(c.total().format(), c.services.format(), goods->amount.format(),
-                         services->amount.format(), goods->source, vatMentionFor(c.regime));
-    } else if (c.regime == VatRegime::Association) {
-        auto threshold = settings.legalAmount(LegalAmountKind::AssociationFranchise);
-        if (!threshold)
-            return std::unexpected(threshold.error());
-        c.exceeded = c.total() > threshold->amount;
-        if (c.exceeded)
-            c.message =
-                tr("The turnover invoiced in %1 (%2) passes the threshold under which a non-profit "
-                   "association is outside VAT (%3; %4). The mention “%5” is no longer true: ask your "
-                   "accountant, choose “Subject to VAT” in the settings and give the school's VAT number.")
-                    .arg(year)
-                    .arg(c.total().format(), threshold->amount.format(), threshold->source,
-                         vatMentionFor(c.regime));
-    }
+    if (auto r = judgeTurnover(c); !r)
+        return std::unexpected(r.error());
     return c;
 }
 
@@ -727,26 +746,14 @@ Result<QString> InvoiceService::issueWarning(qint64 draftId) const
     // Would this invoice make the year pass the threshold?
     TurnoverCheck after = *check;
     (draft->operations == Operations::Goods ? after.goods : after.services) += draft->totals.excl;
-    auto settings = SchoolService(m_db, m_clock, m_actor).legalAmounts();
-    if (!settings)
-        return std::unexpected(settings.error());
-    Money goods, services, association;
-    for (const LegalAmount& a : std::as_const(*settings)) {
-        if (a.kind == LegalAmountKind::FranchiseGoods)
-            goods = a.amount;
-        else if (a.kind == LegalAmountKind::FranchiseServices)
-            services = a.amount;
-        else if (a.kind == LegalAmountKind::AssociationFranchise)
-            association = a.amount;
-    }
-    const bool passes =
-        (after.regime == VatRegime::Franchise && (after.total() > goods || after.services > services)) ||
-        (after.regime == VatRegime::Association && after.total() > association);
-    if (!passes)
+    if (auto r = judgeTurnover(after); !r)
+        return std::unexpected(r.error());
+    if (!after.exceeded)
         return QString();
     return tr("With this invoice, the turnover invoiced in %1 reaches %2 and passes the threshold of the "
-              "school's VAT "
-              "regime: the mention “%3” would no longer be true. Ask your accountant before issuing it.")
+              "school's VAT regime: the mention “%3” would no longer be true. Ask your accountant before "
+              "issuing "
+              "it.")
         .arg(year)
         .arg(after.total().format(), vatMentionFor(after.regime));
 }

@@ -81,6 +81,7 @@ public:
 
     Result<InvoiceBalance> balance(qint64 invoiceId) const;
     Result<QList<Payment>> payments(qint64 invoiceId) const;
+    Result<QList<Payment>> paymentsBetween(const QDate& from, const QDate& to) const;
     // A payment on an issued invoice; never more than what is due.
     Result<qint64> recordPayment(const Payment& payment);
     // Cancels a payment recorded by mistake: a negative payment with the reason.
@@ -132,6 +133,8 @@ private:
     Status validateLines(const Invoice& invoice) const;
     Status fillFromContactAndSchool(Invoice& invoice) const;
     Result<Money> cashCeiling() const;
+    // Sets exceeded and the message of a turnover against the regime's thresholds.
+    Status judgeTurnover(TurnoverCheck& check) const;
 
     Database& m_db;
     const Clock& m_clock;

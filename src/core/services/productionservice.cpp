@@ -1,9 +1,9 @@
 #include "services/productionservice.h"
 
 #include "domain/catalogue.h"
+#include "io/csv.h"
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
-#include "io/csv.h"
 #include "storage/attendancerepository.h"
 #include "storage/cataloguerepository.h"
 #include "storage/orderrepository.h"
@@ -20,11 +20,6 @@ namespace etabli {
 
 namespace {
 
-QString frenchDate(const QDate& d)
-{
-    return QLocale(QLocale::French, QLocale::France).toString(d, QStringLiteral("d MMMM yyyy"));
-}
-
 bool isAbsence(const QString& code)
 {
     return code == QLatin1String("excused") || code == QLatin1String("unexcused") ||
@@ -39,9 +34,9 @@ ChangeSet describe(const ProductionEntry& e)
         trainees << QStringLiteral("%1:%2").arg(t.traineeId).arg(t.minutes);
     QStringList outputs;
     for (const ProductionOutput& o : e.outputs)
-        outputs << QStringLiteral("%1 × %2")
-                       .arg(o.catalogueItemId != 0 ? QStringLiteral("#%1").arg(o.catalogueItemId) : o.label,
-                            Quantities::format(o.quantityThousandths));
+        outputs << QStringLiteral("%1 × %2").arg(
+            o.catalogueItemId != 0 ? QStringLiteral("#%1").arg(o.catalogueItemId) : o.label,
+            Quantities::format(o.quantityThousandths));
     QStringList materials;
     for (const ProductionMaterial& m : e.materials)
         materials << QStringLiteral("%1 × %2 @ %3")
@@ -86,8 +81,9 @@ Status ProductionService::mayChange(const ProductionEntry& stored) const
     if (m_actor.role == Role::Direction)
         return {};
     if (stored.authorLogin != m_actor.login)
-        return fail(Error::Code::AccessDenied,
-                    tr("Only its author (%1) or the direction may change this entry.").arg(stored.authorLogin));
+        return fail(
+            Error::Code::AccessDenied,
+            tr("Only its author (%1) or the direction may change this entry.").arg(stored.authorLogin));
     const QDateTime created = QDateTime::fromString(stored.createdAt, Qt::ISODate);
     if (created.isValid() && created.addDays(AuthorEditDays) < m_clock.nowUtc())
         return fail(Error::Code::AccessDenied,
@@ -102,7 +98,8 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
         return fail(Error::Code::InvalidInput, tr("Give the day of the work."));
     if (e.day > m_clock.today())
         return fail(Error::Code::InvalidInput,
-                    tr("The %1 is in the future: the log records work already done.").arg(frenchDate(e.day)));
+                    tr("The %1 is in the future: the log records work already done.")
+                        .arg(text::frenchLongDate(e.day)));
     if (!productionKinds().contains(e.kind))
         return fail(Error::Code::InvalidInput, tr("Unknown kind of work “%1”.").arg(e.kind));
     if (e.trainees.isEmpty())
@@ -156,31 +153,32 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
             return fail(Error::Code::InvalidInput,
                         f->entry.isValid()
                             ? tr("%1 entered the school on %2, after the %3.")
-                                  .arg(f->name, frenchDate(f->entry), frenchDate(e.day))
+                                  .arg(f->name, text::frenchLongDate(f->entry), text::frenchLongDate(e.day))
                             : tr("%1 has no entry date: complete the record first.").arg(f->name));
         if (f->exit.isValid() && e.day > f->exit)
             return fail(Error::Code::InvalidInput,
-                        tr("%1 left the school on %2, before the %3.").arg(f->name, frenchDate(f->exit),
-                                                                           frenchDate(e.day)));
+                        tr("%1 left the school on %2, before the %3.")
+                            .arg(f->name, text::frenchLongDate(f->exit), text::frenchLongDate(e.day)));
         const int total = already->value(t.traineeId) + t.minutes;
         if (total > MaxMinutesPerDay)
             return fail(Error::Code::InvalidInput,
                         tr("%1 would have %2 logged on the %3: 12 h a day at most.")
-                            .arg(f->name, Quantities::formatDuration(total), frenchDate(e.day)));
+                            .arg(f->name, Quantities::formatDuration(total), text::frenchLongDate(e.day)));
         const int absent = absentHalves.value(t.traineeId);
         if (absent >= 2)
-            return fail(Error::Code::InvalidInput,
-                        tr("%1 is marked absent on the %2 in the register.").arg(f->name, frenchDate(e.day)));
+            return fail(Error::Code::InvalidInput, tr("%1 is marked absent on the %2 in the register.")
+                                                       .arg(f->name, text::frenchLongDate(e.day)));
         if (absent == 1 && total > halfDay)
             return fail(Error::Code::InvalidInput,
                         tr("%1 is marked absent for a half-day on the %2: %3 at most that day.")
-                            .arg(f->name, frenchDate(e.day), Quantities::formatDuration(halfDay)));
+                            .arg(f->name, text::frenchLongDate(e.day), Quantities::formatDuration(halfDay)));
         if (f->sectionId != e.sectionId)
             questions << tr("%1 belongs to another section.").arg(f->name);
     }
     if (e.day.dayOfWeek() > 5)
-        questions.prepend(tr("The %1 is a %2.").arg(frenchDate(e.day),
-                                                     QLocale(QLocale::French, QLocale::France).dayName(e.day.dayOfWeek())));
+        questions.prepend(tr("The %1 is a %2.")
+                              .arg(text::frenchLongDate(e.day),
+                                   QLocale(QLocale::French, QLocale::France).dayName(e.day.dayOfWeek())));
 
     // The work order it served: of this workshop, neither cancelled nor delivered.
     if (e.orderId != 0) {
@@ -188,7 +186,8 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
         if (!order)
             return std::unexpected(order.error());
         if (order->sectionId != e.sectionId)
-            return fail(Error::Code::InvalidInput, tr("The work order %1 is for another workshop.").arg(order->number));
+            return fail(Error::Code::InvalidInput,
+                        tr("The work order %1 is for another workshop.").arg(order->number));
         if (order->status == QLatin1String("cancelled") || order->status == QLatin1String("delivered"))
             return fail(Error::Code::InvalidInput,
                         tr("The work order %1 is closed (cancelled or delivered).").arg(order->number));
@@ -209,8 +208,9 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
                     o.catalogueItemId = i.id;
             }
             if (o.catalogueItemId == 0)
-                return fail(Error::Code::InvalidInput,
-                            tr("No item has the code “%1” in this workshop's catalogue.").arg(o.code.trimmed()));
+                return fail(
+                    Error::Code::InvalidInput,
+                    tr("No item has the code “%1” in this workshop's catalogue.").arg(o.code.trimmed()));
         }
         if (o.catalogueItemId != 0) {
             const CatalogueItem* item = nullptr;
@@ -219,7 +219,8 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
                     item = &i;
             }
             if (!item)
-                return fail(Error::Code::InvalidInput, tr("An output line names an item of another workshop."));
+                return fail(Error::Code::InvalidInput,
+                            tr("An output line names an item of another workshop."));
             o.code = item->code;
             o.label = item->label;
             o.unit = item->unit;
@@ -235,9 +236,11 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
         if (m.label.trimmed().isEmpty())
             return fail(Error::Code::InvalidInput, tr("A material line needs a description."));
         if (m.quantityThousandths <= 0)
-            return fail(Error::Code::InvalidInput, tr("%1: a quantity must be greater than zero.").arg(m.label.trimmed()));
+            return fail(Error::Code::InvalidInput,
+                        tr("%1: a quantity must be greater than zero.").arg(m.label.trimmed()));
         if (m.unitCost.isNegative())
-            return fail(Error::Code::InvalidInput, tr("%1: a cost cannot be negative.").arg(m.label.trimmed()));
+            return fail(Error::Code::InvalidInput,
+                        tr("%1: a cost cannot be negative.").arg(m.label.trimmed()));
         if (m.unitCost.cents() > 100'000'000 || m.quantityThousandths > 1'000'000'000)
             return fail(Error::Code::InvalidInput, tr("%1: the amount is too large.").arg(m.label.trimmed()));
     }
@@ -250,15 +253,16 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
     QList<qint64> unique;
     for (qint64 s : e.skillIds) {
         if (!known.contains(s))
-            return fail(Error::Code::InvalidInput, tr("A skill of the entry is not in this workshop's list."));
+            return fail(Error::Code::InvalidInput,
+                        tr("A skill of the entry is not in this workshop's list."));
         if (!unique.contains(s))
             unique << s;
     }
     e.skillIds = unique;
 
     if (!questions.isEmpty() && !confirmed)
-        return fail(Error::Code::NeedsConfirmation,
-                    questions.join(QLatin1Char('\n')) + QLatin1Char('\n') + tr("Record the entry all the same?"));
+        return fail(Error::Code::NeedsConfirmation, questions.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                                                        tr("Record the entry all the same?"));
     return {};
 }
 
@@ -333,7 +337,8 @@ Result<ProductionEntry> ProductionService::get(qint64 id) const
     return ProductionRepository(m_db).get(id);
 }
 
-Result<QList<ProductionSummary>> ProductionService::list(const ProductionFilter& filter, int limit, int offset) const
+Result<QList<ProductionSummary>> ProductionService::list(const ProductionFilter& filter, int limit,
+                                                         int offset) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
@@ -359,10 +364,11 @@ Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) 
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
     ProductionRepository repo(m_db);
-    const QStringList header = {QStringLiteral("entrée"),  QStringLiteral("date"),     QStringLiteral("atelier"),
-                                QStringLiteral("type"),    QStringLiteral("référence"), QStringLiteral("formateur"),
-                                QStringLiteral("jeune"),   QStringLiteral("heures"),    QStringLiteral("production"),
-                                QStringLiteral("saisi par")};
+    const QStringList header = {QStringLiteral("entrée"),     QStringLiteral("date"),
+                                QStringLiteral("atelier"),    QStringLiteral("type"),
+                                QStringLiteral("référence"),  QStringLiteral("formateur"),
+                                QStringLiteral("jeune"),      QStringLiteral("heures"),
+                                QStringLiteral("production"), QStringLiteral("saisi par")};
     const QLocale french(QLocale::French, QLocale::France);
     QList<QStringList> rows;
     constexpr int page = 500;
@@ -416,9 +422,11 @@ Result<qint64> ProductionService::addSkill(const Skill& skill)
         if (!id)
             return id;
         ChangeSet c;
-        c.set(QStringLiteral("label"), skill.label.trimmed()).set(QStringLiteral("section_id"), skill.sectionId);
+        c.set(QStringLiteral("label"), skill.label.trimmed())
+            .set(QStringLiteral("section_id"), skill.sectionId);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("skill"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("skill"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;

@@ -29,6 +29,7 @@ Result<QStringList> ChainCounters::missing() const
         {QStringLiteral("receipt-chain"), QStringLiteral("SELECT MAX(chain_position) FROM tax_receipt")},
         {QStringLiteral("payment-chain"), QStringLiteral("SELECT COUNT(*) FROM payment")},
         {QStringLiteral("audit"), QStringLiteral("SELECT MAX(id) FROM audit_log")},
+        {QStringLiteral("closing-chain"), QStringLiteral("SELECT MAX(chain_position) FROM closing")},
     };
     QStringList out;
     for (const Check& c : checks) {
@@ -101,6 +102,11 @@ Result<QStringList> ChainCounters::missing() const
                            .arg(present);
             else if (c.series == QLatin1String("payment-chain"))
                 out << tr("Payments: %n missing (%1 recorded, %2 present).", nullptr, static_cast<int>(gone))
+                           .arg(counter)
+                           .arg(present);
+            else if (c.series == QLatin1String("closing-chain"))
+                out << tr("Closings: %n missing at the end (%1 made, %2 present).", nullptr,
+                          static_cast<int>(gone))
                            .arg(counter)
                            .arg(present);
             else

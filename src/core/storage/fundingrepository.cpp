@@ -21,9 +21,9 @@ QDate fromIso(const QVariant& v)
     return QDate::fromString(v.toString(), Qt::ISODate);
 }
 
-const QString yearColumns = QStringLiteral(
-    "SELECT id, start_date, end_date, closed, target_production_bp, target_gifts_bp, target_subsidies_bp, version FROM "
-    "financial_year");
+const QString yearColumns = QStringLiteral("SELECT id, start_date, end_date, closed, target_production_bp, "
+                                           "target_gifts_bp, target_subsidies_bp, version FROM "
+                                           "financial_year");
 
 FinancialYear readYear(const SqlQuery& q)
 {
@@ -41,7 +41,8 @@ FinancialYear readYear(const SqlQuery& q)
 
 const QString donationColumns = QStringLiteral(
     "SELECT d.id, d.contact_id, c.name, c.first_name, c.person, d.day, d.amount_cents, d.method, d.nature, "
-    "d.description, d.purpose, d.receipt_id, r.number, d.version FROM donation d JOIN contact c ON c.id = d.contact_id "
+    "d.description, d.purpose, d.receipt_id, r.number, d.version FROM donation d JOIN contact c ON c.id = "
+    "d.contact_id "
     "LEFT JOIN tax_receipt r ON r.id = d.receipt_id");
 
 Donation readDonation(const SqlQuery& q)
@@ -105,7 +106,8 @@ struct Where
 Result<std::optional<FinancialYear>> FundingRepository::yearContaining(const QDate& day) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(yearColumns + QStringLiteral(" WHERE start_date <= :day AND end_date >= :day2")); !r)
+    if (auto r = q.prepare(yearColumns + QStringLiteral(" WHERE start_date <= :day AND end_date >= :day2"));
+        !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("day"), iso(day)).bind(QStringLiteral("day2"), iso(day));
     if (auto r = q.exec(); !r)
@@ -129,10 +131,11 @@ Result<QList<FinancialYear>> FundingRepository::years() const
 Result<qint64> FundingRepository::insertYear(const FinancialYear& y, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO financial_year (start_date, end_date, closed, target_production_bp, target_gifts_bp, "
-            "target_subsidies_bp, version, created_at, updated_at) VALUES (:start, :end, :closed, :production, :gifts, "
-            ":subsidies, 1, :now, :now) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO financial_year (start_date, end_date, closed, "
+                                          "target_production_bp, target_gifts_bp, "
+                                          "target_subsidies_bp, version, created_at, updated_at) VALUES "
+                                          "(:start, :end, :closed, :production, :gifts, "
+                                          ":subsidies, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("start"), iso(y.start))
@@ -163,7 +166,8 @@ Status FundingRepository::setTargets(const FinancialYear& y, const QString& nowI
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
             "UPDATE financial_year SET target_production_bp = :production, target_gifts_bp = :gifts, "
-            "target_subsidies_bp = :subsidies, version = version + 1, updated_at = :now WHERE id = :id AND version = "
+            "target_subsidies_bp = :subsidies, version = version + 1, updated_at = :now WHERE id = :id AND "
+            "version = "
             ":version"));
         !r)
         return r;
@@ -176,15 +180,17 @@ Status FundingRepository::setTargets(const FinancialYear& y, const QString& nowI
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This financial year was changed meanwhile on another computer."));
+        return fail(Error::Code::Conflict,
+                    tr("This financial year was changed meanwhile on another computer."));
     return {};
 }
 
 Status FundingRepository::setClosed(qint64 yearId, bool closed, int version, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("UPDATE financial_year SET closed = :closed, version = version + 1, updated_at = "
-                                          ":now WHERE id = :id AND version = :version"));
+    if (auto r = q.prepare(
+            QStringLiteral("UPDATE financial_year SET closed = :closed, version = version + 1, updated_at = "
+                           ":now WHERE id = :id AND version = :version"));
         !r)
         return r;
     q.bind(QStringLiteral("closed"), closed ? 1 : 0)
@@ -194,17 +200,19 @@ Status FundingRepository::setClosed(qint64 yearId, bool closed, int version, con
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This financial year was changed meanwhile on another computer."));
+        return fail(Error::Code::Conflict,
+                    tr("This financial year was changed meanwhile on another computer."));
     return {};
 }
 
 Result<qint64> FundingRepository::insertDonation(const Donation& d, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO donation (contact_id, day, amount_cents, method, nature, description, purpose, version, "
-            "created_at, updated_at) VALUES (:contact, :day, :amount, :method, :nature, :description, :purpose, 1, :now, "
-            ":now) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO donation (contact_id, day, amount_cents, method, "
+                                          "nature, description, purpose, version, "
+                                          "created_at, updated_at) VALUES (:contact, :day, :amount, :method, "
+                                          ":nature, :description, :purpose, 1, :now, "
+                                          ":now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("contact"), d.contactId)
@@ -231,7 +239,8 @@ Result<Donation> FundingRepository::donation(qint64 id) const
     return readDonation(q);
 }
 
-Result<QList<Donation>> FundingRepository::donations(const DonationFilter& filter, int limit, int offset) const
+Result<QList<Donation>> FundingRepository::donations(const DonationFilter& filter, int limit,
+                                                     int offset) const
 {
     const Where where(filter);
     SqlQuery q(m_db);
@@ -253,7 +262,10 @@ Result<qint64> FundingRepository::countDonations(const DonationFilter& filter) c
 {
     const Where where(filter);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM donation d JOIN contact c ON c.id = d.contact_id") + where.sql); !r)
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT COUNT(*) FROM donation d JOIN contact c ON c.id = d.contact_id") +
+            where.sql);
+        !r)
         return std::unexpected(r.error());
     where.apply(q);
     auto v = q.execScalar();
@@ -262,15 +274,19 @@ Result<qint64> FundingRepository::countDonations(const DonationFilter& filter) c
     return v->toLongLong();
 }
 
-Status FundingRepository::attachReceipt(const QList<qint64>& donationIds, qint64 receiptId, const QString& nowIso)
+Status FundingRepository::attachReceipt(const QList<qint64>& donationIds, qint64 receiptId,
+                                        const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("UPDATE donation SET receipt_id = :receipt, version = version + 1, updated_at = "
-                                          ":now WHERE id = :id AND receipt_id IS NULL"));
+    if (auto r = q.prepare(
+            QStringLiteral("UPDATE donation SET receipt_id = :receipt, version = version + 1, updated_at = "
+                           ":now WHERE id = :id AND receipt_id IS NULL"));
         !r)
         return r;
     for (qint64 id : donationIds) {
-        q.bind(QStringLiteral("receipt"), receiptId).bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("id"), id);
+        q.bind(QStringLiteral("receipt"), receiptId)
+            .bind(QStringLiteral("now"), nowIso)
+            .bind(QStringLiteral("id"), id);
         if (auto r = q.exec(); !r)
             return r;
         // Another computer receipted it meanwhile: never twice.
@@ -283,8 +299,9 @@ Status FundingRepository::attachReceipt(const QList<qint64>& donationIds, qint64
 Status FundingRepository::detachReceipt(qint64 receiptId, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("UPDATE donation SET receipt_id = NULL, version = version + 1, updated_at = :now "
-                                          "WHERE receipt_id = :receipt"));
+    if (auto r = q.prepare(
+            QStringLiteral("UPDATE donation SET receipt_id = NULL, version = version + 1, updated_at = :now "
+                           "WHERE receipt_id = :receipt"));
         !r)
         return r;
     q.bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("receipt"), receiptId);
@@ -294,12 +311,15 @@ Status FundingRepository::detachReceipt(qint64 receiptId, const QString& nowIso)
 Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO tax_receipt (kind, number, year, sequence, contact_id, cancels_receipt_id, issue_date, "
-            "donor_name, donor_address, donor_company, donor_siren, total_cents, reason, sealed, chain_position, "
-            "prev_hash, hash, issued_at, issued_by) VALUES (:kind, :number, :year, :sequence, :contact, :cancels, "
-            ":issue, :name, :address, :company, :siren, :total, :reason, 0, :position, :prev, :hash, :at, :by) "
-            "RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO tax_receipt (kind, number, year, sequence, "
+                                          "contact_id, cancels_receipt_id, issue_date, "
+                                          "donor_name, donor_address, donor_company, donor_siren, "
+                                          "total_cents, reason, sealed, chain_position, "
+                                          "prev_hash, hash, issued_at, issued_by) VALUES (:kind, :number, "
+                                          ":year, :sequence, :contact, :cancels, "
+                                          ":issue, :name, :address, :company, :siren, :total, :reason, 0, "
+                                          ":position, :prev, :hash, :at, :by) "
+                                          "RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("kind"), t.kind)
@@ -324,9 +344,10 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
     if (!id)
         return id;
     SqlQuery line(m_db);
-    if (auto r = line.prepare(QStringLiteral(
-            "INSERT INTO tax_receipt_line (receipt_id, donation_id, day, amount_cents, method, nature, description) "
-            "VALUES (:receipt, :donation, :day, :amount, :method, :nature, :description)"));
+    if (auto r = line.prepare(
+            QStringLiteral("INSERT INTO tax_receipt_line (receipt_id, donation_id, day, amount_cents, "
+                           "method, nature, description) "
+                           "VALUES (:receipt, :donation, :day, :amount, :method, :nature, :description)"));
         !r)
         return std::unexpected(r.error());
     for (const ReceiptLine& l : t.lines) {
@@ -353,10 +374,13 @@ Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "SELECT t.id, t.kind, t.number, t.year, t.sequence, t.contact_id, t.cancels_receipt_id, c.number, "
-            "t.issue_date, t.donor_name, t.donor_address, t.donor_company, t.donor_siren, t.total_cents, t.reason, "
+            "SELECT t.id, t.kind, t.number, t.year, t.sequence, t.contact_id, t.cancels_receipt_id, "
+            "c.number, "
+            "t.issue_date, t.donor_name, t.donor_address, t.donor_company, t.donor_siren, t.total_cents, "
+            "t.reason, "
             "t.chain_position, t.prev_hash, t.hash, t.issued_by, x.id, x.number FROM tax_receipt t LEFT JOIN "
-            "tax_receipt c ON c.id = t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = t.id "
+            "tax_receipt c ON c.id = t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = "
+            "t.id "
             "WHERE t.id = :id"));
         !r)
         return std::unexpected(r.error());
@@ -389,16 +413,18 @@ Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
     t.cancelledByNumber = q.value(20).toString();
     q.finish();
     SqlQuery l(m_db);
-    if (auto r = l.prepare(QStringLiteral("SELECT donation_id, day, amount_cents, method, nature, description FROM "
-                                          "tax_receipt_line WHERE receipt_id = :id ORDER BY id"));
+    if (auto r = l.prepare(
+            QStringLiteral("SELECT donation_id, day, amount_cents, method, nature, description FROM "
+                           "tax_receipt_line WHERE receipt_id = :id ORDER BY id"));
         !r)
         return std::unexpected(r.error());
     l.bind(QStringLiteral("id"), id);
     if (auto r = l.exec(); !r)
         return std::unexpected(r.error());
     while (l.next())
-        t.lines << ReceiptLine{l.value(0).toLongLong(), fromIso(l.value(1)), Money::fromCents(l.value(2).toLongLong()),
-                               l.value(3).toString(), l.value(4).toString(), l.value(5).toString()};
+        t.lines << ReceiptLine{
+            l.value(0).toLongLong(), fromIso(l.value(1)),   Money::fromCents(l.value(2).toLongLong()),
+            l.value(3).toString(),   l.value(4).toString(), l.value(5).toString()};
     return t;
 }
 
@@ -415,11 +441,29 @@ Result<qint64> FundingRepository::receiptId(const QString& number) const
     return q.value(0).toLongLong();
 }
 
+Result<QList<qint64>> FundingRepository::receiptIds(int year) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT id FROM tax_receipt WHERE issue_date BETWEEN :from AND :to ORDER BY chain_position"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), QDate(year, 1, 1).toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), QDate(year, 12, 31).toString(Qt::ISODate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<qint64> out;
+    while (q.next())
+        out << q.value(0).toLongLong();
+    return out;
+}
+
 Result<FundingRepository::ChainTip> FundingRepository::receiptTip() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT chain_position, hash FROM tax_receipt WHERE chain_position = (SELECT "
-                                       "MAX(chain_position) FROM tax_receipt)"));
+    if (auto r = q.exec(
+            QStringLiteral("SELECT chain_position, hash FROM tax_receipt WHERE chain_position = (SELECT "
+                           "MAX(chain_position) FROM tax_receipt)"));
         !r)
         return std::unexpected(r.error());
     ChainTip tip;

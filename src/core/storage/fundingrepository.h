@@ -3,9 +3,9 @@
 #include "domain/funding.h"
 #include "util/error.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QList>
-#include <optional>
 
 namespace etabli {
 
@@ -50,6 +50,8 @@ public:
     Result<qint64> insertReceipt(const TaxReceipt& receipt);
     Result<TaxReceipt> receipt(qint64 id) const;
     Result<qint64> receiptId(const QString& number) const;
+    // The receipts and cancellations issued in a civil year, in the order of their chain.
+    Result<QList<qint64>> receiptIds(int year) const;
     struct ChainTip
     {
         int position = 0;

@@ -698,6 +698,22 @@ Result<QList<Payment>> InvoiceRepository::payments(qint64 invoiceId) const
     return out;
 }
 
+Result<QList<Payment>> InvoiceRepository::paymentsBetween(const QDate& from, const QDate& to) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(paymentColumns + QStringLiteral(" WHERE day BETWEEN :from AND :to ORDER BY id"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Payment> out;
+    while (q.next())
+        out << readPayment(q);
+    return out;
+}
+
 Result<Payment> InvoiceRepository::payment(qint64 id) const
 {
     SqlQuery q(m_db);

@@ -109,6 +109,8 @@ public:
 
     Result<QList<Payment>> payments(qint64 invoiceId) const;
     Result<Payment> payment(qint64 id) const;
+    // The payments and reversals of the days from `from` to `to`, in the order they were recorded.
+    Result<QList<Payment>> paymentsBetween(const QDate& from, const QDate& to) const;
     // Inserts and chains a payment (the chain tip is locked by takeNumber("P", 0)).
     Result<qint64> insertPayment(Payment payment, const QString& nowIso);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
 
 namespace etabli::text {
@@ -11,5 +12,10 @@ QString fold(const QString& text);
 
 // Key for French alphabetical order of a person: "last first", folded.
 QString personSortKey(const QString& lastName, const QString& firstName);
+
+// A day as the French read it: "05/03/2025".
+QString frenchDate(const QDate& day);
+// "5 mars 2025".
+QString frenchLongDate(const QDate& day);
 
 } // namespace etabli::text

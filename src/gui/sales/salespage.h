@@ -4,6 +4,7 @@
 
 namespace etabli {
 
+class ClosingsPage;
 class ContactsPage;
 class InvoicesPage;
 class OrdersPage;
@@ -26,6 +27,7 @@ public:
     OrdersPage* ordersPage() const { return m_orders; }
     QuotesPage* quotesPage() const { return m_quotes; }
     TyreHotelPage* tyreHotelPage() const { return m_tyres; }
+    ClosingsPage* closingsPage() const { return m_closings; }
     ReceivablesPage* receivablesPage() const { return m_receivables; }
 
 private:
@@ -35,6 +37,7 @@ private:
     ReceivablesPage* m_receivables;
     ContactsPage* m_contacts;
     TyreHotelPage* m_tyres;
+    ClosingsPage* m_closings;
 };
 
 } // namespace etabli

@@ -1,0 +1,252 @@
+#include "storage/closingrepository.h"
+
+#include "domain/school.h"
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+
+namespace etabli {
+
+namespace {
+
+const QString closingColumns = QStringLiteral(
+    "SELECT id, kind, period, period_start, period_end, chain_position, first_number, last_number, totals, "
+    "grand_totals, closed_at, closed_by, prev_hash, hash FROM closing");
+
+Result<Closing> readClosing(const SqlQuery& q)
+{
+    Closing c;
+    c.id = q.value(0).toLongLong();
+    const auto kind = closingKindFromCode(q.value(1).toString());
+    const auto totals = ClosingTotals::fromJson(q.value(8).toString().toUtf8());
+    const auto grand = ClosingTotals::fromJson(q.value(9).toString().toUtf8());
+    if (!kind || !totals || !grand)
+        return fail(Error::Code::Storage,
+                    ClosingRepository::tr("A closing cannot be read: run a check of the database."),
+                    QStringLiteral("closing %1 unreadable").arg(c.id));
+    c.kind = *kind;
+    c.period = q.value(2).toString();
+    c.start = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+    c.end = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+    c.position = q.value(5).toInt();
+    c.firstNumber = q.value(6).toString();
+    c.lastNumber = q.value(7).toString();
+    c.totals = *totals;
+    c.grandTotals = *grand;
+    c.closedAt = q.value(10).toString();
+    c.closedBy = q.value(11).toString();
+    c.prevHash = q.value(12).toString();
+    c.hash = q.value(13).toString();
+    return c;
+}
+
+} // namespace
+
+Result<QList<Closing>> ClosingRepository::list(int year) const
+{
+    SqlQuery q(m_db);
+    QString sql = closingColumns;
+    if (year > 0)
+        sql += QStringLiteral(" WHERE period_start >= :from AND period_end <= :to");
+    if (auto r = q.prepare(sql + QStringLiteral(" ORDER BY chain_position")); !r)
+        return std::unexpected(r.error());
+    if (year > 0)
+        q.bind(QStringLiteral("from"), QDate(year, 1, 1).toString(Qt::ISODate))
+            .bind(QStringLiteral("to"), QDate(year, 12, 31).toString(Qt::ISODate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QList<Closing> out;
+    while (q.next()) {
+        auto c = readClosing(q);
+        if (!c)
+            return std::unexpected(c.error());
+        out << *c;
+    }
+    return out;
+}
+
+Result<std::optional<Closing>> ClosingRepository::last(ClosingKind kind) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(closingColumns +
+                           QStringLiteral(" WHERE kind = :kind ORDER BY chain_position DESC LIMIT 1"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("kind"), closingKindCode(kind));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::optional<Closing>();
+    auto c = readClosing(q);
+    if (!c)
+        return std::unexpected(c.error());
+    return std::optional<Closing>(*c);
+}
+
+Result<std::pair<int, QString>> ClosingRepository::tip() const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.exec(QStringLiteral("SELECT chain_position, hash FROM closing WHERE chain_position = "
+                                       "(SELECT MAX(chain_position) FROM closing)"));
+        !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return std::pair<int, QString>(0, QString());
+    return std::pair<int, QString>(q.value(0).toInt(), q.value(1).toString());
+}
+
+Status ClosingRepository::insert(const Closing& c)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO closing (kind, period, period_start, period_end, chain_position, first_number, "
+            "last_number, totals, grand_totals, closed_at, closed_by, prev_hash, hash) VALUES (:kind, "
+            ":period, :start, :end, :position, :first, :last, :totals, :grand, :at, :by, :prev, :hash)"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("kind"), closingKindCode(c.kind))
+        .bind(QStringLiteral("period"), c.period)
+        .bind(QStringLiteral("start"), c.start.toString(Qt::ISODate))
+        .bind(QStringLiteral("end"), c.end.toString(Qt::ISODate))
+        .bind(QStringLiteral("position"), c.position)
+        .bind(QStringLiteral("first"), c.firstNumber)
+        .bind(QStringLiteral("last"), c.lastNumber)
+        .bind(QStringLiteral("totals"), QString::fromUtf8(c.totals.toJson()))
+        .bind(QStringLiteral("grand"), QString::fromUtf8(c.grandTotals.toJson()))
+        .bind(QStringLiteral("at"), c.closedAt)
+        .bind(QStringLiteral("by"), c.closedBy)
+        .bind(QStringLiteral("prev"), c.prevHash)
+        .bind(QStringLiteral("hash"), c.hash);
+    return q.exec();
+}
+
+Result<ClosingTotals> ClosingRepository::totals(const QDate& from, const QDate& to) const
+{
+    ClosingTotals t;
+    // VAT is computed per document and rate, as on the document itself.
+    SqlQuery sales(m_db);
+    if (auto r = sales.prepare(QStringLiteral(
+            "SELECT i.id, i.vat_regime, l.vat_rate_bp, SUM(l.total_excl_cents) FROM invoice i JOIN "
+            "invoice_line l ON l.invoice_id = i.id WHERE i.status = 'issued' AND i.issue_date BETWEEN :from "
+            "AND :to GROUP BY i.id, i.vat_regime, l.vat_rate_bp"));
+        !r)
+        return std::unexpected(r.error());
+    sales.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (auto r = sales.exec(); !r)
+        return std::unexpected(r.error());
+    QMap<std::pair<qint64, int>, Money> bases;
+    while (sales.next()) {
+        const bool vat = chargesVat(vatRegimeFromCode(sales.value(1).toString()));
+        bases[{sales.value(0).toLongLong(), vat ? sales.value(2).toInt() : 0}] +=
+            Money::fromCents(sales.value(3).toLongLong());
+    }
+    for (auto it = bases.cbegin(); it != bases.cend(); ++it) {
+        RateTotal& rate = t.sales[it.key().second];
+        rate.excl += it.value();
+        rate.vat += it.value().percent(it.key().second);
+    }
+    SqlQuery counts(m_db);
+    if (auto r =
+            counts.prepare(QStringLiteral("SELECT kind, COUNT(*) FROM invoice WHERE status = 'issued' AND "
+                                          "issue_date BETWEEN :from AND :to GROUP BY kind"));
+        !r)
+        return std::unexpected(r.error());
+    counts.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (auto r = counts.exec(); !r)
+        return std::unexpected(r.error());
+    while (counts.next())
+        (counts.value(0).toString() == QLatin1String("credit") ? t.credits : t.invoices) =
+            counts.value(1).toLongLong();
+    SqlQuery paid(m_db);
+    if (auto r = paid.prepare(QStringLiteral("SELECT method, SUM(amount_cents), COUNT(*) FROM payment WHERE "
+                                             "day BETWEEN :from AND :to GROUP BY method"));
+        !r)
+        return std::unexpected(r.error());
+    paid.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    if (auto r = paid.exec(); !r)
+        return std::unexpected(r.error());
+    while (paid.next()) {
+        t.payments.insert(paid.value(0).toString(), Money::fromCents(paid.value(1).toLongLong()));
+        t.paymentCount += paid.value(2).toLongLong();
+    }
+    return t;
+}
+
+Result<std::pair<QString, QString>> ClosingRepository::numbers(const QDate& from, const QDate& to) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "SELECT number FROM invoice WHERE chain_position IN ((SELECT MIN(chain_position) FROM invoice "
+            "WHERE status = 'issued' AND issue_date BETWEEN :from AND :to), (SELECT MAX(chain_position) FROM "
+            "invoice WHERE status = 'issued' AND issue_date BETWEEN :from2 AND :to2)) ORDER BY "
+            "chain_position"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate))
+        .bind(QStringLiteral("from2"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to2"), to.toString(Qt::ISODate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QStringList found;
+    while (q.next())
+        found << q.value(0).toString();
+    if (found.isEmpty())
+        return std::pair<QString, QString>();
+    return std::pair<QString, QString>(found.first(), found.last());
+}
+
+Result<QDate> ClosingRepository::firstActivity() const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.exec(QStringLiteral("SELECT MIN(issue_date) FROM invoice WHERE status = 'issued' "
+                                       "UNION ALL SELECT MIN(day) FROM payment"));
+        !r)
+        return std::unexpected(r.error());
+    QDate first;
+    while (q.next()) {
+        const QDate d = QDate::fromString(q.value(0).toString(), Qt::ISODate);
+        if (d.isValid() && (!first.isValid() || d < first))
+            first = d;
+    }
+    return first;
+}
+
+Result<bool> ClosingRepository::isClosed(const QDate& day) const
+{
+    SqlQuery q(m_db);
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM closing WHERE kind = 'month' AND period_start "
+                                     "<= :day AND period_end >= :day2"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("day"), day.toString(Qt::ISODate))
+        .bind(QStringLiteral("day2"), day.toString(Qt::ISODate));
+    auto n = q.execScalar();
+    if (!n)
+        return std::unexpected(n.error());
+    return n->toLongLong() > 0;
+}
+
+Result<ClosingRepository::ChainReport> ClosingRepository::verifyChain() const
+{
+    auto all = list();
+    if (!all)
+        return std::unexpected(all.error());
+    ChainReport report;
+    QString prev;
+    int expected = 1;
+    for (const Closing& c : std::as_const(*all)) {
+        ++report.closings;
+        if (c.position != expected++ || c.prevHash != prev || closingHash(c, prev) != c.hash) {
+            report.firstBad = c.period;
+            return report;
+        }
+        prev = c.hash;
+    }
+    return report;
+}
+
+} // namespace etabli
