@@ -127,7 +127,7 @@
 <context>
     <name>ArchiveManifest</name>
     <message>
-        <location filename="../../src/core/io/archivemanifest.cpp" line="+134" />
+        <location filename="../../src/core/io/archivemanifest.cpp" line="+137" />
         <source>The folder “%1” does not exist.</source>
         <translation>Le dossier « %1 » n'existe pas.</translation>
     </message>
@@ -147,12 +147,12 @@
         <translation>%1 : l'archive est signée par une autre clé que celle de l'école (%2).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>%1: a line cannot be read: “%2”.</source>
         <translation>%1 : une ligne est illisible : « %2 ».</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>%1: the name “%2” points outside the archive.</source>
         <translation>%1 : le nom « %2 » désigne un fichier hors de l'archive.</translation>
     </message>
@@ -1115,22 +1115,22 @@
 <context>
     <name>ClosingService</name>
     <message>
-        <location filename="../../src/core/services/closingservice.cpp" line="+23" />
+        <location filename="../../src/core/services/closingservice.cpp" line="+25" />
         <source>year %1</source>
         <translation>année %1</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+53" />
         <source>Only a month that is over can be closed: %1 is not over yet.</source>
         <translation>Seul un mois terminé peut être clôturé : %1 n'est pas encore terminé.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>%1 is already closed (or nothing was issued nor paid before it): nothing to close.</source>
         <translation>%1 est déjà clôturé (ou rien n'a été facturé ni encaissé avant) : rien à clôturer.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>The chain of closings is inconsistent: run a check of the database.</source>
         <translation>La chaîne des clôtures est incohérente : lancez une vérification de la base.</translation>
     </message>
@@ -1183,7 +1183,7 @@
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+371" />
+        <location filename="../../src/cli/clicommands.cpp" line="+375" />
         <location line="+86" />
         <location line="+63" />
         <location filename="../../src/cli/clisupport.cpp" line="+7" />
@@ -1196,7 +1196,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-480" />
+        <location filename="../../src/cli/clicommands.cpp" line="-484" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1252,11 +1252,16 @@
     </message>
     <message>
         <location line="+3" />
+        <source>  report receipts --year YEAR  the yearly declaration of gifts and tax receipts (art. 222 bis CGI)</source>
+        <translation>  report receipts --year ANNÉE  la déclaration annuelle des dons et des reçus fiscaux (art. 222 bis du CGI)</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>  close [--until YYYY-MM]      closes the sales month by month (sealed, chained closings)</source>
         <translation>  close [--until AAAA-MM]      clôture les ventes mois par mois (clôtures scellées et chaînées)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>  archive --year YEAR --out FOLDER   writes the signed archive of a closed year</source>
         <translation>  archive --year ANNÉE --out DOSSIER   écrit l'archive signée d'une année clôturée</translation>
     </message>
@@ -1288,7 +1293,7 @@
     <message>
         <location line="+0" />
         <location line="+8" />
-        <location filename="../../src/cli/clireports.cpp" line="+68" />
+        <location filename="../../src/cli/clireports.cpp" line="+100" />
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
@@ -1304,13 +1309,13 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+264" />
+        <location line="+265" />
         <location filename="../../src/cli/clisupport.cpp" line="-79" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-263" />
+        <location line="-264" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -1356,18 +1361,18 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+205" />
+        <location line="+206" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-204" />
+        <location line="-205" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+385" />
+        <location line="+386" />
         <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+3" />
@@ -1375,7 +1380,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-382" />
+        <location line="-383" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -1461,7 +1466,7 @@
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Closings: ALTERED at %1</source>
         <translation>Clôtures : ALTÉRÉES à %1</translation>
     </message>
@@ -1486,7 +1491,7 @@
         <translation>Fichier de la copie (ne doit pas exister).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/cliarchive.cpp" line="+19" />
+        <location filename="../../src/cli/cliarchive.cpp" line="+18" />
         <source>Last month to close, YYYY-MM (default: last month).</source>
         <translation>Dernier mois à clôturer, AAAA-MM (par défaut : le mois dernier).</translation>
     </message>
@@ -1496,7 +1501,7 @@
         <translation>MOIS</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Closes the sales month by month up to --until (each December closes its year too): the period's totals and the perpetual grand totals, sealed and chained.</source>
         <translation>Clôture les ventes mois par mois jusqu'à --until (chaque décembre clôture aussi son année) : les totaux de la période et les grands totaux perpétuels, scellés et chaînés.</translation>
     </message>
@@ -1511,7 +1516,7 @@
         <translation>« %1 » n'est pas un mois : écrivez-le AAAA-MM, par exemple 2025-12.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Closed %1: %2 incl. VAT, %3 received (grand total %4)</source>
         <translation>Clôturé %1 : %2 TTC, %3 encaissés (grand total %4)</translation>
     </message>
@@ -1521,36 +1526,36 @@
         <translation>L'année civile clôturée à archiver.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Folder of the archive (new or empty).</source>
         <translation>Dossier de l'archive (nouveau ou vide).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The signing key's file (default: %1).</source>
         <translation>Le fichier de la clé de signature (par défaut : %1).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <location filename="../../src/cli/clicommands.cpp" line="+0" />
         <location line="+220" />
         <location filename="../../src/cli/cliprint.cpp" line="+26" />
-        <location filename="../../src/cli/clireports.cpp" line="+4" />
+        <location filename="../../src/cli/clireports.cpp" line="+7" />
         <source>FILE</source>
         <translation>FICHIER</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Writes the archive of a closed year: its invoices, credit notes and tax receipts as PDF, the lines, payments and closings as CSV, and a manifest of SHA-256 signed with the school's Ed25519 key.</source>
         <translation>Écrit l'archive d'une année clôturée : ses factures, avoirs et reçus fiscaux en PDF, les lignes, règlements et clôtures en CSV, et un manifeste des SHA-256 signé avec la clé Ed25519 de l'école.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Usage: etabli-cli archive --year YEAR --out FOLDER --user LOGIN [--key FILE]</source>
         <translation>Utilisation : etabli-cli archive --year ANNÉE --out DOSSIER --user IDENTIFIANT [--key FICHIER]</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+18" />
         <source>Archive of %1 written to %2: %3 invoice(s) and credit note(s), %4 tax receipt(s), %5 payment(s), %6 closing(s).</source>
         <translation>Archive %1 écrite dans %2 : %3 facture(s) et avoir(s), %4 reçu(s) fiscal(aux), %5 règlement(s), %6 clôture(s).</translation>
     </message>
@@ -1560,7 +1565,7 @@
         <translation>Signée avec la clé %1.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>The school's public key (hex, as shown in the settings): the archive must be signed with it.</source>
         <translation>La clé publique de l'école (hexadécimal, telle qu'affichée dans les paramètres) : l'archive doit être signée avec elle.</translation>
     </message>
@@ -1618,7 +1623,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-517" />
+        <location filename="../../src/cli/clicommands.cpp" line="-521" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1628,7 +1633,7 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+240" />
+        <location line="+243" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -1648,7 +1653,7 @@
         <translation>Reçus fiscaux : ALTÉRÉS à %1</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+46" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -1683,7 +1688,7 @@
         <translation>Dossier où écrire les deux fichiers.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/cliarchive.cpp" line="-81" />
+        <location filename="../../src/cli/cliarchive.cpp" line="-87" />
         <location filename="../../src/cli/clicommands.cpp" line="+0" />
         <source>FOLDER</source>
         <translation>DOSSIER</translation>
@@ -1930,12 +1935,12 @@
         <translation>Liste écrite dans %1</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clireports.cpp" line="-30" />
+        <location filename="../../src/cli/clireports.cpp" line="-59" />
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+41" />
         <source>Financial year, by the calendar year it starts in (2025).</source>
         <translation>Exercice, désigné par l'année civile où il commence (2025).</translation>
     </message>
@@ -1981,17 +1986,12 @@
         <translation>Dernier jour des feuilles d'émargement (par défaut : la semaine du premier).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>Output format: pdf, html, json or csv.</source>
         <translation>Format de sortie : pdf, html, json ou csv.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>indicators, activity, financial, grant, attendance, pack or funding.</source>
-        <translation>indicators, activity, financial, grant, attendance, pack ou funding.</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+10" />
         <source>Writes a report on the school's data: a school year's indicators, the activity report, the financial report of a financial year, a subsidy's final account, the sign-in sheets of a section, the funder pack that gathers them, or the funding split.</source>
         <translation>Écrit un rapport sur les données de l'école : les indicateurs d'une année scolaire, le rapport d'activité, le rapport financier d'un exercice, le compte rendu financier d'une subvention, les feuilles d'émargement d'une section, le pack financeur qui les réunit, ou la répartition des financements.</translation>
     </message>
@@ -2032,6 +2032,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>       etabli-cli report receipts --year 2025 [--financial-year] [--format json|csv|pdf|html]</source>
+        <translation>       etabli-cli report receipts --year 2025 [--financial-year] [--format json|csv|pdf|html]</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>       (each with --user LOGIN and --out FILE; a PDF needs --out)</source>
         <translation>       (chacun avec --user IDENTIFIANT et --out FICHIER ; un PDF demande --out)</translation>
     </message>
@@ -2041,7 +2046,7 @@
         <translation>Un PDF s'écrit dans un fichier : indiquez --out FICHIER.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+65" />
         <source>Warning: %1</source>
         <translation>Attention : %1</translation>
     </message>
@@ -2056,17 +2061,62 @@
         <translation>Écrit : %1</translation>
     </message>
     <message>
-        <location line="-133" />
+        <location line="-144" />
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-32" />
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Gifts received and receipted</source>
+        <translation>Dons reçus ayant donné lieu à reçu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Number of gifts</source>
+        <translation>Nombre de dons</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Of which receipted after the period</source>
+        <translation>Dont reçus délivrés après la période</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipts issued, net of cancellations</source>
+        <translation>Reçus délivrés, nets des annulations</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Receipts cancelled</source>
+        <translation>Reçus annulés</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>receipts: the financial year starting in --year, not the civil year.</source>
+        <translation>receipts : l'exercice qui commence en --year, et non l'année civile.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>File to write (default: the standard output).</source>
         <translation>Fichier à écrire (par défaut : la sortie standard).</translation>
     </message>
     <message>
-        <location line="+143" />
+        <location line="+5" />
+        <source>indicators, activity, financial, grant, attendance, pack, funding or receipts.</source>
+        <translation>indicators, activity, financial, grant, attendance, pack, funding ou receipts.</translation>
+    </message>
+    <message>
+        <location line="+149" />
         <source>Cannot write “%1”: %2</source>
         <translation>Impossible d'écrire « %1 » : %2</translation>
     </message>
@@ -2181,7 +2231,7 @@
 <context>
     <name>Csv</name>
     <message>
-        <location filename="../../src/core/io/csv.cpp" line="+44" />
+        <location filename="../../src/core/io/csv.cpp" line="+45" />
         <source>The file is damaged: it is UTF-8 with invalid characters. Export it again from the spreadsheet.</source>
         <translation>Le fichier est endommagé : c'est de l'UTF-8 avec des caractères invalides. Exportez-le de nouveau depuis le tableur.</translation>
     </message>
@@ -2196,7 +2246,7 @@
         <translation>Le fichier est trop gros (20 Mo au plus).</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Line %1: the file contains a NUL character; it is not a text file.</source>
         <translation>Ligne %1 : le fichier contient un caractère NUL ; ce n'est pas un fichier texte.</translation>
     </message>
@@ -2675,7 +2725,7 @@
         <translation>Un don est en numéraire ou en nature.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Describe what was given in kind (the amount is its value).</source>
         <translation>Décrivez ce qui a été donné en nature (le montant en est la valeur).</translation>
     </message>
@@ -2685,17 +2735,17 @@
         <translation>Choisissez le mode de versement du don.</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+55" />
         <source>The school may not issue tax receipts: only a body of general interest may, and the settings say it is not one.</source>
         <translation>L'école ne peut pas émettre de reçus fiscaux : seul un organisme d'intérêt général le peut, et les paramètres disent qu'elle n'en est pas un.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>The chain of tax receipts is inconsistent: run a check of the database.</source>
         <translation>La chaîne des reçus fiscaux est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+55" />
         <source>This gift already has the receipt %1.</source>
         <translation>Ce don a déjà le reçu %1.</translation>
     </message>
@@ -2715,7 +2765,7 @@
         <translation>%1 est lui-même une annulation.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>%1 is already cancelled by %2.</source>
         <translation>%1 est déjà annulé par %2.</translation>
     </message>
@@ -2728,12 +2778,12 @@
         <translation>Le disque est plein : « %1 » n'a pas pu être écrit. Libérez de la place (ou choisissez un autre disque), puis recommencez.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Access to “%1” is refused: choose a folder you may write in.</source>
         <translation>L'accès à « %1 » est refusé : choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>“%1” could not be written (%2): check the folder exists and the disk is connected, then try again.</source>
         <translation>« %1 » n'a pas pu être écrit (%2) : vérifiez que le dossier existe et que le disque est branché, puis recommencez.</translation>
     </message>
@@ -2741,7 +2791,7 @@
 <context>
     <name>FinancialYearService</name>
     <message>
-        <location filename="../../src/core/services/financialyearservice.cpp" line="+29" />
+        <location filename="../../src/core/services/financialyearservice.cpp" line="+30" />
         <source>The financial year from %1 to %2 is closed: nothing dated in it can be added or changed.</source>
         <translation>L'exercice du %1 au %2 est clos : rien de daté dans cet exercice ne peut être ajouté ni modifié.</translation>
     </message>
@@ -2756,7 +2806,7 @@
         <translation>L'exercice du %1 au %2 chevaucherait celui du %3 au %4.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+44" />
         <source>A target is a share between 0 and 100 %.</source>
         <translation>Un objectif est une part entre 0 et 100 %.</translation>
     </message>
@@ -2766,12 +2816,12 @@
         <translation>Les objectifs dépassent 100 % au total.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>This financial year is closed: its targets stay as they were.</source>
         <translation>Cet exercice est clos : ses objectifs restent tels quels.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>This financial year is already closed.</source>
         <translation>Cet exercice est déjà clos.</translation>
     </message>
@@ -2781,12 +2831,12 @@
         <translation>L'exercice se termine le %1 : il ne peut être clos qu'après cette date.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>Only the direction may reopen a closed financial year.</source>
         <translation>Seule la direction peut rouvrir un exercice clos.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Say why the financial year is reopened: the log of changes keeps it.</source>
         <translation>Indiquez pourquoi l'exercice est rouvert : le journal des modifications le conserve.</translation>
     </message>
@@ -2855,33 +2905,33 @@
 <context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+157" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+160" />
         <source>This financial year does not exist.</source>
         <translation>Cet exercice n'existe pas.</translation>
     </message>
     <message>
-        <location line="+22" />
-        <location line="+18" />
+        <location line="+24" />
+        <location line="+20" />
         <source>This financial year was changed meanwhile on another computer.</source>
         <translation>Cet exercice a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+34" />
         <source>This gift does not exist.</source>
         <translation>Ce don n'existe pas.</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+56" />
         <source>A gift of this receipt already has a receipt.</source>
         <translation>Un don de ce reçu a déjà un reçu.</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+97" />
         <source>This tax receipt does not exist.</source>
         <translation>Ce reçu fiscal n'existe pas.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+49" />
         <source>No tax receipt has the number “%1”.</source>
         <translation>Aucun reçu fiscal ne porte le numéro « %1 ».</translation>
     </message>
@@ -3157,7 +3207,7 @@
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+288" />
+        <location line="+290" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
@@ -3401,7 +3451,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>La chaîne des factures est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+305" />
+        <location line="+294" />
         <source>The turnover invoiced in %1 (%2, of which %3 of services) passes the thresholds of the franchise en base (%4 for sales, %5 for services; %6). The mention “%7” is no longer true: ask your accountant, choose “Subject to VAT” in the settings and give the school's VAT number.</source>
         <translation>Le chiffre d'affaires facturé en %1 (%2, dont %3 de prestations de services) dépasse les seuils de la franchise en base (%4 pour les ventes, %5 pour les services ; %6). La mention « %7 » n'est plus exacte : consultez votre expert-comptable, choisissez « Assujetti à la TVA » dans les Paramètres et indiquez le numéro de TVA de l'école.</translation>
     </message>
@@ -3411,17 +3461,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Le chiffre d'affaires facturé en %1 (%2) dépasse le seuil sous lequel une association sans but lucratif est hors TVA (%3 ; %4). La mention « %5 » n'est plus exacte : consultez votre expert-comptable, choisissez « Assujetti à la TVA » dans les Paramètres et indiquez le numéro de TVA de l'école.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+48" />
         <source>With this invoice, the turnover invoiced in %1 reaches %2 and passes the threshold of the school's VAT regime: the mention “%3” would no longer be true. Ask your accountant before issuing it.</source>
         <translation>Avec cette facture, le chiffre d'affaires facturé en %1 atteint %2 et dépasse le seuil du régime de TVA de l'école : la mention « %3 » ne serait plus exacte. Consultez votre expert-comptable avant de l'émettre.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>A draft is not printed as an invoice: issue it first.</source>
         <translation>Un brouillon ne s'imprime pas comme une facture : émettez-le d'abord.</translation>
     </message>
     <message>
-        <location line="-625" />
+        <location line="-622" />
         <source>Payment by %1, by cheque, transfer, card or cash.</source>
         <translation>Paiement au plus tard le %1, par chèque, virement, carte ou espèces.</translation>
     </message>
@@ -3867,7 +3917,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Entretien de l'atelier</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Only its author (%1) or the direction may change this entry.</source>
         <translation>Seuls son auteur (%1) ou la direction peuvent modifier cette entrée.</translation>
     </message>
@@ -3887,7 +3937,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Le %1 est dans le futur : le journal enregistre le travail déjà fait.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Unknown kind of work “%1”.</source>
         <translation>Type de travail inconnu « %1 ».</translation>
     </message>
@@ -3903,12 +3953,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+11" />
-        <location line="+291" />
+        <location line="+300" />
         <source>Choose the workshop.</source>
         <translation>Choisissez l'atelier.</translation>
     </message>
     <message>
-        <location line="-285" />
+        <location line="-294" />
         <source>A trainee appears twice on the entry.</source>
         <translation>Un jeune figure deux fois sur l'entrée.</translation>
     </message>
@@ -3943,12 +3993,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>%1 aurait %2 au journal le %3 : 12 h par jour au plus.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>%1 is marked absent on the %2 in the register.</source>
         <translation>%1 est noté(e) absent(e) le %2 dans le registre d'appel.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>%1 is marked absent for a half-day on the %2: %3 at most that day.</source>
         <translation>%1 est noté(e) absent(e) une demi-journée le %2 : %3 au plus ce jour-là.</translation>
     </message>
@@ -3963,7 +4013,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Le %1 est un %2.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>The work order %1 is for another workshop.</source>
         <translation>Le bon de travaux %1 concerne un autre atelier.</translation>
     </message>
@@ -3978,12 +4028,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Une quantité doit être supérieure à zéro.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>No item has the code “%1” in this workshop's catalogue.</source>
         <translation>Aucun article n'a le code « %1 » dans le catalogue de cet atelier.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>An output line names an item of another workshop.</source>
         <translation>Une ligne de production désigne un article d'un autre atelier.</translation>
     </message>
@@ -4003,12 +4053,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Une ligne de matière demande une désignation.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>%1: a quantity must be greater than zero.</source>
         <translation>%1 : une quantité doit être supérieure à zéro.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>%1: a cost cannot be negative.</source>
         <translation>%1 : un coût ne peut pas être négatif.</translation>
     </message>
@@ -4018,7 +4068,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>%1 : le montant est trop grand.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>A skill of the entry is not in this workshop's list.</source>
         <translation>Une compétence de l'entrée n'est pas dans la liste de cet atelier.</translation>
     </message>
@@ -4028,8 +4078,8 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Enregistrer l'entrée quand même ?</translation>
     </message>
     <message>
-        <location line="+150" />
-        <location line="+22" />
+        <location line="+152" />
+        <location line="+24" />
         <source>Name the skill.</source>
         <translation>Nommez la compétence.</translation>
     </message>
@@ -4381,7 +4431,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>ReportDataService</name>
     <message>
-        <location filename="../../src/core/services/reportdataservice.cpp" line="+69" />
+        <location filename="../../src/core/services/reportdataservice.cpp" line="+112" />
         <source>The subsidy “%1” was refused: there is no account to give.</source>
         <translation>La subvention « %1 » a été refusée : il n'y a pas de compte rendu à faire.</translation>
     </message>
@@ -4729,12 +4779,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     <message>
         <location line="+1" />
         <location line="+30" />
-        <location line="+126" />
+        <location line="+124" />
         <source>Total resources</source>
         <translation>Total des ressources</translation>
     </message>
     <message>
-        <location line="-153" />
+        <location line="-151" />
         <source>Share of the resources against the target</source>
         <translation>Part des ressources face à l'objectif</translation>
     </message>
@@ -4752,23 +4802,23 @@ Complétez, puis émettez-le de nouveau.</translation>
     <message>
         <location line="+3" />
         <location line="+30" />
-        <location line="+125" />
+        <location line="+123" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-148" />
+        <location line="-146" />
         <source>Forecast and actual by category</source>
         <translation>Prévu et réalisé par poste</translation>
     </message>
     <message>
         <location line="+16" />
-        <location line="+126" />
+        <location line="+124" />
         <source>Total expenses</source>
         <translation>Total des charges</translation>
     </message>
     <message>
-        <location line="-121" />
+        <location line="-119" />
         <source>Result (resources − expenses)</source>
         <translation>Résultat (ressources − charges)</translation>
     </message>
@@ -4779,12 +4829,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+125" />
+        <location line="+123" />
         <source>Forecast</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location line="-125" />
+        <location line="-123" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
@@ -4871,21 +4921,8 @@ Complétez, puis émettez-le de nouveau.</translation>
             <numerusform>Dons en numéraire (%n dons)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+1" />
-        <source>Tax receipts issued (%n)</source>
-        <translation>
-            <numerusform>Reçus fiscaux émis (%n)</numerusform>
-            <numerusform>Reçus fiscaux émis (%n)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2" />
-        <source>Receipts cancelled</source>
-        <translation>Reçus annulés</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Contributions in kind</source>
         <translation>Contributions en nature</translation>
     </message>
@@ -5134,6 +5171,71 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+1" />
         <source>Financial year %1</source>
         <translation>Exercice %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Yearly declaration of the gifts that gave rise to tax receipts (art. 222 bis of the French general tax code), %1 from %2 to %3:</source>
+        <translation>Déclaration annuelle des dons ayant donné lieu à reçu fiscal (art. 222 bis du CGI), %1 du %2 au %3 :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>financial year</source>
+        <translation>exercice</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>civil year</source>
+        <translation>année civile</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>To declare</source>
+        <translation>À déclarer</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Figure</source>
+        <translation>Montant ou nombre</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>Gifts received in the period that gave rise to a tax receipt (%n gift(s))</source>
+        <translation><numerusform>Dons reçus sur la période ayant donné lieu à un reçu fiscal (%n don)</numerusform><numerusform>Dons reçus sur la période ayant donné lieu à un reçu fiscal (%n dons)</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Tax receipts issued in the period, net of cancellations</source>
+        <translation>Reçus fiscaux délivrés sur la période, nets des annulations</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Of the gifts, %1 were receipted after the period: they count with the period they were received in.</source>
+        <translation>Parmi ces dons, %1 ont reçu leur reçu après la période : ils comptent avec la période où ils ont été reçus.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%n receipt(s) issued in the period and cancelled since are not counted.</source>
+        <translation><numerusform>%n reçu délivré sur la période et annulé depuis n'est pas compté.</numerusform><numerusform>%n reçus délivrés sur la période et annulés depuis ne sont pas comptés.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Gifts still without a receipt are not counted: issue the receipts before declaring.</source>
+        <translation>Les dons encore sans reçu ne sont pas comptés : délivrez les reçus avant de déclarer.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Gifts and tax receipts: yearly declaration</source>
+        <translation>Dons et reçus fiscaux : déclaration annuelle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Financial year %1 – %2</source>
+        <translation>Exercice %1 – %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Civil year %1</source>
+        <translation>Année civile %1</translation>
     </message>
     <message>
         <location line="+7" />
@@ -5670,7 +5772,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>SigningKey</name>
     <message>
-        <location filename="../../src/core/io/archivemanifest.cpp" line="-123" />
+        <location filename="../../src/core/io/archivemanifest.cpp" line="-127" />
         <source>The cryptography library could not start.</source>
         <translation>La bibliothèque de cryptographie n'a pas pu démarrer.</translation>
     </message>
@@ -5680,7 +5782,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>La clé de signature des archives « %1 » est abîmée (ce n'est pas une clé Ed25519). Remettez le fichier conservé avec les sauvegardes.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>The folder of “%1” cannot be created.</source>
         <translation>Le dossier de « %1 » ne peut pas être créé.</translation>
     </message>
@@ -6777,7 +6879,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>YearArchive</name>
     <message>
-        <location filename="../../src/print/yeararchive.cpp" line="+55" />
+        <location filename="../../src/print/yeararchive.cpp" line="+56" />
         <source>“%1” already exists and is not an empty folder: choose a new folder for the archive (it is not mixed with other files).</source>
         <translation>« %1 » existe déjà et n'est pas un dossier vide : choisissez un nouveau dossier pour l'archive (elle ne se mélange pas à d'autres fichiers).</translation>
     </message>
@@ -6787,17 +6889,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>L'année %1 n'est pas clôturée : clôturez d'abord ses mois jusqu'à décembre (Ventes → Clôtures), puis archivez-la.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>The signing key “%1” is not the one that signed this school's archives (its public key begins with %2). Use the key file kept from the computer that made the first archive.</source>
         <translation>La clé de signature « %1 » n'est pas celle qui a signé les archives de l'école (sa clé publique commence par %2). Utilisez le fichier de clé conservé depuis le poste qui a fait la première archive.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>The folder “%1” cannot be created.</source>
         <translation>Le dossier « %1 » ne peut pas être créé.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>No folder can be written in “%1”: check the disk and the rights, or choose another place.</source>
         <translation>Aucun dossier ne peut être écrit dans « %1 » : vérifiez le disque et les droits, ou choisissez un autre emplacement.</translation>
     </message>
@@ -6812,7 +6914,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>facture</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+40" />
         <source>cancellation</source>
         <translation>annulation</translation>
     </message>
@@ -6848,8 +6950,8 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+5" />
-        <location line="+9" />
+        <location line="+4" />
+        <location line="+10" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -6907,12 +7009,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Émis par</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-13" />
         <source>Issued at</source>
         <translation>Émis le</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <location line="+9" />
         <location line="+4" />
         <location line="+5" />
@@ -6926,7 +7028,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-11" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -6941,7 +7043,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
@@ -6951,12 +7053,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Prix unitaire HT</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>VAT rate (%)</source>
         <translation>Taux de TVA (%)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>VAT exemption</source>
         <translation>Exonération de TVA</translation>
     </message>
@@ -7127,7 +7229,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 </translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+64" />
         <source>The archive was written but could not take the name “%1”: it is in “%2”.</source>
         <translation>L'archive a été écrite mais n'a pas pu prendre le nom « %1 » : elle est dans « %2 ».</translation>
     </message>
@@ -7939,7 +8041,7 @@ après-midi</translation>
         <translation>&amp;Année clôturée :</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+66" />
         <source>Nothing to close: nothing was issued nor paid before this month.</source>
         <translation>Rien à clôturer : rien n'a été facturé ni encaissé avant ce mois-ci.</translation>
     </message>
@@ -7949,12 +8051,12 @@ après-midi</translation>
         <translation>Tous les mois terminés sont clôturés.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&lt;b&gt;%1 is over and not closed.&lt;/b&gt; Closing a month seals its invoices and payments: nothing can be issued nor paid on its days afterwards.</source>
         <translation>&lt;b&gt;%1 est terminé et non clôturé.&lt;/b&gt; Clôturer un mois scelle ses factures et ses règlements : plus rien ne peut ensuite être facturé ni encaissé à ses dates.</translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+4" />
         <source>&lt;b&gt;%n month(s) over and not closed&lt;/b&gt;, from %1 to %2. Closing a month seals its invoices and payments: nothing can be issued nor paid on its days afterwards.</source>
         <translation>
             <numerusform>&lt;b&gt;%n mois terminé non clôturé&lt;/b&gt;, de %1 à %2. Clôturer un mois scelle ses factures et ses règlements : plus rien ne peut ensuite être facturé ni encaissé à ses dates.</numerusform>
@@ -7962,7 +8064,7 @@ après-midi</translation>
         </translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+19" />
         <source>&lt;b&gt;%1&lt;/b&gt; (from %2 to %3), documents %4 to %5 — closing n°%6, seal %7…</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (du %2 au %3), documents %4 à %5 — clôture n° %6, sceau %7…</translation>
     </message>
@@ -8029,7 +8131,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         </translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+16" />
         <source>Writing the archive of %1…</source>
         <translation>Écriture de l'archive %1…</translation>
     </message>
@@ -8629,7 +8731,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DonationsPage</name>
     <message>
-        <location filename="../../src/gui/funding/donationspage.cpp" line="+27" />
+        <location filename="../../src/gui/funding/donationspage.cpp" line="+29" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -8660,12 +8762,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+130" />
+        <location line="+134" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-129" />
+        <location line="-133" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -8695,6 +8797,11 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Annuler le reçu…</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Yearly &amp;declaration…</source>
+        <translation>&amp;Déclaration annuelle…</translation>
+    </message>
+    <message>
         <location line="+3" />
         <source>All gifts</source>
         <translation>Tous les dons</translation>
@@ -8706,6 +8813,11 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+4" />
+        <source>The gifts received in a year that gave rise to a tax receipt, and the number of receipts: what art. 222 bis of the tax code asks to declare.</source>
+        <translation>Les dons reçus dans l'année qui ont donné lieu à un reçu fiscal, et le nombre de reçus : ce que l'article 222 bis du CGI demande de déclarer.</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>A tax receipt for the chosen gift alone.</source>
         <translation>Un reçu fiscal pour le seul don choisi.</translation>
     </message>
@@ -8715,7 +8827,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Un reçu par donateur pour tous ses dons d'une année pas encore reçus.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>In kind: %1</source>
         <translation>En nature : %1</translation>
     </message>
@@ -8834,12 +8946,22 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+11" />
-        <location line="+16" />
+        <location line="+31" />
         <source>Choose a gift that has a tax receipt.</source>
         <translation>Choisissez un don qui a un reçu fiscal.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-18" />
+        <source>Yearly declaration of tax receipts</source>
+        <translation>Déclaration annuelle des reçus fiscaux</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Civil year of the gifts to declare:</source>
+        <translation>Année civile des dons à déclarer :</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Cancel the receipt %1</source>
         <translation>Annuler le reçu %1</translation>
     </message>
@@ -11788,7 +11910,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SalesPage</name>
     <message>
-        <location filename="../../src/gui/sales/salespage.cpp" line="+18" />
+        <location filename="../../src/gui/sales/salespage.cpp" line="+19" />
         <source>Quotes</source>
         <translation>Devis</translation>
     </message>

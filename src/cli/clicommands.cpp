@@ -54,6 +54,9 @@ void Commands::usage(QTextStream& s) const
       << tr("  report funding --year YEAR   the funding split, targets and forecast against actual (--format "
             "json|csv)")
       << Qt::endl
+      << tr("  report receipts --year YEAR  the yearly declaration of gifts and tax receipts (art. 222 bis "
+            "CGI)")
+      << Qt::endl
       << tr("  close [--until YYYY-MM]      closes the sales month by month (sealed, chained closings)")
       << Qt::endl
       << tr("  archive --year YEAR --out FOLDER   writes the signed archive of a closed year") << Qt::endl

@@ -1,6 +1,6 @@
 #include "cli/clicommands.h"
 #include "cli/clisupport.h"
-
+#include "io/csv.h"
 #include "print/documentprinter.h"
 #include "print/reportdocuments.h"
 #include "services/fundingreportservice.h"
@@ -8,12 +8,13 @@
 #include "services/reportdataservice.h"
 #include "util/clock.h"
 
+#include <optional>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
-
-#include <optional>
 
 namespace etabli::cli {
 
@@ -25,14 +26,19 @@ bool formatFits(const QString& what, const QString& format)
     if (what == QLatin1String("funding"))
         return format == QLatin1String("json") || format == QLatin1String("csv");
     if (what == QLatin1String("indicators"))
-        return format == QLatin1String("json") || format == QLatin1String("csv") || format == QLatin1String("pdf") ||
-               format == QLatin1String("html");
+        return format == QLatin1String("json") || format == QLatin1String("csv") ||
+               format == QLatin1String("pdf") || format == QLatin1String("html");
     if (what == QLatin1String("financial"))
-        return format == QLatin1String("json") || format == QLatin1String("csv") || format == QLatin1String("pdf") ||
-               format == QLatin1String("html");
+        return format == QLatin1String("json") || format == QLatin1String("csv") ||
+               format == QLatin1String("pdf") || format == QLatin1String("html");
+    if (what == QLatin1String("receipts"))
+        return format == QLatin1String("json") || format == QLatin1String("csv") ||
+               format == QLatin1String("pdf") || format == QLatin1String("html");
     if (what == QLatin1String("activity"))
-        return format == QLatin1String("json") || format == QLatin1String("pdf") || format == QLatin1String("html");
-    if (what == QLatin1String("grant") || what == QLatin1String("attendance") || what == QLatin1String("pack"))
+        return format == QLatin1String("json") || format == QLatin1String("pdf") ||
+               format == QLatin1String("html");
+    if (what == QLatin1String("grant") || what == QLatin1String("attendance") ||
+        what == QLatin1String("pack"))
         return format == QLatin1String("pdf") || format == QLatin1String("html");
     return false;
 }
@@ -45,12 +51,41 @@ QString indicatorsCsv(const Indicators& i)
                    ? QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"')
                    : s;
     };
-    QString out = QStringLiteral("%1;%2;%3\n")
-                      .arg(Commands::tr("Indicator"), i.schoolYear, i.previous ? i.previous->schoolYear : QString());
+    QString out =
+        QStringLiteral("%1;%2;%3\n")
+            .arg(Commands::tr("Indicator"), i.schoolYear, i.previous ? i.previous->schoolYear : QString());
     for (const IndicatorRow& r : IndicatorService::rows(i))
         if (!r.heading)
             out += QStringLiteral("%1;%2;%3\n").arg(cell(r.label), cell(r.now), cell(r.before));
     return out;
+}
+
+// The art. 222 bis figures, amounts in cents.
+QJsonObject statementJson(const ReceiptsStatement& s)
+{
+    return QJsonObject{
+        {QStringLiteral("period"),
+         s.financialYear ? QStringLiteral("financial_year") : QStringLiteral("civil_year")},
+        {QStringLiteral("from"), s.from.toString(Qt::ISODate)},
+        {QStringLiteral("to"), s.to.toString(Qt::ISODate)},
+        {QStringLiteral("gifts_cents"), static_cast<double>(s.gifts.cents())},
+        {QStringLiteral("gifts_count"), static_cast<double>(s.giftsCount)},
+        {QStringLiteral("receipted_later_cents"), static_cast<double>(s.receiptedLater.cents())},
+        {QStringLiteral("receipts"), static_cast<double>(s.receipts)},
+        {QStringLiteral("cancelled_receipts"), static_cast<double>(s.cancelled)}};
+}
+
+QByteArray statementCsv(const ReceiptsStatement& s)
+{
+    QLocale french(QLocale::French, QLocale::France);
+    french.setNumberOptions(QLocale::OmitGroupSeparator);
+    return csv::write({Commands::tr("From"), Commands::tr("To"), Commands::tr("Gifts received and receipted"),
+                       Commands::tr("Number of gifts"), Commands::tr("Of which receipted after the period"),
+                       Commands::tr("Receipts issued, net of cancellations"),
+                       Commands::tr("Receipts cancelled")},
+                      {{s.from.toString(Qt::ISODate), s.to.toString(Qt::ISODate), s.gifts.formatPlain(french),
+                        QString::number(s.giftsCount), s.receiptedLater.formatPlain(french),
+                        QString::number(s.receipts), QString::number(s.cancelled)}});
 }
 
 } // namespace
@@ -60,34 +95,41 @@ int Commands::reportData(const QStringList& args)
     QCommandLineParser parser;
     CommonOptions common;
     const QCommandLineOption user = actingUserOption();
-    const QCommandLineOption yearOption(QStringLiteral("year"),
-                                        tr("Financial year, by the calendar year it starts in (2025)."), tr("YEAR"));
+    const QCommandLineOption yearOption(
+        QStringLiteral("year"), tr("Financial year, by the calendar year it starts in (2025)."), tr("YEAR"));
     const QCommandLineOption schoolYearOption(QStringLiteral("school-year"), tr("School year (2013-2014)."),
                                               tr("SCHOOL_YEAR"));
-    const QCommandLineOption sectionOption(QStringLiteral("section"), tr("One section, by its name (default: all)."),
-                                           tr("NAME"));
-    const QCommandLineOption grantOption(QStringLiteral("grant"),
-                                         tr("A subsidy, by its number (repeat it in a pack for several)."), tr("ID"));
-    const QCommandLineOption fromOption(QStringLiteral("from"), tr("First day of the sign-in sheets (2026-11-23)."),
-                                        tr("DATE"));
-    const QCommandLineOption toOption(QStringLiteral("to"), tr("Last day of the sign-in sheets (default: the first's "
-                                                               "week)."),
+    const QCommandLineOption sectionOption(QStringLiteral("section"),
+                                           tr("One section, by its name (default: all)."), tr("NAME"));
+    const QCommandLineOption grantOption(
+        QStringLiteral("grant"), tr("A subsidy, by its number (repeat it in a pack for several)."), tr("ID"));
+    const QCommandLineOption fromOption(QStringLiteral("from"),
+                                        tr("First day of the sign-in sheets (2026-11-23)."), tr("DATE"));
+    const QCommandLineOption toOption(QStringLiteral("to"),
+                                      tr("Last day of the sign-in sheets (default: the first's "
+                                         "week)."),
                                       tr("DATE"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: pdf, html, json or csv."),
-                                          tr("FORMAT"), QStringLiteral("json"));
+    const QCommandLineOption financialOption(
+        QStringLiteral("financial-year"),
+        tr("receipts: the financial year starting in --year, not the civil year."));
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          tr("Output format: pdf, html, json or csv."), tr("FORMAT"),
+                                          QStringLiteral("json"));
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                        tr("File to write (default: the standard output)."), tr("FILE"));
-    for (const QCommandLineOption& o : {user, yearOption, schoolYearOption, sectionOption, grantOption, fromOption,
-                                        toOption, formatOption, outOption})
+    for (const QCommandLineOption& o : {user, yearOption, schoolYearOption, sectionOption, grantOption,
+                                        fromOption, toOption, financialOption, formatOption, outOption})
         parser.addOption(o);
-    parser.addPositionalArgument(QStringLiteral("what"),
-                                 tr("indicators, activity, financial, grant, attendance, pack or funding."));
-    if (int rc = parseCommand(parser, common, QStringLiteral("report"),
-                              tr("Writes a report on the school's data: a school year's indicators, the activity "
-                                 "report, the financial report of a financial year, a subsidy's final account, the "
-                                 "sign-in sheets of a section, the funder pack that gathers them, or the funding "
-                                 "split."),
-                              args, m_out, m_err, 1);
+    parser.addPositionalArgument(
+        QStringLiteral("what"),
+        tr("indicators, activity, financial, grant, attendance, pack, funding or receipts."));
+    if (int rc = parseCommand(
+            parser, common, QStringLiteral("report"),
+            tr("Writes a report on the school's data: a school year's indicators, the activity "
+               "report, the financial report of a financial year, a subsidy's final account, the "
+               "sign-in sheets of a section, the funder pack that gathers them, or the funding "
+               "split."),
+            args, m_out, m_err, 1);
         rc >= 0)
         return rc;
     const QStringList positional = parser.positionalArguments();
@@ -106,7 +148,7 @@ int Commands::reportData(const QStringList& args)
     const QDate to = parser.isSet(toOption) ? QDate::fromString(parser.value(toOption), Qt::ISODate)
                                             : from.addDays(7 - from.dayOfWeek());
     const bool needsYear = what == QLatin1String("funding") || what == QLatin1String("financial") ||
-                           what == QLatin1String("pack");
+                           what == QLatin1String("pack") || what == QLatin1String("receipts");
     const bool needsSchoolYear = what == QLatin1String("indicators") || what == QLatin1String("activity") ||
                                  what == QLatin1String("pack");
     const bool usable = positional.size() == 1 && formatFits(what, format) && (!needsYear || yearOk) &&
@@ -118,13 +160,17 @@ int Commands::reportData(const QStringList& args)
         for (const QString& line :
              {tr("Usage: etabli-cli report indicators --school-year 2013-2014 [--section NAME] "
                  "[--format json|csv|pdf|html] --user LOGIN"),
-              tr("       etabli-cli report activity --school-year 2013-2014 [--section NAME] [--format pdf|html|json]"),
+              tr("       etabli-cli report activity --school-year 2013-2014 [--section NAME] [--format "
+                 "pdf|html|json]"),
               tr("       etabli-cli report financial --year 2025 [--format pdf|html|json|csv]"),
               tr("       etabli-cli report grant --grant ID [--format pdf|html]"),
               tr("       etabli-cli report attendance --section NAME --from 2026-11-23 [--to 2026-12-18] "
                  "[--format pdf|html]"),
-              tr("       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant ID]… [--format pdf|html]"),
+              tr("       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant ID]… [--format "
+                 "pdf|html]"),
               tr("       etabli-cli report funding --year 2025 [--format json|csv]"),
+              tr("       etabli-cli report receipts --year 2025 [--financial-year] [--format "
+                 "json|csv|pdf|html]"),
               tr("       (each with --user LOGIN and --out FILE; a PDF needs --out)")})
             m_err << line << Qt::endl;
         return BadUsage;
@@ -175,11 +221,22 @@ int Commands::reportData(const QStringList& args)
         if (!result)
             return report(m_err, result.error());
         if (format == QLatin1String("json"))
-            text = QJsonDocument(FundingReportService::toJson(result->funding)).toJson(QJsonDocument::Indented);
+            text =
+                QJsonDocument(FundingReportService::toJson(result->funding)).toJson(QJsonDocument::Indented);
         else if (format == QLatin1String("csv"))
             text = FundingReportService::toCsv(result->funding).toUtf8();
         else
             document = print::ReportDocuments::financial(*result);
+    } else if (what == QLatin1String("receipts")) {
+        auto result = data.receipts(year, parser.isSet(financialOption));
+        if (!result)
+            return report(m_err, result.error());
+        if (format == QLatin1String("json"))
+            text = QJsonDocument(statementJson(result->statement)).toJson(QJsonDocument::Indented);
+        else if (format == QLatin1String("csv"))
+            text = statementCsv(result->statement);
+        else
+            document = print::ReportDocuments::receipts(*result);
     } else if (what == QLatin1String("grant")) {
         auto result = data.grant(grants.value(0));
         if (!result)

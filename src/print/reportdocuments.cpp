@@ -7,9 +7,8 @@
 #include "services/subsidyservice.h"
 #include "services/traineeservice.h"
 
-#include <QLocale>
-
 #include <cmath>
+#include <QLocale>
 
 namespace etabli::print {
 
@@ -27,7 +26,8 @@ QString share(double value)
 
 QString bp(int basisPoints)
 {
-    return QLocale(QLocale::French, QLocale::France).toString(basisPoints / 100.0, 'f', 1) + QStringLiteral(" %");
+    return QLocale(QLocale::French, QLocale::France).toString(basisPoints / 100.0, 'f', 1) +
+           QStringLiteral(" %");
 }
 
 QString whom(const Indicators& i)
@@ -47,16 +47,19 @@ void ReportDocuments::writeActivity(ReportBuilder& b, const ActivityReportData& 
     const Indicators& now = data.indicators;
     const Indicators before = now.previous ? *now.previous : Indicators();
     b.chapter(prefix + tr("Activity report %1").arg(now.schoolYear));
-    b.paragraph(tr("School year %1, %2: %3 entrants, %4 trainees enrolled at some time in the year, %5 continuing "
-                   "into the next year, %6 exits; attendance rate %7; insertion rate %8.")
-                    .arg(now.schoolYear, whom(now))
-                    .arg(now.entrants)
-                    .arg(now.enrolled)
-                    .arg(now.continuing)
-                    .arg(now.exits)
-                    .arg(IndicatorService::percent(now.attendanceRate), IndicatorService::percent(now.insertionRate)));
+    b.paragraph(
+        tr("School year %1, %2: %3 entrants, %4 trainees enrolled at some time in the year, %5 continuing "
+           "into the next year, %6 exits; attendance rate %7; insertion rate %8.")
+            .arg(now.schoolYear, whom(now))
+            .arg(now.entrants)
+            .arg(now.enrolled)
+            .arg(now.continuing)
+            .arg(now.exits)
+            .arg(IndicatorService::percent(now.attendanceRate),
+                 IndicatorService::percent(now.insertionRate)));
     if (now.enrolled == 0 && now.productionMinutes() == 0 && now.orders == 0)
-        b.note(tr("Nothing was recorded for this school year: no trainee enrolled, no production logged, no order."));
+        b.note(tr("Nothing was recorded for this school year: no trainee enrolled, no production logged, no "
+                  "order."));
 
     const struct
     {
@@ -79,7 +82,8 @@ void ReportDocuments::writeActivity(ReportBuilder& b, const ActivityReportData& 
         if (!sections.contains(s))
             sections << s;
     if (!sections.isEmpty()) {
-        ChartSpec entrants{ChartSpec::Kind::Bars, tr("Entrants by section"), sections, {}, tr("trainees"), 55};
+        ChartSpec entrants{
+            ChartSpec::Kind::Bars, tr("Entrants by section"), sections, {}, tr("trainees"), 55};
         ChartSpec::Series a{now.schoolYear, {}};
         ChartSpec::Series p{before.schoolYear, {}};
         for (const QString& s : std::as_const(sections)) {
@@ -92,7 +96,8 @@ void ReportDocuments::writeActivity(ReportBuilder& b, const ActivityReportData& 
     QList<QStringList> profile;
     const QLocale fr(QLocale::French, QLocale::France);
     for (auto it = now.entrantsByAge.cbegin(); it != now.entrantsByAge.cend(); ++it)
-        profile << QStringList{it.key() < 0 ? tr("Age unknown") : tr("%n year(s) old at entry", nullptr, it.key()),
+        profile << QStringList{it.key() < 0 ? tr("Age unknown")
+                                            : tr("%n year(s) old at entry", nullptr, it.key()),
                                fr.toString(it.value())};
     for (auto it = now.entrantsBySex.cbegin(); it != now.entrantsBySex.cend(); ++it)
         profile << QStringList{it.key() == QLatin1String("F")   ? tr("Girls")
@@ -139,7 +144,8 @@ void ReportDocuments::writeActivity(ReportBuilder& b, const ActivityReportData& 
     }
 
     b.heading(tr("What became of the leavers"));
-    const QStringList milestones = {QStringLiteral("at_exit"), QStringLiteral("months_6"), QStringLiteral("months_12")};
+    const QStringList milestones = {QStringLiteral("at_exit"), QStringLiteral("months_6"),
+                                    QStringLiteral("months_12")};
     QStringList situations;
     for (const QString& m : milestones)
         for (const QString& s : now.outcomes.value(m).keys())
@@ -155,8 +161,8 @@ void ReportDocuments::writeActivity(ReportBuilder& b, const ActivityReportData& 
                 r << fr.toString(now.outcomes.value(m).value(s));
             rows << r;
         }
-        b.table({tr("Situation"), tr("At exit"), tr("After 6 months"), tr("After 12 months")}, rows, {1, 2, 3}, {},
-                {52, 16, 16, 16});
+        b.table({tr("Situation"), tr("At exit"), tr("After 6 months"), tr("After 12 months")}, rows,
+                {1, 2, 3}, {}, {52, 16, 16, 16});
         b.paragraph(tr("Insertion rate (job, apprenticeship or training ÷ known outcomes, latest known): %1.")
                         .arg(IndicatorService::percent(now.insertionRate)));
     }
@@ -197,42 +203,45 @@ void ReportDocuments::writeIndicators(ReportBuilder& b, const Indicators& i, con
             headings << static_cast<int>(rows.size());
         rows << QStringList{QString(r.indent * 4, QChar(0x00A0)) + r.label, r.now, r.before};
     }
-    b.table({tr("Indicator"), i.schoolYear, i.previous ? i.previous->schoolYear : tr("Year before")}, rows, {1, 2},
-            headings, {60, 20, 20});
+    b.table({tr("Indicator"), i.schoolYear, i.previous ? i.previous->schoolYear : tr("Year before")}, rows,
+            {1, 2}, headings, {60, 20, 20});
 }
 
 void ReportDocuments::writeFinancial(ReportBuilder& b, const FinancialReportData& data, const QString& prefix)
 {
     const FundingReport& f = data.funding;
     b.chapter(prefix + tr("Financial report %1").arg(f.label));
-    b.paragraph(tr("Financial year from %1 to %2%3. Resources %4; the school's own production brings %5 of them "
-                   "(self-financing).")
-                    .arg(day(f.year.start), day(f.year.end), f.year.closed ? tr(", closed") : QString(),
-                         f.totalResources.format(), share(f.selfFinancingShare)));
+    b.paragraph(
+        tr("Financial year from %1 to %2%3. Resources %4; the school's own production brings %5 of them "
+           "(self-financing).")
+            .arg(day(f.year.start), day(f.year.end), f.year.closed ? tr(", closed") : QString(),
+                 f.totalResources.format(), share(f.selfFinancingShare)));
     if (f.totalResources.isZero() && f.totalExpenses.isZero())
         b.note(tr("Nothing was recorded for this financial year."));
 
     b.heading(tr("Where the resources come from"));
     const FinancialYear& y = f.year;
-    b.table({tr("Source"), tr("Amount"), tr("Share"), tr("Target")},
-            {{tr("Sales of the production"), f.production.amount.format(), share(f.production.share),
-              bp(y.targetProductionBp)},
-             {tr("Gifts, sponsorship, apprenticeship tax"), f.gifts.amount.format(), share(f.gifts.share),
-              bp(y.targetGiftsBp)},
-             {tr("Subsidies"), f.subsidies.amount.format(), share(f.subsidies.share), bp(y.targetSubsidiesBp)},
-             {tr("Other (dues, other income)"), f.other.amount.format(), share(f.other.share), QString()},
-             {tr("Total resources"), f.totalResources.format(), QStringLiteral("100,0 %"), QString()}},
-            {1, 2, 3}, {4}, {46, 22, 16, 16});
-    ChartSpec split{ChartSpec::Kind::Bars,
-                    tr("Share of the resources against the target"),
-                    {tr("Production"), tr("Gifts"), tr("Subsidies"), tr("Other")},
-                    {{tr("Target"),
-                      {y.targetProductionBp / 100.0, y.targetGiftsBp / 100.0, y.targetSubsidiesBp / 100.0, 0.0}},
-                     {tr("Actual"),
-                      {f.production.share * 100.0, f.gifts.share * 100.0, f.subsidies.share * 100.0,
-                       f.other.share * 100.0}}},
-                    tr("%"),
-                    55};
+    b.table(
+        {tr("Source"), tr("Amount"), tr("Share"), tr("Target")},
+        {{tr("Sales of the production"), f.production.amount.format(), share(f.production.share),
+          bp(y.targetProductionBp)},
+         {tr("Gifts, sponsorship, apprenticeship tax"), f.gifts.amount.format(), share(f.gifts.share),
+          bp(y.targetGiftsBp)},
+         {tr("Subsidies"), f.subsidies.amount.format(), share(f.subsidies.share), bp(y.targetSubsidiesBp)},
+         {tr("Other (dues, other income)"), f.other.amount.format(), share(f.other.share), QString()},
+         {tr("Total resources"), f.totalResources.format(), QStringLiteral("100,0 %"), QString()}},
+        {1, 2, 3}, {4}, {46, 22, 16, 16});
+    ChartSpec split{
+        ChartSpec::Kind::Bars,
+        tr("Share of the resources against the target"),
+        {tr("Production"), tr("Gifts"), tr("Subsidies"), tr("Other")},
+        {{tr("Target"),
+          {y.targetProductionBp / 100.0, y.targetGiftsBp / 100.0, y.targetSubsidiesBp / 100.0, 0.0}},
+         {tr("Actual"),
+          {f.production.share * 100.0, f.gifts.share * 100.0, f.subsidies.share * 100.0,
+           f.other.share * 100.0}}},
+        tr("%"),
+        55};
     b.chart(split);
 
     b.heading(tr("Forecast and actual by category"));
@@ -256,9 +265,11 @@ void ReportDocuments::writeFinancial(ReportBuilder& b, const FinancialReportData
         (kind == QLatin1String("resource") ? resources : expenses) = actual;
     }
     bold << static_cast<int>(rows.size());
-    rows << QStringList{tr("Result (resources − expenses)"), (f.forecastResources - f.forecastExpenses).format(),
-                        (resources - expenses).format(), QString()};
-    b.table({tr("Category"), tr("Forecast"), tr("Actual"), tr("Gap")}, rows, {1, 2, 3}, bold, {46, 18, 18, 18});
+    rows << QStringList{tr("Result (resources − expenses)"),
+                        (f.forecastResources - f.forecastExpenses).format(), (resources - expenses).format(),
+                        QString()};
+    b.table({tr("Category"), tr("Forecast"), tr("Actual"), tr("Gap")}, rows, {1, 2, 3}, bold,
+            {46, 18, 18, 18});
     if (f.forecastResources.isZero() && f.forecastExpenses.isZero())
         b.note(tr("No forecast budget was entered for this financial year (Financements › Budget)."));
 
@@ -268,9 +279,11 @@ void ReportDocuments::writeFinancial(ReportBuilder& b, const FinancialReportData
     ChartSpec::Series current{f.label, {}};
     ChartSpec::Series previous{tr("Year before"), {}};
     for (qsizetype m = 0; m < f.monthlyProduction.size(); ++m) {
-        months.categories << fr.monthName(f.year.start.addMonths(static_cast<int>(m)).month(), QLocale::ShortFormat);
+        months.categories << fr.monthName(f.year.start.addMonths(static_cast<int>(m)).month(),
+                                          QLocale::ShortFormat);
         current.values << euros(f.monthlyProduction[m]);
-        previous.values << (m < f.monthlyProductionPrevious.size() ? euros(f.monthlyProductionPrevious[m]) : 0.0);
+        previous.values << (m < f.monthlyProductionPrevious.size() ? euros(f.monthlyProductionPrevious[m])
+                                                                   : 0.0);
     }
     months.series = {previous, current};
     b.chart(months);
@@ -287,11 +300,12 @@ void ReportDocuments::writeFinancial(ReportBuilder& b, const FinancialReportData
         Money granted;
         Money received;
         for (const Subsidy& s : data.subsidies) {
-            const Money remaining = s.decision == QLatin1String("granted") ? s.granted - s.receivedTotal() : Money();
-            subsidyRows << QStringList{s.funderName + QStringLiteral(" — ") + s.programme,
-                                       SubsidyService::statusLabel(s.status()),
-                                       s.decision == QLatin1String("granted") ? s.granted.format() : QStringLiteral("—"),
-                                       s.receivedTotal().format(), remaining.format()};
+            const Money remaining =
+                s.decision == QLatin1String("granted") ? s.granted - s.receivedTotal() : Money();
+            subsidyRows << QStringList{
+                s.funderName + QStringLiteral(" — ") + s.programme, SubsidyService::statusLabel(s.status()),
+                s.decision == QLatin1String("granted") ? s.granted.format() : QStringLiteral("—"),
+                s.receivedTotal().format(), remaining.format()};
             if (s.decision == QLatin1String("granted"))
                 granted += s.granted;
             received += s.receivedTotal();
@@ -304,17 +318,17 @@ void ReportDocuments::writeFinancial(ReportBuilder& b, const FinancialReportData
 
     b.heading(tr("Gifts and tax receipts"));
     b.table({tr("Gifts"), tr("Amount")},
-            {{tr("Gifts in money (%n gift(s))", nullptr, static_cast<int>(f.giftsCount)), f.gifts.amount.format()},
-             {tr("Tax receipts issued (%n)", nullptr, static_cast<int>(data.receipts.issued)),
-              data.receipts.total.format()},
-             {tr("Receipts cancelled"), fr.toString(data.receipts.cancelled)}},
+            {{tr("Gifts in money (%n gift(s))", nullptr, static_cast<int>(f.giftsCount)),
+              f.gifts.amount.format()}},
             {1}, {}, {70, 30});
+    writeReceiptsStatement(b, data.receipts);
 
     b.heading(tr("Contributions in kind"));
     b.paragraph(tr("Shown apart, never mixed with the resources above."));
     b.table({tr("Contribution"), tr("Value")},
             {{tr("Gifts in kind"), f.giftsInKind.format()},
-             {tr("Volunteers' time (%1 h)").arg(fr.toString(f.volunteerHours, 'f', 0)), f.volunteerValue.format()},
+             {tr("Volunteers' time (%1 h)").arg(fr.toString(f.volunteerHours, 'f', 0)),
+              f.volunteerValue.format()},
              {tr("Members with their dues paid"), fr.toString(f.activeMembers)}},
             {1}, {}, {70, 30});
 }
@@ -337,22 +351,25 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
              {tr("SIRET"), school.siret.isEmpty() ? QStringLiteral("—") : school.siret},
              {tr("RNA number"), school.rna.isEmpty() ? QStringLiteral("—") : school.rna}},
             {}, {}, {35, 65});
-    b.table({tr("Subsidy"), QString()},
-            {{tr("Funder"), s.funderName},
-             {tr("Programme"), s.programme},
-             {tr("Financial year"), data.funding.label},
-             {tr("Agreement"), s.agreementRef.isEmpty() ? QStringLiteral("—")
-                                                        : tr("%1 of %2").arg(s.agreementRef, day(s.agreementOn))},
-             {tr("Amount requested"), s.requested.format()},
-             {tr("Amount granted"), s.decision == QLatin1String("granted") ? s.granted.format() : QStringLiteral("—")},
-             {tr("Amount received"), s.receivedTotal().format()},
-             {tr("Conditions"), s.conditions.isEmpty() ? QStringLiteral("—") : s.conditions}},
-            {}, {}, {35, 65});
+    b.table(
+        {tr("Subsidy"), QString()},
+        {{tr("Funder"), s.funderName},
+         {tr("Programme"), s.programme},
+         {tr("Financial year"), data.funding.label},
+         {tr("Agreement"), s.agreementRef.isEmpty() ? QStringLiteral("—")
+                                                    : tr("%1 of %2").arg(s.agreementRef, day(s.agreementOn))},
+         {tr("Amount requested"), s.requested.format()},
+         {tr("Amount granted"),
+          s.decision == QLatin1String("granted") ? s.granted.format() : QStringLiteral("—")},
+         {tr("Amount received"), s.receivedTotal().format()},
+         {tr("Conditions"), s.conditions.isEmpty() ? QStringLiteral("—") : s.conditions}},
+        {}, {}, {35, 65});
 
     b.heading(tr("2. The action funded"));
     if (s.actionDescription.trimmed().isEmpty())
-        b.note(tr("The action is not described yet (the subsidy's “Final account” tab): the school's training by "
-                  "production as a whole is assumed."));
+        b.note(tr(
+            "The action is not described yet (the subsidy's “Final account” tab): the school's training by "
+            "production as a whole is assumed."));
     else
         b.paragraph(s.actionDescription);
 
@@ -360,13 +377,14 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
     QList<QStringList> rows;
     QList<int> bold;
     const auto percentOf = [](const Money& actual, const Money& forecast) {
-        return forecast.isZero() ? QStringLiteral("—")
-                                 : share(static_cast<double>(actual.cents()) / static_cast<double>(forecast.cents()));
+        return forecast.isZero()
+                   ? QStringLiteral("—")
+                   : share(static_cast<double>(actual.cents()) / static_cast<double>(forecast.cents()));
     };
     for (const QString& kind : {QStringLiteral("expense"), QStringLiteral("resource")}) {
         bold << static_cast<int>(rows.size());
-        rows << QStringList{kind == QLatin1String("expense") ? tr("Expenses") : tr("Resources"), QString(), QString(),
-                            QString()};
+        rows << QStringList{kind == QLatin1String("expense") ? tr("Expenses") : tr("Resources"), QString(),
+                            QString(), QString()};
         Money forecast;
         Money actual;
         for (const FundingReport::Line& l : data.funding.categories) {
@@ -374,7 +392,8 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
                 continue;
             forecast += l.forecast;
             actual += l.actual;
-            rows << QStringList{l.name, l.forecast.format(), l.actual.format(), percentOf(l.actual, l.forecast)};
+            rows << QStringList{l.name, l.forecast.format(), l.actual.format(),
+                                percentOf(l.actual, l.forecast)};
         }
         bold << static_cast<int>(rows.size());
         rows << QStringList{kind == QLatin1String("expense") ? tr("Total expenses") : tr("Total resources"),
@@ -383,7 +402,8 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
     bold << static_cast<int>(rows.size());
     rows << QStringList{tr("Voluntary contributions in kind (volunteers, gifts in kind)"), QString(),
                         (data.funding.volunteerValue + data.funding.giftsInKind).format(), QString()};
-    b.table({tr("Budget line"), tr("Forecast"), tr("Actual"), tr("Done")}, rows, {1, 2, 3}, bold, {52, 18, 18, 12});
+    b.table({tr("Budget line"), tr("Forecast"), tr("Actual"), tr("Done")}, rows, {1, 2, 3}, bold,
+            {52, 18, 18, 12});
 
     b.heading(tr("4. Explanation of the deviations"));
     if (s.deviationExplanation.trimmed().isEmpty())
@@ -395,21 +415,22 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
     if (!data.indicators) {
         b.note(tr("No school year is known for this subsidy: the indicators cannot be given."));
     } else {
-        const QStringList asked = s.askedIndicators.isEmpty() ? IndicatorService::defaultAskedIndicators()
-                                                              : s.askedIndicators;
+        const QStringList asked =
+            s.askedIndicators.isEmpty() ? IndicatorService::defaultAskedIndicators() : s.askedIndicators;
         QList<QStringList> indicatorRows;
         for (const auto& [key, label] : IndicatorService::askableIndicators())
             if (asked.contains(key))
                 indicatorRows << QStringList{label, IndicatorService::valueOf(*data.indicators, key)};
-        b.table({tr("Indicator, school year %1").arg(data.indicators->schoolYear), tr("Value")}, indicatorRows, {1},
-                {}, {75, 25});
+        b.table({tr("Indicator, school year %1").arg(data.indicators->schoolYear), tr("Value")},
+                indicatorRows, {1}, {}, {75, 25});
     }
 
     b.heading(tr("6. Certification"));
-    b.paragraph(tr("I, the undersigned, legal representative of the association, certify that the information in "
-                   "this account is accurate and that the subsidy was used for the purpose it was granted for."));
-    b.table({tr("Name and capacity"), tr("Date"), tr("Signature")}, {{QStringLiteral("\n\n\n"), QString(), QString()}},
-            {}, {}, {40, 20, 40});
+    b.paragraph(
+        tr("I, the undersigned, legal representative of the association, certify that the information in "
+           "this account is accurate and that the subsidy was used for the purpose it was granted for."));
+    b.table({tr("Name and capacity"), tr("Date"), tr("Signature")},
+            {{QStringLiteral("\n\n\n"), QString(), QString()}}, {}, {}, {40, 20, 40});
 }
 
 ReportBuilder ReportDocuments::activity(const ActivityReportData& data)
@@ -436,6 +457,43 @@ ReportBuilder ReportDocuments::financial(const FinancialReportData& data)
     return b;
 }
 
+void ReportDocuments::writeReceiptsStatement(ReportBuilder& b, const ReceiptsStatement& s)
+{
+    const QLocale fr(QLocale::French, QLocale::France);
+    b.paragraph(
+        tr("Yearly declaration of the gifts that gave rise to tax receipts (art. 222 bis of the French "
+           "general tax code), %1 from %2 to %3:")
+            .arg(s.financialYear ? tr("financial year") : tr("civil year"),
+                 fr.toString(s.from, QStringLiteral("dd/MM/yyyy")),
+                 fr.toString(s.to, QStringLiteral("dd/MM/yyyy"))));
+    b.table({tr("To declare"), tr("Figure")},
+            {{tr("Gifts received in the period that gave rise to a tax receipt (%n gift(s))", nullptr,
+                 static_cast<int>(s.giftsCount)),
+              s.gifts.format()},
+             {tr("Tax receipts issued in the period, net of cancellations"), fr.toString(s.receipts)}},
+            {1}, {}, {70, 30});
+    QStringList notes;
+    if (!s.receiptedLater.isZero())
+        notes << tr("Of the gifts, %1 were receipted after the period: they count with the period they were "
+                    "received in.")
+                     .arg(s.receiptedLater.format());
+    if (s.cancelled > 0)
+        notes << tr("%n receipt(s) issued in the period and cancelled since are not counted.", nullptr,
+                    static_cast<int>(s.cancelled));
+    notes << tr("Gifts still without a receipt are not counted: issue the receipts before declaring.");
+    b.note(notes.join(QLatin1Char(' ')));
+}
+
+ReportBuilder ReportDocuments::receipts(const ReceiptsStatementData& data)
+{
+    const ReceiptsStatement& s = data.statement;
+    ReportBuilder b(data.school, tr("Gifts and tax receipts: yearly declaration"), data.printedOn);
+    b.heading(s.financialYear ? tr("Financial year %1 – %2").arg(s.from.year()).arg(s.to.year())
+                              : tr("Civil year %1").arg(s.from.year()));
+    writeReceiptsStatement(b, s);
+    return b;
+}
+
 ReportBuilder ReportDocuments::grant(const GrantReportData& data)
 {
     ReportBuilder b(data.school, tr("Final account of a subsidy"), data.printedOn);
@@ -446,8 +504,8 @@ ReportBuilder ReportDocuments::grant(const GrantReportData& data)
 ReportBuilder ReportDocuments::pack(const FunderPackData& data)
 {
     ReportBuilder b(data.activity.school, tr("Funder pack"), data.activity.printedOn);
-    b.titlePage(tr("School year %1 · financial year %2").arg(data.activity.indicators.schoolYear,
-                                                              data.financial.funding.label),
+    b.titlePage(tr("School year %1 · financial year %2")
+                    .arg(data.activity.indicators.schoolYear, data.financial.funding.label),
                 {});
     b.tableOfContents();
     int n = 1;
@@ -492,9 +550,9 @@ ReportBuilder ReportDocuments::attendance(const AttendanceSheetData& data)
         for (int c = 0; c < 10; ++c)
             trainer << QString();
         rows << trainer;
-        b.table(headers, rows, {}, {static_cast<int>(rows.size() - 1)},
-                {20, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8});
-        b.note(tr("Each trainee signs each half-day present; the trainer signs each half-day. The register in Établi "
+        b.table(headers, rows, {}, {static_cast<int>(rows.size() - 1)}, {20, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8});
+        b.note(tr("Each trainee signs each half-day present; the trainer signs each half-day. The register "
+                  "in Établi "
                   "remains the reference."));
     }
     if (data.weeks.isEmpty())

@@ -22,6 +22,8 @@ public:
     static ReportBuilder financial(const FinancialReportData& data);
     // Compte rendu financier de subvention, laid out like Cerfa n°15059.
     static ReportBuilder grant(const GrantReportData& data);
+    // The art. 222 bis declaration of a civil or financial year.
+    static ReportBuilder receipts(const ReceiptsStatementData& data);
     // Feuilles d'émargement: one page per week (print in landscape).
     static ReportBuilder attendance(const AttendanceSheetData& data);
     // Pack financeur: all of the above but the sheets, with a table of contents.
@@ -32,6 +34,7 @@ private:
     static void writeIndicators(ReportBuilder& b, const Indicators& indicators, const QString& prefix);
     static void writeFinancial(ReportBuilder& b, const FinancialReportData& data, const QString& prefix);
     static void writeGrant(ReportBuilder& b, const GrantReportData& data, const QString& prefix);
+    static void writeReceiptsStatement(ReportBuilder& b, const ReceiptsStatement& statement);
 };
 
 } // namespace etabli::print

@@ -783,6 +783,56 @@ TEST_CASE("etabli-cli report funding: the split of the demo's year, from its inv
     CHECK(funding(QStringLiteral("json"), QStringLiteral("formateur.metal")).code == 1); // not for trainers
 }
 
+TEST_CASE("etabli-cli report receipts: the demo's art. 222 bis declaration counts gifts by the day received",
+          "[cli][reports][donations][legal]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    auto json = cli({QStringLiteral("report"), QStringLiteral("receipts"), QStringLiteral("--database"), db,
+                     QStringLiteral("--year"), QStringLiteral("2025"), QStringLiteral("--user"),
+                     QStringLiteral("direction"), QStringLiteral("--format"), QStringLiteral("json")},
+                    demoPassword());
+    INFO(json.err.toStdString());
+    REQUIRE(json.code == 0);
+    const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    // Independently: the demo's gifts of 2025 holding a standing receipt, and its receipts of 2025.
+    const qint64 gifts =
+        firstRow(
+            db,
+            QStringLiteral(
+                "SELECT SUM(d.amount_cents) FROM donation d JOIN tax_receipt r ON r.id = "
+                "d.receipt_id WHERE d.day LIKE '2025-%' AND r.kind = 'receipt' AND NOT EXISTS (SELECT 1 FROM "
+                "tax_receipt x WHERE x.cancels_receipt_id = r.id)"))
+            .value(0)
+            .toLongLong();
+    const qint64 byIssueDate =
+        firstRow(db, QStringLiteral("SELECT SUM(total_cents) FROM tax_receipt WHERE kind = 'receipt' AND "
+                                    "issue_date LIKE '2025-%'"))
+            .value(0)
+            .toLongLong();
+    REQUIRE(gifts > 0);
+    CHECK(o.value(QStringLiteral("gifts_cents")).toInteger() == gifts);
+    CHECK(gifts != byIssueDate); // the demo receipts each year's gifts in the next January
+    CHECK(o.value(QStringLiteral("receipts")).toInteger() ==
+          firstRow(db,
+                   QStringLiteral("SELECT COUNT(*) FROM tax_receipt r WHERE kind = 'receipt' AND issue_date "
+                                  "LIKE '2025-%' AND NOT EXISTS (SELECT 1 FROM tax_receipt x WHERE "
+                                  "x.cancels_receipt_id = r.id)"))
+              .value(0)
+              .toLongLong());
+    auto pdf = cli({QStringLiteral("report"), QStringLiteral("receipts"), QStringLiteral("--database"), db,
+                    QStringLiteral("--year"), QStringLiteral("2025"), QStringLiteral("--user"),
+                    QStringLiteral("direction"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                    QStringLiteral("--out"), dir.filePath(QStringLiteral("declaration.pdf"))},
+                   demoPassword());
+    CHECK(pdf.code == 0);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"),
+               {dir.filePath(QStringLiteral("declaration.pdf")), QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(30000));
+    CHECK(QString::fromUtf8(text.readAllStandardOutput()).contains(QStringLiteral("art. 222 bis du CGI")));
+}
+
 TEST_CASE("etabli-cli report indicators: the seed's 2013/2014 tyre cohort comes out of the data",
           "[cli][reports][seed]")
 {

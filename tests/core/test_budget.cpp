@@ -544,7 +544,7 @@ TEST_CASE(
     auto financial = data.financial(2026);
     REQUIRE(financial);
     CHECK(financial->subsidies.size() == 2);
-    CHECK(financial->receipts.issued == 0);
+    CHECK(financial->receipts.receipts == 0);
 
     UserContext trainer;
     trainer.permissions = {permission::TraineesRead, permission::AttendanceWrite};

@@ -1,5 +1,6 @@
 #include "services/contactservice.h"
 #include "services/donationservice.h"
+#include "services/reportdataservice.h"
 #include "services/schoolservice.h"
 #include "storage/fundingrepository.h"
 #include "support/testdatabase.h"
@@ -196,4 +197,84 @@ TEST_CASE("Tax receipts: numbered per year, never twice, sealed, cancelled by a 
         test::rawExec(db, QStringLiteral("UPDATE tax_receipt SET donor_name = 'Faivre Monica' WHERE number = "
                                          "'R2026-0002'")));
     CHECK(*gifts.verifyReceipts() == QStringLiteral("R2026-0002"));
+}
+
+TEST_CASE(
+    "The yearly declaration (art. 222 bis) counts the gifts received in the year that were receipted, even "
+    "the next year",
+    "[funding][donations][legal]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(QDate(2024, 12, 30), QTime(10, 0), Qt::UTC));
+    const Donors d = makeDonors(t.db(), clock, true);
+    DonationService gifts(t.db(), clock, d.director);
+    const auto on = [&clock](int y, int m, int day) {
+        clock.set(QDateTime(QDate(y, m, day), QTime(10, 0), Qt::UTC));
+    };
+    // A gift of the last days of 2024, receipted in January 2025.
+    auto late2024 = gifts.record(gift(d.person, QDate(2024, 12, 30), 4000));
+    REQUIRE(late2024);
+    on(2025, 1, 5);
+    REQUIRE(gifts.issueReceipt(*late2024));
+    // March: a gift receipted at once.
+    on(2025, 3, 10);
+    auto march = gifts.record(gift(d.person, QDate(2025, 3, 10), 10000));
+    REQUIRE(march);
+    REQUIRE(gifts.issueReceipt(*march));
+    // June: a company's gift receipted, then the receipt cancelled (the donor wants none).
+    on(2025, 6, 2);
+    auto june = gifts.record(gift(d.company, QDate(2025, 6, 2), 50000));
+    REQUIRE(june);
+    auto juneReceipt = gifts.issueReceipt(*june);
+    REQUIRE(juneReceipt);
+    on(2025, 6, 3);
+    REQUIRE(gifts.cancelReceipt(*juneReceipt, QStringLiteral("Le donateur ne souhaite pas de reçu")));
+    // December: a gift whose annual receipt is issued in January.
+    on(2025, 12, 20);
+    REQUIRE(gifts.record(gift(d.person, QDate(2025, 12, 20), 20000)));
+    on(2026, 1, 15);
+    REQUIRE(gifts.issueAnnualReceipt(d.person, 2025));
+    auto january = gifts.record(gift(d.person, QDate(2026, 1, 10), 7000));
+    REQUIRE(january);
+    REQUIRE(gifts.issueReceipt(*january));
+
+    ReportDataService reports(t.db(), clock, d.director);
+    auto y2025 = reports.receipts(2025);
+    REQUIRE(y2025);
+    const ReceiptsStatement& s = y2025->statement;
+    CHECK(s.from == QDate(2025, 1, 1));
+    CHECK(s.to == QDate(2025, 12, 31));
+    // Received in 2025 and receipted: March and December (receipted in 2026); not June (cancelled).
+    CHECK(s.gifts == Money::fromEuros(300));
+    CHECK(s.giftsCount == 2);
+    CHECK(s.receiptedLater == Money::fromEuros(200));
+    // Issued in 2025 and standing: the 2024 gift's and March's; June's was cancelled.
+    CHECK(s.receipts == 2);
+    CHECK(s.cancelled == 1);
+    auto y2026 = reports.receipts(2026);
+    REQUIRE(y2026);
+    CHECK(y2026->statement.gifts == Money::fromEuros(70));
+    CHECK(y2026->statement.receipts == 2);
+    auto y2024 = reports.receipts(2024);
+    REQUIRE(y2024);
+    CHECK(y2024->statement.gifts == Money::fromEuros(40));
+    CHECK(y2024->statement.receipts == 0);
+    CHECK(y2024->statement.receiptedLater == Money::fromEuros(40));
+
+    // The financial report shows the same figures for its financial year (the civil year here).
+    auto financial = reports.financial(2025);
+    REQUIRE(financial);
+    CHECK(financial->receipts.gifts == Money::fromEuros(300));
+    CHECK(financial->receipts.receipts == 2);
+    CHECK(financial->receipts.financialYear);
+
+    // Reading the funding is needed.
+    UserContext trainer;
+    trainer.login = QStringLiteral("formateur");
+    trainer.permissions = {permission::TraineesRead};
+    auto refused = ReportDataService(t.db(), clock, trainer).receipts(2025);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == Error::Code::AccessDenied);
 }

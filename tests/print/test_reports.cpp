@@ -3,12 +3,11 @@
 #include "print/sampleschool.h"
 #include "support/testenv.h"
 
+#include <catch2/catch.hpp>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -24,7 +23,7 @@ QString run(const QString& program, const QStringList& args)
 
 struct Rendered
 {
-    QString text;   // simplified
+    QString text; // simplified
     int pages = 0;
     int images = 0; // pictures in the PDF (charts must be vectors)
 };
@@ -43,8 +42,8 @@ Rendered render(const print::ReportBuilder& report, const QString& name, bool la
                  .simplified();
     if (qEnvironmentVariableIsSet("ETABLI_KEEP_REPORT_TEXT"))
         QFile::copy(path, QDir::temp().filePath(name));
-    const auto info = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
-                          .match(run(QStringLiteral("pdfinfo"), {path}));
+    const auto info =
+        QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(run(QStringLiteral("pdfinfo"), {path}));
     r.pages = info.captured(1).toInt();
     r.images = static_cast<int>(run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path})
                                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
@@ -72,14 +71,17 @@ ActivityReportData activity()
     i.enrolled = 11;
     i.continuing = 4;
     i.exits = 7;
-    i.exitsByReason = {{QStringLiteral("apprenticeship"), 1}, {QStringLiteral("personal"), 1},
+    i.exitsByReason = {{QStringLiteral("apprenticeship"), 1},
+                       {QStringLiteral("personal"), 1},
                        {QStringLiteral("end_of_course"), 5}};
-    i.certifications = {{QStringLiteral("CFG"), {{QStringLiteral("registered"), 3}, {QStringLiteral("passed"), 2},
-                                                 {QStringLiteral("failed"), 1}}}};
+    i.certifications = {
+        {QStringLiteral("CFG"),
+         {{QStringLiteral("registered"), 3}, {QStringLiteral("passed"), 2}, {QStringLiteral("failed"), 1}}}};
     i.attendanceRate = 0.917;
     i.attendanceByMonth = {{QStringLiteral("2013-09"), 0.95}, {QStringLiteral("2013-10"), 0.88}};
     i.attendanceBySection = {{QStringLiteral("Pneus et services"), 0.917}};
-    i.outcomes = {{QStringLiteral("at_exit"), {{QStringLiteral("apprenticeship"), 1}, {QStringLiteral("cdi"), 3}}}};
+    i.outcomes = {
+        {QStringLiteral("at_exit"), {{QStringLiteral("apprenticeship"), 1}, {QStringLiteral("cdi"), 3}}}};
     i.insertionRate = 0.8;
     i.productionMinutesOrders = 60 * 1234;
     i.orders = 345;
@@ -110,10 +112,11 @@ FinancialReportData financial()
     r.other = {Money::fromCents(556000), 0.015};
     r.totalResources = Money::fromCents(36542250);
     r.selfFinancingShare = 0.6;
-    r.categories = {{QStringLiteral("resource"), QStringLiteral("production"), QStringLiteral("Ventes de la production"),
-                     0, Money::fromCents(21500000), Money::fromCents(21909250)},
-                    {QStringLiteral("expense"), QStringLiteral("staff"), QStringLiteral("Charges de personnel"), 0,
-                     Money::fromCents(24000000), Money::fromCents(23968900)}};
+    r.categories = {
+        {QStringLiteral("resource"), QStringLiteral("production"), QStringLiteral("Ventes de la production"),
+         0, Money::fromCents(21500000), Money::fromCents(21909250)},
+        {QStringLiteral("expense"), QStringLiteral("staff"), QStringLiteral("Charges de personnel"), 0,
+         Money::fromCents(24000000), Money::fromCents(23968900)}};
     r.forecastResources = Money::fromCents(21500000);
     r.forecastExpenses = Money::fromCents(24000000);
     r.monthlyProduction = QList<qint64>(12, 1800000);
@@ -128,7 +131,14 @@ FinancialReportData financial()
     s.instalments = {SubsidyInstalment{1, QDate(2025, 3, 1), Money::fromCents(2000000), QDate(2025, 3, 10),
                                        Money::fromCents(2000000)}};
     f.subsidies = {s};
-    f.receipts = ReceiptsSummary{37, Money::fromCents(4228000), 1};
+    f.receipts.from = QDate(2025, 1, 1);
+    f.receipts.to = QDate(2025, 12, 31);
+    f.receipts.financialYear = true;
+    f.receipts.gifts = Money::fromCents(4309000);
+    f.receipts.giftsCount = 41;
+    f.receipts.receiptedLater = Money::fromCents(986000);
+    f.receipts.receipts = 37;
+    f.receipts.cancelled = 1;
     return f;
 }
 
@@ -162,7 +172,8 @@ TEST_CASE("The activity report: title page, narrative, the seed's figures, chart
     CHECK(r.text.contains(QStringLiteral("4 poursuivant l'année suivante")));
     CHECK(r.text.contains(QStringLiteral("nouveau garage")));
     CHECK(r.text.contains(QStringLiteral("Entrées par section"))); // a chart's title, drawn as text
-    CHECK(r.text.contains(QRegularExpression(QStringLiteral("\\b2\\s*/\\s*3\\b")))); // CFG: passed / presented
+    CHECK(
+        r.text.contains(QRegularExpression(QStringLiteral("\\b2\\s*/\\s*3\\b")))); // CFG: passed / presented
     CHECK(r.text.contains(QStringLiteral("91,7 %")));
     CHECK(r.text.contains(QStringLiteral("Page 1 / %1").arg(r.pages)));
     CHECK(r.text.contains(QStringLiteral("Page %1 / %1").arg(r.pages)));
@@ -172,14 +183,17 @@ TEST_CASE("The activity report: title page, narrative, the seed's figures, chart
 TEST_CASE("The financial report: split against targets, forecast against actual, subsidies, receipts",
           "[print][reports]")
 {
-    const Rendered r = render(print::ReportDocuments::financial(financial()), QStringLiteral("financier.pdf"));
+    const Rendered r =
+        render(print::ReportDocuments::financial(financial()), QStringLiteral("financier.pdf"));
     INFO(r.text.toStdString());
     CHECK(r.images == 0);
-    for (const char* expected : {"Rapport financier 2025", "219 092,50 €", "60,0 %", "365 422,50 €", "Objectif",
-                                 "Charges de personnel", "240 000,00 €", "-311,00 €", "Région Bourgogne-Franche-Comté",
-                                 "37 600,00 €", "17 600,00 €", "Reçus fiscaux émis (37)", "42 280,00 €",
-                                 "Temps des bénévoles (84 h)"})
+    for (const char* expected : {"Rapport financier 2025", "219 092,50 €", "60,0 %", "365 422,50 €",
+                                 "Objectif", "Charges de personnel", "240 000,00 €", "-311,00 €",
+                                 "Région Bourgogne-Franche-Comté", "37 600,00 €", "17 600,00 €",
+                                 "art. 222 bis", "43 090,00 €", "9 860,00 €", "Temps des bénévoles (84 h)"})
         CHECK(r.text.contains(QString::fromUtf8(expected)));
+    // The figure to declare, not the receipts' total by their issue date.
+    CHECK_FALSE(r.text.contains(QStringLiteral("Reçus fiscaux émis")));
     CHECK(r.text.contains(QStringLiteral("Page %1 / %1").arg(r.pages)));
 }
 
@@ -189,10 +203,10 @@ TEST_CASE("A subsidy's final account follows Cerfa 15059 and names what is missi
     g.missing = {QStringLiteral("Aucun budget prévisionnel")};
     const Rendered r = render(print::ReportDocuments::grant(g), QStringLiteral("subvention.pdf"));
     INFO(r.text.toStdString());
-    for (const char* expected : {"1. Identification", "ECCOFOR", "W392000000", "CONV-2025-039 du 14/02/2025",
-                                 "3. Budget de l'action", "4. Explication des écarts", "Deux jeunes de moins",
-                                 "5. Indicateurs", "80,0 %", "6. Attestation", "Signature",
-                                 "Manque : Aucun budget prévisionnel"})
+    for (const char* expected :
+         {"1. Identification", "ECCOFOR", "W392000000", "CONV-2025-039 du 14/02/2025",
+          "3. Budget de l'action", "4. Explication des écarts", "Deux jeunes de moins", "5. Indicateurs",
+          "80,0 %", "6. Attestation", "Signature", "Manque : Aucun budget prévisionnel"})
         CHECK(r.text.contains(QString::fromUtf8(expected)));
     // Only the indicators the funder asked for.
     CHECK_FALSE(r.text.contains(QStringLiteral("Taux de présence")));
@@ -200,7 +214,8 @@ TEST_CASE("A subsidy's final account follows Cerfa 15059 and names what is missi
     CHECK(r.text.contains(QStringLiteral("Page %1 / %1").arg(r.pages)));
 }
 
-TEST_CASE("Sign-in sheets: one landscape page per week, a line per trainee and the trainer's", "[print][reports]")
+TEST_CASE("Sign-in sheets: one landscape page per week, a line per trainee and the trainer's",
+          "[print][reports]")
 {
     AttendanceSheetData a;
     a.school = school();
@@ -217,7 +232,8 @@ TEST_CASE("Sign-in sheets: one landscape page per week, a line per trainee and t
     CHECK(r.text.contains(QStringLiteral("Page 2 / 2")));
 }
 
-TEST_CASE("The funder pack gathers the reports behind a table of contents with their pages", "[print][reports]")
+TEST_CASE("The funder pack gathers the reports behind a table of contents with their pages",
+          "[print][reports]")
 {
     const FunderPackData pack{activity(), financial(), {grant()}};
     const Rendered r = render(print::ReportDocuments::pack(pack), QStringLiteral("pack.pdf"));
@@ -227,7 +243,8 @@ TEST_CASE("The funder pack gathers the reports behind a table of contents with t
     CHECK(r.text.contains(QStringLiteral("Sommaire")));
     // Each chapter's line in the contents ends with the page it starts on.
     const auto tocPage = [&](const QString& chapter) {
-        const auto m = QRegularExpression(QRegularExpression::escape(chapter) + QStringLiteral(" (\\d+) ")).match(r.text);
+        const auto m = QRegularExpression(QRegularExpression::escape(chapter) + QStringLiteral(" (\\d+) "))
+                           .match(r.text);
         return m.hasMatch() ? m.captured(1).toInt() : 0;
     };
     const int activityPage = tocPage(QStringLiteral("1. Rapport d'activité 2013-2014"));

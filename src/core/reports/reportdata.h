@@ -6,24 +6,38 @@
 #include "reports/indicators.h"
 #include "reports/narrative.h"
 
+#include <optional>
 #include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 namespace etabli {
 
 // What each printed report is made of, gathered from the database (off the
 // GUI thread when the application makes it) and laid out by etabli_print.
 
-// Tax receipts issued in a period (those cancelled since left out).
-struct ReceiptsSummary
+// The yearly declaration of art. 222 bis CGI for a civil or financial year:
+// the gifts received in the period that gave rise to a tax receipt (whenever
+// the receipt was issued, even the next year; cancelled receipts left out),
+// and the receipts issued in the period, net of cancellations.
+struct ReceiptsStatement
 {
-    qint64 issued = 0;
-    Money total;
-    qint64 cancelled = 0;
+    QDate from;
+    QDate to;
+    bool financialYear = false;
+    Money gifts; // the figure to declare
+    qint64 giftsCount = 0;
+    Money receiptedLater; // part of `gifts` whose receipt was issued after the period
+    qint64 receipts = 0;  // issued in the period and not cancelled since
+    qint64 cancelled = 0; // issued in the period and cancelled since
+};
+
+struct ReceiptsStatementData
+{
+    SchoolIdentity school;
+    QDate printedOn;
+    ReceiptsStatement statement;
 };
 
 struct ActivityReportData
@@ -39,8 +53,8 @@ struct FinancialReportData
     SchoolIdentity school;
     QDate printedOn;
     FundingReport funding;
-    QList<Subsidy> subsidies; // of the financial year
-    ReceiptsSummary receipts;
+    QList<Subsidy> subsidies;   // of the financial year
+    ReceiptsStatement receipts; // the art. 222 bis figures of the financial year
 };
 
 struct GrantReportData
@@ -48,8 +62,8 @@ struct GrantReportData
     SchoolIdentity school;
     QDate printedOn;
     Subsidy subsidy;
-    FundingReport funding;                 // the subsidy's financial year
-    std::optional<Indicators> indicators;  // the school year the subsidy names (or the one its year starts in)
+    FundingReport funding;                // the subsidy's financial year
+    std::optional<Indicators> indicators; // the school year the subsidy names (or the one its year starts in)
     // What the account cannot show, in French ("no forecast for 2025"): said
     // on the page and by the CLI.
     QStringList missing;

@@ -13,7 +13,8 @@
 
 namespace etabli {
 
-Result<ActivityReportData> ReportDataService::activity(const QString& schoolYear, const QString& section) const
+Result<ActivityReportData> ReportDataService::activity(const QString& schoolYear,
+                                                       const QString& section) const
 {
     IndicatorService indicators(m_db, m_clock, m_actor);
     auto figures = indicators.indicators(schoolYear, section);
@@ -46,10 +47,54 @@ Result<FinancialReportData> ReportDataService::financial(int startYear) const
             return std::unexpected(subsidies.error());
         data.subsidies = *subsidies;
     }
-    auto receipts = FundingQueries(m_db).receipts(funding->year.start, funding->year.end);
+    auto receipts = statement(funding->year.start, funding->year.end, true);
     if (!receipts)
         return std::unexpected(receipts.error());
-    data.receipts = ReceiptsSummary{receipts->issued, Money::fromCents(receipts->total), receipts->cancelled};
+    data.receipts = *receipts;
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    data.school = *school;
+    return data;
+}
+
+Result<ReceiptsStatement> ReportDataService::statement(const QDate& from, const QDate& to,
+                                                       bool financialYear) const
+{
+    auto figures = FundingQueries(m_db).receipts(from, to);
+    if (!figures)
+        return std::unexpected(figures.error());
+    ReceiptsStatement s;
+    s.from = from;
+    s.to = to;
+    s.financialYear = financialYear;
+    s.gifts = Money::fromCents(figures->gifts);
+    s.giftsCount = figures->giftsCount;
+    s.receiptedLater = Money::fromCents(figures->receiptedLater);
+    s.receipts = figures->issued;
+    s.cancelled = figures->cancelled;
+    return s;
+}
+
+Result<ReceiptsStatementData> ReportDataService::receipts(int year, bool financialYear) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
+        return std::unexpected(r.error());
+    QDate from(year, 1, 1);
+    QDate to(year, 12, 31);
+    if (financialYear) {
+        auto fy = FinancialYearService(m_db, m_clock, m_actor).yearStartingIn(year);
+        if (!fy)
+            return std::unexpected(fy.error());
+        from = fy->start;
+        to = fy->end;
+    }
+    ReceiptsStatementData data;
+    auto s = statement(from, to, financialYear);
+    if (!s)
+        return std::unexpected(s.error());
+    data.statement = *s;
+    data.printedOn = m_clock.today();
     auto school = SchoolRepository(m_db).load();
     if (!school)
         return std::unexpected(school.error());
@@ -75,21 +120,24 @@ Result<GrantReportData> ReportDataService::grant(qint64 subsidyId) const
         return std::unexpected(funding.error());
     data.funding = *funding;
     if (funding->forecastResources.isZero() && funding->forecastExpenses.isZero())
-        data.missing << tr("No forecast budget was entered for the financial year %1 (Financements › Budget): the "
-                           "forecast column is empty.")
-                            .arg(funding->label);
+        data.missing
+            << tr("No forecast budget was entered for the financial year %1 (Financements › Budget): the "
+                  "forecast column is empty.")
+                   .arg(funding->label);
     if (subsidy->decision != QLatin1String("granted"))
         data.missing << tr("The funder has not decided yet: the amount granted is unknown.");
     if (subsidy->deviationExplanation.trimmed().isEmpty())
-        data.missing << tr("The deviations from the forecast are not explained yet (the subsidy's “Final account” "
-                           "tab).");
+        data.missing << tr(
+            "The deviations from the forecast are not explained yet (the subsidy's “Final account” "
+            "tab).");
     auto school = SchoolRepository(m_db).load();
     if (!school)
         return std::unexpected(school.error());
     data.school = *school;
-    const QString schoolYear = !subsidy->schoolYear.trimmed().isEmpty()
-                                   ? subsidy->schoolYear
-                                   : SchoolYear::containing(subsidy->yearStart, school->schoolYearStartMonth).label();
+    const QString schoolYear =
+        !subsidy->schoolYear.trimmed().isEmpty()
+            ? subsidy->schoolYear
+            : SchoolYear::containing(subsidy->yearStart, school->schoolYearStartMonth).label();
     auto indicators = IndicatorService(m_db, m_clock, m_actor).indicators(schoolYear);
     if (indicators)
         data.indicators = *indicators;
@@ -104,7 +152,8 @@ Result<AttendanceSheetData> ReportDataService::attendance(const QString& section
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
     if (!from.isValid() || !to.isValid() || to < from)
-        return fail(Error::Code::InvalidInput, tr("Give the first and the last day of the sheets, in that order."));
+        return fail(Error::Code::InvalidInput,
+                    tr("Give the first and the last day of the sheets, in that order."));
     auto found = IndicatorService::sectionNamed(m_db, section);
     if (!found)
         return std::unexpected(found.error());

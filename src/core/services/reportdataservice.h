@@ -30,13 +30,19 @@ public:
     Result<FinancialReportData> financial(int startYear) const;
     // reports.read and funding.read.
     Result<GrantReportData> grant(qint64 subsidyId) const;
+    // funding.read: the art. 222 bis declaration of the civil year `year`,
+    // or of the financial year starting in it.
+    Result<ReceiptsStatementData> receipts(int year, bool financialYear = false) const;
     // trainees.read in the section; one sheet per week from the week of
     // `from` to the week of `to` (at most 26 weeks).
     Result<AttendanceSheetData> attendance(const QString& section, const QDate& from, const QDate& to) const;
     // The activity of the school year, the financial year and each subsidy's account.
-    Result<FunderPackData> pack(const QString& schoolYear, int startYear, const QList<qint64>& subsidyIds) const;
+    Result<FunderPackData> pack(const QString& schoolYear, int startYear,
+                                const QList<qint64>& subsidyIds) const;
 
 private:
+    Result<ReceiptsStatement> statement(const QDate& from, const QDate& to, bool financialYear) const;
+
     Database& m_db;
     const Clock& m_clock;
     UserContext m_actor;

@@ -42,8 +42,9 @@ Result<qint64> FundingQueries::invoicedInclVat(const QDate& from, const QDate& t
 Result<QMap<QString, qint64>> FundingQueries::productionByMonth(const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT substr(issue_date, 1, 7) AS month, COALESCE(SUM(total_excl_cents), 0) ") +
-                           issuedInPeriod + QStringLiteral(" GROUP BY substr(issue_date, 1, 7)"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT substr(issue_date, 1, 7) AS month, COALESCE(SUM(total_excl_cents), 0) ") +
+            issuedInPeriod + QStringLiteral(" GROUP BY substr(issue_date, 1, 7)"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
@@ -57,26 +58,49 @@ Result<QMap<QString, qint64>> FundingQueries::productionByMonth(const QDate& fro
 
 Result<qint64> FundingQueries::paymentsReceived(const QDate& from, const QDate& to) const
 {
-    return sum(QStringLiteral("SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE day >= :from AND day <= :to"),
+    return sum(QStringLiteral(
+                   "SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE day >= :from AND day <= :to"),
                from, to);
 }
 
 Result<FundingQueries::Receipts> FundingQueries::receipts(const QDate& from, const QDate& to) const
 {
+    Receipts out;
+    SqlQuery gifts(m_db);
+    if (auto r = gifts.prepare(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(d.amount_cents), 0), "
+                                              "COALESCE(SUM(CASE WHEN r.issue_date > :to THEN "
+                                              "d.amount_cents ELSE 0 END), 0) FROM donation d JOIN "
+                                              "tax_receipt r ON r.id = d.receipt_id WHERE d.day "
+                                              ">= :from AND d.day <= :to AND r.kind = 'receipt' AND NOT "
+                                              "EXISTS (SELECT 1 FROM tax_receipt x WHERE "
+                                              "x.cancels_receipt_id = r.id)"));
+        !r)
+        return std::unexpected(r.error());
+    gifts.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
+    if (auto r = gifts.exec(); !r)
+        return std::unexpected(r.error());
+    if (gifts.next()) {
+        out.giftsCount = gifts.value(0).toLongLong();
+        out.gifts = gifts.value(1).toLongLong();
+        out.receiptedLater = gifts.value(2).toLongLong();
+    }
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "SELECT COUNT(*), COALESCE(SUM(r.total_cents), 0), (SELECT COUNT(*) FROM tax_receipt c WHERE c.kind = "
-            "'cancellation' AND c.issue_date >= :from AND c.issue_date <= :to) FROM tax_receipt r WHERE r.kind = "
-            "'receipt' AND r.issue_date >= :from AND r.issue_date <= :to AND NOT EXISTS (SELECT 1 FROM tax_receipt x "
-            "WHERE x.cancels_receipt_id = r.id)"));
+            "SELECT COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM tax_receipt x WHERE x.cancels_receipt_id = "
+            "r.id) "
+            "THEN 0 ELSE 1 END), 0), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM tax_receipt x WHERE "
+            "x.cancels_receipt_id = r.id) THEN 1 ELSE 0 END), 0) FROM tax_receipt r WHERE r.kind = 'receipt' "
+            "AND "
+            "r.issue_date >= :from AND r.issue_date <= :to"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
-    Receipts out;
-    if (q.next())
-        out = Receipts{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    if (q.next()) {
+        out.issued = q.value(0).toLongLong();
+        out.cancelled = q.value(1).toLongLong();
+    }
     return out;
 }
 
@@ -84,7 +108,8 @@ Result<FundingQueries::Gifts> FundingQueries::gifts(const QDate& from, const QDa
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "SELECT c.person, d.nature, COALESCE(SUM(d.amount_cents), 0), COUNT(*) FROM donation d JOIN contact c ON "
+            "SELECT c.person, d.nature, COALESCE(SUM(d.amount_cents), 0), COUNT(*) FROM donation d JOIN "
+            "contact c ON "
             "c.id = d.contact_id WHERE d.day >= :from AND d.day <= :to GROUP BY c.person, d.nature"));
         !r)
         return std::unexpected(r.error());
@@ -107,23 +132,25 @@ Result<FundingQueries::Gifts> FundingQueries::gifts(const QDate& from, const QDa
 
 Result<qint64> FundingQueries::apprenticeshipTaxReceived(const QDate& from, const QDate& to) const
 {
-    return sum(QStringLiteral("SELECT COALESCE(SUM(received_cents), 0) FROM apprenticeship_tax WHERE received_on >= "
-                              ":from AND received_on <= :to"),
-               from, to);
+    return sum(
+        QStringLiteral("SELECT COALESCE(SUM(received_cents), 0) FROM apprenticeship_tax WHERE received_on >= "
+                       ":from AND received_on <= :to"),
+        from, to);
 }
 
 Result<qint64> FundingQueries::duesPaid(const QDate& from, const QDate& to) const
 {
-    return sum(QStringLiteral(
-                   "SELECT COALESCE(SUM(amount_cents), 0) FROM membership_due WHERE paid_on >= :from AND paid_on <= :to"),
+    return sum(QStringLiteral("SELECT COALESCE(SUM(amount_cents), 0) FROM membership_due WHERE paid_on >= "
+                              ":from AND paid_on <= :to"),
                from, to);
 }
 
 Result<QHash<qint64, qint64>> FundingQueries::entriesByCategory(const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT category_id, COALESCE(SUM(amount_cents), 0) FROM budget_entry WHERE "
-                                          "day >= :from AND day <= :to GROUP BY category_id"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT category_id, COALESCE(SUM(amount_cents), 0) FROM budget_entry WHERE "
+                           "day >= :from AND day <= :to GROUP BY category_id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
@@ -139,9 +166,12 @@ Result<QList<FundingQueries::FunderAmount>> FundingQueries::subsidiesByFunder(qi
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "SELECT s.funder_id, c.name, SUM(s.granted_cents), COALESCE(SUM(r.received), 0) FROM subsidy s JOIN "
-            "contact c ON c.id = s.funder_id LEFT JOIN (SELECT subsidy_id, SUM(received_cents) AS received FROM "
-            "subsidy_instalment GROUP BY subsidy_id) r ON r.subsidy_id = s.id WHERE s.financial_year_id = :year AND s.decision = 'granted' GROUP BY s.funder_id, c.name ORDER BY c.name"));
+            "SELECT s.funder_id, c.name, SUM(s.granted_cents), COALESCE(SUM(r.received), 0) FROM subsidy s "
+            "JOIN "
+            "contact c ON c.id = s.funder_id LEFT JOIN (SELECT subsidy_id, SUM(received_cents) AS received "
+            "FROM "
+            "subsidy_instalment GROUP BY subsidy_id) r ON r.subsidy_id = s.id WHERE s.financial_year_id = "
+            ":year AND s.decision = 'granted' GROUP BY s.funder_id, c.name ORDER BY c.name"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("year"), financialYearId);
@@ -156,9 +186,10 @@ Result<QList<FundingQueries::FunderAmount>> FundingQueries::subsidiesByFunder(qi
 
 Result<qint64> FundingQueries::subsidyInstalmentsReceived(const QDate& from, const QDate& to) const
 {
-    return sum(QStringLiteral("SELECT COALESCE(SUM(received_cents), 0) FROM subsidy_instalment WHERE received_on >= "
-                              ":from AND received_on <= :to"),
-               from, to);
+    return sum(
+        QStringLiteral("SELECT COALESCE(SUM(received_cents), 0) FROM subsidy_instalment WHERE received_on >= "
+                       ":from AND received_on <= :to"),
+        from, to);
 }
 
 } // namespace etabli

@@ -36,12 +36,16 @@ public:
         qint64 count = 0;
     };
     Result<Gifts> gifts(const QDate& from, const QDate& to) const;
-    // Tax receipts issued in the period and not cancelled since: count and
-    // total; and how many were cancelled.
+    // The art. 222 bis figures: gifts received in the period whose receipt
+    // (issued whenever) is not cancelled — count, amount, and the part
+    // receipted after the period —; receipts issued in the period, not
+    // cancelled since, and those cancelled since.
     struct Receipts
     {
+        qint64 gifts = 0;
+        qint64 giftsCount = 0;
+        qint64 receiptedLater = 0;
         qint64 issued = 0;
-        qint64 total = 0;
         qint64 cancelled = 0;
     };
     Result<Receipts> receipts(const QDate& from, const QDate& to) const;

@@ -7,7 +7,9 @@
 #include "gui/sales/customerchooser.h"
 #include "print/documentprinter.h"
 #include "print/receiptdocument.h"
+#include "print/reportdocuments.h"
 #include "services/donationservice.h"
+#include "services/reportdataservice.h"
 #include "services/schoolservice.h"
 
 #include <QComboBox>
@@ -28,21 +30,27 @@ DonationsPage::DonationsPage(Session& session, QWidget* parent)
                      tr("Tax receipt")},
                     1, tr("Search a donor…"), tr("&New gift…"), parent),
       m_filter(new QComboBox(this)), m_receipt(new QPushButton(tr("Issue the &receipt"), this)),
-      m_annual(new QPushButton(tr("&Annual receipts…"), this)), m_print(new QPushButton(tr("&Print the receipt…"), this)),
-      m_cancel(new QPushButton(tr("Cancel the receipt…"), this))
+      m_annual(new QPushButton(tr("&Annual receipts…"), this)),
+      m_print(new QPushButton(tr("&Print the receipt…"), this)),
+      m_cancel(new QPushButton(tr("Cancel the receipt…"), this)),
+      m_declaration(new QPushButton(tr("Yearly &declaration…"), this))
 {
     m_table->setObjectName(QStringLiteral("donationsTable"));
     m_filter->addItem(tr("All gifts"), false);
     m_filter->addItem(tr("Without a tax receipt"), true);
     addFilter(m_filter);
-    for (QPushButton* b : {m_receipt, m_annual, m_print, m_cancel})
+    for (QPushButton* b : {m_receipt, m_annual, m_print, m_cancel, m_declaration})
         addButton(b);
+    m_declaration->setToolTip(
+        tr("The gifts received in a year that gave rise to a tax receipt, and the number of "
+           "receipts: what art. 222 bis of the tax code asks to declare."));
     m_receipt->setToolTip(tr("A tax receipt for the chosen gift alone."));
     m_annual->setToolTip(tr("One receipt per donor for all the gifts of a year not yet receipted."));
     connect(m_receipt, &QPushButton::clicked, this, &DonationsPage::issueReceipt);
     connect(m_annual, &QPushButton::clicked, this, &DonationsPage::issueAnnualReceipts);
     connect(m_print, &QPushButton::clicked, this, &DonationsPage::printReceipt);
     connect(m_cancel, &QPushButton::clicked, this, &DonationsPage::cancelReceipt);
+    connect(m_declaration, &QPushButton::clicked, this, &DonationsPage::showDeclaration);
     connect(&m_session, &Session::databaseChanged, this, &DonationsPage::reload);
     connect(&m_session, &Session::userChanged, this, &DonationsPage::reload);
     reload();
@@ -67,12 +75,12 @@ void DonationsPage::reload()
     const QLocale fr(QLocale::French, QLocale::France);
     for (int r = 0; r < rows->size(); ++r) {
         const Donation& d = rows->at(r);
-        const auto items = setRow(r,
-                                  {fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.donorName, d.amount.format(),
-                                   d.inKind() ? tr("In kind: %1").arg(d.description) : tr("Money"),
-                                   d.inKind() ? QString() : DonationService::methodLabel(d.method), d.purpose,
-                                   d.receiptNumber},
-                                  d.id);
+        const auto items = setRow(
+            r,
+            {fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.donorName, d.amount.format(),
+             d.inKind() ? tr("In kind: %1").arg(d.description) : tr("Money"),
+             d.inKind() ? QString() : DonationService::methodLabel(d.method), d.purpose, d.receiptNumber},
+            d.id);
         items.at(2)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     }
     endReload(rows->size(), *total);
@@ -110,9 +118,8 @@ void DonationsPage::newGift()
     dialog.addRow(tr("&Method:"), method);
     dialog.addRow(tr("Des&cription:"), description);
     dialog.addRow(tr("&Purpose:"), purpose);
-    connect(nature, &QComboBox::currentIndexChanged, &dialog, [=]() {
-        method->setEnabled(nature->currentData().toString() == QLatin1String("cash"));
-    });
+    connect(nature, &QComboBox::currentIndexChanged, &dialog,
+            [=]() { method->setEnabled(nature->currentData().toString() == QLatin1String("cash")); });
     dialog.setAction([&]() -> Status {
         auto money = FormDialog::money(amount);
         if (!money)
@@ -155,11 +162,13 @@ void DonationsPage::issueReceipt()
     const qint64 id = selectedId();
     if (id == 0)
         return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a gift in the list."));
-    if (QMessageBox::question(this, tr("Tax receipt"),
-                              tr("Issue a tax receipt for this gift? Once issued, a receipt is kept for ever: a "
-                                 "mistake is undone by cancelling it.")) != QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Tax receipt"),
+            tr("Issue a tax receipt for this gift? Once issued, a receipt is kept for ever: a "
+               "mistake is undone by cancelling it.")) != QMessageBox::Yes)
         return;
-    auto receipt = DonationService(m_session.database(), m_session.clock(), m_session.user()).issueReceipt(id);
+    auto receipt =
+        DonationService(m_session.database(), m_session.clock(), m_session.user()).issueReceipt(id);
     if (!receipt)
         return m_banner->showMessage(MessageBanner::Kind::Error, receipt.error().message);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The tax receipt is issued."));
@@ -170,9 +179,10 @@ void DonationsPage::issueReceipt()
 void DonationsPage::issueAnnualReceipts()
 {
     bool ok = false;
-    const int year = QInputDialog::getInt(this, tr("Annual receipts"),
-                                          tr("One receipt per donor for the gifts of the year not yet receipted. Year:"),
-                                          m_session.clock().today().year() - 1, 2000, 2100, 1, &ok);
+    const int year =
+        QInputDialog::getInt(this, tr("Annual receipts"),
+                             tr("One receipt per donor for the gifts of the year not yet receipted. Year:"),
+                             m_session.clock().today().year() - 1, 2000, 2100, 1, &ok);
     if (!ok)
         return;
     DonationService service(m_session.database(), m_session.clock(), m_session.user());
@@ -188,10 +198,12 @@ void DonationsPage::issueAnnualReceipts()
         if (!donors.contains(d.contactId))
             donors << d.contactId;
     if (donors.isEmpty())
-        return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Every gift of %1 already has its receipt.").arg(year));
-    if (QMessageBox::question(this, tr("Annual receipts"),
-                              tr("Issue %n receipt(s) for the gifts of %1?", nullptr, static_cast<int>(donors.size()))
-                                  .arg(year)) != QMessageBox::Yes)
+        return m_banner->showMessage(MessageBanner::Kind::Warning,
+                                     tr("Every gift of %1 already has its receipt.").arg(year));
+    if (QMessageBox::question(
+            this, tr("Annual receipts"),
+            tr("Issue %n receipt(s) for the gifts of %1?", nullptr, static_cast<int>(donors.size()))
+                .arg(year)) != QMessageBox::Yes)
         return;
     int issued = 0;
     for (qint64 donor : std::as_const(donors)) {
@@ -214,14 +226,31 @@ void DonationsPage::printReceipt()
     DonationService service(m_session.database(), m_session.clock(), m_session.user());
     auto gift = service.donation(id);
     if (id == 0 || !gift || gift->receiptId == 0)
-        return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a gift that has a tax receipt."));
+        return m_banner->showMessage(MessageBanner::Kind::Warning,
+                                     tr("Choose a gift that has a tax receipt."));
     auto receipt = service.receipt(gift->receiptId);
     auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
     if (!receipt || !school)
-        return m_banner->showMessage(MessageBanner::Kind::Error, (!receipt ? receipt.error() : school.error()).message);
+        return m_banner->showMessage(MessageBanner::Kind::Error,
+                                     (!receipt ? receipt.error() : school.error()).message);
     const TaxReceipt r = *receipt;
     const SchoolIdentity s = *school;
     DocumentOutput::preview(this, [r, s]() { return print::ReceiptDocument::make(r, s); });
+}
+
+void DonationsPage::showDeclaration()
+{
+    bool ok = false;
+    const int year = QInputDialog::getInt(this, tr("Yearly declaration of tax receipts"),
+                                          tr("Civil year of the gifts to declare:"),
+                                          m_session.clock().today().year() - 1, 2000, 2100, 1, &ok);
+    if (!ok)
+        return;
+    auto data = ReportDataService(m_session.database(), m_session.clock(), m_session.user()).receipts(year);
+    if (!data)
+        return m_banner->showMessage(MessageBanner::Kind::Error, data.error().message);
+    const ReceiptsStatementData d = *data;
+    DocumentOutput::preview(this, [d]() { return print::ReportDocuments::receipts(d).printable(false); });
 }
 
 void DonationsPage::cancelReceipt()
@@ -230,7 +259,8 @@ void DonationsPage::cancelReceipt()
     DonationService service(m_session.database(), m_session.clock(), m_session.user());
     auto gift = service.donation(id);
     if (id == 0 || !gift || gift->receiptId == 0)
-        return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a gift that has a tax receipt."));
+        return m_banner->showMessage(MessageBanner::Kind::Warning,
+                                     tr("Choose a gift that has a tax receipt."));
     bool ok = false;
     const QString reason = QInputDialog::getText(
         this, tr("Cancel the receipt %1").arg(gift->receiptNumber),
@@ -241,7 +271,8 @@ void DonationsPage::cancelReceipt()
     auto r = service.cancelReceipt(gift->receiptId, reason);
     if (!r)
         return m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
-    m_banner->showMessage(MessageBanner::Kind::Success, tr("The receipt %1 is cancelled.").arg(gift->receiptNumber));
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("The receipt %1 is cancelled.").arg(gift->receiptNumber));
     m_session.notifyDataChanged();
     reload();
 }

@@ -9,7 +9,8 @@ namespace etabli {
 
 // "Dons": the gifts, newest first, searched by donor and read a page at a
 // time; a new gift; the tax receipt of one gift, the annual receipts of a
-// year, a receipt printed or cancelled.
+// year, a receipt printed or cancelled; the yearly declaration of receipts
+// (art. 222 bis CGI).
 class DonationsPage final : public PagedListPage
 {
     Q_OBJECT
@@ -28,12 +29,14 @@ private:
     void issueAnnualReceipts();
     void printReceipt();
     void cancelReceipt();
+    void showDeclaration();
 
     QComboBox* m_filter;
     QPushButton* m_receipt;
     QPushButton* m_annual;
     QPushButton* m_print;
     QPushButton* m_cancel;
+    QPushButton* m_declaration;
 };
 
 } // namespace etabli
