@@ -1183,7 +1183,7 @@
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+375" />
+        <location filename="../../src/cli/clicommands.cpp" line="+376" />
         <location line="+86" />
         <location line="+63" />
         <location filename="../../src/cli/clisupport.cpp" line="+7" />
@@ -1196,7 +1196,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-484" />
+        <location filename="../../src/cli/clicommands.cpp" line="-485" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1256,7 +1256,7 @@
         <translation>  report receipts --year ANNÉE  la déclaration annuelle des dons et des reçus fiscaux (art. 222 bis du CGI)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>  close [--until YYYY-MM]      closes the sales month by month (sealed, chained closings)</source>
         <translation>  close [--until AAAA-MM]      clôture les ventes mois par mois (clôtures scellées et chaînées)</translation>
     </message>
@@ -1293,7 +1293,7 @@
     <message>
         <location line="+0" />
         <location line="+8" />
-        <location filename="../../src/cli/clireports.cpp" line="+100" />
+        <location filename="../../src/cli/clireports.cpp" line="+103" />
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
@@ -1375,7 +1375,7 @@
         <location line="+386" />
         <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
-        <location line="+3" />
+        <location line="+4" />
         <source>DATE</source>
         <translation>DATE</translation>
     </message>
@@ -1540,7 +1540,7 @@
         <location filename="../../src/cli/clicommands.cpp" line="+0" />
         <location line="+220" />
         <location filename="../../src/cli/cliprint.cpp" line="+26" />
-        <location filename="../../src/cli/clireports.cpp" line="+7" />
+        <location filename="../../src/cli/clireports.cpp" line="+8" />
         <source>FILE</source>
         <translation>FICHIER</translation>
     </message>
@@ -1623,7 +1623,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-521" />
+        <location filename="../../src/cli/clicommands.cpp" line="-522" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1633,7 +1633,7 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+243" />
+        <location line="+244" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -1935,12 +1935,12 @@
         <translation>Liste écrite dans %1</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clireports.cpp" line="-59" />
+        <location filename="../../src/cli/clireports.cpp" line="-63" />
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+43" />
         <source>Financial year, by the calendar year it starts in (2025).</source>
         <translation>Exercice, désigné par l'année civile où il commence (2025).</translation>
     </message>
@@ -1961,12 +1961,12 @@
         <translation>ANNÉE_SCOLAIRE</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>One section, by its name (default: all).</source>
         <translation>Une section, par son nom (par défaut : toutes).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>A subsidy, by its number (repeat it in a pack for several).</source>
         <translation>Une subvention, par son numéro (à répéter dans un pack pour en mettre plusieurs).</translation>
     </message>
@@ -1976,7 +1976,7 @@
         <translation>NUMÉRO</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>First day of the sign-in sheets (2026-11-23).</source>
         <translation>Premier jour des feuilles d'émargement (2026-11-23).</translation>
     </message>
@@ -1986,12 +1986,12 @@
         <translation>Dernier jour des feuilles d'émargement (par défaut : la semaine du premier).</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Output format: pdf, html, json or csv.</source>
         <translation>Format de sortie : pdf, html, json ou csv.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Writes a report on the school's data: a school year's indicators, the activity report, the financial report of a financial year, a subsidy's final account, the sign-in sheets of a section, the funder pack that gathers them, or the funding split.</source>
         <translation>Écrit un rapport sur les données de l'école : les indicateurs d'une année scolaire, le rapport d'activité, le rapport financier d'un exercice, le compte rendu financier d'une subvention, les feuilles d'émargement d'une section, le pack financeur qui les réunit, ou la répartition des financements.</translation>
     </message>
@@ -2006,7 +2006,7 @@
         <translation>       etabli-cli report activity --school-year 2013-2014 [--section NOM] [--format pdf|html|json]</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>       etabli-cli report financial --year 2025 [--format pdf|html|json|csv]</source>
         <translation>       etabli-cli report financial --year 2025 [--format pdf|html|json|csv]</translation>
     </message>
@@ -2026,7 +2026,7 @@
         <translation>       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant NUMÉRO]… [--format pdf|html]</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>       etabli-cli report funding --year 2025 [--format json|csv]</source>
         <translation>       etabli-cli report funding --year 2025 [--format json|csv]</translation>
     </message>
@@ -2036,7 +2036,7 @@
         <translation>       etabli-cli report receipts --year 2025 [--financial-year] [--format json|csv|pdf|html]</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>       (each with --user LOGIN and --out FILE; a PDF needs --out)</source>
         <translation>       (chacun avec --user IDENTIFIANT et --out FICHIER ; un PDF demande --out)</translation>
     </message>
@@ -2046,7 +2046,7 @@
         <translation>Un PDF s'écrit dans un fichier : indiquez --out FICHIER.</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+66" />
         <source>Warning: %1</source>
         <translation>Attention : %1</translation>
     </message>
@@ -2061,12 +2061,12 @@
         <translation>Écrit : %1</translation>
     </message>
     <message>
-        <location line="-144" />
+        <location line="-151" />
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
     <message>
-        <location line="-32" />
+        <location line="-34" />
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -2096,27 +2096,27 @@
         <translation>Reçus délivrés, nets des annulations</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Receipts cancelled</source>
         <translation>Reçus annulés</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>receipts: the financial year starting in --year, not the civil year.</source>
         <translation>receipts : l'exercice qui commence en --year, et non l'année civile.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>File to write (default: the standard output).</source>
         <translation>Fichier à écrire (par défaut : la sortie standard).</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>indicators, activity, financial, grant, attendance, pack, funding or receipts.</source>
         <translation>indicators, activity, financial, grant, attendance, pack, funding ou receipts.</translation>
     </message>
     <message>
-        <location line="+149" />
+        <location line="+154" />
         <source>Cannot write “%1”: %2</source>
         <translation>Impossible d'écrire « %1 » : %2</translation>
     </message>
@@ -2740,7 +2740,31 @@
         <translation>L'école ne peut pas émettre de reçus fiscaux : seul un organisme d'intérêt général le peut, et les paramètres disent qu'elle n'en est pas un.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+4" />
+        <source>the association's object, as its statutes say</source>
+        <translation>l'objet de l'association, tel que ses statuts le rédigent</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the name and capacity of the person who signs the receipts</source>
+        <translation>le nom et la qualité de la personne qui signe les reçus</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the school's RNA or SIRET number</source>
+        <translation>le numéro RNA ou SIRET de l'école</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A tax receipt cannot be issued yet: the settings lack
+– %1
+Complete them (Settings → School), then issue it again.</source>
+        <translation>Le reçu fiscal ne peut pas encore être émis : il manque dans les paramètres
+– %1
+Complétez-les (Paramètres → École), puis émettez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <source>The chain of tax receipts is inconsistent: run a check of the database.</source>
         <translation>La chaîne des reçus fiscaux est incohérente : lancez une vérification de la base.</translation>
     </message>
@@ -2926,12 +2950,12 @@
         <translation>Un don de ce reçu a déjà un reçu.</translation>
     </message>
     <message>
-        <location line="+97" />
+        <location line="+104" />
         <source>This tax receipt does not exist.</source>
         <translation>Ce reçu fiscal n'existe pas.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+53" />
         <source>No tax receipt has the number “%1”.</source>
         <translation>Aucun reçu fiscal ne porte le numéro « %1 ».</translation>
     </message>
@@ -4178,7 +4202,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Date : %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+11" />
         <source>Receipt for gifts to certain bodies of general interest</source>
         <translation>Reçu au titre des dons à certains organismes d'intérêt général</translation>
     </message>
@@ -4209,6 +4233,11 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+13" />
+        <source>Object: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Purpose: an école de production, vocational training of young people of 15 to 18 by making real goods for paying customers (%1).</source>
         <translation>Objet : école de production, formation professionnelle de jeunes de 15 à 18 ans par la fabrication de biens et services pour de vrais clients (%1).</translation>
     </message>
@@ -4299,17 +4328,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la réduction d'impôt prévue à l'article 200 du CGI.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+2" />
         <source>%1, %2</source>
         <translation>%1, le %2</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+3" />
         <source>Signature:</source>
         <translation>Signature :</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+13" />
         <source>%1 of %2</source>
         <translation>%1 du %2</translation>
     </message>
@@ -4431,12 +4460,12 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>ReportDataService</name>
     <message>
-        <location filename="../../src/core/services/reportdataservice.cpp" line="+112" />
+        <location filename="../../src/core/services/reportdataservice.cpp" line="+114" />
         <source>The subsidy “%1” was refused: there is no account to give.</source>
         <translation>La subvention « %1 » a été refusée : il n'y a pas de compte rendu à faire.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>No forecast budget was entered for the financial year %1 (Financements › Budget): the forecast column is empty.</source>
         <translation>Aucun budget prévisionnel n'a été saisi pour l'exercice %1 (Financements › Budget) : la colonne « Prévu » est vide.</translation>
     </message>
@@ -4451,7 +4480,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Les écarts au prévisionnel ne sont pas encore expliqués (onglet « Compte rendu » de la subvention).</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+26" />
         <source>Give the first and the last day of the sheets, in that order.</source>
         <translation>Indiquez le premier et le dernier jour des feuilles, dans cet ordre.</translation>
     </message>
@@ -4479,17 +4508,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Rapport d'activité %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>School year %1, %2: %3 entrants, %4 trainees enrolled at some time in the year, %5 continuing into the next year, %6 exits; attendance rate %7; insertion rate %8.</source>
         <translation>Année scolaire %1, %2 : %3 entrées, %4 jeunes inscrits à un moment de l'année, %5 poursuivant l'année suivante, %6 sorties ; taux de présence %7 ; taux d'insertion %8.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Nothing was recorded for this school year: no trainee enrolled, no production logged, no order.</source>
         <translation>Rien n'a été enregistré pour cette année scolaire : aucun jeune inscrit, aucune production, aucune commande.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Highlights</source>
         <translation>Faits marquants</translation>
     </message>
@@ -4514,23 +4543,23 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Entrants by section</source>
         <translation>Entrées par section</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+27" />
+        <location line="+28" />
         <source>trainees</source>
         <translation>jeunes</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-15" />
         <source>Age unknown</source>
         <translation>Âge inconnu</translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+1" />
         <source>%n year(s) old at entry</source>
         <translation>
             <numerusform>%n an à l'entrée</numerusform>
@@ -4594,12 +4623,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+108" />
+        <location line="+112" />
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location line="-107" />
+        <location line="-111" />
         <location line="+11" />
         <source>Attendance rate</source>
         <translation>Taux de présence</translation>
@@ -4615,7 +4644,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Devenir des sortants</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>No outcome is known yet for this year's leavers.</source>
         <translation>Le devenir des sortants de l'année n'est pas encore connu.</translation>
     </message>
@@ -4646,12 +4675,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+64" />
+        <location line="+67" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location line="-62" />
+        <location line="-65" />
         <source>Hours of production by kind</source>
         <translation>Heures de production par nature</translation>
     </message>
@@ -4702,17 +4731,17 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+69" />
+        <location line="+74" />
         <source>Year before</source>
         <translation>Année précédente</translation>
     </message>
     <message>
-        <location line="-62" />
+        <location line="-67" />
         <source>Financial report %1</source>
         <translation>Rapport financier %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Financial year from %1 to %2%3. Resources %4; the school's own production brings %5 of them (self-financing).</source>
         <translation>Exercice du %1 au %2%3. Ressources : %4 ; la production de l'école en apporte %5 (autofinancement).</translation>
     </message>
@@ -4732,30 +4761,30 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Origine des ressources</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+60" />
-        <location line="+29" />
+        <location line="+65" />
+        <location line="+30" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="-89" />
+        <location line="-95" />
         <source>Share</source>
         <translation>Part</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+12" />
+        <location line="+13" />
         <source>Target</source>
         <translation>Objectif</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-12" />
         <source>Sales of the production</source>
         <translation>Ventes de la production</translation>
     </message>
@@ -4766,80 +4795,80 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+6" />
-        <location line="+54" />
+        <location line="+7" />
+        <location line="+58" />
         <source>Subsidies</source>
         <translation>Subventions</translation>
     </message>
     <message>
-        <location line="-59" />
+        <location line="-64" />
         <source>Other (dues, other income)</source>
         <translation>Autres (cotisations, autres produits)</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+30" />
-        <location line="+124" />
+        <location line="+31" />
+        <location line="+136" />
         <source>Total resources</source>
         <translation>Total des ressources</translation>
     </message>
     <message>
-        <location line="-151" />
+        <location line="-163" />
         <source>Share of the resources against the target</source>
         <translation>Part des ressources face à l'objectif</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+78" />
+        <location line="+83" />
         <source>Gifts</source>
         <translation>Dons</translation>
     </message>
     <message>
-        <location line="-78" />
+        <location line="-83" />
         <source>Other</source>
         <translation>Autres</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+30" />
-        <location line="+123" />
+        <location line="+31" />
+        <location line="+134" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-146" />
+        <location line="-158" />
         <source>Forecast and actual by category</source>
         <translation>Prévu et réalisé par poste</translation>
     </message>
     <message>
         <location line="+16" />
-        <location line="+124" />
+        <location line="+136" />
         <source>Total expenses</source>
         <translation>Total des charges</translation>
     </message>
     <message>
-        <location line="-119" />
+        <location line="-131" />
         <source>Result (resources − expenses)</source>
         <translation>Résultat (ressources − charges)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Category</source>
         <translation>Poste</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+123" />
+        <location line="+134" />
         <source>Forecast</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location line="-123" />
+        <location line="-134" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>No forecast budget was entered for this financial year (Financements › Budget).</source>
         <translation>Aucun budget prévisionnel n'a été saisi pour cet exercice (Financements › Budget).</translation>
     </message>
@@ -4859,7 +4888,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>€</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Invoicing and cash</source>
         <translation>Facturation et encaissements</translation>
     </message>
@@ -4879,7 +4908,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Aucune subvention n'a été demandée pour cet exercice.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -4922,7 +4951,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Contributions in kind</source>
         <translation>Contributions en nature</translation>
     </message>
@@ -4938,12 +4967,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+89" />
+        <location line="+96" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-95" />
         <source>Gifts in kind</source>
         <translation>Dons en nature</translation>
     </message>
@@ -4953,7 +4982,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Temps des bénévoles (%1 h)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Members with their dues paid</source>
         <translation>Adhérents à jour de cotisation</translation>
     </message>
@@ -5008,7 +5037,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Numéro RNA</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Subsidy</source>
         <translation>Subvention</translation>
     </message>
@@ -5048,7 +5077,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Montant accordé</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Amount received</source>
         <translation>Montant reçu</translation>
     </message>
@@ -5068,12 +5097,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>L'action n'est pas encore décrite (onglet « Compte rendu » de la subvention) : la formation par la production de l'école dans son ensemble est supposée.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>3. Budget of the action: forecast and actual</source>
         <translation>3. Budget de l'action : prévu et réalisé</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Expenses</source>
         <translation>Charges</translation>
     </message>
@@ -5083,7 +5112,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Ressources</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Voluntary contributions in kind (volunteers, gifts in kind)</source>
         <translation>Contributions volontaires en nature (bénévolat, dons en nature)</translation>
     </message>
@@ -5098,7 +5127,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>% réalisé</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>4. Explanation of the deviations</source>
         <translation>4. Explication des écarts</translation>
     </message>
@@ -5128,7 +5157,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>6. Attestation</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>I, the undersigned, legal representative of the association, certify that the information in this account is accurate and that the subsidy was used for the purpose it was granted for.</source>
         <translation>Je soussigné(e), représentant(e) légal(e) de l'association, certifie exactes les informations du présent compte rendu et que la subvention a été utilisée conformément à son objet.</translation>
     </message>
@@ -5173,7 +5202,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Exercice %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Yearly declaration of the gifts that gave rise to tax receipts (art. 222 bis of the French general tax code), %1 from %2 to %3:</source>
         <translation>Déclaration annuelle des dons ayant donné lieu à reçu fiscal (art. 222 bis du CGI), %1 du %2 au %3 :</translation>
     </message>
@@ -5200,7 +5229,10 @@ Complétez, puis émettez-le de nouveau.</translation>
     <message numerus="yes">
         <location line="+1" />
         <source>Gifts received in the period that gave rise to a tax receipt (%n gift(s))</source>
-        <translation><numerusform>Dons reçus sur la période ayant donné lieu à un reçu fiscal (%n don)</numerusform><numerusform>Dons reçus sur la période ayant donné lieu à un reçu fiscal (%n dons)</numerusform></translation>
+        <translation>
+            <numerusform>Dons reçus sur la période ayant donné lieu à un reçu fiscal (%n don)</numerusform>
+            <numerusform>Dons reçus sur la période ayant donné lieu à un reçu fiscal (%n dons)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />
@@ -5215,7 +5247,10 @@ Complétez, puis émettez-le de nouveau.</translation>
     <message numerus="yes">
         <location line="+4" />
         <source>%n receipt(s) issued in the period and cancelled since are not counted.</source>
-        <translation><numerusform>%n reçu délivré sur la période et annulé depuis n'est pas compté.</numerusform><numerusform>%n reçus délivrés sur la période et annulés depuis ne sont pas comptés.</numerusform></translation>
+        <translation>
+            <numerusform>%n reçu délivré sur la période et annulé depuis n'est pas compté.</numerusform>
+            <numerusform>%n reçus délivrés sur la période et annulés depuis ne sont pas comptés.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -5293,12 +5328,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Formateur (nom et signature)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <source>Each trainee signs each half-day present; the trainer signs each half-day. The register in Établi remains the reference.</source>
         <translation>Chaque jeune signe chaque demi-journée de présence ; le formateur signe chaque demi-journée. Le registre d'Établi reste la référence.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>No week in the period.</source>
         <translation>Aucune semaine dans la période.</translation>
     </message>
@@ -5357,12 +5392,12 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>SchoolRepository</name>
     <message>
-        <location filename="../../src/core/storage/schoolrepository.cpp" line="+24" />
+        <location filename="../../src/core/storage/schoolrepository.cpp" line="+25" />
         <source>The school has not been set up yet.</source>
         <translation>L'établissement n'est pas encore renseigné.</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+95" />
         <source>The school's settings were changed meanwhile on another computer. Reload them, then make your change again.</source>
         <translation>Les paramètres de l'établissement ont été modifiés entre-temps sur un autre poste. Rechargez-les puis refaites votre modification.</translation>
     </message>
@@ -5505,7 +5540,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>« %1 » : indiquez d'où vient le montant (le texte de loi).</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+99" />
         <location line="+29" />
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>
@@ -5674,6 +5709,36 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+1" />
         <source>The school may issue &amp;tax receipts for gifts (organisation of general interest)</source>
         <translation>L'école peut délivrer des &amp;reçus fiscaux pour les dons (organisme d'intérêt général)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Statutory &amp;object</source>
+        <translation>&amp;Objet statutaire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The association's object, as its statutes word it (printed on tax receipts)</source>
+        <translation>L'objet de l'association, tel que ses statuts le rédigent (imprimé sur les reçus fiscaux)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipts si&amp;gned by</source>
+        <translation>Reçus si&amp;gnés par</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First and last name</source>
+        <translation>Prénom et nom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>As (ca&amp;pacity)</source>
+        <translation>En qualité de (&amp;fonction)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>President, treasurer, director by delegation…</source>
+        <translation>Président, trésorier, directrice par délégation…</translation>
     </message>
     <message>
         <location line="+6" />
@@ -8762,12 +8827,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+134" />
+        <location line="+136" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-133" />
+        <location line="-135" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -8787,7 +8852,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Reçus &amp;annuels…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;Print the receipt…</source>
         <translation>&amp;Imprimer le reçu…</translation>
     </message>
@@ -8812,7 +8877,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Sans reçu fiscal</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The gifts received in a year that gave rise to a tax receipt, and the number of receipts: what art. 222 bis of the tax code asks to declare.</source>
         <translation>Les dons reçus dans l'année qui ont donné lieu à un reçu fiscal, et le nombre de reçus : ce que l'article 222 bis du CGI demande de déclarer.</translation>
     </message>
@@ -8827,13 +8892,13 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Un reçu par donateur pour tous ses dons d'une année pas encore reçus.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33" />
         <source>In kind: %1</source>
         <translation>En nature : %1</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+24" />
+        <location line="+23" />
         <source>Money</source>
         <translation>Numéraire</translation>
     </message>
@@ -8893,7 +8958,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Affectation :</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+21" />
         <source>The gift is recorded.</source>
         <translation>Le don est enregistré.</translation>
     </message>
@@ -8903,33 +8968,33 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Choisissez un don dans la liste.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Issue a tax receipt for this gift? Once issued, a receipt is kept for ever: a mistake is undone by cancelling it.</source>
         <translation>Émettre un reçu fiscal pour ce don ? Une fois émis, un reçu est conservé pour toujours : une erreur se corrige en l'annulant.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>The tax receipt is issued.</source>
         <translation>Le reçu fiscal est émis.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+19" />
+        <location line="+9" />
+        <location line="+21" />
         <source>Annual receipts</source>
         <translation>Reçus annuels</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-20" />
         <source>One receipt per donor for the gifts of the year not yet receipted. Year:</source>
         <translation>Un reçu par donateur pour les dons de l'année pas encore reçus. Année :</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>Every gift of %1 already has its receipt.</source>
         <translation>Chaque don de %1 a déjà son reçu.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+3" />
         <source>Issue %n receipt(s) for the gifts of %1?</source>
         <translation>
             <numerusform>Émettre %n reçu pour les dons de %1 ?</numerusform>
@@ -8945,13 +9010,13 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         </translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+31" />
+        <location line="+12" />
+        <location line="+33" />
         <source>Choose a gift that has a tax receipt.</source>
         <translation>Choisissez un don qui a un reçu fiscal.</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-19" />
         <source>Yearly declaration of tax receipts</source>
         <translation>Déclaration annuelle des reçus fiscaux</translation>
     </message>
@@ -8961,7 +9026,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Année civile des dons à déclarer :</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Cancel the receipt %1</source>
         <translation>Annuler le reçu %1</translation>
     </message>
@@ -8971,7 +9036,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Le reçu reste au registre ; un avis d'annulation est émis. Pourquoi l'annuler ?</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>The receipt %1 is cancelled.</source>
         <translation>Le reçu %1 est annulé.</translation>
     </message>
@@ -11948,7 +12013,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SettingsPage</name>
     <message>
-        <location filename="../../src/gui/settings/settingspage.cpp" line="+36" />
+        <location filename="../../src/gui/settings/settingspage.cpp" line="+37" />
         <source>Amount (€)</source>
         <translation>Montant (€)</translation>
     </message>
@@ -11968,7 +12033,7 @@ Facturé (HT) : %6
         <translation>Automatique (français, sauf système en anglais)</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+40" />
         <source>The language will change the next time Établi starts.</source>
         <translation>La langue changera au prochain démarrage d'Établi.</translation>
     </message>
@@ -11978,7 +12043,7 @@ Facturé (HT) : %6
         <translation>Lecture seule : votre rôle ne permet pas de modifier les paramètres de l'établissement.</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+76" />
         <source>none: VAT is charged on each line</source>
         <translation>aucune : la TVA est facturée sur chaque ligne</translation>
     </message>

@@ -20,40 +20,54 @@ QString ReceiptDocument::title(const TaxReceipt& r)
 QString ReceiptDocument::html(const TaxReceipt& r, const SchoolIdentity& school)
 {
     const auto box = [](const QString& heading, const QString& body) {
-        return QStringLiteral("<table width=\"100%\" cellpadding=\"6\" style=\"border: 1px solid #999999;\"><tr><td><b>%1"
+        return QStringLiteral("<table width=\"100%\" cellpadding=\"6\" style=\"border: 1px solid "
+                              "#999999;\"><tr><td><b>%1"
                               "</b><br>%2</td></tr></table><br>")
             .arg(Parts::esc(heading), body);
     };
-    QStringList docLines = {QStringLiteral("<b style=\"font-size: 14pt;\">%1</b>").arg(Parts::esc(title(r).toUpper())),
-                            Parts::esc(tr("Date: %1").arg(Parts::date(r.issueDate)))};
+    QStringList docLines = {
+        QStringLiteral("<b style=\"font-size: 14pt;\">%1</b>").arg(Parts::esc(title(r).toUpper())),
+        Parts::esc(tr("Date: %1").arg(Parts::date(r.issueDate)))};
+    // Since schema 18 the beneficiary is the block frozen at issue (the logo
+    // excepted); older receipts print today's settings and the purpose they
+    // printed then.
+    const bool frozen = !r.beneficiary.isEmpty();
+    SchoolIdentity b = frozen ? SchoolIdentity::fromBeneficiaryJson(r.beneficiary.toUtf8()) : school;
+    b.logo = school.logo;
+    b.logoMime = school.logoMime;
     QString h = Parts::open(9.5);
-    h += Parts::letterhead(school, docLines);
+    h += Parts::letterhead(b, docLines);
     h += QStringLiteral("<p align=\"center\"><b>%1</b><br>%2<br>%3</p>")
              .arg(Parts::esc(tr("Receipt for gifts to certain bodies of general interest")),
-                  Parts::esc(r.donorCompany ? tr("Content of Cerfa form no. 16216") : tr("Content of Cerfa form no. 11580")),
+                  Parts::esc(r.donorCompany ? tr("Content of Cerfa form no. 16216")
+                                            : tr("Content of Cerfa form no. 11580")),
                   Parts::esc(tr("Articles 200, 238 bis and 978 of the French general tax code")));
     if (r.isCancellation()) {
-        h += box(tr("Cancellation"), Parts::esc(tr("This record cancels the tax receipt no. %1 issued to %2 for %3. "
-                                                   "Reason: %4.")
-                                                    .arg(r.cancelsNumber, r.donorName, r.total.format(), r.reason)));
+        h += box(tr("Cancellation"),
+                 Parts::esc(tr("This record cancels the tax receipt no. %1 issued to %2 for %3. "
+                               "Reason: %4.")
+                                .arg(r.cancelsNumber, r.donorName, r.total.format(), r.reason)));
         h += Parts::close();
         return h;
     }
 
-    QStringList beneficiary = {QStringLiteral("<b>%1</b>").arg(Parts::esc(school.organisationName.isEmpty() ? school.name
-                                                                                                             : school.organisationName))};
-    for (const QString& l : {school.addressLine1, school.addressLine2,
-                             (school.postcode + QLatin1Char(' ') + school.city).trimmed()})
+    QStringList beneficiary = {
+        QStringLiteral("<b>%1</b>")
+            .arg(Parts::esc(b.organisationName.isEmpty() ? b.name : b.organisationName))};
+    for (const QString& l :
+         {b.addressLine1, b.addressLine2, (b.postcode + QLatin1Char(' ') + b.city).trimmed()})
         if (!l.trimmed().isEmpty())
             beneficiary << Parts::esc(l);
-    beneficiary << Parts::esc(tr("Purpose: an école de production, vocational training of young people of 15 to 18 by "
-                                 "making real goods for paying customers (%1).")
-                                  .arg(school.name));
+    beneficiary << Parts::esc(
+        frozen ? tr("Object: %1").arg(b.statutoryObject)
+               : tr("Purpose: an école de production, vocational training of young people of 15 to 18 by "
+                    "making real goods for paying customers (%1).")
+                     .arg(b.name));
     QStringList ids;
-    if (!school.rna.isEmpty())
-        ids << tr("RNA %1").arg(school.rna);
-    if (!school.siret.isEmpty())
-        ids << tr("SIREN %1").arg(school.siret.left(9));
+    if (!b.rna.isEmpty())
+        ids << tr("RNA %1").arg(b.rna);
+    if (!b.siret.isEmpty())
+        ids << tr("SIREN %1").arg(b.siret.left(9));
     if (!ids.isEmpty())
         beneficiary << Parts::esc(ids.join(QStringLiteral(" · ")));
     beneficiary << Parts::esc(tr("☒ Association or foundation of general interest"));
@@ -66,16 +80,20 @@ QString ReceiptDocument::html(const TaxReceipt& r, const SchoolIdentity& school)
         donor << Parts::esc(r.donorAddress);
     h += box(tr("Donor"), donor.join(QStringLiteral("<br>")));
 
-    QString gifts = Parts::esc(tr("The beneficiary acknowledges having received, as gifts giving the right to a tax "
-                                  "reduction, the sum of:"));
-    gifts += QStringLiteral("<p align=\"center\" style=\"font-size: 14pt;\"><b>*** %1 ***</b></p>").arg(Parts::esc(r.total.format()));
+    QString gifts =
+        Parts::esc(tr("The beneficiary acknowledges having received, as gifts giving the right to a tax "
+                      "reduction, the sum of:"));
+    gifts += QStringLiteral("<p align=\"center\" style=\"font-size: 14pt;\"><b>*** %1 ***</b></p>")
+                 .arg(Parts::esc(r.total.format()));
     gifts += Parts::esc(tr("In words: %1").arg(amountInFrenchWords(r.total)));
-    gifts += QStringLiteral("<br><br><table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
-                            "style=\"border-collapse: collapse; border-color: #999999;\"><tr style=\"background-color: "
-                            "#e8ecef;\"><th align=\"left\">%1</th><th align=\"left\">%2</th><th align=\"left\">%3</th><th "
-                            "align=\"right\">%4</th></tr>")
-                 .arg(Parts::esc(tr("Date of the gift")), Parts::esc(tr("Nature")), Parts::esc(tr("Method")),
-                      Parts::esc(tr("Amount")));
+    gifts +=
+        QStringLiteral(
+            "<br><br><table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
+            "style=\"border-collapse: collapse; border-color: #999999;\"><tr style=\"background-color: "
+            "#e8ecef;\"><th align=\"left\">%1</th><th align=\"left\">%2</th><th align=\"left\">%3</th><th "
+            "align=\"right\">%4</th></tr>")
+            .arg(Parts::esc(tr("Date of the gift")), Parts::esc(tr("Nature")), Parts::esc(tr("Method")),
+                 Parts::esc(tr("Amount")));
     for (const ReceiptLine& l : r.lines) {
         const bool inKind = l.nature == QLatin1String("in_kind");
         const QString nature = inKind ? tr("In kind: %1").arg(l.description) : tr("Cash (numéraire)");
@@ -88,14 +106,21 @@ QString ReceiptDocument::html(const TaxReceipt& r, const SchoolIdentity& school)
     h += box(tr("Gifts"), gifts);
 
     h += QStringLiteral("<p>%1</p>")
-             .arg(Parts::esc(r.donorCompany
-                                 ? tr("The beneficiary certifies on honour that the gifts it receives give the right to "
-                                      "the tax reduction of article 238 bis of the French general tax code.")
-                                 : tr("The beneficiary certifies on honour that the gifts it receives give the right to "
-                                      "the tax reduction of article 200 of the French general tax code.")));
-    h += QStringLiteral("<table width=\"100%\"><tr><td width=\"50%\"></td><td width=\"50%\">%1<br>%2<br><br><br></td></tr>"
-                        "</table>")
-             .arg(Parts::esc(tr("%1, %2").arg(school.city, Parts::date(r.issueDate))), Parts::esc(tr("Signature:")));
+             .arg(Parts::esc(
+                 r.donorCompany
+                     ? tr("The beneficiary certifies on honour that the gifts it receives give the right to "
+                          "the tax reduction of article 238 bis of the French general tax code.")
+                     : tr("The beneficiary certifies on honour that the gifts it receives give the right to "
+                          "the tax reduction of article 200 of the French general tax code.")));
+    QStringList signature = {Parts::esc(tr("%1, %2").arg(b.city, Parts::date(r.issueDate)))};
+    if (!r.signatoryName.isEmpty())
+        signature << QStringLiteral("<b>%1</b>").arg(Parts::esc(r.signatoryName))
+                  << Parts::esc(r.signatoryCapacity);
+    signature << Parts::esc(tr("Signature:"));
+    h += QStringLiteral(
+             "<table width=\"100%\"><tr><td width=\"50%\"></td><td width=\"50%\">%1<br><br><br></td></tr>"
+             "</table>")
+             .arg(signature.join(QStringLiteral("<br>")));
     h += Parts::close();
     return h;
 }
@@ -105,7 +130,8 @@ std::unique_ptr<Printable> ReceiptDocument::make(const TaxReceipt& receipt, cons
     auto p = std::make_unique<Printable>();
     Parts::addLogo(p->document, school);
     p->document.setHtml(html(receipt, school));
-    p->frame = PageFrame{title(receipt), school.name, tr("%1 of %2").arg(title(receipt), Parts::date(receipt.issueDate))};
+    p->frame = PageFrame{title(receipt), school.name,
+                         tr("%1 of %2").arg(title(receipt), Parts::date(receipt.issueDate))};
     return p;
 }
 

@@ -31,6 +31,9 @@ Donors makeDonors(Database& db, const Clock& clock, bool mayIssue)
     REQUIRE(identity);
     identity->mayIssueTaxReceipts = mayIssue;
     identity->rna = QStringLiteral("W392000000");
+    identity->statutoryObject = QStringLiteral("Former des jeunes par la production");
+    identity->receiptSignatoryName = QStringLiteral("Paul Girardot");
+    identity->receiptSignatoryCapacity = QStringLiteral("Président");
     REQUIRE(school.saveIdentity(*identity));
     ContactService contacts(db, clock, d.director);
     Contact p;
@@ -277,4 +280,59 @@ TEST_CASE(
     auto refused = ReportDataService(t.db(), clock, trainer).receipts(2025);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == Error::Code::AccessDenied);
+}
+
+TEST_CASE("A receipt freezes the beneficiary and its signatory, and needs them in the settings",
+          "[funding][donations][legal]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Donors d = makeDonors(t.db(), clock, true);
+    SchoolService school(t.db(), clock, d.director);
+    DonationService gifts(t.db(), clock, d.director);
+    auto first = gifts.record(gift(d.person, kToday, 5000));
+    REQUIRE(first);
+
+    // Without the object nor the signatory, nothing is issued, and the message says what to fill.
+    auto s = school.identity();
+    REQUIRE(s);
+    const SchoolIdentity complete = *s;
+    s->statutoryObject.clear();
+    s->receiptSignatoryName.clear();
+    REQUIRE(school.saveIdentity(*s));
+    auto refused = gifts.issueReceipt(*first);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("objet")));
+    CHECK(refused.error().message.contains(QStringLiteral("signe")));
+    CHECK(gifts.donation(*first)->receiptId == 0);
+
+    SchoolIdentity back = *school.identity();
+    back.statutoryObject = complete.statutoryObject;
+    back.receiptSignatoryName = complete.receiptSignatoryName;
+    REQUIRE(school.saveIdentity(back));
+    auto id = gifts.issueReceipt(*first);
+    REQUIRE(id);
+    auto issued = gifts.receipt(*id);
+    REQUIRE(issued);
+    CHECK(issued->hashVersion == 2);
+    CHECK(issued->signatoryName == QStringLiteral("Paul Girardot"));
+    CHECK(issued->signatoryCapacity == QStringLiteral("Président"));
+    const SchoolIdentity frozen = SchoolIdentity::fromBeneficiaryJson(issued->beneficiary.toUtf8());
+    CHECK(frozen.statutoryObject == QStringLiteral("Former des jeunes par la production"));
+    CHECK(frozen.rna == QStringLiteral("W392000000"));
+
+    // The settings change; the issued receipt does not, and its chain holds.
+    back = *school.identity();
+    back.statutoryObject = QStringLiteral("Autre objet");
+    back.receiptSignatoryName = QStringLiteral("Autre signataire");
+    REQUIRE(school.saveIdentity(back));
+    auto again = gifts.receipt(*id);
+    REQUIRE(again);
+    CHECK(again->beneficiary == issued->beneficiary);
+    CHECK(again->signatoryName == QStringLiteral("Paul Girardot"));
+    auto chain = gifts.verifyReceipts();
+    REQUIRE(chain);
+    CHECK(chain->isEmpty());
 }

@@ -410,6 +410,9 @@ TEST_CASE("Deleting the last invoice, payment, receipt or audit row is seen by t
     auto s = school.identity();
     s->mayIssueTaxReceipts = true;
     s->rna = QStringLiteral("W392000000");
+    s->statutoryObject = QStringLiteral("Former des jeunes par la production");
+    s->receiptSignatoryName = QStringLiteral("Paul Girardot");
+    s->receiptSignatoryCapacity = QStringLiteral("Président");
     REQUIRE(school.saveIdentity(*s));
     DonationService gifts(t.db(), clock, shop.director);
     Donation g;

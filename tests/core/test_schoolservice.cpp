@@ -61,6 +61,9 @@ TEST_CASE("The school's identity round-trips through the database", "[school]")
     s.fiscalYearStartMonth = 9;
     s.schoolYearStartMonth = 8;
     s.mayIssueTaxReceipts = true;
+    s.statutoryObject = QStringLiteral("Former des jeunes de 15 à 18 ans par la production");
+    s.receiptSignatoryName = QStringLiteral("Paul Girardot");
+    s.receiptSignatoryCapacity = QStringLiteral("Président");
     auto saved = service.saveIdentity(s);
     REQUIRE(saved);
     CHECK(saved->version == 2);
@@ -72,6 +75,8 @@ TEST_CASE("The school's identity round-trips through the database", "[school]")
     auto loaded = reread.identity();
     REQUIRE(loaded);
     CHECK(*loaded == *saved);
+    CHECK(loaded->statutoryObject == QStringLiteral("Former des jeunes de 15 à 18 ans par la production"));
+    CHECK(loaded->receiptSignatoryCapacity == QStringLiteral("Président"));
 }
 
 TEST_CASE("Bad settings are refused in French and change nothing", "[school]")
@@ -156,10 +161,11 @@ TEST_CASE("Sections: add, rename, deactivate, and delete only when unused", "[sc
     CHECK(service.sections()->size() == 2);
 
     const qint64 metal = service.sections()->at(1).id;
-    REQUIRE(test::rawExec(t.db(), QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
-                                                 "section_id, created_at, updated_at) VALUES ('Perrin', 'Noé', "
-                                                 "'perrin noe', 'enrolled', %1, 'x', 'x')")
-                                      .arg(metal)));
+    REQUIRE(
+        test::rawExec(t.db(), QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
+                                             "section_id, created_at, updated_at) VALUES ('Perrin', 'Noé', "
+                                             "'perrin noe', 'enrolled', %1, 'x', 'x')")
+                                  .arg(metal)));
     auto used = service.deleteSection(metal);
     REQUIRE_FALSE(used);
     CHECK(used.error().message.contains(QStringLiteral("désactivez")));
@@ -177,13 +183,14 @@ TEST_CASE("The dashboard counts come from the data", "[dashboard]")
     const qint64 tyres = service.sections()->at(0).id;
     const auto add = [&](const char* status, const char* entry, const char* exit) {
         REQUIRE(test::rawExec(
-            t.db(), QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, section_id, "
-                                   "entry_date, exit_date, created_at, updated_at) VALUES ('N', 'P', 'n p', '%1', "
-                                   "%2, %3, %4, 'x', 'x')")
-                        .arg(QString::fromLatin1(status))
-                        .arg(tyres)
-                        .arg(entry ? QStringLiteral("'%1'").arg(QString::fromLatin1(entry)) : QStringLiteral("NULL"),
-                             exit ? QStringLiteral("'%1'").arg(QString::fromLatin1(exit)) : QStringLiteral("NULL"))));
+            t.db(),
+            QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, section_id, "
+                           "entry_date, exit_date, created_at, updated_at) VALUES ('N', 'P', 'n p', '%1', "
+                           "%2, %3, %4, 'x', 'x')")
+                .arg(QString::fromLatin1(status))
+                .arg(tyres)
+                .arg(entry ? QStringLiteral("'%1'").arg(QString::fromLatin1(entry)) : QStringLiteral("NULL"),
+                     exit ? QStringLiteral("'%1'").arg(QString::fromLatin1(exit)) : QStringLiteral("NULL"))));
     };
     add("enrolled", "2026-09-02", nullptr);
     add("enrolled", "2025-09-03", nullptr);

@@ -5,14 +5,14 @@
 #include "support/testdatabase.h"
 #include "util/appsettings.h"
 
+#include <catch2/catch.hpp>
 #include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -32,13 +32,20 @@ struct SettingsFixture
         auto db = t.reopen();
         REQUIRE(db);
         session.setDatabase(std::move(*db));
-        session.setUser(test::logIn(session.database(), QStringLiteral("direction"), test::directorPassword()));
+        session.setUser(
+            test::logIn(session.database(), QStringLiteral("direction"), test::directorPassword()));
         page = std::make_unique<SettingsPage>(session, settings);
         page->show();
     }
 
-    template <typename T> T* child(const char* name) { return page->findChild<T*>(QString::fromLatin1(name)); }
-    SchoolIdentity stored() { return *SchoolService(session.database(), session.clock(), session.user()).identity(); }
+    template <typename T> T* child(const char* name)
+    {
+        return page->findChild<T*>(QString::fromLatin1(name));
+    }
+    SchoolIdentity stored()
+    {
+        return *SchoolService(session.database(), session.clock(), session.user()).identity();
+    }
 };
 
 } // namespace
@@ -57,9 +64,16 @@ TEST_CASE("Typing in the settings and saving writes the database", "[gui][settin
     CHECK(save->isEnabled());
     auto* fiscal = f.child<QComboBox>("fiscalYearStartMonth");
     fiscal->setCurrentIndex(8);
+    QTest::keyClicks(f.child<QPlainTextEdit>("statutoryObject"),
+                     QStringLiteral("Former des jeunes par la production"));
+    QTest::keyClicks(f.child<QLineEdit>("receiptSignatoryName"), QStringLiteral("Paul Girardot"));
+    QTest::keyClicks(f.child<QLineEdit>("receiptSignatoryCapacity"), QStringLiteral("Directrice"));
     QTest::mouseClick(save, Qt::LeftButton);
 
     const SchoolIdentity s = f.stored();
+    CHECK(s.statutoryObject == QStringLiteral("Former des jeunes par la production"));
+    CHECK(s.receiptSignatoryName == QStringLiteral("Paul Girardot"));
+    CHECK(s.receiptSignatoryCapacity == QStringLiteral("Directrice"));
     CHECK(s.city == QStringLiteral("Dole"));
     CHECK(s.siret == QStringLiteral("75312468000012"));
     CHECK(s.fiscalYearStartMonth == 9);
@@ -97,8 +111,10 @@ TEST_CASE("The settings page lists the sections and saves with Ctrl+S", "[gui][s
     list->setCurrentRow(1);
     QTest::mouseClick(f.child<QPushButton>("toggleSection"), Qt::LeftButton);
     CHECK(list->item(1)->text().contains(QStringLiteral("inactive")));
-    CHECK(SchoolService(f.session.database(), f.session.clock(), f.session.user()).sections(true)->size() == 1);
-    CHECK(f.child<QPushButton>("toggleSection")->text().remove(QLatin1Char('&')) == QStringLiteral("Réactiver"));
+    CHECK(SchoolService(f.session.database(), f.session.clock(), f.session.user()).sections(true)->size() ==
+          1);
+    CHECK(f.child<QPushButton>("toggleSection")->text().remove(QLatin1Char('&')) ==
+          QStringLiteral("Réactiver"));
 
     auto* name = f.child<QLineEdit>("name");
     QApplication::setActiveWindow(f.page.get());

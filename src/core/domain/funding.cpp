@@ -24,6 +24,8 @@ QString receiptHash(const TaxReceipt& r, const QString& prevHash)
                      .arg(l.day.toString(Qt::ISODate))
                      .arg(l.amount.cents())
                      .arg(l.method, l.nature, l.description);
+    if (r.hashVersion >= 2)
+        parts << r.beneficiary << r.signatoryName << r.signatoryCapacity;
     parts << prevHash;
     return QString::fromLatin1(
         QCryptographicHash::hash(parts.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());

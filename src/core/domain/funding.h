@@ -11,8 +11,8 @@ namespace etabli {
 
 inline QStringList donationMethods()
 {
-    return {QStringLiteral("cash"), QStringLiteral("cheque"), QStringLiteral("transfer"), QStringLiteral("card"),
-            QStringLiteral("other")};
+    return {QStringLiteral("cash"), QStringLiteral("cheque"), QStringLiteral("transfer"),
+            QStringLiteral("card"), QStringLiteral("other")};
 }
 
 // A gift to the school: money, or goods and services given in kind (then
@@ -26,8 +26,8 @@ struct Donation
     Money amount; // the valuation of a gift in kind
     QString method = QStringLiteral("cheque");
     QString nature = QStringLiteral("cash"); // cash, in_kind
-    QString description; // what was given in kind
-    QString purpose;     // restricted gift: what it is for
+    QString description;                     // what was given in kind
+    QString purpose;                         // restricted gift: what it is for
     qint64 receiptId = 0;
     QString receiptNumber; // filled when read
     int version = 0;
@@ -72,6 +72,12 @@ struct TaxReceipt
     QString issuedBy;
     qint64 cancelledById = 0; // filled when read: the record cancelling it
     QString cancelledByNumber;
+    // Frozen at issue (schema 18): the beneficiary block as printed
+    // (SchoolIdentity::beneficiaryJson) and who signed, as what.
+    QString beneficiary;
+    QString signatoryName;
+    QString signatoryCapacity;
+    int hashVersion = 2; // 1: issued before schema 18 (the three above not covered)
 
     bool isCancellation() const { return kind == QLatin1String("cancellation"); }
 };

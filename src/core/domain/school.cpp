@@ -46,6 +46,36 @@ QByteArray SchoolIdentity::sellerJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+QByteArray SchoolIdentity::beneficiaryJson() const
+{
+    const QJsonObject o{{QStringLiteral("name"), name},
+                        {QStringLiteral("organisation"), organisationName},
+                        {QStringLiteral("address1"), addressLine1},
+                        {QStringLiteral("address2"), addressLine2},
+                        {QStringLiteral("postcode"), postcode},
+                        {QStringLiteral("city"), city},
+                        {QStringLiteral("siret"), siret},
+                        {QStringLiteral("rna"), rna},
+                        {QStringLiteral("object"), statutoryObject}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+SchoolIdentity SchoolIdentity::fromBeneficiaryJson(const QByteArray& json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    SchoolIdentity s;
+    s.name = o.value(QStringLiteral("name")).toString();
+    s.organisationName = o.value(QStringLiteral("organisation")).toString();
+    s.addressLine1 = o.value(QStringLiteral("address1")).toString();
+    s.addressLine2 = o.value(QStringLiteral("address2")).toString();
+    s.postcode = o.value(QStringLiteral("postcode")).toString();
+    s.city = o.value(QStringLiteral("city")).toString();
+    s.siret = o.value(QStringLiteral("siret")).toString();
+    s.rna = o.value(QStringLiteral("rna")).toString();
+    s.statutoryObject = o.value(QStringLiteral("object")).toString();
+    return s;
+}
+
 SchoolIdentity SchoolIdentity::fromSellerJson(const QByteArray& json)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();

@@ -60,9 +60,12 @@ struct SchoolIdentity
     int fiscalYearStartMonth = 1;
     int schoolYearStartMonth = 9;
     bool mayIssueTaxReceipts = false;
-    int retentionTraineeYears = 5;  // anonymise trainees this long after they left
-    int retentionInvoiceYears = 10; // keep invoices at least this long
-    int version = 0;                // optimistic locking: 0 = never saved
+    QString statutoryObject;          // the association's object, as its statutes say (tax receipts)
+    QString receiptSignatoryName;     // who signs the tax receipts
+    QString receiptSignatoryCapacity; // and as what ("Président", "Directrice par délégation")
+    int retentionTraineeYears = 5;    // anonymise trainees this long after they left
+    int retentionInvoiceYears = 10;   // keep invoices at least this long
+    int version = 0;                  // optimistic locking: 0 = never saved
 
     static QString defaultVatMention() { return vatMentionFor(VatRegime::Franchise); }
     // The address on one line per part, as printed ("8 rue Jacquard\n39100 Dole").
@@ -70,6 +73,10 @@ struct SchoolIdentity
     // The seller block an invoice freezes at issue (no logo), and back.
     QByteArray sellerJson() const;
     static SchoolIdentity fromSellerJson(const QByteArray& json);
+    // The beneficiary block a tax receipt freezes at issue (names, address,
+    // SIREN/RNA, statutory object), and back.
+    QByteArray beneficiaryJson() const;
+    static SchoolIdentity fromBeneficiaryJson(const QByteArray& json);
     bool operator==(const SchoolIdentity&) const = default;
 };
 

@@ -135,6 +135,14 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         school.fiscalYearStartMonth = 1;
         school.schoolYearStartMonth = 9;
         school.mayIssueTaxReceipts = true;
+        // Invented wording, after the school's public description (../shared/seed).
+        school.statutoryObject = QStringLiteral("Offrir à des jeunes de 15 à 18 ans en grande fragilité "
+                                                "sociale une formation pratique dans une école "
+                                                "de production, aux métiers du pneumatique et de la "
+                                                "métallerie, par la fabrication de biens et de "
+                                                "services pour de vrais clients.");
+        school.receiptSignatoryName = QStringLiteral("Martine Vuillemin");
+        school.receiptSignatoryCapacity = QStringLiteral("Directrice, par délégation du président");
         if (auto r = SchoolRepository(m_db).save(school, now); !r)
             return std::unexpected(r.error());
         if (auto r = MetaRepository(m_db).setValue(

@@ -109,6 +109,20 @@ Status DonationService::mayIssue() const
             Error::Code::InvalidInput,
             tr("The school may not issue tax receipts: only a body of general interest may, and the settings "
                "say it is not one."));
+    QStringList missing;
+    if (school->statutoryObject.trimmed().isEmpty())
+        missing << tr("the association's object, as its statutes say");
+    if (school->receiptSignatoryName.trimmed().isEmpty() ||
+        school->receiptSignatoryCapacity.trimmed().isEmpty())
+        missing << tr("the name and capacity of the person who signs the receipts");
+    if (school->rna.isEmpty() && school->siret.isEmpty())
+        missing << tr("the school's RNA or SIRET number");
+    if (!missing.isEmpty())
+        return fail(
+            Error::Code::InvalidInput,
+            tr("A tax receipt cannot be issued yet: the settings lack\n– %1\nComplete them (Settings → "
+               "School), then issue it again.")
+                .arg(missing.join(QStringLiteral("\n– "))));
     return {};
 }
 
@@ -116,6 +130,14 @@ Result<qint64> DonationService::issue(TaxReceipt t, const QList<qint64>& donatio
 {
     FundingRepository repo(m_db);
     InvoiceRepository counters(m_db);
+    // The beneficiary and the signatory as printed, frozen with the receipt.
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    t.beneficiary = QString::fromUtf8(school->beneficiaryJson());
+    t.signatoryName = school->receiptSignatoryName.trimmed();
+    t.signatoryCapacity = school->receiptSignatoryCapacity.trimmed();
+    t.hashVersion = 2;
     t.issueDate = m_clock.today();
     t.year = t.issueDate.year();
     auto sequence = counters.takeNumber(QStringLiteral("R"), t.year);

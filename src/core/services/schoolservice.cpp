@@ -249,7 +249,12 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
             .add(QStringLiteral("vat_on_debits"), b.vatOnDebits ? 1 : 0, s.vatOnDebits ? 1 : 0)
             .add(QStringLiteral("fiscal_year_start_month"), b.fiscalYearStartMonth, s.fiscalYearStartMonth)
             .add(QStringLiteral("school_year_start_month"), b.schoolYearStartMonth, s.schoolYearStartMonth)
-            .add(QStringLiteral("may_issue_tax_receipts"), b.mayIssueTaxReceipts, s.mayIssueTaxReceipts);
+            .add(QStringLiteral("may_issue_tax_receipts"), b.mayIssueTaxReceipts, s.mayIssueTaxReceipts)
+            .add(QStringLiteral("statutory_object"), b.statutoryObject, s.statutoryObject.trimmed())
+            .add(QStringLiteral("receipt_signatory_name"), b.receiptSignatoryName,
+                 s.receiptSignatoryName.trimmed())
+            .add(QStringLiteral("receipt_signatory_capacity"), b.receiptSignatoryCapacity,
+                 s.receiptSignatoryCapacity.trimmed());
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("school"), QStringLiteral("1"),
                                  QStringLiteral("update"), c);

@@ -311,15 +311,18 @@ Status FundingRepository::detachReceipt(qint64 receiptId, const QString& nowIso)
 Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO tax_receipt (kind, number, year, sequence, "
-                                          "contact_id, cancels_receipt_id, issue_date, "
-                                          "donor_name, donor_address, donor_company, donor_siren, "
-                                          "total_cents, reason, sealed, chain_position, "
-                                          "prev_hash, hash, issued_at, issued_by) VALUES (:kind, :number, "
-                                          ":year, :sequence, :contact, :cancels, "
-                                          ":issue, :name, :address, :company, :siren, :total, :reason, 0, "
-                                          ":position, :prev, :hash, :at, :by) "
-                                          "RETURNING id"));
+    if (auto r =
+            q.prepare(QStringLiteral("INSERT INTO tax_receipt (kind, number, year, sequence, "
+                                     "contact_id, cancels_receipt_id, issue_date, "
+                                     "donor_name, donor_address, donor_company, donor_siren, "
+                                     "total_cents, reason, sealed, chain_position, "
+                                     "prev_hash, hash, issued_at, issued_by, beneficiary, signatory_name, "
+                                     "signatory_capacity, hash_version) VALUES (:kind, :number, "
+                                     ":year, :sequence, :contact, :cancels, "
+                                     ":issue, :name, :address, :company, :siren, :total, :reason, 0, "
+                                     ":position, :prev, :hash, :at, :by, :beneficiary, :signatory, "
+                                     ":capacity, :hash_version) "
+                                     "RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("kind"), t.kind)
@@ -339,7 +342,11 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
         .bind(QStringLiteral("prev"), t.prevHash)
         .bind(QStringLiteral("hash"), t.hash)
         .bind(QStringLiteral("at"), iso(t.issueDate))
-        .bind(QStringLiteral("by"), t.issuedBy);
+        .bind(QStringLiteral("by"), t.issuedBy)
+        .bind(QStringLiteral("beneficiary"), t.beneficiary)
+        .bind(QStringLiteral("signatory"), t.signatoryName)
+        .bind(QStringLiteral("capacity"), t.signatoryCapacity)
+        .bind(QStringLiteral("hash_version"), t.hashVersion);
     auto id = q.execReturningId();
     if (!id)
         return id;
@@ -378,7 +385,9 @@ Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
             "c.number, "
             "t.issue_date, t.donor_name, t.donor_address, t.donor_company, t.donor_siren, t.total_cents, "
             "t.reason, "
-            "t.chain_position, t.prev_hash, t.hash, t.issued_by, x.id, x.number FROM tax_receipt t LEFT JOIN "
+            "t.chain_position, t.prev_hash, t.hash, t.issued_by, x.id, x.number, t.beneficiary, "
+            "t.signatory_name, "
+            "t.signatory_capacity, t.hash_version FROM tax_receipt t LEFT JOIN "
             "tax_receipt c ON c.id = t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = "
             "t.id "
             "WHERE t.id = :id"));
@@ -411,6 +420,10 @@ Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
     t.issuedBy = q.value(18).toString();
     t.cancelledById = q.value(19).isNull() ? 0 : q.value(19).toLongLong();
     t.cancelledByNumber = q.value(20).toString();
+    t.beneficiary = q.value(21).toString();
+    t.signatoryName = q.value(22).toString();
+    t.signatoryCapacity = q.value(23).toString();
+    t.hashVersion = q.value(24).toInt();
     q.finish();
     SqlQuery l(m_db);
     if (auto r = l.prepare(

@@ -15,7 +15,8 @@ Result<SchoolIdentity> SchoolRepository::load() const
             "website, "
             "siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, fiscal_year_start_month, "
             "school_year_start_month, may_issue_tax_receipts, version, retention_trainee_years, "
-            "retention_invoice_years, vat_on_debits FROM school WHERE id = 1"));
+            "retention_invoice_years, vat_on_debits, statutory_object, receipt_signatory_name, "
+            "receipt_signatory_capacity FROM school WHERE id = 1"));
         !r)
         return std::unexpected(r.error());
     if (auto r = q.exec(); !r)
@@ -46,6 +47,9 @@ Result<SchoolIdentity> SchoolRepository::load() const
     s.retentionTraineeYears = q.value(20).toInt();
     s.retentionInvoiceYears = q.value(21).toInt();
     s.vatOnDebits = q.value(22).toInt() != 0;
+    s.statutoryObject = q.value(23).toString();
+    s.receiptSignatoryName = q.value(24).toString();
+    s.receiptSignatoryCapacity = q.value(25).toString();
     return s;
 }
 
@@ -60,12 +64,14 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
                   "city, "
                   "phone, email, website, siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, "
                   "fiscal_year_start_month, school_year_start_month, may_issue_tax_receipts, vat_on_debits, "
+                  "statutory_object, receipt_signatory_name, receipt_signatory_capacity, "
                   "version, created_at, updated_at) VALUES (1, :name, :organisation_name, :address_line1, "
                   ":address_line2, :postcode, :city, :phone, :email, :website, :siret, :rna, :logo, "
                   ":logo_mime, "
                   ":vat_regime, :vat_number, :vat_mention, :fiscal_year_start_month, "
                   ":school_year_start_month, "
-                  ":may_issue_tax_receipts, :vat_on_debits, 1, :now, :now)")
+                  ":may_issue_tax_receipts, :vat_on_debits, :statutory_object, :receipt_signatory_name, "
+                  ":receipt_signatory_capacity, 1, :now, :now)")
             : QStringLiteral(
                   "UPDATE school SET name = :name, organisation_name = :organisation_name, "
                   "address_line1 = :address_line1, address_line2 = :address_line2, postcode = :postcode, "
@@ -75,6 +81,8 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
                   "vat_mention = :vat_mention, fiscal_year_start_month = :fiscal_year_start_month, "
                   "school_year_start_month = :school_year_start_month, "
                   "may_issue_tax_receipts = :may_issue_tax_receipts, vat_on_debits = :vat_on_debits, "
+                  "statutory_object = :statutory_object, receipt_signatory_name = :receipt_signatory_name, "
+                  "receipt_signatory_capacity = :receipt_signatory_capacity, "
                   "version = version + 1, updated_at = :now WHERE id = 1 AND version = :version");
     if (auto r = q.prepare(sql); !r)
         return std::unexpected(r.error());
@@ -99,6 +107,9 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
         .bind(QStringLiteral("school_year_start_month"), s.schoolYearStartMonth)
         .bind(QStringLiteral("may_issue_tax_receipts"), s.mayIssueTaxReceipts ? 1 : 0)
         .bind(QStringLiteral("vat_on_debits"), s.vatOnDebits ? 1 : 0)
+        .bind(QStringLiteral("statutory_object"), s.statutoryObject.trimmed())
+        .bind(QStringLiteral("receipt_signatory_name"), s.receiptSignatoryName.trimmed())
+        .bind(QStringLiteral("receipt_signatory_capacity"), s.receiptSignatoryCapacity.trimmed())
         .bind(QStringLiteral("now"), nowIso);
     if (!insert)
         q.bind(QStringLiteral("version"), s.version);

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QShortcut>
 
 namespace etabli {
@@ -67,6 +68,9 @@ SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* par
     for (QComboBox* combo : {m_ui->vatRegime, m_ui->fiscalYearStartMonth, m_ui->schoolYearStartMonth})
         connect(combo, &QComboBox::currentIndexChanged, this, &SettingsPage::markDirty);
     connect(m_ui->mayIssueTaxReceipts, &QCheckBox::toggled, this, &SettingsPage::markDirty);
+    connect(m_ui->statutoryObject, &QPlainTextEdit::textChanged, this, &SettingsPage::markDirty);
+    for (QLineEdit* e : {m_ui->receiptSignatoryName, m_ui->receiptSignatoryCapacity})
+        connect(e, &QLineEdit::textEdited, this, &SettingsPage::markDirty);
     connect(m_ui->vatOnDebits, &QCheckBox::toggled, this, &SettingsPage::markDirty);
 
     connect(m_ui->save, &QPushButton::clicked, this, &SettingsPage::save);
@@ -163,6 +167,9 @@ void SettingsPage::fillForm(const SchoolIdentity& s)
     showVatExplanation();
     fillLegalAmounts();
     m_ui->mayIssueTaxReceipts->setChecked(s.mayIssueTaxReceipts);
+    m_ui->statutoryObject->setPlainText(s.statutoryObject);
+    m_ui->receiptSignatoryName->setText(s.receiptSignatoryName);
+    m_ui->receiptSignatoryCapacity->setText(s.receiptSignatoryCapacity);
     m_ui->fiscalYearStartMonth->setCurrentIndex(s.fiscalYearStartMonth - 1);
     m_ui->schoolYearStartMonth->setCurrentIndex(s.schoolYearStartMonth - 1);
     m_logo = s.logo;
@@ -193,6 +200,9 @@ SchoolIdentity SettingsPage::readForm() const
     s.vatMention = vatMentionFor(s.vatRegime);
     s.vatOnDebits = m_ui->vatOnDebits->isChecked() && chargesVat(s.vatRegime);
     s.mayIssueTaxReceipts = m_ui->mayIssueTaxReceipts->isChecked();
+    s.statutoryObject = m_ui->statutoryObject->toPlainText().trimmed();
+    s.receiptSignatoryName = m_ui->receiptSignatoryName->text().trimmed();
+    s.receiptSignatoryCapacity = m_ui->receiptSignatoryCapacity->text().trimmed();
     s.fiscalYearStartMonth = m_ui->fiscalYearStartMonth->currentData().toInt();
     s.schoolYearStartMonth = m_ui->schoolYearStartMonth->currentData().toInt();
     s.logo = m_logo;
