@@ -1183,7 +1183,7 @@
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+376" />
+        <location filename="../../src/cli/clicommands.cpp" line="+384" />
         <location line="+86" />
         <location line="+63" />
         <location filename="../../src/cli/clisupport.cpp" line="+7" />
@@ -1196,7 +1196,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-485" />
+        <location filename="../../src/cli/clicommands.cpp" line="-493" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1309,13 +1309,13 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+265" />
+        <location line="+273" />
         <location filename="../../src/cli/clisupport.cpp" line="-79" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-264" />
+        <location line="-272" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -1361,18 +1361,18 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+206" />
+        <location line="+214" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-205" />
+        <location line="-213" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+386" />
+        <location line="+394" />
         <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+4" />
@@ -1380,7 +1380,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-383" />
+        <location line="-391" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -1444,8 +1444,13 @@
         <source>Foreign keys (foreign_key_check): %1</source>
         <translation>Clés étrangères (foreign_key_check) : %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+10" />
+        <source>Hash chains: checked once the database is upgraded (open it once with Établi, then run check again).</source>
+        <translation>Chaînes d'empreintes : vérifiées une fois la base mise à jour (ouvrez-la une fois avec Établi, puis relancez check).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
         <source>Log of changes: intact (%n row(s))</source>
         <translation>
             <numerusform>Journal des modifications : intact (%n ligne)</numerusform>
@@ -1623,7 +1628,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-522" />
+        <location filename="../../src/cli/clicommands.cpp" line="-530" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1633,7 +1638,7 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+244" />
+        <location line="+252" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -2745,7 +2750,7 @@
         <translation>l'objet de l'association, tel que ses statuts le rédigent</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>the name and capacity of the person who signs the receipts</source>
         <translation>le nom et la qualité de la personne qui signe les reçus</translation>
     </message>
@@ -2755,7 +2760,7 @@
         <translation>le numéro RNA ou SIRET de l'école</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>A tax receipt cannot be issued yet: the settings lack
 – %1
 Complete them (Settings → School), then issue it again.</source>
@@ -2950,7 +2955,7 @@ Complétez-les (Paramètres → École), puis émettez-le à nouveau.</translati
         <translation>Un don de ce reçu a déjà un reçu.</translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+106" />
         <source>This tax receipt does not exist.</source>
         <translation>Ce reçu fiscal n'existe pas.</translation>
     </message>
@@ -4197,7 +4202,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Reçu fiscal n° %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -4212,7 +4217,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Reprend le contenu du formulaire Cerfa n° 16216</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Content of Cerfa form no. 11580</source>
         <translation>Reprend le contenu du formulaire Cerfa n° 11580</translation>
     </message>
@@ -4227,12 +4232,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>This record cancels the tax receipt no. %1 issued to %2 for %3. Reason: %4.</source>
         <translation>Le présent document annule le reçu fiscal n° %1 délivré à %2 pour %3. Motif : %4.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>Object: %1</source>
         <translation>Objet : %1</translation>
     </message>
@@ -4268,17 +4273,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Donateur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The beneficiary acknowledges having received, as gifts giving the right to a tax reduction, the sum of:</source>
         <translation>Le bénéficiaire reconnaît avoir reçu au titre des dons et versements ouvrant droit à réduction d'impôt la somme de :</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>In words: %1</source>
         <translation>Somme en toutes lettres : %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>Date of the gift</source>
         <translation>Date du versement ou du don</translation>
     </message>
@@ -4318,7 +4323,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Versements</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The beneficiary certifies on honour that the gifts it receives give the right to the tax reduction of article 238 bis of the French general tax code.</source>
         <translation>Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la réduction d'impôt prévue à l'article 238 bis du CGI.</translation>
     </message>
@@ -4333,12 +4338,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>%1, le %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Signature:</source>
         <translation>Signature :</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>%1 of %2</source>
         <translation>%1 du %2</translation>
     </message>
@@ -5540,7 +5545,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>« %1 » : indiquez d'où vient le montant (le texte de loi).</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+100" />
         <location line="+29" />
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>

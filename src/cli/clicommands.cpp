@@ -276,7 +276,15 @@ int Commands::check(const QStringList& args)
                                                   : r.foreignKeyCheck.join(QStringLiteral("; ")))
           << Qt::endl;
     bool chainOk = true;
-    if (r.schemaVersion >= 2) {
+    // The chains are read with today's columns: a database of an older
+    // schema (opened read-only here, never upgraded by check) has them
+    // checked once Établi has upgraded it.
+    const int chainsVersion = r.schemaVersion < r.latestSchemaVersion ? 0 : r.schemaVersion;
+    if (chainsVersion == 0)
+        m_out << tr("Hash chains: checked once the database is upgraded (open it once with Établi, then run "
+                    "check again).")
+              << Qt::endl;
+    if (chainsVersion >= 2) {
         auto chain = AuditRepository(**db).verifyChain();
         if (!chain)
             return report(m_err, chain.error());
@@ -289,7 +297,7 @@ int Commands::check(const QStringList& args)
                   << Qt::endl;
         }
     }
-    if (r.schemaVersion >= 6) {
+    if (chainsVersion >= 6) {
         auto sales = InvoiceRepository(**db).verifyChains();
         if (!sales)
             return report(m_err, sales.error());
@@ -303,7 +311,7 @@ int Commands::check(const QStringList& args)
             m_out << tr("Invoices and payments: ALTERED at %1").arg(sales->firstBad) << Qt::endl;
         }
     }
-    if (r.schemaVersion >= 9) {
+    if (chainsVersion >= 9) {
         auto receipts = FundingRepository(**db).verifyReceipts();
         if (!receipts)
             return report(m_err, receipts.error());
@@ -314,7 +322,7 @@ int Commands::check(const QStringList& args)
             m_out << tr("Tax receipts: ALTERED at %1").arg(*receipts) << Qt::endl;
         }
     }
-    if (r.schemaVersion >= 17) {
+    if (chainsVersion >= 17) {
         auto closings = ClosingRepository(**db).verifyChain();
         if (!closings)
             return report(m_err, closings.error());
@@ -327,7 +335,7 @@ int Commands::check(const QStringList& args)
             m_out << tr("Closings: ALTERED at %1").arg(closings->firstBad) << Qt::endl;
         }
     }
-    if (r.schemaVersion >= 16) {
+    if (chainsVersion >= 16) {
         auto missing = ChainCounters(**db).missing();
         if (!missing)
             return report(m_err, missing.error());

@@ -25,76 +25,78 @@ QString SchoolIdentity::postalAddress() const
     return etabli::postalAddress(addressLine1, addressLine2, postcode, city);
 }
 
+namespace {
+
+// What the seller block of an invoice and the beneficiary block of a tax
+// receipt both freeze: names, address, SIRET and RNA.
+QJsonObject identityFields(const SchoolIdentity& s)
+{
+    return QJsonObject{{QStringLiteral("name"), s.name},
+                       {QStringLiteral("organisation"), s.organisationName},
+                       {QStringLiteral("address1"), s.addressLine1},
+                       {QStringLiteral("address2"), s.addressLine2},
+                       {QStringLiteral("postcode"), s.postcode},
+                       {QStringLiteral("city"), s.city},
+                       {QStringLiteral("siret"), s.siret},
+                       {QStringLiteral("rna"), s.rna}};
+}
+
+SchoolIdentity readIdentityFields(const QJsonObject& o)
+{
+    SchoolIdentity s;
+    s.name = o.value(QStringLiteral("name")).toString();
+    s.organisationName = o.value(QStringLiteral("organisation")).toString();
+    s.addressLine1 = o.value(QStringLiteral("address1")).toString();
+    s.addressLine2 = o.value(QStringLiteral("address2")).toString();
+    s.postcode = o.value(QStringLiteral("postcode")).toString();
+    s.city = o.value(QStringLiteral("city")).toString();
+    s.siret = o.value(QStringLiteral("siret")).toString();
+    s.rna = o.value(QStringLiteral("rna")).toString();
+    return s;
+}
+
+} // namespace
+
 QByteArray SchoolIdentity::sellerJson() const
 {
     // QJsonObject keeps its keys sorted: the text is the same for the same values.
-    const QJsonObject o{{QStringLiteral("name"), name},
-                        {QStringLiteral("organisation"), organisationName},
-                        {QStringLiteral("address1"), addressLine1},
-                        {QStringLiteral("address2"), addressLine2},
-                        {QStringLiteral("postcode"), postcode},
-                        {QStringLiteral("city"), city},
-                        {QStringLiteral("phone"), phone},
-                        {QStringLiteral("email"), email},
-                        {QStringLiteral("website"), website},
-                        {QStringLiteral("siret"), siret},
-                        {QStringLiteral("rna"), rna},
-                        {QStringLiteral("vatRegime"), vatRegimeCode(vatRegime)},
-                        {QStringLiteral("vatNumber"), vatNumber},
-                        {QStringLiteral("vatMention"), vatMention},
-                        {QStringLiteral("vatOnDebits"), vatOnDebits}};
+    QJsonObject o = identityFields(*this);
+    o.insert(QStringLiteral("phone"), phone);
+    o.insert(QStringLiteral("email"), email);
+    o.insert(QStringLiteral("website"), website);
+    o.insert(QStringLiteral("vatRegime"), vatRegimeCode(vatRegime));
+    o.insert(QStringLiteral("vatNumber"), vatNumber);
+    o.insert(QStringLiteral("vatMention"), vatMention);
+    o.insert(QStringLiteral("vatOnDebits"), vatOnDebits);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+SchoolIdentity SchoolIdentity::fromSellerJson(const QByteArray& json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    SchoolIdentity s = readIdentityFields(o);
+    s.phone = o.value(QStringLiteral("phone")).toString();
+    s.email = o.value(QStringLiteral("email")).toString();
+    s.website = o.value(QStringLiteral("website")).toString();
+    s.vatRegime = vatRegimeFromCode(o.value(QStringLiteral("vatRegime")).toString());
+    s.vatNumber = o.value(QStringLiteral("vatNumber")).toString();
+    s.vatMention = o.value(QStringLiteral("vatMention")).toString();
+    s.vatOnDebits = o.value(QStringLiteral("vatOnDebits")).toBool();
+    return s;
 }
 
 QByteArray SchoolIdentity::beneficiaryJson() const
 {
-    const QJsonObject o{{QStringLiteral("name"), name},
-                        {QStringLiteral("organisation"), organisationName},
-                        {QStringLiteral("address1"), addressLine1},
-                        {QStringLiteral("address2"), addressLine2},
-                        {QStringLiteral("postcode"), postcode},
-                        {QStringLiteral("city"), city},
-                        {QStringLiteral("siret"), siret},
-                        {QStringLiteral("rna"), rna},
-                        {QStringLiteral("object"), statutoryObject}};
+    QJsonObject o = identityFields(*this);
+    o.insert(QStringLiteral("object"), statutoryObject);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 SchoolIdentity SchoolIdentity::fromBeneficiaryJson(const QByteArray& json)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
-    SchoolIdentity s;
-    s.name = o.value(QStringLiteral("name")).toString();
-    s.organisationName = o.value(QStringLiteral("organisation")).toString();
-    s.addressLine1 = o.value(QStringLiteral("address1")).toString();
-    s.addressLine2 = o.value(QStringLiteral("address2")).toString();
-    s.postcode = o.value(QStringLiteral("postcode")).toString();
-    s.city = o.value(QStringLiteral("city")).toString();
-    s.siret = o.value(QStringLiteral("siret")).toString();
-    s.rna = o.value(QStringLiteral("rna")).toString();
+    SchoolIdentity s = readIdentityFields(o);
     s.statutoryObject = o.value(QStringLiteral("object")).toString();
-    return s;
-}
-
-SchoolIdentity SchoolIdentity::fromSellerJson(const QByteArray& json)
-{
-    const QJsonObject o = QJsonDocument::fromJson(json).object();
-    SchoolIdentity s;
-    s.name = o.value(QStringLiteral("name")).toString();
-    s.organisationName = o.value(QStringLiteral("organisation")).toString();
-    s.addressLine1 = o.value(QStringLiteral("address1")).toString();
-    s.addressLine2 = o.value(QStringLiteral("address2")).toString();
-    s.postcode = o.value(QStringLiteral("postcode")).toString();
-    s.city = o.value(QStringLiteral("city")).toString();
-    s.phone = o.value(QStringLiteral("phone")).toString();
-    s.email = o.value(QStringLiteral("email")).toString();
-    s.website = o.value(QStringLiteral("website")).toString();
-    s.siret = o.value(QStringLiteral("siret")).toString();
-    s.rna = o.value(QStringLiteral("rna")).toString();
-    s.vatRegime = vatRegimeFromCode(o.value(QStringLiteral("vatRegime")).toString());
-    s.vatNumber = o.value(QStringLiteral("vatNumber")).toString();
-    s.vatMention = o.value(QStringLiteral("vatMention")).toString();
-    s.vatOnDebits = o.value(QStringLiteral("vatOnDebits")).toBool();
     return s;
 }
 
