@@ -2129,12 +2129,12 @@
 <context>
     <name>ContactRepository</name>
     <message>
-        <location filename="../../src/core/storage/contactrepository.cpp" line="+141" />
+        <location filename="../../src/core/storage/contactrepository.cpp" line="+143" />
         <source>This contact no longer exists.</source>
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -2342,7 +2342,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../src/core/storage/database.cpp" line="+97" />
+        <location filename="../../src/core/storage/database.cpp" line="+100" />
         <source>“%1” is a folder, not a database.</source>
         <translation>« %1 » est un dossier, pas une base de données.</translation>
     </message>
@@ -2444,7 +2444,8 @@
         <translation>Impossible d'activer les clés étrangères.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+71" />
+        <location line="+12" />
         <source>Upgrading the database “%1” (step %2) failed: this step changed nothing.</source>
         <translation>La mise à jour de la base « %1 » (étape %2) a échoué : rien n'a été modifié par cette étape.</translation>
     </message>
@@ -2710,7 +2711,7 @@
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+45" />
         <source>Choose the donor.</source>
         <translation>Choisissez le donateur.</translation>
     </message>
@@ -2725,22 +2726,97 @@
         <translation>Le montant d'un don est supérieur à zéro.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>A gift is in money or in kind.</source>
-        <translation>Un don est en numéraire ou en nature.</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+16" />
         <source>Describe what was given in kind (the amount is its value).</source>
         <translation>Décrivez ce qui a été donné en nature (le montant en est la valeur).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-11" />
         <source>Choose how the gift was paid.</source>
         <translation>Choisissez le mode de versement du don.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="-46" />
+        <source>Money (numéraire)</source>
+        <translation>Numéraire</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Listed securities</source>
+        <translation>Titres de sociétés cotés</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Other: goods or services given in kind</source>
+        <translation>Autres : biens ou services donnés en nature</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Other: expenses waived by a volunteer</source>
+        <translation>Autres : frais engagés par un bénévole et abandonnés</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Authentic deed</source>
+        <translation>Acte authentique</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Private deed</source>
+        <translation>Acte sous seing privé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Declaration of a manual gift</source>
+        <translation>Déclaration de don manuel</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Other form</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Choose the nature and the form of the gift.</source>
+        <translation>Choisissez la nature et la forme du don.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Describe the expense the volunteer waives (what, when, for which activity).</source>
+        <translation>Décrivez les frais que le bénévole abandonne (quoi, quand, pour quelle activité).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Name the securities given (company, number of shares).</source>
+        <translation>Désignez les titres donnés (société, nombre d'actions).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Say how the expense was valued (receipts, the tax mileage scale…).</source>
+        <translation>Dites comment les frais ont été évalués (justificatifs, barème kilométrique…).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Say how the securities were valued (their price on the day of the gift).</source>
+        <translation>Dites comment les titres ont été évalués (leur cours le jour du don).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Say how the gift was valued (invoice, catalogue price, estimate…).</source>
+        <translation>Dites comment le don a été évalué (facture, prix catalogue, estimation…).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Name the proof kept for the waived expense: the receipts, and the volunteer's written waiver of their reimbursement.</source>
+        <translation>Indiquez les justificatifs conservés pour les frais abandonnés : les pièces de dépense, et la renonciation écrite du bénévole à leur remboursement.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Waived expenses are a volunteer's gift: choose the person who incurred them.</source>
+        <translation>Un abandon de frais est le don d'un bénévole : choisissez la personne qui les a engagés.</translation>
+    </message>
+    <message>
+        <location line="+50" />
         <source>The school may not issue tax receipts: only a body of general interest may, and the settings say it is not one.</source>
         <translation>L'école ne peut pas émettre de reçus fiscaux : seul un organisme d'intérêt général le peut, et les paramètres disent qu'elle n'en est pas un.</translation>
     </message>
@@ -2774,17 +2850,41 @@ Complétez-les (Paramètres → École), puis émettez-le à nouveau.</translati
         <translation>La chaîne des reçus fiscaux est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+51" />
+        <source>%1 is not a company: tax receipts are for private persons (Cerfa 11580) and for companies (Cerfa 16216). A public body or an association gets a letter of thanks, not a tax receipt. If it is a company, say so in its card in the directory.</source>
+        <translation>%1 n'est pas une entreprise : les reçus fiscaux sont pour les particuliers (Cerfa 11580) et les entreprises (Cerfa 16216). Un organisme public ou une association reçoit une lettre de remerciement, pas un reçu fiscal. Si c'est une entreprise, indiquez-le dans sa fiche de l'annuaire.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>its SIREN (the SIRET's first nine digits)</source>
+        <translation>son SIREN (les neuf premiers chiffres du SIRET)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>its legal form (SAS, SARL, SA…)</source>
+        <translation>sa forme juridique (SAS, SARL, SA…)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The receipt of a company (Cerfa 16216) names the company's legal form and SIREN; the card of %1 lacks
+– %2
+Complete it in the directory (Sales and customers → Contacts), then issue the receipt again.</source>
+        <translation>Le reçu d'une entreprise (Cerfa 16216) indique sa forme juridique et son SIREN ; il manque à la fiche de %1
+– %2
+Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de nouveau le reçu.</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>This gift already has the receipt %1.</source>
         <translation>Ce don a déjà le reçu %1.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>%1 has no gift of %2 without a receipt.</source>
         <translation>%1 n'a aucun don de %2 sans reçu.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Say why the receipt is cancelled.</source>
         <translation>Indiquez pourquoi le reçu est annulé.</translation>
     </message>
@@ -2934,7 +3034,7 @@ Complétez-les (Paramètres → École), puis émettez-le à nouveau.</translati
 <context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+160" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+164" />
         <source>This financial year does not exist.</source>
         <translation>Cet exercice n'existe pas.</translation>
     </message>
@@ -2945,7 +3045,7 @@ Complétez-les (Paramètres → École), puis émettez-le à nouveau.</translati
         <translation>Cet exercice a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+37" />
         <source>This gift does not exist.</source>
         <translation>Ce don n'existe pas.</translation>
     </message>
@@ -2955,12 +3055,12 @@ Complétez-les (Paramètres → École), puis émettez-le à nouveau.</translati
         <translation>Un don de ce reçu a déjà un reçu.</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+111" />
         <source>This tax receipt does not exist.</source>
         <translation>Ce reçu fiscal n'existe pas.</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+59" />
         <source>No tax receipt has the number “%1”.</source>
         <translation>Aucun reçu fiscal ne porte le numéro « %1 ».</translation>
     </message>
@@ -4207,12 +4307,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Date : %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Receipt for gifts to certain bodies of general interest</source>
         <translation>Reçu au titre des dons à certains organismes d'intérêt général</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+10" />
         <source>Content of Cerfa form no. 16216</source>
         <translation>Reprend le contenu du formulaire Cerfa n° 16216</translation>
     </message>
@@ -4222,12 +4322,27 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Reprend le contenu du formulaire Cerfa n° 11580</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-10" />
         <source>Articles 200, 238 bis and 978 of the French general tax code</source>
         <translation>Articles 200, 238 bis et 978 du code général des impôts</translation>
     </message>
     <message>
         <location line="+2" />
+        <source>Receipt for gifts and payments made by companies</source>
+        <translation>Reçu des dons et versements effectués par les entreprises</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Under article 238 bis of the French general tax code</source>
+        <translation>au titre de l'article 238 bis du code général des impôts</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Articles 200 and 978 of the French general tax code</source>
+        <translation>Articles 200 et 978 du code général des impôts</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Cancellation</source>
         <translation>Annulation</translation>
     </message>
@@ -4253,12 +4368,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+8" />
+        <location line="+10" />
         <source>SIREN %1</source>
         <translation>SIREN %1</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-7" />
         <source>☒ Association or foundation of general interest</source>
         <translation>☒ Œuvre ou organisme d'intérêt général</translation>
     </message>
@@ -4268,7 +4383,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Bénéficiaire des versements</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+4" />
+        <source>Legal form: %1</source>
+        <translation>Forme juridique : %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Donor</source>
         <translation>Donateur</translation>
     </message>
@@ -4283,7 +4403,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Somme en toutes lettres : %1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Date of the gift</source>
         <translation>Date du versement ou du don</translation>
     </message>
@@ -4293,17 +4413,22 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Nature du don</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
+        <source>Form of the gift</source>
+        <translation>Forme du don</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Method</source>
         <translation>Mode de versement</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+14" />
         <source>In kind: %1</source>
         <translation>En nature : %1</translation>
     </message>
@@ -4311,6 +4436,21 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+0" />
         <source>Cash (numéraire)</source>
         <translation>Numéraire</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>%1 — expenses incurred by the volunteer, who expressly waives their reimbursement</source>
+        <translation>%1 — frais engagés par le bénévole, qui renonce expressément à leur remboursement</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>valued: %1</source>
+        <translation>valorisation : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>proof kept: %1</source>
+        <translation>justificatifs : %1</translation>
     </message>
     <message>
         <location line="+6" />
@@ -8224,7 +8364,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ContactDialog</name>
     <message>
-        <location filename="../../src/gui/sales/contactdialog.cpp" line="+28" />
+        <location filename="../../src/gui/sales/contactdialog.cpp" line="+29" />
         <source>C&amp;ustomer</source>
         <translation>C&amp;lient</translation>
     </message>
@@ -8279,6 +8419,11 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>14 chiffres</translation>
     </message>
     <message>
+        <location line="+6" />
+        <source>A company's tax receipt (Cerfa 16216) names its legal form.</source>
+        <translation>Le reçu fiscal d'une entreprise (Cerfa 16216) indique sa forme juridique.</translation>
+    </message>
+    <message>
         <location line="+5" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
@@ -8297,6 +8442,11 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+1" />
         <source>&amp;SIRET</source>
         <translation>&amp;SIRET</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Legal form</source>
+        <translation>&amp;Forme juridique</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8354,7 +8504,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location line="+101" />
+        <location line="+104" />
         <source>New vehicle</source>
         <translation>Nouveau véhicule</translation>
     </message>
@@ -8832,12 +8982,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+136" />
+        <location line="+192" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-135" />
+        <location line="-191" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -8897,33 +9047,37 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Un reçu par donateur pour tous ses dons d'une année pas encore reçus.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+47" />
+        <source>Securities: %1</source>
+        <translation>Titres : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>In kind: %1</source>
         <translation>En nature : %1</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+23" />
+        <location line="-4" />
         <source>Money</source>
         <translation>Numéraire</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="+6" />
+        <source>Expenses waived: %1</source>
+        <translation>Abandon de frais : %1</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>New gift</source>
         <translation>Nouveau don</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>In kind (goods or services, valued)</source>
-        <translation>En nature (biens ou services, valorisés)</translation>
+        <location line="+10" />
+        <source>An ordinary gift by cheque, transfer, card or in cash is “Other”. A declaration of a manual gift is the one the donor made to the tax office (form 2735); a deed is one signed before a notary (authentic) or between the parties (private).</source>
+        <translation>Un don ordinaire par chèque, virement, carte ou en espèces relève de « Autres ». La déclaration de don manuel est celle que le donateur a faite aux impôts (formulaire 2735) ; un acte est signé devant notaire (authentique) ou entre les parties (sous seing privé).</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>What was given, for a gift in kind</source>
-        <translation>Ce qui a été donné, pour un don en nature</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+11" />
         <source>If the donor restricted the gift to a use</source>
         <translation>Si le donateur a affecté son don à un usage</translation>
     </message>
@@ -8945,12 +9099,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     <message>
         <location line="+1" />
         <source>Na&amp;ture:</source>
-        <translation>Na&amp;ture :</translation>
+        <translation>&amp;Nature :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Form:</source>
+        <translation>&amp;Forme :</translation>
     </message>
     <message>
         <location line="+1" />
         <source>&amp;Method:</source>
-        <translation>Mo&amp;de :</translation>
+        <translation>M&amp;ode :</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8959,11 +9118,66 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Purpose:</source>
-        <translation>&amp;Affectation :</translation>
+        <source>&amp;Valuation:</source>
+        <translation>&amp;Valorisation :</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+1" />
+        <source>P&amp;roof kept:</source>
+        <translation>&amp;Justificatifs :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Purpose:</source>
+        <translation>Affec&amp;tation :</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Which securities: company, number of shares</source>
+        <translation>Quels titres : société, nombre d'actions</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Their price on the day of the gift</source>
+        <translation>Leur cours le jour du don</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The transfer order, the broker's statement</source>
+        <translation>L'ordre de transfert, le relevé de la banque</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What was given: goods, a service</source>
+        <translation>Ce qui a été donné : un bien, un service</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>How it was valued: invoice, catalogue price, estimate</source>
+        <translation>Comment il a été évalué : facture, prix catalogue, estimation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The invoice or the estimate kept</source>
+        <translation>La facture ou l'estimation conservée</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The expense: what, when, for which activity</source>
+        <translation>Les frais : quoi, quand, pour quelle activité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipts, or kilometres × the tax mileage scale</source>
+        <translation>Justificatifs, ou kilomètres × barème kilométrique</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The receipts and the volunteer's written waiver (required)</source>
+        <translation>Pièces de dépense et renonciation écrite (obligatoires)</translation>
+    </message>
+    <message>
+        <location line="+27" />
         <source>The gift is recorded.</source>
         <translation>Le don est enregistré.</translation>
     </message>

@@ -37,11 +37,22 @@ QString ReceiptDocument::html(const TaxReceipt& r, const SchoolIdentity& school)
     b.logoMime = school.logoMime;
     QString h = Parts::open(9.5);
     h += Parts::letterhead(b, docLines);
+    // Since schema 19 each model has its own heading; a receipt issued
+    // before is reprinted with the heading it had.
+    const bool models = r.hashVersion >= 3;
+    QString heading = tr("Receipt for gifts to certain bodies of general interest");
+    QString articles = tr("Articles 200, 238 bis and 978 of the French general tax code");
+    if (models && r.donorCompany) {
+        heading = tr("Receipt for gifts and payments made by companies");
+        articles = tr("Under article 238 bis of the French general tax code");
+    } else if (models) {
+        articles = tr("Articles 200 and 978 of the French general tax code");
+    }
+    const QString cerfa =
+        r.donorCompany ? tr("Content of Cerfa form no. 16216") : tr("Content of Cerfa form no. 11580");
     h += QStringLiteral("<p align=\"center\"><b>%1</b><br>%2<br>%3</p>")
-             .arg(Parts::esc(tr("Receipt for gifts to certain bodies of general interest")),
-                  Parts::esc(r.donorCompany ? tr("Content of Cerfa form no. 16216")
-                                            : tr("Content of Cerfa form no. 11580")),
-                  Parts::esc(tr("Articles 200, 238 bis and 978 of the French general tax code")));
+             .arg(Parts::esc(heading), Parts::esc(models ? articles : cerfa),
+                  Parts::esc(models ? cerfa : articles));
     if (r.isCancellation()) {
         h += box(tr("Cancellation"),
                  Parts::esc(tr("This record cancels the tax receipt no. %1 issued to %2 for %3. "
@@ -74,6 +85,8 @@ QString ReceiptDocument::html(const TaxReceipt& r, const SchoolIdentity& school)
     h += box(tr("Beneficiary of the gifts"), beneficiary.join(QStringLiteral("<br>")));
 
     QStringList donor = {QStringLiteral("<b>%1</b>").arg(Parts::esc(r.donorName))};
+    if (r.donorCompany && !r.donorLegalForm.isEmpty())
+        donor << Parts::esc(tr("Legal form: %1").arg(r.donorLegalForm));
     if (r.donorCompany && !r.donorSiren.isEmpty())
         donor << Parts::esc(tr("SIREN %1").arg(r.donorSiren));
     if (!r.donorAddress.isEmpty())
@@ -86,23 +99,57 @@ QString ReceiptDocument::html(const TaxReceipt& r, const SchoolIdentity& school)
     gifts += QStringLiteral("<p align=\"center\" style=\"font-size: 14pt;\"><b>*** %1 ***</b></p>")
                  .arg(Parts::esc(r.total.format()));
     gifts += Parts::esc(tr("In words: %1").arg(amountInFrenchWords(r.total)));
-    gifts +=
-        QStringLiteral(
-            "<br><br><table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
-            "style=\"border-collapse: collapse; border-color: #999999;\"><tr style=\"background-color: "
-            "#e8ecef;\"><th align=\"left\">%1</th><th align=\"left\">%2</th><th align=\"left\">%3</th><th "
-            "align=\"right\">%4</th></tr>")
-            .arg(Parts::esc(tr("Date of the gift")), Parts::esc(tr("Nature")), Parts::esc(tr("Method")),
-                 Parts::esc(tr("Amount")));
+    const auto cell = [](const QString& text, int width, bool right = false) {
+        return QStringLiteral("<td width=\"%1%\"%2>%3</td>")
+            .arg(width)
+            .arg(right ? QStringLiteral(" align=\"right\"") : QString(), text);
+    };
+    QStringList headers = {tr("Date of the gift"), tr("Nature")};
+    if (models)
+        headers << tr("Form of the gift");
+    headers << tr("Method") << tr("Amount");
+    gifts += QStringLiteral("<br><br><table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
+                            "style=\"border-collapse: collapse; border-color: #999999;\"><tr "
+                            "style=\"background-color: #e8ecef;\">");
+    for (int i = 0; i < headers.size(); ++i)
+        gifts += QStringLiteral("<th align=\"%1\">%2</th>")
+                     .arg(i + 1 == headers.size() ? QStringLiteral("right") : QStringLiteral("left"),
+                          Parts::esc(headers.at(i)));
+    gifts += QStringLiteral("</tr>");
     for (const ReceiptLine& l : r.lines) {
-        const bool inKind = l.nature == QLatin1String("in_kind");
-        const QString nature = inKind ? tr("In kind: %1").arg(l.description) : tr("Cash (numéraire)");
-        gifts += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td></tr>")
-                     .arg(Parts::esc(Parts::date(l.day)), Parts::esc(nature),
-                          Parts::esc(inKind ? QStringLiteral("—") : DonationService::methodLabel(l.method)),
-                          Parts::esc(l.amount.format()));
+        const bool money = l.nature == GiftNature::Cash;
+        const QString method = money ? DonationService::methodLabel(l.method) : QStringLiteral("—");
+        if (!models) {
+            gifts +=
+                QStringLiteral("<tr>") + cell(Parts::esc(Parts::date(l.day)), 15) +
+                cell(Parts::esc(money ? tr("Cash (numéraire)") : tr("In kind: %1").arg(l.description)), 50) +
+                cell(Parts::esc(method), 17) + cell(Parts::esc(l.amount.format()), 18, true) +
+                QStringLiteral("</tr>");
+            continue;
+        }
+        gifts += QStringLiteral("<tr>") + cell(Parts::esc(Parts::date(l.day)), 18) +
+                 cell(Parts::esc(DonationService::natureLabel(l.nature)), 33) +
+                 cell(Parts::esc(DonationService::formLabel(l.form.value_or(GiftForm::Other))), 17) +
+                 cell(Parts::esc(method), 15) + cell(Parts::esc(l.amount.format()), 17, true) +
+                 QStringLiteral("</tr>");
+        if (money)
+            continue;
+        // What was given, how it was valued and the proof kept, across the table.
+        QString what = l.description;
+        if (l.nature == GiftNature::ExpensesWaived)
+            what = tr("%1 — expenses incurred by the volunteer, who expressly waives their reimbursement")
+                       .arg(l.description);
+        QStringList details = {what};
+        if (!l.valuation.isEmpty())
+            details << tr("valued: %1").arg(l.valuation);
+        if (!l.proof.isEmpty())
+            details << tr("proof kept: %1").arg(l.proof);
+        gifts += QStringLiteral("<tr><td colspan=\"5\"><i>%1</i></td></tr>")
+                     .arg(Parts::esc(details.join(QStringLiteral(" · "))));
     }
-    gifts += QStringLiteral("</table><br>") + Parts::esc(tr("Form of the gift: manual gift (don manuel)."));
+    gifts += QStringLiteral("</table>");
+    if (!models)
+        gifts += QStringLiteral("<br>") + Parts::esc(tr("Form of the gift: manual gift (don manuel)."));
     h += box(tr("Gifts"), gifts);
 
     h += QStringLiteral("<p>%1</p>")

@@ -187,8 +187,9 @@ TEST_CASE("Funding split and self-financing share on an exact case", "[funding][
     REQUIRE(gifts.record(gift(f.person, QDate(2025, 4, 1), 30000)));
     REQUIRE(gifts.record(gift(f.garage, QDate(2025, 5, 2), 120000)));
     Donation goods = gift(f.garage, QDate(2025, 5, 3), 50000);
-    goods.nature = QStringLiteral("in_kind");
+    goods.nature = GiftNature::InKind;
     goods.description = QStringLiteral("Un lot de jantes");
+    goods.valuation = QStringLiteral("Prix du catalogue");
     REQUIRE(gifts.record(goods)); // apart: a contribution in kind
     BudgetService budget(t.db(), clock, f.director);
     ApprenticeshipTax tax;

@@ -283,11 +283,24 @@ TEST_CASE("The demo's sales follow the workshops' log: quotes, work orders, invo
     CHECK(count(QStringLiteral(
               "SELECT COUNT(*) FROM tyre_set s WHERE (SELECT COUNT(*) FROM tyre_set_tyre t WHERE "
               "t.set_id = s.id) <> s.tyre_count")) == 0);
-    // Ten years of gifts; every gift of a past year has its receipt, and only one.
+    // Ten years of gifts; every gift of a past year from a person or a
+    // company has its receipt, and only one; service clubs and a foundation
+    // get none; a company's receipt names its legal form and SIREN.
     CHECK(summary->gifts > 300);
     CHECK(count(QStringLiteral("SELECT COUNT(DISTINCT substr(day, 1, 4)) FROM donation")) == 10);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM donation d JOIN contact c ON c.id = d.contact_id WHERE "
+                               "d.receipt_id IS NULL AND d.day < '2026-01-01' AND (c.person = 1 OR c.kind = "
+                               "'company')")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM donation d JOIN contact c ON c.id = d.contact_id WHERE "
+                               "d.receipt_id IS NOT NULL AND c.person = 0 AND c.kind <> 'company'")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM donation d JOIN contact c ON c.id = d.contact_id WHERE "
+                               "c.person = 0 AND c.kind <> 'company'")) > 0);
+    CHECK(
+        count(QStringLiteral("SELECT COUNT(*) FROM tax_receipt WHERE donor_company = 1 AND (donor_siren = '' "
+                             "OR donor_legal_form = '')")) == 0);
     CHECK(count(QStringLiteral(
-              "SELECT COUNT(*) FROM donation WHERE receipt_id IS NULL AND day < '2026-01-01'")) == 0);
+              "SELECT COUNT(*) FROM donation WHERE nature = 'expenses_waived' AND receipt_id IS "
+              "NOT NULL")) > 0);
     CHECK(count(QStringLiteral(
               "SELECT COUNT(*) FROM (SELECT donation_id FROM tax_receipt_line GROUP BY donation_id "
               "HAVING COUNT(*) > 1) x")) == 0);

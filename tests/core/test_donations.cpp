@@ -7,6 +7,7 @@
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
+#include <QScopeGuard>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -49,6 +50,7 @@ Donors makeDonors(Database& db, const Clock& clock, bool mayIssue)
     c.name = QStringLiteral("Transports Girod");
     c.kind = QStringLiteral("company");
     c.siret = QStringLiteral("44200123000014");
+    c.legalForm = QStringLiteral("SARL");
     c.donor = true;
     d.company = *contacts.add(c);
     return d;
@@ -81,10 +83,12 @@ TEST_CASE("Gifts: bad input refused, nothing written, closed years refuse them",
     CHECK_FALSE(gifts.record(gift(d.person, kToday.addDays(1), 500)));
     CHECK_FALSE(gifts.record(gift(0, kToday, 500)));
     Donation goods = gift(d.company, kToday, 45000);
-    goods.nature = QStringLiteral("in_kind");
+    goods.nature = GiftNature::InKind;
     CHECK(gifts.record(goods).error().message.contains(QStringLiteral("nature")));
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT COUNT(*) FROM donation")).toInt() == 0);
     goods.description = QStringLiteral("Une soudeuse MIG");
+    CHECK(gifts.record(goods).error().message.contains(QStringLiteral("évalué")));
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT COUNT(*) FROM donation")).toInt() == 0);
+    goods.valuation = QStringLiteral("Facture d'achat de 2024");
     auto inKind = gifts.record(goods);
     REQUIRE(inKind);
     CHECK(gifts.donation(*inKind)->method == QStringLiteral("other"));
@@ -316,7 +320,7 @@ TEST_CASE("A receipt freezes the beneficiary and its signatory, and needs them i
     REQUIRE(id);
     auto issued = gifts.receipt(*id);
     REQUIRE(issued);
-    CHECK(issued->hashVersion == 2);
+    CHECK(issued->hashVersion == 3);
     CHECK(issued->signatoryName == QStringLiteral("Paul Girardot"));
     CHECK(issued->signatoryCapacity == QStringLiteral("Président"));
     const SchoolIdentity frozen = SchoolIdentity::fromBeneficiaryJson(issued->beneficiary.toUtf8());
@@ -335,4 +339,254 @@ TEST_CASE("A receipt freezes the beneficiary and its signatory, and needs them i
     auto chain = gifts.verifyReceipts();
     REQUIRE(chain);
     CHECK(chain->isEmpty());
+}
+
+TEST_CASE("The receipt's model follows the donor, and a gift has its form and nature", "[funding][donations]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Donors d = makeDonors(t.db(), clock, true);
+    DonationService gifts(t.db(), clock, d.director);
+    ContactService contacts(t.db(), clock, d.director);
+    const auto count = [&](const char* table) {
+        return test::rawScalar(t.db(), QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)))
+            .toInt();
+    };
+
+    // A private person: Cerfa 11580; the gift's form is printed as chosen.
+    Donation deed = gift(d.person, QDate(2026, 5, 2), 150000);
+    deed.form = GiftForm::AuthenticDeed;
+    auto deedId = gifts.record(deed);
+    REQUIRE(deedId);
+    auto personal = gifts.issueReceipt(*deedId);
+    REQUIRE(personal);
+    auto r = gifts.receipt(*personal);
+    REQUIRE(r);
+    CHECK_FALSE(r->donorCompany);
+    CHECK(r->donorLegalForm.isEmpty());
+    CHECK(r->hashVersion == 3);
+    REQUIRE(r->lines.size() == 1);
+    CHECK(r->lines.first().form == GiftForm::AuthenticDeed);
+
+    // A company without SIREN or legal form gets no receipt: each is named.
+    Contact bare;
+    bare.name = QStringLiteral("Garage Vuillet");
+    bare.kind = QStringLiteral("company");
+    bare.donor = true;
+    const qint64 garage = *contacts.add(bare);
+    auto garageGift = gifts.record(gift(garage, QDate(2026, 6, 1), 30000));
+    REQUIRE(garageGift);
+    const int receipts = count("tax_receipt");
+    auto refused = gifts.issueReceipt(*garageGift);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("SIREN")));
+    CHECK(refused.error().message.contains(QStringLiteral("forme juridique")));
+    CHECK(count("tax_receipt") == receipts);
+    Contact withSiren = *contacts.get(garage);
+    withSiren.siret = QStringLiteral("44200123000014");
+    REQUIRE(contacts.update(withSiren, true));
+    refused = gifts.issueReceipt(*garageGift);
+    REQUIRE_FALSE(refused);
+    CHECK_FALSE(refused.error().message.contains(QStringLiteral("SIREN (")));
+    CHECK(refused.error().message.contains(QStringLiteral("forme juridique")));
+    CHECK(count("tax_receipt") == receipts);
+
+    // A company with both: Cerfa 16216, legal form and SIREN frozen.
+    auto company = gifts.record(gift(d.company, QDate(2026, 6, 3), 200000));
+    REQUIRE(company);
+    auto companyReceipt = gifts.issueReceipt(*company);
+    REQUIRE(companyReceipt);
+    r = gifts.receipt(*companyReceipt);
+    REQUIRE(r);
+    CHECK(r->donorCompany);
+    CHECK(r->donorSiren == QStringLiteral("442001230"));
+    CHECK(r->donorLegalForm == QStringLiteral("SARL"));
+    // Changing the directory afterwards changes nothing on the receipt.
+    Contact renamed = *contacts.get(d.company);
+    renamed.legalForm = QStringLiteral("SAS");
+    REQUIRE(contacts.update(renamed, true));
+    CHECK(gifts.receipt(*companyReceipt)->donorLegalForm == QStringLiteral("SARL"));
+
+    // Public bodies and associations get no tax receipt at all.
+    for (const QString& kind : {QStringLiteral("public"), QStringLiteral("association")}) {
+        Contact body;
+        body.name = QStringLiteral("Donateur %1").arg(kind);
+        body.kind = kind;
+        body.siret = QStringLiteral("44200123000014");
+        body.legalForm = QStringLiteral("SAS");
+        body.donor = true;
+        const qint64 id = *contacts.add(body, true);
+        auto g = gifts.record(gift(id, QDate(2026, 7, 1), 50000));
+        REQUIRE(g);
+        auto none = gifts.issueReceipt(*g);
+        REQUIRE_FALSE(none);
+        CHECK(none.error().message.contains(QStringLiteral("n'est pas une entreprise")));
+        CHECK_FALSE(gifts.issueAnnualReceipt(id, 2026));
+        CHECK(count("tax_receipt") == receipts + 1);
+    }
+
+    // Expenses waived by a volunteer: a person, the expense, its valuation and proof.
+    Donation waived = gift(d.person, QDate(2026, 10, 12), 19200);
+    waived.nature = GiftNature::ExpensesWaived;
+    waived.description = QStringLiteral("Trajets de stage (600 km)");
+    waived.valuation = QStringLiteral("600 km × 0,32 €");
+    const int donations = count("donation");
+    auto noProof = gifts.record(waived);
+    REQUIRE_FALSE(noProof);
+    CHECK(noProof.error().message.contains(QStringLiteral("renonciation")));
+    Donation byCompany = waived;
+    byCompany.contactId = d.company;
+    byCompany.proof = QStringLiteral("Relevé des trajets et renonciation signée");
+    auto notVolunteer = gifts.record(byCompany);
+    REQUIRE_FALSE(notVolunteer);
+    CHECK(notVolunteer.error().message.contains(QStringLiteral("bénévole")));
+    CHECK(count("donation") == donations);
+    waived.proof = byCompany.proof;
+    waived.method = QStringLiteral("cash"); // meaningless for waived expenses: "other" is kept
+    auto waivedId = gifts.record(waived);
+    REQUIRE(waivedId);
+    auto stored = gifts.donation(*waivedId);
+    REQUIRE(stored);
+    CHECK(stored->nature == GiftNature::ExpensesWaived);
+    CHECK(stored->method == QStringLiteral("other"));
+    CHECK(stored->proof == waived.proof);
+    auto waivedReceipt = gifts.issueReceipt(*waivedId);
+    REQUIRE(waivedReceipt);
+    r = gifts.receipt(*waivedReceipt);
+    REQUIRE(r);
+    REQUIRE(r->lines.size() == 1);
+    CHECK(r->lines.first().nature == GiftNature::ExpensesWaived);
+    CHECK(r->lines.first().valuation == waived.valuation);
+    CHECK(r->lines.first().proof == waived.proof);
+
+    // Listed securities: described and valued; the database refuses an unknown nature.
+    Donation shares = gift(d.person, QDate(2026, 11, 2), 500000);
+    shares.nature = GiftNature::Securities;
+    shares.description = QStringLiteral("100 actions Solvay");
+    CHECK_FALSE(gifts.record(shares));
+    shares.valuation = QStringLiteral("Cours de clôture du 2 novembre 2026");
+    CHECK(gifts.record(shares));
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("UPDATE donation SET nature = 'bitcoin'")));
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("UPDATE donation SET form = 'oral'")));
+
+    // Every field printed is under the hash: the chain finds a changed proof.
+    CHECK(gifts.verifyReceipts()->isEmpty());
+    REQUIRE(test::rawExec(
+        t.db(), t.isSqlite()
+                    ? QStringLiteral("DROP TRIGGER tax_receipt_line_no_update")
+                    : QStringLiteral("DROP TRIGGER tax_receipt_line_sealed_frozen ON tax_receipt_line")));
+    REQUIRE(test::rawExec(t.db(),
+                          QStringLiteral("UPDATE tax_receipt_line SET proof = 'rien' WHERE receipt_id = %1")
+                              .arg(*waivedReceipt)));
+    CHECK(*gifts.verifyReceipts() == r->number);
+}
+
+TEST_CASE("Upgrading to schema 19 keeps the gifts, the receipts, their chain and their locks",
+          "[funding][donations][database]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    {
+        Database::setMigrationCeiling(18);
+        const auto restore = qScopeGuard([]() { Database::setMigrationCeiling(0); });
+        REQUIRE(t.db().schemaVersion() == 18);
+    }
+    Database& old = t.db();
+    const QString now = QStringLiteral("2026-01-15T10:00:00Z");
+    const auto id = [&](const QString& sql) { return test::rawScalar(old, sql).toLongLong(); };
+    REQUIRE(
+        test::rawExec(old, QStringLiteral("INSERT INTO contact (person, kind, name, name_key, first_name, "
+                                          "created_at, updated_at) VALUES (1, 'other', 'Bourgeois', "
+                                          "'bourgeois', 'Anne', '%1', '%1')")
+                               .arg(now)));
+    const qint64 donor = id(QStringLiteral("SELECT id FROM contact WHERE name = 'Bourgeois'"));
+    REQUIRE(test::rawExec(old, QStringLiteral("INSERT INTO donation (contact_id, day, amount_cents, method, "
+                                              "nature, description, created_at, updated_at) VALUES "
+                                              "(%1, '2025-12-01', 12000, 'cheque', 'cash', '', '%2', '%2'), "
+                                              "(%1, '2025-12-02', 30000, 'other', 'in_kind', 'Un établi', "
+                                              "'%2', '%2')")
+                                   .arg(donor)
+                                   .arg(now)));
+    const qint64 cheque = id(QStringLiteral("SELECT id FROM donation WHERE nature = 'cash'"));
+    const qint64 bench = id(QStringLiteral("SELECT id FROM donation WHERE nature = 'in_kind'"));
+    TaxReceipt r;
+    r.number = QStringLiteral("R2026-0001");
+    r.year = 2026;
+    r.sequence = 1;
+    r.contactId = donor;
+    r.issueDate = QDate(2026, 1, 15);
+    r.donorName = QStringLiteral("Bourgeois Anne");
+    r.total = Money::fromCents(42000);
+    r.chainPosition = 1;
+    r.issuedBy = QStringLiteral("direction");
+    r.beneficiary = QStringLiteral("{}");
+    r.hashVersion = 2;
+    r.lines = {ReceiptLine{cheque,
+                           QDate(2025, 12, 1),
+                           Money::fromCents(12000),
+                           QStringLiteral("cheque"),
+                           GiftNature::Cash,
+                           {}},
+               ReceiptLine{bench, QDate(2025, 12, 2), Money::fromCents(30000), QStringLiteral("other"),
+                           GiftNature::InKind, QStringLiteral("Un établi")}};
+    r.hash = receiptHash(r, {});
+    REQUIRE(test::rawExec(
+        old,
+        QStringLiteral("INSERT INTO tax_receipt (kind, number, year, sequence, contact_id, issue_date, "
+                       "donor_name, total_cents, chain_position, prev_hash, hash, issued_at, issued_by, "
+                       "beneficiary, hash_version) VALUES ('receipt', 'R2026-0001', 2026, 1, %1, "
+                       "'2026-01-15', 'Bourgeois Anne', 42000, 1, '', '%2', '2026-01-15', 'direction', '{}', "
+                       "2)")
+            .arg(donor)
+            .arg(r.hash)));
+    const qint64 receipt = id(QStringLiteral("SELECT id FROM tax_receipt"));
+    REQUIRE(
+        test::rawExec(old, QStringLiteral("INSERT INTO tax_receipt_line (receipt_id, donation_id, day, "
+                                          "amount_cents, method, nature, description) VALUES "
+                                          "(%1, %2, '2025-12-01', 12000, 'cheque', 'cash', ''), "
+                                          "(%1, %3, '2025-12-02', 30000, 'other', 'in_kind', 'Un établi')")
+                               .arg(receipt)
+                               .arg(cheque)
+                               .arg(bench)));
+    REQUIRE(test::rawExec(old, QStringLiteral("UPDATE tax_receipt SET sealed = 1")));
+    REQUIRE(test::rawExec(old, QStringLiteral("UPDATE donation SET receipt_id = %1").arg(receipt)));
+    REQUIRE(
+        test::rawExec(old, QStringLiteral("INSERT INTO document_counter (series, year, last_number) VALUES "
+                                          "('R', 2026, 1), ('receipt-chain', 0, 1)")));
+    t.close();
+
+    // Opened by this version: migrated, the rows as they were.
+    REQUIRE(t.db().schemaVersion() == Database::latestSchemaVersion());
+    Database& db = t.db();
+    CHECK(test::rawScalar(db,
+                          QStringLiteral("SELECT COUNT(*) FROM donation WHERE receipt_id = %1").arg(receipt))
+              .toInt() == 2);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT form FROM donation WHERE id = %1").arg(bench))
+              .toString() == QStringLiteral("other"));
+    if (t.isSqlite()) {
+        CHECK(test::rawScalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt() == 1);
+        CHECK(test::rawScalar(db, QStringLiteral("PRAGMA legacy_alter_table")).toInt() == 0);
+    }
+    // Still locked, still chained; the next receipt follows it.
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("UPDATE tax_receipt SET total_cents = 1")));
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("DELETE FROM tax_receipt")));
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("DELETE FROM donation WHERE id = %1").arg(cheque)));
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Donors d = makeDonors(db, clock, true);
+    DonationService gifts(db, clock, d.director);
+    CHECK(gifts.verifyReceipts()->isEmpty());
+    auto old1 = gifts.receipt(receipt);
+    REQUIRE(old1);
+    CHECK(old1->hashVersion == 2);
+    CHECK(old1->lines.at(1).nature == GiftNature::InKind);
+    CHECK_FALSE(old1->lines.at(1).form.has_value());
+    auto next = gifts.record(gift(d.person, kToday, 5000));
+    REQUIRE(next);
+    auto issued = gifts.issueReceipt(*next);
+    REQUIRE(issued);
+    CHECK(gifts.receipt(*issued)->number == QStringLiteral("R2026-0002"));
+    CHECK(gifts.verifyReceipts()->isEmpty());
 }

@@ -1,7 +1,7 @@
 #include "gui/common/formdialog.h"
-#include "gui/dashboard/dashboardpage.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "gui/dashboard/dashboardpage.h"
 #include "gui/funding/budgetpage.h"
 #include "gui/funding/donationspage.h"
 #include "gui/funding/fundingdashboard.h"
@@ -9,10 +9,12 @@
 #include "gui/funding/fundingpage.h"
 #include "gui/funding/subsidiespage.h"
 #include "gui/funding/yearcombo.h"
+#include "gui/sales/customerchooser.h"
 #include "services/demogenerator.h"
 #include "support/guidemo.h"
 #include "support/testdatabase.h"
 
+#include <catch2/catch.hpp>
 #include <QApplication>
 #include <QBarSeries>
 #include <QBarSet>
@@ -25,8 +27,6 @@
 #include <QListWidget>
 #include <QTableWidget>
 #include <QTimer>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -46,7 +46,8 @@ void chooseYear(YearCombo* combo, int startYear)
 
 } // namespace
 
-TEST_CASE("The director sees where the year stands: charts, forecast against actual, subsidies, members", "[gui][funding]")
+TEST_CASE("The director sees where the year stands: charts, forecast against actual, subsidies, members",
+          "[gui][funding]")
 {
     Demo d("direction");
     FundingPage page(d.session);
@@ -111,7 +112,8 @@ TEST_CASE("An entry in a closed year is refused in the dialog, which keeps what 
         for (QLineEdit* f : fields) {
             if (f->placeholderText() == QStringLiteral("0,00 €"))
                 f->setText(QStringLiteral("120,00"));
-            else if (f->placeholderText().isEmpty() && f->text().isEmpty() && !f->parent()->inherits("etabli::CustomerChooser"))
+            else if (f->placeholderText().isEmpty() && f->text().isEmpty() &&
+                     !f->parent()->inherits("etabli::CustomerChooser"))
                 f->setText(QStringLiteral("Électrodes"));
         }
         dialog->accept();
@@ -134,4 +136,82 @@ TEST_CASE("A read-only account sees the funding, a trainer does not", "[gui][fun
     CHECK(page.dashboard()->report().totalResources.isZero());
     DashboardPage home(d.session);
     CHECK(home.findChild<QLabel*>(QStringLiteral("fundingSummary"))->isHidden());
+}
+
+TEST_CASE("A volunteer's waived expenses go through the gift dialog, which asks for their proof",
+          "[gui][funding]")
+{
+    Demo d("secretariat");
+    DonationsPage page(d.session);
+    page.show();
+    const qint64 before = page.totalCount();
+    const qint64 volunteer =
+        test::rawScalar(
+            d.session.database(),
+            QStringLiteral("SELECT MIN(contact_id) FROM donation WHERE nature = 'expenses_waived'"))
+            .toLongLong();
+    REQUIRE(volunteer > 0);
+    QStringList messages;
+    bool proofEnabledForMoney = true;
+    QTimer::singleShot(0, [&]() {
+        auto* dialog = qobject_cast<FormDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        // The typing starts in the first field, the donor; Tab goes on to the date.
+        auto* chooser = dialog->findChild<CustomerChooser*>();
+        REQUIRE(dialog->focusWidget() == chooser->findChild<QLineEdit*>());
+        QWidget* next = dialog->focusWidget()->nextInFocusChain();
+        while (!(next->focusPolicy() & Qt::TabFocus) || !next->isEnabled())
+            next = next->nextInFocusChain();
+        CHECK(next == dialog->findChild<QDateEdit*>());
+        chooser->setContact(volunteer);
+        QLineEdit* description = nullptr;
+        QLineEdit* valuation = nullptr;
+        QLineEdit* proof = nullptr;
+        for (QLineEdit* f : dialog->findChildren<QLineEdit*>()) {
+            if (f->placeholderText() == QStringLiteral("0,00 €"))
+                f->setText(QStringLiteral("96,00"));
+        }
+        auto combos = dialog->findChildren<QComboBox*>();
+        QComboBox* nature = nullptr;
+        for (QComboBox* c : combos)
+            if (c->findText(QStringLiteral("Autres : frais engagés par un bénévole et abandonnés")) >= 0)
+                nature = c;
+        REQUIRE(nature);
+        nature->setCurrentIndex(
+            nature->findText(QStringLiteral("Autres : frais engagés par un bénévole et abandonnés")));
+        for (QLineEdit* f : dialog->findChildren<QLineEdit*>()) {
+            if (f->placeholderText().startsWith(QStringLiteral("Les frais")))
+                description = f;
+            else if (f->placeholderText().startsWith(QStringLiteral("Justificatifs, ou kilomètres")))
+                valuation = f;
+            else if (f->placeholderText().startsWith(QStringLiteral("Pièces de dépense et renonciation")))
+                proof = f;
+        }
+        REQUIRE(description);
+        REQUIRE(valuation);
+        REQUIRE(proof);
+        // Money: nothing to describe, value or prove.
+        nature->setCurrentIndex(0);
+        proofEnabledForMoney = proof->isEnabled() || valuation->isEnabled() || description->isEnabled();
+        nature->setCurrentIndex(
+            nature->findText(QStringLiteral("Autres : frais engagés par un bénévole et abandonnés")));
+        CHECK(proof->isEnabled());
+        description->setText(QStringLiteral("Trajets du 3 novembre (300 km)"));
+        valuation->setText(QStringLiteral("300 km x 0,32"));
+        dialog->accept();
+        messages << dialog->banner()->text();
+        proof->setText(QStringLiteral("Releve signe et renonciation"));
+        dialog->accept();
+    });
+    page.openRecord(0);
+    REQUIRE(messages.size() == 1);
+    CHECK(messages.first().contains(QStringLiteral("renonciation")));
+    CHECK_FALSE(proofEnabledForMoney);
+    page.reload();
+    CHECK(page.totalCount() == before + 1);
+    CHECK(
+        test::rawScalar(
+            d.session.database(),
+            QStringLiteral("SELECT proof FROM donation WHERE description = 'Trajets du 3 novembre (300 km)'"))
+            .toString() == QStringLiteral("Releve signe et renonciation"));
 }

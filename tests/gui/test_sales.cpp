@@ -147,6 +147,36 @@ TEST_CASE("The directory is searched as one types, a duplicate is asked before i
     dialog.findChild<QLineEdit*>(QStringLiteral("contactPostcode"))->setText(QStringLiteral("39100"));
     CHECK_FALSE(dialog.save());
     CHECK(asked.contains(QStringLiteral("déjà")));
+
+    // A company's legal form (its tax receipt names it) is kept; a person has none.
+    const qint64 solvay =
+        test::rawScalar(d.session.database(),
+                        QStringLiteral("SELECT id FROM contact WHERE name = 'Solvay Tavaux'"))
+            .toLongLong();
+    ContactDialog company(d.session, solvay);
+    auto combos = company.findChildren<QComboBox*>();
+    QComboBox* legalForm = nullptr;
+    for (QComboBox* c : combos)
+        if (c->isEditable())
+            legalForm = c;
+    REQUIRE(legalForm);
+    CHECK(legalForm->currentText() == QStringLiteral("SAS"));
+    CHECK(legalForm->isEnabled());
+    legalForm->setCurrentText(QStringLiteral("SA a directoire"));
+    REQUIRE(company.save());
+    CHECK(test::rawScalar(d.session.database(),
+                          QStringLiteral("SELECT legal_form FROM contact WHERE id = %1").arg(solvay))
+              .toString() == QStringLiteral("SA a directoire"));
+    ContactDialog person(d.session, 0);
+    QComboBox* kind = nullptr;
+    for (QComboBox* c : person.findChildren<QComboBox*>())
+        if (c->isEditable())
+            legalForm = c;
+        else
+            kind = c;
+    REQUIRE(kind);
+    kind->setCurrentIndex(kind->findText(QStringLiteral("Particulier")));
+    CHECK_FALSE(legalForm->isEnabled());
 }
 
 TEST_CASE("A work order is written, the workshop logs its work on it, it is invoiced once done",

@@ -38,37 +38,90 @@ TEST_CASE("A tax receipt carries the content of the Cerfa: beneficiary, donor, a
     r.donorAddress = QStringLiteral("12 rue de la Gare\n39500 Tavaux");
     r.donorCompany = true;
     r.donorSiren = QStringLiteral("442001230");
+    r.donorLegalForm = QStringLiteral("SARL");
     r.total = Money::fromCents(123456);
     r.lines = {ReceiptLine{1,
                            QDate(2026, 2, 1),
                            Money::fromCents(100000),
                            QStringLiteral("transfer"),
-                           QStringLiteral("cash"),
-                           {}},
+                           GiftNature::Cash,
+                           {},
+                           GiftForm::Other},
                ReceiptLine{2, QDate(2026, 9, 1), Money::fromCents(23456), QStringLiteral("other"),
-                           QStringLiteral("in_kind"), QStringLiteral("Une soudeuse MIG")}};
+                           GiftNature::InKind, QStringLiteral("Une soudeuse MIG"), GiftForm::PrivateDeed,
+                           QStringLiteral("facture d'achat"), QStringLiteral("acte de donation")}};
     auto printable = print::ReceiptDocument::make(r, school());
     const QString text = pdfText(*printable, QStringLiteral("recu.pdf"));
     INFO(text.toStdString());
     for (const QString& mention :
          {QStringLiteral("REÇU FISCAL N° R2026-0007"),
-          QStringLiteral("Reçu au titre des dons à certains organismes d'intérêt général"),
-          QStringLiteral("Cerfa n° 16216"), QStringLiteral("ECCOFOR"), QStringLiteral("RNA W392000000"),
-          QStringLiteral("SIREN 753124680"), QStringLiteral("Transports Girod"),
-          QStringLiteral("SIREN 442001230"), QStringLiteral("1 234,56 €"),
+          QStringLiteral("Reçu des dons et versements e"),
+          QStringLiteral("ectués par les entreprises au titre de"),
+          QStringLiteral("Cerfa n° 16216"),
+          QStringLiteral("au titre de l'article 238 bis du code général des impôts"),
+          QStringLiteral("ECCOFOR"),
+          QStringLiteral("RNA W392000000"),
+          QStringLiteral("SIREN 753124680"),
+          QStringLiteral("Transports Girod"),
+          QStringLiteral("Forme juridique : SARL"),
+          QStringLiteral("SIREN 442001230"),
+          QStringLiteral("1 234,56 €"),
           QStringLiteral("mille deux cent trente-quatre euros et cinquante-six centimes"),
-          QStringLiteral("01/02/2026"), QStringLiteral("Virement"),
-          QStringLiteral("En nature : Une soudeuse MIG"), QStringLiteral("article 238 bis du CGI"),
+          QStringLiteral("01/02/2026"),
+          QStringLiteral("Numéraire"),
+          QStringLiteral("Virement"),
+          QStringLiteral("Forme du don"),
+          QStringLiteral("Acte sous seing"),
+          QStringLiteral("Autres : biens ou services donnés en nature"),
+          QStringLiteral("Une soudeuse MIG · valorisation : facture d'achat"),
+          QStringLiteral("catifs : acte de donation"),
+          QStringLiteral("article 238 bis du CGI"),
           QStringLiteral("Signature")})
         CHECK(text.contains(mention));
+    CHECK_FALSE(text.contains(QStringLiteral("200, 238 bis et 978")));
+    CHECK_FALSE(text.contains(QStringLiteral("don manuel")));
 
-    // A private donor's receipt: article 200, Cerfa 11580.
-    r.donorCompany = false;
-    r.donorSiren.clear();
+    // A private donor's receipt: Cerfa 11580, articles 200 and 978; a volunteer's waived expenses.
+    TaxReceipt p = r;
+    p.donorCompany = false;
+    p.donorSiren.clear();
+    p.donorLegalForm.clear();
+    p.lines << ReceiptLine{3,
+                           QDate(2026, 10, 12),
+                           Money::fromCents(19200),
+                           QStringLiteral("other"),
+                           GiftNature::ExpensesWaived,
+                           QStringLiteral("Trajets de stage (600 km)"),
+                           GiftForm::Other,
+                           QStringLiteral("600 km × 0,32 €"),
+                           QStringLiteral("relevé signé et renonciation")};
     const QString person =
-        pdfText(*print::ReceiptDocument::make(r, school()), QStringLiteral("recu-particulier.pdf"));
-    CHECK(person.contains(QStringLiteral("Cerfa n° 11580")));
-    CHECK(person.contains(QStringLiteral("article 200 du CGI")));
+        pdfText(*print::ReceiptDocument::make(p, school()), QStringLiteral("recu-particulier.pdf"));
+    INFO(person.toStdString());
+    for (const QString& mention :
+         {QStringLiteral("Reçu au titre des dons à certains organismes d'intérêt général"),
+          QStringLiteral("Cerfa n° 11580"), QStringLiteral("Articles 200 et 978 du code général des impôts"),
+          QStringLiteral("article 200 du CGI"),
+          QStringLiteral("Autres : frais engagés par un bénévole et abandonnés"),
+          QStringLiteral(
+              "Trajets de stage (600 km) — frais engagés par le bénévole, qui renonce expressément à "
+              "leur remboursement · valorisation : 600 km × 0,32 €"),
+          QStringLiteral("catifs : relevé signé et renonciation")})
+        CHECK(person.contains(mention));
+    CHECK_FALSE(person.contains(QStringLiteral("238 bis")));
+    CHECK_FALSE(person.contains(QStringLiteral("Forme juridique")));
+
+    // Issued before schema 19: reprinted with the heading and the form it had.
+    TaxReceipt older = p;
+    older.hashVersion = 2;
+    for (ReceiptLine& l : older.lines)
+        l.form.reset();
+    older.lines.removeLast();
+    const QString before =
+        pdfText(*print::ReceiptDocument::make(older, school()), QStringLiteral("recu-v2.pdf"));
+    CHECK(before.contains(QStringLiteral("Articles 200, 238 bis et 978 du code général des impôts")));
+    CHECK(before.contains(QStringLiteral("Forme du don : don manuel")));
+    CHECK(before.contains(QStringLiteral("En nature : Une soudeuse MIG")));
 
     // Issued since schema 18: the frozen beneficiary and signatory print, whatever the settings say now.
     SchoolIdentity then = school();

@@ -2,6 +2,7 @@
 
 #include "domain/money.h"
 
+#include <optional>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -15,35 +16,91 @@ inline QStringList donationMethods()
             QStringLiteral("card"), QStringLiteral("other")};
 }
 
-// A gift to the school: money, or goods and services given in kind (then
-// described and valued).
+// The nature of a gift, as the Cerfa receipts ask it: money (numéraire),
+// listed securities, or "other" — goods and services given in kind, and the
+// expenses a volunteer incurred and expressly waived (abandon de frais).
+enum class GiftNature
+{
+    Cash,
+    Securities,
+    InKind,
+    ExpensesWaived
+};
+// The form of a gift, as the Cerfa receipts ask it. An ordinary gift by
+// cheque, transfer or card is "other"; a declaration of manual gift is the
+// donor's declaration to the tax office (form 2735).
+enum class GiftForm
+{
+    AuthenticDeed,
+    PrivateDeed,
+    ManualDeclaration,
+    Other
+};
+
+// The codes storage keeps ("cash", "securities", "in_kind", "expenses_waived";
+// "authentic_deed", "private_deed", "manual_declaration", "other"), also
+// hashed into receipts. An unknown code reads as money and "other".
+QString giftNatureCode(GiftNature nature);
+GiftNature giftNatureFromCode(const QString& code);
+QString giftFormCode(GiftForm form);
+GiftForm giftFormFromCode(const QString& code);
+inline QList<GiftNature> giftNatures()
+{
+    return {GiftNature::Cash, GiftNature::Securities, GiftNature::InKind, GiftNature::ExpensesWaived};
+}
+inline QList<GiftForm> giftForms()
+{
+    return {GiftForm::Other, GiftForm::ManualDeclaration, GiftForm::PrivateDeed, GiftForm::AuthenticDeed};
+}
+
+// A gift to the school: money; listed securities; goods and services given
+// in kind; or the expenses a volunteer waived. What is not money is
+// described, and says how its amount was valued; a volunteer's waived
+// expenses also name their proof.
 struct Donation
 {
     qint64 id = 0;
     qint64 contactId = 0;
     QString donorName; // filled when read
     QDate day;
-    Money amount; // the valuation of a gift in kind
+    Money amount; // the valuation of a gift that is not money
     QString method = QStringLiteral("cheque");
-    QString nature = QStringLiteral("cash"); // cash, in_kind
-    QString description;                     // what was given in kind
-    QString purpose;                         // restricted gift: what it is for
+    GiftNature nature = GiftNature::Cash;
+    GiftForm form = GiftForm::Other;
+    QString description; // what was given (securities, goods, services, the expense waived)
+    QString valuation;   // how its amount was valued (not money)
+    QString proof;       // the proof kept (waived expenses: the receipts and the written waiver)
+    QString purpose;     // restricted gift: what it is for
     qint64 receiptId = 0;
     QString receiptNumber; // filled when read
     int version = 0;
 
-    bool inKind() const { return nature == QLatin1String("in_kind"); }
+    bool money() const { return nature == GiftNature::Cash; }
 };
 
 // What a tax receipt covers, as it was when issued.
 struct ReceiptLine
 {
+    ReceiptLine() = default;
+    ReceiptLine(qint64 donation, const QDate& giftDay, Money giftAmount, QString giftMethod,
+                GiftNature giftNature, QString giftDescription, std::optional<GiftForm> giftForm = {},
+                QString giftValuation = {}, QString giftProof = {})
+        : donationId(donation), day(giftDay), amount(giftAmount), method(std::move(giftMethod)),
+          nature(giftNature), description(std::move(giftDescription)), form(giftForm),
+          valuation(std::move(giftValuation)), proof(std::move(giftProof))
+    {
+    }
+
     qint64 donationId = 0;
     QDate day;
     Money amount;
     QString method;
-    QString nature;
+    GiftNature nature = GiftNature::Cash;
     QString description;
+    // Since schema 19 (hash version 3).
+    std::optional<GiftForm> form; // empty on receipts issued before
+    QString valuation;
+    QString proof;
 };
 
 // A tax receipt (reçu fiscal, content of Cerfa n°11580 for persons and
@@ -61,8 +118,9 @@ struct TaxReceipt
     QDate issueDate;
     QString donorName;
     QString donorAddress;
-    bool donorCompany = false; // article 238 bis CGI; else article 200
+    bool donorCompany = false; // article 238 bis CGI (Cerfa 16216); else articles 200 and 978 (Cerfa 11580)
     QString donorSiren;
+    QString donorLegalForm; // companies, since schema 19
     Money total;
     QString reason; // of a cancellation
     QList<ReceiptLine> lines;
@@ -77,7 +135,10 @@ struct TaxReceipt
     QString beneficiary;
     QString signatoryName;
     QString signatoryCapacity;
-    int hashVersion = 2; // 1: issued before schema 18 (the three above not covered)
+    // 1: issued before schema 18 (the three above not covered); 2: before
+    // schema 19 (the donor's legal form and the lines' form, valuation and
+    // proof not covered); 3: since.
+    int hashVersion = 3;
 
     bool isCancellation() const { return kind == QLatin1String("cancellation"); }
 };

@@ -23,6 +23,7 @@ struct Contact
     QString name;                             // organisation name, or the person's last name
     QString firstName;                        // persons only
     QString siret;
+    QString legalForm; // companies: SAS, SARL, SA… (a company's tax receipt names it)
     QString addressLine1;
     QString addressLine2;
     QString postcode;

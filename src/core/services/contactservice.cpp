@@ -38,10 +38,11 @@ Status ContactService::mayWrite() const
 Status ContactService::validate(Contact& c, bool confirmedDuplicate) const
 {
     if (c.name.trimmed().isEmpty())
-        return fail(Error::Code::InvalidInput, c.person ? tr("The last name is required.") : tr("The name is required."));
-    if (!c.person && !QStringList{QStringLiteral("company"), QStringLiteral("public"), QStringLiteral("association"),
-                                  QStringLiteral("other")}
-                         .contains(c.kind))
+        return fail(Error::Code::InvalidInput,
+                    c.person ? tr("The last name is required.") : tr("The name is required."));
+    if (!c.person && !QStringList{QStringLiteral("company"), QStringLiteral("public"),
+                                  QStringLiteral("association"), QStringLiteral("other")}
+                          .contains(c.kind))
         return fail(Error::Code::InvalidInput, tr("Unknown kind of organisation “%1”.").arg(c.kind));
     c.siret = QString(c.siret).remove(QLatin1Char(' '));
     if (!c.siret.isEmpty()) {
@@ -108,8 +109,8 @@ Result<qint64> ContactService::add(const Contact& input, bool confirmedDuplicate
         ChangeSet changes;
         changes.set(QStringLiteral("name"), c.displayName()).set(QStringLiteral("siret"), c.siret);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("contact"), QString::number(*id), QStringLiteral("create"),
-                                 changes);
+                         .record(m_actor, QStringLiteral("contact"), QString::number(*id),
+                                 QStringLiteral("create"), changes);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -133,11 +134,13 @@ Status ContactService::update(const Contact& input, bool confirmedDuplicate)
         ChangeSet changes;
         changes.add(QStringLiteral("name"), before->displayName(), c.displayName())
             .add(QStringLiteral("siret"), before->siret, c.siret)
+            .add(QStringLiteral("legal_form"), before->legalForm, c.legalForm.trimmed())
             .add(QStringLiteral("address"), before->postalAddress(), c.postalAddress())
             .add(QStringLiteral("phone"), before->phone, c.phone.trimmed())
             .add(QStringLiteral("email"), before->email, c.email.trimmed());
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("contact"), QString::number(c.id), QStringLiteral("update"), changes);
+            .record(m_actor, QStringLiteral("contact"), QString::number(c.id), QStringLiteral("update"),
+                    changes);
     });
 }
 

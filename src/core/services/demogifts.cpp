@@ -2,11 +2,10 @@
 // and local companies over ten years, now and then a gift in kind; each
 // donor's gifts of a year receipted in one annual receipt the next January,
 // this year's larger gifts receipted one by one.
-#include "services/demogenerator.h"
-#include "services/demonames.h"
-
 #include "domain/sales.h"
 #include "services/contactservice.h"
+#include "services/demogenerator.h"
+#include "services/demonames.h"
 #include "services/donationservice.h"
 #include "util/clock.h"
 #include "util/random.h"
@@ -39,17 +38,38 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
             return std::unexpected(id.error());
         people << *id;
     }
-    const QStringList companies = {QStringLiteral("Crédit Mutuel de Dole"), QStringLiteral("Solvay Tavaux"),
-                                   QStringLiteral("Fromagerie Marcel Petite"), QStringLiteral("Rotary Club de Dole"),
-                                   QStringLiteral("Lions Club Dole Val d'Amour"), QStringLiteral("Groupe Jura Métal"),
-                                   QStringLiteral("Pneumatiques du Revermont"), QStringLiteral("Fondation d'entreprise Jurassienne")};
+    // The companies with their (fictitious, valid-keyed) SIRET and legal form;
+    // two service clubs and a corporate foundation give too, but are not
+    // companies: they get no tax receipt.
+    struct Firm
+    {
+        QString name;
+        QString kind;
+        QString siret;
+        QString legalForm;
+    };
+    const QList<Firm> companies = {
+        {QStringLiteral("Crédit Mutuel de Dole"), QStringLiteral("company"), QStringLiteral("48018451400010"),
+         QStringLiteral("Société coopérative de crédit")},
+        {QStringLiteral("Solvay Tavaux"), QStringLiteral("company"), QStringLiteral("13267736000019"),
+         QStringLiteral("SAS")},
+        {QStringLiteral("Fromagerie Marcel Petite"), QStringLiteral("company"),
+         QStringLiteral("50097882000016"), QStringLiteral("SAS")},
+        {QStringLiteral("Rotary Club de Dole"), QStringLiteral("association"), {}, {}},
+        {QStringLiteral("Lions Club Dole Val d'Amour"), QStringLiteral("association"), {}, {}},
+        {QStringLiteral("Groupe Jura Métal"), QStringLiteral("company"), QStringLiteral("98543534600012"),
+         QStringLiteral("SARL")},
+        {QStringLiteral("Pneumatiques du Revermont"), QStringLiteral("company"),
+         QStringLiteral("77387214800012"), QStringLiteral("SARL")},
+        {QStringLiteral("Fondation d'entreprise Jurassienne"), QStringLiteral("other"), {}, {}}};
     QList<qint64> firms;
-    for (const QString& name : companies) {
+    QSet<qint64> receiptless; // not a person nor a company
+    for (const Firm& firm : companies) {
         Contact c;
-        c.name = name;
-        c.kind = name.startsWith(QLatin1String("Rotary")) || name.startsWith(QLatin1String("Lions"))
-                     ? QStringLiteral("association")
-                     : QStringLiteral("company");
+        c.name = firm.name;
+        c.kind = firm.kind;
+        c.siret = firm.siret;
+        c.legalForm = firm.legalForm;
         const demo::Town& town = rng.pick(demo::towns());
         c.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 40)).arg(rng.pick(demo::streets()));
         c.postcode = town.postcode;
@@ -59,6 +79,8 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
         if (!id)
             return std::unexpected(id.error());
         firms << *id;
+        if (firm.kind != QLatin1String("company"))
+            receiptless.insert(*id);
     }
 
     // The gifts, in date order.
@@ -77,9 +99,11 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
             // Gifts cluster in December (the tax year ends).
             if (rng.chance(35))
                 d.day = QDate(year, 12, rng.between(1, 28));
-            d.amount = Money::fromCents(100LL * rng.pick(QList<int>{20, 30, 50, 50, 80, 100, 100, 150, 200, 300}));
+            d.amount =
+                Money::fromCents(100LL * rng.pick(QList<int>{20, 30, 50, 50, 80, 100, 100, 150, 200, 300}));
             d.method = rng.pick(QList<QString>{QStringLiteral("cheque"), QStringLiteral("cheque"),
-                                               QStringLiteral("transfer"), QStringLiteral("card"), QStringLiteral("cash")});
+                                               QStringLiteral("transfer"), QStringLiteral("card"),
+                                               QStringLiteral("cash")});
             gifts << Gift{d, false};
         }
         for (qint64 firm : std::as_const(firms)) {
@@ -91,15 +115,34 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
             d.amount = Money::fromCents(100LL * rng.between(20, 120) * 100);
             d.method = QStringLiteral("transfer");
             if (rng.chance(12)) {
-                d.nature = QStringLiteral("in_kind");
-                d.description = rng.pick(QList<QString>{QStringLiteral("Un poste à souder MIG"),
-                                                        QStringLiteral("Une démonte-pneu d'occasion"),
-                                                        QStringLiteral("Vingt jantes d'exercice"),
-                                                        QStringLiteral("Des tubes d'acier (chutes de production)")});
+                d.nature = GiftNature::InKind;
+                d.description = rng.pick(QList<QString>{
+                    QStringLiteral("Un poste à souder MIG"), QStringLiteral("Une démonte-pneu d'occasion"),
+                    QStringLiteral("Vingt jantes d'exercice"),
+                    QStringLiteral("Des tubes d'acier (chutes de production)")});
+                d.valuation = QStringLiteral("Valeur nette comptable chez le donateur");
+                d.proof = QStringLiteral("Attestation du donateur et bon de livraison");
             }
             if (rng.chance(20))
                 d.purpose = QStringLiteral("Équipement de l'atelier");
             gifts << Gift{d, true};
+        }
+    }
+    // Two volunteers drive trainees to their internships and waive the
+    // mileage allowance each December (no draw: the rest of the demo keeps
+    // its figures).
+    for (int year = today.year() - 9; year <= today.year(); ++year) {
+        for (int v = 0; v < 2; ++v) {
+            Donation d;
+            d.contactId = people.at(v * 7);
+            d.day = QDate(year, 12, 10 + v);
+            const int km = 600 + 340 * v + 20 * (year % 5);
+            d.nature = GiftNature::ExpensesWaived;
+            d.amount = Money::fromCents(km * 32); // 0,32 € per km
+            d.description = QStringLiteral("Trajets de stage des jeunes avec mon véhicule (%1 km)").arg(km);
+            d.valuation = QStringLiteral("%1 km × 0,32 €/km (barème des frais des bénévoles)").arg(km);
+            d.proof = QStringLiteral("Relevé des trajets signé et renonciation écrite au remboursement");
+            gifts << Gift{d, false};
         }
     }
     std::sort(gifts.begin(), gifts.end(),
@@ -118,15 +161,17 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
             return std::unexpected(id.error());
         ++count;
         const int year = g.donation.day.year();
+        const bool receipted = !receiptless.contains(g.donation.contactId);
         if (year < today.year()) {
             const std::pair<qint64, int> key{g.donation.contactId, year};
-            if (!seen.contains(key)) {
+            if (receipted && !seen.contains(key)) {
                 seen.insert(key);
                 annual[QDate(year + 1, 1, 15)] << key;
             }
         } else if (g.donation.amount.cents() >= 10000) {
             const QDate day = std::min(g.donation.day.addDays(rng.between(2, 10)), today);
-            single[day] << *id;
+            if (receipted)
+                single[day] << *id;
         }
     }
     QMap<QDate, int> days;

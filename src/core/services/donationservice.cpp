@@ -28,6 +28,36 @@ QString DonationService::methodLabel(const QString& method)
     return method;
 }
 
+QString DonationService::natureLabel(GiftNature nature)
+{
+    switch (nature) {
+    case GiftNature::Cash:
+        return tr("Money (numéraire)");
+    case GiftNature::Securities:
+        return tr("Listed securities");
+    case GiftNature::InKind:
+        return tr("Other: goods or services given in kind");
+    case GiftNature::ExpensesWaived:
+        return tr("Other: expenses waived by a volunteer");
+    }
+    return {};
+}
+
+QString DonationService::formLabel(GiftForm form)
+{
+    switch (form) {
+    case GiftForm::AuthenticDeed:
+        return tr("Authentic deed");
+    case GiftForm::PrivateDeed:
+        return tr("Private deed");
+    case GiftForm::ManualDeclaration:
+        return tr("Declaration of a manual gift");
+    case GiftForm::Other:
+        return tr("Other form");
+    }
+    return {};
+}
+
 Status DonationService::checkOpenYear(const QDate& day) const
 {
     return FinancialYearService::requireOpen(m_db, day);
@@ -44,21 +74,44 @@ Result<qint64> DonationService::record(const Donation& input)
         return fail(Error::Code::InvalidInput, tr("Give the day of the gift (not in the future)."));
     if (d.amount.isNegative() || d.amount.isZero())
         return fail(Error::Code::InvalidInput, tr("The amount of a gift is greater than zero."));
-    if (!d.inKind() && d.nature != QLatin1String("cash"))
-        return fail(Error::Code::InvalidInput, tr("A gift is in money or in kind."));
-    if (d.inKind()) {
+    if (!giftNatures().contains(d.nature) || !giftForms().contains(d.form))
+        return fail(Error::Code::InvalidInput, tr("Choose the nature and the form of the gift."));
+    if (d.money()) {
+        if (!donationMethods().contains(d.method))
+            return fail(Error::Code::InvalidInput, tr("Choose how the gift was paid."));
+        d.valuation.clear();
+        d.proof.clear();
+    } else {
         d.method = QStringLiteral("other");
         if (d.description.trimmed().isEmpty())
+            return fail(
+                Error::Code::InvalidInput,
+                d.nature == GiftNature::ExpensesWaived
+                    ? tr("Describe the expense the volunteer waives (what, when, for which activity).")
+                : d.nature == GiftNature::Securities
+                    ? tr("Name the securities given (company, number of shares).")
+                    : tr("Describe what was given in kind (the amount is its value)."));
+        if (d.valuation.trimmed().isEmpty())
             return fail(Error::Code::InvalidInput,
-                        tr("Describe what was given in kind (the amount is its value)."));
-    } else if (!donationMethods().contains(d.method)) {
-        return fail(Error::Code::InvalidInput, tr("Choose how the gift was paid."));
+                        d.nature == GiftNature::ExpensesWaived
+                            ? tr("Say how the expense was valued (receipts, the tax mileage scale…).")
+                        : d.nature == GiftNature::Securities
+                            ? tr("Say how the securities were valued (their price on the day of the gift).")
+                            : tr("Say how the gift was valued (invoice, catalogue price, estimate…)."));
+        if (d.nature == GiftNature::ExpensesWaived && d.proof.trimmed().isEmpty())
+            return fail(Error::Code::InvalidInput,
+                        tr("Name the proof kept for the waived expense: the receipts, and the volunteer's "
+                           "written waiver of their reimbursement."));
     }
     return inTransaction(m_db, [&]() -> Result<qint64> {
         if (auto r = checkOpenYear(d.day); !r)
             return std::unexpected(r.error());
-        if (auto c = ContactRepository(m_db).get(d.contactId); !c)
-            return std::unexpected(c.error());
+        auto donor = ContactRepository(m_db).get(d.contactId);
+        if (!donor)
+            return std::unexpected(donor.error());
+        if (d.nature == GiftNature::ExpensesWaived && !donor->person)
+            return fail(Error::Code::InvalidInput,
+                        tr("Waived expenses are a volunteer's gift: choose the person who incurred them."));
         auto id = FundingRepository(m_db).insertDonation(d, m_clock.nowIso());
         if (!id)
             return id;
@@ -66,7 +119,8 @@ Result<qint64> DonationService::record(const Donation& input)
         c.set(QStringLiteral("contact_id"), d.contactId)
             .set(QStringLiteral("day"), d.day.toString(Qt::ISODate))
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(d.amount.cents()))
-            .set(QStringLiteral("nature"), d.nature);
+            .set(QStringLiteral("nature"), giftNatureCode(d.nature))
+            .set(QStringLiteral("form"), giftFormCode(d.form));
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("donation"), QString::number(*id),
                                  QStringLiteral("create"), c);
@@ -137,7 +191,7 @@ Result<qint64> DonationService::issue(TaxReceipt t, const QList<qint64>& donatio
     t.beneficiary = QString::fromUtf8(school->beneficiaryJson());
     t.signatoryName = school->receiptSignatoryName.trimmed();
     t.signatoryCapacity = school->receiptSignatoryCapacity.trimmed();
-    t.hashVersion = 2;
+    t.hashVersion = 3;
     t.issueDate = m_clock.today();
     t.year = t.issueDate.year();
     auto sequence = counters.takeNumber(QStringLiteral("R"), t.year);
@@ -179,22 +233,47 @@ Result<qint64> DonationService::issue(TaxReceipt t, const QList<qint64>& donatio
 
 namespace {
 
-// The donor as the receipt prints them, frozen at issue.
-void fillDonor(TaxReceipt& t, const Contact& donor)
+ReceiptLine lineOf(const Donation& d)
+{
+    return ReceiptLine{d.id,          d.day,  d.amount,    d.method, d.nature,
+                       d.description, d.form, d.valuation, d.proof};
+}
+
+} // namespace
+
+// The donor as the receipt prints them, frozen at issue. The model follows
+// the donor: a private person gets Cerfa 11580 (articles 200 and 978), a
+// company Cerfa 16216 (article 238 bis), which names its legal form and
+// SIREN; public bodies and associations are neither.
+Status DonationService::fillDonor(TaxReceipt& t, const Contact& donor)
 {
     t.contactId = donor.id;
     t.donorName = donor.displayName();
     t.donorAddress = donor.postalAddress();
     t.donorCompany = !donor.person;
-    t.donorSiren = donor.siret.left(9);
+    t.donorSiren = donor.person ? QString() : donor.siret.left(9);
+    t.donorLegalForm = donor.person ? QString() : donor.legalForm.trimmed();
+    if (donor.person)
+        return {};
+    if (donor.kind != QLatin1String("company"))
+        return fail(Error::Code::InvalidInput,
+                    tr("%1 is not a company: tax receipts are for private persons (Cerfa 11580) and for "
+                       "companies (Cerfa 16216). A public body or an association gets a letter of thanks, "
+                       "not a tax receipt. If it is a company, say so in its card in the directory.")
+                        .arg(donor.displayName()));
+    QStringList missing;
+    if (t.donorSiren.isEmpty())
+        missing << tr("its SIREN (the SIRET's first nine digits)");
+    if (t.donorLegalForm.isEmpty())
+        missing << tr("its legal form (SAS, SARL, SA…)");
+    if (!missing.isEmpty())
+        return fail(Error::Code::InvalidInput,
+                    tr("The receipt of a company (Cerfa 16216) names the company's legal form and SIREN; the "
+                       "card of %1 lacks\n– %2\nComplete it in the directory (Sales and customers → "
+                       "Contacts), then issue the receipt again.")
+                        .arg(donor.displayName(), missing.join(QStringLiteral("\n– "))));
+    return {};
 }
-
-ReceiptLine lineOf(const Donation& d)
-{
-    return ReceiptLine{d.id, d.day, d.amount, d.method, d.nature, d.description};
-}
-
-} // namespace
 
 Result<qint64> DonationService::issueReceipt(qint64 donationId)
 {
@@ -211,7 +290,8 @@ Result<qint64> DonationService::issueReceipt(qint64 donationId)
         if (!donor)
             return std::unexpected(donor.error());
         TaxReceipt t;
-        fillDonor(t, *donor);
+        if (auto r = fillDonor(t, *donor); !r)
+            return std::unexpected(r.error());
         t.lines = {lineOf(*d)};
         t.total = d->amount;
         return issue(t, {d->id});
@@ -238,7 +318,8 @@ Result<qint64> DonationService::issueAnnualReceipt(qint64 contactId, int year)
             return fail(Error::Code::InvalidInput,
                         tr("%1 has no gift of %2 without a receipt.").arg(donor->displayName()).arg(year));
         TaxReceipt t;
-        fillDonor(t, *donor);
+        if (auto r = fillDonor(t, *donor); !r)
+            return std::unexpected(r.error());
         QList<qint64> ids;
         for (auto it = gifts->crbegin(); it != gifts->crend(); ++it) { // oldest first
             t.lines << lineOf(*it);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/funding.h"
+#include "domain/sales.h"
 #include "domain/user.h"
 #include "storage/fundingrepository.h"
 #include "util/error.h"
@@ -50,9 +51,13 @@ public:
     Result<QString> verifyReceipts() const;
 
     static QString methodLabel(const QString& method);
+    // As the Cerfa models word them.
+    static QString natureLabel(GiftNature nature);
+    static QString formLabel(GiftForm form);
 
 private:
     Status mayIssue() const;
+    static Status fillDonor(TaxReceipt& t, const Contact& donor);
     Status checkOpenYear(const QDate& day) const;
     Result<qint64> issue(TaxReceipt receipt, const QList<qint64>& donationIds);
 

@@ -9,8 +9,9 @@ namespace etabli {
 namespace {
 
 const QString contactColumns = QStringLiteral(
-    "SELECT id, person, kind, name, first_name, siret, address_line1, address_line2, postcode, city, phone, email, "
-    "notes, is_customer, is_host, is_donor, is_funder, is_supplier, version FROM contact");
+    "SELECT id, person, kind, name, first_name, siret, address_line1, address_line2, postcode, city, phone, "
+    "email, "
+    "notes, is_customer, is_host, is_donor, is_funder, is_supplier, version, legal_form FROM contact");
 
 Contact readContact(const SqlQuery& q)
 {
@@ -34,6 +35,7 @@ Contact readContact(const SqlQuery& q)
     c.funder = q.value(16).toInt() != 0;
     c.supplier = q.value(17).toInt() != 0;
     c.version = q.value(18).toInt();
+    c.legalForm = q.value(19).toString();
     return c;
 }
 
@@ -58,6 +60,7 @@ void bindContact(SqlQuery& q, const Contact& c)
         .bind(QStringLiteral("phone"), c.phone.trimmed())
         .bind(QStringLiteral("email"), c.email.trimmed())
         .bind(QStringLiteral("notes"), c.notes.trimmed())
+        .bind(QStringLiteral("legal_form"), c.person ? QString() : c.legalForm.trimmed())
         .bind(QStringLiteral("customer"), c.customer ? 1 : 0)
         .bind(QStringLiteral("host"), c.host ? 1 : 0)
         .bind(QStringLiteral("donor"), c.donor ? 1 : 0)
@@ -77,10 +80,12 @@ struct Where
         if (!f.text.trimmed().isEmpty()) {
             pattern = text::fold(f.text);
             pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-            parts << QStringLiteral("(name_key LIKE :pattern OR postcode LIKE :prefix OR lower(city) LIKE :pattern2)");
+            parts << QStringLiteral(
+                "(name_key LIKE :pattern OR postcode LIKE :prefix OR lower(city) LIKE :pattern2)");
         }
-        static const QStringList roles = {QStringLiteral("customer"), QStringLiteral("host"), QStringLiteral("donor"),
-                                          QStringLiteral("funder"), QStringLiteral("supplier")};
+        static const QStringList roles = {QStringLiteral("customer"), QStringLiteral("host"),
+                                          QStringLiteral("donor"), QStringLiteral("funder"),
+                                          QStringLiteral("supplier")};
         if (roles.contains(f.role)) {
             role = f.role;
             parts << QStringLiteral("is_%1 = 1").arg(role);
@@ -103,7 +108,8 @@ Result<QList<Contact>> ContactRepository::list(const ContactFilter& filter, int 
 {
     const Where where(filter);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(contactColumns + where.sql + QStringLiteral(" ORDER BY name_key, id LIMIT :limit OFFSET :offset"));
+    if (auto r = q.prepare(contactColumns + where.sql +
+                           QStringLiteral(" ORDER BY name_key, id LIMIT :limit OFFSET :offset"));
         !r)
         return std::unexpected(r.error());
     where.apply(q);
@@ -146,11 +152,14 @@ Result<qint64> ContactRepository::insert(const Contact& c, const QString& nowIso
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO contact (person, kind, name, name_key, first_name, siret, address_line1, address_line2, "
-            "postcode, city, phone, email, notes, is_customer, is_host, is_donor, is_funder, is_supplier, version, "
-            "created_at, updated_at) VALUES (:person, :kind, :name, :name_key, :first_name, :siret, :address1, "
-            ":address2, :postcode, :city, :phone, :email, :notes, :customer, :host, :donor, :funder, :supplier, 1, "
-            ":now, :now) RETURNING id"));
+            "INSERT INTO contact (person, kind, name, name_key, first_name, siret, address_line1, "
+            "address_line2, "
+            "postcode, city, phone, email, notes, is_customer, is_host, is_donor, is_funder, is_supplier, "
+            "legal_form, version, created_at, updated_at) VALUES (:person, :kind, :name, :name_key, "
+            ":first_name, "
+            ":siret, :address1, :address2, :postcode, :city, :phone, :email, :notes, :customer, :host, "
+            ":donor, "
+            ":funder, :supplier, :legal_form, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     bindContact(q, c);
@@ -162,15 +171,21 @@ Status ContactRepository::update(const Contact& c, const QString& nowIso)
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "UPDATE contact SET person = :person, kind = :kind, name = :name, name_key = :name_key, first_name = "
-            ":first_name, siret = :siret, address_line1 = :address1, address_line2 = :address2, postcode = :postcode, "
-            "city = :city, phone = :phone, email = :email, notes = :notes, is_customer = :customer, is_host = :host, "
-            "is_donor = :donor, is_funder = :funder, is_supplier = :supplier, version = version + 1, updated_at = :now "
+            "UPDATE contact SET person = :person, kind = :kind, name = :name, name_key = :name_key, "
+            "first_name = "
+            ":first_name, siret = :siret, address_line1 = :address1, address_line2 = :address2, postcode = "
+            ":postcode, "
+            "city = :city, phone = :phone, email = :email, notes = :notes, is_customer = :customer, is_host "
+            "= :host, "
+            "is_donor = :donor, is_funder = :funder, is_supplier = :supplier, legal_form = :legal_form, "
+            "version = version + 1, updated_at = :now "
             "WHERE id = :id AND version = :version"));
         !r)
         return r;
     bindContact(q, c);
-    q.bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("id"), c.id).bind(QStringLiteral("version"), c.version);
+    q.bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), c.id)
+        .bind(QStringLiteral("version"), c.version);
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
@@ -182,9 +197,10 @@ Result<QList<Contact>> ContactRepository::lookalikes(const Contact& c) const
 {
     SqlQuery q(m_db);
     const QString siret = QString(c.siret).remove(QLatin1Char(' '));
-    if (auto r = q.prepare(contactColumns + QStringLiteral(" WHERE id <> :id AND ((siret <> '' AND siret = :siret) OR "
-                                                           "(name_key = :name_key AND postcode = :postcode)) "
-                                                           "ORDER BY id LIMIT 5"));
+    if (auto r = q.prepare(contactColumns +
+                           QStringLiteral(" WHERE id <> :id AND ((siret <> '' AND siret = :siret) OR "
+                                          "(name_key = :name_key AND postcode = :postcode)) "
+                                          "ORDER BY id LIMIT 5"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), c.id)
@@ -225,7 +241,9 @@ QString plateKey(const QString& plate)
 Result<QList<Vehicle>> ContactRepository::vehicles(qint64 contactId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(vehicleColumns + QStringLiteral(" WHERE contact_id = :contact ORDER BY plate_key")); !r)
+    if (auto r =
+            q.prepare(vehicleColumns + QStringLiteral(" WHERE contact_id = :contact ORDER BY plate_key"));
+        !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("contact"), contactId);
     if (auto r = q.exec(); !r)
@@ -257,7 +275,8 @@ Result<qint64> ContactRepository::insertVehicle(const Vehicle& v, const QString&
             "updated_at) VALUES (:contact, :plate, :key, :make, :model, :size, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("contact"), v.contactId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v.contactId))
+    q.bind(QStringLiteral("contact"),
+           v.contactId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v.contactId))
         .bind(QStringLiteral("plate"), v.plate)
         .bind(QStringLiteral("key"), plateKey(v.plate))
         .bind(QStringLiteral("make"), v.make.trimmed())
@@ -266,19 +285,22 @@ Result<qint64> ContactRepository::insertVehicle(const Vehicle& v, const QString&
         .bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();
     if (!id && id.error().code == Error::Code::Conflict)
-        return fail(Error::Code::Conflict, tr("A vehicle with the plate “%1” is already recorded.").arg(v.plate));
+        return fail(Error::Code::Conflict,
+                    tr("A vehicle with the plate “%1” is already recorded.").arg(v.plate));
     return id;
 }
 
 Status ContactRepository::updateVehicle(const Vehicle& v, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE vehicle SET contact_id = :contact, plate = :plate, plate_key = :key, make = :make, model = :model, "
-            "tyre_size = :size, version = version + 1, updated_at = :now WHERE id = :id AND version = :version"));
+    if (auto r = q.prepare(QStringLiteral("UPDATE vehicle SET contact_id = :contact, plate = :plate, "
+                                          "plate_key = :key, make = :make, model = :model, "
+                                          "tyre_size = :size, version = version + 1, updated_at = :now WHERE "
+                                          "id = :id AND version = :version"));
         !r)
         return r;
-    q.bind(QStringLiteral("contact"), v.contactId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v.contactId))
+    q.bind(QStringLiteral("contact"),
+           v.contactId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v.contactId))
         .bind(QStringLiteral("plate"), v.plate)
         .bind(QStringLiteral("key"), plateKey(v.plate))
         .bind(QStringLiteral("make"), v.make.trimmed())
@@ -289,7 +311,8 @@ Status ContactRepository::updateVehicle(const Vehicle& v, const QString& nowIso)
         .bind(QStringLiteral("version"), v.version);
     if (auto r = q.exec(); !r) {
         if (r.error().code == Error::Code::Conflict)
-            return fail(Error::Code::Conflict, tr("A vehicle with the plate “%1” is already recorded.").arg(v.plate));
+            return fail(Error::Code::Conflict,
+                        tr("A vehicle with the plate “%1” is already recorded.").arg(v.plate));
         return r;
     }
     if (q.numRowsAffected() != 1)

@@ -5,17 +5,16 @@
 #include "storage/transaction.h"
 #include "util/logging.h"
 
+#include <atomic>
+#include <map>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
-
 #include <spdlog/spdlog.h>
-
-#include <atomic>
-#include <map>
 
 namespace etabli {
 
@@ -48,6 +47,8 @@ const std::map<int, Migration>& migrations()
     }();
     return all;
 }
+
+std::atomic<int> migrationCeiling{0};
 
 QString dialectName(Database::Dialect d)
 {
@@ -103,12 +104,14 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
                             tr("The file “%1” is empty: it is not an Établi database.").arg(shown));
         } else {
             if (fi.exists() && fi.size() > 0)
-                return fail(Error::Code::Conflict,
-                            tr("The file “%1” already exists: Établi does not overwrite it. Choose another name.")
-                                .arg(shown));
+                return fail(
+                    Error::Code::Conflict,
+                    tr("The file “%1” already exists: Établi does not overwrite it. Choose another name.")
+                        .arg(shown));
             if (!QDir().mkpath(fi.absolutePath()))
-                return fail(Error::Code::Io, tr("Cannot create the folder “%1”.")
-                                                 .arg(QDir::toNativeSeparators(fi.absolutePath())));
+                return fail(
+                    Error::Code::Io,
+                    tr("Cannot create the folder “%1”.").arg(QDir::toNativeSeparators(fi.absolutePath())));
             createdFile = !fi.exists();
         }
         if (fi.exists() && fi.size() > 0) {
@@ -117,18 +120,18 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
                 return fail(Error::Code::Io, tr("Cannot read the file “%1”.").arg(shown), f.errorString());
             const QByteArray header = f.read(16);
             if (header != QByteArray("SQLite format 3\0", 16))
-                return fail(Error::Code::Foreign,
-                            tr("The file “%1” is not an Établi database.").arg(shown));
+                return fail(Error::Code::Foreign, tr("The file “%1” is not an Établi database.").arg(shown));
         }
-        if (mode != OpenMode::ReadOnly && mode != OpenMode::ReadOnlyChecked && fi.exists() && !fi.isWritable())
+        if (mode != OpenMode::ReadOnly && mode != OpenMode::ReadOnlyChecked && fi.exists() &&
+            !fi.isWritable())
             return fail(Error::Code::ReadOnly,
                         tr("The database “%1” is read-only: Établi cannot save into it. Copy it to a folder "
                            "where you can write.")
                             .arg(shown));
     }
 
-    std::unique_ptr<Database> db(new Database(location, dialect, name,
-                                                mode == OpenMode::ReadOnly || mode == OpenMode::ReadOnlyChecked));
+    std::unique_ptr<Database> db(new Database(
+        location, dialect, name, mode == OpenMode::ReadOnly || mode == OpenMode::ReadOnlyChecked));
     const auto cleanupCreated = [&]() {
         db.reset();
         if (createdFile) {
@@ -184,16 +187,18 @@ Status Database::openConnection()
         db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=etabli"));
     }
     if (!db.isValid())
-        return fail(Error::Code::Storage,
-                    tr("The %1 database driver is not installed.")
-                        .arg(m_dialect == Dialect::SQLite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
+        return fail(
+            Error::Code::Storage,
+            tr("The %1 database driver is not installed.")
+                .arg(m_dialect == Dialect::SQLite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
     if (!db.open()) {
         if (m_dialect == Dialect::PostgreSQL)
-            return fail(Error::Code::Storage,
-                        tr("Cannot connect to the PostgreSQL database “%1”. Check the server, the user name and "
-                           "the password.")
-                            .arg(m_location.displayName()),
-                        db.lastError().text());
+            return fail(
+                Error::Code::Storage,
+                tr("Cannot connect to the PostgreSQL database “%1”. Check the server, the user name and "
+                   "the password.")
+                    .arg(m_location.displayName()),
+                db.lastError().text());
         return fail(Error::Code::Io, tr("Cannot open the database “%1”.").arg(m_location.displayName()),
                     db.lastError().text());
     }
@@ -221,8 +226,7 @@ Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)
     const QString shown = m_location.displayName();
     const auto refuseForeign = [&]() {
         return fail(Error::Code::Foreign,
-                    tr("“%1” is a database that does not belong to Établi: it was not changed.")
-                        .arg(shown));
+                    tr("“%1” is a database that does not belong to Établi: it was not changed.").arg(shown));
     };
 
     qint64 tableCount = 0;
@@ -233,7 +237,8 @@ Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)
             Error e = r.error();
             if (e.code == Error::Code::Corrupt || e.code == Error::Code::Storage)
                 e = Error{Error::Code::Corrupt,
-                          tr("The file “%1” is damaged or is not a database. Restore a backup (File → Restore a backup).")
+                          tr("The file “%1” is damaged or is not a database. Restore a backup (File → "
+                             "Restore a backup).")
                               .arg(shown),
                           e.detail};
             return std::unexpected(e);
@@ -248,9 +253,10 @@ Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)
         t.finish();
     } else {
         SqlQuery t(*this);
-        if (auto r = t.exec(QStringLiteral("SELECT count(*), "
-                                           "sum(CASE WHEN table_name = 'etabli_meta' THEN 1 ELSE 0 END) "
-                                           "FROM information_schema.tables WHERE table_schema = current_schema()"));
+        if (auto r = t.exec(
+                QStringLiteral("SELECT count(*), "
+                               "sum(CASE WHEN table_name = 'etabli_meta' THEN 1 ELSE 0 END) "
+                               "FROM information_schema.tables WHERE table_schema = current_schema()"));
             !r)
             return r;
         if (t.next()) {
@@ -260,7 +266,8 @@ Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)
         t.finish();
         if (ours) {
             SqlQuery a(*this);
-            if (auto r = a.exec(QStringLiteral("SELECT value FROM etabli_meta WHERE key = 'application'")); !r)
+            if (auto r = a.exec(QStringLiteral("SELECT value FROM etabli_meta WHERE key = 'application'"));
+                !r)
                 return r;
             ours = a.next() && a.value(0).toString() == QLatin1String("etabli");
             a.finish();
@@ -274,25 +281,24 @@ Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)
         return fail(Error::Code::Conflict,
                     tr("“%1” already holds an Établi database: it was not changed.").arg(shown));
     if (mode != OpenMode::CreateNew && *isNew)
-        return fail(Error::Code::Foreign,
-                    tr("“%1” is empty: it is not an Établi database.").arg(shown));
+        return fail(Error::Code::Foreign, tr("“%1” is empty: it is not an Établi database.").arg(shown));
 
     if (m_dialect == Dialect::SQLite && !*isNew && mode != OpenMode::ReadOnlyChecked) {
         SqlQuery q(*this);
         if (auto r = q.exec(QStringLiteral("PRAGMA quick_check")); !r)
-            return fail(Error::Code::Corrupt,
-                        tr("The database “%1” is damaged. Restore a backup (File → Restore a backup).")
-                            .arg(shown),
-                        r.error().detail);
+            return fail(
+                Error::Code::Corrupt,
+                tr("The database “%1” is damaged. Restore a backup (File → Restore a backup).").arg(shown),
+                r.error().detail);
         QStringList problems;
         while (q.next())
             problems << q.value(0).toString();
         q.finish();
         if (problems != QStringList{QStringLiteral("ok")})
-            return fail(Error::Code::Corrupt,
-                        tr("The database “%1” is damaged. Restore a backup (File → Restore a backup).")
-                            .arg(shown),
-                        problems.mid(0, 10).join(QLatin1Char('\n')));
+            return fail(
+                Error::Code::Corrupt,
+                tr("The database “%1” is damaged. Restore a backup (File → Restore a backup).").arg(shown),
+                problems.mid(0, 10).join(QLatin1Char('\n')));
     }
 
     if (!*isNew) {
@@ -312,12 +318,14 @@ Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)
         if (auto r = q.exec(QStringLiteral("BEGIN IMMEDIATE")); !r) {
             Error e = r.error();
             if (e.code == Error::Code::Busy)
-                e.message = tr("The database “%1” is locked by another program or computer. Close it, then try again.")
+                e.message = tr("The database “%1” is locked by another program or computer. Close it, then "
+                               "try again.")
                                 .arg(shown);
             else if (e.code == Error::Code::ReadOnly)
-                e.message = tr("The database “%1” is read-only: Établi cannot save into it. Copy it to a folder "
-                               "where you can write.")
-                                .arg(shown);
+                e.message =
+                    tr("The database “%1” is read-only: Établi cannot save into it. Copy it to a folder "
+                       "where you can write.")
+                        .arg(shown);
             return std::unexpected(e);
         }
         SqlQuery rb(*this);
@@ -357,11 +365,12 @@ Status Database::configureSqlite()
 
 int Database::schemaVersion() const
 {
-    const QString exists = m_dialect == Dialect::SQLite
-                               ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                                                "name = 'schema_migrations'")
-                               : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
-                                                "table_schema = current_schema() AND table_name = 'schema_migrations'");
+    const QString exists =
+        m_dialect == Dialect::SQLite
+            ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                             "name = 'schema_migrations'")
+            : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE "
+                             "table_schema = current_schema() AND table_name = 'schema_migrations'");
     SqlQuery q(*this);
     if (!q.exec(exists) || !q.next() || q.value(0).toInt() == 0)
         return 0;
@@ -372,12 +381,39 @@ int Database::schemaVersion() const
     return v.value(0).toInt();
 }
 
+void Database::setMigrationCeiling(int version)
+{
+    migrationCeiling = version;
+}
+
 Status Database::migrate()
 {
     const QString dialect = dialectName(m_dialect);
     for (const auto& [version, migration] : migrations()) {
         if (version <= schemaVersion())
             continue;
+        if (migrationCeiling > 0 && version > migrationCeiling)
+            break;
+        // SQLite cannot change a constraint: such a step rebuilds tables, with
+        // foreign keys off (they cannot be switched inside a transaction) and
+        // renames that leave other tables' triggers as written; the keys are
+        // checked before the step commits.
+        const bool rebuilds = m_dialect == Dialect::SQLite &&
+                              migration.script.contains(QLatin1String("\n-- etabli: rebuilds-tables\n"));
+        if (rebuilds) {
+            SqlQuery pragma(*this);
+            for (const char* p : {"PRAGMA foreign_keys = OFF", "PRAGMA legacy_alter_table = ON"})
+                if (auto r = pragma.exec(QLatin1String(p)); !r)
+                    return r;
+        }
+        const auto restore = qScopeGuard([this, rebuilds]() {
+            if (!rebuilds)
+                return;
+            SqlQuery pragma(*this);
+            for (const char* p : {"PRAGMA legacy_alter_table = OFF", "PRAGMA foreign_keys = ON"})
+                if (auto r = pragma.exec(QLatin1String(p)); !r)
+                    logging::get("storage")->error("restoring {} failed", p);
+        });
         Transaction tx(*this);
         if (auto r = tx.begin(); !r)
             return r;
@@ -401,9 +437,21 @@ Status Database::migrate()
                             r.error().detail);
             }
         }
+        if (rebuilds) {
+            SqlQuery keys(*this);
+            if (auto r = keys.exec(QStringLiteral("PRAGMA foreign_key_check")); !r)
+                return r;
+            if (keys.next())
+                return fail(Error::Code::Storage,
+                            tr("Upgrading the database “%1” (step %2) failed: this step changed nothing.")
+                                .arg(m_location.displayName())
+                                .arg(version),
+                            QStringLiteral("foreign key broken in %1 after the rebuild")
+                                .arg(keys.value(0).toString()));
+        }
         SqlQuery record(*this);
-        if (auto r = record.prepare(QStringLiteral(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :applied_at)"));
+        if (auto r = record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, name, "
+                                                   "applied_at) VALUES (:version, :name, :applied_at)"));
             !r)
             return r;
         record.bind(QStringLiteral("version"), version)
@@ -441,7 +489,8 @@ Result<Database::IntegrityReport> Database::checkIntegrity() const
         return std::unexpected(r.error());
     while (fk.next()) {
         report.foreignKeyCheck << QStringLiteral("%1 #%2 → %3")
-                                      .arg(fk.value(0).toString(), fk.value(1).toString(), fk.value(2).toString());
+                                      .arg(fk.value(0).toString(), fk.value(1).toString(),
+                                           fk.value(2).toString());
     }
     return report;
 }

@@ -3,12 +3,11 @@
 #include "storage/databaselocation.h"
 #include "util/error.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
-
-#include <memory>
 
 namespace etabli {
 
@@ -64,6 +63,9 @@ public:
 
     int schemaVersion() const;
     static int latestSchemaVersion();
+    // For tests of an upgrade: opening then migrates no further than this
+    // version (0, the default: to the latest).
+    static void setMigrationCeiling(int version);
 
     Result<IntegrityReport> checkIntegrity() const;
 

@@ -1,5 +1,6 @@
 #include "storage/fundingqueries.h"
 
+#include "domain/funding.h"
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 
@@ -120,7 +121,10 @@ Result<FundingQueries::Gifts> FundingQueries::gifts(const QDate& from, const QDa
     while (q.next()) {
         const qint64 cents = q.value(2).toLongLong();
         g.count += q.value(3).toLongLong();
-        if (q.value(1).toString() == QLatin1String("in_kind"))
+        // Goods and services given; listed securities and waived expenses
+        // are gifts like money in the accounts (the latter booked both as an
+        // expense and as a gift).
+        if (giftNatureFromCode(q.value(1).toString()) == GiftNature::InKind)
             g.inKind += cents;
         else if (q.value(0).toInt() != 0)
             g.persons += cents;

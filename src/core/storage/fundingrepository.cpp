@@ -41,7 +41,9 @@ FinancialYear readYear(const SqlQuery& q)
 
 const QString donationColumns = QStringLiteral(
     "SELECT d.id, d.contact_id, c.name, c.first_name, c.person, d.day, d.amount_cents, d.method, d.nature, "
-    "d.description, d.purpose, d.receipt_id, r.number, d.version FROM donation d JOIN contact c ON c.id = "
+    "d.description, d.purpose, d.receipt_id, r.number, d.version, d.form, d.valuation, d.proof FROM donation "
+    "d "
+    "JOIN contact c ON c.id = "
     "d.contact_id "
     "LEFT JOIN tax_receipt r ON r.id = d.receipt_id");
 
@@ -56,12 +58,15 @@ Donation readDonation(const SqlQuery& q)
     d.day = fromIso(q.value(5));
     d.amount = Money::fromCents(q.value(6).toLongLong());
     d.method = q.value(7).toString();
-    d.nature = q.value(8).toString();
+    d.nature = giftNatureFromCode(q.value(8).toString());
     d.description = q.value(9).toString();
     d.purpose = q.value(10).toString();
     d.receiptId = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
     d.receiptNumber = q.value(12).toString();
     d.version = q.value(13).toInt();
+    d.form = giftFormFromCode(q.value(14).toString());
+    d.valuation = q.value(15).toString();
+    d.proof = q.value(16).toString();
     return d;
 }
 
@@ -208,19 +213,23 @@ Status FundingRepository::setClosed(qint64 yearId, bool closed, int version, con
 Result<qint64> FundingRepository::insertDonation(const Donation& d, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO donation (contact_id, day, amount_cents, method, "
-                                          "nature, description, purpose, version, "
-                                          "created_at, updated_at) VALUES (:contact, :day, :amount, :method, "
-                                          ":nature, :description, :purpose, 1, :now, "
-                                          ":now) RETURNING id"));
+    if (auto r =
+            q.prepare(QStringLiteral("INSERT INTO donation (contact_id, day, amount_cents, method, "
+                                     "nature, form, description, valuation, proof, purpose, version, "
+                                     "created_at, updated_at) VALUES (:contact, :day, :amount, :method, "
+                                     ":nature, :form, :description, :valuation, :proof, :purpose, 1, :now, "
+                                     ":now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("contact"), d.contactId)
         .bind(QStringLiteral("day"), iso(d.day))
         .bind(QStringLiteral("amount"), static_cast<qint64>(d.amount.cents()))
         .bind(QStringLiteral("method"), d.method)
-        .bind(QStringLiteral("nature"), d.nature)
+        .bind(QStringLiteral("nature"), giftNatureCode(d.nature))
+        .bind(QStringLiteral("form"), giftFormCode(d.form))
         .bind(QStringLiteral("description"), d.description.trimmed())
+        .bind(QStringLiteral("valuation"), d.valuation.trimmed())
+        .bind(QStringLiteral("proof"), d.proof.trimmed())
         .bind(QStringLiteral("purpose"), d.purpose.trimmed())
         .bind(QStringLiteral("now"), nowIso);
     return q.execReturningId();
@@ -311,18 +320,18 @@ Status FundingRepository::detachReceipt(qint64 receiptId, const QString& nowIso)
 Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("INSERT INTO tax_receipt (kind, number, year, sequence, "
-                                     "contact_id, cancels_receipt_id, issue_date, "
-                                     "donor_name, donor_address, donor_company, donor_siren, "
-                                     "total_cents, reason, sealed, chain_position, "
-                                     "prev_hash, hash, issued_at, issued_by, beneficiary, signatory_name, "
-                                     "signatory_capacity, hash_version) VALUES (:kind, :number, "
-                                     ":year, :sequence, :contact, :cancels, "
-                                     ":issue, :name, :address, :company, :siren, :total, :reason, 0, "
-                                     ":position, :prev, :hash, :at, :by, :beneficiary, :signatory, "
-                                     ":capacity, :hash_version) "
-                                     "RETURNING id"));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO tax_receipt (kind, number, year, sequence, "
+                           "contact_id, cancels_receipt_id, issue_date, "
+                           "donor_name, donor_address, donor_company, donor_siren, "
+                           "total_cents, reason, sealed, chain_position, "
+                           "prev_hash, hash, issued_at, issued_by, beneficiary, signatory_name, "
+                           "signatory_capacity, hash_version, donor_legal_form) VALUES (:kind, :number, "
+                           ":year, :sequence, :contact, :cancels, "
+                           ":issue, :name, :address, :company, :siren, :total, :reason, 0, "
+                           ":position, :prev, :hash, :at, :by, :beneficiary, :signatory, "
+                           ":capacity, :hash_version, :legal_form) "
+                           "RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("kind"), t.kind)
@@ -346,15 +355,17 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
         .bind(QStringLiteral("beneficiary"), t.beneficiary)
         .bind(QStringLiteral("signatory"), t.signatoryName)
         .bind(QStringLiteral("capacity"), t.signatoryCapacity)
-        .bind(QStringLiteral("hash_version"), t.hashVersion);
+        .bind(QStringLiteral("hash_version"), t.hashVersion)
+        .bind(QStringLiteral("legal_form"), t.donorLegalForm);
     auto id = q.execReturningId();
     if (!id)
         return id;
     SqlQuery line(m_db);
-    if (auto r = line.prepare(
-            QStringLiteral("INSERT INTO tax_receipt_line (receipt_id, donation_id, day, amount_cents, "
-                           "method, nature, description) "
-                           "VALUES (:receipt, :donation, :day, :amount, :method, :nature, :description)"));
+    if (auto r = line.prepare(QStringLiteral(
+            "INSERT INTO tax_receipt_line (receipt_id, donation_id, day, amount_cents, "
+            "method, nature, description, form, valuation, proof) "
+            "VALUES (:receipt, :donation, :day, :amount, :method, :nature, :description, :form, "
+            ":valuation, :proof)"));
         !r)
         return std::unexpected(r.error());
     for (const ReceiptLine& l : t.lines) {
@@ -363,8 +374,11 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
             .bind(QStringLiteral("day"), iso(l.day))
             .bind(QStringLiteral("amount"), static_cast<qint64>(l.amount.cents()))
             .bind(QStringLiteral("method"), l.method)
-            .bind(QStringLiteral("nature"), l.nature)
-            .bind(QStringLiteral("description"), l.description);
+            .bind(QStringLiteral("nature"), giftNatureCode(l.nature))
+            .bind(QStringLiteral("description"), l.description)
+            .bind(QStringLiteral("form"), l.form ? giftFormCode(*l.form) : QString())
+            .bind(QStringLiteral("valuation"), l.valuation)
+            .bind(QStringLiteral("proof"), l.proof);
         if (auto r = line.exec(); !r)
             return std::unexpected(r.error());
     }
@@ -387,7 +401,7 @@ Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
             "t.reason, "
             "t.chain_position, t.prev_hash, t.hash, t.issued_by, x.id, x.number, t.beneficiary, "
             "t.signatory_name, "
-            "t.signatory_capacity, t.hash_version FROM tax_receipt t LEFT JOIN "
+            "t.signatory_capacity, t.hash_version, t.donor_legal_form FROM tax_receipt t LEFT JOIN "
             "tax_receipt c ON c.id = t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = "
             "t.id "
             "WHERE t.id = :id"));
@@ -424,20 +438,30 @@ Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
     t.signatoryName = q.value(22).toString();
     t.signatoryCapacity = q.value(23).toString();
     t.hashVersion = q.value(24).toInt();
+    t.donorLegalForm = q.value(25).toString();
     q.finish();
     SqlQuery l(m_db);
     if (auto r = l.prepare(
-            QStringLiteral("SELECT donation_id, day, amount_cents, method, nature, description FROM "
-                           "tax_receipt_line WHERE receipt_id = :id ORDER BY id"));
+            QStringLiteral("SELECT donation_id, day, amount_cents, method, nature, description, form, "
+                           "valuation, proof FROM tax_receipt_line WHERE receipt_id = :id ORDER BY id"));
         !r)
         return std::unexpected(r.error());
     l.bind(QStringLiteral("id"), id);
     if (auto r = l.exec(); !r)
         return std::unexpected(r.error());
-    while (l.next())
-        t.lines << ReceiptLine{
-            l.value(0).toLongLong(), fromIso(l.value(1)),   Money::fromCents(l.value(2).toLongLong()),
-            l.value(3).toString(),   l.value(4).toString(), l.value(5).toString()};
+    while (l.next()) {
+        ReceiptLine line{l.value(0).toLongLong(),
+                         fromIso(l.value(1)),
+                         Money::fromCents(l.value(2).toLongLong()),
+                         l.value(3).toString(),
+                         giftNatureFromCode(l.value(4).toString()),
+                         l.value(5).toString()};
+        if (!l.value(6).toString().isEmpty())
+            line.form = giftFormFromCode(l.value(6).toString());
+        line.valuation = l.value(7).toString();
+        line.proof = l.value(8).toString();
+        t.lines << line;
+    }
     return t;
 }
 

@@ -20,8 +20,10 @@ FormDialog::FormDialog(const QString& title, QWidget* parent)
     layout->addWidget(m_banner);
     layout->addLayout(m_form);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    m_save = buttons->button(QDialogButtonBox::Ok);
+    m_cancel = buttons->button(QDialogButtonBox::Cancel);
+    m_save->setText(tr("&Save"));
+    m_cancel->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &FormDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
@@ -31,6 +33,15 @@ FormDialog::FormDialog(const QString& title, QWidget* parent)
 void FormDialog::addRow(const QString& label, QWidget* field)
 {
     m_form->addRow(label, field);
+    // The fields are made after the buttons: the typing starts in the first
+    // field, and Tab goes through the fields in their order, then to the buttons.
+    if (m_lastField)
+        setTabOrder(m_lastField, field);
+    else
+        field->setFocus();
+    setTabOrder(field, m_save);
+    setTabOrder(m_save, m_cancel);
+    m_lastField = field;
 }
 
 void FormDialog::accept()
@@ -39,6 +50,12 @@ void FormDialog::accept()
         if (auto r = m_action(); !r) {
             m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
             m_banner->show();
+            // The message takes room: the dialog grows rather than squeezing its fields.
+            layout()->activate();
+            const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                             : layout()->totalSizeHint().height();
+            if (needed > height())
+                resize(width(), needed);
             return;
         }
     }

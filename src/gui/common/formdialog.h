@@ -3,13 +3,13 @@
 #include "domain/money.h"
 #include "util/error.h"
 
+#include <functional>
 #include <QDate>
 #include <QDialog>
 
-#include <functional>
-
 class QDateEdit;
 class QFormLayout;
+class QPushButton;
 class QLineEdit;
 
 namespace etabli {
@@ -50,6 +50,9 @@ private:
     MessageBanner* m_banner;
     QFormLayout* m_form;
     std::function<Status()> m_action;
+    QPushButton* m_save = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QWidget* m_lastField = nullptr;
 };
 
 } // namespace etabli

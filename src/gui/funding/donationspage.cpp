@@ -77,13 +77,27 @@ void DonationsPage::reload()
         const Donation& d = rows->at(r);
         const auto items = setRow(
             r,
-            {fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.donorName, d.amount.format(),
-             d.inKind() ? tr("In kind: %1").arg(d.description) : tr("Money"),
-             d.inKind() ? QString() : DonationService::methodLabel(d.method), d.purpose, d.receiptNumber},
+            {fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.donorName, d.amount.format(), natureText(d),
+             d.money() ? DonationService::methodLabel(d.method) : QString(), d.purpose, d.receiptNumber},
             d.id);
         items.at(2)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     }
     endReload(rows->size(), *total);
+}
+
+QString DonationsPage::natureText(const Donation& d)
+{
+    switch (d.nature) {
+    case GiftNature::Cash:
+        return tr("Money");
+    case GiftNature::Securities:
+        return tr("Securities: %1").arg(d.description);
+    case GiftNature::InKind:
+        return tr("In kind: %1").arg(d.description);
+    case GiftNature::ExpensesWaived:
+        return tr("Expenses waived: %1").arg(d.description);
+    }
+    return {};
 }
 
 qint64 DonationsPage::selectedId() const
@@ -101,25 +115,64 @@ void DonationsPage::newGift()
     auto* day = FormDialog::dateField(m_session.clock().today(), &dialog);
     auto* amount = FormDialog::moneyField(Money(), &dialog);
     auto* nature = new QComboBox(&dialog);
-    nature->addItem(tr("Money"), QStringLiteral("cash"));
-    nature->addItem(tr("In kind (goods or services, valued)"), QStringLiteral("in_kind"));
+    for (GiftNature n : giftNatures())
+        nature->addItem(DonationService::natureLabel(n), static_cast<int>(n));
+    auto* form = new QComboBox(&dialog);
+    for (GiftForm f : giftForms())
+        form->addItem(DonationService::formLabel(f), static_cast<int>(f));
+    form->setToolTip(
+        tr("An ordinary gift by cheque, transfer, card or in cash is “Other”. A declaration of a "
+           "manual gift is the one the donor made to the tax office (form 2735); a deed is one "
+           "signed before a notary (authentic) or between the parties (private)."));
     auto* method = new QComboBox(&dialog);
     for (const QString& m : donationMethods())
         method->addItem(DonationService::methodLabel(m), m);
     method->setCurrentIndex(1);
     auto* description = new QLineEdit(&dialog);
-    description->setPlaceholderText(tr("What was given, for a gift in kind"));
+    auto* valuation = new QLineEdit(&dialog);
+    auto* proof = new QLineEdit(&dialog);
     auto* purpose = new QLineEdit(&dialog);
     purpose->setPlaceholderText(tr("If the donor restricted the gift to a use"));
     dialog.addRow(tr("&Donor:"), donor);
     dialog.addRow(tr("D&ay:"), day);
     dialog.addRow(tr("A&mount or value:"), amount);
     dialog.addRow(tr("Na&ture:"), nature);
+    dialog.addRow(tr("&Form:"), form);
     dialog.addRow(tr("&Method:"), method);
     dialog.addRow(tr("Des&cription:"), description);
+    dialog.addRow(tr("&Valuation:"), valuation);
+    dialog.addRow(tr("P&roof kept:"), proof);
     dialog.addRow(tr("&Purpose:"), purpose);
-    connect(nature, &QComboBox::currentIndexChanged, &dialog,
-            [=]() { method->setEnabled(nature->currentData().toString() == QLatin1String("cash")); });
+    const auto natureChanged = [=]() {
+        const auto n = static_cast<GiftNature>(nature->currentData().toInt());
+        const bool money = n == GiftNature::Cash;
+        method->setEnabled(money);
+        for (QLineEdit* e : {description, valuation, proof})
+            e->setEnabled(!money);
+        switch (n) {
+        case GiftNature::Cash:
+            for (QLineEdit* e : {description, valuation, proof})
+                e->setPlaceholderText(QString());
+            break;
+        case GiftNature::Securities:
+            description->setPlaceholderText(tr("Which securities: company, number of shares"));
+            valuation->setPlaceholderText(tr("Their price on the day of the gift"));
+            proof->setPlaceholderText(tr("The transfer order, the broker's statement"));
+            break;
+        case GiftNature::InKind:
+            description->setPlaceholderText(tr("What was given: goods, a service"));
+            valuation->setPlaceholderText(tr("How it was valued: invoice, catalogue price, estimate"));
+            proof->setPlaceholderText(tr("The invoice or the estimate kept"));
+            break;
+        case GiftNature::ExpensesWaived:
+            description->setPlaceholderText(tr("The expense: what, when, for which activity"));
+            valuation->setPlaceholderText(tr("Receipts, or kilometres × the tax mileage scale"));
+            proof->setPlaceholderText(tr("The receipts and the volunteer's written waiver (required)"));
+            break;
+        }
+    };
+    connect(nature, &QComboBox::currentIndexChanged, &dialog, natureChanged);
+    natureChanged();
     dialog.setAction([&]() -> Status {
         auto money = FormDialog::money(amount);
         if (!money)
@@ -128,9 +181,12 @@ void DonationsPage::newGift()
         d.contactId = donor->contactId();
         d.day = day->date();
         d.amount = *money;
-        d.nature = nature->currentData().toString();
+        d.nature = static_cast<GiftNature>(nature->currentData().toInt());
+        d.form = static_cast<GiftForm>(form->currentData().toInt());
         d.method = method->currentData().toString();
         d.description = description->text();
+        d.valuation = valuation->text();
+        d.proof = proof->text();
         d.purpose = purpose->text();
         auto recorded = DonationService(m_session.database(), m_session.clock(), m_session.user()).record(d);
         if (!recorded)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/funding.h"
 #include "gui/common/pagedlistpage.h"
 
 class QComboBox;
@@ -25,6 +26,7 @@ public:
 
 private:
     qint64 selectedId() const;
+    static QString natureText(const Donation& d);
     void issueReceipt();
     void issueAnnualReceipts();
     void printReceipt();

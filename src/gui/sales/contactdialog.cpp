@@ -23,12 +23,12 @@ namespace etabli {
 ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent)
     : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_kind(new QComboBox(this)),
       m_name(new QLineEdit(this)), m_firstName(new QLineEdit(this)), m_siret(new QLineEdit(this)),
-      m_address1(new QLineEdit(this)), m_address2(new QLineEdit(this)), m_postcode(new QLineEdit(this)),
-      m_city(new QLineEdit(this)), m_phone(new QLineEdit(this)), m_email(new QLineEdit(this)),
-      m_notes(new QPlainTextEdit(this)), m_customer(new QCheckBox(tr("C&ustomer"), this)),
-      m_host(new QCheckBox(tr("&Internship host"), this)), m_donor(new QCheckBox(tr("D&onor"), this)),
-      m_funder(new QCheckBox(tr("&Funder"), this)), m_supplier(new QCheckBox(tr("Su&pplier"), this)),
-      m_vehicles(new QListWidget(this))
+      m_legalForm(new QComboBox(this)), m_address1(new QLineEdit(this)), m_address2(new QLineEdit(this)),
+      m_postcode(new QLineEdit(this)), m_city(new QLineEdit(this)), m_phone(new QLineEdit(this)),
+      m_email(new QLineEdit(this)), m_notes(new QPlainTextEdit(this)),
+      m_customer(new QCheckBox(tr("C&ustomer"), this)), m_host(new QCheckBox(tr("&Internship host"), this)),
+      m_donor(new QCheckBox(tr("D&onor"), this)), m_funder(new QCheckBox(tr("&Funder"), this)),
+      m_supplier(new QCheckBox(tr("Su&pplier"), this)), m_vehicles(new QListWidget(this))
 {
     m_banner->hide();
     m_kind->addItem(tr("Private person"), QStringLiteral("person"));
@@ -38,6 +38,12 @@ ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent
     m_kind->addItem(tr("Other organisation"), QStringLiteral("other"));
     m_name->setObjectName(QStringLiteral("contactName"));
     m_siret->setPlaceholderText(tr("14 digits"));
+    // The common forms; any other can be typed.
+    m_legalForm->setEditable(true);
+    m_legalForm->addItems({QString(), QStringLiteral("SAS"), QStringLiteral("SASU"), QStringLiteral("SARL"),
+                           QStringLiteral("EURL"), QStringLiteral("SA"), QStringLiteral("SNC"),
+                           QStringLiteral("SCOP"), QStringLiteral("Entreprise individuelle")});
+    m_legalForm->setToolTip(tr("A company's tax receipt (Cerfa 16216) names its legal form."));
     m_postcode->setMaximumWidth(90);
     m_postcode->setObjectName(QStringLiteral("contactPostcode"));
     m_notes->setMaximumHeight(60);
@@ -46,6 +52,7 @@ ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent
     form->addRow(tr("&Name"), m_name);
     form->addRow(tr("First na&me"), m_firstName);
     form->addRow(tr("&SIRET"), m_siret);
+    form->addRow(tr("&Legal form"), m_legalForm);
     form->addRow(tr("&Address"), m_address1);
     form->addRow(QString(), m_address2);
     auto* town = new QHBoxLayout;
@@ -109,10 +116,12 @@ QString ContactDialog::bannerText() const
 
 void ContactDialog::fill()
 {
-    m_kind->setCurrentIndex(std::max(0, m_kind->findData(m_contact.person ? QStringLiteral("person") : m_contact.kind)));
+    m_kind->setCurrentIndex(
+        std::max(0, m_kind->findData(m_contact.person ? QStringLiteral("person") : m_contact.kind)));
     m_name->setText(m_contact.name);
     m_firstName->setText(m_contact.firstName);
     m_siret->setText(m_contact.siret);
+    m_legalForm->setCurrentText(m_contact.legalForm);
     m_address1->setText(m_contact.addressLine1);
     m_address2->setText(m_contact.addressLine2);
     m_postcode->setText(m_contact.postcode);
@@ -134,6 +143,7 @@ void ContactDialog::kindChanged()
     const bool person = m_kind->currentData().toString() == QLatin1String("person");
     m_firstName->setEnabled(person);
     m_siret->setEnabled(!person);
+    m_legalForm->setEnabled(m_kind->currentData().toString() == QLatin1String("company"));
 }
 
 bool ContactDialog::save()
@@ -145,6 +155,7 @@ bool ContactDialog::save()
     c.name = m_name->text();
     c.firstName = c.person ? m_firstName->text() : QString();
     c.siret = c.person ? QString() : m_siret->text();
+    c.legalForm = kind == QLatin1String("company") ? m_legalForm->currentText() : QString();
     c.addressLine1 = m_address1->text();
     c.addressLine2 = m_address2->text();
     c.postcode = m_postcode->text();
@@ -170,7 +181,8 @@ bool ContactDialog::save()
         return service.update(c, confirmed);
     };
     result = attempt(false);
-    if (!result && result.error().code == Error::Code::NeedsConfirmation && m_confirm && m_confirm(result.error().message))
+    if (!result && result.error().code == Error::Code::NeedsConfirmation && m_confirm &&
+        m_confirm(result.error().message))
         result = attempt(true);
     if (!result) {
         if (result.error().code != Error::Code::NeedsConfirmation)

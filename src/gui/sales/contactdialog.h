@@ -2,9 +2,8 @@
 
 #include "domain/sales.h"
 
-#include <QDialog>
-
 #include <functional>
+#include <QDialog>
 
 class QCheckBox;
 class QComboBox;
@@ -45,6 +44,7 @@ private:
     QLineEdit* m_name;
     QLineEdit* m_firstName;
     QLineEdit* m_siret;
+    QComboBox* m_legalForm;
     QLineEdit* m_address1;
     QLineEdit* m_address2;
     QLineEdit* m_postcode;
