@@ -2129,23 +2129,23 @@
 <context>
     <name>ContactRepository</name>
     <message>
-        <location filename="../../src/core/storage/contactrepository.cpp" line="+143" />
+        <location filename="../../src/core/storage/contactrepository.cpp" line="+147" />
         <source>This contact no longer exists.</source>
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+45" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+74" />
         <source>No vehicle has the plate “%1”.</source>
         <translation>Aucun véhicule n'a la plaque « %1 ».</translation>
     </message>
     <message>
-        <location line="+21" />
         <location line="+23" />
+        <location line="+26" />
         <source>A vehicle with the plate “%1” is already recorded.</source>
         <translation>Un véhicule immatriculé « %1 » est déjà enregistré.</translation>
     </message>
@@ -2193,7 +2193,7 @@
         <translation>Votre compte ne permet pas de modifier les contacts.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>The last name is required.</source>
         <translation>Le nom est obligatoire.</translation>
     </message>
@@ -2342,7 +2342,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../src/core/storage/database.cpp" line="+100" />
+        <location filename="../../src/core/storage/database.cpp" line="+98" />
         <source>“%1” is a folder, not a database.</source>
         <translation>« %1 » est un dossier, pas une base de données.</translation>
     </message>
@@ -2357,38 +2357,38 @@
         <translation>Le fichier « %1 » est vide : ce n'est pas une base de données Établi.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The file “%1” already exists: Établi does not overwrite it. Choose another name.</source>
         <translation>Le fichier « %1 » existe déjà : Établi ne l'écrase pas. Choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Cannot create the folder “%1”.</source>
         <translation>Impossible de créer le dossier « %1 ».</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Cannot read the file “%1”.</source>
         <translation>Impossible de lire le fichier « %1 ».</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>The file “%1” is not an Établi database.</source>
         <translation>Le fichier « %1 » n'est pas une base de données Établi.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+193" />
+        <location line="+5" />
+        <location line="+198" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-130" />
+        <location line="-134" />
         <source>The %1 database driver is not installed.</source>
         <translation>Le pilote de base de données %1 n'est pas installé.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Cannot connect to the PostgreSQL database “%1”. Check the server, the user name and the password.</source>
         <translation>Impossible de se connecter à la base PostgreSQL « %1 ». Vérifiez le serveur, le nom d'utilisateur et le mot de passe.</translation>
     </message>
@@ -2403,28 +2403,28 @@
         <translation>« %1 » est une base de données qui n'appartient pas à Établi : elle n'a pas été modifiée.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>The file “%1” is damaged or is not a database. Restore a backup (File → Restore a backup).</source>
         <translation>Le fichier « %1 » est endommagé ou n'est pas une base de données. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+42" />
         <source>“%1” already holds an Établi database: it was not changed.</source>
         <translation>« %1 » contient déjà une base Établi : elle n'a pas été modifiée.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>“%1” is empty: it is not an Établi database.</source>
         <translation>« %1 » est vide : ce n'est pas une base de données Établi.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <location line="+9" />
         <source>The database “%1” is damaged. Restore a backup (File → Restore a backup).</source>
         <translation>La base « %1 » est endommagée. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>The database “%1” was made by a newer version of Établi (schema %2; this version knows schema %3). Install the latest version of Établi.</source>
         <translation>La base « %1 » a été créée par une version plus récente d'Établi (schéma %2 ; cette version connaît le schéma %3). Installez la dernière version d'Établi.</translation>
     </message>
@@ -2434,7 +2434,7 @@
         <translation>La base « %1 » est verrouillée par un autre programme ou un autre poste. Fermez-le puis réessayez.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+32" />
         <source>Cannot configure the database “%1”.</source>
         <translation>Impossible de configurer la base « %1 ».</translation>
     </message>
@@ -2444,7 +2444,7 @@
         <translation>Impossible d'activer les clés étrangères.</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+72" />
         <location line="+12" />
         <source>Upgrading the database “%1” (step %2) failed: this step changed nothing.</source>
         <translation>La mise à jour de la base « %1 » (étape %2) a échoué : rien n'a été modifié par cette étape.</translation>
@@ -2726,12 +2726,12 @@
         <translation>Le montant d'un don est supérieur à zéro.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Describe what was given in kind (the amount is its value).</source>
         <translation>Décrivez ce qui a été donné en nature (le montant en est la valeur).</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-12" />
         <source>Choose how the gift was paid.</source>
         <translation>Choisissez le mode de versement du don.</translation>
     </message>
@@ -2781,7 +2781,7 @@
         <translation>Choisissez la nature et la forme du don.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>Describe the expense the volunteer waives (what, when, for which activity).</source>
         <translation>Décrivez les frais que le bénévole abandonne (quoi, quand, pour quelle activité).</translation>
     </message>
@@ -2850,7 +2850,7 @@ Complétez-les (Paramètres → École), puis émettez-le à nouveau.</translati
         <translation>La chaîne des reçus fiscaux est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+52" />
         <source>%1 is not a company: tax receipts are for private persons (Cerfa 11580) and for companies (Cerfa 16216). A public body or an association gets a letter of thanks, not a tax receipt. If it is a company, say so in its card in the directory.</source>
         <translation>%1 n'est pas une entreprise : les reçus fiscaux sont pour les particuliers (Cerfa 11580) et les entreprises (Cerfa 16216). Un organisme public ou une association reçoit une lettre de remerciement, pas un reçu fiscal. Si c'est une entreprise, indiquez-le dans sa fiche de l'annuaire.</translation>
     </message>
@@ -3034,7 +3034,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+164" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+165" />
         <source>This financial year does not exist.</source>
         <translation>Cet exercice n'existe pas.</translation>
     </message>
@@ -3045,7 +3045,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Cet exercice a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>This gift does not exist.</source>
         <translation>Ce don n'existe pas.</translation>
     </message>
@@ -3060,7 +3060,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Ce reçu fiscal n'existe pas.</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+63" />
         <source>No tax receipt has the number “%1”.</source>
         <translation>Aucun reçu fiscal ne porte le numéro « %1 ».</translation>
     </message>
@@ -4312,17 +4312,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Reçu au titre des dons à certains organismes d'intérêt général</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>Content of Cerfa form no. 16216</source>
         <translation>Reprend le contenu du formulaire Cerfa n° 16216</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Content of Cerfa form no. 11580</source>
         <translation>Reprend le contenu du formulaire Cerfa n° 11580</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-8" />
         <source>Articles 200, 238 bis and 978 of the French general tax code</source>
         <translation>Articles 200, 238 bis et 978 du code général des impôts</translation>
     </message>
@@ -4428,7 +4428,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>In kind: %1</source>
         <translation>En nature : %1</translation>
     </message>
@@ -4610,12 +4610,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>La subvention « %1 » a été refusée : il n'y a pas de compte rendu à faire.</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>No forecast budget was entered for the financial year %1 (Financements › Budget): the forecast column is empty.</source>
-        <translation>Aucun budget prévisionnel n'a été saisi pour l'exercice %1 (Financements › Budget) : la colonne « Prévu » est vide.</translation>
+        <location line="+9" />
+        <source>The action's budget (forecast and actual) is not entered (the subsidy's “Final account” tab).</source>
+        <translation>Le budget de l'action (prévu et réalisé) n'est pas saisi (onglet « Action et budget » de la subvention).</translation>
     </message>
     <message>
         <location line="+4" />
+        <source>The action's dates, place or number of beneficiaries are not given (the subsidy's “Final account” tab).</source>
+        <translation>Les dates, le lieu ou le nombre de bénéficiaires de l'action ne sont pas indiqués (onglet « Action et budget » de la subvention).</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>The funder has not decided yet: the amount granted is unknown.</source>
         <translation>Le financeur n'a pas encore décidé : le montant accordé n'est pas connu.</translation>
     </message>
@@ -4953,12 +4958,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     <message>
         <location line="+1" />
         <location line="+31" />
-        <location line="+136" />
+        <location line="+207" />
         <source>Total resources</source>
         <translation>Total des ressources</translation>
     </message>
     <message>
-        <location line="-163" />
+        <location line="-234" />
         <source>Share of the resources against the target</source>
         <translation>Part des ressources face à l'objectif</translation>
     </message>
@@ -4976,23 +4981,22 @@ Complétez, puis émettez-le de nouveau.</translation>
     <message>
         <location line="+3" />
         <location line="+31" />
-        <location line="+134" />
+        <location line="+210" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-158" />
+        <location line="-234" />
         <source>Forecast and actual by category</source>
         <translation>Prévu et réalisé par poste</translation>
     </message>
     <message>
         <location line="+16" />
-        <location line="+136" />
         <source>Total expenses</source>
         <translation>Total des charges</translation>
     </message>
     <message>
-        <location line="-131" />
+        <location line="+5" />
         <source>Result (resources − expenses)</source>
         <translation>Résultat (ressources − charges)</translation>
     </message>
@@ -5003,12 +5007,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+134" />
+        <location line="+210" />
         <source>Forecast</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location line="-134" />
+        <location line="-210" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
@@ -5112,12 +5116,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+96" />
+        <location line="+78" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="-77" />
         <source>Gifts in kind</source>
         <translation>Dons en nature</translation>
     </message>
@@ -5237,32 +5241,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>2. L'action financée</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The action is not described yet (the subsidy's “Final account” tab): the school's training by production as a whole is assumed.</source>
-        <translation>L'action n'est pas encore décrite (onglet « Compte rendu » de la subvention) : la formation par la production de l'école dans son ensemble est supposée.</translation>
-    </message>
-    <message>
-        <location line="+6" />
+        <location line="+14" />
         <source>3. Budget of the action: forecast and actual</source>
         <translation>3. Budget de l'action : prévu et réalisé</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>Expenses</source>
-        <translation>Charges</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Resources</source>
-        <translation>Ressources</translation>
-    </message>
-    <message>
-        <location line="+17" />
-        <source>Voluntary contributions in kind (volunteers, gifts in kind)</source>
-        <translation>Contributions volontaires en nature (bénévolat, dons en nature)</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+99" />
         <source>Budget line</source>
         <translation>Poste budgétaire</translation>
     </message>
@@ -5272,12 +5256,47 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>% réalisé</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-91" />
         <source>4. Explanation of the deviations</source>
         <translation>4. Explication des écarts</translation>
     </message>
     <message>
+        <location line="-20" />
+        <source>The action is not described yet (the subsidy's “Final account” tab).</source>
+        <translation>L'action n'est pas encore décrite (onglet « Compte rendu » de la subvention).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The action</source>
+        <translation>L'action</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>from %1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
         <location line="+2" />
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Beneficiaries</source>
+        <translation>Bénéficiaires</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The action's budget is not entered yet (the subsidy's “Final account” tab). The account reports on the funded action, not on the whole school: nothing is printed in its place.</source>
+        <translation>Le budget de l'action n'est pas encore saisi (onglet « Action et budget » de la subvention). Le compte rendu porte sur l'action financée, pas sur toute l'école : rien n'est imprimé à sa place.</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Not written yet.</source>
         <translation>Pas encore rédigé.</translation>
     </message>
@@ -5307,14 +5326,19 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Je soussigné(e), représentant(e) légal(e) de l'association, certifie exactes les informations du présent compte rendu et que la subvention a été utilisée conformément à son objet.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Name and capacity</source>
-        <translation>Nom et qualité</translation>
+        <location line="+4" />
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>Date</source>
-        <translation>Date</translation>
+        <location line="+1" />
+        <source>Done at %1, on %2.</source>
+        <translation>Fait à %1, le %2.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Name and capacity</source>
+        <translation>Nom et qualité</translation>
     </message>
     <message>
         <location line="+0" />
@@ -5322,7 +5346,72 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Signature</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+38" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Direct costs of the action</source>
+        <translation>Charges directes de l'action</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Indirect costs allocated to the action</source>
+        <translation>Charges indirectes réparties affectées à l'action</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Total costs</source>
+        <translation>Total des charges</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resources of the action</source>
+        <translation>Ressources de l'action</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>86 — Uses of voluntary contributions in kind</source>
+        <translation>86 — Emplois des contributions volontaires en nature</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Total uses in kind</source>
+        <translation>Total des emplois en nature</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>87 — Voluntary contributions in kind</source>
+        <translation>87 — Contributions volontaires en nature</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Total contributions in kind</source>
+        <translation>Total des contributions en nature</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Total costs, contributions in kind included</source>
+        <translation>Total des charges, contributions en nature comprises</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Total resources, contributions in kind included</source>
+        <translation>Total des ressources, contributions en nature comprises</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Allocation rule of the indirect costs: %1</source>
+        <translation>Règle de répartition des charges indirectes : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>none allocated</source>
+        <translation>aucune charge indirecte affectée</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Activity report</source>
         <translation>Rapport d'activité</translation>
     </message>
@@ -6235,12 +6324,12 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>SubsidyRepository</name>
     <message>
-        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+123" />
+        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+145" />
         <source>This subsidy was changed meanwhile on another computer.</source>
         <translation>Cette subvention a été modifiée entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+120" />
         <source>This subsidy does not exist.</source>
         <translation>Cette subvention n'existe pas.</translation>
     </message>
@@ -6363,7 +6452,37 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Le compte rendu ne peut pas être envoyé dans le futur.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+8" />
+        <source>The action ends before it starts: check its dates.</source>
+        <translation>L'action finit avant de commencer : vérifiez ses dates.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The number of beneficiaries cannot be negative.</source>
+        <translation>Le nombre de bénéficiaires ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The account cannot be signed in the future.</source>
+        <translation>Le compte rendu ne peut pas être signé dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Each line of the action's budget has a label.</source>
+        <translation>Chaque ligne du budget de l'action a un libellé.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>“%1”: the amounts of the action's budget are zero or more.</source>
+        <translation>« %1 » : les montants du budget de l'action sont nuls ou positifs.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Indirect costs are allocated to the action: say by which rule (share of the hours, of the trainees, of the floor area…), as the account asks.</source>
+        <translation>Des charges indirectes sont affectées à l'action : indiquez selon quelle règle (part des heures, des jeunes, de la surface…), comme le compte rendu le demande.</translation>
+    </message>
+    <message>
+        <location line="+34" />
         <source>The financial year of this subsidy is closed: its amounts stay as they were.</source>
         <translation>L'exercice de cette subvention est clos : ses montants restent tels quels.</translation>
     </message>
@@ -7517,6 +7636,59 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
     </message>
 </context>
 <context>
+    <name>etabli::ActionBudgetModel</name>
+    <message>
+        <location filename="../../src/gui/funding/actionbudgetmodel.cpp" line="+14" />
+        <source>Direct cost</source>
+        <translation>Charge directe</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Indirect cost</source>
+        <translation>Charge indirecte</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>86, use in kind</source>
+        <translation>86, emploi en nature</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>87, contribution in kind</source>
+        <translation>87, contribution en nature</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Line of the account</source>
+        <translation>Ligne du compte rendu</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Forecast</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Actual</source>
+        <translation>Réalisé</translation>
+    </message>
+</context>
+<context>
     <name>etabli::ApprenticeshipTaxPage</name>
     <message>
         <location filename="../../src/gui/funding/fundinglists.cpp" line="+38" />
@@ -8369,27 +8541,27 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>C&amp;lient</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>&amp;Internship host</source>
         <translation>Accueille des stag&amp;iaires</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>D&amp;onor</source>
         <translation>&amp;Donateur</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>&amp;Funder</source>
         <translation>&amp;Financeur</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Su&amp;pplier</source>
         <translation>F&amp;ournisseur</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>Private person</source>
         <translation>Particulier</translation>
     </message>
@@ -8504,7 +8676,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+106" />
         <source>New vehicle</source>
         <translation>Nouveau véhicule</translation>
     </message>
@@ -9047,7 +9219,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Un reçu par donateur pour tous ses dons d'une année pas encore reçus.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+46" />
         <source>Securities: %1</source>
         <translation>Titres : %1</translation>
     </message>
@@ -9072,7 +9244,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouveau don</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>An ordinary gift by cheque, transfer, card or in cash is “Other”. A declaration of a manual gift is the one the donor made to the tax office (form 2735); a deed is one signed before a notary (authentic) or between the parties (private).</source>
         <translation>Un don ordinaire par chèque, virement, carte ou en espèces relève de « Autres ». La déclaration de don manuel est celle que le donateur a faite aux impôts (formulaire 2735) ; un acte est signé devant notaire (authentique) ou entre les parties (sous seing privé).</translation>
     </message>
@@ -9432,7 +9604,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FormDialog</name>
     <message>
-        <location filename="../../src/gui/common/formdialog.cpp" line="+23" />
+        <location filename="../../src/gui/common/formdialog.cpp" line="+25" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -12419,7 +12591,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SubsidyDialog</name>
     <message>
-        <location filename="../../src/gui/funding/subsidydialog.cpp" line="+50" />
+        <location filename="../../src/gui/funding/subsidydialog.cpp" line="+54" />
         <source>New subsidy request</source>
         <translation>Nouvelle demande de subvention</translation>
     </message>
@@ -12609,6 +12781,66 @@ Facturé (HT) : %6
         <translation>&amp;Compte rendu</translation>
     </message>
     <message>
+        <location line="+9" />
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Action &amp;from</source>
+        <translation>Action &amp;du</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Where the action takes place</source>
+        <translation>Où l'action se déroule</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Place:</source>
+        <translation>&amp;Lieu :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>not given</source>
+        <translation>non indiqué</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Beneficiaries:</source>
+        <translation>&amp;Bénéficiaires :</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Bu&amp;dget:</source>
+        <translation>Bud&amp;get :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>How the indirect costs are allocated: share of hours, of trainees…</source>
+        <translation>Comment les charges indirectes sont réparties : part des heures, des jeunes…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Indirect costs rule:</source>
+        <translation>Règle des charges &amp;indirectes :</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>on</source>
+        <translation>le</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Done a&amp;t</source>
+        <translation>Fai&amp;t à</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Action and its &amp;budget</source>
+        <translation>Action et b&amp;udget</translation>
+    </message>
+    <message>
         <location line="+8" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
@@ -12619,7 +12851,7 @@ Facturé (HT) : %6
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+129" />
         <source>Instalment %1: write the days as dd/mm/yyyy (15/12/2026).</source>
         <translation>Versement %1 : écrivez les dates en jj/mm/aaaa (15/12/2026).</translation>
     </message>

@@ -367,43 +367,25 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
 
     b.heading(tr("2. The action funded"));
     if (s.actionDescription.trimmed().isEmpty())
-        b.note(tr(
-            "The action is not described yet (the subsidy's “Final account” tab): the school's training by "
-            "production as a whole is assumed."));
+        b.note(tr("The action is not described yet (the subsidy's “Final account” tab)."));
     else
         b.paragraph(s.actionDescription);
+    const QLocale fr(QLocale::French, QLocale::France);
+    b.table({tr("The action"), QString()},
+            {{tr("Dates"), s.actionStart.isValid() && s.actionEnd.isValid()
+                               ? tr("from %1 to %2").arg(day(s.actionStart), day(s.actionEnd))
+                               : QStringLiteral("—")},
+             {tr("Place"), s.actionPlace.trimmed().isEmpty() ? QStringLiteral("—") : s.actionPlace},
+             {tr("Beneficiaries"), s.beneficiaries > 0 ? fr.toString(s.beneficiaries) : QStringLiteral("—")}},
+            {}, {}, {35, 65});
 
     b.heading(tr("3. Budget of the action: forecast and actual"));
-    QList<QStringList> rows;
-    QList<int> bold;
-    const auto percentOf = [](const Money& actual, const Money& forecast) {
-        return forecast.isZero()
-                   ? QStringLiteral("—")
-                   : share(static_cast<double>(actual.cents()) / static_cast<double>(forecast.cents()));
-    };
-    for (const QString& kind : {QStringLiteral("expense"), QStringLiteral("resource")}) {
-        bold << static_cast<int>(rows.size());
-        rows << QStringList{kind == QLatin1String("expense") ? tr("Expenses") : tr("Resources"), QString(),
-                            QString(), QString()};
-        Money forecast;
-        Money actual;
-        for (const FundingReport::Line& l : data.funding.categories) {
-            if (l.kind != kind)
-                continue;
-            forecast += l.forecast;
-            actual += l.actual;
-            rows << QStringList{l.name, l.forecast.format(), l.actual.format(),
-                                percentOf(l.actual, l.forecast)};
-        }
-        bold << static_cast<int>(rows.size());
-        rows << QStringList{kind == QLatin1String("expense") ? tr("Total expenses") : tr("Total resources"),
-                            forecast.format(), actual.format(), percentOf(actual, forecast)};
+    if (s.budget.isEmpty()) {
+        b.note(tr("The action's budget is not entered yet (the subsidy's “Final account” tab). The account "
+                  "reports on the funded action, not on the whole school: nothing is printed in its place."));
+    } else {
+        writeActionBudget(b, s);
     }
-    bold << static_cast<int>(rows.size());
-    rows << QStringList{tr("Voluntary contributions in kind (volunteers, gifts in kind)"), QString(),
-                        (data.funding.volunteerValue + data.funding.giftsInKind).format(), QString()};
-    b.table({tr("Budget line"), tr("Forecast"), tr("Actual"), tr("Done")}, rows, {1, 2, 3}, bold,
-            {52, 18, 18, 12});
 
     b.heading(tr("4. Explanation of the deviations"));
     if (s.deviationExplanation.trimmed().isEmpty())
@@ -429,8 +411,81 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
     b.paragraph(
         tr("I, the undersigned, legal representative of the association, certify that the information in "
            "this account is accurate and that the subsidy was used for the purpose it was granted for."));
-    b.table({tr("Name and capacity"), tr("Date"), tr("Signature")},
-            {{QStringLiteral("\n\n\n"), QString(), QString()}}, {}, {}, {40, 20, 40});
+    const QString signatory =
+        school.receiptSignatoryName.trimmed().isEmpty()
+            ? QString()
+            : tr("%1, %2").arg(school.receiptSignatoryName, school.receiptSignatoryCapacity);
+    b.paragraph(tr("Done at %1, on %2.")
+                    .arg(s.signedPlace.trimmed().isEmpty() ? QStringLiteral("…………………") : s.signedPlace,
+                         s.signedOn.isValid() ? day(s.signedOn) : QStringLiteral("…………………")));
+    b.table({tr("Name and capacity"), tr("Signature")}, {{signatory + QStringLiteral("\n\n\n"), QString()}},
+            {}, {}, {50, 50});
+}
+
+void ReportDocuments::writeActionBudget(ReportBuilder& b, const Subsidy& s)
+{
+    QList<QStringList> rows;
+    QList<int> bold;
+    const auto percentOf = [](const Money& actual, const Money& forecast) {
+        return forecast.isZero()
+                   ? QStringLiteral("—")
+                   : share(static_cast<double>(actual.cents()) / static_cast<double>(forecast.cents()));
+    };
+    struct Sum
+    {
+        Money forecast;
+        Money actual;
+        void add(const Sum& o)
+        {
+            forecast += o.forecast;
+            actual += o.actual;
+        }
+    };
+    const auto heading = [&](const QString& text) {
+        bold << static_cast<int>(rows.size());
+        rows << QStringList{text, QString(), QString(), QString()};
+    };
+    const auto total = [&](const QString& text, const Sum& sum) {
+        bold << static_cast<int>(rows.size());
+        rows << QStringList{text, sum.forecast.format(), sum.actual.format(),
+                            percentOf(sum.actual, sum.forecast)};
+    };
+    const auto part = [&](ActionBudgetPart p) {
+        Sum sum;
+        for (const ActionBudgetLine& l : s.budget) {
+            // Lines with nothing forecast nor spent are left out: the totals hold.
+            if (l.part != p || (l.forecast.isZero() && l.actual.isZero()))
+                continue;
+            sum.forecast += l.forecast;
+            sum.actual += l.actual;
+            const QString label = l.account.isEmpty() ? l.label : tr("%1 — %2").arg(l.account, l.label);
+            rows << QStringList{label, l.forecast.format(), l.actual.format(),
+                                percentOf(l.actual, l.forecast)};
+        }
+        return sum;
+    };
+    heading(tr("Direct costs of the action"));
+    Sum costs = part(ActionBudgetPart::Expense);
+    heading(tr("Indirect costs allocated to the action"));
+    costs.add(part(ActionBudgetPart::IndirectCost));
+    total(tr("Total costs"), costs);
+    heading(tr("Resources of the action"));
+    Sum resources = part(ActionBudgetPart::Resource);
+    total(tr("Total resources"), resources);
+    heading(tr("86 — Uses of voluntary contributions in kind"));
+    const Sum uses = part(ActionBudgetPart::ContributionUse);
+    total(tr("Total uses in kind"), uses);
+    heading(tr("87 — Voluntary contributions in kind"));
+    const Sum contributions = part(ActionBudgetPart::ContributionResource);
+    total(tr("Total contributions in kind"), contributions);
+    costs.add(uses);
+    resources.add(contributions);
+    total(tr("Total costs, contributions in kind included"), costs);
+    total(tr("Total resources, contributions in kind included"), resources);
+    b.table({tr("Budget line"), tr("Forecast"), tr("Actual"), tr("Done")}, rows, {1, 2, 3}, bold,
+            {52, 18, 18, 12});
+    b.paragraph(tr("Allocation rule of the indirect costs: %1")
+                    .arg(s.indirectRule.trimmed().isEmpty() ? tr("none allocated") : s.indirectRule));
 }
 
 ReportBuilder ReportDocuments::activity(const ActivityReportData& data)

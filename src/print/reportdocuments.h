@@ -34,6 +34,7 @@ private:
     static void writeIndicators(ReportBuilder& b, const Indicators& indicators, const QString& prefix);
     static void writeFinancial(ReportBuilder& b, const FinancialReportData& data, const QString& prefix);
     static void writeGrant(ReportBuilder& b, const GrantReportData& data, const QString& prefix);
+    static void writeActionBudget(ReportBuilder& b, const Subsidy& subsidy);
     static void writeReceiptsStatement(ReportBuilder& b, const ReceiptsStatement& statement);
 };
 

@@ -512,18 +512,47 @@ TEST_CASE(
     ReportDataService data(t.db(), clock, f.director);
     auto account = data.grant(*id);
     REQUIRE(account);
-    // No forecast, no decision, no explanation: each said, none hidden.
-    REQUIRE(account->missing.size() == 3);
-    CHECK(account->missing.join(QLatin1Char(' ')).contains(QStringLiteral("prévisionnel")));
+    // No action budget, no action dates, no decision, no explanation: each said, none hidden.
+    REQUIRE(account->missing.size() == 4);
+    CHECK(account->missing.join(QLatin1Char(' ')).contains(QStringLiteral("budget de l'action")));
+    CHECK(account->missing.join(QLatin1Char(' ')).contains(QStringLiteral("bénéficiaires")));
     CHECK(account->subsidy.programme == s.programme);
     CHECK(account->indicators.has_value());
 
-    BudgetService budget(t.db(), clock, f.director);
-    BudgetForecast forecast;
-    forecast.financialYearId = year->id;
-    forecast.categoryId = categoryId(budget, "staff");
-    forecast.amount = Money::fromCents(24000000);
-    REQUIRE(budget.setForecast(forecast));
+    // The funded action, with its own budget (Cerfa 15059): kept as typed.
+    stored->actionStart = QDate(2025, 9, 1);
+    stored->actionEnd = QDate(2026, 8, 31);
+    stored->actionPlace = QStringLiteral("Dole");
+    stored->beneficiaries = 24;
+    stored->signedPlace = QStringLiteral("Dole");
+    stored->signedOn = QDate(2026, 11, 20);
+    stored->budget = cerfa15059Lines();
+    for (ActionBudgetLine& l : stored->budget) {
+        if (l.account == QStringLiteral("64")) {
+            l.forecast = Money::fromCents(9000000);
+            l.actual = Money::fromCents(9150000);
+        } else if (l.label == QStringLiteral("Charges fixes de fonctionnement")) {
+            l.forecast = Money::fromCents(1000000);
+            l.actual = Money::fromCents(1100000);
+        } else if (l.account == QStringLiteral("870")) {
+            l.forecast = Money::fromCents(300000);
+            l.actual = Money::fromCents(350000);
+        }
+    }
+    // Indirect costs need their allocation rule; an action does not end before it starts.
+    const int version = stored->version;
+    auto noRule = subsidies.save(*stored);
+    REQUIRE_FALSE(noRule);
+    CHECK(noRule.error().message.contains(QStringLiteral("règle")));
+    stored->indirectRule = QStringLiteral("Au prorata des heures de formation");
+    Subsidy backwards = *stored;
+    backwards.actionEnd = QDate(2025, 8, 31);
+    CHECK(subsidies.save(backwards).error().message.contains(QStringLiteral("dates")));
+    Subsidy negative = *stored;
+    negative.budget.first().actual = Money::fromCents(-100);
+    CHECK_FALSE(subsidies.save(negative));
+    CHECK(subsidies.get(*id)->version == version);
+    CHECK(subsidies.get(*id)->budget.isEmpty());
     stored->decision = QStringLiteral("granted");
     stored->granted = Money::fromCents(2500000);
     stored->decidedOn = QDate(2026, 3, 1);
@@ -532,6 +561,29 @@ TEST_CASE(
     auto complete = data.grant(*id);
     REQUIRE(complete);
     CHECK(complete->missing.isEmpty());
+    const Subsidy& kept = complete->subsidy;
+    CHECK(kept.actionStart == QDate(2025, 9, 1));
+    CHECK(kept.actionEnd == QDate(2026, 8, 31));
+    CHECK(kept.beneficiaries == 24);
+    CHECK(kept.indirectRule == QStringLiteral("Au prorata des heures de formation"));
+    CHECK(kept.signedOn == QDate(2026, 11, 20));
+    REQUIRE(kept.budget.size() == cerfa15059Lines().size());
+    Money costs;
+    Money inKind;
+    for (const ActionBudgetLine& l : kept.budget) {
+        if (l.part == ActionBudgetPart::Expense || l.part == ActionBudgetPart::IndirectCost)
+            costs += l.actual;
+        if (l.part == ActionBudgetPart::ContributionResource)
+            inKind += l.actual;
+    }
+    CHECK(costs == Money::fromCents(10250000));
+    CHECK(inKind == Money::fromCents(350000));
+    // A later save without the budget (not entered any more) removes its lines.
+    Subsidy cleared = kept;
+    cleared.budget.clear();
+    REQUIRE(subsidies.save(cleared));
+    CHECK(subsidies.get(*id)->budget.isEmpty());
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT COUNT(*) FROM subsidy_budget_line")).toInt() == 0);
 
     Subsidy refused = request(f.town, year->id, 100000, QDate(2026, 2, 1));
     refused.decision = QStringLiteral("refused");

@@ -8,9 +8,11 @@
 #include "gui/funding/fundinglists.h"
 #include "gui/funding/fundingpage.h"
 #include "gui/funding/subsidiespage.h"
+#include "gui/funding/subsidydialog.h"
 #include "gui/funding/yearcombo.h"
 #include "gui/sales/customerchooser.h"
 #include "services/demogenerator.h"
+#include "services/subsidyservice.h"
 #include "support/guidemo.h"
 #include "support/testdatabase.h"
 
@@ -25,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
 
@@ -214,4 +217,52 @@ TEST_CASE("A volunteer's waived expenses go through the gift dialog, which asks 
             d.session.database(),
             QStringLiteral("SELECT proof FROM donation WHERE description = 'Trajets du 3 novembre (300 km)'"))
             .toString() == QStringLiteral("Releve signe et renonciation"));
+}
+
+TEST_CASE("The subsidy's action and its own budget are typed in the dialog and kept", "[gui][funding]")
+{
+    Demo d("secretariat");
+    Database& db = d.session.database();
+    const qint64 region =
+        test::rawScalar(db, QStringLiteral("SELECT subsidy_id FROM subsidy_budget_line LIMIT 1"))
+            .toLongLong();
+    REQUIRE(region > 0);
+    SubsidyDialog dialog(d.session, region);
+    auto* view = dialog.findChild<QTableView*>(QStringLiteral("actionBudget"));
+    REQUIRE(view);
+    QAbstractItemModel* model = view->model();
+    REQUIRE(model->rowCount() == static_cast<int>(cerfa15059Lines().size()));
+    int purchases = -1;
+    int indirect = -1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QString line = model->index(r, 0).data().toString();
+        if (line.contains(QStringLiteral("60 Achats")))
+            purchases = r;
+        if (line.contains(QStringLiteral("Frais financiers")))
+            indirect = r;
+    }
+    REQUIRE(purchases >= 0);
+    REQUIRE(indirect >= 0);
+    CHECK(model->index(purchases, 1).data().toString() == Money::fromCents(1800000).format());
+    // Typed as in a cell: a French amount is taken, a word is refused and the cell keeps its amount.
+    CHECK(model->setData(model->index(purchases, 2), QStringLiteral("19 500,50"), Qt::EditRole));
+    CHECK_FALSE(model->setData(model->index(purchases, 1), QStringLiteral("beaucoup"), Qt::EditRole));
+    CHECK(model->index(purchases, 1).data().toString() == Money::fromCents(1800000).format());
+    CHECK_FALSE(model->flags(model->index(purchases, 0)).testFlag(Qt::ItemIsEditable));
+    CHECK(model->setData(model->index(indirect, 2), QStringLiteral("250"), Qt::EditRole));
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    auto stored = SubsidyService(db, d.session.clock(), d.session.user()).get(region);
+    REQUIRE(stored);
+    Money purchasesActual;
+    Money financial;
+    for (const ActionBudgetLine& l : stored->budget) {
+        if (l.account == QStringLiteral("60"))
+            purchasesActual = l.actual;
+        if (l.label == QStringLiteral("Frais financiers"))
+            financial = l.actual;
+    }
+    CHECK(purchasesActual == Money::fromCents(1950050));
+    CHECK(financial == Money::fromCents(25000));
+    CHECK(stored->beneficiaries > 0);
 }

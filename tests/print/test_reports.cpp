@@ -152,6 +152,28 @@ GrantReportData grant()
     g.subsidy.agreementOn = QDate(2025, 2, 14);
     g.subsidy.deviationExplanation = QStringLiteral("Deux jeunes de moins que prévu à la rentrée.");
     g.subsidy.askedIndicators = {QStringLiteral("entrants"), QStringLiteral("insertion_rate")};
+    g.subsidy.actionStart = QDate(2024, 9, 1);
+    g.subsidy.actionEnd = QDate(2025, 8, 31);
+    g.subsidy.actionPlace = QStringLiteral("Dole, ateliers de l'école");
+    g.subsidy.beneficiaries = 21;
+    g.subsidy.indirectRule = QStringLiteral("au prorata des heures");
+    g.subsidy.signedPlace = QStringLiteral("Dole");
+    g.subsidy.signedOn = QDate(2025, 11, 3);
+    g.subsidy.budget = cerfa15059Lines();
+    for (ActionBudgetLine& l : g.subsidy.budget) {
+        if (l.account == QStringLiteral("64"))
+            l = {l.part, l.account, l.label, Money::fromCents(8000000), Money::fromCents(8250000)};
+        else if (l.label == QStringLiteral("Charges fixes de fonctionnement"))
+            l = {l.part, l.account, l.label, Money::fromCents(500000), Money::fromCents(480000)};
+        else if (l.account == QStringLiteral("864"))
+            l = {l.part, l.account, l.label, Money::fromCents(120000), Money::fromCents(150000)};
+        else if (l.account == QStringLiteral("70"))
+            l = {l.part, l.account, l.label, Money::fromCents(4500000), Money::fromCents(4730000)};
+        else if (l.label.startsWith(QStringLiteral("Subvention demandée")))
+            l = {l.part, l.account, l.label, Money::fromCents(4000000), Money::fromCents(4000000)};
+        else if (l.account == QStringLiteral("870"))
+            l = {l.part, l.account, l.label, Money::fromCents(120000), Money::fromCents(150000)};
+    }
     g.funding = financial().funding;
     g.indicators = activity().indicators;
     return g;
@@ -204,10 +226,49 @@ TEST_CASE("A subsidy's final account follows Cerfa 15059 and names what is missi
     const Rendered r = render(print::ReportDocuments::grant(g), QStringLiteral("subvention.pdf"));
     INFO(r.text.toStdString());
     for (const char* expected :
-         {"1. Identification", "ECCOFOR", "W392000000", "CONV-2025-039 du 14/02/2025",
-          "3. Budget de l'action", "4. Explication des écarts", "Deux jeunes de moins", "5. Indicateurs",
-          "80,0 %", "6. Attestation", "Signature", "Manque : Aucun budget prévisionnel"})
+         {"1. Identification",
+          "ECCOFOR",
+          "W392000000",
+          "CONV-2025-039 du 14/02/2025",
+          "du 01/09/2024 au 31/08/2025",
+          "Dole, ateliers de l'école",
+          "Bénéficiaires 21",
+          "3. Budget de l'action",
+          "Charges directes de l'action",
+          "64 — Charges de personnel",
+          "80 000,00 € 82 500,00 € 103,1 %",
+          "Charges indirectes réparties",
+          "Total des charges",
+          "Total des ressources",
+          "86 — Emplois des contributions volontaires en nature",
+          "864 — Personnel bénévole 1 200,00 € 1 500,00 €",
+          "87 — Contributions volontaires en nature",
+          "870 — Bénévolat",
+          "Total des contributions en nature 1 200,00 € 1 500,00 €",
+          "Total des charges, contributions en nature comprises 86 200,00 € 88 800,00 €",
+          "Total des ressources, contributions en nature comprises 86 200,00 € 88 800,00 €",
+          "Règle de répartition des charges indirectes : au prorata des heures",
+          "4. Explication des écarts",
+          "Deux jeunes de moins",
+          "5. Indicateurs",
+          "80,0 %",
+          "6. Attestation",
+          "Fait à Dole, le 03/11/2025.",
+          "Signature",
+          "Manque : Aucun budget prévisionnel"})
         CHECK(r.text.contains(QString::fromUtf8(expected)));
+    // Costs and resources balance: both totals (bold rows, extracted apart from their labels).
+    CHECK(r.text.count(QStringLiteral("85 000,00 € 87 300,00 € 102,7 %")) == 2);
+    // The action's budget, not the whole school's.
+    CHECK_FALSE(r.text.contains(QStringLiteral("240 000,00 €")));
+    CHECK_FALSE(r.text.contains(QStringLiteral("Ventes de la production")));
+
+    // Without an action budget, nothing stands in for it.
+    GrantReportData bare = grant();
+    bare.subsidy.budget.clear();
+    const Rendered none = render(print::ReportDocuments::grant(bare), QStringLiteral("subvention-vide.pdf"));
+    CHECK(none.text.contains(QStringLiteral("budget de l'action n'est pas encore saisi")));
+    CHECK_FALSE(none.text.contains(QStringLiteral("Charges de personnel")));
     // Only the indicators the funder asked for.
     CHECK_FALSE(r.text.contains(QStringLiteral("Taux de présence")));
     CHECK(r.text.contains(QStringLiteral("Compte rendu financier de subvention"))); // the header's title

@@ -83,6 +83,35 @@ struct SubsidyInstalment
     bool isReceived() const { return receivedOn.isValid(); }
 };
 
+// Where a line of a funded action's budget stands on Cerfa 15059: direct
+// costs, indirect costs allocated to the action, the uses of voluntary
+// contributions in kind (account 86), the resources, and the contributions in
+// kind received (account 87).
+enum class ActionBudgetPart
+{
+    Expense,
+    IndirectCost,
+    ContributionUse,
+    Resource,
+    ContributionResource
+};
+QString actionBudgetPartCode(ActionBudgetPart part); // the storage code
+ActionBudgetPart actionBudgetPartFromCode(const QString& code);
+
+// One line of the funded action's budget: forecast and actual.
+struct ActionBudgetLine
+{
+    ActionBudgetPart part = ActionBudgetPart::Expense;
+    QString account; // "60", "864"…
+    QString label;
+    Money forecast;
+    Money actual;
+};
+
+// The lines of Cerfa 15059, in its order, with nothing entered: a new
+// action's budget to fill.
+QList<ActionBudgetLine> cerfa15059Lines();
+
 // A subsidy, from the request to the final account sent to the funder.
 struct Subsidy
 {
@@ -110,6 +139,17 @@ struct Subsidy
     QString actionDescription;
     QString deviationExplanation;
     QStringList askedIndicators;
+    // The funded action (schema 20): when, where, for how many, its own
+    // budget, and how its indirect costs were allocated; where and when the
+    // account is signed.
+    QDate actionStart;
+    QDate actionEnd;
+    QString actionPlace;
+    int beneficiaries = 0;
+    QString indirectRule;
+    QList<ActionBudgetLine> budget; // empty: not entered
+    QString signedPlace;
+    QDate signedOn;
     QList<SubsidyInstalment> instalments;
     int version = 0;
 

@@ -5,14 +5,13 @@
 // invoiced — the expenses and the forecasts. The amounts are plausible for
 // a school of about 350 000 € a year whose resources split about 60/20/20;
 // the reports compute every share from these rows.
-#include "services/demogenerator.h"
-#include "services/demonames.h"
-
 #include "domain/sales.h"
+#include "domain/schoolyear.h"
 #include "services/budgetservice.h"
 #include "services/contactservice.h"
+#include "services/demogenerator.h"
+#include "services/demonames.h"
 #include "services/financialyearservice.h"
-#include "domain/schoolyear.h"
 #include "services/indicatorservice.h"
 #include "services/subsidyservice.h"
 #include "storage/fundingqueries.h"
@@ -70,14 +69,22 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
         f.id = *id;
     }
     const QStringList taxPayers = {
-        QStringLiteral("Scierie du Val d'Amour"),       QStringLiteral("Transports Jeannin"),
-        QStringLiteral("Carrosserie Doloise"),          QStringLiteral("Laiterie de Chaussin"),
-        QStringLiteral("Imprimerie Jurassienne"),       QStringLiteral("Chaudronnerie du Finage"),
-        QStringLiteral("Agri-Services Tavaux"),         QStringLiteral("Électricité Guyon"),
-        QStringLiteral("Plasturgie du Jura"),           QStringLiteral("Boulangerie industrielle Arbez"),
-        QStringLiteral("Travaux publics Marmier"),      QStringLiteral("Coopérative agricole de Dole"),
-        QStringLiteral("Mécanique de précision Vuillemin"), QStringLiteral("Logistique Saône-Doubs"),
-        QStringLiteral("Menuiseries Bourgeois"),        QStringLiteral("Clinique du Jura"),
+        QStringLiteral("Scierie du Val d'Amour"),
+        QStringLiteral("Transports Jeannin"),
+        QStringLiteral("Carrosserie Doloise"),
+        QStringLiteral("Laiterie de Chaussin"),
+        QStringLiteral("Imprimerie Jurassienne"),
+        QStringLiteral("Chaudronnerie du Finage"),
+        QStringLiteral("Agri-Services Tavaux"),
+        QStringLiteral("Électricité Guyon"),
+        QStringLiteral("Plasturgie du Jura"),
+        QStringLiteral("Boulangerie industrielle Arbez"),
+        QStringLiteral("Travaux publics Marmier"),
+        QStringLiteral("Coopérative agricole de Dole"),
+        QStringLiteral("Mécanique de précision Vuillemin"),
+        QStringLiteral("Logistique Saône-Doubs"),
+        QStringLiteral("Menuiseries Bourgeois"),
+        QStringLiteral("Clinique du Jura"),
     };
     QList<qint64> payers;
     for (const QString& name : taxPayers) {
@@ -109,7 +116,8 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
             return std::unexpected(contact.error());
         Member m;
         m.contactId = *contact;
-        m.joinedOn = QDate(rng.between(today.year() - 12, today.year()), rng.between(1, 12), rng.between(1, 28));
+        m.joinedOn =
+            QDate(rng.between(today.year() - 12, today.year()), rng.between(1, 12), rng.between(1, 28));
         if (m.joinedOn > today)
             m.joinedOn = today.addDays(-rng.between(1, 200));
         auto id = budget.saveMember(m);
@@ -172,7 +180,8 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
             const QDate decision = QDate(year, rng.between(3, 6), rng.between(1, 28));
             if (decision <= today) {
                 // Now and then the town says no.
-                const bool refused = QString::fromUtf8(f.name).startsWith(QLatin1String("Ville")) && rng.chance(15);
+                const bool refused =
+                    QString::fromUtf8(f.name).startsWith(QLatin1String("Ville")) && rng.chance(15);
                 s.decision = refused ? QStringLiteral("refused") : QStringLiteral("granted");
                 s.decidedOn = decision;
                 if (!refused) {
@@ -181,8 +190,10 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
                     s.agreementOn = decision.addDays(rng.between(10, 30));
                     if (s.agreementOn > today)
                         s.agreementOn = today;
-                    const Money firstPart = f.twoInstalments ? roundedEuros(granted.cents() * 0.006, 1) : granted;
-                    QList<std::pair<QDate, Money>> parts = {{decision.addDays(rng.between(30, 60)), firstPart}};
+                    const Money firstPart =
+                        f.twoInstalments ? roundedEuros(granted.cents() * 0.006, 1) : granted;
+                    QList<std::pair<QDate, Money>> parts = {
+                        {decision.addDays(rng.between(30, 60)), firstPart}};
                     if (f.twoInstalments)
                         parts.append({QDate(year, 12, 15), granted - firstPart});
                     for (const auto& [expected, amount] : parts) {
@@ -261,13 +272,15 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
         const QList<std::tuple<const char*, QDate, QString, Money>> entries = {
             {"staff", end, QStringLiteral("Salaires et charges sociales"),
              roundedEuros(rng.between(19200, 20600), 1)},
-            {"purchases", month.addDays(rng.between(3, 20)), QStringLiteral("Acier, pneus et fournitures d'atelier"),
+            {"purchases", month.addDays(rng.between(3, 20)),
+             QStringLiteral("Acier, pneus et fournitures d'atelier"),
              roundedEuros(rng.between(2600, 4400), 1)},
             {"external_services", month.addDays(4), QStringLiteral("Loyer et charges de l'atelier"),
              Money::fromCents(150000)},
-            {"external_services", month.addDays(rng.between(8, 25)), QStringLiteral("Énergie, assurances et entretien"),
-             roundedEuros(rng.between(700, 1300), 1)},
-            {"other_expenses", end, QStringLiteral("Frais bancaires et divers"), roundedEuros(rng.between(120, 320), 1)},
+            {"external_services", month.addDays(rng.between(8, 25)),
+             QStringLiteral("Énergie, assurances et entretien"), roundedEuros(rng.between(700, 1300), 1)},
+            {"other_expenses", end, QStringLiteral("Frais bancaires et divers"),
+             roundedEuros(rng.between(120, 320), 1)},
         };
         for (const auto& [code, day, label, amount] : entries) {
             if (auto r = record(QString::fromLatin1(code), day, label, amount); !r)
@@ -280,8 +293,8 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
                 !r)
                 return std::unexpected(r.error());
         if (month.month() == 12)
-            if (auto r = record(QStringLiteral("depreciation"), end, QStringLiteral("Amortissement des machines"),
-                                Money::fromCents(1400000));
+            if (auto r = record(QStringLiteral("depreciation"), end,
+                                QStringLiteral("Amortissement des machines"), Money::fromCents(1400000));
                 !r)
                 return std::unexpected(r.error());
         if (month.month() == 3)
@@ -301,9 +314,18 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
         if (fy.end < firstSales)
             continue;
         const QList<std::pair<const char*, qint64>> plan = {
-            {"production", 21500000}, {"donations", 400000},  {"sponsorship", 3500000},     {"apprenticeship_tax", 2800000},
-            {"dues", 110000},         {"other_income", 400000}, {"staff", 24000000},       {"purchases", 4200000},
-            {"external_services", 3000000}, {"taxes", 500000}, {"depreciation", 1400000}, {"other_expenses", 250000},
+            {"production", 21500000},
+            {"donations", 400000},
+            {"sponsorship", 3500000},
+            {"apprenticeship_tax", 2800000},
+            {"dues", 110000},
+            {"other_income", 400000},
+            {"staff", 24000000},
+            {"purchases", 4200000},
+            {"external_services", 3000000},
+            {"taxes", 500000},
+            {"depreciation", 1400000},
+            {"other_expenses", 250000},
         };
         for (const auto& [code, cents] : plan) {
             BudgetForecast f;
@@ -354,11 +376,12 @@ Status DemoGenerator::addReportTexts(const QDate& today)
     n.highlights = QStringLiteral(
         "<p>Une année pleine dans les deux ateliers&nbsp;: le <b>garage solidaire</b> du samedi a ouvert en "
         "mars, et trois jeunes de la métallerie ont fabriqué le garde-corps de la passerelle du canal.</p>"
-        "<ul><li>Deux nouveaux garages partenaires pour les stages.</li><li>Portes ouvertes en février&nbsp;: "
+        "<ul><li>Deux nouveaux garages partenaires pour les stages.</li><li>Portes ouvertes en "
+        "février&nbsp;: "
         "40 familles.</li></ul><p><i>(Texte de démonstration.)</i></p>");
-    n.difficulties = QStringLiteral(
-        "<p>Deux départs en cours d'année, l'un pour déménagement&nbsp;; l'absentéisme de l'hiver a demandé un "
-        "suivi serré avec les familles et les éducateurs.</p>");
+    n.difficulties = QStringLiteral("<p>Deux départs en cours d'année, l'un pour déménagement&nbsp;; "
+                                    "l'absentéisme de l'hiver a demandé un "
+                                    "suivi serré avec les familles et les éducateurs.</p>");
     n.outlook = QStringLiteral(
         "<p>Ouvrir une troisième section (menuiserie) à la rentrée suivante, si le financement de la Région "
         "est confirmé.</p>");
@@ -373,17 +396,81 @@ Status DemoGenerator::addReportTexts(const QDate& today)
     auto list = subsidies.list(filter);
     if (!list)
         return std::unexpected(list.error());
-    for (Subsidy s : *list) {
-        if (s.decision != QLatin1String("granted") || !s.funderName.startsWith(QStringLiteral("Région")))
+    for (const Subsidy& listed : *list) {
+        if (listed.decision != QLatin1String("granted") ||
+            !listed.funderName.startsWith(QStringLiteral("Région")))
             continue;
-        s.actionDescription = QStringLiteral(
-            "Former par la production une vingtaine de jeunes de 15 à 18 ans sortis du système scolaire, dans les "
-            "ateliers pneus et services et métallerie, à Dole, toute l'année scolaire.");
+        auto loaded = subsidies.get(listed.id); // with its action's budget
+        if (!loaded)
+            return std::unexpected(loaded.error());
+        Subsidy s = *loaded;
+        // The action: the school year the subsidy names, in Dole, its trainees
+        // counted from the data; its budget (the Région's share from the
+        // grant, the other subsidies balancing it).
+        const SchoolYear schoolYear = s.schoolYear.size() == 9 ? SchoolYear(s.schoolYear.left(4).toInt())
+                                                               : SchoolYear::containing(year->start);
+        auto indicators = IndicatorService(m_db, now, office).indicators(schoolYear.label());
+        if (!indicators)
+            return std::unexpected(indicators.error());
+        s.actionStart = schoolYear.firstDay();
+        s.actionEnd = schoolYear.lastDay();
+        s.actionPlace = QStringLiteral("Dole, ateliers de l'école (pneus et services, métallerie)");
+        s.beneficiaries = indicators->enrolled;
+        s.indirectRule =
+            QStringLiteral("Charges fixes de l'association au prorata des heures de formation de "
+                           "l'action (75 %)");
+        s.signedPlace = QStringLiteral("Dole");
+        s.signedOn = std::min(today, s.actionEnd.addMonths(3));
+        const auto euros = [](qint64 e) { return Money::fromCents(e * 100); };
+        const QMap<QString, std::pair<qint64, qint64>> amounts = {
+            {QStringLiteral("Achats"), {18000, 19250}},
+            {QStringLiteral("Services extérieurs"), {6000, 5400}},
+            {QStringLiteral("Autres services extérieurs"), {3500, 3900}},
+            {QStringLiteral("Charges de personnel"), {96000, 94800}},
+            {QStringLiteral("Dotation aux amortissements"), {4000, 4000}},
+            {QStringLiteral("Charges fixes de fonctionnement"), {12000, 12600}},
+            {QStringLiteral("Personnel bénévole"), {4800, 5200}},
+            {QStringLiteral("Vente de produits finis, de marchandises, prestations de services"),
+             {70000, 74300}},
+            {QStringLiteral("Autres produits de gestion courante (dons, mécénat, cotisations)"),
+             {20000, 19000}},
+            {QStringLiteral("Bénévolat"), {4800, 5200}}};
+        s.budget = cerfa15059Lines();
+        Money costsForecast;
+        Money costsActual;
+        Money otherForecast;
+        Money otherActual;
+        for (ActionBudgetLine& l : s.budget) {
+            if (amounts.contains(l.label)) {
+                l.forecast = euros(amounts.value(l.label).first);
+                l.actual = euros(amounts.value(l.label).second);
+            } else if (l.label.startsWith(QStringLiteral("Subvention demandée"))) {
+                l.forecast = s.requested;
+                l.actual = s.granted;
+            }
+            if (l.part == ActionBudgetPart::Expense || l.part == ActionBudgetPart::IndirectCost) {
+                costsForecast += l.forecast;
+                costsActual += l.actual;
+            } else if (l.part == ActionBudgetPart::Resource) {
+                otherForecast += l.forecast;
+                otherActual += l.actual;
+            }
+        }
+        for (ActionBudgetLine& l : s.budget)
+            if (l.label == QLatin1String("Autres subventions d'exploitation")) {
+                l.forecast = std::max(Money(), costsForecast - otherForecast);
+                l.actual = std::max(Money(), costsActual - otherActual);
+            }
+        s.actionDescription =
+            QStringLiteral("Former par la production une vingtaine de jeunes de 15 à 18 ans sortis du "
+                           "système scolaire, dans les "
+                           "ateliers pneus et services et métallerie, à Dole, toute l'année scolaire.");
         s.deviationExplanation = QStringLiteral(
             "Les ventes de la production ont dépassé la prévision grâce au garage solidaire ; les charges de "
             "personnel sont restées dans le budget. (Texte de démonstration.)");
-        s.askedIndicators = {QStringLiteral("entrants"), QStringLiteral("exits"), QStringLiteral("certifications"),
-                             QStringLiteral("insertion_rate"), QStringLiteral("production_hours")};
+        s.askedIndicators = {QStringLiteral("entrants"), QStringLiteral("exits"),
+                             QStringLiteral("certifications"), QStringLiteral("insertion_rate"),
+                             QStringLiteral("production_hours")};
         if (auto r = subsidies.save(s); !r)
             return std::unexpected(r.error());
     }

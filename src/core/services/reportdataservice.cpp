@@ -119,11 +119,14 @@ Result<GrantReportData> ReportDataService::grant(qint64 subsidyId) const
     if (!funding)
         return std::unexpected(funding.error());
     data.funding = *funding;
-    if (funding->forecastResources.isZero() && funding->forecastExpenses.isZero())
-        data.missing
-            << tr("No forecast budget was entered for the financial year %1 (Financements › Budget): the "
-                  "forecast column is empty.")
-                   .arg(funding->label);
+    if (subsidy->budget.isEmpty())
+        data.missing << tr("The action's budget (forecast and actual) is not entered (the subsidy's “Final "
+                           "account” tab).");
+    if (!subsidy->actionStart.isValid() || !subsidy->actionEnd.isValid() ||
+        subsidy->actionPlace.trimmed().isEmpty() || subsidy->beneficiaries == 0)
+        data.missing << tr(
+            "The action's dates, place or number of beneficiaries are not given (the subsidy's "
+            "“Final account” tab).");
     if (subsidy->decision != QLatin1String("granted"))
         data.missing << tr("The funder has not decided yet: the amount granted is unknown.");
     if (subsidy->deviationExplanation.trimmed().isEmpty())

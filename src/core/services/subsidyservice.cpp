@@ -38,7 +38,7 @@ bool moneyChanged(const Subsidy& a, const Subsidy& b)
 
 QStringList SubsidyService::statuses()
 {
-    return {QStringLiteral("requested"), QStringLiteral("granted"), QStringLiteral("being_paid"),
+    return {QStringLiteral("requested"), QStringLiteral("granted"),   QStringLiteral("being_paid"),
             QStringLiteral("paid"),      QStringLiteral("accounted"), QStringLiteral("refused")};
 }
 
@@ -99,7 +99,8 @@ Status SubsidyService::validate(Subsidy& s) const
                         tr("Give the day of the decision (after the request, not in the future)."));
         if (s.decision == QLatin1String("refused")) {
             if (!s.instalments.isEmpty() || s.accountedOn.isValid())
-                return fail(Error::Code::InvalidInput, tr("A refused subsidy has no instalment and no final account."));
+                return fail(Error::Code::InvalidInput,
+                            tr("A refused subsidy has no instalment and no final account."));
             s.granted = Money();
         } else if (s.granted.isNegative() || s.granted.isZero()) {
             return fail(Error::Code::InvalidInput, tr("Give the amount granted."));
@@ -111,13 +112,15 @@ Status SubsidyService::validate(Subsidy& s) const
     Money received;
     for (const SubsidyInstalment& i : s.instalments) {
         if (i.expected.isNegative() || i.expected.isZero())
-            return fail(Error::Code::InvalidInput, tr("Each instalment expects an amount greater than zero."));
+            return fail(Error::Code::InvalidInput,
+                        tr("Each instalment expects an amount greater than zero."));
         expected += i.expected;
         if (i.isReceived()) {
             if (i.receivedOn > today)
                 return fail(Error::Code::InvalidInput, tr("An instalment cannot be received in the future."));
             if (i.received.isNegative() || i.received.isZero())
-                return fail(Error::Code::InvalidInput, tr("Give the amount received for each instalment received."));
+                return fail(Error::Code::InvalidInput,
+                            tr("Give the amount received for each instalment received."));
             received += i.received;
         }
     }
@@ -131,6 +134,34 @@ Status SubsidyService::validate(Subsidy& s) const
                         .arg(received.format(), s.granted.format()));
     if (s.accountedOn.isValid() && s.accountedOn > today)
         return fail(Error::Code::InvalidInput, tr("The final account cannot be sent in the future."));
+    return validateAction(s);
+}
+
+// The funded action as the final account (Cerfa 15059) reports it.
+Status SubsidyService::validateAction(Subsidy& s) const
+{
+    if (s.actionStart.isValid() && s.actionEnd.isValid() && s.actionEnd < s.actionStart)
+        return fail(Error::Code::InvalidInput, tr("The action ends before it starts: check its dates."));
+    if (s.beneficiaries < 0)
+        return fail(Error::Code::InvalidInput, tr("The number of beneficiaries cannot be negative."));
+    if (s.signedOn.isValid() && s.signedOn > m_clock.today())
+        return fail(Error::Code::InvalidInput, tr("The account cannot be signed in the future."));
+    bool indirect = false;
+    for (ActionBudgetLine& l : s.budget) {
+        l.label = l.label.trimmed();
+        if (l.label.isEmpty())
+            return fail(Error::Code::InvalidInput, tr("Each line of the action's budget has a label."));
+        if (l.forecast.isNegative() || l.actual.isNegative())
+            return fail(Error::Code::InvalidInput,
+                        tr("“%1”: the amounts of the action's budget are zero or more.").arg(l.label));
+        if (l.part == ActionBudgetPart::IndirectCost && !(l.forecast.isZero() && l.actual.isZero()))
+            indirect = true;
+    }
+    if (indirect && s.indirectRule.trimmed().isEmpty())
+        return fail(
+            Error::Code::InvalidInput,
+            tr("Indirect costs are allocated to the action: say by which rule (share of the hours, of "
+               "the trainees, of the floor area…), as the account asks."));
     return {};
 }
 
@@ -162,8 +193,9 @@ Result<qint64> SubsidyService::save(const Subsidy& input)
                 if (!previousYear)
                     return std::unexpected(previousYear.error());
                 if (previousYear->closed || year->closed)
-                    return fail(Error::Code::InvalidInput,
-                                tr("The financial year of this subsidy is closed: its amounts stay as they were."));
+                    return fail(
+                        Error::Code::InvalidInput,
+                        tr("The financial year of this subsidy is closed: its amounts stay as they were."));
             }
         } else if (year->closed) {
             return fail(Error::Code::InvalidInput,
@@ -231,7 +263,8 @@ Result<QList<SubsidyDeadline>> SubsidyService::deadlines(const QDate& until) con
                 add(i.expectedOn, tr("Instalment of %1 expected: %2").arg(i.expected.format(), name), s.id);
         add(s.reportDue, tr("Final account to send: %1").arg(name), s.id);
     }
-    std::sort(out.begin(), out.end(), [](const SubsidyDeadline& a, const SubsidyDeadline& b) { return a.day < b.day; });
+    std::sort(out.begin(), out.end(),
+              [](const SubsidyDeadline& a, const SubsidyDeadline& b) { return a.day < b.day; });
     return out;
 }
 

@@ -51,6 +51,7 @@ public:
 
 private:
     Status validate(Subsidy& subsidy) const;
+    Status validateAction(Subsidy& subsidy) const;
 
     Database& m_db;
     const Clock& m_clock;

@@ -19,10 +19,13 @@ QDate fromIso(const QVariant& v)
 }
 
 const QString columns = QStringLiteral(
-    "SELECT s.id, s.funder_id, c.name, s.programme, s.financial_year_id, y.start_date, y.end_date, s.school_year, "
-    "s.requested_cents, s.requested_on, s.decision, s.granted_cents, s.decided_on, s.agreement_ref, s.agreement_on, "
+    "SELECT s.id, s.funder_id, c.name, s.programme, s.financial_year_id, y.start_date, y.end_date, "
+    "s.school_year, "
+    "s.requested_cents, s.requested_on, s.decision, s.granted_cents, s.decided_on, s.agreement_ref, "
+    "s.agreement_on, "
     "s.conditions, s.report_due, s.accounted_on, s.version, s.action_description, s.deviation_explanation, "
-    "s.asked_indicators FROM subsidy s JOIN contact c ON c.id = s.funder_id JOIN "
+    "s.asked_indicators, s.action_start, s.action_end, s.action_place, s.beneficiaries, s.indirect_rule, "
+    "s.signed_place, s.signed_on FROM subsidy s JOIN contact c ON c.id = s.funder_id JOIN "
     "financial_year y ON y.id = s.financial_year_id");
 
 Subsidy readSubsidy(const SqlQuery& q)
@@ -50,6 +53,13 @@ Subsidy readSubsidy(const SqlQuery& q)
     s.actionDescription = q.value(19).toString();
     s.deviationExplanation = q.value(20).toString();
     s.askedIndicators = q.value(21).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    s.actionStart = fromIso(q.value(22));
+    s.actionEnd = fromIso(q.value(23));
+    s.actionPlace = q.value(24).toString();
+    s.beneficiaries = q.value(25).toInt();
+    s.indirectRule = q.value(26).toString();
+    s.signedPlace = q.value(27).toString();
+    s.signedOn = fromIso(q.value(28));
     return s;
 }
 
@@ -78,6 +88,13 @@ void bindFields(SqlQuery& q, const Subsidy& s, const QString& nowIso)
         .bind(QStringLiteral("action"), s.actionDescription.trimmed())
         .bind(QStringLiteral("deviation"), s.deviationExplanation.trimmed())
         .bind(QStringLiteral("indicators"), s.askedIndicators.join(QLatin1Char(',')))
+        .bind(QStringLiteral("action_start"), isoOrNull(s.actionStart))
+        .bind(QStringLiteral("action_end"), isoOrNull(s.actionEnd))
+        .bind(QStringLiteral("action_place"), s.actionPlace.trimmed())
+        .bind(QStringLiteral("beneficiaries"), s.beneficiaries)
+        .bind(QStringLiteral("indirect_rule"), s.indirectRule.trimmed())
+        .bind(QStringLiteral("signed_place"), s.signedPlace.trimmed())
+        .bind(QStringLiteral("signed_on"), isoOrNull(s.signedOn))
         .bind(QStringLiteral("now"), nowIso);
 }
 
@@ -87,11 +104,20 @@ Result<qint64> SubsidyRepository::insert(const Subsidy& s, const QString& nowIso
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO subsidy (funder_id, programme, financial_year_id, school_year, requested_cents, requested_on, "
-            "decision, granted_cents, decided_on, agreement_ref, agreement_on, conditions, report_due, accounted_on, "
-            "action_description, deviation_explanation, asked_indicators, version, created_at, updated_at) VALUES (:funder, :programme, :year, :school_year, :requested, "
-            ":requested_on, :decision, :granted, :decided_on, :agreement_ref, :agreement_on, :conditions, :report_due, "
-            ":accounted_on, :action, :deviation, :indicators, 1, :now, :now) RETURNING id"));
+            "INSERT INTO subsidy (funder_id, programme, financial_year_id, school_year, requested_cents, "
+            "requested_on, "
+            "decision, granted_cents, decided_on, agreement_ref, agreement_on, conditions, report_due, "
+            "accounted_on, "
+            "action_description, deviation_explanation, asked_indicators, action_start, action_end, "
+            "action_place, "
+            "beneficiaries, indirect_rule, signed_place, signed_on, version, created_at, updated_at) VALUES "
+            "(:funder, "
+            ":programme, :year, :school_year, :requested, :requested_on, :decision, :granted, :decided_on, "
+            ":agreement_ref, :agreement_on, :conditions, :report_due, :accounted_on, :action, :deviation, "
+            ":indicators, "
+            ":action_start, :action_end, :action_place, :beneficiaries, :indirect_rule, :signed_place, "
+            ":signed_on, 1, "
+            ":now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     bindFields(q, s, nowIso);
@@ -100,6 +126,8 @@ Result<qint64> SubsidyRepository::insert(const Subsidy& s, const QString& nowIso
         return id;
     if (auto r = writeInstalments(*id, s.instalments); !r)
         return std::unexpected(r.error());
+    if (auto r = writeBudget(*id, s.budget); !r)
+        return std::unexpected(r.error());
     return id;
 }
 
@@ -107,12 +135,20 @@ Status SubsidyRepository::update(const Subsidy& s, const QString& nowIso)
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "UPDATE subsidy SET funder_id = :funder, programme = :programme, financial_year_id = :year, school_year = "
+            "UPDATE subsidy SET funder_id = :funder, programme = :programme, financial_year_id = :year, "
+            "school_year = "
             ":school_year, requested_cents = :requested, requested_on = :requested_on, decision = :decision, "
-            "granted_cents = :granted, decided_on = :decided_on, agreement_ref = :agreement_ref, agreement_on = "
-            ":agreement_on, conditions = :conditions, report_due = :report_due, accounted_on = :accounted_on, "
-            "action_description = :action, deviation_explanation = :deviation, asked_indicators = :indicators, version = "
-            "version + 1, updated_at = :now WHERE id = :id AND version = :version"));
+            "granted_cents = :granted, decided_on = :decided_on, agreement_ref = :agreement_ref, "
+            "agreement_on = "
+            ":agreement_on, conditions = :conditions, report_due = :report_due, accounted_on = "
+            ":accounted_on, "
+            "action_description = :action, deviation_explanation = :deviation, asked_indicators = "
+            ":indicators, "
+            "action_start = :action_start, action_end = :action_end, action_place = :action_place, "
+            "beneficiaries = "
+            ":beneficiaries, indirect_rule = :indirect_rule, signed_place = :signed_place, signed_on = "
+            ":signed_on, "
+            "version = version + 1, updated_at = :now WHERE id = :id AND version = :version"));
         !r)
         return r;
     bindFields(q, s, nowIso);
@@ -121,13 +157,60 @@ Status SubsidyRepository::update(const Subsidy& s, const QString& nowIso)
         return r;
     if (q.numRowsAffected() != 1)
         return fail(Error::Code::Conflict, tr("This subsidy was changed meanwhile on another computer."));
-    SqlQuery del(m_db);
-    if (auto r = del.prepare(QStringLiteral("DELETE FROM subsidy_instalment WHERE subsidy_id = :id")); !r)
+    for (const char* table : {"subsidy_instalment", "subsidy_budget_line"}) {
+        SqlQuery del(m_db);
+        if (auto r = del.prepare(
+                QStringLiteral("DELETE FROM %1 WHERE subsidy_id = :id").arg(QLatin1String(table)));
+            !r)
+            return r;
+        del.bind(QStringLiteral("id"), s.id);
+        if (auto r = del.exec(); !r)
+            return r;
+    }
+    if (auto r = writeInstalments(s.id, s.instalments); !r)
         return r;
-    del.bind(QStringLiteral("id"), s.id);
-    if (auto r = del.exec(); !r)
+    return writeBudget(s.id, s.budget);
+}
+
+Status SubsidyRepository::writeBudget(qint64 subsidyId, const QList<ActionBudgetLine>& lines)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO subsidy_budget_line (subsidy_id, position, part, account, label, forecast_cents, "
+            "actual_cents) VALUES (:subsidy, :position, :part, :account, :label, :forecast, :actual)"));
+        !r)
         return r;
-    return writeInstalments(s.id, s.instalments);
+    int position = 0;
+    for (const ActionBudgetLine& l : lines) {
+        q.bind(QStringLiteral("subsidy"), subsidyId)
+            .bind(QStringLiteral("position"), ++position)
+            .bind(QStringLiteral("part"), actionBudgetPartCode(l.part))
+            .bind(QStringLiteral("account"), l.account.trimmed())
+            .bind(QStringLiteral("label"), l.label.trimmed())
+            .bind(QStringLiteral("forecast"), static_cast<qint64>(l.forecast.cents()))
+            .bind(QStringLiteral("actual"), static_cast<qint64>(l.actual.cents()));
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+Status SubsidyRepository::readBudget(Subsidy& subsidy) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("SELECT part, account, label, forecast_cents, actual_cents FROM "
+                                          "subsidy_budget_line WHERE subsidy_id = :id ORDER BY position"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("id"), subsidy.id);
+    if (auto r = q.exec(); !r)
+        return r;
+    subsidy.budget.clear();
+    while (q.next())
+        subsidy.budget << ActionBudgetLine{
+            actionBudgetPartFromCode(q.value(0).toString()), q.value(1).toString(), q.value(2).toString(),
+            Money::fromCents(q.value(3).toLongLong()), Money::fromCents(q.value(4).toLongLong())};
+    return {};
 }
 
 Status SubsidyRepository::writeInstalments(qint64 subsidyId, const QList<SubsidyInstalment>& instalments)
@@ -135,7 +218,8 @@ Status SubsidyRepository::writeInstalments(qint64 subsidyId, const QList<Subsidy
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
             "INSERT INTO subsidy_instalment (subsidy_id, position, expected_on, expected_cents, received_on, "
-            "received_cents) VALUES (:subsidy, :position, :expected_on, :expected, :received_on, :received)"));
+            "received_cents) VALUES (:subsidy, :position, :expected_on, :expected, :received_on, "
+            ":received)"));
         !r)
         return r;
     int position = 0;
@@ -145,8 +229,9 @@ Status SubsidyRepository::writeInstalments(qint64 subsidyId, const QList<Subsidy
             .bind(QStringLiteral("expected_on"), isoOrNull(i.expectedOn))
             .bind(QStringLiteral("expected"), static_cast<qint64>(i.expected.cents()))
             .bind(QStringLiteral("received_on"), isoOrNull(i.receivedOn))
-            .bind(QStringLiteral("received"), i.isReceived() ? QVariant(static_cast<qint64>(i.received.cents()))
-                                                             : QVariant(QMetaType::fromType<qint64>()));
+            .bind(QStringLiteral("received"), i.isReceived()
+                                                  ? QVariant(static_cast<qint64>(i.received.cents()))
+                                                  : QVariant(QMetaType::fromType<qint64>()));
         if (auto r = q.exec(); !r)
             return r;
     }
@@ -164,10 +249,11 @@ Status SubsidyRepository::readInstalments(QList<Subsidy>& subsidies) const
         ids << subsidies[i].id;
     }
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, subsidy_id, expected_on, expected_cents, received_on, "
-                                          "received_cents FROM subsidy_instalment WHERE subsidy_id IN (%1) ORDER BY "
-                                          "subsidy_id, position")
-                               .arg(SqlQuery::listPlaceholders(QStringLiteral("s"), ids.size())));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT id, subsidy_id, expected_on, expected_cents, received_on, "
+                           "received_cents FROM subsidy_instalment WHERE subsidy_id IN (%1) ORDER BY "
+                           "subsidy_id, position")
+                .arg(SqlQuery::listPlaceholders(QStringLiteral("s"), ids.size())));
         !r)
         return r;
     q.bindList(QStringLiteral("s"), ids);
@@ -196,7 +282,11 @@ Result<Subsidy> SubsidyRepository::get(qint64 id) const
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This subsidy does not exist."));
     QList<Subsidy> one{readSubsidy(q)};
+    q.finish();
     if (auto r = readInstalments(one); !r)
+        return std::unexpected(r.error());
+    // The action's budget is read with one subsidy (the account), not with lists.
+    if (auto r = readBudget(one.first()); !r)
         return std::unexpected(r.error());
     return one.first();
 }
@@ -211,7 +301,8 @@ Result<QList<Subsidy>> SubsidyRepository::list(const SubsidyFilter& f) const
     if (f.openOnly)
         w.add(QStringLiteral("s.decision <> 'refused' AND s.accounted_on IS NULL"));
     SqlQuery q(m_db);
-    if (auto r = q.prepare(columns + w.sql() + QStringLiteral(" ORDER BY s.requested_on DESC, s.id DESC")); !r)
+    if (auto r = q.prepare(columns + w.sql() + QStringLiteral(" ORDER BY s.requested_on DESC, s.id DESC"));
+        !r)
         return std::unexpected(r.error());
     w.apply(q);
     if (auto r = q.exec(); !r)

@@ -36,6 +36,8 @@ public:
 private:
     Status writeInstalments(qint64 subsidyId, const QList<SubsidyInstalment>& instalments);
     Status readInstalments(QList<Subsidy>& subsidies) const;
+    Status writeBudget(qint64 subsidyId, const QList<ActionBudgetLine>& lines);
+    Status readBudget(Subsidy& subsidy) const;
 
     Database& m_db;
 };

@@ -3,6 +3,7 @@
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "gui/funding/actionbudgetmodel.h"
 #include "gui/funding/yearcombo.h"
 #include "gui/sales/customerchooser.h"
 #include "services/financialyearservice.h"
@@ -18,11 +19,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QTabWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -86,9 +89,11 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     tabs->addTab(request, tr("Request and &instalments"));
     layout->addWidget(tabs, 1);
 
-    requestLayout->addWidget(new QLabel(tr("<b>Instalments</b> (days as dd/mm/yyyy; leave “received” blank until the money comes)"), this));
+    requestLayout->addWidget(new QLabel(
+        tr("<b>Instalments</b> (days as dd/mm/yyyy; leave “received” blank until the money comes)"), this));
     m_instalments->setObjectName(QStringLiteral("instalments"));
-    m_instalments->setHorizontalHeaderLabels({tr("Expected on"), tr("Amount expected"), tr("Received on"), tr("Amount received")});
+    m_instalments->setHorizontalHeaderLabels(
+        {tr("Expected on"), tr("Amount expected"), tr("Received on"), tr("Amount received")});
     m_instalments->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_instalments->verticalHeader()->hide();
     m_instalments->setMinimumHeight(120);
@@ -106,25 +111,72 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     auto* accountForm = new QFormLayout(account);
     m_action = new QPlainTextEdit(account);
     m_action->setObjectName(QStringLiteral("actionDescription"));
-    m_action->setPlaceholderText(tr("The action funded: its aims, the young people concerned, where and when."));
+    m_action->setPlaceholderText(
+        tr("The action funded: its aims, the young people concerned, where and when."));
     m_deviation = new QPlainTextEdit(account);
     m_deviation->setObjectName(QStringLiteral("deviationExplanation"));
-    m_deviation->setPlaceholderText(tr("Why the actual differs from the forecast, line by line when it matters."));
+    m_deviation->setPlaceholderText(
+        tr("Why the actual differs from the forecast, line by line when it matters."));
     m_asked = new QListWidget(account);
     m_asked->setObjectName(QStringLiteral("askedIndicators"));
     for (const auto& [key, label] : IndicatorService::askableIndicators()) {
         auto* item = new QListWidgetItem(label, m_asked);
         item->setData(Qt::UserRole, key);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(IndicatorService::defaultAskedIndicators().contains(key) ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(IndicatorService::defaultAskedIndicators().contains(key) ? Qt::Checked
+                                                                                     : Qt::Unchecked);
     }
     accountForm->addRow(tr("Action &funded:"), m_action);
     accountForm->addRow(tr("&Deviations explained:"), m_deviation);
     accountForm->addRow(tr("Indicators &asked for:"), m_asked);
-    accountForm->addRow(new QLabel(tr("Printed in Rapports › “Final account of a subsidy”, laid out like Cerfa "
-                                      "n°15059."),
-                                   account));
+    accountForm->addRow(
+        new QLabel(tr("Printed in Rapports › “Final account of a subsidy”, laid out like Cerfa "
+                      "n°15059."),
+                   account));
     tabs->addTab(account, tr("Final &account"));
+
+    // The funded action and its own budget (Cerfa 15059), not the school's.
+    auto* action = new QWidget(tabs);
+    auto* actionForm = new QFormLayout(action);
+    m_actionStart = FormDialog::optionalDateField({}, action);
+    m_actionEnd = FormDialog::optionalDateField({}, action);
+    auto* dates = new QHBoxLayout;
+    dates->addWidget(m_actionStart);
+    dates->addWidget(new QLabel(tr("to"), action));
+    dates->addWidget(m_actionEnd);
+    auto* datesLabel = new QLabel(tr("Action &from"), action);
+    datesLabel->setBuddy(m_actionStart);
+    actionForm->addRow(datesLabel, dates);
+    m_actionPlace = new QLineEdit(action);
+    m_actionPlace->setPlaceholderText(tr("Where the action takes place"));
+    actionForm->addRow(tr("&Place:"), m_actionPlace);
+    m_beneficiaries = new QSpinBox(action);
+    m_beneficiaries->setRange(0, 100000);
+    m_beneficiaries->setSpecialValueText(tr("not given"));
+    actionForm->addRow(tr("&Beneficiaries:"), m_beneficiaries);
+    m_budgetModel = new ActionBudgetModel(this);
+    m_budgetModel->setLines({});
+    auto* budget = new QTableView(action);
+    budget->setObjectName(QStringLiteral("actionBudget"));
+    budget->setModel(m_budgetModel);
+    budget->horizontalHeader()->setSectionResizeMode(ActionBudgetModel::Line, QHeaderView::Stretch);
+    budget->verticalHeader()->hide();
+    budget->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    actionForm->addRow(tr("Bu&dget:"), budget);
+    m_indirectRule = new QLineEdit(action);
+    m_indirectRule->setPlaceholderText(
+        tr("How the indirect costs are allocated: share of hours, of trainees…"));
+    actionForm->addRow(tr("&Indirect costs rule:"), m_indirectRule);
+    m_signedPlace = new QLineEdit(action);
+    m_signedOn = FormDialog::optionalDateField({}, action);
+    auto* signedAt = new QHBoxLayout;
+    signedAt->addWidget(m_signedPlace, 1);
+    signedAt->addWidget(new QLabel(tr("on"), action));
+    signedAt->addWidget(m_signedOn);
+    auto* signedLabel = new QLabel(tr("Done a&t"), action);
+    signedLabel->setBuddy(m_signedPlace);
+    actionForm->addRow(signedLabel, signedAt);
+    tabs->addTab(action, tr("Action and its &budget"));
     connect(add, &QPushButton::clicked, this, [this]() { addInstalmentRow({}); });
     connect(remove, &QPushButton::clicked, this, [this]() {
         if (m_instalments->currentRow() >= 0)
@@ -172,10 +224,18 @@ void SubsidyDialog::load(const Subsidy& s)
     m_conditions->setPlainText(s.conditions);
     m_action->setPlainText(s.actionDescription);
     m_deviation->setPlainText(s.deviationExplanation);
+    m_actionStart->setDate(s.actionStart.isValid() ? s.actionStart : m_actionStart->minimumDate());
+    m_actionEnd->setDate(s.actionEnd.isValid() ? s.actionEnd : m_actionEnd->minimumDate());
+    m_actionPlace->setText(s.actionPlace);
+    m_beneficiaries->setValue(s.beneficiaries);
+    m_budgetModel->setLines(s.budget);
+    m_indirectRule->setText(s.indirectRule);
+    m_signedPlace->setText(s.signedPlace);
+    m_signedOn->setDate(s.signedOn.isValid() ? s.signedOn : m_signedOn->minimumDate());
     for (int i = 0; i < m_asked->count(); ++i) {
         const QString key = m_asked->item(i)->data(Qt::UserRole).toString();
-        const QStringList asked = s.askedIndicators.isEmpty() ? IndicatorService::defaultAskedIndicators()
-                                                              : s.askedIndicators;
+        const QStringList asked =
+            s.askedIndicators.isEmpty() ? IndicatorService::defaultAskedIndicators() : s.askedIndicators;
         m_asked->item(i)->setCheckState(asked.contains(key) ? Qt::Checked : Qt::Unchecked);
     }
     m_reportDue->setDate(s.reportDue.isValid() ? s.reportDue : m_reportDue->minimumDate());
@@ -189,9 +249,11 @@ void SubsidyDialog::addInstalmentRow(const SubsidyInstalment& i)
     const int row = m_instalments->rowCount();
     m_instalments->insertRow(row);
     m_instalments->setItem(row, 0, new QTableWidgetItem(frenchDay(i.expectedOn)));
-    m_instalments->setItem(row, 1, new QTableWidgetItem(i.expected.isZero() ? QString() : i.expected.formatPlain()));
+    m_instalments->setItem(row, 1,
+                           new QTableWidgetItem(i.expected.isZero() ? QString() : i.expected.formatPlain()));
     m_instalments->setItem(row, 2, new QTableWidgetItem(frenchDay(i.receivedOn)));
-    m_instalments->setItem(row, 3, new QTableWidgetItem(i.isReceived() ? i.received.formatPlain() : QString()));
+    m_instalments->setItem(row, 3,
+                           new QTableWidgetItem(i.isReceived() ? i.received.formatPlain() : QString()));
     m_instalments->setCurrentCell(row, 0);
 }
 
@@ -228,6 +290,14 @@ void SubsidyDialog::accept()
     s.conditions = m_conditions->toPlainText();
     s.actionDescription = m_action->toPlainText();
     s.deviationExplanation = m_deviation->toPlainText();
+    s.actionStart = FormDialog::optionalDate(m_actionStart);
+    s.actionEnd = FormDialog::optionalDate(m_actionEnd);
+    s.actionPlace = m_actionPlace->text();
+    s.beneficiaries = m_beneficiaries->value();
+    s.budget = m_budgetModel->lines();
+    s.indirectRule = m_indirectRule->text();
+    s.signedPlace = m_signedPlace->text();
+    s.signedOn = FormDialog::optionalDate(m_signedOn);
     s.askedIndicators.clear();
     for (int i = 0; i < m_asked->count(); ++i)
         if (m_asked->item(i)->checkState() == Qt::Checked)
@@ -238,30 +308,36 @@ void SubsidyDialog::accept()
     if (s.decision == QLatin1String("granted")) {
         for (int row = 0; row < m_instalments->rowCount(); ++row) {
             const auto text = [&](int column) {
-                return m_instalments->item(row, column) ? m_instalments->item(row, column)->text().trimmed() : QString();
+                return m_instalments->item(row, column) ? m_instalments->item(row, column)->text().trimmed()
+                                                        : QString();
             };
             if (text(0).isEmpty() && text(1).isEmpty() && text(2).isEmpty() && text(3).isEmpty())
                 continue;
             SubsidyInstalment i;
             i.expectedOn = QDate::fromString(text(0), QStringLiteral("dd/MM/yyyy"));
             i.receivedOn = QDate::fromString(text(2), QStringLiteral("dd/MM/yyyy"));
-            if ((!text(0).isEmpty() && !i.expectedOn.isValid()) || (!text(2).isEmpty() && !i.receivedOn.isValid()))
+            if ((!text(0).isEmpty() && !i.expectedOn.isValid()) ||
+                (!text(2).isEmpty() && !i.receivedOn.isValid()))
                 return error(tr("Instalment %1: write the days as dd/mm/yyyy (15/12/2026).").arg(row + 1));
             auto expected = Money::parse(text(1));
             auto received = text(3).isEmpty() ? Result<Money>(Money()) : Money::parse(text(3));
             if (!expected || !received)
-                return error(tr("Instalment %1: %2").arg(row + 1).arg((!expected ? expected.error() : received.error()).message));
+                return error(tr("Instalment %1: %2")
+                                 .arg(row + 1)
+                                 .arg((!expected ? expected.error() : received.error()).message));
             i.expected = *expected;
             i.received = *received;
             if (i.receivedOn.isValid() != !i.received.isZero())
-                return error(tr("Instalment %1: give both the day and the amount received, or neither.").arg(row + 1));
+                return error(
+                    tr("Instalment %1: give both the day and the amount received, or neither.").arg(row + 1));
             s.instalments << i;
         }
     }
     // The year covered is opened when first used.
     qint64 yearId = m_year->yearId();
     if (yearId == 0 && m_year->startYear() != 0) {
-        auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).open(m_year->startYear());
+        auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user())
+                          .open(m_year->startYear());
         if (!opened)
             return error(opened.error().message);
         yearId = opened->id;

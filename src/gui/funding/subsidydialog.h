@@ -9,10 +9,13 @@ class QComboBox;
 class QDateEdit;
 class QLineEdit;
 class QListWidget;
+class QSpinBox;
 class QPlainTextEdit;
 class QTableWidget;
 
 namespace etabli {
+
+class ActionBudgetModel;
 
 class CustomerChooser;
 class MessageBanner;
@@ -58,6 +61,14 @@ private:
     QPlainTextEdit* m_action = nullptr;
     QPlainTextEdit* m_deviation = nullptr;
     QListWidget* m_asked = nullptr;
+    QDateEdit* m_actionStart = nullptr;
+    QDateEdit* m_actionEnd = nullptr;
+    QLineEdit* m_actionPlace = nullptr;
+    QSpinBox* m_beneficiaries = nullptr;
+    ActionBudgetModel* m_budgetModel = nullptr;
+    QLineEdit* m_indirectRule = nullptr;
+    QLineEdit* m_signedPlace = nullptr;
+    QDateEdit* m_signedOn = nullptr;
 };
 
 } // namespace etabli
