@@ -1544,7 +1544,7 @@
         <location line="+1" />
         <location filename="../../src/cli/clicommands.cpp" line="+0" />
         <location line="+220" />
-        <location filename="../../src/cli/cliprint.cpp" line="+26" />
+        <location filename="../../src/cli/cliprint.cpp" line="+27" />
         <location filename="../../src/cli/clireports.cpp" line="+8" />
         <source>FILE</source>
         <translation>FICHIER</translation>
@@ -1879,8 +1879,8 @@
     </message>
     <message>
         <location line="+14" />
-        <source>       etabli-cli print label PLATE --out FILE.pdf --user LOGIN</source>
-        <translation>       etabli-cli print label IMMATRICULATION --out FICHIER.pdf --user IDENTIFIANT</translation>
+        <source>       etabli-cli print label|deposit PLATE --out FILE.pdf --user LOGIN</source>
+        <translation>       etabli-cli print label|deposit IMMATRICULATION --out FICHIER.pdf --user IDENTIFIANT</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1888,7 +1888,7 @@
         <translation>       etabli-cli print tyres summer|winter|all_season|all --out FICHIER.pdf --user IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+40" />
         <source>Unknown season “%1”: summer, winter, all_season or all.</source>
         <translation>Saison inconnue « %1 » : summer, winter, all_season ou all.</translation>
     </message>
@@ -4620,7 +4620,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Les dates, le lieu ou le nombre de bénéficiaires de l'action ne sont pas indiqués (onglet « Action et budget » de la subvention).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The funder has not decided yet: the amount granted is unknown.</source>
         <translation>Le financeur n'a pas encore décidé : le montant accordé n'est pas connu.</translation>
     </message>
@@ -4958,12 +4958,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     <message>
         <location line="+1" />
         <location line="+31" />
-        <location line="+207" />
+        <location line="+211" />
         <source>Total resources</source>
         <translation>Total des ressources</translation>
     </message>
     <message>
-        <location line="-234" />
+        <location line="-238" />
         <source>Share of the resources against the target</source>
         <translation>Part des ressources face à l'objectif</translation>
     </message>
@@ -4981,12 +4981,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     <message>
         <location line="+3" />
         <location line="+31" />
-        <location line="+210" />
+        <location line="+214" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-234" />
+        <location line="-238" />
         <source>Forecast and actual by category</source>
         <translation>Prévu et réalisé par poste</translation>
     </message>
@@ -5007,12 +5007,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+210" />
+        <location line="+214" />
         <source>Forecast</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location line="-210" />
+        <location line="-214" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
@@ -5246,7 +5246,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>3. Budget de l'action : prévu et réalisé</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+103" />
         <source>Budget line</source>
         <translation>Poste budgétaire</translation>
     </message>
@@ -5256,7 +5256,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>% réalisé</translation>
     </message>
     <message>
-        <location line="-91" />
+        <location line="-95" />
         <source>4. Explanation of the deviations</source>
         <translation>4. Explication des écarts</translation>
     </message>
@@ -5326,7 +5326,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Je soussigné(e), représentant(e) légal(e) de l'association, certifie exactes les informations du présent compte rendu et que la subvention a été utilisée conformément à son objet.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -5346,12 +5346,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Signature</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+40" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Direct costs of the action</source>
         <translation>Charges directes de l'action</translation>
     </message>
@@ -5401,7 +5401,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Total des ressources, contributions en nature comprises</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Allocation rule of the indirect costs: %1</source>
         <translation>Règle de répartition des charges indirectes : %1</translation>
     </message>
@@ -6324,12 +6324,12 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>SubsidyRepository</name>
     <message>
-        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+145" />
+        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+159" />
         <source>This subsidy was changed meanwhile on another computer.</source>
         <translation>Cette subvention a été modifiée entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+120" />
+        <location line="+124" />
         <source>This subsidy does not exist.</source>
         <translation>Cette subvention n'existe pas.</translation>
     </message>
@@ -6407,7 +6407,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Indiquez la date de la décision (après la demande, pas dans le futur).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>A refused subsidy has no instalment and no final account.</source>
         <translation>Une subvention refusée n'a ni versement ni compte rendu.</translation>
     </message>
@@ -6422,7 +6422,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>La décision est attendue, accordée ou refusée.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Each instalment expects an amount greater than zero.</source>
         <translation>Chaque versement attend un montant supérieur à zéro.</translation>
     </message>
@@ -6432,7 +6432,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Un versement ne peut pas être reçu dans le futur.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Give the amount received for each instalment received.</source>
         <translation>Indiquez le montant reçu pour chaque versement reçu.</translation>
     </message>
@@ -6477,12 +6477,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>« %1 » : les montants du budget de l'action sont nuls ou positifs.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Indirect costs are allocated to the action: say by which rule (share of the hours, of the trainees, of the floor area…), as the account asks.</source>
         <translation>Des charges indirectes sont affectées à l'action : indiquez selon quelle règle (part des heures, des jeunes, de la surface…), comme le compte rendu le demande.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>The financial year of this subsidy is closed: its amounts stay as they were.</source>
         <translation>L'exercice de cette subvention est clos : ses montants restent tels quels.</translation>
     </message>
@@ -6818,24 +6818,27 @@ Complétez, puis émettez-le de nouveau.</translation>
     <name>TyreDocuments</name>
     <message>
         <location filename="../../src/print/tyredocuments.cpp" line="+28" />
-        <location line="+89" />
+        <location line="+149" />
         <source>Tyre hotel</source>
         <translation>Hôtel de pneus</translation>
     </message>
     <message>
-        <location line="-81" />
-        <location line="+37" />
+        <location line="-141" />
+        <location line="+40" />
+        <location line="+57" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-36" />
-        <location line="+37" />
+        <location line="-96" />
+        <location line="+41" />
+        <location line="+56" />
         <source>Tyres</source>
         <translation>Pneus</translation>
     </message>
     <message numerus="yes">
-        <location line="-37" />
+        <location line="-97" />
+        <location line="+41" />
         <source>%n tyre(s) %1</source>
         <translation>
             <numerusform>%n pneu %1</numerusform>
@@ -6843,7 +6846,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-40" />
         <source>, with rims</source>
         <translation>, avec jantes</translation>
     </message>
@@ -6854,28 +6857,30 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+2" />
+        <location line="+39" />
         <source>Brand</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+35" />
+        <location line="-38" />
+        <location line="+40" />
+        <location line="+55" />
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-94" />
         <source>Tread</source>
         <translation>Sculpture</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+35" />
+        <location line="+95" />
         <source>In since</source>
         <translation>Entré le</translation>
     </message>
     <message>
-        <location line="-33" />
+        <location line="-93" />
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
@@ -6883,6 +6888,126 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+10" />
         <source>Tyre hotel label %1</source>
         <translation>Étiquette hôtel de pneus %1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>TYRE DEPOSIT RECEIPT</source>
+        <translation>BON DE DÉPÔT DE PNEUS</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1 receives in storage, for a fee, the tyres described below from the customer named here.</source>
+        <translation>%1 reçoit en gardiennage, contre rémunération, les pneus décrits ci-dessous, confiés par le client nommé ici.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The customer and the vehicle</source>
+        <translation>Le client et le véhicule</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vehicle</source>
+        <translation>Véhicule</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The tyres and their condition on entry</source>
+        <translation>Les pneus et leur état à l'entrée</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Rims</source>
+        <translation>Jantes</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>with rims</source>
+        <translation>avec jantes</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>without rims</source>
+        <translation>sans jantes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Tread depth measured on entry</source>
+        <translation>Profondeur de sculpture mesurée à l'entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remarks on the condition</source>
+        <translation>Remarques sur l'état</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Place in the store</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Storage: fee and period</source>
+        <translation>Gardiennage : tarif et période</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: %2 excl. VAT (%3 incl. VAT)</source>
+        <translation>%1 : %2 HT (%3 TTC)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>as the price list in force</source>
+        <translation>selon le tarif en vigueur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fee</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Period covered</source>
+        <translation>Période couverte</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>from %1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Giving back, and sets not collected</source>
+        <translation>Restitution, et pneus non repris</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The tyres are given back on presentation of this receipt, by appointment, at the latest at the end of the period above. A set not collected by then stays in storage for a new period at the fee in force; the school tells the customer in writing before any other decision about it, and never before one month after that letter.</source>
+        <translation>Les pneus sont rendus sur présentation de ce bon, sur rendez-vous, au plus tard à la fin de la période ci-dessus. Des pneus non repris à cette date restent en gardiennage pour une nouvelle période au tarif en vigueur ; l'école prévient le client par écrit avant toute autre décision à leur sujet, et jamais moins d'un mois après ce courrier.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The customer (signature)</source>
+        <translation>Le client (signature)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>For the school (signature)</source>
+        <translation>Pour l'école (signature)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Tyre deposit receipt %1</source>
+        <translation>Bon de dépôt de pneus %1</translation>
     </message>
     <message>
         <location line="+9" />
@@ -12591,7 +12716,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SubsidyDialog</name>
     <message>
-        <location filename="../../src/gui/funding/subsidydialog.cpp" line="+54" />
+        <location filename="../../src/gui/funding/subsidydialog.cpp" line="+53" />
         <source>New subsidy request</source>
         <translation>Nouvelle demande de subvention</translation>
     </message>
@@ -12711,12 +12836,12 @@ Facturé (HT) : %6
         <translation>Demande et &amp;versements</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&lt;b&gt;Instalments&lt;/b&gt; (days as dd/mm/yyyy; leave “received” blank until the money comes)</source>
         <translation>&lt;b&gt;Versements&lt;/b&gt; (dates en jj/mm/aaaa ; laissez « reçu » vide tant que l'argent n'est pas arrivé)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Expected on</source>
         <translation>Attendu le</translation>
     </message>
@@ -12746,17 +12871,17 @@ Facturé (HT) : %6
         <translation>Retirer le versement</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>The action funded: its aims, the young people concerned, where and when.</source>
         <translation>L'action financée : ses objectifs, les jeunes concernés, où et quand.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Why the actual differs from the forecast, line by line when it matters.</source>
         <translation>Pourquoi le réalisé diffère du prévu, ligne par ligne quand c'est important.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Action &amp;funded:</source>
         <translation>Action &amp;financée :</translation>
     </message>
@@ -12771,7 +12896,7 @@ Facturé (HT) : %6
         <translation>Indicateurs &amp;demandés :</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Printed in Rapports › “Final account of a subsidy”, laid out like Cerfa n°15059.</source>
         <translation>Imprimé dans Rapports › « Compte rendu financier de subvention », présenté comme le Cerfa n° 15059.</translation>
     </message>
@@ -12816,7 +12941,7 @@ Facturé (HT) : %6
         <translation>Bud&amp;get :</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>How the indirect costs are allocated: share of hours, of trainees…</source>
         <translation>Comment les charges indirectes sont réparties : part des heures, des jeunes…</translation>
     </message>
@@ -12851,7 +12976,7 @@ Facturé (HT) : %6
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+129" />
+        <location line="+133" />
         <source>Instalment %1: write the days as dd/mm/yyyy (15/12/2026).</source>
         <translation>Versement %1 : écrivez les dates en jj/mm/aaaa (15/12/2026).</translation>
     </message>
@@ -12861,7 +12986,7 @@ Facturé (HT) : %6
         <translation>Versement %1 : %2</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>Instalment %1: give both the day and the amount received, or neither.</source>
         <translation>Versement %1 : indiquez la date et le montant reçus, ou aucun des deux.</translation>
     </message>
@@ -13722,6 +13847,11 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
+        <source>De&amp;posit receipt…</source>
+        <translation>&amp;Bon de dépôt…</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Invoice the storage…</source>
         <translation>Facturer le &amp;gardiennage…</translation>
     </message>
@@ -13836,7 +13966,7 @@ Facturé (HT) : %6
         <translation>etiquette-%1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -13881,7 +14011,7 @@ Facturé (HT) : %6
         <translation>brouillon</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Tyre %1: type its tread depth in mm, e.g. 6,5.</source>
         <translation>Pneu %1 : tapez sa profondeur de sculpture en mm, ex. 6,5.</translation>
     </message>

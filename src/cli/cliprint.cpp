@@ -5,6 +5,7 @@
 #include "print/quotedocument.h"
 #include "print/receiptdocument.h"
 #include "print/tyredocuments.h"
+#include "services/catalogueservice.h"
 #include "services/donationservice.h"
 #include "services/invoiceservice.h"
 #include "services/orderservice.h"
@@ -38,14 +39,14 @@ int Commands::printDocument(const QStringList& args)
         rc >= 0)
         return rc;
     const QStringList what = parser.positionalArguments();
-    const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"),
-                               QStringLiteral("quote"),   QStringLiteral("label"),
-                               QStringLiteral("tyres"),   QStringLiteral("receipt")};
+    const QStringList kinds = {QStringLiteral("invoice"), QStringLiteral("credit"),  QStringLiteral("quote"),
+                               QStringLiteral("label"),   QStringLiteral("deposit"), QStringLiteral("tyres"),
+                               QStringLiteral("receipt")};
     if (what.size() != 2 || !kinds.contains(what.first()) || parser.value(outOption).isEmpty() ||
         parser.value(user).isEmpty()) {
         m_err << tr("Usage: etabli-cli print invoice|credit|quote|receipt NUMBER --out FILE.pdf --user LOGIN")
               << Qt::endl
-              << tr("       etabli-cli print label PLATE --out FILE.pdf --user LOGIN") << Qt::endl
+              << tr("       etabli-cli print label|deposit PLATE --out FILE.pdf --user LOGIN") << Qt::endl
               << tr("       etabli-cli print tyres summer|winter|all_season|all --out FILE.pdf --user LOGIN")
               << Qt::endl;
         return BadUsage;
@@ -54,13 +55,14 @@ int Commands::printDocument(const QStringList& args)
     auto acting = openAs(parser, common, parser.value(user), clock, m_err);
     if (!acting)
         return report(m_err, acting.error());
-    if (what.first() == QLatin1String("label") || what.first() == QLatin1String("tyres")) {
+    if (what.first() == QLatin1String("label") || what.first() == QLatin1String("deposit") ||
+        what.first() == QLatin1String("tyres")) {
         TyreHotelService hotel(*acting->db, clock, acting->user);
         auto school = SchoolService(*acting->db, clock, acting->user).identity();
         if (!school)
             return report(m_err, school.error());
         std::unique_ptr<print::Printable> printable;
-        if (what.first() == QLatin1String("label")) {
+        if (what.first() == QLatin1String("label") || what.first() == QLatin1String("deposit")) {
             auto set = hotel.findStored(what.at(1));
             if (!set) {
                 if (set.error().code != Error::Code::NotFound &&
@@ -69,7 +71,18 @@ int Commands::printDocument(const QStringList& args)
                 m_err << set.error().message << Qt::endl;
                 return Failure;
             }
-            printable = print::TyreDocuments::label(*set, *school);
+            if (what.first() == QLatin1String("label")) {
+                printable = print::TyreDocuments::label(*set, *school);
+            } else {
+                std::optional<CatalogueItem> fee;
+                if (set->feeItemId != 0) {
+                    auto item = CatalogueService(*acting->db, clock, acting->user).item(set->feeItemId);
+                    if (!item)
+                        return report(m_err, item.error());
+                    fee = *item;
+                }
+                printable = print::TyreDocuments::deposit(*set, *school, fee);
+            }
         } else {
             TyreSetFilter f;
             f.season = what.at(1) == QLatin1String("all") ? QString() : what.at(1);

@@ -681,6 +681,38 @@ TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and 
     const QString label = printedText({QStringLiteral("label"), plate.toLower().remove(QLatin1Char('-'))});
     CHECK(label.contains(plate));
     CHECK(label.contains(QStringLiteral("Casier A · rangée 1 · niveau 1")));
+    // No phone number on a label stuck on the customer's goods.
+    const QString phone =
+        firstRow(
+            db, QStringLiteral("SELECT c.phone FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN "
+                               "contact c ON c.id = s.contact_id WHERE v.plate = '%1' AND s.date_out IS NULL")
+                    .arg(plate))
+            .value(0)
+            .toString();
+    REQUIRE_FALSE(phone.isEmpty());
+    CHECK_FALSE(label.contains(phone));
+    // The customer's deposit receipt: the set's condition on entry, the fee, the period, the fate of a set
+    // not collected, both signatures.
+    const QVariantList stored = firstRow(
+        db,
+        QStringLiteral("SELECT s.date_in, c.label FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN "
+                       "catalogue_item c ON c.id = s.fee_item_id WHERE v.plate = '%1' AND s.date_out IS NULL")
+            .arg(plate));
+    REQUIRE(stored.size() == 2);
+    const QDate in = QDate::fromString(stored.at(0).toString(), Qt::ISODate);
+    const QString deposit = printedText({QStringLiteral("deposit"), plate});
+    INFO(deposit.toStdString());
+    for (const QString& mention :
+         {QStringLiteral("BON DE DÉPÔT DE PNEUS"), plate, QStringLiteral("leur état à l'entrée"),
+          QStringLiteral("Profondeur de sculpture mesurée à l'entrée"), stored.at(1).toString(),
+          QStringLiteral("HT"),
+          QStringLiteral("du %1 au %2")
+              .arg(in.toString(QStringLiteral("dd/MM/yyyy")),
+                   in.addMonths(6).addDays(-1).toString(QStringLiteral("dd/MM/yyyy"))),
+          QStringLiteral("non repris"), QStringLiteral("Le client (signature)"),
+          QStringLiteral("Pour l'école (signature)")})
+        CHECK(deposit.contains(mention));
+    CHECK_FALSE(deposit.contains(phone));
     const QString list = printedText({QStringLiteral("tyres"), QStringLiteral("summer")});
     CHECK(list.contains(QStringLiteral("Hôtel de pneus : pneus été en gardiennage")));
     CHECK(list.contains(plate));

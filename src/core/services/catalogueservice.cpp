@@ -40,9 +40,15 @@ Status CatalogueService::validate(const CatalogueItem& i)
     return {};
 }
 
-Result<QList<CatalogueItem>> CatalogueService::list(qint64 sectionId, bool activeOnly, const QString& text) const
+Result<QList<CatalogueItem>> CatalogueService::list(qint64 sectionId, bool activeOnly,
+                                                    const QString& text) const
 {
     return CatalogueRepository(m_db).list(sectionId, activeOnly, text);
+}
+
+Result<CatalogueItem> CatalogueService::item(qint64 id) const
+{
+    return CatalogueRepository(m_db).get(id);
 }
 
 Result<qint64> CatalogueService::add(const CatalogueItem& item)
@@ -60,7 +66,8 @@ Result<qint64> CatalogueService::add(const CatalogueItem& item)
             .set(QStringLiteral("label"), item.label.trimmed())
             .set(QStringLiteral("unit_price_cents"), static_cast<qint64>(item.unitPrice.cents()));
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("catalogue"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("catalogue"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -94,7 +101,8 @@ Status CatalogueService::update(const CatalogueItem& item)
             .add(QStringLiteral("vat_rate_bp"), before.vatRateBp, item.vatRateBp)
             .add(QStringLiteral("active"), before.active, item.active);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("catalogue"), QString::number(item.id), QStringLiteral("update"), c);
+            .record(m_actor, QStringLiteral("catalogue"), QString::number(item.id), QStringLiteral("update"),
+                    c);
     });
 }
 

@@ -24,7 +24,9 @@ public:
     {
     }
 
-    Result<QList<CatalogueItem>> list(qint64 sectionId, bool activeOnly = true, const QString& text = {}) const;
+    Result<QList<CatalogueItem>> list(qint64 sectionId, bool activeOnly = true,
+                                      const QString& text = {}) const;
+    Result<CatalogueItem> item(qint64 id) const;
     Result<qint64> add(const CatalogueItem& item);
     Status update(const CatalogueItem& item);
 

@@ -260,9 +260,9 @@ Result<qint64> TyreHotelService::invoiceFee(qint64 setId)
         Invoice draft;
         draft.contactId = s->contactId;
         draft.reference = tr("Tyre storage %1, %2").arg(s->plate, seasonLabel(s->season).toLower());
-        // The storage invoice names its period: a season of six months from the day the set came in.
+        // The storage invoice names its period.
         draft.serviceFrom = s->dateIn;
-        draft.serviceTo = s->dateIn.addMonths(6).addDays(-1);
+        draft.serviceTo = storageEnd(*s);
         InvoiceLine line;
         line.catalogueItemId = item->id;
         line.label = tr("%1 — %2, %3").arg(item->label, s->plate, seasonLabel(s->season).toLower());

@@ -41,6 +41,9 @@ public:
 
     static QString seasonLabel(const QString& season);
     static QString placeLabel(const TyreSet& set);
+    // The period a storage fee covers: a season of six months from the day
+    // the set came in (the deposit receipt and the storage invoice name it).
+    static QDate storageEnd(const TyreSet& set) { return set.dateIn.addMonths(6).addDays(-1); }
     // "7,5" from 75 tenths.
     static QString formatTread(int tenths);
     // "7,5" or "7.5" → 75; -1 if not a number.

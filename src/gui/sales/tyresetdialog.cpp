@@ -31,10 +31,13 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
     : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
       m_plate(new QLineEdit(this)), m_owner(new QLabel(this)), m_season(new QComboBox(this)),
       m_size(new QLineEdit(this)), m_brand(new QLineEdit(this)), m_count(new QSpinBox(this)),
-      m_rims(new QCheckBox(tr("with their &rims"), this)), m_rack(new QLineEdit(this)), m_row(new QSpinBox(this)),
-      m_level(new QSpinBox(this)), m_dateIn(new QDateEdit(this)), m_fee(new QComboBox(this)),
-      m_notes(new QLineEdit(this)), m_status(new QLabel(this)), m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)),
-      m_print(new QPushButton(tr("Print the &label…"), this)), m_pdf(new QPushButton(tr("Label P&DF…"), this)),
+      m_rims(new QCheckBox(tr("with their &rims"), this)), m_rack(new QLineEdit(this)),
+      m_row(new QSpinBox(this)), m_level(new QSpinBox(this)), m_dateIn(new QDateEdit(this)),
+      m_fee(new QComboBox(this)), m_notes(new QLineEdit(this)), m_status(new QLabel(this)),
+      m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)),
+      m_print(new QPushButton(tr("Print the &label…"), this)),
+      m_pdf(new QPushButton(tr("Label P&DF…"), this)),
+      m_deposit(new QPushButton(tr("De&posit receipt…"), this)),
       m_invoice(new QPushButton(tr("&Invoice the storage…"), this)),
       m_giveBack(new QPushButton(tr("&Given back to the customer…"), this))
 {
@@ -75,7 +78,8 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
     rowLabel->setBuddy(m_row);
     auto* levelLabel = new QLabel(tr("Le&vel"), this);
     levelLabel->setBuddy(m_level);
-    for (QWidget* w : std::initializer_list<QWidget*>{rackLabel, m_rack, rowLabel, m_row, levelLabel, m_level})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{rackLabel, m_rack, rowLabel, m_row, levelLabel, m_level})
         place->addWidget(w);
     place->addStretch(1);
     m_dateIn->setCalendarPopup(true);
@@ -101,9 +105,9 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_giveBack);
     buttons->addStretch(1);
-    for (QPushButton* b : {m_invoice, m_print, m_pdf, m_save, close})
+    for (QPushButton* b : {m_invoice, m_deposit, m_print, m_pdf, m_save, close})
         buttons->addWidget(b);
-    for (QPushButton* b : {m_save, m_print, m_pdf, m_invoice, m_giveBack, close})
+    for (QPushButton* b : {m_save, m_deposit, m_print, m_pdf, m_invoice, m_giveBack, close})
         b->setAutoDefault(false);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -120,10 +124,14 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
         if (m_save->isEnabled())
             save();
     });
-    connect(m_print, &QPushButton::clicked, this, [this]() { DocumentOutput::preview(this, [this]() { return label(); }); });
+    connect(m_print, &QPushButton::clicked, this,
+            [this]() { DocumentOutput::preview(this, [this]() { return label(); }); });
     connect(m_pdf, &QPushButton::clicked, this, [this]() {
-        DocumentOutput::savePdf(this, tr("label-%1").arg(m_set.plate), [this]() { return label(); }, m_banner);
+        DocumentOutput::savePdf(
+            this, tr("label-%1").arg(m_set.plate), [this]() { return label(); }, m_banner);
     });
+    connect(m_deposit, &QPushButton::clicked, this,
+            [this]() { DocumentOutput::preview(this, [this]() { return depositReceipt(); }); });
     connect(m_invoice, &QPushButton::clicked, this, &TyreSetDialog::invoiceFee);
     connect(m_giveBack, &QPushButton::clicked, this, [this]() { giveBack(m_session.clock().today()); });
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
@@ -194,9 +202,10 @@ void TyreSetDialog::findVehicle()
     ContactService contacts(m_session.database(), m_session.clock(), m_session.user());
     auto v = contacts.findVehicle(m_plate->text());
     if (!v) {
-        m_owner->setText(v.error().code == Error::Code::NotFound
-                             ? tr("No vehicle has this plate: add it first to its owner's card (Customers and contacts).")
-                             : v.error().message);
+        m_owner->setText(
+            v.error().code == Error::Code::NotFound
+                ? tr("No vehicle has this plate: add it first to its owner's card (Customers and contacts).")
+                : v.error().message);
         return;
     }
     m_vehicleId = v->id;
@@ -207,7 +216,8 @@ void TyreSetDialog::findVehicle()
         if (c)
             owner = c->displayName() + (c->phone.isEmpty() ? QString() : QStringLiteral(" — ") + c->phone);
     }
-    m_owner->setText(QStringList{owner, v->make, v->model, v->tyreSize}.join(QStringLiteral(" · ")).simplified());
+    m_owner->setText(
+        QStringList{owner, v->make, v->model, v->tyreSize}.join(QStringLiteral(" · ")).simplified());
     if (m_size->text().trimmed().isEmpty())
         m_size->setText(v->tyreSize);
 }
@@ -241,13 +251,17 @@ void TyreSetDialog::display()
     m_plate->setText(m_set.plate);
     m_plate->setReadOnly(!isNew);
     if (!isNew)
-        m_owner->setText(m_set.customerName + (m_set.customerPhone.isEmpty() ? QString() : QStringLiteral(" — ") + m_set.customerPhone));
+        m_owner->setText(m_set.customerName + (m_set.customerPhone.isEmpty()
+                                                   ? QString()
+                                                   : QStringLiteral(" — ") + m_set.customerPhone));
     m_season->setCurrentIndex(std::max(0, m_season->findData(m_set.season)));
     m_size->setText(m_set.tyreSize);
     m_brand->setText(m_set.brand);
     m_count->setValue(m_set.tyreCount);
     for (int i = 0; i < m_treads.size(); ++i)
-        m_treads.at(i)->setText(i < m_set.treadTenths.size() ? TyreHotelService::formatTread(m_set.treadTenths.at(i)) : QString());
+        m_treads.at(i)->setText(i < m_set.treadTenths.size()
+                                    ? TyreHotelService::formatTread(m_set.treadTenths.at(i))
+                                    : QString());
     showTreads();
     m_rims->setChecked(m_set.withRims);
     m_rack->setText(m_set.rack);
@@ -256,10 +270,11 @@ void TyreSetDialog::display()
     m_dateIn->setDate(m_set.dateIn);
     m_fee->setCurrentIndex(std::max(0, m_fee->findData(m_set.feeItemId)));
     m_notes->setText(m_set.notes);
-    const bool canWrite = m_session.user().can(permission::SalesWrite) || m_session.user().can(permission::ProductionWrite);
+    const bool canWrite =
+        m_session.user().can(permission::SalesWrite) || m_session.user().can(permission::ProductionWrite);
     const bool editable = canWrite && m_set.stored();
-    for (QWidget* w : std::initializer_list<QWidget*>{m_season, m_size, m_brand, m_count, m_rims, m_rack, m_row, m_level,
-                                                      m_dateIn, m_fee, m_notes, m_save})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_season, m_size, m_brand, m_count, m_rims, m_rack,
+                                                      m_row, m_level, m_dateIn, m_fee, m_notes, m_save})
         w->setEnabled(editable);
     for (QLineEdit* t : std::as_const(m_treads))
         t->setEnabled(editable);
@@ -271,10 +286,12 @@ void TyreSetDialog::display()
     else
         status << tr("given back on %1").arg(fr.toString(m_set.dateOut, QStringLiteral("dd/MM/yyyy")));
     if (m_set.invoiceId != 0)
-        status << tr("storage invoiced: %1").arg(m_set.invoiceNumber.isEmpty() ? tr("draft") : m_set.invoiceNumber);
+        status << tr("storage invoiced: %1")
+                      .arg(m_set.invoiceNumber.isEmpty() ? tr("draft") : m_set.invoiceNumber);
     m_status->setText(status.join(QStringLiteral(" — ")));
     m_print->setEnabled(!isNew);
     m_pdf->setEnabled(!isNew);
+    m_deposit->setEnabled(!isNew);
     m_invoice->setVisible(!isNew && m_set.invoiceId == 0 && m_session.user().can(permission::SalesWrite));
     m_giveBack->setVisible(!isNew && m_set.stored() && canWrite);
 }
@@ -315,8 +332,9 @@ bool TyreSetDialog::save()
         return false;
     }
     load(*id);
-    m_banner->showMessage(MessageBanner::Kind::Success,
-                          tr("Stored at %1: print the label to stick on the tyres.").arg(TyreHotelService::placeLabel(m_set)));
+    m_banner->showMessage(
+        MessageBanner::Kind::Success,
+        tr("Stored at %1: print the label to stick on the tyres.").arg(TyreHotelService::placeLabel(m_set)));
     m_session.notifyDataChanged();
     return true;
 }
@@ -326,11 +344,13 @@ bool TyreSetDialog::giveBack(const QDate& day)
     if (m_set.id == 0)
         return false;
     const QLocale fr(QLocale::French, QLocale::France);
-    if (m_confirm && !m_confirm(tr("Give the tyres of %1 back to %2 on %3? %4 becomes free.")
-                                    .arg(m_set.plate, m_set.customerName, fr.toString(day, QStringLiteral("dd/MM/yyyy")),
-                                         TyreHotelService::placeLabel(m_set))))
+    if (m_confirm &&
+        !m_confirm(tr("Give the tyres of %1 back to %2 on %3? %4 becomes free.")
+                       .arg(m_set.plate, m_set.customerName, fr.toString(day, QStringLiteral("dd/MM/yyyy")),
+                            TyreHotelService::placeLabel(m_set))))
         return false;
-    auto r = TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).giveBack(m_set.id, day);
+    auto r =
+        TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).giveBack(m_set.id, day);
     if (!r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -344,7 +364,8 @@ bool TyreSetDialog::invoiceFee()
 {
     if (m_set.id == 0)
         return false;
-    auto id = TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).invoiceFee(m_set.id);
+    auto id =
+        TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).invoiceFee(m_set.id);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -354,6 +375,26 @@ bool TyreSetDialog::invoiceFee()
                           tr("A draft invoice of the storage is ready in Invoices: check it and issue it."));
     m_session.notifyDataChanged();
     return true;
+}
+
+std::unique_ptr<print::Printable> TyreSetDialog::depositReceipt()
+{
+    auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+    if (!school) {
+        m_banner->showMessage(MessageBanner::Kind::Error, school.error().message);
+        return nullptr;
+    }
+    std::optional<CatalogueItem> fee;
+    if (m_set.feeItemId != 0) {
+        auto item =
+            CatalogueService(m_session.database(), m_session.clock(), m_session.user()).item(m_set.feeItemId);
+        if (!item) {
+            m_banner->showMessage(MessageBanner::Kind::Error, item.error().message);
+            return nullptr;
+        }
+        fee = *item;
+    }
+    return print::TyreDocuments::deposit(m_set, *school, fee);
 }
 
 std::unique_ptr<print::Printable> TyreSetDialog::label()

@@ -2,10 +2,9 @@
 
 #include "domain/tyrehotel.h"
 
-#include <QDialog>
-
 #include <functional>
 #include <memory>
+#include <QDialog>
 
 class QCheckBox;
 class QComboBox;
@@ -51,6 +50,7 @@ public:
     QString bannerText() const;
     QString ownerText() const;
     std::unique_ptr<print::Printable> label();
+    std::unique_ptr<print::Printable> depositReceipt();
 
 private:
     void load(qint64 id);
@@ -80,6 +80,7 @@ private:
     QPushButton* m_save;
     QPushButton* m_print;
     QPushButton* m_pdf;
+    QPushButton* m_deposit;
     QPushButton* m_invoice;
     QPushButton* m_giveBack;
     qint64 m_vehicleId = 0;
