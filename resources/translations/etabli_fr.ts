@@ -3745,12 +3745,12 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+159" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+162" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+70" />
         <source>This quote does not exist.</source>
         <translation>Ce devis n'existe pas.</translation>
     </message>
@@ -3773,7 +3773,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderService</name>
     <message>
-        <location filename="../../src/core/services/orderservice.cpp" line="+16" />
+        <location filename="../../src/core/services/orderservice.cpp" line="+17" />
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -3849,12 +3849,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+49" />
-        <location line="+158" />
+        <location line="+187" />
         <source>Choose the customer.</source>
         <translation>Choisissez le client.</translation>
     </message>
     <message>
-        <location line="-143" />
+        <location line="-172" />
         <location line="+30" />
         <source>A quote is valid until a day after it is made.</source>
         <translation>Un devis est valable jusqu'à une date postérieure à sa date.</translation>
@@ -3866,11 +3866,30 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+34" />
+        <source>the time of execution of the work (on the quote)</source>
+        <translation>le délai d'exécution des travaux (sur le devis)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the consumer mediator (Settings → School)</source>
+        <translation>le médiateur de la consommation (Paramètres → L'établissement)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A quote to a private person must tell them, before they agree:
+– %1
+Complete it, then send the quote.</source>
+        <translation>Un devis à un particulier doit lui indiquer, avant son accord :
+– %1
+Complétez, puis envoyez le devis.</translation>
+    </message>
+    <message>
+        <location line="+19" />
         <source>A quote “%1” cannot become “%2”.</source>
         <translation>Un devis « %1 » ne peut pas devenir « %2 ».</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+28" />
         <source>The quote %1 is %2.</source>
         <translation>Le devis %1 est %2.</translation>
     </message>
@@ -4274,7 +4293,22 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Devis gratuit, valable jusqu'au %1. Les travaux sont réalisés par les jeunes de l'école sous la conduite de leurs maîtres professionnels.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+4" />
+        <source>Time of execution: %1.</source>
+        <translation>Délai d'exécution : %1.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>For goods sold: the legal guarantee of conformity, two years from delivery (art. L217-3 ff. of the French consumer code), and the guarantee against hidden defects (art. 1641 ff. of the civil code).</source>
+        <translation>Pour les biens vendus : garantie légale de conformité de deux ans à compter de la délivrance (art. L217-3 et suivants du Code de la consommation) et garantie des vices cachés (art. 1641 et suivants du Code civil).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>In a dispute not settled with us, you may call on the consumer mediator free of charge: %1 (art. L612-1 of the French consumer code).</source>
+        <translation>En cas de litige non résolu avec nous, vous pouvez recourir gratuitement au médiateur de la consommation : %1 (art. L612-1 du Code de la consommation).</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Good for agreement (handwritten)</source>
         <translation>Bon pour accord (mention manuscrite)</translation>
     </message>
@@ -5631,7 +5665,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>L'établissement n'est pas encore renseigné.</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+97" />
         <source>The school's settings were changed meanwhile on another computer. Reload them, then make your change again.</source>
         <translation>Les paramètres de l'établissement ont été modifiés entre-temps sur un autre poste. Rechargez-les puis refaites votre modification.</translation>
     </message>
@@ -5774,7 +5808,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>« %1 » : indiquez d'où vient le montant (le texte de loi).</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+101" />
         <location line="+29" />
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>
@@ -5973,6 +6007,16 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+1" />
         <source>President, treasurer, director by delegation…</source>
         <translation>Président, trésorier, directrice par délégation…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Consumer media&amp;tor</source>
+        <translation>Médiateur de la &amp;consommation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name and website of the mediator the school adheres to (printed on quotes to private persons)</source>
+        <translation>Nom et site du médiateur auquel l'école adhère (imprimé sur les devis aux particuliers)</translation>
     </message>
     <message>
         <location line="+6" />
@@ -6817,28 +6861,28 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>TyreDocuments</name>
     <message>
-        <location filename="../../src/print/tyredocuments.cpp" line="+28" />
-        <location line="+149" />
+        <location filename="../../src/print/tyredocuments.cpp" line="+29" />
+        <location line="+165" />
         <source>Tyre hotel</source>
         <translation>Hôtel de pneus</translation>
     </message>
     <message>
-        <location line="-141" />
-        <location line="+40" />
-        <location line="+57" />
+        <location line="-155" />
+        <location line="+44" />
+        <location line="+62" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-96" />
-        <location line="+41" />
-        <location line="+56" />
+        <location line="-105" />
+        <location line="+46" />
+        <location line="+61" />
         <source>Tyres</source>
         <translation>Pneus</translation>
     </message>
     <message numerus="yes">
-        <location line="-97" />
-        <location line="+41" />
+        <location line="-107" />
+        <location line="+46" />
         <source>%n tyre(s) %1</source>
         <translation>
             <numerusform>%n pneu %1</numerusform>
@@ -6846,7 +6890,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         </translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-45" />
         <source>, with rims</source>
         <translation>, avec jantes</translation>
     </message>
@@ -6857,30 +6901,30 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+39" />
+        <location line="+44" />
         <source>Brand</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location line="-38" />
-        <location line="+40" />
-        <location line="+55" />
+        <location line="-43" />
+        <location line="+45" />
+        <location line="+60" />
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location line="-94" />
+        <location line="-104" />
         <source>Tread</source>
         <translation>Sculpture</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+95" />
+        <location line="+105" />
         <source>In since</source>
         <translation>Entré le</translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="-103" />
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
@@ -6890,7 +6934,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Étiquette hôtel de pneus %1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>TYRE DEPOSIT RECEIPT</source>
         <translation>BON DE DÉPÔT DE PNEUS</translation>
     </message>
@@ -6900,7 +6944,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Date : %1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>%1 receives in storage, for a fee, the tyres described below from the customer named here.</source>
         <translation>%1 reçoit en gardiennage, contre rémunération, les pneus décrits ci-dessous, confiés par le client nommé ici.</translation>
     </message>
@@ -6915,7 +6959,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Véhicule</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>The tyres and their condition on entry</source>
         <translation>Les pneus et leur état à l'entrée</translation>
     </message>
@@ -6960,7 +7004,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Gardiennage : tarif et période</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>%1: %2 excl. VAT (%3 incl. VAT)</source>
         <translation>%1 : %2 HT (%3 TTC)</translation>
     </message>
@@ -6990,12 +7034,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Restitution, et pneus non repris</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The tyres are given back on presentation of this receipt, by appointment, at the latest at the end of the period above. A set not collected by then stays in storage for a new period at the fee in force; the school tells the customer in writing before any other decision about it, and never before one month after that letter.</source>
         <translation>Les pneus sont rendus sur présentation de ce bon, sur rendez-vous, au plus tard à la fin de la période ci-dessus. Des pneus non repris à cette date restent en gardiennage pour une nouvelle période au tarif en vigueur ; l'école prévient le client par écrit avant toute autre décision à leur sujet, et jamais moins d'un mois après ce courrier.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>The customer (signature)</source>
         <translation>Le client (signature)</translation>
     </message>
@@ -7028,22 +7072,22 @@ Complétez, puis émettez-le de nouveau.</translation>
         </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Place</source>
         <translation>Emplacement</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Plate</source>
         <translation>Immatriculation</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Smallest tread</source>
         <translation>Sculpture mini</translation>
     </message>
@@ -7053,7 +7097,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Fait</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20" />
         <source> + rims</source>
         <translation> + jantes</translation>
     </message>
@@ -7073,7 +7117,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>%1 (usé)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>Legal minimum tread: 1.6 mm; sets under 3 mm are shown in bold: advise the customer.</source>
         <translation>Sculpture minimale légale : 1,6 mm ; les jeux sous 3 mm sont en gras : prévenez le client.</translation>
     </message>
@@ -11812,7 +11856,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::QuoteDialog</name>
     <message>
-        <location filename="../../src/gui/sales/quotedialog.cpp" line="+35" />
+        <location filename="../../src/gui/sales/quotedialog.cpp" line="+36" />
         <source>&amp;Save (Ctrl+S)</source>
         <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
@@ -11857,6 +11901,11 @@ Facturé (HT) : %6
         <translation>imprimé sous les lignes, ex. livraison non comprise</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>e.g. within 5 working days of your agreement (required for a private person)</source>
+        <translation>par exemple : sous 5 jours ouvrés après votre accord (obligatoire pour un particulier)</translation>
+    </message>
+    <message>
         <location line="+3" />
         <source>C&amp;ustomer</source>
         <translation>C&amp;lient</translation>
@@ -11880,6 +11929,11 @@ Facturé (HT) : %6
         <location line="+1" />
         <source>Valid &amp;until</source>
         <translation>Valable &amp;jusqu'au</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;xecution time</source>
+        <translation>Délai d'e&amp;xécution</translation>
     </message>
     <message>
         <location line="+1" />
@@ -11922,7 +11976,7 @@ Facturé (HT) : %6
         <translation>Devis %1 du %2</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>new</source>
         <translation>nouveau</translation>
     </message>
@@ -11932,12 +11986,12 @@ Facturé (HT) : %6
         <translation> — faites un nouveau devis aux prix du jour</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Quote %1 saved.</source>
         <translation>Devis %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+31" />
         <source>Choose the workshop that will do the work.</source>
         <translation>Choisissez l'atelier qui fera le travail.</translation>
     </message>
@@ -12559,7 +12613,7 @@ Facturé (HT) : %6
         <translation>Lecture seule : votre rôle ne permet pas de modifier les paramètres de l'établissement.</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+78" />
         <source>none: VAT is charged on each line</source>
         <translation>aucune : la TVA est facturée sur chaque ligne</translation>
     </message>
@@ -13831,7 +13885,7 @@ Facturé (HT) : %6
         <translation>avec les &amp;jantes</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Save (Ctrl+S)</source>
         <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
@@ -13841,7 +13895,7 @@ Facturé (HT) : %6
         <translation>Im&amp;primer l'étiquette…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Label P&amp;DF…</source>
         <translation>P&amp;DF de l'étiquette…</translation>
     </message>
@@ -13901,7 +13955,7 @@ Facturé (HT) : %6
         <translation>Ni&amp;veau</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>&amp;Plate</source>
         <translation>&amp;Immatriculation</translation>
     </message>
@@ -13961,7 +14015,7 @@ Facturé (HT) : %6
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>label-%1</source>
         <translation>etiquette-%1</translation>
     </message>
@@ -13971,12 +14025,12 @@ Facturé (HT) : %6
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+65" />
         <source>No vehicle has this plate: add it first to its owner's card (Customers and contacts).</source>
         <translation>Aucun véhicule n'a cette immatriculation : ajoutez-le d'abord sur la fiche de son propriétaire (Clients et contacts).</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+41" />
         <source>Tyres coming in</source>
         <translation>Pneus à ranger</translation>
     </message>
@@ -13986,7 +14040,7 @@ Facturé (HT) : %6
         <translation>Pneus de %1</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+35" />
         <source>coming in</source>
         <translation>à ranger</translation>
     </message>
@@ -14006,7 +14060,7 @@ Facturé (HT) : %6
         <translation>gardiennage facturé : %1</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -14016,17 +14070,17 @@ Facturé (HT) : %6
         <translation>Pneu %1 : tapez sa profondeur de sculpture en mm, ex. 6,5.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Stored at %1: print the label to stick on the tyres.</source>
         <translation>Rangé : %1. Imprimez l'étiquette à coller sur les pneus.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Give the tyres of %1 back to %2 on %3? %4 becomes free.</source>
         <translation>Rendre les pneus de %1 à %2 le %3 ? %4 se libère.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>A draft invoice of the storage is ready in Invoices: check it and issue it.</source>
         <translation>Un brouillon de facture du gardiennage est prêt dans Factures : vérifiez-le puis émettez-le.</translation>
     </message>

@@ -17,7 +17,8 @@ QString QuoteDocument::title(const Quote& quote)
     return tr("Quote no. %1").arg(quote.number);
 }
 
-QString QuoteDocument::html(const Quote& q, const Contact& customer, const QString& vehicle, const SchoolIdentity& school)
+QString QuoteDocument::html(const Quote& q, const Contact& customer, const QString& vehicle,
+                            const SchoolIdentity& school)
 {
     QStringList docLines;
     docLines << QStringLiteral("<b style=\"font-size: 16pt;\">%1</b>").arg(Parts::esc(title(q).toUpper()));
@@ -37,31 +38,48 @@ QString QuoteDocument::html(const Quote& q, const Contact& customer, const QStri
     QStringList mentions;
     if (!vat)
         mentions << (school.vatMention.isEmpty() ? SchoolIdentity::defaultVatMention() : school.vatMention);
-    mentions << tr("Free quote, valid until %1. The work is done by the trainees of the school under the supervision of "
+    mentions << tr("Free quote, valid until %1. The work is done by the trainees of the school under the "
+                   "supervision of "
                    "their master trainers.")
                     .arg(Parts::date(q.validUntil));
+    if (!q.executionTime.trimmed().isEmpty())
+        mentions << tr("Time of execution: %1.").arg(q.executionTime.trimmed());
+    if (!customer.professional()) {
+        // What a consumer is told before agreeing (C. conso. L111-1, R111-1, L616-1).
+        mentions << tr(
+            "For goods sold: the legal guarantee of conformity, two years from delivery (art. L217-3 ff. "
+            "of the French consumer code), and the guarantee against hidden defects (art. 1641 ff. of the "
+            "civil code).");
+        if (!school.consumerMediator.trimmed().isEmpty())
+            mentions << tr("In a dispute not settled with us, you may call on the consumer mediator free of "
+                           "charge: "
+                           "%1 (art. L612-1 of the French consumer code).")
+                            .arg(school.consumerMediator.trimmed());
+    }
     if (!q.notes.isEmpty())
         mentions << q.notes;
     h += Parts::mentions(mentions);
-    h += QStringLiteral("<br><table width=\"100%\"><tr><td width=\"50%\"></td><td width=\"50%\" style=\"border: 1px solid "
+    h += QStringLiteral("<br><table width=\"100%\"><tr><td width=\"50%\"></td><td width=\"50%\" "
+                        "style=\"border: 1px solid "
                         "#999999; padding: 6px;\">%1<br>%2<br><br><br><br></td></tr></table>")
              .arg(Parts::esc(tr("Good for agreement (handwritten)")), Parts::esc(tr("Date and signature:")));
     h += Parts::close();
     return h;
 }
 
-std::unique_ptr<Printable> QuoteDocument::make(const Quote& quote, const Contact& customer, const QString& vehicle,
-                                               const SchoolIdentity& school)
+std::unique_ptr<Printable> QuoteDocument::make(const Quote& quote, const Contact& customer,
+                                               const QString& vehicle, const SchoolIdentity& school)
 {
     auto p = std::make_unique<Printable>();
     Parts::addLogo(p->document, school);
     p->document.setHtml(html(quote, customer, vehicle, school));
-    p->frame = PageFrame{title(quote), school.name, tr("%1 of %2").arg(title(quote), Parts::date(quote.quoteDate))};
+    p->frame =
+        PageFrame{title(quote), school.name, tr("%1 of %2").arg(title(quote), Parts::date(quote.quoteDate))};
     return p;
 }
 
-Result<std::unique_ptr<Printable>> QuoteDocument::load(Database& db, const Clock& clock, const UserContext& actor,
-                                                       qint64 quoteId)
+Result<std::unique_ptr<Printable>> QuoteDocument::load(Database& db, const Clock& clock,
+                                                       const UserContext& actor, qint64 quoteId)
 {
     auto quote = OrderService(db, clock, actor).quote(quoteId);
     if (!quote)

@@ -3,6 +3,7 @@
 #include "services/invoiceservice.h"
 #include "services/orderservice.h"
 #include "services/productionservice.h"
+#include "services/schoolservice.h"
 #include "services/traineeservice.h"
 #include "support/salesfixture.h"
 #include "support/testdatabase.h"
@@ -172,4 +173,51 @@ TEST_CASE("Quote → work order → production log → invoice, with the order's
     OrderFilter byText;
     byText.text = QStringLiteral("doubs");
     CHECK(*orders.countOrders(byText) == 1);
+}
+
+TEST_CASE("A quote to a private person is sent only with its time of execution and the school's mediator",
+          "[sales][orders]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    Database& db = t.db();
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const test::Shop shop = test::makeShop(db, clock, VatRegime::Assujetti);
+    OrderService orders(db, clock, shop.director);
+    Quote quote;
+    quote.contactId = shop.person;
+    quote.reference = QStringLiteral("4 pneus hiver");
+    quote.lines = {test::line("Pneu 205/55 R16", 4000, 8900)};
+    auto id = orders.saveQuote(quote);
+    REQUIRE(id);
+    // Neither the time of execution nor the mediator: both named, nothing changed.
+    auto refused = orders.setQuoteStatus(*id, QStringLiteral("sent"));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("délai d'exécution")));
+    CHECK(refused.error().message.contains(QStringLiteral("médiateur")));
+    CHECK(orders.quote(*id)->status == QStringLiteral("draft"));
+    Quote withTime = *orders.quote(*id);
+    withTime.executionTime = QStringLiteral("sous 5 jours ouvrés après votre accord");
+    REQUIRE(orders.saveQuote(withTime));
+    CHECK(orders.quote(*id)->executionTime == withTime.executionTime);
+    refused = orders.setQuoteStatus(*id, QStringLiteral("sent"));
+    REQUIRE_FALSE(refused);
+    CHECK_FALSE(refused.error().message.contains(QStringLiteral("délai d'exécution")));
+    SchoolService school(db, clock, shop.director);
+    SchoolIdentity identity = *school.identity();
+    identity.consumerMediator = QStringLiteral("CM2C — www.cm2c.net");
+    REQUIRE(school.saveIdentity(identity));
+    REQUIRE(orders.setQuoteStatus(*id, QStringLiteral("sent")));
+
+    // A business customer's quote needs neither.
+    Quote business;
+    business.contactId = shop.garage;
+    business.lines = {test::line("Garde-corps", 1000, 120000)};
+    auto businessId = orders.saveQuote(business);
+    REQUIRE(businessId);
+    identity = *school.identity();
+    identity.consumerMediator.clear();
+    REQUIRE(school.saveIdentity(identity));
+    CHECK(orders.setQuoteStatus(*businessId, QStringLiteral("sent")));
 }

@@ -1,6 +1,8 @@
 // Issue 16: an invoice reprinted after the settings changed is the same
 // document, marked "Duplicata"; every mention of COMPLIANCE.md is on it.
 #include "print/invoicedocument.h"
+#include "print/quotedocument.h"
+#include "print/sampleschool.h"
 #include "services/contactservice.h"
 #include "services/demogenerator.h"
 #include "services/invoiceservice.h"
@@ -14,6 +16,7 @@
 #include <catch2/catch.hpp>
 #include <QDir>
 #include <QProcess>
+#include <QTextDocument>
 
 using namespace etabli;
 
@@ -150,4 +153,35 @@ TEST_CASE("An invoice, a credit note and a public body's invoice of the demo car
     CHECK(text.contains(QStringLiteral("AVOIR N° ") + *number));
     CHECK(text.contains(QStringLiteral("Avoir sur la facture")));
     CHECK(text.contains(QStringLiteral("N° TVA FR00753124680")));
+}
+
+TEST_CASE("A quote to a private person carries its time of execution, the legal guarantee and the mediator",
+          "[print][sales]")
+{
+    SchoolIdentity school = test::sampleSchool();
+    school.consumerMediator = QStringLiteral("CM2C — www.cm2c.net");
+    Quote q;
+    q.number = QStringLiteral("D2026-0042");
+    q.quoteDate = QDate(2026, 11, 27);
+    q.validUntil = QDate(2026, 12, 27);
+    q.executionTime = QStringLiteral("sous 5 jours ouvrés après votre accord");
+    q.lines = {test::line("Pneu 205/55 R16", 4000, 8900)};
+    Contact person;
+    person.person = true;
+    person.name = QStringLiteral("Faivre");
+    person.firstName = QStringLiteral("Monique");
+    QTextDocument personal;
+    personal.setHtml(print::QuoteDocument::html(q, person, {}, school));
+    const QString text = personal.toPlainText().simplified();
+    INFO(text.toStdString());
+    for (const char* mention :
+         {"Délai d'exécution : sous 5 jours ouvrés après votre accord", "garantie légale de conformité",
+          "L217-3", "1641", "médiateur de la consommation", "CM2C — www.cm2c.net", "L612-1"})
+        CHECK(text.contains(QString::fromUtf8(mention)));
+    Contact garage;
+    garage.name = QStringLiteral("Garage Vuillet");
+    QTextDocument professional;
+    professional.setHtml(print::QuoteDocument::html(q, garage, {}, school));
+    CHECK_FALSE(professional.toPlainText().contains(QStringLiteral("garantie légale")));
+    CHECK_FALSE(professional.toPlainText().contains(QStringLiteral("médiateur")));
 }

@@ -23,6 +23,9 @@ struct Quote
     QDate validUntil;
     QString reference;
     QString notes;
+    // When the work will be done ("sous 5 jours ouvrés après votre accord"):
+    // required before a quote to a private person is sent.
+    QString executionTime;
     QList<InvoiceLine> lines;
     InvoiceTotals totals;
     int version = 0;
@@ -36,8 +39,8 @@ struct Quote
 
 inline QStringList workOrderStatuses()
 {
-    return {QStringLiteral("todo"), QStringLiteral("in_progress"), QStringLiteral("done"), QStringLiteral("delivered"),
-            QStringLiteral("cancelled")};
+    return {QStringLiteral("todo"), QStringLiteral("in_progress"), QStringLiteral("done"),
+            QStringLiteral("delivered"), QStringLiteral("cancelled")};
 }
 
 // A work order (bon de travaux) for a workshop.
@@ -85,7 +88,7 @@ struct OrderCosting
     Money labour;    // minutes × hourly cost
     Money materials; // from the log
     Money cost() const { return labour + materials; }
-    Money invoiced;  // excl. VAT: the invoice if any, else the order's lines
+    Money invoiced; // excl. VAT: the invoice if any, else the order's lines
     Money margin() const { return invoiced - cost(); }
 };
 

@@ -63,6 +63,7 @@ struct SchoolIdentity
     QString statutoryObject;          // the association's object, as its statutes say (tax receipts)
     QString receiptSignatoryName;     // who signs the tax receipts
     QString receiptSignatoryCapacity; // and as what ("Président", "Directrice par délégation")
+    QString consumerMediator;         // name and website, printed on quotes to private persons
     int retentionTraineeYears = 5;    // anonymise trainees this long after they left
     int retentionInvoiceYears = 10;   // keep invoices at least this long
     int version = 0;                  // optimistic locking: 0 = never saved

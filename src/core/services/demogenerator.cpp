@@ -143,6 +143,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                                 "services pour de vrais clients.");
         school.receiptSignatoryName = QStringLiteral("Martine Vuillemin");
         school.receiptSignatoryCapacity = QStringLiteral("Directrice, par délégation du président");
+        school.consumerMediator = QStringLiteral("Médiateur de démonstration — www.mediateur-demo.invalid");
         if (auto r = SchoolRepository(m_db).save(school, now); !r)
             return std::unexpected(r.error());
         if (auto r = MetaRepository(m_db).setValue(

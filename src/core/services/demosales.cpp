@@ -230,6 +230,8 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
             q.contactId = customer;
             q.sectionId = sections.at(order.section).id;
             q.reference = what;
+            q.executionTime = order.section == 0 ? QStringLiteral("sous 5 jours ouvrés après votre accord")
+                                                 : QStringLiteral("sous 3 semaines après votre accord");
             q.lines = lines;
             const FixedClock quoted = at(quoteDay, 10);
             auto quoteId = OrderService(m_db, quoted, office).saveQuote(q);
@@ -392,6 +394,8 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
         q.contactId = tyres ? rng.pick(persons) : rng.pick(businesses);
         q.sectionId = sections.at(section).id;
         q.reference = rng.pick(tyres ? tyreJobs : metalJobs);
+        q.executionTime = tyres ? QStringLiteral("sous 5 jours ouvrés après votre accord")
+                                : QStringLiteral("sous 3 semaines après votre accord");
         q.lines = lines;
         auto id = OrderService(m_db, at(day, 10), office).saveQuote(q);
         if (!id)

@@ -3,6 +3,7 @@
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
 #include "services/invoiceservice.h"
+#include "storage/contactrepository.h"
 #include "storage/invoicerepository.h"
 #include "storage/schoolrepository.h"
 #include "storage/transaction.h"
@@ -165,6 +166,32 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
     });
 }
 
+// A quote to a private person tells them, before they agree, when the work
+// will be done and which consumer mediator they may call on.
+Status OrderService::checkConsumerQuote(const Quote& q) const
+{
+    auto customer = ContactRepository(m_db).get(q.contactId);
+    if (!customer)
+        return std::unexpected(customer.error());
+    if (customer->professional())
+        return {};
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    QStringList missing;
+    if (q.executionTime.trimmed().isEmpty())
+        missing << tr("the time of execution of the work (on the quote)");
+    if (school->consumerMediator.trimmed().isEmpty())
+        missing << tr("the consumer mediator (Settings → School)");
+    if (missing.isEmpty())
+        return {};
+    return fail(
+        Error::Code::InvalidInput,
+        tr("A quote to a private person must tell them, before they agree:\n– %1\nComplete it, then send "
+           "the quote.")
+            .arg(missing.join(QStringLiteral("\n– "))));
+}
+
 Status OrderService::setQuoteStatus(qint64 quoteId, const QString& status)
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
@@ -181,6 +208,10 @@ Status OrderService::setQuoteStatus(qint64 quoteId, const QString& status)
             return fail(Error::Code::InvalidInput,
                         tr("A quote “%1” cannot become “%2”.")
                             .arg(quoteStatusLabel(q->status), quoteStatusLabel(status)));
+        if (status == QLatin1String("sent")) {
+            if (auto r = checkConsumerQuote(*q); !r)
+                return r;
+        }
         const QString before = q->status;
         q->status = status;
         if (auto r = repo.updateQuote(*q, m_clock.nowIso()); !r)

@@ -37,6 +37,8 @@ public:
     Result<qint64> saveQuote(const Quote& quote);
     // draft → sent, sent → refused (acceptance: acceptQuote).
     Status setQuoteStatus(qint64 quoteId, const QString& status);
+    // Sending a quote to a private person needs its time of execution and the school's consumer mediator.
+    Status checkConsumerQuote(const Quote& quote) const;
     // The quote's lines become a work order of the workshop; returns its id.
     Result<qint64> acceptQuote(qint64 quoteId, qint64 sectionId, const QDate& dueDate);
 

@@ -254,7 +254,8 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
             .add(QStringLiteral("receipt_signatory_name"), b.receiptSignatoryName,
                  s.receiptSignatoryName.trimmed())
             .add(QStringLiteral("receipt_signatory_capacity"), b.receiptSignatoryCapacity,
-                 s.receiptSignatoryCapacity.trimmed());
+                 s.receiptSignatoryCapacity.trimmed())
+            .add(QStringLiteral("consumer_mediator"), b.consumerMediator, s.consumerMediator.trimmed());
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("school"), QStringLiteral("1"),
                                  QStringLiteral("update"), c);

@@ -100,10 +100,10 @@ Result<qint64> OrderRepository::insertQuote(const Quote& quote, const QString& n
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral("INSERT INTO quote (number, contact_id, section_id, vehicle_id, "
                                           "status, quote_date, valid_until, reference, "
-                                          "notes, total_excl_cents, total_vat_cents, total_incl_cents, "
-                                          "version, created_at, updated_at) VALUES "
+                                          "notes, execution_time, total_excl_cents, total_vat_cents, "
+                                          "total_incl_cents, version, created_at, updated_at) VALUES "
                                           "(:number, :contact, :section, :vehicle, :status, :date, :valid, "
-                                          ":reference, :notes, :excl, :vat, :incl, 1, "
+                                          ":reference, :notes, :execution, :excl, :vat, :incl, 1, "
                                           ":now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
@@ -116,6 +116,7 @@ Result<qint64> OrderRepository::insertQuote(const Quote& quote, const QString& n
         .bind(QStringLiteral("valid"), iso(quote.validUntil))
         .bind(QStringLiteral("reference"), quote.reference.trimmed())
         .bind(QStringLiteral("notes"), quote.notes.trimmed())
+        .bind(QStringLiteral("execution"), quote.executionTime.trimmed())
         .bind(QStringLiteral("excl"), static_cast<qint64>(quote.totals.excl.cents()))
         .bind(QStringLiteral("vat"), static_cast<qint64>(quote.totals.vatTotal.cents()))
         .bind(QStringLiteral("incl"), static_cast<qint64>(quote.totals.incl.cents()))
@@ -134,6 +135,7 @@ Status OrderRepository::updateQuote(const Quote& quote, const QString& nowIso)
     if (auto r = q.prepare(QStringLiteral("UPDATE quote SET contact_id = :contact, section_id = :section, "
                                           "vehicle_id = :vehicle, status = :status, "
                                           "valid_until = :valid, reference = :reference, notes = :notes, "
+                                          "execution_time = :execution, "
                                           "total_excl_cents = :excl, total_vat_cents = "
                                           ":vat, total_incl_cents = :incl, version = version + 1, updated_at "
                                           "= :now WHERE id = :id AND version = "
@@ -147,6 +149,7 @@ Status OrderRepository::updateQuote(const Quote& quote, const QString& nowIso)
         .bind(QStringLiteral("valid"), iso(quote.validUntil))
         .bind(QStringLiteral("reference"), quote.reference.trimmed())
         .bind(QStringLiteral("notes"), quote.notes.trimmed())
+        .bind(QStringLiteral("execution"), quote.executionTime.trimmed())
         .bind(QStringLiteral("excl"), static_cast<qint64>(quote.totals.excl.cents()))
         .bind(QStringLiteral("vat"), static_cast<qint64>(quote.totals.vatTotal.cents()))
         .bind(QStringLiteral("incl"), static_cast<qint64>(quote.totals.incl.cents()))
@@ -161,11 +164,13 @@ Status OrderRepository::updateQuote(const Quote& quote, const QString& nowIso)
 }
 
 namespace {
-const QString quoteColumns = QStringLiteral("SELECT q.id, q.number, q.contact_id, c.name, c.first_name, "
-                                            "c.person, q.section_id, q.vehicle_id, q.status, "
-                                            "q.quote_date, q.valid_until, q.reference, q.notes, "
-                                            "q.total_excl_cents, q.total_vat_cents, q.total_incl_cents, "
-                                            "q.version FROM quote q JOIN contact c ON c.id = q.contact_id");
+const QString quoteColumns =
+    QStringLiteral("SELECT q.id, q.number, q.contact_id, c.name, c.first_name, "
+                   "c.person, q.section_id, q.vehicle_id, q.status, "
+                   "q.quote_date, q.valid_until, q.reference, q.notes, "
+                   "q.total_excl_cents, q.total_vat_cents, q.total_incl_cents, "
+                   "q.version, q.execution_time FROM quote q JOIN contact c ON c.id = "
+                   "q.contact_id");
 
 Quote readQuote(const SqlQuery& q)
 {
@@ -185,6 +190,7 @@ Quote readQuote(const SqlQuery& q)
     o.totals.vatTotal = Money::fromCents(q.value(14).toLongLong());
     o.totals.incl = Money::fromCents(q.value(15).toLongLong());
     o.version = q.value(16).toInt();
+    o.executionTime = q.value(17).toString();
     return o;
 }
 

@@ -16,7 +16,7 @@ Result<SchoolIdentity> SchoolRepository::load() const
             "siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, fiscal_year_start_month, "
             "school_year_start_month, may_issue_tax_receipts, version, retention_trainee_years, "
             "retention_invoice_years, vat_on_debits, statutory_object, receipt_signatory_name, "
-            "receipt_signatory_capacity FROM school WHERE id = 1"));
+            "receipt_signatory_capacity, consumer_mediator FROM school WHERE id = 1"));
         !r)
         return std::unexpected(r.error());
     if (auto r = q.exec(); !r)
@@ -50,6 +50,7 @@ Result<SchoolIdentity> SchoolRepository::load() const
     s.statutoryObject = q.value(23).toString();
     s.receiptSignatoryName = q.value(24).toString();
     s.receiptSignatoryCapacity = q.value(25).toString();
+    s.consumerMediator = q.value(26).toString();
     return s;
 }
 
@@ -64,14 +65,14 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
                   "city, "
                   "phone, email, website, siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, "
                   "fiscal_year_start_month, school_year_start_month, may_issue_tax_receipts, vat_on_debits, "
-                  "statutory_object, receipt_signatory_name, receipt_signatory_capacity, "
+                  "statutory_object, receipt_signatory_name, receipt_signatory_capacity, consumer_mediator, "
                   "version, created_at, updated_at) VALUES (1, :name, :organisation_name, :address_line1, "
                   ":address_line2, :postcode, :city, :phone, :email, :website, :siret, :rna, :logo, "
                   ":logo_mime, "
                   ":vat_regime, :vat_number, :vat_mention, :fiscal_year_start_month, "
                   ":school_year_start_month, "
                   ":may_issue_tax_receipts, :vat_on_debits, :statutory_object, :receipt_signatory_name, "
-                  ":receipt_signatory_capacity, 1, :now, :now)")
+                  ":receipt_signatory_capacity, :consumer_mediator, 1, :now, :now)")
             : QStringLiteral(
                   "UPDATE school SET name = :name, organisation_name = :organisation_name, "
                   "address_line1 = :address_line1, address_line2 = :address_line2, postcode = :postcode, "
@@ -82,8 +83,9 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
                   "school_year_start_month = :school_year_start_month, "
                   "may_issue_tax_receipts = :may_issue_tax_receipts, vat_on_debits = :vat_on_debits, "
                   "statutory_object = :statutory_object, receipt_signatory_name = :receipt_signatory_name, "
-                  "receipt_signatory_capacity = :receipt_signatory_capacity, "
-                  "version = version + 1, updated_at = :now WHERE id = 1 AND version = :version");
+                  "receipt_signatory_capacity = :receipt_signatory_capacity, consumer_mediator = "
+                  ":consumer_mediator, version = version + 1, updated_at = :now WHERE id = 1 AND version = "
+                  ":version");
     if (auto r = q.prepare(sql); !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("name"), s.name.trimmed())
@@ -110,6 +112,7 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
         .bind(QStringLiteral("statutory_object"), s.statutoryObject.trimmed())
         .bind(QStringLiteral("receipt_signatory_name"), s.receiptSignatoryName.trimmed())
         .bind(QStringLiteral("receipt_signatory_capacity"), s.receiptSignatoryCapacity.trimmed())
+        .bind(QStringLiteral("consumer_mediator"), s.consumerMediator.trimmed())
         .bind(QStringLiteral("now"), nowIso);
     if (!insert)
         q.bind(QStringLiteral("version"), s.version);

@@ -29,10 +29,11 @@ namespace etabli {
 
 QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
     : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
-      m_customer(new CustomerChooser(session, this)), m_vehicle(new QComboBox(this)), m_section(new QComboBox(this)),
-      m_subject(new QLineEdit(this)), m_validUntil(new QDateEdit(this)), m_notes(new QLineEdit(this)),
-      m_lines(new LinesEditor(session, this)), m_status(new QLabel(this)),
-      m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)), m_sent(new QPushButton(tr("Mark as s&ent"), this)),
+      m_customer(new CustomerChooser(session, this)), m_vehicle(new QComboBox(this)),
+      m_section(new QComboBox(this)), m_subject(new QLineEdit(this)), m_validUntil(new QDateEdit(this)),
+      m_execution(new QLineEdit(this)), m_notes(new QLineEdit(this)), m_lines(new LinesEditor(session, this)),
+      m_status(new QLabel(this)), m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)),
+      m_sent(new QPushButton(tr("Mark as s&ent"), this)),
       m_draft(new QPushButton(tr("Back to dra&ft"), this)),
       m_accept(new QPushButton(tr("&Accepted: make the work order…"), this)),
       m_refuse(new QPushButton(tr("Re&fused…"), this)), m_print(new QPushButton(tr("Prin&t…"), this)),
@@ -47,6 +48,9 @@ QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
     m_validUntil->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     m_subject->setPlaceholderText(tr("e.g. 4 winter tyres, railing for the town hall"));
     m_notes->setPlaceholderText(tr("printed under the lines, e.g. delivery not included"));
+    m_execution->setObjectName(QStringLiteral("quoteExecution"));
+    m_execution->setPlaceholderText(
+        tr("e.g. within 5 working days of your agreement (required for a private person)"));
     m_vehicle->setObjectName(QStringLiteral("quoteVehicle"));
     auto* form = new QFormLayout;
     auto* customerLabel = new QLabel(tr("C&ustomer"), this);
@@ -56,6 +60,7 @@ QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
     form->addRow(tr("&Workshop"), m_section);
     form->addRow(tr("Su&bject"), m_subject);
     form->addRow(tr("Valid &until"), m_validUntil);
+    form->addRow(tr("E&xecution time"), m_execution);
     form->addRow(tr("&Notes"), m_notes);
     form->addRow(tr("Status"), m_status);
 
@@ -85,13 +90,18 @@ QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
     connect(m_sent, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("sent")); });
     connect(m_draft, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("draft")); });
     connect(m_refuse, &QPushButton::clicked, this, [this]() {
-        if (m_confirm && m_confirm(tr("The customer refused the quote %1? It stays in the list as refused.").arg(m_quote.number)))
+        if (m_confirm && m_confirm(tr("The customer refused the quote %1? It stays in the list as refused.")
+                                       .arg(m_quote.number)))
             setStatus(QStringLiteral("refused"));
     });
-    connect(m_accept, &QPushButton::clicked, this, [this]() { accept(m_session.clock().today().addDays(14)); });
-    connect(m_print, &QPushButton::clicked, this, [this]() { DocumentOutput::preview(this, [this]() { return printable(); }); });
-    connect(m_pdf, &QPushButton::clicked, this,
-            [this]() { DocumentOutput::savePdf(this, m_quote.number, [this]() { return printable(); }, m_banner); });
+    connect(m_accept, &QPushButton::clicked, this,
+            [this]() { accept(m_session.clock().today().addDays(14)); });
+    connect(m_print, &QPushButton::clicked, this,
+            [this]() { DocumentOutput::preview(this, [this]() { return printable(); }); });
+    connect(m_pdf, &QPushButton::clicked, this, [this]() {
+        DocumentOutput::savePdf(
+            this, m_quote.number, [this]() { return printable(); }, m_banner);
+    });
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
@@ -126,16 +136,19 @@ void QuoteDialog::setSubject(const QString& subject)
 
 void QuoteDialog::fillVehicles()
 {
-    const qint64 keep = m_vehicle->currentData().toLongLong() != 0 ? m_vehicle->currentData().toLongLong() : m_quote.vehicleId;
+    const qint64 keep = m_vehicle->currentData().toLongLong() != 0 ? m_vehicle->currentData().toLongLong()
+                                                                   : m_quote.vehicleId;
     m_vehicle->clear();
     m_vehicle->addItem(tr("(none)"), 0);
     if (m_customer->contactId() == 0)
         return;
-    auto vehicles = ContactService(m_session.database(), m_session.clock(), m_session.user()).vehicles(m_customer->contactId());
+    auto vehicles = ContactService(m_session.database(), m_session.clock(), m_session.user())
+                        .vehicles(m_customer->contactId());
     if (!vehicles)
         return;
     for (const Vehicle& v : *vehicles)
-        m_vehicle->addItem(QStringList{v.plate, v.make, v.model, v.tyreSize}.join(QLatin1Char(' ')).simplified(), v.id);
+        m_vehicle->addItem(
+            QStringList{v.plate, v.make, v.model, v.tyreSize}.join(QLatin1Char(' ')).simplified(), v.id);
     m_vehicle->setCurrentIndex(std::max(0, m_vehicle->findData(keep)));
 }
 
@@ -159,9 +172,10 @@ void QuoteDialog::display()
 {
     const QLocale fr(QLocale::French, QLocale::France);
     const bool isNew = m_quote.id == 0;
-    const QString title = isNew ? tr("New quote")
-                                : tr("Quote %1 of %2").arg(m_quote.number,
-                                                           fr.toString(m_quote.quoteDate, QStringLiteral("dd/MM/yyyy")));
+    const QString title =
+        isNew ? tr("New quote")
+              : tr("Quote %1 of %2")
+                    .arg(m_quote.number, fr.toString(m_quote.quoteDate, QStringLiteral("dd/MM/yyyy")));
     m_title->setText(title);
     setWindowTitle(title);
     if (m_quote.contactId != 0)
@@ -171,6 +185,7 @@ void QuoteDialog::display()
     m_subject->setText(m_quote.reference);
     m_validUntil->setDate(m_quote.validUntil);
     m_notes->setText(m_quote.notes);
+    m_execution->setText(m_quote.executionTime);
     auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
     m_lines->setLines(m_quote.lines, school ? school->vatRegime : VatRegime::Franchise);
     const QString s = m_quote.status;
@@ -178,8 +193,8 @@ void QuoteDialog::display()
     const bool canWrite = m_session.user().can(permission::SalesWrite);
     const bool locked = closed || !canWrite;
     m_lines->setReadOnly(locked);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_customer, m_vehicle, m_section, m_subject, m_validUntil, m_notes,
-                                                      m_save})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_customer, m_vehicle, m_section, m_subject,
+                                                      m_validUntil, m_execution, m_notes, m_save})
         w->setEnabled(!locked);
     const bool expired = m_quote.isExpired(m_session.clock().today());
     m_status->setText(isNew ? tr("new")
@@ -202,6 +217,7 @@ bool QuoteDialog::save()
     q.reference = m_subject->text().trimmed();
     q.validUntil = m_validUntil->date();
     q.notes = m_notes->text().trimmed();
+    q.executionTime = m_execution->text().trimmed();
     q.lines.clear();
     QString error;
     if (!m_lines->readLines(q.lines, &error)) {
@@ -223,7 +239,11 @@ bool QuoteDialog::setStatus(const QString& status)
 {
     if (m_quote.id == 0)
         return false;
-    auto r = OrderService(m_session.database(), m_session.clock(), m_session.user()).setQuoteStatus(m_quote.id, status);
+    // What was typed (the time of execution, say) goes with the quote sent.
+    if (status == QLatin1String("sent") && !save())
+        return false;
+    auto r = OrderService(m_session.database(), m_session.clock(), m_session.user())
+                 .setQuoteStatus(m_quote.id, status);
     if (!r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -247,10 +267,11 @@ qint64 QuoteDialog::accept(const QDate& dueDate)
         return 0;
     }
     const QLocale fr(QLocale::French, QLocale::France);
-    if (m_confirm && !m_confirm(tr("The customer accepted the quote %1: make the work order for %2, due on %3? The quote "
-                                   "can then no longer be changed.")
-                                    .arg(m_quote.number, m_section->currentText(),
-                                         fr.toString(dueDate, QStringLiteral("dd/MM/yyyy")))))
+    if (m_confirm &&
+        !m_confirm(tr("The customer accepted the quote %1: make the work order for %2, due on %3? The quote "
+                      "can then no longer be changed.")
+                       .arg(m_quote.number, m_section->currentText(),
+                            fr.toString(dueDate, QStringLiteral("dd/MM/yyyy")))))
         return 0;
     OrderService service(m_session.database(), m_session.clock(), m_session.user());
     auto id = service.acceptQuote(m_quote.id, section, dueDate);
@@ -269,7 +290,8 @@ qint64 QuoteDialog::accept(const QDate& dueDate)
 
 std::unique_ptr<print::Printable> QuoteDialog::printable()
 {
-    auto p = print::QuoteDocument::load(m_session.database(), m_session.clock(), m_session.user(), m_quote.id);
+    auto p =
+        print::QuoteDocument::load(m_session.database(), m_session.clock(), m_session.user(), m_quote.id);
     if (!p) {
         m_banner->showMessage(MessageBanner::Kind::Error, p.error().message);
         return nullptr;

@@ -2,10 +2,9 @@
 
 #include "domain/orders.h"
 
-#include <QDialog>
-
 #include <functional>
 #include <memory>
+#include <QDialog>
 
 class QComboBox;
 class QDateEdit;
@@ -64,6 +63,7 @@ private:
     QComboBox* m_section;
     QLineEdit* m_subject;
     QDateEdit* m_validUntil;
+    QLineEdit* m_execution;
     QLineEdit* m_notes;
     LinesEditor* m_lines;
     QLabel* m_status;

@@ -69,7 +69,7 @@ SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* par
         connect(combo, &QComboBox::currentIndexChanged, this, &SettingsPage::markDirty);
     connect(m_ui->mayIssueTaxReceipts, &QCheckBox::toggled, this, &SettingsPage::markDirty);
     connect(m_ui->statutoryObject, &QPlainTextEdit::textChanged, this, &SettingsPage::markDirty);
-    for (QLineEdit* e : {m_ui->receiptSignatoryName, m_ui->receiptSignatoryCapacity})
+    for (QLineEdit* e : {m_ui->receiptSignatoryName, m_ui->receiptSignatoryCapacity, m_ui->consumerMediator})
         connect(e, &QLineEdit::textEdited, this, &SettingsPage::markDirty);
     connect(m_ui->vatOnDebits, &QCheckBox::toggled, this, &SettingsPage::markDirty);
 
@@ -170,6 +170,7 @@ void SettingsPage::fillForm(const SchoolIdentity& s)
     m_ui->statutoryObject->setPlainText(s.statutoryObject);
     m_ui->receiptSignatoryName->setText(s.receiptSignatoryName);
     m_ui->receiptSignatoryCapacity->setText(s.receiptSignatoryCapacity);
+    m_ui->consumerMediator->setText(s.consumerMediator);
     m_ui->fiscalYearStartMonth->setCurrentIndex(s.fiscalYearStartMonth - 1);
     m_ui->schoolYearStartMonth->setCurrentIndex(s.schoolYearStartMonth - 1);
     m_logo = s.logo;
@@ -203,6 +204,7 @@ SchoolIdentity SettingsPage::readForm() const
     s.statutoryObject = m_ui->statutoryObject->toPlainText().trimmed();
     s.receiptSignatoryName = m_ui->receiptSignatoryName->text().trimmed();
     s.receiptSignatoryCapacity = m_ui->receiptSignatoryCapacity->text().trimmed();
+    s.consumerMediator = m_ui->consumerMediator->text().trimmed();
     s.fiscalYearStartMonth = m_ui->fiscalYearStartMonth->currentData().toInt();
     s.schoolYearStartMonth = m_ui->schoolYearStartMonth->currentData().toInt();
     s.logo = m_logo;
