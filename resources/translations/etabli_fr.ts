@@ -1545,7 +1545,7 @@
         <location filename="../../src/cli/clicommands.cpp" line="+0" />
         <location line="+220" />
         <location filename="../../src/cli/cliprint.cpp" line="+27" />
-        <location filename="../../src/cli/clireports.cpp" line="+8" />
+        <location filename="../../src/cli/clireports.cpp" line="+9" />
         <source>FILE</source>
         <translation>FICHIER</translation>
     </message>
@@ -1940,7 +1940,7 @@
         <translation>Liste écrite dans %1</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clireports.cpp" line="-63" />
+        <location filename="../../src/cli/clireports.cpp" line="-64" />
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
@@ -1991,17 +1991,12 @@
         <translation>Dernier jour des feuilles d'émargement (par défaut : la semaine du premier).</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Output format: pdf, html, json or csv.</source>
-        <translation>Format de sortie : pdf, html, json ou csv.</translation>
-    </message>
-    <message>
-        <location line="+12" />
+        <location line="+20" />
         <source>Writes a report on the school's data: a school year's indicators, the activity report, the financial report of a financial year, a subsidy's final account, the sign-in sheets of a section, the funder pack that gathers them, or the funding split.</source>
         <translation>Écrit un rapport sur les données de l'école : les indicateurs d'une année scolaire, le rapport d'activité, le rapport financier d'un exercice, le compte rendu financier d'une subvention, les feuilles d'émargement d'une section, le pack financeur qui les réunit, ou la répartition des financements.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+36" />
         <source>Usage: etabli-cli report indicators --school-year 2013-2014 [--section NAME] [--format json|csv|pdf|html] --user LOGIN</source>
         <translation>Utilisation : etabli-cli report indicators --school-year 2013-2014 [--section NOM] [--format json|csv|pdf|html] --user IDENTIFIANT</translation>
     </message>
@@ -2066,12 +2061,12 @@
         <translation>Écrit : %1</translation>
     </message>
     <message>
-        <location line="-151" />
+        <location line="-153" />
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-36" />
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -2111,7 +2106,12 @@
         <translation>receipts : l'exercice qui commence en --year, et non l'année civile.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+2" />
+        <source>Output format: pdf, html, json or csv (default: json, or pdf for a report that has no json).</source>
+        <translation>Format de sortie : pdf, html, json ou csv (par défaut : json, ou pdf pour un rapport qui n'existe pas en json).</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>File to write (default: the standard output).</source>
         <translation>Fichier à écrire (par défaut : la sortie standard).</translation>
     </message>
@@ -2121,7 +2121,7 @@
         <translation>indicators, activity, financial, grant, attendance, pack, funding ou receipts.</translation>
     </message>
     <message>
-        <location line="+154" />
+        <location line="+157" />
         <source>Cannot write “%1”: %2</source>
         <translation>Impossible d'écrire « %1 » : %2</translation>
     </message>
@@ -3750,7 +3750,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+71" />
         <source>This quote does not exist.</source>
         <translation>Ce devis n'existe pas.</translation>
     </message>
@@ -3849,12 +3849,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+49" />
-        <location line="+187" />
+        <location line="+188" />
         <source>Choose the customer.</source>
         <translation>Choisissez le client.</translation>
     </message>
     <message>
-        <location line="-172" />
+        <location line="-173" />
         <location line="+30" />
         <source>A quote is valid until a day after it is made.</source>
         <translation>Un devis est valable jusqu'à une date postérieure à sa date.</translation>
@@ -3875,7 +3875,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>le médiateur de la consommation (Paramètres → L'établissement)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>A quote to a private person must tell them, before they agree:
 – %1
 Complete it, then send the quote.</source>
@@ -4263,7 +4263,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Devis n° %1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Date: %1</source>
         <translation>Date : %1</translation>
     </message>
@@ -4293,7 +4293,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Devis gratuit, valable jusqu'au %1. Les travaux sont réalisés par les jeunes de l'école sous la conduite de leurs maîtres professionnels.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Time of execution: %1.</source>
         <translation>Délai d'exécution : %1.</translation>
     </message>
@@ -4303,12 +4303,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Pour les biens vendus : garantie légale de conformité de deux ans à compter de la délivrance (art. L217-3 et suivants du Code de la consommation) et garantie des vices cachés (art. 1641 et suivants du Code civil).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>In a dispute not settled with us, you may call on the consumer mediator free of charge: %1 (art. L612-1 of the French consumer code).</source>
         <translation>En cas de litige non résolu avec nous, vous pouvez recourir gratuitement au médiateur de la consommation : %1 (art. L612-1 du Code de la consommation).</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Good for agreement (handwritten)</source>
         <translation>Bon pour accord (mention manuscrite)</translation>
     </message>
@@ -4318,7 +4318,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Date et signature :</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>%1 of %2</source>
         <translation>%1 du %2</translation>
     </message>
@@ -4631,7 +4631,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Sommaire</translation>
     </message>
     <message>
-        <location line="+153" />
+        <location line="+216" />
         <source>Printed on %1</source>
         <translation>Édité le %1</translation>
     </message>
@@ -5665,7 +5665,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>L'établissement n'est pas encore renseigné.</translation>
     </message>
     <message>
-        <location line="+97" />
+        <location line="+98" />
         <source>The school's settings were changed meanwhile on another computer. Reload them, then make your change again.</source>
         <translation>Les paramètres de l'établissement ont été modifiés entre-temps sur un autre poste. Rechargez-les puis refaites votre modification.</translation>
     </message>
@@ -11856,12 +11856,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::QuoteDialog</name>
     <message>
-        <location filename="../../src/gui/sales/quotedialog.cpp" line="+36" />
+        <location filename="../../src/gui/sales/quotedialog.cpp" line="+35" />
         <source>&amp;Save (Ctrl+S)</source>
         <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Mark as s&amp;ent</source>
         <translation>Marquer comme e&amp;nvoyé</translation>
     </message>
@@ -11901,7 +11901,7 @@ Facturé (HT) : %6
         <translation>imprimé sous les lignes, ex. livraison non comprise</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>e.g. within 5 working days of your agreement (required for a private person)</source>
         <translation>par exemple : sous 5 jours ouvrés après votre accord (obligatoire pour un particulier)</translation>
     </message>
@@ -11956,17 +11956,17 @@ Facturé (HT) : %6
         <translation>Le client a refusé le devis %1 ? Il reste dans la liste comme refusé.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+16" />
         <source>(to choose when accepted)</source>
         <translation>(à choisir à l'acceptation)</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33" />
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+34" />
         <source>New quote</source>
         <translation>Nouveau devis</translation>
     </message>
@@ -11991,12 +11991,12 @@ Facturé (HT) : %6
         <translation>Devis %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>Choose the workshop that will do the work.</source>
         <translation>Choisissez l'atelier qui fera le travail.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>The customer accepted the quote %1: make the work order for %2, due on %3? The quote can then no longer be changed.</source>
         <translation>Le client a accepté le devis %1 : créer le bon de travaux pour l'atelier %2, à faire pour le %3 ? Le devis ne pourra plus être modifié.</translation>
     </message>

@@ -113,8 +113,9 @@ int Commands::reportData(const QStringList& args)
         QStringLiteral("financial-year"),
         tr("receipts: the financial year starting in --year, not the civil year."));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          tr("Output format: pdf, html, json or csv."), tr("FORMAT"),
-                                          QStringLiteral("json"));
+                                          tr("Output format: pdf, html, json or csv (default: json, or pdf "
+                                             "for a report that has no json)."),
+                                          tr("FORMAT"));
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                        tr("File to write (default: the standard output)."), tr("FILE"));
     for (const QCommandLineOption& o : {user, yearOption, schoolYearOption, sectionOption, grantOption,
@@ -134,7 +135,10 @@ int Commands::reportData(const QStringList& args)
         return rc;
     const QStringList positional = parser.positionalArguments();
     const QString what = positional.value(0);
-    const QString format = parser.value(formatOption);
+    // The sign-in sheets, a subsidy's account and the pack are documents only.
+    const QString format = parser.isSet(formatOption)                 ? parser.value(formatOption)
+                           : formatFits(what, QStringLiteral("json")) ? QStringLiteral("json")
+                                                                      : QStringLiteral("pdf");
     bool yearOk = false;
     const int year = parser.value(yearOption).toInt(&yearOk);
     QList<qint64> grants;

@@ -2,6 +2,8 @@
 
 #include "print/businessparts.h"
 
+#include <algorithm>
+#include <cmath>
 #include <QAbstractTextDocumentLayout>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -19,9 +21,6 @@
 #include <QTextDocument>
 #include <QTextObjectInterface>
 #include <QValueAxis>
-
-#include <algorithm>
-#include <cmath>
 
 namespace etabli::print {
 
@@ -51,7 +50,8 @@ public:
         return {width, spec.heightMm * dpi / 25.4};
     }
 
-    void drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int, const QTextFormat& format) override
+    void drawObject(QPainter* painter, const QRectF& rect, QTextDocument*, int,
+                    const QTextFormat& format) override
     {
         const ChartSpec& spec = m_charts.at(format.property(ChartIndexProperty).toInt());
         const qreal scale = painter->device() ? painter->device()->logicalDpiX() / 96.0 : 1.0;
@@ -75,8 +75,8 @@ private:
 
     static QChart* build(const ChartSpec& spec)
     {
-        static const QColor colours[] = {QColor(0xa9, 0xc1, 0xd9), QColor(0x2c, 0x5d, 0x8a), QColor(0xd9, 0x8c, 0x3f),
-                                         QColor(0x6a, 0x9a, 0x5b)};
+        static const QColor colours[] = {QColor(0xa9, 0xc1, 0xd9), QColor(0x2c, 0x5d, 0x8a),
+                                         QColor(0xd9, 0x8c, 0x3f), QColor(0x6a, 0x9a, 0x5b)};
         auto* chart = new QChart;
         chart->setAnimationOptions(QChart::NoAnimation);
         chart->setBackgroundRoundness(0);
@@ -186,11 +186,13 @@ void ReportBuilder::titlePage(const QString& subtitle, const QStringList& lines)
     QString h = QStringLiteral("<p style=\"font-size: 40pt;\">&nbsp;</p>");
     if (!m_school.logo.isEmpty())
         h += QStringLiteral("<p align=\"center\"><img src=\"logo\" height=\"90\"></p>");
-    h += QStringLiteral("<p align=\"center\" style=\"font-size: 16pt;\"><b>%1</b></p>").arg(esc(m_school.name));
+    h += QStringLiteral("<p align=\"center\" style=\"font-size: 16pt;\"><b>%1</b></p>")
+             .arg(esc(m_school.name));
     if (!m_school.organisationName.isEmpty())
         h += QStringLiteral("<p align=\"center\">%1</p>").arg(esc(m_school.organisationName));
     h += QStringLiteral("<p style=\"font-size: 40pt;\">&nbsp;</p>");
-    h += QStringLiteral("<p align=\"center\" style=\"font-size: 24pt; color: #2c5d8a;\"><b>%1</b></p>").arg(esc(m_title));
+    h += QStringLiteral("<p align=\"center\" style=\"font-size: 24pt; color: #2c5d8a;\"><b>%1</b></p>")
+             .arg(esc(m_title));
     if (!subtitle.isEmpty())
         h += QStringLiteral("<p align=\"center\" style=\"font-size: 14pt;\">%1</p>").arg(esc(subtitle));
     h += QStringLiteral("<p style=\"font-size: 50pt;\">&nbsp;</p>");
@@ -205,7 +207,8 @@ void ReportBuilder::titlePage(const QString& subtitle, const QStringList& lines)
         ids << tr("RNA %1").arg(m_school.rna);
     if (!ids.isEmpty())
         all << ids.join(QStringLiteral(" · "));
-    all << tr("Printed on %1 from the school's records").arg(m_printedOn.toString(QStringLiteral("dd/MM/yyyy")));
+    all << tr("Printed on %1 from the school's records")
+               .arg(m_printedOn.toString(QStringLiteral("dd/MM/yyyy")));
     for (const QString& l : std::as_const(all))
         h += QStringLiteral("<p align=\"center\" style=\"color: #555555;\">%1</p>").arg(esc(l));
     m_body += h;
@@ -224,8 +227,9 @@ void ReportBuilder::tableOfContents()
 void ReportBuilder::chapter(const QString& text)
 {
     m_chapters << text;
-    m_body += QStringLiteral("<h1 style=\"color: #2c5d8a;%1\">%2</h1>")
-                  .arg(m_contentStarted ? QStringLiteral(" page-break-before: always;") : QString(), esc(text));
+    m_body +=
+        QStringLiteral("<h1 style=\"color: #2c5d8a;%1\">%2</h1>")
+            .arg(m_contentStarted ? QStringLiteral(" page-break-before: always;") : QString(), esc(text));
     m_contentStarted = true;
 }
 
@@ -233,6 +237,12 @@ void ReportBuilder::heading(const QString& text)
 {
     m_body += QStringLiteral("<h2 style=\"color: #2c5d8a;\">%1</h2>").arg(esc(text));
     m_contentStarted = true;
+}
+
+void ReportBuilder::headingKeptTogether(const QString& text)
+{
+    heading(text);
+    m_keptTogether << text;
 }
 
 void ReportBuilder::paragraph(const QString& plainText)
@@ -271,14 +281,16 @@ void ReportBuilder::table(const QStringList& headers, const QList<QStringList>& 
         h += QStringLiteral("<th align=\"%1\"%3>%2</th>")
                  .arg(right.contains(static_cast<int>(c)) ? QStringLiteral("right") : QStringLiteral("left"),
                       esc(headers[c]),
-                      c < widthsPercent.size() ? QStringLiteral(" width=\"%1%\"").arg(widthsPercent[c]) : QString());
+                      c < widthsPercent.size() ? QStringLiteral(" width=\"%1%\"").arg(widthsPercent[c])
+                                               : QString());
     h += QStringLiteral("</tr></thead><tbody>");
     for (qsizetype r = 0; r < rows.size(); ++r) {
         const bool strong = bold.contains(static_cast<int>(r));
         h += QStringLiteral("<tr>");
         for (qsizetype c = 0; c < rows[r].size(); ++c)
             h += QStringLiteral("<td align=\"%1\">%2</td>")
-                     .arg(right.contains(static_cast<int>(c)) ? QStringLiteral("right") : QStringLiteral("left"),
+                     .arg(right.contains(static_cast<int>(c)) ? QStringLiteral("right")
+                                                              : QStringLiteral("left"),
                           strong ? QStringLiteral("<b>%1</b>").arg(esc(rows[r][c])) : esc(rows[r][c]));
         h += QStringLiteral("</tr>");
     }
@@ -315,8 +327,9 @@ QString ReportBuilder::bodyHtml(bool chartsAsTables) const
             continue;
         // In HTML the chart's figures are a small table.
         const ChartSpec& c = m_charts[i];
-        QString t = QStringLiteral("<p><b>%1</b></p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><thead><tr>"
-                                   "<th></th>")
+        QString t = QStringLiteral(
+                        "<p><b>%1</b></p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><thead><tr>"
+                        "<th></th>")
                         .arg(esc(c.title));
         for (const auto& s : c.series)
             t += QStringLiteral("<th>%1</th>").arg(esc(s.name.isEmpty() ? c.unit : s.name));
@@ -326,8 +339,9 @@ QString ReportBuilder::bodyHtml(bool chartsAsTables) const
             t += QStringLiteral("<tr><td>%1</td>").arg(esc(c.categories[r]));
             for (const auto& s : c.series)
                 t += QStringLiteral("<td align=\"right\">%1</td>")
-                         .arg(r < s.values.size() && !std::isnan(s.values[r]) ? fr.toString(s.values[r], 'f', 1)
-                                                                               : QStringLiteral("—"));
+                         .arg(r < s.values.size() && !std::isnan(s.values[r])
+                                  ? fr.toString(s.values[r], 'f', 1)
+                                  : QStringLiteral("—"));
             t += QStringLiteral("</tr>");
         }
         t += QStringLiteral("</tbody></table>");
@@ -339,9 +353,10 @@ QString ReportBuilder::bodyHtml(bool chartsAsTables) const
 QString ReportBuilder::html() const
 {
     QString h = bodyHtml(true);
-    h.replace(QStringLiteral("<html><body"), QStringLiteral("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
-                                                           "<title>%1</title></head><body")
-                                                 .arg(esc(m_title)));
+    h.replace(QStringLiteral("<html><body"),
+              QStringLiteral("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
+                             "<title>%1</title></head><body")
+                  .arg(esc(m_title)));
     if (!m_school.logo.isEmpty())
         h.replace(QStringLiteral("src=\"logo\""),
                   QStringLiteral("src=\"data:%1;base64,%2\"")
@@ -349,6 +364,63 @@ QString ReportBuilder::html() const
                            QString::fromLatin1(m_school.logo.toBase64())));
     return h;
 }
+
+namespace {
+
+// Moves each section headed by one of `headings` to a new page when it would
+// straddle two and fits on one. In document order: a move shifts what follows.
+void keepSectionsTogether(QTextDocument& document, const QStringList& headings)
+{
+    const qreal pageHeight = document.pageSize().height();
+    for (QTextBlock b = document.begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() != 2 || !headings.contains(b.text()))
+            continue;
+        QTextBlock last = b;
+        for (QTextBlock n = b.next();
+             n.isValid() && (n.blockFormat().headingLevel() == 0 || n.blockFormat().headingLevel() > 2);
+             n = n.next())
+            last = n;
+        const qreal start = document.documentLayout()->blockBoundingRect(b).top();
+        const QRectF end = document.documentLayout()->blockBoundingRect(last);
+        const auto page = [pageHeight](qreal y) { return static_cast<int>(std::floor(y / pageHeight)); };
+        if (page(start) == page(end.bottom() - 1) || end.bottom() - start >= pageHeight)
+            continue;
+        QTextBlockFormat breakBefore;
+        breakBefore.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(b).mergeBlockFormat(breakBefore);
+    }
+}
+
+// Finds each chapter's heading (after the contents) and its page, then
+// writes the pages in: shorter than the markers, the numbers move nothing.
+void fillTableOfContents(QTextDocument& document, const QStringList& chapters)
+{
+    if (chapters.isEmpty())
+        return;
+    const qreal pageHeight = document.pageSize().height();
+    QList<int> pages(chapters.size(), 0);
+    qsizetype next = 0;
+    bool pastContents = false;
+    for (QTextBlock b = document.begin(); b.isValid() && next < chapters.size(); b = b.next()) {
+        if (b.blockFormat().headingLevel() != 1)
+            continue;
+        if (!pastContents) {
+            pastContents = true; // the first level-1 heading is the contents' own
+            continue;
+        }
+        if (b.text() != chapters[next])
+            continue;
+        const QRectF r = document.documentLayout()->blockBoundingRect(b);
+        pages[next++] = static_cast<int>(std::floor((r.top() + r.height() / 2) / pageHeight)) + 1;
+    }
+    for (qsizetype i = 0; i < chapters.size(); ++i) {
+        QTextCursor marker = document.find(pageMarker(i));
+        if (!marker.isNull())
+            marker.insertText(pages[i] > 0 ? QString::number(pages[i]) : QString());
+    }
+}
+
+} // namespace
 
 std::unique_ptr<Printable> ReportBuilder::printable(bool landscape) const
 {
@@ -373,35 +445,13 @@ std::unique_ptr<Printable> ReportBuilder::printable(bool landscape) const
     p->frame.footerNote = tr("Printed on %1").arg(m_printedOn.toString(QStringLiteral("dd/MM/yyyy")));
     p->frame.landscape = landscape;
     p->frame.titlePage = m_hasTitlePage;
-    if (m_hasToc) {
-        const QStringList chapters = m_chapters;
-        p->frame.laidOut = [chapters](QTextDocument& document) {
-            // Find each chapter's heading (after the contents) and its page,
-            // then write the pages in: shorter than the markers, the
-            // numbers move nothing.
-            const qreal pageHeight = document.pageSize().height();
-            QList<int> pages(chapters.size(), 0);
-            qsizetype next = 0;
-            bool pastContents = false;
-            for (QTextBlock b = document.begin(); b.isValid() && next < chapters.size(); b = b.next()) {
-                if (b.blockFormat().headingLevel() != 1)
-                    continue;
-                if (!pastContents) {
-                    pastContents = true; // the first level-1 heading is the contents' own
-                    continue;
-                }
-                if (b.text() != chapters[next])
-                    continue;
-                const QRectF r = document.documentLayout()->blockBoundingRect(b);
-                pages[next++] = static_cast<int>(std::floor((r.top() + r.height() / 2) / pageHeight)) + 1;
-            }
-            for (qsizetype i = 0; i < chapters.size(); ++i) {
-                QTextCursor marker = document.find(pageMarker(i));
-                if (!marker.isNull())
-                    marker.insertText(pages[i] > 0 ? QString::number(pages[i]) : QString());
-            }
+    const QStringList chapters = m_hasToc ? m_chapters : QStringList();
+    const QStringList keptTogether = m_keptTogether;
+    if (m_hasToc || !keptTogether.isEmpty())
+        p->frame.laidOut = [chapters, keptTogether](QTextDocument& document) {
+            keepSectionsTogether(document, keptTogether);
+            fillTableOfContents(document, chapters);
         };
-    }
     return p;
 }
 

@@ -3,13 +3,12 @@
 #include "domain/school.h"
 #include "print/documentprinter.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include <memory>
 
 namespace etabli::print {
 
@@ -17,7 +16,12 @@ namespace etabli::print {
 // series. Drawn as vectors with Qt Charts on the page's painter.
 struct ChartSpec
 {
-    enum class Kind { Bars, HorizontalBars, Lines };
+    enum class Kind
+    {
+        Bars,
+        HorizontalBars,
+        Lines
+    };
     Kind kind = Kind::Bars;
     QString title;
     QStringList categories;
@@ -51,6 +55,10 @@ public:
     // is listed in the table of contents.
     void chapter(const QString& text);
     void heading(const QString& text);
+    // A heading whose section (up to the next heading) is never split over
+    // two pages when it fits on one: it starts a new page instead (a
+    // certification and its signature).
+    void headingKeptTogether(const QString& text);
     void paragraph(const QString& plainText);
     // Rich text written in the application (the narrative); kept as typed.
     void richText(const QString& html);
@@ -82,6 +90,7 @@ private:
     QDate m_printedOn;
     QString m_body;
     QStringList m_chapters;
+    QStringList m_keptTogether;
     QList<ChartSpec> m_charts;
     bool m_hasTitlePage = false;
     bool m_hasToc = false;

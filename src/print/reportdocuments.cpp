@@ -407,7 +407,7 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
                 indicatorRows, {1}, {}, {75, 25});
     }
 
-    b.heading(tr("6. Certification"));
+    b.headingKeptTogether(tr("6. Certification"));
     b.paragraph(
         tr("I, the undersigned, legal representative of the association, certify that the information in "
            "this account is accurate and that the subsidy was used for the purpose it was granted for."));

@@ -924,11 +924,11 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
     const QString pdf = dir.filePath(QStringLiteral("pack.pdf"));
     const QStringList base = {QStringLiteral("--database"), db, QStringLiteral("--user"),
                               QStringLiteral("direction")};
+    // A document-only report is a PDF unless told otherwise.
     auto pack =
         cli(QStringList{QStringLiteral("report"), QStringLiteral("pack"), QStringLiteral("--school-year"),
                         QStringLiteral("2025-2026"), QStringLiteral("--year"), QStringLiteral("2025"),
-                        QStringLiteral("--grant"), granted[0].toString(), QStringLiteral("--format"),
-                        QStringLiteral("pdf"), QStringLiteral("--out"), pdf} +
+                        QStringLiteral("--grant"), granted[0].toString(), QStringLiteral("--out"), pdf} +
                 base,
             password);
     INFO(pack.err.toStdString());
