@@ -233,7 +233,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+150" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+330" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -256,8 +256,8 @@
 <context>
     <name>AuditTrail</name>
     <message>
-        <location filename="../../src/core/services/audittrail.cpp" line="+114" />
-        <location line="+22" />
+        <location filename="../../src/core/services/audittrail.cpp" line="+162" />
+        <location line="+23" />
         <source>Cannot write “%1”.</source>
         <translation>Impossible d'écrire « %1 ».</translation>
     </message>
@@ -267,7 +267,7 @@
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>school settings</source>
         <translation>paramètres de l'établissement</translation>
     </message>
@@ -343,6 +343,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>audit trail</source>
+        <translation>journal des modifications</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>invoice</source>
         <translation>facture</translation>
     </message>
@@ -411,6 +416,11 @@
         <source>restored</source>
         <translation>restauration</translation>
     </message>
+    <message>
+        <location line="+2" />
+        <source>read</source>
+        <translation>consultation</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>
@@ -420,22 +430,12 @@
         <translation>Ce compte n'existe plus.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+12" />
         <source>Wrong login or password.</source>
         <translation>Identifiant ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>This account is locked after %1 failed attempts, until %2.</source>
-        <translation>Ce compte est verrouillé après %1 essais infructueux, jusqu'à %2.</translation>
-    </message>
-    <message>
-        <location line="+32" />
-        <source>Wrong password for the %1th time: the account is locked for %2 minutes.</source>
-        <translation>Mot de passe incorrect pour la %1e fois : le compte est verrouillé pendant %2 minutes.</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+66" />
         <source>This account is deactivated. Ask the direction to reactivate it.</source>
         <translation>Ce compte est désactivé. Demandez à la direction de le réactiver.</translation>
     </message>
@@ -443,7 +443,7 @@
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../src/core/storage/backup.cpp" line="+29" />
+        <location filename="../../src/core/storage/backup.cpp" line="+28" />
         <source>Cannot write “%1”.</source>
         <translation>Impossible d'écrire « %1 ».</translation>
     </message>
@@ -458,7 +458,7 @@
         <translation>Impossible de renommer « %1 » en « %2 ».</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>The built-in backup is for SQLite databases. For PostgreSQL, use pg_dump on the server.</source>
         <translation>La sauvegarde intégrée concerne les bases SQLite. Pour PostgreSQL, utilisez pg_dump sur le serveur.</translation>
     </message>
@@ -468,12 +468,12 @@
         <translation>La copie ne peut pas remplacer la base elle-même.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The file “%1” already exists: it was not replaced.</source>
         <translation>Le fichier « %1 » existe déjà : il n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Cannot create the folder “%1”.</source>
         <translation>Impossible de créer le dossier « %1 ».</translation>
     </message>
@@ -483,12 +483,17 @@
         <translation>Impossible d'écrire dans le dossier « %1 ».</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>Copying the database to “%1” failed.</source>
-        <translation>La copie de la base vers « %1 » a échoué.</translation>
+        <location line="+26" />
+        <source>The disk is full: the copy “%1” was not made. Free some space on that disk, or choose another, then try again.</source>
+        <translation>Le disque est plein : la copie « %1 » n'a pas été faite. Libérez de la place sur ce disque, ou choisissez-en un autre, puis réessayez.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+4" />
+        <source>The copy “%1” was not made: %2</source>
+        <translation>La copie « %1 » n'a pas été faite : %2</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>The copy “%1” failed the integrity check.</source>
         <translation>La copie « %1 » n'a pas passé le contrôle d'intégrité.</translation>
     </message>
@@ -508,7 +513,7 @@
         <translation>Impossible de copier la sauvegarde « %1 ».</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>“%1” already exists.</source>
         <translation>« %1 » existe déjà.</translation>
     </message>
@@ -516,7 +521,7 @@
 <context>
     <name>BackupService</name>
     <message>
-        <location filename="../../src/core/services/backupservice.cpp" line="+52" />
+        <location filename="../../src/core/services/backupservice.cpp" line="+50" />
         <source>credit note %1 of %2, %3, %4</source>
         <translation>avoir %1 du %2, %3, %4</translation>
     </message>
@@ -541,7 +546,7 @@
         <translation>RESTAURER</translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+13" />
         <source>The copy lacks %n issued document(s) or payment(s): nothing was restored. To restore it all the same, type the word %1.</source>
         <translation>
             <numerusform>Il manque à la copie %n document émis ou règlement : rien n'a été restauré. Pour la restaurer quand même, tapez le mot %1.</numerusform>
@@ -1163,7 +1168,17 @@
         <translation>NIVEAU</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clisupport.cpp" line="+38" />
+        <location filename="../../src/cli/clisupport.cpp" line="+29" />
+        <source>PostgreSQL: the login role the application uses every day; it gets the rights to read and write rows, and owns nothing.</source>
+        <translation>PostgreSQL : le rôle de connexion que l'application utilise chaque jour ; il reçoit le droit de lire et d'écrire les lignes, et ne possède rien.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>ROLE</source>
+        <translation>RÔLE</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>See “etabli-cli %1 --help”.</source>
         <translation>Voir « etabli-cli %1 --help ».</translation>
     </message>
@@ -1183,9 +1198,9 @@
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+384" />
-        <location line="+86" />
-        <location line="+63" />
+        <location filename="../../src/cli/clicommands.cpp" line="+445" />
+        <location line="+99" />
+        <location line="+67" />
         <location filename="../../src/cli/clisupport.cpp" line="+7" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
@@ -1196,7 +1211,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-493" />
+        <location filename="../../src/cli/clicommands.cpp" line="-570" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1222,6 +1237,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>  migrate  upgrades a database to this version; on PostgreSQL, as the tables' owner, and sets up the daily role (--daily-role)</source>
+        <translation>  migrate  met une base à jour pour cette version ; sous PostgreSQL, avec le compte propriétaire des tables, et prépare le rôle quotidien (--daily-role)</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>  backup   writes a verified copy of a database in use</source>
         <translation>  backup   écrit une copie vérifiée d'une base en cours d'utilisation</translation>
     </message>
@@ -1281,7 +1301,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+48" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -1309,18 +1329,18 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+273" />
-        <location filename="../../src/cli/clisupport.cpp" line="-79" />
+        <location line="+332" />
+        <location filename="../../src/cli/clisupport.cpp" line="-88" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-272" />
+        <location line="-331" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>Creates an empty database for a school, with its default sections.</source>
         <translation>Crée une base de données vide pour une école, avec ses sections par défaut.</translation>
     </message>
@@ -1340,12 +1360,34 @@
         <translation>Mot de passe du nouveau compte %1 : </translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+9" />
+        <location line="+43" />
+        <source>--daily-role is for a PostgreSQL database.</source>
+        <translation>--daily-role ne s'emploie qu'avec une base PostgreSQL.</translation>
+    </message>
+    <message>
+        <location line="-25" />
+        <location line="+41" />
+        <source>Daily role: %1 (reads and writes rows, owns nothing)</source>
+        <translation>Rôle quotidien : %1 (lit et écrit les lignes, ne possède rien)</translation>
+    </message>
+    <message>
+        <location line="-38" />
         <source>Database created: %1</source>
         <translation>Base créée : %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
+        <source>Upgrades a database to this version of Établi. On PostgreSQL, run it as the role that owns the tables; the daily role (given, or the one set up before) gets its rights on the new tables.</source>
+        <translation>Met une base à jour pour cette version d'Établi. Sous PostgreSQL, lancez-la avec le rôle propriétaire des tables ; le rôle quotidien (indiqué, ou celui déjà préparé) reçoit ses droits sur les nouvelles tables.</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Database %1: schema version %2 (up to date)</source>
+        <translation>Base %1 : version du schéma %2 (à jour)</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>Size: “school” (one school over 10 years, the default) or “federation” (about twenty schools, for benchmarks).</source>
         <translation>Taille : « school » (une école sur 10 ans, par défaut) ou « federation » (une vingtaine d'écoles, pour les mesures).</translation>
     </message>
@@ -1362,17 +1404,19 @@
     <message>
         <location line="+1" />
         <location line="+214" />
+        <location line="+2" />
+        <location line="+2" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-213" />
+        <location line="-217" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+394" />
+        <location line="+411" />
         <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+4" />
@@ -1380,7 +1424,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-391" />
+        <location line="-408" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -1496,6 +1540,21 @@
         <translation>Fichier de la copie (ne doit pas exister).</translation>
     </message>
     <message>
+        <location line="+72" />
+        <source>Give one of --trainee N, --contact N, --staff N or --account LOGIN.</source>
+        <translation>Indiquez une seule des options --trainee N, --contact N, --staff N ou --account IDENTIFIANT.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The number must be a positive integer (“%1”).</source>
+        <translation>Le numéro doit être un entier positif (« %1 »).</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>Rule: anonymise the trainees %1 years after they left, the candidates not admitted %2 months after the decision.</source>
+        <translation>Règle : anonymiser les jeunes %1 ans après leur sortie, les candidats non admis %2 mois après la décision.</translation>
+    </message>
+    <message>
         <location filename="../../src/cli/cliarchive.cpp" line="+18" />
         <source>Last month to close, YYYY-MM (default: last month).</source>
         <translation>Dernier mois à clôturer, AAAA-MM (par défaut : le mois dernier).</translation>
@@ -1542,8 +1601,8 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../src/cli/clicommands.cpp" line="+0" />
-        <location line="+220" />
+        <location filename="../../src/cli/clicommands.cpp" line="-135" />
+        <location line="+237" />
         <location filename="../../src/cli/cliprint.cpp" line="+27" />
         <location filename="../../src/cli/clireports.cpp" line="+9" />
         <source>FILE</source>
@@ -1628,7 +1687,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-530" />
+        <location filename="../../src/cli/clicommands.cpp" line="-604" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1638,7 +1697,7 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+252" />
+        <location line="+309" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -1683,7 +1742,17 @@
         <translation>Numéro du jeune.</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Number of the contact of the directory (customer, donor…).</source>
+        <translation>Numéro du contact de l'annuaire (client, donateur…).</translation>
+    </message>
+    <message>
         <location line="+1" />
+        <source>Number of the staff member or volunteer.</source>
+        <translation>Numéro du membre de l'équipe ou du bénévole.</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Login of the user account.</source>
         <translation>Identifiant du compte utilisateur.</translation>
     </message>
@@ -1699,27 +1768,17 @@
         <translation>DOSSIER</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+7" />
+        <location filename="../../src/cli/clicommands.cpp" line="+5" />
         <source>Writes everything Établi holds about one person (GDPR right of access): a JSON file and a readable HTML page.</source>
         <translation>Écrit tout ce qu'Établi détient sur une personne (droit d'accès du RGPD) : un fichier JSON et une page HTML lisible.</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Give either --trainee N or --account LOGIN.</source>
-        <translation>Indiquez soit --trainee N, soit --account IDENTIFIANT.</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+23" />
         <source>Give the account to act as with --user LOGIN and the folder with --out FOLDER.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT et le dossier avec --out DOSSIER.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>The trainee's number must be a positive integer (“%1”).</source>
-        <translation>Le numéro du jeune doit être un entier positif (« %1 »).</translation>
-    </message>
-    <message>
-        <location line="+29" />
+        <location line="+34" />
         <source>Anonymise the trainees listed (otherwise only list).</source>
         <translation>Anonymiser les jeunes listés (sinon, seulement lister).</translation>
     </message>
@@ -1729,17 +1788,17 @@
         <translation>Liste les jeunes dont la durée de conservation est passée ; avec --apply, les anonymise (noms, adresse, jour et mois de naissance) et l'inscrit au journal des modifications.</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>Rule: anonymise the trainees %1 years after they left.</source>
-        <translation>Règle : anonymiser les jeunes %1 ans après leur sortie.</translation>
-    </message>
-    <message>
-        <location line="+8" />
+        <location line="+31" />
         <source>left on %1</source>
         <translation>sorti(e) le %1</translation>
     </message>
+    <message>
+        <location line="+0" />
+        <source>not admitted on %1</source>
+        <translation>non admis(e) le %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+5" />
         <source>%n trainee(s) concerned.</source>
         <translation>
             <numerusform>%n jeune concerné.</numerusform>
@@ -2236,7 +2295,12 @@
 <context>
     <name>Csv</name>
     <message>
-        <location filename="../../src/core/io/csv.cpp" line="+45" />
+        <location filename="../../src/core/io/csv.cpp" line="+42" />
+        <source>UTF-16: the file is damaged. Save the file as UTF-8 or as Windows CSV.</source>
+        <translation>UTF-16 : le fichier est endommagé. Enregistrez le fichier en UTF-8 ou en CSV Windows.</translation>
+    </message>
+    <message>
+        <location line="+28" />
         <source>The file is damaged: it is UTF-8 with invalid characters. Export it again from the spreadsheet.</source>
         <translation>Le fichier est endommagé : c'est de l'UTF-8 avec des caractères invalides. Exportez-le de nouveau depuis le tableur.</translation>
     </message>
@@ -2251,12 +2315,12 @@
         <translation>Le fichier est trop gros (20 Mo au plus).</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+11" />
         <source>Line %1: the file contains a NUL character; it is not a text file.</source>
         <translation>Ligne %1 : le fichier contient un caractère NUL ; ce n'est pas un fichier texte.</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+62" />
         <source>Line %1: a quote in the middle of a field.</source>
         <translation>Ligne %1 : un guillemet au milieu d'un champ.</translation>
     </message>
@@ -2342,7 +2406,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../src/core/storage/database.cpp" line="+98" />
+        <location filename="../../src/core/storage/database.cpp" line="+108" />
         <source>“%1” is a folder, not a database.</source>
         <translation>« %1 » est un dossier, pas une base de données.</translation>
     </message>
@@ -2352,12 +2416,7 @@
         <translation>La base de données « %1 » est introuvable.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The file “%1” is empty: it is not an Établi database.</source>
-        <translation>Le fichier « %1 » est vide : ce n'est pas une base de données Établi.</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+10" />
         <source>The file “%1” already exists: Établi does not overwrite it. Choose another name.</source>
         <translation>Le fichier « %1 » existe déjà : Établi ne l'écrase pas. Choisissez un autre nom.</translation>
     </message>
@@ -2367,23 +2426,28 @@
         <translation>Impossible de créer le dossier « %1 ».</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+15" />
         <source>Cannot read the file “%1”.</source>
         <translation>Impossible de lire le fichier « %1 ».</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The file “%1” is not an Établi database.</source>
-        <translation>Le fichier « %1 » n'est pas une base de données Établi.</translation>
+        <location line="-27" />
+        <source>The file “%1” is empty: it is not an Établi database, or it was damaged. If it is the school's, restore a backup (File → Restore a backup).</source>
+        <translation>Le fichier « %1 » est vide : ce n'est pas une base Établi, ou elle a été endommagée. Si c'est celle de l'école, restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+198" />
+        <location line="+31" />
+        <source>The file “%1” is not an Établi database, or it was damaged. If it is the school's, restore a backup (File → Restore a backup).</source>
+        <translation>Le fichier « %1 » n'est pas une base Établi, ou elle a été endommagée. Si c'est celle de l'école, restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+239" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-134" />
+        <location line="-172" />
         <source>The %1 database driver is not installed.</source>
         <translation>Le pilote de base de données %1 n'est pas installé.</translation>
     </message>
@@ -2398,7 +2462,17 @@
         <translation>Impossible d'ouvrir la base de données « %1 ».</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+14" />
+        <source>A daily role is for PostgreSQL databases only.</source>
+        <translation>Un rôle quotidien n'existe que pour les bases PostgreSQL.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>“%1” is not a PostgreSQL role name (lower-case letters, digits and _).</source>
+        <translation>« %1 » n'est pas un nom de rôle PostgreSQL (lettres minuscules, chiffres et _).</translation>
+    </message>
+    <message>
+        <location line="+47" />
         <source>“%1” is a database that does not belong to Établi: it was not changed.</source>
         <translation>« %1 » est une base de données qui n'appartient pas à Établi : elle n'a pas été modifiée.</translation>
     </message>
@@ -2444,10 +2518,16 @@
         <translation>Impossible d'activer les clés étrangères.</translation>
     </message>
     <message>
-        <location line="+72" />
-        <location line="+12" />
+        <location line="+74" />
+        <location line="+16" />
+        <location line="+13" />
         <source>Upgrading the database “%1” (step %2) failed: this step changed nothing.</source>
         <translation>La mise à jour de la base « %1 » (étape %2) a échoué : rien n'a été modifié par cette étape.</translation>
+    </message>
+    <message>
+        <location line="-19" />
+        <source>The database “%1” must be upgraded to this version of Établi by the account that owns its tables: run etabli-cli migrate --database … as that account (docs/security.md). Nothing was changed.</source>
+        <translation>La base « %1 » doit être mise à jour pour cette version d'Établi par le compte propriétaire de ses tables : lancez etabli-cli migrate --database … avec ce compte (docs/security.md). Rien n'a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -2518,17 +2598,17 @@
 <context>
     <name>DatabaseLocation</name>
     <message>
-        <location filename="../../src/core/storage/databaselocation.cpp" line="+14" />
+        <location filename="../../src/core/storage/databaselocation.cpp" line="+15" />
         <source>No database was given.</source>
         <translation>Aucune base de données n'est indiquée.</translation>
     </message>
     <message>
         <location line="+8" />
-        <source>Invalid PostgreSQL address: “%1”. Expected form: postgresql://user[:password]@host[:port]/dbname.</source>
-        <translation>Adresse PostgreSQL invalide : « %1 ». Forme attendue : postgresql://utilisateur[:mot de passe]@serveur[:port]/base.</translation>
+        <source>Invalid PostgreSQL address: “%1”. Expected form: postgresql://user@host[:port]/dbname (the password in PGPASSWORD or a .pgpass file).</source>
+        <translation>Adresse PostgreSQL invalide : « %1 ». Forme attendue : postgresql://utilisateur@serveur[:port]/base (le mot de passe dans PGPASSWORD ou dans un fichier .pgpass).</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+18" />
         <source>“%1” is neither a file nor a postgresql:// address.</source>
         <translation>« %1 » n'est ni un fichier ni une adresse postgresql://.</translation>
     </message>
@@ -2902,7 +2982,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../src/core/io/files.cpp" line="+15" />
+        <location filename="../../src/core/io/files.cpp" line="+29" />
         <source>The disk is full: “%1” could not be written. Free some space (or choose another disk), then try again.</source>
         <translation>Le disque est plein : « %1 » n'a pas pu être écrit. Libérez de la place (ou choisissez un autre disque), puis recommencez.</translation>
     </message>
@@ -3970,20 +4050,60 @@ Complétez, puis envoyez le devis.</translation>
     </message>
 </context>
 <context>
+    <name>PersonalDataQueries</name>
+    <message>
+        <location filename="../../src/core/storage/personaldataqueries.cpp" line="+99" />
+        <source>No contact has the number %1.</source>
+        <translation>Aucun contact ne porte le numéro %1.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>No staff member has the number %1.</source>
+        <translation>Aucun membre de l'équipe ne porte le numéro %1.</translation>
+    </message>
+</context>
+<context>
     <name>PersonalDataService</name>
     <message>
-        <location filename="../../src/core/services/personaldataservice.cpp" line="+103" />
-        <location line="+93" />
+        <location filename="../../src/core/services/personaldataservice.cpp" line="+110" />
+        <source>%1 %2 — born %3 — %4</source>
+        <translation>%1 %2 — né(e) le %3 — %4</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>%1 (volunteer)</source>
+        <translation>%1 (bénévole)</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <location line="+29" />
+        <location line="+42" />
+        <location line="+96" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-91" />
+        <location line="-165" />
+        <source>contact of the directory</source>
+        <translation>contact de l'annuaire</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>volunteer</source>
+        <translation>bénévole</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>staff member</source>
+        <translation>membre de l'équipe</translation>
+    </message>
+    <message>
+        <location line="+42" />
         <source>trainee</source>
         <translation>jeune</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+80" />
         <source>No account has the login “%1”.</source>
         <translation>Aucun compte n'a l'identifiant « %1 ».</translation>
     </message>
@@ -3998,7 +4118,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>compte utilisateur</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Exported on %1 under article 15 of the GDPR (right of access).</source>
         <translation>Exporté le %1 au titre de l'article 15 du RGPD (droit d'accès).</translation>
     </message>
@@ -4008,12 +4128,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le dossier « %1 » n'existe pas.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>Cannot write “%1”.</source>
-        <translation>Impossible d'écrire « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+19" />
+        <location line="+26" />
         <source>Trainees are anonymised between 1 and 50 years after they left.</source>
         <translation>Les jeunes sont anonymisés entre 1 et 50 ans après leur sortie.</translation>
     </message>
@@ -4021,6 +4136,11 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+3" />
         <source>Invoices must be kept at least 10 years (French commercial law), and at most 50.</source>
         <translation>Les factures se conservent au moins 10 ans (code de commerce), et au plus 50.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Candidates not admitted are anonymised between 1 and 120 months after the decision.</source>
+        <translation>Les candidats non admis sont anonymisés entre 1 et 120 mois après la décision.</translation>
     </message>
 </context>
 <context>
@@ -4101,12 +4221,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+11" />
-        <location line="+300" />
+        <location line="+317" />
         <source>Choose the workshop.</source>
         <translation>Choisissez l'atelier.</translation>
     </message>
     <message>
-        <location line="-294" />
+        <location line="-311" />
         <source>A trainee appears twice on the entry.</source>
         <translation>Un jeune figure deux fois sur l'entrée.</translation>
     </message>
@@ -4226,7 +4346,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Enregistrer l'entrée quand même ?</translation>
     </message>
     <message>
-        <location line="+152" />
+        <location line="+81" />
+        <source>Access denied: this workshop is not one of your sections.</source>
+        <translation>Accès refusé : cet atelier n'est pas l'une de vos sections.</translation>
+    </message>
+    <message>
+        <location line="+88" />
         <location line="+24" />
         <source>Name the skill.</source>
         <translation>Nommez la compétence.</translation>
@@ -4611,7 +4736,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReportBuilder</name>
     <message>
-        <location filename="../../src/print/reportbuilder.cpp" line="+203" />
+        <location filename="../../src/print/reportbuilder.cpp" line="+205" />
         <source>SIRET %1</source>
         <translation>SIRET %1</translation>
     </message>
@@ -4626,12 +4751,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Édité le %1 à partir des données de l'école</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Contents</source>
         <translation>Sommaire</translation>
     </message>
     <message>
-        <location line="+216" />
+        <location line="+222" />
         <source>Printed on %1</source>
         <translation>Édité le %1</translation>
     </message>
@@ -5660,17 +5785,17 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SchoolRepository</name>
     <message>
-        <location filename="../../src/core/storage/schoolrepository.cpp" line="+25" />
+        <location filename="../../src/core/storage/schoolrepository.cpp" line="+26" />
         <source>The school has not been set up yet.</source>
         <translation>L'établissement n'est pas encore renseigné.</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+99" />
         <source>The school's settings were changed meanwhile on another computer. Reload them, then make your change again.</source>
         <translation>Les paramètres de l'établissement ont été modifiés entre-temps sur un autre poste. Rechargez-les puis refaites votre modification.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+44" />
         <source>A legal amount is missing from the database: run a check.</source>
         <translation>Un montant légal manque dans la base : lancez une vérification.</translation>
     </message>
@@ -6107,7 +6232,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SetupService</name>
     <message>
-        <location filename="../../src/core/services/userservice.cpp" line="+247" />
+        <location filename="../../src/core/services/userservice.cpp" line="+255" />
         <source>This database already has accounts: ask the direction to create yours.</source>
         <translation>Cette base a déjà des comptes : demandez à la direction de créer le vôtre.</translation>
     </message>
@@ -6133,7 +6258,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SqlQuery</name>
     <message>
-        <location filename="../../src/core/storage/sqlquery.cpp" line="+23" />
+        <location filename="../../src/core/storage/sqlquery.cpp" line="+27" />
         <source>The database refused the change: this value already exists.</source>
         <translation>La base de données a refusé l'enregistrement : cette valeur existe déjà.</translation>
     </message>
@@ -6143,7 +6268,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La base de données a refusé l'enregistrement : l'élément est lié à d'autres données.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The database refused the change: a value is missing or out of the allowed range.</source>
         <translation>La base de données a refusé l'enregistrement : une valeur est manquante ou hors des limites permises.</translation>
     </message>
@@ -6153,12 +6278,27 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La base de données a refusé la modification (%1).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The database is busy with another computer or program. Try again in a moment.</source>
         <translation>La base de données est occupée par un autre poste ou programme. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
+        <source>The disk is full: nothing was saved. Free some space on the disk that holds the database (or move the database to another disk), then try again.</source>
+        <translation>Le disque est plein : rien n'a été enregistré. Libérez de la place sur le disque qui contient la base (ou déplacez la base sur un autre disque), puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The disk could not be written or read: nothing was saved. Check that the disk or the USB key is still connected, then try again.</source>
+        <translation>Le disque n'a pas pu être écrit ou lu : rien n'a été enregistré. Vérifiez que le disque ou la clé USB est toujours branché, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The database server refused: this account may not do that. Ask the person who manages the server.</source>
+        <translation>Le serveur de base de données a refusé : ce compte n'a pas le droit de le faire. Demandez à la personne qui gère le serveur.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>The database is read-only: nothing can be saved.</source>
         <translation>La base de données est en lecture seule : rien ne peut être enregistré.</translation>
     </message>
@@ -6179,7 +6319,7 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+73" />
-        <location line="+9" />
+        <location line="+10" />
         <location line="+14" />
         <source>Internal error: badly parameterised query.</source>
         <translation>Erreur interne : requête mal paramétrée.</translation>
@@ -6658,18 +6798,18 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineerepository.cpp" line="+97" />
+        <location filename="../../src/core/storage/traineerepository.cpp" line="+104" />
         <source>This record was changed meanwhile on another computer. Close it and open it again.</source>
         <translation>Ce dossier a été modifié entre-temps sur un autre poste. Fermez-le et rouvrez-le.</translation>
     </message>
     <message>
-        <location line="+112" />
         <location line="+118" />
+        <location line="+123" />
         <source>No trainee has the number %1.</source>
         <translation>Aucun jeune ne porte le numéro %1.</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-50" />
         <source>Only a candidate who was never enrolled can be deleted: archive the record instead.</source>
         <translation>Seul un candidat jamais inscrit peut être supprimé : archivez plutôt le dossier.</translation>
     </message>
@@ -6677,67 +6817,67 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeService</name>
     <message>
-        <location filename="../../src/core/services/traineeservice.cpp" line="+46" />
+        <location filename="../../src/core/services/traineeservice.cpp" line="+52" />
         <source>candidate</source>
         <translation>candidat</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>enrolled</source>
         <translation>inscrit</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>left</source>
         <translation>sorti</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>not admitted</source>
         <translation>non admis</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>apprenticeship</source>
         <translation>apprentissage</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>job</source>
         <translation>emploi</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>training elsewhere</source>
         <translation>formation ailleurs</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>end of course</source>
         <translation>fin de formation</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>moved away</source>
         <translation>déménagement</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>personal reasons</source>
         <translation>raisons personnelles</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>exclusion</source>
         <translation>exclusion</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>dropped out</source>
         <translation>abandon</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <location line="+15" />
         <source>other</source>
         <translation>autre</translation>
@@ -6763,18 +6903,28 @@ Complétez, puis envoyez le devis.</translation>
         <translation>éducateur (ASE)</translation>
     </message>
     <message>
-        <location line="+54" />
-        <location line="+135" />
+        <location line="+59" />
+        <location line="+167" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
     <message>
-        <location line="-119" />
+        <location line="-146" />
         <source>The last name and the first name are required.</source>
         <translation>Le nom et le prénom sont obligatoires.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
+        <source>A name has more than 200 characters (“%1…”): check the column.</source>
+        <translation>Un nom a plus de 200 caractères (« %1… ») : vérifiez la colonne.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The name “%1” contains a tab, a line break or another invisible character.</source>
+        <translation>Le nom « %1 » contient une tabulation, un retour à la ligne ou un autre caractère invisible.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>The sex is F or M.</source>
         <translation>Le sexe est F ou M.</translation>
     </message>
@@ -6789,7 +6939,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Un jeune inscrit a besoin d'une date d'entrée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>A trainee who left needs an exit date and an exit reason.</source>
         <translation>Un jeune sorti a besoin d'une date et d'un motif de sortie.</translation>
     </message>
@@ -6799,9 +6949,14 @@ Complétez, puis envoyez le devis.</translation>
         <translation>L'année de formation est 1 ou 2.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The e-mail address “%1” is not valid.</source>
         <translation>L'adresse e-mail « %1 » n'est pas valide.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The birth date %1 is in the future.</source>
+        <translation>La date de naissance %1 est dans le futur.</translation>
     </message>
     <message>
         <location line="+4" />
@@ -6814,28 +6969,34 @@ Complétez, puis envoyez le devis.</translation>
         <translation>%1 %2 aurait %3 ans à l'entrée : la date de naissance est-elle juste ?</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+23" />
         <source>%1 %2, born on %3, already has a record (n°%4): open it instead of creating a second one.</source>
         <translation>%1 %2, né(e) le %3, a déjà un dossier (n°%4) : ouvrez-le plutôt que d'en créer un second.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+34" />
         <source>This record was anonymised: it can no longer be changed.</source>
         <translation>Ce dossier a été anonymisé : il ne peut plus être modifié.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Another record (n°%1) has the same name and birth date.</source>
         <translation>Un autre dossier (n°%1) a le même nom et la même date de naissance.</translation>
     </message>
     <message>
-        <location line="+61" />
-        <location line="+23" />
+        <location line="+64" />
+        <location line="+27" />
         <source>The guardian's last name is required.</source>
         <translation>Le nom du responsable est obligatoire.</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="-25" />
+        <location line="+27" />
+        <source>Unknown relation “%1”: mother, father, legal guardian, educator or other.</source>
+        <translation>Lien inconnu « %1 » : mère, père, tuteur légal, éducateur ou autre.</translation>
+    </message>
+    <message>
+        <location line="+57" />
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -7298,13 +7459,13 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>UserService</name>
     <message>
-        <location filename="../../src/core/services/userservice.cpp" line="-210" />
+        <location filename="../../src/core/services/userservice.cpp" line="-217" />
         <source>The login must have 2 to 40 letters, digits, dots, dashes or underscores, without spaces (“%1”).</source>
         <translation>L'identifiant compte 2 à 40 lettres, chiffres, points, tirets ou soulignés, sans espace (« %1 »).</translation>
     </message>
     <message>
         <location line="+22" />
-        <location line="+45" />
+        <location line="+47" />
         <source>A trainer must be attached to at least one section.</source>
         <translation>Un formateur doit être rattaché à au moins une section.</translation>
     </message>
@@ -7315,7 +7476,7 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+16" />
-        <location line="+44" />
+        <location line="+47" />
         <source>This account no longer exists.</source>
         <translation>Ce compte n'existe plus.</translation>
     </message>
@@ -7377,7 +7538,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>YearArchive</name>
     <message>
-        <location filename="../../src/print/yeararchive.cpp" line="+56" />
+        <location filename="../../src/print/yeararchive.cpp" line="+57" />
         <source>“%1” already exists and is not an empty folder: choose a new folder for the archive (it is not mixed with other files).</source>
         <translation>« %1 » existe déjà et n'est pas un dossier vide : choisissez un nouveau dossier pour l'archive (elle ne se mélange pas à d'autres fichiers).</translation>
     </message>
@@ -7727,7 +7888,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 </translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+70" />
         <source>The archive was written but could not take the name “%1”: it is in “%2”.</source>
         <translation>L'archive a été écrite mais n'a pas pu prendre le nom « %1 » : elle est dans « %2 ».</translation>
     </message>
@@ -8023,32 +8184,37 @@ après-midi</translation>
 <context>
     <name>etabli::AuditModel</name>
     <message>
-        <location filename="../../src/gui/audit/auditmodel.cpp" line="+121" />
+        <location filename="../../src/gui/audit/auditmodel.cpp" line="+91" />
+        <source>masked %1</source>
+        <translation>masqué %1</translation>
+    </message>
+    <message>
+        <location line="+42" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
@@ -10675,7 +10841,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <location line="+11" />
         <location line="+12" />
         <location line="+10" />
-        <location line="+9" />
+        <location line="+10" />
         <location line="+6" />
         <location line="+10" />
         <location line="+3" />
@@ -10683,7 +10849,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location line="-72" />
+        <location line="-73" />
         <source>This database is on a PostgreSQL server: it is restored on the server.</source>
         <translation>Cette base est sur un serveur PostgreSQL : elle se restaure sur le serveur.</translation>
     </message>
@@ -10719,7 +10885,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Le mot tapé n'est pas %1 : rien n'a été restauré.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>The copy was restored. The previous database was kept as %1.</source>
         <translation>La copie a été restaurée. L'ancienne base est conservée sous le nom %1.</translation>
     </message>
@@ -11176,7 +11342,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PersonalDataPage</name>
     <message>
-        <location filename="../../src/gui/access/personaldatapage.cpp" line="+30" />
+        <location filename="../../src/gui/access/personaldatapage.cpp" line="+31" />
         <source>&amp;Anonymise these records…</source>
         <translation>&amp;Anonymiser ces dossiers…</translation>
     </message>
@@ -11187,13 +11353,33 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+3" />
-        <source>Search a trainee by name…</source>
-        <translation>Chercher un jeune par son nom…</translation>
+        <source>A trainee or a candidate</source>
+        <translation>Un jeune ou un candidat</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Export the trainee's &amp;data…</source>
-        <translation>Exporter les &amp;données du jeune…</translation>
+        <location line="+2" />
+        <source>A contact of the directory (customer, donor…)</source>
+        <translation>Un contact de l'annuaire (client, donateur…)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A staff member or a volunteer</source>
+        <translation>Un membre de l'équipe ou un bénévole</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Search by name…</source>
+        <translation>Rechercher par nom…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Who</source>
+        <translation>&amp;Qui</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Export the person's &amp;data…</source>
+        <translation>Exporter les &amp;données de la personne…</translation>
     </message>
     <message>
         <location line="+5" />
@@ -11221,9 +11407,19 @@ Facturé (HT) : %6
         <translation> ans</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
+        <source> months after the decision</source>
+        <translation> mois après la décision</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Anonymise the trainees</source>
         <translation>Anonymiser les jeunes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anonymise the candidates not admitted</source>
+        <translation>Anonymiser les candidats non admis</translation>
     </message>
     <message>
         <location line="+1" />
@@ -11241,47 +11437,48 @@ Facturé (HT) : %6
         <translation>&amp;Lister ce que la règle anonymiserait</translation>
     </message>
     <message>
-        <location line="+61" />
-        <source>%1 %2 — born %3 — %4</source>
-        <translation>%1 %2 — né(e) le %3 — %4</translation>
+        <location line="+74" />
+        <location line="+24" />
+        <source>Search and choose a person first.</source>
+        <translation>Recherchez puis choisissez d'abord une personne.</translation>
     </message>
     <message>
-        <location line="+25" />
-        <location line="+34" />
+        <location line="-7" />
+        <location line="+36" />
         <source>Written: %1</source>
         <translation>Écrit : %1</translation>
     </message>
     <message>
-        <location line="-26" />
-        <source>Search and choose a trainee first.</source>
-        <translation>Cherchez et choisissez d'abord un jeune.</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <location line="+11" />
+        <location line="-25" />
+        <location line="+12" />
         <source>Folder for the export</source>
         <translation>Dossier de l'export</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <source>The retention rule was saved.</source>
         <translation>La règle de conservation a été enregistrée.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
+        <source>n°%1  %2 %3 — not admitted on %4</source>
+        <translation>n°%1  %2 %3 — non admis(e) le %4</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>n°%1  %2 %3 — left on %4</source>
         <translation>n°%1  %2 %3 — sorti(e) le %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+7" />
-        <source>%n record(s) would be anonymised: names, address, day and month of birth are replaced; sex, birth year, section and dates stay for the statistics.</source>
+        <location line="+4" />
+        <source>%n record(s) would be anonymised: names, contact details, day and month of birth, guardians, notes, referral, internship tutors and assessments, employers and attendance comments go; sex, birth year, section, dates and results stay for the statistics.</source>
         <translation>
-            <numerusform>%n dossier serait anonymisé : noms, adresse, jour et mois de naissance sont remplacés ; sexe, année de naissance, section et dates restent pour les statistiques.</numerusform>
-            <numerusform>%n dossiers seraient anonymisés : noms, adresse, jour et mois de naissance sont remplacés ; sexe, année de naissance, section et dates restent pour les statistiques.</numerusform>
+            <numerusform>%n dossier serait anonymisé : les noms, les coordonnées, le jour et le mois de naissance, les responsables légaux, les notes, l'orientation, les tuteurs et appréciations de stage, les employeurs et les commentaires de présence disparaissent ; le sexe, l'année de naissance, la section, les dates et les résultats restent pour les statistiques.</numerusform>
+            <numerusform>%n dossiers seraient anonymisés : les noms, les coordonnées, le jour et le mois de naissance, les responsables légaux, les notes, l'orientation, les tuteurs et appréciations de stage, les employeurs et les commentaires de présence disparaissent ; le sexe, l'année de naissance, la section, les dates et les résultats restent pour les statistiques.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+17" />
         <source>%n record(s) anonymised.</source>
         <translation>
             <numerusform>%n dossier anonymisé.</numerusform>
@@ -13302,7 +13499,7 @@ Facturé (HT) : %6
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>New trainee</source>
         <translation>Nouveau jeune</translation>
     </message>
@@ -13333,7 +13530,7 @@ Facturé (HT) : %6
         <translation>Pré&amp;sences</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <location line="+2" />
         <source>&amp;Outcome</source>
         <translation>&amp;Devenir</translation>
@@ -13360,7 +13557,7 @@ Facturé (HT) : %6
         <translation>masculin</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>1st year</source>
         <translation>1re année</translation>
     </message>
@@ -13370,19 +13567,19 @@ Facturé (HT) : %6
         <translation>2e année</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location line="+264" />
+        <location line="+19" />
+        <location line="+275" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-263" />
-        <location line="+264" />
+        <location line="-274" />
+        <location line="+275" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-263" />
+        <location line="-274" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -13408,18 +13605,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
-        <location line="+258" />
+        <location line="+269" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-257" />
-        <location line="+258" />
+        <location line="-268" />
+        <location line="+269" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-255" />
+        <location line="-266" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -13429,7 +13626,7 @@ Facturé (HT) : %6
         <translation>&amp;Prescripteur</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>New referral</source>
         <translation>Nouveau prescripteur</translation>
     </message>
@@ -13474,7 +13671,7 @@ Facturé (HT) : %6
         <translation>&amp;Motif de sortie</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>A change of section of an enrolled trainee is dated the day it is saved; the reports count each stay in its section.</source>
         <translation>Un changement de section d'un jeune inscrit est daté du jour de l'enregistrement ; les rapports comptent chaque séjour dans sa section.</translation>
     </message>
@@ -13487,7 +13684,7 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+48" />
         <source>Came back</source>
         <translation>Revenu</translation>
     </message>
@@ -13507,12 +13704,12 @@ Facturé (HT) : %6
         <translation>%1 le %2, %3, jusqu'au %4</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>%1 on %2, %3, still there</source>
         <translation>%1 le %2, %3, toujours là</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+9" />
         <source>Stays at the school:</source>
         <translation>Séjours à l'école :</translation>
     </message>
@@ -13552,7 +13749,7 @@ Facturé (HT) : %6
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+51" />
         <source>New guardian</source>
         <translation>Nouveau responsable</translation>
     </message>
@@ -13577,7 +13774,7 @@ Facturé (HT) : %6
         <translation>Retirer %1 %2 des responsables ?</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+26" />
         <source>&lt;h3&gt;School year %1&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Année scolaire %1&lt;/h3&gt;</translation>
     </message>
@@ -13587,7 +13784,7 @@ Facturé (HT) : %6
         <translation>&lt;p&gt;Aucune présence saisie cette année scolaire.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+3" />
         <source>&lt;p&gt;Attendance rate: &lt;b&gt;%1 %&lt;/b&gt; over %n recorded half-day(s).&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;Taux de présence : &lt;b&gt;%1 %&lt;/b&gt; sur %n demi-journée saisie.&lt;/p&gt;</numerusform>
@@ -13595,7 +13792,7 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+22" />
         <source>Follow-up notes are confidential: only the direction and the office read them. A note is never changed or deleted; add a new one to correct it.</source>
         <translation>Les notes de suivi sont confidentielles : seuls la direction et le secrétariat les lisent. Une note n'est jamais modifiée ni effacée ; ajoutez-en une nouvelle pour corriger.</translation>
     </message>
@@ -13610,7 +13807,7 @@ Facturé (HT) : %6
         <translation>Ajouter la &amp;note</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>%1 — %2
 %3</source>
         <translation>%1 — %2
@@ -14147,12 +14344,12 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
-        <location line="+81" />
+        <location line="+89" />
         <source>&amp;Deactivate</source>
         <translation>&amp;Désactiver</translation>
     </message>
     <message>
-        <location line="-81" />
+        <location line="-88" />
         <source>&amp;Reset the password…</source>
         <translation>&amp;Réinitialiser le mot de passe…</translation>
     </message>
@@ -14187,22 +14384,22 @@ Facturé (HT) : %6
         <translation>Dernière connexion</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+48" />
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>locked</source>
-        <translation>verrouillé</translation>
+        <location line="+2" />
+        <source>locked after failed attempts, until %1</source>
+        <translation>verrouillé après des essais manqués, jusqu'à %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -14212,18 +14409,18 @@ Facturé (HT) : %6
         <translation>Ré&amp;activer</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+41" />
+        <location line="+12" />
+        <location line="+43" />
         <source>The account “%1” was created. Its owner will choose a new password at first login.</source>
         <translation>Le compte « %1 » a été créé. Son titulaire choisira un nouveau mot de passe à la première connexion.</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-31" />
         <source>The account “%1” was saved.</source>
         <translation>Le compte « %1 » a été enregistré.</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+74" />
         <source>New password for %1</source>
         <translation>Nouveau mot de passe pour %1</translation>
     </message>

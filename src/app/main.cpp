@@ -1,10 +1,12 @@
 #include "gui/shell/startup.h"
+#include "io/files.h"
 
 #include <QApplication>
 #include <QIcon>
 
 int main(int argc, char* argv[])
 {
+    etabli::files::keepNewFilesPrivate(); // the school's data: files for their owner only
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Etabli"));
     QApplication::setApplicationName(QStringLiteral("etabli"));

@@ -18,6 +18,7 @@
 #include "storage/database.h"
 #include "storage/fundingrepository.h"
 #include "storage/invoicerepository.h"
+#include "storage/metarepository.h"
 #include "storage/traineelistquery.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -43,6 +44,9 @@ void Commands::usage(QTextStream& s) const
       << tr("  init     creates an empty database for a school") << Qt::endl
       << tr("  demo     creates a realistic demonstration database") << Qt::endl
       << tr("  check    checks a database (schema, integrity, foreign keys)") << Qt::endl
+      << tr("  migrate  upgrades a database to this version; on PostgreSQL, as the tables' owner, and "
+            "sets up the daily role (--daily-role)")
+      << Qt::endl
       << tr("  backup   writes a verified copy of a database in use") << Qt::endl
       << tr("  export-person  writes everything held about one person (JSON and HTML)") << Qt::endl
       << tr("  retention      lists, then with --apply anonymises, the trainees past the retention time")
@@ -91,6 +95,8 @@ int Commands::run(const QStringList& arguments)
         return init(rest);
     if (command == QLatin1String("demo"))
         return demo(rest);
+    if (command == QLatin1String("migrate"))
+        return migrate(rest);
     if (command == QLatin1String("check"))
         return check(rest);
     if (command == QLatin1String("backup"))
@@ -131,9 +137,11 @@ int Commands::init(const QStringList& args)
         tr("LOGIN"));
     const QCommandLineOption displayName(QStringLiteral("display-name"), tr("The director's full name."),
                                          tr("NAME"));
+    const QCommandLineOption dailyRole = dailyRoleOption();
     parser.addOption(name);
     parser.addOption(user);
     parser.addOption(displayName);
+    parser.addOption(dailyRole);
     if (int rc = parseCommand(parser, common, QStringLiteral("init"),
                               tr("Creates an empty database for a school, with its default sections."), args,
                               m_out, m_err);
@@ -159,6 +167,10 @@ int Commands::init(const QStringList& args)
     auto location = resolveDatabase(parser, common);
     if (!location)
         return report(m_err, location.error());
+    if (parser.isSet(dailyRole) && location->isSqlite()) {
+        m_err << tr("--daily-role is for a PostgreSQL database.") << Qt::endl;
+        return BadUsage;
+    }
     auto db = Database::open(*location, Database::OpenMode::CreateNew);
     if (!db)
         return report(m_err, db.error());
@@ -171,7 +183,56 @@ int Commands::init(const QStringList& args)
             QFile::remove(path);
         return report(m_err, r.error());
     }
+    if (parser.isSet(dailyRole)) {
+        if (auto r = (*db)->grantDailyRole(parser.value(dailyRole)); !r)
+            return report(m_err, r.error());
+        m_out << tr("Daily role: %1 (reads and writes rows, owns nothing)").arg(parser.value(dailyRole))
+              << Qt::endl;
+    }
     m_out << tr("Database created: %1").arg(location->displayName()) << Qt::endl;
+    return Success;
+}
+
+int Commands::migrate(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption dailyRole = dailyRoleOption();
+    parser.addOption(dailyRole);
+    if (int rc =
+            parseCommand(parser, common, QStringLiteral("migrate"),
+                         tr("Upgrades a database to this version of Établi. On PostgreSQL, run it as the "
+                            "role that owns the tables; the daily role (given, or the one set up before) "
+                            "gets its rights on the new tables."),
+                         args, m_out, m_err);
+        rc >= 0)
+        return rc;
+    auto location = resolveDatabase(parser, common);
+    if (!location)
+        return report(m_err, location.error());
+    if (parser.isSet(dailyRole) && location->isSqlite()) {
+        m_err << tr("--daily-role is for a PostgreSQL database.") << Qt::endl;
+        return BadUsage;
+    }
+    auto db = Database::open(*location, Database::OpenMode::OpenExisting); // migrates
+    if (!db)
+        return report(m_err, db.error());
+    QString role = parser.value(dailyRole);
+    if (role.isEmpty() && !location->isSqlite()) {
+        auto known = MetaRepository(**db).value(QStringLiteral("pg_daily_role"));
+        if (!known)
+            return report(m_err, known.error());
+        role = *known;
+    }
+    if (!role.isEmpty()) {
+        if (auto r = (*db)->grantDailyRole(role); !r)
+            return report(m_err, r.error());
+        m_out << tr("Daily role: %1 (reads and writes rows, owns nothing)").arg(role) << Qt::endl;
+    }
+    m_out << tr("Database %1: schema version %2 (up to date)")
+                 .arg(location->displayName())
+                 .arg((*db)->schemaVersion())
+          << Qt::endl;
     return Success;
 }
 
@@ -400,14 +461,16 @@ int Commands::exportPerson(const QStringList& args)
     CommonOptions common;
     const QCommandLineOption user = actingUserOption();
     const QCommandLineOption trainee(QStringLiteral("trainee"), tr("Number of the trainee."), tr("N"));
+    const QCommandLineOption contact(
+        QStringLiteral("contact"), tr("Number of the contact of the directory (customer, donor…)."), tr("N"));
+    const QCommandLineOption staff(QStringLiteral("staff"), tr("Number of the staff member or volunteer."),
+                                   tr("N"));
     const QCommandLineOption account(QStringLiteral("account"), tr("Login of the user account."),
                                      tr("LOGIN"));
     const QCommandLineOption outDir(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                     tr("Folder where the two files are written."), tr("FOLDER"));
-    parser.addOption(user);
-    parser.addOption(trainee);
-    parser.addOption(account);
-    parser.addOption(outDir);
+    for (const QCommandLineOption& o : {user, trainee, contact, staff, account, outDir})
+        parser.addOption(o);
     if (int rc =
             parseCommand(parser, common, QStringLiteral("export-person"),
                          tr("Writes everything Établi holds about one person (GDPR right of access): a JSON "
@@ -415,8 +478,21 @@ int Commands::exportPerson(const QStringList& args)
                          args, m_out, m_err);
         rc >= 0)
         return rc;
-    if (parser.isSet(trainee) == parser.isSet(account)) {
-        m_err << tr("Give either --trainee N or --account LOGIN.") << Qt::endl;
+    const QList<std::pair<const QCommandLineOption*, PersonalDataService::PersonKind>> kinds = {
+        {&trainee, PersonalDataService::PersonKind::Trainee},
+        {&contact, PersonalDataService::PersonKind::Contact},
+        {&staff, PersonalDataService::PersonKind::Staff}};
+    int given = parser.isSet(account) ? 1 : 0;
+    const QCommandLineOption* chosen = nullptr;
+    PersonalDataService::PersonKind kind = PersonalDataService::PersonKind::Trainee;
+    for (const auto& [option, k] : kinds)
+        if (parser.isSet(*option)) {
+            ++given;
+            chosen = option;
+            kind = k;
+        }
+    if (given != 1) {
+        m_err << tr("Give one of --trainee N, --contact N, --staff N or --account LOGIN.") << Qt::endl;
         return BadUsage;
     }
     if (parser.value(outDir).isEmpty() || parser.value(user).isEmpty()) {
@@ -425,10 +501,9 @@ int Commands::exportPerson(const QStringList& args)
         return BadUsage;
     }
     bool ok = true;
-    const qint64 traineeId = parser.isSet(trainee) ? parser.value(trainee).toLongLong(&ok) : 0;
-    if (!ok || (parser.isSet(trainee) && traineeId <= 0)) {
-        m_err << tr("The trainee's number must be a positive integer (“%1”).").arg(parser.value(trainee))
-              << Qt::endl;
+    const qint64 personId = chosen ? parser.value(*chosen).toLongLong(&ok) : 0;
+    if (!ok || (chosen && personId <= 0)) {
+        m_err << tr("The number must be a positive integer (“%1”).").arg(parser.value(*chosen)) << Qt::endl;
         return BadUsage;
     }
     SystemClock clock;
@@ -438,8 +513,7 @@ int Commands::exportPerson(const QStringList& args)
     Database& db = *acting->db;
     const UserContext& actor = acting->user;
     PersonalDataService service(db, clock, actor);
-    auto data = parser.isSet(trainee) ? service.exportTrainee(traineeId)
-                                      : service.exportAccount(parser.value(account));
+    auto data = chosen ? service.exportPerson(kind, personId) : service.exportAccount(parser.value(account));
     if (!data)
         return report(m_err, data.error());
     auto written = service.write(*data, parser.value(outDir));
@@ -481,15 +555,20 @@ int Commands::retention(const QStringList& args)
     auto preview = service.retentionPreview(clock.today());
     if (!preview)
         return report(m_err, preview.error());
-    m_out << tr("Rule: anonymise the trainees %1 years after they left.").arg(years ? years->traineeYears : 0)
-          << Qt::endl;
+    m_out
+        << tr("Rule: anonymise the trainees %1 years after they left, the candidates not admitted %2 months "
+              "after the decision.")
+               .arg(years ? years->traineeYears : 0)
+               .arg(years ? years->candidateMonths : 0)
+        << Qt::endl;
     const QLocale locale;
     QList<qint64> ids;
     for (const auto& hit : *preview) {
         m_out << QStringLiteral("  n°%1  %2 %3  (%4)")
                      .arg(hit.id)
                      .arg(hit.lastName, hit.firstName,
-                          tr("left on %1").arg(locale.toString(hit.exitDate, QStringLiteral("dd/MM/yyyy"))))
+                          (hit.refused ? tr("not admitted on %1") : tr("left on %1"))
+                              .arg(locale.toString(hit.exitDate, QStringLiteral("dd/MM/yyyy"))))
               << Qt::endl;
         ids << hit.id;
     }

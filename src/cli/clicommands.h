@@ -28,6 +28,7 @@ private:
     int init(const QStringList& args);
     int demo(const QStringList& args);
     int check(const QStringList& args);
+    int migrate(const QStringList& args);
     int backup(const QStringList& args);
     int exportPerson(const QStringList& args);
     int retention(const QStringList& args);

@@ -22,6 +22,15 @@ QCommandLineOption actingUserOption()
                               Commands::tr("LOGIN"));
 }
 
+QCommandLineOption dailyRoleOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("daily-role"),
+        Commands::tr("PostgreSQL: the login role the application uses every day; it gets "
+                     "the rights to read and write rows, and owns nothing."),
+        Commands::tr("ROLE"));
+}
+
 // Parses a sub-command's arguments; returns -1 to go on, or an exit code.
 int parseCommand(QCommandLineParser& parser, const CommonOptions& common, const QString& command,
                  const QString& description, const QStringList& args, QTextStream& out, QTextStream& err,

@@ -9,11 +9,10 @@
 #include "storage/databaselocation.h"
 #include "util/error.h"
 
+#include <memory>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QTextStream>
-
-#include <memory>
 
 namespace etabli {
 class Clock;
@@ -23,10 +22,11 @@ namespace etabli::cli {
 
 struct CommonOptions
 {
-    QCommandLineOption database{QStringList{QStringLiteral("d"), QStringLiteral("database")},
-                                Commands::tr("Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname "
-                                             "(default: ETABLI_DATABASE, then the default database)."),
-                                Commands::tr("DATABASE")};
+    QCommandLineOption database{
+        QStringList{QStringLiteral("d"), QStringLiteral("database")},
+        Commands::tr("Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname "
+                     "(default: ETABLI_DATABASE, then the default database)."),
+        Commands::tr("DATABASE")};
     QCommandLineOption logLevel{QStringLiteral("log-level"),
                                 Commands::tr("Log level: trace, debug, info, warning, error, off."),
                                 Commands::tr("LEVEL"), QStringLiteral("warning")};
@@ -34,6 +34,8 @@ struct CommonOptions
 
 // --user LOGIN of the commands that act on the school's data.
 QCommandLineOption actingUserOption();
+// --daily-role ROLE of init and migrate on PostgreSQL (Database::grantDailyRole).
+QCommandLineOption dailyRoleOption();
 
 // Parses a sub-command's arguments; returns -1 to go on, or an exit code.
 int parseCommand(QCommandLineParser& parser, const CommonOptions& common, const QString& command,

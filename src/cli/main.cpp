@@ -1,4 +1,5 @@
 #include "cli/clicommands.h"
+#include "io/files.h"
 #include "util/appsettings.h"
 #include "util/logging.h"
 #include "util/translations.h"
@@ -10,6 +11,7 @@
 
 int main(int argc, char* argv[])
 {
+    etabli::files::keepNewFilesPrivate(); // the school's data: files for their owner only
     // Printing lays documents out with Qt Gui (fonts, PDF writer) and draws
     // the reports' charts with Qt Charts (graphics items, hence
     // QApplication), without a screen; every other command stays a plain

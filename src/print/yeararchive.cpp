@@ -19,6 +19,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -314,6 +315,12 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
         return std::unexpected(r.error());
     if (auto r = ArchiveManifest::write(out.path(), *key); !r)
         return std::unexpected(r.error());
+    // Invoices to persons, donors' receipts: every file and folder the owner's only.
+    for (QDirIterator it(out.path(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                         QDirIterator::Subdirectories);
+         it.hasNext();)
+        files::restrictToOwner(it.next());
+    files::restrictToOwner(out.path());
 
     // Registered and logged before the folder takes its name: an archive
     // that is there was recorded.

@@ -101,7 +101,7 @@ TEST_CASE("etabli-cli: version, help and bad usage", "[cli]")
     CHECK(unknown.code == 2);
     CHECK(unknown.err.contains(QStringLiteral("Commande inconnue")));
 
-    for (const char* command : {"init", "demo", "check", "backup"}) {
+    for (const char* command : {"init", "demo", "check", "backup", "migrate"}) {
         INFO(command);
         auto help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
         CHECK(help.code == 0);
@@ -135,6 +135,14 @@ TEST_CASE("etabli-cli init, check and backup on SQLite", "[cli]")
                     password);
     REQUIRE(init.code == 0);
     CHECK(init.out.contains(QStringLiteral("Base créée")));
+    // Already at this version; a daily role is for PostgreSQL only.
+    auto migrate = cli({QStringLiteral("migrate"), QStringLiteral("--database"), db});
+    CHECK(migrate.code == 0);
+    CHECK(migrate.out.contains(QStringLiteral("(à jour)")));
+    auto role = cli({QStringLiteral("migrate"), QStringLiteral("--database"), db,
+                     QStringLiteral("--daily-role"), QStringLiteral("etabli_app")});
+    CHECK(role.code == 2);
+    CHECK(role.err.contains(QStringLiteral("PostgreSQL")));
 
     auto check = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
     CHECK(check.code == 0);
@@ -435,6 +443,37 @@ TEST_CASE("etabli-cli export-person and retention act as a user and list before 
     CHECK(exported.code == 0);
     CHECK(QFileInfo::exists(dir.filePath(QStringLiteral("donnees-jeune-1.json"))));
     CHECK(QFileInfo::exists(dir.filePath(QStringLiteral("donnees-jeune-1.html"))));
+    // A customer and a volunteer too, each with what is attached to them.
+    const QString customer =
+        firstRow(db, QStringLiteral("SELECT contact_id FROM invoice ORDER BY id LIMIT 1"))
+            .value(0)
+            .toString();
+    const QString volunteer =
+        firstRow(db, QStringLiteral("SELECT staff_id FROM volunteer_hours ORDER BY id LIMIT 1"))
+            .value(0)
+            .toString();
+    for (const auto& [option, id, file, part] :
+         {std::tuple{QStringLiteral("--contact"), customer, QStringLiteral("donnees-contact-"),
+                     QStringLiteral("factures et avoirs")},
+          std::tuple{QStringLiteral("--staff"), volunteer, QStringLiteral("donnees-equipe-"),
+                     QStringLiteral("heures de bénévolat")}}) {
+        auto person =
+            cli({QStringLiteral("export-person"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+                 QStringLiteral("direction"), option, id, QStringLiteral("--out"), dir.path()},
+                password);
+        INFO(person.err.toStdString());
+        REQUIRE(person.code == 0);
+        QFile json(dir.filePath(file + id + QStringLiteral(".json")));
+        REQUIRE(json.open(QIODevice::ReadOnly));
+        const QJsonObject data = QJsonDocument::fromJson(json.readAll()).object();
+        CHECK_FALSE(data.value(part).toArray().isEmpty());
+        CHECK(data.contains(QStringLiteral("journal des modifications")));
+    }
+    CHECK(cli({QStringLiteral("export-person"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+               QStringLiteral("direction"), QStringLiteral("--contact"), QStringLiteral("abc"),
+               QStringLiteral("--out"), dir.path()},
+              password)
+              .code == 2);
 
     auto listed = cli({QStringLiteral("retention"), QStringLiteral("--database"), db,
                        QStringLiteral("--user"), QStringLiteral("direction")},
@@ -561,6 +600,25 @@ TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a
     CHECK(text.contains(QStringLiteral(";Jean-Luc Perrin;")));
     CHECK_FALSE(text.contains(QStringLiteral("Métallerie")));
     CHECK_FALSE(text.contains(QStringLiteral(";01/11/2026;")));
+
+    // A trainer exports their own workshop only: another's is refused, all of them means theirs.
+    QStringList trainer = base;
+    trainer.last() = QStringLiteral("formateur.metal");
+    const QStringList november = {QStringLiteral("--from"), QStringLiteral("2026-11-02"),
+                                  QStringLiteral("--to"), QStringLiteral("2026-11-27")};
+    auto other = cli(trainer + november +
+                         QStringList{QStringLiteral("--section"), QStringLiteral("pneus et services")},
+                     password);
+    CHECK(other.code == 1);
+    CHECK(other.err.contains(QStringLiteral("Accès refusé")));
+    auto own = cli(trainer + november, password);
+    INFO(own.err.toStdString());
+    REQUIRE(own.code == 0);
+    QFile mine(out);
+    REQUIRE(mine.open(QIODevice::ReadOnly));
+    const QString theirs = QString::fromUtf8(mine.readAll());
+    CHECK(theirs.contains(QStringLiteral(";Métallerie;")));
+    CHECK_FALSE(theirs.contains(QStringLiteral("Pneus et services")));
 }
 
 TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli][sales]")

@@ -11,9 +11,11 @@
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <sodium.h>
 
@@ -151,12 +153,14 @@ TEST_CASE("Logging in: wrong password, unknown user, lock after 5 failures, deac
         REQUIRE_FALSE(auth.login(QStringLiteral("direction"), QStringLiteral("encore faux %1").arg(i)));
     auto fifth = auth.login(QStringLiteral("direction"), QStringLiteral("cinquième erreur"));
     REQUIRE_FALSE(fifth);
-    CHECK(fifth.error().message.contains(QStringLiteral("verrouillé")));
-    // Even the right password is refused while locked.
+    // The lock is not told to whoever is typing: the same words again.
+    CHECK(fifth.error().message == wrong.error().message);
+    // Even the right password is refused while locked, with the same words.
     auto locked = auth.login(QStringLiteral("direction"), test::directorPassword());
     REQUIRE_FALSE(locked);
-    CHECK(locked.error().message.contains(QStringLiteral("verrouillé")));
-    CHECK(locked.error().message.contains(QStringLiteral("jusqu'à 09:15")));
+    CHECK(locked.error().message == wrong.error().message);
+    auto stillLocked = UserRepository(t.db()).findByLogin(QStringLiteral("direction"));
+    CHECK((*stillLocked)->user.lockedUntil == QDateTime(QDate(2026, 11, 27), QTime(9, 15), Qt::UTC));
     clock.set(clock.nowUtc().addSecs(16 * 60));
     auto later = auth.login(QStringLiteral("direction"), test::directorPassword());
     REQUIRE(later);
@@ -172,8 +176,12 @@ TEST_CASE("Logging in: wrong password, unknown user, lock after 5 failures, deac
         failures += e.action == QLatin1String("login_failed") ? 1 : 0;
         locks += e.action == QLatin1String("lock") ? 1 : 0;
         CHECK_FALSE(e.changes.contains(test::directorPassword()));
+        // What was typed as an unknown login is not kept (it may be a password).
+        CHECK(e.userLogin != QStringLiteral("personne"));
+        CHECK_FALSE(e.changes.contains(QStringLiteral("personne")));
     }
-    CHECK(failures == 6); // one before the successful login, then five in a row
+    // The unknown login, one before the successful login, five in a row, one while locked.
+    CHECK(failures == 8);
     CHECK(locks == 1);
 
     // A deactivated account cannot log in.
@@ -289,4 +297,51 @@ TEST_CASE("User administration keeps a director and audits every change", "[acce
     }
     CHECK(actions.count(QStringLiteral("create")) == 2); // the director and the trainer
     CHECK(actions.count(QStringLiteral("password")) == 2);
+}
+
+TEST_CASE("An unknown login, a wrong password and a locked account take the same time to refuse",
+          "[access][login]")
+{
+    TestDatabase t("sqlite");
+    test::createSchool(t.db());
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+    AuthService auth(t.db(), clock);
+    UserService users(t.db(), clock, *auth.login(QStringLiteral("direction"), test::directorPassword()));
+    User locked;
+    locked.login = QStringLiteral("bloque");
+    locked.role = Role::Secretariat;
+    REQUIRE(users.create(locked, QStringLiteral("mot-de-passe-du-bureau")));
+    for (int i = 0; i < 5; ++i)
+        REQUIRE_FALSE(auth.login(QStringLiteral("bloque"), QStringLiteral("faux")));
+
+    // The median of 20 tries of each, interleaved so that the machine's load falls on all three.
+    QList<qint64> unknown, wrong, lockedOut;
+    QElapsedTimer timer;
+    for (int i = 0; i < 20; ++i) {
+        timer.start();
+        const auto a = auth.login(QStringLiteral("personne"), QStringLiteral("essai"));
+        unknown << timer.nsecsElapsed();
+        timer.start();
+        const auto b = auth.login(QStringLiteral("direction"), QStringLiteral("essai"));
+        wrong << timer.nsecsElapsed();
+        timer.start();
+        const auto c = auth.login(QStringLiteral("bloque"), QStringLiteral("essai"));
+        lockedOut << timer.nsecsElapsed();
+        REQUIRE_FALSE(a);
+        REQUIRE_FALSE(b);
+        REQUIRE_FALSE(c);
+        CHECK(a.error().message == b.error().message);
+        CHECK(b.error().message == c.error().message);
+        // Keep the director from being locked by the test itself.
+        if (i % 3 == 2)
+            REQUIRE(auth.login(QStringLiteral("direction"), test::directorPassword()));
+    }
+    const auto median = [](QList<qint64> v) {
+        std::sort(v.begin(), v.end());
+        return static_cast<double>(v.at(v.size() / 2));
+    };
+    const double u = median(unknown), w = median(wrong), l = median(lockedOut);
+    INFO("unknown " << u / 1e6 << " ms, wrong " << w / 1e6 << " ms, locked " << l / 1e6 << " ms");
+    const double slowest = std::max({u, w, l}), fastest = std::min({u, w, l});
+    CHECK(slowest <= fastest * 1.2);
 }

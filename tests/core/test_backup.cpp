@@ -1,12 +1,24 @@
+#include "io/files.h"
 #include "services/backupplan.h"
+#include "services/backupservice.h"
+#include "services/contactservice.h"
+#include "services/personaldataservice.h"
 #include "services/schoolservice.h"
 #include "storage/backup.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
+#include "util/logging.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 #include <catch2/catch.hpp>
 
@@ -55,7 +67,8 @@ TEST_CASE("Restoring keeps the current file aside and never overwrites blind", "
     t.close();
 
     const QByteArray current = test::fileHash(t.location().path);
-    auto aside = Backup::restore(t.location().path, backup, QDateTime(QDate(2026, 11, 27), QTime(8, 0), Qt::UTC));
+    auto aside =
+        Backup::restore(t.location().path, backup, QDateTime(QDate(2026, 11, 27), QTime(8, 0), Qt::UTC));
     REQUIRE(aside);
     CHECK(test::fileHash(*aside) == current);
     CHECK(SchoolService(t.db(), clock, director).identity()->name == QStringLiteral("Avant"));
@@ -93,8 +106,13 @@ TEST_CASE("Automatic backups keep 7 days and the last 4 weeks", "[backup]")
     CHECK_FALSE(kept.contains(QDate(2026, 11, 19)));
 
     // Gaps (holidays) do not matter: older weeks are still found.
-    const QList<QDate> sparse = {today, today.addDays(-30), today.addDays(-31), today.addDays(-100),
-                                 today.addDays(-200), today.addDays(-300), today.addDays(-400)};
+    const QList<QDate> sparse = {today,
+                                 today.addDays(-30),
+                                 today.addDays(-31),
+                                 today.addDays(-100),
+                                 today.addDays(-200),
+                                 today.addDays(-300),
+                                 today.addDays(-400)};
     const QList<QDate> keptSparse = BackupPlan::keep(sparse, today);
     CHECK(keptSparse.size() == 5);
     CHECK_FALSE(keptSparse.contains(today.addDays(-31)));
@@ -121,4 +139,148 @@ TEST_CASE("The automatic backup writes today's copy and rotates", "[backup]")
     // Running again the same day replaces today's copy.
     REQUIRE(plan.run(t.db(), today));
     CHECK(plan.list().size() == 11);
+}
+
+TEST_CASE("The database, its journal, backups, exports and the log are their owner's only", "[backup][files]")
+{
+#ifdef Q_OS_UNIX
+    // Whatever the session's umask, the code itself sets the rights.
+    const mode_t before = umask(022);
+    const auto restore = qScopeGuard([before]() { umask(before); });
+    const auto mode = [](const QString& path) {
+        struct stat st
+        {
+        };
+        REQUIRE(::stat(QFile::encodeName(path).constData(), &st) == 0);
+        return static_cast<int>(st.st_mode & 0777);
+    };
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ecole.sqlite"));
+    auto db = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::CreateNew);
+    REQUIRE(db);
+    const UserContext director = test::createSchool(**db);
+    CHECK(mode(path) == 0600);
+    for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+        if (QFileInfo::exists(path + suffix))
+            CHECK(mode(path + suffix) == 0600);
+
+    BackupPlan plan(path);
+    auto copy = plan.run(**db, QDate(2026, 11, 27));
+    REQUIRE(copy);
+    CHECK(mode(*copy) == 0600);
+    CHECK(mode(plan.directory()) == 0700);
+    const QString chosen = dir.filePath(QStringLiteral("cle-usb/copie.sqlite"));
+    REQUIRE(Backup::hotCopy(**db, chosen));
+    CHECK(mode(chosen) == 0600);
+
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+    PersonalDataService gdpr(**db, clock, director);
+    PersonalDataService::Export data;
+    data.title = QStringLiteral("Données détenues sur un compte");
+    data.baseName = QStringLiteral("donnees-test");
+    auto written = gdpr.write(data, dir.path());
+    REQUIRE(written);
+    for (const QString& file : std::as_const(*written))
+        CHECK(mode(file) == 0600);
+
+    // The log the tests write, set up like the application's.
+    REQUIRE_FALSE(logging::filePath().isEmpty());
+    CHECK(mode(logging::filePath()) == 0600);
+    CHECK(mode(QFileInfo(logging::filePath()).absolutePath()) == 0700);
+
+    // A database made world-readable by an older version is tightened when opened to write.
+    db->reset();
+    REQUIRE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ReadOther | QFileDevice::ReadGroup));
+    REQUIRE(Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting));
+    CHECK(mode(path) == 0600);
+#else
+    SUCCEED("file rights are the folder's on this system (docs/security.md)");
+#endif
+}
+
+namespace {
+
+// A small tmpfs, when the tests may mount one (root on Linux); unmounted on destruction.
+struct SmallDisk
+{
+    QTemporaryDir dir;
+    bool mounted = false;
+    explicit SmallDisk(int kib)
+    {
+        QProcess mount;
+        mount.start(QStringLiteral("mount"),
+                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                     QStringLiteral("size=%1k").arg(kib), QStringLiteral("tmpfs"), dir.path()});
+        mounted = mount.waitForFinished(10000) && mount.exitStatus() == QProcess::NormalExit &&
+                  mount.exitCode() == 0;
+    }
+    ~SmallDisk()
+    {
+        if (mounted)
+            QProcess::execute(QStringLiteral("umount"), {dir.path()});
+    }
+    QString path(const QString& name) const { return dir.filePath(name); }
+};
+
+} // namespace
+
+TEST_CASE("A full disk is reported as a full disk, and leaves nothing behind", "[backup][files]")
+{
+    TestDatabase t;
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+
+    // Writing: the database may not grow (SQLite answers as on a full disk).
+    const qint64 pages = test::rawScalar(t.db(), QStringLiteral("PRAGMA page_count")).toLongLong();
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
+    ContactService contacts(t.db(), clock, director);
+    Result<qint64> added = 0;
+    int written = 0;
+    for (int i = 0; i < 2000 && added; ++i) {
+        Contact c;
+        c.name = QStringLiteral("Client %1 avec un nom assez long pour remplir les pages").arg(i);
+        c.city = QStringLiteral("Dole");
+        added = contacts.add(c, true);
+        written += added ? 1 : 0;
+    }
+    REQUIRE_FALSE(added);
+    INFO(added.error().message.toStdString());
+    CHECK(added.error().code == Error::Code::DiskFull);
+    CHECK(added.error().message.contains(QStringLiteral("disque est plein")));
+    CHECK_FALSE(added.error().message.contains(QStringLiteral("endommag")));
+    CHECK_FALSE(added.error().message.contains(QStringLiteral("Restaurer")));
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM contact")).toInt() == written);
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("PRAGMA max_page_count = 1073741823")));
+
+    // Copying onto a disk too small for the copy.
+    SmallDisk disk(64);
+    if (!disk.mounted) {
+        WARN("no tmpfs can be mounted here: the copy to a full disk is not tried");
+        return;
+    }
+    BackupService backups(t.db(), clock, director);
+    const auto exports = [&]() {
+        return test::rawScalar(t.db(),
+                               QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'database' "
+                                              "AND action = 'export'"))
+            .toInt();
+    };
+    const int before = exports();
+    auto copied = backups.copyTo(disk.path(QStringLiteral("copie.sqlite")));
+    REQUIRE_FALSE(copied);
+    INFO(copied.error().message.toStdString());
+    CHECK(copied.error().code == Error::Code::DiskFull);
+    CHECK(copied.error().message.contains(QStringLiteral("disque est plein")));
+    CHECK_FALSE(copied.error().message.contains(QStringLiteral("endommag")));
+    CHECK(QDir(disk.dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+    CHECK(exports() == before); // not recorded as written
+
+    // A file written on it (an export): the same words.
+    const auto exported = files::write(disk.path(QStringLiteral("export.csv")), QByteArray(200 * 1024, 'x'));
+    REQUIRE_FALSE(exported);
+    INFO(exported.error().message.toStdString() << " | " << exported.error().detail.toStdString());
+    CHECK(exported.error().code == Error::Code::DiskFull);
+    CHECK(exported.error().message.contains(QStringLiteral("disque est plein")));
+    CHECK(QDir(disk.dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
 }

@@ -1,14 +1,18 @@
+#include "services/contactservice.h"
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 #include "storage/transaction.h"
 #include "support/testdatabase.h"
+#include "util/clock.h"
 
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -21,8 +25,8 @@ TEST_CASE("A new database gets every migration, on each backend", "[database]")
     Database& db = t.db();
     CHECK(db.schemaVersion() == Database::latestSchemaVersion());
     CHECK(Database::latestSchemaVersion() >= 1);
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT value FROM etabli_meta WHERE key = 'application'")).toString() ==
-          QStringLiteral("etabli"));
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT value FROM etabli_meta WHERE key = 'application'"))
+              .toString() == QStringLiteral("etabli"));
     auto report = db.checkIntegrity();
     REQUIRE(report);
     CHECK(report->ok());
@@ -44,9 +48,10 @@ TEST_CASE("SQLite connections get the PRAGMAs the guide asks for", "[database][s
     CHECK(test::rawScalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
     CHECK(test::rawScalar(db, QStringLiteral("PRAGMA application_id")).toInt() == Database::kApplicationId);
     // Foreign keys are enforced.
-    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
-                                                 "section_id, created_at, updated_at) VALUES ('A', 'B', 'a b', "
-                                                 "'enrolled', 999, 'x', 'x')")));
+    CHECK_FALSE(
+        test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
+                                         "section_id, created_at, updated_at) VALUES ('A', 'B', 'a b', "
+                                         "'enrolled', 999, 'x', 'x')")));
 }
 
 TEST_CASE("A database from a newer Établi is refused and left untouched", "[database]")
@@ -94,6 +99,8 @@ TEST_CASE("Missing, empty, foreign and corrupted files are refused without chang
         auto r = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting);
         REQUIRE_FALSE(r);
         CHECK(r.error().code == Error::Code::Foreign);
+        // Random bytes may be a damaged database: the same hint as one.
+        CHECK(r.error().message.contains(QStringLiteral("Restaurer une sauvegarde")));
         CHECK(test::fileHash(path) == before);
         auto created = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::CreateNew);
         REQUIRE_FALSE(created);
@@ -105,7 +112,8 @@ TEST_CASE("Missing, empty, foreign and corrupted files are refused without chang
         {
             TestDatabase other;
             // Build a plain SQLite file through a throw-away connection.
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw-foreign"));
+            QSqlDatabase raw =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw-foreign"));
             raw.setDatabaseName(path);
             REQUIRE(raw.open());
             QSqlQuery q(raw);
@@ -149,6 +157,7 @@ TEST_CASE("Missing, empty, foreign and corrupted files are refused without chang
         f.close();
         auto r = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting);
         REQUIRE_FALSE(r);
+        CHECK(r.error().message.contains(QStringLiteral("Restaurer une sauvegarde")));
         CHECK(QFileInfo(path).size() == 0);
         // ...but a new school may be created in it.
         auto created = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::CreateNew);
@@ -191,7 +200,8 @@ TEST_CASE("Every placeholder must be bound, and only those", "[database][sqlquer
                                              "VALUES ('Atelier', 'atelier', 'x', 'x')")));
     {
         SqlQuery q(db);
-        REQUIRE(q.prepare(QStringLiteral("UPDATE section SET trade = :trade, position = :position WHERE id = 1")));
+        REQUIRE(q.prepare(
+            QStringLiteral("UPDATE section SET trade = :trade, position = :position WHERE id = 1")));
         q.bind(QStringLiteral("trade"), QStringLiteral("Soudure"));
         auto r = q.exec();
         REQUIRE_FALSE(r);
@@ -246,16 +256,19 @@ TEST_CASE("The database refuses values outside the CHECKed enums", "[database]")
     INFO(backend);
     TestDatabase t(backend);
     Database& db = t.db();
-    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO school (id, name, vat_regime, created_at, updated_at) "
-                                                 "VALUES (1, 'X', 'inconnu', 'x', 'x')")));
+    CHECK_FALSE(
+        test::rawExec(db, QStringLiteral("INSERT INTO school (id, name, vat_regime, created_at, updated_at) "
+                                         "VALUES (1, 'X', 'inconnu', 'x', 'x')")));
     CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO school (id, name, created_at, updated_at) "
                                                  "VALUES (2, 'Deuxième école', 'x', 'x')")));
-    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
-                                                 "created_at, updated_at) VALUES ('A', 'B', 'a b', 'parti', 'x', "
-                                                 "'x')")));
-    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
-                                                 "entry_date, exit_date, created_at, updated_at) VALUES ('A', 'B', "
-                                                 "'a b', 'left', '2025-09-01', '2024-06-30', 'x', 'x')")));
+    CHECK_FALSE(
+        test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
+                                         "created_at, updated_at) VALUES ('A', 'B', 'a b', 'parti', 'x', "
+                                         "'x')")));
+    CHECK_FALSE(
+        test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
+                                         "entry_date, exit_date, created_at, updated_at) VALUES ('A', 'B', "
+                                         "'a b', 'left', '2025-09-01', '2024-06-30', 'x', 'x')")));
 }
 
 TEST_CASE("A database locked by another program is refused without waiting forever", "[database][sqlite]")
@@ -264,7 +277,8 @@ TEST_CASE("A database locked by another program is refused without waiting forev
     t.db();
     t.close();
     // Another program holds a write transaction.
-    QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-program"));
+    QSqlDatabase other =
+        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-program"));
     other.setDatabaseName(t.location().path);
     REQUIRE(other.open());
     {
@@ -281,4 +295,61 @@ TEST_CASE("A database locked by another program is refused without waiting forev
     other = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("other-program"));
     CHECK(t.reopen());
+}
+
+TEST_CASE("PostgreSQL: the daily role writes rows but cannot switch off what protects the trail",
+          "[database][access][postgresql]")
+{
+    const auto backends = test::backends();
+    if (std::find(backends.begin(), backends.end(), "postgresql") == backends.end()) {
+        SUCCEED("no PostgreSQL server for the tests");
+        return;
+    }
+    TestDatabase t("postgresql");
+    {
+        // Made by an older version: the daily role must not be able to upgrade it.
+        Database::setMigrationCeiling(21);
+        const auto restore = qScopeGuard([]() { Database::setMigrationCeiling(0); });
+        REQUIRE(t.db().schemaVersion() == 21);
+    }
+    const QString role = QStringLiteral("etabli_daily_%1").arg(QCoreApplication::applicationPid());
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("CREATE ROLE %1 LOGIN").arg(role)));
+    const auto dropRole = qScopeGuard([&]() {
+        test::rawExec(t.db(), QStringLiteral("DROP OWNED BY %1").arg(role));
+        test::rawExec(t.db(), QStringLiteral("DROP ROLE %1").arg(role));
+    });
+    CHECK_FALSE(t.db().grantDailyRole(QStringLiteral("x; DROP TABLE trainee")));
+    REQUIRE(t.db().grantDailyRole(role));
+    DatabaseLocation daily = t.location();
+    daily.user = role;
+    daily.password.clear();
+    {
+        auto refused = Database::open(daily, Database::OpenMode::OpenExisting);
+        REQUIRE_FALSE(refused);
+        INFO(refused.error().message.toStdString() << " | " << refused.error().detail.toStdString());
+        CHECK(refused.error().code == Error::Code::AccessDenied);
+        CHECK(refused.error().message.contains(QStringLiteral("etabli-cli migrate")));
+    }
+    t.close();
+    REQUIRE(t.db().schemaVersion() == Database::latestSchemaVersion()); // the owner upgrades
+    REQUIRE(t.db().grantDailyRole(role));                               // and gives the new tables' rights
+    const UserContext director = test::createSchool(t.db());
+
+    auto db = Database::open(daily, Database::OpenMode::OpenExisting);
+    REQUIRE(db);
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+    Contact c;
+    c.name = QStringLiteral("Garage du Doubs");
+    REQUIRE(ContactService(**db, clock, director).add(c, true));
+    CHECK(test::rawScalar(**db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'contact'"))
+              .toInt() == 1);
+    for (const char* forbidden :
+         {"ALTER TABLE audit_log DISABLE TRIGGER ALL", "ALTER TABLE invoice DISABLE TRIGGER ALL",
+          "ALTER TABLE tax_receipt DISABLE TRIGGER ALL", "ALTER TABLE payment DISABLE TRIGGER ALL",
+          "DROP TRIGGER audit_log_no_change ON audit_log", "DELETE FROM audit_log", "TRUNCATE audit_log",
+          "UPDATE audit_log SET changes = ''", "DROP TABLE audit_log", "CREATE TABLE intruder (x INTEGER)"}) {
+        INFO(forbidden);
+        CHECK_FALSE(test::rawExec(**db, QString::fromLatin1(forbidden)));
+    }
+    db->reset();
 }

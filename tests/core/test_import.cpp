@@ -148,3 +148,51 @@ TEST_CASE("Importing needs the write permission, exporting gives a French CSV", 
     REQUIRE(preview);
     CHECK(preview->invalidCount() == 0);
 }
+
+TEST_CASE("Importing: a UTF-16 file is read, impossible names and dates are named with their line",
+          "[import]")
+{
+    TestDatabase t;
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
+    TraineeImportService service(t.db(), clock, director);
+
+    // "Unicode text" saved by a spreadsheet: UTF-16, with or without its BOM.
+    const QString lines =
+        kHeader + QStringLiteral("\r\nÉcuyer;Maël;12/03/2008;M;Pneus et services;02/09/2024;1;;;;;;;\r\n");
+    QByteArray utf16le("\xFF\xFE", 2);
+    for (QChar c : lines) {
+        utf16le.append(static_cast<char>(c.unicode() & 0xFF));
+        utf16le.append(static_cast<char>(c.unicode() >> 8));
+    }
+    for (const QByteArray& bytes : {utf16le, utf16le.mid(2)}) {
+        auto preview = service.prepare(bytes);
+        REQUIRE(preview);
+        CHECK(preview->encoding == QStringLiteral("UTF-16"));
+        REQUIRE(preview->validCount() == 1);
+        CHECK(preview->rows.at(0).trainee.lastName == QStringLiteral("Écuyer"));
+    }
+
+    const QString longName(201, QLatin1Char('a'));
+    auto preview = service.prepare(
+        file({kHeader, QStringLiteral("Perrin;Noé;12/03/2030;M;Pneus et services;;1;;;;;;;"),
+              longName + QStringLiteral(";Léa;12/03/2008;F;Pneus et services;02/09/2024;1;;;;;;;"),
+              QStringLiteral("\"Cam\tus\";Zoé;01/01/2008;F;Métallerie;02/09/2024;1;;;;;;;"),
+              QStringLiteral("Lamy;Jade;01/01/2008 le matin;F;Métallerie;02/09/2024;1;;;;;;;")}));
+    REQUIRE(preview);
+    CHECK(preview->validCount() == 0);
+    const auto problem = [&](int line) {
+        for (const auto& r : preview->rows)
+            if (r.line == line)
+                return r.problem;
+        return QString();
+    };
+    CHECK(problem(2).contains(QStringLiteral("12/03/2030 est dans le futur")));
+    CHECK(problem(3).contains(QStringLiteral("plus de 200 caractères")));
+    CHECK(problem(4).contains(QStringLiteral("tabulation")));
+    CHECK(problem(5).contains(QStringLiteral("n'est pas une date")));
+    auto refused = service.apply(*preview, false);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("ligne 2")));
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee")).toInt() == 0);
+}

@@ -510,6 +510,8 @@ TEST_CASE("Restoring an older copy is the direction's, names what it lacks, and 
 
     auto plan = BackupService(t.db(), clock, shop.director).planRestore(copy);
     REQUIRE(plan);
+    CHECK(BackupService::restore(office, t.location().path, *plan, plan->word, clock.nowUtc()).error().code ==
+          Error::Code::AccessDenied);
     const QString lacks = plan->missing.join(QLatin1Char('\n'));
     INFO(lacks.toStdString());
     CHECK(plan->missing.size() == 3);
@@ -522,12 +524,13 @@ TEST_CASE("Restoring an older copy is the direction's, names what it lacks, and 
     const QString path = t.location().path;
     t.close();
     const QByteArray before = test::fileHash(path);
-    auto refused = BackupService::restore(path, *plan, QStringLiteral("oui"), clock.nowUtc());
+    auto refused = BackupService::restore(shop.director, path, *plan, QStringLiteral("oui"), clock.nowUtc());
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.contains(QStringLiteral("RESTAURER")));
     CHECK(test::fileHash(path) == before); // nothing moved
 
-    auto aside = BackupService::restore(path, *plan, QStringLiteral("restaurer"), clock.nowUtc());
+    auto aside =
+        BackupService::restore(shop.director, path, *plan, QStringLiteral("restaurer"), clock.nowUtc());
     REQUIRE(aside);
     CHECK(test::fileHash(*aside) == before);
     REQUIRE(BackupService(t.db(), clock, shop.director).afterRestore(*plan, *aside));

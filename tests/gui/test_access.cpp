@@ -19,6 +19,7 @@
 #include <functional>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -280,14 +281,25 @@ TEST_CASE("The direction exports a person and applies the retention rule from th
     CHECK(window.settingsTabs()->isTabVisible(3));
     PersonalDataPage* page = window.personalDataPage();
 
-    auto* search = page->findChild<QLineEdit*>(QStringLiteral("traineeSearch"));
+    auto* search = page->findChild<QLineEdit*>(QStringLiteral("personSearch"));
     QTest::keyClicks(search, QStringLiteral("chenev"));
-    auto* results = page->findChild<QListWidget*>(QStringLiteral("traineeResults"));
+    auto* results = page->findChild<QListWidget*>(QStringLiteral("personResults"));
     REQUIRE(results->count() > 0);
     CHECK(results->item(0)->text().startsWith(QStringLiteral("CHÊNEVERT")));
-    const QStringList files =
-        page->exportTraineeTo(results->item(0)->data(Qt::UserRole).toLongLong(), d.t.dir());
-    CHECK(files.size() == 2);
+    const QStringList files = page->exportChosenTo(d.t.dir());
+    REQUIRE(files.size() == 2);
+    CHECK(files.first().contains(QStringLiteral("donnees-jeune-")));
+
+    // A customer of the directory: the contact's record and what is attached to it.
+    auto* kind = page->findChild<QComboBox*>(QStringLiteral("personKind"));
+    kind->setCurrentIndex(1);
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("garage"));
+    REQUIRE(results->count() > 0);
+    CHECK(results->item(0)->text().contains(QStringLiteral("Garage")));
+    const QStringList contact = page->exportChosenTo(d.t.dir());
+    REQUIRE(contact.size() == 2);
+    CHECK(contact.first().contains(QStringLiteral("donnees-contact-")));
 
     const int listed = page->previewRetention();
     CHECK(listed > 0);

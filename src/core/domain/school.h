@@ -60,13 +60,14 @@ struct SchoolIdentity
     int fiscalYearStartMonth = 1;
     int schoolYearStartMonth = 9;
     bool mayIssueTaxReceipts = false;
-    QString statutoryObject;          // the association's object, as its statutes say (tax receipts)
-    QString receiptSignatoryName;     // who signs the tax receipts
-    QString receiptSignatoryCapacity; // and as what ("Président", "Directrice par délégation")
-    QString consumerMediator;         // name and website, printed on quotes to private persons
-    int retentionTraineeYears = 5;    // anonymise trainees this long after they left
-    int retentionInvoiceYears = 10;   // keep invoices at least this long
-    int version = 0;                  // optimistic locking: 0 = never saved
+    QString statutoryObject;           // the association's object, as its statutes say (tax receipts)
+    QString receiptSignatoryName;      // who signs the tax receipts
+    QString receiptSignatoryCapacity;  // and as what ("Président", "Directrice par délégation")
+    QString consumerMediator;          // name and website, printed on quotes to private persons
+    int retentionTraineeYears = 5;     // anonymise trainees this long after they left
+    int retentionInvoiceYears = 10;    // keep invoices at least this long
+    int retentionCandidateMonths = 12; // anonymise candidates not admitted this long after the decision
+    int version = 0;                   // optimistic locking: 0 = never saved
 
     static QString defaultVatMention() { return vatMentionFor(VatRegime::Franchise); }
     // The address on one line per part, as printed ("8 rue Jacquard\n39100 Dole").

@@ -67,10 +67,14 @@ inline TraineeStatus traineeStatusFromCode(const QString& code)
 inline QString traineeStatusCode(TraineeStatus s)
 {
     switch (s) {
-    case TraineeStatus::Candidate: return QStringLiteral("candidate");
-    case TraineeStatus::Enrolled: return QStringLiteral("enrolled");
-    case TraineeStatus::Left: return QStringLiteral("left");
-    case TraineeStatus::Refused: return QStringLiteral("refused");
+    case TraineeStatus::Candidate:
+        return QStringLiteral("candidate");
+    case TraineeStatus::Enrolled:
+        return QStringLiteral("enrolled");
+    case TraineeStatus::Left:
+        return QStringLiteral("left");
+    case TraineeStatus::Refused:
+        return QStringLiteral("refused");
     }
     return QStringLiteral("candidate");
 }
@@ -113,13 +117,20 @@ struct Trainee
     }
 };
 
+// The relations a guardian may have to the young person, as stored.
+inline QStringList guardianRelations()
+{
+    return {QStringLiteral("mother"), QStringLiteral("father"), QStringLiteral("guardian"),
+            QStringLiteral("educator"), QStringLiteral("other")};
+}
+
 struct Guardian
 {
     qint64 id = 0;
     qint64 traineeId = 0;
     QString lastName;
     QString firstName;
-    QString relation = QStringLiteral("mother"); // mother, father, guardian, educator, other
+    QString relation = QStringLiteral("mother"); // one of guardianRelations()
     QString phone;
     QString email;
     QString address;

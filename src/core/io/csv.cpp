@@ -1,5 +1,6 @@
 #include "io/csv.h"
 
+#include <algorithm>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
@@ -18,6 +19,30 @@ constexpr char16_t kCp1252[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026
 
 Result<QString> decode(const QByteArray& raw, QString* encoding)
 {
+    // "Unicode text" from a spreadsheet is UTF-16: with its BOM, or without
+    // one, recognised by the zero byte beside each ASCII character.
+    const auto zeros = [&raw](int parity) {
+        qsizetype n = 0;
+        const qsizetype probe = std::min<qsizetype>(raw.size(), 400);
+        for (qsizetype i = parity; i < probe; i += 2)
+            n += raw.at(i) == '\0' ? 1 : 0;
+        return n * 4 >= probe / 2 * 3 && probe >= 4; // three in four
+    };
+    const bool le = raw.startsWith("\xFF\xFE") || (!raw.startsWith("\xFE\xFF") && zeros(1));
+    const bool be = raw.startsWith("\xFE\xFF") || (!raw.startsWith("\xFF\xFE") && zeros(0));
+    if (le || be) {
+        QStringDecoder utf16(le ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE,
+                             QStringDecoder::Flag::Stateless);
+        QString text = utf16(raw);
+        if (text.startsWith(QChar(0xFEFF)))
+            text.remove(0, 1);
+        if (utf16.hasError())
+            return fail(
+                Error::Code::InvalidInput,
+                Messages::tr("UTF-16: the file is damaged. Save the file as UTF-8 or as Windows CSV."));
+        *encoding = QStringLiteral("UTF-16");
+        return text;
+    }
     QByteArray bytes = raw;
     const bool bom = bytes.startsWith("\xEF\xBB\xBF");
     if (bom)
@@ -81,17 +106,18 @@ Result<Table> parse(const QByteArray& bytes)
 {
     if (bytes.size() > kMaxFile)
         return fail(Error::Code::InvalidInput, Messages::tr("The file is too large (20 MB at most)."));
-    const qsizetype nul = bytes.indexOf('\0');
-    if (nul >= 0) {
-        const int line = static_cast<int>(bytes.left(nul).count('\n')) + 1;
-        return fail(
-            Error::Code::InvalidInput,
-            Messages::tr("Line %1: the file contains a NUL character; it is not a text file.").arg(line));
-    }
     Table table;
     auto text = decode(bytes, &table.encoding);
     if (!text)
         return std::unexpected(text.error());
+    // Looked for once decoded: UTF-16 has a zero byte beside each ASCII character.
+    const qsizetype nul = text->indexOf(QChar(0));
+    if (nul >= 0) {
+        const int line = static_cast<int>(text->left(nul).count(QLatin1Char('\n'))) + 1;
+        return fail(
+            Error::Code::InvalidInput,
+            Messages::tr("Line %1: the file contains a NUL character; it is not a text file.").arg(line));
+    }
 
     // The separator: the one of ';' and ',' that the header line has more of.
     int semicolons = 0;

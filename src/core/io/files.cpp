@@ -1,17 +1,31 @@
 #include "io/files.h"
 
+#include <algorithm>
 #include <QDir>
+#include <QFile>
 #include <QFileDevice>
+#include <QFileInfo>
 #include <QSaveFile>
+#include <QStorageInfo>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace etabli::files {
 
-Error error(const QFileDevice& file, const QString& path)
+Error error(const QFileDevice& file, const QString& path, qint64 needed)
 {
     const QString where = QDir::toNativeSeparators(path);
-    switch (file.error()) {
+    // A write refused for want of space is often reported as a plain write
+    // error, or none (QSaveFile's commit): the disk's free space says what happened.
+    const bool full =
+        file.error() == QFileDevice::ResourceError ||
+        (file.error() != QFileDevice::PermissionsError &&
+         QStorageInfo(QFileInfo(path).absolutePath()).bytesAvailable() < std::max<qint64>(needed, 64 * 1024));
+    switch (full ? QFileDevice::ResourceError : file.error()) {
     case QFileDevice::ResourceError:
-        return Error::make(Error::Code::Io,
+        return Error::make(Error::Code::DiskFull,
                            Messages::tr("The disk is full: “%1” could not be written. Free some space (or "
                                         "choose another disk), then try again.")
                                .arg(where),
@@ -31,6 +45,29 @@ Error error(const QFileDevice& file, const QString& path)
     }
 }
 
+bool restrictToOwner(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return false;
+    const QFileDevice::Permissions owner =
+        info.isDir() ? QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                     : QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    return QFile::setPermissions(path, owner);
+}
+
+void keepNewFilesPrivate()
+{
+#ifdef Q_OS_UNIX
+    umask(S_IRWXG | S_IRWXO);
+#endif
+}
+
+bool makePrivateFolder(const QString& path)
+{
+    return QDir().mkpath(path) && restrictToOwner(path);
+}
+
 Status write(const QString& path, const QByteArray& bytes, bool ownerOnly)
 {
     QSaveFile file(path);
@@ -39,7 +76,7 @@ Status write(const QString& path, const QByteArray& bytes, bool ownerOnly)
     if (ownerOnly && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return std::unexpected(error(file, path));
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return std::unexpected(error(file, path));
+        return std::unexpected(error(file, path, bytes.size()));
     return {};
 }
 

@@ -37,34 +37,74 @@ QString csvField(QString s)
 
 } // namespace
 
-ChangeSet& ChangeSet::add(const QString& field, const QVariant& before, const QVariant& after, bool sensitive)
+ChangeSet& ChangeSet::add(const QString& field, const QVariant& before, const QVariant& after,
+                          Privacy privacy)
 {
     if (before == after)
         return *this;
-    if (sensitive)
+    switch (privacy) {
+    case Privacy::Secret:
         m_object.insert(field, QJsonArray{masked(), masked()});
-    else
+        break;
+    case Privacy::Personal:
+        m_personal << Personal{field, before, after};
+        break;
+    case Privacy::Plain:
         m_object.insert(field, QJsonArray{jsonValue(before), jsonValue(after)});
+        break;
+    }
     return *this;
 }
 
-ChangeSet& ChangeSet::set(const QString& field, const QVariant& value, bool sensitive)
+ChangeSet& ChangeSet::set(const QString& field, const QVariant& value, Privacy privacy)
 {
-    m_object.insert(field, QJsonArray{QJsonValue::Null, sensitive ? QJsonValue(masked()) : jsonValue(value)});
+    switch (privacy) {
+    case Privacy::Secret:
+        m_object.insert(field, QJsonArray{QJsonValue::Null, masked()});
+        break;
+    case Privacy::Personal:
+        m_personal << Personal{field, QVariant(), value};
+        break;
+    case Privacy::Plain:
+        m_object.insert(field, QJsonArray{QJsonValue::Null, jsonValue(value)});
+        break;
+    }
     return *this;
 }
 
-QString ChangeSet::toJson() const
+QString ChangeSet::toJson(const QByteArray& secret) const
 {
-    return m_object.isEmpty() ? QString(QLatin1String(""))
-                              : QString::fromUtf8(QJsonDocument(m_object).toJson(QJsonDocument::Compact));
+    QJsonObject object = m_object;
+    for (const Personal& p : m_personal) {
+        // An empty value says nothing about the person: kept, so that a
+        // field set or cleared reads as such.
+        const auto digest = [&](const QVariant& v) -> QJsonValue {
+            const QJsonValue plain = jsonValue(v);
+            if (plain.isNull() || (plain.isString() && plain.toString().isEmpty()))
+                return plain;
+            if (secret.isEmpty())
+                return masked();
+            return AuditRepository::personalDigest(secret, p.field, v.toString());
+        };
+        object.insert(p.field, QJsonArray{digest(p.before), digest(p.after)});
+    }
+    return object.isEmpty() ? QString(QLatin1String(""))
+                            : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 Status AuditTrail::record(const UserContext& user, const QString& entity, const QString& entityId,
-                          const QString& action, const ChangeSet& changes)
+                          const QString& action, const ChangeSet& changes, const QString& subject)
 {
     if (!user.audited)
         return {};
+    AuditRepository repo(m_db);
+    QByteArray secret;
+    if (changes.hasPersonal()) {
+        auto s = repo.subjectSecret(subject.isEmpty() ? entity + QLatin1Char(':') + entityId : subject);
+        if (!s)
+            return std::unexpected(s.error());
+        secret = *s;
+    }
     AuditEntry e;
     e.at = m_clock.nowIso();
     e.userId = user.userId;
@@ -72,8 +112,16 @@ Status AuditTrail::record(const UserContext& user, const QString& entity, const 
     e.entity = entity;
     e.entityId = entityId;
     e.action = action;
-    e.changes = changes.toJson();
-    return AuditRepository(m_db).append(e);
+    e.changes = changes.toJson(secret);
+    return repo.append(e);
+}
+
+Status AuditTrail::forget(const QString& subject)
+{
+    auto forgotten = AuditRepository(m_db).forgetSubject(subject);
+    if (!forgotten)
+        return std::unexpected(forgotten.error());
+    return {};
 }
 
 Result<QList<AuditEntry>> AuditTrail::list(const UserContext& user, const AuditFilter& filter, int limit,
@@ -111,7 +159,8 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
         return r;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)),
+                    file.errorString());
     QByteArray out("\xEF\xBB\xBF");
     out += tr("Date (UTC);Person;Item;Number;Action;Changes").toUtf8() + "\r\n";
     AuditRepository repo(m_db);
@@ -121,8 +170,8 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
         if (!rows)
             return std::unexpected(rows.error());
         for (const AuditEntry& e : *rows) {
-            const QStringList fields = {e.at, e.userLogin, entityLabel(e.entity), e.entityId, actionLabel(e.action),
-                                        e.changes};
+            const QStringList fields = {e.at,       e.userLogin,           entityLabel(e.entity),
+                                        e.entityId, actionLabel(e.action), e.changes};
             QStringList escaped;
             for (const QString& f : fields)
                 escaped << csvField(f);
@@ -133,7 +182,8 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
     }
     file.write(out);
     if (!file.commit())
-        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)),
+                    file.errorString());
     return {};
 }
 
@@ -169,6 +219,8 @@ QString AuditTrail::entityLabel(const QString& entity)
         return tr("contact");
     if (entity == QLatin1String("vehicle"))
         return tr("vehicle");
+    if (entity == QLatin1String("audit"))
+        return tr("audit trail");
     if (entity == QLatin1String("invoice"))
         return tr("invoice");
     if (entity == QLatin1String("payment"))
@@ -202,6 +254,8 @@ QString AuditTrail::actionLabel(const QString& action)
         return tr("anonymised");
     if (action == QLatin1String("restore"))
         return tr("restored");
+    if (action == QLatin1String("read"))
+        return tr("read");
     return action;
 }
 

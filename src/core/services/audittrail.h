@@ -17,20 +17,38 @@ class Database;
 struct AuditEntry;
 struct AuditFilter;
 
-// The fields a write changed, old → new; sensitive values are masked.
+// How a value is written to the trail.
+enum class Privacy
+{
+    Plain,    // as it is
+    Personal, // a keyed digest under the secret of the person it is about (decision 38)
+    Secret    // masked: a password, a follow-up note, a guardian
+};
+
+// The fields a write changed, old → new.
 class ChangeSet
 {
 public:
-    ChangeSet& add(const QString& field, const QVariant& before, const QVariant& after, bool sensitive = false);
+    ChangeSet& add(const QString& field, const QVariant& before, const QVariant& after,
+                   Privacy privacy = Privacy::Plain);
     // For a creation: every field's value.
-    ChangeSet& set(const QString& field, const QVariant& value, bool sensitive = false);
-    bool isEmpty() const { return m_object.isEmpty(); }
-    QString toJson() const;
+    ChangeSet& set(const QString& field, const QVariant& value, Privacy privacy = Privacy::Plain);
+    bool isEmpty() const { return m_object.isEmpty() && m_personal.isEmpty(); }
+    bool hasPersonal() const { return !m_personal.isEmpty(); }
+    // `secret`: the person's, for the personal values (masked without one).
+    QString toJson(const QByteArray& secret = {}) const;
 
     static QString masked() { return QStringLiteral("•••"); }
 
 private:
+    struct Personal
+    {
+        QString field;
+        QVariant before;
+        QVariant after;
+    };
     QJsonObject m_object;
+    QList<Personal> m_personal;
 };
 
 // Appends audit rows (inside the caller's transaction) and reads them for
@@ -42,11 +60,16 @@ class AuditTrail
 public:
     AuditTrail(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
 
-    Status record(const UserContext& user, const QString& entity, const QString& entityId, const QString& action,
-                  const ChangeSet& changes = {});
+    // `subject`: the person the personal values are about ("contact:7"),
+    // when not the row's own entity and number.
+    Status record(const UserContext& user, const QString& entity, const QString& entityId,
+                  const QString& action, const ChangeSet& changes = {}, const QString& subject = {});
+    // Forgets a person (retention): their digests can no longer be linked to a value.
+    Status forget(const QString& subject);
 
     // Requires the audit.read permission.
-    Result<QList<AuditEntry>> list(const UserContext& user, const AuditFilter& filter, int limit, int offset) const;
+    Result<QList<AuditEntry>> list(const UserContext& user, const AuditFilter& filter, int limit,
+                                   int offset) const;
     Result<qint64> count(const UserContext& user, const AuditFilter& filter) const;
     Result<QStringList> people(const UserContext& user) const;
     Result<QStringList> entities(const UserContext& user) const;

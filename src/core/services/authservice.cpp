@@ -9,7 +9,6 @@
 #include "util/logging.h"
 
 #include <QLocale>
-
 #include <spdlog/spdlog.h>
 
 namespace etabli {
@@ -20,7 +19,8 @@ namespace {
 // answer's timing the same as for a wrong password.
 const QString& decoyHash()
 {
-    static const QString hash = PasswordHasher::hash(QStringLiteral("decoy-password-not-used")).value_or(QString());
+    static const QString hash =
+        PasswordHasher::hash(QStringLiteral("decoy-password-not-used")).value_or(QString());
     return hash;
 }
 
@@ -63,58 +63,71 @@ Result<UserContext> AuthService::contextFor(qint64 userId) const
 
 Result<UserContext> AuthService::login(const QString& login, const QString& password)
 {
+    // One answer, in about one time, whether the login is unknown, the
+    // password wrong or the account locked: the window tells an intruder
+    // nothing. The lock is explained to the direction (users' page, trail).
     const QString wrong = tr("Wrong login or password.");
     UserRepository users(m_db);
+    AuditTrail audit(m_db, m_clock);
     auto found = users.findByLogin(login);
     if (!found)
         return std::unexpected(found.error());
     if (!*found) {
         (void)PasswordHasher::verify(decoyHash(), password);
+        // Written like a failure on an account (the same work, the same
+        // time); what was typed is not kept: it may be a password.
+        UserContext nobody;
+        nobody.login = QStringLiteral("?");
+        auto written = inTransaction(m_db, [&]() {
+            ChangeSet c;
+            c.set(QStringLiteral("account"), QStringLiteral("unknown"));
+            return audit.record(nobody, QStringLiteral("session"), QString(), QStringLiteral("login_failed"),
+                                c);
+        });
+        if (!written)
+            return std::unexpected(written.error());
         logging::get("access")->info("login refused: unknown login");
         return fail(Error::Code::AccessDenied, wrong);
     }
     const User user = (*found)->user;
     const QString storedHash = (*found)->passwordHash;
     const QDateTime now = m_clock.nowUtc();
-    const QLocale locale;
 
-    if (user.lockedUntil.isValid() && user.lockedUntil > now) {
-        return fail(Error::Code::AccessDenied,
-                    tr("This account is locked after %1 failed attempts, until %2.")
-                        .arg(kMaxFailures)
-                        .arg(locale.toString(user.lockedUntil.toLocalTime().time(), QStringLiteral("HH:mm"))));
-    }
-
-    AuditTrail audit(m_db, m_clock);
     UserContext actor;
     actor.userId = user.id;
     actor.login = user.login;
 
-    if (!PasswordHasher::verify(storedHash, password)) {
-        int attempts = user.failedAttempts + 1;
-        QString lockedUntil;
-        if (attempts >= kMaxFailures) {
+    const bool locked = user.lockedUntil.isValid() && user.lockedUntil > now;
+    const bool rightPassword = PasswordHasher::verify(storedHash, password);
+    if (locked || !rightPassword) {
+        // While locked, a try is recorded but counts for nothing more.
+        int attempts = locked ? user.failedAttempts : user.failedAttempts + 1;
+        QString lockedUntil = locked ? user.lockedUntil.toString(Qt::ISODate) : QString();
+        const bool locksNow = !locked && attempts >= kMaxFailures;
+        if (locksNow) {
             lockedUntil = now.addSecs(kLockMinutes * 60).toString(Qt::ISODate);
             attempts = 0;
         }
         auto written = inTransaction(m_db, [&]() -> Status {
             if (auto r = users.recordFailure(user.id, attempts, lockedUntil); !r)
                 return r;
+            ChangeSet c;
+            c.set(QStringLiteral("account"), locked ? QStringLiteral("locked") : QStringLiteral("known"));
             if (auto r = audit.record(actor, QStringLiteral("session"), QString::number(user.id),
-                                      QStringLiteral("login_failed"));
+                                      QStringLiteral("login_failed"), c);
                 !r)
                 return r;
-            if (!lockedUntil.isEmpty())
-                return audit.record(actor, QStringLiteral("user"), QString::number(user.id), QStringLiteral("lock"));
+            if (locksNow) {
+                ChangeSet until;
+                until.set(QStringLiteral("locked_until"), lockedUntil);
+                return audit.record(actor, QStringLiteral("user"), QString::number(user.id),
+                                    QStringLiteral("lock"), until);
+            }
             return {};
         });
         if (!written)
             return std::unexpected(written.error());
-        if (!lockedUntil.isEmpty())
-            return fail(Error::Code::AccessDenied,
-                        tr("Wrong password for the %1th time: the account is locked for %2 minutes.")
-                            .arg(kMaxFailures)
-                            .arg(kLockMinutes));
+        logging::get("access")->info("login refused");
         return fail(Error::Code::AccessDenied, wrong);
     }
     if (!user.active)
@@ -130,12 +143,14 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
         if (PasswordHasher::needsRehash(storedHash)) {
             auto rehashed = PasswordHasher::hash(password);
             if (rehashed) {
-                if (auto r = users.setPassword(user.id, *rehashed, user.mustChangePassword, now.toString(Qt::ISODate));
+                if (auto r = users.setPassword(user.id, *rehashed, user.mustChangePassword,
+                                               now.toString(Qt::ISODate));
                     !r)
                     return r;
             }
         }
-        return audit.record(actor, QStringLiteral("session"), QString::number(user.id), QStringLiteral("login"));
+        return audit.record(actor, QStringLiteral("session"), QString::number(user.id),
+                            QStringLiteral("login"));
     });
     if (!written)
         return std::unexpected(written.error());

@@ -1,13 +1,13 @@
 #include "services/backupplan.h"
 
+#include "io/files.h"
 #include "storage/backup.h"
 #include "storage/database.h"
 
+#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
-
-#include <algorithm>
 #include <set>
 
 namespace etabli {
@@ -21,14 +21,15 @@ BackupPlan::BackupPlan(const QString& databasePath)
 
 QString BackupPlan::fileFor(const QDate& date) const
 {
-    return QDir(m_directory).filePath(QStringLiteral("%1-%2.sqlite").arg(m_baseName, date.toString(Qt::ISODate)));
+    return QDir(m_directory)
+        .filePath(QStringLiteral("%1-%2.sqlite").arg(m_baseName, date.toString(Qt::ISODate)));
 }
 
 QList<BackupPlan::Entry> BackupPlan::list() const
 {
     QList<Entry> out;
-    const QRegularExpression pattern(QStringLiteral("^%1-(\\d{4}-\\d{2}-\\d{2})\\.sqlite$")
-                                         .arg(QRegularExpression::escape(m_baseName)));
+    const QRegularExpression pattern(
+        QStringLiteral("^%1-(\\d{4}-\\d{2}-\\d{2})\\.sqlite$").arg(QRegularExpression::escape(m_baseName)));
     const QDir dir(m_directory);
     for (const QFileInfo& fi : dir.entryInfoList({QStringLiteral("*.sqlite")}, QDir::Files)) {
         const auto m = pattern.match(fi.fileName());
@@ -71,6 +72,8 @@ QList<QDate> BackupPlan::keep(const QList<QDate>& dates, const QDate& today)
 Result<QString> BackupPlan::run(Database& db, const QDate& today)
 {
     const QString target = fileFor(today);
+    // The copies of the school's data: a folder only its owner opens.
+    files::makePrivateFolder(m_directory);
     if (auto r = Backup::hotCopy(db, target, true); !r)
         return std::unexpected(r.error());
     const QList<Entry> entries = list();

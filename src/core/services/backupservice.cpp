@@ -20,16 +20,14 @@ Status BackupService::copyTo(const QString& target, bool overwrite)
 {
     if (auto r = AccessControl::require(m_actor, permission::BackupRun); !r)
         return r;
-    // The audit row goes in first, so that the copy itself shows who made it.
-    auto recorded = inTransaction(m_db, [&]() -> Status {
+    if (auto r = Backup::hotCopy(m_db, target, overwrite); !r)
+        return r; // a copy that failed is not on the trail as written
+    return inTransaction(m_db, [&]() -> Status {
         ChangeSet c;
         c.set(QStringLiteral("file"), QDir::toNativeSeparators(target));
         return AuditTrail(m_db, m_clock)
             .record(m_actor, QStringLiteral("database"), QString(), QStringLiteral("export"), c);
     });
-    if (!recorded)
-        return recorded;
-    return Backup::hotCopy(m_db, target, overwrite);
 }
 
 namespace {
@@ -119,9 +117,12 @@ Result<BackupService::RestorePlan> BackupService::planRestore(const QString& bac
     return plan;
 }
 
-Result<QString> BackupService::restore(const QString& dbPath, const RestorePlan& plan,
-                                       const QString& typedWord, const QDateTime& nowUtc)
+Result<QString> BackupService::restore(const UserContext& actor, const QString& dbPath,
+                                       const RestorePlan& plan, const QString& typedWord,
+                                       const QDateTime& nowUtc)
 {
+    if (auto r = AccessControl::require(actor, permission::BackupRestore); !r)
+        return std::unexpected(r.error());
     if (plan.needsConfirmation() && typedWord.trimmed().compare(plan.word, Qt::CaseInsensitive) != 0)
         return fail(
             Error::Code::InvalidInput,

@@ -55,8 +55,9 @@ public:
     // Replaces the closed SQLite file `dbPath` by the copy (the current file
     // is kept aside: its new name is returned). Refused, nothing moved, when
     // the copy lacks issued documents and `typedWord` is not the plan's word.
-    static Result<QString> restore(const QString& dbPath, const RestorePlan& plan, const QString& typedWord,
-                                   const QDateTime& nowUtc);
+    // Static: the database is closed meanwhile; `actor` needs backup.restore.
+    static Result<QString> restore(const UserContext& actor, const QString& dbPath, const RestorePlan& plan,
+                                   const QString& typedWord, const QDateTime& nowUtc);
     // On the restored database: the numbering goes on after every number ever
     // issued, and the restore is written to the log of changes.
     Status afterRestore(const RestorePlan& plan, const QString& keptAside);

@@ -107,7 +107,8 @@ Result<qint64> ContactService::add(const Contact& input, bool confirmedDuplicate
         if (!id)
             return id;
         ChangeSet changes;
-        changes.set(QStringLiteral("name"), c.displayName()).set(QStringLiteral("siret"), c.siret);
+        changes.set(QStringLiteral("name"), c.displayName(), Privacy::Personal)
+            .set(QStringLiteral("siret"), c.siret);
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("contact"), QString::number(*id),
                                  QStringLiteral("create"), changes);
@@ -132,12 +133,12 @@ Status ContactService::update(const Contact& input, bool confirmedDuplicate)
         if (auto r = repo.update(c, m_clock.nowIso()); !r)
             return r;
         ChangeSet changes;
-        changes.add(QStringLiteral("name"), before->displayName(), c.displayName())
+        changes.add(QStringLiteral("name"), before->displayName(), c.displayName(), Privacy::Personal)
             .add(QStringLiteral("siret"), before->siret, c.siret)
             .add(QStringLiteral("legal_form"), before->legalForm, c.legalForm.trimmed())
-            .add(QStringLiteral("address"), before->postalAddress(), c.postalAddress())
-            .add(QStringLiteral("phone"), before->phone, c.phone.trimmed())
-            .add(QStringLiteral("email"), before->email, c.email.trimmed());
+            .add(QStringLiteral("address"), before->postalAddress(), c.postalAddress(), Privacy::Personal)
+            .add(QStringLiteral("phone"), before->phone, c.phone.trimmed(), Privacy::Personal)
+            .add(QStringLiteral("email"), before->email, c.email.trimmed(), Privacy::Personal);
         return AuditTrail(m_db, m_clock)
             .record(m_actor, QStringLiteral("contact"), QString::number(c.id), QStringLiteral("update"),
                     changes);
@@ -188,12 +189,14 @@ Result<qint64> ContactService::saveVehicle(const Vehicle& input)
             return std::unexpected(r.error());
         }
         ChangeSet changes;
-        changes.set(QStringLiteral("plate"), v.plate)
+        changes.set(QStringLiteral("plate"), v.plate, Privacy::Personal)
             .set(QStringLiteral("tyre_size"), v.tyreSize)
             .set(QStringLiteral("contact_id"), v.contactId);
+        // A plate is about its owner.
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("vehicle"), QString::number(id),
-                                 v.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), changes);
+                                 v.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), changes,
+                                 QStringLiteral("contact:%1").arg(v.contactId));
             !r)
             return std::unexpected(r.error());
         return id;

@@ -592,6 +592,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     t.sectionId = section.id;
                     t.cohortYear = year.startYear();
                     t.status = TraineeStatus::Refused;
+                    t.exitDate = year.firstDay().addDays(-14); // the decision, before the year starts
                     makePerson(t, year.firstDay());
                     if (auto r = trainees.insert(t, now); !r)
                         return std::unexpected(r.error());

@@ -384,6 +384,8 @@ Result<qint64> DonationService::receiptId(const QString& number) const
 
 Result<QString> DonationService::verifyReceipts() const
 {
+    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
+        return std::unexpected(r.error());
     return FundingRepository(m_db).verifyReceipts();
 }
 

@@ -779,6 +779,8 @@ Result<InvoiceService::PrintCopy> InvoiceService::printCopy(qint64 invoiceId)
 
 Result<InvoiceRepository::ChainReport> InvoiceService::verifyChains() const
 {
+    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
+        return std::unexpected(r.error());
     return InvoiceRepository(m_db).verifyChains();
 }
 

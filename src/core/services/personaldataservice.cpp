@@ -1,16 +1,21 @@
 #include "services/personaldataservice.h"
 
+#include "io/files.h"
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
 #include "storage/attendancerepository.h"
 #include "storage/auditrepository.h"
 #include "storage/careerrepository.h"
-#include "storage/traineedetailrepository.h"
+#include "storage/contactrepository.h"
 #include "storage/database.h"
+#include "storage/personaldataqueries.h"
 #include "storage/schoolrepository.h"
+#include "storage/staffrepository.h"
+#include "storage/traineedetailrepository.h"
 #include "storage/transaction.h"
 #include "storage/userrepository.h"
 #include "util/clock.h"
+#include "util/text.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -54,12 +59,13 @@ QString htmlOf(const QJsonValue& value)
 
 } // namespace
 
-QJsonArray PersonalDataService::auditRows(const QString& entity, const QString& entityId, const QString& login) const
+QJsonArray PersonalDataService::auditRows(const QList<std::pair<QString, QString>>& entities,
+                                          const QString& login) const
 {
     QJsonArray rows;
     AuditRepository repo(m_db);
     QList<AuditFilter> filters;
-    if (!entity.isEmpty())
+    for (const auto& [entity, entityId] : entities)
         filters << AuditFilter{QString(), entity, {}, {}, entityId};
     if (!login.isEmpty())
         filters << AuditFilter{login, QString(), {}, {}, QString()};
@@ -78,6 +84,151 @@ QJsonArray PersonalDataService::auditRows(const QString& entity, const QString& 
         }
     }
     return rows;
+}
+
+Status PersonalDataService::recordExport(const QString& entity, qint64 id)
+{
+    return inTransaction(m_db, [&]() {
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, entity, QString::number(id), QStringLiteral("export"));
+    });
+}
+
+Result<QList<PersonalDataService::Person>>
+PersonalDataService::findPeople(PersonKind kind, const QString& text, int limit) const
+{
+    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
+        return std::unexpected(r.error());
+    QList<Person> out;
+    switch (kind) {
+    case PersonKind::Trainee: {
+        auto hits = TraineeRepository(m_db).search(text, limit);
+        if (!hits)
+            return std::unexpected(hits.error());
+        for (const TraineeRepository::Hit& h : std::as_const(*hits))
+            out << Person{h.id,
+                          tr("%1 %2 — born %3 — %4")
+                              .arg(h.lastName.toUpper(), h.firstName,
+                                   h.birthDate.isValid() ? h.birthDate.toString(QStringLiteral("dd/MM/yyyy"))
+                                                         : QStringLiteral("?"),
+                                   h.section)};
+        break;
+    }
+    case PersonKind::Contact: {
+        auto contacts = ContactRepository(m_db).list(ContactFilter{text, {}}, limit, 0);
+        if (!contacts)
+            return std::unexpected(contacts.error());
+        for (const Contact& c : std::as_const(*contacts))
+            out << Person{c.id, c.city.isEmpty() ? c.displayName()
+                                                 : QStringLiteral("%1 (%2)").arg(c.displayName(), c.city)};
+        break;
+    }
+    case PersonKind::Staff: {
+        auto staff = StaffRepository(m_db).list(false);
+        if (!staff)
+            return std::unexpected(staff.error());
+        const QString wanted = text::fold(text);
+        for (const StaffMember& m : std::as_const(*staff))
+            if (out.size() < limit && text::fold(m.displayName()).contains(wanted))
+                out << Person{m.id, m.kind == QLatin1String("volunteer")
+                                        ? tr("%1 (volunteer)").arg(m.displayName())
+                                        : m.displayName()};
+        break;
+    }
+    }
+    return out;
+}
+
+Result<PersonalDataService::Export> PersonalDataService::exportPerson(PersonKind kind, qint64 id)
+{
+    switch (kind) {
+    case PersonKind::Contact:
+        return exportContact(id);
+    case PersonKind::Staff:
+        return exportStaff(id);
+    case PersonKind::Trainee:
+        break;
+    }
+    return exportTrainee(id);
+}
+
+namespace {
+
+QJsonArray jsonRows(const QList<QVariantMap>& rows)
+{
+    QJsonArray out;
+    for (const QVariantMap& row : rows) {
+        QJsonObject o;
+        for (auto it = row.begin(); it != row.end(); ++it)
+            o.insert(it.key(), jsonOf(it.value()));
+        out.append(o);
+    }
+    return out;
+}
+
+} // namespace
+
+Result<PersonalDataService::Export> PersonalDataService::exportContact(qint64 contactId)
+{
+    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
+        return std::unexpected(r.error());
+    PersonalDataQueries queries(m_db);
+    auto parts = queries.contact(contactId);
+    if (!parts)
+        return std::unexpected(parts.error());
+    auto contact = ContactRepository(m_db).get(contactId);
+    if (!contact)
+        return std::unexpected(contact.error());
+    Export out;
+    out.title = tr("Data held about %1").arg(contact->displayName());
+    out.baseName = QStringLiteral("donnees-contact-%1").arg(contactId);
+    out.data.insert(QStringLiteral("personne"), tr("contact of the directory"));
+    out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
+    for (const PersonalDataQueries::Part& part : std::as_const(*parts))
+        out.data.insert(part.title, part.title == QLatin1String("fiche") && !part.rows.isEmpty()
+                                        ? QJsonValue(jsonRows(part.rows).first())
+                                        : QJsonValue(jsonRows(part.rows)));
+    QList<std::pair<QString, QString>> entities{{QStringLiteral("contact"), QString::number(contactId)}};
+    for (qint64 vehicle : queries.vehicleIds(contactId).value_or(QList<qint64>{}))
+        entities.append({QStringLiteral("vehicle"), QString::number(vehicle)});
+    out.data.insert(QStringLiteral("journal des modifications"), auditRows(entities, QString()));
+    if (auto r = recordExport(QStringLiteral("contact"), contactId); !r)
+        return std::unexpected(r.error());
+    return out;
+}
+
+Result<PersonalDataService::Export> PersonalDataService::exportStaff(qint64 staffId)
+{
+    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
+        return std::unexpected(r.error());
+    auto parts = PersonalDataQueries(m_db).staffMember(staffId);
+    if (!parts)
+        return std::unexpected(parts.error());
+    const QVariantMap record = parts->first().rows.first();
+    const QString name = QStringLiteral("%1 %2").arg(record.value(QStringLiteral("first_name")).toString(),
+                                                     record.value(QStringLiteral("last_name")).toString());
+    const bool volunteer = record.value(QStringLiteral("kind")).toString() == QLatin1String("volunteer");
+    Export out;
+    out.title = tr("Data held about %1").arg(name.trimmed());
+    out.baseName = QStringLiteral("donnees-equipe-%1").arg(staffId);
+    out.data.insert(QStringLiteral("personne"), volunteer ? tr("volunteer") : tr("staff member"));
+    out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
+    for (const PersonalDataQueries::Part& part : std::as_const(*parts))
+        out.data.insert(part.title, part.title == QLatin1String("fiche")
+                                        ? QJsonValue(jsonRows(part.rows).first())
+                                        : QJsonValue(jsonRows(part.rows)));
+    QList<std::pair<QString, QString>> entities{{QStringLiteral("staff"), QString::number(staffId)}};
+    QString login;
+    if (const qint64 userId = record.value(QStringLiteral("user_id")).toLongLong(); userId != 0) {
+        entities.append({QStringLiteral("user"), QString::number(userId)});
+        for (const User& u : UserRepository(m_db).list().value_or(QList<User>{}))
+            if (u.id == userId)
+                login = u.login;
+    }
+    out.data.insert(QStringLiteral("journal des modifications"), auditRows(entities, login));
+    if (auto r = recordExport(QStringLiteral("staff"), staffId); !r)
+        return std::unexpected(r.error());
+    return out;
 }
 
 Result<QList<TraineeRepository::Hit>> PersonalDataService::findTrainees(const QString& text, int limit) const
@@ -122,7 +273,8 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
                                  {QStringLiteral("note"), n.body}});
     out.data.insert(QStringLiteral("notes de suivi"), notes);
     QJsonArray stays;
-    for (const TraineeRepository::Stay& st : TraineeRepository(m_db).stays(traineeId).value_or(QList<TraineeRepository::Stay>{}))
+    for (const TraineeRepository::Stay& st :
+         TraineeRepository(m_db).stays(traineeId).value_or(QList<TraineeRepository::Stay>{}))
         stays.append(QJsonObject{{QStringLiteral("nature"), st.kind},
                                  {QStringLiteral("section"), st.sectionId},
                                  {QStringLiteral("du"), st.start.toString(Qt::ISODate)},
@@ -140,7 +292,8 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
                                        {QStringLiteral("appréciation"), i.grade}});
     out.data.insert(QStringLiteral("stages"), internships);
     QJsonArray certifications;
-    for (const TraineeCertification& c : career.traineeCertifications(traineeId).value_or(QList<TraineeCertification>{}))
+    for (const TraineeCertification& c :
+         career.traineeCertifications(traineeId).value_or(QList<TraineeCertification>{}))
         certifications.append(QJsonObject{{QStringLiteral("certification"), c.code},
                                           {QStringLiteral("session"), c.sessionYear},
                                           {QStringLiteral("résultat"), c.result}});
@@ -153,21 +306,22 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
                                     {QStringLiteral("contact le"), o.contactDate.toString(Qt::ISODate)}});
     out.data.insert(QStringLiteral("devenir"), outcomes);
     QJsonArray attendance;
-    for (const AttendanceCell& c :
-         AttendanceRepository(m_db).cells({traineeId}, QDate(1990, 1, 1), QDate(2200, 1, 1)).value_or(QList<AttendanceCell>{}))
+    for (const AttendanceCell& c : AttendanceRepository(m_db)
+                                       .cells({traineeId}, QDate(1990, 1, 1), QDate(2200, 1, 1))
+                                       .value_or(QList<AttendanceCell>{}))
         attendance.append(QJsonObject{{QStringLiteral("jour"), c.day.toString(Qt::ISODate)},
                                       {QStringLiteral("demi-journée"), halfCode(c.half)},
                                       {QStringLiteral("code"), c.code},
                                       {QStringLiteral("commentaire"), c.comment}});
     out.data.insert(QStringLiteral("présences"), attendance);
+    auto production = PersonalDataQueries(m_db).traineeProduction(traineeId);
+    if (!production)
+        return std::unexpected(production.error());
+    out.data.insert(production->title, jsonRows(production->rows));
     out.data.insert(QStringLiteral("journal des modifications"),
-                    auditRows(QStringLiteral("trainee"), QString::number(traineeId), QString()));
-    auto recorded = inTransaction(m_db, [&]() {
-        return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId), QStringLiteral("export"));
-    });
-    if (!recorded)
-        return std::unexpected(recorded.error());
+                    auditRows({{QStringLiteral("trainee"), QString::number(traineeId)}}, QString()));
+    if (auto r = recordExport(QStringLiteral("trainee"), traineeId); !r)
+        return std::unexpected(r.error());
     return out;
 }
 
@@ -199,7 +353,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportAccount(const QSt
     out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
     out.data.insert(QStringLiteral("compte"), record);
     out.data.insert(QStringLiteral("journal des modifications"),
-                    auditRows(QStringLiteral("user"), QString::number(u.id), u.login));
+                    auditRows({{QStringLiteral("user"), QString::number(u.id)}}, u.login));
     auto recorded = inTransaction(m_db, [&]() {
         return AuditTrail(m_db, m_clock)
             .record(m_actor, QStringLiteral("user"), QString::number(u.id), QStringLiteral("export"));
@@ -211,9 +365,10 @@ Result<PersonalDataService::Export> PersonalDataService::exportAccount(const QSt
 
 QString PersonalDataService::toHtml(const Export& data, const QDate& today)
 {
-    return QStringLiteral("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>%1</title>"
-                          "<style>body{font-family:sans-serif;margin:2em} th{background:#eee;vertical-align:top}"
-                          "</style></head><body><h1>%1</h1><p>%2</p>%3</body></html>")
+    return QStringLiteral(
+               "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>%1</title>"
+               "<style>body{font-family:sans-serif;margin:2em} th{background:#eee;vertical-align:top}"
+               "</style></head><body><h1>%1</h1><p>%2</p>%3</body></html>")
         .arg(data.title.toHtmlEscaped(),
              tr("Exported on %1 under article 15 of the GDPR (right of access).")
                  .arg(QLocale().toString(today, QStringLiteral("dd/MM/yyyy")))
@@ -231,12 +386,9 @@ Result<QStringList> PersonalDataService::write(const Export& data, const QString
                                dir.filePath(data.baseName + QStringLiteral(".html"))};
     const QList<QByteArray> contents = {QJsonDocument(data.data).toJson(QJsonDocument::Indented),
                                         toHtml(data, m_clock.today()).toUtf8()};
-    for (int i = 0; i < paths.size(); ++i) {
-        QSaveFile file(paths.at(i));
-        if (!file.open(QIODevice::WriteOnly) || file.write(contents.at(i)) != contents.at(i).size() || !file.commit())
-            return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(paths.at(i))),
-                        file.errorString());
-    }
+    for (int i = 0; i < paths.size(); ++i)
+        if (auto r = files::write(paths.at(i), contents.at(i), true); !r)
+            return std::unexpected(r.error());
     return paths;
 }
 
@@ -245,7 +397,8 @@ Result<PersonalDataService::Retention> PersonalDataService::retention() const
     auto school = SchoolRepository(m_db).load();
     if (!school)
         return std::unexpected(school.error());
-    return Retention{school->retentionTraineeYears, school->retentionInvoiceYears};
+    return Retention{school->retentionTraineeYears, school->retentionInvoiceYears,
+                     school->retentionCandidateMonths};
 }
 
 Status PersonalDataService::setRetention(const Retention& r)
@@ -253,21 +406,29 @@ Status PersonalDataService::setRetention(const Retention& r)
     if (auto a = AccessControl::require(m_actor, permission::RetentionApply); !a)
         return a;
     if (r.traineeYears < 1 || r.traineeYears > 50)
-        return fail(Error::Code::InvalidInput, tr("Trainees are anonymised between 1 and 50 years after they left."));
+        return fail(Error::Code::InvalidInput,
+                    tr("Trainees are anonymised between 1 and 50 years after they left."));
     if (r.invoiceYears < 10 || r.invoiceYears > 50)
         return fail(Error::Code::InvalidInput,
                     tr("Invoices must be kept at least 10 years (French commercial law), and at most 50."));
+    if (r.candidateMonths < 1 || r.candidateMonths > 120)
+        return fail(
+            Error::Code::InvalidInput,
+            tr("Candidates not admitted are anonymised between 1 and 120 months after the decision."));
     return inTransaction(m_db, [&]() -> Status {
         auto before = retention();
         if (!before)
             return std::unexpected(before.error());
-        if (auto s = SchoolRepository(m_db).saveRetention(r.traineeYears, r.invoiceYears, m_clock.nowIso()); !s)
+        if (auto s = SchoolRepository(m_db).saveRetention(r.traineeYears, r.invoiceYears, r.candidateMonths,
+                                                          m_clock.nowIso());
+            !s)
             return s;
         ChangeSet c;
         c.add(QStringLiteral("retention_trainee_years"), before->traineeYears, r.traineeYears)
-            .add(QStringLiteral("retention_invoice_years"), before->invoiceYears, r.invoiceYears);
-        return AuditTrail(m_db, m_clock).record(m_actor, QStringLiteral("school"), QStringLiteral("1"),
-                                                QStringLiteral("update"), c);
+            .add(QStringLiteral("retention_invoice_years"), before->invoiceYears, r.invoiceYears)
+            .add(QStringLiteral("retention_candidate_months"), before->candidateMonths, r.candidateMonths);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("school"), QStringLiteral("1"), QStringLiteral("update"), c);
     });
 }
 
@@ -278,7 +439,8 @@ Result<QList<TraineeRepository::Hit>> PersonalDataService::retentionPreview(cons
     auto r = retention();
     if (!r)
         return std::unexpected(r.error());
-    return TraineeRepository(m_db).leftBefore(today.addYears(-r->traineeYears));
+    return TraineeRepository(m_db).retentionDue(today.addYears(-r->traineeYears),
+                                                today.addMonths(-r->candidateMonths));
 }
 
 Result<int> PersonalDataService::applyRetention(const QDate& today, const QList<qint64>& ids)
@@ -303,6 +465,9 @@ Result<int> PersonalDataService::applyRetention(const QDate& today, const QList<
             if (auto r = audit.record(m_actor, QStringLiteral("trainee"), QString::number(id),
                                       QStringLiteral("anonymise"), c);
                 !r)
+                return std::unexpected(r.error());
+            // The trail's digests of the person can no longer be linked to a value.
+            if (auto r = audit.forget(QStringLiteral("trainee:%1").arg(id)); !r)
                 return std::unexpected(r.error());
             ++done;
         }

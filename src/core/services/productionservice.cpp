@@ -337,32 +337,49 @@ Result<ProductionEntry> ProductionService::get(qint64 id) const
     return ProductionRepository(m_db).get(id);
 }
 
-Result<QList<ProductionSummary>> ProductionService::list(const ProductionFilter& filter, int limit,
-                                                         int offset) const
+Result<QList<qint64>> ProductionService::readableSections(const ProductionFilter& filter) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
-    return ProductionRepository(m_db).list(filter, {}, limit, offset);
+    if (filter.sectionId != 0 && !m_actor.coversSection(filter.sectionId))
+        return fail(Error::Code::AccessDenied,
+                    tr("Access denied: this workshop is not one of your sections."));
+    if (m_actor.role != Role::Formateur)
+        return QList<qint64>{}; // every section
+    // A trainer's own sections; none at all matches nothing (an empty list would mean all).
+    return m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;
+}
+
+Result<QList<ProductionSummary>> ProductionService::list(const ProductionFilter& filter, int limit,
+                                                         int offset) const
+{
+    auto sections = readableSections(filter);
+    if (!sections)
+        return std::unexpected(sections.error());
+    return ProductionRepository(m_db).list(filter, *sections, limit, offset);
 }
 
 Result<qint64> ProductionService::count(const ProductionFilter& filter) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
-    return ProductionRepository(m_db).count(filter, {});
+    auto sections = readableSections(filter);
+    if (!sections)
+        return std::unexpected(sections.error());
+    return ProductionRepository(m_db).count(filter, *sections);
 }
 
 Result<ProductionFigures> ProductionService::figures(const ProductionFilter& filter) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
-    return ProductionRepository(m_db).figures(filter, {});
+    auto sections = readableSections(filter);
+    if (!sections)
+        return std::unexpected(sections.error());
+    return ProductionRepository(m_db).figures(filter, *sections);
 }
 
 Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    auto sections = readableSections(filter);
+    if (!sections)
+        return std::unexpected(sections.error());
     ProductionRepository repo(m_db);
     const QStringList header = {QStringLiteral("entrée"),     QStringLiteral("date"),
                                 QStringLiteral("atelier"),    QStringLiteral("type"),
@@ -373,7 +390,7 @@ Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) 
     QList<QStringList> rows;
     constexpr int page = 500;
     for (int offset = 0;; offset += page) {
-        auto entries = repo.list(filter, {}, page, offset);
+        auto entries = repo.list(filter, *sections, page, offset);
         if (!entries)
             return std::unexpected(entries.error());
         QList<qint64> ids;

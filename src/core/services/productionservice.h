@@ -55,6 +55,9 @@ public:
 
 private:
     Status validate(ProductionEntry& entry, bool confirmed) const;
+    // The sections the reader may list (empty: all); refuses a filter on
+    // another's section, and needs trainees.read.
+    Result<QList<qint64>> readableSections(const ProductionFilter& filter) const;
 
     Database& m_db;
     const Clock& m_clock;

@@ -8,6 +8,7 @@
 #include "storage/transaction.h"
 #include "util/clock.h"
 
+#include <algorithm>
 #include <QRegularExpression>
 
 namespace etabli {
@@ -18,23 +19,27 @@ ChangeSet diff(const Trainee& b, const Trainee& a)
 {
     ChangeSet c;
     const auto date = [](const QDate& d) { return d.isValid() ? d.toString(Qt::ISODate) : QString(); };
-    c.add(QStringLiteral("last_name"), b.lastName, a.lastName.trimmed())
-        .add(QStringLiteral("first_name"), b.firstName, a.firstName.trimmed())
-        .add(QStringLiteral("birth_date"), date(b.birthDate), date(a.birthDate))
+    const Privacy personal = Privacy::Personal;
+    c.add(QStringLiteral("last_name"), b.lastName, a.lastName.trimmed(), personal)
+        .add(QStringLiteral("first_name"), b.firstName, a.firstName.trimmed(), personal)
+        .add(QStringLiteral("birth_date"), date(b.birthDate), date(a.birthDate), personal)
         .add(QStringLiteral("sex"), b.sex, a.sex)
-        .add(QStringLiteral("address_line1"), b.addressLine1, a.addressLine1.trimmed(), true)
-        .add(QStringLiteral("postcode"), b.postcode, a.postcode.trimmed())
-        .add(QStringLiteral("city"), b.city, a.city.trimmed())
-        .add(QStringLiteral("phone"), b.phone, a.phone.trimmed(), true)
-        .add(QStringLiteral("email"), b.email, a.email.trimmed(), true)
+        .add(QStringLiteral("address_line1"), b.addressLine1, a.addressLine1.trimmed(), personal)
+        .add(QStringLiteral("postcode"), b.postcode, a.postcode.trimmed(), personal)
+        .add(QStringLiteral("city"), b.city, a.city.trimmed(), personal)
+        .add(QStringLiteral("phone"), b.phone, a.phone.trimmed(), personal)
+        .add(QStringLiteral("email"), b.email, a.email.trimmed(), personal)
         .add(QStringLiteral("section_id"), b.sectionId, a.sectionId)
         .add(QStringLiteral("cohort_year"), b.cohortYear, a.cohortYear)
         .add(QStringLiteral("study_year"), b.studyYear, a.studyYear)
         .add(QStringLiteral("status"), traineeStatusCode(b.status), traineeStatusCode(a.status))
         .add(QStringLiteral("entry_date"), date(b.entryDate), date(a.entryDate))
         .add(QStringLiteral("exit_date"), date(b.exitDate), date(a.exitDate))
-        .add(QStringLiteral("referral_id"), b.referralId, a.referralId)
-        .add(QStringLiteral("exit_reason"), exitReasonCode(b.exitReason), exitReasonCode(a.exitReason));
+        // Sensitive data (decision 38): said to have changed, never to what.
+        .add(QStringLiteral("referral_id"), b.referralId == 0 ? QVariant() : QVariant(b.referralId),
+             a.referralId == 0 ? QVariant() : QVariant(a.referralId), personal)
+        .add(QStringLiteral("exit_reason"), exitReasonCode(b.exitReason), exitReasonCode(a.exitReason),
+             personal);
     return c;
 }
 
@@ -43,10 +48,14 @@ ChangeSet diff(const Trainee& b, const Trainee& a)
 QString TraineeService::statusLabel(TraineeStatus s)
 {
     switch (s) {
-    case TraineeStatus::Candidate: return tr("candidate");
-    case TraineeStatus::Enrolled: return tr("enrolled");
-    case TraineeStatus::Left: return tr("left");
-    case TraineeStatus::Refused: return tr("not admitted");
+    case TraineeStatus::Candidate:
+        return tr("candidate");
+    case TraineeStatus::Enrolled:
+        return tr("enrolled");
+    case TraineeStatus::Left:
+        return tr("left");
+    case TraineeStatus::Refused:
+        return tr("not admitted");
     }
     return {};
 }
@@ -54,16 +63,26 @@ QString TraineeService::statusLabel(TraineeStatus s)
 QString TraineeService::exitReasonLabel(ExitReason r)
 {
     switch (r) {
-    case ExitReason::None: return QString();
-    case ExitReason::Apprenticeship: return tr("apprenticeship");
-    case ExitReason::Job: return tr("job");
-    case ExitReason::Training: return tr("training elsewhere");
-    case ExitReason::EndOfCourse: return tr("end of course");
-    case ExitReason::Moved: return tr("moved away");
-    case ExitReason::Personal: return tr("personal reasons");
-    case ExitReason::Exclusion: return tr("exclusion");
-    case ExitReason::DroppedOut: return tr("dropped out");
-    case ExitReason::Other: return tr("other");
+    case ExitReason::None:
+        return QString();
+    case ExitReason::Apprenticeship:
+        return tr("apprenticeship");
+    case ExitReason::Job:
+        return tr("job");
+    case ExitReason::Training:
+        return tr("training elsewhere");
+    case ExitReason::EndOfCourse:
+        return tr("end of course");
+    case ExitReason::Moved:
+        return tr("moved away");
+    case ExitReason::Personal:
+        return tr("personal reasons");
+    case ExitReason::Exclusion:
+        return tr("exclusion");
+    case ExitReason::DroppedOut:
+        return tr("dropped out");
+    case ExitReason::Other:
+        return tr("other");
     }
     return {};
 }
@@ -120,7 +139,11 @@ Result<QList<TraineeRepository::Stay>> TraineeService::stays(qint64 id) const
     auto trainee = get(id); // the same rights as the record
     if (!trainee)
         return std::unexpected(trainee.error());
-    return TraineeRepository(m_db).stays(id);
+    auto stays = TraineeRepository(m_db).stays(id);
+    if (stays && !m_actor.can(permission::TraineesSensitive))
+        for (TraineeRepository::Stay& s : *stays)
+            s.exitReason.clear(); // sensitive, like the record's
+    return stays;
 }
 
 Result<Trainee> TraineeService::get(qint64 id) const
@@ -131,7 +154,8 @@ Result<Trainee> TraineeService::get(qint64 id) const
     if (!t)
         return t;
     if (!m_actor.coversSection(t->sectionId))
-        return fail(Error::Code::AccessDenied, tr("Access denied: this trainee is not in one of your sections."));
+        return fail(Error::Code::AccessDenied,
+                    tr("Access denied: this trainee is not in one of your sections."));
     if (!m_actor.can(permission::TraineesWrite)) {
         // Contact details are for the office and the direction.
         t->birthDate = QDate();
@@ -141,6 +165,11 @@ Result<Trainee> TraineeService::get(qint64 id) const
         t->phone.clear();
         t->email.clear();
     }
+    if (!m_actor.can(permission::TraineesSensitive)) {
+        // Who referred the young person (ASE, PJJ…) and why they left are sensitive data.
+        t->referralId = 0;
+        t->exitReason = ExitReason::None;
+    }
     return t;
 }
 
@@ -148,6 +177,17 @@ Status TraineeService::validate(const Trainee& t, bool confirmedAge) const
 {
     if (t.lastName.trimmed().isEmpty() || t.firstName.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The last name and the first name are required."));
+    for (const QString& name : {t.lastName, t.firstName}) {
+        if (name.size() > 200)
+            return fail(
+                Error::Code::InvalidInput,
+                tr("A name has more than 200 characters (“%1…”): check the column.").arg(name.left(30)));
+        if (std::any_of(name.cbegin(), name.cend(),
+                        [](QChar c) { return c.category() == QChar::Other_Control; }))
+            return fail(Error::Code::InvalidInput,
+                        tr("The name “%1” contains a tab, a line break or another invisible character.")
+                            .arg(name.simplified()));
+    }
     if (!t.sex.isEmpty() && t.sex != QLatin1String("F") && t.sex != QLatin1String("M"))
         return fail(Error::Code::InvalidInput, tr("The sex is F or M."));
     if (t.entryDate.isValid() && t.exitDate.isValid() && t.exitDate < t.entryDate)
@@ -155,13 +195,18 @@ Status TraineeService::validate(const Trainee& t, bool confirmedAge) const
     if (t.status == TraineeStatus::Enrolled && !t.entryDate.isValid())
         return fail(Error::Code::InvalidInput, tr("An enrolled trainee needs an entry date."));
     if (t.status == TraineeStatus::Left && (!t.exitDate.isValid() || t.exitReason == ExitReason::None))
-        return fail(Error::Code::InvalidInput, tr("A trainee who left needs an exit date and an exit reason."));
+        return fail(Error::Code::InvalidInput,
+                    tr("A trainee who left needs an exit date and an exit reason."));
     if (t.studyYear != 0 && t.studyYear != 1 && t.studyYear != 2)
         return fail(Error::Code::InvalidInput, tr("The year of study is 1 or 2."));
     static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!t.email.trimmed().isEmpty() && !email.match(t.email.trimmed()).hasMatch())
-        return fail(Error::Code::InvalidInput, tr("The e-mail address “%1” is not valid.").arg(t.email.trimmed()));
+        return fail(Error::Code::InvalidInput,
+                    tr("The e-mail address “%1” is not valid.").arg(t.email.trimmed()));
     const QDate reference = t.entryDate.isValid() ? t.entryDate : m_clock.today();
+    if (t.birthDate.isValid() && t.birthDate > m_clock.today())
+        return fail(Error::Code::InvalidInput, tr("The birth date %1 is in the future.")
+                                                   .arg(t.birthDate.toString(QStringLiteral("dd/MM/yyyy"))));
     if (t.birthDate.isValid()) {
         if (t.birthDate >= reference)
             return fail(Error::Code::InvalidInput, tr("The birth date is after the entry date."));
@@ -177,8 +222,12 @@ Status TraineeService::validate(const Trainee& t, bool confirmedAge) const
     return {};
 }
 
-Result<qint64> TraineeService::create(const Trainee& t, bool confirmedAge)
+Result<qint64> TraineeService::create(const Trainee& input, bool confirmedAge)
 {
+    Trainee t = input;
+    // A refusal's day is the candidate's exit date: retention counts from it.
+    if (t.status == TraineeStatus::Refused && !t.exitDate.isValid())
+        t.exitDate = m_clock.today();
     if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
         return std::unexpected(r.error());
     if (auto r = validate(t, confirmedAge); !r)
@@ -189,25 +238,29 @@ Result<qint64> TraineeService::create(const Trainee& t, bool confirmedAge)
         if (!twin)
             return std::unexpected(twin.error());
         if (*twin != 0)
-            return fail(Error::Code::Conflict,
-                        tr("%1 %2, born on %3, already has a record (n°%4): open it instead of creating a second one.")
-                            .arg(t.firstName.trimmed(), t.lastName.trimmed(),
-                                 t.birthDate.toString(QStringLiteral("dd/MM/yyyy")))
-                            .arg(*twin));
+            return fail(Error::Code::Conflict, tr("%1 %2, born on %3, already has a record (n°%4): open it "
+                                                  "instead of creating a second one.")
+                                                   .arg(t.firstName.trimmed(), t.lastName.trimmed(),
+                                                        t.birthDate.toString(QStringLiteral("dd/MM/yyyy")))
+                                                   .arg(*twin));
         auto id = repo.insert(t, m_clock.nowIso());
         if (!id)
             return id;
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("trainee"), QString::number(*id), QStringLiteral("create"),
-                                 diff(Trainee{}, t));
+                         .record(m_actor, QStringLiteral("trainee"), QString::number(*id),
+                                 QStringLiteral("create"), diff(Trainee{}, t));
             !r)
             return std::unexpected(r.error());
         return id;
     });
 }
 
-Status TraineeService::update(const Trainee& t, bool confirmedAge)
+Status TraineeService::update(const Trainee& input, bool confirmedAge)
 {
+    Trainee t = input;
+    // A refusal's day is the candidate's exit date: retention counts from it.
+    if (t.status == TraineeStatus::Refused && !t.exitDate.isValid())
+        t.exitDate = m_clock.today();
     if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
         return r;
     if (auto r = validate(t, confirmedAge); !r)
@@ -218,12 +271,14 @@ Status TraineeService::update(const Trainee& t, bool confirmedAge)
         if (!before)
             return std::unexpected(before.error());
         if (before->anonymised)
-            return fail(Error::Code::Conflict, tr("This record was anonymised: it can no longer be changed."));
+            return fail(Error::Code::Conflict,
+                        tr("This record was anonymised: it can no longer be changed."));
         auto twin = repo.findIdentity(t.lastName, t.firstName, t.birthDate, t.id);
         if (!twin)
             return std::unexpected(twin.error());
         if (*twin != 0)
-            return fail(Error::Code::Conflict, tr("Another record (n°%1) has the same name and birth date.").arg(*twin));
+            return fail(Error::Code::Conflict,
+                        tr("Another record (n°%1) has the same name and birth date.").arg(*twin));
         if (auto r = repo.update(t, m_clock.nowIso()); !r)
             return r;
         return AuditTrail(m_db, m_clock)
@@ -266,13 +321,16 @@ Status TraineeService::requireTrainee(qint64 id, const QString& permission) cons
     if (!t)
         return std::unexpected(t.error());
     if (!m_actor.coversSection(t->sectionId))
-        return fail(Error::Code::AccessDenied, tr("Access denied: this trainee is not in one of your sections."));
+        return fail(Error::Code::AccessDenied,
+                    tr("Access denied: this trainee is not in one of your sections."));
     return {};
 }
 
 Result<QList<Guardian>> TraineeService::guardians(qint64 traineeId) const
 {
     if (auto r = requireTrainee(traineeId, permission::TraineesSensitive); !r)
+        return std::unexpected(r.error());
+    if (auto r = recordRead(traineeId, QStringLiteral("guardians")); !r)
         return std::unexpected(r.error());
     return TraineeDetailRepository(m_db).guardians(traineeId);
 }
@@ -285,12 +343,16 @@ Result<qint64> TraineeService::addGuardian(const Guardian& g)
         return std::unexpected(r.error());
     if (g.lastName.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The guardian's last name is required."));
+    if (!guardianRelations().contains(g.relation))
+        return fail(Error::Code::InvalidInput, tr("Unknown relation “%1”: mother, father, legal guardian, "
+                                                  "educator or other.")
+                                                   .arg(g.relation));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto id = TraineeDetailRepository(m_db).insertGuardian(g, m_clock.nowIso());
         if (!id)
             return id;
         ChangeSet c;
-        c.set(QStringLiteral("guardian"), QString(), true);
+        c.set(QStringLiteral("guardian"), QString(), Privacy::Secret);
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId),
                                  QStringLiteral("update"), c);
@@ -308,13 +370,18 @@ Status TraineeService::updateGuardian(const Guardian& g)
         return r;
     if (g.lastName.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The guardian's last name is required."));
+    if (!guardianRelations().contains(g.relation))
+        return fail(Error::Code::InvalidInput, tr("Unknown relation “%1”: mother, father, legal guardian, "
+                                                  "educator or other.")
+                                                   .arg(g.relation));
     return inTransaction(m_db, [&]() -> Status {
         if (auto r = TraineeDetailRepository(m_db).updateGuardian(g, m_clock.nowIso()); !r)
             return r;
         ChangeSet c;
-        c.add(QStringLiteral("guardian"), QString(), QStringLiteral("x"), true);
+        c.add(QStringLiteral("guardian"), QString(), QStringLiteral("x"), Privacy::Secret);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId), QStringLiteral("update"), c);
+            .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId),
+                    QStringLiteral("update"), c);
     });
 }
 
@@ -328,9 +395,10 @@ Status TraineeService::removeGuardian(const Guardian& g)
         if (auto r = TraineeDetailRepository(m_db).removeGuardian(g.id, g.traineeId); !r)
             return r;
         ChangeSet c;
-        c.add(QStringLiteral("guardian"), QStringLiteral("x"), QString(), true);
+        c.add(QStringLiteral("guardian"), QStringLiteral("x"), QString(), Privacy::Secret);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId), QStringLiteral("update"), c);
+            .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId),
+                    QStringLiteral("update"), c);
     });
 }
 
@@ -338,7 +406,21 @@ Result<QList<FollowUpNote>> TraineeService::notes(qint64 traineeId) const
 {
     if (auto r = requireTrainee(traineeId, permission::TraineesSensitive); !r)
         return std::unexpected(r.error());
+    if (auto r = recordRead(traineeId, QStringLiteral("notes")); !r)
+        return std::unexpected(r.error());
     return TraineeDetailRepository(m_db).notes(traineeId);
+}
+
+Status TraineeService::recordRead(qint64 traineeId, const QString& part) const
+{
+    // Who read a minor's notes or guardians, and when, is on the trail.
+    return inTransaction(m_db, [&]() {
+        ChangeSet c;
+        c.set(QStringLiteral("read"), part);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId), QStringLiteral("read"),
+                    c);
+    });
 }
 
 Result<qint64> TraineeService::addNote(qint64 traineeId, const QString& body)
@@ -357,7 +439,7 @@ Result<qint64> TraineeService::addNote(qint64 traineeId, const QString& body)
         if (!id)
             return id;
         ChangeSet c;
-        c.set(QStringLiteral("note"), QString(), true);
+        c.set(QStringLiteral("note"), QString(), Privacy::Secret);
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId),
                                  QStringLiteral("update"), c);

@@ -60,6 +60,7 @@ public:
     static QString relationLabel(const QString& relation);
 
 private:
+    Status recordRead(qint64 traineeId, const QString& part) const;
     Status requireTrainee(qint64 id, const QString& permission) const;
 
     Database& m_db;

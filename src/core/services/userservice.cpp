@@ -33,10 +33,11 @@ Status UserService::validateLogin(const QString& login)
 {
     static const QRegularExpression pattern(QStringLiteral("^[\\p{L}\\p{N}._-]{2,40}$"));
     if (!pattern.match(login.trimmed()).hasMatch())
-        return fail(Error::Code::InvalidInput,
-                    tr("The login must have 2 to 40 letters, digits, dots, dashes or underscores, without spaces "
-                       "(“%1”).")
-                        .arg(login.trimmed()));
+        return fail(
+            Error::Code::InvalidInput,
+            tr("The login must have 2 to 40 letters, digits, dots, dashes or underscores, without spaces "
+               "(“%1”).")
+                .arg(login.trimmed()));
     return {};
 }
 
@@ -65,16 +66,18 @@ Result<qint64> UserService::create(const User& user, const QString& password)
         auto id = users.insert(user, *hash, m_clock.nowIso());
         if (!id)
             return id;
-        if (auto r = users.setSections(*id, user.role == Role::Formateur ? user.sectionIds : QList<qint64>{}); !r)
+        if (auto r = users.setSections(*id, user.role == Role::Formateur ? user.sectionIds : QList<qint64>{});
+            !r)
             return std::unexpected(r.error());
         ChangeSet changes;
         changes.set(QStringLiteral("login"), user.login.trimmed())
             .set(QStringLiteral("display_name"), user.displayName.trimmed())
             .set(QStringLiteral("role"), roleCode(user.role))
             .set(QStringLiteral("sections"), sectionsText(user.sectionIds))
-            .set(QStringLiteral("password"), QString(), true);
-        if (auto r = AuditTrail(m_db, m_clock).record(m_actor, QStringLiteral("user"), QString::number(*id),
-                                                      QStringLiteral("create"), changes);
+            .set(QStringLiteral("password"), QString(), Privacy::Secret);
+        if (auto r = AuditTrail(m_db, m_clock)
+                         .record(m_actor, QStringLiteral("user"), QString::number(*id),
+                                 QStringLiteral("create"), changes);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -123,7 +126,8 @@ Status UserService::update(const User& user)
             .add(QStringLiteral("active"), before.active, user.active)
             .add(QStringLiteral("sections"), sectionsText(before.sectionIds), sectionsText(sections));
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("user"), QString::number(user.id), QStringLiteral("update"), changes);
+            .record(m_actor, QStringLiteral("user"), QString::number(user.id), QStringLiteral("update"),
+                    changes);
     });
 }
 
@@ -138,7 +142,9 @@ Status UserService::resetPassword(qint64 userId, const QString& newPassword)
         return std::unexpected(hash.error());
     return inTransaction(m_db, [&]() -> Status {
         // Someone else chose it: the owner must change it at next login.
-        if (auto r = UserRepository(m_db).setPassword(userId, *hash, userId != m_actor.userId, m_clock.nowIso()); !r)
+        if (auto r =
+                UserRepository(m_db).setPassword(userId, *hash, userId != m_actor.userId, m_clock.nowIso());
+            !r)
             return r;
         return AuditTrail(m_db, m_clock)
             .record(m_actor, QStringLiteral("user"), QString::number(userId), QStringLiteral("password"));
@@ -166,7 +172,8 @@ Status UserService::changeOwnPassword(const QString& currentPassword, const QStr
         if (auto r = users.setPassword(m_actor.userId, *hash, false, m_clock.nowIso()); !r)
             return r;
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("user"), QString::number(m_actor.userId), QStringLiteral("password"));
+            .record(m_actor, QStringLiteral("user"), QString::number(m_actor.userId),
+                    QStringLiteral("password"));
     });
 }
 
@@ -192,9 +199,10 @@ Result<qint64> SetupService::insertDirector(const Director& d)
     ChangeSet changes;
     changes.set(QStringLiteral("login"), user.login.trimmed())
         .set(QStringLiteral("role"), roleCode(Role::Direction))
-        .set(QStringLiteral("password"), QString(), true);
+        .set(QStringLiteral("password"), QString(), Privacy::Secret);
     if (auto r = AuditTrail(m_db, m_clock)
-                     .record(actor, QStringLiteral("user"), QString::number(*id), QStringLiteral("create"), changes);
+                     .record(actor, QStringLiteral("user"), QString::number(*id), QStringLiteral("create"),
+                             changes);
         !r)
         return std::unexpected(r.error());
     return id;
@@ -231,8 +239,8 @@ Status SetupService::createSchool(const QString& schoolName, const Director& dir
         actor.login = director.login.trimmed();
         ChangeSet changes;
         changes.set(QStringLiteral("name"), s.name);
-        return AuditTrail(m_db, m_clock).record(actor, QStringLiteral("school"), QStringLiteral("1"),
-                                                QStringLiteral("create"), changes);
+        return AuditTrail(m_db, m_clock)
+            .record(actor, QStringLiteral("school"), QStringLiteral("1"), QStringLiteral("create"), changes);
     });
 }
 

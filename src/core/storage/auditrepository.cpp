@@ -4,6 +4,12 @@
 #include "storage/sqlquery.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 
 namespace etabli {
 
@@ -59,7 +65,181 @@ AuditEntry readEntry(const SqlQuery& q)
     return e;
 }
 
+// The personal fields of the rows written before schema 22, by entity.
+const QHash<QString, QStringList>& legacyPersonalFields()
+{
+    static const QHash<QString, QStringList> fields = {
+        {QStringLiteral("trainee"),
+         {QStringLiteral("last_name"), QStringLiteral("first_name"), QStringLiteral("birth_date"),
+          QStringLiteral("address_line1"), QStringLiteral("postcode"), QStringLiteral("city"),
+          QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("referral_id"),
+          QStringLiteral("exit_reason")}},
+        {QStringLiteral("contact"),
+         {QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("phone"),
+          QStringLiteral("email")}},
+        {QStringLiteral("vehicle"), {QStringLiteral("plate")}}};
+    return fields;
+}
+
+QString jsonText(const QJsonValue& v)
+{
+    if (v.isDouble())
+        return QString::number(v.toInteger());
+    return v.toString();
+}
+
 } // namespace
+
+QString AuditRepository::personalDigest(const QByteArray& secret, const QString& field, const QString& value)
+{
+    const QByteArray text = (field + QChar(0x1F) + value).toUtf8();
+    return QStringLiteral("hmac:") +
+           QString::fromLatin1(
+               QMessageAuthenticationCode::hash(text, secret, QCryptographicHash::Sha256).toHex().left(12));
+}
+
+bool AuditRepository::isDigest(const QString& value)
+{
+    return value.startsWith(QLatin1String("hmac:")) && value.size() == 17;
+}
+
+Result<QByteArray> AuditRepository::subjectSecret(const QString& subject)
+{
+    SqlQuery find(m_db);
+    if (auto r =
+            find.prepare(QStringLiteral("SELECT secret FROM audit_subject_key WHERE subject = :subject"));
+        !r)
+        return std::unexpected(r.error());
+    find.bind(QStringLiteral("subject"), subject);
+    auto existing = find.execScalar();
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (existing->isValid() && !existing->isNull())
+        return QByteArray::fromHex(existing->toString().toLatin1());
+    QByteArray secret(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(secret.begin(), secret.end());
+    SqlQuery insert(m_db);
+    if (auto r = insert.prepare(QStringLiteral("INSERT INTO audit_subject_key (subject, secret, created_at) "
+                                               "VALUES (:subject, :secret, :at)"));
+        !r)
+        return std::unexpected(r.error());
+    insert.bind(QStringLiteral("subject"), subject)
+        .bind(QStringLiteral("secret"), QString::fromLatin1(secret.toHex()))
+        .bind(QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (auto r = insert.exec(); !r)
+        return std::unexpected(r.error());
+    return secret;
+}
+
+Result<bool> AuditRepository::forgetSubject(const QString& subject)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("DELETE FROM audit_subject_key WHERE subject = :subject")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("subject"), subject);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    return q.numRowsAffected() > 0;
+}
+
+Status AuditRepository::digestLegacyPersonalValues(const QString& nowIso)
+{
+    auto before = verifyChain();
+    if (!before)
+        return std::unexpected(before.error());
+    QString head;
+    QList<AuditEntry> rows;
+    {
+        SqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (auto r = q.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kColumns)); !r)
+            return r;
+        while (q.next())
+            rows << readEntry(q);
+    }
+    if (!rows.isEmpty())
+        head = rows.last().hash;
+    qsizetype firstChanged = -1;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        AuditEntry& e = rows[i];
+        const auto rule = legacyPersonalFields().constFind(e.entity);
+        if (rule == legacyPersonalFields().cend() || e.changes.isEmpty())
+            continue;
+        QJsonObject changes = QJsonDocument::fromJson(e.changes.toUtf8()).object();
+        // A vehicle's plate is about its owner.
+        const QString subject =
+            e.entity == QLatin1String("vehicle") && changes.contains(QStringLiteral("contact_id"))
+                ? QStringLiteral("contact:") +
+                      jsonText(changes.value(QStringLiteral("contact_id")).toArray().at(1))
+                : e.entity + QLatin1Char(':') + e.entityId;
+        bool changed = false;
+        for (const QString& field : *rule) {
+            if (!changes.contains(field))
+                continue;
+            QJsonArray pair = changes.value(field).toArray();
+            for (int side = 0; side < pair.size(); ++side) {
+                const QString value = jsonText(pair.at(side));
+                if (pair.at(side).isNull() || value.isEmpty() || value == QStringLiteral("•••") ||
+                    isDigest(value))
+                    continue;
+                auto secret = subjectSecret(subject);
+                if (!secret)
+                    return std::unexpected(secret.error());
+                pair[side] = personalDigest(*secret, field, value);
+                changed = true;
+            }
+            changes.insert(field, pair);
+        }
+        if (!changed)
+            continue;
+        e.changes = QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact));
+        if (firstChanged < 0)
+            firstChanged = i;
+    }
+    // The persons already anonymised: nothing may link their digests to them.
+    {
+        SqlQuery q(m_db);
+        if (auto r =
+                q.exec(QStringLiteral("DELETE FROM audit_subject_key WHERE subject IN (SELECT 'trainee:' "
+                                      "|| CAST(id AS TEXT) FROM trainee WHERE anonymised_at IS NOT NULL)"));
+            !r)
+            return r;
+    }
+    if (firstChanged < 0)
+        return {};
+    QString previous = firstChanged == 0 ? QString(QLatin1String("")) : rows.at(firstChanged - 1).hash;
+    for (qsizetype i = firstChanged; i < rows.size(); ++i) {
+        AuditEntry& e = rows[i];
+        e.prevHash = previous;
+        e.hash = computeHash(e);
+        previous = e.hash;
+        SqlQuery u(m_db);
+        if (auto r = u.prepare(QStringLiteral("UPDATE audit_log SET changes = :changes, prev_hash = :prev, "
+                                              "hash = :hash WHERE id = :id"));
+            !r)
+            return r;
+        u.bind(QStringLiteral("changes"), e.changes)
+            .bind(QStringLiteral("prev"), e.prevHash)
+            .bind(QStringLiteral("hash"), e.hash)
+            .bind(QStringLiteral("id"), e.id);
+        if (auto r = u.exec(); !r)
+            return r;
+    }
+    AuditEntry sealed;
+    sealed.at = nowIso;
+    sealed.userLogin = QStringLiteral("etabli");
+    sealed.entity = QStringLiteral("audit");
+    sealed.entityId = QStringLiteral("22");
+    sealed.action = QStringLiteral("update"); // the trail itself, sealed again
+    QJsonObject note{
+        {QStringLiteral("rows_digested_from"), QJsonArray{QJsonValue::Null, rows.at(firstChanged).id}},
+        {QStringLiteral("previous_head"), QJsonArray{QJsonValue::Null, head}}};
+    if (!before->ok())
+        note.insert(QStringLiteral("previous_chain_broken_at"),
+                    QJsonArray{QJsonValue::Null, before->firstBadId});
+    sealed.changes = QString::fromUtf8(QJsonDocument(note).toJson(QJsonDocument::Compact));
+    return append(sealed);
+}
 
 QString AuditRepository::computeHash(const AuditEntry& e)
 {

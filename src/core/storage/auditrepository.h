@@ -64,6 +64,25 @@ public:
 
     static QString computeHash(const AuditEntry& entry);
 
+    // Personal data in the trail (decision 38): a personal value is written
+    // as a keyed digest, "hmac:" and 12 hex digits of HMAC-SHA-256 under the
+    // secret of the person it is about ("trainee:42", "contact:7"). The
+    // digests of one person's values can be told apart — the trail proves
+    // that and when a field changed — but not read; forgetting the person
+    // deletes the secret, and nothing can link the digests to a value again.
+    static QString personalDigest(const QByteArray& secret, const QString& field, const QString& value);
+    static bool isDigest(const QString& value);
+    // The person's secret, created on first use (inside the caller's transaction).
+    Result<QByteArray> subjectSecret(const QString& subject);
+    // Deletes the person's secret; true if there was one.
+    Result<bool> forgetSubject(const QString& subject);
+
+    // Schema 22: the personal values rows written before it hold in clear
+    // become digests, the secrets of persons already anonymised are
+    // forgotten, and the chain is sealed again from the first row that
+    // changed; a last row records the step and the previous chain's head.
+    Status digestLegacyPersonalValues(const QString& nowIso);
+
 private:
     Database& m_db;
 };

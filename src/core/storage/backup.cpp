@@ -1,17 +1,16 @@
 #include "storage/backup.h"
 
+#include "io/files.h"
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 #include "util/logging.h"
 
+#include <filesystem>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryFile>
-
 #include <spdlog/spdlog.h>
-
-#include <filesystem>
 
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -43,8 +42,8 @@ namespace {
 Status renameReplacing(const QString& from, const QString& to)
 {
     std::error_code ec;
-    std::filesystem::rename(std::filesystem::path(from.toStdU16String()), std::filesystem::path(to.toStdU16String()),
-                            ec);
+    std::filesystem::rename(std::filesystem::path(from.toStdU16String()),
+                            std::filesystem::path(to.toStdU16String()), ec);
     if (ec)
         return fail(Error::Code::Io,
                     Backup::tr("Cannot rename “%1” to “%2”.")
@@ -56,7 +55,8 @@ Status renameReplacing(const QString& from, const QString& to)
 QString uniqueTempName(const QString& target)
 {
     const QFileInfo fi(target);
-    QTemporaryFile tmp(fi.absolutePath() + QStringLiteral("/.") + fi.fileName() + QStringLiteral(".XXXXXX.tmp"));
+    QTemporaryFile tmp(fi.absolutePath() + QStringLiteral("/.") + fi.fileName() +
+                       QStringLiteral(".XXXXXX.tmp"));
     tmp.setAutoRemove(true);
     if (!tmp.open())
         return {};
@@ -71,33 +71,58 @@ QString uniqueTempName(const QString& target)
 Status Backup::hotCopy(Database& db, const QString& target, bool overwrite)
 {
     if (db.dialect() != Database::Dialect::SQLite)
-        return fail(Error::Code::InvalidInput,
-                    tr("The built-in backup is for SQLite databases. For PostgreSQL, use pg_dump on the server."));
+        return fail(
+            Error::Code::InvalidInput,
+            tr("The built-in backup is for SQLite databases. For PostgreSQL, use pg_dump on the server."));
     const QFileInfo fi(target);
     const QString shown = QDir::toNativeSeparators(fi.absoluteFilePath());
     if (fi.absoluteFilePath() == QFileInfo(db.location().path).absoluteFilePath())
         return fail(Error::Code::InvalidInput, tr("The copy cannot replace the database itself."));
     if (fi.exists() && !overwrite)
-        return fail(Error::Code::Conflict, tr("The file “%1” already exists: it was not replaced.").arg(shown));
-    if (!QDir().mkpath(fi.absolutePath()))
-        return fail(Error::Code::Io, tr("Cannot create the folder “%1”.")
-                                         .arg(QDir::toNativeSeparators(fi.absolutePath())));
+        return fail(Error::Code::Conflict,
+                    tr("The file “%1” already exists: it was not replaced.").arg(shown));
+    if (!QDir(fi.absolutePath()).exists() && !files::makePrivateFolder(fi.absolutePath()))
+        return fail(Error::Code::Io,
+                    tr("Cannot create the folder “%1”.").arg(QDir::toNativeSeparators(fi.absolutePath())));
 
     const QString temp = uniqueTempName(fi.absoluteFilePath());
     if (temp.isEmpty())
-        return fail(Error::Code::Io, tr("Cannot write in the folder “%1”.")
-                                         .arg(QDir::toNativeSeparators(fi.absolutePath())));
-    const auto cleanup = [&temp]() { QFile::remove(temp); };
+        return fail(Error::Code::Io,
+                    tr("Cannot write in the folder “%1”.").arg(QDir::toNativeSeparators(fi.absolutePath())));
+    // Nothing left behind on failure, SQLite's journal of the copy included.
+    const auto cleanup = [&temp]() {
+        for (const QString& suffix :
+             {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(temp + suffix);
+    };
+    {
+        // VACUUM INTO fills an empty file: made first, the owner's only.
+        QFile empty(temp);
+        if (!empty.open(QIODevice::WriteOnly))
+            return std::unexpected(files::error(empty, temp));
+        empty.close();
+        files::restrictToOwner(temp);
+    }
 
     SqlQuery q(db);
     if (auto r = q.prepare(QStringLiteral("VACUUM INTO :target")); !r)
         return r;
     q.bind(QStringLiteral("target"), temp);
     if (auto r = q.exec(); !r) {
+        q.finish();
         cleanup();
-        return fail(Error::Code::Io, tr("Copying the database to “%1” failed.").arg(shown), r.error().detail);
+        // Said as it happened: a full disk, a disk gone.
+        if (r.error().code == Error::Code::DiskFull)
+            return fail(Error::Code::DiskFull,
+                        tr("The disk is full: the copy “%1” was not made. Free some space on that disk, or "
+                           "choose another, then try again.")
+                            .arg(shown),
+                        r.error().detail);
+        return fail(Error::Code::Io, tr("The copy “%1” was not made: %2").arg(shown, r.error().message),
+                    r.error().detail);
     }
     q.finish();
+    files::restrictToOwner(temp); // a copy of the school's data: the owner's only
     if (auto r = syncFile(temp); !r) {
         cleanup();
         return r;
@@ -155,7 +180,8 @@ Result<QString> Backup::restore(const QString& dbPath, const QString& backupPath
     if (dbInfo.exists()) {
         if (QFileInfo::exists(aside)) {
             QFile::remove(temp);
-            return fail(Error::Code::Conflict, tr("“%1” already exists.").arg(QDir::toNativeSeparators(aside)));
+            return fail(Error::Code::Conflict,
+                        tr("“%1” already exists.").arg(QDir::toNativeSeparators(aside)));
         }
         if (auto r = renameReplacing(dbInfo.absoluteFilePath(), aside); !r) {
             QFile::remove(temp);

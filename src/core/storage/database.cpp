@@ -1,5 +1,7 @@
 #include "storage/database.h"
 
+#include "io/files.h"
+#include "storage/auditrepository.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlscript.h"
 #include "storage/transaction.h"
@@ -55,6 +57,14 @@ QString dialectName(Database::Dialect d)
     return d == Database::Dialect::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
 }
 
+// The code a migration runs where its script says "-- etabli: run-code".
+Status runMigrationCode(Database& db, int version)
+{
+    if (version == 22)
+        return AuditRepository(db).digestLegacyPersonalValues(
+            QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    return {};
+}
 } // namespace
 
 Database::Database(DatabaseLocation location, Dialect dialect, QString connectionName, bool readOnly)
@@ -101,7 +111,9 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
                 return fail(Error::Code::NotFound, tr("The database “%1” cannot be found.").arg(shown));
             if (fi.size() == 0)
                 return fail(Error::Code::Foreign,
-                            tr("The file “%1” is empty: it is not an Établi database.").arg(shown));
+                            tr("The file “%1” is empty: it is not an Établi database, or it was damaged. If "
+                               "it is the school's, restore a backup (File → Restore a backup).")
+                                .arg(shown));
         } else {
             if (fi.exists() && fi.size() > 0)
                 return fail(
@@ -113,6 +125,15 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
                     Error::Code::Io,
                     tr("Cannot create the folder “%1”.").arg(QDir::toNativeSeparators(fi.absolutePath())));
             createdFile = !fi.exists();
+            if (createdFile) {
+                // Created empty and the owner's only before SQLite writes a
+                // byte: its -wal and -shm take the same rights.
+                QFile f(location.path);
+                if (!f.open(QIODevice::WriteOnly))
+                    return std::unexpected(files::error(f, location.path));
+                f.close();
+                files::restrictToOwner(location.path);
+            }
         }
         if (fi.exists() && fi.size() > 0) {
             QFile f(location.path);
@@ -120,7 +141,10 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
                 return fail(Error::Code::Io, tr("Cannot read the file “%1”.").arg(shown), f.errorString());
             const QByteArray header = f.read(16);
             if (header != QByteArray("SQLite format 3\0", 16))
-                return fail(Error::Code::Foreign, tr("The file “%1” is not an Établi database.").arg(shown));
+                return fail(Error::Code::Foreign,
+                            tr("The file “%1” is not an Établi database, or it was damaged. If it is the "
+                               "school's, restore a backup (File → Restore a backup).")
+                                .arg(shown));
         }
         if (mode != OpenMode::ReadOnly && mode != OpenMode::ReadOnlyChecked && fi.exists() &&
             !fi.isWritable())
@@ -158,6 +182,9 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
             cleanupCreated();
             return std::unexpected(configured.error());
         }
+        // A database made by an older version may be readable by all: its owner tightens it.
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            files::restrictToOwner(location.path + suffix);
     }
     if (auto migrated = db->migrate(); !migrated) {
         cleanupCreated();
@@ -208,6 +235,44 @@ Status Database::openConnection()
             return r;
     }
     return {};
+}
+
+Status Database::grantDailyRole(const QString& role)
+{
+    if (m_dialect != Dialect::PostgreSQL)
+        return fail(Error::Code::InvalidInput, tr("A daily role is for PostgreSQL databases only."));
+    static const QRegularExpression name(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    if (!name.match(role).hasMatch())
+        return fail(Error::Code::InvalidInput,
+                    tr("“%1” is not a PostgreSQL role name (lower-case letters, digits and _).").arg(role));
+    const QString r = QLatin1Char('"') + role + QLatin1Char('"');
+    Transaction tx(*this);
+    if (auto b = tx.begin(); !b)
+        return b;
+    for (const QString& sql :
+         {QStringLiteral("GRANT USAGE ON SCHEMA public TO %1"),
+          QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1"),
+          QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, schema_migrations FROM %1"),
+          QStringLiteral("REVOKE INSERT ON schema_migrations FROM %1"),
+          QStringLiteral("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO %1"),
+          QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON "
+                         "TABLES TO %1"),
+          QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES "
+                         "TO %1")}) {
+        SqlQuery q(*this);
+        if (auto e = q.exec(sql.arg(r)); !e)
+            return e;
+    }
+    SqlQuery remember(*this);
+    if (auto p =
+            remember.prepare(QStringLiteral("INSERT INTO etabli_meta (key, value) VALUES ('pg_daily_role', "
+                                            ":role) ON CONFLICT (key) DO UPDATE SET value = :role2"));
+        !p)
+        return p;
+    remember.bind(QStringLiteral("role"), role).bind(QStringLiteral("role2"), role);
+    if (auto e = remember.exec(); !e)
+        return e;
+    return tx.commit();
 }
 
 Status Database::reconnect()
@@ -426,15 +491,34 @@ Status Database::migrate()
         }
         if (version <= schemaVersion())
             continue; // applied meanwhile by another PC
-        const QStringList statements = sqlscript::split(sqlscript::forDialect(migration.script, dialect));
-        for (const QString& statement : statements) {
-            SqlQuery q(*this);
-            if (auto r = q.exec(statement); !r) {
-                return fail(Error::Code::Storage,
-                            tr("Upgrading the database “%1” (step %2) failed: this step changed nothing.")
-                                .arg(m_location.displayName())
-                                .arg(version),
-                            r.error().detail);
+        // A step may run code where its script says so, between its statements.
+        const QStringList parts =
+            sqlscript::forDialect(migration.script, dialect).split(QLatin1String("\n-- etabli: run-code\n"));
+        for (qsizetype part = 0; part < parts.size(); ++part) {
+            if (part > 0) {
+                if (auto r = runMigrationCode(*this, version); !r)
+                    return fail(Error::Code::Storage,
+                                tr("Upgrading the database “%1” (step %2) failed: this step changed nothing.")
+                                    .arg(m_location.displayName())
+                                    .arg(version),
+                                r.error().message + QLatin1Char(' ') + r.error().detail);
+            }
+            for (const QString& statement : sqlscript::split(parts.at(part))) {
+                SqlQuery q(*this);
+                if (auto r = q.exec(statement); !r) {
+                    if (r.error().code == Error::Code::AccessDenied)
+                        return fail(Error::Code::AccessDenied,
+                                    tr("The database “%1” must be upgraded to this version of Établi by the "
+                                       "account that owns its tables: run etabli-cli migrate --database … as "
+                                       "that account (docs/security.md). Nothing was changed.")
+                                        .arg(m_location.displayName()),
+                                    r.error().detail);
+                    return fail(Error::Code::Storage,
+                                tr("Upgrading the database “%1” (step %2) failed: this step changed nothing.")
+                                    .arg(m_location.displayName())
+                                    .arg(version),
+                                r.error().detail);
+                }
             }
         }
         if (rebuilds) {

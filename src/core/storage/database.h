@@ -72,6 +72,14 @@ public:
     // For PostgreSQL: reopen after the server dropped the connection.
     Status reconnect();
 
+    // PostgreSQL, run as the tables' owner (init, migrate): lets the login
+    // role `role` do the daily work — read and write rows, use sequences,
+    // also on the tables later migrations add — without owning anything,
+    // so that it cannot drop or disable the triggers that keep the audit
+    // trail, the invoices and the receipts as they were written; the trail
+    // it may only read and append to. The role is remembered (etabli_meta).
+    Status grantDailyRole(const QString& role);
+
     // How many Transaction objects are open on this connection: an inner one
     // is a savepoint, so that services compose (the demo calls them inside
     // its one transaction).

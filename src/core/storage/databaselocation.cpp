@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -20,11 +21,10 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString& input)
         if (!url.isValid() || url.host().isEmpty() || dbName.isEmpty() || dbName.contains(QLatin1Char('/'))) {
             return fail(Error::Code::InvalidInput,
                         tr("Invalid PostgreSQL address: “%1”. Expected form: "
-                           "postgresql://user[:password]@host[:port]/dbname.")
-                            .arg(DatabaseLocation{Kind::PostgreSQL, {}, url.host(), url.port(5432),
-                                                  url.userName(), {}, dbName}
-                                     .displayName()),
-                        url.errorString());
+                           "postgresql://user@host[:port]/dbname (the password in PGPASSWORD or a .pgpass "
+                           "file).")
+                            .arg(maskPasswords(text)),
+                        maskPasswords(url.errorString()));
         }
         DatabaseLocation loc;
         loc.kind = Kind::PostgreSQL;
@@ -67,6 +67,16 @@ QString DatabaseLocation::displayName() const
     if (port != 5432)
         s += QLatin1Char(':') + QString::number(port);
     return s + QLatin1Char('/') + databaseName;
+}
+
+QString DatabaseLocation::maskPasswords(const QString& text)
+{
+    // scheme://user:password@ — the password runs to the last @ before the host.
+    static const QRegularExpression secret(
+        QStringLiteral("([A-Za-z][A-Za-z0-9+.-]*://[^/:@\\s\"]*):[^/\\s\"]*@"));
+    QString masked = text;
+    masked.replace(secret, QStringLiteral("\\1:***@"));
+    return masked;
 }
 
 QString DatabaseLocation::toString() const

@@ -39,6 +39,10 @@ public:
 
     // For the user and the log: never shows the password.
     QString displayName() const;
+    // Any text with the password of each address in it replaced by ***
+    // ("postgresql://ecole:***@serveur/base"): a mistyped address is shown
+    // as typed, never with its secret.
+    static QString maskPasswords(const QString& text);
     // Round-trips through parse(), password included.
     QString toString() const;
 };

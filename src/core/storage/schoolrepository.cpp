@@ -16,7 +16,8 @@ Result<SchoolIdentity> SchoolRepository::load() const
             "siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, fiscal_year_start_month, "
             "school_year_start_month, may_issue_tax_receipts, version, retention_trainee_years, "
             "retention_invoice_years, vat_on_debits, statutory_object, receipt_signatory_name, "
-            "receipt_signatory_capacity, consumer_mediator FROM school WHERE id = 1"));
+            "receipt_signatory_capacity, consumer_mediator, retention_candidate_months FROM school WHERE id "
+            "= 1"));
         !r)
         return std::unexpected(r.error());
     if (auto r = q.exec(); !r)
@@ -51,6 +52,7 @@ Result<SchoolIdentity> SchoolRepository::load() const
     s.receiptSignatoryName = q.value(24).toString();
     s.receiptSignatoryCapacity = q.value(25).toString();
     s.consumerMediator = q.value(26).toString();
+    s.retentionCandidateMonths = q.value(27).toInt();
     return s;
 }
 
@@ -129,16 +131,19 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
 
 namespace etabli {
 
-Status SchoolRepository::saveRetention(int traineeYears, int invoiceYears, const QString& nowIso)
+Status SchoolRepository::saveRetention(int traineeYears, int invoiceYears, int candidateMonths,
+                                       const QString& nowIso)
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
             "UPDATE school SET retention_trainee_years = :trainee, retention_invoice_years = :invoice, "
-            "version = version + 1, updated_at = :now WHERE id = 1"));
+            "retention_candidate_months = :candidate, version = version + 1, updated_at = :now WHERE id = "
+            "1"));
         !r)
         return r;
     q.bind(QStringLiteral("trainee"), traineeYears)
         .bind(QStringLiteral("invoice"), invoiceYears)
+        .bind(QStringLiteral("candidate"), candidateMonths)
         .bind(QStringLiteral("now"), nowIso);
     return q.exec();
 }

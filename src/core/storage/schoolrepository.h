@@ -23,7 +23,7 @@ public:
     // Inserts the row (version 0) or updates it when `identity.version`
     // still matches the stored one (Conflict otherwise). Returns the new version.
     Result<int> save(const SchoolIdentity& identity, const QString& nowIso);
-    Status saveRetention(int traineeYears, int invoiceYears, const QString& nowIso);
+    Status saveRetention(int traineeYears, int invoiceYears, int candidateMonths, const QString& nowIso);
 
     // The legal amounts (thresholds, ceilings) with their year and source.
     Result<QList<LegalAmount>> legalAmounts() const;

@@ -10,14 +10,18 @@ namespace etabli {
 Error storageError(const QSqlError& error, const QString& what, const QString& sql)
 {
     const QString code = error.nativeErrorCode();
-    const QString detail = QStringLiteral("%1 [code %2] %3").arg(error.text(), code, sql.simplified().left(400));
+    const QString detail =
+        QStringLiteral("%1 [code %2] %3").arg(error.text(), code, sql.simplified().left(400));
     Error::Code kind = Error::Code::Storage;
     QString message;
 
     // SQLite extended result codes (Qt reports them by default) and
     // PostgreSQL SQLSTATEs.
-    const int sqliteCode = code.toInt();
-    const int primary = sqliteCode & 0xff;
+    // A SQLSTATE has five characters, a SQLite code at most four digits:
+    // "42501" read as a SQLite code would be SQLITE_BUSY.
+    const bool sqlstate = code.size() == 5;
+    const int sqliteCode = sqlstate ? -1 : code.toInt();
+    const int primary = sqlstate ? -1 : sqliteCode & 0xff;
     if (code == QLatin1String("23505") || sqliteCode == 2067 || sqliteCode == 1555) {
         kind = Error::Code::Conflict;
         message = SqlQuery::tr("The database refused the change: this value already exists.");
@@ -27,14 +31,32 @@ Error storageError(const QSqlError& error, const QString& what, const QString& s
     } else if (code == QLatin1String("23514") || code == QLatin1String("23502") || sqliteCode == 275 ||
                sqliteCode == 1299) {
         kind = Error::Code::InvalidInput;
-        message = SqlQuery::tr("The database refused the change: a value is missing or out of the allowed range.");
+        message =
+            SqlQuery::tr("The database refused the change: a value is missing or out of the allowed range.");
     } else if (code == QLatin1String("P0001") || sqliteCode == 1811) {
         kind = Error::Code::Conflict;
         message = SqlQuery::tr("The database refused the change (%1).").arg(error.databaseText());
-    } else if (primary == 5 || primary == 6 || code == QLatin1String("55P03") || code == QLatin1String("40P01") ||
-               code == QLatin1String("40001")) {
+    } else if (primary == 5 || primary == 6 || code == QLatin1String("55P03") ||
+               code == QLatin1String("40P01") || code == QLatin1String("40001")) {
         kind = Error::Code::Busy;
-        message = SqlQuery::tr("The database is busy with another computer or program. Try again in a moment.");
+        message =
+            SqlQuery::tr("The database is busy with another computer or program. Try again in a moment.");
+    } else if (primary == 13 || code == QLatin1String("53100") || sqliteCode == 4874 /* IOERR_SHMSIZE */) {
+        // A full disk is a full disk: nothing is damaged, nothing to restore.
+        kind = Error::Code::DiskFull;
+        message =
+            SqlQuery::tr("The disk is full: nothing was saved. Free some space on the disk that holds the "
+                         "database (or move the database to another disk), then try again.");
+    } else if (primary == 10) {
+        kind = Error::Code::Io;
+        message =
+            SqlQuery::tr("The disk could not be written or read: nothing was saved. Check that the disk "
+                         "or the USB key is still connected, then try again.");
+    } else if (code == QLatin1String("42501")) {
+        kind = Error::Code::AccessDenied;
+        message =
+            SqlQuery::tr("The database server refused: this account may not do that. Ask the person who "
+                         "manages the server.");
     } else if (primary == 8) {
         kind = Error::Code::ReadOnly;
         message = SqlQuery::tr("The database is read-only: nothing can be saved.");
@@ -127,8 +149,9 @@ Status SqlQuery::exec()
                 missing << QLatin1Char(':') + name;
         }
         missing.sort();
-        return fail(Error::Code::Storage, tr("Internal error: badly parameterised query."),
-                    QStringLiteral("unbound placeholders %1 in %2").arg(missing.join(QLatin1Char(',')), m_sql));
+        return fail(
+            Error::Code::Storage, tr("Internal error: badly parameterised query."),
+            QStringLiteral("unbound placeholders %1 in %2").arg(missing.join(QLatin1Char(',')), m_sql));
     }
     if (!m_query.exec())
         return std::unexpected(storageError(m_query.lastError(), QStringLiteral("read or write"), m_sql));

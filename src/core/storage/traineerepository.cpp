@@ -30,7 +30,8 @@ void bindTrainee(SqlQuery& q, const Trainee& t)
         .bind(QStringLiteral("first_name"), t.firstName.trimmed())
         .bind(QStringLiteral("sort_key"), text::personSortKey(t.lastName, t.firstName))
         .bind(QStringLiteral("birth_date"), dateOrNull(t.birthDate))
-        .bind(QStringLiteral("sex"), t.sex.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.sex))
+        .bind(QStringLiteral("sex"),
+              t.sex.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.sex))
         .bind(QStringLiteral("address_line1"), t.addressLine1.trimmed())
         .bind(QStringLiteral("postcode"), t.postcode.trimmed())
         .bind(QStringLiteral("city"), t.city.trimmed())
@@ -54,9 +55,11 @@ Result<qint64> TraineeRepository::insert(const Trainee& t, const QString& nowIso
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO trainee (last_name, first_name, sort_key, birth_date, sex, address_line1, postcode, city, "
+            "INSERT INTO trainee (last_name, first_name, sort_key, birth_date, sex, address_line1, postcode, "
+            "city, "
             "phone, email, section_id, cohort_year, study_year, status, entry_date, exit_date, referral_id, "
-            "exit_reason, version, created_at, updated_at) VALUES (:last_name, :first_name, :sort_key, :birth_date, "
+            "exit_reason, version, created_at, updated_at) VALUES (:last_name, :first_name, :sort_key, "
+            ":birth_date, "
             ":sex, :address_line1, :postcode, :city, :phone, :email, :section_id, :cohort_year, :study_year, "
             ":status, :entry_date, :exit_date, :referral_id, :exit_reason, 1, :now, :now) RETURNING id"));
         !r)
@@ -82,14 +85,18 @@ Status TraineeRepository::update(const Trainee& t, const QString& nowIso)
     if (auto r = q.prepare(QStringLiteral(
             "UPDATE trainee SET last_name = :last_name, first_name = :first_name, sort_key = :sort_key, "
             "birth_date = :birth_date, sex = :sex, address_line1 = :address_line1, postcode = :postcode, "
-            "city = :city, phone = :phone, email = :email, section_id = :section_id, cohort_year = :cohort_year, "
+            "city = :city, phone = :phone, email = :email, section_id = :section_id, cohort_year = "
+            ":cohort_year, "
             "study_year = :study_year, status = :status, entry_date = :entry_date, exit_date = :exit_date, "
-            "referral_id = :referral_id, exit_reason = :exit_reason, version = version + 1, updated_at = :now "
+            "referral_id = :referral_id, exit_reason = :exit_reason, version = version + 1, updated_at = "
+            ":now "
             "WHERE id = :id AND version = :version"));
         !r)
         return r;
     bindTrainee(q, t);
-    q.bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("id"), t.id).bind(QStringLiteral("version"), t.version);
+    q.bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), t.id)
+        .bind(QStringLiteral("version"), t.version);
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
@@ -101,8 +108,9 @@ Status TraineeRepository::update(const Trainee& t, const QString& nowIso)
 Result<QList<TraineeRepository::Stay>> TraineeRepository::stays(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, section_id, kind, start_date, end_date, exit_reason FROM "
-                                          "trainee_stay WHERE trainee_id = :id ORDER BY start_date, id"));
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT id, section_id, kind, start_date, end_date, exit_reason FROM "
+                                     "trainee_stay WHERE trainee_id = :id ORDER BY start_date, id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), traineeId);
@@ -123,20 +131,23 @@ Status TraineeRepository::writeStay(const Stay& s, qint64 traineeId)
 {
     SqlQuery q(m_db);
     const QString sql =
-        s.id == 0 ? QStringLiteral("INSERT INTO trainee_stay (trainee_id, section_id, kind, start_date, end_date, "
-                                   "exit_reason) VALUES (:trainee, :section, :kind, :start, :end, :reason)")
-                  : QStringLiteral("UPDATE trainee_stay SET section_id = :section, kind = :kind, start_date = :start, "
-                                   "end_date = :end, exit_reason = :reason WHERE id = :id AND trainee_id = :trainee");
+        s.id == 0
+            ? QStringLiteral("INSERT INTO trainee_stay (trainee_id, section_id, kind, start_date, end_date, "
+                             "exit_reason) VALUES (:trainee, :section, :kind, :start, :end, :reason)")
+            : QStringLiteral(
+                  "UPDATE trainee_stay SET section_id = :section, kind = :kind, start_date = :start, "
+                  "end_date = :end, exit_reason = :reason WHERE id = :id AND trainee_id = :trainee");
     if (auto r = q.prepare(sql); !r)
         return r;
     q.bind(QStringLiteral("trainee"), traineeId)
-        .bind(QStringLiteral("section"), s.sectionId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.sectionId))
+        .bind(QStringLiteral("section"),
+              s.sectionId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.sectionId))
         .bind(QStringLiteral("kind"), s.kind)
         .bind(QStringLiteral("start"), s.start.toString(Qt::ISODate))
         .bind(QStringLiteral("end"), s.end.isValid() ? QVariant(s.end.toString(Qt::ISODate))
                                                      : QVariant(QMetaType::fromType<QString>()))
-        .bind(QStringLiteral("reason"), s.exitReason.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                               : QVariant(s.exitReason));
+        .bind(QStringLiteral("reason"),
+              s.exitReason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.exitReason));
     if (s.id != 0)
         q.bind(QStringLiteral("id"), s.id);
     return q.exec();
@@ -161,12 +172,14 @@ Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, con
     }
     const bool left = t.status == TraineeStatus::Left;
     const QDate exit = left ? t.exitDate : QDate();
-    const QString reason = left && t.exitReason != ExitReason::None ? exitReasonCode(t.exitReason) : QString();
+    const QString reason =
+        left && t.exitReason != ExitReason::None ? exitReasonCode(t.exitReason) : QString();
     if (existing->isEmpty())
         return writeStay(Stay{0, t.sectionId, QStringLiteral("entry"), t.entryDate, exit, reason}, t.id);
 
     Stay current = existing->last();
-    if (before && before->status == TraineeStatus::Left && t.status == TraineeStatus::Enrolled && current.end.isValid()) {
+    if (before && before->status == TraineeStatus::Left && t.status == TraineeStatus::Enrolled &&
+        current.end.isValid()) {
         // Came back: a new stay from the return (the new entry day when it was
         // moved past the last exit, else today).
         QDate start = t.entryDate > current.end ? t.entryDate : today;
@@ -238,8 +251,9 @@ Result<qint64> TraineeRepository::findIdentity(const QString& lastName, const QS
     if (!birthDate.isValid())
         return 0;
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id FROM trainee WHERE sort_key = :sort_key AND birth_date = :birth "
-                                          "AND anonymised_at IS NULL AND id <> :except"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT id FROM trainee WHERE sort_key = :sort_key AND birth_date = :birth "
+                           "AND anonymised_at IS NULL AND id <> :except"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("sort_key"), text::personSortKey(lastName, firstName))
@@ -254,8 +268,9 @@ Result<qint64> TraineeRepository::findIdentity(const QString& lastName, const QS
 Status TraineeRepository::setArchived(qint64 id, bool archived, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("UPDATE trainee SET archived_at = :archived, version = version + 1, "
-                                          "updated_at = :now WHERE id = :id"));
+    if (auto r =
+            q.prepare(QStringLiteral("UPDATE trainee SET archived_at = :archived, version = version + 1, "
+                                     "updated_at = :now WHERE id = :id"));
         !r)
         return r;
     q.bind(QStringLiteral("archived"), archived ? QVariant(nowIso) : QVariant(QMetaType(QMetaType::QString)))
@@ -267,15 +282,17 @@ Status TraineeRepository::setArchived(qint64 id, bool archived, const QString& n
 Status TraineeRepository::remove(qint64 id)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("DELETE FROM trainee WHERE id = :id AND status IN ('candidate', 'refused')"));
+    if (auto r = q.prepare(
+            QStringLiteral("DELETE FROM trainee WHERE id = :id AND status IN ('candidate', 'refused')"));
         !r)
         return r;
     q.bind(QStringLiteral("id"), id);
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
-                    tr("Only a candidate who was never enrolled can be deleted: archive the record instead."));
+        return fail(
+            Error::Code::Conflict,
+            tr("Only a candidate who was never enrolled can be deleted: archive the record instead."));
     return {};
 }
 
@@ -306,12 +323,13 @@ TraineeRepository::Hit readHit(const SqlQuery& q)
     h.section = q.value(4).toString();
     h.exitDate = QDate::fromString(q.value(5).toString(), Qt::ISODate);
     h.anonymised = !q.value(6).toString().isEmpty();
+    h.refused = q.value(7).toString() == QLatin1String("refused");
     return h;
 }
 
-const QString kHitSelect = QStringLiteral(
-    "SELECT t.id, t.last_name, t.first_name, t.birth_date, COALESCE(s.name, ''), t.exit_date, t.anonymised_at "
-    "FROM trainee t LEFT JOIN section s ON s.id = t.section_id ");
+const QString kHitSelect = QStringLiteral("SELECT t.id, t.last_name, t.first_name, t.birth_date, "
+                                          "COALESCE(s.name, ''), t.exit_date, t.anonymised_at, t.status "
+                                          "FROM trainee t LEFT JOIN section s ON s.id = t.section_id ");
 
 } // namespace
 
@@ -335,8 +353,9 @@ Result<QVariantMap> TraineeRepository::row(qint64 id) const
 Result<QList<TraineeRepository::Hit>> TraineeRepository::search(const QString& textIn, int limit) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(kHitSelect + QStringLiteral("WHERE t.sort_key LIKE :pattern ORDER BY t.sort_key, t.id "
-                                                       "LIMIT :limit"));
+    if (auto r =
+            q.prepare(kHitSelect + QStringLiteral("WHERE t.sort_key LIKE :pattern ORDER BY t.sort_key, t.id "
+                                                  "LIMIT :limit"));
         !r)
         return std::unexpected(r.error());
     QString pattern = text::fold(textIn);
@@ -351,14 +370,18 @@ Result<QList<TraineeRepository::Hit>> TraineeRepository::search(const QString& t
     return out;
 }
 
-Result<QList<TraineeRepository::Hit>> TraineeRepository::leftBefore(const QDate& exitBefore) const
+Result<QList<TraineeRepository::Hit>> TraineeRepository::retentionDue(const QDate& leftBefore,
+                                                                      const QDate& refusedBefore) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(kHitSelect + QStringLiteral("WHERE t.exit_date < :before AND t.anonymised_at IS NULL "
-                                                       "ORDER BY t.exit_date, t.id"));
+    if (auto r =
+            q.prepare(kHitSelect + QStringLiteral("WHERE t.anonymised_at IS NULL AND ((t.status <> 'refused' "
+                                                  "AND t.exit_date < :left) OR (t.status = 'refused' AND "
+                                                  "t.exit_date < :refused)) ORDER BY t.exit_date, t.id"));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("before"), exitBefore.toString(Qt::ISODate));
+    q.bind(QStringLiteral("left"), leftBefore.toString(Qt::ISODate))
+        .bind(QStringLiteral("refused"), refusedBefore.toString(Qt::ISODate));
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
     QList<Hit> out;
@@ -369,25 +392,35 @@ Result<QList<TraineeRepository::Hit>> TraineeRepository::leftBefore(const QDate&
 
 Status TraineeRepository::anonymise(qint64 id, const QString& nowIso)
 {
-    // Guardians and follow-up notes identify the young person: they go.
-    for (const char* table : {"guardian", "follow_up_note"}) {
-        SqlQuery del(m_db);
-        if (auto r = del.prepare(QStringLiteral("DELETE FROM %1 WHERE trainee_id = :id").arg(QLatin1String(table))); !r)
+    // Guardians and follow-up notes identify the young person: they go. What
+    // the statistics count stays, without the names and free texts: the
+    // internships' dates and host, the outcomes' situation, attendance codes.
+    for (const char* statement :
+         {"DELETE FROM guardian WHERE trainee_id = :id", "DELETE FROM follow_up_note WHERE trainee_id = :id",
+          "UPDATE internship SET tutor = '', schedule = '', assessment = '' WHERE trainee_id = :id",
+          "UPDATE outcome SET employer = '' WHERE trainee_id = :id",
+          "UPDATE attendance SET comment = '' WHERE trainee_id = :id AND comment <> ''"}) {
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QLatin1String(statement)); !r)
             return r;
-        del.bind(QStringLiteral("id"), id);
-        if (auto r = del.exec(); !r)
+        q.bind(QStringLiteral("id"), id);
+        if (auto r = q.exec(); !r)
             return r;
     }
     const QString last = QStringLiteral("Anonyme");
     const QString first = QStringLiteral("n°%1").arg(id);
     SqlQuery q(m_db);
     // The birth date keeps only its year (ages at entry stay right within a year).
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE trainee SET last_name = :last, first_name = :first, sort_key = :sort_key, "
-            "birth_date = CASE WHEN birth_date IS NULL THEN NULL ELSE substr(birth_date, 1, 4) || '-07-01' END, "
-            "address_line1 = '', postcode = CASE WHEN length(postcode) >= 2 THEN substr(postcode, 1, 2) ELSE '' END, "
-            "city = '', phone = '', email = '', anonymised_at = :now, version = version + 1, updated_at = :now "
-            "WHERE id = :id AND anonymised_at IS NULL"));
+    if (auto r = q.prepare(
+            QStringLiteral("UPDATE trainee SET last_name = :last, first_name = :first, sort_key = :sort_key, "
+                           "birth_date = CASE WHEN birth_date IS NULL THEN NULL ELSE substr(birth_date, 1, "
+                           "4) || '-07-01' END, "
+                           "address_line1 = '', postcode = CASE WHEN length(postcode) >= 2 THEN "
+                           "substr(postcode, 1, 2) ELSE '' END, "
+                           "city = '', phone = '', email = '', referral_id = NULL, anonymised_at = :now, "
+                           "version = version + 1, "
+                           "updated_at = :now "
+                           "WHERE id = :id AND anonymised_at IS NULL"));
         !r)
         return r;
     q.bind(QStringLiteral("last"), last)

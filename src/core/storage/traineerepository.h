@@ -54,13 +54,15 @@ public:
         QString firstName;
         QDate birthDate;
         QString section;
-        QDate exitDate;
+        QDate exitDate; // a candidate not admitted: the decision's day
         bool anonymised = false;
+        bool refused = false; // a candidate not admitted
     };
     // Accent-insensitive search on names, in French order, at most `limit`.
     Result<QList<Hit>> search(const QString& text, int limit) const;
-    // Trainees who left before `exitBefore` and are not anonymised yet.
-    Result<QList<Hit>> leftBefore(const QDate& exitBefore) const;
+    // Not anonymised yet: trainees who left before `leftBefore`, candidates
+    // not admitted (the decision's day is their exit date) before `refusedBefore`.
+    Result<QList<Hit>> retentionDue(const QDate& leftBefore, const QDate& refusedBefore) const;
     // Replaces what identifies a trainee and keeps what statistics need
     // (sex, birth year, section, cohort, dates, status).
     Status anonymise(qint64 id, const QString& nowIso);

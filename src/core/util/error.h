@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QString>
-
 #include <expected>
+#include <QString>
 
 namespace etabli {
 
@@ -15,15 +14,16 @@ struct Error
         Generic,
         NotFound,
         InvalidInput,
-        Conflict,      // optimistic locking: the row changed meanwhile
-        Storage,       // the database refused or failed
-        Busy,          // locked by another program
-        Corrupt,       // integrity check failed, not a database
-        Foreign,       // a database, but not an Établi one
-        TooNew,        // schema from a newer Établi
+        Conflict, // optimistic locking: the row changed meanwhile
+        Storage,  // the database refused or failed
+        Busy,     // locked by another program
+        Corrupt,  // integrity check failed, not a database
+        Foreign,  // a database, but not an Établi one
+        TooNew,   // schema from a newer Établi
         ReadOnly,
         AccessDenied,
         Io,
+        DiskFull,          // no space left: nothing is damaged, free some space
         NeedsConfirmation, // valid but unusual: ask the user, then call again confirmed
     };
 

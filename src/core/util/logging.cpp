@@ -1,13 +1,12 @@
 #include "util/logging.h"
 
 #include <QDir>
+#include <QFile>
 #include <QMutex>
 #include <QtGlobal>
-
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
-
 #include <vector>
 
 namespace etabli::logging {
@@ -22,12 +21,18 @@ QString g_filePath;
 spdlog::level::level_enum toSpd(Level level)
 {
     switch (level) {
-    case Level::Trace: return spdlog::level::trace;
-    case Level::Debug: return spdlog::level::debug;
-    case Level::Info: return spdlog::level::info;
-    case Level::Warning: return spdlog::level::warn;
-    case Level::Error: return spdlog::level::err;
-    case Level::Off: return spdlog::level::off;
+    case Level::Trace:
+        return spdlog::level::trace;
+    case Level::Debug:
+        return spdlog::level::debug;
+    case Level::Info:
+        return spdlog::level::info;
+    case Level::Warning:
+        return spdlog::level::warn;
+    case Level::Error:
+        return spdlog::level::err;
+    case Level::Off:
+        return spdlog::level::off;
     }
     return spdlog::level::info;
 }
@@ -38,10 +43,18 @@ void qtMessageHandler(QtMsgType type, const QMessageLogContext& context, const Q
     const std::string text = message.toStdString();
     const char* category = context.category ? context.category : "default";
     switch (type) {
-    case QtDebugMsg: logger->debug("[{}] {}", category, text); break;
-    case QtInfoMsg: logger->info("[{}] {}", category, text); break;
-    case QtWarningMsg: logger->warn("[{}] {}", category, text); break;
-    case QtCriticalMsg: logger->error("[{}] {}", category, text); break;
+    case QtDebugMsg:
+        logger->debug("[{}] {}", category, text);
+        break;
+    case QtInfoMsg:
+        logger->info("[{}] {}", category, text);
+        break;
+    case QtWarningMsg:
+        logger->warn("[{}] {}", category, text);
+        break;
+    case QtCriticalMsg:
+        logger->error("[{}] {}", category, text);
+        break;
     case QtFatalMsg:
         logger->critical("[{}] {}", category, text);
         logger->flush();
@@ -77,10 +90,14 @@ void init(const QString& directory, Level level, bool alsoToStderr)
     g_sinks.clear();
     g_level = toSpd(level);
     if (QDir().mkpath(directory)) {
+        QFile::setPermissions(directory,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         g_filePath = QDir(directory).filePath(QStringLiteral("etabli.log"));
         try {
-            g_sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-                g_filePath.toStdString(), 5 * 1024 * 1024, 3));
+            g_sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(g_filePath.toStdString(),
+                                                                                     5 * 1024 * 1024, 3));
+            // Logins and file names are in it: the owner's only.
+            QFile::setPermissions(g_filePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         } catch (const spdlog::spdlog_ex&) {
             g_filePath.clear();
         }
@@ -105,7 +122,8 @@ std::shared_ptr<spdlog::logger> get(const char* module)
         return existing;
     std::shared_ptr<spdlog::logger> logger;
     if (g_sinks.empty()) {
-        logger = std::make_shared<spdlog::logger>(module, std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+        logger =
+            std::make_shared<spdlog::logger>(module, std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
     } else {
         logger = std::make_shared<spdlog::logger>(module, g_sinks.begin(), g_sinks.end());
     }

@@ -24,25 +24,39 @@
 namespace etabli {
 
 PersonalDataPage::PersonalDataPage(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_search(new QLineEdit(this)),
-      m_results(new QListWidget(this)), m_accounts(new QComboBox(this)), m_traineeYears(new QSpinBox(this)),
-      m_invoiceYears(new QSpinBox(this)), m_preview(new QListWidget(this)), m_previewLabel(new QLabel(this)),
-      m_apply(new QPushButton(tr("&Anonymise these records…"), this))
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_kind(new QComboBox(this)),
+      m_search(new QLineEdit(this)), m_results(new QListWidget(this)), m_accounts(new QComboBox(this)),
+      m_traineeYears(new QSpinBox(this)), m_invoiceYears(new QSpinBox(this)),
+      m_candidateMonths(new QSpinBox(this)), m_preview(new QListWidget(this)),
+      m_previewLabel(new QLabel(this)), m_apply(new QPushButton(tr("&Anonymise these records…"), this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
 
     auto* exportGroup = new QGroupBox(tr("Everything held about a person (right of access)"), this);
     auto* exportLayout = new QVBoxLayout(exportGroup);
-    m_search->setObjectName(QStringLiteral("traineeSearch"));
-    m_search->setPlaceholderText(tr("Search a trainee by name…"));
+    m_kind->setObjectName(QStringLiteral("personKind"));
+    m_kind->addItem(tr("A trainee or a candidate"),
+                    QVariant::fromValue(PersonalDataService::PersonKind::Trainee));
+    m_kind->addItem(tr("A contact of the directory (customer, donor…)"),
+                    QVariant::fromValue(PersonalDataService::PersonKind::Contact));
+    m_kind->addItem(tr("A staff member or a volunteer"),
+                    QVariant::fromValue(PersonalDataService::PersonKind::Staff));
+    m_search->setObjectName(QStringLiteral("personSearch"));
+    m_search->setPlaceholderText(tr("Search by name…"));
     m_search->setClearButtonEnabled(true);
-    exportLayout->addWidget(m_search);
-    m_results->setObjectName(QStringLiteral("traineeResults"));
+    auto* searchRow = new QHBoxLayout;
+    auto* kindLabel = new QLabel(tr("&Who"), exportGroup);
+    kindLabel->setBuddy(m_kind);
+    searchRow->addWidget(kindLabel);
+    searchRow->addWidget(m_kind);
+    searchRow->addWidget(m_search, 1);
+    exportLayout->addLayout(searchRow);
+    m_results->setObjectName(QStringLiteral("personResults"));
     m_results->setMaximumHeight(140);
     exportLayout->addWidget(m_results);
     auto* traineeButtons = new QHBoxLayout;
-    auto* exportTrainee = new QPushButton(tr("Export the trainee's &data…"), exportGroup);
+    auto* exportTrainee = new QPushButton(tr("Export the person's &data…"), exportGroup);
     traineeButtons->addStretch(1);
     traineeButtons->addWidget(exportTrainee);
     exportLayout->addLayout(traineeButtons);
@@ -63,7 +77,11 @@ PersonalDataPage::PersonalDataPage(Session& session, QWidget* parent)
     m_traineeYears->setSuffix(tr(" years after they left"));
     m_invoiceYears->setRange(10, 50);
     m_invoiceYears->setSuffix(tr(" years"));
+    m_candidateMonths->setRange(1, 120);
+    m_candidateMonths->setSuffix(tr(" months after the decision"));
+    m_candidateMonths->setObjectName(QStringLiteral("retentionCandidateMonths"));
     form->addRow(tr("Anonymise the trainees"), m_traineeYears);
+    form->addRow(tr("Anonymise the candidates not admitted"), m_candidateMonths);
     form->addRow(tr("Keep the invoices"), m_invoiceYears);
     retentionLayout->addLayout(form);
     auto* retentionButtons = new QHBoxLayout;
@@ -73,6 +91,7 @@ PersonalDataPage::PersonalDataPage(Session& session, QWidget* parent)
     retentionButtons->addWidget(preview);
     retentionButtons->addStretch(1);
     retentionLayout->addLayout(retentionButtons);
+    m_previewLabel->setWordWrap(true);
     retentionLayout->addWidget(m_previewLabel);
     m_preview->setObjectName(QStringLiteral("retentionPreview"));
     m_preview->setMaximumHeight(160);
@@ -86,11 +105,13 @@ PersonalDataPage::PersonalDataPage(Session& session, QWidget* parent)
     m_apply->setEnabled(false);
 
     connect(m_search, &QLineEdit::textChanged, this, &PersonalDataPage::search);
-    connect(exportTrainee, &QPushButton::clicked, this, &PersonalDataPage::exportSelectedTrainee);
-    connect(m_results, &QListWidget::itemDoubleClicked, this, &PersonalDataPage::exportSelectedTrainee);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &PersonalDataPage::search);
+    connect(exportTrainee, &QPushButton::clicked, this, &PersonalDataPage::exportSelectedPerson);
+    connect(m_results, &QListWidget::itemDoubleClicked, this, &PersonalDataPage::exportSelectedPerson);
     connect(exportAccount, &QPushButton::clicked, this, &PersonalDataPage::exportSelectedAccount);
-    connect(saveRule, &QPushButton::clicked, this,
-            [this]() { saveRetention(m_traineeYears->value(), m_invoiceYears->value()); });
+    connect(saveRule, &QPushButton::clicked, this, [this]() {
+        saveRetention({m_traineeYears->value(), m_invoiceYears->value(), m_candidateMonths->value()});
+    });
     connect(preview, &QPushButton::clicked, this, &PersonalDataPage::previewRetention);
     connect(m_apply, &QPushButton::clicked, this, &PersonalDataPage::confirmAndApply);
     reload();
@@ -104,6 +125,7 @@ void PersonalDataPage::reload()
     if (auto r = service.retention()) {
         m_traineeYears->setValue(r->traineeYears);
         m_invoiceYears->setValue(r->invoiceYears);
+        m_candidateMonths->setValue(r->candidateMonths);
     }
     m_accounts->clear();
     auto users = UserService(m_session.database(), m_session.clock(), m_session.user()).list();
@@ -118,32 +140,33 @@ void PersonalDataPage::reload()
 void PersonalDataPage::search()
 {
     m_results->clear();
+    m_people.clear();
     const QString text = m_search->text().trimmed();
     if (text.size() < 2)
         return;
-    auto hits = PersonalDataService(m_session.database(), m_session.clock(), m_session.user()).findTrainees(text);
-    if (!hits) {
-        m_banner->showMessage(MessageBanner::Kind::Error, hits.error().message);
+    auto found = PersonalDataService(m_session.database(), m_session.clock(), m_session.user())
+                     .findPeople(m_kind->currentData().value<PersonalDataService::PersonKind>(), text);
+    if (!found) {
+        m_banner->showMessage(MessageBanner::Kind::Error, found.error().message);
         return;
     }
-    const QLocale locale;
-    for (const auto& h : *hits) {
-        auto* item = new QListWidgetItem(
-            tr("%1 %2 — born %3 — %4")
-                .arg(h.lastName.toUpper(), h.firstName,
-                     h.birthDate.isValid() ? locale.toString(h.birthDate, QStringLiteral("dd/MM/yyyy")) : QStringLiteral("?"),
-                     h.section),
-            m_results);
-        item->setData(Qt::UserRole, h.id);
-    }
+    m_people = *found;
+    for (const PersonalDataService::Person& p : std::as_const(m_people))
+        m_results->addItem(p.label);
     if (m_results->count() > 0)
         m_results->setCurrentRow(0);
 }
 
-QStringList PersonalDataPage::exportTraineeTo(qint64 traineeId, const QString& directory)
+QStringList PersonalDataPage::exportChosenTo(const QString& directory)
 {
+    const int row = m_results->currentRow();
+    if (row < 0 || row >= m_people.size()) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Search and choose a person first."));
+        return {};
+    }
     PersonalDataService service(m_session.database(), m_session.clock(), m_session.user());
-    auto data = service.exportTrainee(traineeId);
+    auto data = service.exportPerson(m_kind->currentData().value<PersonalDataService::PersonKind>(),
+                                     m_people.at(row).id);
     if (!data) {
         m_banner->showMessage(MessageBanner::Kind::Error, data.error().message);
         return {};
@@ -153,22 +176,23 @@ QStringList PersonalDataPage::exportTraineeTo(qint64 traineeId, const QString& d
         m_banner->showMessage(MessageBanner::Kind::Error, written.error().message);
         return {};
     }
-    m_banner->showMessage(MessageBanner::Kind::Success,
-                          tr("Written: %1").arg(QDir::toNativeSeparators(written->join(QStringLiteral(", ")))));
+    m_banner->showMessage(
+        MessageBanner::Kind::Success,
+        tr("Written: %1").arg(QDir::toNativeSeparators(written->join(QStringLiteral(", ")))));
     return *written;
 }
 
-void PersonalDataPage::exportSelectedTrainee()
+void PersonalDataPage::exportSelectedPerson()
 {
-    const auto* item = m_results->currentItem();
-    if (!item) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Search and choose a trainee first."));
+    if (m_results->currentRow() < 0) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Search and choose a person first."));
         return;
     }
     const QString dir = QFileDialog::getExistingDirectory(
-        this, tr("Folder for the export"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+        this, tr("Folder for the export"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     if (!dir.isEmpty())
-        exportTraineeTo(item->data(Qt::UserRole).toLongLong(), dir);
+        exportChosenTo(dir);
 }
 
 void PersonalDataPage::exportSelectedAccount()
@@ -177,7 +201,8 @@ void PersonalDataPage::exportSelectedAccount()
     if (login.isEmpty())
         return;
     const QString dir = QFileDialog::getExistingDirectory(
-        this, tr("Folder for the export"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+        this, tr("Folder for the export"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     if (dir.isEmpty())
         return;
     PersonalDataService service(m_session.database(), m_session.clock(), m_session.user());
@@ -187,14 +212,15 @@ void PersonalDataPage::exportSelectedAccount()
         m_banner->showMessage(MessageBanner::Kind::Error, written.error().message);
         return;
     }
-    m_banner->showMessage(MessageBanner::Kind::Success,
-                          tr("Written: %1").arg(QDir::toNativeSeparators(written->join(QStringLiteral(", ")))));
+    m_banner->showMessage(
+        MessageBanner::Kind::Success,
+        tr("Written: %1").arg(QDir::toNativeSeparators(written->join(QStringLiteral(", ")))));
 }
 
-bool PersonalDataPage::saveRetention(int traineeYears, int invoiceYears)
+bool PersonalDataPage::saveRetention(const PersonalDataService::Retention& rule)
 {
-    auto r = PersonalDataService(m_session.database(), m_session.clock(), m_session.user())
-                 .setRetention({traineeYears, invoiceYears});
+    auto r =
+        PersonalDataService(m_session.database(), m_session.clock(), m_session.user()).setRetention(rule);
     if (!r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -215,16 +241,19 @@ int PersonalDataPage::previewRetention()
     }
     const QLocale locale;
     for (const auto& h : *hits) {
-        new QListWidgetItem(tr("n°%1  %2 %3 — left on %4")
-                                .arg(h.id)
-                                .arg(h.lastName, h.firstName,
-                                     locale.toString(h.exitDate, QStringLiteral("dd/MM/yyyy"))),
-                            m_preview);
+        const QString day = locale.toString(h.exitDate, QStringLiteral("dd/MM/yyyy"));
+        new QListWidgetItem(
+            h.refused ? tr("n°%1  %2 %3 — not admitted on %4").arg(h.id).arg(h.lastName, h.firstName, day)
+                      : tr("n°%1  %2 %3 — left on %4").arg(h.id).arg(h.lastName, h.firstName, day),
+            m_preview);
         m_previewIds << h.id;
     }
-    m_previewLabel->setText(tr("%n record(s) would be anonymised: names, address, day and month of birth are "
-                               "replaced; sex, birth year, section and dates stay for the statistics.",
-                               nullptr, static_cast<int>(m_previewIds.size())));
+    m_previewLabel->setText(
+        tr("%n record(s) would be anonymised: names, contact details, day and month of birth, "
+           "guardians, notes, referral, internship tutors and assessments, employers and "
+           "attendance comments go; sex, birth year, section, dates and results stay for the "
+           "statistics.",
+           nullptr, static_cast<int>(m_previewIds.size())));
     m_apply->setEnabled(!m_previewIds.isEmpty());
     return static_cast<int>(m_previewIds.size());
 }
@@ -249,8 +278,8 @@ void PersonalDataPage::confirmAndApply()
 {
     const auto answer = QMessageBox::warning(
         this, tr("Anonymise"),
-        tr("Anonymise the %n record(s) listed? This cannot be undone; it is recorded in the log of changes.", nullptr,
-           static_cast<int>(m_previewIds.size())),
+        tr("Anonymise the %n record(s) listed? This cannot be undone; it is recorded in the log of changes.",
+           nullptr, static_cast<int>(m_previewIds.size())),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
         applyPreviewed();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/personaldataservice.h"
 #include "storage/traineerepository.h"
 
 #include <QWidget>
@@ -29,24 +30,28 @@ public:
     MessageBanner* banner() const { return m_banner; }
 
     // The actions without their file or confirmation dialogs (tests).
-    QStringList exportTraineeTo(qint64 traineeId, const QString& directory);
-    bool saveRetention(int traineeYears, int invoiceYears);
+    // The person chosen in the results, exported to `directory`.
+    QStringList exportChosenTo(const QString& directory);
+    bool saveRetention(const PersonalDataService::Retention& rule);
     int previewRetention(); // number of records listed
     int applyPreviewed();   // number anonymised
 
 private:
     void search();
-    void exportSelectedTrainee();
+    void exportSelectedPerson();
     void exportSelectedAccount();
     void confirmAndApply();
 
     Session& m_session;
     MessageBanner* m_banner;
+    QComboBox* m_kind;
     QLineEdit* m_search;
     QListWidget* m_results;
+    QList<PersonalDataService::Person> m_people; // the results, in the list's order
     QComboBox* m_accounts;
     QSpinBox* m_traineeYears;
     QSpinBox* m_invoiceYears;
+    QSpinBox* m_candidateMonths;
     QListWidget* m_preview;
     QLabel* m_previewLabel;
     QPushButton* m_apply;

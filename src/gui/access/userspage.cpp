@@ -20,7 +20,8 @@ namespace etabli {
 UsersPage::UsersPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_table(new QTableWidget(this)),
       m_add(new QPushButton(tr("&New account…"), this)), m_edit(new QPushButton(tr("&Edit…"), this)),
-      m_toggle(new QPushButton(tr("&Deactivate"), this)), m_reset(new QPushButton(tr("&Reset the password…"), this))
+      m_toggle(new QPushButton(tr("&Deactivate"), this)),
+      m_reset(new QPushButton(tr("&Reset the password…"), this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
@@ -74,13 +75,20 @@ void UsersPage::reload()
         QStringList names;
         for (qint64 id : u.sectionIds)
             names << sectionNames.value(id);
-        const QString status = !u.active                                                   ? tr("deactivated")
-                               : u.lockedUntil.isValid() && u.lockedUntil > m_session.clock().nowUtc() ? tr("locked")
-                                                                                            : tr("active");
-        const QStringList cells = {
-            u.login, u.displayName, AccessControl::roleName(u.role), names.join(QStringLiteral(", ")), status,
-            u.lastLogin.isValid() ? locale.toString(u.lastLogin.toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm"))
-                                  : tr("never")};
+        const QString status =
+            !u.active ? tr("deactivated")
+            : u.lockedUntil.isValid() && u.lockedUntil > m_session.clock().nowUtc()
+                ? tr("locked after failed attempts, until %1")
+                      .arg(locale.toString(u.lockedUntil.toLocalTime(), QStringLiteral("HH:mm")))
+                : tr("active");
+        const QStringList cells = {u.login,
+                                   u.displayName,
+                                   AccessControl::roleName(u.role),
+                                   names.join(QStringLiteral(", ")),
+                                   status,
+                                   u.lastLogin.isValid() ? locale.toString(u.lastLogin.toLocalTime(),
+                                                                           QStringLiteral("dd/MM/yyyy HH:mm"))
+                                                         : tr("never")};
         for (int c = 0; c < cells.size(); ++c)
             m_table->setItem(i, c, new QTableWidgetItem(cells.at(c)));
     }
@@ -111,9 +119,10 @@ bool UsersPage::createUser(const User& user, const QString& password)
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
     }
-    m_banner->showMessage(MessageBanner::Kind::Success,
-                          tr("The account “%1” was created. Its owner will choose a new password at first login.")
-                              .arg(user.login));
+    m_banner->showMessage(
+        MessageBanner::Kind::Success,
+        tr("The account “%1” was created. Its owner will choose a new password at first login.")
+            .arg(user.login));
     reload();
     return true;
 }
@@ -131,7 +140,8 @@ bool UsersPage::updateUser(const User& user)
 
 bool UsersPage::resetPassword(qint64 userId, const QString& password)
 {
-    if (auto r = UserService(m_session.database(), m_session.clock(), m_session.user()).resetPassword(userId, password);
+    if (auto r = UserService(m_session.database(), m_session.clock(), m_session.user())
+                     .resetPassword(userId, password);
         !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -152,10 +162,11 @@ void UsersPage::addUser()
         dialog.clearPassword();
         if (id) {
             reload();
-            m_banner->showMessage(MessageBanner::Kind::Success,
-                                  tr("The account “%1” was created. Its owner will choose a new password at first "
-                                     "login.")
-                                      .arg(dialog.user().login));
+            m_banner->showMessage(
+                MessageBanner::Kind::Success,
+                tr("The account “%1” was created. Its owner will choose a new password at first "
+                   "login.")
+                    .arg(dialog.user().login));
             return;
         }
         dialog.showError(id.error().message);
@@ -195,12 +206,13 @@ void UsersPage::askResetPassword()
     if (!u)
         return;
     const qint64 id = u->id;
-    PasswordDialog dialog(tr("New password for %1").arg(u->login), false,
-                          [this, id](const QString&, const QString& next) -> Status {
-                              return UserService(m_session.database(), m_session.clock(), m_session.user())
-                                  .resetPassword(id, next);
-                          },
-                          this);
+    PasswordDialog dialog(
+        tr("New password for %1").arg(u->login), false,
+        [this, id](const QString&, const QString& next) -> Status {
+            return UserService(m_session.database(), m_session.clock(), m_session.user())
+                .resetPassword(id, next);
+        },
+        this);
     if (dialog.exec() == QDialog::Accepted) {
         m_banner->showMessage(MessageBanner::Kind::Success,
                               tr("The password was reset: its owner will choose a new one at next login."));

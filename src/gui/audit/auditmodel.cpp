@@ -2,6 +2,7 @@
 
 #include "gui/common/session.h"
 #include "services/audittrail.h"
+#include "storage/auditrepository.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -83,7 +84,11 @@ QString AuditModel::describeChanges(const QString& json)
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QJsonArray pair = it.value().toArray();
         const auto text = [](const QJsonValue& v) {
-            return v.isNull() ? QStringLiteral("∅") : v.toVariant().toString();
+            if (v.isNull())
+                return QStringLiteral("∅");
+            const QString value = v.toVariant().toString();
+            // A personal value: its digest tells values apart, never what they were.
+            return AuditRepository::isDigest(value) ? tr("masked %1").arg(value.mid(5, 6)) : value;
         };
         parts << QStringLiteral("%1 : %2 → %3").arg(it.key(), text(pair.at(0)), text(pair.at(1)));
     }
@@ -100,12 +105,18 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
         case When:
             return QLocale().toString(QDateTime::fromString(e.at, Qt::ISODate).toLocalTime(),
                                       QStringLiteral("dd/MM/yyyy HH:mm:ss"));
-        case Who: return e.userLogin;
-        case What: return AuditTrail::entityLabel(e.entity);
-        case Number: return e.entityId;
-        case Action: return AuditTrail::actionLabel(e.action);
-        case Changes: return describeChanges(e.changes);
-        default: return {};
+        case Who:
+            return e.userLogin;
+        case What:
+            return AuditTrail::entityLabel(e.entity);
+        case Number:
+            return e.entityId;
+        case Action:
+            return AuditTrail::actionLabel(e.action);
+        case Changes:
+            return describeChanges(e.changes);
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Changes)
@@ -118,13 +129,20 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case When: return tr("Date");
-    case Who: return tr("Person");
-    case What: return tr("Item");
-    case Number: return tr("No.");
-    case Action: return tr("Action");
-    case Changes: return tr("Changes");
-    default: return {};
+    case When:
+        return tr("Date");
+    case Who:
+        return tr("Person");
+    case What:
+        return tr("Item");
+    case Number:
+        return tr("No.");
+    case Action:
+        return tr("Action");
+    case Changes:
+        return tr("Changes");
+    default:
+        return {};
     }
 }
 

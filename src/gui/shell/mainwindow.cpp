@@ -391,7 +391,8 @@ void MainWindow::restoreBackup()
     }
 
     m_session.takeDatabase().reset(); // close the file before moving it
-    auto aside = BackupService::restore(location.path, *plan, typed, m_session.clock().nowUtc());
+    auto aside =
+        BackupService::restore(m_session.user(), location.path, *plan, typed, m_session.clock().nowUtc());
     auto reopened = DatabaseActions::open(location);
     if (!reopened) {
         DatabaseActions::showError(this, tr("Restore a backup"), reopened.error());

@@ -1,5 +1,6 @@
 #include "gui/trainees/traineedialog.h"
 
+#include "domain/schoolyear.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/trainees/coursetab.h"
@@ -8,7 +9,6 @@
 #include "services/attendanceservice.h"
 #include "services/schoolservice.h"
 #include "services/traineeservice.h"
-#include "domain/schoolyear.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -25,8 +25,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTabWidget>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -64,16 +64,15 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
     m_canWrite = session.user().can(permission::TraineesWrite);
     m_canSensitive = session.user().can(permission::TraineesSensitive);
     m_confirm = [this](const QString& question) {
-        return QMessageBox::question(this, tr("Please confirm"), question, QMessageBox::Yes | QMessageBox::No) ==
-               QMessageBox::Yes;
+        return QMessageBox::question(this, tr("Please confirm"), question,
+                                     QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes;
     };
     resize(720, 560);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
-    auto* buttons = new QDialogButtonBox(m_canWrite ? QDialogButtonBox::Save | QDialogButtonBox::Cancel
-                                                    : QDialogButtonBox::Close,
-                                         this);
+    auto* buttons = new QDialogButtonBox(
+        m_canWrite ? QDialogButtonBox::Save | QDialogButtonBox::Cancel : QDialogButtonBox::Close, this);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &TraineeDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -89,8 +88,10 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
         m_trainee.cohortYear = SchoolYear::containing(session.clock().today()).startYear();
         m_trainee.studyYear = 1;
     }
-    setWindowTitle(traineeId == 0 ? tr("New trainee")
-                                  : tr("%1 %2 — record n°%3").arg(m_trainee.firstName, m_trainee.lastName).arg(traineeId));
+    setWindowTitle(
+        traineeId == 0
+            ? tr("New trainee")
+            : tr("%1 %2 — record n°%3").arg(m_trainee.firstName, m_trainee.lastName).arg(traineeId));
 
     m_tabs->addTab(buildIdentity(), tr("&Identity"));
     if (m_canSensitive)
@@ -102,7 +103,8 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
     }
     m_tabs->addTab(buildAttendance(), tr("&Attendance"));
     if (traineeId != 0) {
-        m_outcome = new OutcomeTab(session, traineeId, m_trainee.status == TraineeStatus::Left, m_banner, this);
+        m_outcome =
+            new OutcomeTab(session, traineeId, m_trainee.status == TraineeStatus::Left, m_banner, this);
         m_tabs->addTab(m_outcome, tr("&Outcome"));
     } else {
         m_tabs->addTab(new QWidget(this), tr("&Outcome"));
@@ -149,8 +151,9 @@ QWidget* TraineeDialog::buildIdentity()
         m_referral->addItem(r.name, r.id);
     m_section = new QComboBox(page);
     m_section->setObjectName(QStringLiteral("section"));
-    for (const Section& s :
-         SchoolService(m_session.database(), m_session.clock(), m_session.user()).sections().value_or(QList<Section>{}))
+    for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
+                                .sections()
+                                .value_or(QList<Section>{}))
         m_section->addItem(s.name, s.id);
     m_cohort = new QSpinBox(page);
     m_cohort->setRange(2000, 2100);
@@ -159,7 +162,8 @@ QWidget* TraineeDialog::buildIdentity()
     m_studyYear->addItem(tr("2nd year"), 2);
     m_status = new QComboBox(page);
     m_status->setObjectName(QStringLiteral("status"));
-    for (TraineeStatus s : {TraineeStatus::Candidate, TraineeStatus::Enrolled, TraineeStatus::Left, TraineeStatus::Refused})
+    for (TraineeStatus s :
+         {TraineeStatus::Candidate, TraineeStatus::Enrolled, TraineeStatus::Left, TraineeStatus::Refused})
         m_status->addItem(TraineeService::statusLabel(s), static_cast<int>(s));
     m_entry = optionalDate(page);
     m_entry->setObjectName(QStringLiteral("entryDate"));
@@ -168,7 +172,8 @@ QWidget* TraineeDialog::buildIdentity()
     m_exitReason = new QComboBox(page);
     m_exitReason->setObjectName(QStringLiteral("exitReason"));
     for (int i = 0; i <= static_cast<int>(ExitReason::Other); ++i)
-        m_exitReason->addItem(i == 0 ? QStringLiteral("—") : TraineeService::exitReasonLabel(static_cast<ExitReason>(i)), i);
+        m_exitReason->addItem(
+            i == 0 ? QStringLiteral("—") : TraineeService::exitReasonLabel(static_cast<ExitReason>(i)), i);
 
     auto* birthRow = new QHBoxLayout;
     birthRow->addWidget(m_birthDate);
@@ -193,8 +198,9 @@ QWidget* TraineeDialog::buildIdentity()
     form->addRow(referralLabel, referralRow);
     connect(addReferral, &QPushButton::clicked, this, [this]() {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("New referral"), tr("Who referred the young person:"),
-                                                   QLineEdit::Normal, QString(), &ok);
+        const QString name =
+            QInputDialog::getText(this, tr("New referral"), tr("Who referred the young person:"),
+                                  QLineEdit::Normal, QString(), &ok);
         if (!ok || name.trimmed().isEmpty())
             return;
         auto id = TraineeService(m_session.database(), m_session.clock(), m_session.user()).addReferral(name);
@@ -212,8 +218,12 @@ QWidget* TraineeDialog::buildIdentity()
     form->addRow(tr("Entry &date"), m_entry);
     form->addRow(tr("E&xit date"), m_exit);
     form->addRow(tr("Exit &reason"), m_exitReason);
-    m_section->setToolTip(tr("A change of section of an enrolled trainee is dated the day it is saved; the reports "
-                             "count each stay in its section."));
+    // Sensitive data: not even shown empty to those who may not see it.
+    form->setRowVisible(m_exitReason, m_canSensitive);
+    form->setRowVisible(referralRow, m_canSensitive);
+    m_section->setToolTip(
+        tr("A change of section of an enrolled trainee is dated the day it is saved; the reports "
+           "count each stay in its section."));
     m_stays = new QLabel(page);
     m_stays->setObjectName(QStringLiteral("stays"));
     m_stays->setWordWrap(true);
@@ -253,7 +263,8 @@ void TraineeDialog::fill()
     m_email->setText(t.email);
     m_referral->setCurrentIndex(std::max(0, m_referral->findData(t.referralId)));
     m_section->setCurrentIndex(std::max(0, m_section->findData(t.sectionId)));
-    m_cohort->setValue(t.cohortYear ? t.cohortYear : SchoolYear::containing(m_session.clock().today()).startYear());
+    m_cohort->setValue(t.cohortYear ? t.cohortYear
+                                    : SchoolYear::containing(m_session.clock().today()).startYear());
     m_studyYear->setCurrentIndex(t.studyYear == 2 ? 1 : 0);
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(t.status)));
     setDate(m_entry, t.entryDate);
@@ -275,16 +286,19 @@ void TraineeDialog::fill()
                              : st.kind == QLatin1String("transfer") ? tr("Changed section")
                                                                     : tr("Entered");
         QString line = st.end.isValid()
-                           ? tr("%1 on %2, %3, until %4").arg(kind, st.start.toString(QStringLiteral("dd/MM/yyyy")),
-                                                               section, st.end.toString(QStringLiteral("dd/MM/yyyy")))
-                           : tr("%1 on %2, %3, still there").arg(kind, st.start.toString(QStringLiteral("dd/MM/yyyy")),
-                                                                 section);
+                           ? tr("%1 on %2, %3, until %4")
+                                 .arg(kind, st.start.toString(QStringLiteral("dd/MM/yyyy")), section,
+                                      st.end.toString(QStringLiteral("dd/MM/yyyy")))
+                           : tr("%1 on %2, %3, still there")
+                                 .arg(kind, st.start.toString(QStringLiteral("dd/MM/yyyy")), section);
         if (!st.exitReason.isEmpty())
-            line += QStringLiteral(" (%1)").arg(TraineeService::exitReasonLabel(exitReasonFromCode(st.exitReason)));
+            line += QStringLiteral(" (%1)").arg(
+                TraineeService::exitReasonLabel(exitReasonFromCode(st.exitReason)));
         lines << line.toHtmlEscaped();
     }
-    m_stays->setText(QStringLiteral("<b>%1</b><br>%2").arg(tr("Stays at the school:").toHtmlEscaped(),
-                                                          lines.join(QStringLiteral("<br>"))));
+    m_stays->setText(
+        QStringLiteral("<b>%1</b><br>%2")
+            .arg(tr("Stays at the school:").toHtmlEscaped(), lines.join(QStringLiteral("<br>"))));
     m_stays->show();
 }
 
@@ -331,7 +345,8 @@ bool TraineeDialog::saveIdentity()
         }();
         if (result)
             break;
-        if (result.error().code == Error::Code::NeedsConfirmation && !confirmed && m_confirm(result.error().message)) {
+        if (result.error().code == Error::Code::NeedsConfirmation && !confirmed &&
+            m_confirm(result.error().message)) {
             confirmed = true;
             continue;
         }
@@ -396,7 +411,8 @@ QWidget* TraineeDialog::buildGuardians()
 
 void TraineeDialog::reloadGuardians()
 {
-    auto list = TraineeService(m_session.database(), m_session.clock(), m_session.user()).guardians(m_trainee.id);
+    auto list =
+        TraineeService(m_session.database(), m_session.clock(), m_session.user()).guardians(m_trainee.id);
     if (!list) {
         m_banner->showMessage(MessageBanner::Kind::Error, list.error().message);
         return;
@@ -428,8 +444,8 @@ void TraineeDialog::editGuardian(int row)
     auto* last = new QLineEdit(&dialog);
     auto* first = new QLineEdit(&dialog);
     auto* relation = new QComboBox(&dialog);
-    for (const char* r : {"mother", "father", "guardian", "educator", "other"})
-        relation->addItem(TraineeService::relationLabel(QString::fromLatin1(r)), QString::fromLatin1(r));
+    for (const QString& r : guardianRelations())
+        relation->addItem(TraineeService::relationLabel(r), r);
     auto* phone = new QLineEdit(&dialog);
     auto* email = new QLineEdit(&dialog);
     last->setText(g.lastName);
@@ -475,9 +491,11 @@ void TraineeDialog::removeGuardian()
     const Guardian g = m_guardianList.at(row);
     if (QMessageBox::question(this, tr("Remove a guardian"),
                               tr("Remove %1 %2 from the guardians?").arg(g.firstName, g.lastName),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    if (auto r = TraineeService(m_session.database(), m_session.clock(), m_session.user()).removeGuardian(g); !r)
+    if (auto r = TraineeService(m_session.database(), m_session.clock(), m_session.user()).removeGuardian(g);
+        !r)
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     reloadGuardians();
 }
@@ -502,15 +520,14 @@ QWidget* TraineeDialog::buildAttendance()
     if (rate->total() == 0) {
         text += tr("<p>No attendance recorded yet this school year.</p>");
     } else {
-        text += tr("<p>Attendance rate: <b>%1 %</b> over %n recorded half-day(s).</p>", nullptr, rate->total())
-                    .arg(locale.toString(rate->rateBasisPoints() / 100.0, 'f', 1));
+        text +=
+            tr("<p>Attendance rate: <b>%1 %</b> over %n recorded half-day(s).</p>", nullptr, rate->total())
+                .arg(locale.toString(rate->rateBasisPoints() / 100.0, 'f', 1));
         text += QStringLiteral("<table cellpadding=\"3\">");
-        const QList<std::pair<QString, int>> rows = {{QStringLiteral("present"), rate->present},
-                                                     {QStringLiteral("late"), rate->late},
-                                                     {QStringLiteral("internship"), rate->internship},
-                                                     {QStringLiteral("excused"), rate->excused},
-                                                     {QStringLiteral("unexcused"), rate->unexcused},
-                                                     {QStringLiteral("excluded"), rate->excluded}};
+        const QList<std::pair<QString, int>> rows = {
+            {QStringLiteral("present"), rate->present},       {QStringLiteral("late"), rate->late},
+            {QStringLiteral("internship"), rate->internship}, {QStringLiteral("excused"), rate->excused},
+            {QStringLiteral("unexcused"), rate->unexcused},   {QStringLiteral("excluded"), rate->excluded}};
         for (const auto& [code, n] : rows)
             text += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
                         .arg(AttendanceService::codeLabel(code).toHtmlEscaped())
@@ -525,9 +542,10 @@ QWidget* TraineeDialog::buildFollowUp()
 {
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    auto* warning = new QLabel(tr("Follow-up notes are confidential: only the direction and the office read them. "
-                                  "A note is never changed or deleted; add a new one to correct it."),
-                               page);
+    auto* warning =
+        new QLabel(tr("Follow-up notes are confidential: only the direction and the office read them. "
+                      "A note is never changed or deleted; add a new one to correct it."),
+                   page);
     warning->setWordWrap(true);
     layout->addWidget(warning);
     m_notes = new QListWidget(page);
@@ -550,7 +568,8 @@ QWidget* TraineeDialog::buildFollowUp()
 
 void TraineeDialog::reloadNotes()
 {
-    auto notes = TraineeService(m_session.database(), m_session.clock(), m_session.user()).notes(m_trainee.id);
+    auto notes =
+        TraineeService(m_session.database(), m_session.clock(), m_session.user()).notes(m_trainee.id);
     m_notes->clear();
     if (!notes) {
         m_banner->showMessage(MessageBanner::Kind::Error, notes.error().message);
@@ -558,11 +577,12 @@ void TraineeDialog::reloadNotes()
     }
     const QLocale locale;
     for (const FollowUpNote& n : *notes)
-        new QListWidgetItem(tr("%1 — %2\n%3")
-                                .arg(locale.toString(QDateTime::fromString(n.writtenAt, Qt::ISODate).toLocalTime(),
-                                                     QStringLiteral("dd/MM/yyyy HH:mm")),
-                                     n.author, n.body),
-                            m_notes);
+        new QListWidgetItem(
+            tr("%1 — %2\n%3")
+                .arg(locale.toString(QDateTime::fromString(n.writtenAt, Qt::ISODate).toLocalTime(),
+                                     QStringLiteral("dd/MM/yyyy HH:mm")),
+                     n.author, n.body),
+            m_notes);
 }
 
 void TraineeDialog::addNote()
