@@ -284,3 +284,39 @@ TEST_CASE("A full disk is reported as a full disk, and leaves nothing behind", "
     CHECK(exported.error().message.contains(QStringLiteral("disque est plein")));
     CHECK(QDir(disk.dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
 }
+
+TEST_CASE("A database on a read-only medium is read and copied, with nothing created beside it",
+          "[backup][files]")
+{
+    TestDatabase t;
+    test::createSchool(t.db());
+    t.close();
+    SmallDisk medium(8 * 1024);
+    if (!medium.mounted) {
+        WARN("no tmpfs can be mounted here: the read-only medium is not tried");
+        return;
+    }
+    const QString path = medium.path(QStringLiteral("ecole.sqlite"));
+    REQUIRE(QFile::copy(t.location().path, path));
+    REQUIRE(QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-o"), QStringLiteral("remount,ro"), medium.dir.path()}) == 0);
+    const auto beside = [&]() {
+        return QDir(medium.dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    };
+    {
+        auto db = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::ReadOnly);
+        REQUIRE(db);
+        auto report = (*db)->checkIntegrity();
+        REQUIRE(report);
+        CHECK(report->quickCheck == QStringList{QStringLiteral("ok")});
+        const QString copy = t.dir() + QStringLiteral("/depuis-le-cd.sqlite");
+        REQUIRE(Backup::hotCopy(**db, copy));
+        CHECK(Backup::verify(copy));
+        CHECK(beside() == QStringList{QStringLiteral("ecole.sqlite")});
+    }
+    // Opening it to write is refused, said so, and changes nothing.
+    auto written = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting);
+    REQUIRE_FALSE(written);
+    CHECK(written.error().code == Error::Code::ReadOnly);
+    CHECK(beside() == QStringList{QStringLiteral("ecole.sqlite")});
+}

@@ -16,6 +16,8 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlError>
+#include <QStorageInfo>
+#include <QUrl>
 #include <spdlog/spdlog.h>
 
 namespace etabli {
@@ -203,6 +205,17 @@ Status Database::openConnection()
         QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
         if (m_readOnly)
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        // A file nobody may write (a read-only file, a CD, a USB key locked
+        // against writing) cannot change under us: read as immutable, SQLite
+        // creates no -wal or -shm beside it, which it could not anyway.
+        const QFileInfo file(m_location.path);
+        if (m_readOnly && file.exists() &&
+            (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable() ||
+             QStorageInfo(file.absolutePath()).isReadOnly())) {
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+            db.setDatabaseName(QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded) +
+                               QStringLiteral("?immutable=1"));
+        }
         db.setConnectOptions(options);
     } else {
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
