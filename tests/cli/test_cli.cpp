@@ -1,4 +1,5 @@
 #include "domain/money.h"
+#include "support/pdftext.h"
 #include "support/testdatabase.h"
 
 #include <catch2/catch.hpp>
@@ -647,10 +648,7 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
             password);
     INFO(printed.err.toStdString());
     REQUIRE(printed.code == 0);
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    const QString text = test::pdfRawText(pdf).simplified();
     INFO(text.toStdString());
     for (const QString& mention : {QStringLiteral("FACTURE N° ") + number,
                                    QStringLiteral("Juralternance"),
@@ -702,10 +700,7 @@ TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and 
             password);
     INFO(printed.err.toStdString());
     REQUIRE(printed.code == 0);
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    const QString text = test::pdfRawText(pdf).simplified();
     INFO(text.toStdString());
     for (const QString& mention :
          {QStringLiteral("DEVIS N° ") + number, customer, QStringLiteral("Valable jusqu'au"),
@@ -731,10 +726,7 @@ TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and 
                      password);
         INFO(r.err.toStdString());
         REQUIRE(r.code == 0);
-        QProcess extract;
-        extract.start(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
-        REQUIRE(extract.waitForFinished(30000));
-        return QString::fromUtf8(extract.readAllStandardOutput()).simplified();
+        return test::pdfRawText(out).simplified();
     };
     const QString label = printedText({QStringLiteral("label"), plate.toLower().remove(QLatin1Char('-'))});
     CHECK(label.contains(plate));
@@ -916,11 +908,8 @@ TEST_CASE("etabli-cli report receipts: the demo's art. 222 bis declaration count
                     QStringLiteral("--out"), dir.filePath(QStringLiteral("declaration.pdf"))},
                    demoPassword());
     CHECK(pdf.code == 0);
-    QProcess text;
-    text.start(QStringLiteral("pdftotext"),
-               {dir.filePath(QStringLiteral("declaration.pdf")), QStringLiteral("-")});
-    REQUIRE(text.waitForFinished(30000));
-    CHECK(QString::fromUtf8(text.readAllStandardOutput()).contains(QStringLiteral("art. 222 bis du CGI")));
+    CHECK(test::pdfRawText(dir.filePath(QStringLiteral("declaration.pdf")))
+              .contains(QStringLiteral("art. 222 bis du CGI")));
 }
 
 TEST_CASE("etabli-cli report indicators: the seed's 2013/2014 tyre cohort comes out of the data",
@@ -991,11 +980,7 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
             password);
     INFO(pack.err.toStdString());
     REQUIRE(pack.code == 0);
-    QProcess text;
-    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    REQUIRE(text.waitForFinished(30000));
-    const QString pages =
-        QString::fromUtf8(text.readAllStandardOutput()).replace(QChar(0xFB01), QStringLiteral("fi"));
+    const QString pages = test::pdfRawText(pdf).replace(QChar(0xFB01), QStringLiteral("fi"));
     CHECK(pages.contains(QStringLiteral("Sommaire")));
     CHECK(pages.contains(QStringLiteral("1. Rapport d'activité 2025-2026")));
     CHECK(pages.contains(QStringLiteral("3. Rapport financier 2025")));

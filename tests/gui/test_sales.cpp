@@ -17,13 +17,13 @@
 #include "services/demogenerator.h"
 #include "services/orderservice.h"
 #include "support/guidemo.h"
+#include "support/pdftext.h"
 #include "support/testdatabase.h"
 
 #include <catch2/catch.hpp>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -97,10 +97,7 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("facture.pdf"));
     REQUIRE(dialog.writePdf(pdf));
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    const QString text = test::pdfRawText(pdf).simplified();
     CHECK(text.contains(QStringLiteral("FACTURE N° ") + expected));
     CHECK(text.contains(QStringLiteral("Garage Moderne Jeanneret")));
     CHECK(text.contains(QStringLiteral("Total TTC 87,00 €")));
@@ -109,10 +106,7 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     CHECK_FALSE(text.contains(QStringLiteral("DUPLICATA")));
     const QString again = dir.filePath(QStringLiteral("facture-2.pdf"));
     REQUIRE(dialog.writePdf(again));
-    QProcess second;
-    second.start(QStringLiteral("pdftotext"), {again, QStringLiteral("-")});
-    REQUIRE(second.waitForFinished(30000));
-    CHECK(QString::fromUtf8(second.readAllStandardOutput()).contains(QStringLiteral("DUPLICATA")));
+    CHECK(test::pdfRawText(again).contains(QStringLiteral("DUPLICATA")));
 
     // The list shows it; the unpaid filter does not.
     InvoicesPage page(d.session);
@@ -243,10 +237,7 @@ TEST_CASE("The unpaid invoices by age, and a reminder letter for a customer", "[
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("relance.pdf"));
     REQUIRE(page.writeReminder(0, pdf));
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    const QString text = test::pdfRawText(pdf).simplified();
     CHECK(text.contains(QStringLiteral("relance")));
     CHECK(text.contains(page.table()->item(0, 0)->text()));
     CHECK(text.contains(QStringLiteral("Total dû")));
@@ -299,10 +290,7 @@ TEST_CASE("The office hands the cheques to the bank with a printed deposit slip"
     const QString pdf = dir.filePath(QStringLiteral("bordereau.pdf"));
     REQUIRE(page.depositTicked(pdf));
     CHECK(page.chequesTable()->rowCount() == 0);
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    const QString text = test::pdfRawText(pdf).simplified();
     CHECK(text.contains(QStringLiteral("Bordereau de remise de chèques")));
     CHECK(text.contains(QStringLiteral("%1 chèques").arg(waiting)));
 }
@@ -340,10 +328,7 @@ TEST_CASE("A quote is written, printed for the customer, sent, then accepted int
     auto printable = dialog.printable();
     REQUIRE(printable);
     REQUIRE(print::DocumentPrinter::writePdf(*printable, pdf));
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    const QString text = test::pdfRawText(pdf).simplified();
     INFO(text.toStdString());
     for (const QString& mention :
          {QStringLiteral("DEVIS N° ") + number, QStringLiteral("GAEC du Val d'Amour"),
@@ -411,10 +396,7 @@ TEST_CASE("The tyre hotel: a set comes in by its plate, gets its label, is found
     auto label = dialog.label();
     REQUIRE(label);
     REQUIRE(print::DocumentPrinter::writePdf(*label, pdf));
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    const QString text = test::pdfRawText(pdf).simplified();
     INFO(text.toStdString());
     CHECK(text.contains(plate));
     CHECK(text.contains(QStringLiteral("Casier Z · rangée 9 · niveau 2")));

@@ -4,6 +4,7 @@
 #include "services/closingservice.h"
 #include "services/invoiceservice.h"
 #include "storage/metarepository.h"
+#include "support/pdftext.h"
 #include "support/salesfixture.h"
 #include "support/testdatabase.h"
 #include "support/testenv.h"
@@ -89,11 +90,7 @@ TEST_CASE("The archive of a closed year holds its documents, data and closings u
     CHECK(*print::YearArchive::registeredKey(t.db()) == written->publicKey);
 
     // The PDF is the invoice as issued, not a duplicate.
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"),
-                    {dir + QStringLiteral("/factures/F2025-0001.pdf"), QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    const QString text = test::pdfRawText(dir + QStringLiteral("/factures/F2025-0001.pdf"));
     CHECK(text.contains(QStringLiteral("F2025-0001")));
     CHECK_FALSE(text.contains(QStringLiteral("DUPLICATA")));
     const QString lines = QString::fromUtf8(readAll(dir + QStringLiteral("/lignes.csv")));

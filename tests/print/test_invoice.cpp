@@ -8,6 +8,7 @@
 #include "services/invoiceservice.h"
 #include "services/schoolservice.h"
 #include "support/democache.h"
+#include "support/pdftext.h"
 #include "support/salesfixture.h"
 #include "support/testdatabase.h"
 #include "support/testenv.h"
@@ -15,7 +16,6 @@
 
 #include <catch2/catch.hpp>
 #include <QDir>
-#include <QProcess>
 #include <QTextDocument>
 
 using namespace etabli;
@@ -27,10 +27,7 @@ const QDate kToday(2026, 11, 27);
 // The PDF's text, line by line, in reading order.
 QStringList pdfLines(const QString& path)
 {
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    return QString::fromUtf8(pdftotext.readAllStandardOutput()).split(QLatin1Char('\n'));
+    return test::pdfRawText(path).split(QLatin1Char('\n'));
 }
 
 QString printed(InvoiceService& sales, SchoolService& school, qint64 id, const QString& name)

@@ -12,35 +12,23 @@
 #include "services/schoolservice.h"
 #include "services/subsidyservice.h"
 #include "support/democache.h"
+#include "support/pdftext.h"
 #include "support/testdatabase.h"
 #include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
 #include <QDir>
-#include <QProcess>
 
 using namespace etabli;
 
 namespace {
 
-// The PDF's text page by page, each on one line, typographic ligatures undone.
 QStringList pdfPages(print::Printable& printable, const QString& name)
 {
     const QString path = QDir(test::tempRoot()).filePath(name);
     REQUIRE(print::DocumentPrinter::writePdf(printable, path));
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    QStringList pages = QString::fromUtf8(pdftotext.readAllStandardOutput())
-                            .replace(QChar(0xFB01), QStringLiteral("fi"))
-                            .replace(QChar(0xFB02), QStringLiteral("fl"))
-                            .replace(QChar(0xFB00), QStringLiteral("ff"))
-                            .split(QLatin1Char('\f'), Qt::SkipEmptyParts);
-    for (QString& page : pages)
-        page = page.simplified();
-    pages.removeAll(QString());
-    return pages;
+    return test::pdfPages(path);
 }
 
 QString pdfText(print::Printable& printable, const QString& name)

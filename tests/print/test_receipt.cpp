@@ -1,11 +1,11 @@
 #include "print/documentprinter.h"
 #include "print/receiptdocument.h"
 #include "print/sampleschool.h"
+#include "support/pdftext.h"
 #include "support/testenv.h"
 
 #include <catch2/catch.hpp>
 #include <QDir>
-#include <QProcess>
 
 using namespace etabli;
 
@@ -15,10 +15,7 @@ QString pdfText(print::Printable& printable, const QString& name)
 {
     const QString path = QDir(test::tempRoot()).filePath(name);
     REQUIRE(print::DocumentPrinter::writePdf(printable, path));
-    QProcess pdftotext;
-    pdftotext.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
-    REQUIRE(pdftotext.waitForFinished(30000));
-    return QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    return test::pdfRawText(path).simplified();
 }
 
 SchoolIdentity school()
