@@ -166,6 +166,16 @@ QJsonArray jsonRows(const QList<QVariantMap>& rows)
     return out;
 }
 
+// The parts of a contact's or a staff member's data, each under its title;
+// the record ("fiche") as one object, the others as lists of rows.
+void insertParts(QJsonObject& data, const QList<PersonalDataQueries::Part>& parts)
+{
+    for (const PersonalDataQueries::Part& part : parts)
+        data.insert(part.title, part.title == QLatin1String("fiche") && !part.rows.isEmpty()
+                                    ? QJsonValue(jsonRows(part.rows).first())
+                                    : QJsonValue(jsonRows(part.rows)));
+}
+
 } // namespace
 
 Result<PersonalDataService::Export> PersonalDataService::exportContact(qint64 contactId)
@@ -184,10 +194,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportContact(qint64 co
     out.baseName = QStringLiteral("donnees-contact-%1").arg(contactId);
     out.data.insert(QStringLiteral("personne"), tr("contact of the directory"));
     out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
-    for (const PersonalDataQueries::Part& part : std::as_const(*parts))
-        out.data.insert(part.title, part.title == QLatin1String("fiche") && !part.rows.isEmpty()
-                                        ? QJsonValue(jsonRows(part.rows).first())
-                                        : QJsonValue(jsonRows(part.rows)));
+    insertParts(out.data, *parts);
     QList<std::pair<QString, QString>> entities{{QStringLiteral("contact"), QString::number(contactId)}};
     for (qint64 vehicle : queries.vehicleIds(contactId).value_or(QList<qint64>{}))
         entities.append({QStringLiteral("vehicle"), QString::number(vehicle)});
@@ -213,10 +220,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportStaff(qint64 staf
     out.baseName = QStringLiteral("donnees-equipe-%1").arg(staffId);
     out.data.insert(QStringLiteral("personne"), volunteer ? tr("volunteer") : tr("staff member"));
     out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
-    for (const PersonalDataQueries::Part& part : std::as_const(*parts))
-        out.data.insert(part.title, part.title == QLatin1String("fiche")
-                                        ? QJsonValue(jsonRows(part.rows).first())
-                                        : QJsonValue(jsonRows(part.rows)));
+    insertParts(out.data, *parts);
     QList<std::pair<QString, QString>> entities{{QStringLiteral("staff"), QString::number(staffId)}};
     QString login;
     if (const qint64 userId = record.value(QStringLiteral("user_id")).toLongLong(); userId != 0) {
