@@ -31,8 +31,13 @@ if [ -z "${ETABLI_TEST_PG:-}" ]; then
     chown postgres "$pg_dir"
     port=$(( 20000 + RANDOM % 20000 ))
     runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U etabli --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    # Trust for the tests' own role; a password (SCRAM) for the roles the
+    # tests put in etabli_password_users, as a real server asks.
+    sed -i '1i host all +etabli_password_users 127.0.0.1/32 scram-sha-256' "$pg_dir/data/pg_hba.conf"
     runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
       -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+    runuser -u postgres -- "$pg_bin/psql" -q -h "$pg_dir" -p "$port" -U etabli -d postgres \
+      -c "CREATE ROLE etabli_password_users NOLOGIN" >/dev/null
     export ETABLI_TEST_PG="postgresql://etabli@127.0.0.1:$port/postgres"
     echo "PostgreSQL de test : $ETABLI_TEST_PG"
   else

@@ -256,18 +256,12 @@
 <context>
     <name>AuditTrail</name>
     <message>
-        <location filename="../../src/core/services/audittrail.cpp" line="+162" />
-        <location line="+23" />
-        <source>Cannot write “%1”.</source>
-        <translation>Impossible d'écrire « %1 ».</translation>
-    </message>
-    <message>
-        <location line="-20" />
+        <location filename="../../src/core/services/audittrail.cpp" line="+161" />
         <source>Date (UTC);Person;Item;Number;Action;Changes</source>
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+25" />
         <source>school settings</source>
         <translation>paramètres de l'établissement</translation>
     </message>
@@ -425,7 +419,7 @@
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../../src/core/services/authservice.cpp" line="+57" />
+        <location filename="../../src/core/services/authservice.cpp" line="+58" />
         <source>This account no longer exists.</source>
         <translation>Ce compte n'existe plus.</translation>
     </message>
@@ -435,7 +429,7 @@
         <translation>Identifiant ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+73" />
         <source>This account is deactivated. Ask the direction to reactivate it.</source>
         <translation>Ce compte est désactivé. Demandez à la direction de le réactiver.</translation>
     </message>
@@ -478,12 +472,7 @@
         <translation>Impossible de créer le dossier « %1 ».</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Cannot write in the folder “%1”.</source>
-        <translation>Impossible d'écrire dans le dossier « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+26" />
+        <location line="+32" />
         <source>The disk is full: the copy “%1” was not made. Free some space on that disk, or choose another, then try again.</source>
         <translation>Le disque est plein : la copie « %1 » n'a pas été faite. Libérez de la place sur ce disque, ou choisissez-en un autre, puis réessayez.</translation>
     </message>
@@ -521,7 +510,7 @@
 <context>
     <name>BackupService</name>
     <message>
-        <location filename="../../src/core/services/backupservice.cpp" line="+50" />
+        <location filename="../../src/core/services/backupservice.cpp" line="+58" />
         <source>credit note %1 of %2, %3, %4</source>
         <translation>avoir %1 du %2, %3, %4</translation>
     </message>
@@ -1193,15 +1182,30 @@
         <translation>Niveau de journal inconnu : « %1 ».</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+60" />
         <source>No password: set ETABLI_PASSWORD or run the command in a terminal.</source>
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
     <message>
+        <location line="+10" />
+        <source>PostgreSQL password of %1 on %2: </source>
+        <translation>Mot de passe PostgreSQL de %1 sur %2 : </translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The database “%1” is read-only and was made by another version of Établi: copy it to a folder where you can write, so that it is brought up to date.</source>
+        <translation>La base de données « %1 » est en lecture seule et vient d'une autre version d'Établi : copiez-la dans un dossier où vous pouvez écrire, pour qu'elle soit mise à jour.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The database is read-only: it is read, nothing is written to it, not even to its audit trail.</source>
+        <translation>La base de données est en lecture seule : elle est lue, rien n'y est écrit, pas même dans son journal des modifications.</translation>
+    </message>
+    <message>
         <location filename="../../src/cli/clicommands.cpp" line="+445" />
         <location line="+99" />
-        <location line="+67" />
-        <location filename="../../src/cli/clisupport.cpp" line="+7" />
+        <location line="+68" />
+        <location filename="../../src/cli/clisupport.cpp" line="-26" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
     </message>
@@ -1211,7 +1215,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-570" />
+        <location filename="../../src/cli/clicommands.cpp" line="-571" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1330,7 +1334,7 @@
     <message>
         <location line="+2" />
         <location line="+332" />
-        <location filename="../../src/cli/clisupport.cpp" line="-88" />
+        <location filename="../../src/cli/clisupport.cpp" line="-119" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
@@ -1416,7 +1420,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+411" />
+        <location line="+412" />
         <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+4" />
@@ -1424,7 +1428,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-408" />
+        <location line="-409" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -1550,7 +1554,7 @@
         <translation>Le numéro doit être un entier positif (« %1 »).</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+53" />
         <source>Rule: anonymise the trainees %1 years after they left, the candidates not admitted %2 months after the decision.</source>
         <translation>Règle : anonymiser les jeunes %1 ans après leur sortie, les candidats non admis %2 mois après la décision.</translation>
     </message>
@@ -1601,8 +1605,8 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../src/cli/clicommands.cpp" line="-135" />
-        <location line="+237" />
+        <location filename="../../src/cli/clicommands.cpp" line="-136" />
+        <location line="+238" />
         <location filename="../../src/cli/cliprint.cpp" line="+27" />
         <location filename="../../src/cli/clireports.cpp" line="+9" />
         <source>FILE</source>
@@ -1687,7 +1691,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-604" />
+        <location filename="../../src/cli/clicommands.cpp" line="-605" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1788,7 +1792,7 @@
         <translation>Liste les jeunes dont la durée de conservation est passée ; avec --apply, les anonymise (noms, adresse, jour et mois de naissance) et l'inscrit au journal des modifications.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>left on %1</source>
         <translation>sorti(e) le %1</translation>
     </message>
@@ -1912,7 +1916,7 @@
         <translation>Écrit la liste des jeunes, ou le journal d'atelier, en CSV (« ; », UTF-8), prêt pour un tableur.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+55" />
         <source>Production log written to %1</source>
         <translation>Journal d'atelier écrit dans %1</translation>
     </message>
@@ -1969,7 +1973,7 @@
         <translation>%1 écrit dans %2</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-47" />
+        <location filename="../../src/cli/clicommands.cpp" line="-45" />
         <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
         <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
     </message>
@@ -1989,12 +1993,7 @@
         <translation>Aucun atelier ne s'appelle « %1 ».</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>Cannot write “%1”.</source>
-        <translation>Impossible d'écrire « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+15" />
         <source>List written to %1</source>
         <translation>Liste écrite dans %1</translation>
     </message>
@@ -2178,11 +2177,6 @@
         <location line="+6" />
         <source>indicators, activity, financial, grant, attendance, pack, funding or receipts.</source>
         <translation>indicators, activity, financial, grant, attendance, pack, funding ou receipts.</translation>
-    </message>
-    <message>
-        <location line="+157" />
-        <source>Cannot write “%1”: %2</source>
-        <translation>Impossible d'écrire « %1 » : %2</translation>
     </message>
 </context>
 <context>
@@ -2406,7 +2400,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../src/core/storage/database.cpp" line="+108" />
+        <location filename="../../src/core/storage/database.cpp" line="+111" />
         <source>“%1” is a folder, not a database.</source>
         <translation>« %1 » est un dossier, pas une base de données.</translation>
     </message>
@@ -2442,14 +2436,19 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+239" />
+        <location line="+279" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-172" />
+        <location line="-201" />
         <source>The %1 database driver is not installed.</source>
         <translation>Le pilote de base de données %1 n'est pas installé.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The PostgreSQL server asks for the password of “%1”: put it in PGPASSWORD or in a .pgpass file, or type it when Établi asks for it.</source>
+        <translation>Le serveur PostgreSQL demande le mot de passe de « %1 » : mettez-le dans PGPASSWORD ou dans un fichier .pgpass, ou tapez-le quand Établi le demande.</translation>
     </message>
     <message>
         <location line="+6" />
@@ -2457,7 +2456,7 @@
         <translation>Impossible de se connecter à la base PostgreSQL « %1 ». Vérifiez le serveur, le nom d'utilisateur et le mot de passe.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Cannot open the database “%1”.</source>
         <translation>Impossible d'ouvrir la base de données « %1 ».</translation>
     </message>
@@ -2472,7 +2471,12 @@
         <translation>« %1 » n'est pas un nom de rôle PostgreSQL (lettres minuscules, chiffres et _).</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+43" />
+        <source>The connection to the database server was lost and cannot be made again yet: the server or the network is still down. Check them, then try again.</source>
+        <translation>La connexion au serveur de la base de données a été perdue et ne peut pas encore être rétablie : le serveur ou le réseau est toujours arrêté. Vérifiez-les, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>“%1” is a database that does not belong to Établi: it was not changed.</source>
         <translation>« %1 » est une base de données qui n'appartient pas à Établi : elle n'a pas été modifiée.</translation>
     </message>
@@ -2533,7 +2537,7 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../src/gui/shell/databaseactions.cpp" line="+97" />
+        <location filename="../../src/gui/shell/databaseactions.cpp" line="+125" />
         <location line="+7" />
         <source>Create my school's database</source>
         <translation>Créer la base de mon école</translation>
@@ -2544,13 +2548,28 @@
         <translation>Où enregistrer la base de données</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+101" />
+        <location line="-77" />
+        <source>The PostgreSQL server %1 asks for the password of “%2”:</source>
+        <translation>Le serveur PostgreSQL %1 demande le mot de passe de « %2 » :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>PostgreSQL server</source>
+        <translation>Serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location line="+68" />
+        <location line="+104" />
         <source>Établi database (*.sqlite)</source>
         <translation>Base Établi (*.sqlite)</translation>
     </message>
     <message>
-        <location line="-74" />
+        <location line="-77" />
         <location line="+13" />
         <source>Log in</source>
         <translation>Connexion</translation>
@@ -2561,7 +2580,7 @@
         <translation>Le compte de la direction</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+18" />
         <source>Choose your own password</source>
         <translation>Choisissez votre mot de passe</translation>
     </message>
@@ -2577,7 +2596,7 @@
         <translation>Base Établi (*.sqlite);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <location line="+11" />
         <location line="+8" />
         <location line="+3" />
@@ -2752,15 +2771,9 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <location filename="../../src/print/documentprinter.cpp" line="+48" />
+        <location filename="../../src/print/documentprinter.cpp" line="+51" />
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
-    </message>
-    <message>
-        <location line="+42" />
-        <location line="+10" />
-        <source>Cannot write “%1”.</source>
-        <translation>Impossible d'écrire « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -2982,7 +2995,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../src/core/io/files.cpp" line="+29" />
+        <location filename="../../src/core/io/files.cpp" line="+24" />
+        <source>The folder “%1” is read-only (a CD, a USB key locked against writing, a protected folder): “%2” could not be written in it. Choose a folder you may write in.</source>
+        <translation>Le dossier « %1 » est en lecture seule (CD, clé USB verrouillée en écriture, dossier protégé) : « %2 » n'a pas pu y être écrit. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>The disk is full: “%1” could not be written. Free some space (or choose another disk), then try again.</source>
         <translation>Le disque est plein : « %1 » n'a pas pu être écrit. Libérez de la place (ou choisissez un autre disque), puis recommencez.</translation>
     </message>
@@ -2993,8 +3011,8 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+5" />
-        <source>“%1” could not be written (%2): check the folder exists and the disk is connected, then try again.</source>
-        <translation>« %1 » n'a pas pu être écrit (%2) : vérifiez que le dossier existe et que le disque est branché, puis recommencez.</translation>
+        <source>“%1” could not be written: check that the folder exists and that the disk is connected, then try again.</source>
+        <translation>« %1 » n'a pas pu être écrit : vérifiez que le dossier existe et que le disque est branché, puis recommencez.</translation>
     </message>
 </context>
 <context>
@@ -4075,20 +4093,20 @@ Complétez, puis envoyez le devis.</translation>
         <translation>%1 (bénévole)</translation>
     </message>
     <message>
-        <location line="+49" />
-        <location line="+29" />
-        <location line="+42" />
+        <location line="+59" />
+        <location line="+26" />
+        <location line="+39" />
         <location line="+96" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-165" />
+        <location line="-159" />
         <source>contact of the directory</source>
         <translation>contact de l'annuaire</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+26" />
         <source>volunteer</source>
         <translation>bénévole</translation>
     </message>
@@ -4098,7 +4116,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>membre de l'équipe</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+39" />
         <source>trainee</source>
         <translation>jeune</translation>
     </message>
@@ -6308,24 +6326,24 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le fichier de la base de données est endommagé ou n'est pas une base de données.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The connection to the database server was lost.</source>
-        <translation>La connexion au serveur de base de données est perdue.</translation>
+        <location line="+6" />
+        <source>The connection to the database server was lost (server stopped or network cut): what was being saved was not. Check the network, then reconnect.</source>
+        <translation>La connexion au serveur de la base de données a été perdue (serveur arrêté ou réseau coupé) : ce qui était en cours d'enregistrement ne l'a pas été. Vérifiez le réseau, puis reconnectez-vous.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The database reported an error.</source>
         <translation>La base de données a signalé une erreur.</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+76" />
         <location line="+10" />
-        <location line="+14" />
+        <location line="+15" />
         <source>Internal error: badly parameterised query.</source>
         <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>Internal error: no id returned.</source>
         <translation>Erreur interne : identifiant non renvoyé.</translation>
     </message>
@@ -6444,7 +6462,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>École de démonstration</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Établi — management of a production school</source>
         <translation>Établi — gestion d'une école de production</translation>
     </message>
@@ -6479,7 +6497,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>MS</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Log in as this account, with the password in ETABLI_PASSWORD (for automation; otherwise the login window asks).</source>
         <translation>Se connecter avec ce compte, mot de passe dans ETABLI_PASSWORD (pour l'automatisation ; sinon la fenêtre de connexion le demande).</translation>
     </message>
@@ -6494,13 +6512,13 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Niveau de journal inconnu : « %1 ».</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <location line="+6" />
         <source>Open a database</source>
         <translation>Ouvrir une base de données</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>Log in</source>
         <translation>Connexion</translation>
     </message>
@@ -7014,7 +7032,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La base de données est ouverte en lecture seule.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+34" />
         <source>Internal error: no transaction in progress.</source>
         <translation>Erreur interne : aucune transaction en cours.</translation>
     </message>
@@ -10660,7 +10678,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+111" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+113" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -10760,7 +10778,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
+        <source>Re&amp;connect to the server</source>
+        <translation>Se re&amp;connecter au serveur</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Change my &amp;password…</source>
         <translation>Changer de mot de &amp;passe…</translation>
     </message>
@@ -10795,7 +10818,42 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Ouvrir le &amp;journal</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
+        <source>Connection lost</source>
+        <translation>Connexion perdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The connection to the database server was lost: the server stopped or the network was cut. What was being saved when it happened was not: do it again once reconnected.</source>
+        <translation>La connexion au serveur de la base de données a été perdue : le serveur s'est arrêté ou le réseau a été coupé. Ce qui était en cours d'enregistrement à ce moment ne l'a pas été : refaites-le une fois reconnecté.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Reconnect</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Later: File → Reconnect to the server.</source>
+        <translation>Plus tard : Fichier → Se reconnecter au serveur.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Reconnect to the server</source>
+        <translation>Se reconnecter au serveur</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Connected to the server again.</source>
+        <translation>Reconnecté au serveur.</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
@@ -11437,7 +11495,7 @@ Facturé (HT) : %6
         <translation>&amp;Lister ce que la règle anonymiserait</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+75" />
         <location line="+24" />
         <source>Search and choose a person first.</source>
         <translation>Recherchez puis choisissez d'abord une personne.</translation>
@@ -11460,7 +11518,7 @@ Facturé (HT) : %6
         <translation>La règle de conservation a été enregistrée.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>n°%1  %2 %3 — not admitted on %4</source>
         <translation>n°%1  %2 %3 — non admis(e) le %4</translation>
     </message>
@@ -11470,7 +11528,7 @@ Facturé (HT) : %6
         <translation>n°%1  %2 %3 — sorti(e) le %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+5" />
         <source>%n record(s) would be anonymised: names, contact details, day and month of birth, guardians, notes, referral, internship tutors and assessments, employers and attendance comments go; sex, birth year, section, dates and results stay for the statistics.</source>
         <translation>
             <numerusform>%n dossier serait anonymisé : les noms, les coordonnées, le jour et le mois de naissance, les responsables légaux, les notes, l'orientation, les tuteurs et appréciations de stage, les employeurs et les commentaires de présence disparaissent ; le sexe, l'année de naissance, la section, les dates et les résultats restent pour les statistiques.</numerusform>
@@ -12420,18 +12478,18 @@ Facturé (HT) : %6
         <translation>Valeurs de &amp;référence…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>The federation's exam success rate and the InserJeunes insertion rate, typed from their publications, shown beside the school's own.</source>
         <translation>Le taux de réussite aux examens de la fédération et le taux d'insertion InserJeunes, saisis d'après leurs publications, montrés à côté de ceux de l'école.</translation>
     </message>
     <message>
         <location line="+10" />
-        <location line="+86" />
+        <location line="+89" />
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location line="-86" />
+        <location line="-89" />
         <source>This year</source>
         <translation>Cette année</translation>
     </message>
@@ -12446,17 +12504,17 @@ Facturé (HT) : %6
         <translation>Toute l'école</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+29" />
         <source>Your account does not allow seeing the reports.</source>
         <translation>Votre compte ne permet pas de voir les rapports.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+44" />
         <source>Reference values</source>
         <translation>Valeurs de référence</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>81,5 (empty: not known)</source>
         <translation>81,5 (vide : inconnue)</translation>
     </message>
@@ -12486,7 +12544,7 @@ Facturé (HT) : %6
         <translation>« %1 » : un taux entre 0 et 100.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Save the indicators</source>
         <translation>Enregistrer les indicateurs</translation>
     </message>
@@ -12496,12 +12554,7 @@ Facturé (HT) : %6
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Cannot write “%1”: %2</source>
-        <translation>Impossible d'écrire « %1 » : %2</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+8" />
         <source>The indicators are saved in %1.</source>
         <translation>Les indicateurs sont enregistrés dans %1.</translation>
     </message>
@@ -12516,7 +12569,7 @@ Facturé (HT) : %6
         <translation>Rapport d'activité (année scolaire choisie ci-dessus)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Indicators (school year chosen above)</source>
         <translation>Indicateurs (année scolaire choisie ci-dessus)</translation>
     </message>
@@ -12541,7 +12594,7 @@ Facturé (HT) : %6
         <translation>Pack financeur : activité, indicateurs, finances, subventions</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Document:</source>
         <translation>&amp;Document :</translation>
     </message>
@@ -12551,7 +12604,7 @@ Facturé (HT) : %6
         <translation>&amp;Exercice :</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Tick the subsidies whose final account goes in the pack; for one account, tick one.</source>
         <translation>Cochez les subventions dont le compte rendu va dans le pack ; pour un seul compte rendu, cochez-en une.</translation>
     </message>
@@ -12581,7 +12634,7 @@ Facturé (HT) : %6
         <translation>&amp;Textes du rapport…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Highlights, difficulties and outlook of the school year, printed in the activity report.</source>
         <translation>Faits marquants, difficultés et perspectives de l'année scolaire, imprimés dans le rapport d'activité.</translation>
     </message>
@@ -12596,32 +12649,32 @@ Facturé (HT) : %6
         <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+66" />
         <source>activity-report-%1</source>
         <translation>rapport-activite-%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>indicators-%1</source>
         <translation>indicateurs-%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>financial-report-%1</source>
         <translation>rapport-financier-%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>subsidy-account-%1</source>
         <translation>compte-rendu-subvention-%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>sign-in-sheets-%1</source>
         <translation>feuilles-emargement-%1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>funder-pack-%1</source>
         <translation>pack-financeur-%1</translation>
     </message>
@@ -12656,7 +12709,7 @@ Facturé (HT) : %6
         <translation>Annulé : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+42" />
         <source>Texts of the activity report %1</source>
         <translation>Textes du rapport d'activité %1</translation>
     </message>
@@ -12686,7 +12739,7 @@ Facturé (HT) : %6
         <translation>Italique</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Bulleted list</source>
         <translation>Liste à puces</translation>
     </message>
@@ -12706,7 +12759,7 @@ Facturé (HT) : %6
         <translation>&amp;Perspectives :</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+14" />
         <source>The texts of %1 are saved.</source>
         <translation>Les textes de %1 sont enregistrés.</translation>
     </message>
@@ -13885,17 +13938,17 @@ Facturé (HT) : %6
         <translation>Afficher les a&amp;rchivés</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;New trainee…</source>
         <translation>&amp;Nouveau jeune…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Arc&amp;hive</source>
         <translation>Arc&amp;hiver</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Search by name (Ctrl+F)…</source>
         <translation>Chercher par nom (Ctrl+F)…</translation>
     </message>
@@ -13928,7 +13981,7 @@ Facturé (HT) : %6
         <translation>Exporter la liste</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>trainees.csv</source>
         <translation>jeunes.csv</translation>
     </message>
@@ -13943,7 +13996,7 @@ Facturé (HT) : %6
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+36" />
         <source>All sections</source>
         <translation>Toutes les sections</translation>
     </message>
@@ -13953,7 +14006,7 @@ Facturé (HT) : %6
         <translation>Toutes les années</translation>
     </message>
     <message numerus="yes">
-        <location line="+34" />
+        <location line="+35" />
         <source>%n trainee(s)</source>
         <translation>
             <numerusform>%n jeune</numerusform>
@@ -13961,17 +14014,12 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>Cannot write “%1”.</source>
-        <translation>Impossible d'écrire « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+14" />
         <source>The list was exported to %1.</source>
         <translation>La liste a été exportée dans %1.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+34" />
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "cli/clicommands.h"
 
 #include "cli/clisupport.h"
+#include "io/files.h"
 #include "services/backupservice.h"
 #include "services/demogenerator.h"
 #include "services/donationservice.h"
@@ -30,7 +31,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <spdlog/spdlog.h>
 
@@ -171,7 +171,7 @@ int Commands::init(const QStringList& args)
         m_err << tr("--daily-role is for a PostgreSQL database.") << Qt::endl;
         return BadUsage;
     }
-    auto db = Database::open(*location, Database::OpenMode::CreateNew);
+    auto db = openDatabase(*location, Database::OpenMode::CreateNew, m_err);
     if (!db)
         return report(m_err, db.error());
     SystemClock clock;
@@ -214,7 +214,7 @@ int Commands::migrate(const QStringList& args)
         m_err << tr("--daily-role is for a PostgreSQL database.") << Qt::endl;
         return BadUsage;
     }
-    auto db = Database::open(*location, Database::OpenMode::OpenExisting); // migrates
+    auto db = openDatabase(*location, Database::OpenMode::OpenExisting, m_err); // migrates
     if (!db)
         return report(m_err, db.error());
     QString role = parser.value(dailyRole);
@@ -280,7 +280,7 @@ int Commands::demo(const QStringList& args)
     auto location = resolveDatabase(parser, common);
     if (!location)
         return report(m_err, location.error());
-    auto db = Database::open(*location, Database::OpenMode::CreateNew);
+    auto db = openDatabase(*location, Database::OpenMode::CreateNew, m_err);
     if (!db)
         return report(m_err, db.error());
     auto summary = DemoGenerator(**db, options).run();
@@ -317,7 +317,7 @@ int Commands::check(const QStringList& args)
     auto location = resolveDatabase(parser, common);
     if (!location)
         return report(m_err, location.error());
-    auto db = Database::open(*location, Database::OpenMode::ReadOnly);
+    auto db = openDatabase(*location, Database::OpenMode::ReadOnly, m_err);
     if (!db)
         return report(m_err, db.error());
     auto result = (*db)->checkIntegrity();
@@ -725,11 +725,9 @@ int Commands::exportData(const QStringList& args)
     }
     if (!bytes)
         return report(m_err, bytes.error());
-    QSaveFile file(parser.value(outOption));
-    if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit()) {
-        m_err << tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(parser.value(outOption))) << Qt::endl;
-        return Failure;
-    }
+    // Names of minors: the owner's only.
+    if (auto written = files::write(parser.value(outOption), *bytes, true); !written)
+        return report(m_err, written.error());
     m_out << (production ? tr("Production log written to %1") : tr("List written to %1"))
                  .arg(QDir::toNativeSeparators(parser.value(outOption)))
           << Qt::endl;

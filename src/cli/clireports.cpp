@@ -1,6 +1,7 @@
 #include "cli/clicommands.h"
 #include "cli/clisupport.h"
 #include "io/csv.h"
+#include "io/files.h"
 #include "print/documentprinter.h"
 #include "print/reportdocuments.h"
 #include "services/fundingreportservice.h"
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSaveFile>
 
 namespace etabli::cli {
 
@@ -278,11 +278,8 @@ int Commands::reportData(const QStringList& args)
         m_out.flush();
         return Success;
     }
-    QSaveFile file(parser.value(outOption));
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        m_err << tr("Cannot write “%1”: %2").arg(parser.value(outOption), file.errorString()) << Qt::endl;
-        return Failure;
-    }
+    if (auto written = files::write(parser.value(outOption), text); !written)
+        return report(m_err, written.error());
     return Success;
 }
 

@@ -76,6 +76,39 @@ Result<DatabaseLocation> resolveDatabase(const QCommandLineParser& parser, const
     return DatabaseLocation::parse(text);
 }
 
+namespace {
+
+bool onTerminal()
+{
+#ifdef Q_OS_UNIX
+    return ::isatty(STDIN_FILENO) != 0;
+#else
+    return false;
+#endif
+}
+
+// Asks on the terminal without echo; never logged.
+QString askOnTerminal(QTextStream& err, const QString& prompt)
+{
+    err << prompt << Qt::flush;
+#ifdef Q_OS_UNIX
+    termios old{};
+    ::tcgetattr(STDIN_FILENO, &old);
+    termios silent = old;
+    silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+#endif
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+#ifdef Q_OS_UNIX
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+#endif
+    err << Qt::endl;
+    return line;
+}
+
+} // namespace
+
 // The password comes from ETABLI_PASSWORD, or is asked on the terminal
 // without echo. Never logged.
 Result<QString> readPassword(QTextStream& err, const QString& prompt)
@@ -83,23 +116,21 @@ Result<QString> readPassword(QTextStream& err, const QString& prompt)
     const QString fromEnv = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_PASSWORD"));
     if (!fromEnv.isEmpty())
         return fromEnv;
-#ifdef Q_OS_UNIX
-    if (::isatty(STDIN_FILENO)) {
-        err << prompt << Qt::flush;
-        termios old{};
-        ::tcgetattr(STDIN_FILENO, &old);
-        termios silent = old;
-        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
-        QTextStream in(stdin);
-        const QString line = in.readLine();
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
-        err << Qt::endl;
-        return line;
-    }
-#endif
+    if (onTerminal())
+        return askOnTerminal(err, prompt);
     return fail(Error::Code::InvalidInput,
                 Commands::tr("No password: set ETABLI_PASSWORD or run the command in a terminal."));
+}
+
+Result<std::unique_ptr<Database>> openDatabase(DatabaseLocation location, Database::OpenMode mode,
+                                               QTextStream& err)
+{
+    auto db = Database::open(location, mode);
+    if (db || db.error().code != Error::Code::PasswordNeeded || !onTerminal())
+        return db;
+    location.password = askOnTerminal(
+        err, Commands::tr("PostgreSQL password of %1 on %2: ").arg(location.user, location.host));
+    return Database::open(location, mode);
 }
 
 // Logs the --user in (password from ETABLI_PASSWORD or the terminal).
@@ -120,7 +151,22 @@ Result<Acting> openAs(const QCommandLineParser& parser, const CommonOptions& com
     auto location = resolveDatabase(parser, common);
     if (!location)
         return std::unexpected(location.error());
-    auto db = Database::open(*location, Database::OpenMode::OpenExisting);
+    auto db = openDatabase(*location, Database::OpenMode::OpenExisting, err);
+    if (!db && db.error().code == Error::Code::ReadOnly && location->isSqlite()) {
+        // On a read-only medium what only reads works (export, print, a
+        // backup); a command that writes stops at its first write.
+        db = Database::open(*location, Database::OpenMode::ReadOnly);
+        if (db && (*db)->schemaVersion() != Database::latestSchemaVersion())
+            return fail(Error::Code::ReadOnly,
+                        Commands::tr("The database “%1” is read-only and was made by another version of "
+                                     "Établi: copy it to a folder where you can write, so that it is "
+                                     "brought up to date.")
+                            .arg(location->displayName()));
+        if (db)
+            err << Commands::tr("The database is read-only: it is read, nothing is written to it, not even "
+                                "to its audit trail.")
+                << Qt::endl;
+    }
     if (!db)
         return std::unexpected(db.error());
     auto actor = logIn(**db, clock, login, err);

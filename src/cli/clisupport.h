@@ -48,6 +48,12 @@ Result<DatabaseLocation> resolveDatabase(const QCommandLineParser& parser, const
 // without echo. Never logged.
 Result<QString> readPassword(QTextStream& err, const QString& prompt);
 
+// Opens the database; when the PostgreSQL server asks for a password that
+// neither the address, PGPASSWORD nor a .pgpass file gave, asks it on the
+// terminal (without echo) and tries once more.
+Result<std::unique_ptr<Database>> openDatabase(DatabaseLocation location, Database::OpenMode mode,
+                                               QTextStream& err);
+
 // Logs the --user in (password from ETABLI_PASSWORD or the terminal).
 Result<UserContext> logIn(Database& db, const Clock& clock, const QString& login, QTextStream& err);
 

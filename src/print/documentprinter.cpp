@@ -1,5 +1,7 @@
 #include "print/documentprinter.h"
 
+#include "io/files.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFileInfo>
@@ -43,7 +45,8 @@ int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPag
             painter.drawLine(QPointF(0, header - mm(3)), QPointF(page.width(), header - mm(3)));
         }
         const QRectF footerRect(0, page.height() - footer + mm(3), page.width(), footer - mm(3));
-        painter.drawLine(QPointF(0, page.height() - footer + mm(2)), QPointF(page.width(), page.height() - footer + mm(2)));
+        painter.drawLine(QPointF(0, page.height() - footer + mm(2)),
+                         QPointF(page.width(), page.height() - footer + mm(2)));
         painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignTop, frame.footerNote);
         painter.drawText(footerRect, Qt::AlignRight | Qt::AlignTop, tr("Page %1 / %2").arg(i + 1).arg(pages));
         painter.restore();
@@ -66,7 +69,8 @@ int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPag
 namespace {
 QPageLayout a4Layout(const PageFrame& frame)
 {
-    return QPageLayout(QPageSize(QPageSize::A4), frame.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+    return QPageLayout(QPageSize(QPageSize::A4),
+                       frame.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
                        QMarginsF(18, 15, 18, 15), QPageLayout::Millimeter);
 }
 } // namespace
@@ -87,7 +91,7 @@ Status DocumentPrinter::writePdf(QTextDocument& document, const PageFrame& frame
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        return fail(files::error(file, path));
     {
         QPdfWriter writer(&file);
         writer.setPageLayout(a4Layout(frame));
@@ -97,7 +101,7 @@ Status DocumentPrinter::writePdf(QTextDocument& document, const PageFrame& frame
         paint(document, frame, writer);
     }
     if (!file.commit())
-        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        return fail(files::error(file, path));
     return {};
 }
 

@@ -1,10 +1,13 @@
 #include "domain/money.h"
 #include "support/pdftext.h"
+#include "support/smalldisk.h"
 #include "support/testdatabase.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -1039,4 +1042,137 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
         CHECK(account.code == 1);
         CHECK(account.err.contains(QStringLiteral("refusée")));
     }
+}
+
+TEST_CASE("etabli-cli on PostgreSQL: the server's password from PGPASSWORD, or typed at the prompt, "
+          "never on the command line nor in the log",
+          "[cli][postgresql][password]")
+{
+    const auto backends = test::backends();
+    if (std::find(backends.begin(), backends.end(), "postgresql") == backends.end()) {
+        SUCCEED("no PostgreSQL server for the tests");
+        return;
+    }
+    test::TestDatabase t("postgresql");
+    test::createSchool(t.db());
+    test::PasswordRole role(t);
+    if (!role.isUsable()) {
+        WARN("the PostgreSQL test server asks no password (scripts/test.sh sets one up)");
+        return;
+    }
+    QTemporaryDir home;
+    const QString address = role.location().toString();
+    REQUIRE_FALSE(address.contains(role.password()));
+    QProcessEnvironment noPassword;
+    noPassword.insert(QStringLiteral("PGPASSFILE"), home.filePath(QStringLiteral("none")));
+    noPassword.insert(QStringLiteral("PGPASSWORD"), QString()); // libpq ignores an empty one
+    noPassword.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+
+    // No terminal to ask on: the server's demand, in French, and nothing else.
+    auto refused = cli({QStringLiteral("check"), QStringLiteral("--database"), address}, noPassword);
+    CHECK(refused.code == 1);
+    CHECK(refused.err.contains(QStringLiteral("demande le mot de passe de « %1 »").arg(role.name())));
+    CHECK(refused.err.contains(QStringLiteral("PGPASSWORD")));
+
+    QProcessEnvironment fromEnv = noPassword;
+    fromEnv.insert(QStringLiteral("PGPASSWORD"), role.password());
+    auto checked = cli({QStringLiteral("check"), QStringLiteral("--database"), address}, fromEnv);
+    INFO(checked.err.toStdString());
+    CHECK(checked.code == 0);
+    CHECK(checked.out.contains(QStringLiteral("Journal des modifications : intact")));
+
+    // On a terminal (script(1) gives the command one), it is asked without
+    // echo once the prompt is shown, as a person would type it.
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGPASSFILE"), home.filePath(QStringLiteral("none")));
+    env.remove(QStringLiteral("PGPASSWORD"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("script"),
+            {QStringLiteral("-qefc"),
+             QStringLiteral("%1 check --database %2").arg(QStringLiteral(ETABLI_CLI_PATH), address),
+             QStringLiteral("/dev/null")});
+    REQUIRE(p.waitForStarted());
+    QByteArray seen;
+    while (!seen.contains("Mot de passe PostgreSQL de") && p.waitForReadyRead(30000))
+        seen += p.readAll();
+    INFO(seen.toStdString());
+    REQUIRE(seen.contains(QStringLiteral("Mot de passe PostgreSQL de %1").arg(role.name()).toUtf8()));
+    p.write(role.password().toUtf8() + "\n");
+    REQUIRE(p.waitForFinished(60000));
+    seen += p.readAll();
+    CHECK(p.exitCode() == 0);
+    CHECK(seen.contains("Journal des modifications : intact"));
+    CHECK_FALSE(seen.contains(role.password().toUtf8())); // not echoed
+
+    int logs = 0;
+    for (QDirIterator it(home.path(), {QStringLiteral("etabli.log*")}, QDir::Files,
+                         QDirIterator::Subdirectories);
+         it.hasNext();) {
+        QFile log(it.next());
+        REQUIRE(log.open(QIODevice::ReadOnly));
+        const QByteArray logged = log.readAll();
+        CHECK(logged.contains("PGPASSWORD")); // the refusal was logged
+        CHECK_FALSE(logged.contains(role.password().toUtf8()));
+        ++logs;
+    }
+    CHECK(logs == 1);
+}
+
+TEST_CASE("etabli-cli on a read-only medium: check, export and backup read it, a write is refused, "
+          "and nothing appears beside it",
+          "[cli][files]")
+{
+    test::SmallDisk medium(16 * 1024);
+    if (!medium.mounted) {
+        WARN("no tmpfs can be mounted here: the read-only medium is not tried");
+        return;
+    }
+    QTemporaryDir dir;
+    const QString path = medium.path(QStringLiteral("ecole.sqlite"));
+    test::copyDemoTo(test::DemoSpec::school(), path);
+    REQUIRE(medium.makeReadOnly());
+    const QProcessEnvironment password = demoPassword();
+    const QStringList on = {QStringLiteral("--database"), path, QStringLiteral("--user"),
+                            QStringLiteral("direction")};
+
+    auto checked = cli({QStringLiteral("check"), QStringLiteral("--database"), path});
+    INFO(checked.err.toStdString());
+    CHECK(checked.code == 0);
+    auto exported = cli(QStringList{QStringLiteral("export"), QStringLiteral("trainees"),
+                                    QStringLiteral("--out"), dir.filePath(QStringLiteral("jeunes.csv"))} +
+                            on,
+                        password);
+    INFO(exported.err.toStdString());
+    CHECK(exported.code == 0);
+    CHECK(exported.err.contains(QStringLiteral("lecture seule : elle est lue, rien n'y est écrit")));
+    CHECK(QFileInfo(dir.filePath(QStringLiteral("jeunes.csv"))).size() > 1000);
+    auto copied = cli(QStringList{QStringLiteral("backup"), QStringLiteral("--out"),
+                                  dir.filePath(QStringLiteral("copie.sqlite"))} +
+                          on,
+                      password);
+    INFO(copied.err.toStdString());
+    CHECK(copied.code == 0);
+    CHECK(
+        firstRow(dir.filePath(QStringLiteral("copie.sqlite")), QStringLiteral("SELECT count(*) FROM trainee"))
+            .value(0)
+            .toInt() > 0);
+
+    // A command that writes stops at its first write, with the reason.
+    auto closing =
+        cli(QStringList{QStringLiteral("close"), QStringLiteral("--until"), QStringLiteral("2026-10")} + on,
+            password);
+    CHECK(closing.code == 1);
+    CHECK(closing.err.contains(QStringLiteral("lecture seule")));
+    // Writing onto the medium names the folder.
+    auto onMedium = cli(QStringList{QStringLiteral("export"), QStringLiteral("trainees"),
+                                    QStringLiteral("--out"), medium.path(QStringLiteral("jeunes.csv"))} +
+                            on,
+                        password);
+    CHECK(onMedium.code == 1);
+    CHECK(onMedium.err.contains(QStringLiteral("Le dossier « %1 » est en lecture seule")
+                                    .arg(QDir::toNativeSeparators(medium.dir.path()))));
+    CHECK(medium.entries() == QStringList{QStringLiteral("ecole.sqlite")});
 }

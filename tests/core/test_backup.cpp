@@ -4,7 +4,9 @@
 #include "services/contactservice.h"
 #include "services/personaldataservice.h"
 #include "services/schoolservice.h"
+#include "services/traineeimportservice.h"
 #include "storage/backup.h"
+#include "support/smalldisk.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -199,31 +201,7 @@ TEST_CASE("The database, its journal, backups, exports and the log are their own
 #endif
 }
 
-namespace {
-
-// A small tmpfs, when the tests may mount one (root on Linux); unmounted on destruction.
-struct SmallDisk
-{
-    QTemporaryDir dir;
-    bool mounted = false;
-    explicit SmallDisk(int kib)
-    {
-        QProcess mount;
-        mount.start(QStringLiteral("mount"),
-                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                     QStringLiteral("size=%1k").arg(kib), QStringLiteral("tmpfs"), dir.path()});
-        mounted = mount.waitForFinished(10000) && mount.exitStatus() == QProcess::NormalExit &&
-                  mount.exitCode() == 0;
-    }
-    ~SmallDisk()
-    {
-        if (mounted)
-            QProcess::execute(QStringLiteral("umount"), {dir.path()});
-    }
-    QString path(const QString& name) const { return dir.filePath(name); }
-};
-
-} // namespace
+using test::SmallDisk;
 
 TEST_CASE("A full disk is reported as a full disk, and leaves nothing behind", "[backup][files]")
 {
@@ -251,6 +229,20 @@ TEST_CASE("A full disk is reported as a full disk, and leaves nothing behind", "
     CHECK_FALSE(added.error().message.contains(QStringLiteral("endommag")));
     CHECK_FALSE(added.error().message.contains(QStringLiteral("Restaurer")));
     CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM contact")).toInt() == written);
+
+    // Importing: the same words, and no trainee half-imported.
+    QStringList lines{QStringLiteral("Nom;Prénom;Date de naissance;Sexe;Section;Date d'entrée;Année")};
+    for (int i = 0; i < 300; ++i)
+        lines << QStringLiteral("Nom%1;Prénom;12/03/2009;M;Pneus et services;02/09/2026;1").arg(i);
+    TraineeImportService importer(t.db(), clock, director);
+    auto preview = importer.prepare(lines.join(QStringLiteral("\r\n")).toUtf8());
+    REQUIRE(preview);
+    REQUIRE(preview->validCount() == 300);
+    auto imported = importer.apply(*preview, false);
+    REQUIRE_FALSE(imported);
+    CHECK(imported.error().code == Error::Code::DiskFull);
+    CHECK(imported.error().message.contains(QStringLiteral("disque est plein")));
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee")).toInt() == 0);
     REQUIRE(test::rawExec(t.db(), QStringLiteral("PRAGMA max_page_count = 1073741823")));
 
     // Copying onto a disk too small for the copy.
@@ -283,6 +275,28 @@ TEST_CASE("A full disk is reported as a full disk, and leaves nothing behind", "
     CHECK(exported.error().code == Error::Code::DiskFull);
     CHECK(exported.error().message.contains(QStringLiteral("disque est plein")));
     CHECK(QDir(disk.dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+
+    // Opening a database on a disk filled since: SQLite cannot make its
+    // files beside it; a full disk, not a damaged file.
+    t.close();
+    SmallDisk full(2 * 1024);
+    REQUIRE(full.mounted);
+    const QString onFull = full.path(QStringLiteral("ecole.sqlite"));
+    REQUIRE(QFile::copy(t.location().path, onFull));
+    {
+        QFile filler(full.path(QStringLiteral("remplissage")));
+        REQUIRE(filler.open(QIODevice::WriteOnly));
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) == block.size() && filler.flush()) {
+        }
+    }
+    auto opened = Database::open(DatabaseLocation::sqlite(onFull), Database::OpenMode::OpenExisting);
+    REQUIRE_FALSE(opened);
+    INFO(opened.error().message.toStdString() << " | " << opened.error().detail.toStdString());
+    CHECK(opened.error().code == Error::Code::DiskFull);
+    CHECK(opened.error().message.contains(QStringLiteral("disque est plein")));
+    CHECK_FALSE(opened.error().message.contains(QStringLiteral("endommag")));
+    CHECK_FALSE(opened.error().message.contains(QStringLiteral("sauvegarde")));
 }
 
 TEST_CASE("A database on a read-only medium is read and copied, with nothing created beside it",
@@ -298,20 +312,34 @@ TEST_CASE("A database on a read-only medium is read and copied, with nothing cre
     }
     const QString path = medium.path(QStringLiteral("ecole.sqlite"));
     REQUIRE(QFile::copy(t.location().path, path));
-    REQUIRE(QProcess::execute(QStringLiteral("mount"),
-                              {QStringLiteral("-o"), QStringLiteral("remount,ro"), medium.dir.path()}) == 0);
-    const auto beside = [&]() {
-        return QDir(medium.dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-    };
+    REQUIRE(medium.makeReadOnly());
+    const auto beside = [&]() { return medium.entries(); };
     {
         auto db = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::ReadOnly);
         REQUIRE(db);
         auto report = (*db)->checkIntegrity();
         REQUIRE(report);
         CHECK(report->quickCheck == QStringList{QStringLiteral("ok")});
+        // The director logs in (nothing written, not even the login) and copies it.
+        FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+        const UserContext director = test::logIn(**db, QStringLiteral("direction"), test::directorPassword());
         const QString copy = t.dir() + QStringLiteral("/depuis-le-cd.sqlite");
-        REQUIRE(Backup::hotCopy(**db, copy));
+        REQUIRE(BackupService(**db, clock, director).copyTo(copy));
         CHECK(Backup::verify(copy));
+        CHECK(beside() == QStringList{QStringLiteral("ecole.sqlite")});
+
+        // Writing a file on the medium: the folder is named, and why.
+        auto refused = files::write(medium.path(QStringLiteral("liste.csv")), QByteArray("x"));
+        REQUIRE_FALSE(refused);
+        INFO(refused.error().message.toStdString());
+        CHECK(refused.error().code == Error::Code::ReadOnly);
+        CHECK(refused.error().message.contains(QStringLiteral("Le dossier « %1 » est en lecture seule")
+                                                   .arg(QDir::toNativeSeparators(medium.dir.path()))));
+        CHECK(refused.error().message.contains(QStringLiteral("« liste.csv »")));
+        auto backupRefused =
+            BackupService(**db, clock, director).copyTo(medium.path(QStringLiteral("copie.sqlite")));
+        REQUIRE_FALSE(backupRefused);
+        CHECK(backupRefused.error().code == Error::Code::ReadOnly);
         CHECK(beside() == QStringList{QStringLiteral("ecole.sqlite")});
     }
     // Opening it to write is refused, said so, and changes nothing.

@@ -353,3 +353,81 @@ TEST_CASE("PostgreSQL: the daily role writes rows but cannot switch off what pro
     }
     db->reset();
 }
+
+TEST_CASE("PostgreSQL: a lost connection says so in French and the same database reconnects",
+          "[database][postgresql][connection]")
+{
+    const auto backends = test::backends();
+    if (std::find(backends.begin(), backends.end(), "postgresql") == backends.end()) {
+        SUCCEED("no PostgreSQL server for the tests");
+        return;
+    }
+    TestDatabase t("postgresql");
+    const UserContext director = test::createSchool(t.db());
+    // The application's own login role, which an administrator can stop.
+    const QString role = QStringLiteral("etabli_lost_%1").arg(QCoreApplication::applicationPid());
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("CREATE ROLE %1 LOGIN").arg(role)));
+    const auto dropRole = qScopeGuard([&]() {
+        test::rawExec(t.db(), QStringLiteral("DROP OWNED BY %1").arg(role));
+        test::rawExec(t.db(), QStringLiteral("DROP ROLE %1").arg(role));
+    });
+    REQUIRE(t.db().grantDailyRole(role));
+    DatabaseLocation daily = t.location();
+    daily.user = role;
+    auto opened = Database::open(daily, Database::OpenMode::OpenExisting);
+    REQUIRE(opened);
+    Database& db = **opened;
+    int offered = 0;
+    db.setConnectionLostHandler([&offered]() { ++offered; });
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+    ContactService contacts(db, clock, director);
+    const auto cutOff = [&]() {
+        const qint64 pid = test::rawScalar(db, QStringLiteral("SELECT pg_backend_pid()")).toLongLong();
+        test::pgAdminExec(QStringLiteral("SELECT pg_terminate_backend(%1, 5000)").arg(pid));
+    };
+
+    // A read finds the connection gone: said in French, the driver's words only in the detail.
+    cutOff();
+    auto lost = contacts.count(ContactFilter{});
+    REQUIRE_FALSE(lost);
+    INFO(lost.error().message.toStdString() << " | " << lost.error().detail.toStdString());
+    CHECK(lost.error().code == Error::Code::ConnectionLost);
+    CHECK(db.isConnectionLost());
+    CHECK(lost.error().message.contains(QStringLiteral("connexion au serveur")));
+    CHECK(lost.error().message.contains(QStringLiteral("reconnectez")));
+    CHECK_FALSE(lost.error().message.contains(QStringLiteral("server")));
+    CHECK_FALSE(lost.error().detail.isEmpty());
+    CHECK(offered == 1);
+    CHECK_FALSE(contacts.count(ContactFilter{})); // offered once, not at every failed query
+    CHECK(offered == 1);
+
+    // Reconnecting gives the same database back.
+    REQUIRE(db.reconnect());
+    CHECK_FALSE(db.isConnectionLost());
+    auto before = contacts.count(ContactFilter{});
+    REQUIRE(before);
+
+    // A write begins by reconnecting: nothing had been started, nothing is lost.
+    cutOff();
+    Contact c;
+    c.name = QStringLiteral("Garage du Doubs");
+    REQUIRE(contacts.add(c, true));
+    CHECK(*contacts.count(ContactFilter{}) == *before + 1);
+    CHECK(offered == 2);
+
+    // The server refuses to take us back: said so, and the next try says so again.
+    cutOff();
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("ALTER ROLE %1 NOLOGIN").arg(role)));
+    auto refused = db.reconnect();
+    REQUIRE_FALSE(refused);
+    INFO(refused.error().message.toStdString());
+    CHECK(refused.error().code == Error::Code::ConnectionLost);
+    CHECK(refused.error().message.contains(QStringLiteral("réessayez")));
+    auto stillDown = contacts.add(c, true);
+    REQUIRE_FALSE(stillDown);
+    CHECK(stillDown.error().code == Error::Code::ConnectionLost);
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("ALTER ROLE %1 LOGIN").arg(role)));
+    REQUIRE(db.reconnect());
+    CHECK(*contacts.count(ContactFilter{}) == *before + 1);
+    opened->reset();
+}

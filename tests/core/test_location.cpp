@@ -1,12 +1,15 @@
 #include "storage/database.h"
 #include "storage/databaselocation.h"
 #include "support/catchqt.h"
+#include "support/testdatabase.h"
 #include "util/logging.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <spdlog/spdlog.h>
 
 using namespace etabli;
@@ -92,4 +95,87 @@ TEST_CASE("A PostgreSQL password never reaches the log nor a message, whatever f
     QFile log(logging::filePath());
     REQUIRE(log.open(QIODevice::ReadOnly));
     CHECK_FALSE(log.readAll().contains(secret.toUtf8()));
+}
+
+TEST_CASE("PostgreSQL: the password comes from PGPASSWORD or a .pgpass file, is asked for when "
+          "missing and never reaches the log",
+          "[location][database][postgresql][password]")
+{
+    const auto backends = test::backends();
+    if (std::find(backends.begin(), backends.end(), "postgresql") == backends.end()) {
+        SUCCEED("no PostgreSQL server for the tests");
+        return;
+    }
+    test::TestDatabase t("postgresql");
+    test::PasswordRole role(t);
+    if (!role.isUsable()) {
+        WARN("the PostgreSQL test server asks no password (scripts/test.sh sets one up)");
+        return;
+    }
+    QTemporaryDir home;
+    qunsetenv("PGPASSWORD");
+    qputenv("PGPASSFILE", home.filePath(QStringLiteral("none")).toLocal8Bit()); // not the user's own
+    const DatabaseLocation where = role.location();
+    QStringList said;
+
+    // None given: the server's demand, in French, with where to put it.
+    auto missing = Database::open(where, Database::OpenMode::OpenExisting);
+    REQUIRE_FALSE(missing);
+    INFO(missing.error().message.toStdString() << " | " << missing.error().detail.toStdString());
+    CHECK(missing.error().code == Error::Code::PasswordNeeded);
+    CHECK(missing.error().message.contains(
+        QStringLiteral("demande le mot de passe de « %1 »").arg(role.name())));
+    CHECK(missing.error().message.contains(QStringLiteral("PGPASSWORD")));
+    CHECK(missing.error().message.contains(QStringLiteral(".pgpass")));
+
+    // A wrong one typed in the address: refused, and it is written nowhere.
+    const QString wrong = QStringLiteral("Faux-%1").arg(role.password());
+    DatabaseLocation mistyped = where;
+    mistyped.password = wrong;
+    auto refused = Database::open(mistyped, Database::OpenMode::OpenExisting);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code != Error::Code::PasswordNeeded);
+    said << refused.error().message << refused.error().detail << missing.error().message
+         << missing.error().detail;
+
+    // A wrong one in PGPASSWORD: refused too, not asked again as if none had been given.
+    qputenv("PGPASSWORD", wrong.toUtf8());
+    auto wrongEnv = Database::open(where, Database::OpenMode::OpenExisting);
+    REQUIRE_FALSE(wrongEnv);
+    CHECK(wrongEnv.error().code != Error::Code::PasswordNeeded);
+    said << wrongEnv.error().message << wrongEnv.error().detail;
+
+    // The right one in PGPASSWORD: the address on the command line holds none.
+    qputenv("PGPASSWORD", role.password().toUtf8());
+    auto fromEnv = Database::open(where, Database::OpenMode::OpenExisting);
+    REQUIRE(fromEnv);
+    fromEnv->reset();
+    qunsetenv("PGPASSWORD");
+
+    // In a .pgpass file only its owner can read.
+    const QString pgpass = home.filePath(QStringLiteral("pgpass"));
+    {
+        QFile f(pgpass);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("%1:%2:%3:%4:%5\n")
+                    .arg(where.host)
+                    .arg(where.port)
+                    .arg(where.databaseName, role.name(), role.password())
+                    .toUtf8());
+    }
+    QFile::setPermissions(pgpass, QFile::ReadOwner | QFile::WriteOwner);
+    qputenv("PGPASSFILE", pgpass.toLocal8Bit());
+    auto fromFile = Database::open(where, Database::OpenMode::OpenExisting);
+    REQUIRE(fromFile);
+    fromFile->reset();
+    qunsetenv("PGPASSFILE");
+
+    for (const QString& text : std::as_const(said)) {
+        CHECK_FALSE(text.contains(role.password()));
+    }
+    logging::get("storage")->flush();
+    QFile log(logging::filePath());
+    REQUIRE(log.open(QIODevice::ReadOnly));
+    const QByteArray logged = log.readAll();
+    CHECK_FALSE(logged.contains(role.password().toUtf8()));
 }

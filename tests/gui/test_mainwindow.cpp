@@ -1,19 +1,29 @@
+#include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
+#include "gui/shell/databaseactions.h"
 #include "gui/shell/mainwindow.h"
 #include "services/backupplan.h"
 #include "services/demogenerator.h"
 #include "support/testdatabase.h"
 #include "util/appsettings.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <QAbstractButton>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTest>
+#include <QTimer>
 
 using namespace etabli;
 
@@ -119,4 +129,107 @@ TEST_CASE("The dashboard exports a one-page PDF", "[gui][mainwindow]")
     QFile f(pdf);
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.read(5) == QByteArray("%PDF-"));
+}
+
+TEST_CASE("On PostgreSQL the window asks the server's password, then offers to reconnect when the "
+          "connection is lost",
+          "[gui][mainwindow][postgresql][connection]")
+{
+    const auto backends = test::backends();
+    if (std::find(backends.begin(), backends.end(), "postgresql") == backends.end()) {
+        SUCCEED("no PostgreSQL server for the tests");
+        return;
+    }
+    test::TestDatabase t("postgresql");
+    test::createSchool(t.db());
+    test::PasswordRole role(t);
+    if (!role.isUsable()) {
+        WARN("the PostgreSQL test server asks no password (scripts/test.sh sets one up)");
+        return;
+    }
+    qunsetenv("PGPASSWORD");
+    qputenv("PGPASSFILE", QDir(t.dir()).filePath(QStringLiteral("none")).toLocal8Bit());
+
+    // The dialogs, answered as a person would: a mistyped password first.
+    QStringList asked;
+    QStringList boxes;
+    bool reconnectOffered = false;
+    MainWindow* shown = nullptr;
+    const auto shownErrors = [&shown]() {
+        QStringList errors;
+        if (shown)
+            for (MessageBanner* banner : shown->findChildren<MessageBanner*>())
+                if (!banner->isHidden() && banner->kind() == MessageBanner::Kind::Error)
+                    errors << banner->text();
+        return errors;
+    };
+    QStringList pageErrors;
+    QTimer answering;
+    answering.setInterval(20);
+    QObject::connect(&answering, &QTimer::timeout, [&]() {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (auto* ask = qobject_cast<QInputDialog*>(modal);
+            ask && ask->objectName() == QLatin1String("serverPassword")) {
+            asked << ask->labelText();
+            CHECK(ask->textEchoMode() == QLineEdit::Password);
+            ask->setTextValue(asked.size() == 1 ? QStringLiteral("mal-tapé") : role.password());
+            ask->accept();
+        } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+            boxes << box->text();
+            if (box->objectName() == QLatin1String("connectionLost")) {
+                reconnectOffered = true;
+                pageErrors = shownErrors();
+                for (QAbstractButton* b : box->buttons())
+                    if (b->text() == QStringLiteral("Se reconnecter"))
+                        b->click();
+            } else {
+                box->accept();
+            }
+        }
+    });
+    answering.start();
+    auto db = DatabaseActions::openAsking(nullptr, role.location());
+    REQUIRE(db);
+    REQUIRE(asked.size() == 2);
+    CHECK(asked.at(0) == QStringLiteral("Le serveur PostgreSQL %1 demande le mot de passe de « %2 » :")
+                             .arg(role.location().host, role.name()));
+    CHECK(
+        asked.at(1).contains(QStringLiteral("Vérifiez le serveur, le nom d'utilisateur et le mot de passe")));
+    CHECK_FALSE(asked.join(QString()).contains(role.password()));
+
+    AppSettings settings(QDir(t.dir()).filePath(QStringLiteral("settings.ini")));
+    Session session;
+    session.setClock(std::make_unique<FixedClock>(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC)));
+    session.setDatabase(std::move(*db));
+    session.setUser(test::logIn(session.database(), QStringLiteral("direction"), test::directorPassword()));
+    MainWindow window(session, settings);
+    window.show();
+    shown = &window;
+    auto* reconnect = window.findChild<QAction*>(QStringLiteral("reconnect"));
+    REQUIRE(reconnect);
+    CHECK(reconnect->isVisible());
+    CHECK(reconnect->text().remove(QLatin1Char('&')) == QStringLiteral("Se reconnecter au serveur"));
+
+    // An administrator ends the session: the next reload finds out, and the window offers to reconnect.
+    const qint64 pid =
+        test::rawScalar(session.database(), QStringLiteral("SELECT pg_backend_pid()")).toLongLong();
+    test::pgAdminExec(QStringLiteral("SELECT pg_terminate_backend(%1, 5000)").arg(pid));
+    session.notifyDataChanged();
+    for (int i = 0; i < 250 && !reconnectOffered; ++i)
+        QTest::qWait(20);
+    answering.stop();
+    INFO(boxes.join(QStringLiteral(" | ")).toStdString());
+    REQUIRE(reconnectOffered);
+    CHECK(
+        boxes.last().contains(QStringLiteral("La connexion au serveur de la base de données a été perdue")));
+    for (const QString& text : std::as_const(boxes))
+        CHECK_FALSE(text.contains(QStringLiteral("server closed")));
+    CHECK_FALSE(session.database().isConnectionLost());
+    CHECK(test::rawScalar(session.database(), QStringLiteral("SELECT count(*) FROM app_user")).toInt() >= 1);
+    CHECK(window.statusBar()->currentMessage() == QStringLiteral("Reconnecté au serveur."));
+    // The pages said it in their own place; once reconnected and reloaded, they no longer do.
+    REQUIRE_FALSE(pageErrors.isEmpty());
+    CHECK(pageErrors.first().startsWith(
+        QStringLiteral("La connexion au serveur de la base de données a été perdue")));
+    CHECK(shownErrors().isEmpty());
 }

@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -59,6 +60,42 @@ QVariant pgAdminScalar(const QString& sql)
     if (!q.exec(sql))
         throw std::runtime_error(q.lastError().text().toStdString());
     return q.next() ? q.value(0) : QVariant();
+}
+
+PasswordRole::PasswordRole(TestDatabase& t)
+    : m_t(t),
+      m_name(
+          QStringLiteral("etabli_pw_%1_%2").arg(::getpid()).arg(QRandomGenerator::global()->bounded(100000))),
+      m_password(QStringLiteral("Mdp-serveur-%1").arg(QRandomGenerator::global()->generate()))
+{
+    if (pgAdminScalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = 'etabli_password_users'"))
+            .toInt() == 0)
+        return;
+    pgAdminExec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2' IN ROLE etabli_password_users")
+                    .arg(m_name, m_password));
+    if (auto granted = t.db().grantDailyRole(m_name); !granted)
+        throw std::runtime_error(granted.error().detail.toStdString());
+    m_usable = true;
+}
+
+PasswordRole::~PasswordRole()
+{
+    if (!m_usable)
+        return;
+    rawExec(m_t.db(), QStringLiteral("DROP OWNED BY %1").arg(m_name));
+    try {
+        pgAdminExec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_name));
+    } catch (const std::exception&) {
+        // Still connected somewhere: the throw-away server goes with the run.
+    }
+}
+
+DatabaseLocation PasswordRole::location() const
+{
+    DatabaseLocation where = m_t.location();
+    where.user = m_name;
+    where.password.clear();
+    return where;
 }
 
 std::vector<std::string> backends()

@@ -49,6 +49,31 @@ private:
 
 QByteArray fileHash(const QString& path);
 
+// A login role of the PostgreSQL test server that must give a password
+// (scripts/test.sh asks SCRAM of the members of etabli_password_users), with
+// the daily rights on the test database `t`; dropped at the end. `isUsable()`
+// is false when the server has no such group (a server the tests did not
+// set up): the test then says so and checks nothing about passwords.
+class PasswordRole
+{
+public:
+    explicit PasswordRole(TestDatabase& t);
+    ~PasswordRole();
+    Q_DISABLE_COPY_MOVE(PasswordRole)
+
+    bool isUsable() const { return m_usable; }
+    QString name() const { return m_name; }
+    QString password() const { return m_password; }
+    // The test database's address as this role, without its password.
+    DatabaseLocation location() const;
+
+private:
+    TestDatabase& m_t;
+    QString m_name;
+    QString m_password;
+    bool m_usable = false;
+};
+
 // Statements on the PostgreSQL test server's maintenance database
 // (ETABLI_TEST_PG): creating and dropping the tests' databases.
 void pgAdminExec(const QString& sql);

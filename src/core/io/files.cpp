@@ -17,6 +17,15 @@ namespace etabli::files {
 Error error(const QFileDevice& file, const QString& path, qint64 needed)
 {
     const QString where = QDir::toNativeSeparators(path);
+    const QString folder = QFileInfo(path).absolutePath();
+    if (QStorageInfo(folder).isReadOnly() || (QFileInfo(folder).isDir() && !QFileInfo(folder).isWritable()))
+        return Error::make(
+            Error::Code::ReadOnly,
+            Messages::tr("The folder “%1” is read-only (a CD, a USB key locked against "
+                         "writing, a protected folder): “%2” could not be written in it. Choose "
+                         "a folder you may write in.")
+                .arg(QDir::toNativeSeparators(folder), QFileInfo(path).fileName()),
+            file.errorString());
     // A write refused for want of space is often reported as a plain write
     // error, or none (QSaveFile's commit): the disk's free space says what happened.
     const bool full =
@@ -38,9 +47,9 @@ Error error(const QFileDevice& file, const QString& path, qint64 needed)
     default:
         return Error::make(
             Error::Code::Io,
-            Messages::tr("“%1” could not be written (%2): check the folder exists and the disk "
+            Messages::tr("“%1” could not be written: check that the folder exists and that the disk "
                          "is connected, then try again.")
-                .arg(where, file.errorString()),
+                .arg(where),
             file.errorString());
     }
 }

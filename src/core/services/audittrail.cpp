@@ -1,5 +1,6 @@
 #include "services/audittrail.h"
 
+#include "io/files.h"
 #include "services/accesscontrol.h"
 #include "storage/auditrepository.h"
 #include "util/clock.h"
@@ -7,7 +8,6 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace etabli {
 
@@ -157,10 +157,6 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
 {
     if (auto r = AccessControl::require(user, permission::AuditRead); !r)
         return r;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)),
-                    file.errorString());
     QByteArray out("\xEF\xBB\xBF");
     out += tr("Date (UTC);Person;Item;Number;Action;Changes").toUtf8() + "\r\n";
     AuditRepository repo(m_db);
@@ -180,11 +176,8 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
         if (rows->size() < page)
             break;
     }
-    file.write(out);
-    if (!file.commit())
-        return fail(Error::Code::Io, tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)),
-                    file.errorString());
-    return {};
+    // The trail names the school's staff: the owner's only.
+    return files::write(path, out, true);
 }
 
 QString AuditTrail::entityLabel(const QString& entity)

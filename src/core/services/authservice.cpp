@@ -8,6 +8,7 @@
 #include "util/clock.h"
 #include "util/logging.h"
 
+#include <functional>
 #include <QLocale>
 #include <spdlog/spdlog.h>
 
@@ -69,6 +70,13 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
     const QString wrong = tr("Wrong login or password.");
     UserRepository users(m_db);
     AuditTrail audit(m_db, m_clock);
+    // A database on a read-only medium (a CD, a locked USB key) can be read,
+    // not written: the login is checked the same way and only the log says so.
+    const auto write = [this](const std::function<Status()>& what) -> Status {
+        if (m_db.isReadOnly())
+            return {};
+        return inTransaction(m_db, what);
+    };
     auto found = users.findByLogin(login);
     if (!found)
         return std::unexpected(found.error());
@@ -78,7 +86,7 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
         // time); what was typed is not kept: it may be a password.
         UserContext nobody;
         nobody.login = QStringLiteral("?");
-        auto written = inTransaction(m_db, [&]() {
+        auto written = write([&]() {
             ChangeSet c;
             c.set(QStringLiteral("account"), QStringLiteral("unknown"));
             return audit.record(nobody, QStringLiteral("session"), QString(), QStringLiteral("login_failed"),
@@ -108,7 +116,7 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
             lockedUntil = now.addSecs(kLockMinutes * 60).toString(Qt::ISODate);
             attempts = 0;
         }
-        auto written = inTransaction(m_db, [&]() -> Status {
+        auto written = write([&]() -> Status {
             if (auto r = users.recordFailure(user.id, attempts, lockedUntil); !r)
                 return r;
             ChangeSet c;
@@ -137,7 +145,7 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
     auto perms = users.permissions(user.role);
     if (!perms)
         return std::unexpected(perms.error());
-    auto written = inTransaction(m_db, [&]() -> Status {
+    auto written = write([&]() -> Status {
         if (auto r = users.recordLogin(user.id, now.toString(Qt::ISODate)); !r)
             return r;
         if (PasswordHasher::needsRehash(storedHash)) {
@@ -154,7 +162,11 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
     });
     if (!written)
         return std::unexpected(written.error());
-    logging::get("access")->info("{} logged in", user.login.toStdString());
+    if (m_db.isReadOnly())
+        logging::get("access")->warn("{} logged in on a read-only database: not written to its trail",
+                                     user.login.toStdString());
+    else
+        logging::get("access")->info("{} logged in", user.login.toStdString());
     return makeContext(user, *perms);
 }
 

@@ -8,11 +8,13 @@
 #include "storage/sqlquery.h"
 #include "storage/transaction.h"
 #include "util/clock.h"
+#include "util/logging.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMap>
+#include <spdlog/spdlog.h>
 
 namespace etabli {
 
@@ -22,6 +24,12 @@ Status BackupService::copyTo(const QString& target, bool overwrite)
         return r;
     if (auto r = Backup::hotCopy(m_db, target, overwrite); !r)
         return r; // a copy that failed is not on the trail as written
+    if (m_db.isReadOnly()) {
+        // A database on a read-only medium cannot take the row: the log keeps it.
+        logging::get("backup")->warn("copy of a read-only database written to {}: not on its trail",
+                                     QDir::toNativeSeparators(target).toStdString());
+        return {};
+    }
     return inTransaction(m_db, [&]() -> Status {
         ChangeSet c;
         c.set(QStringLiteral("file"), QDir::toNativeSeparators(target));

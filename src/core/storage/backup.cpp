@@ -86,9 +86,10 @@ Status Backup::hotCopy(Database& db, const QString& target, bool overwrite)
                     tr("Cannot create the folder “%1”.").arg(QDir::toNativeSeparators(fi.absolutePath())));
 
     const QString temp = uniqueTempName(fi.absoluteFilePath());
-    if (temp.isEmpty())
-        return fail(Error::Code::Io,
-                    tr("Cannot write in the folder “%1”.").arg(QDir::toNativeSeparators(fi.absolutePath())));
+    if (temp.isEmpty()) {
+        const QFile refused(fi.absoluteFilePath());
+        return fail(files::error(refused, fi.absoluteFilePath()));
+    }
     // Nothing left behind on failure, SQLite's journal of the copy included.
     const auto cleanup = [&temp]() {
         for (const QString& suffix :

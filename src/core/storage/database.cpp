@@ -2,6 +2,7 @@
 
 #include "io/files.h"
 #include "storage/auditrepository.h"
+#include "storage/pgconnection.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlscript.h"
 #include "storage/transaction.h"
@@ -232,13 +233,21 @@ Status Database::openConnection()
             tr("The %1 database driver is not installed.")
                 .arg(m_dialect == Dialect::SQLite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
     if (!db.open()) {
-        if (m_dialect == Dialect::PostgreSQL)
+        if (m_dialect == Dialect::PostgreSQL) {
+            const QString detail = DatabaseLocation::maskPasswords(db.lastError().text());
+            if (pg::serverWantsPassword(m_location))
+                return fail(Error::Code::PasswordNeeded,
+                            tr("The PostgreSQL server asks for the password of “%1”: put it in PGPASSWORD or "
+                               "in a .pgpass file, or type it when Établi asks for it.")
+                                .arg(m_location.user),
+                            detail);
             return fail(
                 Error::Code::Storage,
                 tr("Cannot connect to the PostgreSQL database “%1”. Check the server, the user name and "
                    "the password.")
                     .arg(m_location.displayName()),
-                db.lastError().text());
+                detail);
+        }
         return fail(Error::Code::Io, tr("Cannot open the database “%1”.").arg(m_location.displayName()),
                     db.lastError().text());
     }
@@ -296,7 +305,28 @@ Status Database::reconnect()
     }
     QSqlDatabase::removeDatabase(m_connectionName);
     logging::get("storage")->warn("reconnecting to {}", m_location.displayName().toStdString());
-    return openConnection();
+    m_lostNoted = false;
+    auto opened = openConnection();
+    if (!opened && opened.error().code == Error::Code::Storage)
+        return fail(Error::Code::ConnectionLost,
+                    tr("The connection to the database server was lost and cannot be made again yet: the "
+                       "server or the network is still down. Check them, then try again."),
+                    opened.error().detail);
+    return opened;
+}
+
+bool Database::isConnectionLost() const
+{
+    return m_dialect == Dialect::PostgreSQL && pg::isBroken(connection());
+}
+
+void Database::noteConnectionLost() const
+{
+    if (m_lostNoted)
+        return;
+    m_lostNoted = true;
+    if (m_onConnectionLost)
+        m_onConnectionLost();
 }
 
 Status Database::checkBeforeWriting(OpenMode mode, bool* isNew)

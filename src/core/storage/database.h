@@ -3,6 +3,7 @@
 #include "storage/databaselocation.h"
 #include "util/error.h"
 
+#include <functional>
 #include <memory>
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -71,6 +72,12 @@ public:
 
     // For PostgreSQL: reopen after the server dropped the connection.
     Status reconnect();
+    // PostgreSQL: has the server dropped this connection?
+    bool isConnectionLost() const;
+    // Called once when a query finds the connection lost (the GUI offers to
+    // reconnect), again only after a reconnect. Runs on the caller's thread.
+    void setConnectionLostHandler(std::function<void()> handler) { m_onConnectionLost = std::move(handler); }
+    void noteConnectionLost() const;
 
     // PostgreSQL, run as the tables' owner (init, migrate): lets the login
     // role `role` do the daily work — read and write rows, use sequences,
@@ -101,6 +108,8 @@ private:
     QString m_connectionName;
     bool m_readOnly;
     int m_transactionDepth = 0;
+    std::function<void()> m_onConnectionLost;
+    mutable bool m_lostNoted = false;
 };
 
 } // namespace etabli

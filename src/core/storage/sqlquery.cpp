@@ -7,7 +7,7 @@
 
 namespace etabli {
 
-Error storageError(const QSqlError& error, const QString& what, const QString& sql)
+Error storageError(const QSqlError& error, const QString& what, const QString& sql, const Database* db)
 {
     const QString code = error.nativeErrorCode();
     const QString detail =
@@ -63,13 +63,19 @@ Error storageError(const QSqlError& error, const QString& what, const QString& s
     } else if (primary == 11 || primary == 26) {
         kind = Error::Code::Corrupt;
         message = SqlQuery::tr("The database file is damaged or is not a database.");
-    } else if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01")) {
-        kind = Error::Code::Storage;
-        message = SqlQuery::tr("The connection to the database server was lost.");
+    } else if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") ||
+               (db && db->isConnectionLost())) {
+        // The driver's own words ("server closed the connection unexpectedly")
+        // stay in the detail, for the log.
+        kind = Error::Code::ConnectionLost;
+        message = SqlQuery::tr("The connection to the database server was lost (server stopped or network "
+                               "cut): what was being saved was not. Check the network, then reconnect.");
     } else {
         message = SqlQuery::tr("The database reported an error.");
     }
     logging::get("storage")->warn("{}: {}", what.toStdString(), detail.toStdString());
+    if (kind == Error::Code::ConnectionLost && db)
+        db->noteConnectionLost();
     return Error{kind, message, detail};
 }
 
@@ -115,7 +121,8 @@ Status SqlQuery::prepare(const QString& sql)
     m_bound.clear();
     m_bindError.clear();
     if (!m_query.prepare(sql))
-        return std::unexpected(storageError(m_query.lastError(), QStringLiteral("prepare a query"), sql));
+        return std::unexpected(
+            storageError(m_query.lastError(), QStringLiteral("prepare a query"), sql, &m_db));
     return {};
 }
 
@@ -154,7 +161,8 @@ Status SqlQuery::exec()
             QStringLiteral("unbound placeholders %1 in %2").arg(missing.join(QLatin1Char(',')), m_sql));
     }
     if (!m_query.exec())
-        return std::unexpected(storageError(m_query.lastError(), QStringLiteral("read or write"), m_sql));
+        return std::unexpected(
+            storageError(m_query.lastError(), QStringLiteral("read or write"), m_sql, &m_db));
     return {};
 }
 
@@ -167,7 +175,8 @@ Status SqlQuery::exec(const QString& sql)
         return fail(Error::Code::Storage, tr("Internal error: badly parameterised query."),
                     QStringLiteral("placeholders in unprepared statement: ") + sql);
     if (!m_query.exec(sql))
-        return std::unexpected(storageError(m_query.lastError(), QStringLiteral("read or write"), sql));
+        return std::unexpected(
+            storageError(m_query.lastError(), QStringLiteral("read or write"), sql, &m_db));
     return {};
 }
 

@@ -15,7 +15,8 @@ class Database;
 
 // Maps a driver error to an Error a user can read; `what` says what was being
 // done ("enregistrer les paramètres").
-Error storageError(const QSqlError& error, const QString& what, const QString& sql = {});
+Error storageError(const QSqlError& error, const QString& what, const QString& sql = {},
+                   const Database* db = nullptr);
 
 // QSqlQuery with the safety the drivers lack: every named placeholder of the
 // statement must be bound exactly by name before exec() (an unbound one would

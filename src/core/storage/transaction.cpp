@@ -31,8 +31,9 @@ Status Transaction::begin()
     {
         SqlQuery q(m_db);
         auto started = q.exec(sql);
-        if (!started && m_db.dialect() == Database::Dialect::PostgreSQL) {
-            // The server may have dropped us (restart, idle timeout): reconnect once.
+        if (!started && started.error().code == Error::Code::ConnectionLost) {
+            // The server may have dropped us (restart, idle timeout): nothing
+            // was begun, so reconnecting once loses nothing.
             if (auto again = m_db.reconnect(); !again)
                 return again;
             SqlQuery retry(m_db);
@@ -51,7 +52,8 @@ Status Transaction::commit()
     if (!m_active)
         return fail(Error::Code::Storage, tr("Internal error: no transaction in progress."));
     SqlQuery q(m_db);
-    auto done = q.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+    auto done = q.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT")
+                                             : QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
     if (!done) {
         rollback();
         return done;

@@ -25,6 +25,8 @@ struct Error
         Io,
         DiskFull,          // no space left: nothing is damaged, free some space
         NeedsConfirmation, // valid but unusual: ask the user, then call again confirmed
+        PasswordNeeded,    // the PostgreSQL server asks for a password none was given: ask it
+        ConnectionLost,    // the PostgreSQL server dropped us: offer to reconnect
     };
 
     Code code = Code::Generic;

@@ -28,9 +28,15 @@ void MessageBanner::showMessage(Kind kind, const QString& text)
     m_kind = kind;
     const char* style = nullptr;
     switch (kind) {
-    case Kind::Error: style = "background:#fde8e8; border:1px solid #d9534f; color:#7a1f1f;"; break;
-    case Kind::Warning: style = "background:#fff6e0; border:1px solid #e0a800; color:#6b4e00;"; break;
-    case Kind::Success: style = "background:#e7f6ea; border:1px solid #3c9a50; color:#1e5a2b;"; break;
+    case Kind::Error:
+        style = "background:#fde8e8; border:1px solid #d9534f; color:#7a1f1f;";
+        break;
+    case Kind::Warning:
+        style = "background:#fff6e0; border:1px solid #e0a800; color:#6b4e00;";
+        break;
+    case Kind::Success:
+        style = "background:#e7f6ea; border:1px solid #3c9a50; color:#1e5a2b;";
+        break;
     }
     setStyleSheet(QStringLiteral("#messageBanner { %1 border-radius: 4px; }").arg(QLatin1String(style)));
     m_label->setText(text);
@@ -40,6 +46,12 @@ void MessageBanner::showMessage(Kind kind, const QString& text)
 QString MessageBanner::text() const
 {
     return m_label->text();
+}
+
+void MessageBanner::clearError()
+{
+    if (m_kind == Kind::Error)
+        hide();
 }
 
 } // namespace etabli

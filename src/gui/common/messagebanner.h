@@ -25,6 +25,8 @@ public:
     void showMessage(Kind kind, const QString& text);
     QString text() const;
     Kind kind() const { return m_kind; }
+    // Hides an error shown (e.g. a list that could not be read before a reconnect).
+    void clearError();
 
 private:
     QLabel* m_label;

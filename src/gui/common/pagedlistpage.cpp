@@ -16,8 +16,8 @@
 
 namespace etabli {
 
-PagedListPage::PagedListPage(Session& session, const QStringList& columns, int stretchColumn, const QString& searchHint,
-                             const QString& newLabel, QWidget* parent)
+PagedListPage::PagedListPage(Session& session, const QStringList& columns, int stretchColumn,
+                             const QString& searchHint, const QString& newLabel, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_search(new QLineEdit(this)),
       m_table(new QTableWidget(this)), m_pager(new Pager(PageSize, this)), m_top(new QHBoxLayout),
       m_bottom(new QHBoxLayout), m_add(new QPushButton(newLabel, this)), m_typing(new QTimer(this)),

@@ -5,7 +5,8 @@
 
 namespace etabli {
 
-PlaceholderPage::PlaceholderPage(const QString& title, const QString& description, QWidget* parent) : QWidget(parent)
+PlaceholderPage::PlaceholderPage(const QString& title, const QString& description, QWidget* parent)
+    : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);

@@ -5,8 +5,8 @@
 
 #include <QDir>
 #include <QFileDialog>
-#include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QPrintPreviewDialog>
 #include <QStandardPaths>
 
 namespace etabli {
@@ -27,12 +27,13 @@ bool DocumentOutput::preview(QWidget* parent, const Maker& make)
     return true;
 }
 
-void DocumentOutput::savePdf(QWidget* parent, const QString& suggestedName, const Maker& make, MessageBanner* banner)
+void DocumentOutput::savePdf(QWidget* parent, const QString& suggestedName, const Maker& make,
+                             MessageBanner* banner)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(parent, tr("Save as PDF"),
-                                                      QDir(dir).filePath(suggestedName + QStringLiteral(".pdf")),
-                                                      tr("PDF documents (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(
+        parent, tr("Save as PDF"), QDir(dir).filePath(suggestedName + QStringLiteral(".pdf")),
+        tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
         return;
     auto printable = make();
@@ -41,7 +42,8 @@ void DocumentOutput::savePdf(QWidget* parent, const QString& suggestedName, cons
     if (auto r = print::DocumentPrinter::writePdf(*printable, path); !r)
         banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     else
-        banner->showMessage(MessageBanner::Kind::Success, tr("PDF written: %1").arg(QDir::toNativeSeparators(path)));
+        banner->showMessage(MessageBanner::Kind::Success,
+                            tr("PDF written: %1").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace etabli

@@ -1,10 +1,9 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QString>
-
 #include <functional>
 #include <memory>
+#include <QCoreApplication>
+#include <QString>
 
 class QWidget;
 
@@ -28,7 +27,8 @@ public:
     // Opens the print preview; returns false if the document could not be made.
     static bool preview(QWidget* parent, const Maker& make);
     // Asks where to save, writes, and says so on the banner.
-    static void savePdf(QWidget* parent, const QString& suggestedName, const Maker& make, MessageBanner* banner);
+    static void savePdf(QWidget* parent, const QString& suggestedName, const Maker& make,
+                        MessageBanner* banner);
 };
 
 } // namespace etabli

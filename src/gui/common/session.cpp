@@ -11,6 +11,9 @@ Session::~Session() = default;
 void Session::setDatabase(std::unique_ptr<Database> database)
 {
     m_database = std::move(database);
+    if (m_database)
+        m_database->setConnectionLostHandler(
+            [this]() { QMetaObject::invokeMethod(this, &Session::connectionLost, Qt::QueuedConnection); });
     m_user = UserContext{};
     Q_EMIT databaseChanged();
 }
@@ -30,8 +33,17 @@ void Session::logOut()
 std::unique_ptr<Database> Session::takeDatabase()
 {
     auto db = std::move(m_database);
+    if (db)
+        db->setConnectionLostHandler({});
     Q_EMIT databaseChanged();
     return db;
+}
+
+Status Session::reconnect()
+{
+    if (!m_database)
+        return {};
+    return m_database->reconnect();
 }
 
 } // namespace etabli

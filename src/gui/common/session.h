@@ -2,10 +2,10 @@
 
 #include "domain/user.h"
 #include "util/clock.h"
-
-#include <QObject>
+#include "util/error.h"
 
 #include <memory>
+#include <QObject>
 
 namespace etabli {
 
@@ -41,10 +41,16 @@ public:
     // To be called after a successful write, so that every page refreshes.
     void notifyDataChanged() { Q_EMIT dataChanged(); }
 
+    // PostgreSQL: opens the connection again after the server dropped it.
+    Status reconnect();
+
 Q_SIGNALS:
     void databaseChanged();
     void userChanged();
     void dataChanged();
+    // A query found the server's connection lost (once, until a reconnect);
+    // queued, so that it arrives after the page has shown its own error.
+    void connectionLost();
 
 private:
     std::unique_ptr<Database> m_database;

@@ -1,42 +1,42 @@
 #include "gui/reports/reportspage.h"
 
-#include "domain/schoolyear.h"
 #include "domain/production.h"
+#include "domain/schoolyear.h"
 #include "domain/trainee.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
-#include "gui/common/sectioncombo.h"
 #include "gui/common/printpreview.h"
+#include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "gui/funding/yearcombo.h"
 #include "gui/reports/reportjob.h"
+#include "io/files.h"
 #include "print/documentprinter.h"
 #include "print/reportdocuments.h"
-#include "services/reportdataservice.h"
-#include "services/subsidyservice.h"
 #include "services/careerservice.h"
 #include "services/indicatorservice.h"
+#include "services/reportdataservice.h"
+#include "services/subsidyservice.h"
 #include "services/traineeservice.h"
 
 #include <QComboBox>
 #include <QDateEdit>
-#include <QGroupBox>
-#include <QListWidget>
-#include <QTextEdit>
-#include <QTextList>
-#include <QToolButton>
-#include <QFormLayout>
-#include <QLineEdit>
-#include <QSpinBox>
 #include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
-#include <QSaveFile>
+#include <QSpinBox>
 #include <QTableWidget>
+#include <QTextEdit>
+#include <QTextList>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -59,8 +59,9 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     sectionLabel->setBuddy(m_section);
     auto* json = new QPushButton(tr("Save as &JSON…"), this);
     m_references = new QPushButton(tr("&Reference values…"), this);
-    m_references->setToolTip(tr("The federation's exam success rate and the InserJeunes insertion rate, typed from "
-                                "their publications, shown beside the school's own."));
+    m_references->setToolTip(
+        tr("The federation's exam success rate and the InserJeunes insertion rate, typed from "
+           "their publications, shown beside the school's own."));
     top->addWidget(yearLabel);
     top->addWidget(m_year);
     top->addWidget(sectionLabel);
@@ -103,7 +104,8 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
         if (!m_financialYearChosen) {
             // Like the school year, by default the last financial year completed.
             for (int i = 0; i < m_financialYear->count(); ++i)
-                if (m_financialYear->itemData(i).toList().value(0).toInt() == m_session.clock().today().year() - 1)
+                if (m_financialYear->itemData(i).toList().value(0).toInt() ==
+                    m_session.clock().today().year() - 1)
                     m_financialYear->setCurrentIndex(i);
             m_financialYearChosen = true;
         }
@@ -123,7 +125,8 @@ void ReportsPage::reload()
 {
     m_table->setRowCount(0);
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::ReportsRead)) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Your account does not allow seeing the reports."));
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Your account does not allow seeing the reports."));
         m_banner->show();
         return;
     }
@@ -155,7 +158,8 @@ void ReportsPage::reload()
             m_table->setItem(at, c, item);
         }
     }
-    m_table->setHorizontalHeaderLabels({tr("Indicator"), now.schoolYear, now.previous ? now.previous->schoolYear : QString()});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Indicator"), now.schoolYear, now.previous ? now.previous->schoolYear : QString()});
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
@@ -177,9 +181,10 @@ void ReportsPage::editReferences()
     for (const ReferenceValue& r : *references) {
         auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(r.label.toHtmlEscaped()), &dialog);
         dialog.form()->addRow(label);
-        Fields f{new QLineEdit(r.isSet() ? QLocale(QLocale::French, QLocale::France).toString(r.valueBp / 100.0, 'f', 1)
-                                         : QString(),
-                               &dialog),
+        Fields f{new QLineEdit(
+                     r.isSet() ? QLocale(QLocale::French, QLocale::France).toString(r.valueBp / 100.0, 'f', 1)
+                               : QString(),
+                     &dialog),
                  new QLineEdit(r.source, &dialog), new QSpinBox(&dialog)};
         f.value->setPlaceholderText(tr("81,5 (empty: not known)"));
         f.source->setPlaceholderText(tr("Where it was published"));
@@ -205,7 +210,8 @@ void ReportsPage::editReferences()
             }
             r.source = fields[i].source->text();
             r.year = fields[i].year->value();
-            if (auto saved = IndicatorService(m_session.database(), m_session.clock(), m_session.user()).saveReference(r);
+            if (auto saved = IndicatorService(m_session.database(), m_session.clock(), m_session.user())
+                                 .saveReference(r);
                 !saved)
                 return saved;
         }
@@ -224,10 +230,10 @@ void ReportsPage::saveJson()
         tr("JSON (*.json)"));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    const QByteArray data = QJsonDocument(IndicatorService::toJson(m_indicators)).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        m_banner->showMessage(MessageBanner::Kind::Error, tr("Cannot write “%1”: %2").arg(path, file.errorString()));
+    const QByteArray data =
+        QJsonDocument(IndicatorService::toJson(m_indicators)).toJson(QJsonDocument::Indented);
+    if (auto written = files::write(path, data); !written) {
+        m_banner->showMessage(MessageBanner::Kind::Error, written.error().message);
     } else {
         m_banner->showMessage(MessageBanner::Kind::Success, tr("The indicators are saved in %1.").arg(path));
     }
@@ -245,12 +251,14 @@ QWidget* ReportsPage::buildDocumentsBox()
     auto* form = new QFormLayout;
     m_document = new QComboBox(box);
     m_document->setObjectName(QStringLiteral("documentCombo"));
-    m_document->addItem(tr("Activity report (school year chosen above)"), static_cast<int>(Document::Activity));
+    m_document->addItem(tr("Activity report (school year chosen above)"),
+                        static_cast<int>(Document::Activity));
     m_document->addItem(tr("Indicators (school year chosen above)"), static_cast<int>(Document::Indicators));
     m_document->addItem(tr("Financial report (financial year)"), static_cast<int>(Document::Financial));
     m_document->addItem(tr("Final account of a subsidy (Cerfa 15059)"), static_cast<int>(Document::Grant));
     m_document->addItem(tr("Sign-in sheets (section chosen above)"), static_cast<int>(Document::Attendance));
-    m_document->addItem(tr("Funder pack: activity, indicators, finances, subsidies"), static_cast<int>(Document::Pack));
+    m_document->addItem(tr("Funder pack: activity, indicators, finances, subsidies"),
+                        static_cast<int>(Document::Pack));
     form->addRow(tr("&Document:"), m_document);
 
     m_financialYear = new YearCombo(m_session, box);
@@ -259,7 +267,8 @@ QWidget* ReportsPage::buildDocumentsBox()
     m_subsidies = new QListWidget(box);
     m_subsidies->setObjectName(QStringLiteral("subsidyList"));
     m_subsidies->setMaximumHeight(90);
-    m_subsidies->setToolTip(tr("Tick the subsidies whose final account goes in the pack; for one account, tick one."));
+    m_subsidies->setToolTip(
+        tr("Tick the subsidies whose final account goes in the pack; for one account, tick one."));
     m_subsidyRow = m_subsidies;
     form->addRow(tr("S&ubsidies:"), m_subsidies);
     auto* period = new QWidget(box);
@@ -278,8 +287,9 @@ QWidget* ReportsPage::buildDocumentsBox()
 
     auto* buttons = new QVBoxLayout;
     m_narrative = new QPushButton(tr("Report &texts…"), box);
-    m_narrative->setToolTip(tr("Highlights, difficulties and outlook of the school year, printed in the activity "
-                               "report."));
+    m_narrative->setToolTip(
+        tr("Highlights, difficulties and outlook of the school year, printed in the activity "
+           "report."));
     auto* preview = new QPushButton(tr("&Preview and print…"), box);
     preview->setObjectName(QStringLiteral("previewReport"));
     auto* pdf = new QPushButton(tr("Save as P&DF…"), box);
@@ -293,9 +303,11 @@ QWidget* ReportsPage::buildDocumentsBox()
     connect(m_document, &QComboBox::currentIndexChanged, this, &ReportsPage::documentChanged);
     connect(m_financialYear, &QComboBox::currentIndexChanged, this, &ReportsPage::refreshSubsidies);
     connect(m_narrative, &QPushButton::clicked, this, &ReportsPage::editNarrative);
-    connect(preview, &QPushButton::clicked, this, [this]() { DocumentOutput::preview(this, [this]() { return makeDocument(); }); });
+    connect(preview, &QPushButton::clicked, this,
+            [this]() { DocumentOutput::preview(this, [this]() { return makeDocument(); }); });
     connect(pdf, &QPushButton::clicked, this, [this]() {
-        DocumentOutput::savePdf(this, documentFileName(), [this]() { return makeDocument(); }, m_banner);
+        DocumentOutput::savePdf(
+            this, documentFileName(), [this]() { return makeDocument(); }, m_banner);
         m_banner->show();
     });
     documentChanged();
@@ -331,9 +343,10 @@ void ReportsPage::refreshSubsidies()
     for (const Subsidy& s : *list) {
         if (s.decision == QLatin1String("refused"))
             continue;
-        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2 (%3)").arg(s.funderName, s.programme,
-                                                                           SubsidyService::statusLabel(s.status())),
-                                         m_subsidies);
+        auto* item =
+            new QListWidgetItem(QStringLiteral("%1 — %2 (%3)")
+                                    .arg(s.funderName, s.programme, SubsidyService::statusLabel(s.status())),
+                                m_subsidies);
         item->setData(Qt::UserRole, s.id);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
@@ -344,12 +357,18 @@ QString ReportsPage::documentFileName() const
 {
     const QString year = SchoolYear(m_year->currentData().toInt()).label();
     switch (static_cast<Document>(m_document->currentData().toInt())) {
-    case Document::Activity: return tr("activity-report-%1").arg(year);
-    case Document::Indicators: return tr("indicators-%1").arg(year);
-    case Document::Financial: return tr("financial-report-%1").arg(m_financialYear->startYear());
-    case Document::Grant: return tr("subsidy-account-%1").arg(m_financialYear->startYear());
-    case Document::Attendance: return tr("sign-in-sheets-%1").arg(m_from->date().toString(Qt::ISODate));
-    case Document::Pack: return tr("funder-pack-%1").arg(year);
+    case Document::Activity:
+        return tr("activity-report-%1").arg(year);
+    case Document::Indicators:
+        return tr("indicators-%1").arg(year);
+    case Document::Financial:
+        return tr("financial-report-%1").arg(m_financialYear->startYear());
+    case Document::Grant:
+        return tr("subsidy-account-%1").arg(m_financialYear->startYear());
+    case Document::Attendance:
+        return tr("sign-in-sheets-%1").arg(m_from->date().toString(Qt::ISODate));
+    case Document::Pack:
+        return tr("funder-pack-%1").arg(year);
     }
     return tr("report");
 }
@@ -432,12 +451,18 @@ std::unique_ptr<print::Printable> ReportsPage::makeDocument()
         m_banner->hide();
     }
     switch (kind) {
-    case Document::Activity: return print::ReportDocuments::activity(*activity).printable();
-    case Document::Indicators: return print::ReportDocuments::indicators(*activity).printable();
-    case Document::Financial: return print::ReportDocuments::financial(*financial).printable();
-    case Document::Grant: return print::ReportDocuments::grant(grants.value(0)).printable();
-    case Document::Attendance: return print::ReportDocuments::attendance(*sheets).printable(true);
-    case Document::Pack: return print::ReportDocuments::pack(FunderPackData{*activity, *financial, grants}).printable();
+    case Document::Activity:
+        return print::ReportDocuments::activity(*activity).printable();
+    case Document::Indicators:
+        return print::ReportDocuments::indicators(*activity).printable();
+    case Document::Financial:
+        return print::ReportDocuments::financial(*financial).printable();
+    case Document::Grant:
+        return print::ReportDocuments::grant(grants.value(0)).printable();
+    case Document::Attendance:
+        return print::ReportDocuments::attendance(*sheets).printable(true);
+    case Document::Pack:
+        return print::ReportDocuments::pack(FunderPackData{*activity, *financial, grants}).printable();
     }
     return {};
 }
@@ -486,7 +511,8 @@ void ReportsPage::editNarrative()
     toolButton(tr("Bold"), QKeySequence(Qt::CTRL | Qt::Key_B), [](QTextEdit* e) {
         e->setFontWeight(e->fontWeight() > QFont::Normal ? QFont::Normal : QFont::Bold);
     });
-    toolButton(tr("Italic"), QKeySequence(Qt::CTRL | Qt::Key_I), [](QTextEdit* e) { e->setFontItalic(!e->fontItalic()); });
+    toolButton(tr("Italic"), QKeySequence(Qt::CTRL | Qt::Key_I),
+               [](QTextEdit* e) { e->setFontItalic(!e->fontItalic()); });
     toolButton(tr("Bulleted list"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
                [](QTextEdit* e) { e->textCursor().createList(QTextListFormat::ListDisc); });
     tools->addStretch(1);
@@ -494,7 +520,9 @@ void ReportsPage::editNarrative()
     dialog.addRow(tr("&Highlights:"), highlights);
     dialog.addRow(tr("&Difficulties:"), difficulties);
     dialog.addRow(tr("&Outlook:"), outlook);
-    const auto kept = [](QTextEdit* e) { return e->toPlainText().trimmed().isEmpty() ? QString() : e->toHtml(); };
+    const auto kept = [](QTextEdit* e) {
+        return e->toPlainText().trimmed().isEmpty() ? QString() : e->toHtml();
+    };
     dialog.setAction([&]() -> Status {
         ReportNarrative n;
         n.schoolYear = schoolYear;

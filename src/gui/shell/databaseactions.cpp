@@ -1,12 +1,12 @@
 #include "gui/shell/databaseactions.h"
 
-#include "services/demogenerator.h"
 #include "gui/access/directordialog.h"
 #include "gui/access/logindialog.h"
 #include "gui/access/passworddialog.h"
 #include "services/authservice.h"
-#include "services/schoolservice.h"
 #include "services/backupservice.h"
+#include "services/demogenerator.h"
+#include "services/schoolservice.h"
 #include "storage/backup.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -16,9 +16,10 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QStandardPaths>
-
 #include <spdlog/spdlog.h>
 
 namespace etabli {
@@ -28,7 +29,34 @@ DatabaseActions::Opened DatabaseActions::open(const DatabaseLocation& location)
     return Database::open(location, Database::OpenMode::OpenExisting);
 }
 
-DatabaseActions::Opened DatabaseActions::createSchool(const DatabaseLocation& location, const QString& schoolName,
+DatabaseActions::Opened DatabaseActions::openAsking(QWidget* parent, DatabaseLocation location)
+{
+    auto db = open(location);
+    if (db || db.error().code != Error::Code::PasswordNeeded)
+        return db;
+    // Asked while the server refuses (most often a mistyped password), three times at most.
+    const QString question =
+        tr("The PostgreSQL server %1 asks for the password of “%2”:").arg(location.host, location.user);
+    for (int tries = 0; tries < 3 && !db; ++tries) {
+        QInputDialog ask(parent);
+        ask.setObjectName(QStringLiteral("serverPassword"));
+        ask.setWindowTitle(tr("PostgreSQL server"));
+        ask.setLabelText(tries == 0 ? question : db.error().message + QStringLiteral("\n\n") + question);
+        if (auto* label = ask.findChild<QLabel*>())
+            label->setWordWrap(true);
+        ask.setMinimumWidth(480);
+        ask.setTextEchoMode(QLineEdit::Password);
+        ask.setOkButtonText(tr("Connect"));
+        if (ask.exec() != QDialog::Accepted)
+            return db;
+        location.password = ask.textValue();
+        db = open(location);
+    }
+    return db;
+}
+
+DatabaseActions::Opened DatabaseActions::createSchool(const DatabaseLocation& location,
+                                                      const QString& schoolName,
                                                       const SetupService::Director& director)
 {
     auto db = Database::open(location, Database::OpenMode::CreateNew);
@@ -137,20 +165,22 @@ std::optional<UserContext> DatabaseActions::askLogIn(QWidget* parent, Database& 
     const UserContext nobody;
     SchoolService school(db, clock, nobody);
     const auto identity = school.identity();
-    LoginDialog dialog(identity ? identity->name : QString(),
-                       [&auth](const QString& login, const QString& password) { return auth.login(login, password); },
-                       parent);
+    LoginDialog dialog(
+        identity ? identity->name : QString(),
+        [&auth](const QString& login, const QString& password) { return auth.login(login, password); },
+        parent);
     if (school.isDemo())
         dialog.showDemoAccounts(DemoGenerator::demoLogins(), DemoGenerator::demoPassword());
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     UserContext user = dialog.user();
     if (user.mustChangePassword) {
-        PasswordDialog change(tr("Choose your own password"), true,
-                              [&db, &clock, &user](const QString& current, const QString& next) {
-                                  return UserService(db, clock, user).changeOwnPassword(current, next);
-                              },
-                              parent);
+        PasswordDialog change(
+            tr("Choose your own password"), true,
+            [&db, &clock, &user](const QString& current, const QString& next) {
+                return UserService(db, clock, user).changeOwnPassword(current, next);
+            },
+            parent);
         if (change.exec() != QDialog::Accepted)
             return std::nullopt;
         user.mustChangePassword = false;
@@ -176,16 +206,17 @@ std::unique_ptr<Database> DatabaseActions::askOpen(QWidget* parent)
 void DatabaseActions::askSaveCopy(QWidget* parent, Database& db, const Clock& clock, const UserContext& user)
 {
     if (db.dialect() != Database::Dialect::SQLite) {
-        QMessageBox::information(parent, tr("Save a copy"),
-                                 tr("This database is on a PostgreSQL server: its copies are made on the server "
-                                    "(pg_dump)."));
+        QMessageBox::information(
+            parent, tr("Save a copy"),
+            tr("This database is on a PostgreSQL server: its copies are made on the server "
+               "(pg_dump)."));
         return;
     }
     const QFileInfo current(db.location().path);
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(QStringLiteral("%1-copie-%2.sqlite")
-                                                .arg(current.completeBaseName(),
-                                                     QDate::currentDate().toString(Qt::ISODate)));
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(QStringLiteral("%1-copie-%2.sqlite")
+                          .arg(current.completeBaseName(), QDate::currentDate().toString(Qt::ISODate)));
     const QString path =
         QFileDialog::getSaveFileName(parent, tr("Save a copy"), suggested, tr("Établi database (*.sqlite)"));
     if (path.isEmpty())

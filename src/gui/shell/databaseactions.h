@@ -5,11 +5,10 @@
 #include "storage/database.h"
 #include "util/error.h"
 
-#include <QCoreApplication>
-#include <QString>
-
 #include <memory>
 #include <optional>
+#include <QCoreApplication>
+#include <QString>
 
 class QWidget;
 
@@ -30,6 +29,10 @@ public:
     using Opened = Result<std::unique_ptr<Database>>;
 
     static Opened open(const DatabaseLocation& location);
+    // Opens, asking the PostgreSQL server's password when the server wants
+    // one that neither the address, PGPASSWORD nor a .pgpass file gave (and
+    // again when the server refuses it). Kept in memory only.
+    static Opened openAsking(QWidget* parent, DatabaseLocation location);
     static Opened createSchool(const DatabaseLocation& location, const QString& schoolName,
                                const SetupService::Director& director);
     // The demonstration school lives in its own file; made on first use.

@@ -6,6 +6,7 @@
 #include "gui/access/personaldatapage.h"
 #include "gui/access/userspage.h"
 #include "gui/audit/auditpage.h"
+#include "gui/common/messagebanner.h"
 #include "gui/common/placeholderpage.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
@@ -37,6 +38,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -76,6 +78,7 @@ MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
     connect(&m_session, &Session::databaseChanged, this, &MainWindow::onDatabaseChanged);
     connect(&m_session, &Session::dataChanged, this, &MainWindow::onDatabaseChanged);
     connect(&m_session, &Session::userChanged, this, &MainWindow::onUserChanged);
+    connect(&m_session, &Session::connectionLost, this, &MainWindow::offerReconnect);
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockSession);
     m_idle->setTimeout(m_settings.value(AppSettings::Key::IdleLockMinutes).toInt());
     onDatabaseChanged();
@@ -176,6 +179,8 @@ void MainWindow::buildMenus()
             DatabaseActions::askSaveCopy(this, m_session.database(), m_session.clock(), m_session.user());
     });
     file->addAction(tr("&Restore a backup…"), this, &MainWindow::restoreBackup);
+    m_reconnectAction = file->addAction(tr("Re&connect to the server"), this, &MainWindow::reconnect);
+    m_reconnectAction->setObjectName(QStringLiteral("reconnect"));
     file->addSeparator();
     file->addAction(tr("Change my &password…"), this, &MainWindow::changeOwnPassword);
     QAction* lock = file->addAction(tr("&Lock the session"), this, &MainWindow::lockSession);
@@ -210,8 +215,48 @@ QString MainWindow::statusText() const
     return m_status->text();
 }
 
+void MainWindow::offerReconnect()
+{
+    // A write that found the connection lost has already reconnected.
+    if (!m_session.isOpen() || !m_session.database().isConnectionLost())
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("Connection lost"),
+                    tr("The connection to the database server was lost: the server stopped or the network "
+                       "was cut. What was being saved when it happened was not: do it again once "
+                       "reconnected."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("connectionLost"));
+    QPushButton* again = box.addButton(tr("Reconnect"), QMessageBox::AcceptRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(again);
+    box.setInformativeText(tr("Later: File → Reconnect to the server."));
+    box.exec();
+    if (box.clickedButton() == again)
+        reconnect();
+}
+
+void MainWindow::reconnect()
+{
+    if (!m_session.isOpen())
+        return;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    auto again = m_session.reconnect();
+    QGuiApplication::restoreOverrideCursor();
+    if (!again) {
+        DatabaseActions::showError(this, tr("Reconnect to the server"), again.error());
+        return;
+    }
+    // The pages' errors of the lost connection go; a page that still cannot read says so again.
+    for (MessageBanner* banner : findChildren<MessageBanner*>())
+        banner->clearError();
+    m_session.notifyDataChanged();
+    statusBar()->showMessage(tr("Connected to the server again."), 10000);
+}
+
 void MainWindow::onDatabaseChanged()
 {
+    m_reconnectAction->setVisible(m_session.isOpen() &&
+                                  m_session.database().dialect() == Database::Dialect::PostgreSQL);
     if (!m_session.isOpen()) {
         setWindowTitle(QStringLiteral("Établi"));
         m_status->setText(tr("No database open"));

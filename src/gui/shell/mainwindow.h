@@ -2,11 +2,11 @@
 
 #include "domain/user.h"
 
-#include <QMainWindow>
-
 #include <memory>
 #include <optional>
+#include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -83,6 +83,9 @@ private:
     void buildNavigation();
     void onDatabaseChanged();
     void onUserChanged();
+    // The server dropped the connection: says so and offers to reconnect.
+    void offerReconnect();
+    void reconnect();
     void changeOwnPassword();
     bool confirmLeavingSettings();
     void newDatabase();
@@ -110,6 +113,7 @@ private:
     SalesPage* m_salesPage = nullptr;
     FundingPage* m_fundingPage = nullptr;
     IdleWatcher* m_idle;
+    QAction* m_reconnectAction = nullptr;
     bool m_locked = false;
 };
 

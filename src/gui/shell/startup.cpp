@@ -10,6 +10,7 @@
 #include "util/logging.h"
 #include "util/translations.h"
 
+#include <optional>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -17,9 +18,6 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTimer>
-
-#include <optional>
-
 #include <spdlog/spdlog.h>
 
 namespace etabli {
@@ -47,7 +45,9 @@ Opened runWelcome(AppSettings& settings, const Clock& clock)
                 opened.user = user;
             break;
         }
-        case WelcomeDialog::Choice::Open: opened.db = DatabaseActions::askOpen(&welcome); break;
+        case WelcomeDialog::Choice::Open:
+            opened.db = DatabaseActions::askOpen(&welcome);
+            break;
         case WelcomeDialog::Choice::Demo: {
             auto demo = DatabaseActions::openDemo();
             if (demo)
@@ -56,7 +56,8 @@ Opened runWelcome(AppSettings& settings, const Clock& clock)
                 DatabaseActions::showError(&welcome, Startup::tr("Demonstration school"), demo.error());
             break;
         }
-        case WelcomeDialog::Choice::None: break;
+        case WelcomeDialog::Choice::None:
+            break;
         }
         if (!opened.db)
             continue;
@@ -84,16 +85,17 @@ int Startup::run(QApplication& app)
     const QCommandLineOption databaseOption(
         QStringList{QStringLiteral("d"), QStringLiteral("database")},
         tr("Database: an SQLite file or postgresql://user[:password]@host[:port]/dbname."), tr("DATABASE"));
-    const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
-                                            tr("Log level: trace, debug, info, warning, error, off."), tr("LEVEL"),
-                                            settings.value(AppSettings::Key::LogLevel).toString());
+    const QCommandLineOption logLevelOption(
+        QStringLiteral("log-level"), tr("Log level: trace, debug, info, warning, error, off."), tr("LEVEL"),
+        settings.value(AppSettings::Key::LogLevel).toString());
     const QCommandLineOption quitAfterOption(QStringLiteral("quit-after"),
                                              tr("Close the window after this many milliseconds (for tests)."),
                                              tr("MS"));
-    const QCommandLineOption userOption(QStringLiteral("user"),
-                                        tr("Log in as this account, with the password in ETABLI_PASSWORD (for "
-                                           "automation; otherwise the login window asks)."),
-                                        tr("LOGIN"));
+    const QCommandLineOption userOption(
+        QStringLiteral("user"),
+        tr("Log in as this account, with the password in ETABLI_PASSWORD (for "
+           "automation; otherwise the login window asks)."),
+        tr("LOGIN"));
     parser.addOption(databaseOption);
     parser.addOption(userOption);
     parser.addOption(logLevelOption);
@@ -115,7 +117,8 @@ int Startup::run(QApplication& app)
         requested = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_DATABASE"));
     if (!requested.isEmpty()) {
         auto location = DatabaseLocation::parse(requested);
-        auto db = location ? DatabaseActions::open(*location) : DatabaseActions::Opened(std::unexpected(location.error()));
+        auto db = location ? DatabaseActions::openAsking(nullptr, *location)
+                           : DatabaseActions::Opened(std::unexpected(location.error()));
         if (db)
             session.setDatabase(std::move(*db));
         else
@@ -127,9 +130,11 @@ int Startup::run(QApplication& app)
         else
             DatabaseActions::showError(nullptr, tr("Open a database"), db.error());
     }
-    const QString password = QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_PASSWORD"));
+    const QString password =
+        QProcessEnvironment::systemEnvironment().value(QStringLiteral("ETABLI_PASSWORD"));
     if (session.isOpen() && parser.isSet(userOption) && !password.isEmpty()) {
-        auto user = AuthService(session.database(), session.clock()).login(parser.value(userOption), password);
+        auto user =
+            AuthService(session.database(), session.clock()).login(parser.value(userOption), password);
         if (user)
             session.setUser(*user);
         else

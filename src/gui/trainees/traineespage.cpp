@@ -5,6 +5,7 @@
 #include "gui/trainees/importdialog.h"
 #include "gui/trainees/traineedialog.h"
 #include "gui/trainees/traineelistmodel.h"
+#include "io/files.h"
 #include "services/schoolservice.h"
 #include "services/traineeimportservice.h"
 #include "services/traineeservice.h"
@@ -13,8 +14,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QSaveFile>
-#include <QStandardPaths>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,6 +22,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -32,9 +32,10 @@ namespace etabli {
 TraineesPage::TraineesPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_search(new QLineEdit(this)),
       m_section(new QComboBox(this)), m_year(new QComboBox(this)), m_status(new QComboBox(this)),
-      m_archived(new QCheckBox(tr("Show a&rchived"), this)), m_count(new QLabel(this)), m_view(new QTableView(this)),
-      m_model(new TraineeListModel(session, this)), m_new(new QPushButton(tr("&New trainee…"), this)),
-      m_archive(new QPushButton(tr("Arc&hive"), this)), m_searchDelay(new QTimer(this))
+      m_archived(new QCheckBox(tr("Show a&rchived"), this)), m_count(new QLabel(this)),
+      m_view(new QTableView(this)), m_model(new TraineeListModel(session, this)),
+      m_new(new QPushButton(tr("&New trainee…"), this)), m_archive(new QPushButton(tr("Arc&hive"), this)),
+      m_searchDelay(new QTimer(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
@@ -82,7 +83,8 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     connect(exportButton, &QPushButton::clicked, this, [this]() {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export the list"),
-            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(tr("trainees.csv")),
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                .filePath(tr("trainees.csv")),
             tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportTo(path);
@@ -90,7 +92,8 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     layout->addLayout(buttons);
 
     m_status->addItem(tr("All statuses"), QString());
-    for (TraineeStatus s : {TraineeStatus::Enrolled, TraineeStatus::Candidate, TraineeStatus::Left, TraineeStatus::Refused})
+    for (TraineeStatus s :
+         {TraineeStatus::Enrolled, TraineeStatus::Candidate, TraineeStatus::Left, TraineeStatus::Refused})
         m_status->addItem(TraineeService::statusLabel(s), traineeStatusCode(s));
 
     // Type, pause 200 ms, then one query: not one per keystroke.
@@ -134,7 +137,8 @@ void TraineesPage::reloadChoices()
         if (user.coversSection(s.id))
             m_section->addItem(s.name, s.id);
     }
-    for (int y : TraineeService(m_session.database(), m_session.clock(), user).cohorts().value_or(QList<int>{}))
+    for (int y :
+         TraineeService(m_session.database(), m_session.clock(), user).cohorts().value_or(QList<int>{}))
         m_year->addItem(QStringLiteral("%1-%2").arg(y).arg(y + 1), y);
     const bool canWrite = user.can(permission::TraineesWrite);
     m_new->setVisible(canWrite);
@@ -167,10 +171,9 @@ bool TraineesPage::exportTo(const QString& path)
 {
     auto bytes = TraineeImportService(m_session.database(), m_session.clock(), m_session.user())
                      .exportCsv(m_model->filter());
-    QSaveFile file(path);
-    if (!bytes || !file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit()) {
-        m_banner->showMessage(MessageBanner::Kind::Error,
-                              bytes ? tr("Cannot write “%1”.").arg(QDir::toNativeSeparators(path)) : bytes.error().message);
+    const Status written = bytes ? files::write(path, *bytes, true) : Status(std::unexpected(bytes.error()));
+    if (!written) {
+        m_banner->showMessage(MessageBanner::Kind::Error, written.error().message);
         return false;
     }
     m_banner->showMessage(MessageBanner::Kind::Success,
@@ -205,14 +208,18 @@ void TraineesPage::archiveCurrent()
     const qint64 id = m_model->traineeId(m_view->currentIndex().row());
     if (id == 0)
         return;
-    const QString name = m_model->data(m_model->index(m_view->currentIndex().row(), TraineeListModel::Name)).toString();
-    if (QMessageBox::question(this, tr("Archive"),
-                              tr("Archive the record of %1? It leaves the lists but stays in the statistics and can be "
-                                 "shown again with “Show archived”.")
-                                  .arg(name),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+    const QString name =
+        m_model->data(m_model->index(m_view->currentIndex().row(), TraineeListModel::Name)).toString();
+    if (QMessageBox::question(
+            this, tr("Archive"),
+            tr("Archive the record of %1? It leaves the lists but stays in the statistics and can be "
+               "shown again with “Show archived”.")
+                .arg(name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    if (auto r = TraineeService(m_session.database(), m_session.clock(), m_session.user()).setArchived(id, true); !r)
+    if (auto r =
+            TraineeService(m_session.database(), m_session.clock(), m_session.user()).setArchived(id, true);
+        !r)
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     applyFilter();
 }
