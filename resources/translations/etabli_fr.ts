@@ -2753,17 +2753,17 @@
         <translation>Aperçu avant impression — %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>PDF written: %1</source>
         <translation>PDF écrit : %1</translation>
     </message>
@@ -3076,7 +3076,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingLists</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+72" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+75" />
         <source>Your account does not allow seeing this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -6725,12 +6725,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeImportService</name>
     <message>
-        <location filename="../../src/core/services/traineeimportservice.cpp" line="+53" />
+        <location filename="../../src/core/services/traineeimportservice.cpp" line="+48" />
         <source>“%1” is not a date (dd/mm/yyyy).</source>
         <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+52" />
         <source>The lists of the database cannot be read.</source>
         <translation>Les listes de la base ne peuvent pas être lues.</translation>
     </message>
@@ -6770,17 +6770,17 @@ Complétez, puis envoyez le devis.</translation>
         <translation>la session est une année, par exemple 2022 (« %1 »)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>unknown result “%1” in the column %2</source>
         <translation>résultat inconnu « %1 » dans la colonne %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>no session year for the certification %1</source>
         <translation>pas d'année de session pour la certification %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>the same person appears twice in the file</source>
         <translation>la même personne figure deux fois dans le fichier</translation>
     </message>
@@ -6803,12 +6803,12 @@ Complétez, puis envoyez le devis.</translation>
         </translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+30" />
         <source>Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.</source>
         <translation>Ligne %1 : %2 %3 est déjà dans la base (dossier n°%4) ; rien n'a été importé.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Line %1: %2</source>
         <translation>Ligne %1 : %2</translation>
     </message>
@@ -7914,7 +7914,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::AbsencesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/absencespage.cpp" line="+49" />
+        <location filename="../../src/gui/trainees/absencespage.cpp" line="+50" />
         <location line="+3" />
         <source>Trainee</source>
         <translation>Jeune</translation>
@@ -7968,7 +7968,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         </translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -8039,7 +8039,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::ApprenticeshipTaxPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+38" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+37" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
@@ -8079,7 +8079,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>&amp;Nouvelle entreprise…</translation>
     </message>
     <message numerus="yes">
-        <location line="+38" />
+        <location line="+40" />
         <source>%n company(ies): %1 expected, %2 received.</source>
         <translation>
             <numerusform>%n entreprise : %1 attendus, %2 reçus.</numerusform>
@@ -8092,7 +8092,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Taxe d'apprentissage : nouvelle entreprise</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Apprenticeship tax: %1</source>
         <translation>Taxe d'apprentissage : %1</translation>
     </message>
@@ -8260,7 +8260,7 @@ après-midi</translation>
         <translation>É&amp;lément</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+18" />
         <source>&amp;Export to CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
@@ -8283,22 +8283,22 @@ après-midi</translation>
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>The log was exported to %1.</source>
         <translation>Le journal a été exporté dans %1.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>log-of-changes-%1.csv</source>
         <translation>journal-des-modifications-%1.csv</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Export the log of changes</source>
         <translation>Exporter le journal des modifications</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -8306,7 +8306,7 @@ après-midi</translation>
 <context>
     <name>etabli::BudgetEntriesList</name>
     <message>
-        <location filename="../../src/gui/funding/budgetpage.cpp" line="+29" />
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+30" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -8371,7 +8371,7 @@ après-midi</translation>
         <translation>Enregistre le montant opposé : l'écriture reste, annulée.</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>A recorded entry is not changed: “Correct…” undoes it, then record the right one.</source>
         <translation>Une écriture enregistrée ne se modifie pas : « Corriger… » l'annule, puis saisissez la bonne.</translation>
     </message>
@@ -8421,7 +8421,7 @@ après-midi</translation>
         <translation>&amp;Référence :</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>The entry is recorded.</source>
         <translation>L'écriture est enregistrée.</translation>
     </message>
@@ -8449,7 +8449,7 @@ après-midi</translation>
 <context>
     <name>etabli::BudgetPage</name>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -8484,7 +8484,7 @@ après-midi</translation>
         <translation>Écart</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+42" />
         <source>Expense: %1</source>
         <translation>Charge : %1</translation>
     </message>
@@ -8499,7 +8499,7 @@ après-midi</translation>
         <translation>Total des charges</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Choose a category in the table.</source>
         <translation>Choisissez une catégorie dans le tableau.</translation>
     </message>
@@ -8509,8 +8509,8 @@ après-midi</translation>
         <translation>Prévisionnel : %1</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+46" />
+        <location line="+3" />
+        <location line="+47" />
         <source>&amp;Forecast for %1:</source>
         <translation>&amp;Prévu pour %1 :</translation>
     </message>
@@ -9165,7 +9165,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::CourseTab</name>
     <message>
-        <location filename="../../src/gui/trainees/coursetab.cpp" line="+44" />
+        <location filename="../../src/gui/trainees/coursetab.cpp" line="+45" />
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -9196,12 +9196,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+154" />
+        <location line="+153" />
         <source>Certification</source>
         <translation>Certification</translation>
     </message>
     <message>
-        <location line="-154" />
+        <location line="-153" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
@@ -9228,13 +9228,13 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     <message>
         <location line="+1" />
         <location line="+9" />
-        <location line="+194" />
-        <location line="+15" />
+        <location line="+197" />
+        <location line="+16" />
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="-213" />
+        <location line="-217" />
         <source>&lt;b&gt;Certifications&lt;/b&gt;</source>
         <translation>&lt;b&gt;Certifications&lt;/b&gt;</translation>
     </message>
@@ -9244,12 +9244,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Ajouter une &amp;certification…</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+79" />
         <source>New internship</source>
         <translation>Nouveau stage</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+14" />
         <source>&amp;Host (choose or type a new name)</source>
         <translation>&amp;Organisme d'accueil (choisir ou saisir un nouveau nom)</translation>
     </message>
@@ -9284,7 +9284,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Appréciation</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+50" />
         <source>New in the catalogue…</source>
         <translation>Nouvelle au catalogue…</translation>
     </message>
@@ -9294,7 +9294,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Certification</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <location line="+4" />
         <location line="+6" />
         <source>New certification</source>
@@ -9326,12 +9326,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Date du résultat</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+22" />
         <source>Remove this internship?</source>
         <translation>Retirer ce stage ?</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Remove this certification session?</source>
         <translation>Retirer cette session de certification ?</translation>
     </message>
@@ -9448,6 +9448,44 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+0" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::DateField</name>
+    <message>
+        <location filename="../../src/gui/common/datefield.cpp" line="+20" />
+        <source>dd/mm/yyyy</source>
+        <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Calendar (Alt+Down)</source>
+        <translation>Calendrier (Alt+Bas)</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>Enter the date (dd/mm/yyyy).</source>
+        <translation>Indiquez la date (jj/mm/aaaa).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>“%1” is not a date: type it as 12/03/2011.</source>
+        <translation>« %1 » n'est pas une date : tapez-la comme 12/03/2011.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The date cannot be before %1.</source>
+        <translation>La date ne peut pas être avant le %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The date cannot be after %1.</source>
+        <translation>La date ne peut pas être après le %1.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -9788,7 +9826,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FinancialYearsPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+145" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+149" />
         <source>Financial year</source>
         <translation>Exercice</translation>
     </message>
@@ -9808,7 +9846,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>État</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Targets (production / gifts / subsidies)</source>
         <translation>Objectifs (production / dons / subventions)</translation>
     </message>
@@ -9818,7 +9856,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Rouvrir…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>A closed year can no longer be changed: no gift, entry, dues or subsidy amount dated in it. Only the direction may reopen one, saying why.</source>
         <translation>Un exercice clos ne change plus : aucun don, écriture, cotisation ni montant de subvention daté dans l'exercice. Seule la direction peut le rouvrir, en disant pourquoi.</translation>
     </message>
@@ -9838,7 +9876,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Clore…</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+57" />
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
@@ -9883,7 +9921,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Subventions :</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Close the financial year</source>
         <translation>Clore l'exercice</translation>
     </message>
@@ -9908,7 +9946,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Pourquoi rouvrir cet exercice clos ? Le journal des modifications garde la raison.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The financial year %1 is open again.</source>
         <translation>L'exercice %1 est de nouveau ouvert.</translation>
     </message>
@@ -10240,12 +10278,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+18" />
         <source>C&amp;ustomer</source>
         <translation>C&amp;lient</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-10" />
         <source>work order or quote</source>
         <translation>bon de travaux ou devis</translation>
     </message>
@@ -10255,7 +10293,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>le numéro de commande du client, s'il y en a un</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>The day of the sale or service (empty: the day of issue)</source>
         <translation>Le jour de la vente ou de la prestation (vide : le jour de l'émission)</translation>
     </message>
@@ -10372,7 +10410,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouvelle facture</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+27" />
         <source>&amp;Issue the credit note…</source>
         <translation>É&amp;mettre l'avoir…</translation>
     </message>
@@ -10392,7 +10430,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Reste dû : %1 (réglé %2, avoirs %3)</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+43" />
         <source>Choose the customer in the list.</source>
         <translation>Choisissez le client dans la liste.</translation>
     </message>
@@ -10441,7 +10479,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Enregistrer un règlement</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+10" />
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
@@ -10476,7 +10514,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="-338" />
+        <location line="-337" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -10678,7 +10716,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+113" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+114" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -10848,7 +10886,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Se reconnecter au serveur</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Connected to the server again.</source>
         <translation>Reconnecté au serveur.</translation>
     </message>
@@ -10983,7 +11021,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::MembersPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="-281" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-289" />
         <source>Member</source>
         <translation>Adhérent</translation>
     </message>
@@ -11018,7 +11056,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>&amp;Nouvel adhérent…</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+39" />
         <source>%1 member(s) in the register; &lt;b&gt;%2 with their dues for %3 paid&lt;/b&gt; (for the general meeting).</source>
         <translation>%1 adhérent(s) au registre ; &lt;b&gt;%2 à jour de leur cotisation %3&lt;/b&gt; (pour l'assemblée générale).</translation>
     </message>
@@ -11084,17 +11122,17 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Enre&amp;gistrer</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>In &amp;progress</source>
         <translation>&amp;En cours</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>&amp;Done</source>
         <translation>Term&amp;iné</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>De&amp;livered</source>
         <translation>Li&amp;vré</translation>
     </message>
@@ -11104,12 +11142,12 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>&amp;Annuler le bon…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;Invoice…</source>
         <translation>&amp;Facturer…</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>what is to be done, e.g. 4 winter tyres, railing for the town hall</source>
         <translation>le travail à faire, par ex. 4 pneus hiver, garde-corps pour la mairie</translation>
     </message>
@@ -11159,7 +11197,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>Cancel the work order %1? It stays in the list as cancelled.</source>
         <translation>Annuler le bon de travaux %1 ? Il reste dans la liste, marqué annulé.</translation>
     </message>
@@ -11179,12 +11217,12 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>nouveau</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source> — invoiced: %1</source>
         <translation> — facturé : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+23" />
+        <location line="+22" />
         <source>%n log entry(ies), %1 of trainees' work at %2 an hour: %3
 Materials: %4
 Cost: %5
@@ -11204,17 +11242,17 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+30" />
         <source>Work order %1 saved.</source>
         <translation>Bon de travaux %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>Issue the invoice of the work order %1 to %2 (%3 excl. VAT)? Once issued it can no longer be changed.</source>
         <translation>Émettre la facture du bon de travaux %1 à %2 (%3 HT) ? Une fois émise, elle ne pourra plus être modifiée.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Invoice %1 issued: find it in Invoices to print it or record the payment.</source>
         <translation>Facture %1 émise : retrouvez-la dans Factures pour l'imprimer ou enregistrer le règlement.</translation>
     </message>
@@ -11290,7 +11328,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::OutcomeTab</name>
     <message>
-        <location filename="../../src/gui/trainees/outcometab.cpp" line="+24" />
+        <location filename="../../src/gui/trainees/outcometab.cpp" line="+21" />
         <source>&amp;Save the outcomes</source>
         <translation>&amp;Enregistrer le devenir</translation>
     </message>
@@ -11387,7 +11425,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PeriodEdit</name>
     <message>
-        <location filename="../../src/gui/common/periodedit.cpp" line="+14" />
+        <location filename="../../src/gui/common/periodedit.cpp" line="+16" />
         <source>&amp;From</source>
         <translation>&amp;Du</translation>
     </message>
@@ -11560,7 +11598,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PlaceholderPage</name>
     <message>
-        <location filename="../../src/gui/common/placeholderpage.cpp" line="+22" />
+        <location filename="../../src/gui/common/placeholderpage.cpp" line="+23" />
         <source>This module comes in a next version of Établi.</source>
         <translation>Ce module arrive dans une prochaine version d'Établi.</translation>
     </message>
@@ -11578,12 +11616,12 @@ Facturé (HT) : %6
         <translation>Enre&amp;gistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;New entry</source>
         <translation>Nou&amp;velle saisie</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+13" />
         <source>order or customer, e.g. PN-2026-014</source>
         <translation>commande ou client, par ex. PN-2026-014</translation>
     </message>
@@ -11664,12 +11702,12 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+0" />
-        <location line="+24" />
+        <location line="+25" />
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location line="-24" />
+        <location line="-25" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
@@ -11689,7 +11727,7 @@ Facturé (HT) : %6
         <translation>Retirer la ligne</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&lt;b&gt;What was made&lt;/b&gt; — Enter adds the line, Delete removes it</source>
         <translation>&lt;b&gt;Ce qui a été fait&lt;/b&gt; — Entrée ajoute la ligne, Suppr la retire</translation>
     </message>
@@ -11734,7 +11772,7 @@ Facturé (HT) : %6
         <translation>Journal d'atelier</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+96" />
         <source>(not given)</source>
         <translation>(non précisé)</translation>
     </message>
@@ -11764,17 +11802,17 @@ Facturé (HT) : %6
         <translation>« %1 » n'est pas au catalogue : ajouté en ligne de texte libre.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source>Correcting the entry of %1</source>
         <translation>Correction de l'entrée du %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Production log — %1</source>
         <translation>Journal d'atelier — %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+11" />
         <source>%n trainee(s) ticked, %1 in all</source>
         <translation>
             <numerusform>%n jeune coché, %1 en tout</numerusform>
@@ -11782,7 +11820,7 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+82" />
+        <location line="+90" />
         <source>%n trainee(s), %1</source>
         <translation>
             <numerusform>%n jeune, %1</numerusform>
@@ -11790,17 +11828,17 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>Entry corrected: %1.</source>
         <translation>Entrée corrigée : %1.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Entry saved: %1.</source>
         <translation>Entrée enregistrée : %1.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+59" />
         <source>(another workshop)</source>
         <translation>(un autre atelier)</translation>
     </message>
@@ -12146,7 +12184,7 @@ Facturé (HT) : %6
         <translation>P&amp;DF…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+7" />
         <source>e.g. 4 winter tyres, railing for the town hall</source>
         <translation>ex. 4 pneus hiver, garde-corps pour la mairie</translation>
     </message>
@@ -12241,7 +12279,7 @@ Facturé (HT) : %6
         <translation> — faites un nouveau devis aux prix du jour</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+33" />
         <source>Quote %1 saved.</source>
         <translation>Devis %1 enregistré.</translation>
     </message>
@@ -13280,7 +13318,7 @@ Facturé (HT) : %6
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+133" />
+        <location line="+135" />
         <source>Instalment %1: write the days as dd/mm/yyyy (15/12/2026).</source>
         <translation>Versement %1 : écrivez les dates en jj/mm/aaaa (15/12/2026).</translation>
     </message>
@@ -13393,17 +13431,17 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;L'équipe&lt;/b&gt; — salariés et bénévoles</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+44" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source> (left)</source>
         <translation> (parti)</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+37" />
         <source>%1 given, worth %2 (contributions volontaires en nature)</source>
         <translation>%1 données, soit %2 (contributions volontaires en nature)</translation>
     </message>
@@ -13489,17 +13527,17 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+7" />
-        <location line="+53" />
+        <location line="+51" />
         <source>Volunteer hours</source>
         <translation>Heures de bénévolat</translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-42" />
         <source>Add the volunteer to the team first (status: volunteer).</source>
         <translation>Ajoutez d'abord le bénévole à l'équipe (statut : bénévole).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>e.g. 2,5 or 2 h 30</source>
         <translation>par ex. 2,5 ou 2 h 30</translation>
     </message>
@@ -13539,7 +13577,7 @@ Facturé (HT) : %6
         <translation>Retirer %1 données par %2 le %3 ?</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+26" />
         <source>An hour of volunteering is now valued at %1.</source>
         <translation>Une heure de bénévolat vaut désormais %1.</translation>
     </message>
@@ -13547,7 +13585,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineeDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+67" />
+        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+49" />
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
@@ -13600,7 +13638,7 @@ Facturé (HT) : %6
         <translation>S&amp;uivi</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>female</source>
         <translation>féminin</translation>
     </message>
@@ -13621,18 +13659,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+19" />
-        <location line="+275" />
+        <location line="+277" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-274" />
-        <location line="+275" />
+        <location line="-276" />
+        <location line="+277" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-274" />
+        <location line="-276" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -13658,18 +13696,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
-        <location line="+269" />
+        <location line="+271" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-268" />
-        <location line="+269" />
+        <location line="-270" />
+        <location line="+271" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-266" />
+        <location line="-268" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -13767,7 +13805,7 @@ Facturé (HT) : %6
         <translation>Séjours à l'école :</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+83" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -14200,7 +14238,7 @@ Facturé (HT) : %6
         <translation>Ni&amp;veau</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+8" />
         <source>&amp;Plate</source>
         <translation>&amp;Immatriculation</translation>
     </message>
@@ -14310,7 +14348,7 @@ Facturé (HT) : %6
         <translation>brouillon</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+28" />
         <source>Tyre %1: type its tread depth in mm, e.g. 6,5.</source>
         <translation>Pneu %1 : tapez sa profondeur de sculpture en mm, ex. 6,5.</translation>
     </message>

@@ -1,3 +1,4 @@
+#include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
@@ -23,7 +24,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QDateEdit>
+#include <QDate>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -109,7 +110,7 @@ TEST_CASE("An entry in a closed year is refused in the dialog, which keeps what 
         REQUIRE(dialog);
         seen = true;
         auto fields = dialog->findChildren<QLineEdit*>();
-        auto* day = dialog->findChild<QDateEdit*>();
+        auto* day = dialog->findChild<DateField*>();
         REQUIRE(day);
         day->setDate(QDate(2025, 3, 3)); // the demo closed 2025
         for (QLineEdit* f : fields) {
@@ -165,7 +166,7 @@ TEST_CASE("A volunteer's waived expenses go through the gift dialog, which asks 
         QWidget* next = dialog->focusWidget()->nextInFocusChain();
         while (!(next->focusPolicy() & Qt::TabFocus) || !next->isEnabled())
             next = next->nextInFocusChain();
-        CHECK(next == dialog->findChild<QDateEdit*>());
+        CHECK(next == dialog->findChild<DateField*>());
         chooser->setContact(volunteer);
         QLineEdit* description = nullptr;
         QLineEdit* valuation = nullptr;

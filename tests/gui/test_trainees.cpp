@@ -1,3 +1,4 @@
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/sales/contactspage.h"
@@ -22,7 +23,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
+#include <QDate>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -164,10 +165,10 @@ TEST_CASE("A new trainee is entered in the record dialog, an unusual age is conf
     });
     QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("lastName")), QStringLiteral("Perrin"));
     QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("firstName")), QStringLiteral("Tom"));
-    dialog.findChild<QDateEdit*>(QStringLiteral("birthDate"))->setDate(QDate(2013, 5, 2));
+    dialog.findChild<DateField*>(QStringLiteral("birthDate"))->setDate(QDate(2013, 5, 2));
     auto* status = dialog.findChild<QComboBox*>(QStringLiteral("status"));
     status->setCurrentIndex(status->findData(static_cast<int>(TraineeStatus::Enrolled)));
-    dialog.findChild<QDateEdit*>(QStringLiteral("entryDate"))->setDate(QDate(2026, 11, 23));
+    dialog.findChild<DateField*>(QStringLiteral("entryDate"))->setDate(QDate(2026, 11, 23));
     REQUIRE(dialog.saveIdentity());
     CHECK(asked);
     REQUIRE(dialog.traineeId() > 0);
@@ -180,7 +181,7 @@ TEST_CASE("A new trainee is entered in the record dialog, an unusual age is conf
     twin.setConfirmation([](const QString&) { return true; });
     QTest::keyClicks(twin.findChild<QLineEdit*>(QStringLiteral("lastName")), QStringLiteral("PERRIN"));
     QTest::keyClicks(twin.findChild<QLineEdit*>(QStringLiteral("firstName")), QStringLiteral("tom"));
-    twin.findChild<QDateEdit*>(QStringLiteral("birthDate"))->setDate(QDate(2013, 5, 2));
+    twin.findChild<DateField*>(QStringLiteral("birthDate"))->setDate(QDate(2013, 5, 2));
     CHECK_FALSE(twin.saveIdentity());
     CHECK(twin.banner()->text().contains(QStringLiteral("a déjà un dossier")));
 }

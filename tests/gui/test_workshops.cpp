@@ -1,3 +1,4 @@
+#include "gui/common/datefield.h"
 #include "gui/common/session.h"
 #include "gui/trainees/productiontab.h"
 #include "gui/trainees/traineedialog.h"
@@ -11,15 +12,14 @@
 #include "support/guidemo.h"
 #include "support/testdatabase.h"
 
+#include <catch2/catch.hpp>
 #include <QApplication>
 #include <QComboBox>
-#include <QDateEdit>
+#include <QDate>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTableWidget>
 #include <QTest>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -57,9 +57,11 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
     ProductionEntryPage* page = workshops.entryPage();
     REQUIRE(workshops.currentWidget() == page);
     // Today and the trainer's own workshop come preselected.
-    CHECK(page->findChild<QComboBox*>(QStringLiteral("entrySection"))->currentText() == QStringLiteral("Pneus et services"));
-    CHECK(page->findChild<QDateEdit*>(QStringLiteral("entryDay"))->date() == kToday);
-    CHECK(page->findChild<QComboBox*>(QStringLiteral("entryTrainer"))->currentText() == QStringLiteral("Jean-Luc Perrin"));
+    CHECK(page->findChild<QComboBox*>(QStringLiteral("entrySection"))->currentText() ==
+          QStringLiteral("Pneus et services"));
+    CHECK(page->findChild<DateField*>(QStringLiteral("entryDay"))->date() == kToday);
+    CHECK(page->findChild<QComboBox*>(QStringLiteral("entryTrainer"))->currentText() ==
+          QStringLiteral("Jean-Luc Perrin"));
     page->traineesTable()->setFocus();
 
     press(Qt::Key_R, Qt::AltModifier); // Référence
@@ -117,23 +119,32 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
 
     Database& db = d.session.database();
     const qint64 entry =
-        test::rawScalar(db, QStringLiteral("SELECT id FROM production_entry WHERE reference = 'KBD-001'")).toLongLong();
+        test::rawScalar(db, QStringLiteral("SELECT id FROM production_entry WHERE reference = 'KBD-001'"))
+            .toLongLong();
     REQUIRE(entry != 0);
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT day || '/' || author_login FROM production_entry WHERE id = %1").arg(entry))
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT day || '/' || author_login FROM production_entry WHERE id = %1")
+                      .arg(entry))
               .toString() == QStringLiteral("2026-11-27/formateur.pneus"));
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM production_trainee WHERE entry_id = %1").arg(entry))
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT COUNT(*) FROM production_trainee WHERE entry_id = %1").arg(entry))
               .toInt() == 3);
     CHECK(test::rawScalar(db, QStringLiteral("SELECT minutes FROM production_trainee WHERE entry_id = %1 AND "
                                              "trainee_id = %2")
                                   .arg(entry)
                                   .arg(ticked.first()))
               .toInt() == 180);
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT SUM(minutes) FROM production_trainee WHERE entry_id = %1").arg(entry))
-              .toInt() == 180 + 210 + 210);
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT SUM(quantity_thousandths) FROM production_output WHERE entry_id = %1")
-                                  .arg(entry))
-              .toLongLong() == 5000);
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM production_skill WHERE entry_id = %1").arg(entry))
+    CHECK(
+        test::rawScalar(
+            db, QStringLiteral("SELECT SUM(minutes) FROM production_trainee WHERE entry_id = %1").arg(entry))
+            .toInt() == 180 + 210 + 210);
+    CHECK(
+        test::rawScalar(
+            db, QStringLiteral("SELECT SUM(quantity_thousandths) FROM production_output WHERE entry_id = %1")
+                    .arg(entry))
+            .toLongLong() == 5000);
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT COUNT(*) FROM production_skill WHERE entry_id = %1").arg(entry))
               .toInt() == 1);
     // The form is blank again for the next entry.
     CHECK(page->outputsTable()->rowCount() == 0);
@@ -175,7 +186,8 @@ TEST_CASE("Refusals in the entry form say why and keep what was typed", "[gui][w
     CHECK_FALSE(page.save());
     CHECK(page.statusText().contains(QStringLiteral("12")));
     CHECK(page.findChild<QLineEdit*>(QStringLiteral("entryReference"))->text() == QStringLiteral("X-1"));
-    CHECK(test::rawScalar(d.session.database(), QStringLiteral("SELECT COUNT(*) FROM production_entry WHERE reference = 'X-1'"))
+    CHECK(test::rawScalar(d.session.database(),
+                          QStringLiteral("SELECT COUNT(*) FROM production_entry WHERE reference = 'X-1'"))
               .toInt() == 0);
 }
 

@@ -34,21 +34,16 @@ QString key(const QString& s)
 
 int TraineeImportService::Preview::validCount() const
 {
-    return static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.problem.isEmpty(); }));
+    return static_cast<int>(
+        std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.problem.isEmpty(); }));
 }
 
-Result<QDate> TraineeImportService::parseDate(const QString& textIn)
+Result<QDate> TraineeImportService::parseDate(const QString& textIn, const QDate& today)
 {
     const QString t = textIn.trimmed();
     if (t.isEmpty())
         return QDate();
-    static const QRegularExpression french(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$"));
-    static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
-    QDate d;
-    if (auto m = french.match(t); m.hasMatch())
-        d = QDate(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt());
-    else if (auto m2 = iso.match(t); m2.hasMatch())
-        d = QDate(m2.captured(1).toInt(), m2.captured(2).toInt(), m2.captured(3).toInt());
+    const QDate d = text::parseTypedDate(t, today);
     if (!d.isValid())
         return fail(Error::Code::InvalidInput, tr("“%1” is not a date (dd/mm/yyyy).").arg(t));
     return d;
@@ -59,22 +54,24 @@ ExitReason TraineeImportService::matchExitReason(const QString& textIn)
     const QString k = key(textIn);
     static const QList<std::pair<ExitReason, QStringList>> table = {
         {ExitReason::Apprenticeship,
-         {QStringLiteral("apprentissage"), QStringLiteral("contrat d'apprentissage"), QStringLiteral("alternance"),
-          QStringLiteral("apprenti")}},
+         {QStringLiteral("apprentissage"), QStringLiteral("contrat d'apprentissage"),
+          QStringLiteral("alternance"), QStringLiteral("apprenti")}},
         {ExitReason::Job,
-         {QStringLiteral("emploi"), QStringLiteral("embauche"), QStringLiteral("travail"), QStringLiteral("cdi"),
-          QStringLiteral("cdd"), QStringLiteral("interim")}},
+         {QStringLiteral("emploi"), QStringLiteral("embauche"), QStringLiteral("travail"),
+          QStringLiteral("cdi"), QStringLiteral("cdd"), QStringLiteral("interim")}},
         {ExitReason::Training,
-         {QStringLiteral("formation"), QStringLiteral("autre formation"), QStringLiteral("formation ailleurs"),
-          QStringLiteral("reorientation"), QStringLiteral("poursuite de formation")}},
+         {QStringLiteral("formation"), QStringLiteral("autre formation"),
+          QStringLiteral("formation ailleurs"), QStringLiteral("reorientation"),
+          QStringLiteral("poursuite de formation")}},
         {ExitReason::EndOfCourse,
-         {QStringLiteral("fin de formation"), QStringLiteral("fin de parcours"), QStringLiteral("fin de cursus"),
-          QStringLiteral("diplome")}},
+         {QStringLiteral("fin de formation"), QStringLiteral("fin de parcours"),
+          QStringLiteral("fin de cursus"), QStringLiteral("diplome")}},
         {ExitReason::Moved, {QStringLiteral("demenagement"), QStringLiteral("demenage")}},
         {ExitReason::Personal,
-         {QStringLiteral("raisons personnelles"), QStringLiteral("raison personnelle"), QStringLiteral("personnel"),
-          QStringLiteral("sante"), QStringLiteral("raisons familiales")}},
-        {ExitReason::Exclusion, {QStringLiteral("exclusion"), QStringLiteral("exclu"), QStringLiteral("renvoi")}},
+         {QStringLiteral("raisons personnelles"), QStringLiteral("raison personnelle"),
+          QStringLiteral("personnel"), QStringLiteral("sante"), QStringLiteral("raisons familiales")}},
+        {ExitReason::Exclusion,
+         {QStringLiteral("exclusion"), QStringLiteral("exclu"), QStringLiteral("renvoi")}},
         {ExitReason::DroppedOut,
          {QStringLiteral("abandon"), QStringLiteral("decrochage"), QStringLiteral("demission")}},
         {ExitReason::Other, {QStringLiteral("autre"), QStringLiteral("autres")}},
@@ -180,7 +177,7 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
         t.lastName = cell(LastName);
         t.firstName = cell(FirstName);
         const auto date = [&](Field f, QDate* out) {
-            auto d = parseDate(cell(f));
+            auto d = parseDate(cell(f), m_clock.today());
             if (d)
                 *out = *d;
             else
@@ -218,7 +215,7 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
                 newReferrals.insert(row.referralName);
             }
         }
-        t.status = t.exitDate.isValid() ? TraineeStatus::Left
+        t.status = t.exitDate.isValid()    ? TraineeStatus::Left
                    : t.entryDate.isValid() ? TraineeStatus::Enrolled
                                            : TraineeStatus::Candidate;
         if (t.status == TraineeStatus::Left && t.exitReason == ExitReason::None)
@@ -244,7 +241,8 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
             if (value.isEmpty())
                 continue;
             QString result;
-            if (value == QLatin1String("obtenu") || value == QLatin1String("oui") || value == QLatin1String("admis"))
+            if (value == QLatin1String("obtenu") || value == QLatin1String("oui") ||
+                value == QLatin1String("admis"))
                 result = QStringLiteral("passed");
             else if (value == QLatin1String("non obtenu") || value == QLatin1String("non") ||
                      value == QLatin1String("ajourne") || value == QLatin1String("echec"))
@@ -254,19 +252,21 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
             else if (value == QLatin1String("absent"))
                 result = QStringLiteral("absent");
             else
-                problems << tr("unknown result “%1” in the column %2").arg(cells.at(index), table->header.at(index));
+                problems << tr("unknown result “%1” in the column %2")
+                                .arg(cells.at(index), table->header.at(index));
             if (!result.isEmpty() && session == 0)
                 problems << tr("no session year for the certification %1").arg(table->header.at(index));
             if (!result.isEmpty())
-                row.certifications << TraineeCertification{0, 0, certificationId, table->header.at(index), session,
-                                                           result, {}};
+                row.certifications << TraineeCertification{
+                    0, 0, certificationId, table->header.at(index), session, result, {}};
         }
         if (problems.isEmpty()) {
             if (auto v = checker.validate(t, false); !v)
                 problems << v.error().message;
         }
         if (problems.isEmpty() && t.birthDate.isValid()) {
-            const QString identity = text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate);
+            const QString identity =
+                text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate);
             if (seen.contains(identity))
                 problems << tr("the same person appears twice in the file");
             seen.insert(identity);
@@ -321,14 +321,16 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
             if (!twin)
                 return std::unexpected(twin.error());
             if (*twin != 0)
-                return fail(Error::Code::Conflict,
-                            tr("Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.")
-                                .arg(row.line)
-                                .arg(t.firstName, t.lastName)
-                                .arg(*twin));
+                return fail(
+                    Error::Code::Conflict,
+                    tr("Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.")
+                        .arg(row.line)
+                        .arg(t.firstName, t.lastName)
+                        .arg(*twin));
             auto id = trainees.insert(t, m_clock.nowIso());
             if (!id)
-                return std::unexpected(Error{id.error().code, tr("Line %1: %2").arg(row.line).arg(id.error().message),
+                return std::unexpected(Error{id.error().code,
+                                             tr("Line %1: %2").arg(row.line).arg(id.error().message),
                                              id.error().detail});
             for (TraineeCertification c : row.certifications) {
                 c.traineeId = *id;
@@ -337,8 +339,8 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
             }
             ChangeSet changes;
             changes.set(QStringLiteral("import line"), row.line);
-            if (auto r = audit.record(m_actor, QStringLiteral("trainee"), QString::number(*id), QStringLiteral("create"),
-                                      changes);
+            if (auto r = audit.record(m_actor, QStringLiteral("trainee"), QString::number(*id),
+                                      QStringLiteral("create"), changes);
                 !r)
                 return std::unexpected(r.error());
             ++imported;
@@ -350,13 +352,15 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
 Result<QByteArray> TraineeImportService::exportCsv(const TraineeFilter& filter) const
 {
     TraineeService service(m_db, m_clock, m_actor);
-    const QStringList header = {QStringLiteral("nom"),           QStringLiteral("prénom"),
-                                QStringLiteral("date de naissance"), QStringLiteral("sexe"),
-                                QStringLiteral("section"),       QStringLiteral("année scolaire d'entrée"),
-                                QStringLiteral("année"),         QStringLiteral("statut"),
-                                QStringLiteral("date d'entrée"), QStringLiteral("date de sortie")};
+    const QStringList header = {
+        QStringLiteral("nom"),           QStringLiteral("prénom"),  QStringLiteral("date de naissance"),
+        QStringLiteral("sexe"),          QStringLiteral("section"), QStringLiteral("année scolaire d'entrée"),
+        QStringLiteral("année"),         QStringLiteral("statut"),  QStringLiteral("date d'entrée"),
+        QStringLiteral("date de sortie")};
     QList<QStringList> rows;
-    const auto date = [](const QDate& d) { return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString(); };
+    const auto date = [](const QDate& d) {
+        return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+    };
     for (int offset = 0;; offset += 500) {
         auto page = service.list(filter, 500, offset);
         if (!page)
@@ -367,7 +371,8 @@ Result<QByteArray> TraineeImportService::exportCsv(const TraineeFilter& filter) 
                                 date(r.birthDate),
                                 r.sex,
                                 r.section,
-                                r.cohortYear ? QStringLiteral("%1-%2").arg(r.cohortYear).arg(r.cohortYear + 1) : QString(),
+                                r.cohortYear ? QStringLiteral("%1-%2").arg(r.cohortYear).arg(r.cohortYear + 1)
+                                             : QString(),
                                 r.studyYear ? QString::number(r.studyYear) : QString(),
                                 TraineeService::statusLabel(r.status),
                                 date(r.entryDate),

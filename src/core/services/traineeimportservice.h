@@ -59,7 +59,7 @@ public:
     // The list as the user filtered it, as CSV (';', UTF-8 BOM).
     Result<QByteArray> exportCsv(const struct TraineeFilter& filter) const;
 
-    static Result<QDate> parseDate(const QString& text);
+    static Result<QDate> parseDate(const QString& text, const QDate& today);
     static ExitReason matchExitReason(const QString& text);
 
 private:

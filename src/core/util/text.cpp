@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace etabli::text {
 
@@ -51,6 +52,35 @@ QString frenchDate(const QDate& day)
 QString frenchLongDate(const QDate& day)
 {
     return QLocale(QLocale::French, QLocale::France).toString(day, QStringLiteral("d MMMM yyyy"));
+}
+
+namespace {
+
+int fullYear(const QString& digits, const QDate& today)
+{
+    const int year = digits.toInt();
+    if (digits.size() == 4)
+        return year;
+    const int century = (today.year() / 100) * 100;
+    return century + year > today.year() + 10 ? century - 100 + year : century + year;
+}
+
+} // namespace
+
+QDate parseTypedDate(const QString& textIn, const QDate& today)
+{
+    const QString text = textIn.trimmed();
+    static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
+    static const QRegularExpression separated(
+        QStringLiteral("^(\\d{1,2})([/.\\- ])(\\d{1,2})\\2(\\d{2}|\\d{4})$"));
+    static const QRegularExpression digits(QStringLiteral("^(\\d{2})(\\d{2})(\\d{2}|\\d{4})$"));
+    if (const auto m = iso.match(text); m.hasMatch())
+        return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    if (const auto m = separated.match(text); m.hasMatch())
+        return QDate(fullYear(m.captured(4), today), m.captured(3).toInt(), m.captured(1).toInt());
+    if (const auto m = digits.match(text); m.hasMatch())
+        return QDate(fullYear(m.captured(3), today), m.captured(2).toInt(), m.captured(1).toInt());
+    return {};
 }
 
 } // namespace etabli::text

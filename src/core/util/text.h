@@ -18,4 +18,11 @@ QString frenchDate(const QDate& day);
 // "5 mars 2025".
 QString frenchLongDate(const QDate& day);
 
+// A day as people type it: "12/03/2011", "12/3/11", "12-03-2011",
+// "12.03.2011", the digits only ("12032011", "120311") or ISO "2011-03-12",
+// with nothing else around it. A two-digit year is taken in the century that
+// puts it no more than ten years after `today` ("11" is 2011, "95" 1995).
+// Null when the text is not a day of the calendar.
+QDate parseTypedDate(const QString& text, const QDate& today);
+
 } // namespace etabli::text

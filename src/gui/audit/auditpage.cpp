@@ -1,13 +1,13 @@
 #include "gui/audit/auditpage.h"
 
 #include "gui/audit/auditmodel.h"
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "services/audittrail.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -23,8 +23,8 @@ namespace etabli {
 
 AuditPage::AuditPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_person(new QComboBox(this)),
-      m_entity(new QComboBox(this)), m_useFrom(new QCheckBox(tr("&From"), this)), m_from(new QDateEdit(this)),
-      m_useTo(new QCheckBox(tr("&To"), this)), m_to(new QDateEdit(this)), m_count(new QLabel(this)),
+      m_entity(new QComboBox(this)), m_useFrom(new QCheckBox(tr("&From"), this)), m_from(new DateField(this)),
+      m_useTo(new QCheckBox(tr("&To"), this)), m_to(new DateField(this)), m_count(new QLabel(this)),
       m_view(new QTableView(this)), m_model(new AuditModel(session, this))
 {
     auto* layout = new QVBoxLayout(this);
@@ -36,9 +36,7 @@ AuditPage::AuditPage(Session& session, QWidget* parent)
     entityLabel->setBuddy(m_entity);
     m_person->setObjectName(QStringLiteral("personFilter"));
     m_entity->setObjectName(QStringLiteral("entityFilter"));
-    for (QDateEdit* d : {m_from, m_to}) {
-        d->setCalendarPopup(true);
-        d->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    for (DateField* d : {m_from, m_to}) {
         d->setDate(m_session.clock().today());
         d->setEnabled(false);
     }
@@ -70,8 +68,8 @@ AuditPage::AuditPage(Session& session, QWidget* parent)
     connect(m_useTo, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
     for (QCheckBox* c : {m_useFrom, m_useTo})
         connect(c, &QCheckBox::toggled, this, &AuditPage::applyFilter);
-    for (QDateEdit* d : {m_from, m_to})
-        connect(d, &QDateEdit::dateChanged, this, &AuditPage::applyFilter);
+    for (DateField* d : {m_from, m_to})
+        connect(d, &DateField::dateChanged, this, &AuditPage::applyFilter);
     connect(exportButton, &QPushButton::clicked, this, &AuditPage::chooseExport);
     reload();
 }
@@ -126,7 +124,8 @@ void AuditPage::applyFilter()
 
 bool AuditPage::exportCsv(const QString& path)
 {
-    if (auto r = AuditTrail(m_session.database(), m_session.clock()).exportCsv(m_session.user(), currentFilter(), path);
+    if (auto r = AuditTrail(m_session.database(), m_session.clock())
+                     .exportCsv(m_session.user(), currentFilter(), path);
         !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -138,10 +137,11 @@ bool AuditPage::exportCsv(const QString& path)
 
 void AuditPage::chooseExport()
 {
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(tr("log-of-changes-%1.csv").arg(m_session.clock().today().toString(Qt::ISODate)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the log of changes"), suggested,
-                                                      tr("CSV (*.csv)"));
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(tr("log-of-changes-%1.csv").arg(m_session.clock().today().toString(Qt::ISODate)));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the log of changes"), suggested, tr("CSV (*.csv)"));
     if (!path.isEmpty())
         exportCsv(path);
 }

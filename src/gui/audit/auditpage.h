@@ -6,11 +6,12 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QTableView;
 
 namespace etabli {
+
+class DateField;
 
 class AuditModel;
 class MessageBanner;
@@ -40,9 +41,9 @@ private:
     QComboBox* m_person;
     QComboBox* m_entity;
     QCheckBox* m_useFrom;
-    QDateEdit* m_from;
+    DateField* m_from;
     QCheckBox* m_useTo;
-    QDateEdit* m_to;
+    DateField* m_to;
     QLabel* m_count;
     QTableView* m_view;
     AuditModel* m_model;

@@ -1,8 +1,8 @@
 #include "gui/common/formdialog.h"
 
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -47,7 +47,12 @@ void FormDialog::addRow(const QString& label, QWidget* field)
 void FormDialog::accept()
 {
     if (m_action) {
-        if (auto r = m_action(); !r) {
+        Status r;
+        if (DateField* wrong = DateField::firstWrong(this))
+            r = fail(Error::Code::InvalidInput, wrong->namedProblem());
+        else
+            r = m_action();
+        if (!r) {
             m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
             m_banner->show();
             // The message takes room: the dialog grows rather than squeezing its fields.
@@ -77,28 +82,14 @@ Result<Money> FormDialog::money(const QLineEdit* field)
     return Money::parse(field->text());
 }
 
-QDateEdit* FormDialog::dateField(const QDate& value, QWidget* parent)
+DateField* FormDialog::dateField(const QDate& value, QWidget* parent)
 {
-    auto* field = new QDateEdit(parent);
-    field->setCalendarPopup(true);
-    field->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    field->setDate(value.isValid() ? value : QDate::currentDate());
-    return field;
+    return new DateField(value.isValid() ? value : QDate::currentDate(), DateField::Kind::Required, parent);
 }
 
-QDateEdit* FormDialog::optionalDateField(const QDate& value, QWidget* parent)
+DateField* FormDialog::optionalDateField(const QDate& value, QWidget* parent)
 {
-    auto* field = dateField(value, parent);
-    // The minimum stands for "no day": shown blank.
-    field->setMinimumDate(QDate(2000, 1, 1));
-    field->setSpecialValueText(QStringLiteral(" "));
-    field->setDate(value.isValid() ? value : field->minimumDate());
-    return field;
-}
-
-QDate FormDialog::optionalDate(const QDateEdit* field)
-{
-    return field->date() == field->minimumDate() ? QDate() : field->date();
+    return new DateField(value, DateField::Kind::Optional, parent);
 }
 
 } // namespace etabli

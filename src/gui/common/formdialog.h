@@ -7,19 +7,20 @@
 #include <QDate>
 #include <QDialog>
 
-class QDateEdit;
 class QFormLayout;
 class QPushButton;
 class QLineEdit;
 
 namespace etabli {
 
+class DateField;
 class MessageBanner;
 
 // A small form in a dialog: labelled rows, OK and Cancel. On OK the
 // dialog calls its action (which saves through a service); when that
 // fails, the French message shows at the top and the dialog stays open
-// with what was typed, so nothing is lost and nothing half-written.
+// with what was typed, so nothing is lost and nothing half-written. A date
+// typed wrong is named before the action runs.
 class FormDialog final : public QDialog
 {
     Q_OBJECT
@@ -37,12 +38,10 @@ public:
     static QLineEdit* moneyField(const Money& value, QWidget* parent);
     // The amount typed, or the French message saying what is wrong.
     static Result<Money> money(const QLineEdit* field);
-    // A day, shown dd/MM/yyyy with a calendar; invalid shows empty.
-    static QDateEdit* dateField(const QDate& value, QWidget* parent);
-
-    // A day that may stay empty (shown blank until chosen).
-    static QDateEdit* optionalDateField(const QDate& value, QWidget* parent);
-    static QDate optionalDate(const QDateEdit* field);
+    // A day that must be given, typed or chosen (DateField); a null value shows today.
+    static DateField* dateField(const QDate& value, QWidget* parent);
+    // A day that may stay empty: empty until the user types or chooses one.
+    static DateField* optionalDateField(const QDate& value, QWidget* parent);
 
     void accept() override;
 

@@ -1,13 +1,15 @@
 #include "gui/common/periodedit.h"
 
-#include <QDateEdit>
+#include "gui/common/datefield.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 
 namespace etabli {
 
 PeriodEdit::PeriodEdit(const QDate& from, const QDate& to, QWidget* parent)
-    : QWidget(parent), m_from(new QDateEdit(from, this)), m_to(new QDateEdit(to, this))
+    : QWidget(parent), m_from(new DateField(from, DateField::Kind::Required, this)),
+      m_to(new DateField(to, DateField::Kind::Required, this))
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -15,10 +17,8 @@ PeriodEdit::PeriodEdit(const QDate& from, const QDate& to, QWidget* parent)
     fromLabel->setBuddy(m_from);
     auto* toLabel = new QLabel(tr("&to"), this);
     toLabel->setBuddy(m_to);
-    for (QDateEdit* d : {m_from, m_to}) {
-        d->setCalendarPopup(true);
-        d->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-        connect(d, &QDateEdit::dateChanged, this, &PeriodEdit::changed);
+    for (DateField* d : {m_from, m_to}) {
+        connect(d, &DateField::dateChanged, this, &PeriodEdit::changed);
     }
     layout->addWidget(fromLabel);
     layout->addWidget(m_from);

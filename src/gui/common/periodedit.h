@@ -3,9 +3,9 @@
 #include <QDate>
 #include <QWidget>
 
-class QDateEdit;
-
 namespace etabli {
+
+class DateField;
 
 // "Du [date] au [date]": the period of a list or of figures, with calendar
 // pop-ups and French dates. `changed` fires when the user changes a date.
@@ -20,15 +20,15 @@ public:
     QDate to() const;
     // Sets both dates without emitting `changed`.
     void setPeriod(const QDate& from, const QDate& to);
-    QDateEdit* fromEdit() const { return m_from; }
-    QDateEdit* toEdit() const { return m_to; }
+    DateField* fromEdit() const { return m_from; }
+    DateField* toEdit() const { return m_to; }
 
 Q_SIGNALS:
     void changed();
 
 private:
-    QDateEdit* m_from;
-    QDateEdit* m_to;
+    DateField* m_from;
+    DateField* m_to;
 };
 
 } // namespace etabli

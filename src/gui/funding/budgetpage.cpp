@@ -1,5 +1,6 @@
 #include "gui/funding/budgetpage.h"
 
+#include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/reloadwhenshown.h"
@@ -11,7 +12,6 @@
 #include "services/fundingreportservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -26,8 +26,9 @@
 namespace etabli {
 
 BudgetEntriesList::BudgetEntriesList(Session& session, QWidget* parent)
-    : PagedListPage(session, {tr("Date"), tr("Category"), tr("Label"), tr("Amount"), tr("Contact"), tr("Reference")}, 2,
-                    tr("Search a label, a reference or a contact…"), tr("&New entry…"), parent),
+    : PagedListPage(session,
+                    {tr("Date"), tr("Category"), tr("Label"), tr("Amount"), tr("Contact"), tr("Reference")},
+                    2, tr("Search a label, a reference or a contact…"), tr("&New entry…"), parent),
       m_kind(new QComboBox(this)), m_correct(new QPushButton(tr("&Correct…"), this))
 {
     m_table->setObjectName(QStringLiteral("budgetEntries"));
@@ -76,8 +77,9 @@ void BudgetEntriesList::openRecord(qint64 id)
 {
     if (id != 0) {
         // Entries are never changed: a correction undoes one.
-        m_banner->showMessage(MessageBanner::Kind::Warning,
-                              tr("A recorded entry is not changed: “Correct…” undoes it, then record the right one."));
+        m_banner->showMessage(
+            MessageBanner::Kind::Warning,
+            tr("A recorded entry is not changed: “Correct…” undoes it, then record the right one."));
         return;
     }
     BudgetService service(m_session.database(), m_session.clock(), m_session.user());
@@ -112,7 +114,8 @@ void BudgetEntriesList::openRecord(qint64 id)
         e.amount = *money;
         e.contactId = contact->contactId();
         e.reference = reference->text();
-        auto recorded = BudgetService(m_session.database(), m_session.clock(), m_session.user()).recordEntry(e);
+        auto recorded =
+            BudgetService(m_session.database(), m_session.clock(), m_session.user()).recordEntry(e);
         if (!recorded)
             return std::unexpected(recorded.error());
         return {};
@@ -133,8 +136,8 @@ void BudgetEntriesList::correctSelected()
     bool ok = false;
     const QString reason = QInputDialog::getText(
         this, tr("Correct an entry"),
-        tr("The entry stays; an entry of the opposite amount, dated today, undoes it. Why?"), QLineEdit::Normal,
-        QString(), &ok);
+        tr("The entry stays; an entry of the opposite amount, dated today, undoes it. Why?"),
+        QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
     auto r = BudgetService(m_session.database(), m_session.clock(), m_session.user())
@@ -147,8 +150,9 @@ void BudgetEntriesList::correctSelected()
 }
 
 BudgetPage::BudgetPage(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new YearCombo(session, this)),
-      m_forecasts(new QTableWidget(0, 4, this)), m_entries(new BudgetEntriesList(session, this))
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
+      m_year(new YearCombo(session, this)), m_forecasts(new QTableWidget(0, 4, this)),
+      m_entries(new BudgetEntriesList(session, this))
 {
     m_forecasts->setObjectName(QStringLiteral("forecastTable"));
     auto* layout = new QVBoxLayout(this);
@@ -194,7 +198,8 @@ void BudgetPage::reload()
         return;
     if (m_year->count() == 0)
         m_year->refresh();
-    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user()).report(m_year->startYear());
+    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user())
+                      .report(m_year->startYear());
     if (!report) {
         m_banner->showMessage(MessageBanner::Kind::Error, report.error().message);
         m_banner->show();
@@ -205,7 +210,8 @@ void BudgetPage::reload()
     for (const FundingReport::Line& l : report->categories) {
         const int row = m_forecasts->rowCount();
         m_forecasts->insertRow(row);
-        auto* name = new QTableWidgetItem(l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name);
+        auto* name =
+            new QTableWidgetItem(l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name);
         qint64 categoryId = 0;
         if (categories)
             for (const BudgetCategory& c : *categories)
@@ -246,7 +252,8 @@ void BudgetPage::reload()
 
 void BudgetPage::editForecast(int row)
 {
-    if (row < 0 || !m_forecasts->item(row, 0) || m_forecasts->item(row, 0)->data(Qt::UserRole).toLongLong() == 0) {
+    if (row < 0 || !m_forecasts->item(row, 0) ||
+        m_forecasts->item(row, 0)->data(Qt::UserRole).toLongLong() == 0) {
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a category in the table."));
         m_banner->show();
         return;
@@ -258,7 +265,8 @@ void BudgetPage::editForecast(int row)
         return;
     }
     FormDialog dialog(tr("Forecast: %1").arg(item->text()), this);
-    auto* amount = FormDialog::moneyField(Money::fromCents(item->data(Qt::UserRole + 2).toLongLong()), &dialog);
+    auto* amount =
+        FormDialog::moneyField(Money::fromCents(item->data(Qt::UserRole + 2).toLongLong()), &dialog);
     dialog.addRow(tr("&Forecast for %1:").arg(m_year->currentText()), amount);
     dialog.setAction([&]() -> Status {
         auto money = FormDialog::money(amount);
@@ -285,7 +293,8 @@ Result<qint64> BudgetPage::chosenYearId()
     if (m_year->yearId() != 0)
         return m_year->yearId();
     // A forecast is often typed before the year starts: it is opened then.
-    auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).open(m_year->startYear());
+    auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user())
+                      .open(m_year->startYear());
     if (!opened)
         return std::unexpected(opened.error());
     return opened->id;

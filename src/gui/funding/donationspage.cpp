@@ -1,5 +1,6 @@
 #include "gui/funding/donationspage.h"
 
+#include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
@@ -13,7 +14,6 @@
 #include "services/schoolservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QLocale>

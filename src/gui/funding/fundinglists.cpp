@@ -1,5 +1,6 @@
 #include "gui/funding/fundinglists.h"
 
+#include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
@@ -9,7 +10,6 @@
 #include "services/financialyearservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -28,7 +28,8 @@ namespace {
 
 QString frenchDay(const QDate& d)
 {
-    return d.isValid() ? QLocale(QLocale::French, QLocale::France).toString(d, QStringLiteral("dd/MM/yyyy")) : QString();
+    return d.isValid() ? QLocale(QLocale::French, QLocale::France).toString(d, QStringLiteral("dd/MM/yyyy"))
+                       : QString();
 }
 
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
@@ -69,15 +70,16 @@ bool mayRead(Session& session)
 
 void showDenied(MessageBanner* banner)
 {
-    banner->showMessage(MessageBanner::Kind::Warning, QCoreApplication::translate("FundingLists",
-                                                                                  "Your account does not allow seeing this list."));
+    banner->showMessage(
+        MessageBanner::Kind::Warning,
+        QCoreApplication::translate("FundingLists", "Your account does not allow seeing this list."));
     banner->show();
 }
 
 // A page of one year's lines: banner, the year and a summary, the table,
 // the buttons at the bottom right.
-void layOutYearPage(QWidget* page, MessageBanner* banner, const QString& yearText, QSpinBox* year, QLabel* summary,
-                    QTableWidget* table, const QList<QPushButton*>& buttons, int currentYear)
+void layOutYearPage(QWidget* page, MessageBanner* banner, const QString& yearText, QSpinBox* year,
+                    QLabel* summary, QTableWidget* table, const QList<QPushButton*>& buttons, int currentYear)
 {
     auto* layout = new QVBoxLayout(page);
     banner->hide();
@@ -133,7 +135,8 @@ void ApprenticeshipTaxPage::reload()
     if (!mayRead(m_session))
         return showDenied(m_banner);
     m_banner->hide();
-    auto lines = BudgetService(m_session.database(), m_session.clock(), m_session.user()).apprenticeshipTaxes(m_year->value());
+    auto lines = BudgetService(m_session.database(), m_session.clock(), m_session.user())
+                     .apprenticeshipTaxes(m_year->value());
     if (!lines) {
         m_banner->showMessage(MessageBanner::Kind::Error, lines.error().message);
         m_banner->show();
@@ -149,8 +152,9 @@ void ApprenticeshipTaxPage::reload()
         expected += t.expected;
         received += t.received;
     }
-    m_totals->setText(tr("%n company(ies): %1 expected, %2 received.", nullptr, static_cast<int>(lines->size()))
-                          .arg(expected.format(), received.format()));
+    m_totals->setText(
+        tr("%n company(ies): %1 expected, %2 received.", nullptr, static_cast<int>(lines->size()))
+            .arg(expected.format(), received.format()));
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
@@ -167,7 +171,8 @@ void ApprenticeshipTaxPage::edit(qint64 id)
                 if (t.id == id)
                     tax = t;
     }
-    FormDialog dialog(id == 0 ? tr("Apprenticeship tax: new company") : tr("Apprenticeship tax: %1").arg(tax.companyName),
+    FormDialog dialog(id == 0 ? tr("Apprenticeship tax: new company")
+                              : tr("Apprenticeship tax: %1").arg(tax.companyName),
                       this);
     auto* company = new CustomerChooser(m_session, &dialog);
     if (id != 0) {
@@ -192,9 +197,10 @@ void ApprenticeshipTaxPage::edit(qint64 id)
         t.contactId = company->contactId();
         t.expected = *e;
         t.received = *r;
-        t.receivedOn = FormDialog::optionalDate(receivedOn);
+        t.receivedOn = receivedOn->date();
         t.note = note->text();
-        auto saved = BudgetService(m_session.database(), m_session.clock(), m_session.user()).saveApprenticeshipTax(t);
+        auto saved =
+            BudgetService(m_session.database(), m_session.clock(), m_session.user()).saveApprenticeshipTax(t);
         if (!saved)
             return std::unexpected(saved.error());
         return {};
@@ -215,7 +221,8 @@ MembersPage::MembersPage(Session& session, QWidget* parent)
     m_table->setObjectName(QStringLiteral("membersTable"));
     auto* dues = new QPushButton(tr("&Dues paid…"), this);
     auto* add = new QPushButton(tr("&New member…"), this);
-    layOutYearPage(this, m_banner, tr("&Year:"), m_year, m_count, m_table, {dues, add}, session.clock().today().year());
+    layOutYearPage(this, m_banner, tr("&Year:"), m_year, m_count, m_table, {dues, add},
+                   session.clock().today().year());
     connect(dues, &QPushButton::clicked, this, &MembersPage::recordDues);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &MembersPage::recordDues);
     connect(add, &QPushButton::clicked, this, &MembersPage::addMember);
@@ -241,7 +248,8 @@ void MembersPage::reload()
     auto members = service.members();
     auto active = service.activeMembers(m_year->value());
     if (!members || !active) {
-        m_banner->showMessage(MessageBanner::Kind::Error, (!members ? members.error() : active.error()).message);
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              (!members ? members.error() : active.error()).message);
         m_banner->show();
         return;
     }
@@ -250,10 +258,11 @@ void MembersPage::reload()
                {m.name, frenchDay(m.joinedOn), frenchDay(m.leftOn),
                 m.lastPaidYear == 0 ? QString() : QString::number(m.lastPaidYear)},
                m.id);
-    m_count->setText(tr("%1 member(s) in the register; <b>%2 with their dues for %3 paid</b> (for the general meeting).")
-                         .arg(members->size())
-                         .arg(*active)
-                         .arg(m_year->value()));
+    m_count->setText(
+        tr("%1 member(s) in the register; <b>%2 with their dues for %3 paid</b> (for the general meeting).")
+            .arg(members->size())
+            .arg(*active)
+            .arg(m_year->value()));
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
@@ -327,8 +336,9 @@ void MembersPage::recordDues()
 
 FinancialYearsPage::FinancialYearsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
-      m_table(makeTable({tr("Financial year"), tr("From"), tr("To"), tr("State"), tr("Targets (production / gifts / "
-                                                                                       "subsidies)")},
+      m_table(makeTable({tr("Financial year"), tr("From"), tr("To"), tr("State"),
+                         tr("Targets (production / gifts / "
+                            "subsidies)")},
                         this)),
       m_reopen(new QPushButton(tr("&Reopen…"), this))
 {
@@ -336,9 +346,10 @@ FinancialYearsPage::FinancialYearsPage(Session& session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     m_banner->hide();
     layout->addWidget(m_banner);
-    auto* help = new QLabel(tr("A closed year can no longer be changed: no gift, entry, dues or subsidy amount dated "
-                               "in it. Only the direction may reopen one, saying why."),
-                            this);
+    auto* help =
+        new QLabel(tr("A closed year can no longer be changed: no gift, entry, dues or subsidy amount dated "
+                      "in it. Only the direction may reopen one, saying why."),
+                   this);
     help->setWordWrap(true);
     layout->addWidget(help);
     layout->addWidget(m_table, 1);
@@ -368,7 +379,8 @@ qint64 FinancialYearsPage::selectedId() const
 
 std::optional<FinancialYear> FinancialYearsPage::selectedYear()
 {
-    auto year = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).year(selectedId());
+    auto year =
+        FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).year(selectedId());
     if (!year) {
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a financial year in the list."));
         m_banner->show();
@@ -469,10 +481,11 @@ void FinancialYearsPage::closeYear()
     auto year = selectedYear();
     if (!year)
         return;
-    if (QMessageBox::question(this, tr("Close the financial year"),
-                              tr("Close %1? Nothing dated in it can then be added or changed; only the direction "
-                                 "may reopen it.")
-                                  .arg(FinancialYearService::label(*year))) != QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Close the financial year"),
+            tr("Close %1? Nothing dated in it can then be added or changed; only the direction "
+               "may reopen it.")
+                .arg(FinancialYearService::label(*year))) != QMessageBox::Yes)
         return;
     tell(service.close(year->id, year->version),
          tr("The financial year %1 is closed.").arg(FinancialYearService::label(*year)));
@@ -485,9 +498,10 @@ void FinancialYearsPage::reopenYear()
     if (!year)
         return;
     bool ok = false;
-    const QString reason = QInputDialog::getText(
-        this, tr("Reopen %1").arg(FinancialYearService::label(*year)),
-        tr("Why is this closed year reopened? The log of changes keeps the reason."), QLineEdit::Normal, QString(), &ok);
+    const QString reason =
+        QInputDialog::getText(this, tr("Reopen %1").arg(FinancialYearService::label(*year)),
+                              tr("Why is this closed year reopened? The log of changes keeps the reason."),
+                              QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
     tell(service.reopen(year->id, reason, year->version),

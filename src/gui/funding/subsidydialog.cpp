@@ -1,5 +1,6 @@
 #include "gui/funding/subsidydialog.h"
 
+#include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
@@ -11,7 +12,6 @@
 #include "services/subsidyservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -218,28 +218,28 @@ void SubsidyDialog::load(const Subsidy& s)
     m_requestedOn->setDate(s.requestedOn);
     m_decision->setCurrentIndex(m_decision->findData(s.decision));
     m_granted->setText(s.granted.isZero() ? QString() : s.granted.formatPlain());
-    m_decidedOn->setDate(s.decidedOn.isValid() ? s.decidedOn : m_decidedOn->minimumDate());
+    m_decidedOn->setDate(s.decidedOn);
     m_agreementRef->setText(s.agreementRef);
-    m_agreementOn->setDate(s.agreementOn.isValid() ? s.agreementOn : m_agreementOn->minimumDate());
+    m_agreementOn->setDate(s.agreementOn);
     m_conditions->setPlainText(s.conditions);
     m_action->setPlainText(s.actionDescription);
     m_deviation->setPlainText(s.deviationExplanation);
-    m_actionStart->setDate(s.actionStart.isValid() ? s.actionStart : m_actionStart->minimumDate());
-    m_actionEnd->setDate(s.actionEnd.isValid() ? s.actionEnd : m_actionEnd->minimumDate());
+    m_actionStart->setDate(s.actionStart);
+    m_actionEnd->setDate(s.actionEnd);
     m_actionPlace->setText(s.actionPlace);
     m_beneficiaries->setValue(s.beneficiaries);
     m_budgetModel->setLines(s.budget);
     m_indirectRule->setText(s.indirectRule);
     m_signedPlace->setText(s.signedPlace);
-    m_signedOn->setDate(s.signedOn.isValid() ? s.signedOn : m_signedOn->minimumDate());
+    m_signedOn->setDate(s.signedOn);
     for (int i = 0; i < m_asked->count(); ++i) {
         const QString key = m_asked->item(i)->data(Qt::UserRole).toString();
         const QStringList asked =
             s.askedIndicators.isEmpty() ? IndicatorService::defaultAskedIndicators() : s.askedIndicators;
         m_asked->item(i)->setCheckState(asked.contains(key) ? Qt::Checked : Qt::Unchecked);
     }
-    m_reportDue->setDate(s.reportDue.isValid() ? s.reportDue : m_reportDue->minimumDate());
-    m_accountedOn->setDate(s.accountedOn.isValid() ? s.accountedOn : m_accountedOn->minimumDate());
+    m_reportDue->setDate(s.reportDue);
+    m_accountedOn->setDate(s.accountedOn);
     for (const SubsidyInstalment& i : s.instalments)
         addInstalmentRow(i);
 }
@@ -268,6 +268,8 @@ void SubsidyDialog::decisionChanged()
 
 void SubsidyDialog::accept()
 {
+    if (DateField::reportWrong(this, m_banner))
+        return;
     const auto error = [this](const QString& message) {
         m_banner->showMessage(MessageBanner::Kind::Error, message);
         m_banner->show();
@@ -284,26 +286,26 @@ void SubsidyDialog::accept()
     s.requestedOn = m_requestedOn->date();
     s.decision = m_decision->currentData().toString();
     s.granted = *granted;
-    s.decidedOn = FormDialog::optionalDate(m_decidedOn);
+    s.decidedOn = m_decidedOn->date();
     s.agreementRef = m_agreementRef->text();
-    s.agreementOn = FormDialog::optionalDate(m_agreementOn);
+    s.agreementOn = m_agreementOn->date();
     s.conditions = m_conditions->toPlainText();
     s.actionDescription = m_action->toPlainText();
     s.deviationExplanation = m_deviation->toPlainText();
-    s.actionStart = FormDialog::optionalDate(m_actionStart);
-    s.actionEnd = FormDialog::optionalDate(m_actionEnd);
+    s.actionStart = m_actionStart->date();
+    s.actionEnd = m_actionEnd->date();
     s.actionPlace = m_actionPlace->text();
     s.beneficiaries = m_beneficiaries->value();
     s.budget = m_budgetModel->lines();
     s.indirectRule = m_indirectRule->text();
     s.signedPlace = m_signedPlace->text();
-    s.signedOn = FormDialog::optionalDate(m_signedOn);
+    s.signedOn = m_signedOn->date();
     s.askedIndicators.clear();
     for (int i = 0; i < m_asked->count(); ++i)
         if (m_asked->item(i)->checkState() == Qt::Checked)
             s.askedIndicators << m_asked->item(i)->data(Qt::UserRole).toString();
-    s.reportDue = FormDialog::optionalDate(m_reportDue);
-    s.accountedOn = FormDialog::optionalDate(m_accountedOn);
+    s.reportDue = m_reportDue->date();
+    s.accountedOn = m_accountedOn->date();
     s.instalments.clear();
     if (s.decision == QLatin1String("granted")) {
         for (int row = 0; row < m_instalments->rowCount(); ++row) {

@@ -6,7 +6,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QLineEdit;
 class QListWidget;
 class QSpinBox;
@@ -14,6 +13,8 @@ class QPlainTextEdit;
 class QTableWidget;
 
 namespace etabli {
+
+class DateField;
 
 class ActionBudgetModel;
 
@@ -48,27 +49,27 @@ private:
     YearCombo* m_year;
     QLineEdit* m_schoolYear;
     QLineEdit* m_requested;
-    QDateEdit* m_requestedOn;
+    DateField* m_requestedOn;
     QComboBox* m_decision;
     QLineEdit* m_granted;
-    QDateEdit* m_decidedOn;
+    DateField* m_decidedOn;
     QLineEdit* m_agreementRef;
-    QDateEdit* m_agreementOn;
+    DateField* m_agreementOn;
     QPlainTextEdit* m_conditions;
-    QDateEdit* m_reportDue;
-    QDateEdit* m_accountedOn;
+    DateField* m_reportDue;
+    DateField* m_accountedOn;
     QTableWidget* m_instalments;
     QPlainTextEdit* m_action = nullptr;
     QPlainTextEdit* m_deviation = nullptr;
     QListWidget* m_asked = nullptr;
-    QDateEdit* m_actionStart = nullptr;
-    QDateEdit* m_actionEnd = nullptr;
+    DateField* m_actionStart = nullptr;
+    DateField* m_actionEnd = nullptr;
     QLineEdit* m_actionPlace = nullptr;
     QSpinBox* m_beneficiaries = nullptr;
     ActionBudgetModel* m_budgetModel = nullptr;
     QLineEdit* m_indirectRule = nullptr;
     QLineEdit* m_signedPlace = nullptr;
-    QDateEdit* m_signedOn = nullptr;
+    DateField* m_signedOn = nullptr;
 };
 
 } // namespace etabli

@@ -3,6 +3,7 @@
 #include "domain/production.h"
 #include "domain/schoolyear.h"
 #include "domain/trainee.h"
+#include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
@@ -20,7 +21,6 @@
 #include "services/traineeservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>

@@ -2,22 +2,22 @@
 
 #include "reports/indicators.h"
 
+#include <memory>
 #include <QWidget>
 
-#include <memory>
-
 class QComboBox;
-class QDateEdit;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
 
 namespace etabli {
 
+class DateField;
+
 namespace print {
 class ReportBuilder;
 struct Printable;
-}
+} // namespace print
 
 class MessageBanner;
 class Session;
@@ -41,7 +41,15 @@ public:
     QComboBox* sectionCombo() const { return m_section; }
     const Indicators& indicators() const { return m_indicators; }
 
-    enum class Document { Activity, Indicators, Financial, Grant, Attendance, Pack };
+    enum class Document
+    {
+        Activity,
+        Indicators,
+        Financial,
+        Grant,
+        Attendance,
+        Pack
+    };
     QComboBox* documentCombo() const { return m_document; }
     QListWidget* subsidyList() const { return m_subsidies; }
     YearCombo* financialYearCombo() const { return m_financialYear; }
@@ -72,8 +80,8 @@ private:
     QComboBox* m_document = nullptr;
     YearCombo* m_financialYear = nullptr;
     QListWidget* m_subsidies = nullptr;
-    QDateEdit* m_from = nullptr;
-    QDateEdit* m_to = nullptr;
+    DateField* m_from = nullptr;
+    DateField* m_to = nullptr;
     QWidget* m_yearRow = nullptr;
     QWidget* m_subsidyRow = nullptr;
     QWidget* m_periodRow = nullptr;

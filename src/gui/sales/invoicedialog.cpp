@@ -1,6 +1,7 @@
 #include "gui/sales/invoicedialog.h"
 
 #include "domain/production.h"
+#include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
@@ -17,7 +18,6 @@
 
 #include <QComboBox>
 #include <QCompleter>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -39,7 +39,7 @@ namespace etabli {
 InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent)
     : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
       m_customer(new CustomerChooser(session, this)), m_reference(new QLineEdit(this)),
-      m_buyerReference(new QLineEdit(this)), m_due(new QDateEdit(this)),
+      m_buyerReference(new QLineEdit(this)), m_due(new DateField(this)),
       m_serviceFrom(FormDialog::optionalDateField({}, this)),
       m_serviceTo(FormDialog::optionalDateField({}, this)), m_operations(new QComboBox(this)),
       m_delivery(new QLineEdit(this)), m_engagement(new QLineEdit(this)), m_serviceCode(new QLineEdit(this)),
@@ -59,8 +59,6 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
 
     m_reference->setPlaceholderText(tr("work order or quote"));
     m_buyerReference->setPlaceholderText(tr("the customer's order number, if any"));
-    m_due->setCalendarPopup(true);
-    m_due->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     m_serviceFrom->setToolTip(tr("The day of the sale or service (empty: the day of issue)"));
     m_serviceTo->setToolTip(tr("The last day, for a service over a period (storage, contract)"));
     for (Operations o : {Operations::Services, Operations::Goods, Operations::Mixed})
@@ -237,9 +235,8 @@ void InvoiceDialog::showInvoice()
         m_customer->setContact(m_invoice.contactId);
     m_reference->setText(m_invoice.reference);
     m_buyerReference->setText(m_invoice.buyerReference);
-    m_serviceFrom->setDate(m_invoice.serviceFrom.isValid() ? m_invoice.serviceFrom
-                                                           : m_serviceFrom->minimumDate());
-    m_serviceTo->setDate(m_invoice.serviceTo.isValid() ? m_invoice.serviceTo : m_serviceTo->minimumDate());
+    m_serviceFrom->setDate(m_invoice.serviceFrom);
+    m_serviceTo->setDate(m_invoice.serviceTo);
     m_operations->setCurrentIndex(m_operations->findData(static_cast<int>(m_invoice.operations)));
     m_delivery->setText(QString(m_invoice.deliveryAddress).replace(QLatin1Char('\n'), QStringLiteral(", ")));
     m_engagement->setText(m_invoice.chorusEngagement);
@@ -304,8 +301,8 @@ void InvoiceDialog::setBuyerReference(const QString& text)
 
 void InvoiceDialog::setServicePeriod(const QDate& from, const QDate& to)
 {
-    m_serviceFrom->setDate(from.isValid() ? from : m_serviceFrom->minimumDate());
-    m_serviceTo->setDate(to.isValid() ? to : m_serviceTo->minimumDate());
+    m_serviceFrom->setDate(from);
+    m_serviceTo->setDate(to);
 }
 
 void InvoiceDialog::setOperations(Operations operations)
@@ -321,6 +318,8 @@ void InvoiceDialog::setChorus(const QString& engagement, const QString& serviceC
 
 bool InvoiceDialog::saveDraft()
 {
+    if (DateField::reportWrong(this, m_banner))
+        return false;
     if (m_invoice.isIssued())
         return false;
     if (m_customer->contactId() == 0) {
@@ -333,8 +332,8 @@ bool InvoiceDialog::saveDraft()
     draft.reference = m_reference->text();
     draft.buyerReference = m_buyerReference->text();
     draft.dueDate = m_due->date();
-    draft.serviceFrom = FormDialog::optionalDate(m_serviceFrom);
-    draft.serviceTo = FormDialog::optionalDate(m_serviceTo);
+    draft.serviceFrom = m_serviceFrom->date();
+    draft.serviceTo = m_serviceTo->date();
     draft.operations = static_cast<Operations>(m_operations->currentData().toInt());
     draft.deliveryAddress = m_delivery->text();
     draft.chorusEngagement = m_engagement->text();
@@ -454,10 +453,8 @@ void InvoiceDialog::askPayment()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Record a payment"));
     auto* form = new QFormLayout(&dialog);
-    auto* day = new QDateEdit(m_session.clock().today(), &dialog);
-    day->setCalendarPopup(true);
-    day->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    day->setMaximumDate(m_session.clock().today());
+    auto* day = new DateField(m_session.clock().today(), DateField::Kind::Required, &dialog);
+    day->setDateRange(QDate(), m_session.clock().today());
     auto* method = new QComboBox(&dialog);
     for (const QString& m : paymentMethods())
         method->addItem(InvoiceService::methodLabel(m), m);

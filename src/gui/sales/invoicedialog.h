@@ -8,7 +8,6 @@
 #include <QHash>
 
 class QComboBox;
-class QDateEdit;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -16,6 +15,8 @@ class QPushButton;
 class QTableWidget;
 
 namespace etabli {
+
+class DateField;
 
 namespace print {
 struct Printable;
@@ -90,9 +91,9 @@ private:
     CustomerChooser* m_customer;
     QLineEdit* m_reference;
     QLineEdit* m_buyerReference;
-    QDateEdit* m_due;
-    QDateEdit* m_serviceFrom;
-    QDateEdit* m_serviceTo;
+    DateField* m_due;
+    DateField* m_serviceFrom;
+    DateField* m_serviceTo;
     QComboBox* m_operations;
     QLineEdit* m_delivery;
     QLineEdit* m_engagement;

@@ -1,6 +1,7 @@
 #include "gui/sales/orderdialog.h"
 
 #include "domain/production.h"
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
@@ -10,7 +11,6 @@
 #include "services/schoolservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -27,21 +27,22 @@ namespace etabli {
 
 OrderDialog::OrderDialog(Session& session, qint64 orderId, QWidget* parent)
     : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
-      m_customer(new CustomerChooser(session, this)), m_section(new QComboBox(this)), m_due(new QDateEdit(this)),
-      m_description(new QLineEdit(this)), m_lines(new LinesEditor(session, this)), m_status(new QLabel(this)),
-      m_save(new QPushButton(tr("&Save"), this)), m_start(new QPushButton(tr("In &progress"), this)),
-      m_done(new QPushButton(tr("&Done"), this)), m_delivered(new QPushButton(tr("De&livered"), this)),
-      m_cancel(new QPushButton(tr("Cance&l the order…"), this)), m_invoice(new QPushButton(tr("&Invoice…"), this)),
-      m_costing(new QTableWidget(this)), m_costingSummary(new QLabel(this))
+      m_customer(new CustomerChooser(session, this)), m_section(new QComboBox(this)),
+      m_due(new DateField(this)), m_description(new QLineEdit(this)), m_lines(new LinesEditor(session, this)),
+      m_status(new QLabel(this)), m_save(new QPushButton(tr("&Save"), this)),
+      m_start(new QPushButton(tr("In &progress"), this)), m_done(new QPushButton(tr("&Done"), this)),
+      m_delivered(new QPushButton(tr("De&livered"), this)),
+      m_cancel(new QPushButton(tr("Cance&l the order…"), this)),
+      m_invoice(new QPushButton(tr("&Invoice…"), this)), m_costing(new QTableWidget(this)),
+      m_costingSummary(new QLabel(this))
 {
     m_banner->hide();
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_title->setFont(big);
-    m_due->setCalendarPopup(true);
-    m_due->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    m_description->setPlaceholderText(tr("what is to be done, e.g. 4 winter tyres, railing for the town hall"));
+    m_description->setPlaceholderText(
+        tr("what is to be done, e.g. 4 winter tyres, railing for the town hall"));
     auto* form = new QFormLayout;
     auto* customerLabel = new QLabel(tr("C&ustomer"), this);
     customerLabel->setBuddy(m_customer->field());
@@ -86,7 +87,8 @@ OrderDialog::OrderDialog(Session& session, qint64 orderId, QWidget* parent)
     connect(m_done, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("done")); });
     connect(m_delivered, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("delivered")); });
     connect(m_cancel, &QPushButton::clicked, this, [this]() {
-        if (m_confirm && m_confirm(tr("Cancel the work order %1? It stays in the list as cancelled.").arg(m_order.number)))
+        if (m_confirm &&
+            m_confirm(tr("Cancel the work order %1? It stays in the list as cancelled.").arg(m_order.number)))
             setStatus(QStringLiteral("cancelled"));
     });
     connect(m_invoice, &QPushButton::clicked, this, &OrderDialog::invoice);
@@ -157,9 +159,11 @@ void OrderDialog::display()
     m_lines->setReadOnly(locked);
     for (QWidget* w : std::initializer_list<QWidget*>{m_customer, m_section, m_due, m_description, m_save})
         w->setEnabled(!locked);
-    m_status->setText(isNew ? tr("new") : OrderService::orderStatusLabel(m_order.status) +
-                                             (m_order.invoiceNumber.isEmpty() ? QString()
-                                                                             : tr(" — invoiced: %1").arg(m_order.invoiceNumber)));
+    m_status->setText(isNew ? tr("new")
+                            : OrderService::orderStatusLabel(m_order.status) +
+                                  (m_order.invoiceNumber.isEmpty()
+                                       ? QString()
+                                       : tr(" — invoiced: %1").arg(m_order.invoiceNumber)));
     const QString s = m_order.status;
     m_start->setVisible(!isNew && (s == QLatin1String("todo") || s == QLatin1String("done")));
     m_done->setVisible(!isNew && (s == QLatin1String("todo") || s == QLatin1String("in_progress")));
@@ -181,16 +185,19 @@ void OrderDialog::display()
         m_costing->setItem(r, 0, new QTableWidgetItem(c->trainees.at(r).name));
         m_costing->setItem(r, 1, new QTableWidgetItem(Quantities::formatDuration(c->trainees.at(r).minutes)));
     }
-    m_costingSummary->setText(
-        tr("%n log entry(ies), %1 of trainees' work at %2 an hour: %3\nMaterials: %4\nCost: %5\nInvoiced (excl. VAT): "
-           "%6\nDifference: %7",
-           nullptr, c->entries)
-            .arg(Quantities::formatDuration(c->minutes), c->hourlyCost.format(), c->labour.format(),
-                 c->materials.format(), c->cost().format(), c->invoiced.format(), c->margin().format()));
+    m_costingSummary->setText(tr("%n log entry(ies), %1 of trainees' work at %2 an hour: %3\nMaterials: "
+                                 "%4\nCost: %5\nInvoiced (excl. VAT): "
+                                 "%6\nDifference: %7",
+                                 nullptr, c->entries)
+                                  .arg(Quantities::formatDuration(c->minutes), c->hourlyCost.format(),
+                                       c->labour.format(), c->materials.format(), c->cost().format(),
+                                       c->invoiced.format(), c->margin().format()));
 }
 
 bool OrderDialog::save()
 {
+    if (DateField::reportWrong(this, m_banner))
+        return false;
     WorkOrder o = m_order;
     o.contactId = m_customer->contactId();
     o.sectionId = m_section->currentData().toLongLong();
@@ -217,7 +224,8 @@ bool OrderDialog::setStatus(const QString& status)
 {
     if (m_order.id == 0)
         return false;
-    auto r = OrderService(m_session.database(), m_session.clock(), m_session.user()).setOrderStatus(m_order.id, status);
+    auto r = OrderService(m_session.database(), m_session.clock(), m_session.user())
+                 .setOrderStatus(m_order.id, status);
     if (!r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -231,18 +239,21 @@ bool OrderDialog::invoice()
 {
     if (m_order.id == 0)
         return false;
-    if (m_confirm && !m_confirm(tr("Issue the invoice of the work order %1 to %2 (%3 excl. VAT)? Once issued it can "
-                                   "no longer be changed.")
-                                    .arg(m_order.number, m_order.customerName, m_order.totalExcl().format())))
+    if (m_confirm &&
+        !m_confirm(tr("Issue the invoice of the work order %1 to %2 (%3 excl. VAT)? Once issued it can "
+                      "no longer be changed.")
+                       .arg(m_order.number, m_order.customerName, m_order.totalExcl().format())))
         return false;
-    auto number = OrderService(m_session.database(), m_session.clock(), m_session.user()).invoiceOrder(m_order.id);
+    auto number =
+        OrderService(m_session.database(), m_session.clock(), m_session.user()).invoiceOrder(m_order.id);
     if (!number) {
         m_banner->showMessage(MessageBanner::Kind::Error, number.error().message);
         return false;
     }
     load(m_order.id);
-    m_banner->showMessage(MessageBanner::Kind::Success,
-                          tr("Invoice %1 issued: find it in Invoices to print it or record the payment.").arg(*number));
+    m_banner->showMessage(
+        MessageBanner::Kind::Success,
+        tr("Invoice %1 issued: find it in Invoices to print it or record the payment.").arg(*number));
     m_session.notifyDataChanged();
     return true;
 }

@@ -2,18 +2,18 @@
 
 #include "domain/orders.h"
 
+#include <functional>
 #include <QDialog>
 
-#include <functional>
-
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
 
 namespace etabli {
+
+class DateField;
 
 class CustomerChooser;
 class LinesEditor;
@@ -55,7 +55,7 @@ private:
     QLabel* m_title;
     CustomerChooser* m_customer;
     QComboBox* m_section;
-    QDateEdit* m_due;
+    DateField* m_due;
     QLineEdit* m_description;
     LinesEditor* m_lines;
     QLabel* m_status;

@@ -1,5 +1,6 @@
 #include "gui/sales/quotedialog.h"
 
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
 #include "gui/common/sectioncombo.h"
@@ -13,7 +14,6 @@
 #include "services/schoolservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -30,7 +30,7 @@ namespace etabli {
 QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
     : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
       m_customer(new CustomerChooser(session, this)), m_vehicle(new QComboBox(this)),
-      m_section(new QComboBox(this)), m_subject(new QLineEdit(this)), m_validUntil(new QDateEdit(this)),
+      m_section(new QComboBox(this)), m_subject(new QLineEdit(this)), m_validUntil(new DateField(this)),
       m_execution(new QLineEdit(this)), m_notes(new QLineEdit(this)), m_lines(new LinesEditor(session, this)),
       m_status(new QLabel(this)), m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)),
       m_sent(new QPushButton(tr("Mark as s&ent"), this)),
@@ -44,8 +44,6 @@ QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_title->setFont(big);
-    m_validUntil->setCalendarPopup(true);
-    m_validUntil->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     m_subject->setPlaceholderText(tr("e.g. 4 winter tyres, railing for the town hall"));
     m_notes->setPlaceholderText(tr("printed under the lines, e.g. delivery not included"));
     m_execution->setObjectName(QStringLiteral("quoteExecution"));
@@ -210,6 +208,8 @@ void QuoteDialog::display()
 
 bool QuoteDialog::save()
 {
+    if (DateField::reportWrong(this, m_banner))
+        return false;
     Quote q = m_quote;
     q.contactId = m_customer->contactId();
     q.vehicleId = m_vehicle->currentData().toLongLong();

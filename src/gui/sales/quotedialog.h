@@ -7,12 +7,13 @@
 #include <QDialog>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
 namespace etabli {
+
+class DateField;
 
 namespace print {
 struct Printable;
@@ -62,7 +63,7 @@ private:
     QComboBox* m_vehicle;
     QComboBox* m_section;
     QLineEdit* m_subject;
-    QDateEdit* m_validUntil;
+    DateField* m_validUntil;
     QLineEdit* m_execution;
     QLineEdit* m_notes;
     LinesEditor* m_lines;

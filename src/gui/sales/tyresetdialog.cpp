@@ -1,5 +1,6 @@
 #include "gui/sales/tyresetdialog.h"
 
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
 #include "gui/common/session.h"
@@ -12,7 +13,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -32,7 +32,7 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
       m_plate(new QLineEdit(this)), m_owner(new QLabel(this)), m_season(new QComboBox(this)),
       m_size(new QLineEdit(this)), m_brand(new QLineEdit(this)), m_count(new QSpinBox(this)),
       m_rims(new QCheckBox(tr("with their &rims"), this)), m_rack(new QLineEdit(this)),
-      m_row(new QSpinBox(this)), m_level(new QSpinBox(this)), m_dateIn(new QDateEdit(this)),
+      m_row(new QSpinBox(this)), m_level(new QSpinBox(this)), m_dateIn(new DateField(this)),
       m_fee(new QComboBox(this)), m_notes(new QLineEdit(this)), m_status(new QLabel(this)),
       m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)),
       m_print(new QPushButton(tr("Print the &label…"), this)),
@@ -82,8 +82,6 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
          std::initializer_list<QWidget*>{rackLabel, m_rack, rowLabel, m_row, levelLabel, m_level})
         place->addWidget(w);
     place->addStretch(1);
-    m_dateIn->setCalendarPopup(true);
-    m_dateIn->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Plate"), m_plate);
@@ -298,6 +296,8 @@ void TyreSetDialog::display()
 
 bool TyreSetDialog::save()
 {
+    if (DateField::reportWrong(this, m_banner))
+        return false;
     TyreSet s = m_set;
     if (s.id == 0) {
         findVehicle();

@@ -8,13 +8,14 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
 namespace etabli {
+
+class DateField;
 
 namespace print {
 struct Printable;
@@ -73,7 +74,7 @@ private:
     QLineEdit* m_rack;
     QSpinBox* m_row;
     QSpinBox* m_level;
-    QDateEdit* m_dateIn;
+    DateField* m_dateIn;
     QComboBox* m_fee;
     QLineEdit* m_notes;
     QLabel* m_status;

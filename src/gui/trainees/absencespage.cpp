@@ -1,6 +1,7 @@
 #include "gui/trainees/absencespage.h"
 
 #include "domain/schoolyear.h"
+#include "gui/common/datefield.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
@@ -8,7 +9,6 @@
 #include "services/schoolservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,7 +28,8 @@ QString percent(const AttendanceRate& r)
 
 AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_section(new QComboBox(this)),
-      m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(), session.clock().today(), this)),
+      m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(),
+                              session.clock().today(), this)),
       m_rate(new QLabel(this)), m_rates(new QTableWidget(this)), m_runs(new QTableWidget(this))
 {
     auto* layout = new QVBoxLayout(this);
@@ -118,8 +119,9 @@ void AbsencesPage::reload()
         for (int r = 0; r < week->size(); ++r) {
             const auto& t = week->at(r);
             const AttendanceRate one = service.traineeRate(t.traineeId, from, to).value_or(AttendanceRate{});
-            const QStringList cells = {QStringLiteral("%1 %2").arg(t.lastName.toUpper(), t.firstName), percent(one),
-                                       QString::number(one.unexcused), QString::number(one.excused)};
+            const QStringList cells = {QStringLiteral("%1 %2").arg(t.lastName.toUpper(), t.firstName),
+                                       percent(one), QString::number(one.unexcused),
+                                       QString::number(one.excused)};
             for (int c = 0; c < cells.size(); ++c)
                 m_rates->setItem(r, c, new QTableWidgetItem(cells.at(c)));
         }
@@ -133,8 +135,8 @@ void AbsencesPage::reload()
                 return tr("%1 %2").arg(locale.toString(d, QStringLiteral("dd/MM/yyyy")),
                                        h == Half::Morning ? tr("morning") : tr("afternoon"));
             };
-            const QStringList cells = {run.name, when(run.firstDay, run.firstHalf), when(run.lastDay, run.lastHalf),
-                                       QString::number(run.halfDays)};
+            const QStringList cells = {run.name, when(run.firstDay, run.firstHalf),
+                                       when(run.lastDay, run.lastHalf), QString::number(run.halfDays)};
             for (int c = 0; c < cells.size(); ++c)
                 m_runs->setItem(r, c, new QTableWidgetItem(cells.at(c)));
         }

@@ -1,11 +1,11 @@
 #include "gui/trainees/coursetab.h"
 
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "services/careerservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -41,7 +41,8 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
 
 CourseTab::CourseTab(Session& session, qint64 traineeId, MessageBanner* banner, QWidget* parent)
     : QWidget(parent), m_session(session), m_traineeId(traineeId), m_banner(banner),
-      m_internships(makeTable({tr("From"), tr("To"), tr("Host"), tr("Tutor"), tr("Grade"), tr("Assessment")}, this)),
+      m_internships(
+          makeTable({tr("From"), tr("To"), tr("Host"), tr("Tutor"), tr("Grade"), tr("Assessment")}, this)),
       m_certifications(makeTable({tr("Certification"), tr("Session"), tr("Result"), tr("Date")}, this))
 {
     m_internships->setObjectName(QStringLiteral("internships"));
@@ -94,15 +95,16 @@ void CourseTab::reload()
     m_internships->setRowCount(static_cast<int>(m_internshipList.size()));
     for (int r = 0; r < m_internshipList.size(); ++r) {
         const Internship& i = m_internshipList.at(r);
-        const QStringList cells = {date(i.start), date(i.end), i.organisationName, i.tutor, i.grade, i.assessment};
+        const QStringList cells = {date(i.start), date(i.end), i.organisationName,
+                                   i.tutor,       i.grade,     i.assessment};
         for (int c = 0; c < cells.size(); ++c)
             m_internships->setItem(r, c, new QTableWidgetItem(cells.at(c)));
     }
     m_certifications->setRowCount(static_cast<int>(m_certificationList.size()));
     for (int r = 0; r < m_certificationList.size(); ++r) {
         const TraineeCertification& c = m_certificationList.at(r);
-        const QStringList cells = {c.code, QString::number(c.sessionYear), CareerService::resultLabel(c.result),
-                                   date(c.resultDate)};
+        const QStringList cells = {c.code, QString::number(c.sessionYear),
+                                   CareerService::resultLabel(c.result), date(c.resultDate)};
         for (int k = 0; k < cells.size(); ++k)
             m_certifications->setItem(r, k, new QTableWidgetItem(cells.at(k)));
     }
@@ -112,7 +114,8 @@ void CourseTab::reload()
 
 bool CourseTab::addInternship(const Internship& internship)
 {
-    auto id = CareerService(m_session.database(), m_session.clock(), m_session.user()).addInternship(internship);
+    auto id =
+        CareerService(m_session.database(), m_session.clock(), m_session.user()).addInternship(internship);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -123,7 +126,8 @@ bool CourseTab::addInternship(const Internship& internship)
 
 bool CourseTab::setCertification(const TraineeCertification& certification)
 {
-    auto id = CareerService(m_session.database(), m_session.clock(), m_session.user()).setCertification(certification);
+    auto id = CareerService(m_session.database(), m_session.clock(), m_session.user())
+                  .setCertification(certification);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -145,12 +149,8 @@ void CourseTab::askInternship()
         host->addItem(o.name, o.id);
     host->setCurrentIndex(-1);
     auto* tutor = new QLineEdit(&dialog);
-    auto* start = new QDateEdit(m_session.clock().today(), &dialog);
-    auto* end = new QDateEdit(m_session.clock().today().addDays(11), &dialog);
-    for (QDateEdit* d : {start, end}) {
-        d->setCalendarPopup(true);
-        d->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    }
+    auto* start = new DateField(m_session.clock().today(), DateField::Kind::Required, &dialog);
+    auto* end = new DateField(m_session.clock().today().addDays(11), DateField::Kind::Required, &dialog);
     auto* schedule = new QLineEdit(&dialog);
     auto* assessment = new QLineEdit(&dialog);
     auto* grade = new QLineEdit(&dialog);
@@ -207,9 +207,7 @@ void CourseTab::askCertification()
     auto* result = new QComboBox(&dialog);
     for (const QString& r : certificationResults())
         result->addItem(CareerService::resultLabel(r), r);
-    auto* date = new QDateEdit(m_session.clock().today(), &dialog);
-    date->setCalendarPopup(true);
-    date->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    auto* date = new DateField(m_session.clock().today(), DateField::Kind::Required, &dialog);
     auto* whichRow = new QHBoxLayout;
     whichRow->addWidget(which, 1);
     auto* newCertification = new QPushButton(tr("New in the catalogue…"), &dialog);
@@ -220,8 +218,9 @@ void CourseTab::askCertification()
     form->addRow(whichLabel, whichRow);
     connect(newCertification, &QPushButton::clicked, &dialog, [&]() {
         bool ok = false;
-        const QString code = QInputDialog::getText(&dialog, tr("New certification"), tr("Short name (e.g. CAP MV):"),
-                                                   QLineEdit::Normal, QString(), &ok);
+        const QString code =
+            QInputDialog::getText(&dialog, tr("New certification"), tr("Short name (e.g. CAP MV):"),
+                                  QLineEdit::Normal, QString(), &ok);
         if (!ok || code.trimmed().isEmpty())
             return;
         const QString title = QInputDialog::getText(&dialog, tr("New certification"), tr("Full title:"),
@@ -246,7 +245,12 @@ void CourseTab::askCertification()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString r = result->currentData().toString();
-    setCertification(TraineeCertification{0, m_traineeId, which->currentData().toLongLong(), {}, session->value(), r,
+    setCertification(TraineeCertification{0,
+                                          m_traineeId,
+                                          which->currentData().toLongLong(),
+                                          {},
+                                          session->value(),
+                                          r,
                                           r == QLatin1String("registered") ? QDate() : date->date()});
 }
 
@@ -255,7 +259,8 @@ void CourseTab::removeInternship()
     const int row = m_internships->currentRow();
     if (row < 0 || row >= m_internshipList.size())
         return;
-    if (QMessageBox::question(this, tr("Remove"), tr("Remove this internship?"), QMessageBox::Yes | QMessageBox::Cancel,
+    if (QMessageBox::question(this, tr("Remove"), tr("Remove this internship?"),
+                              QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (auto r = CareerService(m_session.database(), m_session.clock(), m_session.user())
@@ -271,7 +276,8 @@ void CourseTab::removeCertification()
     if (row < 0 || row >= m_certificationList.size())
         return;
     if (QMessageBox::question(this, tr("Remove"), tr("Remove this certification session?"),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (auto r = CareerService(m_session.database(), m_session.clock(), m_session.user())
                      .removeCertification(m_certificationList.at(row));

@@ -1,12 +1,12 @@
 #include "gui/trainees/outcometab.h"
 
 #include "domain/career.h"
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "services/careerservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,11 +15,8 @@
 
 namespace etabli {
 
-namespace {
-const QDate kNoDate(1900, 1, 1);
-}
-
-OutcomeTab::OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, MessageBanner* banner, QWidget* parent)
+OutcomeTab::OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, MessageBanner* banner,
+                       QWidget* parent)
     : QWidget(parent), m_session(session), m_traineeId(traineeId), m_banner(banner),
       m_save(new QPushButton(tr("&Save the outcomes"), this))
 {
@@ -42,11 +39,7 @@ OutcomeTab::OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, Message
         for (const QString& s : outcomeSituations())
             m_situation[m]->addItem(CareerService::situationLabel(s), s);
         m_employer[m] = new QLineEdit(this);
-        m_date[m] = new QDateEdit(this);
-        m_date[m]->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-        m_date[m]->setCalendarPopup(true);
-        m_date[m]->setMinimumDate(kNoDate);
-        m_date[m]->setSpecialValueText(QStringLiteral("—"));
+        m_date[m] = new DateField(QDate(), DateField::Kind::Optional, this);
         grid->addWidget(m_situation[m], m + 1, 1);
         grid->addWidget(m_employer[m], m + 1, 2);
         grid->addWidget(m_date[m], m + 1, 3);
@@ -66,13 +59,14 @@ OutcomeTab::OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, Message
     for (int m = 0; m < 3; ++m) {
         connect(m_situation[m], &QComboBox::currentIndexChanged, this, [this]() { m_dirty = true; });
         connect(m_employer[m], &QLineEdit::textEdited, this, [this]() { m_dirty = true; });
-        connect(m_date[m], &QDateEdit::dateChanged, this, [this]() { m_dirty = true; });
+        connect(m_date[m], &DateField::dateChanged, this, [this]() { m_dirty = true; });
     }
 }
 
 void OutcomeTab::reload()
 {
-    auto outcomes = CareerService(m_session.database(), m_session.clock(), m_session.user()).outcomes(m_traineeId);
+    auto outcomes =
+        CareerService(m_session.database(), m_session.clock(), m_session.user()).outcomes(m_traineeId);
     if (!outcomes) {
         m_banner->showMessage(MessageBanner::Kind::Error, outcomes.error().message);
         return;
@@ -81,7 +75,7 @@ void OutcomeTab::reload()
     for (int m = 0; m < 3; ++m) {
         m_situation[m]->setCurrentIndex(0);
         m_employer[m]->clear();
-        m_date[m]->setDate(kNoDate);
+        m_date[m]->setDate(QDate());
     }
     for (const Outcome& o : *outcomes) {
         const int m = static_cast<int>(milestones.indexOf(o.milestone));
@@ -89,20 +83,23 @@ void OutcomeTab::reload()
             continue;
         m_situation[m]->setCurrentIndex(std::max(0, m_situation[m]->findData(o.situation)));
         m_employer[m]->setText(o.employer);
-        m_date[m]->setDate(o.contactDate.isValid() ? o.contactDate : kNoDate);
+        m_date[m]->setDate(o.contactDate);
     }
 }
 
 bool OutcomeTab::save()
 {
+    if (DateField::reportWrong(this, m_banner))
+        return false;
     CareerService career(m_session.database(), m_session.clock(), m_session.user());
     const QStringList milestones = outcomeMilestones();
     for (int m = 0; m < 3; ++m) {
         const QString situation = m_situation[m]->currentData().toString();
         if (situation.isEmpty())
             continue;
-        const QDate date = m_date[m]->date() == kNoDate ? QDate() : m_date[m]->date();
-        if (auto r = career.setOutcome(Outcome{0, m_traineeId, milestones.at(m), situation, m_employer[m]->text(), date});
+        const QDate date = m_date[m]->date();
+        if (auto r = career.setOutcome(
+                Outcome{0, m_traineeId, milestones.at(m), situation, m_employer[m]->text(), date});
             !r) {
             m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
             return false;

@@ -3,11 +3,12 @@
 #include <QWidget>
 
 class QComboBox;
-class QDateEdit;
 class QLineEdit;
 class QPushButton;
 
 namespace etabli {
+
+class DateField;
 
 class MessageBanner;
 class Session;
@@ -19,7 +20,8 @@ class OutcomeTab final : public QWidget
     Q_DISABLE_COPY_MOVE(OutcomeTab)
 
 public:
-    OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, MessageBanner* banner, QWidget* parent = nullptr);
+    OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, MessageBanner* banner,
+               QWidget* parent = nullptr);
     void reload();
     bool save();
     bool hasUnsavedChanges() const { return m_dirty; }
@@ -31,7 +33,7 @@ private:
     MessageBanner* m_banner;
     QComboBox* m_situation[3];
     QLineEdit* m_employer[3];
-    QDateEdit* m_date[3];
+    DateField* m_date[3];
     QPushButton* m_save;
     bool m_dirty = false;
 };

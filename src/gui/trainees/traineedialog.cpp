@@ -1,6 +1,7 @@
 #include "gui/trainees/traineedialog.h"
 
 #include "domain/schoolyear.h"
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/trainees/coursetab.h"
@@ -11,7 +12,6 @@
 #include "services/traineeservice.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -33,27 +33,9 @@ namespace etabli {
 
 namespace {
 
-const QDate kNoDate(1900, 1, 1);
-
-QDateEdit* optionalDate(QWidget* parent)
+DateField* optionalDate(QWidget* parent)
 {
-    auto* edit = new QDateEdit(parent);
-    edit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    edit->setCalendarPopup(true);
-    edit->setMinimumDate(kNoDate);
-    edit->setSpecialValueText(QStringLiteral("—"));
-    edit->setDate(kNoDate);
-    return edit;
-}
-
-QDate dateOf(const QDateEdit* edit)
-{
-    return edit->date() == kNoDate ? QDate() : edit->date();
-}
-
-void setDate(QDateEdit* edit, const QDate& d)
-{
-    edit->setDate(d.isValid() ? d : kNoDate);
+    return new DateField(QDate(), DateField::Kind::Optional, parent);
 }
 
 } // namespace
@@ -133,6 +115,7 @@ QWidget* TraineeDialog::buildIdentity()
     m_firstName->setObjectName(QStringLiteral("firstName"));
     m_birthDate = optionalDate(page);
     m_birthDate->setObjectName(QStringLiteral("birthDate"));
+    m_birthDate->setCalendarStart(m_session.clock().today().addYears(-16));
     m_age = new QLabel(page);
     m_sex = new QComboBox(page);
     m_sex->addItem(QStringLiteral("—"), QString());
@@ -231,13 +214,13 @@ QWidget* TraineeDialog::buildIdentity()
     form->addRow(m_stays);
     const auto updateAge = [this]() {
         Trainee t;
-        t.birthDate = dateOf(m_birthDate);
-        t.entryDate = dateOf(m_entry).isValid() ? dateOf(m_entry) : m_session.clock().today();
+        t.birthDate = m_birthDate->date();
+        t.entryDate = m_entry->date().isValid() ? m_entry->date() : m_session.clock().today();
         const int age = t.ageAtEntry();
         m_age->setText(age > 0 ? tr("%n year(s) old at entry", nullptr, age) : QString());
     };
-    connect(m_birthDate, &QDateEdit::dateChanged, this, updateAge);
-    connect(m_entry, &QDateEdit::dateChanged, this, updateAge);
+    connect(m_birthDate, &DateField::dateChanged, this, updateAge);
+    connect(m_entry, &DateField::dateChanged, this, updateAge);
     connect(m_status, &QComboBox::currentIndexChanged, this, &TraineeDialog::updateExitFields);
     return page;
 }
@@ -246,7 +229,7 @@ void TraineeDialog::updateExitFields()
 {
     const bool left = static_cast<TraineeStatus>(m_status->currentData().toInt()) == TraineeStatus::Left;
     m_exitReason->setEnabled(left);
-    m_exit->setEnabled(left || dateOf(m_exit).isValid());
+    m_exit->setEnabled(left || m_exit->date().isValid());
 }
 
 void TraineeDialog::fill()
@@ -254,7 +237,7 @@ void TraineeDialog::fill()
     const Trainee& t = m_trainee;
     m_lastName->setText(t.lastName);
     m_firstName->setText(t.firstName);
-    setDate(m_birthDate, t.birthDate);
+    m_birthDate->setDate(t.birthDate);
     m_sex->setCurrentIndex(std::max(0, m_sex->findData(t.sex)));
     m_address->setText(t.addressLine1);
     m_postcode->setText(t.postcode);
@@ -267,8 +250,8 @@ void TraineeDialog::fill()
                                     : SchoolYear::containing(m_session.clock().today()).startYear());
     m_studyYear->setCurrentIndex(t.studyYear == 2 ? 1 : 0);
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(t.status)));
-    setDate(m_entry, t.entryDate);
-    setDate(m_exit, t.exitDate);
+    m_entry->setDate(t.entryDate);
+    m_exit->setDate(t.exitDate);
     m_exitReason->setCurrentIndex(static_cast<int>(t.exitReason));
     updateExitFields();
     // A return after leaving, or a change of section: the stays, as the reports count them.
@@ -307,7 +290,7 @@ Trainee TraineeDialog::readForm() const
     Trainee t = m_trainee;
     t.lastName = m_lastName->text();
     t.firstName = m_firstName->text();
-    t.birthDate = dateOf(m_birthDate);
+    t.birthDate = m_birthDate->date();
     t.sex = m_sex->currentData().toString();
     t.addressLine1 = m_address->text();
     t.postcode = m_postcode->text();
@@ -319,8 +302,8 @@ Trainee TraineeDialog::readForm() const
     t.cohortYear = m_cohort->value();
     t.studyYear = m_studyYear->currentData().toInt();
     t.status = static_cast<TraineeStatus>(m_status->currentData().toInt());
-    t.entryDate = dateOf(m_entry);
-    t.exitDate = dateOf(m_exit);
+    t.entryDate = m_entry->date();
+    t.exitDate = m_exit->date();
     t.exitReason = static_cast<ExitReason>(m_exitReason->currentData().toInt());
     if (t.status != TraineeStatus::Left)
         t.exitReason = t.exitDate.isValid() ? t.exitReason : ExitReason::None;
@@ -365,6 +348,8 @@ void TraineeDialog::accept()
 {
     if (!m_canWrite)
         return QDialog::accept();
+    if (DateField::reportWrong(this, m_banner))
+        return;
     // "Enregistrer" saves the whole record, outcomes included.
     if (m_outcome && m_outcome->hasUnsavedChanges() && !m_outcome->save())
         return;

@@ -5,7 +5,6 @@
 #include <QDialog>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -15,6 +14,8 @@ class QTabWidget;
 class QTableWidget;
 
 namespace etabli {
+
+class DateField;
 
 class MessageBanner;
 class OutcomeTab;
@@ -65,7 +66,7 @@ private:
     MessageBanner* m_banner;
     QLineEdit* m_lastName = nullptr;
     QLineEdit* m_firstName = nullptr;
-    QDateEdit* m_birthDate = nullptr;
+    DateField* m_birthDate = nullptr;
     QLabel* m_age = nullptr;
     QComboBox* m_sex = nullptr;
     QLineEdit* m_address = nullptr;
@@ -78,8 +79,8 @@ private:
     QSpinBox* m_cohort = nullptr;
     QComboBox* m_studyYear = nullptr;
     QComboBox* m_status = nullptr;
-    QDateEdit* m_entry = nullptr;
-    QDateEdit* m_exit = nullptr;
+    DateField* m_entry = nullptr;
+    DateField* m_exit = nullptr;
     QComboBox* m_exitReason = nullptr;
     QLabel* m_stays = nullptr; // the stays at the school, when there are several
     QTableWidget* m_guardians = nullptr;

@@ -1,5 +1,6 @@
 #include "gui/workshops/productionentrypage.h"
 
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
@@ -14,7 +15,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -68,13 +68,13 @@ void commitEditing(QAbstractItemView* view)
 
 ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_banner(new MessageBanner(this)),
-      m_section(new QComboBox(this)), m_day(new QDateEdit(this)), m_kind(new QComboBox(this)),
-      m_reference(new QLineEdit(this)), m_order(new QComboBox(this)), m_trainer(new QComboBox(this)), m_trainees(new QTableWidget(this)),
-      m_article(new QLineEdit(this)), m_quantity(new QLineEdit(this)), m_unit(new QComboBox(this)),
-      m_addOutput(new QPushButton(tr("&Add"), this)), m_outputs(new QTableWidget(this)),
-      m_materials(new QTableWidget(this)), m_skills(new QListWidget(this)), m_notes(new QLineEdit(this)),
-      m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)), m_new(new QPushButton(tr("&New entry"), this)),
-      m_total(new QLabel(this))
+      m_section(new QComboBox(this)), m_day(new DateField(this)), m_kind(new QComboBox(this)),
+      m_reference(new QLineEdit(this)), m_order(new QComboBox(this)), m_trainer(new QComboBox(this)),
+      m_trainees(new QTableWidget(this)), m_article(new QLineEdit(this)), m_quantity(new QLineEdit(this)),
+      m_unit(new QComboBox(this)), m_addOutput(new QPushButton(tr("&Add"), this)),
+      m_outputs(new QTableWidget(this)), m_materials(new QTableWidget(this)), m_skills(new QListWidget(this)),
+      m_notes(new QLineEdit(this)), m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)),
+      m_new(new QPushButton(tr("&New entry"), this)), m_total(new QLabel(this))
 {
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
@@ -84,8 +84,6 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
 
     m_section->setObjectName(QStringLiteral("entrySection"));
     m_day->setObjectName(QStringLiteral("entryDay"));
-    m_day->setCalendarPopup(true);
-    m_day->setDisplayFormat(QStringLiteral("dddd dd/MM/yyyy"));
     for (const QString& k : productionKinds())
         m_kind->addItem(ProductionService::kindLabel(k), k);
     m_reference->setObjectName(QStringLiteral("entryReference"));
@@ -168,7 +166,8 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     addLine->addWidget(m_addOutput);
     auto* removeOutput = new QPushButton(tr("Remove the line"), this);
     auto* outputsBox = new QVBoxLayout;
-    outputsBox->addWidget(new QLabel(tr("<b>What was made</b> — Enter adds the line, Delete removes it"), this));
+    outputsBox->addWidget(
+        new QLabel(tr("<b>What was made</b> — Enter adds the line, Delete removes it"), this));
     outputsBox->addLayout(addLine);
     outputsBox->addWidget(m_outputs, 1);
     outputsBox->addWidget(removeOutput, 0, Qt::AlignRight);
@@ -238,7 +237,7 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     setTabOrder(m_notes, m_save);
 
     connect(m_section, &QComboBox::currentIndexChanged, this, &ProductionEntryPage::sectionChanged);
-    connect(m_day, &QDateEdit::dateChanged, this, [this]() {
+    connect(m_day, &DateField::dateChanged, this, [this]() {
         reloadTrainees();
         updateTitle();
     });
@@ -293,8 +292,9 @@ bool ProductionEntryPage::eventFilter(QObject* watched, QEvent* event)
         static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space &&
         static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier) {
         if (watched == m_trainees) {
-            QTableWidgetItem* name = m_trainees->currentRow() >= 0 ? m_trainees->item(m_trainees->currentRow(), TraineeName)
-                                                                   : nullptr;
+            QTableWidgetItem* name = m_trainees->currentRow() >= 0
+                                         ? m_trainees->item(m_trainees->currentRow(), TraineeName)
+                                         : nullptr;
             if (name && (name->flags() & Qt::ItemIsUserCheckable))
                 name->setCheckState(name->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
         } else if (QListWidgetItem* skill = m_skills->currentItem()) {
@@ -337,7 +337,7 @@ void ProductionEntryPage::reloadSections()
         m_section->setCurrentIndex(m_section->findData(me->sectionIds.first()));
     }
     m_day->setDate(m_session.clock().today());
-    m_day->setMaximumDate(m_session.clock().today());
+    m_day->setDateRange(QDate(), m_session.clock().today());
     sectionChanged();
 }
 
@@ -353,11 +353,14 @@ void ProductionEntryPage::sectionChanged()
         return;
     }
     Database& db = m_session.database();
-    for (const Section& s : SchoolService(db, m_session.clock(), m_session.user()).sections(true).value_or(QList<Section>{})) {
+    for (const Section& s :
+         SchoolService(db, m_session.clock(), m_session.user()).sections(true).value_or(QList<Section>{})) {
         if (s.id == section)
             m_halfDay = s.halfDayMinutes;
     }
-    m_catalogue = CatalogueService(db, m_session.clock(), m_session.user()).list(section, true).value_or(QList<CatalogueItem>{});
+    m_catalogue = CatalogueService(db, m_session.clock(), m_session.user())
+                      .list(section, true)
+                      .value_or(QList<CatalogueItem>{});
     QStringList choices;
     for (const CatalogueItem& i : std::as_const(m_catalogue))
         choices << QStringLiteral("%1 — %2").arg(i.code, i.label);
@@ -555,9 +558,11 @@ void ProductionEntryPage::addMaterial()
 void ProductionEntryPage::updateTitle()
 {
     if (m_entryId != 0)
-        m_title->setText(tr("Correcting the entry of %1").arg(QLocale().toString(m_day->date(), QLocale::LongFormat)));
+        m_title->setText(
+            tr("Correcting the entry of %1").arg(QLocale().toString(m_day->date(), QLocale::LongFormat)));
     else
-        m_title->setText(tr("Production log — %1").arg(QLocale().toString(m_day->date(), QLocale::LongFormat)));
+        m_title->setText(
+            tr("Production log — %1").arg(QLocale().toString(m_day->date(), QLocale::LongFormat)));
     int count = 0;
     qint64 minutes = 0;
     for (int r = 0; r < m_trainees->rowCount(); ++r) {
@@ -567,7 +572,8 @@ void ProductionEntryPage::updateTitle()
         if (auto d = Quantities::parseDuration(m_trainees->item(r, TraineeHours)->text()))
             minutes += *d;
     }
-    m_total->setText(tr("%n trainee(s) ticked, %1 in all", nullptr, count).arg(Quantities::formatDuration(minutes)));
+    m_total->setText(
+        tr("%n trainee(s) ticked, %1 in all", nullptr, count).arg(Quantities::formatDuration(minutes)));
 }
 
 bool ProductionEntryPage::collect(ProductionEntry& e)
@@ -586,9 +592,11 @@ bool ProductionEntryPage::collect(ProductionEntry& e)
         if (name->checkState() != Qt::Checked)
             continue;
         const QString text = m_trainees->item(r, TraineeHours)->text();
-        auto minutes = Quantities::parseDuration(text.isEmpty() ? Quantities::formatDuration(m_halfDay) : text);
+        auto minutes =
+            Quantities::parseDuration(text.isEmpty() ? Quantities::formatDuration(m_halfDay) : text);
         if (!minutes) {
-            m_banner->showMessage(MessageBanner::Kind::Error, name->text() + QStringLiteral(" : ") + minutes.error().message);
+            m_banner->showMessage(MessageBanner::Kind::Error,
+                                  name->text() + QStringLiteral(" : ") + minutes.error().message);
             m_trainees->setCurrentCell(r, TraineeHours);
             m_trainees->setFocus();
             return false;
@@ -604,7 +612,9 @@ bool ProductionEntryPage::collect(ProductionEntry& e)
         e.outputs << o;
     }
     for (int r = 0; r < m_materials->rowCount(); ++r) {
-        const auto cell = [&](int c) { return m_materials->item(r, c) ? m_materials->item(r, c)->text().trimmed() : QString(); };
+        const auto cell = [&](int c) {
+            return m_materials->item(r, c) ? m_materials->item(r, c)->text().trimmed() : QString();
+        };
         if (cell(0).isEmpty() && cell(1).isEmpty() && cell(2).isEmpty())
             continue;
         ProductionMaterial m;
@@ -613,7 +623,8 @@ bool ProductionEntryPage::collect(ProductionEntry& e)
         auto cost = Money::parse(cell(2).isEmpty() ? QStringLiteral("0") : cell(2));
         if (!quantity || !cost) {
             m_banner->showMessage(MessageBanner::Kind::Error,
-                                  m.label + QStringLiteral(" : ") + (!quantity ? quantity.error() : cost.error()).message);
+                                  m.label + QStringLiteral(" : ") +
+                                      (!quantity ? quantity.error() : cost.error()).message);
             m_materials->setCurrentCell(r, !quantity ? 1 : 2);
             m_materials->setFocus();
             return false;
@@ -631,6 +642,8 @@ bool ProductionEntryPage::collect(ProductionEntry& e)
 
 bool ProductionEntryPage::save()
 {
+    if (DateField::reportWrong(this, m_banner))
+        return false;
     if (!m_session.isLoggedIn())
         return false;
     // A cell still being edited counts.
@@ -641,7 +654,8 @@ bool ProductionEntryPage::save()
         return false;
     ProductionService service(m_session.database(), m_session.clock(), m_session.user());
     auto id = service.save(e, false);
-    if (!id && id.error().code == Error::Code::NeedsConfirmation && m_confirm && m_confirm(id.error().message))
+    if (!id && id.error().code == Error::Code::NeedsConfirmation && m_confirm &&
+        m_confirm(id.error().message))
         id = service.save(e, true);
     if (!id) {
         if (id.error().code != Error::Code::NeedsConfirmation)
@@ -652,8 +666,8 @@ bool ProductionEntryPage::save()
     const QString summary = tr("%n trainee(s), %1", nullptr, static_cast<int>(e.trainees.size()))
                                 .arg(Quantities::formatDuration(e.totalMinutes()));
     newEntry();
-    m_banner->showMessage(MessageBanner::Kind::Success,
-                          corrected ? tr("Entry corrected: %1.").arg(summary) : tr("Entry saved: %1.").arg(summary));
+    m_banner->showMessage(MessageBanner::Kind::Success, corrected ? tr("Entry corrected: %1.").arg(summary)
+                                                                  : tr("Entry saved: %1.").arg(summary));
     Q_EMIT saved(*id);
     m_session.notifyDataChanged();
     return true;
@@ -688,12 +702,14 @@ void ProductionEntryPage::newEntry()
 
 void ProductionEntryPage::setReadOnly(bool readOnly)
 {
-    for (QWidget* w : std::initializer_list<QWidget*>{m_section, m_day, m_kind, m_order, m_reference, m_trainer, m_article,
-                                                      m_quantity, m_unit, m_addOutput, m_notes, m_save})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_section, m_day, m_kind, m_order, m_reference, m_trainer, m_article,
+                                         m_quantity, m_unit, m_addOutput, m_notes, m_save})
         w->setEnabled(!readOnly);
-    m_trainees->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
-                                         : QAbstractItemView::AnyKeyPressed | QAbstractItemView::DoubleClicked |
-                                               QAbstractItemView::EditKeyPressed);
+    m_trainees->setEditTriggers(readOnly
+                                    ? QAbstractItemView::NoEditTriggers
+                                    : QAbstractItemView::AnyKeyPressed | QAbstractItemView::DoubleClicked |
+                                          QAbstractItemView::EditKeyPressed);
 }
 
 void ProductionEntryPage::openEntry(qint64 id)
@@ -712,7 +728,7 @@ void ProductionEntryPage::openEntry(qint64 id)
         if (m_section->findData(e->sectionId) < 0)
             m_section->addItem(tr("(another workshop)"), e->sectionId);
         m_section->setCurrentIndex(m_section->findData(e->sectionId));
-        m_day->setMaximumDate(std::max(m_session.clock().today(), e->day));
+        m_day->setDateRange(QDate(), std::max(m_session.clock().today(), e->day));
         m_day->setDate(e->day);
     }
     sectionChanged();

@@ -3,12 +3,10 @@
 #include "domain/catalogue.h"
 #include "domain/production.h"
 
+#include <functional>
 #include <QWidget>
 
-#include <functional>
-
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -16,6 +14,8 @@ class QPushButton;
 class QTableWidget;
 
 namespace etabli {
+
+class DateField;
 
 class MessageBanner;
 class Session;
@@ -78,7 +78,7 @@ private:
     QLabel* m_title;
     MessageBanner* m_banner;
     QComboBox* m_section;
-    QDateEdit* m_day;
+    DateField* m_day;
     QComboBox* m_kind;
     QLineEdit* m_reference;
     QComboBox* m_order;

@@ -2,6 +2,7 @@
 
 #include "domain/production.h"
 #include "domain/schoolyear.h"
+#include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/session.h"
@@ -11,7 +12,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -104,14 +104,17 @@ void TeamPage::reload()
         return;
     Database& db = m_session.database();
     QHash<qint64, QString> sectionNames;
-    for (const Section& s : SchoolService(db, m_session.clock(), m_session.user()).sections(false).value_or(QList<Section>{}))
+    for (const Section& s :
+         SchoolService(db, m_session.clock(), m_session.user()).sections(false).value_or(QList<Section>{}))
         sectionNames.insert(s.id, s.name);
     QHash<qint64, QString> logins;
     if (m_session.user().can(permission::UsersManage)) {
-        for (const User& u : UserService(db, m_session.clock(), m_session.user()).list().value_or(QList<User>{}))
+        for (const User& u :
+             UserService(db, m_session.clock(), m_session.user()).list().value_or(QList<User>{}))
             logins.insert(u.id, u.login);
     }
-    m_members = StaffService(db, m_session.clock(), m_session.user()).list(false).value_or(QList<StaffMember>{});
+    m_members =
+        StaffService(db, m_session.clock(), m_session.user()).list(false).value_or(QList<StaffMember>{});
     m_staff->setRowCount(static_cast<int>(m_members.size()));
     for (int r = 0; r < m_members.size(); ++r) {
         const StaffMember& m = m_members.at(r);
@@ -119,9 +122,14 @@ void TeamPage::reload()
         for (qint64 id : m.sectionIds)
             sections << sectionNames.value(id);
         const QString account = m.userId == 0 ? QString() : logins.value(m.userId, tr("yes"));
-        const QStringList cells = {m.lastName + QLatin1Char(' ') + m.firstName + (m.active ? QString() : tr(" (left)")),
-                                   StaffService::kindLabel(m.kind), StaffService::jobLabel(m.job),
-                                   sections.join(QStringLiteral(", ")), m.phone, m.email, account};
+        const QStringList cells = {m.lastName + QLatin1Char(' ') + m.firstName +
+                                       (m.active ? QString() : tr(" (left)")),
+                                   StaffService::kindLabel(m.kind),
+                                   StaffService::jobLabel(m.job),
+                                   sections.join(QStringLiteral(", ")),
+                                   m.phone,
+                                   m.email,
+                                   account};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
             if (!m.active)
@@ -271,10 +279,8 @@ void TeamPage::addHours()
                               tr("Add the volunteer to the team first (status: volunteer)."));
         return;
     }
-    auto* day = new QDateEdit(m_session.clock().today(), &dialog);
-    day->setCalendarPopup(true);
-    day->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    day->setMaximumDate(m_session.clock().today());
+    auto* day = new DateField(m_session.clock().today(), DateField::Kind::Required, &dialog);
+    day->setDateRange(QDate(), m_session.clock().today());
     auto* hours = new QLineEdit(&dialog);
     hours->setPlaceholderText(tr("e.g. 2,5 or 2 h 30"));
     auto* activity = new QLineEdit(&dialog);
@@ -332,12 +338,14 @@ void TeamPage::saveHourValue()
         m_banner->showMessage(MessageBanner::Kind::Error, value.error().message);
         return;
     }
-    if (auto r = StaffService(m_session.database(), m_session.clock(), m_session.user()).setVolunteerHourValue(*value);
+    if (auto r = StaffService(m_session.database(), m_session.clock(), m_session.user())
+                     .setVolunteerHourValue(*value);
         !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
-    m_banner->showMessage(MessageBanner::Kind::Success, tr("An hour of volunteering is now valued at %1.").arg(value->format()));
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("An hour of volunteering is now valued at %1.").arg(value->format()));
     reloadHours();
 }
 
