@@ -431,3 +431,43 @@ TEST_CASE("PostgreSQL: a lost connection says so in French and the same database
     CHECK(*contacts.count(ContactFilter{}) == *before + 1);
     opened->reset();
 }
+
+TEST_CASE("A committed transaction tells what it changed, once; a rolled-back one tells nothing",
+          "[database][changes]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    QList<DataKinds> told;
+    t.db().setChangeListener([&told](DataKinds kinds) { told << kinds; });
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+    ContactService contacts(t.db(), clock, director);
+    Contact c;
+    c.name = QStringLiteral("Garage du Doubs");
+    {
+        // Services compose inside one transaction: one notice at its end.
+        Transaction outer(t.db());
+        REQUIRE(outer.begin());
+        REQUIRE(contacts.add(c, true));
+        REQUIRE(contacts.add(c, true));
+        CHECK(told.isEmpty());
+        REQUIRE(outer.commit());
+    }
+    REQUIRE(told.size() == 1);
+    CHECK(told.first().testFlag(DataKind::Contacts));
+    CHECK(told.first().testFlag(DataKind::Audit));
+    CHECK_FALSE(told.first().testFlag(DataKind::Invoices));
+    told.clear();
+    {
+        Transaction undone(t.db());
+        REQUIRE(undone.begin());
+        REQUIRE(contacts.add(c, true));
+        undone.rollback();
+    }
+    CHECK(told.isEmpty());
+    REQUIRE(contacts.add(c, true)); // the next commit tells only its own change
+    REQUIRE(told.size() == 1);
+    CHECK(told.first() == (DataKinds(DataKind::Contacts) | DataKind::Audit));
+    t.db().setChangeListener({});
+}

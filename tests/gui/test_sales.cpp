@@ -267,6 +267,7 @@ TEST_CASE("The office closes November once it is over, and the reader sees the c
     auto made = page.closeUntil(page.monthChoice()->currentData().toDate());
     REQUIRE(made);
     CHECK(made->size() == 1);
+    QCoreApplication::processEvents(); // the change notices of the closing
     CHECK(page.table()->model()->rowCount() == before + 1);
     CHECK(page.table()->model()->index(0, 0).data().toString() == QStringLiteral("novembre 2026"));
     CHECK(page.monthChoice()->count() == 0);

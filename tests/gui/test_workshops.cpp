@@ -151,6 +151,7 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
 
     // The entry shows in the log, and in the trainee's production tab.
     // (A hidden tab reloads when it is shown: open the log as the trainer would.)
+    QCoreApplication::processEvents(); // the change notices of the save
     ProductionLogPage* log = workshops.logPage();
     workshops.setCurrentWidget(log);
     REQUIRE(log->table()->rowCount() > 0);

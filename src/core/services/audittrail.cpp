@@ -3,9 +3,11 @@
 #include "io/files.h"
 #include "services/accesscontrol.h"
 #include "storage/auditrepository.h"
+#include "storage/database.h"
 #include "util/clock.h"
 
 #include <QDir>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -95,6 +97,7 @@ QString ChangeSet::toJson(const QByteArray& secret) const
 Status AuditTrail::record(const UserContext& user, const QString& entity, const QString& entityId,
                           const QString& action, const ChangeSet& changes, const QString& subject)
 {
+    m_db.noteChange(kindOf(entity) | DataKind::Audit);
     if (!user.audited)
         return {};
     AuditRepository repo(m_db);
@@ -178,6 +181,49 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
     }
     // The trail names the school's staff: the owner's only.
     return files::write(path, out, true);
+}
+
+DataKinds AuditTrail::kindOf(const QString& entity)
+{
+    static const QHash<QString, DataKind> kinds = {
+        {QStringLiteral("school"), DataKind::School},
+        {QStringLiteral("section"), DataKind::School},
+        {QStringLiteral("skill"), DataKind::School},
+        {QStringLiteral("user"), DataKind::Users},
+        {QStringLiteral("session"), DataKind::Users},
+        {QStringLiteral("database"), DataKind::Users},
+        {QStringLiteral("trainee"), DataKind::Trainees},
+        {QStringLiteral("organisation"), DataKind::Trainees},
+        {QStringLiteral("attendance"), DataKind::Attendance},
+        {QStringLiteral("catalogue"), DataKind::Catalogue},
+        {QStringLiteral("production"), DataKind::Production},
+        {QStringLiteral("staff"), DataKind::Staff},
+        {QStringLiteral("volunteer_hours"), DataKind::Staff},
+        {QStringLiteral("contact"), DataKind::Contacts},
+        {QStringLiteral("vehicle"), DataKind::Contacts},
+        {QStringLiteral("quote"), DataKind::Quotes},
+        {QStringLiteral("work_order"), DataKind::WorkOrders},
+        {QStringLiteral("invoice"), DataKind::Invoices},
+        {QStringLiteral("payment"), DataKind::Invoices},
+        {QStringLiteral("closing"), DataKind::Invoices},
+        {QStringLiteral("tyre_set"), DataKind::TyreHotel},
+        {QStringLiteral("donation"), DataKind::Gifts},
+        {QStringLiteral("tax_receipt"), DataKind::Gifts},
+        {QStringLiteral("member"), DataKind::Gifts},
+        {QStringLiteral("membership_due"), DataKind::Gifts},
+        {QStringLiteral("financial_year"), DataKind::Budget},
+        {QStringLiteral("budget_entry"), DataKind::Budget},
+        {QStringLiteral("budget_forecast"), DataKind::Budget},
+        {QStringLiteral("apprenticeship_tax"), DataKind::Budget},
+        {QStringLiteral("legal_amount"), DataKind::Budget},
+        {QStringLiteral("reference_value"), DataKind::Budget},
+        {QStringLiteral("subsidy"), DataKind::Subsidies},
+        {QStringLiteral("report_narrative"), DataKind::Reports},
+        {QStringLiteral("audit"), DataKind::Audit},
+    };
+    // An entity not listed here (a new one) reloads every page rather than none.
+    const auto found = kinds.constFind(entity);
+    return found == kinds.cend() ? allDataKinds() : DataKinds(*found);
 }
 
 QString AuditTrail::entityLabel(const QString& entity)

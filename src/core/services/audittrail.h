@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/datakind.h"
 #include "domain/user.h"
 #include "util/error.h"
 
@@ -77,6 +78,8 @@ public:
     // filtered rows.
     Status exportCsv(const UserContext& user, const AuditFilter& filter, const QString& path) const;
 
+    // Which pages an entity's change concerns (Database::noteChange).
+    static DataKinds kindOf(const QString& entity);
     static QString entityLabel(const QString& entity);
     static QString actionLabel(const QString& action);
 

@@ -315,6 +315,13 @@ Status Database::reconnect()
     return opened;
 }
 
+void Database::transactionEnded(bool committed)
+{
+    const DataKinds changed = std::exchange(m_pendingChanges, DataKinds());
+    if (committed && changed.toInt() != 0 && m_onChange)
+        m_onChange(changed);
+}
+
 bool Database::isConnectionLost() const
 {
     return m_dialect == Dialect::PostgreSQL && pg::isBroken(connection());

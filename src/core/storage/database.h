@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/datakind.h"
 #include "storage/databaselocation.h"
 #include "util/error.h"
 
@@ -87,6 +88,14 @@ public:
     // it may only read and append to. The role is remembered (etabli_meta).
     Status grantDailyRole(const QString& role);
 
+    // What the open transaction changed (AuditTrail notes it): told to the
+    // listener once the outermost transaction commits, forgotten on a
+    // rollback. The GUI's Session listens to reload the pages that show it.
+    void noteChange(DataKinds kinds) { m_pendingChanges |= kinds; }
+    void setChangeListener(std::function<void(DataKinds)> listener) { m_onChange = std::move(listener); }
+    // Called by Transaction at the end of the outermost transaction.
+    void transactionEnded(bool committed);
+
     // How many Transaction objects are open on this connection: an inner one
     // is a savepoint, so that services compose (the demo calls them inside
     // its one transaction).
@@ -109,6 +118,8 @@ private:
     bool m_readOnly;
     int m_transactionDepth = 0;
     std::function<void()> m_onConnectionLost;
+    std::function<void(DataKinds)> m_onChange;
+    DataKinds m_pendingChanges;
     mutable bool m_lostNoted = false;
 };
 

@@ -60,6 +60,8 @@ Status Transaction::commit()
     }
     m_active = false;
     m_db.setTransactionDepth(m_db.transactionDepth() - 1);
+    if (m_savepoint.isEmpty())
+        m_db.transactionEnded(true);
     return {};
 }
 
@@ -72,6 +74,7 @@ void Transaction::rollback()
     SqlQuery q(m_db);
     if (m_savepoint.isEmpty()) {
         (void)q.exec(QStringLiteral("ROLLBACK"));
+        m_db.transactionEnded(false);
         return;
     }
     (void)q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);

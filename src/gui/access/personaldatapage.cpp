@@ -270,7 +270,6 @@ int PersonalDataPage::applyPreviewed()
     m_preview->clear();
     m_previewIds.clear();
     m_apply->setEnabled(false);
-    m_session.notifyDataChanged();
     return *done;
 }
 

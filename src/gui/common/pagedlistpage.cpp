@@ -16,7 +16,7 @@
 
 namespace etabli {
 
-PagedListPage::PagedListPage(Session& session, const QStringList& columns, int stretchColumn,
+PagedListPage::PagedListPage(Session& session, DataKinds shows, const QStringList& columns, int stretchColumn,
                              const QString& searchHint, const QString& newLabel, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_search(new QLineEdit(this)),
       m_table(new QTableWidget(this)), m_pager(new Pager(PageSize, this)), m_top(new QHBoxLayout),
@@ -56,7 +56,7 @@ PagedListPage::PagedListPage(Session& session, const QStringList& columns, int s
     };
     connect(open, &QPushButton::clicked, this, openCurrent);
     connect(m_table, &QTableWidget::cellActivated, this, openCurrent);
-    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
+    reloadOnDataChangeWhenShown(this, m_session, shows, [this]() { reload(); });
 }
 
 QString PagedListPage::bannerText() const

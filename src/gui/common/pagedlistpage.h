@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/datakind.h"
+
 #include <QStringList>
 #include <QWidget>
 
@@ -38,8 +40,9 @@ public:
 
 protected:
     // `stretchColumn` takes the remaining width.
-    PagedListPage(Session& session, const QStringList& columns, int stretchColumn, const QString& searchHint,
-                  const QString& newLabel, QWidget* parent);
+    // `shows`: the kinds of data whose changes reload the list.
+    PagedListPage(Session& session, DataKinds shows, const QStringList& columns, int stretchColumn,
+                  const QString& searchHint, const QString& newLabel, QWidget* parent);
     // A filter beside the search field; changing it reads the first page again.
     void addFilter(QComboBox* filter, int stretch = 0);
     // An extra button before "New…".

@@ -49,10 +49,11 @@ private:
 
 } // namespace
 
-void reloadOnDataChangeWhenShown(QWidget* widget, Session& session, std::function<void()> reload)
+void reloadOnDataChangeWhenShown(QWidget* widget, Session& session, DataKinds kinds,
+                                 std::function<void()> reload)
 {
     auto* watcher = new ReloadWhenShown(widget, std::move(reload));
-    QObject::connect(&session, &Session::dataChanged, watcher, [watcher]() { watcher->changed(); });
+    session.onDataChanged(watcher, kinds, [watcher]() { watcher->changed(); });
 }
 
 } // namespace etabli

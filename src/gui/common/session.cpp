@@ -14,6 +14,8 @@ void Session::setDatabase(std::unique_ptr<Database> database)
     if (m_database)
         m_database->setConnectionLostHandler(
             [this]() { QMetaObject::invokeMethod(this, &Session::connectionLost, Qt::QueuedConnection); });
+    if (m_database)
+        m_database->setChangeListener([this](DataKinds kinds) { notifyDataChanged(kinds); });
     m_user = UserContext{};
     Q_EMIT databaseChanged();
 }
@@ -33,10 +35,38 @@ void Session::logOut()
 std::unique_ptr<Database> Session::takeDatabase()
 {
     auto db = std::move(m_database);
-    if (db)
+    if (db) {
         db->setConnectionLostHandler({});
+        db->setChangeListener({});
+    }
     Q_EMIT databaseChanged();
     return db;
+}
+
+void Session::notifyDataChanged(DataKinds kinds)
+{
+    // Several commits in one action (a record and its lines) make one reload,
+    // after the action returned: no page reloads under the code that saved.
+    const bool scheduled = m_pending.toInt() != 0;
+    m_pending |= kinds;
+    if (scheduled)
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this]() {
+            const DataKinds changed = std::exchange(m_pending, DataKinds());
+            if (changed.toInt() != 0)
+                Q_EMIT dataChanged(changed);
+        },
+        Qt::QueuedConnection);
+}
+
+void Session::onDataChanged(QObject* receiver, DataKinds kinds, std::function<void()> reload)
+{
+    connect(this, &Session::dataChanged, receiver, [kinds, reload = std::move(reload)](DataKinds changed) {
+        if (changed.testAnyFlags(kinds))
+            reload();
+    });
 }
 
 Status Session::reconnect()

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "domain/datakind.h"
 #include "domain/user.h"
 #include "util/clock.h"
 #include "util/error.h"
 
+#include <functional>
 #include <memory>
 #include <QObject>
 
@@ -38,8 +40,12 @@ public:
     // Closes the database (e.g. before restoring a backup over its file).
     std::unique_ptr<Database> takeDatabase();
 
-    // To be called after a successful write, so that every page refreshes.
-    void notifyDataChanged() { Q_EMIT dataChanged(); }
+    // Tells the pages that these kinds of data changed (grouped, queued).
+    // The services' commits call it through the database; the window calls
+    // it itself after a reconnect.
+    void notifyDataChanged(DataKinds kinds = allDataKinds());
+    // Calls `reload` (in `receiver`'s life) when one of `kinds` changed.
+    void onDataChanged(QObject* receiver, DataKinds kinds, std::function<void()> reload);
 
     // PostgreSQL: opens the connection again after the server dropped it.
     Status reconnect();
@@ -47,7 +53,8 @@ public:
 Q_SIGNALS:
     void databaseChanged();
     void userChanged();
-    void dataChanged();
+    // Committed changes of these kinds: the pages that show them reload.
+    void dataChanged(etabli::DataKinds kinds);
     // A query found the server's connection lost (once, until a reconnect);
     // queued, so that it arrives after the page has shown its own error.
     void connectionLost();
@@ -56,6 +63,7 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<Clock> m_clock;
     UserContext m_user;
+    DataKinds m_pending;
 };
 
 } // namespace etabli

@@ -84,7 +84,7 @@ DashboardPage::DashboardPage(Session& session, QWidget* parent)
 
     connect(m_export, &QPushButton::clicked, this, &DashboardPage::chooseExportFile);
     connect(&m_session, &Session::databaseChanged, this, &DashboardPage::refresh);
-    reloadOnDataChangeWhenShown(this, m_session, [this]() { refresh(); });
+    reloadOnDataChangeWhenShown(this, m_session, allDataKinds(), [this]() { refresh(); });
     connect(&m_session, &Session::userChanged, this, &DashboardPage::refresh);
     refresh();
 }

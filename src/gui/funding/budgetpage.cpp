@@ -26,7 +26,7 @@
 namespace etabli {
 
 BudgetEntriesList::BudgetEntriesList(Session& session, QWidget* parent)
-    : PagedListPage(session,
+    : PagedListPage(session, DataKind::Budget | DataKind::Contacts,
                     {tr("Date"), tr("Category"), tr("Label"), tr("Amount"), tr("Contact"), tr("Reference")},
                     2, tr("Search a label, a reference or a contact…"), tr("&New entry…"), parent),
       m_kind(new QComboBox(this)), m_correct(new QPushButton(tr("&Correct…"), this))
@@ -122,7 +122,6 @@ void BudgetEntriesList::openRecord(qint64 id)
     });
     if (dialog.exec() == QDialog::Accepted) {
         m_banner->showMessage(MessageBanner::Kind::Success, tr("The entry is recorded."));
-        m_session.notifyDataChanged();
         reload();
     }
 }
@@ -145,7 +144,6 @@ void BudgetEntriesList::correctSelected()
     if (!r)
         return m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The entry is corrected."));
-    m_session.notifyDataChanged();
     reload();
 }
 
@@ -187,7 +185,7 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
     };
     connect(&m_session, &Session::databaseChanged, this, refresh);
     connect(&m_session, &Session::userChanged, this, refresh);
-    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
+    reloadOnDataChangeWhenShown(this, m_session, DataKind::Budget, [this]() { reload(); });
     reload();
 }
 
@@ -284,7 +282,6 @@ void BudgetPage::editForecast(int row)
     });
     if (dialog.exec() == QDialog::Accepted) {
         m_year->refresh();
-        m_session.notifyDataChanged();
     }
 }
 
@@ -333,7 +330,6 @@ void BudgetPage::forecastSubsidy()
     });
     if (dialog.exec() == QDialog::Accepted) {
         m_year->refresh();
-        m_session.notifyDataChanged();
     }
 }
 

@@ -25,7 +25,7 @@
 namespace etabli {
 
 DonationsPage::DonationsPage(Session& session, QWidget* parent)
-    : PagedListPage(session,
+    : PagedListPage(session, DataKind::Gifts | DataKind::Contacts,
                     {tr("Date"), tr("Donor"), tr("Amount"), tr("Nature"), tr("Method"), tr("Purpose"),
                      tr("Tax receipt")},
                     1, tr("Search a donor…"), tr("&New gift…"), parent),
@@ -195,7 +195,6 @@ void DonationsPage::newGift()
     });
     if (dialog.exec() == QDialog::Accepted) {
         m_banner->showMessage(MessageBanner::Kind::Success, tr("The gift is recorded."));
-        m_session.notifyDataChanged();
         reload();
     }
 }
@@ -228,7 +227,6 @@ void DonationsPage::issueReceipt()
     if (!receipt)
         return m_banner->showMessage(MessageBanner::Kind::Error, receipt.error().message);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The tax receipt is issued."));
-    m_session.notifyDataChanged();
     reload();
 }
 
@@ -272,7 +270,6 @@ void DonationsPage::issueAnnualReceipts()
     }
     if (issued == donors.size())
         m_banner->showMessage(MessageBanner::Kind::Success, tr("%n receipt(s) issued.", nullptr, issued));
-    m_session.notifyDataChanged();
     reload();
 }
 
@@ -329,7 +326,6 @@ void DonationsPage::cancelReceipt()
         return m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("The receipt %1 is cancelled.").arg(gift->receiptNumber));
-    m_session.notifyDataChanged();
     reload();
 }
 

@@ -76,9 +76,10 @@ QChartView* makeChartView(QWidget* parent)
 } // namespace
 
 FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new YearCombo(session, this)),
-      m_headline(new QLabel(this)), m_splitChart(makeChartView(this)), m_monthsChart(makeChartView(this)),
-      m_categories(new QTableWidget(0, 4, this)), m_cash(new QLabel(this)), m_deadlines(new QListWidget(this))
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
+      m_year(new YearCombo(session, this)), m_headline(new QLabel(this)), m_splitChart(makeChartView(this)),
+      m_monthsChart(makeChartView(this)), m_categories(new QTableWidget(0, 4, this)),
+      m_cash(new QLabel(this)), m_deadlines(new QListWidget(this))
 {
     setObjectName(QStringLiteral("fundingDashboard"));
     m_year->setObjectName(QStringLiteral("fundingYear"));
@@ -127,7 +128,9 @@ FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
         m_year->refresh();
         reload();
     });
-    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
+    reloadOnDataChangeWhenShown(this, m_session,
+                                DataKind::Gifts | DataKind::Budget | DataKind::Subsidies | DataKind::Invoices,
+                                [this]() { reload(); });
     reload();
 }
 
@@ -137,7 +140,8 @@ void FundingDashboard::reload()
     m_deadlines->clear();
     m_report = FundingReport();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead)) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Your account does not allow seeing the funding."));
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Your account does not allow seeing the funding."));
         m_banner->show();
         m_headline->clear();
         m_cash->clear();
@@ -147,7 +151,8 @@ void FundingDashboard::reload()
     }
     if (m_year->count() == 0)
         m_year->refresh();
-    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user()).report(m_year->startYear());
+    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user())
+                      .report(m_year->startYear());
     if (!report) {
         m_banner->showMessage(MessageBanner::Kind::Error, report.error().message);
         m_banner->show();
@@ -156,14 +161,16 @@ void FundingDashboard::reload()
     m_banner->hide();
     m_report = *report;
     const FundingReport& r = m_report;
-    m_headline->setText(tr("Resources: <b>%1</b> &nbsp;·&nbsp; self-financing: <b>%2</b> (target %3) &nbsp;·&nbsp; "
-                           "expenses: <b>%4</b>")
-                            .arg(r.totalResources.format(), percent(r.selfFinancingShare),
-                                 percent(r.year.targetProductionBp / 10000.0), r.totalExpenses.format()));
+    m_headline->setText(
+        tr("Resources: <b>%1</b> &nbsp;·&nbsp; self-financing: <b>%2</b> (target %3) &nbsp;·&nbsp; "
+           "expenses: <b>%4</b>")
+            .arg(r.totalResources.format(), percent(r.selfFinancingShare),
+                 percent(r.year.targetProductionBp / 10000.0), r.totalExpenses.format()));
     for (const FundingReport::Line& l : r.categories) {
         const int row = m_categories->rowCount();
         m_categories->insertRow(row);
-        auto* name = new QTableWidgetItem(l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name);
+        auto* name =
+            new QTableWidgetItem(l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name);
         m_categories->setItem(row, 0, name);
         const QList<Money> amounts = {l.forecast, l.actual, l.gap()};
         for (int c = 0; c < 3; ++c) {
@@ -180,8 +187,10 @@ void FundingDashboard::reload()
     m_categories->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_cash->setText(
         tr("<b>Cash</b><br>Invoiced (incl. VAT, net of credit notes): %1<br>Received from customers: %2<br>"
-           "Subsidies granted: %3, of which received this year: %4<br><br><b>Contributions in kind</b> (not in the "
-           "resources above)<br>Gifts in kind: %5<br>Volunteer time: %6 h, valued at %7<br><br>Members with their "
+           "Subsidies granted: %3, of which received this year: %4<br><br><b>Contributions in kind</b> (not "
+           "in the "
+           "resources above)<br>Gifts in kind: %5<br>Volunteer time: %6 h, valued at %7<br><br>Members with "
+           "their "
            "dues paid: %8")
             .arg(r.invoiced.format(), r.cashReceived.format(), r.subsidiesGranted.format(),
                  r.subsidiesReceived.format(), r.giftsInKind.format(),
@@ -194,7 +203,8 @@ void FundingDashboard::reload()
         const QLocale fr(QLocale::French, QLocale::France);
         for (const SubsidyDeadline& d : *due) {
             auto* item = new QListWidgetItem(
-                QStringLiteral("%1 — %2").arg(fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.what), m_deadlines);
+                QStringLiteral("%1 — %2").arg(fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.what),
+                m_deadlines);
             if (d.late)
                 item->setForeground(QColor(180, 30, 30));
         }
@@ -211,11 +221,13 @@ void FundingDashboard::drawSplit()
     auto* target = new QBarSet(tr("Target"));
     const FundingReport& r = m_report;
     const int otherBp = 10000 - r.year.targetProductionBp - r.year.targetGiftsBp - r.year.targetSubsidiesBp;
-    *actual << r.production.share * 100 << r.gifts.share * 100 << r.subsidies.share * 100 << r.other.share * 100;
-    *target << r.year.targetProductionBp / 100.0 << r.year.targetGiftsBp / 100.0 << r.year.targetSubsidiesBp / 100.0
-            << otherBp / 100.0;
-    QBarSeries* series = showBars(m_splitChart, tr("Resources by origin against the targets (%)"), actual, target,
-                                  {tr("Production"), tr("Gifts"), tr("Subsidies"), tr("Other")}, 100, false);
+    *actual << r.production.share * 100 << r.gifts.share * 100 << r.subsidies.share * 100
+            << r.other.share * 100;
+    *target << r.year.targetProductionBp / 100.0 << r.year.targetGiftsBp / 100.0
+            << r.year.targetSubsidiesBp / 100.0 << otherBp / 100.0;
+    QBarSeries* series =
+        showBars(m_splitChart, tr("Resources by origin against the targets (%)"), actual, target,
+                 {tr("Production"), tr("Gifts"), tr("Subsidies"), tr("Other")}, 100, false);
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value"));
     series->setLabelsPrecision(2); // whole percents: no decimal point to translate

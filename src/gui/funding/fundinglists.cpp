@@ -206,7 +206,6 @@ void ApprenticeshipTaxPage::edit(qint64 id)
         return {};
     });
     if (dialog.exec() == QDialog::Accepted) {
-        m_session.notifyDataChanged();
         reload();
     }
 }
@@ -284,7 +283,6 @@ void MembersPage::addMember()
         return {};
     });
     if (dialog.exec() == QDialog::Accepted) {
-        m_session.notifyDataChanged();
         reload();
     }
 }
@@ -327,7 +325,6 @@ void MembersPage::recordDues()
         return {};
     });
     if (dialog.exec() == QDialog::Accepted) {
-        m_session.notifyDataChanged();
         reload();
     }
 }
@@ -368,7 +365,7 @@ FinancialYearsPage::FinancialYearsPage(Session& session, QWidget* parent)
     connect(m_reopen, &QPushButton::clicked, this, &FinancialYearsPage::reopenYear);
     connect(&m_session, &Session::databaseChanged, this, &FinancialYearsPage::reload);
     connect(&m_session, &Session::userChanged, this, &FinancialYearsPage::reload);
-    connect(&m_session, &Session::dataChanged, this, &FinancialYearsPage::reload);
+    m_session.onDataChanged(this, DataKind::Budget, [this]() { reload(); });
     reload();
 }
 
@@ -396,7 +393,6 @@ void FinancialYearsPage::tell(const Status& result, const QString& success)
     else
         m_banner->showMessage(MessageBanner::Kind::Success, success);
     m_banner->show();
-    m_session.notifyDataChanged();
 }
 
 void FinancialYearsPage::reload()
@@ -471,8 +467,7 @@ void FinancialYearsPage::editTargets()
         y.targetSubsidiesBp = subsidies->value() * 100;
         return service.setTargets(y);
     });
-    if (dialog.exec() == QDialog::Accepted)
-        m_session.notifyDataChanged();
+    dialog.exec(); // the pages showing the targets reload on their change
 }
 
 void FinancialYearsPage::closeYear()

@@ -43,8 +43,9 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
     m_status->addItem(tr("All"), QString());
     for (const QString& s : SubsidyService::statuses())
         m_status->addItem(SubsidyService::statusLabel(s), s);
-    m_table->setHorizontalHeaderLabels({tr("Funder"), tr("Purpose"), tr("Year"), tr("Requested"), tr("Granted"),
-                                        tr("Received"), tr("Status"), tr("Final account due")});
+    m_table->setHorizontalHeaderLabels({tr("Funder"), tr("Purpose"), tr("Year"), tr("Requested"),
+                                        tr("Granted"), tr("Received"), tr("Status"),
+                                        tr("Final account due")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -75,7 +76,7 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
     connect(m_status, &QComboBox::currentIndexChanged, this, &SubsidiesPage::reload);
     connect(&m_session, &Session::databaseChanged, this, &SubsidiesPage::reload);
     connect(&m_session, &Session::userChanged, this, &SubsidiesPage::reload);
-    connect(&m_session, &Session::dataChanged, this, &SubsidiesPage::reload);
+    m_session.onDataChanged(this, DataKind::Subsidies | DataKind::Contacts, [this]() { reload(); });
     reload();
 }
 
@@ -96,7 +97,8 @@ void SubsidiesPage::reload()
     m_table->setRowCount(0);
     m_pipeline->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead)) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Your account does not allow seeing this list."));
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Your account does not allow seeing this list."));
         m_banner->show();
         return;
     }
@@ -130,22 +132,23 @@ void SubsidiesPage::reload()
         const QString status = s.status();
         auto& stage = stages[status];
         stage.first += 1;
-        stage.second += status == QLatin1String("requested") || status == QLatin1String("refused") ? s.requested : s.granted;
+        stage.second += status == QLatin1String("requested") || status == QLatin1String("refused")
+                            ? s.requested
+                            : s.granted;
         if (!wanted.isEmpty() && status != wanted)
             continue;
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        const QStringList cells = {
-            s.funderName,
-            s.programme,
-            FinancialYearService::label(FinancialYear{0, s.yearStart, s.yearEnd}),
-            s.requested.format(),
-            s.decision == QLatin1String("granted") ? s.granted.format() : QString(),
-            s.receivedTotal().isZero() ? QString() : s.receivedTotal().format(),
-            SubsidyService::statusLabel(status),
-            status == QLatin1String("accounted") || status == QLatin1String("refused")
-                ? QString()
-                : fr.toString(s.reportDue, QStringLiteral("dd/MM/yyyy"))};
+        const QStringList cells = {s.funderName,
+                                   s.programme,
+                                   FinancialYearService::label(FinancialYear{0, s.yearStart, s.yearEnd}),
+                                   s.requested.format(),
+                                   s.decision == QLatin1String("granted") ? s.granted.format() : QString(),
+                                   s.receivedTotal().isZero() ? QString() : s.receivedTotal().format(),
+                                   SubsidyService::statusLabel(status),
+                                   status == QLatin1String("accounted") || status == QLatin1String("refused")
+                                       ? QString()
+                                       : fr.toString(s.reportDue, QStringLiteral("dd/MM/yyyy"))};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
             if (c >= 3 && c <= 5)
@@ -159,7 +162,10 @@ void SubsidiesPage::reload()
     QStringList parts;
     for (const QString& status : SubsidyService::statuses()) {
         const auto stage = stages.value(status);
-        parts << tr("%1: <b>%2</b> (%3)").arg(SubsidyService::statusLabel(status)).arg(stage.first).arg(stage.second.format());
+        parts << tr("%1: <b>%2</b> (%3)")
+                     .arg(SubsidyService::statusLabel(status))
+                     .arg(stage.first)
+                     .arg(stage.second.format());
     }
     m_pipeline->setText(parts.join(QStringLiteral(" &nbsp;→&nbsp; ")));
     m_table->setSortingEnabled(true);

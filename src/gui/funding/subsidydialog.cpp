@@ -348,7 +348,6 @@ void SubsidyDialog::accept()
     auto saved = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).save(s);
     if (!saved)
         return error(saved.error().message);
-    m_session.notifyDataChanged();
     QDialog::accept();
 }
 

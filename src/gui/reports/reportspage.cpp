@@ -117,7 +117,7 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     };
     connect(&m_session, &Session::databaseChanged, this, refill);
     connect(&m_session, &Session::userChanged, this, refill);
-    connect(&m_session, &Session::dataChanged, this, &ReportsPage::refreshSubsidies);
+    m_session.onDataChanged(this, DataKind::Subsidies, [this]() { refreshSubsidies(); });
     refill();
 }
 

@@ -169,7 +169,7 @@ ClosingsPage::ClosingsPage(Session& session, QWidget* parent)
             &ClosingsPage::showDetail);
     connect(&m_session, &Session::databaseChanged, this, &ClosingsPage::reload);
     connect(&m_session, &Session::userChanged, this, &ClosingsPage::reload);
-    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
+    reloadOnDataChangeWhenShown(this, m_session, DataKind::Invoices, [this]() { reload(); });
     reload();
 }
 
@@ -277,7 +277,6 @@ Result<QList<Closing>> ClosingsPage::closeUntil(const QDate& month)
         m_banner->showMessage(MessageBanner::Kind::Error, made.error().message);
         return made;
     }
-    m_session.notifyDataChanged();
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("%n closing(s) made, up to %1.", nullptr, static_cast<int>(made->size()))
                               .arg(ClosingService::periodLabel(made->last())));
@@ -324,7 +323,6 @@ Result<print::YearArchive::Written> ClosingsPage::archive(int year, const QStrin
         m_banner->showMessage(MessageBanner::Kind::Error, written.error().message);
         return written;
     }
-    m_session.notifyDataChanged();
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("Archive of %1 written to %2: %3 document(s), %4 tax receipt(s), %5 payment(s), "
                              "signed with the key %6…. Keep a copy of the key file %7 with the backups.")

@@ -191,7 +191,6 @@ bool ContactDialog::save()
     }
     if (auto stored = service.get(c.id))
         m_contact = *stored;
-    m_session.notifyDataChanged();
     return true;
 }
 

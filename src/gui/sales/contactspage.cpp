@@ -2,6 +2,7 @@
 
 #include "gui/common/messagebanner.h"
 #include "gui/common/pager.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "gui/sales/contactdialog.h"
 #include "services/contactservice.h"
@@ -40,7 +41,8 @@ ContactsPage::ContactsPage(Session& session, QWidget* parent)
     top->addWidget(m_plate);
     m_table->setObjectName(QStringLiteral("contactsTable"));
     m_table->setColumnCount(6);
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Kind"), tr("Town"), tr("Telephone"), tr("E-mail"), tr("Roles")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Kind"), tr("Town"), tr("Telephone"), tr("E-mail"), tr("Roles")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -80,6 +82,7 @@ ContactsPage::ContactsPage(Session& session, QWidget* parent)
     connect(m_table, &QTableWidget::cellActivated, this, openCurrent);
     connect(&m_session, &Session::databaseChanged, this, &ContactsPage::reload);
     connect(&m_session, &Session::userChanged, this, &ContactsPage::reload);
+    reloadOnDataChangeWhenShown(this, m_session, DataKind::Contacts, [this]() { reload(); });
     reload();
 }
 
@@ -113,8 +116,11 @@ void ContactsPage::reload()
             roles << tr("funder");
         if (c.supplier)
             roles << tr("supplier");
-        const QStringList cells = {c.displayName(), ContactService::kindLabel(c),
-                                   (c.postcode + QLatin1Char(' ') + c.city).trimmed(), c.phone, c.email,
+        const QStringList cells = {c.displayName(),
+                                   ContactService::kindLabel(c),
+                                   (c.postcode + QLatin1Char(' ') + c.city).trimmed(),
+                                   c.phone,
+                                   c.email,
                                    roles.join(QStringLiteral(", "))};
         for (int col = 0; col < cells.size(); ++col) {
             auto* item = new QTableWidgetItem(cells.at(col));
@@ -136,7 +142,8 @@ void ContactsPage::openContact(qint64 id)
 
 void ContactsPage::findPlate()
 {
-    auto v = ContactService(m_session.database(), m_session.clock(), m_session.user()).findVehicle(m_plate->text());
+    auto v = ContactService(m_session.database(), m_session.clock(), m_session.user())
+                 .findVehicle(m_plate->text());
     if (!v) {
         m_banner->showMessage(MessageBanner::Kind::Warning, v.error().message);
         return;

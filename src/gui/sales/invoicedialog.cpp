@@ -352,7 +352,6 @@ bool InvoiceDialog::saveDraft()
     }
     load(*id);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("Draft saved (not numbered until it is issued)."));
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -378,7 +377,6 @@ bool InvoiceDialog::issue()
     }
     load(m_invoice.id);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("Issued under the number %1.").arg(*number));
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -394,7 +392,6 @@ bool InvoiceDialog::deleteDraft()
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
     }
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -414,7 +411,6 @@ bool InvoiceDialog::makeCreditNote()
         return false;
     }
     load(*id);
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -429,7 +425,6 @@ bool InvoiceDialog::recordPayment(const Payment& payment)
     }
     showInvoice();
     m_banner->showMessage(MessageBanner::Kind::Success, tr("Payment of %1 recorded.").arg(p.amount.format()));
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -442,7 +437,6 @@ bool InvoiceDialog::reversePayment(qint64 paymentId, const QString& reason)
         return false;
     }
     showInvoice();
-    m_session.notifyDataChanged();
     return true;
 }
 

@@ -12,9 +12,9 @@
 namespace etabli {
 
 InvoicesPage::InvoicesPage(Session& session, QWidget* parent)
-    : PagedListPage(session,
-                    {tr("Number"), tr("Date"), tr("Customer"), tr("Total"), tr("Remaining due"), tr("Due date"),
-                     tr("Status")},
+    : PagedListPage(session, DataKind::Invoices | DataKind::Contacts | DataKind::WorkOrders,
+                    {tr("Number"), tr("Date"), tr("Customer"), tr("Total"), tr("Remaining due"),
+                     tr("Due date"), tr("Status")},
                     2, tr("Search a number or a customer…"), tr("&New invoice…"), parent),
       m_status(new QComboBox(this))
 {
@@ -51,14 +51,15 @@ void InvoicesPage::reload()
         const InvoiceRow& row = rows->at(r);
         const bool issued = row.status == QLatin1String("issued");
         const bool late = issued && row.due.cents() > 0 && row.dueDate.isValid() && row.dueDate < today;
-        const QStringList cells = {issued ? row.number : tr("(draft)"),
-                                   locale.toString(row.issueDate, QStringLiteral("dd/MM/yyyy")),
-                                   row.customer,
-                                   row.total.format(),
-                                   issued && row.kind == QLatin1String("invoice") ? row.due.format() : QString(),
-                                   row.kind == QLatin1String("invoice") ? locale.toString(row.dueDate, QStringLiteral("dd/MM/yyyy"))
-                                                                        : QString(),
-                                   late ? tr("late") : InvoiceService::statusLabel(row.kind, row.status)};
+        const QStringList cells = {
+            issued ? row.number : tr("(draft)"),
+            locale.toString(row.issueDate, QStringLiteral("dd/MM/yyyy")),
+            row.customer,
+            row.total.format(),
+            issued && row.kind == QLatin1String("invoice") ? row.due.format() : QString(),
+            row.kind == QLatin1String("invoice") ? locale.toString(row.dueDate, QStringLiteral("dd/MM/yyyy"))
+                                                 : QString(),
+            late ? tr("late") : InvoiceService::statusLabel(row.kind, row.status)};
         const auto items = setRow(r, cells, row.id);
         items.at(3)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         items.at(4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

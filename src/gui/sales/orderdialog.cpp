@@ -216,7 +216,6 @@ bool OrderDialog::save()
     }
     load(*id);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("Work order %1 saved.").arg(m_order.number));
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -231,7 +230,6 @@ bool OrderDialog::setStatus(const QString& status)
         return false;
     }
     load(m_order.id);
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -254,7 +252,6 @@ bool OrderDialog::invoice()
     m_banner->showMessage(
         MessageBanner::Kind::Success,
         tr("Invoice %1 issued: find it in Invoices to print it or record the payment.").arg(*number));
-    m_session.notifyDataChanged();
     return true;
 }
 

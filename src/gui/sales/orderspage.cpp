@@ -13,9 +13,10 @@
 namespace etabli {
 
 OrdersPage::OrdersPage(Session& session, QWidget* parent)
-    : PagedListPage(session,
-                    {tr("Number"), tr("Date"), tr("Customer"), tr("What"), tr("Due date"), tr("Status"), tr("Invoice")}, 3,
-                    tr("Search a number or a customer…"), tr("&New work order…"), parent),
+    : PagedListPage(
+          session, DataKind::WorkOrders | DataKind::Invoices | DataKind::Contacts | DataKind::School,
+          {tr("Number"), tr("Date"), tr("Customer"), tr("What"), tr("Due date"), tr("Status"), tr("Invoice")},
+          3, tr("Search a number or a customer…"), tr("&New work order…"), parent),
       m_status(new QComboBox(this)), m_section(new QComboBox(this))
 {
     m_table->setObjectName(QStringLiteral("ordersTable"));
@@ -53,12 +54,12 @@ void OrdersPage::reload()
         const WorkOrder& o = rows->at(r);
         const bool late = (o.status == QLatin1String("todo") || o.status == QLatin1String("in_progress")) &&
                           o.dueDate.isValid() && o.dueDate < today;
-        const auto items = setRow(r,
-                                  {o.number, locale.toString(o.orderDate, QStringLiteral("dd/MM/yyyy")), o.customerName,
-                                   o.description, locale.toString(o.dueDate, QStringLiteral("dd/MM/yyyy")),
-                                   OrderService::orderStatusLabel(o.status) + (late ? tr(" (late)") : QString()),
-                                   o.invoiceNumber},
-                                  o.id);
+        const auto items = setRow(
+            r,
+            {o.number, locale.toString(o.orderDate, QStringLiteral("dd/MM/yyyy")), o.customerName,
+             o.description, locale.toString(o.dueDate, QStringLiteral("dd/MM/yyyy")),
+             OrderService::orderStatusLabel(o.status) + (late ? tr(" (late)") : QString()), o.invoiceNumber},
+            o.id);
         if (late) {
             items.at(4)->setForeground(QColor(180, 30, 30));
             items.at(5)->setForeground(QColor(180, 30, 30));

@@ -231,7 +231,6 @@ bool QuoteDialog::save()
     }
     load(*id);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("Quote %1 saved.").arg(m_quote.number));
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -249,7 +248,6 @@ bool QuoteDialog::setStatus(const QString& status)
         return false;
     }
     load(m_quote.id);
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -284,7 +282,6 @@ qint64 QuoteDialog::accept(const QDate& dueDate)
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("Work order %1 made: the workshop finds it in Work orders and in its daily log.")
                               .arg(order ? order->number : QString()));
-    m_session.notifyDataChanged();
     return *id;
 }
 

@@ -12,7 +12,7 @@
 namespace etabli {
 
 QuotesPage::QuotesPage(Session& session, QWidget* parent)
-    : PagedListPage(session,
+    : PagedListPage(session, DataKind::Quotes | DataKind::Contacts,
                     {tr("Number"), tr("Date"), tr("Customer"), tr("Subject"), tr("Total"), tr("Valid until"),
                      tr("Status")},
                     3, tr("Search a number or a customer…"), tr("&New quote…"), parent),
@@ -49,8 +49,8 @@ void QuotesPage::reload()
         const bool expired = q.isExpired(today);
         const auto items = setRow(
             r,
-            {q.number, locale.toString(q.quoteDate, QStringLiteral("dd/MM/yyyy")), q.customerName, q.reference,
-             q.totals.incl.format(), locale.toString(q.validUntil, QStringLiteral("dd/MM/yyyy")),
+            {q.number, locale.toString(q.quoteDate, QStringLiteral("dd/MM/yyyy")), q.customerName,
+             q.reference, q.totals.incl.format(), locale.toString(q.validUntil, QStringLiteral("dd/MM/yyyy")),
              OrderService::quoteStatusLabel(expired ? QStringLiteral("expired") : q.status)},
             q.id);
         items.at(4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

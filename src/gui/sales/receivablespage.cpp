@@ -2,10 +2,10 @@
 
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
-#include "print/documentprinter.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "print/depositslipdocument.h"
+#include "print/documentprinter.h"
 #include "print/reminderdocument.h"
 #include "services/contactservice.h"
 #include "services/invoiceservice.h"
@@ -30,8 +30,8 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     m_summary->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("receivablesTable"));
     m_table->setColumnCount(7);
-    m_table->setHorizontalHeaderLabels({tr("Invoice"), tr("Customer"), tr("Date"), tr("Due date"), tr("Days late"),
-                                        tr("Remaining due"), tr("Age")});
+    m_table->setHorizontalHeaderLabels({tr("Invoice"), tr("Customer"), tr("Date"), tr("Due date"),
+                                        tr("Days late"), tr("Remaining due"), tr("Age")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -45,7 +45,8 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     bottom->addWidget(reminderPdf);
     m_cheques->setObjectName(QStringLiteral("chequesToDeposit"));
     m_cheques->setColumnCount(5);
-    m_cheques->setHorizontalHeaderLabels({tr("Received"), tr("Bank"), tr("Cheque no."), tr("Drawer"), tr("Amount")});
+    m_cheques->setHorizontalHeaderLabels(
+        {tr("Received"), tr("Bank"), tr("Cheque no."), tr("Drawer"), tr("Amount")});
     m_cheques->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_cheques->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_cheques->verticalHeader()->hide();
@@ -69,7 +70,8 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     connect(deposit, &QPushButton::clicked, this, &ReceivablesPage::chooseDeposit);
     connect(&m_session, &Session::databaseChanged, this, &ReceivablesPage::reload);
     connect(&m_session, &Session::userChanged, this, &ReceivablesPage::reload);
-    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
+    reloadOnDataChangeWhenShown(this, m_session, DataKind::Invoices | DataKind::Contacts,
+                                [this]() { reload(); });
     reload();
 }
 
@@ -84,7 +86,8 @@ void ReceivablesPage::reload()
     m_summary->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::SalesRead))
         return;
-    auto aging = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).receivables(0, MaxRows);
+    auto aging =
+        InvoiceService(m_session.database(), m_session.clock(), m_session.user()).receivables(0, MaxRows);
     if (!aging) {
         m_banner->showMessage(MessageBanner::Kind::Error, aging.error().message);
         return;
@@ -92,14 +95,15 @@ void ReceivablesPage::reload()
     QStringList parts;
     for (int b = 0; b < 5; ++b)
         parts << QStringLiteral("%1 : %2").arg(InvoiceService::bucketLabel(b), aging->buckets[b].format());
-    m_summary->setText(tr("<b>Due in all: %1</b> — %2").arg(aging->total.format(), parts.join(QStringLiteral(" · "))) +
-                       QStringLiteral("<br>") +
-                       (aging->count > aging->invoices.size()
-                            ? tr("%1 unpaid invoices, %2 customers: the %3 oldest below.")
-                                  .arg(aging->count)
-                                  .arg(aging->customers)
-                                  .arg(aging->invoices.size())
-                            : tr("%n unpaid invoice(s)", nullptr, static_cast<int>(aging->count))));
+    m_summary->setText(
+        tr("<b>Due in all: %1</b> — %2").arg(aging->total.format(), parts.join(QStringLiteral(" · "))) +
+        QStringLiteral("<br>") +
+        (aging->count > aging->invoices.size()
+             ? tr("%1 unpaid invoices, %2 customers: the %3 oldest below.")
+                   .arg(aging->count)
+                   .arg(aging->customers)
+                   .arg(aging->invoices.size())
+             : tr("%n unpaid invoice(s)", nullptr, static_cast<int>(aging->count))));
     const QLocale locale;
     m_table->setRowCount(static_cast<int>(aging->invoices.size()));
     for (int r = 0; r < aging->invoices.size(); ++r) {
@@ -139,8 +143,8 @@ void ReceivablesPage::reloadCheques()
     for (int r = 0; r < cheques.size(); ++r) {
         const ChequeToDeposit& c = cheques.at(r);
         total += c.amount;
-        const QStringList cells = {locale.toString(c.day, QStringLiteral("dd/MM/yyyy")), c.bank, c.chequeNumber, c.drawer,
-                                   c.amount.format()};
+        const QStringList cells = {locale.toString(c.day, QStringLiteral("dd/MM/yyyy")), c.bank,
+                                   c.chequeNumber, c.drawer, c.amount.format()};
         for (int col = 0; col < cells.size(); ++col) {
             auto* item = new QTableWidgetItem(cells.at(col));
             if (col == 0) {
@@ -155,7 +159,8 @@ void ReceivablesPage::reloadCheques()
     }
     m_cheques->resizeColumnsToContents();
     m_cheques->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
-    m_chequesTotal->setText(tr("%n cheque(s), %1", nullptr, static_cast<int>(cheques.size())).arg(total.format()));
+    m_chequesTotal->setText(
+        tr("%n cheque(s), %1", nullptr, static_cast<int>(cheques.size())).arg(total.format()));
 }
 
 Result<qint64> ReceivablesPage::depositTicked()
@@ -168,7 +173,6 @@ Result<qint64> ReceivablesPage::depositTicked()
     auto slip = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).depositCheques(ids);
     if (slip) {
         reloadCheques();
-        m_session.notifyDataChanged();
     }
     return slip;
 }
@@ -179,7 +183,8 @@ std::unique_ptr<print::Printable> ReceivablesPage::depositSlip(qint64 slipId)
     auto cheques = InvoiceService(db, m_session.clock(), m_session.user()).depositSlip(slipId);
     auto school = SchoolService(db, m_session.clock(), m_session.user()).identity();
     if (!cheques || !school) {
-        m_banner->showMessage(MessageBanner::Kind::Error, (!cheques ? cheques.error() : school.error()).message);
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              (!cheques ? cheques.error() : school.error()).message);
         return nullptr;
     }
     return print::DepositSlipDocument::make(*school, slipId, *cheques, m_session.clock().today());
@@ -203,15 +208,17 @@ void ReceivablesPage::chooseDeposit()
         m_banner->showMessage(MessageBanner::Kind::Error, slip.error().message);
         return;
     }
-    m_banner->showMessage(MessageBanner::Kind::Success,
-                          tr("Deposit slip no. %1 recorded: these cheques will no longer be offered.").arg(*slip));
+    m_banner->showMessage(
+        MessageBanner::Kind::Success,
+        tr("Deposit slip no. %1 recorded: these cheques will no longer be offered.").arg(*slip));
     DocumentOutput::preview(this, [this, id = *slip]() { return depositSlip(id); });
 }
 
 std::unique_ptr<print::Printable> ReceivablesPage::reminder(int row)
 {
     if (row < 0 || row >= m_table->rowCount()) {
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose an invoice of the customer to remind."));
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Choose an invoice of the customer to remind."));
         return nullptr;
     }
     const qint64 contactId = m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
@@ -220,8 +227,10 @@ std::unique_ptr<print::Printable> ReceivablesPage::reminder(int row)
     auto aging = InvoiceService(db, m_session.clock(), m_session.user()).receivables(contactId);
     auto school = SchoolService(db, m_session.clock(), m_session.user()).identity();
     if (!contact || !aging || !school) {
-        m_banner->showMessage(MessageBanner::Kind::Error,
-                              (!contact ? contact.error() : !aging ? aging.error() : school.error()).message);
+        m_banner->showMessage(MessageBanner::Kind::Error, (!contact ? contact.error()
+                                                           : !aging ? aging.error()
+                                                                    : school.error())
+                                                              .message);
         return nullptr;
     }
     return print::ReminderDocument::make(*school, *contact, aging->invoices, m_session.clock().today());
@@ -241,10 +250,12 @@ void ReceivablesPage::chooseReminder(bool preview)
     if (preview)
         DocumentOutput::preview(this, [this, row]() { return reminder(row); });
     else if (row >= 0)
-        DocumentOutput::savePdf(this, tr("reminder-%1").arg(m_table->item(row, 0)->text()),
-                                [this, row]() { return reminder(row); }, m_banner);
+        DocumentOutput::savePdf(
+            this, tr("reminder-%1").arg(m_table->item(row, 0)->text()),
+            [this, row]() { return reminder(row); }, m_banner);
     else
-        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose an invoice of the customer to remind."));
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Choose an invoice of the customer to remind."));
 }
 
 } // namespace etabli

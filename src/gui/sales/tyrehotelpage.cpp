@@ -18,9 +18,9 @@
 namespace etabli {
 
 TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
-    : PagedListPage(session,
-                    {tr("Place"), tr("Plate"), tr("Customer"), tr("Season"), tr("Size"), tr("Tyres"), tr("Tread"),
-                     tr("In"), tr("Out")},
+    : PagedListPage(session, DataKind::TyreHotel | DataKind::Contacts,
+                    {tr("Place"), tr("Plate"), tr("Customer"), tr("Season"), tr("Size"), tr("Tyres"),
+                     tr("Tread"), tr("In"), tr("Out")},
                     2, tr("Type a plate and Enter, or a customer's name…"), tr("&Store a set…"), parent),
       m_season(new QComboBox(this)), m_state(new QComboBox(this))
 {
@@ -39,7 +39,8 @@ TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
         DocumentOutput::preview(this, [this]() -> std::unique_ptr<print::Printable> {
             TyreSetFilter f;
             f.season = m_season->currentData().toString();
-            auto sets = TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).list(f, 100000, 0);
+            auto sets = TyreHotelService(m_session.database(), m_session.clock(), m_session.user())
+                            .list(f, 100000, 0);
             auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
             if (!sets || !school) {
                 showError((!sets ? sets.error() : school.error()).message);

@@ -335,7 +335,6 @@ bool TyreSetDialog::save()
     m_banner->showMessage(
         MessageBanner::Kind::Success,
         tr("Stored at %1: print the label to stick on the tyres.").arg(TyreHotelService::placeLabel(m_set)));
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -356,7 +355,6 @@ bool TyreSetDialog::giveBack(const QDate& day)
         return false;
     }
     load(m_set.id);
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -373,7 +371,6 @@ bool TyreSetDialog::invoiceFee()
     load(m_set.id);
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("A draft invoice of the storage is ready in Invoices: check it and issue it."));
-    m_session.notifyDataChanged();
     return true;
 }
 

@@ -294,7 +294,6 @@ bool SettingsPage::save()
     m_ui->save->setEnabled(false);
     m_ui->revert->setEnabled(false);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The settings were saved."));
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -391,7 +390,6 @@ void SettingsPage::addSection()
     }
     reloadSections();
     m_ui->sectionsList->setCurrentRow(static_cast<int>(m_sectionList.size()) - 1);
-    m_session.notifyDataChanged();
 }
 
 void SettingsPage::renameSection()
@@ -413,7 +411,6 @@ void SettingsPage::renameSection()
         return;
     }
     reloadSections();
-    m_session.notifyDataChanged();
 }
 
 void SettingsPage::toggleSection()
@@ -429,7 +426,6 @@ void SettingsPage::toggleSection()
         return;
     }
     reloadSections();
-    m_session.notifyDataChanged();
 }
 
 void SettingsPage::deleteSection()
@@ -452,7 +448,6 @@ void SettingsPage::deleteSection()
         return;
     }
     reloadSections();
-    m_session.notifyDataChanged();
 }
 
 } // namespace etabli

@@ -76,7 +76,7 @@ MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
     buildMenus();
 
     connect(&m_session, &Session::databaseChanged, this, &MainWindow::onDatabaseChanged);
-    connect(&m_session, &Session::dataChanged, this, &MainWindow::onDatabaseChanged);
+    m_session.onDataChanged(this, DataKind::School | DataKind::Users, [this]() { onDatabaseChanged(); });
     connect(&m_session, &Session::userChanged, this, &MainWindow::onUserChanged);
     connect(&m_session, &Session::connectionLost, this, &MainWindow::offerReconnect);
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockSession);

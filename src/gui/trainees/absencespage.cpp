@@ -69,7 +69,7 @@ AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
     connect(m_section, &QComboBox::currentIndexChanged, this, &AbsencesPage::reload);
     connect(m_period, &PeriodEdit::changed, this, &AbsencesPage::reload);
     connect(&m_session, &Session::userChanged, this, &AbsencesPage::reloadSections);
-    connect(&m_session, &Session::dataChanged, this, &AbsencesPage::reload);
+    m_session.onDataChanged(this, DataKind::Attendance | DataKind::Trainees, [this]() { reload(); });
     reloadSections();
 }
 

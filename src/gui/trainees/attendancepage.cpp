@@ -46,7 +46,8 @@ QColor colourOf(const QString& code)
 
 AttendancePage::AttendancePage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_section(new QComboBox(this)),
-      m_weekLabel(new QLabel(this)), m_table(new QTableWidget(this)), m_save(new QPushButton(tr("&Save"), this))
+      m_weekLabel(new QLabel(this)), m_table(new QTableWidget(this)),
+      m_save(new QPushButton(tr("&Save"), this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
@@ -64,10 +65,11 @@ AttendancePage::AttendancePage(Session& session, QWidget* parent)
     top->addWidget(m_weekLabel);
     top->addStretch(1);
     layout->addLayout(top);
-    auto* help = new QLabel(tr("Keys: P present · J excused absence · A unexcused absence · R late · S internship · X "
-                               "excluded · Delete clears. Shift+key: the whole day; Ctrl+Shift+key: the whole week. "
-                               "Ctrl+S saves."),
-                            this);
+    auto* help =
+        new QLabel(tr("Keys: P present · J excused absence · A unexcused absence · R late · S internship · X "
+                      "excluded · Delete clears. Shift+key: the whole day; Ctrl+Shift+key: the whole week. "
+                      "Ctrl+S saves."),
+                   this);
     help->setWordWrap(true);
     help->setStyleSheet(QStringLiteral("color: #555;"));
     layout->addWidget(help);
@@ -104,7 +106,8 @@ AttendancePage::AttendancePage(Session& session, QWidget* parent)
     connect(allPresent, &QPushButton::clicked, this, [this]() {
         for (int r = 0; r < m_table->rowCount(); ++r) {
             for (int c = 0; c < 10; ++c) {
-                if (m_table->item(r, c) && (m_table->item(r, c)->flags() & Qt::ItemIsEnabled) && codeAt(r, c).isEmpty())
+                if (m_table->item(r, c) && (m_table->item(r, c)->flags() & Qt::ItemIsEnabled) &&
+                    codeAt(r, c).isEmpty())
                     setCell(r, c, QStringLiteral("present"));
             }
         }
@@ -115,6 +118,11 @@ AttendancePage::AttendancePage(Session& session, QWidget* parent)
     connect(saveShortcut, &QShortcut::activated, this, &AttendancePage::save);
     connect(&m_session, &Session::databaseChanged, this, &AttendancePage::reloadSections);
     connect(&m_session, &Session::userChanged, this, &AttendancePage::reloadSections);
+    // A trainee enrolled or marked elsewhere appears; marks not yet saved are kept.
+    m_session.onDataChanged(this, DataKind::Trainees | DataKind::Attendance, [this]() {
+        if (!hasUnsavedChanges())
+            load();
+    });
     m_week.monday = WeekRegister::mondayOf(m_session.clock().today());
     reloadSections();
 }
@@ -127,8 +135,9 @@ void AttendancePage::reloadSections()
         if (!m_session.isOpen() || !m_session.isLoggedIn())
             return;
         const UserContext& user = m_session.user();
-        for (const Section& s :
-             SchoolService(m_session.database(), m_session.clock(), user).sections(true).value_or(QList<Section>{})) {
+        for (const Section& s : SchoolService(m_session.database(), m_session.clock(), user)
+                                    .sections(true)
+                                    .value_or(QList<Section>{})) {
             if (user.coversSection(s.id))
                 m_section->addItem(s.name, s.id);
         }
@@ -204,7 +213,8 @@ void AttendancePage::load()
         for (int r = 0; r < m_week.trainees.size(); ++r) {
             if (m_week.trainees.at(r).traineeId != s.traineeId)
                 continue;
-            const int c = static_cast<int>(m_week.monday.daysTo(s.day)) * 2 + (s.half == Half::Afternoon ? 1 : 0);
+            const int c =
+                static_cast<int>(m_week.monday.daysTo(s.day)) * 2 + (s.half == Half::Afternoon ? 1 : 0);
             setCell(r, c, s.code);
         }
     }
@@ -304,11 +314,15 @@ bool AttendancePage::save()
     QList<AttendanceCell> cells;
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
         const QStringList parts = it.key().split(QLatin1Char('|'));
-        cells << AttendanceCell{parts.at(0).toLongLong(), QDate::fromString(parts.at(1), Qt::ISODate),
-                                halfFromCode(parts.at(2)), it.value(), {}};
+        cells << AttendanceCell{parts.at(0).toLongLong(),
+                                QDate::fromString(parts.at(1), Qt::ISODate),
+                                halfFromCode(parts.at(2)),
+                                it.value(),
+                                {}};
     }
     const qint64 sectionId = m_section->currentData().toLongLong();
-    if (auto r = AttendanceService(m_session.database(), m_session.clock(), m_session.user()).record(sectionId, cells);
+    if (auto r = AttendanceService(m_session.database(), m_session.clock(), m_session.user())
+                     .record(sectionId, cells);
         !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -318,7 +332,6 @@ bool AttendancePage::save()
     load();
     m_table->setCurrentCell(row, column);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The attendance of the week was saved."));
-    m_session.notifyDataChanged();
     return true;
 }
 
@@ -326,10 +339,9 @@ bool AttendancePage::askToSave()
 {
     if (m_pending.isEmpty())
         return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved attendance"),
-                                              tr("The attendance of this week was changed. Save it?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                              QMessageBox::Save);
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved attendance"), tr("The attendance of this week was changed. Save it?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Save)

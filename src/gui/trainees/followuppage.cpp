@@ -16,15 +16,17 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_count(new QLabel(this)), m_table(new QTableWidget(this))
 {
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("Young people who left and are due for news: 6 and 12 months after their exit. Open "
-                                "a record (Enter or double-click) and fill in the Outcome tab."),
-                             this);
+    auto* intro =
+        new QLabel(tr("Young people who left and are due for news: 6 and 12 months after their exit. Open "
+                      "a record (Enter or double-click) and fill in the Outcome tab."),
+                   this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     layout->addWidget(m_count);
     m_table->setObjectName(QStringLiteral("followUps"));
     m_table->setColumnCount(5);
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Section"), tr("Left on"), tr("Contact"), tr("Due on")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Section"), tr("Left on"), tr("Contact"), tr("Due on")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -32,7 +34,7 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
     layout->addWidget(m_table, 1);
     connect(m_table, &QTableWidget::cellActivated, this, &FollowUpPage::openCurrent);
     connect(&m_session, &Session::userChanged, this, &FollowUpPage::reload);
-    connect(&m_session, &Session::dataChanged, this, &FollowUpPage::reload);
+    m_session.onDataChanged(this, DataKind::Trainees, [this]() { reload(); });
     reload();
 }
 
@@ -54,7 +56,8 @@ void FollowUpPage::reload()
     m_table->setRowCount(static_cast<int>(m_due.size()));
     for (int r = 0; r < m_due.size(); ++r) {
         const FollowUpDue& d = m_due.at(r);
-        const QStringList cells = {d.name, d.section, locale.toString(d.exitDate, QStringLiteral("dd/MM/yyyy")),
+        const QStringList cells = {d.name, d.section,
+                                   locale.toString(d.exitDate, QStringLiteral("dd/MM/yyyy")),
                                    CareerService::milestoneLabel(d.milestone),
                                    locale.toString(d.dueDate, QStringLiteral("dd/MM/yyyy"))};
         for (int c = 0; c < cells.size(); ++c)

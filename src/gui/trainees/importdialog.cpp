@@ -25,11 +25,12 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent)
     setWindowTitle(tr("Import trainees from a spreadsheet"));
     resize(860, 540);
     auto* layout = new QVBoxLayout(this);
-    auto* help = new QLabel(tr("Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de "
-                               "naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, "
-                               "prescripteur, and one column per certification (CFG, CAP…) with obtenu, non obtenu, "
-                               "inscrit or absent."),
-                            this);
+    auto* help = new QLabel(
+        tr("Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de "
+           "naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, "
+           "prescripteur, and one column per certification (CFG, CAP…) with obtenu, non obtenu, "
+           "inscrit or absent."),
+        this);
     help->setWordWrap(true);
     layout->addWidget(help);
     auto* choose = new QPushButton(tr("&Choose the file…"), this);
@@ -75,7 +76,8 @@ bool ImportDialog::load(const QByteArray& bytes)
 {
     m_table->setRowCount(0);
     m_import->setEnabled(false);
-    auto preview = TraineeImportService(m_session.database(), m_session.clock(), m_session.user()).prepare(bytes);
+    auto preview =
+        TraineeImportService(m_session.database(), m_session.clock(), m_session.user()).prepare(bytes);
     if (!preview) {
         m_summary->setText(tr("The file is refused: %1").arg(preview.error().message));
         return false;
@@ -86,10 +88,10 @@ bool ImportDialog::load(const QByteArray& bytes)
     for (int r = 0; r < m_preview.rows.size(); ++r) {
         const auto& row = m_preview.rows.at(r);
         const Trainee& t = row.trainee;
-        const QStringList cells = {QString::number(row.line), QStringLiteral("%1 %2").arg(t.lastName, t.firstName),
-                                   t.birthDate.isValid() ? locale.toString(t.birthDate, QStringLiteral("dd/MM/yyyy"))
-                                                         : QString(),
-                                   row.problem.isEmpty() ? tr("ready") : row.problem};
+        const QStringList cells = {
+            QString::number(row.line), QStringLiteral("%1 %2").arg(t.lastName, t.firstName),
+            t.birthDate.isValid() ? locale.toString(t.birthDate, QStringLiteral("dd/MM/yyyy")) : QString(),
+            row.problem.isEmpty() ? tr("ready") : row.problem};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
             if (!row.problem.isEmpty())
@@ -99,7 +101,8 @@ bool ImportDialog::load(const QByteArray& bytes)
     }
     m_table->resizeColumnsToContents();
     m_summary->setText(summary());
-    m_import->setEnabled(m_preview.validCount() > 0 && (m_skip->isChecked() || m_preview.invalidCount() == 0));
+    m_import->setEnabled(m_preview.validCount() > 0 &&
+                         (m_skip->isChecked() || m_preview.invalidCount() == 0));
     return true;
 }
 
@@ -111,12 +114,15 @@ QString ImportDialog::summary() const
                        .arg(m_preview.validCount())
                        .arg(m_preview.invalidCount());
     if (!m_preview.ignoredColumns.isEmpty())
-        text += QLatin1Char(' ') + tr("Ignored columns: %1.").arg(m_preview.ignoredColumns.join(QStringLiteral(", ")));
-    if (!m_preview.newReferrals.isEmpty())
         text += QLatin1Char(' ') +
-                tr("New referrals added to the list: %1.").arg(m_preview.newReferrals.join(QStringLiteral(", ")));
+                tr("Ignored columns: %1.").arg(m_preview.ignoredColumns.join(QStringLiteral(", ")));
+    if (!m_preview.newReferrals.isEmpty())
+        text +=
+            QLatin1Char(' ') +
+            tr("New referrals added to the list: %1.").arg(m_preview.newReferrals.join(QStringLiteral(", ")));
     if (m_preview.invalidCount() > 0)
-        text += QLatin1Char(' ') + tr("Nothing is imported while lines are refused, unless you choose to leave them out.");
+        text += QLatin1Char(' ') +
+                tr("Nothing is imported while lines are refused, unless you choose to leave them out.");
     return text;
 }
 
@@ -129,7 +135,6 @@ void ImportDialog::accept()
         return;
     }
     m_imported = *imported;
-    m_session.notifyDataChanged();
     QDialog::accept();
 }
 

@@ -107,7 +107,6 @@ bool OutcomeTab::save()
     }
     m_dirty = false;
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The outcomes were saved."));
-    m_session.notifyDataChanged();
     return true;
 }
 

@@ -340,7 +340,6 @@ bool TraineeDialog::saveIdentity()
     auto reloaded = service.get(m_trainee.id);
     if (reloaded)
         m_trainee = *reloaded;
-    m_session.notifyDataChanged();
     return true;
 }
 

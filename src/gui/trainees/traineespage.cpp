@@ -117,7 +117,7 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     });
     connect(&m_session, &Session::databaseChanged, this, &TraineesPage::reload);
     connect(&m_session, &Session::userChanged, this, &TraineesPage::reload);
-    connect(&m_session, &Session::dataChanged, this, &TraineesPage::applyFilter);
+    m_session.onDataChanged(this, DataKind::Trainees | DataKind::School, [this]() { applyFilter(); });
     reload();
 }
 

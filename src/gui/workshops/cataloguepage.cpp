@@ -1,6 +1,7 @@
 #include "gui/workshops/cataloguepage.h"
 
 #include "gui/common/messagebanner.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "services/catalogueservice.h"
@@ -48,7 +49,8 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
     m_halfDay->setRange(30, 480);
     m_halfDay->setSingleStep(15);
     m_halfDay->setSuffix(tr(" min"));
-    m_halfDay->setToolTip(tr("Length of a half-day in the workshop: the hours proposed in the production log"));
+    m_halfDay->setToolTip(
+        tr("Length of a half-day in the workshop: the hours proposed in the production log"));
     auto* capacityLabel = new QLabel(tr("&Capacity"), this);
     capacityLabel->setBuddy(m_capacity);
     auto* halfDayLabel = new QLabel(tr("&Half-day"), this);
@@ -111,6 +113,7 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
     connect(toggle, &QPushButton::clicked, this, &CataloguePage::toggleSkill);
     connect(&m_session, &Session::databaseChanged, this, &CataloguePage::reloadSections);
     connect(&m_session, &Session::userChanged, this, &CataloguePage::reloadSections);
+    reloadOnDataChangeWhenShown(this, m_session, DataKind::Catalogue, [this]() { reload(); });
     reloadSections();
 }
 
@@ -148,8 +151,12 @@ void CataloguePage::reload()
     m_items->setRowCount(static_cast<int>(m_itemList.size()));
     for (int r = 0; r < m_itemList.size(); ++r) {
         const CatalogueItem& i = m_itemList.at(r);
-        const QStringList cells = {i.code, i.label, CatalogueService::unitLabel(i.unit), i.unitPrice.format(),
-                                   vatText(i.vatRateBp), i.active ? tr("yes") : tr("no")};
+        const QStringList cells = {i.code,
+                                   i.label,
+                                   CatalogueService::unitLabel(i.unit),
+                                   i.unitPrice.format(),
+                                   vatText(i.vatRateBp),
+                                   i.active ? tr("yes") : tr("no")};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
             if (c == 3 || c == 4)
@@ -234,7 +241,8 @@ void CataloguePage::addItem()
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return;
     }
-    m_banner->showMessage(MessageBanner::Kind::Success, tr("“%1” added to the catalogue.").arg(item.label.trimmed()));
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("“%1” added to the catalogue.").arg(item.label.trimmed()));
     reload();
 }
 
@@ -246,7 +254,8 @@ void CataloguePage::changeCurrentItem()
     CatalogueItem item = m_itemList.at(row);
     if (!editItem(item))
         return;
-    if (auto r = CatalogueService(m_session.database(), m_session.clock(), m_session.user()).update(item); !r) {
+    if (auto r = CatalogueService(m_session.database(), m_session.clock(), m_session.user()).update(item);
+        !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -277,7 +286,8 @@ void CataloguePage::toggleSkill()
         return;
     Skill s = m_skillList.at(row);
     s.active = !s.active;
-    if (auto r = ProductionService(m_session.database(), m_session.clock(), m_session.user()).updateSkill(s); !r) {
+    if (auto r = ProductionService(m_session.database(), m_session.clock(), m_session.user()).updateSkill(s);
+        !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -291,13 +301,14 @@ void CataloguePage::saveSection()
             continue;
         s.capacity = m_capacity->value();
         s.halfDayMinutes = m_halfDay->value();
-        if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s); !r) {
+        if (auto r =
+                SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s);
+            !r) {
             m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
             return;
         }
         m_banner->showMessage(MessageBanner::Kind::Success, tr("The workshop “%1” was saved.").arg(s.name));
         reloadSections();
-        m_session.notifyDataChanged();
         return;
     }
 }

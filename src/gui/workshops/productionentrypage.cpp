@@ -279,6 +279,10 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     connect(saveShortcut, &QShortcut::activated, this, &ProductionEntryPage::save);
     connect(&m_session, &Session::databaseChanged, this, &ProductionEntryPage::reloadSections);
     connect(&m_session, &Session::userChanged, this, &ProductionEntryPage::reloadSections);
+    // What the entry offers follows the other pages (a work order just made, a trainee
+    // just enrolled); what is being typed stays.
+    m_session.onDataChanged(this, DataKind::WorkOrders, [this]() { reloadOrders(); });
+    m_session.onDataChanged(this, DataKind::Trainees | DataKind::Attendance, [this]() { reloadTrainees(); });
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(this, tr("Production log"), question) == QMessageBox::Yes;
     };
@@ -394,6 +398,7 @@ void ProductionEntryPage::sectionChanged()
 void ProductionEntryPage::reloadOrders()
 {
     const QSignalBlocker block(m_order);
+    const qint64 chosen = m_order->currentData().toLongLong();
     m_order->clear();
     m_order->addItem(tr("(no work order)"), 0);
     OrderFilter open;
@@ -403,7 +408,8 @@ void ProductionEntryPage::reloadOrders()
                                   .orders(open, 200, 0)
                                   .value_or(QList<WorkOrder>{}))
         m_order->addItem(QStringLiteral("%1 — %2 — %3").arg(o.number, o.customerName, o.description), o.id);
-    m_reference->setEnabled(true);
+    m_order->setCurrentIndex(std::max(0, m_order->findData(chosen)));
+    m_reference->setEnabled(m_order->currentIndex() <= 0);
 }
 
 void ProductionEntryPage::reloadTrainees()
@@ -669,7 +675,6 @@ bool ProductionEntryPage::save()
     m_banner->showMessage(MessageBanner::Kind::Success, corrected ? tr("Entry corrected: %1.").arg(summary)
                                                                   : tr("Entry saved: %1.").arg(summary));
     Q_EMIT saved(*id);
-    m_session.notifyDataChanged();
     return true;
 }
 

@@ -2,8 +2,8 @@
 
 #include "domain/schoolyear.h"
 #include "gui/common/periodedit.h"
-#include "gui/common/sectioncombo.h"
 #include "gui/common/reloadwhenshown.h"
+#include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "services/catalogueservice.h"
 #include "services/productionservice.h"
@@ -59,16 +59,18 @@ QVBoxLayout* titled(const QString& title, QWidget* widget, QWidget* parent)
 
 ProductionFiguresView::ProductionFiguresView(bool showTrainees, QWidget* parent)
     : QWidget(parent), m_summary(new QLabel(this)),
-      m_trainees(makeTable(QStringLiteral("figuresTrainees"),
-                           {tr("Trainee"), tr("For customers"), tr("Exercises"), tr("Upkeep"), tr("Total"),
-                            tr("Entries")},
-                           this)),
-      m_skills(makeTable(QStringLiteral("figuresSkills"), {tr("Skill"), tr("Times"), tr("Trainees"), tr("Hours")}, this)),
-      m_outputs(makeTable(QStringLiteral("figuresOutputs"), {tr("Item"), tr("Quantity"), tr("Unit"), tr("Value at catalogue price")},
-                          this)),
-      m_references(makeTable(QStringLiteral("figuresReferences"),
-                             {tr("Order / reference"), tr("Hours"), tr("Trainees"), tr("Materials"), tr("From"), tr("To")},
-                             this))
+      m_trainees(makeTable(
+          QStringLiteral("figuresTrainees"),
+          {tr("Trainee"), tr("For customers"), tr("Exercises"), tr("Upkeep"), tr("Total"), tr("Entries")},
+          this)),
+      m_skills(makeTable(QStringLiteral("figuresSkills"),
+                         {tr("Skill"), tr("Times"), tr("Trainees"), tr("Hours")}, this)),
+      m_outputs(makeTable(QStringLiteral("figuresOutputs"),
+                          {tr("Item"), tr("Quantity"), tr("Unit"), tr("Value at catalogue price")}, this)),
+      m_references(makeTable(
+          QStringLiteral("figuresReferences"),
+          {tr("Order / reference"), tr("Hours"), tr("Trainees"), tr("Materials"), tr("From"), tr("To")},
+          this))
 {
     m_summary->setObjectName(QStringLiteral("figuresSummary"));
     m_summary->setWordWrap(true);
@@ -102,21 +104,25 @@ void ProductionFiguresView::display(const ProductionFigures& f)
     Money made;
     for (const OutputTotal& o : f.outputs)
         made += o.value;
-    m_summary->setText(tr("%n entry(ies), %1 of trainees' work, output worth %2 at catalogue prices, materials %3.",
-                          nullptr, f.entries)
-                           .arg(Quantities::formatDuration(f.minutes), made.format(), f.materials.format()));
-    const auto hours = [](qint64 minutes) { return minutes == 0 ? QString() : Quantities::formatDuration(minutes); };
+    m_summary->setText(
+        tr("%n entry(ies), %1 of trainees' work, output worth %2 at catalogue prices, materials %3.", nullptr,
+           f.entries)
+            .arg(Quantities::formatDuration(f.minutes), made.format(), f.materials.format()));
+    const auto hours = [](qint64 minutes) {
+        return minutes == 0 ? QString() : Quantities::formatDuration(minutes);
+    };
     m_trainees->setRowCount(static_cast<int>(f.trainees.size()));
     for (int r = 0; r < f.trainees.size(); ++r) {
         const TraineeHours& h = f.trainees.at(r);
         fillRow(m_trainees, r,
-                {h.name, hours(h.orderMinutes), hours(h.exerciseMinutes), hours(h.upkeepMinutes), hours(h.total()),
-                 QString::number(h.entries)});
+                {h.name, hours(h.orderMinutes), hours(h.exerciseMinutes), hours(h.upkeepMinutes),
+                 hours(h.total()), QString::number(h.entries)});
     }
     m_skills->setRowCount(static_cast<int>(f.skills.size()));
     for (int r = 0; r < f.skills.size(); ++r) {
         const SkillPractice& s = f.skills.at(r);
-        fillRow(m_skills, r, {s.label, QString::number(s.entries), QString::number(s.trainees), hours(s.minutes)});
+        fillRow(m_skills, r,
+                {s.label, QString::number(s.entries), QString::number(s.trainees), hours(s.minutes)});
     }
     m_outputs->setRowCount(static_cast<int>(f.outputs.size()));
     for (int r = 0; r < f.outputs.size(); ++r) {
@@ -131,8 +137,10 @@ void ProductionFiguresView::display(const ProductionFigures& f)
     for (int r = 0; r < f.references.size(); ++r) {
         const ReferenceHours& h = f.references.at(r);
         fillRow(m_references, r,
-                {h.reference, hours(h.minutes), QString::number(h.trainees), h.materials.isZero() ? QString() : h.materials.format(),
-                 locale.toString(h.first, QStringLiteral("dd/MM/yyyy")), locale.toString(h.last, QStringLiteral("dd/MM/yyyy"))});
+                {h.reference, hours(h.minutes), QString::number(h.trainees),
+                 h.materials.isZero() ? QString() : h.materials.format(),
+                 locale.toString(h.first, QStringLiteral("dd/MM/yyyy")),
+                 locale.toString(h.last, QStringLiteral("dd/MM/yyyy"))});
     }
 }
 
@@ -164,7 +172,9 @@ ProductionFiguresPage::ProductionFiguresPage(Session& session, QWidget* parent)
     });
     connect(&m_session, &Session::databaseChanged, this, &ProductionFiguresPage::reloadSections);
     connect(&m_session, &Session::userChanged, this, &ProductionFiguresPage::reloadSections);
-    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
+    reloadOnDataChangeWhenShown(this, m_session,
+                                DataKind::Production | DataKind::Catalogue | DataKind::School,
+                                [this]() { reload(); });
     m_preset->setCurrentIndex(2);
     reloadSections();
 }
@@ -176,15 +186,24 @@ void ProductionFiguresPage::applyPreset(int index)
     QDate from;
     QDate to = today;
     switch (index) {
-    case 0: from = today.addDays(1 - today.dayOfWeek()); break;
-    case 1: from = QDate(today.year(), today.month(), 1); break;
-    case 2: from = year.firstDay(); break;
-    case 3: from = QDate(today.year(), 1, 1); break;
+    case 0:
+        from = today.addDays(1 - today.dayOfWeek());
+        break;
+    case 1:
+        from = QDate(today.year(), today.month(), 1);
+        break;
+    case 2:
+        from = year.firstDay();
+        break;
+    case 3:
+        from = QDate(today.year(), 1, 1);
+        break;
     case 4:
         from = year.previous().firstDay();
         to = year.previous().lastDay();
         break;
-    default: return;
+    default:
+        return;
     }
     setPeriod(from, to);
 }

@@ -4,8 +4,8 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/pager.h"
 #include "gui/common/periodedit.h"
-#include "gui/common/sectioncombo.h"
 #include "gui/common/reloadwhenshown.h"
+#include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "services/productionservice.h"
 
@@ -24,9 +24,10 @@ namespace etabli {
 
 ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_section(new QComboBox(this)),
-      m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(), session.clock().today(), this)),
-      m_kind(new QComboBox(this)),
-      m_reference(new QLineEdit(this)), m_table(new QTableWidget(this)), m_pager(new Pager(PageSize, this))
+      m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(),
+                              session.clock().today(), this)),
+      m_kind(new QComboBox(this)), m_reference(new QLineEdit(this)), m_table(new QTableWidget(this)),
+      m_pager(new Pager(PageSize, this))
 {
     m_banner->hide();
     auto* top = new QHBoxLayout;
@@ -43,8 +44,8 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
 
     m_table->setObjectName(QStringLiteral("logTable"));
     m_table->setColumnCount(8);
-    m_table->setHorizontalHeaderLabels({tr("Day"), tr("Workshop"), tr("Kind"), tr("Reference"), tr("Trainees"),
-                                        tr("Trainee hours"), tr("Made"), tr("Written by")});
+    m_table->setHorizontalHeaderLabels({tr("Day"), tr("Workshop"), tr("Kind"), tr("Reference"),
+                                        tr("Trainees"), tr("Trainee hours"), tr("Made"), tr("Written by")});
     m_table->horizontalHeaderItem(5)->setToolTip(tr("The hours of all the trainees on the entry, added up"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -85,7 +86,10 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     connect(del, &QShortcut::activated, this, &ProductionLogPage::removeCurrent);
     connect(&m_session, &Session::databaseChanged, this, &ProductionLogPage::reloadSections);
     connect(&m_session, &Session::userChanged, this, &ProductionLogPage::reloadSections);
-    reloadOnDataChangeWhenShown(this, m_session, [this]() { reload(); });
+    reloadOnDataChangeWhenShown(this, m_session,
+                                DataKind::Production | DataKind::Trainees | DataKind::Staff |
+                                    DataKind::School | DataKind::WorkOrders,
+                                [this]() { reload(); });
     reloadSections();
 }
 
@@ -157,19 +161,19 @@ void ProductionLogPage::removeCurrent()
     if (row < 0)
         return;
     const qint64 id = m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
-    const auto answer = QMessageBox::question(
-        this, tr("Delete the entry"),
-        tr("Delete the entry of %1 (%2)? The log of changes keeps what it contained.")
-            .arg(m_table->item(row, 0)->text(), m_table->item(row, 4)->text()),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer =
+        QMessageBox::question(this, tr("Delete the entry"),
+                              tr("Delete the entry of %1 (%2)? The log of changes keeps what it contained.")
+                                  .arg(m_table->item(row, 0)->text(), m_table->item(row, 4)->text()),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
-    if (auto r = ProductionService(m_session.database(), m_session.clock(), m_session.user()).remove(id); !r) {
+    if (auto r = ProductionService(m_session.database(), m_session.clock(), m_session.user()).remove(id);
+        !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The entry was deleted."));
-    m_session.notifyDataChanged();
 }
 
 } // namespace etabli

@@ -5,6 +5,7 @@
 #include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/periodedit.h"
+#include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "services/schoolservice.h"
 #include "services/staffservice.h"
@@ -93,6 +94,7 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
     connect(m_period, &PeriodEdit::changed, this, &TeamPage::reloadHours);
     connect(&m_session, &Session::databaseChanged, this, &TeamPage::reload);
     connect(&m_session, &Session::userChanged, this, &TeamPage::reload);
+    reloadOnDataChangeWhenShown(this, m_session, DataKind::Staff, [this]() { reload(); });
     reload();
 }
 
