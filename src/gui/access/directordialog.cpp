@@ -1,9 +1,8 @@
 #include "gui/access/directordialog.h"
 
-#include "ui_directordialog.h"
-
 #include "services/passwordhasher.h"
 #include "services/userservice.h"
+#include "ui_directordialog.h"
 
 namespace etabli {
 

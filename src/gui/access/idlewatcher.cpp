@@ -52,7 +52,8 @@ bool IdleWatcher::eventFilter(QObject* watched, QEvent* event)
         if (m_timer.interval() > 0 && !m_suspended)
             m_timer.start();
         break;
-    default: break;
+    default:
+        break;
     }
     return QObject::eventFilter(watched, event);
 }

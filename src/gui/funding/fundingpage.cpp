@@ -9,10 +9,10 @@
 namespace etabli {
 
 FundingPage::FundingPage(Session& session, QWidget* parent)
-    : QTabWidget(parent), m_dashboard(new FundingDashboard(session, this)), m_budget(new BudgetPage(session, this)),
-      m_donations(new DonationsPage(session, this)), m_subsidies(new SubsidiesPage(session, this)),
-      m_tax(new ApprenticeshipTaxPage(session, this)), m_members(new MembersPage(session, this)),
-      m_years(new FinancialYearsPage(session, this))
+    : QTabWidget(parent), m_dashboard(new FundingDashboard(session, this)),
+      m_budget(new BudgetPage(session, this)), m_donations(new DonationsPage(session, this)),
+      m_subsidies(new SubsidiesPage(session, this)), m_tax(new ApprenticeshipTaxPage(session, this)),
+      m_members(new MembersPage(session, this)), m_years(new FinancialYearsPage(session, this))
 {
     setObjectName(QStringLiteral("fundingTabs"));
     setDocumentMode(true);

@@ -33,9 +33,10 @@ void YearCombo::refresh()
         all.prepend(*current);
     const QLocale fr(QLocale::French, QLocale::France);
     for (const FinancialYear& y : all) {
-        QString text = tr("%1 (%2 – %3)")
-                           .arg(FinancialYearService::label(y), fr.toString(y.start, QStringLiteral("dd/MM/yyyy")),
-                                fr.toString(y.end, QStringLiteral("dd/MM/yyyy")));
+        QString text =
+            tr("%1 (%2 – %3)")
+                .arg(FinancialYearService::label(y), fr.toString(y.start, QStringLiteral("dd/MM/yyyy")),
+                     fr.toString(y.end, QStringLiteral("dd/MM/yyyy")));
         if (y.closed)
             text += tr(", closed");
         addItem(text, QVariantList{y.start.year(), y.id});

@@ -4,13 +4,12 @@
 #include "services/reportdataservice.h"
 #include "storage/database.h"
 
+#include <atomic>
+#include <memory>
 #include <QEventLoop>
 #include <QProgressDialog>
 #include <QThread>
 #include <QTimer>
-
-#include <atomic>
-#include <memory>
 
 namespace etabli {
 

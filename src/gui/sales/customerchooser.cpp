@@ -28,10 +28,11 @@ CustomerChooser::CustomerChooser(Session& session, QWidget* parent)
     layout->addWidget(m_details);
     setFocusProxy(m_field);
     connect(m_field, &QLineEdit::textEdited, this, &CustomerChooser::typed);
-    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& choice) {
-        if (m_choices.contains(choice))
-            setContact(m_choices.value(choice));
-    });
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
+            [this](const QString& choice) {
+                if (m_choices.contains(choice))
+                    setContact(m_choices.value(choice));
+            });
 }
 
 void CustomerChooser::typed(const QString& text)
@@ -45,8 +46,8 @@ void CustomerChooser::typed(const QString& text)
     for (const Contact& c : ContactService(m_session.database(), m_session.clock(), m_session.user())
                                 .list(f, 20, 0)
                                 .value_or(QList<Contact>{})) {
-        const QString choice =
-            QStringLiteral("%1 — %2").arg(c.displayName(), (c.postcode + QLatin1Char(' ') + c.city).trimmed());
+        const QString choice = QStringLiteral("%1 — %2").arg(
+            c.displayName(), (c.postcode + QLatin1Char(' ') + c.city).trimmed());
         m_choices.insert(choice, c.id);
         choices << choice;
     }
@@ -69,7 +70,8 @@ void CustomerChooser::setContact(qint64 contactId)
     }
     m_contactId = c->id;
     m_field->setText(c->displayName());
-    m_details->setText(c->postalAddress() + (c->siret.isEmpty() ? QString() : QStringLiteral("\nSIRET ") + c->siret));
+    m_details->setText(c->postalAddress() +
+                       (c->siret.isEmpty() ? QString() : QStringLiteral("\nSIRET ") + c->siret));
     Q_EMIT chosen(m_contactId);
 }
 

@@ -5,6 +5,7 @@
 #include "services/catalogueservice.h"
 #include "util/text.h"
 
+#include <cmath>
 #include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
@@ -16,8 +17,6 @@
 #include <QStringListModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
-#include <cmath>
 
 namespace etabli {
 
@@ -39,13 +38,15 @@ LinesEditor::LinesEditor(Session& session, QWidget* parent)
       m_lines(new QTableWidget(this)), m_totals(new QLabel(this))
 {
     m_article->setObjectName(QStringLiteral("linesArticle"));
-    m_article->setPlaceholderText(tr("code or words of the catalogue, or a free description — Enter adds the line"));
+    m_article->setPlaceholderText(
+        tr("code or words of the catalogue, or a free description — Enter adds the line"));
     auto* articles = new QCompleter(this);
     QStringList choices;
     if (m_session.isOpen() && m_session.isLoggedIn()) {
-        for (const CatalogueItem& i : CatalogueService(m_session.database(), m_session.clock(), m_session.user())
-                                          .list(0, true)
-                                          .value_or(QList<CatalogueItem>{}))
+        for (const CatalogueItem& i :
+             CatalogueService(m_session.database(), m_session.clock(), m_session.user())
+                 .list(0, true)
+                 .value_or(QList<CatalogueItem>{}))
             choices << QStringLiteral("%1 — %2").arg(i.code, i.label);
     }
     articles->setModel(new QStringListModel(choices, articles));
@@ -65,8 +66,8 @@ LinesEditor::LinesEditor(Session& session, QWidget* parent)
     bar->addWidget(m_remove);
     m_lines->setObjectName(QStringLiteral("lines"));
     m_lines->setColumnCount(6);
-    m_lines->setHorizontalHeaderLabels(
-        {tr("Description"), tr("Quantity"), tr("Unit"), tr("Unit price excl. VAT"), tr("VAT %"), tr("Total excl. VAT")});
+    m_lines->setHorizontalHeaderLabels({tr("Description"), tr("Quantity"), tr("Unit"),
+                                        tr("Unit price excl. VAT"), tr("VAT %"), tr("Total excl. VAT")});
     m_lines->verticalHeader()->hide();
     m_lines->horizontalHeader()->setSectionResizeMode(Label, QHeaderView::Stretch);
     m_lines->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -147,7 +148,8 @@ void LinesEditor::setFixedTotals(const InvoiceTotals* totals)
 
 void LinesEditor::setReadOnly(bool readOnly)
 {
-    m_lines->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers : QAbstractItemView::AllEditTriggers);
+    m_lines->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
+                                      : QAbstractItemView::AllEditTriggers);
     for (QWidget* w : std::initializer_list<QWidget*>{m_article, m_unit, m_add, m_remove})
         w->setVisible(!readOnly);
 }
@@ -190,11 +192,15 @@ bool LinesEditor::readLines(QList<InvoiceLine>& lines, QString* error)
 {
     const QLocale fr(QLocale::French, QLocale::France);
     for (int r = 0; r < m_lines->rowCount(); ++r) {
-        const auto cell = [&](int c) { return m_lines->item(r, c) ? m_lines->item(r, c)->text().trimmed() : QString(); };
+        const auto cell = [&](int c) {
+            return m_lines->item(r, c) ? m_lines->item(r, c)->text().trimmed() : QString();
+        };
         InvoiceLine l;
         l.label = cell(Label);
-        l.catalogueItemId = m_lines->item(r, Label) ? m_lines->item(r, Label)->data(ItemRole).toLongLong() : 0;
-        l.unit = m_lines->item(r, Unit) ? m_lines->item(r, Unit)->data(ValueRole).toString() : QStringLiteral("piece");
+        l.catalogueItemId =
+            m_lines->item(r, Label) ? m_lines->item(r, Label)->data(ItemRole).toLongLong() : 0;
+        l.unit = m_lines->item(r, Unit) ? m_lines->item(r, Unit)->data(ValueRole).toString()
+                                        : QStringLiteral("piece");
         QString quantityText = cell(Quantity);
         const bool negative = quantityText.startsWith(QLatin1Char('-'));
         if (negative)
@@ -205,9 +211,11 @@ bool LinesEditor::readLines(QList<InvoiceLine>& lines, QString* error)
         const double vat = fr.toDouble(cell(Vat).isEmpty() ? QStringLiteral("0") : cell(Vat), &vatOk);
         if (!quantity || !price || !vatOk) {
             if (error)
-                *error = tr("Line %1: %2").arg(r + 1).arg(!quantity ? quantity.error().message
-                                                        : !price  ? price.error().message
-                                                                  : tr("the VAT rate is a percentage, e.g. 20 or 5,5."));
+                *error = tr("Line %1: %2")
+                             .arg(r + 1)
+                             .arg(!quantity ? quantity.error().message
+                                  : !price  ? price.error().message
+                                            : tr("the VAT rate is a percentage, e.g. 20 or 5,5."));
             m_lines->setCurrentCell(r, !quantity ? Quantity : !price ? Price : Vat);
             return false;
         }
@@ -232,7 +240,8 @@ void LinesEditor::updateTotals()
         auto quantity = Quantities::parse(q);
         auto price = Money::parse(m_lines->item(r, Price) ? m_lines->item(r, Price)->text() : QString());
         bool ok = true;
-        const double vat = fr.toDouble(m_lines->item(r, Vat) ? m_lines->item(r, Vat)->text() : QString(), &ok);
+        const double vat =
+            fr.toDouble(m_lines->item(r, Vat) ? m_lines->item(r, Vat)->text() : QString(), &ok);
         l.quantityThousandths = quantity ? (negative ? -*quantity : *quantity) : 0;
         l.unitPrice = price ? *price : Money();
         l.vatRateBp = ok ? static_cast<int>(std::lround(vat * 100)) : 0;

@@ -19,10 +19,11 @@ RestoreDialog::RestoreDialog(const QString& databasePath, QWidget* parent)
     resize(520, 380);
     auto* layout = new QVBoxLayout(this);
     const BackupPlan plan(databasePath);
-    auto* intro = new QLabel(tr("Établi keeps a copy of the database each day it is closed, in %1. Choose the copy "
-                                "to go back to: the current database will be kept aside, not deleted.")
-                                 .arg(QDir::toNativeSeparators(plan.directory())),
-                             this);
+    auto* intro =
+        new QLabel(tr("Établi keeps a copy of the database each day it is closed, in %1. Choose the copy "
+                      "to go back to: the current database will be kept aside, not deleted.")
+                       .arg(QDir::toNativeSeparators(plan.directory())),
+                   this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     const QLocale locale;

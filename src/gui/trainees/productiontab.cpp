@@ -32,7 +32,8 @@ ProductionTab::ProductionTab(Session& session, qint64 traineeId, QWidget* parent
     top->addStretch(1);
     m_entries->setObjectName(QStringLiteral("traineeProductionEntries"));
     m_entries->setColumnCount(5);
-    m_entries->setHorizontalHeaderLabels({tr("Day"), tr("Kind"), tr("Reference"), tr("Hours (all trainees)"), tr("Made")});
+    m_entries->setHorizontalHeaderLabels(
+        {tr("Day"), tr("Kind"), tr("Reference"), tr("Hours (all trainees)"), tr("Made")});
     m_entries->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_entries->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_entries->verticalHeader()->hide();

@@ -7,7 +7,8 @@
 
 namespace etabli {
 
-TraineeListModel::TraineeListModel(Session& session, QObject* parent) : QAbstractTableModel(parent), m_session(session)
+TraineeListModel::TraineeListModel(Session& session, QObject* parent)
+    : QAbstractTableModel(parent), m_session(session)
 {
 }
 
@@ -98,8 +99,10 @@ QVariant TraineeListModel::data(const QModelIndex& index, int role) const
     };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Name: return QStringLiteral("%1 %2").arg(r.lastName.toUpper(), r.firstName);
-        case BirthDate: return date(r.birthDate);
+        case Name:
+            return QStringLiteral("%1 %2").arg(r.lastName.toUpper(), r.firstName);
+        case BirthDate:
+            return date(r.birthDate);
         case Age: {
             Trainee t;
             t.birthDate = r.birthDate;
@@ -107,15 +110,21 @@ QVariant TraineeListModel::data(const QModelIndex& index, int role) const
             const int age = t.ageAtEntry();
             return age > 0 ? QVariant(age) : QVariant();
         }
-        case Section: return r.section;
-        case Cohort: return r.cohortYear ? QStringLiteral("%1-%2").arg(r.cohortYear).arg(r.cohortYear + 1) : QString();
-        case StudyYear: return r.studyYear == 1 ? tr("1st") : r.studyYear == 2 ? tr("2nd") : QString();
+        case Section:
+            return r.section;
+        case Cohort:
+            return r.cohortYear ? QStringLiteral("%1-%2").arg(r.cohortYear).arg(r.cohortYear + 1) : QString();
+        case StudyYear:
+            return r.studyYear == 1 ? tr("1st") : r.studyYear == 2 ? tr("2nd") : QString();
         case Status:
             return r.archived ? tr("%1 (archived)").arg(TraineeService::statusLabel(r.status))
                               : TraineeService::statusLabel(r.status);
-        case EntryDate: return date(r.entryDate);
-        case ExitDate: return date(r.exitDate);
-        default: return {};
+        case EntryDate:
+            return date(r.entryDate);
+        case ExitDate:
+            return date(r.exitDate);
+        default:
+            return {};
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() == Age)
@@ -128,16 +137,26 @@ QVariant TraineeListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Name: return tr("Name");
-    case BirthDate: return tr("Born on");
-    case Age: return tr("Age at entry");
-    case Section: return tr("Section");
-    case Cohort: return tr("Year of entry");
-    case StudyYear: return tr("Year");
-    case Status: return tr("Status");
-    case EntryDate: return tr("Entry");
-    case ExitDate: return tr("Exit");
-    default: return {};
+    case Name:
+        return tr("Name");
+    case BirthDate:
+        return tr("Born on");
+    case Age:
+        return tr("Age at entry");
+    case Section:
+        return tr("Section");
+    case Cohort:
+        return tr("Year of entry");
+    case StudyYear:
+        return tr("Year");
+    case Status:
+        return tr("Status");
+    case EntryDate:
+        return tr("Entry");
+    case ExitDate:
+        return tr("Exit");
+    default:
+        return {};
     }
 }
 

@@ -9,9 +9,9 @@
 namespace etabli {
 
 WorkshopsPage::WorkshopsPage(Session& session, QWidget* parent)
-    : QTabWidget(parent), m_entry(new ProductionEntryPage(session, this)), m_log(new ProductionLogPage(session, this)),
-      m_figures(new ProductionFiguresPage(session, this)), m_catalogue(new CataloguePage(session, this)),
-      m_team(new TeamPage(session, this))
+    : QTabWidget(parent), m_entry(new ProductionEntryPage(session, this)),
+      m_log(new ProductionLogPage(session, this)), m_figures(new ProductionFiguresPage(session, this)),
+      m_catalogue(new CataloguePage(session, this)), m_team(new TeamPage(session, this))
 {
     addTab(m_entry, tr("Today's entry"));
     addTab(m_log, tr("Production log"));
