@@ -9,6 +9,7 @@
 #include "gui/settings/settingspage.h"
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/mainwindow.h"
+#include "gui/trainees/traineespage.h"
 #include "services/authservice.h"
 #include "services/demogenerator.h"
 #include "services/schoolservice.h"
@@ -29,6 +30,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QTest>
@@ -168,6 +170,34 @@ TEST_CASE("The session locks when idle and unlocks with the password", "[gui][ac
     // A trainer sees neither the accounts nor the log of changes.
     CHECK_FALSE(window.settingsTabs()->isTabVisible(1));
     CHECK_FALSE(window.settingsTabs()->isTabVisible(2));
+}
+
+TEST_CASE("Another person logging in on the locked window starts clean", "[gui][access][changes]")
+{
+    Demo d;
+    d.logIn("secretariat");
+    MainWindow window(d.session, d.settings);
+    window.show();
+    window.showPage(MainWindow::TraineesPageIndex);
+    TraineesPage* trainees = window.traineesPage();
+    QTest::keyClicks(trainees->searchField(), QStringLiteral("bailly"));
+    QTRY_VERIFY_WITH_TIMEOUT(trainees->findChild<QTableView*>()->model()->rowCount() > 0, 5000);
+    auto* view = trainees->findChild<QTableView*>();
+    view->selectRow(0);
+    REQUIRE(view->selectionModel()->hasSelection());
+    auto* banner = trainees->findChild<MessageBanner*>();
+    banner->showMessage(MessageBanner::Kind::Success, QStringLiteral("La liste a été exportée."));
+    REQUIRE_FALSE(banner->isHidden());
+
+    onNextDialog<LoginDialog>([](LoginDialog* dialog) {
+        typeAndAccept(dialog, QStringLiteral("direction"), DemoGenerator::demoPassword());
+    });
+    window.lockSession();
+    REQUIRE(d.session.user().login == QStringLiteral("direction"));
+    CHECK(trainees->searchField()->text().isEmpty());
+    CHECK_FALSE(view->selectionModel()->hasSelection());
+    CHECK(banner->isHidden());
+    CHECK(window.currentPage() == MainWindow::DashboardPageIndex);
 }
 
 TEST_CASE("The direction manages accounts from the Users tab", "[gui][access]")

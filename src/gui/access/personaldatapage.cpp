@@ -1,6 +1,7 @@
 #include "gui/access/personaldatapage.h"
 
 #include "gui/common/messagebanner.h"
+#include "gui/common/searchfield.h"
 #include "gui/common/session.h"
 #include "services/personaldataservice.h"
 #include "services/userservice.h"
@@ -44,6 +45,7 @@ PersonalDataPage::PersonalDataPage(Session& session, QWidget* parent)
                     QVariant::fromValue(PersonalDataService::PersonKind::Staff));
     m_search->setObjectName(QStringLiteral("personSearch"));
     m_search->setPlaceholderText(tr("Search by name…"));
+    markAsSearchField(m_search);
     m_search->setClearButtonEnabled(true);
     auto* searchRow = new QHBoxLayout;
     auto* kindLabel = new QLabel(tr("&Who"), exportGroup);

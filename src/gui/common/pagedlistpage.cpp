@@ -3,6 +3,7 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/pager.h"
 #include "gui/common/reloadwhenshown.h"
+#include "gui/common/searchfield.h"
 #include "gui/common/session.h"
 
 #include <QComboBox>
@@ -25,6 +26,7 @@ PagedListPage::PagedListPage(Session& session, DataKinds shows, const QStringLis
 {
     m_banner->hide();
     m_search->setPlaceholderText(searchHint);
+    markAsSearchField(m_search);
     m_search->setClearButtonEnabled(true);
     m_top->addWidget(m_search, 2);
     m_table->setColumnCount(static_cast<int>(columns.size()));

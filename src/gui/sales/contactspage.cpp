@@ -3,6 +3,7 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/pager.h"
 #include "gui/common/reloadwhenshown.h"
+#include "gui/common/searchfield.h"
 #include "gui/common/session.h"
 #include "gui/sales/contactdialog.h"
 #include "services/contactservice.h"
@@ -26,6 +27,7 @@ ContactsPage::ContactsPage(Session& session, QWidget* parent)
     m_banner->hide();
     m_search->setObjectName(QStringLiteral("contactSearch"));
     m_search->setPlaceholderText(tr("Search a name, a town, a postcode…"));
+    markAsSearchField(m_search);
     m_search->setClearButtonEnabled(true);
     m_role->addItem(tr("All contacts"), QString());
     m_role->addItem(tr("Customers"), QStringLiteral("customer"));

@@ -8,6 +8,7 @@
 #include "gui/audit/auditpage.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/placeholderpage.h"
+#include "gui/common/searchfield.h"
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
 #include "gui/funding/fundingpage.h"
@@ -32,6 +33,7 @@
 #include "util/appsettings.h"
 #include "util/logging.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -42,6 +44,7 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -327,8 +330,27 @@ void MainWindow::lockSession()
     }
     centralWidget()->show();
     m_idle->setSuspended(false);
-    if (dialog.user().userId != m_session.user().userId)
+    if (dialog.user().userId != m_session.user().userId) {
+        clearForNextPerson();
         m_session.setUser(dialog.user());
+    }
+}
+
+void MainWindow::clearForNextPerson()
+{
+    // Nothing of what the previous person searched, selected or was told
+    // stays on screen: the pages then reload for the new account.
+    for (MessageBanner* banner : findChildren<MessageBanner*>())
+        banner->hide();
+    for (QLineEdit* field : findChildren<QLineEdit*>())
+        if (isSearchField(field))
+            field->clear();
+    for (QAbstractItemView* view : findChildren<QAbstractItemView*>()) {
+        if (view->selectionModel())
+            view->clearSelection();
+        view->setCurrentIndex(QModelIndex());
+    }
+    showPage(DashboardPageIndex);
 }
 
 bool MainWindow::confirmLeavingSettings()

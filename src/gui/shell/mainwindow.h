@@ -85,6 +85,9 @@ private:
     void onUserChanged();
     // The server dropped the connection: says so and offers to reconnect.
     void offerReconnect();
+    // Another person logs in on the locked window: searches, selections and
+    // messages of the previous one are cleared.
+    void clearForNextPerson();
     void reconnect();
     void changeOwnPassword();
     bool confirmLeavingSettings();

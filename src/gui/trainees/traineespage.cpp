@@ -1,6 +1,7 @@
 #include "gui/trainees/traineespage.h"
 
 #include "gui/common/messagebanner.h"
+#include "gui/common/searchfield.h"
 #include "gui/common/session.h"
 #include "gui/trainees/importdialog.h"
 #include "gui/trainees/traineedialog.h"
@@ -42,6 +43,7 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     auto* filters = new QHBoxLayout;
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Search by name (Ctrl+F)…"));
+    markAsSearchField(m_search);
     m_search->setClearButtonEnabled(true);
     filters->addWidget(m_search, 2);
     m_section->setObjectName(QStringLiteral("sectionFilter"));
