@@ -6,13 +6,17 @@
 #include "util/appsettings.h"
 
 #include <catch2/catch.hpp>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace etabli;
 
@@ -124,4 +128,37 @@ TEST_CASE("The settings page lists the sections and saves with Ctrl+S", "[gui][s
     QTest::keyClicks(name, QStringLiteral("Juralternance Dole"));
     QTest::keyClick(name, Qt::Key_S, Qt::ControlModifier);
     CHECK(f.stored().name == QStringLiteral("Juralternance Dole"));
+}
+
+TEST_CASE("Scrolling the settings with the wheel over a field changes nothing (issue 18, item 4)",
+          "[gui][settings]")
+{
+    SettingsFixture f;
+    f.page->resize(1100, 500); // small enough to scroll
+    auto* vat = f.child<QComboBox>("vatRegime");
+    REQUIRE(vat);
+    const int before = vat->currentIndex();
+    QScrollArea* area = nullptr;
+    for (QWidget* up = vat->parentWidget(); up && !area; up = up->parentWidget())
+        area = qobject_cast<QScrollArea*>(up);
+    const int scrolledBefore = area ? area->verticalScrollBar()->value() : 0;
+    const auto wheel = [](QWidget* target, int delta) {
+        const QPointF centre = target->rect().center();
+        QWheelEvent event(centre, target->mapToGlobal(centre), QPoint(), QPoint(0, delta), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(target, &event);
+    };
+    for (int delta : {-120, -120, 120, -120})
+        wheel(vat, delta);
+    CHECK(vat->currentIndex() == before);
+    CHECK_FALSE(f.child<QPushButton>("save")->isEnabled()); // nothing to save
+    if (area && area->verticalScrollBar()->maximum() > 0)
+        CHECK(area->verticalScrollBar()->value() != scrolledBefore); // the form scrolled instead
+
+    // Once the user chose the field, the wheel is theirs.
+    QApplication::setActiveWindow(f.page.get());
+    vat->setFocus();
+    REQUIRE(vat->hasFocus());
+    wheel(vat, -120);
+    CHECK(vat->currentIndex() != before);
 }

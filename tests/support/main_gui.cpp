@@ -1,3 +1,6 @@
+#ifdef ETABLI_TEST_APPLICATION_FILTERS
+#include "gui/common/wheelguard.h"
+#endif
 #include "support/catchrunner.h"
 #include "support/testenv.h"
 
@@ -11,6 +14,9 @@ int main(int argc, char* argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     etabli::test::setUp(app);
+#ifdef ETABLI_TEST_APPLICATION_FILTERS
+    etabli::installWheelGuard(app);
+#endif
     const int rc = etabli::test::runCatch(argc, argv);
     etabli::test::tearDown();
     return rc;

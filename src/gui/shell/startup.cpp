@@ -1,6 +1,7 @@
 #include "gui/shell/startup.h"
 
 #include "gui/common/session.h"
+#include "gui/common/wheelguard.h"
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/mainwindow.h"
 #include "gui/shell/welcomedialog.h"
@@ -75,6 +76,7 @@ Opened runWelcome(AppSettings& settings, const Clock& clock)
 
 int Startup::run(QApplication& app)
 {
+    installWheelGuard(app);
     AppSettings settings;
     translations::install(app, translations::resolve(settings.language()));
 
