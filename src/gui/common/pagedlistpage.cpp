@@ -37,13 +37,16 @@ PagedListPage::PagedListPage(Session& session, DataKinds shows, const QStringLis
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
     auto* open = new QPushButton(tr("&Open"), this);
-    m_bottom->addWidget(m_pager, 1);
+    // The pager on its own line: the page's buttons get the whole width (a
+    // list with many actions still fits a laptop's screen).
+    m_bottom->addStretch(1);
     m_bottom->addWidget(m_add);
     m_bottom->addWidget(open);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addLayout(m_top);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_pager);
     layout->addLayout(m_bottom);
 
     m_typing->setSingleShot(true);

@@ -49,6 +49,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -65,7 +66,6 @@ MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
       m_idle(new IdleWatcher(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    resize(1280, 800);
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -87,12 +87,43 @@ MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
     onDatabaseChanged();
     onUserChanged();
 
-    restoreGeometry(m_settings.value(AppSettings::Key::MainWindowGeometry).toByteArray());
+    m_restored = restoreGeometry(m_settings.value(AppSettings::Key::MainWindowGeometry).toByteArray());
     restoreState(m_settings.value(AppSettings::Key::MainWindowState).toByteArray());
     showPage(std::clamp(m_settings.value(AppSettings::Key::LastNavigationPage).toInt(), 0, PageCount - 1));
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showFitted()
+{
+    const QRect screen = this->screen()->availableGeometry();
+    if (m_restored && !isMaximized()) {
+        // Kept from last time, but never larger than this screen (a laptop
+        // after a big office screen), and on it.
+        QRect frame = frameGeometry();
+        // Before it is shown the window manager's frame is not known yet: room for a title bar.
+        const QSize margins = frame.size() == size() ? QSize(16, 40) : frame.size() - size();
+        if (!screen.contains(frame)) {
+            resize(std::min(width(), screen.width() - margins.width()),
+                   std::min(height(), screen.height() - margins.height()));
+            frame = frameGeometry();
+            move(
+                std::clamp(frame.x(), screen.left(), std::max(screen.left(), screen.right() - frame.width())),
+                std::clamp(frame.y(), screen.top(),
+                           std::max(screen.top(), screen.bottom() - frame.height())));
+        }
+        show();
+        return;
+    }
+    if (m_restored || screen.width() <= 1440 || screen.height() <= 900) {
+        // A laptop: all of it, the task bar aside.
+        showMaximized();
+        return;
+    }
+    resize(1280, 800);
+    move(screen.center() - rect().center());
+    show();
+}
 
 void MainWindow::buildNavigation()
 {

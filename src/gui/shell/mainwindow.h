@@ -69,6 +69,10 @@ public:
     IdleWatcher* idleWatcher() const { return m_idle; }
     bool isLocked() const { return m_locked; }
 
+    // Shown maximised on a laptop's screen (or as left last time, fitted to
+    // this screen); at 1280×800 in the middle of a larger one.
+    void showFitted();
+
     // Hides the data and asks for the password again (idle time, Ctrl+L).
     void lockSession();
 
@@ -118,6 +122,7 @@ private:
     IdleWatcher* m_idle;
     QAction* m_reconnectAction = nullptr;
     bool m_locked = false;
+    bool m_restored = false; // a geometry was kept from last time
 };
 
 } // namespace etabli

@@ -158,7 +158,7 @@ int Startup::run(QApplication& app)
     }
 
     MainWindow window(session, settings);
-    window.show();
+    window.showFitted();
     if (parser.isSet(quitAfterOption)) {
         const int ms = parser.value(quitAfterOption).toInt();
         QTimer::singleShot(std::max(0, ms), &window, &QWidget::close);

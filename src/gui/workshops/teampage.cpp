@@ -67,12 +67,13 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
     auto* saveValue = new QPushButton(tr("Save the value"), this);
     auto* addHoursButton = new QPushButton(tr("Record &hours…"), this);
     auto* removeHoursButton = new QPushButton(tr("&Remove…"), this);
+    // The summary above, the value and the buttons below: fits a laptop's screen.
+    m_summary->setWordWrap(true);
     auto* hoursButtons = new QHBoxLayout;
-    hoursButtons->addWidget(m_summary, 1);
     hoursButtons->addWidget(valueLabel);
     hoursButtons->addWidget(m_hourValue);
     hoursButtons->addWidget(saveValue);
-    hoursButtons->addSpacing(20);
+    hoursButtons->addStretch(1);
     hoursButtons->addWidget(removeHoursButton);
     hoursButtons->addWidget(addHoursButton);
 
@@ -83,6 +84,7 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
     layout->addLayout(staffButtons);
     layout->addLayout(period);
     layout->addWidget(m_hours, 2);
+    layout->addWidget(m_summary);
     layout->addLayout(hoursButtons);
 
     connect(add, &QPushButton::clicked, this, &TeamPage::addMember);
