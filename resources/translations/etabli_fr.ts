@@ -207,25 +207,30 @@
     <message>
         <location line="+38" />
         <location line="+9" />
-        <location line="+102" />
-        <location line="+9" />
-        <location line="+2" />
+        <location line="+125" />
         <location line="+10" />
+        <location line="+2" />
+        <location line="+11" />
         <source>Access denied: this section is not one of yours.</source>
         <translation>Accès refusé : cette section n'est pas une des vôtres.</translation>
     </message>
     <message>
-        <location line="-76" />
+        <location line="-101" />
+        <source>“%1” cannot be written for a half-day still to come (%2): only a planned absence (excused, internship, exclusion) can.</source>
+        <translation>« %1 » ne peut pas être noté pour une demi-journée à venir (%2) : seule une absence prévue (justifiée, stage, exclusion) peut l'être.</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Unknown attendance code “%1”.</source>
         <translation>Code de présence inconnu « %1 ».</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+16" />
         <source>Trainee n°%1 is not enrolled in this section on %2.</source>
         <translation>Le jeune n°%1 n'est pas inscrit dans cette section le %2.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>%1 %2 was not enrolled on %3: no attendance can be recorded that day.</source>
         <translation>%1 %2 n'était pas inscrit(e) le %3 : aucune présence ne peut être saisie ce jour-là.</translation>
     </message>
@@ -256,12 +261,12 @@
 <context>
     <name>AuditTrail</name>
     <message>
-        <location filename="../../src/core/services/audittrail.cpp" line="+161" />
+        <location filename="../../src/core/services/audittrail.cpp" line="+164" />
         <source>Date (UTC);Person;Item;Number;Action;Changes</source>
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+68" />
         <source>school settings</source>
         <translation>paramètres de l'établissement</translation>
     </message>
@@ -2436,12 +2441,12 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+279" />
+        <location line="+286" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-201" />
+        <location line="-208" />
         <source>The %1 database driver is not installed.</source>
         <translation>Le pilote de base de données %1 n'est pas installé.</translation>
     </message>
@@ -2476,7 +2481,7 @@
         <translation>La connexion au serveur de la base de données a été perdue et ne peut pas encore être rétablie : le serveur ou le réseau est toujours arrêté. Vérifiez-les, puis réessayez.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+32" />
         <source>“%1” is a database that does not belong to Établi: it was not changed.</source>
         <translation>« %1 » est une base de données qui n'appartient pas à Établi : elle n'a pas été modifiée.</translation>
     </message>
@@ -5752,7 +5757,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReportJob</name>
     <message>
-        <location filename="../../src/gui/reports/reportjob.cpp" line="+20" />
+        <location filename="../../src/gui/reports/reportjob.cpp" line="+19" />
         <source>No database is open.</source>
         <translation>Aucune base n'est ouverte.</translation>
     </message>
@@ -6457,12 +6462,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/gui/shell/startup.cpp" line="+56" />
+        <location filename="../../src/gui/shell/startup.cpp" line="+57" />
         <source>Demonstration school</source>
         <translation>École de démonstration</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>Établi — management of a production school</source>
         <translation>Établi — gestion d'une école de production</translation>
     </message>
@@ -8125,7 +8130,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::AttendancePage</name>
     <message>
-        <location filename="../../src/gui/trainees/attendancepage.cpp" line="+49" />
+        <location filename="../../src/gui/trainees/attendancepage.cpp" line="+50" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -8155,12 +8160,12 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Marque présentes toutes les demi-journées vides de la semaine.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Keys: P present · J excused absence · A unexcused absence · R late · S internship · X excluded · Delete clears. Shift+key: the whole day; Ctrl+Shift+key: the whole week. Ctrl+S saves.</source>
         <translation>Touches : P présent · J absence justifiée · A absence injustifiée · R retard · S stage · X exclu · Suppr efface. Maj+touche : toute la journée ; Ctrl+Maj+touche : toute la semaine. Ctrl+S enregistre.</translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+118" />
         <source>Week of %1</source>
         <translation>Semaine du %1</translation>
     </message>
@@ -8179,12 +8184,12 @@ afternoon</source>
 après-midi</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+51" />
         <source>Not enrolled that day</source>
         <translation>Pas inscrit ce jour-là</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+101" />
         <source>The attendance of the week was saved.</source>
         <translation>Les présences de la semaine ont été enregistrées.</translation>
     </message>
@@ -8194,7 +8199,7 @@ après-midi</translation>
         <translation>Présences non enregistrées</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>The attendance of this week was changed. Save it?</source>
         <translation>Les présences de cette semaine ont été modifiées. Les enregistrer ?</translation>
     </message>
@@ -8426,7 +8431,7 @@ après-midi</translation>
         <translation>L'écriture est enregistrée.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>Choose an entry in the list.</source>
         <translation>Choisissez une écriture dans la liste.</translation>
     </message>
@@ -8449,7 +8454,7 @@ après-midi</translation>
 <context>
     <name>etabli::BudgetPage</name>
     <message>
-        <location line="+15" />
+        <location line="+14" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -8510,7 +8515,7 @@ après-midi</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+47" />
+        <location line="+46" />
         <source>&amp;Forecast for %1:</source>
         <translation>&amp;Prévu pour %1 :</translation>
     </message>
@@ -8533,7 +8538,7 @@ après-midi</translation>
 <context>
     <name>etabli::CataloguePage</name>
     <message>
-        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+42" />
+        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+43" />
         <source>&amp;Workshop</source>
         <translation>A&amp;telier</translation>
     </message>
@@ -8548,7 +8553,7 @@ après-midi</translation>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Length of a half-day in the workshop: the hours proposed in the production log</source>
         <translation>Durée d'une demi-journée d'atelier : les heures proposées dans le journal d'atelier</translation>
     </message>
@@ -8633,7 +8638,7 @@ après-midi</translation>
         <translation>&lt;b&gt;Compétences travaillées&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+66" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -8688,17 +8693,17 @@ après-midi</translation>
         <translation>Taux de &amp;TVA</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+40" />
         <source>“%1” added to the catalogue.</source>
         <translation>« %1 » ajouté au catalogue.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>“%1” was changed.</source>
         <translation>« %1 » a été modifié.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+48" />
         <source>The workshop “%1” was saved.</source>
         <translation>L'atelier « %1 » a été enregistré.</translation>
     </message>
@@ -8839,7 +8844,7 @@ après-midi</translation>
         <translation>Encaissé au total</translation>
     </message>
     <message numerus="yes">
-        <location line="+14" />
+        <location line="+13" />
         <source>%n closing(s) made, up to %1.</source>
         <translation>
             <numerusform>%n clôture faite, jusqu'à %1.</numerusform>
@@ -8871,7 +8876,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Écriture de l'archive %1…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+14" />
         <source>Archive of %1 written to %2: %3 document(s), %4 tax receipt(s), %5 payment(s), signed with the key %6…. Keep a copy of the key file %7 with the backups.</source>
         <translation>Archive %1 écrite dans %2 : %3 document(s), %4 reçu(s) fiscal(aux), %5 règlement(s), signée avec la clé %6…. Gardez une copie du fichier de clé %7 avec les sauvegardes.</translation>
     </message>
@@ -9029,7 +9034,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+105" />
         <source>New vehicle</source>
         <translation>Nouveau véhicule</translation>
     </message>
@@ -9057,12 +9062,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ContactsPage</name>
     <message>
-        <location filename="../../src/gui/sales/contactspage.cpp" line="+27" />
+        <location filename="../../src/gui/sales/contactspage.cpp" line="+29" />
         <source>Search a name, a town, a postcode…</source>
         <translation>Chercher un nom, une ville, un code postal…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>All contacts</source>
         <translation>Tous les contacts</translation>
     </message>
@@ -9097,7 +9102,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Plaque : AB-123-CD</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -9137,7 +9142,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+58" />
         <source>customer</source>
         <translation>client</translation>
     </message>
@@ -9344,7 +9349,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Tapez un nom, une ville…</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>Choose the customer in the list (or create it in Customers).</source>
         <translation>Choisissez le client dans la liste (ou créez-le dans Clients).</translation>
     </message>
@@ -9491,7 +9496,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DirectorDialog</name>
     <message>
-        <location filename="../../src/gui/access/directordialog.cpp" line="+16" />
+        <location filename="../../src/gui/access/directordialog.cpp" line="+15" />
         <source>The director's account</source>
         <translation>Le compte de la direction</translation>
     </message>
@@ -9545,12 +9550,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+192" />
+        <location line="+191" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-190" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -9745,7 +9750,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Le don est enregistré.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+22" />
         <source>Choose a gift in the list.</source>
         <translation>Choisissez un don dans la liste.</translation>
     </message>
@@ -9760,7 +9765,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Le reçu fiscal est émis.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <location line="+21" />
         <source>Annual receipts</source>
         <translation>Reçus annuels</translation>
@@ -9792,7 +9797,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <location line="+33" />
         <source>Choose a gift that has a tax receipt.</source>
         <translation>Choisissez un don qui a un reçu fiscal.</translation>
@@ -9826,7 +9831,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FinancialYearsPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+149" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+146" />
         <source>Financial year</source>
         <translation>Exercice</translation>
     </message>
@@ -9876,7 +9881,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Clore…</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+56" />
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
@@ -9896,12 +9901,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>L'exercice %1 est ouvert.</translation>
     </message>
     <message>
-        <location line="-59" />
+        <location line="-58" />
         <source>Choose a financial year in the list.</source>
         <translation>Choisissez un exercice dans la liste.</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+67" />
         <source>Targets of %1</source>
         <translation>Objectifs de %1</translation>
     </message>
@@ -9921,7 +9926,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Subventions :</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+18" />
         <source>Close the financial year</source>
         <translation>Clore l'exercice</translation>
     </message>
@@ -9954,12 +9959,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FollowUpPage</name>
     <message>
-        <location filename="../../src/gui/trainees/followuppage.cpp" line="+19" />
+        <location filename="../../src/gui/trainees/followuppage.cpp" line="+20" />
         <source>Young people who left and are due for news: 6 and 12 months after their exit. Open a record (Enter or double-click) and fill in the Outcome tab.</source>
         <translation>Jeunes sortis dont il faut prendre des nouvelles, 6 et 12 mois après leur sortie. Ouvrez le dossier (Entrée ou double-clic) et remplissez l'onglet Devenir.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -10008,7 +10013,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FundingDashboard</name>
     <message>
-        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+90" />
+        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+91" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -10024,12 +10029,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+0" />
-        <location line="+108" />
+        <location line="+117" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-108" />
+        <location line="-117" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
@@ -10039,17 +10044,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&lt;b&gt;Subventions : échéances des trois prochains mois&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+31" />
         <source>Your account does not allow seeing the funding.</source>
         <translation>Votre compte ne permet pas de voir les financements.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>Resources: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; self-financing: &lt;b&gt;%2&lt;/b&gt; (target %3) &amp;nbsp;·&amp;nbsp; expenses: &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>Ressources : &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; autofinancement : &lt;b&gt;%2&lt;/b&gt; (objectif %3) &amp;nbsp;·&amp;nbsp; charges : &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Expense: %1</source>
         <translation>Charge : %1</translation>
     </message>
@@ -10059,22 +10064,22 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&lt;b&gt;Trésorerie&lt;/b&gt;&lt;br&gt;Facturé (TTC, avoirs déduits) : %1&lt;br&gt;Encaissé auprès des clients : %2&lt;br&gt;Subventions accordées : %3, dont reçu cette année : %4&lt;br&gt;&lt;br&gt;&lt;b&gt;Contributions volontaires en nature&lt;/b&gt; (hors ressources ci-dessus)&lt;br&gt;Dons en nature : %5&lt;br&gt;Bénévolat : %6 h, valorisées %7&lt;br&gt;&lt;br&gt;Adhérents à jour de cotisation : %8</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+23" />
         <source>Nothing due.</source>
         <translation>Aucune échéance.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>Resources by origin against the targets (%)</source>
         <translation>Ressources par origine face aux objectifs (%)</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-8" />
         <source>Target</source>
         <translation>Objectif</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
@@ -10160,7 +10165,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Importer des jeunes depuis un tableur</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, and one column per certification (CFG, CAP…) with obtenu, non obtenu, inscrit or absent.</source>
         <translation>Enregistrez le tableur au format CSV (séparateur ; ou ,). Colonnes attendues : nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, et une colonne par certification (CFG, CAP…) avec obtenu, non obtenu, inscrit ou absent.</translation>
     </message>
@@ -10210,7 +10215,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Impossible de lire « %1 ».</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>The file is refused: %1</source>
         <translation>Le fichier est refusé : %1</translation>
     </message>
@@ -10220,22 +10225,22 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>prête</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>%1 line(s) read (%2): %3 ready, %4 refused.</source>
         <translation>%1 ligne(s) lue(s) (%2) : %3 prête(s), %4 refusée(s).</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Ignored columns: %1.</source>
         <translation>Colonnes ignorées : %1.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>New referrals added to the list: %1.</source>
         <translation>Nouveaux prescripteurs ajoutés à la liste : %1.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Nothing is imported while lines are refused, unless you choose to leave them out.</source>
         <translation>Rien n'est importé tant que des lignes sont refusées, sauf si vous choisissez de les laisser de côté.</translation>
     </message>
@@ -10440,7 +10445,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Brouillon enregistré (sans numéro tant qu'il n'est pas émis).</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>Issue this credit note of %1 to %2?
 It will get its number and can no longer be changed.</source>
         <translation>Émettre cet avoir de %1 à %2 ?
@@ -10459,22 +10464,22 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Émise sous le numéro %1.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>Delete this draft? It has no number, nothing else changes.</source>
         <translation>Supprimer ce brouillon ? Il n'a pas de numéro, rien d'autre ne change.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+16" />
         <source>Prepare a credit note for %1? It opens as a draft with every line: remove or reduce what is not taken back, then issue it.</source>
         <translation>Préparer un avoir pour %1 ? Il s'ouvre en brouillon avec toutes les lignes : retirez ou réduisez ce qui n'est pas repris, puis émettez-le.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+24" />
         <source>Payment of %1 recorded.</source>
         <translation>Règlement de %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+21" />
         <source>Record a payment</source>
         <translation>Enregistrer un règlement</translation>
     </message>
@@ -10514,7 +10519,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="-337" />
+        <location line="-331" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -10572,12 +10577,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Reste dû</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Due date</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -10587,7 +10592,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Nouvelle facture…</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>(draft)</source>
         <translation>(brouillon)</translation>
     </message>
@@ -10600,7 +10605,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::LinesEditor</name>
     <message>
-        <location filename="../../src/gui/sales/lineseditor.cpp" line="+38" />
+        <location filename="../../src/gui/sales/lineseditor.cpp" line="+37" />
         <source>&amp;Add</source>
         <translation>Ajo&amp;uter</translation>
     </message>
@@ -10610,12 +10615,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Retirer la ligne</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>code or words of the catalogue, or a free description — Enter adds the line</source>
         <translation>code ou mots du catalogue, ou une désignation libre — Entrée ajoute la ligne</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Unit of a free line</source>
         <translation>Unité d'une ligne libre</translation>
     </message>
@@ -10625,7 +10630,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Arti&amp;cle</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>Description</source>
         <translation>Désignation</translation>
     </message>
@@ -10640,7 +10645,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Unité</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Unit price excl. VAT</source>
         <translation>Prix unitaire HT</translation>
     </message>
@@ -10655,17 +10660,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Total HT</translation>
     </message>
     <message>
-        <location line="+139" />
+        <location line="+144" />
         <source>Line %1: %2</source>
         <translation>Ligne %1 : %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>the VAT rate is a percentage, e.g. 20 or 5,5.</source>
         <translation>le taux de TVA est un pourcentage, par ex. 20 ou 5,5.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>Total excl. VAT %1 · VAT %2 · &lt;b&gt;Total incl. VAT %3&lt;/b&gt;</source>
         <translation>Total HT %1 · TVA %2 · &lt;b&gt;Total TTC %3&lt;/b&gt;</translation>
     </message>
@@ -10716,7 +10721,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+114" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+148" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -10922,7 +10927,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Votre mot de passe a été changé.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+53" />
         <source>Unsaved settings</source>
         <translation>Paramètres non enregistrés</translation>
     </message>
@@ -11021,7 +11026,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::MembersPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="-289" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-285" />
         <source>Member</source>
         <translation>Adhérent</translation>
     </message>
@@ -11076,7 +11081,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Adhésion &amp;le :</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+19" />
         <source>Choose a member in the list.</source>
         <translation>Choisissez un adhérent dans la liste.</translation>
     </message>
@@ -11247,7 +11252,7 @@ Facturé (HT) : %6
         <translation>Bon de travaux %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+23" />
         <source>Issue the invoice of the work order %1 to %2 (%3 excl. VAT)? Once issued it can no longer be changed.</source>
         <translation>Émettre la facture du bon de travaux %1 à %2 (%3 HT) ? Une fois émise, elle ne pourra plus être modifiée.</translation>
     </message>
@@ -11260,7 +11265,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::OrdersPage</name>
     <message>
-        <location filename="../../src/gui/sales/orderspage.cpp" line="+18" />
+        <location filename="../../src/gui/sales/orderspage.cpp" line="+19" />
         <source>Search a number or a customer…</source>
         <translation>Chercher un numéro ou un client…</translation>
     </message>
@@ -11320,7 +11325,7 @@ Facturé (HT) : %6
         <translation>Tous les ateliers</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source> (late)</source>
         <translation> (en retard)</translation>
     </message>
@@ -11361,12 +11366,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PagedListPage</name>
     <message>
-        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+37" />
+        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+39" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+61" />
         <source>Your account may not see this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -11438,7 +11443,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PersonalDataPage</name>
     <message>
-        <location filename="../../src/gui/access/personaldatapage.cpp" line="+31" />
+        <location filename="../../src/gui/access/personaldatapage.cpp" line="+32" />
         <source>&amp;Anonymise these records…</source>
         <translation>&amp;Anonymiser ces dossiers…</translation>
     </message>
@@ -11468,7 +11473,7 @@ Facturé (HT) : %6
         <translation>Rechercher par nom…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&amp;Who</source>
         <translation>&amp;Qui</translation>
     </message>
@@ -11582,7 +11587,7 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>Anonymise</source>
         <translation>Anonymiser</translation>
     </message>
@@ -11767,7 +11772,7 @@ Facturé (HT) : %6
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+78" />
         <source>Production log</source>
         <translation>Journal d'atelier</translation>
     </message>
@@ -11777,12 +11782,12 @@ Facturé (HT) : %6
         <translation>(non précisé)</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>(no work order)</source>
         <translation>(pas de bon de travaux)</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+64" />
         <source>in internship</source>
         <translation>en stage</translation>
     </message>
@@ -11838,7 +11843,7 @@ Facturé (HT) : %6
         <translation>Entrée enregistrée : %1.</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+58" />
         <source>(another workshop)</source>
         <translation>(un autre atelier)</translation>
     </message>
@@ -11846,7 +11851,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+147" />
+        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+155" />
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
@@ -11881,7 +11886,7 @@ Facturé (HT) : %6
         <translation>Dates choisies</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+66" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
     </message>
@@ -11889,7 +11894,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresView</name>
     <message>
-        <location line="-142" />
+        <location line="-160" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
@@ -11914,12 +11919,12 @@ Facturé (HT) : %6
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
@@ -11930,13 +11935,13 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+0" />
-        <location line="+4" />
+        <location line="+5" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="-4" />
-        <location line="+4" />
+        <location line="-5" />
+        <location line="+5" />
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
@@ -12002,7 +12007,7 @@ Facturé (HT) : %6
         <translation>Heures par commande</translation>
     </message>
     <message numerus="yes">
-        <location line="+17" />
+        <location line="+18" />
         <source>%n entry(ies), %1 of trainees' work, output worth %2 at catalogue prices, materials %3.</source>
         <translation>
             <numerusform>%n entrée, %1 de travail des jeunes, une production de %2 au prix du catalogue, matières %3.</numerusform>
@@ -12013,7 +12018,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionLogPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+36" />
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+37" />
         <source>All kinds of work</source>
         <translation>Tous les types de travail</translation>
     </message>
@@ -12043,12 +12048,12 @@ Facturé (HT) : %6
         <translation>Référence</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Made</source>
         <translation>Fait</translation>
     </message>
@@ -12078,7 +12083,7 @@ Facturé (HT) : %6
         <translation>Supprimer l'&amp;entrée…</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+39" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
     </message>
@@ -12093,7 +12098,7 @@ Facturé (HT) : %6
         <translation>Supprimer l'entrée du %1 (%2) ? Le journal des modifications garde ce qu'elle contenait.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>The entry was deleted.</source>
         <translation>L'entrée a été supprimée.</translation>
     </message>
@@ -12116,7 +12121,7 @@ Facturé (HT) : %6
         <translation>&amp;Période</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Day</source>
         <translation>Jour</translation>
     </message>
@@ -12284,7 +12289,7 @@ Facturé (HT) : %6
         <translation>Devis %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+30" />
         <source>Choose the workshop that will do the work.</source>
         <translation>Choisissez l'atelier qui fera le travail.</translation>
     </message>
@@ -12380,12 +12385,12 @@ Facturé (HT) : %6
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Days late</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Remaining due</source>
         <translation>Reste dû</translation>
     </message>
@@ -12405,27 +12410,27 @@ Facturé (HT) : %6
         <translation>Lettre de relance en P&amp;DF…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>&amp;Hand the ticked cheques to the bank and print the slip…</source>
         <translation>Remettre les chèques cochés en &amp;banque et imprimer le bordereau…</translation>
     </message>
     <message>
-        <location line="+140" />
+        <location line="+144" />
         <source>The deposit slip could not be made.</source>
         <translation>Le bordereau n'a pas pu être établi.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Deposit slip no. %1 recorded: these cheques will no longer be offered.</source>
         <translation>Bordereau n° %1 enregistré : ces chèques ne seront plus proposés.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+41" />
         <source>reminder-%1</source>
         <translation>relance-%1</translation>
     </message>
     <message>
-        <location line="-196" />
+        <location line="-205" />
         <source>Received</source>
         <translation>Reçu le</translation>
     </message>
@@ -12455,7 +12460,7 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;Chèques à remettre en banque&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+41" />
         <source>&lt;b&gt;Due in all: %1&lt;/b&gt; — %2</source>
         <translation>&lt;b&gt;Dû en tout : %1&lt;/b&gt; — %2</translation>
     </message>
@@ -12473,7 +12478,7 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+56" />
+        <location line="+57" />
         <source>%n cheque(s), %1</source>
         <translation>
             <numerusform>%n chèque, %1</numerusform>
@@ -12481,9 +12486,9 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+56" />
-        <location line="+20" />
-        <location line="+13" />
+        <location line="+58" />
+        <location line="+22" />
+        <location line="+15" />
         <source>Choose an invoice of the customer to remind.</source>
         <translation>Choisissez une facture du client à relancer.</translation>
     </message>
@@ -12810,7 +12815,7 @@ Facturé (HT) : %6
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Établi keeps a copy of the database each day it is closed, in %1. Choose the copy to go back to: the current database will be kept aside, not deleted.</source>
         <translation>Établi garde une copie de la base chaque jour où elle est fermée, dans %1. Choisissez la copie à retrouver : la base actuelle sera mise de côté, pas supprimée.</translation>
     </message>
@@ -12911,7 +12916,7 @@ Facturé (HT) : %6
         <translation>Les paramètres ont été enregistrés.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>No logo</source>
         <translation>Pas de logo</translation>
     </message>
@@ -12952,7 +12957,7 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+0" />
-        <location line="+21" />
+        <location line="+20" />
         <source>Name of the section or workshop:</source>
         <translation>Nom de la section ou de l'atelier :</translation>
     </message>
@@ -12962,7 +12967,7 @@ Facturé (HT) : %6
         <translation>Renommer la section</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+33" />
         <source>Delete the section</source>
         <translation>Supprimer la section</translation>
     </message>
@@ -13010,12 +13015,12 @@ Facturé (HT) : %6
         <translation>Demandé</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Granted</source>
         <translation>Accordée</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
@@ -13025,7 +13030,7 @@ Facturé (HT) : %6
         <translation>État</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Final account due</source>
         <translation>Compte rendu dû le</translation>
     </message>
@@ -13040,7 +13045,7 @@ Facturé (HT) : %6
         <translation>&amp;Nouvelle demande…</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42" />
         <source>Your account does not allow seeing this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -13050,7 +13055,7 @@ Facturé (HT) : %6
         <translation>Tous les exercices</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+54" />
         <source>%1: &lt;b&gt;%2&lt;/b&gt; (%3)</source>
         <translation>%1 : &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
     </message>
@@ -13336,7 +13341,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TeamPage</name>
     <message>
-        <location filename="../../src/gui/workshops/teampage.cpp" line="+41" />
+        <location filename="../../src/gui/workshops/teampage.cpp" line="+42" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -13426,12 +13431,12 @@ Facturé (HT) : %6
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>&lt;b&gt;The team&lt;/b&gt; — employees and volunteers</source>
         <translation>&lt;b&gt;L'équipe&lt;/b&gt; — salariés et bénévoles</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+46" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -13659,18 +13664,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+19" />
-        <location line="+277" />
+        <location line="+276" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-276" />
-        <location line="+277" />
+        <location line="-275" />
+        <location line="+276" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-276" />
+        <location line="-275" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -13696,18 +13701,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
-        <location line="+271" />
+        <location line="+270" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-270" />
-        <location line="+271" />
+        <location line="-269" />
+        <location line="+270" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-268" />
+        <location line="-267" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -13805,7 +13810,7 @@ Facturé (HT) : %6
         <translation>Séjours à l'école :</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+82" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -13908,7 +13913,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineeListModel</name>
     <message>
-        <location filename="../../src/gui/trainees/traineelistmodel.cpp" line="+112" />
+        <location filename="../../src/gui/trainees/traineelistmodel.cpp" line="+118" />
         <source>1st</source>
         <translation>1re</translation>
     </message>
@@ -13923,47 +13928,47 @@ Facturé (HT) : %6
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+21" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Born on</source>
         <translation>Né(e) le</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Age at entry</source>
         <translation>Âge à l'entrée</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Section</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Year of entry</source>
         <translation>Année d'entrée</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Exit</source>
         <translation>Sortie</translation>
     </message>
@@ -13971,7 +13976,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/traineespage.cpp" line="+35" />
+        <location filename="../../src/gui/trainees/traineespage.cpp" line="+36" />
         <source>Show a&amp;rchived</source>
         <translation>Afficher les a&amp;rchivés</translation>
     </message>
@@ -13991,7 +13996,7 @@ Facturé (HT) : %6
         <translation>Chercher par nom (Ctrl+F)…</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
@@ -14100,12 +14105,12 @@ Facturé (HT) : %6
         <translation>Pneus</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Tread</source>
         <translation>Sculpture</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>In</source>
         <translation>Entrée</translation>
     </message>
@@ -14150,7 +14155,7 @@ Facturé (HT) : %6
         <translation>&amp;Imprimer la liste…</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+63" />
         <source> + rims</source>
         <translation> + jantes</translation>
     </message>
@@ -14358,12 +14363,12 @@ Facturé (HT) : %6
         <translation>Rangé : %1. Imprimez l'étiquette à coller sur les pneus.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>Give the tyres of %1 back to %2 on %3? %4 becomes free.</source>
         <translation>Rendre les pneus de %1 à %2 le %3 ? %4 se libère.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+26" />
         <source>A draft invoice of the storage is ready in Invoices: check it and issue it.</source>
         <translation>Un brouillon de facture du gardiennage est prêt dans Factures : vérifiez-le puis émettez-le.</translation>
     </message>
@@ -14371,7 +14376,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::UserDialog</name>
     <message>
-        <location filename="../../src/gui/access/userdialog.cpp" line="+18" />
+        <location filename="../../src/gui/access/userdialog.cpp" line="+19" />
         <source>Account &amp;active</source>
         <translation>Compte &amp;actif</translation>
     </message>
@@ -14555,7 +14560,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::YearCombo</name>
     <message>
-        <location filename="../../src/gui/funding/yearcombo.cpp" line="+36" />
+        <location filename="../../src/gui/funding/yearcombo.cpp" line="+37" />
         <source>%1 (%2 – %3)</source>
         <translation>%1 (%2 – %3)</translation>
     </message>

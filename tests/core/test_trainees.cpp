@@ -317,3 +317,38 @@ TEST_CASE("Attendance: the weekly register, enrolment dates, rates and runs of u
     CHECK(sectionRate->total() > 100);
     CHECK(sectionRate->rateBasisPoints() > 7000);
 }
+
+TEST_CASE("Attendance: a presence is never written ahead, a planned absence may be (issue 18, item 9)",
+          "[attendance]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    School s(backend); // Friday 27 November 2026, 10:00
+    Trainee t = cedric(s.tyres);
+    auto id = TraineeService(s.t.db(), s.clock, s.director).create(t);
+    REQUIRE(id);
+    AttendanceService service(s.t.db(), s.clock, s.as("formateur.pneus"));
+    const auto count = [&]() {
+        return test::rawScalar(
+                   s.t.db(), QStringLiteral("SELECT count(*) FROM attendance WHERE trainee_id = %1").arg(*id))
+            .toInt();
+    };
+    const QDate monday(2026, 11, 30);
+    for (const char* seen : {"present", "late", "unexcused"}) {
+        INFO(seen);
+        auto refused = service.record(s.tyres, {{*id, monday, Half::Morning, QString::fromLatin1(seen), {}}});
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().message.contains(QStringLiteral("30/11/2026")));
+        CHECK(refused.error().message.contains(QStringLiteral("absence prévue")));
+        // This afternoon, in the morning, is still to come too.
+        CHECK_FALSE(service.record(s.tyres, {{*id, kToday, Half::Afternoon, QString::fromLatin1(seen), {}}}));
+    }
+    CHECK(count() == 0);
+    for (const char* planned : {"excused", "internship", "excluded"}) {
+        INFO(planned);
+        CHECK(service.record(s.tyres, {{*id, monday, Half::Morning, QString::fromLatin1(planned), {}}}));
+    }
+    // This morning has come.
+    CHECK(service.record(s.tyres, {{*id, kToday, Half::Morning, QStringLiteral("present"), {}}}));
+    CHECK(count() == 2);
+}

@@ -233,7 +233,8 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
         test::rawScalar(d.session.database(),
                         QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
             .toLongLong();
-    // Next week: nothing recorded yet.
+    // The week after the demo's, filled on its Saturday: nothing recorded yet.
+    d.session.setClock(std::make_unique<FixedClock>(QDateTime(kToday.addDays(8), QTime(10, 0), Qt::UTC)));
     page.showWeek(section, kToday.addDays(7));
     QTableWidget* table = page.table();
     REQUIRE(table->rowCount() > 2);
@@ -286,6 +287,43 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
                           QStringLiteral("SELECT user_login FROM audit_log WHERE entity = "
                                          "'attendance' ORDER BY id DESC LIMIT 1"))
               .toString() == QStringLiteral("formateur.pneus"));
+}
+
+TEST_CASE("The register refuses a presence ahead of time, takes a planned absence", "[gui][attendance]")
+{
+    Demo d("formateur.pneus"); // Friday 27 November, 9:00
+    AttendancePage page(d.session);
+    page.show();
+    QApplication::setActiveWindow(&page);
+    const qint64 section =
+        test::rawScalar(d.session.database(),
+                        QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+            .toLongLong();
+    page.showWeek(section, kToday.addDays(7));
+    QTableWidget* table = page.table();
+    REQUIRE(table->rowCount() > 0);
+    table->setFocus();
+    table->setCurrentCell(0, 0);
+    QTest::keyClick(table, Qt::Key_P);
+    CHECK(table->item(0, 0)->text().isEmpty());
+    CHECK_FALSE(page.hasUnsavedChanges());
+    CHECK(page.banner()->text().contains(QStringLiteral("absence prévue")));
+    CHECK(page.banner()->text().contains(QStringLiteral("30/11/2026")));
+    table->setCurrentCell(0, 0);
+    QTest::keyClick(table, Qt::Key_J); // a medical appointment, known ahead
+    CHECK(table->item(0, 0)->text() == QStringLiteral("J"));
+    CHECK(page.hasUnsavedChanges());
+    REQUIRE(page.save());
+
+    // This afternoon, at 9:00, is still to come; this morning is not.
+    page.showWeek(section, kToday);
+    const int friday = 8; // Friday morning; 9 is its afternoon
+    table->setCurrentCell(0, friday + 1);
+    QTest::keyClick(table, Qt::Key_P);
+    CHECK_FALSE(page.hasUnsavedChanges());
+    table->setCurrentCell(0, friday);
+    QTest::keyClick(table, Qt::Key_R);
+    CHECK(table->item(0, friday)->text() == QStringLiteral("R"));
 }
 
 TEST_CASE("The course and outcome tabs record internships, certifications and outcomes", "[gui][career]")

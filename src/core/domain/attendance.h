@@ -27,8 +27,17 @@ inline Half halfFromCode(const QString& code)
 // in internship, excluded.
 inline QStringList attendanceCodes()
 {
-    return {QStringLiteral("present"),  QStringLiteral("excused"),    QStringLiteral("unexcused"),
-            QStringLiteral("late"),     QStringLiteral("internship"), QStringLiteral("excluded")};
+    return {QStringLiteral("present"), QStringLiteral("excused"),    QStringLiteral("unexcused"),
+            QStringLiteral("late"),    QStringLiteral("internship"), QStringLiteral("excluded")};
+}
+
+// What can only be seen once the half-day has come: presence, lateness, an
+// unexcused absence. A planned absence — excused, an internship, an exclusion
+// decided beforehand — may be written ahead.
+inline bool isSeenOnTheDay(const QString& code)
+{
+    return code == QLatin1String("present") || code == QLatin1String("late") ||
+           code == QLatin1String("unexcused");
 }
 
 struct AttendanceCell
@@ -56,7 +65,10 @@ struct AttendanceRate
     int total() const { return present + excused + unexcused + late + internship + excluded; }
     int attended() const { return present + late + internship; }
     // Per ten thousand (basis points), -1 when nothing is recorded.
-    int rateBasisPoints() const { return total() == 0 ? -1 : static_cast<int>((attended() * 10000LL + total() / 2) / total()); }
+    int rateBasisPoints() const
+    {
+        return total() == 0 ? -1 : static_cast<int>((attended() * 10000LL + total() / 2) / total());
+    }
     void add(const QString& code, int count = 1)
     {
         if (code == QLatin1String("present"))

@@ -63,8 +63,8 @@ QString AttendanceService::codeForKey(QChar key)
     return {};
 }
 
-Result<QList<AttendanceRepository::Enrolment>> AttendanceService::enrolled(qint64 sectionId, const QDate& from,
-                                                                          const QDate& to) const
+Result<QList<AttendanceRepository::Enrolment>>
+AttendanceService::enrolled(qint64 sectionId, const QDate& from, const QDate& to) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
@@ -102,15 +102,32 @@ Result<WeekRegister> AttendanceService::week(qint64 sectionId, const QDate& anyD
             if (day < p.start || day > p.end)
                 continue;
             for (Half half : {Half::Morning, Half::Afternoon}) {
-                const bool recorded = std::any_of(w.cells.begin(), w.cells.end(), [&](const AttendanceCell& c) {
-                    return c.traineeId == p.traineeId && c.day == day && c.half == half;
-                });
+                const bool recorded =
+                    std::any_of(w.cells.begin(), w.cells.end(), [&](const AttendanceCell& c) {
+                        return c.traineeId == p.traineeId && c.day == day && c.half == half;
+                    });
                 if (!recorded)
-                    w.internshipSuggestions << AttendanceCell{p.traineeId, day, half, QStringLiteral("internship"), {}};
+                    w.internshipSuggestions
+                        << AttendanceCell{p.traineeId, day, half, QStringLiteral("internship"), {}};
             }
         }
     }
     return w;
+}
+
+Status AttendanceService::checkNotAhead(const AttendanceCell& cell) const
+{
+    // A half-day still to come: a later day, or this afternoon in the morning.
+    const QDateTime now = m_clock.nowUtc().toLocalTime();
+    const bool toCome = cell.day > now.date() ||
+                        (cell.day == now.date() && cell.half == Half::Afternoon && now.time().hour() < 12);
+    if (!toCome || !isSeenOnTheDay(cell.code))
+        return {};
+    return fail(
+        Error::Code::InvalidInput,
+        tr("“%1” cannot be written for a half-day still to come (%2): only a planned absence (excused, "
+           "internship, exclusion) can.")
+            .arg(codeLabel(cell.code), QLocale().toString(cell.day, QStringLiteral("dd/MM/yyyy"))));
 }
 
 Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& cells)
@@ -136,6 +153,8 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
         bySection.insert(e.traineeId, e);
     const QLocale locale;
     for (const auto& c : cells) {
+        if (auto r = checkNotAhead(c); !r)
+            return r;
         const auto it = bySection.constFind(c.traineeId);
         if (it == bySection.constEnd())
             return fail(Error::Code::InvalidInput,
@@ -143,9 +162,10 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
                             .arg(c.traineeId)
                             .arg(locale.toString(c.day, QStringLiteral("dd/MM/yyyy"))));
         if (c.day < it->entry || (it->exit.isValid() && c.day > it->exit))
-            return fail(Error::Code::InvalidInput,
-                        tr("%1 %2 was not enrolled on %3: no attendance can be recorded that day.")
-                            .arg(it->firstName, it->lastName, locale.toString(c.day, QStringLiteral("dd/MM/yyyy"))));
+            return fail(
+                Error::Code::InvalidInput,
+                tr("%1 %2 was not enrolled on %3: no attendance can be recorded that day.")
+                    .arg(it->firstName, it->lastName, locale.toString(c.day, QStringLiteral("dd/MM/yyyy"))));
     }
     QList<qint64> ids = bySection.keys();
     auto before = repo.cells(ids, from, to);
@@ -161,18 +181,21 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
             }
             if (auto r = repo.put(c, m_actor.login, m_clock.nowIso()); !r)
                 return r;
-            changes.add(QStringLiteral("%1 %2 %3").arg(c.traineeId).arg(c.day.toString(Qt::ISODate), halfCode(c.half)),
+            changes.add(QStringLiteral("%1 %2 %3")
+                            .arg(c.traineeId)
+                            .arg(c.day.toString(Qt::ISODate), halfCode(c.half)),
                         old, c.code);
         }
         if (changes.isEmpty())
             return {};
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("attendance"), QString::number(sectionId), QStringLiteral("update"),
-                    changes);
+            .record(m_actor, QStringLiteral("attendance"), QString::number(sectionId),
+                    QStringLiteral("update"), changes);
     });
 }
 
-Result<AttendanceRate> AttendanceService::traineeRate(qint64 traineeId, const QDate& from, const QDate& to) const
+Result<AttendanceRate> AttendanceService::traineeRate(qint64 traineeId, const QDate& from,
+                                                      const QDate& to) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
@@ -184,7 +207,8 @@ Result<AttendanceRate> AttendanceService::traineeRate(qint64 traineeId, const QD
     return AttendanceRepository(m_db).rate(traineeId, 0, from, to);
 }
 
-Result<AttendanceRate> AttendanceService::sectionRate(qint64 sectionId, const QDate& from, const QDate& to) const
+Result<AttendanceRate> AttendanceService::sectionRate(qint64 sectionId, const QDate& from,
+                                                      const QDate& to) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
@@ -195,12 +219,13 @@ Result<AttendanceRate> AttendanceService::sectionRate(qint64 sectionId, const QD
     return AttendanceRepository(m_db).rate(0, sectionId, from, to);
 }
 
-Result<QList<AbsenceRun>> AttendanceService::unexcusedRuns(qint64 sectionId, const QDate& from, const QDate& to,
-                                                           int minLength) const
+Result<QList<AbsenceRun>> AttendanceService::unexcusedRuns(qint64 sectionId, const QDate& from,
+                                                           const QDate& to, int minLength) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
-    if ((sectionId == 0 && m_actor.role == Role::Formateur) || (sectionId != 0 && !m_actor.coversSection(sectionId)))
+    if ((sectionId == 0 && m_actor.role == Role::Formateur) ||
+        (sectionId != 0 && !m_actor.coversSection(sectionId)))
         return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
     return AttendanceRepository(m_db).unexcusedRuns(sectionId, from, to, minLength);
 }

@@ -19,8 +19,8 @@ struct WeekRegister
 {
     QDate monday;
     QList<AttendanceRepository::Enrolment> trainees;
-    QList<AttendanceCell> cells;                  // what is recorded
-    QList<AttendanceCell> internshipSuggestions;  // empty cells inside an internship
+    QList<AttendanceCell> cells;                 // what is recorded
+    QList<AttendanceCell> internshipSuggestions; // empty cells inside an internship
 
     QList<QDate> days() const; // Monday to Friday
     static QDate mondayOf(const QDate& day) { return day.addDays(1 - day.dayOfWeek()); }
@@ -38,7 +38,8 @@ public:
 
     Result<WeekRegister> week(qint64 sectionId, const QDate& anyDay) const;
     // The trainees of a section enrolled at some point between two days.
-    Result<QList<AttendanceRepository::Enrolment>> enrolled(qint64 sectionId, const QDate& from, const QDate& to) const;
+    Result<QList<AttendanceRepository::Enrolment>> enrolled(qint64 sectionId, const QDate& from,
+                                                            const QDate& to) const;
     // Writes the given cells (an empty code clears one) in one transaction,
     // with one audit row listing what changed. A day outside a trainee's
     // enrolment, or a trainee of another section, refuses the whole save.
@@ -49,6 +50,10 @@ public:
     Result<QList<AbsenceRun>> unexcusedRuns(qint64 sectionId, const QDate& from, const QDate& to,
                                             int minLength = 3) const;
 
+    // Refuses what can only be seen on the day (present, late, unexcused)
+    // for a half-day still to come; a planned absence passes. The register
+    // asks it as the code is typed, record() for every cell.
+    Status checkNotAhead(const AttendanceCell& cell) const;
     static QString codeLabel(const QString& code);
     // The key a trainer types for each code (French initials).
     static QChar codeKey(const QString& code);

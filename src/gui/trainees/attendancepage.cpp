@@ -258,6 +258,15 @@ void AttendancePage::setCell(int row, int column, const QString& code)
     if (!item || !(item->flags() & Qt::ItemIsEnabled))
         return;
     const auto& t = m_week.trainees.at(row);
+    // A presence on a half-day still to come is refused as it is typed.
+    const auto allowed =
+        AttendanceService(m_session.database(), m_session.clock(), m_session.user())
+            .checkNotAhead(AttendanceCell{t.traineeId, dayOf(column), halfOf(column), code, {}});
+    if (!allowed) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, allowed.error().message);
+        m_banner->show();
+        return;
+    }
     const QString key = keyOf(t.traineeId, dayOf(column), halfOf(column));
     if (m_recorded.value(key) == code)
         m_pending.remove(key);
