@@ -432,7 +432,7 @@ TEST_CASE("PostgreSQL: a lost connection says so in French and the same database
     opened->reset();
 }
 
-TEST_CASE("A committed transaction tells what it changed, once; a rolled-back one tells nothing",
+TEST_CASE("A committed transaction tells what it changed, once, and a rolled-back one tells nothing",
           "[database][changes]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
