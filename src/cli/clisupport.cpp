@@ -90,7 +90,8 @@ bool onTerminal()
 // Asks on the terminal without echo; never logged.
 QString askOnTerminal(QTextStream& err, const QString& prompt)
 {
-    err << prompt << Qt::flush;
+    // Echo goes off before the prompt shows: what is typed as soon as it
+    // appears is never written back to the screen.
 #ifdef Q_OS_UNIX
     termios old{};
     ::tcgetattr(STDIN_FILENO, &old);
@@ -98,6 +99,7 @@ QString askOnTerminal(QTextStream& err, const QString& prompt)
     silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
 #endif
+    err << prompt << Qt::flush;
     QTextStream in(stdin);
     const QString line = in.readLine();
 #ifdef Q_OS_UNIX
