@@ -821,7 +821,12 @@
 <context>
     <name>CareerRepository</name>
     <message>
-        <location filename="../../src/core/storage/careerrepository.cpp" line="+139" />
+        <location filename="../../src/core/storage/careerrepository.cpp" line="+133" />
+        <source>This internship was changed meanwhile on another computer: open the record again.</source>
+        <translation>Ce stage a été modifié entre-temps sur un autre poste : rouvrez la fiche.</translation>
+    </message>
+    <message>
+        <location line="+35" />
         <source>The certification “%1” is already in the catalogue.</source>
         <translation>La certification « %1 » est déjà au catalogue.</translation>
     </message>
@@ -929,7 +934,7 @@
         <translation>Le stage finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+55" />
         <source>A certification needs a short name and a title.</source>
         <translation>Une certification a besoin d'un sigle et d'un intitulé.</translation>
     </message>
@@ -1187,7 +1192,7 @@
         <translation>Niveau de journal inconnu : « %1 ».</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+62" />
         <source>No password: set ETABLI_PASSWORD or run the command in a terminal.</source>
         <translation>Pas de mot de passe : définissez ETABLI_PASSWORD ou lancez la commande dans un terminal.</translation>
     </message>
@@ -1339,7 +1344,7 @@
     <message>
         <location line="+2" />
         <location line="+332" />
-        <location filename="../../src/cli/clisupport.cpp" line="-119" />
+        <location filename="../../src/cli/clisupport.cpp" line="-121" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
@@ -8894,7 +8899,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ContactDialog</name>
     <message>
-        <location filename="../../src/gui/sales/contactdialog.cpp" line="+29" />
+        <location filename="../../src/gui/sales/contactdialog.cpp" line="+30" />
         <source>C&amp;ustomer</source>
         <translation>C&amp;lient</translation>
     </message>
@@ -9019,7 +9024,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Ajouter un &amp;véhicule…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
+        <source>Chan&amp;ge the vehicle…</source>
+        <translation>Mo&amp;difier le véhicule…</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>&amp;Save</source>
         <translation>Enre&amp;gistrer</translation>
     </message>
@@ -9029,14 +9039,24 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+19" />
+        <source>%1 is added to the contacts.</source>
+        <translation>« %1 » est ajouté aux contacts : ses véhicules peuvent être saisis dès maintenant.</translation>
+    </message>
+    <message>
+        <location line="+22" />
         <source>New contact</source>
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="+107" />
         <source>New vehicle</source>
         <translation>Nouveau véhicule</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Vehicle %1</source>
+        <translation>Véhicule %1</translation>
     </message>
     <message>
         <location line="+8" />
@@ -9170,7 +9190,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::CourseTab</name>
     <message>
-        <location filename="../../src/gui/trainees/coursetab.cpp" line="+45" />
+        <location filename="../../src/gui/trainees/coursetab.cpp" line="+44" />
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -9201,12 +9221,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+153" />
+        <location line="+174" />
         <source>Certification</source>
         <translation>Certification</translation>
     </message>
     <message>
-        <location line="-153" />
+        <location line="-174" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
@@ -9232,14 +9252,19 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+9" />
-        <location line="+197" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+12" />
+        <location line="+233" />
         <location line="+16" />
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="-217" />
+        <location line="-255" />
         <source>&lt;b&gt;Certifications&lt;/b&gt;</source>
         <translation>&lt;b&gt;Certifications&lt;/b&gt;</translation>
     </message>
@@ -9249,12 +9274,22 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Ajouter une &amp;certification…</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+1" />
+        <source>Ed&amp;it…</source>
+        <translation>Mod&amp;ifier…</translation>
+    </message>
+    <message>
+        <location line="+89" />
         <source>New internship</source>
         <translation>Nouveau stage</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+0" />
+        <source>Internship</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+18" />
         <source>&amp;Host (choose or type a new name)</source>
         <translation>&amp;Organisme d'accueil (choisir ou saisir un nouveau nom)</translation>
     </message>
@@ -9289,24 +9324,23 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Appréciation</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+49" />
         <source>New in the catalogue…</source>
         <translation>Nouvelle au catalogue…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+22" />
         <source>&amp;Certification</source>
         <translation>&amp;Certification</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+15" />
         <location line="+4" />
-        <location line="+6" />
         <source>New certification</source>
         <translation>Nouvelle certification</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-4" />
         <source>Short name (e.g. CAP MV):</source>
         <translation>Sigle (par exemple CAP MV) :</translation>
     </message>
@@ -9316,7 +9350,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Intitulé complet :</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="-18" />
         <source>&amp;Session</source>
         <translation>&amp;Session</translation>
     </message>
@@ -9331,7 +9365,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Date du résultat</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+48" />
         <source>Remove this internship?</source>
         <translation>Retirer ce stage ?</translation>
     </message>
@@ -9829,6 +9863,29 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
 </context>
 <context>
+    <name>etabli::EditingDialog</name>
+    <message>
+        <location filename="../../src/gui/common/editingdialog.cpp" line="+140" />
+        <source>What was typed in this window is not saved.</source>
+        <translation>Ce qui a été saisi dans cette fenêtre n'est pas enregistré.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Throw away the changes, or go back to the form to save them?</source>
+        <translation>Abandonner les modifications, ou revenir au formulaire pour les enregistrer ?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Throw away the changes</source>
+        <translation>&amp;Abandonner les modifications</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Go back to the form</source>
+        <translation>&amp;Revenir au formulaire</translation>
+    </message>
+</context>
+<context>
     <name>etabli::FinancialYearsPage</name>
     <message>
         <location filename="../../src/gui/funding/fundinglists.cpp" line="+146" />
@@ -10248,7 +10305,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::InvoiceDialog</name>
     <message>
-        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+46" />
+        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+45" />
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
@@ -10404,7 +10461,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+94" />
         <source>on %1</source>
         <translation>sur %1</translation>
     </message>
@@ -10519,7 +10576,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="-331" />
+        <location line="-332" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -10605,7 +10662,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::LinesEditor</name>
     <message>
-        <location filename="../../src/gui/sales/lineseditor.cpp" line="+37" />
+        <location filename="../../src/gui/sales/lineseditor.cpp" line="+39" />
         <source>&amp;Add</source>
         <translation>Ajo&amp;uter</translation>
     </message>
@@ -10615,7 +10672,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Retirer la ligne</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>code or words of the catalogue, or a free description — Enter adds the line</source>
         <translation>code ou mots du catalogue, ou une désignation libre — Entrée ajoute la ligne</translation>
     </message>
@@ -10847,6 +10904,11 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
     <message>
         <location line="+6" />
+        <source>&amp;Search in the page</source>
+        <translation>&amp;Rechercher dans la page</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
@@ -11114,7 +11176,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::MessageBanner</name>
     <message>
-        <location filename="../../src/gui/common/messagebanner.cpp" line="+19" />
+        <location filename="../../src/gui/common/messagebanner.cpp" line="+29" />
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
     </message>
@@ -11122,7 +11184,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::OrderDialog</name>
     <message>
-        <location filename="../../src/gui/sales/orderdialog.cpp" line="+32" />
+        <location filename="../../src/gui/sales/orderdialog.cpp" line="+33" />
         <source>&amp;Save</source>
         <translation>Enre&amp;gistrer</translation>
     </message>
@@ -11202,12 +11264,12 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>Cancel the work order %1? It stays in the list as cancelled.</source>
         <translation>Annuler le bon de travaux %1 ? Il reste dans la liste, marqué annulé.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+56" />
         <source>New work order</source>
         <translation>Nouveau bon de travaux</translation>
     </message>
@@ -11258,8 +11320,13 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+13" />
-        <source>Invoice %1 issued: find it in Invoices to print it or record the payment.</source>
-        <translation>Facture %1 émise : retrouvez-la dans Factures pour l'imprimer ou enregistrer le règlement.</translation>
+        <source>Invoice %1 issued: open it to print it or record the payment; it is also in Invoices.</source>
+        <translation>Facture %1 émise : ouvrez-la pour l'imprimer ou enregistrer le paiement ; elle est aussi dans les factures.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Open the invoice</source>
+        <translation>&amp;Ouvrir la facture</translation>
     </message>
 </context>
 <context>
@@ -12018,7 +12085,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionLogPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+37" />
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+39" />
         <source>All kinds of work</source>
         <translation>Tous les types de travail</translation>
     </message>
@@ -12028,7 +12095,7 @@ Facturé (HT) : %6
         <translation>Chercher une référence…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Day</source>
         <translation>Jour</translation>
     </message>
@@ -12106,7 +12173,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionTab</name>
     <message>
-        <location filename="../../src/gui/trainees/productiontab.cpp" line="+22" />
+        <location filename="../../src/gui/trainees/productiontab.cpp" line="+25" />
         <source>Whole course</source>
         <translation>Tout le parcours</translation>
     </message>
@@ -12249,7 +12316,7 @@ Facturé (HT) : %6
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+23" />
         <source>The customer refused the quote %1? It stays in the list as refused.</source>
         <translation>Le client a refusé le devis %1 ? Il reste dans la liste comme refusé.</translation>
     </message>
@@ -12264,7 +12331,7 @@ Facturé (HT) : %6
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>New quote</source>
         <translation>Nouveau devis</translation>
     </message>
@@ -12302,6 +12369,11 @@ Facturé (HT) : %6
         <location line="+14" />
         <source>Work order %1 made: the workshop finds it in Work orders and in its daily log.</source>
         <translation>Bon de travaux %1 créé : l'atelier le retrouve dans les bons de travaux et dans sa saisie du jour.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Open the work order</source>
+        <translation>&amp;Ouvrir le bon de travaux</translation>
     </message>
 </context>
 <context>
@@ -13323,7 +13395,7 @@ Facturé (HT) : %6
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+135" />
+        <location line="+137" />
         <source>Instalment %1: write the days as dd/mm/yyyy (15/12/2026).</source>
         <translation>Versement %1 : écrivez les dates en jj/mm/aaaa (15/12/2026).</translation>
     </message>
@@ -13590,7 +13662,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineeDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+49" />
+        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+50" />
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
@@ -13601,11 +13673,12 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
+        <location line="+51" />
         <source>%1 %2 — record n°%3</source>
         <translation>%1 %2 — dossier n°%3</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-49" />
         <source>&amp;Identity</source>
         <translation>&amp;Identité</translation>
     </message>
@@ -13615,24 +13688,21 @@ Facturé (HT) : %6
         <translation>&amp;Responsables</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+2" />
+        <location line="+4" />
         <source>&amp;Course</source>
         <translation>&amp;Parcours</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>&amp;Attendance</source>
         <translation>Pré&amp;sences</translation>
     </message>
     <message>
-        <location line="+4" />
         <location line="+2" />
         <source>&amp;Outcome</source>
         <translation>&amp;Devenir</translation>
     </message>
     <message>
-        <location line="+3" />
         <location line="+2" />
         <source>&amp;Production</source>
         <translation>Pro&amp;duction</translation>
@@ -13643,7 +13713,12 @@ Facturé (HT) : %6
         <translation>S&amp;uivi</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+45" />
+        <source>The record of %1 %2 is created. Its guardians, course and follow-up can be filled in now.</source>
+        <translation>La fiche de %1 %2 est créée. Ses responsables, son parcours et son suivi peuvent être remplis dès maintenant.</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>female</source>
         <translation>féminin</translation>
     </message>
@@ -13810,7 +13885,7 @@ Facturé (HT) : %6
         <translation>Séjours à l'école :</translation>
     </message>
     <message>
-        <location line="+82" />
+        <location line="+87" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -13845,7 +13920,7 @@ Facturé (HT) : %6
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+50" />
         <source>New guardian</source>
         <translation>Nouveau responsable</translation>
     </message>
@@ -13855,12 +13930,12 @@ Facturé (HT) : %6
         <translation>Responsable</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+12" />
         <source>&amp;Relation</source>
         <translation>&amp;Lien</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+27" />
         <source>Remove a guardian</source>
         <translation>Retirer un responsable</translation>
     </message>
@@ -13870,7 +13945,7 @@ Facturé (HT) : %6
         <translation>Retirer %1 %2 des responsables ?</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+32" />
         <source>&lt;h3&gt;School year %1&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Année scolaire %1&lt;/h3&gt;</translation>
     </message>
@@ -13888,7 +13963,7 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+21" />
         <source>Follow-up notes are confidential: only the direction and the office read them. A note is never changed or deleted; add a new one to correct it.</source>
         <translation>Les notes de suivi sont confidentielles : seuls la direction et le secrétariat les lisent. Une note n'est jamais modifiée ni effacée ; ajoutez-en une nouvelle pour corriger.</translation>
     </message>
@@ -14039,7 +14114,7 @@ Facturé (HT) : %6
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+30" />
         <source>All sections</source>
         <translation>Toutes les sections</translation>
     </message>
@@ -14062,7 +14137,7 @@ Facturé (HT) : %6
         <translation>La liste a été exportée dans %1.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+58" />
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
@@ -14168,7 +14243,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TyreSetDialog</name>
     <message>
-        <location filename="../../src/gui/sales/tyresetdialog.cpp" line="+34" />
+        <location filename="../../src/gui/sales/tyresetdialog.cpp" line="+33" />
         <source>with their &amp;rims</source>
         <translation>avec les &amp;jantes</translation>
     </message>
@@ -14303,7 +14378,7 @@ Facturé (HT) : %6
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+23" />
         <source>label-%1</source>
         <translation>etiquette-%1</translation>
     </message>
@@ -14318,7 +14393,7 @@ Facturé (HT) : %6
         <translation>Aucun véhicule n'a cette immatriculation : ajoutez-le d'abord sur la fiche de son propriétaire (Clients et contacts).</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42" />
         <source>Tyres coming in</source>
         <translation>Pneus à ranger</translation>
     </message>

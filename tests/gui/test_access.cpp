@@ -13,6 +13,7 @@
 #include "services/authservice.h"
 #include "services/demogenerator.h"
 #include "services/schoolservice.h"
+#include "support/guidialogs.h"
 #include "support/testdatabase.h"
 #include "util/appsettings.h"
 
@@ -40,21 +41,7 @@ using namespace etabli;
 
 namespace {
 
-// Runs `act` on the next modal dialog of type T once it is shown (dialogs
-// opened with exec() block the test otherwise).
-template <typename T> void onNextDialog(std::function<void(T*)> act)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, act]() {
-        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            act(dialog);
-        }
-    });
-    timer->start();
-}
+using test::onNextDialog;
 
 void typeAndAccept(LoginDialog* dialog, const QString& login, const QString& password)
 {
@@ -230,8 +217,11 @@ TEST_CASE("The direction manages accounts from the Users tab", "[gui][access]")
                                       [](const User& u) { return u.login == QStringLiteral("comptable"); }) -
                          page->users().begin());
     table->setCurrentCell(row, 0);
-    auto* toggle = page->findChildren<QPushButton*>().at(2);
-    CHECK(toggle->text().remove(QLatin1Char('&')) == QStringLiteral("Désactiver"));
+    QPushButton* toggle = nullptr;
+    for (QPushButton* b : page->findChildren<QPushButton*>())
+        if (b->text().remove(QLatin1Char('&')) == QStringLiteral("Désactiver"))
+            toggle = b;
+    REQUIRE(toggle);
     QTest::mouseClick(toggle, Qt::LeftButton);
     CHECK(table->item(row, 4)->text() == QStringLiteral("désactivé"));
     AuthService auth(d.session.database(), d.session.clock());

@@ -15,6 +15,7 @@
 #include "services/demogenerator.h"
 #include "services/subsidyservice.h"
 #include "support/guidemo.h"
+#include "support/guidialogs.h"
 #include "support/testdatabase.h"
 
 #include <catch2/catch.hpp>
@@ -122,7 +123,7 @@ TEST_CASE("An entry in a closed year is refused in the dialog, which keeps what 
         }
         dialog->accept();
         message = dialog->banner()->text();
-        dialog->reject();
+        test::closeThrowingAway(dialog);
     });
     page.entries()->openRecord(0);
     CHECK(seen);

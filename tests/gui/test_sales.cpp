@@ -275,7 +275,10 @@ TEST_CASE("The office closes November once it is over, and the reader sees the c
     Demo reader("lecture");
     ClosingsPage readOnly(reader.session);
     CHECK(readOnly.table()->model()->rowCount() == before);
-    const auto buttons = readOnly.findChildren<QPushButton*>();
+    QList<QPushButton*> buttons;
+    for (QPushButton* b : readOnly.findChildren<QPushButton*>())
+        if (b->objectName() != QLatin1String("bannerAction")) // the message's own button
+            buttons << b;
     REQUIRE(buttons.size() == 2);
     for (const QPushButton* b : buttons)
         CHECK_FALSE(b->isEnabled());

@@ -62,7 +62,8 @@ Status CareerService::canRead(qint64 traineeId) const
     if (!t)
         return std::unexpected(t.error());
     if (!m_actor.coversSection(t->sectionId))
-        return fail(Error::Code::AccessDenied, tr("Access denied: this trainee is not in one of your sections."));
+        return fail(Error::Code::AccessDenied,
+                    tr("Access denied: this trainee is not in one of your sections."));
     return {};
 }
 
@@ -101,7 +102,8 @@ Result<qint64> CareerService::addOrganisation(const Organisation& o)
         ChangeSet c;
         c.set(QStringLiteral("name"), o.name.trimmed());
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("organisation"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("organisation"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -115,25 +117,46 @@ Result<QList<Internship>> CareerService::internships(qint64 traineeId) const
     return CareerRepository(m_db).internships(traineeId);
 }
 
-Result<qint64> CareerService::addInternship(const Internship& i)
+Status CareerService::checkInternship(const Internship& i) const
 {
     if (auto r = canWrite(i.traineeId); !r)
-        return std::unexpected(r.error());
+        return r;
     if (i.organisationId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the host organisation."));
     if (!i.start.isValid() || !i.end.isValid())
         return fail(Error::Code::InvalidInput, tr("An internship needs a first and a last day."));
     if (i.end < i.start)
         return fail(Error::Code::InvalidInput, tr("The internship ends before it starts."));
+    return {};
+}
+
+Result<qint64> CareerService::addInternship(const Internship& i)
+{
+    if (auto r = checkInternship(i); !r)
+        return std::unexpected(r.error());
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto id = CareerRepository(m_db).insertInternship(i, m_clock.nowIso());
         if (!id)
             return id;
-        if (auto r = audit(i.traineeId, QStringLiteral("internship"),
-                           QStringLiteral("%1 → %2").arg(i.start.toString(Qt::ISODate), i.end.toString(Qt::ISODate)));
+        if (auto r = audit(
+                i.traineeId, QStringLiteral("internship"),
+                QStringLiteral("%1 → %2").arg(i.start.toString(Qt::ISODate), i.end.toString(Qt::ISODate)));
             !r)
             return std::unexpected(r.error());
         return id;
+    });
+}
+
+Status CareerService::updateInternship(const Internship& i)
+{
+    if (auto r = checkInternship(i); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        if (auto r = CareerRepository(m_db).updateInternship(i, m_clock.nowIso()); !r)
+            return r;
+        return audit(
+            i.traineeId, QStringLiteral("internship changed"),
+            QStringLiteral("%1 → %2").arg(i.start.toString(Qt::ISODate), i.end.toString(Qt::ISODate)));
     });
 }
 
@@ -183,7 +206,8 @@ Result<qint64> CareerService::setCertification(const TraineeCertification& c)
         auto id = CareerRepository(m_db).upsertTraineeCertification(c);
         if (!id)
             return id;
-        if (auto r = audit(c.traineeId, QStringLiteral("certification %1 %2").arg(c.certificationId).arg(c.sessionYear),
+        if (auto r = audit(c.traineeId,
+                           QStringLiteral("certification %1 %2").arg(c.certificationId).arg(c.sessionYear),
                            c.result);
             !r)
             return std::unexpected(r.error());

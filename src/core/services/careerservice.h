@@ -20,7 +20,8 @@ class CareerService
     Q_DECLARE_TR_FUNCTIONS(CareerService)
 
 public:
-    CareerService(Database& db, const Clock& clock, const UserContext& actor) : m_db(db), m_clock(clock), m_actor(actor)
+    CareerService(Database& db, const Clock& clock, const UserContext& actor)
+        : m_db(db), m_clock(clock), m_actor(actor)
     {
     }
 
@@ -29,6 +30,8 @@ public:
 
     Result<QList<Internship>> internships(qint64 traineeId) const;
     Result<qint64> addInternship(const Internship& internship);
+    // Changes an internship as read (its version): Conflict when changed meanwhile.
+    Status updateInternship(const Internship& internship);
     Status removeInternship(const Internship& internship);
 
     Result<QList<Certification>> certifications() const;
@@ -48,6 +51,7 @@ public:
 private:
     Status canRead(qint64 traineeId) const;
     Status canWrite(qint64 traineeId) const;
+    Status checkInternship(const Internship& internship) const;
     Status audit(qint64 traineeId, const QString& field, const QString& value);
 
     Database& m_db;

@@ -23,14 +23,16 @@ QDate dateOf(const QVariant& v)
 Result<QList<Organisation>> CareerRepository::searchOrganisations(const QString& textIn, int limit) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, name, kind, siret, address_line1, postcode, city, phone, email "
-                                          "FROM contact WHERE name_key LIKE :pattern ORDER BY name_key, id "
-                                          "LIMIT :limit"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT id, name, kind, siret, address_line1, postcode, city, phone, email "
+                           "FROM contact WHERE name_key LIKE :pattern AND person = 0 ORDER BY name_key, id "
+                           "LIMIT :limit"));
         !r)
         return std::unexpected(r.error());
     QString pattern = text::fold(textIn);
     pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-    q.bind(QStringLiteral("pattern"), QLatin1Char('%') + pattern + QLatin1Char('%')).bind(QStringLiteral("limit"), limit);
+    q.bind(QStringLiteral("pattern"), QLatin1Char('%') + pattern + QLatin1Char('%'))
+        .bind(QStringLiteral("limit"), limit);
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
     QList<Organisation> out;
@@ -46,7 +48,8 @@ Result<qint64> CareerRepository::insertOrganisation(const Organisation& o, const
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
             "INSERT INTO contact (name, name_key, kind, siret, address_line1, postcode, city, phone, email, "
-            "is_host, version, created_at, updated_at) VALUES (:name, :key, :kind, :siret, :address, :postcode, "
+            "is_host, version, created_at, updated_at) VALUES (:name, :key, :kind, :siret, :address, "
+            ":postcode, "
             ":city, :phone, :email, 1, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
@@ -67,7 +70,8 @@ Result<QList<Internship>> CareerRepository::internships(qint64 traineeId) const
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "SELECT i.id, i.trainee_id, i.organisation_id, o.name, i.tutor, i.start_date, i.end_date, i.schedule, "
+            "SELECT i.id, i.trainee_id, i.organisation_id, o.name, i.tutor, i.start_date, i.end_date, "
+            "i.schedule, "
             "i.assessment, i.grade, i.version FROM internship i JOIN contact o ON o.id = i.organisation_id "
             "WHERE i.trainee_id = :id ORDER BY i.start_date, i.id"));
         !r)
@@ -88,7 +92,8 @@ Result<qint64> CareerRepository::insertInternship(const Internship& i, const QSt
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO internship (trainee_id, organisation_id, tutor, start_date, end_date, schedule, assessment, "
+            "INSERT INTO internship (trainee_id, organisation_id, tutor, start_date, end_date, schedule, "
+            "assessment, "
             "grade, version, created_at, updated_at) VALUES (:trainee, :organisation, :tutor, :start, :end, "
             ":schedule, :assessment, :grade, 1, :now, :now) RETURNING id"));
         !r)
@@ -105,10 +110,40 @@ Result<qint64> CareerRepository::insertInternship(const Internship& i, const QSt
     return q.execReturningId();
 }
 
+Status CareerRepository::updateInternship(const Internship& i, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE internship SET organisation_id = :organisation, tutor = :tutor, start_date = :start, "
+            "end_date = :end, schedule = :schedule, assessment = :assessment, grade = :grade, "
+            "version = version + 1, updated_at = :now WHERE id = :id AND trainee_id = :trainee "
+            "AND version = :version"));
+        !r)
+        return r;
+    q.bind(QStringLiteral("organisation"), i.organisationId)
+        .bind(QStringLiteral("tutor"), i.tutor.trimmed())
+        .bind(QStringLiteral("start"), i.start.toString(Qt::ISODate))
+        .bind(QStringLiteral("end"), i.end.toString(Qt::ISODate))
+        .bind(QStringLiteral("schedule"), i.schedule.trimmed())
+        .bind(QStringLiteral("assessment"), i.assessment.trimmed())
+        .bind(QStringLiteral("grade"), i.grade.trimmed())
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), i.id)
+        .bind(QStringLiteral("trainee"), i.traineeId)
+        .bind(QStringLiteral("version"), i.version);
+    if (auto r = q.exec(); !r)
+        return r;
+    if (q.numRowsAffected() != 1)
+        return fail(Error::Code::Conflict,
+                    tr("This internship was changed meanwhile on another computer: open the record again."));
+    return {};
+}
+
 Status CareerRepository::removeInternship(qint64 id, qint64 traineeId)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("DELETE FROM internship WHERE id = :id AND trainee_id = :trainee")); !r)
+    if (auto r = q.prepare(QStringLiteral("DELETE FROM internship WHERE id = :id AND trainee_id = :trainee"));
+        !r)
         return r;
     q.bind(QStringLiteral("id"), id).bind(QStringLiteral("trainee"), traineeId);
     return q.exec();
@@ -129,24 +164,26 @@ Result<QList<Certification>> CareerRepository::certifications() const
 Result<qint64> CareerRepository::insertCertification(const Certification& c)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO certification (code, title, active) VALUES (:code, :title, 1) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral(
+            "INSERT INTO certification (code, title, active) VALUES (:code, :title, 1) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("code"), c.code.trimmed()).bind(QStringLiteral("title"), c.title.trimmed());
     auto id = q.execReturningId();
     if (!id && id.error().code == Error::Code::Conflict)
-        return fail(Error::Code::Conflict, tr("The certification “%1” is already in the catalogue.").arg(c.code));
+        return fail(Error::Code::Conflict,
+                    tr("The certification “%1” is already in the catalogue.").arg(c.code));
     return id;
 }
 
 Result<QList<TraineeCertification>> CareerRepository::traineeCertifications(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT tc.id, tc.trainee_id, tc.certification_id, c.code, tc.session_year, tc.result, tc.result_date "
-            "FROM trainee_certification tc JOIN certification c ON c.id = tc.certification_id "
-            "WHERE tc.trainee_id = :id ORDER BY tc.session_year, c.code"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT tc.id, tc.trainee_id, tc.certification_id, c.code, tc.session_year, "
+                           "tc.result, tc.result_date "
+                           "FROM trainee_certification tc JOIN certification c ON c.id = tc.certification_id "
+                           "WHERE tc.trainee_id = :id ORDER BY tc.session_year, c.code"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), traineeId);
@@ -163,11 +200,12 @@ Result<QList<TraineeCertification>> CareerRepository::traineeCertifications(qint
 Result<qint64> CareerRepository::upsertTraineeCertification(const TraineeCertification& c)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO trainee_certification (trainee_id, certification_id, session_year, result, result_date) "
-            "VALUES (:trainee, :certification, :session, :result, :date) "
-            "ON CONFLICT (trainee_id, certification_id, session_year) DO UPDATE SET result = excluded.result, "
-            "result_date = excluded.result_date RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO trainee_certification (trainee_id, certification_id, "
+                                          "session_year, result, result_date) "
+                                          "VALUES (:trainee, :certification, :session, :result, :date) "
+                                          "ON CONFLICT (trainee_id, certification_id, session_year) DO "
+                                          "UPDATE SET result = excluded.result, "
+                                          "result_date = excluded.result_date RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("trainee"), c.traineeId)
@@ -181,7 +219,8 @@ Result<qint64> CareerRepository::upsertTraineeCertification(const TraineeCertifi
 Status CareerRepository::removeTraineeCertification(qint64 id, qint64 traineeId)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("DELETE FROM trainee_certification WHERE id = :id AND trainee_id = :trainee"));
+    if (auto r = q.prepare(
+            QStringLiteral("DELETE FROM trainee_certification WHERE id = :id AND trainee_id = :trainee"));
         !r)
         return r;
     q.bind(QStringLiteral("id"), id).bind(QStringLiteral("trainee"), traineeId);
@@ -191,8 +230,9 @@ Status CareerRepository::removeTraineeCertification(qint64 id, qint64 traineeId)
 Result<QList<Outcome>> CareerRepository::outcomes(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, trainee_id, milestone, situation, employer, contact_date FROM "
-                                          "outcome WHERE trainee_id = :id ORDER BY id"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT id, trainee_id, milestone, situation, employer, contact_date FROM "
+                           "outcome WHERE trainee_id = :id ORDER BY id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), traineeId);
@@ -209,9 +249,11 @@ Status CareerRepository::upsertOutcome(const Outcome& o)
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO outcome (trainee_id, milestone, situation, employer, contact_date) VALUES (:trainee, "
+            "INSERT INTO outcome (trainee_id, milestone, situation, employer, contact_date) VALUES "
+            "(:trainee, "
             ":milestone, :situation, :employer, :date) ON CONFLICT (trainee_id, milestone) DO UPDATE SET "
-            "situation = excluded.situation, employer = excluded.employer, contact_date = excluded.contact_date"));
+            "situation = excluded.situation, employer = excluded.employer, contact_date = "
+            "excluded.contact_date"));
         !r)
         return r;
     q.bind(QStringLiteral("trainee"), o.traineeId)
@@ -222,10 +264,12 @@ Status CareerRepository::upsertOutcome(const Outcome& o)
     return q.exec();
 }
 
-Result<QList<FollowUpDue>> CareerRepository::dueFollowUps(const QDate& today, const QList<qint64>& sectionIds) const
+Result<QList<FollowUpDue>> CareerRepository::dueFollowUps(const QDate& today,
+                                                          const QList<qint64>& sectionIds) const
 {
     QList<FollowUpDue> out;
-    for (const auto& [milestone, months] : {std::pair{QStringLiteral("m6"), 6}, std::pair{QStringLiteral("m12"), 12}}) {
+    for (const auto& [milestone, months] :
+         {std::pair{QStringLiteral("m6"), 6}, std::pair{QStringLiteral("m12"), 12}}) {
         const QString sections =
             sectionIds.isEmpty()
                 ? QString()
@@ -234,13 +278,17 @@ Result<QList<FollowUpDue>> CareerRepository::dueFollowUps(const QDate& today, co
         SqlQuery q(m_db);
         // Due from the date, and for two more months; those older than that
         // are listed too until someone records "unknown".
-        if (auto r = q.prepare(QStringLiteral(
-                "SELECT t.id, t.last_name, t.first_name, COALESCE(s.name, ''), t.exit_date FROM trainee t "
-                "LEFT JOIN section s ON s.id = t.section_id WHERE t.status = 'left' AND t.anonymised_at IS NULL "
-                "AND t.exit_date IS NOT NULL AND t.exit_date <= :limit AND t.exit_date >= :oldest%1 "
-                "AND NOT EXISTS (SELECT 1 FROM outcome o WHERE o.trainee_id = t.id AND o.milestone = :milestone) "
-                "ORDER BY t.exit_date, t.sort_key")
-                                   .arg(sections));
+        if (auto r = q.prepare(
+                QStringLiteral(
+                    "SELECT t.id, t.last_name, t.first_name, COALESCE(s.name, ''), t.exit_date FROM trainee "
+                    "t "
+                    "LEFT JOIN section s ON s.id = t.section_id WHERE t.status = 'left' AND t.anonymised_at "
+                    "IS NULL "
+                    "AND t.exit_date IS NOT NULL AND t.exit_date <= :limit AND t.exit_date >= :oldest%1 "
+                    "AND NOT EXISTS (SELECT 1 FROM outcome o WHERE o.trainee_id = t.id AND o.milestone = "
+                    ":milestone) "
+                    "ORDER BY t.exit_date, t.sort_key")
+                    .arg(sections));
             !r)
             return std::unexpected(r.error());
         q.bind(QStringLiteral("limit"), today.addMonths(-months).toString(Qt::ISODate))
@@ -253,10 +301,14 @@ Result<QList<FollowUpDue>> CareerRepository::dueFollowUps(const QDate& today, co
             const QDate exit = dateOf(q.value(4));
             out << FollowUpDue{q.value(0).toLongLong(),
                                QStringLiteral("%1 %2").arg(q.value(1).toString(), q.value(2).toString()),
-                               q.value(3).toString(), exit, milestone, exit.addMonths(months)};
+                               q.value(3).toString(),
+                               exit,
+                               milestone,
+                               exit.addMonths(months)};
         }
     }
-    std::sort(out.begin(), out.end(), [](const FollowUpDue& a, const FollowUpDue& b) { return a.dueDate < b.dueDate; });
+    std::sort(out.begin(), out.end(),
+              [](const FollowUpDue& a, const FollowUpDue& b) { return a.dueDate < b.dueDate; });
     return out;
 }
 

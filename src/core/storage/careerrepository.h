@@ -23,6 +23,8 @@ public:
 
     Result<QList<Internship>> internships(qint64 traineeId) const;
     Result<qint64> insertInternship(const Internship& i, const QString& nowIso);
+    // Fails with Conflict when another person changed it since it was read.
+    Status updateInternship(const Internship& i, const QString& nowIso);
     Status removeInternship(qint64 id, qint64 traineeId);
 
     Result<QList<Certification>> certifications() const;

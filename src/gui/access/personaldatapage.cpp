@@ -45,7 +45,7 @@ PersonalDataPage::PersonalDataPage(Session& session, QWidget* parent)
                     QVariant::fromValue(PersonalDataService::PersonKind::Staff));
     m_search->setObjectName(QStringLiteral("personSearch"));
     m_search->setPlaceholderText(tr("Search by name…"));
-    markAsSearchField(m_search);
+    markAsSearchField(m_search, m_results);
     m_search->setClearButtonEnabled(true);
     auto* searchRow = new QHBoxLayout;
     auto* kindLabel = new QLabel(tr("&Who"), exportGroup);
@@ -109,7 +109,7 @@ PersonalDataPage::PersonalDataPage(Session& session, QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, this, &PersonalDataPage::search);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &PersonalDataPage::search);
     connect(exportTrainee, &QPushButton::clicked, this, &PersonalDataPage::exportSelectedPerson);
-    connect(m_results, &QListWidget::itemDoubleClicked, this, &PersonalDataPage::exportSelectedPerson);
+    connect(m_results, &QListWidget::itemActivated, this, &PersonalDataPage::exportSelectedPerson);
     connect(exportAccount, &QPushButton::clicked, this, &PersonalDataPage::exportSelectedAccount);
     connect(saveRule, &QPushButton::clicked, this, [this]() {
         saveRetention({m_traineeYears->value(), m_invoiceYears->value(), m_candidateMonths->value()});

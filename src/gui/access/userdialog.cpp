@@ -14,7 +14,7 @@
 namespace etabli {
 
 UserDialog::UserDialog(const User& user, const QList<Section>& sections, bool isNew, QWidget* parent)
-    : QDialog(parent), m_user(user), m_isNew(isNew), m_login(new QLineEdit(this)),
+    : EditingDialog(parent), m_user(user), m_isNew(isNew), m_login(new QLineEdit(this)),
       m_name(new QLineEdit(this)), m_role(new QComboBox(this)), m_sections(new QListWidget(this)),
       m_active(new QCheckBox(tr("Account &active"), this)), m_password(new QLineEdit(this)),
       m_error(new QLabel(this))

@@ -2,8 +2,7 @@
 
 #include "domain/section.h"
 #include "domain/user.h"
-
-#include <QDialog>
+#include "gui/common/editingdialog.h"
 
 class QCheckBox;
 class QComboBox;
@@ -15,7 +14,7 @@ namespace etabli {
 
 // Creating or editing an account: login (new accounts only), name, role,
 // the sections of a trainer, the first password (new accounts only).
-class UserDialog final : public QDialog
+class UserDialog final : public EditingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UserDialog)

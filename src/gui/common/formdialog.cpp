@@ -12,7 +12,7 @@
 namespace etabli {
 
 FormDialog::FormDialog(const QString& title, QWidget* parent)
-    : QDialog(parent), m_banner(new MessageBanner(this)), m_form(new QFormLayout)
+    : EditingDialog(parent), m_banner(new MessageBanner(this)), m_form(new QFormLayout)
 {
     setWindowTitle(title);
     auto* layout = new QVBoxLayout(this);

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "domain/money.h"
+#include "gui/common/editingdialog.h"
 #include "util/error.h"
 
 #include <functional>
 #include <QDate>
-#include <QDialog>
 
 class QFormLayout;
 class QPushButton;
@@ -21,7 +21,7 @@ class MessageBanner;
 // fails, the French message shows at the top and the dialog stays open
 // with what was typed, so nothing is lost and nothing half-written. A date
 // typed wrong is named before the action runs.
-class FormDialog final : public QDialog
+class FormDialog final : public EditingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FormDialog)

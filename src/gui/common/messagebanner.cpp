@@ -2,11 +2,13 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QToolButton>
 
 namespace etabli {
 
-MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent), m_label(new QLabel(this))
+MessageBanner::MessageBanner(QWidget* parent)
+    : QFrame(parent), m_label(new QLabel(this)), m_action(new QPushButton(this))
 {
     setObjectName(QStringLiteral("messageBanner"));
     auto* layout = new QHBoxLayout(this);
@@ -14,6 +16,15 @@ MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent), m_label(new QLab
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_label, 1);
+    m_action->setObjectName(QStringLiteral("bannerAction"));
+    m_action->hide();
+    layout->addWidget(m_action, 0, Qt::AlignVCenter);
+    connect(m_action, &QPushButton::clicked, this, [this]() {
+        if (m_act) {
+            const auto act = m_act; // the action may show another message
+            act();
+        }
+    });
     auto* close = new QToolButton(this);
     close->setText(QStringLiteral("×"));
     close->setToolTip(tr("Hide this message"));
@@ -40,7 +51,16 @@ void MessageBanner::showMessage(Kind kind, const QString& text)
     }
     setStyleSheet(QStringLiteral("#messageBanner { %1 border-radius: 4px; }").arg(QLatin1String(style)));
     m_label->setText(text);
+    m_action->hide();
+    m_act = nullptr;
     show();
+}
+
+void MessageBanner::setAction(const QString& label, std::function<void()> act)
+{
+    m_action->setText(label);
+    m_act = std::move(act);
+    m_action->show();
 }
 
 QString MessageBanner::text() const

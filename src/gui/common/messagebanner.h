@@ -1,8 +1,10 @@
 #pragma once
 
+#include <functional>
 #include <QFrame>
 
 class QLabel;
+class QPushButton;
 
 namespace etabli {
 
@@ -23,6 +25,10 @@ public:
 
     explicit MessageBanner(QWidget* parent = nullptr);
     void showMessage(Kind kind, const QString& text);
+    // A button after the message shown ("Ouvrir le bon de travaux"), until
+    // the next message.
+    void setAction(const QString& label, std::function<void()> act);
+    QPushButton* actionButton() const { return m_action; }
     QString text() const;
     Kind kind() const { return m_kind; }
     // Hides an error shown (e.g. a list that could not be read before a reconnect).
@@ -30,6 +36,8 @@ public:
 
 private:
     QLabel* m_label;
+    QPushButton* m_action;
+    std::function<void()> m_act;
     Kind m_kind = Kind::Success;
 };
 

@@ -26,7 +26,7 @@ PagedListPage::PagedListPage(Session& session, DataKinds shows, const QStringLis
 {
     m_banner->hide();
     m_search->setPlaceholderText(searchHint);
-    markAsSearchField(m_search);
+    markAsSearchField(m_search, m_table);
     m_search->setClearButtonEnabled(true);
     m_top->addWidget(m_search, 2);
     m_table->setColumnCount(static_cast<int>(columns.size()));

@@ -40,7 +40,7 @@ QString frenchDay(const QDate& d)
 } // namespace
 
 SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent)
-    : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)),
+    : EditingDialog(parent), m_session(session), m_banner(new MessageBanner(this)),
       m_funder(new CustomerChooser(session, this)), m_programme(new QLineEdit(this)),
       m_year(new YearCombo(session, this)), m_schoolYear(new QLineEdit(this)),
       m_requested(FormDialog::moneyField(Money(), this)),
@@ -190,6 +190,8 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     connect(buttons, &QDialogButtonBox::accepted, this, &SubsidyDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    watch(m_instalments);
+    watch(budget);
     connect(m_decision, &QComboBox::currentIndexChanged, this, &SubsidyDialog::decisionChanged);
     resize(900, 600);
 

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "domain/budget.h"
-
-#include <QDialog>
+#include "gui/common/editingdialog.h"
 
 class QCheckBox;
 class QComboBox;
@@ -27,7 +26,7 @@ class YearCombo;
 // is for, the year covered, the amount requested, the decision, the
 // agreement, the instalments expected and received, the conditions and
 // the day the final account is due.
-class SubsidyDialog final : public QDialog
+class SubsidyDialog final : public EditingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SubsidyDialog)

@@ -1,5 +1,6 @@
 #include "gui/sales/contactdialog.h"
 
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "services/contactservice.h"
@@ -21,11 +22,11 @@
 namespace etabli {
 
 ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent)
-    : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_kind(new QComboBox(this)),
-      m_name(new QLineEdit(this)), m_firstName(new QLineEdit(this)), m_siret(new QLineEdit(this)),
-      m_legalForm(new QComboBox(this)), m_address1(new QLineEdit(this)), m_address2(new QLineEdit(this)),
-      m_postcode(new QLineEdit(this)), m_city(new QLineEdit(this)), m_phone(new QLineEdit(this)),
-      m_email(new QLineEdit(this)), m_notes(new QPlainTextEdit(this)),
+    : EditingDialog(parent), m_session(session), m_banner(new MessageBanner(this)),
+      m_kind(new QComboBox(this)), m_name(new QLineEdit(this)), m_firstName(new QLineEdit(this)),
+      m_siret(new QLineEdit(this)), m_legalForm(new QComboBox(this)), m_address1(new QLineEdit(this)),
+      m_address2(new QLineEdit(this)), m_postcode(new QLineEdit(this)), m_city(new QLineEdit(this)),
+      m_phone(new QLineEdit(this)), m_email(new QLineEdit(this)), m_notes(new QPlainTextEdit(this)),
       m_customer(new QCheckBox(tr("C&ustomer"), this)), m_host(new QCheckBox(tr("&Internship host"), this)),
       m_donor(new QCheckBox(tr("D&onor"), this)), m_funder(new QCheckBox(tr("&Funder"), this)),
       m_supplier(new QCheckBox(tr("Su&pplier"), this)), m_vehicles(new QListWidget(this))
@@ -72,8 +73,14 @@ ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent
     auto* vehiclesLayout = new QVBoxLayout(vehicles);
     m_vehicles->setMaximumHeight(80);
     auto* addVehicleButton = new QPushButton(tr("Add a &vehicle…"), this);
+    auto* editVehicleButton = new QPushButton(tr("Chan&ge the vehicle…"), this);
+    editVehicleButton->setObjectName(QStringLiteral("editVehicle"));
     vehiclesLayout->addWidget(m_vehicles);
-    vehiclesLayout->addWidget(addVehicleButton, 0, Qt::AlignRight);
+    auto* vehicleButtons = new QHBoxLayout;
+    vehicleButtons->addStretch(1);
+    vehicleButtons->addWidget(editVehicleButton);
+    vehicleButtons->addWidget(addVehicleButton);
+    vehiclesLayout->addLayout(vehicleButtons);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
@@ -85,11 +92,26 @@ ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent
     layout->addWidget(buttons);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ContactDialog::kindChanged);
     connect(buttons, &QDialogButtonBox::accepted, this, [this]() {
-        if (save())
-            accept();
+        const bool isNew = m_contact.id == 0;
+        if (!save())
+            return;
+        if (!isNew || !m_keepOpenWhenCreated)
+            return accept();
+        // The new contact stays open: its vehicles can be added at once.
+        setWindowTitle(m_contact.displayName());
+        fill();
+        m_vehicles->parentWidget()->setEnabled(true);
+        m_banner->showMessage(MessageBanner::Kind::Success,
+                              tr("%1 is added to the contacts.").arg(m_contact.displayName()));
+        m_banner->show();
+        markSaved();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(addVehicleButton, &QPushButton::clicked, this, &ContactDialog::addVehicle);
+    connect(addVehicleButton, &QPushButton::clicked, this, [this]() { editVehicle(-1); });
+    connect(editVehicleButton, &QPushButton::clicked, this,
+            [this]() { editVehicle(m_vehicles->currentRow()); });
+    connect(m_vehicles, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { editVehicle(m_vehicles->row(item)); });
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
     };
@@ -199,38 +221,36 @@ void ContactDialog::reloadVehicles()
     m_vehicles->clear();
     if (m_contact.id == 0)
         return;
-    for (const Vehicle& v : ContactService(m_session.database(), m_session.clock(), m_session.user())
-                                .vehicles(m_contact.id)
-                                .value_or(QList<Vehicle>{}))
+    m_vehicleList = ContactService(m_session.database(), m_session.clock(), m_session.user())
+                        .vehicles(m_contact.id)
+                        .value_or(QList<Vehicle>{});
+    for (const Vehicle& v : m_vehicleList)
         m_vehicles->addItem(QStringLiteral("%1 — %2 %3 — %4").arg(v.plate, v.make, v.model, v.tyreSize));
 }
 
-void ContactDialog::addVehicle()
+void ContactDialog::editVehicle(int row)
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("New vehicle"));
-    auto* form = new QFormLayout(&dialog);
-    auto* plate = new QLineEdit(&dialog);
+    const bool isNew = row < 0 || row >= m_vehicleList.size();
+    Vehicle v = isNew ? Vehicle{0, m_contact.id, {}, {}, {}, {}, 0} : m_vehicleList.at(row);
+    FormDialog dialog(isNew ? tr("New vehicle") : tr("Vehicle %1").arg(v.plate), this);
+    dialog.setObjectName(QStringLiteral("vehicleDialog"));
+    auto* plate = new QLineEdit(v.plate, &dialog);
     plate->setPlaceholderText(QStringLiteral("AB-123-CD"));
-    auto* make = new QLineEdit(&dialog);
-    auto* model = new QLineEdit(&dialog);
-    auto* size = new QLineEdit(&dialog);
+    auto* make = new QLineEdit(v.make, &dialog);
+    auto* model = new QLineEdit(v.model, &dialog);
+    auto* size = new QLineEdit(v.tyreSize, &dialog);
     size->setPlaceholderText(QStringLiteral("205/55 R16 91V"));
-    form->addRow(tr("&Plate"), plate);
-    form->addRow(tr("&Make"), make);
-    form->addRow(tr("M&odel"), model);
-    form->addRow(tr("&Tyre size"), size);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&]() {
-        Vehicle v{0, m_contact.id, plate->text(), make->text(), model->text(), size->text(), 0};
+    dialog.addRow(tr("&Plate"), plate);
+    dialog.addRow(tr("&Make"), make);
+    dialog.addRow(tr("M&odel"), model);
+    dialog.addRow(tr("&Tyre size"), size);
+    dialog.setAction([&]() -> Status {
+        v.plate = plate->text();
+        v.make = make->text();
+        v.model = model->text();
+        v.tyreSize = size->text();
         auto id = ContactService(m_session.database(), m_session.clock(), m_session.user()).saveVehicle(v);
-        if (!id) {
-            QMessageBox::warning(&dialog, dialog.windowTitle(), id.error().message);
-            return;
-        }
-        dialog.accept();
+        return id ? Status{} : Status(std::unexpected(id.error()));
     });
     if (dialog.exec() == QDialog::Accepted)
         reloadVehicles();

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "domain/sales.h"
+#include "gui/common/editingdialog.h"
 
 #include <functional>
-#include <QDialog>
 
 class QCheckBox;
 class QComboBox;
@@ -18,7 +18,7 @@ class Session;
 
 // A contact of the directory: a private person or an organisation, its
 // address and roles, and (for customers) their vehicles.
-class ContactDialog final : public QDialog
+class ContactDialog final : public EditingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ContactDialog)
@@ -30,12 +30,17 @@ public:
     void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }
     QLineEdit* nameField() const { return m_name; }
     QString bannerText() const;
+    // A new contact's dialog stays open once saved (its vehicles can then
+    // be added) unless told to close, as when it is created from a picker.
+    void setKeepOpenWhenCreated(bool keep) { m_keepOpenWhenCreated = keep; }
+    const Contact& contact() const { return m_contact; }
 
 private:
     void fill();
     void kindChanged();
     void reloadVehicles();
-    void addVehicle();
+    // row -1: a new vehicle.
+    void editVehicle(int row);
 
     Session& m_session;
     Contact m_contact;
@@ -58,6 +63,8 @@ private:
     QCheckBox* m_funder;
     QCheckBox* m_supplier;
     QListWidget* m_vehicles;
+    QList<Vehicle> m_vehicleList;
+    bool m_keepOpenWhenCreated = true;
     std::function<bool(const QString&)> m_confirm;
 };
 

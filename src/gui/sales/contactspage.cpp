@@ -27,7 +27,7 @@ ContactsPage::ContactsPage(Session& session, QWidget* parent)
     m_banner->hide();
     m_search->setObjectName(QStringLiteral("contactSearch"));
     m_search->setPlaceholderText(tr("Search a name, a town, a postcode…"));
-    markAsSearchField(m_search);
+    markAsSearchField(m_search, m_table);
     m_search->setClearButtonEnabled(true);
     m_role->addItem(tr("All contacts"), QString());
     m_role->addItem(tr("Customers"), QStringLiteral("customer"));
@@ -138,8 +138,31 @@ void ContactsPage::reload()
 void ContactsPage::openContact(qint64 id)
 {
     ContactDialog dialog(m_session, id, this);
-    if (dialog.exec() == QDialog::Accepted)
+    dialog.exec();
+    if (id != 0 || dialog.contactId() == 0)
+        return;
+    // The new contact is selected in the list, searched by its name if the
+    // page shown does not hold it.
+    reload();
+    if (!selectContact(dialog.contactId())) {
+        m_search->setText(dialog.contact().name);
+        m_typing->stop();
+        m_pager->restart();
         reload();
+        selectContact(dialog.contactId());
+    }
+}
+
+bool ContactsPage::selectContact(qint64 id)
+{
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (m_table->item(row, 0) && m_table->item(row, 0)->data(Qt::UserRole).toLongLong() == id) {
+            m_table->setCurrentCell(row, 0);
+            m_table->selectRow(row);
+            return true;
+        }
+    }
+    return false;
 }
 
 void ContactsPage::findPlate()

@@ -31,6 +31,8 @@ public:
 
 private:
     void openContact(qint64 id);
+    // Selects the contact's row if the page shown holds it.
+    bool selectContact(qint64 id);
     void findPlate();
 
     Session& m_session;

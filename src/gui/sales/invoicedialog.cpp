@@ -29,7 +29,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QStringListModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -37,7 +36,7 @@
 namespace etabli {
 
 InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent)
-    : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
+    : EditingDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
       m_customer(new CustomerChooser(session, this)), m_reference(new QLineEdit(this)),
       m_buyerReference(new QLineEdit(this)), m_due(new DateField(this)),
       m_serviceFrom(FormDialog::optionalDateField({}, this)),
@@ -155,11 +154,8 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
                    m_save,      m_issue,      m_delete};
 
     connect(m_save, &QPushButton::clicked, this, &InvoiceDialog::saveDraft);
-    auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
-    connect(saveShortcut, &QShortcut::activated, this, [this]() {
-        if (!m_invoice.isIssued())
-            saveDraft();
-    });
+    setSaveButton(m_save);
+    watch(m_editor->table());
     connect(m_issue, &QPushButton::clicked, this, &InvoiceDialog::issue);
     connect(m_delete, &QPushButton::clicked, this, [this]() {
         if (deleteDraft())
@@ -175,7 +171,7 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
             [this]() { DocumentOutput::preview(this, [this]() { return printable(); }); });
     connect(pay, &QPushButton::clicked, this, &InvoiceDialog::askPayment);
     connect(reverse, &QPushButton::clicked, this, &InvoiceDialog::askReversal);
-    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
     };
@@ -216,6 +212,7 @@ void InvoiceDialog::load(qint64 id)
         m_invoice = *inv;
     }
     showInvoice();
+    markSaved(); // what was just read is what is saved
 }
 
 void InvoiceDialog::showInvoice()

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "domain/sales.h"
+#include "gui/common/editingdialog.h"
 
 #include <functional>
 #include <memory>
-#include <QDialog>
 #include <QHash>
 
 class QComboBox;
@@ -32,7 +32,7 @@ class Session;
 // "Émettre" gives it its number after a confirmation, and from then on it is
 // read-only: payments are recorded on it, a credit note corrects it, its PDF
 // is written or printed.
-class InvoiceDialog final : public QDialog
+class InvoiceDialog final : public EditingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(InvoiceDialog)

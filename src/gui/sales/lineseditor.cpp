@@ -1,6 +1,7 @@
 #include "gui/sales/lineseditor.h"
 
 #include "domain/production.h"
+#include "gui/common/editingdialog.h"
 #include "gui/common/session.h"
 #include "services/catalogueservice.h"
 #include "util/text.h"
@@ -38,6 +39,9 @@ LinesEditor::LinesEditor(Session& session, QWidget* parent)
       m_lines(new QTableWidget(this)), m_totals(new QLabel(this))
 {
     m_article->setObjectName(QStringLiteral("linesArticle"));
+    // The line being chosen is not yet part of the document: the table is.
+    markAsViewControl(m_article);
+    markAsViewControl(m_unit);
     m_article->setPlaceholderText(
         tr("code or words of the catalogue, or a free description — Enter adds the line"));
     auto* articles = new QCompleter(this);

@@ -6,6 +6,7 @@
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "gui/sales/customerchooser.h"
+#include "gui/sales/invoicedialog.h"
 #include "gui/sales/lineseditor.h"
 #include "services/orderservice.h"
 #include "services/schoolservice.h"
@@ -26,7 +27,7 @@
 namespace etabli {
 
 OrderDialog::OrderDialog(Session& session, qint64 orderId, QWidget* parent)
-    : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
+    : EditingDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
       m_customer(new CustomerChooser(session, this)), m_section(new QComboBox(this)),
       m_due(new DateField(this)), m_description(new QLineEdit(this)), m_lines(new LinesEditor(session, this)),
       m_status(new QLabel(this)), m_save(new QPushButton(tr("&Save"), this)),
@@ -83,6 +84,8 @@ OrderDialog::OrderDialog(Session& session, qint64 orderId, QWidget* parent)
     layout->addLayout(buttons);
 
     connect(m_save, &QPushButton::clicked, this, &OrderDialog::save);
+    setSaveButton(m_save);
+    watch(m_lines->table());
     connect(m_start, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("in_progress")); });
     connect(m_done, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("done")); });
     connect(m_delivered, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("delivered")); });
@@ -92,7 +95,7 @@ OrderDialog::OrderDialog(Session& session, qint64 orderId, QWidget* parent)
             setStatus(QStringLiteral("cancelled"));
     });
     connect(m_invoice, &QPushButton::clicked, this, &OrderDialog::invoice);
-    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
     };
@@ -137,6 +140,7 @@ void OrderDialog::load(qint64 id)
         m_order = *o;
     }
     display();
+    markSaved(); // what was just read is what is saved
 }
 
 void OrderDialog::display()
@@ -251,7 +255,14 @@ bool OrderDialog::invoice()
     load(m_order.id);
     m_banner->showMessage(
         MessageBanner::Kind::Success,
-        tr("Invoice %1 issued: find it in Invoices to print it or record the payment.").arg(*number));
+        tr("Invoice %1 issued: open it to print it or record the payment; it is also in Invoices.")
+            .arg(*number));
+    const qint64 invoiceId = m_order.invoiceId;
+    if (invoiceId != 0)
+        m_banner->setAction(tr("&Open the invoice"), [this, invoiceId]() {
+            InvoiceDialog dialog(m_session, invoiceId, this);
+            dialog.exec();
+        });
     return true;
 }
 

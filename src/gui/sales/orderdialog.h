@@ -1,9 +1,9 @@
 #pragma once
 
 #include "domain/orders.h"
+#include "gui/common/editingdialog.h"
 
 #include <functional>
-#include <QDialog>
 
 class QComboBox;
 class QLabel;
@@ -25,7 +25,7 @@ class Session;
 // delivered (or cancelled); a done order is invoiced in one action; the
 // costing shows the trainees who worked on it, their hours and the
 // materials from the production log, beside what was invoiced.
-class OrderDialog final : public QDialog
+class OrderDialog final : public EditingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrderDialog)
@@ -36,6 +36,7 @@ public:
     bool save();
     bool setStatus(const QString& status);
     bool invoice();
+    qint64 orderId() const { return m_order.id; }
     void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }
     void setCustomer(qint64 contactId);
     void setSection(qint64 sectionId);

@@ -7,6 +7,7 @@
 #include "gui/common/session.h"
 #include "gui/sales/customerchooser.h"
 #include "gui/sales/lineseditor.h"
+#include "gui/sales/orderdialog.h"
 #include "print/documentprinter.h"
 #include "print/quotedocument.h"
 #include "services/contactservice.h"
@@ -22,13 +23,12 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
-    : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
+    : EditingDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
       m_customer(new CustomerChooser(session, this)), m_vehicle(new QComboBox(this)),
       m_section(new QComboBox(this)), m_subject(new QLineEdit(this)), m_validUntil(new DateField(this)),
       m_execution(new QLineEdit(this)), m_notes(new QLineEdit(this)), m_lines(new LinesEditor(session, this)),
@@ -80,11 +80,8 @@ QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
 
     connect(m_customer, &CustomerChooser::chosen, this, &QuoteDialog::fillVehicles);
     connect(m_save, &QPushButton::clicked, this, &QuoteDialog::save);
-    auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
-    connect(saveShortcut, &QShortcut::activated, this, [this]() {
-        if (m_save->isEnabled())
-            save();
-    });
+    setSaveButton(m_save);
+    watch(m_lines->table());
     connect(m_sent, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("sent")); });
     connect(m_draft, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("draft")); });
     connect(m_refuse, &QPushButton::clicked, this, [this]() {
@@ -100,7 +97,7 @@ QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
         DocumentOutput::savePdf(
             this, m_quote.number, [this]() { return printable(); }, m_banner);
     });
-    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
     };
@@ -164,6 +161,7 @@ void QuoteDialog::load(qint64 id)
         m_quote = *q;
     }
     display();
+    markSaved(); // what was just read is what is saved
 }
 
 void QuoteDialog::display()
@@ -282,6 +280,11 @@ qint64 QuoteDialog::accept(const QDate& dueDate)
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("Work order %1 made: the workshop finds it in Work orders and in its daily log.")
                               .arg(order ? order->number : QString()));
+    const qint64 orderId = *id;
+    m_banner->setAction(tr("&Open the work order"), [this, orderId]() {
+        OrderDialog dialog(m_session, orderId, this);
+        dialog.exec();
+    });
     return *id;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "domain/orders.h"
+#include "gui/common/editingdialog.h"
 
 #include <functional>
 #include <memory>
-#include <QDialog>
 
 class QComboBox;
 class QLabel;
@@ -28,7 +28,7 @@ class Session;
 // lines from the catalogue or free text and its validity; printed or saved
 // as PDF for the customer; marked sent; once the customer agrees, accepted
 // in one action, which makes the work order of the workshop; or refused.
-class QuoteDialog final : public QDialog
+class QuoteDialog final : public EditingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QuoteDialog)

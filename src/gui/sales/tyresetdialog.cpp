@@ -21,14 +21,13 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
-    : QDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
+    : EditingDialog(parent), m_session(session), m_banner(new MessageBanner(this)), m_title(new QLabel(this)),
       m_plate(new QLineEdit(this)), m_owner(new QLabel(this)), m_season(new QComboBox(this)),
       m_size(new QLineEdit(this)), m_brand(new QLineEdit(this)), m_count(new QSpinBox(this)),
       m_rims(new QCheckBox(tr("with their &rims"), this)), m_rack(new QLineEdit(this)),
@@ -117,11 +116,7 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
     connect(m_plate, &QLineEdit::editingFinished, this, &TyreSetDialog::findVehicle);
     connect(m_count, &QSpinBox::valueChanged, this, &TyreSetDialog::showTreads);
     connect(m_save, &QPushButton::clicked, this, &TyreSetDialog::save);
-    auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
-    connect(saveShortcut, &QShortcut::activated, this, [this]() {
-        if (m_save->isEnabled())
-            save();
-    });
+    setSaveButton(m_save);
     connect(m_print, &QPushButton::clicked, this,
             [this]() { DocumentOutput::preview(this, [this]() { return label(); }); });
     connect(m_pdf, &QPushButton::clicked, this, [this]() {
@@ -132,7 +127,7 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
             [this]() { DocumentOutput::preview(this, [this]() { return depositReceipt(); }); });
     connect(m_invoice, &QPushButton::clicked, this, &TyreSetDialog::invoiceFee);
     connect(m_giveBack, &QPushButton::clicked, this, [this]() { giveBack(m_session.clock().today()); });
-    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
     m_confirm = [this](const QString& question) {
         return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
     };
@@ -237,6 +232,7 @@ void TyreSetDialog::load(qint64 id)
         m_vehicleId = m_set.vehicleId;
     }
     display();
+    markSaved(); // what was just read is what is saved
 }
 
 void TyreSetDialog::display()

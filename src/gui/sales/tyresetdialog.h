@@ -1,10 +1,10 @@
 #pragma once
 
 #include "domain/tyrehotel.h"
+#include "gui/common/editingdialog.h"
 
 #include <functional>
 #include <memory>
-#include <QDialog>
 
 class QCheckBox;
 class QComboBox;
@@ -29,7 +29,7 @@ class Session;
 // rims, the place (rack, row, level), the day in, the storage fee; the label
 // to stick on it; the fee invoiced as a draft; given back at the change of
 // season.
-class TyreSetDialog final : public QDialog
+class TyreSetDialog final : public EditingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TyreSetDialog)

@@ -228,6 +228,11 @@ void MainWindow::buildMenus()
         QAction* action = go->addAction(m_navigation->item(i)->text(), this, [this, i]() { showPage(i); });
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
+    go->addSeparator();
+    QAction* find = go->addAction(tr("&Search in the page"), this,
+                                  [this]() { focusSearchField(m_pages->currentWidget()); });
+    find->setObjectName(QStringLiteral("findInPage"));
+    find->setShortcut(QKeySequence::Find);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Établi"), this, &MainWindow::showAbout);

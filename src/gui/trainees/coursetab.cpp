@@ -1,13 +1,12 @@
 #include "gui/trainees/coursetab.h"
 
 #include "gui/common/datefield.h"
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "services/careerservice.h"
 
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -53,8 +52,11 @@ CourseTab::CourseTab(Session& session, qint64 traineeId, MessageBanner* banner, 
     layout->addWidget(m_internships);
     auto* ib = new QHBoxLayout;
     auto* addI = new QPushButton(tr("Add an &internship…"), this);
+    auto* editI = new QPushButton(tr("&Edit…"), this);
+    editI->setObjectName(QStringLiteral("editInternship"));
     auto* delI = new QPushButton(tr("Remove"), this);
     ib->addWidget(addI);
+    ib->addWidget(editI);
     ib->addWidget(delI);
     ib->addStretch(1);
     layout->addLayout(ib);
@@ -62,17 +64,28 @@ CourseTab::CourseTab(Session& session, qint64 traineeId, MessageBanner* banner, 
     layout->addWidget(m_certifications);
     auto* cb = new QHBoxLayout;
     auto* addC = new QPushButton(tr("Add a &certification…"), this);
+    auto* editC = new QPushButton(tr("Ed&it…"), this);
+    editC->setObjectName(QStringLiteral("editCertification"));
     auto* delC = new QPushButton(tr("Remove"), this);
     cb->addWidget(addC);
+    cb->addWidget(editC);
     cb->addWidget(delC);
     cb->addStretch(1);
     layout->addLayout(cb);
-    for (QPushButton* b : {addI, delI, addC, delC})
+    for (QPushButton* b : {addI, editI, delI, addC, editC, delC})
         b->setVisible(canWrite);
-    connect(addI, &QPushButton::clicked, this, &CourseTab::askInternship);
+    connect(addI, &QPushButton::clicked, this, [this]() { editInternship(-1); });
+    connect(editI, &QPushButton::clicked, this, [this]() { editInternship(m_internships->currentRow()); });
     connect(delI, &QPushButton::clicked, this, &CourseTab::removeInternship);
-    connect(addC, &QPushButton::clicked, this, &CourseTab::askCertification);
+    connect(addC, &QPushButton::clicked, this, [this]() { editCertification(-1); });
+    connect(editC, &QPushButton::clicked, this,
+            [this]() { editCertification(m_certifications->currentRow()); });
     connect(delC, &QPushButton::clicked, this, &CourseTab::removeCertification);
+    if (canWrite) {
+        connect(m_internships, &QTableWidget::cellActivated, this, [this](int row) { editInternship(row); });
+        connect(m_certifications, &QTableWidget::cellActivated, this,
+                [this](int row) { editCertification(row); });
+    }
     reload();
 }
 
@@ -136,86 +149,121 @@ bool CourseTab::setCertification(const TraineeCertification& certification)
     return true;
 }
 
-void CourseTab::askInternship()
+void CourseTab::editInternship(int row)
 {
+    const bool isNew = row < 0 || row >= m_internshipList.size();
+    Internship internship = isNew ? Internship{} : m_internshipList.at(row);
+    internship.traineeId = m_traineeId;
     CareerService career(m_session.database(), m_session.clock(), m_session.user());
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("New internship"));
-    auto* form = new QFormLayout(&dialog);
+    FormDialog dialog(isNew ? tr("New internship") : tr("Internship"), this);
+    dialog.setObjectName(QStringLiteral("internshipDialog"));
+    // The hosts are organisations (companies, public bodies, associations), not private customers.
     auto* host = new QComboBox(&dialog);
+    host->setObjectName(QStringLiteral("host"));
     host->setEditable(true);
     host->setInsertPolicy(QComboBox::NoInsert);
     for (const Organisation& o : career.searchOrganisations(QString()).value_or(QList<Organisation>{}))
         host->addItem(o.name, o.id);
-    host->setCurrentIndex(-1);
-    auto* tutor = new QLineEdit(&dialog);
-    auto* start = new DateField(m_session.clock().today(), DateField::Kind::Required, &dialog);
-    auto* end = new DateField(m_session.clock().today().addDays(11), DateField::Kind::Required, &dialog);
-    auto* schedule = new QLineEdit(&dialog);
-    auto* assessment = new QLineEdit(&dialog);
-    auto* grade = new QLineEdit(&dialog);
-    form->addRow(tr("&Host (choose or type a new name)"), host);
-    form->addRow(tr("&Tutor"), tutor);
-    form->addRow(tr("&From"), start);
-    form->addRow(tr("T&o"), end);
-    form->addRow(tr("&Schedule"), schedule);
-    form->addRow(tr("&Assessment"), assessment);
-    form->addRow(tr("&Grade"), grade);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    qint64 hostId = host->currentIndex() >= 0 && host->currentText() == host->itemText(host->currentIndex())
-                        ? host->currentData().toLongLong()
-                        : 0;
-    if (hostId == 0 && !host->currentText().trimmed().isEmpty()) {
-        Organisation o;
-        o.name = host->currentText();
-        auto created = career.addOrganisation(o);
-        if (!created) {
-            m_banner->showMessage(MessageBanner::Kind::Error, created.error().message);
-            return;
+    if (!isNew && host->findData(internship.organisationId) < 0)
+        host->addItem(internship.organisationName, internship.organisationId);
+    host->setCurrentIndex(isNew ? -1 : host->findData(internship.organisationId));
+    auto* tutor = new QLineEdit(internship.tutor, &dialog);
+    auto* start = FormDialog::dateField(isNew ? m_session.clock().today() : internship.start, &dialog);
+    auto* end =
+        FormDialog::dateField(isNew ? m_session.clock().today().addDays(11) : internship.end, &dialog);
+    auto* schedule = new QLineEdit(internship.schedule, &dialog);
+    auto* assessment = new QLineEdit(internship.assessment, &dialog);
+    auto* grade = new QLineEdit(internship.grade, &dialog);
+    dialog.addRow(tr("&Host (choose or type a new name)"), host);
+    dialog.addRow(tr("&Tutor"), tutor);
+    dialog.addRow(tr("&From"), start);
+    dialog.addRow(tr("T&o"), end);
+    dialog.addRow(tr("&Schedule"), schedule);
+    dialog.addRow(tr("&Assessment"), assessment);
+    dialog.addRow(tr("&Grade"), grade);
+    dialog.setAction([&]() -> Status {
+        const QString typed = host->currentText().trimmed();
+        qint64 hostId = host->currentIndex() >= 0 && typed == host->itemText(host->currentIndex())
+                            ? host->currentData().toLongLong()
+                            : 0;
+        if (hostId == 0 && !typed.isEmpty()) {
+            Organisation o;
+            o.name = typed;
+            auto created = career.addOrganisation(o);
+            if (!created)
+                return std::unexpected(created.error());
+            hostId = *created;
+            host->addItem(typed, hostId);
+            host->setCurrentIndex(host->count() - 1);
         }
-        hostId = *created;
-    }
-    Internship i;
-    i.traineeId = m_traineeId;
-    i.organisationId = hostId;
-    i.tutor = tutor->text();
-    i.start = start->date();
-    i.end = end->date();
-    i.schedule = schedule->text();
-    i.assessment = assessment->text();
-    i.grade = grade->text();
-    addInternship(i);
+        Internship i = internship;
+        i.organisationId = hostId;
+        i.tutor = tutor->text();
+        i.start = start->date();
+        i.end = end->date();
+        i.schedule = schedule->text();
+        i.assessment = assessment->text();
+        i.grade = grade->text();
+        if (isNew) {
+            auto id = career.addInternship(i);
+            return id ? Status{} : Status(std::unexpected(id.error()));
+        }
+        return career.updateInternship(i);
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        reload();
 }
 
-void CourseTab::askCertification()
+void CourseTab::editCertification(int row)
 {
+    const bool isNew = row < 0 || row >= m_certificationList.size();
+    TraineeCertification current = isNew ? TraineeCertification{} : m_certificationList.at(row);
     CareerService career(m_session.database(), m_session.clock(), m_session.user());
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Certification"));
-    auto* form = new QFormLayout(&dialog);
-    auto* which = new QComboBox(&dialog);
+    FormDialog dialog(tr("Certification"), this);
+    dialog.setObjectName(QStringLiteral("certificationDialog"));
+    auto* whichBox = new QWidget(&dialog);
+    auto* whichRow = new QHBoxLayout(whichBox);
+    whichRow->setContentsMargins(0, 0, 0, 0);
+    auto* which = new QComboBox(whichBox);
+    which->setObjectName(QStringLiteral("certification"));
     for (const Certification& c : career.certifications().value_or(QList<Certification>{}))
         which->addItem(QStringLiteral("%1 — %2").arg(c.code, c.title), c.id);
+    whichRow->addWidget(which, 1);
+    auto* newCertification = new QPushButton(tr("New in the catalogue…"), whichBox);
+    newCertification->setVisible(isNew && m_session.user().can(permission::TraineesWrite));
+    whichRow->addWidget(newCertification);
     auto* session = new QSpinBox(&dialog);
+    session->setObjectName(QStringLiteral("sessionYear"));
     session->setRange(1990, 2200);
-    session->setValue(m_session.clock().today().year() + (m_session.clock().today().month() >= 7 ? 1 : 0));
+    session->setValue(isNew ? m_session.clock().today().year() +
+                                  (m_session.clock().today().month() >= 7 ? 1 : 0)
+                            : current.sessionYear);
     auto* result = new QComboBox(&dialog);
+    result->setObjectName(QStringLiteral("result"));
     for (const QString& r : certificationResults())
         result->addItem(CareerService::resultLabel(r), r);
-    auto* date = new DateField(m_session.clock().today(), DateField::Kind::Required, &dialog);
-    auto* whichRow = new QHBoxLayout;
-    whichRow->addWidget(which, 1);
-    auto* newCertification = new QPushButton(tr("New in the catalogue…"), &dialog);
-    newCertification->setVisible(m_session.user().can(permission::TraineesWrite));
-    whichRow->addWidget(newCertification);
-    auto* whichLabel = new QLabel(tr("&Certification"), &dialog);
-    whichLabel->setBuddy(which);
-    form->addRow(whichLabel, whichRow);
+    // A registration has no result yet, so no date of result.
+    auto* date = FormDialog::optionalDateField(current.resultDate, &dialog);
+    date->setObjectName(QStringLiteral("resultDate"));
+    if (!isNew) {
+        // Another certification or session is another line: changed here are the result and its date.
+        which->setCurrentIndex(std::max(0, which->findData(current.certificationId)));
+        which->setEnabled(false);
+        session->setEnabled(false);
+        result->setCurrentIndex(std::max(0, result->findData(current.result)));
+    }
+    dialog.addRow(tr("&Certification"), whichBox);
+    dialog.addRow(tr("&Session"), session);
+    dialog.addRow(tr("&Result"), result);
+    dialog.addRow(tr("&Date of the result"), date);
+    const auto showDate = [&]() {
+        const bool registered = result->currentData().toString() == QLatin1String("registered");
+        dialog.form()->setRowVisible(date, !registered);
+        if (!registered && !date->date().isValid())
+            date->setDate(m_session.clock().today());
+    };
+    showDate();
+    connect(result, &QComboBox::currentIndexChanged, &dialog, showDate);
     connect(newCertification, &QPushButton::clicked, &dialog, [&]() {
         bool ok = false;
         const QString code =
@@ -229,29 +277,25 @@ void CourseTab::askCertification()
             return;
         auto id = career.addCertification(Certification{0, code.trimmed(), title.trimmed(), true});
         if (!id) {
-            QMessageBox::warning(&dialog, tr("New certification"), id.error().message);
+            dialog.banner()->showMessage(MessageBanner::Kind::Error, id.error().message);
             return;
         }
         which->addItem(QStringLiteral("%1 — %2").arg(code.trimmed(), title.trimmed()), *id);
         which->setCurrentIndex(which->count() - 1);
     });
-    form->addRow(tr("&Session"), session);
-    form->addRow(tr("&Result"), result);
-    form->addRow(tr("&Date of the result"), date);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString r = result->currentData().toString();
-    setCertification(TraineeCertification{0,
-                                          m_traineeId,
-                                          which->currentData().toLongLong(),
-                                          {},
-                                          session->value(),
-                                          r,
-                                          r == QLatin1String("registered") ? QDate() : date->date()});
+    dialog.setAction([&]() -> Status {
+        const QString r = result->currentData().toString();
+        TraineeCertification c = current;
+        c.traineeId = m_traineeId;
+        c.certificationId = which->currentData().toLongLong();
+        c.sessionYear = session->value();
+        c.result = r;
+        c.resultDate = r == QLatin1String("registered") ? QDate() : date->date();
+        auto id = career.setCertification(c);
+        return id ? Status{} : Status(std::unexpected(id.error()));
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        reload();
 }
 
 void CourseTab::removeInternship()

@@ -24,9 +24,11 @@ public:
     bool addInternship(const Internship& internship);
     bool setCertification(const TraineeCertification& certification);
 
+    // row -1: a new one. A double click (or Enter) on a row edits it too.
+    void editInternship(int row);
+    void editCertification(int row);
+
 private:
-    void askInternship();
-    void askCertification();
     void removeInternship();
     void removeCertification();
 

@@ -1,6 +1,7 @@
 #include "gui/trainees/productiontab.h"
 
 #include "domain/schoolyear.h"
+#include "gui/common/editingdialog.h"
 #include "gui/common/session.h"
 #include "gui/workshops/productionfigurespage.h"
 #include "services/productionservice.h"
@@ -19,6 +20,7 @@ ProductionTab::ProductionTab(Session& session, qint64 traineeId, QWidget* parent
       m_figures(new ProductionFiguresView(false, this)), m_entries(new QTableWidget(this))
 {
     const SchoolYear current = SchoolYear::containing(session.clock().today());
+    markAsViewControl(m_period);
     m_period->addItem(tr("Whole course"), 0);
     for (int back = 0; back < 3; ++back) {
         const SchoolYear y(current.startYear() - back, 9);

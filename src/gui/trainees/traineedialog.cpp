@@ -2,6 +2,7 @@
 
 #include "domain/schoolyear.h"
 #include "gui/common/datefield.h"
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/trainees/coursetab.h"
@@ -41,7 +42,8 @@ DateField* optionalDate(QWidget* parent)
 } // namespace
 
 TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent)
-    : QDialog(parent), m_session(session), m_tabs(new QTabWidget(this)), m_banner(new MessageBanner(this))
+    : EditingDialog(parent), m_session(session), m_tabs(new QTabWidget(this)),
+      m_banner(new MessageBanner(this))
 {
     m_canWrite = session.user().can(permission::TraineesWrite);
     m_canSensitive = session.user().can(permission::TraineesSensitive);
@@ -78,31 +80,65 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
     m_tabs->addTab(buildIdentity(), tr("&Identity"));
     if (m_canSensitive)
         m_tabs->addTab(buildGuardians(), tr("&Guardians"));
-    if (traineeId != 0) {
-        m_tabs->addTab(new CourseTab(session, traineeId, m_banner, this), tr("&Course"));
-    } else {
-        m_tabs->addTab(new QWidget(this), tr("&Course"));
-    }
+    // A new record's course, outcome and production tabs wait for its first
+    // save (openSavedRecord() puts them in).
+    m_course = new QWidget(this);
+    m_tabs->addTab(m_course, tr("&Course"));
     m_tabs->addTab(buildAttendance(), tr("&Attendance"));
-    if (traineeId != 0) {
-        m_outcome =
-            new OutcomeTab(session, traineeId, m_trainee.status == TraineeStatus::Left, m_banner, this);
-        m_tabs->addTab(m_outcome, tr("&Outcome"));
-    } else {
-        m_tabs->addTab(new QWidget(this), tr("&Outcome"));
-    }
-    if (traineeId != 0)
-        m_tabs->addTab(new ProductionTab(session, traineeId, this), tr("&Production"));
-    else
-        m_tabs->addTab(new QWidget(this), tr("&Production"));
+    m_outcomeTab = new QWidget(this);
+    m_tabs->addTab(m_outcomeTab, tr("&Outcome"));
+    m_production = new QWidget(this);
+    m_tabs->addTab(m_production, tr("&Production"));
     if (m_canSensitive)
         m_tabs->addTab(buildFollowUp(), tr("Follow-&up"));
     fill();
-    for (QTabWidget* t : {m_tabs})
-        t->widget(0)->setEnabled(m_canWrite);
-    // New records: the other tabs need the record saved first.
+    m_tabs->widget(0)->setEnabled(m_canWrite);
+    if (traineeId != 0) {
+        openRecordTabs();
+    } else {
+        for (int i = 1; i < m_tabs->count(); ++i)
+            m_tabs->setTabEnabled(i, false);
+    }
+}
+
+void TraineeDialog::replaceTab(QWidget*& tab, QWidget* by)
+{
+    const int index = m_tabs->indexOf(tab);
+    const QString label = m_tabs->tabText(index);
+    m_tabs->removeTab(index);
+    m_tabs->insertTab(index, by, label);
+    tab->deleteLater();
+    tab = by;
+}
+
+void TraineeDialog::openRecordTabs()
+{
+    const qint64 id = m_trainee.id;
+    replaceTab(m_course, new CourseTab(m_session, id, m_banner, this));
+    m_outcome = new OutcomeTab(m_session, id, m_trainee.status == TraineeStatus::Left, m_banner, this);
+    replaceTab(m_outcomeTab, m_outcome);
+    replaceTab(m_production, new ProductionTab(m_session, id, this));
     for (int i = 1; i < m_tabs->count(); ++i)
-        m_tabs->setTabEnabled(i, traineeId != 0);
+        m_tabs->setTabEnabled(i, true);
+}
+
+void TraineeDialog::openSavedRecord()
+{
+    // The record stays open on what was saved: guardians, course and
+    // follow-up can be filled in at once.
+    setWindowTitle(tr("%1 %2 — record n°%3").arg(m_trainee.firstName, m_trainee.lastName).arg(m_trainee.id));
+    fill();
+    openRecordTabs();
+    showAttendance();
+    if (m_guardians)
+        reloadGuardians();
+    if (m_notes)
+        reloadNotes();
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("The record of %1 %2 is created. Its guardians, course and follow-up can be "
+                             "filled in now.")
+                              .arg(m_trainee.firstName, m_trainee.lastName));
+    markSaved();
 }
 
 QWidget* TraineeDialog::buildIdentity()
@@ -352,7 +388,12 @@ void TraineeDialog::accept()
     // "Enregistrer" saves the whole record, outcomes included.
     if (m_outcome && m_outcome->hasUnsavedChanges() && !m_outcome->save())
         return;
-    if (saveIdentity())
+    const bool isNew = m_trainee.id == 0;
+    if (!saveIdentity())
+        return;
+    if (isNew)
+        openSavedRecord();
+    else
         QDialog::accept();
 }
 
@@ -422,49 +463,37 @@ void TraineeDialog::editGuardian(int row)
 {
     const bool isNew = row < 0 || row >= m_guardianList.size();
     Guardian g = isNew ? Guardian{} : m_guardianList.at(row);
-    QDialog dialog(this);
-    dialog.setWindowTitle(isNew ? tr("New guardian") : tr("Guardian"));
-    auto* form = new QFormLayout(&dialog);
-    auto* last = new QLineEdit(&dialog);
-    auto* first = new QLineEdit(&dialog);
+    FormDialog dialog(isNew ? tr("New guardian") : tr("Guardian"), this);
+    dialog.setObjectName(QStringLiteral("guardianDialog"));
+    auto* last = new QLineEdit(g.lastName, &dialog);
+    auto* first = new QLineEdit(g.firstName, &dialog);
     auto* relation = new QComboBox(&dialog);
     for (const QString& r : guardianRelations())
         relation->addItem(TraineeService::relationLabel(r), r);
-    auto* phone = new QLineEdit(&dialog);
-    auto* email = new QLineEdit(&dialog);
-    last->setText(g.lastName);
-    first->setText(g.firstName);
     relation->setCurrentIndex(std::max(0, relation->findData(g.relation)));
-    phone->setText(g.phone);
-    email->setText(g.email);
-    form->addRow(tr("&Last name"), last);
-    form->addRow(tr("&First name"), first);
-    form->addRow(tr("&Relation"), relation);
-    form->addRow(tr("&Phone"), phone);
-    form->addRow(tr("&E-mail"), email);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    g.traineeId = m_trainee.id;
-    g.lastName = last->text();
-    g.firstName = first->text();
-    g.relation = relation->currentData().toString();
-    g.phone = phone->text();
-    g.email = email->text();
-    TraineeService service(m_session.database(), m_session.clock(), m_session.user());
-    QString problem;
-    if (isNew) {
-        if (auto id = service.addGuardian(g); !id)
-            problem = id.error().message;
-    } else if (auto r = service.updateGuardian(g); !r) {
-        problem = r.error().message;
-    }
-    if (!problem.isEmpty())
-        m_banner->showMessage(MessageBanner::Kind::Error, problem);
-    reloadGuardians();
+    auto* phone = new QLineEdit(g.phone, &dialog);
+    auto* email = new QLineEdit(g.email, &dialog);
+    dialog.addRow(tr("&Last name"), last);
+    dialog.addRow(tr("&First name"), first);
+    dialog.addRow(tr("&Relation"), relation);
+    dialog.addRow(tr("&Phone"), phone);
+    dialog.addRow(tr("&E-mail"), email);
+    dialog.setAction([&]() -> Status {
+        g.traineeId = m_trainee.id;
+        g.lastName = last->text();
+        g.firstName = first->text();
+        g.relation = relation->currentData().toString();
+        g.phone = phone->text();
+        g.email = email->text();
+        TraineeService service(m_session.database(), m_session.clock(), m_session.user());
+        if (isNew) {
+            auto id = service.addGuardian(g);
+            return id ? Status{} : Status(std::unexpected(id.error()));
+        }
+        return service.updateGuardian(g);
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        reloadGuardians();
 }
 
 void TraineeDialog::removeGuardian()
@@ -490,14 +519,20 @@ QWidget* TraineeDialog::buildAttendance()
     m_attendance->setObjectName(QStringLiteral("attendanceSummary"));
     m_attendance->setWordWrap(true);
     m_attendance->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    showAttendance();
+    return m_attendance;
+}
+
+void TraineeDialog::showAttendance()
+{
     if (m_trainee.id == 0)
-        return m_attendance;
+        return;
     const SchoolYear year = SchoolYear::containing(m_session.clock().today());
     auto rate = AttendanceService(m_session.database(), m_session.clock(), m_session.user())
                     .traineeRate(m_trainee.id, year.firstDay(), year.lastDay());
     if (!rate) {
         m_attendance->setText(rate.error().message);
-        return m_attendance;
+        return;
     }
     const QLocale locale;
     QString text = tr("<h3>School year %1</h3>").arg(year.label());
@@ -519,7 +554,6 @@ QWidget* TraineeDialog::buildAttendance()
         text += QStringLiteral("</table>");
     }
     m_attendance->setText(text);
-    return m_attendance;
 }
 
 QWidget* TraineeDialog::buildFollowUp()

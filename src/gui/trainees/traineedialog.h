@@ -1,8 +1,7 @@
 #pragma once
 
 #include "domain/trainee.h"
-
-#include <QDialog>
+#include "gui/common/editingdialog.h"
 
 class QComboBox;
 class QLabel;
@@ -23,7 +22,7 @@ class Session;
 
 // A trainee's record in tabs: identité, responsables, parcours, présences,
 // devenir, suivi. Tabs the role may not read are not shown.
-class TraineeDialog final : public QDialog
+class TraineeDialog final : public EditingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TraineeDialog)
@@ -33,6 +32,7 @@ public:
     TraineeDialog(Session& session, qint64 traineeId, QWidget* parent = nullptr);
 
     qint64 traineeId() const { return m_trainee.id; }
+    const Trainee& trainee() const { return m_trainee; }
     QTabWidget* tabs() const { return m_tabs; }
     MessageBanner* banner() const { return m_banner; }
     // Saves the identity tab; asks to confirm an unusual age through `confirm`
@@ -46,6 +46,10 @@ private:
     QWidget* buildIdentity();
     QWidget* buildGuardians();
     QWidget* buildAttendance();
+    void showAttendance();
+    void replaceTab(QWidget*& tab, QWidget* by);
+    void openRecordTabs();
+    void openSavedRecord();
     QWidget* buildFollowUp();
     void fill();
     Trainee readForm() const;
@@ -89,6 +93,9 @@ private:
     QPlainTextEdit* m_newNote = nullptr;
     QLabel* m_attendance = nullptr;
     OutcomeTab* m_outcome = nullptr;
+    QWidget* m_course = nullptr;
+    QWidget* m_outcomeTab = nullptr;
+    QWidget* m_production = nullptr;
 };
 
 } // namespace etabli

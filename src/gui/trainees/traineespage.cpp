@@ -43,7 +43,7 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     auto* filters = new QHBoxLayout;
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Search by name (Ctrl+F)…"));
-    markAsSearchField(m_search);
+    markAsSearchField(m_search, m_view);
     m_search->setClearButtonEnabled(true);
     filters->addWidget(m_search, 2);
     m_section->setObjectName(QStringLiteral("sectionFilter"));
@@ -111,12 +111,6 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     connect(open, &QPushButton::clicked, this, &TraineesPage::openCurrent);
     connect(m_new, &QPushButton::clicked, this, &TraineesPage::newTrainee);
     connect(m_archive, &QPushButton::clicked, this, &TraineesPage::archiveCurrent);
-    auto* find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, m_search, [this]() {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
     connect(&m_session, &Session::databaseChanged, this, &TraineesPage::reload);
     connect(&m_session, &Session::userChanged, this, &TraineesPage::reload);
     m_session.onDataChanged(this, DataKind::Trainees | DataKind::School, [this]() { applyFilter(); });
@@ -201,8 +195,32 @@ void TraineesPage::openCurrent()
 void TraineesPage::newTrainee()
 {
     TraineeDialog dialog(m_session, 0, this);
-    if (dialog.exec() == QDialog::Accepted)
+    dialog.exec();
+    if (dialog.traineeId() == 0)
+        return;
+    // The new record is selected in the list (shown first when the filters hid it).
+    applyFilter();
+    if (!selectTrainee(dialog.traineeId())) {
+        m_search->setText(dialog.trainee().lastName);
+        m_status->setCurrentIndex(0);
+        m_section->setCurrentIndex(0);
+        m_year->setCurrentIndex(0);
         applyFilter();
+        selectTrainee(dialog.traineeId());
+    }
+}
+
+bool TraineesPage::selectTrainee(qint64 id)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->traineeId(row) == id) {
+            m_view->setCurrentIndex(m_model->index(row, 0));
+            m_view->selectRow(row);
+            m_view->scrollTo(m_model->index(row, 0));
+            return true;
+        }
+    }
+    return false;
 }
 
 void TraineesPage::archiveCurrent()

@@ -37,6 +37,8 @@ private:
     void reloadChoices();
     void openCurrent();
     void newTrainee();
+    // Selects the trainee's row if the list shows it.
+    bool selectTrainee(qint64 id);
     void archiveCurrent();
 
     Session& m_session;

@@ -5,6 +5,7 @@
 #include "gui/common/pager.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/reloadwhenshown.h"
+#include "gui/common/searchfield.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "services/productionservice.h"
@@ -40,6 +41,7 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     top->addWidget(m_kind);
     m_reference->setPlaceholderText(tr("Search a reference…"));
     m_reference->setClearButtonEnabled(true);
+    markAsSearchField(m_reference, m_table);
     top->addWidget(m_reference, 1);
 
     m_table->setObjectName(QStringLiteral("logTable"));
