@@ -13,6 +13,7 @@
 #include "gui/trainees/coursetab.h"
 #include "gui/trainees/traineedialog.h"
 #include "gui/trainees/traineespage.h"
+#include "gui/workshops/cataloguepage.h"
 #include "services/orderservice.h"
 #include "support/guidemo.h"
 #include "support/guidialogs.h"
@@ -362,4 +363,35 @@ TEST_CASE("Down goes from a list's search into its results, Enter opens the row,
     });
     QTest::keyClick(table, Qt::Key_Return);
     CHECK(opened.contains(QStringLiteral("Région"), Qt::CaseInsensitive));
+}
+
+TEST_CASE("A catalogue item typed wrong stays in its dialog with the message, then saves",
+          "[gui][keepworking][workshops]")
+{
+    GuiDemo d("direction");
+    Database& db = d.session.database();
+    CataloguePage page(d.session);
+    page.show();
+    const qint64 before = countOf(db, QStringLiteral("SELECT count(*) FROM catalogue_item"));
+    QString problem;
+    bool stillOpen = false;
+    onNextDialog<FormDialog>([&](FormDialog* dialog) {
+        const auto fields = dialog->findChildren<QLineEdit*>();
+        typeInto(fields.at(0), QStringLiteral("SOUD-TEST"));
+        typeInto(fields.at(1), QStringLiteral("Soudure d'essai"));
+        typeInto(fields.at(2), QStringLiteral("douze euros"));
+        dialog->accept();
+        stillOpen = dialog->isVisible();
+        problem = dialog->banner()->text();
+        typeInto(fields.at(2), QStringLiteral("12,50"));
+        dialog->accept();
+    });
+    for (QPushButton* b : page.findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("&Ajouter un article…"))
+            b->click();
+    CHECK(stillOpen);
+    CHECK_FALSE(problem.isEmpty());
+    CHECK(countOf(db, QStringLiteral("SELECT count(*) FROM catalogue_item")) == before + 1);
+    CHECK(countOf(db, QStringLiteral(
+                          "SELECT unit_price_cents FROM catalogue_item WHERE code = 'SOUD-TEST'")) == 1250);
 }

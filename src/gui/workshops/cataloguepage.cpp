@@ -1,5 +1,6 @@
 #include "gui/workshops/cataloguepage.h"
 
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/sectioncombo.h"
@@ -11,8 +12,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -181,9 +180,8 @@ void CataloguePage::reload()
 
 bool CataloguePage::editItem(CatalogueItem& item)
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(item.id == 0 ? tr("New catalogue item") : tr("Catalogue item"));
-    auto* form = new QFormLayout(&dialog);
+    FormDialog dialog(item.id == 0 ? tr("New catalogue item") : tr("Catalogue item"), this);
+    dialog.setObjectName(QStringLiteral("catalogueItemDialog"));
     auto* code = new QLineEdit(item.code, &dialog);
     code->setMaxLength(20);
     auto* label = new QLineEdit(item.label, &dialog);
@@ -191,28 +189,23 @@ bool CataloguePage::editItem(CatalogueItem& item)
     for (const QString& u : catalogueUnits())
         unit->addItem(CatalogueService::unitLabel(u), u);
     unit->setCurrentIndex(std::max(0, unit->findData(item.unit)));
-    auto* price = new QLineEdit(item.unitPrice.formatPlain(), &dialog);
+    auto* price = FormDialog::moneyField(item.unitPrice, &dialog);
     auto* vat = new QComboBox(&dialog);
     for (int bp : {2000, 1000, 550, 210, 0})
         vat->addItem(vatText(bp), bp);
     vat->setCurrentIndex(std::max(0, vat->findData(item.vatRateBp)));
     auto* active = new QCheckBox(tr("Offered (uncheck to withdraw it without losing its history)"), &dialog);
     active->setChecked(item.active);
-    form->addRow(tr("&Code"), code);
-    form->addRow(tr("&Label"), label);
-    form->addRow(tr("&Unit"), unit);
-    form->addRow(tr("&Price excl. VAT (€)"), price);
-    form->addRow(tr("&VAT rate"), vat);
-    form->addRow(QString(), active);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&]() {
-        auto amount = Money::parse(price->text());
-        if (!amount) {
-            QMessageBox::warning(&dialog, dialog.windowTitle(), amount.error().message);
-            return;
-        }
+    dialog.addRow(tr("&Code"), code);
+    dialog.addRow(tr("&Label"), label);
+    dialog.addRow(tr("&Unit"), unit);
+    dialog.addRow(tr("&Price excl. VAT (€)"), price);
+    dialog.addRow(tr("&VAT rate"), vat);
+    dialog.addRow(QString(), active);
+    dialog.setAction([&]() -> Status {
+        auto amount = FormDialog::money(price);
+        if (!amount)
+            return std::unexpected(amount.error());
         CatalogueItem candidate = item;
         candidate.code = code->text();
         candidate.label = label->text();
@@ -220,12 +213,17 @@ bool CataloguePage::editItem(CatalogueItem& item)
         candidate.unitPrice = *amount;
         candidate.vatRateBp = vat->currentData().toInt();
         candidate.active = active->isChecked();
-        if (auto r = CatalogueService::validate(candidate); !r) {
-            QMessageBox::warning(&dialog, dialog.windowTitle(), r.error().message);
-            return;
+        CatalogueService service(m_session.database(), m_session.clock(), m_session.user());
+        if (candidate.id == 0) {
+            auto id = service.add(candidate);
+            if (!id)
+                return std::unexpected(id.error());
+            candidate.id = *id;
+        } else if (auto r = service.update(candidate); !r) {
+            return r;
         }
         item = candidate;
-        dialog.accept();
+        return {};
     });
     return dialog.exec() == QDialog::Accepted;
 }
@@ -236,11 +234,6 @@ void CataloguePage::addItem()
     item.sectionId = sectionId();
     if (item.sectionId == 0 || !editItem(item))
         return;
-    auto id = CatalogueService(m_session.database(), m_session.clock(), m_session.user()).add(item);
-    if (!id) {
-        m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
-        return;
-    }
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("“%1” added to the catalogue.").arg(item.label.trimmed()));
     reload();
@@ -254,11 +247,6 @@ void CataloguePage::changeCurrentItem()
     CatalogueItem item = m_itemList.at(row);
     if (!editItem(item))
         return;
-    if (auto r = CatalogueService(m_session.database(), m_session.clock(), m_session.user()).update(item);
-        !r) {
-        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
-        return;
-    }
     m_banner->showMessage(MessageBanner::Kind::Success, tr("“%1” was changed.").arg(item.label.trimmed()));
     reload();
 }

@@ -3,6 +3,7 @@
 #include "domain/production.h"
 #include "domain/schoolyear.h"
 #include "gui/common/datefield.h"
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/reloadwhenshown.h"
@@ -14,8 +15,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -171,9 +170,8 @@ void TeamPage::reloadHours()
 
 bool TeamPage::editMember(StaffMember& member)
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(member.id == 0 ? tr("New team member") : tr("Team member"));
-    auto* form = new QFormLayout(&dialog);
+    FormDialog dialog(member.id == 0 ? tr("New team member") : tr("Team member"), this);
+    dialog.setObjectName(QStringLiteral("memberDialog"));
     auto* last = new QLineEdit(member.lastName, &dialog);
     auto* first = new QLineEdit(member.firstName, &dialog);
     auto* kind = new QComboBox(&dialog);
@@ -196,6 +194,7 @@ bool TeamPage::editMember(StaffMember& member)
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(member.sectionIds.contains(s.id) ? Qt::Checked : Qt::Unchecked);
     }
+    dialog.watch(sections);
     auto* account = new QComboBox(&dialog);
     account->addItem(tr("(no account)"), 0);
     for (const User& u : UserService(m_session.database(), m_session.clock(), m_session.user())
@@ -207,35 +206,43 @@ bool TeamPage::editMember(StaffMember& member)
     account->setCurrentIndex(std::max(0, account->findData(member.userId)));
     auto* active = new QCheckBox(tr("In the team (uncheck when the person leaves)"), &dialog);
     active->setChecked(member.active);
-    form->addRow(tr("&Last name"), last);
-    form->addRow(tr("&First name"), first);
-    form->addRow(tr("&Status"), kind);
-    form->addRow(tr("&Job"), job);
-    form->addRow(tr("&Phone"), phone);
-    form->addRow(tr("&E-mail"), email);
-    form->addRow(tr("Sec&tions"), sections);
-    form->addRow(tr("A&ccount"), account);
-    form->addRow(QString(), active);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    member.lastName = last->text();
-    member.firstName = first->text();
-    member.kind = kind->currentData().toString();
-    member.job = job->currentData().toString();
-    member.phone = phone->text();
-    member.email = email->text();
-    member.userId = account->currentData().toLongLong();
-    member.active = active->isChecked();
-    member.sectionIds.clear();
-    for (int i = 0; i < sections->count(); ++i) {
-        if (sections->item(i)->checkState() == Qt::Checked)
-            member.sectionIds << sections->item(i)->data(Qt::UserRole).toLongLong();
-    }
-    return true;
+    dialog.addRow(tr("&Last name"), last);
+    dialog.addRow(tr("&First name"), first);
+    dialog.addRow(tr("&Status"), kind);
+    dialog.addRow(tr("&Job"), job);
+    dialog.addRow(tr("&Phone"), phone);
+    dialog.addRow(tr("&E-mail"), email);
+    dialog.addRow(tr("Sec&tions"), sections);
+    dialog.addRow(tr("A&ccount"), account);
+    dialog.addRow(QString(), active);
+    dialog.setAction([&]() -> Status {
+        StaffMember m = member;
+        m.lastName = last->text();
+        m.firstName = first->text();
+        m.kind = kind->currentData().toString();
+        m.job = job->currentData().toString();
+        m.phone = phone->text();
+        m.email = email->text();
+        m.userId = account->currentData().toLongLong();
+        m.active = active->isChecked();
+        m.sectionIds.clear();
+        for (int i = 0; i < sections->count(); ++i) {
+            if (sections->item(i)->checkState() == Qt::Checked)
+                m.sectionIds << sections->item(i)->data(Qt::UserRole).toLongLong();
+        }
+        StaffService service(m_session.database(), m_session.clock(), m_session.user());
+        if (m.id == 0) {
+            auto id = service.add(m);
+            if (!id)
+                return std::unexpected(id.error());
+            m.id = *id;
+        } else if (auto r = service.update(m); !r) {
+            return r;
+        }
+        member = m;
+        return {};
+    });
+    return dialog.exec() == QDialog::Accepted;
 }
 
 void TeamPage::addMember()
@@ -243,11 +250,6 @@ void TeamPage::addMember()
     StaffMember m;
     if (!editMember(m))
         return;
-    auto id = StaffService(m_session.database(), m_session.clock(), m_session.user()).add(m);
-    if (!id) {
-        m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
-        return;
-    }
     m_banner->showMessage(MessageBanner::Kind::Success, tr("%1 joined the team.").arg(m.displayName()));
     reload();
 }
@@ -260,19 +262,14 @@ void TeamPage::changeMember()
     StaffMember m = m_members.at(row);
     if (!editMember(m))
         return;
-    if (auto r = StaffService(m_session.database(), m_session.clock(), m_session.user()).update(m); !r) {
-        m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
-        return;
-    }
     m_banner->showMessage(MessageBanner::Kind::Success, tr("%1 was changed.").arg(m.displayName()));
     reload();
 }
 
 void TeamPage::addHours()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Volunteer hours"));
-    auto* form = new QFormLayout(&dialog);
+    FormDialog dialog(tr("Volunteer hours"), this);
+    dialog.setObjectName(QStringLiteral("hoursDialog"));
     auto* who = new QComboBox(&dialog);
     for (const StaffMember& m : std::as_const(m_members)) {
         if (m.kind == QLatin1String("volunteer") && m.active)
@@ -283,32 +280,23 @@ void TeamPage::addHours()
                               tr("Add the volunteer to the team first (status: volunteer)."));
         return;
     }
-    auto* day = new DateField(m_session.clock().today(), DateField::Kind::Required, &dialog);
+    auto* day = FormDialog::dateField(m_session.clock().today(), &dialog);
     day->setDateRange(QDate(), m_session.clock().today());
     auto* hours = new QLineEdit(&dialog);
     hours->setPlaceholderText(tr("e.g. 2,5 or 2 h 30"));
     auto* activity = new QLineEdit(&dialog);
     activity->setPlaceholderText(tr("e.g. maths support, driving, open day"));
-    form->addRow(tr("&Volunteer"), who);
-    form->addRow(tr("&Day"), day);
-    form->addRow(tr("&Hours"), hours);
-    form->addRow(tr("&Activity"), activity);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&]() {
+    dialog.addRow(tr("&Volunteer"), who);
+    dialog.addRow(tr("&Day"), day);
+    dialog.addRow(tr("&Hours"), hours);
+    dialog.addRow(tr("&Activity"), activity);
+    dialog.setAction([&]() -> Status {
         auto minutes = Quantities::parseDuration(hours->text());
-        if (!minutes) {
-            QMessageBox::warning(&dialog, dialog.windowTitle(), minutes.error().message);
-            return;
-        }
+        if (!minutes)
+            return std::unexpected(minutes.error());
         VolunteerHours h{0, who->currentData().toLongLong(), {}, day->date(), *minutes, activity->text()};
         auto id = StaffService(m_session.database(), m_session.clock(), m_session.user()).addHours(h);
-        if (!id) {
-            QMessageBox::warning(&dialog, dialog.windowTitle(), id.error().message);
-            return;
-        }
-        dialog.accept();
+        return id ? Status{} : Status(std::unexpected(id.error()));
     });
     if (dialog.exec() == QDialog::Accepted) {
         m_banner->showMessage(MessageBanner::Kind::Success, tr("The hours were recorded."));
