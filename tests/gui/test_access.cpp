@@ -6,10 +6,13 @@
 #include "gui/audit/auditpage.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "gui/sales/quotespage.h"
+#include "gui/sales/salespage.h"
 #include "gui/settings/settingspage.h"
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/mainwindow.h"
 #include "gui/trainees/traineespage.h"
+#include "gui/workshops/workshopspage.h"
 #include "services/authservice.h"
 #include "services/demogenerator.h"
 #include "services/schoolservice.h"
@@ -338,4 +341,47 @@ TEST_CASE("The direction exports a person and applies the retention rule from th
     // Other roles do not see the tab.
     d.logIn("secretariat");
     CHECK_FALSE(window.settingsTabs()->isTabVisible(3));
+}
+
+TEST_CASE("A trainer's window offers a trainer's pages, a reader's hides what it cannot do",
+          "[gui][access][roles]")
+{
+    Demo d;
+    d.logIn("formateur.metal");
+    MainWindow window(d.session, d.settings);
+    window.show();
+    auto* nav = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    REQUIRE(nav);
+    QStringList offered;
+    for (int i = 0; i < nav->count(); ++i)
+        if (!nav->isRowHidden(i))
+            offered << nav->item(i)->text();
+    CHECK(offered == QStringList{QStringLiteral("Tableau de bord"), QStringLiteral("Jeunes"),
+                                 QStringLiteral("Ateliers"), QStringLiteral("Ventes et clients"),
+                                 QStringLiteral("Paramètres")});
+    // Ctrl+5 (Financements) leads nowhere; the sales page holds only the tyre hotel.
+    window.showPage(MainWindow::FundingPageIndex);
+    CHECK(window.currentPage() == MainWindow::DashboardPageIndex);
+    auto* sales = window.findChild<SalesPage*>();
+    QStringList salesTabs;
+    for (int i = 0; i < sales->count(); ++i)
+        if (sales->isTabVisible(i))
+            salesTabs << sales->tabText(i);
+    CHECK(salesTabs == QStringList{QStringLiteral("Hôtel de pneus")});
+    auto* workshops = window.findChild<WorkshopsPage*>();
+    CHECK(workshops->isTabVisible(0)); // the day's entry
+
+    // The reader on the same window: the sales, without their "Nouveau…".
+    d.logIn("lecture");
+    CHECK_FALSE(nav->isRowHidden(MainWindow::FundingPageIndex));
+    CHECK_FALSE(workshops->isTabVisible(0));
+    auto* quotes = window.findChild<QuotesPage*>();
+    for (QPushButton* b : quotes->findChildren<QPushButton*>())
+        CHECK_FALSE((b->isVisibleTo(quotes) && b->text() == QStringLiteral("&Nouveau devis…")));
+    bool newQuoteShown = false;
+    d.logIn("secretariat");
+    for (QPushButton* b : quotes->findChildren<QPushButton*>())
+        newQuoteShown =
+            newQuoteShown || (b->isVisibleTo(quotes) && b->text() == QStringLiteral("&Nouveau devis…"));
+    CHECK(newQuoteShown);
 }

@@ -1,5 +1,6 @@
 #include "gui/common/pagedlistpage.h"
 
+#include "gui/common/allowed.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/pager.h"
 #include "gui/common/reloadwhenshown.h"
@@ -73,6 +74,11 @@ void PagedListPage::addFilter(QComboBox* filter, int stretch)
 {
     m_top->addWidget(filter, stretch);
     connect(filter, &QComboBox::currentIndexChanged, this, &PagedListPage::restart);
+}
+
+void PagedListPage::requireForNew(const std::function<bool(const UserContext&)>& allowed)
+{
+    showWhenAllowed(m_add, m_session, allowed);
 }
 
 void PagedListPage::addButton(QPushButton* button)

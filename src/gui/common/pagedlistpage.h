@@ -2,6 +2,7 @@
 
 #include "domain/datakind.h"
 
+#include <functional>
 #include <QStringList>
 #include <QWidget>
 
@@ -18,6 +19,7 @@ namespace etabli {
 class MessageBanner;
 class Pager;
 class Session;
+struct UserContext;
 
 // The frame of the lists read a page at a time in SQL: a search field
 // (searched 200 ms after the last key), filters beside it, the table, the
@@ -45,6 +47,8 @@ protected:
                   const QString& searchHint, const QString& newLabel, QWidget* parent);
     // A filter beside the search field; changing it reads the first page again.
     void addFilter(QComboBox* filter, int stretch = 0);
+    // "New…" is shown only to those `allowed` to create.
+    void requireForNew(const std::function<bool(const UserContext&)>& allowed);
     // An extra button before "New…".
     void addButton(QPushButton* button);
     // Starts a page: clears the table; false when the user may not read.

@@ -1,5 +1,6 @@
 #include "gui/funding/budgetpage.h"
 
+#include "gui/common/allowed.h"
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
@@ -31,6 +32,8 @@ BudgetEntriesList::BudgetEntriesList(Session& session, QWidget* parent)
                     2, tr("Search a label, a reference or a contact…"), tr("&New entry…"), parent),
       m_kind(new QComboBox(this)), m_correct(new QPushButton(tr("&Correct…"), this))
 {
+    requireForNew(holding(permission::FundingWrite));
+    showWhenAllowed(m_correct, m_session, permission::FundingWrite);
     m_table->setObjectName(QStringLiteral("budgetEntries"));
     m_kind->addItem(tr("Income and expenses"), QString());
     m_kind->addItem(tr("Expenses"), QStringLiteral("expense"));

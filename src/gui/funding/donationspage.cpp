@@ -1,5 +1,6 @@
 #include "gui/funding/donationspage.h"
 
+#include "gui/common/allowed.h"
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
@@ -35,6 +36,7 @@ DonationsPage::DonationsPage(Session& session, QWidget* parent)
       m_cancel(new QPushButton(tr("Cancel the receipt…"), this)),
       m_declaration(new QPushButton(tr("Yearly &declaration…"), this))
 {
+    requireForNew(holding(permission::FundingWrite));
     m_table->setObjectName(QStringLiteral("donationsTable"));
     m_filter->addItem(tr("All gifts"), false);
     m_filter->addItem(tr("Without a tax receipt"), true);

@@ -1,5 +1,6 @@
 #include "gui/funding/fundinglists.h"
 
+#include "gui/common/allowed.h"
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
@@ -114,6 +115,8 @@ ApprenticeshipTaxPage::ApprenticeshipTaxPage(Session& session, QWidget* parent)
     m_table->setObjectName(QStringLiteral("apprenticeshipTaxTable"));
     auto* change = new QPushButton(tr("&Change…"), this);
     auto* add = new QPushButton(tr("&New company…"), this);
+    showWhenAllowed(add, session, permission::FundingWrite);
+    showWhenAllowed(change, session, permission::FundingWrite);
     layOutYearPage(this, m_banner, tr("&Year of the tax:"), m_year, m_totals, m_table, {change, add},
                    session.clock().today().year());
     connect(change, &QPushButton::clicked, this, [this]() {
@@ -220,6 +223,8 @@ MembersPage::MembersPage(Session& session, QWidget* parent)
     m_table->setObjectName(QStringLiteral("membersTable"));
     auto* dues = new QPushButton(tr("&Dues paid…"), this);
     auto* add = new QPushButton(tr("&New member…"), this);
+    showWhenAllowed(add, session, permission::FundingWrite);
+    showWhenAllowed(dues, session, permission::FundingWrite);
     layOutYearPage(this, m_banner, tr("&Year:"), m_year, m_count, m_table, {dues, add},
                    session.clock().today().year());
     connect(dues, &QPushButton::clicked, this, &MembersPage::recordDues);

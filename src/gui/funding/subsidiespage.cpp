@@ -1,5 +1,6 @@
 #include "gui/funding/subsidiespage.h"
 
+#include "gui/common/allowed.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/funding/subsidydialog.h"
@@ -57,6 +58,7 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     auto* openButton = new QPushButton(tr("&Open"), this);
     auto* add = new QPushButton(tr("&New request…"), this);
+    showWhenAllowed(add, m_session, permission::FundingWrite);
     buttons->addStretch(1);
     buttons->addWidget(openButton);
     buttons->addWidget(add);

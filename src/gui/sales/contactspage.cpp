@@ -1,5 +1,7 @@
 #include "gui/sales/contactspage.h"
 
+#include "domain/user.h"
+#include "gui/common/allowed.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/pager.h"
 #include "gui/common/reloadwhenshown.h"
@@ -51,6 +53,9 @@ ContactsPage::ContactsPage(Session& session, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     auto* add = new QPushButton(tr("&New contact…"), this);
+    showWhenAllowed(add, m_session, [](const UserContext& user) {
+        return user.can(permission::SalesWrite) || user.can(permission::TraineesWrite);
+    });
     auto* open = new QPushButton(tr("&Open"), this);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_pager, 1);

@@ -1,5 +1,6 @@
 #include "gui/sales/invoicespage.h"
 
+#include "gui/common/allowed.h"
 #include "gui/common/session.h"
 #include "gui/sales/invoicedialog.h"
 #include "services/invoiceservice.h"
@@ -18,6 +19,7 @@ InvoicesPage::InvoicesPage(Session& session, QWidget* parent)
                     2, tr("Search a number or a customer…"), tr("&New invoice…"), parent),
       m_status(new QComboBox(this))
 {
+    requireForNew(holding(permission::SalesWrite));
     m_table->setObjectName(QStringLiteral("invoicesTable"));
     m_status->setObjectName(QStringLiteral("invoiceStatus"));
     m_status->addItem(tr("All invoices and credit notes"), QStringLiteral("all"));

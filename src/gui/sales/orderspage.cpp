@@ -1,5 +1,6 @@
 #include "gui/sales/orderspage.h"
 
+#include "gui/common/allowed.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
 #include "gui/sales/orderdialog.h"
@@ -19,6 +20,7 @@ OrdersPage::OrdersPage(Session& session, QWidget* parent)
           3, tr("Search a number or a customer…"), tr("&New work order…"), parent),
       m_status(new QComboBox(this)), m_section(new QComboBox(this))
 {
+    requireForNew(holding(permission::SalesWrite));
     m_table->setObjectName(QStringLiteral("ordersTable"));
     m_status->addItem(tr("Open (to do, in progress)"), QStringLiteral("open"));
     for (const QString& s : workOrderStatuses())

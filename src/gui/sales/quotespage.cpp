@@ -1,5 +1,6 @@
 #include "gui/sales/quotespage.h"
 
+#include "gui/common/allowed.h"
 #include "gui/common/session.h"
 #include "gui/sales/quotedialog.h"
 #include "services/orderservice.h"
@@ -18,6 +19,7 @@ QuotesPage::QuotesPage(Session& session, QWidget* parent)
                     3, tr("Search a number or a customer…"), tr("&New quote…"), parent),
       m_status(new QComboBox(this))
 {
+    requireForNew(holding(permission::SalesWrite));
     m_table->setObjectName(QStringLiteral("quotesTable"));
     m_status->setObjectName(QStringLiteral("quoteStatus"));
     m_status->addItem(tr("Open (drafts, sent and still valid)"), QStringLiteral("open"));

@@ -1,5 +1,7 @@
 #include "gui/sales/salespage.h"
 
+#include "domain/user.h"
+#include "gui/common/allowed.h"
 #include "gui/sales/closingspage.h"
 #include "gui/sales/contactspage.h"
 #include "gui/sales/invoicespage.h"
@@ -23,6 +25,13 @@ SalesPage::SalesPage(Session& session, QWidget* parent)
     addTab(m_contacts, tr("Customers and contacts"));
     addTab(m_tyres, tr("Tyre hotel"));
     addTab(m_closings, tr("Closings"));
+    // A trainer sees the tyre hotel (the tyre workshop stores the sets), not the sales.
+    for (QWidget* page : std::initializer_list<QWidget*>{m_quotes, m_orders, m_invoices, m_receivables,
+                                                         m_contacts, m_closings})
+        showTabWhenAllowed(this, page, session, holding(permission::SalesRead));
+    showTabWhenAllowed(this, m_tyres, session, [](const UserContext& user) {
+        return user.can(permission::SalesRead) || user.can(permission::ProductionWrite);
+    });
 }
 
 } // namespace etabli

@@ -1,5 +1,7 @@
 #include "gui/sales/tyrehotelpage.h"
 
+#include "domain/user.h"
+#include "gui/common/allowed.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
 #include "gui/common/session.h"
@@ -24,6 +26,9 @@ TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
                     2, tr("Type a plate and Enter, or a customer's name…"), tr("&Store a set…"), parent),
       m_season(new QComboBox(this)), m_state(new QComboBox(this))
 {
+    requireForNew([](const UserContext& user) {
+        return user.can(permission::SalesWrite) || user.can(permission::ProductionWrite);
+    });
     m_table->setObjectName(QStringLiteral("tyreSetsTable"));
     m_season->addItem(tr("Every season"), QString());
     for (const QString& s : tyreSeasons())

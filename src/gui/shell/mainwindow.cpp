@@ -227,6 +227,7 @@ void MainWindow::buildMenus()
     for (int i = 0; i < PageCount; ++i) {
         QAction* action = go->addAction(m_navigation->item(i)->text(), this, [this, i]() { showPage(i); });
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        m_goActions << action;
     }
     go->addSeparator();
     QAction* find = go->addAction(tr("&Search in the page"), this,
@@ -241,6 +242,8 @@ void MainWindow::buildMenus()
 
 void MainWindow::showPage(int page)
 {
+    if (page < 0 || page >= PageCount || m_navigation->isRowHidden(page))
+        page = DashboardPageIndex;
     m_navigation->setCurrentRow(page);
 }
 
@@ -322,6 +325,24 @@ void MainWindow::onUserChanged()
     m_settingsTabs->setTabVisible(1, user.can(permission::UsersManage));
     m_settingsTabs->setTabVisible(2, user.can(permission::AuditRead));
     m_settingsTabs->setTabVisible(3, user.can(permission::PersonalDataExport));
+    // The pages a role cannot use are not offered to it (a trainer: no
+    // sales but the tyre hotel, no funding or reports).
+    using namespace permission;
+    const bool shown[PageCount] = {
+        true,
+        user.can(TraineesRead),
+        true, // the workshops' log, figures, catalogue and team are read by every role
+        user.can(SalesRead) || user.can(ProductionWrite),
+        user.can(FundingRead),
+        user.can(ReportsRead),
+        true}; // everyone has this computer's settings (locking, printing)
+    for (int i = 0; i < PageCount; ++i) {
+        m_navigation->setRowHidden(i, !shown[i]);
+        if (i < m_goActions.size())
+            m_goActions.at(i)->setVisible(shown[i]);
+    }
+    if (m_navigation->currentRow() >= 0 && !shown[m_navigation->currentRow()])
+        showPage(DashboardPageIndex);
     m_personalDataPage->reload();
     m_usersPage->reload();
     m_auditPage->reload();

@@ -120,6 +120,7 @@ private:
     SalesPage* m_salesPage = nullptr;
     FundingPage* m_fundingPage = nullptr;
     IdleWatcher* m_idle;
+    QList<QAction*> m_goActions; // Aller → page, by page index
     QAction* m_reconnectAction = nullptr;
     bool m_locked = false;
     bool m_restored = false; // a geometry was kept from last time

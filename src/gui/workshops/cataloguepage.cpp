@@ -1,5 +1,6 @@
 #include "gui/workshops/cataloguepage.h"
 
+#include "gui/common/allowed.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/reloadwhenshown.h"
@@ -55,6 +56,7 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
     auto* halfDayLabel = new QLabel(tr("&Half-day"), this);
     halfDayLabel->setBuddy(m_halfDay);
     auto* saveSection = new QPushButton(tr("Save the workshop"), this);
+    showWhenAllowed(saveSection, m_session, permission::SettingsEdit);
     top->addWidget(capacityLabel);
     top->addWidget(m_capacity);
     top->addWidget(halfDayLabel);
@@ -72,6 +74,8 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
     m_items->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     auto* addItemButton = new QPushButton(tr("&Add an item…"), this);
     auto* changeItem = new QPushButton(tr("C&hange…"), this);
+    showWhenAllowed(addItemButton, m_session, permission::SettingsEdit);
+    showWhenAllowed(changeItem, m_session, permission::SettingsEdit);
     auto* itemButtons = new QHBoxLayout;
     itemButtons->addStretch(1);
     itemButtons->addWidget(addItemButton);

@@ -2,6 +2,7 @@
 
 #include "domain/production.h"
 #include "domain/schoolyear.h"
+#include "gui/common/allowed.h"
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
@@ -51,6 +52,8 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
     }
     auto* add = new QPushButton(tr("&Add a person…"), this);
     auto* change = new QPushButton(tr("C&hange…"), this);
+    showWhenAllowed(add, m_session, permission::SettingsEdit);
+    showWhenAllowed(change, m_session, permission::SettingsEdit);
     auto* staffButtons = new QHBoxLayout;
     staffButtons->addStretch(1);
     staffButtons->addWidget(add);
@@ -66,6 +69,8 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
     auto* saveValue = new QPushButton(tr("Save the value"), this);
     auto* addHoursButton = new QPushButton(tr("Record &hours…"), this);
     auto* removeHoursButton = new QPushButton(tr("&Remove…"), this);
+    for (QPushButton* b : {saveValue, addHoursButton, removeHoursButton})
+        showWhenAllowed(b, m_session, permission::FundingWrite);
     // The summary above, the value and the buttons below: fits a laptop's screen.
     m_summary->setWordWrap(true);
     auto* hoursButtons = new QHBoxLayout;

@@ -1,5 +1,7 @@
 #include "gui/workshops/workshopspage.h"
 
+#include "domain/user.h"
+#include "gui/common/allowed.h"
 #include "gui/workshops/cataloguepage.h"
 #include "gui/workshops/productionentrypage.h"
 #include "gui/workshops/productionfigurespage.h"
@@ -18,6 +20,7 @@ WorkshopsPage::WorkshopsPage(Session& session, QWidget* parent)
     addTab(m_figures, tr("Figures"));
     addTab(m_catalogue, tr("Catalogue and skills"));
     addTab(m_team, tr("Team"));
+    showTabWhenAllowed(this, m_entry, session, holding(permission::ProductionWrite));
     connect(m_log, &ProductionLogPage::openRequested, this, [this](qint64 id) {
         m_entry->openEntry(id);
         m_correcting = true;
