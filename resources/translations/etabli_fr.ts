@@ -821,12 +821,12 @@
 <context>
     <name>CareerRepository</name>
     <message>
-        <location filename="../../src/core/storage/careerrepository.cpp" line="+133" />
+        <location filename="../../src/core/storage/careerrepository.cpp" line="+138" />
         <source>This internship was changed meanwhile on another computer: open the record again.</source>
         <translation>Ce stage a été modifié entre-temps sur un autre poste : rouvrez la fiche.</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>The certification “%1” is already in the catalogue.</source>
         <translation>La certification « %1 » est déjà au catalogue.</translation>
     </message>
@@ -909,7 +909,7 @@
         <translation>à 12 mois</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
@@ -919,7 +919,7 @@
         <translation>Le nom de l'organisme est obligatoire.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>Choose the host organisation.</source>
         <translation>Choisissez l'organisme d'accueil.</translation>
     </message>
@@ -934,7 +934,7 @@
         <translation>Le stage finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+57" />
         <source>A certification needs a short name and a title.</source>
         <translation>Une certification a besoin d'un sigle et d'un intitulé.</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>La session est une année, par exemple 2026.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>Unknown milestone “%1”.</source>
         <translation>Échéance inconnue « %1 ».</translation>
     </message>
@@ -3086,7 +3086,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingLists</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+75" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+76" />
         <source>Your account does not allow seeing this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -8074,12 +8074,12 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>&amp;Year of the tax:</source>
         <translation>&amp;Année de la taxe :</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-4" />
         <source>&amp;Change…</source>
         <translation>&amp;Modifier…</translation>
     </message>
@@ -8089,7 +8089,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>&amp;Nouvelle entreprise…</translation>
     </message>
     <message numerus="yes">
-        <location line="+40" />
+        <location line="+42" />
         <source>%n company(ies): %1 expected, %2 received.</source>
         <translation>
             <numerusform>%n entreprise : %1 attendus, %2 reçus.</numerusform>
@@ -8316,7 +8316,7 @@ après-midi</translation>
 <context>
     <name>etabli::BudgetEntriesList</name>
     <message>
-        <location filename="../../src/gui/funding/budgetpage.cpp" line="+30" />
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+31" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -8361,7 +8361,7 @@ après-midi</translation>
         <translation>&amp;Corriger…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Income and expenses</source>
         <translation>Produits et charges</translation>
     </message>
@@ -8578,7 +8578,7 @@ après-midi</translation>
         <translation>Enregistrer l'atelier</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -8618,7 +8618,7 @@ après-midi</translation>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>&lt;b&gt;Catalogue&lt;/b&gt; — what the workshop makes and sells</source>
         <translation>&lt;b&gt;Catalogue&lt;/b&gt; — ce que l'atelier fabrique et vend</translation>
     </message>
@@ -8658,7 +8658,7 @@ après-midi</translation>
         <translation>%1 (inactive)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>New catalogue item</source>
         <translation>Nouvel article du catalogue</translation>
     </message>
@@ -8698,12 +8698,12 @@ après-midi</translation>
         <translation>Taux de &amp;TVA</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+35" />
         <source>“%1” added to the catalogue.</source>
         <translation>« %1 » ajouté au catalogue.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+12" />
         <source>“%1” was changed.</source>
         <translation>« %1 » a été modifié.</translation>
     </message>
@@ -9044,12 +9044,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>« %1 » est ajouté aux contacts : ses véhicules peuvent être saisis dès maintenant.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>New contact</source>
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location line="+107" />
+        <location line="+116" />
         <source>New vehicle</source>
         <translation>Nouveau véhicule</translation>
     </message>
@@ -9082,7 +9082,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ContactsPage</name>
     <message>
-        <location filename="../../src/gui/sales/contactspage.cpp" line="+29" />
+        <location filename="../../src/gui/sales/contactspage.cpp" line="+31" />
         <source>Search a name, a town, a postcode…</source>
         <translation>Chercher un nom, une ville, un code postal…</translation>
     </message>
@@ -9157,7 +9157,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Nouveau contact…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -9221,12 +9221,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+174" />
+        <location line="+177" />
         <source>Certification</source>
         <translation>Certification</translation>
     </message>
     <message>
-        <location line="-174" />
+        <location line="-177" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
@@ -9258,13 +9258,13 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     <message>
         <location line="+2" />
         <location line="+12" />
-        <location line="+233" />
+        <location line="+237" />
         <location line="+16" />
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="-255" />
+        <location line="-259" />
         <source>&lt;b&gt;Certifications&lt;/b&gt;</source>
         <translation>&lt;b&gt;Certifications&lt;/b&gt;</translation>
     </message>
@@ -9279,7 +9279,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Mod&amp;ifier…</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+91" />
         <source>New internship</source>
         <translation>Nouveau stage</translation>
     </message>
@@ -9289,7 +9289,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Stage</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>&amp;Host (choose or type a new name)</source>
         <translation>&amp;Organisme d'accueil (choisir ou saisir un nouveau nom)</translation>
     </message>
@@ -9329,7 +9329,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouvelle au catalogue…</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>&amp;Certification</source>
         <translation>&amp;Certification</translation>
     </message>
@@ -9378,14 +9378,74 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::CustomerChooser</name>
     <message>
-        <location filename="../../src/gui/sales/customerchooser.cpp" line="+18" />
-        <source>Type a name, a town…</source>
-        <translation>Tapez un nom, une ville…</translation>
+        <location filename="../../src/gui/sales/customerchooser.cpp" line="+29" />
+        <source>Type the customer's name, town or postcode…</source>
+        <translation>Tapez le nom du client, sa ville ou son code postal…</translation>
     </message>
     <message>
-        <location line="+23" />
-        <source>Choose the customer in the list (or create it in Customers).</source>
-        <translation>Choisissez le client dans la liste (ou créez-le dans Clients).</translation>
+        <location line="+1" />
+        <source>Choose the customer in the list, or create it.</source>
+        <translation>Choisissez le client dans la liste, ou créez-le.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Type the donor's name, town or postcode…</source>
+        <translation>Tapez le nom du donateur, sa ville ou son code postal…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose the donor in the list, or create it.</source>
+        <translation>Choisissez le donateur dans la liste, ou créez-le.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Type the funder's name (Région, Département…)…</source>
+        <translation>Tapez le nom du financeur (Région, Département…)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose the funder in the list, or create it.</source>
+        <translation>Choisissez le financeur dans la liste, ou créez-le.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Type the company's name or town…</source>
+        <translation>Tapez le nom de l'entreprise ou sa ville…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose the company in the list, or create it.</source>
+        <translation>Choisissez l'entreprise dans la liste, ou créez-la.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Type the member's name or town…</source>
+        <translation>Tapez le nom de l'adhérent ou sa ville…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose the member in the list, or create it.</source>
+        <translation>Choisissez l'adhérent dans la liste, ou créez-le.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Type a name, a town or a postcode…</source>
+        <translation>Tapez un nom, une ville ou un code postal…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose the contact in the list, or create it.</source>
+        <translation>Choisissez le contact dans la liste, ou créez-le.</translation>
+    </message>
+    <message>
+        <location line="+84" />
+        <source>Create “%1”…</source>
+        <translation>Créer « %1 »…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No contact matches “%1”: choose “Create” to add it.</source>
+        <translation>Aucun contact ne correspond à « %1 » : choisissez « Créer » pour l'ajouter.</translation>
     </message>
 </context>
 <context>
@@ -9553,7 +9613,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DonationsPage</name>
     <message>
-        <location filename="../../src/gui/funding/donationspage.cpp" line="+29" />
+        <location filename="../../src/gui/funding/donationspage.cpp" line="+30" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -9584,12 +9644,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+191" />
+        <location line="+192" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-190" />
+        <location line="-191" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -9624,7 +9684,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Déclaration annuelle…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>All gifts</source>
         <translation>Tous les dons</translation>
     </message>
@@ -9870,12 +9930,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Ce qui a été saisi dans cette fenêtre n'est pas enregistré.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>Throw away the changes, or go back to the form to save them?</source>
         <translation>Abandonner les modifications, ou revenir au formulaire pour les enregistrer ?</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Throw away the changes</source>
         <translation>&amp;Abandonner les modifications</translation>
     </message>
@@ -9888,7 +9948,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FinancialYearsPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+146" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+148" />
         <source>Financial year</source>
         <translation>Exercice</translation>
     </message>
@@ -10584,12 +10644,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::InvoicesPage</name>
     <message>
-        <location filename="../../src/gui/sales/invoicespage.cpp" line="+18" />
+        <location filename="../../src/gui/sales/invoicespage.cpp" line="+19" />
         <source>Search a number or a customer…</source>
         <translation>Chercher un numéro ou un client…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>All invoices and credit notes</source>
         <translation>Toutes les factures et les avoirs</translation>
     </message>
@@ -10609,7 +10669,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Impayées</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-11" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -10649,7 +10709,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Nouvelle facture…</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>(draft)</source>
         <translation>(brouillon)</translation>
     </message>
@@ -10662,7 +10722,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::LinesEditor</name>
     <message>
-        <location filename="../../src/gui/sales/lineseditor.cpp" line="+39" />
+        <location filename="../../src/gui/sales/lineseditor.cpp" line="+38" />
         <source>&amp;Add</source>
         <translation>Ajo&amp;uter</translation>
     </message>
@@ -10903,7 +10963,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Aller à</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>&amp;Search in the page</source>
         <translation>&amp;Rechercher dans la page</translation>
     </message>
@@ -10923,7 +10983,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Ouvrir le &amp;journal</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
     </message>
@@ -10978,7 +11038,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Connecté : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+41" />
         <location line="+7" />
         <source>Change my password</source>
         <translation>Changer de mot de passe</translation>
@@ -11088,7 +11148,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::MembersPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="-285" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-287" />
         <source>Member</source>
         <translation>Adhérent</translation>
     </message>
@@ -11108,12 +11168,12 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Dernière cotisation</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>&amp;Year:</source>
         <translation>&amp;Année :</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-4" />
         <source>&amp;Dues paid…</source>
         <translation>&amp;Cotisation payée…</translation>
     </message>
@@ -11123,7 +11183,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>&amp;Nouvel adhérent…</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+41" />
         <source>%1 member(s) in the register; &lt;b&gt;%2 with their dues for %3 paid&lt;/b&gt; (for the general meeting).</source>
         <translation>%1 adhérent(s) au registre ; &lt;b&gt;%2 à jour de leur cotisation %3&lt;/b&gt; (pour l'assemblée générale).</translation>
     </message>
@@ -11176,7 +11236,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::MessageBanner</name>
     <message>
-        <location filename="../../src/gui/common/messagebanner.cpp" line="+29" />
+        <location filename="../../src/gui/common/messagebanner.cpp" line="+30" />
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
     </message>
@@ -11324,7 +11384,7 @@ Facturé (HT) : %6
         <translation>Facture %1 émise : ouvrez-la pour l'imprimer ou enregistrer le paiement ; elle est aussi dans les factures.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&amp;Open the invoice</source>
         <translation>&amp;Ouvrir la facture</translation>
     </message>
@@ -11332,12 +11392,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::OrdersPage</name>
     <message>
-        <location filename="../../src/gui/sales/orderspage.cpp" line="+19" />
+        <location filename="../../src/gui/sales/orderspage.cpp" line="+20" />
         <source>Search a number or a customer…</source>
         <translation>Chercher un numéro ou un client…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Open (to do, in progress)</source>
         <translation>En cours (à faire, commencés)</translation>
     </message>
@@ -11347,7 +11407,7 @@ Facturé (HT) : %6
         <translation>Tous</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-9" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -11387,7 +11447,7 @@ Facturé (HT) : %6
         <translation>&amp;Nouveau bon de travaux…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
     </message>
@@ -11433,12 +11493,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PagedListPage</name>
     <message>
-        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+39" />
+        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+40" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+66" />
         <source>Your account may not see this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -12085,7 +12145,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionLogPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+39" />
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+38" />
         <source>All kinds of work</source>
         <translation>Tous les types de travail</translation>
     </message>
@@ -12173,7 +12233,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionTab</name>
     <message>
-        <location filename="../../src/gui/trainees/productiontab.cpp" line="+25" />
+        <location filename="../../src/gui/trainees/productiontab.cpp" line="+24" />
         <source>Whole course</source>
         <translation>Tout le parcours</translation>
     </message>
@@ -12379,7 +12439,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::QuotesPage</name>
     <message>
-        <location filename="../../src/gui/sales/quotespage.cpp" line="+16" />
+        <location filename="../../src/gui/sales/quotespage.cpp" line="+17" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -12424,7 +12484,7 @@ Facturé (HT) : %6
         <translation>&amp;Nouveau devis…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Open (drafts, sent and still valid)</source>
         <translation>En cours (brouillons, envoyés encore valables)</translation>
     </message>
@@ -12910,7 +12970,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SalesPage</name>
     <message>
-        <location filename="../../src/gui/sales/salespage.cpp" line="+19" />
+        <location filename="../../src/gui/sales/salespage.cpp" line="+21" />
         <source>Quotes</source>
         <translation>Devis</translation>
     </message>
@@ -13052,7 +13112,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SubsidiesPage</name>
     <message>
-        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+33" />
+        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+34" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -13117,7 +13177,7 @@ Facturé (HT) : %6
         <translation>&amp;Nouvelle demande…</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>Your account does not allow seeing this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -13478,7 +13538,7 @@ Facturé (HT) : %6
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>&lt;b&gt;Volunteer hours&lt;/b&gt;</source>
         <translation>&lt;b&gt;Heures de bénévolat&lt;/b&gt;</translation>
     </message>
@@ -13503,7 +13563,7 @@ Facturé (HT) : %6
         <translation>&amp;Retirer…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>&lt;b&gt;The team&lt;/b&gt; — employees and volunteers</source>
         <translation>&lt;b&gt;L'équipe&lt;/b&gt; — salariés et bénévoles</translation>
     </message>
@@ -13523,7 +13583,7 @@ Facturé (HT) : %6
         <translation>%1 données, soit %2 (contributions volontaires en nature)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>New team member</source>
         <translation>Nouveau membre de l'équipe</translation>
     </message>
@@ -13538,7 +13598,7 @@ Facturé (HT) : %6
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>(no account)</source>
         <translation>(pas de compte)</translation>
     </message>
@@ -13593,23 +13653,23 @@ Facturé (HT) : %6
         <translation>C&amp;ompte</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+37" />
         <source>%1 joined the team.</source>
         <translation>%1 a rejoint l'équipe.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+12" />
         <source>%1 was changed.</source>
         <translation>%1 a été modifié(e).</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+51" />
+        <location line="+6" />
+        <location line="+42" />
         <source>Volunteer hours</source>
         <translation>Heures de bénévolat</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-33" />
         <source>Add the volunteer to the team first (status: volunteer).</source>
         <translation>Ajoutez d'abord le bénévole à l'équipe (statut : bénévole).</translation>
     </message>
@@ -13644,7 +13704,7 @@ Facturé (HT) : %6
         <translation>&amp;Activité</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+10" />
         <source>The hours were recorded.</source>
         <translation>Les heures ont été enregistrées.</translation>
     </message>
@@ -13662,7 +13722,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineeDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+50" />
+        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+51" />
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
@@ -14150,7 +14210,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TyreHotelPage</name>
     <message>
-        <location filename="../../src/gui/sales/tyrehotelpage.cpp" line="+22" />
+        <location filename="../../src/gui/sales/tyrehotelpage.cpp" line="+24" />
         <source>Place</source>
         <translation>Emplacement</translation>
     </message>
@@ -14205,7 +14265,7 @@ Facturé (HT) : %6
         <translation>&amp;Ranger un jeu…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>Every season</source>
         <translation>Toutes les saisons</translation>
     </message>
@@ -14607,7 +14667,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::WorkshopsPage</name>
     <message>
-        <location filename="../../src/gui/workshops/workshopspage.cpp" line="+16" />
+        <location filename="../../src/gui/workshops/workshopspage.cpp" line="+18" />
         <source>Today's entry</source>
         <translation>Saisie du jour</translation>
     </message>

@@ -97,7 +97,7 @@ void BudgetEntriesList::openRecord(qint64 id)
     auto* day = FormDialog::dateField(m_session.clock().today(), &dialog);
     auto* label = new QLineEdit(&dialog);
     auto* amount = FormDialog::moneyField(Money(), &dialog);
-    auto* contact = new CustomerChooser(m_session, &dialog);
+    auto* contact = new CustomerChooser(m_session, CustomerChooser::Choosing::Contact, &dialog);
     auto* reference = new QLineEdit(&dialog);
     reference->setPlaceholderText(tr("Supplier's invoice number, bank statement…"));
     dialog.addRow(tr("&Category:"), category);
@@ -311,7 +311,7 @@ void BudgetPage::forecastSubsidy()
         if (c.source == QLatin1String("subsidies"))
             subsidies = c.id;
     FormDialog dialog(tr("Forecast a subsidy"), this);
-    auto* funder = new CustomerChooser(m_session, &dialog);
+    auto* funder = new CustomerChooser(m_session, CustomerChooser::Choosing::Funder, &dialog);
     auto* amount = FormDialog::moneyField(Money(), &dialog);
     dialog.addRow(tr("&Funder:"), funder);
     dialog.addRow(tr("&Forecast for %1:").arg(m_year->currentText()), amount);

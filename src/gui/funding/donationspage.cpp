@@ -113,7 +113,7 @@ qint64 DonationsPage::selectedId() const
 void DonationsPage::newGift()
 {
     FormDialog dialog(tr("New gift"), this);
-    auto* donor = new CustomerChooser(m_session, &dialog);
+    auto* donor = new CustomerChooser(m_session, CustomerChooser::Choosing::Donor, &dialog);
     auto* day = FormDialog::dateField(m_session.clock().today(), &dialog);
     auto* amount = FormDialog::moneyField(Money(), &dialog);
     auto* nature = new QComboBox(&dialog);

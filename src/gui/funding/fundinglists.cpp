@@ -177,7 +177,7 @@ void ApprenticeshipTaxPage::edit(qint64 id)
     FormDialog dialog(id == 0 ? tr("Apprenticeship tax: new company")
                               : tr("Apprenticeship tax: %1").arg(tax.companyName),
                       this);
-    auto* company = new CustomerChooser(m_session, &dialog);
+    auto* company = new CustomerChooser(m_session, CustomerChooser::Choosing::Company, &dialog);
     if (id != 0) {
         company->setContact(tax.contactId);
         company->setEnabled(false);
@@ -274,7 +274,7 @@ void MembersPage::reload()
 void MembersPage::addMember()
 {
     FormDialog dialog(tr("New member"), this);
-    auto* contact = new CustomerChooser(m_session, &dialog);
+    auto* contact = new CustomerChooser(m_session, CustomerChooser::Choosing::Member, &dialog);
     auto* joined = FormDialog::dateField(m_session.clock().today(), &dialog);
     dialog.addRow(tr("&Member (from the directory):"), contact);
     dialog.addRow(tr("&Joined on:"), joined);

@@ -41,9 +41,9 @@ QString frenchDay(const QDate& d)
 
 SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent)
     : EditingDialog(parent), m_session(session), m_banner(new MessageBanner(this)),
-      m_funder(new CustomerChooser(session, this)), m_programme(new QLineEdit(this)),
-      m_year(new YearCombo(session, this)), m_schoolYear(new QLineEdit(this)),
-      m_requested(FormDialog::moneyField(Money(), this)),
+      m_funder(new CustomerChooser(session, CustomerChooser::Choosing::Funder, this)),
+      m_programme(new QLineEdit(this)), m_year(new YearCombo(session, this)),
+      m_schoolYear(new QLineEdit(this)), m_requested(FormDialog::moneyField(Money(), this)),
       m_requestedOn(FormDialog::dateField(session.clock().today(), this)), m_decision(new QComboBox(this)),
       m_granted(FormDialog::moneyField(Money(), this)), m_decidedOn(FormDialog::optionalDateField({}, this)),
       m_agreementRef(new QLineEdit(this)), m_agreementOn(FormDialog::optionalDateField({}, this)),

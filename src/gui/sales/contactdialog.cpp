@@ -131,6 +131,15 @@ ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent
     resize(560, 640);
 }
 
+void ContactDialog::startWith(const Contact& draft)
+{
+    m_contact = draft;
+    m_contact.id = 0;
+    fill();
+    m_name->setFocus();
+    m_name->end(false);
+}
+
 QString ContactDialog::bannerText() const
 {
     return m_banner->isVisibleTo(this) ? m_banner->text() : QString();

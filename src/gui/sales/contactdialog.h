@@ -34,6 +34,8 @@ public:
     // be added) unless told to close, as when it is created from a picker.
     void setKeepOpenWhenCreated(bool keep) { m_keepOpenWhenCreated = keep; }
     const Contact& contact() const { return m_contact; }
+    // A new contact's form, filled beforehand (the name typed in a picker, its role).
+    void startWith(const Contact& draft);
 
 private:
     void fill();
