@@ -96,7 +96,9 @@ CustomerChooser::CustomerChooser(Session& session, Choosing choosing, QWidget* p
     layout->addWidget(m_details);
     setFocusProxy(m_field);
     connect(m_field, &QLineEdit::textEdited, this, &CustomerChooser::typed);
-    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, &CustomerChooser::choose);
+    // Once the completer has written its line in the field: the contact's name replaces it.
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, &CustomerChooser::choose,
+            Qt::QueuedConnection);
 }
 
 QString CustomerChooser::detailsText() const
