@@ -2824,12 +2824,7 @@
         <translation>Indiquez la date du don (pas dans le futur).</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The amount of a gift is greater than zero.</source>
-        <translation>Le montant d'un don est supérieur à zéro.</translation>
-    </message>
-    <message>
-        <location line="+17" />
+        <location line="+19" />
         <source>Describe what was given in kind (the amount is its value).</source>
         <translation>Décrivez ce qui a été donné en nature (le montant en est la valeur).</translation>
     </message>
@@ -2879,7 +2874,12 @@
         <translation>Autres</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+20" />
+        <source>The amount of a gift must be greater than zero.</source>
+        <translation>Le montant d'un don doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Choose the nature and the form of the gift.</source>
         <translation>Choisissez la nature et la forme du don.</translation>
     </message>
@@ -3500,6 +3500,21 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <location line="+0" />
         <source>Invoice</source>
         <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To be paid</source>
+        <translation>À régler</translation>
     </message>
     <message>
         <location line="+5" />
@@ -6800,7 +6815,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>déjà dans la base (dossier n°%1)</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+22" />
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
@@ -9438,7 +9453,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Choisissez le contact dans la liste, ou créez-le.</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+86" />
         <source>Create “%1”…</source>
         <translation>Créer « %1 »…</translation>
     </message>
@@ -9854,7 +9869,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Émettre un reçu fiscal pour ce don ? Une fois émis, un reçu est conservé pour toujours : une erreur se corrige en l'annulant.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
+        <source>The tax receipt %1 is issued.</source>
+        <translation>Le reçu fiscal %1 est émis.</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>The tax receipt is issued.</source>
         <translation>Le reçu fiscal est émis.</translation>
     </message>
@@ -10712,11 +10732,6 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <location line="+38" />
         <source>(draft)</source>
         <translation>(brouillon)</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>late</source>
-        <translation>en retard</translation>
     </message>
 </context>
 <context>
@@ -13177,7 +13192,17 @@ Facturé (HT) : %6
         <translation>&amp;Nouvelle demande…</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+35" />
+        <source>The subsidy request is saved: it is in the list below.</source>
+        <translation>La demande de subvention est enregistrée : elle figure dans la liste ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The subsidy is saved.</source>
+        <translation>La subvention est enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Your account does not allow seeing this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>

@@ -73,7 +73,7 @@ Result<qint64> DonationService::record(const Donation& input)
     if (!d.day.isValid() || d.day > m_clock.today())
         return fail(Error::Code::InvalidInput, tr("Give the day of the gift (not in the future)."));
     if (d.amount.isNegative() || d.amount.isZero())
-        return fail(Error::Code::InvalidInput, tr("The amount of a gift is greater than zero."));
+        return fail(Error::Code::InvalidInput, tr("The amount of a gift must be greater than zero."));
     if (!giftNatures().contains(d.nature) || !giftForms().contains(d.form))
         return fail(Error::Code::InvalidInput, tr("Choose the nature and the form of the gift."));
     if (d.money()) {

@@ -36,6 +36,21 @@ QString InvoiceService::statusLabel(const QString& kind, const QString& status)
     return credit ? tr("Credit note") : tr("Invoice");
 }
 
+bool InvoiceService::isLate(const InvoiceRow& row, const QDate& today)
+{
+    return row.kind == QLatin1String("invoice") && row.status == QLatin1String("issued") &&
+           row.due.cents() > 0 && row.dueDate.isValid() && row.dueDate < today;
+}
+
+QString InvoiceService::rowStatusLabel(const InvoiceRow& row, const QDate& today)
+{
+    if (row.status != QLatin1String("issued") || row.kind != QLatin1String("invoice"))
+        return statusLabel(row.kind, row.status);
+    if (row.due.cents() <= 0)
+        return tr("Paid");
+    return isLate(row, today) ? tr("Late") : tr("To be paid");
+}
+
 QString InvoiceService::latePaymentMention()
 {
     return tr(

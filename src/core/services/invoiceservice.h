@@ -111,6 +111,10 @@ public:
 
     static QString methodLabel(const QString& method);
     static QString statusLabel(const QString& kind, const QString& status);
+    // The state of a line of the list: draft, paid, late, to be paid; a credit note.
+    static QString rowStatusLabel(const InvoiceRow& row, const QDate& today);
+    // An issued invoice whose due date has passed with something still due.
+    static bool isLate(const InvoiceRow& row, const QDate& today);
     // The late-payment mention printed for business customers, and for public bodies.
     static QString latePaymentMention();
     static QString publicLatePaymentMention();

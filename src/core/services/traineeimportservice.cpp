@@ -38,6 +38,15 @@ int TraineeImportService::Preview::validCount() const
         std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.problem.isEmpty(); }));
 }
 
+QString TraineeImportService::joinProblems(QStringList problems)
+{
+    // One sentence: "… (jj/mm/aaaa) ; déjà dans la base…", the messages without their own full stop.
+    for (QString& p : problems)
+        if (p.endsWith(QLatin1Char('.')))
+            p.chop(1);
+    return problems.join(QStringLiteral(" ; "));
+}
+
 Result<QDate> TraineeImportService::parseDate(const QString& textIn, const QDate& today)
 {
     const QString t = textIn.trimmed();
@@ -274,7 +283,7 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
             if (twin && *twin != 0)
                 problems << tr("already in the database (record n°%1)").arg(*twin);
         }
-        row.problem = problems.join(QStringLiteral(" ; "));
+        row.problem = joinProblems(problems);
         preview.rows << row;
     }
     preview.newReferrals = QStringList(newReferrals.begin(), newReferrals.end());

@@ -60,6 +60,8 @@ public:
     Result<QByteArray> exportCsv(const struct TraineeFilter& filter) const;
 
     static Result<QDate> parseDate(const QString& text, const QDate& today);
+    // The problems of a line in one sentence, joined by " ; ".
+    static QString joinProblems(QStringList problems);
     static ExitReason matchExitReason(const QString& text);
 
 private:

@@ -228,7 +228,11 @@ void DonationsPage::issueReceipt()
         DonationService(m_session.database(), m_session.clock(), m_session.user()).issueReceipt(id);
     if (!receipt)
         return m_banner->showMessage(MessageBanner::Kind::Error, receipt.error().message);
-    m_banner->showMessage(MessageBanner::Kind::Success, tr("The tax receipt is issued."));
+    auto issued =
+        DonationService(m_session.database(), m_session.clock(), m_session.user()).receipt(*receipt);
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          issued ? tr("The tax receipt %1 is issued.").arg(issued->number)
+                                 : tr("The tax receipt is issued."));
     reload();
 }
 

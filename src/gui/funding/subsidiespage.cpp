@@ -90,7 +90,10 @@ QString SubsidiesPage::pipelineText() const
 void SubsidiesPage::open(qint64 id)
 {
     SubsidyDialog dialog(m_session, id, this);
-    dialog.exec();
+    if (dialog.exec() == QDialog::Accepted)
+        m_banner->showMessage(MessageBanner::Kind::Success,
+                              id == 0 ? tr("The subsidy request is saved: it is in the list below.")
+                                      : tr("The subsidy is saved."));
 }
 
 void SubsidiesPage::reload()

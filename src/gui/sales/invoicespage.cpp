@@ -52,7 +52,7 @@ void InvoicesPage::reload()
     for (int r = 0; r < rows->size(); ++r) {
         const InvoiceRow& row = rows->at(r);
         const bool issued = row.status == QLatin1String("issued");
-        const bool late = issued && row.due.cents() > 0 && row.dueDate.isValid() && row.dueDate < today;
+        const bool late = InvoiceService::isLate(row, today);
         const QStringList cells = {
             issued ? row.number : tr("(draft)"),
             locale.toString(row.issueDate, QStringLiteral("dd/MM/yyyy")),
@@ -61,7 +61,7 @@ void InvoicesPage::reload()
             issued && row.kind == QLatin1String("invoice") ? row.due.format() : QString(),
             row.kind == QLatin1String("invoice") ? locale.toString(row.dueDate, QStringLiteral("dd/MM/yyyy"))
                                                  : QString(),
-            late ? tr("late") : InvoiceService::statusLabel(row.kind, row.status)};
+            InvoiceService::rowStatusLabel(row, today)};
         const auto items = setRow(r, cells, row.id);
         items.at(3)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         items.at(4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
