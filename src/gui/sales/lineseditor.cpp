@@ -73,6 +73,9 @@ LinesEditor::LinesEditor(Session& session, QWidget* parent)
     m_lines->setHorizontalHeaderLabels({tr("Description"), tr("Quantity"), tr("Unit"),
                                         tr("Unit price excl. VAT"), tr("VAT %"), tr("Total excl. VAT")});
     m_lines->verticalHeader()->hide();
+    // Each figure's column as wide as its heading ("Prix unitaire HT") or its widest cell; the text takes the
+    // rest.
+    m_lines->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_lines->horizontalHeader()->setSectionResizeMode(Label, QHeaderView::Stretch);
     m_lines->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_totals->setObjectName(QStringLiteral("linesTotals"));
