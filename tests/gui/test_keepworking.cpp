@@ -395,3 +395,21 @@ TEST_CASE("A catalogue item typed wrong stays in its dialog with the message, th
     CHECK(countOf(db, QStringLiteral(
                           "SELECT unit_price_cents FROM catalogue_item WHERE code = 'SOUD-TEST'")) == 1250);
 }
+
+TEST_CASE("The school year of entry reads 2026-2027 as in the lists, and takes 2025 typed",
+          "[gui][keepworking][rollover]")
+{
+    GuiDemo d("secretariat");
+    TraineeDialog dialog(d.session, 0);
+    activate(&dialog);
+    auto* cohort = dialog.findChild<QSpinBox*>(QStringLiteral("cohort"));
+    REQUIRE(cohort);
+    CHECK(cohort->text() == QStringLiteral("2026-2027"));
+    cohort->setFocus();
+    cohort->selectAll();
+    QTest::keyClicks(cohort, QStringLiteral("2025"));
+    QTest::keyClick(cohort, Qt::Key_Tab);
+    CHECK(cohort->value() == 2025);
+    CHECK(cohort->text() == QStringLiteral("2025-2026"));
+    test::closeThrowingAway(&dialog);
+}

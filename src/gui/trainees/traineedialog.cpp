@@ -4,6 +4,7 @@
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/schoolyearbox.h"
 #include "gui/common/session.h"
 #include "gui/trainees/coursetab.h"
 #include "gui/trainees/outcometab.h"
@@ -174,8 +175,8 @@ QWidget* TraineeDialog::buildIdentity()
                                 .sections()
                                 .value_or(QList<Section>{}))
         m_section->addItem(s.name, s.id);
-    m_cohort = new QSpinBox(page);
-    m_cohort->setRange(2000, 2100);
+    m_cohort = new SchoolYearBox(page);
+    m_cohort->setObjectName(QStringLiteral("cohort"));
     m_studyYear = new QComboBox(page);
     m_studyYear->addItem(tr("1st year"), 1);
     m_studyYear->addItem(tr("2nd year"), 2);
