@@ -6750,7 +6750,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeImportService</name>
     <message>
-        <location filename="../../src/core/services/traineeimportservice.cpp" line="+48" />
+        <location filename="../../src/core/services/traineeimportservice.cpp" line="+57" />
         <source>“%1” is not a date (dd/mm/yyyy).</source>
         <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
     </message>
@@ -6815,7 +6815,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>déjà dans la base (dossier n°%1)</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+18" />
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
@@ -6860,7 +6860,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeService</name>
     <message>
-        <location filename="../../src/core/services/traineeservice.cpp" line="+52" />
+        <location filename="../../src/core/services/traineeservice.cpp" line="+53" />
         <source>candidate</source>
         <translation>candidat</translation>
     </message>
@@ -6947,12 +6947,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+59" />
-        <location line="+167" />
+        <location line="+212" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
     <message>
-        <location line="-146" />
+        <location line="-191" />
         <source>The last name and the first name are required.</source>
         <translation>Le nom et le prénom sont obligatoires.</translation>
     </message>
@@ -7027,7 +7027,17 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Un autre dossier (n°%1) a le même nom et la même date de naissance.</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+29" />
+        <source>Tick the trainees who go on to the second year.</source>
+        <translation>Cochez les jeunes qui passent en 2e année.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>%1 %2 is no longer an enrolled first-year: nobody was moved, open the list again.</source>
+        <translation>%1 %2 n'est plus inscrit en 1re année : personne n'a changé d'année, rouvrez la liste.</translation>
+    </message>
+    <message>
+        <location line="+71" />
         <location line="+27" />
         <source>The guardian's last name is required.</source>
         <translation>Le nom du responsable est obligatoire.</translation>
@@ -9869,7 +9879,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Émettre un reçu fiscal pour ce don ? Une fois émis, un reçu est conservé pour toujours : une erreur se corrige en l'annulant.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>The tax receipt %1 is issued.</source>
         <translation>Le reçu fiscal %1 est émis.</translation>
     </message>
@@ -10792,7 +10802,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Total HT</translation>
     </message>
     <message>
-        <location line="+144" />
+        <location line="+147" />
         <source>Line %1: %2</source>
         <translation>Ligne %1 : %2</translation>
     </message>
@@ -13747,7 +13757,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineeDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+51" />
+        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+52" />
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
@@ -14136,7 +14146,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/traineespage.cpp" line="+36" />
+        <location filename="../../src/gui/trainees/traineespage.cpp" line="+39" />
         <source>Show a&amp;rchived</source>
         <translation>Afficher les a&amp;rchivés</translation>
     </message>
@@ -14170,8 +14180,18 @@ Facturé (HT) : %6
         <source>E&amp;xport to CSV…</source>
         <translation>E&amp;xporter en CSV…</translation>
     </message>
+    <message>
+        <location line="+5" />
+        <source>Move to the &amp;2nd year…</source>
+        <translation>Passage en &amp;2e année…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>At the start of a school year: the first-years who continue, ticked in one list.</source>
+        <translation>À la rentrée : les jeunes de 1re année qui continuent, cochés dans une seule liste.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+11" />
+        <location line="+10" />
         <source>%n trainee(s) imported.</source>
         <translation>
             <numerusform>%n jeune importé.</numerusform>
@@ -14222,7 +14242,34 @@ Facturé (HT) : %6
         <translation>La liste a été exportée dans %1.</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+60" />
+        <source>No enrolled first-year entered before this school year: nobody to move.</source>
+        <translation>Aucun jeune inscrit en 1re année n'est entré avant cette année scolaire : personne à faire passer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Move to the 2nd year</source>
+        <translation>Passage en 2e année</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 %2 — %3, entered in %4-%5</source>
+        <translation>%1 %2 — %3, entré(e) en %4-%5</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Tick those who continue
+(untick a repeat or a departure):</source>
+        <translation>Cochez ceux qui continuent
+(décochez un redoublement ou un départ) :</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16" />
+        <source>%n trainee(s) moved to the 2nd year.</source>
+        <translation><numerusform>%n jeune passé en 2e année.</numerusform><numerusform>%n jeunes passés en 2e année.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>

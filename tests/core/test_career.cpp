@@ -136,3 +136,37 @@ TEST_CASE("The follow-up list shows who is due for the 6- and 12-month contact",
     due = career.dueFollowUps(kToday);
     CHECK_FALSE(has(sixMonths, "m6"));
 }
+
+TEST_CASE("An internship is changed in place, once per reading, and hosts are organisations", "[career]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend, test::DemoSpec::school());
+    FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
+    const UserContext office =
+        test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
+    CareerService career(t.db(), clock, office);
+    const qint64 trainee =
+        test::rawScalar(t.db(), QStringLiteral("SELECT min(trainee_id) FROM internship")).toLongLong();
+    auto internships = career.internships(trainee);
+    REQUIRE(internships);
+    REQUIRE_FALSE(internships->isEmpty());
+    Internship read = internships->first();
+    Internship changed = read;
+    changed.tutor = QStringLiteral("Mme Vuillet");
+    REQUIRE(career.updateInternship(changed));
+    CHECK(career.internships(trainee)->first().tutor == QStringLiteral("Mme Vuillet"));
+    // The same reading again: another computer changed it meanwhile.
+    changed.tutor = QStringLiteral("M. Girod");
+    const Status stale = career.updateInternship(changed);
+    REQUIRE_FALSE(stale);
+    CHECK(stale.error().code == Error::Code::Conflict);
+    changed.end = changed.start.addDays(-1);
+    CHECK_FALSE(career.updateInternship(changed));
+
+    auto hosts = career.searchOrganisations(QString());
+    REQUIRE(hosts);
+    for (const Organisation& o : *hosts)
+        CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT person FROM contact WHERE id = %1").arg(o.id))
+                  .toInt() == 0);
+}

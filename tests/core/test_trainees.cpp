@@ -352,3 +352,52 @@ TEST_CASE("Attendance: a presence is never written ahead, a planned absence may 
     CHECK(service.record(s.tyres, {{*id, kToday, Half::Morning, QStringLiteral("present"), {}}}));
     CHECK(count() == 2);
 }
+
+TEST_CASE("Passage en 2e année moves the ticked first-years, all or none", "[trainees][rollover]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    test::TestDatabase t(backend, test::DemoSpec::school());
+    // The next rentrée: the demo's first-years of 2026-2027 go on.
+    FixedClock clock(QDateTime(QDate(2027, 9, 6), QTime(9, 0), Qt::UTC));
+    const UserContext office =
+        test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
+    TraineeService service(t.db(), clock, office);
+    auto candidates = service.secondYearCandidates();
+    REQUIRE(candidates);
+    const qint64 expected =
+        test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee WHERE status = "
+                                               "'enrolled' AND study_year = 1 AND cohort_year < "
+                                               "2027 AND archived_at IS NULL"))
+            .toLongLong();
+    CHECK(candidates->size() == expected);
+    for (const TraineeRow& row : *candidates)
+        CHECK((row.studyYear == 1 && row.cohortYear < 2027));
+    REQUIRE(candidates->size() >= 1);
+
+    // A second-year among them: nobody moves.
+    const qint64 second =
+        test::rawScalar(t.db(), QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'enrolled' AND "
+                                               "study_year = 2"))
+            .toLongLong();
+    const Status refused = service.moveToSecondYear({candidates->first().id, second});
+    REQUIRE_FALSE(refused);
+    CHECK(test::rawScalar(
+              t.db(),
+              QStringLiteral("SELECT study_year FROM trainee WHERE id = %1").arg(candidates->first().id))
+              .toInt() == 1);
+
+    QList<qint64> ids;
+    for (const TraineeRow& row : *candidates)
+        ids << row.id;
+    REQUIRE(service.moveToSecondYear(ids));
+    CHECK(service.secondYearCandidates()->isEmpty());
+    CHECK(
+        test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'trainee' AND "
+                                               "action = 'update' AND at >= '2027-09-06'"))
+            .toLongLong() >= ids.size());
+
+    const UserContext trainer =
+        test::logIn(t.db(), QStringLiteral("formateur.metal"), DemoGenerator::demoPassword());
+    CHECK_FALSE(TraineeService(t.db(), clock, trainer).moveToSecondYear(ids));
+}

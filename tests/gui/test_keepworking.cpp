@@ -413,3 +413,29 @@ TEST_CASE("The school year of entry reads 2026-2027 as in the lists, and takes 2
     CHECK(cohort->text() == QStringLiteral("2025-2026"));
     test::closeThrowingAway(&dialog);
 }
+
+TEST_CASE("At the rentrée, Passage en 2e année moves the ticked first-years in one confirmed action",
+          "[gui][rollover]")
+{
+    GuiDemo d("secretariat");
+    d.session.setClock(std::make_unique<FixedClock>(QDateTime(QDate(2027, 9, 6), QTime(9, 0), Qt::UTC)));
+    Database& db = d.session.database();
+    const QString firstYears = QStringLiteral(
+        "SELECT count(*) FROM trainee WHERE status = 'enrolled' AND study_year = 1 AND cohort_year < 2027");
+    const qint64 before = countOf(db, firstYears);
+    REQUIRE(before >= 2);
+    TraineesPage page(d.session);
+    page.show();
+    int listed = 0;
+    onNextDialog<FormDialog>([&](FormDialog* dialog) {
+        auto* list = dialog->findChild<QListWidget*>(QStringLiteral("secondYearList"));
+        listed = list->count();
+        list->item(0)->setCheckState(Qt::Unchecked); // a repeat
+        dialog->accept();
+    });
+    page.findChild<QPushButton*>(QStringLiteral("secondYear"))->click();
+    CHECK(listed == before);
+    CHECK(countOf(db, firstYears) == 1);
+    CHECK(page.findChild<MessageBanner*>()->text() ==
+          QStringLiteral("%1 jeunes passés en 2e année.").arg(before - 1));
+}

@@ -1,5 +1,6 @@
 #include "services/traineeservice.h"
 
+#include "domain/schoolyear.h"
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
 #include "storage/database.h"
@@ -284,6 +285,52 @@ Status TraineeService::update(const Trainee& input, bool confirmedAge)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, QStringLiteral("trainee"), QString::number(t.id), QStringLiteral("update"),
                     diff(*before, t));
+    });
+}
+
+Result<QList<TraineeRow>> TraineeService::secondYearCandidates() const
+{
+    TraineeFilter f;
+    f.status = traineeStatusCode(TraineeStatus::Enrolled);
+    auto rows = list(f, 100000, 0);
+    if (!rows)
+        return rows;
+    const int thisYear = SchoolYear::containing(m_clock.today()).startYear();
+    QList<TraineeRow> out;
+    for (const TraineeRow& row : *rows)
+        if (row.studyYear == 1 && row.cohortYear < thisYear)
+            out << row;
+    return out;
+}
+
+Status TraineeService::moveToSecondYear(const QList<qint64>& ids)
+{
+    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
+        return r;
+    if (ids.isEmpty())
+        return fail(Error::Code::InvalidInput, tr("Tick the trainees who go on to the second year."));
+    return inTransaction(m_db, [&]() -> Status {
+        TraineeRepository repo(m_db);
+        for (qint64 id : ids) {
+            auto before = repo.load(id);
+            if (!before)
+                return std::unexpected(before.error());
+            if (before->status != TraineeStatus::Enrolled || before->studyYear != 1 || before->anonymised)
+                return fail(
+                    Error::Code::Conflict,
+                    tr("%1 %2 is no longer an enrolled first-year: nobody was moved, open the list again.")
+                        .arg(before->firstName, before->lastName));
+            Trainee after = *before;
+            after.studyYear = 2;
+            if (auto r = repo.update(after, m_clock.nowIso()); !r)
+                return r;
+            if (auto r = AuditTrail(m_db, m_clock)
+                             .record(m_actor, QStringLiteral("trainee"), QString::number(id),
+                                     QStringLiteral("update"), diff(*before, after));
+                !r)
+                return r;
+        }
+        return {};
     });
 }
 

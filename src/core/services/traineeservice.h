@@ -39,6 +39,11 @@ public:
     // (otherwise NeedsConfirmation comes back and nothing is written).
     Result<qint64> create(const Trainee& trainee, bool confirmedAge = false);
     Status update(const Trainee& trainee, bool confirmedAge = false);
+    // "Passage en 2e année": the enrolled first-years who entered before the
+    // current school year, by name.
+    Result<QList<TraineeRow>> secondYearCandidates() const;
+    // Moves these first-years to the second year, all of them or none.
+    Status moveToSecondYear(const QList<qint64>& ids);
     Status setArchived(qint64 id, bool archived);
     Status remove(qint64 id);
 

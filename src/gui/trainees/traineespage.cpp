@@ -1,5 +1,7 @@
 #include "gui/trainees/traineespage.h"
 
+#include "gui/common/allowed.h"
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/searchfield.h"
 #include "gui/common/session.h"
@@ -19,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -73,6 +76,13 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     buttons->addWidget(open);
     buttons->addWidget(m_archive);
     buttons->addStretch(1);
+    auto* promote = new QPushButton(tr("Move to the &2nd year…"), this);
+    promote->setObjectName(QStringLiteral("secondYear"));
+    promote->setToolTip(
+        tr("At the start of a school year: the first-years who continue, ticked in one list."));
+    showWhenAllowed(promote, m_session, permission::TraineesWrite);
+    buttons->addWidget(promote);
+    connect(promote, &QPushButton::clicked, this, &TraineesPage::moveToSecondYear);
     buttons->addWidget(m_import);
     buttons->addWidget(exportButton);
     connect(m_import, &QPushButton::clicked, this, [this]() {
@@ -221,6 +231,54 @@ bool TraineesPage::selectTrainee(qint64 id)
         }
     }
     return false;
+}
+
+void TraineesPage::moveToSecondYear()
+{
+    TraineeService service(m_session.database(), m_session.clock(), m_session.user());
+    auto candidates = service.secondYearCandidates();
+    if (!candidates) {
+        m_banner->showMessage(MessageBanner::Kind::Error, candidates.error().message);
+        return;
+    }
+    if (candidates->isEmpty()) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("No enrolled first-year entered before this school year: nobody to move."));
+        return;
+    }
+    FormDialog dialog(tr("Move to the 2nd year"), this);
+    dialog.setObjectName(QStringLiteral("secondYearDialog"));
+    auto* list = new QListWidget(&dialog);
+    list->setObjectName(QStringLiteral("secondYearList"));
+    for (const TraineeRow& row : std::as_const(*candidates)) {
+        auto* item = new QListWidgetItem(tr("%1 %2 — %3, entered in %4-%5")
+                                             .arg(row.lastName.toUpper(), row.firstName, row.section)
+                                             .arg(row.cohortYear)
+                                             .arg(row.cohortYear + 1),
+                                         list);
+        item->setData(Qt::UserRole, row.id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+    }
+    dialog.watch(list);
+    dialog.addRow(tr("Tick those who continue\n(untick a repeat or a departure):"), list);
+    int moved = 0;
+    dialog.setAction([&]() -> Status {
+        QList<qint64> ids;
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->checkState() == Qt::Checked)
+                ids << list->item(i)->data(Qt::UserRole).toLongLong();
+        if (auto r = service.moveToSecondYear(ids); !r)
+            return r;
+        moved = static_cast<int>(ids.size());
+        return {};
+    });
+    dialog.resize(620, 480);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("%n trainee(s) moved to the 2nd year.", nullptr, moved));
+    applyFilter();
 }
 
 void TraineesPage::archiveCurrent()

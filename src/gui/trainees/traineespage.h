@@ -37,6 +37,8 @@ private:
     void reloadChoices();
     void openCurrent();
     void newTrainee();
+    // "Passage en 2e année": the continuing first-years, ticked, moved in one action.
+    void moveToSecondYear();
     // Selects the trainee's row if the list shows it.
     bool selectTrainee(qint64 id);
     void archiveCurrent();
