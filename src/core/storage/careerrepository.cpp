@@ -8,6 +8,19 @@ namespace etabli {
 
 namespace {
 
+// What an internship's INSERT and UPDATE both write.
+void bindInternship(SqlQuery& q, const Internship& i, const QString& nowIso)
+{
+    q.bind(QStringLiteral("organisation"), i.organisationId)
+        .bind(QStringLiteral("tutor"), i.tutor.trimmed())
+        .bind(QStringLiteral("start"), i.start.toString(Qt::ISODate))
+        .bind(QStringLiteral("end"), i.end.toString(Qt::ISODate))
+        .bind(QStringLiteral("schedule"), i.schedule.trimmed())
+        .bind(QStringLiteral("assessment"), i.assessment.trimmed())
+        .bind(QStringLiteral("grade"), i.grade.trimmed())
+        .bind(QStringLiteral("now"), nowIso);
+}
+
 QVariant dateOrNull(const QDate& d)
 {
     return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
@@ -98,15 +111,8 @@ Result<qint64> CareerRepository::insertInternship(const Internship& i, const QSt
             ":schedule, :assessment, :grade, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("trainee"), i.traineeId)
-        .bind(QStringLiteral("organisation"), i.organisationId)
-        .bind(QStringLiteral("tutor"), i.tutor.trimmed())
-        .bind(QStringLiteral("start"), i.start.toString(Qt::ISODate))
-        .bind(QStringLiteral("end"), i.end.toString(Qt::ISODate))
-        .bind(QStringLiteral("schedule"), i.schedule.trimmed())
-        .bind(QStringLiteral("assessment"), i.assessment.trimmed())
-        .bind(QStringLiteral("grade"), i.grade.trimmed())
-        .bind(QStringLiteral("now"), nowIso);
+    bindInternship(q, i, nowIso);
+    q.bind(QStringLiteral("trainee"), i.traineeId);
     return q.execReturningId();
 }
 
@@ -120,15 +126,8 @@ Status CareerRepository::updateInternship(const Internship& i, const QString& no
             "AND version = :version"));
         !r)
         return r;
-    q.bind(QStringLiteral("organisation"), i.organisationId)
-        .bind(QStringLiteral("tutor"), i.tutor.trimmed())
-        .bind(QStringLiteral("start"), i.start.toString(Qt::ISODate))
-        .bind(QStringLiteral("end"), i.end.toString(Qt::ISODate))
-        .bind(QStringLiteral("schedule"), i.schedule.trimmed())
-        .bind(QStringLiteral("assessment"), i.assessment.trimmed())
-        .bind(QStringLiteral("grade"), i.grade.trimmed())
-        .bind(QStringLiteral("now"), nowIso)
-        .bind(QStringLiteral("id"), i.id)
+    bindInternship(q, i, nowIso);
+    q.bind(QStringLiteral("id"), i.id)
         .bind(QStringLiteral("trainee"), i.traineeId)
         .bind(QStringLiteral("version"), i.version);
     if (auto r = q.exec(); !r)

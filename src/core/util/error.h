@@ -52,4 +52,12 @@ inline std::unexpected<Error> fail(Error error)
     return std::unexpected(std::move(error));
 }
 
+// Whether an action that returns a value (a new id) succeeded, its value left aside.
+template <typename T> Status statusOf(const Result<T>& result)
+{
+    if (result)
+        return {};
+    return std::unexpected(result.error());
+}
+
 } // namespace etabli

@@ -441,7 +441,7 @@ void FinancialYearsPage::openNext()
     if (years && !years->isEmpty())
         next = std::max(next, years->first().start.year() + 1);
     auto opened = service.open(next);
-    tell(opened ? Status{} : Status(std::unexpected(opened.error())),
+    tell(statusOf(opened),
          opened ? tr("The financial year %1 is open.").arg(FinancialYearService::label(*opened)) : QString());
 }
 

@@ -259,7 +259,7 @@ void ContactDialog::editVehicle(int row)
         v.model = model->text();
         v.tyreSize = size->text();
         auto id = ContactService(m_session.database(), m_session.clock(), m_session.user()).saveVehicle(v);
-        return id ? Status{} : Status(std::unexpected(id.error()));
+        return statusOf(id);
     });
     if (dialog.exec() == QDialog::Accepted)
         reloadVehicles();

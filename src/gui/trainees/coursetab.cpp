@@ -206,7 +206,7 @@ void CourseTab::editInternship(int row)
         i.grade = grade->text();
         if (isNew) {
             auto id = career.addInternship(i);
-            return id ? Status{} : Status(std::unexpected(id.error()));
+            return statusOf(id);
         }
         return career.updateInternship(i);
     });
@@ -292,7 +292,7 @@ void CourseTab::editCertification(int row)
         c.result = r;
         c.resultDate = r == QLatin1String("registered") ? QDate() : date->date();
         auto id = career.setCertification(c);
-        return id ? Status{} : Status(std::unexpected(id.error()));
+        return statusOf(id);
     });
     if (dialog.exec() == QDialog::Accepted)
         reload();

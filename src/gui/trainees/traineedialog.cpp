@@ -489,7 +489,7 @@ void TraineeDialog::editGuardian(int row)
         TraineeService service(m_session.database(), m_session.clock(), m_session.user());
         if (isNew) {
             auto id = service.addGuardian(g);
-            return id ? Status{} : Status(std::unexpected(id.error()));
+            return statusOf(id);
         }
         return service.updateGuardian(g);
     });

@@ -301,7 +301,7 @@ void TeamPage::addHours()
             return std::unexpected(minutes.error());
         VolunteerHours h{0, who->currentData().toLongLong(), {}, day->date(), *minutes, activity->text()};
         auto id = StaffService(m_session.database(), m_session.clock(), m_session.user()).addHours(h);
-        return id ? Status{} : Status(std::unexpected(id.error()));
+        return statusOf(id);
     });
     if (dialog.exec() == QDialog::Accepted) {
         m_banner->showMessage(MessageBanner::Kind::Success, tr("The hours were recorded."));
