@@ -831,9 +831,12 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             UserContext office = UserContext::system();
             office.audited = false;
             const FixedClock noon(QDateTime(today, QTime(12, 0), Qt::UTC));
-            // The office closed each month that is over, and each year with its December.
-            if (auto r = ClosingService(m_db, noon, office).closeUntil(today.addMonths(-1)); !r)
-                return std::unexpected(r.error());
+            // The office closed each month that is over, and each year with its December
+            // (a demo without its workshops' log has sold nothing: nothing to close).
+            if (summary.invoices > 0) {
+                if (auto r = ClosingService(m_db, noon, office).closeUntil(today.addMonths(-1)); !r)
+                    return std::unexpected(r.error());
+            }
             IndicatorService indicators(m_db, noon, office);
             auto references = indicators.references();
             if (!references)
