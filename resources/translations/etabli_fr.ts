@@ -821,7 +821,7 @@
 <context>
     <name>CareerRepository</name>
     <message>
-        <location filename="../../src/core/storage/careerrepository.cpp" line="+138" />
+        <location filename="../../src/core/storage/careerrepository.cpp" line="+137" />
         <source>This internship was changed meanwhile on another computer: open the record again.</source>
         <translation>Ce stage a été modifié entre-temps sur un autre poste : rouvrez la fiche.</translation>
     </message>
@@ -3086,7 +3086,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingLists</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+76" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+77" />
         <source>Your account does not allow seeing this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -3821,6 +3821,29 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+12" />
         <source>A cheque of the list is already deposited, reversed, or not a cheque.</source>
         <translation>Un chèque de la liste est déjà remis, contrepassé, ou n'est pas un chèque.</translation>
+    </message>
+</context>
+<context>
+    <name>ListDocument</name>
+    <message numerus="yes">
+        <location filename="../../src/print/listdocument.cpp" line="+25" />
+        <source>%n row(s), printed on %1.</source>
+        <translation><numerusform>%n ligne, imprimée le %1.</numerusform><numerusform>%n lignes, imprimées le %1.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Printed on %1.</source>
+        <translation>Imprimé le %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The filters match %1 rows: only the first %2 are printed; narrow the search to print the others.</source>
+        <translation>Les filtres retiennent %1 lignes : seules les %2 premières sont imprimées ; précisez la recherche pour imprimer les autres.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No row matches these filters.</source>
+        <translation>Aucune ligne ne correspond à ces filtres.</translation>
     </message>
 </context>
 <context>
@@ -6947,12 +6970,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+59" />
-        <location line="+212" />
+        <location line="+213" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-192" />
         <source>The last name and the first name are required.</source>
         <translation>Le nom et le prénom sont obligatoires.</translation>
     </message>
@@ -7032,7 +7055,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cochez les jeunes qui passent en 2e année.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>%1 %2 is no longer an enrolled first-year: nobody was moved, open the list again.</source>
         <translation>%1 %2 n'est plus inscrit en 1re année : personne n'a changé d'année, rouvrez la liste.</translation>
     </message>
@@ -7949,7 +7972,22 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::AbsencesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/absencespage.cpp" line="+50" />
+        <location filename="../../src/gui/trainees/absencespage.cpp" line="+43" />
+        <source>Attendance of each trainee</source>
+        <translation>Assiduité de chaque jeune</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>3 or more unexcused half-days in a row</source>
+        <translation>3 demi-journées ou plus d'absence injustifiée d'affilée</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Attendance</source>
+        <translation>Assiduité</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <location line="+3" />
         <source>Trainee</source>
         <translation>Jeune</translation>
@@ -8099,12 +8137,12 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>&amp;Year of the tax:</source>
         <translation>&amp;Année de la taxe :</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-7" />
         <source>&amp;Change…</source>
         <translation>&amp;Modifier…</translation>
     </message>
@@ -8113,8 +8151,18 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <source>&amp;New company…</source>
         <translation>&amp;Nouvelle entreprise…</translation>
     </message>
+    <message>
+        <location line="+4" />
+        <source>Apprenticeship tax</source>
+        <translation>Taxe d'apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>tax of %1</source>
+        <translation>taxe %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+42" />
+        <location line="+40" />
         <source>%n company(ies): %1 expected, %2 received.</source>
         <translation>
             <numerusform>%n entreprise : %1 attendus, %2 reçus.</numerusform>
@@ -8386,7 +8434,8 @@ après-midi</translation>
         <translation>&amp;Corriger…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-3" />
+        <location line="+9" />
         <source>Income and expenses</source>
         <translation>Produits et charges</translation>
     </message>
@@ -8406,7 +8455,7 @@ après-midi</translation>
         <translation>Enregistre le montant opposé : l'écriture reste, annulée.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+48" />
         <source>A recorded entry is not changed: “Correct…” undoes it, then record the right one.</source>
         <translation>Une écriture enregistrée ne se modifie pas : « Corriger… » l'annule, puis saisissez la bonne.</translation>
     </message>
@@ -8568,7 +8617,7 @@ après-midi</translation>
 <context>
     <name>etabli::CataloguePage</name>
     <message>
-        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+43" />
+        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+44" />
         <source>&amp;Workshop</source>
         <translation>A&amp;telier</translation>
     </message>
@@ -8643,7 +8692,12 @@ après-midi</translation>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+5" />
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>&lt;b&gt;Catalogue&lt;/b&gt; — what the workshop makes and sells</source>
         <translation>&lt;b&gt;Catalogue&lt;/b&gt; — ce que l'atelier fabrique et vend</translation>
     </message>
@@ -9107,12 +9161,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ContactsPage</name>
     <message>
-        <location filename="../../src/gui/sales/contactspage.cpp" line="+31" />
+        <location filename="../../src/gui/sales/contactspage.cpp" line="+19" />
         <source>Search a name, a town, a postcode…</source>
         <translation>Chercher un nom, une ville, un code postal…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+8" />
         <source>All contacts</source>
         <translation>Tous les contacts</translation>
     </message>
@@ -9142,17 +9196,22 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Fournisseurs</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Plate: AB-123-CD</source>
         <translation>Plaque : AB-123-CD</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="-16" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-1" />
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
@@ -9177,17 +9236,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Rôles</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+1" />
         <source>&amp;New contact…</source>
         <translation>&amp;Nouveau contact…</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>&amp;Open</source>
-        <translation>&amp;Ouvrir</translation>
-    </message>
-    <message>
-        <location line="+58" />
+        <location line="+43" />
         <source>customer</source>
         <translation>client</translation>
     </message>
@@ -9669,12 +9723,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+192" />
+        <location line="+201" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-200" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -9709,7 +9763,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Déclaration annuelle…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>All gifts</source>
         <translation>Tous les dons</translation>
     </message>
@@ -9734,7 +9788,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Un reçu par donateur pour tous ses dons d'une année pas encore reçus.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+54" />
         <source>Securities: %1</source>
         <translation>Titres : %1</translation>
     </message>
@@ -9749,7 +9803,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Numéraire</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="-74" />
+        <source>Gifts</source>
+        <translation>Dons</translation>
+    </message>
+    <message>
+        <location line="+80" />
         <source>Expenses waived: %1</source>
         <translation>Abandon de frais : %1</translation>
     </message>
@@ -9978,7 +10037,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FinancialYearsPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+148" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+151" />
         <source>Financial year</source>
         <translation>Exercice</translation>
     </message>
@@ -10106,7 +10165,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FollowUpPage</name>
     <message>
-        <location filename="../../src/gui/trainees/followuppage.cpp" line="+20" />
+        <location filename="../../src/gui/trainees/followuppage.cpp" line="+23" />
         <source>Young people who left and are due for news: 6 and 12 months after their exit. Open a record (Enter or double-click) and fill in the Outcome tab.</source>
         <translation>Jeunes sortis dont il faut prendre des nouvelles, 6 et 12 mois après leur sortie. Ouvrez le dossier (Entrée ou double-clic) et remplissez l'onglet Devenir.</translation>
     </message>
@@ -10135,8 +10194,18 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <source>Due on</source>
         <translation>À faire le</translation>
     </message>
+    <message>
+        <location line="+8" />
+        <source>Follow-ups due</source>
+        <translation>Suivis à faire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>on %1</source>
+        <translation>au %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+26" />
+        <location line="+24" />
         <source>%n contact(s) to make</source>
         <translation>
             <numerusform>%n contact à prendre</numerusform>
@@ -10679,7 +10748,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Chercher un numéro ou un client…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>All invoices and credit notes</source>
         <translation>Toutes les factures et les avoirs</translation>
     </message>
@@ -10699,12 +10768,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Impayées</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-12" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-1" />
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -10739,7 +10813,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Nouvelle facture…</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+42" />
         <source>(draft)</source>
         <translation>(brouillon)</translation>
     </message>
@@ -10820,6 +10894,75 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <location line="+3" />
         <source>&lt;b&gt;Total %1&lt;/b&gt; (VAT not applicable)</source>
         <translation>&lt;b&gt;Total %1&lt;/b&gt; (TVA non applicable)</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ListOutput</name>
+    <message>
+        <location filename="../../src/gui/common/listoutput.cpp" line="+23" />
+        <source>Print / e&amp;xport</source>
+        <translation>Imprimer / e&amp;xporter</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The rows chosen by the search and the filters, all of them, not only the page on screen: printed, as a PDF or as a spreadsheet file.</source>
+        <translation>Les lignes retenues par la recherche et les filtres, toutes, pas seulement la page à l'écran : imprimées, en PDF ou en fichier pour tableur.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export for a &amp;spreadsheet (CSV)…</source>
+        <translation>Exporter pour un &amp;tableur (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location line="+2" />
+        <source>Print / export</source>
+        <translation>Imprimer / exporter</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Export the list</source>
+        <translation>Exporter la liste</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Save the list as PDF</source>
+        <translation>Enregistrer la liste en PDF</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>CSV for a spreadsheet (*.csv)</source>
+        <translation>CSV pour tableur (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The list was saved in %1.</source>
+        <translation>La liste est enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>search « %1 »</source>
+        <translation>recherche « %1 »</translation>
     </message>
 </context>
 <context>
@@ -11173,7 +11316,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::MembersPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="-287" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-290" />
         <source>Member</source>
         <translation>Adhérent</translation>
     </message>
@@ -11193,12 +11336,12 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Dernière cotisation</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>&amp;Year:</source>
         <translation>&amp;Année :</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-7" />
         <source>&amp;Dues paid…</source>
         <translation>&amp;Cotisation payée…</translation>
     </message>
@@ -11208,7 +11351,12 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>&amp;Nouvel adhérent…</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+4" />
+        <source>Members</source>
+        <translation>Adhérents</translation>
+    </message>
+    <message>
+        <location line="+40" />
         <source>%1 member(s) in the register; &lt;b&gt;%2 with their dues for %3 paid&lt;/b&gt; (for the general meeting).</source>
         <translation>%1 adhérent(s) au registre ; &lt;b&gt;%2 à jour de leur cotisation %3&lt;/b&gt; (pour l'assemblée générale).</translation>
     </message>
@@ -11417,7 +11565,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::OrdersPage</name>
     <message>
-        <location filename="../../src/gui/sales/orderspage.cpp" line="+20" />
+        <location filename="../../src/gui/sales/orderspage.cpp" line="+21" />
         <source>Search a number or a customer…</source>
         <translation>Chercher un numéro ou un client…</translation>
     </message>
@@ -11437,7 +11585,12 @@ Facturé (HT) : %6
         <translation>Numéro</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-1" />
+        <source>Work orders</source>
+        <translation>Bons de travaux</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -11477,7 +11630,7 @@ Facturé (HT) : %6
         <translation>Tous les ateliers</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+34" />
         <source> (late)</source>
         <translation> (en retard)</translation>
     </message>
@@ -11518,12 +11671,13 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PagedListPage</name>
     <message>
-        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+40" />
+        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+46" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+103" />
+        <location line="+25" />
         <source>Your account may not see this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -11590,6 +11744,11 @@ Facturé (HT) : %6
         <location line="+2" />
         <source>&amp;to</source>
         <translation>&amp;au</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>from %1 to %2</source>
+        <translation>du %1 au %2</translation>
     </message>
 </context>
 <context>
@@ -12003,7 +12162,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+155" />
+        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+156" />
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
@@ -12038,6 +12197,31 @@ Facturé (HT) : %6
         <translation>Dates choisies</translation>
     </message>
     <message>
+        <location line="+7" />
+        <source>Hours of each trainee</source>
+        <translation>Heures de chaque jeune</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Skills practised</source>
+        <translation>Compétences pratiquées</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>What was made</source>
+        <translation>Ce qui a été produit</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Hours per order</source>
+        <translation>Heures par commande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Production figures</source>
+        <translation>Chiffres de production</translation>
+    </message>
+    <message>
         <location line="+66" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
@@ -12046,7 +12230,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresView</name>
     <message>
-        <location line="-160" />
+        <location line="-168" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
@@ -12170,17 +12354,22 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionLogPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+38" />
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+40" />
         <source>All kinds of work</source>
         <translation>Tous les types de travail</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-9" />
         <source>Search a reference…</source>
         <translation>Chercher une référence…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-3" />
+        <source>Production log</source>
+        <translation>Journal de production</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Day</source>
         <translation>Jour</translation>
     </message>
@@ -12200,12 +12389,12 @@ Facturé (HT) : %6
         <translation>Référence</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Made</source>
         <translation>Fait</translation>
     </message>
@@ -12220,27 +12409,22 @@ Facturé (HT) : %6
         <translation>Heures-jeunes</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+16" />
         <source>The hours of all the trainees on the entry, added up</source>
         <translation>Les heures de tous les jeunes de l'entrée, additionnées</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>&amp;Open</source>
-        <translation>&amp;Ouvrir</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Delete the entry…</source>
         <translation>Supprimer l'&amp;entrée…</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+15" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+53" />
         <source>Delete the entry</source>
         <translation>Supprimer l'entrée</translation>
     </message>
@@ -12464,7 +12648,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::QuotesPage</name>
     <message>
-        <location filename="../../src/gui/sales/quotespage.cpp" line="+17" />
+        <location filename="../../src/gui/sales/quotespage.cpp" line="+16" />
+        <source>Quotes</source>
+        <translation>Devis</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -12509,7 +12698,7 @@ Facturé (HT) : %6
         <translation>&amp;Nouveau devis…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Open (drafts, sent and still valid)</source>
         <translation>En cours (brouillons, envoyés encore valables)</translation>
     </message>
@@ -12522,7 +12711,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ReceivablesPage</name>
     <message>
-        <location filename="../../src/gui/sales/receivablespage.cpp" line="+33" />
+        <location filename="../../src/gui/sales/receivablespage.cpp" line="+35" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -12565,6 +12754,16 @@ Facturé (HT) : %6
         <location line="+1" />
         <source>Reminder letter in P&amp;DF…</source>
         <translation>Lettre de relance en P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Receivables</source>
+        <translation>Sommes à recevoir</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>on %1</source>
+        <translation>au %1</translation>
     </message>
     <message>
         <location line="+15" />
@@ -13137,7 +13336,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SubsidiesPage</name>
     <message>
-        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+34" />
+        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+35" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -13202,7 +13401,17 @@ Facturé (HT) : %6
         <translation>&amp;Nouvelle demande…</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+3" />
+        <source>Subsidies</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>financial year %1</source>
+        <translation>exercice %1</translation>
+    </message>
+    <message>
+        <location line="+36" />
         <source>The subsidy request is saved: it is in the list below.</source>
         <translation>La demande de subvention est enregistrée : elle figure dans la liste ci-dessous.</translation>
     </message>
@@ -13508,7 +13717,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TeamPage</name>
     <message>
-        <location filename="../../src/gui/workshops/teampage.cpp" line="+42" />
+        <location filename="../../src/gui/workshops/teampage.cpp" line="+43" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -13573,7 +13782,12 @@ Facturé (HT) : %6
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+5" />
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>&lt;b&gt;Volunteer hours&lt;/b&gt;</source>
         <translation>&lt;b&gt;Heures de bénévolat&lt;/b&gt;</translation>
     </message>
@@ -14146,7 +14360,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/traineespage.cpp" line="+39" />
+        <location filename="../../src/gui/trainees/traineespage.cpp" line="+42" />
         <source>Show a&amp;rchived</source>
         <translation>Afficher les a&amp;rchivés</translation>
     </message>
@@ -14176,17 +14390,22 @@ Facturé (HT) : %6
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>E&amp;xport to CSV…</source>
-        <translation>E&amp;xporter en CSV…</translation>
+        <location line="+9" />
+        <source>Trainees</source>
+        <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+11" />
+        <source>Export for the &amp;import (CSV)…</source>
+        <translation>Exporter au format d'&amp;import (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Move to the &amp;2nd year…</source>
         <translation>Passage en &amp;2e année…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>At the start of a school year: the first-years who continue, ticked in one list.</source>
         <translation>À la rentrée : les jeunes de 1re année qui continuent, cochés dans une seule liste.</translation>
     </message>
@@ -14252,12 +14471,12 @@ Facturé (HT) : %6
         <translation>Passage en 2e année</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <source>%1 %2 — %3, entered in %4-%5</source>
         <translation>%1 %2 — %3, entré(e) en %4-%5</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Tick those who continue
 (untick a repeat or a departure):</source>
         <translation>Cochez ceux qui continuent
@@ -14266,7 +14485,10 @@ Facturé (HT) : %6
     <message numerus="yes">
         <location line="+16" />
         <source>%n trainee(s) moved to the 2nd year.</source>
-        <translation><numerusform>%n jeune passé en 2e année.</numerusform><numerusform>%n jeunes passés en 2e année.</numerusform></translation>
+        <translation>
+            <numerusform>%n jeune passé en 2e année.</numerusform>
+            <numerusform>%n jeunes passés en 2e année.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12" />
@@ -14282,7 +14504,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TyreHotelPage</name>
     <message>
-        <location filename="../../src/gui/sales/tyrehotelpage.cpp" line="+24" />
+        <location filename="../../src/gui/sales/tyrehotelpage.cpp" line="+23" />
+        <source>Tyre hotel</source>
+        <translation>Hôtel des pneus</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Place</source>
         <translation>Emplacement</translation>
     </message>
@@ -14337,7 +14564,7 @@ Facturé (HT) : %6
         <translation>&amp;Ranger un jeu…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Every season</source>
         <translation>Toutes les saisons</translation>
     </message>
@@ -14362,7 +14589,7 @@ Facturé (HT) : %6
         <translation>&amp;Imprimer la liste…</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+65" />
         <source> + rims</source>
         <translation> + jantes</translation>
     </message>

@@ -83,4 +83,12 @@ QDate parseTypedDate(const QString& textIn, const QDate& today)
     return {};
 }
 
+QString safeFileName(const QString& name)
+{
+    QString safe;
+    for (const QChar c : name.trimmed())
+        safe += (c.unicode() < 32 || QStringLiteral("/\\:*?\"<>|").contains(c)) ? QLatin1Char('-') : c;
+    return safe;
+}
+
 } // namespace etabli::text

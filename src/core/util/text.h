@@ -25,4 +25,8 @@ QString frenchLongDate(const QDate& day);
 // Null when the text is not a day of the calendar.
 QDate parseTypedDate(const QString& text, const QDate& today);
 
+// A name any file system accepts: / \ : * ? " < > | and control characters
+// become "-" ("Reçus 2026/2027" -> "Reçus 2026-2027").
+QString safeFileName(const QString& name);
+
 } // namespace etabli::text

@@ -1,13 +1,16 @@
 #include "gui/common/pagedlistpage.h"
 
 #include "gui/common/allowed.h"
+#include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/pager.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/searchfield.h"
 #include "gui/common/session.h"
 
+#include <QColor>
 #include <QComboBox>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -18,12 +21,15 @@
 
 namespace etabli {
 
-PagedListPage::PagedListPage(Session& session, DataKinds shows, const QStringList& columns, int stretchColumn,
-                             const QString& searchHint, const QString& newLabel, QWidget* parent)
+PagedListPage::PagedListPage(Session& session, DataKinds shows, const QString& title,
+                             const QStringList& columns, int stretchColumn, const QString& searchHint,
+                             const QString& newLabel, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_search(new QLineEdit(this)),
-      m_table(new QTableWidget(this)), m_pager(new Pager(PageSize, this)), m_top(new QHBoxLayout),
-      m_bottom(new QHBoxLayout), m_add(new QPushButton(newLabel, this)), m_typing(new QTimer(this)),
-      m_stretchColumn(stretchColumn)
+      m_table(new QTableWidget(this)), m_pager(new Pager(PageSize, this)), m_title(title),
+      m_output(new ListOutput(
+          session, m_banner, [this]() { return exported(); }, this)),
+      m_top(new QHBoxLayout), m_bottom(new QHBoxLayout), m_add(new QPushButton(newLabel, this)),
+      m_typing(new QTimer(this)), m_stretchColumn(stretchColumn)
 {
     m_banner->hide();
     m_search->setPlaceholderText(searchHint);
@@ -40,6 +46,7 @@ PagedListPage::PagedListPage(Session& session, DataKinds shows, const QStringLis
     auto* open = new QPushButton(tr("&Open"), this);
     // The pager on its own line: the page's buttons get the whole width (a
     // list with many actions still fits a laptop's screen).
+    m_bottom->addWidget(m_output);
     m_bottom->addStretch(1);
     m_bottom->addWidget(m_add);
     m_bottom->addWidget(open);
@@ -62,6 +69,8 @@ PagedListPage::PagedListPage(Session& session, DataKinds shows, const QStringLis
     };
     connect(open, &QPushButton::clicked, this, openCurrent);
     connect(m_table, &QTableWidget::cellActivated, this, openCurrent);
+    if (newLabel.isEmpty()) // records made elsewhere (the log's day entry)
+        requireForNew([](const UserContext&) { return false; });
     reloadOnDataChangeWhenShown(this, m_session, shows, [this]() { reload(); });
 }
 
@@ -73,12 +82,37 @@ QString PagedListPage::bannerText() const
 void PagedListPage::addFilter(QComboBox* filter, int stretch)
 {
     m_top->addWidget(filter, stretch);
+    m_filters << filter;
     connect(filter, &QComboBox::currentIndexChanged, this, &PagedListPage::restart);
 }
 
 void PagedListPage::requireForNew(const std::function<bool(const UserContext&)>& allowed)
 {
     showWhenAllowed(m_add, m_session, allowed);
+}
+
+void PagedListPage::addTopWidget(QWidget* widget)
+{
+    m_top->addWidget(widget);
+}
+
+bool PagedListPage::selectRecord(qint64 id)
+{
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (m_table->item(row, 0) && m_table->item(row, 0)->data(Qt::UserRole).toLongLong() == id) {
+            m_table->setCurrentCell(row, 0);
+            m_table->selectRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+void PagedListPage::searchFor(const QString& text)
+{
+    m_search->setText(text);
+    m_typing->stop();
+    restart();
 }
 
 void PagedListPage::addButton(QPushButton* button)
@@ -95,6 +129,40 @@ void PagedListPage::restart()
 int PagedListPage::offset() const
 {
     return m_pager->offset();
+}
+
+void PagedListPage::reload()
+{
+    if (!beginReload(mayRead()))
+        return;
+    auto page = fetch(PageSize, offset());
+    if (!page)
+        return showError(page.error().message);
+    for (int r = 0; r < page->rows.size(); ++r)
+        setRow(r, page->rows.at(r));
+    endReload(page->rows.size(), page->total);
+}
+
+Result<print::ListContent> PagedListPage::exported()
+{
+    if (!m_session.isOpen() || !m_session.isLoggedIn() || !mayRead())
+        return fail(Error::Code::AccessDenied, tr("Your account may not see this list."));
+    auto all = fetch(ExportLimit, 0);
+    if (!all)
+        return std::unexpected(all.error());
+    print::ListContent list;
+    list.title = m_title;
+    list.filters = ListOutput::filtersOf(m_search, {m_filters.cbegin(), m_filters.cend()}) + otherFilters();
+    print::ListTable table;
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        table.headers << m_table->horizontalHeaderItem(c)->text();
+    for (const Row& row : all->rows)
+        table.rows << row.cells;
+    table.rightAligned = m_right;
+    list.tables << table;
+    if (all->total > all->rows.size())
+        list.truncatedFrom = all->total;
+    return list;
 }
 
 bool PagedListPage::beginReload(bool allowed)
@@ -114,19 +182,27 @@ bool PagedListPage::beginReload(bool allowed)
     return true;
 }
 
-QList<QTableWidgetItem*> PagedListPage::setRow(int row, const QStringList& cells, qint64 id)
+void PagedListPage::setRow(int row, const Row& cells)
 {
     if (m_table->rowCount() <= row)
         m_table->setRowCount(row + 1);
-    QList<QTableWidgetItem*> items;
-    for (int c = 0; c < cells.size(); ++c) {
-        auto* item = new QTableWidgetItem(cells.at(c));
+    for (int c = 0; c < cells.cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells.cells.at(c));
         if (c == 0)
-            item->setData(Qt::UserRole, id);
+            item->setData(Qt::UserRole, cells.id);
+        if (m_right.contains(c))
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        if (m_bold.contains(c)) {
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
+        if (cells.warnings.contains(c))
+            item->setForeground(QColor(180, 30, 30));
+        else if (cells.greyed)
+            item->setForeground(QColor(120, 120, 120));
         m_table->setItem(row, c, item);
-        items << item;
     }
-    return items;
 }
 
 void PagedListPage::endReload(qsizetype rows, qint64 total)

@@ -44,4 +44,10 @@ void PeriodEdit::setPeriod(const QDate& from, const QDate& to)
     m_to->setDate(to);
 }
 
+QString PeriodEdit::text() const
+{
+    return tr("from %1 to %2")
+        .arg(from().toString(QStringLiteral("dd/MM/yyyy")), to().toString(QStringLiteral("dd/MM/yyyy")));
+}
+
 } // namespace etabli

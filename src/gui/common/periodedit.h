@@ -20,6 +20,8 @@ public:
     QDate to() const;
     // Sets both dates without emitting `changed`.
     void setPeriod(const QDate& from, const QDate& to);
+    // "du 01/09/2026 au 03/12/2026", as a list's title says it.
+    QString text() const;
     DateField* fromEdit() const { return m_from; }
     DateField* toEdit() const { return m_to; }
 

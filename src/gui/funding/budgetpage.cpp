@@ -27,7 +27,7 @@
 namespace etabli {
 
 BudgetEntriesList::BudgetEntriesList(Session& session, QWidget* parent)
-    : PagedListPage(session, DataKind::Budget | DataKind::Contacts,
+    : PagedListPage(session, DataKind::Budget | DataKind::Contacts, tr("Income and expenses"),
                     {tr("Date"), tr("Category"), tr("Label"), tr("Amount"), tr("Contact"), tr("Reference")},
                     2, tr("Search a label, a reference or a contact…"), tr("&New entry…"), parent),
       m_kind(new QComboBox(this)), m_correct(new QPushButton(tr("&Correct…"), this))
@@ -35,6 +35,7 @@ BudgetEntriesList::BudgetEntriesList(Session& session, QWidget* parent)
     requireForNew(holding(permission::FundingWrite));
     showWhenAllowed(m_correct, m_session, permission::FundingWrite);
     m_table->setObjectName(QStringLiteral("budgetEntries"));
+    setRightAligned({3});
     m_kind->addItem(tr("Income and expenses"), QString());
     m_kind->addItem(tr("Expenses"), QStringLiteral("expense"));
     m_kind->addItem(tr("Other income"), QStringLiteral("resource"));
@@ -51,29 +52,34 @@ void BudgetEntriesList::reload()
 {
     const bool allowed = m_session.isLoggedIn() && m_session.user().can(permission::FundingRead);
     m_correct->setEnabled(allowed && m_session.user().can(permission::FundingWrite));
-    if (!beginReload(allowed))
-        return;
+    PagedListPage::reload();
+}
+
+bool BudgetEntriesList::mayRead() const
+{
+    return m_session.user().can(permission::FundingRead);
+}
+
+Result<PagedListPage::Rows> BudgetEntriesList::fetch(int limit, int offset)
+{
     BudgetEntryFilter f;
     f.search = m_search->text();
     f.kind = m_kind->currentData().toString();
     BudgetService service(m_session.database(), m_session.clock(), m_session.user());
     auto total = service.countEntries(f);
-    auto rows = service.entries(f, PageSize, offset());
+    auto rows = service.entries(f, limit, offset);
     if (!total || !rows)
-        return showError((!total ? total.error() : rows.error()).message);
+        return std::unexpected(!total ? total.error() : rows.error());
     const QLocale fr(QLocale::French, QLocale::France);
-    for (int r = 0; r < rows->size(); ++r) {
-        const BudgetEntry& e = rows->at(r);
-        const auto items = setRow(r,
-                                  {fr.toString(e.day, QStringLiteral("dd/MM/yyyy")), e.categoryName, e.label,
-                                   e.amount.format(), e.contactName, e.reference},
-                                  e.id);
-        items.at(3)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        if (e.correctedById != 0 || e.correctsEntryId != 0)
-            for (QTableWidgetItem* item : items)
-                item->setForeground(QColor(120, 120, 120));
+    Rows page{{}, *total};
+    for (const BudgetEntry& e : *rows) {
+        page.rows << Row{e.id,
+                         {fr.toString(e.day, QStringLiteral("dd/MM/yyyy")), e.categoryName, e.label,
+                          e.amount.format(), e.contactName, e.reference},
+                         {},
+                         e.correctedById != 0 || e.correctsEntryId != 0};
     }
-    endReload(rows->size(), *total);
+    return page;
 }
 
 void BudgetEntriesList::openRecord(qint64 id)

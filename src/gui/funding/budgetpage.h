@@ -28,6 +28,10 @@ public:
     void openRecord(qint64 id) override;
     void correctSelected();
 
+protected:
+    bool mayRead() const override;
+    Result<Rows> fetch(int limit, int offset) override;
+
 private:
     QComboBox* m_kind;
     QPushButton* m_correct;

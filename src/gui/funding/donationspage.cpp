@@ -26,7 +26,7 @@
 namespace etabli {
 
 DonationsPage::DonationsPage(Session& session, QWidget* parent)
-    : PagedListPage(session, DataKind::Gifts | DataKind::Contacts,
+    : PagedListPage(session, DataKind::Gifts | DataKind::Contacts, tr("Gifts"),
                     {tr("Date"), tr("Donor"), tr("Amount"), tr("Nature"), tr("Method"), tr("Purpose"),
                      tr("Tax receipt")},
                     1, tr("Search a donor…"), tr("&New gift…"), parent),
@@ -38,6 +38,7 @@ DonationsPage::DonationsPage(Session& session, QWidget* parent)
 {
     requireForNew(holding(permission::FundingWrite));
     m_table->setObjectName(QStringLiteral("donationsTable"));
+    setRightAligned({2});
     m_filter->addItem(tr("All gifts"), false);
     m_filter->addItem(tr("Without a tax receipt"), true);
     addFilter(m_filter);
@@ -64,27 +65,35 @@ void DonationsPage::reload()
     const bool writer = allowed && m_session.user().can(permission::FundingWrite);
     for (QPushButton* b : {m_receipt, m_annual, m_cancel})
         b->setEnabled(writer);
-    if (!beginReload(allowed))
-        return;
+    PagedListPage::reload();
+}
+
+bool DonationsPage::mayRead() const
+{
+    return m_session.user().can(permission::FundingRead);
+}
+
+Result<PagedListPage::Rows> DonationsPage::fetch(int limit, int offset)
+{
     DonationFilter f;
     f.text = m_search->text();
     f.unreceiptedOnly = m_filter->currentData().toBool();
     DonationService service(m_session.database(), m_session.clock(), m_session.user());
     auto total = service.count(f);
-    auto rows = service.donations(f, PageSize, offset());
+    auto rows = service.donations(f, limit, offset);
     if (!total || !rows)
-        return showError((!total ? total.error() : rows.error()).message);
+        return std::unexpected(!total ? total.error() : rows.error());
     const QLocale fr(QLocale::French, QLocale::France);
-    for (int r = 0; r < rows->size(); ++r) {
-        const Donation& d = rows->at(r);
-        const auto items = setRow(
-            r,
-            {fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.donorName, d.amount.format(), natureText(d),
-             d.money() ? DonationService::methodLabel(d.method) : QString(), d.purpose, d.receiptNumber},
-            d.id);
-        items.at(2)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    Rows page{{}, *total};
+    for (const Donation& d : *rows) {
+        page.rows << Row{d.id,
+                         {fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.donorName, d.amount.format(),
+                          natureText(d), d.money() ? DonationService::methodLabel(d.method) : QString(),
+                          d.purpose, d.receiptNumber},
+                         {},
+                         false};
     }
-    endReload(rows->size(), *total);
+    return page;
 }
 
 QString DonationsPage::natureText(const Donation& d)

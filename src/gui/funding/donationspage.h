@@ -24,6 +24,10 @@ public:
     // The new-gift dialog (tests drive it).
     void newGift();
 
+protected:
+    bool mayRead() const override;
+    Result<Rows> fetch(int limit, int offset) override;
+
 private:
     qint64 selectedId() const;
     static QString natureText(const Donation& d);

@@ -3,6 +3,7 @@
 #include "gui/common/allowed.h"
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
+#include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/sales/customerchooser.h"
@@ -117,7 +118,10 @@ ApprenticeshipTaxPage::ApprenticeshipTaxPage(Session& session, QWidget* parent)
     auto* add = new QPushButton(tr("&New company…"), this);
     showWhenAllowed(add, session, permission::FundingWrite);
     showWhenAllowed(change, session, permission::FundingWrite);
-    layOutYearPage(this, m_banner, tr("&Year of the tax:"), m_year, m_totals, m_table, {change, add},
+    auto* output = new ListOutput(
+        session, m_banner, {m_table}, {}, tr("Apprenticeship tax"),
+        [this]() { return QStringList{tr("tax of %1").arg(m_year->value())}; }, this);
+    layOutYearPage(this, m_banner, tr("&Year of the tax:"), m_year, m_totals, m_table, {output, change, add},
                    session.clock().today().year());
     connect(change, &QPushButton::clicked, this, [this]() {
         if (selectedRowId(m_table) != 0)
@@ -225,7 +229,10 @@ MembersPage::MembersPage(Session& session, QWidget* parent)
     auto* add = new QPushButton(tr("&New member…"), this);
     showWhenAllowed(add, session, permission::FundingWrite);
     showWhenAllowed(dues, session, permission::FundingWrite);
-    layOutYearPage(this, m_banner, tr("&Year:"), m_year, m_count, m_table, {dues, add},
+    auto* output = new ListOutput(
+        session, m_banner, {m_table}, {}, tr("Members"),
+        [this]() { return QStringList{QString::number(m_year->value())}; }, this);
+    layOutYearPage(this, m_banner, tr("&Year:"), m_year, m_count, m_table, {output, dues, add},
                    session.clock().today().year());
     connect(dues, &QPushButton::clicked, this, &MembersPage::recordDues);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &MembersPage::recordDues);

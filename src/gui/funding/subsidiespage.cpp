@@ -1,6 +1,7 @@
 #include "gui/funding/subsidiespage.h"
 
 #include "gui/common/allowed.h"
+#include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/funding/subsidydialog.h"
@@ -59,6 +60,12 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
     auto* openButton = new QPushButton(tr("&Open"), this);
     auto* add = new QPushButton(tr("&New request…"), this);
     showWhenAllowed(add, m_session, permission::FundingWrite);
+    buttons->addWidget(new ListOutput(
+        m_session, m_banner, {m_table}, {}, tr("Subsidies"),
+        [this]() {
+            return QStringList{tr("financial year %1").arg(m_year->currentText()), m_status->currentText()};
+        },
+        this));
     buttons->addStretch(1);
     buttons->addWidget(openButton);
     buttons->addWidget(add);

@@ -1,49 +1,29 @@
 #pragma once
 
-#include <QWidget>
-
-class QComboBox;
-class QLineEdit;
-class QTableWidget;
-class QTimer;
+#include "gui/common/pagedlistpage.h"
 
 namespace etabli {
 
-class MessageBanner;
-class Pager;
-class Session;
-
 // "Clients": the directory, searched as one types (name, town, postcode),
 // filtered by role, a page at a time; a plate finds its vehicle's owner.
-class ContactsPage final : public QWidget
+class ContactsPage final : public PagedListPage
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ContactsPage)
 
 public:
-    static constexpr int PageSize = 100;
-
     explicit ContactsPage(Session& session, QWidget* parent = nullptr);
-    void reload();
-    QTableWidget* table() const { return m_table; }
-    QLineEdit* searchField() const { return m_search; }
-    qint64 totalCount() const { return m_total; }
+    void openRecord(qint64 id) override;
+
+protected:
+    bool mayRead() const override;
+    Result<Rows> fetch(int limit, int offset) override;
 
 private:
-    void openContact(qint64 id);
-    // Selects the contact's row if the page shown holds it.
-    bool selectContact(qint64 id);
     void findPlate();
 
-    Session& m_session;
-    MessageBanner* m_banner;
-    QLineEdit* m_search;
     QComboBox* m_role;
     QLineEdit* m_plate;
-    QTableWidget* m_table;
-    Pager* m_pager;
-    QTimer* m_typing;
-    qint64 m_total = 0;
 };
 
 } // namespace etabli

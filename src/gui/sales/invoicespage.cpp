@@ -13,13 +13,14 @@
 namespace etabli {
 
 InvoicesPage::InvoicesPage(Session& session, QWidget* parent)
-    : PagedListPage(session, DataKind::Invoices | DataKind::Contacts | DataKind::WorkOrders,
+    : PagedListPage(session, DataKind::Invoices | DataKind::Contacts | DataKind::WorkOrders, tr("Invoices"),
                     {tr("Number"), tr("Date"), tr("Customer"), tr("Total"), tr("Remaining due"),
                      tr("Due date"), tr("Status")},
                     2, tr("Search a number or a customer…"), tr("&New invoice…"), parent),
       m_status(new QComboBox(this))
 {
     requireForNew(holding(permission::SalesWrite));
+    setRightAligned({3, 4});
     m_table->setObjectName(QStringLiteral("invoicesTable"));
     m_status->setObjectName(QStringLiteral("invoiceStatus"));
     m_status->addItem(tr("All invoices and credit notes"), QStringLiteral("all"));
@@ -32,10 +33,13 @@ InvoicesPage::InvoicesPage(Session& session, QWidget* parent)
     reload();
 }
 
-void InvoicesPage::reload()
+bool InvoicesPage::mayRead() const
 {
-    if (!beginReload(m_session.isLoggedIn() && m_session.user().can(permission::SalesRead)))
-        return;
+    return m_session.user().can(permission::SalesRead);
+}
+
+Result<PagedListPage::Rows> InvoicesPage::fetch(int limit, int offset)
+{
     InvoiceFilter f;
     f.text = m_search->text();
     const QString status = m_status->currentData().toString();
@@ -44,13 +48,13 @@ void InvoicesPage::reload()
     f.unpaidOnly = status == QLatin1String("unpaid");
     InvoiceService service(m_session.database(), m_session.clock(), m_session.user());
     auto total = service.count(f);
-    auto rows = service.list(f, PageSize, offset());
+    auto rows = service.list(f, limit, offset);
     if (!total || !rows)
-        return showError((!total ? total.error() : rows.error()).message);
+        return std::unexpected(!total ? total.error() : rows.error());
     const QLocale locale;
     const QDate today = m_session.clock().today();
-    for (int r = 0; r < rows->size(); ++r) {
-        const InvoiceRow& row = rows->at(r);
+    Rows page{{}, *total};
+    for (const InvoiceRow& row : *rows) {
         const bool issued = row.status == QLatin1String("issued");
         const bool late = InvoiceService::isLate(row, today);
         const QStringList cells = {
@@ -62,15 +66,9 @@ void InvoicesPage::reload()
             row.kind == QLatin1String("invoice") ? locale.toString(row.dueDate, QStringLiteral("dd/MM/yyyy"))
                                                  : QString(),
             InvoiceService::rowStatusLabel(row, today)};
-        const auto items = setRow(r, cells, row.id);
-        items.at(3)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        items.at(4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        if (late) {
-            items.at(4)->setForeground(QColor(180, 30, 30));
-            items.at(6)->setForeground(QColor(180, 30, 30));
-        }
+        page.rows << Row{row.id, cells, late ? QList<int>{4, 6} : QList<int>{}, false};
     }
-    endReload(rows->size(), *total);
+    return page;
 }
 
 void InvoicesPage::openRecord(qint64 id)

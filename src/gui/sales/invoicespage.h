@@ -13,9 +13,12 @@ class InvoicesPage final : public PagedListPage
 
 public:
     explicit InvoicesPage(Session& session, QWidget* parent = nullptr);
-    void reload() override;
     void openRecord(qint64 id) override;
     QComboBox* statusFilter() const { return m_status; }
+
+protected:
+    bool mayRead() const override;
+    Result<Rows> fetch(int limit, int offset) override;
 
 private:
     QComboBox* m_status;

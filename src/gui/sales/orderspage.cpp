@@ -16,6 +16,7 @@ namespace etabli {
 OrdersPage::OrdersPage(Session& session, QWidget* parent)
     : PagedListPage(
           session, DataKind::WorkOrders | DataKind::Invoices | DataKind::Contacts | DataKind::School,
+          tr("Work orders"),
           {tr("Number"), tr("Date"), tr("Customer"), tr("What"), tr("Due date"), tr("Status"), tr("Invoice")},
           3, tr("Search a number or a customer…"), tr("&New work order…"), parent),
       m_status(new QComboBox(this)), m_section(new QComboBox(this))
@@ -37,37 +38,37 @@ OrdersPage::OrdersPage(Session& session, QWidget* parent)
     sections();
 }
 
-void OrdersPage::reload()
+bool OrdersPage::mayRead() const
 {
-    if (!beginReload(m_session.isLoggedIn() && m_session.user().can(permission::SalesRead)))
-        return;
+    return m_session.user().can(permission::SalesRead);
+}
+
+Result<PagedListPage::Rows> OrdersPage::fetch(int limit, int offset)
+{
     OrderFilter f;
     f.text = m_search->text();
     f.status = m_status->currentData().toString();
     f.sectionId = m_section->currentData().toLongLong();
     OrderService service(m_session.database(), m_session.clock(), m_session.user());
     auto total = service.countOrders(f);
-    auto rows = service.orders(f, PageSize, offset());
+    auto rows = service.orders(f, limit, offset);
     if (!total || !rows)
-        return showError((!total ? total.error() : rows.error()).message);
+        return std::unexpected(!total ? total.error() : rows.error());
     const QLocale locale;
     const QDate today = m_session.clock().today();
-    for (int r = 0; r < rows->size(); ++r) {
-        const WorkOrder& o = rows->at(r);
+    Rows page{{}, *total};
+    for (const WorkOrder& o : *rows) {
         const bool late = (o.status == QLatin1String("todo") || o.status == QLatin1String("in_progress")) &&
                           o.dueDate.isValid() && o.dueDate < today;
-        const auto items = setRow(
-            r,
+        page.rows << Row{
+            o.id,
             {o.number, locale.toString(o.orderDate, QStringLiteral("dd/MM/yyyy")), o.customerName,
              o.description, locale.toString(o.dueDate, QStringLiteral("dd/MM/yyyy")),
              OrderService::orderStatusLabel(o.status) + (late ? tr(" (late)") : QString()), o.invoiceNumber},
-            o.id);
-        if (late) {
-            items.at(4)->setForeground(QColor(180, 30, 30));
-            items.at(5)->setForeground(QColor(180, 30, 30));
-        }
+            late ? QList<int>{4, 5} : QList<int>{},
+            false};
     }
-    endReload(rows->size(), *total);
+    return page;
 }
 
 void OrdersPage::openRecord(qint64 id)

@@ -13,13 +13,14 @@
 namespace etabli {
 
 QuotesPage::QuotesPage(Session& session, QWidget* parent)
-    : PagedListPage(session, DataKind::Quotes | DataKind::Contacts,
+    : PagedListPage(session, DataKind::Quotes | DataKind::Contacts, tr("Quotes"),
                     {tr("Number"), tr("Date"), tr("Customer"), tr("Subject"), tr("Total"), tr("Valid until"),
                      tr("Status")},
                     3, tr("Search a number or a customer…"), tr("&New quote…"), parent),
       m_status(new QComboBox(this))
 {
     requireForNew(holding(permission::SalesWrite));
+    setRightAligned({4});
     m_table->setObjectName(QStringLiteral("quotesTable"));
     m_status->setObjectName(QStringLiteral("quoteStatus"));
     m_status->addItem(tr("Open (drafts, sent and still valid)"), QStringLiteral("open"));
@@ -32,36 +33,35 @@ QuotesPage::QuotesPage(Session& session, QWidget* parent)
     reload();
 }
 
-void QuotesPage::reload()
+bool QuotesPage::mayRead() const
 {
-    if (!beginReload(m_session.isLoggedIn() && m_session.user().can(permission::SalesRead)))
-        return;
+    return m_session.user().can(permission::SalesRead);
+}
+
+Result<PagedListPage::Rows> QuotesPage::fetch(int limit, int offset)
+{
     OrderFilter f;
     f.text = m_search->text();
     f.status = m_status->currentData().toString();
     OrderService service(m_session.database(), m_session.clock(), m_session.user());
     auto total = service.countQuotes(f);
-    auto rows = service.quotes(f, PageSize, offset());
+    auto rows = service.quotes(f, limit, offset);
     if (!total || !rows)
-        return showError((!total ? total.error() : rows.error()).message);
+        return std::unexpected(!total ? total.error() : rows.error());
     const QLocale locale;
     const QDate today = m_session.clock().today();
-    for (int r = 0; r < rows->size(); ++r) {
-        const Quote& q = rows->at(r);
+    Rows page{{}, *total};
+    for (const Quote& q : *rows) {
         const bool expired = q.isExpired(today);
-        const auto items = setRow(
-            r,
-            {q.number, locale.toString(q.quoteDate, QStringLiteral("dd/MM/yyyy")), q.customerName,
-             q.reference, q.totals.incl.format(), locale.toString(q.validUntil, QStringLiteral("dd/MM/yyyy")),
-             OrderService::quoteStatusLabel(expired ? QStringLiteral("expired") : q.status)},
-            q.id);
-        items.at(4)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        if (expired) {
-            items.at(5)->setForeground(QColor(180, 30, 30));
-            items.at(6)->setForeground(QColor(180, 30, 30));
-        }
+        page.rows << Row{q.id,
+                         {q.number, locale.toString(q.quoteDate, QStringLiteral("dd/MM/yyyy")),
+                          q.customerName, q.reference, q.totals.incl.format(),
+                          locale.toString(q.validUntil, QStringLiteral("dd/MM/yyyy")),
+                          OrderService::quoteStatusLabel(expired ? QStringLiteral("expired") : q.status)},
+                         expired ? QList<int>{5, 6} : QList<int>{},
+                         false};
     }
-    endReload(rows->size(), *total);
+    return page;
 }
 
 void QuotesPage::openRecord(qint64 id)

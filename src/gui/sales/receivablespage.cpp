@@ -1,5 +1,6 @@
 #include "gui/sales/receivablespage.h"
 
+#include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
 #include "gui/common/reloadwhenshown.h"
@@ -7,9 +8,10 @@
 #include "print/depositslipdocument.h"
 #include "print/documentprinter.h"
 #include "print/reminderdocument.h"
-#include "services/contactservice.h"
+#include "services//contactservice.h"
 #include "services/invoiceservice.h"
 #include "services/schoolservice.h"
+#include "util/text.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -40,6 +42,10 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     auto* reminder = new QPushButton(tr("Print a &reminder letter…"), this);
     auto* reminderPdf = new QPushButton(tr("Reminder letter in P&DF…"), this);
     auto* bottom = new QHBoxLayout;
+    bottom->addWidget(new ListOutput(
+        m_session, m_banner, {m_table}, {}, tr("Receivables"),
+        [this]() { return QStringList{tr("on %1").arg(text::frenchDate(m_session.clock().today()))}; },
+        this));
     bottom->addStretch(1);
     bottom->addWidget(reminder);
     bottom->addWidget(reminderPdf);

@@ -20,7 +20,7 @@
 namespace etabli {
 
 TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
-    : PagedListPage(session, DataKind::TyreHotel | DataKind::Contacts,
+    : PagedListPage(session, DataKind::TyreHotel | DataKind::Contacts, tr("Tyre hotel"),
                     {tr("Place"), tr("Plate"), tr("Customer"), tr("Season"), tr("Size"), tr("Tyres"),
                      tr("Tread"), tr("In"), tr("Out")},
                     2, tr("Type a plate and Enter, or a customer's name…"), tr("&Store a set…"), parent),
@@ -30,6 +30,7 @@ TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
         return user.can(permission::SalesWrite) || user.can(permission::ProductionWrite);
     });
     m_table->setObjectName(QStringLiteral("tyreSetsTable"));
+    setBoldColumns({1});
     m_season->addItem(tr("Every season"), QString());
     for (const QString& s : tyreSeasons())
         m_season->addItem(TyreHotelService::seasonLabel(s), s);
@@ -79,40 +80,38 @@ qint64 TyreHotelPage::findByPlate(const QString& plate)
     return set->id;
 }
 
-void TyreHotelPage::reload()
+bool TyreHotelPage::mayRead() const
 {
     // The tyre workshop's trainers store the sets: they see them too.
-    if (!beginReload(m_session.isLoggedIn() && (m_session.user().can(permission::SalesRead) ||
-                                                m_session.user().can(permission::ProductionWrite))))
-        return;
+    return m_session.user().can(permission::SalesRead) || m_session.user().can(permission::ProductionWrite);
+}
+
+Result<PagedListPage::Rows> TyreHotelPage::fetch(int limit, int offset)
+{
     TyreSetFilter f;
     f.text = m_search->text();
     f.season = m_season->currentData().toString();
     f.state = m_state->currentData().toString();
     TyreHotelService service(m_session.database(), m_session.clock(), m_session.user());
     auto total = service.count(f);
-    auto rows = service.list(f, PageSize, offset());
+    auto rows = service.list(f, limit, offset);
     if (!total || !rows)
-        return showError((!total ? total.error() : rows.error()).message);
+        return std::unexpected(!total ? total.error() : rows.error());
     const QLocale locale;
-    for (int r = 0; r < rows->size(); ++r) {
-        const TyreSet& s = rows->at(r);
-        const auto items = setRow(
-            r,
+    Rows page{{}, *total};
+    for (const TyreSet& s : *rows) {
+        page.rows << Row{
+            s.id,
             {QStringLiteral("%1 %2-%3").arg(s.rack).arg(s.row).arg(s.level), s.plate, s.customerName,
              TyreHotelService::seasonLabel(s.season), s.tyreSize,
              QString::number(s.tyreCount) + (s.withRims ? tr(" + rims") : QString()),
              tr("%1 mm").arg(TyreHotelService::formatTread(s.minTreadTenths())),
              locale.toString(s.dateIn, QStringLiteral("dd/MM/yyyy")),
              s.dateOut.isValid() ? locale.toString(s.dateOut, QStringLiteral("dd/MM/yyyy")) : QString()},
-            s.id);
-        QFont bold = items.at(1)->font();
-        bold.setBold(true);
-        items.at(1)->setFont(bold);
-        if (s.minTreadTenths() < 30)
-            items.at(6)->setForeground(QColor(180, 30, 30));
+            s.minTreadTenths() < 30 ? QList<int>{6} : QList<int>{},
+            false};
     }
-    endReload(rows->size(), *total);
+    return page;
 }
 
 void TyreHotelPage::openRecord(qint64 id)

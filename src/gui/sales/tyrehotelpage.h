@@ -14,12 +14,15 @@ class TyreHotelPage final : public PagedListPage
 
 public:
     explicit TyreHotelPage(Session& session, QWidget* parent = nullptr);
-    void reload() override;
     void openRecord(qint64 id) override;
     // Enter in the search field: the set stored for that plate, if any.
     qint64 findByPlate(const QString& plate);
     QComboBox* seasonFilter() const { return m_season; }
     QComboBox* stateFilter() const { return m_state; }
+
+protected:
+    bool mayRead() const override;
+    Result<Rows> fetch(int limit, int offset) override;
 
 private:
     QComboBox* m_season;

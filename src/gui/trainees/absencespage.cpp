@@ -2,6 +2,7 @@
 
 #include "domain/schoolyear.h"
 #include "gui/common/datefield.h"
+#include "gui/common/listoutput.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
@@ -37,6 +38,13 @@ AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
     top->addWidget(m_section, 1);
     top->addWidget(m_period);
     top->addStretch(1);
+    top->addWidget(new ListOutput(
+        m_session, nullptr, {m_rates, m_runs},
+        {tr("Attendance of each trainee"), tr("3 or more unexcused half-days in a row")}, tr("Attendance"),
+        [this]() {
+            return QStringList{m_section->currentText(), m_period->text(), m_rate->text()};
+        },
+        this));
     layout->addLayout(top);
     QFont big = m_rate->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);

@@ -1,9 +1,12 @@
 #include "gui/trainees/followuppage.h"
 
+#include "gui/common/listoutput.h"
 #include "gui/common/session.h"
 #include "gui/trainees/traineedialog.h"
-#include "services/careerservice.h"
+#include "services//careerservice.h"
+#include "util/text.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -32,6 +35,13 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     layout->addWidget(m_table, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(new ListOutput(
+        m_session, nullptr, {m_table}, {}, tr("Follow-ups due"),
+        [this]() { return QStringList{tr("on %1").arg(text::frenchDate(m_session.clock().today()))}; },
+        this));
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     connect(m_table, &QTableWidget::cellActivated, this, &FollowUpPage::openCurrent);
     connect(&m_session, &Session::userChanged, this, &FollowUpPage::reload);
     m_session.onDataChanged(this, DataKind::Trainees, [this]() { reload(); });

@@ -2,7 +2,9 @@
 
 #include "gui/common/allowed.h"
 #include "gui/common/formdialog.h"
+#include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/pagedlistpage.h"
 #include "gui/common/searchfield.h"
 #include "gui/common/session.h"
 #include "gui/trainees/importdialog.h"
@@ -23,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -71,7 +74,27 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     auto* open = new QPushButton(tr("&Open…"), this);
     m_import = new QPushButton(tr("&Import…"), this);
-    auto* exportButton = new QPushButton(tr("E&xport to CSV…"), this);
+    // The list as shown, all its rows (read to the end first), printed or
+    // exported; and the file the import reads back.
+    auto* output = new ListOutput(
+        m_session, m_banner,
+        [this]() -> Result<print::ListContent> {
+            while (m_model->canFetchMore({}) && m_model->rowCount() < PagedListPage::ExportLimit)
+                m_model->fetchMore({});
+            print::ListContent list;
+            list.title = tr("Trainees");
+            list.filters = ListOutput::filtersOf(m_search, {m_section, m_year, m_status});
+            if (m_archived->isChecked())
+                list.filters << m_archived->text().remove(QLatin1Char('&'));
+            list.tables << ListOutput::fromTable(*m_view);
+            if (m_model->totalCount() > m_model->rowCount())
+                list.truncatedFrom = m_model->totalCount();
+            return list;
+        },
+        this);
+    output->menu()->addSeparator();
+    QAction* exportButton = output->menu()->addAction(tr("Export for the &import (CSV)…"));
+    exportButton->setObjectName(QStringLiteral("exportForImport"));
     buttons->addWidget(m_new);
     buttons->addWidget(open);
     buttons->addWidget(m_archive);
@@ -84,7 +107,7 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     buttons->addWidget(promote);
     connect(promote, &QPushButton::clicked, this, &TraineesPage::moveToSecondYear);
     buttons->addWidget(m_import);
-    buttons->addWidget(exportButton);
+    buttons->addWidget(output);
     connect(m_import, &QPushButton::clicked, this, [this]() {
         ImportDialog dialog(m_session, this);
         if (dialog.exec() == QDialog::Accepted)
@@ -92,7 +115,7 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
                                   tr("%n trainee(s) imported.", nullptr, dialog.imported()));
         reload();
     });
-    connect(exportButton, &QPushButton::clicked, this, [this]() {
+    connect(exportButton, &QAction::triggered, this, [this]() {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export the list"),
             QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))

@@ -2,6 +2,7 @@
 
 #include "gui/common/allowed.h"
 #include "gui/common/formdialog.h"
+#include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/sectioncombo.h"
@@ -77,6 +78,9 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
     showWhenAllowed(addItemButton, m_session, permission::SettingsEdit);
     showWhenAllowed(changeItem, m_session, permission::SettingsEdit);
     auto* itemButtons = new QHBoxLayout;
+    itemButtons->addWidget(new ListOutput(
+        m_session, m_banner, {m_items}, {}, tr("Catalogue"),
+        [this]() { return QStringList{m_section->currentText()}; }, this));
     itemButtons->addStretch(1);
     itemButtons->addWidget(addItemButton);
     itemButtons->addWidget(changeItem);

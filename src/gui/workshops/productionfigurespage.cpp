@@ -1,6 +1,7 @@
 #include "gui/workshops/productionfigurespage.h"
 
 #include "domain/schoolyear.h"
+#include "gui/common/listoutput.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/sectioncombo.h"
@@ -160,6 +161,14 @@ ProductionFiguresPage::ProductionFiguresPage(Session& session, QWidget* parent)
     top->addWidget(m_preset);
     top->addWidget(m_period);
     top->addStretch(1);
+    top->addWidget(new ListOutput(
+        m_session, nullptr, {m_view->trainees(), m_view->skills(), m_view->outputs(), m_view->references()},
+        {tr("Hours of each trainee"), tr("Skills practised"), tr("What was made"), tr("Hours per order")},
+        tr("Production figures"),
+        [this]() {
+            return QStringList{m_section->currentText(), m_period->text(), m_view->summaryText()};
+        },
+        this));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);

@@ -5,6 +5,7 @@
 #include "gui/common/allowed.h"
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
+#include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/periodedit.h"
 #include "gui/common/reloadwhenshown.h"
@@ -55,6 +56,8 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
     showWhenAllowed(add, m_session, permission::SettingsEdit);
     showWhenAllowed(change, m_session, permission::SettingsEdit);
     auto* staffButtons = new QHBoxLayout;
+    staffButtons->addWidget(new ListOutput(
+        m_session, m_banner, {m_staff}, {}, tr("Team"), []() { return QStringList{}; }, this));
     staffButtons->addStretch(1);
     staffButtons->addWidget(add);
     staffButtons->addWidget(change);
