@@ -3828,7 +3828,10 @@ Complétez, puis émettez-le de nouveau.</translation>
     <message numerus="yes">
         <location filename="../../src/print/listdocument.cpp" line="+25" />
         <source>%n row(s), printed on %1.</source>
-        <translation><numerusform>%n ligne, imprimée le %1.</numerusform><numerusform>%n lignes, imprimées le %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne, imprimée le %1.</numerusform>
+            <numerusform>%n lignes, imprimées le %1.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -5747,12 +5750,22 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Année scolaire %1 · exercice %2</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+38" />
+        <source>morning</source>
+        <translation>matin</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>afternoon</source>
+        <translation>après-midi</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>Sign-in sheets — %1</source>
         <translation>Feuilles d'émargement — %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>Sign-in sheet</source>
         <translation>Feuille d'émargement</translation>
     </message>
@@ -5762,32 +5775,22 @@ Complétez, puis envoyez le devis.</translation>
         <translation>%1, semaine du %2 au %3</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-39" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>%1 morning</source>
-        <translation>%1 matin</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>%1 afternoon</source>
-        <translation>%1 après-midi</translation>
-    </message>
-    <message>
-        <location line="+10" />
+        <location line="+41" />
         <source>(no trainee enrolled this week)</source>
         <translation>(aucun jeune inscrit cette semaine)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-22" />
         <source>Trainer (name and signature)</source>
         <translation>Formateur (nom et signature)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+23" />
         <source>Each trainee signs each half-day present; the trainer signs each half-day. The register in Établi remains the reference.</source>
         <translation>Chaque jeune signe chaque demi-journée de présence ; le formateur signe chaque demi-journée. Le registre d'Établi reste la référence.</translation>
     </message>

@@ -3,6 +3,8 @@
 #include "domain/production.h"
 #include "services/catalogueservice.h"
 
+#include <QFont>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QLocale>
 #include <QTextDocument>
@@ -32,6 +34,27 @@ QString Parts::open(double pointSize)
 {
     return QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans'; font-size: %1pt;\">")
         .arg(pointSize);
+}
+
+QString Parts::titleLine(const QString& text)
+{
+    // The right column of the letterhead: 45 % of A4 portrait between its
+    // margins (174 mm), less a little air; measured at 72 dpi (1 px = 1 pt).
+    constexpr double columnPt = 0.45 * 174.0 / 25.4 * 72.0 - 8.0;
+    QImage device(1, 1, QImage::Format_RGB32);
+    device.setDotsPerMeterX(2835); // 72 dpi
+    device.setDotsPerMeterY(2835);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setBold(true);
+    double size = 16.0;
+    for (; size > 9.0; size -= 0.5) {
+        font.setPointSizeF(size);
+        if (QFontMetricsF(font, &device).horizontalAdvance(text) <= columnPt)
+            break;
+    }
+    return QStringLiteral("<b style=\"font-size: %1pt; white-space: nowrap;\">%2</b>")
+        .arg(size)
+        .arg(esc(text));
 }
 
 QString Parts::letterhead(const SchoolIdentity& school, const QStringList& documentLines)

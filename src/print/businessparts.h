@@ -25,6 +25,9 @@ public:
     static QString date(const QDate& day); // dd/MM/yyyy
     // The opening of the page: the school (logo, identity, SIRET, RNA, VAT
     // number) on the left, the document's heading lines on the right.
+    // A document's title on one line ("FACTURE N° F2026-0240"): 16 pt, or
+    // smaller when it would not fit the letterhead's right column.
+    static QString titleLine(const QString& text);
     static QString letterhead(const SchoolIdentity& school, const QStringList& documentLines);
     // The customer's box on the right.
     static QString customerBox(const QString& name, const QString& address, const QString& siret);

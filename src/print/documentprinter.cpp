@@ -20,8 +20,9 @@ int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPag
     const QRect page = painter.viewport();
     const qreal dpi = device.logicalDpiY();
     const auto mm = [dpi](qreal v) { return v * dpi / 25.4; };
-    const qreal header = mm(14);
-    const qreal footer = mm(12);
+    const bool label = !frame.labelMm.isEmpty();
+    const qreal header = label ? 0 : mm(14);
+    const qreal footer = label ? 0 : mm(12);
 
     // Lay the text out at the device's resolution so fonts keep their size.
     document.documentLayout()->setPaintDevice(&device);
@@ -35,21 +36,24 @@ int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPag
     for (int i = 0; i < pages; ++i) {
         if (i > 0)
             device.newPage();
-        painter.save();
-        painter.setFont(small);
-        painter.setPen(QColor(80, 80, 80));
-        const QRectF headerRect(0, 0, page.width(), header - mm(4));
-        if (i > 0 || !frame.titlePage) {
-            painter.drawText(headerRect, Qt::AlignLeft | Qt::AlignBottom, frame.title);
-            painter.drawText(headerRect, Qt::AlignRight | Qt::AlignBottom, frame.schoolName);
-            painter.drawLine(QPointF(0, header - mm(3)), QPointF(page.width(), header - mm(3)));
+        if (!label) { // a label has nothing around its text
+            painter.save();
+            painter.setFont(small);
+            painter.setPen(QColor(80, 80, 80));
+            const QRectF headerRect(0, 0, page.width(), header - mm(4));
+            if (i > 0 || !frame.titlePage) {
+                painter.drawText(headerRect, Qt::AlignLeft | Qt::AlignBottom, frame.title);
+                painter.drawText(headerRect, Qt::AlignRight | Qt::AlignBottom, frame.schoolName);
+                painter.drawLine(QPointF(0, header - mm(3)), QPointF(page.width(), header - mm(3)));
+            }
+            const QRectF footerRect(0, page.height() - footer + mm(3), page.width(), footer - mm(3));
+            painter.drawLine(QPointF(0, page.height() - footer + mm(2)),
+                             QPointF(page.width(), page.height() - footer + mm(2)));
+            painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignTop, frame.footerNote);
+            painter.drawText(footerRect, Qt::AlignRight | Qt::AlignTop,
+                             tr("Page %1 / %2").arg(i + 1).arg(pages));
+            painter.restore();
         }
-        const QRectF footerRect(0, page.height() - footer + mm(3), page.width(), footer - mm(3));
-        painter.drawLine(QPointF(0, page.height() - footer + mm(2)),
-                         QPointF(page.width(), page.height() - footer + mm(2)));
-        painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignTop, frame.footerNote);
-        painter.drawText(footerRect, Qt::AlignRight | Qt::AlignTop, tr("Page %1 / %2").arg(i + 1).arg(pages));
-        painter.restore();
 
         painter.save();
         const qreal top = i * document.pageSize().height();
@@ -69,6 +73,9 @@ int DocumentPrinter::paint(QTextDocument& document, const PageFrame& frame, QPag
 namespace {
 QPageLayout a4Layout(const PageFrame& frame)
 {
+    if (!frame.labelMm.isEmpty())
+        return QPageLayout(QPageSize(frame.labelMm, QPageSize::Millimeter, frame.title),
+                           QPageLayout::Portrait, QMarginsF(4, 4, 4, 4), QPageLayout::Millimeter);
     return QPageLayout(QPageSize(QPageSize::A4),
                        frame.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
                        QMarginsF(18, 15, 18, 15), QPageLayout::Millimeter);

@@ -2,12 +2,12 @@
 
 #include "util/error.h"
 
-#include <QCoreApplication>
-#include <QString>
-#include <QTextDocument>
-
 #include <functional>
 #include <memory>
+#include <QCoreApplication>
+#include <QSizeF>
+#include <QString>
+#include <QTextDocument>
 
 class QPagedPaintDevice;
 class QPrinter;
@@ -17,11 +17,14 @@ namespace etabli::print {
 // What every printed page carries besides the document itself.
 struct PageFrame
 {
-    QString title;      // the document's title, in the header
-    QString schoolName; // the school, in the header
-    QString footerNote; // e.g. "Édité le 27/11/2026"
+    QString title;          // the document's title, in the header
+    QString schoolName;     // the school, in the header
+    QString footerNote;     // e.g. "Édité le 27/11/2026"
     bool landscape = false; // wide lists
     bool titlePage = false; // the first page carries no header
+    // A page of its own size in millimetres, without header, footer or
+    // margins beyond a few millimetres (a label); empty: A4 with both.
+    QSizeF labelMm = {};
     // Called once the document is laid out on the page's size, before it is
     // painted (a table of contents fills in its page numbers there).
     std::function<void(QTextDocument&)> laidOut = {};
@@ -47,9 +50,12 @@ public:
     static int paint(QTextDocument& document, const PageFrame& frame, QPagedPaintDevice& device);
     // Writes an A4 PDF to `path` (via a temporary file, never half-written).
     static Status writePdf(QTextDocument& document, const PageFrame& frame, const QString& path);
-    static Status writePdf(Printable& printable, const QString& path) { return writePdf(printable.document, printable.frame, path); }
-    // A4 (portrait unless the frame says otherwise) with the PDF's margins,
-    // on a printer or a preview's printer.
+    static Status writePdf(Printable& printable, const QString& path)
+    {
+        return writePdf(printable.document, printable.frame, path);
+    }
+    // A4 (portrait unless the frame says otherwise; a label's size) with the
+    // PDF's margins, on a printer or a preview's printer.
     static void setUp(QPrinter& printer, const PageFrame& frame);
     static int print(Printable& printable, QPrinter& printer);
 };

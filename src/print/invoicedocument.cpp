@@ -36,7 +36,7 @@ SchoolIdentity sellerOf(const Invoice& i, const SchoolIdentity& school)
 QString InvoiceDocument::html(const Invoice& i, const SchoolIdentity& school, bool duplicate)
 {
     QStringList docLines;
-    docLines << QStringLiteral("<b style=\"font-size: 16pt;\">%1</b>").arg(Parts::esc(title(i).toUpper()));
+    docLines << Parts::titleLine(title(i).toUpper());
     if (duplicate)
         docLines << QStringLiteral("<b>%1</b>").arg(Parts::esc(tr("DUPLICATA")));
     if (i.isIssued()) {

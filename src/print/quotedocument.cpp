@@ -21,7 +21,7 @@ QString QuoteDocument::html(const Quote& q, const Contact& customer, const QStri
                             const SchoolIdentity& school)
 {
     QStringList docLines;
-    docLines << QStringLiteral("<b style=\"font-size: 16pt;\">%1</b>").arg(Parts::esc(title(q).toUpper()));
+    docLines << Parts::titleLine(title(q).toUpper());
     docLines << Parts::esc(tr("Date: %1").arg(Parts::date(q.quoteDate)));
     docLines << Parts::esc(tr("Valid until: %1").arg(Parts::date(q.validUntil)));
     if (!q.reference.isEmpty())

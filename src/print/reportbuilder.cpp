@@ -9,6 +9,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QHorizontalBarSeries>
 #include <QLegend>
@@ -20,6 +21,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextObjectInterface>
+#include <QTextTable>
 #include <QValueAxis>
 
 namespace etabli::print {
@@ -391,6 +393,40 @@ void keepSectionsTogether(QTextDocument& document, const QStringList& headings)
     }
 }
 
+// Moves to the next page a heading the foot of a page would leave alone:
+// it goes with the first two rows of its table, or the first lines of its
+// text (a section longer than a page still starts where it is).
+void keepHeadingsWithNext(QTextDocument& document)
+{
+    const qreal pageHeight = document.pageSize().height();
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    const auto page = [pageHeight](qreal y) { return static_cast<int>(std::floor(y / pageHeight)); };
+    for (QTextBlock b = document.begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() < 2 || QTextCursor(b).currentTable())
+            continue;
+        QTextBlock next = b.next();
+        while (next.isValid() && next.text().trimmed().isEmpty() && !QTextCursor(next).currentTable())
+            next = next.next();
+        if (!next.isValid())
+            continue;
+        qreal until = 0;
+        if (QTextTable* table = QTextCursor(next).currentTable()) {
+            const int row = std::min(table->rows() - 1, table->format().headerRowCount() + 1);
+            until = layout->blockBoundingRect(table->cellAt(row, 0).lastCursorPosition().block()).bottom();
+        } else {
+            const QRectF text = layout->blockBoundingRect(next);
+            const qreal lines = 3 * QFontMetricsF(next.charFormat().font()).lineSpacing();
+            until = text.top() + std::min(text.height(), lines);
+        }
+        const qreal top = layout->blockBoundingRect(b).top();
+        if (page(top) == page(until - 1) || until - top >= pageHeight)
+            continue;
+        QTextBlockFormat breakBefore;
+        breakBefore.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(b).mergeBlockFormat(breakBefore);
+    }
+}
+
 // Finds each chapter's heading (after the contents) and its page, then
 // writes the pages in: shorter than the markers, the numbers move nothing.
 void fillTableOfContents(QTextDocument& document, const QStringList& chapters)
@@ -447,11 +483,11 @@ std::unique_ptr<Printable> ReportBuilder::printable(bool landscape) const
     p->frame.titlePage = m_hasTitlePage;
     const QStringList chapters = m_hasToc ? m_chapters : QStringList();
     const QStringList keptTogether = m_keptTogether;
-    if (m_hasToc || !keptTogether.isEmpty())
-        p->frame.laidOut = [chapters, keptTogether](QTextDocument& document) {
-            keepSectionsTogether(document, keptTogether);
-            fillTableOfContents(document, chapters);
-        };
+    p->frame.laidOut = [chapters, keptTogether](QTextDocument& document) {
+        keepSectionsTogether(document, keptTogether);
+        keepHeadingsWithNext(document);
+        fillTableOfContents(document, chapters);
+    };
     return p;
 }
 

@@ -573,39 +573,65 @@ ReportBuilder ReportDocuments::pack(const FunderPackData& data)
     return b;
 }
 
+namespace {
+
+// One week's sheet: the days over their two half-days in the heading (which
+// repeats on each page), the trainer's row first, then a row per trainee,
+// each tall enough to sign in. Sixteen trainees and the trainer fit one
+// landscape page; a row never breaks over two.
+QString signInTable(const AttendanceSheetData::Week& w, const QString& emptyWeek)
+{
+    const QLocale fr(QLocale::French, QLocale::France);
+    const auto esc = &ReportBuilder::esc;
+    // The empty cells' height is the signature's room (a larger blank).
+    const QString blank = QStringLiteral("<td><span style=\"font-size: 15pt;\">&nbsp;</span></td>");
+    QString h =
+        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" border=\"1\" "
+                       "style=\"border-collapse: collapse; border-color: #777777; font-size: 8.5pt;\">"
+                       "<thead><tr style=\"background-color: #e8ecef;\"><th rowspan=\"2\" width=\"22%\" "
+                       "align=\"left\">%1</th>")
+            .arg(esc(ReportDocuments::tr("Trainee")));
+    QString halves;
+    for (int d = 0; d < 5; ++d) {
+        const QDate day = w.monday.addDays(d);
+        h += QStringLiteral("<th colspan=\"2\">%1</th>")
+                 .arg(esc(fr.dayName(d + 1, QLocale::ShortFormat) + QLatin1Char(' ') +
+                          day.toString(QStringLiteral("dd/MM"))));
+        halves += QStringLiteral("<th width=\"7.8%\">%1</th><th width=\"7.8%\">%2</th>")
+                      .arg(esc(ReportDocuments::tr("morning")), esc(ReportDocuments::tr("afternoon")));
+    }
+    h += QStringLiteral("</tr><tr style=\"background-color: #e8ecef;\">") + halves +
+         QStringLiteral("</tr></thead><tbody>");
+    const auto row = [&](const QString& name, bool bold) {
+        QString r = QStringLiteral("<tr><td valign=\"middle\">%1</td>")
+                        .arg(bold ? QStringLiteral("<b>%1</b>").arg(esc(name)) : esc(name));
+        for (int c = 0; c < 10; ++c)
+            r += blank;
+        return r + QStringLiteral("</tr>");
+    };
+    h += row(ReportDocuments::tr("Trainer (name and signature)"), true);
+    for (const QString& t : w.trainees)
+        h += row(t, false);
+    if (w.trainees.isEmpty())
+        h += QStringLiteral("<tr><td colspan=\"11\"><i>%1</i></td></tr>").arg(esc(emptyWeek));
+    return h + QStringLiteral("</tbody></table>");
+}
+
+} // namespace
+
 ReportBuilder ReportDocuments::attendance(const AttendanceSheetData& data)
 {
     ReportBuilder b(data.school, tr("Sign-in sheets — %1").arg(data.section), data.printedOn);
-    const QLocale fr(QLocale::French, QLocale::France);
     bool first = true;
     for (const AttendanceSheetData::Week& w : data.weeks) {
         if (!first)
             b.pageBreak();
         first = false;
-        b.raw(QStringLiteral("<p style=\"font-size: 12pt;\"><b>%1</b> — %2</p>")
+        b.raw(QStringLiteral("<p style=\"font-size: 11pt;\"><b>%1</b> — %2</p>")
                   .arg(ReportBuilder::esc(tr("Sign-in sheet")),
                        ReportBuilder::esc(tr("%1, week of %2 to %3")
                                               .arg(data.section, day(w.monday), day(w.monday.addDays(4))))));
-        QStringList headers{tr("Trainee")};
-        for (int d = 0; d < 5; ++d) {
-            const QString name = fr.dayName(d + 1, QLocale::ShortFormat) + QLatin1Char(' ') +
-                                 w.monday.addDays(d).toString(QStringLiteral("dd/MM"));
-            headers << tr("%1 morning").arg(name) << tr("%1 afternoon").arg(name);
-        }
-        QList<QStringList> rows;
-        for (const QString& t : w.trainees) {
-            QStringList r{t + QStringLiteral("\n ")};
-            for (int c = 0; c < 10; ++c)
-                r << QString();
-            rows << r;
-        }
-        if (w.trainees.isEmpty())
-            rows << QStringList{tr("(no trainee enrolled this week)")};
-        QStringList trainer{tr("Trainer (name and signature)") + QStringLiteral("\n ")};
-        for (int c = 0; c < 10; ++c)
-            trainer << QString();
-        rows << trainer;
-        b.table(headers, rows, {}, {static_cast<int>(rows.size() - 1)}, {20, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8});
+        b.raw(signInTable(w, tr("(no trainee enrolled this week)")));
         b.note(tr("Each trainee signs each half-day present; the trainer signs each half-day. The register "
                   "in Établi "
                   "remains the reference."));

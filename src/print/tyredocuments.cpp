@@ -22,16 +22,16 @@ QString treads(const TyreSet& s)
 
 QString TyreDocuments::labelHtml(const TyreSet& s, const SchoolIdentity& school)
 {
-    QString h = Parts::open(14);
-    h += QStringLiteral(
-        "<table width=\"100%\" cellpadding=\"10\" style=\"border: 3px solid #000000;\"><tr><td>");
-    h += QStringLiteral("<p style=\"font-size: 11pt;\">%1 — %2</p>")
+    QString h = Parts::open(11);
+    h += QStringLiteral("<table width=\"100%\" height=\"100%\" cellpadding=\"6\" cellspacing=\"0\" "
+                        "border=\"2\" style=\"border-style: solid; border-color: #000000;\"><tr><td>");
+    h += QStringLiteral("<p style=\"font-size: 9pt; margin: 0;\">%1 — %2</p>")
              .arg(Parts::esc(school.name), Parts::esc(tr("Tyre hotel")));
-    h += QStringLiteral("<p align=\"center\" style=\"font-size: 54pt; font-weight: bold;\">%1</p>")
+    h += QStringLiteral("<p align=\"center\" style=\"font-size: 44pt; font-weight: bold; margin: 0;\">%1</p>")
              .arg(Parts::esc(s.plate));
-    h += QStringLiteral("<p align=\"center\" style=\"font-size: 22pt;\">%1</p>")
+    h += QStringLiteral("<p align=\"center\" style=\"font-size: 17pt; margin: 0;\">%1</p>")
              .arg(Parts::esc(TyreHotelService::placeLabel(s)));
-    h += QStringLiteral("<table width=\"100%\" cellpadding=\"4\" style=\"font-size: 14pt;\">");
+    h += QStringLiteral("<table width=\"100%\" cellpadding=\"1\" style=\"font-size: 11pt;\">");
     const auto row = [](const QString& label, const QString& value) {
         return QStringLiteral("<tr><td width=\"35%\">%1</td><td><b>%2</b></td></tr>")
             .arg(Parts::esc(label), Parts::esc(value));
@@ -56,6 +56,8 @@ std::unique_ptr<Printable> TyreDocuments::label(const TyreSet& set, const School
     auto p = std::make_unique<Printable>();
     p->document.setHtml(labelHtml(set, school));
     p->frame = PageFrame{tr("Tyre hotel label %1").arg(set.plate), school.name, Parts::date(set.dateIn)};
+    // The size of the labels of a label printer (150 × 100 mm, 6 × 4 in).
+    p->frame.labelMm = QSizeF(150, 100);
     return p;
 }
 

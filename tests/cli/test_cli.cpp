@@ -1125,7 +1125,7 @@ TEST_CASE("etabli-cli on a read-only medium: check, export and backup read it, a
           "and nothing appears beside it",
           "[cli][files]")
 {
-    test::SmallDisk medium(16 * 1024);
+    test::SmallDisk medium(64 * 1024); // the demo is about 18 MB
     if (!medium.mounted) {
         WARN("no tmpfs can be mounted here: the read-only medium is not tried");
         return;

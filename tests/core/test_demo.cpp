@@ -1,5 +1,6 @@
 #include "services/dashboardservice.h"
 #include "services/demogenerator.h"
+#include "services/indicatorservice.h"
 #include "services/invoiceservice.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
@@ -105,6 +106,25 @@ TEST_CASE("The demo school looks like Juralternance since it opened in 2011", "[
         REQUIRE(age >= 15);
         REQUIRE(age <= 18);
     }
+    // A register for every school year (issue 18, item 10): the director's
+    // first funder pack, of a past year, shows an attendance rate.
+    const FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(12, 0), Qt::UTC));
+    for (int year = 2011; year <= 2026; ++year) {
+        INFO(year);
+        CHECK(
+            test::rawScalar(db, QStringLiteral("SELECT count(*) FROM attendance WHERE day BETWEEN '%1-09-01' "
+                                               "AND '%2-06-30'")
+                                    .arg(year)
+                                    .arg(year + 1))
+                .toInt() > 1000);
+    }
+    auto past = IndicatorService(db, clock, UserContext::system()).indicators(QStringLiteral("2013-2014"));
+    REQUIRE(past);
+    CHECK(past->attendanceRate > 0.8);
+    CHECK(past->attendanceRate < 0.99);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM attendance WHERE day LIKE '%-07-%' OR day "
+                                             "LIKE '%-08-%'"))
+              .toInt() == 0);
     auto dash = DashboardService(db).summary(QDate(2026, 11, 27));
     REQUIRE(dash);
     CHECK(dash->schoolName == QStringLiteral("Juralternance"));

@@ -14,6 +14,7 @@
 #include "support/testenv.h"
 #include "util/clock.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <QDir>
 #include <QTextDocument>
@@ -73,6 +74,10 @@ TEST_CASE("A reprint after the school moved and changed VAT regime is the origin
         CHECK(text.contains(QString::fromUtf8(mention)));
     CHECK_FALSE(text.contains(QStringLiteral("DUPLICATA")));
     CHECK_FALSE(text.contains(QStringLiteral("Reste dû")));
+    // The title on one line (issue 18, item 10: the number fell under "FACTURE N°").
+    CHECK(std::any_of(original.cbegin(), original.cend(), [](const QString& l) {
+        return l.trimmed() == QStringLiteral("FACTURE N° F2026-0001");
+    }));
 
     auto s = school.identity();
     s->addressLine1 = QStringLiteral("2 avenue de Lahr");

@@ -1,13 +1,20 @@
 #include "print/documentprinter.h"
 #include "print/reportdocuments.h"
 #include "print/sampleschool.h"
+#include "print/tyredocuments.h"
 #include "support/testenv.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextTable>
 
 using namespace etabli;
 
@@ -289,8 +296,51 @@ TEST_CASE("Sign-in sheets: one landscape page per week, a line per trainee and t
     CHECK(r.text.contains(QStringLiteral("semaine du 16/11/2026 au 20/11/2026")));
     CHECK(r.text.contains(QStringLiteral("PETIT Inès")));
     CHECK(r.text.contains(QStringLiteral("Formateur (nom et signature)")));
-    CHECK(r.text.contains(QStringLiteral("lun. 16/11 matin")));
+    CHECK(r.text.contains(QStringLiteral("lun. 16/11")));
+    CHECK(r.text.contains(QStringLiteral("matin après-midi")));
     CHECK(r.text.contains(QStringLiteral("Page 2 / 2")));
+}
+
+namespace {
+AttendanceSheetData weekOf(int trainees)
+{
+    AttendanceSheetData a;
+    a.school = school();
+    a.printedOn = QDate(2026, 11, 27);
+    a.section = QStringLiteral("Pneus et services");
+    AttendanceSheetData::Week w{QDate(2026, 11, 23), {}};
+    for (int i = 1; i <= trainees; ++i)
+        w.trainees << QStringLiteral("JEUNE-%1 Prénom").arg(i, 2, 10, QLatin1Char('0'));
+    a.weeks << w;
+    return a;
+}
+} // namespace
+
+// Issue 18, item 10: a sheet of sixteen was two pages, the trainer alone on the second.
+TEST_CASE("A week's sign-in sheet of sixteen and the trainer fits one page, a longer one breaks between rows",
+          "[print][reports]")
+{
+    const Rendered sixteen =
+        render(print::ReportDocuments::attendance(weekOf(16)), QStringLiteral("seize.pdf"), true);
+    CHECK(sixteen.pages == 1);
+    CHECK(sixteen.text.contains(QStringLiteral("JEUNE-16 Prénom")));
+    // The trainer's row comes first, under the heading.
+    CHECK(sixteen.text.indexOf(QStringLiteral("Formateur (nom et signature)")) <
+          sixteen.text.indexOf(QStringLiteral("JEUNE-01")));
+
+    const Rendered thirty =
+        render(print::ReportDocuments::attendance(weekOf(30)), QStringLiteral("trente.pdf"), true);
+    REQUIRE(thirty.pages == 2);
+    // The text of the first page ends with its footer.
+    const QStringList pages = thirty.text.split(QStringLiteral("Page 1 / 2"));
+    REQUIRE(pages.size() == 2);
+    // The heading repeats; each name is on one page only, whole.
+    CHECK(pages.at(1).contains(QStringLiteral("lun. 23/11")));
+    CHECK(pages.at(1).contains(QStringLiteral("après-midi")));
+    for (int i = 1; i <= 30; ++i) {
+        const QString name = QStringLiteral("JEUNE-%1 Prénom").arg(i, 2, 10, QLatin1Char('0'));
+        CHECK((pages.at(0).contains(name) != pages.at(1).contains(name)));
+    }
 }
 
 TEST_CASE("The funder pack gathers the reports behind a table of contents with their pages",
@@ -321,4 +371,76 @@ TEST_CASE("The funder pack gathers the reports behind a table of contents with t
     CHECK(html.contains(QStringLiteral("<!DOCTYPE html>")));
     CHECK(html.contains(QStringLiteral("Entrées par section")));
     CHECK_FALSE(html.contains(QStringLiteral("[[chart:")));
+}
+
+// Issue 18, item 10: a heading alone at the foot of a page, its table on the next.
+TEST_CASE("No heading is left alone at the foot of a page: it goes with its table's first rows",
+          "[print][reports]")
+{
+    int moved = 0;
+    // However much text comes before, the heading and its first rows share a page.
+    for (int fillers = 20; fillers <= 70; ++fillers) {
+        print::ReportBuilder b(school(), QStringLiteral("Essai"), QDate(2026, 11, 27));
+        for (int i = 0; i < fillers; ++i)
+            b.paragraph(QStringLiteral("Ligne %1").arg(i));
+        b.heading(QStringLiteral("Le tableau"));
+        QList<QStringList> rows;
+        for (int i = 0; i < 30; ++i)
+            rows << QStringList{QStringLiteral("Ligne du tableau %1").arg(i), QString::number(i)};
+        b.table({QStringLiteral("Quoi"), QStringLiteral("Combien")}, rows);
+        auto printable = b.printable();
+        QTextDocument& doc = printable->document;
+        const qreal pageHeight = 700;
+        doc.setPageSize(QSizeF(500, pageHeight));
+        REQUIRE(printable->frame.laidOut);
+        printable->frame.laidOut(doc);
+        QTextBlock heading;
+        for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
+            if (block.text() == QStringLiteral("Le tableau"))
+                heading = block;
+        REQUIRE(heading.isValid());
+        QTextTable* table = QTextCursor(heading.next()).currentTable();
+        for (QTextBlock n = heading.next(); !table && n.isValid(); n = n.next())
+            table = QTextCursor(n).currentTable();
+        REQUIRE(table);
+        const auto pageOf = [&](qreal y) { return static_cast<int>(y / pageHeight); };
+        const qreal top = doc.documentLayout()->blockBoundingRect(heading).top();
+        const qreal secondRow = doc.documentLayout()
+                                    ->blockBoundingRect(table->cellAt(2, 0).firstCursorPosition().block())
+                                    .bottom();
+        INFO(fillers);
+        CHECK(pageOf(top) == pageOf(secondRow - 1));
+        if (heading.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+            ++moved;
+    }
+    CHECK(moved > 0); // the foot of the page was met, and the heading moved
+}
+
+// Issue 18, item 10: the label came out on an A4 report page, header and footer.
+TEST_CASE("A tyre hotel label is a label-sized page, nothing but the label on it", "[print][tyres]")
+{
+    TyreSet set;
+    set.plate = QStringLiteral("AB-123-CD");
+    set.customerName = QStringLiteral("Garage du Doubs");
+    set.tyreSize = QStringLiteral("205/55 R16 91V");
+    set.brand = QStringLiteral("Michelin");
+    set.treadTenths = {62, 60, 58, 61};
+    set.rack = QStringLiteral("A");
+    set.dateIn = QDate(2026, 11, 2);
+    set.notes = QStringLiteral("Jante avant gauche rayée");
+    auto label = print::TyreDocuments::label(set, school());
+    const QString path = QDir(test::tempRoot()).filePath(QStringLiteral("etiquette.pdf"));
+    REQUIRE(print::DocumentPrinter::writePdf(*label, path));
+    const QString info = run(QStringLiteral("pdfinfo"), {path});
+    CHECK(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))));
+    // 150 × 100 mm.
+    const auto size =
+        QRegularExpression(QStringLiteral("Page size:\\s+([\\d.]+) x ([\\d.]+) pts")).match(info);
+    REQUIRE(size.hasMatch());
+    CHECK(std::abs(size.captured(1).toDouble() - 425.2) < 1.0);
+    CHECK(std::abs(size.captured(2).toDouble() - 283.5) < 1.0);
+    const QString text = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")}).simplified();
+    CHECK(text.contains(QStringLiteral("AB-123-CD")));
+    CHECK(text.contains(QStringLiteral("Jante avant gauche rayée")));
+    CHECK_FALSE(text.contains(QStringLiteral("Page 1")));
 }

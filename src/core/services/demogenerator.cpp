@@ -814,6 +814,15 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             if (auto r = addFederationSales(summary, rng, sections, catalogueBySection, today); !r)
                 return std::unexpected(r.error());
         }
+        if (!federation) { // the federation keeps this year's: millions of rows otherwise
+            QList<Stay> stays;
+            for (const Worked& w : worked)
+                stays << Stay{w.id, w.entry, w.exit};
+            auto past = addPastRegisters(stays, current.firstDay());
+            if (!past)
+                return std::unexpected(past.error());
+            summary.attendanceRows += *past;
+        }
         if (!federation) {
             auto invoices = addSales(summary, rng, sections, catalogueBySection, orders.values(), today);
             if (!invoices)

@@ -3,13 +3,12 @@
 #include "domain/production.h"
 #include "util/error.h"
 
+#include <cstdint>
 #include <QCoreApplication>
 #include <QDate>
 #include <QHash>
 #include <QList>
 #include <QStringList>
-
-#include <cstdint>
 
 namespace etabli {
 
@@ -84,7 +83,8 @@ private:
     // Customers, vehicles, quotes and work orders of the logged orders, their
     // invoices and payments, cheque deposits, the tyre hotel.
     Result<int> addSales(Summary& summary, DeterministicRandom& rng, const QList<Section>& sections,
-                         const QList<QList<CatalogueItem>>& catalogue, QList<DemoOrder> orders, const QDate& today);
+                         const QList<QList<CatalogueItem>>& catalogue, QList<DemoOrder> orders,
+                         const QDate& today);
     // The team (one master trainer per workshop, office, volunteers and
     // their hours) and each workshop's skills.
     // The federation's sales, in bulk: work orders, invoices, payments.
@@ -98,9 +98,19 @@ private:
     // Sets of the customers' tyres stored at the tyre hotel, two seasons.
     Result<int> addTyreHotel(DeterministicRandom& rng, const QList<qint64>& vehicles, qint64 feeItem,
                              const QDate& today);
+    // A trainee's time at the school: from entry to exit (invalid: still there).
+    struct Stay
+    {
+        qint64 trainee = 0;
+        QDate entry;
+        QDate exit;
+    };
+    // The registers of the school years before `current` (demoworkshops.cpp),
+    // drawn from a generator of their own: adding them changed nothing else.
+    Result<int> addPastRegisters(const QList<Stay>& stays, const QDate& currentYearStart);
     Status addWorkshopLife(DeterministicRandom& rng, const QList<Section>& sections,
-                           const QList<QList<CatalogueItem>>& catalogue, const QHash<QString, qint64>& userIds,
-                           const QDate& today, bool federation);
+                           const QList<QList<CatalogueItem>>& catalogue,
+                           const QHash<QString, qint64>& userIds, const QDate& today, bool federation);
 
     Database& m_db;
     Options m_options;

@@ -1,38 +1,36 @@
 // The demo's team, skills and volunteers (see demogenerator.cpp).
-#include "services/demogenerator.h"
-#include "services/demonames.h"
-
+#include "domain/career.h"
 #include "domain/school.h"
 #include "domain/schoolyear.h"
 #include "domain/section.h"
 #include "domain/trainee.h"
-#include "storage/database.h"
-#include "storage/metarepository.h"
-#include "storage/schoolrepository.h"
-#include "storage/sectionrepository.h"
-#include "domain/career.h"
+#include "services/contactservice.h"
+#include "services/demogenerator.h"
+#include "services/demonames.h"
+#include "services/invoiceservice.h"
+#include "services/passwordhasher.h"
 #include "storage/attendancerepository.h"
 #include "storage/careerrepository.h"
 #include "storage/cataloguerepository.h"
+#include "storage/database.h"
+#include "storage/metarepository.h"
 #include "storage/productionrepository.h"
+#include "storage/schoolrepository.h"
+#include "storage/sectionrepository.h"
+#include "storage/sqlquery.h"
 #include "storage/staffrepository.h"
-#include "services/contactservice.h"
-#include "services/invoiceservice.h"
 #include "storage/traineedetailrepository.h"
 #include "storage/traineerepository.h"
-#include "storage/userrepository.h"
-#include "services/passwordhasher.h"
 #include "storage/transaction.h"
+#include "storage/userrepository.h"
 #include "util/clock.h"
 #include "util/random.h"
 #include "util/text.h"
 
 #include <QSet>
-
-#include <tuple>
-
 #include <QStringList>
 #include <QTimeZone>
+#include <tuple>
 
 namespace etabli {
 
@@ -44,8 +42,9 @@ using demo::Town;
 using demo::towns;
 
 Status DemoGenerator::addWorkshopLife(DeterministicRandom& rng, const QList<Section>& sections,
-                                     const QList<QList<CatalogueItem>>& catalogue,
-                                     const QHash<QString, qint64>& userIds, const QDate& today, bool federation)
+                                      const QList<QList<CatalogueItem>>& catalogue,
+                                      const QHash<QString, qint64>& userIds, const QDate& today,
+                                      bool federation)
 {
     Q_UNUSED(catalogue);
     const QString now = QDateTime(today, QTime(12, 0), Qt::UTC).toString(Qt::ISODate);
@@ -98,25 +97,22 @@ Status DemoGenerator::addWorkshopLife(DeterministicRandom& rng, const QList<Sect
             last = rng.pick(lastNames());
             first = rng.pick(boysNames());
         }
-        if (auto r = add(last, first, QStringLiteral("employee"), QStringLiteral("master_trainer"), {sections.at(i).id}, user);
+        if (auto r = add(last, first, QStringLiteral("employee"), QStringLiteral("master_trainer"),
+                         {sections.at(i).id}, user);
             !r)
             return std::unexpected(r.error());
     }
 
     // Each workshop's skills; the last one is the upkeep of the workshop.
     ProductionRepository production(m_db);
-    const QStringList tyreSkills = {QStringLiteral("Démonter et monter un pneu"),
-                                    QStringLiteral("Équilibrer une roue"),
-                                    QStringLiteral("Réparer une crevaison"),
-                                    QStringLiteral("Contrôler la pression et l'usure"),
-                                    QStringLiteral("Accueillir un client"),
-                                    QStringLiteral("Ranger et nettoyer le poste")};
-    const QStringList metalSkills = {QStringLiteral("Lire un plan"),
-                                     QStringLiteral("Découper et débiter"),
-                                     QStringLiteral("Souder à l'arc"),
-                                     QStringLiteral("Souder au MIG"),
-                                     QStringLiteral("Meuler et ébavurer"),
-                                     QStringLiteral("Ranger et nettoyer le poste")};
+    const QStringList tyreSkills = {
+        QStringLiteral("Démonter et monter un pneu"), QStringLiteral("Équilibrer une roue"),
+        QStringLiteral("Réparer une crevaison"),      QStringLiteral("Contrôler la pression et l'usure"),
+        QStringLiteral("Accueillir un client"),       QStringLiteral("Ranger et nettoyer le poste")};
+    const QStringList metalSkills = {
+        QStringLiteral("Lire un plan"),       QStringLiteral("Découper et débiter"),
+        QStringLiteral("Souder à l'arc"),     QStringLiteral("Souder au MIG"),
+        QStringLiteral("Meuler et ébavurer"), QStringLiteral("Ranger et nettoyer le poste")};
     for (int i = 0; i < sections.size(); ++i) {
         for (const QString& label : i % 2 == 0 ? tyreSkills : metalSkills) {
             if (auto r = production.insertSkill(Skill{0, sections.at(i).id, label, true}); !r)
@@ -142,18 +138,75 @@ Status DemoGenerator::addWorkshopLife(DeterministicRandom& rng, const QList<Sect
     const SchoolYear current = SchoolYear::containing(today);
     const QDate from = current.previous().firstDay();
     for (const Volunteer& v : volunteers) {
-        auto id = add(QString::fromUtf8(v.last), QString::fromUtf8(v.first), QStringLiteral("volunteer"), QString(), {}, 0);
+        auto id = add(QString::fromUtf8(v.last), QString::fromUtf8(v.first), QStringLiteral("volunteer"),
+                      QString(), {}, 0);
         if (!id)
             return std::unexpected(id.error());
         for (QDate day = from; day < today; day = day.addDays(1)) {
             if (day.dayOfWeek() != v.weekday || day.month() == 7 || day.month() == 8 || !rng.chance(80))
                 continue;
-            if (auto r = team.insertHours(VolunteerHours{0, *id, {}, day, v.minutes, QString::fromUtf8(v.activity)}, now);
+            if (auto r = team.insertHours(
+                    VolunteerHours{0, *id, {}, day, v.minutes, QString::fromUtf8(v.activity)}, now);
                 !r)
                 return std::unexpected(r.error());
         }
     }
     return {};
+}
+
+Result<int> DemoGenerator::addPastRegisters(const QList<Stay>& stays, const QDate& currentYearStart)
+{
+    DeterministicRandom rng(m_options.seed ^ 0x5245474953544552ULL); // "REGISTER"
+    // Who the workshop log has at work on a day was there: never absent then.
+    QSet<std::pair<qint64, QDate>> worked;
+    {
+        SqlQuery q(m_db);
+        if (auto r =
+                q.prepare(QStringLiteral("SELECT pt.trainee_id, e.day FROM production_trainee pt JOIN "
+                                         "production_entry e ON e.id = pt.entry_id WHERE e.day < :start"));
+            !r)
+            return std::unexpected(r.error());
+        q.bind(QStringLiteral("start"), currentYearStart.toString(Qt::ISODate));
+        if (auto r = q.exec(); !r)
+            return std::unexpected(r.error());
+        while (q.next())
+            worked.insert({q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate)});
+    }
+    AttendanceRepository attendance(m_db);
+    const QString at = QDateTime(currentYearStart, QTime(8, 0), Qt::UTC).toString(Qt::ISODate);
+    QList<AttendanceCell> batch;
+    int rows = 0;
+    const auto flush = [&]() -> Status {
+        rows += static_cast<int>(batch.size());
+        auto written = attendance.insertMany(batch, QStringLiteral("demo"), at);
+        batch.clear();
+        return written;
+    };
+    for (const Stay& s : stays) {
+        const QDate last =
+            s.exit.isValid() ? std::min(s.exit, currentYearStart.addDays(-1)) : currentYearStart.addDays(-1);
+        for (QDate day = s.entry; day <= last; day = day.addDays(1)) {
+            // School days: no weekends, no summer (July and August).
+            if (day.dayOfWeek() > 5 || day.month() == 7 || day.month() == 8)
+                continue;
+            const bool atWork = worked.contains({s.trainee, day});
+            for (Half half : {Half::Morning, Half::Afternoon}) {
+                const int r = rng.between(1, 100);
+                const QString code = r <= 5               ? QStringLiteral("late")
+                                     : r <= 8 && !atWork  ? QStringLiteral("excused")
+                                     : r <= 10 && !atWork ? QStringLiteral("unexcused")
+                                                          : QStringLiteral("present");
+                batch << AttendanceCell{s.trainee, day, half, code, {}};
+            }
+            if (batch.size() >= 1000) {
+                if (auto w = flush(); !w)
+                    return std::unexpected(w.error());
+            }
+        }
+    }
+    if (auto w = flush(); !w)
+        return std::unexpected(w.error());
+    return rows;
 }
 
 } // namespace etabli

@@ -3,6 +3,8 @@
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 
+#include <algorithm>
+
 namespace etabli {
 
 Status AttendanceRepository::put(const AttendanceCell& c, const QString& byLogin, const QString& nowIso)
@@ -18,7 +20,8 @@ Status AttendanceRepository::put(const AttendanceCell& c, const QString& byLogin
                 "INSERT INTO attendance (trainee_id, day, half, code, comment, recorded_by, updated_at) "
                 "VALUES (:trainee_id, :day, :half, :code, :comment, :by, :now) "
                 "ON CONFLICT (trainee_id, day, half) DO UPDATE SET code = excluded.code, "
-                "comment = excluded.comment, recorded_by = excluded.recorded_by, updated_at = excluded.updated_at"));
+                "comment = excluded.comment, recorded_by = excluded.recorded_by, updated_at = "
+                "excluded.updated_at"));
             !r)
             return r;
         q.bind(QStringLiteral("code"), c.code)
@@ -30,6 +33,37 @@ Status AttendanceRepository::put(const AttendanceCell& c, const QString& byLogin
         .bind(QStringLiteral("day"), c.day.toString(Qt::ISODate))
         .bind(QStringLiteral("half"), halfCode(c.half));
     return q.exec();
+}
+
+Status AttendanceRepository::insertMany(const QList<AttendanceCell>& cells, const QString& byLogin,
+                                        const QString& nowIso)
+{
+    constexpr qsizetype Chunk = 100;
+    for (qsizetype start = 0; start < cells.size(); start += Chunk) {
+        const qsizetype n = std::min(Chunk, cells.size() - start);
+        QStringList values;
+        for (qsizetype i = 0; i < n; ++i)
+            values << QStringLiteral("(:t%1, :d%1, :h%1, :c%1, '', :b%1, :n%1)").arg(i);
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QStringLiteral("INSERT INTO attendance (trainee_id, day, half, code, comment, "
+                                              "recorded_by, updated_at) VALUES ") +
+                               values.join(QStringLiteral(", ")));
+            !r)
+            return r;
+        for (qsizetype i = 0; i < n; ++i) {
+            const AttendanceCell& c = cells.at(start + i);
+            const QString k = QString::number(i);
+            q.bind(QStringLiteral("t") + k, c.traineeId)
+                .bind(QStringLiteral("d") + k, c.day.toString(Qt::ISODate))
+                .bind(QStringLiteral("h") + k, halfCode(c.half))
+                .bind(QStringLiteral("c") + k, c.code)
+                .bind(QStringLiteral("b") + k, byLogin)
+                .bind(QStringLiteral("n") + k, nowIso);
+        }
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<QList<AttendanceCell>> AttendanceRepository::cells(const QList<qint64>& traineeIds, const QDate& from,
@@ -45,12 +79,14 @@ Result<QList<AttendanceCell>> AttendanceRepository::cells(const QList<qint64>& t
         !r)
         return std::unexpected(r.error());
     q.bindList(QStringLiteral("t"), traineeIds);
-    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
     while (q.next())
         out << AttendanceCell{q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate),
-                              halfFromCode(q.value(2).toString()), q.value(3).toString(), q.value(4).toString()};
+                              halfFromCode(q.value(2).toString()), q.value(3).toString(),
+                              q.value(4).toString()};
     return out;
 }
 
@@ -63,12 +99,14 @@ Result<AttendanceRate> AttendanceRepository::rate(qint64 traineeId, qint64 secti
     else if (sectionId != 0)
         filter = QStringLiteral(" AND t.section_id = :who");
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT a.code, count(*) FROM attendance a JOIN trainee t ON t.id = "
-                                          "a.trainee_id WHERE a.day BETWEEN :from AND :to%1 GROUP BY a.code")
-                               .arg(filter));
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT a.code, count(*) FROM attendance a JOIN trainee t ON t.id = "
+                                     "a.trainee_id WHERE a.day BETWEEN :from AND :to%1 GROUP BY a.code")
+                          .arg(filter));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (traineeId != 0 || sectionId != 0)
         q.bind(QStringLiteral("who"), traineeId != 0 ? traineeId : sectionId);
     if (auto r = q.exec(); !r)
@@ -79,18 +117,20 @@ Result<AttendanceRate> AttendanceRepository::rate(qint64 traineeId, qint64 secti
     return rate;
 }
 
-Result<QList<AbsenceRun>> AttendanceRepository::unexcusedRuns(qint64 sectionId, const QDate& from, const QDate& to,
-                                                             int minLength) const
+Result<QList<AbsenceRun>> AttendanceRepository::unexcusedRuns(qint64 sectionId, const QDate& from,
+                                                              const QDate& to, int minLength) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT a.trainee_id, t.last_name, t.first_name, a.day, a.half, a.code FROM attendance a "
-            "JOIN trainee t ON t.id = a.trainee_id WHERE a.day BETWEEN :from AND :to%1 "
-            "ORDER BY a.trainee_id, a.day, a.half")
-                               .arg(sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString()));
+    if (auto r = q.prepare(
+            QStringLiteral(
+                "SELECT a.trainee_id, t.last_name, t.first_name, a.day, a.half, a.code FROM attendance a "
+                "JOIN trainee t ON t.id = a.trainee_id WHERE a.day BETWEEN :from AND :to%1 "
+                "ORDER BY a.trainee_id, a.day, a.half")
+                .arg(sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString()));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (sectionId != 0)
         q.bind(QStringLiteral("section"), sectionId);
     q.setForwardOnly(true);
@@ -126,13 +166,13 @@ Result<QList<AbsenceRun>> AttendanceRepository::unexcusedRuns(qint64 sectionId, 
     return out;
 }
 
-Result<QList<AttendanceRepository::Enrolment>> AttendanceRepository::enrolledBetween(qint64 sectionId,
-                                                                                   const QDate& from,
-                                                                                   const QDate& to) const
+Result<QList<AttendanceRepository::Enrolment>>
+AttendanceRepository::enrolledBetween(qint64 sectionId, const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "SELECT id, last_name, first_name, entry_date, exit_date FROM trainee WHERE section_id = :section "
+            "SELECT id, last_name, first_name, entry_date, exit_date FROM trainee WHERE section_id = "
+            ":section "
             "AND status IN ('enrolled', 'left') AND entry_date IS NOT NULL AND entry_date <= :to "
             "AND (exit_date IS NULL OR exit_date >= :from) AND archived_at IS NULL ORDER BY sort_key, id"));
         !r)
@@ -150,20 +190,22 @@ Result<QList<AttendanceRepository::Enrolment>> AttendanceRepository::enrolledBet
     return out;
 }
 
-Result<QList<AttendanceRepository::Period>> AttendanceRepository::internships(const QList<qint64>& traineeIds,
-                                                                              const QDate& from, const QDate& to) const
+Result<QList<AttendanceRepository::Period>>
+AttendanceRepository::internships(const QList<qint64>& traineeIds, const QDate& from, const QDate& to) const
 {
     QList<Period> out;
     if (traineeIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT trainee_id, start_date, end_date FROM internship WHERE trainee_id IN "
-                                          "(%1) AND start_date <= :to AND end_date >= :from")
-                               .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT trainee_id, start_date, end_date FROM internship WHERE trainee_id IN "
+                           "(%1) AND start_date <= :to AND end_date >= :from")
+                .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
         !r)
         return std::unexpected(r.error());
     q.bindList(QStringLiteral("t"), traineeIds);
-    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
     while (q.next())

@@ -19,12 +19,17 @@ public:
 
     // Sets (or, with an empty code, clears) one cell.
     Status put(const AttendanceCell& cell, const QString& byLogin, const QString& nowIso);
+    // New cells written many at a time (the demo's past registers): a
+    // statement per hundred cells; none of them may exist yet.
+    Status insertMany(const QList<AttendanceCell>& cells, const QString& byLogin, const QString& nowIso);
     // The recorded cells of the given trainees between two days (inclusive).
-    Result<QList<AttendanceCell>> cells(const QList<qint64>& traineeIds, const QDate& from, const QDate& to) const;
+    Result<QList<AttendanceCell>> cells(const QList<qint64>& traineeIds, const QDate& from,
+                                        const QDate& to) const;
     // Counts by code: for one trainee (traineeId != 0), or one section, or all.
     Result<AttendanceRate> rate(qint64 traineeId, qint64 sectionId, const QDate& from, const QDate& to) const;
     // Unexcused runs of at least `minLength` consecutive recorded half-days.
-    Result<QList<AbsenceRun>> unexcusedRuns(qint64 sectionId, const QDate& from, const QDate& to, int minLength) const;
+    Result<QList<AbsenceRun>> unexcusedRuns(qint64 sectionId, const QDate& from, const QDate& to,
+                                            int minLength) const;
 
     struct Enrolment
     {
@@ -43,7 +48,8 @@ public:
         QDate start;
         QDate end;
     };
-    Result<QList<Period>> internships(const QList<qint64>& traineeIds, const QDate& from, const QDate& to) const;
+    Result<QList<Period>> internships(const QList<qint64>& traineeIds, const QDate& from,
+                                      const QDate& to) const;
 
 private:
     Database& m_db;
