@@ -742,7 +742,7 @@
 <context>
     <name>BusinessParts</name>
     <message>
-        <location filename="../../src/print/businessparts.cpp" line="+49" />
+        <location filename="../../src/print/businessparts.cpp" line="+72" />
         <source>Tel. %1</source>
         <translation>Tél. %1</translation>
     </message>
@@ -2781,7 +2781,7 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <location filename="../../src/print/documentprinter.cpp" line="+51" />
+        <location filename="../../src/print/documentprinter.cpp" line="+54" />
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -4215,7 +4215,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+211" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+227" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -4805,7 +4805,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReportBuilder</name>
     <message>
-        <location filename="../../src/print/reportbuilder.cpp" line="+205" />
+        <location filename="../../src/print/reportbuilder.cpp" line="+207" />
         <source>SIRET %1</source>
         <translation>SIRET %1</translation>
     </message>
@@ -4825,7 +4825,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Sommaire</translation>
     </message>
     <message>
-        <location line="+222" />
+        <location line="+256" />
         <source>Printed on %1</source>
         <translation>Édité le %1</translation>
     </message>
@@ -5750,7 +5750,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Année scolaire %1 · exercice %2</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+39" />
         <source>morning</source>
         <translation>matin</translation>
     </message>
@@ -7102,27 +7102,27 @@ Complétez, puis envoyez le devis.</translation>
     <name>TyreDocuments</name>
     <message>
         <location filename="../../src/print/tyredocuments.cpp" line="+29" />
-        <location line="+165" />
+        <location line="+167" />
         <source>Tyre hotel</source>
         <translation>Hôtel de pneus</translation>
     </message>
     <message>
-        <location line="-155" />
-        <location line="+44" />
+        <location line="-157" />
+        <location line="+46" />
         <location line="+62" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-105" />
-        <location line="+46" />
+        <location line="-107" />
+        <location line="+48" />
         <location line="+61" />
         <source>Tyres</source>
         <translation>Pneus</translation>
     </message>
     <message numerus="yes">
-        <location line="-107" />
-        <location line="+46" />
+        <location line="-109" />
+        <location line="+48" />
         <source>%n tyre(s) %1</source>
         <translation>
             <numerusform>%n pneu %1</numerusform>
@@ -7130,7 +7130,7 @@ Complétez, puis envoyez le devis.</translation>
         </translation>
     </message>
     <message>
-        <location line="-45" />
+        <location line="-47" />
         <source>, with rims</source>
         <translation>, avec jantes</translation>
     </message>
@@ -7141,30 +7141,30 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+44" />
+        <location line="+46" />
         <source>Brand</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location line="-43" />
-        <location line="+45" />
+        <location line="-45" />
+        <location line="+47" />
         <location line="+60" />
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location line="-104" />
+        <location line="-106" />
         <source>Tread</source>
         <translation>Sculpture</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+105" />
+        <location line="+107" />
         <source>In since</source>
         <translation>Entré le</translation>
     </message>
     <message>
-        <location line="-103" />
+        <location line="-105" />
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
@@ -7174,7 +7174,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Étiquette hôtel de pneus %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>TYRE DEPOSIT RECEIPT</source>
         <translation>BON DE DÉPÔT DE PNEUS</translation>
     </message>
@@ -10372,6 +10372,24 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
 </context>
 <context>
+    <name>etabli::HelpWindow</name>
+    <message>
+        <location filename="../../src/gui/shell/helpwindow.cpp" line="+71" />
+        <source>User guide — Établi</source>
+        <translation>Guide de l'utilisateur — Établi</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Search the guide…</source>
+        <translation>Rechercher dans le guide…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Press Esc to close the guide.</source>
+        <translation>Échap ferme le guide.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::ImportDialog</name>
     <message>
         <location filename="../../src/gui/trainees/importdialog.cpp" line="+23" />
@@ -11009,7 +11027,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+148" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+149" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -11145,6 +11163,11 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
     <message>
         <location line="+1" />
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide de l'utilisateur</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>&amp;About Établi</source>
         <translation>À &amp;propos d'Établi</translation>
     </message>
@@ -11154,7 +11177,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Ouvrir le &amp;journal</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+36" />
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
     </message>
@@ -12761,7 +12784,7 @@ Facturé (HT) : %6
     <message>
         <location line="+3" />
         <source>Receivables</source>
-        <translation>Sommes à recevoir</translation>
+        <translation>Impayées</translation>
     </message>
     <message>
         <location line="+1" />

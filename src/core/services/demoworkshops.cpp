@@ -17,7 +17,6 @@
 #include "storage/productionrepository.h"
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
-#include "storage/sqlquery.h"
 #include "storage/staffrepository.h"
 #include "storage/traineedetailrepository.h"
 #include "storage/traineerepository.h"
@@ -158,20 +157,10 @@ Result<int> DemoGenerator::addPastRegisters(const QList<Stay>& stays, const QDat
 {
     DeterministicRandom rng(m_options.seed ^ 0x5245474953544552ULL); // "REGISTER"
     // Who the workshop log has at work on a day was there: never absent then.
-    QSet<std::pair<qint64, QDate>> worked;
-    {
-        SqlQuery q(m_db);
-        if (auto r =
-                q.prepare(QStringLiteral("SELECT pt.trainee_id, e.day FROM production_trainee pt JOIN "
-                                         "production_entry e ON e.id = pt.entry_id WHERE e.day < :start"));
-            !r)
-            return std::unexpected(r.error());
-        q.bind(QStringLiteral("start"), currentYearStart.toString(Qt::ISODate));
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
-        while (q.next())
-            worked.insert({q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate)});
-    }
+    auto logged = ProductionRepository(m_db).traineeDaysBefore(currentYearStart);
+    if (!logged)
+        return std::unexpected(logged.error());
+    const QSet<std::pair<qint64, QDate>>& worked = *logged;
     AttendanceRepository attendance(m_db);
     const QString at = QDateTime(currentYearStart, QTime(8, 0), Qt::UTC).toString(Qt::ISODate);
     QList<AttendanceCell> batch;

@@ -40,8 +40,8 @@ struct Where
             binds.append({QStringLiteral("section"), f.sectionId});
         }
         if (!allowed.isEmpty())
-            parts << QStringLiteral("e.section_id IN (%1)").arg(SqlQuery::listPlaceholders(QStringLiteral("s"),
-                                                                                            allowed.size()));
+            parts << QStringLiteral("e.section_id IN (%1)")
+                         .arg(SqlQuery::listPlaceholders(QStringLiteral("s"), allowed.size()));
         if (f.from.isValid()) {
             parts << QStringLiteral("e.day >= :from");
             binds.append({QStringLiteral("from"), iso(f.from)});
@@ -82,6 +82,23 @@ struct Where
 
 } // namespace
 
+Result<QSet<std::pair<qint64, QDate>>> ProductionRepository::traineeDaysBefore(const QDate& day) const
+{
+    SqlQuery q(m_db);
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT DISTINCT pt.trainee_id, e.day FROM production_trainee pt JOIN "
+                                     "production_entry e ON e.id = pt.entry_id WHERE e.day < :day"));
+        !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("day"), day.toString(Qt::ISODate));
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    QSet<std::pair<qint64, QDate>> days;
+    while (q.next())
+        days.insert({q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate)});
+    return days;
+}
+
 ProductionRepository::Writer::Writer(Database& db) : m_db(db) {}
 
 ProductionRepository::Writer::~Writer() = default;
@@ -93,14 +110,15 @@ Status ProductionRepository::Writer::prepare()
     m_output = std::make_unique<SqlQuery>(m_db);
     m_material = std::make_unique<SqlQuery>(m_db);
     m_skill = std::make_unique<SqlQuery>(m_db);
-    if (auto r = m_entry->prepare(QStringLiteral(
-            "INSERT INTO production_entry (day, section_id, trainer_staff_id, author_login, kind, order_id, reference, "
-            "notes, version, created_at, updated_at) VALUES (:day, :section, :trainer, :author, :kind, :order, "
-            ":reference, :notes, 1, :now, :now) RETURNING id"));
+    if (auto r = m_entry->prepare(QStringLiteral("INSERT INTO production_entry (day, section_id, "
+                                                 "trainer_staff_id, author_login, kind, order_id, reference, "
+                                                 "notes, version, created_at, updated_at) VALUES (:day, "
+                                                 ":section, :trainer, :author, :kind, :order, "
+                                                 ":reference, :notes, 1, :now, :now) RETURNING id"));
         !r)
         return r;
-    if (auto r = m_trainee->prepare(QStringLiteral(
-            "INSERT INTO production_trainee (entry_id, trainee_id, minutes) VALUES (:entry, :trainee, :minutes)"));
+    if (auto r = m_trainee->prepare(QStringLiteral("INSERT INTO production_trainee (entry_id, trainee_id, "
+                                                   "minutes) VALUES (:entry, :trainee, :minutes)"));
         !r)
         return r;
     if (auto r = m_output->prepare(QStringLiteral(
@@ -108,12 +126,14 @@ Status ProductionRepository::Writer::prepare()
             "VALUES (:entry, :item, :label, :quantity, :unit)"));
         !r)
         return r;
-    if (auto r = m_material->prepare(QStringLiteral("INSERT INTO production_material (entry_id, label, "
-                                                    "quantity_thousandths, unit_cost_cents) VALUES (:entry, :label, "
-                                                    ":quantity, :cost)"));
+    if (auto r = m_material->prepare(
+            QStringLiteral("INSERT INTO production_material (entry_id, label, "
+                           "quantity_thousandths, unit_cost_cents) VALUES (:entry, :label, "
+                           ":quantity, :cost)"));
         !r)
         return r;
-    return m_skill->prepare(QStringLiteral("INSERT INTO production_skill (entry_id, skill_id) VALUES (:entry, :skill)"));
+    return m_skill->prepare(
+        QStringLiteral("INSERT INTO production_skill (entry_id, skill_id) VALUES (:entry, :skill)"));
 }
 
 Result<qint64> ProductionRepository::Writer::insert(const ProductionEntry& e, const QString& createdIso)
@@ -125,11 +145,12 @@ Result<qint64> ProductionRepository::Writer::insert(const ProductionEntry& e, co
     SqlQuery& q = *m_entry;
     q.bind(QStringLiteral("day"), iso(e.day))
         .bind(QStringLiteral("section"), e.sectionId)
-        .bind(QStringLiteral("trainer"), e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>())
-                                                               : QVariant(e.trainerStaffId))
+        .bind(QStringLiteral("trainer"),
+              e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.trainerStaffId))
         .bind(QStringLiteral("author"), e.authorLogin)
         .bind(QStringLiteral("kind"), e.kind)
-        .bind(QStringLiteral("order"), e.orderId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.orderId))
+        .bind(QStringLiteral("order"),
+              e.orderId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.orderId))
         .bind(QStringLiteral("reference"), e.reference.trimmed())
         .bind(QStringLiteral("notes"), e.notes.trimmed())
         .bind(QStringLiteral("now"), createdIso);
@@ -188,18 +209,20 @@ Result<qint64> ProductionRepository::insert(const ProductionEntry& e, const QStr
 Status ProductionRepository::replace(const ProductionEntry& e, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE production_entry SET day = :day, section_id = :section, trainer_staff_id = :trainer, kind = :kind, "
-            "order_id = :order, reference = :reference, notes = :notes, version = version + 1, updated_at = :now "
-            "WHERE id = :id AND version = :version"));
+    if (auto r = q.prepare(QStringLiteral("UPDATE production_entry SET day = :day, section_id = :section, "
+                                          "trainer_staff_id = :trainer, kind = :kind, "
+                                          "order_id = :order, reference = :reference, notes = :notes, "
+                                          "version = version + 1, updated_at = :now "
+                                          "WHERE id = :id AND version = :version"));
         !r)
         return r;
     q.bind(QStringLiteral("day"), iso(e.day))
         .bind(QStringLiteral("section"), e.sectionId)
-        .bind(QStringLiteral("trainer"), e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>())
-                                                               : QVariant(e.trainerStaffId))
+        .bind(QStringLiteral("trainer"),
+              e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.trainerStaffId))
         .bind(QStringLiteral("kind"), e.kind)
-        .bind(QStringLiteral("order"), e.orderId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.orderId))
+        .bind(QStringLiteral("order"),
+              e.orderId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.orderId))
         .bind(QStringLiteral("reference"), e.reference.trimmed())
         .bind(QStringLiteral("notes"), e.notes.trimmed())
         .bind(QStringLiteral("now"), nowIso)
@@ -227,9 +250,12 @@ Status ProductionRepository::remove(qint64 id)
 
 Status ProductionRepository::deleteLines(qint64 id)
 {
-    for (const char* table : {"production_trainee", "production_output", "production_material", "production_skill"}) {
+    for (const char* table :
+         {"production_trainee", "production_output", "production_material", "production_skill"}) {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral("DELETE FROM %1 WHERE entry_id = :id").arg(QLatin1String(table))); !r)
+        if (auto r =
+                q.prepare(QStringLiteral("DELETE FROM %1 WHERE entry_id = :id").arg(QLatin1String(table)));
+            !r)
             return r;
         q.bind(QStringLiteral("id"), id);
         if (auto r = q.exec(); !r)
@@ -241,8 +267,9 @@ Status ProductionRepository::deleteLines(qint64 id)
 Result<ProductionEntry> ProductionRepository::get(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, day, section_id, trainer_staff_id, author_login, kind, reference, "
-                                          "notes, version, created_at, order_id FROM production_entry WHERE id = :id"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT id, day, section_id, trainer_staff_id, author_login, kind, reference, "
+                           "notes, version, created_at, order_id FROM production_entry WHERE id = :id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), id);
@@ -273,7 +300,8 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
     if (auto r = t.exec(); !r)
         return std::unexpected(r.error());
     while (t.next())
-        e.trainees << ProductionTrainee{t.value(0).toLongLong(), t.value(1).toInt(), personName(t.value(2), t.value(3))};
+        e.trainees << ProductionTrainee{t.value(0).toLongLong(), t.value(1).toInt(),
+                                        personName(t.value(2), t.value(3))};
 
     SqlQuery o(m_db);
     if (auto r = o.prepare(QStringLiteral(
@@ -296,8 +324,9 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
     }
 
     SqlQuery m(m_db);
-    if (auto r = m.prepare(QStringLiteral("SELECT label, quantity_thousandths, unit_cost_cents FROM production_material "
-                                          "WHERE entry_id = :id ORDER BY id"));
+    if (auto r = m.prepare(
+            QStringLiteral("SELECT label, quantity_thousandths, unit_cost_cents FROM production_material "
+                           "WHERE entry_id = :id ORDER BY id"));
         !r)
         return std::unexpected(r.error());
     m.bind(QStringLiteral("id"), id);
@@ -308,7 +337,8 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
                                           Money::fromCents(m.value(2).toLongLong())};
 
     SqlQuery s(m_db);
-    if (auto r = s.prepare(QStringLiteral("SELECT skill_id FROM production_skill WHERE entry_id = :id ORDER BY skill_id"));
+    if (auto r = s.prepare(
+            QStringLiteral("SELECT skill_id FROM production_skill WHERE entry_id = :id ORDER BY skill_id"));
         !r)
         return std::unexpected(r.error());
     s.bind(QStringLiteral("id"), id);
@@ -363,10 +393,11 @@ Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilt
 
     // The page's outputs and trainees, joined in C++ (portable across SQLite and PostgreSQL).
     SqlQuery o(m_db);
-    if (auto r = o.prepare(QStringLiteral("SELECT o.entry_id, COALESCE(c.code, o.label), o.quantity_thousandths "
-                                          "FROM production_output o LEFT JOIN catalogue_item c ON "
-                                          "c.id = o.catalogue_item_id WHERE o.entry_id IN (%1) ORDER BY o.id")
-                               .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), ids.size())));
+    if (auto r =
+            o.prepare(QStringLiteral("SELECT o.entry_id, COALESCE(c.code, o.label), o.quantity_thousandths "
+                                     "FROM production_output o LEFT JOIN catalogue_item c ON "
+                                     "c.id = o.catalogue_item_id WHERE o.entry_id IN (%1) ORDER BY o.id")
+                          .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), ids.size())));
         !r)
         return std::unexpected(r.error());
     o.bindList(QStringLiteral("e"), ids);
@@ -376,13 +407,15 @@ Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilt
         ProductionSummary& s = out[index.value(o.value(0).toLongLong())];
         if (!s.outputs.isEmpty())
             s.outputs += QStringLiteral(", ");
-        s.outputs += QStringLiteral("%1 × %2").arg(o.value(1).toString(), Quantities::format(o.value(2).toLongLong()));
+        s.outputs +=
+            QStringLiteral("%1 × %2").arg(o.value(1).toString(), Quantities::format(o.value(2).toLongLong()));
     }
     SqlQuery t(m_db);
-    if (auto r = t.prepare(QStringLiteral("SELECT pt.entry_id, t.last_name, t.first_name FROM production_trainee pt "
-                                          "JOIN trainee t ON t.id = pt.trainee_id WHERE pt.entry_id IN (%1) "
-                                          "ORDER BY t.sort_key, t.id")
-                               .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), ids.size())));
+    if (auto r = t.prepare(
+            QStringLiteral("SELECT pt.entry_id, t.last_name, t.first_name FROM production_trainee pt "
+                           "JOIN trainee t ON t.id = pt.trainee_id WHERE pt.entry_id IN (%1) "
+                           "ORDER BY t.sort_key, t.id")
+                .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), ids.size())));
         !r)
         return std::unexpected(r.error());
     t.bindList(QStringLiteral("e"), ids);
@@ -397,7 +430,8 @@ Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilt
     return out;
 }
 
-Result<qint64> ProductionRepository::count(const ProductionFilter& filter, const QList<qint64>& sections) const
+Result<qint64> ProductionRepository::count(const ProductionFilter& filter,
+                                           const QList<qint64>& sections) const
 {
     const Where where(filter, sections);
     SqlQuery q(m_db);
@@ -410,16 +444,18 @@ Result<qint64> ProductionRepository::count(const ProductionFilter& filter, const
     return v->toLongLong();
 }
 
-Result<QHash<qint64, QList<ProductionTrainee>>> ProductionRepository::traineesOf(const QList<qint64>& entryIds) const
+Result<QHash<qint64, QList<ProductionTrainee>>>
+ProductionRepository::traineesOf(const QList<qint64>& entryIds) const
 {
     QHash<qint64, QList<ProductionTrainee>> out;
     if (entryIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT pt.entry_id, pt.trainee_id, pt.minutes, t.last_name, t.first_name "
-                                          "FROM production_trainee pt JOIN trainee t ON t.id = pt.trainee_id WHERE "
-                                          "pt.entry_id IN (%1) ORDER BY t.sort_key, t.id")
-                               .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), entryIds.size())));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT pt.entry_id, pt.trainee_id, pt.minutes, t.last_name, t.first_name "
+                           "FROM production_trainee pt JOIN trainee t ON t.id = pt.trainee_id WHERE "
+                           "pt.entry_id IN (%1) ORDER BY t.sort_key, t.id")
+                .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), entryIds.size())));
         !r)
         return std::unexpected(r.error());
     q.bindList(QStringLiteral("e"), entryIds);
@@ -427,21 +463,22 @@ Result<QHash<qint64, QList<ProductionTrainee>>> ProductionRepository::traineesOf
         return std::unexpected(r.error());
     while (q.next())
         out[q.value(0).toLongLong()] << ProductionTrainee{q.value(1).toLongLong(), q.value(2).toInt(),
-                                                         personName(q.value(3), q.value(4))};
+                                                          personName(q.value(3), q.value(4))};
     return out;
 }
 
-Result<QHash<qint64, int>> ProductionRepository::minutesOnDay(const QList<qint64>& traineeIds, const QDate& day,
-                                                              qint64 exceptEntryId) const
+Result<QHash<qint64, int>> ProductionRepository::minutesOnDay(const QList<qint64>& traineeIds,
+                                                              const QDate& day, qint64 exceptEntryId) const
 {
     QHash<qint64, int> out;
     if (traineeIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT pt.trainee_id, SUM(pt.minutes) FROM production_trainee pt "
-                                          "JOIN production_entry e ON e.id = pt.entry_id WHERE e.day = :day AND "
-                                          "e.id <> :except AND pt.trainee_id IN (%1) GROUP BY pt.trainee_id")
-                               .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT pt.trainee_id, SUM(pt.minutes) FROM production_trainee pt "
+                                     "JOIN production_entry e ON e.id = pt.entry_id WHERE e.day = :day AND "
+                                     "e.id <> :except AND pt.trainee_id IN (%1) GROUP BY pt.trainee_id")
+                          .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
         !r)
         return std::unexpected(r.error());
     q.bindList(QStringLiteral("t"), traineeIds)
@@ -461,9 +498,10 @@ ProductionRepository::traineeFacts(const QList<qint64>& traineeIds) const
     if (traineeIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, last_name, first_name, section_id, entry_date, exit_date "
-                                          "FROM trainee WHERE id IN (%1)")
-                               .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT id, last_name, first_name, section_id, entry_date, exit_date "
+                                     "FROM trainee WHERE id IN (%1)")
+                          .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
         !r)
         return std::unexpected(r.error());
     q.bindList(QStringLiteral("t"), traineeIds);
@@ -488,7 +526,8 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     // Trainee-level figures count only that trainee's time when one is given.
     const Where entries(filter, sections);
     const Where byTrainee(filter, sections, false);
-    const QString traineeClause = filter.traineeId != 0 ? QStringLiteral(" AND pt.trainee_id = :trainee") : QString();
+    const QString traineeClause =
+        filter.traineeId != 0 ? QStringLiteral(" AND pt.trainee_id = :trainee") : QString();
     const auto bindTrainee = [&](SqlQuery& q) {
         if (filter.traineeId != 0)
             q.bind(QStringLiteral("trainee"), filter.traineeId);
@@ -496,13 +535,14 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
 
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral(
-                "SELECT pt.trainee_id, t.last_name, t.first_name, e.kind, SUM(pt.minutes), COUNT(*) "
-                "FROM production_entry e JOIN production_trainee pt ON pt.entry_id = e.id "
-                "JOIN trainee t ON t.id = pt.trainee_id WHERE 1 = 1%1%2 "
-                "GROUP BY pt.trainee_id, t.sort_key, t.last_name, t.first_name, e.kind "
-                "ORDER BY t.sort_key, pt.trainee_id")
-                                   .arg(byTrainee.andSql(), traineeClause));
+        if (auto r = q.prepare(
+                QStringLiteral(
+                    "SELECT pt.trainee_id, t.last_name, t.first_name, e.kind, SUM(pt.minutes), COUNT(*) "
+                    "FROM production_entry e JOIN production_trainee pt ON pt.entry_id = e.id "
+                    "JOIN trainee t ON t.id = pt.trainee_id WHERE 1 = 1%1%2 "
+                    "GROUP BY pt.trainee_id, t.sort_key, t.last_name, t.first_name, e.kind "
+                    "ORDER BY t.sort_key, pt.trainee_id")
+                    .arg(byTrainee.andSql(), traineeClause));
             !r)
             return std::unexpected(r.error());
         byTrainee.apply(q);
@@ -527,12 +567,14 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     }
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral(
-                "SELECT sk.id, sk.label, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), SUM(pt.minutes) "
-                "FROM production_entry e JOIN production_skill ps ON ps.entry_id = e.id "
-                "JOIN skill sk ON sk.id = ps.skill_id JOIN production_trainee pt ON pt.entry_id = e.id "
-                "WHERE 1 = 1%1%2 GROUP BY sk.id, sk.label, sk.label_key ORDER BY sk.label_key")
-                                   .arg(byTrainee.andSql(), traineeClause));
+        if (auto r = q.prepare(
+                QStringLiteral(
+                    "SELECT sk.id, sk.label, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), "
+                    "SUM(pt.minutes) "
+                    "FROM production_entry e JOIN production_skill ps ON ps.entry_id = e.id "
+                    "JOIN skill sk ON sk.id = ps.skill_id JOIN production_trainee pt ON pt.entry_id = e.id "
+                    "WHERE 1 = 1%1%2 GROUP BY sk.id, sk.label, sk.label_key ORDER BY sk.label_key")
+                    .arg(byTrainee.andSql(), traineeClause));
             !r)
             return std::unexpected(r.error());
         byTrainee.apply(q);
@@ -545,13 +587,15 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     }
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral(
-                "SELECT o.catalogue_item_id, c.code, COALESCE(c.label, o.label), o.unit, "
-                "SUM(o.quantity_thousandths), c.unit_price_cents FROM production_entry e "
-                "JOIN production_output o ON o.entry_id = e.id LEFT JOIN catalogue_item c ON c.id = o.catalogue_item_id"
-                "%1 GROUP BY o.catalogue_item_id, c.code, c.label, o.label, o.unit, c.unit_price_cents "
-                "ORDER BY c.code, o.label")
-                                   .arg(entries.sql));
+        if (auto r = q.prepare(
+                QStringLiteral(
+                    "SELECT o.catalogue_item_id, c.code, COALESCE(c.label, o.label), o.unit, "
+                    "SUM(o.quantity_thousandths), c.unit_price_cents FROM production_entry e "
+                    "JOIN production_output o ON o.entry_id = e.id LEFT JOIN catalogue_item c ON c.id = "
+                    "o.catalogue_item_id"
+                    "%1 GROUP BY o.catalogue_item_id, c.code, c.label, o.label, o.unit, c.unit_price_cents "
+                    "ORDER BY c.code, o.label")
+                    .arg(entries.sql));
             !r)
             return std::unexpected(r.error());
         entries.apply(q);
@@ -573,10 +617,12 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     QHash<QString, Money> materialsByReference;
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral(
-                "SELECT e.reference, SUM((m.quantity_thousandths * m.unit_cost_cents + 500) / 1000) "
-                "FROM production_entry e JOIN production_material m ON m.entry_id = e.id%1 GROUP BY e.reference")
-                                   .arg(entries.sql));
+        if (auto r = q.prepare(
+                QStringLiteral(
+                    "SELECT e.reference, SUM((m.quantity_thousandths * m.unit_cost_cents + 500) / 1000) "
+                    "FROM production_entry e JOIN production_material m ON m.entry_id = e.id%1 GROUP BY "
+                    "e.reference")
+                    .arg(entries.sql));
             !r)
             return std::unexpected(r.error());
         entries.apply(q);
@@ -590,11 +636,14 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     }
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral(
-                "SELECT e.reference, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), SUM(pt.minutes), "
-                "MIN(e.day), MAX(e.day) FROM production_entry e JOIN production_trainee pt ON pt.entry_id = e.id "
-                "WHERE e.reference <> ''%1%2 GROUP BY e.reference ORDER BY MAX(e.day) DESC, e.reference")
-                                   .arg(byTrainee.andSql(), traineeClause));
+        if (auto r = q.prepare(
+                QStringLiteral(
+                    "SELECT e.reference, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), "
+                    "SUM(pt.minutes), "
+                    "MIN(e.day), MAX(e.day) FROM production_entry e JOIN production_trainee pt ON "
+                    "pt.entry_id = e.id "
+                    "WHERE e.reference <> ''%1%2 GROUP BY e.reference ORDER BY MAX(e.day) DESC, e.reference")
+                    .arg(byTrainee.andSql(), traineeClause));
             !r)
             return std::unexpected(r.error());
         byTrainee.apply(q);
@@ -615,14 +664,15 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     }
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral("SELECT COUNT(DISTINCT e.id), COALESCE(SUM(pt.minutes), 0) "
-                                              "FROM production_entry e LEFT JOIN production_trainee pt ON "
-                                              "pt.entry_id = e.id%1%2")
-                                   .arg(entries.sql,
-                                        filter.traineeId != 0
-                                            ? (entries.sql.isEmpty() ? QStringLiteral(" WHERE pt.trainee_id = :trainee2")
-                                                                     : QStringLiteral(" AND pt.trainee_id = :trainee2"))
-                                            : QString()));
+        if (auto r = q.prepare(
+                QStringLiteral("SELECT COUNT(DISTINCT e.id), COALESCE(SUM(pt.minutes), 0) "
+                               "FROM production_entry e LEFT JOIN production_trainee pt ON "
+                               "pt.entry_id = e.id%1%2")
+                    .arg(entries.sql,
+                         filter.traineeId != 0
+                             ? (entries.sql.isEmpty() ? QStringLiteral(" WHERE pt.trainee_id = :trainee2")
+                                                      : QStringLiteral(" AND pt.trainee_id = :trainee2"))
+                             : QString()));
             !r)
             return std::unexpected(r.error());
         entries.apply(q);
@@ -641,9 +691,10 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
 Result<QList<Skill>> ProductionRepository::skills(qint64 sectionId, bool activeOnly) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, section_id, label, active FROM skill WHERE "
-                                          "(:section = 0 OR section_id = :section2)%1 ORDER BY section_id, label_key")
-                               .arg(activeOnly ? QStringLiteral(" AND active = 1") : QString()));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT id, section_id, label, active FROM skill WHERE "
+                           "(:section = 0 OR section_id = :section2)%1 ORDER BY section_id, label_key")
+                .arg(activeOnly ? QStringLiteral(" AND active = 1") : QString()));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("section"), sectionId).bind(QStringLiteral("section2"), sectionId);
@@ -651,7 +702,8 @@ Result<QList<Skill>> ProductionRepository::skills(qint64 sectionId, bool activeO
         return std::unexpected(r.error());
     QList<Skill> out;
     while (q.next())
-        out << Skill{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toInt() != 0};
+        out << Skill{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                     q.value(3).toInt() != 0};
     return out;
 }
 
@@ -668,15 +720,16 @@ Result<qint64> ProductionRepository::insertSkill(const Skill& s)
         .bind(QStringLiteral("active"), s.active ? 1 : 0);
     auto id = q.execReturningId();
     if (!id && id.error().code == Error::Code::Conflict)
-        return fail(Error::Code::Conflict, tr("The skill “%1” is already in this workshop's list.").arg(s.label.trimmed()));
+        return fail(Error::Code::Conflict,
+                    tr("The skill “%1” is already in this workshop's list.").arg(s.label.trimmed()));
     return id;
 }
 
 Status ProductionRepository::updateSkill(const Skill& s)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("UPDATE skill SET label = :label, label_key = :key, active = :active WHERE id = :id"));
+    if (auto r = q.prepare(QStringLiteral(
+            "UPDATE skill SET label = :label, label_key = :key, active = :active WHERE id = :id"));
         !r)
         return r;
     q.bind(QStringLiteral("label"), s.label.trimmed())

@@ -3,11 +3,12 @@
 #include "domain/production.h"
 #include "util/error.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
-
-#include <memory>
+#include <QSet>
+#include <utility>
 
 namespace etabli {
 
@@ -31,8 +32,8 @@ public:
     Result<ProductionEntry> get(qint64 id) const;
 
     // `sections`: the sections the reader may see (empty: all).
-    Result<QList<ProductionSummary>> list(const ProductionFilter& filter, const QList<qint64>& sections, int limit,
-                                          int offset) const;
+    Result<QList<ProductionSummary>> list(const ProductionFilter& filter, const QList<qint64>& sections,
+                                          int limit, int offset) const;
     Result<qint64> count(const ProductionFilter& filter, const QList<qint64>& sections) const;
 
     // The trainees of these entries with their minutes, by entry.
@@ -56,6 +57,8 @@ public:
     Result<ProductionFigures> figures(const ProductionFilter& filter, const QList<qint64>& sections) const;
 
     Result<QList<Skill>> skills(qint64 sectionId, bool activeOnly) const;
+    // Each trainee and day the log has at work, before `day`.
+    Result<QSet<std::pair<qint64, QDate>>> traineeDaysBefore(const QDate& day) const;
     Result<qint64> insertSkill(const Skill& skill);
     Status updateSkill(const Skill& skill);
 

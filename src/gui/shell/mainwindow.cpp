@@ -16,6 +16,7 @@
 #include "gui/sales/salespage.h"
 #include "gui/settings/settingspage.h"
 #include "gui/shell/databaseactions.h"
+#include "gui/shell/helpwindow.h"
 #include "gui/shell/restoredialog.h"
 #include "gui/trainees/absencespage.h"
 #include "gui/trainees/attendancepage.h"
@@ -236,8 +237,23 @@ void MainWindow::buildMenus()
     find->setShortcut(QKeySequence::Find);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = help->addAction(tr("&User guide"), this, &MainWindow::showHelp);
+    guide->setObjectName(QStringLiteral("userGuide"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
     help->addAction(tr("&About Établi"), this, &MainWindow::showAbout);
     help->addAction(tr("Open the &log"), this, &MainWindow::showLog);
+}
+
+HelpWindow* MainWindow::showHelp()
+{
+    if (!m_help)
+        m_help = new HelpWindow(this);
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
+    m_help->showTopic(HelpWindow::topicOf(m_pages->currentWidget()));
+    return m_help;
 }
 
 void MainWindow::showPage(int page)

@@ -16,6 +16,7 @@ namespace etabli {
 
 class AppSettings;
 class AuditPage;
+class HelpWindow;
 class Database;
 class IdleWatcher;
 class PersonalDataPage;
@@ -59,6 +60,8 @@ public:
     QString statusText() const;
     UsersPage* usersPage() const { return m_usersPage; }
     AuditPage* auditPage() const { return m_auditPage; }
+    // The user guide at the part of the page shown (F1); made when first asked.
+    HelpWindow* showHelp();
     PersonalDataPage* personalDataPage() const { return m_personalDataPage; }
     TraineesPage* traineesPage() const { return m_traineesPage; }
     AttendancePage* attendancePage() const { return m_attendancePage; }
@@ -112,6 +115,7 @@ private:
     QTabWidget* m_settingsTabs;
     UsersPage* m_usersPage;
     AuditPage* m_auditPage;
+    HelpWindow* m_help = nullptr;
     PersonalDataPage* m_personalDataPage = nullptr;
     QTabWidget* m_traineesTabs = nullptr;
     TraineesPage* m_traineesPage = nullptr;
