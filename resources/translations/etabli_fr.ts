@@ -1212,7 +1212,7 @@
         <translation>La base de données est en lecture seule : elle est lue, rien n'y est écrit, pas même dans son journal des modifications.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+445" />
+        <location filename="../../src/cli/clicommands.cpp" line="+454" />
         <location line="+99" />
         <location line="+68" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
@@ -1225,7 +1225,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-571" />
+        <location filename="../../src/cli/clicommands.cpp" line="-580" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1327,12 +1327,13 @@
     <message>
         <location line="+0" />
         <location line="+8" />
+        <location line="+4" />
         <location filename="../../src/cli/clireports.cpp" line="+103" />
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-11" />
         <source>My production school</source>
         <translation>Mon école de production</translation>
     </message>
@@ -1343,23 +1344,18 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+332" />
+        <location line="+341" />
         <location filename="../../src/cli/clisupport.cpp" line="-121" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-331" />
+        <location line="-340" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>Creates an empty database for a school, with its default sections.</source>
-        <translation>Crée une base de données vide pour une école, avec ses sections par défaut.</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+18" />
         <source>The school's name cannot be empty.</source>
         <translation>Le nom de l'école ne peut pas être vide.</translation>
     </message>
@@ -1375,23 +1371,28 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+43" />
+        <location line="+47" />
         <source>--daily-role is for a PostgreSQL database.</source>
         <translation>--daily-role ne s'emploie qu'avec une base PostgreSQL.</translation>
     </message>
     <message>
-        <location line="-25" />
-        <location line="+41" />
+        <location line="-28" />
+        <location line="+44" />
         <source>Daily role: %1 (reads and writes rows, owns nothing)</source>
         <translation>Rôle quotidien : %1 (lit et écrit les lignes, ne possède rien)</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-41" />
         <source>Database created: %1</source>
         <translation>Base créée : %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+2" />
+        <source>No workshop yet: add them in Établi (Settings), or create the database with --section NAME.</source>
+        <translation>Pas encore d'atelier : ajoutez-les dans Établi (Paramètres), ou créez la base avec --section NOM.</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>Upgrades a database to this version of Établi. On PostgreSQL, run it as the role that owns the tables; the daily role (given, or the one set up before) gets its rights on the new tables.</source>
         <translation>Met une base à jour pour cette version d'Établi. Sous PostgreSQL, lancez-la avec le rôle propriétaire des tables ; le rôle quotidien (indiqué, ou celui déjà préparé) reçoit ses droits sur les nouvelles tables.</translation>
     </message>
@@ -1701,7 +1702,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-605" />
+        <location filename="../../src/cli/clicommands.cpp" line="-614" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1711,7 +1712,17 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+309" />
+        <location line="+84" />
+        <source>A workshop of the school (repeat it for each: --section Mécanique --section Menuiserie); more can be added in the settings.</source>
+        <translation>Un atelier de l'école (à répéter pour chacun : --section Mécanique --section Menuiserie) ; d'autres s'ajoutent dans les paramètres.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Creates an empty database for a school, with its workshops.</source>
+        <translation>Crée une base vide pour une école, avec ses ateliers.</translation>
+    </message>
+    <message>
+        <location line="+224" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -2547,7 +2558,7 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../src/gui/shell/databaseactions.cpp" line="+125" />
+        <location filename="../../src/gui/shell/databaseactions.cpp" line="+135" />
         <location line="+7" />
         <source>Create my school's database</source>
         <translation>Créer la base de mon école</translation>
@@ -2558,7 +2569,7 @@
         <translation>Où enregistrer la base de données</translation>
     </message>
     <message>
-        <location line="-77" />
+        <location line="-86" />
         <source>The PostgreSQL server %1 asks for the password of “%2”:</source>
         <translation>Le serveur PostgreSQL %1 demande le mot de passe de « %2 » :</translation>
     </message>
@@ -2573,7 +2584,7 @@
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+77" />
         <location line="+104" />
         <source>Établi database (*.sqlite)</source>
         <translation>Base Établi (*.sqlite)</translation>
@@ -4215,17 +4226,17 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+227" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+234" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+45" />
         <source>This entry of the production log no longer exists.</source>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+419" />
+        <location line="+445" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -6301,7 +6312,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SetupService</name>
     <message>
-        <location filename="../../src/core/services/userservice.cpp" line="+255" />
+        <location filename="../../src/core/services/userservice.cpp" line="+225" />
+        <source>The workshop « %1 » is given twice.</source>
+        <translation>L'atelier « %1 » est donné deux fois.</translation>
+    </message>
+    <message>
+        <location line="+45" />
         <source>This database already has accounts: ask the direction to create yours.</source>
         <translation>Cette base a déjà des comptes : demandez à la direction de créer le vôtre.</translation>
     </message>
@@ -7538,7 +7554,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>UserService</name>
     <message>
-        <location filename="../../src/core/services/userservice.cpp" line="-217" />
+        <location filename="../../src/core/services/userservice.cpp" line="-230" />
         <source>The login must have 2 to 40 letters, digits, dots, dashes or underscores, without spaces (“%1”).</source>
         <translation>L'identifiant compte 2 à 40 lettres, chiffres, points, tirets ou soulignés, sans espace (« %1 »).</translation>
     </message>
@@ -9533,12 +9549,47 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DashboardPage</name>
     <message>
-        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+31" />
+        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+33" />
         <source>Export to PDF…</source>
         <translation>Exporter en PDF…</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+21" />
+        <source>First steps</source>
+        <translation>Premiers pas</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The school's identity: address and SIRET (printed on every invoice)</source>
+        <translation>L'identité de l'école : adresse et SIRET (imprimés sur chaque facture)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Its workshops (sections)</source>
+        <translation>Ses ateliers (sections)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The team's accounts: office, trainers</source>
+        <translation>Les comptes de l'équipe : secrétariat, formateurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The trainees: enter them, or import them from a spreadsheet</source>
+        <translation>Les jeunes : les saisir, ou les importer d'un tableur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The first catalogue items: what the workshops make and sell</source>
+        <translation>Les premiers articles du catalogue : ce que les ateliers fabriquent et vendent</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Open…</source>
+        <translation>Ouvrir…</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>Trainees enrolled</source>
         <translation>Jeunes inscrits</translation>
     </message>
@@ -9593,7 +9644,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Année scolaire %1 — %2</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+34" />
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <location line="+32" />
         <source>Financial year %1: self-financing &lt;b&gt;%2 %&lt;/b&gt; (target %3 %).</source>
         <translation>Exercice %1 : autofinancement &lt;b&gt;%2 %&lt;/b&gt; (objectif %3 %).</translation>
     </message>
@@ -9672,7 +9733,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DirectorDialog</name>
     <message>
-        <location filename="../../src/gui/access/directordialog.cpp" line="+15" />
+        <location filename="../../src/gui/access/directordialog.cpp" line="+21" />
+        <source>One workshop per line: Mécanique, then Enter, Menuiserie…</source>
+        <translation>Un atelier par ligne : Mécanique, puis Entrée, Menuiserie…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Workshops</source>
+        <translation>&amp;Ateliers</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>The director's account</source>
         <translation>Le compte de la direction</translation>
     </message>
@@ -9682,7 +9753,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Cette base n'a pas encore de compte. Créez le compte de la direction : il peut tout faire, y compris créer les autres comptes.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+50" />
         <source>Give the school's name.</source>
         <translation>Indiquez le nom de l'école.</translation>
     </message>
@@ -10374,7 +10445,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::HelpWindow</name>
     <message>
-        <location filename="../../src/gui/shell/helpwindow.cpp" line="+71" />
+        <location filename="../../src/gui/shell/helpwindow.cpp" line="+95" />
         <source>User guide — Établi</source>
         <translation>Guide de l'utilisateur — Établi</translation>
     </message>
@@ -10384,7 +10455,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Rechercher dans le guide…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Press Esc to close the guide.</source>
         <translation>Échap ferme le guide.</translation>
     </message>
@@ -11102,7 +11173,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -11177,7 +11248,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Ouvrir le &amp;journal</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+59" />
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
     </message>
@@ -14984,7 +15055,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::WelcomeDialog</name>
     <message>
-        <location filename="../../src/gui/shell/welcomedialog.cpp" line="+20" />
+        <location filename="../../src/gui/shell/welcomedialog.cpp" line="+23" />
+        <source>Your school's database will be the file %1 (you may choose another place); its automatic backups go to the folder %2 beside it.</source>
+        <translation>La base de votre école sera le fichier %1 (vous pourrez choisir un autre endroit) ; ses sauvegardes automatiques iront dans le dossier %2, à côté.</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>

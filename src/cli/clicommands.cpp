@@ -137,14 +137,19 @@ int Commands::init(const QStringList& args)
         tr("LOGIN"));
     const QCommandLineOption displayName(QStringLiteral("display-name"), tr("The director's full name."),
                                          tr("NAME"));
+    const QCommandLineOption section(QStringLiteral("section"),
+                                     tr("A workshop of the school (repeat it for each: --section Mécanique "
+                                        "--section Menuiserie); more can be added in the settings."),
+                                     tr("NAME"));
     const QCommandLineOption dailyRole = dailyRoleOption();
     parser.addOption(name);
+    parser.addOption(section);
     parser.addOption(user);
     parser.addOption(displayName);
     parser.addOption(dailyRole);
     if (int rc = parseCommand(parser, common, QStringLiteral("init"),
-                              tr("Creates an empty database for a school, with its default sections."), args,
-                              m_out, m_err);
+                              tr("Creates an empty database for a school, with its workshops."), args, m_out,
+                              m_err);
         rc >= 0)
         return rc;
     if (parser.value(name).trimmed().isEmpty()) {
@@ -176,7 +181,8 @@ int Commands::init(const QStringList& args)
         return report(m_err, db.error());
     SystemClock clock;
     const SetupService::Director director{parser.value(user), parser.value(displayName), *password};
-    if (auto r = SetupService(**db, clock).createSchool(parser.value(name), director); !r) {
+    if (auto r = SetupService(**db, clock).createSchool(parser.value(name), director, parser.values(section));
+        !r) {
         const QString path = location->path;
         db->reset();
         if (location->isSqlite())
@@ -190,6 +196,10 @@ int Commands::init(const QStringList& args)
               << Qt::endl;
     }
     m_out << tr("Database created: %1").arg(location->displayName()) << Qt::endl;
+    if (!parser.isSet(section))
+        m_out << tr("No workshop yet: add them in Établi (Settings), or create the database with --section "
+                    "NAME.")
+              << Qt::endl;
     return Success;
 }
 

@@ -135,10 +135,17 @@ TEST_CASE("etabli-cli init, check and backup on SQLite", "[cli]")
     password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("un-mot-de-passe-solide"));
     auto init = cli({QStringLiteral("init"), QStringLiteral("--database"), db,
                      QStringLiteral("--school-name"), QStringLiteral("École de production de Dole"),
-                     QStringLiteral("--user"), QStringLiteral("direction")},
+                     QStringLiteral("--section"), QStringLiteral("Mécanique"), QStringLiteral("--section"),
+                     QStringLiteral("Menuiserie"), QStringLiteral("--user"), QStringLiteral("direction")},
                     password);
     REQUIRE(init.code == 0);
     CHECK(init.out.contains(QStringLiteral("Base créée")));
+    // Its workshops, as given (issue 18, item 13), not the sample school's.
+    CHECK(
+        firstRow(db, QStringLiteral("SELECT group_concat(name, '|') FROM (SELECT name FROM section ORDER BY "
+                                    "position)"))
+            .value(0)
+            .toString() == QStringLiteral("Mécanique|Menuiserie"));
     // Already at this version; a daily role is for PostgreSQL only.
     auto migrate = cli({QStringLiteral("migrate"), QStringLiteral("--database"), db});
     CHECK(migrate.code == 0);

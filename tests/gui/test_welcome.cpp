@@ -4,13 +4,12 @@
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
+#include <catch2/catch.hpp>
 #include <QCommandLinkButton>
 #include <QFileInfo>
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -75,14 +74,23 @@ TEST_CASE("Creating a school from the GUI's action makes a usable database", "[g
     const auto location = DatabaseLocation::sqlite(dir.filePath(QStringLiteral("mon-ecole.sqlite")));
     const SetupService::Director director{QStringLiteral("m.dupont"), QStringLiteral("Marie Dupont"),
                                           test::directorPassword()};
-    auto db = DatabaseActions::createSchool(location, QStringLiteral("École de production de Roanne"), director);
+    auto db =
+        DatabaseActions::createSchool(location, QStringLiteral("École de production de Roanne"), director,
+                                      {QStringLiteral("Menuiserie"), QStringLiteral(" Usinage  ")});
     REQUIRE(db);
     SystemClock clock;
     const UserContext marie = test::logIn(**db, QStringLiteral("m.dupont"), test::directorPassword());
     CHECK(marie.role == Role::Direction);
-    CHECK(SchoolService(**db, clock, marie).identity()->name == QStringLiteral("École de production de Roanne"));
+    CHECK(SchoolService(**db, clock, marie).identity()->name ==
+          QStringLiteral("École de production de Roanne"));
     CHECK_FALSE(SchoolService(**db, clock, marie).isDemo());
+    // Its own workshops, not the sample school's.
+    auto sections = SchoolService(**db, clock, marie).sections();
+    REQUIRE(sections);
+    REQUIRE(sections->size() == 2);
+    CHECK(sections->at(0).name == QStringLiteral("Menuiserie"));
+    CHECK(sections->at(1).name == QStringLiteral("Usinage"));
     db->reset();
-    auto refused = DatabaseActions::createSchool(location, QStringLiteral("Autre"), director);
+    auto refused = DatabaseActions::createSchool(location, QStringLiteral("Autre"), director, {});
     REQUIRE_FALSE(refused);
 }

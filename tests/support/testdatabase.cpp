@@ -1,5 +1,6 @@
 #include "support/testdatabase.h"
 
+#include "domain/section.h"
 #include "services/authservice.h"
 #include "services/userservice.h"
 #include "util/clock.h"
@@ -200,7 +201,8 @@ UserContext createSchool(Database& db, const QString& name)
     SystemClock clock;
     const SetupService::Director director{QStringLiteral("direction"), QStringLiteral("Martine Vuillemin"),
                                           directorPassword()};
-    if (auto r = SetupService(db, clock).createSchool(name, director); !r)
+    // The sample school's two workshops.
+    if (auto r = SetupService(db, clock).createSchool(name, director, Section::defaultNames()); !r)
         throw std::runtime_error(r.error().message.toStdString());
     return logIn(db, director.login, director.password);
 }

@@ -19,6 +19,11 @@ Result<DashboardSummary> DashboardService::summary(const QDate& today) const
     s.schoolName = school->name;
     s.schoolYearLabel = year.label();
     s.activeSections = counts->activeSections;
+    s.firstSteps.identity = !school->siret.trimmed().isEmpty() && !school->addressLine1.trimmed().isEmpty();
+    s.firstSteps.sections = counts->activeSections > 0;
+    s.firstSteps.team = counts->accounts > 1;
+    s.firstSteps.trainees = counts->traineeRecords > 0;
+    s.firstSteps.catalogue = counts->catalogueItems > 0;
     s.enrolled = counts->enrolled;
     s.candidates = counts->candidates;
     s.entrantsThisYear = counts->entrantsThisYear;

@@ -11,7 +11,9 @@
 #include "storage/transaction.h"
 #include "storage/userrepository.h"
 #include "util/clock.h"
+#include "util/text.h"
 
+#include <algorithm>
 #include <QRegularExpression>
 
 namespace etabli {
@@ -208,8 +210,21 @@ Result<qint64> SetupService::insertDirector(const Director& d)
     return id;
 }
 
-Status SetupService::createSchool(const QString& schoolName, const Director& director)
+Status SetupService::createSchool(const QString& schoolName, const Director& director,
+                                  const QStringList& sections)
 {
+    QStringList workshops;
+    for (const QString& name : sections) {
+        const QString trimmed = name.simplified();
+        if (trimmed.isEmpty())
+            continue;
+        const bool twice = std::any_of(workshops.cbegin(), workshops.cend(), [&trimmed](const QString& w) {
+            return text::fold(w) == text::fold(trimmed);
+        });
+        if (twice)
+            return fail(Error::Code::InvalidInput, tr("The workshop « %1 » is given twice.").arg(trimmed));
+        workshops << trimmed;
+    }
     SchoolIdentity s;
     s.name = schoolName.trimmed();
     if (auto r = SchoolService::validate(s); !r)
@@ -222,13 +237,13 @@ Status SetupService::createSchool(const QString& schoolName, const Director& dir
         const QString now = m_clock.nowIso();
         if (auto r = SchoolRepository(m_db).save(s, now); !r)
             return std::unexpected(r.error());
-        SectionRepository sections(m_db);
+        SectionRepository repository(m_db);
         int position = 0;
-        for (const QString& name : Section::defaultNames()) {
+        for (const QString& name : workshops) {
             Section section;
             section.name = name;
             section.position = position++;
-            if (auto r = sections.insert(section, now); !r)
+            if (auto r = repository.insert(section, now); !r)
                 return std::unexpected(r.error());
         }
         auto id = insertDirector(director);

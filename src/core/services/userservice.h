@@ -58,7 +58,9 @@ public:
         QString password;
     };
 
-    Status createSchool(const QString& schoolName, const Director& director);
+    // The school, its workshops (`sections`, none if none is given yet:
+    // added later in the settings) and its director's account.
+    Status createSchool(const QString& schoolName, const Director& director, const QStringList& sections);
     Status createFirstDirector(const Director& director);
 
 private:

@@ -12,14 +12,16 @@ Result<DashboardQueries::Counts> DashboardQueries::counts(const QDate& yearStart
     const QString to = yearEnd.toString(Qt::ISODate);
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral(
-                "SELECT "
-                "(SELECT count(*) FROM section WHERE active = 1), "
-                "(SELECT count(*) FROM trainee WHERE status = 'enrolled'), "
-                "(SELECT count(*) FROM trainee WHERE status = 'candidate'), "
-                "(SELECT count(*) FROM trainee WHERE entry_date BETWEEN :from1 AND :to1), "
-                "(SELECT count(*) FROM trainee WHERE exit_date BETWEEN :from2 AND :to2), "
-                "(SELECT count(*) FROM trainee WHERE status IN ('enrolled', 'left'))"));
+        if (auto r = q.prepare(
+                QStringLiteral("SELECT "
+                               "(SELECT count(*) FROM section WHERE active = 1), "
+                               "(SELECT count(*) FROM trainee WHERE status = 'enrolled'), "
+                               "(SELECT count(*) FROM trainee WHERE status = 'candidate'), "
+                               "(SELECT count(*) FROM trainee WHERE entry_date BETWEEN :from1 AND :to1), "
+                               "(SELECT count(*) FROM trainee WHERE exit_date BETWEEN :from2 AND :to2), "
+                               "(SELECT count(*) FROM trainee WHERE status IN ('enrolled', 'left')), "
+                               "(SELECT count(*) FROM trainee), (SELECT count(*) FROM app_user), "
+                               "(SELECT count(*) FROM catalogue_item)"));
             !r)
             return std::unexpected(r.error());
         q.bind(QStringLiteral("from1"), from)
@@ -35,15 +37,18 @@ Result<DashboardQueries::Counts> DashboardQueries::counts(const QDate& yearStart
             c.entrantsThisYear = q.value(3).toLongLong();
             c.exitsThisYear = q.value(4).toLongLong();
             c.traineesEver = q.value(5).toLongLong();
+            c.traineeRecords = q.value(6).toLongLong();
+            c.accounts = q.value(7).toLongLong();
+            c.catalogueItems = q.value(8).toLongLong();
         }
     }
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral(
-            "SELECT s.name, "
-            "sum(CASE WHEN t.status = 'enrolled' THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN t.status = 'candidate' THEN 1 ELSE 0 END) "
-            "FROM section s LEFT JOIN trainee t ON t.section_id = s.id "
-            "WHERE s.active = 1 GROUP BY s.id, s.name, s.position, s.name_key ORDER BY s.position, s.name_key"));
+    if (auto r = q.exec(QStringLiteral("SELECT s.name, "
+                                       "sum(CASE WHEN t.status = 'enrolled' THEN 1 ELSE 0 END), "
+                                       "sum(CASE WHEN t.status = 'candidate' THEN 1 ELSE 0 END) "
+                                       "FROM section s LEFT JOIN trainee t ON t.section_id = s.id "
+                                       "WHERE s.active = 1 GROUP BY s.id, s.name, s.position, s.name_key "
+                                       "ORDER BY s.position, s.name_key"));
         !r)
         return std::unexpected(r.error());
     while (q.next())

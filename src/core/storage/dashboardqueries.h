@@ -31,6 +31,9 @@ public:
         qint64 entrantsThisYear = 0;
         qint64 exitsThisYear = 0;
         qint64 traineesEver = 0;
+        qint64 traineeRecords = 0; // any status: a candidate counts
+        qint64 accounts = 0;
+        qint64 catalogueItems = 0;
         QList<SectionCount> bySection;
     };
 

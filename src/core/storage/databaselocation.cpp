@@ -52,8 +52,13 @@ DatabaseLocation DatabaseLocation::sqlite(const QString& filePath)
 
 QString DatabaseLocation::defaultSqlitePath()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("etabli.sqlite"));
+    // Where the first versions kept it, hidden in the profile: still found there.
+    const QString hidden = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                               .filePath(QStringLiteral("etabli.sqlite"));
+    if (QFileInfo::exists(hidden))
+        return hidden;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .filePath(QStringLiteral("Établi/ecole.sqlite"));
 }
 
 QString DatabaseLocation::displayName() const

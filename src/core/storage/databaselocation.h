@@ -34,7 +34,8 @@ public:
     static Result<DatabaseLocation> parse(const QString& text);
     static DatabaseLocation sqlite(const QString& filePath);
 
-    // The default file: AppDataLocation/etabli.sqlite.
+    // The default file: Documents/Établi/ecole.sqlite, where the school sees
+    // it (AppDataLocation/etabli.sqlite when an older version made it there).
     static QString defaultSqlitePath();
 
     // For the user and the log: never shows the password.

@@ -4,19 +4,34 @@
 #include "services/userservice.h"
 #include "ui_directordialog.h"
 
+#include <QLabel>
+#include <QPlainTextEdit>
+
 namespace etabli {
 
 DirectorDialog::DirectorDialog(bool askSchoolName, QWidget* parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::DirectorDialog>()), m_askSchoolName(askSchoolName)
+    : QDialog(parent), m_ui(std::make_unique<Ui::DirectorDialog>()), m_askSchoolName(askSchoolName),
+      m_sections(new QPlainTextEdit(this))
 {
     m_ui->setupUi(this);
     m_ui->error->hide();
+    // A new school says which workshops it has: none is made up for it.
+    m_sections->setObjectName(QStringLiteral("sections"));
+    m_sections->setTabChangesFocus(true);
+    m_sections->setPlaceholderText(tr("One workshop per line: Mécanique, then Enter, Menuiserie…"));
+    m_sections->setMaximumHeight(m_sections->fontMetrics().lineSpacing() * 5);
+    auto* sectionsLabel = new QLabel(tr("&Workshops"), this);
+    sectionsLabel->setBuddy(m_sections);
+    m_ui->form->insertRow(1, sectionsLabel, m_sections);
+    setTabOrder(m_ui->schoolName, m_sections);
+    setTabOrder(m_sections, m_ui->displayName);
     if (!askSchoolName) {
         setWindowTitle(tr("The director's account"));
         m_ui->intro->setText(tr("This database has no account yet. Create the director's account: it can do "
                                 "everything, including creating the other accounts."));
         m_ui->schoolName->hide();
         m_ui->schoolNameLabel->hide();
+        m_ui->form->setRowVisible(m_sections, false);
         m_ui->displayName->setFocus();
     }
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &DirectorDialog::accept);
@@ -29,6 +44,12 @@ QString DirectorDialog::schoolName() const
 {
     return m_ui->schoolName->text().trimmed();
 }
+QStringList DirectorDialog::sections() const
+{
+    return m_askSchoolName ? m_sections->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                           : QStringList();
+}
+
 QString DirectorDialog::displayName() const
 {
     return m_ui->displayName->text().trimmed();

@@ -1,12 +1,13 @@
 #pragma once
 
-#include <QDialog>
-
 #include <memory>
+#include <QDialog>
 
 namespace Ui {
 class DirectorDialog;
 }
+
+class QPlainTextEdit;
 
 namespace etabli {
 
@@ -22,6 +23,8 @@ public:
     ~DirectorDialog() override;
 
     QString schoolName() const;
+    // The school's workshops, one per line as typed (a new database only).
+    QStringList sections() const;
     QString displayName() const;
     QString login() const;
     QString password() const;
@@ -33,6 +36,7 @@ public:
 private:
     std::unique_ptr<Ui::DirectorDialog> m_ui;
     bool m_askSchoolName;
+    QPlainTextEdit* m_sections;
 };
 
 } // namespace etabli

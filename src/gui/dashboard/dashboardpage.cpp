@@ -1,5 +1,6 @@
 #include "gui/dashboard/dashboardpage.h"
 
+#include "domain/user.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -47,6 +49,37 @@ DashboardPage::DashboardPage(Session& session, QWidget* parent)
     m_funding->setTextFormat(Qt::RichText);
     m_funding->setWordWrap(true);
     layout->addWidget(m_funding);
+
+    // A new school's first day: what to do first, ticked as it is done.
+    m_firstSteps = new QGroupBox(tr("First steps"), this);
+    m_firstSteps->setObjectName(QStringLiteral("firstSteps"));
+    m_firstSteps->setStyleSheet(
+        QStringLiteral("QGroupBox#firstSteps { font-weight: bold; }"
+                       "QGroupBox#firstSteps QLabel, QGroupBox#firstSteps QPushButton "
+                       "{ font-weight: normal; }"));
+    auto* steps = new QGridLayout(m_firstSteps);
+    const QList<std::pair<FirstStep, QString>> stepTexts = {
+        {FirstStep::Identity, tr("The school's identity: address and SIRET (printed on every invoice)")},
+        {FirstStep::Sections, tr("Its workshops (sections)")},
+        {FirstStep::Team, tr("The team's accounts: office, trainers")},
+        {FirstStep::Trainees, tr("The trainees: enter them, or import them from a spreadsheet")},
+        {FirstStep::Catalogue, tr("The first catalogue items: what the workshops make and sell")},
+    };
+    for (int i = 0; i < stepTexts.size(); ++i) {
+        auto* mark = new QLabel(m_firstSteps);
+        mark->setObjectName(QStringLiteral("stepMark%1").arg(i));
+        m_stepMarks << mark;
+        steps->addWidget(mark, i, 0);
+        steps->addWidget(new QLabel(stepTexts.at(i).second, m_firstSteps), i, 1);
+        auto* go = new QPushButton(tr("Open…"), m_firstSteps);
+        go->setObjectName(QStringLiteral("step%1").arg(i));
+        steps->addWidget(go, i, 2);
+        connect(go, &QPushButton::clicked, this,
+                [this, step = stepTexts.at(i).first]() { Q_EMIT firstStepRequested(step); });
+    }
+    steps->setColumnStretch(1, 1);
+    m_firstSteps->hide();
+    layout->addWidget(m_firstSteps);
 
     m_cards->setHorizontalSpacing(12);
     m_cards->setVerticalSpacing(12);
@@ -144,6 +177,23 @@ void DashboardPage::refresh()
     }
     refreshFunding();
     refreshVatWarning();
+    refreshFirstSteps();
+}
+
+void DashboardPage::refreshFirstSteps()
+{
+    // Shown to the direction, who does them, until all are done.
+    const auto& f = m_summary.firstSteps;
+    const bool show = !f.done() && m_session.isLoggedIn() && m_session.user().can(permission::SettingsEdit);
+    m_firstSteps->setVisible(show);
+    const bool done[] = {f.identity, f.sections, f.team, f.trainees, f.catalogue};
+    for (int i = 0; i < m_stepMarks.size(); ++i) {
+        m_stepMarks.at(i)->setText(
+            done[i] ? QStringLiteral("<b style=\"color:#2e7d32; font-size: 14pt;\">✔</b>")
+                    : QStringLiteral("<b style=\"color:#999999; font-size: 14pt;\">○</b>"));
+        m_stepMarks.at(i)->setToolTip(done[i] ? tr("Done") : tr("To do"));
+        m_stepMarks.at(i)->setProperty("done", done[i]);
+    }
 }
 
 void DashboardPage::refreshVatWarning()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QGridLayout;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -22,17 +23,34 @@ class DashboardPage final : public QWidget
     Q_DISABLE_COPY_MOVE(DashboardPage)
 
 public:
+    // The steps of "Premiers pas", in their order.
+    enum class FirstStep
+    {
+        Identity,
+        Sections,
+        Team,
+        Trainees,
+        Catalogue
+    };
+    Q_ENUM(FirstStep)
+
     explicit DashboardPage(Session& session, QWidget* parent = nullptr);
 
     void refresh();
     const DashboardSummary& summary() const { return m_summary; }
     // Writes the summary to a PDF file; false with a message on failure.
     bool exportPdf(const QString& path);
+    QGroupBox* firstStepsBox() const { return m_firstSteps; }
+
+Q_SIGNALS:
+    // The user asks to do a step: the window opens its page.
+    void firstStepRequested(etabli::DashboardPage::FirstStep step);
 
 private:
     void chooseExportFile();
     QLabel* addCard(int index, const QString& caption);
     void refreshFunding();
+    void refreshFirstSteps();
     // The civil year's turnover past the VAT regime's threshold: said on the banner.
     void refreshVatWarning();
 
@@ -51,6 +69,8 @@ private:
     QLabel* m_ever;
     QTableWidget* m_sections;
     QPushButton* m_export;
+    QGroupBox* m_firstSteps;
+    QList<QLabel*> m_stepMarks;
 };
 
 } // namespace etabli

@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QShortcut>
 
 namespace etabli {
@@ -374,6 +375,12 @@ void SettingsPage::updateSectionButtons()
     m_ui->toggleSection->setEnabled(s);
     m_ui->deleteSection->setEnabled(s);
     m_ui->toggleSection->setText(s && !s->active ? tr("Reac&tivate") : tr("Deac&tivate"));
+}
+
+void SettingsPage::showSections()
+{
+    m_ui->scroll->ensureWidgetVisible(m_ui->sectionsList, 0, 120);
+    m_ui->addSection->setFocus();
 }
 
 void SettingsPage::addSection()

@@ -33,6 +33,8 @@ public:
     bool hasUnsavedChanges() const { return m_dirty; }
     // Validates and saves; shows the outcome in the banner.
     bool save();
+    // Scrolls to the workshops and puts the focus on "Add" ("Premiers pas").
+    void showSections();
     void reload();
     MessageBanner* banner() const { return m_banner; }
 

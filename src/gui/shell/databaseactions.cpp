@@ -3,6 +3,7 @@
 #include "gui/access/directordialog.h"
 #include "gui/access/logindialog.h"
 #include "gui/access/passworddialog.h"
+#include "io/files.h"
 #include "services/authservice.h"
 #include "services/backupservice.h"
 #include "services/demogenerator.h"
@@ -57,19 +58,30 @@ DatabaseActions::Opened DatabaseActions::openAsking(QWidget* parent, DatabaseLoc
 
 DatabaseActions::Opened DatabaseActions::createSchool(const DatabaseLocation& location,
                                                       const QString& schoolName,
-                                                      const SetupService::Director& director)
+                                                      const SetupService::Director& director,
+                                                      const QStringList& sections)
 {
     auto db = Database::open(location, Database::OpenMode::CreateNew);
     if (!db)
         return db;
     SystemClock clock;
-    if (auto r = SetupService(**db, clock).createSchool(schoolName, director); !r) {
+    if (auto r = SetupService(**db, clock).createSchool(schoolName, director, sections); !r) {
         db->reset();
         if (location.isSqlite())
             QFile::remove(location.path);
         return std::unexpected(r.error());
     }
     return db;
+}
+
+QString DatabaseActions::suggestedNewPath()
+{
+    const QString first = DatabaseLocation::defaultSqlitePath();
+    const QDir dir = QFileInfo(first).dir();
+    QString path = first;
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = dir.filePath(QStringLiteral("ecole-%1.sqlite").arg(n));
+    return path;
 }
 
 QString DatabaseActions::defaultDemoPath()
@@ -109,17 +121,15 @@ std::unique_ptr<Database> DatabaseActions::askCreateSchool(QWidget* parent, User
     DirectorDialog dialog(true, parent);
     if (dialog.exec() != QDialog::Accepted)
         return nullptr;
-    QString suggested = DatabaseLocation::defaultSqlitePath();
-    if (QFileInfo::exists(suggested))
-        suggested = QDir(QFileInfo(suggested).absolutePath()).filePath(QStringLiteral("ecole.sqlite"));
-    QDir().mkpath(QFileInfo(suggested).absolutePath());
+    QString suggested = suggestedNewPath();
+    files::makePrivateFolder(QFileInfo(suggested).absolutePath());
     const QString path = QFileDialog::getSaveFileName(parent, tr("Where to keep the database"), suggested,
                                                       tr("Établi database (*.sqlite)"), nullptr,
                                                       QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return nullptr;
     const SetupService::Director director{dialog.login(), dialog.displayName(), dialog.password()};
-    auto db = createSchool(DatabaseLocation::sqlite(path), dialog.schoolName(), director);
+    auto db = createSchool(DatabaseLocation::sqlite(path), dialog.schoolName(), director, dialog.sections());
     if (!db) {
         dialog.clearPasswords();
         showError(parent, tr("Create my school's database"), db.error());

@@ -34,9 +34,12 @@ public:
     // again when the server refuses it). Kept in memory only.
     static Opened openAsking(QWidget* parent, DatabaseLocation location);
     static Opened createSchool(const DatabaseLocation& location, const QString& schoolName,
-                               const SetupService::Director& director);
+                               const SetupService::Director& director, const QStringList& sections);
     // The demonstration school lives in its own file; made on first use.
     static Opened openDemo(const QString& path = defaultDemoPath());
+    // Where a new school's database is proposed: Documents/Établi/ecole.sqlite
+    // (ecole-2.sqlite… when taken); its backups go to "sauvegardes" beside it.
+    static QString suggestedNewPath();
     static QString defaultDemoPath();
 
     // Interactive: ask what is needed, report failures in a message box.

@@ -22,6 +22,7 @@
 #include "gui/trainees/attendancepage.h"
 #include "gui/trainees/followuppage.h"
 #include "gui/trainees/traineespage.h"
+#include "gui/workshops/cataloguepage.h"
 #include "gui/workshops/workshopspage.h"
 #include "services/accesscontrol.h"
 #include "services/authservice.h"
@@ -189,6 +190,7 @@ void MainWindow::buildNavigation()
     m_personalDataPage = new PersonalDataPage(m_session, this);
     m_settingsTabs->addTab(m_personalDataPage, tr("Personal data"));
     m_pages->addWidget(m_settingsTabs);
+    connect(m_dashboard, &DashboardPage::firstStepRequested, this, &MainWindow::openFirstStep);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row == m_pages->currentIndex())
@@ -243,6 +245,33 @@ void MainWindow::buildMenus()
     help->addSeparator();
     help->addAction(tr("&About Établi"), this, &MainWindow::showAbout);
     help->addAction(tr("Open the &log"), this, &MainWindow::showLog);
+}
+
+void MainWindow::openFirstStep(DashboardPage::FirstStep step)
+{
+    switch (step) {
+    case DashboardPage::FirstStep::Identity:
+        showPage(SettingsPageIndex);
+        m_settingsTabs->setCurrentWidget(m_settingsPage);
+        break;
+    case DashboardPage::FirstStep::Sections:
+        showPage(SettingsPageIndex);
+        m_settingsTabs->setCurrentWidget(m_settingsPage);
+        m_settingsPage->showSections();
+        break;
+    case DashboardPage::FirstStep::Team:
+        showPage(SettingsPageIndex);
+        m_settingsTabs->setCurrentWidget(m_usersPage);
+        break;
+    case DashboardPage::FirstStep::Trainees:
+        showPage(TraineesPageIndex);
+        m_traineesTabs->setCurrentWidget(m_traineesPage);
+        break;
+    case DashboardPage::FirstStep::Catalogue:
+        showPage(WorkshopsPageIndex);
+        m_workshopsPage->setCurrentWidget(m_workshopsPage->cataloguePage());
+        break;
+    }
 }
 
 HelpWindow* MainWindow::showHelp()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/user.h"
+#include "gui/dashboard/dashboardpage.h"
 
 #include <memory>
 #include <optional>
@@ -23,7 +24,6 @@ class PersonalDataPage;
 class TraineesPage;
 class AttendancePage;
 class UsersPage;
-class DashboardPage;
 class Session;
 class SettingsPage;
 class WorkshopsPage;
@@ -62,6 +62,8 @@ public:
     AuditPage* auditPage() const { return m_auditPage; }
     // The user guide at the part of the page shown (F1); made when first asked.
     HelpWindow* showHelp();
+    // "Premiers pas": the page where a step is done.
+    void openFirstStep(DashboardPage::FirstStep step);
     PersonalDataPage* personalDataPage() const { return m_personalDataPage; }
     TraineesPage* traineesPage() const { return m_traineesPage; }
     AttendancePage* attendancePage() const { return m_attendancePage; }
