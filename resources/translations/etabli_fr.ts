@@ -1212,7 +1212,7 @@
         <translation>La base de données est en lecture seule : elle est lue, rien n'y est écrit, pas même dans son journal des modifications.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+454" />
+        <location filename="../../src/cli/clicommands.cpp" line="+455" />
         <location line="+99" />
         <location line="+68" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
@@ -1225,7 +1225,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-580" />
+        <location filename="../../src/cli/clicommands.cpp" line="-581" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1344,13 +1344,13 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+341" />
+        <location line="+342" />
         <location filename="../../src/cli/clisupport.cpp" line="-121" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-340" />
+        <location line="-341" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -1371,18 +1371,18 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+47" />
+        <location line="+48" />
         <source>--daily-role is for a PostgreSQL database.</source>
         <translation>--daily-role ne s'emploie qu'avec une base PostgreSQL.</translation>
     </message>
     <message>
-        <location line="-28" />
-        <location line="+44" />
+        <location line="-29" />
+        <location line="+45" />
         <source>Daily role: %1 (reads and writes rows, owns nothing)</source>
         <translation>Rôle quotidien : %1 (lit et écrit les lignes, ne possède rien)</translation>
     </message>
     <message>
-        <location line="-41" />
+        <location line="-42" />
         <source>Database created: %1</source>
         <translation>Base créée : %1</translation>
     </message>
@@ -1392,7 +1392,7 @@
         <translation>Pas encore d'atelier : ajoutez-les dans Établi (Paramètres), ou créez la base avec --section NOM.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>Upgrades a database to this version of Établi. On PostgreSQL, run it as the role that owns the tables; the daily role (given, or the one set up before) gets its rights on the new tables.</source>
         <translation>Met une base à jour pour cette version d'Établi. Sous PostgreSQL, lancez-la avec le rôle propriétaire des tables ; le rôle quotidien (indiqué, ou celui déjà préparé) reçoit ses droits sur les nouvelles tables.</translation>
     </message>
@@ -1702,7 +1702,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-614" />
+        <location filename="../../src/cli/clicommands.cpp" line="-615" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -1722,7 +1722,7 @@
         <translation>Crée une base vide pour une école, avec ses ateliers.</translation>
     </message>
     <message>
-        <location line="+224" />
+        <location line="+225" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -4236,7 +4236,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+445" />
+        <location line="+472" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -9559,7 +9559,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Premiers pas</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>The school's identity: address and SIRET (printed on every invoice)</source>
         <translation>L'identité de l'école : adresse et SIRET (imprimés sur chaque facture)</translation>
     </message>
@@ -9644,7 +9644,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Année scolaire %1 — %2</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>Done</source>
         <translation>Fait</translation>
     </message>
@@ -9753,7 +9753,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Cette base n'a pas encore de compte. Créez le compte de la direction : il peut tout faire, y compris créer les autres comptes.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+51" />
         <source>Give the school's name.</source>
         <translation>Indiquez le nom de l'école.</translation>
     </message>
@@ -11098,7 +11098,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+149" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+150" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -11248,7 +11248,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Ouvrir le &amp;journal</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+63" />
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
     </message>
@@ -12575,11 +12575,16 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+0" />
-        <source>Made</source>
-        <translation>Fait</translation>
+        <source>Their hours</source>
+        <translation>Ses heures</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+0" />
+        <source>Made by the whole entry</source>
+        <translation>Produit par toute la saisie</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>&lt;b&gt;Entries of the production log&lt;/b&gt; (the latest 500)</source>
         <translation>&lt;b&gt;Entrées du journal d'atelier&lt;/b&gt; (les 500 dernières)</translation>
     </message>
@@ -13329,7 +13334,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SettingsPage</name>
     <message>
-        <location filename="../../src/gui/settings/settingspage.cpp" line="+37" />
+        <location filename="../../src/gui/settings/settingspage.cpp" line="+38" />
         <source>Amount (€)</source>
         <translation>Montant (€)</translation>
     </message>
@@ -13404,7 +13409,7 @@ Facturé (HT) : %6
         <translation>Désac&amp;tiver</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+13" />
         <source>New section</source>
         <translation>Nouvelle section</translation>
     </message>

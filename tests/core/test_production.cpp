@@ -23,16 +23,16 @@ struct Workshop
     UserContext office;
     qint64 tyres = 0;
     qint64 metal = 0;
-    qint64 lea = 0;   // tyres, since 1 September
-    qint64 enzo = 0;  // tyres, since 1 September
-    qint64 noah = 0;  // metalwork
-    qint64 tom = 0;   // tyres, since 16 November
+    qint64 lea = 0;  // tyres, since 1 September
+    qint64 enzo = 0; // tyres, since 1 September
+    qint64 noah = 0; // metalwork
+    qint64 tom = 0;  // tyres, since 16 November
     qint64 dismount = 0;
     qint64 balance = 0;
 };
 
-qint64 addTrainee(Database& db, const Clock& clock, const UserContext& who, const QString& last, const QString& first,
-                  qint64 section, const QDate& entry)
+qint64 addTrainee(Database& db, const Clock& clock, const UserContext& who, const QString& last,
+                  const QString& first, qint64 section, const QDate& entry)
 {
     Trainee t;
     t.lastName = last;
@@ -53,8 +53,10 @@ Workshop makeWorkshop(Database& db, const Clock& clock)
 {
     Workshop w;
     w.director = test::createSchool(db);
-    w.tyres = test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'")).toLongLong();
-    w.metal = test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Métallerie'")).toLongLong();
+    w.tyres = test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+                  .toLongLong();
+    w.metal =
+        test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Métallerie'")).toLongLong();
     REQUIRE(w.tyres != 0);
     REQUIRE(w.metal != 0);
     UserService users(db, clock, w.director);
@@ -72,10 +74,14 @@ Workshop makeWorkshop(Database& db, const Clock& clock)
     w.trainer = test::logIn(db, trainer.login, QStringLiteral("un-mot-de-passe-formateur"));
     w.office = test::logIn(db, office.login, QStringLiteral("un-mot-de-passe-secretariat"));
 
-    w.lea = addTrainee(db, clock, w.director, QStringLiteral("Dupont"), QStringLiteral("Léa"), w.tyres, QDate(2026, 9, 1));
-    w.enzo = addTrainee(db, clock, w.director, QStringLiteral("Martin"), QStringLiteral("Enzo"), w.tyres, QDate(2026, 9, 1));
-    w.noah = addTrainee(db, clock, w.director, QStringLiteral("Petit"), QStringLiteral("Noah"), w.metal, QDate(2026, 9, 1));
-    w.tom = addTrainee(db, clock, w.director, QStringLiteral("Roy"), QStringLiteral("Tom"), w.tyres, QDate(2026, 11, 16));
+    w.lea = addTrainee(db, clock, w.director, QStringLiteral("Dupont"), QStringLiteral("Léa"), w.tyres,
+                       QDate(2026, 9, 1));
+    w.enzo = addTrainee(db, clock, w.director, QStringLiteral("Martin"), QStringLiteral("Enzo"), w.tyres,
+                        QDate(2026, 9, 1));
+    w.noah = addTrainee(db, clock, w.director, QStringLiteral("Petit"), QStringLiteral("Noah"), w.metal,
+                        QDate(2026, 9, 1));
+    w.tom = addTrainee(db, clock, w.director, QStringLiteral("Roy"), QStringLiteral("Tom"), w.tyres,
+                       QDate(2026, 11, 16));
 
     CatalogueService catalogue(db, clock, w.director);
     CatalogueItem mount;
@@ -105,10 +111,12 @@ Workshop makeWorkshop(Database& db, const Clock& clock)
 
     // Léa absent all day on Monday 23rd; Enzo absent on Tuesday 24th morning.
     AttendanceService attendance(db, clock, w.director);
-    REQUIRE(attendance.record(w.tyres, {AttendanceCell{w.lea, QDate(2026, 11, 23), Half::Morning, QStringLiteral("unexcused"), {}},
-                                        AttendanceCell{w.lea, QDate(2026, 11, 23), Half::Afternoon, QStringLiteral("unexcused"), {}},
-                                        AttendanceCell{w.enzo, QDate(2026, 11, 24), Half::Morning, QStringLiteral("excused"), {}},
-                                        AttendanceCell{w.enzo, QDate(2026, 11, 24), Half::Afternoon, QStringLiteral("present"), {}}}));
+    REQUIRE(attendance.record(
+        w.tyres,
+        {AttendanceCell{w.lea, QDate(2026, 11, 23), Half::Morning, QStringLiteral("unexcused"), {}},
+         AttendanceCell{w.lea, QDate(2026, 11, 23), Half::Afternoon, QStringLiteral("unexcused"), {}},
+         AttendanceCell{w.enzo, QDate(2026, 11, 24), Half::Morning, QStringLiteral("excused"), {}},
+         AttendanceCell{w.enzo, QDate(2026, 11, 24), Half::Afternoon, QStringLiteral("present"), {}}}));
     return w;
 }
 
@@ -133,7 +141,8 @@ ProductionOutput byCode(const QString& code, qint64 quantity)
 
 qint64 countRows(Database& db, const char* table)
 {
-    return test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))).toLongLong();
+    return test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)))
+        .toLongLong();
 }
 
 } // namespace
@@ -210,16 +219,23 @@ TEST_CASE("The production log refuses what cannot be true and writes nothing the
               lines);
     };
 
-    refused(entry(w.tyres, QDate(2026, 11, 28), {{w.lea, 60}}), Error::Code::InvalidInput, QStringLiteral("futur"));
-    refused(entry(w.tyres, QDate(2026, 11, 25), {{w.lea, 0}}), Error::Code::InvalidInput, QStringLiteral("12"));
-    refused(entry(w.tyres, QDate(2026, 11, 25), {{w.lea, -30}}), Error::Code::InvalidInput, QStringLiteral("12"));
-    refused(entry(w.tyres, QDate(2026, 11, 25), {{w.lea, 13 * 60}}), Error::Code::InvalidInput, QStringLiteral("12"));
+    refused(entry(w.tyres, QDate(2026, 11, 28), {{w.lea, 60}}), Error::Code::InvalidInput,
+            QStringLiteral("futur"));
+    refused(entry(w.tyres, QDate(2026, 11, 25), {{w.lea, 0}}), Error::Code::InvalidInput,
+            QStringLiteral("12"));
+    refused(entry(w.tyres, QDate(2026, 11, 25), {{w.lea, -30}}), Error::Code::InvalidInput,
+            QStringLiteral("12"));
+    refused(entry(w.tyres, QDate(2026, 11, 25), {{w.lea, 13 * 60}}), Error::Code::InvalidInput,
+            QStringLiteral("12"));
     // 3 h 30 already on the 26th: 9 h more would pass 12 h that day.
-    refused(entry(w.tyres, QDate(2026, 11, 26), {{w.lea, 9 * 60}}), Error::Code::InvalidInput, QStringLiteral("12 h"));
-    refused(entry(w.tyres, QDate(2026, 11, 23), {{w.lea, 60}}), Error::Code::InvalidInput, QStringLiteral("absent"));
+    refused(entry(w.tyres, QDate(2026, 11, 26), {{w.lea, 9 * 60}}), Error::Code::InvalidInput,
+            QStringLiteral("12 h"));
+    refused(entry(w.tyres, QDate(2026, 11, 23), {{w.lea, 60}}), Error::Code::InvalidInput,
+            QStringLiteral("absent"));
     refused(entry(w.tyres, QDate(2026, 11, 24), {{w.enzo, 240}}), Error::Code::InvalidInput,
             QStringLiteral("demi-journée"));
-    refused(entry(w.tyres, QDate(2026, 11, 10), {{w.tom, 60}}), Error::Code::InvalidInput, QStringLiteral("entré"));
+    refused(entry(w.tyres, QDate(2026, 11, 10), {{w.tom, 60}}), Error::Code::InvalidInput,
+            QStringLiteral("entré"));
     refused(entry(w.tyres, QDate(2026, 11, 25), {}), Error::Code::InvalidInput, QStringLiteral("Cochez"));
     refused(entry(w.tyres, QDate(2026, 11, 25), {{w.lea, 60}, {w.lea, 30}}), Error::Code::InvalidInput,
             QStringLiteral("deux fois"));
@@ -255,7 +271,8 @@ TEST_CASE("Changing an entry: the author for 7 days, then only the direction", "
     TestDatabase t(backend);
     FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
     const Workshop w = makeWorkshop(t.db(), clock);
-    auto id = ProductionService(t.db(), clock, w.trainer).save(entry(w.tyres, QDate(2026, 11, 26), {{w.lea, 210}}));
+    auto id =
+        ProductionService(t.db(), clock, w.trainer).save(entry(w.tyres, QDate(2026, 11, 26), {{w.lea, 210}}));
     REQUIRE(id);
 
     auto mine = ProductionService(t.db(), clock, w.trainer).get(*id);
@@ -290,14 +307,16 @@ TEST_CASE("Changing an entry: the author for 7 days, then only the direction", "
     // A stale copy is refused.
     CHECK_FALSE(ProductionService(t.db(), later, w.director).save(*old));
 
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'production' AND "
-                                                 "action = 'update'"))
+    CHECK(test::rawScalar(t.db(),
+                          QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'production' AND "
+                                         "action = 'update'"))
               .toLongLong() == 2);
     REQUIRE(ProductionService(t.db(), later, w.director).remove(*id));
     CHECK(countRows(t.db(), "production_entry") == 0);
     CHECK(countRows(t.db(), "production_trainee") == 0);
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT changes FROM audit_log WHERE entity = 'production' AND "
-                                                 "action = 'delete'"))
+    CHECK(test::rawScalar(t.db(),
+                          QStringLiteral("SELECT changes FROM audit_log WHERE entity = 'production' AND "
+                                         "action = 'delete'"))
               .toString()
               .contains(QStringLiteral("%1:60").arg(w.lea)));
 }
@@ -317,7 +336,8 @@ TEST_CASE("What comes out of the log: hours per trainee, skill and order, output
     e1.materials = {ProductionMaterial{QStringLiteral("Rustines"), 2000, Money::fromCents(150)}};
     e1.skillIds = {w.dismount};
     REQUIRE(log.save(e1));
-    ProductionEntry e2 = entry(w.tyres, QDate(2026, 11, 25), {{w.lea, 120}, {w.tom, 90}}, QStringLiteral("exercise"));
+    ProductionEntry e2 =
+        entry(w.tyres, QDate(2026, 11, 25), {{w.lea, 120}, {w.tom, 90}}, QStringLiteral("exercise"));
     ProductionOutput wheel;
     wheel.label = QStringLiteral("Roue d'exercice");
     wheel.quantityThousandths = 1000;
@@ -405,6 +425,28 @@ TEST_CASE("What comes out of the log: hours per trainee, skill and order, output
     CHECK(mine->skills.at(1).minutes == 120);
     REQUIRE(mine->references.size() == 1);
     CHECK(mine->references.first().minutes == 210);
+    // Her share of what the entries made and used, by her minutes (issue 18,
+    // item 15): half of the first entry (210 of 420), 120/210 of the exercise.
+    CHECK(mine->materials == Money::fromCents(150));
+    const auto hers = [&](const QString& label) {
+        for (const OutputTotal& o : mine->outputs) {
+            if (o.label == label)
+                return o;
+        }
+        FAIL("no output " << label.toStdString());
+        return OutputTotal{};
+    };
+    CHECK(hers(QStringLiteral("Montage et équilibrage d'un pneu")).quantityThousandths == 2000);
+    CHECK(hers(QStringLiteral("Montage et équilibrage d'un pneu")).value == Money::fromCents(3000));
+    CHECK(hers(QStringLiteral("Réparation de crevaison")).quantityThousandths == 500);
+    CHECK(hers(QStringLiteral("Réparation de crevaison")).value == Money::fromCents(900));
+    CHECK(hers(QStringLiteral("Roue d'exercice")).quantityThousandths == 571);
+    // Her own hours beside the entry's, in her list of entries.
+    auto herEntries = log.list(lea, 10, 0);
+    REQUIRE(herEntries);
+    REQUIRE(herEntries->size() == 3);
+    CHECK(herEntries->at(0).minutes == 420);
+    CHECK(herEntries->at(0).ownMinutes == 210);
 
     // A shorter period; the list pages in SQL, newest first.
     ProductionFilter twoDays = november;

@@ -30,7 +30,10 @@ struct ProductionTrainee
     int minutes = 0;
     QString name; // filled when read, for display
 
-    bool operator==(const ProductionTrainee& o) const { return traineeId == o.traineeId && minutes == o.minutes; }
+    bool operator==(const ProductionTrainee& o) const
+    {
+        return traineeId == o.traineeId && minutes == o.minutes;
+    }
 };
 
 // A line of output: a catalogue item (by id, or by code when typed), or free
@@ -108,9 +111,10 @@ struct ProductionSummary
     QString trainerName;
     QString authorLogin;
     int traineeCount = 0;
-    qint64 minutes = 0;  // all trainees together
-    QString outputs;     // "MONT-EQ × 4, REP-CREV × 1"
-    QString trainees;    // "Dupont Léa, Martin Enzo"
+    qint64 minutes = 0;    // all trainees together
+    qint64 ownMinutes = 0; // the filter's trainee's, when the list is of one trainee
+    QString outputs;       // "MONT-EQ × 4, REP-CREV × 1"
+    QString trainees;      // "Dupont Léa, Martin Enzo"
 };
 
 struct ProductionFilter
@@ -139,9 +143,9 @@ struct SkillPractice
 {
     qint64 skillId = 0;
     QString label;
-    int entries = 0;        // times practised (entries naming the skill)
-    int trainees = 0;       // distinct trainees
-    qint64 minutes = 0;     // trainee minutes on those entries
+    int entries = 0;    // times practised (entries naming the skill)
+    int trainees = 0;   // distinct trainees
+    qint64 minutes = 0; // trainee minutes on those entries
 };
 
 struct OutputTotal

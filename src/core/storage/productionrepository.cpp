@@ -359,7 +359,9 @@ Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilt
             QStringLiteral(
                 "SELECT e.id, e.day, e.section_id, s.name, e.kind, e.reference, st.last_name, st.first_name, "
                 "e.author_login, (SELECT COUNT(*) FROM production_trainee c WHERE c.entry_id = e.id), "
-                "(SELECT COALESCE(SUM(c.minutes), 0) FROM production_trainee c WHERE c.entry_id = e.id) "
+                "(SELECT COALESCE(SUM(c.minutes), 0) FROM production_trainee c WHERE c.entry_id = e.id), "
+                "(SELECT COALESCE(SUM(c.minutes), 0) FROM production_trainee c WHERE c.entry_id = e.id AND "
+                "c.trainee_id = :me) "
                 "FROM production_entry e JOIN section s ON s.id = e.section_id "
                 "LEFT JOIN staff st ON st.id = e.trainer_staff_id%1 "
                 "ORDER BY e.day DESC, e.id DESC LIMIT :limit OFFSET :offset")
@@ -367,6 +369,7 @@ Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilt
         !r)
         return std::unexpected(r.error());
     where.apply(q);
+    q.bind(QStringLiteral("me"), filter.traineeId);
     q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
@@ -384,6 +387,7 @@ Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilt
         s.authorLogin = q.value(8).toString();
         s.traineeCount = q.value(9).toInt();
         s.minutes = q.value(10).toLongLong();
+        s.ownMinutes = q.value(11).toLongLong();
         index.insert(s.id, out.size());
         out << s;
     }
@@ -532,6 +536,26 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
         if (filter.traineeId != 0)
             q.bind(QStringLiteral("trainee"), filter.traineeId);
     };
+    // A trainee is credited with their share of what an entry made and used:
+    // their minutes over the entry's (the whole when they worked alone).
+    const QString shareJoin =
+        filter.traineeId != 0
+            ? QStringLiteral(
+                  " JOIN production_trainee me ON me.entry_id = e.id AND me.trainee_id = :share "
+                  "JOIN (SELECT entry_id, SUM(minutes) AS minutes FROM production_trainee GROUP BY "
+                  "entry_id) tot ON tot.entry_id = e.id")
+            : QString();
+    const auto shared = [&](const QString& amount) {
+        return filter.traineeId != 0
+                   ? QStringLiteral("CASE WHEN tot.minutes > 0 THEN (%1 * me.minutes + tot.minutes / 2) / "
+                                    "tot.minutes ELSE 0 END")
+                         .arg(amount)
+                   : amount;
+    };
+    const auto bindShare = [&](SqlQuery& q) {
+        if (filter.traineeId != 0)
+            q.bind(QStringLiteral("share"), filter.traineeId);
+    };
 
     {
         SqlQuery q(m_db);
@@ -590,15 +614,16 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
         if (auto r = q.prepare(
                 QStringLiteral(
                     "SELECT o.catalogue_item_id, c.code, COALESCE(c.label, o.label), o.unit, "
-                    "SUM(o.quantity_thousandths), c.unit_price_cents FROM production_entry e "
+                    "SUM(%2), c.unit_price_cents FROM production_entry e "
                     "JOIN production_output o ON o.entry_id = e.id LEFT JOIN catalogue_item c ON c.id = "
-                    "o.catalogue_item_id"
+                    "o.catalogue_item_id%3"
                     "%1 GROUP BY o.catalogue_item_id, c.code, c.label, o.label, o.unit, c.unit_price_cents "
                     "ORDER BY c.code, o.label")
-                    .arg(entries.sql));
+                    .arg(entries.sql, shared(QStringLiteral("o.quantity_thousandths")), shareJoin));
             !r)
             return std::unexpected(r.error());
         entries.apply(q);
+        bindShare(q);
         if (auto r = q.exec(); !r)
             return std::unexpected(r.error());
         while (q.next()) {
@@ -619,13 +644,17 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
         SqlQuery q(m_db);
         if (auto r = q.prepare(
                 QStringLiteral(
-                    "SELECT e.reference, SUM((m.quantity_thousandths * m.unit_cost_cents + 500) / 1000) "
-                    "FROM production_entry e JOIN production_material m ON m.entry_id = e.id%1 GROUP BY "
+                    "SELECT e.reference, SUM(%2) "
+                    "FROM production_entry e JOIN production_material m ON m.entry_id = e.id%3%1 GROUP BY "
                     "e.reference")
-                    .arg(entries.sql));
+                    .arg(
+                        entries.sql,
+                        shared(QStringLiteral("((m.quantity_thousandths * m.unit_cost_cents + 500) / 1000)")),
+                        shareJoin));
             !r)
             return std::unexpected(r.error());
         entries.apply(q);
+        bindShare(q);
         if (auto r = q.exec(); !r)
             return std::unexpected(r.error());
         while (q.next()) {

@@ -33,9 +33,10 @@ ProductionTab::ProductionTab(Session& session, qint64 traineeId, QWidget* parent
     top->addWidget(m_period);
     top->addStretch(1);
     m_entries->setObjectName(QStringLiteral("traineeProductionEntries"));
-    m_entries->setColumnCount(5);
-    m_entries->setHorizontalHeaderLabels(
-        {tr("Day"), tr("Kind"), tr("Reference"), tr("Hours (all trainees)"), tr("Made")});
+    m_entries->setColumnCount(6);
+    m_entries->setHorizontalHeaderLabels({tr("Day"), tr("Kind"), tr("Reference"), tr("Their hours"),
+                                          tr("Hours (all trainees)"), tr("Made by the whole entry")});
+    m_entries->setWordWrap(false);
     m_entries->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_entries->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_entries->verticalHeader()->hide();
@@ -66,10 +67,19 @@ void ProductionTab::reload()
     for (int r = 0; r < rows.size(); ++r) {
         const ProductionSummary& s = rows.at(r);
         const QStringList cells = {locale.toString(s.day, QStringLiteral("ddd dd/MM/yyyy")),
-                                   ProductionService::kindLabel(s.kind), s.reference,
-                                   Quantities::formatDuration(s.minutes), s.outputs};
-        for (int c = 0; c < cells.size(); ++c)
-            m_entries->setItem(r, c, new QTableWidgetItem(cells.at(c)));
+                                   ProductionService::kindLabel(s.kind),
+                                   s.reference,
+                                   Quantities::formatDuration(s.ownMinutes),
+                                   Quantities::formatDuration(s.minutes),
+                                   s.outputs};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells.at(c));
+            if (c == 3 || c == 4)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (c == 5)
+                item->setToolTip(cells.at(c)); // the whole entry's output; the figures above, their share
+            m_entries->setItem(r, c, item);
+        }
     }
     m_entries->resizeColumnsToContents();
 }

@@ -13,6 +13,7 @@
 #include "services/schoolservice.h"
 #include "services/traineeservice.h"
 
+#include <algorithm>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -26,6 +27,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -93,6 +95,18 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
     if (m_canSensitive)
         m_tabs->addTab(buildFollowUp(), tr("Follow-&up"));
     fill();
+    // The production figures are four tables and a list: their tab takes
+    // the room the screen has (a laptop's 1366 × 768 included), once.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) != m_production || !isVisible())
+            return;
+        const QRect room = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 728);
+        const QSize wanted(std::min(1200, room.width() - 40), std::min(720, room.height() - 40));
+        if (width() >= wanted.width() && height() >= wanted.height())
+            return;
+        resize(std::max(width(), wanted.width()), std::max(height(), wanted.height()));
+        move(room.center() - rect().center());
+    });
     m_tabs->widget(0)->setEnabled(m_canWrite);
     if (traineeId != 0) {
         openRecordTabs();
