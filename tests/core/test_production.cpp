@@ -321,6 +321,18 @@ TEST_CASE("Changing an entry: the author for 7 days, then only the direction", "
               .contains(QStringLiteral("%1:60").arg(w.lea)));
 }
 
+namespace {
+OutputTotal outputNamed(const ProductionFigures& figures, const QString& label)
+{
+    for (const OutputTotal& o : figures.outputs) {
+        if (o.label == label)
+            return o;
+    }
+    FAIL("no output " << label.toStdString());
+    return OutputTotal{};
+}
+} // namespace
+
 TEST_CASE("What comes out of the log: hours per trainee, skill and order, output, materials", "[production]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
@@ -386,14 +398,7 @@ TEST_CASE("What comes out of the log: hours per trainee, skill and order, output
     CHECK(f->skills.at(1).minutes == 210 + 180);
 
     REQUIRE(f->outputs.size() == 3);
-    const auto output = [&](const QString& label) {
-        for (const OutputTotal& o : f->outputs) {
-            if (o.label == label)
-                return o;
-        }
-        FAIL("no output " << label.toStdString());
-        return OutputTotal{};
-    };
+    const auto output = [&](const QString& label) { return outputNamed(*f, label); };
     CHECK(output(QStringLiteral("Montage et équilibrage d'un pneu")).quantityThousandths == 6000);
     CHECK(output(QStringLiteral("Montage et équilibrage d'un pneu")).value == Money::fromCents(9000));
     CHECK(output(QStringLiteral("Réparation de crevaison")).quantityThousandths == 1000);
@@ -428,14 +433,7 @@ TEST_CASE("What comes out of the log: hours per trainee, skill and order, output
     // Her share of what the entries made and used, by her minutes (issue 18,
     // item 15): half of the first entry (210 of 420), 120/210 of the exercise.
     CHECK(mine->materials == Money::fromCents(150));
-    const auto hers = [&](const QString& label) {
-        for (const OutputTotal& o : mine->outputs) {
-            if (o.label == label)
-                return o;
-        }
-        FAIL("no output " << label.toStdString());
-        return OutputTotal{};
-    };
+    const auto hers = [&](const QString& label) { return outputNamed(*mine, label); };
     CHECK(hers(QStringLiteral("Montage et équilibrage d'un pneu")).quantityThousandths == 2000);
     CHECK(hers(QStringLiteral("Montage et équilibrage d'un pneu")).value == Money::fromCents(3000));
     CHECK(hers(QStringLiteral("Réparation de crevaison")).quantityThousandths == 500);

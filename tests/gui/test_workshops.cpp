@@ -162,7 +162,7 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
     QTableWidget* mine = tab->entries();
     REQUIRE(mine->rowCount() > 0);
     CHECK(mine->item(0, 2)->text() == QStringLiteral("KBD-001"));
-    CHECK(mine->item(0, 4)->text() == QStringLiteral("MONT-EQ × 4, REP-CREV × 1"));
+    CHECK(mine->item(0, 5)->text() == QStringLiteral("MONT-EQ × 4, REP-CREV × 1"));
 }
 
 TEST_CASE("Refusals in the entry form say why and keep what was typed", "[gui][workshops]")
