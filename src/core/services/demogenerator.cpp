@@ -618,6 +618,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         // with a run of unexcused half-days.
         AttendanceRepository attendance(m_db);
         QHash<qint64, QSet<QDate>> absentDays; // no one is logged in the workshop on those days
+        QList<AttendanceCell> yearRegister;    // written at once, many rows a statement
         for (const auto& [id, t] : present) {
             const bool drifting = rng.chance(8);
             QDate day = std::max(t.entryDate, current.firstDay());
@@ -636,16 +637,15 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                         code = QStringLiteral("excused");
                     else if (r <= 10)
                         code = QStringLiteral("unexcused");
-                    if (auto w = attendance.put(AttendanceCell{id, day, half, code, {}},
-                                                QStringLiteral("demo"), now);
-                        !w)
-                        return std::unexpected(w.error());
+                    yearRegister << AttendanceCell{id, day, half, code, {}};
                     if (code == QLatin1String("excused") || code == QLatin1String("unexcused"))
                         absentDays[id].insert(day);
                     ++summary.attendanceRows;
                 }
             }
         }
+        if (auto w = attendance.insertMany(yearRegister, QStringLiteral("demo"), now); !w)
+            return std::unexpected(w.error());
         if (auto r = addWorkshopLife(rng, sections, catalogueBySection, userIds, today, federation); !r)
             return std::unexpected(r.error());
         // The production log: a workshop entry each half-day of school, for a

@@ -187,7 +187,7 @@ Result<int> DemoGenerator::addPastRegisters(const QList<Stay>& stays, const QDat
                                                           : QStringLiteral("present");
                 batch << AttendanceCell{s.trainee, day, half, code, {}};
             }
-            if (batch.size() >= 1000) {
+            if (batch.size() >= 20000) {
                 if (auto w = flush(); !w)
                     return std::unexpected(w.error());
             }

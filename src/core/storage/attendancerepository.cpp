@@ -38,18 +38,27 @@ Status AttendanceRepository::put(const AttendanceCell& c, const QString& byLogin
 Status AttendanceRepository::insertMany(const QList<AttendanceCell>& cells, const QString& byLogin,
                                         const QString& nowIso)
 {
+    // Many rows a statement, and one statement prepared for all the full
+    // chunks: SQLite's parsing of hundreds of named placeholders costs more
+    // than the writing when it is done again for every chunk.
     constexpr qsizetype Chunk = 100;
-    for (qsizetype start = 0; start < cells.size(); start += Chunk) {
-        const qsizetype n = std::min(Chunk, cells.size() - start);
+    const auto statement = [](qsizetype n) {
         QStringList values;
         for (qsizetype i = 0; i < n; ++i)
             values << QStringLiteral("(:t%1, :d%1, :h%1, :c%1, '', :b%1, :n%1)").arg(i);
-        SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral("INSERT INTO attendance (trainee_id, day, half, code, comment, "
-                                              "recorded_by, updated_at) VALUES ") +
-                               values.join(QStringLiteral(", ")));
-            !r)
-            return r;
+        return QStringLiteral("INSERT INTO attendance (trainee_id, day, half, code, comment, recorded_by, "
+                              "updated_at) VALUES ") +
+               values.join(QStringLiteral(", "));
+    };
+    SqlQuery q(m_db);
+    qsizetype prepared = 0;
+    for (qsizetype start = 0; start < cells.size(); start += Chunk) {
+        const qsizetype n = std::min(Chunk, cells.size() - start);
+        if (n != prepared) {
+            if (auto r = q.prepare(statement(n)); !r)
+                return r;
+            prepared = n;
+        }
         for (qsizetype i = 0; i < n; ++i) {
             const AttendanceCell& c = cells.at(start + i);
             const QString k = QString::number(i);

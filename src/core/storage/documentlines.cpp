@@ -42,30 +42,39 @@ Status write(Database& db, const QString& table, const QString& key, qint64 id,
     return {};
 }
 
+QString columns(const QString& alias)
+{
+    return QStringLiteral("%1.catalogue_item_id, %1.label, %1.quantity_thousandths, %1.unit, "
+                          "%1.unit_price_cents, %1.vat_rate_bp, %1.vat_exemption")
+        .arg(alias);
+}
+
+InvoiceLine fromRow(const SqlQuery& q, int first)
+{
+    InvoiceLine l;
+    l.catalogueItemId = q.value(first).isNull() ? 0 : q.value(first).toLongLong();
+    l.label = q.value(first + 1).toString();
+    l.quantityThousandths = q.value(first + 2).toLongLong();
+    l.unit = q.value(first + 3).toString();
+    l.unitPrice = Money::fromCents(q.value(first + 4).toLongLong());
+    l.vatRateBp = q.value(first + 5).toInt();
+    l.vatExemption = q.value(first + 6).toString();
+    return l;
+}
+
 Result<QList<InvoiceLine>> read(const Database& db, const QString& table, const QString& key, qint64 id)
 {
     SqlQuery q(db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT catalogue_item_id, label, quantity_thousandths, unit, unit_price_cents, "
-                           "vat_rate_bp, vat_exemption FROM %1 WHERE %2 = :id ORDER BY position")
-                .arg(table, key));
+    if (auto r = q.prepare(QStringLiteral("SELECT %1 FROM %2 l WHERE l.%3 = :id ORDER BY l.position")
+                               .arg(columns(QStringLiteral("l")), table, key));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), id);
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
     QList<InvoiceLine> out;
-    while (q.next()) {
-        InvoiceLine l;
-        l.catalogueItemId = q.value(0).isNull() ? 0 : q.value(0).toLongLong();
-        l.label = q.value(1).toString();
-        l.quantityThousandths = q.value(2).toLongLong();
-        l.unit = q.value(3).toString();
-        l.unitPrice = Money::fromCents(q.value(4).toLongLong());
-        l.vatRateBp = q.value(5).toInt();
-        l.vatExemption = q.value(6).toString();
-        out << l;
-    }
+    while (q.next())
+        out << fromRow(q, 0);
     return out;
 }
 

@@ -6,6 +6,8 @@
 #include "storage/sqlvalues.h"
 #include "util/text.h"
 
+#include <QHash>
+
 namespace etabli {
 
 namespace {
@@ -110,6 +112,69 @@ void bindDraftFields(SqlQuery& q, const Invoice& inv)
         .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()));
 }
 
+// An invoice out of a row of invoiceColumns, its totals as stored; its lines
+// are given by withLines().
+Invoice invoiceFromRow(const SqlQuery& q)
+{
+    Invoice i;
+    i.id = q.value(0).toLongLong();
+    i.kind = q.value(1).toString();
+    i.status = q.value(2).toString();
+    i.number = q.value(3).toString();
+    i.contactId = q.value(4).toLongLong();
+    i.creditedInvoiceId = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+    i.issueDate = fromIso(q.value(6));
+    i.dueDate = fromIso(q.value(7));
+    i.customerName = q.value(8).toString();
+    i.customerAddress = q.value(9).toString();
+    i.customerSiret = q.value(10).toString();
+    i.professional = q.value(11).toInt() != 0;
+    i.vatRegime = vatRegimeFromCode(q.value(12).toString());
+    i.vatMention = q.value(13).toString();
+    i.paymentTerms = q.value(14).toString();
+    i.reference = q.value(15).toString();
+    i.notes = q.value(16).toString();
+    i.totals.excl = Money::fromCents(q.value(17).toLongLong());
+    i.totals.vatTotal = Money::fromCents(q.value(18).toLongLong());
+    i.totals.incl = Money::fromCents(q.value(19).toLongLong());
+    i.prevHash = q.value(20).toString();
+    i.hash = q.value(21).toString();
+    i.issuedBy = q.value(22).toString();
+    i.version = q.value(23).toInt();
+    i.creditedNumber = q.value(24).toString();
+    const QByteArray seller = q.value(25).toString().toUtf8();
+    i.customerKind = q.value(26).toString();
+    i.operations = operationsFromCode(q.value(27).toString());
+    i.serviceFrom = fromIso(q.value(28));
+    i.serviceTo = fromIso(q.value(29));
+    i.buyerReference = q.value(30).toString();
+    i.deliveryAddress = q.value(31).toString();
+    i.chorusEngagement = q.value(32).toString();
+    i.chorusService = q.value(33).toString();
+    const QString mentions = q.value(34).toString();
+    i.hashVersion = q.value(35).toInt();
+    i.issuedAt = q.value(36).toString();
+    if (!seller.isEmpty())
+        i.seller = SchoolIdentity::fromSellerJson(seller);
+    if (!mentions.isEmpty())
+        i.mentions = mentions.split(QLatin1Char('\n'));
+    return i;
+}
+
+// The invoice's lines, and its totals computed from them; an issued
+// document keeps the totals stored when it was issued.
+void withLines(Invoice& i, QList<InvoiceLine> lines)
+{
+    const InvoiceTotals stored = i.totals;
+    i.lines = std::move(lines);
+    i.totals = InvoiceTotals::compute(i.lines, i.vatRegime);
+    if (i.isIssued()) {
+        i.totals.excl = stored.excl;
+        i.totals.vatTotal = stored.vatTotal;
+        i.totals.incl = stored.incl;
+    }
+}
+
 } // namespace
 
 Status InvoiceRepository::writeLines(qint64 invoiceId, const QList<InvoiceLine>& lines)
@@ -198,62 +263,13 @@ Result<Invoice> InvoiceRepository::read(const QString& where, const QVariant& va
         return std::unexpected(r.error());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This invoice does not exist."));
-    Invoice i;
-    i.id = q.value(0).toLongLong();
-    i.kind = q.value(1).toString();
-    i.status = q.value(2).toString();
-    i.number = q.value(3).toString();
-    i.contactId = q.value(4).toLongLong();
-    i.creditedInvoiceId = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
-    i.issueDate = fromIso(q.value(6));
-    i.dueDate = fromIso(q.value(7));
-    i.customerName = q.value(8).toString();
-    i.customerAddress = q.value(9).toString();
-    i.customerSiret = q.value(10).toString();
-    i.professional = q.value(11).toInt() != 0;
-    i.vatRegime = vatRegimeFromCode(q.value(12).toString());
-    i.vatMention = q.value(13).toString();
-    i.paymentTerms = q.value(14).toString();
-    i.reference = q.value(15).toString();
-    i.notes = q.value(16).toString();
-    const Money storedExcl = Money::fromCents(q.value(17).toLongLong());
-    const Money storedVat = Money::fromCents(q.value(18).toLongLong());
-    const Money storedIncl = Money::fromCents(q.value(19).toLongLong());
-    i.prevHash = q.value(20).toString();
-    i.hash = q.value(21).toString();
-    i.issuedBy = q.value(22).toString();
-    i.version = q.value(23).toInt();
-    i.creditedNumber = q.value(24).toString();
-    const QByteArray seller = q.value(25).toString().toUtf8();
-    i.customerKind = q.value(26).toString();
-    i.operations = operationsFromCode(q.value(27).toString());
-    i.serviceFrom = fromIso(q.value(28));
-    i.serviceTo = fromIso(q.value(29));
-    i.buyerReference = q.value(30).toString();
-    i.deliveryAddress = q.value(31).toString();
-    i.chorusEngagement = q.value(32).toString();
-    i.chorusService = q.value(33).toString();
-    const QString mentions = q.value(34).toString();
-    i.hashVersion = q.value(35).toInt();
-    i.issuedAt = q.value(36).toString();
-    if (!seller.isEmpty())
-        i.seller = SchoolIdentity::fromSellerJson(seller);
-    if (!mentions.isEmpty())
-        i.mentions = mentions.split(QLatin1Char('\n'));
+    Invoice i = invoiceFromRow(q);
     q.finish();
-
     auto lines =
         documentlines::read(m_db, QStringLiteral("invoice_line"), QStringLiteral("invoice_id"), i.id);
     if (!lines)
         return std::unexpected(lines.error());
-    i.lines = *lines;
-    i.totals = InvoiceTotals::compute(i.lines, i.vatRegime);
-    // An issued document shows what was stored when it was issued.
-    if (i.isIssued()) {
-        i.totals.excl = storedExcl;
-        i.totals.vatTotal = storedVat;
-        i.totals.incl = storedIncl;
-    }
+    withLines(i, *lines);
     return i;
 }
 
@@ -768,33 +784,59 @@ Result<qint64> InvoiceRepository::insertPayment(Payment p, const QString& nowIso
 Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains() const
 {
     ChainReport report;
-    QList<qint64> ids;
+    int count = 0;
     {
         SqlQuery q(m_db);
         if (auto r = q.exec(QStringLiteral(
-                "SELECT id, chain_position FROM invoice WHERE status = 'issued' ORDER BY chain_position"));
+                "SELECT chain_position FROM invoice WHERE status = 'issued' ORDER BY chain_position"));
             !r)
             return std::unexpected(r.error());
-        int expected = 1;
         while (q.next()) {
-            if (q.value(1).toInt() != expected++) {
-                report.firstBad = tr("position %1 of the chain of invoices").arg(expected - 1);
+            if (q.value(0).toInt() != ++count) {
+                report.firstBad = tr("position %1 of the chain of invoices").arg(count);
                 return report;
             }
-            ids << q.value(0).toLongLong();
         }
     }
+    // The chain read a thousand invoices at a time, with their lines: two
+    // statements prepared once, not two for every invoice.
+    constexpr int Chunk = 1000;
+    SqlQuery invoices(m_db);
+    if (auto r = invoices.prepare(invoiceColumns + QStringLiteral(" WHERE i.status = 'issued' AND "
+                                                                  "i.chain_position BETWEEN :from AND :to "
+                                                                  "ORDER BY i.chain_position"));
+        !r)
+        return std::unexpected(r.error());
+    SqlQuery lines(m_db);
+    if (auto r = lines.prepare(QStringLiteral("SELECT l.invoice_id, %1 FROM invoice_line l JOIN invoice i ON "
+                                              "i.id = l.invoice_id WHERE i.status = 'issued' AND "
+                                              "i.chain_position BETWEEN :from AND :to ORDER BY "
+                                              "i.chain_position, l.position")
+                                   .arg(documentlines::columns(QStringLiteral("l"))));
+        !r)
+        return std::unexpected(r.error());
     QString prev;
-    for (qint64 id : ids) {
-        auto inv = get(id);
-        if (!inv)
-            return std::unexpected(inv.error());
-        ++report.documents;
-        if (inv->prevHash != prev || invoiceHash(*inv, prev) != inv->hash) {
-            report.firstBad = inv->number;
-            return report;
+    for (int from = 1; from <= count; from += Chunk) {
+        const int to = std::min(count, from + Chunk - 1);
+        QHash<qint64, QList<InvoiceLine>> linesOf;
+        lines.bind(QStringLiteral("from"), from).bind(QStringLiteral("to"), to);
+        if (auto r = lines.exec(); !r)
+            return std::unexpected(r.error());
+        while (lines.next())
+            linesOf[lines.value(0).toLongLong()] << documentlines::fromRow(lines, 1);
+        invoices.bind(QStringLiteral("from"), from).bind(QStringLiteral("to"), to);
+        if (auto r = invoices.exec(); !r)
+            return std::unexpected(r.error());
+        while (invoices.next()) {
+            Invoice inv = invoiceFromRow(invoices);
+            withLines(inv, linesOf.take(inv.id));
+            ++report.documents;
+            if (inv.prevHash != prev || invoiceHash(inv, prev) != inv.hash) {
+                report.firstBad = inv.number;
+                return report;
+            }
+            prev = inv.hash;
         }
-        prev = inv->hash;
     }
     SqlQuery p(m_db);
     if (auto r = p.exec(paymentColumns + QStringLiteral(" ORDER BY id")); !r)
