@@ -3434,7 +3434,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+172" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+237" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -3445,7 +3445,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+13" />
-        <location line="+268" />
+        <location line="+219" />
         <source>This invoice does not exist.</source>
         <translation>Cette facture n'existe pas.</translation>
     </message>
@@ -3460,12 +3460,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Ce règlement n'existe pas.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+54" />
         <source>position %1 of the chain of invoices</source>
         <translation>position %1 de la chaîne des factures</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+53" />
         <source>payment n°%1</source>
         <translation>règlement n°%1</translation>
     </message>
@@ -4236,7 +4236,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+472" />
+        <location line="+474" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -5888,7 +5888,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SchoolService</name>
     <message>
-        <location filename="../../src/core/services/schoolservice.cpp" line="+40" />
+        <location filename="../../src/core/services/schoolservice.cpp" line="+42" />
         <source>The SIRET must have 14 digits (“%1”).</source>
         <translation>Le SIRET doit compter 14 chiffres (« %1 »).</translation>
     </message>
@@ -6036,12 +6036,17 @@ Complétez, puis envoyez le devis.</translation>
             <numerusform>Cette section a des jeunes inscrits (%n jeune(s)) : désactivez-la plutôt que de la supprimer.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+44" />
+        <source>This certification is not in the catalogue.</source>
+        <translation>Cette certification n'est pas au catalogue.</translation>
+    </message>
 </context>
 <context>
     <name>SectionRepository</name>
     <message>
-        <location filename="../../src/core/storage/sectionrepository.cpp" line="+52" />
-        <location line="+25" />
+        <location filename="../../src/core/storage/sectionrepository.cpp" line="+55" />
+        <location line="+26" />
         <source>A section “%1” already exists.</source>
         <translation>Une section « %1 » existe déjà.</translation>
     </message>
@@ -6257,6 +6262,11 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+1" />
         <source>Rena&amp;me…</source>
         <translation>Reno&amp;mmer…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Certificat&amp;ions prepared…</source>
+        <translation>Certifications &amp;préparées…</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6792,22 +6802,22 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeImportService</name>
     <message>
-        <location filename="../../src/core/services/traineeimportservice.cpp" line="+57" />
+        <location filename="../../src/core/services/traineeimportservice.cpp" line="+103" />
         <source>“%1” is not a date (dd/mm/yyyy).</source>
         <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+53" />
         <source>The lists of the database cannot be read.</source>
         <translation>Les listes de la base ne peuvent pas être lues.</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+92" />
         <source>The file has no “nom” and “prénom” columns (line 1). Columns found: %1.</source>
         <translation>Le fichier n'a pas de colonnes « nom » et « prénom » (ligne 1). Colonnes trouvées : %1.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+22" />
         <source>a cell looks like a spreadsheet formula (“%1”)</source>
         <translation>une cellule ressemble à une formule de tableur (« %1 »)</translation>
     </message>
@@ -6837,17 +6847,17 @@ Complétez, puis envoyez le devis.</translation>
         <translation>la session est une année, par exemple 2022 (« %1 »)</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+14" />
         <source>unknown result “%1” in the column %2</source>
         <translation>résultat inconnu « %1 » dans la colonne %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>no session year for the certification %1</source>
         <translation>pas d'année de session pour la certification %1</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+28" />
         <source>the same person appears twice in the file</source>
         <translation>la même personne figure deux fois dans le fichier</translation>
     </message>
@@ -6855,6 +6865,31 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+4" />
         <source>already in the database (record n°%1)</source>
         <translation>déjà dans la base (dossier n°%1)</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The column “%1” holds exam results (“%2”, line %3) but no certification of the catalogue is called so. Give the column the short name of one of them (%4), or add the certification to the catalogue (a trainee's Course tab), then import again.</source>
+        <translation>La colonne « %1 » contient des résultats d'examen (« %2 », ligne %3) mais aucune certification du catalogue ne porte ce nom. Donnez à la colonne le sigle de l'une d'elles (%4), ou ajoutez la certification au catalogue (onglet Parcours d'un jeune), puis importez de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>without a section: %1</source>
+        <translation>sans section : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>for the section “%1”: %2</source>
+        <translation>pour la section « %1 » : %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The column “%1” does not say which certification it is (%2). Give the column the certification's short name (such as %3), or tick what each section prepares in Settings, Sections, “Certifications prepared…”; nothing was imported.</source>
+        <translation>La colonne « %1 » ne dit pas de quelle certification il s'agit (%2). Donnez à la colonne le sigle de la certification (par exemple %3), ou cochez ce que prépare chaque section dans Paramètres, Sections, « Certifications préparées… » ; rien n'a été importé.</translation>
     </message>
     <message>
         <location line="+18" />
@@ -10463,7 +10498,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ImportDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/importdialog.cpp" line="+23" />
+        <location filename="../../src/gui/trainees/importdialog.cpp" line="+24" />
         <source>Leave the refused lines out and import the others</source>
         <translation>Laisser de côté les lignes refusées et importer les autres</translation>
     </message>
@@ -10474,16 +10509,16 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+4" />
-        <source>Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, and one column per certification (CFG, CAP…) with obtenu, non obtenu, inscrit or absent.</source>
-        <translation>Enregistrez le tableur au format CSV (séparateur ; ou ,). Colonnes attendues : nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, et une colonne par certification (CFG, CAP…) avec obtenu, non obtenu, inscrit ou absent.</translation>
+        <source>Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, and one column per certification (CFG, CAP MV…) with obtenu, non obtenu, inscrit or absent. A column named “CAP” is the CAP the trainee's section prepares (Settings, Sections).</source>
+        <translation>Enregistrez le tableur au format CSV (séparateur ; ou ,). Colonnes attendues : nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, et une colonne par certification (CFG, CAP MV…) avec obtenu, non obtenu, inscrit ou absent. Une colonne nommée « CAP » est le CAP que prépare la section du jeune (Paramètres, Sections).</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>&amp;Choose the file…</source>
         <translation>&amp;Choisir le fichier…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -10501,6 +10536,11 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+0" />
         <source>Check</source>
         <translation>Contrôle</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Certifications</source>
+        <translation>Certifications</translation>
     </message>
     <message>
         <location line="+7" />
@@ -10529,6 +10569,11 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+12" />
+        <source>%1: %2 (%3)</source>
+        <translation>%1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
@@ -12554,7 +12599,7 @@ Facturé (HT) : %6
         <translation>&amp;Période</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>Day</source>
         <translation>Jour</translation>
     </message>
@@ -12569,17 +12614,17 @@ Facturé (HT) : %6
         <translation>Référence</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Hours (all trainees)</source>
         <translation>Heures (tous les jeunes)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-1" />
         <source>Their hours</source>
         <translation>Ses heures</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Made by the whole entry</source>
         <translation>Produit par toute la saisie</translation>
     </message>
@@ -13334,7 +13379,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SettingsPage</name>
     <message>
-        <location filename="../../src/gui/settings/settingspage.cpp" line="+38" />
+        <location filename="../../src/gui/settings/settingspage.cpp" line="+41" />
         <source>Amount (€)</source>
         <translation>Montant (€)</translation>
     </message>
@@ -13354,7 +13399,7 @@ Facturé (HT) : %6
         <translation>Automatique (français, sauf système en anglais)</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+42" />
         <source>The language will change the next time Établi starts.</source>
         <translation>La langue changera au prochain démarrage d'Établi.</translation>
     </message>
@@ -13394,12 +13439,12 @@ Facturé (HT) : %6
         <translation>Ce fichier ne peut pas être lu comme une image : %1</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+43" />
         <source>(inactive)</source>
         <translation>(inactive)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Reac&amp;tivate</source>
         <translation>Réac&amp;tiver</translation>
     </message>
@@ -13407,6 +13452,21 @@ Facturé (HT) : %6
         <location line="+0" />
         <source>Deac&amp;tivate</source>
         <translation>Désac&amp;tiver</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Certifications prepared — %1</source>
+        <translation>Certifications préparées — %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What the trainees of this section prepare. A spreadsheet's column named by a kind of certification (“CAP”) is read as the one ticked here.</source>
+        <translation>Ce que préparent les jeunes de cette section. Dans un tableur, une colonne nommée par un type de certification (« CAP ») est lue comme celle cochée ici.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>The certifications prepared in “%1” are saved.</source>
+        <translation>Les certifications préparées dans la section « %1 » sont enregistrées.</translation>
     </message>
     <message>
         <location line="+13" />
@@ -14073,7 +14133,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineeDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+52" />
+        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+54" />
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
@@ -14084,12 +14144,12 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
-        <location line="+51" />
+        <location line="+63" />
         <source>%1 %2 — record n°%3</source>
         <translation>%1 %2 — dossier n°%3</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-61" />
         <source>&amp;Identity</source>
         <translation>&amp;Identité</translation>
     </message>
@@ -14124,7 +14184,7 @@ Facturé (HT) : %6
         <translation>S&amp;uivi</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+57" />
         <source>The record of %1 %2 is created. Its guardians, course and follow-up can be filled in now.</source>
         <translation>La fiche de %1 %2 est créée. Ses responsables, son parcours et son suivi peuvent être remplis dès maintenant.</translation>
     </message>

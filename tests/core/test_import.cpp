@@ -1,10 +1,14 @@
+#include "services/careerservice.h"
 #include "services/demogenerator.h"
+#include "services/schoolservice.h"
 #include "services/traineeimportservice.h"
+#include "services/traineeservice.h"
 #include "storage/traineelistquery.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
+#include <QScopeGuard>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -195,4 +199,150 @@ TEST_CASE("Importing: a UTF-16 file is read, impossible names and dates are name
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.contains(QStringLiteral("ligne 2")));
     CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee")).toInt() == 0);
+}
+
+TEST_CASE("A “CAP” column is the CAP of the trainee's section, or the file is refused naming the candidates",
+          "[import][career]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
+    TraineeImportService service(t.db(), clock, director);
+    SchoolService school(t.db(), clock, director);
+    const auto sectionId = [&](const QString& name) {
+        return test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = '%1'").arg(name))
+            .toLongLong();
+    };
+    const auto certificationId = [&](const QString& code) {
+        return test::rawScalar(t.db(),
+                               QStringLiteral("SELECT id FROM certification WHERE code = '%1'").arg(code))
+            .toLongLong();
+    };
+    const QByteArray bytes =
+        file({QStringLiteral("Nom;Prénom;Date de naissance;Section;Date d'entrée;CAP;Session"),
+              QStringLiteral("Vernier;Lou;12/03/2008;Métallerie;02/09/2023;obtenu;2025"),
+              QStringLiteral("Perrin;Noé;01/02/2008;Pneus et services;02/09/2023;non "
+                             "obtenu;2025")});
+
+    // A new school has said nothing of what its sections prepare: two CAPs
+    // in the catalogue, the column is not clear and nothing is read.
+    auto unclear = service.prepare(bytes);
+    REQUIRE_FALSE(unclear);
+    CHECK(unclear.error().message.contains(QStringLiteral("« CAP »")));
+    CHECK(unclear.error().message.contains(QStringLiteral("« Métallerie » : CAP MV ou CAP métallier")));
+    CHECK(unclear.error().message.contains(QStringLiteral("Certifications préparées")));
+
+    // The director ticks each section's CAP: the trail says so in codes.
+    REQUIRE(school.setPreparedCertifications(
+        sectionId(QStringLiteral("Métallerie")),
+        {certificationId(QStringLiteral("CAP métallier")), certificationId(QStringLiteral("CFG"))}));
+    REQUIRE(school.setPreparedCertifications(sectionId(QStringLiteral("Pneus et services")),
+                                             {certificationId(QStringLiteral("CAP MV"))}));
+    CHECK(*school.preparedCertifications(sectionId(QStringLiteral("Métallerie"))) ==
+          QList<qint64>{certificationId(QStringLiteral("CFG")),
+                        certificationId(QStringLiteral("CAP métallier"))});
+    CHECK(
+        test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'section' AND "
+                                               "changes LIKE '%CAP métallier%'"))
+            .toInt() == 1);
+    CHECK_FALSE(SchoolService(t.db(), clock, UserContext{})
+                    .setPreparedCertifications(sectionId(QStringLiteral("Métallerie")), {}));
+
+    auto preview = service.prepare(bytes);
+    REQUIRE(preview);
+    REQUIRE(preview->validCount() == 2);
+    REQUIRE(preview->rows.at(0).certifications.size() == 1);
+    CHECK(preview->rows.at(0).certifications.at(0).certificationId ==
+          certificationId(QStringLiteral("CAP métallier")));
+    CHECK(preview->rows.at(0).certifications.at(0).result == QStringLiteral("passed"));
+    REQUIRE(preview->rows.at(1).certifications.size() == 1);
+    CHECK(preview->rows.at(1).certifications.at(0).certificationId ==
+          certificationId(QStringLiteral("CAP MV")));
+    CHECK(preview->rows.at(1).certifications.at(0).result == QStringLiteral("failed"));
+    REQUIRE(service.apply(*preview, false));
+    CHECK(test::rawScalar(t.db(),
+                          QStringLiteral("SELECT count(*) FROM trainee_certification tc JOIN "
+                                         "certification c ON c.id = tc.certification_id WHERE c.code = "
+                                         "'CAP métallier' AND tc.result = 'passed' AND tc.session_year = "
+                                         "2025"))
+              .toInt() == 1);
+
+    // A row without a section cannot say which CAP.
+    auto noSection = service.prepare(file({QStringLiteral("Nom;Prénom;Date de naissance;CAP;Session"),
+                                           QStringLiteral("Morel;Jade;03/04/2008;inscrit;2027")}));
+    REQUIRE_FALSE(noSection);
+    CHECK(noSection.error().message.contains(QStringLiteral("sans section : CAP MV ou CAP métallier")));
+
+    // A section preparing two CAPs is named with them.
+    auto serrurier = CareerService(t.db(), clock, director)
+                         .addCertification(Certification{0, QStringLiteral("CAP serrurier"),
+                                                         QStringLiteral("CAP serrurier métallier"), true});
+    REQUIRE(serrurier);
+    REQUIRE(school.setPreparedCertifications(sectionId(QStringLiteral("Métallerie")),
+                                             {certificationId(QStringLiteral("CAP métallier")), *serrurier}));
+    auto two = service.prepare(bytes);
+    REQUIRE_FALSE(two);
+    CHECK(two.error().message.contains(QStringLiteral("« Métallerie » : CAP métallier ou CAP serrurier")));
+
+    // Results in a column no certification is called by: refused, never
+    // ignored in silence; a column of other yes/no stays ignored.
+    auto bep = service.prepare(file({QStringLiteral("Nom;Prénom;Date de naissance;BEP;Permis"),
+                                     QStringLiteral("Morel;Jade;03/04/2008;;oui"),
+                                     QStringLiteral("Roy;Léo;05/06/2008;Obtenu;non")}));
+    REQUIRE_FALSE(bep);
+    CHECK(bep.error().message.contains(QStringLiteral("« BEP »")));
+    CHECK(bep.error().message.contains(QStringLiteral("ligne 3")));
+    CHECK(bep.error().message.contains(QStringLiteral("CFG, CAP MV")));
+    auto permis = service.prepare(file(
+        {QStringLiteral("Nom;Prénom;Date de naissance;Permis"), QStringLiteral("Roy;Léo;05/06/2008;oui")}));
+    REQUIRE(permis);
+    CHECK(permis->ignoredColumns == QStringList{QStringLiteral("Permis")});
+}
+
+TEST_CASE("Upgrading to schema 23: each section prepares what its trainees were entered for",
+          "[import][career][database]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
+    {
+        Database::setMigrationCeiling(22);
+        const auto restore = qScopeGuard([]() { Database::setMigrationCeiling(0); });
+        REQUIRE(t.db().schemaVersion() == 22);
+        const UserContext director = test::createSchool(t.db());
+        const qint64 metal =
+            test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = 'Métallerie'"))
+                .toLongLong();
+        Trainee lou;
+        lou.lastName = QStringLiteral("Vernier");
+        lou.firstName = QStringLiteral("Lou");
+        lou.birthDate = QDate(2008, 3, 12);
+        lou.sex = QStringLiteral("F");
+        lou.sectionId = metal;
+        lou.entryDate = QDate(2024, 9, 2);
+        lou.cohortYear = 2024;
+        lou.status = TraineeStatus::Enrolled;
+        auto id = TraineeService(t.db(), clock, director).create(lou);
+        REQUIRE(id);
+        TraineeCertification cap;
+        cap.traineeId = *id;
+        cap.certificationId =
+            test::rawScalar(t.db(),
+                            QStringLiteral("SELECT id FROM certification WHERE code = 'CAP métallier'"))
+                .toLongLong();
+        cap.sessionYear = 2026;
+        cap.result = QStringLiteral("registered");
+        REQUIRE(CareerService(t.db(), clock, director).setCertification(cap));
+    }
+    t.close();
+    REQUIRE(t.db().schemaVersion() == Database::latestSchemaVersion());
+    CHECK(
+        test::rawScalar(t.db(), QStringLiteral("SELECT s.name || ':' || c.code FROM section_certification sc "
+                                               "JOIN section s ON s.id = sc.section_id JOIN certification c "
+                                               "ON c.id = sc.certification_id"))
+            .toString() == QStringLiteral("Métallerie:CAP métallier"));
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM section_certification")).toInt() == 1);
 }

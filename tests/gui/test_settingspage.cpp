@@ -1,20 +1,26 @@
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/settings/settingspage.h"
+#include "gui/trainees/importdialog.h"
 #include "services/schoolservice.h"
+#include "support/guidialogs.h"
 #include "support/testdatabase.h"
 #include "util/appsettings.h"
 
 #include <catch2/catch.hpp>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTableWidget>
 #include <QTest>
 #include <QWheelEvent>
 
@@ -161,4 +167,50 @@ TEST_CASE("Scrolling the settings with the wheel over a field changes nothing (i
     REQUIRE(vat->hasFocus());
     wheel(vat, -120);
     CHECK(vat->currentIndex() != before);
+}
+
+TEST_CASE("A section's CAP is ticked in the settings, and a spreadsheet's “CAP” column is read as it (issue "
+          "18, item 17)",
+          "[gui][settings][import]")
+{
+    SettingsFixture f;
+    const QByteArray bytes =
+        QStringLiteral("Nom;Prénom;Date de naissance;Section;Date d'entrée;CAP;Session\r\n"
+                       "Vernier;Lou;12/03/2008;Métallerie;02/09/2023;obtenu;2025\r\n")
+            .toUtf8();
+    {
+        // A new school said nothing of its sections' CAP: the file is refused, the candidates named.
+        ImportDialog before(f.session);
+        before.show();
+        CHECK_FALSE(before.load(bytes));
+        const QString refused = before.findChild<QLabel*>(QStringLiteral("summary"))->text();
+        CHECK(refused.contains(QStringLiteral("CAP MV ou CAP métallier")));
+        CHECK(refused.contains(QStringLiteral("Certifications préparées")));
+    }
+
+    auto* list = f.child<QListWidget>("sectionsList");
+    list->setCurrentRow(1);
+    auto* button = f.child<QPushButton>("preparedCertifications");
+    CHECK(button->text().remove(QLatin1Char('&')) == QStringLiteral("Certifications préparées…"));
+    QString title;
+    test::onNextDialog<FormDialog>([&title](FormDialog* dialog) {
+        title = dialog->windowTitle();
+        for (QCheckBox* box : dialog->findChildren<QCheckBox*>()) {
+            if (box->text().startsWith(QStringLiteral("CAP métallier"))) {
+                box->setFocus();
+                QTest::keyClick(box, Qt::Key_Space);
+            }
+        }
+        QTest::keyClick(dialog, Qt::Key_S, Qt::ControlModifier);
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    CHECK(title == QStringLiteral("Certifications préparées — Métallerie"));
+    CHECK(list->item(1)->text() == QStringLiteral("Métallerie (CAP métallier)"));
+    CHECK(f.page->findChild<MessageBanner*>()->text().contains(QStringLiteral("sont enregistrées")));
+
+    ImportDialog after(f.session);
+    after.show();
+    REQUIRE(after.load(bytes));
+    CHECK(after.table()->item(0, 3)->text() == QStringLiteral("CAP métallier : obtenu (2025)"));
+    CHECK(after.table()->item(0, 4)->text() == QStringLiteral("prête"));
 }

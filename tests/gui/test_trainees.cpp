@@ -388,7 +388,7 @@ TEST_CASE("The import dialog previews each line and imports on request", "[gui][
                                         "Midol;Sarah;xx/03/2009;Métallerie;01/09/2025\r\n");
     REQUIRE(dialog.load(bytes));
     CHECK(dialog.table()->rowCount() == 2);
-    CHECK(dialog.table()->item(1, 3)->text().contains(QStringLiteral("n'est pas une date")));
+    CHECK(dialog.table()->item(1, 4)->text().contains(QStringLiteral("n'est pas une date")));
     CHECK(dialog.summary().contains(QStringLiteral("1 refusée")));
     auto* import = dialog.findChildren<QPushButton*>().last();
     CHECK_FALSE(import->isEnabled());

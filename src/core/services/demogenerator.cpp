@@ -322,6 +322,14 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             }
             return qint64(0);
         };
+        // What each section prepares: the CFG, and its CAP (as addCareer enters them).
+        for (int i = 0; i < sections.size(); ++i) {
+            const QString cap = i % 2 == 0 ? QStringLiteral("CAP MV") : QStringLiteral("CAP métallier");
+            if (auto r = SectionRepository(m_db).setPreparedCertifications(
+                    sections.at(i).id, {certificationId(QStringLiteral("CFG")), certificationId(cap)});
+                !r)
+                return std::unexpected(r.error());
+        }
         const auto addCareer = [&](qint64 id, const Trainee& t, int sectionIndex,
                                    const SchoolYear& year) -> Status {
             // CFG in June of the first year, for those still there.

@@ -2,6 +2,7 @@
 
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
+#include "storage/careerrepository.h"
 #include "storage/database.h"
 #include "storage/metarepository.h"
 #include "storage/schoolrepository.h"
@@ -10,6 +11,7 @@
 #include "util/clock.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace etabli {
 
@@ -362,6 +364,54 @@ Status SchoolService::deleteSection(qint64 sectionId)
             return r;
         return AuditTrail(m_db, m_clock)
             .record(m_actor, QStringLiteral("section"), QString::number(sectionId), QStringLiteral("delete"));
+    });
+}
+
+Result<QList<qint64>> SchoolService::preparedCertifications(qint64 sectionId) const
+{
+    auto all = SectionRepository(m_db).preparedCertifications();
+    if (!all)
+        return std::unexpected(all.error());
+    return all->value(sectionId);
+}
+
+Status SchoolService::setPreparedCertifications(qint64 sectionId, const QList<qint64>& certificationIds)
+{
+    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
+        return r;
+    return inTransaction(m_db, [&]() -> Status {
+        auto catalogue = CareerRepository(m_db).certifications();
+        if (!catalogue)
+            return std::unexpected(catalogue.error());
+        SectionRepository repo(m_db);
+        auto before = repo.preparedCertifications();
+        if (!before)
+            return std::unexpected(before.error());
+        // In the catalogue's order, each once; the trail names them by their short names.
+        QList<qint64> ids;
+        const auto codes = [&](const QList<qint64>& of) {
+            QStringList out;
+            for (const Certification& c : *catalogue) {
+                if (of.contains(c.id))
+                    out << c.code;
+            }
+            return out.join(QStringLiteral(", "));
+        };
+        for (const Certification& c : *catalogue) {
+            if (certificationIds.contains(c.id))
+                ids << c.id;
+        }
+        if (ids.size() != QSet<qint64>(certificationIds.begin(), certificationIds.end()).size())
+            return fail(Error::Code::InvalidInput, tr("This certification is not in the catalogue."));
+        if (auto r = repo.setPreparedCertifications(sectionId, ids); !r)
+            return r;
+        ChangeSet c;
+        c.add(QStringLiteral("certifications"), codes(before->value(sectionId)), codes(ids));
+        if (c.isEmpty())
+            return {};
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, QStringLiteral("section"), QString::number(sectionId), QStringLiteral("update"),
+                    c);
     });
 }
 

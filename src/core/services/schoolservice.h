@@ -52,6 +52,12 @@ public:
     // Only a section nobody was ever enrolled in can be deleted; others are
     // deactivated instead.
     Status deleteSection(qint64 sectionId);
+    // The certifications a section prepares (ids, catalogue order): a
+    // spreadsheet's "CAP" column is the CAP its trainees prepare
+    // (TraineeImportService). Changing the list needs settings.edit and is
+    // written to the audit trail.
+    Result<QList<qint64>> preparedCertifications(qint64 sectionId) const;
+    Status setPreparedCertifications(qint64 sectionId, const QList<qint64>& certificationIds);
 
     // Field checks, exposed for forms and tests. Empty is accepted.
     static Status validateSiret(const QString& siret);

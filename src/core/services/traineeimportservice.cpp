@@ -16,6 +16,7 @@
 #include "util/text.h"
 
 #include <QHash>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -29,6 +30,51 @@ QString key(const QString& s)
     k.replace(QChar(0x2019), QLatin1Char('\''));
     return k;
 }
+
+// "CAP MV" and "CAP métallier" are of the kind "cap".
+QString kindOf(const QString& code)
+{
+    return key(code).section(QLatin1Char(' '), 0, 0);
+}
+
+// A result in the words a spreadsheet uses, as stored; empty when the text
+// is not one.
+QString resultOf(const QString& folded)
+{
+    if (folded == QLatin1String("obtenu") || folded == QLatin1String("oui") ||
+        folded == QLatin1String("admis"))
+        return QStringLiteral("passed");
+    if (folded == QLatin1String("non obtenu") || folded == QLatin1String("non") ||
+        folded == QLatin1String("ajourne") || folded == QLatin1String("echec"))
+        return QStringLiteral("failed");
+    if (folded == QLatin1String("inscrit"))
+        return QStringLiteral("registered");
+    if (folded == QLatin1String("absent"))
+        return QStringLiteral("absent");
+    return {};
+}
+
+// Words that only an exam's result uses (not "oui", "non", "absent" or
+// "inscrit", which another column may hold: the list's export has a
+// "statut" column of "inscrit").
+bool looksLikeResult(const QString& folded)
+{
+    return folded == QLatin1String("obtenu") || folded == QLatin1String("non obtenu") ||
+           folded == QLatin1String("admis") || folded == QLatin1String("ajourne") ||
+           folded == QLatin1String("echec");
+}
+
+// A column of results: the certification of its name ("CAP MV"), or of its
+// kind ("CAP"): the catalogue's only one of that kind, or the one the row's
+// section prepares.
+struct CertificationColumn
+{
+    int index = 0;
+    qint64 fixed = 0;
+    QHash<qint64, qint64> bySection;              // section → its only certification of the kind
+    QHash<qint64, QStringList> sectionCandidates; // section → its several of the kind
+    QStringList candidates;                       // every certification of the kind
+};
 
 } // namespace
 
@@ -105,7 +151,8 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
     auto sections = SectionRepository(m_db).list();
     auto referrals = TraineeDetailRepository(m_db).referrals();
     auto catalogue = CareerRepository(m_db).certifications();
-    if (!sections || !referrals || !catalogue)
+    auto prepared = SectionRepository(m_db).preparedCertifications();
+    if (!sections || !referrals || !catalogue || !prepared)
         return fail(Error::Code::Storage, tr("The lists of the database cannot be read."));
 
     QHash<QString, qint64> sectionByKey;
@@ -115,8 +162,38 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
     for (const Referral& r : *referrals)
         referralByKey.insert(key(r.name), r.id);
     QHash<QString, qint64> certificationByKey;
-    for (const Certification& c : *catalogue)
+    QHash<QString, QList<Certification>> certificationsOfKind;
+    QHash<qint64, QString> codeOf;
+    for (const Certification& c : *catalogue) {
         certificationByKey.insert(key(c.code), c.id);
+        certificationsOfKind[kindOf(c.code)] << c;
+        codeOf.insert(c.id, c.code);
+    }
+    const auto kindColumn = [&](int index, const QList<Certification>& ofKind) {
+        CertificationColumn column;
+        column.index = index;
+        for (const Certification& c : ofKind)
+            column.candidates << c.code;
+        if (ofKind.size() == 1) {
+            column.fixed = ofKind.first().id;
+            return column;
+        }
+        for (const Section& section : *sections) {
+            QList<qint64> mine;
+            QStringList codes;
+            for (const Certification& c : ofKind) {
+                if (prepared->value(section.id).contains(c.id)) {
+                    mine << c.id;
+                    codes << c.code;
+                }
+            }
+            if (mine.size() == 1)
+                column.bySection.insert(section.id, mine.first());
+            else if (mine.size() > 1)
+                column.sectionCandidates.insert(section.id, codes);
+        }
+        return column;
+    };
 
     enum Field
     {
@@ -148,15 +225,23 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
     Preview preview;
     preview.encoding = table->encoding;
     QHash<Field, int> column;
-    QList<std::pair<int, qint64>> certificationColumns;
+    QList<CertificationColumn> certificationColumns;
+    QList<int> ignored;
     for (int i = 0; i < table->header.size(); ++i) {
         const QString h = key(table->header.at(i));
-        if (known.contains(h))
+        if (known.contains(h)) {
             column.insert(known.value(h), i);
-        else if (certificationByKey.contains(h))
-            certificationColumns << std::make_pair(i, certificationByKey.value(h));
-        else if (!h.isEmpty())
+        } else if (certificationByKey.contains(h)) {
+            CertificationColumn c;
+            c.index = i;
+            c.fixed = certificationByKey.value(h);
+            certificationColumns << c;
+        } else if (certificationsOfKind.contains(h)) {
+            certificationColumns << kindColumn(i, certificationsOfKind.value(h));
+        } else if (!h.isEmpty()) {
             preview.ignoredColumns << table->header.at(i).trimmed();
+            ignored << i;
+        }
     }
     if (!column.contains(LastName) || !column.contains(FirstName))
         return fail(Error::Code::InvalidInput,
@@ -167,6 +252,10 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
     TraineeRepository trainees(m_db);
     QSet<QString> seen; // identities within the file
     QSet<QString> newReferrals;
+    // Columns whose certification is not clear: column → section → candidates.
+    QMap<QString, QMap<QString, QStringList>> unclear;
+    // Unknown columns holding results: column → (a value, its line).
+    QMap<QString, std::pair<QString, int>> resultsUnknown;
     for (int r = 0; r < table->rows.size(); ++r) {
         const QStringList& cells = table->rows.at(r);
         Row row;
@@ -245,29 +334,35 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
         } else if (t.cohortYear != 0) {
             session = t.cohortYear + 1;
         }
-        for (const auto& [index, certificationId] : certificationColumns) {
-            const QString value = index < cells.size() ? key(cells.at(index)) : QString();
+        for (const CertificationColumn& c : certificationColumns) {
+            const QString value = c.index < cells.size() ? key(cells.at(c.index)) : QString();
             if (value.isEmpty())
                 continue;
-            QString result;
-            if (value == QLatin1String("obtenu") || value == QLatin1String("oui") ||
-                value == QLatin1String("admis"))
-                result = QStringLiteral("passed");
-            else if (value == QLatin1String("non obtenu") || value == QLatin1String("non") ||
-                     value == QLatin1String("ajourne") || value == QLatin1String("echec"))
-                result = QStringLiteral("failed");
-            else if (value == QLatin1String("inscrit"))
-                result = QStringLiteral("registered");
-            else if (value == QLatin1String("absent"))
-                result = QStringLiteral("absent");
-            else
-                problems << tr("unknown result “%1” in the column %2")
-                                .arg(cells.at(index), table->header.at(index));
-            if (!result.isEmpty() && session == 0)
-                problems << tr("no session year for the certification %1").arg(table->header.at(index));
+            const QString header = table->header.at(c.index).trimmed();
+            const QString result = resultOf(value);
+            if (result.isEmpty())
+                problems
+                    << tr("unknown result “%1” in the column %2").arg(cells.at(c.index).trimmed(), header);
+            else if (session == 0)
+                problems << tr("no session year for the certification %1").arg(header);
+            const qint64 certificationId = c.fixed != 0 ? c.fixed : c.bySection.value(t.sectionId, 0);
+            if (certificationId == 0) {
+                // Which one the column means is not said: the file is refused
+                // below (a row of an unknown section is refused already).
+                if (t.sectionId != 0 || cell(SectionName).isEmpty())
+                    unclear[header].insert(cell(SectionName),
+                                           c.sectionCandidates.value(t.sectionId, c.candidates));
+                continue;
+            }
             if (!result.isEmpty())
                 row.certifications << TraineeCertification{
-                    0, 0, certificationId, table->header.at(index), session, result, {}};
+                    0, 0, certificationId, codeOf.value(certificationId), session, result, {}};
+        }
+        for (int index : std::as_const(ignored)) {
+            const QString value = index < cells.size() ? key(cells.at(index)) : QString();
+            if (looksLikeResult(value) && !resultsUnknown.contains(table->header.at(index).trimmed()))
+                resultsUnknown.insert(table->header.at(index).trimmed(),
+                                      std::make_pair(cells.at(index).trimmed(), row.line));
         }
         if (problems.isEmpty()) {
             if (auto v = checker.validate(t, false); !v)
@@ -285,6 +380,35 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
         }
         row.problem = joinProblems(problems);
         preview.rows << row;
+    }
+    // A column of results is never left out in silence.
+    if (!resultsUnknown.isEmpty()) {
+        const QString header = resultsUnknown.firstKey();
+        const auto [value, line] = resultsUnknown.first();
+        QStringList codes;
+        for (const Certification& c : *catalogue)
+            codes << c.code;
+        return fail(Error::Code::InvalidInput,
+                    tr("The column “%1” holds exam results (“%2”, line %3) but no certification of the "
+                       "catalogue is called so. Give the column the short name of one of them (%4), or add "
+                       "the certification to the catalogue (a trainee's Course tab), then import again.")
+                        .arg(header, value)
+                        .arg(line)
+                        .arg(codes.join(QStringLiteral(", "))));
+    }
+    if (!unclear.isEmpty()) {
+        const QString header = unclear.firstKey();
+        QStringList which;
+        for (auto it = unclear.first().cbegin(); it != unclear.first().cend(); ++it) {
+            const QString candidates = it.value().join(tr(" or "));
+            which << (it.key().isEmpty() ? tr("without a section: %1").arg(candidates)
+                                         : tr("for the section “%1”: %2").arg(it.key(), candidates));
+        }
+        return fail(Error::Code::InvalidInput,
+                    tr("The column “%1” does not say which certification it is (%2). Give the column the "
+                       "certification's short name (such as %3), or tick what each section prepares in "
+                       "Settings, Sections, “Certifications prepared…”; nothing was imported.")
+                        .arg(header, which.join(QStringLiteral("; ")), unclear.first().first().first()));
     }
     preview.newReferrals = QStringList(newReferrals.begin(), newReferrals.end());
     preview.newReferrals.sort();

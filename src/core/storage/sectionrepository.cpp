@@ -9,9 +9,11 @@ namespace etabli {
 Result<QList<Section>> SectionRepository::list(bool activeOnly) const
 {
     SqlQuery q(m_db);
-    const QString sql = QStringLiteral("SELECT id, name, trade, active, position, version, capacity, half_day_minutes FROM section %1 "
-                                       "ORDER BY position, name_key")
-                            .arg(activeOnly ? QStringLiteral("WHERE active = 1") : QString());
+    const QString sql =
+        QStringLiteral(
+            "SELECT id, name, trade, active, position, version, capacity, half_day_minutes FROM section %1 "
+            "ORDER BY position, name_key")
+            .arg(activeOnly ? QStringLiteral("WHERE active = 1") : QString());
     if (auto r = q.exec(sql); !r)
         return std::unexpected(r.error());
     QList<Section> out;
@@ -33,10 +35,11 @@ Result<QList<Section>> SectionRepository::list(bool activeOnly) const
 Result<qint64> SectionRepository::insert(const Section& s, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO section (name, name_key, trade, active, position, capacity, half_day_minutes, version, "
-            "created_at, updated_at) VALUES (:name, :name_key, :trade, :active, :position, :capacity, :half_day, 1, "
-            ":now, :now) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO section (name, name_key, trade, active, position, "
+                                          "capacity, half_day_minutes, version, "
+                                          "created_at, updated_at) VALUES (:name, :name_key, :trade, "
+                                          ":active, :position, :capacity, :half_day, 1, "
+                                          ":now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("name"), s.name.trimmed())
@@ -58,7 +61,8 @@ Status SectionRepository::update(const Section& s, const QString& nowIso)
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
             "UPDATE section SET name = :name, name_key = :name_key, trade = :trade, active = :active, "
-            "position = :position, capacity = :capacity, half_day_minutes = :half_day, version = version + 1, "
+            "position = :position, capacity = :capacity, half_day_minutes = :half_day, version = version + "
+            "1, "
             "updated_at = :now WHERE id = :id AND version = :version"));
         !r)
         return r;
@@ -96,8 +100,45 @@ Result<qint64> SectionRepository::countTrainees(qint64 sectionId) const
     return v->toLongLong();
 }
 
+Result<QHash<qint64, QList<qint64>>> SectionRepository::preparedCertifications() const
+{
+    SqlQuery q(m_db);
+    if (auto r =
+            q.exec(QStringLiteral("SELECT section_id, certification_id FROM section_certification ORDER BY "
+                                  "section_id, certification_id"));
+        !r)
+        return std::unexpected(r.error());
+    QHash<qint64, QList<qint64>> out;
+    while (q.next())
+        out[q.value(0).toLongLong()] << q.value(1).toLongLong();
+    return out;
+}
+
+Status SectionRepository::setPreparedCertifications(qint64 sectionId, const QList<qint64>& certificationIds)
+{
+    SqlQuery del(m_db);
+    if (auto r = del.prepare(QStringLiteral("DELETE FROM section_certification WHERE section_id = :id")); !r)
+        return r;
+    del.bind(QStringLiteral("id"), sectionId);
+    if (auto r = del.exec(); !r)
+        return r;
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO section_certification (section_id, certification_id) "
+                                          "VALUES (:section, :certification)"));
+        !r)
+        return r;
+    for (qint64 id : certificationIds) {
+        q.bind(QStringLiteral("section"), sectionId).bind(QStringLiteral("certification"), id);
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
 Status SectionRepository::remove(qint64 sectionId)
 {
+    if (auto r = setPreparedCertifications(sectionId, {}); !r)
+        return r;
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral("DELETE FROM section WHERE id = :id")); !r)
         return r;

@@ -4,6 +4,7 @@
 #include "util/error.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 
 namespace etabli {
@@ -23,7 +24,13 @@ public:
     // Conflict when `section.version` is stale.
     Status update(const Section& section, const QString& nowIso);
     Result<qint64> countTrainees(qint64 sectionId) const;
+    // Deletes the section and the list of what it prepares.
     Status remove(qint64 sectionId);
+
+    // The certifications each section prepares: section id → certification ids.
+    Result<QHash<qint64, QList<qint64>>> preparedCertifications() const;
+    // Replaces the list of the certifications a section prepares.
+    Status setPreparedCertifications(qint64 sectionId, const QList<qint64>& certificationIds);
 
 private:
     Database& m_db;

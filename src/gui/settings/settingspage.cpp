@@ -1,13 +1,16 @@
 #include "gui/settings/settingspage.h"
 
 #include "domain/user.h"
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "services/careerservice.h"
 #include "services/schoolservice.h"
 #include "ui_settingspage.h"
 #include "util/appsettings.h"
 
 #include <QBuffer>
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QImageReader>
 #include <QInputDialog>
@@ -93,6 +96,8 @@ SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* par
     connect(m_ui->renameSection, &QPushButton::clicked, this, &SettingsPage::renameSection);
     connect(m_ui->toggleSection, &QPushButton::clicked, this, &SettingsPage::toggleSection);
     connect(m_ui->deleteSection, &QPushButton::clicked, this, &SettingsPage::deleteSection);
+    connect(m_ui->preparedCertifications, &QPushButton::clicked, this,
+            &SettingsPage::editPreparedCertifications);
 
     // This computer's preferences apply at once (no database involved).
     connect(m_ui->language, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -345,6 +350,11 @@ void SettingsPage::reloadSections()
         m_banner->showMessage(MessageBanner::Kind::Error, sections.error().message);
         return;
     }
+    SchoolService school(m_session.database(), m_session.clock(), m_session.user());
+    const QList<Certification> catalogue =
+        CareerService(m_session.database(), m_session.clock(), m_session.user())
+            .certifications()
+            .value_or(QList<Certification>{});
     const int row = m_ui->sectionsList->currentRow();
     m_sectionList = *sections;
     m_ui->sectionsList->clear();
@@ -352,6 +362,14 @@ void SettingsPage::reloadSections()
         QString text = s.name;
         if (!s.trade.isEmpty())
             text += QStringLiteral(" — ") + s.trade;
+        const QList<qint64> prepared = school.preparedCertifications(s.id).value_or(QList<qint64>{});
+        QStringList codes;
+        for (const Certification& c : catalogue) {
+            if (prepared.contains(c.id))
+                codes << c.code;
+        }
+        if (!codes.isEmpty())
+            text += QStringLiteral(" (") + codes.join(QStringLiteral(", ")) + QLatin1Char(')');
         if (!s.active)
             text += QLatin1Char(' ') + tr("(inactive)");
         auto* item = new QListWidgetItem(text, m_ui->sectionsList);
@@ -374,7 +392,53 @@ void SettingsPage::updateSectionButtons()
     m_ui->renameSection->setEnabled(s);
     m_ui->toggleSection->setEnabled(s);
     m_ui->deleteSection->setEnabled(s);
+    m_ui->preparedCertifications->setEnabled(s);
     m_ui->toggleSection->setText(s && !s->active ? tr("Reac&tivate") : tr("Deac&tivate"));
+}
+
+void SettingsPage::editPreparedCertifications()
+{
+    const Section* current = currentSection();
+    if (!current)
+        return;
+    const Section section = *current;
+    SchoolService school(m_session.database(), m_session.clock(), m_session.user());
+    auto catalogue =
+        CareerService(m_session.database(), m_session.clock(), m_session.user()).certifications();
+    auto prepared = school.preparedCertifications(section.id);
+    if (!catalogue || !prepared) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              catalogue ? prepared.error().message : catalogue.error().message);
+        return;
+    }
+    FormDialog dialog(tr("Certifications prepared — %1").arg(section.name), this);
+    dialog.setObjectName(QStringLiteral("preparedCertificationsDialog"));
+    auto* intro =
+        new QLabel(tr("What the trainees of this section prepare. A spreadsheet's column named by a "
+                      "kind of certification (“CAP”) is read as the one ticked here."),
+                   &dialog);
+    intro->setWordWrap(true);
+    dialog.form()->addRow(intro);
+    QList<QCheckBox*> boxes;
+    for (const Certification& c : std::as_const(*catalogue)) {
+        auto* box = new QCheckBox(QStringLiteral("%1 — %2").arg(c.code, c.title), &dialog);
+        box->setChecked(prepared->contains(c.id));
+        dialog.form()->addRow(box);
+        boxes << box;
+    }
+    dialog.setAction([&]() -> Status {
+        QList<qint64> ids;
+        for (int i = 0; i < boxes.size(); ++i) {
+            if (boxes.at(i)->isChecked())
+                ids << catalogue->at(i).id;
+        }
+        return school.setPreparedCertifications(section.id, ids);
+    });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reloadSections();
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("The certifications prepared in “%1” are saved.").arg(section.name));
 }
 
 void SettingsPage::showSections()

@@ -50,6 +50,8 @@ private:
     void renameSection();
     void toggleSection();
     void deleteSection();
+    // Ticks the certifications the current section prepares.
+    void editPreparedCertifications();
     const Section* currentSection() const;
     void showVatExplanation();
     // The legal amounts' rows (label, amount, year, source), in legalAmountKinds() order.

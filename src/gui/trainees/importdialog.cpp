@@ -1,6 +1,7 @@
 #include "gui/trainees/importdialog.h"
 
 #include "gui/common/session.h"
+#include "services/careerservice.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -28,18 +29,21 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent)
     auto* help = new QLabel(
         tr("Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de "
            "naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, "
-           "prescripteur, and one column per certification (CFG, CAP…) with obtenu, non obtenu, "
-           "inscrit or absent."),
+           "prescripteur, and one column per certification (CFG, CAP MV…) with obtenu, non obtenu, "
+           "inscrit or absent. A column named “CAP” is the CAP the trainee's section prepares "
+           "(Settings, Sections)."),
         this);
     help->setWordWrap(true);
     layout->addWidget(help);
     auto* choose = new QPushButton(tr("&Choose the file…"), this);
     layout->addWidget(choose, 0, Qt::AlignLeft);
+    m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_table->setObjectName(QStringLiteral("preview"));
-    m_table->setColumnCount(4);
-    m_table->setHorizontalHeaderLabels({tr("Line"), tr("Name"), tr("Born on"), tr("Check")});
+    m_table->setColumnCount(5);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Line"), tr("Name"), tr("Born on"), tr("Certifications"), tr("Check")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
@@ -88,10 +92,14 @@ bool ImportDialog::load(const QByteArray& bytes)
     for (int r = 0; r < m_preview.rows.size(); ++r) {
         const auto& row = m_preview.rows.at(r);
         const Trainee& t = row.trainee;
+        QStringList certifications;
+        for (const TraineeCertification& c : row.certifications)
+            certifications
+                << tr("%1: %2 (%3)").arg(c.code, CareerService::resultLabel(c.result)).arg(c.sessionYear);
         const QStringList cells = {
             QString::number(row.line), QStringLiteral("%1 %2").arg(t.lastName, t.firstName),
             t.birthDate.isValid() ? locale.toString(t.birthDate, QStringLiteral("dd/MM/yyyy")) : QString(),
-            row.problem.isEmpty() ? tr("ready") : row.problem};
+            certifications.join(QStringLiteral(", ")), row.problem.isEmpty() ? tr("ready") : row.problem};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
             if (!row.problem.isEmpty())
