@@ -385,3 +385,31 @@ TEST_CASE("A trainer's window offers a trainer's pages, a reader's hides what it
             newQuoteShown || (b->isVisibleTo(quotes) && b->text() == QStringLiteral("&Nouveau devis…"));
     CHECK(newQuoteShown);
 }
+
+TEST_CASE("Each page of the navigation has its own drawing, the same when chosen (issue 18, item 18)",
+          "[gui][wording]")
+{
+    Demo d;
+    d.logIn("direction");
+    MainWindow window(d.session, d.settings);
+    window.show();
+    auto* nav = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    REQUIRE(nav);
+    REQUIRE(nav->count() == MainWindow::PageCount);
+    const QStringList drawings = {QStringLiteral("dashboard"), QStringLiteral("trainees"),
+                                  QStringLiteral("workshops"), QStringLiteral("sales"),
+                                  QStringLiteral("funding"),   QStringLiteral("reports"),
+                                  QStringLiteral("settings")};
+    const QSize size = nav->iconSize();
+    QList<QImage> seen;
+    for (int i = 0; i < nav->count(); ++i) {
+        INFO(nav->item(i)->text().toStdString());
+        const QImage shown = nav->item(i)->icon().pixmap(size).toImage();
+        REQUIRE_FALSE(shown.isNull());
+        // The page's drawing, not a file-dialog or floppy-disk pixmap of the style.
+        CHECK(shown == MainWindow::navigationIcon(drawings.at(i)).pixmap(size).toImage());
+        CHECK(nav->item(i)->icon().pixmap(size, QIcon::Selected).toImage() == shown);
+        CHECK_FALSE(seen.contains(shown));
+        seen << shown;
+    }
+}

@@ -141,22 +141,19 @@ void MainWindow::buildNavigation()
         "QListWidget#navigation::item { padding: 10px 12px; }"
         "QListWidget#navigation::item:selected { background: #52796f; color: white; }"));
 
+    // Each page's icon says what is on it (resources/icons/navigation).
     struct Entry
     {
         QString label;
-        QStyle::StandardPixmap icon;
+        const char* icon;
     };
     const Entry entries[PageCount] = {
-        {tr("Dashboard"), QStyle::SP_ComputerIcon},
-        {tr("Trainees"), QStyle::SP_DirHomeIcon},
-        {tr("Workshops"), QStyle::SP_DriveHDIcon},
-        {tr("Sales and customers"), QStyle::SP_FileDialogContentsView},
-        {tr("Funding"), QStyle::SP_DialogSaveButton},
-        {tr("Reports"), QStyle::SP_FileDialogDetailedView},
-        {tr("Settings"), QStyle::SP_FileDialogInfoView},
+        {tr("Dashboard"), "dashboard"},       {tr("Trainees"), "trainees"}, {tr("Workshops"), "workshops"},
+        {tr("Sales and customers"), "sales"}, {tr("Funding"), "funding"},   {tr("Reports"), "reports"},
+        {tr("Settings"), "settings"},
     };
     for (const Entry& e : entries)
-        new QListWidgetItem(style()->standardIcon(e.icon), e.label, m_navigation);
+        new QListWidgetItem(navigationIcon(QString::fromLatin1(e.icon)), e.label, m_navigation);
 
     m_dashboard = new DashboardPage(m_session, this);
     m_settingsPage = new SettingsPage(m_session, m_settings, this);
@@ -290,6 +287,15 @@ void MainWindow::showPage(int page)
     if (page < 0 || page >= PageCount || m_navigation->isRowHidden(page))
         page = DashboardPageIndex;
     m_navigation->setCurrentRow(page);
+}
+
+QIcon MainWindow::navigationIcon(const QString& name)
+{
+    // The same drawing when the page is chosen (not the style's faded tint).
+    const QString file = QStringLiteral(":/icons/navigation/%1.svg").arg(name);
+    QIcon icon(file);
+    icon.addFile(file, {}, QIcon::Selected);
+    return icon;
 }
 
 int MainWindow::currentPage() const

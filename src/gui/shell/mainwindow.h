@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <QIcon>
 #include <QMainWindow>
 
 class QAction;
@@ -55,6 +56,9 @@ public:
 
     void showPage(int page);
     int currentPage() const;
+    // A page's icon in the navigation, drawn for it: `name` is the file's
+    // (dashboard, trainees, workshops, sales, funding, reports, settings).
+    static QIcon navigationIcon(const QString& name);
     DashboardPage* dashboardPage() const { return m_dashboard; }
     SettingsPage* settingsPage() const { return m_settingsPage; }
     QString statusText() const;
