@@ -6,15 +6,18 @@
 #include "support/guidemo.h"
 #include "util/appsettings.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 
 using namespace etabli;
 
@@ -117,4 +120,109 @@ TEST_CASE("The window fits the screen it opens on, and remembers where it was", 
         CHECK(screen.contains(fitted.frameGeometry()));
     else
         CHECK(fitted.frameGeometry().height() <= screen.height());
+}
+
+namespace {
+
+// A modal dialog seen by the walk below: what opened it and how big it is.
+struct Seen
+{
+    QString where;
+    QString title;
+    QSize size;
+    QSize minimum;
+    QStringList buttonsOff; // its buttons out of its own rect
+};
+
+// Closes every modal window, innermost first, noting each: Escape as a
+// person would, or a rejection when Escape does not close it.
+void closeModals(const QString& where, QList<Seen>* seen)
+{
+    for (int guard = 0; guard < 10; ++guard) {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (!modal)
+            return;
+        Seen s{where, modal->windowTitle(), modal->frameGeometry().size(), modal->minimumSizeHint(), {}};
+        for (QAbstractButton* b : modal->findChildren<QAbstractButton*>()) {
+            if (!b->isVisibleTo(modal) || qobject_cast<QPushButton*>(b) == nullptr || b->text().isEmpty())
+                continue;
+            const QRect r(b->mapTo(modal, QPoint(0, 0)), b->size());
+            if (!modal->rect().contains(r))
+                s.buttonsOff << b->text().remove(QLatin1Char('&'));
+        }
+        if (std::none_of(seen->begin(), seen->end(), [&](const Seen& o) { return o.title == s.title; }))
+            *seen << s;
+        if (auto* dialog = qobject_cast<QDialog*>(modal))
+            dialog->reject();
+        else
+            modal->close();
+        QApplication::processEvents();
+    }
+}
+
+// Clicks every button of the page shown (and of its tabs) whose text ends
+// with "…" (the dialogs' buttons), and closes what opens.
+void openEveryDialog(QWidget* window, QWidget* page, const QString& where, QList<Seen>* seen)
+{
+    QApplication::processEvents();
+    for (QPushButton* b : page->findChildren<QPushButton*>()) {
+        const QString text = b->text().remove(QLatin1Char('&'));
+        if (!b->isVisibleTo(window) || !b->isEnabled() || !text.endsWith(QChar(0x2026)) || b->menu())
+            continue;
+        const QString at = where + QStringLiteral(" › ") + text;
+        QTimer closer;
+        closer.setInterval(30);
+        QObject::connect(&closer, &QTimer::timeout, [&]() { closeModals(at, seen); });
+        closer.start();
+        b->click();
+        closer.stop();
+        closeModals(at, seen);
+    }
+    for (QTabWidget* tabs : page->findChildren<QTabWidget*>()) {
+        if (!tabs->isVisibleTo(window) || tabs->property("opened").toBool())
+            continue;
+        tabs->setProperty("opened", true);
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (!tabs->isTabVisible(i))
+                continue;
+            tabs->setCurrentIndex(i);
+            openEveryDialog(window, tabs->widget(i),
+                            where + QStringLiteral(" › ") + tabs->tabText(i).remove(QLatin1Char('&')), seen);
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("At 1366×768 every dialog a page opens fits the screen, its buttons in sight", "[gui][smallscreen]")
+{
+    test::GuiDemo d("direction");
+    AppSettings settings(QDir(d.t.dir()).filePath(QStringLiteral("settings.ini")));
+    MainWindow window(d.session, settings);
+    window.resize(kLaptop);
+    window.show();
+    REQUIRE(window.screen()->size() == QSize(1366, 768));
+    QList<Seen> seen;
+    for (int page = 0; page < MainWindow::PageCount; ++page) {
+        window.showPage(page);
+        openEveryDialog(&window, window.centralWidget(), QStringLiteral("page %1").arg(page), &seen);
+    }
+    QStringList titles;
+    for (const Seen& s : std::as_const(seen)) {
+        titles << s.title;
+        INFO(s.where.toStdString() << " opened « " << s.title.toStdString() << " » " << s.size.width() << "×"
+                                   << s.size.height() << ", at least " << s.minimum.width() << "×"
+                                   << s.minimum.height() << "; buttons off: "
+                                   << s.buttonsOff.join(QStringLiteral(", ")).toStdString());
+        // As opened on the laptop's screen (the tests' offscreen one), and
+        // no larger than it can shrink to.
+        CHECK(s.size.width() <= kLaptop.width());
+        CHECK(s.size.height() <= kLaptop.height());
+        CHECK(s.minimum.width() <= kLaptop.width());
+        CHECK(s.minimum.height() <= kLaptop.height());
+        CHECK(s.buttonsOff.isEmpty());
+    }
+    INFO(titles.join(QStringLiteral(" | ")).toStdString());
+    // The walk reached the dialogs of every part of the application.
+    CHECK(seen.size() >= 20);
 }

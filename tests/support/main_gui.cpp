@@ -9,9 +9,11 @@
 int main(int argc, char* argv[])
 {
     // GUI tests drive real widgets without a screen, also when ctest lists
-    // them (test discovery runs outside the tests' ENVIRONMENT).
+    // them (test discovery runs outside the tests' ENVIRONMENT): an
+    // offscreen screen of the office's laptop, 1366×768
+    // (support/laptop-screen.json).
     if (qEnvironmentVariableIsEmpty("ETABLI_TEST_ON_SCREEN"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+        qputenv("QT_QPA_PLATFORM", QByteArray("offscreen:configfile=") + ETABLI_TEST_SCREEN_CONFIG);
     QApplication app(argc, argv);
     etabli::test::setUp(app);
 #ifdef ETABLI_TEST_APPLICATION_FILTERS

@@ -5,8 +5,10 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QPrinter>
 #include <QPrintPreviewDialog>
+#include <QScreen>
 #include <QStandardPaths>
 
 namespace etabli {
@@ -22,7 +24,11 @@ bool DocumentOutput::preview(QWidget* parent, const Maker& make)
     dialog.setWindowTitle(tr("Print preview — %1").arg(printable->frame.title));
     QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog,
                      [&printable](QPrinter* p) { print::DocumentPrinter::print(*printable, *p); });
-    dialog.resize(900, 1000);
+    // A page's height when the screen has it; within the screen otherwise
+    // (a laptop's 768 pixels less the task bar and the title bar).
+    const QScreen* screen = parent && parent->screen() ? parent->screen() : QGuiApplication::primaryScreen();
+    const QRect room = screen ? screen->availableGeometry() : QRect(0, 0, 1366, 728);
+    dialog.resize(std::min(900, room.width() - 40), std::min(1000, room.height() - 60));
     dialog.exec();
     return true;
 }

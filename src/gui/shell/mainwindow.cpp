@@ -103,16 +103,19 @@ void MainWindow::showFitted()
         // Kept from last time, but never larger than this screen (a laptop
         // after a big office screen), and on it.
         QRect frame = frameGeometry();
-        // Before it is shown the window manager's frame is not known yet: room for a title bar.
+        // Before it is shown the window manager's frame is not known yet:
+        // room for a title bar and borders.
         const QSize margins = frame.size() == size() ? QSize(16, 40) : frame.size() - size();
+        frame.setSize(size() + margins);
         if (!screen.contains(frame)) {
             resize(std::min(width(), screen.width() - margins.width()),
                    std::min(height(), screen.height() - margins.height()));
-            frame = frameGeometry();
-            move(
-                std::clamp(frame.x(), screen.left(), std::max(screen.left(), screen.right() - frame.width())),
-                std::clamp(frame.y(), screen.top(),
-                           std::max(screen.top(), screen.bottom() - frame.height())));
+            const QSize outer = size() + margins;
+            // move() places the frame's corner.
+            move(std::clamp(frame.x(), screen.left(),
+                            std::max(screen.left(), screen.left() + screen.width() - outer.width())),
+                 std::clamp(frame.y(), screen.top(),
+                            std::max(screen.top(), screen.top() + screen.height() - outer.height())));
         }
         show();
         return;
