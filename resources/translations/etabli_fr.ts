@@ -422,6 +422,782 @@
     </message>
 </context>
 <context>
+    <name>AuditWording</name>
+    <message>
+        <location filename="../../src/core/services/auditwording.cpp" line="+39" />
+        <source>subsidy</source>
+        <translation>subvention</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>gift</source>
+        <translation>don</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>tax receipt</source>
+        <translation>reçu fiscal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>set of tyres in storage</source>
+        <translation>jeu de pneus en gardiennage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>financial year</source>
+        <translation>exercice comptable</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>budget entry</source>
+        <translation>écriture du budget</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>budget forecast</source>
+        <translation>prévision du budget</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>report text</source>
+        <translation>texte de rapport</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reference value</source>
+        <translation>valeur de référence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>membership fee</source>
+        <translation>cotisation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>member</source>
+        <translation>adhérent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>amount set by law</source>
+        <translation>montant fixé par la loi</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>closing</source>
+        <translation>clôture</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>apprenticeship tax</source>
+        <translation>taxe d'apprentissage</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accounted for on</source>
+        <translation>Compte rendu le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address (continued)</source>
+        <translation>Adresse (suite)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Certifications prepared</source>
+        <translation>Certifications préparées</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cheques</source>
+        <translation>Chèques</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>School year of entry</source>
+        <translation>Année scolaire d'entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Consumer mediator</source>
+        <translation>Médiateur de la consommation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Copy</source>
+        <translation>Copie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entry corrected</source>
+        <translation>Saisie corrigée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Brought in on</source>
+        <translation>Déposé le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Given back on</source>
+        <translation>Rendu le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Difficulties</source>
+        <translation>Difficultés</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+39" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="-38" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entry</source>
+        <translation>Saisie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date of entry</source>
+        <translation>Date d'entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date of exit</source>
+        <translation>Date de sortie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason for leaving</source>
+        <translation>Motif de sortie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount expected</source>
+        <translation>Montant attendu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Financial year</source>
+        <translation>Exercice comptable</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First month of the financial year</source>
+        <translation>Premier mois de l'exercice comptable</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Form of the gift</source>
+        <translation>Forme du don</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Funder</source>
+        <translation>Financeur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount granted</source>
+        <translation>Montant accordé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Legal guardian</source>
+        <translation>Responsable légal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A half-day in the workshop</source>
+        <translation>Une demi-journée à l'atelier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Highlights</source>
+        <translation>Faits marquants</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Job</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Member since</source>
+        <translation>Adhérent depuis</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kept aside</source>
+        <translation>Mis de côté</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Left on</source>
+        <translation>Parti le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Legal form</source>
+        <translation>Forme juridique</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Locked until</source>
+        <translation>Verrouillé jusqu'au</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Materials</source>
+        <translation>Matières</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>May issue tax receipts</source>
+        <translation>Peut émettre des reçus fiscaux</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Member</source>
+        <translation>Adhérent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Method of payment</source>
+        <translation>Mode de paiement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Missing</source>
+        <translation>Manquant</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Nature of the gift</source>
+        <translation>Nature du don</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Managing association</source>
+        <translation>Association gestionnaire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outlook</source>
+        <translation>Perspectives</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What was made</source>
+        <translation>Ce qui a été produit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount paid</source>
+        <translation>Montant versé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Paid on</source>
+        <translation>Versé le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Telephone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Number plate</source>
+        <translation>Immatriculation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Position in the list</source>
+        <translation>Position dans la liste</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Programme</source>
+        <translation>Dispositif</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Read</source>
+        <translation>Consulté</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Capacity of the receipts' signatory</source>
+        <translation>Qualité du signataire des reçus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipts' signatory</source>
+        <translation>Signataire des reçus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount received</source>
+        <translation>Montant reçu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received on</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referral</source>
+        <translation>Prescripteur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount requested</source>
+        <translation>Montant demandé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Candidates kept (months)</source>
+        <translation>Conservation des candidats (mois)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Invoices kept (years)</source>
+        <translation>Conservation des factures (années)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trainees kept (years)</source>
+        <translation>Conservation des dossiers des jeunes (années)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancels</source>
+        <translation>Annule</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>RNA number</source>
+        <translation>Numéro RNA</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>School year starts in</source>
+        <translation>Rentrée scolaire en</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Season</source>
+        <translation>Saison</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skills</source>
+        <translation>Compétences</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Team member</source>
+        <translation>Membre de l'équipe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Statutory object</source>
+        <translation>Objet statutaire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Year of the course</source>
+        <translation>Année de formation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target share of gifts</source>
+        <translation>Part visée des dons</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target share of sales</source>
+        <translation>Part visée des ventes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target share of subsidies</source>
+        <translation>Part visée des subventions</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Total excluding VAT</source>
+        <translation>Total HT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Total including VAT</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trade</source>
+        <translation>Métier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trainees</source>
+        <translation>Jeunes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trainer</source>
+        <translation>Formateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tyre size</source>
+        <translation>Dimension des pneus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unit price excluding VAT</source>
+        <translation>Prix unitaire HT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>User account</source>
+        <translation>Compte utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mention on invoices</source>
+        <translation>Mention sur les factures</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT number</source>
+        <translation>N° de TVA intracommunautaire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT on debits</source>
+        <translation>TVA sur les débits</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT rate</source>
+        <translation>Taux de TVA</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT regime</source>
+        <translation>Régime de TVA</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vehicle</source>
+        <translation>Véhicule</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value of a volunteer's hour</source>
+        <translation>Valeur d'une heure de bénévolat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Work order</source>
+        <translation>Bon de travaux</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location line="+92" />
+        <source>(personal data, masked)</source>
+        <translation>(donnée personnelle masquée)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>%1: changed</source>
+        <translation>%1 : modifié</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1: %2 → %3</source>
+        <translation>%1 : %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>AuthService</name>
     <message>
         <location filename="../../src/core/services/authservice.cpp" line="+58" />
@@ -2769,12 +3545,12 @@
 <context>
     <name>DocumentOutput</name>
     <message>
-        <location filename="../../src/gui/common/printpreview.cpp" line="+22" />
+        <location filename="../../src/gui/common/printpreview.cpp" line="+24" />
         <source>Print preview — %1</source>
         <translation>Aperçu avant impression — %1</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+17" />
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
@@ -4145,7 +4921,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PersonalDataService</name>
     <message>
-        <location filename="../../src/core/services/personaldataservice.cpp" line="+110" />
+        <location filename="../../src/core/services/personaldataservice.cpp" line="+150" />
         <source>%1 %2 — born %3 — %4</source>
         <translation>%1 %2 — né(e) le %3 — %4</translation>
     </message>
@@ -4155,20 +4931,20 @@ Complétez, puis envoyez le devis.</translation>
         <translation>%1 (bénévole)</translation>
     </message>
     <message>
-        <location line="+59" />
-        <location line="+26" />
-        <location line="+39" />
-        <location line="+96" />
+        <location line="+55" />
+        <location line="+27" />
+        <location line="+43" />
+        <location line="+108" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-159" />
+        <location line="-176" />
         <source>contact of the directory</source>
         <translation>contact de l'annuaire</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>volunteer</source>
         <translation>bénévole</translation>
     </message>
@@ -4178,17 +4954,47 @@ Complétez, puis envoyez le devis.</translation>
         <translation>membre de l'équipe</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+43" />
         <source>trainee</source>
         <translation>jeune</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+24" />
+        <source>entry</source>
+        <translation>entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>return</source>
+        <translation>retour</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>change of section</source>
+        <translation>changement de section</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>morning</source>
+        <translation>matin</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>afternoon</source>
+        <translation>après-midi</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>No account has the login “%1”.</source>
         <translation>Aucun compte n'a l'identifiant « %1 ».</translation>
     </message>
     <message>
         <location line="+12" />
+        <source>Last login</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>stored only as an Argon2id hash, not exported</source>
         <translation>conservé seulement sous forme d'empreinte Argon2id, non exporté</translation>
     </message>
@@ -4198,7 +5004,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>compte utilisateur</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Exported on %1 under article 15 of the GDPR (right of access).</source>
         <translation>Exporté le %1 au titre de l'article 15 du RGPD (droit d'accès).</translation>
     </message>
@@ -8339,12 +9145,7 @@ après-midi</translation>
 <context>
     <name>etabli::AuditModel</name>
     <message>
-        <location filename="../../src/gui/audit/auditmodel.cpp" line="+91" />
-        <source>masked %1</source>
-        <translation>masqué %1</translation>
-    </message>
-    <message>
-        <location line="+42" />
+        <location filename="../../src/gui/audit/auditmodel.cpp" line="+111" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -8377,7 +9178,7 @@ après-midi</translation>
 <context>
     <name>etabli::AuditPage</name>
     <message>
-        <location filename="../../src/gui/audit/auditpage.cpp" line="+26" />
+        <location filename="../../src/gui/audit/auditpage.cpp" line="+27" />
         <source>&amp;From</source>
         <translation>&amp;Depuis le</translation>
     </message>
@@ -11143,17 +11944,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+150" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+154" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
@@ -11163,12 +11964,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Ventes et clients</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Funding</source>
         <translation>Financements</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
@@ -11293,7 +12094,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Ouvrir le &amp;journal</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+72" />
         <source>Connection lost</source>
         <translation>Connexion perdue</translation>
     </message>

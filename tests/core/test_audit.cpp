@@ -1,17 +1,18 @@
+#include "domain/money.h"
 #include "services/audittrail.h"
+#include "services/auditwording.h"
 #include "services/schoolservice.h"
 #include "storage/auditrepository.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
+#include <catch2/catch.hpp>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -103,17 +104,19 @@ TEST_CASE("Tampering with the audit trail breaks the hash chain at that row", "[
     }
     Database& db = t.db();
     const qint64 target =
-        test::rawScalar(db, QStringLiteral("SELECT min(id) FROM audit_log WHERE entity = 'school' AND action = "
-                                           "'update'"))
+        test::rawScalar(db,
+                        QStringLiteral("SELECT min(id) FROM audit_log WHERE entity = 'school' AND action = "
+                                       "'update'"))
             .toLongLong();
     REQUIRE(target > 0);
     // Someone with file access removes the protection and rewrites history.
     if (t.isSqlite())
         REQUIRE(test::rawExec(db, QStringLiteral("DROP TRIGGER audit_log_no_update")));
     else
-        REQUIRE(test::rawExec(db, QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change")));
-    REQUIRE(test::rawExec(db, QStringLiteral("UPDATE audit_log SET user_login = 'secretariat' WHERE id = %1")
-                                  .arg(target)));
+        REQUIRE(
+            test::rawExec(db, QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change")));
+    REQUIRE(test::rawExec(
+        db, QStringLiteral("UPDATE audit_log SET user_login = 'secretariat' WHERE id = %1").arg(target)));
     auto chain = AuditRepository(db).verifyChain();
     REQUIRE(chain);
     CHECK_FALSE(chain->ok());
@@ -154,4 +157,32 @@ TEST_CASE("The audit list filters by person, item and date, and exports CSV", "[
     reader.permissions.remove(permission::AuditRead);
     CHECK_FALSE(trail.exportCsv(reader, {}, csv + QStringLiteral(".2")));
     CHECK_FALSE(QFile::exists(csv + QStringLiteral(".2")));
+}
+
+TEST_CASE("The trail reads in the forms' words: labels, amounts, days, statuses, nothing internal (issue 18, "
+          "item 14)",
+          "[audit][wording]")
+{
+    CHECK(AuditWording::entityLabel(QStringLiteral("subsidy")) == QStringLiteral("subvention"));
+    CHECK(AuditWording::entityLabel(QStringLiteral("trainee")) == QStringLiteral("jeune"));
+    const QString subsidy = AuditWording::changes(
+        QStringLiteral("subsidy"),
+        QStringLiteral(R"({"granted_cents":[0,60000000],"status":["requested","granted"],"version":[1,2]})"));
+    CHECK(subsidy == QStringLiteral("Montant accordé : ") + Money::fromCents(0).format() +
+                         QStringLiteral(" → ") + Money::fromCents(60000000).format() +
+                         QStringLiteral(" ; Statut : Demandée → Accordée"));
+    const QString trainee = AuditWording::changes(
+        QStringLiteral("trainee"),
+        QStringLiteral(R"({"birth_date":[null,"2009-03-12"],"last_name":["hmac:0123456789ab",)"
+                       R"("hmac:ba9876543210"],"section_id":[1,2],"active":[1,0],)"
+                       R"("exit_reason":[null,"apprenticeship"]})"));
+    CHECK(trainee.contains(QStringLiteral("Date de naissance : 12/03/2009")));
+    CHECK(trainee.contains(
+        QStringLiteral("Nom : (donnée personnelle masquée) → (donnée personnelle masquée)")));
+    CHECK(trainee.contains(QStringLiteral("Section : modifié")));
+    CHECK(trainee.contains(QStringLiteral("Actif : oui → non")));
+    CHECK_FALSE(trainee.contains(QStringLiteral("apprenticeship")));
+    CHECK_FALSE(trainee.contains(QStringLiteral("0123456789ab")));
+    CHECK(AuditWording::value(QStringLiteral("school"), QStringLiteral("target_production_bp"), 6000) ==
+          QStringLiteral("60 %"));
 }

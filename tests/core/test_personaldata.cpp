@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QScopeGuard>
 
 using namespace etabli;
@@ -50,9 +51,21 @@ TEST_CASE("Everything held about a trainee is exported as JSON and HTML, by the 
     auto data = service.exportTrainee(id);
     REQUIRE(data);
     const QJsonObject record = data->data.value(QStringLiteral("dossier")).toObject();
-    CHECK(record.value(QStringLiteral("last_name")).toString() == QStringLiteral("Öztürk"));
-    CHECK(record.contains(QStringLiteral("birth_date")));
-    CHECK(record.contains(QStringLiteral("address_line1")));
+    // In the forms' words (issue 18, item 14): labels, French values, no ids or keys.
+    CHECK(record.value(QStringLiteral("Nom")).toString() == QStringLiteral("Öztürk"));
+    CHECK(QRegularExpression(QStringLiteral("^\\d{2}/\\d{2}/\\d{4}$"))
+              .match(record.value(QStringLiteral("Date de naissance")).toString())
+              .hasMatch());
+    CHECK(record.contains(QStringLiteral("Adresse")));
+    CHECK(record.value(QStringLiteral("Section")).toString() ==
+          test::rawScalar(t.db(), QStringLiteral("SELECT s.name FROM trainee t JOIN section s ON s.id = "
+                                                 "t.section_id WHERE t.id = %1")
+                                      .arg(id))
+              .toString());
+    for (const QString& internal :
+         {QStringLiteral("id"), QStringLiteral("birth_date"), QStringLiteral("section_id"),
+          QStringLiteral("name_key"), QStringLiteral("version")})
+        CHECK_FALSE(record.contains(internal));
     CHECK(data->title.startsWith(QStringLiteral("Données détenues sur")));
     CHECK(data->data.value(QStringLiteral("responsables légaux")).toArray().size() == 1);
     CHECK(data->data.contains(QStringLiteral("présences")));
@@ -79,6 +92,13 @@ TEST_CASE("Everything held about a trainee is exported as JSON and HTML, by the 
     const QJsonArray log = again->data.value(QStringLiteral("journal des modifications")).toArray();
     REQUIRE(log.size() == 1);
     CHECK(log.at(0).toObject().value(QStringLiteral("action")).toString() == QStringLiteral("export"));
+    CHECK(log.at(0).toObject().value(QStringLiteral("élément")).toString() == QStringLiteral("jeune"));
+    CHECK(log.at(0).toObject().value(QStringLiteral("date")).toString() ==
+          QDateTime(kToday, QTime(9, 0), Qt::UTC).toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")));
+    // Nothing of the files is an internal hash.
+    CHECK_FALSE(QRegularExpression(QStringLiteral("[0-9a-f]{40}"))
+                    .match(QString::fromUtf8(QJsonDocument(again->data).toJson()))
+                    .hasMatch());
 
     auto account = service.exportAccount(QStringLiteral("secretariat"));
     REQUIRE(account);

@@ -273,8 +273,10 @@ TEST_CASE("The audit model pages through a long log without loading it all", "[g
     CHECK(model.rowCount() == 251);
     CHECK_FALSE(model.canFetchMore({}));
     // Newest first: the last change is at the top.
-    CHECK(
-        model.data(model.index(0, AuditModel::Changes)).toString().startsWith(QStringLiteral("position : ")));
+    const QString newest = model.data(model.index(0, AuditModel::Changes)).toString();
+    INFO(newest.toStdString());
+    CHECK(newest.startsWith(QStringLiteral("Position dans la liste : ")));
+    CHECK(newest.endsWith(QStringLiteral(" → 250")));
     CHECK(model.data(model.index(0, AuditModel::Action)).toString() == QStringLiteral("modification"));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
 }
@@ -412,4 +414,38 @@ TEST_CASE("Each page of the navigation has its own drawing, the same when chosen
         CHECK_FALSE(seen.contains(shown));
         seen << shown;
     }
+}
+
+TEST_CASE(
+    "The log of changes reads in the forms' words and shows a change without a refresh (issue 18, item 14)",
+    "[gui][audit][wording]")
+{
+    Demo d;
+    d.logIn("direction");
+    AuditPage page(d.session);
+    page.show();
+    auto* view = page.findChild<QTableView*>(QStringLiteral("auditView"));
+    REQUIRE(view);
+    // The director ticks what Métallerie prepares, and changes the school's telephone.
+    SchoolService school(d.session.database(), d.session.clock(), d.session.user());
+    const qint64 metal = test::rawScalar(d.session.database(),
+                                         QStringLiteral("SELECT id FROM section WHERE name = 'Métallerie'"))
+                             .toLongLong();
+    const qint64 cfg = test::rawScalar(d.session.database(),
+                                       QStringLiteral("SELECT id FROM certification WHERE code = 'CFG'"))
+                           .toLongLong();
+    REQUIRE(school.setPreparedCertifications(metal, {cfg}));
+    SchoolIdentity identity = *school.identity();
+    identity.phone = QStringLiteral("03 84 72 10 10");
+    REQUIRE(school.saveIdentity(identity));
+    QApplication::processEvents();
+    const auto cell = [&](int row, int column) {
+        return view->model()->index(row, column).data().toString();
+    };
+    REQUIRE(view->model()->rowCount() >= 2);
+    CHECK(cell(0, AuditModel::What) == QStringLiteral("paramètres de l'établissement"));
+    CHECK(cell(0, AuditModel::Changes) == QStringLiteral("Téléphone : 03 84 00 00 00 → 03 84 72 10 10"));
+    CHECK(cell(1, AuditModel::What) == QStringLiteral("section"));
+    CHECK(cell(1, AuditModel::Changes) ==
+          QStringLiteral("Certifications préparées : CFG, CAP métallier → CFG"));
 }

@@ -2,6 +2,7 @@
 
 #include "io/files.h"
 #include "services/accesscontrol.h"
+#include "services/auditwording.h"
 #include "storage/auditrepository.h"
 #include "storage/database.h"
 #include "util/clock.h"
@@ -169,8 +170,9 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
         if (!rows)
             return std::unexpected(rows.error());
         for (const AuditEntry& e : *rows) {
-            const QStringList fields = {e.at,       e.userLogin,           entityLabel(e.entity),
-                                        e.entityId, actionLabel(e.action), e.changes};
+            const QStringList fields = {
+                e.at,       e.userLogin,           AuditWording::entityLabel(e.entity),
+                e.entityId, actionLabel(e.action), AuditWording::changes(e.entity, e.changes)};
             QStringList escaped;
             for (const QString& f : fields)
                 escaped << csvField(f);

@@ -2,7 +2,11 @@
 
 #include "io/files.h"
 #include "services/accesscontrol.h"
+#include "services/attendanceservice.h"
 #include "services/audittrail.h"
+#include "services/auditwording.h"
+#include "services/careerservice.h"
+#include "services/traineeservice.h"
 #include "storage/attendancerepository.h"
 #include "storage/auditrepository.h"
 #include "storage/careerrepository.h"
@@ -10,6 +14,7 @@
 #include "storage/database.h"
 #include "storage/personaldataqueries.h"
 #include "storage/schoolrepository.h"
+#include "storage/sectionrepository.h"
 #include "storage/staffrepository.h"
 #include "storage/traineedetailrepository.h"
 #include "storage/transaction.h"
@@ -34,6 +39,41 @@ QJsonValue jsonOf(const QVariant& v)
     if (v.typeId() == QMetaType::QByteArray)
         return QString::fromLatin1(v.toByteArray().toBase64());
     return QJsonValue::fromVariant(v);
+}
+
+// The names of the records a row refers to, by the field that refers: "section_id" → id → "Métallerie".
+using Names = QHash<QString, QHash<qint64, QString>>;
+
+// A row in its reader's words (issue 18, item 14): each field as the forms
+// label it, each value as they show it; nothing internal (record ids,
+// versions, search keys, hashes), a reference by the name it refers to.
+QJsonObject readable(const QString& entity, const QVariantMap& row, const Names& names = {})
+{
+    QJsonObject o;
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        if (AuditWording::isInternal(it.key()))
+            continue;
+        QJsonValue value;
+        if (AuditWording::isReference(it.key())) {
+            if (!names.contains(it.key()) || it.value().isNull())
+                continue;
+            value = names.value(it.key()).value(it.value().toLongLong());
+        } else if (it.value().typeId() == QMetaType::QByteArray) {
+            value = jsonOf(it.value());
+        } else {
+            value = AuditWording::value(entity, it.key(), it.value());
+        }
+        QString label = AuditWording::fieldLabel(it.key());
+        if (o.contains(label))
+            label += QStringLiteral(" (%1)").arg(it.key());
+        o.insert(label, value);
+    }
+    return o;
+}
+
+QString day(const QDate& d)
+{
+    return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QStringLiteral("—");
 }
 
 QString htmlOf(const QJsonValue& value)
@@ -74,13 +114,13 @@ QJsonArray PersonalDataService::auditRows(const QList<std::pair<QString, QString
         if (!list)
             continue;
         for (const AuditEntry& e : *list) {
-            rows.append(QJsonObject{{QStringLiteral("n°"), e.id},
-                                    {QStringLiteral("date"), e.at},
-                                    {QStringLiteral("par"), e.userLogin},
-                                    {QStringLiteral("élément"), AuditTrail::entityLabel(e.entity)},
-                                    {QStringLiteral("numéro"), e.entityId},
-                                    {QStringLiteral("action"), AuditTrail::actionLabel(e.action)},
-                                    {QStringLiteral("modifications"), e.changes}});
+            rows.append(QJsonObject{
+                {QStringLiteral("n°"), e.id},
+                {QStringLiteral("date"), AuditWording::value(QString(), QStringLiteral("at"), e.at)},
+                {QStringLiteral("par"), e.userLogin},
+                {QStringLiteral("élément"), AuditWording::entityLabel(e.entity)},
+                {QStringLiteral("action"), AuditTrail::actionLabel(e.action)},
+                {QStringLiteral("modifications"), AuditWording::changes(e.entity, e.changes)}});
         }
     }
     return rows;
@@ -154,26 +194,22 @@ Result<PersonalDataService::Export> PersonalDataService::exportPerson(PersonKind
 
 namespace {
 
-QJsonArray jsonRows(const QList<QVariantMap>& rows)
+QJsonArray jsonRows(const QString& entity, const QList<QVariantMap>& rows, const Names& names = {})
 {
     QJsonArray out;
-    for (const QVariantMap& row : rows) {
-        QJsonObject o;
-        for (auto it = row.begin(); it != row.end(); ++it)
-            o.insert(it.key(), jsonOf(it.value()));
-        out.append(o);
-    }
+    for (const QVariantMap& row : rows)
+        out.append(readable(entity, row, names));
     return out;
 }
 
 // The parts of a contact's or a staff member's data, each under its title;
 // the record ("fiche") as one object, the others as lists of rows.
-void insertParts(QJsonObject& data, const QList<PersonalDataQueries::Part>& parts)
+void insertParts(QJsonObject& data, const QString& entity, const QList<PersonalDataQueries::Part>& parts)
 {
     for (const PersonalDataQueries::Part& part : parts)
         data.insert(part.title, part.title == QLatin1String("fiche") && !part.rows.isEmpty()
-                                    ? QJsonValue(jsonRows(part.rows).first())
-                                    : QJsonValue(jsonRows(part.rows)));
+                                    ? QJsonValue(readable(entity, part.rows.first()))
+                                    : QJsonValue(jsonRows(entity, part.rows)));
 }
 
 } // namespace
@@ -193,8 +229,9 @@ Result<PersonalDataService::Export> PersonalDataService::exportContact(qint64 co
     out.title = tr("Data held about %1").arg(contact->displayName());
     out.baseName = QStringLiteral("donnees-contact-%1").arg(contactId);
     out.data.insert(QStringLiteral("personne"), tr("contact of the directory"));
-    out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
-    insertParts(out.data, *parts);
+    out.data.insert(QStringLiteral("exporté le"),
+                    AuditWording::value({}, QStringLiteral("at"), m_clock.nowIso()));
+    insertParts(out.data, QStringLiteral("contact"), *parts);
     QList<std::pair<QString, QString>> entities{{QStringLiteral("contact"), QString::number(contactId)}};
     for (qint64 vehicle : queries.vehicleIds(contactId).value_or(QList<qint64>{}))
         entities.append({QStringLiteral("vehicle"), QString::number(vehicle)});
@@ -219,8 +256,9 @@ Result<PersonalDataService::Export> PersonalDataService::exportStaff(qint64 staf
     out.title = tr("Data held about %1").arg(name.trimmed());
     out.baseName = QStringLiteral("donnees-equipe-%1").arg(staffId);
     out.data.insert(QStringLiteral("personne"), volunteer ? tr("volunteer") : tr("staff member"));
-    out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
-    insertParts(out.data, *parts);
+    out.data.insert(QStringLiteral("exporté le"),
+                    AuditWording::value({}, QStringLiteral("at"), m_clock.nowIso()));
+    insertParts(out.data, QStringLiteral("staff"), *parts);
     QList<std::pair<QString, QString>> entities{{QStringLiteral("staff"), QString::number(staffId)}};
     QString login;
     if (const qint64 userId = record.value(QStringLiteral("user_id")).toLongLong(); userId != 0) {
@@ -249,16 +287,20 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
     auto row = TraineeRepository(m_db).row(traineeId);
     if (!row)
         return std::unexpected(row.error());
-    QJsonObject record;
-    for (auto it = row->begin(); it != row->end(); ++it)
-        record.insert(it.key(), jsonOf(it.value()));
+    Names names;
+    for (const Section& section : SectionRepository(m_db).list().value_or(QList<Section>{}))
+        names[QStringLiteral("section_id")].insert(section.id, section.name);
+    for (const Referral& referral : TraineeDetailRepository(m_db).referrals().value_or(QList<Referral>{}))
+        names[QStringLiteral("referral_id")].insert(referral.id, referral.name);
+    const QJsonObject record = readable(QStringLiteral("trainee"), *row, names);
     Export out;
     const QString name = QStringLiteral("%1 %2").arg(row->value(QStringLiteral("first_name")).toString(),
                                                      row->value(QStringLiteral("last_name")).toString());
     out.title = tr("Data held about %1").arg(name);
     out.baseName = QStringLiteral("donnees-jeune-%1").arg(traineeId);
     out.data.insert(QStringLiteral("personne"), tr("trainee"));
-    out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
+    out.data.insert(QStringLiteral("exporté le"),
+                    AuditWording::value({}, QStringLiteral("at"), m_clock.nowIso()));
     out.data.insert(QStringLiteral("dossier"), record);
     TraineeDetailRepository details(m_db);
     QJsonArray guardians;
@@ -279,49 +321,56 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
     QJsonArray stays;
     for (const TraineeRepository::Stay& st :
          TraineeRepository(m_db).stays(traineeId).value_or(QList<TraineeRepository::Stay>{}))
-        stays.append(QJsonObject{{QStringLiteral("nature"), st.kind},
-                                 {QStringLiteral("section"), st.sectionId},
-                                 {QStringLiteral("du"), st.start.toString(Qt::ISODate)},
-                                 {QStringLiteral("au"), st.end.toString(Qt::ISODate)},
-                                 {QStringLiteral("motif de sortie"), st.exitReason}});
+        stays.append(QJsonObject{
+            {QStringLiteral("nature"), st.kind == QLatin1String("entry")    ? tr("entry")
+                                       : st.kind == QLatin1String("return") ? tr("return")
+                                                                            : tr("change of section")},
+            {QStringLiteral("section"), names.value(QStringLiteral("section_id")).value(st.sectionId)},
+            {QStringLiteral("du"), day(st.start)},
+            {QStringLiteral("au"), day(st.end)},
+            {QStringLiteral("motif de sortie"),
+             st.exitReason.isEmpty() ? QStringLiteral("—")
+                                     : TraineeService::exitReasonLabel(exitReasonFromCode(st.exitReason))}});
     out.data.insert(QStringLiteral("séjours"), stays);
     CareerRepository career(m_db);
     QJsonArray internships;
     for (const Internship& i : career.internships(traineeId).value_or(QList<Internship>{}))
         internships.append(QJsonObject{{QStringLiteral("organisme"), i.organisationName},
                                        {QStringLiteral("tuteur"), i.tutor},
-                                       {QStringLiteral("du"), i.start.toString(Qt::ISODate)},
-                                       {QStringLiteral("au"), i.end.toString(Qt::ISODate)},
+                                       {QStringLiteral("du"), day(i.start)},
+                                       {QStringLiteral("au"), day(i.end)},
                                        {QStringLiteral("évaluation"), i.assessment},
                                        {QStringLiteral("appréciation"), i.grade}});
     out.data.insert(QStringLiteral("stages"), internships);
     QJsonArray certifications;
     for (const TraineeCertification& c :
          career.traineeCertifications(traineeId).value_or(QList<TraineeCertification>{}))
-        certifications.append(QJsonObject{{QStringLiteral("certification"), c.code},
-                                          {QStringLiteral("session"), c.sessionYear},
-                                          {QStringLiteral("résultat"), c.result}});
+        certifications.append(
+            QJsonObject{{QStringLiteral("certification"), c.code},
+                        {QStringLiteral("session"), c.sessionYear},
+                        {QStringLiteral("résultat"), CareerService::resultLabel(c.result)}});
     out.data.insert(QStringLiteral("certifications"), certifications);
     QJsonArray outcomes;
     for (const Outcome& o : career.outcomes(traineeId).value_or(QList<Outcome>{}))
-        outcomes.append(QJsonObject{{QStringLiteral("échéance"), o.milestone},
-                                    {QStringLiteral("situation"), o.situation},
+        outcomes.append(QJsonObject{{QStringLiteral("échéance"), CareerService::milestoneLabel(o.milestone)},
+                                    {QStringLiteral("situation"), CareerService::situationLabel(o.situation)},
                                     {QStringLiteral("employeur ou établissement"), o.employer},
-                                    {QStringLiteral("contact le"), o.contactDate.toString(Qt::ISODate)}});
+                                    {QStringLiteral("contact le"), day(o.contactDate)}});
     out.data.insert(QStringLiteral("devenir"), outcomes);
     QJsonArray attendance;
     for (const AttendanceCell& c : AttendanceRepository(m_db)
                                        .cells({traineeId}, QDate(1990, 1, 1), QDate(2200, 1, 1))
                                        .value_or(QList<AttendanceCell>{}))
-        attendance.append(QJsonObject{{QStringLiteral("jour"), c.day.toString(Qt::ISODate)},
-                                      {QStringLiteral("demi-journée"), halfCode(c.half)},
-                                      {QStringLiteral("code"), c.code},
-                                      {QStringLiteral("commentaire"), c.comment}});
+        attendance.append(QJsonObject{
+            {QStringLiteral("jour"), day(c.day)},
+            {QStringLiteral("demi-journée"), c.half == Half::Morning ? tr("morning") : tr("afternoon")},
+            {QStringLiteral("présence"), AttendanceService::codeLabel(c.code)},
+            {QStringLiteral("commentaire"), c.comment}});
     out.data.insert(QStringLiteral("présences"), attendance);
     auto production = PersonalDataQueries(m_db).traineeProduction(traineeId);
     if (!production)
         return std::unexpected(production.error());
-    out.data.insert(production->title, jsonRows(production->rows));
+    out.data.insert(production->title, jsonRows(QStringLiteral("production"), production->rows));
     out.data.insert(QStringLiteral("journal des modifications"),
                     auditRows({{QStringLiteral("trainee"), QString::number(traineeId)}}, QString()));
     if (auto r = recordExport(QStringLiteral("trainee"), traineeId); !r)
@@ -339,22 +388,27 @@ Result<PersonalDataService::Export> PersonalDataService::exportAccount(const QSt
     if (!*found)
         return fail(Error::Code::NotFound, tr("No account has the login “%1”.").arg(login));
     const User& u = (*found)->user;
-    QJsonArray sections;
-    for (qint64 id : u.sectionIds)
-        sections.append(id);
-    QJsonObject record{{QStringLiteral("id"), u.id},
-                       {QStringLiteral("login"), u.login},
-                       {QStringLiteral("display_name"), u.displayName},
-                       {QStringLiteral("role"), roleCode(u.role)},
-                       {QStringLiteral("active"), u.active},
-                       {QStringLiteral("last_login_at"), u.lastLogin.toString(Qt::ISODate)},
-                       {QStringLiteral("sections"), sections},
-                       {QStringLiteral("password"), tr("stored only as an Argon2id hash, not exported")}};
+    QStringList sections;
+    for (const Section& section : SectionRepository(m_db).list().value_or(QList<Section>{}))
+        if (u.sectionIds.contains(section.id))
+            sections << section.name;
+    QJsonObject record{
+        {AuditWording::fieldLabel(QStringLiteral("login")), u.login},
+        {AuditWording::fieldLabel(QStringLiteral("display_name")), u.displayName},
+        {AuditWording::fieldLabel(QStringLiteral("role")), roleCode(u.role)},
+        {AuditWording::fieldLabel(QStringLiteral("active")),
+         AuditWording::value(QStringLiteral("user"), QStringLiteral("active"), u.active)},
+        {tr("Last login"), AuditWording::value(QStringLiteral("user"), QStringLiteral("at"),
+                                               u.lastLogin.toString(Qt::ISODate))},
+        {AuditWording::fieldLabel(QStringLiteral("sections")), sections.join(QStringLiteral(", "))},
+        {AuditWording::fieldLabel(QStringLiteral("password")),
+         tr("stored only as an Argon2id hash, not exported")}};
     Export out;
     out.title = tr("Data held about %1").arg(u.displayName.isEmpty() ? u.login : u.displayName);
     out.baseName = QStringLiteral("donnees-compte-%1").arg(u.id);
     out.data.insert(QStringLiteral("personne"), tr("user account"));
-    out.data.insert(QStringLiteral("exporté le"), m_clock.nowIso());
+    out.data.insert(QStringLiteral("exporté le"),
+                    AuditWording::value({}, QStringLiteral("at"), m_clock.nowIso()));
     out.data.insert(QStringLiteral("compte"), record);
     out.data.insert(QStringLiteral("journal des modifications"),
                     auditRows({{QStringLiteral("user"), QString::number(u.id)}}, u.login));

@@ -2,12 +2,10 @@
 
 #include "gui/common/session.h"
 #include "services/audittrail.h"
+#include "services/auditwording.h"
 #include "storage/auditrepository.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 
 namespace etabli {
@@ -75,26 +73,6 @@ void AuditModel::fetchMore(const QModelIndex& parent)
     endInsertRows();
 }
 
-QString AuditModel::describeChanges(const QString& json)
-{
-    if (json.isEmpty())
-        return {};
-    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
-    QStringList parts;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QJsonArray pair = it.value().toArray();
-        const auto text = [](const QJsonValue& v) {
-            if (v.isNull())
-                return QStringLiteral("∅");
-            const QString value = v.toVariant().toString();
-            // A personal value: its digest tells values apart, never what they were.
-            return AuditRepository::isDigest(value) ? tr("masked %1").arg(value.mid(5, 6)) : value;
-        };
-        parts << QStringLiteral("%1 : %2 → %3").arg(it.key(), text(pair.at(0)), text(pair.at(1)));
-    }
-    return parts.join(QStringLiteral(" ; "));
-}
-
 QVariant AuditModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
@@ -108,19 +86,19 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
         case Who:
             return e.userLogin;
         case What:
-            return AuditTrail::entityLabel(e.entity);
+            return AuditWording::entityLabel(e.entity);
         case Number:
             return e.entityId;
         case Action:
             return AuditTrail::actionLabel(e.action);
         case Changes:
-            return describeChanges(e.changes);
+            return AuditWording::changes(e.entity, e.changes);
         default:
             return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Changes)
-        return describeChanges(e.changes);
+        return AuditWording::changes(e.entity, e.changes);
     return {};
 }
 

@@ -45,7 +45,6 @@ public:
 
 private:
     void reload();
-    static QString describeChanges(const QString& json);
 
     Session& m_session;
     AuditFilter m_filter;

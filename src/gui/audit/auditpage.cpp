@@ -5,6 +5,7 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "services/audittrail.h"
+#include "services/auditwording.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,6 +63,11 @@ AuditPage::AuditPage(Session& session, QWidget* parent)
     m_view->setWordWrap(false);
     layout->addWidget(m_view, 1);
 
+    // A change committed anywhere is in the trail: shown without a refresh, to those who read it.
+    m_session.onDataChanged(this, DataKind::Audit, [this]() {
+        if (m_session.user().can(permission::AuditRead))
+            applyFilter();
+    });
     connect(m_person, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
     connect(m_entity, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
     connect(m_useFrom, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
@@ -90,7 +96,7 @@ void AuditPage::reload()
     for (const QString& p : trail.people(m_session.user()).value_or(QStringList{}))
         m_person->addItem(p, p);
     for (const QString& e : trail.entities(m_session.user()).value_or(QStringList{}))
-        m_entity->addItem(AuditTrail::entityLabel(e), e);
+        m_entity->addItem(AuditWording::entityLabel(e), e);
     m_person->setCurrentIndex(std::max(0, m_person->findData(person)));
     m_entity->setCurrentIndex(std::max(0, m_entity->findData(entity)));
     applyFilter();
