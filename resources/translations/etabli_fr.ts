@@ -261,12 +261,12 @@
 <context>
     <name>AuditTrail</name>
     <message>
-        <location filename="../../src/core/services/audittrail.cpp" line="+164" />
+        <location filename="../../src/core/services/audittrail.cpp" line="+165" />
         <source>Date (UTC);Person;Item;Number;Action;Changes</source>
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+69" />
         <source>school settings</source>
         <translation>paramètres de l'établissement</translation>
     </message>
@@ -1365,7 +1365,72 @@
 <context>
     <name>BudgetService</name>
     <message>
-        <location filename="../../src/core/services/budgetservice.cpp" line="+42" />
+        <location filename="../../src/core/services/budgetservice.cpp" line="+28" />
+        <source>Sales of the production</source>
+        <translation>Ventes de la production</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gifts from individuals</source>
+        <translation>Dons des particuliers</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sponsorship by companies and organisations</source>
+        <translation>Mécénat des entreprises et organismes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Apprenticeship tax</source>
+        <translation>Taxe d'apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subsidies</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Members' dues</source>
+        <translation>Cotisations des adhérents</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other income</source>
+        <translation>Autres produits</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Purchases, materials and supplies</source>
+        <translation>Achats, matières et fournitures</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>External services</source>
+        <translation>Services extérieurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Taxes</source>
+        <translation>Impôts et taxes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Staff costs</source>
+        <translation>Charges de personnel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Depreciation</source>
+        <translation>Dotations aux amortissements</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other expenses</source>
+        <translation>Autres charges</translation>
+    </message>
+    <message>
+        <location line="+38" />
         <source>A forecast belongs to a financial year: open the year first.</source>
         <translation>Un prévisionnel appartient à un exercice : ouvrez d'abord l'exercice.</translation>
     </message>
@@ -1435,7 +1500,7 @@
         <translation>Correction : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+51" />
         <source>Choose the company paying the tax.</source>
         <translation>Choisissez l'entreprise qui verse la taxe.</translation>
     </message>
@@ -3881,7 +3946,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingReportService</name>
     <message>
-        <location filename="../../src/core/services/fundingreportservice.cpp" line="+242" />
+        <location filename="../../src/core/services/fundingreportservice.cpp" line="+245" />
         <source>Type;Category;Forecast (€);Actual (€);Gap (€)</source>
         <translation>Type;Catégorie;Prévu (€);Réalisé (€);Écart (€)</translation>
     </message>
@@ -9203,7 +9268,7 @@ après-midi</translation>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+40" />
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
@@ -11225,12 +11290,72 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Autres</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+15" />
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Feb</source>
+        <translation>Fév</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Apr</source>
+        <translation>Avr</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Aug</source>
+        <translation>Aoû</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Oct</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Dec</source>
+        <translation>Déc</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Production sales by month, excl. VAT (€)</source>
         <translation>Ventes de la production par mois, HT (€)</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-18" />
         <source>This year</source>
         <translation>Cette année</translation>
     </message>

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTranslator>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -604,4 +605,59 @@ TEST_CASE(
     CHECK(ReportDataService(t.db(), clock, trainer).grant(*id).error().code == Error::Code::AccessDenied);
     CHECK(ReportDataService(t.db(), clock, trainer).financial(2026).error().code ==
           Error::Code::AccessDenied);
+}
+
+namespace {
+
+// The interface in English for a while: the French catalogues taken off.
+struct InEnglish
+{
+    QList<QTranslator*> removed;
+    InEnglish()
+    {
+        for (QTranslator* t : QCoreApplication::instance()->findChildren<QTranslator*>())
+            if (QCoreApplication::removeTranslator(t))
+                removed << t;
+    }
+    ~InEnglish()
+    {
+        for (QTranslator* t : std::as_const(removed))
+            QCoreApplication::installTranslator(t);
+    }
+    InEnglish(const InEnglish&) = delete;
+    InEnglish& operator=(const InEnglish&) = delete;
+};
+
+QStringList categoryNames(BudgetService& budget)
+{
+    QStringList names;
+    const auto categories = budget.categories();
+    REQUIRE(categories);
+    for (const BudgetCategory& c : *categories)
+        names << c.name;
+    return names;
+}
+
+} // namespace
+
+TEST_CASE("A new database's budget categories read in the interface's language, a typed name as typed (issue "
+          "18, item 14)",
+          "[funding][budget][wording]")
+{
+    TestDatabase t;
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+    BudgetService budget(t.db(), clock, director);
+    CHECK(categoryNames(budget).contains(QStringLiteral("Ventes de la production")));
+    CHECK(categoryNames(budget).contains(QStringLiteral("Charges de personnel")));
+    {
+        InEnglish english;
+        const QStringList names = categoryNames(budget);
+        CHECK(names.contains(QStringLiteral("Sales of the production")));
+        CHECK(names.contains(QStringLiteral("Staff costs")));
+        CHECK_FALSE(names.contains(QStringLiteral("Charges de personnel")));
+        // A name the school typed is its own.
+        CHECK(BudgetService::categoryName(QStringLiteral("Atelier vélo")) == QStringLiteral("Atelier vélo"));
+    }
+    CHECK(BudgetService::categoryName(QStringLiteral("Subventions")) == QStringLiteral("Subventions"));
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDialog>
@@ -26,11 +27,30 @@ namespace {
 // The laptop's screen less a task bar.
 const QSize kLaptop(1366, 728);
 
-// Every button of the page shown (its tabs, one after the other) that the
-// window cuts off: its name and where it is.
-void cutOff(QWidget* window, QWidget* page, const QString& where, QStringList* out)
+// Visits the page shown, then each tab of its tab widgets, one after the
+// other, each tab widget once (`mark` names the walk).
+void walk(QWidget* window, QWidget* page, const QString& where, const char* mark,
+          const std::function<void(QWidget*, const QString&)>& visit)
 {
     QApplication::processEvents();
+    visit(page, where);
+    for (QTabWidget* tabs : page->findChildren<QTabWidget*>()) {
+        if (!tabs->isVisibleTo(window) || tabs->property(mark).toBool())
+            continue;
+        tabs->setProperty(mark, true);
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (!tabs->isTabVisible(i))
+                continue;
+            tabs->setCurrentIndex(i);
+            walk(window, tabs->widget(i),
+                 where + QStringLiteral(" › ") + tabs->tabText(i).remove(QLatin1Char('&')), mark, visit);
+        }
+    }
+}
+
+// Every button of a page that the window cuts off: its name and where it is.
+void cutOff(QWidget* window, QWidget* page, const QString& where, QStringList* out)
+{
     const QRect inside = window->rect();
     for (QPushButton* b : page->findChildren<QPushButton*>()) {
         if (!b->isVisibleTo(window) || b->text().isEmpty())
@@ -47,18 +67,6 @@ void cutOff(QWidget* window, QWidget* page, const QString& where, QStringList* o
                         .arg(r.x())
                         .arg(r.bottom());
     }
-    for (QTabWidget* tabs : page->findChildren<QTabWidget*>()) {
-        if (!tabs->isVisibleTo(window) || tabs->property("visited").toBool())
-            continue;
-        tabs->setProperty("visited", true);
-        for (int i = 0; i < tabs->count(); ++i) {
-            if (!tabs->isTabVisible(i))
-                continue;
-            tabs->setCurrentIndex(i);
-            cutOff(window, tabs->widget(i),
-                   where + QStringLiteral(" › ") + tabs->tabText(i).remove(QLatin1Char('&')), out);
-        }
-    }
 }
 
 } // namespace
@@ -73,7 +81,8 @@ TEST_CASE("At 1366×768 every page keeps its buttons on screen", "[gui][smallscr
     QStringList out;
     for (int page = 0; page < MainWindow::PageCount; ++page) {
         window.showPage(page);
-        cutOff(&window, window.centralWidget(), QStringLiteral("page %1").arg(page), &out);
+        walk(&window, window.centralWidget(), QStringLiteral("page %1").arg(page), "visited",
+             [&](QWidget* shown, const QString& where) { cutOff(&window, shown, where, &out); });
     }
     INFO(out.join(QLatin1Char('\n')).toStdString());
     CHECK(out.isEmpty());
@@ -160,11 +169,10 @@ void closeModals(const QString& where, QList<Seen>* seen)
     }
 }
 
-// Clicks every button of the page shown (and of its tabs) whose text ends
-// with "…" (the dialogs' buttons), and closes what opens.
+// Clicks every button of a page whose text ends with "…" (the dialogs'
+// buttons), and closes what opens.
 void openEveryDialog(QWidget* window, QWidget* page, const QString& where, QList<Seen>* seen)
 {
-    QApplication::processEvents();
     for (QPushButton* b : page->findChildren<QPushButton*>()) {
         const QString text = b->text().remove(QLatin1Char('&'));
         if (!b->isVisibleTo(window) || !b->isEnabled() || !text.endsWith(QChar(0x2026)) || b->menu())
@@ -177,18 +185,6 @@ void openEveryDialog(QWidget* window, QWidget* page, const QString& where, QList
         b->click();
         closer.stop();
         closeModals(at, seen);
-    }
-    for (QTabWidget* tabs : page->findChildren<QTabWidget*>()) {
-        if (!tabs->isVisibleTo(window) || tabs->property("opened").toBool())
-            continue;
-        tabs->setProperty("opened", true);
-        for (int i = 0; i < tabs->count(); ++i) {
-            if (!tabs->isTabVisible(i))
-                continue;
-            tabs->setCurrentIndex(i);
-            openEveryDialog(window, tabs->widget(i),
-                            where + QStringLiteral(" › ") + tabs->tabText(i).remove(QLatin1Char('&')), seen);
-        }
     }
 }
 
@@ -205,7 +201,8 @@ TEST_CASE("At 1366×768 every dialog a page opens fits the screen, its buttons i
     QList<Seen> seen;
     for (int page = 0; page < MainWindow::PageCount; ++page) {
         window.showPage(page);
-        openEveryDialog(&window, window.centralWidget(), QStringLiteral("page %1").arg(page), &seen);
+        walk(&window, window.centralWidget(), QStringLiteral("page %1").arg(page), "opened",
+             [&](QWidget* shown, const QString& where) { openEveryDialog(&window, shown, where, &seen); });
     }
     QStringList titles;
     for (const Seen& s : std::as_const(seen)) {

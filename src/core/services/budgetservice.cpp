@@ -20,11 +20,48 @@ qint64 cents(const Money& m)
 
 } // namespace
 
+namespace {
+
+// The categories a new database has (schema 11), by their stored French
+// name: shown in the interface's language.
+const char* const kDefaultCategories[][2] = {
+    {"Ventes de la production", QT_TRANSLATE_NOOP("BudgetService", "Sales of the production")},
+    {"Dons des particuliers", QT_TRANSLATE_NOOP("BudgetService", "Gifts from individuals")},
+    {"Mécénat des entreprises et organismes",
+     QT_TRANSLATE_NOOP("BudgetService", "Sponsorship by companies and organisations")},
+    {"Taxe d'apprentissage", QT_TRANSLATE_NOOP("BudgetService", "Apprenticeship tax")},
+    {"Subventions", QT_TRANSLATE_NOOP("BudgetService", "Subsidies")},
+    {"Cotisations des adhérents", QT_TRANSLATE_NOOP("BudgetService", "Members' dues")},
+    {"Autres produits", QT_TRANSLATE_NOOP("BudgetService", "Other income")},
+    {"Achats, matières et fournitures", QT_TRANSLATE_NOOP("BudgetService", "Purchases, materials and supplies")},
+    {"Services extérieurs", QT_TRANSLATE_NOOP("BudgetService", "External services")},
+    {"Impôts et taxes", QT_TRANSLATE_NOOP("BudgetService", "Taxes")},
+    {"Charges de personnel", QT_TRANSLATE_NOOP("BudgetService", "Staff costs")},
+    {"Dotations aux amortissements", QT_TRANSLATE_NOOP("BudgetService", "Depreciation")},
+    {"Autres charges", QT_TRANSLATE_NOOP("BudgetService", "Other expenses")},
+};
+
+} // namespace
+
+QString BudgetService::categoryName(const QString& stored)
+{
+    for (const auto& [french, english] : kDefaultCategories) {
+        if (stored == QString::fromUtf8(french))
+            return tr(english);
+    }
+    return stored;
+}
+
 Result<QList<BudgetCategory>> BudgetService::categories() const
 {
     if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
         return std::unexpected(r.error());
-    return BudgetRepository(m_db).categories();
+    auto categories = BudgetRepository(m_db).categories();
+    if (categories) {
+        for (BudgetCategory& c : *categories)
+            c.name = categoryName(c.name);
+    }
+    return categories;
 }
 
 Result<QList<BudgetForecast>> BudgetService::forecasts(qint64 financialYearId) const
@@ -163,7 +200,12 @@ Result<QList<BudgetEntry>> BudgetService::entries(const BudgetEntryFilter& filte
 {
     if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
         return std::unexpected(r.error());
-    return BudgetRepository(m_db).entries(filter, limit, offset);
+    auto entries = BudgetRepository(m_db).entries(filter, limit, offset);
+    if (entries) {
+        for (BudgetEntry& e : *entries)
+            e.categoryName = categoryName(e.categoryName);
+    }
+    return entries;
 }
 
 Result<qint64> BudgetService::countEntries(const BudgetEntryFilter& filter) const

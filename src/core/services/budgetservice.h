@@ -27,7 +27,10 @@ public:
     {
     }
 
+    // Each with its name on screen: a category a new database has, in the
+    // interface's language (categoryName).
     Result<QList<BudgetCategory>> categories() const;
+    static QString categoryName(const QString& stored);
     Result<QList<BudgetForecast>> forecasts(qint64 financialYearId) const;
     // funderId only for the subsidies' category (one line per funder).
     Status setForecast(const BudgetForecast& forecast);

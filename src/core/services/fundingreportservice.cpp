@@ -1,6 +1,7 @@
 #include "services/fundingreportservice.h"
 
 #include "services/accesscontrol.h"
+#include "services/budgetservice.h"
 #include "services/financialyearservice.h"
 #include "storage/budgetrepository.h"
 #include "storage/fundingqueries.h"
@@ -104,9 +105,10 @@ Result<FundingReport> FundingReportService::report(int startYear, Detail detail)
             if (lines.isEmpty())
                 lines.append({0, QString()});
             for (const auto& [funderId, funderName] : lines) {
-                FundingReport::Line line{c.kind, c.code, c.name, funderId, forecastOf(c.id, funderId), Money()};
+                FundingReport::Line line{c.kind, c.code, BudgetService::categoryName(c.name), funderId,
+                                         forecastOf(c.id, funderId), Money()};
                 if (funderId != 0)
-                    line.name = QStringLiteral("%1 — %2").arg(c.name, funderName);
+                    line.name = QStringLiteral("%1 — %2").arg(BudgetService::categoryName(c.name), funderName);
                 for (const FundingQueries::FunderAmount& a : funders)
                     if (a.funderId == funderId)
                         line.actual = Money::fromCents(a.granted);
@@ -132,7 +134,8 @@ Result<FundingReport> FundingReportService::report(int startYear, Detail detail)
         const Money forecast = forecastOf(c.id, 0);
         if (!c.active && actual == 0 && forecast.isZero())
             continue;
-        rep.categories << FundingReport::Line{c.kind, c.code, c.name, 0, forecast, Money::fromCents(actual)};
+        rep.categories << FundingReport::Line{c.kind, c.code, BudgetService::categoryName(c.name), 0, forecast,
+                                                 Money::fromCents(actual)};
         groups[c.splitGroup] += actual;
     }
 

@@ -241,8 +241,10 @@ void FundingDashboard::drawMonths()
     QStringList months;
     double top = 0;
     // Three letters fit under a bar; QLocale's "MMM" ("janv.") gets cut.
-    static const char* const names[] = {"Jan", "Fév", "Mar", "Avr", "Mai", "Jun",
-                                        "Jul", "Aoû", "Sep", "Oct", "Nov", "Déc"};
+    static const char* const names[] = {QT_TR_NOOP("Jan"), QT_TR_NOOP("Feb"), QT_TR_NOOP("Mar"),
+                                        QT_TR_NOOP("Apr"), QT_TR_NOOP("May"), QT_TR_NOOP("Jun"),
+                                        QT_TR_NOOP("Jul"), QT_TR_NOOP("Aug"), QT_TR_NOOP("Sep"),
+                                        QT_TR_NOOP("Oct"), QT_TR_NOOP("Nov"), QT_TR_NOOP("Dec")};
     for (int m = 0; m < 12; ++m) {
         const double now = m_report.monthlyProduction.value(m) / 100.0;
         const double before = m_report.monthlyProductionPrevious.value(m) / 100.0;
@@ -250,7 +252,7 @@ void FundingDashboard::drawMonths()
         *previous << before;
         top = std::max({top, now, before});
         const int month = year != 0 ? m_report.year.start.addMonths(m).month() : m + 1;
-        months << QString::fromUtf8(names[month - 1]);
+        months << tr(names[month - 1]);
     }
     showBars(m_monthsChart, tr("Production sales by month, excl. VAT (€)"), current, previous, months,
              top > 0 ? top * 1.1 : 1000, true);
