@@ -1365,7 +1365,7 @@
 <context>
     <name>BudgetService</name>
     <message>
-        <location filename="../../src/core/services/budgetservice.cpp" line="+28" />
+        <location filename="../../src/core/services/budgetservice.cpp" line="+29" />
         <source>Sales of the production</source>
         <translation>Ventes de la production</translation>
     </message>
@@ -1430,7 +1430,7 @@
         <translation>Autres charges</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+34" />
         <source>A forecast belongs to a financial year: open the year first.</source>
         <translation>Un prévisionnel appartient à un exercice : ouvrez d'abord l'exercice.</translation>
     </message>
@@ -1675,7 +1675,7 @@
 <context>
     <name>CareerService</name>
     <message>
-        <location filename="../../src/core/services/careerservice.cpp" line="+15" />
+        <location filename="../../src/core/services/careerservice.cpp" line="+16" />
         <source>registered</source>
         <translation>inscrit</translation>
     </message>
@@ -1775,7 +1775,32 @@
         <translation>Le stage finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+61" />
+        <source>General training certificate</source>
+        <translation>Certificat de formation générale</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CAP in vehicle maintenance</source>
+        <translation>CAP maintenance des véhicules</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CAP in metalwork</source>
+        <translation>CAP métallier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Workplace first-aider</source>
+        <translation>Sauveteur secouriste du travail</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>School road-safety certificate, level 2</source>
+        <translation>Attestation scolaire de sécurité routière, niveau 2</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>A certification needs a short name and a title.</source>
         <translation>Une certification a besoin d'un sigle et d'un intitulé.</translation>
     </message>
@@ -4028,7 +4053,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>IndicatorService</name>
     <message>
-        <location filename="../../src/core/services/indicatorservice.cpp" line="+90" />
+        <location filename="../../src/core/services/indicatorservice.cpp" line="+91" />
         <location line="+10" />
         <location line="+147" />
         <source>Give the school year as 2013-2014.</source>
@@ -4148,7 +4173,17 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Aucune section ne s'appelle « %1 ».</translation>
     </message>
     <message>
-        <location line="+309" />
+        <location line="+314" />
+        <source>Exam success rate of the écoles de production (federation)</source>
+        <translation>Taux de réussite aux examens des écoles de production (fédération)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Employment rate of apprentices (InserJeunes, national)</source>
+        <translation>Taux d'insertion des apprentis (InserJeunes, national)</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>A rate is between 0 and 100 %.</source>
         <translation>Un taux est compris entre 0 et 100 %.</translation>
     </message>
@@ -11290,7 +11325,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Autres</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+14" />
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
@@ -11305,12 +11340,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Mar</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Apr</source>
         <translation>Avr</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>May</source>
         <translation>Mai</translation>
     </message>
@@ -11320,7 +11355,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Jun</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Jul</source>
         <translation>Jul</translation>
     </message>
@@ -11330,12 +11365,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Aoû</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Oct</source>
         <translation>Oct</translation>
     </message>

@@ -1,8 +1,10 @@
 #include "services/budgetservice.h"
+#include "services/careerservice.h"
 #include "services/contactservice.h"
 #include "services/donationservice.h"
 #include "services/financialyearservice.h"
 #include "services/fundingreportservice.h"
+#include "services/indicatorservice.h"
 #include "services/invoiceservice.h"
 #include "services/reportdataservice.h"
 #include "services/schoolservice.h"
@@ -640,8 +642,8 @@ QStringList categoryNames(BudgetService& budget)
 
 } // namespace
 
-TEST_CASE("A new database's budget categories read in the interface's language, a typed name as typed (issue "
-          "18, item 14)",
+TEST_CASE("A new database's budget categories, reference values and certifications read in the interface's "
+          "language, a typed name as typed (issue 18, item 14)",
           "[funding][budget][wording]")
 {
     TestDatabase t;
@@ -658,6 +660,22 @@ TEST_CASE("A new database's budget categories read in the interface's language, 
         CHECK_FALSE(names.contains(QStringLiteral("Charges de personnel")));
         // A name the school typed is its own.
         CHECK(BudgetService::categoryName(QStringLiteral("Atelier vélo")) == QStringLiteral("Atelier vélo"));
+        // So are the reference values' labels and the certifications' titles a new database has.
+        const auto references = IndicatorService(t.db(), clock, director).references();
+        REQUIRE(references);
+        QStringList labels;
+        for (const ReferenceValue& v : *references)
+            labels << v.label;
+        CHECK(labels.contains(QStringLiteral("Employment rate of apprentices (InserJeunes, national)")));
+        const auto catalogue = CareerService(t.db(), clock, director).certifications();
+        REQUIRE(catalogue);
+        QStringList titles;
+        for (const Certification& c : *catalogue)
+            titles << c.title;
+        CHECK(titles.contains(QStringLiteral("General training certificate")));
+        CHECK(titles.contains(QStringLiteral("CAP in metalwork")));
     }
     CHECK(BudgetService::categoryName(QStringLiteral("Subventions")) == QStringLiteral("Subventions"));
+    CHECK(CareerService::certificationTitle(QStringLiteral("CAP métallier")) ==
+          QStringLiteral("CAP métallier"));
 }

@@ -8,6 +8,7 @@
 #include "storage/fundingrepository.h"
 #include "storage/transaction.h"
 #include "util/clock.h"
+#include "util/translations.h"
 
 namespace etabli {
 
@@ -24,7 +25,7 @@ namespace {
 
 // The categories a new database has (schema 11), by their stored French
 // name: shown in the interface's language.
-const char* const kDefaultCategories[][2] = {
+const translations::Seeded kDefaultCategories[] = {
     {"Ventes de la production", QT_TRANSLATE_NOOP("BudgetService", "Sales of the production")},
     {"Dons des particuliers", QT_TRANSLATE_NOOP("BudgetService", "Gifts from individuals")},
     {"Mécénat des entreprises et organismes",
@@ -45,11 +46,7 @@ const char* const kDefaultCategories[][2] = {
 
 QString BudgetService::categoryName(const QString& stored)
 {
-    for (const auto& [french, english] : kDefaultCategories) {
-        if (stored == QString::fromUtf8(french))
-            return tr(english);
-    }
-    return stored;
+    return translations::seededName(stored, "BudgetService", kDefaultCategories);
 }
 
 Result<QList<BudgetCategory>> BudgetService::categories() const

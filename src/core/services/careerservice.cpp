@@ -6,6 +6,7 @@
 #include "storage/traineerepository.h"
 #include "storage/transaction.h"
 #include "util/clock.h"
+#include "util/translations.h"
 
 namespace etabli {
 
@@ -175,7 +176,27 @@ Result<QList<Certification>> CareerService::certifications() const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
-    return CareerRepository(m_db).certifications();
+    auto catalogue = CareerRepository(m_db).certifications();
+    if (catalogue) {
+        for (Certification& c : *catalogue)
+            c.title = certificationTitle(c.title);
+    }
+    return catalogue;
+}
+
+QString CareerService::certificationTitle(const QString& stored)
+{
+    // The catalogue a new database has (schema 3).
+    static const translations::Seeded seeded[] = {
+        {"Certificat de formation générale",
+         QT_TRANSLATE_NOOP("CareerService", "General training certificate")},
+        {"CAP maintenance des véhicules", QT_TRANSLATE_NOOP("CareerService", "CAP in vehicle maintenance")},
+        {"CAP métallier", QT_TRANSLATE_NOOP("CareerService", "CAP in metalwork")},
+        {"Sauveteur secouriste du travail", QT_TRANSLATE_NOOP("CareerService", "Workplace first-aider")},
+        {"Attestation scolaire de sécurité routière, niveau 2",
+         QT_TRANSLATE_NOOP("CareerService", "School road-safety certificate, level 2")},
+    };
+    return translations::seededName(stored, "CareerService", seeded);
 }
 
 Result<qint64> CareerService::addCertification(const Certification& c)

@@ -34,7 +34,9 @@ public:
     Status updateInternship(const Internship& internship);
     Status removeInternship(const Internship& internship);
 
+    // Each with its title on screen (certificationTitle: a new database's in the interface's language).
     Result<QList<Certification>> certifications() const;
+    static QString certificationTitle(const QString& stored);
     Result<qint64> addCertification(const Certification& certification);
     Result<QList<TraineeCertification>> traineeCertifications(qint64 traineeId) const;
     Result<qint64> setCertification(const TraineeCertification& certification);

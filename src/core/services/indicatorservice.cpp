@@ -10,6 +10,7 @@
 #include "storage/transaction.h"
 #include "services/audittrail.h"
 #include "util/clock.h"
+#include "util/translations.h"
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
 #include "services/traineeservice.h"
@@ -268,6 +269,8 @@ Result<Indicators> IndicatorService::indicators(const QString& schoolYear, const
     if (!references)
         return std::unexpected(references.error());
     current->references = *references;
+    for (ReferenceValue& v : current->references)
+        v.label = referenceLabel(v.label);
     return current;
 }
 
@@ -377,7 +380,25 @@ Result<QList<ReferenceValue>> IndicatorService::references() const
 {
     if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
         return std::unexpected(r.error());
-    return ReferenceValueRepository(m_db).list();
+    auto references = ReferenceValueRepository(m_db).list();
+    if (references) {
+        for (ReferenceValue& v : *references)
+            v.label = referenceLabel(v.label);
+    }
+    return references;
+}
+
+QString IndicatorService::referenceLabel(const QString& stored)
+{
+    // The values a new database has (schema 12).
+    static const translations::Seeded seeded[] = {
+        {"Taux de réussite aux examens des écoles de production (fédération)",
+         QT_TRANSLATE_NOOP("IndicatorService",
+                           "Exam success rate of the écoles de production (federation)")},
+        {"Taux d'insertion des apprentis (InserJeunes, national)",
+         QT_TRANSLATE_NOOP("IndicatorService", "Employment rate of apprentices (InserJeunes, national)")},
+    };
+    return translations::seededName(stored, "IndicatorService", seeded);
 }
 
 Status IndicatorService::saveReference(const ReferenceValue& input)

@@ -33,7 +33,9 @@ public:
     Result<Indicators> indicators(const QString& schoolYear, const QString& section = {}) const;
 
     // The reference values (federation's exam success, InserJeunes), typed from their publications.
+    // Each with its label on screen (referenceLabel: a new database's in the interface's language).
     Result<QList<ReferenceValue>> references() const;
+    static QString referenceLabel(const QString& stored);
     // settings.edit; a value needs its source and year, or is cleared (valueBp -1).
     Status saveReference(const ReferenceValue& value);
 
@@ -67,7 +69,8 @@ public:
     static QStringList exitKeys();
 
 private:
-    Result<Indicators> compute(int startYear, int startMonth, qint64 sectionId, const QString& sectionName) const;
+    Result<Indicators> compute(int startYear, int startMonth, qint64 sectionId,
+                               const QString& sectionName) const;
 
     Database& m_db;
     const Clock& m_clock;

@@ -40,4 +40,13 @@ bool install(QCoreApplication& app, QLocale::Language language)
     return true;
 }
 
+QString seededName(const QString& stored, const char* context, std::span<const Seeded> names)
+{
+    for (const Seeded& n : names) {
+        if (stored == QString::fromUtf8(n.french))
+            return QCoreApplication::translate(context, n.english);
+    }
+    return stored;
+}
+
 } // namespace etabli::translations
