@@ -10,12 +10,12 @@
 #include "services/schoolservice.h"
 #include "services/subsidyservice.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QTranslator>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -611,25 +611,6 @@ TEST_CASE(
 
 namespace {
 
-// The interface in English for a while: the French catalogues taken off.
-struct InEnglish
-{
-    QList<QTranslator*> removed;
-    InEnglish()
-    {
-        for (QTranslator* t : QCoreApplication::instance()->findChildren<QTranslator*>())
-            if (QCoreApplication::removeTranslator(t))
-                removed << t;
-    }
-    ~InEnglish()
-    {
-        for (QTranslator* t : std::as_const(removed))
-            QCoreApplication::installTranslator(t);
-    }
-    InEnglish(const InEnglish&) = delete;
-    InEnglish& operator=(const InEnglish&) = delete;
-};
-
 QStringList categoryNames(BudgetService& budget)
 {
     QStringList names;
@@ -653,7 +634,7 @@ TEST_CASE("A new database's budget categories, reference values and certificatio
     CHECK(categoryNames(budget).contains(QStringLiteral("Ventes de la production")));
     CHECK(categoryNames(budget).contains(QStringLiteral("Charges de personnel")));
     {
-        InEnglish english;
+        test::InEnglish english;
         const QStringList names = categoryNames(budget);
         CHECK(names.contains(QStringLiteral("Sales of the production")));
         CHECK(names.contains(QStringLiteral("Staff costs")));

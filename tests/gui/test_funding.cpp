@@ -17,9 +17,11 @@
 #include "support/guidemo.h"
 #include "support/guidialogs.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 
 #include <catch2/catch.hpp>
 #include <QApplication>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -267,4 +269,26 @@ TEST_CASE("The subsidy's action and its own budget are typed in the dialog and k
     CHECK(purchasesActual == Money::fromCents(1950050));
     CHECK(financial == Money::fromCents(25000));
     CHECK(stored->beneficiaries > 0);
+}
+
+TEST_CASE("In English, the funding dashboard's months and a new database's budget lines read in English "
+          "(issue 18, item 14)",
+          "[gui][funding][wording]")
+{
+    Demo d("direction");
+    test::InEnglish english;
+    FundingPage page(d.session);
+    page.resize(1200, 800);
+    page.show();
+    FundingDashboard* dashboard = page.dashboard();
+    chooseYear(dashboard->yearCombo(), 2025);
+    auto* axis =
+        qobject_cast<QBarCategoryAxis*>(dashboard->monthsChart()->chart()->axes(Qt::Horizontal).value(0));
+    REQUIRE(axis);
+    const QStringList months = axis->categories();
+    REQUIRE(months.size() == 12);
+    CHECK(months.contains(QStringLiteral("Feb")));
+    CHECK(months.contains(QStringLiteral("Aug")));
+    CHECK_FALSE(months.contains(QStringLiteral("Fév")));
+    CHECK(dashboard->categoriesTable()->item(0, 0)->text() == QStringLiteral("Sales of the production"));
 }

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 namespace etabli::test {
 
@@ -42,6 +43,19 @@ void tearDown()
 QString tempRoot()
 {
     return g_root ? g_root->path() : QString();
+}
+
+InEnglish::InEnglish()
+{
+    for (QTranslator* t : QCoreApplication::instance()->findChildren<QTranslator*>())
+        if (QCoreApplication::removeTranslator(t))
+            m_removed << t;
+}
+
+InEnglish::~InEnglish()
+{
+    for (QTranslator* t : std::as_const(m_removed))
+        QCoreApplication::installTranslator(t);
 }
 
 } // namespace etabli::test

@@ -2,8 +2,11 @@
 
 #include "support/catchqt.h"
 
+#include <QList>
+
 class QCoreApplication;
 class QString;
+class QTranslator;
 
 namespace etabli::test {
 
@@ -13,5 +16,19 @@ namespace etabli::test {
 void setUp(QCoreApplication& app);
 void tearDown();
 QString tempRoot();
+
+// The interface in English while it lives: the French catalogues taken off,
+// put back when it ends (as the application does for "English").
+class InEnglish
+{
+public:
+    InEnglish();
+    ~InEnglish();
+    InEnglish(const InEnglish&) = delete;
+    InEnglish& operator=(const InEnglish&) = delete;
+
+private:
+    QList<QTranslator*> m_removed;
+};
 
 } // namespace etabli::test
