@@ -34,7 +34,8 @@ const translations::Seeded kDefaultCategories[] = {
     {"Subventions", QT_TRANSLATE_NOOP("BudgetService", "Subsidies")},
     {"Cotisations des adhérents", QT_TRANSLATE_NOOP("BudgetService", "Members' dues")},
     {"Autres produits", QT_TRANSLATE_NOOP("BudgetService", "Other income")},
-    {"Achats, matières et fournitures", QT_TRANSLATE_NOOP("BudgetService", "Purchases, materials and supplies")},
+    {"Achats, matières et fournitures",
+     QT_TRANSLATE_NOOP("BudgetService", "Purchases, materials and supplies")},
     {"Services extérieurs", QT_TRANSLATE_NOOP("BudgetService", "External services")},
     {"Impôts et taxes", QT_TRANSLATE_NOOP("BudgetService", "Taxes")},
     {"Charges de personnel", QT_TRANSLATE_NOOP("BudgetService", "Staff costs")},
@@ -73,7 +74,8 @@ Status BudgetService::setForecast(const BudgetForecast& f)
     if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
         return r;
     if (f.financialYearId == 0)
-        return fail(Error::Code::InvalidInput, tr("A forecast belongs to a financial year: open the year first."));
+        return fail(Error::Code::InvalidInput,
+                    tr("A forecast belongs to a financial year: open the year first."));
     if (f.amount.isNegative())
         return fail(Error::Code::InvalidInput, tr("A forecast is zero or more."));
     return inTransaction(m_db, [&]() -> Status {
@@ -81,13 +83,15 @@ Status BudgetService::setForecast(const BudgetForecast& f)
         if (!year)
             return std::unexpected(year.error());
         if (year->closed)
-            return fail(Error::Code::InvalidInput, tr("This financial year is closed: its forecast stays as it was."));
+            return fail(Error::Code::InvalidInput,
+                        tr("This financial year is closed: its forecast stays as it was."));
         auto category = BudgetRepository(m_db).category(f.categoryId);
         if (!category)
             return std::unexpected(category.error());
         const bool subsidies = category->source == QLatin1String("subsidies");
         if (subsidies && f.funderId == 0)
-            return fail(Error::Code::InvalidInput, tr("The subsidies' forecast is given per funder: choose the funder."));
+            return fail(Error::Code::InvalidInput,
+                        tr("The subsidies' forecast is given per funder: choose the funder."));
         if (!subsidies && f.funderId != 0)
             return fail(Error::Code::InvalidInput, tr("Only the subsidies' forecast is given per funder."));
         if (f.funderId != 0)
@@ -116,7 +120,8 @@ Result<qint64> BudgetService::recordEntry(const BudgetEntry& input)
     if (!e.day.isValid() || e.day > m_clock.today())
         return fail(Error::Code::InvalidInput, tr("Give the day of the entry (not in the future)."));
     if (e.label.trimmed().isEmpty())
-        return fail(Error::Code::InvalidInput, tr("Give the entry a label (what was bought, paid or received)."));
+        return fail(Error::Code::InvalidInput,
+                    tr("Give the entry a label (what was bought, paid or received)."));
     if (e.amount.isNegative() || e.amount.isZero())
         return fail(Error::Code::InvalidInput,
                     tr("The amount is greater than zero (to undo an entry, record its correction)."));
@@ -126,9 +131,9 @@ Result<qint64> BudgetService::recordEntry(const BudgetEntry& input)
         if (!category)
             return std::unexpected(category.error());
         if (!category->takesEntries())
-            return fail(Error::Code::InvalidInput,
-                        tr("“%1” is computed by Établi (from the invoices, gifts, subsidies or dues): it takes no entry.")
-                            .arg(category->name));
+            return fail(Error::Code::InvalidInput, tr("“%1” is computed by Établi (from the invoices, gifts, "
+                                                      "subsidies or dues): it takes no entry.")
+                                                       .arg(category->name));
         if (auto r = FinancialYearService::requireOpen(m_db, e.day); !r)
             return std::unexpected(r.error());
         if (e.contactId != 0)
@@ -143,7 +148,8 @@ Result<qint64> BudgetService::recordEntry(const BudgetEntry& input)
             .set(QStringLiteral("label"), e.label.trimmed())
             .set(QStringLiteral("amount_cents"), cents(e.amount));
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -164,7 +170,8 @@ Result<qint64> BudgetService::correctEntry(qint64 entryId, const QDate& day, con
         if (!original)
             return std::unexpected(original.error());
         if (original->correctsEntryId != 0)
-            return fail(Error::Code::InvalidInput, tr("This entry is itself a correction: record the entry again instead."));
+            return fail(Error::Code::InvalidInput,
+                        tr("This entry is itself a correction: record the entry again instead."));
         if (original->correctedById != 0)
             return fail(Error::Code::InvalidInput, tr("This entry is already corrected."));
         if (auto r = FinancialYearService::requireOpen(m_db, day); !r)
@@ -185,15 +192,16 @@ Result<qint64> BudgetService::correctEntry(qint64 entryId, const QDate& day, con
             .set(QStringLiteral("amount_cents"), cents(c.amount))
             .set(QStringLiteral("reason"), reason.trimmed());
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id), QStringLiteral("create"),
-                                 changes);
+                         .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id),
+                                 QStringLiteral("create"), changes);
             !r)
             return std::unexpected(r.error());
         return id;
     });
 }
 
-Result<QList<BudgetEntry>> BudgetService::entries(const BudgetEntryFilter& filter, int limit, int offset) const
+Result<QList<BudgetEntry>> BudgetService::entries(const BudgetEntryFilter& filter, int limit,
+                                                  int offset) const
 {
     if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
         return std::unexpected(r.error());
@@ -244,7 +252,8 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
                 return std::unexpected(stored.error());
             before = *stored;
             if (before.contactId != t.contactId || before.year != t.year)
-                return fail(Error::Code::InvalidInput, tr("The company and the year of a line stay as they are."));
+                return fail(Error::Code::InvalidInput,
+                            tr("The company and the year of a line stay as they are."));
             if (before.receivedOn.isValid())
                 if (auto r = FinancialYearService::requireOpen(m_db, before.receivedOn); !r)
                     return std::unexpected(r.error());
@@ -255,7 +264,9 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
             for (const ApprenticeshipTax& other : *existing)
                 if (other.contactId == t.contactId)
                     return fail(Error::Code::InvalidInput,
-                                tr("%1 already has a line for %2: change that one.").arg(other.companyName).arg(t.year));
+                                tr("%1 already has a line for %2: change that one.")
+                                    .arg(other.companyName)
+                                    .arg(t.year));
         }
         if (t.receivedOn.isValid())
             if (auto r = FinancialYearService::requireOpen(m_db, t.receivedOn); !r)
@@ -374,7 +385,8 @@ Result<qint64> BudgetService::recordDue(const MembershipDue& d)
             .set(QStringLiteral("amount_cents"), cents(d.amount))
             .set(QStringLiteral("paid_on"), d.paidOn.toString(Qt::ISODate));
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("membership_due"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("membership_due"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;

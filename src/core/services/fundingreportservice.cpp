@@ -47,8 +47,10 @@ Result<FundingReport> FundingReportService::report(int startYear, Detail detail)
     BudgetRepository budget(m_db);
 
     auto production = q.productionExclVat(from, to);
-    // The split alone (the home page) skips the scans of a whole year's invoices and payments it does not show.
-    auto months = full ? q.productionByMonth(from.addYears(-1), to) : Result<QMap<QString, qint64>>(QMap<QString, qint64>{});
+    // The split alone (the home page) skips the scans of a whole year's invoices and payments it does not
+    // show.
+    auto months = full ? q.productionByMonth(from.addYears(-1), to)
+                       : Result<QMap<QString, qint64>>(QMap<QString, qint64>{});
     auto gifts = q.gifts(from, to);
     auto tax = q.apprenticeshipTaxReceived(from, to);
     auto dues = q.duesPaid(from, to);
@@ -58,12 +60,12 @@ Result<FundingReport> FundingReportService::report(int startYear, Detail detail)
     auto instalments = full ? q.subsidyInstalmentsReceived(from, to) : Result<qint64>(0);
     auto categories = budget.categories();
     auto members = budget.activeMembers(startYear);
-    for (const Error* e : {production ? nullptr : &production.error(), months ? nullptr : &months.error(),
-                           gifts ? nullptr : &gifts.error(), tax ? nullptr : &tax.error(),
-                           dues ? nullptr : &dues.error(), entries ? nullptr : &entries.error(),
-                           invoiced ? nullptr : &invoiced.error(), received ? nullptr : &received.error(),
-                           instalments ? nullptr : &instalments.error(), categories ? nullptr : &categories.error(),
-                           members ? nullptr : &members.error()})
+    for (const Error* e :
+         {production ? nullptr : &production.error(), months ? nullptr : &months.error(),
+          gifts ? nullptr : &gifts.error(), tax ? nullptr : &tax.error(), dues ? nullptr : &dues.error(),
+          entries ? nullptr : &entries.error(), invoiced ? nullptr : &invoiced.error(),
+          received ? nullptr : &received.error(), instalments ? nullptr : &instalments.error(),
+          categories ? nullptr : &categories.error(), members ? nullptr : &members.error()})
         if (e)
             return std::unexpected(*e);
 
@@ -105,10 +107,12 @@ Result<FundingReport> FundingReportService::report(int startYear, Detail detail)
             if (lines.isEmpty())
                 lines.append({0, QString()});
             for (const auto& [funderId, funderName] : lines) {
-                FundingReport::Line line{c.kind, c.code, BudgetService::categoryName(c.name), funderId,
-                                         forecastOf(c.id, funderId), Money()};
+                FundingReport::Line line{
+                    c.kind, c.code, BudgetService::categoryName(c.name), funderId, forecastOf(c.id, funderId),
+                    Money()};
                 if (funderId != 0)
-                    line.name = QStringLiteral("%1 — %2").arg(BudgetService::categoryName(c.name), funderName);
+                    line.name =
+                        QStringLiteral("%1 — %2").arg(BudgetService::categoryName(c.name), funderName);
                 for (const FundingQueries::FunderAmount& a : funders)
                     if (a.funderId == funderId)
                         line.actual = Money::fromCents(a.granted);
@@ -134,14 +138,13 @@ Result<FundingReport> FundingReportService::report(int startYear, Detail detail)
         const Money forecast = forecastOf(c.id, 0);
         if (!c.active && actual == 0 && forecast.isZero())
             continue;
-        rep.categories << FundingReport::Line{c.kind, c.code, BudgetService::categoryName(c.name), 0, forecast,
-                                                 Money::fromCents(actual)};
+        rep.categories << FundingReport::Line{c.kind, c.code,   BudgetService::categoryName(c.name),
+                                              0,      forecast, Money::fromCents(actual)};
         groups[c.splitGroup] += actual;
     }
 
-    const qint64 total =
-        groups.value(QStringLiteral("production")) + groups.value(QStringLiteral("gifts")) +
-        groups.value(QStringLiteral("subsidies")) + groups.value(QStringLiteral("other"));
+    const qint64 total = groups.value(QStringLiteral("production")) + groups.value(QStringLiteral("gifts")) +
+                         groups.value(QStringLiteral("subsidies")) + groups.value(QStringLiteral("other"));
     auto part = [&](const QString& group) {
         return FundingReport::Part{Money::fromCents(groups.value(group)), share(groups.value(group), total)};
     };
@@ -188,26 +191,25 @@ QJsonObject FundingReportService::toJson(const FundingReport& r)
                            {QStringLiteral("share"), p.share}};
     };
     auto target = [](int bp) { return QJsonObject{{QStringLiteral("share"), bp / 10000.0}}; };
-    const int otherBp =
-        10000 - r.year.targetProductionBp - r.year.targetGiftsBp - r.year.targetSubsidiesBp;
+    const int otherBp = 10000 - r.year.targetProductionBp - r.year.targetGiftsBp - r.year.targetSubsidiesBp;
     QJsonArray categories;
     for (const FundingReport::Line& l : r.categories)
-        categories.append(QJsonObject{{QStringLiteral("kind"), l.kind},
-                                      {QStringLiteral("code"), l.code},
-                                      {QStringLiteral("name"), l.name},
-                                      {QStringLiteral("forecast_cents"), static_cast<qint64>(l.forecast.cents())},
-                                      {QStringLiteral("actual_cents"), static_cast<qint64>(l.actual.cents())}});
+        categories.append(
+            QJsonObject{{QStringLiteral("kind"), l.kind},
+                        {QStringLiteral("code"), l.code},
+                        {QStringLiteral("name"), l.name},
+                        {QStringLiteral("forecast_cents"), static_cast<qint64>(l.forecast.cents())},
+                        {QStringLiteral("actual_cents"), static_cast<qint64>(l.actual.cents())}});
     return QJsonObject{
         {QStringLiteral("year"), r.year.start.year()},
         {QStringLiteral("label"), r.label},
         {QStringLiteral("from"), r.year.start.toString(Qt::ISODate)},
         {QStringLiteral("to"), r.year.end.toString(Qt::ISODate)},
         {QStringLiteral("closed"), r.year.closed},
-        {QStringLiteral("split"),
-         QJsonObject{{QStringLiteral("production"), part(r.production)},
-                     {QStringLiteral("gifts"), part(r.gifts)},
-                     {QStringLiteral("subsidies"), part(r.subsidies)},
-                     {QStringLiteral("other"), part(r.other)}}},
+        {QStringLiteral("split"), QJsonObject{{QStringLiteral("production"), part(r.production)},
+                                              {QStringLiteral("gifts"), part(r.gifts)},
+                                              {QStringLiteral("subsidies"), part(r.subsidies)},
+                                              {QStringLiteral("other"), part(r.other)}}},
         {QStringLiteral("total_resources_cents"), static_cast<qint64>(r.totalResources.cents())},
         {QStringLiteral("targets"),
          QJsonObject{{QStringLiteral("production"), target(r.year.targetProductionBp)},
@@ -218,9 +220,10 @@ QJsonObject FundingReportService::toJson(const FundingReport& r)
         {QStringLiteral("total_expenses_cents"), static_cast<qint64>(r.totalExpenses.cents())},
         {QStringLiteral("categories"), categories},
         {QStringLiteral("contributions_in_kind"),
-         QJsonObject{{QStringLiteral("gifts_in_kind_cents"), static_cast<qint64>(r.giftsInKind.cents())},
-                     {QStringLiteral("volunteer_hours"), r.volunteerHours},
-                     {QStringLiteral("volunteer_value_cents"), static_cast<qint64>(r.volunteerValue.cents())}}},
+         QJsonObject{
+             {QStringLiteral("gifts_in_kind_cents"), static_cast<qint64>(r.giftsInKind.cents())},
+             {QStringLiteral("volunteer_hours"), r.volunteerHours},
+             {QStringLiteral("volunteer_value_cents"), static_cast<qint64>(r.volunteerValue.cents())}}},
     };
 }
 
@@ -235,7 +238,9 @@ QString FundingReportService::toCsv(const FundingReport& r)
             .arg(magnitude / 100)
             .arg(magnitude % 100, 2, 10, QLatin1Char('0'));
     };
-    auto percent = [&](double s) { return QString::number(s * 100.0, 'f', 1).replace(QLatin1Char('.'), QLatin1Char(',')); };
+    auto percent = [&](double s) {
+        return QString::number(s * 100.0, 'f', 1).replace(QLatin1Char('.'), QLatin1Char(','));
+    };
     auto field = [](QString s) {
         if (s.contains(QLatin1Char(';')) || s.contains(QLatin1Char('"')))
             s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
@@ -244,8 +249,8 @@ QString FundingReportService::toCsv(const FundingReport& r)
     QStringList lines;
     lines << tr("Type;Category;Forecast (€);Actual (€);Gap (€)");
     for (const FundingReport::Line& l : r.categories)
-        lines << QStringList{l.kind == QLatin1String("resource") ? tr("Resource") : tr("Expense"), field(l.name),
-                             amount(l.forecast), amount(l.actual), amount(l.gap())}
+        lines << QStringList{l.kind == QLatin1String("resource") ? tr("Resource") : tr("Expense"),
+                             field(l.name), amount(l.forecast), amount(l.actual), amount(l.gap())}
                      .join(QLatin1Char(';'));
     lines << QString();
     lines << tr("Part;Actual (€);Share (%);Target (%)");
@@ -259,11 +264,12 @@ QString FundingReportService::toCsv(const FundingReport& r)
                          percent(r.year.targetSubsidiesBp / 10000.0)}
                  .join(QLatin1Char(';'));
     lines << QStringList{tr("Other"), amount(r.other.amount), percent(r.other.share),
-                         percent((10000 - r.year.targetProductionBp - r.year.targetGiftsBp - r.year.targetSubsidiesBp) /
+                         percent((10000 - r.year.targetProductionBp - r.year.targetGiftsBp -
+                                  r.year.targetSubsidiesBp) /
                                  10000.0)}
                  .join(QLatin1Char(';'));
-    lines << QStringList{tr("Total"), amount(r.totalResources), percent(r.totalResources.isZero() ? 0.0 : 1.0),
-                         QString()}
+    lines << QStringList{tr("Total"), amount(r.totalResources),
+                         percent(r.totalResources.isZero() ? 0.0 : 1.0), QString()}
                  .join(QLatin1Char(';'));
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }

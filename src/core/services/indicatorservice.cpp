@@ -3,21 +3,20 @@
 #include "domain/production.h"
 #include "domain/schoolyear.h"
 #include "services/accesscontrol.h"
+#include "services/audittrail.h"
+#include "services/traineeservice.h"
 #include "storage/indicatorqueries.h"
 #include "storage/narrativerepository.h"
 #include "storage/productionrepository.h"
 #include "storage/referencevaluerepository.h"
-#include "storage/transaction.h"
-#include "services/audittrail.h"
-#include "util/clock.h"
-#include "util/translations.h"
 #include "storage/schoolrepository.h"
 #include "storage/sectionrepository.h"
-#include "services/traineeservice.h"
-
-#include <QLocale>
+#include "storage/transaction.h"
+#include "util/clock.h"
+#include "util/translations.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -50,9 +49,9 @@ bool inserted(const QString& situation)
 
 QStringList IndicatorService::exitKeys()
 {
-    return {QStringLiteral("apprenticeship"), QStringLiteral("job"),      QStringLiteral("training"),
-            QStringLiteral("end_of_course"),  QStringLiteral("moved"),    QStringLiteral("personal"),
-            QStringLiteral("exclusion"),      QStringLiteral("dropout"),  QStringLiteral("other")};
+    return {QStringLiteral("apprenticeship"), QStringLiteral("job"),     QStringLiteral("training"),
+            QStringLiteral("end_of_course"),  QStringLiteral("moved"),   QStringLiteral("personal"),
+            QStringLiteral("exclusion"),      QStringLiteral("dropout"), QStringLiteral("other")};
 }
 
 QString IndicatorService::exitKey(const QString& stored)
@@ -66,7 +65,8 @@ int IndicatorService::startYearOf(const QString& schoolYear)
 {
     static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{4})(?:\\s*[-/]\\s*(\\d{4}))?\\s*$"));
     const auto match = pattern.match(schoolYear);
-    if (!match.hasMatch() || (match.captured(2).toInt() != 0 && match.captured(2).toInt() != match.captured(1).toInt() + 1))
+    if (!match.hasMatch() ||
+        (match.captured(2).toInt() != 0 && match.captured(2).toInt() != match.captured(1).toInt() + 1))
         return 0;
     return match.captured(1).toInt();
 }
@@ -116,7 +116,8 @@ Status IndicatorService::saveNarrative(const ReportNarrative& input)
 QString IndicatorService::percent(double rate)
 {
     return rate < 0 ? QStringLiteral("—")
-                    : QLocale(QLocale::French, QLocale::France).toString(rate * 100.0, 'f', 1) + QStringLiteral(" %");
+                    : QLocale(QLocale::French, QLocale::France).toString(rate * 100.0, 'f', 1) +
+                          QStringLiteral(" %");
 }
 
 QList<std::pair<QString, QString>> IndicatorService::askableIndicators()
@@ -128,7 +129,8 @@ QList<std::pair<QString, QString>> IndicatorService::askableIndicators()
             {QStringLiteral("certifications"), tr("Certifications (passed / presented)")},
             {QStringLiteral("attendance_rate"), tr("Attendance rate")},
             {QStringLiteral("internships"), tr("Internships (host organisations)")},
-            {QStringLiteral("insertion_rate"), tr("Insertion rate (job, apprenticeship or training ÷ known outcomes)")},
+            {QStringLiteral("insertion_rate"),
+             tr("Insertion rate (job, apprenticeship or training ÷ known outcomes)")},
             {QStringLiteral("production_hours"), tr("Hours of production (trainees)")},
             {QStringLiteral("orders"), tr("Work orders")},
             {QStringLiteral("customers"), tr("Customers invoiced")},
@@ -177,7 +179,8 @@ QString IndicatorService::valueOf(const Indicators& i, const QString& key)
     if (key == QLatin1String("production_revenue_cents"))
         return i.productionRevenue.format();
     if (key == QLatin1String("volunteers"))
-        return QStringLiteral("%1 (%2 h)").arg(fr.toString(i.volunteers), fr.toString(i.volunteerHours, 'f', 0));
+        return QStringLiteral("%1 (%2 h)")
+            .arg(fr.toString(i.volunteers), fr.toString(i.volunteerHours, 'f', 0));
     return QStringLiteral("—");
 }
 
@@ -210,9 +213,11 @@ QList<IndicatorRow> IndicatorService::rows(const Indicators& now)
             codes << c;
     const auto certification = [](const Indicators& i, const QString& code) {
         const auto results = i.certifications.value(code);
-        const int presented = results.value(QStringLiteral("passed")) + results.value(QStringLiteral("failed"));
-        return presented == 0 ? QStringLiteral("—")
-                              : QStringLiteral("%1 / %2").arg(results.value(QStringLiteral("passed"))).arg(presented);
+        const int presented =
+            results.value(QStringLiteral("passed")) + results.value(QStringLiteral("failed"));
+        return presented == 0
+                   ? QStringLiteral("—")
+                   : QStringLiteral("%1 / %2").arg(results.value(QStringLiteral("passed"))).arg(presented);
     };
     for (const QString& code : std::as_const(codes))
         row(code, certification(now, code), certification(before, code), 1);
@@ -235,7 +240,8 @@ QList<IndicatorRow> IndicatorService::rows(const Indicators& now)
     row(tr("Production sales, excl. VAT"), now.productionRevenue.format(), before.productionRevenue.format());
     row(tr("Volunteers (hours given)"),
         QStringLiteral("%1 (%2 h)").arg(number(now.volunteers), fr.toString(now.volunteerHours, 'f', 0)),
-        QStringLiteral("%1 (%2 h)").arg(number(before.volunteers), fr.toString(before.volunteerHours, 'f', 0)));
+        QStringLiteral("%1 (%2 h)")
+            .arg(number(before.volunteers), fr.toString(before.volunteerHours, 'f', 0)));
     return out;
 }
 
@@ -312,12 +318,13 @@ Result<Indicators> IndicatorService::compute(int startYear, int startMonth, qint
     auto orders = q.orders(from, to, sectionId);
     auto invoiced = q.invoiced(from, to, sectionId);
     auto volunteers = q.volunteers(from, to, sectionId);
-    for (const Error* e : {enrolled ? nullptr : &enrolled.error(), continuing ? nullptr : &continuing.error(),
-                           exits ? nullptr : &exits.error(), certifications ? nullptr : &certifications.error(),
-                           months ? nullptr : &months.error(), bySection ? nullptr : &bySection.error(),
-                           internships ? nullptr : &internships.error(), outcomes ? nullptr : &outcomes.error(),
-                           orders ? nullptr : &orders.error(), invoiced ? nullptr : &invoiced.error(),
-                           volunteers ? nullptr : &volunteers.error()})
+    for (const Error* e :
+         {enrolled ? nullptr : &enrolled.error(), continuing ? nullptr : &continuing.error(),
+          exits ? nullptr : &exits.error(), certifications ? nullptr : &certifications.error(),
+          months ? nullptr : &months.error(), bySection ? nullptr : &bySection.error(),
+          internships ? nullptr : &internships.error(), outcomes ? nullptr : &outcomes.error(),
+          orders ? nullptr : &orders.error(), invoiced ? nullptr : &invoiced.error(),
+          volunteers ? nullptr : &volunteers.error()})
         if (e)
             return std::unexpected(*e);
     ind.enrolled = *enrolled;
@@ -393,8 +400,7 @@ QString IndicatorService::referenceLabel(const QString& stored)
     // The values a new database has (schema 12).
     static const translations::Seeded seeded[] = {
         {"Taux de réussite aux examens des écoles de production (fédération)",
-         QT_TRANSLATE_NOOP("IndicatorService",
-                           "Exam success rate of the écoles de production (federation)")},
+         QT_TRANSLATE_NOOP("IndicatorService", "Exam success rate of the écoles de production (federation)")},
         {"Taux d'insertion des apprentis (InserJeunes, national)",
          QT_TRANSLATE_NOOP("IndicatorService", "Employment rate of apprentices (InserJeunes, national)")},
     };
@@ -425,7 +431,8 @@ Status IndicatorService::saveReference(const ReferenceValue& input)
             .set(QStringLiteral("source"), v.source.trimmed())
             .set(QStringLiteral("year"), v.year);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("reference_value"), QString::number(v.id), QStringLiteral("update"), c);
+            .record(m_actor, QStringLiteral("reference_value"), QString::number(v.id),
+                    QStringLiteral("update"), c);
     });
 }
 
@@ -458,10 +465,11 @@ QJsonObject IndicatorService::toJson(const Indicators& i)
         ages.insert(it.key() < 0 ? QStringLiteral("unknown") : QString::number(it.key()), it.value());
     QJsonArray outputs;
     for (const Indicators::Output& o : i.outputs)
-        outputs.append(QJsonObject{{QStringLiteral("code"), o.code},
-                                   {QStringLiteral("label"), o.label},
-                                   {QStringLiteral("unit"), o.unit},
-                                   {QStringLiteral("quantity"), static_cast<double>(o.quantityThousandths) / 1000.0}});
+        outputs.append(
+            QJsonObject{{QStringLiteral("code"), o.code},
+                        {QStringLiteral("label"), o.label},
+                        {QStringLiteral("unit"), o.unit},
+                        {QStringLiteral("quantity"), static_cast<double>(o.quantityThousandths) / 1000.0}});
     const auto optionalRate = [](double r) { return r < 0 ? QJsonValue() : QJsonValue(r); };
     QJsonObject json{
         {QStringLiteral("school_year"), i.schoolYear},
@@ -473,8 +481,8 @@ QJsonObject IndicatorService::toJson(const Indicators& i)
         {QStringLiteral("entrants_by_referral"), counts(i.entrantsByReferral)},
         {QStringLiteral("enrolled"), i.enrolled},
         {QStringLiteral("continuing"), i.continuing},
-        {QStringLiteral("exits"),
-         QJsonObject{{QStringLiteral("total"), i.exits}, {QStringLiteral("by_reason"), counts(i.exitsByReason)}}},
+        {QStringLiteral("exits"), QJsonObject{{QStringLiteral("total"), i.exits},
+                                              {QStringLiteral("by_reason"), counts(i.exitsByReason)}}},
         {QStringLiteral("certifications"), certifications},
         {QStringLiteral("attendance_rate"), optionalRate(i.attendanceRate)},
         {QStringLiteral("attendance_by_section"), rates(i.attendanceBySection)},
@@ -497,11 +505,12 @@ QJsonObject IndicatorService::toJson(const Indicators& i)
     };
     QJsonArray references;
     for (const ReferenceValue& r : i.references)
-        references.append(QJsonObject{{QStringLiteral("code"), r.code},
-                                      {QStringLiteral("label"), r.label},
-                                      {QStringLiteral("share"), r.isSet() ? QJsonValue(r.valueBp / 10000.0) : QJsonValue()},
-                                      {QStringLiteral("source"), r.source},
-                                      {QStringLiteral("year"), r.isSet() ? QJsonValue(r.year) : QJsonValue()}});
+        references.append(
+            QJsonObject{{QStringLiteral("code"), r.code},
+                        {QStringLiteral("label"), r.label},
+                        {QStringLiteral("share"), r.isSet() ? QJsonValue(r.valueBp / 10000.0) : QJsonValue()},
+                        {QStringLiteral("source"), r.source},
+                        {QStringLiteral("year"), r.isSet() ? QJsonValue(r.year) : QJsonValue()}});
     if (!i.references.isEmpty())
         json.insert(QStringLiteral("references"), references);
     json.insert(QStringLiteral("previous"), i.previous ? QJsonValue(toJson(*i.previous)) : QJsonValue());
