@@ -1167,7 +1167,17 @@
         <translation>Année</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+36" />
+        <source>follow-up notes</source>
+        <translation>notes de suivi</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>legal guardians</source>
+        <translation>responsables légaux</translation>
+    </message>
+    <message>
+        <location line="+58" />
         <source>(personal data, masked)</source>
         <translation>(donnée personnelle masquée)</translation>
     </message>
@@ -1400,7 +1410,7 @@
         <translation>Autres produits</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Purchases, materials and supplies</source>
         <translation>Achats, matières et fournitures</translation>
     </message>
@@ -1430,7 +1440,7 @@
         <translation>Autres charges</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>A forecast belongs to a financial year: open the year first.</source>
         <translation>Un prévisionnel appartient à un exercice : ouvrez d'abord l'exercice.</translation>
     </message>
@@ -1440,12 +1450,12 @@
         <translation>Un montant prévu est positif ou nul.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>This financial year is closed: its forecast stays as it was.</source>
         <translation>Cet exercice est clos : son prévisionnel reste tel quel.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>The subsidies' forecast is given per funder: choose the funder.</source>
         <translation>Les subventions se prévoient par financeur : choisissez le financeur.</translation>
     </message>
@@ -1460,7 +1470,7 @@
         <translation>Indiquez la date de l'écriture (pas dans le futur).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Give the entry a label (what was bought, paid or received).</source>
         <translation>Donnez un libellé à l'écriture (ce qui a été acheté, payé ou reçu).</translation>
     </message>
@@ -1470,12 +1480,12 @@
         <translation>Le montant est supérieur à zéro (pour annuler une écriture, enregistrez sa correction).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>“%1” is computed by Établi (from the invoices, gifts, subsidies or dues): it takes no entry.</source>
         <translation>« %1 » est calculé par Établi (à partir des factures, des dons, des subventions ou des cotisations) : on n'y saisit rien.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
         <source>Give the day of the correction (not in the future).</source>
         <translation>Indiquez la date de la correction (pas dans le futur).</translation>
     </message>
@@ -1485,7 +1495,7 @@
         <translation>Indiquez pourquoi l'écriture est corrigée.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>This entry is itself a correction: record the entry again instead.</source>
         <translation>Cette écriture est elle-même une correction : saisissez plutôt l'écriture à nouveau.</translation>
     </message>
@@ -1500,7 +1510,7 @@
         <translation>Correction : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+52" />
         <source>Choose the company paying the tax.</source>
         <translation>Choisissez l'entreprise qui verse la taxe.</translation>
     </message>
@@ -1525,7 +1535,7 @@
         <translation>Indiquez le montant reçu ce jour-là.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>The company and the year of a line stay as they are.</source>
         <translation>L'entreprise et l'année d'une ligne ne changent pas.</translation>
     </message>
@@ -1535,7 +1545,7 @@
         <translation>%1 a déjà une ligne pour %2 : modifiez celle-ci.</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+42" />
         <source>Choose the member in the directory.</source>
         <translation>Choisissez l'adhérent dans le répertoire.</translation>
     </message>
@@ -1775,7 +1785,7 @@
         <translation>Le stage finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+62" />
         <source>General training certificate</source>
         <translation>Certificat de formation générale</translation>
     </message>
@@ -3971,7 +3981,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingReportService</name>
     <message>
-        <location filename="../../src/core/services/fundingreportservice.cpp" line="+245" />
+        <location filename="../../src/core/services/fundingreportservice.cpp" line="+250" />
         <source>Type;Category;Forecast (€);Actual (€);Gap (€)</source>
         <translation>Type;Catégorie;Prévu (€);Réalisé (€);Écart (€)</translation>
     </message>
@@ -4011,7 +4021,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Autres</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -4055,90 +4065,90 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     <message>
         <location filename="../../src/core/services/indicatorservice.cpp" line="+91" />
         <location line="+10" />
-        <location line="+147" />
+        <location line="+153" />
         <source>Give the school year as 2013-2014.</source>
         <translation>Indiquez l'année scolaire sous la forme 2013-2014.</translation>
     </message>
     <message>
-        <location line="-124" />
-        <location line="+71" />
+        <location line="-129" />
+        <location line="+73" />
         <source>Entrants</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="-70" />
-        <location line="+73" />
+        <location line="-72" />
+        <location line="+75" />
         <source>Enrolled at some time in the year</source>
         <translation>Inscrits à un moment de l'année</translation>
     </message>
     <message>
-        <location line="-72" />
-        <location line="+73" />
+        <location line="-74" />
+        <location line="+75" />
         <source>Continuing into the next year</source>
         <translation>Poursuivent l'année suivante</translation>
     </message>
     <message>
-        <location line="-72" />
-        <location line="+73" />
+        <location line="-74" />
+        <location line="+75" />
         <source>Exits</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location line="-72" />
-        <location line="+78" />
+        <location line="-74" />
+        <location line="+80" />
         <source>Certifications (passed / presented)</source>
         <translation>Certifications (reçus / présentés)</translation>
     </message>
     <message>
-        <location line="-77" />
-        <location line="+91" />
+        <location line="-79" />
+        <location line="+95" />
         <source>Attendance rate</source>
         <translation>Taux de présence</translation>
     </message>
     <message>
-        <location line="-90" />
-        <location line="+91" />
+        <location line="-94" />
+        <location line="+95" />
         <source>Internships (host organisations)</source>
         <translation>Stages (structures d'accueil)</translation>
     </message>
     <message>
-        <location line="-90" />
-        <location line="+93" />
+        <location line="-93" />
+        <location line="+96" />
         <source>Insertion rate (job, apprenticeship or training ÷ known outcomes)</source>
         <translation>Taux d'insertion (emploi, apprentissage ou formation ÷ situations connues)</translation>
     </message>
     <message>
-        <location line="-92" />
-        <location line="+99" />
+        <location line="-95" />
+        <location line="+102" />
         <source>Hours of production (trainees)</source>
         <translation>Heures de production (jeunes)</translation>
     </message>
     <message>
-        <location line="-98" />
-        <location line="+100" />
+        <location line="-101" />
+        <location line="+103" />
         <source>Work orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location line="-99" />
-        <location line="+100" />
+        <location line="-102" />
+        <location line="+103" />
         <source>Customers invoiced</source>
         <translation>Clients facturés</translation>
     </message>
     <message>
-        <location line="-99" />
-        <location line="+100" />
+        <location line="-102" />
+        <location line="+103" />
         <source>Production sales, excl. VAT</source>
         <translation>Ventes de la production, HT</translation>
     </message>
     <message>
-        <location line="-99" />
-        <location line="+100" />
+        <location line="-102" />
+        <location line="+103" />
         <source>Volunteers (hours given)</source>
         <translation>Bénévoles (heures données)</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-44" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
@@ -4148,7 +4158,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>dont filles</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>Attendance, internships, outcomes</source>
         <translation>Présence, stages, devenir</translation>
     </message>
@@ -4168,12 +4178,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Production</translation>
     </message>
     <message>
-        <location line="-148" />
+        <location line="-153" />
         <source>No section is named “%1”.</source>
         <translation>Aucune section ne s'appelle « %1 ».</translation>
     </message>
     <message>
-        <location line="+314" />
+        <location line="+321" />
         <source>Exam success rate of the écoles de production (federation)</source>
         <translation>Taux de réussite aux examens des écoles de production (fédération)</translation>
     </message>

@@ -1,4 +1,5 @@
 #include "services/attendanceservice.h"
+#include "services/auditwording.h"
 #include "services/demogenerator.h"
 #include "services/traineeservice.h"
 #include "storage/auditrepository.h"
@@ -232,6 +233,16 @@ TEST_CASE("Trainers see names and section of their own sections only, sensitive 
     auto notes = office.notes(own);
     REQUIRE(notes);
     CHECK(notes->first().author == QStringLiteral("secretariat"));
+    // Reading a minor's notes or guardians is on the trail: who, when, which record.
+    auto reads = AuditRepository(s.t.db()).list(
+        {QStringLiteral("secretariat"), QStringLiteral("trainee"), {}, {}, QString::number(own)}, 100);
+    REQUIRE(reads);
+    QStringList readParts;
+    for (const AuditEntry& e : *reads)
+        if (e.action == QLatin1String("read"))
+            readParts << AuditWording::changes(e.entity, e.changes);
+    CHECK(readParts.contains(QStringLiteral("Consulté : notes de suivi")));
+    CHECK(readParts.contains(QStringLiteral("Consulté : responsables légaux")));
     // Sensitive values never reach the audit trail.
     auto rowsAudit = AuditRepository(s.t.db()).list(
         {QString(), QStringLiteral("trainee"), {}, {}, QString::number(own)}, 10);

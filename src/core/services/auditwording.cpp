@@ -207,7 +207,6 @@ const QStringList kBooleans = {QStringLiteral("active"),
                                QStringLiteral("kept_aside"),
                                QStringLiteral("may_issue_tax_receipts"),
                                QStringLiteral("vat_on_debits"),
-                               QStringLiteral("read"),
                                QStringLiteral("professional"),
                                QStringLiteral("person")};
 
@@ -226,6 +225,10 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
         if (entity == QLatin1String("work_order"))
             return OrderService::orderStatusLabel(code);
     }
+    if (field == QLatin1String("read"))
+        return code == QLatin1String("notes")       ? AuditWording::tr("follow-up notes")
+               : code == QLatin1String("guardians") ? AuditWording::tr("legal guardians")
+                                                    : QString();
     if (field == QLatin1String("exit_reason"))
         return TraineeService::exitReasonLabel(exitReasonFromCode(code));
     if (field == QLatin1String("vat_regime"))
