@@ -369,10 +369,15 @@ Status SchoolService::deleteSection(qint64 sectionId)
 
 Result<QList<qint64>> SchoolService::preparedCertifications(qint64 sectionId) const
 {
-    auto all = SectionRepository(m_db).preparedCertifications();
+    auto all = preparedCertifications();
     if (!all)
         return std::unexpected(all.error());
     return all->value(sectionId);
+}
+
+Result<QHash<qint64, QList<qint64>>> SchoolService::preparedCertifications() const
+{
+    return SectionRepository(m_db).preparedCertifications();
 }
 
 Status SchoolService::setPreparedCertifications(qint64 sectionId, const QList<qint64>& certificationIds)

@@ -7,6 +7,7 @@
 #include "util/error.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -57,6 +58,8 @@ public:
     // (TraineeImportService). Changing the list needs settings.edit and is
     // written to the audit trail.
     Result<QList<qint64>> preparedCertifications(qint64 sectionId) const;
+    // Every section's at once: section id → certification ids.
+    Result<QHash<qint64, QList<qint64>>> preparedCertifications() const;
     Status setPreparedCertifications(qint64 sectionId, const QList<qint64>& certificationIds);
 
     // Field checks, exposed for forms and tests. Empty is accepted.

@@ -355,6 +355,8 @@ void SettingsPage::reloadSections()
         CareerService(m_session.database(), m_session.clock(), m_session.user())
             .certifications()
             .value_or(QList<Certification>{});
+    // What every section prepares, read once for the list.
+    const auto allPrepared = school.preparedCertifications().value_or(QHash<qint64, QList<qint64>>{});
     const int row = m_ui->sectionsList->currentRow();
     m_sectionList = *sections;
     m_ui->sectionsList->clear();
@@ -362,7 +364,7 @@ void SettingsPage::reloadSections()
         QString text = s.name;
         if (!s.trade.isEmpty())
             text += QStringLiteral(" — ") + s.trade;
-        const QList<qint64> prepared = school.preparedCertifications(s.id).value_or(QList<qint64>{});
+        const QList<qint64> prepared = allPrepared.value(s.id);
         QStringList codes;
         for (const Certification& c : catalogue) {
             if (prepared.contains(c.id))
