@@ -31,9 +31,11 @@ QString DashboardDocument::html(const DashboardSummary& s, const QDate& today)
     html += row(tr("Trainees trained since the start"), s.traineesEver);
     html += QStringLiteral("</table>");
     html += QStringLiteral("<h2 style=\"font-size: 13pt;\">%1</h2>").arg(tr("By section").toHtmlEscaped());
-    html += QStringLiteral("<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" width=\"80%\">"
-                           "<tr><th align=\"left\">%1</th><th align=\"right\">%2</th><th align=\"right\">%3</th></tr>")
-                .arg(tr("Section").toHtmlEscaped(), tr("Enrolled").toHtmlEscaped(), tr("Applications").toHtmlEscaped());
+    html += QStringLiteral(
+                "<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" width=\"80%\">"
+                "<tr><th align=\"left\">%1</th><th align=\"right\">%2</th><th align=\"right\">%3</th></tr>")
+                .arg(tr("Section").toHtmlEscaped(), tr("Enrolled").toHtmlEscaped(),
+                     tr("Applications").toHtmlEscaped());
     for (const auto& section : s.sections) {
         html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td></tr>")
                     .arg(section.name.toHtmlEscaped(), locale.toString(section.enrolled),

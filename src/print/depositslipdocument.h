@@ -4,11 +4,10 @@
 #include "domain/school.h"
 #include "util/error.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
-
-#include <memory>
 
 namespace etabli::print {
 

@@ -4,10 +4,9 @@
 #include "domain/school.h"
 #include "util/error.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QString>
-
-#include <memory>
 
 namespace etabli {
 class Clock;
@@ -32,8 +31,8 @@ public:
     // Renault Clio" (empty: none).
     static QString html(const Quote& quote, const Contact& customer, const QString& vehicle,
                         const SchoolIdentity& school);
-    static std::unique_ptr<Printable> make(const Quote& quote, const Contact& customer, const QString& vehicle,
-                                           const SchoolIdentity& school);
+    static std::unique_ptr<Printable> make(const Quote& quote, const Contact& customer,
+                                           const QString& vehicle, const SchoolIdentity& school);
     // Reads the quote, its customer, vehicle and the school, then makes it.
     static Result<std::unique_ptr<Printable>> load(Database& db, const Clock& clock, const UserContext& actor,
                                                    qint64 quoteId);

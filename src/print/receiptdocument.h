@@ -4,10 +4,9 @@
 #include "domain/school.h"
 #include "util/error.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QString>
-
-#include <memory>
 
 namespace etabli::print {
 

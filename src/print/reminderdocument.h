@@ -4,11 +4,10 @@
 #include "domain/school.h"
 #include "util/error.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
-
-#include <memory>
 
 namespace etabli::print {
 
@@ -22,12 +21,12 @@ class ReminderDocument
     Q_DECLARE_TR_FUNCTIONS(ReminderDocument)
 
 public:
-    static QString html(const SchoolIdentity& school, const Contact& customer, const QList<Receivable>& invoices,
-                        const QDate& today);
+    static QString html(const SchoolIdentity& school, const Contact& customer,
+                        const QList<Receivable>& invoices, const QDate& today);
     static std::unique_ptr<Printable> make(const SchoolIdentity& school, const Contact& customer,
                                            const QList<Receivable>& invoices, const QDate& today);
-    static Status writePdf(const SchoolIdentity& school, const Contact& customer, const QList<Receivable>& invoices,
-                           const QDate& today, const QString& path);
+    static Status writePdf(const SchoolIdentity& school, const Contact& customer,
+                           const QList<Receivable>& invoices, const QDate& today, const QString& path);
 };
 
 } // namespace etabli::print

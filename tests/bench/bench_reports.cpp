@@ -11,12 +11,11 @@
 #include "storage/sectionrepository.h"
 #include "util/clock.h"
 
+#include <functional>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTextStream>
-
-#include <functional>
 
 using namespace etabli;
 
@@ -39,7 +38,8 @@ void measure(QTextStream& out, const QString& label, Database& db, const QString
     ReportDataService data(db, clock, system);
     const QString year = QStringLiteral("2025-2026");
     const auto row = [&](const QString& what, double ms) {
-        out << "| " << label << " | " << what << " | " << QString::number(ms, 'f', ms < 10 ? 1 : 0) << " ms |\n";
+        out << "| " << label << " | " << what << " | " << QString::number(ms, 'f', ms < 10 ? 1 : 0)
+            << " ms |\n";
         out.flush();
     };
     row(QStringLiteral("indicators of a school year with the year before (SQL only)"),
@@ -51,30 +51,35 @@ void measure(QTextStream& out, const QString& label, Database& db, const QString
             if (!report)
                 return false;
             auto printable = report->printable(landscape);
-            return print::DocumentPrinter::writePdf(*printable, dir + QLatin1Char('/') + QString::fromLatin1(name))
+            return print::DocumentPrinter::writePdf(*printable,
+                                                    dir + QLatin1Char('/') + QString::fromLatin1(name))
                 .has_value();
         };
     };
     row(QStringLiteral("activity report: data (SQL)"),
         timeMs([&]() { return data.activity(year).has_value(); }, 3));
     row(QStringLiteral("activity report: data, layout, charts, PDF"),
-        timeMs(pdf("activity.pdf", [&]() -> std::optional<print::ReportBuilder> {
-                   auto d = data.activity(year);
-                   return d ? std::optional(print::ReportDocuments::activity(*d)) : std::nullopt;
-               }),
+        timeMs(pdf("activity.pdf",
+                   [&]() -> std::optional<print::ReportBuilder> {
+                       auto d = data.activity(year);
+                       return d ? std::optional(print::ReportDocuments::activity(*d)) : std::nullopt;
+                   }),
                3));
-    row(QStringLiteral("financial report: data (SQL)"), timeMs([&]() { return data.financial(2025).has_value(); }, 3));
+    row(QStringLiteral("financial report: data (SQL)"),
+        timeMs([&]() { return data.financial(2025).has_value(); }, 3));
     row(QStringLiteral("financial report: data, layout, charts, PDF"),
-        timeMs(pdf("financial.pdf", [&]() -> std::optional<print::ReportBuilder> {
-                   auto d = data.financial(2025);
-                   return d ? std::optional(print::ReportDocuments::financial(*d)) : std::nullopt;
-               }),
+        timeMs(pdf("financial.pdf",
+                   [&]() -> std::optional<print::ReportBuilder> {
+                       auto d = data.financial(2025);
+                       return d ? std::optional(print::ReportDocuments::financial(*d)) : std::nullopt;
+                   }),
                3));
     auto sections = SectionRepository(db).list();
     if (sections && !sections->isEmpty()) {
         const QString section = sections->first().name;
         row(QStringLiteral("sign-in sheets of a section, four weeks, PDF"),
-            timeMs(pdf("sheets.pdf",
+            timeMs(pdf(
+                       "sheets.pdf",
                        [&]() -> std::optional<print::ReportBuilder> {
                            auto d = data.attendance(section, QDate(2026, 11, 2), QDate(2026, 11, 27));
                            return d ? std::optional(print::ReportDocuments::attendance(*d)) : std::nullopt;
@@ -83,10 +88,11 @@ void measure(QTextStream& out, const QString& label, Database& db, const QString
                    3));
     }
     row(QStringLiteral("funder pack (activity, indicators, financial), PDF"),
-        timeMs(pdf("pack.pdf", [&]() -> std::optional<print::ReportBuilder> {
-                   auto d = data.pack(year, 2025, {});
-                   return d ? std::optional(print::ReportDocuments::pack(*d)) : std::nullopt;
-               }),
+        timeMs(pdf("pack.pdf",
+                   [&]() -> std::optional<print::ReportBuilder> {
+                       auto d = data.pack(year, 2025, {});
+                       return d ? std::optional(print::ReportDocuments::pack(*d)) : std::nullopt;
+                   }),
                3));
 }
 

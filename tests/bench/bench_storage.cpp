@@ -1,26 +1,25 @@
 // Storage benchmarks on the federation demo: how long the operations a user
 // waits for take. Prints a Markdown table for docs/performance.md.
-#include "services/fundingreportservice.h"
-#include "util/clock.h"
 #include "services/dashboardservice.h"
+#include "services/demogenerator.h"
+#include "services/fundingreportservice.h"
 #include "storage/attendancerepository.h"
+#include "storage/backup.h"
 #include "storage/contactrepository.h"
+#include "storage/database.h"
 #include "storage/invoicerepository.h"
 #include "storage/orderrepository.h"
 #include "storage/productionrepository.h"
 #include "storage/sqlquery.h"
 #include "storage/traineelistquery.h"
-#include "services/demogenerator.h"
-#include "storage/backup.h"
-#include "storage/database.h"
+#include "util/clock.h"
 
+#include <functional>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
-
-#include <functional>
 
 using namespace etabli;
 
@@ -57,18 +56,21 @@ int main(int argc, char* argv[])
         o.referenceDate = today;
         return DemoGenerator(**db, o).run().has_value();
     });
-    out << "| create the federation demo (" << QFileInfo(path).size() / 1024 << " KiB) | " << create << " ms |\n";
+    out << "| create the federation demo (" << QFileInfo(path).size() / 1024 << " KiB) | " << create
+        << " ms |\n";
 
     const double open = timeMs(
-        [&]() { return Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting).has_value(); },
+        [&]() {
+            return Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting)
+                .has_value();
+        },
         3);
     out << "| open with checks (quick_check, version, write probe) | " << open << " ms |\n";
 
     auto db = Database::open(DatabaseLocation::sqlite(path), Database::OpenMode::OpenExisting);
     if (!db)
         return 1;
-    const double dashboard =
-        timeMs([&]() { return DashboardService(**db).summary(today).has_value(); }, 50);
+    const double dashboard = timeMs([&]() { return DashboardService(**db).summary(today).has_value(); }, 50);
     out << "| dashboard counts | " << dashboard << " ms |\n";
 
     TraineeListQuery list(**db);
@@ -85,16 +87,19 @@ int main(int argc, char* argv[])
     filter.ascending = false;
     filter.status = QStringLiteral("left");
     const double sorted = timeMs([&]() { return list.rows(filter, 100, 2000).has_value(); }, 20);
-    out << "| trainees' list: status filter, sorted by entry date, page at offset 2000 | " << sorted << " ms |\n";
+    out << "| trainees' list: status filter, sorted by entry date, page at offset 2000 | " << sorted
+        << " ms |\n";
     AttendanceRepository attendance(**db);
-    const double rate = timeMs([&]() { return attendance.rate(0, 1, QDate(2026, 9, 1), today).has_value(); }, 20);
+    const double rate =
+        timeMs([&]() { return attendance.rate(0, 1, QDate(2026, 9, 1), today).has_value(); }, 20);
     out << "| attendance rate of a section over the school year | " << rate << " ms |\n";
 
     // The production log: ~1.2M rows at this scale.
     SqlQuery rows(**db);
-    if (!rows.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM production_entry) + (SELECT COUNT(*) FROM "
-                                  "production_trainee) + (SELECT COUNT(*) FROM production_output) + (SELECT COUNT(*) "
-                                  "FROM production_material) + (SELECT COUNT(*) FROM production_skill)")) ||
+    if (!rows.exec(QStringLiteral(
+            "SELECT (SELECT COUNT(*) FROM production_entry) + (SELECT COUNT(*) FROM "
+            "production_trainee) + (SELECT COUNT(*) FROM production_output) + (SELECT COUNT(*) "
+            "FROM production_material) + (SELECT COUNT(*) FROM production_skill)")) ||
         !rows.next())
         return 1;
     out << "| (production log rows in the federation demo: " << rows.value(0).toLongLong() << ") | |\n";
@@ -107,7 +112,8 @@ int main(int argc, char* argv[])
     const double logPage = timeMs([&]() { return production.list(log, {}, 100, 0).has_value(); }, 20);
     out << "| production log: first page of 100 of a workshop's school year | " << logPage << " ms |\n";
     ProductionFilter everything;
-    const double logDeep = timeMs([&]() { return production.list(everything, {}, 100, 100000).has_value(); }, 5);
+    const double logDeep =
+        timeMs([&]() { return production.list(everything, {}, 100, 100000).has_value(); }, 5);
     out << "| production log: all workshops, page at offset 100 000 | " << logDeep << " ms |\n";
     const double logCount = timeMs([&]() { return production.count(everything, {}).has_value(); }, 5);
     out << "| production log: count of all entries | " << logCount << " ms |\n";
@@ -124,8 +130,9 @@ int main(int argc, char* argv[])
 
     // Sales: about a million work orders, as many invoices and payments.
     SqlQuery sales(**db);
-    if (!sales.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM work_order), (SELECT COUNT(*) FROM invoice), (SELECT "
-                                   "COUNT(*) FROM payment), (SELECT COUNT(*) FROM contact)")) ||
+    if (!sales.exec(QStringLiteral(
+            "SELECT (SELECT COUNT(*) FROM work_order), (SELECT COUNT(*) FROM invoice), (SELECT "
+            "COUNT(*) FROM payment), (SELECT COUNT(*) FROM contact)")) ||
         !sales.next())
         return 1;
     out << "| (sales in the federation demo: " << sales.value(0).toLongLong() << " work orders, "
@@ -143,40 +150,65 @@ int main(int argc, char* argv[])
     InvoiceFilter byCustomer;
     byCustomer.text = QStringLiteral("mairie");
     out << "| invoices' list: search \"mairie\", first page and count | "
-        << timeMs([&]() { return invoices.list(byCustomer, 100, 0).has_value() && invoices.count(byCustomer).has_value(); }, 5)
+        << timeMs(
+               [&]() {
+                   return invoices.list(byCustomer, 100, 0).has_value() &&
+                          invoices.count(byCustomer).has_value();
+               },
+               5)
         << " ms |\n";
     InvoiceFilter unpaid;
     unpaid.unpaidOnly = true;
     out << "| invoices' list: unpaid only, first page and count | "
-        << timeMs([&]() { return invoices.list(unpaid, 100, 0).has_value() && invoices.count(unpaid).has_value(); }, 5)
+        << timeMs(
+               [&]() {
+                   return invoices.list(unpaid, 100, 0).has_value() && invoices.count(unpaid).has_value();
+               },
+               5)
         << " ms |\n";
     out << "| unpaid invoices: totals by age, summed in SQL (the Unpaid tab's summary) | "
         << timeMs([&]() { return invoices.receivableTotals(today).has_value(); }, 3) << " ms |\n";
     out << "| unpaid invoices: the 500 oldest (the Unpaid tab's table) | "
         << timeMs([&]() { return invoices.receivables(today, 0, 500).has_value(); }, 3) << " ms |\n";
-    out << "| cheques waiting for the bank | " << timeMs([&]() { return invoices.cheques(0).has_value(); }, 3) << " ms |\n";
+    out << "| cheques waiting for the bank | " << timeMs([&]() { return invoices.cheques(0).has_value(); }, 3)
+        << " ms |\n";
     OrderRepository orders(**db);
     OrderFilter openOrders;
     openOrders.status = QStringLiteral("open");
     out << "| work orders: open ones, first page and count | "
-        << timeMs([&]() { return orders.orders(openOrders, 100, 0).has_value() && orders.countOrders(openOrders).has_value(); },
-                  10)
+        << timeMs(
+               [&]() {
+                   return orders.orders(openOrders, 100, 0).has_value() &&
+                          orders.countOrders(openOrders).has_value();
+               },
+               10)
         << " ms |\n";
     OrderFilter workshop;
     workshop.sectionId = 1;
     out << "| work orders: one workshop, all statuses, first page and count | "
-        << timeMs([&]() { return orders.orders(workshop, 100, 0).has_value() && orders.countOrders(workshop).has_value(); }, 10)
+        << timeMs(
+               [&]() {
+                   return orders.orders(workshop, 100, 0).has_value() &&
+                          orders.countOrders(workshop).has_value();
+               },
+               10)
         << " ms |\n";
     ContactRepository contacts(**db);
     ContactFilter customers;
     customers.text = QStringLiteral("garage");
     out << "| directory: search \"garage\", first page and count | "
-        << timeMs([&]() { return contacts.list(customers, 100, 0).has_value() && contacts.count(customers).has_value(); }, 10)
+        << timeMs(
+               [&]() {
+                   return contacts.list(customers, 100, 0).has_value() &&
+                          contacts.count(customers).has_value();
+               },
+               10)
         << " ms |\n";
     // Funding: the report sums a financial year of the federation's invoices in SQL.
     const SystemClock clock;
     const FundingReportService funding(**db, clock, UserContext::system());
-    out << "| funding report of a financial year (split, categories, twelve months against the year before) | "
+    out << "| funding report of a financial year (split, categories, twelve months against the year before) "
+           "| "
         << timeMs([&]() { return funding.report(2025).has_value(); }, 5) << " ms |\n";
     out << "| chains of invoices and payments verified (etabli-cli check) | "
         << timeMs([&]() { return invoices.verifyChains().has_value(); }, 1) << " ms |\n";

@@ -2,9 +2,8 @@
 #include "util/appsettings.h"
 #include "util/translations.h"
 
-#include <QDir>
-
 #include <catch2/catch.hpp>
+#include <QDir>
 
 using namespace etabli;
 
@@ -34,7 +33,8 @@ TEST_CASE("AppSettings: each key has its default and round-trips", "[settings]")
 
 TEST_CASE("Language: French unless English is asked for", "[settings]")
 {
-    CHECK(translations::resolve(QStringLiteral("auto"), QLocale(QLocale::French, QLocale::France)) == QLocale::French);
+    CHECK(translations::resolve(QStringLiteral("auto"), QLocale(QLocale::French, QLocale::France)) ==
+          QLocale::French);
     CHECK(translations::resolve(QStringLiteral("auto"), QLocale::c()) == QLocale::French);
     CHECK(translations::resolve(QStringLiteral("auto"), QLocale(QLocale::English, QLocale::UnitedStates)) ==
           QLocale::English);

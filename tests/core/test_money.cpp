@@ -1,5 +1,5 @@
-#include "support/catchqt.h"
 #include "domain/money.h"
+#include "support/catchqt.h"
 
 #include <catch2/catch.hpp>
 
@@ -46,7 +46,9 @@ TEST_CASE("Money formats the French way", "[money]")
     CHECK(Money::fromCents(-1).format() == nbsp(QStringLiteral("-0,01~€")));
     CHECK(Money::fromCents(0).format() == nbsp(QStringLiteral("0,00~€")));
     CHECK(Money::fromCents(123456789012).formatPlain() == nbsp(QStringLiteral("1 234 567 890,12")));
-    CHECK(Money::fromCents(std::numeric_limits<std::int64_t>::min()).formatPlain().startsWith(QLatin1Char('-')));
+    CHECK(Money::fromCents(std::numeric_limits<std::int64_t>::min())
+              .formatPlain()
+              .startsWith(QLatin1Char('-')));
 }
 
 TEST_CASE("Money parses what people type", "[money]")
@@ -68,8 +70,8 @@ TEST_CASE("Money parses what people type", "[money]")
 
 TEST_CASE("Money refuses garbage with a French message", "[money]")
 {
-    for (const char* bad : {"", "abc", "12,345", "1.2.3", "1,2,3", "12€34", "--1", "1 234,5678", "12,", "1.234",
-                            "99999999999999999999", "1e5", "0x10"}) {
+    for (const char* bad : {"", "abc", "12,345", "1.2.3", "1,2,3", "12€34", "--1", "1 234,5678", "12,",
+                            "1.234", "99999999999999999999", "1e5", "0x10"}) {
         INFO(bad);
         const auto r = Money::parse(QString::fromUtf8(bad));
         REQUIRE_FALSE(r.has_value());

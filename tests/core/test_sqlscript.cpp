@@ -1,6 +1,6 @@
-#include "support/catchqt.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlscript.h"
+#include "support/catchqt.h"
 
 #include <catch2/catch.hpp>
 
@@ -26,22 +26,21 @@ TEST_CASE("Migration scripts keep their dialect's parts and types", "[sqlscript]
 
 TEST_CASE("Scripts split into statements, triggers and $$ bodies whole", "[sqlscript]")
 {
-    const QString script = QStringLiteral(
-        "-- a comment\n"
-        "CREATE TABLE a (x INTEGER); -- trailing comment\n"
-        "INSERT INTO a VALUES (1);\n"
-        "CREATE TRIGGER no_update BEFORE UPDATE ON a\n"
-        "BEGIN\n"
-        "  SELECT RAISE(ABORT, 'immutable');\n"
-        "END;\n"
-        "CREATE FUNCTION f() RETURNS trigger AS $$\n"
-        "BEGIN\n"
-        "  RAISE EXCEPTION 'no';\n"
-        "END;\n"
-        "$$ LANGUAGE plpgsql;\n"
-        "CREATE TRIGGER t_pg BEFORE UPDATE ON a\n"
-        "    FOR EACH ROW EXECUTE FUNCTION f();\n"
-        "-- only a comment at the end\n");
+    const QString script = QStringLiteral("-- a comment\n"
+                                          "CREATE TABLE a (x INTEGER); -- trailing comment\n"
+                                          "INSERT INTO a VALUES (1);\n"
+                                          "CREATE TRIGGER no_update BEFORE UPDATE ON a\n"
+                                          "BEGIN\n"
+                                          "  SELECT RAISE(ABORT, 'immutable');\n"
+                                          "END;\n"
+                                          "CREATE FUNCTION f() RETURNS trigger AS $$\n"
+                                          "BEGIN\n"
+                                          "  RAISE EXCEPTION 'no';\n"
+                                          "END;\n"
+                                          "$$ LANGUAGE plpgsql;\n"
+                                          "CREATE TRIGGER t_pg BEFORE UPDATE ON a\n"
+                                          "    FOR EACH ROW EXECUTE FUNCTION f();\n"
+                                          "-- only a comment at the end\n");
     const QStringList parts = sqlscript::split(script);
     REQUIRE(parts.size() == 5);
     CHECK(parts.at(0) == QStringLiteral("CREATE TABLE a (x INTEGER)"));

@@ -15,7 +15,8 @@ TEST_CASE("The team and the volunteers' hours, valued for the funders", "[staff]
     FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
     const UserContext director = test::createSchool(t.db());
     const qint64 tyres =
-        test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'")).toLongLong();
+        test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+            .toLongLong();
     StaffService team(t.db(), clock, director);
 
     StaffMember trainer;

@@ -1,5 +1,5 @@
-#include "support/catchqt.h"
 #include "domain/schoolyear.h"
+#include "support/catchqt.h"
 #include "util/random.h"
 #include "util/text.h"
 

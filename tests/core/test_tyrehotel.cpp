@@ -42,7 +42,8 @@ struct Hotel
         v.tyreSize = QStringLiteral("185/65 R15 88T");
         car = *contacts.saveVehicle(v);
         const qint64 tyres =
-            test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'")).toLongLong();
+            test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+                .toLongLong();
         CatalogueItem item;
         item.sectionId = tyres;
         item.code = QStringLiteral("GARDIEN");
@@ -73,7 +74,8 @@ struct Hotel
 
 } // namespace
 
-TEST_CASE("The tyre hotel stores a set at a free place, finds it by plate and gives it back", "[sales][tyres]")
+TEST_CASE("The tyre hotel stores a set at a free place, finds it by plate and gives it back",
+          "[sales][tyres]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
     INFO(backend);
@@ -144,12 +146,13 @@ TEST_CASE("The tyre hotel stores a set at a free place, finds it by plate and gi
     twice.level = 4;
     CHECK_FALSE(hotel.save(twice));
     // The database refuses it too.
-    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO tyre_set (vehicle_id, contact_id, season, tyre_size, "
-                                                 "tyre_count, rack, row_no, level_no, date_in, created_at, updated_at) "
-                                                 "VALUES (%1, %2, 'winter', '205/55 R16 91V', 4, 'B', 2, 3, '2026-11-01', "
-                                                 "'x', 'x')")
-                                  .arg(second)
-                                  .arg(h.owner)));
+    CHECK_FALSE(test::rawExec(
+        db, QStringLiteral("INSERT INTO tyre_set (vehicle_id, contact_id, season, tyre_size, "
+                           "tyre_count, rack, row_no, level_no, date_in, created_at, updated_at) "
+                           "VALUES (%1, %2, 'winter', '205/55 R16 91V', 4, 'B', 2, 3, '2026-11-01', "
+                           "'x', 'x')")
+                .arg(second)
+                .arg(h.owner)));
     clash.level = 4;
     auto moved = hotel.save(clash);
     REQUIRE(moved);
@@ -187,7 +190,8 @@ TEST_CASE("The tyre hotel stores a set at a free place, finds it by plate and gi
     TyreSetFilter returned;
     returned.state = QStringLiteral("returned");
     CHECK(*hotel.count(returned) == 1);
-    CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'tyre_set'")).toInt() >= 5);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'tyre_set'"))
+              .toInt() >= 5);
 }
 
 TEST_CASE("The tyre hotel: trainers store sets, read-only accounts only look", "[sales][tyres][access]")
@@ -202,10 +206,12 @@ TEST_CASE("The tyre hotel: trainers store sets, read-only accounts only look", "
     UserContext reader;
     reader.login = QStringLiteral("lecture");
     reader.permissions = {permission::SalesRead};
-    CHECK(TyreHotelService(h.t.db(), h.clock, reader).save(h.winterSet()).error().code == Error::Code::AccessDenied);
+    CHECK(TyreHotelService(h.t.db(), h.clock, reader).save(h.winterSet()).error().code ==
+          Error::Code::AccessDenied);
     auto id = TyreHotelService(h.t.db(), h.clock, trainer).save(h.winterSet());
     REQUIRE(id);
-    CHECK(TyreHotelService(h.t.db(), h.clock, trainer).invoiceFee(*id).error().code == Error::Code::AccessDenied);
+    CHECK(TyreHotelService(h.t.db(), h.clock, trainer).invoiceFee(*id).error().code ==
+          Error::Code::AccessDenied);
     CHECK(TyreHotelService(h.t.db(), h.clock, reader).findStored(QStringLiteral("FG456HJ")));
 }
 

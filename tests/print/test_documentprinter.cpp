@@ -2,13 +2,12 @@
 #include "print/documentprinter.h"
 #include "support/testenv.h"
 
+#include <catch2/catch.hpp>
 #include <QDir>
 #include <QFile>
 #include <QPrinter>
 #include <QRegularExpression>
 #include <QTextDocument>
-
-#include <catch2/catch.hpp>
 
 using namespace etabli;
 
@@ -28,8 +27,8 @@ TEST_CASE("A long document becomes numbered A4 PDF pages", "[print]")
     QTextDocument doc;
     doc.setHtml(html);
     const QString path = QDir(test::tempRoot()).filePath(QStringLiteral("long.pdf"));
-    REQUIRE(print::DocumentPrinter::writePdf(doc, {QStringLiteral("Essai"), QStringLiteral("Juralternance"), {}},
-                                             path));
+    REQUIRE(print::DocumentPrinter::writePdf(
+        doc, {QStringLiteral("Essai"), QStringLiteral("Juralternance"), {}}, path));
     QFile f(path);
     REQUIRE(f.open(QIODevice::ReadOnly));
     const QByteArray pdf = f.readAll();
@@ -54,7 +53,8 @@ TEST_CASE("The dashboard document shows the counts it is given", "[print]")
     QTextDocument doc;
     doc.setHtml(html);
     const QString path = QDir(test::tempRoot()).filePath(QStringLiteral("tableau.pdf"));
-    REQUIRE(print::DocumentPrinter::writePdf(doc, {print::DashboardDocument::title(), s.schoolName, {}}, path));
+    REQUIRE(
+        print::DocumentPrinter::writePdf(doc, {print::DashboardDocument::title(), s.schoolName, {}}, path));
     QFile f(path);
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(pdfPageCount(f.readAll()) == 1);

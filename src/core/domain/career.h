@@ -70,8 +70,9 @@ inline QStringList outcomeMilestones()
 // cdi, cdd, interim, apprenticeship, training, seeking, other, unknown
 inline QStringList outcomeSituations()
 {
-    return {QStringLiteral("cdi"),      QStringLiteral("cdd"),     QStringLiteral("interim"),
-            QStringLiteral("apprenticeship"), QStringLiteral("training"), QStringLiteral("seeking"),
+    return {QStringLiteral("cdi"),      QStringLiteral("cdd"),
+            QStringLiteral("interim"),  QStringLiteral("apprenticeship"),
+            QStringLiteral("training"), QStringLiteral("seeking"),
             QStringLiteral("other"),    QStringLiteral("unknown")};
 }
 

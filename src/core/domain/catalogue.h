@@ -22,8 +22,8 @@ struct CatalogueItem
     QString code;  // "MONT-EQ"
     QString label; // "Montage et équilibrage d'un pneu"
     QString unit = QStringLiteral("piece");
-    Money unitPrice;       // excluding VAT
-    int vatRateBp = 2000;  // basis points: 2000 = 20 %
+    Money unitPrice;      // excluding VAT
+    int vatRateBp = 2000; // basis points: 2000 = 20 %
     bool active = true;
     int version = 0;
 };

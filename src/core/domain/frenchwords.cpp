@@ -6,9 +6,8 @@ namespace etabli {
 
 namespace {
 
-const char* const units[] = {"zéro",  "un",    "deux",     "trois",    "quatre", "cinq",
-                             "six",   "sept",  "huit",     "neuf",     "dix",    "onze",
-                             "douze", "treize", "quatorze", "quinze", "seize"};
+const char* const units[] = {"zéro", "un",  "deux", "trois", "quatre", "cinq",     "six",    "sept", "huit",
+                             "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"};
 const char* const tens[] = {"", "dix", "vingt", "trente", "quarante", "cinquante", "soixante"};
 
 QString unit(int n)
@@ -33,7 +32,8 @@ QString belowHundred(int n, bool last)
         return u == 1 ? base + QStringLiteral(" et un") : base + QLatin1Char('-') + unit(u);
     }
     if (t == 7)
-        return u == 1 ? QStringLiteral("soixante et onze") : QStringLiteral("soixante-") + belowHundred(10 + u, last);
+        return u == 1 ? QStringLiteral("soixante et onze")
+                      : QStringLiteral("soixante-") + belowHundred(10 + u, last);
     if (t == 8)
         return u == 0 ? (last ? QStringLiteral("quatre-vingts") : QStringLiteral("quatre-vingt"))
                       : QStringLiteral("quatre-vingt-") + unit(u);
@@ -68,14 +68,16 @@ QString numberInFrenchWords(qint64 number)
     const int rest = static_cast<int>(number % 1000);
     if (billions > 0) {
         // Beyond 999 milliards, the count of milliards is itself written out.
-        const QString count = billions < 1000 ? belowThousand(static_cast<int>(billions), true)
-                                              : numberInFrenchWords(billions);
+        const QString count =
+            billions < 1000 ? belowThousand(static_cast<int>(billions), true) : numberInFrenchWords(billions);
         parts << count + (billions > 1 ? QStringLiteral(" milliards") : QStringLiteral(" milliard"));
     }
     if (millions > 0)
-        parts << belowThousand(millions, true) + (millions > 1 ? QStringLiteral(" millions") : QStringLiteral(" million"));
+        parts << belowThousand(millions, true) +
+                     (millions > 1 ? QStringLiteral(" millions") : QStringLiteral(" million"));
     if (thousands > 0)
-        parts << (thousands == 1 ? QStringLiteral("mille") : belowThousand(thousands, false) + QStringLiteral(" mille"));
+        parts << (thousands == 1 ? QStringLiteral("mille")
+                                 : belowThousand(thousands, false) + QStringLiteral(" mille"));
     if (rest > 0)
         parts << belowThousand(rest, true);
     return parts.join(QLatin1Char(' '));
@@ -99,7 +101,8 @@ QString amountInFrenchWords(const Money& amount)
             out += QStringLiteral(" euros");
     }
     if (centimes > 0) {
-        const QString c = numberInFrenchWords(centimes) + (centimes == 1 ? QStringLiteral(" centime") : QStringLiteral(" centimes"));
+        const QString c = numberInFrenchWords(centimes) +
+                          (centimes == 1 ? QStringLiteral(" centime") : QStringLiteral(" centimes"));
         out = out.isEmpty() ? c : out + QStringLiteral(" et ") + c;
     }
     return out.isEmpty() ? QStringLiteral("zéro euro") : out;

@@ -42,7 +42,7 @@ std::optional<Money> Money::checkedMul(std::int64_t factor) const
 Money Money::operator+(Money other) const
 {
     return checkedAdd(other).value_or(Money(other.m_cents > 0 ? std::numeric_limits<std::int64_t>::max()
-                                                               : std::numeric_limits<std::int64_t>::min()));
+                                                              : std::numeric_limits<std::int64_t>::min()));
 }
 
 Money Money::operator-(Money other) const
@@ -130,7 +130,8 @@ Result<Money> Money::parse(const QString& input)
     // thousands by three ("1.234,56", "1,234.56").
     QString digits;
     QString fraction;
-    const qsizetype lastSep = std::max(text.lastIndexOf(QLatin1Char(',')), text.lastIndexOf(QLatin1Char('.')));
+    const qsizetype lastSep =
+        std::max(text.lastIndexOf(QLatin1Char(',')), text.lastIndexOf(QLatin1Char('.')));
     if (lastSep < 0) {
         digits = text;
     } else {

@@ -2,13 +2,12 @@
 
 #include "util/error.h"
 
-#include <QCoreApplication>
-#include <QLocale>
-#include <QString>
-
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <QCoreApplication>
+#include <QLocale>
+#include <QString>
 
 namespace etabli {
 

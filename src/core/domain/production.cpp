@@ -72,8 +72,9 @@ Result<int> Quantities::parseDuration(const QString& input)
     QString text = input.trimmed().toLower();
     text.remove(QLatin1Char(' ')).remove(QChar(0x202F)).remove(QChar(0x00A0));
     const auto invalid = [&input]() {
-        return fail(Error::Code::InvalidInput,
-                    tr("“%1” is not a valid duration (examples: 3,5 or 3 h 30 or 45 min).").arg(input.trimmed()));
+        return fail(
+            Error::Code::InvalidInput,
+            tr("“%1” is not a valid duration (examples: 3,5 or 3 h 30 or 45 min).").arg(input.trimmed()));
     };
     if (text.isEmpty())
         return invalid();

@@ -12,7 +12,9 @@ class SchoolYear
 {
 public:
     constexpr SchoolYear() = default;
-    constexpr explicit SchoolYear(int startYear, int startMonth = 9) : m_start(startYear), m_month(startMonth) {}
+    constexpr explicit SchoolYear(int startYear, int startMonth = 9) : m_start(startYear), m_month(startMonth)
+    {
+    }
 
     static SchoolYear containing(const QDate& date, int startMonth = 9)
     {

@@ -13,8 +13,8 @@ struct Section
     QString trade; // "Pneumatique"
     bool active = true;
     int position = 0;
-    int capacity = 0;          // places; 0 = not set
-    int halfDayMinutes = 210;  // a half-day in the workshop: default hours in the log
+    int capacity = 0;         // places; 0 = not set
+    int halfDayMinutes = 210; // a half-day in the workshop: default hours in the log
     int version = 0;
 
     static QStringList defaultNames()

@@ -14,7 +14,7 @@ struct StaffMember
     QString lastName;
     QString firstName;
     QString kind = QStringLiteral("employee"); // employee, volunteer
-    QString job;                               // direction, administration, master_trainer, teacher, other, or empty
+    QString job; // direction, administration, master_trainer, teacher, other, or empty
     QString phone;
     QString email;
     qint64 userId = 0; // the linked account, 0: none
@@ -22,13 +22,20 @@ struct StaffMember
     QList<qint64> sectionIds;
     int version = 0;
 
-    QString displayName() const { return firstName.isEmpty() ? lastName : firstName + QLatin1Char(' ') + lastName; }
+    QString displayName() const
+    {
+        return firstName.isEmpty() ? lastName : firstName + QLatin1Char(' ') + lastName;
+    }
 };
 
 inline QStringList staffJobs()
 {
-    return {QString(), QStringLiteral("direction"), QStringLiteral("administration"), QStringLiteral("master_trainer"),
-            QStringLiteral("teacher"), QStringLiteral("other")};
+    return {QString(),
+            QStringLiteral("direction"),
+            QStringLiteral("administration"),
+            QStringLiteral("master_trainer"),
+            QStringLiteral("teacher"),
+            QStringLiteral("other")};
 }
 
 // Hours given by a volunteer on a day.

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QDate>
-
 #include <algorithm>
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -22,9 +21,9 @@ struct TyreSet
 
     qint64 id = 0;
     qint64 vehicleId = 0;
-    qint64 contactId = 0; // the vehicle's owner, filled when stored
-    QString plate;        // filled when read
-    QString customerName; // filled when read
+    qint64 contactId = 0;  // the vehicle's owner, filled when stored
+    QString plate;         // filled when read
+    QString customerName;  // filled when read
     QString customerPhone; // filled when read
     QString season = QStringLiteral("winter");
     QString tyreSize; // normalised: "205/55 R16 91V"
@@ -55,8 +54,8 @@ struct TyreSet
 
 struct TyreSetFilter
 {
-    QString text;   // plate (any form) or customer
-    QString season; // empty: all
+    QString text;                             // plate (any form) or customer
+    QString season;                           // empty: all
     QString state = QStringLiteral("stored"); // "stored", "returned", or empty: all
 };
 

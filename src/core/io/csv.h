@@ -16,8 +16,8 @@ struct Table
     QStringList header;
     QList<QStringList> rows;
     QList<int> lines;
-    QString encoding;  // "UTF-8" or "Windows-1252"
-    QChar separator;   // ';' or ','
+    QString encoding; // "UTF-8" or "Windows-1252"
+    QChar separator;  // ';' or ','
 };
 
 // Reads a spreadsheet export: UTF-8 (with or without BOM) or Windows-1252,

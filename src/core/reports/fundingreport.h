@@ -46,8 +46,8 @@ struct FundingReport
     // Production excl. VAT per month of the year, and of the year before.
     QList<qint64> monthlyProduction;
     QList<qint64> monthlyProductionPrevious;
-    Money invoiced;      // incl. VAT, net of credit notes
-    Money cashReceived;  // customers' payments received in the year
+    Money invoiced;     // incl. VAT, net of credit notes
+    Money cashReceived; // customers' payments received in the year
     Money subsidiesGranted;
     Money subsidiesReceived; // instalments received in the year
 

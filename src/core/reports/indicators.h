@@ -2,11 +2,10 @@
 
 #include "domain/money.h"
 
+#include <memory>
 #include <QList>
 #include <QMap>
 #include <QString>
-
-#include <memory>
 
 namespace etabli {
 
@@ -41,14 +40,14 @@ struct Indicators
     int enrolled = 0;                      // at any time in the year
     int continuing = 0;                    // still enrolled on the first day of the next year
     int exits = 0;
-    QMap<QString, int> exitsByReason;                   // the JSON keys (apprenticeship, …, dropout, other)
-    QMap<QString, QMap<QString, int>> certifications;   // code → registered / passed / failed / absent
-    double attendanceRate = -1;                         // attended ÷ recorded half-days; -1: none recorded
+    QMap<QString, int> exitsByReason;                 // the JSON keys (apprenticeship, …, dropout, other)
+    QMap<QString, QMap<QString, int>> certifications; // code → registered / passed / failed / absent
+    double attendanceRate = -1;                       // attended ÷ recorded half-days; -1: none recorded
     QMap<QString, double> attendanceBySection;
-    QMap<QString, double> attendanceByMonth;            // "2014-03" → rate
+    QMap<QString, double> attendanceByMonth; // "2014-03" → rate
     int internships = 0;
     int hostOrganisations = 0;
-    QMap<QString, QMap<QString, int>> outcomes;         // at_exit / months_6 / months_12 → situation → count
+    QMap<QString, QMap<QString, int>> outcomes; // at_exit / months_6 / months_12 → situation → count
     double insertionRate = -1; // (job + apprenticeship + training) ÷ known, latest milestone; -1: none known
     qint64 productionMinutesOrders = 0;
     qint64 productionMinutesExercise = 0;

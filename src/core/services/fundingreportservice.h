@@ -31,7 +31,11 @@ public:
     // The financial year starting in `startYear`.
     // Detail::Split: the split, shares and categories only, without the
     // months, the invoicing and the cash (what the home page shows, on every change).
-    enum class Detail { Full, Split };
+    enum class Detail
+    {
+        Full,
+        Split
+    };
     Result<FundingReport> report(int startYear, Detail detail = Detail::Full) const;
 
     // The stable keys of `etabli-cli report funding --format json`.

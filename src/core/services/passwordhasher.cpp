@@ -1,7 +1,6 @@
 #include "services/passwordhasher.h"
 
 #include <QByteArray>
-
 #include <sodium.h>
 
 namespace etabli {

@@ -65,9 +65,12 @@ Result<qint64> StaffService::add(const StaffMember& m)
         if (!id)
             return id;
         ChangeSet c;
-        c.set(QStringLiteral("name"), m.displayName()).set(QStringLiteral("kind"), m.kind).set(QStringLiteral("job"), m.job);
+        c.set(QStringLiteral("name"), m.displayName())
+            .set(QStringLiteral("kind"), m.kind)
+            .set(QStringLiteral("job"), m.job);
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("staff"), QString::number(*id), QStringLiteral("create"), c);
+                         .record(m_actor, QStringLiteral("staff"), QString::number(*id),
+                                 QStringLiteral("create"), c);
             !r)
             return std::unexpected(r.error());
         return id;
@@ -138,7 +141,8 @@ Result<qint64> StaffService::addHours(const VolunteerHours& h)
         for (const StaffMember& s : *team)
             volunteer = volunteer || s.id == h.staffId;
         if (!volunteer)
-            return fail(Error::Code::InvalidInput, tr("Volunteer hours are given by a volunteer of the team."));
+            return fail(Error::Code::InvalidInput,
+                        tr("Volunteer hours are given by a volunteer of the team."));
         auto id = repo.insertHours(h, m_clock.nowIso());
         if (!id)
             return id;
@@ -169,11 +173,13 @@ Status StaffService::removeHours(const VolunteerHours& h)
             .set(QStringLiteral("minutes"), h.minutes)
             .set(QStringLiteral("activity"), h.activity);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("volunteer_hours"), QString::number(h.id), QStringLiteral("delete"), c);
+            .record(m_actor, QStringLiteral("volunteer_hours"), QString::number(h.id),
+                    QStringLiteral("delete"), c);
     });
 }
 
-Result<StaffService::VolunteerSummary> StaffService::volunteerSummary(const QDate& from, const QDate& to) const
+Result<StaffService::VolunteerSummary> StaffService::volunteerSummary(const QDate& from,
+                                                                      const QDate& to) const
 {
     StaffRepository repo(m_db);
     auto minutes = repo.totalMinutes(from, to);

@@ -25,8 +25,9 @@ QDate fromIso(const QVariant& v)
 // A contact's name as shown: "Faivre Monique" for a person, the name otherwise.
 QString contactNameSql(const QString& alias)
 {
-    return QStringLiteral("CASE WHEN %1.person = 1 AND %1.first_name <> '' THEN %1.name || ' ' || %1.first_name ELSE "
-                          "%1.name END")
+    return QStringLiteral(
+               "CASE WHEN %1.person = 1 AND %1.first_name <> '' THEN %1.name || ' ' || %1.first_name ELSE "
+               "%1.name END")
         .arg(alias);
 }
 
@@ -49,10 +50,13 @@ BudgetCategory readCategory(const SqlQuery& q)
 
 QString entryColumns()
 {
-    return QStringLiteral("SELECT e.id, e.day, e.category_id, k.name, e.label, e.amount_cents, e.contact_id, %1, "
-                          "e.reference, e.corrects_entry_id, x.id, e.created_by FROM budget_entry e JOIN budget_category "
-                          "k ON k.id = e.category_id LEFT JOIN contact c ON c.id = e.contact_id LEFT JOIN budget_entry x "
-                          "ON x.corrects_entry_id = e.id")
+    return QStringLiteral(
+               "SELECT e.id, e.day, e.category_id, k.name, e.label, e.amount_cents, e.contact_id, %1, "
+               "e.reference, e.corrects_entry_id, x.id, e.created_by FROM budget_entry e JOIN "
+               "budget_category "
+               "k ON k.id = e.category_id LEFT JOIN contact c ON c.id = e.contact_id LEFT JOIN budget_entry "
+               "x "
+               "ON x.corrects_entry_id = e.id")
         .arg(contactNameSql(QStringLiteral("c")));
 }
 
@@ -87,16 +91,20 @@ sql::Where entryWhere(const BudgetEntryFilter& f)
         w.add(QStringLiteral("k.kind = :kind"), {{QStringLiteral("kind"), f.kind}});
     if (!f.search.trimmed().isEmpty()) {
         const QString pattern = sql::Where::containsPattern(f.search);
-        w.add(QStringLiteral("(lower(e.label) LIKE :s1 OR lower(e.reference) LIKE :s2 OR c.name_key LIKE :s3)"),
-              {{QStringLiteral("s1"), pattern}, {QStringLiteral("s2"), pattern}, {QStringLiteral("s3"), pattern}});
+        w.add(
+            QStringLiteral("(lower(e.label) LIKE :s1 OR lower(e.reference) LIKE :s2 OR c.name_key LIKE :s3)"),
+            {{QStringLiteral("s1"), pattern},
+             {QStringLiteral("s2"), pattern},
+             {QStringLiteral("s3"), pattern}});
     }
     return w;
 }
 
 QString taxColumns()
 {
-    return QStringLiteral("SELECT t.id, t.contact_id, %1, t.year, t.expected_cents, t.received_cents, t.received_on, "
-                          "t.note, t.version FROM apprenticeship_tax t JOIN contact c ON c.id = t.contact_id")
+    return QStringLiteral(
+               "SELECT t.id, t.contact_id, %1, t.year, t.expected_cents, t.received_cents, t.received_on, "
+               "t.note, t.version FROM apprenticeship_tax t JOIN contact c ON c.id = t.contact_id")
         .arg(contactNameSql(QStringLiteral("c")));
 }
 
@@ -117,9 +125,10 @@ ApprenticeshipTax readTax(const SqlQuery& q)
 
 QString memberColumns()
 {
-    return QStringLiteral("SELECT m.id, m.contact_id, %1, m.joined_on, m.left_on, (SELECT MAX(d.year) FROM "
-                          "membership_due d WHERE d.member_id = m.id), m.version FROM member m JOIN contact c ON c.id = "
-                          "m.contact_id")
+    return QStringLiteral(
+               "SELECT m.id, m.contact_id, %1, m.joined_on, m.left_on, (SELECT MAX(d.year) FROM "
+               "membership_due d WHERE d.member_id = m.id), m.version FROM member m JOIN contact c ON c.id = "
+               "m.contact_id")
         .arg(contactNameSql(QStringLiteral("c")));
 }
 
@@ -165,10 +174,11 @@ Result<BudgetCategory> BudgetRepository::category(qint64 id) const
 Result<QList<BudgetForecast>> BudgetRepository::forecasts(qint64 financialYearId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT f.id, f.financial_year_id, f.category_id, f.funder_id, %1, "
-                                          "f.amount_cents, f.version FROM budget_forecast f LEFT JOIN contact c ON c.id "
-                                          "= f.funder_id WHERE f.financial_year_id = :year ORDER BY f.category_id, %1")
-                               .arg(contactNameSql(QStringLiteral("c"))));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT f.id, f.financial_year_id, f.category_id, f.funder_id, %1, "
+                           "f.amount_cents, f.version FROM budget_forecast f LEFT JOIN contact c ON c.id "
+                           "= f.funder_id WHERE f.financial_year_id = :year ORDER BY f.category_id, %1")
+                .arg(contactNameSql(QStringLiteral("c"))));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("year"), financialYearId);
@@ -193,7 +203,8 @@ Status BudgetRepository::setForecast(const BudgetForecast& f, const QString& now
 {
     SqlQuery update(m_db);
     if (auto r = update.prepare(QStringLiteral(
-            "UPDATE budget_forecast SET amount_cents = :amount, version = version + 1, updated_at = :now WHERE "
+            "UPDATE budget_forecast SET amount_cents = :amount, version = version + 1, updated_at = :now "
+            "WHERE "
             "financial_year_id = :year AND category_id = :category AND COALESCE(funder_id, 0) = :funder"));
         !r)
         return r;
@@ -223,10 +234,11 @@ Status BudgetRepository::setForecast(const BudgetForecast& f, const QString& now
 Result<qint64> BudgetRepository::insertEntry(const BudgetEntry& e, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO budget_entry (day, category_id, label, amount_cents, contact_id, reference, corrects_entry_id, "
-            "created_at, created_by) VALUES (:day, :category, :label, :amount, :contact, :reference, :corrects, :now, "
-            ":by) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO budget_entry (day, category_id, label, amount_cents, "
+                                          "contact_id, reference, corrects_entry_id, "
+                                          "created_at, created_by) VALUES (:day, :category, :label, :amount, "
+                                          ":contact, :reference, :corrects, :now, "
+                                          ":by) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("day"), iso(e.day))
@@ -254,7 +266,8 @@ Result<BudgetEntry> BudgetRepository::entry(qint64 id) const
     return readEntry(q);
 }
 
-Result<QList<BudgetEntry>> BudgetRepository::entries(const BudgetEntryFilter& filter, int limit, int offset) const
+Result<QList<BudgetEntry>> BudgetRepository::entries(const BudgetEntryFilter& filter, int limit,
+                                                     int offset) const
 {
     const sql::Where w = entryWhere(filter);
     SqlQuery q(m_db);
@@ -276,9 +289,10 @@ Result<qint64> BudgetRepository::countEntries(const BudgetEntryFilter& filter) c
 {
     const sql::Where w = entryWhere(filter);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM budget_entry e JOIN budget_category k ON k.id = "
-                                          "e.category_id LEFT JOIN contact c ON c.id = e.contact_id") +
-                           w.sql());
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM budget_entry e JOIN budget_category k ON k.id = "
+                                     "e.category_id LEFT JOIN contact c ON c.id = e.contact_id") +
+                      w.sql());
         !r)
         return std::unexpected(r.error());
     w.apply(q);
@@ -291,8 +305,9 @@ Result<qint64> BudgetRepository::countEntries(const BudgetEntryFilter& filter) c
 Result<QList<ApprenticeshipTax>> BudgetRepository::apprenticeshipTaxes(int year) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(taxColumns() + QStringLiteral(" WHERE (:year = 0 OR t.year = :year2) ORDER BY t.year DESC, "
-                                                         "c.name_key"));
+    if (auto r = q.prepare(taxColumns() +
+                           QStringLiteral(" WHERE (:year = 0 OR t.year = :year2) ORDER BY t.year DESC, "
+                                          "c.name_key"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("year"), year).bind(QStringLiteral("year2"), year);
@@ -320,10 +335,11 @@ Result<ApprenticeshipTax> BudgetRepository::apprenticeshipTax(qint64 id) const
 Result<qint64> BudgetRepository::insertApprenticeshipTax(const ApprenticeshipTax& t, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO apprenticeship_tax (contact_id, year, expected_cents, received_cents, received_on, note, "
-            "version, created_at, updated_at) VALUES (:contact, :year, :expected, :received, :on, :note, 1, :now, "
-            ":now) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO apprenticeship_tax (contact_id, year, expected_cents, "
+                                          "received_cents, received_on, note, "
+                                          "version, created_at, updated_at) VALUES (:contact, :year, "
+                                          ":expected, :received, :on, :note, 1, :now, "
+                                          ":now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("contact"), t.contactId)
@@ -340,7 +356,8 @@ Status BudgetRepository::updateApprenticeshipTax(const ApprenticeshipTax& t, con
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "UPDATE apprenticeship_tax SET expected_cents = :expected, received_cents = :received, received_on = :on, "
+            "UPDATE apprenticeship_tax SET expected_cents = :expected, received_cents = :received, "
+            "received_on = :on, "
             "note = :note, version = version + 1, updated_at = :now WHERE id = :id AND version = :version"));
         !r)
         return r;
@@ -385,8 +402,9 @@ Result<Member> BudgetRepository::member(qint64 id) const
 Result<qint64> BudgetRepository::insertMember(const Member& m, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO member (contact_id, joined_on, left_on, version, created_at, "
-                                          "updated_at) VALUES (:contact, :joined, :left, 1, :now, :now) RETURNING id"));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO member (contact_id, joined_on, left_on, version, created_at, "
+                           "updated_at) VALUES (:contact, :joined, :left, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("contact"), m.contactId)
@@ -399,8 +417,9 @@ Result<qint64> BudgetRepository::insertMember(const Member& m, const QString& no
 Status BudgetRepository::updateMember(const Member& m, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("UPDATE member SET joined_on = :joined, left_on = :left, version = version + "
-                                          "1, updated_at = :now WHERE id = :id AND version = :version"));
+    if (auto r = q.prepare(
+            QStringLiteral("UPDATE member SET joined_on = :joined, left_on = :left, version = version + "
+                           "1, updated_at = :now WHERE id = :id AND version = :version"));
         !r)
         return r;
     q.bind(QStringLiteral("joined"), iso(m.joinedOn))
@@ -442,9 +461,10 @@ Result<QList<MembershipDue>> BudgetRepository::dues(qint64 memberId) const
 Result<qint64> BudgetRepository::insertDue(const MembershipDue& d, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO membership_due (member_id, year, amount_cents, paid_on, method, "
-                                          "created_at) VALUES (:member, :year, :amount, :paid, :method, :now) RETURNING "
-                                          "id"));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO membership_due (member_id, year, amount_cents, paid_on, method, "
+                           "created_at) VALUES (:member, :year, :amount, :paid, :method, :now) RETURNING "
+                           "id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("member"), d.memberId)
@@ -459,7 +479,9 @@ Result<qint64> BudgetRepository::insertDue(const MembershipDue& d, const QString
 Result<int> BudgetRepository::activeMembers(int year) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(DISTINCT member_id) FROM membership_due WHERE year = :year")); !r)
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT COUNT(DISTINCT member_id) FROM membership_due WHERE year = :year"));
+        !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("year"), year);
     auto v = q.execScalar();

@@ -15,7 +15,7 @@ struct BudgetEntryFilter
     QDate from;
     QDate to;
     qint64 categoryId = 0;
-    QString kind; // resource, expense, or empty for both
+    QString kind;   // resource, expense, or empty for both
     QString search; // in the label, the reference and the contact's name
 };
 

@@ -30,8 +30,8 @@ Result<CatalogueItem> CatalogueRepository::get(qint64 id) const
     return items->first();
 }
 
-Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool activeOnly, const QString& textIn,
-                                                        qint64 id) const
+Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool activeOnly,
+                                                       const QString& textIn, qint64 id) const
 {
     QStringList where;
     if (id != 0)
@@ -43,10 +43,11 @@ Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool ac
     if (!textIn.trimmed().isEmpty())
         where << QStringLiteral("(code_key LIKE :pattern OR label_key LIKE :pattern2)");
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, section_id, code, label, unit, unit_price_cents, vat_rate_bp, "
-                                          "active, version FROM catalogue_item%1 ORDER BY section_id, code_key")
-                               .arg(where.isEmpty() ? QString()
-                                                    : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT id, section_id, code, label, unit, unit_price_cents, vat_rate_bp, "
+                           "active, version FROM catalogue_item%1 ORDER BY section_id, code_key")
+                .arg(where.isEmpty() ? QString()
+                                     : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
         !r)
         return std::unexpected(r.error());
     if (id != 0)
@@ -81,31 +82,37 @@ Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool ac
 Result<qint64> CatalogueRepository::insert(const CatalogueItem& i, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO catalogue_item (section_id, code, code_key, label, label_key, unit, unit_price_cents, "
-            "vat_rate_bp, active, version, created_at, updated_at) VALUES (:section, :code, :code_key, :label, "
-            ":label_key, :unit, :price, :vat, :active, 1, :now, :now) RETURNING id"));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO catalogue_item (section_id, code, code_key, label, label_key, unit, "
+                           "unit_price_cents, "
+                           "vat_rate_bp, active, version, created_at, updated_at) VALUES (:section, :code, "
+                           ":code_key, :label, "
+                           ":label_key, :unit, :price, :vat, :active, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     bindItem(q, i);
     q.bind(QStringLiteral("section"), i.sectionId).bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();
     if (!id && id.error().code == Error::Code::Conflict)
-        return fail(Error::Code::Conflict, tr("The code “%1” is already used in this workshop.").arg(i.code.trimmed()));
+        return fail(Error::Code::Conflict,
+                    tr("The code “%1” is already used in this workshop.").arg(i.code.trimmed()));
     return id;
 }
 
 Status CatalogueRepository::update(const CatalogueItem& i, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE catalogue_item SET code = :code, code_key = :code_key, label = :label, label_key = :label_key, "
-            "unit = :unit, unit_price_cents = :price, vat_rate_bp = :vat, active = :active, version = version + 1, "
-            "updated_at = :now WHERE id = :id AND version = :version"));
+    if (auto r = q.prepare(QStringLiteral("UPDATE catalogue_item SET code = :code, code_key = :code_key, "
+                                          "label = :label, label_key = :label_key, "
+                                          "unit = :unit, unit_price_cents = :price, vat_rate_bp = :vat, "
+                                          "active = :active, version = version + 1, "
+                                          "updated_at = :now WHERE id = :id AND version = :version"));
         !r)
         return r;
     bindItem(q, i);
-    q.bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("id"), i.id).bind(QStringLiteral("version"), i.version);
+    q.bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), i.id)
+        .bind(QStringLiteral("version"), i.version);
     if (auto r = q.exec(); !r) {
         if (r.error().code == Error::Code::Conflict)
             return fail(Error::Code::Conflict,

@@ -28,7 +28,8 @@ public:
     Status update(const CatalogueItem& item, const QString& nowIso);
 
 private:
-    Result<QList<CatalogueItem>> list(qint64 sectionId, bool activeOnly, const QString& text, qint64 id) const;
+    Result<QList<CatalogueItem>> list(qint64 sectionId, bool activeOnly, const QString& text,
+                                      qint64 id) const;
 
     Database& m_db;
 };

@@ -19,7 +19,8 @@ QDate fromIso(const QVariant& v)
 
 // Prepares `sql` where "{section}" becomes " AND <column> = :section" for one
 // section (nothing for all), binds :from, :to and the section, and runs it.
-Status run(SqlQuery& q, QString sql, const QDate& from, const QDate& to, qint64 sectionId, const QString& column)
+Status run(SqlQuery& q, QString sql, const QDate& from, const QDate& to, qint64 sectionId,
+           const QString& column)
 {
     sql.replace(QStringLiteral("{section}"),
                 sectionId != 0 ? QStringLiteral(" AND %1 = :section").arg(column) : QString());
@@ -39,14 +40,15 @@ const QString attendedCodes = QStringLiteral("('present', 'late', 'internship')"
 } // namespace
 
 Result<QList<IndicatorQueries::Entrant>> IndicatorQueries::entrants(const QDate& from, const QDate& to,
-                                                                  qint64 sectionId) const
+                                                                    qint64 sectionId) const
 {
     SqlQuery q(m_db);
     if (auto r = run(q,
-                     QStringLiteral("SELECT s.name, t.sex, t.birth_date, st.start_date, r.name FROM trainee_stay st "
-                                    "JOIN trainee t ON t.id = st.trainee_id LEFT JOIN section s ON s.id = st.section_id "
-                                    "LEFT JOIN referral r ON r.id = t.referral_id WHERE st.kind IN ('entry', 'return') "
-                                    "AND st.start_date BETWEEN :from AND :to{section} ORDER BY st.start_date, st.id"),
+                     QStringLiteral(
+                         "SELECT s.name, t.sex, t.birth_date, st.start_date, r.name FROM trainee_stay st "
+                         "JOIN trainee t ON t.id = st.trainee_id LEFT JOIN section s ON s.id = st.section_id "
+                         "LEFT JOIN referral r ON r.id = t.referral_id WHERE st.kind IN ('entry', 'return') "
+                         "AND st.start_date BETWEEN :from AND :to{section} ORDER BY st.start_date, st.id"),
                      from, to, sectionId, QStringLiteral("st.section_id"));
         !r)
         return std::unexpected(r.error());
@@ -60,27 +62,33 @@ Result<QList<IndicatorQueries::Entrant>> IndicatorQueries::entrants(const QDate&
 Result<int> IndicatorQueries::enrolled(const QDate& from, const QDate& to, qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    if (auto r = run(q,
-                     QStringLiteral("SELECT COUNT(DISTINCT st.trainee_id) FROM trainee_stay st WHERE st.start_date "
-                                    "<= :to AND (st.end_date IS NULL OR st.end_date >= :from){section}"),
-                     from, to, sectionId, QStringLiteral("st.section_id"));
+    if (auto r = run(
+            q,
+            QStringLiteral("SELECT COUNT(DISTINCT st.trainee_id) FROM trainee_stay st WHERE st.start_date "
+                           "<= :to AND (st.end_date IS NULL OR st.end_date >= :from){section}"),
+            from, to, sectionId, QStringLiteral("st.section_id"));
         !r)
         return std::unexpected(r.error());
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-Result<int> IndicatorQueries::stillThere(const QDate& from, const QDate& to, const QDate& next, qint64 sectionId) const
+Result<int> IndicatorQueries::stillThere(const QDate& from, const QDate& to, const QDate& next,
+                                         qint64 sectionId) const
 {
     SqlQuery q(m_db);
     // In the section on the first day of the next year, having been at the school during this one.
-    QString sql = QStringLiteral("SELECT COUNT(DISTINCT st.trainee_id) FROM trainee_stay st WHERE st.start_date <= "
-                                 ":next AND (st.end_date IS NULL OR st.end_date >= :next){section} AND EXISTS (SELECT "
-                                 "1 FROM trainee_stay y WHERE y.trainee_id = st.trainee_id AND y.start_date <= :to AND "
-                                 "(y.end_date IS NULL OR y.end_date >= :from))");
-    sql.replace(QStringLiteral("{section}"), sectionId != 0 ? QStringLiteral(" AND st.section_id = :section") : QString());
+    QString sql =
+        QStringLiteral("SELECT COUNT(DISTINCT st.trainee_id) FROM trainee_stay st WHERE st.start_date <= "
+                       ":next AND (st.end_date IS NULL OR st.end_date >= :next){section} AND EXISTS (SELECT "
+                       "1 FROM trainee_stay y WHERE y.trainee_id = st.trainee_id AND y.start_date <= :to AND "
+                       "(y.end_date IS NULL OR y.end_date >= :from))");
+    sql.replace(QStringLiteral("{section}"),
+                sectionId != 0 ? QStringLiteral(" AND st.section_id = :section") : QString());
     if (auto r = q.prepare(sql); !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to)).bind(QStringLiteral("next"), iso(next));
+    q.bind(QStringLiteral("from"), iso(from))
+        .bind(QStringLiteral("to"), iso(to))
+        .bind(QStringLiteral("next"), iso(next));
     if (sectionId != 0)
         q.bind(QStringLiteral("section"), sectionId);
     if (auto r = q.exec(); !r)
@@ -88,13 +96,15 @@ Result<int> IndicatorQueries::stillThere(const QDate& from, const QDate& to, con
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-Result<QMap<QString, int>> IndicatorQueries::exitsByReason(const QDate& from, const QDate& to, qint64 sectionId) const
+Result<QMap<QString, int>> IndicatorQueries::exitsByReason(const QDate& from, const QDate& to,
+                                                           qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    if (auto r = run(q,
-                     QStringLiteral("SELECT st.exit_reason, COUNT(*) FROM trainee_stay st WHERE st.exit_reason IS "
-                                    "NOT NULL AND st.end_date BETWEEN :from AND :to{section} GROUP BY st.exit_reason"),
-                     from, to, sectionId, QStringLiteral("st.section_id"));
+    if (auto r = run(
+            q,
+            QStringLiteral("SELECT st.exit_reason, COUNT(*) FROM trainee_stay st WHERE st.exit_reason IS "
+                           "NOT NULL AND st.end_date BETWEEN :from AND :to{section} GROUP BY st.exit_reason"),
+            from, to, sectionId, QStringLiteral("st.section_id"));
         !r)
         return std::unexpected(r.error());
     QMap<QString, int> out;
@@ -103,13 +113,16 @@ Result<QMap<QString, int>> IndicatorQueries::exitsByReason(const QDate& from, co
     return out;
 }
 
-Result<QMap<QString, QMap<QString, int>>> IndicatorQueries::certifications(int sessionYear, qint64 sectionId) const
+Result<QMap<QString, QMap<QString, int>>> IndicatorQueries::certifications(int sessionYear,
+                                                                           qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    QString sql = QStringLiteral("SELECT c.code, tc.result, COUNT(*) FROM trainee_certification tc JOIN certification c "
-                                 "ON c.id = tc.certification_id JOIN trainee t ON t.id = tc.trainee_id WHERE "
-                                 "tc.session_year = :year{section} GROUP BY c.code, tc.result");
-    sql.replace(QStringLiteral("{section}"), sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString());
+    QString sql = QStringLiteral(
+        "SELECT c.code, tc.result, COUNT(*) FROM trainee_certification tc JOIN certification c "
+        "ON c.id = tc.certification_id JOIN trainee t ON t.id = tc.trainee_id WHERE "
+        "tc.session_year = :year{section} GROUP BY c.code, tc.result");
+    sql.replace(QStringLiteral("{section}"),
+                sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString());
     if (auto r = q.prepare(sql); !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("year"), sessionYear);
@@ -123,18 +136,22 @@ Result<QMap<QString, QMap<QString, int>>> IndicatorQueries::certifications(int s
     return out;
 }
 
-Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendance(const QString& groupBy, const QDate& from,
-                                                                            const QDate& to, qint64 sectionId) const
+Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendance(const QString& groupBy,
+                                                                             const QDate& from,
+                                                                             const QDate& to,
+                                                                             qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    if (auto r = run(q,
-                     // Each half-day counts in the section the trainee was in that day.
-                     QStringLiteral("SELECT %2, SUM(CASE WHEN a.code IN %1 THEN 1 ELSE 0 END), COUNT(*) FROM attendance a "
-                                    "JOIN trainee_stay st ON st.trainee_id = a.trainee_id AND st.start_date <= a.day AND "
-                                    "(st.end_date IS NULL OR st.end_date >= a.day) LEFT JOIN section s ON s.id = "
-                                    "st.section_id WHERE a.day BETWEEN :from AND :to{section} GROUP BY %2")
-                         .arg(attendedCodes, groupBy),
-                     from, to, sectionId, QStringLiteral("st.section_id"));
+    if (auto r =
+            run(q,
+                // Each half-day counts in the section the trainee was in that day.
+                QStringLiteral(
+                    "SELECT %2, SUM(CASE WHEN a.code IN %1 THEN 1 ELSE 0 END), COUNT(*) FROM attendance a "
+                    "JOIN trainee_stay st ON st.trainee_id = a.trainee_id AND st.start_date <= a.day AND "
+                    "(st.end_date IS NULL OR st.end_date >= a.day) LEFT JOIN section s ON s.id = "
+                    "st.section_id WHERE a.day BETWEEN :from AND :to{section} GROUP BY %2")
+                    .arg(attendedCodes, groupBy),
+                from, to, sectionId, QStringLiteral("st.section_id"));
         !r)
         return std::unexpected(r.error());
     QMap<QString, Counts> out;
@@ -143,25 +160,28 @@ Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendance(con
     return out;
 }
 
-Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendanceByMonth(const QDate& from, const QDate& to,
-                                                                                   qint64 sectionId) const
+Result<QMap<QString, IndicatorQueries::Counts>>
+IndicatorQueries::attendanceByMonth(const QDate& from, const QDate& to, qint64 sectionId) const
 {
     return attendance(QStringLiteral("substr(a.day, 1, 7)"), from, to, sectionId);
 }
 
-Result<QMap<QString, IndicatorQueries::Counts>> IndicatorQueries::attendanceBySection(const QDate& from, const QDate& to,
-                                                                                     qint64 sectionId) const
+Result<QMap<QString, IndicatorQueries::Counts>>
+IndicatorQueries::attendanceBySection(const QDate& from, const QDate& to, qint64 sectionId) const
 {
     return attendance(QStringLiteral("s.name"), from, to, sectionId);
 }
 
-Result<std::pair<int, int>> IndicatorQueries::internships(const QDate& from, const QDate& to, qint64 sectionId) const
+Result<std::pair<int, int>> IndicatorQueries::internships(const QDate& from, const QDate& to,
+                                                          qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    if (auto r = run(q,
-                     QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT i.organisation_id) FROM internship i JOIN trainee "
-                                    "t ON t.id = i.trainee_id WHERE i.start_date <= :to AND i.end_date >= :from{section}"),
-                     from, to, sectionId, QStringLiteral("t.section_id"));
+    if (auto r =
+            run(q,
+                QStringLiteral(
+                    "SELECT COUNT(*), COUNT(DISTINCT i.organisation_id) FROM internship i JOIN trainee "
+                    "t ON t.id = i.trainee_id WHERE i.start_date <= :to AND i.end_date >= :from{section}"),
+                from, to, sectionId, QStringLiteral("t.section_id"));
         !r)
         return std::unexpected(r.error());
     if (!q.next())
@@ -169,15 +189,17 @@ Result<std::pair<int, int>> IndicatorQueries::internships(const QDate& from, con
     return std::pair<int, int>{q.value(0).toInt(), q.value(1).toInt()};
 }
 
-Result<QList<IndicatorQueries::Outcome>> IndicatorQueries::outcomesOfLeavers(const QDate& from, const QDate& to,
-                                                                           qint64 sectionId) const
+Result<QList<IndicatorQueries::Outcome>>
+IndicatorQueries::outcomesOfLeavers(const QDate& from, const QDate& to, qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    if (auto r = run(q,
-                     QStringLiteral("SELECT o.trainee_id, o.milestone, o.situation FROM outcome o JOIN trainee t ON t.id "
-                                    "= o.trainee_id WHERE t.status = 'left' AND t.exit_date BETWEEN :from AND "
-                                    ":to{section} ORDER BY o.trainee_id"),
-                     from, to, sectionId, QStringLiteral("t.section_id"));
+    if (auto r =
+            run(q,
+                QStringLiteral(
+                    "SELECT o.trainee_id, o.milestone, o.situation FROM outcome o JOIN trainee t ON t.id "
+                    "= o.trainee_id WHERE t.status = 'left' AND t.exit_date BETWEEN :from AND "
+                    ":to{section} ORDER BY o.trainee_id"),
+                from, to, sectionId, QStringLiteral("t.section_id"));
         !r)
         return std::unexpected(r.error());
     QList<Outcome> out;
@@ -189,24 +211,26 @@ Result<QList<IndicatorQueries::Outcome>> IndicatorQueries::outcomesOfLeavers(con
 Result<int> IndicatorQueries::orders(const QDate& from, const QDate& to, qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    if (auto r = run(q,
-                     QStringLiteral("SELECT COUNT(*) FROM work_order w WHERE w.status <> 'cancelled' AND w.order_date "
-                                    "BETWEEN :from AND :to{section}"),
-                     from, to, sectionId, QStringLiteral("w.section_id"));
+    if (auto r = run(
+            q,
+            QStringLiteral("SELECT COUNT(*) FROM work_order w WHERE w.status <> 'cancelled' AND w.order_date "
+                           "BETWEEN :from AND :to{section}"),
+            from, to, sectionId, QStringLiteral("w.section_id"));
         !r)
         return std::unexpected(r.error());
     return q.next() ? q.value(0).toInt() : 0;
 }
 
 Result<QMap<QString, qint64>> IndicatorQueries::productionMinutes(const QDate& from, const QDate& to,
-                                                                 qint64 sectionId) const
+                                                                  qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    if (auto r = run(q,
-                     QStringLiteral("SELECT e.kind, COALESCE(SUM(pt.minutes), 0) FROM production_entry e JOIN "
-                                    "production_trainee pt ON pt.entry_id = e.id WHERE e.day BETWEEN :from AND "
-                                    ":to{section} GROUP BY e.kind"),
-                     from, to, sectionId, QStringLiteral("e.section_id"));
+    if (auto r =
+            run(q,
+                QStringLiteral("SELECT e.kind, COALESCE(SUM(pt.minutes), 0) FROM production_entry e JOIN "
+                               "production_trainee pt ON pt.entry_id = e.id WHERE e.day BETWEEN :from AND "
+                               ":to{section} GROUP BY e.kind"),
+                from, to, sectionId, QStringLiteral("e.section_id"));
         !r)
         return std::unexpected(r.error());
     QMap<QString, qint64> out;
@@ -216,33 +240,38 @@ Result<QMap<QString, qint64>> IndicatorQueries::productionMinutes(const QDate& f
 }
 
 Result<QList<IndicatorQueries::Made>> IndicatorQueries::outputs(const QDate& from, const QDate& to,
-                                                               qint64 sectionId) const
+                                                                qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    if (auto r = run(q,
-                     QStringLiteral("SELECT COALESCE(c.code, ''), COALESCE(c.label, o.label), o.unit, "
-                                    "SUM(o.quantity_thousandths) FROM production_output o JOIN production_entry e ON "
-                                    "e.id = o.entry_id LEFT JOIN catalogue_item c ON c.id = o.catalogue_item_id WHERE "
-                                    "e.day BETWEEN :from AND :to{section} GROUP BY COALESCE(c.code, ''), "
-                                    "COALESCE(c.label, o.label), o.unit ORDER BY 2, 3"),
-                     from, to, sectionId, QStringLiteral("e.section_id"));
+    if (auto r = run(
+            q,
+            QStringLiteral("SELECT COALESCE(c.code, ''), COALESCE(c.label, o.label), o.unit, "
+                           "SUM(o.quantity_thousandths) FROM production_output o JOIN production_entry e ON "
+                           "e.id = o.entry_id LEFT JOIN catalogue_item c ON c.id = o.catalogue_item_id WHERE "
+                           "e.day BETWEEN :from AND :to{section} GROUP BY COALESCE(c.code, ''), "
+                           "COALESCE(c.label, o.label), o.unit ORDER BY 2, 3"),
+            from, to, sectionId, QStringLiteral("e.section_id"));
         !r)
         return std::unexpected(r.error());
     QList<Made> out;
     while (q.next())
-        out << Made{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()};
+        out << Made{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                    q.value(3).toLongLong()};
     return out;
 }
 
-Result<std::pair<int, qint64>> IndicatorQueries::invoiced(const QDate& from, const QDate& to, qint64 sectionId) const
+Result<std::pair<int, qint64>> IndicatorQueries::invoiced(const QDate& from, const QDate& to,
+                                                          qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    QString sql = QStringLiteral("SELECT COUNT(DISTINCT i.contact_id), COALESCE(SUM(i.total_excl_cents), 0) FROM invoice "
-                                 "i WHERE i.status = 'issued' AND i.issue_date BETWEEN :from AND :to");
+    QString sql = QStringLiteral(
+        "SELECT COUNT(DISTINCT i.contact_id), COALESCE(SUM(i.total_excl_cents), 0) FROM invoice "
+        "i WHERE i.status = 'issued' AND i.issue_date BETWEEN :from AND :to");
     if (sectionId != 0)
-        sql += QStringLiteral(" AND (i.id IN (SELECT w.invoice_id FROM work_order w WHERE w.section_id = :section) OR "
-                              "i.credited_invoice_id IN (SELECT w2.invoice_id FROM work_order w2 WHERE w2.section_id "
-                              "= :section2))");
+        sql += QStringLiteral(
+            " AND (i.id IN (SELECT w.invoice_id FROM work_order w WHERE w.section_id = :section) OR "
+            "i.credited_invoice_id IN (SELECT w2.invoice_id FROM work_order w2 WHERE w2.section_id "
+            "= :section2))");
     if (auto r = q.prepare(sql); !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
@@ -255,14 +284,17 @@ Result<std::pair<int, qint64>> IndicatorQueries::invoiced(const QDate& from, con
     return std::pair<int, qint64>{q.value(0).toInt(), q.value(1).toLongLong()};
 }
 
-Result<std::pair<int, qint64>> IndicatorQueries::volunteers(const QDate& from, const QDate& to, qint64 sectionId) const
+Result<std::pair<int, qint64>> IndicatorQueries::volunteers(const QDate& from, const QDate& to,
+                                                            qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    QString sql = QStringLiteral("SELECT COUNT(DISTINCT v.staff_id), COALESCE(SUM(v.minutes), 0) FROM volunteer_hours v "
-                                 "WHERE v.day BETWEEN :from AND :to");
+    QString sql = QStringLiteral(
+        "SELECT COUNT(DISTINCT v.staff_id), COALESCE(SUM(v.minutes), 0) FROM volunteer_hours v "
+        "WHERE v.day BETWEEN :from AND :to");
     if (sectionId != 0)
-        sql += QStringLiteral(" AND v.staff_id IN (SELECT ss.staff_id FROM staff_section ss WHERE ss.section_id = "
-                              ":section)");
+        sql += QStringLiteral(
+            " AND v.staff_id IN (SELECT ss.staff_id FROM staff_section ss WHERE ss.section_id = "
+            ":section)");
     if (auto r = q.prepare(sql); !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));

@@ -43,8 +43,10 @@ public:
         int recorded = 0;
     };
     // Recorded half-days by month ("2014-03") and by section name.
-    Result<QMap<QString, Counts>> attendanceByMonth(const QDate& from, const QDate& to, qint64 sectionId) const;
-    Result<QMap<QString, Counts>> attendanceBySection(const QDate& from, const QDate& to, qint64 sectionId) const;
+    Result<QMap<QString, Counts>> attendanceByMonth(const QDate& from, const QDate& to,
+                                                    qint64 sectionId) const;
+    Result<QMap<QString, Counts>> attendanceBySection(const QDate& from, const QDate& to,
+                                                      qint64 sectionId) const;
     // Internships overlapping the period, and their distinct hosts.
     Result<std::pair<int, int>> internships(const QDate& from, const QDate& to, qint64 sectionId) const;
 
@@ -60,7 +62,8 @@ public:
     // Work orders taken in the period.
     Result<int> orders(const QDate& from, const QDate& to, qint64 sectionId) const;
     // Trainees' minutes in the production log, by kind of work (order, exercise, upkeep).
-    Result<QMap<QString, qint64>> productionMinutes(const QDate& from, const QDate& to, qint64 sectionId) const;
+    Result<QMap<QString, qint64>> productionMinutes(const QDate& from, const QDate& to,
+                                                    qint64 sectionId) const;
     // What the log says was made, per catalogue item (or free label) and unit.
     struct Made
     {

@@ -26,7 +26,8 @@ Status MetaRepository::setValue(const QString& key, const QString& value)
     if (auto r = del.exec(); !r)
         return r;
     SqlQuery ins(m_db);
-    if (auto r = ins.prepare(QStringLiteral("INSERT INTO etabli_meta (key, value) VALUES (:key, :value)")); !r)
+    if (auto r = ins.prepare(QStringLiteral("INSERT INTO etabli_meta (key, value) VALUES (:key, :value)"));
+        !r)
         return r;
     ins.bind(QStringLiteral("key"), key).bind(QStringLiteral("value"), value);
     return ins.exec();

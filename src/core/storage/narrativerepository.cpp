@@ -8,7 +8,8 @@ namespace etabli {
 Result<ReportNarrative> NarrativeRepository::find(const QString& schoolYear) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT part, body_html FROM report_narrative WHERE school_year = :year"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT part, body_html FROM report_narrative WHERE school_year = :year"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("year"), schoolYear);
@@ -29,10 +30,11 @@ Result<ReportNarrative> NarrativeRepository::find(const QString& schoolYear) con
 Status NarrativeRepository::save(const ReportNarrative& n, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO report_narrative (school_year, part, body_html, version, updated_at) VALUES (:year, :part, "
-            ":body, 1, :now) ON CONFLICT (school_year, part) DO UPDATE SET body_html = excluded.body_html, version = "
-            "report_narrative.version + 1, updated_at = excluded.updated_at"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO report_narrative (school_year, part, body_html, "
+                                          "version, updated_at) VALUES (:year, :part, "
+                                          ":body, 1, :now) ON CONFLICT (school_year, part) DO UPDATE SET "
+                                          "body_html = excluded.body_html, version = "
+                                          "report_narrative.version + 1, updated_at = excluded.updated_at"));
         !r)
         return r;
     const std::pair<const char*, const QString*> parts[] = {

@@ -14,12 +14,9 @@ Result<QList<ReferenceValue>> ReferenceValueRepository::list() const
         return std::unexpected(r.error());
     QList<ReferenceValue> out;
     while (q.next())
-        out << ReferenceValue{q.value(0).toLongLong(),
-                              q.value(1).toString(),
-                              q.value(2).toString(),
-                              q.value(3).isNull() ? -1 : q.value(3).toInt(),
-                              q.value(4).toString(),
-                              q.value(5).isNull() ? 0 : q.value(5).toInt(),
+        out << ReferenceValue{q.value(0).toLongLong(), q.value(1).toString(),
+                              q.value(2).toString(),   q.value(3).isNull() ? -1 : q.value(3).toInt(),
+                              q.value(4).toString(),   q.value(5).isNull() ? 0 : q.value(5).toInt(),
                               q.value(6).toInt()};
     return out;
 }
@@ -27,9 +24,10 @@ Result<QList<ReferenceValue>> ReferenceValueRepository::list() const
 Status ReferenceValueRepository::update(const ReferenceValue& v, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("UPDATE reference_value SET value_bp = :value, source = :source, year = :year, "
-                                          "version = version + 1, updated_at = :now WHERE id = :id AND version = "
-                                          ":version"));
+    if (auto r = q.prepare(
+            QStringLiteral("UPDATE reference_value SET value_bp = :value, source = :source, year = :year, "
+                           "version = version + 1, updated_at = :now WHERE id = :id AND version = "
+                           ":version"));
         !r)
         return r;
     q.bind(QStringLiteral("value"), v.isSet() ? QVariant(v.valueBp) : QVariant(QMetaType::fromType<int>()))
@@ -41,7 +39,8 @@ Status ReferenceValueRepository::update(const ReferenceValue& v, const QString& 
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This reference value was changed meanwhile on another computer."));
+        return fail(Error::Code::Conflict,
+                    tr("This reference value was changed meanwhile on another computer."));
     return {};
 }
 

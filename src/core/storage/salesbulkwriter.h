@@ -4,10 +4,9 @@
 #include "domain/sales.h"
 #include "util/error.h"
 
+#include <memory>
 #include <QHash>
 #include <QPair>
-
-#include <memory>
 
 namespace etabli {
 
@@ -39,7 +38,8 @@ public:
     Status insertOrder(WorkOrder& order, const QString& nowIso);
     Status insertPayment(Payment& payment, const QString& nowIso);
     // Cheques handed to the bank together on `day`.
-    Status insertDeposit(const QDate& day, const QList<qint64>& paymentIds, const QString& by, const QString& nowIso);
+    Status insertDeposit(const QDate& day, const QList<qint64>& paymentIds, const QString& by,
+                         const QString& nowIso);
     Status finish();
 
 private:

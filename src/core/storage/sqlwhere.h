@@ -27,7 +27,8 @@ public:
     // " WHERE a AND b", or empty.
     QString sql() const
     {
-        return m_parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_parts.join(QStringLiteral(" AND "));
+        return m_parts.isEmpty() ? QString()
+                                 : QStringLiteral(" WHERE ") + m_parts.join(QStringLiteral(" AND "));
     }
 
     void apply(SqlQuery& q) const

@@ -37,7 +37,8 @@ void bindStaff(SqlQuery& q, const StaffMember& m)
         .bind(QStringLiteral("job"), m.job)
         .bind(QStringLiteral("phone"), m.phone.trimmed())
         .bind(QStringLiteral("email"), m.email.trimmed())
-        .bind(QStringLiteral("user"), m.userId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(m.userId))
+        .bind(QStringLiteral("user"),
+              m.userId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(m.userId))
         .bind(QStringLiteral("active"), m.active ? 1 : 0);
 }
 } // namespace
@@ -50,9 +51,10 @@ Result<QList<StaffMember>> StaffRepository::list(bool activeOnly, const QString&
     if (!kind.isEmpty())
         where << QStringLiteral("kind = :kind");
     SqlQuery q(m_db);
-    if (auto r = q.prepare(staffColumns +
-                           (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
-                           QStringLiteral(" ORDER BY sort_key, id"));
+    if (auto r = q.prepare(
+            staffColumns +
+            (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
+            QStringLiteral(" ORDER BY sort_key, id"));
         !r)
         return std::unexpected(r.error());
     if (!kind.isEmpty())
@@ -66,7 +68,8 @@ Result<QList<StaffMember>> StaffRepository::list(bool activeOnly, const QString&
         out << readStaff(q);
     }
     SqlQuery s(m_db);
-    if (auto r = s.exec(QStringLiteral("SELECT staff_id, section_id FROM staff_section ORDER BY section_id")); !r)
+    if (auto r = s.exec(QStringLiteral("SELECT staff_id, section_id FROM staff_section ORDER BY section_id"));
+        !r)
         return std::unexpected(r.error());
     while (s.next()) {
         const auto it = index.constFind(s.value(0).toLongLong());
@@ -85,7 +88,8 @@ Status StaffRepository::writeSections(qint64 staffId, const QList<qint64>& secti
     if (auto r = del.exec(); !r)
         return r;
     SqlQuery ins(m_db);
-    if (auto r = ins.prepare(QStringLiteral("INSERT INTO staff_section (staff_id, section_id) VALUES (:id, :section)"));
+    if (auto r = ins.prepare(
+            QStringLiteral("INSERT INTO staff_section (staff_id, section_id) VALUES (:id, :section)"));
         !r)
         return r;
     for (qint64 section : sectionIds) {
@@ -99,10 +103,11 @@ Status StaffRepository::writeSections(qint64 staffId, const QList<qint64>& secti
 Result<qint64> StaffRepository::insert(const StaffMember& m, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO staff (last_name, first_name, sort_key, kind, job, phone, email, user_id, active, version, "
-            "created_at, updated_at) VALUES (:last, :first, :sort, :kind, :job, :phone, :email, :user, :active, 1, "
-            ":now, :now) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO staff (last_name, first_name, sort_key, kind, job, "
+                                          "phone, email, user_id, active, version, "
+                                          "created_at, updated_at) VALUES (:last, :first, :sort, :kind, "
+                                          ":job, :phone, :email, :user, :active, 1, "
+                                          ":now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     bindStaff(q, m);
@@ -119,13 +124,16 @@ Status StaffRepository::update(const StaffMember& m, const QString& nowIso)
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "UPDATE staff SET last_name = :last, first_name = :first, sort_key = :sort, kind = :kind, job = :job, "
+            "UPDATE staff SET last_name = :last, first_name = :first, sort_key = :sort, kind = :kind, job = "
+            ":job, "
             "phone = :phone, email = :email, user_id = :user, active = :active, version = version + 1, "
             "updated_at = :now WHERE id = :id AND version = :version"));
         !r)
         return r;
     bindStaff(q, m);
-    q.bind(QStringLiteral("now"), nowIso).bind(QStringLiteral("id"), m.id).bind(QStringLiteral("version"), m.version);
+    q.bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("id"), m.id)
+        .bind(QStringLiteral("version"), m.version);
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
@@ -148,13 +156,15 @@ Result<StaffMember> StaffRepository::forUser(qint64 userId) const
 Result<QList<VolunteerHours>> StaffRepository::hours(const QDate& from, const QDate& to, qint64 staffId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT v.id, v.staff_id, s.last_name, s.first_name, v.day, v.minutes, "
-                                          "v.activity FROM volunteer_hours v JOIN staff s ON s.id = v.staff_id "
-                                          "WHERE v.day BETWEEN :from AND :to%1 ORDER BY v.day DESC, v.id DESC")
-                               .arg(staffId != 0 ? QStringLiteral(" AND v.staff_id = :staff") : QString()));
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT v.id, v.staff_id, s.last_name, s.first_name, v.day, v.minutes, "
+                                     "v.activity FROM volunteer_hours v JOIN staff s ON s.id = v.staff_id "
+                                     "WHERE v.day BETWEEN :from AND :to%1 ORDER BY v.day DESC, v.id DESC")
+                          .arg(staffId != 0 ? QStringLiteral(" AND v.staff_id = :staff") : QString()));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (staffId != 0)
         q.bind(QStringLiteral("staff"), staffId);
     if (auto r = q.exec(); !r)
@@ -177,8 +187,9 @@ Result<QList<VolunteerHours>> StaffRepository::hours(const QDate& from, const QD
 Result<qint64> StaffRepository::insertHours(const VolunteerHours& h, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO volunteer_hours (staff_id, day, minutes, activity, created_at) "
-                                          "VALUES (:staff, :day, :minutes, :activity, :now) RETURNING id"));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO volunteer_hours (staff_id, day, minutes, activity, created_at) "
+                           "VALUES (:staff, :day, :minutes, :activity, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("staff"), h.staffId)
@@ -209,7 +220,8 @@ Result<qint64> StaffRepository::totalMinutes(const QDate& from, const QDate& to)
             "SELECT COALESCE(SUM(minutes), 0) FROM volunteer_hours WHERE day BETWEEN :from AND :to"));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate)).bind(QStringLiteral("to"), to.toString(Qt::ISODate));
+    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
+        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     auto v = q.execScalar();
     if (!v)
         return std::unexpected(v.error());

@@ -21,8 +21,9 @@ void bindGuardian(SqlQuery& q, const Guardian& g)
 Result<QList<Guardian>> TraineeDetailRepository::guardians(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, trainee_id, last_name, first_name, relation, phone, email, "
-                                          "address, version FROM guardian WHERE trainee_id = :id ORDER BY id"));
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT id, trainee_id, last_name, first_name, relation, phone, email, "
+                                     "address, version FROM guardian WHERE trainee_id = :id ORDER BY id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), traineeId);
@@ -48,10 +49,11 @@ Result<QList<Guardian>> TraineeDetailRepository::guardians(qint64 traineeId) con
 Result<qint64> TraineeDetailRepository::insertGuardian(const Guardian& g, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO guardian (trainee_id, last_name, first_name, relation, phone, email, address, version, "
-            "created_at, updated_at) VALUES (:trainee_id, :last_name, :first_name, :relation, :phone, :email, "
-            ":address, 1, :now, :now) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO guardian (trainee_id, last_name, first_name, "
+                                          "relation, phone, email, address, version, "
+                                          "created_at, updated_at) VALUES (:trainee_id, :last_name, "
+                                          ":first_name, :relation, :phone, :email, "
+                                          ":address, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     bindGuardian(q, g);
@@ -83,7 +85,9 @@ Status TraineeDetailRepository::updateGuardian(const Guardian& g, const QString&
 Status TraineeDetailRepository::removeGuardian(qint64 guardianId, qint64 traineeId)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("DELETE FROM guardian WHERE id = :id AND trainee_id = :trainee_id")); !r)
+    if (auto r =
+            q.prepare(QStringLiteral("DELETE FROM guardian WHERE id = :id AND trainee_id = :trainee_id"));
+        !r)
         return r;
     q.bind(QStringLiteral("id"), guardianId).bind(QStringLiteral("trainee_id"), traineeId);
     return q.exec();
@@ -92,8 +96,9 @@ Status TraineeDetailRepository::removeGuardian(qint64 guardianId, qint64 trainee
 Result<QList<FollowUpNote>> TraineeDetailRepository::notes(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, trainee_id, written_at, author_login, body FROM follow_up_note "
-                                          "WHERE trainee_id = :id ORDER BY written_at DESC, id DESC"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT id, trainee_id, written_at, author_login, body FROM follow_up_note "
+                           "WHERE trainee_id = :id ORDER BY written_at DESC, id DESC"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), traineeId);
@@ -109,8 +114,9 @@ Result<QList<FollowUpNote>> TraineeDetailRepository::notes(qint64 traineeId) con
 Result<qint64> TraineeDetailRepository::insertNote(const FollowUpNote& n)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO follow_up_note (trainee_id, written_at, author_login, body) "
-                                          "VALUES (:trainee_id, :at, :author, :body) RETURNING id"));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO follow_up_note (trainee_id, written_at, author_login, body) "
+                           "VALUES (:trainee_id, :at, :author, :body) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("trainee_id"), n.traineeId)
@@ -123,7 +129,8 @@ Result<qint64> TraineeDetailRepository::insertNote(const FollowUpNote& n)
 Result<QList<Referral>> TraineeDetailRepository::referrals() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT id, name, active FROM referral ORDER BY position, name_key")); !r)
+    if (auto r = q.exec(QStringLiteral("SELECT id, name, active FROM referral ORDER BY position, name_key"));
+        !r)
         return std::unexpected(r.error());
     QList<Referral> out;
     while (q.next())
@@ -134,8 +141,9 @@ Result<QList<Referral>> TraineeDetailRepository::referrals() const
 Result<qint64> TraineeDetailRepository::insertReferral(const QString& name)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO referral (name, name_key, position) VALUES (:name, :key, "
-                                          "(SELECT COALESCE(MAX(position), 0) + 1 FROM referral)) RETURNING id"));
+    if (auto r =
+            q.prepare(QStringLiteral("INSERT INTO referral (name, name_key, position) VALUES (:name, :key, "
+                                     "(SELECT COALESCE(MAX(position), 0) + 1 FROM referral)) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("name"), name.trimmed()).bind(QStringLiteral("key"), text::fold(name));

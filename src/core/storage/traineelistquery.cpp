@@ -48,14 +48,30 @@ QString orderBy(const TraineeFilter& f)
 {
     QString column;
     switch (f.sort) {
-    case TraineeFilter::Sort::Name: column = QStringLiteral("t.sort_key"); break;
-    case TraineeFilter::Sort::BirthDate: column = QStringLiteral("t.birth_date"); break;
-    case TraineeFilter::Sort::Section: column = QStringLiteral("s.name_key"); break;
-    case TraineeFilter::Sort::Cohort: column = QStringLiteral("t.cohort_year"); break;
-    case TraineeFilter::Sort::StudyYear: column = QStringLiteral("t.study_year"); break;
-    case TraineeFilter::Sort::Status: column = QStringLiteral("t.status"); break;
-    case TraineeFilter::Sort::EntryDate: column = QStringLiteral("t.entry_date"); break;
-    case TraineeFilter::Sort::ExitDate: column = QStringLiteral("t.exit_date"); break;
+    case TraineeFilter::Sort::Name:
+        column = QStringLiteral("t.sort_key");
+        break;
+    case TraineeFilter::Sort::BirthDate:
+        column = QStringLiteral("t.birth_date");
+        break;
+    case TraineeFilter::Sort::Section:
+        column = QStringLiteral("s.name_key");
+        break;
+    case TraineeFilter::Sort::Cohort:
+        column = QStringLiteral("t.cohort_year");
+        break;
+    case TraineeFilter::Sort::StudyYear:
+        column = QStringLiteral("t.study_year");
+        break;
+    case TraineeFilter::Sort::Status:
+        column = QStringLiteral("t.status");
+        break;
+    case TraineeFilter::Sort::EntryDate:
+        column = QStringLiteral("t.entry_date");
+        break;
+    case TraineeFilter::Sort::ExitDate:
+        column = QStringLiteral("t.exit_date");
+        break;
     }
     const QString dir = f.ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
     // NULLs last in both dialects, then a stable tie-breaker.
@@ -103,8 +119,9 @@ Result<QList<TraineeRow>> TraineeListQuery::rows(const TraineeFilter& f, int lim
 Result<qint64> TraineeListQuery::count(const TraineeFilter& f) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT count(*) FROM trainee t LEFT JOIN section s ON s.id = t.section_id") +
-                           where(f));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT count(*) FROM trainee t LEFT JOIN section s ON s.id = t.section_id") +
+            where(f));
         !r)
         return std::unexpected(r.error());
     bind(q, f);
@@ -117,8 +134,9 @@ Result<qint64> TraineeListQuery::count(const TraineeFilter& f) const
 Result<QList<int>> TraineeListQuery::cohorts() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT DISTINCT cohort_year FROM trainee WHERE cohort_year IS NOT NULL "
-                                       "ORDER BY cohort_year DESC"));
+    if (auto r =
+            q.exec(QStringLiteral("SELECT DISTINCT cohort_year FROM trainee WHERE cohort_year IS NOT NULL "
+                                  "ORDER BY cohort_year DESC"));
         !r)
         return std::unexpected(r.error());
     QList<int> out;

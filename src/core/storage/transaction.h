@@ -3,7 +3,6 @@
 #include "util/error.h"
 
 #include <QCoreApplication>
-
 #include <type_traits>
 #include <utility>
 

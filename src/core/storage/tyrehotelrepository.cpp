@@ -13,9 +13,11 @@ using sql::idOrNull;
 using sql::isoOrNull;
 
 const QString columns = QStringLiteral(
-    "SELECT s.id, s.vehicle_id, s.contact_id, v.plate, c.name, c.first_name, c.person, c.phone, s.season, s.tyre_size, "
+    "SELECT s.id, s.vehicle_id, s.contact_id, v.plate, c.name, c.first_name, c.person, c.phone, s.season, "
+    "s.tyre_size, "
     "s.brand, s.tyre_count, s.with_rims, s.rack, s.row_no, s.level_no, s.date_in, s.date_out, s.fee_item_id, "
-    "s.invoice_id, i.number, s.notes, s.version FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN contact c "
+    "s.invoice_id, i.number, s.notes, s.version FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN "
+    "contact c "
     "ON c.id = s.contact_id LEFT JOIN invoice i ON i.id = s.invoice_id");
 
 TyreSet readSet(const SqlQuery& q)
@@ -102,7 +104,9 @@ Status TyreHotelRepository::writeTyres(qint64 setId, const QList<int>& treadTent
         !r)
         return r;
     for (int i = 0; i < treadTenths.size(); ++i) {
-        ins.bind(QStringLiteral("set"), setId).bind(QStringLiteral("position"), i + 1).bind(QStringLiteral("tread"), treadTenths.at(i));
+        ins.bind(QStringLiteral("set"), setId)
+            .bind(QStringLiteral("position"), i + 1)
+            .bind(QStringLiteral("tread"), treadTenths.at(i));
         if (auto r = ins.exec(); !r)
             return r;
     }
@@ -112,11 +116,13 @@ Status TyreHotelRepository::writeTyres(qint64 setId, const QList<int>& treadTent
 Result<qint64> TyreHotelRepository::insert(const TyreSet& s, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO tyre_set (vehicle_id, contact_id, season, tyre_size, brand, tyre_count, with_rims, rack, row_no, "
-            "level_no, date_in, date_out, fee_item_id, invoice_id, notes, version, created_at, updated_at) VALUES "
-            "(:vehicle, :contact, :season, :size, :brand, :count, :rims, :rack, :row, :level, :in, :out, :fee, :invoice, "
-            ":notes, 1, :now, :now) RETURNING id"));
+    if (auto r = q.prepare(QStringLiteral("INSERT INTO tyre_set (vehicle_id, contact_id, season, tyre_size, "
+                                          "brand, tyre_count, with_rims, rack, row_no, "
+                                          "level_no, date_in, date_out, fee_item_id, invoice_id, notes, "
+                                          "version, created_at, updated_at) VALUES "
+                                          "(:vehicle, :contact, :season, :size, :brand, :count, :rims, "
+                                          ":rack, :row, :level, :in, :out, :fee, :invoice, "
+                                          ":notes, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("vehicle"), s.vehicleId)
@@ -146,11 +152,13 @@ Result<qint64> TyreHotelRepository::insert(const TyreSet& s, const QString& nowI
 Status TyreHotelRepository::update(const TyreSet& s, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE tyre_set SET season = :season, tyre_size = :size, brand = :brand, tyre_count = :count, with_rims = "
-            ":rims, rack = :rack, row_no = :row, level_no = :level, date_in = :in, date_out = :out, fee_item_id = :fee, "
-            "invoice_id = :invoice, notes = :notes, version = version + 1, updated_at = :now WHERE id = :id AND version = "
-            ":version"));
+    if (auto r = q.prepare(QStringLiteral("UPDATE tyre_set SET season = :season, tyre_size = :size, brand = "
+                                          ":brand, tyre_count = :count, with_rims = "
+                                          ":rims, rack = :rack, row_no = :row, level_no = :level, date_in = "
+                                          ":in, date_out = :out, fee_item_id = :fee, "
+                                          "invoice_id = :invoice, notes = :notes, version = version + 1, "
+                                          "updated_at = :now WHERE id = :id AND version = "
+                                          ":version"));
         !r)
         return r;
     q.bind(QStringLiteral("season"), s.season)
@@ -172,7 +180,8 @@ Status TyreHotelRepository::update(const TyreSet& s, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This set of tyres was changed meanwhile on another computer."));
+        return fail(Error::Code::Conflict,
+                    tr("This set of tyres was changed meanwhile on another computer."));
     return writeTyres(s.id, s.treadTenths);
 }
 
@@ -189,7 +198,8 @@ Result<TyreSet> TyreHotelRepository::get(qint64 id) const
     TyreSet s = readSet(q);
     q.finish();
     SqlQuery t(m_db);
-    if (auto r = t.prepare(QStringLiteral("SELECT tread_tenths FROM tyre_set_tyre WHERE set_id = :id ORDER BY position"));
+    if (auto r = t.prepare(
+            QStringLiteral("SELECT tread_tenths FROM tyre_set_tyre WHERE set_id = :id ORDER BY position"));
         !r)
         return std::unexpected(r.error());
     t.bind(QStringLiteral("id"), id);
@@ -224,9 +234,10 @@ Result<QList<TyreSet>> TyreHotelRepository::list(const TyreSetFilter& filter, in
             ids << s.id;
         SqlQuery t(m_db);
         const QString in = SqlQuery::listPlaceholders(QStringLiteral("id"), ids.size());
-        if (auto r = t.prepare(QStringLiteral("SELECT set_id, tread_tenths FROM tyre_set_tyre WHERE set_id IN (%1) ORDER "
-                                              "BY set_id, position")
-                                   .arg(in));
+        if (auto r = t.prepare(
+                QStringLiteral("SELECT set_id, tread_tenths FROM tyre_set_tyre WHERE set_id IN (%1) ORDER "
+                               "BY set_id, position")
+                    .arg(in));
             !r)
             return std::unexpected(r.error());
         t.bindList(QStringLiteral("id"), ids);
@@ -244,9 +255,10 @@ Result<qint64> TyreHotelRepository::count(const TyreSetFilter& filter) const
 {
     const Where where(filter);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN "
-                                          "contact c ON c.id = s.contact_id") +
-                           where.sql);
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT COUNT(*) FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN "
+                           "contact c ON c.id = s.contact_id") +
+            where.sql);
         !r)
         return std::unexpected(r.error());
     where.apply(q);
@@ -259,11 +271,14 @@ Result<qint64> TyreHotelRepository::count(const TyreSetFilter& filter) const
 Result<qint64> TyreHotelRepository::storedAt(const QString& rack, int row, int level, qint64 exceptId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE rack = :rack AND row_no = :row "
-                                          "AND level_no = :level AND date_out IS NULL AND id <> :except"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE rack = :rack AND row_no = :row "
+                           "AND level_no = :level AND date_out IS NULL AND id <> :except"));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("rack"), rack).bind(QStringLiteral("row"), row).bind(QStringLiteral("level"), level);
+    q.bind(QStringLiteral("rack"), rack)
+        .bind(QStringLiteral("row"), row)
+        .bind(QStringLiteral("level"), level);
     q.bind(QStringLiteral("except"), exceptId);
     auto v = q.execScalar();
     if (!v)
@@ -274,8 +289,9 @@ Result<qint64> TyreHotelRepository::storedAt(const QString& rack, int row, int l
 Result<qint64> TyreHotelRepository::storedForVehicle(qint64 vehicleId, qint64 exceptId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE vehicle_id = :vehicle AND "
-                                          "date_out IS NULL AND id <> :except"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE vehicle_id = :vehicle AND "
+                           "date_out IS NULL AND id <> :except"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("vehicle"), vehicleId).bind(QStringLiteral("except"), exceptId);
@@ -297,7 +313,8 @@ Result<qint64> TyreHotelRepository::ownerOf(qint64 vehicleId) const
         return fail(Error::Code::NotFound, tr("This vehicle does not exist."));
     if (q.value(0).isNull())
         return fail(Error::Code::InvalidInput,
-                    tr("The vehicle %1 has no owner in the directory: give it one first.").arg(q.value(1).toString()));
+                    tr("The vehicle %1 has no owner in the directory: give it one first.")
+                        .arg(q.value(1).toString()));
     return q.value(0).toLongLong();
 }
 

@@ -8,9 +8,9 @@ namespace etabli {
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "id, login, display_name, role, active, must_change_password, failed_attempts, locked_until, last_login_at, "
-    "version, password_hash");
+const QString kColumns = QStringLiteral("id, login, display_name, role, active, must_change_password, "
+                                        "failed_attempts, locked_until, last_login_at, "
+                                        "version, password_hash");
 
 User readUser(const SqlQuery& q)
 {
@@ -40,8 +40,8 @@ QString UserRepository::loginKey(const QString& login)
     return text::fold(login).remove(QLatin1Char(' '));
 }
 
-Result<std::optional<UserRepository::Stored>> UserRepository::findOne(const QString& where, const QString& name,
-                                                                       const QVariant& value) const
+Result<std::optional<UserRepository::Stored>>
+UserRepository::findOne(const QString& where, const QString& name, const QVariant& value) const
 {
     std::optional<Stored> found;
     {
@@ -105,10 +105,12 @@ Result<qint64> UserRepository::count() const
 Result<qint64> UserRepository::insert(const User& u, const QString& passwordHash, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO app_user (login, login_key, display_name, role, password_hash, active, must_change_password, "
-            "failed_attempts, version, created_at, updated_at) VALUES (:login, :login_key, :display_name, :role, "
-            ":password_hash, :active, :must_change, 0, 1, :now, :now) RETURNING id"));
+    if (auto r = q.prepare(
+            QStringLiteral("INSERT INTO app_user (login, login_key, display_name, role, password_hash, "
+                           "active, must_change_password, "
+                           "failed_attempts, version, created_at, updated_at) VALUES (:login, :login_key, "
+                           ":display_name, :role, "
+                           ":password_hash, :active, :must_change, 0, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("login"), u.login.trimmed())
@@ -142,17 +144,20 @@ Status UserRepository::update(const User& u, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
-                    tr("The account “%1” was changed meanwhile on another computer. Reload the list.").arg(u.login));
+        return fail(
+            Error::Code::Conflict,
+            tr("The account “%1” was changed meanwhile on another computer. Reload the list.").arg(u.login));
     return {};
 }
 
-Status UserRepository::setPassword(qint64 userId, const QString& passwordHash, bool mustChange, const QString& nowIso)
+Status UserRepository::setPassword(qint64 userId, const QString& passwordHash, bool mustChange,
+                                   const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE app_user SET password_hash = :hash, must_change_password = :must_change, failed_attempts = 0, "
-            "locked_until = NULL, version = version + 1, updated_at = :now WHERE id = :id"));
+    if (auto r = q.prepare(
+            QStringLiteral("UPDATE app_user SET password_hash = :hash, must_change_password = :must_change, "
+                           "failed_attempts = 0, "
+                           "locked_until = NULL, version = version + 1, updated_at = :now WHERE id = :id"));
         !r)
         return r;
     q.bind(QStringLiteral("hash"), passwordHash)
@@ -189,7 +194,8 @@ Status UserRepository::recordLogin(qint64 userId, const QString& nowIso)
 Result<QList<qint64>> UserRepository::sections(qint64 userId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT section_id FROM user_section WHERE user_id = :id ORDER BY section_id"));
+    if (auto r = q.prepare(
+            QStringLiteral("SELECT section_id FROM user_section WHERE user_id = :id ORDER BY section_id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("id"), userId);
@@ -211,8 +217,8 @@ Status UserRepository::setSections(qint64 userId, const QList<qint64>& sectionId
         return r;
     for (qint64 sectionId : sectionIds) {
         SqlQuery ins(m_db);
-        if (auto r = ins.prepare(
-                QStringLiteral("INSERT INTO user_section (user_id, section_id) VALUES (:user_id, :section_id)"));
+        if (auto r = ins.prepare(QStringLiteral(
+                "INSERT INTO user_section (user_id, section_id) VALUES (:user_id, :section_id)"));
             !r)
             return r;
         ins.bind(QStringLiteral("user_id"), userId).bind(QStringLiteral("section_id"), sectionId);

@@ -3,11 +3,10 @@
 #include "domain/user.h"
 #include "util/error.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QList>
 #include <QSet>
-
-#include <optional>
 
 namespace etabli {
 
@@ -45,7 +44,8 @@ public:
     static QString loginKey(const QString& login);
 
 private:
-    Result<std::optional<Stored>> findOne(const QString& where, const QString& name, const QVariant& value) const;
+    Result<std::optional<Stored>> findOne(const QString& where, const QString& name,
+                                          const QVariant& value) const;
     Result<QList<qint64>> sections(qint64 userId) const;
 
     Database& m_db;

@@ -1,11 +1,10 @@
 #pragma once
 
+#include <memory>
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
 #include <QVariant>
-
-#include <memory>
 
 namespace etabli {
 
@@ -16,8 +15,8 @@ class AppSettings
 public:
     enum class Key
     {
-        Language,          // "auto", "fr" or "en"
-        LastDatabase,      // last database opened by the GUI
+        Language,     // "auto", "fr" or "en"
+        LastDatabase, // last database opened by the GUI
         MainWindowGeometry,
         MainWindowState,
         LastNavigationPage,

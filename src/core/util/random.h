@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QList>
-
 #include <cstdint>
+#include <QList>
 
 namespace etabli {
 

@@ -3,10 +3,9 @@
 #include "domain/user.h"
 #include "util/error.h"
 
-#include <QDialog>
-
 #include <functional>
 #include <memory>
+#include <QDialog>
 
 namespace Ui {
 class LoginDialog;

@@ -2,9 +2,8 @@
 
 #include "util/error.h"
 
-#include <QDialog>
-
 #include <functional>
+#include <QDialog>
 
 class QLabel;
 class QLineEdit;

@@ -3,9 +3,8 @@
 #include "domain/funding.h"
 #include "util/error.h"
 
-#include <QWidget>
-
 #include <optional>
+#include <QWidget>
 
 class QLabel;
 class QPushButton;

@@ -2,10 +2,9 @@
 
 #include "util/error.h"
 
+#include <functional>
 #include <QCoreApplication>
 #include <QList>
-
-#include <functional>
 
 class QWidget;
 
