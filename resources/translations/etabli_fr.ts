@@ -1342,22 +1342,22 @@
 <context>
     <name>BudgetRepository</name>
     <message>
-        <location filename="../../src/core/storage/budgetrepository.cpp" line="+161" />
+        <location filename="../../src/core/storage/budgetrepository.cpp" line="+170" />
         <source>This budget category does not exist.</source>
         <translation>Cette catégorie du budget n'existe pas.</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+95" />
         <source>This entry does not exist.</source>
         <translation>Cette écriture n'existe pas.</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+66" />
         <source>This apprenticeship tax line does not exist.</source>
         <translation>Cette ligne de taxe d'apprentissage n'existe pas.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+43" />
         <source>This line was changed meanwhile on another computer.</source>
         <translation>Cette ligne a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -1367,7 +1367,7 @@
         <translation>Cet adhérent n'existe pas.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+35" />
         <source>This member was changed meanwhile on another computer.</source>
         <translation>Cet adhérent a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -1848,8 +1848,8 @@
         <translation>Cet article du catalogue n'existe pas.</translation>
     </message>
     <message>
-        <location line="+65" />
-        <location line="+18" />
+        <location line="+69" />
+        <location line="+21" />
         <source>The code “%1” is already used in this workshop.</source>
         <translation>Le code « %1 » est déjà utilisé dans cet atelier.</translation>
     </message>
@@ -2088,7 +2088,7 @@
         <translation>La base de données est en lecture seule : elle est lue, rien n'y est écrit, pas même dans son journal des modifications.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+455" />
+        <location filename="../../src/cli/clicommands.cpp" line="+470" />
         <location line="+99" />
         <location line="+68" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
@@ -2101,7 +2101,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-581" />
+        <location filename="../../src/cli/clicommands.cpp" line="-596" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -2220,13 +2220,13 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+342" />
+        <location line="+357" />
         <location filename="../../src/cli/clisupport.cpp" line="-121" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-341" />
+        <location line="-356" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -2294,20 +2294,20 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+214" />
+        <location line="+229" />
         <location line="+2" />
         <location line="+2" />
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-217" />
+        <location line="-232" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+412" />
+        <location line="+427" />
         <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+4" />
@@ -2315,7 +2315,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-409" />
+        <location line="-424" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -2398,7 +2398,17 @@
         <translation>Journal des modifications : ALTÉRÉ à la ligne %1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location line="+34" />
+        <location line="+23" />
+        <source>Amounts due: in step with the payments and credit notes (%n invoice(s))</source>
+        <translation><numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n facture)</numerusform><numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n factures)</numerusform></translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Amounts due: DIFFERENT from the payments and credit notes at %1</source>
+        <translation>Sommes dues : DIFFÉRENTES des règlements et avoirs pour %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21" />
         <source>Closings: chain intact (%n closing(s))</source>
         <translation>
             <numerusform>Clôtures : chaîne intacte (%n clôture(s))</numerusform>
@@ -2578,7 +2588,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-615" />
+        <location filename="../../src/cli/clicommands.cpp" line="-630" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2608,7 +2618,7 @@
         <translation>Factures et règlements : ALTÉRÉES à %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+23" />
         <source>Tax receipts: chain intact</source>
         <translation>Reçus fiscaux : chaîne intacte</translation>
     </message>
@@ -3279,7 +3289,7 @@
         <translation>Par section</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Section</source>
         <translation>Section</translation>
     </message>
@@ -3289,7 +3299,7 @@
         <translation>Inscrits</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Applications</source>
         <translation>Candidatures</translation>
     </message>
@@ -3540,13 +3550,13 @@
 <context>
     <name>DepositSlipDocument</name>
     <message>
-        <location filename="../../src/print/depositslipdocument.cpp" line="+16" />
-        <location line="+29" />
+        <location filename="../../src/print/depositslipdocument.cpp" line="+17" />
+        <location line="+36" />
         <source>Cheque deposit slip no. %1</source>
         <translation>Bordereau de remise de chèques n° %1</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="-33" />
         <source>Beneficiary: %1</source>
         <translation>Bénéficiaire : %1</translation>
     </message>
@@ -3556,7 +3566,7 @@
         <translation>Remis le %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>Bank</source>
         <translation>Banque</translation>
     </message>
@@ -3576,12 +3586,12 @@
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message numerus="yes">
-        <location line="+8" />
+        <location line="+10" />
         <source>%n cheque(s), total</source>
         <translation>
             <numerusform>%n chèque, total</numerusform>
@@ -3589,7 +3599,7 @@
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Signature:</source>
         <translation>Signature :</translation>
     </message>
@@ -4320,7 +4330,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+237" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+235" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -4331,7 +4341,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+13" />
-        <location line="+219" />
+        <location line="+221" />
         <source>This invoice does not exist.</source>
         <translation>Cette facture n'existe pas.</translation>
     </message>
@@ -4341,7 +4351,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+290" />
+        <location line="+287" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
@@ -4782,7 +4792,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Le montant est vide.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+44" />
         <location line="+8" />
         <source>The amount “%1” is too large.</source>
         <translation>Le montant « %1 » est trop grand.</translation>
@@ -4995,7 +5005,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PasswordHasher</name>
     <message>
-        <location filename="../../src/core/services/passwordhasher.cpp" line="+38" />
+        <location filename="../../src/core/services/passwordhasher.cpp" line="+37" />
         <source>The password must have at least %1 characters.</source>
         <translation>Le mot de passe doit compter au moins %1 caractères.</translation>
     </message>
@@ -5371,7 +5381,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Une quantité doit être supérieure à zéro.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source>“%1” is not a valid duration (examples: 3,5 or 3 h 30 or 45 min).</source>
         <translation>« %1 » n'est pas une durée valide (exemples : 3,5 ou 3 h 30 ou 45 min).</translation>
     </message>
@@ -5646,7 +5656,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReferenceValueRepository</name>
     <message>
-        <location filename="../../src/core/storage/referencevaluerepository.cpp" line="+44" />
+        <location filename="../../src/core/storage/referencevaluerepository.cpp" line="+43" />
         <source>This reference value was changed meanwhile on another computer.</source>
         <translation>Cette valeur de référence a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -5654,7 +5664,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReminderDocument</name>
     <message>
-        <location filename="../../src/print/reminderdocument.cpp" line="+32" />
+        <location filename="../../src/print/reminderdocument.cpp" line="+34" />
         <source>%1, %2</source>
         <translation>%1, le %2</translation>
     </message>
@@ -5674,7 +5684,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Sauf erreur de notre part, les factures suivantes restent impayées à ce jour :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -5694,12 +5704,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Remaining due</source>
         <translation>Reste dû</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Total due</source>
         <translation>Total dû</translation>
     </message>
@@ -5709,7 +5719,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Nous vous remercions de bien vouloir les régler dans les meilleurs délais, par chèque à l'ordre de %1, par virement, par carte ou en espèces à l'école. Si votre règlement a croisé ce courrier, merci de ne pas tenir compte de cette relance.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+9" />
         <source>Yours faithfully,</source>
         <translation>Veuillez agréer, Madame, Monsieur, nos salutations distinguées.</translation>
     </message>
@@ -6953,7 +6963,7 @@ Complétez, puis envoyez le devis.</translation>
         </translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+49" />
         <source>This certification is not in the catalogue.</source>
         <translation>Cette certification n'est pas au catalogue.</translation>
     </message>
@@ -7344,17 +7354,17 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>StaffRepository</name>
     <message>
-        <location filename="../../src/core/storage/staffrepository.cpp" line="+132" />
+        <location filename="../../src/core/storage/staffrepository.cpp" line="+140" />
         <source>This team member was changed meanwhile on another computer.</source>
         <translation>Ce membre de l'équipe a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+72" />
         <source>These hours were already removed.</source>
         <translation>Ces heures ont déjà été supprimées.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+39" />
         <source>Fill in the school's settings first.</source>
         <translation>Renseignez d'abord les paramètres de l'établissement.</translation>
     </message>
@@ -7417,7 +7427,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>« %1 » n'est pas une adresse e-mail.</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+56" />
         <source>This team member no longer exists.</source>
         <translation>Ce membre de l'équipe n'existe plus.</translation>
     </message>
@@ -7437,12 +7447,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Les heures doivent être supérieures à 0 et ne pas dépasser 24 par jour.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Volunteer hours are given by a volunteer of the team.</source>
         <translation>Les heures de bénévolat sont données par un bénévole de l'équipe.</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+58" />
         <source>The value of an hour is between 0 and 1 000 €.</source>
         <translation>La valeur d'une heure est comprise entre 0 et 1 000 €.</translation>
     </message>
@@ -7705,12 +7715,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeDetailRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineedetailrepository.cpp" line="+79" />
+        <location filename="../../src/core/storage/traineedetailrepository.cpp" line="+81" />
         <source>This guardian was changed meanwhile on another computer.</source>
         <translation>Ce responsable a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+71" />
         <source>“%1” is already in the list.</source>
         <translation>« %1 » est déjà dans la liste.</translation>
     </message>
@@ -8332,7 +8342,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TyreHotelRepository</name>
     <message>
-        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+175" />
+        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+184" />
         <source>This set of tyres was changed meanwhile on another computer.</source>
         <translation>Ce jeu de pneus a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -8342,7 +8352,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Ce jeu de pneus n'existe pas.</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+116" />
         <source>This vehicle does not exist.</source>
         <translation>Ce véhicule n'existe pas.</translation>
     </message>
@@ -8492,12 +8502,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>UserRepository</name>
     <message>
-        <location filename="../../src/core/storage/userrepository.cpp" line="+124" />
+        <location filename="../../src/core/storage/userrepository.cpp" line="+126" />
         <source>The login “%1” is already taken.</source>
         <translation>L'identifiant « %1 » est déjà pris.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>The account “%1” was changed meanwhile on another computer. Reload the list.</source>
         <translation>Le compte « %1 » a été modifié entre-temps sur un autre poste. Rechargez la liste.</translation>
     </message>
@@ -14410,7 +14420,7 @@ Facturé (HT) : %6
         <translation>Ce fichier ne peut pas être lu comme une image : %1</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+45" />
         <source>(inactive)</source>
         <translation>(inactive)</translation>
     </message>

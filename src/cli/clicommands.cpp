@@ -382,6 +382,21 @@ int Commands::check(const QStringList& args)
             m_out << tr("Invoices and payments: ALTERED at %1").arg(sales->firstBad) << Qt::endl;
         }
     }
+    if (chainsVersion >= 24) {
+        auto balances = InvoiceRepository(**db).verifyBalances();
+        if (!balances)
+            return report(m_err, balances.error());
+        if (balances->ok()) {
+            m_out << tr("Amounts due: in step with the payments and credit notes (%n invoice(s))", nullptr,
+                        static_cast<int>(balances->invoices))
+                  << Qt::endl;
+        } else {
+            chainOk = false;
+            m_out << tr("Amounts due: DIFFERENT from the payments and credit notes at %1")
+                         .arg(balances->firstBad)
+                  << Qt::endl;
+        }
+    }
     if (chainsVersion >= 9) {
         auto receipts = FundingRepository(**db).verifyReceipts();
         if (!receipts)

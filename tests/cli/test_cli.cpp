@@ -1194,3 +1194,24 @@ TEST_CASE("etabli-cli on a read-only medium: check, export and backup read it, a
                                     .arg(QDir::toNativeSeparators(medium.dir.path()))));
     CHECK(medium.entries() == QStringList{QStringLiteral("ecole.sqlite")});
 }
+
+TEST_CASE("etabli-cli check recomputes what is due on each invoice", "[cli][balance]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    auto clean = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
+    INFO(clean.out.toStdString());
+    REQUIRE(clean.code == 0);
+    CHECK(clean.out.contains(QStringLiteral("Sommes dues : conformes aux règlements et aux avoirs")));
+
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"),
+            {db, QStringLiteral("UPDATE invoice_balance SET due_cents = 0 WHERE invoice_id = (SELECT "
+                                "MIN(invoice_id) FROM invoice_balance WHERE due_cents > 0);")});
+    REQUIRE(p.waitForFinished(30000));
+    REQUIRE(p.exitCode() == 0);
+    auto altered = cli({QStringLiteral("check"), QStringLiteral("--database"), db});
+    INFO(altered.out.toStdString());
+    CHECK(altered.code == 1);
+    CHECK(altered.out.contains(QStringLiteral("Sommes dues : DIFFÉRENTES des règlements et avoirs pour F")));
+}

@@ -451,6 +451,7 @@ TEST_CASE("Deleting the last invoice, payment, receipt or audit row is seen by t
     };
     const QList<Cut> cuts = {
         {{QStringLiteral("DELETE FROM invoice_line WHERE invoice_id = %1").arg(*last),
+          QStringLiteral("DELETE FROM invoice_balance WHERE invoice_id = %1").arg(*last),
           QStringLiteral("DELETE FROM invoice WHERE id = %1").arg(*last)},
          QStringLiteral("F2026-0002")},
         {{QStringLiteral("DELETE FROM payment WHERE id = (SELECT MAX(id) FROM payment)")},

@@ -1,6 +1,7 @@
 #include "services/contactservice.h"
 #include "services/invoiceservice.h"
 #include "services/schoolservice.h"
+#include "storage/database.h"
 #include "storage/invoicerepository.h"
 #include "storage/transaction.h"
 #include "support/salesfixture.h"
@@ -8,6 +9,7 @@
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
+#include <QScopeGuard>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -540,4 +542,108 @@ TEST_CASE("Cheques go on one deposit slip, reversed or deposited ones are not of
     REQUIRE(onSlip);
     REQUIRE(onSlip->size() == 1);
     CHECK(onSlip->first().amount == Money::fromCents(30000));
+}
+
+TEST_CASE("What is due is kept beside each invoice, in step with payments and credit notes",
+          "[sales][balance]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    InvoiceService sales(t.db(), clock, shop.director);
+    const auto dueOf = [&t](qint64 id) {
+        return test::rawScalar(t.db(), QStringLiteral("SELECT COALESCE(MAX(due_cents), -1) FROM "
+                                                      "invoice_balance WHERE invoice_id = %1")
+                                           .arg(id))
+            .toLongLong();
+    };
+    auto id = sales.saveDraft(draftFor(shop.garage, {line("Portail", 2000, 50000)}));
+    REQUIRE(id);
+    CHECK(dueOf(*id) == -1); // a draft owes nothing
+    REQUIRE(sales.issue(*id));
+    CHECK(dueOf(*id) == 100000);
+
+    Payment p;
+    p.invoiceId = *id;
+    p.day = kToday;
+    p.method = QStringLiteral("transfer");
+    p.amount = Money::fromCents(30000);
+    auto first = sales.recordPayment(p);
+    REQUIRE(first);
+    CHECK(dueOf(*id) == 70000);
+    REQUIRE(sales.reversePayment(*first, QStringLiteral("Virement rejeté")));
+    CHECK(dueOf(*id) == 100000);
+
+    // A credit note of one of the two gates: half of it is no longer due.
+    auto credit = sales.draftCreditNote(*id, {line("Portail", -1000, 50000)});
+    REQUIRE(credit);
+    CHECK(dueOf(*id) == 100000); // not until the credit note is issued
+    REQUIRE(sales.issue(*credit));
+    CHECK(dueOf(*id) == 50000);
+    CHECK(dueOf(*credit) == -1); // a credit note has nothing due
+    p.amount = Money::fromCents(50000);
+    REQUIRE(sales.recordPayment(p));
+    CHECK(dueOf(*id) == 0);
+    CHECK(sales.balance(*id)->due().isZero());
+    InvoiceFilter unpaid;
+    unpaid.unpaidOnly = true;
+    CHECK(*sales.count(unpaid) == 0);
+
+    InvoiceRepository repo(t.db());
+    auto report = repo.verifyBalances();
+    REQUIRE(report);
+    CHECK(report->ok());
+    CHECK(report->invoices == 1);
+    // Changed by hand, the table no longer matches the payments: check names the invoice.
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("UPDATE invoice_balance SET due_cents = 1")));
+    report = repo.verifyBalances();
+    REQUIRE(report);
+    CHECK(report->firstBad == sales.get(*id)->number);
+}
+
+TEST_CASE("Upgrading to schema 24 computes what is due on every issued invoice", "[sales][balance][database]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    qint64 paidId = 0;
+    qint64 openId = 0;
+    {
+        Database::setMigrationCeiling(23);
+        const auto restore = qScopeGuard([]() { Database::setMigrationCeiling(0); });
+        REQUIRE(t.db().schemaVersion() == 23);
+        const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+        InvoiceService sales(t.db(), clock, shop.director);
+        auto paid = sales.saveDraft(draftFor(shop.garage, {line("Jantes", 4000, 2500)}));
+        auto open = sales.saveDraft(draftFor(shop.person, {line("Pneus", 2000, 8000)}));
+        REQUIRE((paid && open));
+        REQUIRE(sales.issue(*paid));
+        REQUIRE(sales.issue(*open));
+        Payment p;
+        p.invoiceId = *paid;
+        p.day = kToday;
+        p.method = QStringLiteral("cash");
+        p.amount = Money::fromCents(10000);
+        REQUIRE(sales.recordPayment(p));
+        p.invoiceId = *open;
+        p.amount = Money::fromCents(6000);
+        REQUIRE(sales.recordPayment(p));
+        paidId = *paid;
+        openId = *open;
+    }
+    t.close();
+    REQUIRE(t.db().schemaVersion() == Database::latestSchemaVersion());
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT due_cents FROM invoice_balance WHERE invoice_id = %1")
+                                      .arg(paidId))
+              .toLongLong() == 0);
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT due_cents FROM invoice_balance WHERE invoice_id = %1")
+                                      .arg(openId))
+              .toLongLong() == 10000);
+    auto report = InvoiceRepository(t.db()).verifyBalances();
+    REQUIRE(report);
+    CHECK(report->ok());
+    CHECK(report->invoices == 2);
 }

@@ -68,9 +68,7 @@ struct Where
             binds.append({QStringLiteral("to"), iso(f.to)});
         }
         if (f.unpaidOnly)
-            parts << QStringLiteral(
-                         "i.status = 'issued' AND i.kind = 'invoice' AND i.total_incl_cents - %1 - %2 > 0")
-                         .arg(creditedSql, paidSql);
+            parts << QStringLiteral("b.due_cents > 0");
         sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
     }
 
@@ -290,11 +288,12 @@ Result<QList<InvoiceRow>> InvoiceRepository::list(const InvoiceFilter& filter, i
     if (auto r = q.prepare(
             QStringLiteral(
                 "SELECT i.id, i.kind, i.status, i.number, i.issue_date, i.due_date, i.customer_name, "
-                "c.name, c.first_name, c.person, i.total_incl_cents, i.total_incl_cents - %1 - %2 "
-                "FROM invoice i JOIN contact c ON c.id = i.contact_id%3 "
+                "c.name, c.first_name, c.person, i.total_incl_cents, b.due_cents "
+                "FROM invoice i JOIN contact c ON c.id = i.contact_id LEFT JOIN invoice_balance b ON "
+                "b.invoice_id = i.id%1 "
                 "ORDER BY COALESCE(i.issue_date, substr(i.created_at, 1, 10)) DESC, i.id DESC "
                 "LIMIT :limit OFFSET :offset")
-                .arg(creditedSql, paidSql, where.sql));
+                .arg(where.sql));
         !r)
         return std::unexpected(r.error());
     where.apply(q);
@@ -329,7 +328,8 @@ Result<qint64> InvoiceRepository::count(const InvoiceFilter& filter) const
     const Where where(filter);
     SqlQuery q(m_db);
     if (auto r =
-            q.prepare(QStringLiteral("SELECT COUNT(*) FROM invoice i JOIN contact c ON c.id = i.contact_id") +
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM invoice i JOIN contact c ON c.id = i.contact_id LEFT "
+                                     "JOIN invoice_balance b ON b.invoice_id = i.id") +
                       where.sql);
         !r)
         return std::unexpected(r.error());
@@ -500,10 +500,9 @@ Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const
                 "x.due_date < :d30b AND x.due_date >= :d60 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
                 "x.due_date < :d60b AND x.due_date >= :d90 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
                 "x.due_date < :d90b THEN x.due END), 0), COUNT(*), COUNT(DISTINCT x.contact_id) FROM "
-                "(SELECT i.contact_id, i.due_date, i.total_incl_cents - %1 - %2 AS due FROM invoice i "
-                "WHERE i.status = 'issued' AND i.kind = 'invoice'%3) x WHERE x.due > 0")
-                .arg(creditedSql, paidSql,
-                     contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString()));
+                "(SELECT b.contact_id, b.due_date, b.due_cents AS due FROM invoice_balance b "
+                "WHERE b.due_cents > 0%1) x")
+                .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString()));
         !r)
         return std::unexpected(r.error());
     // A day d is late by n days when d + n = asOf.
@@ -535,11 +534,9 @@ Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint
     if (auto r = q.prepare(
             QStringLiteral(
                 "SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
-                "i.total_incl_cents, i.total_incl_cents - %1 - %2 AS due FROM invoice i WHERE i.status = "
-                "'issued' AND i.kind = 'invoice' AND i.total_incl_cents - %1 - %2 > 0%3 "
-                "ORDER BY i.due_date, i.number%4")
-                .arg(creditedSql, paidSql,
-                     contactId != 0 ? QStringLiteral(" AND i.contact_id = :contact") : QString(),
+                "i.total_incl_cents, b.due_cents FROM invoice_balance b JOIN invoice i ON i.id = "
+                "b.invoice_id WHERE b.due_cents > 0%1 ORDER BY b.due_date, i.number%2")
+                .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString(),
                      limit > 0 ? QStringLiteral(" LIMIT :limit") : QString()));
         !r)
         return std::unexpected(r.error());
@@ -850,6 +847,46 @@ Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains() const
             return report;
         }
         prevPayment = payment.hash;
+    }
+    return report;
+}
+
+Result<InvoiceRepository::BalanceReport> InvoiceRepository::verifyBalances() const
+{
+    // Three grouped scans (payments, credit notes, balances) joined to the
+    // issued invoices: no statement per invoice.
+    SqlQuery q(m_db);
+    if (auto r = q.exec(QStringLiteral(
+            "SELECT i.number, b.invoice_id IS NULL OR b.contact_id <> i.contact_id OR b.issue_date <> "
+            "i.issue_date OR COALESCE(b.due_date, '') <> COALESCE(i.due_date, '') OR b.total_cents <> "
+            "i.total_incl_cents OR b.paid_cents <> COALESCE(p.paid, 0) OR b.credited_cents <> "
+            "COALESCE(c.credited, 0) OR b.due_cents <> i.total_incl_cents - COALESCE(p.paid, 0) - "
+            "COALESCE(c.credited, 0) FROM invoice i LEFT JOIN invoice_balance b ON b.invoice_id = i.id "
+            "LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM payment GROUP BY invoice_id) p ON "
+            "p.invoice_id = i.id LEFT JOIN (SELECT credited_invoice_id, SUM(-total_incl_cents) AS credited "
+            "FROM invoice WHERE status = 'issued' AND kind = 'credit' GROUP BY credited_invoice_id) c ON "
+            "c.credited_invoice_id = i.id WHERE i.status = 'issued' AND i.kind = 'invoice' ORDER BY "
+            "i.chain_position"));
+        !r)
+        return std::unexpected(r.error());
+    BalanceReport report;
+    while (q.next()) {
+        ++report.invoices;
+        if (report.firstBad.isEmpty() && q.value(1).toBool())
+            report.firstBad = q.value(0).toString();
+    }
+    q.finish();
+    if (report.ok()) {
+        // A balance for a draft, a credit note or no invoice at all.
+        SqlQuery extra(m_db);
+        if (auto r = extra.exec(QStringLiteral(
+                "SELECT COALESCE(i.number, CAST(b.invoice_id AS TEXT)) FROM invoice_balance b LEFT JOIN "
+                "invoice i ON i.id = b.invoice_id WHERE i.id IS NULL OR i.status <> 'issued' OR i.kind <> "
+                "'invoice' LIMIT 1"));
+            !r)
+            return std::unexpected(r.error());
+        if (extra.next())
+            report.firstBad = extra.value(0).toString();
     }
     return report;
 }

@@ -123,6 +123,16 @@ public:
     };
     Result<ChainReport> verifyChains() const;
 
+    // What invoice_balance says is due, recomputed from the payments and the
+    // credit notes (etabli-cli check): the first invoice that differs.
+    struct BalanceReport
+    {
+        qint64 invoices = 0;
+        QString firstBad; // an invoice's number; empty when every balance is right
+        bool ok() const { return firstBad.isEmpty(); }
+    };
+    Result<BalanceReport> verifyBalances() const;
+
 private:
     Status writeLines(qint64 invoiceId, const QList<InvoiceLine>& lines);
     Result<Invoice> read(const QString& where, const QVariant& value) const;
