@@ -2088,7 +2088,7 @@
         <translation>La base de données est en lecture seule : elle est lue, rien n'y est écrit, pas même dans son journal des modifications.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+470" />
+        <location filename="../../src/cli/clicommands.cpp" line="+475" />
         <location line="+99" />
         <location line="+68" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
@@ -2101,7 +2101,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-596" />
+        <location filename="../../src/cli/clicommands.cpp" line="-601" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -2181,7 +2181,12 @@
         <translation>  verify-archive DOSSIER       vérifie une archive d'après son manifeste signé</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
+        <source>  list invoices [--search T] [--unpaid] [--after KEY] [--limit N] [--format csv|json]   a page of a list, as its page shows it</source>
+        <translation>  list invoices [--search T] [--unpaid] [--after CLÉ] [--limit N] [--format csv|json]   une page d'une liste, comme sa page l'affiche</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
         <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
     </message>
@@ -2191,7 +2196,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+50" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -2297,6 +2302,7 @@
         <location line="+229" />
         <location line="+2" />
         <location line="+2" />
+        <location filename="../../src/cli/clilist.cpp" line="+85" />
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -2400,7 +2406,10 @@
     <message numerus="yes">
         <location line="+23" />
         <source>Amounts due: in step with the payments and credit notes (%n invoice(s))</source>
-        <translation><numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n facture)</numerusform><numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n factures)</numerusform></translation>
+        <translation>
+            <numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n facture)</numerusform>
+            <numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n factures)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -2588,7 +2597,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-630" />
+        <location filename="../../src/cli/clicommands.cpp" line="-635" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2598,7 +2607,7 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+89" />
         <source>A workshop of the school (repeat it for each: --section Mécanique --section Menuiserie); more can be added in the settings.</source>
         <translation>Un atelier de l'école (à répéter pour chacun : --section Mécanique --section Menuiserie) ; d'autres s'ajoutent dans les paramètres.</translation>
     </message>
@@ -3026,12 +3035,93 @@
         <translation>Écrit : %1</translation>
     </message>
     <message>
-        <location line="-153" />
+        <location filename="../../src/cli/clilist.cpp" line="-6" />
+        <source>Rows whose text contains TEXT.</source>
+        <translation>Les lignes dont le texte contient TEXTE.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>TEXT</source>
+        <translation>TEXTE</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>invoices: only those still due.</source>
+        <translation>factures : seulement celles qui restent dues.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The rows after KEY (printed by the previous page).</source>
+        <translation>Les lignes après CLÉ (donnée par la page précédente).</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>KEY</source>
+        <translation>CLÉ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rows at most (1 to 10000; 100).</source>
+        <translation>Lignes au plus (de 1 à 10000 ; 100).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location filename="../../src/cli/clireports.cpp" line="-153" />
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="+0" />
+        <source>csv or json (csv).</source>
+        <translation>csv ou json (csv).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The list: invoices.</source>
+        <translation>La liste : invoices (factures).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Prints a page of a list, as the application's page shows it (same filters, same order, same rights), and the key to continue after it.</source>
+        <translation>Affiche une page d'une liste, comme la page de l'application la montre (mêmes filtres, même ordre, mêmes droits), et la clé pour continuer après elle.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Unknown list “%1”: the lists are invoices.</source>
+        <translation>Liste inconnue « %1 » : les listes sont invoices (factures).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The format is csv or json, not “%1”.</source>
+        <translation>Le format est csv ou json, pas « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>--limit takes a number from 1 to 10000.</source>
+        <translation>--limit prend un nombre de 1 à 10000.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>“%1” is not a key printed by etabli-cli list.</source>
+        <translation>« %1 » n'est pas une clé donnée par etabli-cli list.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the account that reads the list with --user LOGIN.</source>
+        <translation>Indiquez le compte qui lit la liste avec --user IDENTIFIANT.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Usage: etabli-cli list invoices [--search TEXT] [--unpaid] [--after KEY] [--limit N] [--format csv|json] --user LOGIN</source>
+        <translation>Usage : etabli-cli list invoices [--search TEXTE] [--unpaid] [--after CLÉ] [--limit N] [--format csv|json] --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>More rows: --after %1</source>
+        <translation>Lignes suivantes : --after %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/cli/clireports.cpp" line="-36" />
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -3089,7 +3179,7 @@
 <context>
     <name>ContactRepository</name>
     <message>
-        <location filename="../../src/core/storage/contactrepository.cpp" line="+147" />
+        <location filename="../../src/core/storage/contactrepository.cpp" line="+116" />
         <source>This contact no longer exists.</source>
         <translation>Ce contact n'existe plus.</translation>
     </message>
@@ -4330,7 +4420,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+235" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+251" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -4341,7 +4431,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+13" />
-        <location line="+221" />
+        <location line="+173" />
         <source>This invoice does not exist.</source>
         <translation>Cette facture n'existe pas.</translation>
     </message>
@@ -4351,7 +4441,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+287" />
+        <location line="+286" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
@@ -4801,7 +4891,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+162" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+150" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -4811,7 +4901,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Ce devis n'existe pas.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+24" />
         <source>No quote has the number “%1”.</source>
         <translation>Aucun devis ne porte le numéro « %1 ».</translation>
     </message>
@@ -5046,7 +5136,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>%1 %2 — né(e) le %3 — %4</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source>%1 (volunteer)</source>
         <translation>%1 (bénévole)</translation>
     </message>
@@ -7279,7 +7369,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SqlQuery</name>
     <message>
-        <location filename="../../src/core/storage/sqlquery.cpp" line="+27" />
+        <location filename="../../src/core/storage/sqlquery.cpp" line="+35" />
         <source>The database refused the change: this value already exists.</source>
         <translation>La base de données a refusé l'enregistrement : cette valeur existe déjà.</translation>
     </message>
@@ -7341,7 +7431,7 @@ Complétez, puis envoyez le devis.</translation>
     <message>
         <location line="+76" />
         <location line="+10" />
-        <location line="+15" />
+        <location line="+26" />
         <source>Internal error: badly parameterised query.</source>
         <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
@@ -8594,7 +8684,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>YearArchive</name>
     <message>
-        <location filename="../../src/print/yeararchive.cpp" line="+57" />
+        <location filename="../../src/print/yeararchive.cpp" line="+58" />
         <source>“%1” already exists and is not an empty folder: choose a new folder for the archive (it is not mixed with other files).</source>
         <translation>« %1 » existe déjà et n'est pas un dossier vide : choisissez un nouveau dossier pour l'archive (elle ne se mélange pas à d'autres fichiers).</translation>
     </message>
@@ -8609,7 +8699,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La clé de signature « %1 » n'est pas celle qui a signé les archives de l'école (sa clé publique commence par %2). Utilisez le fichier de clé conservé depuis le poste qui a fait la première archive.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>The folder “%1” cannot be created.</source>
         <translation>Le dossier « %1 » ne peut pas être créé.</translation>
     </message>
@@ -9490,7 +9580,7 @@ après-midi</translation>
         <translation>Choisissez une écriture dans la liste.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>Correct an entry</source>
         <translation>Corriger une écriture</translation>
     </message>
@@ -10134,6 +10224,64 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
 </context>
 <context>
+    <name>etabli::ContactListModel</name>
+    <message>
+        <location filename="../../src/gui/sales/contactlistmodel.cpp" line="+10" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Town</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Telephone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>internship host</source>
+        <translation>lieu de stage</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>donor</source>
+        <translation>donateur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>funder</source>
+        <translation>financeur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>supplier</source>
+        <translation>fournisseur</translation>
+    </message>
+</context>
+<context>
     <name>etabli::ContactsPage</name>
     <message>
         <location filename="../../src/gui/sales/contactspage.cpp" line="+19" />
@@ -10141,7 +10289,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Chercher un nom, une ville, un code postal…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>All contacts</source>
         <translation>Tous les contacts</translation>
     </message>
@@ -10176,69 +10324,14 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Plaque : AB-123-CD</translation>
     </message>
     <message>
-        <location line="-16" />
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location line="-1" />
+        <location line="-17" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Town</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Telephone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Roles</source>
-        <translation>Rôles</translation>
-    </message>
-    <message>
-        <location line="+1" />
         <source>&amp;New contact…</source>
         <translation>&amp;Nouveau contact…</translation>
-    </message>
-    <message>
-        <location line="+43" />
-        <source>customer</source>
-        <translation>client</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>internship host</source>
-        <translation>lieu de stage</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>donor</source>
-        <translation>donateur</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>funder</source>
-        <translation>financeur</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>supplier</source>
-        <translation>fournisseur</translation>
     </message>
 </context>
 <context>
@@ -10753,12 +10846,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+201" />
+        <location line="+198" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-200" />
+        <location line="-197" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -10843,7 +10936,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Abandon de frais : %1</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+12" />
         <source>New gift</source>
         <translation>Nouveau don</translation>
     </message>
@@ -11859,44 +11952,14 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
 </context>
 <context>
-    <name>etabli::InvoicesPage</name>
+    <name>etabli::InvoiceListModel</name>
     <message>
-        <location filename="../../src/gui/sales/invoicespage.cpp" line="+19" />
-        <source>Search a number or a customer…</source>
-        <translation>Chercher un numéro ou un client…</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>All invoices and credit notes</source>
-        <translation>Toutes les factures et les avoirs</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Drafts</source>
-        <translation>Brouillons</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Issued</source>
-        <translation>Émises</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Unpaid</source>
-        <translation>Impayées</translation>
-    </message>
-    <message>
-        <location line="-12" />
+        <location filename="../../src/gui/sales/invoicelistmodel.cpp" line="+12" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location line="-1" />
-        <source>Invoices</source>
-        <translation>Factures</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -11926,14 +11989,47 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Statut</translation>
     </message>
     <message>
+        <location line="+35" />
+        <source>(draft)</source>
+        <translation>(brouillon)</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::InvoicesPage</name>
+    <message>
+        <location filename="../../src/gui/sales/invoicespage.cpp" line="+17" />
+        <source>Search a number or a customer…</source>
+        <translation>Chercher un numéro ou un client…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>All invoices and credit notes</source>
+        <translation>Toutes les factures et les avoirs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Issued</source>
+        <translation>Émises</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unpaid</source>
+        <translation>Impayées</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
         <location line="+1" />
         <source>&amp;New invoice…</source>
         <translation>&amp;Nouvelle facture…</translation>
-    </message>
-    <message>
-        <location line="+42" />
-        <source>(draft)</source>
-        <translation>(brouillon)</translation>
     </message>
 </context>
 <context>
@@ -12688,12 +12784,12 @@ Facturé (HT) : %6
 <context>
     <name>etabli::OrdersPage</name>
     <message>
-        <location filename="../../src/gui/sales/orderspage.cpp" line="+21" />
+        <location filename="../../src/gui/sales/orderspage.cpp" line="+19" />
         <source>Search a number or a customer…</source>
         <translation>Chercher un numéro ou un client…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>Open (to do, in progress)</source>
         <translation>En cours (à faire, commencés)</translation>
     </message>
@@ -12703,44 +12799,9 @@ Facturé (HT) : %6
         <translation>Tous</translation>
     </message>
     <message>
-        <location line="-9" />
-        <source>Number</source>
-        <translation>Numéro</translation>
-    </message>
-    <message>
-        <location line="-1" />
+        <location line="-11" />
         <source>Work orders</source>
         <translation>Bons de travaux</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Customer</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>What</source>
-        <translation>Objet</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Due date</source>
-        <translation>Échéance</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Invoice</source>
-        <translation>Facture</translation>
     </message>
     <message>
         <location line="+1" />
@@ -12748,14 +12809,9 @@ Facturé (HT) : %6
         <translation>&amp;Nouveau bon de travaux…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+14" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
-    </message>
-    <message>
-        <location line="+34" />
-        <source> (late)</source>
-        <translation> (en retard)</translation>
     </message>
 </context>
 <context>
@@ -12792,15 +12848,23 @@ Facturé (HT) : %6
     </message>
 </context>
 <context>
+    <name>etabli::PagedListModel</name>
+    <message>
+        <location filename="../../src/gui/common/pagedlistmodel.cpp" line="+85" />
+        <source>The list ends before page %L1.</source>
+        <translation>La liste s'arrête avant la page %L1.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::PagedListPage</name>
     <message>
-        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+46" />
+        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+136" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location line="+103" />
-        <location line="+25" />
+        <location line="+105" />
+        <location line="+33" />
         <source>Your account may not see this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -12808,7 +12872,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::Pager</name>
     <message>
-        <location filename="../../src/gui/common/pager.cpp" line="+12" />
+        <location filename="../../src/gui/common/pager.cpp" line="+15" />
         <source>◀ &amp;Previous</source>
         <translation>◀ &amp;Précédentes</translation>
     </message>
@@ -12818,14 +12882,39 @@ Facturé (HT) : %6
         <translation>&amp;Suivantes ▶</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+6" />
+        <source>Pa&amp;ge</source>
+        <translation>Pa&amp;ge</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Page to show</source>
+        <translation>Page à afficher</translation>
+    </message>
+    <message>
+        <location line="+44" />
         <source>Nothing for these criteria</source>
         <translation>Rien pour ces critères</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
+        <source>%1–%2 of more than %3</source>
+        <translation>%1 à %2 sur plus de %3</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>%1–%2 of %3</source>
         <translation>%1 à %2 sur %3</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>of more than %1</source>
+        <translation>sur plus de %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>of %1</source>
+        <translation>sur %1</translation>
     </message>
 </context>
 <context>
@@ -13547,7 +13636,7 @@ Facturé (HT) : %6
         <translation>Tous les ateliers</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+56" />
         <source>Delete the entry</source>
         <translation>Supprimer l'entrée</translation>
     </message>
@@ -13774,14 +13863,9 @@ Facturé (HT) : %6
     </message>
 </context>
 <context>
-    <name>etabli::QuotesPage</name>
+    <name>etabli::QuoteListModel</name>
     <message>
-        <location filename="../../src/gui/sales/quotespage.cpp" line="+16" />
-        <source>Quotes</source>
-        <translation>Devis</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location filename="../../src/gui/sales/orderlistmodels.cpp" line="+23" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -13806,14 +13890,22 @@ Facturé (HT) : %6
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Valid until</source>
         <translation>Valable jusqu'au</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::QuotesPage</name>
+    <message>
+        <location filename="../../src/gui/sales/quotespage.cpp" line="+16" />
+        <source>Quotes</source>
+        <translation>Devis</translation>
     </message>
     <message>
         <location line="+1" />
@@ -16109,6 +16201,49 @@ Facturé (HT) : %6
         <location line="+8" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::WorkOrderListModel</name>
+    <message>
+        <location filename="../../src/gui/sales/orderlistmodels.cpp" line="+49" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>What</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source> (late)</source>
+        <translation> (en retard)</translation>
     </message>
 </context>
 <context>

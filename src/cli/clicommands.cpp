@@ -65,6 +65,9 @@ void Commands::usage(QTextStream& s) const
       << Qt::endl
       << tr("  archive --year YEAR --out FOLDER   writes the signed archive of a closed year") << Qt::endl
       << tr("  verify-archive FOLDER        checks an archive against its signed manifest") << Qt::endl
+      << tr("  list invoices [--search T] [--unpaid] [--after KEY] [--limit N] [--format csv|json]   a "
+            "page of a list, as its page shows it")
+      << Qt::endl
       << Qt::endl
       << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the "
             "password "
@@ -119,6 +122,8 @@ int Commands::run(const QStringList& arguments)
         return archive(rest);
     if (command == QLatin1String("verify-archive"))
         return verifyArchive(rest);
+    if (command == QLatin1String("list"))
+        return list(rest);
     m_err << tr("Unknown command: “%1”.").arg(command) << Qt::endl << Qt::endl;
     usage(m_err);
     return BadUsage;

@@ -39,6 +39,7 @@ private:
     int close(const QStringList& args);         // cliarchive.cpp
     int archive(const QStringList& args);       // cliarchive.cpp
     int verifyArchive(const QStringList& args); // cliarchive.cpp
+    int list(const QStringList& args);          // clilist.cpp
     void usage(QTextStream& stream) const;
 
     QTextStream& m_out;

@@ -17,6 +17,7 @@
 #include "storage/transaction.h"
 #include "util/clock.h"
 
+#include <limits>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -111,7 +112,8 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
     filter.status = QStringLiteral("issued");
     filter.from = QDate(year, 1, 1);
     filter.to = QDate(year, 12, 31);
-    auto rows = sales.list(filter, 1000000, 0);
+    auto rows = readAll<InvoiceRow>([&](const PageRequest& r) { return sales.page(filter, r); },
+                                    std::numeric_limits<qsizetype>::max());
     if (!rows)
         return std::unexpected(rows.error());
     std::sort(rows->begin(), rows->end(), [](const InvoiceRow& a, const InvoiceRow& b) {

@@ -1,3 +1,4 @@
+#include "cli/clirun.h"
 #include "domain/money.h"
 #include "support/pdftext.h"
 #include "support/smalldisk.h"
@@ -22,74 +23,11 @@
 
 using namespace etabli;
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args, const QProcessEnvironment& extra = {})
-{
-    static QTemporaryDir home;
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    env.remove(QStringLiteral("ETABLI_DATABASE"));
-    for (const QString& key : extra.keys())
-        env.insert(key, extra.value(key));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(ETABLI_CLI_PATH), args);
-    REQUIRE(p.waitForFinished(120000));
-    Run r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-// The first row of a query on a database file, read outside the CLI (to
-// find what to ask it, or to check what it wrote).
-QVariantList firstRow(const QString& file, const QString& sql)
-{
-    QVariantList row;
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-peek"));
-        c.setDatabaseName(file);
-        REQUIRE(c.open());
-        QSqlQuery q(c);
-        REQUIRE(q.exec(sql));
-        if (q.next())
-            for (int i = 0; i < q.record().count(); ++i)
-                row << q.value(i);
-        q.finish();
-        c.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("test-peek"));
-    return row;
-}
-
-// The school demo of 27 November 2026 in `dir`: a copy of the run's shared
-// demo (support/democache.h), what `etabli-cli demo --today 2026-11-27`
-// writes. The demo command itself is tested on each backend below.
-QString schoolDemo(const QTemporaryDir& dir, const QString& name = QStringLiteral("ecole.sqlite"))
-{
-    const QString db = dir.filePath(name);
-    test::copyDemoTo(test::DemoSpec::school(), db);
-    return db;
-}
-
-QProcessEnvironment demoPassword()
-{
-    QProcessEnvironment password;
-    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
-    return password;
-}
-
-} // namespace
+using etabli::test::cli;
+using etabli::test::demoPassword;
+using etabli::test::firstRow;
+using etabli::test::Run;
+using etabli::test::schoolDemo;
 
 TEST_CASE("etabli-cli: version, help and bad usage", "[cli]")
 {

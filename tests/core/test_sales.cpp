@@ -408,10 +408,10 @@ TEST_CASE("The directory: one contact per organisation, duplicates asked, vehicl
     search.text = QStringLiteral("doubs");
     CHECK(*contacts.count(search) == 1);
     search.text = QStringLiteral("faivre");
-    auto found = contacts.list(search, 10, 0);
+    auto found = contacts.page(search, PageRequest::first(10));
     REQUIRE(found);
-    REQUIRE(found->size() == 1);
-    CHECK(found->first().displayName() == QStringLiteral("Faivre Monique"));
+    REQUIRE(found->rows.size() == 1);
+    CHECK(found->rows.first().displayName() == QStringLiteral("Faivre Monique"));
     ContactFilter customers;
     customers.role = QStringLiteral("customer");
     CHECK(*contacts.count(customers) == 2);
@@ -636,12 +636,14 @@ TEST_CASE("Upgrading to schema 24 computes what is due on every issued invoice",
     }
     t.close();
     REQUIRE(t.db().schemaVersion() == Database::latestSchemaVersion());
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT due_cents FROM invoice_balance WHERE invoice_id = %1")
-                                      .arg(paidId))
-              .toLongLong() == 0);
-    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT due_cents FROM invoice_balance WHERE invoice_id = %1")
-                                      .arg(openId))
-              .toLongLong() == 10000);
+    CHECK(
+        test::rawScalar(
+            t.db(), QStringLiteral("SELECT due_cents FROM invoice_balance WHERE invoice_id = %1").arg(paidId))
+            .toLongLong() == 0);
+    CHECK(
+        test::rawScalar(
+            t.db(), QStringLiteral("SELECT due_cents FROM invoice_balance WHERE invoice_id = %1").arg(openId))
+            .toLongLong() == 10000);
     auto report = InvoiceRepository(t.db()).verifyBalances();
     REQUIRE(report);
     CHECK(report->ok());

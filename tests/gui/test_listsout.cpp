@@ -15,6 +15,7 @@
 #include "support/guidemo.h"
 #include "support/guidialogs.h"
 #include "support/pdftext.h"
+#include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
 #include <QComboBox>
@@ -77,7 +78,7 @@ TEST_CASE("The unpaid invoices leave as a spreadsheet and a PDF, all of them, ti
     CHECK(table.rows.at(0).value(6) == QStringLiteral("Statut"));
     for (qsizetype r = 1; r < table.rows.size(); ++r)
         CHECK(table.rows.at(r).value(6) != QStringLiteral("Payée"));
-    CHECK(table.rows.at(1).value(0) == page.table()->item(0, 0)->text());
+    CHECK(table.rows.at(1).value(0) == test::cell(page.table(), 0, 0));
     CHECK(QFile(csvPath).permissions() ==
           (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
     CHECK(page.bannerText().contains(QStringLiteral("impayes.csv")));
@@ -86,7 +87,7 @@ TEST_CASE("The unpaid invoices leave as a spreadsheet and a PDF, all of them, ti
     saveThroughMenu(page.output(), "pdfList", pdfPath);
     const QString text = test::pdfText(pdfPath);
     CHECK(text.contains(QStringLiteral("Factures — Impayées")));
-    CHECK(text.contains(page.table()->item(0, 0)->text()));
+    CHECK(text.contains(test::cell(page.table(), 0, 0)));
     CHECK(text.contains(QStringLiteral("%1 lignes").arg(unpaid)));
 }
 

@@ -19,6 +19,7 @@
 #include "support/guidemo.h"
 #include "support/pdftext.h"
 #include "support/testdatabase.h"
+#include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
 #include <QComboBox>
@@ -110,11 +111,11 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
 
     // The list shows it; the unpaid filter does not.
     InvoicesPage page(d.session);
-    REQUIRE(page.table()->rowCount() > 0);
-    CHECK(page.table()->item(0, 0)->text() == expected);
+    REQUIRE(test::rows(page.table()) > 0);
+    CHECK(test::cell(page.table(), 0, 0) == expected);
     page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("unpaid")));
-    for (int r = 0; r < page.table()->rowCount(); ++r)
-        CHECK(page.table()->item(r, 0)->text() != expected);
+    for (int r = 0; r < test::rows(page.table()); ++r)
+        CHECK(test::cell(page.table(), r, 0) != expected);
     CHECK(page.totalCount() > 0);
 }
 
@@ -127,9 +128,9 @@ TEST_CASE("The directory is searched as one types, a duplicate is asked before i
     CHECK(all > 50);
     QTest::keyClicks(page.searchField(), QStringLiteral("garage"));
     QTRY_VERIFY_WITH_TIMEOUT(page.totalCount() < all, 2000);
-    REQUIRE(page.table()->rowCount() > 0);
-    for (int r = 0; r < page.table()->rowCount(); ++r)
-        CHECK(page.table()->item(r, 0)->text().contains(QStringLiteral("Garage")));
+    REQUIRE(test::rows(page.table()) > 0);
+    for (int r = 0; r < test::rows(page.table()); ++r)
+        CHECK(test::cell(page.table(), r, 0).contains(QStringLiteral("Garage")));
 
     ContactDialog dialog(d.session, 0);
     QString asked;
@@ -232,14 +233,14 @@ TEST_CASE("The unpaid invoices by age, and a reminder letter for a customer", "[
 {
     Demo d("secretariat");
     ReceivablesPage page(d.session);
-    REQUIRE(page.table()->rowCount() > 0);
+    REQUIRE(test::rows(page.table()) > 0);
     CHECK(page.summaryText().contains(QStringLiteral("Plus de 90 jours")));
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("relance.pdf"));
     REQUIRE(page.writeReminder(0, pdf));
     const QString text = test::pdfRawText(pdf).simplified();
     CHECK(text.contains(QStringLiteral("relance")));
-    CHECK(text.contains(page.table()->item(0, 0)->text()));
+    CHECK(text.contains(test::cell(page.table(), 0, 0)));
     CHECK(text.contains(QStringLiteral("Total dû")));
 }
 
@@ -359,12 +360,12 @@ TEST_CASE("A quote is written, printed for the customer, sent, then accepted int
 
     // The list: accepted ones are no longer open; the filter finds it.
     QuotesPage page(d.session);
-    for (int r = 0; r < page.table()->rowCount(); ++r)
-        CHECK(page.table()->item(r, 0)->text() != number);
+    for (int r = 0; r < test::rows(page.table()); ++r)
+        CHECK(test::cell(page.table(), r, 0) != number);
     page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("accepted")));
-    REQUIRE(page.table()->rowCount() > 0);
-    CHECK(page.table()->item(0, 0)->text() == number);
-    CHECK(page.table()->item(0, 6)->text() == QStringLiteral("Accepté"));
+    REQUIRE(test::rows(page.table()) > 0);
+    CHECK(test::cell(page.table(), 0, 0) == number);
+    CHECK(test::cell(page.table(), 0, 6) == QStringLiteral("Accepté"));
 }
 
 TEST_CASE("The tyre hotel: a set comes in by its plate, gets its label, is found by plate and given back",
@@ -413,7 +414,7 @@ TEST_CASE("The tyre hotel: a set comes in by its plate, gets its label, is found
     CHECK(page.findByPlate(QStringLiteral("ZZ-999-ZZ")) == 0);
     page.searchField()->setText(plate);
     QTRY_COMPARE_WITH_TIMEOUT(page.totalCount(), qint64(1), 2000);
-    CHECK(page.table()->item(0, 0)->text() == QStringLiteral("Z 9-2"));
+    CHECK(test::cell(page.table(), 0, 0) == QStringLiteral("Z 9-2"));
 
     // Another set at the same place: refused, with whose tyres are there.
     TyreSetDialog clash(d.session, 0);
@@ -443,6 +444,6 @@ TEST_CASE("A tyre workshop's trainer sees the tyre hotel, not the invoices", "[g
     CHECK(hotel.bannerText().isEmpty());
     InvoicesPage invoices(d.session);
     invoices.show();
-    CHECK(invoices.table()->rowCount() == 0);
+    CHECK(test::rows(invoices.table()) == 0);
     CHECK(invoices.bannerText().contains(QStringLiteral("ne permet pas")));
 }

@@ -6,6 +6,7 @@
 #include "services/schoolservice.h"
 #include "support/guidialogs.h"
 #include "support/testdatabase.h"
+#include "support/viewcells.h"
 #include "util/appsettings.h"
 
 #include <catch2/catch.hpp>
@@ -211,6 +212,6 @@ TEST_CASE("A section's CAP is ticked in the settings, and a spreadsheet's “CAP
     ImportDialog after(f.session);
     after.show();
     REQUIRE(after.load(bytes));
-    CHECK(after.table()->item(0, 3)->text() == QStringLiteral("CAP métallier : obtenu (2025)"));
-    CHECK(after.table()->item(0, 4)->text() == QStringLiteral("prête"));
+    CHECK(test::cell(after.table(), 0, 3) == QStringLiteral("CAP métallier : obtenu (2025)"));
+    CHECK(test::cell(after.table(), 0, 4) == QStringLiteral("prête"));
 }

@@ -17,6 +17,7 @@
 #include "services/demogenerator.h"
 #include "services/traineeservice.h"
 #include "support/testdatabase.h"
+#include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
 #include <QAbstractItemModelTester>
@@ -112,17 +113,17 @@ TEST_CASE("The lists open on the federation demo without fetching every row", "[
     REQUIRE(invoices > 2 * PagedListPage::PageSize);
     InvoicesPage invoicesPage(d.session);
     CHECK(invoicesPage.totalCount() == invoices);
-    CHECK(invoicesPage.table()->rowCount() == PagedListPage::PageSize);
+    CHECK(test::rows(invoicesPage.table()) == PagedListPage::PageSize);
     OrdersPage orders(d.session);
     orders.statusFilter()->setCurrentIndex(
         orders.statusFilter()->findData(QString())); // all, not only the open ones
     CHECK(orders.totalCount() ==
           test::rawScalar(d.session.database(), QStringLiteral("SELECT COUNT(*) FROM work_order"))
               .toLongLong());
-    CHECK(orders.table()->rowCount() == PagedListPage::PageSize);
+    CHECK(test::rows(orders.table()) == PagedListPage::PageSize);
     ContactsPage contacts(d.session);
     CHECK(contacts.totalCount() > 2 * PagedListPage::PageSize);
-    CHECK(contacts.table()->rowCount() <= PagedListPage::PageSize);
+    CHECK(test::rows(contacts.table()) <= PagedListPage::PageSize);
     // Searching a customer narrows the count in SQL.
     const QString name =
         test::rawScalar(
@@ -387,8 +388,8 @@ TEST_CASE("The import dialog previews each line and imports on request", "[gui][
                                         "Zanetti;Yanis;03/03/2009;Métallerie;01/09/2025\r\n"
                                         "Midol;Sarah;xx/03/2009;Métallerie;01/09/2025\r\n");
     REQUIRE(dialog.load(bytes));
-    CHECK(dialog.table()->rowCount() == 2);
-    CHECK(dialog.table()->item(1, 4)->text().contains(QStringLiteral("n'est pas une date")));
+    CHECK(test::rows(dialog.table()) == 2);
+    CHECK(test::cell(dialog.table(), 1, 4).contains(QStringLiteral("n'est pas une date")));
     CHECK(dialog.summary().contains(QStringLiteral("1 refusée")));
     auto* import = dialog.findChildren<QPushButton*>().last();
     CHECK_FALSE(import->isEnabled());

@@ -2,12 +2,14 @@
 
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/pagedlistmodel.h"
 #include "gui/funding/donationspage.h"
 #include "gui/sales/customerchooser.h"
 #include "gui/sales/invoicespage.h"
 #include "services/traineeimportservice.h"
 #include "support/guidemo.h"
 #include "support/guidialogs.h"
+#include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
 #include <QLineEdit>
@@ -25,8 +27,8 @@ TEST_CASE("A paid invoice reads Payée in the list, an unpaid one À régler or 
     InvoicesPage page(d.session);
     page.show();
     QStringList states;
-    for (int r = 0; r < page.table()->rowCount(); ++r)
-        states << page.table()->item(r, 6)->text();
+    for (int r = 0; r < test::rows(page.table()); ++r)
+        states << test::cell(page.table(), r, 6);
     CHECK(states.contains(QStringLiteral("Payée")));
     CHECK_FALSE(states.contains(QStringLiteral("Facture")));
     for (const QString& s : states) {
@@ -61,8 +63,8 @@ TEST_CASE("A gift of nothing is refused in words, an issued receipt is named by 
     filter->setCurrentIndex(filter->findData(true));
     QTest::qWait(50);
     int row = -1;
-    for (int r = 0; r < page.table()->rowCount() && row < 0; ++r) {
-        const qint64 gift = page.table()->item(r, 0)->data(Qt::UserRole).toLongLong();
+    for (int r = 0; r < test::rows(page.table()) && row < 0; ++r) {
+        const qint64 gift = page.model()->idAt(r);
         if (test::rawScalar(
                 d.session.database(),
                 QStringLiteral("SELECT c.person FROM donation g JOIN contact c ON c.id = g.contact_id "
@@ -72,7 +74,7 @@ TEST_CASE("A gift of nothing is refused in words, an issued receipt is named by 
             row = r;
     }
     REQUIRE(row >= 0);
-    page.table()->setCurrentCell(row, 0);
+    page.table()->setCurrentIndex(page.table()->model()->index(row, 0));
     onNextDialog<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Yes)->click(); });
     for (QPushButton* b : page.findChildren<QPushButton*>())
         if (b->text() == QStringLiteral("Émettre le &reçu"))

@@ -11,6 +11,7 @@
 #include "services/demogenerator.h"
 #include "support/guidemo.h"
 #include "support/testdatabase.h"
+#include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
 #include <QApplication>
@@ -154,8 +155,8 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
     QCoreApplication::processEvents(); // the change notices of the save
     ProductionLogPage* log = workshops.logPage();
     workshops.setCurrentWidget(log);
-    REQUIRE(log->table()->rowCount() > 0);
-    CHECK(log->table()->item(0, 3)->text() == QStringLiteral("KBD-001"));
+    REQUIRE(test::rows(log->table()) > 0);
+    CHECK(test::cell(log->table(), 0, 3) == QStringLiteral("KBD-001"));
     TraineeDialog record(d.session, ticked.first());
     auto* tab = record.findChild<ProductionTab*>();
     REQUIRE(tab != nullptr);
@@ -207,7 +208,7 @@ TEST_CASE("The workshop figures, the log, the catalogue and the team on the demo
     CHECK(figures->view()->skills()->rowCount() >= 10);
     ProductionLogPage* log = workshops.logPage();
     CHECK(log->totalCount() > ProductionLogPage::PageSize);
-    CHECK(log->table()->rowCount() == ProductionLogPage::PageSize);
+    CHECK(test::rows(log->table()) == ProductionLogPage::PageSize);
     CHECK(workshops.cataloguePage()->itemsTable()->rowCount() == 6);
     CHECK(workshops.cataloguePage()->skillsList()->count() == 6);
     CHECK(workshops.teamPage()->staffTable()->rowCount() == 8);

@@ -105,8 +105,9 @@ TEST_CASE("An invoice, a credit note and a public body's invoice of the demo car
     InvoiceFilter filter;
     filter.status = QStringLiteral("issued");
     filter.kind = QStringLiteral("invoice");
-    auto rows = sales.list(filter, 400, 0);
-    REQUIRE(rows);
+    auto page = sales.page(filter, PageRequest::first(400));
+    REQUIRE(page);
+    const auto* rows = &page->rows;
     qint64 business = 0, person = 0, publicBody = 0;
     for (const InvoiceRow& row : std::as_const(*rows)) {
         auto inv = sales.get(row.id);

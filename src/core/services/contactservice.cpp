@@ -74,18 +74,18 @@ Status ContactService::validate(Contact& c, bool confirmedDuplicate) const
     return {};
 }
 
-Result<QList<Contact>> ContactService::list(const ContactFilter& filter, int limit, int offset) const
+Result<Page<Contact>> ContactService::page(const ContactFilter& filter, const PageRequest& request) const
 {
     if (auto r = mayRead(); !r)
         return std::unexpected(r.error());
-    return ContactRepository(m_db).list(filter, limit, offset);
+    return ContactRepository(m_db).page(filter, request);
 }
 
-Result<qint64> ContactService::count(const ContactFilter& filter) const
+Result<qint64> ContactService::count(const ContactFilter& filter, int cap) const
 {
     if (auto r = mayRead(); !r)
         return std::unexpected(r.error());
-    return ContactRepository(m_db).count(filter);
+    return ContactRepository(m_db).count(filter, cap);
 }
 
 Result<Contact> ContactService::get(qint64 id) const

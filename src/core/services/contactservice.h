@@ -27,8 +27,8 @@ public:
     {
     }
 
-    Result<QList<Contact>> list(const ContactFilter& filter, int limit, int offset) const;
-    Result<qint64> count(const ContactFilter& filter) const;
+    Result<Page<Contact>> page(const ContactFilter& filter, const PageRequest& request) const;
+    Result<qint64> count(const ContactFilter& filter, int cap = 10000) const;
     Result<Contact> get(qint64 id) const;
     Result<qint64> add(const Contact& contact, bool confirmedDuplicate = false);
     Status update(const Contact& contact, bool confirmedDuplicate = false);

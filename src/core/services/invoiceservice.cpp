@@ -228,18 +228,18 @@ Status InvoiceService::fillFromContactAndSchool(Invoice& inv) const
     return {};
 }
 
-Result<QList<InvoiceRow>> InvoiceService::list(const InvoiceFilter& filter, int limit, int offset) const
+Result<Page<InvoiceRow>> InvoiceService::page(const InvoiceFilter& filter, const PageRequest& request) const
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
         return std::unexpected(r.error());
-    return InvoiceRepository(m_db).list(filter, limit, offset);
+    return InvoiceRepository(m_db).page(filter, request);
 }
 
-Result<qint64> InvoiceService::count(const InvoiceFilter& filter) const
+Result<qint64> InvoiceService::count(const InvoiceFilter& filter, int cap) const
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
         return std::unexpected(r.error());
-    return InvoiceRepository(m_db).count(filter);
+    return InvoiceRepository(m_db).count(filter, cap);
 }
 
 Result<Invoice> InvoiceService::get(qint64 id) const

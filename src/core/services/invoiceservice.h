@@ -36,8 +36,8 @@ public:
     {
     }
 
-    Result<QList<InvoiceRow>> list(const InvoiceFilter& filter, int limit, int offset) const;
-    Result<qint64> count(const InvoiceFilter& filter) const;
+    Result<Page<InvoiceRow>> page(const InvoiceFilter& filter, const PageRequest& request) const;
+    Result<qint64> count(const InvoiceFilter& filter, int cap = 10000) const;
     // A draft shows the customer's and the school's current details, as it would be issued.
     Result<Invoice> get(qint64 id) const;
     Result<Invoice> getByNumber(const QString& number) const;

@@ -74,14 +74,14 @@ Result<Quote> OrderService::quote(qint64 id) const
     return q;
 }
 
-Result<QList<Quote>> OrderService::quotes(const OrderFilter& filter, int limit, int offset) const
+Result<Page<Quote>> OrderService::quotes(const OrderFilter& filter, const PageRequest& request) const
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
         return std::unexpected(r.error());
     OrderFilter f = filter;
     if (!f.today.isValid())
         f.today = m_clock.today();
-    return OrderRepository(m_db).quotes(f, limit, offset);
+    return OrderRepository(m_db).quotes(f, request);
 }
 
 Result<qint64> OrderService::quoteId(const QString& number) const
@@ -91,14 +91,14 @@ Result<qint64> OrderService::quoteId(const QString& number) const
     return OrderRepository(m_db).quoteId(number);
 }
 
-Result<qint64> OrderService::countQuotes(const OrderFilter& filter) const
+Result<qint64> OrderService::countQuotes(const OrderFilter& filter, int cap) const
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
         return std::unexpected(r.error());
     OrderFilter f = filter;
     if (!f.today.isValid())
         f.today = m_clock.today();
-    return OrderRepository(m_db).countQuotes(f);
+    return OrderRepository(m_db).countQuotes(f, cap);
 }
 
 Result<qint64> OrderService::saveQuote(const Quote& input)
@@ -274,19 +274,19 @@ Result<WorkOrder> OrderService::order(qint64 id) const
     return OrderRepository(m_db).order(id);
 }
 
-Result<QList<WorkOrder>> OrderService::orders(const OrderFilter& filter, int limit, int offset) const
+Result<Page<WorkOrder>> OrderService::orders(const OrderFilter& filter, const PageRequest& request) const
 {
     // Trainers see the orders of their workshops (to attach their log to them).
     if (!m_actor.can(permission::SalesRead) && !m_actor.can(permission::ProductionWrite))
         return fail(Error::Code::AccessDenied, tr("Your account may not see the work orders."));
-    return OrderRepository(m_db).orders(filter, limit, offset);
+    return OrderRepository(m_db).orders(filter, request);
 }
 
-Result<qint64> OrderService::countOrders(const OrderFilter& filter) const
+Result<qint64> OrderService::countOrders(const OrderFilter& filter, int cap) const
 {
     if (!m_actor.can(permission::SalesRead) && !m_actor.can(permission::ProductionWrite))
         return fail(Error::Code::AccessDenied, tr("Your account may not see the work orders."));
-    return OrderRepository(m_db).countOrders(filter);
+    return OrderRepository(m_db).countOrders(filter, cap);
 }
 
 Result<qint64> OrderService::saveOrder(const WorkOrder& input)

@@ -31,8 +31,8 @@ public:
     }
 
     Result<Quote> quote(qint64 id) const;
-    Result<QList<Quote>> quotes(const OrderFilter& filter, int limit, int offset) const;
-    Result<qint64> countQuotes(const OrderFilter& filter) const;
+    Result<Page<Quote>> quotes(const OrderFilter& filter, const PageRequest& request) const;
+    Result<qint64> countQuotes(const OrderFilter& filter, int cap = 10000) const;
     Result<qint64> quoteId(const QString& number) const;
     Result<qint64> saveQuote(const Quote& quote);
     // draft → sent, sent → refused (acceptance: acceptQuote).
@@ -43,8 +43,8 @@ public:
     Result<qint64> acceptQuote(qint64 quoteId, qint64 sectionId, const QDate& dueDate);
 
     Result<WorkOrder> order(qint64 id) const;
-    Result<QList<WorkOrder>> orders(const OrderFilter& filter, int limit, int offset) const;
-    Result<qint64> countOrders(const OrderFilter& filter) const;
+    Result<Page<WorkOrder>> orders(const OrderFilter& filter, const PageRequest& request) const;
+    Result<qint64> countOrders(const OrderFilter& filter, int cap = 10000) const;
     // A work order without a quote (id 0), or changes to one not invoiced yet.
     Result<qint64> saveOrder(const WorkOrder& order);
     Status setOrderStatus(qint64 orderId, const QString& status);

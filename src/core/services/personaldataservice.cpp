@@ -155,10 +155,11 @@ PersonalDataService::findPeople(PersonKind kind, const QString& text, int limit)
         break;
     }
     case PersonKind::Contact: {
-        auto contacts = ContactRepository(m_db).list(ContactFilter{text, {}}, limit, 0);
+        auto contacts = ContactRepository(m_db).page(ContactFilter{text, {}},
+                                                     PageRequest{PageRequest::From::Start, {}, 0, limit, 0});
         if (!contacts)
             return std::unexpected(contacts.error());
-        for (const Contact& c : std::as_const(*contacts))
+        for (const Contact& c : std::as_const(contacts->rows))
             out << Person{c.id, c.city.isEmpty() ? c.displayName()
                                                  : QStringLiteral("%1 (%2)").arg(c.displayName(), c.city)};
         break;

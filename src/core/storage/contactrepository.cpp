@@ -1,6 +1,7 @@
 #include "storage/contactrepository.h"
 
 #include "storage/database.h"
+#include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -8,10 +9,10 @@ namespace etabli {
 
 namespace {
 
-const QString contactColumns = QStringLiteral(
-    "SELECT id, person, kind, name, first_name, siret, address_line1, address_line2, postcode, city, phone, "
-    "email, "
-    "notes, is_customer, is_host, is_donor, is_funder, is_supplier, version, legal_form FROM contact");
+const QString contactFields = QStringLiteral(
+    "id, person, kind, name, first_name, siret, address_line1, address_line2, postcode, city, phone, email, "
+    "notes, is_customer, is_host, is_donor, is_funder, is_supplier, version, legal_form");
+const QString contactColumns = QStringLiteral("SELECT ") + contactFields + QStringLiteral(" FROM contact");
 
 Contact readContact(const SqlQuery& q)
 {
@@ -68,71 +69,39 @@ void bindContact(SqlQuery& q, const Contact& c)
         .bind(QStringLiteral("supplier"), c.supplier ? 1 : 0);
 }
 
-struct Where
+// The directory: by name (folded), searched by name, town or postcode,
+// filtered by role, a page at a time through the matching index (schema 25).
+sql::PagedQuery listQuery(const ContactFilter& f)
 {
-    QString sql;
-    QString pattern;
-    QString role;
-
-    explicit Where(const ContactFilter& f)
-    {
-        QStringList parts;
-        if (!f.text.trimmed().isEmpty()) {
-            pattern = text::fold(f.text);
-            pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-            parts << QStringLiteral(
-                "(name_key LIKE :pattern OR postcode LIKE :prefix OR lower(city) LIKE :pattern2)");
-        }
-        static const QStringList roles = {QStringLiteral("customer"), QStringLiteral("host"),
-                                          QStringLiteral("donor"), QStringLiteral("funder"),
-                                          QStringLiteral("supplier")};
-        if (roles.contains(f.role)) {
-            role = f.role;
-            parts << QStringLiteral("is_%1 = 1").arg(role);
-        }
-        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    sql::Where where;
+    if (!f.text.trimmed().isEmpty()) {
+        const QString pattern = sql::Where::containsPattern(f.text);
+        const QString prefix = pattern.mid(1); // "folded%": postcodes from their start
+        where.add(
+            QStringLiteral("(name_key LIKE :pattern OR postcode LIKE :prefix OR lower(city) LIKE :pattern2)"),
+            {{QStringLiteral("pattern"), pattern},
+             {QStringLiteral("prefix"), prefix},
+             {QStringLiteral("pattern2"), pattern}});
     }
-
-    void apply(SqlQuery& q) const
-    {
-        if (!pattern.isEmpty())
-            q.bind(QStringLiteral("pattern"), QLatin1Char('%') + pattern + QLatin1Char('%'))
-                .bind(QStringLiteral("prefix"), pattern + QLatin1Char('%'))
-                .bind(QStringLiteral("pattern2"), QLatin1Char('%') + pattern + QLatin1Char('%'));
-    }
-};
+    static const QStringList roles = {QStringLiteral("customer"), QStringLiteral("host"),
+                                      QStringLiteral("donor"), QStringLiteral("funder"),
+                                      QStringLiteral("supplier")};
+    if (roles.contains(f.role))
+        where.add(QStringLiteral("is_%1 = 1").arg(f.role));
+    return sql::PagedQuery(contactFields, QStringLiteral("contact"), where, QStringLiteral("name_key"),
+                           QStringLiteral("id"), sql::PagedQuery::Order::Ascending);
+}
 
 } // namespace
 
-Result<QList<Contact>> ContactRepository::list(const ContactFilter& filter, int limit, int offset) const
+Result<Page<Contact>> ContactRepository::page(const ContactFilter& filter, const PageRequest& request) const
 {
-    const Where where(filter);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(contactColumns + where.sql +
-                           QStringLiteral(" ORDER BY name_key, id LIMIT :limit OFFSET :offset"));
-        !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<Contact> out;
-    while (q.next())
-        out << readContact(q);
-    return out;
+    return listQuery(filter).read<Contact>(m_db, request, readContact);
 }
 
-Result<qint64> ContactRepository::count(const ContactFilter& filter) const
+Result<qint64> ContactRepository::count(const ContactFilter& filter, int cap) const
 {
-    const Where where(filter);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM contact") + where.sql); !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return listQuery(filter).count(m_db, cap);
 }
 
 Result<Contact> ContactRepository::get(qint64 id) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/paging.h"
 #include "domain/sales.h"
 #include "util/error.h"
 
@@ -24,8 +25,10 @@ class ContactRepository
 public:
     explicit ContactRepository(Database& db) : m_db(db) {}
 
-    Result<QList<Contact>> list(const ContactFilter& filter, int limit, int offset) const;
-    Result<qint64> count(const ContactFilter& filter) const;
+    // A page of the directory, by name (keyset: see sql::PagedQuery).
+    Result<Page<Contact>> page(const ContactFilter& filter, const PageRequest& request) const;
+    // The contacts the filter matches, counted up to `cap` (cap + 1: more).
+    Result<qint64> count(const ContactFilter& filter, int cap) const;
     Result<Contact> get(qint64 id) const;
     Result<qint64> insert(const Contact& contact, const QString& nowIso);
     Status update(const Contact& contact, const QString& nowIso);

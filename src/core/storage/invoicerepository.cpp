@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/documentlines.h"
+#include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "util/text.h"
@@ -32,52 +33,67 @@ const QString creditedSql = QStringLiteral(
 const QString paidSql =
     QStringLiteral("(SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p WHERE p.invoice_id = i.id)");
 
-struct Where
+// The invoices' list: newest first by issue date (drafts by creation), read a
+// page at a time through the matching index (schema 25).
+const QString listDate = QStringLiteral("COALESCE(i.issue_date, substr(i.created_at, 1, 10))");
+
+sql::PagedQuery listQuery(const InvoiceFilter& f)
 {
-    QString sql;
-    QList<std::pair<QString, QVariant>> binds;
-
-    explicit Where(const InvoiceFilter& f)
-    {
-        QStringList parts;
-        if (!f.status.isEmpty()) {
-            parts << QStringLiteral("i.status = :status");
-            binds.append({QStringLiteral("status"), f.status});
-        }
-        if (!f.kind.isEmpty()) {
-            parts << QStringLiteral("i.kind = :kind");
-            binds.append({QStringLiteral("kind"), f.kind});
-        }
-        if (f.contactId != 0) {
-            parts << QStringLiteral("i.contact_id = :contact");
-            binds.append({QStringLiteral("contact"), f.contactId});
-        }
-        if (!f.text.trimmed().isEmpty()) {
-            QString pattern = text::fold(f.text);
-            pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-            parts << QStringLiteral("(lower(COALESCE(i.number, '')) LIKE :text OR c.name_key LIKE :text2)");
-            binds.append({QStringLiteral("text"), QLatin1Char('%') + pattern + QLatin1Char('%')});
-            binds.append({QStringLiteral("text2"), QLatin1Char('%') + pattern + QLatin1Char('%')});
-        }
-        if (f.from.isValid()) {
-            parts << QStringLiteral("COALESCE(i.issue_date, substr(i.created_at, 1, 10)) >= :from");
-            binds.append({QStringLiteral("from"), iso(f.from)});
-        }
-        if (f.to.isValid()) {
-            parts << QStringLiteral("COALESCE(i.issue_date, substr(i.created_at, 1, 10)) <= :to");
-            binds.append({QStringLiteral("to"), iso(f.to)});
-        }
-        if (f.unpaidOnly)
-            parts << QStringLiteral("b.due_cents > 0");
-        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    sql::Where where;
+    if (!f.status.isEmpty())
+        where.add(QStringLiteral("i.status = :status"), {{QStringLiteral("status"), f.status}});
+    if (!f.kind.isEmpty())
+        where.add(QStringLiteral("i.kind = :kind"), {{QStringLiteral("kind"), f.kind}});
+    if (f.contactId != 0)
+        where.add(QStringLiteral("i.contact_id = :contact"), {{QStringLiteral("contact"), f.contactId}});
+    if (!f.text.trimmed().isEmpty()) {
+        const QString pattern = sql::Where::containsPattern(f.text);
+        where.add(QStringLiteral("(lower(COALESCE(i.number, '')) LIKE :text OR c.name_key LIKE :text2)"),
+                  {{QStringLiteral("text"), pattern}, {QStringLiteral("text2"), pattern}});
     }
+    // The unpaid ones are read from their balance's index (issue date, invoice).
+    const QString key = f.unpaidOnly ? QStringLiteral("b.issue_date") : listDate;
+    if (f.from.isValid())
+        where.add(key + QStringLiteral(" >= :from"), {{QStringLiteral("from"), iso(f.from)}});
+    if (f.to.isValid())
+        where.add(key + QStringLiteral(" <= :to"), {{QStringLiteral("to"), iso(f.to)}});
+    if (f.unpaidOnly)
+        where.add(QStringLiteral("b.due_cents > 0"));
+    const QString from =
+        f.unpaidOnly
+            ? QStringLiteral("invoice_balance b JOIN invoice i ON i.id = b.invoice_id JOIN contact c ON "
+                             "c.id = i.contact_id")
+            : QStringLiteral("invoice i JOIN contact c ON c.id = i.contact_id LEFT JOIN invoice_balance "
+                             "b ON b.invoice_id = i.id");
+    return sql::PagedQuery(QStringLiteral("i.id, i.kind, i.status, i.number, i.issue_date, i.due_date, "
+                                          "i.customer_name, c.name, c.first_name, c.person, "
+                                          "i.total_incl_cents, b.due_cents"),
+                           from, where, key,
+                           f.unpaidOnly ? QStringLiteral("b.invoice_id") : QStringLiteral("i.id"));
+}
 
-    void apply(SqlQuery& q) const
-    {
-        for (const auto& [name, value] : binds)
-            q.bind(name, value);
+InvoiceRow invoiceRowFrom(const SqlQuery& q)
+{
+    InvoiceRow row;
+    row.id = q.value(QStringLiteral("id")).toLongLong();
+    row.kind = q.value(QStringLiteral("kind")).toString();
+    row.status = q.value(QStringLiteral("status")).toString();
+    row.number = q.value(QStringLiteral("number")).toString();
+    row.issueDate = fromIso(q.value(QStringLiteral("issue_date")));
+    row.dueDate = fromIso(q.value(QStringLiteral("due_date")));
+    row.customer = q.value(QStringLiteral("customer_name")).toString();
+    if (row.customer.isEmpty()) {
+        const QString name = q.value(QStringLiteral("name")).toString();
+        const QString firstName = q.value(QStringLiteral("first_name")).toString();
+        row.customer = q.value(QStringLiteral("person")).toInt() != 0 && !firstName.isEmpty()
+                           ? name + QLatin1Char(' ') + firstName
+                           : name;
     }
-};
+    row.total = Money::fromCents(q.value(QStringLiteral("total_incl_cents")).toLongLong());
+    // Only issued invoices have a balance (credit notes and drafts: none).
+    row.due = Money::fromCents(q.value(QStringLiteral("due_cents")).toLongLong());
+    return row;
+}
 
 const QString invoiceColumns = QStringLiteral(
     "SELECT i.id, i.kind, i.status, i.number, i.contact_id, i.credited_invoice_id, i.issue_date, i.due_date, "
@@ -281,63 +297,15 @@ Result<Invoice> InvoiceRepository::getByNumber(const QString& number) const
     return read(QStringLiteral("i.number = :value"), number.trimmed().toUpper());
 }
 
-Result<QList<InvoiceRow>> InvoiceRepository::list(const InvoiceFilter& filter, int limit, int offset) const
+Result<Page<InvoiceRow>> InvoiceRepository::page(const InvoiceFilter& filter,
+                                                 const PageRequest& request) const
 {
-    const Where where(filter);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral(
-                "SELECT i.id, i.kind, i.status, i.number, i.issue_date, i.due_date, i.customer_name, "
-                "c.name, c.first_name, c.person, i.total_incl_cents, b.due_cents "
-                "FROM invoice i JOIN contact c ON c.id = i.contact_id LEFT JOIN invoice_balance b ON "
-                "b.invoice_id = i.id%1 "
-                "ORDER BY COALESCE(i.issue_date, substr(i.created_at, 1, 10)) DESC, i.id DESC "
-                "LIMIT :limit OFFSET :offset")
-                .arg(where.sql));
-        !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<InvoiceRow> out;
-    while (q.next()) {
-        InvoiceRow row;
-        row.id = q.value(0).toLongLong();
-        row.kind = q.value(1).toString();
-        row.status = q.value(2).toString();
-        row.number = q.value(3).toString();
-        row.issueDate = fromIso(q.value(4));
-        row.dueDate = fromIso(q.value(5));
-        row.customer = q.value(6).toString();
-        if (row.customer.isEmpty())
-            row.customer = q.value(9).toInt() != 0 && !q.value(8).toString().isEmpty()
-                               ? q.value(7).toString() + QLatin1Char(' ') + q.value(8).toString()
-                               : q.value(7).toString();
-        row.total = Money::fromCents(q.value(10).toLongLong());
-        row.due = row.status == QLatin1String("issued") && row.kind == QLatin1String("invoice")
-                      ? Money::fromCents(q.value(11).toLongLong())
-                      : Money();
-        out << row;
-    }
-    return out;
+    return listQuery(filter).read<InvoiceRow>(m_db, request, invoiceRowFrom);
 }
 
-Result<qint64> InvoiceRepository::count(const InvoiceFilter& filter) const
+Result<qint64> InvoiceRepository::count(const InvoiceFilter& filter, int cap) const
 {
-    const Where where(filter);
-    SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT COUNT(*) FROM invoice i JOIN contact c ON c.id = i.contact_id LEFT "
-                                     "JOIN invoice_balance b ON b.invoice_id = i.id") +
-                      where.sql);
-        !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return listQuery(filter).count(m_db, cap);
 }
 
 Result<int> InvoiceRepository::takeNumber(const QString& series, int year)
@@ -532,10 +500,9 @@ Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(
-            QStringLiteral(
-                "SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
-                "i.total_incl_cents, b.due_cents FROM invoice_balance b JOIN invoice i ON i.id = "
-                "b.invoice_id WHERE b.due_cents > 0%1 ORDER BY b.due_date, i.number%2")
+            QStringLiteral("SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
+                           "i.total_incl_cents, b.due_cents FROM invoice_balance b JOIN invoice i ON i.id = "
+                           "b.invoice_id WHERE b.due_cents > 0%1 ORDER BY b.due_date, i.number%2")
                 .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString(),
                      limit > 0 ? QStringLiteral(" LIMIT :limit") : QString()));
         !r)

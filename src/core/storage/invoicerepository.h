@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/paging.h"
 #include "domain/sales.h"
 #include "util/error.h"
 
@@ -52,8 +53,10 @@ public:
     Result<Invoice> get(qint64 id) const;
     Result<Invoice> getByNumber(const QString& number) const;
 
-    Result<QList<InvoiceRow>> list(const InvoiceFilter& filter, int limit, int offset) const;
-    Result<qint64> count(const InvoiceFilter& filter) const;
+    // A page of the list, newest first (keyset: see sql::PagedQuery).
+    Result<Page<InvoiceRow>> page(const InvoiceFilter& filter, const PageRequest& request) const;
+    // The invoices the filter matches, counted up to `cap` (cap + 1: more).
+    Result<qint64> count(const InvoiceFilter& filter, int cap) const;
 
     // Takes the next number of a series (F, A, and the internal chains) in
     // the caller's transaction; the counter row stays locked until it ends.

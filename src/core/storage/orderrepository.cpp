@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/documentlines.h"
+#include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "util/text.h"
@@ -30,56 +31,48 @@ QString customer(const QVariant& name, const QVariant& first, const QVariant& pe
                : name.toString();
 }
 
-struct Where
+// The quotes' and work orders' lists: newest first, filtered by workshop,
+// customer, status and text, a page at a time through the index made for
+// each filter (schema 25). "Open" names the statuses the partial indexes
+// are built on, so that both engines use them.
+sql::PagedQuery listQuery(const OrderFilter& f, bool orders, const QString& select, const QString& from)
 {
-    QString sql;
-    QList<std::pair<QString, QVariant>> binds;
-
-    Where(const OrderFilter& f, const QString& alias, bool orders)
-    {
-        QStringList parts;
-        if (f.sectionId != 0) {
-            parts << alias + QStringLiteral(".section_id = :section");
-            binds.append({QStringLiteral("section"), f.sectionId});
-        }
-        if (f.contactId != 0) {
-            parts << alias + QStringLiteral(".contact_id = :contact");
-            binds.append({QStringLiteral("contact"), f.contactId});
-        }
-        const QString today = (f.today.isValid() ? f.today : QDate::currentDate()).toString(Qt::ISODate);
-        if (f.status == QLatin1String("open") && orders) {
-            parts << alias + QStringLiteral(".status IN ('todo', 'in_progress')");
-        } else if (f.status == QLatin1String("open")) {
-            parts << QStringLiteral(
-                         "(%1.status = 'draft' OR (%1.status = 'sent' AND %1.valid_until >= :today))")
-                         .arg(alias);
-            binds.append({QStringLiteral("today"), today});
-        } else if (f.status == QLatin1String("expired") && !orders) {
-            parts << QStringLiteral("%1.status = 'sent' AND %1.valid_until < :today").arg(alias);
-            binds.append({QStringLiteral("today"), today});
-        } else if (f.status == QLatin1String("sent") && !orders) {
-            parts << QStringLiteral("%1.status = 'sent' AND %1.valid_until >= :today").arg(alias);
-            binds.append({QStringLiteral("today"), today});
-        } else if (!f.status.isEmpty()) {
-            parts << alias + QStringLiteral(".status = :status");
-            binds.append({QStringLiteral("status"), f.status});
-        }
-        if (!f.text.trimmed().isEmpty()) {
-            QString pattern = text::fold(f.text);
-            pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-            parts << QStringLiteral("(lower(%1.number) LIKE :text OR c.name_key LIKE :text2)").arg(alias);
-            binds.append({QStringLiteral("text"), QLatin1Char('%') + pattern + QLatin1Char('%')});
-            binds.append({QStringLiteral("text2"), QLatin1Char('%') + pattern + QLatin1Char('%')});
-        }
-        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    const QString a = orders ? QStringLiteral("o") : QStringLiteral("q");
+    sql::Where where;
+    if (f.sectionId != 0)
+        where.add(a + QStringLiteral(".section_id = :section"), {{QStringLiteral("section"), f.sectionId}});
+    if (f.contactId != 0)
+        where.add(a + QStringLiteral(".contact_id = :contact"), {{QStringLiteral("contact"), f.contactId}});
+    const QString today = (f.today.isValid() ? f.today : QDate::currentDate()).toString(Qt::ISODate);
+    if (f.status == QLatin1String("open") && orders) {
+        where.add(QStringLiteral("o.status IN ('todo', 'in_progress')"));
+    } else if (f.status == QLatin1String("open")) {
+        where.add(QStringLiteral(
+                      "q.status IN ('draft', 'sent') AND (q.status = 'draft' OR q.valid_until >= :today)"),
+                  {{QStringLiteral("today"), today}});
+    } else if (f.status == QLatin1String("expired") && !orders) {
+        where.add(QStringLiteral("q.status = :status AND q.valid_until < :today"),
+                  {{QStringLiteral("status"), QStringLiteral("sent")}, {QStringLiteral("today"), today}});
+    } else if (f.status == QLatin1String("sent") && !orders) {
+        where.add(QStringLiteral("q.status = :status AND q.valid_until >= :today"),
+                  {{QStringLiteral("status"), QStringLiteral("sent")}, {QStringLiteral("today"), today}});
+    } else if (!f.status.isEmpty()) {
+        where.add(a + QStringLiteral(".status = :status"), {{QStringLiteral("status"), f.status}});
     }
-
-    void apply(SqlQuery& q) const
-    {
-        for (const auto& [name, value] : binds)
-            q.bind(name, value);
+    if (!f.text.trimmed().isEmpty()) {
+        const QString pattern = sql::Where::containsPattern(f.text);
+        where.add(QStringLiteral("(lower(%1.number) LIKE :text OR c.name_key LIKE :text2)").arg(a),
+                  {{QStringLiteral("text"), pattern}, {QStringLiteral("text2"), pattern}});
     }
-};
+    sql::PagedQuery query(select, from, where,
+                          a + (orders ? QStringLiteral(".order_date") : QStringLiteral(".quote_date")),
+                          a + QStringLiteral(".id"));
+    if (f.status == QLatin1String("open") && f.contactId == 0)
+        query.preferIndex(QStringLiteral("%1_list_%2open")
+                              .arg(orders ? QStringLiteral("work_order") : QStringLiteral("quote"),
+                                   f.sectionId != 0 ? QStringLiteral("section_") : QString()));
+    return query;
+}
 
 } // namespace
 
@@ -164,13 +157,12 @@ Status OrderRepository::updateQuote(const Quote& quote, const QString& nowIso)
 }
 
 namespace {
-const QString quoteColumns =
-    QStringLiteral("SELECT q.id, q.number, q.contact_id, c.name, c.first_name, "
-                   "c.person, q.section_id, q.vehicle_id, q.status, "
-                   "q.quote_date, q.valid_until, q.reference, q.notes, "
-                   "q.total_excl_cents, q.total_vat_cents, q.total_incl_cents, "
-                   "q.version, q.execution_time FROM quote q JOIN contact c ON c.id = "
-                   "q.contact_id");
+const QString quoteFields = QStringLiteral(
+    "q.id, q.number, q.contact_id, c.name, c.first_name, c.person, q.section_id, q.vehicle_id, q.status, "
+    "q.quote_date, q.valid_until, q.reference, q.notes, q.total_excl_cents, q.total_vat_cents, "
+    "q.total_incl_cents, q.version, q.execution_time");
+const QString quoteTables = QStringLiteral("quote q JOIN contact c ON c.id = q.contact_id");
+const QString quoteColumns = QStringLiteral("SELECT ") + quoteFields + QStringLiteral(" FROM ") + quoteTables;
 
 Quote readQuote(const SqlQuery& q)
 {
@@ -194,11 +186,12 @@ Quote readQuote(const SqlQuery& q)
     return o;
 }
 
-const QString orderColumns = QStringLiteral(
-    "SELECT o.id, o.number, o.quote_id, o.contact_id, c.name, c.first_name, c.person, o.section_id, "
-    "o.vehicle_id, "
-    "o.description, o.order_date, o.due_date, o.status, o.invoice_id, i.number, o.version FROM work_order o "
-    "JOIN contact c ON c.id = o.contact_id LEFT JOIN invoice i ON i.id = o.invoice_id");
+const QString orderFields = QStringLiteral(
+    "o.id, o.number, o.quote_id, o.contact_id, c.name, c.first_name, c.person, o.section_id, o.vehicle_id, "
+    "o.description, o.order_date, o.due_date, o.status, o.invoice_id, i.number, o.version");
+const QString orderTables = QStringLiteral(
+    "work_order o JOIN contact c ON c.id = o.contact_id LEFT JOIN invoice i ON i.id = o.invoice_id");
+const QString orderColumns = QStringLiteral("SELECT ") + orderFields + QStringLiteral(" FROM ") + orderTables;
 
 WorkOrder readOrder(const SqlQuery& q)
 {
@@ -240,23 +233,9 @@ Result<Quote> OrderRepository::quote(qint64 id) const
     return o;
 }
 
-Result<QList<Quote>> OrderRepository::quotes(const OrderFilter& filter, int limit, int offset) const
+Result<Page<Quote>> OrderRepository::quotes(const OrderFilter& filter, const PageRequest& request) const
 {
-    const Where where(filter, QStringLiteral("q"), false);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(quoteColumns + where.sql +
-                           QStringLiteral(" ORDER BY q.quote_date DESC, q.id DESC LIMIT :limit "
-                                          "OFFSET :offset"));
-        !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<Quote> out;
-    while (q.next())
-        out << readQuote(q);
-    return out;
+    return listQuery(filter, false, quoteFields, quoteTables).read<Quote>(m_db, request, readQuote);
 }
 
 Result<qint64> OrderRepository::quoteId(const QString& number) const
@@ -346,51 +325,19 @@ Result<WorkOrder> OrderRepository::order(qint64 id) const
     return o;
 }
 
-Result<QList<WorkOrder>> OrderRepository::orders(const OrderFilter& filter, int limit, int offset) const
+Result<Page<WorkOrder>> OrderRepository::orders(const OrderFilter& filter, const PageRequest& request) const
 {
-    const Where where(filter, QStringLiteral("o"), true);
-    SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(orderColumns + where.sql +
-                      QStringLiteral(" ORDER BY o.order_date DESC, o.id DESC LIMIT :limit OFFSET :offset"));
-        !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<WorkOrder> out;
-    while (q.next())
-        out << readOrder(q);
-    return out;
+    return listQuery(filter, true, orderFields, orderTables).read<WorkOrder>(m_db, request, readOrder);
 }
 
-Result<qint64> OrderRepository::countOrders(const OrderFilter& filter) const
+Result<qint64> OrderRepository::countOrders(const OrderFilter& filter, int cap) const
 {
-    return count(filter, true);
+    return listQuery(filter, true, orderFields, orderTables).count(m_db, cap);
 }
 
-Result<qint64> OrderRepository::countQuotes(const OrderFilter& filter) const
+Result<qint64> OrderRepository::countQuotes(const OrderFilter& filter, int cap) const
 {
-    return count(filter, false);
-}
-
-Result<qint64> OrderRepository::count(const OrderFilter& filter, bool orders) const
-{
-    const Where where(filter, orders ? QStringLiteral("o") : QStringLiteral("q"), orders);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            (orders
-                 ? QStringLiteral("SELECT COUNT(*) FROM work_order o JOIN contact c ON c.id = o.contact_id")
-                 : QStringLiteral("SELECT COUNT(*) FROM quote q JOIN contact c ON c.id = q.contact_id")) +
-            where.sql);
-        !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return listQuery(filter, false, quoteFields, quoteTables).count(m_db, cap);
 }
 
 Result<QDate> OrderRepository::lastWorkDay(qint64 orderId) const

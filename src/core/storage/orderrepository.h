@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/orders.h"
+#include "domain/paging.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -32,22 +33,22 @@ public:
     Result<qint64> insertQuote(const Quote& quote, const QString& nowIso);
     Status updateQuote(const Quote& quote, const QString& nowIso);
     Result<Quote> quote(qint64 id) const;
-    Result<QList<Quote>> quotes(const OrderFilter& filter, int limit, int offset) const;
-    Result<qint64> countQuotes(const OrderFilter& filter) const;
+    // Pages of the lists, newest first (keyset: see sql::PagedQuery); counts up to `cap`.
+    Result<Page<Quote>> quotes(const OrderFilter& filter, const PageRequest& request) const;
+    Result<qint64> countQuotes(const OrderFilter& filter, int cap) const;
     Result<qint64> quoteId(const QString& number) const;
 
     Result<qint64> insertOrder(const WorkOrder& order, const QString& nowIso);
     Status updateOrder(const WorkOrder& order, const QString& nowIso);
     Result<WorkOrder> order(qint64 id) const;
-    Result<QList<WorkOrder>> orders(const OrderFilter& filter, int limit, int offset) const;
-    Result<qint64> countOrders(const OrderFilter& filter) const;
+    Result<Page<WorkOrder>> orders(const OrderFilter& filter, const PageRequest& request) const;
+    Result<qint64> countOrders(const OrderFilter& filter, int cap) const;
 
     // The latest day of the production log's entries for an order (invalid when none).
     Result<QDate> lastWorkDay(qint64 orderId) const;
     Result<OrderCosting> costing(qint64 orderId) const;
 
 private:
-    Result<qint64> count(const OrderFilter& filter, bool orders) const;
     Status writeLines(const QString& table, const QString& key, qint64 id, const QList<InvoiceLine>& lines);
     Result<QList<InvoiceLine>> readLines(const QString& table, const QString& key, qint64 id) const;
 

@@ -7,6 +7,14 @@
 
 namespace etabli {
 
+namespace {
+SqlQuery::Trace& trace()
+{
+    static SqlQuery::Trace seen;
+    return seen;
+}
+} // namespace
+
 Error storageError(const QSqlError& error, const QString& what, const QString& sql, const Database* db)
 {
     const QString code = error.nativeErrorCode();
@@ -160,10 +168,21 @@ Status SqlQuery::exec()
             Error::Code::Storage, tr("Internal error: badly parameterised query."),
             QStringLiteral("unbound placeholders %1 in %2").arg(missing.join(QLatin1Char(',')), m_sql));
     }
+    if (const Trace& seen = trace(); seen) {
+        QVariantMap values;
+        for (const QString& name : std::as_const(m_expected))
+            values.insert(name, m_query.boundValue(QLatin1Char(':') + name));
+        seen(m_sql, values);
+    }
     if (!m_query.exec())
         return std::unexpected(
             storageError(m_query.lastError(), QStringLiteral("read or write"), m_sql, &m_db));
     return {};
+}
+
+void SqlQuery::setTrace(Trace seen)
+{
+    trace() = std::move(seen);
 }
 
 Status SqlQuery::exec(const QString& sql)

@@ -2,12 +2,14 @@
 
 #include "util/error.h"
 
+#include <functional>
 #include <QCoreApplication>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <QVariantMap>
 
 namespace etabli {
 
@@ -54,6 +56,10 @@ public:
 
     // The named placeholders of a statement (without ':'); exposed for tests.
     static QSet<QString> placeholders(const QString& sql);
+    // Tests: sees each prepared statement run, with its bound values (to
+    // look at its plan); none by default. Not thread-safe: set it around reads.
+    using Trace = std::function<void(const QString& sql, const QVariantMap& values)>;
+    static void setTrace(Trace trace);
 
 private:
     const Database& m_db;

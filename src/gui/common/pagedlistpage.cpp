@@ -3,6 +3,7 @@
 #include "gui/common/allowed.h"
 #include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/pagedlistmodel.h"
 #include "gui/common/pager.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/searchfield.h"
@@ -15,17 +16,108 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace etabli {
 
+// The rows of a list not yet on a model of its own, read by offset through
+// its page's `fetch`: the cursor's key is the row's position in the list.
+class PagedListPage::LegacyModel final : public PagedRowsModel<PagedListPage::Row>
+{
+public:
+    LegacyModel(PagedListPage& page, const QStringList& columns)
+        : PagedRowsModel<PagedListPage::Row>(columns, &page), m_page(page)
+    {
+    }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
+    {
+        if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole &&
+            m_page.m_right.contains(section))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && m_page.m_tips.contains(section))
+            return m_page.m_tips.value(section);
+        return PagedListModel::headerData(section, orientation, role);
+    }
+
+protected:
+    Result<Page<Row>> fetch(const PageRequest& request) const override
+    {
+        const qint64 at = request.cursor.key.toLongLong();
+        qint64 offset = request.skip;
+        switch (request.from) {
+        case PageRequest::From::Start:
+            break;
+        case PageRequest::From::After:
+            offset = at + 1;
+            break;
+        case PageRequest::From::At:
+            offset = at;
+            break;
+        case PageRequest::From::Before:
+            offset = std::max<qint64>(0, at - request.limit);
+            break;
+        }
+        auto rows = m_page.fetch(request.limit, static_cast<int>(offset));
+        if (!rows)
+            return std::unexpected(rows.error());
+        Page<Row> page;
+        page.rows = rows->rows;
+        if (request.from == PageRequest::From::Before && offset + page.rows.size() > at)
+            page.rows.resize(std::max<qint64>(0, at - offset));
+        page.info.beyondEnd = request.from == PageRequest::From::Start && offset > 0 && page.rows.isEmpty();
+        if (!page.rows.isEmpty()) {
+            page.info.first = PageCursor{offset, page.rows.first().id};
+            page.info.last = PageCursor{offset + page.rows.size() - 1, page.rows.last().id};
+        }
+        page.info.more =
+            request.from == PageRequest::From::Before ? offset > 0 : offset + page.rows.size() < rows->total;
+        page.info.following = request.countCap > 0 ? rows->total - offset : -1;
+        return page;
+    }
+
+    QVariant cell(const Row& row, int column, int role) const override
+    {
+        switch (role) {
+        case Qt::DisplayRole:
+            return row.cells.value(column);
+        case Qt::TextAlignmentRole:
+            return m_page.m_right.contains(column) ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                                                   : QVariant();
+        case Qt::FontRole:
+            if (m_page.m_bold.contains(column)) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
+            return {};
+        case Qt::ForegroundRole:
+            if (row.warnings.contains(column))
+                return QColor(180, 30, 30);
+            return row.greyed ? QVariant(QColor(120, 120, 120)) : QVariant();
+        default:
+            return {};
+        }
+    }
+
+private:
+    PagedListPage& m_page;
+};
+
 PagedListPage::PagedListPage(Session& session, DataKinds shows, const QString& title,
                              const QStringList& columns, int stretchColumn, const QString& searchHint,
                              const QString& newLabel, QWidget* parent)
+    : PagedListPage(session, shows, title, stretchColumn, searchHint, newLabel, parent)
+{
+    setModel(new LegacyModel(*this, columns));
+}
+
+PagedListPage::PagedListPage(Session& session, DataKinds shows, const QString& title, int stretchColumn,
+                             const QString& searchHint, const QString& newLabel, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_search(new QLineEdit(this)),
-      m_table(new QTableWidget(this)), m_pager(new Pager(PageSize, this)), m_title(title),
+      m_table(new QTableView(this)), m_pager(new Pager(this)), m_title(title),
       m_output(new ListOutput(
           session, m_banner, [this]() { return exported(); }, this)),
       m_top(new QHBoxLayout), m_bottom(new QHBoxLayout), m_add(new QPushButton(newLabel, this)),
@@ -36,13 +128,11 @@ PagedListPage::PagedListPage(Session& session, DataKinds shows, const QString& t
     markAsSearchField(m_search, m_table);
     m_search->setClearButtonEnabled(true);
     m_top->addWidget(m_search, 2);
-    m_table->setColumnCount(static_cast<int>(columns.size()));
-    m_table->setHorizontalHeaderLabels(columns);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
     auto* open = new QPushButton(tr("&Open"), this);
     // The pager on its own line: the page's buttons get the whole width (a
     // list with many actions still fits a laptop's screen).
@@ -61,17 +151,33 @@ PagedListPage::PagedListPage(Session& session, DataKinds shows, const QString& t
     m_typing->setInterval(200);
     connect(m_search, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
     connect(m_typing, &QTimer::timeout, this, &PagedListPage::restart);
-    connect(m_pager, &Pager::moved, this, [this]() { reload(); });
+    connect(m_pager, &Pager::failed, this, &PagedListPage::showError);
     connect(m_add, &QPushButton::clicked, this, [this]() { openRecord(0); });
     const auto openCurrent = [this]() {
-        if (m_table->currentRow() >= 0 && m_table->item(m_table->currentRow(), 0))
-            openRecord(m_table->item(m_table->currentRow(), 0)->data(Qt::UserRole).toLongLong());
+        if (const qint64 id = currentId(); id != 0)
+            openRecord(id);
     };
     connect(open, &QPushButton::clicked, this, openCurrent);
-    connect(m_table, &QTableWidget::cellActivated, this, openCurrent);
+    connect(m_table, &QTableView::activated, this, openCurrent);
     if (newLabel.isEmpty()) // records made elsewhere (the log's day entry)
         requireForNew([](const UserContext&) { return false; });
     reloadOnDataChangeWhenShown(this, m_session, shows, [this]() { reload(); });
+}
+
+void PagedListPage::setModel(PagedListModel* model)
+{
+    m_model = model;
+    m_table->setModel(model);
+    m_pager->setModel(model);
+    connect(model, &PagedListModel::pageRead, this, [this]() {
+        m_table->resizeColumnsToContents();
+        m_table->horizontalHeader()->setSectionResizeMode(m_stretchColumn, QHeaderView::Stretch);
+    });
+}
+
+qint64 PagedListPage::totalCount() const
+{
+    return m_model ? m_model->total() : 0;
 }
 
 QString PagedListPage::bannerText() const
@@ -96,16 +202,20 @@ void PagedListPage::addTopWidget(QWidget* widget)
     m_top->addWidget(widget);
 }
 
+qint64 PagedListPage::currentId() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return m_model && current.isValid() ? m_model->idAt(current.row()) : 0;
+}
+
 bool PagedListPage::selectRecord(qint64 id)
 {
-    for (int row = 0; row < m_table->rowCount(); ++row) {
-        if (m_table->item(row, 0) && m_table->item(row, 0)->data(Qt::UserRole).toLongLong() == id) {
-            m_table->setCurrentCell(row, 0);
-            m_table->selectRow(row);
-            return true;
-        }
-    }
-    return false;
+    const int row = m_model ? m_model->rowOf(id) : -1;
+    if (row < 0)
+        return false;
+    m_table->setCurrentIndex(m_model->index(row, 0));
+    m_table->selectRow(row);
+    return true;
 }
 
 void PagedListPage::searchFor(const QString& text)
@@ -120,97 +230,60 @@ void PagedListPage::addButton(QPushButton* button)
     m_bottom->insertWidget(m_bottom->indexOf(m_add), button);
 }
 
-void PagedListPage::restart()
+bool PagedListPage::mayShow()
 {
-    m_pager->restart();
-    reload();
-}
-
-int PagedListPage::offset() const
-{
-    return m_pager->offset();
-}
-
-void PagedListPage::reload()
-{
-    if (!beginReload(mayRead()))
-        return;
-    auto page = fetch(PageSize, offset());
-    if (!page)
-        return showError(page.error().message);
-    for (int r = 0; r < page->rows.size(); ++r)
-        setRow(r, page->rows.at(r));
-    endReload(page->rows.size(), page->total);
-}
-
-Result<print::ListContent> PagedListPage::exported()
-{
-    if (!m_session.isOpen() || !m_session.isLoggedIn() || !mayRead())
-        return fail(Error::Code::AccessDenied, tr("Your account may not see this list."));
-    auto all = fetch(ExportLimit, 0);
-    if (!all)
-        return std::unexpected(all.error());
-    print::ListContent list;
-    list.title = m_title;
-    list.filters = ListOutput::filtersOf(m_search, {m_filters.cbegin(), m_filters.cend()}) + otherFilters();
-    print::ListTable table;
-    for (int c = 0; c < m_table->columnCount(); ++c)
-        table.headers << m_table->horizontalHeaderItem(c)->text();
-    for (const Row& row : all->rows)
-        table.rows << row.cells;
-    table.rightAligned = m_right;
-    list.tables << table;
-    if (all->total > all->rows.size())
-        list.truncatedFrom = all->total;
-    return list;
-}
-
-bool PagedListPage::beginReload(bool allowed)
-{
-    m_table->setRowCount(0);
-    m_total = 0;
-    if (!m_session.isOpen() || !m_session.isLoggedIn())
+    if (!m_model)
         return false;
+    if (!m_session.isOpen() || !m_session.isLoggedIn()) {
+        m_model->clear();
+        return false;
+    }
     const QString refused = tr("Your account may not see this list.");
-    if (!allowed) {
+    if (!mayRead()) {
+        m_model->clear();
         m_banner->showMessage(MessageBanner::Kind::Warning, refused);
-        m_pager->showPage(0, 0);
         return false;
     }
     if (m_banner->text() == refused) // another account logged in since
         m_banner->hide();
+    applyFilters();
     return true;
 }
 
-void PagedListPage::setRow(int row, const Row& cells)
+void PagedListPage::afterRead(const Status& status)
 {
-    if (m_table->rowCount() <= row)
-        m_table->setRowCount(row + 1);
-    for (int c = 0; c < cells.cells.size(); ++c) {
-        auto* item = new QTableWidgetItem(cells.cells.at(c));
-        if (c == 0)
-            item->setData(Qt::UserRole, cells.id);
-        if (m_right.contains(c))
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        if (m_bold.contains(c)) {
-            QFont bold = item->font();
-            bold.setBold(true);
-            item->setFont(bold);
-        }
-        if (cells.warnings.contains(c))
-            item->setForeground(QColor(180, 30, 30));
-        else if (cells.greyed)
-            item->setForeground(QColor(120, 120, 120));
-        m_table->setItem(row, c, item);
-    }
+    if (!status)
+        showError(status.error().message);
 }
 
-void PagedListPage::endReload(qsizetype rows, qint64 total)
+void PagedListPage::restart()
 {
-    m_total = total;
-    m_table->resizeColumnsToContents();
-    m_table->horizontalHeader()->setSectionResizeMode(m_stretchColumn, QHeaderView::Stretch);
-    m_pager->showPage(rows, total);
+    if (mayShow())
+        afterRead(m_model->first());
+}
+
+void PagedListPage::reload()
+{
+    if (mayShow())
+        afterRead(m_model->refresh());
+}
+
+Result<print::ListContent> PagedListPage::exported()
+{
+    if (!m_session.isOpen() || !m_session.isLoggedIn() || !mayRead() || !m_model)
+        return fail(Error::Code::AccessDenied, tr("Your account may not see this list."));
+    applyFilters();
+    qint64 truncatedFrom = 0;
+    auto table = m_model->table(ExportLimit, &truncatedFrom);
+    if (!table)
+        return std::unexpected(table.error());
+    print::ListContent list;
+    list.title = m_title;
+    list.filters = ListOutput::filtersOf(m_search, {m_filters.cbegin(), m_filters.cend()}) + otherFilters();
+    list.tables << *table;
+    if (truncatedFrom > 0)
+        list.truncatedFrom = truncatedFrom;
+    return list;
 }
 
 void PagedListPage::showError(const QString& message)

@@ -4,6 +4,7 @@
 #include "util/error.h"
 
 #include <functional>
+#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
@@ -11,8 +12,7 @@ class QComboBox;
 class QHBoxLayout;
 class QLineEdit;
 class QPushButton;
-class QTableWidget;
-class QTableWidgetItem;
+class QTableView;
 class QTimer;
 
 namespace etabli {
@@ -23,6 +23,7 @@ struct ListContent;
 
 class ListOutput;
 class MessageBanner;
+class PagedListModel;
 class Pager;
 class Session;
 struct UserContext;
@@ -30,8 +31,12 @@ struct UserContext;
 // The frame of the lists read a page at a time in SQL: a search field
 // (searched 200 ms after the last key), filters beside it, the table, the
 // pager, "Print / export", "New…" and "Open" buttons; Enter or a double
-// click opens a row. Subclasses say whether the user may read the list
-// (mayRead), read rows from their service (fetch) and open a record.
+// click opens a row. A list gives its PagedListModel (setModel), says
+// whether the user may read it (mayRead), hands its filters to the model
+// (applyFilters) and opens a record.
+//
+// Lists not yet on a model of their own still give display cells (`fetch`,
+// read by offset); issue 19 moves each onto a model, then this goes.
 class PagedListPage : public QWidget
 {
     Q_OBJECT
@@ -56,8 +61,10 @@ public:
         qint64 total = 0; // all the rows the filters match
     };
 
-    QTableWidget* table() const { return m_table; }
-    qint64 totalCount() const { return m_total; }
+    QTableView* table() const { return m_table; }
+    PagedListModel* model() const { return m_model; }
+    Pager* pager() const { return m_pager; }
+    qint64 totalCount() const;
     QLineEdit* searchField() const { return m_search; }
     ListOutput* output() const { return m_output; }
     QString bannerText() const;
@@ -68,14 +75,22 @@ public:
 protected:
     // `title`: the list's name on paper ("Factures"); `stretchColumn` takes
     // the remaining width; `shows`: the kinds of data whose changes reload it.
+    PagedListPage(Session& session, DataKinds shows, const QString& title, int stretchColumn,
+                  const QString& searchHint, const QString& newLabel, QWidget* parent);
+    // Lists still read by offset: their columns, their rows from `fetch`.
     PagedListPage(Session& session, DataKinds shows, const QString& title, const QStringList& columns,
                   int stretchColumn, const QString& searchHint, const QString& newLabel, QWidget* parent);
+    // The list's model (once, in the subclass's constructor).
+    void setModel(PagedListModel* model);
     virtual bool mayRead() const = 0;
-    virtual Result<Rows> fetch(int limit, int offset) = 0;
+    // Hands the search text and the filters to the model before a read.
+    virtual void applyFilters() {}
+    virtual Result<Rows> fetch(int, int) { return Rows{}; }
     // What else chose the rows, for the list's title on paper (a period).
     virtual QStringList otherFilters() const { return {}; }
     void setRightAligned(const QList<int>& columns) { m_right = columns; }
     void setBoldColumns(const QList<int>& columns) { m_bold = columns; }
+    void setHeaderToolTip(int column, const QString& tip) { m_tips.insert(column, tip); }
     // A filter beside the search field; changing it reads the first page again.
     void addFilter(QComboBox* filter, int stretch = 0);
     // "New…" is shown only to those `allowed` to create.
@@ -84,40 +99,41 @@ protected:
     void addTopWidget(QWidget* widget);
     // An extra button before "New…".
     void addButton(QPushButton* button);
+    // The record of the current row, or 0.
+    qint64 currentId() const;
     // Selects the record's row if the page shown holds it.
     bool selectRecord(qint64 id);
     // Shows the first page of what `text` finds (a record just created).
     void searchFor(const QString& text);
     void showError(const QString& message);
-    int offset() const;
     // Reads the first page again (a filter changed).
     void restart();
 
     Session& m_session;
     MessageBanner* m_banner;
     QLineEdit* m_search;
-    QTableWidget* m_table;
+    QTableView* m_table;
     Pager* m_pager;
+    PagedListModel* m_model = nullptr;
 
 private:
-    // Starts a page: clears the table; false when the user may not read.
-    bool beginReload(bool allowed);
-    // Fills a row; column 0 carries the record's id.
-    void setRow(int row, const Row& cells);
-    void endReload(qsizetype rows, qint64 total);
+    class LegacyModel;
+    // False (and the list emptied) when the user may not read.
+    bool mayShow();
+    void afterRead(const Status& status);
     Result<print::ListContent> exported();
 
     QString m_title;
     QList<QComboBox*> m_filters;
     QList<int> m_right;
     QList<int> m_bold;
+    QHash<int, QString> m_tips;
     ListOutput* m_output;
     QHBoxLayout* m_top;
     QHBoxLayout* m_bottom;
     QPushButton* m_add;
     QTimer* m_typing;
     int m_stretchColumn;
-    qint64 m_total = 0;
 };
 
 } // namespace etabli

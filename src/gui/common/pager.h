@@ -4,32 +4,36 @@
 
 class QLabel;
 class QPushButton;
+class QSpinBox;
 
 namespace etabli {
 
-// "Entrées 1 à 100 sur 232  ◀ Précédentes  Suivantes ▶": moves a list a page
-// at a time; the list reads the page in SQL (LIMIT/OFFSET) on `moved`.
+class PagedListModel;
+
+// "101 à 200 sur 998 940   Page [2] sur 9 990   ◀ Précédentes  Suivantes ▶":
+// moves a paged list's model a page at a time, or to the page typed (Enter).
+// Messages (a page past the end) go through `failed`.
 class Pager final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Pager)
 
 public:
-    explicit Pager(int pageSize, QWidget* parent = nullptr);
-    int offset() const { return m_offset; }
-    int pageSize() const { return m_pageSize; }
-    void restart() { m_offset = 0; }
-    // After reading a page: what it held and the total, for the label and buttons.
-    void showPage(qsizetype rows, qint64 total);
+    explicit Pager(QWidget* parent = nullptr);
+    void setModel(PagedListModel* model);
     QString text() const;
+    QSpinBox* pageField() const { return m_page; }
 
 Q_SIGNALS:
-    void moved();
+    void failed(const QString& message);
 
 private:
-    int m_pageSize;
-    int m_offset = 0;
+    void update();
+
+    PagedListModel* m_model = nullptr;
     QLabel* m_label;
+    QSpinBox* m_page;
+    QLabel* m_pages;
     QPushButton* m_previous;
     QPushButton* m_next;
 };

@@ -137,10 +137,9 @@ void BudgetEntriesList::openRecord(qint64 id)
 
 void BudgetEntriesList::correctSelected()
 {
-    const int row = m_table->currentRow();
-    if (row < 0 || !m_table->item(row, 0))
+    const qint64 id = currentId();
+    if (id == 0)
         return m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose an entry in the list."));
-    const qint64 id = m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
     bool ok = false;
     const QString reason = QInputDialog::getText(
         this, tr("Correct an entry"),

@@ -113,10 +113,7 @@ QString DonationsPage::natureText(const Donation& d)
 
 qint64 DonationsPage::selectedId() const
 {
-    const int row = m_table->currentRow();
-    if (row < 0 || !m_table->item(row, 0))
-        return 0;
-    return m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
+    return currentId();
 }
 
 void DonationsPage::newGift()

@@ -5,20 +5,21 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/sales/contactdialog.h"
+#include "gui/sales/contactlistmodel.h"
 #include "services/contactservice.h"
 
 #include <QComboBox>
 #include <QLineEdit>
-#include <QTableWidget>
+#include <QTableView>
 
 namespace etabli {
 
 ContactsPage::ContactsPage(Session& session, QWidget* parent)
-    : PagedListPage(session, DataKind::Contacts, tr("Contacts"),
-                    {tr("Name"), tr("Kind"), tr("Town"), tr("Telephone"), tr("E-mail"), tr("Roles")}, 0,
+    : PagedListPage(session, DataKind::Contacts, tr("Contacts"), ContactListModel::Name,
                     tr("Search a name, a town, a postcode…"), tr("&New contact…"), parent),
-      m_role(new QComboBox(this)), m_plate(new QLineEdit(this))
+      m_role(new QComboBox(this)), m_plate(new QLineEdit(this)), m_list(new ContactListModel(session, this))
 {
+    setModel(m_list);
     m_search->setObjectName(QStringLiteral("contactSearch"));
     m_table->setObjectName(QStringLiteral("contactsTable"));
     requireForNew([](const UserContext& user) {
@@ -35,9 +36,9 @@ ContactsPage::ContactsPage(Session& session, QWidget* parent)
     m_plate->setMaximumWidth(160);
     addTopWidget(m_plate);
     connect(m_plate, &QLineEdit::returnPressed, this, &ContactsPage::findPlate);
-    connect(&m_session, &Session::databaseChanged, this, &ContactsPage::reload);
-    connect(&m_session, &Session::userChanged, this, &ContactsPage::reload);
-    reload();
+    connect(&m_session, &Session::databaseChanged, this, &ContactsPage::restart);
+    connect(&m_session, &Session::userChanged, this, &ContactsPage::restart);
+    restart();
 }
 
 bool ContactsPage::mayRead() const
@@ -45,37 +46,12 @@ bool ContactsPage::mayRead() const
     return true; // every role finds a customer, a host, a guardian's details
 }
 
-Result<PagedListPage::Rows> ContactsPage::fetch(int limit, int offset)
+void ContactsPage::applyFilters()
 {
     ContactFilter f;
     f.text = m_search->text();
     f.role = m_role->currentData().toString();
-    ContactService service(m_session.database(), m_session.clock(), m_session.user());
-    auto total = service.count(f);
-    auto rows = service.list(f, limit, offset);
-    if (!total || !rows)
-        return std::unexpected(!total ? total.error() : rows.error());
-    Rows page{{}, *total};
-    for (const Contact& c : *rows) {
-        QStringList roles;
-        if (c.customer)
-            roles << tr("customer");
-        if (c.host)
-            roles << tr("internship host");
-        if (c.donor)
-            roles << tr("donor");
-        if (c.funder)
-            roles << tr("funder");
-        if (c.supplier)
-            roles << tr("supplier");
-        page.rows << Row{c.id,
-                         {c.displayName(), ContactService::kindLabel(c),
-                          (c.postcode + QLatin1Char(' ') + c.city).trimmed(), c.phone, c.email,
-                          roles.join(QStringLiteral(", "))},
-                         {},
-                         false};
-    }
-    return page;
+    m_list->setFilter(f);
 }
 
 void ContactsPage::openRecord(qint64 id)

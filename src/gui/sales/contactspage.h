@@ -4,6 +4,8 @@
 
 namespace etabli {
 
+class ContactListModel;
+
 // "Clients": the directory, searched as one types (name, town, postcode),
 // filtered by role, a page at a time; a plate finds its vehicle's owner.
 class ContactsPage final : public PagedListPage
@@ -17,13 +19,14 @@ public:
 
 protected:
     bool mayRead() const override;
-    Result<Rows> fetch(int limit, int offset) override;
+    void applyFilters() override;
 
 private:
     void findPlate();
 
     QComboBox* m_role;
     QLineEdit* m_plate;
+    ContactListModel* m_list;
 };
 
 } // namespace etabli

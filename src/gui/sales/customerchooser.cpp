@@ -120,9 +120,9 @@ void CustomerChooser::typed(const QString& text)
     }
     ContactFilter f;
     f.text = text;
-    for (const Contact& c : ContactService(m_session.database(), m_session.clock(), m_session.user())
-                                .list(f, 20, 0)
-                                .value_or(QList<Contact>{})) {
+    const auto found = ContactService(m_session.database(), m_session.clock(), m_session.user())
+                           .page(f, PageRequest{PageRequest::From::Start, {}, 0, 20, 0});
+    for (const Contact& c : found ? found->rows : QList<Contact>{}) {
         const QString choice = QStringLiteral("%1 — %2").arg(
             c.displayName(), (c.postcode + QLatin1Char(' ') + c.city).trimmed());
         m_choices.insert(choice, c.id);

@@ -4,6 +4,8 @@
 
 namespace etabli {
 
+class InvoiceListModel;
+
 // "Factures": invoices and credit notes, newest first, searched by number or
 // customer, filtered (drafts, issued, unpaid), a page at a time in SQL.
 class InvoicesPage final : public PagedListPage
@@ -18,10 +20,11 @@ public:
 
 protected:
     bool mayRead() const override;
-    Result<Rows> fetch(int limit, int offset) override;
+    void applyFilters() override;
 
 private:
     QComboBox* m_status;
+    InvoiceListModel* m_list;
 };
 
 } // namespace etabli

@@ -4,6 +4,8 @@
 
 namespace etabli {
 
+class WorkOrderListModel;
+
 // "Bons de travaux": the work orders, open ones first by default, per
 // workshop, searched by number or customer, a page at a time in SQL.
 class OrdersPage final : public PagedListPage
@@ -18,11 +20,12 @@ public:
 
 protected:
     bool mayRead() const override;
-    Result<Rows> fetch(int limit, int offset) override;
+    void applyFilters() override;
 
 private:
     QComboBox* m_status;
     QComboBox* m_section;
+    WorkOrderListModel* m_list;
 };
 
 } // namespace etabli

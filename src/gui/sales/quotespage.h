@@ -4,6 +4,8 @@
 
 namespace etabli {
 
+class QuoteListModel;
+
 // "Devis": the quotes, open ones (drafts, sent and still valid) first by
 // default, expired ones flagged, searched by number or customer, a page at a
 // time in SQL.
@@ -19,10 +21,11 @@ public:
 
 protected:
     bool mayRead() const override;
-    Result<Rows> fetch(int limit, int offset) override;
+    void applyFilters() override;
 
 private:
     QComboBox* m_status;
+    QuoteListModel* m_list;
 };
 
 } // namespace etabli

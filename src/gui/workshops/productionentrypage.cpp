@@ -404,9 +404,9 @@ void ProductionEntryPage::reloadOrders()
     OrderFilter open;
     open.sectionId = sectionId();
     open.status = QStringLiteral("open");
-    for (const WorkOrder& o : OrderService(m_session.database(), m_session.clock(), m_session.user())
-                                  .orders(open, 200, 0)
-                                  .value_or(QList<WorkOrder>{}))
+    const auto orders = OrderService(m_session.database(), m_session.clock(), m_session.user())
+                            .orders(open, PageRequest{PageRequest::From::Start, {}, 0, 200, 0});
+    for (const WorkOrder& o : orders ? orders->rows : QList<WorkOrder>{})
         m_order->addItem(QStringLiteral("%1 — %2 — %3").arg(o.number, o.customerName, o.description), o.id);
     m_order->setCurrentIndex(std::max(0, m_order->findData(chosen)));
     m_reference->setEnabled(m_order->currentIndex() <= 0);

@@ -43,7 +43,7 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     addFilter(m_kind);
     setRightAligned({5});
     m_table->setObjectName(QStringLiteral("logTable"));
-    m_table->horizontalHeaderItem(5)->setToolTip(tr("The hours of all the trainees on the entry, added up"));
+    setHeaderToolTip(5, tr("The hours of all the trainees on the entry, added up"));
     m_table->setWordWrap(false);
 
     auto* remove = new QPushButton(tr("&Delete the entry…"), this);
@@ -109,14 +109,17 @@ void ProductionLogPage::openRecord(qint64 id)
 
 void ProductionLogPage::removeCurrent()
 {
-    const int row = m_table->currentRow();
-    if (row < 0)
+    const qint64 id = currentId();
+    if (id == 0)
         return;
-    const qint64 id = m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
+    const int row = m_table->currentIndex().row();
+    const auto shown = [this, row](int column) {
+        return m_table->model()->index(row, column).data().toString();
+    };
     const auto answer =
         QMessageBox::question(this, tr("Delete the entry"),
                               tr("Delete the entry of %1 (%2)? The log of changes keeps what it contained.")
-                                  .arg(m_table->item(row, 0)->text(), m_table->item(row, 4)->text()),
+                                  .arg(shown(0), shown(4)),
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;

@@ -1,0 +1,43 @@
+-- Établi schema, step 25: the lists read a page at a time by keyset (issue
+-- 19, item 3). Each list's order, with the filters the list offers before it,
+-- is an index: the next page starts after the last row shown and reads only
+-- the rows it shows.
+
+-- Invoices: newest first by issue date, drafts by their creation day; all,
+-- by status, or one customer's.
+DROP INDEX invoice_contact;
+CREATE INDEX invoice_list ON invoice ((COALESCE(issue_date, substr(created_at, 1, 10))), id);
+CREATE INDEX invoice_list_status ON invoice (status, (COALESCE(issue_date, substr(created_at, 1, 10))), id);
+CREATE INDEX invoice_list_contact ON invoice (contact_id, (COALESCE(issue_date, substr(created_at, 1, 10))), id);
+
+-- Contacts: by folded name; the roles other than customer are few among
+-- many, each has its own.
+CREATE INDEX contact_list ON contact (name_key, id);
+CREATE INDEX contact_list_host ON contact (name_key, id) WHERE is_host = 1;
+CREATE INDEX contact_list_donor ON contact (name_key, id) WHERE is_donor = 1;
+CREATE INDEX contact_list_funder ON contact (name_key, id) WHERE is_funder = 1;
+CREATE INDEX contact_list_supplier ON contact (name_key, id) WHERE is_supplier = 1;
+
+-- Work orders: newest first; all, one workshop, one status, the open ones
+-- (to do, in progress: a partial index each), one customer's.
+DROP INDEX work_order_section;
+DROP INDEX work_order_contact;
+CREATE INDEX work_order_list ON work_order (order_date, id);
+CREATE INDEX work_order_list_section ON work_order (section_id, order_date, id);
+CREATE INDEX work_order_list_status ON work_order (status, order_date, id);
+CREATE INDEX work_order_list_section_status ON work_order (section_id, status, order_date, id);
+CREATE INDEX work_order_list_open ON work_order (order_date, id) WHERE status IN ('todo', 'in_progress');
+CREATE INDEX work_order_list_section_open ON work_order (section_id, order_date, id)
+    WHERE status IN ('todo', 'in_progress');
+CREATE INDEX work_order_list_contact ON work_order (contact_id, order_date, id);
+
+-- Quotes: the same, "open" being drafts and sent ones.
+DROP INDEX quote_contact;
+DROP INDEX quote_date;
+CREATE INDEX quote_list ON quote (quote_date, id);
+CREATE INDEX quote_list_section ON quote (section_id, quote_date, id);
+CREATE INDEX quote_list_status ON quote (status, quote_date, id);
+CREATE INDEX quote_list_section_status ON quote (section_id, status, quote_date, id);
+CREATE INDEX quote_list_open ON quote (quote_date, id) WHERE status IN ('draft', 'sent');
+CREATE INDEX quote_list_section_open ON quote (section_id, quote_date, id) WHERE status IN ('draft', 'sent');
+CREATE INDEX quote_list_contact ON quote (contact_id, quote_date, id);

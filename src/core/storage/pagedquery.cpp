@@ -1,0 +1,166 @@
+#include "storage/pagedquery.h"
+
+#include "storage/database.h"
+#include "storage/sqlquery.h"
+
+#include <QSqlRecord>
+
+namespace etabli::sql {
+
+PagedQuery::PagedQuery(QString select, QString from, Where where, QString key, QString id, Order order)
+    : m_select(std::move(select)), m_from(std::move(from)), m_where(std::move(where)), m_key(std::move(key)),
+      m_id(std::move(id)), m_order(order)
+{
+}
+
+QString PagedQuery::whereWith(const QString& cursorCondition) const
+{
+    const QString filter = m_where.sql();
+    if (cursorCondition.isEmpty())
+        return filter;
+    return filter.isEmpty() ? QStringLiteral(" WHERE ") + cursorCondition
+                            : filter + QStringLiteral(" AND ") + cursorCondition;
+}
+
+QString PagedQuery::orderBy(bool reversed) const
+{
+    const bool descending = (m_order == Order::Descending) != reversed;
+    const QString direction = descending ? QStringLiteral(" DESC") : QString();
+    return QStringLiteral(" ORDER BY ") + m_key + direction + QStringLiteral(", ") + m_id + direction;
+}
+
+QString PagedQuery::fromFor(const Database& db) const
+{
+    if (m_sqliteIndex.isEmpty() || db.dialect() != Database::Dialect::SQLite)
+        return m_from;
+    // `from` starts with "table alias": the hint follows them.
+    const qsizetype table = m_from.indexOf(QLatin1Char(' '));
+    qsizetype alias = table < 0 ? -1 : m_from.indexOf(QLatin1Char(' '), table + 1);
+    if (alias < 0)
+        alias = m_from.size();
+    return QString(m_from).insert(alias, QStringLiteral(" INDEXED BY ") + m_sqliteIndex);
+}
+
+void PagedQuery::bindCursor(SqlQuery& q, const PageCursor& cursor) const
+{
+    q.bind(QStringLiteral("page_key"), cursor.key).bind(QStringLiteral("page_id"), cursor.id);
+}
+
+Result<qint64> PagedQuery::count(const Database& db, int cap) const
+{
+    SqlQuery q(db);
+    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + fromFor(db) +
+                           m_where.sql() + QStringLiteral(" LIMIT :page_cap) page_count"));
+        !r)
+        return std::unexpected(r.error());
+    m_where.apply(q);
+    q.bind(QStringLiteral("page_cap"), cap + 1);
+    auto v = q.execScalar();
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
+Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
+                                 const std::function<void(const SqlQuery&)>& each) const
+{
+    // (key, id) compared as a row value: SQLite (3.15+) and PostgreSQL both
+    // walk the (key, id) index from the cursor on.
+    const bool descending = m_order == Order::Descending;
+    const QString pair = QStringLiteral("(") + m_key + QStringLiteral(", ") + m_id + QStringLiteral(")");
+    const auto condition = [&pair](const char* op) {
+        return pair + QLatin1Char(' ') + QLatin1String(op) + QStringLiteral(" (:page_key, :page_id)");
+    };
+    PageInfo info;
+    PageRequest::From from = request.from;
+    PageCursor cursor = request.cursor;
+    if (from == PageRequest::From::Start && request.skip > 0) {
+        // "Aller à la page": the row `skip` rows down, found by walking the
+        // index alone; the page is then read from it.
+        SqlQuery seek(db);
+        if (auto r = seek.prepare(QStringLiteral("SELECT ") + m_key + QStringLiteral(", ") + m_id +
+                                  QStringLiteral(" FROM ") + fromFor(db) + m_where.sql() + orderBy(false) +
+                                  QStringLiteral(" LIMIT 1 OFFSET :page_skip"));
+            !r)
+            return std::unexpected(r.error());
+        m_where.apply(seek);
+        seek.bind(QStringLiteral("page_skip"), request.skip);
+        if (auto r = seek.exec(); !r)
+            return std::unexpected(r.error());
+        if (!seek.next()) {
+            info.beyondEnd = true;
+            return info;
+        }
+        cursor = PageCursor{seek.value(0), seek.value(1).toLongLong()};
+        from = PageRequest::From::At;
+    }
+    QString cursorCondition;
+    bool reversed = false;
+    switch (from) {
+    case PageRequest::From::Start:
+        break;
+    case PageRequest::From::After:
+        cursorCondition = condition(descending ? "<" : ">");
+        break;
+    case PageRequest::From::At:
+        cursorCondition = condition(descending ? "<=" : ">=");
+        break;
+    case PageRequest::From::Before:
+        cursorCondition = condition(descending ? ">" : "<");
+        reversed = true;
+        break;
+    }
+    SqlQuery q(db);
+    if (auto r =
+            q.prepare(QStringLiteral("SELECT ") + m_select + QStringLiteral(", ") + m_key +
+                      QStringLiteral(", ") + m_id + QStringLiteral(" FROM ") + fromFor(db) +
+                      whereWith(cursorCondition) + orderBy(reversed) + QStringLiteral(" LIMIT :page_limit"));
+        !r)
+        return std::unexpected(r.error());
+    m_where.apply(q);
+    if (!cursorCondition.isEmpty())
+        bindCursor(q, cursor);
+    q.bind(QStringLiteral("page_limit"), request.limit + 1);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    const int keyColumn = static_cast<int>(q.raw().record().count()) - 2;
+    int rows = 0;
+    while (q.next()) {
+        if (rows == request.limit) {
+            info.more = true;
+            break;
+        }
+        const PageCursor at{q.value(keyColumn), q.value(keyColumn + 1).toLongLong()};
+        if (rows == 0)
+            info.first = at;
+        info.last = at;
+        each(q);
+        ++rows;
+    }
+    q.finish();
+    if (reversed)
+        std::swap(info.first, info.last);
+    if (request.countCap <= 0)
+        return info;
+    if (rows == 0) {
+        info.following = 0;
+        return info;
+    }
+    // The rows from the page's first on, counted in the index up to the cap.
+    SqlQuery c(db);
+    if (auto r = c.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + fromFor(db) +
+                           whereWith(condition(descending ? "<=" : ">=")) +
+                           QStringLiteral(" LIMIT :page_cap) page_count"));
+        !r)
+        return std::unexpected(r.error());
+    m_where.apply(c);
+    bindCursor(c, info.first);
+    c.bind(QStringLiteral("page_cap"), request.countCap + 1);
+    auto n = c.execScalar();
+    if (!n)
+        return std::unexpected(n.error());
+    info.following = n->toLongLong();
+    return info;
+}
+
+} // namespace etabli::sql

@@ -1,0 +1,66 @@
+#include "gui/sales/invoicelistmodel.h"
+
+#include "gui/common/session.h"
+#include "services/invoiceservice.h"
+
+#include <QColor>
+#include <QLocale>
+
+namespace etabli {
+
+InvoiceListModel::InvoiceListModel(Session& session, QObject* parent)
+    : PagedRowsModel<InvoiceRow>({tr("Number"), tr("Date"), tr("Customer"), tr("Total"), tr("Remaining due"),
+                                  tr("Due date"), tr("Status")},
+                                 parent),
+      m_session(session)
+{
+}
+
+QVariant InvoiceListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole &&
+        (section == Total || section == Due))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return PagedRowsModel<InvoiceRow>::headerData(section, orientation, role);
+}
+
+Result<Page<InvoiceRow>> InvoiceListModel::fetch(const PageRequest& request) const
+{
+    return InvoiceService(m_session.database(), m_session.clock(), m_session.user()).page(m_filter, request);
+}
+
+QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) const
+{
+    const bool issued = row.status == QLatin1String("issued");
+    const bool invoice = row.kind == QLatin1String("invoice");
+    if (role == Qt::TextAlignmentRole)
+        return column == Total || column == Due ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                                                : QVariant();
+    if (role == Qt::ForegroundRole)
+        return (column == Due || column == Status) && InvoiceService::isLate(row, m_session.clock().today())
+                   ? QVariant(QColor(180, 30, 30))
+                   : QVariant();
+    if (role != Qt::DisplayRole)
+        return {};
+    const QLocale locale;
+    switch (column) {
+    case Number:
+        return issued ? row.number : tr("(draft)");
+    case Date:
+        return locale.toString(row.issueDate, QStringLiteral("dd/MM/yyyy"));
+    case Customer:
+        return row.customer;
+    case Total:
+        return row.total.format();
+    case Due:
+        return issued && invoice ? row.due.format() : QString();
+    case DueDate:
+        return invoice ? locale.toString(row.dueDate, QStringLiteral("dd/MM/yyyy")) : QString();
+    case Status:
+        return InvoiceService::rowStatusLabel(row, m_session.clock().today());
+    default:
+        return {};
+    }
+}
+
+} // namespace etabli

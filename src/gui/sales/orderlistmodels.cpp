@@ -1,0 +1,116 @@
+#include "gui/sales/orderlistmodels.h"
+
+#include "gui/common/session.h"
+#include "services/orderservice.h"
+
+#include <QColor>
+#include <QLocale>
+
+namespace etabli {
+
+namespace {
+
+const QColor lateColour(180, 30, 30);
+
+QString shown(const QDate& day)
+{
+    return QLocale().toString(day, QStringLiteral("dd/MM/yyyy"));
+}
+
+} // namespace
+
+QuoteListModel::QuoteListModel(Session& session, QObject* parent)
+    : PagedRowsModel<Quote>({tr("Number"), tr("Date"), tr("Customer"), tr("Subject"), tr("Total"),
+                             tr("Valid until"), tr("Status")},
+                            parent),
+      m_session(session)
+{
+}
+
+QVariant QuoteListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole && section == Total)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return PagedRowsModel<Quote>::headerData(section, orientation, role);
+}
+
+Result<Page<Quote>> QuoteListModel::fetch(const PageRequest& request) const
+{
+    return OrderService(m_session.database(), m_session.clock(), m_session.user()).quotes(m_filter, request);
+}
+
+QVariant QuoteListModel::cell(const Quote& q, int column, int role) const
+{
+    const bool expired = q.isExpired(m_session.clock().today());
+    if (role == Qt::TextAlignmentRole)
+        return column == Total ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role == Qt::ForegroundRole)
+        return expired && (column == ValidUntil || column == Status) ? QVariant(lateColour) : QVariant();
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Number:
+        return q.number;
+    case Date:
+        return shown(q.quoteDate);
+    case Customer:
+        return q.customerName;
+    case Subject:
+        return q.reference;
+    case Total:
+        return q.totals.incl.format();
+    case ValidUntil:
+        return shown(q.validUntil);
+    case Status:
+        return OrderService::quoteStatusLabel(expired ? QStringLiteral("expired") : q.status);
+    default:
+        return {};
+    }
+}
+
+WorkOrderListModel::WorkOrderListModel(Session& session, QObject* parent)
+    : PagedRowsModel<WorkOrder>(
+          {tr("Number"), tr("Date"), tr("Customer"), tr("What"), tr("Due date"), tr("Status"), tr("Invoice")},
+          parent),
+      m_session(session)
+{
+}
+
+Result<Page<WorkOrder>> WorkOrderListModel::fetch(const PageRequest& request) const
+{
+    return OrderService(m_session.database(), m_session.clock(), m_session.user()).orders(m_filter, request);
+}
+
+bool WorkOrderListModel::isLate(const WorkOrder& o) const
+{
+    return (o.status == QLatin1String("todo") || o.status == QLatin1String("in_progress")) &&
+           o.dueDate.isValid() && o.dueDate < m_session.clock().today();
+}
+
+QVariant WorkOrderListModel::cell(const WorkOrder& o, int column, int role) const
+{
+    if (role == Qt::ForegroundRole)
+        return isLate(o) && (column == DueDate || column == Status) ? QVariant(lateColour) : QVariant();
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Number:
+        return o.number;
+    case Date:
+        return shown(o.orderDate);
+    case Customer:
+        return o.customerName;
+    case What:
+        return o.description;
+    case DueDate:
+        return shown(o.dueDate);
+    case Status:
+        return OrderService::orderStatusLabel(o.status) + (isLate(o) ? tr(" (late)") : QString());
+    case Invoice:
+        return o.invoiceNumber;
+    default:
+        return {};
+    }
+}
+
+} // namespace etabli

@@ -1,0 +1,501 @@
+#include "services/contactservice.h"
+#include "services/invoiceservice.h"
+#include "services/orderservice.h"
+#include "storage/database.h"
+#include "storage/invoicerepository.h"
+#include "storage/sqlquery.h"
+#include "support/salesfixture.h"
+#include "support/testdatabase.h"
+#include "util/clock.h"
+
+#include <catch2/catch.hpp>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSqlQuery>
+
+using namespace etabli;
+using etabli::test::draftFor;
+using etabli::test::line;
+using etabli::test::makeShop;
+using etabli::test::Shop;
+using etabli::test::TestDatabase;
+
+namespace {
+
+const QDate kFirstDay(2026, 9, 1);
+
+// Issued invoices on `days` successive days from `from` (two a day), then
+// `drafts` drafts: the list mixes dates and kinds.
+void fill(Database& db, const Shop& shop, const QDate& from, int days, int drafts)
+{
+    for (int d = 0; d < days; ++d) {
+        FixedClock then(QDateTime(from.addDays(d), QTime(10, 0), Qt::UTC));
+        InvoiceService sales(db, then, shop.director);
+        for (int k = 0; k < 2; ++k) {
+            auto id = sales.saveDraft(
+                draftFor(k == 0 ? shop.garage : shop.person, {line("Pneu", 1000, 1000 * (d + 1) + k)}));
+            REQUIRE(id);
+            REQUIRE(sales.issue(*id));
+        }
+    }
+    FixedClock later(QDateTime(from.addDays(days), QTime(11, 0), Qt::UTC));
+    InvoiceService sales(db, later, shop.director);
+    for (int k = 0; k < drafts; ++k)
+        REQUIRE(sales.saveDraft(draftFor(shop.garage, {line("Jante", 1000, 500 + k)})));
+}
+
+QList<qint64> idsOf(const QList<InvoiceRow>& rows)
+{
+    QList<qint64> ids;
+    for (const InvoiceRow& r : rows)
+        ids << r.id;
+    return ids;
+}
+
+// The list's order, straight from the table.
+QList<qint64> expectedOrder(Database& db, const QString& where = {})
+{
+    QSqlQuery q(db.connection());
+    REQUIRE(
+        q.exec(QStringLiteral("SELECT id FROM invoice %1 ORDER BY COALESCE(issue_date, substr(created_at, 1, "
+                              "10)) DESC, id DESC")
+                   .arg(where)));
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+// Ids of a query's rows, in order.
+QList<qint64> idsBy(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.connection());
+    REQUIRE(q.exec(sql));
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
+// Walks a list page after page as the pager does, then back, then jumps:
+// every row once, in the order `expected` gives.
+template <class Row, class Fetch> void checkPaging(Fetch fetch, const QList<qint64>& expected, int size)
+{
+    REQUIRE(expected.size() > 2 * size);
+    QList<qint64> seen;
+    QList<PageInfo> infos;
+    PageRequest request = PageRequest::first(size);
+    for (;;) {
+        Result<Page<Row>> page = fetch(request);
+        REQUIRE(page);
+        for (const Row& r : std::as_const(page->rows))
+            seen << r.id;
+        infos << page->info;
+        if (!page->info.more)
+            break;
+        request = PageRequest::after(page->info.last, size);
+    }
+    CHECK(seen == expected);
+    CHECK(infos.first().following == expected.size());
+    CHECK(infos.size() == (expected.size() + size - 1) / size);
+    Result<Page<Row>> back = fetch(PageRequest{PageRequest::From::Before, infos.at(2).first, 0, size, 0});
+    REQUIRE(back);
+    QList<qint64> backIds;
+    for (const Row& r : std::as_const(back->rows))
+        backIds << r.id;
+    CHECK(backIds == expected.mid(size, size));
+    Result<Page<Row>> jump = fetch(PageRequest{PageRequest::From::Start, {}, 2 * size, size, 100000});
+    REQUIRE(jump);
+    REQUIRE_FALSE(jump->rows.isEmpty());
+    CHECK(jump->rows.first().id == expected.at(2 * size));
+    CHECK(jump->info.following == expected.size() - 2 * size);
+}
+
+struct Run
+{
+    QString sql;
+    QVariantMap values;
+};
+
+// The statements the reads in `work` run.
+QList<Run> traced(const std::function<void()>& work)
+{
+    QList<Run> runs;
+    SqlQuery::setTrace([&runs](const QString& sql, const QVariantMap& values) { runs << Run{sql, values}; });
+    const auto stop = qScopeGuard([]() { SqlQuery::setTrace({}); });
+    work();
+    return runs;
+}
+
+// A plan that sorts has read every row the filter matches before showing
+// the first: what a million invoices made slow. Each page's statement must
+// walk an index in the list's order (a count is bounded by its cap).
+int checkPlans(TestDatabase& t, const QList<Run>& runs)
+{
+    if (!t.isSqlite()) {
+        REQUIRE(test::rawExec(t.db(), QStringLiteral("SET enable_sort = off")));
+        REQUIRE(test::rawExec(t.db(), QStringLiteral("SET enable_seqscan = off")));
+    }
+    int explained = 0;
+    for (const Run& run : runs) {
+        if (!run.sql.contains(QStringLiteral("ORDER BY")))
+            continue;
+        QSqlQuery plan(t.db().connection());
+        REQUIRE(plan.prepare(
+            (t.isSqlite() ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ")) + run.sql));
+        for (auto it = run.values.cbegin(); it != run.values.cend(); ++it)
+            plan.bindValue(QLatin1Char(':') + it.key(), it.value());
+        REQUIRE(plan.exec());
+        QStringList lines;
+        while (plan.next())
+            lines << plan.value(t.isSqlite() ? 3 : 0).toString();
+        const QString text = lines.join(QLatin1Char('\n'));
+        INFO(run.sql.toStdString());
+        INFO(text.toStdString());
+        if (t.isSqlite()) {
+            CHECK_FALSE(text.contains(QStringLiteral("TEMP B-TREE")));
+            CHECK_FALSE(text.contains(
+                QRegularExpression(QStringLiteral("SCAN \\w+$"), QRegularExpression::MultilineOption)));
+        } else {
+            CHECK_FALSE(text.contains(QStringLiteral("Sort")));
+        }
+        ++explained;
+    }
+    if (!t.isSqlite()) {
+        REQUIRE(test::rawExec(t.db(), QStringLiteral("RESET enable_sort")));
+        REQUIRE(test::rawExec(t.db(), QStringLiteral("RESET enable_seqscan")));
+    }
+    return explained;
+}
+
+} // namespace
+
+TEST_CASE("The invoices' list reads a page after the last row shown: every row once, in order",
+          "[paging][sales]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kFirstDay.addDays(30), QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    fill(t.db(), shop, kFirstDay, 15, 5); // 30 issued, 5 drafts
+    InvoiceService sales(t.db(), clock, shop.director);
+    const InvoiceFilter all;
+    const QList<qint64> expected = expectedOrder(t.db());
+    REQUIRE(expected.size() == 35);
+
+    // Pages of 10: 10, 10, 10, 5; the first says 35 rows follow.
+    QList<qint64> seen;
+    PageRequest request = PageRequest::first(10);
+    QList<PageInfo> infos;
+    for (int p = 0; p < 4; ++p) {
+        auto page = sales.page(all, request);
+        REQUIRE(page);
+        seen << idsOf(page->rows);
+        infos << page->info;
+        request = PageRequest::after(page->info.last, 10);
+    }
+    CHECK(seen == expected);
+    CHECK(infos.at(0).following == 35);
+    CHECK(infos.at(2).following == 15);
+    CHECK(infos.at(0).more);
+    CHECK(infos.at(2).more);
+    CHECK_FALSE(infos.at(3).more);
+
+    // The page before the fourth is the third; the same page read again is itself.
+    auto before = sales.page(all, PageRequest{PageRequest::From::Before, infos.at(3).first, 0, 10, 0});
+    REQUIRE(before);
+    CHECK(idsOf(before->rows) == expected.mid(20, 10));
+    CHECK(before->info.more);
+    auto again = sales.page(all, PageRequest{PageRequest::From::At, infos.at(1).first, 0, 10, 0});
+    REQUIRE(again);
+    CHECK(idsOf(again->rows) == expected.mid(10, 10));
+
+    // "Aller à la page 3", and a page past the end.
+    auto third = sales.page(all, PageRequest{PageRequest::From::Start, {}, 20, 10, 100});
+    REQUIRE(third);
+    CHECK(idsOf(third->rows) == expected.mid(20, 10));
+    CHECK(third->info.following == 15);
+    auto past = sales.page(all, PageRequest{PageRequest::From::Start, {}, 35, 10, 100});
+    REQUIRE(past);
+    CHECK(past->info.beyondEnd);
+    CHECK(past->rows.isEmpty());
+
+    // The count stops at its cap: "more than 12".
+    auto capped = sales.page(all, PageRequest{PageRequest::From::Start, {}, 0, 10, 12});
+    REQUIRE(capped);
+    CHECK(capped->info.following == 13);
+    CHECK(*sales.count(all, 12) == 13);
+    CHECK(*sales.count(all, 100) == 35);
+
+    // Filters: drafts, the ones issued, and a page cursor that crosses them.
+    InvoiceFilter drafts;
+    drafts.status = QStringLiteral("draft");
+    auto draftPage = sales.page(drafts, PageRequest::first(3));
+    REQUIRE(draftPage);
+    CHECK(idsOf(draftPage->rows) ==
+          expectedOrder(t.db(), QStringLiteral("WHERE status = 'draft'")).mid(0, 3));
+    auto draftRest = sales.page(drafts, PageRequest::after(draftPage->info.last, 3));
+    REQUIRE(draftRest);
+    CHECK(idsOf(draftRest->rows) == expectedOrder(t.db(), QStringLiteral("WHERE status = 'draft'")).mid(3));
+}
+
+TEST_CASE("Paging while another computer issues invoices shows no row twice and skips none",
+          "[paging][sales][concurrency]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kFirstDay.addDays(30), QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    fill(t.db(), shop, kFirstDay, 10, 0);
+    InvoiceService sales(t.db(), clock, shop.director);
+    const QList<qint64> before = expectedOrder(t.db());
+    auto first = sales.page({}, PageRequest::first(8));
+    REQUIRE(first);
+    // Meanwhile, newer invoices land at the top of the list (OFFSET would
+    // show the first page's last rows again on the second).
+    fill(t.db(), shop, kFirstDay.addDays(20), 2, 1);
+    QList<qint64> seen = idsOf(first->rows);
+    PageRequest request = PageRequest::after(first->info.last, 8);
+    for (;;) {
+        auto page = sales.page({}, request);
+        REQUIRE(page);
+        seen << idsOf(page->rows);
+        if (!page->info.more)
+            break;
+        request = PageRequest::after(page->info.last, 8);
+    }
+    CHECK(seen == before);
+}
+
+TEST_CASE("The unpaid invoices and odd searches page like the rest", "[paging][sales]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kFirstDay.addDays(30), QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    fill(t.db(), shop, kFirstDay, 6, 2);
+    InvoiceService sales(t.db(), clock, shop.director);
+    // The garage's invoices are paid.
+    const QList<qint64> garage =
+        expectedOrder(t.db(), QStringLiteral("WHERE status = 'issued' AND contact_id = %1").arg(shop.garage));
+    REQUIRE(garage.size() == 6);
+    for (qint64 id : garage) {
+        Payment p;
+        p.invoiceId = id;
+        p.day = clock.today();
+        p.method = QStringLiteral("transfer");
+        p.amount = sales.balance(id)->due();
+        REQUIRE(sales.recordPayment(p));
+    }
+    InvoiceFilter unpaid;
+    unpaid.unpaidOnly = true;
+    const QList<qint64> open =
+        expectedOrder(t.db(), QStringLiteral("WHERE status = 'issued' AND contact_id = %1").arg(shop.person));
+    auto page = sales.page(unpaid, PageRequest::first(4));
+    REQUIRE(page);
+    CHECK(page->info.following == 6);
+    auto rest = sales.page(unpaid, PageRequest::after(page->info.last, 4));
+    REQUIRE(rest);
+    CHECK(idsOf(page->rows) + idsOf(rest->rows) == open);
+    for (const InvoiceRow& r : page->rows)
+        CHECK(r.due.cents() > 0);
+
+    // What the search field may receive: wildcards, quotes, a pasted novel.
+    // The wildcards are taken out (a "%" alone finds everything), never read as SQL.
+    const QList<std::pair<QString, int>> odd = {{QStringLiteral("%"), 14},
+                                                {QStringLiteral("_"), 14},
+                                                {QStringLiteral("' OR 1=1 --"), 0},
+                                                {QStringLiteral("F2026-%_"), 12},
+                                                {QString(500, QLatin1Char('x')), 0}};
+    for (const auto& [text, matches] : odd) {
+        INFO(text.left(20).toStdString());
+        InvoiceFilter f;
+        f.text = text;
+        auto found = sales.page(f, PageRequest::first(10));
+        REQUIRE(found);
+        CHECK(found->rows.size() == std::min(matches, 10));
+        CHECK(*sales.count(f, 100) == matches);
+    }
+    InvoiceFilter nothing;
+    nothing.text = QStringLiteral("Personne de ce nom");
+    auto none = sales.page(nothing, PageRequest::first(10));
+    REQUIRE(none);
+    CHECK(none->rows.isEmpty());
+    CHECK(none->info.following == 0);
+    CHECK_FALSE(none->info.more);
+}
+
+TEST_CASE("No page of the invoices' list is sorted after reading: each walks an index in the list's order",
+          "[paging][sales][plan]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kFirstDay.addDays(30), QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    fill(t.db(), shop, kFirstDay, 3, 2);
+    InvoiceService sales(t.db(), clock, shop.director);
+
+    InvoiceFilter drafts;
+    drafts.status = QStringLiteral("draft");
+    InvoiceFilter unpaid;
+    unpaid.unpaidOnly = true;
+    InvoiceFilter customer;
+    customer.contactId = shop.garage;
+    const QList<Run> runs = traced([&]() {
+        for (const InvoiceFilter& f : {InvoiceFilter{}, drafts, unpaid, customer}) {
+            auto first = sales.page(f, PageRequest::first(2));
+            REQUIRE(first);
+            REQUIRE(sales.page(f, PageRequest::after(first->info.last, 2)));
+            REQUIRE(sales.page(f, PageRequest{PageRequest::From::Before, first->info.last, 0, 2, 100}));
+            REQUIRE(sales.page(f, PageRequest{PageRequest::From::Start, {}, 1, 2, 100}));
+        }
+    });
+    CHECK(checkPlans(t, runs) >= 16);
+}
+
+TEST_CASE("The directory pages by name, for every role, through its indexes", "[paging][sales][plan]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kFirstDay, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
+    ContactService contacts(t.db(), clock, shop.director);
+    // Names whose order is not the order they were typed in; every third a donor.
+    const QStringList towns = {QStringLiteral("Dole"), QStringLiteral("Tavaux"), QStringLiteral("Auxonne")};
+    for (int i = 0; i < 40; ++i) {
+        Contact c;
+        c.name = QStringLiteral("%1 Établissements %2")
+                     .arg(QChar(u'Z' - (i * 7) % 26))
+                     .arg(i, 2, 10, QLatin1Char('0'));
+        c.city = towns.at(i % 3);
+        c.postcode = QStringLiteral("39100");
+        c.customer = true;
+        c.donor = i % 3 == 0;
+        REQUIRE(contacts.add(c));
+    }
+    const auto pageOf = [&contacts](const ContactFilter& f) {
+        return [&contacts, f](const PageRequest& r) { return contacts.page(f, r); };
+    };
+    checkPaging<Contact>(pageOf({}),
+                         idsBy(t.db(), QStringLiteral("SELECT id FROM contact ORDER BY name_key, id")), 7);
+    checkPaging<Contact>(
+        pageOf({QString(), QStringLiteral("donor")}),
+        idsBy(t.db(), QStringLiteral("SELECT id FROM contact WHERE is_donor = 1 ORDER BY name_key, id")), 4);
+    checkPaging<Contact>(
+        pageOf({QStringLiteral("tavaux"), QString()}),
+        idsBy(t.db(), QStringLiteral("SELECT id FROM contact WHERE city = 'Tavaux' ORDER BY name_key, id")),
+        4);
+    // A "%" typed alone finds everyone, as an empty search.
+    CHECK(*contacts.count({QStringLiteral("%"), QString()}, 1000) == *contacts.count({}, 1000));
+
+    const QList<Run> runs = traced([&]() {
+        for (const QString& role :
+             {QString(), QStringLiteral("customer"), QStringLiteral("host"), QStringLiteral("donor"),
+              QStringLiteral("funder"), QStringLiteral("supplier")}) {
+            const ContactFilter f{QString(), role};
+            auto first = contacts.page(f, PageRequest::first(2));
+            REQUIRE(first);
+            REQUIRE(contacts.page(f, PageRequest::after(first->info.last, 2)));
+            REQUIRE(contacts.page(f, PageRequest{PageRequest::From::Start, {}, 1, 2, 100}));
+        }
+    });
+    CHECK(checkPlans(t, runs) >= 18);
+}
+
+TEST_CASE("Quotes and work orders page newest first, by workshop and status, through their indexes",
+          "[paging][orders][plan]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock first(QDateTime(kFirstDay, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), first, VatRegime::Franchise);
+    const QList<qint64> sections =
+        idsBy(t.db(), QStringLiteral("SELECT id FROM section ORDER BY id LIMIT 2"));
+    REQUIRE(sections.size() == 2);
+    // A quote and a work order a day, in two workshops; some orders done, some quotes sent.
+    for (int d = 0; d < 24; ++d) {
+        FixedClock day(QDateTime(kFirstDay.addDays(d), QTime(10, 0), Qt::UTC));
+        OrderService orders(t.db(), day, shop.director);
+        Quote q;
+        q.contactId = d % 2 == 0 ? shop.garage : shop.person;
+        q.sectionId = sections.at(d % 2);
+        q.reference = QStringLiteral("Devis %1").arg(d);
+        q.lines = {line("Soudure", 1000, 10000 + d)};
+        auto quote = orders.saveQuote(q);
+        REQUIRE(quote);
+        if (d % 3 == 0 && q.contactId == shop.garage) // a business: nothing more to say before sending
+            REQUIRE(orders.setQuoteStatus(*quote, QStringLiteral("sent")));
+        WorkOrder o;
+        o.contactId = q.contactId;
+        o.sectionId = q.sectionId;
+        o.description = QStringLiteral("Travaux %1").arg(d);
+        o.lines = q.lines;
+        auto order = orders.saveOrder(o);
+        REQUIRE(order);
+        if (d % 4 == 0)
+            REQUIRE(test::rawExec(
+                t.db(), QStringLiteral("UPDATE work_order SET status = 'done' WHERE id = %1").arg(*order)));
+    }
+    FixedClock today(QDateTime(kFirstDay.addDays(40), QTime(10, 0), Qt::UTC));
+    OrderService orders(t.db(), today, shop.director);
+    const auto orderPages = [&orders](const OrderFilter& f) {
+        return [&orders, f](const PageRequest& r) { return orders.orders(f, r); };
+    };
+    const auto quotePages = [&orders](const OrderFilter& f) {
+        return [&orders, f](const PageRequest& r) { return orders.quotes(f, r); };
+    };
+    const QString byDate = QStringLiteral(" ORDER BY order_date DESC, id DESC");
+    OrderFilter open;
+    open.status = QStringLiteral("open");
+    OrderFilter workshop;
+    workshop.sectionId = sections.at(1);
+    checkPaging<WorkOrder>(orderPages({}),
+                           idsBy(t.db(), QStringLiteral("SELECT id FROM work_order") + byDate), 5);
+    checkPaging<WorkOrder>(
+        orderPages(open),
+        idsBy(t.db(), QStringLiteral("SELECT id FROM work_order WHERE status = 'todo'") + byDate), 5);
+    checkPaging<WorkOrder>(
+        orderPages(workshop),
+        idsBy(t.db(),
+              QStringLiteral("SELECT id FROM work_order WHERE section_id = %1").arg(sections.at(1)) + byDate),
+        3);
+    const QString quotesByDate = QStringLiteral(" ORDER BY quote_date DESC, id DESC");
+    checkPaging<Quote>(quotePages({}), idsBy(t.db(), QStringLiteral("SELECT id FROM quote") + quotesByDate),
+                       5);
+    checkPaging<Quote>(
+        quotePages(open),
+        idsBy(t.db(), QStringLiteral("SELECT id FROM quote WHERE status = 'draft' OR (status = "
+                                     "'sent' AND valid_until >= '%1')")
+                              .arg(today.today().toString(Qt::ISODate)) +
+                          quotesByDate),
+        3);
+
+    const QList<Run> runs = traced([&]() {
+        for (const QString& status : {QString(), QStringLiteral("open"), QStringLiteral("done")}) {
+            for (qint64 section : {qint64(0), sections.at(0)}) {
+                OrderFilter f;
+                f.status = status;
+                f.sectionId = section;
+                auto page = orders.orders(f, PageRequest::first(2));
+                REQUIRE(page);
+                REQUIRE(orders.orders(f, PageRequest::after(page->info.last, 2)));
+                if (status != QLatin1String("done"))
+                    f.status = status.isEmpty() ? QStringLiteral("draft") : status;
+                auto quotes = orders.quotes(f, PageRequest::first(2));
+                REQUIRE(quotes);
+                REQUIRE(orders.quotes(f, PageRequest::after(quotes->info.last, 2)));
+            }
+        }
+        OrderFilter customer;
+        customer.contactId = shop.person;
+        REQUIRE(orders.orders(customer, PageRequest::first(2)));
+        REQUIRE(orders.quotes(customer, PageRequest::first(2)));
+    });
+    CHECK(checkPlans(t, runs) >= 26);
+}
