@@ -41,3 +41,23 @@ CREATE INDEX quote_list_section_status ON quote (section_id, status, quote_date,
 CREATE INDEX quote_list_open ON quote (quote_date, id) WHERE status IN ('draft', 'sent');
 CREATE INDEX quote_list_section_open ON quote (section_id, quote_date, id) WHERE status IN ('draft', 'sent');
 CREATE INDEX quote_list_contact ON quote (contact_id, quote_date, id);
+
+-- Gifts: newest first; all, those without a tax receipt, one donor's.
+DROP INDEX donation_contact;
+DROP INDEX donation_day;
+CREATE INDEX donation_list ON donation (day, id);
+CREATE INDEX donation_list_unreceipted ON donation (day, id) WHERE receipt_id IS NULL;
+CREATE INDEX donation_list_contact ON donation (contact_id, day, id);
+
+-- Budget entries: newest first, all or one category's (an entry's
+-- correction is found through the UNIQUE index of corrects_entry_id).
+DROP INDEX budget_entry_day;
+DROP INDEX budget_entry_category;
+CREATE INDEX budget_entry_list ON budget_entry (day, id);
+CREATE INDEX budget_entry_list_category ON budget_entry (category_id, day, id);
+
+-- The production log: newest first, all workshops or one (a trainer's).
+DROP INDEX production_entry_by_day;
+DROP INDEX production_entry_day;
+CREATE INDEX production_entry_list ON production_entry (day, id);
+CREATE INDEX production_entry_list_section ON production_entry (section_id, day, id);

@@ -1342,7 +1342,7 @@
 <context>
     <name>BudgetRepository</name>
     <message>
-        <location filename="../../src/core/storage/budgetrepository.cpp" line="+170" />
+        <location filename="../../src/core/storage/budgetrepository.cpp" line="+175" />
         <source>This budget category does not exist.</source>
         <translation>Cette catégorie du budget n'existe pas.</translation>
     </message>
@@ -1352,7 +1352,7 @@
         <translation>Cette écriture n'existe pas.</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+46" />
         <source>This apprenticeship tax line does not exist.</source>
         <translation>Cette ligne de taxe d'apprentissage n'existe pas.</translation>
     </message>
@@ -3776,7 +3776,7 @@
 <context>
     <name>DonationService</name>
     <message>
-        <location filename="../../src/core/services/donationservice.cpp" line="+19" />
+        <location filename="../../src/core/services/donationservice.cpp" line="+20" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
@@ -3906,7 +3906,7 @@
         <translation>Un abandon de frais est le don d'un bénévole : choisissez la personne qui les a engagés.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+51" />
         <source>The school may not issue tax receipts: only a body of general interest may, and the settings say it is not one.</source>
         <translation>L'école ne peut pas émettre de reçus fiscaux : seul un organisme d'intérêt général le peut, et les paramètres disent qu'elle n'en est pas un.</translation>
     </message>
@@ -3969,7 +3969,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Ce don a déjà le reçu %1.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+33" />
         <source>%1 has no gift of %2 without a receipt.</source>
         <translation>%1 n'a aucun don de %2 sans reçu.</translation>
     </message>
@@ -4129,7 +4129,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+165" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+151" />
         <source>This financial year does not exist.</source>
         <translation>Cet exercice n'existe pas.</translation>
     </message>
@@ -4145,7 +4145,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Ce don n'existe pas.</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+32" />
         <source>A gift of this receipt already has a receipt.</source>
         <translation>Un don de ce reçu a déjà un reçu.</translation>
     </message>
@@ -4891,7 +4891,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+150" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+155" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -5242,7 +5242,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+234" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+252" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -5252,7 +5252,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+474" />
+        <location line="+441" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -5317,12 +5317,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+11" />
-        <location line="+317" />
+        <location line="+321" />
         <source>Choose the workshop.</source>
         <translation>Choisissez l'atelier.</translation>
     </message>
     <message>
-        <location line="-311" />
+        <location line="-315" />
         <source>A trainee appears twice on the entry.</source>
         <translation>Un jeune figure deux fois sur l'entrée.</translation>
     </message>
@@ -5447,7 +5447,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Accès refusé : cet atelier n'est pas l'une de vos sections.</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+92" />
         <location line="+24" />
         <source>Name the skill.</source>
         <translation>Nommez la compétence.</translation>
@@ -9454,53 +9454,23 @@ après-midi</translation>
 <context>
     <name>etabli::BudgetEntriesList</name>
     <message>
-        <location filename="../../src/gui/funding/budgetpage.cpp" line="+31" />
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Category</source>
-        <translation>Catégorie</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Label</source>
-        <translation>Libellé</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Amount</source>
-        <translation>Montant</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Reference</source>
-        <translation>Référence</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+32" />
         <source>Search a label, a reference or a contact…</source>
         <translation>Rechercher un libellé, une référence ou un contact…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;New entry…</source>
         <translation>&amp;Nouvelle écriture…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Correct…</source>
         <translation>&amp;Corriger…</translation>
     </message>
     <message>
-        <location line="-3" />
-        <location line="+9" />
+        <location line="-4" />
+        <location line="+10" />
         <source>Income and expenses</source>
         <translation>Produits et charges</translation>
     </message>
@@ -9520,7 +9490,7 @@ après-midi</translation>
         <translation>Enregistre le montant opposé : l'écriture reste, annulée.</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+37" />
         <source>A recorded entry is not changed: “Correct…” undoes it, then record the right one.</source>
         <translation>Une écriture enregistrée ne se modifie pas : « Corriger… » l'annule, puis saisissez la bonne.</translation>
     </message>
@@ -9596,9 +9566,42 @@ après-midi</translation>
     </message>
 </context>
 <context>
+    <name>etabli::BudgetEntryListModel</name>
+    <message>
+        <location filename="../../src/gui/funding/budgetentrylistmodel.cpp" line="+13" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+</context>
+<context>
     <name>etabli::BudgetPage</name>
     <message>
-        <location line="+14" />
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+14" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -10813,9 +10816,9 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
 </context>
 <context>
-    <name>etabli::DonationsPage</name>
+    <name>etabli::DonationListModel</name>
     <message>
-        <location filename="../../src/gui/funding/donationspage.cpp" line="+30" />
+        <location filename="../../src/gui/funding/donationlistmodel.cpp" line="+11" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -10840,18 +10843,45 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Purpose</source>
         <translation>Affectation</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+198" />
+        <location line="+0" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-197" />
+        <location line="+49" />
+        <source>Money</source>
+        <translation>Numéraire</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Securities: %1</source>
+        <translation>Titres : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>In kind: %1</source>
+        <translation>En nature : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Expenses waived: %1</source>
+        <translation>Abandon de frais : %1</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::DonationsPage</name>
+    <message>
+        <location filename="../../src/gui/funding/donationspage.cpp" line="+203" />
+        <source>Tax receipt</source>
+        <translation>Reçu fiscal</translation>
+    </message>
+    <message>
+        <location line="-171" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -10861,7 +10891,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Nouveau don…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Issue the &amp;receipt</source>
         <translation>Émettre le &amp;reçu</translation>
     </message>
@@ -10911,32 +10941,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Un reçu par donateur pour tous ses dons d'une année pas encore reçus.</translation>
     </message>
     <message>
-        <location line="+54" />
-        <source>Securities: %1</source>
-        <translation>Titres : %1</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>In kind: %1</source>
-        <translation>En nature : %1</translation>
-    </message>
-    <message>
-        <location line="-4" />
-        <source>Money</source>
-        <translation>Numéraire</translation>
-    </message>
-    <message>
-        <location line="-74" />
+        <location line="-21" />
         <source>Gifts</source>
         <translation>Dons</translation>
     </message>
     <message>
-        <location line="+80" />
-        <source>Expenses waived: %1</source>
-        <translation>Abandon de frais : %1</translation>
-    </message>
-    <message>
-        <location line="+12" />
+        <location line="+64" />
         <source>New gift</source>
         <translation>Nouveau don</translation>
     </message>
@@ -11072,17 +11082,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+8" />
-        <location line="+21" />
+        <location line="+22" />
         <source>Annual receipts</source>
         <translation>Reçus annuels</translation>
     </message>
     <message>
-        <location line="-20" />
+        <location line="-21" />
         <source>One receipt per donor for the gifts of the year not yet receipted. Year:</source>
         <translation>Un reçu par donateur pour les dons de l'année pas encore reçus. Année :</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Every gift of %1 already has its receipt.</source>
         <translation>Chaque don de %1 a déjà son reçu.</translation>
     </message>
@@ -13564,24 +13574,9 @@ Facturé (HT) : %6
     </message>
 </context>
 <context>
-    <name>etabli::ProductionLogPage</name>
+    <name>etabli::ProductionLogListModel</name>
     <message>
-        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+40" />
-        <source>All kinds of work</source>
-        <translation>Tous les types de travail</translation>
-    </message>
-    <message>
-        <location line="-9" />
-        <source>Search a reference…</source>
-        <translation>Chercher une référence…</translation>
-    </message>
-    <message>
-        <location line="-3" />
-        <source>Production log</source>
-        <translation>Journal de production</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location filename="../../src/gui/workshops/productionloglistmodel.cpp" line="+12" />
         <source>Day</source>
         <translation>Jour</translation>
     </message>
@@ -13601,12 +13596,17 @@ Facturé (HT) : %6
         <translation>Référence</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
+        <source>Trainee hours</source>
+        <translation>Heures-jeunes</translation>
+    </message>
+    <message>
+        <location line="+0" />
         <source>Made</source>
         <translation>Fait</translation>
     </message>
@@ -13616,17 +13616,30 @@ Facturé (HT) : %6
         <translation>Saisi par</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>Trainee hours</source>
-        <translation>Heures-jeunes</translation>
-    </message>
-    <message>
-        <location line="+16" />
+        <location line="+12" />
         <source>The hours of all the trainees on the entry, added up</source>
         <translation>Les heures de tous les jeunes de l'entrée, additionnées</translation>
     </message>
+</context>
+<context>
+    <name>etabli::ProductionLogPage</name>
     <message>
-        <location line="+3" />
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+39" />
+        <source>All kinds of work</source>
+        <translation>Tous les types de travail</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <source>Search a reference…</source>
+        <translation>Chercher une référence…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Production log</source>
+        <translation>Journal de production</translation>
+    </message>
+    <message>
+        <location line="+18" />
         <source>&amp;Delete the entry…</source>
         <translation>Supprimer l'&amp;entrée…</translation>
     </message>
@@ -13636,7 +13649,7 @@ Facturé (HT) : %6
         <translation>Tous les ateliers</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+41" />
         <source>Delete the entry</source>
         <translation>Supprimer l'entrée</translation>
     </message>

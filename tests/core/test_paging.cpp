@@ -1,6 +1,10 @@
+#include "services/budgetservice.h"
 #include "services/contactservice.h"
+#include "services/demogenerator.h"
+#include "services/donationservice.h"
 #include "services/invoiceservice.h"
 #include "services/orderservice.h"
+#include "services/productionservice.h"
 #include "storage/database.h"
 #include "storage/invoicerepository.h"
 #include "storage/sqlquery.h"
@@ -138,7 +142,10 @@ int checkPlans(TestDatabase& t, const QList<Run>& runs)
     }
     int explained = 0;
     for (const Run& run : runs) {
-        if (!run.sql.contains(QStringLiteral("ORDER BY")))
+        // The page and the seek of "aller à la page"; not the counts (bounded by
+        // their cap) nor what is read for the page's rows (bounded by the page).
+        if (!run.sql.contains(QStringLiteral(":page_limit")) &&
+            !run.sql.contains(QStringLiteral(":page_skip")))
             continue;
         QSqlQuery plan(t.db().connection());
         REQUIRE(plan.prepare(
@@ -498,4 +505,63 @@ TEST_CASE("Quotes and work orders page newest first, by workshop and status, thr
         REQUIRE(orders.quotes(customer, PageRequest::first(2)));
     });
     CHECK(checkPlans(t, runs) >= 26);
+}
+
+TEST_CASE("The demo's gifts, budget entries and production log page through their indexes",
+          "[paging][funding][production][plan]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend, test::DemoSpec::school());
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
+    const UserContext director =
+        test::logIn(t.db(), QStringLiteral("direction"), DemoGenerator::demoPassword());
+    const UserContext trainer =
+        test::logIn(t.db(), QStringLiteral("formateur.metal"), DemoGenerator::demoPassword());
+    DonationService gifts(t.db(), clock, director);
+    BudgetService budget(t.db(), clock, director);
+    ProductionService log(t.db(), clock, director);
+    ProductionService trainerLog(t.db(), clock, trainer);
+
+    DonationFilter unreceipted;
+    unreceipted.unreceiptedOnly = true;
+    checkPaging<Donation>([&](const PageRequest& r) { return gifts.donations({}, r); },
+                          idsBy(t.db(), QStringLiteral("SELECT id FROM donation ORDER BY day DESC, id DESC")),
+                          40);
+    checkPaging<Donation>(
+        [&](const PageRequest& r) { return gifts.donations(unreceipted, r); },
+        idsBy(t.db(),
+              QStringLiteral("SELECT id FROM donation WHERE receipt_id IS NULL ORDER BY day DESC, id DESC")),
+        10);
+    checkPaging<BudgetEntry>(
+        [&](const PageRequest& r) { return budget.entries({}, r); },
+        idsBy(t.db(), QStringLiteral("SELECT id FROM budget_entry ORDER BY day DESC, id DESC")), 30);
+    checkPaging<ProductionSummary>(
+        [&](const PageRequest& r) { return log.list({}, r); },
+        idsBy(t.db(), QStringLiteral("SELECT id FROM production_entry ORDER BY day DESC, id DESC")), 100);
+    // A trainer's log is their workshop's, paged the same way.
+    checkPaging<ProductionSummary>(
+        [&](const PageRequest& r) { return trainerLog.list({}, r); },
+        idsBy(t.db(),
+              QStringLiteral("SELECT e.id FROM production_entry e JOIN section s ON s.id = e.section_id "
+                             "WHERE s.name = 'Métallerie' ORDER BY e.day DESC, e.id DESC")),
+        100);
+
+    const QList<Run> runs = traced([&]() {
+        for (const DonationFilter& f : {DonationFilter{}, unreceipted}) {
+            auto p = gifts.donations(f, PageRequest::first(5));
+            REQUIRE(p);
+            REQUIRE(gifts.donations(f, PageRequest::after(p->info.last, 5)));
+        }
+        auto e = budget.entries({}, PageRequest::first(5));
+        REQUIRE(e);
+        REQUIRE(budget.entries({}, PageRequest::after(e->info.last, 5)));
+        for (const ProductionService* s : {&log, &trainerLog}) {
+            auto p = s->list({}, PageRequest::first(5));
+            REQUIRE(p);
+            REQUIRE(s->list({}, PageRequest::after(p->info.last, 5)));
+            REQUIRE(s->list({}, PageRequest{PageRequest::From::Start, {}, 50, 5, 100}));
+        }
+    });
+    CHECK(checkPlans(t, runs) >= 12);
 }

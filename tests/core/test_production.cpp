@@ -440,11 +440,11 @@ TEST_CASE("What comes out of the log: hours per trainee, skill and order, output
     CHECK(hers(QStringLiteral("Réparation de crevaison")).value == Money::fromCents(900));
     CHECK(hers(QStringLiteral("Roue d'exercice")).quantityThousandths == 571);
     // Her own hours beside the entry's, in her list of entries.
-    auto herEntries = log.list(lea, 10, 0);
+    auto herEntries = log.list(lea, PageRequest::first(10));
     REQUIRE(herEntries);
-    REQUIRE(herEntries->size() == 3);
-    CHECK(herEntries->at(0).minutes == 420);
-    CHECK(herEntries->at(0).ownMinutes == 210);
+    REQUIRE(herEntries->rows.size() == 3);
+    CHECK(herEntries->rows.at(0).minutes == 420);
+    CHECK(herEntries->rows.at(0).ownMinutes == 210);
 
     // A shorter period; the list pages in SQL, newest first.
     ProductionFilter twoDays = november;
@@ -452,8 +452,12 @@ TEST_CASE("What comes out of the log: hours per trainee, skill and order, output
     twoDays.to = QDate(2026, 11, 26);
     CHECK(log.figures(twoDays)->minutes == 630);
     CHECK(*log.count(november) == 4);
-    auto page = log.list(november, 2, 1);
-    REQUIRE(page);
+    auto first = log.list(november, PageRequest::first(1));
+    REQUIRE(first);
+    CHECK(first->info.following == 4);
+    auto next = log.list(november, PageRequest::after(first->info.last, 2));
+    REQUIRE(next);
+    const QList<ProductionSummary>* page = &next->rows;
     REQUIRE(page->size() == 2);
     CHECK(page->at(0).day == QDate(2026, 11, 25));
     CHECK(page->at(0).trainees == QStringLiteral("Dupont Léa, Roy Tom"));

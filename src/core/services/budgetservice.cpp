@@ -200,24 +200,24 @@ Result<qint64> BudgetService::correctEntry(qint64 entryId, const QDate& day, con
     });
 }
 
-Result<QList<BudgetEntry>> BudgetService::entries(const BudgetEntryFilter& filter, int limit,
-                                                  int offset) const
+Result<Page<BudgetEntry>> BudgetService::entries(const BudgetEntryFilter& filter,
+                                                 const PageRequest& request) const
 {
     if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
         return std::unexpected(r.error());
-    auto entries = BudgetRepository(m_db).entries(filter, limit, offset);
+    auto entries = BudgetRepository(m_db).entries(filter, request);
     if (entries) {
-        for (BudgetEntry& e : *entries)
+        for (BudgetEntry& e : entries->rows)
             e.categoryName = categoryName(e.categoryName);
     }
     return entries;
 }
 
-Result<qint64> BudgetService::countEntries(const BudgetEntryFilter& filter) const
+Result<qint64> BudgetService::countEntries(const BudgetEntryFilter& filter, int cap) const
 {
     if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
         return std::unexpected(r.error());
-    return BudgetRepository(m_db).countEntries(filter);
+    return BudgetRepository(m_db).countEntries(filter, cap);
 }
 
 Result<QList<ApprenticeshipTax>> BudgetService::apprenticeshipTaxes(int year) const

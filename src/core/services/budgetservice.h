@@ -38,8 +38,8 @@ public:
     Result<qint64> recordEntry(const BudgetEntry& entry);
     // Records the opposite amount, dated `day`, naming the entry it undoes.
     Result<qint64> correctEntry(qint64 entryId, const QDate& day, const QString& reason);
-    Result<QList<BudgetEntry>> entries(const BudgetEntryFilter& filter, int limit, int offset) const;
-    Result<qint64> countEntries(const BudgetEntryFilter& filter) const;
+    Result<Page<BudgetEntry>> entries(const BudgetEntryFilter& filter, const PageRequest& request) const;
+    Result<qint64> countEntries(const BudgetEntryFilter& filter, int cap = 10000) const;
 
     Result<QList<ApprenticeshipTax>> apprenticeshipTaxes(int year) const;
     // Inserts (id 0) or updates the expected and received amounts of a company for a year.

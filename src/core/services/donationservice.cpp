@@ -9,6 +9,7 @@
 #include "storage/transaction.h"
 #include "util/clock.h"
 
+#include <limits>
 #include <QLocale>
 
 namespace etabli {
@@ -137,18 +138,19 @@ Result<Donation> DonationService::donation(qint64 id) const
     return FundingRepository(m_db).donation(id);
 }
 
-Result<QList<Donation>> DonationService::donations(const DonationFilter& filter, int limit, int offset) const
+Result<Page<Donation>> DonationService::donations(const DonationFilter& filter,
+                                                  const PageRequest& request) const
 {
     if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
         return std::unexpected(r.error());
-    return FundingRepository(m_db).donations(filter, limit, offset);
+    return FundingRepository(m_db).donations(filter, request);
 }
 
-Result<qint64> DonationService::count(const DonationFilter& filter) const
+Result<qint64> DonationService::count(const DonationFilter& filter, int cap) const
 {
     if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
         return std::unexpected(r.error());
-    return FundingRepository(m_db).countDonations(filter);
+    return FundingRepository(m_db).countDonations(filter, cap);
 }
 
 Status DonationService::mayIssue() const
@@ -311,7 +313,9 @@ Result<qint64> DonationService::issueAnnualReceipt(qint64 contactId, int year)
         f.from = QDate(year, 1, 1);
         f.to = QDate(year, 12, 31);
         f.unreceiptedOnly = true;
-        auto gifts = FundingRepository(m_db).donations(f, 10000, 0);
+        const FundingRepository funding(m_db);
+        auto gifts = readAll<Donation>([&](const PageRequest& r) { return funding.donations(f, r); },
+                                       std::numeric_limits<qsizetype>::max());
         if (!gifts)
             return std::unexpected(gifts.error());
         if (gifts->isEmpty())

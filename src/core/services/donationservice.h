@@ -34,8 +34,8 @@ public:
 
     Result<qint64> record(const Donation& donation);
     Result<Donation> donation(qint64 id) const;
-    Result<QList<Donation>> donations(const DonationFilter& filter, int limit, int offset) const;
-    Result<qint64> count(const DonationFilter& filter) const;
+    Result<Page<Donation>> donations(const DonationFilter& filter, const PageRequest& request) const;
+    Result<qint64> count(const DonationFilter& filter, int cap = 10000) const;
 
     // A receipt for one gift; returns the receipt's id.
     Result<qint64> issueReceipt(qint64 donationId);

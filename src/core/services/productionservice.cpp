@@ -350,21 +350,21 @@ Result<QList<qint64>> ProductionService::readableSections(const ProductionFilter
     return m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;
 }
 
-Result<QList<ProductionSummary>> ProductionService::list(const ProductionFilter& filter, int limit,
-                                                         int offset) const
+Result<Page<ProductionSummary>> ProductionService::list(const ProductionFilter& filter,
+                                                        const PageRequest& request) const
 {
     auto sections = readableSections(filter);
     if (!sections)
         return std::unexpected(sections.error());
-    return ProductionRepository(m_db).list(filter, *sections, limit, offset);
+    return ProductionRepository(m_db).list(filter, *sections, request);
 }
 
-Result<qint64> ProductionService::count(const ProductionFilter& filter) const
+Result<qint64> ProductionService::count(const ProductionFilter& filter, int cap) const
 {
     auto sections = readableSections(filter);
     if (!sections)
         return std::unexpected(sections.error());
-    return ProductionRepository(m_db).count(filter, *sections);
+    return ProductionRepository(m_db).count(filter, *sections, cap);
 }
 
 Result<ProductionFigures> ProductionService::figures(const ProductionFilter& filter) const
@@ -388,11 +388,13 @@ Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) 
                                 QStringLiteral("production"), QStringLiteral("saisi par")};
     const QLocale french(QLocale::French, QLocale::France);
     QList<QStringList> rows;
-    constexpr int page = 500;
-    for (int offset = 0;; offset += page) {
-        auto entries = repo.list(filter, *sections, page, offset);
-        if (!entries)
-            return std::unexpected(entries.error());
+    PageRequest request = PageRequest::first(500);
+    request.countCap = 0;
+    for (;;) {
+        auto page = repo.list(filter, *sections, request);
+        if (!page)
+            return std::unexpected(page.error());
+        const QList<ProductionSummary>* entries = &page->rows;
         QList<qint64> ids;
         for (const ProductionSummary& s : *entries)
             ids << s.id;
@@ -415,8 +417,10 @@ Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) 
                                     s.authorLogin};
             }
         }
-        if (entries->size() < page)
+        if (!page->info.more)
             break;
+        request = PageRequest::after(page->info.last, 500);
+        request.countCap = 0;
     }
     return csv::write(header, rows);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/paging.h"
 #include "domain/production.h"
 #include "domain/user.h"
 #include "util/error.h"
@@ -41,8 +42,8 @@ public:
     // Whether the acting user may change this entry, and why not.
     Status mayChange(const ProductionEntry& stored) const;
 
-    Result<QList<ProductionSummary>> list(const ProductionFilter& filter, int limit, int offset) const;
-    Result<qint64> count(const ProductionFilter& filter) const;
+    Result<Page<ProductionSummary>> list(const ProductionFilter& filter, const PageRequest& request) const;
+    Result<qint64> count(const ProductionFilter& filter, int cap = 10000) const;
     Result<ProductionFigures> figures(const ProductionFilter& filter) const;
     // The log as CSV (';', UTF-8 with BOM): one line per trainee on an entry.
     Result<QByteArray> exportCsv(const ProductionFilter& filter) const;

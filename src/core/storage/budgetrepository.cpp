@@ -1,6 +1,7 @@
 #include "storage/budgetrepository.h"
 
 #include "storage/database.h"
+#include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "storage/sqlwhere.h"
@@ -48,16 +49,20 @@ BudgetCategory readCategory(const SqlQuery& q)
     return c;
 }
 
+QString entryFields()
+{
+    return QStringLiteral("e.id, e.day, e.category_id, k.name, e.label, e.amount_cents, e.contact_id, %1, "
+                          "e.reference, e.corrects_entry_id, x.id, e.created_by")
+        .arg(contactNameSql(QStringLiteral("c")));
+}
+
+const QString entryTables = QStringLiteral(
+    "budget_entry e JOIN budget_category k ON k.id = e.category_id LEFT JOIN contact c ON c.id = "
+    "e.contact_id LEFT JOIN budget_entry x ON x.corrects_entry_id = e.id");
+
 QString entryColumns()
 {
-    return QStringLiteral(
-               "SELECT e.id, e.day, e.category_id, k.name, e.label, e.amount_cents, e.contact_id, %1, "
-               "e.reference, e.corrects_entry_id, x.id, e.created_by FROM budget_entry e JOIN "
-               "budget_category "
-               "k ON k.id = e.category_id LEFT JOIN contact c ON c.id = e.contact_id LEFT JOIN budget_entry "
-               "x "
-               "ON x.corrects_entry_id = e.id")
-        .arg(contactNameSql(QStringLiteral("c")));
+    return QStringLiteral("SELECT ") + entryFields() + QStringLiteral(" FROM ") + entryTables;
 }
 
 BudgetEntry readEntry(const SqlQuery& q)
@@ -266,40 +271,20 @@ Result<BudgetEntry> BudgetRepository::entry(qint64 id) const
     return readEntry(q);
 }
 
-Result<QList<BudgetEntry>> BudgetRepository::entries(const BudgetEntryFilter& filter, int limit,
-                                                     int offset) const
+Result<Page<BudgetEntry>> BudgetRepository::entries(const BudgetEntryFilter& filter,
+                                                    const PageRequest& request) const
 {
-    const sql::Where w = entryWhere(filter);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(entryColumns() + w.sql() +
-                           QStringLiteral(" ORDER BY e.day DESC, e.id DESC LIMIT :limit OFFSET :offset"));
-        !r)
-        return std::unexpected(r.error());
-    w.apply(q);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<BudgetEntry> out;
-    while (q.next())
-        out << readEntry(q);
-    return out;
+    // Newest first, through (day, id) or (category, day, id) (schema 25).
+    return sql::PagedQuery(entryFields(), entryTables, entryWhere(filter), QStringLiteral("e.day"),
+                           QStringLiteral("e.id"))
+        .read<BudgetEntry>(m_db, request, readEntry);
 }
 
-Result<qint64> BudgetRepository::countEntries(const BudgetEntryFilter& filter) const
+Result<qint64> BudgetRepository::countEntries(const BudgetEntryFilter& filter, int cap) const
 {
-    const sql::Where w = entryWhere(filter);
-    SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT COUNT(*) FROM budget_entry e JOIN budget_category k ON k.id = "
-                                     "e.category_id LEFT JOIN contact c ON c.id = e.contact_id") +
-                      w.sql());
-        !r)
-        return std::unexpected(r.error());
-    w.apply(q);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return sql::PagedQuery(entryFields(), entryTables, entryWhere(filter), QStringLiteral("e.day"),
+                           QStringLiteral("e.id"))
+        .count(m_db, cap);
 }
 
 Result<QList<ApprenticeshipTax>> BudgetRepository::apprenticeshipTaxes(int year) const

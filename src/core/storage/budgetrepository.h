@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/budget.h"
+#include "domain/paging.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -39,8 +40,9 @@ public:
     Result<qint64> insertEntry(const BudgetEntry& entry, const QString& nowIso);
     Result<BudgetEntry> entry(qint64 id) const;
     // Newest first.
-    Result<QList<BudgetEntry>> entries(const BudgetEntryFilter& filter, int limit, int offset) const;
-    Result<qint64> countEntries(const BudgetEntryFilter& filter) const;
+    // A page of the entries, newest first (keyset: see sql::PagedQuery); counted up to `cap`.
+    Result<Page<BudgetEntry>> entries(const BudgetEntryFilter& filter, const PageRequest& request) const;
+    Result<qint64> countEntries(const BudgetEntryFilter& filter, int cap) const;
 
     // By company name; year 0: every year.
     Result<QList<ApprenticeshipTax>> apprenticeshipTaxes(int year) const;

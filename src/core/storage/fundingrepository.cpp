@@ -1,6 +1,7 @@
 #include "storage/fundingrepository.h"
 
 #include "storage/database.h"
+#include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "storage/sqlwhere.h"
@@ -39,13 +40,14 @@ FinancialYear readYear(const SqlQuery& q)
     return y;
 }
 
-const QString donationColumns = QStringLiteral(
-    "SELECT d.id, d.contact_id, c.name, c.first_name, c.person, d.day, d.amount_cents, d.method, d.nature, "
-    "d.description, d.purpose, d.receipt_id, r.number, d.version, d.form, d.valuation, d.proof FROM donation "
-    "d "
-    "JOIN contact c ON c.id = "
-    "d.contact_id "
-    "LEFT JOIN tax_receipt r ON r.id = d.receipt_id");
+const QString donationFields = QStringLiteral(
+    "d.id, d.contact_id, c.name, c.first_name, c.person, d.day, d.amount_cents, d.method, "
+    "d.nature, d.description, d.purpose, d.receipt_id, r.number, d.version, d.form, d.valuation, "
+    "d.proof");
+const QString donationTables = QStringLiteral(
+    "donation d JOIN contact c ON c.id = d.contact_id LEFT JOIN tax_receipt r ON r.id = d.receipt_id");
+const QString donationColumns =
+    QStringLiteral("SELECT ") + donationFields + QStringLiteral(" FROM ") + donationTables;
 
 Donation readDonation(const SqlQuery& q)
 {
@@ -70,41 +72,25 @@ Donation readDonation(const SqlQuery& q)
     return d;
 }
 
-struct Where
+// The gifts' list: newest first, a page at a time through the index of its
+// filter (schema 25): all, those without a receipt, one donor's.
+sql::PagedQuery donationList(const DonationFilter& f)
 {
-    QString sql;
-    QList<std::pair<QString, QVariant>> binds;
-
-    explicit Where(const DonationFilter& f)
-    {
-        QStringList parts;
-        if (f.contactId != 0) {
-            parts << QStringLiteral("d.contact_id = :contact");
-            binds.append({QStringLiteral("contact"), f.contactId});
-        }
-        if (f.from.isValid()) {
-            parts << QStringLiteral("d.day >= :from");
-            binds.append({QStringLiteral("from"), iso(f.from)});
-        }
-        if (f.to.isValid()) {
-            parts << QStringLiteral("d.day <= :to");
-            binds.append({QStringLiteral("to"), iso(f.to)});
-        }
-        if (f.unreceiptedOnly)
-            parts << QStringLiteral("d.receipt_id IS NULL");
-        if (!f.text.trimmed().isEmpty()) {
-            parts << QStringLiteral("c.name_key LIKE :text");
-            binds.append({QStringLiteral("text"), sql::Where::containsPattern(f.text)});
-        }
-        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
-    }
-
-    void apply(SqlQuery& q) const
-    {
-        for (const auto& [name, value] : binds)
-            q.bind(name, value);
-    }
-};
+    sql::Where where;
+    if (f.contactId != 0)
+        where.add(QStringLiteral("d.contact_id = :contact"), {{QStringLiteral("contact"), f.contactId}});
+    if (f.from.isValid())
+        where.add(QStringLiteral("d.day >= :from"), {{QStringLiteral("from"), iso(f.from)}});
+    if (f.to.isValid())
+        where.add(QStringLiteral("d.day <= :to"), {{QStringLiteral("to"), iso(f.to)}});
+    if (f.unreceiptedOnly)
+        where.add(QStringLiteral("d.receipt_id IS NULL"));
+    if (!f.text.trimmed().isEmpty())
+        where.add(QStringLiteral("c.name_key LIKE :text"),
+                  {{QStringLiteral("text"), sql::Where::containsPattern(f.text)}});
+    return sql::PagedQuery(donationFields, donationTables, where, QStringLiteral("d.day"),
+                           QStringLiteral("d.id"));
+}
 
 } // namespace
 
@@ -248,39 +234,15 @@ Result<Donation> FundingRepository::donation(qint64 id) const
     return readDonation(q);
 }
 
-Result<QList<Donation>> FundingRepository::donations(const DonationFilter& filter, int limit,
-                                                     int offset) const
+Result<Page<Donation>> FundingRepository::donations(const DonationFilter& filter,
+                                                    const PageRequest& request) const
 {
-    const Where where(filter);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(donationColumns + where.sql +
-                           QStringLiteral(" ORDER BY d.day DESC, d.id DESC LIMIT :limit OFFSET :offset"));
-        !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<Donation> out;
-    while (q.next())
-        out << readDonation(q);
-    return out;
+    return donationList(filter).read<Donation>(m_db, request, readDonation);
 }
 
-Result<qint64> FundingRepository::countDonations(const DonationFilter& filter) const
+Result<qint64> FundingRepository::countDonations(const DonationFilter& filter, int cap) const
 {
-    const Where where(filter);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT COUNT(*) FROM donation d JOIN contact c ON c.id = d.contact_id") +
-            where.sql);
-        !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return donationList(filter).count(m_db, cap);
 }
 
 Status FundingRepository::attachReceipt(const QList<qint64>& donationIds, qint64 receiptId,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/funding.h"
+#include "domain/paging.h"
 #include "util/error.h"
 
 #include <optional>
@@ -39,8 +40,9 @@ public:
     Result<qint64> insertDonation(const Donation& donation, const QString& nowIso);
     Result<Donation> donation(qint64 id) const;
     // Newest first.
-    Result<QList<Donation>> donations(const DonationFilter& filter, int limit, int offset) const;
-    Result<qint64> countDonations(const DonationFilter& filter) const;
+    // A page of the gifts, newest first (keyset: see sql::PagedQuery); counted up to `cap`.
+    Result<Page<Donation>> donations(const DonationFilter& filter, const PageRequest& request) const;
+    Result<qint64> countDonations(const DonationFilter& filter, int cap) const;
     // Marks the gifts as receipted by `receiptId`; fails if one already is.
     Status attachReceipt(const QList<qint64>& donationIds, qint64 receiptId, const QString& nowIso);
     // The gifts of a cancelled receipt may be receipted again.

@@ -118,6 +118,8 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
         !r)
         return std::unexpected(r.error());
     m_where.apply(q);
+    for (const auto& [name, value] : m_selectBinds)
+        q.bind(name, value);
     if (!cursorCondition.isEmpty())
         bindCursor(q, cursor);
     q.bind(QStringLiteral("page_limit"), request.limit + 1);

@@ -58,6 +58,13 @@ public:
         return *this;
     }
 
+    // A value for a placeholder of `select` (the page's statement only).
+    PagedQuery& bindInSelect(const QString& name, const QVariant& value)
+    {
+        m_selectBinds.append({name, value});
+        return *this;
+    }
+
     // Rows the filter matches, counted up to `cap` (cap + 1: more than cap).
     Result<qint64> count(const Database& db, int cap) const;
 
@@ -78,6 +85,7 @@ private:
     QString m_id;
     Order m_order;
     QString m_sqliteIndex;
+    QList<std::pair<QString, QVariant>> m_selectBinds;
 };
 
 } // namespace sql

@@ -1,6 +1,7 @@
 #include "storage/productionrepository.h"
 
 #include "storage/database.h"
+#include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -24,61 +25,78 @@ QString personName(const QVariant& last, const QVariant& first)
     return f.isEmpty() ? last.toString() : last.toString() + QLatin1Char(' ') + f;
 }
 
-// The WHERE clause of a filter over production_entry (alias e), and its binds.
-struct Where
+// The conditions of a filter over production_entry (alias e), with their
+// binds; `allowed`: the sections a trainer may see (empty: all).
+sql::Where productionWhere(const ProductionFilter& f, const QList<qint64>& allowed,
+                           bool traineeOnEntry = true)
 {
-    QString sql;
-    QList<std::pair<QString, QVariant>> binds;
-    QList<qint64> sections;
-
-    Where(const ProductionFilter& f, const QList<qint64>& allowed, bool traineeOnEntry = true)
-        : sections(allowed)
-    {
-        QStringList parts;
-        if (f.sectionId != 0) {
-            parts << QStringLiteral("e.section_id = :section");
-            binds.append({QStringLiteral("section"), f.sectionId});
-        }
-        if (!allowed.isEmpty())
-            parts << QStringLiteral("e.section_id IN (%1)")
-                         .arg(SqlQuery::listPlaceholders(QStringLiteral("s"), allowed.size()));
-        if (f.from.isValid()) {
-            parts << QStringLiteral("e.day >= :from");
-            binds.append({QStringLiteral("from"), iso(f.from)});
-        }
-        if (f.to.isValid()) {
-            parts << QStringLiteral("e.day <= :to");
-            binds.append({QStringLiteral("to"), iso(f.to)});
-        }
-        if (!f.kind.isEmpty()) {
-            parts << QStringLiteral("e.kind = :kind");
-            binds.append({QStringLiteral("kind"), f.kind});
-        }
-        if (!f.reference.trimmed().isEmpty()) {
-            QString pattern = f.reference.trimmed().toLower();
-            pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-            parts << QStringLiteral("lower(e.reference) LIKE :reference");
-            binds.append({QStringLiteral("reference"), QLatin1Char('%') + pattern + QLatin1Char('%')});
-        }
-        if (f.traineeId != 0 && traineeOnEntry) {
-            // IN (…) rather than EXISTS: the trainee's index drives the query.
-            parts << QStringLiteral("e.id IN (SELECT ft.entry_id FROM production_trainee ft WHERE "
-                                    "ft.trainee_id = :trainee)");
-            binds.append({QStringLiteral("trainee"), f.traineeId});
-        }
-        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    sql::Where w;
+    if (f.sectionId != 0)
+        w.add(QStringLiteral("e.section_id = :section"), {{QStringLiteral("section"), f.sectionId}});
+    if (!allowed.isEmpty()) {
+        QList<std::pair<QString, QVariant>> binds;
+        for (qsizetype i = 0; i < allowed.size(); ++i)
+            binds.append({QStringLiteral("s%1").arg(i), allowed.at(i)});
+        w.add(QStringLiteral("e.section_id IN (%1)")
+                  .arg(SqlQuery::listPlaceholders(QStringLiteral("s"), allowed.size())),
+              binds);
     }
-
-    // " AND …" form, for queries that already have a WHERE.
-    QString andSql() const { return sql.isEmpty() ? QString() : QStringLiteral(" AND ") + sql.mid(7); }
-
-    void apply(SqlQuery& q) const
-    {
-        for (const auto& [name, value] : binds)
-            q.bind(name, value);
-        q.bindList(QStringLiteral("s"), sections);
+    if (f.from.isValid())
+        w.add(QStringLiteral("e.day >= :from"), {{QStringLiteral("from"), iso(f.from)}});
+    if (f.to.isValid())
+        w.add(QStringLiteral("e.day <= :to"), {{QStringLiteral("to"), iso(f.to)}});
+    if (!f.kind.isEmpty())
+        w.add(QStringLiteral("e.kind = :kind"), {{QStringLiteral("kind"), f.kind}});
+    if (!f.reference.trimmed().isEmpty()) {
+        QString pattern = f.reference.trimmed().toLower();
+        pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
+        w.add(QStringLiteral("lower(e.reference) LIKE :reference"),
+              {{QStringLiteral("reference"), QLatin1Char('%') + pattern + QLatin1Char('%')}});
     }
-};
+    if (f.traineeId != 0 && traineeOnEntry) {
+        // IN (…) rather than EXISTS: the trainee's index drives the query.
+        w.add(QStringLiteral("e.id IN (SELECT ft.entry_id FROM production_trainee ft WHERE ft.trainee_id = "
+                             ":trainee)"),
+              {{QStringLiteral("trainee"), f.traineeId}});
+    }
+    return w;
+}
+
+// The log's list: newest first, a page at a time through (day, id) or
+// (section, day, id) (schema 25).
+sql::PagedQuery logQuery(const ProductionFilter& f, const QList<qint64>& sections)
+{
+    sql::PagedQuery query(
+        QStringLiteral(
+            "e.id, e.day, e.section_id, s.name, e.kind, e.reference, st.last_name, st.first_name, "
+            "e.author_login, (SELECT COUNT(*) FROM production_trainee c WHERE c.entry_id = e.id), "
+            "(SELECT COALESCE(SUM(c.minutes), 0) FROM production_trainee c WHERE c.entry_id = e.id), "
+            "(SELECT COALESCE(SUM(c.minutes), 0) FROM production_trainee c WHERE c.entry_id = e.id "
+            "AND c.trainee_id = :me)"),
+        QStringLiteral(
+            "production_entry e JOIN section s ON s.id = e.section_id LEFT JOIN staff st ON st.id = "
+            "e.trainer_staff_id"),
+        productionWhere(f, sections), QStringLiteral("e.day"), QStringLiteral("e.id"));
+    query.bindInSelect(QStringLiteral("me"), f.traineeId);
+    return query;
+}
+
+ProductionSummary summaryFrom(const SqlQuery& q)
+{
+    ProductionSummary s;
+    s.id = q.value(0).toLongLong();
+    s.day = fromIso(q.value(1));
+    s.sectionId = q.value(2).toLongLong();
+    s.sectionName = q.value(3).toString();
+    s.kind = q.value(4).toString();
+    s.reference = q.value(5).toString();
+    s.trainerName = q.value(6).isNull() ? QString() : personName(q.value(7), q.value(6));
+    s.authorLogin = q.value(8).toString();
+    s.traineeCount = q.value(9).toInt();
+    s.minutes = q.value(10).toLongLong();
+    s.ownMinutes = q.value(11).toLongLong();
+    return s;
+}
 
 } // namespace
 
@@ -349,50 +367,25 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
     return e;
 }
 
-Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilter& filter,
-                                                            const QList<qint64>& sections, int limit,
-                                                            int offset) const
+Result<Page<ProductionSummary>> ProductionRepository::list(const ProductionFilter& filter,
+                                                           const QList<qint64>& sections,
+                                                           const PageRequest& request) const
 {
-    const Where where(filter, sections);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral(
-                "SELECT e.id, e.day, e.section_id, s.name, e.kind, e.reference, st.last_name, st.first_name, "
-                "e.author_login, (SELECT COUNT(*) FROM production_trainee c WHERE c.entry_id = e.id), "
-                "(SELECT COALESCE(SUM(c.minutes), 0) FROM production_trainee c WHERE c.entry_id = e.id), "
-                "(SELECT COALESCE(SUM(c.minutes), 0) FROM production_trainee c WHERE c.entry_id = e.id AND "
-                "c.trainee_id = :me) "
-                "FROM production_entry e JOIN section s ON s.id = e.section_id "
-                "LEFT JOIN staff st ON st.id = e.trainer_staff_id%1 "
-                "ORDER BY e.day DESC, e.id DESC LIMIT :limit OFFSET :offset")
-                .arg(where.sql));
-        !r)
+    auto page = logQuery(filter, sections).read<ProductionSummary>(m_db, request, summaryFrom);
+    if (!page)
+        return page;
+    if (auto r = addOutputsAndTrainees(page->rows); !r)
         return std::unexpected(r.error());
-    where.apply(q);
-    q.bind(QStringLiteral("me"), filter.traineeId);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<ProductionSummary> out;
+    return page;
+}
+
+Status ProductionRepository::addOutputsAndTrainees(QList<ProductionSummary>& out) const
+{
     QHash<qint64, qsizetype> index;
-    while (q.next()) {
-        ProductionSummary s;
-        s.id = q.value(0).toLongLong();
-        s.day = fromIso(q.value(1));
-        s.sectionId = q.value(2).toLongLong();
-        s.sectionName = q.value(3).toString();
-        s.kind = q.value(4).toString();
-        s.reference = q.value(5).toString();
-        s.trainerName = q.value(6).isNull() ? QString() : personName(q.value(7), q.value(6));
-        s.authorLogin = q.value(8).toString();
-        s.traineeCount = q.value(9).toInt();
-        s.minutes = q.value(10).toLongLong();
-        s.ownMinutes = q.value(11).toLongLong();
-        index.insert(s.id, out.size());
-        out << s;
-    }
+    for (qsizetype i = 0; i < out.size(); ++i)
+        index.insert(out.at(i).id, i);
     if (out.isEmpty())
-        return out;
+        return {};
     const QList<qint64> ids = index.keys();
 
     // The page's outputs and trainees, joined in C++ (portable across SQLite and PostgreSQL).
@@ -403,10 +396,10 @@ Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilt
                                      "c.id = o.catalogue_item_id WHERE o.entry_id IN (%1) ORDER BY o.id")
                           .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), ids.size())));
         !r)
-        return std::unexpected(r.error());
+        return r;
     o.bindList(QStringLiteral("e"), ids);
     if (auto r = o.exec(); !r)
-        return std::unexpected(r.error());
+        return r;
     while (o.next()) {
         ProductionSummary& s = out[index.value(o.value(0).toLongLong())];
         if (!s.outputs.isEmpty())
@@ -421,31 +414,23 @@ Result<QList<ProductionSummary>> ProductionRepository::list(const ProductionFilt
                            "ORDER BY t.sort_key, t.id")
                 .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), ids.size())));
         !r)
-        return std::unexpected(r.error());
+        return r;
     t.bindList(QStringLiteral("e"), ids);
     if (auto r = t.exec(); !r)
-        return std::unexpected(r.error());
+        return r;
     while (t.next()) {
         ProductionSummary& s = out[index.value(t.value(0).toLongLong())];
         if (!s.trainees.isEmpty())
             s.trainees += QStringLiteral(", ");
         s.trainees += personName(t.value(1), t.value(2));
     }
-    return out;
+    return {};
 }
 
-Result<qint64> ProductionRepository::count(const ProductionFilter& filter,
-                                           const QList<qint64>& sections) const
+Result<qint64> ProductionRepository::count(const ProductionFilter& filter, const QList<qint64>& sections,
+                                           int cap) const
 {
-    const Where where(filter, sections);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM production_entry e%1").arg(where.sql)); !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return logQuery(filter, sections).count(m_db, cap);
 }
 
 Result<QHash<qint64, QList<ProductionTrainee>>>
@@ -528,8 +513,8 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
 {
     ProductionFigures out;
     // Trainee-level figures count only that trainee's time when one is given.
-    const Where entries(filter, sections);
-    const Where byTrainee(filter, sections, false);
+    const sql::Where entries = productionWhere(filter, sections);
+    const sql::Where byTrainee = productionWhere(filter, sections, false);
     const QString traineeClause =
         filter.traineeId != 0 ? QStringLiteral(" AND pt.trainee_id = :trainee") : QString();
     const auto bindTrainee = [&](SqlQuery& q) {
@@ -619,7 +604,7 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
                     "o.catalogue_item_id%3"
                     "%1 GROUP BY o.catalogue_item_id, c.code, c.label, o.label, o.unit, c.unit_price_cents "
                     "ORDER BY c.code, o.label")
-                    .arg(entries.sql, shared(QStringLiteral("o.quantity_thousandths")), shareJoin));
+                    .arg(entries.sql(), shared(QStringLiteral("o.quantity_thousandths")), shareJoin));
             !r)
             return std::unexpected(r.error());
         entries.apply(q);
@@ -648,7 +633,7 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
                     "FROM production_entry e JOIN production_material m ON m.entry_id = e.id%3%1 GROUP BY "
                     "e.reference")
                     .arg(
-                        entries.sql,
+                        entries.sql(),
                         shared(QStringLiteral("((m.quantity_thousandths * m.unit_cost_cents + 500) / 1000)")),
                         shareJoin));
             !r)
@@ -697,10 +682,10 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
                 QStringLiteral("SELECT COUNT(DISTINCT e.id), COALESCE(SUM(pt.minutes), 0) "
                                "FROM production_entry e LEFT JOIN production_trainee pt ON "
                                "pt.entry_id = e.id%1%2")
-                    .arg(entries.sql,
+                    .arg(entries.sql(),
                          filter.traineeId != 0
-                             ? (entries.sql.isEmpty() ? QStringLiteral(" WHERE pt.trainee_id = :trainee2")
-                                                      : QStringLiteral(" AND pt.trainee_id = :trainee2"))
+                             ? (entries.sql().isEmpty() ? QStringLiteral(" WHERE pt.trainee_id = :trainee2")
+                                                        : QStringLiteral(" AND pt.trainee_id = :trainee2"))
                              : QString()));
             !r)
             return std::unexpected(r.error());

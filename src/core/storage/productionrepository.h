@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/paging.h"
 #include "domain/production.h"
 #include "util/error.h"
 
@@ -32,9 +33,11 @@ public:
     Result<ProductionEntry> get(qint64 id) const;
 
     // `sections`: the sections the reader may see (empty: all).
-    Result<QList<ProductionSummary>> list(const ProductionFilter& filter, const QList<qint64>& sections,
-                                          int limit, int offset) const;
-    Result<qint64> count(const ProductionFilter& filter, const QList<qint64>& sections) const;
+    // A page of the log, newest first (keyset: see sql::PagedQuery), with each entry's outputs and trainees.
+    Result<Page<ProductionSummary>> list(const ProductionFilter& filter, const QList<qint64>& sections,
+                                         const PageRequest& request) const;
+    // The entries the filter matches, counted up to `cap` (cap + 1: more).
+    Result<qint64> count(const ProductionFilter& filter, const QList<qint64>& sections, int cap) const;
 
     // The trainees of these entries with their minutes, by entry.
     Result<QHash<qint64, QList<ProductionTrainee>>> traineesOf(const QList<qint64>& entryIds) const;
@@ -85,6 +88,7 @@ public:
     };
 
 private:
+    Status addOutputsAndTrainees(QList<ProductionSummary>& rows) const;
     Status deleteLines(qint64 id);
 
     Database& m_db;

@@ -31,6 +31,13 @@ public:
                                  : QStringLiteral(" WHERE ") + m_parts.join(QStringLiteral(" AND "));
     }
 
+    // " AND a AND b", or empty: for a statement that has a WHERE of its own.
+    QString andSql() const
+    {
+        return m_parts.isEmpty() ? QString()
+                                 : QStringLiteral(" AND ") + m_parts.join(QStringLiteral(" AND "));
+    }
+
     void apply(SqlQuery& q) const
     {
         for (const auto& [name, value] : m_binds)

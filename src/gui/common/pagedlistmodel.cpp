@@ -59,7 +59,8 @@ Status PagedListModel::goToPage(qint64 page)
 
 Status PagedListModel::refresh()
 {
-    if (m_info.first.isNull())
+    // At the top, the top again: what was just added above shows.
+    if (m_info.first.isNull() || m_position == 0)
         return first();
     return read(PageRequest{PageRequest::From::At, m_info.first, 0, PageSize, CountCap}, m_position);
 }

@@ -30,7 +30,8 @@ public:
     Status previous();
     // 1 is the first page. A page past the list's end is refused with a message.
     Status goToPage(qint64 page);
-    // The page shown, read again (data changed): from its first row on.
+    // The page shown, read again (data changed): the first page from its
+    // top (rows added above show), any other from its first row on.
     Status refresh();
     // No rows (nobody logged in, not allowed).
     void clear();

@@ -6,6 +6,7 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
+#include "gui/funding/budgetentrylistmodel.h"
 #include "gui/funding/yearcombo.h"
 #include "gui/sales/customerchooser.h"
 #include "services/budgetservice.h"
@@ -28,14 +29,15 @@ namespace etabli {
 
 BudgetEntriesList::BudgetEntriesList(Session& session, QWidget* parent)
     : PagedListPage(session, DataKind::Budget | DataKind::Contacts, tr("Income and expenses"),
-                    {tr("Date"), tr("Category"), tr("Label"), tr("Amount"), tr("Contact"), tr("Reference")},
-                    2, tr("Search a label, a reference or a contact…"), tr("&New entry…"), parent),
-      m_kind(new QComboBox(this)), m_correct(new QPushButton(tr("&Correct…"), this))
+                    BudgetEntryListModel::Label, tr("Search a label, a reference or a contact…"),
+                    tr("&New entry…"), parent),
+      m_list(new BudgetEntryListModel(session, this)), m_kind(new QComboBox(this)),
+      m_correct(new QPushButton(tr("&Correct…"), this))
 {
+    setModel(m_list);
     requireForNew(holding(permission::FundingWrite));
     showWhenAllowed(m_correct, m_session, permission::FundingWrite);
     m_table->setObjectName(QStringLiteral("budgetEntries"));
-    setRightAligned({3});
     m_kind->addItem(tr("Income and expenses"), QString());
     m_kind->addItem(tr("Expenses"), QStringLiteral("expense"));
     m_kind->addItem(tr("Other income"), QStringLiteral("resource"));
@@ -43,16 +45,19 @@ BudgetEntriesList::BudgetEntriesList(Session& session, QWidget* parent)
     m_correct->setToolTip(tr("Records the opposite amount: the entry stays, undone."));
     addButton(m_correct);
     connect(m_correct, &QPushButton::clicked, this, &BudgetEntriesList::correctSelected);
-    connect(&m_session, &Session::databaseChanged, this, &BudgetEntriesList::reload);
-    connect(&m_session, &Session::userChanged, this, &BudgetEntriesList::reload);
-    reload();
+    for (auto changed : {&Session::databaseChanged, &Session::userChanged})
+        connect(&m_session, changed, this, [this]() {
+            updateButtons();
+            restart();
+        });
+    updateButtons();
+    restart();
 }
 
-void BudgetEntriesList::reload()
+void BudgetEntriesList::updateButtons()
 {
     const bool allowed = m_session.isLoggedIn() && m_session.user().can(permission::FundingRead);
     m_correct->setEnabled(allowed && m_session.user().can(permission::FundingWrite));
-    PagedListPage::reload();
 }
 
 bool BudgetEntriesList::mayRead() const
@@ -60,26 +65,12 @@ bool BudgetEntriesList::mayRead() const
     return m_session.user().can(permission::FundingRead);
 }
 
-Result<PagedListPage::Rows> BudgetEntriesList::fetch(int limit, int offset)
+void BudgetEntriesList::applyFilters()
 {
     BudgetEntryFilter f;
     f.search = m_search->text();
     f.kind = m_kind->currentData().toString();
-    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
-    auto total = service.countEntries(f);
-    auto rows = service.entries(f, limit, offset);
-    if (!total || !rows)
-        return std::unexpected(!total ? total.error() : rows.error());
-    const QLocale fr(QLocale::French, QLocale::France);
-    Rows page{{}, *total};
-    for (const BudgetEntry& e : *rows) {
-        page.rows << Row{e.id,
-                         {fr.toString(e.day, QStringLiteral("dd/MM/yyyy")), e.categoryName, e.label,
-                          e.amount.format(), e.contactName, e.reference},
-                         {},
-                         e.correctedById != 0 || e.correctsEntryId != 0};
-    }
-    return page;
+    m_list->setFilter(f);
 }
 
 void BudgetEntriesList::openRecord(qint64 id)

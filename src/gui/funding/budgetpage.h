@@ -12,6 +12,7 @@ class QTableWidget;
 namespace etabli {
 
 class MessageBanner;
+class BudgetEntryListModel;
 class Session;
 class YearCombo;
 
@@ -24,15 +25,17 @@ class BudgetEntriesList final : public PagedListPage
 
 public:
     explicit BudgetEntriesList(Session& session, QWidget* parent = nullptr);
-    void reload() override;
     void openRecord(qint64 id) override;
     void correctSelected();
 
 protected:
     bool mayRead() const override;
-    Result<Rows> fetch(int limit, int offset) override;
+    void applyFilters() override;
 
 private:
+    void updateButtons();
+
+    BudgetEntryListModel* m_list;
     QComboBox* m_kind;
     QPushButton* m_correct;
 };

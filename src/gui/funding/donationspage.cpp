@@ -6,6 +6,7 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
 #include "gui/common/session.h"
+#include "gui/funding/donationlistmodel.h"
 #include "gui/sales/customerchooser.h"
 #include "print/documentprinter.h"
 #include "print/receiptdocument.h"
@@ -14,6 +15,7 @@
 #include "services/reportdataservice.h"
 #include "services/schoolservice.h"
 
+#include <limits>
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -21,24 +23,23 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
-#include <QTableWidget>
+#include <QTableView>
 
 namespace etabli {
 
 DonationsPage::DonationsPage(Session& session, QWidget* parent)
-    : PagedListPage(session, DataKind::Gifts | DataKind::Contacts, tr("Gifts"),
-                    {tr("Date"), tr("Donor"), tr("Amount"), tr("Nature"), tr("Method"), tr("Purpose"),
-                     tr("Tax receipt")},
-                    1, tr("Search a donor…"), tr("&New gift…"), parent),
-      m_filter(new QComboBox(this)), m_receipt(new QPushButton(tr("Issue the &receipt"), this)),
+    : PagedListPage(session, DataKind::Gifts | DataKind::Contacts, tr("Gifts"), DonationListModel::Donor,
+                    tr("Search a donor…"), tr("&New gift…"), parent),
+      m_list(new DonationListModel(session, this)), m_filter(new QComboBox(this)),
+      m_receipt(new QPushButton(tr("Issue the &receipt"), this)),
       m_annual(new QPushButton(tr("&Annual receipts…"), this)),
       m_print(new QPushButton(tr("&Print the receipt…"), this)),
       m_cancel(new QPushButton(tr("Cancel the receipt…"), this)),
       m_declaration(new QPushButton(tr("Yearly &declaration…"), this))
 {
+    setModel(m_list);
     requireForNew(holding(permission::FundingWrite));
     m_table->setObjectName(QStringLiteral("donationsTable"));
-    setRightAligned({2});
     m_filter->addItem(tr("All gifts"), false);
     m_filter->addItem(tr("Without a tax receipt"), true);
     addFilter(m_filter);
@@ -54,18 +55,13 @@ DonationsPage::DonationsPage(Session& session, QWidget* parent)
     connect(m_print, &QPushButton::clicked, this, &DonationsPage::printReceipt);
     connect(m_cancel, &QPushButton::clicked, this, &DonationsPage::cancelReceipt);
     connect(m_declaration, &QPushButton::clicked, this, &DonationsPage::showDeclaration);
-    connect(&m_session, &Session::databaseChanged, this, &DonationsPage::reload);
-    connect(&m_session, &Session::userChanged, this, &DonationsPage::reload);
-    reload();
-}
-
-void DonationsPage::reload()
-{
-    const bool allowed = m_session.isLoggedIn() && m_session.user().can(permission::FundingRead);
-    const bool writer = allowed && m_session.user().can(permission::FundingWrite);
-    for (QPushButton* b : {m_receipt, m_annual, m_cancel})
-        b->setEnabled(writer);
-    PagedListPage::reload();
+    for (auto changed : {&Session::databaseChanged, &Session::userChanged})
+        connect(&m_session, changed, this, [this]() {
+            updateButtons();
+            restart();
+        });
+    updateButtons();
+    restart();
 }
 
 bool DonationsPage::mayRead() const
@@ -73,42 +69,20 @@ bool DonationsPage::mayRead() const
     return m_session.user().can(permission::FundingRead);
 }
 
-Result<PagedListPage::Rows> DonationsPage::fetch(int limit, int offset)
+void DonationsPage::updateButtons()
+{
+    const bool allowed = m_session.isLoggedIn() && m_session.user().can(permission::FundingRead);
+    const bool writer = allowed && m_session.user().can(permission::FundingWrite);
+    for (QPushButton* b : {m_receipt, m_annual, m_cancel})
+        b->setEnabled(writer);
+}
+
+void DonationsPage::applyFilters()
 {
     DonationFilter f;
     f.text = m_search->text();
     f.unreceiptedOnly = m_filter->currentData().toBool();
-    DonationService service(m_session.database(), m_session.clock(), m_session.user());
-    auto total = service.count(f);
-    auto rows = service.donations(f, limit, offset);
-    if (!total || !rows)
-        return std::unexpected(!total ? total.error() : rows.error());
-    const QLocale fr(QLocale::French, QLocale::France);
-    Rows page{{}, *total};
-    for (const Donation& d : *rows) {
-        page.rows << Row{d.id,
-                         {fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.donorName, d.amount.format(),
-                          natureText(d), d.money() ? DonationService::methodLabel(d.method) : QString(),
-                          d.purpose, d.receiptNumber},
-                         {},
-                         false};
-    }
-    return page;
-}
-
-QString DonationsPage::natureText(const Donation& d)
-{
-    switch (d.nature) {
-    case GiftNature::Cash:
-        return tr("Money");
-    case GiftNature::Securities:
-        return tr("Securities: %1").arg(d.description);
-    case GiftNature::InKind:
-        return tr("In kind: %1").arg(d.description);
-    case GiftNature::ExpensesWaived:
-        return tr("Expenses waived: %1").arg(d.description);
-    }
-    return {};
+    m_list->setFilter(f);
 }
 
 qint64 DonationsPage::selectedId() const
@@ -256,7 +230,8 @@ void DonationsPage::issueAnnualReceipts()
     f.from = QDate(year, 1, 1);
     f.to = QDate(year, 12, 31);
     f.unreceiptedOnly = true;
-    auto gifts = service.donations(f, 100000, 0);
+    auto gifts = readAll<Donation>([&](const PageRequest& r) { return service.donations(f, r); },
+                                   std::numeric_limits<qsizetype>::max());
     if (!gifts)
         return m_banner->showMessage(MessageBanner::Kind::Error, gifts.error().message);
     QList<qint64> donors;

@@ -8,6 +8,8 @@ class QPushButton;
 
 namespace etabli {
 
+class DonationListModel;
+
 // "Dons": the gifts, newest first, searched by donor and read a page at a
 // time; a new gift; the tax receipt of one gift, the annual receipts of a
 // year, a receipt printed or cancelled; the yearly declaration of receipts
@@ -19,24 +21,24 @@ class DonationsPage final : public PagedListPage
 
 public:
     explicit DonationsPage(Session& session, QWidget* parent = nullptr);
-    void reload() override;
     void openRecord(qint64 id) override;
     // The new-gift dialog (tests drive it).
     void newGift();
 
 protected:
     bool mayRead() const override;
-    Result<Rows> fetch(int limit, int offset) override;
+    void applyFilters() override;
 
 private:
     qint64 selectedId() const;
-    static QString natureText(const Donation& d);
+    void updateButtons();
     void issueReceipt();
     void issueAnnualReceipts();
     void printReceipt();
     void cancelReceipt();
     void showDeclaration();
 
+    DonationListModel* m_list;
     QComboBox* m_filter;
     QPushButton* m_receipt;
     QPushButton* m_annual;

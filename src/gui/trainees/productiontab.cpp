@@ -61,7 +61,8 @@ void ProductionTab::reload()
     }
     ProductionService service(m_session.database(), m_session.clock(), m_session.user());
     m_figures->display(service.figures(f).value_or(ProductionFigures{}));
-    const auto rows = service.list(f, 500, 0).value_or(QList<ProductionSummary>{});
+    const auto page = service.list(f, PageRequest{PageRequest::From::Start, {}, 0, 500, 0});
+    const QList<ProductionSummary> rows = page ? page->rows : QList<ProductionSummary>{};
     const QLocale locale;
     m_entries->setRowCount(static_cast<int>(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {

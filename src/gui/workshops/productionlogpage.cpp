@@ -5,6 +5,7 @@
 #include "gui/common/periodedit.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
+#include "gui/workshops/productionloglistmodel.h"
 #include "services/productionservice.h"
 
 #include <QComboBox>
@@ -25,11 +26,9 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     : PagedListPage(session,
                     DataKind::Production | DataKind::Trainees | DataKind::Staff | DataKind::School |
                         DataKind::WorkOrders,
-                    tr("Production log"),
-                    {tr("Day"), tr("Workshop"), tr("Kind"), tr("Reference"), tr("Trainees"),
-                     tr("Trainee hours"), tr("Made"), tr("Written by")},
-                    4, tr("Search a reference…"), QString(), parent),
-      m_section(new QComboBox(this)),
+                    tr("Production log"), ProductionLogListModel::Trainees, tr("Search a reference…"),
+                    QString(), parent),
+      m_list(new ProductionLogListModel(session, this)), m_section(new QComboBox(this)),
       m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(),
                               session.clock().today(), this)),
       m_kind(new QComboBox(this))
@@ -41,9 +40,8 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     for (const QString& k : productionKinds())
         m_kind->addItem(ProductionService::kindLabel(k), k);
     addFilter(m_kind);
-    setRightAligned({5});
+    setModel(m_list);
     m_table->setObjectName(QStringLiteral("logTable"));
-    setHeaderToolTip(5, tr("The hours of all the trainees on the entry, added up"));
     m_table->setWordWrap(false);
 
     auto* remove = new QPushButton(tr("&Delete the entry…"), this);
@@ -75,7 +73,7 @@ QStringList ProductionLogPage::otherFilters() const
     return {m_period->text()};
 }
 
-Result<PagedListPage::Rows> ProductionLogPage::fetch(int limit, int offset)
+void ProductionLogPage::applyFilters()
 {
     ProductionFilter f;
     f.sectionId = m_section->currentData().toLongLong();
@@ -83,22 +81,7 @@ Result<PagedListPage::Rows> ProductionLogPage::fetch(int limit, int offset)
     f.to = m_period->to();
     f.kind = m_kind->currentData().toString();
     f.reference = m_search->text();
-    ProductionService service(m_session.database(), m_session.clock(), m_session.user());
-    auto total = service.count(f);
-    auto rows = service.list(f, limit, offset);
-    if (!total || !rows)
-        return std::unexpected(!total ? total.error() : rows.error());
-    const QLocale locale;
-    Rows page{{}, *total};
-    for (const ProductionSummary& s : *rows) {
-        page.rows << Row{s.id,
-                         {locale.toString(s.day, QStringLiteral("ddd dd/MM/yyyy")), s.sectionName,
-                          ProductionService::kindLabel(s.kind), s.reference, s.trainees,
-                          Quantities::formatDuration(s.minutes), s.outputs, s.authorLogin},
-                         {},
-                         false};
-    }
-    return page;
+    m_list->setFilter(f);
 }
 
 void ProductionLogPage::openRecord(qint64 id)

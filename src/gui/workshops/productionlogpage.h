@@ -5,6 +5,7 @@
 namespace etabli {
 
 class PeriodEdit;
+class ProductionLogListModel;
 
 // "Journal": the entries of the production log, newest first, filtered by
 // workshop, period, kind and reference, a page at a time (in SQL).
@@ -22,13 +23,14 @@ Q_SIGNALS:
 
 protected:
     bool mayRead() const override;
-    Result<Rows> fetch(int limit, int offset) override;
+    void applyFilters() override;
     QStringList otherFilters() const override;
 
 private:
     void reloadSections();
     void removeCurrent();
 
+    ProductionLogListModel* m_list;
     QComboBox* m_section;
     PeriodEdit* m_period;
     QComboBox* m_kind;
