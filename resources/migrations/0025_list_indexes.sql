@@ -61,3 +61,8 @@ DROP INDEX production_entry_by_day;
 DROP INDEX production_entry_day;
 CREATE INDEX production_entry_list ON production_entry (day, id);
 CREATE INDEX production_entry_list_section ON production_entry (section_id, day, id);
+
+-- The tyre hotel: the sets in storage by place (the unique index of the
+-- places held, tyre_set_place, with the id), the others newest first.
+CREATE INDEX tyre_set_list_place ON tyre_set (rack, row_no, level_no, id) WHERE date_out IS NULL;
+CREATE INDEX tyre_set_list ON tyre_set (date_in, id);

@@ -8432,7 +8432,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TyreHotelRepository</name>
     <message>
-        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+184" />
+        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+177" />
         <source>This set of tyres was changed meanwhile on another computer.</source>
         <translation>Ce jeu de pneus a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -8442,7 +8442,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Ce jeu de pneus n'existe pas.</translation>
     </message>
     <message>
-        <location line="+116" />
+        <location line="+88" />
         <source>This vehicle does not exist.</source>
         <translation>Ce véhicule n'existe pas.</translation>
     </message>
@@ -8455,7 +8455,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TyreHotelService</name>
     <message>
-        <location filename="../../src/core/services/tyrehotelservice.cpp" line="+20" />
+        <location filename="../../src/core/services/tyrehotelservice.cpp" line="+22" />
         <source>Summer</source>
         <translation>Été</translation>
     </message>
@@ -8485,7 +8485,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Votre compte ne permet pas de modifier l'hôtel de pneus.</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+45" />
         <source>No tyres of %1 are in storage.</source>
         <translation>Aucun pneu de %1 n'est en gardiennage.</translation>
     </message>
@@ -12860,7 +12860,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PagedListModel</name>
     <message>
-        <location filename="../../src/gui/common/pagedlistmodel.cpp" line="+85" />
+        <location filename="../../src/gui/common/pagedlistmodel.cpp" line="+86" />
         <source>The list ends before page %L1.</source>
         <translation>La liste s'arrête avant la page %L1.</translation>
     </message>
@@ -12868,7 +12868,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PagedListPage</name>
     <message>
-        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+136" />
+        <location filename="../../src/gui/common/pagedlistpage.cpp" line="+42" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -15758,56 +15758,11 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
-        <source>Place</source>
-        <translation>Emplacement</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Plate</source>
-        <translation>Immatriculation</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Customer</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Season</source>
-        <translation>Saison</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Size</source>
-        <translation>Dimension</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Tyres</source>
-        <translation>Pneus</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Tread</source>
-        <translation>Sculpture</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>In</source>
-        <translation>Entrée</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Out</source>
-        <translation>Sortie</translation>
-    </message>
-    <message>
-        <location line="+1" />
         <source>Type a plate and Enter, or a customer's name…</source>
         <translation>Tapez une immatriculation puis Entrée, ou le nom d'un client…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;Store a set…</source>
         <translation>&amp;Ranger un jeu…</translation>
     </message>
@@ -15835,16 +15790,6 @@ Facturé (HT) : %6
         <location line="+3" />
         <source>&amp;Print the list…</source>
         <translation>&amp;Imprimer la liste…</translation>
-    </message>
-    <message>
-        <location line="+65" />
-        <source> + rims</source>
-        <translation> + jantes</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>%1 mm</source>
-        <translation>%1 mm</translation>
     </message>
 </context>
 <context>
@@ -16053,6 +15998,64 @@ Facturé (HT) : %6
         <location line="+26" />
         <source>A draft invoice of the storage is ready in Invoices: check it and issue it.</source>
         <translation>Un brouillon de facture du gardiennage est prêt dans Factures : vérifiez-le puis émettez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::TyreSetListModel</name>
+    <message>
+        <location filename="../../src/gui/sales/tyresetlistmodel.cpp" line="+13" />
+        <source>Place</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Plate</source>
+        <translation>Immatriculation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Season</source>
+        <translation>Saison</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Size</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Tyres</source>
+        <translation>Pneus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tread</source>
+        <translation>Sculpture</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>In</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Out</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source> + rims</source>
+        <translation> + jantes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
     </message>
 </context>
 <context>

@@ -91,7 +91,7 @@ int Commands::printDocument(const QStringList& args)
                       << Qt::endl;
                 return BadUsage;
             }
-            auto sets = hotel.list(f, 1000000, 0);
+            auto sets = hotel.all(f);
             if (!sets)
                 return report(m_err, sets.error());
             printable = print::TyreDocuments::list(*sets, f.season, *school, clock.today());

@@ -159,8 +159,9 @@ TEST_CASE("The tyre hotel stores a set at a free place, finds it by plate and gi
 
     // Listed by place.
     TyreSetFilter storedOnes;
-    auto page = hotel.list(storedOnes, 10, 0);
-    REQUIRE(page);
+    auto listed = hotel.list(storedOnes, PageRequest::first(10));
+    REQUIRE(listed);
+    const QList<TyreSet>* page = &listed->rows;
     REQUIRE(page->size() == 2);
     CHECK(page->at(0).level == 3);
     CHECK(page->at(1).level == 4);

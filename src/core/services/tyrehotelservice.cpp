@@ -10,6 +10,7 @@
 #include "storage/tyrehotelrepository.h"
 #include "util/clock.h"
 
+#include <limits>
 #include <QLocale>
 
 namespace etabli {
@@ -62,18 +63,24 @@ Status TyreHotelService::mayWrite() const
     return fail(Error::Code::AccessDenied, tr("Your account may not change the tyre hotel."));
 }
 
-Result<QList<TyreSet>> TyreHotelService::list(const TyreSetFilter& filter, int limit, int offset) const
+Result<Page<TyreSet>> TyreHotelService::list(const TyreSetFilter& filter, const PageRequest& request) const
 {
     if (auto r = mayRead(); !r)
         return std::unexpected(r.error());
-    return TyreHotelRepository(m_db).list(filter, limit, offset);
+    return TyreHotelRepository(m_db).list(filter, request);
 }
 
-Result<qint64> TyreHotelService::count(const TyreSetFilter& filter) const
+Result<QList<TyreSet>> TyreHotelService::all(const TyreSetFilter& filter) const
+{
+    return readAll<TyreSet>([&](const PageRequest& r) { return list(filter, r); },
+                            std::numeric_limits<qsizetype>::max());
+}
+
+Result<qint64> TyreHotelService::count(const TyreSetFilter& filter, int cap) const
 {
     if (auto r = mayRead(); !r)
         return std::unexpected(r.error());
-    return TyreHotelRepository(m_db).count(filter);
+    return TyreHotelRepository(m_db).count(filter, cap);
 }
 
 Result<TyreSet> TyreHotelService::get(qint64 id) const

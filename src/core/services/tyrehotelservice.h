@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/paging.h"
 #include "domain/tyrehotel.h"
 #include "domain/user.h"
 #include "util/error.h"
@@ -27,8 +28,10 @@ public:
     {
     }
 
-    Result<QList<TyreSet>> list(const TyreSetFilter& filter, int limit, int offset) const;
-    Result<qint64> count(const TyreSetFilter& filter) const;
+    Result<Page<TyreSet>> list(const TyreSetFilter& filter, const PageRequest& request) const;
+    // Every set the filter matches (the printed list).
+    Result<QList<TyreSet>> all(const TyreSetFilter& filter) const;
+    Result<qint64> count(const TyreSetFilter& filter, int cap = 10000) const;
     Result<TyreSet> get(qint64 id) const;
     // The set now stored for a plate typed in any form (NotFound if none).
     Result<TyreSet> findStored(const QString& plate) const;

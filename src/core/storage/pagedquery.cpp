@@ -8,9 +8,40 @@
 namespace etabli::sql {
 
 PagedQuery::PagedQuery(QString select, QString from, Where where, QString key, QString id, Order order)
-    : m_select(std::move(select)), m_from(std::move(from)), m_where(std::move(where)), m_key(std::move(key)),
-      m_id(std::move(id)), m_order(order)
+    : PagedQuery(std::move(select), std::move(from), std::move(where), QStringList{std::move(key)},
+                 std::move(id), order)
 {
+}
+
+PagedQuery::PagedQuery(QString select, QString from, Where where, QStringList keys, QString id, Order order)
+    : m_select(std::move(select)), m_from(std::move(from)), m_where(std::move(where)),
+      m_keys(std::move(keys)), m_id(std::move(id)), m_order(order)
+{
+}
+
+QString PagedQuery::keyColumns() const
+{
+    return m_keys.join(QStringLiteral(", ")) + QStringLiteral(", ") + m_id;
+}
+
+QString PagedQuery::cursorPlaceholders() const
+{
+    if (m_keys.size() == 1)
+        return QStringLiteral(":page_key, :page_id");
+    QStringList names;
+    for (qsizetype k = 0; k < m_keys.size(); ++k)
+        names << QStringLiteral(":page_key%1").arg(k);
+    return names.join(QStringLiteral(", ")) + QStringLiteral(", :page_id");
+}
+
+PageCursor PagedQuery::cursorAt(const SqlQuery& q, int firstKeyColumn) const
+{
+    if (m_keys.size() == 1)
+        return {q.value(firstKeyColumn), q.value(firstKeyColumn + 1).toLongLong()};
+    QVariantList key;
+    for (qsizetype k = 0; k < m_keys.size(); ++k)
+        key << q.value(firstKeyColumn + static_cast<int>(k));
+    return {key, q.value(firstKeyColumn + static_cast<int>(m_keys.size())).toLongLong()};
 }
 
 QString PagedQuery::whereWith(const QString& cursorCondition) const
@@ -26,7 +57,11 @@ QString PagedQuery::orderBy(bool reversed) const
 {
     const bool descending = (m_order == Order::Descending) != reversed;
     const QString direction = descending ? QStringLiteral(" DESC") : QString();
-    return QStringLiteral(" ORDER BY ") + m_key + direction + QStringLiteral(", ") + m_id + direction;
+    QStringList terms;
+    for (const QString& key : m_keys)
+        terms << key + direction;
+    return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", ")) + QStringLiteral(", ") + m_id +
+           direction;
 }
 
 QString PagedQuery::fromFor(const Database& db) const
@@ -43,7 +78,14 @@ QString PagedQuery::fromFor(const Database& db) const
 
 void PagedQuery::bindCursor(SqlQuery& q, const PageCursor& cursor) const
 {
-    q.bind(QStringLiteral("page_key"), cursor.key).bind(QStringLiteral("page_id"), cursor.id);
+    if (m_keys.size() == 1) {
+        q.bind(QStringLiteral("page_key"), cursor.key);
+    } else {
+        const QVariantList key = cursor.key.toList();
+        for (qsizetype k = 0; k < m_keys.size(); ++k)
+            q.bind(QStringLiteral("page_key%1").arg(k), key.value(k));
+    }
+    q.bind(QStringLiteral("page_id"), cursor.id);
 }
 
 Result<qint64> PagedQuery::count(const Database& db, int cap) const
@@ -64,12 +106,13 @@ Result<qint64> PagedQuery::count(const Database& db, int cap) const
 Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
                                  const std::function<void(const SqlQuery&)>& each) const
 {
-    // (key, id) compared as a row value: SQLite (3.15+) and PostgreSQL both
-    // walk the (key, id) index from the cursor on.
+    // (keys…, id) compared as a row value: SQLite (3.15+) and PostgreSQL
+    // both walk the (keys…, id) index from the cursor on.
     const bool descending = m_order == Order::Descending;
-    const QString pair = QStringLiteral("(") + m_key + QStringLiteral(", ") + m_id + QStringLiteral(")");
-    const auto condition = [&pair](const char* op) {
-        return pair + QLatin1Char(' ') + QLatin1String(op) + QStringLiteral(" (:page_key, :page_id)");
+    const QString tuple = QStringLiteral("(") + keyColumns() + QStringLiteral(")");
+    const QString values = QStringLiteral("(") + cursorPlaceholders() + QStringLiteral(")");
+    const auto condition = [&tuple, &values](const char* op) {
+        return tuple + QLatin1Char(' ') + QLatin1String(op) + QLatin1Char(' ') + values;
     };
     PageInfo info;
     PageRequest::From from = request.from;
@@ -78,8 +121,8 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
         // "Aller à la page": the row `skip` rows down, found by walking the
         // index alone; the page is then read from it.
         SqlQuery seek(db);
-        if (auto r = seek.prepare(QStringLiteral("SELECT ") + m_key + QStringLiteral(", ") + m_id +
-                                  QStringLiteral(" FROM ") + fromFor(db) + m_where.sql() + orderBy(false) +
+        if (auto r = seek.prepare(QStringLiteral("SELECT ") + keyColumns() + QStringLiteral(" FROM ") +
+                                  fromFor(db) + m_where.sql() + orderBy(false) +
                                   QStringLiteral(" LIMIT 1 OFFSET :page_skip"));
             !r)
             return std::unexpected(r.error());
@@ -91,7 +134,7 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
             info.beyondEnd = true;
             return info;
         }
-        cursor = PageCursor{seek.value(0), seek.value(1).toLongLong()};
+        cursor = cursorAt(seek, 0);
         from = PageRequest::From::At;
     }
     QString cursorCondition;
@@ -111,10 +154,9 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
         break;
     }
     SqlQuery q(db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT ") + m_select + QStringLiteral(", ") + m_key +
-                      QStringLiteral(", ") + m_id + QStringLiteral(" FROM ") + fromFor(db) +
-                      whereWith(cursorCondition) + orderBy(reversed) + QStringLiteral(" LIMIT :page_limit"));
+    if (auto r = q.prepare(QStringLiteral("SELECT ") + m_select + QStringLiteral(", ") + keyColumns() +
+                           QStringLiteral(" FROM ") + fromFor(db) + whereWith(cursorCondition) +
+                           orderBy(reversed) + QStringLiteral(" LIMIT :page_limit"));
         !r)
         return std::unexpected(r.error());
     m_where.apply(q);
@@ -125,14 +167,14 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
     q.bind(QStringLiteral("page_limit"), request.limit + 1);
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
-    const int keyColumn = static_cast<int>(q.raw().record().count()) - 2;
+    const int keyColumn = static_cast<int>(q.raw().record().count() - m_keys.size() - 1);
     int rows = 0;
     while (q.next()) {
         if (rows == request.limit) {
             info.more = true;
             break;
         }
-        const PageCursor at{q.value(keyColumn), q.value(keyColumn + 1).toLongLong()};
+        const PageCursor at = cursorAt(q, keyColumn);
         if (rows == 0)
             info.first = at;
         info.last = at;

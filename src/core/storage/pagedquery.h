@@ -33,6 +33,10 @@ public:
     // `select` come first; the key and the id are read after them.
     PagedQuery(QString select, QString from, Where where, QString key, QString id,
                Order order = Order::Descending);
+    // Ordered by several columns, then the id (a rack, its row, its level):
+    // the cursor's key is then the list of their values.
+    PagedQuery(QString select, QString from, Where where, QStringList keys, QString id,
+               Order order = Order::Descending);
 
     template <class Row>
     Result<Page<Row>> read(const Database& db, const PageRequest& request,
@@ -75,13 +79,16 @@ private:
     QString whereWith(const QString& cursorCondition) const;
     QString orderBy(bool reversed) const;
     void bindCursor(SqlQuery& q, const PageCursor& cursor) const;
+    QString keyColumns() const;         // "k1, k2, id"
+    QString cursorPlaceholders() const; // ":page_key, :page_id" or ":page_key0, …, :page_id"
+    PageCursor cursorAt(const SqlQuery& q, int firstKeyColumn) const;
     // `from`, with the preferred index on SQLite.
     QString fromFor(const Database& db) const;
 
     QString m_select;
     QString m_from;
     Where m_where;
-    QString m_key;
+    QStringList m_keys;
     QString m_id;
     Order m_order;
     QString m_sqliteIndex;

@@ -1,6 +1,7 @@
 #include "storage/tyrehotelrepository.h"
 
 #include "storage/database.h"
+#include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "util/text.h"
@@ -12,13 +13,14 @@ namespace {
 using sql::idOrNull;
 using sql::isoOrNull;
 
-const QString columns = QStringLiteral(
-    "SELECT s.id, s.vehicle_id, s.contact_id, v.plate, c.name, c.first_name, c.person, c.phone, s.season, "
+const QString setFields = QStringLiteral(
+    "s.id, s.vehicle_id, s.contact_id, v.plate, c.name, c.first_name, c.person, c.phone, s.season, "
     "s.tyre_size, "
     "s.brand, s.tyre_count, s.with_rims, s.rack, s.row_no, s.level_no, s.date_in, s.date_out, s.fee_item_id, "
-    "s.invoice_id, i.number, s.notes, s.version FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN "
-    "contact c "
-    "ON c.id = s.contact_id LEFT JOIN invoice i ON i.id = s.invoice_id");
+    "s.invoice_id, i.number, s.notes, s.version");
+const QString setTables = QStringLiteral("tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN contact c ON "
+                                         "c.id = s.contact_id LEFT JOIN invoice i ON i.id = s.invoice_id");
+const QString columns = QStringLiteral("SELECT ") + setFields + QStringLiteral(" FROM ") + setTables;
 
 TyreSet readSet(const SqlQuery& q)
 {
@@ -49,44 +51,36 @@ TyreSet readSet(const SqlQuery& q)
     return s;
 }
 
-struct Where
+// The hotel's list: the sets in storage by place (rack, row, level), the
+// others newest first; searched by plate or customer; a page at a time
+// through the matching index (schema 25).
+sql::PagedQuery listQuery(const TyreSetFilter& f)
 {
-    QString sql;
-    QList<std::pair<QString, QVariant>> binds;
-
-    explicit Where(const TyreSetFilter& f)
-    {
-        QStringList parts;
-        if (!f.season.isEmpty()) {
-            parts << QStringLiteral("s.season = :season");
-            binds.append({QStringLiteral("season"), f.season});
-        }
-        if (f.state == QLatin1String("stored"))
-            parts << QStringLiteral("s.date_out IS NULL");
-        else if (f.state == QLatin1String("returned"))
-            parts << QStringLiteral("s.date_out IS NOT NULL");
-        const QString typed = f.text.trimmed();
-        if (!typed.isEmpty()) {
-            // A plate in any form ("ab123cd", "AB-123-CD") or a customer's name.
-            QString key;
-            for (const QChar c : typed)
-                if (c.isLetterOrNumber())
-                    key += c.toUpper();
-            QString name = text::fold(typed);
-            name.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-            parts << QStringLiteral("(v.plate_key LIKE :plate OR c.name_key LIKE :name)");
-            binds.append({QStringLiteral("plate"), key + QLatin1Char('%')});
-            binds.append({QStringLiteral("name"), QLatin1Char('%') + name + QLatin1Char('%')});
-        }
-        sql = parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+    sql::Where where;
+    if (!f.season.isEmpty())
+        where.add(QStringLiteral("s.season = :season"), {{QStringLiteral("season"), f.season}});
+    if (f.state == QLatin1String("stored"))
+        where.add(QStringLiteral("s.date_out IS NULL"));
+    else if (f.state == QLatin1String("returned"))
+        where.add(QStringLiteral("s.date_out IS NOT NULL"));
+    const QString typed = f.text.trimmed();
+    if (!typed.isEmpty()) {
+        // A plate in any form ("ab123cd", "AB-123-CD") or a customer's name.
+        QString key;
+        for (const QChar c : typed)
+            if (c.isLetterOrNumber())
+                key += c.toUpper();
+        where.add(QStringLiteral("(v.plate_key LIKE :plate OR c.name_key LIKE :name)"),
+                  {{QStringLiteral("plate"), key + QLatin1Char('%')},
+                   {QStringLiteral("name"), sql::Where::containsPattern(typed)}});
     }
-
-    void apply(SqlQuery& q) const
-    {
-        for (const auto& [name, value] : binds)
-            q.bind(name, value);
-    }
-};
+    if (f.state == QLatin1String("stored"))
+        return sql::PagedQuery(
+            setFields, setTables, where,
+            QStringList{QStringLiteral("s.rack"), QStringLiteral("s.row_no"), QStringLiteral("s.level_no")},
+            QStringLiteral("s.id"), sql::PagedQuery::Order::Ascending);
+    return sql::PagedQuery(setFields, setTables, where, QStringLiteral("s.date_in"), QStringLiteral("s.id"));
+}
 
 } // namespace
 
@@ -210,62 +204,35 @@ Result<TyreSet> TyreHotelRepository::get(qint64 id) const
     return s;
 }
 
-Result<QList<TyreSet>> TyreHotelRepository::list(const TyreSetFilter& filter, int limit, int offset) const
+Result<Page<TyreSet>> TyreHotelRepository::list(const TyreSetFilter& filter, const PageRequest& request) const
 {
-    const Where where(filter);
-    SqlQuery q(m_db);
-    const QString order = filter.state == QLatin1String("stored")
-                              ? QStringLiteral(" ORDER BY s.rack, s.row_no, s.level_no, s.id")
-                              : QStringLiteral(" ORDER BY s.date_in DESC, s.id DESC");
-    if (auto r = q.prepare(columns + where.sql + order + QStringLiteral(" LIMIT :limit OFFSET :offset")); !r)
-        return std::unexpected(r.error());
-    where.apply(q);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<TyreSet> out;
-    while (q.next())
-        out << readSet(q);
-    q.finish();
-    // The smallest tread of each set on the page, for the list.
-    if (!out.isEmpty()) {
-        QList<qint64> ids;
-        for (const TyreSet& s : std::as_const(out))
-            ids << s.id;
-        SqlQuery t(m_db);
-        const QString in = SqlQuery::listPlaceholders(QStringLiteral("id"), ids.size());
-        if (auto r = t.prepare(
-                QStringLiteral("SELECT set_id, tread_tenths FROM tyre_set_tyre WHERE set_id IN (%1) ORDER "
-                               "BY set_id, position")
-                    .arg(in));
-            !r)
-            return std::unexpected(r.error());
-        t.bindList(QStringLiteral("id"), ids);
-        if (auto r = t.exec(); !r)
-            return std::unexpected(r.error());
-        while (t.next())
-            for (TyreSet& s : out)
-                if (s.id == t.value(0).toLongLong())
-                    s.treadTenths << t.value(1).toInt();
-    }
-    return out;
-}
-
-Result<qint64> TyreHotelRepository::count(const TyreSetFilter& filter) const
-{
-    const Where where(filter);
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT COUNT(*) FROM tyre_set s JOIN vehicle v ON v.id = s.vehicle_id JOIN "
-                           "contact c ON c.id = s.contact_id") +
-            where.sql);
+    auto page = listQuery(filter).read<TyreSet>(m_db, request, readSet);
+    if (!page || page->rows.isEmpty())
+        return page;
+    // The treads of each set on the page (the list shows the smallest).
+    QList<qint64> ids;
+    for (const TyreSet& s : std::as_const(page->rows))
+        ids << s.id;
+    SqlQuery t(m_db);
+    if (auto r =
+            t.prepare(QStringLiteral("SELECT set_id, tread_tenths FROM tyre_set_tyre WHERE set_id IN (%1) "
+                                     "ORDER BY set_id, position")
+                          .arg(SqlQuery::listPlaceholders(QStringLiteral("id"), ids.size())));
         !r)
         return std::unexpected(r.error());
-    where.apply(q);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    t.bindList(QStringLiteral("id"), ids);
+    if (auto r = t.exec(); !r)
+        return std::unexpected(r.error());
+    while (t.next())
+        for (TyreSet& s : page->rows)
+            if (s.id == t.value(0).toLongLong())
+                s.treadTenths << t.value(1).toInt();
+    return page;
+}
+
+Result<qint64> TyreHotelRepository::count(const TyreSetFilter& filter, int cap) const
+{
+    return listQuery(filter).count(m_db, cap);
 }
 
 Result<qint64> TyreHotelRepository::storedAt(const QString& rack, int row, int level, qint64 exceptId) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/paging.h"
 #include "domain/tyrehotel.h"
 #include "util/error.h"
 
@@ -22,8 +23,9 @@ public:
     Status update(const TyreSet& set, const QString& nowIso);
     Result<TyreSet> get(qint64 id) const;
     // Ordered by place (rack, row, level) for stored sets, newest first otherwise.
-    Result<QList<TyreSet>> list(const TyreSetFilter& filter, int limit, int offset) const;
-    Result<qint64> count(const TyreSetFilter& filter) const;
+    // (keyset: see sql::PagedQuery; the stored sets' cursor is their place.)
+    Result<Page<TyreSet>> list(const TyreSetFilter& filter, const PageRequest& request) const;
+    Result<qint64> count(const TyreSetFilter& filter, int cap) const;
     // The set stored at a place, if any (0: free); `exceptId` is ignored.
     Result<qint64> storedAt(const QString& rack, int row, int level, qint64 exceptId) const;
     // The set of that vehicle now in storage (0: none).

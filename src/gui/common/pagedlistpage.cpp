@@ -9,9 +9,7 @@
 #include "gui/common/searchfield.h"
 #include "gui/common/session.h"
 
-#include <QColor>
 #include <QComboBox>
-#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -21,98 +19,6 @@
 #include <QVBoxLayout>
 
 namespace etabli {
-
-// The rows of a list not yet on a model of its own, read by offset through
-// its page's `fetch`: the cursor's key is the row's position in the list.
-class PagedListPage::LegacyModel final : public PagedRowsModel<PagedListPage::Row>
-{
-public:
-    LegacyModel(PagedListPage& page, const QStringList& columns)
-        : PagedRowsModel<PagedListPage::Row>(columns, &page), m_page(page)
-    {
-    }
-
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
-    {
-        if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole &&
-            m_page.m_right.contains(section))
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && m_page.m_tips.contains(section))
-            return m_page.m_tips.value(section);
-        return PagedListModel::headerData(section, orientation, role);
-    }
-
-protected:
-    Result<Page<Row>> fetch(const PageRequest& request) const override
-    {
-        const qint64 at = request.cursor.key.toLongLong();
-        qint64 offset = request.skip;
-        switch (request.from) {
-        case PageRequest::From::Start:
-            break;
-        case PageRequest::From::After:
-            offset = at + 1;
-            break;
-        case PageRequest::From::At:
-            offset = at;
-            break;
-        case PageRequest::From::Before:
-            offset = std::max<qint64>(0, at - request.limit);
-            break;
-        }
-        auto rows = m_page.fetch(request.limit, static_cast<int>(offset));
-        if (!rows)
-            return std::unexpected(rows.error());
-        Page<Row> page;
-        page.rows = rows->rows;
-        if (request.from == PageRequest::From::Before && offset + page.rows.size() > at)
-            page.rows.resize(std::max<qint64>(0, at - offset));
-        page.info.beyondEnd = request.from == PageRequest::From::Start && offset > 0 && page.rows.isEmpty();
-        if (!page.rows.isEmpty()) {
-            page.info.first = PageCursor{offset, page.rows.first().id};
-            page.info.last = PageCursor{offset + page.rows.size() - 1, page.rows.last().id};
-        }
-        page.info.more =
-            request.from == PageRequest::From::Before ? offset > 0 : offset + page.rows.size() < rows->total;
-        page.info.following = request.countCap > 0 ? rows->total - offset : -1;
-        return page;
-    }
-
-    QVariant cell(const Row& row, int column, int role) const override
-    {
-        switch (role) {
-        case Qt::DisplayRole:
-            return row.cells.value(column);
-        case Qt::TextAlignmentRole:
-            return m_page.m_right.contains(column) ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
-                                                   : QVariant();
-        case Qt::FontRole:
-            if (m_page.m_bold.contains(column)) {
-                QFont bold;
-                bold.setBold(true);
-                return bold;
-            }
-            return {};
-        case Qt::ForegroundRole:
-            if (row.warnings.contains(column))
-                return QColor(180, 30, 30);
-            return row.greyed ? QVariant(QColor(120, 120, 120)) : QVariant();
-        default:
-            return {};
-        }
-    }
-
-private:
-    PagedListPage& m_page;
-};
-
-PagedListPage::PagedListPage(Session& session, DataKinds shows, const QString& title,
-                             const QStringList& columns, int stretchColumn, const QString& searchHint,
-                             const QString& newLabel, QWidget* parent)
-    : PagedListPage(session, shows, title, stretchColumn, searchHint, newLabel, parent)
-{
-    setModel(new LegacyModel(*this, columns));
-}
 
 PagedListPage::PagedListPage(Session& session, DataKinds shows, const QString& title, int stretchColumn,
                              const QString& searchHint, const QString& newLabel, QWidget* parent)

@@ -4,7 +4,6 @@
 #include "util/error.h"
 
 #include <functional>
-#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
@@ -34,9 +33,6 @@ struct UserContext;
 // click opens a row. A list gives its PagedListModel (setModel), says
 // whether the user may read it (mayRead), hands its filters to the model
 // (applyFilters) and opens a record.
-//
-// Lists not yet on a model of their own still give display cells (`fetch`,
-// read by offset); issue 19 moves each onto a model, then this goes.
 class PagedListPage : public QWidget
 {
     Q_OBJECT
@@ -46,20 +42,6 @@ public:
     static constexpr int PageSize = 100;
     // Printed or exported at most (a federation's invoices are a million).
     static constexpr int ExportLimit = 20000;
-
-    // A row as the list shows it.
-    struct Row
-    {
-        qint64 id = 0;
-        QStringList cells;
-        QList<int> warnings; // columns shown in red (late, worn)
-        bool greyed = false; // an entry corrected or cancelled
-    };
-    struct Rows
-    {
-        QList<Row> rows;
-        qint64 total = 0; // all the rows the filters match
-    };
 
     QTableView* table() const { return m_table; }
     PagedListModel* model() const { return m_model; }
@@ -77,20 +59,13 @@ protected:
     // the remaining width; `shows`: the kinds of data whose changes reload it.
     PagedListPage(Session& session, DataKinds shows, const QString& title, int stretchColumn,
                   const QString& searchHint, const QString& newLabel, QWidget* parent);
-    // Lists still read by offset: their columns, their rows from `fetch`.
-    PagedListPage(Session& session, DataKinds shows, const QString& title, const QStringList& columns,
-                  int stretchColumn, const QString& searchHint, const QString& newLabel, QWidget* parent);
     // The list's model (once, in the subclass's constructor).
     void setModel(PagedListModel* model);
     virtual bool mayRead() const = 0;
     // Hands the search text and the filters to the model before a read.
-    virtual void applyFilters() {}
-    virtual Result<Rows> fetch(int, int) { return Rows{}; }
+    virtual void applyFilters() = 0;
     // What else chose the rows, for the list's title on paper (a period).
     virtual QStringList otherFilters() const { return {}; }
-    void setRightAligned(const QList<int>& columns) { m_right = columns; }
-    void setBoldColumns(const QList<int>& columns) { m_bold = columns; }
-    void setHeaderToolTip(int column, const QString& tip) { m_tips.insert(column, tip); }
     // A filter beside the search field; changing it reads the first page again.
     void addFilter(QComboBox* filter, int stretch = 0);
     // "New…" is shown only to those `allowed` to create.
@@ -117,7 +92,6 @@ protected:
     PagedListModel* m_model = nullptr;
 
 private:
-    class LegacyModel;
     // False (and the list emptied) when the user may not read.
     bool mayShow();
     void afterRead(const Status& status);
@@ -125,9 +99,6 @@ private:
 
     QString m_title;
     QList<QComboBox*> m_filters;
-    QList<int> m_right;
-    QList<int> m_bold;
-    QHash<int, QString> m_tips;
     ListOutput* m_output;
     QHBoxLayout* m_top;
     QHBoxLayout* m_bottom;

@@ -6,6 +6,7 @@
 #include "gui/common/printpreview.h"
 #include "gui/common/session.h"
 #include "gui/sales/tyresetdialog.h"
+#include "gui/sales/tyresetlistmodel.h"
 #include "print/documentprinter.h"
 #include "print/tyredocuments.h"
 #include "services/schoolservice.h"
@@ -13,24 +14,22 @@
 
 #include <QComboBox>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 
 namespace etabli {
 
 TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
     : PagedListPage(session, DataKind::TyreHotel | DataKind::Contacts, tr("Tyre hotel"),
-                    {tr("Place"), tr("Plate"), tr("Customer"), tr("Season"), tr("Size"), tr("Tyres"),
-                     tr("Tread"), tr("In"), tr("Out")},
-                    2, tr("Type a plate and Enter, or a customer's name…"), tr("&Store a set…"), parent),
-      m_season(new QComboBox(this)), m_state(new QComboBox(this))
+                    TyreSetListModel::Customer, tr("Type a plate and Enter, or a customer's name…"),
+                    tr("&Store a set…"), parent),
+      m_season(new QComboBox(this)), m_state(new QComboBox(this)), m_list(new TyreSetListModel(session, this))
 {
+    setModel(m_list);
     requireForNew([](const UserContext& user) {
         return user.can(permission::SalesWrite) || user.can(permission::ProductionWrite);
     });
     m_table->setObjectName(QStringLiteral("tyreSetsTable"));
-    setBoldColumns({1});
     m_season->addItem(tr("Every season"), QString());
     for (const QString& s : tyreSeasons())
         m_season->addItem(TyreHotelService::seasonLabel(s), s);
@@ -45,8 +44,7 @@ TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
         DocumentOutput::preview(this, [this]() -> std::unique_ptr<print::Printable> {
             TyreSetFilter f;
             f.season = m_season->currentData().toString();
-            auto sets = TyreHotelService(m_session.database(), m_session.clock(), m_session.user())
-                            .list(f, 100000, 0);
+            auto sets = TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).all(f);
             auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
             if (!sets || !school) {
                 showError((!sets ? sets.error() : school.error()).message);
@@ -60,9 +58,9 @@ TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
         if (id != 0)
             openRecord(id);
     });
-    connect(&m_session, &Session::databaseChanged, this, &TyreHotelPage::reload);
-    connect(&m_session, &Session::userChanged, this, &TyreHotelPage::reload);
-    reload();
+    connect(&m_session, &Session::databaseChanged, this, &TyreHotelPage::restart);
+    connect(&m_session, &Session::userChanged, this, &TyreHotelPage::restart);
+    restart();
 }
 
 qint64 TyreHotelPage::findByPlate(const QString& plate)
@@ -86,32 +84,13 @@ bool TyreHotelPage::mayRead() const
     return m_session.user().can(permission::SalesRead) || m_session.user().can(permission::ProductionWrite);
 }
 
-Result<PagedListPage::Rows> TyreHotelPage::fetch(int limit, int offset)
+void TyreHotelPage::applyFilters()
 {
     TyreSetFilter f;
     f.text = m_search->text();
     f.season = m_season->currentData().toString();
     f.state = m_state->currentData().toString();
-    TyreHotelService service(m_session.database(), m_session.clock(), m_session.user());
-    auto total = service.count(f);
-    auto rows = service.list(f, limit, offset);
-    if (!total || !rows)
-        return std::unexpected(!total ? total.error() : rows.error());
-    const QLocale locale;
-    Rows page{{}, *total};
-    for (const TyreSet& s : *rows) {
-        page.rows << Row{
-            s.id,
-            {QStringLiteral("%1 %2-%3").arg(s.rack).arg(s.row).arg(s.level), s.plate, s.customerName,
-             TyreHotelService::seasonLabel(s.season), s.tyreSize,
-             QString::number(s.tyreCount) + (s.withRims ? tr(" + rims") : QString()),
-             tr("%1 mm").arg(TyreHotelService::formatTread(s.minTreadTenths())),
-             locale.toString(s.dateIn, QStringLiteral("dd/MM/yyyy")),
-             s.dateOut.isValid() ? locale.toString(s.dateOut, QStringLiteral("dd/MM/yyyy")) : QString()},
-            s.minTreadTenths() < 30 ? QList<int>{6} : QList<int>{},
-            false};
-    }
-    return page;
+    m_list->setFilter(f);
 }
 
 void TyreHotelPage::openRecord(qint64 id)

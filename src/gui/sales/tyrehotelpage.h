@@ -4,6 +4,8 @@
 
 namespace etabli {
 
+class TyreSetListModel;
+
 // "Hôtel de pneus": the sets in storage by place (or those given back),
 // per season; typing a plate and Enter opens its set in one step; the list
 // of a season prints for the change-over days.
@@ -22,11 +24,12 @@ public:
 
 protected:
     bool mayRead() const override;
-    Result<Rows> fetch(int limit, int offset) override;
+    void applyFilters() override;
 
 private:
     QComboBox* m_season;
     QComboBox* m_state;
+    TyreSetListModel* m_list;
 };
 
 } // namespace etabli
