@@ -2088,7 +2088,7 @@
         <translation>La base de données est en lecture seule : elle est lue, rien n'y est écrit, pas même dans son journal des modifications.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+475" />
+        <location filename="../../src/cli/clicommands.cpp" line="+482" />
         <location line="+99" />
         <location line="+68" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
@@ -2101,7 +2101,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-601" />
+        <location filename="../../src/cli/clicommands.cpp" line="-608" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -2225,13 +2225,13 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+357" />
+        <location line="+364" />
         <location filename="../../src/cli/clisupport.cpp" line="-121" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-356" />
+        <location line="-363" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -2299,7 +2299,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+229" />
+        <location line="+236" />
         <location line="+2" />
         <location line="+2" />
         <location filename="../../src/cli/clilist.cpp" line="+85" />
@@ -2307,13 +2307,13 @@
         <translation>N</translation>
     </message>
     <message>
-        <location line="-232" />
+        <location line="-239" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+427" />
+        <location line="+434" />
         <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+4" />
@@ -2321,7 +2321,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-424" />
+        <location line="-431" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -2386,7 +2386,12 @@
         <translation>Clés étrangères (foreign_key_check) : %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+6" />
+        <source>The database “%1” is damaged. Restore a backup (File → Restore a backup).</source>
+        <translation>La base « %1 » est endommagée. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>Hash chains: checked once the database is upgraded (open it once with Établi, then run check again).</source>
         <translation>Chaînes d'empreintes : vérifiées une fois la base mise à jour (ouvrez-la une fois avec Établi, puis relancez check).</translation>
     </message>
@@ -2597,7 +2602,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-635" />
+        <location filename="../../src/cli/clicommands.cpp" line="-642" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2617,7 +2622,7 @@
         <translation>Crée une base vide pour une école, avec ses ateliers.</translation>
     </message>
     <message>
-        <location line="+225" />
+        <location line="+232" />
         <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
         <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
     </message>
@@ -3433,12 +3438,12 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+286" />
+        <location line="+283" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-208" />
+        <location line="-197" />
         <source>The %1 database driver is not installed.</source>
         <translation>Le pilote de base de données %1 n'est pas installé.</translation>
     </message>
@@ -3478,7 +3483,8 @@
         <translation>« %1 » est une base de données qui n'appartient pas à Établi : elle n'a pas été modifiée.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="-171" />
+        <location line="+182" />
         <source>The file “%1” is damaged or is not a database. Restore a backup (File → Restore a backup).</source>
         <translation>Le fichier « %1 » est endommagé ou n'est pas une base de données. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
@@ -3493,13 +3499,12 @@
         <translation>« %1 » est vide : ce n'est pas une base de données Établi.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+9" />
+        <location line="-222" />
         <source>The database “%1” is damaged. Restore a backup (File → Restore a backup).</source>
         <translation>La base « %1 » est endommagée. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+235" />
         <source>The database “%1” was made by a newer version of Établi (schema %2; this version knows schema %3). Install the latest version of Établi.</source>
         <translation>La base « %1 » a été créée par une version plus récente d'Établi (schéma %2 ; cette version connaît le schéma %3). Installez la dernière version d'Établi.</translation>
     </message>
@@ -8432,7 +8437,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TyreHotelRepository</name>
     <message>
-        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+177" />
+        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+178" />
         <source>This set of tyres was changed meanwhile on another computer.</source>
         <translation>Ce jeu de pneus a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -8442,7 +8447,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Ce jeu de pneus n'existe pas.</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+89" />
         <source>This vehicle does not exist.</source>
         <translation>Ce véhicule n'existe pas.</translation>
     </message>
@@ -8455,7 +8460,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TyreHotelService</name>
     <message>
-        <location filename="../../src/core/services/tyrehotelservice.cpp" line="+22" />
+        <location filename="../../src/core/services/tyrehotelservice.cpp" line="+21" />
         <source>Summer</source>
         <translation>Été</translation>
     </message>
@@ -11683,6 +11688,39 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
 </context>
 <context>
+    <name>etabli::IntegrityWatch</name>
+    <message>
+        <location filename="../../src/gui/shell/integritywatch.cpp" line="+29" />
+        <source>Check of the database under way</source>
+        <translation>Vérification de la base de données en cours</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Checking the database…</source>
+        <translation>Vérification de la base de données…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Database checked: intact</source>
+        <translation>Base vérifiée : intacte</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Database DAMAGED</source>
+        <translation>Base de données ENDOMMAGÉE</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Database damaged</source>
+        <translation>Base de données endommagée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The weekly check found the database “%1” damaged. Stop working in it: restore the last backup (File → Restore a backup), or call the person who looks after the computers with this message.</source>
+        <translation>La vérification hebdomadaire a trouvé la base « %1 » endommagée. Cessez d'y travailler : restaurez la dernière sauvegarde (Fichier → Restaurer une sauvegarde), ou appelez la personne qui s'occupe des ordinateurs avec ce message.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::InvoiceDialog</name>
     <message>
         <location filename="../../src/gui/sales/invoicedialog.cpp" line="+45" />
@@ -12230,7 +12268,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+154" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+164" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -16028,12 +16066,12 @@ Facturé (HT) : %6
         <translation>Dimension</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Tyres</source>
         <translation>Pneus</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Tread</source>
         <translation>Sculpture</translation>
     </message>
@@ -16048,7 +16086,7 @@ Facturé (HT) : %6
         <translation>Sortie</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+36" />
         <source> + rims</source>
         <translation> + jantes</translation>
     </message>

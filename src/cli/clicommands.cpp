@@ -351,6 +351,13 @@ int Commands::check(const QStringList& args)
                  .arg(r.foreignKeyCheck.isEmpty() ? QStringLiteral("ok")
                                                   : r.foreignKeyCheck.join(QStringLiteral("; ")))
           << Qt::endl;
+    if (r.quickCheck != QStringList{QStringLiteral("ok")}) {
+        // Nothing more is read from a damaged file.
+        m_err << tr("The database “%1” is damaged. Restore a backup (File → Restore a backup).")
+                     .arg(location->displayName())
+              << Qt::endl;
+        return Failure;
+    }
     bool chainOk = true;
     // The chains are read with today's columns: a database of an older
     // schema (opened read-only here, never upgraded by check) has them

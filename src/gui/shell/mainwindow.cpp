@@ -17,6 +17,7 @@
 #include "gui/settings/settingspage.h"
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/helpwindow.h"
+#include "gui/shell/integritywatch.h"
 #include "gui/shell/restoredialog.h"
 #include "gui/trainees/absencespage.h"
 #include "gui/trainees/attendancepage.h"
@@ -56,6 +57,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUrl>
 #include <spdlog/spdlog.h>
 
@@ -76,11 +78,19 @@ MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
     statusBar()->addWidget(m_status, 1);
+    m_integrity = new IntegrityWatch(m_session, statusBar(), this);
 
     buildNavigation();
     buildMenus();
 
     connect(&m_session, &Session::databaseChanged, this, &MainWindow::onDatabaseChanged);
+    // The weekly full check, a little after a database opens (the first
+    // page is shown first).
+    const auto checkLater = [this]() {
+        QTimer::singleShot(IntegrityCheckDelayMs, m_integrity, [this]() { m_integrity->startIfDue(); });
+    };
+    connect(&m_session, &Session::databaseChanged, this, checkLater);
+    checkLater();
     m_session.onDataChanged(this, DataKind::School | DataKind::Users, [this]() { onDatabaseChanged(); });
     connect(&m_session, &Session::userChanged, this, &MainWindow::onUserChanged);
     connect(&m_session, &Session::connectionLost, this, &MainWindow::offerReconnect);

@@ -21,6 +21,7 @@ class AuditPage;
 class HelpWindow;
 class Database;
 class IdleWatcher;
+class IntegrityWatch;
 class PersonalDataPage;
 class TraineesPage;
 class AttendancePage;
@@ -76,6 +77,8 @@ public:
     FundingPage* fundingPage() const { return m_fundingPage; }
     QTabWidget* settingsTabs() const { return m_settingsTabs; }
     IdleWatcher* idleWatcher() const { return m_idle; }
+    IntegrityWatch* integrityWatch() const { return m_integrity; }
+    static constexpr int IntegrityCheckDelayMs = 5000;
     bool isLocked() const { return m_locked; }
 
     // Shown maximised on a laptop's screen (or as left last time, fitted to
@@ -130,6 +133,7 @@ private:
     SalesPage* m_salesPage = nullptr;
     FundingPage* m_fundingPage = nullptr;
     IdleWatcher* m_idle;
+    IntegrityWatch* m_integrity = nullptr;
     QList<QAction*> m_goActions; // Aller → page, by page index
     QAction* m_reconnectAction = nullptr;
     bool m_locked = false;
