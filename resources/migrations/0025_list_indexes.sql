@@ -66,3 +66,13 @@ CREATE INDEX production_entry_list_section ON production_entry (section_id, day,
 -- places held, tyre_set_place, with the id), the others newest first.
 CREATE INDEX tyre_set_list_place ON tyre_set (rack, row_no, level_no, id) WHERE date_out IS NULL;
 CREATE INDEX tyre_set_list ON tyre_set (date_in, id);
+
+-- The log of changes: newest first by id; a person's, an element's (all of
+-- a kind, or one record's).
+CREATE INDEX audit_log_list_user ON audit_log (user_login, id);
+CREATE INDEX audit_log_list_entity ON audit_log (entity, id);
+CREATE INDEX audit_log_list_record ON audit_log (entity, entity_id, id);
+
+-- Trainees: by name (and the id that breaks ties).
+DROP INDEX trainee_sort_key;
+CREATE INDEX trainee_sort ON trainee (sort_key, id);

@@ -238,7 +238,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+330" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+317" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -253,7 +253,7 @@
         <translation>la ligne %1 a été modifiée</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+34" />
         <source>Internal error: unknown column.</source>
         <translation>Erreur interne : colonne inconnue.</translation>
     </message>
@@ -261,12 +261,12 @@
 <context>
     <name>AuditTrail</name>
     <message>
-        <location filename="../../src/core/services/audittrail.cpp" line="+165" />
+        <location filename="../../src/core/services/audittrail.cpp" line="+166" />
         <source>Date (UTC);Person;Item;Number;Action;Changes</source>
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+67" />
         <source>school settings</source>
         <translation>paramètres de l'établissement</translation>
     </message>
@@ -3438,7 +3438,7 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+283" />
+        <location line="+284" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
@@ -3499,12 +3499,12 @@
         <translation>« %1 » est vide : ce n'est pas une base de données Établi.</translation>
     </message>
     <message>
-        <location line="-222" />
+        <location line="-221" />
         <source>The database “%1” is damaged. Restore a backup (File → Restore a backup).</source>
         <translation>La base « %1 » est endommagée. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+235" />
+        <location line="+234" />
         <source>The database “%1” was made by a newer version of Établi (schema %2; this version knows schema %3). Install the latest version of Établi.</source>
         <translation>La base « %1 » a été créée par une version plus récente d'Établi (schéma %2 ; cette version connaît le schéma %3). Installez la dernière version d'Établi.</translation>
     </message>
@@ -5136,7 +5136,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PersonalDataService</name>
     <message>
-        <location filename="../../src/core/services/personaldataservice.cpp" line="+150" />
+        <location filename="../../src/core/services/personaldataservice.cpp" line="+152" />
         <source>%1 %2 — born %3 — %4</source>
         <translation>%1 %2 — né(e) le %3 — %4</translation>
     </message>
@@ -7823,7 +7823,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeImportService</name>
     <message>
-        <location filename="../../src/core/services/traineeimportservice.cpp" line="+103" />
+        <location filename="../../src/core/services/traineeimportservice.cpp" line="+104" />
         <source>“%1” is not a date (dd/mm/yyyy).</source>
         <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
     </message>
@@ -7958,7 +7958,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeService</name>
     <message>
-        <location filename="../../src/core/services/traineeservice.cpp" line="+53" />
+        <location filename="../../src/core/services/traineeservice.cpp" line="+55" />
         <source>candidate</source>
         <translation>candidat</translation>
     </message>
@@ -8045,12 +8045,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+59" />
-        <location line="+213" />
+        <location line="+214" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
     <message>
-        <location line="-192" />
+        <location line="-193" />
         <source>The last name and the first name are required.</source>
         <translation>Le nom et le prénom sont obligatoires.</translation>
     </message>
@@ -8125,7 +8125,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Un autre dossier (n°%1) a le même nom et la même date de naissance.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+30" />
         <source>Tick the trainees who go on to the second year.</source>
         <translation>Cochez les jeunes qui passent en 2e année.</translation>
     </message>
@@ -9360,32 +9360,32 @@ après-midi</translation>
 <context>
     <name>etabli::AuditModel</name>
     <message>
-        <location filename="../../src/gui/audit/auditmodel.cpp" line="+111" />
+        <location filename="../../src/gui/audit/auditmodel.cpp" line="+14" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
@@ -12898,7 +12898,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PagedListModel</name>
     <message>
-        <location filename="../../src/gui/common/pagedlistmodel.cpp" line="+86" />
+        <location filename="../../src/gui/common/pagedlistmodel.cpp" line="+115" />
         <source>The list ends before page %L1.</source>
         <translation>La liste s'arrête avant la page %L1.</translation>
     </message>
@@ -15583,7 +15583,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TraineeListModel</name>
     <message>
-        <location filename="../../src/gui/trainees/traineelistmodel.cpp" line="+118" />
+        <location filename="../../src/gui/trainees/traineelistmodel.cpp" line="+83" />
         <source>1st</source>
         <translation>1re</translation>
     </message>
@@ -15598,47 +15598,47 @@ Facturé (HT) : %6
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="-74" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Born on</source>
         <translation>Né(e) le</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Age at entry</source>
         <translation>Âge à l'entrée</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Section</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Year of entry</source>
         <translation>Année d'entrée</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
         <source>Exit</source>
         <translation>Sortie</translation>
     </message>

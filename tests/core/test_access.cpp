@@ -101,7 +101,7 @@ TEST_CASE("Role × permission matrix: every service call is allowed or refused a
 
         const bool mayAudit = expected.contains(permission::AuditRead);
         AuditTrail trail(db, clock);
-        CHECK(trail.list(user, {}, 10, 0).has_value() == mayAudit);
+        CHECK(trail.page(user, {}, PageRequest::first(10)).has_value() == mayAudit);
 
         const bool mayCopy = expected.contains(permission::BackupRun);
         if (t.isSqlite()) {
@@ -168,7 +168,7 @@ TEST_CASE("Logging in: wrong password, unknown user, lock after 5 failures, deac
 
     // Failures and locks are in the audit trail; no password is.
     AuditFilter filter;
-    auto rows = AuditRepository(t.db()).list(filter, 100);
+    auto rows = AuditRepository(t.db()).latest(filter, 100);
     REQUIRE(rows);
     int failures = 0;
     int locks = 0;
@@ -287,7 +287,7 @@ TEST_CASE("User administration keeps a director and audits every change", "[acce
                       QStringLiteral("remis-a-zero-par-la-direction"))
               .mustChangePassword);
 
-    auto rows = AuditRepository(t.db()).list({QString(), QStringLiteral("user"), {}, {}, {}}, 100);
+    auto rows = AuditRepository(t.db()).latest({QString(), QStringLiteral("user"), {}, {}, {}}, 100);
     REQUIRE(rows);
     QStringList actions;
     for (const AuditEntry& e : *rows) {

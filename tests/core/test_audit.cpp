@@ -30,7 +30,7 @@ TEST_CASE("Each write through a service leaves an audit row with old → new", "
     s.postcode = QStringLiteral("39100");
     REQUIRE(school.saveIdentity(s));
 
-    auto rows = AuditRepository(t.db()).list({}, 1);
+    auto rows = AuditRepository(t.db()).latest({}, 1);
     REQUIRE(rows);
     REQUIRE(rows->size() == 1);
     const AuditEntry& e = rows->first();

@@ -8,6 +8,7 @@
 #include "util/text.h"
 
 #include <catch2/catch.hpp>
+#include <QSet>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -143,9 +144,15 @@ TEST_CASE("The trainees' list filters, sorts and pages in SQL, accent-insensitiv
     TraineeService service(s.t.db(), s.clock, s.director);
     REQUIRE(service.create(cedric(s.tyres)));
 
+    const auto list = [&service](const TraineeFilter& filter, int limit) -> Result<QList<TraineeRow>> {
+        auto page = service.page(filter, PageRequest::first(limit));
+        if (!page)
+            return std::unexpected(page.error());
+        return page->rows;
+    };
     TraineeFilter f;
     f.text = QStringLiteral("Cedric");
-    auto rows = service.list(f, 50, 0);
+    auto rows = list(f, 50);
     REQUIRE(rows);
     REQUIRE_FALSE(rows->isEmpty());
     for (const TraineeRow& r : *rows)
@@ -160,20 +167,20 @@ TEST_CASE("The trainees' list filters, sorts and pages in SQL, accent-insensitiv
                                                    "status = 'enrolled' AND archived_at IS NULL")
                                         .arg(s.metal))
               .toLongLong());
-    auto page1 = service.list(f, 5, 0);
-    auto page2 = service.list(f, 5, 5);
+    auto page1 = service.page(f, PageRequest::first(5));
     REQUIRE(page1);
+    auto page2 = service.page(f, PageRequest::after(page1->info.last, 5));
     REQUIRE(page2);
-    CHECK(page1->size() == std::min<qint64>(5, n));
+    CHECK(page1->rows.size() == std::min<qint64>(5, n));
     if (n > 5)
-        CHECK(page2->first().id != page1->first().id);
-    for (const TraineeRow& r : *page1)
+        CHECK(page2->rows.first().id != page1->rows.first().id);
+    for (const TraineeRow& r : page1->rows)
         CHECK(r.section == QStringLiteral("Métallerie"));
 
     // Sorted by name in French order: É sorts with E.
     f = TraineeFilter{};
     f.includeArchived = true;
-    auto all = service.list(f, 1000, 0);
+    auto all = list(f, 1000);
     REQUIRE(all);
     for (int i = 1; i < all->size(); ++i) {
         const QString a = text::personSortKey(all->at(i - 1).lastName, all->at(i - 1).firstName);
@@ -182,10 +189,40 @@ TEST_CASE("The trainees' list filters, sorts and pages in SQL, accent-insensitiv
     }
     f.sort = TraineeFilter::Sort::EntryDate;
     f.ascending = false;
-    auto byEntry = service.list(f, 20, 0);
+    auto byEntry = list(f, 20);
     REQUIRE(byEntry);
     for (int i = 1; i < byEntry->size(); ++i)
         REQUIRE(byEntry->at(i - 1).entryDate >= byEntry->at(i).entryDate);
+
+    // Every sort, both ways, paged by keyset: each trainee once, the empty values last.
+    using Sort = TraineeFilter::Sort;
+    for (Sort sort : {Sort::Name, Sort::BirthDate, Sort::Section, Sort::Cohort, Sort::StudyYear, Sort::Status,
+                      Sort::EntryDate, Sort::ExitDate}) {
+        for (bool ascending : {true, false}) {
+            TraineeFilter sorted;
+            sorted.includeArchived = true;
+            sorted.sort = sort;
+            sorted.ascending = ascending;
+            INFO(static_cast<int>(sort) << (ascending ? " ascending" : " descending"));
+            auto everyone =
+                readAll<TraineeRow>([&](const PageRequest& r) { return service.page(sorted, r); }, 100000, 7);
+            REQUIRE(everyone);
+            QSet<qint64> ids;
+            for (const TraineeRow& r : *everyone)
+                ids.insert(r.id);
+            CHECK(ids.size() == everyone->size());
+            CHECK(everyone->size() == all->size());
+            if (sort == Sort::ExitDate) {
+                bool emptySeen = false;
+                for (const TraineeRow& r : *everyone) {
+                    if (!r.exitDate.isValid())
+                        emptySeen = true;
+                    else
+                        CHECK_FALSE(emptySeen); // no exit date after an empty one
+                }
+            }
+        }
+    }
     auto cohorts = service.cohorts();
     REQUIRE(cohorts);
     CHECK(cohorts->first() == 2027);
@@ -201,10 +238,10 @@ TEST_CASE("Trainers see names and section of their own sections only, sensitive 
     const UserContext trainer = s.as("formateur.pneus");
     const UserContext reader = s.as("lecture");
     TraineeService asTrainer(s.t.db(), s.clock, trainer);
-    auto rows = asTrainer.list({}, 1000, 0);
-    REQUIRE(rows);
-    REQUIRE_FALSE(rows->isEmpty());
-    for (const TraineeRow& r : *rows) {
+    auto page = asTrainer.page({}, PageRequest::first(1000));
+    REQUIRE(page);
+    REQUIRE_FALSE(page->rows.isEmpty());
+    for (const TraineeRow& r : page->rows) {
         CHECK(r.sectionId == s.tyres);
         CHECK_FALSE(r.birthDate.isValid());
     }
@@ -213,7 +250,7 @@ TEST_CASE("Trainers see names and section of their own sections only, sensitive 
                         QStringLiteral("SELECT min(id) FROM trainee WHERE section_id = %1").arg(s.metal))
             .toLongLong();
     CHECK_FALSE(asTrainer.get(metalTrainee));
-    const qint64 own = rows->first().id;
+    const qint64 own = page->rows.first().id;
     auto mine = asTrainer.get(own);
     REQUIRE(mine);
     CHECK(mine->phone.isEmpty());
@@ -234,7 +271,7 @@ TEST_CASE("Trainers see names and section of their own sections only, sensitive 
     REQUIRE(notes);
     CHECK(notes->first().author == QStringLiteral("secretariat"));
     // Reading a minor's notes or guardians is on the trail: who, when, which record.
-    auto reads = AuditRepository(s.t.db()).list(
+    auto reads = AuditRepository(s.t.db()).latest(
         {QStringLiteral("secretariat"), QStringLiteral("trainee"), {}, {}, QString::number(own)}, 100);
     REQUIRE(reads);
     QStringList readParts;
@@ -244,7 +281,7 @@ TEST_CASE("Trainers see names and section of their own sections only, sensitive 
     CHECK(readParts.contains(QStringLiteral("Consulté : notes de suivi")));
     CHECK(readParts.contains(QStringLiteral("Consulté : responsables légaux")));
     // Sensitive values never reach the audit trail.
-    auto rowsAudit = AuditRepository(s.t.db()).list(
+    auto rowsAudit = AuditRepository(s.t.db()).latest(
         {QString(), QStringLiteral("trainee"), {}, {}, QString::number(own)}, 10);
     REQUIRE(rowsAudit);
     for (const AuditEntry& e : *rowsAudit) {

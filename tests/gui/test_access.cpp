@@ -5,6 +5,7 @@
 #include "gui/audit/auditmodel.h"
 #include "gui/audit/auditpage.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/pagedlistmodel.h"
 #include "gui/common/session.h"
 #include "gui/sales/quotespage.h"
 #include "gui/sales/salespage.h"
@@ -267,8 +268,10 @@ TEST_CASE("The audit model pages through a long log without loading it all", "[g
     }
     AuditModel model(d.session);
     CHECK(model.totalCount() == 251);
-    CHECK(model.rowCount() == AuditModel::kPageSize);
+    CHECK(model.rowCount() == PagedListModel::PageSize);
     REQUIRE(model.canFetchMore({}));
+    model.fetchMore({}); // the view scrolled down: the next page is added below
+    CHECK(model.rowCount() == 2 * PagedListModel::PageSize);
     model.fetchMore({});
     CHECK(model.rowCount() == 251);
     CHECK_FALSE(model.canFetchMore({}));

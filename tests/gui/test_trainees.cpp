@@ -104,7 +104,7 @@ TEST_CASE("The lists open on the federation demo without fetching every row", "[
     TraineesPage page(d.session);
     page.show();
     CHECK(page.model()->totalCount() > 4000);
-    CHECK(page.model()->rowCount() == TraineeListModel::kPageSize);
+    CHECK(page.model()->rowCount() == PagedListModel::PageSize);
     CHECK(page.model()->canFetchMore({}));
 
     // The sales lists read one page: the count comes from SQL, not from the rows.

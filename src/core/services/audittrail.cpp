@@ -7,6 +7,7 @@
 #include "storage/database.h"
 #include "util/clock.h"
 
+#include <limits>
 #include <QDir>
 #include <QHash>
 #include <QJsonArray>
@@ -128,19 +129,19 @@ Status AuditTrail::forget(const QString& subject)
     return {};
 }
 
-Result<QList<AuditEntry>> AuditTrail::list(const UserContext& user, const AuditFilter& filter, int limit,
-                                           int offset) const
+Result<Page<AuditEntry>> AuditTrail::page(const UserContext& user, const AuditFilter& filter,
+                                          const PageRequest& request) const
 {
     if (auto r = AccessControl::require(user, permission::AuditRead); !r)
         return std::unexpected(r.error());
-    return AuditRepository(m_db).list(filter, limit, offset);
+    return AuditRepository(m_db).page(filter, request);
 }
 
-Result<qint64> AuditTrail::count(const UserContext& user, const AuditFilter& filter) const
+Result<qint64> AuditTrail::count(const UserContext& user, const AuditFilter& filter, int cap) const
 {
     if (auto r = AccessControl::require(user, permission::AuditRead); !r)
         return std::unexpected(r.error());
-    return AuditRepository(m_db).count(filter);
+    return AuditRepository(m_db).count(filter, cap);
 }
 
 Result<QStringList> AuditTrail::people(const UserContext& user) const
@@ -164,11 +165,11 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
     QByteArray out("\xEF\xBB\xBF");
     out += tr("Date (UTC);Person;Item;Number;Action;Changes").toUtf8() + "\r\n";
     AuditRepository repo(m_db);
-    const int page = 1000;
-    for (int offset = 0;; offset += page) {
-        auto rows = repo.list(filter, page, offset);
-        if (!rows)
-            return std::unexpected(rows.error());
+    auto rows = readAll<AuditEntry>([&](const PageRequest& r) { return repo.page(filter, r); },
+                                    std::numeric_limits<qsizetype>::max());
+    if (!rows)
+        return std::unexpected(rows.error());
+    {
         for (const AuditEntry& e : *rows) {
             const QStringList fields = {
                 e.at,       e.userLogin,           AuditWording::entityLabel(e.entity),
@@ -178,8 +179,6 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
                 escaped << csvField(f);
             out += escaped.join(QLatin1Char(';')).toUtf8() + "\r\n";
         }
-        if (rows->size() < page)
-            break;
     }
     // The trail names the school's staff: the owner's only.
     return files::write(path, out, true);

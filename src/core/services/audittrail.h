@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/datakind.h"
+#include "domain/paging.h"
 #include "domain/user.h"
 #include "util/error.h"
 
@@ -69,9 +70,9 @@ public:
     Status forget(const QString& subject);
 
     // Requires the audit.read permission.
-    Result<QList<AuditEntry>> list(const UserContext& user, const AuditFilter& filter, int limit,
-                                   int offset) const;
-    Result<qint64> count(const UserContext& user, const AuditFilter& filter) const;
+    Result<Page<AuditEntry>> page(const UserContext& user, const AuditFilter& filter,
+                                  const PageRequest& request) const;
+    Result<qint64> count(const UserContext& user, const AuditFilter& filter, int cap = 10000) const;
     Result<QStringList> people(const UserContext& user) const;
     Result<QStringList> entities(const UserContext& user) const;
     // CSV (semicolon-separated, UTF-8 with BOM for spreadsheets) of the

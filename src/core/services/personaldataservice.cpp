@@ -22,6 +22,7 @@
 #include "util/clock.h"
 #include "util/text.h"
 
+#include <limits>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -110,7 +111,8 @@ QJsonArray PersonalDataService::auditRows(const QList<std::pair<QString, QString
     if (!login.isEmpty())
         filters << AuditFilter{login, QString(), {}, {}, QString()};
     for (const AuditFilter& f : filters) {
-        auto list = repo.list(f, 100000, 0);
+        auto list = readAll<AuditEntry>([&](const PageRequest& r) { return repo.page(f, r); },
+                                        std::numeric_limits<qsizetype>::max());
         if (!list)
             continue;
         for (const AuditEntry& e : *list) {

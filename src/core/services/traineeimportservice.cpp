@@ -15,6 +15,7 @@
 #include "util/clock.h"
 #include "util/text.h"
 
+#include <limits>
 #include <QHash>
 #include <QMap>
 #include <QRegularExpression>
@@ -494,11 +495,12 @@ Result<QByteArray> TraineeImportService::exportCsv(const TraineeFilter& filter) 
     const auto date = [](const QDate& d) {
         return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString();
     };
-    for (int offset = 0;; offset += 500) {
-        auto page = service.list(filter, 500, offset);
-        if (!page)
-            return std::unexpected(page.error());
-        for (const TraineeRow& r : *page)
+    auto all = readAll<TraineeRow>([&](const PageRequest& r) { return service.page(filter, r); },
+                                   std::numeric_limits<qsizetype>::max(), 500);
+    if (!all)
+        return std::unexpected(all.error());
+    {
+        for (const TraineeRow& r : *all)
             rows << QStringList{r.lastName,
                                 r.firstName,
                                 date(r.birthDate),
@@ -510,8 +512,6 @@ Result<QByteArray> TraineeImportService::exportCsv(const TraineeFilter& filter) 
                                 TraineeService::statusLabel(r.status),
                                 date(r.entryDate),
                                 date(r.exitDate)};
-        if (page->size() < 500)
-            break;
     }
     return csv::write(header, rows);
 }

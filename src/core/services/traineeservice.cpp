@@ -10,6 +10,7 @@
 #include "util/clock.h"
 
 #include <algorithm>
+#include <limits>
 #include <QRegularExpression>
 
 namespace etabli {
@@ -101,31 +102,31 @@ QString TraineeService::relationLabel(const QString& r)
     return tr("other");
 }
 
-Result<QList<TraineeRow>> TraineeService::list(TraineeFilter filter, int limit, int offset) const
+Result<Page<TraineeRow>> TraineeService::page(TraineeFilter filter, const PageRequest& request) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
     if (m_actor.role == Role::Formateur) {
         filter.sectionIds = m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;
     }
-    auto rows = TraineeListQuery(m_db).rows(filter, limit, offset);
-    if (!rows)
-        return rows;
+    auto page = TraineeListQuery(m_db).page(filter, request);
+    if (!page)
+        return page;
     if (!m_actor.can(permission::TraineesWrite)) {
         // Trainers and readers see names, section and course, not birth dates.
-        for (TraineeRow& row : *rows)
+        for (TraineeRow& row : page->rows)
             row.birthDate = QDate();
     }
-    return rows;
+    return page;
 }
 
-Result<qint64> TraineeService::count(TraineeFilter filter) const
+Result<qint64> TraineeService::count(TraineeFilter filter, int cap) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
         return std::unexpected(r.error());
     if (m_actor.role == Role::Formateur)
         filter.sectionIds = m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;
-    return TraineeListQuery(m_db).count(filter);
+    return TraineeListQuery(m_db).count(filter, cap);
 }
 
 Result<QList<int>> TraineeService::cohorts() const
@@ -292,7 +293,8 @@ Result<QList<TraineeRow>> TraineeService::secondYearCandidates() const
 {
     TraineeFilter f;
     f.status = traineeStatusCode(TraineeStatus::Enrolled);
-    auto rows = list(f, 100000, 0);
+    auto rows = readAll<TraineeRow>([&](const PageRequest& r) { return page(f, r); },
+                                    std::numeric_limits<qsizetype>::max());
     if (!rows)
         return rows;
     const int thisYear = SchoolYear::containing(m_clock.today()).startYear();

@@ -28,8 +28,8 @@ public:
     {
     }
 
-    Result<QList<TraineeRow>> list(TraineeFilter filter, int limit, int offset) const;
-    Result<qint64> count(TraineeFilter filter) const;
+    Result<Page<TraineeRow>> page(TraineeFilter filter, const PageRequest& request) const;
+    Result<qint64> count(TraineeFilter filter, int cap = 10000) const;
     Result<QList<int>> cohorts() const;
 
     Result<Trainee> get(qint64 id) const;

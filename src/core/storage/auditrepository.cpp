@@ -1,6 +1,7 @@
 #include "storage/auditrepository.h"
 
 #include "storage/database.h"
+#include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 
 #include <QCryptographicHash>
@@ -15,35 +16,21 @@ namespace etabli {
 
 namespace {
 
-QString whereClause(const AuditFilter& f)
+sql::Where auditWhere(const AuditFilter& f)
 {
-    QStringList parts;
+    sql::Where w;
     if (!f.userLogin.isEmpty())
-        parts << QStringLiteral("user_login = :user_login");
+        w.add(QStringLiteral("user_login = :user_login"), {{QStringLiteral("user_login"), f.userLogin}});
     if (!f.entity.isEmpty())
-        parts << QStringLiteral("entity = :entity");
-    if (f.from.isValid())
-        parts << QStringLiteral("at >= :from");
-    if (f.to.isValid())
-        parts << QStringLiteral("at < :to");
-    if (!f.entityId.isEmpty())
-        parts << QStringLiteral("entity_id = :entity_id");
-    return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
-}
-
-void bindFilter(SqlQuery& q, const AuditFilter& f)
-{
-    if (!f.userLogin.isEmpty())
-        q.bind(QStringLiteral("user_login"), f.userLogin);
-    if (!f.entity.isEmpty())
-        q.bind(QStringLiteral("entity"), f.entity);
+        w.add(QStringLiteral("entity = :entity"), {{QStringLiteral("entity"), f.entity}});
     // Timestamps are UTC ISO strings: compare as text against day bounds.
     if (f.from.isValid())
-        q.bind(QStringLiteral("from"), f.from.toString(Qt::ISODate));
+        w.add(QStringLiteral("at >= :from"), {{QStringLiteral("from"), f.from.toString(Qt::ISODate)}});
     if (f.to.isValid())
-        q.bind(QStringLiteral("to"), f.to.addDays(1).toString(Qt::ISODate));
+        w.add(QStringLiteral("at < :to"), {{QStringLiteral("to"), f.to.addDays(1).toString(Qt::ISODate)}});
     if (!f.entityId.isEmpty())
-        q.bind(QStringLiteral("entity_id"), f.entityId);
+        w.add(QStringLiteral("entity_id = :entity_id"), {{QStringLiteral("entity_id"), f.entityId}});
+    return w;
 }
 
 const QString kColumns =
@@ -341,34 +328,27 @@ Result<AuditRepository::ChainReport> AuditRepository::verifyChain() const
     return report;
 }
 
-Result<QList<AuditEntry>> AuditRepository::list(const AuditFilter& filter, int limit, int offset) const
+Result<Page<AuditEntry>> AuditRepository::page(const AuditFilter& filter, const PageRequest& request) const
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT %1 FROM audit_log%2 ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .arg(kColumns, whereClause(filter)));
-        !r)
-        return std::unexpected(r.error());
-    bindFilter(q, filter);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<AuditEntry> out;
-    while (q.next())
-        out << readEntry(q);
-    return out;
+    // Newest first, by id alone (schema 25 indexes a person's and an element's rows by id).
+    return sql::PagedQuery(kColumns, QStringLiteral("audit_log"), auditWhere(filter), QStringList{},
+                           QStringLiteral("id"))
+        .read<AuditEntry>(m_db, request, readEntry);
 }
 
-Result<qint64> AuditRepository::count(const AuditFilter& filter) const
+Result<qint64> AuditRepository::count(const AuditFilter& filter, int cap) const
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT count(*) FROM audit_log%1").arg(whereClause(filter))); !r)
-        return std::unexpected(r.error());
-    bindFilter(q, filter);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return sql::PagedQuery(kColumns, QStringLiteral("audit_log"), auditWhere(filter), QStringList{},
+                           QStringLiteral("id"))
+        .count(m_db, cap);
+}
+
+Result<QList<AuditEntry>> AuditRepository::latest(const AuditFilter& filter, int limit) const
+{
+    auto first = page(filter, PageRequest{PageRequest::From::Start, {}, 0, limit, 0});
+    if (!first)
+        return std::unexpected(first.error());
+    return first->rows;
 }
 
 Result<QStringList> AuditRepository::distinctValues(const QString& column) const

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "domain/paging.h"
 #include "util/error.h"
 
+#include <limits>
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
@@ -58,8 +60,12 @@ public:
     Result<ChainReport> verifyChain() const;
 
     // Newest first, paged in SQL.
-    Result<QList<AuditEntry>> list(const AuditFilter& filter, int limit, int offset = 0) const;
-    Result<qint64> count(const AuditFilter& filter) const;
+    // A page of the trail, newest first (keyset: see sql::PagedQuery); counted up to `cap`.
+    Result<Page<AuditEntry>> page(const AuditFilter& filter, const PageRequest& request) const;
+    // Exact unless a cap is given.
+    Result<qint64> count(const AuditFilter& filter, int cap = std::numeric_limits<int>::max() - 1) const;
+    // The newest `limit` rows the filter chooses (the first page).
+    Result<QList<AuditEntry>> latest(const AuditFilter& filter, int limit) const;
     Result<QStringList> distinctValues(const QString& column) const; // "user_login" or "entity"
 
     static QString computeHash(const AuditEntry& entry);

@@ -21,11 +21,13 @@ PagedQuery::PagedQuery(QString select, QString from, Where where, QStringList ke
 
 QString PagedQuery::keyColumns() const
 {
-    return m_keys.join(QStringLiteral(", ")) + QStringLiteral(", ") + m_id;
+    return m_keys.isEmpty() ? m_id : m_keys.join(QStringLiteral(", ")) + QStringLiteral(", ") + m_id;
 }
 
 QString PagedQuery::cursorPlaceholders() const
 {
+    if (m_keys.isEmpty())
+        return QStringLiteral(":page_id");
     if (m_keys.size() == 1)
         return QStringLiteral(":page_key, :page_id");
     QStringList names;
@@ -36,6 +38,8 @@ QString PagedQuery::cursorPlaceholders() const
 
 PageCursor PagedQuery::cursorAt(const SqlQuery& q, int firstKeyColumn) const
 {
+    if (m_keys.isEmpty()) // the id alone orders the rows (the log of changes)
+        return {q.value(firstKeyColumn), q.value(firstKeyColumn).toLongLong()};
     if (m_keys.size() == 1)
         return {q.value(firstKeyColumn), q.value(firstKeyColumn + 1).toLongLong()};
     QVariantList key;
@@ -60,8 +64,8 @@ QString PagedQuery::orderBy(bool reversed) const
     QStringList terms;
     for (const QString& key : m_keys)
         terms << key + direction;
-    return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", ")) + QStringLiteral(", ") + m_id +
-           direction;
+    terms << m_id + direction;
+    return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
 }
 
 QString PagedQuery::fromFor(const Database& db) const
@@ -78,7 +82,9 @@ QString PagedQuery::fromFor(const Database& db) const
 
 void PagedQuery::bindCursor(SqlQuery& q, const PageCursor& cursor) const
 {
-    if (m_keys.size() == 1) {
+    if (m_keys.isEmpty()) {
+        // nothing but the id
+    } else if (m_keys.size() == 1) {
         q.bind(QStringLiteral("page_key"), cursor.key);
     } else {
         const QVariantList key = cursor.key.toList();

@@ -34,7 +34,7 @@ public:
     PagedQuery(QString select, QString from, Where where, QString key, QString id,
                Order order = Order::Descending);
     // Ordered by several columns, then the id (a rack, its row, its level):
-    // the cursor's key is then the list of their values.
+    // the cursor's key is then the list of their values. No column: by the id alone.
     PagedQuery(QString select, QString from, Where where, QStringList keys, QString id,
                Order order = Order::Descending);
 

@@ -1,6 +1,7 @@
 #include "storage/traineelistquery.h"
 
 #include "storage/database.h"
+#include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -8,48 +9,41 @@ namespace etabli {
 
 namespace {
 
-QString where(const TraineeFilter& f)
+sql::Where where(const TraineeFilter& f)
 {
-    QStringList parts;
+    sql::Where w;
     if (!f.text.trimmed().isEmpty())
-        parts << QStringLiteral("t.sort_key LIKE :pattern");
+        w.add(QStringLiteral("t.sort_key LIKE :pattern"),
+              {{QStringLiteral("pattern"), sql::Where::containsPattern(f.text)}});
     if (f.sectionId != 0)
-        parts << QStringLiteral("t.section_id = :section_id");
-    if (!f.sectionIds.isEmpty())
-        parts << QStringLiteral("t.section_id IN (%1)")
-                     .arg(SqlQuery::listPlaceholders(QStringLiteral("allowed"), f.sectionIds.size()));
-    if (f.cohortYear != 0)
-        parts << QStringLiteral("t.cohort_year = :cohort");
-    if (!f.status.isEmpty())
-        parts << QStringLiteral("t.status = :status");
-    if (!f.includeArchived)
-        parts << QStringLiteral("t.archived_at IS NULL");
-    return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
-}
-
-void bind(SqlQuery& q, const TraineeFilter& f)
-{
-    if (!f.text.trimmed().isEmpty()) {
-        QString pattern = text::fold(f.text);
-        pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-        q.bind(QStringLiteral("pattern"), QLatin1Char('%') + pattern + QLatin1Char('%'));
+        w.add(QStringLiteral("t.section_id = :section_id"), {{QStringLiteral("section_id"), f.sectionId}});
+    if (!f.sectionIds.isEmpty()) {
+        QList<std::pair<QString, QVariant>> binds;
+        for (qsizetype i = 0; i < f.sectionIds.size(); ++i)
+            binds.append({QStringLiteral("allowed%1").arg(i), f.sectionIds.at(i)});
+        w.add(QStringLiteral("t.section_id IN (%1)")
+                  .arg(SqlQuery::listPlaceholders(QStringLiteral("allowed"), f.sectionIds.size())),
+              binds);
     }
-    if (f.sectionId != 0)
-        q.bind(QStringLiteral("section_id"), f.sectionId);
-    q.bindList(QStringLiteral("allowed"), f.sectionIds);
     if (f.cohortYear != 0)
-        q.bind(QStringLiteral("cohort"), f.cohortYear);
+        w.add(QStringLiteral("t.cohort_year = :cohort"), {{QStringLiteral("cohort"), f.cohortYear}});
     if (!f.status.isEmpty())
-        q.bind(QStringLiteral("status"), f.status);
+        w.add(QStringLiteral("t.status = :status"), {{QStringLiteral("status"), f.status}});
+    if (!f.includeArchived)
+        w.add(QStringLiteral("t.archived_at IS NULL"));
+    return w;
 }
 
-// Whitelisted ORDER BY: never built from user text.
-QString orderBy(const TraineeFilter& f)
+// Whitelisted sort keys, never built from user text. The rows without a
+// value come last either way (a flag first: "IS NULL" ascending, "IS NOT
+// NULL" descending), then by name, in the sort's direction (keyset paging
+// compares the whole key in one direction).
+sql::PagedQuery listQuery(const TraineeFilter& f)
 {
     QString column;
+    QString none = QStringLiteral("''");
     switch (f.sort) {
     case TraineeFilter::Sort::Name:
-        column = QStringLiteral("t.sort_key");
         break;
     case TraineeFilter::Sort::BirthDate:
         column = QStringLiteral("t.birth_date");
@@ -59,9 +53,11 @@ QString orderBy(const TraineeFilter& f)
         break;
     case TraineeFilter::Sort::Cohort:
         column = QStringLiteral("t.cohort_year");
+        none = QStringLiteral("0");
         break;
     case TraineeFilter::Sort::StudyYear:
         column = QStringLiteral("t.study_year");
+        none = QStringLiteral("0");
         break;
     case TraineeFilter::Sort::Status:
         column = QStringLiteral("t.status");
@@ -73,62 +69,52 @@ QString orderBy(const TraineeFilter& f)
         column = QStringLiteral("t.exit_date");
         break;
     }
-    const QString dir = f.ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    // NULLs last in both dialects, then a stable tie-breaker.
-    return QStringLiteral(" ORDER BY (%1 IS NULL), %1 %2, t.sort_key, t.id").arg(column, dir);
+    QStringList keys;
+    if (!column.isEmpty()) {
+        keys << QStringLiteral("(CASE WHEN %1 IS NULL THEN %2 ELSE %3 END)")
+                    .arg(column, f.ascending ? QStringLiteral("1") : QStringLiteral("0"),
+                         f.ascending ? QStringLiteral("0") : QStringLiteral("1"))
+             << QStringLiteral("COALESCE(%1, %2)").arg(column, none);
+    }
+    keys << QStringLiteral("t.sort_key");
+    return sql::PagedQuery(
+        QStringLiteral("t.id, t.last_name, t.first_name, t.birth_date, t.sex, COALESCE(s.name, "
+                       "''), t.section_id, t.cohort_year, t.study_year, t.status, t.entry_date, "
+                       "t.exit_date, t.archived_at"),
+        QStringLiteral("trainee t LEFT JOIN section s ON s.id = t.section_id"), where(f), keys,
+        QStringLiteral("t.id"),
+        f.ascending ? sql::PagedQuery::Order::Ascending : sql::PagedQuery::Order::Descending);
+}
+
+TraineeRow rowFrom(const SqlQuery& q)
+{
+    TraineeRow row;
+    row.id = q.value(0).toLongLong();
+    row.lastName = q.value(1).toString();
+    row.firstName = q.value(2).toString();
+    row.birthDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+    row.sex = q.value(4).toString();
+    row.section = q.value(5).toString();
+    row.sectionId = q.value(6).toLongLong();
+    row.cohortYear = q.value(7).toInt();
+    row.studyYear = q.value(8).toInt();
+    row.status = traineeStatusFromCode(q.value(9).toString());
+    row.entryDate = QDate::fromString(q.value(10).toString(), Qt::ISODate);
+    row.exitDate = QDate::fromString(q.value(11).toString(), Qt::ISODate);
+    row.archived = !q.value(12).toString().isEmpty();
+    return row;
 }
 
 } // namespace
 
-Result<QList<TraineeRow>> TraineeListQuery::rows(const TraineeFilter& f, int limit, int offset) const
+Result<Page<TraineeRow>> TraineeListQuery::page(const TraineeFilter& f, const PageRequest& request) const
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT t.id, t.last_name, t.first_name, t.birth_date, t.sex, "
-                                          "COALESCE(s.name, ''), t.section_id, t.cohort_year, t.study_year, "
-                                          "t.status, t.entry_date, t.exit_date, t.archived_at "
-                                          "FROM trainee t LEFT JOIN section s ON s.id = t.section_id") +
-                           where(f) + orderBy(f) + QStringLiteral(" LIMIT :limit OFFSET :offset"));
-        !r)
-        return std::unexpected(r.error());
-    bind(q, f);
-    q.bind(QStringLiteral("limit"), limit).bind(QStringLiteral("offset"), offset);
-    q.setForwardOnly(true);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    QList<TraineeRow> out;
-    while (q.next()) {
-        TraineeRow row;
-        row.id = q.value(0).toLongLong();
-        row.lastName = q.value(1).toString();
-        row.firstName = q.value(2).toString();
-        row.birthDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-        row.sex = q.value(4).toString();
-        row.section = q.value(5).toString();
-        row.sectionId = q.value(6).toLongLong();
-        row.cohortYear = q.value(7).toInt();
-        row.studyYear = q.value(8).toInt();
-        row.status = traineeStatusFromCode(q.value(9).toString());
-        row.entryDate = QDate::fromString(q.value(10).toString(), Qt::ISODate);
-        row.exitDate = QDate::fromString(q.value(11).toString(), Qt::ISODate);
-        row.archived = !q.value(12).toString().isEmpty();
-        out << row;
-    }
-    return out;
+    return listQuery(f).read<TraineeRow>(m_db, request, rowFrom);
 }
 
-Result<qint64> TraineeListQuery::count(const TraineeFilter& f) const
+Result<qint64> TraineeListQuery::count(const TraineeFilter& f, int cap) const
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT count(*) FROM trainee t LEFT JOIN section s ON s.id = t.section_id") +
-            where(f));
-        !r)
-        return std::unexpected(r.error());
-    bind(q, f);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return listQuery(f).count(m_db, cap);
 }
 
 Result<QList<int>> TraineeListQuery::cohorts() const

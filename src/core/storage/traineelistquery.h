@@ -1,8 +1,10 @@
 #pragma once
 
+#include "domain/paging.h"
 #include "domain/trainee.h"
 #include "util/error.h"
 
+#include <limits>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -57,8 +59,10 @@ class TraineeListQuery
 {
 public:
     explicit TraineeListQuery(Database& db) : m_db(db) {}
-    Result<QList<TraineeRow>> rows(const TraineeFilter& filter, int limit, int offset) const;
-    Result<qint64> count(const TraineeFilter& filter) const;
+    // A page in the filter's order (keyset: see sql::PagedQuery).
+    Result<Page<TraineeRow>> page(const TraineeFilter& filter, const PageRequest& request) const;
+    // The trainees the filter matches, counted up to `cap` (cap + 1: more); exact by default.
+    Result<qint64> count(const TraineeFilter& filter, int cap = std::numeric_limits<int>::max() - 1) const;
     // The school years that have trainees, newest first.
     Result<QList<int>> cohorts() const;
 

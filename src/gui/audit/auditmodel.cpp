@@ -3,15 +3,18 @@
 #include "gui/common/session.h"
 #include "services/audittrail.h"
 #include "services/auditwording.h"
-#include "storage/auditrepository.h"
 
 #include <QDateTime>
 #include <QLocale>
 
 namespace etabli {
 
-AuditModel::AuditModel(Session& session, QObject* parent) : QAbstractTableModel(parent), m_session(session)
+AuditModel::AuditModel(Session& session, QObject* parent)
+    : PagedRowsModel<AuditEntry>(
+          {tr("Date"), tr("Person"), tr("Item"), tr("No."), tr("Action"), tr("Changes")}, parent),
+      m_session(session)
 {
+    setScrolling(true);
     reload();
 }
 
@@ -23,102 +26,38 @@ void AuditModel::setFilter(const AuditFilter& filter)
 
 void AuditModel::reload()
 {
-    m_resetting = true;
-    beginResetModel();
-    m_rows.clear();
-    m_total = 0;
-    m_error.clear();
-    if (m_session.isOpen()) {
-        AuditTrail trail(m_session.database(), m_session.clock());
-        auto count = trail.count(m_session.user(), m_filter);
-        auto rows = trail.list(m_session.user(), m_filter, kPageSize, 0);
-        if (count && rows) {
-            m_total = *count;
-            m_rows = *rows;
-        } else {
-            m_error = count ? rows.error().message : count.error().message;
-        }
-    }
-    endResetModel();
-    m_resetting = false;
-}
-
-int AuditModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int AuditModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool AuditModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && m_rows.size() < m_total;
-}
-
-void AuditModel::fetchMore(const QModelIndex& parent)
-{
-    if (m_resetting || !canFetchMore(parent))
-        return;
-    auto rows = AuditTrail(m_session.database(), m_session.clock())
-                    .list(m_session.user(), m_filter, kPageSize, static_cast<int>(m_rows.size()));
-    if (!rows || rows->isEmpty()) {
-        m_total = m_rows.size(); // stop asking
+    if (!m_session.isOpen()) {
+        clear();
         return;
     }
-    beginInsertRows({}, static_cast<int>(m_rows.size()), static_cast<int>(m_rows.size() + rows->size() - 1));
-    m_rows += *rows;
-    endInsertRows();
+    (void)first(); // an error is kept for lastError()
 }
 
-QVariant AuditModel::data(const QModelIndex& index, int role) const
+Result<Page<AuditEntry>> AuditModel::fetch(const PageRequest& request) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const AuditEntry& e = m_rows.at(index.row());
-    if (role == Qt::DisplayRole) {
-        switch (index.column()) {
-        case When:
-            return QLocale().toString(QDateTime::fromString(e.at, Qt::ISODate).toLocalTime(),
-                                      QStringLiteral("dd/MM/yyyy HH:mm:ss"));
-        case Who:
-            return e.userLogin;
-        case What:
-            return AuditWording::entityLabel(e.entity);
-        case Number:
-            return e.entityId;
-        case Action:
-            return AuditTrail::actionLabel(e.action);
-        case Changes:
-            return AuditWording::changes(e.entity, e.changes);
-        default:
-            return {};
-        }
-    }
-    if (role == Qt::ToolTipRole && index.column() == Changes)
+    return AuditTrail(m_session.database(), m_session.clock()).page(m_session.user(), m_filter, request);
+}
+
+QVariant AuditModel::cell(const AuditEntry& e, int column, int role) const
+{
+    if (role == Qt::ToolTipRole && column == Changes)
         return AuditWording::changes(e.entity, e.changes);
-    return {};
-}
-
-QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (role != Qt::DisplayRole)
         return {};
-    switch (section) {
+    switch (column) {
     case When:
-        return tr("Date");
+        return QLocale().toString(QDateTime::fromString(e.at, Qt::ISODate).toLocalTime(),
+                                  QStringLiteral("dd/MM/yyyy HH:mm:ss"));
     case Who:
-        return tr("Person");
+        return e.userLogin;
     case What:
-        return tr("Item");
+        return AuditWording::entityLabel(e.entity);
     case Number:
-        return tr("No.");
+        return e.entityId;
     case Action:
-        return tr("Action");
+        return AuditTrail::actionLabel(e.action);
     case Changes:
-        return tr("Changes");
+        return AuditWording::changes(e.entity, e.changes);
     default:
         return {};
     }

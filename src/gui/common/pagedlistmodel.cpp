@@ -76,9 +76,38 @@ void PagedListModel::clear()
     Q_EMIT pageRead();
 }
 
+bool PagedListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return m_scrolling && !parent.isValid() && !m_reading && m_hasNext && !m_info.last.isNull();
+}
+
+void PagedListModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_reading = true;
+    PageRequest request = PageRequest::after(m_info.last, PageSize);
+    request.countCap = 0; // the total was counted with the first page
+    auto info = append(request);
+    m_reading = false;
+    if (!info) {
+        m_error = info.error().message;
+        m_hasNext = false;
+        Q_EMIT pageRead();
+        return;
+    }
+    if (!info->last.isNull())
+        m_info.last = info->last;
+    m_hasNext = info->more;
+    Q_EMIT pageRead();
+}
+
 Status PagedListModel::read(const PageRequest& request, qint64 position)
 {
+    m_reading = true;
     auto info = load(request);
+    m_reading = false;
+    m_error = info ? QString() : info.error().message;
     if (!info)
         return std::unexpected(info.error());
     if (info->beyondEnd)

@@ -52,6 +52,13 @@ public:
 
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // A scrolling list (the trainees, the log of changes): the next page is
+    // added below as the view scrolls down, instead of replacing the page.
+    void setScrolling(bool scrolling) { m_scrolling = scrolling; }
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+    // The last read's error, for a scrolling view (empty after a good read).
+    QString lastError() const { return m_error; }
 
 Q_SIGNALS:
     // After a page was read (or cleared): the pager updates.
@@ -62,6 +69,8 @@ protected:
     // Reads the page `request` asks for into the model's rows, unless it is
     // past the end (PageInfo::beyondEnd) or empty backwards.
     virtual Result<PageInfo> load(const PageRequest& request) = 0;
+    // Reads the page `request` asks for and adds its rows after those shown.
+    virtual Result<PageInfo> append(const PageRequest& request) = 0;
     virtual void clearRows() = 0;
 
 private:
@@ -74,6 +83,9 @@ private:
     bool m_totalIsAtLeast = false;
     bool m_hasPrevious = false;
     bool m_hasNext = false;
+    bool m_scrolling = false;
+    bool m_reading = false; // no fetchMore from inside a reset notification
+    QString m_error;
 };
 
 // A paged list of `Row`s (each with an `id`): a subclass reads a page from
@@ -143,6 +155,19 @@ protected:
             beginResetModel();
             m_rows = std::move(page->rows);
             endResetModel();
+        }
+        return page->info;
+    }
+    Result<PageInfo> append(const PageRequest& request) override
+    {
+        auto page = fetch(request);
+        if (!page)
+            return std::unexpected(page.error());
+        if (!page->rows.isEmpty()) {
+            beginInsertRows({}, static_cast<int>(m_rows.size()),
+                            static_cast<int>(m_rows.size() + page->rows.size() - 1));
+            m_rows.append(page->rows);
+            endInsertRows();
         }
         return page->info;
     }

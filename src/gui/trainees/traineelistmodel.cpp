@@ -8,8 +8,12 @@
 namespace etabli {
 
 TraineeListModel::TraineeListModel(Session& session, QObject* parent)
-    : QAbstractTableModel(parent), m_session(session)
+    : PagedRowsModel<TraineeRow>({tr("Name"), tr("Born on"), tr("Age at entry"), tr("Section"),
+                                  tr("Year of entry"), tr("Year"), tr("Status"), tr("Entry"), tr("Exit")},
+                                 parent),
+      m_session(session)
 {
+    setScrolling(true);
 }
 
 void TraineeListModel::setFilter(const TraineeFilter& filter)
@@ -20,59 +24,23 @@ void TraineeListModel::setFilter(const TraineeFilter& filter)
 
 void TraineeListModel::reload()
 {
-    m_resetting = true;
-    beginResetModel();
-    m_rows.clear();
-    m_total = 0;
-    m_error.clear();
-    if (m_session.isOpen() && m_session.isLoggedIn()) {
-        TraineeService service(m_session.database(), m_session.clock(), m_session.user());
-        auto count = service.count(m_filter);
-        auto rows = service.list(m_filter, kPageSize, 0);
-        if (count && rows) {
-            m_total = *count;
-            m_rows = *rows;
-        } else {
-            m_error = count ? rows.error().message : count.error().message;
-        }
-    }
-    endResetModel();
-    m_resetting = false;
-}
-
-qint64 TraineeListModel::traineeId(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
-}
-
-int TraineeListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int TraineeListModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool TraineeListModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && m_rows.size() < m_total;
-}
-
-void TraineeListModel::fetchMore(const QModelIndex& parent)
-{
-    if (m_resetting || !canFetchMore(parent))
-        return;
-    auto rows = TraineeService(m_session.database(), m_session.clock(), m_session.user())
-                    .list(m_filter, kPageSize, static_cast<int>(m_rows.size()));
-    if (!rows || rows->isEmpty()) {
-        m_total = m_rows.size();
+    if (!m_session.isOpen() || !m_session.isLoggedIn()) {
+        clear();
         return;
     }
-    beginInsertRows({}, static_cast<int>(m_rows.size()), static_cast<int>(m_rows.size() + rows->size() - 1));
-    m_rows += *rows;
-    endInsertRows();
+    (void)first(); // an error is kept for lastError()
+}
+
+Result<Page<TraineeRow>> TraineeListModel::fetch(const PageRequest& request) const
+{
+    return TraineeService(m_session.database(), m_session.clock(), m_session.user()).page(m_filter, request);
+}
+
+QVariant TraineeListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole && section == Age)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return PagedRowsModel<TraineeRow>::headerData(section, orientation, role);
 }
 
 void TraineeListModel::sort(int column, Qt::SortOrder order)
@@ -88,17 +56,14 @@ void TraineeListModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
-QVariant TraineeListModel::data(const QModelIndex& index, int role) const
+QVariant TraineeListModel::cell(const TraineeRow& r, int column, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const TraineeRow& r = m_rows.at(index.row());
     const QLocale locale;
     const auto date = [&locale](const QDate& d) {
         return d.isValid() ? locale.toString(d, QStringLiteral("dd/MM/yyyy")) : QString();
     };
     if (role == Qt::DisplayRole) {
-        switch (index.column()) {
+        switch (column) {
         case Name:
             return QStringLiteral("%1 %2").arg(r.lastName.toUpper(), r.firstName);
         case BirthDate:
@@ -127,37 +92,9 @@ QVariant TraineeListModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
-    if (role == Qt::TextAlignmentRole && index.column() == Age)
+    if (role == Qt::TextAlignmentRole && column == Age)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};
-}
-
-QVariant TraineeListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Name:
-        return tr("Name");
-    case BirthDate:
-        return tr("Born on");
-    case Age:
-        return tr("Age at entry");
-    case Section:
-        return tr("Section");
-    case Cohort:
-        return tr("Year of entry");
-    case StudyYear:
-        return tr("Year");
-    case Status:
-        return tr("Status");
-    case EntryDate:
-        return tr("Entry");
-    case ExitDate:
-        return tr("Exit");
-    default:
-        return {};
-    }
 }
 
 } // namespace etabli

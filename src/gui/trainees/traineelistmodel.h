@@ -1,16 +1,15 @@
 #pragma once
 
+#include "gui/common/pagedlistmodel.h"
 #include "storage/traineelistquery.h"
-
-#include <QAbstractTableModel>
 
 namespace etabli {
 
 class Session;
 
-// The trainees' list: filtered, sorted and paged in SQL through
-// TraineeService; rows arrive a page at a time as the view scrolls.
-class TraineeListModel final : public QAbstractTableModel
+// The trainees' list: filtered and sorted in SQL through TraineeService,
+// read a page at a time by keyset as the view scrolls down.
+class TraineeListModel final : public PagedRowsModel<TraineeRow>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TraineeListModel)
@@ -32,30 +31,23 @@ public:
 
     explicit TraineeListModel(Session& session, QObject* parent = nullptr);
 
+    // Reads the first page of what the filter chooses.
     void setFilter(const TraineeFilter& filter);
     const TraineeFilter& filter() const { return m_filter; }
     void reload();
-    qint64 totalCount() const { return m_total; }
-    QString lastError() const { return m_error; }
-    qint64 traineeId(int row) const;
+    qint64 totalCount() const { return total(); }
+    qint64 traineeId(int row) const { return idAt(row); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order) override;
 
-    static constexpr int kPageSize = 100;
+protected:
+    Result<Page<TraineeRow>> fetch(const PageRequest& request) const override;
+    QVariant cell(const TraineeRow& row, int column, int role) const override;
 
 private:
     Session& m_session;
     TraineeFilter m_filter;
-    QList<TraineeRow> m_rows;
-    qint64 m_total = 0;
-    QString m_error;
-    bool m_resetting = false; // no fetchMore from inside a reset notification
 };
 
 } // namespace etabli
