@@ -2181,12 +2181,7 @@
         <translation>  verify-archive DOSSIER       vérifie une archive d'après son manifeste signé</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>  list invoices [--search T] [--unpaid] [--after KEY] [--limit N] [--format csv|json]   a page of a list, as its page shows it</source>
-        <translation>  list invoices [--search T] [--unpaid] [--after CLÉ] [--limit N] [--format csv|json]   une page d'une liste, comme sa page l'affiche</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Commands that read or write the school's data act as an account: --user LOGIN, with the password in ETABLI_PASSWORD or typed at the prompt.</source>
         <translation>Les commandes qui lisent ou modifient les données de l'école agissent au nom d'un compte : --user IDENTIFIANT, avec le mot de passe dans ETABLI_PASSWORD ou saisi à l'invite.</translation>
     </message>
@@ -2302,7 +2297,7 @@
         <location line="+236" />
         <location line="+2" />
         <location line="+2" />
-        <location filename="../../src/cli/clilist.cpp" line="+85" />
+        <location filename="../../src/cli/clilist.cpp" line="+194" />
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -2612,7 +2607,12 @@
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+11" />
+        <source>  list invoices|quotes|orders|trainees|contacts|gifts|production [--search T] [--unpaid] [--after KEY] [--limit N] [--format csv|json]   a page of a list, as its page shows it</source>
+        <translation>  list invoices|quotes|orders|trainees|contacts|gifts|production [--search T] [--unpaid] [--after CLÉ] [--limit N] [--format csv|json]   une page d'une liste, comme sa page l'affiche</translation>
+    </message>
+    <message>
+        <location line="+78" />
         <source>A workshop of the school (repeat it for each: --section Mécanique --section Menuiserie); more can be added in the settings.</source>
         <translation>Un atelier de l'école (à répéter pour chacun : --section Mécanique --section Menuiserie) ; d'autres s'ajoutent dans les paramètres.</translation>
     </message>
@@ -3081,22 +3081,32 @@
         <translation>csv ou json (csv).</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The list: invoices.</source>
-        <translation>La liste : invoices (factures).</translation>
+        <location line="+7" />
+        <source>The list: invoices, quotes, orders, trainees, contacts, gifts or production.</source>
+        <translation>La liste : invoices (factures), quotes (devis), orders (bons de travaux), trainees (jeunes), contacts, gifts (dons) ou production (journal des ateliers).</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Unknown list “%1”: the lists are %2.</source>
+        <translation>Liste inconnue « %1 » : les listes sont %2.</translation>
     </message>
     <message>
         <location line="+2" />
+        <source>--unpaid is for the invoices' list only.</source>
+        <translation>--unpaid ne vaut que pour la liste des factures (invoices).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Usage: etabli-cli list invoices|quotes|orders|trainees|contacts|gifts|production [--search TEXT] [--unpaid] [--after KEY] [--limit N] [--format csv|json] --user LOGIN</source>
+        <translation>Usage : etabli-cli list invoices|quotes|orders|trainees|contacts|gifts|production [--search TEXT] [--unpaid] [--after CLÉ] [--limit N] [--format csv|json] --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="-29" />
         <source>Prints a page of a list, as the application's page shows it (same filters, same order, same rights), and the key to continue after it.</source>
         <translation>Affiche une page d'une liste, comme la page de l'application la montre (mêmes filtres, même ordre, mêmes droits), et la clé pour continuer après elle.</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>Unknown list “%1”: the lists are invoices.</source>
-        <translation>Liste inconnue « %1 » : les listes sont invoices (factures).</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+20" />
         <source>The format is csv or json, not “%1”.</source>
         <translation>Le format est csv ou json, pas « %1 ».</translation>
     </message>
@@ -3116,12 +3126,7 @@
         <translation>Indiquez le compte qui lit la liste avec --user IDENTIFIANT.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Usage: etabli-cli list invoices [--search TEXT] [--unpaid] [--after KEY] [--limit N] [--format csv|json] --user LOGIN</source>
-        <translation>Usage : etabli-cli list invoices [--search TEXTE] [--unpaid] [--after CLÉ] [--limit N] [--format csv|json] --user IDENTIFIANT</translation>
-    </message>
-    <message>
-        <location line="+42" />
+        <location line="+53" />
         <source>More rows: --after %1</source>
         <translation>Lignes suivantes : --after %1</translation>
     </message>
@@ -7958,7 +7963,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeService</name>
     <message>
-        <location filename="../../src/core/services/traineeservice.cpp" line="+55" />
+        <location filename="../../src/core/services/traineeservice.cpp" line="+54" />
         <source>candidate</source>
         <translation>candidat</translation>
     </message>

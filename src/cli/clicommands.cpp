@@ -65,8 +65,8 @@ void Commands::usage(QTextStream& s) const
       << Qt::endl
       << tr("  archive --year YEAR --out FOLDER   writes the signed archive of a closed year") << Qt::endl
       << tr("  verify-archive FOLDER        checks an archive against its signed manifest") << Qt::endl
-      << tr("  list invoices [--search T] [--unpaid] [--after KEY] [--limit N] [--format csv|json]   a "
-            "page of a list, as its page shows it")
+      << tr("  list invoices|quotes|orders|trainees|contacts|gifts|production [--search T] [--unpaid] "
+            "[--after KEY] [--limit N] [--format csv|json]   a page of a list, as its page shows it")
       << Qt::endl
       << Qt::endl
       << tr("Commands that read or write the school's data act as an account: --user LOGIN, with the "

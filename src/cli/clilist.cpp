@@ -2,7 +2,12 @@
 // scripts — through the same services and paged queries as the pages.
 #include "cli/clisupport.h"
 #include "io/csv.h"
+#include "services/contactservice.h"
+#include "services/donationservice.h"
 #include "services/invoiceservice.h"
+#include "services/orderservice.h"
+#include "services/productionservice.h"
+#include "services/traineeservice.h"
 #include "util/clock.h"
 
 #include <functional>
@@ -69,6 +74,110 @@ ListSource invoices(Database& db, const Clock& clock, const UserContext& user, c
             }};
 }
 
+ListSource quotes(Database& db, const Clock& clock, const UserContext& user, const QString& search)
+{
+    OrderFilter filter;
+    filter.text = search;
+    return {{QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("date"),
+             QStringLiteral("customer"), QStringLiteral("subject"), QStringLiteral("total"),
+             QStringLiteral("valid_until"), QStringLiteral("status")},
+            [&db, &clock, user, filter](const PageRequest& request) {
+                return asValues<Quote>(OrderService(db, clock, user).quotes(filter, request),
+                                       [](const Quote& q) {
+                                           return QVariantList{q.id,
+                                                               q.number,
+                                                               iso(q.quoteDate),
+                                                               q.customerName,
+                                                               q.reference,
+                                                               amount(q.totals.incl),
+                                                               iso(q.validUntil),
+                                                               q.status};
+                                       });
+            }};
+}
+
+ListSource orders(Database& db, const Clock& clock, const UserContext& user, const QString& search)
+{
+    OrderFilter filter;
+    filter.text = search;
+    return {{QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("date"),
+             QStringLiteral("customer"), QStringLiteral("description"), QStringLiteral("due_date"),
+             QStringLiteral("status"), QStringLiteral("invoice")},
+            [&db, &clock, user, filter](const PageRequest& request) {
+                return asValues<WorkOrder>(
+                    OrderService(db, clock, user).orders(filter, request), [](const WorkOrder& o) {
+                        return QVariantList{o.id,          o.number,       iso(o.orderDate), o.customerName,
+                                            o.description, iso(o.dueDate), o.status,         o.invoiceNumber};
+                    });
+            }};
+}
+
+ListSource contacts(Database& db, const Clock& clock, const UserContext& user, const QString& search)
+{
+    ContactFilter filter;
+    filter.text = search;
+    return {{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("postcode"), QStringLiteral("city"),
+             QStringLiteral("phone"), QStringLiteral("email")},
+            [&db, &clock, user, filter](const PageRequest& request) {
+                return asValues<Contact>(
+                    ContactService(db, clock, user).page(filter, request), [](const Contact& c) {
+                        return QVariantList{c.id, c.displayName(), c.postcode, c.city, c.phone, c.email};
+                    });
+            }};
+}
+
+ListSource gifts(Database& db, const Clock& clock, const UserContext& user, const QString& search)
+{
+    DonationFilter filter;
+    filter.text = search;
+    return {{QStringLiteral("id"), QStringLiteral("date"), QStringLiteral("donor"), QStringLiteral("amount"),
+             QStringLiteral("method"), QStringLiteral("receipt")},
+            [&db, &clock, user, filter](const PageRequest& request) {
+                return asValues<Donation>(
+                    DonationService(db, clock, user).donations(filter, request), [](const Donation& d) {
+                        return QVariantList{d.id,     iso(d.day),     d.donorName, amount(d.amount),
+                                            d.method, d.receiptNumber};
+                    });
+            }};
+}
+
+ListSource production(Database& db, const Clock& clock, const UserContext& user, const QString& search)
+{
+    ProductionFilter filter;
+    filter.reference = search;
+    return {{QStringLiteral("id"), QStringLiteral("day"), QStringLiteral("workshop"), QStringLiteral("kind"),
+             QStringLiteral("reference"), QStringLiteral("trainees"), QStringLiteral("minutes"),
+             QStringLiteral("made")},
+            [&db, &clock, user, filter](const PageRequest& request) {
+                return asValues<ProductionSummary>(
+                    ProductionService(db, clock, user).list(filter, request), [](const ProductionSummary& e) {
+                        return QVariantList{e.id,        iso(e.day), e.sectionName, e.kind,
+                                            e.reference, e.trainees, e.minutes,     e.outputs};
+                    });
+            }};
+}
+
+ListSource trainees(Database& db, const Clock& clock, const UserContext& user, const QString& search)
+{
+    TraineeFilter filter;
+    filter.text = search;
+    return {{QStringLiteral("id"), QStringLiteral("last_name"), QStringLiteral("first_name"),
+             QStringLiteral("section"), QStringLiteral("status"), QStringLiteral("entry_date"),
+             QStringLiteral("exit_date")},
+            [&db, &clock, user, filter](const PageRequest& request) {
+                return asValues<TraineeRow>(TraineeService(db, clock, user).page(filter, request),
+                                            [](const TraineeRow& t) {
+                                                return QVariantList{t.id,
+                                                                    t.lastName,
+                                                                    t.firstName,
+                                                                    t.section,
+                                                                    traineeStatusCode(t.status),
+                                                                    iso(t.entryDate),
+                                                                    iso(t.exitDate)};
+                                            });
+            }};
+}
+
 } // namespace
 
 int Commands::list(const QStringList& args)
@@ -88,7 +197,9 @@ int Commands::list(const QStringList& args)
     for (const QCommandLineOption& o :
          {user, searchOption, unpaidOption, afterOption, limitOption, formatOption})
         parser.addOption(o);
-    parser.addPositionalArgument(QStringLiteral("what"), tr("The list: invoices."));
+    parser.addPositionalArgument(
+        QStringLiteral("what"),
+        tr("The list: invoices, quotes, orders, trainees, contacts, gifts or production."));
     if (int rc = parseCommand(parser, common, QStringLiteral("list"),
                               tr("Prints a page of a list, as the application's page shows it (same filters, "
                                  "same order, same rights), and the key to continue after it."),
@@ -101,8 +212,14 @@ int Commands::list(const QStringList& args)
     const int limit = parser.value(limitOption).toInt(&limitOk);
     const PageCursor after = PageCursor::fromString(parser.value(afterOption));
     QString problem;
-    if (what != QLatin1String("invoices"))
-        problem = tr("Unknown list “%1”: the lists are invoices.").arg(what);
+    static const QStringList lists = {QStringLiteral("invoices"),  QStringLiteral("quotes"),
+                                      QStringLiteral("orders"),    QStringLiteral("trainees"),
+                                      QStringLiteral("contacts"),  QStringLiteral("gifts"),
+                                      QStringLiteral("production")};
+    if (!lists.contains(what))
+        problem = tr("Unknown list “%1”: the lists are %2.").arg(what, lists.join(QStringLiteral(", ")));
+    else if (parser.isSet(unpaidOption) && what != QLatin1String("invoices"))
+        problem = tr("--unpaid is for the invoices' list only.");
     else if (format != QLatin1String("csv") && format != QLatin1String("json"))
         problem = tr("The format is csv or json, not “%1”.").arg(format);
     else if (!limitOk || limit < 1 || limit > 10000)
@@ -113,8 +230,8 @@ int Commands::list(const QStringList& args)
         problem = tr("Give the account that reads the list with --user LOGIN.");
     if (!problem.isEmpty()) {
         m_err << problem << Qt::endl
-              << tr("Usage: etabli-cli list invoices [--search TEXT] [--unpaid] [--after KEY] [--limit N] "
-                    "[--format csv|json] --user LOGIN")
+              << tr("Usage: etabli-cli list invoices|quotes|orders|trainees|contacts|gifts|production "
+                    "[--search TEXT] [--unpaid] [--after KEY] [--limit N] [--format csv|json] --user LOGIN")
               << Qt::endl;
         return BadUsage;
     }
@@ -122,8 +239,16 @@ int Commands::list(const QStringList& args)
     auto acting = openAs(parser, common, parser.value(user), clock, m_err);
     if (!acting)
         return report(m_err, acting.error());
-    const ListSource source =
-        invoices(*acting->db, clock, acting->user, parser.value(searchOption), parser.isSet(unpaidOption));
+    Database& db = *acting->db;
+    const QString search = parser.value(searchOption);
+    const ListSource source = what == QLatin1String("quotes")     ? quotes(db, clock, acting->user, search)
+                              : what == QLatin1String("orders")   ? orders(db, clock, acting->user, search)
+                              : what == QLatin1String("trainees") ? trainees(db, clock, acting->user, search)
+                              : what == QLatin1String("contacts") ? contacts(db, clock, acting->user, search)
+                              : what == QLatin1String("gifts")    ? gifts(db, clock, acting->user, search)
+                              : what == QLatin1String("production")
+                                  ? production(db, clock, acting->user, search)
+                                  : invoices(db, clock, acting->user, search, parser.isSet(unpaidOption));
     PageRequest request = after.isNull() ? PageRequest::first(limit) : PageRequest::after(after, limit);
     request.countCap = 0;
     auto page = source.page(request);

@@ -102,3 +102,65 @@ TEST_CASE("etabli-cli list invoices pages as the invoices' page does, with the a
         CHECK(refused.out.isEmpty());
     }
 }
+
+TEST_CASE("etabli-cli list pages every list of the application, each row once", "[cli][paging]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    struct Case
+    {
+        const char* list;
+        QString countSql;
+        const char* user;
+    };
+    const QList<Case> cases = {
+        {"quotes", QStringLiteral("SELECT count(*) FROM quote"), "secretariat"},
+        {"orders", QStringLiteral("SELECT count(*) FROM work_order"), "secretariat"},
+        {"contacts", QStringLiteral("SELECT count(*) FROM contact"), "secretariat"},
+        {"gifts", QStringLiteral("SELECT count(*) FROM donation"), "secretariat"},
+        {"trainees", QStringLiteral("SELECT count(*) FROM trainee WHERE archived_at IS NULL"), "secretariat"},
+        // A trainer's log is their workshop's, as on the page.
+        {"production",
+         QStringLiteral("SELECT count(*) FROM production_entry e JOIN section s ON s.id = e.section_id WHERE "
+                        "s.name = 'Métallerie'"),
+         "formateur.metal"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.list);
+        const qint64 expected = firstRow(db, c.countSql).value(0).toLongLong();
+        REQUIRE(expected > 0);
+        QSet<QString> ids;
+        QString after;
+        int pages = 0;
+        do {
+            QStringList args = {QStringLiteral("list"),       QString::fromLatin1(c.list),
+                                QStringLiteral("--format"),   QStringLiteral("json"),
+                                QStringLiteral("--limit"),    QStringLiteral("500"),
+                                QStringLiteral("--database"), db,
+                                QStringLiteral("--user"),     QString::fromLatin1(c.user)};
+            if (!after.isEmpty())
+                args << QStringLiteral("--after") << after;
+            auto run = cli(args, demoPassword());
+            INFO(run.err.toStdString());
+            REQUIRE(run.code == 0);
+            const QJsonObject page = QJsonDocument::fromJson(run.out.toUtf8()).object();
+            for (const QJsonValue& row : page.value(QStringLiteral("rows")).toArray()) {
+                const QString id = QString::number(row.toObject().value(QStringLiteral("id")).toInteger());
+                CHECK_FALSE(ids.contains(id));
+                ids.insert(id);
+            }
+            after = page.value(QStringLiteral("next")).toString();
+        } while (!after.isEmpty() && ++pages < 50);
+        CHECK(ids.size() == expected);
+    }
+    // The gifts are not a trainer's; --unpaid is the invoices' only.
+    auto trainer = cli({QStringLiteral("list"), QStringLiteral("gifts"), QStringLiteral("--database"), db,
+                        QStringLiteral("--user"), QStringLiteral("formateur.metal")},
+                       demoPassword());
+    CHECK(trainer.code == 1);
+    auto unpaid =
+        cli({QStringLiteral("list"), QStringLiteral("quotes"), QStringLiteral("--unpaid"),
+             QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("secretariat")},
+            demoPassword());
+    CHECK(unpaid.code == 2);
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/datakind.h"
+#include "gui/common/pagedlistmodel.h"
 #include "util/error.h"
 
 #include <functional>
@@ -22,7 +23,6 @@ struct ListContent;
 
 class ListOutput;
 class MessageBanner;
-class PagedListModel;
 class Pager;
 class Session;
 struct UserContext;
@@ -39,7 +39,7 @@ class PagedListPage : public QWidget
     Q_DISABLE_COPY_MOVE(PagedListPage)
 
 public:
-    static constexpr int PageSize = 100;
+    static constexpr int PageSize = PagedListModel::PageSize;
     // Printed or exported at most (a federation's invoices are a million).
     static constexpr int ExportLimit = 20000;
 
