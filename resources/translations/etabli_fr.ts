@@ -4000,6 +4000,80 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
 </context>
 <context>
+    <name>EntryMaterialsModel</name>
+    <message>
+        <location filename="../../src/gui/workshops/productionentrymodels.cpp" line="+161" />
+        <source>Material</source>
+        <translation>Matière</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit cost (€)</source>
+        <translation>Coût unitaire (€)</translation>
+    </message>
+</context>
+<context>
+    <name>EntryOutputsModel</name>
+    <message>
+        <location line="-24" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Description</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTraineesModel</name>
+    <message>
+        <location line="-126" />
+        <source>Trainee</source>
+        <translation>Jeune</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Register</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>in internship</source>
+        <translation>en stage</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>absent</source>
+        <translation>absent(e)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>absent half a day</source>
+        <translation>absent(e) ½ journée</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <location filename="../../src/core/io/files.cpp" line="+24" />
@@ -13187,7 +13261,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionEntryPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionentrypage.cpp" line="+74" />
+        <location filename="../../src/gui/workshops/productionentrypage.cpp" line="+68" />
         <source>&amp;Add</source>
         <translation>Ajo&amp;uter</translation>
     </message>
@@ -13237,22 +13311,7 @@ Facturé (HT) : %6
         <translation>&amp;Formateur</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Trainee</source>
-        <translation>Jeune</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Hours</source>
-        <translation>Heures</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Register</source>
-        <translation>Registre</translation>
-    </message>
-    <message>
-        <location line="+14" />
+        <location line="+23" />
         <source>&amp;Trainees</source>
         <translation>J&amp;eunes</translation>
     </message>
@@ -13272,28 +13331,7 @@ Facturé (HT) : %6
         <translation>Unité d'une ligne en texte libre (un article du catalogue a la sienne)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Description</source>
-        <translation>Désignation</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <location line="+25" />
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <location line="-25" />
-        <source>Unit</source>
-        <translation>Unité</translation>
-    </message>
-    <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>Arti&amp;cle</source>
         <translation>Arti&amp;cle</translation>
     </message>
@@ -13313,17 +13351,7 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;Ce qui a été fait&lt;/b&gt; — Entrée ajoute la ligne, Suppr la retire</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>Material</source>
-        <translation>Matière</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Unit cost (€)</source>
-        <translation>Coût unitaire (€)</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+11" />
         <source>Add a &amp;material</source>
         <translation>Ajouter une mat&amp;ière</translation>
     </message>
@@ -13333,7 +13361,7 @@ Facturé (HT) : %6
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>&lt;b&gt;Materials used&lt;/b&gt;</source>
         <translation>&lt;b&gt;Matières utilisées&lt;/b&gt;</translation>
     </message>
@@ -13348,12 +13376,12 @@ Facturé (HT) : %6
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+71" />
         <source>Production log</source>
         <translation>Journal d'atelier</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+89" />
         <source>(not given)</source>
         <translation>(non précisé)</translation>
     </message>
@@ -13363,27 +13391,12 @@ Facturé (HT) : %6
         <translation>(pas de bon de travaux)</translation>
     </message>
     <message>
-        <location line="+64" />
-        <source>in internship</source>
-        <translation>en stage</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>absent</source>
-        <translation>absent(e)</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>absent half a day</source>
-        <translation>absent(e) ½ journée</translation>
-    </message>
-    <message>
-        <location line="+70" />
+        <location line="+109" />
         <source>“%1” is not in the catalogue: added as a free-text line.</source>
         <translation>« %1 » n'est pas au catalogue : ajouté en ligne de texte libre.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+24" />
         <source>Correcting the entry of %1</source>
         <translation>Correction de l'entrée du %1</translation>
     </message>
@@ -13393,7 +13406,7 @@ Facturé (HT) : %6
         <translation>Journal d'atelier — %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+11" />
+        <location line="+1" />
         <source>%n trainee(s) ticked, %1 in all</source>
         <translation>
             <numerusform>%n jeune coché, %1 en tout</numerusform>
@@ -13401,7 +13414,7 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90" />
+        <location line="+61" />
         <source>%n trainee(s), %1</source>
         <translation>
             <numerusform>%n jeune, %1</numerusform>
@@ -13419,7 +13432,7 @@ Facturé (HT) : %6
         <translation>Entrée enregistrée : %1.</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+51" />
         <source>(another workshop)</source>
         <translation>(un autre atelier)</translation>
     </message>

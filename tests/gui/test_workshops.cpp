@@ -1,8 +1,10 @@
 #include "gui/common/datefield.h"
+#include "gui/common/rowstablemodel.h"
 #include "gui/common/session.h"
 #include "gui/trainees/productiontab.h"
 #include "gui/trainees/traineedialog.h"
 #include "gui/workshops/cataloguepage.h"
+#include "gui/workshops/productionentrymodels.h"
 #include "gui/workshops/productionentrypage.h"
 #include "gui/workshops/productionfigurespage.h"
 #include "gui/workshops/productionlogpage.h"
@@ -14,11 +16,13 @@
 #include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDate>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -68,17 +72,23 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
     press(Qt::Key_R, Qt::AltModifier); // Référence
     type(QStringLiteral("KBD-001"));
     press(Qt::Key_E, Qt::AltModifier); // Jeunes
-    QTableWidget* trainees = page->traineesTable();
-    REQUIRE(QApplication::focusWidget() == trainees);
+    REQUIRE(QApplication::focusWidget() == page->traineesTable());
+    EntryTraineesModel* trainees = page->traineesModel();
+    QAbstractItemModelTester traineesTester(trainees,
+                                            QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester outputsTester(page->outputsModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester skillsTester(page->skillsModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::Warning);
     REQUIRE(trainees->rowCount() >= 3);
     // Tick the first three trainees who are not absent today; the first works 3 h only.
     QList<qint64> ticked;
     for (int row = 0; row < trainees->rowCount() && ticked.size() < 3; ++row) {
-        QTableWidgetItem* name = trainees->item(row, ProductionEntryPage::TraineeName);
-        if (name->flags() & Qt::ItemIsUserCheckable) {
+        const QModelIndex name = trainees->index(row, EntryTraineesModel::Name);
+        if (trainees->flags(name) & Qt::ItemIsUserCheckable) {
             press(Qt::Key_Space);
-            REQUIRE(name->checkState() == Qt::Checked);
-            ticked << name->data(Qt::UserRole).toLongLong();
+            REQUIRE(name.data(Qt::CheckStateRole).toInt() == Qt::Checked);
+            ticked << trainees->rowAt(row).traineeId;
             if (ticked.size() == 1) {
                 press(Qt::Key_Right);
                 type(QStringLiteral("3"));
@@ -103,16 +113,17 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
     press(Qt::Key_Q, Qt::AltModifier);
     type(QStringLiteral("1"));
     press(Qt::Key_Return);
-    REQUIRE(page->outputsTable()->rowCount() == 2);
-    CHECK(page->outputsTable()->item(1, 0)->text() == QStringLiteral("REP-CREV"));
+    REQUIRE(page->outputsModel()->rowCount() == 2);
+    CHECK(test::cell(page->outputsTable(), 1, EntryOutputsModel::Code) == QStringLiteral("REP-CREV"));
 
     press(Qt::Key_M, Qt::AltModifier); // Compétences
-    auto* skills = page->findChild<QListWidget*>(QStringLiteral("entrySkills"));
+    auto* skills = page->findChild<QListView*>(QStringLiteral("entrySkills"));
     REQUIRE(QApplication::focusWidget() == skills);
     if (!skills->currentIndex().isValid())
         press(Qt::Key_Down);
     press(Qt::Key_Space);
-    CHECK(skills->currentItem()->checkState() == Qt::Checked);
+    CHECK(skills->currentIndex().data(Qt::CheckStateRole).toInt() == Qt::Checked);
+    CHECK(page->skillsModel()->checkedIds().size() == 1);
 
     press(Qt::Key_S, Qt::ControlModifier);
     INFO(page->statusText().toStdString());
@@ -148,7 +159,8 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
               db, QStringLiteral("SELECT COUNT(*) FROM production_skill WHERE entry_id = %1").arg(entry))
               .toInt() == 1);
     // The form is blank again for the next entry.
-    CHECK(page->outputsTable()->rowCount() == 0);
+    CHECK(page->outputsModel()->rowCount() == 0);
+    CHECK(trainees->tickedCount() == 0);
 
     // The entry shows in the log, and in the trainee's production tab.
     // (A hidden tab reloads when it is shown: open the log as the trainer would.)
@@ -171,20 +183,25 @@ TEST_CASE("Refusals in the entry form say why and keep what was typed", "[gui][w
     Demo d("formateur.pneus");
     ProductionEntryPage page(d.session);
     page.show();
-    QTableWidget* trainees = page.traineesTable();
+    EntryTraineesModel* trainees = page.traineesModel();
+    QAbstractItemModelTester tester(trainees, QAbstractItemModelTester::FailureReportingMode::Warning);
     // Nothing ticked.
     page.findChild<QLineEdit*>(QStringLiteral("entryReference"))->setText(QStringLiteral("X-1"));
     CHECK_FALSE(page.save());
     CHECK(page.statusText().contains(QStringLiteral("Cochez")));
     // Hours that are not hours.
     int row = 0;
-    while (!(trainees->item(row, ProductionEntryPage::TraineeName)->flags() & Qt::ItemIsUserCheckable))
+    while (!(trainees->flags(trainees->index(row, EntryTraineesModel::Name)) & Qt::ItemIsUserCheckable))
         ++row;
-    trainees->item(row, ProductionEntryPage::TraineeName)->setCheckState(Qt::Checked);
-    trainees->item(row, ProductionEntryPage::TraineeHours)->setText(QStringLiteral("beaucoup"));
+    REQUIRE(
+        trainees->setData(trainees->index(row, EntryTraineesModel::Name), Qt::Checked, Qt::CheckStateRole));
+    // Ticking gives the section's half-day.
+    CHECK(trainees->index(row, EntryTraineesModel::Hours).data().toString() == QStringLiteral("3 h 30"));
+    REQUIRE(trainees->setData(trainees->index(row, EntryTraineesModel::Hours), QStringLiteral("beaucoup")));
     CHECK_FALSE(page.save());
     CHECK(page.statusText().contains(QStringLiteral("durée")));
-    trainees->item(row, ProductionEntryPage::TraineeHours)->setText(QStringLiteral("13"));
+    CHECK(page.traineesTable()->currentIndex() == trainees->index(row, EntryTraineesModel::Hours));
+    REQUIRE(trainees->setData(trainees->index(row, EntryTraineesModel::Hours), QStringLiteral("13")));
     CHECK_FALSE(page.save());
     CHECK(page.statusText().contains(QStringLiteral("12")));
     CHECK(page.findChild<QLineEdit*>(QStringLiteral("entryReference"))->text() == QStringLiteral("X-1"));
@@ -213,4 +230,76 @@ TEST_CASE("The workshop figures, the log, the catalogue and the team on the demo
     CHECK(workshops.cataloguePage()->skillsList()->count() == 6);
     CHECK(workshops.teamPage()->staffTable()->rowCount() == 8);
     CHECK(workshops.teamPage()->hoursTable()->rowCount() > 10);
+}
+
+TEST_CASE("A past entry opens for correction with its trainees, lines and materials", "[gui][workshops]")
+{
+    Demo d("direction");
+    ProductionEntryPage page(d.session);
+    page.show();
+    Database& db = d.session.database();
+    // The demo's latest entry of the tyre workshop with outputs that served
+    // no work order (a closed order's entries are not changed).
+    const qint64 id =
+        test::rawScalar(db, QStringLiteral("SELECT e.id FROM production_entry e JOIN section s ON s.id = "
+                                           "e.section_id WHERE s.name = 'Pneus et services' AND "
+                                           "e.order_id IS NULL AND EXISTS (SELECT 1 FROM "
+                                           "production_output o WHERE o.entry_id = e.id) ORDER BY "
+                                           "e.day DESC, e.id DESC LIMIT 1"))
+            .toLongLong();
+    REQUIRE(id != 0);
+    page.setConfirmation([](const QString&) { return true; });
+    page.openEntry(id);
+    QAbstractItemModelTester traineesTester(page.traineesModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester materialsTester(page.materialsModel(),
+                                             QAbstractItemModelTester::FailureReportingMode::Warning);
+    CHECK(page.currentEntryId() == id);
+    CHECK(page.traineesModel()->tickedCount() ==
+          test::rawScalar(
+              db, QStringLiteral("SELECT COUNT(*) FROM production_trainee WHERE entry_id = %1").arg(id))
+              .toInt());
+    CHECK(page.outputsModel()->rowCount() ==
+          test::rawScalar(
+              db, QStringLiteral("SELECT COUNT(*) FROM production_output WHERE entry_id = %1").arg(id))
+              .toInt());
+    EntryMaterialsModel* materials = page.materialsModel();
+    const int before =
+        test::rawScalar(
+            db, QStringLiteral("SELECT COUNT(*) FROM production_material WHERE entry_id = %1").arg(id))
+            .toInt();
+    REQUIRE(materials->rowCount() == before);
+
+    // A material whose cost cannot be read: refused, the cursor on the cell, nothing written.
+    const int row = materials->append({});
+    REQUIRE(materials->setData(materials->index(row, EntryMaterialsModel::Label), QStringLiteral("Valve")));
+    REQUIRE(materials->setData(materials->index(row, EntryMaterialsModel::Quantity), QStringLiteral("4")));
+    REQUIRE(materials->setData(materials->index(row, EntryMaterialsModel::UnitCost),
+                               QStringLiteral("deux euros")));
+    CHECK_FALSE(page.save());
+    CHECK(page.statusText().contains(QStringLiteral("Valve")));
+    CHECK(page.findChild<QTableView*>(QStringLiteral("entryMaterials"))->currentIndex() ==
+          materials->index(row, EntryMaterialsModel::UnitCost));
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT COUNT(*) FROM production_material WHERE entry_id = %1").arg(id))
+              .toInt() == before);
+    // Corrected, the entry is saved with the new material.
+    REQUIRE(materials->setData(materials->index(row, EntryMaterialsModel::UnitCost), QStringLiteral("2,50")));
+    REQUIRE(page.save());
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT quantity_thousandths || '/' || unit_cost_cents FROM "
+                                             "production_material WHERE entry_id = %1 AND label = 'Valve'")
+                                  .arg(id))
+              .toString() == QStringLiteral("4000/250"));
+
+    // The other workshop's trainer sees it read-only: the tables refuse edits.
+    d.session.setUser(
+        test::logIn(d.session.database(), QStringLiteral("formateur.metal"), DemoGenerator::demoPassword()));
+    ProductionEntryPage other(d.session);
+    other.openEntry(id);
+    CHECK_FALSE(other.statusText().isEmpty());
+    REQUIRE(other.traineesModel()->rowCount() > 0);
+    CHECK_FALSE(other.materialsModel()->setData(other.materialsModel()->index(0, EntryMaterialsModel::Label),
+                                                QStringLiteral("Autre")));
+    CHECK_FALSE(other.traineesModel()->setData(other.traineesModel()->index(0, EntryTraineesModel::Name),
+                                               Qt::Unchecked, Qt::CheckStateRole));
 }

@@ -2,8 +2,10 @@
 
 #include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/rowstablemodel.h"
 #include "gui/common/sectioncombo.h"
 #include "gui/common/session.h"
+#include "gui/workshops/productionentrymodels.h"
 #include "services/attendanceservice.h"
 #include "services/catalogueservice.h"
 #include "services/orderservice.h"
@@ -22,33 +24,23 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStringListModel>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 namespace {
 
-constexpr int IdRole = Qt::UserRole;
-constexpr int ValueRole = Qt::UserRole + 1;
-
 QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
     label->setBuddy(buddy);
     return label;
-}
-
-QTableWidgetItem* readOnlyItem(const QString& text)
-{
-    auto* item = new QTableWidgetItem(text);
-    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-    return item;
 }
 
 // Commits and closes the editor open in a view, if any (moving the current
@@ -70,9 +62,11 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_banner(new MessageBanner(this)),
       m_section(new QComboBox(this)), m_day(new DateField(this)), m_kind(new QComboBox(this)),
       m_reference(new QLineEdit(this)), m_order(new QComboBox(this)), m_trainer(new QComboBox(this)),
-      m_trainees(new QTableWidget(this)), m_article(new QLineEdit(this)), m_quantity(new QLineEdit(this)),
+      m_traineeRows(new EntryTraineesModel(this)), m_outputRows(new EntryOutputsModel(this)),
+      m_materialRows(new EntryMaterialsModel(this)), m_skillRows(new ChoiceListModel(this)),
+      m_trainees(new QTableView(this)), m_article(new QLineEdit(this)), m_quantity(new QLineEdit(this)),
       m_unit(new QComboBox(this)), m_addOutput(new QPushButton(tr("&Add"), this)),
-      m_outputs(new QTableWidget(this)), m_materials(new QTableWidget(this)), m_skills(new QListWidget(this)),
+      m_outputs(new QTableView(this)), m_materials(new QTableView(this)), m_skills(new QListView(this)),
       m_notes(new QLineEdit(this)), m_save(new QPushButton(tr("&Save (Ctrl+S)"), this)),
       m_new(new QPushButton(tr("&New entry"), this)), m_total(new QLabel(this))
 {
@@ -113,18 +107,18 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
 
     // Trainees: Space ticks, typing a duration changes the hours.
     m_trainees->setObjectName(QStringLiteral("entryTrainees"));
-    m_trainees->setColumnCount(3);
-    m_trainees->setHorizontalHeaderLabels({tr("Trainee"), tr("Hours"), tr("Register")});
+    m_trainees->setModel(m_traineeRows);
     m_trainees->verticalHeader()->hide();
-    m_trainees->horizontalHeader()->setSectionResizeMode(TraineeName, QHeaderView::Stretch);
+    m_trainees->horizontalHeader()->setSectionResizeMode(EntryTraineesModel::Name, QHeaderView::Stretch);
     m_trainees->setSelectionMode(QAbstractItemView::SingleSelection);
     m_trainees->setEditTriggers(QAbstractItemView::AnyKeyPressed | QAbstractItemView::DoubleClicked |
                                 QAbstractItemView::EditKeyPressed);
     m_trainees->setTabKeyNavigation(false);
     m_trainees->setWordWrap(false);
-    m_trainees->horizontalHeader()->setSectionResizeMode(TraineeNote, QHeaderView::ResizeToContents);
-    m_trainees->horizontalHeader()->setSectionResizeMode(TraineeHours, QHeaderView::Fixed);
-    m_trainees->horizontalHeader()->resizeSection(TraineeHours, 90);
+    m_trainees->horizontalHeader()->setSectionResizeMode(EntryTraineesModel::Note,
+                                                         QHeaderView::ResizeToContents);
+    m_trainees->horizontalHeader()->setSectionResizeMode(EntryTraineesModel::Hours, QHeaderView::Fixed);
+    m_trainees->horizontalHeader()->resizeSection(EntryTraineesModel::Hours, 90);
     m_trainees->installEventFilter(this);
     auto* traineesBox = new QVBoxLayout;
     auto* traineesHead = new QHBoxLayout;
@@ -149,10 +143,9 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
         m_unit->addItem(CatalogueService::unitLabel(u), u);
     m_unit->setToolTip(tr("Unit of a free-text line (a catalogue item has its own)"));
     m_outputs->setObjectName(QStringLiteral("entryOutputs"));
-    m_outputs->setColumnCount(4);
-    m_outputs->setHorizontalHeaderLabels({tr("Code"), tr("Description"), tr("Quantity"), tr("Unit")});
+    m_outputs->setModel(m_outputRows);
     m_outputs->verticalHeader()->hide();
-    m_outputs->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_outputs->horizontalHeader()->setSectionResizeMode(EntryOutputsModel::Description, QHeaderView::Stretch);
     m_outputs->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_outputs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_outputs->setTabKeyNavigation(false);
@@ -174,10 +167,9 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
 
     // Materials and skills.
     m_materials->setObjectName(QStringLiteral("entryMaterials"));
-    m_materials->setColumnCount(3);
-    m_materials->setHorizontalHeaderLabels({tr("Material"), tr("Quantity"), tr("Unit cost (€)")});
+    m_materials->setModel(m_materialRows);
     m_materials->verticalHeader()->hide();
-    m_materials->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_materials->horizontalHeader()->setSectionResizeMode(EntryMaterialsModel::Label, QHeaderView::Stretch);
     m_materials->setTabKeyNavigation(false);
     auto* addMaterial = new QPushButton(tr("Add a &material"), this);
     auto* removeMaterial = new QPushButton(tr("Remove"), this);
@@ -186,6 +178,7 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     materialButtons->addWidget(removeMaterial);
     materialButtons->addStretch(1);
     m_skills->setObjectName(QStringLiteral("entrySkills"));
+    m_skills->setModel(m_skillRows);
     m_skills->installEventFilter(this);
     auto* lower = new QHBoxLayout;
     auto* materialsBox = new QVBoxLayout;
@@ -241,15 +234,8 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
         reloadTrainees();
         updateTitle();
     });
-    connect(m_trainees, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
-        // Ticking a trainee whose hours are empty gives the default length.
-        if (item->column() == TraineeName && item->checkState() == Qt::Checked) {
-            QTableWidgetItem* hours = m_trainees->item(item->row(), TraineeHours);
-            if (hours && hours->text().trimmed().isEmpty())
-                hours->setText(Quantities::formatDuration(m_halfDay));
-        }
-        updateTitle();
-    });
+    connect(m_traineeRows, &QAbstractItemModel::dataChanged, this, &ProductionEntryPage::updateTitle);
+    connect(m_traineeRows, &QAbstractItemModel::modelReset, this, &ProductionEntryPage::updateTitle);
     connect(m_order, &QComboBox::currentIndexChanged, this, [this]() {
         const bool attached = m_order->currentData().toLongLong() != 0;
         m_reference->setEnabled(!attached);
@@ -269,8 +255,8 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     connect(removeOutput, &QPushButton::clicked, this, &ProductionEntryPage::removeSelectedOutput);
     connect(addMaterial, &QPushButton::clicked, this, &ProductionEntryPage::addMaterial);
     connect(removeMaterial, &QPushButton::clicked, this, [this]() {
-        if (m_materials->currentRow() >= 0)
-            m_materials->removeRow(m_materials->currentRow());
+        if (!m_materialRows->isReadOnly())
+            m_materialRows->removeAt(m_materials->currentIndex().row());
     });
     connect(m_save, &QPushButton::clicked, this, &ProductionEntryPage::save);
     connect(m_new, &QPushButton::clicked, this, &ProductionEntryPage::newEntry);
@@ -295,15 +281,10 @@ bool ProductionEntryPage::eventFilter(QObject* watched, QEvent* event)
     if ((watched == m_trainees || watched == m_skills) && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space &&
         static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier) {
-        if (watched == m_trainees) {
-            QTableWidgetItem* name = m_trainees->currentRow() >= 0
-                                         ? m_trainees->item(m_trainees->currentRow(), TraineeName)
-                                         : nullptr;
-            if (name && (name->flags() & Qt::ItemIsUserCheckable))
-                name->setCheckState(name->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
-        } else if (QListWidgetItem* skill = m_skills->currentItem()) {
-            skill->setCheckState(skill->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
-        }
+        if (watched == m_trainees)
+            m_traineeRows->toggle(m_trainees->currentIndex().row());
+        else
+            m_skillRows->toggle(m_skills->currentIndex().row());
         return true;
     }
     if (watched == m_outputs && event->type() == QEvent::KeyPress) {
@@ -348,11 +329,11 @@ void ProductionEntryPage::reloadSections()
 void ProductionEntryPage::sectionChanged()
 {
     m_catalogue.clear();
-    m_skills->clear();
+    m_skillRows->clear();
     m_trainer->clear();
     const qint64 section = sectionId();
     if (section == 0 || !m_session.isLoggedIn()) {
-        m_trainees->setRowCount(0);
+        m_traineeRows->clear();
         updateTitle();
         return;
     }
@@ -360,7 +341,7 @@ void ProductionEntryPage::sectionChanged()
     for (const Section& s :
          SchoolService(db, m_session.clock(), m_session.user()).sections(true).value_or(QList<Section>{})) {
         if (s.id == section)
-            m_halfDay = s.halfDayMinutes;
+            m_traineeRows->setHalfDay(s.halfDayMinutes);
     }
     m_catalogue = CatalogueService(db, m_session.clock(), m_session.user())
                       .list(section, true)
@@ -372,12 +353,10 @@ void ProductionEntryPage::sectionChanged()
         model->setStringList(choices);
 
     ProductionService production(db, m_session.clock(), m_session.user());
-    for (const Skill& s : production.skills(section, true).value_or(QList<Skill>{})) {
-        auto* item = new QListWidgetItem(s.label, m_skills);
-        item->setData(IdRole, s.id);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Unchecked);
-    }
+    QList<Choice> skills;
+    for (const Skill& s : production.skills(section, true).value_or(QList<Skill>{}))
+        skills << Choice{s.id, s.label, false};
+    m_skillRows->setRows(skills);
 
     StaffService team(db, m_session.clock(), m_session.user());
     m_trainer->addItem(tr("(not given)"), 0);
@@ -415,17 +394,12 @@ void ProductionEntryPage::reloadOrders()
 void ProductionEntryPage::reloadTrainees()
 {
     // Keep what is ticked when only the day changes.
-    QHash<qint64, QString> ticked;
-    for (int r = 0; r < m_trainees->rowCount(); ++r) {
-        const QTableWidgetItem* name = m_trainees->item(r, TraineeName);
-        if (name && name->checkState() == Qt::Checked)
-            ticked.insert(name->data(IdRole).toLongLong(), m_trainees->item(r, TraineeHours)->text());
-    }
-    const QSignalBlocker block(m_trainees);
-    m_trainees->setRowCount(0);
+    const QHash<qint64, QString> ticked = m_traineeRows->tickedHours();
     const qint64 section = sectionId();
-    if (section == 0)
+    if (section == 0) {
+        m_traineeRows->clear();
         return;
+    }
     const QDate day = m_day->date();
     AttendanceService attendance(m_session.database(), m_session.clock(), m_session.user());
     auto enrolled = attendance.enrolled(section, day, day);
@@ -443,43 +417,24 @@ void ProductionEntryPage::reloadTrainees()
                 absentHalves[c.traineeId] += 1;
         }
     }
-    struct Row
-    {
-        qint64 id;
-        QString name;
-    };
-    QList<Row> rows;
+    QList<EntryTrainee> rows;
     for (const auto& e : enrolled.value_or(QList<AttendanceRepository::Enrolment>{}))
-        rows << Row{e.traineeId, e.lastName + QLatin1Char(' ') + e.firstName};
+        rows << EntryTrainee{e.traineeId, e.lastName + QLatin1Char(' ') + e.firstName, 0, false, false, {}};
     // Trainees of the entry being corrected who are not (or no longer) listed.
     for (const ProductionTrainee& t : std::as_const(m_loaded.trainees)) {
-        if (std::none_of(rows.begin(), rows.end(), [&](const Row& r) { return r.id == t.traineeId; }))
-            rows << Row{t.traineeId, t.name};
+        if (std::none_of(rows.begin(), rows.end(),
+                         [&](const EntryTrainee& r) { return r.traineeId == t.traineeId; }))
+            rows << EntryTrainee{t.traineeId, t.name, 0, false, false, {}};
     }
-    m_trainees->setRowCount(static_cast<int>(rows.size()));
-    for (int r = 0; r < rows.size(); ++r) {
-        const Row& row = rows.at(r);
-        auto* name = readOnlyItem(row.name);
-        name->setData(IdRole, row.id);
-        const int absent = absentHalves.value(row.id);
-        QString note;
-        if (absent >= 2) {
-            note = internship.value(row.id) ? tr("in internship") : tr("absent");
-            name->setFlags(name->flags() & ~Qt::ItemIsUserCheckable);
-            name->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
-        } else {
-            name->setFlags(name->flags() | Qt::ItemIsUserCheckable);
-            if (absent == 1)
-                note = tr("absent half a day");
-        }
-        name->setCheckState(ticked.contains(row.id) && absent < 2 ? Qt::Checked : Qt::Unchecked);
-        m_trainees->setItem(r, TraineeName, name);
-        auto* hours = new QTableWidgetItem(ticked.value(row.id));
-        m_trainees->setItem(r, TraineeHours, hours);
-        m_trainees->setItem(r, TraineeNote, readOnlyItem(note));
+    for (EntryTrainee& row : rows) {
+        row.absentHalves = absentHalves.value(row.traineeId);
+        row.internship = internship.value(row.traineeId);
+        row.ticked = ticked.contains(row.traineeId) && row.absentHalves < 2;
+        row.hours = row.ticked ? ticked.value(row.traineeId) : QString();
     }
-    if (m_trainees->rowCount() > 0)
-        m_trainees->setCurrentCell(0, TraineeName);
+    m_traineeRows->setRows(rows);
+    if (!rows.isEmpty())
+        m_trainees->setCurrentIndex(m_traineeRows->index(0, EntryTraineesModel::Name));
 }
 
 void ProductionEntryPage::addOutput()
@@ -521,20 +476,13 @@ void ProductionEntryPage::addOutput()
         if (matches == 1)
             found = only;
     }
-    const int row = m_outputs->rowCount();
-    m_outputs->insertRow(row);
-    auto* codeItem = readOnlyItem(found ? found->code : QString());
-    codeItem->setData(IdRole, found ? found->id : 0);
-    m_outputs->setItem(row, 0, codeItem);
-    m_outputs->setItem(row, 1, readOnlyItem(found ? found->label : text));
-    auto* quantityItem = readOnlyItem(Quantities::format(quantity));
-    quantityItem->setData(ValueRole, quantity);
-    quantityItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_outputs->setItem(row, 2, quantityItem);
-    const QString unit = found ? found->unit : m_unit->currentData().toString();
-    auto* unitItem = readOnlyItem(CatalogueService::unitLabel(unit));
-    unitItem->setData(ValueRole, unit);
-    m_outputs->setItem(row, 3, unitItem);
+    ProductionOutput output;
+    output.catalogueItemId = found ? found->id : 0;
+    output.code = found ? found->code : QString();
+    output.label = found ? found->label : text;
+    output.quantityThousandths = quantity;
+    output.unit = found ? found->unit : m_unit->currentData().toString();
+    m_outputRows->append(output);
     m_article->clear();
     m_quantity->clear();
     m_article->setFocus();
@@ -545,20 +493,19 @@ void ProductionEntryPage::addOutput()
 
 void ProductionEntryPage::removeSelectedOutput()
 {
-    const int row = m_outputs->currentRow();
-    if (row >= 0)
-        m_outputs->removeRow(row);
+    if (!m_outputRows->isReadOnly())
+        m_outputRows->removeAt(m_outputs->currentIndex().row());
 }
 
 void ProductionEntryPage::addMaterial()
 {
-    const int row = m_materials->rowCount();
-    m_materials->insertRow(row);
-    for (int c = 0; c < 3; ++c)
-        m_materials->setItem(row, c, new QTableWidgetItem);
-    m_materials->setCurrentCell(row, 0);
+    if (m_materialRows->isReadOnly())
+        return;
+    const int row = m_materialRows->append({});
+    const QModelIndex label = m_materialRows->index(row, EntryMaterialsModel::Label);
+    m_materials->setCurrentIndex(label);
     m_materials->setFocus();
-    m_materials->editItem(m_materials->item(row, 0));
+    m_materials->edit(label);
 }
 
 void ProductionEntryPage::updateTitle()
@@ -569,17 +516,8 @@ void ProductionEntryPage::updateTitle()
     else
         m_title->setText(
             tr("Production log — %1").arg(QLocale().toString(m_day->date(), QLocale::LongFormat)));
-    int count = 0;
-    qint64 minutes = 0;
-    for (int r = 0; r < m_trainees->rowCount(); ++r) {
-        if (m_trainees->item(r, TraineeName)->checkState() != Qt::Checked)
-            continue;
-        ++count;
-        if (auto d = Quantities::parseDuration(m_trainees->item(r, TraineeHours)->text()))
-            minutes += *d;
-    }
-    m_total->setText(
-        tr("%n trainee(s) ticked, %1 in all", nullptr, count).arg(Quantities::formatDuration(minutes)));
+    m_total->setText(tr("%n trainee(s) ticked, %1 in all", nullptr, m_traineeRows->tickedCount())
+                         .arg(Quantities::formatDuration(m_traineeRows->tickedMinutes())));
 }
 
 bool ProductionEntryPage::collect(ProductionEntry& e)
@@ -593,56 +531,26 @@ bool ProductionEntryPage::collect(ProductionEntry& e)
     e.orderId = m_order->currentData().toLongLong();
     e.trainerStaffId = m_trainer->currentData().toLongLong();
     e.notes = m_notes->text();
-    for (int r = 0; r < m_trainees->rowCount(); ++r) {
-        const QTableWidgetItem* name = m_trainees->item(r, TraineeName);
-        if (name->checkState() != Qt::Checked)
-            continue;
-        const QString text = m_trainees->item(r, TraineeHours)->text();
-        auto minutes =
-            Quantities::parseDuration(text.isEmpty() ? Quantities::formatDuration(m_halfDay) : text);
-        if (!minutes) {
-            m_banner->showMessage(MessageBanner::Kind::Error,
-                                  name->text() + QStringLiteral(" : ") + minutes.error().message);
-            m_trainees->setCurrentCell(r, TraineeHours);
-            m_trainees->setFocus();
-            return false;
-        }
-        e.trainees << ProductionTrainee{name->data(IdRole).toLongLong(), *minutes, name->text()};
+    int row = -1;
+    int column = -1;
+    auto trainees = m_traineeRows->collect(&row);
+    if (!trainees) {
+        m_banner->showMessage(MessageBanner::Kind::Error, trainees.error().message);
+        m_trainees->setCurrentIndex(m_traineeRows->index(row, EntryTraineesModel::Hours));
+        m_trainees->setFocus();
+        return false;
     }
-    for (int r = 0; r < m_outputs->rowCount(); ++r) {
-        ProductionOutput o;
-        o.catalogueItemId = m_outputs->item(r, 0)->data(IdRole).toLongLong();
-        o.label = m_outputs->item(r, 1)->text();
-        o.quantityThousandths = m_outputs->item(r, 2)->data(ValueRole).toLongLong();
-        o.unit = m_outputs->item(r, 3)->data(ValueRole).toString();
-        e.outputs << o;
+    auto materials = m_materialRows->collect(&row, &column);
+    if (!materials) {
+        m_banner->showMessage(MessageBanner::Kind::Error, materials.error().message);
+        m_materials->setCurrentIndex(m_materialRows->index(row, column));
+        m_materials->setFocus();
+        return false;
     }
-    for (int r = 0; r < m_materials->rowCount(); ++r) {
-        const auto cell = [&](int c) {
-            return m_materials->item(r, c) ? m_materials->item(r, c)->text().trimmed() : QString();
-        };
-        if (cell(0).isEmpty() && cell(1).isEmpty() && cell(2).isEmpty())
-            continue;
-        ProductionMaterial m;
-        m.label = cell(0);
-        auto quantity = Quantities::parse(cell(1).isEmpty() ? QStringLiteral("1") : cell(1));
-        auto cost = Money::parse(cell(2).isEmpty() ? QStringLiteral("0") : cell(2));
-        if (!quantity || !cost) {
-            m_banner->showMessage(MessageBanner::Kind::Error,
-                                  m.label + QStringLiteral(" : ") +
-                                      (!quantity ? quantity.error() : cost.error()).message);
-            m_materials->setCurrentCell(r, !quantity ? 1 : 2);
-            m_materials->setFocus();
-            return false;
-        }
-        m.quantityThousandths = *quantity;
-        m.unitCost = *cost;
-        e.materials << m;
-    }
-    for (int i = 0; i < m_skills->count(); ++i) {
-        if (m_skills->item(i)->checkState() == Qt::Checked)
-            e.skillIds << m_skills->item(i)->data(IdRole).toLongLong();
-    }
+    e.trainees = *trainees;
+    e.outputs = m_outputRows->rows();
+    e.materials = *materials;
+    e.skillIds = m_skillRows->checkedIds();
     return true;
 }
 
@@ -687,19 +595,12 @@ void ProductionEntryPage::newEntry()
     m_reference->clear();
     m_order->setCurrentIndex(0);
     m_notes->clear();
-    m_outputs->setRowCount(0);
-    m_materials->setRowCount(0);
+    m_outputRows->clear();
+    m_materialRows->clear();
     m_article->clear();
     m_quantity->clear();
-    for (int i = 0; i < m_skills->count(); ++i)
-        m_skills->item(i)->setCheckState(Qt::Unchecked);
-    {
-        const QSignalBlocker block(m_trainees);
-        for (int r = 0; r < m_trainees->rowCount(); ++r) {
-            m_trainees->item(r, TraineeName)->setCheckState(Qt::Unchecked);
-            m_trainees->item(r, TraineeHours)->setText(QString());
-        }
-    }
+    m_skillRows->setChecked({});
+    m_traineeRows->untickAll();
     m_banner->hide();
     updateTitle();
     m_trainees->setFocus();
@@ -711,10 +612,10 @@ void ProductionEntryPage::setReadOnly(bool readOnly)
          std::initializer_list<QWidget*>{m_section, m_day, m_kind, m_order, m_reference, m_trainer, m_article,
                                          m_quantity, m_unit, m_addOutput, m_notes, m_save})
         w->setEnabled(!readOnly);
-    m_trainees->setEditTriggers(readOnly
-                                    ? QAbstractItemView::NoEditTriggers
-                                    : QAbstractItemView::AnyKeyPressed | QAbstractItemView::DoubleClicked |
-                                          QAbstractItemView::EditKeyPressed);
+    m_traineeRows->setReadOnly(readOnly);
+    m_outputRows->setReadOnly(readOnly);
+    m_materialRows->setReadOnly(readOnly);
+    m_skillRows->setReadOnly(readOnly);
 }
 
 void ProductionEntryPage::openEntry(qint64 id)
@@ -747,44 +648,11 @@ void ProductionEntryPage::openEntry(qint64 id)
     m_notes->setText(e->notes);
     if (m_trainer->findData(e->trainerStaffId) >= 0)
         m_trainer->setCurrentIndex(m_trainer->findData(e->trainerStaffId));
-    {
-        const QSignalBlocker block(m_trainees);
-        for (int r = 0; r < m_trainees->rowCount(); ++r) {
-            QTableWidgetItem* name = m_trainees->item(r, TraineeName);
-            for (const ProductionTrainee& t : std::as_const(e->trainees)) {
-                if (t.traineeId == name->data(IdRole).toLongLong()) {
-                    name->setFlags(name->flags() | Qt::ItemIsUserCheckable);
-                    name->setCheckState(Qt::Checked);
-                    m_trainees->item(r, TraineeHours)->setText(Quantities::formatDuration(t.minutes));
-                }
-            }
-        }
-    }
-    for (const ProductionOutput& o : std::as_const(e->outputs)) {
-        const int row = m_outputs->rowCount();
-        m_outputs->insertRow(row);
-        auto* codeItem = readOnlyItem(o.code);
-        codeItem->setData(IdRole, o.catalogueItemId);
-        m_outputs->setItem(row, 0, codeItem);
-        m_outputs->setItem(row, 1, readOnlyItem(o.label));
-        auto* quantityItem = readOnlyItem(Quantities::format(o.quantityThousandths));
-        quantityItem->setData(ValueRole, o.quantityThousandths);
-        m_outputs->setItem(row, 2, quantityItem);
-        auto* unitItem = readOnlyItem(CatalogueService::unitLabel(o.unit));
-        unitItem->setData(ValueRole, o.unit);
-        m_outputs->setItem(row, 3, unitItem);
-    }
-    for (const ProductionMaterial& m : std::as_const(e->materials)) {
-        const int row = m_materials->rowCount();
-        m_materials->insertRow(row);
-        m_materials->setItem(row, 0, new QTableWidgetItem(m.label));
-        m_materials->setItem(row, 1, new QTableWidgetItem(Quantities::format(m.quantityThousandths)));
-        m_materials->setItem(row, 2, new QTableWidgetItem(m.unitCost.formatPlain()));
-    }
-    for (int i = 0; i < m_skills->count(); ++i) {
-        if (e->skillIds.contains(m_skills->item(i)->data(IdRole).toLongLong()))
-            m_skills->item(i)->setCheckState(Qt::Checked);
-    }
+    for (const ProductionTrainee& t : std::as_const(e->trainees))
+        m_traineeRows->tick(t.traineeId, t.minutes);
+    m_outputRows->setRows(e->outputs);
+    m_materialRows->setMaterials(e->materials);
+    m_skillRows->setChecked(e->skillIds);
     updateTitle();
     if (auto allowed = service.mayChange(*e); !allowed) {
         setReadOnly(true);

@@ -9,14 +9,17 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
+class ChoiceListModel;
 class DateField;
-
+class EntryMaterialsModel;
+class EntryOutputsModel;
+class EntryTraineesModel;
 class MessageBanner;
 class Session;
 
@@ -24,20 +27,14 @@ class Session;
 // workshop PC. Today and the trainer's own section come preselected; the
 // trainees of the section are listed with a tick (Space) and their hours;
 // catalogue items are found by code or by words as one types; Ctrl+S saves.
-// The same form opens a past entry to correct it.
+// The same form opens a past entry to correct it. Its tables are views of
+// the models in productionentrymodels.h, which hold what the trainer typed.
 class ProductionEntryPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProductionEntryPage)
 
 public:
-    enum TraineeColumn
-    {
-        TraineeName,
-        TraineeHours,
-        TraineeNote
-    };
-
     explicit ProductionEntryPage(Session& session, QWidget* parent = nullptr);
 
     // Opens a stored entry for correction (read-only when the user may not change it).
@@ -48,8 +45,12 @@ public:
 
     void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }
 
-    QTableWidget* traineesTable() const { return m_trainees; }
-    QTableWidget* outputsTable() const { return m_outputs; }
+    QTableView* traineesTable() const { return m_trainees; }
+    QTableView* outputsTable() const { return m_outputs; }
+    EntryTraineesModel* traineesModel() const { return m_traineeRows; }
+    EntryOutputsModel* outputsModel() const { return m_outputRows; }
+    EntryMaterialsModel* materialsModel() const { return m_materialRows; }
+    ChoiceListModel* skillsModel() const { return m_skillRows; }
     QLineEdit* articleField() const { return m_article; }
     QLineEdit* quantityField() const { return m_quantity; }
     qint64 currentEntryId() const { return m_entryId; }
@@ -83,14 +84,18 @@ private:
     QLineEdit* m_reference;
     QComboBox* m_order;
     QComboBox* m_trainer;
-    QTableWidget* m_trainees;
+    EntryTraineesModel* m_traineeRows;
+    EntryOutputsModel* m_outputRows;
+    EntryMaterialsModel* m_materialRows;
+    ChoiceListModel* m_skillRows;
+    QTableView* m_trainees;
     QLineEdit* m_article;
     QLineEdit* m_quantity;
     QComboBox* m_unit;
     QPushButton* m_addOutput;
-    QTableWidget* m_outputs;
-    QTableWidget* m_materials;
-    QListWidget* m_skills;
+    QTableView* m_outputs;
+    QTableView* m_materials;
+    QListView* m_skills;
     QLineEdit* m_notes;
     QPushButton* m_save;
     QPushButton* m_new;
@@ -99,7 +104,6 @@ private:
     QList<CatalogueItem> m_catalogue;
     qint64 m_entryId = 0;
     int m_version = 0;
-    int m_halfDay = 210;
     ProductionEntry m_loaded; // the entry being corrected: its trainees and lines
     std::function<bool(const QString&)> m_confirm;
 };

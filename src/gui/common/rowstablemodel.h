@@ -1,0 +1,172 @@
+#pragma once
+
+#include <functional>
+#include <QAbstractTableModel>
+#include <QList>
+#include <QStringList>
+
+namespace etabli {
+
+// The table of an editor (an entry's trainees, a document's lines, a
+// register…): the model holds typed rows, the view shows them, and what the
+// user typed is read back from the rows — never from cells or item roles.
+// A subclass says what each column shows (cell), what it takes (setCell)
+// and which cells may be edited or ticked (cellFlags); columns are an enum
+// of the subclass.
+template <class Row> class RowsTableModel : public QAbstractTableModel
+{
+public:
+    const QList<Row>& rows() const { return m_rows; }
+    const Row& rowAt(int row) const { return m_rows.at(row); }
+
+    void setRows(QList<Row> rows)
+    {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+    }
+    void clear() { setRows({}); }
+    int append(Row row)
+    {
+        const int at = static_cast<int>(m_rows.size());
+        beginInsertRows({}, at, at);
+        m_rows.append(std::move(row));
+        endInsertRows();
+        return at;
+    }
+    void removeAt(int row)
+    {
+        if (row < 0 || row >= m_rows.size())
+            return;
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+    }
+    // Changes a row in place; the view repaints it whole.
+    void update(int row, const std::function<void(Row&)>& change)
+    {
+        if (row < 0 || row >= m_rows.size())
+            return;
+        change(m_rows[row]);
+        Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    }
+    void updateAll(const std::function<void(Row&)>& change)
+    {
+        for (Row& r : m_rows)
+            change(r);
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    }
+    // The model refuses every edit (a document shown as issued).
+    void setReadOnly(bool readOnly)
+    {
+        if (m_readOnly == readOnly)
+            return;
+        m_readOnly = readOnly;
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    }
+    bool isReadOnly() const { return m_readOnly; }
+
+    int rowCount(const QModelIndex& parent = {}) const override
+    {
+        return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    }
+    int columnCount(const QModelIndex& parent = {}) const override
+    {
+        return parent.isValid() ? 0 : static_cast<int>(m_headers.size());
+    }
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override
+    {
+        if (orientation != Qt::Horizontal || section < 0 || section >= m_headers.size())
+            return {};
+        if (role == Qt::DisplayRole)
+            return m_headers.at(section);
+        if (role == Qt::TextAlignmentRole && m_rightAligned.contains(section))
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override
+    {
+        if (!index.isValid() || index.row() >= m_rows.size())
+            return {};
+        if (role == Qt::TextAlignmentRole && m_rightAligned.contains(index.column()))
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return cell(m_rows.at(index.row()), index.column(), role);
+    }
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override
+    {
+        if (!index.isValid() || index.row() >= m_rows.size() || m_readOnly ||
+            !(flags(index) & (role == Qt::CheckStateRole ? Qt::ItemIsUserCheckable : Qt::ItemIsEditable)))
+            return false;
+        if (!setCell(m_rows[index.row()], index.column(), value, role))
+            return false;
+        // A cell may change others of its row (ticking gives the default hours).
+        Q_EMIT dataChanged(this->index(index.row(), 0), this->index(index.row(), columnCount() - 1));
+        return true;
+    }
+    Qt::ItemFlags flags(const QModelIndex& index) const override
+    {
+        if (!index.isValid() || index.row() >= m_rows.size())
+            return Qt::NoItemFlags;
+        Qt::ItemFlags extra = cellFlags(m_rows.at(index.row()), index.column());
+        if (m_readOnly)
+            extra &= ~(Qt::ItemIsEditable | Qt::ItemIsUserCheckable);
+        return Qt::ItemIsEnabled | Qt::ItemIsSelectable | extra;
+    }
+
+protected:
+    RowsTableModel(QStringList headers, QList<int> rightAligned, QObject* parent)
+        : QAbstractTableModel(parent), m_headers(std::move(headers)), m_rightAligned(std::move(rightAligned))
+    {
+    }
+    virtual QVariant cell(const Row& row, int column, int role) const = 0;
+    // Takes a value the user gave; false when it is refused (the cell keeps its value).
+    virtual bool setCell(Row& row, int column, const QVariant& value, int role)
+    {
+        Q_UNUSED(row)
+        Q_UNUSED(column)
+        Q_UNUSED(value)
+        Q_UNUSED(role)
+        return false;
+    }
+    // ItemIsEditable, ItemIsUserCheckable where the row allows it.
+    virtual Qt::ItemFlags cellFlags(const Row& row, int column) const
+    {
+        Q_UNUSED(row)
+        Q_UNUSED(column)
+        return Qt::NoItemFlags;
+    }
+
+private:
+    QStringList m_headers;
+    QList<int> m_rightAligned;
+    QList<Row> m_rows;
+    bool m_readOnly = false;
+};
+
+// Rows ticked in a list (the skills of an entry, the certifications a section
+// prepares): an id, a label and a tick, in a QListView or a one-column table.
+struct Choice
+{
+    qint64 id = 0;
+    QString label;
+    bool checked = false;
+};
+
+class ChoiceListModel final : public RowsTableModel<Choice>
+{
+public:
+    explicit ChoiceListModel(QObject* parent = nullptr);
+    QList<qint64> checkedIds() const;
+    void setChecked(const QList<qint64>& ids);
+    // Space on a row: ticks or unticks it.
+    void toggle(int row);
+
+protected:
+    QVariant cell(const Choice& row, int column, int role) const override;
+    bool setCell(Choice& row, int column, const QVariant& value, int role) override;
+    Qt::ItemFlags cellFlags(const Choice& row, int column) const override;
+};
+
+} // namespace etabli

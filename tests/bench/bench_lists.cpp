@@ -1,0 +1,397 @@
+// The lists, the open, the check and the trainee import on the federation
+// demo (issue 19's table in docs/performance.md). Each list read goes through
+// its service, as a page does; the statements it ran are caught with
+// SqlQuery's trace and run again raw (QSqlQuery, no service, no row
+// conversion) in the same run, so each figure comes with its ratio.
+//
+//   ETABLI_BENCH_FEDERATION=/tmp/fed.sqlite build/bench/tests/bench/etabli-bench-lists
+//   ETABLI_BENCH_FEDERATION=postgresql://… (a federation demo on PostgreSQL)
+// The import writes into a copy of the SQLite file (left in /tmp), never
+// into the demo itself; on PostgreSQL it is not run.
+#include "services/audittrail.h"
+#include "services/budgetservice.h"
+#include "services/contactservice.h"
+#include "services/donationservice.h"
+#include "services/invoiceservice.h"
+#include "services/orderservice.h"
+#include "services/productionservice.h"
+#include "services/traineeimportservice.h"
+#include "services/traineeservice.h"
+#include "services/tyrehotelservice.h"
+#include "storage/auditrepository.h"
+#include "storage/database.h"
+#include "storage/invoicerepository.h"
+#include "storage/sectionrepository.h"
+#include "storage/sqlquery.h"
+#include "util/clock.h"
+
+#include <algorithm>
+#include <functional>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTextStream>
+
+using namespace etabli;
+
+namespace {
+
+constexpr int PageSize = 100; // as PagedListModel
+constexpr int Runs = 5;
+
+struct Statement
+{
+    QString sql;
+    QVariantMap values;
+};
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? -1 : values.at(values.size() / 2);
+}
+
+// The same statements run raw: prepared, bound, every row fetched.
+double rawMs(const Database& db, const QList<Statement>& statements)
+{
+    QElapsedTimer t;
+    t.start();
+    for (const Statement& s : statements) {
+        QSqlQuery q(db.connection());
+        q.setForwardOnly(true);
+        if (!q.prepare(s.sql))
+            return -1;
+        for (auto it = s.values.cbegin(); it != s.values.cend(); ++it)
+            q.bindValue(QLatin1Char(':') + it.key(), it.value());
+        if (!q.exec())
+            return -1;
+        while (q.next()) {
+        }
+    }
+    return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
+
+struct Measure
+{
+    double service = -1;
+    double raw = -1;
+    int statements = 0;
+};
+
+// Runs `read` once to warm the cache, then Runs times; the median of each.
+Measure measure(const Database& db, const std::function<bool()>& read)
+{
+    QList<Statement> seen;
+    SqlQuery::setTrace([&seen](const QString& sql, const QVariantMap& values) {
+        seen << Statement{sql, values};
+    });
+    const bool ok = read();
+    SqlQuery::setTrace({});
+    if (!ok)
+        return {};
+    QList<double> service;
+    QList<double> raw;
+    for (int i = 0; i < Runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        if (!read())
+            return {};
+        service << static_cast<double>(t.nsecsElapsed()) / 1e6;
+        raw << rawMs(db, seen);
+    }
+    return {median(service), median(raw), static_cast<int>(seen.size())};
+}
+
+QString ms(double value)
+{
+    return value < 0 ? QStringLiteral("échec") : QString::number(value, 'f', value < 10 ? 2 : 1);
+}
+
+// A page request as the pager makes it: the first page, or "aller à la page n".
+PageRequest pageNumber(qint64 page)
+{
+    PageRequest r = PageRequest::first(PageSize);
+    r.skip = (page - 1) * PageSize;
+    return r;
+}
+
+// Some letters out of a name the list shows, for a search that finds rows.
+QString probe(const QString& text)
+{
+    const QString word = text.section(QLatin1Char(' '), 0, 0);
+    return word.mid(1, std::min<qsizetype>(4, word.size() - 1));
+}
+
+QByteArray traineeCsv(const QStringList& sections, int rows)
+{
+    QByteArray out = "nom;prénom;date de naissance;sexe;section;date d'entrée;année\n";
+    for (int i = 0; i < rows; ++i) {
+        out += QStringLiteral("Import%1;Prénom%2;%3;%4;%5;01/09/2026;1\n")
+                   .arg(i)
+                   .arg(i % 997)
+                   .arg(QDate(2009, 1, 1).addDays(i % 1500).toString(QStringLiteral("dd/MM/yyyy")))
+                   .arg(i % 2 ? QStringLiteral("F") : QStringLiteral("M"))
+                   .arg(sections.at(i % sections.size()))
+                   .toUtf8();
+    }
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QString where = qEnvironmentVariable("ETABLI_BENCH_FEDERATION");
+    if (where.isEmpty()) {
+        out << "ETABLI_BENCH_FEDERATION: a federation demo (a SQLite file or a postgresql:// address)\n";
+        return 2;
+    }
+    auto location = DatabaseLocation::parse(where);
+    if (!location) {
+        out << location.error().message << '\n';
+        return 2;
+    }
+    const bool sqlite = !where.startsWith(QLatin1String("postgres"));
+    const FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
+    const UserContext user = UserContext::system();
+
+    QList<double> opens;
+    for (int i = 0; i < Runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        if (!Database::open(*location, Database::OpenMode::OpenExisting)) {
+            out << "cannot open " << where << '\n';
+            return 1;
+        }
+        opens << static_cast<double>(t.nsecsElapsed()) / 1e6;
+    }
+    auto opened = Database::open(*location, Database::OpenMode::OpenExisting);
+    if (!opened)
+        return 1;
+    Database& db = **opened;
+    out << "backend: " << (sqlite ? "SQLite" : "PostgreSQL") << "\n\n";
+    out << "| list | read | service (ms) | raw (ms) | ratio | statements |\n|---|---|---|---|---|---|\n";
+    const auto row = [&](const QString& list, const QString& what, const std::function<bool()>& read) {
+        const Measure m = measure(db, read);
+        out << "| " << list << " | " << what << " | " << ms(m.service) << " | " << ms(m.raw) << " | "
+            << (m.raw > 0 ? QString::number(m.service / m.raw, 'f', 2) : QStringLiteral("–")) << " | "
+            << m.statements << " |\n";
+        out.flush();
+    };
+    // Each list: its first page, page 5 000 (or the last tenth of a shorter
+    // list) by "aller à la page", the page after a row that deep (keyset),
+    // a search, and each filter.
+    const auto pages = [&](const QString& list, auto read, auto filter, qint64 rows) {
+        row(list, QStringLiteral("first page"),
+            [&] { return read(filter, PageRequest::first(PageSize)).has_value(); });
+        const qint64 deep = std::min<qint64>(5000, std::max<qint64>(1, rows * 9 / 10 / PageSize));
+        row(list, QStringLiteral("page %1 (aller à la page)").arg(deep),
+            [&] { return read(filter, pageNumber(deep)).has_value(); });
+        auto at = read(filter, pageNumber(deep));
+        if (at && !at->rows.isEmpty())
+            row(list, QStringLiteral("next page after page %1 (keyset)").arg(deep),
+                [&] { return read(filter, PageRequest::after(at->info.last, PageSize)).has_value(); });
+    };
+    const auto total = [&](const QString& table) {
+        SqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM ") + table) || !q.next())
+            return qint64(0);
+        return q.value(0).toLongLong();
+    };
+
+    {
+        InvoiceService s(db, clock, user);
+        const auto read = [&](const InvoiceFilter& f, const PageRequest& r) { return s.page(f, r); };
+        pages(QStringLiteral("invoices"), read, InvoiceFilter{}, total(QStringLiteral("invoice")));
+        auto first = s.page({}, PageRequest::first(PageSize));
+        InvoiceFilter search;
+        search.text =
+            first && !first->rows.isEmpty() ? probe(first->rows.first().customer) : QStringLiteral("mar");
+        row(QStringLiteral("invoices"), QStringLiteral("search “%1”").arg(search.text),
+            [&] { return s.page(search, PageRequest::first(PageSize)).has_value(); });
+        InvoiceFilter number;
+        number.text = QStringLiteral("F2024-00012");
+        row(QStringLiteral("invoices"), QStringLiteral("search a number “F2024-00012”"),
+            [&] { return s.page(number, PageRequest::first(PageSize)).has_value(); });
+        InvoiceFilter unpaid;
+        unpaid.unpaidOnly = true;
+        row(QStringLiteral("invoices"), QStringLiteral("unpaid"),
+            [&] { return s.page(unpaid, PageRequest::first(PageSize)).has_value(); });
+        InvoiceFilter credit;
+        credit.kind = QStringLiteral("credit");
+        row(QStringLiteral("invoices"), QStringLiteral("credit notes"),
+            [&] { return s.page(credit, PageRequest::first(PageSize)).has_value(); });
+        InvoiceFilter drafts;
+        drafts.status = QStringLiteral("draft");
+        row(QStringLiteral("invoices"), QStringLiteral("drafts"),
+            [&] { return s.page(drafts, PageRequest::first(PageSize)).has_value(); });
+        InvoiceFilter month;
+        month.from = QDate(2022, 3, 1);
+        month.to = QDate(2022, 3, 31);
+        row(QStringLiteral("invoices"), QStringLiteral("a month (March 2022)"),
+            [&] { return s.page(month, PageRequest::first(PageSize)).has_value(); });
+        InvoiceFilter customer;
+        {
+            SqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT contact_id FROM invoice ORDER BY id DESC LIMIT 1")) && q.next())
+                customer.contactId = q.value(0).toLongLong();
+        }
+        row(QStringLiteral("invoices"), QStringLiteral("a customer"),
+            [&] { return s.page(customer, PageRequest::first(PageSize)).has_value(); });
+    }
+    {
+        OrderService s(db, clock, user);
+        const auto quotes = [&](const OrderFilter& f, const PageRequest& r) { return s.quotes(f, r); };
+        pages(QStringLiteral("quotes"), quotes, OrderFilter{}, total(QStringLiteral("quote")));
+        OrderFilter open;
+        open.status = QStringLiteral("open");
+        open.today = clock.today();
+        row(QStringLiteral("quotes"), QStringLiteral("open"),
+            [&] { return s.quotes(open, PageRequest::first(PageSize)).has_value(); });
+        const auto orders = [&](const OrderFilter& f, const PageRequest& r) { return s.orders(f, r); };
+        pages(QStringLiteral("work orders"), orders, OrderFilter{}, total(QStringLiteral("work_order")));
+        row(QStringLiteral("work orders"), QStringLiteral("open"),
+            [&] { return s.orders(open, PageRequest::first(PageSize)).has_value(); });
+        OrderFilter search;
+        search.text = QStringLiteral("garage");
+        row(QStringLiteral("work orders"), QStringLiteral("search “garage”"),
+            [&] { return s.orders(search, PageRequest::first(PageSize)).has_value(); });
+    }
+    {
+        ContactService s(db, clock, user);
+        const auto read = [&](const ContactFilter& f, const PageRequest& r) { return s.page(f, r); };
+        pages(QStringLiteral("contacts"), read, ContactFilter{}, total(QStringLiteral("contact")));
+        ContactFilter search;
+        search.text = QStringLiteral("mart");
+        row(QStringLiteral("contacts"), QStringLiteral("search “mart”"),
+            [&] { return s.page(search, PageRequest::first(PageSize)).has_value(); });
+        ContactFilter donors;
+        donors.role = QStringLiteral("donor");
+        row(QStringLiteral("contacts"), QStringLiteral("donors"),
+            [&] { return s.page(donors, PageRequest::first(PageSize)).has_value(); });
+    }
+    {
+        TraineeService s(db, clock, user);
+        const auto read = [&](const TraineeFilter& f, const PageRequest& r) { return s.page(f, r); };
+        pages(QStringLiteral("trainees"), read, TraineeFilter{}, total(QStringLiteral("trainee")));
+        TraineeFilter search;
+        search.text = QStringLiteral("mar");
+        row(QStringLiteral("trainees"), QStringLiteral("search “mar”"),
+            [&] { return s.page(search, PageRequest::first(PageSize)).has_value(); });
+        TraineeFilter section;
+        section.sectionId = 3;
+        row(QStringLiteral("trainees"), QStringLiteral("a section"),
+            [&] { return s.page(section, PageRequest::first(PageSize)).has_value(); });
+        TraineeFilter enrolled;
+        enrolled.status = QStringLiteral("enrolled");
+        row(QStringLiteral("trainees"), QStringLiteral("enrolled"),
+            [&] { return s.page(enrolled, PageRequest::first(PageSize)).has_value(); });
+    }
+    {
+        DonationService s(db, clock, user);
+        const auto read = [&](const DonationFilter& f, const PageRequest& r) { return s.donations(f, r); };
+        pages(QStringLiteral("gifts"), read, DonationFilter{}, total(QStringLiteral("donation")));
+        DonationFilter search;
+        search.text = QStringLiteral("mart");
+        row(QStringLiteral("gifts"), QStringLiteral("search “mart”"),
+            [&] { return s.donations(search, PageRequest::first(PageSize)).has_value(); });
+        DonationFilter unreceipted;
+        unreceipted.unreceiptedOnly = true;
+        row(QStringLiteral("gifts"), QStringLiteral("without receipt"),
+            [&] { return s.donations(unreceipted, PageRequest::first(PageSize)).has_value(); });
+    }
+    {
+        ProductionService s(db, clock, user);
+        const auto read = [&](const ProductionFilter& f, const PageRequest& r) { return s.list(f, r); };
+        pages(QStringLiteral("production log"), read, ProductionFilter{},
+              total(QStringLiteral("production_entry")));
+        ProductionFilter reference;
+        reference.reference = QStringLiteral("OT2024");
+        row(QStringLiteral("production log"), QStringLiteral("search a reference “OT2024”"),
+            [&] { return s.list(reference, PageRequest::first(PageSize)).has_value(); });
+        ProductionFilter section;
+        section.sectionId = 3;
+        row(QStringLiteral("production log"), QStringLiteral("a section"),
+            [&] { return s.list(section, PageRequest::first(PageSize)).has_value(); });
+    }
+    {
+        BudgetService s(db, clock, user);
+        const auto read = [&](const BudgetEntryFilter& f, const PageRequest& r) { return s.entries(f, r); };
+        pages(QStringLiteral("budget entries"), read, BudgetEntryFilter{},
+              total(QStringLiteral("budget_entry")));
+        BudgetEntryFilter search;
+        search.search = QStringLiteral("loyer");
+        row(QStringLiteral("budget entries"), QStringLiteral("search “loyer”"),
+            [&] { return s.entries(search, PageRequest::first(PageSize)).has_value(); });
+    }
+    {
+        TyreHotelService s(db, clock, user);
+        const auto read = [&](const TyreSetFilter& f, const PageRequest& r) { return s.list(f, r); };
+        TyreSetFilter all;
+        all.state.clear();
+        pages(QStringLiteral("tyre hotel"), read, all, total(QStringLiteral("tyre_set")));
+        TyreSetFilter search = all;
+        search.text = QStringLiteral("AB");
+        row(QStringLiteral("tyre hotel"), QStringLiteral("search “AB”"),
+            [&] { return s.list(search, PageRequest::first(PageSize)).has_value(); });
+    }
+    {
+        AuditTrail s(db, clock);
+        const auto read = [&](const AuditFilter& f, const PageRequest& r) { return s.page(user, f, r); };
+        pages(QStringLiteral("log of changes"), read, AuditFilter{}, total(QStringLiteral("audit_log")));
+        AuditFilter invoices;
+        invoices.entity = QStringLiteral("invoice");
+        row(QStringLiteral("log of changes"), QStringLiteral("invoices"),
+            [&] { return s.page(user, invoices, PageRequest::first(PageSize)).has_value(); });
+    }
+
+    out << "\n| operation | time |\n|---|---|\n";
+    out << "| open (" << Runs << " runs, median) | " << ms(median(opens)) << " ms |\n";
+    out.flush();
+    {
+        QElapsedTimer t;
+        t.start();
+        auto chains = InvoiceRepository(db).verifyChains();
+        out << "| check the chains of invoices and payments (" << (chains ? chains->documents : 0)
+            << " invoices, " << (chains ? chains->payments : 0) << " payments"
+            << (chains && chains->firstBad.isEmpty() ? QString() : QStringLiteral(", NOT INTACT")) << ") | "
+            << ms(static_cast<double>(t.nsecsElapsed()) / 1e6) << " ms |\n";
+        out.flush();
+    }
+    if (sqlite) {
+        opened->reset();
+        const QString copy = QStringLiteral("/tmp/etabli-bench-import.sqlite");
+        QFile::remove(copy);
+        if (!QFile::copy(where, copy))
+            return 1;
+        auto target = Database::open(DatabaseLocation::sqlite(copy), Database::OpenMode::OpenExisting);
+        if (!target)
+            return 1;
+        QStringList sections;
+        if (auto list = SectionRepository(**target).list()) {
+            for (const Section& s : *list)
+                sections << s.name;
+        }
+        constexpr int Rows = 20000;
+        const QByteArray csv = traineeCsv(sections, Rows);
+        QElapsedTimer t;
+        t.start();
+        TraineeImportService import(**target, clock, user);
+        auto preview = import.prepare(csv);
+        const double prepared = static_cast<double>(t.nsecsElapsed()) / 1e6;
+        auto imported =
+            preview ? import.apply(*preview, false) : Result<int>(std::unexpected(preview.error()));
+        const double seconds = static_cast<double>(t.nsecsElapsed()) / 1e9;
+        if (!imported)
+            out << "| import: " << imported.error().message << " | – |\n";
+        else
+            out << "| import " << *imported << " trainees (check " << ms(prepared) << " ms, then write) | "
+                << ms(seconds * 1000) << " ms: **" << qRound(*imported / seconds) << " rows/s** |\n";
+        target->reset();
+        QFile::remove(copy);
+    }
+    return 0;
+}
