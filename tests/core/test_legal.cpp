@@ -476,6 +476,54 @@ TEST_CASE("Deleting the last invoice, payment, receipt or audit row is seen by t
     CHECK(counters.missing()->isEmpty());
 }
 
+TEST_CASE("The check reads each chain once and names the document a changed line belongs to",
+          "[sales][legal][check]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const Shop shop = makeShop(t.db(), clock, VatRegime::Assujetti);
+    InvoiceService sales(t.db(), clock, shop.director);
+    // Three invoices of several lines: the check groups the lines of each.
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i) {
+        auto id =
+            sales.saveDraft(draftFor(shop.garage, {line("Portail", 1000, 50000 + i), line("Pose", 2000, 8000),
+                                                   line("Peinture", 500, 3000)}));
+        REQUIRE(id);
+        REQUIRE(sales.issue(*id));
+        ids << *id;
+    }
+    auto intact = sales.verifyChains();
+    REQUIRE(intact);
+    CHECK(intact->documents == 3);
+    CHECK(intact->firstBad.isEmpty());
+
+    REQUIRE(test::rawExec(t.db(), t.isSqlite()
+                                      ? QStringLiteral("DROP TRIGGER invoice_line_issued_no_update")
+                                      : QStringLiteral("ALTER TABLE invoice_line DISABLE TRIGGER USER")));
+    // The second line of the middle invoice, changed: that invoice is named.
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("BEGIN")));
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("UPDATE invoice_line SET label = 'Pose (remise)' WHERE "
+                                                 "invoice_id = %1 AND position = 2")
+                                      .arg(ids.at(1))));
+    auto changed = sales.verifyChains();
+    REQUIRE(changed);
+    CHECK(changed->firstBad == QStringLiteral("F2026-0002"));
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("ROLLBACK")));
+    // Lines swapped inside the last invoice: the order is part of what was issued.
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("BEGIN")));
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("UPDATE invoice_line SET position = 9 - position WHERE "
+                                                 "invoice_id = %1 AND position IN (1, 3)")
+                                      .arg(ids.at(2))));
+    auto swapped = sales.verifyChains();
+    REQUIRE(swapped);
+    CHECK(swapped->firstBad == QStringLiteral("F2026-0003"));
+    REQUIRE(test::rawExec(t.db(), QStringLiteral("ROLLBACK")));
+    CHECK(sales.verifyChains()->firstBad.isEmpty());
+}
+
 TEST_CASE("Restoring an older copy is the direction's, names what it lacks, and never reuses a number",
           "[sales][legal][backup]")
 {

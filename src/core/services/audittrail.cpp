@@ -102,10 +102,10 @@ Status AuditTrail::record(const UserContext& user, const QString& entity, const 
     m_db.noteChange(kindOf(entity) | DataKind::Audit);
     if (!user.audited)
         return {};
-    AuditRepository repo(m_db);
     QByteArray secret;
     if (changes.hasPersonal()) {
-        auto s = repo.subjectSecret(subject.isEmpty() ? entity + QLatin1Char(':') + entityId : subject);
+        auto s =
+            m_repository.subjectSecret(subject.isEmpty() ? entity + QLatin1Char(':') + entityId : subject);
         if (!s)
             return std::unexpected(s.error());
         secret = *s;
@@ -118,7 +118,7 @@ Status AuditTrail::record(const UserContext& user, const QString& entity, const 
     e.entityId = entityId;
     e.action = action;
     e.changes = changes.toJson(secret);
-    return repo.append(e);
+    return m_repository.append(e);
 }
 
 Status AuditTrail::forget(const QString& subject)

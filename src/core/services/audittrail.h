@@ -3,6 +3,7 @@
 #include "domain/datakind.h"
 #include "domain/paging.h"
 #include "domain/user.h"
+#include "storage/auditrepository.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -17,7 +18,6 @@ namespace etabli {
 class Clock;
 class Database;
 struct AuditEntry;
-struct AuditFilter;
 
 // How a value is written to the trail.
 enum class Privacy
@@ -87,6 +87,7 @@ public:
 private:
     Database& m_db;
     const Clock& m_clock;
+    AuditRepository m_repository{m_db}; // its statements stay prepared across records
 };
 
 } // namespace etabli

@@ -248,13 +248,15 @@ Status AuditRepository::append(AuditEntry e)
 {
     if (m_db.dialect() == Database::Dialect::PostgreSQL) {
         // Serialise writers of the chain (SQLite's BEGIN IMMEDIATE already does).
-        SqlQuery lock(m_db);
-        if (auto r = lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(4554424)")); !r)
+        SqlQuery& lock = m_statements.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(4554424)"));
+        if (auto r = lock.exec(); !r)
             return r;
+        lock.finish();
     }
     {
-        SqlQuery last(m_db);
-        if (auto r = last.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")); !r)
+        SqlQuery& last =
+            m_statements.prepare(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+        if (auto r = last.exec(); !r)
             return r;
         if (last.next()) {
             e.id = last.value(0).toLongLong() + 1;
@@ -263,27 +265,24 @@ Status AuditRepository::append(AuditEntry e)
             e.id = 1;
             e.prevHash = QString(QLatin1String(""));
         }
+        last.finish();
     }
     e.hash = computeHash(e);
     {
         // The chain's counter only grows: a deleted last row leaves it above the table (check).
-        SqlQuery counter(m_db);
-        if (auto r = counter.prepare(QStringLiteral("INSERT INTO document_counter (series, year, "
-                                                    "last_number) VALUES ('audit', 0, :id) ON CONFLICT "
-                                                    "(series, year) DO UPDATE SET last_number = :id2"));
-            !r)
-            return r;
+        SqlQuery& counter =
+            m_statements.prepare(QStringLiteral("INSERT INTO document_counter (series, year, "
+                                                "last_number) VALUES ('audit', 0, :id) ON CONFLICT "
+                                                "(series, year) DO UPDATE SET last_number = :id2"));
         counter.bind(QStringLiteral("id"), e.id).bind(QStringLiteral("id2"), e.id);
         if (auto r = counter.exec(); !r)
             return r;
     }
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO audit_log (id, at, user_id, user_login, entity, "
-                                          "entity_id, action, changes, prev_hash, hash) "
-                                          "VALUES (:id, :at, :user_id, :user_login, :entity, :entity_id, "
-                                          ":action, :changes, :prev_hash, :hash)"));
-        !r)
-        return r;
+    SqlQuery& q =
+        m_statements.prepare(QStringLiteral("INSERT INTO audit_log (id, at, user_id, user_login, entity, "
+                                            "entity_id, action, changes, prev_hash, hash) "
+                                            "VALUES (:id, :at, :user_id, :user_login, :entity, :entity_id, "
+                                            ":action, :changes, :prev_hash, :hash)"));
     q.bind(QStringLiteral("id"), e.id)
         .bind(QStringLiteral("at"), e.at)
         .bind(QStringLiteral("user_id"),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/paging.h"
+#include "storage/sqlquery.h"
 #include "util/error.h"
 
 #include <limits>
@@ -91,6 +92,8 @@ public:
 
 private:
     Database& m_db;
+    // Statements kept prepared while the repository lives (an import's rows).
+    mutable StatementCache m_statements{m_db};
 };
 
 } // namespace etabli

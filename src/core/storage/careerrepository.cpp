@@ -198,15 +198,11 @@ Result<QList<TraineeCertification>> CareerRepository::traineeCertifications(qint
 
 Result<qint64> CareerRepository::upsertTraineeCertification(const TraineeCertification& c)
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO trainee_certification (trainee_id, certification_id, "
-                                          "session_year, result, result_date) "
-                                          "VALUES (:trainee, :certification, :session, :result, :date) "
-                                          "ON CONFLICT (trainee_id, certification_id, session_year) DO "
-                                          "UPDATE SET result = excluded.result, "
-                                          "result_date = excluded.result_date RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    SqlQuery& q = m_statements.prepare(QStringLiteral(
+        "INSERT INTO trainee_certification (trainee_id, certification_id, session_year, result, result_date) "
+        "VALUES (:trainee, :certification, :session, :result, :date) ON CONFLICT (trainee_id, "
+        "certification_id, session_year) DO UPDATE SET result = excluded.result, result_date = "
+        "excluded.result_date RETURNING id"));
     q.bind(QStringLiteral("trainee"), c.traineeId)
         .bind(QStringLiteral("certification"), c.certificationId)
         .bind(QStringLiteral("session"), c.sessionYear)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/career.h"
+#include "storage/sqlquery.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,8 @@ public:
 
 private:
     Database& m_db;
+    // Statements kept prepared while the repository lives (an import's rows).
+    mutable StatementCache m_statements{m_db};
 };
 
 } // namespace etabli

@@ -353,27 +353,24 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
     return id;
 }
 
-Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
+namespace {
+
+// A receipt's columns (receiptFromRow reads them in this order), with the
+// receipt it cancels (c) and the one that cancels it (x).
+const QString receiptColumns = QStringLiteral(
+    "SELECT t.id, t.kind, t.number, t.year, t.sequence, t.contact_id, t.cancels_receipt_id, c.number, "
+    "t.issue_date, t.donor_name, t.donor_address, t.donor_company, t.donor_siren, t.total_cents, t.reason, "
+    "t.chain_position, t.prev_hash, t.hash, t.issued_by, x.id, x.number, t.beneficiary, t.signatory_name, "
+    "t.signatory_capacity, t.hash_version, t.donor_legal_form FROM tax_receipt t LEFT JOIN tax_receipt c ON "
+    "c.id = t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = t.id");
+constexpr int receiptColumnCount = 26;
+
+const QString receiptLineColumns =
+    QStringLiteral("l.donation_id, l.day, l.amount_cents, l.method, l.nature, l.description, l.form, "
+                   "l.valuation, l.proof");
+
+TaxReceipt receiptFromRow(const SqlQuery& q)
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT t.id, t.kind, t.number, t.year, t.sequence, t.contact_id, t.cancels_receipt_id, "
-            "c.number, "
-            "t.issue_date, t.donor_name, t.donor_address, t.donor_company, t.donor_siren, t.total_cents, "
-            "t.reason, "
-            "t.chain_position, t.prev_hash, t.hash, t.issued_by, x.id, x.number, t.beneficiary, "
-            "t.signatory_name, "
-            "t.signatory_capacity, t.hash_version, t.donor_legal_form FROM tax_receipt t LEFT JOIN "
-            "tax_receipt c ON c.id = t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = "
-            "t.id "
-            "WHERE t.id = :id"));
-        !r)
-        return std::unexpected(r.error());
-    q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
-    if (!q.next())
-        return fail(Error::Code::NotFound, tr("This tax receipt does not exist."));
     TaxReceipt t;
     t.id = q.value(0).toLongLong();
     t.kind = q.value(1).toString();
@@ -401,29 +398,49 @@ Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
     t.signatoryCapacity = q.value(23).toString();
     t.hashVersion = q.value(24).toInt();
     t.donorLegalForm = q.value(25).toString();
+    return t;
+}
+
+ReceiptLine receiptLineFromRow(const SqlQuery& q, int first)
+{
+    ReceiptLine line{q.value(first).toLongLong(),
+                     fromIso(q.value(first + 1)),
+                     Money::fromCents(q.value(first + 2).toLongLong()),
+                     q.value(first + 3).toString(),
+                     giftNatureFromCode(q.value(first + 4).toString()),
+                     q.value(first + 5).toString()};
+    if (!q.value(first + 6).toString().isEmpty())
+        line.form = giftFormFromCode(q.value(first + 6).toString());
+    line.valuation = q.value(first + 7).toString();
+    line.proof = q.value(first + 8).toString();
+    return line;
+}
+
+} // namespace
+
+Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
+{
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(receiptColumns + QStringLiteral(" WHERE t.id = :id")); !r)
+        return std::unexpected(r.error());
+    q.bind(QStringLiteral("id"), id);
+    if (auto r = q.exec(); !r)
+        return std::unexpected(r.error());
+    if (!q.next())
+        return fail(Error::Code::NotFound, tr("This tax receipt does not exist."));
+    TaxReceipt t = receiptFromRow(q);
     q.finish();
     SqlQuery l(m_db);
     if (auto r = l.prepare(
-            QStringLiteral("SELECT donation_id, day, amount_cents, method, nature, description, form, "
-                           "valuation, proof FROM tax_receipt_line WHERE receipt_id = :id ORDER BY id"));
+            QStringLiteral("SELECT %1 FROM tax_receipt_line l WHERE l.receipt_id = :id ORDER BY l.id")
+                .arg(receiptLineColumns));
         !r)
         return std::unexpected(r.error());
     l.bind(QStringLiteral("id"), id);
     if (auto r = l.exec(); !r)
         return std::unexpected(r.error());
-    while (l.next()) {
-        ReceiptLine line{l.value(0).toLongLong(),
-                         fromIso(l.value(1)),
-                         Money::fromCents(l.value(2).toLongLong()),
-                         l.value(3).toString(),
-                         giftNatureFromCode(l.value(4).toString()),
-                         l.value(5).toString()};
-        if (!l.value(6).toString().isEmpty())
-            line.form = giftFormFromCode(l.value(6).toString());
-        line.valuation = l.value(7).toString();
-        line.proof = l.value(8).toString();
-        t.lines << line;
-    }
+    while (l.next())
+        t.lines << receiptLineFromRow(l, 0);
     return t;
 }
 
@@ -475,22 +492,39 @@ Result<FundingRepository::ChainTip> FundingRepository::receiptTip() const
 
 Result<QString> FundingRepository::verifyReceipts() const
 {
+    // One streaming query: the receipts in chain order, a row per line.
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT id FROM tax_receipt ORDER BY chain_position")); !r)
+    q.setForwardOnly(true);
+    if (auto r = q.exec(
+            receiptColumns.section(QStringLiteral(" FROM tax_receipt t"), 0, 0) +
+            QStringLiteral(", l.receipt_id, %1 FROM tax_receipt t LEFT JOIN tax_receipt c ON c.id = "
+                           "t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = t.id "
+                           "LEFT JOIN tax_receipt_line l ON l.receipt_id = t.id ORDER BY "
+                           "t.chain_position, l.id")
+                .arg(receiptLineColumns));
+        !r)
         return std::unexpected(r.error());
-    QList<qint64> ids;
-    while (q.next())
-        ids << q.value(0).toLongLong();
-    q.finish();
     QString prev;
-    for (qint64 id : std::as_const(ids)) {
-        auto t = receipt(id);
-        if (!t)
-            return std::unexpected(t.error());
-        if (t->prevHash != prev || receiptHash(*t, prev) != t->hash)
-            return t->number;
-        prev = t->hash;
+    TaxReceipt current;
+    bool reading = false;
+    const auto intact = [&]() {
+        const bool ok = current.prevHash == prev && receiptHash(current, prev) == current.hash;
+        prev = current.hash;
+        return ok;
+    };
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        if (!reading || id != current.id) {
+            if (reading && !intact())
+                return current.number;
+            current = receiptFromRow(q);
+            reading = true;
+        }
+        if (!q.value(receiptColumnCount).isNull())
+            current.lines << receiptLineFromRow(q, receiptColumnCount + 1);
     }
+    if (reading && !intact())
+        return current.number;
     return QString();
 }
 

@@ -748,60 +748,56 @@ Result<qint64> InvoiceRepository::insertPayment(Payment p, const QString& nowIso
 Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains() const
 {
     ChainReport report;
-    int count = 0;
-    {
-        SqlQuery q(m_db);
-        if (auto r = q.exec(QStringLiteral(
-                "SELECT chain_position FROM invoice WHERE status = 'issued' ORDER BY chain_position"));
-            !r)
-            return std::unexpected(r.error());
-        while (q.next()) {
-            if (q.value(0).toInt() != ++count) {
-                report.firstBad = tr("position %1 of the chain of invoices").arg(count);
-                return report;
-            }
-        }
-    }
-    // The chain read a thousand invoices at a time, with their lines: two
-    // statements prepared once, not two for every invoice.
-    constexpr int Chunk = 1000;
-    SqlQuery invoices(m_db);
-    if (auto r = invoices.prepare(invoiceColumns + QStringLiteral(" WHERE i.status = 'issued' AND "
-                                                                  "i.chain_position BETWEEN :from AND :to "
-                                                                  "ORDER BY i.chain_position"));
-        !r)
-        return std::unexpected(r.error());
-    SqlQuery lines(m_db);
-    if (auto r = lines.prepare(QStringLiteral("SELECT l.invoice_id, %1 FROM invoice_line l JOIN invoice i ON "
-                                              "i.id = l.invoice_id WHERE i.status = 'issued' AND "
-                                              "i.chain_position BETWEEN :from AND :to ORDER BY "
-                                              "i.chain_position, l.position")
-                                   .arg(documentlines::columns(QStringLiteral("l"))));
+    // One streaming query for the chain of invoices: those with a place in
+    // it (issued ones) in chain order, a row per line (the invoice's columns
+    // repeated), read once from the first to the last — no statement per
+    // invoice or chunk. The status is checked here, not filtered: the
+    // chain's unique index then gives the order without a sort.
+    const QString fromInvoice = QStringLiteral(" FROM invoice i");
+    Q_ASSERT(invoiceColumns.endsWith(fromInvoice));
+    const int positionColumn = 37; // after invoiceFromRow's columns
+    SqlQuery chain(m_db);
+    chain.setForwardOnly(true);
+    if (auto r =
+            chain.exec(invoiceColumns.chopped(fromInvoice.size()) +
+                       QStringLiteral(", i.chain_position, l.invoice_id, %1 FROM invoice i LEFT JOIN "
+                                      "invoice_line l ON l.invoice_id = i.id WHERE i.chain_position IS NOT "
+                                      "NULL ORDER BY i.chain_position, l.position")
+                           .arg(documentlines::columns(QStringLiteral("l"))));
         !r)
         return std::unexpected(r.error());
     QString prev;
-    for (int from = 1; from <= count; from += Chunk) {
-        const int to = std::min(count, from + Chunk - 1);
-        QHash<qint64, QList<InvoiceLine>> linesOf;
-        lines.bind(QStringLiteral("from"), from).bind(QStringLiteral("to"), to);
-        if (auto r = lines.exec(); !r)
-            return std::unexpected(r.error());
-        while (lines.next())
-            linesOf[lines.value(0).toLongLong()] << documentlines::fromRow(lines, 1);
-        invoices.bind(QStringLiteral("from"), from).bind(QStringLiteral("to"), to);
-        if (auto r = invoices.exec(); !r)
-            return std::unexpected(r.error());
-        while (invoices.next()) {
-            Invoice inv = invoiceFromRow(invoices);
-            withLines(inv, linesOf.take(inv.id));
-            ++report.documents;
-            if (inv.prevHash != prev || invoiceHash(inv, prev) != inv.hash) {
-                report.firstBad = inv.number;
+    Invoice current;
+    QList<InvoiceLine> lines;
+    int position = 0; // of the invoice being read; 0 before the first
+    const auto verified = [&]() {
+        withLines(current, std::move(lines));
+        lines = {};
+        ++report.documents;
+        if (!current.isIssued() || current.prevHash != prev || invoiceHash(current, prev) != current.hash) {
+            report.firstBad = current.number;
+            return false;
+        }
+        prev = current.hash;
+        return true;
+    };
+    while (chain.next()) {
+        const int rowPosition = chain.value(positionColumn).toInt();
+        if (rowPosition != position) {
+            if (position != 0 && !verified())
+                return report;
+            if (rowPosition != position + 1) {
+                report.firstBad = tr("position %1 of the chain of invoices").arg(position + 1);
                 return report;
             }
-            prev = inv.hash;
+            position = rowPosition;
+            current = invoiceFromRow(chain);
         }
+        if (!chain.value(positionColumn + 1).isNull())
+            lines << documentlines::fromRow(chain, positionColumn + 2);
     }
+    if (position != 0 && !verified())
+        return report;
     SqlQuery p(m_db);
     if (auto r = p.exec(paymentColumns + QStringLiteral(" ORDER BY id")); !r)
         return std::unexpected(r.error());

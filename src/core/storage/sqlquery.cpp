@@ -128,10 +128,31 @@ Status SqlQuery::prepare(const QString& sql)
     m_expected = placeholders(sql);
     m_bound.clear();
     m_bindError.clear();
+    m_prepareError.reset();
     if (!m_query.prepare(sql))
         return std::unexpected(
             storageError(m_query.lastError(), QStringLiteral("prepare a query"), sql, &m_db));
     return {};
+}
+
+void SqlQuery::clearBindings()
+{
+    m_query.finish();
+    m_bound.clear();
+    m_bindError.clear();
+}
+
+SqlQuery& StatementCache::prepare(const QString& sql)
+{
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end()) {
+        auto query = std::make_unique<SqlQuery>(*m_db);
+        if (auto r = query->prepare(sql); !r)
+            query->m_prepareError = r.error();
+        found = m_statements.emplace(sql, std::move(query)).first;
+    }
+    found->second->clearBindings();
+    return *found->second;
 }
 
 SqlQuery& SqlQuery::bind(const QString& name, const QVariant& value)
@@ -154,6 +175,8 @@ SqlQuery& SqlQuery::bind(const QString& name, const QVariant& value)
 
 Status SqlQuery::exec()
 {
+    if (m_prepareError)
+        return std::unexpected(*m_prepareError);
     if (!m_bindError.isEmpty())
         return fail(Error::Code::Storage, tr("Internal error: badly parameterised query."),
                     m_bindError + QStringLiteral(" in ") + m_sql);

@@ -3,6 +3,8 @@
 #include "util/error.h"
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <QCoreApplication>
 #include <QSet>
 #include <QSqlError>
@@ -10,6 +12,7 @@
 #include <QString>
 #include <QVariant>
 #include <QVariantMap>
+#include <unordered_map>
 
 namespace etabli {
 
@@ -32,6 +35,9 @@ public:
     explicit SqlQuery(const Database& db);
 
     Status prepare(const QString& sql);
+    // Forgets the values bound, to run the prepared statement again: every
+    // placeholder must be bound anew (StatementCache does it).
+    void clearBindings();
     SqlQuery& bind(const QString& name, const QVariant& value);
     Status exec();
     // prepare + exec for statements without placeholders.
@@ -68,6 +74,34 @@ private:
     QSet<QString> m_expected;
     QSet<QString> m_bound;
     QString m_bindError;
+    std::optional<Error> m_prepareError; // kept for exec() (StatementCache)
+
+    friend class StatementCache;
+};
+
+// Statements prepared once and run many times — an import writes thousands
+// of rows through the same few: a repository keeps one (a member) and asks
+// it for a statement instead of preparing a new SqlQuery each call. Each is
+// handed out with its bindings cleared; a statement that could not be
+// prepared fails at exec() with the reason. A copy starts empty.
+class StatementCache
+{
+public:
+    explicit StatementCache(const Database& db) : m_db(&db) {}
+    StatementCache(const StatementCache& other) : m_db(other.m_db) {}
+    StatementCache& operator=(const StatementCache& other)
+    {
+        m_db = other.m_db;
+        m_statements.clear();
+        return *this;
+    }
+    ~StatementCache() = default;
+
+    SqlQuery& prepare(const QString& sql);
+
+private:
+    const Database* m_db;
+    std::unordered_map<QString, std::unique_ptr<SqlQuery>> m_statements;
 };
 
 } // namespace etabli

@@ -53,17 +53,14 @@ void bindTrainee(SqlQuery& q, const Trainee& t)
 
 Result<qint64> TraineeRepository::insert(const Trainee& t, const QString& nowIso)
 {
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO trainee (last_name, first_name, sort_key, birth_date, sex, address_line1, postcode, "
-            "city, "
-            "phone, email, section_id, cohort_year, study_year, status, entry_date, exit_date, referral_id, "
-            "exit_reason, version, created_at, updated_at) VALUES (:last_name, :first_name, :sort_key, "
-            ":birth_date, "
-            ":sex, :address_line1, :postcode, :city, :phone, :email, :section_id, :cohort_year, :study_year, "
-            ":status, :entry_date, :exit_date, :referral_id, :exit_reason, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    SqlQuery& q = m_statements.prepare(QStringLiteral(
+        "INSERT INTO trainee (last_name, first_name, sort_key, birth_date, sex, address_line1, postcode, "
+        "city, "
+        "phone, email, section_id, cohort_year, study_year, status, entry_date, exit_date, referral_id, "
+        "exit_reason, version, created_at, updated_at) VALUES (:last_name, :first_name, :sort_key, "
+        ":birth_date, "
+        ":sex, :address_line1, :postcode, :city, :phone, :email, :section_id, :cohort_year, :study_year, "
+        ":status, :entry_date, :exit_date, :referral_id, :exit_reason, 1, :now, :now) RETURNING id"));
     bindTrainee(q, t);
     q.bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();
@@ -129,7 +126,6 @@ Result<QList<TraineeRepository::Stay>> TraineeRepository::stays(qint64 traineeId
 
 Status TraineeRepository::writeStay(const Stay& s, qint64 traineeId)
 {
-    SqlQuery q(m_db);
     const QString sql =
         s.id == 0
             ? QStringLiteral("INSERT INTO trainee_stay (trainee_id, section_id, kind, start_date, end_date, "
@@ -137,8 +133,7 @@ Status TraineeRepository::writeStay(const Stay& s, qint64 traineeId)
             : QStringLiteral(
                   "UPDATE trainee_stay SET section_id = :section, kind = :kind, start_date = :start, "
                   "end_date = :end, exit_reason = :reason WHERE id = :id AND trainee_id = :trainee");
-    if (auto r = q.prepare(sql); !r)
-        return r;
+    SqlQuery& q = m_statements.prepare(sql);
     q.bind(QStringLiteral("trainee"), traineeId)
         .bind(QStringLiteral("section"),
               s.sectionId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.sectionId))
@@ -250,12 +245,9 @@ Result<qint64> TraineeRepository::findIdentity(const QString& lastName, const QS
 {
     if (!birthDate.isValid())
         return 0;
-    SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT id FROM trainee WHERE sort_key = :sort_key AND birth_date = :birth "
-                           "AND anonymised_at IS NULL AND id <> :except"));
-        !r)
-        return std::unexpected(r.error());
+    SqlQuery& q = m_statements.prepare(
+        QStringLiteral("SELECT id FROM trainee WHERE sort_key = :sort_key AND birth_date = :birth "
+                       "AND anonymised_at IS NULL AND id <> :except"));
     q.bind(QStringLiteral("sort_key"), text::personSortKey(lastName, firstName))
         .bind(QStringLiteral("birth"), birthDate.toString(Qt::ISODate))
         .bind(QStringLiteral("except"), exceptId);

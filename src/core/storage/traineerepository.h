@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/trainee.h"
+#include "storage/sqlquery.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -74,6 +75,8 @@ private:
     Status writeStay(const Stay& stay, qint64 traineeId);
 
     Database& m_db;
+    // Statements kept prepared while the repository lives (an import's rows).
+    mutable StatementCache m_statements{m_db};
 };
 
 } // namespace etabli
