@@ -238,7 +238,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+317" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+316" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -4234,12 +4234,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Un don de ce reçu a déjà un reçu.</translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+165" />
         <source>This tax receipt does not exist.</source>
         <translation>Ce reçu fiscal n'existe pas.</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+26" />
         <source>No tax receipt has the number “%1”.</source>
         <translation>Aucun reçu fiscal ne porte le numéro « %1 ».</translation>
     </message>
@@ -4530,12 +4530,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Ce règlement n'existe pas.</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+84" />
         <source>position %1 of the chain of invoices</source>
         <translation>position %1 de la chaîne des factures</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+19" />
         <source>payment n°%1</source>
         <translation>règlement n°%1</translation>
     </message>
@@ -4902,6 +4902,49 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+12" />
         <source>A cheque of the list is already deposited, reversed, or not a cheque.</source>
         <translation>Un chèque de la liste est déjà remis, contrepassé, ou n'est pas un chèque.</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../src/gui/sales/linesmodel.cpp" line="+77" />
+        <source>Description</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit price excl. VAT</source>
+        <translation>Prix unitaire HT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT %</source>
+        <translation>TVA %</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Total excl. VAT</source>
+        <translation>Total HT</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>the VAT rate is a percentage, e.g. 20 or 5,5.</source>
+        <translation>le taux de TVA est un pourcentage, par ex. 20 ou 5,5.</translation>
     </message>
 </context>
 <context>
@@ -7513,7 +7556,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La base de données a signalé une erreur.</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+99" />
         <location line="+10" />
         <location line="+26" />
         <source>Internal error: badly parameterised query.</source>
@@ -8018,13 +8061,13 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineerepository.cpp" line="+104" />
+        <location filename="../../src/core/storage/traineerepository.cpp" line="+101" />
         <source>This record was changed meanwhile on another computer. Close it and open it again.</source>
         <translation>Ce dossier a été modifié entre-temps sur un autre poste. Fermez-le et rouvrez-le.</translation>
     </message>
     <message>
-        <location line="+118" />
-        <location line="+123" />
+        <location line="+116" />
+        <location line="+120" />
         <source>No trainee has the number %1.</source>
         <translation>Aucun jeune ne porte le numéro %1.</translation>
     </message>
@@ -11958,7 +12001,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+99" />
         <source>on %1</source>
         <translation>sur %1</translation>
     </message>
@@ -12073,7 +12116,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="-332" />
+        <location line="-337" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -12162,7 +12205,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::LinesEditor</name>
     <message>
-        <location filename="../../src/gui/sales/lineseditor.cpp" line="+38" />
+        <location filename="../../src/gui/sales/lineseditor.cpp" line="+25" />
         <source>&amp;Add</source>
         <translation>Ajo&amp;uter</translation>
     </message>
@@ -12187,47 +12230,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Arti&amp;cle</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Description</source>
-        <translation>Désignation</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Unit</source>
-        <translation>Unité</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Unit price excl. VAT</source>
-        <translation>Prix unitaire HT</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>VAT %</source>
-        <translation>TVA %</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Total excl. VAT</source>
-        <translation>Total HT</translation>
-    </message>
-    <message>
-        <location line="+147" />
-        <source>Line %1: %2</source>
-        <translation>Ligne %1 : %2</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>the VAT rate is a percentage, e.g. 20 or 5,5.</source>
-        <translation>le taux de TVA est un pourcentage, par ex. 20 ou 5,5.</translation>
-    </message>
-    <message>
-        <location line="+38" />
+        <location line="+128" />
         <source>Total excl. VAT %1 · VAT %2 · &lt;b&gt;Total incl. VAT %3&lt;/b&gt;</source>
         <translation>Total HT %1 · TVA %2 · &lt;b&gt;Total TTC %3&lt;/b&gt;</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "gui/sales/invoicedialog.h"
 #include "gui/sales/invoicespage.h"
 #include "gui/sales/lineseditor.h"
+#include "gui/sales/linesmodel.h"
 #include "gui/sales/orderdialog.h"
 #include "gui/sales/quotedialog.h"
 #include "gui/sales/quotespage.h"
@@ -22,6 +23,7 @@
 #include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
@@ -64,13 +66,20 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     CHECK_FALSE(dialog.saveDraft());
     CHECK(dialog.bannerText().contains(QStringLiteral("client")));
     dialog.setCustomer(garage);
-    QTableWidget* lines = dialog.linesTable();
+    LinesModel* lines = dialog.linesModel();
+    QAbstractItemModelTester tester(lines, QAbstractItemModelTester::FailureReportingMode::Warning);
     REQUIRE(lines->rowCount() == 1);
-    CHECK(lines->item(0, InvoiceDialog::LineLabel)->text() ==
+    CHECK(lines->index(0, LinesModel::Label).data().toString() ==
           QStringLiteral("Montage et équilibrage d'un pneu"));
-    lines->item(0, InvoiceDialog::LineQuantity)->setText(QStringLiteral("4"));
+    REQUIRE(lines->setData(lines->index(0, LinesModel::Quantity), QStringLiteral("4")));
     dialog.addLine(QStringLiteral("Dépose et repose des roues"));
-    lines->item(1, InvoiceDialog::LinePrice)->setText(QStringLiteral("12,50"));
+    // A figure that cannot be read: refused, the cursor on the cell.
+    REQUIRE(lines->setData(lines->index(1, LinesModel::Price), QStringLiteral("douze")));
+    CHECK_FALSE(dialog.saveDraft());
+    CHECK(dialog.bannerText().contains(QStringLiteral("Ligne 2")));
+    CHECK(dialog.linesTable()->currentIndex() == lines->index(1, LinesModel::Price));
+    REQUIRE(lines->setData(lines->index(1, LinesModel::Price), QStringLiteral("12,50")));
+    CHECK(lines->index(1, LinesModel::Total).data().toString().contains(QStringLiteral("12,50")));
     CHECK(dialog.totalText().contains(QStringLiteral("72,50")));
     REQUIRE(dialog.saveDraft());
     CHECK(dialog.invoice().number.isEmpty());
@@ -81,7 +90,8 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
               db, QStringLiteral("SELECT total_incl_cents FROM invoice WHERE number = '%1'").arg(expected))
               .toLongLong() == 8700);
     // Issued: read-only.
-    CHECK(lines->editTriggers() == QAbstractItemView::NoEditTriggers);
+    CHECK(dialog.linesTable()->editTriggers() == QAbstractItemView::NoEditTriggers);
+    CHECK_FALSE(lines->setData(lines->index(0, LinesModel::Quantity), QStringLiteral("5")));
 
     Payment cheque;
     cheque.day = kToday;
@@ -190,7 +200,8 @@ TEST_CASE("A work order is written, the workshop logs its work on it, it is invo
     dialog.setCustomer(garage);
     dialog.setSection(tyres);
     dialog.lines()->addLine(QStringLiteral("MONT-TPMS"));
-    dialog.lines()->table()->item(0, LinesEditor::Quantity)->setText(QStringLiteral("4"));
+    REQUIRE(dialog.lines()->model()->setData(dialog.lines()->model()->index(0, LinesModel::Quantity),
+                                             QStringLiteral("4")));
     REQUIRE(dialog.save());
     const QString number = dialog.order().number;
     CHECK(number.startsWith(QStringLiteral("BT2026-")));
@@ -317,7 +328,8 @@ TEST_CASE("A quote is written, printed for the customer, sent, then accepted int
     dialog.setConfirmation([](const QString&) { return true; });
     dialog.show();
     dialog.lines()->addLine(QStringLiteral("Portail sur mesure"));
-    dialog.lines()->table()->item(0, LinesEditor::Price)->setText(QStringLiteral("850"));
+    REQUIRE(dialog.lines()->model()->setData(dialog.lines()->model()->index(0, LinesModel::Price),
+                                             QStringLiteral("850")));
     CHECK_FALSE(dialog.save()); // no customer
     CHECK(dialog.bannerText().contains(QStringLiteral("client")));
     dialog.setCustomer(farm);

@@ -187,9 +187,14 @@ QString InvoiceDialog::totalText() const
     return m_editor->totalText();
 }
 
-QTableWidget* InvoiceDialog::linesTable() const
+QTableView* InvoiceDialog::linesTable() const
 {
     return m_editor->table();
+}
+
+LinesModel* InvoiceDialog::linesModel() const
+{
+    return m_editor->model();
 }
 
 QString InvoiceDialog::bannerText() const

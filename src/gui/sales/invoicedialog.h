@@ -12,6 +12,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTableView;
 class QTableWidget;
 
 namespace etabli {
@@ -24,6 +25,7 @@ struct Printable;
 
 class CustomerChooser;
 class LinesEditor;
+class LinesModel;
 class MessageBanner;
 class Session;
 
@@ -38,16 +40,6 @@ class InvoiceDialog final : public EditingDialog
     Q_DISABLE_COPY_MOVE(InvoiceDialog)
 
 public:
-    enum LineColumn
-    {
-        LineLabel,
-        LineQuantity,
-        LineUnit,
-        LinePrice,
-        LineVat,
-        LineTotal
-    };
-
     InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent = nullptr);
 
     bool saveDraft();
@@ -72,7 +64,8 @@ public:
 
     qint64 invoiceId() const { return m_invoice.id; }
     const Invoice& invoice() const { return m_invoice; }
-    QTableWidget* linesTable() const;
+    QTableView* linesTable() const;
+    LinesModel* linesModel() const;
     QTableWidget* paymentsTable() const { return m_payments; }
     QString totalText() const;
     QString bannerText() const;

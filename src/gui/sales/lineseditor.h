@@ -8,31 +8,23 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
+class LinesModel;
 class Session;
 
 // The lines of a quote, a work order or an invoice: catalogue items found
 // by code or words (Enter adds the line) or free text, quantities and prices
-// edited in the table, totals recomputed as one types.
+// edited in the table, totals recomputed as one types. The table is a view
+// of a LinesModel, which holds what was typed.
 class LinesEditor final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LinesEditor)
 
 public:
-    enum Column
-    {
-        Label,
-        Quantity,
-        Unit,
-        Price,
-        Vat,
-        Total
-    };
-
     LinesEditor(Session& session, QWidget* parent = nullptr);
 
     void setLines(const QList<InvoiceLine>& lines, VatRegime regime);
@@ -43,7 +35,8 @@ public:
     void setFixedTotals(const InvoiceTotals* totals);
     // A catalogue item by its code (any workshop), or a free line.
     void addLine(const QString& codeOrText);
-    QTableWidget* table() const { return m_lines; }
+    QTableView* table() const { return m_lines; }
+    LinesModel* model() const { return m_model; }
     QLineEdit* articleField() const { return m_article; }
     QString totalText() const;
 
@@ -51,7 +44,6 @@ Q_SIGNALS:
     void changed();
 
 private:
-    void setRow(int row, const InvoiceLine& line);
     void updateTotals();
 
     Session& m_session;
@@ -62,7 +54,8 @@ private:
     QComboBox* m_unit;
     QPushButton* m_add;
     QPushButton* m_remove;
-    QTableWidget* m_lines;
+    LinesModel* m_model;
+    QTableView* m_lines;
     QLabel* m_totals;
 };
 
