@@ -8,6 +8,7 @@
 //   ETABLI_BENCH_FEDERATION=postgresql://… (a federation demo on PostgreSQL)
 // The import writes into a copy of the SQLite file (left in /tmp), never
 // into the demo itself; on PostgreSQL it is not run.
+//   ETABLI_BENCH_ONLY=lists|check|import runs one part.
 #include "services/audittrail.h"
 #include "services/budgetservice.h"
 #include "services/contactservice.h"
@@ -155,6 +156,8 @@ int main(int argc, char* argv[])
         return 2;
     }
     const bool sqlite = !where.startsWith(QLatin1String("postgres"));
+    const QString only = qEnvironmentVariable("ETABLI_BENCH_ONLY");
+    const auto runs = [&only](const char* part) { return only.isEmpty() || only == QLatin1String(part); };
     const FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC));
     const UserContext user = UserContext::system();
 
@@ -173,7 +176,8 @@ int main(int argc, char* argv[])
         return 1;
     Database& db = **opened;
     out << "backend: " << (sqlite ? "SQLite" : "PostgreSQL") << "\n\n";
-    out << "| list | read | service (ms) | raw (ms) | ratio | statements |\n|---|---|---|---|---|---|\n";
+    if (runs("lists"))
+        out << "| list | read | service (ms) | raw (ms) | ratio | statements |\n|---|---|---|---|---|---|\n";
     const auto row = [&](const QString& list, const QString& what, const std::function<bool()>& read) {
         const Measure m = measure(db, read);
         out << "| " << list << " | " << what << " | " << ms(m.service) << " | " << ms(m.raw) << " | "
@@ -202,7 +206,7 @@ int main(int argc, char* argv[])
         return q.value(0).toLongLong();
     };
 
-    {
+    if (runs("lists")) {
         InvoiceService s(db, clock, user);
         const auto read = [&](const InvoiceFilter& f, const PageRequest& r) { return s.page(f, r); };
         pages(QStringLiteral("invoices"), read, InvoiceFilter{}, total(QStringLiteral("invoice")));
@@ -242,7 +246,7 @@ int main(int argc, char* argv[])
         row(QStringLiteral("invoices"), QStringLiteral("a customer"),
             [&] { return s.page(customer, PageRequest::first(PageSize)).has_value(); });
     }
-    {
+    if (runs("lists")) {
         OrderService s(db, clock, user);
         const auto quotes = [&](const OrderFilter& f, const PageRequest& r) { return s.quotes(f, r); };
         pages(QStringLiteral("quotes"), quotes, OrderFilter{}, total(QStringLiteral("quote")));
@@ -260,7 +264,7 @@ int main(int argc, char* argv[])
         row(QStringLiteral("work orders"), QStringLiteral("search “garage”"),
             [&] { return s.orders(search, PageRequest::first(PageSize)).has_value(); });
     }
-    {
+    if (runs("lists")) {
         ContactService s(db, clock, user);
         const auto read = [&](const ContactFilter& f, const PageRequest& r) { return s.page(f, r); };
         pages(QStringLiteral("contacts"), read, ContactFilter{}, total(QStringLiteral("contact")));
@@ -273,7 +277,7 @@ int main(int argc, char* argv[])
         row(QStringLiteral("contacts"), QStringLiteral("donors"),
             [&] { return s.page(donors, PageRequest::first(PageSize)).has_value(); });
     }
-    {
+    if (runs("lists")) {
         TraineeService s(db, clock, user);
         const auto read = [&](const TraineeFilter& f, const PageRequest& r) { return s.page(f, r); };
         pages(QStringLiteral("trainees"), read, TraineeFilter{}, total(QStringLiteral("trainee")));
@@ -290,7 +294,7 @@ int main(int argc, char* argv[])
         row(QStringLiteral("trainees"), QStringLiteral("enrolled"),
             [&] { return s.page(enrolled, PageRequest::first(PageSize)).has_value(); });
     }
-    {
+    if (runs("lists")) {
         DonationService s(db, clock, user);
         const auto read = [&](const DonationFilter& f, const PageRequest& r) { return s.donations(f, r); };
         pages(QStringLiteral("gifts"), read, DonationFilter{}, total(QStringLiteral("donation")));
@@ -303,7 +307,7 @@ int main(int argc, char* argv[])
         row(QStringLiteral("gifts"), QStringLiteral("without receipt"),
             [&] { return s.donations(unreceipted, PageRequest::first(PageSize)).has_value(); });
     }
-    {
+    if (runs("lists")) {
         ProductionService s(db, clock, user);
         const auto read = [&](const ProductionFilter& f, const PageRequest& r) { return s.list(f, r); };
         pages(QStringLiteral("production log"), read, ProductionFilter{},
@@ -317,7 +321,7 @@ int main(int argc, char* argv[])
         row(QStringLiteral("production log"), QStringLiteral("a section"),
             [&] { return s.list(section, PageRequest::first(PageSize)).has_value(); });
     }
-    {
+    if (runs("lists")) {
         BudgetService s(db, clock, user);
         const auto read = [&](const BudgetEntryFilter& f, const PageRequest& r) { return s.entries(f, r); };
         pages(QStringLiteral("budget entries"), read, BudgetEntryFilter{},
@@ -327,7 +331,7 @@ int main(int argc, char* argv[])
         row(QStringLiteral("budget entries"), QStringLiteral("search “loyer”"),
             [&] { return s.entries(search, PageRequest::first(PageSize)).has_value(); });
     }
-    {
+    if (runs("lists")) {
         TyreHotelService s(db, clock, user);
         const auto read = [&](const TyreSetFilter& f, const PageRequest& r) { return s.list(f, r); };
         TyreSetFilter all;
@@ -338,7 +342,7 @@ int main(int argc, char* argv[])
         row(QStringLiteral("tyre hotel"), QStringLiteral("search “AB”"),
             [&] { return s.list(search, PageRequest::first(PageSize)).has_value(); });
     }
-    {
+    if (runs("lists")) {
         AuditTrail s(db, clock);
         const auto read = [&](const AuditFilter& f, const PageRequest& r) { return s.page(user, f, r); };
         pages(QStringLiteral("log of changes"), read, AuditFilter{}, total(QStringLiteral("audit_log")));
@@ -351,7 +355,7 @@ int main(int argc, char* argv[])
     out << "\n| operation | time |\n|---|---|\n";
     out << "| open (" << Runs << " runs, median) | " << ms(median(opens)) << " ms |\n";
     out.flush();
-    {
+    if (runs("check")) {
         QElapsedTimer t;
         t.start();
         auto chains = InvoiceRepository(db).verifyChains();
@@ -361,7 +365,7 @@ int main(int argc, char* argv[])
             << ms(static_cast<double>(t.nsecsElapsed()) / 1e6) << " ms |\n";
         out.flush();
     }
-    if (sqlite) {
+    if (sqlite && runs("import")) {
         opened->reset();
         const QString copy = QStringLiteral("/tmp/etabli-bench-import.sqlite");
         QFile::remove(copy);

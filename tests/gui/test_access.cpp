@@ -19,6 +19,7 @@
 #include "services/schoolservice.h"
 #include "support/guidialogs.h"
 #include "support/testdatabase.h"
+#include "support/viewcells.h"
 #include "util/appsettings.h"
 
 #include <catch2/catch.hpp>
@@ -199,9 +200,10 @@ TEST_CASE("The direction manages accounts from the Users tab", "[gui][access]")
     window.show();
     CHECK(window.settingsTabs()->isTabVisible(1));
     UsersPage* page = window.usersPage();
-    auto* table = page->findChild<QTableWidget*>(QStringLiteral("usersTable"));
-    REQUIRE(table->rowCount() == 5);
-    CHECK(table->item(0, 0)->text() == QStringLiteral("direction"));
+    QTableView* table = page->table();
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    REQUIRE(test::rows(table) == 5);
+    CHECK(test::cell(table, 0, 0) == QStringLiteral("direction"));
 
     User accountant;
     accountant.login = QStringLiteral("comptable");
@@ -209,7 +211,7 @@ TEST_CASE("The direction manages accounts from the Users tab", "[gui][access]")
     accountant.role = Role::Secretariat;
     accountant.mustChangePassword = true;
     REQUIRE(page->createUser(accountant, QStringLiteral("mot-de-passe-provisoire")));
-    CHECK(table->rowCount() == 6);
+    CHECK(test::rows(table) == 6);
     CHECK_FALSE(page->createUser(accountant, QStringLiteral("mot-de-passe-provisoire")));
     CHECK_FALSE(page->banner()->isHidden());
     CHECK(page->banner()->kind() == MessageBanner::Kind::Error);
@@ -220,14 +222,14 @@ TEST_CASE("The direction manages accounts from the Users tab", "[gui][access]")
         static_cast<int>(std::find_if(page->users().begin(), page->users().end(),
                                       [](const User& u) { return u.login == QStringLiteral("comptable"); }) -
                          page->users().begin());
-    table->setCurrentCell(row, 0);
+    table->setCurrentIndex(table->model()->index(row, 0));
     QPushButton* toggle = nullptr;
     for (QPushButton* b : page->findChildren<QPushButton*>())
         if (b->text().remove(QLatin1Char('&')) == QStringLiteral("Désactiver"))
             toggle = b;
     REQUIRE(toggle);
     QTest::mouseClick(toggle, Qt::LeftButton);
-    CHECK(table->item(row, 4)->text() == QStringLiteral("désactivé"));
+    CHECK(test::cell(table, row, 4) == QStringLiteral("désactivé"));
     AuthService auth(d.session.database(), d.session.clock());
     CHECK_FALSE(auth.login(QStringLiteral("comptable"), QStringLiteral("mot-de-passe-provisoire")));
 }

@@ -12,23 +12,48 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 UsersPage::UsersPage(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_table(new QTableWidget(this)),
-      m_add(new QPushButton(tr("&New account…"), this)), m_edit(new QPushButton(tr("&Edit…"), this)),
-      m_toggle(new QPushButton(tr("&Deactivate"), this)),
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
+      m_model(new ColumnsModel<User>(
+          {{tr("Login"), [](const User& u) { return u.login; }},
+           {tr("Name"), [](const User& u) { return u.displayName; }},
+           {tr("Role"), [](const User& u) { return AccessControl::roleName(u.role); }},
+           {tr("Sections"),
+            [this](const User& u) {
+                QStringList names;
+                for (qint64 id : u.sectionIds)
+                    names << m_sectionNames.value(id);
+                return names.join(QStringLiteral(", "));
+            }},
+           {tr("Status"),
+            [this](const User& u) {
+                if (!u.active)
+                    return tr("deactivated");
+                if (u.lockedUntil.isValid() && u.lockedUntil > m_session.clock().nowUtc())
+                    return tr("locked after failed attempts, until %1")
+                        .arg(QLocale().toString(u.lockedUntil.toLocalTime(), QStringLiteral("HH:mm")));
+                return tr("active");
+            }},
+           {tr("Last login"),
+            [](const User& u) {
+                return u.lastLogin.isValid()
+                           ? QLocale().toString(u.lastLogin.toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm"))
+                           : tr("never");
+            }}},
+          this)),
+      m_table(new QTableView(this)), m_add(new QPushButton(tr("&New account…"), this)),
+      m_edit(new QPushButton(tr("&Edit…"), this)), m_toggle(new QPushButton(tr("&Deactivate"), this)),
       m_reset(new QPushButton(tr("&Reset the password…"), this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     m_table->setObjectName(QStringLiteral("usersTable"));
-    m_table->setColumnCount(6);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Login"), tr("Name"), tr("Role"), tr("Sections"), tr("Status"), tr("Last login")});
+    m_table->setModel(m_model);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -44,10 +69,10 @@ UsersPage::UsersPage(Session& session, QWidget* parent)
 
     connect(m_add, &QPushButton::clicked, this, &UsersPage::addUser);
     connect(m_edit, &QPushButton::clicked, this, &UsersPage::editUser);
-    connect(m_table, &QTableWidget::cellDoubleClicked, this, &UsersPage::editUser);
+    connect(m_table, &QTableView::doubleClicked, this, &UsersPage::editUser);
     connect(m_toggle, &QPushButton::clicked, this, &UsersPage::toggleActive);
     connect(m_reset, &QPushButton::clicked, this, &UsersPage::askResetPassword);
-    connect(m_table, &QTableWidget::currentCellChanged, this, &UsersPage::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &UsersPage::updateButtons);
     reload();
 }
 
@@ -61,46 +86,20 @@ void UsersPage::reload()
         return;
     }
     auto sections = SchoolService(m_session.database(), m_session.clock(), m_session.user()).sections();
-    QHash<qint64, QString> sectionNames;
-    if (sections) {
-        for (const Section& s : *sections)
-            sectionNames.insert(s.id, s.name);
-    }
-    const int row = std::max(0, m_table->currentRow());
-    m_users = *users;
-    const QLocale locale;
-    m_table->setRowCount(static_cast<int>(m_users.size()));
-    for (int i = 0; i < m_users.size(); ++i) {
-        const User& u = m_users.at(i);
-        QStringList names;
-        for (qint64 id : u.sectionIds)
-            names << sectionNames.value(id);
-        const QString status =
-            !u.active ? tr("deactivated")
-            : u.lockedUntil.isValid() && u.lockedUntil > m_session.clock().nowUtc()
-                ? tr("locked after failed attempts, until %1")
-                      .arg(locale.toString(u.lockedUntil.toLocalTime(), QStringLiteral("HH:mm")))
-                : tr("active");
-        const QStringList cells = {u.login,
-                                   u.displayName,
-                                   AccessControl::roleName(u.role),
-                                   names.join(QStringLiteral(", ")),
-                                   status,
-                                   u.lastLogin.isValid() ? locale.toString(u.lastLogin.toLocalTime(),
-                                                                           QStringLiteral("dd/MM/yyyy HH:mm"))
-                                                         : tr("never")};
-        for (int c = 0; c < cells.size(); ++c)
-            m_table->setItem(i, c, new QTableWidgetItem(cells.at(c)));
-    }
+    m_sectionNames.clear();
+    for (const Section& s : sections.value_or(QList<Section>{}))
+        m_sectionNames.insert(s.id, s.name);
+    const int row = std::max(0, m_table->currentIndex().row());
+    m_model->setRows(*users);
     m_table->resizeColumnsToContents();
-    m_table->setCurrentCell(std::min(row, static_cast<int>(m_users.size()) - 1), 0);
+    m_table->setCurrentIndex(m_model->index(std::min(row, m_model->rowCount() - 1), 0));
     updateButtons();
 }
 
 const User* UsersPage::current() const
 {
-    const int row = m_table->currentRow();
-    return row >= 0 && row < m_users.size() ? &m_users.at(row) : nullptr;
+    const int row = m_table->currentIndex().row();
+    return row >= 0 && row < m_model->rowCount() ? &m_model->rowAt(row) : nullptr;
 }
 
 void UsersPage::updateButtons()

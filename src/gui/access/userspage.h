@@ -1,11 +1,12 @@
 #pragma once
 
 #include "domain/user.h"
+#include "gui/common/rowstablemodel.h"
 
 #include <QWidget>
 
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -22,7 +23,8 @@ class UsersPage final : public QWidget
 public:
     explicit UsersPage(Session& session, QWidget* parent = nullptr);
     void reload();
-    const QList<User>& users() const { return m_users; }
+    const QList<User>& users() const { return m_model->rows(); }
+    QTableView* table() const { return m_table; }
     MessageBanner* banner() const { return m_banner; }
 
     // The actions, callable without their dialogs (tests).
@@ -40,12 +42,13 @@ private:
 
     Session& m_session;
     MessageBanner* m_banner;
-    QTableWidget* m_table;
+    QHash<qint64, QString> m_sectionNames; // for the "Sections" column
+    ColumnsModel<User>* m_model;
+    QTableView* m_table;
     QPushButton* m_add;
     QPushButton* m_edit;
     QPushButton* m_toggle;
     QPushButton* m_reset;
-    QList<User> m_users;
 };
 
 } // namespace etabli

@@ -145,6 +145,78 @@ private:
     bool m_readOnly = false;
 };
 
+// A read-only table of typed rows (a list page's table): each column a
+// heading and what it shows of a row. The page keeps no copy of the rows:
+// the row under the cursor is `rowAt(view->currentIndex().row())`.
+template <class Row> struct Column
+{
+    QString heading;
+    std::function<QVariant(const Row&)> text;
+    bool rightAligned = false;
+    // Any other role (tooltip, colour…); empty: none.
+    std::function<QVariant(const Row&, int role)> other = {};
+    // A tick the user may change (cheques to deposit): read and written on the row.
+    std::function<bool(const Row&)> checked = {};
+    std::function<void(Row&, bool)> setChecked = {};
+};
+
+template <class Row> class ColumnsModel final : public RowsTableModel<Row>
+{
+public:
+    explicit ColumnsModel(QList<Column<Row>> columns, QObject* parent = nullptr)
+        : RowsTableModel<Row>(headings(columns), rightAligned(columns), parent), m_columns(std::move(columns))
+    {
+    }
+
+protected:
+    QVariant cell(const Row& row, int column, int role) const override
+    {
+        if (column < 0 || column >= m_columns.size())
+            return {};
+        const Column<Row>& c = m_columns.at(column);
+        if (role == Qt::DisplayRole)
+            return c.text(row);
+        if (role == Qt::CheckStateRole && c.checked)
+            return c.checked(row) ? Qt::Checked : Qt::Unchecked;
+        return c.other ? c.other(row, role) : QVariant();
+    }
+    bool setCell(Row& row, int column, const QVariant& value, int role) override
+    {
+        if (role != Qt::CheckStateRole || column < 0 || column >= m_columns.size() ||
+            !m_columns.at(column).setChecked)
+            return false;
+        m_columns.at(column).setChecked(row, value.toInt() == Qt::Checked);
+        return true;
+    }
+    Qt::ItemFlags cellFlags(const Row& row, int column) const override
+    {
+        Q_UNUSED(row)
+        return column >= 0 && column < m_columns.size() && m_columns.at(column).setChecked
+                   ? Qt::ItemIsUserCheckable
+                   : Qt::NoItemFlags;
+    }
+
+private:
+    static QStringList headings(const QList<Column<Row>>& columns)
+    {
+        QStringList out;
+        for (const Column<Row>& c : columns)
+            out << c.heading;
+        return out;
+    }
+    static QList<int> rightAligned(const QList<Column<Row>>& columns)
+    {
+        QList<int> out;
+        for (int i = 0; i < columns.size(); ++i) {
+            if (columns.at(i).rightAligned)
+                out << i;
+        }
+        return out;
+    }
+
+    QList<Column<Row>> m_columns;
+};
+
 // Rows ticked in a list (the skills of an entry, the certifications a section
 // prepares): an id, a label and a tick, in a QListView or a one-column table.
 struct Choice

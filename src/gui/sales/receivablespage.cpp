@@ -18,22 +18,50 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_summary(new QLabel(this)),
-      m_table(new QTableWidget(this)), m_cheques(new QTableWidget(this)), m_chequesTotal(new QLabel(this))
+      m_rows(nullptr), m_chequeRows(nullptr), m_table(new QTableView(this)), m_cheques(new QTableView(this)),
+      m_chequesTotal(new QLabel(this))
 {
+    const auto day = [](const QDate& d) { return QLocale().toString(d, QStringLiteral("dd/MM/yyyy")); };
+    // Invoices over 60 days late stand out.
+    const auto late = [](const Receivable& x, int role) {
+        return role == Qt::ForegroundRole && x.bucket() >= 3 ? QVariant(QColor(180, 30, 30)) : QVariant();
+    };
+    m_rows = new ColumnsModel<Receivable>(
+        {{tr("Invoice"), [](const Receivable& x) { return x.number; }, false, late},
+         {tr("Customer"), [](const Receivable& x) { return x.customer; }, false, late},
+         {tr("Date"), [day](const Receivable& x) { return day(x.issueDate); }, false, late},
+         {tr("Due date"), [day](const Receivable& x) { return day(x.dueDate); }, false, late},
+         {tr("Days late"),
+          [](const Receivable& x) { return x.daysLate > 0 ? QString::number(x.daysLate) : QString(); }, true,
+          late},
+         {tr("Remaining due"), [](const Receivable& x) { return x.due.format(); }, true, late},
+         {tr("Age"), [](const Receivable& x) { return InvoiceService::bucketLabel(x.bucket()); }, false,
+          late}},
+        this);
+    m_chequeRows = new ColumnsModel<ChequeChoice>(
+        {{tr("Received"),
+          [day](const ChequeChoice& c) { return day(c.cheque.day); },
+          false,
+          {},
+          [](const ChequeChoice& c) { return c.ticked; },
+          [](ChequeChoice& c, bool on) { c.ticked = on; }},
+         {tr("Bank"), [](const ChequeChoice& c) { return c.cheque.bank; }},
+         {tr("Cheque no."), [](const ChequeChoice& c) { return c.cheque.chequeNumber; }},
+         {tr("Drawer"), [](const ChequeChoice& c) { return c.cheque.drawer; }},
+         {tr("Amount"), [](const ChequeChoice& c) { return c.cheque.amount.format(); }, true}},
+        this);
     m_banner->hide();
     m_summary->setObjectName(QStringLiteral("receivablesSummary"));
     m_summary->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("receivablesTable"));
-    m_table->setColumnCount(7);
-    m_table->setHorizontalHeaderLabels({tr("Invoice"), tr("Customer"), tr("Date"), tr("Due date"),
-                                        tr("Days late"), tr("Remaining due"), tr("Age")});
+    m_table->setModel(m_rows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -50,9 +78,7 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     bottom->addWidget(reminder);
     bottom->addWidget(reminderPdf);
     m_cheques->setObjectName(QStringLiteral("chequesToDeposit"));
-    m_cheques->setColumnCount(5);
-    m_cheques->setHorizontalHeaderLabels(
-        {tr("Received"), tr("Bank"), tr("Cheque no."), tr("Drawer"), tr("Amount")});
+    m_cheques->setModel(m_chequeRows);
     m_cheques->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_cheques->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_cheques->verticalHeader()->hide();
@@ -88,7 +114,7 @@ QString ReceivablesPage::summaryText() const
 
 void ReceivablesPage::reload()
 {
-    m_table->setRowCount(0);
+    m_rows->clear();
     m_summary->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::SalesRead))
         return;
@@ -110,28 +136,7 @@ void ReceivablesPage::reload()
                    .arg(aging->customers)
                    .arg(aging->invoices.size())
              : tr("%n unpaid invoice(s)", nullptr, static_cast<int>(aging->count))));
-    const QLocale locale;
-    m_table->setRowCount(static_cast<int>(aging->invoices.size()));
-    for (int r = 0; r < aging->invoices.size(); ++r) {
-        const Receivable& x = aging->invoices.at(r);
-        const QStringList cells = {x.number,
-                                   x.customer,
-                                   locale.toString(x.issueDate, QStringLiteral("dd/MM/yyyy")),
-                                   locale.toString(x.dueDate, QStringLiteral("dd/MM/yyyy")),
-                                   x.daysLate > 0 ? QString::number(x.daysLate) : QString(),
-                                   x.due.format(),
-                                   InvoiceService::bucketLabel(x.bucket())};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells.at(c));
-            if (c == 0)
-                item->setData(Qt::UserRole, x.contactId);
-            if (c == 4 || c == 5)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (x.bucket() >= 3)
-                item->setForeground(QColor(180, 30, 30));
-            m_table->setItem(r, c, item);
-        }
-    }
+    m_rows->setRows(aging->invoices);
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     reloadCheques();
@@ -139,30 +144,16 @@ void ReceivablesPage::reload()
 
 void ReceivablesPage::reloadCheques()
 {
-    m_cheques->setRowCount(0);
     const auto cheques = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
                              .chequesToDeposit()
                              .value_or(QList<ChequeToDeposit>{});
-    const QLocale locale;
     Money total;
-    m_cheques->setRowCount(static_cast<int>(cheques.size()));
-    for (int r = 0; r < cheques.size(); ++r) {
-        const ChequeToDeposit& c = cheques.at(r);
+    QList<ChequeChoice> rows;
+    for (const ChequeToDeposit& c : cheques) {
         total += c.amount;
-        const QStringList cells = {locale.toString(c.day, QStringLiteral("dd/MM/yyyy")), c.bank,
-                                   c.chequeNumber, c.drawer, c.amount.format()};
-        for (int col = 0; col < cells.size(); ++col) {
-            auto* item = new QTableWidgetItem(cells.at(col));
-            if (col == 0) {
-                item->setData(Qt::UserRole, c.paymentId);
-                item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-                item->setCheckState(Qt::Checked);
-            }
-            if (col == 4)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_cheques->setItem(r, col, item);
-        }
+        rows << ChequeChoice{c, true};
     }
+    m_chequeRows->setRows(rows);
     m_cheques->resizeColumnsToContents();
     m_cheques->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_chequesTotal->setText(
@@ -172,9 +163,9 @@ void ReceivablesPage::reloadCheques()
 Result<qint64> ReceivablesPage::depositTicked()
 {
     QList<qint64> ids;
-    for (int r = 0; r < m_cheques->rowCount(); ++r) {
-        if (m_cheques->item(r, 0)->checkState() == Qt::Checked)
-            ids << m_cheques->item(r, 0)->data(Qt::UserRole).toLongLong();
+    for (const ChequeChoice& c : m_chequeRows->rows()) {
+        if (c.ticked)
+            ids << c.cheque.paymentId;
     }
     auto slip = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).depositCheques(ids);
     if (slip) {
@@ -222,12 +213,12 @@ void ReceivablesPage::chooseDeposit()
 
 std::unique_ptr<print::Printable> ReceivablesPage::reminder(int row)
 {
-    if (row < 0 || row >= m_table->rowCount()) {
+    if (row < 0 || row >= m_rows->rowCount()) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("Choose an invoice of the customer to remind."));
         return nullptr;
     }
-    const qint64 contactId = m_table->item(row, 0)->data(Qt::UserRole).toLongLong();
+    const qint64 contactId = m_rows->rowAt(row).contactId;
     Database& db = m_session.database();
     auto contact = ContactService(db, m_session.clock(), m_session.user()).get(contactId);
     auto aging = InvoiceService(db, m_session.clock(), m_session.user()).receivables(contactId);
@@ -252,13 +243,13 @@ Status ReceivablesPage::writeReminder(int row, const QString& path)
 
 void ReceivablesPage::chooseReminder(bool preview)
 {
-    const int row = m_table->currentRow();
+    const int row = m_table->currentIndex().row();
     if (preview)
         DocumentOutput::preview(this, [this, row]() { return reminder(row); });
     else if (row >= 0)
         DocumentOutput::savePdf(
-            this, tr("reminder-%1").arg(m_table->item(row, 0)->text()),
-            [this, row]() { return reminder(row); }, m_banner);
+            this, tr("reminder-%1").arg(m_rows->rowAt(row).number), [this, row]() { return reminder(row); },
+            m_banner);
     else
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("Choose an invoice of the customer to remind."));

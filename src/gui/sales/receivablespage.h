@@ -1,11 +1,13 @@
 #pragma once
 
+#include "domain/sales.h"
+#include "gui/common/rowstablemodel.h"
 #include "util/error.h"
 
 #include <QWidget>
 
 class QLabel;
-class QTableWidget;
+class QTableView;
 
 #include <memory>
 
@@ -17,6 +19,13 @@ struct Printable;
 
 class MessageBanner;
 class Session;
+
+// A cheque waiting for the bank, ticked to go on the next deposit slip.
+struct ChequeChoice
+{
+    ChequeToDeposit cheque;
+    bool ticked = true;
+};
 
 // "Impayés": what customers still owe, by age (not yet due, 1–30, 31–60,
 // 61–90, over 90 days late), the reminder letter of a customer, and the
@@ -31,9 +40,10 @@ public:
     void reload();
     // The reminder letter of the selected invoice's customer.
     Status writeReminder(int row, const QString& path);
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
     QString summaryText() const;
-    QTableWidget* chequesTable() const { return m_cheques; }
+    QTableView* chequesTable() const { return m_cheques; }
+    ColumnsModel<ChequeChoice>* cheques() const { return m_chequeRows; }
     // Puts the ticked cheques on a deposit slip; returns the slip's id.
     Result<qint64> depositTicked();
     // The same, then writes the slip's PDF.
@@ -52,8 +62,10 @@ private:
     Session& m_session;
     MessageBanner* m_banner;
     QLabel* m_summary;
-    QTableWidget* m_table;
-    QTableWidget* m_cheques;
+    ColumnsModel<Receivable>* m_rows;
+    ColumnsModel<ChequeChoice>* m_chequeRows;
+    QTableView* m_table;
+    QTableView* m_cheques;
     QLabel* m_chequesTotal;
 };
 
