@@ -131,7 +131,7 @@ QByteArray traineeCsv(const QStringList& sections, int rows)
         out += QStringLiteral("Import%1;Prénom%2;%3;%4;%5;01/09/2026;1\n")
                    .arg(i)
                    .arg(i % 997)
-                   .arg(QDate(2009, 1, 1).addDays(i % 1500).toString(QStringLiteral("dd/MM/yyyy")))
+                   .arg(QDate(2008, 1, 1).addDays(i % 1000).toString(QStringLiteral("dd/MM/yyyy")))
                    .arg(i % 2 ? QStringLiteral("F") : QStringLiteral("M"))
                    .arg(sections.at(i % sections.size()))
                    .toUtf8();

@@ -226,10 +226,14 @@ TEST_CASE("The workshop figures, the log, the catalogue and the team on the demo
     ProductionLogPage* log = workshops.logPage();
     CHECK(log->totalCount() > ProductionLogPage::PageSize);
     CHECK(test::rows(log->table()) == ProductionLogPage::PageSize);
-    CHECK(workshops.cataloguePage()->itemsTable()->rowCount() == 6);
-    CHECK(workshops.cataloguePage()->skillsList()->count() == 6);
-    CHECK(workshops.teamPage()->staffTable()->rowCount() == 8);
-    CHECK(workshops.teamPage()->hoursTable()->rowCount() > 10);
+    CHECK(test::rows(workshops.cataloguePage()->itemsTable()) == 6);
+    CHECK(workshops.cataloguePage()->skillsList()->model()->rowCount() == 6);
+    QAbstractItemModelTester staff(workshops.teamPage()->staffTable()->model(),
+                                   QAbstractItemModelTester::FailureReportingMode::Warning);
+    CHECK(test::rows(workshops.teamPage()->staffTable()) == 8);
+    CHECK(test::rows(workshops.teamPage()->hoursTable()) > 10);
+    QAbstractItemModelTester catalogue(workshops.cataloguePage()->itemsTable()->model(),
+                                       QAbstractItemModelTester::FailureReportingMode::Warning);
 }
 
 TEST_CASE("A past entry opens for correction with its trainees, lines and materials", "[gui][workshops]")

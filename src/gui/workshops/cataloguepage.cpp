@@ -18,11 +18,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -36,9 +36,32 @@ QString vatText(int bp)
 
 CataloguePage::CataloguePage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_section(new QComboBox(this)),
-      m_capacity(new QSpinBox(this)), m_halfDay(new QSpinBox(this)), m_items(new QTableWidget(this)),
-      m_skills(new QListWidget(this)), m_newSkill(new QLineEdit(this))
+      m_capacity(new QSpinBox(this)), m_halfDay(new QSpinBox(this)), m_itemRows(nullptr),
+      m_skillRows(nullptr), m_items(new QTableView(this)), m_skills(new QListView(this)),
+      m_newSkill(new QLineEdit(this))
 {
+    // Withdrawn items and skills are greyed: kept for their history.
+    const auto greyed = [this](bool active, int role) {
+        return role == Qt::ForegroundRole && !active
+                   ? QVariant(palette().brush(QPalette::Disabled, QPalette::Text))
+                   : QVariant();
+    };
+    const auto itemGreyed = [greyed](const CatalogueItem& i, int role) { return greyed(i.active, role); };
+    m_itemRows = new ColumnsModel<CatalogueItem>(
+        {{tr("Code"), [](const CatalogueItem& i) { return i.code; }, false, itemGreyed},
+         {tr("Label"), [](const CatalogueItem& i) { return i.label; }, false, itemGreyed},
+         {tr("Unit"), [](const CatalogueItem& i) { return CatalogueService::unitLabel(i.unit); }, false,
+          itemGreyed},
+         {tr("Price excl. VAT"), [](const CatalogueItem& i) { return i.unitPrice.format(); }, true,
+          itemGreyed},
+         {tr("VAT"), [](const CatalogueItem& i) { return vatText(i.vatRateBp); }, true, itemGreyed},
+         {tr("Active"), [](const CatalogueItem& i) { return i.active ? tr("yes") : tr("no"); }, false,
+          itemGreyed}},
+        this);
+    m_skillRows = new ColumnsModel<Skill>(
+        {{tr("Skill"), [](const Skill& s) { return s.active ? s.label : tr("%1 (inactive)").arg(s.label); },
+          false, [greyed](const Skill& s, int role) { return greyed(s.active, role); }}},
+        this);
     m_banner->hide();
     auto* top = new QHBoxLayout;
     auto* sectionLabel = new QLabel(tr("&Workshop"), this);
@@ -65,9 +88,7 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
     top->addWidget(saveSection);
 
     m_items->setObjectName(QStringLiteral("catalogueItems"));
-    m_items->setColumnCount(6);
-    m_items->setHorizontalHeaderLabels(
-        {tr("Code"), tr("Label"), tr("Unit"), tr("Price excl. VAT"), tr("VAT"), tr("Active")});
+    m_items->setModel(m_itemRows);
     m_items->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_items->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_items->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -90,6 +111,7 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
     left->addLayout(itemButtons);
 
     m_skills->setObjectName(QStringLiteral("skillsList"));
+    m_skills->setModel(m_skillRows);
     m_newSkill->setPlaceholderText(tr("New skill, e.g. « souder à l'arc »"));
     auto* addSkillButton = new QPushButton(tr("Add the s&kill"), this);
     auto* toggle = new QPushButton(tr("Deactivate / reactivate"), this);
@@ -114,7 +136,7 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
     connect(saveSection, &QPushButton::clicked, this, &CataloguePage::saveSection);
     connect(addItemButton, &QPushButton::clicked, this, &CataloguePage::addItem);
     connect(changeItem, &QPushButton::clicked, this, &CataloguePage::changeCurrentItem);
-    connect(m_items, &QTableWidget::cellActivated, this, &CataloguePage::changeCurrentItem);
+    connect(m_items, &QTableView::activated, this, &CataloguePage::changeCurrentItem);
     connect(addSkillButton, &QPushButton::clicked, this, &CataloguePage::addSkill);
     connect(m_newSkill, &QLineEdit::returnPressed, this, &CataloguePage::addSkill);
     connect(toggle, &QPushButton::clicked, this, &CataloguePage::toggleSkill);
@@ -141,8 +163,8 @@ void CataloguePage::reloadSections()
 
 void CataloguePage::reload()
 {
-    m_items->setRowCount(0);
-    m_skills->clear();
+    m_itemRows->clear();
+    m_skillRows->clear();
     const qint64 section = sectionId();
     if (section == 0)
         return;
@@ -152,38 +174,14 @@ void CataloguePage::reload()
             m_halfDay->setValue(s.halfDayMinutes);
         }
     }
-    m_itemList = CatalogueService(m_session.database(), m_session.clock(), m_session.user())
-                     .list(section, false)
-                     .value_or(QList<CatalogueItem>{});
-    m_items->setRowCount(static_cast<int>(m_itemList.size()));
-    for (int r = 0; r < m_itemList.size(); ++r) {
-        const CatalogueItem& i = m_itemList.at(r);
-        const QStringList cells = {i.code,
-                                   i.label,
-                                   CatalogueService::unitLabel(i.unit),
-                                   i.unitPrice.format(),
-                                   vatText(i.vatRateBp),
-                                   i.active ? tr("yes") : tr("no")};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells.at(c));
-            if (c == 3 || c == 4)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (!i.active)
-                item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
-            m_items->setItem(r, c, item);
-        }
-    }
+    m_itemRows->setRows(CatalogueService(m_session.database(), m_session.clock(), m_session.user())
+                            .list(section, false)
+                            .value_or(QList<CatalogueItem>{}));
     m_items->resizeColumnsToContents();
     m_items->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_skillList = ProductionService(m_session.database(), m_session.clock(), m_session.user())
-                      .skills(section, false)
-                      .value_or(QList<Skill>{});
-    for (const Skill& s : std::as_const(m_skillList)) {
-        auto* item = new QListWidgetItem(s.active ? s.label : tr("%1 (inactive)").arg(s.label), m_skills);
-        item->setData(Qt::UserRole, s.id);
-        if (!s.active)
-            item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
-    }
+    m_skillRows->setRows(ProductionService(m_session.database(), m_session.clock(), m_session.user())
+                             .skills(section, false)
+                             .value_or(QList<Skill>{}));
 }
 
 bool CataloguePage::editItem(CatalogueItem& item)
@@ -249,10 +247,10 @@ void CataloguePage::addItem()
 
 void CataloguePage::changeCurrentItem()
 {
-    const int row = m_items->currentRow();
-    if (row < 0 || row >= m_itemList.size())
+    const int row = m_items->currentIndex().row();
+    if (row < 0 || row >= m_itemRows->rowCount())
         return;
-    CatalogueItem item = m_itemList.at(row);
+    CatalogueItem item = m_itemRows->rowAt(row);
     if (!editItem(item))
         return;
     m_banner->showMessage(MessageBanner::Kind::Success, tr("“%1” was changed.").arg(item.label.trimmed()));
@@ -277,10 +275,10 @@ void CataloguePage::addSkill()
 
 void CataloguePage::toggleSkill()
 {
-    const int row = m_skills->currentRow();
-    if (row < 0 || row >= m_skillList.size())
+    const int row = m_skills->currentIndex().row();
+    if (row < 0 || row >= m_skillRows->rowCount())
         return;
-    Skill s = m_skillList.at(row);
+    Skill s = m_skillRows->rowAt(row);
     s.active = !s.active;
     if (auto r = ProductionService(m_session.database(), m_session.clock(), m_session.user()).updateSkill(s);
         !r) {

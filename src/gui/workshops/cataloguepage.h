@@ -3,14 +3,15 @@
 #include "domain/catalogue.h"
 #include "domain/production.h"
 #include "domain/section.h"
+#include "gui/common/rowstablemodel.h"
 
 #include <QWidget>
 
 class QComboBox;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QSpinBox;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -28,8 +29,8 @@ class CataloguePage final : public QWidget
 public:
     explicit CataloguePage(Session& session, QWidget* parent = nullptr);
     void reload();
-    QTableWidget* itemsTable() const { return m_items; }
-    QListWidget* skillsList() const { return m_skills; }
+    QTableView* itemsTable() const { return m_items; }
+    QListView* skillsList() const { return m_skills; }
 
 private:
     void reloadSections();
@@ -46,12 +47,12 @@ private:
     QComboBox* m_section;
     QSpinBox* m_capacity;
     QSpinBox* m_halfDay;
-    QTableWidget* m_items;
-    QListWidget* m_skills;
+    ColumnsModel<CatalogueItem>* m_itemRows;
+    ColumnsModel<Skill>* m_skillRows;
+    QTableView* m_items;
+    QListView* m_skills;
     QLineEdit* m_newSkill;
     QList<Section> m_sections;
-    QList<CatalogueItem> m_itemList;
-    QList<Skill> m_skillList;
 };
 
 } // namespace etabli

@@ -21,30 +21,64 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 TeamPage::TeamPage(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_staff(new QTableWidget(this)),
-      m_hours(new QTableWidget(this)),
+    : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_members(nullptr),
+      m_hourRows(nullptr), m_staff(new QTableView(this)), m_hours(new QTableView(this)),
       m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(),
                               SchoolYear::containing(session.clock().today()).lastDay(), this)),
       m_summary(new QLabel(this)), m_hourValue(new QLineEdit(this))
 {
     m_banner->hide();
     m_staff->setObjectName(QStringLiteral("staffTable"));
-    m_staff->setColumnCount(7);
-    m_staff->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Status"), tr("Job"), tr("Sections"), tr("Phone"), tr("E-mail"), tr("Account")});
+    // Those who left are greyed: kept for the history of hours and sections.
+    const auto left = [this](const StaffMember& m, int role) {
+        return role == Qt::ForegroundRole && !m.active
+                   ? QVariant(palette().brush(QPalette::Disabled, QPalette::Text))
+                   : QVariant();
+    };
+    m_members = new ColumnsModel<StaffMember>(
+        {{tr("Name"),
+          [](const StaffMember& m) {
+              return m.lastName + QLatin1Char(' ') + m.firstName + (m.active ? QString() : tr(" (left)"));
+          },
+          false, left},
+         {tr("Status"), [](const StaffMember& m) { return StaffService::kindLabel(m.kind); }, false, left},
+         {tr("Job"), [](const StaffMember& m) { return StaffService::jobLabel(m.job); }, false, left},
+         {tr("Sections"),
+          [this](const StaffMember& m) {
+              QStringList sections;
+              for (qint64 id : m.sectionIds)
+                  sections << m_sectionNames.value(id);
+              return sections.join(QStringLiteral(", "));
+          },
+          false, left},
+         {tr("Phone"), [](const StaffMember& m) { return m.phone; }, false, left},
+         {tr("E-mail"), [](const StaffMember& m) { return m.email; }, false, left},
+         {tr("Account"),
+          [this](const StaffMember& m) {
+              return m.userId == 0 ? QString() : m_logins.value(m.userId, tr("yes"));
+          },
+          false, left}},
+        this);
+    m_hourRows = new ColumnsModel<VolunteerHours>(
+        {{tr("Day"),
+          [](const VolunteerHours& h) { return QLocale().toString(h.day, QStringLiteral("dd/MM/yyyy")); }},
+         {tr("Volunteer"), [](const VolunteerHours& h) { return h.name; }},
+         {tr("Hours"), [](const VolunteerHours& h) { return Quantities::formatDuration(h.minutes); }, true},
+         {tr("Activity"), [](const VolunteerHours& h) { return h.activity; }}},
+        this);
+    m_staff->setModel(m_members);
     m_hours->setObjectName(QStringLiteral("volunteerHours"));
-    m_hours->setColumnCount(4);
-    m_hours->setHorizontalHeaderLabels({tr("Day"), tr("Volunteer"), tr("Hours"), tr("Activity")});
-    for (QTableWidget* t : {m_staff, m_hours}) {
+    m_hours->setModel(m_hourRows);
+    for (QTableView* t : {m_staff, m_hours}) {
         t->setEditTriggers(QAbstractItemView::NoEditTriggers);
         t->setSelectionBehavior(QAbstractItemView::SelectRows);
         t->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -96,7 +130,7 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
 
     connect(add, &QPushButton::clicked, this, &TeamPage::addMember);
     connect(change, &QPushButton::clicked, this, &TeamPage::changeMember);
-    connect(m_staff, &QTableWidget::cellActivated, this, &TeamPage::changeMember);
+    connect(m_staff, &QTableView::activated, this, &TeamPage::changeMember);
     connect(addHoursButton, &QPushButton::clicked, this, &TeamPage::addHours);
     connect(removeHoursButton, &QPushButton::clicked, this, &TeamPage::removeHours);
     connect(saveValue, &QPushButton::clicked, this, &TeamPage::saveHourValue);
@@ -109,65 +143,34 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
 
 void TeamPage::reload()
 {
-    m_staff->setRowCount(0);
-    m_hours->setRowCount(0);
+    m_members->clear();
+    m_hourRows->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn())
         return;
     Database& db = m_session.database();
-    QHash<qint64, QString> sectionNames;
+    m_sectionNames.clear();
     for (const Section& s :
          SchoolService(db, m_session.clock(), m_session.user()).sections(false).value_or(QList<Section>{}))
-        sectionNames.insert(s.id, s.name);
-    QHash<qint64, QString> logins;
+        m_sectionNames.insert(s.id, s.name);
+    m_logins.clear();
     if (m_session.user().can(permission::UsersManage)) {
         for (const User& u :
              UserService(db, m_session.clock(), m_session.user()).list().value_or(QList<User>{}))
-            logins.insert(u.id, u.login);
+            m_logins.insert(u.id, u.login);
     }
-    m_members =
-        StaffService(db, m_session.clock(), m_session.user()).list(false).value_or(QList<StaffMember>{});
-    m_staff->setRowCount(static_cast<int>(m_members.size()));
-    for (int r = 0; r < m_members.size(); ++r) {
-        const StaffMember& m = m_members.at(r);
-        QStringList sections;
-        for (qint64 id : m.sectionIds)
-            sections << sectionNames.value(id);
-        const QString account = m.userId == 0 ? QString() : logins.value(m.userId, tr("yes"));
-        const QStringList cells = {m.lastName + QLatin1Char(' ') + m.firstName +
-                                       (m.active ? QString() : tr(" (left)")),
-                                   StaffService::kindLabel(m.kind),
-                                   StaffService::jobLabel(m.job),
-                                   sections.join(QStringLiteral(", ")),
-                                   m.phone,
-                                   m.email,
-                                   account};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells.at(c));
-            if (!m.active)
-                item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
-            m_staff->setItem(r, c, item);
-        }
-    }
+    m_members->setRows(
+        StaffService(db, m_session.clock(), m_session.user()).list(false).value_or(QList<StaffMember>{}));
     m_staff->resizeColumnsToContents();
     reloadHours();
 }
 
 void TeamPage::reloadHours()
 {
-    m_hours->setRowCount(0);
+    m_hourRows->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn())
         return;
     StaffService team(m_session.database(), m_session.clock(), m_session.user());
-    m_hourList = team.hours(m_period->from(), m_period->to()).value_or(QList<VolunteerHours>{});
-    const QLocale locale;
-    m_hours->setRowCount(static_cast<int>(m_hourList.size()));
-    for (int r = 0; r < m_hourList.size(); ++r) {
-        const VolunteerHours& h = m_hourList.at(r);
-        const QStringList cells = {locale.toString(h.day, QStringLiteral("dd/MM/yyyy")), h.name,
-                                   Quantities::formatDuration(h.minutes), h.activity};
-        for (int c = 0; c < cells.size(); ++c)
-            m_hours->setItem(r, c, new QTableWidgetItem(cells.at(c)));
-    }
+    m_hourRows->setRows(team.hours(m_period->from(), m_period->to()).value_or(QList<VolunteerHours>{}));
     m_hours->resizeColumnsToContents();
     if (auto s = team.volunteerSummary(m_period->from(), m_period->to())) {
         m_hourValue->setText(s->hourValue.formatPlain());
@@ -192,16 +195,16 @@ bool TeamPage::editMember(StaffMember& member)
     job->setCurrentIndex(std::max(0, job->findData(member.job)));
     auto* phone = new QLineEdit(member.phone, &dialog);
     auto* email = new QLineEdit(member.email, &dialog);
-    auto* sections = new QListWidget(&dialog);
-    sections->setMaximumHeight(90);
+    auto* sections = new QListView(&dialog);
+    auto* sectionChoices = new ChoiceListModel(sections);
+    QList<Choice> choices;
     for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
                                 .sections(false)
-                                .value_or(QList<Section>{})) {
-        auto* item = new QListWidgetItem(s.name, sections);
-        item->setData(Qt::UserRole, s.id);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(member.sectionIds.contains(s.id) ? Qt::Checked : Qt::Unchecked);
-    }
+                                .value_or(QList<Section>{}))
+        choices << Choice{s.id, s.name, member.sectionIds.contains(s.id)};
+    sectionChoices->setRows(choices);
+    sections->setModel(sectionChoices);
+    sections->setMaximumHeight(90);
     dialog.watch(sections);
     auto* account = new QComboBox(&dialog);
     account->addItem(tr("(no account)"), 0);
@@ -233,11 +236,7 @@ bool TeamPage::editMember(StaffMember& member)
         m.email = email->text();
         m.userId = account->currentData().toLongLong();
         m.active = active->isChecked();
-        m.sectionIds.clear();
-        for (int i = 0; i < sections->count(); ++i) {
-            if (sections->item(i)->checkState() == Qt::Checked)
-                m.sectionIds << sections->item(i)->data(Qt::UserRole).toLongLong();
-        }
+        m.sectionIds = sectionChoices->checkedIds();
         StaffService service(m_session.database(), m_session.clock(), m_session.user());
         if (m.id == 0) {
             auto id = service.add(m);
@@ -264,10 +263,10 @@ void TeamPage::addMember()
 
 void TeamPage::changeMember()
 {
-    const int row = m_staff->currentRow();
-    if (row < 0 || row >= m_members.size())
+    const int row = m_staff->currentIndex().row();
+    if (row < 0 || row >= m_members->rowCount())
         return;
-    StaffMember m = m_members.at(row);
+    StaffMember m = m_members->rowAt(row);
     if (!editMember(m))
         return;
     m_banner->showMessage(MessageBanner::Kind::Success, tr("%1 was changed.").arg(m.displayName()));
@@ -279,7 +278,7 @@ void TeamPage::addHours()
     FormDialog dialog(tr("Volunteer hours"), this);
     dialog.setObjectName(QStringLiteral("hoursDialog"));
     auto* who = new QComboBox(&dialog);
-    for (const StaffMember& m : std::as_const(m_members)) {
+    for (const StaffMember& m : m_members->rows()) {
         if (m.kind == QLatin1String("volunteer") && m.active)
             who->addItem(m.displayName(), m.id);
     }
@@ -314,10 +313,10 @@ void TeamPage::addHours()
 
 void TeamPage::removeHours()
 {
-    const int row = m_hours->currentRow();
-    if (row < 0 || row >= m_hourList.size())
+    const int row = m_hours->currentIndex().row();
+    if (row < 0 || row >= m_hourRows->rowCount())
         return;
-    const VolunteerHours h = m_hourList.at(row);
+    const VolunteerHours h = m_hourRows->rowAt(row);
     if (QMessageBox::question(this, tr("Volunteer hours"),
                               tr("Remove %1 given by %2 on %3?")
                                   .arg(Quantities::formatDuration(h.minutes), h.name,

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "domain/staff.h"
+#include "gui/common/rowstablemodel.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
 class QLineEdit;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -25,8 +27,8 @@ class TeamPage final : public QWidget
 public:
     explicit TeamPage(Session& session, QWidget* parent = nullptr);
     void reload();
-    QTableWidget* staffTable() const { return m_staff; }
-    QTableWidget* hoursTable() const { return m_hours; }
+    QTableView* staffTable() const { return m_staff; }
+    QTableView* hoursTable() const { return m_hours; }
 
 private:
     bool editMember(StaffMember& member);
@@ -39,13 +41,15 @@ private:
 
     Session& m_session;
     MessageBanner* m_banner;
-    QTableWidget* m_staff;
-    QTableWidget* m_hours;
+    QHash<qint64, QString> m_sectionNames; // for the "Sections" column
+    QHash<qint64, QString> m_logins;       // for the "Account" column
+    ColumnsModel<StaffMember>* m_members;
+    ColumnsModel<VolunteerHours>* m_hourRows;
+    QTableView* m_staff;
+    QTableView* m_hours;
     PeriodEdit* m_period;
     QLabel* m_summary;
     QLineEdit* m_hourValue;
-    QList<StaffMember> m_members;
-    QList<VolunteerHours> m_hourList;
 };
 
 } // namespace etabli
