@@ -33,6 +33,7 @@
 #include <QFile>
 #include <QSqlQuery>
 #include <QTextStream>
+#include <unistd.h>
 
 using namespace etabli;
 
@@ -371,6 +372,12 @@ int main(int argc, char* argv[])
         QFile::remove(copy);
         if (!QFile::copy(where, copy))
             return 1;
+        {
+            // The copy on disk before timing: its writeback would otherwise run during the import.
+            QFile written(copy);
+            if (!written.open(QIODevice::ReadOnly) || ::fsync(written.handle()) != 0)
+                return 1;
+        }
         auto target = Database::open(DatabaseLocation::sqlite(copy), Database::OpenMode::OpenExisting);
         if (!target)
             return 1;

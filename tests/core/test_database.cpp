@@ -47,6 +47,7 @@ TEST_CASE("SQLite connections get the PRAGMAs the guide asks for", "[database][s
     CHECK(test::rawScalar(db, QStringLiteral("PRAGMA synchronous")).toInt() == 2); // FULL
     CHECK(test::rawScalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
     CHECK(test::rawScalar(db, QStringLiteral("PRAGMA application_id")).toInt() == Database::kApplicationId);
+    CHECK(test::rawScalar(db, QStringLiteral("PRAGMA cache_size")).toInt() == -32768); // 32 MiB
     // Foreign keys are enforced.
     CHECK_FALSE(
         test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
@@ -221,6 +222,47 @@ TEST_CASE("Every placeholder must be bound, and only those", "[database][sqlquer
     q.bind(QStringLiteral("trade"), QString());
     REQUIRE(q.exec());
     CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM section WHERE trade = ''")).toInt() == 1);
+}
+
+TEST_CASE(
+    "A new row's id comes back from a plain insert and from an upsert, and prepared statements are reused",
+    "[database][sqlquery]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    Database& db = t.db();
+    StatementCache statements(db);
+    const QString insert =
+        QStringLiteral("INSERT INTO section (name, name_key, created_at, updated_at) VALUES "
+                       "(:name, :key, 'x', 'x') RETURNING id");
+    QList<qint64> ids;
+    for (const QString& name :
+         {QStringLiteral("Pneus"), QStringLiteral("Métallerie"), QStringLiteral("Bois")}) {
+        SqlQuery& q = statements.prepare(insert);
+        q.bind(QStringLiteral("name"), name).bind(QStringLiteral("key"), name.toLower());
+        auto id = q.execReturningId();
+        REQUIRE(id);
+        CHECK(test::rawScalar(db, QStringLiteral("SELECT name FROM section WHERE id = %1").arg(*id))
+                  .toString() == name);
+        ids << *id;
+    }
+    CHECK(&statements.prepare(insert) == &statements.prepare(insert)); // the same statement, prepared once
+    CHECK(ids.at(0) < ids.at(1));
+    CHECK(ids.at(1) < ids.at(2));
+    // Handed out again, a statement's bindings are forgotten: each must be bound anew.
+    SqlQuery& again = statements.prepare(insert);
+    again.bind(QStringLiteral("name"), QStringLiteral("Couture"));
+    REQUIRE_FALSE(again.execReturningId());
+    // An upsert that updates gives the existing row's id (not the connection's last insert).
+    SqlQuery section(db);
+    REQUIRE(
+        section.prepare(QStringLiteral("INSERT INTO section (name, name_key, created_at, updated_at) VALUES "
+                                       "('Pneus', 'pneus', 'y', 'y') ON CONFLICT (name_key) DO UPDATE SET "
+                                       "updated_at = excluded.updated_at RETURNING id")));
+    auto same = section.execReturningId();
+    REQUIRE(same);
+    CHECK(*same == ids.at(0));
 }
 
 TEST_CASE("A failed transaction leaves nothing behind", "[database][transaction]")

@@ -251,6 +251,7 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
 
     TraineeService checker(m_db, m_clock, m_actor);
     TraineeRepository trainees(m_db);
+    const QDate today = m_clock.today();
     QSet<QString> seen; // identities within the file
     QSet<QString> newReferrals;
     // Columns whose certification is not clear: column → section → candidates.
@@ -276,7 +277,7 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
         t.lastName = cell(LastName);
         t.firstName = cell(FirstName);
         const auto date = [&](Field f, QDate* out) {
-            auto d = parseDate(cell(f), m_clock.today());
+            auto d = parseDate(cell(f), today);
             if (d)
                 *out = *d;
             else

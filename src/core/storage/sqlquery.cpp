@@ -122,8 +122,20 @@ QSet<QString> SqlQuery::placeholders(const QString& sql)
     return names;
 }
 
-Status SqlQuery::prepare(const QString& sql)
+Status SqlQuery::prepare(const QString& text)
 {
+    QString sql = text;
+    m_idFromConnection = false;
+    if (m_db.dialect() == Database::Dialect::SQLite) {
+        static const QString returning = QStringLiteral(" RETURNING id");
+        const QString trimmed = sql.trimmed();
+        if (trimmed.startsWith(QLatin1String("INSERT INTO "), Qt::CaseInsensitive) &&
+            trimmed.endsWith(returning, Qt::CaseInsensitive) &&
+            !trimmed.contains(QLatin1String("ON CONFLICT"), Qt::CaseInsensitive)) {
+            sql = trimmed.chopped(returning.size());
+            m_idFromConnection = true;
+        }
+    }
     m_sql = sql;
     m_expected = placeholders(sql);
     m_bound.clear();
@@ -241,6 +253,12 @@ Result<qint64> SqlQuery::execReturningId()
 {
     if (auto e = exec(); !e)
         return std::unexpected(e.error());
+    if (m_idFromConnection) {
+        const QVariant id = m_query.lastInsertId();
+        if (!id.isValid() || m_query.numRowsAffected() != 1)
+            return fail(Error::Code::Storage, tr("Internal error: no id returned."), m_sql);
+        return id.toLongLong();
+    }
     if (!m_query.next())
         return fail(Error::Code::Storage, tr("Internal error: no id returned."), m_sql);
     const qint64 id = m_query.value(0).toLongLong();

@@ -51,7 +51,10 @@ public:
     void setForwardOnly(bool forward) { m_query.setForwardOnly(forward); }
     QSqlQuery& raw() { return m_query; }
 
-    // INSERT … RETURNING id: runs and reads the new id.
+    // INSERT … RETURNING id: runs and reads the new id. On SQLite a plain
+    // INSERT is prepared without its RETURNING clause and the id read from
+    // the connection (RETURNING made each insert about five times slower
+    // with SQLite 3.40, measured: docs/performance.md); an upsert keeps it.
     Result<qint64> execReturningId();
     // Single value of a one-row SELECT (null QVariant when no row).
     Result<QVariant> execScalar();
@@ -75,6 +78,7 @@ private:
     QSet<QString> m_bound;
     QString m_bindError;
     std::optional<Error> m_prepareError; // kept for exec() (StatementCache)
+    bool m_idFromConnection = false;     // RETURNING id left out (SQLite)
 
     friend class StatementCache;
 };
