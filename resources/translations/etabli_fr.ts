@@ -3519,7 +3519,7 @@
         <translation>La base « %1 » est verrouillée par un autre programme ou un autre poste. Fermez-le puis réessayez.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+36" />
         <source>Cannot configure the database “%1”.</source>
         <translation>Impossible de configurer la base « %1 ».</translation>
     </message>
@@ -4157,7 +4157,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingLists</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+77" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+65" />
         <source>Your account does not allow seeing this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -7556,14 +7556,15 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La base de données a signalé une erreur.</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+111" />
         <location line="+10" />
         <location line="+26" />
         <source>Internal error: badly parameterised query.</source>
         <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
+        <location line="+4" />
         <source>Internal error: no id returned.</source>
         <translation>Erreur interne : identifiant non renvoyé.</translation>
     </message>
@@ -7960,7 +7961,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le fichier n'a pas de colonnes « nom » et « prénom » (ligne 1). Colonnes trouvées : %1.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>a cell looks like a spreadsheet formula (“%1”)</source>
         <translation>une cellule ressemble à une formule de tableur (« %1 »)</translation>
     </message>
@@ -9309,32 +9310,32 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::ApprenticeshipTaxPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+37" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+38" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+3" />
         <source>Received on</source>
         <translation>Reçu le</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>&amp;Year of the tax:</source>
         <translation>&amp;Année de la taxe :</translation>
     </message>
@@ -9359,7 +9360,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>taxe %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+40" />
+        <location line="+37" />
         <source>%n company(ies): %1 expected, %2 received.</source>
         <translation>
             <numerusform>%n entreprise : %1 attendus, %2 reçus.</numerusform>
@@ -9812,7 +9813,7 @@ après-midi</translation>
 <context>
     <name>etabli::CataloguePage</name>
     <message>
-        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+44" />
+        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+67" />
         <source>&amp;Workshop</source>
         <translation>A&amp;telier</translation>
     </message>
@@ -9847,37 +9848,42 @@ après-midi</translation>
         <translation>Enregistrer l'atelier</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="-31" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Label</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Price excl. VAT</source>
         <translation>Prix HT</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>VAT</source>
         <translation>TVA</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+4" />
+        <source>Skill</source>
+        <translation type="unfinished">Compétence</translation>
+    </message>
+    <message>
+        <location line="+35" />
         <source>&amp;Add an item…</source>
         <translation>&amp;Ajouter un article…</translation>
     </message>
@@ -9897,7 +9903,7 @@ après-midi</translation>
         <translation>&lt;b&gt;Catalogue&lt;/b&gt; — ce que l'atelier fabrique et vend</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>New skill, e.g. « souder à l'arc »</source>
         <translation>Nouvelle compétence, par ex. « souder à l'arc »</translation>
     </message>
@@ -9917,7 +9923,7 @@ après-midi</translation>
         <translation>&lt;b&gt;Compétences travaillées&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="-64" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -9927,12 +9933,12 @@ après-midi</translation>
         <translation>non</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+4" />
         <source>%1 (inactive)</source>
         <translation>%1 (inactive)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+127" />
         <source>New catalogue item</source>
         <translation>Nouvel article du catalogue</translation>
     </message>
@@ -11297,32 +11303,32 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FinancialYearsPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+151" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+157" />
         <source>Financial year</source>
         <translation>Exercice</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Targets (production / gifts / subsidies)</source>
         <translation>Objectifs (production / dons / subventions)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+8" />
         <source>&amp;Reopen…</source>
         <translation>&amp;Rouvrir…</translation>
     </message>
@@ -11347,12 +11353,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Clore…</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="-27" />
         <source>Closed</source>
         <translation>Clos</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Current</source>
         <translation>En cours</translation>
     </message>
@@ -11362,17 +11368,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Ouvert</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+100" />
         <source>The financial year %1 is open.</source>
         <translation>L'exercice %1 est ouvert.</translation>
     </message>
     <message>
-        <location line="-58" />
+        <location line="-48" />
         <source>Choose a financial year in the list.</source>
         <translation>Choisissez un exercice dans la liste.</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+57" />
         <source>Targets of %1</source>
         <translation>Objectifs de %1</translation>
     </message>
@@ -11425,37 +11431,37 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FollowUpPage</name>
     <message>
-        <location filename="../../src/gui/trainees/followuppage.cpp" line="+23" />
+        <location filename="../../src/gui/trainees/followuppage.cpp" line="+37" />
         <source>Young people who left and are due for news: 6 and 12 months after their exit. Open a record (Enter or double-click) and fill in the Outcome tab.</source>
         <translation>Jeunes sortis dont il faut prendre des nouvelles, 6 et 12 mois après leur sortie. Ouvrez le dossier (Entrée ou double-clic) et remplissez l'onglet Devenir.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="-16" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Section</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Left on</source>
         <translation>Sorti(e) le</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+4" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Due on</source>
         <translation>À faire le</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+24" />
         <source>Follow-ups due</source>
         <translation>Suivis à faire</translation>
     </message>
@@ -11465,7 +11471,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>au %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+24" />
+        <location line="+21" />
         <source>%n contact(s) to make</source>
         <translation>
             <numerusform>%n contact à prendre</numerusform>
@@ -12665,27 +12671,27 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::MembersPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="-290" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-297" />
         <source>Member</source>
         <translation>Adhérent</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Joined on</source>
         <translation>Adhésion le</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Left on</source>
         <translation>Départ le</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Last dues paid</source>
         <translation>Dernière cotisation</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+15" />
         <source>&amp;Year:</source>
         <translation>&amp;Année :</translation>
     </message>
@@ -12705,7 +12711,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Adhérents</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+36" />
         <source>%1 member(s) in the register; &lt;b&gt;%2 with their dues for %3 paid&lt;/b&gt; (for the general meeting).</source>
         <translation>%1 adhérent(s) au registre ; &lt;b&gt;%2 à jour de leur cotisation %3&lt;/b&gt; (pour l'assemblée générale).</translation>
     </message>
@@ -14003,22 +14009,22 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ReceivablesPage</name>
     <message>
-        <location filename="../../src/gui/sales/receivablespage.cpp" line="+35" />
+        <location filename="../../src/gui/sales/receivablespage.cpp" line="+37" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Due date</source>
         <translation>Échéance</translation>
     </message>
@@ -14028,17 +14034,17 @@ Facturé (HT) : %6
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+3" />
         <source>Remaining due</source>
         <translation>Reste dû</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Age</source>
         <translation>Ancienneté</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+25" />
         <source>Print a &amp;reminder letter…</source>
         <translation>Imprimer une lettre de &amp;relance…</translation>
     </message>
@@ -14058,12 +14064,12 @@ Facturé (HT) : %6
         <translation>au %1</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+13" />
         <source>&amp;Hand the ticked cheques to the bank and print the slip…</source>
         <translation>Remettre les chèques cochés en &amp;banque et imprimer le bordereau…</translation>
     </message>
     <message>
-        <location line="+144" />
+        <location line="+109" />
         <source>The deposit slip could not be made.</source>
         <translation>Le bordereau n'a pas pu être établi.</translation>
     </message>
@@ -14078,32 +14084,32 @@ Facturé (HT) : %6
         <translation>relance-%1</translation>
     </message>
     <message>
-        <location line="-205" />
+        <location line="-202" />
         <source>Received</source>
         <translation>Reçu le</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+6" />
         <source>Bank</source>
         <translation>Banque</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Cheque no.</source>
         <translation>N° de chèque</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Drawer</source>
         <translation>Tireur</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+32" />
         <source>&lt;b&gt;Cheques to hand to the bank&lt;/b&gt;</source>
         <translation>&lt;b&gt;Chèques à remettre en banque&lt;/b&gt;</translation>
     </message>
@@ -14126,7 +14132,7 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+57" />
+        <location line="+22" />
         <source>%n cheque(s), %1</source>
         <translation>
             <numerusform>%n chèque, %1</numerusform>
@@ -14643,7 +14649,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SubsidiesPage</name>
     <message>
-        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+35" />
+        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+71" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -14658,22 +14664,22 @@ Facturé (HT) : %6
         <translation>Toutes</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-49" />
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Purpose</source>
         <translation>Affectation</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Year</source>
         <translation>Exercice</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+4" />
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
@@ -14683,22 +14689,22 @@ Facturé (HT) : %6
         <translation>Accordée</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+5" />
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+5" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Final account due</source>
         <translation>Compte rendu dû le</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+40" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -14728,7 +14734,7 @@ Facturé (HT) : %6
         <translation>La subvention est enregistrée.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>Your account does not allow seeing this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -14738,7 +14744,7 @@ Facturé (HT) : %6
         <translation>Tous les exercices</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+37" />
         <source>%1: &lt;b&gt;%2&lt;/b&gt; (%3)</source>
         <translation>%1 : &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
     </message>
@@ -15024,62 +15030,62 @@ Facturé (HT) : %6
 <context>
     <name>etabli::TeamPage</name>
     <message>
-        <location filename="../../src/gui/workshops/teampage.cpp" line="+43" />
+        <location filename="../../src/gui/workshops/teampage.cpp" line="+48" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+5" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Job</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+8" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Volunteer</source>
         <translation>Bénévole</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+12" />
         <source>&amp;Add a person…</source>
         <translation>&amp;Ajouter une personne…</translation>
     </message>
@@ -15124,17 +15130,17 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;L'équipe&lt;/b&gt; — salariés et bénévoles</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="-56" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-17" />
         <source> (left)</source>
         <translation> (parti)</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+127" />
         <source>%1 given, worth %2 (contributions volontaires en nature)</source>
         <translation>%1 données, soit %2 (contributions volontaires en nature)</translation>
     </message>
@@ -15209,7 +15215,7 @@ Facturé (HT) : %6
         <translation>C&amp;ompte</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+33" />
         <source>%1 joined the team.</source>
         <translation>%1 a rejoint l'équipe.</translation>
     </message>
@@ -16168,58 +16174,58 @@ Facturé (HT) : %6
 <context>
     <name>etabli::UsersPage</name>
     <message>
-        <location filename="../../src/gui/access/userspage.cpp" line="+22" />
+        <location filename="../../src/gui/access/userspage.cpp" line="+49" />
         <source>&amp;New account…</source>
         <translation>&amp;Nouveau compte…</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+89" />
+        <location line="+0" />
+        <location line="+61" />
         <source>&amp;Deactivate</source>
         <translation>&amp;Désactiver</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-60" />
         <source>&amp;Reset the password…</source>
         <translation>&amp;Réinitialiser le mot de passe…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-28" />
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+7" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+9" />
         <source>Last login</source>
         <translation>Dernière connexion</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="-6" />
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
@@ -16234,12 +16240,12 @@ Facturé (HT) : %6
         <translation>actif</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+65" />
         <source>Re&amp;activate</source>
         <translation>Ré&amp;activer</translation>
     </message>

@@ -21,6 +21,7 @@
 #include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -89,6 +90,15 @@ TEST_CASE("The director sees where the year stands: charts, forecast against act
     CHECK(page.membersPage()->countText().contains(QStringLiteral("cotisation")));
     CHECK(test::rows(page.yearsPage()->table()) == 10);
     CHECK(test::rows(page.apprenticeshipTaxPage()->table()) >= 1);
+    // The lists are models: each passes the model checks, the latest subsidies first.
+    for (const QTableView* view : {page.subsidiesPage()->table(), page.membersPage()->table(),
+                                   page.yearsPage()->table(), page.apprenticeshipTaxPage()->table()}) {
+        QAbstractItemModelTester tester(view->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::Warning);
+        CHECK(view->model()->columnCount() > 2);
+    }
+    CHECK(test::cell(page.subsidiesPage()->table(), 0, 2) >=
+          test::cell(page.subsidiesPage()->table(), test::rows(page.subsidiesPage()->table()) - 1, 2));
     BudgetPage* budget = page.budgetPage();
     CHECK(budget->entries()->totalCount() > 100);
     CHECK(budget->forecastTable()->rowCount() >= 14);

@@ -375,8 +375,10 @@ TEST_CASE("The follow-up list shows the contacts due", "[gui][career]")
     REQUIRE_FALSE(page.due().isEmpty());
     for (const FollowUpDue& due : page.due())
         CHECK(due.dueDate <= kToday);
-    auto* table = page.findChild<QTableWidget*>(QStringLiteral("followUps"));
-    CHECK(table->rowCount() == page.due().size());
+    QAbstractItemModelTester tester(page.table()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    CHECK(test::rows(page.table()) == page.due().size());
+    CHECK(test::cell(page.table(), 0, 0) == page.due().first().name);
 }
 
 TEST_CASE("The import dialog previews each line and imports on request", "[gui][import]")

@@ -21,7 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -34,10 +34,10 @@ QString frenchDay(const QDate& d)
                        : QString();
 }
 
-QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
 {
-    auto* table = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    table->setHorizontalHeaderLabels(headers);
+    auto* table = new QTableView(parent);
+    table->setModel(model);
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -46,23 +46,11 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
     return table;
 }
 
-void addRow(QTableWidget* table, const QStringList& cells, qint64 id, const QList<int>& rightAligned = {})
+// The id of the row under the cursor, 0 when none.
+template <class Row> qint64 selectedRowId(const QTableView* table, const ColumnsModel<Row>* rows)
 {
-    const int row = table->rowCount();
-    table->insertRow(row);
-    for (int c = 0; c < cells.size(); ++c) {
-        auto* item = new QTableWidgetItem(cells.at(c));
-        if (rightAligned.contains(c))
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        table->setItem(row, c, item);
-    }
-    table->item(row, 0)->setData(Qt::UserRole, id);
-}
-
-qint64 selectedRowId(const QTableWidget* table)
-{
-    const int row = table->currentRow();
-    return row >= 0 && table->item(row, 0) ? table->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
+    const int row = table->currentIndex().row();
+    return row >= 0 && row < rows->rowCount() ? rows->rowAt(row).id : 0;
 }
 
 bool mayRead(Session& session)
@@ -81,7 +69,7 @@ void showDenied(MessageBanner* banner)
 // A page of one year's lines: banner, the year and a summary, the table,
 // the buttons at the bottom right.
 void layOutYearPage(QWidget* page, MessageBanner* banner, const QString& yearText, QSpinBox* year,
-                    QLabel* summary, QTableWidget* table, const QList<QPushButton*>& buttons, int currentYear)
+                    QLabel* summary, QTableView* table, const QList<QPushButton*>& buttons, int currentYear)
 {
     auto* layout = new QVBoxLayout(page);
     banner->hide();
@@ -111,7 +99,16 @@ void layOutYearPage(QWidget* page, MessageBanner* banner, const QString& yearTex
 ApprenticeshipTaxPage::ApprenticeshipTaxPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new QSpinBox(this)),
       m_totals(new QLabel(this)),
-      m_table(makeTable({tr("Company"), tr("Expected"), tr("Received"), tr("Received on"), tr("Note")}, this))
+      m_rows(new ColumnsModel<ApprenticeshipTax>(
+          {{tr("Company"), [](const ApprenticeshipTax& t) { return t.companyName; }},
+           {tr("Expected"), [](const ApprenticeshipTax& t) { return t.expected.format(); }, true},
+           {tr("Received"),
+            [](const ApprenticeshipTax& t) { return t.received.isZero() ? QString() : t.received.format(); },
+            true},
+           {tr("Received on"), [](const ApprenticeshipTax& t) { return frenchDay(t.receivedOn); }},
+           {tr("Note"), [](const ApprenticeshipTax& t) { return t.note; }}},
+          this)),
+      m_table(makeTable(m_rows, this))
 {
     m_table->setObjectName(QStringLiteral("apprenticeshipTaxTable"));
     auto* change = new QPushButton(tr("&Change…"), this);
@@ -124,10 +121,10 @@ ApprenticeshipTaxPage::ApprenticeshipTaxPage(Session& session, QWidget* parent)
     layOutYearPage(this, m_banner, tr("&Year of the tax:"), m_year, m_totals, m_table, {output, change, add},
                    session.clock().today().year());
     connect(change, &QPushButton::clicked, this, [this]() {
-        if (selectedRowId(m_table) != 0)
-            edit(selectedRowId(m_table));
+        if (selectedRowId(m_table, m_rows) != 0)
+            edit(selectedRowId(m_table, m_rows));
     });
-    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this]() { edit(selectedRowId(m_table)); });
+    connect(m_table, &QTableView::doubleClicked, this, [this]() { edit(selectedRowId(m_table, m_rows)); });
     connect(add, &QPushButton::clicked, this, [this]() { edit(0); });
     connect(m_year, &QSpinBox::valueChanged, this, &ApprenticeshipTaxPage::reload);
     connect(&m_session, &Session::databaseChanged, this, &ApprenticeshipTaxPage::reload);
@@ -137,7 +134,7 @@ ApprenticeshipTaxPage::ApprenticeshipTaxPage(Session& session, QWidget* parent)
 
 void ApprenticeshipTaxPage::reload()
 {
-    m_table->setRowCount(0);
+    m_rows->clear();
     m_totals->clear();
     if (!mayRead(m_session))
         return showDenied(m_banner);
@@ -151,11 +148,8 @@ void ApprenticeshipTaxPage::reload()
     }
     Money expected;
     Money received;
+    m_rows->setRows(*lines);
     for (const ApprenticeshipTax& t : *lines) {
-        addRow(m_table,
-               {t.companyName, t.expected.format(), t.received.isZero() ? QString() : t.received.format(),
-                frenchDay(t.receivedOn), t.note},
-               t.id, {1, 2});
         expected += t.expected;
         received += t.received;
     }
@@ -222,7 +216,16 @@ void ApprenticeshipTaxPage::edit(qint64 id)
 MembersPage::MembersPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new QSpinBox(this)),
       m_count(new QLabel(this)),
-      m_table(makeTable({tr("Member"), tr("Joined on"), tr("Left on"), tr("Last dues paid")}, this))
+      m_rows(new ColumnsModel<Member>(
+          {{tr("Member"), [](const Member& m) { return m.name; }},
+           {tr("Joined on"), [](const Member& m) { return frenchDay(m.joinedOn); }},
+           {tr("Left on"), [](const Member& m) { return frenchDay(m.leftOn); }},
+           {tr("Last dues paid"),
+            [](const Member& m) {
+                return m.lastPaidYear == 0 ? QString() : QString::number(m.lastPaidYear);
+            }}},
+          this)),
+      m_table(makeTable(m_rows, this))
 {
     m_table->setObjectName(QStringLiteral("membersTable"));
     auto* dues = new QPushButton(tr("&Dues paid…"), this);
@@ -235,7 +238,7 @@ MembersPage::MembersPage(Session& session, QWidget* parent)
     layOutYearPage(this, m_banner, tr("&Year:"), m_year, m_count, m_table, {output, dues, add},
                    session.clock().today().year());
     connect(dues, &QPushButton::clicked, this, &MembersPage::recordDues);
-    connect(m_table, &QTableWidget::cellDoubleClicked, this, &MembersPage::recordDues);
+    connect(m_table, &QTableView::doubleClicked, this, &MembersPage::recordDues);
     connect(add, &QPushButton::clicked, this, &MembersPage::addMember);
     connect(m_year, &QSpinBox::valueChanged, this, &MembersPage::reload);
     connect(&m_session, &Session::databaseChanged, this, &MembersPage::reload);
@@ -250,7 +253,7 @@ QString MembersPage::countText() const
 
 void MembersPage::reload()
 {
-    m_table->setRowCount(0);
+    m_rows->clear();
     m_count->clear();
     if (!mayRead(m_session))
         return showDenied(m_banner);
@@ -264,11 +267,7 @@ void MembersPage::reload()
         m_banner->show();
         return;
     }
-    for (const Member& m : *members)
-        addRow(m_table,
-               {m.name, frenchDay(m.joinedOn), frenchDay(m.leftOn),
-                m.lastPaidYear == 0 ? QString() : QString::number(m.lastPaidYear)},
-               m.id);
+    m_rows->setRows(*members);
     m_count->setText(
         tr("%1 member(s) in the register; <b>%2 with their dues for %3 paid</b> (for the general meeting).")
             .arg(members->size())
@@ -301,13 +300,13 @@ void MembersPage::addMember()
 
 void MembersPage::recordDues()
 {
-    const qint64 id = selectedRowId(m_table);
+    const qint64 id = selectedRowId(m_table, m_rows);
     if (id == 0) {
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a member in the list."));
         m_banner->show();
         return;
     }
-    FormDialog dialog(tr("Dues of %1").arg(m_table->item(m_table->currentRow(), 0)->text()), this);
+    FormDialog dialog(tr("Dues of %1").arg(m_rows->rowAt(m_table->currentIndex().row()).name), this);
     auto* year = new QSpinBox(&dialog);
     year->setRange(2000, 2100);
     year->setValue(m_year->value());
@@ -345,11 +344,24 @@ void MembersPage::recordDues()
 
 FinancialYearsPage::FinancialYearsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
-      m_table(makeTable({tr("Financial year"), tr("From"), tr("To"), tr("State"),
-                         tr("Targets (production / gifts / "
-                            "subsidies)")},
-                        this)),
-      m_reopen(new QPushButton(tr("&Reopen…"), this))
+      m_rows(new ColumnsModel<FinancialYear>(
+          {{tr("Financial year"), [](const FinancialYear& y) { return FinancialYearService::label(y); }},
+           {tr("From"), [](const FinancialYear& y) { return frenchDay(y.start); }},
+           {tr("To"), [](const FinancialYear& y) { return frenchDay(y.end); }},
+           {tr("State"),
+            [this](const FinancialYear& y) {
+                return y.closed ? tr("Closed")
+                                : (y.contains(m_session.clock().today()) ? tr("Current") : tr("Open"));
+            }},
+           {tr("Targets (production / gifts / subsidies)"),
+            [](const FinancialYear& y) {
+                return QStringLiteral("%1 % / %2 % / %3 %")
+                    .arg(y.targetProductionBp / 100.0)
+                    .arg(y.targetGiftsBp / 100.0)
+                    .arg(y.targetSubsidiesBp / 100.0);
+            }}},
+          this)),
+      m_table(makeTable(m_rows, this)), m_reopen(new QPushButton(tr("&Reopen…"), this))
 {
     m_table->setObjectName(QStringLiteral("financialYearsTable"));
     auto* layout = new QVBoxLayout(this);
@@ -372,7 +384,7 @@ FinancialYearsPage::FinancialYearsPage(Session& session, QWidget* parent)
     layout->addLayout(buttons);
     connect(open, &QPushButton::clicked, this, &FinancialYearsPage::openNext);
     connect(targets, &QPushButton::clicked, this, &FinancialYearsPage::editTargets);
-    connect(m_table, &QTableWidget::cellDoubleClicked, this, &FinancialYearsPage::editTargets);
+    connect(m_table, &QTableView::doubleClicked, this, &FinancialYearsPage::editTargets);
     connect(close, &QPushButton::clicked, this, &FinancialYearsPage::closeYear);
     connect(m_reopen, &QPushButton::clicked, this, &FinancialYearsPage::reopenYear);
     connect(&m_session, &Session::databaseChanged, this, &FinancialYearsPage::reload);
@@ -383,7 +395,7 @@ FinancialYearsPage::FinancialYearsPage(Session& session, QWidget* parent)
 
 qint64 FinancialYearsPage::selectedId() const
 {
-    return selectedRowId(m_table);
+    return selectedRowId(m_table, m_rows);
 }
 
 std::optional<FinancialYear> FinancialYearsPage::selectedYear()
@@ -409,7 +421,7 @@ void FinancialYearsPage::tell(const Status& result, const QString& success)
 
 void FinancialYearsPage::reload()
 {
-    m_table->setRowCount(0);
+    m_rows->clear();
     if (!mayRead(m_session))
         return showDenied(m_banner);
     m_reopen->setVisible(m_session.user().role == Role::Direction);
@@ -419,17 +431,7 @@ void FinancialYearsPage::reload()
         m_banner->show();
         return;
     }
-    const QDate today = m_session.clock().today();
-    for (const FinancialYear& y : *years) {
-        const QString state = y.closed ? tr("Closed") : (y.contains(today) ? tr("Current") : tr("Open"));
-        addRow(m_table,
-               {FinancialYearService::label(y), frenchDay(y.start), frenchDay(y.end), state,
-                QStringLiteral("%1 % / %2 % / %3 %")
-                    .arg(y.targetProductionBp / 100.0)
-                    .arg(y.targetGiftsBp / 100.0)
-                    .arg(y.targetSubsidiesBp / 100.0)},
-               y.id);
-    }
+    m_rows->setRows(*years);
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }

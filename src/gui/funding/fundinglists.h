@@ -1,6 +1,8 @@
 #pragma once
 
+#include "domain/budget.h"
 #include "domain/funding.h"
+#include "gui/common/rowstablemodel.h"
 #include "util/error.h"
 
 #include <optional>
@@ -9,7 +11,7 @@
 class QLabel;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -26,7 +28,7 @@ class ApprenticeshipTaxPage final : public QWidget
 public:
     explicit ApprenticeshipTaxPage(Session& session, QWidget* parent = nullptr);
     void reload();
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
 
 private:
     void edit(qint64 id);
@@ -35,7 +37,8 @@ private:
     MessageBanner* m_banner;
     QSpinBox* m_year;
     QLabel* m_totals;
-    QTableWidget* m_table;
+    ColumnsModel<ApprenticeshipTax>* m_rows;
+    QTableView* m_table;
 };
 
 // "Adhérents": the members, their last dues, the count of members up to
@@ -48,7 +51,7 @@ class MembersPage final : public QWidget
 public:
     explicit MembersPage(Session& session, QWidget* parent = nullptr);
     void reload();
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
     QString countText() const;
 
 private:
@@ -59,7 +62,8 @@ private:
     MessageBanner* m_banner;
     QSpinBox* m_year;
     QLabel* m_count;
-    QTableWidget* m_table;
+    ColumnsModel<Member>* m_rows;
+    QTableView* m_table;
 };
 
 // "Exercices": the financial years, open or closed, with their targets;
@@ -72,7 +76,7 @@ class FinancialYearsPage final : public QWidget
 public:
     explicit FinancialYearsPage(Session& session, QWidget* parent = nullptr);
     void reload();
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
 
 private:
     qint64 selectedId() const;
@@ -87,7 +91,8 @@ private:
 
     Session& m_session;
     MessageBanner* m_banner;
-    QTableWidget* m_table;
+    ColumnsModel<FinancialYear>* m_rows;
+    QTableView* m_table;
     QPushButton* m_reopen;
 };
 

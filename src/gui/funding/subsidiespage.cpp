@@ -15,15 +15,51 @@
 #include <QLocale>
 #include <QMap>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_pipeline(new QLabel(this)),
-      m_year(new QComboBox(this)), m_status(new QComboBox(this)), m_table(new QTableWidget(0, 8, this))
+      m_year(new QComboBox(this)), m_status(new QComboBox(this)), m_rows(nullptr),
+      m_table(new QTableView(this))
 {
+    const auto closed = [](const Subsidy& s) {
+        return s.status() == QLatin1String("accounted") || s.status() == QLatin1String("refused");
+    };
+    m_rows = new ColumnsModel<Subsidy>(
+        {{tr("Funder"), [](const Subsidy& s) { return s.funderName; }},
+         {tr("Purpose"), [](const Subsidy& s) { return s.programme; }},
+         {tr("Year"),
+          [](const Subsidy& s) {
+              return FinancialYearService::label(FinancialYear{0, s.yearStart, s.yearEnd});
+          }},
+         {tr("Requested"), [](const Subsidy& s) { return s.requested.format(); }, true},
+         {tr("Granted"),
+          [](const Subsidy& s) {
+              return s.decision == QLatin1String("granted") ? s.granted.format() : QString();
+          },
+          true},
+         {tr("Received"),
+          [](const Subsidy& s) {
+              return s.receivedTotal().isZero() ? QString() : s.receivedTotal().format();
+          },
+          true},
+         {tr("Status"), [](const Subsidy& s) { return SubsidyService::statusLabel(s.status()); }},
+         // The final account is due until it is given; late, in red.
+         {tr("Final account due"),
+          [closed](const Subsidy& s) {
+              return closed(s) ? QString() : QLocale().toString(s.reportDue, QStringLiteral("dd/MM/yyyy"));
+          },
+          false,
+          [this, closed](const Subsidy& s, int role) {
+              return role == Qt::ForegroundRole && !closed(s) && s.reportDue < m_session.clock().today()
+                         ? QVariant(QColor(180, 30, 30))
+                         : QVariant();
+          }}},
+        this);
+    m_table->setModel(m_rows);
     m_table->setObjectName(QStringLiteral("subsidiesTable"));
     auto* layout = new QVBoxLayout(this);
     m_banner->hide();
@@ -45,16 +81,11 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
     m_status->addItem(tr("All"), QString());
     for (const QString& s : SubsidyService::statuses())
         m_status->addItem(SubsidyService::statusLabel(s), s);
-    m_table->setHorizontalHeaderLabels({tr("Funder"), tr("Purpose"), tr("Year"), tr("Requested"),
-                                        tr("Granted"), tr("Received"), tr("Status"),
-                                        tr("Final account due")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(2, Qt::DescendingOrder); // the latest years first
     layout->addWidget(m_table, 1);
     auto* buttons = new QHBoxLayout;
     auto* openButton = new QPushButton(tr("&Open"), this);
@@ -72,14 +103,14 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
     layout->addLayout(buttons);
 
     const auto selected = [this]() {
-        const int row = m_table->currentRow();
-        return row >= 0 && m_table->item(row, 0) ? m_table->item(row, 0)->data(Qt::UserRole).toLongLong() : 0;
+        const int row = m_table->currentIndex().row();
+        return row >= 0 && row < m_rows->rowCount() ? m_rows->rowAt(row).id : 0;
     };
     connect(openButton, &QPushButton::clicked, this, [this, selected]() {
         if (selected() != 0)
             open(selected());
     });
-    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this, selected]() { open(selected()); });
+    connect(m_table, &QTableView::doubleClicked, this, [this, selected]() { open(selected()); });
     connect(add, &QPushButton::clicked, this, [this]() { open(0); });
     connect(m_year, &QComboBox::currentIndexChanged, this, &SubsidiesPage::reload);
     connect(m_status, &QComboBox::currentIndexChanged, this, &SubsidiesPage::reload);
@@ -105,8 +136,7 @@ void SubsidiesPage::open(qint64 id)
 
 void SubsidiesPage::reload()
 {
-    m_table->setSortingEnabled(false);
-    m_table->setRowCount(0);
+    m_rows->clear();
     m_pipeline->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead)) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
@@ -138,8 +168,7 @@ void SubsidiesPage::reload()
     }
     const QString wanted = m_status->currentData().toString();
     QMap<QString, std::pair<int, Money>> stages;
-    const QDate today = m_session.clock().today();
-    const QLocale fr(QLocale::French, QLocale::France);
+    QList<Subsidy> shown;
     for (const Subsidy& s : *list) {
         const QString status = s.status();
         auto& stage = stages[status];
@@ -147,30 +176,14 @@ void SubsidiesPage::reload()
         stage.second += status == QLatin1String("requested") || status == QLatin1String("refused")
                             ? s.requested
                             : s.granted;
-        if (!wanted.isEmpty() && status != wanted)
-            continue;
-        const int row = m_table->rowCount();
-        m_table->insertRow(row);
-        const QStringList cells = {s.funderName,
-                                   s.programme,
-                                   FinancialYearService::label(FinancialYear{0, s.yearStart, s.yearEnd}),
-                                   s.requested.format(),
-                                   s.decision == QLatin1String("granted") ? s.granted.format() : QString(),
-                                   s.receivedTotal().isZero() ? QString() : s.receivedTotal().format(),
-                                   SubsidyService::statusLabel(status),
-                                   status == QLatin1String("accounted") || status == QLatin1String("refused")
-                                       ? QString()
-                                       : fr.toString(s.reportDue, QStringLiteral("dd/MM/yyyy"))};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells.at(c));
-            if (c >= 3 && c <= 5)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_table->setItem(row, c, item);
-        }
-        m_table->item(row, 0)->setData(Qt::UserRole, s.id);
-        if (status != QLatin1String("accounted") && status != QLatin1String("refused") && s.reportDue < today)
-            m_table->item(row, 7)->setForeground(QColor(180, 30, 30));
+        if (wanted.isEmpty() || status == wanted)
+            shown << s;
     }
+    // The latest years first, then by funder.
+    std::stable_sort(shown.begin(), shown.end(), [](const Subsidy& a, const Subsidy& b) {
+        return a.yearStart != b.yearStart ? a.yearStart > b.yearStart : a.funderName < b.funderName;
+    });
+    m_rows->setRows(shown);
     QStringList parts;
     for (const QString& status : SubsidyService::statuses()) {
         const auto stage = stages.value(status);
@@ -180,7 +193,6 @@ void SubsidiesPage::reload()
                      .arg(stage.second.format());
     }
     m_pipeline->setText(parts.join(QStringLiteral(" &nbsp;→&nbsp; ")));
-    m_table->setSortingEnabled(true);
     m_table->resizeColumnsToContents();
     // The funder's name is long and the purpose says more: the purpose takes the room.
     m_table->setColumnWidth(0, std::min(m_table->columnWidth(0), 220));

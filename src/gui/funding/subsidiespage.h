@@ -1,10 +1,13 @@
 #pragma once
 
+#include "domain/budget.h"
+#include "gui/common/rowstablemodel.h"
+
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -22,7 +25,7 @@ class SubsidiesPage final : public QWidget
 public:
     explicit SubsidiesPage(Session& session, QWidget* parent = nullptr);
     void reload();
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
     QString pipelineText() const;
     // Opens the dialog on a subsidy (0: a new request).
     void open(qint64 id);
@@ -33,7 +36,8 @@ private:
     QLabel* m_pipeline;
     QComboBox* m_year;
     QComboBox* m_status;
-    QTableWidget* m_table;
+    ColumnsModel<Subsidy>* m_rows;
+    QTableView* m_table;
 };
 
 } // namespace etabli

@@ -10,13 +10,27 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_count(new QLabel(this)), m_table(new QTableWidget(this))
+    : QWidget(parent), m_session(session), m_count(new QLabel(this)),
+      m_due(new ColumnsModel<FollowUpDue>(
+          {{tr("Name"), [](const FollowUpDue& d) { return d.name; }},
+           {tr("Section"), [](const FollowUpDue& d) { return d.section; }},
+           {tr("Left on"),
+            [](const FollowUpDue& d) {
+                return QLocale().toString(d.exitDate, QStringLiteral("dd/MM/yyyy"));
+            }},
+           {tr("Contact"), [](const FollowUpDue& d) { return CareerService::milestoneLabel(d.milestone); }},
+           {tr("Due on"),
+            [](const FollowUpDue& d) {
+                return QLocale().toString(d.dueDate, QStringLiteral("dd/MM/yyyy"));
+            }}},
+          this)),
+      m_table(new QTableView(this))
 {
     auto* layout = new QVBoxLayout(this);
     auto* intro =
@@ -27,9 +41,7 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
     layout->addWidget(intro);
     layout->addWidget(m_count);
     m_table->setObjectName(QStringLiteral("followUps"));
-    m_table->setColumnCount(5);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Section"), tr("Left on"), tr("Contact"), tr("Due on")});
+    m_table->setModel(m_due);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -42,7 +54,7 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
         this));
     buttons->addStretch(1);
     layout->addLayout(buttons);
-    connect(m_table, &QTableWidget::cellActivated, this, &FollowUpPage::openCurrent);
+    connect(m_table, &QTableView::activated, this, &FollowUpPage::openCurrent);
     connect(&m_session, &Session::userChanged, this, &FollowUpPage::reload);
     m_session.onDataChanged(this, DataKind::Trainees, [this]() { reload(); });
     reload();
@@ -50,8 +62,7 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
 
 void FollowUpPage::reload()
 {
-    m_table->setRowCount(0);
-    m_due.clear();
+    m_due->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn())
         return;
     auto due = CareerService(m_session.database(), m_session.clock(), m_session.user())
@@ -60,28 +71,17 @@ void FollowUpPage::reload()
         m_count->setText(due.error().message);
         return;
     }
-    m_due = *due;
-    const QLocale locale;
-    m_count->setText(tr("%n contact(s) to make", nullptr, static_cast<int>(m_due.size())));
-    m_table->setRowCount(static_cast<int>(m_due.size()));
-    for (int r = 0; r < m_due.size(); ++r) {
-        const FollowUpDue& d = m_due.at(r);
-        const QStringList cells = {d.name, d.section,
-                                   locale.toString(d.exitDate, QStringLiteral("dd/MM/yyyy")),
-                                   CareerService::milestoneLabel(d.milestone),
-                                   locale.toString(d.dueDate, QStringLiteral("dd/MM/yyyy"))};
-        for (int c = 0; c < cells.size(); ++c)
-            m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));
-    }
+    m_count->setText(tr("%n contact(s) to make", nullptr, static_cast<int>(due->size())));
+    m_due->setRows(*due);
     m_table->resizeColumnsToContents();
 }
 
 void FollowUpPage::openCurrent()
 {
-    const int row = m_table->currentRow();
-    if (row < 0 || row >= m_due.size())
+    const int row = m_table->currentIndex().row();
+    if (row < 0 || row >= m_due->rowCount())
         return;
-    TraineeDialog dialog(m_session, m_due.at(row).traineeId, this);
+    TraineeDialog dialog(m_session, m_due->rowAt(row).traineeId, this);
     dialog.exec();
     reload();
 }

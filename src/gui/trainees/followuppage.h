@@ -1,11 +1,12 @@
 #pragma once
 
 #include "domain/career.h"
+#include "gui/common/rowstablemodel.h"
 
 #include <QWidget>
 
 class QLabel;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -20,15 +21,16 @@ class FollowUpPage final : public QWidget
 public:
     explicit FollowUpPage(Session& session, QWidget* parent = nullptr);
     void reload();
-    const QList<FollowUpDue>& due() const { return m_due; }
+    const QList<FollowUpDue>& due() const { return m_due->rows(); }
+    QTableView* table() const { return m_table; }
 
 private:
     void openCurrent();
 
     Session& m_session;
     QLabel* m_count;
-    QTableWidget* m_table;
-    QList<FollowUpDue> m_due;
+    ColumnsModel<FollowUpDue>* m_due;
+    QTableView* m_table;
 };
 
 } // namespace etabli
