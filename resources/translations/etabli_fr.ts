@@ -9880,7 +9880,7 @@ après-midi</translation>
     <message>
         <location line="+4" />
         <source>Skill</source>
-        <translation type="unfinished">Compétence</translation>
+        <translation>Compétence</translation>
     </message>
     <message>
         <location line="+35" />
