@@ -11856,7 +11856,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Règlements</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+14" />
         <source>&amp;Save the draft (Ctrl+S)</source>
         <translation>&amp;Enregistrer le brouillon (Ctrl+S)</translation>
     </message>
@@ -11967,32 +11967,32 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Adresse de &amp;livraison</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-76" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Method</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+5" />
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+77" />
         <source>Record a &amp;payment…</source>
         <translation>Enregistrer un &amp;paiement…</translation>
     </message>
@@ -12028,7 +12028,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>É&amp;mettre la facture…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+10" />
         <source>Paid in full.</source>
         <translation>Entièrement réglée.</translation>
     </message>
@@ -12122,7 +12122,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="-337" />
+        <location line="-323" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -13732,7 +13732,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionTab</name>
     <message>
-        <location filename="../../src/gui/trainees/productiontab.cpp" line="+24" />
+        <location filename="../../src/gui/trainees/productiontab.cpp" line="+42" />
         <source>Whole course</source>
         <translation>Tout le parcours</translation>
     </message>
@@ -13747,37 +13747,37 @@ Facturé (HT) : %6
         <translation>&amp;Période</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-26" />
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+4" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Hours (all trainees)</source>
         <translation>Heures (tous les jeunes)</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-2" />
         <source>Their hours</source>
         <translation>Ses heures</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Made by the whole entry</source>
         <translation>Produit par toute la saisie</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+30" />
         <source>&lt;b&gt;Entries of the production log&lt;/b&gt; (the latest 500)</source>
         <translation>&lt;b&gt;Entrées du journal d'atelier&lt;/b&gt; (les 500 dernières)</translation>
     </message>

@@ -172,10 +172,11 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
     TraineeDialog record(d.session, ticked.first());
     auto* tab = record.findChild<ProductionTab*>();
     REQUIRE(tab != nullptr);
-    QTableWidget* mine = tab->entries();
-    REQUIRE(mine->rowCount() > 0);
-    CHECK(mine->item(0, 2)->text() == QStringLiteral("KBD-001"));
-    CHECK(mine->item(0, 5)->text() == QStringLiteral("MONT-EQ × 4, REP-CREV × 1"));
+    QTableView* mine = tab->entries();
+    QAbstractItemModelTester tester(mine->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    REQUIRE(test::rows(mine) > 0);
+    CHECK(test::cell(mine, 0, 2) == QStringLiteral("KBD-001"));
+    CHECK(test::cell(mine, 0, 5) == QStringLiteral("MONT-EQ × 4, REP-CREV × 1"));
 }
 
 TEST_CASE("Refusals in the entry form say why and keep what was typed", "[gui][workshops]")

@@ -30,7 +30,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStringListModel>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -43,7 +43,19 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
       m_serviceTo(FormDialog::optionalDateField({}, this)), m_operations(new QComboBox(this)),
       m_delivery(new QLineEdit(this)), m_engagement(new QLineEdit(this)), m_serviceCode(new QLineEdit(this)),
       m_editor(new LinesEditor(session, this)), m_paymentsBox(new QGroupBox(tr("Payments"), this)),
-      m_payments(new QTableWidget(this)), m_balance(new QLabel(this)),
+      m_paymentRows(new ColumnsModel<Payment>(
+          {{tr("Date"),
+            [](const Payment& p) { return QLocale().toString(p.day, QStringLiteral("dd/MM/yyyy")); }},
+           {tr("Method"), [](const Payment& p) { return InvoiceService::methodLabel(p.method); }},
+           {tr("Amount"), [](const Payment& p) { return p.amount.format(); }, true},
+           {tr("Cheque"),
+            [](const Payment& p) {
+                return p.chequeNumber.isEmpty() ? QString()
+                                                : QStringLiteral("%1 %2").arg(p.bank, p.chequeNumber);
+            }},
+           {tr("Note"), [](const Payment& p) { return p.reason; }}},
+          this)),
+      m_payments(new QTableView(this)), m_balance(new QLabel(this)),
       m_save(new QPushButton(tr("&Save the draft (Ctrl+S)"), this)),
       m_issue(new QPushButton(tr("&Issue…"), this)),
       m_delete(new QPushButton(tr("&Delete the draft…"), this)),
@@ -112,8 +124,7 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
 
     // Payments of an issued invoice.
     m_payments->setObjectName(QStringLiteral("invoicePayments"));
-    m_payments->setColumnCount(5);
-    m_payments->setHorizontalHeaderLabels({tr("Date"), tr("Method"), tr("Amount"), tr("Cheque"), tr("Note")});
+    m_payments->setModel(m_paymentRows);
     m_payments->verticalHeader()->hide();
     m_payments->horizontalHeader()->setStretchLastSection(true);
     m_payments->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -260,25 +271,11 @@ void InvoiceDialog::showInvoice()
     m_issue->setText(m_invoice.isCredit() ? tr("&Issue the credit note…") : tr("&Issue the invoice…"));
     m_paymentsBox->setVisible(issued && !m_invoice.isCredit());
 
-    m_payments->setRowCount(0);
+    m_paymentRows->clear();
     if (!issued || m_invoice.isCredit())
         return;
     InvoiceService service(m_session.database(), m_session.clock(), m_session.user());
-    const auto payments = service.payments(m_invoice.id).value_or(QList<Payment>{});
-    m_payments->setRowCount(static_cast<int>(payments.size()));
-    for (int r = 0; r < payments.size(); ++r) {
-        const Payment& p = payments.at(r);
-        const QStringList cells = {
-            fr.toString(p.day, QStringLiteral("dd/MM/yyyy")), InvoiceService::methodLabel(p.method),
-            p.amount.format(),
-            p.chequeNumber.isEmpty() ? QString() : QStringLiteral("%1 %2").arg(p.bank, p.chequeNumber),
-            p.reason};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells.at(c));
-            item->setData(Qt::UserRole, p.id);
-            m_payments->setItem(r, c, item);
-        }
-    }
+    m_paymentRows->setRows(service.payments(m_invoice.id).value_or(QList<Payment>{}));
     if (auto b = service.balance(m_invoice.id))
         m_balance->setText(b->due().isZero()
                                ? tr("Paid in full.")
@@ -494,10 +491,10 @@ void InvoiceDialog::askPayment()
 
 void InvoiceDialog::askReversal()
 {
-    const int row = m_payments->currentRow();
-    if (row < 0)
+    const int row = m_payments->currentIndex().row();
+    if (row < 0 || row >= m_paymentRows->rowCount())
         return;
-    const qint64 id = m_payments->item(row, 0)->data(Qt::UserRole).toLongLong();
+    const qint64 id = m_paymentRows->rowAt(row).id;
     bool ok = false;
     const QString reason =
         QInputDialog::getText(this, tr("Reverse a payment"),

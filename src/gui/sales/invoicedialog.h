@@ -2,6 +2,7 @@
 
 #include "domain/sales.h"
 #include "gui/common/editingdialog.h"
+#include "gui/common/rowstablemodel.h"
 
 #include <functional>
 #include <memory>
@@ -13,7 +14,6 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
-class QTableWidget;
 
 namespace etabli {
 
@@ -66,7 +66,7 @@ public:
     const Invoice& invoice() const { return m_invoice; }
     QTableView* linesTable() const;
     LinesModel* linesModel() const;
-    QTableWidget* paymentsTable() const { return m_payments; }
+    QTableView* paymentsTable() const { return m_payments; }
     QString totalText() const;
     QString bannerText() const;
 
@@ -93,7 +93,8 @@ private:
     QLineEdit* m_serviceCode;
     LinesEditor* m_editor;
     QGroupBox* m_paymentsBox;
-    QTableWidget* m_payments;
+    ColumnsModel<Payment>* m_paymentRows;
+    QTableView* m_payments;
     QLabel* m_balance;
     QPushButton* m_save;
     QPushButton* m_issue;

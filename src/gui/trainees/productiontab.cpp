@@ -10,14 +10,32 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 ProductionTab::ProductionTab(Session& session, qint64 traineeId, QWidget* parent)
     : QWidget(parent), m_session(session), m_traineeId(traineeId), m_period(new QComboBox(this)),
-      m_figures(new ProductionFiguresView(false, this)), m_entries(new QTableWidget(this))
+      m_figures(new ProductionFiguresView(false, this)),
+      m_rows(new ColumnsModel<ProductionSummary>(
+          {{tr("Day"),
+            [](const ProductionSummary& s) {
+                return QLocale().toString(s.day, QStringLiteral("ddd dd/MM/yyyy"));
+            }},
+           {tr("Kind"), [](const ProductionSummary& s) { return ProductionService::kindLabel(s.kind); }},
+           {tr("Reference"), [](const ProductionSummary& s) { return s.reference; }},
+           {tr("Their hours"),
+            [](const ProductionSummary& s) { return Quantities::formatDuration(s.ownMinutes); }, true},
+           {tr("Hours (all trainees)"),
+            [](const ProductionSummary& s) { return Quantities::formatDuration(s.minutes); }, true},
+           // The whole entry's output; the figures above, their share.
+           {tr("Made by the whole entry"), [](const ProductionSummary& s) { return s.outputs; }, false,
+            [](const ProductionSummary& s, int role) {
+                return role == Qt::ToolTipRole ? QVariant(s.outputs) : QVariant();
+            }}},
+          this)),
+      m_entries(new QTableView(this))
 {
     const SchoolYear current = SchoolYear::containing(session.clock().today());
     markAsViewControl(m_period);
@@ -33,9 +51,7 @@ ProductionTab::ProductionTab(Session& session, qint64 traineeId, QWidget* parent
     top->addWidget(m_period);
     top->addStretch(1);
     m_entries->setObjectName(QStringLiteral("traineeProductionEntries"));
-    m_entries->setColumnCount(6);
-    m_entries->setHorizontalHeaderLabels({tr("Day"), tr("Kind"), tr("Reference"), tr("Their hours"),
-                                          tr("Hours (all trainees)"), tr("Made by the whole entry")});
+    m_entries->setModel(m_rows);
     m_entries->setWordWrap(false);
     m_entries->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_entries->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -62,26 +78,7 @@ void ProductionTab::reload()
     ProductionService service(m_session.database(), m_session.clock(), m_session.user());
     m_figures->display(service.figures(f).value_or(ProductionFigures{}));
     const auto page = service.list(f, PageRequest{PageRequest::From::Start, {}, 0, 500, 0});
-    const QList<ProductionSummary> rows = page ? page->rows : QList<ProductionSummary>{};
-    const QLocale locale;
-    m_entries->setRowCount(static_cast<int>(rows.size()));
-    for (int r = 0; r < rows.size(); ++r) {
-        const ProductionSummary& s = rows.at(r);
-        const QStringList cells = {locale.toString(s.day, QStringLiteral("ddd dd/MM/yyyy")),
-                                   ProductionService::kindLabel(s.kind),
-                                   s.reference,
-                                   Quantities::formatDuration(s.ownMinutes),
-                                   Quantities::formatDuration(s.minutes),
-                                   s.outputs};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells.at(c));
-            if (c == 3 || c == 4)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (c == 5)
-                item->setToolTip(cells.at(c)); // the whole entry's output; the figures above, their share
-            m_entries->setItem(r, c, item);
-        }
-    }
+    m_rows->setRows(page ? page->rows : QList<ProductionSummary>{});
     m_entries->resizeColumnsToContents();
 }
 

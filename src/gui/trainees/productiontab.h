@@ -1,9 +1,12 @@
 #pragma once
 
+#include "domain/production.h"
+#include "gui/common/rowstablemodel.h"
+
 #include <QWidget>
 
 class QComboBox;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -21,7 +24,7 @@ class ProductionTab final : public QWidget
 public:
     ProductionTab(Session& session, qint64 traineeId, QWidget* parent = nullptr);
     void reload();
-    QTableWidget* entries() const { return m_entries; }
+    QTableView* entries() const { return m_entries; }
     ProductionFiguresView* figures() const { return m_figures; }
 
 private:
@@ -29,7 +32,8 @@ private:
     qint64 m_traineeId;
     QComboBox* m_period;
     ProductionFiguresView* m_figures;
-    QTableWidget* m_entries;
+    ColumnsModel<ProductionSummary>* m_rows;
+    QTableView* m_entries;
 };
 
 } // namespace etabli
