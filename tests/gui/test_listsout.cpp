@@ -23,6 +23,7 @@
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QMenu>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +70,7 @@ TEST_CASE("The unpaid invoices leave as a spreadsheet and a PDF, all of them, ti
     QTemporaryDir dir;
     const QString csvPath = dir.filePath(QStringLiteral("impayes.csv"));
     saveThroughMenu(page.output(), "csvList", csvPath);
+    INFO(page.bannerText().toStdString());
     const csv::Table table = readCsv(csvPath);
     CHECK(table.header.value(0) == QStringLiteral("Factures — Impayées"));
     // A blank line (which the reader skips), the headings as on screen, then
@@ -144,7 +146,7 @@ TEST_CASE("The trainees' list prints every trainee, the figures page each of its
     auto funded = subsidies.findChild<ListOutput*>()->content();
     REQUIRE(funded);
     CHECK(funded->title == QStringLiteral("Subventions"));
-    CHECK(funded->tables.value(0).rows.size() == subsidies.findChild<QTableWidget*>()->rowCount());
+    CHECK(funded->tables.value(0).rows.size() == test::rows(subsidies.table()));
 }
 
 TEST_CASE("A list the account may not read does not leave either", "[gui][lists]")

@@ -3,9 +3,11 @@
 
 #include "gui/trainees/traineedialog.h"
 #include "support/guidemo.h"
+#include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
 #include <QScreen>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QTest>
@@ -42,15 +44,16 @@ TEST_CASE("A trainee's Production tab takes the screen's room and shows their ow
     CHECK(dialog.width() > before.width());
     CHECK(dialog.height() <= room.height());
 
-    auto* entries = dialog.findChild<QTableWidget*>(QStringLiteral("traineeProductionEntries"));
+    auto* entries = dialog.findChild<QTableView*>(QStringLiteral("traineeProductionEntries"));
     REQUIRE(entries);
-    REQUIRE(entries->rowCount() > 0);
-    CHECK(entries->horizontalHeaderItem(3)->text() == QStringLiteral("Ses heures"));
-    CHECK(entries->horizontalHeaderItem(4)->text() == QStringLiteral("Heures (tous les jeunes)"));
+    REQUIRE(test::rows(entries) > 0);
+    CHECK(entries->model()->headerData(3, Qt::Horizontal).toString() == QStringLiteral("Ses heures"));
+    CHECK(entries->model()->headerData(4, Qt::Horizontal).toString() ==
+          QStringLiteral("Heures (tous les jeunes)"));
     // On an entry shared with others, their hours are fewer than the entry's.
     const auto minutes = [](const QString& text) {
         const QStringList parts = text.split(QStringLiteral(" h"));
         return parts.value(0).toInt() * 60 + parts.value(1).trimmed().toInt();
     };
-    CHECK(minutes(entries->item(0, 3)->text()) < minutes(entries->item(0, 4)->text()));
+    CHECK(minutes(test::cell(entries, 0, 3)) < minutes(test::cell(entries, 0, 4)));
 }
