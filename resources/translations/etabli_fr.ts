@@ -9170,7 +9170,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::AbsencesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/absencespage.cpp" line="+43" />
+        <location filename="../../src/gui/trainees/absencespage.cpp" line="+61" />
         <source>Attendance of each trainee</source>
         <translation>Assiduité de chaque jeune</translation>
     </message>
@@ -9185,43 +9185,43 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Assiduité</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+3" />
+        <location line="-23" />
+        <location line="+11" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-10" />
         <source>Rate</source>
         <translation>Taux</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Unexcused</source>
         <translation>Injustifiées</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Excused</source>
         <translation>Justifiées</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+8" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Half-days</source>
         <translation>Demi-journées</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+33" />
         <source>&lt;b&gt;Attendance of each trainee&lt;/b&gt;</source>
         <translation>&lt;b&gt;Présence de chaque jeune&lt;/b&gt;</translation>
     </message>
@@ -9239,7 +9239,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         </translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="-91" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -13449,7 +13449,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+156" />
+        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+152" />
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
@@ -13517,32 +13517,32 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresView</name>
     <message>
-        <location line="-168" />
+        <location line="-167" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>For customers</source>
         <translation>Pour les clients</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Exercises</source>
         <translation>Exercices</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Upkeep</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
@@ -13552,64 +13552,64 @@ Facturé (HT) : %6
         <translation>Compétence</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Times</source>
         <translation>Fois</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+5" />
+        <location line="+1" />
+        <location line="+18" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="-5" />
-        <location line="+5" />
+        <location line="-17" />
+        <location line="+16" />
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-13" />
         <source>Item</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+4" />
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Value at catalogue price</source>
         <translation>Valeur au prix du catalogue</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Order / reference</source>
         <translation>Commande / référence</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+3" />
         <source>Materials</source>
         <translation>Matières</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+3" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+15" />
         <source>Hours of each trainee</source>
         <translation>Heures de chaque jeune</translation>
     </message>

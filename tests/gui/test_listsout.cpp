@@ -131,7 +131,7 @@ TEST_CASE("The trainees' list prints every trainee, the figures page each of its
     REQUIRE(made);
     REQUIRE(made->tables.size() == 4);
     CHECK(made->tables.at(0).caption == QStringLiteral("Heures de chaque jeune"));
-    CHECK(made->tables.at(0).rows.size() == figures.view()->trainees()->rowCount());
+    CHECK(made->tables.at(0).rows.size() == test::rows(figures.view()->trainees()));
     CHECK(made->filters.value(1).startsWith(QStringLiteral("du ")));
 
     AbsencesPage absences(d.session);

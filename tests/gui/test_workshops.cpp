@@ -220,10 +220,12 @@ TEST_CASE("The workshop figures, the log, the catalogue and the team on the demo
     figures->setSection(0);
     figures->setPeriod(QDate(2026, 9, 1), kToday);
     CHECK(figures->view()->summaryText().contains(QStringLiteral("entrées")));
-    CHECK(figures->view()->trainees()->rowCount() > 5);
-    CHECK(figures->view()->outputs()->rowCount() > 3);
-    CHECK(figures->view()->references()->rowCount() > 10);
-    CHECK(figures->view()->skills()->rowCount() >= 10);
+    CHECK(test::rows(figures->view()->trainees()) > 5);
+    CHECK(test::rows(figures->view()->outputs()) > 3);
+    CHECK(test::rows(figures->view()->references()) > 10);
+    CHECK(test::rows(figures->view()->skills()) >= 10);
+    QAbstractItemModelTester figuresTester(figures->view()->references()->model(),
+                                           QAbstractItemModelTester::FailureReportingMode::Warning);
     ProductionLogPage* log = workshops.logPage();
     CHECK(log->totalCount() > ProductionLogPage::PageSize);
     CHECK(test::rows(log->table()) == ProductionLogPage::PageSize);

@@ -14,7 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -31,8 +31,26 @@ AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_section(new QComboBox(this)),
       m_period(new PeriodEdit(SchoolYear::containing(session.clock().today()).firstDay(),
                               session.clock().today(), this)),
-      m_rate(new QLabel(this)), m_rates(new QTableWidget(this)), m_runs(new QTableWidget(this))
+      m_rate(new QLabel(this)), m_rateRows(nullptr), m_runRows(nullptr), m_rates(new QTableView(this)),
+      m_runs(new QTableView(this))
 {
+    m_rateRows = new ColumnsModel<TraineeAttendance>(
+        {{tr("Trainee"), [](const TraineeAttendance& t) { return t.name; }},
+         {tr("Rate"), [](const TraineeAttendance& t) { return percent(t.rate); }, true},
+         {tr("Unexcused"), [](const TraineeAttendance& t) { return QString::number(t.rate.unexcused); },
+          true},
+         {tr("Excused"), [](const TraineeAttendance& t) { return QString::number(t.rate.excused); }, true}},
+        this);
+    const auto when = [](const QDate& d, Half h) {
+        return tr("%1 %2").arg(QLocale().toString(d, QStringLiteral("dd/MM/yyyy")),
+                               h == Half::Morning ? tr("morning") : tr("afternoon"));
+    };
+    m_runRows = new ColumnsModel<AbsenceRun>(
+        {{tr("Trainee"), [](const AbsenceRun& r) { return r.name; }},
+         {tr("From"), [when](const AbsenceRun& r) { return when(r.firstDay, r.firstHalf); }},
+         {tr("To"), [when](const AbsenceRun& r) { return when(r.lastDay, r.lastHalf); }},
+         {tr("Half-days"), [](const AbsenceRun& r) { return QString::number(r.halfDays); }, true}},
+        this);
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
     top->addWidget(m_section, 1);
@@ -54,12 +72,10 @@ AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
     layout->addWidget(m_rate);
     auto* tables = new QHBoxLayout;
     m_rates->setObjectName(QStringLiteral("traineeRates"));
-    m_rates->setColumnCount(4);
-    m_rates->setHorizontalHeaderLabels({tr("Trainee"), tr("Rate"), tr("Unexcused"), tr("Excused")});
+    m_rates->setModel(m_rateRows);
     m_runs->setObjectName(QStringLiteral("absenceRuns"));
-    m_runs->setColumnCount(4);
-    m_runs->setHorizontalHeaderLabels({tr("Trainee"), tr("From"), tr("To"), tr("Half-days")});
-    for (QTableWidget* t : {m_rates, m_runs}) {
+    m_runs->setModel(m_runRows);
+    for (QTableView* t : {m_rates, m_runs}) {
         t->setEditTriggers(QAbstractItemView::NoEditTriggers);
         t->setSelectionBehavior(QAbstractItemView::SelectRows);
         t->verticalHeader()->hide();
@@ -104,8 +120,8 @@ QString AbsencesPage::rateText() const
 
 void AbsencesPage::reload()
 {
-    m_rates->setRowCount(0);
-    m_runs->setRowCount(0);
+    m_rateRows->clear();
+    m_runRows->clear();
     const qint64 sectionId = m_section->currentData().toLongLong();
     if (sectionId == 0 || !m_session.isLoggedIn())
         return;
@@ -121,34 +137,12 @@ void AbsencesPage::reload()
                         .arg(percent(*rate)));
     // Each trainee enrolled at some point of the period.
     auto week = service.enrolled(sectionId, from, to);
-    const QLocale locale;
-    if (week) {
-        m_rates->setRowCount(static_cast<int>(week->size()));
-        for (int r = 0; r < week->size(); ++r) {
-            const auto& t = week->at(r);
-            const AttendanceRate one = service.traineeRate(t.traineeId, from, to).value_or(AttendanceRate{});
-            const QStringList cells = {QStringLiteral("%1 %2").arg(t.lastName.toUpper(), t.firstName),
-                                       percent(one), QString::number(one.unexcused),
-                                       QString::number(one.excused)};
-            for (int c = 0; c < cells.size(); ++c)
-                m_rates->setItem(r, c, new QTableWidgetItem(cells.at(c)));
-        }
-    }
-    auto runs = service.unexcusedRuns(sectionId, from, to, 3);
-    if (runs) {
-        m_runs->setRowCount(static_cast<int>(runs->size()));
-        for (int r = 0; r < runs->size(); ++r) {
-            const AbsenceRun& run = runs->at(r);
-            const auto when = [&locale, this](const QDate& d, Half h) {
-                return tr("%1 %2").arg(locale.toString(d, QStringLiteral("dd/MM/yyyy")),
-                                       h == Half::Morning ? tr("morning") : tr("afternoon"));
-            };
-            const QStringList cells = {run.name, when(run.firstDay, run.firstHalf),
-                                       when(run.lastDay, run.lastHalf), QString::number(run.halfDays)};
-            for (int c = 0; c < cells.size(); ++c)
-                m_runs->setItem(r, c, new QTableWidgetItem(cells.at(c)));
-        }
-    }
+    QList<TraineeAttendance> rates;
+    for (const auto& t : week.value_or(QList<AttendanceRepository::Enrolment>{}))
+        rates << TraineeAttendance{QStringLiteral("%1 %2").arg(t.lastName.toUpper(), t.firstName),
+                                   service.traineeRate(t.traineeId, from, to).value_or(AttendanceRate{})};
+    m_rateRows->setRows(rates);
+    m_runRows->setRows(service.unexcusedRuns(sectionId, from, to, 3).value_or(QList<AbsenceRun>{}));
     m_rates->resizeColumnsToContents();
     m_runs->resizeColumnsToContents();
 }

@@ -1,15 +1,25 @@
 #pragma once
 
+#include "domain/attendance.h"
+#include "gui/common/rowstablemodel.h"
+
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
 class PeriodEdit;
 class Session;
+
+// A trainee's attendance over the period.
+struct TraineeAttendance
+{
+    QString name;
+    AttendanceRate rate;
+};
 
 // "Absences": the attendance rate of a section over any period, each
 // trainee's rate, and the runs of 3 or more consecutive unexcused half-days.
@@ -23,8 +33,8 @@ public:
     void reload();
     void setPeriod(const QDate& from, const QDate& to);
     QString rateText() const;
-    QTableWidget* runs() const { return m_runs; }
-    QTableWidget* rates() const { return m_rates; }
+    QTableView* runs() const { return m_runs; }
+    QTableView* rates() const { return m_rates; }
 
 private:
     void reloadSections();
@@ -33,8 +43,10 @@ private:
     QComboBox* m_section;
     PeriodEdit* m_period;
     QLabel* m_rate;
-    QTableWidget* m_rates;
-    QTableWidget* m_runs;
+    ColumnsModel<TraineeAttendance>* m_rateRows;
+    ColumnsModel<AbsenceRun>* m_runRows;
+    QTableView* m_rates;
+    QTableView* m_runs;
 };
 
 } // namespace etabli

@@ -14,19 +14,18 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 namespace {
 
-QTableWidget* makeTable(const QString& name, const QStringList& headers, QWidget* parent)
+QTableView* makeTable(const QString& name, QAbstractItemModel* model, QWidget* parent)
 {
-    auto* t = new QTableWidget(parent);
+    auto* t = new QTableView(parent);
     t->setObjectName(name);
-    t->setColumnCount(static_cast<int>(headers.size()));
-    t->setHorizontalHeaderLabels(headers);
+    t->setModel(model);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->verticalHeader()->hide();
@@ -34,18 +33,17 @@ QTableWidget* makeTable(const QString& name, const QStringList& headers, QWidget
     t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     t->horizontalHeader()->setMinimumSectionSize(60);
     t->setWordWrap(false);
-    t->setSortingEnabled(false);
     return t;
 }
 
-void fillRow(QTableWidget* t, int row, const QStringList& cells)
+QString hours(qint64 minutes)
 {
-    for (int c = 0; c < cells.size(); ++c) {
-        auto* item = new QTableWidgetItem(cells.at(c));
-        if (c > 0)
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        t->setItem(row, c, item);
-    }
+    return minutes == 0 ? QString() : Quantities::formatDuration(minutes);
+}
+
+QString day(const QDate& d)
+{
+    return QLocale().toString(d, QStringLiteral("dd/MM/yyyy"));
 }
 
 QVBoxLayout* titled(const QString& title, QWidget* widget, QWidget* parent)
@@ -60,18 +58,46 @@ QVBoxLayout* titled(const QString& title, QWidget* widget, QWidget* parent)
 
 ProductionFiguresView::ProductionFiguresView(bool showTrainees, QWidget* parent)
     : QWidget(parent), m_summary(new QLabel(this)),
-      m_trainees(makeTable(
-          QStringLiteral("figuresTrainees"),
-          {tr("Trainee"), tr("For customers"), tr("Exercises"), tr("Upkeep"), tr("Total"), tr("Entries")},
+      m_traineeRows(new ColumnsModel<TraineeHours>(
+          {{tr("Trainee"), [](const TraineeHours& h) { return h.name; }},
+           {tr("For customers"), [](const TraineeHours& h) { return hours(h.orderMinutes); }, true},
+           {tr("Exercises"), [](const TraineeHours& h) { return hours(h.exerciseMinutes); }, true},
+           {tr("Upkeep"), [](const TraineeHours& h) { return hours(h.upkeepMinutes); }, true},
+           {tr("Total"), [](const TraineeHours& h) { return hours(h.total()); }, true},
+           {tr("Entries"), [](const TraineeHours& h) { return QString::number(h.entries); }, true}},
           this)),
-      m_skills(makeTable(QStringLiteral("figuresSkills"),
-                         {tr("Skill"), tr("Times"), tr("Trainees"), tr("Hours")}, this)),
-      m_outputs(makeTable(QStringLiteral("figuresOutputs"),
-                          {tr("Item"), tr("Quantity"), tr("Unit"), tr("Value at catalogue price")}, this)),
-      m_references(makeTable(
-          QStringLiteral("figuresReferences"),
-          {tr("Order / reference"), tr("Hours"), tr("Trainees"), tr("Materials"), tr("From"), tr("To")},
-          this))
+      m_skillRows(new ColumnsModel<SkillPractice>(
+          {{tr("Skill"), [](const SkillPractice& s) { return s.label; }},
+           {tr("Times"), [](const SkillPractice& s) { return QString::number(s.entries); }, true},
+           {tr("Trainees"), [](const SkillPractice& s) { return QString::number(s.trainees); }, true},
+           {tr("Hours"), [](const SkillPractice& s) { return hours(s.minutes); }, true}},
+          this)),
+      m_outputRows(new ColumnsModel<OutputTotal>(
+          {{tr("Item"),
+            [](const OutputTotal& o) {
+                return o.code.isEmpty() ? o.label : QStringLiteral("%1 — %2").arg(o.code, o.label);
+            }},
+           {tr("Quantity"), [](const OutputTotal& o) { return Quantities::format(o.quantityThousandths); },
+            true},
+           {tr("Unit"), [](const OutputTotal& o) { return CatalogueService::unitLabel(o.unit); }, true},
+           {tr("Value at catalogue price"),
+            [](const OutputTotal& o) { return o.catalogueItemId == 0 ? QString() : o.value.format(); },
+            true}},
+          this)),
+      m_referenceRows(new ColumnsModel<ReferenceHours>(
+          {{tr("Order / reference"), [](const ReferenceHours& h) { return h.reference; }},
+           {tr("Hours"), [](const ReferenceHours& h) { return hours(h.minutes); }, true},
+           {tr("Trainees"), [](const ReferenceHours& h) { return QString::number(h.trainees); }, true},
+           {tr("Materials"),
+            [](const ReferenceHours& h) { return h.materials.isZero() ? QString() : h.materials.format(); },
+            true},
+           {tr("From"), [](const ReferenceHours& h) { return day(h.first); }, true},
+           {tr("To"), [](const ReferenceHours& h) { return day(h.last); }, true}},
+          this)),
+      m_trainees(makeTable(QStringLiteral("figuresTrainees"), m_traineeRows, this)),
+      m_skills(makeTable(QStringLiteral("figuresSkills"), m_skillRows, this)),
+      m_outputs(makeTable(QStringLiteral("figuresOutputs"), m_outputRows, this)),
+      m_references(makeTable(QStringLiteral("figuresReferences"), m_referenceRows, this))
 {
     m_summary->setObjectName(QStringLiteral("figuresSummary"));
     m_summary->setWordWrap(true);
@@ -109,40 +135,10 @@ void ProductionFiguresView::display(const ProductionFigures& f)
         tr("%n entry(ies), %1 of trainees' work, output worth %2 at catalogue prices, materials %3.", nullptr,
            f.entries)
             .arg(Quantities::formatDuration(f.minutes), made.format(), f.materials.format()));
-    const auto hours = [](qint64 minutes) {
-        return minutes == 0 ? QString() : Quantities::formatDuration(minutes);
-    };
-    m_trainees->setRowCount(static_cast<int>(f.trainees.size()));
-    for (int r = 0; r < f.trainees.size(); ++r) {
-        const TraineeHours& h = f.trainees.at(r);
-        fillRow(m_trainees, r,
-                {h.name, hours(h.orderMinutes), hours(h.exerciseMinutes), hours(h.upkeepMinutes),
-                 hours(h.total()), QString::number(h.entries)});
-    }
-    m_skills->setRowCount(static_cast<int>(f.skills.size()));
-    for (int r = 0; r < f.skills.size(); ++r) {
-        const SkillPractice& s = f.skills.at(r);
-        fillRow(m_skills, r,
-                {s.label, QString::number(s.entries), QString::number(s.trainees), hours(s.minutes)});
-    }
-    m_outputs->setRowCount(static_cast<int>(f.outputs.size()));
-    for (int r = 0; r < f.outputs.size(); ++r) {
-        const OutputTotal& o = f.outputs.at(r);
-        fillRow(m_outputs, r,
-                {o.code.isEmpty() ? o.label : QStringLiteral("%1 — %2").arg(o.code, o.label),
-                 Quantities::format(o.quantityThousandths), CatalogueService::unitLabel(o.unit),
-                 o.catalogueItemId == 0 ? QString() : o.value.format()});
-    }
-    const QLocale locale;
-    m_references->setRowCount(static_cast<int>(f.references.size()));
-    for (int r = 0; r < f.references.size(); ++r) {
-        const ReferenceHours& h = f.references.at(r);
-        fillRow(m_references, r,
-                {h.reference, hours(h.minutes), QString::number(h.trainees),
-                 h.materials.isZero() ? QString() : h.materials.format(),
-                 locale.toString(h.first, QStringLiteral("dd/MM/yyyy")),
-                 locale.toString(h.last, QStringLiteral("dd/MM/yyyy"))});
-    }
+    m_traineeRows->setRows(f.trainees);
+    m_skillRows->setRows(f.skills);
+    m_outputRows->setRows(f.outputs);
+    m_referenceRows->setRows(f.references);
 }
 
 ProductionFiguresPage::ProductionFiguresPage(Session& session, QWidget* parent)

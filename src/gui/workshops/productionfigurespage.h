@@ -1,12 +1,13 @@
 #pragma once
 
 #include "domain/production.h"
+#include "gui/common/rowstablemodel.h"
 
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -24,17 +25,21 @@ public:
     explicit ProductionFiguresView(bool showTrainees, QWidget* parent = nullptr);
     void display(const ProductionFigures& figures);
     QString summaryText() const;
-    QTableWidget* trainees() const { return m_trainees; }
-    QTableWidget* skills() const { return m_skills; }
-    QTableWidget* outputs() const { return m_outputs; }
-    QTableWidget* references() const { return m_references; }
+    QTableView* trainees() const { return m_trainees; }
+    QTableView* skills() const { return m_skills; }
+    QTableView* outputs() const { return m_outputs; }
+    QTableView* references() const { return m_references; }
 
 private:
     QLabel* m_summary;
-    QTableWidget* m_trainees;
-    QTableWidget* m_skills;
-    QTableWidget* m_outputs;
-    QTableWidget* m_references;
+    ColumnsModel<TraineeHours>* m_traineeRows;
+    ColumnsModel<SkillPractice>* m_skillRows;
+    ColumnsModel<OutputTotal>* m_outputRows;
+    ColumnsModel<ReferenceHours>* m_referenceRows;
+    QTableView* m_trainees;
+    QTableView* m_skills;
+    QTableView* m_outputs;
+    QTableView* m_references;
 };
 
 // "Bilan": the figures of a workshop (or all) over a period chosen with
