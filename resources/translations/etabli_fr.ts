@@ -10473,58 +10473,58 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::CourseTab</name>
     <message>
-        <location filename="../../src/gui/trainees/coursetab.cpp" line="+44" />
+        <location filename="../../src/gui/trainees/coursetab.cpp" line="+48" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Host</source>
         <translation>Organisme d'accueil</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Tutor</source>
         <translation>Tuteur</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Grade</source>
         <translation>Appréciation</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Assessment</source>
         <translation>Évaluation</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+177" />
+        <location line="+3" />
+        <location line="+164" />
         <source>Certification</source>
         <translation>Certification</translation>
     </message>
     <message>
-        <location line="-177" />
+        <location line="-163" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>&lt;b&gt;Internships&lt;/b&gt;</source>
         <translation>&lt;b&gt;Stages&lt;/b&gt;</translation>
     </message>
@@ -10541,13 +10541,13 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     <message>
         <location line="+2" />
         <location line="+12" />
-        <location line="+237" />
+        <location line="+219" />
         <location line="+16" />
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="-259" />
+        <location line="-241" />
         <source>&lt;b&gt;Certifications&lt;/b&gt;</source>
         <translation>&lt;b&gt;Certifications&lt;/b&gt;</translation>
     </message>
@@ -10562,7 +10562,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Mod&amp;ifier…</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+73" />
         <source>New internship</source>
         <translation>Nouveau stage</translation>
     </message>

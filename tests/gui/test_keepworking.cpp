@@ -17,6 +17,7 @@
 #include "services/orderservice.h"
 #include "support/guidemo.h"
 #include "support/guidialogs.h"
+#include "support/viewcells.h"
 #include "util/appsettings.h"
 
 #include <catch2/catch.hpp>
@@ -295,8 +296,8 @@ TEST_CASE("Internships and certifications are changed in place, a registration h
     REQUIRE(trainee != 0);
     TraineeDialog dialog(d.session, trainee);
     dialog.show();
-    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("internships"));
-    REQUIRE(table->rowCount() > 0);
+    auto* table = dialog.findChild<QTableView*>(QStringLiteral("internships"));
+    REQUIRE(test::rows(table) > 0);
     bool privateHost = false;
     onNextDialog<FormDialog>([&](FormDialog* edit) {
         auto* host = edit->findChild<QComboBox*>(QStringLiteral("host"));
@@ -308,7 +309,7 @@ TEST_CASE("Internships and certifications are changed in place, a registration h
         edit->accept();
     });
     table->setFocus();
-    table->setCurrentCell(0, 0);
+    table->setCurrentIndex(table->model()->index(0, 0));
     QTest::keyClick(table, Qt::Key_Return);
     CHECK_FALSE(privateHost);
     CHECK(countOf(db, QStringLiteral("SELECT count(*) FROM internship WHERE trainee_id = %1 AND tutor = "

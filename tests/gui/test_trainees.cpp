@@ -348,10 +348,10 @@ TEST_CASE("The course and outcome tabs record internships, certifications and ou
     i.end = QDate(2025, 3, 13);
     i.tutor = QStringLiteral("M. Girod");
     REQUIRE(course->addInternship(i));
-    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("internships"));
+    auto* table = dialog.findChild<QTableView*>(QStringLiteral("internships"));
     bool shown = false;
-    for (int r = 0; r < table->rowCount(); ++r)
-        shown = shown || table->item(r, 3)->text() == QStringLiteral("M. Girod");
+    for (int r = 0; r < test::rows(table); ++r)
+        shown = shown || test::cell(table, r, 3) == QStringLiteral("M. Girod");
     CHECK(shown);
 
     auto* outcome = dialog.findChild<OutcomeTab*>();

@@ -17,18 +17,17 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 namespace {
 
-QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
 {
-    auto* table = new QTableWidget(parent);
-    table->setColumnCount(static_cast<int>(headers.size()));
-    table->setHorizontalHeaderLabels(headers);
+    auto* table = new QTableView(parent);
+    table->setModel(model);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -36,13 +35,30 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
     return table;
 }
 
+QString date(const QDate& d)
+{
+    return d.isValid() ? QLocale().toString(d, QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
 } // namespace
 
 CourseTab::CourseTab(Session& session, qint64 traineeId, MessageBanner* banner, QWidget* parent)
     : QWidget(parent), m_session(session), m_traineeId(traineeId), m_banner(banner),
-      m_internships(
-          makeTable({tr("From"), tr("To"), tr("Host"), tr("Tutor"), tr("Grade"), tr("Assessment")}, this)),
-      m_certifications(makeTable({tr("Certification"), tr("Session"), tr("Result"), tr("Date")}, this))
+      m_internshipRows(
+          new ColumnsModel<Internship>({{tr("From"), [](const Internship& i) { return date(i.start); }},
+                                        {tr("To"), [](const Internship& i) { return date(i.end); }},
+                                        {tr("Host"), [](const Internship& i) { return i.organisationName; }},
+                                        {tr("Tutor"), [](const Internship& i) { return i.tutor; }},
+                                        {tr("Grade"), [](const Internship& i) { return i.grade; }},
+                                        {tr("Assessment"), [](const Internship& i) { return i.assessment; }}},
+                                       this)),
+      m_certificationRows(new ColumnsModel<TraineeCertification>(
+          {{tr("Certification"), [](const TraineeCertification& c) { return c.code; }},
+           {tr("Session"), [](const TraineeCertification& c) { return QString::number(c.sessionYear); }},
+           {tr("Result"), [](const TraineeCertification& c) { return CareerService::resultLabel(c.result); }},
+           {tr("Date"), [](const TraineeCertification& c) { return date(c.resultDate); }}},
+          this)),
+      m_internships(makeTable(m_internshipRows, this)), m_certifications(makeTable(m_certificationRows, this))
 {
     m_internships->setObjectName(QStringLiteral("internships"));
     m_certifications->setObjectName(QStringLiteral("certifications"));
@@ -75,16 +91,18 @@ CourseTab::CourseTab(Session& session, qint64 traineeId, MessageBanner* banner, 
     for (QPushButton* b : {addI, editI, delI, addC, editC, delC})
         b->setVisible(canWrite);
     connect(addI, &QPushButton::clicked, this, [this]() { editInternship(-1); });
-    connect(editI, &QPushButton::clicked, this, [this]() { editInternship(m_internships->currentRow()); });
+    connect(editI, &QPushButton::clicked, this,
+            [this]() { editInternship(m_internships->currentIndex().row()); });
     connect(delI, &QPushButton::clicked, this, &CourseTab::removeInternship);
     connect(addC, &QPushButton::clicked, this, [this]() { editCertification(-1); });
     connect(editC, &QPushButton::clicked, this,
-            [this]() { editCertification(m_certifications->currentRow()); });
+            [this]() { editCertification(m_certifications->currentIndex().row()); });
     connect(delC, &QPushButton::clicked, this, &CourseTab::removeCertification);
     if (canWrite) {
-        connect(m_internships, &QTableWidget::cellActivated, this, [this](int row) { editInternship(row); });
-        connect(m_certifications, &QTableWidget::cellActivated, this,
-                [this](int row) { editCertification(row); });
+        connect(m_internships, &QTableView::activated, this,
+                [this](const QModelIndex& index) { editInternship(index.row()); });
+        connect(m_certifications, &QTableView::activated, this,
+                [this](const QModelIndex& index) { editCertification(index.row()); });
     }
     reload();
 }
@@ -92,10 +110,6 @@ CourseTab::CourseTab(Session& session, qint64 traineeId, MessageBanner* banner, 
 void CourseTab::reload()
 {
     CareerService career(m_session.database(), m_session.clock(), m_session.user());
-    const QLocale locale;
-    const auto date = [&locale](const QDate& d) {
-        return d.isValid() ? locale.toString(d, QStringLiteral("dd/MM/yyyy")) : QString();
-    };
     auto internships = career.internships(m_traineeId);
     auto certifications = career.traineeCertifications(m_traineeId);
     if (!internships || !certifications) {
@@ -103,24 +117,8 @@ void CourseTab::reload()
                               internships ? certifications.error().message : internships.error().message);
         return;
     }
-    m_internshipList = *internships;
-    m_certificationList = *certifications;
-    m_internships->setRowCount(static_cast<int>(m_internshipList.size()));
-    for (int r = 0; r < m_internshipList.size(); ++r) {
-        const Internship& i = m_internshipList.at(r);
-        const QStringList cells = {date(i.start), date(i.end), i.organisationName,
-                                   i.tutor,       i.grade,     i.assessment};
-        for (int c = 0; c < cells.size(); ++c)
-            m_internships->setItem(r, c, new QTableWidgetItem(cells.at(c)));
-    }
-    m_certifications->setRowCount(static_cast<int>(m_certificationList.size()));
-    for (int r = 0; r < m_certificationList.size(); ++r) {
-        const TraineeCertification& c = m_certificationList.at(r);
-        const QStringList cells = {c.code, QString::number(c.sessionYear),
-                                   CareerService::resultLabel(c.result), date(c.resultDate)};
-        for (int k = 0; k < cells.size(); ++k)
-            m_certifications->setItem(r, k, new QTableWidgetItem(cells.at(k)));
-    }
+    m_internshipRows->setRows(*internships);
+    m_certificationRows->setRows(*certifications);
     m_internships->resizeColumnsToContents();
     m_certifications->resizeColumnsToContents();
 }
@@ -151,8 +149,8 @@ bool CourseTab::setCertification(const TraineeCertification& certification)
 
 void CourseTab::editInternship(int row)
 {
-    const bool isNew = row < 0 || row >= m_internshipList.size();
-    Internship internship = isNew ? Internship{} : m_internshipList.at(row);
+    const bool isNew = row < 0 || row >= m_internshipRows->rowCount();
+    Internship internship = isNew ? Internship{} : m_internshipRows->rowAt(row);
     internship.traineeId = m_traineeId;
     CareerService career(m_session.database(), m_session.clock(), m_session.user());
     FormDialog dialog(isNew ? tr("New internship") : tr("Internship"), this);
@@ -216,8 +214,8 @@ void CourseTab::editInternship(int row)
 
 void CourseTab::editCertification(int row)
 {
-    const bool isNew = row < 0 || row >= m_certificationList.size();
-    TraineeCertification current = isNew ? TraineeCertification{} : m_certificationList.at(row);
+    const bool isNew = row < 0 || row >= m_certificationRows->rowCount();
+    TraineeCertification current = isNew ? TraineeCertification{} : m_certificationRows->rowAt(row);
     CareerService career(m_session.database(), m_session.clock(), m_session.user());
     FormDialog dialog(tr("Certification"), this);
     dialog.setObjectName(QStringLiteral("certificationDialog"));
@@ -300,15 +298,15 @@ void CourseTab::editCertification(int row)
 
 void CourseTab::removeInternship()
 {
-    const int row = m_internships->currentRow();
-    if (row < 0 || row >= m_internshipList.size())
+    const int row = m_internships->currentIndex().row();
+    if (row < 0 || row >= m_internshipRows->rowCount())
         return;
     if (QMessageBox::question(this, tr("Remove"), tr("Remove this internship?"),
                               QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (auto r = CareerService(m_session.database(), m_session.clock(), m_session.user())
-                     .removeInternship(m_internshipList.at(row));
+                     .removeInternship(m_internshipRows->rowAt(row));
         !r)
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     reload();
@@ -316,15 +314,15 @@ void CourseTab::removeInternship()
 
 void CourseTab::removeCertification()
 {
-    const int row = m_certifications->currentRow();
-    if (row < 0 || row >= m_certificationList.size())
+    const int row = m_certifications->currentIndex().row();
+    if (row < 0 || row >= m_certificationRows->rowCount())
         return;
     if (QMessageBox::question(this, tr("Remove"), tr("Remove this certification session?"),
                               QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (auto r = CareerService(m_session.database(), m_session.clock(), m_session.user())
-                     .removeCertification(m_certificationList.at(row));
+                     .removeCertification(m_certificationRows->rowAt(row));
         !r)
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     reload();

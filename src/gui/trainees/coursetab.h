@@ -1,10 +1,11 @@
 #pragma once
 
 #include "domain/career.h"
+#include "gui/common/rowstablemodel.h"
 
 #include <QWidget>
 
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -35,10 +36,10 @@ private:
     Session& m_session;
     qint64 m_traineeId;
     MessageBanner* m_banner;
-    QTableWidget* m_internships;
-    QTableWidget* m_certifications;
-    QList<Internship> m_internshipList;
-    QList<TraineeCertification> m_certificationList;
+    ColumnsModel<Internship>* m_internshipRows;
+    ColumnsModel<TraineeCertification>* m_certificationRows;
+    QTableView* m_internships;
+    QTableView* m_certifications;
 };
 
 } // namespace etabli
