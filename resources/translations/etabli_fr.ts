@@ -11715,7 +11715,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ImportDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/importdialog.cpp" line="+24" />
+        <location filename="../../src/gui/trainees/importdialog.cpp" line="+25" />
         <source>Leave the refused lines out and import the others</source>
         <translation>Laisser de côté les lignes refusées et importer les autres</translation>
     </message>
@@ -11725,7 +11725,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Importer des jeunes depuis un tableur</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+37" />
         <source>Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, and one column per certification (CFG, CAP MV…) with obtenu, non obtenu, inscrit or absent. A column named “CAP” is the CAP the trainee's section prepares (Settings, Sections).</source>
         <translation>Enregistrez le tableur au format CSV (séparateur ; ou ,). Colonnes attendues : nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, et une colonne par certification (CFG, CAP MV…) avec obtenu, non obtenu, inscrit ou absent. Une colonne nommée « CAP » est le CAP que prépare la section du jeune (Paramètres, Sections).</translation>
     </message>
@@ -11735,32 +11735,32 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Choisir le fichier…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-37" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+5" />
         <source>Born on</source>
         <translation>Né(e) le</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+17" />
         <source>Check</source>
         <translation>Contrôle</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-10" />
         <source>Certifications</source>
         <translation>Certifications</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+37" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -11785,17 +11785,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Le fichier est refusé : %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="-66" />
         <source>%1: %2 (%3)</source>
         <translation>%1 : %2 (%3)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+74" />
         <source>%1 line(s) read (%2): %3 ready, %4 refused.</source>
         <translation>%1 ligne(s) lue(s) (%2) : %3 prête(s), %4 refusée(s).</translation>
     </message>
@@ -15361,18 +15361,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+19" />
-        <location line="+276" />
+        <location line="+274" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-275" />
-        <location line="+276" />
+        <location line="-273" />
+        <location line="+274" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-275" />
+        <location line="-273" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -15398,18 +15398,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
-        <location line="+270" />
+        <location line="+268" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-269" />
-        <location line="+270" />
+        <location line="-267" />
+        <location line="+268" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-267" />
+        <location line="-265" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -15507,27 +15507,27 @@ Facturé (HT) : %6
         <translation>Séjours à l'école :</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+85" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Relation</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+11" />
         <source>&amp;Add a guardian…</source>
         <translation>&amp;Ajouter un responsable…</translation>
     </message>
@@ -15542,7 +15542,7 @@ Facturé (HT) : %6
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+42" />
         <source>New guardian</source>
         <translation>Nouveau responsable</translation>
     </message>

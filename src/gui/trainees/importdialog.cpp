@@ -14,16 +14,50 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
 
 ImportDialog::ImportDialog(Session& session, QWidget* parent)
-    : QDialog(parent), m_session(session), m_summary(new QLabel(this)), m_table(new QTableWidget(this)),
+    : QDialog(parent), m_session(session), m_summary(new QLabel(this)), m_rows(nullptr),
+      m_table(new QTableView(this)),
       m_skip(new QCheckBox(tr("Leave the refused lines out and import the others"), this)), m_import(nullptr)
 {
     setWindowTitle(tr("Import trainees from a spreadsheet"));
+    using Row = TraineeImportService::Row;
+    // A refused line stands out.
+    const auto refused = [](const Row& row, int role) {
+        return role == Qt::BackgroundRole && !row.problem.isEmpty() ? QVariant(QColor(0xf8, 0xd7, 0xd7))
+                                                                    : QVariant();
+    };
+    m_rows = new ColumnsModel<Row>(
+        {{tr("Line"), [](const Row& row) { return QString::number(row.line); }, true, refused},
+         {tr("Name"),
+          [](const Row& row) {
+              return QStringLiteral("%1 %2").arg(row.trainee.lastName, row.trainee.firstName);
+          },
+          false, refused},
+         {tr("Born on"),
+          [](const Row& row) {
+              return row.trainee.birthDate.isValid()
+                         ? QLocale().toString(row.trainee.birthDate, QStringLiteral("dd/MM/yyyy"))
+                         : QString();
+          },
+          false, refused},
+         {tr("Certifications"),
+          [](const Row& row) {
+              QStringList certifications;
+              for (const TraineeCertification& c : row.certifications)
+                  certifications << tr("%1: %2 (%3)")
+                                        .arg(c.code, CareerService::resultLabel(c.result))
+                                        .arg(c.sessionYear);
+              return certifications.join(QStringLiteral(", "));
+          },
+          false, refused},
+         {tr("Check"), [](const Row& row) { return row.problem.isEmpty() ? tr("ready") : row.problem; },
+          false, refused}},
+        this);
     resize(860, 540);
     auto* layout = new QVBoxLayout(this);
     auto* help = new QLabel(
@@ -41,9 +75,7 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent)
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_table->setObjectName(QStringLiteral("preview"));
-    m_table->setColumnCount(5);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Line"), tr("Name"), tr("Born on"), tr("Certifications"), tr("Check")});
+    m_table->setModel(m_rows);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
@@ -78,7 +110,7 @@ void ImportDialog::chooseFile()
 
 bool ImportDialog::load(const QByteArray& bytes)
 {
-    m_table->setRowCount(0);
+    m_rows->clear();
     m_import->setEnabled(false);
     auto preview =
         TraineeImportService(m_session.database(), m_session.clock(), m_session.user()).prepare(bytes);
@@ -87,26 +119,7 @@ bool ImportDialog::load(const QByteArray& bytes)
         return false;
     }
     m_preview = *preview;
-    const QLocale locale;
-    m_table->setRowCount(static_cast<int>(m_preview.rows.size()));
-    for (int r = 0; r < m_preview.rows.size(); ++r) {
-        const auto& row = m_preview.rows.at(r);
-        const Trainee& t = row.trainee;
-        QStringList certifications;
-        for (const TraineeCertification& c : row.certifications)
-            certifications
-                << tr("%1: %2 (%3)").arg(c.code, CareerService::resultLabel(c.result)).arg(c.sessionYear);
-        const QStringList cells = {
-            QString::number(row.line), QStringLiteral("%1 %2").arg(t.lastName, t.firstName),
-            t.birthDate.isValid() ? locale.toString(t.birthDate, QStringLiteral("dd/MM/yyyy")) : QString(),
-            certifications.join(QStringLiteral(", ")), row.problem.isEmpty() ? tr("ready") : row.problem};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells.at(c));
-            if (!row.problem.isEmpty())
-                item->setBackground(QColor(0xf8, 0xd7, 0xd7));
-            m_table->setItem(r, c, item);
-        }
-    }
+    m_rows->setRows(m_preview.rows);
     m_table->resizeColumnsToContents();
     m_summary->setText(summary());
     m_import->setEnabled(m_preview.validCount() > 0 &&

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gui/common/rowstablemodel.h"
 #include "services/traineeimportservice.h"
 
 #include <QDialog>
@@ -7,7 +8,7 @@
 class QCheckBox;
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -27,7 +28,7 @@ public:
     QString summary() const;
     int imported() const { return m_imported; }
     QCheckBox* skipInvalid() const { return m_skip; }
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
 
     void accept() override;
 
@@ -37,7 +38,8 @@ private:
     Session& m_session;
     TraineeImportService::Preview m_preview;
     QLabel* m_summary;
-    QTableWidget* m_table;
+    ColumnsModel<TraineeImportService::Row>* m_rows;
+    QTableView* m_table;
     QCheckBox* m_skip;
     QPushButton* m_import;
     int m_imported = 0;

@@ -29,7 +29,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSpinBox>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -416,10 +416,16 @@ QWidget* TraineeDialog::buildGuardians()
 {
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    m_guardians = new QTableWidget(page);
+    m_guardianRows = new ColumnsModel<Guardian>(
+        {{tr("Name"),
+          [](const Guardian& g) { return QStringLiteral("%1 %2").arg(g.lastName.toUpper(), g.firstName); }},
+         {tr("Relation"), [](const Guardian& g) { return TraineeService::relationLabel(g.relation); }},
+         {tr("Phone"), [](const Guardian& g) { return g.phone; }},
+         {tr("E-mail"), [](const Guardian& g) { return g.email; }}},
+        page);
+    m_guardians = new QTableView(page);
     m_guardians->setObjectName(QStringLiteral("guardians"));
-    m_guardians->setColumnCount(4);
-    m_guardians->setHorizontalHeaderLabels({tr("Name"), tr("Relation"), tr("Phone"), tr("E-mail")});
+    m_guardians->setModel(m_guardianRows);
     m_guardians->horizontalHeader()->setStretchLastSection(true);
     m_guardians->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_guardians->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -435,10 +441,10 @@ QWidget* TraineeDialog::buildGuardians()
     buttons->addWidget(add);
     buttons->addWidget(edit);
     buttons->addWidget(remove);
-    connect(edit, &QPushButton::clicked, this, [this]() { editGuardian(m_guardians->currentRow()); });
-    connect(m_guardians, &QTableWidget::cellDoubleClicked, this, [this](int row) {
+    connect(edit, &QPushButton::clicked, this, [this]() { editGuardian(m_guardians->currentIndex().row()); });
+    connect(m_guardians, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         if (m_canWrite)
-            editGuardian(row);
+            editGuardian(index.row());
     });
     buttons->addStretch(1);
     layout->addLayout(buttons);
@@ -457,15 +463,7 @@ void TraineeDialog::reloadGuardians()
         m_banner->showMessage(MessageBanner::Kind::Error, list.error().message);
         return;
     }
-    m_guardianList = *list;
-    m_guardians->setRowCount(static_cast<int>(m_guardianList.size()));
-    for (int i = 0; i < m_guardianList.size(); ++i) {
-        const Guardian& g = m_guardianList.at(i);
-        const QStringList cells = {QStringLiteral("%1 %2").arg(g.lastName.toUpper(), g.firstName),
-                                   TraineeService::relationLabel(g.relation), g.phone, g.email};
-        for (int c = 0; c < cells.size(); ++c)
-            m_guardians->setItem(i, c, new QTableWidgetItem(cells.at(c)));
-    }
+    m_guardianRows->setRows(*list);
     m_guardians->resizeColumnsToContents();
 }
 
@@ -476,8 +474,8 @@ void TraineeDialog::addGuardian()
 
 void TraineeDialog::editGuardian(int row)
 {
-    const bool isNew = row < 0 || row >= m_guardianList.size();
-    Guardian g = isNew ? Guardian{} : m_guardianList.at(row);
+    const bool isNew = row < 0 || row >= m_guardianRows->rowCount();
+    Guardian g = isNew ? Guardian{} : m_guardianRows->rowAt(row);
     FormDialog dialog(isNew ? tr("New guardian") : tr("Guardian"), this);
     dialog.setObjectName(QStringLiteral("guardianDialog"));
     auto* last = new QLineEdit(g.lastName, &dialog);
@@ -513,10 +511,10 @@ void TraineeDialog::editGuardian(int row)
 
 void TraineeDialog::removeGuardian()
 {
-    const int row = m_guardians->currentRow();
-    if (row < 0 || row >= m_guardianList.size())
+    const int row = m_guardians->currentIndex().row();
+    if (row < 0 || row >= m_guardianRows->rowCount())
         return;
-    const Guardian g = m_guardianList.at(row);
+    const Guardian g = m_guardianRows->rowAt(row);
     if (QMessageBox::question(this, tr("Remove a guardian"),
                               tr("Remove %1 %2 from the guardians?").arg(g.firstName, g.lastName),
                               QMessageBox::Yes | QMessageBox::Cancel,

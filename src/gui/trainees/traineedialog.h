@@ -2,6 +2,7 @@
 
 #include "domain/trainee.h"
 #include "gui/common/editingdialog.h"
+#include "gui/common/rowstablemodel.h"
 
 class QComboBox;
 class QLabel;
@@ -10,7 +11,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QSpinBox;
 class QTabWidget;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -87,8 +88,8 @@ private:
     DateField* m_exit = nullptr;
     QComboBox* m_exitReason = nullptr;
     QLabel* m_stays = nullptr; // the stays at the school, when there are several
-    QTableWidget* m_guardians = nullptr;
-    QList<Guardian> m_guardianList;
+    ColumnsModel<Guardian>* m_guardianRows = nullptr;
+    QTableView* m_guardians = nullptr;
     QListWidget* m_notes = nullptr;
     QPlainTextEdit* m_newNote = nullptr;
     QLabel* m_attendance = nullptr;
