@@ -10734,7 +10734,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DashboardPage</name>
     <message>
-        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+33" />
+        <location filename="../../src/gui/dashboard/dashboardpage.cpp" line="+40" />
         <source>Export to PDF…</source>
         <translation>Exporter en PDF…</translation>
     </message>
@@ -10809,27 +10809,27 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Par section</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="-67" />
         <source>Section</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Enrolled</source>
         <translation>Inscrits</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Applications</source>
         <translation>Candidatures</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+128" />
         <source>School year %1 — %2</source>
         <translation>Année scolaire %1 — %2</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+26" />
         <source>Done</source>
         <translation>Fait</translation>
     </message>
@@ -11495,33 +11495,33 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FundingDashboard</name>
     <message>
-        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+91" />
+        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+108" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="-14" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+4" />
         <source>Forecast</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+117" />
+        <location line="+1" />
+        <location line="+121" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-117" />
+        <location line="-120" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+29" />
         <source>&lt;b&gt;Subsidies: due in the next three months&lt;/b&gt;</source>
         <translation>&lt;b&gt;Subventions : échéances des trois prochains mois&lt;/b&gt;</translation>
     </message>
@@ -11536,12 +11536,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Ressources : &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; autofinancement : &lt;b&gt;%2&lt;/b&gt; (objectif %3) &amp;nbsp;·&amp;nbsp; charges : &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-85" />
         <source>Expense: %1</source>
         <translation>Charge : %1</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+93" />
         <source>&lt;b&gt;Cash&lt;/b&gt;&lt;br&gt;Invoiced (incl. VAT, net of credit notes): %1&lt;br&gt;Received from customers: %2&lt;br&gt;Subsidies granted: %3, of which received this year: %4&lt;br&gt;&lt;br&gt;&lt;b&gt;Contributions in kind&lt;/b&gt; (not in the resources above)&lt;br&gt;Gifts in kind: %5&lt;br&gt;Volunteer time: %6 h, valued at %7&lt;br&gt;&lt;br&gt;Members with their dues paid: %8</source>
         <translation>&lt;b&gt;Trésorerie&lt;/b&gt;&lt;br&gt;Facturé (TTC, avoirs déduits) : %1&lt;br&gt;Encaissé auprès des clients : %2&lt;br&gt;Subventions accordées : %3, dont reçu cette année : %4&lt;br&gt;&lt;br&gt;&lt;b&gt;Contributions volontaires en nature&lt;/b&gt; (hors ressources ci-dessus)&lt;br&gt;Dons en nature : %5&lt;br&gt;Bénévolat : %6 h, valorisées %7&lt;br&gt;&lt;br&gt;Adhérents à jour de cotisation : %8</translation>
     </message>
@@ -12802,7 +12802,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>&amp;Facturer…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+14" />
         <source>what is to be done, e.g. 4 winter tyres, railing for the town hall</source>
         <translation>le travail à faire, par ex. 4 pneus hiver, garde-corps pour la mairie</translation>
     </message>
@@ -12832,17 +12832,17 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-20" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+28" />
         <source>Who worked on it, and what it cost</source>
         <translation>Qui y a travaillé, et ce qu'il a coûté</translation>
     </message>
@@ -12877,7 +12877,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation> — facturé : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+22" />
+        <location line="+18" />
         <source>%n log entry(ies), %1 of trainees' work at %2 an hour: %3
 Materials: %4
 Cost: %5

@@ -78,8 +78,8 @@ TEST_CASE("The director sees where the year stands: charts, forecast against act
     REQUIRE(months);
     CHECK(months->barSets().at(0)->count() == 12);
     CHECK_FALSE(dashboard->grab().isNull());
-    CHECK(dashboard->categoriesTable()->rowCount() >= 12);
-    CHECK(dashboard->categoriesTable()->item(0, 0)->text() == QStringLiteral("Ventes de la production"));
+    CHECK(test::rows(dashboard->categoriesTable()) >= 12);
+    CHECK(test::cell(dashboard->categoriesTable(), 0, 0) == QStringLiteral("Ventes de la production"));
     CHECK(dashboard->deadlines()->count() >= 1);
 
     page.setCurrentWidget(page.subsidiesPage());
@@ -301,5 +301,5 @@ TEST_CASE("In English, the funding dashboard's months and a new database's budge
     CHECK(months.contains(QStringLiteral("Feb")));
     CHECK(months.contains(QStringLiteral("Aug")));
     CHECK_FALSE(months.contains(QStringLiteral("Fév")));
-    CHECK(dashboard->categoriesTable()->item(0, 0)->text() == QStringLiteral("Sales of the production"));
+    CHECK(test::cell(dashboard->categoriesTable(), 0, 0) == QStringLiteral("Sales of the production"));
 }

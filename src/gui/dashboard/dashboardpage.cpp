@@ -21,7 +21,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
@@ -30,7 +30,14 @@ namespace etabli {
 DashboardPage::DashboardPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_schoolName(new QLabel(this)),
       m_yearLabel(new QLabel(this)), m_funding(new QLabel(this)), m_cards(new QGridLayout),
-      m_sections(new QTableWidget(this)), m_export(new QPushButton(tr("Export to PDF…"), this))
+      m_sectionRows(new ColumnsModel<DashboardSummary::Section>(
+          {{tr("Section"), [](const DashboardSummary::Section& s) { return s.name; }},
+           {tr("Enrolled"), [](const DashboardSummary::Section& s) { return QLocale().toString(s.enrolled); },
+            true},
+           {tr("Applications"),
+            [](const DashboardSummary::Section& s) { return QLocale().toString(s.candidates); }, true}},
+          this)),
+      m_sections(new QTableView(this)), m_export(new QPushButton(tr("Export to PDF…"), this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
@@ -99,8 +106,7 @@ DashboardPage::DashboardPage(Session& session, QWidget* parent)
     layout->addWidget(bySection);
 
     m_sections->setObjectName(QStringLiteral("sectionsTable"));
-    m_sections->setColumnCount(3);
-    m_sections->setHorizontalHeaderLabels({tr("Section"), tr("Enrolled"), tr("Applications")});
+    m_sections->setModel(m_sectionRows);
     m_sections->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_sections->verticalHeader()->hide();
     m_sections->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -165,16 +171,7 @@ void DashboardPage::refresh()
     m_exits->setText(locale.toString(m_summary.exitsThisYear));
     m_sectionsCount->setText(locale.toString(m_summary.activeSections));
     m_ever->setText(locale.toString(m_summary.traineesEver));
-    m_sections->setRowCount(static_cast<int>(m_summary.sections.size()));
-    for (int i = 0; i < m_summary.sections.size(); ++i) {
-        const auto& s = m_summary.sections.at(i);
-        m_sections->setItem(i, 0, new QTableWidgetItem(s.name));
-        for (int c = 1; c <= 2; ++c) {
-            auto* item = new QTableWidgetItem(locale.toString(c == 1 ? s.enrolled : s.candidates));
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_sections->setItem(i, c, item);
-        }
-    }
+    m_sectionRows->setRows(m_summary.sections);
     refreshFunding();
     refreshVatWarning();
     refreshFirstSteps();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gui/common/rowstablemodel.h"
 #include "reports/dashboardsummary.h"
 
 #include <QWidget>
@@ -8,7 +9,7 @@ class QGridLayout;
 class QGroupBox;
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -67,7 +68,8 @@ private:
     QLabel* m_exits;
     QLabel* m_sectionsCount;
     QLabel* m_ever;
-    QTableWidget* m_sections;
+    ColumnsModel<DashboardSummary::Section>* m_sectionRows;
+    QTableView* m_sections;
     QPushButton* m_export;
     QGroupBox* m_firstSteps;
     QList<QLabel*> m_stepMarks;

@@ -18,7 +18,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
-#include <QTableWidget>
+#include <QTableView>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -78,11 +78,28 @@ QChartView* makeChartView(QWidget* parent)
 FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
       m_year(new YearCombo(session, this)), m_headline(new QLabel(this)), m_splitChart(makeChartView(this)),
-      m_monthsChart(makeChartView(this)), m_categories(new QTableWidget(0, 4, this)),
+      m_monthsChart(makeChartView(this)), m_categoryRows(nullptr), m_categories(new QTableView(this)),
       m_cash(new QLabel(this)), m_deadlines(new QListWidget(this))
 {
     setObjectName(QStringLiteral("fundingDashboard"));
     m_year->setObjectName(QStringLiteral("fundingYear"));
+    using Line = FundingReport::Line;
+    // A shortfall of resources or an overspend shows in red.
+    const auto shortfall = [](const Line& l, int role) {
+        const bool bad = l.kind == QLatin1String("expense") ? l.gap().cents() > 0 : l.gap().cents() < 0;
+        return role == Qt::ForegroundRole && bad && !l.forecast.isZero() ? QVariant(QColor(180, 30, 30))
+                                                                         : QVariant();
+    };
+    m_categoryRows = new ColumnsModel<Line>(
+        {{tr("Category"),
+          [](const Line& l) {
+              return l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name;
+          }},
+         {tr("Forecast"), [](const Line& l) { return l.forecast.format(); }, true},
+         {tr("Actual"), [](const Line& l) { return l.actual.format(); }, true},
+         {tr("Gap"), [](const Line& l) { return l.gap().format(); }, true, shortfall}},
+        this);
+    m_categories->setModel(m_categoryRows);
     m_categories->setObjectName(QStringLiteral("fundingCategories"));
     auto* layout = new QVBoxLayout(this);
     m_banner->hide();
@@ -100,7 +117,6 @@ FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
     auto* grid = new QGridLayout;
     grid->addWidget(m_splitChart, 0, 0);
     grid->addWidget(m_monthsChart, 0, 1);
-    m_categories->setHorizontalHeaderLabels({tr("Category"), tr("Forecast"), tr("Actual"), tr("Gap")});
     m_categories->verticalHeader()->hide();
     m_categories->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_categories->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -136,7 +152,7 @@ FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
 
 void FundingDashboard::reload()
 {
-    m_categories->setRowCount(0);
+    m_categoryRows->clear();
     m_deadlines->clear();
     m_report = FundingReport();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead)) {
@@ -166,23 +182,7 @@ void FundingDashboard::reload()
            "expenses: <b>%4</b>")
             .arg(r.totalResources.format(), percent(r.selfFinancingShare),
                  percent(r.year.targetProductionBp / 10000.0), r.totalExpenses.format()));
-    for (const FundingReport::Line& l : r.categories) {
-        const int row = m_categories->rowCount();
-        m_categories->insertRow(row);
-        auto* name =
-            new QTableWidgetItem(l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name);
-        m_categories->setItem(row, 0, name);
-        const QList<Money> amounts = {l.forecast, l.actual, l.gap()};
-        for (int c = 0; c < 3; ++c) {
-            auto* item = new QTableWidgetItem(amounts.at(c).format());
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_categories->setItem(row, c + 1, item);
-        }
-        // A shortfall of resources or an overspend shows in red.
-        const bool bad = l.kind == QLatin1String("expense") ? l.gap().cents() > 0 : l.gap().cents() < 0;
-        if (bad && !l.forecast.isZero())
-            m_categories->item(row, 3)->setForeground(QColor(180, 30, 30));
-    }
+    m_categoryRows->setRows(r.categories);
     m_categories->resizeColumnsToContents();
     m_categories->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_cash->setText(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gui/common/rowstablemodel.h"
 #include "reports/fundingreport.h"
 
 #include <QWidget>
@@ -7,7 +8,7 @@
 class QChartView;
 class QLabel;
 class QListWidget;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -30,7 +31,7 @@ public:
     explicit FundingDashboard(Session& session, QWidget* parent = nullptr);
     void reload();
     const FundingReport& report() const { return m_report; }
-    QTableWidget* categoriesTable() const { return m_categories; }
+    QTableView* categoriesTable() const { return m_categories; }
     QListWidget* deadlines() const { return m_deadlines; }
     YearCombo* yearCombo() const { return m_year; }
     QChartView* splitChart() const { return m_splitChart; }
@@ -47,7 +48,8 @@ private:
     QLabel* m_headline;
     QChartView* m_splitChart;
     QChartView* m_monthsChart;
-    QTableWidget* m_categories;
+    ColumnsModel<FundingReport::Line>* m_categoryRows;
+    QTableView* m_categories;
     QLabel* m_cash;
     QListWidget* m_deadlines;
 };

@@ -21,7 +21,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -34,8 +34,13 @@ OrderDialog::OrderDialog(Session& session, qint64 orderId, QWidget* parent)
       m_start(new QPushButton(tr("In &progress"), this)), m_done(new QPushButton(tr("&Done"), this)),
       m_delivered(new QPushButton(tr("De&livered"), this)),
       m_cancel(new QPushButton(tr("Cance&l the order…"), this)),
-      m_invoice(new QPushButton(tr("&Invoice…"), this)), m_costing(new QTableWidget(this)),
-      m_costingSummary(new QLabel(this))
+      m_invoice(new QPushButton(tr("&Invoice…"), this)),
+      m_costingRows(new ColumnsModel<OrderCosting::TraineeTime>(
+          {{tr("Trainee"), [](const OrderCosting::TraineeTime& t) { return t.name; }},
+           {tr("Hours"),
+            [](const OrderCosting::TraineeTime& t) { return Quantities::formatDuration(t.minutes); }, true}},
+          this)),
+      m_costing(new QTableView(this)), m_costingSummary(new QLabel(this))
 {
     m_banner->hide();
     QFont big = m_title->font();
@@ -54,8 +59,7 @@ OrderDialog::OrderDialog(Session& session, qint64 orderId, QWidget* parent)
     form->addRow(tr("Status"), m_status);
 
     m_costing->setObjectName(QStringLiteral("orderCosting"));
-    m_costing->setColumnCount(2);
-    m_costing->setHorizontalHeaderLabels({tr("Trainee"), tr("Hours")});
+    m_costing->setModel(m_costingRows);
     m_costing->verticalHeader()->hide();
     m_costing->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_costing->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -177,18 +181,14 @@ void OrderDialog::display()
     m_invoice->setVisible(!isNew && m_order.invoiceId == 0 &&
                           (s == QLatin1String("done") || s == QLatin1String("delivered")));
 
-    m_costing->setRowCount(0);
+    m_costingRows->clear();
     m_costingSummary->clear();
     if (isNew || !m_session.user().can(permission::SalesRead))
         return;
     auto c = OrderService(m_session.database(), m_session.clock(), m_session.user()).costing(m_order.id);
     if (!c)
         return;
-    m_costing->setRowCount(static_cast<int>(c->trainees.size()));
-    for (int r = 0; r < c->trainees.size(); ++r) {
-        m_costing->setItem(r, 0, new QTableWidgetItem(c->trainees.at(r).name));
-        m_costing->setItem(r, 1, new QTableWidgetItem(Quantities::formatDuration(c->trainees.at(r).minutes)));
-    }
+    m_costingRows->setRows(c->trainees);
     m_costingSummary->setText(tr("%n log entry(ies), %1 of trainees' work at %2 an hour: %3\nMaterials: "
                                  "%4\nCost: %5\nInvoiced (excl. VAT): "
                                  "%6\nDifference: %7",

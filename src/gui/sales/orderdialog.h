@@ -2,6 +2,7 @@
 
 #include "domain/orders.h"
 #include "gui/common/editingdialog.h"
+#include "gui/common/rowstablemodel.h"
 
 #include <functional>
 
@@ -9,7 +10,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -42,7 +43,7 @@ public:
     void setSection(qint64 sectionId);
     LinesEditor* lines() const { return m_lines; }
     const WorkOrder& order() const { return m_order; }
-    QTableWidget* costingTable() const { return m_costing; }
+    QTableView* costingTable() const { return m_costing; }
     QString costingText() const;
     QString bannerText() const;
 
@@ -66,7 +67,8 @@ private:
     QPushButton* m_delivered;
     QPushButton* m_cancel;
     QPushButton* m_invoice;
-    QTableWidget* m_costing;
+    ColumnsModel<OrderCosting::TraineeTime>* m_costingRows;
+    QTableView* m_costing;
     QLabel* m_costingSummary;
     std::function<bool(const QString&)> m_confirm;
 };
