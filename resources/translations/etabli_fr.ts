@@ -13689,7 +13689,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionLogPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+39" />
+        <location filename="../../src/gui/workshops/productionlogpage.cpp" line="+38" />
         <source>All kinds of work</source>
         <translation>Tous les types de travail</translation>
     </message>
@@ -14150,7 +14150,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ReportsPage</name>
     <message>
-        <location filename="../../src/gui/reports/reportspage.cpp" line="+53" />
+        <location filename="../../src/gui/reports/reportspage.cpp" line="+67" />
         <source>&lt;h2&gt;Indicators of a school year&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Indicateurs d'une année scolaire&lt;/h2&gt;</translation>
     </message>
@@ -14180,23 +14180,22 @@ Facturé (HT) : %6
         <translation>Le taux de réussite aux examens de la fédération et le taux d'insertion InserJeunes, saisis d'après leurs publications, montrés à côté de ceux de l'école.</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+89" />
+        <location line="-29" />
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location line="-89" />
+        <location line="+9" />
         <source>This year</source>
         <translation>Cette année</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Year before</source>
         <translation>Année précédente</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+56" />
         <source>The whole school</source>
         <translation>Toute l'école</translation>
     </message>
@@ -14206,7 +14205,7 @@ Facturé (HT) : %6
         <translation>Votre compte ne permet pas de voir les rapports.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+29" />
         <source>Reference values</source>
         <translation>Valeurs de référence</translation>
     </message>
@@ -14301,7 +14300,7 @@ Facturé (HT) : %6
         <translation>&amp;Exercice :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>Tick the subsidies whose final account goes in the pack; for one account, tick one.</source>
         <translation>Cochez les subventions dont le compte rendu va dans le pack ; pour un seul compte rendu, cochez-en une.</translation>
     </message>
@@ -14346,7 +14345,7 @@ Facturé (HT) : %6
         <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+64" />
         <source>activity-report-%1</source>
         <translation>rapport-activite-%1</translation>
     </message>
@@ -14381,7 +14380,7 @@ Facturé (HT) : %6
         <translation>rapport</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+16" />
         <source>Tick one subsidy in the list to print its final account.</source>
         <translation>Cochez une subvention dans la liste pour imprimer son compte rendu.</translation>
     </message>

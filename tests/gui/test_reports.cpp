@@ -3,12 +3,14 @@
 #include "gui/reports/reportspage.h"
 #include "print/documentprinter.h"
 #include "support/guidemo.h"
+#include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QListWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTextEdit>
 #include <QTimer>
 
@@ -16,11 +18,11 @@ using namespace etabli;
 
 namespace {
 
-QString cell(QTableWidget* table, const QString& label, int column)
+QString cell(const QTableView* table, const QString& label, int column)
 {
-    for (int r = 0; r < table->rowCount(); ++r)
-        if (table->item(r, 0)->text().trimmed() == label)
-            return table->item(r, column)->text();
+    for (int r = 0; r < test::rows(table); ++r)
+        if (test::cell(table, r, 0).trimmed() == label)
+            return test::cell(table, r, column);
     return QString();
 }
 
@@ -34,19 +36,20 @@ TEST_CASE("The Reports page shows a year's indicators beside the year before", "
     REQUIRE(page.yearCombo()->findText(QStringLiteral("2013-2014")) >= 0);
     page.yearCombo()->setCurrentIndex(page.yearCombo()->findText(QStringLiteral("2013-2014")));
     page.sectionCombo()->setCurrentIndex(page.sectionCombo()->findText(QStringLiteral("Pneus et services")));
-    QTableWidget* table = page.table();
-    CHECK(table->horizontalHeaderItem(1)->text() == QStringLiteral("2013-2014"));
-    CHECK(table->horizontalHeaderItem(2)->text() == QStringLiteral("2012-2013"));
+    QTableView* table = page.table();
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    CHECK(table->model()->headerData(1, Qt::Horizontal).toString() == QStringLiteral("2013-2014"));
+    CHECK(table->model()->headerData(2, Qt::Horizontal).toString() == QStringLiteral("2012-2013"));
     CHECK(cell(table, QStringLiteral("Entrées"), 1) == QStringLiteral("6"));
     CHECK(cell(table, QStringLiteral("Poursuivent l'année suivante"), 1) == QStringLiteral("4"));
     CHECK(cell(table, QStringLiteral("CFG"), 1).startsWith(QStringLiteral("2 /")));
     CHECK(page.indicators().exitsByReason.value(QStringLiteral("personal")) == 1);
     // The published reference values beside the school's own (the demo's are invented, and say so).
     bool reference = false;
-    for (int r = 0; r < table->rowCount(); ++r)
-        reference = reference || (table->item(r, 0)->text().contains(QStringLiteral("Référence")) &&
-                                  table->item(r, 0)->text().contains(QStringLiteral("fictive")) &&
-                                  table->item(r, 1)->text() == QStringLiteral("80,0 %"));
+    for (int r = 0; r < test::rows(table); ++r)
+        reference = reference || (test::cell(table, r, 0).contains(QStringLiteral("Référence")) &&
+                                  test::cell(table, r, 0).contains(QStringLiteral("fictive")) &&
+                                  test::cell(table, r, 1) == QStringLiteral("80,0 %"));
     CHECK(reference);
 }
 
@@ -84,8 +87,8 @@ TEST_CASE("Rapports prints the funder pack from a worker thread, the texts are t
         if (year->itemData(i).toList().value(0).toInt() == 2025)
             year->setCurrentIndex(i);
     REQUIRE(year->startYear() == 2025);
-    REQUIRE(page.subsidyList()->count() > 0);
-    page.subsidyList()->item(0)->setCheckState(Qt::Checked);
+    REQUIRE(page.subsidyList()->rowCount() > 0);
+    REQUIRE(page.subsidyList()->setData(page.subsidyList()->index(0, 0), Qt::Checked, Qt::CheckStateRole));
     auto pack = page.makeDocument();
     REQUIRE(pack);
     CHECK(pack->frame.title == QStringLiteral("Pack financeur"));

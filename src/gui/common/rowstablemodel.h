@@ -67,6 +67,14 @@ public:
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
     }
     bool isReadOnly() const { return m_readOnly; }
+    // A heading that depends on what is shown (the school year of a column).
+    void setHeading(int column, const QString& heading)
+    {
+        if (column < 0 || column >= m_headers.size() || m_headers.at(column) == heading)
+            return;
+        m_headers[column] = heading;
+        Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
+    }
 
     int rowCount(const QModelIndex& parent = {}) const override
     {

@@ -29,11 +29,11 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTextEdit>
 #include <QTextList>
 #include <QToolButton>
@@ -43,7 +43,21 @@ namespace etabli {
 
 ReportsPage::ReportsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)), m_year(new QComboBox(this)),
-      m_section(new QComboBox(this)), m_table(new QTableWidget(0, 3, this))
+      m_section(new QComboBox(this)),
+      m_rows(new ColumnsModel<IndicatorRow>(
+          {{tr("Indicator"),
+            [](const IndicatorRow& r) { return QString(r.indent * 4, QLatin1Char(' ')) + r.label; }, false,
+            [](const IndicatorRow& r, int role) {
+                if (role != Qt::FontRole || !r.heading)
+                    return QVariant();
+                QFont bold;
+                bold.setBold(true);
+                return QVariant(bold);
+            }},
+           {tr("This year"), [](const IndicatorRow& r) { return r.now; }, true},
+           {tr("Year before"), [](const IndicatorRow& r) { return r.before; }, true}},
+          this)),
+      m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("reportsPage"));
     m_table->setObjectName(QStringLiteral("indicatorsTable"));
@@ -70,7 +84,7 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
     top->addWidget(m_references);
     top->addWidget(json);
     layout->addLayout(top);
-    m_table->setHorizontalHeaderLabels({tr("Indicator"), tr("This year"), tr("Year before")});
+    m_table->setModel(m_rows);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -123,7 +137,7 @@ ReportsPage::ReportsPage(Session& session, QWidget* parent)
 
 void ReportsPage::reload()
 {
-    m_table->setRowCount(0);
+    m_rows->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::ReportsRead)) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("Your account does not allow seeing the reports."));
@@ -142,24 +156,9 @@ void ReportsPage::reload()
     m_banner->hide();
     m_indicators = *result;
     const Indicators& now = m_indicators;
-    for (const IndicatorRow& r : IndicatorService::rows(now)) {
-        const int at = m_table->rowCount();
-        m_table->insertRow(at);
-        auto* name = new QTableWidgetItem(QString(r.indent * 4, QLatin1Char(' ')) + r.label);
-        if (r.heading) {
-            QFont bold = name->font();
-            bold.setBold(true);
-            name->setFont(bold);
-        }
-        m_table->setItem(at, 0, name);
-        for (int c = 1; c <= 2; ++c) {
-            auto* item = new QTableWidgetItem(c == 1 ? r.now : r.before);
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_table->setItem(at, c, item);
-        }
-    }
-    m_table->setHorizontalHeaderLabels(
-        {tr("Indicator"), now.schoolYear, now.previous ? now.previous->schoolYear : QString()});
+    m_rows->setRows(IndicatorService::rows(now));
+    m_rows->setHeading(1, now.schoolYear);
+    m_rows->setHeading(2, now.previous ? now.previous->schoolYear : QString());
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
@@ -264,7 +263,9 @@ QWidget* ReportsPage::buildDocumentsBox()
     m_financialYear = new YearCombo(m_session, box);
     m_yearRow = m_financialYear;
     form->addRow(tr("&Financial year:"), m_financialYear);
-    m_subsidies = new QListWidget(box);
+    m_subsidies = new QListView(box);
+    m_subsidyChoices = new ChoiceListModel(m_subsidies);
+    m_subsidies->setModel(m_subsidyChoices);
     m_subsidies->setObjectName(QStringLiteral("subsidyList"));
     m_subsidies->setMaximumHeight(90);
     m_subsidies->setToolTip(
@@ -331,7 +332,7 @@ void ReportsPage::refreshSubsidies()
 {
     if (!m_subsidies)
         return;
-    m_subsidies->clear();
+    m_subsidyChoices->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead) ||
         m_financialYear->yearId() == 0)
         return;
@@ -340,17 +341,15 @@ void ReportsPage::refreshSubsidies()
     auto list = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).list(filter);
     if (!list)
         return;
+    QList<Choice> choices;
     for (const Subsidy& s : *list) {
-        if (s.decision == QLatin1String("refused"))
-            continue;
-        auto* item =
-            new QListWidgetItem(QStringLiteral("%1 — %2 (%3)")
-                                    .arg(s.funderName, s.programme, SubsidyService::statusLabel(s.status())),
-                                m_subsidies);
-        item->setData(Qt::UserRole, s.id);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Unchecked);
+        if (s.decision != QLatin1String("refused"))
+            choices << Choice{s.id,
+                              QStringLiteral("%1 — %2 (%3)")
+                                  .arg(s.funderName, s.programme, SubsidyService::statusLabel(s.status())),
+                              false};
     }
+    m_subsidyChoices->setRows(choices);
 }
 
 QString ReportsPage::documentFileName() const
@@ -379,10 +378,7 @@ std::unique_ptr<print::Printable> ReportsPage::makeDocument()
     const QString schoolYear = SchoolYear(m_year->currentData().toInt()).label();
     const QString section = m_section->currentData().toLongLong() == 0 ? QString() : m_section->currentText();
     const int financialYear = m_financialYear->startYear();
-    QList<qint64> subsidies;
-    for (int i = 0; i < m_subsidies->count(); ++i)
-        if (m_subsidies->item(i)->checkState() == Qt::Checked)
-            subsidies << m_subsidies->item(i)->data(Qt::UserRole).toLongLong();
+    const QList<qint64> subsidies = m_subsidyChoices ? m_subsidyChoices->checkedIds() : QList<qint64>{};
     const auto refuse = [this](const QString& message) {
         m_banner->showMessage(MessageBanner::Kind::Warning, message);
         m_banner->show();

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "gui/common/rowstablemodel.h"
 #include "reports/indicators.h"
 
 #include <memory>
 #include <QWidget>
 
 class QComboBox;
-class QListWidget;
+class QListView;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -36,7 +37,7 @@ class ReportsPage final : public QWidget
 public:
     explicit ReportsPage(Session& session, QWidget* parent = nullptr);
     void reload();
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
     QComboBox* yearCombo() const { return m_year; }
     QComboBox* sectionCombo() const { return m_section; }
     const Indicators& indicators() const { return m_indicators; }
@@ -51,7 +52,7 @@ public:
         Pack
     };
     QComboBox* documentCombo() const { return m_document; }
-    QListWidget* subsidyList() const { return m_subsidies; }
+    ChoiceListModel* subsidyList() const { return m_subsidyChoices; }
     YearCombo* financialYearCombo() const { return m_financialYear; }
     QString bannerText() const;
     // Gathers the chosen report's data off the GUI thread and lays it out;
@@ -74,12 +75,14 @@ private:
     MessageBanner* m_banner;
     QComboBox* m_year;
     QComboBox* m_section;
-    QTableWidget* m_table;
+    ColumnsModel<IndicatorRow>* m_rows;
+    QTableView* m_table;
     QPushButton* m_references = nullptr;
     Indicators m_indicators;
     QComboBox* m_document = nullptr;
     YearCombo* m_financialYear = nullptr;
-    QListWidget* m_subsidies = nullptr;
+    ChoiceListModel* m_subsidyChoices = nullptr;
+    QListView* m_subsidies = nullptr;
     DateField* m_from = nullptr;
     DateField* m_to = nullptr;
     QWidget* m_yearRow = nullptr;
