@@ -4393,6 +4393,44 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
 </context>
 <context>
+    <name>InstalmentsModel</name>
+    <message>
+        <location filename="../../src/gui/funding/instalmentsmodel.cpp" line="+30" />
+        <source>Expected on</source>
+        <translation>Attendu le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount expected</source>
+        <translation>Montant attendu</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Received on</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount received</source>
+        <translation>Montant reçu</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Instalment %1: write the days as dd/mm/yyyy (15/12/2026).</source>
+        <translation>Versement %1 : écrivez les dates en jj/mm/aaaa (15/12/2026).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Instalment %1: %2</source>
+        <translation>Versement %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Instalment %1: give both the day and the amount received, or neither.</source>
+        <translation>Versement %1 : indiquez la date et le montant reçus, ou aucun des deux.</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDocument</name>
     <message>
         <location filename="../../src/print/invoicedocument.cpp" line="+15" />
@@ -14751,7 +14789,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::SubsidyDialog</name>
     <message>
-        <location filename="../../src/gui/funding/subsidydialog.cpp" line="+53" />
+        <location filename="../../src/gui/funding/subsidydialog.cpp" line="+45" />
         <source>New subsidy request</source>
         <translation>Nouvelle demande de subvention</translation>
     </message>
@@ -14876,32 +14914,12 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;Versements&lt;/b&gt; (dates en jj/mm/aaaa ; laissez « reçu » vide tant que l'argent n'est pas arrivé)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Expected on</source>
-        <translation>Attendu le</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Amount expected</source>
-        <translation>Montant attendu</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Received on</source>
-        <translation>Reçu le</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Amount received</source>
-        <translation>Montant reçu</translation>
-    </message>
-    <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>Add an &amp;instalment</source>
         <translation>Ajouter un &amp;versement</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Remove the instalment</source>
         <translation>Retirer le versement</translation>
     </message>
@@ -14916,7 +14934,12 @@ Facturé (HT) : %6
         <translation>Pourquoi le réalisé diffère du prévu, ligne par ligne quand c'est important.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+3" />
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Action &amp;funded:</source>
         <translation>Action &amp;financée :</translation>
     </message>
@@ -15001,7 +15024,7 @@ Facturé (HT) : %6
         <translation>Action et b&amp;udget</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -15009,21 +15032,6 @@ Facturé (HT) : %6
         <location line="+1" />
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <location line="+137" />
-        <source>Instalment %1: write the days as dd/mm/yyyy (15/12/2026).</source>
-        <translation>Versement %1 : écrivez les dates en jj/mm/aaaa (15/12/2026).</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Instalment %1: %2</source>
-        <translation>Versement %1 : %2</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Instalment %1: give both the day and the amount received, or neither.</source>
-        <translation>Versement %1 : indiquez la date et le montant reçus, ou aucun des deux.</translation>
     </message>
 </context>
 <context>

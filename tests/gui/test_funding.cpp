@@ -33,6 +33,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
@@ -232,6 +233,57 @@ TEST_CASE("A volunteer's waived expenses go through the gift dialog, which asks 
             d.session.database(),
             QStringLiteral("SELECT proof FROM donation WHERE description = 'Trajets du 3 novembre (300 km)'"))
             .toString() == QStringLiteral("Releve signe et renonciation"));
+}
+
+TEST_CASE("A subsidy's instalments are typed in their table; a wrong day is named and nothing is saved",
+          "[gui][funding]")
+{
+    Demo d("secretariat");
+    Database& db = d.session.database();
+    const qint64 granted =
+        test::rawScalar(db, QStringLiteral("SELECT s.id FROM subsidy s WHERE s.decision = "
+                                           "'granted' AND EXISTS (SELECT 1 FROM "
+                                           "subsidy_instalment i WHERE i.subsidy_id = s.id) "
+                                           "ORDER BY s.id DESC LIMIT 1"))
+            .toLongLong();
+    REQUIRE(granted > 0);
+    const int before =
+        test::rawScalar(
+            db, QStringLiteral("SELECT count(*) FROM subsidy_instalment WHERE subsidy_id = %1").arg(granted))
+            .toInt();
+    SubsidyDialog dialog(d.session, granted);
+    auto* view = dialog.findChild<QTableView*>(QStringLiteral("instalments"));
+    REQUIRE(view);
+    QAbstractItemModel* model = view->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    REQUIRE(model->rowCount() == before);
+    // A new instalment whose day is not a day: refused, the cursor on its row.
+    auto* add = dialog.findChild<QPushButton*>(QStringLiteral("addInstalment"));
+    REQUIRE(add);
+    add->click();
+    REQUIRE(model->rowCount() == before + 1);
+    REQUIRE(model->setData(model->index(before, 0), QStringLiteral("31/02/2027")));
+    REQUIRE(model->setData(model->index(before, 1), QStringLiteral("10")));
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK(view->currentIndex().row() == before);
+    CHECK(
+        test::rawScalar(
+            db, QStringLiteral("SELECT count(*) FROM subsidy_instalment WHERE subsidy_id = %1").arg(granted))
+            .toInt() == before);
+    // Corrected (and the first instalment lowered as much, within what was granted), it is saved.
+    REQUIRE(model->setData(model->index(before, 0), QStringLiteral("28/02/2027")));
+    auto first = Money::parse(model->index(0, 1).data().toString());
+    REQUIRE(first);
+    REQUIRE(model->setData(model->index(0, 1), (*first - Money::fromCents(1000)).formatPlain()));
+    dialog.accept();
+    INFO(dialog.findChild<MessageBanner*>()->text().toStdString());
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(test::rawScalar(
+              db, QStringLiteral("SELECT expected_cents FROM subsidy_instalment WHERE subsidy_id = %1 "
+                                 "AND expected_on = '2027-02-28'")
+                      .arg(granted))
+              .toLongLong() == 1000);
 }
 
 TEST_CASE("The subsidy's action and its own budget are typed in the dialog and kept", "[gui][funding]")

@@ -5,6 +5,7 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/funding/actionbudgetmodel.h"
+#include "gui/funding/instalmentsmodel.h"
 #include "gui/funding/yearcombo.h"
 #include "gui/sales/customerchooser.h"
 #include "services/financialyearservice.h"
@@ -18,26 +19,16 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace etabli {
-
-namespace {
-
-QString frenchDay(const QDate& d)
-{
-    return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString();
-}
-
-} // namespace
 
 SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent)
     : EditingDialog(parent), m_session(session), m_banner(new MessageBanner(this)),
@@ -48,7 +39,8 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
       m_granted(FormDialog::moneyField(Money(), this)), m_decidedOn(FormDialog::optionalDateField({}, this)),
       m_agreementRef(new QLineEdit(this)), m_agreementOn(FormDialog::optionalDateField({}, this)),
       m_conditions(new QPlainTextEdit(this)), m_reportDue(FormDialog::optionalDateField({}, this)),
-      m_accountedOn(FormDialog::optionalDateField({}, this)), m_instalments(new QTableWidget(0, 4, this))
+      m_accountedOn(FormDialog::optionalDateField({}, this)), m_instalmentRows(new InstalmentsModel(this)),
+      m_instalments(new QTableView(this))
 {
     setWindowTitle(subsidyId == 0 ? tr("New subsidy request") : tr("Subsidy"));
     setObjectName(QStringLiteral("subsidyDialog"));
@@ -92,14 +84,14 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     requestLayout->addWidget(new QLabel(
         tr("<b>Instalments</b> (days as dd/mm/yyyy; leave “received” blank until the money comes)"), this));
     m_instalments->setObjectName(QStringLiteral("instalments"));
-    m_instalments->setHorizontalHeaderLabels(
-        {tr("Expected on"), tr("Amount expected"), tr("Received on"), tr("Amount received")});
+    m_instalments->setModel(m_instalmentRows);
     m_instalments->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_instalments->verticalHeader()->hide();
     m_instalments->setMinimumHeight(120);
     requestLayout->addWidget(m_instalments);
     auto* rowButtons = new QHBoxLayout;
     auto* add = new QPushButton(tr("Add an &instalment"), this);
+    add->setObjectName(QStringLiteral("addInstalment"));
     auto* remove = new QPushButton(tr("Remove the instalment"), this);
     rowButtons->addWidget(add);
     rowButtons->addWidget(remove);
@@ -117,15 +109,20 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     m_deviation->setObjectName(QStringLiteral("deviationExplanation"));
     m_deviation->setPlaceholderText(
         tr("Why the actual differs from the forecast, line by line when it matters."));
-    m_asked = new QListWidget(account);
+    m_asked = new QListView(account);
     m_asked->setObjectName(QStringLiteral("askedIndicators"));
-    for (const auto& [key, label] : IndicatorService::askableIndicators()) {
-        auto* item = new QListWidgetItem(label, m_asked);
-        item->setData(Qt::UserRole, key);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(IndicatorService::defaultAskedIndicators().contains(key) ? Qt::Checked
-                                                                                     : Qt::Unchecked);
-    }
+    m_askedRows = new ColumnsModel<AskedIndicator>({{tr("Indicator"),
+                                                     [](const AskedIndicator& a) { return a.label; },
+                                                     false,
+                                                     {},
+                                                     [](const AskedIndicator& a) { return a.asked; },
+                                                     [](AskedIndicator& a, bool on) { a.asked = on; }}},
+                                                   m_asked);
+    QList<AskedIndicator> askable;
+    for (const auto& [key, label] : IndicatorService::askableIndicators())
+        askable << AskedIndicator{key, label, IndicatorService::defaultAskedIndicators().contains(key)};
+    m_askedRows->setRows(askable);
+    m_asked->setModel(m_askedRows);
     accountForm->addRow(tr("Action &funded:"), m_action);
     accountForm->addRow(tr("&Deviations explained:"), m_deviation);
     accountForm->addRow(tr("Indicators &asked for:"), m_asked);
@@ -177,11 +174,9 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     signedLabel->setBuddy(m_signedPlace);
     actionForm->addRow(signedLabel, signedAt);
     tabs->addTab(action, tr("Action and its &budget"));
-    connect(add, &QPushButton::clicked, this, [this]() { addInstalmentRow({}); });
-    connect(remove, &QPushButton::clicked, this, [this]() {
-        if (m_instalments->currentRow() >= 0)
-            m_instalments->removeRow(m_instalments->currentRow());
-    });
+    connect(add, &QPushButton::clicked, this, &SubsidyDialog::addInstalmentRow);
+    connect(remove, &QPushButton::clicked, this,
+            [this]() { m_instalmentRows->removeAt(m_instalments->currentIndex().row()); });
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
@@ -234,29 +229,19 @@ void SubsidyDialog::load(const Subsidy& s)
     m_indirectRule->setText(s.indirectRule);
     m_signedPlace->setText(s.signedPlace);
     m_signedOn->setDate(s.signedOn);
-    for (int i = 0; i < m_asked->count(); ++i) {
-        const QString key = m_asked->item(i)->data(Qt::UserRole).toString();
-        const QStringList asked =
-            s.askedIndicators.isEmpty() ? IndicatorService::defaultAskedIndicators() : s.askedIndicators;
-        m_asked->item(i)->setCheckState(asked.contains(key) ? Qt::Checked : Qt::Unchecked);
-    }
+    const QStringList asked =
+        s.askedIndicators.isEmpty() ? IndicatorService::defaultAskedIndicators() : s.askedIndicators;
+    m_askedRows->updateAll([&asked](AskedIndicator& a) { a.asked = asked.contains(a.key); });
     m_reportDue->setDate(s.reportDue);
     m_accountedOn->setDate(s.accountedOn);
-    for (const SubsidyInstalment& i : s.instalments)
-        addInstalmentRow(i);
+    m_instalmentRows->setInstalments(s.instalments);
 }
 
-void SubsidyDialog::addInstalmentRow(const SubsidyInstalment& i)
+void SubsidyDialog::addInstalmentRow()
 {
-    const int row = m_instalments->rowCount();
-    m_instalments->insertRow(row);
-    m_instalments->setItem(row, 0, new QTableWidgetItem(frenchDay(i.expectedOn)));
-    m_instalments->setItem(row, 1,
-                           new QTableWidgetItem(i.expected.isZero() ? QString() : i.expected.formatPlain()));
-    m_instalments->setItem(row, 2, new QTableWidgetItem(frenchDay(i.receivedOn)));
-    m_instalments->setItem(row, 3,
-                           new QTableWidgetItem(i.isReceived() ? i.received.formatPlain() : QString()));
-    m_instalments->setCurrentCell(row, 0);
+    const int row = m_instalmentRows->append({});
+    m_instalments->setCurrentIndex(m_instalmentRows->index(row, InstalmentsModel::ExpectedOn));
+    m_instalments->setFocus();
 }
 
 void SubsidyDialog::decisionChanged()
@@ -303,39 +288,20 @@ void SubsidyDialog::accept()
     s.signedPlace = m_signedPlace->text();
     s.signedOn = m_signedOn->date();
     s.askedIndicators.clear();
-    for (int i = 0; i < m_asked->count(); ++i)
-        if (m_asked->item(i)->checkState() == Qt::Checked)
-            s.askedIndicators << m_asked->item(i)->data(Qt::UserRole).toString();
+    for (const AskedIndicator& a : m_askedRows->rows())
+        if (a.asked)
+            s.askedIndicators << a.key;
     s.reportDue = m_reportDue->date();
     s.accountedOn = m_accountedOn->date();
     s.instalments.clear();
     if (s.decision == QLatin1String("granted")) {
-        for (int row = 0; row < m_instalments->rowCount(); ++row) {
-            const auto text = [&](int column) {
-                return m_instalments->item(row, column) ? m_instalments->item(row, column)->text().trimmed()
-                                                        : QString();
-            };
-            if (text(0).isEmpty() && text(1).isEmpty() && text(2).isEmpty() && text(3).isEmpty())
-                continue;
-            SubsidyInstalment i;
-            i.expectedOn = QDate::fromString(text(0), QStringLiteral("dd/MM/yyyy"));
-            i.receivedOn = QDate::fromString(text(2), QStringLiteral("dd/MM/yyyy"));
-            if ((!text(0).isEmpty() && !i.expectedOn.isValid()) ||
-                (!text(2).isEmpty() && !i.receivedOn.isValid()))
-                return error(tr("Instalment %1: write the days as dd/mm/yyyy (15/12/2026).").arg(row + 1));
-            auto expected = Money::parse(text(1));
-            auto received = text(3).isEmpty() ? Result<Money>(Money()) : Money::parse(text(3));
-            if (!expected || !received)
-                return error(tr("Instalment %1: %2")
-                                 .arg(row + 1)
-                                 .arg((!expected ? expected.error() : received.error()).message));
-            i.expected = *expected;
-            i.received = *received;
-            if (i.receivedOn.isValid() != !i.received.isZero())
-                return error(
-                    tr("Instalment %1: give both the day and the amount received, or neither.").arg(row + 1));
-            s.instalments << i;
+        int row = -1;
+        auto instalments = m_instalmentRows->collect(&row);
+        if (!instalments) {
+            m_instalments->setCurrentIndex(m_instalmentRows->index(row, 0));
+            return error(instalments.error().message);
         }
+        s.instalments = *instalments;
     }
     // The year covered is opened when first used.
     qint64 yearId = m_year->yearId();

@@ -2,16 +2,27 @@
 
 #include "domain/budget.h"
 #include "gui/common/editingdialog.h"
+#include "gui/common/rowstablemodel.h"
 
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QSpinBox;
 class QPlainTextEdit;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
+
+class InstalmentsModel;
+
+// An indicator the funder may ask for in the final account, ticked or not.
+struct AskedIndicator
+{
+    QString key;
+    QString label;
+    bool asked = false;
+};
 
 class DateField;
 
@@ -37,7 +48,7 @@ public:
 
 private:
     void load(const Subsidy& s);
-    void addInstalmentRow(const SubsidyInstalment& i);
+    void addInstalmentRow();
     void decisionChanged();
 
     Session& m_session;
@@ -57,10 +68,12 @@ private:
     QPlainTextEdit* m_conditions;
     DateField* m_reportDue;
     DateField* m_accountedOn;
-    QTableWidget* m_instalments;
+    InstalmentsModel* m_instalmentRows;
+    QTableView* m_instalments;
     QPlainTextEdit* m_action = nullptr;
     QPlainTextEdit* m_deviation = nullptr;
-    QListWidget* m_asked = nullptr;
+    ColumnsModel<AskedIndicator>* m_askedRows = nullptr;
+    QListView* m_asked = nullptr;
     DateField* m_actionStart = nullptr;
     DateField* m_actionEnd = nullptr;
     QLineEdit* m_actionPlace = nullptr;
