@@ -9444,7 +9444,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::AttendancePage</name>
     <message>
-        <location filename="../../src/gui/trainees/attendancepage.cpp" line="+50" />
+        <location filename="../../src/gui/trainees/attendancepage.cpp" line="+25" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -9479,31 +9479,12 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Touches : P présent · J absence justifiée · A absence injustifiée · R retard · S stage · X exclu · Suppr efface. Maj+touche : toute la journée ; Ctrl+Maj+touche : toute la semaine. Ctrl+S enregistre.</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+114" />
         <source>Week of %1</source>
         <translation>Semaine du %1</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>%1
-morning</source>
-        <translation>%1
-matin</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>%1
-afternoon</source>
-        <translation>%1
-après-midi</translation>
-    </message>
-    <message>
-        <location line="+51" />
-        <source>Not enrolled that day</source>
-        <translation>Pas inscrit ce jour-là</translation>
-    </message>
-    <message>
-        <location line="+101" />
+        <location line="+79" />
         <source>The attendance of the week was saved.</source>
         <translation>Les présences de la semaine ont été enregistrées.</translation>
     </message>
@@ -14183,6 +14164,28 @@ Facturé (HT) : %6
         <location line="+15" />
         <source>Choose an invoice of the customer to remind.</source>
         <translation>Choisissez une facture du client à relancer.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::RegisterModel</name>
+    <message>
+        <location filename="../../src/gui/trainees/registermodel.cpp" line="+124" />
+        <source>Not enrolled that day</source>
+        <translation>Pas inscrit ce jour-là</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>%1
+morning</source>
+        <translation>%1
+matin</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1
+afternoon</source>
+        <translation>%1
+après-midi</translation>
     </message>
 </context>
 <context>

@@ -108,10 +108,7 @@ TEST_CASE("A trainee enrolled elsewhere appears in the open register, marks not 
     REQUIRE(test::rows(page.table()) == before + 1);
     QStringList names;
     for (int r = 0; r < test::rows(page.table()); ++r)
-        if (page.table()->verticalHeaderItem(r))
-            names << page.table()->verticalHeaderItem(r)->text();
-        else if (page.table()->item(r, 0))
-            names << test::cell(page.table(), r, 0);
+        names << page.table()->model()->headerData(r, Qt::Vertical).toString();
     CHECK(names.join(QLatin1Char('|')).contains(QStringLiteral("NOUVEL")));
 }
 

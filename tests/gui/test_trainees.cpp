@@ -237,26 +237,29 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
     // The week after the demo's, filled on its Saturday: nothing recorded yet.
     d.session.setClock(std::make_unique<FixedClock>(QDateTime(kToday.addDays(8), QTime(10, 0), Qt::UTC)));
     page.showWeek(section, kToday.addDays(7));
-    QTableWidget* table = page.table();
-    REQUIRE(table->rowCount() > 2);
+    QTableView* table = page.table();
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    REQUIRE(test::rows(table) > 2);
     const qint64 first = page.week().trainees.at(0).traineeId;
     const qint64 second = page.week().trainees.at(1).traineeId;
     const qint64 third = page.week().trainees.at(2).traineeId;
 
+    const auto at = [table](int row, int column) { return table->model()->index(row, column); };
     table->setFocus();
-    table->setCurrentCell(0, 0);
+    table->setCurrentIndex(at(0, 0));
     QTest::keyClick(table, Qt::Key_P);                    // Monday morning: present
     QTest::keyClick(table, Qt::Key_R);                    // Monday afternoon: late
     QTest::keyClick(table, Qt::Key_A, Qt::ShiftModifier); // Tuesday: unexcused, whole day
-    CHECK(table->currentRow() == 1);
-    table->setCurrentCell(1, 0);
+    CHECK(table->currentIndex().row() == 1);
+    table->setCurrentIndex(at(1, 0));
     QTest::keyClick(table, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier); // whole week present
-    table->setCurrentCell(2, 4);
+    table->setCurrentIndex(at(2, 4));
     QTest::keyClick(table, Qt::Key_J);
     QTest::keyClick(table, Qt::Key_Right);
     QTest::keyClick(table, Qt::Key_Delete); // an empty cell: stays empty
-    CHECK(table->item(0, 0)->text() == QStringLiteral("P"));
-    CHECK(table->item(0, 2)->text() == QStringLiteral("A"));
+    CHECK(test::cell(table, 0, 0) == QStringLiteral("P"));
+    CHECK(test::cell(table, 0, 2) == QStringLiteral("A"));
+    CHECK(at(0, 0).data(Qt::FontRole).value<QFont>().italic()); // typed, not saved yet
     CHECK(page.hasUnsavedChanges());
     QTest::keyClick(table, Qt::Key_S, Qt::ControlModifier);
     CHECK_FALSE(page.hasUnsavedChanges());
@@ -301,30 +304,31 @@ TEST_CASE("The register refuses a presence ahead of time, takes a planned absenc
                         QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
             .toLongLong();
     page.showWeek(section, kToday.addDays(7));
-    QTableWidget* table = page.table();
-    REQUIRE(table->rowCount() > 0);
+    QTableView* table = page.table();
+    const auto at = [table](int row, int column) { return table->model()->index(row, column); };
+    REQUIRE(test::rows(table) > 0);
     table->setFocus();
-    table->setCurrentCell(0, 0);
+    table->setCurrentIndex(at(0, 0));
     QTest::keyClick(table, Qt::Key_P);
-    CHECK(table->item(0, 0)->text().isEmpty());
+    CHECK(test::cell(table, 0, 0).isEmpty());
     CHECK_FALSE(page.hasUnsavedChanges());
     CHECK(page.banner()->text().contains(QStringLiteral("absence prévue")));
     CHECK(page.banner()->text().contains(QStringLiteral("30/11/2026")));
-    table->setCurrentCell(0, 0);
+    table->setCurrentIndex(at(0, 0));
     QTest::keyClick(table, Qt::Key_J); // a medical appointment, known ahead
-    CHECK(table->item(0, 0)->text() == QStringLiteral("J"));
+    CHECK(test::cell(table, 0, 0) == QStringLiteral("J"));
     CHECK(page.hasUnsavedChanges());
     REQUIRE(page.save());
 
     // This afternoon, at 9:00, is still to come; this morning is not.
     page.showWeek(section, kToday);
     const int friday = 8; // Friday morning; 9 is its afternoon
-    table->setCurrentCell(0, friday + 1);
+    table->setCurrentIndex(at(0, friday + 1));
     QTest::keyClick(table, Qt::Key_P);
     CHECK_FALSE(page.hasUnsavedChanges());
-    table->setCurrentCell(0, friday);
+    table->setCurrentIndex(at(0, friday));
     QTest::keyClick(table, Qt::Key_R);
-    CHECK(table->item(0, friday)->text() == QStringLiteral("R"));
+    CHECK(test::cell(table, 0, friday) == QStringLiteral("R"));
 }
 
 TEST_CASE("The course and outcome tabs record internships, certifications and outcomes", "[gui][career]")

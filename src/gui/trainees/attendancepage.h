@@ -2,17 +2,17 @@
 
 #include "services/attendanceservice.h"
 
-#include <QHash>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
 class MessageBanner;
+class RegisterModel;
 class Session;
 
 // "Registre de présence": a section's week, trainees × half-days, filled
@@ -29,12 +29,12 @@ public:
 
     void showWeek(qint64 sectionId, const QDate& anyDay);
     bool save();
-    bool hasUnsavedChanges() const { return !m_pending.isEmpty(); }
+    bool hasUnsavedChanges() const;
     // Asks whether to save pending changes; false when the user cancels.
     bool askToSave();
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
     MessageBanner* banner() const { return m_banner; }
-    const WeekRegister& week() const { return m_week; }
+    const WeekRegister& week() const;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -42,21 +42,16 @@ protected:
 private:
     void reloadSections();
     void load();
-    void setCell(int row, int column, const QString& code);
-    void paintCell(int row, int column);
-    QString codeAt(int row, int column) const;
-    QDate dayOf(int column) const;
-    static Half halfOf(int column);
+    void mark(int row, int column, const QString& code);
 
     Session& m_session;
     MessageBanner* m_banner;
     QComboBox* m_section;
     QLabel* m_weekLabel;
-    QTableWidget* m_table;
+    RegisterModel* m_register;
+    QTableView* m_table;
     QPushButton* m_save;
-    WeekRegister m_week;
-    QHash<QString, QString> m_recorded; // key → code as stored
-    QHash<QString, QString> m_pending;  // key → code to write ("" clears)
+    QDate m_monday; // of the week shown
 };
 
 } // namespace etabli

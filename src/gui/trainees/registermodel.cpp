@@ -1,0 +1,168 @@
+#include "gui/trainees/registermodel.h"
+
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+namespace etabli {
+
+namespace {
+
+QColor colourOf(const QString& code)
+{
+    if (code == QLatin1String("present"))
+        return QColor(0xdf, 0xf2, 0xe1);
+    if (code == QLatin1String("late"))
+        return QColor(0xfd, 0xf0, 0xc8);
+    if (code == QLatin1String("excused"))
+        return QColor(0xdd, 0xe8, 0xf7);
+    if (code == QLatin1String("unexcused"))
+        return QColor(0xf8, 0xd7, 0xd7);
+    if (code == QLatin1String("internship"))
+        return QColor(0xe8, 0xe0, 0xf5);
+    if (code == QLatin1String("excluded"))
+        return QColor(0xd0, 0xd0, 0xd0);
+    return QColor(Qt::white);
+}
+
+} // namespace
+
+RegisterModel::RegisterModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RegisterModel::setWeek(const WeekRegister& week)
+{
+    beginResetModel();
+    m_week = week;
+    m_recorded.clear();
+    m_pending.clear();
+    QHash<qint64, int> rowOf;
+    for (int r = 0; r < m_week.trainees.size(); ++r)
+        rowOf.insert(m_week.trainees.at(r).traineeId, r);
+    const auto column = [this](const AttendanceCell& c) {
+        return static_cast<int>(m_week.monday.daysTo(c.day)) * 2 + (c.half == Half::Afternoon ? 1 : 0);
+    };
+    for (const AttendanceCell& c : std::as_const(m_week.cells)) {
+        if (rowOf.contains(c.traineeId) && column(c) >= 0 && column(c) < HalfDays)
+            m_recorded.insert(slot(rowOf.value(c.traineeId), column(c)), c.code);
+    }
+    for (const AttendanceCell& s : std::as_const(m_week.internshipSuggestions)) {
+        const int row = rowOf.value(s.traineeId, -1);
+        if (row >= 0 && column(s) >= 0 && column(s) < HalfDays && isEnrolled(row, column(s)) &&
+            m_recorded.value(slot(row, column(s))) != s.code)
+            m_pending.insert(slot(row, column(s)), s.code);
+    }
+    endResetModel();
+}
+
+void RegisterModel::clear()
+{
+    setWeek(WeekRegister{m_week.monday, {}, {}, {}});
+}
+
+bool RegisterModel::isEnrolled(int row, int column) const
+{
+    if (row < 0 || row >= m_week.trainees.size() || column < 0 || column >= HalfDays)
+        return false;
+    const auto& t = m_week.trainees.at(row);
+    const QDate day = dayOf(column);
+    return day >= t.entry && (!t.exit.isValid() || day <= t.exit);
+}
+
+QString RegisterModel::codeAt(int row, int column) const
+{
+    const int key = slot(row, column);
+    return m_pending.contains(key) ? m_pending.value(key) : m_recorded.value(key);
+}
+
+AttendanceCell RegisterModel::cell(int row, int column, const QString& code) const
+{
+    return AttendanceCell{m_week.trainees.at(row).traineeId, dayOf(column), halfOf(column), code, {}};
+}
+
+void RegisterModel::mark(int row, int column, const QString& code)
+{
+    if (!isEnrolled(row, column))
+        return;
+    const int key = slot(row, column);
+    if (m_recorded.value(key) == code)
+        m_pending.remove(key);
+    else
+        m_pending.insert(key, code);
+    Q_EMIT dataChanged(index(row, column), index(row, column));
+}
+
+QList<AttendanceCell> RegisterModel::pending() const
+{
+    QList<AttendanceCell> cells;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        cells << cell(it.key() / HalfDays, it.key() % HalfDays, it.value());
+    return cells;
+}
+
+int RegisterModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_week.trainees.size());
+}
+
+int RegisterModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : HalfDays;
+}
+
+QVariant RegisterModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const int row = index.row();
+    const int column = index.column();
+    if (role == Qt::TextAlignmentRole)
+        return Qt::AlignCenter;
+    if (!isEnrolled(row, column)) {
+        if (role == Qt::BackgroundRole)
+            return QColor(0xee, 0xee, 0xee);
+        if (role == Qt::ToolTipRole)
+            return tr("Not enrolled that day");
+        return {};
+    }
+    const QString code = codeAt(row, column);
+    switch (role) {
+    case Qt::DisplayRole:
+        return code.isEmpty() ? QString() : QString(AttendanceService::codeKey(code));
+    case Qt::BackgroundRole:
+        return colourOf(code);
+    case Qt::ToolTipRole:
+        return AttendanceService::codeLabel(code);
+    case Qt::FontRole: {
+        QFont f;
+        f.setItalic(m_pending.contains(slot(row, column))); // typed, not saved yet
+        return f;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant RegisterModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical) {
+        if (section < 0 || section >= m_week.trainees.size())
+            return {};
+        const auto& t = m_week.trainees.at(section);
+        return QStringLiteral("%1 %2").arg(t.lastName.toUpper(), t.firstName);
+    }
+    if (section < 0 || section >= HalfDays || !m_week.monday.isValid())
+        return {};
+    const QString day = QLocale().toString(dayOf(section), QStringLiteral("ddd dd/MM"));
+    return halfOf(section) == Half::Morning ? tr("%1\nmorning").arg(day) : tr("%1\nafternoon").arg(day);
+}
+
+Qt::ItemFlags RegisterModel::flags(const QModelIndex& index) const
+{
+    return index.isValid() && isEnrolled(index.row(), index.column())
+               ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
+               : Qt::NoItemFlags;
+}
+
+} // namespace etabli
