@@ -9748,7 +9748,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::BudgetPage</name>
     <message>
-        <location filename="../../src/gui/funding/budgetpage.cpp" line="+14" />
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+37" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -9763,32 +9763,32 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Prévoir une &amp;subvention…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-25" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+7" />
         <source>Forecast</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="-6" />
         <source>Expense: %1</source>
         <translation>Charge : %1</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+73" />
         <source>Resources in all</source>
         <translation>Total des ressources</translation>
     </message>
@@ -9798,17 +9798,17 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Total des charges</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+12" />
         <source>Choose a category in the table.</source>
         <translation>Choisissez une catégorie dans le tableau.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>Forecast: %1</source>
         <translation>Prévisionnel : %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <location line="+46" />
         <source>&amp;Forecast for %1:</source>
         <translation>&amp;Prévu pour %1 :</translation>

@@ -22,7 +22,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -148,9 +148,32 @@ void BudgetEntriesList::correctSelected()
 
 BudgetPage::BudgetPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
-      m_year(new YearCombo(session, this)), m_forecasts(new QTableWidget(0, 4, this)),
+      m_year(new YearCombo(session, this)), m_forecastRows(nullptr), m_forecasts(new QTableView(this)),
       m_entries(new BudgetEntriesList(session, this))
 {
+    // The totals close the table, in bold.
+    const auto bold = [](const ForecastRow& r, int role) {
+        if (role != Qt::FontRole || r.categoryId != 0)
+            return QVariant();
+        QFont f;
+        f.setBold(true);
+        return QVariant(f);
+    };
+    m_forecastRows = new ColumnsModel<ForecastRow>(
+        {{tr("Category"),
+          [](const ForecastRow& r) {
+              return r.categoryId != 0 && r.line.kind == QLatin1String("expense")
+                         ? tr("Expense: %1").arg(r.line.name)
+                         : r.line.name;
+          },
+          false, bold},
+         {tr("Forecast"), [](const ForecastRow& r) { return r.line.forecast.format(); }, true, bold},
+         {tr("Actual"), [](const ForecastRow& r) { return r.line.actual.format(); }, true, bold},
+         {tr("Gap"),
+          [](const ForecastRow& r) { return r.categoryId == 0 ? QString() : r.line.gap().format(); }, true,
+          bold}},
+        this);
+    m_forecasts->setModel(m_forecastRows);
     m_forecasts->setObjectName(QStringLiteral("forecastTable"));
     auto* layout = new QVBoxLayout(this);
     m_banner->hide();
@@ -166,7 +189,6 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
     top->addWidget(edit);
     top->addWidget(subsidy);
     layout->addLayout(top);
-    m_forecasts->setHorizontalHeaderLabels({tr("Category"), tr("Forecast"), tr("Actual"), tr("Gap")});
     m_forecasts->verticalHeader()->hide();
     m_forecasts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_forecasts->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -174,8 +196,9 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
     splitter->addWidget(m_forecasts);
     splitter->addWidget(m_entries);
     layout->addWidget(splitter, 1);
-    connect(m_forecasts, &QTableWidget::cellDoubleClicked, this, [this](int row) { editForecast(row); });
-    connect(edit, &QPushButton::clicked, this, [this]() { editForecast(m_forecasts->currentRow()); });
+    connect(m_forecasts, &QTableView::doubleClicked, this,
+            [this](const QModelIndex& index) { editForecast(index.row()); });
+    connect(edit, &QPushButton::clicked, this, [this]() { editForecast(m_forecasts->currentIndex().row()); });
     connect(subsidy, &QPushButton::clicked, this, &BudgetPage::forecastSubsidy);
     connect(m_year, &QComboBox::currentIndexChanged, this, &BudgetPage::reload);
     const auto refresh = [this]() {
@@ -190,7 +213,7 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
 
 void BudgetPage::reload()
 {
-    m_forecasts->setRowCount(0);
+    m_forecastRows->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead))
         return;
     if (m_year->count() == 0)
@@ -204,66 +227,42 @@ void BudgetPage::reload()
     }
     m_banner->hide();
     auto categories = BudgetService(m_session.database(), m_session.clock(), m_session.user()).categories();
+    QList<ForecastRow> rows;
     for (const FundingReport::Line& l : report->categories) {
-        const int row = m_forecasts->rowCount();
-        m_forecasts->insertRow(row);
-        auto* name =
-            new QTableWidgetItem(l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name);
         qint64 categoryId = 0;
-        if (categories)
-            for (const BudgetCategory& c : *categories)
-                if (c.code == l.code)
-                    categoryId = c.id;
-        name->setData(Qt::UserRole, categoryId);
-        name->setData(Qt::UserRole + 1, l.funderId);
-        name->setData(Qt::UserRole + 2, static_cast<qint64>(l.forecast.cents()));
-        name->setData(Qt::UserRole + 3, l.code);
-        m_forecasts->setItem(row, 0, name);
-        const QList<Money> amounts = {l.forecast, l.actual, l.gap()};
-        for (int c = 0; c < 3; ++c) {
-            auto* item = new QTableWidgetItem(amounts.at(c).format());
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_forecasts->setItem(row, c + 1, item);
-        }
+        for (const BudgetCategory& c : categories.value_or(QList<BudgetCategory>{}))
+            if (c.code == l.code)
+                categoryId = c.id;
+        rows << ForecastRow{l, categoryId};
     }
-    const int row = m_forecasts->rowCount();
-    m_forecasts->insertRow(row);
-    m_forecasts->setItem(row, 0, new QTableWidgetItem(tr("Resources in all")));
-    m_forecasts->setItem(row, 1, new QTableWidgetItem(report->forecastResources.format()));
-    m_forecasts->setItem(row, 2, new QTableWidgetItem(report->totalResources.format()));
-    m_forecasts->insertRow(row + 1);
-    m_forecasts->setItem(row + 1, 0, new QTableWidgetItem(tr("Expenses in all")));
-    m_forecasts->setItem(row + 1, 1, new QTableWidgetItem(report->forecastExpenses.format()));
-    m_forecasts->setItem(row + 1, 2, new QTableWidgetItem(report->totalExpenses.format()));
-    for (int r = row; r <= row + 1; ++r)
-        for (int c = 0; c < 3; ++c) {
-            QFont bold = m_forecasts->item(r, c)->font();
-            bold.setBold(true);
-            m_forecasts->item(r, c)->setFont(bold);
-            if (c > 0)
-                m_forecasts->item(r, c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        }
+    FundingReport::Line resources;
+    resources.name = tr("Resources in all");
+    resources.forecast = report->forecastResources;
+    resources.actual = report->totalResources;
+    FundingReport::Line expenses;
+    expenses.name = tr("Expenses in all");
+    expenses.forecast = report->forecastExpenses;
+    expenses.actual = report->totalExpenses;
+    rows << ForecastRow{resources, 0} << ForecastRow{expenses, 0};
+    m_forecastRows->setRows(rows);
     m_forecasts->resizeColumnsToContents();
     m_forecasts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 
 void BudgetPage::editForecast(int row)
 {
-    if (row < 0 || !m_forecasts->item(row, 0) ||
-        m_forecasts->item(row, 0)->data(Qt::UserRole).toLongLong() == 0) {
+    if (row < 0 || row >= m_forecastRows->rowCount() || m_forecastRows->rowAt(row).categoryId == 0) {
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a category in the table."));
         m_banner->show();
         return;
     }
-    QTableWidgetItem* item = m_forecasts->item(row, 0);
-    if (item->data(Qt::UserRole + 1).toLongLong() == 0 &&
-        item->data(Qt::UserRole + 3).toString() == QLatin1String("subsidies")) {
+    const ForecastRow chosen = m_forecastRows->rowAt(row);
+    if (chosen.line.funderId == 0 && chosen.line.code == QLatin1String("subsidies")) {
         forecastSubsidy();
         return;
     }
-    FormDialog dialog(tr("Forecast: %1").arg(item->text()), this);
-    auto* amount =
-        FormDialog::moneyField(Money::fromCents(item->data(Qt::UserRole + 2).toLongLong()), &dialog);
+    FormDialog dialog(tr("Forecast: %1").arg(m_forecastRows->index(row, 0).data().toString()), this);
+    auto* amount = FormDialog::moneyField(chosen.line.forecast, &dialog);
     dialog.addRow(tr("&Forecast for %1:").arg(m_year->currentText()), amount);
     dialog.setAction([&]() -> Status {
         auto money = FormDialog::money(amount);
@@ -274,8 +273,8 @@ void BudgetPage::editForecast(int row)
             return std::unexpected(yearId.error());
         BudgetForecast f;
         f.financialYearId = *yearId;
-        f.categoryId = item->data(Qt::UserRole).toLongLong();
-        f.funderId = item->data(Qt::UserRole + 1).toLongLong();
+        f.categoryId = chosen.categoryId;
+        f.funderId = chosen.line.funderId;
         f.amount = *money;
         return BudgetService(m_session.database(), m_session.clock(), m_session.user()).setForecast(f);
     });

@@ -1,13 +1,15 @@
 #pragma once
 
 #include "gui/common/pagedlistpage.h"
+#include "gui/common/rowstablemodel.h"
+#include "reports/fundingreport.h"
 #include "util/error.h"
 
 #include <QWidget>
 
 class QComboBox;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace etabli {
 
@@ -42,6 +44,13 @@ private:
 
 // "Budget": forecast against actual per category for a financial year
 // (the forecast typed here, the actual computed), and the entries.
+// A row of the forecast table: a category's line, or one of the two totals.
+struct ForecastRow
+{
+    FundingReport::Line line;
+    qint64 categoryId = 0; // 0: a total
+};
+
 class BudgetPage final : public QWidget
 {
     Q_OBJECT
@@ -50,7 +59,7 @@ class BudgetPage final : public QWidget
 public:
     explicit BudgetPage(Session& session, QWidget* parent = nullptr);
     void reload();
-    QTableWidget* forecastTable() const { return m_forecasts; }
+    QTableView* forecastTable() const { return m_forecasts; }
     BudgetEntriesList* entries() const { return m_entries; }
     // Asks the forecast of a row of the table.
     void editForecast(int row);
@@ -63,7 +72,8 @@ private:
     Session& m_session;
     MessageBanner* m_banner;
     YearCombo* m_year;
-    QTableWidget* m_forecasts;
+    ColumnsModel<ForecastRow>* m_forecastRows;
+    QTableView* m_forecasts;
     BudgetEntriesList* m_entries;
 };
 
