@@ -359,3 +359,40 @@ TEST_CASE("In English, the funding dashboard's months and a new database's budge
     CHECK_FALSE(months.contains(QStringLiteral("Fév")));
     CHECK(test::cell(dashboard->categoriesTable(), 0, 0) == QStringLiteral("Sales of the production"));
 }
+
+TEST_CASE("A category's forecast is changed from its row of the budget table", "[gui][funding]")
+{
+    Demo d("direction");
+    BudgetPage page(d.session);
+    page.show();
+    QAbstractItemModel* model = page.forecastTable()->model();
+    int row = -1;
+    for (int r = 0; r < model->rowCount() && row < 0; ++r) {
+        if (model->index(r, 0).data().toString().startsWith(QStringLiteral("Charges")) ||
+            model->index(r, 0).data().toString().contains(QStringLiteral("Achats")))
+            row = r;
+    }
+    REQUIRE(row >= 0);
+    const QString name = model->index(row, 0).data().toString();
+    bool asked = false;
+    test::onNextDialog<FormDialog>([&](FormDialog* dialog) {
+        asked = dialog->windowTitle().contains(name);
+        auto* amount = dialog->findChild<QLineEdit*>();
+        REQUIRE(amount);
+        amount->setText(QStringLiteral("12 345,00"));
+        dialog->accept();
+    });
+    page.editForecast(row);
+    CHECK(asked);
+    QCoreApplication::processEvents();
+    page.reload();
+    int again = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, 0).data().toString() == name)
+            again = r;
+    REQUIRE(again >= 0);
+    CHECK(model->index(again, 1).data().toString() == Money::fromCents(1234500).format());
+    // A total is not a category: nothing to change, and it says so.
+    page.editForecast(model->rowCount() - 1);
+    CHECK(page.findChild<MessageBanner*>()->text().contains(QStringLiteral("catégorie")));
+}
