@@ -239,7 +239,7 @@ TEST_CASE("A volunteer's waived expenses go through the gift dialog, which asks 
             .toString() == QStringLiteral("Releve signe et renonciation"));
 }
 
-TEST_CASE("A subsidy's instalments are typed in their table; a wrong day is named and nothing is saved",
+TEST_CASE("A subsidy's instalments are typed in their table: a wrong day is named and nothing is saved",
           "[gui][funding]")
 {
     Demo d("secretariat");

@@ -130,13 +130,23 @@ protected:
     }
     virtual QVariant cell(const Row& row, int column, int role) const = 0;
     // Takes a value the user gave; false when it is refused (the cell keeps its value).
+    // By default: a text field's column takes what was typed (setTextFields).
     virtual bool setCell(Row& row, int column, const QVariant& value, int role)
     {
-        Q_UNUSED(row)
-        Q_UNUSED(column)
-        Q_UNUSED(value)
-        Q_UNUSED(role)
-        return false;
+        QString Row::*field = textField(column);
+        if (!field || role != Qt::EditRole)
+            return false;
+        row.*field = value.toString();
+        return true;
+    }
+    // Columns that show a text field of the row as typed ("1,5", "15/12/2026"),
+    // in column order; nullptr where a column is not one. cell() shows them
+    // through textCell(); setCell() takes them.
+    void setTextFields(QList<QString Row::*> fields) { m_textFields = std::move(fields); }
+    QVariant textCell(const Row& row, int column, int role) const
+    {
+        QString Row::*field = textField(column);
+        return field && (role == Qt::DisplayRole || role == Qt::EditRole) ? QVariant(row.*field) : QVariant();
     }
     // ItemIsEditable, ItemIsUserCheckable where the row allows it.
     virtual Qt::ItemFlags cellFlags(const Row& row, int column) const
@@ -147,8 +157,14 @@ protected:
     }
 
 private:
+    QString Row::*textField(int column) const
+    {
+        return column >= 0 && column < m_textFields.size() ? m_textFields.at(column) : nullptr;
+    }
+
     QStringList m_headers;
     QList<int> m_rightAligned;
+    QList<QString Row::*> m_textFields;
     QList<Row> m_rows;
     bool m_readOnly = false;
 };

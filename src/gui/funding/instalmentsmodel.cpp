@@ -30,6 +30,8 @@ InstalmentsModel::InstalmentsModel(QObject* parent)
           {tr("Expected on"), tr("Amount expected"), tr("Received on"), tr("Amount received")},
           {Expected, Received}, parent)
 {
+    setTextFields({&InstalmentDraft::expectedOn, &InstalmentDraft::expected, &InstalmentDraft::receivedOn,
+                   &InstalmentDraft::received});
 }
 
 void InstalmentsModel::setInstalments(const QList<SubsidyInstalment>& instalments)
@@ -78,35 +80,7 @@ Result<QList<SubsidyInstalment>> InstalmentsModel::collect(int* badRow) const
 
 QVariant InstalmentsModel::cell(const InstalmentDraft& row, int column, int role) const
 {
-    if (role != Qt::DisplayRole && role != Qt::EditRole)
-        return {};
-    switch (column) {
-    case ExpectedOn:
-        return row.expectedOn;
-    case Expected:
-        return row.expected;
-    case ReceivedOn:
-        return row.receivedOn;
-    case Received:
-        return row.received;
-    default:
-        return {};
-    }
-}
-
-bool InstalmentsModel::setCell(InstalmentDraft& row, int column, const QVariant& value, int role)
-{
-    if (role != Qt::EditRole)
-        return false;
-    QString* field = column == ExpectedOn   ? &row.expectedOn
-                     : column == Expected   ? &row.expected
-                     : column == ReceivedOn ? &row.receivedOn
-                     : column == Received   ? &row.received
-                                            : nullptr;
-    if (!field)
-        return false;
-    *field = value.toString();
-    return true;
+    return textCell(row, column, role);
 }
 
 Qt::ItemFlags InstalmentsModel::cellFlags(const InstalmentDraft& row, int column) const

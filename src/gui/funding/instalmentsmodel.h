@@ -43,7 +43,6 @@ public:
 
 protected:
     QVariant cell(const InstalmentDraft& row, int column, int role) const override;
-    bool setCell(InstalmentDraft& row, int column, const QVariant& value, int role) override;
     Qt::ItemFlags cellFlags(const InstalmentDraft& row, int column) const override;
 };
 

@@ -78,6 +78,8 @@ LinesModel::LinesModel(QObject* parent)
                                  tr("VAT %"), tr("Total excl. VAT")},
                                 {Quantity, Price, Vat, Total}, parent)
 {
+    setTextFields(
+        {&LineDraft::label, &LineDraft::quantity, nullptr, &LineDraft::unitPrice, &LineDraft::vatRate});
 }
 
 void LinesModel::setLines(const QList<InvoiceLine>& lines)
@@ -128,47 +130,11 @@ QList<InvoiceLine> LinesModel::estimate() const
 
 QVariant LinesModel::cell(const LineDraft& row, int column, int role) const
 {
-    if (role != Qt::DisplayRole && role != Qt::EditRole)
-        return {};
-    switch (column) {
-    case Label:
-        return row.label;
-    case Quantity:
-        return row.quantity;
-    case Unit:
-        return role == Qt::DisplayRole ? CatalogueService::unitLabel(row.unit) : row.unit;
-    case Price:
-        return row.unitPrice;
-    case Vat:
-        return row.vatRate;
-    case Total:
+    if (column == Unit && role == Qt::DisplayRole)
+        return CatalogueService::unitLabel(row.unit);
+    if (column == Total && role == Qt::DisplayRole)
         return row.estimate().total().format();
-    default:
-        return {};
-    }
-}
-
-bool LinesModel::setCell(LineDraft& row, int column, const QVariant& value, int role)
-{
-    if (role != Qt::EditRole)
-        return false;
-    const QString text = value.toString();
-    switch (column) {
-    case Label:
-        row.label = text;
-        return true;
-    case Quantity:
-        row.quantity = text;
-        return true;
-    case Price:
-        row.unitPrice = text;
-        return true;
-    case Vat:
-        row.vatRate = text;
-        return true;
-    default:
-        return false;
-    }
+    return textCell(row, column, role);
 }
 
 Qt::ItemFlags LinesModel::cellFlags(const LineDraft& row, int column) const

@@ -161,6 +161,7 @@ EntryMaterialsModel::EntryMaterialsModel(QObject* parent)
     : RowsTableModel<MaterialDraft>({tr("Material"), tr("Quantity"), tr("Unit cost (€)")},
                                     {Quantity, UnitCost}, parent)
 {
+    setTextFields({&MaterialDraft::label, &MaterialDraft::quantity, &MaterialDraft::unitCost});
 }
 
 void EntryMaterialsModel::setMaterials(const QList<ProductionMaterial>& materials)
@@ -199,38 +200,7 @@ Result<QList<ProductionMaterial>> EntryMaterialsModel::collect(int* badRow, int*
 
 QVariant EntryMaterialsModel::cell(const MaterialDraft& row, int column, int role) const
 {
-    if (role != Qt::DisplayRole && role != Qt::EditRole)
-        return {};
-    switch (column) {
-    case Label:
-        return row.label;
-    case Quantity:
-        return row.quantity;
-    case UnitCost:
-        return row.unitCost;
-    default:
-        return {};
-    }
-}
-
-bool EntryMaterialsModel::setCell(MaterialDraft& row, int column, const QVariant& value, int role)
-{
-    if (role != Qt::EditRole)
-        return false;
-    const QString text = value.toString();
-    switch (column) {
-    case Label:
-        row.label = text;
-        return true;
-    case Quantity:
-        row.quantity = text;
-        return true;
-    case UnitCost:
-        row.unitCost = text;
-        return true;
-    default:
-        return false;
-    }
+    return textCell(row, column, role);
 }
 
 Qt::ItemFlags EntryMaterialsModel::cellFlags(const MaterialDraft& row, int column) const

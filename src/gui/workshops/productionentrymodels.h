@@ -117,7 +117,6 @@ public:
 
 protected:
     QVariant cell(const MaterialDraft& row, int column, int role) const override;
-    bool setCell(MaterialDraft& row, int column, const QVariant& value, int role) override;
     Qt::ItemFlags cellFlags(const MaterialDraft& row, int column) const override;
 };
 

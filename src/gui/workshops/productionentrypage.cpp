@@ -170,6 +170,11 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     m_materials->setModel(m_materialRows);
     m_materials->verticalHeader()->hide();
     m_materials->horizontalHeader()->setSectionResizeMode(EntryMaterialsModel::Label, QHeaderView::Stretch);
+    // The figures' columns as wide as their heading ("Coût unitaire (€)").
+    m_materials->horizontalHeader()->setSectionResizeMode(EntryMaterialsModel::Quantity,
+                                                          QHeaderView::ResizeToContents);
+    m_materials->horizontalHeader()->setSectionResizeMode(EntryMaterialsModel::UnitCost,
+                                                          QHeaderView::ResizeToContents);
     m_materials->setTabKeyNavigation(false);
     auto* addMaterial = new QPushButton(tr("Add a &material"), this);
     auto* removeMaterial = new QPushButton(tr("Remove"), this);
