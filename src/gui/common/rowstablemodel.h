@@ -128,7 +128,8 @@ protected:
         : QAbstractTableModel(parent), m_headers(std::move(headers)), m_rightAligned(std::move(rightAligned))
     {
     }
-    virtual QVariant cell(const Row& row, int column, int role) const = 0;
+    // By default: a text field's column shows it (setTextFields).
+    virtual QVariant cell(const Row& row, int column, int role) const { return textCell(row, column, role); }
     // Takes a value the user gave; false when it is refused (the cell keeps its value).
     // By default: a text field's column takes what was typed (setTextFields).
     virtual bool setCell(Row& row, int column, const QVariant& value, int role)
@@ -148,12 +149,12 @@ protected:
         QString Row::*field = textField(column);
         return field && (role == Qt::DisplayRole || role == Qt::EditRole) ? QVariant(row.*field) : QVariant();
     }
-    // ItemIsEditable, ItemIsUserCheckable where the row allows it.
+    // ItemIsEditable, ItemIsUserCheckable where the row allows it. By
+    // default: a text field's column is editable.
     virtual Qt::ItemFlags cellFlags(const Row& row, int column) const
     {
         Q_UNUSED(row)
-        Q_UNUSED(column)
-        return Qt::NoItemFlags;
+        return textField(column) ? Qt::ItemIsEditable : Qt::NoItemFlags;
     }
 
 private:

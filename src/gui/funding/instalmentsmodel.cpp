@@ -78,16 +78,4 @@ Result<QList<SubsidyInstalment>> InstalmentsModel::collect(int* badRow) const
     return out;
 }
 
-QVariant InstalmentsModel::cell(const InstalmentDraft& row, int column, int role) const
-{
-    return textCell(row, column, role);
-}
-
-Qt::ItemFlags InstalmentsModel::cellFlags(const InstalmentDraft& row, int column) const
-{
-    Q_UNUSED(row)
-    Q_UNUSED(column)
-    return Qt::ItemIsEditable;
-}
-
 } // namespace etabli

@@ -40,10 +40,6 @@ public:
     // The instalments (blank rows left out), or what is wrong with the first
     // that cannot be read, with its row.
     Result<QList<SubsidyInstalment>> collect(int* badRow) const;
-
-protected:
-    QVariant cell(const InstalmentDraft& row, int column, int role) const override;
-    Qt::ItemFlags cellFlags(const InstalmentDraft& row, int column) const override;
 };
 
 } // namespace etabli

@@ -137,10 +137,4 @@ QVariant LinesModel::cell(const LineDraft& row, int column, int role) const
     return textCell(row, column, role);
 }
 
-Qt::ItemFlags LinesModel::cellFlags(const LineDraft& row, int column) const
-{
-    Q_UNUSED(row)
-    return column == Unit || column == Total ? Qt::NoItemFlags : Qt::ItemIsEditable;
-}
-
 } // namespace etabli

@@ -51,7 +51,6 @@ public:
 
 protected:
     QVariant cell(const LineDraft& row, int column, int role) const override;
-    Qt::ItemFlags cellFlags(const LineDraft& row, int column) const override;
 };
 
 } // namespace etabli

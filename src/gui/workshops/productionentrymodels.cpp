@@ -198,16 +198,4 @@ Result<QList<ProductionMaterial>> EntryMaterialsModel::collect(int* badRow, int*
     return out;
 }
 
-QVariant EntryMaterialsModel::cell(const MaterialDraft& row, int column, int role) const
-{
-    return textCell(row, column, role);
-}
-
-Qt::ItemFlags EntryMaterialsModel::cellFlags(const MaterialDraft& row, int column) const
-{
-    Q_UNUSED(row)
-    Q_UNUSED(column)
-    return Qt::ItemIsEditable;
-}
-
 } // namespace etabli

@@ -114,10 +114,6 @@ public:
     // The materials (blank rows left out); on a value that cannot be read,
     // the error with its row and column.
     Result<QList<ProductionMaterial>> collect(int* badRow, int* badColumn) const;
-
-protected:
-    QVariant cell(const MaterialDraft& row, int column, int role) const override;
-    Qt::ItemFlags cellFlags(const MaterialDraft& row, int column) const override;
 };
 
 } // namespace etabli
