@@ -310,6 +310,10 @@ TEST_CASE("After retention nothing identifies the trainee anywhere in the databa
     int columns = 0;
     for (const auto& [table, column] : textColumns(t.db())) {
         ++columns;
+        // A chain's SHA-256 digests are 64 hex digits: any five-digit postcode turns up in one
+        // now and then by chance (about once in twenty runs of this test); they identify no one.
+        if (column == QLatin1String("hash") || column == QLatin1String("prev_hash"))
+            continue;
         QStringList any;
         for (const QString& value : identity)
             any << QStringLiteral("lower(%1) LIKE '%%2%'").arg(column, value);

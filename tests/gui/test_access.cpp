@@ -201,7 +201,7 @@ TEST_CASE("The direction manages accounts from the Users tab", "[gui][access]")
     CHECK(window.settingsTabs()->isTabVisible(1));
     UsersPage* page = window.usersPage();
     QTableView* table = page->table();
-    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(test::rows(table) == 5);
     CHECK(test::cell(table, 0, 0) == QStringLiteral("direction"));
 

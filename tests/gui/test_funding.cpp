@@ -94,8 +94,7 @@ TEST_CASE("The director sees where the year stands: charts, forecast against act
     // The lists are models: each passes the model checks, the latest subsidies first.
     for (const QTableView* view : {page.subsidiesPage()->table(), page.membersPage()->table(),
                                    page.yearsPage()->table(), page.apprenticeshipTaxPage()->table()}) {
-        QAbstractItemModelTester tester(view->model(),
-                                        QAbstractItemModelTester::FailureReportingMode::Warning);
+        QAbstractItemModelTester tester(view->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         CHECK(view->model()->columnCount() > 2);
     }
     CHECK(test::cell(page.subsidiesPage()->table(), 0, 2) >=
@@ -104,7 +103,7 @@ TEST_CASE("The director sees where the year stands: charts, forecast against act
     CHECK(budget->entries()->totalCount() > 100);
     CHECK(test::rows(budget->forecastTable()) >= 14);
     QAbstractItemModelTester forecastTester(budget->forecastTable()->model(),
-                                            QAbstractItemModelTester::FailureReportingMode::Warning);
+                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(test::cell(budget->forecastTable(), test::rows(budget->forecastTable()) - 1, 0) ==
           QStringLiteral("Total des charges"));
 
@@ -259,7 +258,7 @@ TEST_CASE("A subsidy's instalments are typed in their table: a wrong day is name
     auto* view = dialog.findChild<QTableView*>(QStringLiteral("instalments"));
     REQUIRE(view);
     QAbstractItemModel* model = view->model();
-    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(model->rowCount() == before);
     // A new instalment whose day is not a day: refused, the cursor on its row.
     auto* add = dialog.findChild<QPushButton*>(QStringLiteral("addInstalment"));

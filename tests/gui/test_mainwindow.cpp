@@ -10,7 +10,10 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <memory>
 #include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -20,10 +23,14 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
+#include <vector>
 
 using namespace etabli;
 
@@ -232,4 +239,46 @@ TEST_CASE("On PostgreSQL the window asks the server's password, then offers to r
     CHECK(pageErrors.first().startsWith(
         QStringLiteral("La connexion au serveur de la base de données a été perdue")));
     CHECK(shownErrors().isEmpty());
+}
+
+TEST_CASE("Every table of every page is a model that passes the model checks while the pages reload",
+          "[gui][mainwindow]")
+{
+    DemoWindow w;
+    auto* pages = w.window->findChild<QStackedWidget*>(QStringLiteral("pages"));
+    REQUIRE(pages);
+    // Every page and every tab shown once, so that each fills its tables.
+    const auto visitAll = [&]() {
+        for (int i = 0; i < MainWindow::PageCount; ++i) {
+            w.window->showPage(i);
+            QCoreApplication::processEvents();
+            for (QTabWidget* tabs : pages->widget(i)->findChildren<QTabWidget*>()) {
+                for (int t = 0; t < tabs->count(); ++t) {
+                    tabs->setCurrentIndex(t);
+                    QCoreApplication::processEvents();
+                }
+            }
+        }
+    };
+    visitAll();
+    // A model that breaks the rules (rows announced but not there, bad parents,
+    // changes not signalled) stops the test at once (Fatal).
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    QSet<QAbstractItemModel*> seen;
+    int tables = 0;
+    for (QAbstractItemView* view : w.window->findChildren<QAbstractItemView*>()) {
+        if (!view->model() || seen.contains(view->model()))
+            continue;
+        seen.insert(view->model());
+        if (qobject_cast<QTableView*>(view))
+            ++tables;
+        testers.push_back(std::make_unique<QAbstractItemModelTester>(
+            view->model(), QAbstractItemModelTester::FailureReportingMode::Fatal));
+    }
+    CHECK(tables >= 25);
+    // Pages reload on a change of data and when shown again: the models reset under the checks.
+    w.session.notifyDataChanged();
+    QCoreApplication::processEvents();
+    visitAll();
+    CHECK(static_cast<int>(testers.size()) == seen.size());
 }

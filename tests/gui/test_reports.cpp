@@ -37,7 +37,7 @@ TEST_CASE("The Reports page shows a year's indicators beside the year before", "
     page.yearCombo()->setCurrentIndex(page.yearCombo()->findText(QStringLiteral("2013-2014")));
     page.sectionCombo()->setCurrentIndex(page.sectionCombo()->findText(QStringLiteral("Pneus et services")));
     QTableView* table = page.table();
-    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(table->model()->headerData(1, Qt::Horizontal).toString() == QStringLiteral("2013-2014"));
     CHECK(table->model()->headerData(2, Qt::Horizontal).toString() == QStringLiteral("2012-2013"));
     CHECK(cell(table, QStringLiteral("Entrées"), 1) == QStringLiteral("6"));

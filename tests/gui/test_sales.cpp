@@ -67,7 +67,7 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     CHECK(dialog.bannerText().contains(QStringLiteral("client")));
     dialog.setCustomer(garage);
     LinesModel* lines = dialog.linesModel();
-    QAbstractItemModelTester tester(lines, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(lines, QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(lines->rowCount() == 1);
     CHECK(lines->index(0, LinesModel::Label).data().toString() ==
           QStringLiteral("Montage et équilibrage d'un pneu"));
@@ -301,7 +301,7 @@ TEST_CASE("The office hands the cheques to the bank with a printed deposit slip"
 {
     Demo d("secretariat");
     ReceivablesPage page(d.session);
-    QAbstractItemModelTester tester(page.cheques(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(page.cheques(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     const int waiting = page.cheques()->rowCount();
     REQUIRE(waiting > 1);
     // The last one unticked stays for another day.

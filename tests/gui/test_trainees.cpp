@@ -238,7 +238,7 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
     d.session.setClock(std::make_unique<FixedClock>(QDateTime(kToday.addDays(8), QTime(10, 0), Qt::UTC)));
     page.showWeek(section, kToday.addDays(7));
     QTableView* table = page.table();
-    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(test::rows(table) > 2);
     const qint64 first = page.week().trainees.at(0).traineeId;
     const qint64 second = page.week().trainees.at(1).traineeId;
@@ -380,7 +380,7 @@ TEST_CASE("The follow-up list shows the contacts due", "[gui][career]")
     for (const FollowUpDue& due : page.due())
         CHECK(due.dueDate <= kToday);
     QAbstractItemModelTester tester(page.table()->model(),
-                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(test::rows(page.table()) == page.due().size());
     CHECK(test::cell(page.table(), 0, 0) == page.due().first().name);
 }

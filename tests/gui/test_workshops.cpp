@@ -74,12 +74,11 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
     press(Qt::Key_E, Qt::AltModifier); // Jeunes
     REQUIRE(QApplication::focusWidget() == page->traineesTable());
     EntryTraineesModel* trainees = page->traineesModel();
-    QAbstractItemModelTester traineesTester(trainees,
-                                            QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester traineesTester(trainees, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester outputsTester(page->outputsModel(),
-                                           QAbstractItemModelTester::FailureReportingMode::Warning);
+                                           QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester skillsTester(page->skillsModel(),
-                                          QAbstractItemModelTester::FailureReportingMode::Warning);
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(trainees->rowCount() >= 3);
     // Tick the first three trainees who are not absent today; the first works 3 h only.
     QList<qint64> ticked;
@@ -173,7 +172,7 @@ TEST_CASE("A trainer makes the day's entry with the keyboard only", "[gui][works
     auto* tab = record.findChild<ProductionTab*>();
     REQUIRE(tab != nullptr);
     QTableView* mine = tab->entries();
-    QAbstractItemModelTester tester(mine->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(mine->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(test::rows(mine) > 0);
     CHECK(test::cell(mine, 0, 2) == QStringLiteral("KBD-001"));
     CHECK(test::cell(mine, 0, 5) == QStringLiteral("MONT-EQ × 4, REP-CREV × 1"));
@@ -185,7 +184,7 @@ TEST_CASE("Refusals in the entry form say why and keep what was typed", "[gui][w
     ProductionEntryPage page(d.session);
     page.show();
     EntryTraineesModel* trainees = page.traineesModel();
-    QAbstractItemModelTester tester(trainees, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(trainees, QAbstractItemModelTester::FailureReportingMode::Fatal);
     // Nothing ticked.
     page.findChild<QLineEdit*>(QStringLiteral("entryReference"))->setText(QStringLiteral("X-1"));
     CHECK_FALSE(page.save());
@@ -225,18 +224,18 @@ TEST_CASE("The workshop figures, the log, the catalogue and the team on the demo
     CHECK(test::rows(figures->view()->references()) > 10);
     CHECK(test::rows(figures->view()->skills()) >= 10);
     QAbstractItemModelTester figuresTester(figures->view()->references()->model(),
-                                           QAbstractItemModelTester::FailureReportingMode::Warning);
+                                           QAbstractItemModelTester::FailureReportingMode::Fatal);
     ProductionLogPage* log = workshops.logPage();
     CHECK(log->totalCount() > ProductionLogPage::PageSize);
     CHECK(test::rows(log->table()) == ProductionLogPage::PageSize);
     CHECK(test::rows(workshops.cataloguePage()->itemsTable()) == 6);
     CHECK(workshops.cataloguePage()->skillsList()->model()->rowCount() == 6);
     QAbstractItemModelTester staff(workshops.teamPage()->staffTable()->model(),
-                                   QAbstractItemModelTester::FailureReportingMode::Warning);
+                                   QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(test::rows(workshops.teamPage()->staffTable()) == 8);
     CHECK(test::rows(workshops.teamPage()->hoursTable()) > 10);
     QAbstractItemModelTester catalogue(workshops.cataloguePage()->itemsTable()->model(),
-                                       QAbstractItemModelTester::FailureReportingMode::Warning);
+                                       QAbstractItemModelTester::FailureReportingMode::Fatal);
 }
 
 TEST_CASE("A past entry opens for correction with its trainees, lines and materials", "[gui][workshops]")
@@ -258,9 +257,9 @@ TEST_CASE("A past entry opens for correction with its trainees, lines and materi
     page.setConfirmation([](const QString&) { return true; });
     page.openEntry(id);
     QAbstractItemModelTester traineesTester(page.traineesModel(),
-                                            QAbstractItemModelTester::FailureReportingMode::Warning);
+                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester materialsTester(page.materialsModel(),
-                                             QAbstractItemModelTester::FailureReportingMode::Warning);
+                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(page.currentEntryId() == id);
     CHECK(page.traineesModel()->tickedCount() ==
           test::rawScalar(
