@@ -1301,7 +1301,7 @@
 <context>
     <name>BackupService</name>
     <message>
-        <location filename="../../src/core/services/backupservice.cpp" line="+58" />
+        <location filename="../../src/core/services/backupservice.cpp" line="+59" />
         <source>credit note %1 of %2, %3, %4</source>
         <translation>avoir %1 du %2, %3, %4</translation>
     </message>
@@ -1987,7 +1987,7 @@
 <context>
     <name>ClosingRepository</name>
     <message>
-        <location filename="../../src/core/storage/closingrepository.cpp" line="+24" />
+        <location filename="../../src/core/storage/closingrepository.cpp" line="+25" />
         <source>A closing cannot be read: run a check of the database.</source>
         <translation>Une clôture est illisible : lancez une vérification de la base.</translation>
     </message>
@@ -3189,7 +3189,7 @@
 <context>
     <name>ContactRepository</name>
     <message>
-        <location filename="../../src/core/storage/contactrepository.cpp" line="+116" />
+        <location filename="../../src/core/storage/contactrepository.cpp" line="+121" />
         <source>This contact no longer exists.</source>
         <translation>Ce contact n'existe plus.</translation>
     </message>
@@ -4415,7 +4415,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Montant reçu</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+33" />
         <source>Instalment %1: write the days as dd/mm/yyyy (15/12/2026).</source>
         <translation>Versement %1 : écrivez les dates en jj/mm/aaaa (15/12/2026).</translation>
     </message>
@@ -4542,7 +4542,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+251" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+256" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -4553,7 +4553,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+13" />
-        <location line="+173" />
+        <location line="+179" />
         <source>This invoice does not exist.</source>
         <translation>Cette facture n'existe pas.</translation>
     </message>
@@ -4581,47 +4581,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceService</name>
     <message>
-        <location filename="../../src/core/services/invoiceservice.cpp" line="+21" />
-        <source>Cash</source>
-        <translation>Espèces</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Cheque</source>
-        <translation>Chèque</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Transfer</source>
-        <translation>Virement</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Card</source>
-        <translation>Carte bancaire</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Draft credit note</source>
-        <translation>Avoir (brouillon)</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Draft invoice</source>
-        <translation>Facture (brouillon)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Credit note</source>
-        <translation>Avoir</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Invoice</source>
-        <translation>Facture</translation>
-    </message>
-    <message>
-        <location line="+14" />
+        <location filename="../../src/core/services/invoiceservice.cpp" line="+29" />
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
@@ -4787,12 +4747,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+11" />
-        <location line="+89" />
+        <location line="+88" />
         <source>A credit note corrects an issued invoice.</source>
         <translation>Un avoir corrige une facture émise.</translation>
     </message>
     <message>
-        <location line="-82" />
+        <location line="-81" />
         <source>This credit note (%1) is larger than what remains of the invoice %2 (%3).</source>
         <translation>Cet avoir (%1) dépasse ce qui reste de la facture %2 (%3).</translation>
     </message>
@@ -4812,7 +4772,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>La période de la prestation finit avant de commencer : vérifiez ses dates.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>A document of this series is dated %1, after today: check the computer's date.</source>
         <translation>Un document de cette série est daté du %1, après aujourd'hui : vérifiez la date de l'ordinateur.</translation>
     </message>
@@ -4822,7 +4782,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>La chaîne des factures est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+294" />
+        <location line="+292" />
         <source>The turnover invoiced in %1 (%2, of which %3 of services) passes the thresholds of the franchise en base (%4 for sales, %5 for services; %6). The mention “%7” is no longer true: ask your accountant, choose “Subject to VAT” in the settings and give the school's VAT number.</source>
         <translation>Le chiffre d'affaires facturé en %1 (%2, dont %3 de prestations de services) dépasse les seuils de la franchise en base (%4 pour les ventes, %5 pour les services ; %6). La mention « %7 » n'est plus exacte : consultez votre expert-comptable, choisissez « Assujetti à la TVA » dans les Paramètres et indiquez le numéro de TVA de l'école.</translation>
     </message>
@@ -4842,17 +4802,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Un brouillon ne s'imprime pas comme une facture : émettez-le d'abord.</translation>
     </message>
     <message>
-        <location line="-622" />
+        <location line="-619" />
         <source>Payment by %1, by cheque, transfer, card or cash.</source>
         <translation>Paiement au plus tard le %1, par chèque, virement, carte ou espèces.</translation>
     </message>
     <message>
-        <location line="+330" />
-        <source>Choose how the customer paid.</source>
-        <translation>Choisissez le mode de règlement.</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+329" />
         <source>The amount of a payment cannot be zero.</source>
         <translation>Le montant d'un règlement ne peut pas être nul.</translation>
     </message>
@@ -4975,7 +4930,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Total HT</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>Line %1: %2</source>
         <translation>Ligne %1 : %2</translation>
     </message>
@@ -5056,7 +5011,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+155" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+159" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -5066,7 +5021,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Ce devis n'existe pas.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+27" />
         <source>No quote has the number “%1”.</source>
         <translation>Aucun devis ne porte le numéro « %1 ».</translation>
     </message>
@@ -5407,7 +5362,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+252" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+255" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -5417,7 +5372,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+441" />
+        <location line="+451" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -10196,6 +10151,59 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
 </context>
 <context>
+    <name>etabli::Codes</name>
+    <message>
+        <location filename="../../src/core/domain/sales.cpp" line="+48" />
+        <source>Draft credit note</source>
+        <translation>Avoir (brouillon)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Draft invoice</source>
+        <translation>Facture (brouillon)</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/sales.h" line="+99" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Issued</source>
+        <translation>Émises</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+</context>
+<context>
     <name>etabli::ContactDialog</name>
     <message>
         <location filename="../../src/gui/sales/contactdialog.cpp" line="+30" />
@@ -12131,7 +12139,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Numéro du chèque</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+40" />
         <source>Reverse a payment</source>
         <translation>Contrepasser un règlement</translation>
     </message>
@@ -12141,7 +12149,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="-323" />
+        <location line="-324" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -13379,7 +13387,7 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;Ce qui a été fait&lt;/b&gt; — Entrée ajoute la ligne, Suppr la retire</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+16" />
         <source>Add a &amp;material</source>
         <translation>Ajouter une mat&amp;ière</translation>
     </message>

@@ -67,9 +67,9 @@ ListSource invoices(Database& db, const Clock& clock, const UserContext& user, c
             [&db, &clock, user, filter](const PageRequest& request) {
                 return asValues<InvoiceRow>(
                     InvoiceService(db, clock, user).page(filter, request), [](const InvoiceRow& r) {
-                        return QVariantList{r.id,       r.number,         r.kind,
-                                            r.status,   iso(r.issueDate), iso(r.dueDate),
-                                            r.customer, amount(r.total),  amount(r.due)};
+                        return QVariantList{
+                            r.id,           r.number,   codeOf(r.kind),  codeOf(r.status), iso(r.issueDate),
+                            iso(r.dueDate), r.customer, amount(r.total), amount(r.due)};
                     });
             }};
 }

@@ -109,7 +109,7 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
     InvoiceService sales(db, clock, actor);
     DonationService gifts(db, clock, actor);
     InvoiceFilter filter;
-    filter.status = QStringLiteral("issued");
+    filter.status = InvoiceStatus::Issued;
     filter.from = QDate(year, 1, 1);
     filter.to = QDate(year, 12, 31);
     auto rows = readAll<InvoiceRow>([&](const PageRequest& r) { return sales.page(filter, r); },
@@ -220,7 +220,7 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
         paymentRows << QStringList{QString::number(p.id),
                                    numbers.value(p.invoiceId),
                                    p.day.toString(Qt::ISODate),
-                                   InvoiceService::methodLabel(p.method),
+                                   labelOf(p.method),
                                    amount(p.amount),
                                    p.bank,
                                    p.chequeNumber,
@@ -254,7 +254,7 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
         }
         add(tr("Sales incl. VAT"), c.totals.incl(), c.grandTotals.incl());
         for (auto it = c.grandTotals.payments.cbegin(); it != c.grandTotals.payments.cend(); ++it)
-            add(tr("Payments: %1").arg(InvoiceService::methodLabel(it.key())),
+            add(tr("Payments: %1").arg(labelOfCode<PaymentMethod>(it.key())),
                 c.totals.payments.value(it.key()), it.value());
         add(tr("Payments in all"), c.totals.paid(), c.grandTotals.paid());
     }

@@ -49,11 +49,11 @@ TEST_CASE("Months close in order once over, with totals per VAT rate and method 
     const qint64 gate =
         issued(sales, draftFor(shop.garage, {line("Portail", 1000, 10000), line("Livre", 2000, 1000, 550)}));
     clock.set(at(2025, 1, 20));
-    REQUIRE(sales.recordPayment(payment(gate, QDate(2025, 1, 20), "cheque", 50)));
+    REQUIRE(sales.recordPayment(payment(gate, QDate(2025, 1, 20), PaymentMethod::Cheque, 50)));
     // February: a private customer pays cash; half the gate's first line is credited.
     clock.set(at(2025, 2, 10));
     const qint64 fitting = issued(sales, draftFor(shop.person, {line("Montage", 1000, 5000)}));
-    REQUIRE(sales.recordPayment(payment(fitting, QDate(2025, 2, 10), "cash", 60)));
+    REQUIRE(sales.recordPayment(payment(fitting, QDate(2025, 2, 10), PaymentMethod::Cash, 60)));
     auto credit = sales.draftCreditNote(gate, {line("Portail", -500, 10000)});
     REQUIRE(credit);
     REQUIRE(sales.issue(*credit));
@@ -85,7 +85,7 @@ TEST_CASE("Months close in order once over, with totals per VAT rate and method 
     CHECK(jan.hash == closingHash(jan, QString()));
 
     // Nothing can be paid on a day of January any more, nor closed twice.
-    auto late = sales.recordPayment(payment(gate, QDate(2025, 1, 31), "transfer", 10));
+    auto late = sales.recordPayment(payment(gate, QDate(2025, 1, 31), PaymentMethod::Transfer, 10));
     REQUIRE_FALSE(late);
     CHECK(late.error().message.contains(QStringLiteral("janvier 2025")));
     CHECK(late.error().message.contains(QStringLiteral("clôturé")));
@@ -94,7 +94,7 @@ TEST_CASE("Months close in order once over, with totals per VAT rate and method 
     REQUIRE_FALSE(again);
     CHECK(again.error().message.contains(QStringLiteral("déjà clôturé")));
     // Paying on an open day still works.
-    REQUIRE(sales.recordPayment(payment(gate, QDate(2025, 2, 10), "transfer", 10)));
+    REQUIRE(sales.recordPayment(payment(gate, QDate(2025, 2, 10), PaymentMethod::Transfer, 10)));
 
     // A year later, the rest of 2025 closes at once, December with its year.
     clock.set(at(2026, 1, 5));

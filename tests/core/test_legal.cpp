@@ -348,7 +348,7 @@ TEST_CASE("Cash above the legal ceiling and payments in a closed year are refuse
     Payment cash;
     cash.invoiceId = *id;
     cash.day = kToday;
-    cash.method = QStringLiteral("cash");
+    cash.method = PaymentMethod::Cash;
     cash.amount = Money::fromEuros(1200);
     auto refused = sales.recordPayment(cash);
     REQUIRE_FALSE(refused);
@@ -360,7 +360,7 @@ TEST_CASE("Cash above the legal ceiling and payments in a closed year are refuse
     cash.amount = Money::fromEuros(500);
     CHECK_FALSE(sales.recordPayment(cash));
     Payment card = cash;
-    card.method = QStringLiteral("card");
+    card.method = PaymentMethod::Card;
     card.amount = Money::fromEuros(1200);
     REQUIRE(sales.recordPayment(card));
     CHECK(sales.balance(*id)->cashPaid == Money::fromEuros(600));
@@ -376,7 +376,7 @@ TEST_CASE("Cash above the legal ceiling and payments in a closed year are refuse
     Payment old;
     old.invoiceId = *small;
     old.day = QDate(2025, 12, 31);
-    old.method = QStringLiteral("card");
+    old.method = PaymentMethod::Card;
     old.amount = Money::fromEuros(60);
     auto closed = sales.recordPayment(old);
     REQUIRE_FALSE(closed);
@@ -399,7 +399,7 @@ TEST_CASE("Deleting the last invoice, payment, receipt or audit row is seen by t
     Payment p;
     p.invoiceId = *paid;
     p.day = kToday;
-    p.method = QStringLiteral("transfer");
+    p.method = PaymentMethod::Transfer;
     p.amount = Money::fromEuros(100);
     REQUIRE(sales.recordPayment(p));
     REQUIRE(sales.recordPayment(p));
@@ -547,7 +547,7 @@ TEST_CASE("Restoring an older copy is the direction's, names what it lacks, and 
     Payment p;
     p.invoiceId = second;
     p.day = kToday;
-    p.method = QStringLiteral("transfer");
+    p.method = PaymentMethod::Transfer;
     p.amount = Money::fromEuros(100);
     REQUIRE(sales.recordPayment(p));
 

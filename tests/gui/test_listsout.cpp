@@ -63,7 +63,8 @@ TEST_CASE("The unpaid invoices leave as a spreadsheet and a PDF, all of them, ti
     GuiDemo d("secretariat");
     InvoicesPage page(d.session);
     page.show();
-    page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("unpaid")));
+    page.statusFilter()->setCurrentIndex(
+        page.statusFilter()->findData(static_cast<int>(InvoicesPage::Shown::Unpaid)));
     const qint64 unpaid = page.totalCount();
     REQUIRE(unpaid > 0);
 

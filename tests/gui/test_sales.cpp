@@ -95,7 +95,7 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
 
     Payment cheque;
     cheque.day = kToday;
-    cheque.method = QStringLiteral("cheque");
+    cheque.method = PaymentMethod::Cheque;
     cheque.bank = QStringLiteral("Banque Populaire");
     cheque.chequeNumber = QStringLiteral("1234567");
     cheque.amount = Money::fromCents(9000);
@@ -124,7 +124,8 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     InvoicesPage page(d.session);
     REQUIRE(test::rows(page.table()) > 0);
     CHECK(test::cell(page.table(), 0, 0) == expected);
-    page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("unpaid")));
+    page.statusFilter()->setCurrentIndex(
+        page.statusFilter()->findData(static_cast<int>(InvoicesPage::Shown::Unpaid)));
     for (int r = 0; r < test::rows(page.table()); ++r)
         CHECK(test::cell(page.table(), r, 0) != expected);
     CHECK(page.totalCount() > 0);

@@ -54,7 +54,7 @@ TEST_CASE("The archive of a closed year holds its documents, data and closings u
     auto gate = sales.saveDraft(draftFor(shop.garage, {line("Portail", 1000, 120000)}));
     REQUIRE(gate);
     REQUIRE(sales.issue(*gate));
-    REQUIRE(sales.recordPayment(payment(*gate, QDate(2025, 3, 3), "cheque", 500)));
+    REQUIRE(sales.recordPayment(payment(*gate, QDate(2025, 3, 3), PaymentMethod::Cheque, 500)));
     auto credit = sales.draftCreditNote(*gate, {line("Portail", -100, 120000)});
     REQUIRE(credit);
     REQUIRE(sales.issue(*credit));

@@ -103,8 +103,8 @@ TEST_CASE("An invoice, a credit note and a public body's invoice of the demo car
     SchoolService school(t.db(), clock, director);
 
     InvoiceFilter filter;
-    filter.status = QStringLiteral("issued");
-    filter.kind = QStringLiteral("invoice");
+    filter.status = InvoiceStatus::Issued;
+    filter.kind = InvoiceKind::Invoice;
     auto page = sales.page(filter, PageRequest::first(400));
     REQUIRE(page);
     const auto* rows = &page->rows;

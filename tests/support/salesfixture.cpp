@@ -13,7 +13,7 @@ namespace {
 template <typename T> T required(Result<T> r)
 {
     if (!r)
-        throw std::runtime_error(r.error().message.toStdString());
+        throw std::runtime_error((r.error().message + QLatin1Char(' ') + r.error().detail).toStdString());
     return *r;
 }
 
@@ -64,14 +64,14 @@ InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCent
     return l;
 }
 
-Payment payment(qint64 invoice, const QDate& day, const char* method, qint64 euros)
+Payment payment(qint64 invoice, const QDate& day, PaymentMethod method, qint64 euros)
 {
     Payment p;
     p.invoiceId = invoice;
     p.day = day;
-    p.method = QString::fromLatin1(method);
+    p.method = method;
     p.amount = Money::fromEuros(euros);
-    if (p.method == QLatin1String("cheque")) {
+    if (p.method == PaymentMethod::Cheque) {
         p.bank = QStringLiteral("Crédit Agricole");
         p.chequeNumber = QStringLiteral("1234567");
     }

@@ -23,6 +23,6 @@ Shop makeShop(Database& db, const Clock& clock, VatRegime regime);
 InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCents, int vatBp = 2000);
 Invoice draftFor(qint64 contact, QList<InvoiceLine> lines);
 // A payment of `euros` received on `day` (a cheque gets a number).
-Payment payment(qint64 invoice, const QDate& day, const char* method, qint64 euros);
+Payment payment(qint64 invoice, const QDate& day, PaymentMethod method, qint64 euros);
 
 } // namespace etabli::test

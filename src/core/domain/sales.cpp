@@ -139,10 +139,19 @@ InvoiceTotals InvoiceTotals::compute(const QList<InvoiceLine>& lines, VatRegime 
     return t;
 }
 
+QString documentLabel(InvoiceKind kind, InvoiceStatus status)
+{
+    const bool credit = kind == InvoiceKind::Credit;
+    if (status == InvoiceStatus::Draft)
+        return credit ? QCoreApplication::translate("etabli::Codes", "Draft credit note")
+                      : QCoreApplication::translate("etabli::Codes", "Draft invoice");
+    return credit ? labelOf(InvoiceKind::Credit) : labelOf(InvoiceKind::Invoice);
+}
+
 QString invoiceHash(const Invoice& i, const QString& prevHash)
 {
     QStringList parts = {i.number,
-                         i.kind,
+                         codeOf(i.kind),
                          i.issueDate.toString(Qt::ISODate),
                          i.dueDate.toString(Qt::ISODate),
                          QString::number(i.contactId),
@@ -183,7 +192,7 @@ QString paymentHash(const Payment& p, const QString& prevHash)
 {
     QStringList parts = {QString::number(p.invoiceId),
                          p.day.toString(Qt::ISODate),
-                         p.method,
+                         codeOf(p.method),
                          QString::number(p.amount.cents()),
                          p.bank,
                          p.chequeNumber,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/codes.h"
 #include "domain/legal.h"
 #include "domain/money.h"
 #include "domain/school.h"
@@ -73,11 +74,51 @@ public:
     static Result<QString> normaliseTyreSize(const QString& size);
 };
 
-inline QStringList paymentMethods()
+// What a document of the sales' chain is, and where it stands.
+enum class InvoiceKind
 {
-    return {QStringLiteral("cash"), QStringLiteral("cheque"), QStringLiteral("transfer"),
-            QStringLiteral("card")};
-}
+    Invoice,
+    Credit, // a credit note
+};
+enum class InvoiceStatus
+{
+    Draft,  // changeable, no number
+    Issued, // numbered, chained, frozen
+};
+enum class PaymentMethod
+{
+    Cash,
+    Cheque,
+    Transfer,
+    Card,
+};
+
+template <> struct Codes<InvoiceKind>
+{
+    static constexpr CodeEntry<InvoiceKind> entries[] = {
+        {InvoiceKind::Invoice, "invoice", QT_TRANSLATE_NOOP("etabli::Codes", "Invoice")},
+        {InvoiceKind::Credit, "credit", QT_TRANSLATE_NOOP("etabli::Codes", "Credit note")},
+    };
+};
+template <> struct Codes<InvoiceStatus>
+{
+    static constexpr CodeEntry<InvoiceStatus> entries[] = {
+        {InvoiceStatus::Draft, "draft", QT_TRANSLATE_NOOP("etabli::Codes", "Draft")},
+        {InvoiceStatus::Issued, "issued", QT_TRANSLATE_NOOP("etabli::Codes", "Issued")},
+    };
+};
+template <> struct Codes<PaymentMethod>
+{
+    static constexpr CodeEntry<PaymentMethod> entries[] = {
+        {PaymentMethod::Cash, "cash", QT_TRANSLATE_NOOP("etabli::Codes", "Cash")},
+        {PaymentMethod::Cheque, "cheque", QT_TRANSLATE_NOOP("etabli::Codes", "Cheque")},
+        {PaymentMethod::Transfer, "transfer", QT_TRANSLATE_NOOP("etabli::Codes", "Transfer")},
+        {PaymentMethod::Card, "card", QT_TRANSLATE_NOOP("etabli::Codes", "Card")},
+    };
+};
+
+// "Draft invoice", "Credit note"…: what a document of the chain is, as its lists name it.
+QString documentLabel(InvoiceKind kind, InvoiceStatus status);
 
 struct InvoiceLine
 {
@@ -117,9 +158,9 @@ struct Invoice
     static constexpr int CurrentHashVersion = 2;
 
     qint64 id = 0;
-    QString kind = QStringLiteral("invoice"); // invoice, credit
-    QString status = QStringLiteral("draft"); // draft, issued
-    QString number;                           // "F2026-0001", "A2026-0001"; empty for drafts
+    InvoiceKind kind = InvoiceKind::Invoice;
+    InvoiceStatus status = InvoiceStatus::Draft;
+    QString number; // "F2026-0001", "A2026-0001"; empty for drafts
     qint64 contactId = 0;
     qint64 creditedInvoiceId = 0;
     QString creditedNumber; // filled when read
@@ -156,8 +197,8 @@ struct Invoice
     QString issuedAt;
     int version = 0;
 
-    bool isIssued() const { return status == QLatin1String("issued"); }
-    bool isCredit() const { return kind == QLatin1String("credit"); }
+    bool isIssued() const { return status == InvoiceStatus::Issued; }
+    bool isCredit() const { return kind == InvoiceKind::Credit; }
     bool isPublicBody() const { return customerKind == QLatin1String("public"); }
     // The buyer's SIREN: the first nine digits of the SIRET.
     QString customerSiren() const { return customerSiret.left(9); }
@@ -168,7 +209,7 @@ struct Payment
     qint64 id = 0;
     qint64 invoiceId = 0;
     QDate day;
-    QString method = QStringLiteral("cheque");
+    PaymentMethod method = PaymentMethod::Cheque;
     Money amount; // negative: the reversal of an earlier payment
     QString bank;
     QString chequeNumber;

@@ -219,7 +219,7 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
         if (entity == QLatin1String("subsidy"))
             return SubsidyService::statusLabel(code);
         if (entity == QLatin1String("invoice"))
-            return InvoiceService::statusLabel(QStringLiteral("invoice"), code);
+            return labelOfCode<InvoiceStatus>(code);
         if (entity == QLatin1String("quote"))
             return OrderService::quoteStatusLabel(code);
         if (entity == QLatin1String("work_order"))
@@ -235,7 +235,7 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
         return SchoolService::vatRegimeLabel(vatRegimeFromCode(code));
     if (field == QLatin1String("method"))
         return entity == QLatin1String("donation") ? DonationService::methodLabel(code)
-                                                   : InvoiceService::methodLabel(code);
+                                                   : labelOfCode<PaymentMethod>(code);
     if (field == QLatin1String("unit"))
         return CatalogueService::unitLabel(code);
     if (field == QLatin1String("job"))

@@ -1,6 +1,7 @@
 #include "services/backupservice.h"
 
 #include "domain/money.h"
+#include "domain/sales.h"
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
 #include "storage/backup.h"
@@ -53,7 +54,7 @@ Result<QMap<QString, QString>> legalRecords(Database& db)
     const QLocale fr(QLocale::French, QLocale::France);
     while (invoices.next()) {
         const QString number = invoices.value(0).toString();
-        const bool credit = invoices.value(1).toString() == QLatin1String("credit");
+        const bool credit = fromCode<InvoiceKind>(invoices.value(1).toString()) == InvoiceKind::Credit;
         out.insert(QStringLiteral("invoice:") + number,
                    (credit ? BackupService::tr("credit note %1 of %2, %3, %4")
                            : BackupService::tr("invoice %1 of %2, %3, %4"))

@@ -92,7 +92,7 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
     for (const LegalAmount& a : std::as_const(*ceiling))
         if (a.kind == LegalAmountKind::CashCeiling)
             cashCeiling = a.amount;
-    const QStringList methods = paymentMethods();
+    const QList<PaymentMethod> methods = allOf<PaymentMethod>();
     QList<double> owed(sections.size(), 0.0);
     QMap<QDate, QList<qint64>> chequesByFriday; // handed to the bank on Fridays
     int written = 0;
@@ -158,9 +158,9 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                         p.day =
                             std::min(day.addDays(rng.chance(60) ? 0 : rng.between(1, 40)), today.addDays(-1));
                         p.method = rng.pick(methods);
-                        if (p.method == QLatin1String("cash") && inv.totals.incl > cashCeiling)
-                            p.method = QStringLiteral("cheque"); // the law's ceiling
-                        if (p.method == QLatin1String("cheque")) {
+                        if (p.method == PaymentMethod::Cash && inv.totals.incl > cashCeiling)
+                            p.method = PaymentMethod::Cheque; // the law's ceiling
+                        if (p.method == PaymentMethod::Cheque) {
                             p.bank = QStringLiteral("Crédit Agricole");
                             p.chequeNumber = QString::number(rng.between(1000000, 9999999));
                         }
@@ -168,7 +168,7 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                         p.recordedBy = QStringLiteral("demo");
                         if (auto r = writer.insertPayment(p, stamp); !r)
                             return std::unexpected(r.error());
-                        if (p.method == QLatin1String("cheque"))
+                        if (p.method == PaymentMethod::Cheque)
                             chequesByFriday[p.day.addDays((5 - p.day.dayOfWeek() + 7) % 7)] << p.id;
                     }
                 } else {

@@ -331,16 +331,16 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
         Payment p;
         p.invoiceId = invoiceId;
         p.day = paidOn;
-        p.method = rng.pick(paymentMethods());
-        if (p.method == QLatin1String("cheque")) {
+        p.method = rng.pick(allOf<PaymentMethod>());
+        if (p.method == PaymentMethod::Cheque) {
             p.bank = rng.pick(QList<QString>{
                 QStringLiteral("Crédit Agricole Franche-Comté"), QStringLiteral("Banque Populaire"),
                 QStringLiteral("Caisse d'Épargne"), QStringLiteral("La Banque Postale")});
             p.chequeNumber = QString::number(rng.between(1000000, 9999999));
         }
         p.amount = roll > 85 ? Money::fromCents(balance->due().cents() / 2) : balance->due();
-        if (p.method == QLatin1String("cash") && p.amount > Money::fromEuros(1000))
-            p.method = QStringLiteral("card"); // cash only under the legal ceiling
+        if (p.method == PaymentMethod::Cash && p.amount > Money::fromEuros(1000))
+            p.method = PaymentMethod::Card; // cash only under the legal ceiling
         if (p.amount.isZero() || p.amount.isNegative())
             continue;
         if (auto r = InvoiceService(m_db, at(paidOn, 17), office).recordPayment(p); !r)

@@ -15,37 +15,16 @@
 
 namespace etabli {
 
-QString InvoiceService::methodLabel(const QString& method)
-{
-    if (method == QLatin1String("cash"))
-        return tr("Cash");
-    if (method == QLatin1String("cheque"))
-        return tr("Cheque");
-    if (method == QLatin1String("transfer"))
-        return tr("Transfer");
-    if (method == QLatin1String("card"))
-        return tr("Card");
-    return method;
-}
-
-QString InvoiceService::statusLabel(const QString& kind, const QString& status)
-{
-    const bool credit = kind == QLatin1String("credit");
-    if (status == QLatin1String("draft"))
-        return credit ? tr("Draft credit note") : tr("Draft invoice");
-    return credit ? tr("Credit note") : tr("Invoice");
-}
-
 bool InvoiceService::isLate(const InvoiceRow& row, const QDate& today)
 {
-    return row.kind == QLatin1String("invoice") && row.status == QLatin1String("issued") &&
-           row.due.cents() > 0 && row.dueDate.isValid() && row.dueDate < today;
+    return row.kind == InvoiceKind::Invoice && row.status == InvoiceStatus::Issued && row.due.cents() > 0 &&
+           row.dueDate.isValid() && row.dueDate < today;
 }
 
 QString InvoiceService::rowStatusLabel(const InvoiceRow& row, const QDate& today)
 {
-    if (row.status != QLatin1String("issued") || row.kind != QLatin1String("invoice"))
-        return statusLabel(row.kind, row.status);
+    if (row.status != InvoiceStatus::Issued || row.kind != InvoiceKind::Invoice)
+        return documentLabel(row.kind, row.status);
     if (row.due.cents() <= 0)
         return tr("Paid");
     return isLate(row, today) ? tr("Late") : tr("To be paid");
@@ -387,8 +366,7 @@ Result<QString> InvoiceService::issue(qint64 draftId)
         if (inv.serviceTo.isValid() && (!inv.serviceFrom.isValid() || inv.serviceTo < inv.serviceFrom))
             return fail(Error::Code::InvalidInput,
                         tr("The period of the service ends before it starts: check its dates."));
-        const QString kind = inv.kind;
-        auto last = repo.lastIssueDate(kind, year);
+        auto last = repo.lastIssueDate(inv.kind, year);
         if (!last)
             return std::unexpected(last.error());
         if (last->isValid() && *last > today)
@@ -432,7 +410,7 @@ Result<QString> InvoiceService::issue(qint64 draftId)
         if (auto r = repo.markIssued(inv, year, *sequence, *position); !r)
             return std::unexpected(r.error());
         ChangeSet c;
-        c.add(QStringLiteral("status"), QStringLiteral("draft"), QStringLiteral("issued"))
+        c.add(QStringLiteral("status"), codeOf(InvoiceStatus::Draft), codeOf(InvoiceStatus::Issued))
             .set(QStringLiteral("number"), inv.number)
             .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(inv.totals.incl.cents()))
             .set(QStringLiteral("hash"), inv.hash);
@@ -455,7 +433,7 @@ Result<qint64> InvoiceService::draftCreditNote(qint64 invoiceId, const QList<Inv
     if (!invoice->isIssued() || invoice->isCredit())
         return fail(Error::Code::InvalidInput, tr("A credit note corrects an issued invoice."));
     Invoice credit;
-    credit.kind = QStringLiteral("credit");
+    credit.kind = InvoiceKind::Credit;
     credit.contactId = invoice->contactId;
     credit.creditedInvoiceId = invoice->id;
     credit.reference = invoice->number;
@@ -491,15 +469,13 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
         return std::unexpected(r.error());
-    if (!paymentMethods().contains(input.method))
-        return fail(Error::Code::InvalidInput, tr("Choose how the customer paid."));
     if (!input.amount.isNegative() && input.amount.isZero())
         return fail(Error::Code::InvalidInput, tr("The amount of a payment cannot be zero."));
     if (input.amount.isNegative())
         return fail(Error::Code::InvalidInput, tr("To cancel a payment, use “Reverse the payment”."));
     if (!input.day.isValid() || input.day > m_clock.today())
         return fail(Error::Code::InvalidInput, tr("A payment is recorded once received: give its day."));
-    if (input.method == QLatin1String("cheque") && input.chequeNumber.trimmed().isEmpty())
+    if (input.method == PaymentMethod::Cheque && input.chequeNumber.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("Give the cheque's number (and its bank)."));
     if (auto r = FinancialYearService::requireOpen(m_db, input.day); !r)
         return std::unexpected(r.error());
@@ -525,7 +501,7 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
             return fail(Error::Code::InvalidInput,
                         tr("%1 is more than what remains due on %2 (%3).")
                             .arg(input.amount.format(), invoice->number, balance->due().format()));
-        if (input.method == QLatin1String("cash")) {
+        if (input.method == PaymentMethod::Cash) {
             auto ceiling = SchoolService(m_db, m_clock, m_actor).legalAmount(LegalAmountKind::CashCeiling);
             if (!ceiling)
                 return std::unexpected(ceiling.error());
@@ -549,7 +525,7 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
         ChangeSet c;
         c.set(QStringLiteral("invoice"), invoice->number)
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
-            .set(QStringLiteral("method"), p.method);
+            .set(QStringLiteral("method"), codeOf(p.method));
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("payment"), QString::number(*id),
                                  QStringLiteral("create"), c);

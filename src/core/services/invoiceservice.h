@@ -109,8 +109,6 @@ public:
 
     Result<InvoiceRepository::ChainReport> verifyChains() const;
 
-    static QString methodLabel(const QString& method);
-    static QString statusLabel(const QString& kind, const QString& status);
     // The state of a line of the list: draft, paid, late, to be paid; a credit note.
     static QString rowStatusLabel(const InvoiceRow& row, const QDate& today);
     // An issued invoice whose due date has passed with something still due.

@@ -60,10 +60,10 @@ Result<qint64> CareerRepository::insertOrganisation(const Organisation& o, const
 {
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO contact (name, name_key, kind, siret, address_line1, postcode, city, phone, email, "
-            "is_host, version, created_at, updated_at) VALUES (:name, :key, :kind, :siret, :address, "
-            ":postcode, "
-            ":city, :phone, :email, 1, 1, :now, :now) RETURNING id"));
+            "INSERT INTO contact (name, name_key, kind, siret, address_line1, postcode, city, city_key, "
+            "phone, "
+            "email, is_host, version, created_at, updated_at) VALUES (:name, :key, :kind, :siret, :address, "
+            ":postcode, :city, :city_key, :phone, :email, 1, 1, :now, :now) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("name"), o.name.trimmed())
@@ -73,6 +73,7 @@ Result<qint64> CareerRepository::insertOrganisation(const Organisation& o, const
         .bind(QStringLiteral("address"), o.addressLine1.trimmed())
         .bind(QStringLiteral("postcode"), o.postcode.trimmed())
         .bind(QStringLiteral("city"), o.city.trimmed())
+        .bind(QStringLiteral("city_key"), text::fold(o.city.trimmed()))
         .bind(QStringLiteral("phone"), o.phone.trimmed())
         .bind(QStringLiteral("email"), o.email.trimmed())
         .bind(QStringLiteral("now"), nowIso);

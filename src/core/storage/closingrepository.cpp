@@ -1,5 +1,6 @@
 #include "storage/closingrepository.h"
 
+#include "domain/sales.h"
 #include "domain/school.h"
 #include "storage/database.h"
 #include "storage/sqlquery.h"
@@ -156,7 +157,7 @@ Result<ClosingTotals> ClosingRepository::totals(const QDate& from, const QDate& 
     if (auto r = counts.exec(); !r)
         return std::unexpected(r.error());
     while (counts.next())
-        (counts.value(0).toString() == QLatin1String("credit") ? t.credits : t.invoices) =
+        (fromCode<InvoiceKind>(counts.value(0).toString()) == InvoiceKind::Credit ? t.credits : t.invoices) =
             counts.value(1).toLongLong();
     SqlQuery paid(m_db);
     if (auto r = paid.prepare(QStringLiteral("SELECT method, SUM(amount_cents), COUNT(*) FROM payment WHERE "

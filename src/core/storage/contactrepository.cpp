@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
+#include "storage/textsearch.h"
 #include "util/text.h"
 
 namespace etabli {
@@ -57,6 +58,7 @@ void bindContact(SqlQuery& q, const Contact& c)
         .bind(QStringLiteral("address1"), c.addressLine1.trimmed())
         .bind(QStringLiteral("address2"), c.addressLine2.trimmed())
         .bind(QStringLiteral("postcode"), c.postcode.trimmed())
+        .bind(QStringLiteral("city_key"), text::fold(c.city.trimmed()))
         .bind(QStringLiteral("city"), c.city.trimmed())
         .bind(QStringLiteral("phone"), c.phone.trimmed())
         .bind(QStringLiteral("email"), c.email.trimmed())
@@ -71,37 +73,62 @@ void bindContact(SqlQuery& q, const Contact& c)
 
 // The directory: by name (folded), searched by name, town or postcode,
 // filtered by role, a page at a time through the matching index (schema 25).
-sql::PagedQuery listQuery(const ContactFilter& f)
+Result<sql::PagedQuery> listQuery(const Database& db, const ContactFilter& f)
 {
     sql::Where where;
-    if (!f.text.trimmed().isEmpty()) {
-        const QString pattern = sql::Where::containsPattern(f.text);
-        const QString prefix = pattern.mid(1); // "folded%": postcodes from their start
-        where.add(
-            QStringLiteral("(name_key LIKE :pattern OR postcode LIKE :prefix OR lower(city) LIKE :pattern2)"),
-            {{QStringLiteral("pattern"), pattern},
-             {QStringLiteral("prefix"), prefix},
-             {QStringLiteral("pattern2"), pattern}});
-    }
+    // The name, the town and the postcode, through the search table (schema 26).
+    const sql::TextSearch search(db, QStringLiteral("contact_search"), f.text);
+    if (auto r = search.addTo(where, QStringLiteral("id")); !r)
+        return std::unexpected(r.error());
     static const QStringList roles = {QStringLiteral("customer"), QStringLiteral("host"),
                                       QStringLiteral("donor"), QStringLiteral("funder"),
                                       QStringLiteral("supplier")};
     if (roles.contains(f.role))
         where.add(QStringLiteral("is_%1 = 1").arg(f.role));
-    return sql::PagedQuery(contactFields, QStringLiteral("contact"), where, QStringLiteral("name_key"),
-                           QStringLiteral("id"), sql::PagedQuery::Order::Ascending);
+    sql::PagedQuery query(contactFields, QStringLiteral("contact"), where, QStringLiteral("name_key"),
+                          QStringLiteral("id"), sql::PagedQuery::Order::Ascending);
+    if (!search.isEmpty() && !roles.contains(f.role))
+        query.countBy([search](int cap) { return search.count(cap); });
+    return query;
 }
 
 } // namespace
 
 Result<Page<Contact>> ContactRepository::page(const ContactFilter& filter, const PageRequest& request) const
 {
-    return listQuery(filter).read<Contact>(m_db, request, readContact);
+    auto query = listQuery(m_db, filter);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->read<Contact>(m_db, request, readContact);
 }
 
 Result<qint64> ContactRepository::count(const ContactFilter& filter, int cap) const
 {
-    return listQuery(filter).count(m_db, cap);
+    auto query = listQuery(m_db, filter);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->count(m_db, cap);
+}
+
+Status ContactRepository::fillCityKeys()
+{
+    SqlQuery towns(m_db);
+    if (auto r = towns.exec(QStringLiteral("SELECT DISTINCT city FROM contact")); !r)
+        return r;
+    QStringList cities;
+    while (towns.next())
+        cities << towns.value(0).toString();
+    towns.finish();
+    SqlQuery q(m_db);
+    if (auto r = q.prepare(QStringLiteral("UPDATE contact SET city_key = :key WHERE city = :city")); !r)
+        return r;
+    for (const QString& city : std::as_const(cities)) {
+        q.clearBindings();
+        q.bind(QStringLiteral("key"), text::fold(city.trimmed())).bind(QStringLiteral("city"), city);
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<Contact> ContactRepository::get(qint64 id) const
@@ -123,10 +150,12 @@ Result<qint64> ContactRepository::insert(const Contact& c, const QString& nowIso
     if (auto r = q.prepare(QStringLiteral(
             "INSERT INTO contact (person, kind, name, name_key, first_name, siret, address_line1, "
             "address_line2, "
-            "postcode, city, phone, email, notes, is_customer, is_host, is_donor, is_funder, is_supplier, "
-            "legal_form, version, created_at, updated_at) VALUES (:person, :kind, :name, :name_key, "
+            "postcode, city, city_key, phone, email, notes, is_customer, is_host, is_donor, is_funder, "
+            "is_supplier, legal_form, version, created_at, updated_at) VALUES (:person, :kind, :name, "
+            ":name_key, "
             ":first_name, "
-            ":siret, :address1, :address2, :postcode, :city, :phone, :email, :notes, :customer, :host, "
+            ":siret, :address1, :address2, :postcode, :city, :city_key, :phone, :email, :notes, :customer, "
+            ":host, "
             ":donor, "
             ":funder, :supplier, :legal_form, 1, :now, :now) RETURNING id"));
         !r)
@@ -144,7 +173,8 @@ Status ContactRepository::update(const Contact& c, const QString& nowIso)
             "first_name = "
             ":first_name, siret = :siret, address_line1 = :address1, address_line2 = :address2, postcode = "
             ":postcode, "
-            "city = :city, phone = :phone, email = :email, notes = :notes, is_customer = :customer, is_host "
+            "city = :city, city_key = :city_key, phone = :phone, email = :email, notes = :notes, is_customer "
+            "= :customer, is_host "
             "= :host, "
             "is_donor = :donor, is_funder = :funder, is_supplier = :supplier, legal_form = :legal_form, "
             "version = version + 1, updated_at = :now "

@@ -31,6 +31,8 @@ public:
     Result<qint64> count(const ContactFilter& filter, int cap) const;
     Result<Contact> get(qint64 id) const;
     Result<qint64> insert(const Contact& contact, const QString& nowIso);
+    // Schema 26: every contact's folded town (city_key), which its search text holds.
+    Status fillCityKeys();
     Status update(const Contact& contact, const QString& nowIso);
     // Other contacts with the same SIRET, or the same name and postcode.
     Result<QList<Contact>> lookalikes(const Contact& contact) const;

@@ -2,6 +2,7 @@
 
 #include "io/files.h"
 #include "storage/auditrepository.h"
+#include "storage/contactrepository.h"
 #include "storage/pgconnection.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlscript.h"
@@ -66,6 +67,8 @@ Status runMigrationCode(Database& db, int version)
     if (version == 22)
         return AuditRepository(db).digestLegacyPersonalValues(
             QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (version == 26)
+        return ContactRepository(db).fillCityKeys();
     return {};
 }
 } // namespace

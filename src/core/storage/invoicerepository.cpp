@@ -5,6 +5,7 @@
 #include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
+#include "storage/textsearch.h"
 #include "util/text.h"
 
 #include <QHash>
@@ -37,20 +38,19 @@ const QString paidSql =
 // page at a time through the matching index (schema 25).
 const QString listDate = QStringLiteral("COALESCE(i.issue_date, substr(i.created_at, 1, 10))");
 
-sql::PagedQuery listQuery(const InvoiceFilter& f)
+Result<sql::PagedQuery> listQuery(const Database& db, const InvoiceFilter& f)
 {
     sql::Where where;
-    if (!f.status.isEmpty())
-        where.add(QStringLiteral("i.status = :status"), {{QStringLiteral("status"), f.status}});
-    if (!f.kind.isEmpty())
-        where.add(QStringLiteral("i.kind = :kind"), {{QStringLiteral("kind"), f.kind}});
+    if (f.status)
+        where.add(QStringLiteral("i.status = :status"), {{QStringLiteral("status"), codeOf(*f.status)}});
+    if (f.kind)
+        where.add(QStringLiteral("i.kind = :kind"), {{QStringLiteral("kind"), codeOf(*f.kind)}});
     if (f.contactId != 0)
         where.add(QStringLiteral("i.contact_id = :contact"), {{QStringLiteral("contact"), f.contactId}});
-    if (!f.text.trimmed().isEmpty()) {
-        const QString pattern = sql::Where::containsPattern(f.text);
-        where.add(QStringLiteral("(lower(COALESCE(i.number, '')) LIKE :text OR c.name_key LIKE :text2)"),
-                  {{QStringLiteral("text"), pattern}, {QStringLiteral("text2"), pattern}});
-    }
+    // The number and the customer's name, through the search table (schema 26).
+    const sql::TextSearch search(db, QStringLiteral("invoice_search"), f.text);
+    if (auto r = search.addTo(where, QStringLiteral("i.id")); !r)
+        return std::unexpected(r.error());
     // The unpaid ones are read from their balance's index (issue date, invoice).
     const QString key = f.unpaidOnly ? QStringLiteral("b.issue_date") : listDate;
     if (f.from.isValid())
@@ -65,19 +65,24 @@ sql::PagedQuery listQuery(const InvoiceFilter& f)
                              "c.id = i.contact_id")
             : QStringLiteral("invoice i JOIN contact c ON c.id = i.contact_id LEFT JOIN invoice_balance "
                              "b ON b.invoice_id = i.id");
-    return sql::PagedQuery(QStringLiteral("i.id, i.kind, i.status, i.number, i.issue_date, i.due_date, "
-                                          "i.customer_name, c.name, c.first_name, c.person, "
-                                          "i.total_incl_cents, b.due_cents"),
-                           from, where, key,
-                           f.unpaidOnly ? QStringLiteral("b.invoice_id") : QStringLiteral("i.id"));
+    sql::PagedQuery query(QStringLiteral("i.id, i.kind, i.status, i.number, i.issue_date, i.due_date, "
+                                         "i.customer_name, c.name, c.first_name, c.person, "
+                                         "i.total_incl_cents, b.due_cents"),
+                          from, where, key,
+                          f.unpaidOnly ? QStringLiteral("b.invoice_id") : QStringLiteral("i.id"));
+    const bool searchAlone =
+        !f.status && !f.kind && f.contactId == 0 && !f.unpaidOnly && !f.from.isValid() && !f.to.isValid();
+    if (!search.isEmpty() && searchAlone)
+        query.countBy([search](int cap) { return search.count(cap); });
+    return query;
 }
 
 InvoiceRow invoiceRowFrom(const SqlQuery& q)
 {
     InvoiceRow row;
     row.id = q.value(QStringLiteral("id")).toLongLong();
-    row.kind = q.value(QStringLiteral("kind")).toString();
-    row.status = q.value(QStringLiteral("status")).toString();
+    row.kind = fromCode(q.value(QStringLiteral("kind")).toString(), InvoiceKind::Invoice);
+    row.status = fromCode(q.value(QStringLiteral("status")).toString(), InvoiceStatus::Draft);
     row.number = q.value(QStringLiteral("number")).toString();
     row.issueDate = fromIso(q.value(QStringLiteral("issue_date")));
     row.dueDate = fromIso(q.value(QStringLiteral("due_date")));
@@ -132,8 +137,8 @@ Invoice invoiceFromRow(const SqlQuery& q)
 {
     Invoice i;
     i.id = q.value(0).toLongLong();
-    i.kind = q.value(1).toString();
-    i.status = q.value(2).toString();
+    i.kind = fromCode(q.value(1).toString(), InvoiceKind::Invoice);
+    i.status = fromCode(q.value(2).toString(), InvoiceStatus::Draft);
     i.number = q.value(3).toString();
     i.contactId = q.value(4).toLongLong();
     i.creditedInvoiceId = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
@@ -214,7 +219,7 @@ Result<qint64> InvoiceRepository::insertDraft(const Invoice& inv, const QString&
         !r)
         return std::unexpected(r.error());
     bindDraftFields(q, inv);
-    q.bind(QStringLiteral("kind"), inv.kind)
+    q.bind(QStringLiteral("kind"), codeOf(inv.kind))
         .bind(QStringLiteral("credited"), idOrNull(inv.creditedInvoiceId))
         .bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();
@@ -300,12 +305,18 @@ Result<Invoice> InvoiceRepository::getByNumber(const QString& number) const
 Result<Page<InvoiceRow>> InvoiceRepository::page(const InvoiceFilter& filter,
                                                  const PageRequest& request) const
 {
-    return listQuery(filter).read<InvoiceRow>(m_db, request, invoiceRowFrom);
+    auto query = listQuery(m_db, filter);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->read<InvoiceRow>(m_db, request, invoiceRowFrom);
 }
 
 Result<qint64> InvoiceRepository::count(const InvoiceFilter& filter, int cap) const
 {
-    return listQuery(filter).count(m_db, cap);
+    auto query = listQuery(m_db, filter);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->count(m_db, cap);
 }
 
 Result<int> InvoiceRepository::takeNumber(const QString& series, int year)
@@ -342,7 +353,7 @@ Result<InvoiceRepository::ChainTip> InvoiceRepository::chainTip() const
     return tip;
 }
 
-Result<QDate> InvoiceRepository::lastIssueDate(const QString& kind, int year) const
+Result<QDate> InvoiceRepository::lastIssueDate(InvoiceKind kind, int year) const
 {
     SqlQuery q(m_db);
     if (auto r =
@@ -350,7 +361,7 @@ Result<QDate> InvoiceRepository::lastIssueDate(const QString& kind, int year) co
                                      ":kind AND series_year = :year"));
         !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("kind"), kind).bind(QStringLiteral("year"), year);
+    q.bind(QStringLiteral("kind"), codeOf(kind)).bind(QStringLiteral("year"), year);
     auto v = q.execScalar();
     if (!v)
         return std::unexpected(v.error());
@@ -602,7 +613,7 @@ Payment readPayment(const SqlQuery& q)
     p.id = q.value(0).toLongLong();
     p.invoiceId = q.value(1).toLongLong();
     p.day = fromIso(q.value(2));
-    p.method = q.value(3).toString();
+    p.method = fromCode(q.value(3).toString(), PaymentMethod::Cheque);
     p.amount = Money::fromCents(q.value(4).toLongLong());
     p.bank = q.value(5).toString();
     p.chequeNumber = q.value(6).toString();
@@ -732,7 +743,7 @@ Result<qint64> InvoiceRepository::insertPayment(Payment p, const QString& nowIso
         return std::unexpected(r.error());
     q.bind(QStringLiteral("invoice"), p.invoiceId)
         .bind(QStringLiteral("day"), iso(p.day))
-        .bind(QStringLiteral("method"), p.method)
+        .bind(QStringLiteral("method"), codeOf(p.method))
         .bind(QStringLiteral("amount"), static_cast<qint64>(p.amount.cents()))
         .bind(QStringLiteral("bank"), p.bank)
         .bind(QStringLiteral("cheque"), p.chequeNumber)

@@ -4,6 +4,7 @@
 #include "domain/sales.h"
 #include "util/error.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QList>
 
@@ -14,8 +15,8 @@ class SqlQuery;
 
 struct InvoiceFilter
 {
-    QString status; // draft, issued; empty: all
-    QString kind;   // invoice, credit; empty: both
+    std::optional<InvoiceStatus> status; // none: all
+    std::optional<InvoiceKind> kind;     // none: both
     qint64 contactId = 0;
     QString text; // number or customer name
     QDate from;   // issue date (drafts: creation)
@@ -27,8 +28,8 @@ struct InvoiceFilter
 struct InvoiceRow
 {
     qint64 id = 0;
-    QString kind;
-    QString status;
+    InvoiceKind kind = InvoiceKind::Invoice;
+    InvoiceStatus status = InvoiceStatus::Draft;
     QString number;
     QDate issueDate;
     QDate dueDate;
@@ -70,7 +71,7 @@ public:
     };
     Result<ChainTip> chainTip() const;
     // The latest issue date in a series of a year (invalid when none).
-    Result<QDate> lastIssueDate(const QString& kind, int year) const;
+    Result<QDate> lastIssueDate(InvoiceKind kind, int year) const;
     // Writes the issue of a draft: number, frozen fields, totals, hashes
     // (issued_at is invoice.issuedAt, which the hash covers).
     Status markIssued(const Invoice& invoice, int year, int sequence, int chainPosition);

@@ -5,6 +5,7 @@
 #include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
+#include "storage/textsearch.h"
 #include "util/text.h"
 
 namespace etabli {
@@ -35,7 +36,8 @@ QString customer(const QVariant& name, const QVariant& first, const QVariant& pe
 // customer, status and text, a page at a time through the index made for
 // each filter (schema 25). "Open" names the statuses the partial indexes
 // are built on, so that both engines use them.
-sql::PagedQuery listQuery(const OrderFilter& f, bool orders, const QString& select, const QString& from)
+Result<sql::PagedQuery> listQuery(const Database& db, const OrderFilter& f, bool orders,
+                                  const QString& select, const QString& from)
 {
     const QString a = orders ? QStringLiteral("o") : QStringLiteral("q");
     sql::Where where;
@@ -59,11 +61,11 @@ sql::PagedQuery listQuery(const OrderFilter& f, bool orders, const QString& sele
     } else if (!f.status.isEmpty()) {
         where.add(a + QStringLiteral(".status = :status"), {{QStringLiteral("status"), f.status}});
     }
-    if (!f.text.trimmed().isEmpty()) {
-        const QString pattern = sql::Where::containsPattern(f.text);
-        where.add(QStringLiteral("(lower(%1.number) LIKE :text OR c.name_key LIKE :text2)").arg(a),
-                  {{QStringLiteral("text"), pattern}, {QStringLiteral("text2"), pattern}});
-    }
+    // The number and the customer's name, through the search table (schema 26).
+    const sql::TextSearch search(
+        db, orders ? QStringLiteral("work_order_search") : QStringLiteral("quote_search"), f.text);
+    if (auto r = search.addTo(where, a + QStringLiteral(".id")); !r)
+        return std::unexpected(r.error());
     sql::PagedQuery query(select, from, where,
                           a + (orders ? QStringLiteral(".order_date") : QStringLiteral(".quote_date")),
                           a + QStringLiteral(".id"));
@@ -71,6 +73,8 @@ sql::PagedQuery listQuery(const OrderFilter& f, bool orders, const QString& sele
         query.preferIndex(QStringLiteral("%1_list_%2open")
                               .arg(orders ? QStringLiteral("work_order") : QStringLiteral("quote"),
                                    f.sectionId != 0 ? QStringLiteral("section_") : QString()));
+    if (!search.isEmpty() && f.sectionId == 0 && f.contactId == 0 && f.status.isEmpty())
+        query.countBy([search](int cap) { return search.count(cap); });
     return query;
 }
 
@@ -235,7 +239,10 @@ Result<Quote> OrderRepository::quote(qint64 id) const
 
 Result<Page<Quote>> OrderRepository::quotes(const OrderFilter& filter, const PageRequest& request) const
 {
-    return listQuery(filter, false, quoteFields, quoteTables).read<Quote>(m_db, request, readQuote);
+    auto query = listQuery(m_db, filter, false, quoteFields, quoteTables);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->read<Quote>(m_db, request, readQuote);
 }
 
 Result<qint64> OrderRepository::quoteId(const QString& number) const
@@ -327,17 +334,26 @@ Result<WorkOrder> OrderRepository::order(qint64 id) const
 
 Result<Page<WorkOrder>> OrderRepository::orders(const OrderFilter& filter, const PageRequest& request) const
 {
-    return listQuery(filter, true, orderFields, orderTables).read<WorkOrder>(m_db, request, readOrder);
+    auto query = listQuery(m_db, filter, true, orderFields, orderTables);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->read<WorkOrder>(m_db, request, readOrder);
 }
 
 Result<qint64> OrderRepository::countOrders(const OrderFilter& filter, int cap) const
 {
-    return listQuery(filter, true, orderFields, orderTables).count(m_db, cap);
+    auto query = listQuery(m_db, filter, true, orderFields, orderTables);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->count(m_db, cap);
 }
 
 Result<qint64> OrderRepository::countQuotes(const OrderFilter& filter, int cap) const
 {
-    return listQuery(filter, false, quoteFields, quoteTables).count(m_db, cap);
+    auto query = listQuery(m_db, filter, false, quoteFields, quoteTables);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->count(m_db, cap);
 }
 
 Result<QDate> OrderRepository::lastWorkDay(qint64 orderId) const

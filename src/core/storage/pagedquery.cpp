@@ -96,6 +96,8 @@ void PagedQuery::bindCursor(SqlQuery& q, const PageCursor& cursor) const
 
 Result<qint64> PagedQuery::count(const Database& db, int cap) const
 {
+    if (m_counter)
+        return m_counter(cap);
     SqlQuery q(db);
     if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + fromFor(db) +
                            m_where.sql() + QStringLiteral(" LIMIT :page_cap) page_count"));
@@ -194,6 +196,14 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
         return info;
     if (rows == 0) {
         info.following = 0;
+        return info;
+    }
+    // The first page: the whole list, counted the cheaper way when there is one.
+    if (m_counter && request.from == PageRequest::From::Start && request.skip == 0) {
+        auto n = m_counter(request.countCap);
+        if (!n)
+            return std::unexpected(n.error());
+        info.following = *n;
         return info;
     }
     // The rows from the page's first on, counted in the index up to the cap.

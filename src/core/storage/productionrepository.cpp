@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
+#include "storage/textsearch.h"
 #include "util/text.h"
 
 namespace etabli {
@@ -27,8 +28,8 @@ QString personName(const QVariant& last, const QVariant& first)
 
 // The conditions of a filter over production_entry (alias e), with their
 // binds; `allowed`: the sections a trainer may see (empty: all).
-sql::Where productionWhere(const ProductionFilter& f, const QList<qint64>& allowed,
-                           bool traineeOnEntry = true)
+Result<sql::Where> productionWhere(const Database& db, const ProductionFilter& f,
+                                   const QList<qint64>& allowed, bool traineeOnEntry = true)
 {
     sql::Where w;
     if (f.sectionId != 0)
@@ -47,12 +48,11 @@ sql::Where productionWhere(const ProductionFilter& f, const QList<qint64>& allow
         w.add(QStringLiteral("e.day <= :to"), {{QStringLiteral("to"), iso(f.to)}});
     if (!f.kind.isEmpty())
         w.add(QStringLiteral("e.kind = :kind"), {{QStringLiteral("kind"), f.kind}});
-    if (!f.reference.trimmed().isEmpty()) {
-        QString pattern = f.reference.trimmed().toLower();
-        pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-        w.add(QStringLiteral("lower(e.reference) LIKE :reference"),
-              {{QStringLiteral("reference"), QLatin1Char('%') + pattern + QLatin1Char('%')}});
-    }
+    // The reference, through the search table (schema 26).
+    if (auto r = sql::TextSearch(db, QStringLiteral("production_search"), f.reference)
+                     .addTo(w, QStringLiteral("e.id"));
+        !r)
+        return std::unexpected(r.error());
     if (f.traineeId != 0 && traineeOnEntry) {
         // IN (…) rather than EXISTS: the trainee's index drives the query.
         w.add(QStringLiteral("e.id IN (SELECT ft.entry_id FROM production_trainee ft WHERE ft.trainee_id = "
@@ -64,8 +64,11 @@ sql::Where productionWhere(const ProductionFilter& f, const QList<qint64>& allow
 
 // The log's list: newest first, a page at a time through (day, id) or
 // (section, day, id) (schema 25).
-sql::PagedQuery logQuery(const ProductionFilter& f, const QList<qint64>& sections)
+Result<sql::PagedQuery> logQuery(const Database& db, const ProductionFilter& f, const QList<qint64>& sections)
 {
+    auto where = productionWhere(db, f, sections);
+    if (!where)
+        return std::unexpected(where.error());
     sql::PagedQuery query(
         QStringLiteral(
             "e.id, e.day, e.section_id, s.name, e.kind, e.reference, st.last_name, st.first_name, "
@@ -76,7 +79,7 @@ sql::PagedQuery logQuery(const ProductionFilter& f, const QList<qint64>& section
         QStringLiteral(
             "production_entry e JOIN section s ON s.id = e.section_id LEFT JOIN staff st ON st.id = "
             "e.trainer_staff_id"),
-        productionWhere(f, sections), QStringLiteral("e.day"), QStringLiteral("e.id"));
+        *where, QStringLiteral("e.day"), QStringLiteral("e.id"));
     query.bindInSelect(QStringLiteral("me"), f.traineeId);
     return query;
 }
@@ -371,7 +374,10 @@ Result<Page<ProductionSummary>> ProductionRepository::list(const ProductionFilte
                                                            const QList<qint64>& sections,
                                                            const PageRequest& request) const
 {
-    auto page = logQuery(filter, sections).read<ProductionSummary>(m_db, request, summaryFrom);
+    auto query = logQuery(m_db, filter, sections);
+    if (!query)
+        return std::unexpected(query.error());
+    auto page = query->read<ProductionSummary>(m_db, request, summaryFrom);
     if (!page)
         return page;
     if (auto r = addOutputsAndTrainees(page->rows); !r)
@@ -430,7 +436,10 @@ Status ProductionRepository::addOutputsAndTrainees(QList<ProductionSummary>& out
 Result<qint64> ProductionRepository::count(const ProductionFilter& filter, const QList<qint64>& sections,
                                            int cap) const
 {
-    return logQuery(filter, sections).count(m_db, cap);
+    auto query = logQuery(m_db, filter, sections);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->count(m_db, cap);
 }
 
 Result<QHash<qint64, QList<ProductionTrainee>>>
@@ -513,8 +522,12 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
 {
     ProductionFigures out;
     // Trainee-level figures count only that trainee's time when one is given.
-    const sql::Where entries = productionWhere(filter, sections);
-    const sql::Where byTrainee = productionWhere(filter, sections, false);
+    auto entriesWhere = productionWhere(m_db, filter, sections);
+    auto byTraineeWhere = productionWhere(m_db, filter, sections, false);
+    if (!entriesWhere || !byTraineeWhere)
+        return std::unexpected(entriesWhere ? byTraineeWhere.error() : entriesWhere.error());
+    const sql::Where& entries = *entriesWhere;
+    const sql::Where& byTrainee = *byTraineeWhere;
     const QString traineeClause =
         filter.traineeId != 0 ? QStringLiteral(" AND pt.trainee_id = :trainee") : QString();
     const auto bindTrainee = [&](SqlQuery& q) {

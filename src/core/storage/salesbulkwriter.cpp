@@ -118,7 +118,7 @@ Status SalesBulkWriter::writeLines(SqlQuery& q, qint64 id, const QList<InvoiceLi
 
 Status SalesBulkWriter::issue(Invoice& inv, const QString& nowIso)
 {
-    inv.kind = QStringLiteral("invoice");
+    inv.kind = InvoiceKind::Invoice;
     m_draft->bind(QStringLiteral("contact"), inv.contactId)
         .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
         .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
@@ -138,7 +138,7 @@ Status SalesBulkWriter::issue(Invoice& inv, const QString& nowIso)
     const int year = inv.issueDate.year();
     const int sequence = take(QStringLiteral("F"), year);
     const int position = take(QStringLiteral("chain"), 0);
-    inv.status = QStringLiteral("issued");
+    inv.status = InvoiceStatus::Issued;
     inv.number = QStringLiteral("F%1-%2").arg(year).arg(sequence, 4, 10, QLatin1Char('0'));
     inv.issuedAt = nowIso;
     inv.hashVersion = Invoice::CurrentHashVersion;
@@ -187,7 +187,7 @@ Status SalesBulkWriter::insertPayment(Payment& p, const QString& nowIso)
     p.hash = paymentHash(p, m_paymentTip);
     m_payment->bind(QStringLiteral("invoice"), p.invoiceId)
         .bind(QStringLiteral("day"), p.day.toString(Qt::ISODate))
-        .bind(QStringLiteral("method"), p.method)
+        .bind(QStringLiteral("method"), codeOf(p.method))
         .bind(QStringLiteral("amount"), static_cast<qint64>(p.amount.cents()))
         .bind(QStringLiteral("bank"), p.bank)
         .bind(QStringLiteral("cheque"), p.chequeNumber)

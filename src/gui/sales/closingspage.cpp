@@ -263,7 +263,7 @@ void ClosingsPage::showDetail()
     }
     row(tr("Sales incl. VAT"), c.totals.incl(), c.grandTotals.incl());
     for (auto it = c.grandTotals.payments.cbegin(); it != c.grandTotals.payments.cend(); ++it)
-        row(tr("Received: %1").arg(InvoiceService::methodLabel(it.key())), c.totals.payments.value(it.key()),
+        row(tr("Received: %1").arg(labelOfCode<PaymentMethod>(it.key())), c.totals.payments.value(it.key()),
             it.value());
     row(tr("Received in all"), c.totals.paid(), c.grandTotals.paid());
     html += QStringLiteral("</table>");

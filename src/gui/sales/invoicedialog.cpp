@@ -46,7 +46,7 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
       m_paymentRows(new ColumnsModel<Payment>(
           {{tr("Date"),
             [](const Payment& p) { return QLocale().toString(p.day, QStringLiteral("dd/MM/yyyy")); }},
-           {tr("Method"), [](const Payment& p) { return InvoiceService::methodLabel(p.method); }},
+           {tr("Method"), [](const Payment& p) { return labelOf(p.method); }},
            {tr("Amount"), [](const Payment& p) { return p.amount.format(); }, true},
            {tr("Cheque"),
             [](const Payment& p) {
@@ -449,8 +449,8 @@ void InvoiceDialog::askPayment()
     auto* day = new DateField(m_session.clock().today(), DateField::Kind::Required, &dialog);
     day->setDateRange(QDate(), m_session.clock().today());
     auto* method = new QComboBox(&dialog);
-    for (const QString& m : paymentMethods())
-        method->addItem(InvoiceService::methodLabel(m), m);
+    for (const PaymentMethod m : allOf<PaymentMethod>())
+        method->addItem(labelOf(m), static_cast<int>(m));
     auto* amount = new QLineEdit(balance ? balance->due().formatPlain() : QString(), &dialog);
     auto* bank = new QLineEdit(&dialog);
     auto* cheque = new QLineEdit(&dialog);
@@ -460,7 +460,8 @@ void InvoiceDialog::askPayment()
     form->addRow(tr("&Bank"), bank);
     form->addRow(tr("Cheque &number"), cheque);
     const auto chequeFields = [&]() {
-        const bool isCheque = method->currentData().toString() == QLatin1String("cheque");
+        const bool isCheque =
+            static_cast<PaymentMethod>(method->currentData().toInt()) == PaymentMethod::Cheque;
         bank->setEnabled(isCheque);
         cheque->setEnabled(isCheque);
     };
@@ -477,7 +478,7 @@ void InvoiceDialog::askPayment()
         }
         Payment p;
         p.day = day->date();
-        p.method = method->currentData().toString();
+        p.method = static_cast<PaymentMethod>(method->currentData().toInt());
         p.amount = *value;
         p.bank = bank->isEnabled() ? bank->text() : QString();
         p.chequeNumber = cheque->isEnabled() ? cheque->text() : QString();

@@ -31,8 +31,8 @@ Result<Page<InvoiceRow>> InvoiceListModel::fetch(const PageRequest& request) con
 
 QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) const
 {
-    const bool issued = row.status == QLatin1String("issued");
-    const bool invoice = row.kind == QLatin1String("invoice");
+    const bool issued = row.status == InvoiceStatus::Issued;
+    const bool invoice = row.kind == InvoiceKind::Invoice;
     if (role == Qt::TextAlignmentRole)
         return column == Total || column == Due ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
                                                 : QVariant();

@@ -22,10 +22,10 @@ InvoicesPage::InvoicesPage(Session& session, QWidget* parent)
     requireForNew(holding(permission::SalesWrite));
     m_table->setObjectName(QStringLiteral("invoicesTable"));
     m_status->setObjectName(QStringLiteral("invoiceStatus"));
-    m_status->addItem(tr("All invoices and credit notes"), QStringLiteral("all"));
-    m_status->addItem(tr("Drafts"), QStringLiteral("draft"));
-    m_status->addItem(tr("Issued"), QStringLiteral("issued"));
-    m_status->addItem(tr("Unpaid"), QStringLiteral("unpaid"));
+    m_status->addItem(tr("All invoices and credit notes"), static_cast<int>(Shown::All));
+    m_status->addItem(tr("Drafts"), static_cast<int>(Shown::Drafts));
+    m_status->addItem(tr("Issued"), static_cast<int>(Shown::Issued));
+    m_status->addItem(tr("Unpaid"), static_cast<int>(Shown::Unpaid));
     addFilter(m_status);
     connect(&m_session, &Session::databaseChanged, this, &InvoicesPage::restart);
     connect(&m_session, &Session::userChanged, this, &InvoicesPage::restart);
@@ -41,10 +41,19 @@ void InvoicesPage::applyFilters()
 {
     InvoiceFilter f;
     f.text = m_search->text();
-    const QString status = m_status->currentData().toString();
-    if (status == QLatin1String("draft") || status == QLatin1String("issued"))
-        f.status = status;
-    f.unpaidOnly = status == QLatin1String("unpaid");
+    switch (static_cast<Shown>(m_status->currentData().toInt())) {
+    case Shown::Drafts:
+        f.status = InvoiceStatus::Draft;
+        break;
+    case Shown::Issued:
+        f.status = InvoiceStatus::Issued;
+        break;
+    case Shown::Unpaid:
+        f.unpaidOnly = true;
+        break;
+    case Shown::All:
+        break;
+    }
     m_list->setFilter(f);
 }
 

@@ -14,6 +14,15 @@ class InvoicesPage final : public PagedListPage
     Q_DISABLE_COPY_MOVE(InvoicesPage)
 
 public:
+    // What the status filter offers (its items' data).
+    enum class Shown
+    {
+        All,
+        Drafts,
+        Issued,
+        Unpaid
+    };
+
     explicit InvoicesPage(Session& session, QWidget* parent = nullptr);
     void openRecord(qint64 id) override;
     QComboBox* statusFilter() const { return m_status; }
