@@ -1672,7 +1672,7 @@
 <context>
     <name>CareerRepository</name>
     <message>
-        <location filename="../../src/core/storage/careerrepository.cpp" line="+137" />
+        <location filename="../../src/core/storage/careerrepository.cpp" line="+138" />
         <source>This internship was changed meanwhile on another computer: open the record again.</source>
         <translation>Ce stage a été modifié entre-temps sur un autre poste : rouvrez la fiche.</translation>
     </message>
@@ -3189,12 +3189,12 @@
 <context>
     <name>ContactRepository</name>
     <message>
-        <location filename="../../src/core/storage/contactrepository.cpp" line="+121" />
+        <location filename="../../src/core/storage/contactrepository.cpp" line="+143" />
         <source>This contact no longer exists.</source>
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+48" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -3407,7 +3407,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../src/core/storage/database.cpp" line="+111" />
+        <location filename="../../src/core/storage/database.cpp" line="+114" />
         <source>“%1” is a folder, not a database.</source>
         <translation>« %1 » est un dossier, pas une base de données.</translation>
     </message>
@@ -5011,12 +5011,12 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+159" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+163" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+72" />
         <source>This quote does not exist.</source>
         <translation>Ce devis n'existe pas.</translation>
     </message>
@@ -5040,56 +5040,6 @@ Complétez, puis émettez-le de nouveau.</translation>
     <name>OrderService</name>
     <message>
         <location filename="../../src/core/services/orderservice.cpp" line="+17" />
-        <source>Draft</source>
-        <translation>Brouillon</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Sent</source>
-        <translation>Envoyé</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Accepted</source>
-        <translation>Accepté</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Refused</source>
-        <translation>Refusé</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Expired</source>
-        <translation>Expiré</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>To do</source>
-        <translation>À faire</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>In progress</source>
-        <translation>En cours</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Done</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Delivered</source>
-        <translation>Livré</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Cancelled</source>
-        <translation>Annulé</translation>
-    </message>
-    <message>
-        <location line="+7" />
         <source>Add at least one line.</source>
         <translation>Ajoutez au moins une ligne.</translation>
     </message>
@@ -5115,13 +5065,13 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+49" />
-        <location line="+188" />
+        <location line="+187" />
         <source>Choose the customer.</source>
         <translation>Choisissez le client.</translation>
     </message>
     <message>
-        <location line="-173" />
-        <location line="+30" />
+        <location line="-172" />
+        <location line="+29" />
         <source>A quote is valid until a day after it is made.</source>
         <translation>Un devis est valable jusqu'à une date postérieure à sa date.</translation>
     </message>
@@ -5155,7 +5105,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Un devis « %1 » ne peut pas devenir « %2 ».</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+27" />
         <source>The quote %1 is %2.</source>
         <translation>Le devis %1 est %2.</translation>
     </message>
@@ -5166,7 +5116,7 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+56" />
+        <location line="+57" />
         <source>Choose the workshop that will do the work.</source>
         <translation>Choisissez l'atelier qui fera le travail.</translation>
     </message>
@@ -5187,17 +5137,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Votre compte ne permet pas de modifier les bons de travaux.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Unknown status “%1”.</source>
-        <translation>Statut inconnu « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+23" />
+        <location line="+20" />
         <source>A work order “%1” cannot become “%2”.</source>
         <translation>Un bon de travaux « %1 » ne peut pas devenir « %2 ».</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>The work order %1 is invoiced: cancel the invoice with a credit note.</source>
         <translation>Le bon de travaux %1 est facturé : annulez la facture par un avoir.</translation>
     </message>
@@ -10173,12 +10118,53 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Avoir</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location filename="../../src/core/domain/orders.h" line="+25" />
+        <location filename="../../src/core/domain/sales.h" line="+6" />
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delivered</source>
+        <translation>Livré</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/sales.h" line="+1" />
         <source>Issued</source>
         <translation>Émises</translation>
     </message>
@@ -10201,6 +10187,11 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+1" />
         <source>Card</source>
         <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/orders.cpp" line="+8" />
+        <source>Expired</source>
+        <translation>Expiré</translation>
     </message>
 </context>
 <context>
@@ -12904,7 +12895,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation> — facturé : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+18" />
+        <location line="+17" />
         <source>%n log entry(ies), %1 of trainees' work at %2 an hour: %3
 Materials: %4
 Cost: %5
@@ -12952,17 +12943,17 @@ Facturé (HT) : %6
         <translation>Chercher un numéro ou un client…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>Open (to do, in progress)</source>
         <translation>En cours (à faire, commencés)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+9" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-20" />
         <source>Work orders</source>
         <translation>Bons de travaux</translation>
     </message>
@@ -12972,7 +12963,7 @@ Facturé (HT) : %6
         <translation>&amp;Nouveau bon de travaux…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+23" />
         <source>All workshops</source>
         <translation>Tous les ateliers</translation>
     </message>
@@ -14023,12 +14014,12 @@ Facturé (HT) : %6
         <translation>&amp;Nouveau devis…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+16" />
         <source>Open (drafts, sent and still valid)</source>
         <translation>En cours (brouillons, envoyés encore valables)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>All</source>
         <translation>Tous</translation>
     </message>

@@ -91,7 +91,7 @@ ListSource quotes(Database& db, const Clock& clock, const UserContext& user, con
                                                                q.reference,
                                                                amount(q.totals.incl),
                                                                iso(q.validUntil),
-                                                               q.status};
+                                                               codeOf(q.status)};
                                        });
             }};
 }
@@ -107,7 +107,7 @@ ListSource orders(Database& db, const Clock& clock, const UserContext& user, con
                 return asValues<WorkOrder>(
                     OrderService(db, clock, user).orders(filter, request), [](const WorkOrder& o) {
                         return QVariantList{o.id,          o.number,       iso(o.orderDate), o.customerName,
-                                            o.description, iso(o.dueDate), o.status,         o.invoiceNumber};
+                                            o.description, iso(o.dueDate), codeOf(o.status), o.invoiceNumber};
                     });
             }};
 }

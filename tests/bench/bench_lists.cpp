@@ -275,7 +275,7 @@ int main(int argc, char* argv[])
         const auto quotes = [&](const OrderFilter& f, const PageRequest& r) { return s.quotes(f, r); };
         pages(QStringLiteral("quotes"), quotes, OrderFilter{}, total(QStringLiteral("quote")));
         OrderFilter open;
-        open.status = QStringLiteral("open");
+        open.shown = OrderFilter::Shown::Open;
         open.today = clock.today();
         row(QStringLiteral("quotes"), QStringLiteral("open"),
             [&] { return shown(s.quotes(open, PageRequest::first(PageSize))); });

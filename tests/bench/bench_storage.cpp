@@ -186,7 +186,7 @@ int main(int argc, char* argv[])
         << " ms |\n";
     OrderRepository orders(**db);
     OrderFilter openOrders;
-    openOrders.status = QStringLiteral("open");
+    openOrders.shown = OrderFilter::Shown::Open;
     out << "| work orders: open ones, first page and count | "
         << timeMs([&]() { return orders.orders(openOrders, PageRequest::first()).has_value(); }, 10)
         << " ms |\n";

@@ -89,18 +89,18 @@ TEST_CASE("Quote → work order → production log → invoice, with the order's
     CHECK(stored->number == QStringLiteral("D2026-0001"));
     CHECK(stored->validUntil == kToday.addDays(30));
     CHECK(stored->totals.incl == Money::fromCents(6800));
-    CHECK_FALSE(orders.setQuoteStatus(*quoteId, QStringLiteral("accepted"))); // only by accepting it
-    REQUIRE(orders.setQuoteStatus(*quoteId, QStringLiteral("sent")));
+    CHECK_FALSE(orders.setQuoteStatus(*quoteId, QuoteStatus::Accepted)); // only by accepting it
+    REQUIRE(orders.setQuoteStatus(*quoteId, QuoteStatus::Sent));
     auto orderId = orders.acceptQuote(*quoteId, 0, kToday.addDays(7));
     REQUIRE(orderId);
-    CHECK(orders.quote(*quoteId)->status == QStringLiteral("accepted"));
+    CHECK(orders.quote(*quoteId)->status == QuoteStatus::Accepted);
     CHECK_FALSE(orders.acceptQuote(*quoteId, 0, {}));
     CHECK_FALSE(orders.saveQuote(*orders.quote(*quoteId)));
     auto order = orders.order(*orderId);
     REQUIRE(order);
     CHECK(order->number == QStringLiteral("BT2026-0001"));
     CHECK(order->sectionId == tyres);
-    CHECK(order->status == QStringLiteral("todo"));
+    CHECK(order->status == WorkOrderStatus::ToDo);
     REQUIRE(order->lines.size() == 2);
     CHECK(order->totalExcl() == Money::fromCents(6800));
 
@@ -146,7 +146,7 @@ TEST_CASE("Quote → work order → production log → invoice, with the order's
     auto early = orders.invoiceOrder(*orderId);
     REQUIRE_FALSE(early);
     CHECK(early.error().message.contains(QStringLiteral("pas encore")));
-    REQUIRE(orders.setOrderStatus(*orderId, QStringLiteral("done")));
+    REQUIRE(orders.setOrderStatus(*orderId, WorkOrderStatus::Done));
     auto number = orders.invoiceOrder(*orderId);
     REQUIRE(number);
     CHECK(*number == QStringLiteral("F2026-0001"));
@@ -157,9 +157,9 @@ TEST_CASE("Quote → work order → production log → invoice, with the order's
     CHECK(invoice->totals.incl == Money::fromCents(6800));
     CHECK(orders.order(*orderId)->invoiceNumber == *number);
     CHECK_FALSE(orders.invoiceOrder(*orderId));
-    CHECK_FALSE(orders.setOrderStatus(*orderId, QStringLiteral("cancelled")));
-    REQUIRE(orders.setOrderStatus(*orderId, QStringLiteral("delivered")));
-    CHECK_FALSE(orders.setOrderStatus(*orderId, QStringLiteral("todo")));
+    CHECK_FALSE(orders.setOrderStatus(*orderId, WorkOrderStatus::Cancelled));
+    REQUIRE(orders.setOrderStatus(*orderId, WorkOrderStatus::Delivered));
+    CHECK_FALSE(orders.setOrderStatus(*orderId, WorkOrderStatus::ToDo));
     // A delivered order takes no more work.
     ProductionEntry late = e2;
     late.day = QDate(2026, 11, 27);
@@ -168,7 +168,7 @@ TEST_CASE("Quote → work order → production log → invoice, with the order's
     CHECK(refused.error().message.contains(QStringLiteral("BT2026-0001")));
 
     OrderFilter open;
-    open.status = QStringLiteral("open");
+    open.shown = OrderFilter::Shown::Open;
     CHECK(*orders.countOrders(open) == 0);
     OrderFilter byText;
     byText.text = QStringLiteral("doubs");
@@ -192,23 +192,23 @@ TEST_CASE("A quote to a private person is sent only with its time of execution a
     auto id = orders.saveQuote(quote);
     REQUIRE(id);
     // Neither the time of execution nor the mediator: both named, nothing changed.
-    auto refused = orders.setQuoteStatus(*id, QStringLiteral("sent"));
+    auto refused = orders.setQuoteStatus(*id, QuoteStatus::Sent);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.contains(QStringLiteral("délai d'exécution")));
     CHECK(refused.error().message.contains(QStringLiteral("médiateur")));
-    CHECK(orders.quote(*id)->status == QStringLiteral("draft"));
+    CHECK(orders.quote(*id)->status == QuoteStatus::Draft);
     Quote withTime = *orders.quote(*id);
     withTime.executionTime = QStringLiteral("sous 5 jours ouvrés après votre accord");
     REQUIRE(orders.saveQuote(withTime));
     CHECK(orders.quote(*id)->executionTime == withTime.executionTime);
-    refused = orders.setQuoteStatus(*id, QStringLiteral("sent"));
+    refused = orders.setQuoteStatus(*id, QuoteStatus::Sent);
     REQUIRE_FALSE(refused);
     CHECK_FALSE(refused.error().message.contains(QStringLiteral("délai d'exécution")));
     SchoolService school(db, clock, shop.director);
     SchoolIdentity identity = *school.identity();
     identity.consumerMediator = QStringLiteral("CM2C — www.cm2c.net");
     REQUIRE(school.saveIdentity(identity));
-    REQUIRE(orders.setQuoteStatus(*id, QStringLiteral("sent")));
+    REQUIRE(orders.setQuoteStatus(*id, QuoteStatus::Sent));
 
     // A business customer's quote needs neither.
     Quote business;
@@ -219,5 +219,5 @@ TEST_CASE("A quote to a private person is sent only with its time of execution a
     identity = *school.identity();
     identity.consumerMediator.clear();
     REQUIRE(school.saveIdentity(identity));
-    CHECK(orders.setQuoteStatus(*businessId, QStringLiteral("sent")));
+    CHECK(orders.setQuoteStatus(*businessId, QuoteStatus::Sent));
 }

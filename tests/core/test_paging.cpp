@@ -526,7 +526,7 @@ TEST_CASE("Quotes and work orders page newest first, by workshop and status, thr
         auto quote = orders.saveQuote(q);
         REQUIRE(quote);
         if (d % 3 == 0 && q.contactId == shop.garage) // a business: nothing more to say before sending
-            REQUIRE(orders.setQuoteStatus(*quote, QStringLiteral("sent")));
+            REQUIRE(orders.setQuoteStatus(*quote, QuoteStatus::Sent));
         WorkOrder o;
         o.contactId = q.contactId;
         o.sectionId = q.sectionId;
@@ -548,7 +548,7 @@ TEST_CASE("Quotes and work orders page newest first, by workshop and status, thr
     };
     const QString byDate = QStringLiteral(" ORDER BY order_date DESC, id DESC");
     OrderFilter open;
-    open.status = QStringLiteral("open");
+    open.shown = OrderFilter::Shown::Open;
     OrderFilter workshop;
     workshop.sectionId = sections.at(1);
     checkPaging<WorkOrder>(orderPages({}),
@@ -573,16 +573,21 @@ TEST_CASE("Quotes and work orders page newest first, by workshop and status, thr
         3);
 
     const QList<Run> runs = traced([&]() {
-        for (const QString& status : {QString(), QStringLiteral("open"), QStringLiteral("done")}) {
+        using Shown = OrderFilter::Shown;
+        for (const Shown shown : {Shown::All, Shown::Open, Shown::One}) {
             for (qint64 section : {qint64(0), sections.at(0)}) {
                 OrderFilter f;
-                f.status = status;
+                f.shown = shown;
+                f.orderStatus = WorkOrderStatus::Done;
                 f.sectionId = section;
                 auto page = orders.orders(f, PageRequest::first(2));
                 REQUIRE(page);
                 REQUIRE(orders.orders(f, PageRequest::after(page->info.last, 2)));
-                if (status != QLatin1String("done"))
-                    f.status = status.isEmpty() ? QStringLiteral("draft") : status;
+                // The quotes: the open ones, or one status (drafts, accepted ones).
+                if (shown != Shown::Open) {
+                    f.quoteStatus = shown == Shown::All ? QuoteStatus::Draft : QuoteStatus::Accepted;
+                    f.shown = Shown::One;
+                }
                 auto quotes = orders.quotes(f, PageRequest::first(2));
                 REQUIRE(quotes);
                 REQUIRE(orders.quotes(f, PageRequest::after(quotes->info.last, 2)));

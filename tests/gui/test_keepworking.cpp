@@ -267,8 +267,8 @@ TEST_CASE("After accepting a quote and invoicing the order, a button opens the r
     // A finished work order, invoiced: the invoice opens from the message.
     const qint64 done = openedOrder;
     OrderService orders(db, d.session.clock(), d.session.user());
-    REQUIRE(orders.setOrderStatus(done, QStringLiteral("in_progress")));
-    REQUIRE(orders.setOrderStatus(done, QStringLiteral("done")));
+    REQUIRE(orders.setOrderStatus(done, WorkOrderStatus::InProgress));
+    REQUIRE(orders.setOrderStatus(done, WorkOrderStatus::Done));
     OrderDialog order(d.session, done);
     order.setConfirmation([](const QString&) { return true; });
     order.show();

@@ -97,17 +97,12 @@ TEST_CASE("Every paged list of the demo walks to its end and back through its pa
     }
     {
         QuotesPage page(d.session);
-        page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QString()));
+        page.statusFilter()->setCurrentIndex(page.statusFilter()->count() - 1); // "Tous", the last choice
         walk(page, QStringLiteral("SELECT count(*) FROM quote"), db);
     }
     {
         OrdersPage page(d.session);
-        QComboBox* status = nullptr;
-        for (QComboBox* c : page.findChildren<QComboBox*>())
-            if (c->findData(QStringLiteral("open")) >= 0)
-                status = c;
-        REQUIRE(status);
-        status->setCurrentIndex(status->findData(QString()));
+        page.statusFilter()->setCurrentIndex(page.statusFilter()->count() - 1); // "Tous"
         walk(page, QStringLiteral("SELECT count(*) FROM work_order"), db);
     }
     {

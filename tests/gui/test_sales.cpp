@@ -207,7 +207,7 @@ TEST_CASE("A work order is written, the workshop logs its work on it, it is invo
     REQUIRE(dialog.save());
     const QString number = dialog.order().number;
     CHECK(number.startsWith(QStringLiteral("BT2026-")));
-    CHECK(dialog.order().status == QStringLiteral("todo"));
+    CHECK(dialog.order().status == WorkOrderStatus::ToDo);
     CHECK_FALSE(dialog.invoice()); // not done yet
     CHECK(dialog.bannerText().contains(QStringLiteral("pas encore")));
 
@@ -229,7 +229,7 @@ TEST_CASE("A work order is written, the workshop logs its work on it, it is invo
         listed = listed || orders->itemText(i).startsWith(number);
     CHECK(listed);
 
-    REQUIRE(dialog.setStatus(QStringLiteral("done")));
+    REQUIRE(dialog.setStatus(WorkOrderStatus::Done));
     REQUIRE(dialog.invoice());
     const QString invoice = dialog.order().invoiceNumber;
     CHECK(invoice.startsWith(QStringLiteral("F2026-")));
@@ -361,15 +361,15 @@ TEST_CASE("A quote is written, printed for the customer, sent, then accepted int
           QStringLiteral("Bon pour accord"), QStringLiteral("Total TTC")})
         CHECK(text.contains(mention));
 
-    REQUIRE(dialog.setStatus(QStringLiteral("sent")));
-    CHECK(dialog.quote().status == QStringLiteral("sent"));
+    REQUIRE(dialog.setStatus(QuoteStatus::Sent));
+    CHECK(dialog.quote().status == QuoteStatus::Sent);
     // Accepted without a workshop: asked for.
     CHECK(dialog.accept(kToday.addDays(14)) == 0);
     CHECK(dialog.bannerText().contains(QStringLiteral("atelier")));
     dialog.setSection(metal);
     const qint64 order = dialog.accept(kToday.addDays(14));
     REQUIRE(order != 0);
-    CHECK(dialog.quote().status == QStringLiteral("accepted"));
+    CHECK(dialog.quote().status == QuoteStatus::Accepted);
     CHECK(test::rawScalar(
               db, QStringLiteral("SELECT COUNT(*) FROM work_order_line WHERE order_id = %1").arg(order))
               .toInt() == 1);
@@ -381,7 +381,7 @@ TEST_CASE("A quote is written, printed for the customer, sent, then accepted int
     QuotesPage page(d.session);
     for (int r = 0; r < test::rows(page.table()); ++r)
         CHECK(test::cell(page.table(), r, 0) != number);
-    page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(QStringLiteral("accepted")));
+    page.statusFilter()->setCurrentIndex(page.statusFilter()->findText(labelOf(QuoteStatus::Accepted)));
     REQUIRE(test::rows(page.table()) > 0);
     CHECK(test::cell(page.table(), 0, 0) == number);
     CHECK(test::cell(page.table(), 0, 6) == QStringLiteral("Accepté"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/codes.h"
 #include "domain/sales.h"
 
 #include <QDate>
@@ -8,6 +9,45 @@
 #include <QStringList>
 
 namespace etabli {
+
+// What became of a quote. "Expired" is not stored: a sent quote past its
+// validity date (Quote::isExpired).
+enum class QuoteStatus
+{
+    Draft,
+    Sent,
+    Accepted,
+    Refused,
+};
+template <> struct Codes<QuoteStatus>
+{
+    static constexpr CodeEntry<QuoteStatus> entries[] = {
+        {QuoteStatus::Draft, "draft", QT_TRANSLATE_NOOP("etabli::Codes", "Draft")},
+        {QuoteStatus::Sent, "sent", QT_TRANSLATE_NOOP("etabli::Codes", "Sent")},
+        {QuoteStatus::Accepted, "accepted", QT_TRANSLATE_NOOP("etabli::Codes", "Accepted")},
+        {QuoteStatus::Refused, "refused", QT_TRANSLATE_NOOP("etabli::Codes", "Refused")},
+    };
+};
+
+// Where a work order stands, in the order the workshop moves it.
+enum class WorkOrderStatus
+{
+    ToDo,
+    InProgress,
+    Done,
+    Delivered,
+    Cancelled,
+};
+template <> struct Codes<WorkOrderStatus>
+{
+    static constexpr CodeEntry<WorkOrderStatus> entries[] = {
+        {WorkOrderStatus::ToDo, "todo", QT_TRANSLATE_NOOP("etabli::Codes", "To do")},
+        {WorkOrderStatus::InProgress, "in_progress", QT_TRANSLATE_NOOP("etabli::Codes", "In progress")},
+        {WorkOrderStatus::Done, "done", QT_TRANSLATE_NOOP("etabli::Codes", "Done")},
+        {WorkOrderStatus::Delivered, "delivered", QT_TRANSLATE_NOOP("etabli::Codes", "Delivered")},
+        {WorkOrderStatus::Cancelled, "cancelled", QT_TRANSLATE_NOOP("etabli::Codes", "Cancelled")},
+    };
+};
 
 // A quote (devis): lines from the catalogue or free text, valid until a date.
 struct Quote
@@ -18,7 +58,7 @@ struct Quote
     QString customerName; // filled when read
     qint64 sectionId = 0;
     qint64 vehicleId = 0;
-    QString status = QStringLiteral("draft"); // draft, sent, accepted, refused
+    QuoteStatus status = QuoteStatus::Draft;
     QDate quoteDate;
     QDate validUntil;
     QString reference;
@@ -33,15 +73,12 @@ struct Quote
     // A sent quote past its validity date, neither accepted nor refused.
     bool isExpired(const QDate& today) const
     {
-        return status == QLatin1String("sent") && validUntil.isValid() && validUntil < today;
+        return status == QuoteStatus::Sent && validUntil.isValid() && validUntil < today;
     }
 };
 
-inline QStringList workOrderStatuses()
-{
-    return {QStringLiteral("todo"), QStringLiteral("in_progress"), QStringLiteral("done"),
-            QStringLiteral("delivered"), QStringLiteral("cancelled")};
-}
+// The status as the quotes' list shows it: "Expired" for a sent quote past its validity.
+QString quoteStatusLabel(QuoteStatus status, bool expired);
 
 // A work order (bon de travaux) for a workshop.
 struct WorkOrder
@@ -56,7 +93,7 @@ struct WorkOrder
     QString description;
     QDate orderDate;
     QDate dueDate;
-    QString status = QStringLiteral("todo");
+    WorkOrderStatus status = WorkOrderStatus::ToDo;
     qint64 invoiceId = 0;
     QString invoiceNumber; // filled when read
     QList<InvoiceLine> lines;

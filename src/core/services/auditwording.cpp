@@ -221,9 +221,9 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
         if (entity == QLatin1String("invoice"))
             return labelOfCode<InvoiceStatus>(code);
         if (entity == QLatin1String("quote"))
-            return OrderService::quoteStatusLabel(code);
+            return labelOfCode<QuoteStatus>(code);
         if (entity == QLatin1String("work_order"))
-            return OrderService::orderStatusLabel(code);
+            return labelOfCode<WorkOrderStatus>(code);
     }
     if (field == QLatin1String("read"))
         return code == QLatin1String("notes")       ? AuditWording::tr("follow-up notes")

@@ -150,7 +150,7 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                     if (auto r = writer.issue(inv, stamp); !r)
                         return std::unexpected(r.error());
                     o.invoiceId = inv.id;
-                    o.status = QStringLiteral("delivered");
+                    o.status = WorkOrderStatus::Delivered;
                     ++summary.invoices;
                     if (rng.chance(90)) {
                         Payment p;
@@ -172,7 +172,7 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                             chequesByFriday[p.day.addDays((5 - p.day.dayOfWeek() + 7) % 7)] << p.id;
                     }
                 } else {
-                    o.status = QStringLiteral("in_progress");
+                    o.status = WorkOrderStatus::InProgress;
                 }
                 if (auto r = writer.insertOrder(o, stamp); !r)
                     return std::unexpected(r.error());

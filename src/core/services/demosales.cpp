@@ -237,8 +237,7 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
             auto quoteId = OrderService(m_db, quoted, office).saveQuote(q);
             if (!quoteId)
                 return std::unexpected(quoteId.error());
-            if (auto r = OrderService(m_db, quoted, office).setQuoteStatus(*quoteId, QStringLiteral("sent"));
-                !r)
+            if (auto r = OrderService(m_db, quoted, office).setQuoteStatus(*quoteId, QuoteStatus::Sent); !r)
                 return std::unexpected(r.error());
             const FixedClock accepted = at(orderDay, 9);
             auto id = OrderService(m_db, accepted, office).acceptQuote(*quoteId, 0, due);
@@ -290,20 +289,20 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
         const qint64 orderId = placed.value(order.reference).orderId;
         if (order.invoiceDay >= today || order.lastDay >= today.addDays(-3)) {
             const FixedClock started = at(order.lastDay, 12);
-            if (auto r = OrderService(m_db, started, office)
-                             .setOrderStatus(orderId, QStringLiteral("in_progress"));
+            if (auto r =
+                    OrderService(m_db, started, office).setOrderStatus(orderId, WorkOrderStatus::InProgress);
                 !r)
                 return std::unexpected(r.error());
             continue;
         }
         const FixedClock then = at(order.invoiceDay, 16);
         OrderService work(m_db, then, office);
-        if (auto r = work.setOrderStatus(orderId, QStringLiteral("done")); !r)
+        if (auto r = work.setOrderStatus(orderId, WorkOrderStatus::Done); !r)
             return std::unexpected(r.error());
         if (auto r = work.invoiceOrder(orderId); !r)
             return std::unexpected(r.error());
         if (rng.chance(90))
-            if (auto r = work.setOrderStatus(orderId, QStringLiteral("delivered")); !r)
+            if (auto r = work.setOrderStatus(orderId, WorkOrderStatus::Delivered); !r)
                 return std::unexpected(r.error());
         ++issued;
         InvoiceService sales(m_db, then, office);
@@ -402,11 +401,11 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
             return std::unexpected(id.error());
         if (i == 2 || i == 6)
             continue; // draft
-        if (auto r = OrderService(m_db, at(day, 11), office).setQuoteStatus(*id, QStringLiteral("sent")); !r)
+        if (auto r = OrderService(m_db, at(day, 11), office).setQuoteStatus(*id, QuoteStatus::Sent); !r)
             return std::unexpected(r.error());
         if (i == 4)
             if (auto r = OrderService(m_db, at(std::min(day.addDays(6), today), 11), office)
-                             .setQuoteStatus(*id, QStringLiteral("refused"));
+                             .setQuoteStatus(*id, QuoteStatus::Refused);
                 !r)
                 return std::unexpected(r.error());
     }

@@ -11,36 +11,6 @@
 
 namespace etabli {
 
-QString OrderService::quoteStatusLabel(const QString& status)
-{
-    if (status == QLatin1String("draft"))
-        return tr("Draft");
-    if (status == QLatin1String("sent"))
-        return tr("Sent");
-    if (status == QLatin1String("accepted"))
-        return tr("Accepted");
-    if (status == QLatin1String("refused"))
-        return tr("Refused");
-    if (status == QLatin1String("expired"))
-        return tr("Expired");
-    return status;
-}
-
-QString OrderService::orderStatusLabel(const QString& status)
-{
-    if (status == QLatin1String("todo"))
-        return tr("To do");
-    if (status == QLatin1String("in_progress"))
-        return tr("In progress");
-    if (status == QLatin1String("done"))
-        return tr("Done");
-    if (status == QLatin1String("delivered"))
-        return tr("Delivered");
-    if (status == QLatin1String("cancelled"))
-        return tr("Cancelled");
-    return status;
-}
-
 Status OrderService::validateLines(const QList<InvoiceLine>& lines) const
 {
     if (lines.isEmpty())
@@ -126,7 +96,7 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
             if (!n)
                 return std::unexpected(n.error());
             q.number = QStringLiteral("D%1-%2").arg(q.quoteDate.year()).arg(*n, 4, 10, QLatin1Char('0'));
-            q.status = QStringLiteral("draft");
+            q.status = QuoteStatus::Draft;
             auto id = repo.insertQuote(q, m_clock.nowIso());
             if (!id)
                 return id;
@@ -144,10 +114,9 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
         auto stored = repo.quote(q.id);
         if (!stored)
             return std::unexpected(stored.error());
-        if (stored->status == QLatin1String("accepted") || stored->status == QLatin1String("refused"))
-            return fail(Error::Code::Conflict,
-                        tr("The quote %1 is %2: it is kept as it was.")
-                            .arg(stored->number, quoteStatusLabel(stored->status).toLower()));
+        if (stored->status == QuoteStatus::Accepted || stored->status == QuoteStatus::Refused)
+            return fail(Error::Code::Conflict, tr("The quote %1 is %2: it is kept as it was.")
+                                                   .arg(stored->number, labelOf(stored->status).toLower()));
         q.status = stored->status;
         q.quoteDate = stored->quoteDate;
         if (q.validUntil < q.quoteDate)
@@ -192,7 +161,7 @@ Status OrderService::checkConsumerQuote(const Quote& q) const
             .arg(missing.join(QStringLiteral("\n– "))));
 }
 
-Status OrderService::setQuoteStatus(qint64 quoteId, const QString& status)
+Status OrderService::setQuoteStatus(qint64 quoteId, QuoteStatus status)
 {
     if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
         return r;
@@ -201,23 +170,22 @@ Status OrderService::setQuoteStatus(qint64 quoteId, const QString& status)
         auto q = repo.quote(quoteId);
         if (!q)
             return std::unexpected(q.error());
-        const bool allowed = (q->status == QLatin1String("draft") && status == QLatin1String("sent")) ||
-                             (q->status == QLatin1String("sent") && status == QLatin1String("refused")) ||
-                             (q->status == QLatin1String("sent") && status == QLatin1String("draft"));
+        const bool allowed = (q->status == QuoteStatus::Draft && status == QuoteStatus::Sent) ||
+                             (q->status == QuoteStatus::Sent && status == QuoteStatus::Refused) ||
+                             (q->status == QuoteStatus::Sent && status == QuoteStatus::Draft);
         if (!allowed)
             return fail(Error::Code::InvalidInput,
-                        tr("A quote “%1” cannot become “%2”.")
-                            .arg(quoteStatusLabel(q->status), quoteStatusLabel(status)));
-        if (status == QLatin1String("sent")) {
+                        tr("A quote “%1” cannot become “%2”.").arg(labelOf(q->status), labelOf(status)));
+        if (status == QuoteStatus::Sent) {
             if (auto r = checkConsumerQuote(*q); !r)
                 return r;
         }
-        const QString before = q->status;
+        const QuoteStatus before = q->status;
         q->status = status;
         if (auto r = repo.updateQuote(*q, m_clock.nowIso()); !r)
             return r;
         ChangeSet c;
-        c.add(QStringLiteral("status"), before, status);
+        c.add(QStringLiteral("status"), codeOf(before), codeOf(status));
         return AuditTrail(m_db, m_clock)
             .record(m_actor, QStringLiteral("quote"), QString::number(quoteId), QStringLiteral("update"), c);
     });
@@ -232,16 +200,17 @@ Result<qint64> OrderService::acceptQuote(qint64 quoteId, qint64 sectionId, const
         auto q = repo.quote(quoteId);
         if (!q)
             return std::unexpected(q.error());
-        if (q->status != QLatin1String("sent") && q->status != QLatin1String("draft"))
+        if (q->status != QuoteStatus::Sent && q->status != QuoteStatus::Draft)
             return fail(Error::Code::InvalidInput,
-                        tr("The quote %1 is %2.").arg(q->number, quoteStatusLabel(q->status).toLower()));
+                        tr("The quote %1 is %2.").arg(q->number, labelOf(q->status).toLower()));
         if (q->validUntil < m_clock.today())
             return fail(Error::Code::InvalidInput,
                         tr("The quote %1 has expired: make a new one with today's prices.").arg(q->number));
         const qint64 section = sectionId != 0 ? sectionId : q->sectionId;
         if (section == 0)
             return fail(Error::Code::InvalidInput, tr("Choose the workshop that will do the work."));
-        q->status = QStringLiteral("accepted");
+        const QuoteStatus before = q->status;
+        q->status = QuoteStatus::Accepted;
         if (auto r = repo.updateQuote(*q, m_clock.nowIso()); !r)
             return std::unexpected(r.error());
         WorkOrder o;
@@ -256,7 +225,7 @@ Result<qint64> OrderService::acceptQuote(qint64 quoteId, qint64 sectionId, const
         if (!id)
             return id;
         ChangeSet c;
-        c.add(QStringLiteral("status"), QStringLiteral("sent"), QStringLiteral("accepted"))
+        c.add(QStringLiteral("status"), codeOf(before), codeOf(QuoteStatus::Accepted))
             .set(QStringLiteral("work_order_id"), *id);
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("quote"), QString::number(quoteId),
@@ -308,7 +277,7 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
             if (!n)
                 return std::unexpected(n.error());
             o.number = QStringLiteral("BT%1-%2").arg(o.orderDate.year()).arg(*n, 4, 10, QLatin1Char('0'));
-            o.status = QStringLiteral("todo");
+            o.status = WorkOrderStatus::ToDo;
             auto id = repo.insertOrder(o, m_clock.nowIso());
             if (!id)
                 return id;
@@ -346,12 +315,10 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
     });
 }
 
-Status OrderService::setOrderStatus(qint64 orderId, const QString& status)
+Status OrderService::setOrderStatus(qint64 orderId, WorkOrderStatus status)
 {
     if (!m_actor.can(permission::SalesWrite) && !m_actor.can(permission::ProductionWrite))
         return fail(Error::Code::AccessDenied, tr("Your account may not change the work orders."));
-    if (!workOrderStatuses().contains(status))
-        return fail(Error::Code::InvalidInput, tr("Unknown status “%1”.").arg(status));
     return inTransaction(m_db, [&]() -> Status {
         OrderRepository repo(m_db);
         auto o = repo.order(orderId);
@@ -363,29 +330,25 @@ Status OrderService::setOrderStatus(qint64 orderId, const QString& status)
                 o->sectionId);
             !r)
             return r;
-        static const QHash<QString, QStringList> next = {
-            {QStringLiteral("todo"),
-             {QStringLiteral("in_progress"), QStringLiteral("done"), QStringLiteral("cancelled")}},
-            {QStringLiteral("in_progress"),
-             {QStringLiteral("todo"), QStringLiteral("done"), QStringLiteral("cancelled")}},
-            {QStringLiteral("done"), {QStringLiteral("in_progress"), QStringLiteral("delivered")}},
-            {QStringLiteral("delivered"), {}},
-            {QStringLiteral("cancelled"), {}},
+        using S = WorkOrderStatus;
+        static const QHash<S, QList<S>> next = {
+            {S::ToDo, {S::InProgress, S::Done, S::Cancelled}},
+            {S::InProgress, {S::ToDo, S::Done, S::Cancelled}},
+            {S::Done, {S::InProgress, S::Delivered}},
         };
         if (!next.value(o->status).contains(status))
             return fail(Error::Code::InvalidInput,
-                        tr("A work order “%1” cannot become “%2”.")
-                            .arg(orderStatusLabel(o->status), orderStatusLabel(status)));
-        if (status == QLatin1String("cancelled") && o->invoiceId != 0)
+                        tr("A work order “%1” cannot become “%2”.").arg(labelOf(o->status), labelOf(status)));
+        if (status == S::Cancelled && o->invoiceId != 0)
             return fail(
                 Error::Code::InvalidInput,
                 tr("The work order %1 is invoiced: cancel the invoice with a credit note.").arg(o->number));
-        const QString before = o->status;
+        const S before = o->status;
         o->status = status;
         if (auto r = repo.updateOrder(*o, m_clock.nowIso()); !r)
             return r;
         ChangeSet c;
-        c.add(QStringLiteral("status"), before, status);
+        c.add(QStringLiteral("status"), codeOf(before), codeOf(status));
         return AuditTrail(m_db, m_clock)
             .record(m_actor, QStringLiteral("work_order"), QString::number(orderId), QStringLiteral("update"),
                     c);
@@ -404,7 +367,7 @@ Result<QString> OrderService::invoiceOrder(qint64 orderId)
         if (o->invoiceId != 0)
             return fail(Error::Code::Conflict,
                         tr("The work order %1 is already invoiced (%2).").arg(o->number, o->invoiceNumber));
-        if (o->status != QLatin1String("done") && o->status != QLatin1String("delivered"))
+        if (o->status != WorkOrderStatus::Done && o->status != WorkOrderStatus::Delivered)
             return fail(
                 Error::Code::InvalidInput,
                 tr("The work order %1 is not done yet: mark it done, then invoice it.").arg(o->number));

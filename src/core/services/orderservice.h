@@ -36,7 +36,7 @@ public:
     Result<qint64> quoteId(const QString& number) const;
     Result<qint64> saveQuote(const Quote& quote);
     // draft → sent, sent → refused (acceptance: acceptQuote).
-    Status setQuoteStatus(qint64 quoteId, const QString& status);
+    Status setQuoteStatus(qint64 quoteId, QuoteStatus status);
     // Sending a quote to a private person needs its time of execution and the school's consumer mediator.
     Status checkConsumerQuote(const Quote& quote) const;
     // The quote's lines become a work order of the workshop; returns its id.
@@ -47,13 +47,10 @@ public:
     Result<qint64> countOrders(const OrderFilter& filter, int cap = 10000) const;
     // A work order without a quote (id 0), or changes to one not invoiced yet.
     Result<qint64> saveOrder(const WorkOrder& order);
-    Status setOrderStatus(qint64 orderId, const QString& status);
+    Status setOrderStatus(qint64 orderId, WorkOrderStatus status);
     // Issues the invoice of a done (or delivered) order; returns its number.
     Result<QString> invoiceOrder(qint64 orderId);
     Result<OrderCosting> costing(qint64 orderId) const;
-
-    static QString quoteStatusLabel(const QString& status);
-    static QString orderStatusLabel(const QString& status);
 
 private:
     Status validateLines(const QList<InvoiceLine>& lines) const;

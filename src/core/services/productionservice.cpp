@@ -188,7 +188,7 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
         if (order->sectionId != e.sectionId)
             return fail(Error::Code::InvalidInput,
                         tr("The work order %1 is for another workshop.").arg(order->number));
-        if (order->status == QLatin1String("cancelled") || order->status == QLatin1String("delivered"))
+        if (order->status == WorkOrderStatus::Cancelled || order->status == WorkOrderStatus::Delivered)
             return fail(Error::Code::InvalidInput,
                         tr("The work order %1 is closed (cancelled or delivered).").arg(order->number));
         e.reference = order->number;

@@ -46,20 +46,24 @@ Result<sql::PagedQuery> listQuery(const Database& db, const OrderFilter& f, bool
     if (f.contactId != 0)
         where.add(a + QStringLiteral(".contact_id = :contact"), {{QStringLiteral("contact"), f.contactId}});
     const QString today = (f.today.isValid() ? f.today : QDate::currentDate()).toString(Qt::ISODate);
-    if (f.status == QLatin1String("open") && orders) {
-        where.add(QStringLiteral("o.status IN ('todo', 'in_progress')"));
-    } else if (f.status == QLatin1String("open")) {
-        where.add(QStringLiteral(
-                      "q.status IN ('draft', 'sent') AND (q.status = 'draft' OR q.valid_until >= :today)"),
+    const QString sent = codeOf(QuoteStatus::Sent);
+    using Shown = OrderFilter::Shown;
+    if (f.shown == Shown::Open && orders) {
+        where.add(QStringLiteral("o.status IN ('%1', '%2')")
+                      .arg(codeOf(WorkOrderStatus::ToDo), codeOf(WorkOrderStatus::InProgress)));
+    } else if (f.shown == Shown::Open) {
+        where.add(QStringLiteral("q.status IN ('%1', '%2') AND (q.status = '%1' OR q.valid_until >= :today)")
+                      .arg(codeOf(QuoteStatus::Draft), sent),
                   {{QStringLiteral("today"), today}});
-    } else if (f.status == QLatin1String("expired") && !orders) {
+    } else if (f.shown == Shown::Expired && !orders) {
         where.add(QStringLiteral("q.status = :status AND q.valid_until < :today"),
-                  {{QStringLiteral("status"), QStringLiteral("sent")}, {QStringLiteral("today"), today}});
-    } else if (f.status == QLatin1String("sent") && !orders) {
+                  {{QStringLiteral("status"), sent}, {QStringLiteral("today"), today}});
+    } else if (f.shown == Shown::One && !orders && f.quoteStatus == QuoteStatus::Sent) {
         where.add(QStringLiteral("q.status = :status AND q.valid_until >= :today"),
-                  {{QStringLiteral("status"), QStringLiteral("sent")}, {QStringLiteral("today"), today}});
-    } else if (!f.status.isEmpty()) {
-        where.add(a + QStringLiteral(".status = :status"), {{QStringLiteral("status"), f.status}});
+                  {{QStringLiteral("status"), sent}, {QStringLiteral("today"), today}});
+    } else if (f.shown == Shown::One) {
+        where.add(a + QStringLiteral(".status = :status"),
+                  {{QStringLiteral("status"), orders ? codeOf(f.orderStatus) : codeOf(f.quoteStatus)}});
     }
     // The number and the customer's name, through the search table (schema 26).
     const sql::TextSearch search(
@@ -69,11 +73,11 @@ Result<sql::PagedQuery> listQuery(const Database& db, const OrderFilter& f, bool
     sql::PagedQuery query(select, from, where,
                           a + (orders ? QStringLiteral(".order_date") : QStringLiteral(".quote_date")),
                           a + QStringLiteral(".id"));
-    if (f.status == QLatin1String("open") && f.contactId == 0)
+    if (f.shown == Shown::Open && f.contactId == 0)
         query.preferIndex(QStringLiteral("%1_list_%2open")
                               .arg(orders ? QStringLiteral("work_order") : QStringLiteral("quote"),
                                    f.sectionId != 0 ? QStringLiteral("section_") : QString()));
-    if (!search.isEmpty() && f.sectionId == 0 && f.contactId == 0 && f.status.isEmpty())
+    if (!search.isEmpty() && f.sectionId == 0 && f.contactId == 0 && f.shown == Shown::All)
         query.countBy([search](int cap) { return search.count(cap); });
     return query;
 }
@@ -108,7 +112,7 @@ Result<qint64> OrderRepository::insertQuote(const Quote& quote, const QString& n
         .bind(QStringLiteral("contact"), quote.contactId)
         .bind(QStringLiteral("section"), idOrNull(quote.sectionId))
         .bind(QStringLiteral("vehicle"), idOrNull(quote.vehicleId))
-        .bind(QStringLiteral("status"), quote.status)
+        .bind(QStringLiteral("status"), codeOf(quote.status))
         .bind(QStringLiteral("date"), iso(quote.quoteDate))
         .bind(QStringLiteral("valid"), iso(quote.validUntil))
         .bind(QStringLiteral("reference"), quote.reference.trimmed())
@@ -142,7 +146,7 @@ Status OrderRepository::updateQuote(const Quote& quote, const QString& nowIso)
     q.bind(QStringLiteral("contact"), quote.contactId)
         .bind(QStringLiteral("section"), idOrNull(quote.sectionId))
         .bind(QStringLiteral("vehicle"), idOrNull(quote.vehicleId))
-        .bind(QStringLiteral("status"), quote.status)
+        .bind(QStringLiteral("status"), codeOf(quote.status))
         .bind(QStringLiteral("valid"), iso(quote.validUntil))
         .bind(QStringLiteral("reference"), quote.reference.trimmed())
         .bind(QStringLiteral("notes"), quote.notes.trimmed())
@@ -177,7 +181,8 @@ Quote readQuote(const SqlQuery& q)
     o.customerName = customer(q.value(3), q.value(4), q.value(5));
     o.sectionId = q.value(6).isNull() ? 0 : q.value(6).toLongLong();
     o.vehicleId = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
-    o.status = q.value(8).toString();
+    // A code this version does not know (a newer one wrote it) keeps the quote as it is.
+    o.status = fromCode(q.value(8).toString(), QuoteStatus::Refused);
     o.quoteDate = fromIso(q.value(9));
     o.validUntil = fromIso(q.value(10));
     o.reference = q.value(11).toString();
@@ -210,7 +215,7 @@ WorkOrder readOrder(const SqlQuery& q)
     o.description = q.value(9).toString();
     o.orderDate = fromIso(q.value(10));
     o.dueDate = fromIso(q.value(11));
-    o.status = q.value(12).toString();
+    o.status = fromCode(q.value(12).toString(), WorkOrderStatus::Cancelled);
     o.invoiceId = q.value(13).isNull() ? 0 : q.value(13).toLongLong();
     o.invoiceNumber = q.value(14).toString();
     o.version = q.value(15).toInt();
@@ -276,7 +281,7 @@ Result<qint64> OrderRepository::insertOrder(const WorkOrder& o, const QString& n
         .bind(QStringLiteral("description"), o.description.trimmed())
         .bind(QStringLiteral("date"), iso(o.orderDate))
         .bind(QStringLiteral("due"), isoOrNull(o.dueDate))
-        .bind(QStringLiteral("status"), o.status)
+        .bind(QStringLiteral("status"), codeOf(o.status))
         .bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();
     if (!id)
@@ -301,7 +306,7 @@ Status OrderRepository::updateOrder(const WorkOrder& o, const QString& nowIso)
         .bind(QStringLiteral("vehicle"), idOrNull(o.vehicleId))
         .bind(QStringLiteral("description"), o.description.trimmed())
         .bind(QStringLiteral("due"), isoOrNull(o.dueDate))
-        .bind(QStringLiteral("status"), o.status)
+        .bind(QStringLiteral("status"), codeOf(o.status))
         .bind(QStringLiteral("invoice"), idOrNull(o.invoiceId))
         .bind(QStringLiteral("now"), nowIso)
         .bind(QStringLiteral("id"), o.id)

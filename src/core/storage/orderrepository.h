@@ -15,9 +15,17 @@ struct OrderFilter
 {
     qint64 sectionId = 0;
     qint64 contactId = 0;
-    // Empty: all. Orders: "open" = to do or in progress. Quotes: "open" =
-    // draft, or sent and still valid; "expired" = sent and past validity.
-    QString status;
+    // Which statuses the list keeps.
+    enum class Shown
+    {
+        All,
+        Open,    // orders: to do or in progress; quotes: draft, or sent and still valid
+        Expired, // quotes: sent and past their validity
+        One,     // the status below (a quote "sent": one still valid)
+    };
+    Shown shown = Shown::All;
+    QuoteStatus quoteStatus = QuoteStatus::Draft;
+    WorkOrderStatus orderStatus = WorkOrderStatus::ToDo;
     QDate today;  // for quotes' validity
     QString text; // number or customer
 };

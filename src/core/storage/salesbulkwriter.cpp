@@ -169,7 +169,7 @@ Status SalesBulkWriter::insertOrder(WorkOrder& o, const QString& nowIso)
         .bind(QStringLiteral("description"), o.description)
         .bind(QStringLiteral("date"), o.orderDate.toString(Qt::ISODate))
         .bind(QStringLiteral("due"), isoOrNull(o.dueDate))
-        .bind(QStringLiteral("status"), o.status)
+        .bind(QStringLiteral("status"), codeOf(o.status))
         .bind(QStringLiteral("invoice"), idOrNull(o.invoiceId))
         .bind(QStringLiteral("now"), nowIso);
     auto id = m_order->execReturningId();

@@ -90,13 +90,13 @@ OrderDialog::OrderDialog(Session& session, qint64 orderId, QWidget* parent)
     connect(m_save, &QPushButton::clicked, this, &OrderDialog::save);
     setSaveButton(m_save);
     watch(m_lines->table());
-    connect(m_start, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("in_progress")); });
-    connect(m_done, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("done")); });
-    connect(m_delivered, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("delivered")); });
+    connect(m_start, &QPushButton::clicked, this, [this]() { setStatus(WorkOrderStatus::InProgress); });
+    connect(m_done, &QPushButton::clicked, this, [this]() { setStatus(WorkOrderStatus::Done); });
+    connect(m_delivered, &QPushButton::clicked, this, [this]() { setStatus(WorkOrderStatus::Delivered); });
     connect(m_cancel, &QPushButton::clicked, this, [this]() {
         if (m_confirm &&
             m_confirm(tr("Cancel the work order %1? It stays in the list as cancelled.").arg(m_order.number)))
-            setStatus(QStringLiteral("cancelled"));
+            setStatus(WorkOrderStatus::Cancelled);
     });
     connect(m_invoice, &QPushButton::clicked, this, &OrderDialog::invoice);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
@@ -162,24 +162,23 @@ void OrderDialog::display()
     m_description->setText(m_order.description);
     auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
     m_lines->setLines(m_order.lines, school ? school->vatRegime : VatRegime::Franchise);
-    const bool locked = m_order.invoiceId != 0 || m_order.status == QLatin1String("cancelled") ||
+    const bool locked = m_order.invoiceId != 0 || m_order.status == WorkOrderStatus::Cancelled ||
                         !m_session.user().can(permission::SalesWrite);
     m_lines->setReadOnly(locked);
     for (QWidget* w : std::initializer_list<QWidget*>{m_customer, m_section, m_due, m_description, m_save})
         w->setEnabled(!locked);
     m_status->setText(isNew ? tr("new")
-                            : OrderService::orderStatusLabel(m_order.status) +
+                            : labelOf(m_order.status) +
                                   (m_order.invoiceNumber.isEmpty()
                                        ? QString()
                                        : tr(" — invoiced: %1").arg(m_order.invoiceNumber)));
-    const QString s = m_order.status;
-    m_start->setVisible(!isNew && (s == QLatin1String("todo") || s == QLatin1String("done")));
-    m_done->setVisible(!isNew && (s == QLatin1String("todo") || s == QLatin1String("in_progress")));
-    m_delivered->setVisible(!isNew && s == QLatin1String("done"));
-    m_cancel->setVisible(!isNew && m_order.invoiceId == 0 &&
-                         (s == QLatin1String("todo") || s == QLatin1String("in_progress")));
-    m_invoice->setVisible(!isNew && m_order.invoiceId == 0 &&
-                          (s == QLatin1String("done") || s == QLatin1String("delivered")));
+    using S = WorkOrderStatus;
+    const S s = m_order.status;
+    m_start->setVisible(!isNew && (s == S::ToDo || s == S::Done));
+    m_done->setVisible(!isNew && (s == S::ToDo || s == S::InProgress));
+    m_delivered->setVisible(!isNew && s == S::Done);
+    m_cancel->setVisible(!isNew && m_order.invoiceId == 0 && (s == S::ToDo || s == S::InProgress));
+    m_invoice->setVisible(!isNew && m_order.invoiceId == 0 && (s == S::Done || s == S::Delivered));
 
     m_costingRows->clear();
     m_costingSummary->clear();
@@ -223,7 +222,7 @@ bool OrderDialog::save()
     return true;
 }
 
-bool OrderDialog::setStatus(const QString& status)
+bool OrderDialog::setStatus(WorkOrderStatus status)
 {
     if (m_order.id == 0)
         return false;

@@ -35,7 +35,7 @@ public:
     OrderDialog(Session& session, qint64 orderId, QWidget* parent = nullptr);
 
     bool save();
-    bool setStatus(const QString& status);
+    bool setStatus(WorkOrderStatus status);
     bool invoice();
     qint64 orderId() const { return m_order.id; }
     void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }

@@ -62,7 +62,7 @@ QVariant QuoteListModel::cell(const Quote& q, int column, int role) const
     case ValidUntil:
         return shown(q.validUntil);
     case Status:
-        return OrderService::quoteStatusLabel(expired ? QStringLiteral("expired") : q.status);
+        return quoteStatusLabel(q.status, expired);
     default:
         return {};
     }
@@ -83,7 +83,7 @@ Result<Page<WorkOrder>> WorkOrderListModel::fetch(const PageRequest& request) co
 
 bool WorkOrderListModel::isLate(const WorkOrder& o) const
 {
-    return (o.status == QLatin1String("todo") || o.status == QLatin1String("in_progress")) &&
+    return (o.status == WorkOrderStatus::ToDo || o.status == WorkOrderStatus::InProgress) &&
            o.dueDate.isValid() && o.dueDate < m_session.clock().today();
 }
 
@@ -105,7 +105,7 @@ QVariant WorkOrderListModel::cell(const WorkOrder& o, int column, int role) cons
     case DueDate:
         return shown(o.dueDate);
     case Status:
-        return OrderService::orderStatusLabel(o.status) + (isLate(o) ? tr(" (late)") : QString());
+        return labelOf(o.status) + (isLate(o) ? tr(" (late)") : QString());
     case Invoice:
         return o.invoiceNumber;
     default:

@@ -24,10 +24,19 @@ OrdersPage::OrdersPage(Session& session, QWidget* parent)
     setModel(m_list);
     requireForNew(holding(permission::SalesWrite));
     m_table->setObjectName(QStringLiteral("ordersTable"));
-    m_status->addItem(tr("Open (to do, in progress)"), QStringLiteral("open"));
-    for (const QString& s : workOrderStatuses())
-        m_status->addItem(OrderService::orderStatusLabel(s), s);
-    m_status->addItem(tr("All"), QString());
+    OrderFilter open;
+    open.shown = OrderFilter::Shown::Open;
+    m_statusChoices << open;
+    m_status->addItem(tr("Open (to do, in progress)"));
+    for (const WorkOrderStatus s : allOf<WorkOrderStatus>()) {
+        OrderFilter one;
+        one.shown = OrderFilter::Shown::One;
+        one.orderStatus = s;
+        m_statusChoices << one;
+        m_status->addItem(labelOf(s));
+    }
+    m_statusChoices << OrderFilter{};
+    m_status->addItem(tr("All"));
     addFilter(m_section, 1);
     addFilter(m_status);
     const auto sections = [this]() {
@@ -46,9 +55,8 @@ bool OrdersPage::mayRead() const
 
 void OrdersPage::applyFilters()
 {
-    OrderFilter f;
+    OrderFilter f = m_statusChoices.value(m_status->currentIndex());
     f.text = m_search->text();
-    f.status = m_status->currentData().toString();
     f.sectionId = m_section->currentData().toLongLong();
     m_list->setFilter(f);
 }

@@ -82,12 +82,12 @@ QuoteDialog::QuoteDialog(Session& session, qint64 quoteId, QWidget* parent)
     connect(m_save, &QPushButton::clicked, this, &QuoteDialog::save);
     setSaveButton(m_save);
     watch(m_lines->table());
-    connect(m_sent, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("sent")); });
-    connect(m_draft, &QPushButton::clicked, this, [this]() { setStatus(QStringLiteral("draft")); });
+    connect(m_sent, &QPushButton::clicked, this, [this]() { setStatus(QuoteStatus::Sent); });
+    connect(m_draft, &QPushButton::clicked, this, [this]() { setStatus(QuoteStatus::Draft); });
     connect(m_refuse, &QPushButton::clicked, this, [this]() {
         if (m_confirm && m_confirm(tr("The customer refused the quote %1? It stays in the list as refused.")
                                        .arg(m_quote.number)))
-            setStatus(QStringLiteral("refused"));
+            setStatus(QuoteStatus::Refused);
     });
     connect(m_accept, &QPushButton::clicked, this,
             [this]() { accept(m_session.clock().today().addDays(14)); });
@@ -184,8 +184,8 @@ void QuoteDialog::display()
     m_execution->setText(m_quote.executionTime);
     auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
     m_lines->setLines(m_quote.lines, school ? school->vatRegime : VatRegime::Franchise);
-    const QString s = m_quote.status;
-    const bool closed = s == QLatin1String("accepted") || s == QLatin1String("refused");
+    const QuoteStatus s = m_quote.status;
+    const bool closed = s == QuoteStatus::Accepted || s == QuoteStatus::Refused;
     const bool canWrite = m_session.user().can(permission::SalesWrite);
     const bool locked = closed || !canWrite;
     m_lines->setReadOnly(locked);
@@ -194,12 +194,12 @@ void QuoteDialog::display()
         w->setEnabled(!locked);
     const bool expired = m_quote.isExpired(m_session.clock().today());
     m_status->setText(isNew ? tr("new")
-                            : OrderService::quoteStatusLabel(expired ? QStringLiteral("expired") : s) +
+                            : quoteStatusLabel(s, expired) +
                                   (expired ? tr(" — make a new quote with today's prices") : QString()));
-    m_sent->setVisible(!isNew && canWrite && s == QLatin1String("draft"));
-    m_draft->setVisible(!isNew && canWrite && s == QLatin1String("sent"));
+    m_sent->setVisible(!isNew && canWrite && s == QuoteStatus::Draft);
+    m_draft->setVisible(!isNew && canWrite && s == QuoteStatus::Sent);
     m_accept->setVisible(!isNew && canWrite && !closed && !expired);
-    m_refuse->setVisible(!isNew && canWrite && s == QLatin1String("sent"));
+    m_refuse->setVisible(!isNew && canWrite && s == QuoteStatus::Sent);
     m_print->setEnabled(!isNew);
     m_pdf->setEnabled(!isNew);
 }
@@ -232,12 +232,12 @@ bool QuoteDialog::save()
     return true;
 }
 
-bool QuoteDialog::setStatus(const QString& status)
+bool QuoteDialog::setStatus(QuoteStatus status)
 {
     if (m_quote.id == 0)
         return false;
     // What was typed (the time of execution, say) goes with the quote sent.
-    if (status == QLatin1String("sent") && !save())
+    if (status == QuoteStatus::Sent && !save())
         return false;
     auto r = OrderService(m_session.database(), m_session.clock(), m_session.user())
                  .setQuoteStatus(m_quote.id, status);

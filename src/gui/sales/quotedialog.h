@@ -37,7 +37,7 @@ public:
     QuoteDialog(Session& session, qint64 quoteId, QWidget* parent = nullptr);
 
     bool save();
-    bool setStatus(const QString& status);
+    bool setStatus(QuoteStatus status);
     // Makes the work order; returns its id (0 on failure).
     qint64 accept(const QDate& dueDate);
     void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }

@@ -21,10 +21,22 @@ QuotesPage::QuotesPage(Session& session, QWidget* parent)
     requireForNew(holding(permission::SalesWrite));
     m_table->setObjectName(QStringLiteral("quotesTable"));
     m_status->setObjectName(QStringLiteral("quoteStatus"));
-    m_status->addItem(tr("Open (drafts, sent and still valid)"), QStringLiteral("open"));
-    for (const char* s : {"draft", "sent", "expired", "accepted", "refused"})
-        m_status->addItem(OrderService::quoteStatusLabel(QString::fromLatin1(s)), QString::fromLatin1(s));
-    m_status->addItem(tr("All"), QString());
+    const auto choice = [this](const QString& label, OrderFilter::Shown shown,
+                               QuoteStatus status = QuoteStatus::Draft) {
+        OrderFilter f;
+        f.shown = shown;
+        f.quoteStatus = status;
+        m_statusChoices << f;
+        m_status->addItem(label);
+    };
+    using Shown = OrderFilter::Shown;
+    choice(tr("Open (drafts, sent and still valid)"), Shown::Open);
+    choice(labelOf(QuoteStatus::Draft), Shown::One, QuoteStatus::Draft);
+    choice(labelOf(QuoteStatus::Sent), Shown::One, QuoteStatus::Sent);
+    choice(quoteStatusLabel(QuoteStatus::Sent, true), Shown::Expired);
+    choice(labelOf(QuoteStatus::Accepted), Shown::One, QuoteStatus::Accepted);
+    choice(labelOf(QuoteStatus::Refused), Shown::One, QuoteStatus::Refused);
+    choice(tr("All"), Shown::All);
     addFilter(m_status);
     connect(&m_session, &Session::databaseChanged, this, &QuotesPage::restart);
     connect(&m_session, &Session::userChanged, this, &QuotesPage::restart);
@@ -38,9 +50,8 @@ bool QuotesPage::mayRead() const
 
 void QuotesPage::applyFilters()
 {
-    OrderFilter f;
+    OrderFilter f = m_statusChoices.value(m_status->currentIndex());
     f.text = m_search->text();
-    f.status = m_status->currentData().toString();
     m_list->setFilter(f);
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "gui/common/pagedlistpage.h"
+#include "storage/orderrepository.h"
+
+#include <QList>
 
 namespace etabli {
 
@@ -25,6 +28,7 @@ protected:
 
 private:
     QComboBox* m_status;
+    QList<OrderFilter> m_statusChoices; // what each item of m_status keeps, in its order
     QuoteListModel* m_list;
 };
 

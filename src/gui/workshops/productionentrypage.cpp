@@ -387,7 +387,7 @@ void ProductionEntryPage::reloadOrders()
     m_order->addItem(tr("(no work order)"), 0);
     OrderFilter open;
     open.sectionId = sectionId();
-    open.status = QStringLiteral("open");
+    open.shown = OrderFilter::Shown::Open;
     const auto orders = OrderService(m_session.database(), m_session.clock(), m_session.user())
                             .orders(open, PageRequest{PageRequest::From::Start, {}, 0, 200, 0});
     for (const WorkOrder& o : orders ? orders->rows : QList<WorkOrder>{})
