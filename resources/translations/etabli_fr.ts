@@ -1167,7 +1167,7 @@
         <translation>Année</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+38" />
         <source>follow-up notes</source>
         <translation>notes de suivi</translation>
     </message>
@@ -7685,7 +7685,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SubsidyRepository</name>
     <message>
-        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+159" />
+        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+160" />
         <source>This subsidy was changed meanwhile on another computer.</source>
         <translation>Cette subvention a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -7698,37 +7698,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SubsidyService</name>
     <message>
-        <location filename="../../src/core/services/subsidyservice.cpp" line="+48" />
-        <source>Requested</source>
-        <translation>Demandée</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Granted</source>
-        <translation>Accordée</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Being paid</source>
-        <translation>En cours de versement</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Paid</source>
-        <translation>Versée</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Accounted for</source>
-        <translation>Compte rendu envoyé</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Refused</source>
-        <translation>Refusée</translation>
-    </message>
-    <message>
-        <location line="+22" />
+        <location filename="../../src/core/services/subsidyservice.cpp" line="+57" />
         <source>Choose the funder.</source>
         <translation>Choisissez le financeur.</translation>
     </message>
@@ -7778,12 +7748,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Indiquez le montant accordé.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The decision is awaited, granted or refused.</source>
-        <translation>La décision est attendue, accordée ou refusée.</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Each instalment expects an amount greater than zero.</source>
         <translation>Chaque versement attend un montant supérieur à zéro.</translation>
     </message>
@@ -10166,7 +10131,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     <message>
         <location filename="../../src/core/domain/sales.h" line="+1" />
         <source>Issued</source>
-        <translation>Émises</translation>
+        <translation>Émise</translation>
     </message>
     <message>
         <location line="+6" />
@@ -10192,6 +10157,49 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location filename="../../src/core/domain/orders.cpp" line="+8" />
         <source>Expired</source>
         <translation>Expiré</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/budget.h" line="+126" />
+        <source>Awaited</source>
+        <translation>Attendue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+20" />
+        <source>Granted</source>
+        <comment>subsidy</comment>
+        <translation>Accordée</translation>
+    </message>
+    <message>
+        <location line="-19" />
+        <location line="+25" />
+        <source>Refused</source>
+        <comment>subsidy</comment>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Requested</source>
+        <comment>subsidy</comment>
+        <translation>Demandée</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Being paid</source>
+        <comment>subsidy</comment>
+        <translation>En cours de versement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Paid</source>
+        <comment>subsidy</comment>
+        <translation>Versée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Accounted for</source>
+        <comment>subsidy</comment>
+        <translation>Compte rendu envoyé</translation>
     </message>
 </context>
 <context>
@@ -14385,7 +14393,7 @@ après-midi</translation>
         <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+63" />
         <source>activity-report-%1</source>
         <translation>rapport-activite-%1</translation>
     </message>
@@ -14783,7 +14791,7 @@ après-midi</translation>
         <translation>Tous les exercices</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+36" />
         <source>%1: &lt;b&gt;%2&lt;/b&gt; (%3)</source>
         <translation>%1 : &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
     </message>
@@ -14801,22 +14809,7 @@ après-midi</translation>
         <translation>Subvention</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>Awaited</source>
-        <translation>Attendue</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Granted</source>
-        <translation>Accordée</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Refused</source>
-        <translation>Refusée</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+10" />
         <source>Programme or action funded</source>
         <translation>Programme ou action financée</translation>
     </message>

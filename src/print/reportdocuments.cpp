@@ -301,12 +301,12 @@ void ReportDocuments::writeFinancial(ReportBuilder& b, const FinancialReportData
         Money received;
         for (const Subsidy& s : data.subsidies) {
             const Money remaining =
-                s.decision == QLatin1String("granted") ? s.granted - s.receivedTotal() : Money();
+                s.decision == SubsidyDecision::Granted ? s.granted - s.receivedTotal() : Money();
             subsidyRows << QStringList{
-                s.funderName + QStringLiteral(" — ") + s.programme, SubsidyService::statusLabel(s.status()),
-                s.decision == QLatin1String("granted") ? s.granted.format() : QStringLiteral("—"),
+                s.funderName + QStringLiteral(" — ") + s.programme, labelOf(s.status()),
+                s.decision == SubsidyDecision::Granted ? s.granted.format() : QStringLiteral("—"),
                 s.receivedTotal().format(), remaining.format()};
-            if (s.decision == QLatin1String("granted"))
+            if (s.decision == SubsidyDecision::Granted)
                 granted += s.granted;
             received += s.receivedTotal();
         }
@@ -360,7 +360,7 @@ void ReportDocuments::writeGrant(ReportBuilder& b, const GrantReportData& data, 
                                                     : tr("%1 of %2").arg(s.agreementRef, day(s.agreementOn))},
          {tr("Amount requested"), s.requested.format()},
          {tr("Amount granted"),
-          s.decision == QLatin1String("granted") ? s.granted.format() : QStringLiteral("—")},
+          s.decision == SubsidyDecision::Granted ? s.granted.format() : QStringLiteral("—")},
          {tr("Amount received"), s.receivedTotal().format()},
          {tr("Conditions"), s.conditions.isEmpty() ? QStringLiteral("—") : s.conditions}},
         {}, {}, {35, 65});

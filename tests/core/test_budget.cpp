@@ -212,13 +212,13 @@ TEST_CASE("Funding split and self-financing share on an exact case", "[funding][
     // Subsidies: granted ones count for the year they cover.
     SubsidyService subsidies(t.db(), clock, f.director);
     Subsidy region = request(f.region, y2025->id, 200000, QDate(2025, 1, 20));
-    region.decision = QStringLiteral("granted");
+    region.decision = SubsidyDecision::Granted;
     region.granted = Money::fromCents(150000);
     region.decidedOn = QDate(2025, 4, 2);
     REQUIRE(subsidies.save(region));
     REQUIRE(subsidies.save(request(f.department, y2025->id, 100000, QDate(2025, 2, 1)))); // awaiting
     Subsidy town = request(f.town, y2025->id, 50000, QDate(2025, 2, 1));
-    town.decision = QStringLiteral("refused");
+    town.decision = SubsidyDecision::Refused;
     town.decidedOn = QDate(2025, 5, 1);
     REQUIRE(subsidies.save(town));
 
@@ -422,11 +422,11 @@ TEST_CASE("Subsidies: from request to final account, instalments within the gran
     REQUIRE(id);
     auto stored = subsidies.get(*id);
     REQUIRE(stored);
-    CHECK(stored->status() == QStringLiteral("requested"));
+    CHECK(stored->status() == SubsidyStatus::Requested);
     CHECK(stored->reportDue == QDate(2027, 6, 30)); // six months after the year's end
 
     s = *stored;
-    s.decision = QStringLiteral("granted");
+    s.decision = SubsidyDecision::Granted;
     s.decidedOn = QDate(2026, 3, 15);
     CHECK_FALSE(subsidies.save(s)); // no amount granted
     s.granted = Money::fromCents(2500000);
@@ -435,7 +435,7 @@ TEST_CASE("Subsidies: from request to final account, instalments within the gran
                      SubsidyInstalment{0, QDate(2026, 12, 15), Money::fromCents(1000000), {}, {}}};
     REQUIRE(subsidies.save(s));
     s = *subsidies.get(*id);
-    CHECK(s.status() == QStringLiteral("granted"));
+    CHECK(s.status() == SubsidyStatus::Granted);
 
     // Never more than granted: expected or received.
     Subsidy over = s;
@@ -453,7 +453,7 @@ TEST_CASE("Subsidies: from request to final account, instalments within the gran
     s.instalments[0].received = Money::fromCents(1500000);
     REQUIRE(subsidies.save(s));
     s = *subsidies.get(*id);
-    CHECK(s.status() == QStringLiteral("being_paid"));
+    CHECK(s.status() == SubsidyStatus::BeingPaid);
 
     auto deadlines = subsidies.deadlines(QDate(2027, 12, 31));
     REQUIRE(deadlines);
@@ -465,19 +465,19 @@ TEST_CASE("Subsidies: from request to final account, instalments within the gran
     s.instalments[1].received = Money::fromCents(1000000);
     REQUIRE(subsidies.save(s));
     s = *subsidies.get(*id);
-    CHECK(s.status() == QStringLiteral("paid"));
+    CHECK(s.status() == SubsidyStatus::Paid);
     s.accountedOn = QDate(2026, 11, 26);
     REQUIRE(subsidies.save(s));
-    CHECK(subsidies.get(*id)->status() == QStringLiteral("accounted"));
+    CHECK(subsidies.get(*id)->status() == SubsidyStatus::Accounted);
     CHECK(subsidies.deadlines(QDate(2027, 12, 31))->isEmpty());
 
     Subsidy town = request(f.town, year->id, 50000, QDate(2026, 2, 1));
-    town.decision = QStringLiteral("refused");
+    town.decision = SubsidyDecision::Refused;
     CHECK_FALSE(subsidies.save(town)); // a decision has a day
     town.decidedOn = QDate(2026, 5, 1);
     auto townId = subsidies.save(town);
     REQUIRE(townId);
-    CHECK(subsidies.get(*townId)->status() == QStringLiteral("refused"));
+    CHECK(subsidies.get(*townId)->status() == SubsidyStatus::Refused);
     town = *subsidies.get(*townId);
     town.instalments = {SubsidyInstalment{0, QDate(2026, 6, 1), Money::fromCents(100), {}, {}}};
     CHECK_FALSE(subsidies.save(town));
@@ -556,7 +556,7 @@ TEST_CASE(
     CHECK_FALSE(subsidies.save(negative));
     CHECK(subsidies.get(*id)->version == version);
     CHECK(subsidies.get(*id)->budget.isEmpty());
-    stored->decision = QStringLiteral("granted");
+    stored->decision = SubsidyDecision::Granted;
     stored->granted = Money::fromCents(2500000);
     stored->decidedOn = QDate(2026, 3, 1);
     stored->deviationExplanation = QStringLiteral("Moins de jeunes accueillis que prévu.");
@@ -589,7 +589,7 @@ TEST_CASE(
     CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT COUNT(*) FROM subsidy_budget_line")).toInt() == 0);
 
     Subsidy refused = request(f.town, year->id, 100000, QDate(2026, 2, 1));
-    refused.decision = QStringLiteral("refused");
+    refused.decision = SubsidyDecision::Refused;
     refused.decidedOn = QDate(2026, 4, 1);
     auto refusedId = subsidies.save(refused);
     REQUIRE(refusedId);

@@ -133,7 +133,7 @@ FinancialReportData financial()
     Subsidy s;
     s.funderName = QStringLiteral("Région Bourgogne-Franche-Comté");
     s.programme = QStringLiteral("Fonctionnement");
-    s.decision = QStringLiteral("granted");
+    s.decision = SubsidyDecision::Granted;
     s.granted = Money::fromCents(3760000);
     s.instalments = {SubsidyInstalment{1, QDate(2025, 3, 1), Money::fromCents(2000000), QDate(2025, 3, 10),
                                        Money::fromCents(2000000)}};

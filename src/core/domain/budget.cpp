@@ -83,18 +83,18 @@ QList<ActionBudgetLine> cerfa15059Lines()
     };
 }
 
-QString Subsidy::status() const
+SubsidyStatus Subsidy::status() const
 {
-    if (decision == QLatin1String("refused"))
-        return QStringLiteral("refused");
-    if (decision != QLatin1String("granted"))
-        return QStringLiteral("requested");
+    if (decision == SubsidyDecision::Refused)
+        return SubsidyStatus::Refused;
+    if (decision != SubsidyDecision::Granted)
+        return SubsidyStatus::Requested;
     if (accountedOn.isValid())
-        return QStringLiteral("accounted");
+        return SubsidyStatus::Accounted;
     const Money received = receivedTotal();
     if (received.isZero())
-        return QStringLiteral("granted");
-    return received.cents() >= granted.cents() ? QStringLiteral("paid") : QStringLiteral("being_paid");
+        return SubsidyStatus::Granted;
+    return received.cents() >= granted.cents() ? SubsidyStatus::Paid : SubsidyStatus::BeingPaid;
 }
 
 } // namespace etabli

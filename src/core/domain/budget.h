@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/codes.h"
 #include "domain/money.h"
 
 #include <QDate>
@@ -112,6 +113,47 @@ struct ActionBudgetLine
 // action's budget to fill.
 QList<ActionBudgetLine> cerfa15059Lines();
 
+// The funder's answer to a subsidy request.
+enum class SubsidyDecision
+{
+    Pending,
+    Granted,
+    Refused,
+};
+template <> struct Codes<SubsidyDecision>
+{
+    static constexpr CodeEntry<SubsidyDecision> entries[] = {
+        {SubsidyDecision::Pending, "pending", QT_TRANSLATE_NOOP("etabli::Codes", "Awaited")},
+        {SubsidyDecision::Granted, "granted", QT_TRANSLATE_NOOP3("etabli::Codes", "Granted", "subsidy")},
+        {SubsidyDecision::Refused, "refused", QT_TRANSLATE_NOOP3("etabli::Codes", "Refused", "subsidy")},
+    };
+};
+
+// Where a subsidy stands, from the facts entered (Subsidy::status); not
+// stored, in the order the pipeline shows them.
+enum class SubsidyStatus
+{
+    Requested,
+    Granted,
+    BeingPaid,
+    Paid,
+    Accounted,
+    Refused,
+};
+template <> struct Codes<SubsidyStatus>
+{
+    static constexpr CodeEntry<SubsidyStatus> entries[] = {
+        {SubsidyStatus::Requested, "requested", QT_TRANSLATE_NOOP3("etabli::Codes", "Requested", "subsidy")},
+        {SubsidyStatus::Granted, "granted", QT_TRANSLATE_NOOP3("etabli::Codes", "Granted", "subsidy")},
+        {SubsidyStatus::BeingPaid, "being_paid",
+         QT_TRANSLATE_NOOP3("etabli::Codes", "Being paid", "subsidy")},
+        {SubsidyStatus::Paid, "paid", QT_TRANSLATE_NOOP3("etabli::Codes", "Paid", "subsidy")},
+        {SubsidyStatus::Accounted, "accounted",
+         QT_TRANSLATE_NOOP3("etabli::Codes", "Accounted for", "subsidy")},
+        {SubsidyStatus::Refused, "refused", QT_TRANSLATE_NOOP3("etabli::Codes", "Refused", "subsidy")},
+    };
+};
+
 // A subsidy, from the request to the final account sent to the funder.
 struct Subsidy
 {
@@ -125,7 +167,7 @@ struct Subsidy
     QString schoolYear; // "2025-2026", optional
     Money requested;
     QDate requestedOn;
-    QString decision = QStringLiteral("pending"); // pending, granted, refused
+    SubsidyDecision decision = SubsidyDecision::Pending;
     Money granted;
     QDate decidedOn;
     QString agreementRef;
@@ -155,8 +197,7 @@ struct Subsidy
 
     Money receivedTotal() const;
     Money expectedTotal() const;
-    // requested, refused, granted, being_paid, paid, accounted
-    QString status() const;
+    SubsidyStatus status() const;
 };
 
 // A member of the association and the years whose dues were paid.

@@ -14,11 +14,20 @@ namespace etabli {
 // specialises Codes<E> with its table, in one place in src/core/domain;
 // services, print and GUI compare the enum values, never the codes, and
 // show labelOf(value).
+// A label and, when one English word must become two French ones (a quote
+// "Refusé", a subsidy "Refusée"), what tells them apart.
+struct CodeLabel
+{
+    const char* source;
+    const char* disambiguation = nullptr;
+};
+
 template <class E> struct CodeEntry
 {
     E value;
     const char* code;
-    const char* label; // QT_TRANSLATE_NOOP("etabli::Codes", …)
+    // QT_TRANSLATE_NOOP("etabli::Codes", …), or QT_TRANSLATE_NOOP3 with its disambiguation.
+    CodeLabel label;
 };
 
 // Codes<E>::entries: one CodeEntry per value, in the order lists offer them.
@@ -51,7 +60,7 @@ template <class E> QString labelOf(E value)
 {
     for (const CodeEntry<E>& e : Codes<E>::entries)
         if (e.value == value)
-            return QCoreApplication::translate("etabli::Codes", e.label);
+            return QCoreApplication::translate("etabli::Codes", e.label.source, e.label.disambiguation);
     return {};
 }
 

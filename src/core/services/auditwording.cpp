@@ -217,7 +217,7 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
         if (entity == QLatin1String("trainee"))
             return TraineeService::statusLabel(traineeStatusFromCode(code));
         if (entity == QLatin1String("subsidy"))
-            return SubsidyService::statusLabel(code);
+            return labelOfCode<SubsidyStatus>(code);
         if (entity == QLatin1String("invoice"))
             return labelOfCode<InvoiceStatus>(code);
         if (entity == QLatin1String("quote"))
@@ -225,6 +225,8 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
         if (entity == QLatin1String("work_order"))
             return labelOfCode<WorkOrderStatus>(code);
     }
+    if (field == QLatin1String("decision") && entity == QLatin1String("subsidy"))
+        return labelOfCode<SubsidyDecision>(code);
     if (field == QLatin1String("read"))
         return code == QLatin1String("notes")       ? AuditWording::tr("follow-up notes")
                : code == QLatin1String("guardians") ? AuditWording::tr("legal guardians")

@@ -182,7 +182,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
                 // Now and then the town says no.
                 const bool refused =
                     QString::fromUtf8(f.name).startsWith(QLatin1String("Ville")) && rng.chance(15);
-                s.decision = refused ? QStringLiteral("refused") : QStringLiteral("granted");
+                s.decision = refused ? SubsidyDecision::Refused : SubsidyDecision::Granted;
                 s.decidedOn = decision;
                 if (!refused) {
                     s.granted = granted;
@@ -397,7 +397,7 @@ Status DemoGenerator::addReportTexts(const QDate& today)
     if (!list)
         return std::unexpected(list.error());
     for (const Subsidy& listed : *list) {
-        if (listed.decision != QLatin1String("granted") ||
+        if (listed.decision != SubsidyDecision::Granted ||
             !listed.funderName.startsWith(QStringLiteral("Région")))
             continue;
         auto loaded = subsidies.get(listed.id); // with its action's budget

@@ -109,7 +109,7 @@ Result<GrantReportData> ReportDataService::grant(qint64 subsidyId) const
     auto subsidy = SubsidyService(m_db, m_clock, m_actor).get(subsidyId);
     if (!subsidy)
         return std::unexpected(subsidy.error());
-    if (subsidy->decision == QLatin1String("refused"))
+    if (subsidy->decision == SubsidyDecision::Refused)
         return fail(Error::Code::InvalidInput,
                     tr("The subsidy “%1” was refused: there is no account to give.").arg(subsidy->programme));
     GrantReportData data;
@@ -127,7 +127,7 @@ Result<GrantReportData> ReportDataService::grant(qint64 subsidyId) const
         data.missing << tr(
             "The action's dates, place or number of beneficiaries are not given (the subsidy's "
             "“Final account” tab).");
-    if (subsidy->decision != QLatin1String("granted"))
+    if (subsidy->decision != SubsidyDecision::Granted)
         data.missing << tr("The funder has not decided yet: the amount granted is unknown.");
     if (subsidy->deviationExplanation.trimmed().isEmpty())
         data.missing << tr(

@@ -36,29 +36,6 @@ bool moneyChanged(const Subsidy& a, const Subsidy& b)
 
 } // namespace
 
-QStringList SubsidyService::statuses()
-{
-    return {QStringLiteral("requested"), QStringLiteral("granted"),   QStringLiteral("being_paid"),
-            QStringLiteral("paid"),      QStringLiteral("accounted"), QStringLiteral("refused")};
-}
-
-QString SubsidyService::statusLabel(const QString& status)
-{
-    if (status == QLatin1String("requested"))
-        return tr("Requested");
-    if (status == QLatin1String("granted"))
-        return tr("Granted");
-    if (status == QLatin1String("being_paid"))
-        return tr("Being paid");
-    if (status == QLatin1String("paid"))
-        return tr("Paid");
-    if (status == QLatin1String("accounted"))
-        return tr("Accounted for");
-    if (status == QLatin1String("refused"))
-        return tr("Refused");
-    return status;
-}
-
 Result<QList<Subsidy>> SubsidyService::list(const SubsidyFilter& filter) const
 {
     if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
@@ -86,18 +63,18 @@ Status SubsidyService::validate(Subsidy& s) const
         return fail(Error::Code::InvalidInput, tr("The amount requested is greater than zero."));
     if (!s.requestedOn.isValid() || s.requestedOn > today)
         return fail(Error::Code::InvalidInput, tr("Give the day of the request (not in the future)."));
-    if (s.decision == QLatin1String("pending")) {
+    if (s.decision == SubsidyDecision::Pending) {
         if (!s.instalments.isEmpty())
             return fail(Error::Code::InvalidInput, tr("Instalments come once the subsidy is granted."));
         if (s.accountedOn.isValid())
             return fail(Error::Code::InvalidInput, tr("A final account is sent for a granted subsidy."));
         s.granted = Money();
         s.decidedOn = QDate();
-    } else if (s.decision == QLatin1String("granted") || s.decision == QLatin1String("refused")) {
+    } else {
         if (!s.decidedOn.isValid() || s.decidedOn > today || s.decidedOn < s.requestedOn)
             return fail(Error::Code::InvalidInput,
                         tr("Give the day of the decision (after the request, not in the future)."));
-        if (s.decision == QLatin1String("refused")) {
+        if (s.decision == SubsidyDecision::Refused) {
             if (!s.instalments.isEmpty() || s.accountedOn.isValid())
                 return fail(Error::Code::InvalidInput,
                             tr("A refused subsidy has no instalment and no final account."));
@@ -105,8 +82,6 @@ Status SubsidyService::validate(Subsidy& s) const
         } else if (s.granted.isNegative() || s.granted.isZero()) {
             return fail(Error::Code::InvalidInput, tr("Give the amount granted."));
         }
-    } else {
-        return fail(Error::Code::InvalidInput, tr("The decision is awaited, granted or refused."));
     }
     Money expected;
     Money received;
@@ -222,7 +197,7 @@ Result<qint64> SubsidyService::save(const Subsidy& input)
         c.add(QStringLiteral("funder_id"), before.funderId, s.funderId)
             .add(QStringLiteral("programme"), before.programme, s.programme.trimmed())
             .add(QStringLiteral("requested_cents"), cents(before.requested), cents(s.requested))
-            .add(QStringLiteral("decision"), before.decision, s.decision)
+            .add(QStringLiteral("decision"), codeOf(before.decision), codeOf(s.decision))
             .add(QStringLiteral("granted_cents"), cents(before.granted), cents(s.granted))
             .add(QStringLiteral("received_cents"), cents(before.receivedTotal()), cents(s.receivedTotal()))
             .add(QStringLiteral("accounted_on"), before.accountedOn.toString(Qt::ISODate),
@@ -253,7 +228,7 @@ Result<QList<SubsidyDeadline>> SubsidyService::deadlines(const QDate& until) con
     };
     for (const Subsidy& s : *subsidies) {
         const QString name = QStringLiteral("%1 — %2").arg(s.funderName, s.programme);
-        if (s.decision == QLatin1String("pending")) {
+        if (s.decision == SubsidyDecision::Pending) {
             // A decision is usually known within four months.
             add(s.requestedOn.addMonths(4), tr("Decision awaited: %1").arg(name), s.id);
             continue;

@@ -46,9 +46,6 @@ public:
     // (those already late included), soonest first.
     Result<QList<SubsidyDeadline>> deadlines(const QDate& until) const;
 
-    static QString statusLabel(const QString& status);
-    static QStringList statuses();
-
 private:
     Status validate(Subsidy& subsidy) const;
     Status validateAction(Subsidy& subsidy) const;

@@ -41,7 +41,8 @@ Subsidy readSubsidy(const SqlQuery& q)
     s.schoolYear = q.value(7).toString();
     s.requested = Money::fromCents(q.value(8).toLongLong());
     s.requestedOn = fromIso(q.value(9));
-    s.decision = q.value(10).toString();
+    // The schema's CHECK admits only the codes this version knows.
+    s.decision = fromCode(q.value(10).toString(), SubsidyDecision::Pending);
     s.granted = Money::fromCents(q.value(11).isNull() ? 0 : q.value(11).toLongLong());
     s.decidedOn = fromIso(q.value(12));
     s.agreementRef = q.value(13).toString();
@@ -65,7 +66,7 @@ Subsidy readSubsidy(const SqlQuery& q)
 
 QVariant grantedOrNull(const Subsidy& s)
 {
-    return s.decision == QLatin1String("granted") ? QVariant(static_cast<qint64>(s.granted.cents()))
+    return s.decision == SubsidyDecision::Granted ? QVariant(static_cast<qint64>(s.granted.cents()))
                                                   : QVariant(QMetaType::fromType<qint64>());
 }
 
@@ -77,7 +78,7 @@ void bindFields(SqlQuery& q, const Subsidy& s, const QString& nowIso)
         .bind(QStringLiteral("school_year"), s.schoolYear.trimmed())
         .bind(QStringLiteral("requested"), static_cast<qint64>(s.requested.cents()))
         .bind(QStringLiteral("requested_on"), s.requestedOn.toString(Qt::ISODate))
-        .bind(QStringLiteral("decision"), s.decision)
+        .bind(QStringLiteral("decision"), codeOf(s.decision))
         .bind(QStringLiteral("granted"), grantedOrNull(s))
         .bind(QStringLiteral("decided_on"), isoOrNull(s.decidedOn))
         .bind(QStringLiteral("agreement_ref"), s.agreementRef.trimmed())
@@ -299,7 +300,8 @@ Result<QList<Subsidy>> SubsidyRepository::list(const SubsidyFilter& f) const
     if (f.funderId != 0)
         w.add(QStringLiteral("s.funder_id = :funder"), {{QStringLiteral("funder"), f.funderId}});
     if (f.openOnly)
-        w.add(QStringLiteral("s.decision <> 'refused' AND s.accounted_on IS NULL"));
+        w.add(QStringLiteral("s.decision <> :refused AND s.accounted_on IS NULL"),
+              {{QStringLiteral("refused"), codeOf(SubsidyDecision::Refused)}});
     SqlQuery q(m_db);
     if (auto r = q.prepare(columns + w.sql() + QStringLiteral(" ORDER BY s.requested_on DESC, s.id DESC"));
         !r)

@@ -26,7 +26,7 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
       m_table(new QTableView(this))
 {
     const auto closed = [](const Subsidy& s) {
-        return s.status() == QLatin1String("accounted") || s.status() == QLatin1String("refused");
+        return s.status() == SubsidyStatus::Accounted || s.status() == SubsidyStatus::Refused;
     };
     m_rows = new ColumnsModel<Subsidy>(
         {{tr("Funder"), [](const Subsidy& s) { return s.funderName; }},
@@ -38,7 +38,7 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
          {tr("Requested"), [](const Subsidy& s) { return s.requested.format(); }, true},
          {tr("Granted"),
           [](const Subsidy& s) {
-              return s.decision == QLatin1String("granted") ? s.granted.format() : QString();
+              return s.decision == SubsidyDecision::Granted ? s.granted.format() : QString();
           },
           true},
          {tr("Received"),
@@ -46,7 +46,7 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
               return s.receivedTotal().isZero() ? QString() : s.receivedTotal().format();
           },
           true},
-         {tr("Status"), [](const Subsidy& s) { return SubsidyService::statusLabel(s.status()); }},
+         {tr("Status"), [](const Subsidy& s) { return labelOf(s.status()); }},
          // The final account is due until it is given; late, in red.
          {tr("Final account due"),
           [closed](const Subsidy& s) {
@@ -78,9 +78,9 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
     filters->addWidget(m_status);
     filters->addStretch(1);
     layout->addLayout(filters);
-    m_status->addItem(tr("All"), QString());
-    for (const QString& s : SubsidyService::statuses())
-        m_status->addItem(SubsidyService::statusLabel(s), s);
+    m_status->addItem(tr("All"), -1);
+    for (const SubsidyStatus s : allOf<SubsidyStatus>())
+        m_status->addItem(labelOf(s), static_cast<int>(s));
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -166,17 +166,16 @@ void SubsidiesPage::reload()
         m_banner->show();
         return;
     }
-    const QString wanted = m_status->currentData().toString();
-    QMap<QString, std::pair<int, Money>> stages;
+    const int wanted = m_status->currentData().toInt(); // -1: all
+    QMap<SubsidyStatus, std::pair<int, Money>> stages;
     QList<Subsidy> shown;
     for (const Subsidy& s : *list) {
-        const QString status = s.status();
+        const SubsidyStatus status = s.status();
         auto& stage = stages[status];
         stage.first += 1;
-        stage.second += status == QLatin1String("requested") || status == QLatin1String("refused")
-                            ? s.requested
-                            : s.granted;
-        if (wanted.isEmpty() || status == wanted)
+        stage.second +=
+            status == SubsidyStatus::Requested || status == SubsidyStatus::Refused ? s.requested : s.granted;
+        if (wanted < 0 || static_cast<int>(status) == wanted)
             shown << s;
     }
     // The latest years first, then by funder.
@@ -185,12 +184,9 @@ void SubsidiesPage::reload()
     });
     m_rows->setRows(shown);
     QStringList parts;
-    for (const QString& status : SubsidyService::statuses()) {
+    for (const SubsidyStatus status : allOf<SubsidyStatus>()) {
         const auto stage = stages.value(status);
-        parts << tr("%1: <b>%2</b> (%3)")
-                     .arg(SubsidyService::statusLabel(status))
-                     .arg(stage.first)
-                     .arg(stage.second.format());
+        parts << tr("%1: <b>%2</b> (%3)").arg(labelOf(status)).arg(stage.first).arg(stage.second.format());
     }
     m_pipeline->setText(parts.join(QStringLiteral(" &nbsp;→&nbsp; ")));
     m_table->resizeColumnsToContents();

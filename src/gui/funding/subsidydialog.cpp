@@ -50,9 +50,8 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     auto* columns = new QHBoxLayout;
     auto* left = new QFormLayout;
     auto* right = new QFormLayout;
-    m_decision->addItem(tr("Awaited"), QStringLiteral("pending"));
-    m_decision->addItem(tr("Granted"), QStringLiteral("granted"));
-    m_decision->addItem(tr("Refused"), QStringLiteral("refused"));
+    for (const SubsidyDecision d : allOf<SubsidyDecision>())
+        m_decision->addItem(labelOf(d), static_cast<int>(d));
     m_programme->setPlaceholderText(tr("Programme or action funded"));
     m_schoolYear->setPlaceholderText(tr("2025-2026 (optional)"));
     m_conditions->setPlaceholderText(tr("What the funder asks: indicators, reporting, publicity…"));
@@ -213,7 +212,7 @@ void SubsidyDialog::load(const Subsidy& s)
     m_schoolYear->setText(s.schoolYear);
     m_requested->setText(s.requested.formatPlain());
     m_requestedOn->setDate(s.requestedOn);
-    m_decision->setCurrentIndex(m_decision->findData(s.decision));
+    m_decision->setCurrentIndex(m_decision->findData(static_cast<int>(s.decision)));
     m_granted->setText(s.granted.isZero() ? QString() : s.granted.formatPlain());
     m_decidedOn->setDate(s.decidedOn);
     m_agreementRef->setText(s.agreementRef);
@@ -246,11 +245,11 @@ void SubsidyDialog::addInstalmentRow()
 
 void SubsidyDialog::decisionChanged()
 {
-    const QString decision = m_decision->currentData().toString();
-    m_granted->setEnabled(decision == QLatin1String("granted"));
-    m_decidedOn->setEnabled(decision != QLatin1String("pending"));
-    m_instalments->setEnabled(decision == QLatin1String("granted"));
-    m_accountedOn->setEnabled(decision == QLatin1String("granted"));
+    const auto decision = static_cast<SubsidyDecision>(m_decision->currentData().toInt());
+    m_granted->setEnabled(decision == SubsidyDecision::Granted);
+    m_decidedOn->setEnabled(decision != SubsidyDecision::Pending);
+    m_instalments->setEnabled(decision == SubsidyDecision::Granted);
+    m_accountedOn->setEnabled(decision == SubsidyDecision::Granted);
 }
 
 void SubsidyDialog::accept()
@@ -271,7 +270,7 @@ void SubsidyDialog::accept()
         return error((!requested ? requested.error() : granted.error()).message);
     s.requested = *requested;
     s.requestedOn = m_requestedOn->date();
-    s.decision = m_decision->currentData().toString();
+    s.decision = static_cast<SubsidyDecision>(m_decision->currentData().toInt());
     s.granted = *granted;
     s.decidedOn = m_decidedOn->date();
     s.agreementRef = m_agreementRef->text();
@@ -294,7 +293,7 @@ void SubsidyDialog::accept()
     s.reportDue = m_reportDue->date();
     s.accountedOn = m_accountedOn->date();
     s.instalments.clear();
-    if (s.decision == QLatin1String("granted")) {
+    if (s.decision == SubsidyDecision::Granted) {
         int row = -1;
         auto instalments = m_instalmentRows->collect(&row);
         if (!instalments) {

@@ -343,11 +343,10 @@ void ReportsPage::refreshSubsidies()
         return;
     QList<Choice> choices;
     for (const Subsidy& s : *list) {
-        if (s.decision != QLatin1String("refused"))
-            choices << Choice{s.id,
-                              QStringLiteral("%1 — %2 (%3)")
-                                  .arg(s.funderName, s.programme, SubsidyService::statusLabel(s.status())),
-                              false};
+        if (s.decision != SubsidyDecision::Refused)
+            choices << Choice{
+                s.id, QStringLiteral("%1 — %2 (%3)").arg(s.funderName, s.programme, labelOf(s.status())),
+                false};
     }
     m_subsidyChoices->setRows(choices);
 }
