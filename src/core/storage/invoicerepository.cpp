@@ -70,6 +70,12 @@ Result<sql::PagedQuery> listQuery(const Database& db, const InvoiceFilter& f)
                                          "i.total_incl_cents, b.due_cents"),
                           from, where, key,
                           f.unpaidOnly ? QStringLiteral("b.invoice_id") : QStringLiteral("i.id"));
+    // Every invoice has its customer, every balance its invoice: the pager's
+    // count reads only the table its conditions read.
+    if (!f.unpaidOnly)
+        query.countFrom(QStringLiteral("invoice i"));
+    else if (!f.status && !f.kind && f.contactId == 0 && search.isEmpty())
+        query.countFrom(QStringLiteral("invoice_balance b"));
     const bool searchAlone =
         !f.status && !f.kind && f.contactId == 0 && !f.unpaidOnly && !f.from.isValid() && !f.to.isValid();
     if (!search.isEmpty() && searchAlone)

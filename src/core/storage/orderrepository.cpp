@@ -73,6 +73,8 @@ Result<sql::PagedQuery> listQuery(const Database& db, const OrderFilter& f, bool
     sql::PagedQuery query(select, from, where,
                           a + (orders ? QStringLiteral(".order_date") : QStringLiteral(".quote_date")),
                           a + QStringLiteral(".id"));
+    // Every quote and order has its customer: the pager's count reads only the list's own table.
+    query.countFrom(orders ? QStringLiteral("work_order o") : QStringLiteral("quote q"));
     if (f.shown == Shown::Open && f.contactId == 0)
         query.preferIndex(QStringLiteral("%1_list_%2open")
                               .arg(orders ? QStringLiteral("work_order") : QStringLiteral("quote"),

@@ -68,6 +68,11 @@ QString PagedQuery::orderBy(bool reversed) const
     return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
 }
 
+QString PagedQuery::countFromFor(const Database& db) const
+{
+    return m_countFrom.isEmpty() ? fromFor(db) : m_countFrom;
+}
+
 QString PagedQuery::fromFor(const Database& db) const
 {
     if (m_sqliteIndex.isEmpty() || db.dialect() != Database::Dialect::SQLite)
@@ -99,7 +104,7 @@ Result<qint64> PagedQuery::count(const Database& db, int cap) const
     if (m_counter)
         return m_counter(cap);
     SqlQuery q(db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + fromFor(db) +
+    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + countFromFor(db) +
                            m_where.sql() + QStringLiteral(" LIMIT :page_cap) page_count"));
         !r)
         return std::unexpected(r.error());
@@ -208,7 +213,7 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
     }
     // The rows from the page's first on, counted in the index up to the cap.
     SqlQuery c(db);
-    if (auto r = c.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + fromFor(db) +
+    if (auto r = c.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + countFromFor(db) +
                            whereWith(condition(descending ? "<=" : ">=")) +
                            QStringLiteral(" LIMIT :page_cap) page_count"));
         !r)
