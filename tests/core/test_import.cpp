@@ -78,6 +78,25 @@ TEST_CASE("Importing trainees: every valid row in one transaction", "[import]")
     CHECK(again->rows.at(0).problem.contains(QStringLiteral("déjà")));
     CHECK_FALSE(service.apply(*again, false));
     CHECK(*TraineeListQuery(t.db()).count({}) == before + 3);
+
+    // Checked, then another computer enters one of the file's people before
+    // the import: the import is refused naming the line, nothing is written.
+    const QByteArray later =
+        file({kHeader, QStringLiteral("Besson;Lou;04/04/2009;F;Métallerie;01/09/2025;1;;;;;;;"),
+              QStringLiteral("Vuillet;Paul;05/05/2009;M;Métallerie;01/09/2025;1;;;;;;;")});
+    auto checked = service.prepare(later);
+    REQUIRE(checked);
+    REQUIRE(checked->validCount() == 2);
+    TraineeImportService otherComputer(t.db(), clock, director);
+    auto theirs = otherComputer.prepare(file({kHeader, QStringLiteral("VUILLET;paul;2009-05-05;M;Métallerie;"
+                                                                      "01/09/2025;1;;;;;;;")}));
+    REQUIRE(theirs);
+    REQUIRE(otherComputer.apply(*theirs, false));
+    auto late = service.apply(*checked, false);
+    REQUIRE_FALSE(late);
+    CHECK(late.error().message.contains(QStringLiteral("Ligne 3")));
+    CHECK(late.error().message.contains(QStringLiteral("déjà dans la base")));
+    CHECK(*TraineeListQuery(t.db()).count({}) == before + 4);
 }
 
 TEST_CASE("Importing: one bad row stops everything and is named, the user may skip it", "[import]")

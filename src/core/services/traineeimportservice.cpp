@@ -252,7 +252,10 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
     TraineeService checker(m_db, m_clock, m_actor);
     TraineeRepository trainees(m_db);
     const QDate today = m_clock.today();
-    QSet<QString> seen; // identities within the file
+    QSet<QString> seen;                            // identities within the file
+    const auto inDatabase = trainees.identities(); // and in the database
+    if (!inDatabase)
+        return std::unexpected(inDatabase.error());
     QSet<QString> newReferrals;
     // Columns whose certification is not clear: column → section → candidates.
     QMap<QString, QMap<QString, QStringList>> unclear;
@@ -371,14 +374,12 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
                 problems << v.error().message;
         }
         if (problems.isEmpty() && t.birthDate.isValid()) {
-            const QString identity =
-                text::personSortKey(t.lastName, t.firstName) + t.birthDate.toString(Qt::ISODate);
+            const QString identity = TraineeRepository::identityKey(t.lastName, t.firstName, t.birthDate);
             if (seen.contains(identity))
                 problems << tr("the same person appears twice in the file");
             seen.insert(identity);
-            auto twin = trainees.findIdentity(t.lastName, t.firstName, t.birthDate, 0);
-            if (twin && *twin != 0)
-                problems << tr("already in the database (record n°%1)").arg(*twin);
+            if (const qint64 twin = inDatabase->value(identity); twin != 0)
+                problems << tr("already in the database (record n°%1)").arg(twin);
         }
         row.problem = joinProblems(problems);
         preview.rows << row;
@@ -437,6 +438,10 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
         CareerRepository career(m_db);
         AuditTrail audit(m_db, m_clock);
         QHash<QString, qint64> createdReferrals;
+        // Read again inside the transaction: another PC may have added a person since the check.
+        const auto known = trainees.identities();
+        if (!known)
+            return std::unexpected(known.error());
         int imported = 0;
         for (const Row& row : preview.rows) {
             if (!row.problem.isEmpty())
@@ -451,17 +456,17 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
                 }
                 t.referralId = createdReferrals.value(key(row.referralName));
             }
-            // Checked again inside the transaction: another PC may have added the person.
-            auto twin = trainees.findIdentity(t.lastName, t.firstName, t.birthDate, 0);
-            if (!twin)
-                return std::unexpected(twin.error());
-            if (*twin != 0)
+            const qint64 twin =
+                t.birthDate.isValid()
+                    ? known->value(TraineeRepository::identityKey(t.lastName, t.firstName, t.birthDate))
+                    : 0;
+            if (twin != 0)
                 return fail(
                     Error::Code::Conflict,
                     tr("Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.")
                         .arg(row.line)
                         .arg(t.firstName, t.lastName)
-                        .arg(*twin));
+                        .arg(twin));
             auto id = trainees.insert(t, m_clock.nowIso());
             if (!id)
                 return std::unexpected(Error{id.error().code,

@@ -257,6 +257,27 @@ Result<qint64> TraineeRepository::findIdentity(const QString& lastName, const QS
     return v->toLongLong();
 }
 
+QString TraineeRepository::identityKey(const QString& lastName, const QString& firstName,
+                                       const QDate& birthDate)
+{
+    return text::personSortKey(lastName, firstName) + QLatin1Char('|') + birthDate.toString(Qt::ISODate);
+}
+
+Result<QHash<QString, qint64>> TraineeRepository::identities() const
+{
+    SqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto r =
+            q.exec(QStringLiteral("SELECT id, sort_key, birth_date FROM trainee WHERE anonymised_at IS NULL "
+                                  "AND birth_date IS NOT NULL"));
+        !r)
+        return std::unexpected(r.error());
+    QHash<QString, qint64> out;
+    while (q.next())
+        out.insert(q.value(1).toString() + QLatin1Char('|') + q.value(2).toString(), q.value(0).toLongLong());
+    return out;
+}
+
 Status TraineeRepository::setArchived(qint64 id, bool archived, const QString& nowIso)
 {
     SqlQuery q(m_db);

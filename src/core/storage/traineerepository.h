@@ -5,6 +5,7 @@
 #include "util/error.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QVariantMap>
 
@@ -27,6 +28,11 @@ public:
     // Another record with the same name and birth date (0 when none).
     Result<qint64> findIdentity(const QString& lastName, const QString& firstName, const QDate& birthDate,
                                 qint64 exceptId) const;
+    // Every record's identity (identityKey) → its id, in one read: an import
+    // checks thousands of lines against them without a query per line.
+    Result<QHash<QString, qint64>> identities() const;
+    // What findIdentity compares: the folded name and the birth date.
+    static QString identityKey(const QString& lastName, const QString& firstName, const QDate& birthDate);
     Status setArchived(qint64 id, bool archived, const QString& nowIso);
     // Only candidates and refused applicants: Conflict otherwise.
     Status remove(qint64 id);
