@@ -34,9 +34,10 @@ const QString creditedSql = QStringLiteral(
 const QString paidSql =
     QStringLiteral("(SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p WHERE p.invoice_id = i.id)");
 
-// The invoices' list: newest first by issue date (drafts by creation), read a
-// page at a time through the matching index (schema 25).
-const QString listDate = QStringLiteral("COALESCE(i.issue_date, substr(i.created_at, 1, 10))");
+// The invoices' list: newest first by issue date (drafts by their creation
+// day), the column list_date, read a page at a time through the matching
+// index (schemas 25 and 27).
+const QString listDate = QStringLiteral("i.list_date");
 
 Result<sql::PagedQuery> listQuery(const Database& db, const InvoiceFilter& f)
 {
@@ -217,17 +218,16 @@ Result<qint64> InvoiceRepository::insertDraft(const Invoice& inv, const QString&
             "reference, buyer_reference, delivery_address, operations, service_from, service_to, "
             "chorus_engagement, "
             "chorus_service, notes, total_excl_cents, total_vat_cents, total_incl_cents, version, "
-            "created_at, "
-            "updated_at) VALUES (:kind, 'draft', :contact, :credited, :due, :regime, :terms, :reference, "
-            ":buyer_reference, :delivery, :operations, :service_from, :service_to, :engagement, :service, "
-            ":notes, "
-            ":excl, :vat, :incl, 1, :now, :now) RETURNING id"));
+            "created_at, updated_at, list_date) VALUES (:kind, 'draft', :contact, :credited, :due, :regime, "
+            ":terms, :reference, :buyer_reference, :delivery, :operations, :service_from, :service_to, "
+            ":engagement, :service, :notes, :excl, :vat, :incl, 1, :now, :now, :list_date) RETURNING id"));
         !r)
         return std::unexpected(r.error());
     bindDraftFields(q, inv);
     q.bind(QStringLiteral("kind"), codeOf(inv.kind))
         .bind(QStringLiteral("credited"), idOrNull(inv.creditedInvoiceId))
-        .bind(QStringLiteral("now"), nowIso);
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("list_date"), draftListDate(nowIso));
     auto id = q.execReturningId();
     if (!id)
         return id;
@@ -378,7 +378,8 @@ QString InvoiceRepository::issueSql()
 {
     return QStringLiteral(
         "UPDATE invoice SET status = 'issued', number = :number, series_year = :year, sequence = :sequence, "
-        "chain_position = :position, issue_date = :issue, due_date = :due, customer_name = :name, "
+        "chain_position = :position, issue_date = :issue, list_date = :issue, due_date = :due, customer_name "
+        "= :name, "
         "customer_address = :address, customer_siret = :siret, customer_kind = :customer_kind, professional "
         "= "
         ":professional, vat_regime = :regime, vat_mention = :mention, payment_terms = :terms, operations = "

@@ -77,6 +77,8 @@ public:
     Status markIssued(const Invoice& invoice, int year, int sequence, int chainPosition);
     // The statement markIssued runs and its values, shared with the demo's bulk writer.
     static QString issueSql();
+    // A draft's place in the list (column list_date): the day it was created.
+    static QString draftListDate(const QString& createdAtIso) { return createdAtIso.left(10); }
     static void bindIssue(SqlQuery& query, const Invoice& invoice, int year, int sequence, int chainPosition);
 
     // What credit notes already took back from an invoice (positive).

@@ -55,10 +55,10 @@ Status SalesBulkWriter::prepare()
     if (auto r = m_draft->prepare(QStringLiteral("INSERT INTO invoice (kind, status, contact_id, "
                                                  "credited_invoice_id, due_date, vat_regime, payment_terms, "
                                                  "reference, notes, total_excl_cents, total_vat_cents, "
-                                                 "total_incl_cents, version, created_at, updated_at) "
-                                                 "VALUES ('invoice', 'draft', :contact, NULL, :due, :regime, "
-                                                 ":terms, :reference, '', :excl, :vat, :incl, 1, "
-                                                 ":now, :now) RETURNING id"));
+                                                 "total_incl_cents, version, created_at, updated_at, "
+                                                 "list_date) VALUES ('invoice', 'draft', :contact, NULL, "
+                                                 ":due, :regime, :terms, :reference, '', :excl, :vat, :incl, "
+                                                 "1, :now, :now, :list_date) RETURNING id"));
         !r)
         return r;
     const QString lineColumns = QStringLiteral(
@@ -127,7 +127,8 @@ Status SalesBulkWriter::issue(Invoice& inv, const QString& nowIso)
         .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
         .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
         .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()))
-        .bind(QStringLiteral("now"), nowIso);
+        .bind(QStringLiteral("now"), nowIso)
+        .bind(QStringLiteral("list_date"), InvoiceRepository::draftListDate(nowIso));
     auto id = m_draft->execReturningId();
     if (!id)
         return std::unexpected(id.error());
