@@ -99,6 +99,23 @@ void PagedQuery::bindCursor(SqlQuery& q, const PageCursor& cursor) const
     q.bind(QStringLiteral("page_id"), cursor.id);
 }
 
+QString PagedQuery::pageSql(const Database& db, const QString& where, const QString& order) const
+{
+    const QString columns = QStringLiteral("SELECT ") + m_select + QStringLiteral(", ") + keyColumns();
+    const QString limit = QStringLiteral(" LIMIT :page_limit");
+    // PostgreSQL: the page's rows chosen in the one table every condition
+    // reads (countFrom), the joins made for those rows only. A search that
+    // matches hundreds of invoices then joins a hundred customers and
+    // balances, not all of them; the order stays the inner scan's (no sort).
+    // SQLite would sort the joined page again: it keeps the plain join.
+    const qsizetype alias = m_countFrom.lastIndexOf(QLatin1Char(' '));
+    if (db.dialect() == Database::Dialect::PostgreSQL && alias > 0 && m_from.startsWith(m_countFrom) &&
+        (m_from.size() == m_countFrom.size() || m_from.at(m_countFrom.size()) == QLatin1Char(' ')))
+        return columns + QStringLiteral(" FROM (SELECT * FROM ") + m_countFrom + where + order + limit +
+               QStringLiteral(")") + m_countFrom.mid(alias) + m_from.mid(m_countFrom.size()) + order;
+    return columns + QStringLiteral(" FROM ") + fromFor(db) + where + order + limit;
+}
+
 Result<qint64> PagedQuery::count(const Database& db, int cap) const
 {
     if (m_counter)
@@ -167,10 +184,7 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
         break;
     }
     SqlQuery q(db);
-    if (auto r = q.prepare(QStringLiteral("SELECT ") + m_select + QStringLiteral(", ") + keyColumns() +
-                           QStringLiteral(" FROM ") + fromFor(db) + whereWith(cursorCondition) +
-                           orderBy(reversed) + QStringLiteral(" LIMIT :page_limit"));
-        !r)
+    if (auto r = q.prepare(pageSql(db, whereWith(cursorCondition), orderBy(reversed))); !r)
         return std::unexpected(r.error());
     m_where.apply(q);
     for (const auto& [name, value] : m_selectBinds)

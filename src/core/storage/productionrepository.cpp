@@ -81,6 +81,9 @@ Result<sql::PagedQuery> logQuery(const Database& db, const ProductionFilter& f, 
             "e.trainer_staff_id"),
         *where, QStringLiteral("e.day"), QStringLiteral("e.id"));
     query.bindInSelect(QStringLiteral("me"), f.traineeId);
+    // Every entry has its workshop, at most one trainer: the conditions read
+    // the entries alone (the pager's count, PostgreSQL's page).
+    query.countFrom(QStringLiteral("production_entry e"));
     return query;
 }
 

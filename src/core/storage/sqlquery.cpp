@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "util/logging.h"
 
+#include <QSqlRecord>
 #include <spdlog/spdlog.h>
 
 namespace etabli {
@@ -141,6 +142,7 @@ Status SqlQuery::prepare(const QString& text)
     m_bound.clear();
     m_bindError.clear();
     m_prepareError.reset();
+    m_columnsRead = false;
     if (!m_query.prepare(sql))
         return std::unexpected(
             storageError(m_query.lastError(), QStringLiteral("prepare a query"), sql, &m_db));
@@ -209,6 +211,7 @@ Status SqlQuery::exec()
             values.insert(name, m_query.boundValue(QLatin1Char(':') + name));
         seen(m_sql, values);
     }
+    m_columnsRead = false;
     if (!m_query.exec())
         return std::unexpected(
             storageError(m_query.lastError(), QStringLiteral("read or write"), m_sql, &m_db));
@@ -220,6 +223,19 @@ void SqlQuery::setTrace(Trace seen)
     trace() = std::move(seen);
 }
 
+QVariant SqlQuery::value(const QString& name) const
+{
+    if (!m_columnsRead) {
+        m_columns.clear();
+        const QSqlRecord record = m_query.record();
+        for (int i = record.count() - 1; i >= 0; --i) // the first of a name wins, as in QSqlRecord
+            m_columns.insert(record.fieldName(i), i);
+        m_columnsRead = true;
+    }
+    const auto it = m_columns.constFind(name);
+    return it == m_columns.cend() ? m_query.value(name) : m_query.value(*it);
+}
+
 Status SqlQuery::exec(const QString& sql)
 {
     // Unprepared on purpose: PostgreSQL cannot PREPARE DDL or transaction
@@ -228,6 +244,7 @@ Status SqlQuery::exec(const QString& sql)
     if (!placeholders(sql).isEmpty())
         return fail(Error::Code::Storage, tr("Internal error: badly parameterised query."),
                     QStringLiteral("placeholders in unprepared statement: ") + sql);
+    m_columnsRead = false;
     if (!m_query.exec(sql))
         return std::unexpected(
             storageError(m_query.lastError(), QStringLiteral("read or write"), sql, &m_db));

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -45,7 +46,10 @@ public:
 
     bool next() { return m_query.next(); }
     QVariant value(int index) const { return m_query.value(index); }
-    QVariant value(const QString& name) const { return m_query.value(name); }
+    // By the column's name as the statement names it; the names are read
+    // once per run (QSqlQuery reads the whole record at every call: on
+    // PostgreSQL, 3 ms for a page of a hundred rows).
+    QVariant value(const QString& name) const;
     int numRowsAffected() const { return m_query.numRowsAffected(); }
     void finish() { m_query.finish(); }
     void setForwardOnly(bool forward) { m_query.setForwardOnly(forward); }
@@ -77,8 +81,10 @@ private:
     QSet<QString> m_expected;
     QSet<QString> m_bound;
     QString m_bindError;
-    std::optional<Error> m_prepareError; // kept for exec() (StatementCache)
-    bool m_idFromConnection = false;     // RETURNING id left out (SQLite)
+    std::optional<Error> m_prepareError;   // kept for exec() (StatementCache)
+    bool m_idFromConnection = false;       // RETURNING id left out (SQLite)
+    mutable QHash<QString, int> m_columns; // by name, read at the first value(name) of a run
+    mutable bool m_columnsRead = false;
 
     friend class StatementCache;
 };
