@@ -2,11 +2,13 @@
 #include "services/demogenerator.h"
 #include "services/indicatorservice.h"
 #include "services/invoiceservice.h"
+#include "storage/invoicerepository.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <QCryptographicHash>
 #include <QHashSeed>
 #include <QMap>
@@ -172,6 +174,60 @@ TEST_CASE("The federation demo is about twenty schools' worth", "[demo]")
     auto chains = sales.verifyChains();
     REQUIRE(chains);
     CHECK(chains->ok());
+
+    // The check hashes a batch on a second thread while it reads the next:
+    // in batches of 100, the first invoice changed in chain order is named,
+    // whether its own hash or its link to the one before fails, in an early,
+    // a later or the last (incomplete) batch.
+    const InvoiceRepository invoices(db);
+    REQUIRE(invoices.verifyChains(100)->ok());
+    const qint64 issued = chains->documents;
+    REQUIRE(issued > 3000);
+    const auto numberAt = [&](qint64 position) {
+        return test::rawScalar(
+                   db, QStringLiteral("SELECT number FROM invoice WHERE chain_position = %1").arg(position))
+            .toString();
+    };
+    const auto changeName = [&](qint64 position) {
+        REQUIRE(test::rawExec(
+            db, QStringLiteral("UPDATE invoice SET customer_name = customer_name || ' (modifié)' WHERE "
+                               "chain_position = %1")
+                    .arg(position)));
+    };
+    const auto breakLink = [&](qint64 position) {
+        REQUIRE(test::rawExec(
+            db, QStringLiteral("UPDATE invoice SET prev_hash = 'x' || prev_hash WHERE chain_position = %1")
+                    .arg(position)));
+    };
+    const auto firstBadAfter = [&](const std::function<void()>& change) {
+        REQUIRE(test::rawExec(db, QStringLiteral("BEGIN")));
+        change();
+        auto report = invoices.verifyChains(100);
+        REQUIRE(test::rawExec(db, QStringLiteral("ROLLBACK")));
+        REQUIRE(report);
+        return report->firstBad;
+    };
+    REQUIRE(test::rawExec(db, QStringLiteral("DROP TRIGGER invoice_issued_no_update")));
+    CHECK(firstBadAfter([&]() {
+              changeName(1550);
+              breakLink(1560); // the same batch, not yet hashed
+          }) == numberAt(1550));
+    CHECK(firstBadAfter([&]() {
+              changeName(1590);
+              breakLink(1610); // the next batch: the one before still hashing
+          }) == numberAt(1590));
+    CHECK(firstBadAfter([&]() {
+              breakLink(1250);
+              changeName(1550);
+          }) == numberAt(1250));
+    CHECK(firstBadAfter([&]() { changeName(150); }) == numberAt(150));
+    CHECK(firstBadAfter([&]() { changeName(issued); }) == numberAt(issued));
+    CHECK(firstBadAfter([&]() { breakLink(issued); }) == numberAt(issued));
+    CHECK(invoices.verifyChains(100)->ok());
+    REQUIRE(test::rawExec(db, QStringLiteral("CREATE TRIGGER invoice_issued_no_update BEFORE UPDATE ON "
+                                             "invoice WHEN OLD.status = 'issued' BEGIN SELECT "
+                                             "RAISE(ABORT, 'an issued invoice cannot be changed'); END")));
+
     const QString last =
         test::rawScalar(db, QStringLiteral("SELECT MAX(number) FROM invoice WHERE number LIKE "
                                            "'F2026-%'"))

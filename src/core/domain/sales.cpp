@@ -150,6 +150,11 @@ QString documentLabel(InvoiceKind kind, InvoiceStatus status)
 
 QString invoiceHash(const Invoice& i, const QString& prevHash)
 {
+    return invoiceHash(i, prevHash, i.hashVersion >= 2 ? i.seller.sellerJson() : QByteArray());
+}
+
+QString invoiceHash(const Invoice& i, const QString& prevHash, const QByteArray& sellerJson)
+{
     QStringList parts = {i.number,
                          codeOf(i.kind),
                          i.issueDate.toString(Qt::ISODate),
@@ -176,8 +181,8 @@ QString invoiceHash(const Invoice& i, const QString& prevHash)
                      .arg(l.vatRateBp)
                      .arg(l.total().cents());
     if (i.hashVersion >= 2) {
-        parts << QString::fromUtf8(i.seller.sellerJson()) << i.customerKind << i.buyerReference
-              << i.deliveryAddress << operationsCode(i.operations) << i.serviceFrom.toString(Qt::ISODate)
+        parts << QString::fromUtf8(sellerJson) << i.customerKind << i.buyerReference << i.deliveryAddress
+              << operationsCode(i.operations) << i.serviceFrom.toString(Qt::ISODate)
               << i.serviceTo.toString(Qt::ISODate) << i.chorusEngagement << i.chorusService << i.notes
               << i.mentions.join(QLatin1Char('\n')) << i.issuedBy << i.issuedAt;
         for (const InvoiceLine& l : i.lines)

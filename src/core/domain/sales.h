@@ -237,6 +237,9 @@ struct ChequeToDeposit
 // the previous one: changing any stored field breaks the chain from there.
 // Version 2 (schema 16) covers everything printed and who acted when.
 QString invoiceHash(const Invoice& invoice, const QString& prevHash);
+// The same with the seller's identity as already written (sellerJson()):
+// `check` serialises each different seller once, not each invoice's.
+QString invoiceHash(const Invoice& invoice, const QString& prevHash, const QByteArray& sellerJson);
 QString paymentHash(const Payment& payment, const QString& prevHash);
 
 // An issued invoice with something still due, and how late it is.

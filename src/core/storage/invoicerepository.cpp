@@ -8,7 +8,10 @@
 #include "storage/textsearch.h"
 #include "util/text.h"
 
+#include <deque>
+#include <future>
 #include <QHash>
+#include <QScopeGuard>
 
 namespace etabli {
 
@@ -140,7 +143,9 @@ void bindDraftFields(SqlQuery& q, const Invoice& inv)
 
 // An invoice out of a row of invoiceColumns, its totals as stored; its lines
 // are given by withLines().
-Invoice invoiceFromRow(const SqlQuery& q)
+// An invoice read by invoiceColumns; its seller's identity parsed unless
+// the caller reads it itself (`check`).
+Invoice invoiceFromRow(const SqlQuery& q, bool withSeller = true)
 {
     Invoice i;
     i.id = q.value(0).toLongLong();
@@ -180,7 +185,7 @@ Invoice invoiceFromRow(const SqlQuery& q)
     const QString mentions = q.value(34).toString();
     i.hashVersion = q.value(35).toInt();
     i.issuedAt = q.value(36).toString();
-    if (!seller.isEmpty())
+    if (withSeller && !seller.isEmpty())
         i.seller = SchoolIdentity::fromSellerJson(seller);
     if (!mentions.isEmpty())
         i.mentions = mentions.split(QLatin1Char('\n'));
@@ -763,7 +768,7 @@ Result<qint64> InvoiceRepository::insertPayment(Payment p, const QString& nowIso
     return q.execReturningId();
 }
 
-Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains() const
+Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains(int batchSize) const
 {
     ChainReport report;
     // One streaming query for the chain of invoices: those with a place in
@@ -774,6 +779,7 @@ Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains() const
     const QString fromInvoice = QStringLiteral(" FROM invoice i");
     Q_ASSERT(invoiceColumns.endsWith(fromInvoice));
     const int positionColumn = 37; // after invoiceFromRow's columns
+    const int sellerColumn = 25;
     SqlQuery chain(m_db);
     chain.setForwardOnly(true);
     if (auto r =
@@ -784,37 +790,116 @@ Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains() const
                            .arg(documentlines::columns(QStringLiteral("l"))));
         !r)
         return std::unexpected(r.error());
-    QString prev;
+    // The links (each invoice's previous hash is the one before's) are
+    // checked as the rows come; each invoice's own hash, which needs only
+    // its row and lines, is computed on a second thread a batch at a time
+    // while the next batch is read. The first invoice that fails, in chain
+    // order, is the one named.
+    struct Link
+    {
+        Invoice invoice;
+        QByteArray sellerJson;
+        int position = 0;
+    };
+    const qsizetype BatchSize = std::max(1, batchSize);
+    // The batch stays owned by this thread, which frees it: memory freed on
+    // another thread than the one that allocated it makes both wait on the
+    // allocator's lock.
+    const auto firstBadIn = [](const QList<Link>* batch) -> QString {
+        for (const Link& link : *batch) {
+            if (!link.invoice.isIssued() ||
+                invoiceHash(link.invoice, link.invoice.prevHash, link.sellerJson) != link.invoice.hash)
+                return link.invoice.number.isEmpty()
+                           ? tr("position %1 of the chain of invoices").arg(link.position)
+                           : link.invoice.number;
+        }
+        return {};
+    };
+    std::deque<std::pair<std::future<QString>, std::unique_ptr<QList<Link>>>> hashing;
+    // Waits for the batches sent (all, or all but `keep`); false at the first that failed.
+    const auto settle = [&](std::size_t keep) {
+        while (hashing.size() > keep) {
+            const QString bad = hashing.front().first.get();
+            hashing.pop_front();
+            if (!bad.isEmpty()) {
+                report.firstBad = bad;
+                return false;
+            }
+        }
+        return true;
+    };
+    // On any early return the thread still running is waited for.
+    const auto joinAll = qScopeGuard([&]() {
+        for (auto& [future, sent] : hashing)
+            future.wait();
+    });
+    QList<Link> batch;
+    batch.reserve(BatchSize);
+    const auto send = [&]() {
+        if (batch.isEmpty())
+            return;
+        auto sent = std::make_unique<QList<Link>>(std::move(batch));
+        auto future = std::async(std::launch::async, firstBadIn, sent.get());
+        hashing.emplace_back(std::move(future), std::move(sent));
+        batch = {};
+        batch.reserve(BatchSize);
+    };
+    QString prev; // the hash of the invoice before, as stored
     Invoice current;
     QList<InvoiceLine> lines;
+    QString sellerText; // the last seller read, and its identity as hashed
+    QByteArray sellerJson;
     int position = 0; // of the invoice being read; 0 before the first
-    const auto verified = [&]() {
+    // The invoice just read: its link checked now, its hash on the thread.
+    const auto linked = [&]() {
         withLines(current, std::move(lines));
         lines = {};
         ++report.documents;
-        if (!current.isIssued() || current.prevHash != prev || invoiceHash(current, prev) != current.hash) {
-            report.firstBad = current.number;
+        if (current.prevHash != prev) {
+            send();
+            if (settle(0))
+                report.firstBad = current.number;
             return false;
         }
         prev = current.hash;
+        batch.append({std::move(current), sellerJson, position});
+        current = {};
+        if (batch.size() == BatchSize) {
+            send();
+            return settle(1); // one batch hashed while the next is read
+        }
         return true;
     };
     while (chain.next()) {
         const int rowPosition = chain.value(positionColumn).toInt();
         if (rowPosition != position) {
-            if (position != 0 && !verified())
+            if (position != 0 && !linked())
                 return report;
             if (rowPosition != position + 1) {
-                report.firstBad = tr("position %1 of the chain of invoices").arg(position + 1);
+                send();
+                if (settle(0))
+                    report.firstBad = tr("position %1 of the chain of invoices").arg(position + 1);
                 return report;
             }
             position = rowPosition;
-            current = invoiceFromRow(chain);
+            current = invoiceFromRow(chain, false);
+            if (current.hashVersion >= 2) {
+                const QString seller = chain.value(sellerColumn).toString();
+                if (seller != sellerText || sellerJson.isEmpty()) {
+                    sellerText = seller;
+                    sellerJson = seller.isEmpty()
+                                     ? SchoolIdentity().sellerJson()
+                                     : SchoolIdentity::fromSellerJson(seller.toUtf8()).sellerJson();
+                }
+            }
         }
         if (!chain.value(positionColumn + 1).isNull())
             lines << documentlines::fromRow(chain, positionColumn + 2);
     }
-    if (position != 0 && !verified())
+    if (position != 0 && !linked())
+        return report;
+    send();
+    if (!settle(0))
         return report;
     SqlQuery p(m_db);
     if (auto r = p.exec(paymentColumns + QStringLiteral(" ORDER BY id")); !r)

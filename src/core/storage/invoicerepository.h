@@ -127,7 +127,9 @@ public:
         QString firstBad; // number or "paiement n°…"; empty when intact
         bool ok() const { return firstBad.isEmpty(); }
     };
-    Result<ChainReport> verifyChains() const;
+    // One streaming query per table; the invoices' hashes computed on a
+    // second thread, `batchSize` invoices at a time (tests use small ones).
+    Result<ChainReport> verifyChains(int batchSize = 4096) const;
 
     // What invoice_balance says is due, recomputed from the payments and the
     // credit notes (etabli-cli check): the first invoice that differs.
