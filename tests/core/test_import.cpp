@@ -3,12 +3,14 @@
 #include "services/schoolservice.h"
 #include "services/traineeimportservice.h"
 #include "services/traineeservice.h"
+#include "storage/auditrepository.h"
 #include "storage/traineelistquery.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
 #include <QScopeGuard>
+#include <QSqlQuery>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -70,6 +72,25 @@ TEST_CASE("Importing trainees: every valid row in one transaction", "[import]")
     CHECK(test::rawScalar(t.db(),
                           QStringLiteral("SELECT count(*) FROM referral WHERE name = 'Éducateur de rue'"))
               .toInt() == 1);
+    // One entry per person in the log of changes, appended together: each
+    // names its record and its line, the chain and its counter intact.
+    QSqlQuery logged(t.db().connection());
+    REQUIRE(
+        logged.exec(QStringLiteral("SELECT a.changes FROM audit_log a JOIN trainee t ON t.id = "
+                                   "CAST(a.entity_id AS INTEGER) WHERE a.entity = 'trainee' AND a.action = "
+                                   "'create' ORDER BY a.id")));
+    QStringList lines;
+    while (logged.next())
+        lines << logged.value(0).toString();
+    REQUIRE(lines.size() == 3);
+    CHECK(lines.at(0).contains(QStringLiteral("import line")));
+    CHECK(lines.at(0).contains(QStringLiteral("2")));
+    CHECK(lines.at(2).contains(QStringLiteral("4")));
+    CHECK(AuditRepository(t.db()).verifyChain()->firstBadId == 0);
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT last_number FROM document_counter WHERE series = "
+                                                 "'audit'"))
+              .toLongLong() ==
+          test::rawScalar(t.db(), QStringLiteral("SELECT MAX(id) FROM audit_log")).toLongLong());
 
     // The same file again: every row is a duplicate, nothing is written.
     auto again = service.prepare(bytes);

@@ -121,6 +121,32 @@ Status AuditTrail::record(const UserContext& user, const QString& entity, const 
     return m_repository.append(e);
 }
 
+Status AuditTrail::recordAll(const UserContext& user, const QString& entity, const QString& action,
+                             const QList<Row>& rows)
+{
+    m_db.noteChange(kindOf(entity) | DataKind::Audit);
+    if (!user.audited || rows.isEmpty())
+        return {};
+    QList<AuditEntry> entries;
+    entries.reserve(rows.size());
+    const QString at = m_clock.nowIso();
+    for (const Row& row : rows) {
+        if (row.changes.hasPersonal())
+            return fail(Error::Code::Generic, tr("Internal error: personal values recorded without digest."),
+                        entity);
+        AuditEntry e;
+        e.at = at;
+        e.userId = user.userId;
+        e.userLogin = user.login;
+        e.entity = entity;
+        e.entityId = row.entityId;
+        e.action = action;
+        e.changes = row.changes.toJson(QByteArray());
+        entries << std::move(e);
+    }
+    return m_repository.append(std::move(entries));
+}
+
 Status AuditTrail::forget(const QString& subject)
 {
     auto forgotten = AuditRepository(m_db).forgetSubject(subject);

@@ -66,6 +66,16 @@ public:
     // when not the row's own entity and number.
     Status record(const UserContext& user, const QString& entity, const QString& entityId,
                   const QString& action, const ChangeSet& changes = {}, const QString& subject = {});
+    // The same action on several rows of an entity (an import's): one
+    // append for all (AuditRepository::append). Each row's changes hold no
+    // personal value (recorded as digests by record()).
+    struct Row
+    {
+        QString entityId;
+        ChangeSet changes;
+    };
+    Status recordAll(const UserContext& user, const QString& entity, const QString& action,
+                     const QList<Row>& rows);
     // Forgets a person (retention): their digests can no longer be linked to a value.
     Status forget(const QString& subject);
 

@@ -438,6 +438,7 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
         CareerRepository career(m_db);
         AuditTrail audit(m_db, m_clock);
         QHash<QString, qint64> createdReferrals;
+        QList<AuditTrail::Row> created;
         // Read again inside the transaction: another PC may have added a person since the check.
         const auto known = trainees.identities();
         if (!known)
@@ -479,12 +480,13 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
             }
             ChangeSet changes;
             changes.set(QStringLiteral("import line"), row.line);
-            if (auto r = audit.record(m_actor, QStringLiteral("trainee"), QString::number(*id),
-                                      QStringLiteral("create"), changes);
-                !r)
-                return std::unexpected(r.error());
+            created << AuditTrail::Row{QString::number(*id), changes};
             ++imported;
         }
+        // One entry per person created, appended together in this transaction.
+        if (auto r = audit.recordAll(m_actor, QStringLiteral("trainee"), QStringLiteral("create"), created);
+            !r)
+            return std::unexpected(r.error());
         return imported;
     });
 }

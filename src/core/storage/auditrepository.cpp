@@ -246,6 +246,13 @@ QString AuditRepository::computeHash(const AuditEntry& e)
 
 Status AuditRepository::append(AuditEntry e)
 {
+    return append(QList<AuditEntry>{std::move(e)});
+}
+
+Status AuditRepository::append(QList<AuditEntry> entries)
+{
+    if (entries.isEmpty())
+        return {};
     if (m_db.dialect() == Database::Dialect::PostgreSQL) {
         // Serialise writers of the chain (SQLite's BEGIN IMMEDIATE already does).
         SqlQuery& lock = m_statements.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(4554424)"));
@@ -253,48 +260,50 @@ Status AuditRepository::append(AuditEntry e)
             return r;
         lock.finish();
     }
+    qint64 id = 0;
+    QString prevHash = QString(QLatin1String(""));
     {
         SqlQuery& last =
             m_statements.prepare(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
         if (auto r = last.exec(); !r)
             return r;
         if (last.next()) {
-            e.id = last.value(0).toLongLong() + 1;
-            e.prevHash = last.value(1).toString();
-        } else {
-            e.id = 1;
-            e.prevHash = QString(QLatin1String(""));
+            id = last.value(0).toLongLong();
+            prevHash = last.value(1).toString();
         }
         last.finish();
-    }
-    e.hash = computeHash(e);
-    {
-        // The chain's counter only grows: a deleted last row leaves it above the table (check).
-        SqlQuery& counter =
-            m_statements.prepare(QStringLiteral("INSERT INTO document_counter (series, year, "
-                                                "last_number) VALUES ('audit', 0, :id) ON CONFLICT "
-                                                "(series, year) DO UPDATE SET last_number = :id2"));
-        counter.bind(QStringLiteral("id"), e.id).bind(QStringLiteral("id2"), e.id);
-        if (auto r = counter.exec(); !r)
-            return r;
     }
     SqlQuery& q =
         m_statements.prepare(QStringLiteral("INSERT INTO audit_log (id, at, user_id, user_login, entity, "
                                             "entity_id, action, changes, prev_hash, hash) "
                                             "VALUES (:id, :at, :user_id, :user_login, :entity, :entity_id, "
                                             ":action, :changes, :prev_hash, :hash)"));
-    q.bind(QStringLiteral("id"), e.id)
-        .bind(QStringLiteral("at"), e.at)
-        .bind(QStringLiteral("user_id"),
-              e.userId > 0 ? QVariant(e.userId) : QVariant(QMetaType(QMetaType::LongLong)))
-        .bind(QStringLiteral("user_login"), e.userLogin)
-        .bind(QStringLiteral("entity"), e.entity)
-        .bind(QStringLiteral("entity_id"), e.entityId)
-        .bind(QStringLiteral("action"), e.action)
-        .bind(QStringLiteral("changes"), e.changes)
-        .bind(QStringLiteral("prev_hash"), e.prevHash)
-        .bind(QStringLiteral("hash"), e.hash);
-    return q.exec();
+    for (AuditEntry& e : entries) {
+        e.id = ++id;
+        e.prevHash = prevHash;
+        e.hash = computeHash(e);
+        prevHash = e.hash;
+        q.bind(QStringLiteral("id"), e.id)
+            .bind(QStringLiteral("at"), e.at)
+            .bind(QStringLiteral("user_id"),
+                  e.userId > 0 ? QVariant(e.userId) : QVariant(QMetaType(QMetaType::LongLong)))
+            .bind(QStringLiteral("user_login"), e.userLogin)
+            .bind(QStringLiteral("entity"), e.entity)
+            .bind(QStringLiteral("entity_id"), e.entityId)
+            .bind(QStringLiteral("action"), e.action)
+            .bind(QStringLiteral("changes"), e.changes)
+            .bind(QStringLiteral("prev_hash"), e.prevHash)
+            .bind(QStringLiteral("hash"), e.hash);
+        if (auto r = q.exec(); !r)
+            return r;
+    }
+    // The chain's counter only grows: a deleted last row leaves it above the table (check).
+    SqlQuery& counter =
+        m_statements.prepare(QStringLiteral("INSERT INTO document_counter (series, year, "
+                                            "last_number) VALUES ('audit', 0, :id) ON CONFLICT "
+                                            "(series, year) DO UPDATE SET last_number = :id2"));
+    counter.bind(QStringLiteral("id"), id).bind(QStringLiteral("id2"), id);
+    return counter.exec();
 }
 
 Result<AuditRepository::ChainReport> AuditRepository::verifyChain() const

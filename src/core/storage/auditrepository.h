@@ -50,6 +50,9 @@ public:
 
     // Must run inside the write transaction of the change it records.
     Status append(AuditEntry entry);
+    // Several rows at once, in order (an import's): the chain's tip read and
+    // its counter written once for all of them.
+    Status append(QList<AuditEntry> entries);
 
     struct ChainReport
     {
