@@ -238,7 +238,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+316" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+325" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -261,7 +261,12 @@
 <context>
     <name>AuditTrail</name>
     <message>
-        <location filename="../../src/core/services/audittrail.cpp" line="+166" />
+        <location filename="../../src/core/services/audittrail.cpp" line="+135" />
+        <source>Internal error: personal values recorded without digest.</source>
+        <translation>Erreur interne : des valeurs personnelles seraient enregistrées sans empreinte.</translation>
+    </message>
+    <message>
+        <location line="+57" />
         <source>Date (UTC);Person;Item;Number;Action;Changes</source>
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
     </message>
@@ -3443,12 +3448,12 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+284" />
+        <location line="+289" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-197" />
+        <location line="-202" />
         <source>The %1 database driver is not installed.</source>
         <translation>Le pilote de base de données %1 n'est pas installé.</translation>
     </message>
@@ -3468,7 +3473,7 @@
         <translation>Impossible d'ouvrir la base de données « %1 ».</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+19" />
         <source>A daily role is for PostgreSQL databases only.</source>
         <translation>Un rôle quotidien n'existe que pour les bases PostgreSQL.</translation>
     </message>
@@ -3488,8 +3493,8 @@
         <translation>« %1 » est une base de données qui n'appartient pas à Établi : elle n'a pas été modifiée.</translation>
     </message>
     <message>
-        <location line="-171" />
-        <location line="+182" />
+        <location line="-176" />
+        <location line="+187" />
         <source>The file “%1” is damaged or is not a database. Restore a backup (File → Restore a backup).</source>
         <translation>Le fichier « %1 » est endommagé ou n'est pas une base de données. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
@@ -3504,12 +3509,12 @@
         <translation>« %1 » est vide : ce n'est pas une base de données Établi.</translation>
     </message>
     <message>
-        <location line="-221" />
+        <location line="-226" />
         <source>The database “%1” is damaged. Restore a backup (File → Restore a backup).</source>
         <translation>La base « %1 » est endommagée. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+234" />
+        <location line="+239" />
         <source>The database “%1” was made by a newer version of Établi (schema %2; this version knows schema %3). Install the latest version of Établi.</source>
         <translation>La base « %1 » a été créée par une version plus récente d'Établi (schéma %2 ; cette version connaît le schéma %3). Installez la dernière version d'Établi.</translation>
     </message>
@@ -4542,7 +4547,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+256" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+267" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -4553,7 +4558,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+13" />
-        <location line="+179" />
+        <location line="+180" />
         <source>This invoice does not exist.</source>
         <translation>Cette facture n'existe pas.</translation>
     </message>
@@ -4569,11 +4574,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+84" />
+        <location line="+68" />
         <source>position %1 of the chain of invoices</source>
         <translation>position %1 de la chaîne des factures</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+31" />
         <source>payment n°%1</source>
         <translation>règlement n°%1</translation>
     </message>
@@ -5011,7 +5017,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+163" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+165" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -5307,7 +5313,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+255" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+258" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -7434,7 +7440,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SqlQuery</name>
     <message>
-        <location filename="../../src/core/storage/sqlquery.cpp" line="+35" />
+        <location filename="../../src/core/storage/sqlquery.cpp" line="+36" />
         <source>The database refused the change: this value already exists.</source>
         <translation>La base de données a refusé l'enregistrement : cette valeur existe déjà.</translation>
     </message>
@@ -7494,14 +7500,14 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La base de données a signalé une erreur.</translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+112" />
         <location line="+10" />
-        <location line="+26" />
+        <location line="+40" />
         <source>Internal error: badly parameterised query.</source>
         <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <location line="+4" />
         <source>Internal error: no id returned.</source>
         <translation>Erreur interne : identifiant non renvoyé.</translation>
@@ -7864,7 +7870,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le fichier n'a pas de colonnes « nom » et « prénom » (ligne 1). Colonnes trouvées : %1.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+26" />
         <source>a cell looks like a spreadsheet formula (“%1”)</source>
         <translation>une cellule ressemble à une formule de tableur (« %1 »)</translation>
     </message>
@@ -7904,12 +7910,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>pas d'année de session pour la certification %1</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+27" />
         <source>the same person appears twice in the file</source>
         <translation>la même personne figure deux fois dans le fichier</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>already in the database (record n°%1)</source>
         <translation>déjà dans la base (dossier n°%1)</translation>
     </message>
@@ -7952,7 +7958,7 @@ Complétez, puis envoyez le devis.</translation>
         </translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+35" />
         <source>Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.</source>
         <translation>Ligne %1 : %2 %3 est déjà dans la base (dossier n°%4) ; rien n'a été importé.</translation>
     </message>
@@ -7971,7 +7977,7 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+116" />
-        <location line="+120" />
+        <location line="+141" />
         <source>No trainee has the number %1.</source>
         <translation>Aucun jeune ne porte le numéro %1.</translation>
     </message>
