@@ -1182,7 +1182,7 @@
         <translation>responsables légaux</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
         <source>(personal data, masked)</source>
         <translation>(donnée personnelle masquée)</translation>
     </message>
@@ -2302,7 +2302,7 @@
         <location line="+236" />
         <location line="+2" />
         <location line="+2" />
-        <location filename="../../src/cli/clilist.cpp" line="+194" />
+        <location filename="../../src/cli/clilist.cpp" line="+195" />
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -3791,32 +3791,7 @@
 <context>
     <name>DonationService</name>
     <message>
-        <location filename="../../src/core/services/donationservice.cpp" line="+20" />
-        <source>Cash</source>
-        <translation>Espèces</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Cheque</source>
-        <translation>Chèque</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Transfer</source>
-        <translation>Virement</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Card</source>
-        <translation>Carte</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Other</source>
-        <translation>Autre</translation>
-    </message>
-    <message>
-        <location line="+45" />
+        <location filename="../../src/core/services/donationservice.cpp" line="+58" />
         <source>Choose the donor.</source>
         <translation>Choisissez le donateur.</translation>
     </message>
@@ -10140,24 +10115,33 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Émise</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location filename="../../src/core/domain/funding.h" line="+27" />
+        <location filename="../../src/core/domain/sales.h" line="+6" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../../src/core/domain/sales.h" line="+1" />
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../../src/core/domain/sales.h" line="+1" />
         <source>Transfer</source>
         <translation>Virement</translation>
     </message>
     <message>
         <location line="+1" />
+        <location filename="../../src/core/domain/sales.h" line="+1" />
         <source>Card</source>
         <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other</source>
+        <translation>Autre</translation>
     </message>
     <message>
         <location filename="../../src/core/domain/orders.cpp" line="+8" />
@@ -10165,7 +10149,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/budget.h" line="+126" />
+        <location filename="../../src/core/domain/budget.h" line="+127" />
         <source>Awaited</source>
         <translation>Attendue</translation>
     </message>
@@ -11041,12 +11025,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DonationsPage</name>
     <message>
-        <location filename="../../src/gui/funding/donationspage.cpp" line="+203" />
+        <location filename="../../src/gui/funding/donationspage.cpp" line="+200" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-171" />
+        <location line="-168" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -11121,7 +11105,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Un don ordinaire par chèque, virement, carte ou en espèces relève de « Autres ». La déclaration de don manuel est celle que le donateur a faite aux impôts (formulaire 2735) ; un acte est signé devant notaire (authentique) ou entre les parties (sous seing privé).</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+8" />
         <source>If the donor restricted the gift to a use</source>
         <translation>Si le donateur a affecté son don à un usage</translation>
     </message>
@@ -11335,7 +11319,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FinancialYearsPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+157" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+154" />
         <source>Financial year</source>
         <translation>Exercice</translation>
     </message>
@@ -12703,7 +12687,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::MembersPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="-297" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-294" />
         <source>Member</source>
         <translation>Adhérent</translation>
     </message>
@@ -12773,7 +12757,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
         <translation>Cotisation de %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+7" />
         <source>Dues for the &amp;year:</source>
         <translation>Cotisation de l'&amp;année :</translation>
     </message>

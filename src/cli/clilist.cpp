@@ -135,8 +135,9 @@ ListSource gifts(Database& db, const Clock& clock, const UserContext& user, cons
             [&db, &clock, user, filter](const PageRequest& request) {
                 return asValues<Donation>(
                     DonationService(db, clock, user).donations(filter, request), [](const Donation& d) {
-                        return QVariantList{d.id,     iso(d.day),     d.donorName, amount(d.amount),
-                                            d.method, d.receiptNumber};
+                        return QVariantList{
+                            d.id,           iso(d.day), d.donorName, amount(d.amount), codeOf(d.method),
+                            d.receiptNumber};
                     });
             }};
 }

@@ -118,7 +118,7 @@ QString ReceiptDocument::html(const TaxReceipt& r, const SchoolIdentity& school)
     gifts += QStringLiteral("</tr>");
     for (const ReceiptLine& l : r.lines) {
         const bool money = l.nature == GiftNature::Cash;
-        const QString method = money ? DonationService::methodLabel(l.method) : QStringLiteral("—");
+        const QString method = money ? labelOf(l.method) : QStringLiteral("—");
         if (!models) {
             gifts +=
                 QStringLiteral("<tr>") + cell(Parts::esc(Parts::date(l.day)), 15) +

@@ -113,7 +113,7 @@ Donation gift(qint64 donor, const QDate& day, qint64 cents)
     g.contactId = donor;
     g.day = day;
     g.amount = Money::fromCents(cents);
-    g.method = QStringLiteral("cheque");
+    g.method = GiftMethod::Cheque;
     return g;
 }
 

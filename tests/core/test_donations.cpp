@@ -62,7 +62,7 @@ Donation gift(qint64 donor, const QDate& day, qint64 cents)
     g.contactId = donor;
     g.day = day;
     g.amount = Money::fromCents(cents);
-    g.method = QStringLiteral("cheque");
+    g.method = GiftMethod::Cheque;
     return g;
 }
 
@@ -91,7 +91,7 @@ TEST_CASE("Gifts: bad input refused, nothing written, closed years refuse them",
     goods.valuation = QStringLiteral("Facture d'achat de 2024");
     auto inKind = gifts.record(goods);
     REQUIRE(inKind);
-    CHECK(gifts.donation(*inKind)->method == QStringLiteral("other"));
+    CHECK(gifts.donation(*inKind)->method == GiftMethod::Other);
 
     // A closed financial year takes nothing more.
     FinancialYear closed;
@@ -444,13 +444,13 @@ TEST_CASE("The receipt's model follows the donor, and a gift has its form and na
     CHECK(notVolunteer.error().message.contains(QStringLiteral("bénévole")));
     CHECK(count("donation") == donations);
     waived.proof = byCompany.proof;
-    waived.method = QStringLiteral("cash"); // meaningless for waived expenses: "other" is kept
+    waived.method = GiftMethod::Cash; // meaningless for waived expenses: "other" is kept
     auto waivedId = gifts.record(waived);
     REQUIRE(waivedId);
     auto stored = gifts.donation(*waivedId);
     REQUIRE(stored);
     CHECK(stored->nature == GiftNature::ExpensesWaived);
-    CHECK(stored->method == QStringLiteral("other"));
+    CHECK(stored->method == GiftMethod::Other);
     CHECK(stored->proof == waived.proof);
     auto waivedReceipt = gifts.issueReceipt(*waivedId);
     REQUIRE(waivedReceipt);
@@ -524,14 +524,11 @@ TEST_CASE("Upgrading to schema 19 keeps the gifts, the receipts, their chain and
     r.issuedBy = QStringLiteral("direction");
     r.beneficiary = QStringLiteral("{}");
     r.hashVersion = 2;
-    r.lines = {ReceiptLine{cheque,
-                           QDate(2025, 12, 1),
-                           Money::fromCents(12000),
-                           QStringLiteral("cheque"),
-                           GiftNature::Cash,
-                           {}},
-               ReceiptLine{bench, QDate(2025, 12, 2), Money::fromCents(30000), QStringLiteral("other"),
-                           GiftNature::InKind, QStringLiteral("Un établi")}};
+    r.lines = {
+        ReceiptLine{
+            cheque, QDate(2025, 12, 1), Money::fromCents(12000), GiftMethod::Cheque, GiftNature::Cash, {}},
+        ReceiptLine{bench, QDate(2025, 12, 2), Money::fromCents(30000), GiftMethod::Other, GiftNature::InKind,
+                    QStringLiteral("Un établi")}};
     r.hash = receiptHash(r, {});
     REQUIRE(test::rawExec(
         old,

@@ -419,7 +419,7 @@ TEST_CASE("Deleting the last invoice, payment, receipt or audit row is seen by t
     g.contactId = shop.person;
     g.day = kToday;
     g.amount = Money::fromEuros(50);
-    g.method = QStringLiteral("cheque");
+    g.method = GiftMethod::Cheque;
     auto gift = gifts.record(g);
     REQUIRE(gift);
     REQUIRE(gifts.issueReceipt(*gift));

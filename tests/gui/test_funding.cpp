@@ -238,6 +238,51 @@ TEST_CASE("A volunteer's waived expenses go through the gift dialog, which asks 
             .toString() == QStringLiteral("Releve signe et renonciation"));
 }
 
+TEST_CASE("A gift's method is chosen by its French name, cheque first, and stored by its code",
+          "[gui][funding]")
+{
+    Demo d("secretariat");
+    DonationsPage page(d.session);
+    page.show();
+    const qint64 donor =
+        test::rawScalar(d.session.database(),
+                        QStringLiteral("SELECT MIN(contact_id) FROM donation WHERE nature = 'cash'"))
+            .toLongLong();
+    REQUIRE(donor > 0);
+    QStringList methods;
+    QString preselected;
+    QTimer::singleShot(0, [&]() {
+        auto* dialog = qobject_cast<FormDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        dialog->findChild<CustomerChooser*>()->setContact(donor);
+        for (QLineEdit* f : dialog->findChildren<QLineEdit*>()) {
+            if (f->placeholderText() == QStringLiteral("0,00 €"))
+                f->setText(QStringLiteral("42,00"));
+        }
+        QComboBox* method = nullptr;
+        for (QComboBox* c : dialog->findChildren<QComboBox*>())
+            if (c->findText(QStringLiteral("Virement")) >= 0)
+                method = c;
+        REQUIRE(method);
+        for (int i = 0; i < method->count(); ++i)
+            methods << method->itemText(i);
+        preselected = method->currentText();
+        method->setCurrentIndex(method->findText(QStringLiteral("Virement")));
+        dialog->accept();
+    });
+    page.openRecord(0);
+    CHECK(methods == QStringList{QStringLiteral("Espèces"), QStringLiteral("Chèque"),
+                                 QStringLiteral("Virement"), QStringLiteral("Carte bancaire"),
+                                 QStringLiteral("Autre")});
+    CHECK(preselected == QStringLiteral("Chèque"));
+    CHECK(test::rawScalar(
+              d.session.database(),
+              QStringLiteral("SELECT method FROM donation WHERE amount_cents = 4200 AND contact_id = %1 "
+                             "ORDER BY id DESC LIMIT 1")
+                  .arg(donor))
+              .toString() == QStringLiteral("transfer"));
+}
+
 TEST_CASE("A subsidy's instalments are typed in their table: a wrong day is named and nothing is saved",
           "[gui][funding]")
 {

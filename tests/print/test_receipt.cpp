@@ -40,11 +40,11 @@ TEST_CASE("A tax receipt carries the content of the Cerfa: beneficiary, donor, a
     r.lines = {ReceiptLine{1,
                            QDate(2026, 2, 1),
                            Money::fromCents(100000),
-                           QStringLiteral("transfer"),
+                           GiftMethod::Transfer,
                            GiftNature::Cash,
                            {},
                            GiftForm::Other},
-               ReceiptLine{2, QDate(2026, 9, 1), Money::fromCents(23456), QStringLiteral("other"),
+               ReceiptLine{2, QDate(2026, 9, 1), Money::fromCents(23456), GiftMethod::Other,
                            GiftNature::InKind, QStringLiteral("Une soudeuse MIG"), GiftForm::PrivateDeed,
                            QStringLiteral("facture d'achat"), QStringLiteral("acte de donation")}};
     auto printable = print::ReceiptDocument::make(r, school());
@@ -86,7 +86,7 @@ TEST_CASE("A tax receipt carries the content of the Cerfa: beneficiary, donor, a
     p.lines << ReceiptLine{3,
                            QDate(2026, 10, 12),
                            Money::fromCents(19200),
-                           QStringLiteral("other"),
+                           GiftMethod::Other,
                            GiftNature::ExpensesWaived,
                            QStringLiteral("Trajets de stage (600 km)"),
                            GiftForm::Other,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/codes.h"
+#include "domain/funding.h"
 #include "domain/money.h"
 
 #include <QDate>
@@ -219,7 +220,7 @@ struct MembershipDue
     int year = 0;
     Money amount;
     QDate paidOn;
-    QString method = QStringLiteral("cheque");
+    GiftMethod method = GiftMethod::Cheque;
 };
 
 } // namespace etabli

@@ -69,7 +69,7 @@ QString receiptHash(const TaxReceipt& r, const QString& prevHash)
                            .arg(l.donationId)
                            .arg(l.day.toString(Qt::ISODate))
                            .arg(l.amount.cents())
-                           .arg(l.method, giftNatureCode(l.nature), l.description);
+                           .arg(codeOf(l.method), giftNatureCode(l.nature), l.description);
         if (r.hashVersion >= 3)
             line += QStringLiteral(";%1;%2;%3")
                         .arg(l.form ? giftFormCode(*l.form) : QString(), l.valuation, l.proof);

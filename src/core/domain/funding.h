@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/codes.h"
 #include "domain/money.h"
 
 #include <optional>
@@ -10,11 +11,26 @@
 
 namespace etabli {
 
-inline QStringList donationMethods()
+// How a gift of money or a member's dues were paid; a gift that is not money
+// is "other". The codes are hashed into tax receipts: they never change.
+enum class GiftMethod
 {
-    return {QStringLiteral("cash"), QStringLiteral("cheque"), QStringLiteral("transfer"),
-            QStringLiteral("card"), QStringLiteral("other")};
-}
+    Cash,
+    Cheque,
+    Transfer,
+    Card,
+    Other
+};
+template <> struct Codes<GiftMethod>
+{
+    static constexpr CodeEntry<GiftMethod> entries[] = {
+        {GiftMethod::Cash, "cash", QT_TRANSLATE_NOOP("etabli::Codes", "Cash")},
+        {GiftMethod::Cheque, "cheque", QT_TRANSLATE_NOOP("etabli::Codes", "Cheque")},
+        {GiftMethod::Transfer, "transfer", QT_TRANSLATE_NOOP("etabli::Codes", "Transfer")},
+        {GiftMethod::Card, "card", QT_TRANSLATE_NOOP("etabli::Codes", "Card")},
+        {GiftMethod::Other, "other", QT_TRANSLATE_NOOP("etabli::Codes", "Other")},
+    };
+};
 
 // The nature of a gift, as the Cerfa receipts ask it: money (numéraire),
 // listed securities, or "other" — goods and services given in kind, and the
@@ -64,7 +80,7 @@ struct Donation
     QString donorName; // filled when read
     QDate day;
     Money amount; // the valuation of a gift that is not money
-    QString method = QStringLiteral("cheque");
+    GiftMethod method = GiftMethod::Cheque;
     GiftNature nature = GiftNature::Cash;
     GiftForm form = GiftForm::Other;
     QString description; // what was given (securities, goods, services, the expense waived)
@@ -82,19 +98,19 @@ struct Donation
 struct ReceiptLine
 {
     ReceiptLine() = default;
-    ReceiptLine(qint64 donation, const QDate& giftDay, Money giftAmount, QString giftMethod,
+    ReceiptLine(qint64 donation, const QDate& giftDay, Money giftAmount, GiftMethod giftMethod,
                 GiftNature giftNature, QString giftDescription, std::optional<GiftForm> giftForm = {},
                 QString giftValuation = {}, QString giftProof = {})
-        : donationId(donation), day(giftDay), amount(giftAmount), method(std::move(giftMethod)),
-          nature(giftNature), description(std::move(giftDescription)), form(giftForm),
-          valuation(std::move(giftValuation)), proof(std::move(giftProof))
+        : donationId(donation), day(giftDay), amount(giftAmount), method(giftMethod), nature(giftNature),
+          description(std::move(giftDescription)), form(giftForm), valuation(std::move(giftValuation)),
+          proof(std::move(giftProof))
     {
     }
 
     qint64 donationId = 0;
     QDate day;
     Money amount;
-    QString method;
+    GiftMethod method = GiftMethod::Other;
     GiftNature nature = GiftNature::Cash;
     QString description;
     // Since schema 19 (hash version 3).

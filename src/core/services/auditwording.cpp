@@ -236,8 +236,9 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
     if (field == QLatin1String("vat_regime"))
         return SchoolService::vatRegimeLabel(vatRegimeFromCode(code));
     if (field == QLatin1String("method"))
-        return entity == QLatin1String("donation") ? DonationService::methodLabel(code)
-                                                   : labelOfCode<PaymentMethod>(code);
+        return entity == QLatin1String("donation") || entity == QLatin1String("membership_due")
+                   ? labelOfCode<GiftMethod>(code)
+                   : labelOfCode<PaymentMethod>(code);
     if (field == QLatin1String("unit"))
         return CatalogueService::unitLabel(code);
     if (field == QLatin1String("job"))

@@ -360,7 +360,7 @@ Result<qint64> BudgetService::recordDue(const MembershipDue& d)
         return fail(Error::Code::InvalidInput, tr("The dues are greater than zero."));
     if (!d.paidOn.isValid() || d.paidOn > m_clock.today())
         return fail(Error::Code::InvalidInput, tr("Give the day the dues were paid (not in the future)."));
-    if (!donationMethods().contains(d.method))
+    if (!fromCode<GiftMethod>(codeOf(d.method)))
         return fail(Error::Code::InvalidInput, tr("Choose how the dues were paid."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         BudgetRepository repo(m_db);

@@ -244,7 +244,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
             d.year = year;
             d.amount = Money::fromCents(3000);
             d.paidOn = QDate(year, rng.between(1, 3), rng.between(1, 28));
-            d.method = rng.chance(70) ? QStringLiteral("cheque") : QStringLiteral("transfer");
+            d.method = rng.chance(70) ? GiftMethod::Cheque : GiftMethod::Transfer;
             if (d.paidOn > today)
                 continue;
             if (auto r = budget.recordDue(d); !r)

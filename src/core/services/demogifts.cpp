@@ -101,9 +101,8 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
                 d.day = QDate(year, 12, rng.between(1, 28));
             d.amount =
                 Money::fromCents(100LL * rng.pick(QList<int>{20, 30, 50, 50, 80, 100, 100, 150, 200, 300}));
-            d.method = rng.pick(QList<QString>{QStringLiteral("cheque"), QStringLiteral("cheque"),
-                                               QStringLiteral("transfer"), QStringLiteral("card"),
-                                               QStringLiteral("cash")});
+            d.method = rng.pick(QList<GiftMethod>{GiftMethod::Cheque, GiftMethod::Cheque,
+                                                  GiftMethod::Transfer, GiftMethod::Card, GiftMethod::Cash});
             gifts << Gift{d, false};
         }
         for (qint64 firm : std::as_const(firms)) {
@@ -113,7 +112,7 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
             d.contactId = firm;
             d.day = QDate(year, rng.between(1, 12), rng.between(1, 28));
             d.amount = Money::fromCents(100LL * rng.between(20, 120) * 100);
-            d.method = QStringLiteral("transfer");
+            d.method = GiftMethod::Transfer;
             if (rng.chance(12)) {
                 d.nature = GiftNature::InKind;
                 d.description = rng.pick(QList<QString>{

@@ -14,21 +14,6 @@
 
 namespace etabli {
 
-QString DonationService::methodLabel(const QString& method)
-{
-    if (method == QLatin1String("cash"))
-        return tr("Cash");
-    if (method == QLatin1String("cheque"))
-        return tr("Cheque");
-    if (method == QLatin1String("transfer"))
-        return tr("Transfer");
-    if (method == QLatin1String("card"))
-        return tr("Card");
-    if (method == QLatin1String("other"))
-        return tr("Other");
-    return method;
-}
-
 QString DonationService::natureLabel(GiftNature nature)
 {
     switch (nature) {
@@ -78,12 +63,12 @@ Result<qint64> DonationService::record(const Donation& input)
     if (!giftNatures().contains(d.nature) || !giftForms().contains(d.form))
         return fail(Error::Code::InvalidInput, tr("Choose the nature and the form of the gift."));
     if (d.money()) {
-        if (!donationMethods().contains(d.method))
+        if (!fromCode<GiftMethod>(codeOf(d.method)))
             return fail(Error::Code::InvalidInput, tr("Choose how the gift was paid."));
         d.valuation.clear();
         d.proof.clear();
     } else {
-        d.method = QStringLiteral("other");
+        d.method = GiftMethod::Other;
         if (d.description.trimmed().isEmpty())
             return fail(
                 Error::Code::InvalidInput,

@@ -50,7 +50,6 @@ public:
     // The first receipt whose chain is broken (empty: intact).
     Result<QString> verifyReceipts() const;
 
-    static QString methodLabel(const QString& method);
     // As the Cerfa models word them.
     static QString natureLabel(GiftNature nature);
     static QString formLabel(GiftForm form);

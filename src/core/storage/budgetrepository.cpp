@@ -437,7 +437,7 @@ Result<QList<MembershipDue>> BudgetRepository::dues(qint64 memberId) const
         d.year = q.value(2).toInt();
         d.amount = Money::fromCents(q.value(3).toLongLong());
         d.paidOn = fromIso(q.value(4));
-        d.method = q.value(5).toString();
+        d.method = fromCode(q.value(5).toString(), GiftMethod::Other);
         out << d;
     }
     return out;
@@ -456,7 +456,7 @@ Result<qint64> BudgetRepository::insertDue(const MembershipDue& d, const QString
         .bind(QStringLiteral("year"), d.year)
         .bind(QStringLiteral("amount"), static_cast<qint64>(d.amount.cents()))
         .bind(QStringLiteral("paid"), iso(d.paidOn))
-        .bind(QStringLiteral("method"), d.method)
+        .bind(QStringLiteral("method"), codeOf(d.method))
         .bind(QStringLiteral("now"), nowIso);
     return q.execReturningId();
 }

@@ -59,7 +59,7 @@ Donation readDonation(const SqlQuery& q)
                       : q.value(2).toString();
     d.day = fromIso(q.value(5));
     d.amount = Money::fromCents(q.value(6).toLongLong());
-    d.method = q.value(7).toString();
+    d.method = fromCode(q.value(7).toString(), GiftMethod::Other);
     d.nature = giftNatureFromCode(q.value(8).toString());
     d.description = q.value(9).toString();
     d.purpose = q.value(10).toString();
@@ -210,7 +210,7 @@ Result<qint64> FundingRepository::insertDonation(const Donation& d, const QStrin
     q.bind(QStringLiteral("contact"), d.contactId)
         .bind(QStringLiteral("day"), iso(d.day))
         .bind(QStringLiteral("amount"), static_cast<qint64>(d.amount.cents()))
-        .bind(QStringLiteral("method"), d.method)
+        .bind(QStringLiteral("method"), codeOf(d.method))
         .bind(QStringLiteral("nature"), giftNatureCode(d.nature))
         .bind(QStringLiteral("form"), giftFormCode(d.form))
         .bind(QStringLiteral("description"), d.description.trimmed())
@@ -335,7 +335,7 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
             .bind(QStringLiteral("donation"), l.donationId)
             .bind(QStringLiteral("day"), iso(l.day))
             .bind(QStringLiteral("amount"), static_cast<qint64>(l.amount.cents()))
-            .bind(QStringLiteral("method"), l.method)
+            .bind(QStringLiteral("method"), codeOf(l.method))
             .bind(QStringLiteral("nature"), giftNatureCode(l.nature))
             .bind(QStringLiteral("description"), l.description)
             .bind(QStringLiteral("form"), l.form ? giftFormCode(*l.form) : QString())
@@ -406,7 +406,7 @@ ReceiptLine receiptLineFromRow(const SqlQuery& q, int first)
     ReceiptLine line{q.value(first).toLongLong(),
                      fromIso(q.value(first + 1)),
                      Money::fromCents(q.value(first + 2).toLongLong()),
-                     q.value(first + 3).toString(),
+                     fromCode(q.value(first + 3).toString(), GiftMethod::Other),
                      giftNatureFromCode(q.value(first + 4).toString()),
                      q.value(first + 5).toString()};
     if (!q.value(first + 6).toString().isEmpty())

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "domain/codes.h"
 #include "domain/money.h"
 #include "gui/common/editingdialog.h"
 #include "util/error.h"
 
 #include <functional>
+#include <QComboBox>
 #include <QDate>
 
 class QFormLayout;
@@ -42,6 +44,23 @@ public:
     static DateField* dateField(const QDate& value, QWidget* parent);
     // A day that may stay empty: empty until the user types or chooses one.
     static DateField* optionalDateField(const QDate& value, QWidget* parent);
+
+    // One of a closed set's values (Codes<E>), shown by their labels.
+    template <class E> static QComboBox* choiceField(E value, QWidget* parent)
+    {
+        auto* box = new QComboBox(parent);
+        for (const E choice : allOf<E>()) {
+            box->addItem(labelOf(choice), static_cast<int>(choice));
+            if (choice == value)
+                box->setCurrentIndex(box->count() - 1);
+        }
+        return box;
+    }
+    // The value chosen in a choiceField.
+    template <class E> static E choice(const QComboBox* field)
+    {
+        return static_cast<E>(field->currentData().toInt());
+    }
 
     void accept() override;
 

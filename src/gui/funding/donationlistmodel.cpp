@@ -44,7 +44,7 @@ QVariant DonationListModel::cell(const Donation& d, int column, int role) const
     case Nature:
         return natureText(d);
     case Method:
-        return d.money() ? DonationService::methodLabel(d.method) : QString();
+        return d.money() ? labelOf(d.method) : QString();
     case Purpose:
         return d.purpose;
     case Receipt:

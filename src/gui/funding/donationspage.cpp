@@ -106,10 +106,7 @@ void DonationsPage::newGift()
         tr("An ordinary gift by cheque, transfer, card or in cash is “Other”. A declaration of a "
            "manual gift is the one the donor made to the tax office (form 2735); a deed is one "
            "signed before a notary (authentic) or between the parties (private)."));
-    auto* method = new QComboBox(&dialog);
-    for (const QString& m : donationMethods())
-        method->addItem(DonationService::methodLabel(m), m);
-    method->setCurrentIndex(1);
+    auto* method = FormDialog::choiceField(GiftMethod::Cheque, &dialog);
     auto* description = new QLineEdit(&dialog);
     auto* valuation = new QLineEdit(&dialog);
     auto* proof = new QLineEdit(&dialog);
@@ -165,7 +162,7 @@ void DonationsPage::newGift()
         d.amount = *money;
         d.nature = static_cast<GiftNature>(nature->currentData().toInt());
         d.form = static_cast<GiftForm>(form->currentData().toInt());
-        d.method = method->currentData().toString();
+        d.method = FormDialog::choice<GiftMethod>(method);
         d.description = description->text();
         d.valuation = valuation->text();
         d.proof = proof->text();

@@ -312,10 +312,7 @@ void MembersPage::recordDues()
     year->setValue(m_year->value());
     auto* amount = FormDialog::moneyField(Money::fromCents(3000), &dialog);
     auto* paid = FormDialog::dateField(m_session.clock().today(), &dialog);
-    auto* method = new QComboBox(&dialog);
-    for (const QString& m : donationMethods())
-        method->addItem(DonationService::methodLabel(m), m);
-    method->setCurrentIndex(1);
+    auto* method = FormDialog::choiceField(GiftMethod::Cheque, &dialog);
     dialog.addRow(tr("Dues for the &year:"), year);
     dialog.addRow(tr("&Amount:"), amount);
     dialog.addRow(tr("&Paid on:"), paid);
@@ -329,7 +326,7 @@ void MembersPage::recordDues()
         d.year = year->value();
         d.amount = *money;
         d.paidOn = paid->date();
-        d.method = method->currentData().toString();
+        d.method = FormDialog::choice<GiftMethod>(method);
         auto saved = BudgetService(m_session.database(), m_session.clock(), m_session.user()).recordDue(d);
         if (!saved)
             return std::unexpected(saved.error());
