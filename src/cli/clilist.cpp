@@ -8,6 +8,7 @@
 #include "services/orderservice.h"
 #include "services/productionservice.h"
 #include "services/traineeservice.h"
+#include "storage/sqlvalues.h"
 #include "util/clock.h"
 
 #include <functional>
@@ -40,10 +41,7 @@ Result<Page<QVariantList>> asValues(Result<Page<Row>> page,
     return out;
 }
 
-QString iso(const QDate& day)
-{
-    return day.isValid() ? day.toString(Qt::ISODate) : QString();
-}
+using sql::iso;
 
 // Amounts as a decimal with a point: "1234.50".
 QString amount(const Money& m)

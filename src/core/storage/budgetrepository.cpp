@@ -13,15 +13,8 @@ namespace {
 using sql::idOrNull;
 using sql::isoOrNull;
 
-QString iso(const QDate& d)
-{
-    return d.toString(Qt::ISODate);
-}
-
-QDate fromIso(const QVariant& v)
-{
-    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
-}
+using sql::fromIso;
+using sql::iso;
 
 // A contact's name as shown: "Faivre Monique" for a person, the name otherwise.
 QString contactNameSql(const QString& alias)

@@ -3,15 +3,13 @@
 #include "domain/funding.h"
 #include "storage/database.h"
 #include "storage/sqlquery.h"
+#include "storage/sqlvalues.h"
 
 namespace etabli {
 
 namespace {
 
-QString iso(const QDate& d)
-{
-    return d.toString(Qt::ISODate);
-}
+using sql::iso;
 
 const QString issuedInPeriod =
     QStringLiteral("FROM invoice WHERE status = 'issued' AND issue_date >= :from AND issue_date <= :to");

@@ -12,15 +12,8 @@ namespace {
 
 using sql::idOrNull;
 
-QString iso(const QDate& d)
-{
-    return d.toString(Qt::ISODate);
-}
-
-QDate fromIso(const QVariant& v)
-{
-    return QDate::fromString(v.toString(), Qt::ISODate);
-}
+using sql::fromIso;
+using sql::iso;
 
 const QString yearColumns = QStringLiteral("SELECT id, start_date, end_date, closed, target_production_bp, "
                                            "target_gifts_bp, target_subsidies_bp, version FROM "

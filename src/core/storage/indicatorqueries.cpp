@@ -2,20 +2,14 @@
 
 #include "storage/database.h"
 #include "storage/sqlquery.h"
+#include "storage/sqlvalues.h"
 
 namespace etabli {
 
 namespace {
 
-QString iso(const QDate& d)
-{
-    return d.toString(Qt::ISODate);
-}
-
-QDate fromIso(const QVariant& v)
-{
-    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
-}
+using sql::fromIso;
+using sql::iso;
 
 // Prepares `sql` where "{section}" becomes " AND <column> = :section" for one
 // section (nothing for all), binds :from, :to and the section, and runs it.

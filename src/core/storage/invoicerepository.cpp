@@ -20,15 +20,8 @@ namespace {
 using sql::idOrNull;
 using sql::isoOrNull;
 
-QString iso(const QDate& d)
-{
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
-}
-
-QDate fromIso(const QVariant& v)
-{
-    return QDate::fromString(v.toString(), Qt::ISODate);
-}
+using sql::fromIso;
+using sql::iso;
 
 // What is still due on an issued invoice, in SQL (alias i).
 const QString creditedSql = QStringLiteral(

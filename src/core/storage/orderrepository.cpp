@@ -15,15 +15,8 @@ namespace {
 using sql::idOrNull;
 using sql::isoOrNull;
 
-QString iso(const QDate& d)
-{
-    return d.toString(Qt::ISODate);
-}
-
-QDate fromIso(const QVariant& v)
-{
-    return QDate::fromString(v.toString(), Qt::ISODate);
-}
+using sql::fromIso;
+using sql::iso;
 
 QString customer(const QVariant& name, const QVariant& first, const QVariant& person)
 {

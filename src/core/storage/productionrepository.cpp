@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
+#include "storage/sqlvalues.h"
 #include "storage/textsearch.h"
 #include "util/text.h"
 
@@ -10,15 +11,8 @@ namespace etabli {
 
 namespace {
 
-QString iso(const QDate& d)
-{
-    return d.toString(Qt::ISODate);
-}
-
-QDate fromIso(const QVariant& v)
-{
-    return QDate::fromString(v.toString(), Qt::ISODate);
-}
+using sql::fromIso;
+using sql::iso;
 
 QString personName(const QVariant& last, const QVariant& first)
 {

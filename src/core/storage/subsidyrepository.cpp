@@ -13,10 +13,7 @@ namespace {
 
 using sql::isoOrNull;
 
-QDate fromIso(const QVariant& v)
-{
-    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
-}
+using sql::fromIso;
 
 const QString columns = QStringLiteral(
     "SELECT s.id, s.funder_id, c.name, s.programme, s.financial_year_id, y.start_date, y.end_date, "
