@@ -96,6 +96,20 @@ QString ChangeSet::toJson(const QByteArray& secret) const
                             : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+AuditEntry AuditTrail::entryOf(const UserContext& user, const QString& entity, const QString& entityId,
+                               const QString& action, const QString& changes) const
+{
+    AuditEntry e;
+    e.at = m_clock.nowIso();
+    e.userId = user.userId;
+    e.userLogin = user.login;
+    e.entity = entity;
+    e.entityId = entityId;
+    e.action = action;
+    e.changes = changes;
+    return e;
+}
+
 Status AuditTrail::record(const UserContext& user, const QString& entity, const QString& entityId,
                           const QString& action, const ChangeSet& changes, const QString& subject)
 {
@@ -110,15 +124,7 @@ Status AuditTrail::record(const UserContext& user, const QString& entity, const 
             return std::unexpected(s.error());
         secret = *s;
     }
-    AuditEntry e;
-    e.at = m_clock.nowIso();
-    e.userId = user.userId;
-    e.userLogin = user.login;
-    e.entity = entity;
-    e.entityId = entityId;
-    e.action = action;
-    e.changes = changes.toJson(secret);
-    return m_repository.append(e);
+    return m_repository.append(entryOf(user, entity, entityId, action, changes.toJson(secret)));
 }
 
 Status AuditTrail::recordAll(const UserContext& user, const QString& entity, const QString& action,
@@ -129,20 +135,11 @@ Status AuditTrail::recordAll(const UserContext& user, const QString& entity, con
         return {};
     QList<AuditEntry> entries;
     entries.reserve(rows.size());
-    const QString at = m_clock.nowIso();
     for (const Row& row : rows) {
         if (row.changes.hasPersonal())
             return fail(Error::Code::Generic, tr("Internal error: personal values recorded without digest."),
                         entity);
-        AuditEntry e;
-        e.at = at;
-        e.userId = user.userId;
-        e.userLogin = user.login;
-        e.entity = entity;
-        e.entityId = row.entityId;
-        e.action = action;
-        e.changes = row.changes.toJson(QByteArray());
-        entries << std::move(e);
+        entries << entryOf(user, entity, row.entityId, action, row.changes.toJson(QByteArray()));
     }
     return m_repository.append(std::move(entries));
 }

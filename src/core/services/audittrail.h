@@ -95,6 +95,10 @@ public:
     static QString actionLabel(const QString& action);
 
 private:
+    // A row of the trail, its changes already written (ChangeSet::toJson).
+    AuditEntry entryOf(const UserContext& user, const QString& entity, const QString& entityId,
+                       const QString& action, const QString& changes) const;
+
     Database& m_db;
     const Clock& m_clock;
     AuditRepository m_repository{m_db}; // its statements stay prepared across records
