@@ -5,26 +5,6 @@
     <name>AccessControl</name>
     <message>
         <location filename="../../src/core/services/accesscontrol.cpp" line="+13" />
-        <source>direction</source>
-        <translation>direction</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>office staff</source>
-        <translation>secrétariat</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>trainer</source>
-        <translation>formateur</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>read only</source>
-        <translation>lecture</translation>
-    </message>
-    <message>
-        <location line="+9" />
         <source>change the school's settings</source>
         <translation>modifier les paramètres de l'établissement</translation>
     </message>
@@ -238,7 +218,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+325" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+333" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -261,12 +241,12 @@
 <context>
     <name>AuditTrail</name>
     <message>
-        <location filename="../../src/core/services/audittrail.cpp" line="+135" />
+        <location filename="../../src/core/services/audittrail.cpp" line="+142" />
         <source>Internal error: personal values recorded without digest.</source>
         <translation>Erreur interne : des valeurs personnelles seraient enregistrées sans empreinte.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+49" />
         <source>Date (UTC);Person;Item;Number;Action;Changes</source>
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
     </message>
@@ -1347,7 +1327,7 @@
 <context>
     <name>BudgetRepository</name>
     <message>
-        <location filename="../../src/core/storage/budgetrepository.cpp" line="+175" />
+        <location filename="../../src/core/storage/budgetrepository.cpp" line="+168" />
         <source>This budget category does not exist.</source>
         <translation>Cette catégorie du budget n'existe pas.</translation>
     </message>
@@ -2302,7 +2282,7 @@
         <location line="+236" />
         <location line="+2" />
         <location line="+2" />
-        <location filename="../../src/cli/clilist.cpp" line="+195" />
+        <location filename="../../src/cli/clilist.cpp" line="+193" />
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -3412,7 +3392,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../src/core/storage/database.cpp" line="+114" />
+        <location filename="../../src/core/storage/database.cpp" line="+117" />
         <source>“%1” is a folder, not a database.</source>
         <translation>« %1 » est un dossier, pas une base de données.</translation>
     </message>
@@ -4193,7 +4173,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+151" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+144" />
         <source>This financial year does not exist.</source>
         <translation>Cet exercice n'existe pas.</translation>
     </message>
@@ -4522,7 +4502,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+267" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+260" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -4992,7 +4972,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+165" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+158" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -5190,12 +5170,12 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+55" />
         <location line="+27" />
         <location line="+43" />
-        <location line="+108" />
+        <location line="+107" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-176" />
+        <location line="-175" />
         <source>contact of the directory</source>
         <translation>contact de l'annuaire</translation>
     </message>
@@ -5230,7 +5210,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>changement de section</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+38" />
         <source>morning</source>
         <translation>matin</translation>
     </message>
@@ -5288,7 +5268,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+258" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+252" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -7031,21 +7011,6 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+7" />
-        <source>Franchise en base (art. 293 B of the CGI)</source>
-        <translation>Franchise en base de TVA (art. 293 B du CGI)</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Subject to VAT</source>
-        <translation>Assujetti à la TVA</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Non-profit association outside VAT (art. 261-7-1° b of the CGI)</source>
-        <translation>Association sans but lucratif hors TVA (art. 261-7-1° b du CGI)</translation>
-    </message>
-    <message>
-        <location line="+9" />
         <source>No VAT is charged while the civil year's sales stay under the franchise thresholds (below). Invoices say “%1”. Établi warns when the turnover passes a threshold.</source>
         <translation>Aucune TVA n'est facturée tant que le chiffre d'affaires de l'année civile reste sous les seuils de la franchise (ci-dessous). Les factures portent « %1 ». Établi prévient quand le chiffre d'affaires dépasse un seuil.</translation>
     </message>
@@ -7475,7 +7440,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La base de données a signalé une erreur.</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+125" />
         <location line="+10" />
         <location line="+40" />
         <source>Internal error: badly parameterised query.</source>
@@ -7666,7 +7631,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SubsidyRepository</name>
     <message>
-        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+160" />
+        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+157" />
         <source>This subsidy was changed meanwhile on another computer.</source>
         <translation>Cette subvention a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -7845,7 +7810,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le fichier n'a pas de colonnes « nom » et « prénom » (ligne 1). Colonnes trouvées : %1.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>a cell looks like a spreadsheet formula (“%1”)</source>
         <translation>une cellule ressemble à une formule de tableur (« %1 »)</translation>
     </message>
@@ -7933,7 +7898,7 @@ Complétez, puis envoyez le devis.</translation>
         </translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+36" />
         <source>Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.</source>
         <translation>Ligne %1 : %2 %3 est déjà dans la base (dossier n°%4) ; rien n'a été importé.</translation>
     </message>
@@ -7946,12 +7911,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineerepository.cpp" line="+101" />
+        <location filename="../../src/core/storage/traineerepository.cpp" line="+97" />
         <source>This record was changed meanwhile on another computer. Close it and open it again.</source>
         <translation>Ce dossier a été modifié entre-temps sur un autre poste. Fermez-le et rouvrez-le.</translation>
     </message>
     <message>
-        <location line="+116" />
+        <location line="+115" />
         <location line="+141" />
         <source>No trainee has the number %1.</source>
         <translation>Aucun jeune ne porte le numéro %1.</translation>
@@ -7965,68 +7930,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeService</name>
     <message>
-        <location filename="../../src/core/services/traineeservice.cpp" line="+54" />
-        <source>candidate</source>
-        <translation>candidat</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>enrolled</source>
-        <translation>inscrit</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>left</source>
-        <translation>sorti</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>not admitted</source>
-        <translation>non admis</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>apprenticeship</source>
-        <translation>apprentissage</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>job</source>
-        <translation>emploi</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>training elsewhere</source>
-        <translation>formation ailleurs</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>end of course</source>
-        <translation>fin de formation</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>moved away</source>
-        <translation>déménagement</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>personal reasons</source>
-        <translation>raisons personnelles</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>exclusion</source>
-        <translation>exclusion</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>dropped out</source>
-        <translation>abandon</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <location line="+15" />
+        <location filename="../../src/core/services/traineeservice.cpp" line="+60" />
         <source>other</source>
         <translation>autre</translation>
     </message>
@@ -8052,7 +7956,7 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+59" />
-        <location line="+214" />
+        <location line="+219" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
@@ -10190,6 +10094,106 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <source>Accounted for</source>
         <comment>subsidy</comment>
         <translation>Compte rendu envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/school.h" line="+91" />
+        <source>Franchise en base (art. 293 B of the CGI)</source>
+        <translation>Franchise en base de TVA (art. 293 B du CGI)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subject to VAT</source>
+        <translation>Assujetti à la TVA</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Non-profit association outside VAT (art. 261-7-1° b of the CGI)</source>
+        <translation>Association sans but lucratif hors TVA (art. 261-7-1° b du CGI)</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/trainee.h" line="+36" />
+        <source>candidate</source>
+        <translation>candidat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>enrolled</source>
+        <translation>inscrit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>left</source>
+        <translation>sorti</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>not admitted</source>
+        <translation>non admis</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>apprenticeship</source>
+        <translation>apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>job</source>
+        <translation>emploi</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>training elsewhere</source>
+        <translation>formation ailleurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>end of course</source>
+        <translation>fin de formation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>moved away</source>
+        <translation>déménagement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>personal reasons</source>
+        <translation>raisons personnelles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>exclusion</source>
+        <translation>exclusion</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>dropped out</source>
+        <translation>abandon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/user.h" line="+24" />
+        <source>direction</source>
+        <translation>direction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>office staff</source>
+        <translation>secrétariat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>trainer</source>
+        <translation>formateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>read only</source>
+        <translation>lecture</translation>
     </message>
 </context>
 <context>
@@ -15352,19 +15356,19 @@ après-midi</translation>
         <translation>2e année</translation>
     </message>
     <message>
-        <location line="+19" />
-        <location line="+274" />
+        <location line="+18" />
+        <location line="+273" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-273" />
-        <location line="+274" />
+        <location line="-272" />
+        <location line="+273" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-273" />
+        <location line="-272" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -15390,18 +15394,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+268" />
+        <location line="+267" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-267" />
-        <location line="+268" />
+        <location line="-266" />
+        <location line="+267" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-265" />
+        <location line="-264" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -15494,7 +15498,7 @@ après-midi</translation>
         <translation>%1 le %2, %3, toujours là</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>Stays at the school:</source>
         <translation>Séjours à l'école :</translation>
     </message>
@@ -15753,7 +15757,7 @@ après-midi</translation>
         <translation>Toutes les années</translation>
     </message>
     <message numerus="yes">
-        <location line="+35" />
+        <location line="+37" />
         <source>%n trainee(s)</source>
         <translation>
             <numerusform>%n jeune</numerusform>

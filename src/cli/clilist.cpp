@@ -164,16 +164,12 @@ ListSource trainees(Database& db, const Clock& clock, const UserContext& user, c
              QStringLiteral("section"), QStringLiteral("status"), QStringLiteral("entry_date"),
              QStringLiteral("exit_date")},
             [&db, &clock, user, filter](const PageRequest& request) {
-                return asValues<TraineeRow>(TraineeService(db, clock, user).page(filter, request),
-                                            [](const TraineeRow& t) {
-                                                return QVariantList{t.id,
-                                                                    t.lastName,
-                                                                    t.firstName,
-                                                                    t.section,
-                                                                    traineeStatusCode(t.status),
-                                                                    iso(t.entryDate),
-                                                                    iso(t.exitDate)};
-                                            });
+                return asValues<TraineeRow>(
+                    TraineeService(db, clock, user).page(filter, request), [](const TraineeRow& t) {
+                        return QVariantList{t.id,           t.lastName,       t.firstName,
+                                            t.section,      codeOf(t.status), iso(t.entryDate),
+                                            iso(t.exitDate)};
+                    });
             }};
 }
 

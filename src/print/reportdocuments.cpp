@@ -116,7 +116,7 @@ void ReportDocuments::writeActivity(ReportBuilder& b, const ActivityReportData& 
     ChartSpec::Series exitsBefore{before.schoolYear, {}};
     for (const QString& key : exitKeys) {
         const QString stored = key == QLatin1String("dropout") ? QStringLiteral("dropped_out") : key;
-        exits.categories << TraineeService::exitReasonLabel(exitReasonFromCode(stored));
+        exits.categories << labelOfCode<ExitReason>(stored);
         exitsNow.values << now.exitsByReason.value(key);
         exitsBefore.values << before.exitsByReason.value(key);
     }

@@ -316,7 +316,7 @@ int main(int argc, char* argv[])
         row(QStringLiteral("trainees"), QStringLiteral("a section"),
             [&] { return shown(s.page(section, PageRequest::first(PageSize))); });
         TraineeFilter enrolled;
-        enrolled.status = QStringLiteral("enrolled");
+        enrolled.status = TraineeStatus::Enrolled;
         row(QStringLiteral("trainees"), QStringLiteral("enrolled"),
             [&] { return shown(s.page(enrolled, PageRequest::first(PageSize))); });
     }

@@ -87,7 +87,7 @@ int main(int argc, char* argv[])
     filter = TraineeFilter{};
     filter.sort = TraineeFilter::Sort::EntryDate;
     filter.ascending = false;
-    filter.status = QStringLiteral("left");
+    filter.status = TraineeStatus::Left;
     const double sorted = timeMs(
         [&]() {
             return list.page(filter, PageRequest{PageRequest::From::Start, {}, 2000, 100}).has_value();

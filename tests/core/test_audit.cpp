@@ -89,6 +89,25 @@ TEST_CASE("sqlite3 cannot delete the audit trail", "[audit][sqlite]")
     CHECK(test::rawScalar(**db, QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong() > 0);
 }
 
+TEST_CASE("A row's hash is the one every earlier version wrote: SHA-256 of its fields' UTF-8, unit-separated",
+          "[audit]")
+{
+    // Computed outside Établi (Python's hashlib); files written years ago
+    // must keep verifying.
+    AuditEntry e;
+    e.id = 7;
+    e.at = QStringLiteral("2026-12-03T10:00:00Z");
+    e.userId = 3;
+    e.userLogin = QStringLiteral("secrétariat");
+    e.entity = QStringLiteral("invoice");
+    e.entityId = QStringLiteral("42");
+    e.action = QStringLiteral("update");
+    e.changes = QStringLiteral(R"({"total":["1,00","2,00"]})");
+    e.prevHash = QStringLiteral("ab").repeated(32);
+    CHECK(AuditRepository::computeHash(e) ==
+          QStringLiteral("6b5d5b7d7794f50ff33b45adeb087469860edd1d1dfb31bf5e2e61cf332b6349"));
+}
+
 TEST_CASE("Tampering with the audit trail breaks the hash chain at that row", "[audit]")
 {
     const auto backend = GENERATE(from_range(test::backends()));

@@ -1,4 +1,5 @@
 #include "services/contactservice.h"
+#include "storage/checklists.h"
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 #include "storage/transaction.h"
@@ -311,6 +312,46 @@ TEST_CASE("The database refuses values outside the CHECKed enums", "[database]")
         test::rawExec(db, QStringLiteral("INSERT INTO trainee (last_name, first_name, sort_key, status, "
                                          "entry_date, exit_date, created_at, updated_at) VALUES ('A', 'B', "
                                          "'a b', 'left', '2025-09-01', '2024-06-30', 'x', 'x')")));
+}
+
+TEST_CASE("SQLite's lists of allowed values are written as comparisons that accept the same rows",
+          "[database][sqlite]")
+{
+    // The rewriting alone: three values or more, over lines; two or fewer kept.
+    CHECK(checkListsAsComparisons(QStringLiteral("kind TEXT CHECK (kind IN ('entry', 'return',\n"
+                                                 "    'transfer')), sex TEXT CHECK (sex IN ('F', 'M')), "
+                                                 "v INTEGER CHECK (v IN (1, 2, 3))")) ==
+          QStringLiteral("kind TEXT CHECK ((kind = 'entry' OR kind = 'return' OR kind = 'transfer')), "
+                         "sex TEXT CHECK (sex IN ('F', 'M')), v INTEGER CHECK ((v = 1 OR v = 2 OR v = 3))"));
+    CHECK(checkListsAsComparisons(QStringLiteral("job TEXT CHECK (job IN ('', 'a', 'b'))")) ==
+          QStringLiteral("job TEXT CHECK ((job = '' OR job = 'a' OR job = 'b'))"));
+
+    // A new file: no list of three values is left in any table's definition,
+    // and the constraints still refuse what they refused and accept NULL.
+    TestDatabase t("sqlite");
+    Database& db = t.db();
+    SqlQuery q(db);
+    REQUIRE(q.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")));
+    int tables = 0;
+    while (q.next()) {
+        INFO(q.value(0).toString().toStdString());
+        CHECK(checkListsAsComparisons(q.value(1).toString()) == q.value(1).toString());
+        ++tables;
+    }
+    CHECK(tables > 30);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'trainee_stay'"))
+              .toString()
+              .contains(QLatin1String("(kind = 'entry' OR kind = 'return' OR kind = 'transfer')")));
+    CHECK(test::rawScalar(db, QStringLiteral("PRAGMA integrity_check")).toString() == QStringLiteral("ok"));
+    REQUIRE(
+        test::rawExec(db, QStringLiteral("INSERT INTO trainee (id, last_name, first_name, sort_key, "
+                                         "created_at, updated_at) VALUES (1, 'A', 'B', 'a b', 'x', 'x')")));
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("INSERT INTO trainee_stay (trainee_id, kind, start_date) "
+                                                 "VALUES (1, 'séjour', '2025-09-01')")));
+    CHECK(test::rawExec(db, QStringLiteral("INSERT INTO trainee_stay (trainee_id, kind, start_date) "
+                                           "VALUES (1, 'transfer', '2025-09-01')")));
+    CHECK_FALSE(test::rawExec(db, QStringLiteral("UPDATE trainee SET exit_reason = 'parti' WHERE id = 1")));
+    CHECK(test::rawExec(db, QStringLiteral("UPDATE trainee SET exit_reason = NULL WHERE id = 1")));
 }
 
 TEST_CASE("A database locked by another program is refused without waiting forever", "[database][sqlite]")

@@ -178,7 +178,7 @@ TEST_CASE("Importing needs the write permission, exporting gives a French CSV", 
     const UserContext office =
         test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());
     TraineeFilter f;
-    f.status = QStringLiteral("enrolled");
+    f.status = TraineeStatus::Enrolled;
     auto bytes = TraineeImportService(t.db(), clock, office).exportCsv(f);
     REQUIRE(bytes);
     CHECK(bytes->startsWith("\xEF\xBB\xBFnom;prénom;date de naissance"));

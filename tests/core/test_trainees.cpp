@@ -160,7 +160,7 @@ TEST_CASE("The trainees' list filters, sorts and pages in SQL, accent-insensitiv
 
     f = TraineeFilter{};
     f.sectionId = s.metal;
-    f.status = QStringLiteral("enrolled");
+    f.status = TraineeStatus::Enrolled;
     const qint64 n = *service.count(f);
     CHECK(n ==
           test::rawScalar(s.t.db(), QStringLiteral("SELECT count(*) FROM trainee WHERE section_id = %1 AND "

@@ -84,7 +84,7 @@ TEST_CASE("The trainees' list searches as you type, accents ignored, and sorts i
     page.searchField()->clear();
     page.applyFilter();
     auto* status = page.findChild<QComboBox*>(QStringLiteral("statusFilter"));
-    status->setCurrentIndex(status->findData(QStringLiteral("enrolled")));
+    status->setCurrentIndex(status->findData(static_cast<int>(TraineeStatus::Enrolled)));
     const qint64 enrolled = model->totalCount();
     CHECK(enrolled ==
           test::rawScalar(d.session.database(),

@@ -165,7 +165,7 @@ QString invoiceHash(const Invoice& i, const QString& prevHash, const QByteArray&
                          i.customerAddress,
                          i.customerSiret,
                          i.professional ? QStringLiteral("1") : QStringLiteral("0"),
-                         vatRegimeCode(i.vatRegime),
+                         codeOf(i.vatRegime),
                          i.vatMention,
                          i.paymentTerms,
                          i.reference,

@@ -64,7 +64,7 @@ QByteArray SchoolIdentity::sellerJson() const
     o.insert(QStringLiteral("phone"), phone);
     o.insert(QStringLiteral("email"), email);
     o.insert(QStringLiteral("website"), website);
-    o.insert(QStringLiteral("vatRegime"), vatRegimeCode(vatRegime));
+    o.insert(QStringLiteral("vatRegime"), codeOf(vatRegime));
     o.insert(QStringLiteral("vatNumber"), vatNumber);
     o.insert(QStringLiteral("vatMention"), vatMention);
     o.insert(QStringLiteral("vatOnDebits"), vatOnDebits);
@@ -78,7 +78,7 @@ SchoolIdentity SchoolIdentity::fromSellerJson(const QByteArray& json)
     s.phone = o.value(QStringLiteral("phone")).toString();
     s.email = o.value(QStringLiteral("email")).toString();
     s.website = o.value(QStringLiteral("website")).toString();
-    s.vatRegime = vatRegimeFromCode(o.value(QStringLiteral("vatRegime")).toString());
+    s.vatRegime = fromCode(o.value(QStringLiteral("vatRegime")).toString(), VatRegime::Franchise);
     s.vatNumber = o.value(QStringLiteral("vatNumber")).toString();
     s.vatMention = o.value(QStringLiteral("vatMention")).toString();
     s.vatOnDebits = o.value(QStringLiteral("vatOnDebits")).toBool();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/codes.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -82,26 +84,16 @@ struct SchoolIdentity
     bool operator==(const SchoolIdentity&) const = default;
 };
 
-inline QString vatRegimeCode(VatRegime r)
+template <> struct Codes<VatRegime>
 {
-    switch (r) {
-    case VatRegime::Assujetti:
-        return QStringLiteral("assujetti");
-    case VatRegime::Association:
-        return QStringLiteral("association");
-    case VatRegime::Franchise:
-        break;
-    }
-    return QStringLiteral("franchise");
-}
-
-inline VatRegime vatRegimeFromCode(const QString& code)
-{
-    if (code == QLatin1String("assujetti"))
-        return VatRegime::Assujetti;
-    if (code == QLatin1String("association"))
-        return VatRegime::Association;
-    return VatRegime::Franchise;
-}
+    static constexpr CodeEntry<VatRegime> entries[] = {
+        {VatRegime::Franchise, "franchise",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Franchise en base (art. 293 B of the CGI)")},
+        {VatRegime::Assujetti, "assujetti", QT_TRANSLATE_NOOP("etabli::Codes", "Subject to VAT")},
+        {VatRegime::Association, "association",
+         QT_TRANSLATE_NOOP("etabli::Codes",
+                           "Non-profit association outside VAT (art. 261-7-1° b of the CGI)")},
+    };
+};
 
 } // namespace etabli

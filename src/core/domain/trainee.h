@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/codes.h"
+
 #include <QDate>
 #include <QString>
 #include <QStringList>
@@ -28,56 +30,32 @@ enum class ExitReason
     Other
 };
 
-inline QStringList exitReasonCodes()
+template <> struct Codes<TraineeStatus>
 {
-    return {QString(),
-            QStringLiteral("apprenticeship"),
-            QStringLiteral("job"),
-            QStringLiteral("training"),
-            QStringLiteral("end_of_course"),
-            QStringLiteral("moved"),
-            QStringLiteral("personal"),
-            QStringLiteral("exclusion"),
-            QStringLiteral("dropped_out"),
-            QStringLiteral("other")};
-}
+    static constexpr CodeEntry<TraineeStatus> entries[] = {
+        {TraineeStatus::Candidate, "candidate", QT_TRANSLATE_NOOP("etabli::Codes", "candidate")},
+        {TraineeStatus::Enrolled, "enrolled", QT_TRANSLATE_NOOP("etabli::Codes", "enrolled")},
+        {TraineeStatus::Left, "left", QT_TRANSLATE_NOOP("etabli::Codes", "left")},
+        {TraineeStatus::Refused, "refused", QT_TRANSLATE_NOOP("etabli::Codes", "not admitted")},
+    };
+};
 
-inline QString exitReasonCode(ExitReason r)
+// None is stored as NULL (a trainee still there, or moved to another section).
+template <> struct Codes<ExitReason>
 {
-    return exitReasonCodes().at(static_cast<int>(r));
-}
-
-inline ExitReason exitReasonFromCode(const QString& code)
-{
-    const int i = static_cast<int>(exitReasonCodes().indexOf(code));
-    return i > 0 ? static_cast<ExitReason>(i) : ExitReason::None;
-}
-
-inline TraineeStatus traineeStatusFromCode(const QString& code)
-{
-    if (code == QLatin1String("enrolled"))
-        return TraineeStatus::Enrolled;
-    if (code == QLatin1String("left"))
-        return TraineeStatus::Left;
-    if (code == QLatin1String("refused"))
-        return TraineeStatus::Refused;
-    return TraineeStatus::Candidate;
-}
-
-inline QString traineeStatusCode(TraineeStatus s)
-{
-    switch (s) {
-    case TraineeStatus::Candidate:
-        return QStringLiteral("candidate");
-    case TraineeStatus::Enrolled:
-        return QStringLiteral("enrolled");
-    case TraineeStatus::Left:
-        return QStringLiteral("left");
-    case TraineeStatus::Refused:
-        return QStringLiteral("refused");
-    }
-    return QStringLiteral("candidate");
-}
+    static constexpr CodeEntry<ExitReason> entries[] = {
+        {ExitReason::None, "", {""}},
+        {ExitReason::Apprenticeship, "apprenticeship", QT_TRANSLATE_NOOP("etabli::Codes", "apprenticeship")},
+        {ExitReason::Job, "job", QT_TRANSLATE_NOOP("etabli::Codes", "job")},
+        {ExitReason::Training, "training", QT_TRANSLATE_NOOP("etabli::Codes", "training elsewhere")},
+        {ExitReason::EndOfCourse, "end_of_course", QT_TRANSLATE_NOOP("etabli::Codes", "end of course")},
+        {ExitReason::Moved, "moved", QT_TRANSLATE_NOOP("etabli::Codes", "moved away")},
+        {ExitReason::Personal, "personal", QT_TRANSLATE_NOOP("etabli::Codes", "personal reasons")},
+        {ExitReason::Exclusion, "exclusion", QT_TRANSLATE_NOOP("etabli::Codes", "exclusion")},
+        {ExitReason::DroppedOut, "dropped_out", QT_TRANSLATE_NOOP("etabli::Codes", "dropped out")},
+        {ExitReason::Other, "other", QT_TRANSLATE_NOOP("etabli::Codes", "other")},
+    };
+};
 
 // The core of a trainee's record (the trainees module adds the rest).
 struct Trainee

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/codes.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QSet>
@@ -16,31 +18,15 @@ enum class Role
     Lecture
 };
 
-inline QString roleCode(Role r)
+template <> struct Codes<Role>
 {
-    switch (r) {
-    case Role::Direction:
-        return QStringLiteral("direction");
-    case Role::Secretariat:
-        return QStringLiteral("secretariat");
-    case Role::Formateur:
-        return QStringLiteral("formateur");
-    case Role::Lecture:
-        return QStringLiteral("lecture");
-    }
-    return QStringLiteral("lecture");
-}
-
-inline bool roleFromCode(const QString& code, Role* role)
-{
-    for (Role r : {Role::Direction, Role::Secretariat, Role::Formateur, Role::Lecture}) {
-        if (roleCode(r) == code) {
-            *role = r;
-            return true;
-        }
-    }
-    return false;
-}
+    static constexpr CodeEntry<Role> entries[] = {
+        {Role::Direction, "direction", QT_TRANSLATE_NOOP("etabli::Codes", "direction")},
+        {Role::Secretariat, "secretariat", QT_TRANSLATE_NOOP("etabli::Codes", "office staff")},
+        {Role::Formateur, "formateur", QT_TRANSLATE_NOOP("etabli::Codes", "trainer")},
+        {Role::Lecture, "lecture", QT_TRANSLATE_NOOP("etabli::Codes", "read only")},
+    };
+};
 
 // Permission codes, as stored in role_permission. Services declare which
 // one each call needs; AccessControl checks it.

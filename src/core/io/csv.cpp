@@ -93,13 +93,13 @@ bool looksLikeFormula(const QString& cell)
 {
     if (cell.isEmpty())
         return false;
+    const QChar c = cell.front();
+    if (c != QLatin1Char('=') && c != QLatin1Char('+') && c != QLatin1Char('-') && c != QLatin1Char('@') &&
+        c != QLatin1Char('\t') && c != QLatin1Char('\r'))
+        return false;
     // A plain number ("-12,50", an amount of a credit note) is data, not a formula.
     static const QRegularExpression number(QStringLiteral("^-?[0-9]+([.,][0-9]+)?$"));
-    if (number.match(cell).hasMatch())
-        return false;
-    const QChar c = cell.front();
-    return c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@') ||
-           c == QLatin1Char('\t') || c == QLatin1Char('\r');
+    return !number.match(cell).hasMatch();
 }
 
 Result<Table> parse(const QByteArray& bytes)

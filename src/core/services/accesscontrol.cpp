@@ -6,21 +6,6 @@
 
 namespace etabli {
 
-QString AccessControl::roleName(Role role)
-{
-    switch (role) {
-    case Role::Direction:
-        return tr("direction");
-    case Role::Secretariat:
-        return tr("office staff");
-    case Role::Formateur:
-        return tr("trainer");
-    case Role::Lecture:
-        return tr("read only");
-    }
-    return {};
-}
-
 QString AccessControl::describe(const QString& p)
 {
     using namespace permission;
@@ -68,10 +53,10 @@ Status AccessControl::require(const UserContext& user, const QString& permission
     if (user.can(permission))
         return {};
     logging::get("access")->warn("refused {} to {} ({})", permission.toStdString(), user.login.toStdString(),
-                                 roleCode(user.role).toStdString());
+                                 codeOf(user.role).toStdString());
     return fail(Error::Code::AccessDenied,
                 tr("Access denied: the role “%1” does not allow you to %2.")
-                    .arg(roleName(user.role), describe(permission)),
+                    .arg(labelOf(user.role), describe(permission)),
                 QStringLiteral("%1 lacks %2").arg(user.login, permission));
 }
 

@@ -20,7 +20,6 @@ public:
 
     // What the permission allows, in French, for messages and the GUI.
     static QString describe(const QString& permission);
-    static QString roleName(Role role);
 };
 
 } // namespace etabli

@@ -96,11 +96,11 @@ QString ChangeSet::toJson(const QByteArray& secret) const
                             : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-AuditEntry AuditTrail::entryOf(const UserContext& user, const QString& entity, const QString& entityId,
-                               const QString& action, const QString& changes) const
+AuditEntry AuditTrail::entryOf(const QString& at, const UserContext& user, const QString& entity,
+                               const QString& entityId, const QString& action, const QString& changes) const
 {
     AuditEntry e;
-    e.at = m_clock.nowIso();
+    e.at = at;
     e.userId = user.userId;
     e.userLogin = user.login;
     e.entity = entity;
@@ -124,7 +124,8 @@ Status AuditTrail::record(const UserContext& user, const QString& entity, const 
             return std::unexpected(s.error());
         secret = *s;
     }
-    return m_repository.append(entryOf(user, entity, entityId, action, changes.toJson(secret)));
+    return m_repository.append(
+        entryOf(m_clock.nowIso(), user, entity, entityId, action, changes.toJson(secret)));
 }
 
 Status AuditTrail::recordAll(const UserContext& user, const QString& entity, const QString& action,
@@ -135,11 +136,12 @@ Status AuditTrail::recordAll(const UserContext& user, const QString& entity, con
         return {};
     QList<AuditEntry> entries;
     entries.reserve(rows.size());
+    const QString at = m_clock.nowIso(); // one moment for the whole batch
     for (const Row& row : rows) {
         if (row.changes.hasPersonal())
             return fail(Error::Code::Generic, tr("Internal error: personal values recorded without digest."),
                         entity);
-        entries << entryOf(user, entity, row.entityId, action, row.changes.toJson(QByteArray()));
+        entries << entryOf(at, user, entity, row.entityId, action, row.changes.toJson(QByteArray()));
     }
     return m_repository.append(std::move(entries));
 }

@@ -96,8 +96,8 @@ public:
 
 private:
     // A row of the trail, its changes already written (ChangeSet::toJson).
-    AuditEntry entryOf(const UserContext& user, const QString& entity, const QString& entityId,
-                       const QString& action, const QString& changes) const;
+    AuditEntry entryOf(const QString& at, const UserContext& user, const QString& entity,
+                       const QString& entityId, const QString& action, const QString& changes) const;
 
     Database& m_db;
     const Clock& m_clock;

@@ -215,7 +215,7 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
 {
     if (field == QLatin1String("status")) {
         if (entity == QLatin1String("trainee"))
-            return TraineeService::statusLabel(traineeStatusFromCode(code));
+            return labelOf(fromCode(code, TraineeStatus::Candidate));
         if (entity == QLatin1String("subsidy"))
             return labelOfCode<SubsidyStatus>(code);
         if (entity == QLatin1String("invoice"))
@@ -232,9 +232,9 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
                : code == QLatin1String("guardians") ? AuditWording::tr("legal guardians")
                                                     : QString();
     if (field == QLatin1String("exit_reason"))
-        return TraineeService::exitReasonLabel(exitReasonFromCode(code));
+        return labelOfCode<ExitReason>(code);
     if (field == QLatin1String("vat_regime"))
-        return SchoolService::vatRegimeLabel(vatRegimeFromCode(code));
+        return labelOfCode<VatRegime>(code);
     if (field == QLatin1String("method"))
         return entity == QLatin1String("donation") || entity == QLatin1String("membership_due")
                    ? labelOfCode<GiftMethod>(code)

@@ -203,7 +203,7 @@ QList<IndicatorRow> IndicatorService::rows(const Indicators& now)
     row(tr("Exits"), number(now.exits), number(before.exits));
     for (const QString& key : exitKeys()) {
         const QString stored = key == QLatin1String("dropout") ? QStringLiteral("dropped_out") : key;
-        row(TraineeService::exitReasonLabel(exitReasonFromCode(stored)), number(now.exitsByReason.value(key)),
+        row(labelOfCode<ExitReason>(stored), number(now.exitsByReason.value(key)),
             number(before.exitsByReason.value(key)), 1);
     }
     heading(tr("Certifications (passed / presented)"));

@@ -332,8 +332,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
             {QStringLiteral("du"), day(st.start)},
             {QStringLiteral("au"), day(st.end)},
             {QStringLiteral("motif de sortie"),
-             st.exitReason.isEmpty() ? QStringLiteral("—")
-                                     : TraineeService::exitReasonLabel(exitReasonFromCode(st.exitReason))}});
+             st.exitReason == ExitReason::None ? QStringLiteral("—") : labelOf(st.exitReason)}});
     out.data.insert(QStringLiteral("séjours"), stays);
     CareerRepository career(m_db);
     QJsonArray internships;
@@ -398,7 +397,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportAccount(const QSt
     QJsonObject record{
         {AuditWording::fieldLabel(QStringLiteral("login")), u.login},
         {AuditWording::fieldLabel(QStringLiteral("display_name")), u.displayName},
-        {AuditWording::fieldLabel(QStringLiteral("role")), roleCode(u.role)},
+        {AuditWording::fieldLabel(QStringLiteral("role")), codeOf(u.role)},
         {AuditWording::fieldLabel(QStringLiteral("active")),
          AuditWording::value(QStringLiteral("user"), QStringLiteral("active"), u.active)},
         {tr("Last login"), AuditWording::value(QStringLiteral("user"), QStringLiteral("at"),

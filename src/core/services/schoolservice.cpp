@@ -125,19 +125,6 @@ QString SchoolService::legalAmountLabel(LegalAmountKind kind)
     return tr("Cash payment ceiling (payer living in France)");
 }
 
-QString SchoolService::vatRegimeLabel(VatRegime regime)
-{
-    switch (regime) {
-    case VatRegime::Franchise:
-        return tr("Franchise en base (art. 293 B of the CGI)");
-    case VatRegime::Assujetti:
-        return tr("Subject to VAT");
-    case VatRegime::Association:
-        return tr("Non-profit association outside VAT (art. 261-7-1° b of the CGI)");
-    }
-    return {};
-}
-
 QString SchoolService::vatRegimeExplanation(VatRegime regime)
 {
     switch (regime) {
@@ -245,7 +232,7 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
             .add(QStringLiteral("siret"), b.siret, s.siret)
             .add(QStringLiteral("rna"), b.rna, s.rna)
             .add(QStringLiteral("logo"), b.logo, s.logo)
-            .add(QStringLiteral("vat_regime"), vatRegimeCode(b.vatRegime), vatRegimeCode(s.vatRegime))
+            .add(QStringLiteral("vat_regime"), codeOf(b.vatRegime), codeOf(s.vatRegime))
             .add(QStringLiteral("vat_number"), b.vatNumber, s.vatNumber.trimmed())
             .add(QStringLiteral("vat_mention"), b.vatMention, s.vatMention.trimmed())
             .add(QStringLiteral("vat_on_debits"), b.vatOnDebits ? 1 : 0, s.vatOnDebits ? 1 : 0)

@@ -44,7 +44,6 @@ public:
     Status saveLegalAmount(const LegalAmount& amount);
     static QString legalAmountLabel(LegalAmountKind kind);
     // What a regime means, in a sentence, for the settings page.
-    static QString vatRegimeLabel(VatRegime regime);
     static QString vatRegimeExplanation(VatRegime regime);
 
     Result<QList<Section>> sections(bool activeOnly = false) const;

@@ -261,6 +261,7 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
     QMap<QString, QMap<QString, QStringList>> unclear;
     // Unknown columns holding results: column → (a value, its line).
     QMap<QString, std::pair<QString, int>> resultsUnknown;
+    preview.rows.reserve(table->rows.size());
     for (int r = 0; r < table->rows.size(); ++r) {
         const QStringList& cells = table->rows.at(r);
         Row row;
@@ -370,7 +371,7 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
                                       std::make_pair(cells.at(index).trimmed(), row.line));
         }
         if (problems.isEmpty()) {
-            if (auto v = checker.validate(t, false); !v)
+            if (auto v = checker.validate(t, false, today); !v)
                 problems << v.error().message;
         }
         if (problems.isEmpty() && t.birthDate.isValid()) {
@@ -382,7 +383,7 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
                 problems << tr("already in the database (record n°%1)").arg(twin);
         }
         row.problem = joinProblems(problems);
-        preview.rows << row;
+        preview.rows << std::move(row);
     }
     // A column of results is never left out in silence.
     if (!resultsUnknown.isEmpty()) {
@@ -443,6 +444,7 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
         const auto known = trainees.identities();
         if (!known)
             return std::unexpected(known.error());
+        const QString now = m_clock.nowIso();
         int imported = 0;
         for (const Row& row : preview.rows) {
             if (!row.problem.isEmpty())
@@ -468,7 +470,7 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
                         .arg(row.line)
                         .arg(t.firstName, t.lastName)
                         .arg(twin));
-            auto id = trainees.insert(t, m_clock.nowIso());
+            auto id = trainees.insert(t, now);
             if (!id)
                 return std::unexpected(Error{id.error().code,
                                              tr("Line %1: %2").arg(row.line).arg(id.error().message),
@@ -517,7 +519,7 @@ Result<QByteArray> TraineeImportService::exportCsv(const TraineeFilter& filter) 
                                 r.cohortYear ? QStringLiteral("%1-%2").arg(r.cohortYear).arg(r.cohortYear + 1)
                                              : QString(),
                                 r.studyYear ? QString::number(r.studyYear) : QString(),
-                                TraineeService::statusLabel(r.status),
+                                labelOf(r.status),
                                 date(r.entryDate),
                                 date(r.exitDate)};
     }

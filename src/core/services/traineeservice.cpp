@@ -34,60 +34,17 @@ ChangeSet diff(const Trainee& b, const Trainee& a)
         .add(QStringLiteral("section_id"), b.sectionId, a.sectionId)
         .add(QStringLiteral("cohort_year"), b.cohortYear, a.cohortYear)
         .add(QStringLiteral("study_year"), b.studyYear, a.studyYear)
-        .add(QStringLiteral("status"), traineeStatusCode(b.status), traineeStatusCode(a.status))
+        .add(QStringLiteral("status"), codeOf(b.status), codeOf(a.status))
         .add(QStringLiteral("entry_date"), date(b.entryDate), date(a.entryDate))
         .add(QStringLiteral("exit_date"), date(b.exitDate), date(a.exitDate))
         // Sensitive data (decision 38): said to have changed, never to what.
         .add(QStringLiteral("referral_id"), b.referralId == 0 ? QVariant() : QVariant(b.referralId),
              a.referralId == 0 ? QVariant() : QVariant(a.referralId), personal)
-        .add(QStringLiteral("exit_reason"), exitReasonCode(b.exitReason), exitReasonCode(a.exitReason),
-             personal);
+        .add(QStringLiteral("exit_reason"), codeOf(b.exitReason), codeOf(a.exitReason), personal);
     return c;
 }
 
 } // namespace
-
-QString TraineeService::statusLabel(TraineeStatus s)
-{
-    switch (s) {
-    case TraineeStatus::Candidate:
-        return tr("candidate");
-    case TraineeStatus::Enrolled:
-        return tr("enrolled");
-    case TraineeStatus::Left:
-        return tr("left");
-    case TraineeStatus::Refused:
-        return tr("not admitted");
-    }
-    return {};
-}
-
-QString TraineeService::exitReasonLabel(ExitReason r)
-{
-    switch (r) {
-    case ExitReason::None:
-        return QString();
-    case ExitReason::Apprenticeship:
-        return tr("apprenticeship");
-    case ExitReason::Job:
-        return tr("job");
-    case ExitReason::Training:
-        return tr("training elsewhere");
-    case ExitReason::EndOfCourse:
-        return tr("end of course");
-    case ExitReason::Moved:
-        return tr("moved away");
-    case ExitReason::Personal:
-        return tr("personal reasons");
-    case ExitReason::Exclusion:
-        return tr("exclusion");
-    case ExitReason::DroppedOut:
-        return tr("dropped out");
-    case ExitReason::Other:
-        return tr("other");
-    }
-    return {};
-}
 
 QString TraineeService::relationLabel(const QString& r)
 {
@@ -144,7 +101,7 @@ Result<QList<TraineeRepository::Stay>> TraineeService::stays(qint64 id) const
     auto stays = TraineeRepository(m_db).stays(id);
     if (stays && !m_actor.can(permission::TraineesSensitive))
         for (TraineeRepository::Stay& s : *stays)
-            s.exitReason.clear(); // sensitive, like the record's
+            s.exitReason = ExitReason::None; // sensitive, like the record's
     return stays;
 }
 
@@ -177,6 +134,11 @@ Result<Trainee> TraineeService::get(qint64 id) const
 
 Status TraineeService::validate(const Trainee& t, bool confirmedAge) const
 {
+    return validate(t, confirmedAge, m_clock.today());
+}
+
+Status TraineeService::validate(const Trainee& t, bool confirmedAge, const QDate& today) const
+{
     if (t.lastName.trimmed().isEmpty() || t.firstName.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The last name and the first name are required."));
     for (const QString& name : {t.lastName, t.firstName}) {
@@ -205,8 +167,8 @@ Status TraineeService::validate(const Trainee& t, bool confirmedAge) const
     if (!t.email.trimmed().isEmpty() && !email.match(t.email.trimmed()).hasMatch())
         return fail(Error::Code::InvalidInput,
                     tr("The e-mail address “%1” is not valid.").arg(t.email.trimmed()));
-    const QDate reference = t.entryDate.isValid() ? t.entryDate : m_clock.today();
-    if (t.birthDate.isValid() && t.birthDate > m_clock.today())
+    const QDate reference = t.entryDate.isValid() ? t.entryDate : today;
+    if (t.birthDate.isValid() && t.birthDate > today)
         return fail(Error::Code::InvalidInput, tr("The birth date %1 is in the future.")
                                                    .arg(t.birthDate.toString(QStringLiteral("dd/MM/yyyy"))));
     if (t.birthDate.isValid()) {
@@ -292,7 +254,7 @@ Status TraineeService::update(const Trainee& input, bool confirmedAge)
 Result<QList<TraineeRow>> TraineeService::secondYearCandidates() const
 {
     TraineeFilter f;
-    f.status = traineeStatusCode(TraineeStatus::Enrolled);
+    f.status = TraineeStatus::Enrolled;
     auto rows = readAll<TraineeRow>([&](const PageRequest& r) { return page(f, r); },
                                     std::numeric_limits<qsizetype>::max());
     if (!rows)

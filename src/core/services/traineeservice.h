@@ -59,9 +59,10 @@ public:
     Result<qint64> addReferral(const QString& name);
 
     // Checks a record without writing it (used by create/update and imports).
+    // `today` dates the age check when the record has no entry date (an
+    // import reads the clock once for all its rows).
     Status validate(const Trainee& trainee, bool confirmedAge) const;
-    static QString statusLabel(TraineeStatus status);
-    static QString exitReasonLabel(ExitReason reason);
+    Status validate(const Trainee& trainee, bool confirmedAge, const QDate& today) const;
     static QString relationLabel(const QString& relation);
 
 private:

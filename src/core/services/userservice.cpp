@@ -74,7 +74,7 @@ Result<qint64> UserService::create(const User& user, const QString& password)
         ChangeSet changes;
         changes.set(QStringLiteral("login"), user.login.trimmed())
             .set(QStringLiteral("display_name"), user.displayName.trimmed())
-            .set(QStringLiteral("role"), roleCode(user.role))
+            .set(QStringLiteral("role"), codeOf(user.role))
             .set(QStringLiteral("sections"), sectionsText(user.sectionIds))
             .set(QStringLiteral("password"), QString(), Privacy::Secret);
         if (auto r = AuditTrail(m_db, m_clock)
@@ -124,7 +124,7 @@ Status UserService::update(const User& user)
             return r;
         ChangeSet changes;
         changes.add(QStringLiteral("display_name"), before.displayName, user.displayName.trimmed())
-            .add(QStringLiteral("role"), roleCode(before.role), roleCode(user.role))
+            .add(QStringLiteral("role"), codeOf(before.role), codeOf(user.role))
             .add(QStringLiteral("active"), before.active, user.active)
             .add(QStringLiteral("sections"), sectionsText(before.sectionIds), sectionsText(sections));
         return AuditTrail(m_db, m_clock)
@@ -200,7 +200,7 @@ Result<qint64> SetupService::insertDirector(const Director& d)
     actor.login = user.login.trimmed();
     ChangeSet changes;
     changes.set(QStringLiteral("login"), user.login.trimmed())
-        .set(QStringLiteral("role"), roleCode(Role::Direction))
+        .set(QStringLiteral("role"), codeOf(Role::Direction))
         .set(QStringLiteral("password"), QString(), Privacy::Secret);
     if (auto r = AuditTrail(m_db, m_clock)
                      .record(actor, QStringLiteral("user"), QString::number(*id), QStringLiteral("create"),

@@ -230,18 +230,26 @@ Status AuditRepository::digestLegacyPersonalValues(const QString& nowIso)
 
 QString AuditRepository::computeHash(const AuditEntry& e)
 {
-    const QStringList fields = {QString::number(e.id),
-                                e.at,
-                                QString::number(e.userId),
-                                e.userLogin,
-                                e.entity,
-                                e.entityId,
-                                e.action,
-                                e.changes,
-                                e.prevHash};
-    // Unit separator between fields: no field can fake a boundary.
-    return QString::fromLatin1(
-        QCryptographicHash::hash(fields.join(QChar(0x1F)).toUtf8(), QCryptographicHash::Sha256).toHex());
+    // The fields' UTF-8 with a unit separator between them (no field can fake
+    // a boundary), fed to the hash one after the other.
+    const QString fields[] = {QString::number(e.id),
+                              e.at,
+                              QString::number(e.userId),
+                              e.userLogin,
+                              e.entity,
+                              e.entityId,
+                              e.action,
+                              e.changes,
+                              e.prevHash};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    bool first = true;
+    for (const QString& field : fields) {
+        if (!first)
+            hash.addData(QByteArrayView("\x1F", 1));
+        first = false;
+        hash.addData(field.toUtf8());
+    }
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 Status AuditRepository::append(AuditEntry e)

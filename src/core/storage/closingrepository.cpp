@@ -137,7 +137,7 @@ Result<ClosingTotals> ClosingRepository::totals(const QDate& from, const QDate& 
         return std::unexpected(r.error());
     QMap<std::pair<qint64, int>, Money> bases;
     while (sales.next()) {
-        const bool vat = chargesVat(vatRegimeFromCode(sales.value(1).toString()));
+        const bool vat = chargesVat(fromCode(sales.value(1).toString(), VatRegime::Franchise));
         bases[{sales.value(0).toLongLong(), vat ? sales.value(2).toInt() : 0}] +=
             Money::fromCents(sales.value(3).toLongLong());
     }

@@ -2,6 +2,7 @@
 
 #include "io/files.h"
 #include "storage/auditrepository.h"
+#include "storage/checklists.h"
 #include "storage/contactrepository.h"
 #include "storage/pgconnection.h"
 #include "storage/sqlquery.h"
@@ -69,6 +70,8 @@ Status runMigrationCode(Database& db, int version)
             QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (version == 26)
         return ContactRepository(db).fillCityKeys();
+    if (version == 28)
+        return writeCheckListsAsComparisons(db);
     return {};
 }
 } // namespace

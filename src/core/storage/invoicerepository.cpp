@@ -118,7 +118,7 @@ void bindDraftFields(SqlQuery& q, const Invoice& inv)
 {
     q.bind(QStringLiteral("contact"), inv.contactId)
         .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
-        .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
+        .bind(QStringLiteral("regime"), codeOf(inv.vatRegime))
         .bind(QStringLiteral("terms"), inv.paymentTerms.trimmed())
         .bind(QStringLiteral("reference"), inv.reference.trimmed())
         .bind(QStringLiteral("buyer_reference"), inv.buyerReference.trimmed())
@@ -153,7 +153,7 @@ Invoice invoiceFromRow(const SqlQuery& q, bool withSeller = true)
     i.customerAddress = q.value(9).toString();
     i.customerSiret = q.value(10).toString();
     i.professional = q.value(11).toInt() != 0;
-    i.vatRegime = vatRegimeFromCode(q.value(12).toString());
+    i.vatRegime = fromCode(q.value(12).toString(), VatRegime::Franchise);
     i.vatMention = q.value(13).toString();
     i.paymentTerms = q.value(14).toString();
     i.reference = q.value(15).toString();
@@ -403,7 +403,7 @@ void InvoiceRepository::bindIssue(SqlQuery& q, const Invoice& i, int year, int s
         .bind(QStringLiteral("siret"), i.customerSiret)
         .bind(QStringLiteral("customer_kind"), i.customerKind)
         .bind(QStringLiteral("professional"), i.professional ? 1 : 0)
-        .bind(QStringLiteral("regime"), vatRegimeCode(i.vatRegime))
+        .bind(QStringLiteral("regime"), codeOf(i.vatRegime))
         .bind(QStringLiteral("mention"), i.vatMention)
         .bind(QStringLiteral("terms"), i.paymentTerms)
         .bind(QStringLiteral("operations"), operationsCode(i.operations))

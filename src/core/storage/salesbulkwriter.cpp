@@ -121,7 +121,7 @@ Status SalesBulkWriter::issue(Invoice& inv, const QString& nowIso)
     inv.kind = InvoiceKind::Invoice;
     m_draft->bind(QStringLiteral("contact"), inv.contactId)
         .bind(QStringLiteral("due"), isoOrNull(inv.dueDate))
-        .bind(QStringLiteral("regime"), vatRegimeCode(inv.vatRegime))
+        .bind(QStringLiteral("regime"), codeOf(inv.vatRegime))
         .bind(QStringLiteral("terms"), inv.paymentTerms)
         .bind(QStringLiteral("reference"), inv.reference)
         .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))

@@ -38,7 +38,7 @@ Result<SchoolIdentity> SchoolRepository::load() const
     s.rna = q.value(10).toString();
     s.logo = q.value(11).toByteArray();
     s.logoMime = q.value(12).toString();
-    s.vatRegime = vatRegimeFromCode(q.value(13).toString());
+    s.vatRegime = fromCode(q.value(13).toString(), VatRegime::Franchise);
     s.vatNumber = q.value(14).toString();
     s.vatMention = q.value(15).toString();
     s.fiscalYearStartMonth = q.value(16).toInt();
@@ -104,7 +104,7 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
         .bind(QStringLiteral("logo"),
               s.logo.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(s.logo))
         .bind(QStringLiteral("logo_mime"), s.logoMime)
-        .bind(QStringLiteral("vat_regime"), vatRegimeCode(s.vatRegime))
+        .bind(QStringLiteral("vat_regime"), codeOf(s.vatRegime))
         .bind(QStringLiteral("vat_number"), s.vatNumber.trimmed())
         .bind(QStringLiteral("vat_mention"), s.vatMention.trimmed())
         .bind(QStringLiteral("fiscal_year_start_month"), s.fiscalYearStartMonth)

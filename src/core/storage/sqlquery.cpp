@@ -138,8 +138,14 @@ Status SqlQuery::prepare(const QString& text)
         }
     }
     m_sql = sql;
-    m_expected = placeholders(sql);
-    m_bound.clear();
+    m_slots.clear();
+    m_colonNames.clear();
+    for (const QString& name : placeholders(sql)) {
+        m_slots.insert(name, m_colonNames.size());
+        m_colonNames << QLatin1Char(':') + name;
+    }
+    m_bound = QList<bool>(m_colonNames.size(), false);
+    m_boundCount = 0;
     m_bindError.clear();
     m_prepareError.reset();
     m_columnsRead = false;
@@ -152,7 +158,8 @@ Status SqlQuery::prepare(const QString& text)
 void SqlQuery::clearBindings()
 {
     m_query.finish();
-    m_bound.clear();
+    m_bound.fill(false);
+    m_boundCount = 0;
     m_bindError.clear();
 }
 
@@ -171,19 +178,25 @@ SqlQuery& StatementCache::prepare(const QString& sql)
 
 SqlQuery& SqlQuery::bind(const QString& name, const QVariant& value)
 {
-    const QString bare = name.startsWith(QLatin1Char(':')) ? name.mid(1) : name;
-    if (!m_expected.contains(bare)) {
-        m_bindError = QStringLiteral("unknown placeholder :%1").arg(bare);
-    } else {
-        m_bound.insert(bare);
-        // A null QString inside a valid QVariant is an empty text, not SQL
-        // NULL (the drivers would store NULL). Real NULLs are passed as a
-        // QVariant without a value.
-        if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
-            m_query.bindValue(QLatin1Char(':') + bare, QString(QLatin1String("")));
-        else
-            m_query.bindValue(QLatin1Char(':') + bare, value);
+    const auto found =
+        name.startsWith(QLatin1Char(':')) ? m_slots.constFind(name.mid(1)) : m_slots.constFind(name);
+    if (found == m_slots.cend()) {
+        m_bindError = QStringLiteral("unknown placeholder :%1")
+                          .arg(name.startsWith(QLatin1Char(':')) ? name.mid(1) : name);
+        return *this;
     }
+    const qsizetype slot = *found;
+    if (!m_bound.at(slot)) {
+        m_bound[slot] = true;
+        ++m_boundCount;
+    }
+    // A null QString inside a valid QVariant is an empty text, not SQL
+    // NULL (the drivers would store NULL). Real NULLs are passed as a
+    // QVariant without a value.
+    if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
+        m_query.bindValue(m_colonNames.at(slot), QString(QLatin1String("")));
+    else
+        m_query.bindValue(m_colonNames.at(slot), value);
     return *this;
 }
 
@@ -194,11 +207,11 @@ Status SqlQuery::exec()
     if (!m_bindError.isEmpty())
         return fail(Error::Code::Storage, tr("Internal error: badly parameterised query."),
                     m_bindError + QStringLiteral(" in ") + m_sql);
-    if (m_bound != m_expected) {
+    if (m_boundCount != m_colonNames.size()) {
         QStringList missing;
-        for (const QString& name : std::as_const(m_expected)) {
-            if (!m_bound.contains(name))
-                missing << QLatin1Char(':') + name;
+        for (qsizetype slot = 0; slot < m_colonNames.size(); ++slot) {
+            if (!m_bound.at(slot))
+                missing << m_colonNames.at(slot);
         }
         missing.sort();
         return fail(
@@ -207,8 +220,8 @@ Status SqlQuery::exec()
     }
     if (const Trace& seen = trace(); seen) {
         QVariantMap values;
-        for (const QString& name : std::as_const(m_expected))
-            values.insert(name, m_query.boundValue(QLatin1Char(':') + name));
+        for (const QString& name : std::as_const(m_colonNames))
+            values.insert(name.mid(1), m_query.boundValue(name));
         seen(m_sql, values);
     }
     m_columnsRead = false;

@@ -78,8 +78,12 @@ private:
     const Database& m_db;
     QSqlQuery m_query;
     QString m_sql;
-    QSet<QString> m_expected;
-    QSet<QString> m_bound;
+    // The statement's placeholders: each name's slot, its ":name" as the
+    // driver takes it, and which slots the current run has bound.
+    QHash<QString, qsizetype> m_slots;
+    QStringList m_colonNames;
+    QList<bool> m_bound;
+    qsizetype m_boundCount = 0;
     QString m_bindError;
     std::optional<Error> m_prepareError;   // kept for exec() (StatementCache)
     bool m_idFromConnection = false;       // RETURNING id left out (SQLite)

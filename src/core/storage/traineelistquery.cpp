@@ -27,8 +27,8 @@ sql::Where where(const TraineeFilter& f)
     }
     if (f.cohortYear != 0)
         w.add(QStringLiteral("t.cohort_year = :cohort"), {{QStringLiteral("cohort"), f.cohortYear}});
-    if (!f.status.isEmpty())
-        w.add(QStringLiteral("t.status = :status"), {{QStringLiteral("status"), f.status}});
+    if (f.status)
+        w.add(QStringLiteral("t.status = :status"), {{QStringLiteral("status"), codeOf(*f.status)}});
     if (!f.includeArchived)
         w.add(QStringLiteral("t.archived_at IS NULL"));
     return w;
@@ -98,7 +98,7 @@ TraineeRow rowFrom(const SqlQuery& q)
     row.sectionId = q.value(6).toLongLong();
     row.cohortYear = q.value(7).toInt();
     row.studyYear = q.value(8).toInt();
-    row.status = traineeStatusFromCode(q.value(9).toString());
+    row.status = fromCode(q.value(9).toString(), TraineeStatus::Candidate);
     row.entryDate = QDate::fromString(q.value(10).toString(), Qt::ISODate);
     row.exitDate = QDate::fromString(q.value(11).toString(), Qt::ISODate);
     row.archived = !q.value(12).toString().isEmpty();

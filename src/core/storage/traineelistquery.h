@@ -5,6 +5,7 @@
 #include "util/error.h"
 
 #include <limits>
+#include <optional>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -16,11 +17,11 @@ class Database;
 // What the "Jeunes" list asks for: filtered, sorted and paged in SQL.
 struct TraineeFilter
 {
-    QString text;             // accent-insensitive, anywhere in "last first"
-    qint64 sectionId = 0;     // 0: all
-    QList<qint64> sectionIds; // when not empty: only these (trainers)
-    int cohortYear = 0;       // school year of entry, 0: all
-    QString status;           // code, empty: all
+    QString text;                        // accent-insensitive, anywhere in "last first"
+    qint64 sectionId = 0;                // 0: all
+    QList<qint64> sectionIds;            // when not empty: only these (trainers)
+    int cohortYear = 0;                  // school year of entry, 0: all
+    std::optional<TraineeStatus> status; // none: all
     bool includeArchived = false;
 
     enum class Sort

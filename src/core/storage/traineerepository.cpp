@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/sqlquery.h"
+#include "storage/sqlvalues.h"
 #include "util/text.h"
 
 #include <QSqlRecord>
@@ -9,11 +10,6 @@
 namespace etabli {
 
 namespace {
-
-QVariant dateOrNull(const QDate& d)
-{
-    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
-}
 
 QVariant intOrNull(qint64 v)
 {
@@ -29,7 +25,7 @@ void bindTrainee(SqlQuery& q, const Trainee& t)
     q.bind(QStringLiteral("last_name"), t.lastName.trimmed())
         .bind(QStringLiteral("first_name"), t.firstName.trimmed())
         .bind(QStringLiteral("sort_key"), text::personSortKey(t.lastName, t.firstName))
-        .bind(QStringLiteral("birth_date"), dateOrNull(t.birthDate))
+        .bind(QStringLiteral("birth_date"), sql::isoOrNull(t.birthDate))
         .bind(QStringLiteral("sex"),
               t.sex.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.sex))
         .bind(QStringLiteral("address_line1"), t.addressLine1.trimmed())
@@ -40,13 +36,13 @@ void bindTrainee(SqlQuery& q, const Trainee& t)
         .bind(QStringLiteral("section_id"), intOrNull(t.sectionId))
         .bind(QStringLiteral("cohort_year"), intOrNull(t.cohortYear))
         .bind(QStringLiteral("study_year"), intOrNull(t.studyYear))
-        .bind(QStringLiteral("status"), traineeStatusCode(t.status))
-        .bind(QStringLiteral("entry_date"), dateOrNull(t.entryDate))
-        .bind(QStringLiteral("exit_date"), dateOrNull(t.exitDate))
+        .bind(QStringLiteral("status"), codeOf(t.status))
+        .bind(QStringLiteral("entry_date"), sql::isoOrNull(t.entryDate))
+        .bind(QStringLiteral("exit_date"), sql::isoOrNull(t.exitDate))
         .bind(QStringLiteral("referral_id"), intOrNull(t.referralId))
         .bind(QStringLiteral("exit_reason"), t.exitReason == ExitReason::None
                                                  ? QVariant(QMetaType(QMetaType::QString))
-                                                 : QVariant(exitReasonCode(t.exitReason)));
+                                                 : QVariant(codeOf(t.exitReason)));
 }
 
 } // namespace
@@ -120,7 +116,7 @@ Result<QList<TraineeRepository::Stay>> TraineeRepository::stays(qint64 traineeId
                     q.value(2).toString(),
                     QDate::fromString(q.value(3).toString(), Qt::ISODate),
                     QDate::fromString(q.value(4).toString(), Qt::ISODate),
-                    q.value(5).toString()};
+                    fromCode(q.value(5).toString(), ExitReason::None)};
     return out;
 }
 
@@ -138,11 +134,11 @@ Status TraineeRepository::writeStay(const Stay& s, qint64 traineeId)
         .bind(QStringLiteral("section"),
               s.sectionId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.sectionId))
         .bind(QStringLiteral("kind"), s.kind)
-        .bind(QStringLiteral("start"), s.start.toString(Qt::ISODate))
-        .bind(QStringLiteral("end"), s.end.isValid() ? QVariant(s.end.toString(Qt::ISODate))
-                                                     : QVariant(QMetaType::fromType<QString>()))
-        .bind(QStringLiteral("reason"),
-              s.exitReason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.exitReason));
+        .bind(QStringLiteral("start"), sql::iso(s.start))
+        .bind(QStringLiteral("end"), sql::isoOrNull(s.end))
+        .bind(QStringLiteral("reason"), s.exitReason == ExitReason::None
+                                            ? QVariant(QMetaType::fromType<QString>())
+                                            : QVariant(codeOf(s.exitReason)));
     if (s.id != 0)
         q.bind(QStringLiteral("id"), s.id);
     return q.exec();
@@ -167,8 +163,7 @@ Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, con
     }
     const bool left = t.status == TraineeStatus::Left;
     const QDate exit = left ? t.exitDate : QDate();
-    const QString reason =
-        left && t.exitReason != ExitReason::None ? exitReasonCode(t.exitReason) : QString();
+    const ExitReason reason = left ? t.exitReason : ExitReason::None;
     if (existing->isEmpty())
         return writeStay(Stay{0, t.sectionId, QStringLiteral("entry"), t.entryDate, exit, reason}, t.id);
 
@@ -180,16 +175,18 @@ Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, con
         QDate start = t.entryDate > current.end ? t.entryDate : today;
         if (start <= current.end)
             start = current.end.addDays(1);
-        return writeStay(Stay{0, t.sectionId, QStringLiteral("return"), start, QDate(), QString()}, t.id);
+        return writeStay(Stay{0, t.sectionId, QStringLiteral("return"), start, QDate(), ExitReason::None},
+                         t.id);
     }
     if (before && before->status == TraineeStatus::Enrolled && t.status == TraineeStatus::Enrolled &&
         t.sectionId != current.sectionId && today > current.start && !current.end.isValid()) {
         // Changed section: the stay so far ends yesterday, a transfer starts today.
         current.end = today.addDays(-1);
-        current.exitReason.clear();
+        current.exitReason = ExitReason::None;
         if (auto r = writeStay(current, t.id); !r)
             return r;
-        return writeStay(Stay{0, t.sectionId, QStringLiteral("transfer"), today, QDate(), QString()}, t.id);
+        return writeStay(Stay{0, t.sectionId, QStringLiteral("transfer"), today, QDate(), ExitReason::None},
+                         t.id);
     }
     // Any other change corrects the current stay: its section, its end, and
     // (while it is the only one) its start.
@@ -197,7 +194,7 @@ Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, con
         current.start = t.entryDate;
     current.sectionId = t.sectionId;
     current.end = exit.isValid() ? std::max(exit, current.start) : QDate();
-    current.exitReason = current.end.isValid() ? reason : QString();
+    current.exitReason = current.end.isValid() ? reason : ExitReason::None;
     return writeStay(current, t.id);
 }
 
@@ -229,11 +226,11 @@ Result<Trainee> TraineeRepository::load(qint64 id) const
     t.sectionId = q.value(10).toLongLong();
     t.cohortYear = q.value(11).toInt();
     t.studyYear = q.value(12).toInt();
-    t.status = traineeStatusFromCode(q.value(13).toString());
+    t.status = fromCode(q.value(13).toString(), TraineeStatus::Candidate);
     t.entryDate = QDate::fromString(q.value(14).toString(), Qt::ISODate);
     t.exitDate = QDate::fromString(q.value(15).toString(), Qt::ISODate);
     t.referralId = q.value(16).toLongLong();
-    t.exitReason = exitReasonFromCode(q.value(17).toString());
+    t.exitReason = fromCode(q.value(17).toString(), ExitReason::None);
     t.archived = !q.value(18).toString().isEmpty();
     t.anonymised = !q.value(19).toString().isEmpty();
     t.version = q.value(20).toInt();
@@ -260,7 +257,7 @@ Result<qint64> TraineeRepository::findIdentity(const QString& lastName, const QS
 QString TraineeRepository::identityKey(const QString& lastName, const QString& firstName,
                                        const QDate& birthDate)
 {
-    return text::personSortKey(lastName, firstName) + QLatin1Char('|') + birthDate.toString(Qt::ISODate);
+    return text::personSortKey(lastName, firstName) + QLatin1Char('|') + sql::iso(birthDate);
 }
 
 Result<QHash<QString, qint64>> TraineeRepository::identities() const

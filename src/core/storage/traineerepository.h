@@ -47,8 +47,8 @@ public:
         qint64 sectionId = 0;
         QString kind; // entry, return, transfer
         QDate start;
-        QDate end;          // invalid: still there
-        QString exitReason; // empty: still there, or moved to another section
+        QDate end;                                // invalid: still there
+        ExitReason exitReason = ExitReason::None; // still there, or moved to another section
     };
     Result<QList<Stay>> stays(qint64 traineeId) const;
 

@@ -18,7 +18,7 @@ User readUser(const SqlQuery& q)
     u.id = q.value(0).toLongLong();
     u.login = q.value(1).toString();
     u.displayName = q.value(2).toString();
-    roleFromCode(q.value(3).toString(), &u.role);
+    u.role = fromCode(q.value(3).toString(), Role::Lecture);
     u.active = q.value(4).toInt() != 0;
     u.mustChangePassword = q.value(5).toInt() != 0;
     u.failedAttempts = q.value(6).toInt();
@@ -116,7 +116,7 @@ Result<qint64> UserRepository::insert(const User& u, const QString& passwordHash
     q.bind(QStringLiteral("login"), u.login.trimmed())
         .bind(QStringLiteral("login_key"), loginKey(u.login))
         .bind(QStringLiteral("display_name"), u.displayName.trimmed())
-        .bind(QStringLiteral("role"), roleCode(u.role))
+        .bind(QStringLiteral("role"), codeOf(u.role))
         .bind(QStringLiteral("password_hash"), passwordHash)
         .bind(QStringLiteral("active"), u.active ? 1 : 0)
         .bind(QStringLiteral("must_change"), u.mustChangePassword ? 1 : 0)
@@ -136,7 +136,7 @@ Status UserRepository::update(const User& u, const QString& nowIso)
         !r)
         return r;
     q.bind(QStringLiteral("display_name"), u.displayName.trimmed())
-        .bind(QStringLiteral("role"), roleCode(u.role))
+        .bind(QStringLiteral("role"), codeOf(u.role))
         .bind(QStringLiteral("active"), u.active ? 1 : 0)
         .bind(QStringLiteral("now"), nowIso)
         .bind(QStringLiteral("id"), u.id)
@@ -233,7 +233,7 @@ Result<QSet<QString>> UserRepository::permissions(Role role) const
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral("SELECT permission FROM role_permission WHERE role = :role")); !r)
         return std::unexpected(r.error());
-    q.bind(QStringLiteral("role"), roleCode(role));
+    q.bind(QStringLiteral("role"), codeOf(role));
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
     QSet<QString> out;

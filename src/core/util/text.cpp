@@ -1,5 +1,6 @@
 #include "util/text.h"
 
+#include <algorithm>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -7,6 +8,10 @@ namespace etabli::text {
 
 QString fold(const QString& input)
 {
+    // Plain ASCII has nothing to decompose (most names and searches): lower
+    // case alone gives the same text, without the Unicode normalisation.
+    if (std::all_of(input.cbegin(), input.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+        return input.toLower().simplified();
     const QString decomposed = input.normalized(QString::NormalizationForm_KD);
     QString out;
     out.reserve(decomposed.size());
@@ -70,6 +75,8 @@ int fullYear(const QString& digits, const QDate& today)
 QDate parseTypedDate(const QString& textIn, const QDate& today)
 {
     const QString text = textIn.trimmed();
+    if (text.isEmpty())
+        return {};
     static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$"));
     static const QRegularExpression separated(
         QStringLiteral("^(\\d{1,2})([/.\\- ])(\\d{1,2})\\2(\\d{2}|\\d{4})$"));

@@ -31,7 +31,7 @@ UserDialog::UserDialog(const User& user, const QList<Section>& sections, bool is
     m_login->setReadOnly(!isNew);
     m_name->setText(user.displayName);
     for (Role r : {Role::Direction, Role::Secretariat, Role::Formateur, Role::Lecture})
-        m_role->addItem(AccessControl::roleName(r), static_cast<int>(r));
+        m_role->addItem(labelOf(r), static_cast<int>(r));
     m_role->setCurrentIndex(m_role->findData(static_cast<int>(user.role)));
     for (const Section& s : sections) {
         auto* item = new QListWidgetItem(s.name, m_sections);

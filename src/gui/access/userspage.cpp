@@ -22,7 +22,7 @@ UsersPage::UsersPage(Session& session, QWidget* parent)
       m_model(new ColumnsModel<User>(
           {{tr("Login"), [](const User& u) { return u.login; }},
            {tr("Name"), [](const User& u) { return u.displayName; }},
-           {tr("Role"), [](const User& u) { return AccessControl::roleName(u.role); }},
+           {tr("Role"), [](const User& u) { return labelOf(u.role); }},
            {tr("Sections"),
             [this](const User& u) {
                 QStringList names;

@@ -36,7 +36,7 @@ SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* par
     m_ui->title->setFont(f);
 
     for (VatRegime r : {VatRegime::Franchise, VatRegime::Assujetti, VatRegime::Association})
-        m_ui->vatRegime->addItem(SchoolService::vatRegimeLabel(r), static_cast<int>(r));
+        m_ui->vatRegime->addItem(labelOf(r), static_cast<int>(r));
     connect(m_ui->vatRegime, &QComboBox::currentIndexChanged, this, &SettingsPage::showVatExplanation);
     m_ui->legalGrid->addWidget(new QLabel(tr("Amount (€)"), this), 0, 1);
     m_ui->legalGrid->addWidget(new QLabel(tr("Since"), this), 0, 2);

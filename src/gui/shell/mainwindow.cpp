@@ -378,8 +378,7 @@ void MainWindow::onDatabaseChanged()
         status += QStringLiteral("  ·  ") + tr("demonstration school (invented data)");
     if (m_session.isLoggedIn())
         status += QStringLiteral("  ·  ") +
-                  tr("Logged in: %1 (%2)")
-                      .arg(m_session.user().displayName, AccessControl::roleName(m_session.user().role));
+                  tr("Logged in: %1 (%2)").arg(m_session.user().displayName, labelOf(m_session.user().role));
     m_status->setText(status);
 }
 

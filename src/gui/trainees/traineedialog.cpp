@@ -198,16 +198,15 @@ QWidget* TraineeDialog::buildIdentity()
     m_status->setObjectName(QStringLiteral("status"));
     for (TraineeStatus s :
          {TraineeStatus::Candidate, TraineeStatus::Enrolled, TraineeStatus::Left, TraineeStatus::Refused})
-        m_status->addItem(TraineeService::statusLabel(s), static_cast<int>(s));
+        m_status->addItem(labelOf(s), static_cast<int>(s));
     m_entry = optionalDate(page);
     m_entry->setObjectName(QStringLiteral("entryDate"));
     m_exit = optionalDate(page);
     m_exit->setObjectName(QStringLiteral("exitDate"));
     m_exitReason = new QComboBox(page);
     m_exitReason->setObjectName(QStringLiteral("exitReason"));
-    for (int i = 0; i <= static_cast<int>(ExitReason::Other); ++i)
-        m_exitReason->addItem(
-            i == 0 ? QStringLiteral("—") : TraineeService::exitReasonLabel(static_cast<ExitReason>(i)), i);
+    for (ExitReason r : allOf<ExitReason>())
+        m_exitReason->addItem(r == ExitReason::None ? QStringLiteral("—") : labelOf(r), static_cast<int>(r));
 
     auto* birthRow = new QHBoxLayout;
     birthRow->addWidget(m_birthDate);
@@ -303,7 +302,7 @@ void TraineeDialog::fill()
     m_status->setCurrentIndex(m_status->findData(static_cast<int>(t.status)));
     m_entry->setDate(t.entryDate);
     m_exit->setDate(t.exitDate);
-    m_exitReason->setCurrentIndex(static_cast<int>(t.exitReason));
+    m_exitReason->setCurrentIndex(m_exitReason->findData(static_cast<int>(t.exitReason)));
     updateExitFields();
     // A return after leaving, or a change of section: the stays, as the reports count them.
     m_stays->hide();
@@ -325,9 +324,8 @@ void TraineeDialog::fill()
                                       st.end.toString(QStringLiteral("dd/MM/yyyy")))
                            : tr("%1 on %2, %3, still there")
                                  .arg(kind, st.start.toString(QStringLiteral("dd/MM/yyyy")), section);
-        if (!st.exitReason.isEmpty())
-            line += QStringLiteral(" (%1)").arg(
-                TraineeService::exitReasonLabel(exitReasonFromCode(st.exitReason)));
+        if (st.exitReason != ExitReason::None)
+            line += QStringLiteral(" (%1)").arg(labelOf(st.exitReason));
         lines << line.toHtmlEscaped();
     }
     m_stays->setText(

@@ -82,8 +82,7 @@ QVariant TraineeListModel::cell(const TraineeRow& r, int column, int role) const
         case StudyYear:
             return r.studyYear == 1 ? tr("1st") : r.studyYear == 2 ? tr("2nd") : QString();
         case Status:
-            return r.archived ? tr("%1 (archived)").arg(TraineeService::statusLabel(r.status))
-                              : TraineeService::statusLabel(r.status);
+            return r.archived ? tr("%1 (archived)").arg(labelOf(r.status)) : labelOf(r.status);
         case EntryDate:
             return date(r.entryDate);
         case ExitDate:

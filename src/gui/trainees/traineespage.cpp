@@ -126,10 +126,10 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     });
     layout->addLayout(buttons);
 
-    m_status->addItem(tr("All statuses"), QString());
+    m_status->addItem(tr("All statuses"));
     for (TraineeStatus s :
          {TraineeStatus::Enrolled, TraineeStatus::Candidate, TraineeStatus::Left, TraineeStatus::Refused})
-        m_status->addItem(TraineeService::statusLabel(s), traineeStatusCode(s));
+        m_status->addItem(labelOf(s), static_cast<int>(s));
 
     // Type, pause 200 ms, then one query: not one per keystroke.
     m_searchDelay->setSingleShot(true);
@@ -187,7 +187,9 @@ void TraineesPage::applyFilter()
     f.text = m_search->text();
     f.sectionId = m_section->currentData().toLongLong();
     f.cohortYear = m_year->currentData().toInt();
-    f.status = m_status->currentData().toString();
+    f.status = m_status->currentData().isValid()
+                   ? std::optional(static_cast<TraineeStatus>(m_status->currentData().toInt()))
+                   : std::nullopt;
     f.includeArchived = m_archived->isChecked();
     m_model->setFilter(f);
     if (!m_model->lastError().isEmpty())

@@ -1,0 +1,9 @@
+-- Établi schema, step 28: the lists of allowed values in SQLite's CHECK
+-- constraints written as comparisons (issue 19, item 7). SQLite 3.40 builds
+-- a temporary table for `kind IN ('entry', 'return', 'transfer')` at each
+-- statement that writes a row; `(kind = 'entry' OR kind = 'return' OR …)`
+-- accepts and refuses the same rows without it. The rows and indexes are
+-- left as they are: only the schema's text changes (storage/checklists.h).
+-- PostgreSQL compares a list directly: nothing changes there.
+-- @sqlite
+-- etabli: run-code
