@@ -1670,82 +1670,7 @@
 <context>
     <name>CareerService</name>
     <message>
-        <location filename="../../src/core/services/careerservice.cpp" line="+16" />
-        <source>registered</source>
-        <translation>inscrit</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>passed</source>
-        <translation>obtenu</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>failed</source>
-        <translation>non obtenu</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>absent</source>
-        <translation>absent</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>open-ended job (CDI)</source>
-        <translation>emploi en CDI</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>fixed-term job (CDD)</source>
-        <translation>emploi en CDD</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>temporary work</source>
-        <translation>intérim</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>apprenticeship</source>
-        <translation>apprentissage</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>further training</source>
-        <translation>poursuite de formation</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>looking for work</source>
-        <translation>en recherche d'emploi</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>other</source>
-        <translation>autre</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>at exit</source>
-        <translation>à la sortie</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>after 6 months</source>
-        <translation>à 6 mois</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>after 12 months</source>
-        <translation>à 12 mois</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location filename="../../src/core/services/careerservice.cpp" line="+22" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
@@ -1801,26 +1726,11 @@
     </message>
     <message>
         <location line="+16" />
-        <source>Unknown result “%1”.</source>
-        <translation>Résultat inconnu « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+2" />
         <source>The session is a year, such as 2026.</source>
         <translation>La session est une année, par exemple 2026.</translation>
     </message>
     <message>
-        <location line="+37" />
-        <source>Unknown milestone “%1”.</source>
-        <translation>Échéance inconnue « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Unknown situation “%1”.</source>
-        <translation>Situation inconnue « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+40" />
         <source>Outcomes are recorded for trainees who have left.</source>
         <translation>Le devenir se saisit pour les jeunes sortis.</translation>
     </message>
@@ -2282,7 +2192,7 @@
         <location line="+236" />
         <location line="+2" />
         <location line="+2" />
-        <location filename="../../src/cli/clilist.cpp" line="+193" />
+        <location filename="../../src/cli/clilist.cpp" line="+189" />
         <source>N</source>
         <translation>N</translation>
     </message>
@@ -4207,92 +4117,92 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>IndicatorService</name>
     <message>
-        <location filename="../../src/core/services/indicatorservice.cpp" line="+91" />
+        <location filename="../../src/core/services/indicatorservice.cpp" line="+89" />
         <location line="+10" />
-        <location line="+153" />
+        <location line="+155" />
         <source>Give the school year as 2013-2014.</source>
         <translation>Indiquez l'année scolaire sous la forme 2013-2014.</translation>
     </message>
     <message>
-        <location line="-129" />
-        <location line="+73" />
+        <location line="-131" />
+        <location line="+74" />
         <source>Entrants</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="-72" />
-        <location line="+75" />
+        <location line="-73" />
+        <location line="+76" />
         <source>Enrolled at some time in the year</source>
         <translation>Inscrits à un moment de l'année</translation>
     </message>
     <message>
-        <location line="-74" />
-        <location line="+75" />
+        <location line="-75" />
+        <location line="+76" />
         <source>Continuing into the next year</source>
         <translation>Poursuivent l'année suivante</translation>
     </message>
     <message>
-        <location line="-74" />
-        <location line="+75" />
+        <location line="-75" />
+        <location line="+76" />
         <source>Exits</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location line="-74" />
-        <location line="+80" />
+        <location line="-75" />
+        <location line="+81" />
         <source>Certifications (passed / presented)</source>
         <translation>Certifications (reçus / présentés)</translation>
     </message>
     <message>
-        <location line="-79" />
-        <location line="+95" />
+        <location line="-80" />
+        <location line="+97" />
         <source>Attendance rate</source>
         <translation>Taux de présence</translation>
     </message>
     <message>
-        <location line="-94" />
-        <location line="+95" />
+        <location line="-96" />
+        <location line="+97" />
         <source>Internships (host organisations)</source>
         <translation>Stages (structures d'accueil)</translation>
     </message>
     <message>
-        <location line="-93" />
-        <location line="+96" />
+        <location line="-95" />
+        <location line="+98" />
         <source>Insertion rate (job, apprenticeship or training ÷ known outcomes)</source>
         <translation>Taux d'insertion (emploi, apprentissage ou formation ÷ situations connues)</translation>
     </message>
     <message>
-        <location line="-95" />
-        <location line="+102" />
+        <location line="-97" />
+        <location line="+104" />
         <source>Hours of production (trainees)</source>
         <translation>Heures de production (jeunes)</translation>
     </message>
     <message>
-        <location line="-101" />
-        <location line="+103" />
+        <location line="-103" />
+        <location line="+105" />
         <source>Work orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location line="-102" />
-        <location line="+103" />
+        <location line="-104" />
+        <location line="+105" />
         <source>Customers invoiced</source>
         <translation>Clients facturés</translation>
     </message>
     <message>
-        <location line="-102" />
-        <location line="+103" />
+        <location line="-104" />
+        <location line="+105" />
         <source>Production sales, excl. VAT</source>
         <translation>Ventes de la production, HT</translation>
     </message>
     <message>
-        <location line="-102" />
-        <location line="+103" />
+        <location line="-104" />
+        <location line="+105" />
         <source>Volunteers (hours given)</source>
         <translation>Bénévoles (heures données)</translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-45" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
@@ -4302,7 +4212,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>dont filles</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Attendance, internships, outcomes</source>
         <translation>Présence, stages, devenir</translation>
     </message>
@@ -4322,12 +4232,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Production</translation>
     </message>
     <message>
-        <location line="-153" />
+        <location line="-155" />
         <source>No section is named “%1”.</source>
         <translation>Aucune section ne s'appelle « %1 ».</translation>
     </message>
     <message>
-        <location line="+321" />
+        <location line="+323" />
         <source>Exam success rate of the écoles de production (federation)</source>
         <translation>Taux de réussite aux examens des écoles de production (fédération)</translation>
     </message>
@@ -5170,12 +5080,12 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+55" />
         <location line="+27" />
         <location line="+43" />
-        <location line="+107" />
+        <location line="+106" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-175" />
+        <location line="-174" />
         <source>contact of the directory</source>
         <translation>contact de l'annuaire</translation>
     </message>
@@ -5210,7 +5120,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>changement de section</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+37" />
         <source>morning</source>
         <translation>matin</translation>
     </message>
@@ -7795,7 +7705,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeImportService</name>
     <message>
-        <location filename="../../src/core/services/traineeimportservice.cpp" line="+104" />
+        <location filename="../../src/core/services/traineeimportservice.cpp" line="+103" />
         <source>“%1” is not a date (dd/mm/yyyy).</source>
         <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
     </message>
@@ -7916,7 +7826,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Ce dossier a été modifié entre-temps sur un autre poste. Fermez-le et rouvrez-le.</translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+117" />
         <location line="+141" />
         <source>No trainee has the number %1.</source>
         <translation>Aucun jeune ne porte le numéro %1.</translation>
@@ -7930,7 +7840,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeService</name>
     <message>
-        <location filename="../../src/core/services/traineeservice.cpp" line="+60" />
+        <location filename="../../src/core/services/traineeservice.cpp" line="+59" />
         <source>other</source>
         <translation>autre</translation>
     </message>
@@ -10131,12 +10041,78 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>non admis</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location filename="../../src/core/domain/career.h" line="+59" />
+        <source>registered</source>
+        <translation>inscrit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>passed</source>
+        <translation>obtenu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>failed</source>
+        <translation>non obtenu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>at exit</source>
+        <translation>à la sortie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>after 6 months</source>
+        <translation>à 6 mois</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>after 12 months</source>
+        <translation>à 12 mois</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>open-ended job (CDI)</source>
+        <translation>emploi en CDI</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>fixed-term job (CDD)</source>
+        <translation>emploi en CDD</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>temporary work</source>
+        <translation>intérim</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location filename="../../src/core/domain/trainee.h" line="+9" />
         <source>apprenticeship</source>
         <translation>apprentissage</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>further training</source>
+        <translation>poursuite de formation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>looking for work</source>
+        <translation>en recherche d'emploi</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/trainee.h" line="+1" />
         <source>job</source>
         <translation>emploi</translation>
     </message>
@@ -10171,7 +10147,8 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>abandon</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../src/core/domain/career.h" line="-1" />
+        <location filename="../../src/core/domain/trainee.h" line="+1" />
         <source>other</source>
         <translation>autre</translation>
     </message>
@@ -10561,13 +10538,13 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     <message>
         <location line="+2" />
         <location line="+12" />
-        <location line="+219" />
+        <location line="+217" />
         <location line="+16" />
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="-241" />
+        <location line="-239" />
         <source>&lt;b&gt;Certifications&lt;/b&gt;</source>
         <translation>&lt;b&gt;Certifications&lt;/b&gt;</translation>
     </message>
@@ -10632,12 +10609,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouvelle au catalogue…</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+20" />
         <source>&amp;Certification</source>
         <translation>&amp;Certification</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <location line="+4" />
         <source>New certification</source>
         <translation>Nouvelle certification</translation>
@@ -10653,7 +10630,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Intitulé complet :</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-19" />
         <source>&amp;Session</source>
         <translation>&amp;Session</translation>
     </message>
@@ -10668,7 +10645,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Date du résultat</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+49" />
         <source>Remove this internship?</source>
         <translation>Retirer ce stage ?</translation>
     </message>
@@ -11745,7 +11722,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Importer des jeunes depuis un tableur</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+35" />
         <source>Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, and one column per certification (CFG, CAP MV…) with obtenu, non obtenu, inscrit or absent. A column named “CAP” is the CAP the trainee's section prepares (Settings, Sections).</source>
         <translation>Enregistrez le tableur au format CSV (séparateur ; ou ,). Colonnes attendues : nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, et une colonne par certification (CFG, CAP MV…) avec obtenu, non obtenu, inscrit ou absent. Une colonne nommée « CAP » est le CAP que prépare la section du jeune (Paramètres, Sections).</translation>
     </message>
@@ -11755,7 +11732,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Choisir le fichier…</translation>
     </message>
     <message>
-        <location line="-37" />
+        <location line="-35" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -11770,17 +11747,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Né(e) le</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+15" />
         <source>Check</source>
         <translation>Contrôle</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-8" />
         <source>Certifications</source>
         <translation>Certifications</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+35" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -11805,12 +11782,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Le fichier est refusé : %1</translation>
     </message>
     <message>
-        <location line="-66" />
+        <location line="-64" />
         <source>%1: %2 (%3)</source>
         <translation>%1 : %2 (%3)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+4" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
@@ -12581,7 +12558,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Connecté : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+40" />
         <location line="+7" />
         <source>Change my password</source>
         <translation>Changer de mot de passe</translation>
@@ -12998,7 +12975,7 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;Contact le&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+78" />
         <source>The outcomes were saved.</source>
         <translation>Le devenir a été enregistré.</translation>
     </message>

@@ -156,7 +156,7 @@ void ReportDocuments::writeActivity(ReportBuilder& b, const ActivityReportData& 
     } else {
         QList<QStringList> rows;
         for (const QString& s : std::as_const(situations)) {
-            QStringList r{CareerService::situationLabel(s)};
+            QStringList r{labelOfCode<OutcomeSituation>(s)};
             for (const QString& m : milestones)
                 r << fr.toString(now.outcomes.value(m).value(s));
             rows << r;

@@ -296,11 +296,11 @@ TEST_CASE("A “CAP” column is the CAP of the trainee's section, or the file i
     REQUIRE(preview->rows.at(0).certifications.size() == 1);
     CHECK(preview->rows.at(0).certifications.at(0).certificationId ==
           certificationId(QStringLiteral("CAP métallier")));
-    CHECK(preview->rows.at(0).certifications.at(0).result == QStringLiteral("passed"));
+    CHECK(preview->rows.at(0).certifications.at(0).result == CertificationResult::Passed);
     REQUIRE(preview->rows.at(1).certifications.size() == 1);
     CHECK(preview->rows.at(1).certifications.at(0).certificationId ==
           certificationId(QStringLiteral("CAP MV")));
-    CHECK(preview->rows.at(1).certifications.at(0).result == QStringLiteral("failed"));
+    CHECK(preview->rows.at(1).certifications.at(0).result == CertificationResult::Failed);
     REQUIRE(service.apply(*preview, false));
     CHECK(test::rawScalar(t.db(),
                           QStringLiteral("SELECT count(*) FROM trainee_certification tc JOIN "
@@ -374,7 +374,7 @@ TEST_CASE("Upgrading to schema 23: each section prepares what its trainees were 
                             QStringLiteral("SELECT id FROM certification WHERE code = 'CAP métallier'"))
                 .toLongLong();
         cap.sessionYear = 2026;
-        cap.result = QStringLiteral("registered");
+        cap.result = CertificationResult::Registered;
         REQUIRE(CareerService(t.db(), clock, director).setCertification(cap));
     }
     t.close();

@@ -277,7 +277,7 @@ TEST_CASE("After retention nothing identifies the trainee anywhere in the databa
     left.exitDate = QDate(2019, 3, 1);
     left.exitReason = ExitReason::Job;
     REQUIRE(trainees.update(left, true));
-    REQUIRE(career.setOutcome(Outcome{0, *id, QStringLiteral("exit"), QStringLiteral("cdi"),
+    REQUIRE(career.setOutcome(Outcome{0, *id, OutcomeMilestone::Exit, OutcomeSituation::Cdi,
                                       QStringLiteral("Tôlerie Zorglub"), QDate(2019, 3, 1)}));
 
     // The trail says what changed, never to what.

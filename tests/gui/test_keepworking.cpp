@@ -319,7 +319,7 @@ TEST_CASE("Internships and certifications are changed in place, a registration h
     bool dateHidden = false;
     onNextDialog<FormDialog>([&](FormDialog* edit) {
         auto* result = edit->findChild<QComboBox*>(QStringLiteral("result"));
-        result->setCurrentIndex(result->findData(QStringLiteral("registered")));
+        result->setCurrentIndex(result->findData(static_cast<int>(CertificationResult::Registered)));
         auto* date = edit->findChild<QWidget*>(QStringLiteral("resultDate"));
         dateHidden = !date->isVisibleTo(edit);
         edit->findChild<QSpinBox*>(QStringLiteral("sessionYear"))->setValue(2031);

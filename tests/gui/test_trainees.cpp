@@ -362,7 +362,7 @@ TEST_CASE("The course and outcome tabs record internships, certifications and ou
     REQUIRE(outcome);
     QComboBox* m12 = outcome->situation(2);
     REQUIRE(m12->isEnabled());
-    m12->setCurrentIndex(m12->findData(QStringLiteral("cdi")));
+    m12->setCurrentIndex(m12->findData(static_cast<int>(OutcomeSituation::Cdi)));
     REQUIRE(outcome->save());
     CHECK(test::rawScalar(
               db, QStringLiteral("SELECT situation FROM outcome WHERE trainee_id = %1 AND milestone = "

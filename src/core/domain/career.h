@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/codes.h"
+
 #include <QDate>
 #include <QString>
 #include <QStringList>
@@ -43,12 +45,23 @@ struct Certification
     bool active = true;
 };
 
-// registered, passed, failed, absent
-inline QStringList certificationResults()
+enum class CertificationResult
 {
-    return {QStringLiteral("registered"), QStringLiteral("passed"), QStringLiteral("failed"),
-            QStringLiteral("absent")};
-}
+    Registered,
+    Passed,
+    Failed,
+    Absent
+};
+
+template <> struct Codes<CertificationResult>
+{
+    static constexpr CodeEntry<CertificationResult> entries[] = {
+        {CertificationResult::Registered, "registered", QT_TRANSLATE_NOOP("etabli::Codes", "registered")},
+        {CertificationResult::Passed, "passed", QT_TRANSLATE_NOOP("etabli::Codes", "passed")},
+        {CertificationResult::Failed, "failed", QT_TRANSLATE_NOOP("etabli::Codes", "failed")},
+        {CertificationResult::Absent, "absent", QT_TRANSLATE_NOOP("etabli::Codes", "absent")},
+    };
+};
 
 struct TraineeCertification
 {
@@ -57,31 +70,67 @@ struct TraineeCertification
     qint64 certificationId = 0;
     QString code; // read only, from the join
     int sessionYear = 0;
-    QString result = QStringLiteral("registered");
+    CertificationResult result = CertificationResult::Registered;
     QDate resultDate;
 };
 
-// exit, m6, m12
-inline QStringList outcomeMilestones()
+// When a leaver's situation is asked: at the exit, 6 and 12 months later.
+enum class OutcomeMilestone
 {
-    return {QStringLiteral("exit"), QStringLiteral("m6"), QStringLiteral("m12")};
-}
+    Exit,
+    SixMonths,
+    TwelveMonths
+};
 
-// cdi, cdd, interim, apprenticeship, training, seeking, other, unknown
-inline QStringList outcomeSituations()
+template <> struct Codes<OutcomeMilestone>
 {
-    return {QStringLiteral("cdi"),      QStringLiteral("cdd"),
-            QStringLiteral("interim"),  QStringLiteral("apprenticeship"),
-            QStringLiteral("training"), QStringLiteral("seeking"),
-            QStringLiteral("other"),    QStringLiteral("unknown")};
+    static constexpr CodeEntry<OutcomeMilestone> entries[] = {
+        {OutcomeMilestone::Exit, "exit", QT_TRANSLATE_NOOP("etabli::Codes", "at exit")},
+        {OutcomeMilestone::SixMonths, "m6", QT_TRANSLATE_NOOP("etabli::Codes", "after 6 months")},
+        {OutcomeMilestone::TwelveMonths, "m12", QT_TRANSLATE_NOOP("etabli::Codes", "after 12 months")},
+    };
+};
+
+enum class OutcomeSituation
+{
+    Cdi,
+    Cdd,
+    Interim,
+    Apprenticeship,
+    Training,
+    Seeking,
+    Other,
+    Unknown
+};
+
+template <> struct Codes<OutcomeSituation>
+{
+    static constexpr CodeEntry<OutcomeSituation> entries[] = {
+        {OutcomeSituation::Cdi, "cdi", QT_TRANSLATE_NOOP("etabli::Codes", "open-ended job (CDI)")},
+        {OutcomeSituation::Cdd, "cdd", QT_TRANSLATE_NOOP("etabli::Codes", "fixed-term job (CDD)")},
+        {OutcomeSituation::Interim, "interim", QT_TRANSLATE_NOOP("etabli::Codes", "temporary work")},
+        {OutcomeSituation::Apprenticeship, "apprenticeship",
+         QT_TRANSLATE_NOOP("etabli::Codes", "apprenticeship")},
+        {OutcomeSituation::Training, "training", QT_TRANSLATE_NOOP("etabli::Codes", "further training")},
+        {OutcomeSituation::Seeking, "seeking", QT_TRANSLATE_NOOP("etabli::Codes", "looking for work")},
+        {OutcomeSituation::Other, "other", QT_TRANSLATE_NOOP("etabli::Codes", "other")},
+        {OutcomeSituation::Unknown, "unknown", QT_TRANSLATE_NOOP("etabli::Codes", "unknown")},
+    };
+};
+
+// In work, apprenticeship or training: counted as inserted by the indicators.
+inline bool isInserted(OutcomeSituation s)
+{
+    return s == OutcomeSituation::Cdi || s == OutcomeSituation::Cdd || s == OutcomeSituation::Interim ||
+           s == OutcomeSituation::Apprenticeship || s == OutcomeSituation::Training;
 }
 
 struct Outcome
 {
     qint64 id = 0;
     qint64 traineeId = 0;
-    QString milestone; // exit, m6, m12
-    QString situation;
+    OutcomeMilestone milestone = OutcomeMilestone::Exit;
+    OutcomeSituation situation = OutcomeSituation::Unknown;
     QString employer; // employer or school
     QDate contactDate;
 };
@@ -93,7 +142,7 @@ struct FollowUpDue
     QString name;
     QString section;
     QDate exitDate;
-    QString milestone; // m6 or m12
+    OutcomeMilestone milestone = OutcomeMilestone::SixMonths; // 6 or 12 months
     QDate dueDate;
 };
 

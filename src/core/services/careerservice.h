@@ -46,10 +46,6 @@ public:
     Status setOutcome(const Outcome& outcome);
     Result<QList<FollowUpDue>> dueFollowUps(const QDate& today) const;
 
-    static QString resultLabel(const QString& result);
-    static QString situationLabel(const QString& situation);
-    static QString milestoneLabel(const QString& milestone);
-
 private:
     Status canRead(qint64 traineeId) const;
     Status canWrite(qint64 traineeId) const;

@@ -341,9 +341,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                        certificationId(QStringLiteral("CFG")),
                                        {},
                                        year.startYear() + 1,
-                                       r <= 70   ? QStringLiteral("passed")
-                                       : r <= 90 ? QStringLiteral("failed")
-                                                 : QStringLiteral("absent"),
+                                       r <= 70   ? CertificationResult::Passed
+                                       : r <= 90 ? CertificationResult::Failed
+                                                 : CertificationResult::Absent,
                                        june1};
                 if (auto w = career.upsertTraineeCertification(c); !w)
                     return std::unexpected(w.error());
@@ -359,7 +359,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                        certificationId(code),
                                        {},
                                        year.startYear() + 2,
-                                       rng.chance(75) ? QStringLiteral("passed") : QStringLiteral("failed"),
+                                       rng.chance(75) ? CertificationResult::Passed
+                                                      : CertificationResult::Failed,
                                        june2};
                 if (auto w = career.upsertTraineeCertification(c); !w)
                     return std::unexpected(w.error());
@@ -390,46 +391,44 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             // (some contacts are not made yet: they show as due).
             if (t.status != TraineeStatus::Left)
                 return {};
-            QString situation;
+            using S = OutcomeSituation;
+            S situation = S::Unknown;
             switch (t.exitReason) {
             case ExitReason::Apprenticeship:
-                situation = QStringLiteral("apprenticeship");
+                situation = S::Apprenticeship;
                 break;
             case ExitReason::Job:
-                situation = rng.chance(50) ? QStringLiteral("cdd") : QStringLiteral("interim");
+                situation = rng.chance(50) ? S::Cdd : S::Interim;
                 break;
             case ExitReason::Training:
-                situation = QStringLiteral("training");
+                situation = S::Training;
                 break;
             case ExitReason::EndOfCourse:
-                situation = rng.pick(
-                    QList<QString>{QStringLiteral("cdi"), QStringLiteral("cdd"), QStringLiteral("interim"),
-                                   QStringLiteral("apprenticeship"), QStringLiteral("seeking")});
+                situation = rng.pick(QList<S>{S::Cdi, S::Cdd, S::Interim, S::Apprenticeship, S::Seeking});
                 break;
             default:
-                situation = rng.pick(QList<QString>{QStringLiteral("seeking"), QStringLiteral("unknown"),
-                                                    QStringLiteral("other"), QStringLiteral("training")});
+                situation = rng.pick(QList<S>{S::Seeking, S::Unknown, S::Other, S::Training});
             }
-            const auto employerFor = [sectionIndex](const QString& s) {
-                if (s == QLatin1String("training"))
+            const auto employerFor = [sectionIndex](S s) {
+                if (s == S::Training)
                     return QStringLiteral("Lycée Jacques-Duhamel");
-                if (s == QLatin1String("seeking") || s == QLatin1String("unknown") ||
-                    s == QLatin1String("other"))
+                if (s == S::Seeking || s == S::Unknown || s == S::Other)
                     return QString();
                 return sectionIndex % 2 == 0 ? QStringLiteral("Garage du Doubs")
                                              : QStringLiteral("Métallerie du Jura");
             };
             const QString employer = employerFor(situation);
             if (auto w = career.upsertOutcome(
-                    Outcome{0, id, QStringLiteral("exit"), situation, employer, t.exitDate});
+                    Outcome{0, id, OutcomeMilestone::Exit, situation, employer, t.exitDate});
                 !w)
                 return w;
             for (const auto& [milestone, months, chance] :
-                 {std::tuple{QStringLiteral("m6"), 6, 85}, std::tuple{QStringLiteral("m12"), 12, 75}}) {
+                 {std::tuple{OutcomeMilestone::SixMonths, 6, 85},
+                  std::tuple{OutcomeMilestone::TwelveMonths, 12, 75}}) {
                 const QDate due = t.exitDate.addMonths(months);
                 if (due > today || !rng.chance(chance))
                     continue;
-                const QString later = rng.chance(70) ? situation : rng.pick(outcomeSituations());
+                const S later = rng.chance(70) ? situation : rng.pick(allOf<S>());
                 if (auto w = career.upsertOutcome(Outcome{0, id, milestone, later, employerFor(later),
                                                           due.addDays(rng.between(0, 20))});
                     !w)
@@ -451,20 +450,21 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 QDate exit;
                 ExitReason reason;
                 int studyYear;
-                const char* cfg;
+                std::optional<CertificationResult> cfg;
             };
             const QList<Person> people = {
                 {"Vuillemin", "Kévin", QDate(1997, 4, 12), QDate(2014, 6, 27), ExitReason::Apprenticeship, 1,
-                 "absent"},
+                 CertificationResult::Absent},
                 {"Jacquot", "Dylan", QDate(1997, 11, 3), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2,
-                 "passed"},
+                 CertificationResult::Passed},
                 {"Benaïssa", "Sofiane", QDate(1998, 1, 22), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2,
-                 "passed"},
+                 CertificationResult::Passed},
                 {"Prost", "Jérémy", QDate(1997, 7, 9), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2,
-                 "failed"},
+                 CertificationResult::Failed},
                 {"D'Angelo", "Enzo", QDate(1998, 3, 30), QDate(2015, 6, 30), ExitReason::EndOfCourse, 2,
-                 "failed"},
-                {"Cretin", "Loïc", QDate(1997, 9, 18), QDate(2014, 2, 14), ExitReason::Personal, 1, nullptr},
+                 CertificationResult::Failed},
+                {"Cretin", "Loïc", QDate(1997, 9, 18), QDate(2014, 2, 14), ExitReason::Personal, 1,
+                 std::nullopt},
             };
             for (const Person& p : people) {
                 Trainee t;
@@ -490,25 +490,20 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     return std::unexpected(id.error());
                 worked << Worked{*id, 0, t.entryDate, t.exitDate};
                 if (p.cfg) {
-                    const TraineeCertification c{0,
-                                                 *id,
-                                                 certificationId(QStringLiteral("CFG")),
-                                                 {},
-                                                 2014,
-                                                 QString::fromLatin1(p.cfg),
-                                                 QDate(2014, 6, 20)};
+                    const TraineeCertification c{
+                        0, *id, certificationId(QStringLiteral("CFG")), {}, 2014, *p.cfg, QDate(2014, 6, 20)};
                     if (auto w = career.upsertTraineeCertification(c); !w)
                         return std::unexpected(w.error());
                 }
-                const QString situation = p.reason == ExitReason::Apprenticeship
-                                              ? QStringLiteral("apprenticeship")
-                                          : p.reason == ExitReason::Personal ? QStringLiteral("unknown")
-                                                                             : QStringLiteral("cdd");
+                const OutcomeSituation situation =
+                    p.reason == ExitReason::Apprenticeship ? OutcomeSituation::Apprenticeship
+                    : p.reason == ExitReason::Personal     ? OutcomeSituation::Unknown
+                                                           : OutcomeSituation::Cdd;
                 const QString employer = p.reason == ExitReason::Apprenticeship
                                              ? QStringLiteral("CAP mécanicien automobile — Garage du Doubs")
                                              : QString();
                 if (auto w = career.upsertOutcome(
-                        Outcome{0, *id, QStringLiteral("exit"), situation, employer, p.exit});
+                        Outcome{0, *id, OutcomeMilestone::Exit, situation, employer, p.exit});
                     !w)
                     return w;
             }

@@ -29,20 +29,18 @@ double rate(int part, int whole)
     return whole == 0 ? -1.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
 
-QString milestoneKey(const QString& stored)
+// The indicators' key of a milestone (the JSON's and the funder pack's).
+QString milestoneKey(OutcomeMilestone milestone)
 {
-    if (stored == QLatin1String("m6"))
+    switch (milestone) {
+    case OutcomeMilestone::SixMonths:
         return QStringLiteral("months_6");
-    if (stored == QLatin1String("m12"))
+    case OutcomeMilestone::TwelveMonths:
         return QStringLiteral("months_12");
+    case OutcomeMilestone::Exit:
+        break;
+    }
     return QStringLiteral("at_exit");
-}
-
-bool inserted(const QString& situation)
-{
-    static const QSet<QString> yes = {QStringLiteral("cdi"), QStringLiteral("cdd"), QStringLiteral("interim"),
-                                      QStringLiteral("apprenticeship"), QStringLiteral("training")};
-    return yes.contains(situation);
 }
 
 } // namespace
@@ -159,8 +157,9 @@ QString IndicatorService::valueOf(const Indicators& i, const QString& key)
         int passed = 0;
         int presented = 0;
         for (const auto& results : i.certifications) {
-            passed += results.value(QStringLiteral("passed"));
-            presented += results.value(QStringLiteral("passed")) + results.value(QStringLiteral("failed"));
+            passed += results.value(codeOf(CertificationResult::Passed));
+            presented += results.value(codeOf(CertificationResult::Passed)) +
+                         results.value(codeOf(CertificationResult::Failed));
         }
         return presented == 0 ? QStringLiteral("—") : QStringLiteral("%1 / %2").arg(passed).arg(presented);
     }
@@ -213,11 +212,12 @@ QList<IndicatorRow> IndicatorService::rows(const Indicators& now)
             codes << c;
     const auto certification = [](const Indicators& i, const QString& code) {
         const auto results = i.certifications.value(code);
-        const int presented =
-            results.value(QStringLiteral("passed")) + results.value(QStringLiteral("failed"));
-        return presented == 0
-                   ? QStringLiteral("—")
-                   : QStringLiteral("%1 / %2").arg(results.value(QStringLiteral("passed"))).arg(presented);
+        const int presented = results.value(codeOf(CertificationResult::Passed)) +
+                              results.value(codeOf(CertificationResult::Failed));
+        return presented == 0 ? QStringLiteral("—")
+                              : QStringLiteral("%1 / %2")
+                                    .arg(results.value(codeOf(CertificationResult::Passed)))
+                                    .arg(presented);
     };
     for (const QString& code : std::as_const(codes))
         row(code, certification(now, code), certification(before, code), 1);
@@ -350,18 +350,18 @@ Result<Indicators> IndicatorService::compute(int startYear, int startMonth, qint
     ind.hostOrganisations = internships->second;
 
     // Outcomes per milestone; the insertion rate on each leaver's latest known situation.
-    QMap<qint64, std::pair<int, QString>> latest; // trainee → (milestone rank, situation)
+    QMap<qint64, std::pair<int, OutcomeSituation>> latest; // trainee → (milestone rank, situation)
     for (const IndicatorQueries::Outcome& o : *outcomes) {
-        ind.outcomes[milestoneKey(o.milestone)][o.situation] += 1;
-        if (o.situation == QLatin1String("unknown"))
+        ind.outcomes[milestoneKey(o.milestone)][codeOf(o.situation)] += 1;
+        if (o.situation == OutcomeSituation::Unknown)
             continue;
-        const int rank = o.milestone == QLatin1String("m12") ? 3 : o.milestone == QLatin1String("m6") ? 2 : 1;
+        const int rank = static_cast<int>(o.milestone); // later milestones count over earlier ones
         if (!latest.contains(o.traineeId) || latest.value(o.traineeId).first < rank)
             latest[o.traineeId] = {rank, o.situation};
     }
     int insertedCount = 0;
     for (const auto& l : std::as_const(latest))
-        insertedCount += inserted(l.second) ? 1 : 0;
+        insertedCount += isInserted(l.second) ? 1 : 0;
     ind.insertionRate = rate(insertedCount, static_cast<int>(latest.size()));
 
     auto minutes = q.productionMinutes(from, to, sectionId);
@@ -453,8 +453,8 @@ QJsonObject IndicatorService::toJson(const Indicators& i)
     QJsonObject certifications;
     for (auto it = i.certifications.cbegin(); it != i.certifications.cend(); ++it) {
         QJsonObject results;
-        for (const char* r : {"registered", "passed", "failed", "absent"})
-            results.insert(QString::fromLatin1(r), it.value().value(QString::fromLatin1(r), 0));
+        for (CertificationResult r : allOf<CertificationResult>())
+            results.insert(codeOf(r), it.value().value(codeOf(r), 0));
         certifications.insert(it.key(), results);
     }
     QJsonObject outcomes;

@@ -347,15 +347,14 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
     QJsonArray certifications;
     for (const TraineeCertification& c :
          career.traineeCertifications(traineeId).value_or(QList<TraineeCertification>{}))
-        certifications.append(
-            QJsonObject{{QStringLiteral("certification"), c.code},
-                        {QStringLiteral("session"), c.sessionYear},
-                        {QStringLiteral("résultat"), CareerService::resultLabel(c.result)}});
+        certifications.append(QJsonObject{{QStringLiteral("certification"), c.code},
+                                          {QStringLiteral("session"), c.sessionYear},
+                                          {QStringLiteral("résultat"), labelOf(c.result)}});
     out.data.insert(QStringLiteral("certifications"), certifications);
     QJsonArray outcomes;
     for (const Outcome& o : career.outcomes(traineeId).value_or(QList<Outcome>{}))
-        outcomes.append(QJsonObject{{QStringLiteral("échéance"), CareerService::milestoneLabel(o.milestone)},
-                                    {QStringLiteral("situation"), CareerService::situationLabel(o.situation)},
+        outcomes.append(QJsonObject{{QStringLiteral("échéance"), labelOf(o.milestone)},
+                                    {QStringLiteral("situation"), labelOf(o.situation)},
                                     {QStringLiteral("employeur ou établissement"), o.employer},
                                     {QStringLiteral("contact le"), day(o.contactDate)}});
     out.data.insert(QStringLiteral("devenir"), outcomes);

@@ -38,21 +38,20 @@ QString kindOf(const QString& code)
     return key(code).section(QLatin1Char(' '), 0, 0);
 }
 
-// A result in the words a spreadsheet uses, as stored; empty when the text
-// is not one.
-QString resultOf(const QString& folded)
+// A result in the words a spreadsheet uses; none when the text is not one.
+std::optional<CertificationResult> resultOf(const QString& folded)
 {
     if (folded == QLatin1String("obtenu") || folded == QLatin1String("oui") ||
         folded == QLatin1String("admis"))
-        return QStringLiteral("passed");
+        return CertificationResult::Passed;
     if (folded == QLatin1String("non obtenu") || folded == QLatin1String("non") ||
         folded == QLatin1String("ajourne") || folded == QLatin1String("echec"))
-        return QStringLiteral("failed");
+        return CertificationResult::Failed;
     if (folded == QLatin1String("inscrit"))
-        return QStringLiteral("registered");
+        return CertificationResult::Registered;
     if (folded == QLatin1String("absent"))
-        return QStringLiteral("absent");
-    return {};
+        return CertificationResult::Absent;
+    return std::nullopt;
 }
 
 // Words that only an exam's result uses (not "oui", "non", "absent" or
@@ -164,11 +163,11 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
         referralByKey.insert(key(r.name), r.id);
     QHash<QString, qint64> certificationByKey;
     QHash<QString, QList<Certification>> certificationsOfKind;
-    QHash<qint64, QString> codeOf;
+    QHash<qint64, QString> certificationCode;
     for (const Certification& c : *catalogue) {
         certificationByKey.insert(key(c.code), c.id);
         certificationsOfKind[kindOf(c.code)] << c;
-        codeOf.insert(c.id, c.code);
+        certificationCode.insert(c.id, c.code);
     }
     const auto kindColumn = [&](int index, const QList<Certification>& ofKind) {
         CertificationColumn column;
@@ -345,8 +344,8 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
             if (value.isEmpty())
                 continue;
             const QString header = table->header.at(c.index).trimmed();
-            const QString result = resultOf(value);
-            if (result.isEmpty())
+            const std::optional<CertificationResult> result = resultOf(value);
+            if (!result)
                 problems
                     << tr("unknown result “%1” in the column %2").arg(cells.at(c.index).trimmed(), header);
             else if (session == 0)
@@ -360,9 +359,9 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
                                            c.sectionCandidates.value(t.sectionId, c.candidates));
                 continue;
             }
-            if (!result.isEmpty())
+            if (result)
                 row.certifications << TraineeCertification{
-                    0, 0, certificationId, codeOf.value(certificationId), session, result, {}};
+                    0, 0, certificationId, certificationCode.value(certificationId), session, *result, {}};
         }
         for (int index : std::as_const(ignored)) {
             const QString value = index < cells.size() ? key(cells.at(index)) : QString();

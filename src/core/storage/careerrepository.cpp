@@ -191,9 +191,11 @@ Result<QList<TraineeCertification>> CareerRepository::traineeCertifications(qint
         return std::unexpected(r.error());
     QList<TraineeCertification> out;
     while (q.next())
-        out << TraineeCertification{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                                    q.value(3).toString(),   q.value(4).toInt(),      q.value(5).toString(),
-                                    dateOf(q.value(6))};
+        out << TraineeCertification{
+            q.value(0).toLongLong(), q.value(1).toLongLong(),
+            q.value(2).toLongLong(), q.value(3).toString(),
+            q.value(4).toInt(),      fromCode(q.value(5).toString(), CertificationResult::Registered),
+            dateOf(q.value(6))};
     return out;
 }
 
@@ -207,7 +209,7 @@ Result<qint64> CareerRepository::upsertTraineeCertification(const TraineeCertifi
     q.bind(QStringLiteral("trainee"), c.traineeId)
         .bind(QStringLiteral("certification"), c.certificationId)
         .bind(QStringLiteral("session"), c.sessionYear)
-        .bind(QStringLiteral("result"), c.result)
+        .bind(QStringLiteral("result"), codeOf(c.result))
         .bind(QStringLiteral("date"), dateOrNull(c.resultDate));
     return q.execReturningId();
 }
@@ -236,8 +238,12 @@ Result<QList<Outcome>> CareerRepository::outcomes(qint64 traineeId) const
         return std::unexpected(r.error());
     QList<Outcome> out;
     while (q.next())
-        out << Outcome{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                       q.value(3).toString(),   q.value(4).toString(),   dateOf(q.value(5))};
+        out << Outcome{q.value(0).toLongLong(),
+                       q.value(1).toLongLong(),
+                       fromCode(q.value(2).toString(), OutcomeMilestone::Exit),
+                       fromCode(q.value(3).toString(), OutcomeSituation::Unknown),
+                       q.value(4).toString(),
+                       dateOf(q.value(5))};
     return out;
 }
 
@@ -253,8 +259,8 @@ Status CareerRepository::upsertOutcome(const Outcome& o)
         !r)
         return r;
     q.bind(QStringLiteral("trainee"), o.traineeId)
-        .bind(QStringLiteral("milestone"), o.milestone)
-        .bind(QStringLiteral("situation"), o.situation)
+        .bind(QStringLiteral("milestone"), codeOf(o.milestone))
+        .bind(QStringLiteral("situation"), codeOf(o.situation))
         .bind(QStringLiteral("employer"), o.employer.trimmed())
         .bind(QStringLiteral("date"), dateOrNull(o.contactDate));
     return q.exec();
@@ -265,7 +271,7 @@ Result<QList<FollowUpDue>> CareerRepository::dueFollowUps(const QDate& today,
 {
     QList<FollowUpDue> out;
     for (const auto& [milestone, months] :
-         {std::pair{QStringLiteral("m6"), 6}, std::pair{QStringLiteral("m12"), 12}}) {
+         {std::pair{OutcomeMilestone::SixMonths, 6}, std::pair{OutcomeMilestone::TwelveMonths, 12}}) {
         const QString sections =
             sectionIds.isEmpty()
                 ? QString()
@@ -289,7 +295,7 @@ Result<QList<FollowUpDue>> CareerRepository::dueFollowUps(const QDate& today,
             return std::unexpected(r.error());
         q.bind(QStringLiteral("limit"), today.addMonths(-months).toString(Qt::ISODate))
             .bind(QStringLiteral("oldest"), today.addMonths(-months - 6).toString(Qt::ISODate))
-            .bind(QStringLiteral("milestone"), milestone);
+            .bind(QStringLiteral("milestone"), codeOf(milestone));
         q.bindList(QStringLiteral("s"), sectionIds);
         if (auto r = q.exec(); !r)
             return std::unexpected(r.error());

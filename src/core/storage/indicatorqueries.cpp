@@ -198,7 +198,8 @@ IndicatorQueries::outcomesOfLeavers(const QDate& from, const QDate& to, qint64 s
         return std::unexpected(r.error());
     QList<Outcome> out;
     while (q.next())
-        out << Outcome{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
+        out << Outcome{q.value(0).toLongLong(), fromCode(q.value(1).toString(), OutcomeMilestone::Exit),
+                       fromCode(q.value(2).toString(), OutcomeSituation::Unknown)};
     return out;
 }
 

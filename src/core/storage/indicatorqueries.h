@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/career.h"
 #include "util/error.h"
 
 #include <QDate>
@@ -53,8 +54,8 @@ public:
     struct Outcome
     {
         qint64 traineeId = 0;
-        QString milestone; // exit, m6, m12
-        QString situation; // cdi, cdd, interim, apprenticeship, training, seeking, other, unknown
+        OutcomeMilestone milestone = OutcomeMilestone::Exit;
+        OutcomeSituation situation = OutcomeSituation::Unknown;
     };
     // What became of the trainees who left in the period.
     Result<QList<Outcome>> outcomesOfLeavers(const QDate& from, const QDate& to, qint64 sectionId) const;

@@ -55,7 +55,7 @@ CourseTab::CourseTab(Session& session, qint64 traineeId, MessageBanner* banner, 
       m_certificationRows(new ColumnsModel<TraineeCertification>(
           {{tr("Certification"), [](const TraineeCertification& c) { return c.code; }},
            {tr("Session"), [](const TraineeCertification& c) { return QString::number(c.sessionYear); }},
-           {tr("Result"), [](const TraineeCertification& c) { return CareerService::resultLabel(c.result); }},
+           {tr("Result"), [](const TraineeCertification& c) { return labelOf(c.result); }},
            {tr("Date"), [](const TraineeCertification& c) { return date(c.resultDate); }}},
           this)),
       m_internships(makeTable(m_internshipRows, this)), m_certifications(makeTable(m_certificationRows, this))
@@ -236,10 +236,8 @@ void CourseTab::editCertification(int row)
     session->setValue(isNew ? m_session.clock().today().year() +
                                   (m_session.clock().today().month() >= 7 ? 1 : 0)
                             : current.sessionYear);
-    auto* result = new QComboBox(&dialog);
+    auto* result = FormDialog::choiceField(current.result, &dialog);
     result->setObjectName(QStringLiteral("result"));
-    for (const QString& r : certificationResults())
-        result->addItem(CareerService::resultLabel(r), r);
     // A registration has no result yet, so no date of result.
     auto* date = FormDialog::optionalDateField(current.resultDate, &dialog);
     date->setObjectName(QStringLiteral("resultDate"));
@@ -248,14 +246,14 @@ void CourseTab::editCertification(int row)
         which->setCurrentIndex(std::max(0, which->findData(current.certificationId)));
         which->setEnabled(false);
         session->setEnabled(false);
-        result->setCurrentIndex(std::max(0, result->findData(current.result)));
     }
     dialog.addRow(tr("&Certification"), whichBox);
     dialog.addRow(tr("&Session"), session);
     dialog.addRow(tr("&Result"), result);
     dialog.addRow(tr("&Date of the result"), date);
     const auto showDate = [&]() {
-        const bool registered = result->currentData().toString() == QLatin1String("registered");
+        const bool registered =
+            FormDialog::choice<CertificationResult>(result) == CertificationResult::Registered;
         dialog.form()->setRowVisible(date, !registered);
         if (!registered && !date->date().isValid())
             date->setDate(m_session.clock().today());
@@ -282,13 +280,13 @@ void CourseTab::editCertification(int row)
         which->setCurrentIndex(which->count() - 1);
     });
     dialog.setAction([&]() -> Status {
-        const QString r = result->currentData().toString();
+        const CertificationResult r = FormDialog::choice<CertificationResult>(result);
         TraineeCertification c = current;
         c.traineeId = m_traineeId;
         c.certificationId = which->currentData().toLongLong();
         c.sessionYear = session->value();
         c.result = r;
-        c.resultDate = r == QLatin1String("registered") ? QDate() : date->date();
+        c.resultDate = r == CertificationResult::Registered ? QDate() : date->date();
         auto id = career.setCertification(c);
         return statusOf(id);
     });

@@ -24,7 +24,7 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
             [](const FollowUpDue& d) {
                 return QLocale().toString(d.exitDate, QStringLiteral("dd/MM/yyyy"));
             }},
-           {tr("Contact"), [](const FollowUpDue& d) { return CareerService::milestoneLabel(d.milestone); }},
+           {tr("Contact"), [](const FollowUpDue& d) { return labelOf(d.milestone); }},
            {tr("Due on"),
             [](const FollowUpDue& d) {
                 return QLocale().toString(d.dueDate, QStringLiteral("dd/MM/yyyy"));

@@ -49,9 +49,7 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent)
           [](const Row& row) {
               QStringList certifications;
               for (const TraineeCertification& c : row.certifications)
-                  certifications << tr("%1: %2 (%3)")
-                                        .arg(c.code, CareerService::resultLabel(c.result))
-                                        .arg(c.sessionYear);
+                  certifications << tr("%1: %2 (%3)").arg(c.code, labelOf(c.result)).arg(c.sessionYear);
               return certifications.join(QStringLiteral(", "));
           },
           false, refused},

@@ -30,14 +30,14 @@ OutcomeTab::OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, Message
     grid->addWidget(new QLabel(tr("<b>Situation</b>"), this), 0, 1);
     grid->addWidget(new QLabel(tr("<b>Employer or school</b>"), this), 0, 2);
     grid->addWidget(new QLabel(tr("<b>Contact on</b>"), this), 0, 3);
-    const QStringList milestones = outcomeMilestones();
+    const QList<OutcomeMilestone> milestones = allOf<OutcomeMilestone>();
     for (int m = 0; m < 3; ++m) {
-        grid->addWidget(new QLabel(CareerService::milestoneLabel(milestones.at(m)), this), m + 1, 0);
+        grid->addWidget(new QLabel(labelOf(milestones.at(m)), this), m + 1, 0);
         m_situation[m] = new QComboBox(this);
-        m_situation[m]->setObjectName(QStringLiteral("situation_%1").arg(milestones.at(m)));
-        m_situation[m]->addItem(QStringLiteral("—"), QString());
-        for (const QString& s : outcomeSituations())
-            m_situation[m]->addItem(CareerService::situationLabel(s), s);
+        m_situation[m]->setObjectName(QStringLiteral("situation_%1").arg(codeOf(milestones.at(m))));
+        m_situation[m]->addItem(QStringLiteral("—")); // nothing known: no data
+        for (OutcomeSituation s : allOf<OutcomeSituation>())
+            m_situation[m]->addItem(labelOf(s), static_cast<int>(s));
         m_employer[m] = new QLineEdit(this);
         m_date[m] = new DateField(QDate(), DateField::Kind::Optional, this);
         grid->addWidget(m_situation[m], m + 1, 1);
@@ -71,7 +71,7 @@ void OutcomeTab::reload()
         m_banner->showMessage(MessageBanner::Kind::Error, outcomes.error().message);
         return;
     }
-    const QStringList milestones = outcomeMilestones();
+    const QList<OutcomeMilestone> milestones = allOf<OutcomeMilestone>();
     for (int m = 0; m < 3; ++m) {
         m_situation[m]->setCurrentIndex(0);
         m_employer[m]->clear();
@@ -81,7 +81,7 @@ void OutcomeTab::reload()
         const int m = static_cast<int>(milestones.indexOf(o.milestone));
         if (m < 0)
             continue;
-        m_situation[m]->setCurrentIndex(std::max(0, m_situation[m]->findData(o.situation)));
+        m_situation[m]->setCurrentIndex(std::max(0, m_situation[m]->findData(static_cast<int>(o.situation))));
         m_employer[m]->setText(o.employer);
         m_date[m]->setDate(o.contactDate);
     }
@@ -92,11 +92,12 @@ bool OutcomeTab::save()
     if (DateField::reportWrong(this, m_banner))
         return false;
     CareerService career(m_session.database(), m_session.clock(), m_session.user());
-    const QStringList milestones = outcomeMilestones();
+    const QList<OutcomeMilestone> milestones = allOf<OutcomeMilestone>();
     for (int m = 0; m < 3; ++m) {
-        const QString situation = m_situation[m]->currentData().toString();
-        if (situation.isEmpty())
+        const QVariant chosen = m_situation[m]->currentData();
+        if (!chosen.isValid())
             continue;
+        const auto situation = static_cast<OutcomeSituation>(chosen.toInt());
         const QDate date = m_date[m]->date();
         if (auto r = career.setOutcome(
                 Outcome{0, m_traineeId, milestones.at(m), situation, m_employer[m]->text(), date});
