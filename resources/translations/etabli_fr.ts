@@ -155,39 +155,9 @@
 <context>
     <name>AttendanceService</name>
     <message>
-        <location filename="../../src/core/services/attendanceservice.cpp" line="+24" />
-        <source>present</source>
-        <translation>présent</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>excused absence</source>
-        <translation>absence justifiée</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>unexcused absence</source>
-        <translation>absence injustifiée</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>late</source>
-        <translation>retard</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>in internship</source>
-        <translation>en stage</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>excluded</source>
-        <translation>exclu</translation>
-    </message>
-    <message>
-        <location line="+38" />
+        <location filename="../../src/core/services/attendanceservice.cpp" line="+57" />
         <location line="+9" />
-        <location line="+125" />
+        <location line="+123" />
         <location line="+10" />
         <location line="+2" />
         <location line="+11" />
@@ -195,17 +165,12 @@
         <translation>Accès refusé : cette section n'est pas une des vôtres.</translation>
     </message>
     <message>
-        <location line="-101" />
+        <location line="-99" />
         <source>“%1” cannot be written for a half-day still to come (%2): only a planned absence (excused, internship, exclusion) can.</source>
         <translation>« %1 » ne peut pas être noté pour une demi-journée à venir (%2) : seule une absence prévue (justifiée, stage, exclusion) peut l'être.</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>Unknown attendance code “%1”.</source>
-        <translation>Code de présence inconnu « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+16" />
+        <location line="+31" />
         <source>Trainee n°%1 is not enrolled in this section on %2.</source>
         <translation>Le jeune n°%1 n'est pas inscrit dans cette section le %2.</translation>
     </message>
@@ -5202,7 +5167,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionService</name>
     <message>
-        <location filename="../../src/core/services/productionservice.cpp" line="+69" />
+        <location filename="../../src/core/services/productionservice.cpp" line="+63" />
         <source>Production for a customer</source>
         <translation>Production pour un client</translation>
     </message>
@@ -10172,6 +10137,36 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <source>read only</source>
         <translation>lecture</translation>
     </message>
+    <message>
+        <location filename="../../src/core/domain/attendance.h" line="+43" />
+        <source>present</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>excused absence</source>
+        <translation>absence justifiée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>unexcused absence</source>
+        <translation>absence injustifiée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>late</source>
+        <translation>retard</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>in internship</source>
+        <translation>en stage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>excluded</source>
+        <translation>exclu</translation>
+    </message>
 </context>
 <context>
     <name>etabli::ContactDialog</name>
@@ -13397,7 +13392,7 @@ Facturé (HT) : %6
         <translation>(pas de bon de travaux)</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+108" />
         <source>“%1” is not in the catalogue: added as a free-text line.</source>
         <translation>« %1 » n'est pas au catalogue : ajouté en ligne de texte libre.</translation>
     </message>
@@ -14147,7 +14142,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::RegisterModel</name>
     <message>
-        <location filename="../../src/gui/trainees/registermodel.cpp" line="+124" />
+        <location filename="../../src/gui/trainees/registermodel.cpp" line="+134" />
         <source>Not enrolled that day</source>
         <translation>Pas inscrit ce jour-là</translation>
     </message>

@@ -267,7 +267,7 @@ TEST_CASE("After retention nothing identifies the trainee anywhere in the databa
     stage.end = QDate(2019, 1, 18);
     stage.assessment = QStringLiteral("Ysaline très soigneuse");
     REQUIRE(career.addInternship(stage));
-    AttendanceCell sick{*id, QDate(2018, 10, 1), Half::Morning, QStringLiteral("excused"),
+    AttendanceCell sick{*id, QDate(2018, 10, 1), Half::Morning, AttendanceCode::Excused,
                         QStringLiteral("Ysaline chez le médecin")};
     REQUIRE(AttendanceService(t.db(), clock, director).record(section, {sick}));
     auto stored = trainees.get(*id);

@@ -113,10 +113,10 @@ Workshop makeWorkshop(Database& db, const Clock& clock)
     AttendanceService attendance(db, clock, w.director);
     REQUIRE(attendance.record(
         w.tyres,
-        {AttendanceCell{w.lea, QDate(2026, 11, 23), Half::Morning, QStringLiteral("unexcused"), {}},
-         AttendanceCell{w.lea, QDate(2026, 11, 23), Half::Afternoon, QStringLiteral("unexcused"), {}},
-         AttendanceCell{w.enzo, QDate(2026, 11, 24), Half::Morning, QStringLiteral("excused"), {}},
-         AttendanceCell{w.enzo, QDate(2026, 11, 24), Half::Afternoon, QStringLiteral("present"), {}}}));
+        {AttendanceCell{w.lea, QDate(2026, 11, 23), Half::Morning, AttendanceCode::Unexcused, {}},
+         AttendanceCell{w.lea, QDate(2026, 11, 23), Half::Afternoon, AttendanceCode::Unexcused, {}},
+         AttendanceCell{w.enzo, QDate(2026, 11, 24), Half::Morning, AttendanceCode::Excused, {}},
+         AttendanceCell{w.enzo, QDate(2026, 11, 24), Half::Afternoon, AttendanceCode::Present, {}}}));
     return w;
 }
 

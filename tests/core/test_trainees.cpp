@@ -312,17 +312,17 @@ TEST_CASE("Attendance: the weekly register, enrolment dates, rates and runs of u
                       [&](const auto& e) { return e.traineeId == *id; }));
 
     // Monday is before Cédric's entry: the whole save is refused.
-    QList<AttendanceCell> cells = {{*id, QDate(2026, 11, 16), Half::Morning, QStringLiteral("present"), {}},
-                                   {*id, QDate(2026, 11, 18), Half::Morning, QStringLiteral("present"), {}}};
+    QList<AttendanceCell> cells = {{*id, QDate(2026, 11, 16), Half::Morning, AttendanceCode::Present, {}},
+                                   {*id, QDate(2026, 11, 18), Half::Morning, AttendanceCode::Present, {}}};
     auto refused = service.record(s.tyres, cells);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.contains(QStringLiteral("n'était pas inscrit")));
     CHECK(service.traineeRate(*id, QDate(2026, 11, 1), kToday)->total() == 0);
 
     cells = {};
-    const QStringList codes = {QStringLiteral("present"),   QStringLiteral("late"),
-                               QStringLiteral("unexcused"), QStringLiteral("unexcused"),
-                               QStringLiteral("unexcused"), QStringLiteral("excused")};
+    const QList<AttendanceCode> codes = {AttendanceCode::Present,   AttendanceCode::Late,
+                                         AttendanceCode::Unexcused, AttendanceCode::Unexcused,
+                                         AttendanceCode::Unexcused, AttendanceCode::Excused};
     int i = 0;
     for (const QDate& day : {QDate(2026, 11, 18), QDate(2026, 11, 19), QDate(2026, 11, 20)}) {
         for (Half half : {Half::Morning, Half::Afternoon})
@@ -346,14 +346,14 @@ TEST_CASE("Attendance: the weekly register, enrolment dates, rates and runs of u
     CHECK(mine->lastDay == QDate(2026, 11, 20));
 
     // A code can be corrected, and cleared.
-    REQUIRE(service.record(s.tyres, {{*id, QDate(2026, 11, 20), Half::Morning, QStringLiteral("excused"), {}},
-                                     {*id, QDate(2026, 11, 20), Half::Afternoon, QString(), {}}}));
+    REQUIRE(service.record(s.tyres, {{*id, QDate(2026, 11, 20), Half::Morning, AttendanceCode::Excused, {}},
+                                     {*id, QDate(2026, 11, 20), Half::Afternoon, std::nullopt, {}}}));
     CHECK(service.traineeRate(*id, QDate(2026, 11, 1), kToday)->total() == 5);
 
     // The other trainer cannot write in this section.
     AttendanceService other(s.t.db(), s.clock, s.as("formateur.metal"));
     auto denied =
-        other.record(s.tyres, {{*id, QDate(2026, 11, 18), Half::Morning, QStringLiteral("present"), {}}});
+        other.record(s.tyres, {{*id, QDate(2026, 11, 18), Half::Morning, AttendanceCode::Present, {}}});
     REQUIRE_FALSE(denied);
     CHECK(denied.error().code == Error::Code::AccessDenied);
     CHECK_FALSE(other.week(s.tyres, kToday));
@@ -384,20 +384,25 @@ TEST_CASE("Attendance: a presence is never written ahead, a planned absence may 
     const QDate monday(2026, 11, 30);
     for (const char* seen : {"present", "late", "unexcused"}) {
         INFO(seen);
-        auto refused = service.record(s.tyres, {{*id, monday, Half::Morning, QString::fromLatin1(seen), {}}});
+        auto refused = service.record(
+            s.tyres, {{*id, monday, Half::Morning, fromCode<AttendanceCode>(QString::fromLatin1(seen)), {}}});
         REQUIRE_FALSE(refused);
         CHECK(refused.error().message.contains(QStringLiteral("30/11/2026")));
         CHECK(refused.error().message.contains(QStringLiteral("absence prévue")));
         // This afternoon, in the morning, is still to come too.
-        CHECK_FALSE(service.record(s.tyres, {{*id, kToday, Half::Afternoon, QString::fromLatin1(seen), {}}}));
+        CHECK_FALSE(service.record(
+            s.tyres,
+            {{*id, kToday, Half::Afternoon, fromCode<AttendanceCode>(QString::fromLatin1(seen)), {}}}));
     }
     CHECK(count() == 0);
     for (const char* planned : {"excused", "internship", "excluded"}) {
         INFO(planned);
-        CHECK(service.record(s.tyres, {{*id, monday, Half::Morning, QString::fromLatin1(planned), {}}}));
+        CHECK(service.record(
+            s.tyres,
+            {{*id, monday, Half::Morning, fromCode<AttendanceCode>(QString::fromLatin1(planned)), {}}}));
     }
     // This morning has come.
-    CHECK(service.record(s.tyres, {{*id, kToday, Half::Morning, QStringLiteral("present"), {}}}));
+    CHECK(service.record(s.tyres, {{*id, kToday, Half::Morning, AttendanceCode::Present, {}}}));
     CHECK(count() == 2);
 }
 

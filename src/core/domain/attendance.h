@@ -1,5 +1,8 @@
 #pragma once
 
+#include "domain/codes.h"
+
+#include <optional>
 #include <QDate>
 #include <QString>
 #include <QStringList>
@@ -23,21 +26,43 @@ inline Half halfFromCode(const QString& code)
     return code == QLatin1String("pm") ? Half::Afternoon : Half::Morning;
 }
 
-// The codes, as stored: present, excused absence, unexcused absence, late,
-// in internship, excluded.
-inline QStringList attendanceCodes()
+// What a half-day of the register records.
+enum class AttendanceCode
 {
-    return {QStringLiteral("present"), QStringLiteral("excused"),    QStringLiteral("unexcused"),
-            QStringLiteral("late"),    QStringLiteral("internship"), QStringLiteral("excluded")};
-}
+    Present,
+    Excused,   // excused absence
+    Unexcused, // unexcused absence
+    Late,
+    Internship, // in internship
+    Excluded
+};
+
+template <> struct Codes<AttendanceCode>
+{
+    static constexpr CodeEntry<AttendanceCode> entries[] = {
+        {AttendanceCode::Present, "present", QT_TRANSLATE_NOOP("etabli::Codes", "present")},
+        {AttendanceCode::Excused, "excused", QT_TRANSLATE_NOOP("etabli::Codes", "excused absence")},
+        {AttendanceCode::Unexcused, "unexcused", QT_TRANSLATE_NOOP("etabli::Codes", "unexcused absence")},
+        {AttendanceCode::Late, "late", QT_TRANSLATE_NOOP("etabli::Codes", "late")},
+        {AttendanceCode::Internship, "internship", QT_TRANSLATE_NOOP("etabli::Codes", "in internship")},
+        {AttendanceCode::Excluded, "excluded", QT_TRANSLATE_NOOP("etabli::Codes", "excluded")},
+    };
+};
 
 // What can only be seen once the half-day has come: presence, lateness, an
 // unexcused absence. A planned absence — excused, an internship, an exclusion
 // decided beforehand — may be written ahead.
-inline bool isSeenOnTheDay(const QString& code)
+inline bool isSeenOnTheDay(AttendanceCode code)
 {
-    return code == QLatin1String("present") || code == QLatin1String("late") ||
-           code == QLatin1String("unexcused");
+    return code == AttendanceCode::Present || code == AttendanceCode::Late ||
+           code == AttendanceCode::Unexcused;
+}
+
+// Away from the workshop that half-day: nobody so marked can have worked in it.
+inline bool isAway(AttendanceCode code)
+{
+    return code == AttendanceCode::Excused || code == AttendanceCode::Unexcused ||
+           code == AttendanceCode::Excluded || code == AttendanceCode::Internship;
 }
 
 struct AttendanceCell
@@ -45,7 +70,7 @@ struct AttendanceCell
     qint64 traineeId = 0;
     QDate day;
     Half half = Half::Morning;
-    QString code; // empty: nothing recorded (clears the cell)
+    std::optional<AttendanceCode> code; // none: nothing recorded (clears the cell)
     QString comment;
 
     bool operator==(const AttendanceCell&) const = default;
@@ -69,20 +94,28 @@ struct AttendanceRate
     {
         return total() == 0 ? -1 : static_cast<int>((attended() * 10000LL + total() / 2) / total());
     }
-    void add(const QString& code, int count = 1)
+    void add(AttendanceCode code, int count = 1)
     {
-        if (code == QLatin1String("present"))
+        switch (code) {
+        case AttendanceCode::Present:
             present += count;
-        else if (code == QLatin1String("excused"))
+            break;
+        case AttendanceCode::Excused:
             excused += count;
-        else if (code == QLatin1String("unexcused"))
+            break;
+        case AttendanceCode::Unexcused:
             unexcused += count;
-        else if (code == QLatin1String("late"))
+            break;
+        case AttendanceCode::Late:
             late += count;
-        else if (code == QLatin1String("internship"))
+            break;
+        case AttendanceCode::Internship:
             internship += count;
-        else if (code == QLatin1String("excluded"))
+            break;
+        case AttendanceCode::Excluded:
             excluded += count;
+            break;
+        }
     }
 };
 

@@ -41,6 +41,12 @@ template <class E> QString codeOf(E value)
     return {};
 }
 
+// The code of a value that may be none (empty then: NULL or "" in storage).
+template <class E> QString codeOf(const std::optional<E>& value)
+{
+    return value ? codeOf(*value) : QString();
+}
+
 // The value stored as `code`; none for a code this version does not know.
 template <class E> std::optional<E> fromCode(const QString& code)
 {

@@ -18,49 +18,34 @@ QList<QDate> WeekRegister::days() const
     return out;
 }
 
-QString AttendanceService::codeLabel(const QString& code)
-{
-    if (code == QLatin1String("present"))
-        return tr("present");
-    if (code == QLatin1String("excused"))
-        return tr("excused absence");
-    if (code == QLatin1String("unexcused"))
-        return tr("unexcused absence");
-    if (code == QLatin1String("late"))
-        return tr("late");
-    if (code == QLatin1String("internship"))
-        return tr("in internship");
-    if (code == QLatin1String("excluded"))
-        return tr("excluded");
-    return {};
-}
-
-QChar AttendanceService::codeKey(const QString& code)
+QChar AttendanceService::codeKey(AttendanceCode code)
 {
     // P présent, J absence justifiée, A absence (injustifiée), R retard,
     // S stage, X exclu.
-    if (code == QLatin1String("present"))
+    switch (code) {
+    case AttendanceCode::Present:
         return QLatin1Char('P');
-    if (code == QLatin1String("excused"))
+    case AttendanceCode::Excused:
         return QLatin1Char('J');
-    if (code == QLatin1String("unexcused"))
+    case AttendanceCode::Unexcused:
         return QLatin1Char('A');
-    if (code == QLatin1String("late"))
+    case AttendanceCode::Late:
         return QLatin1Char('R');
-    if (code == QLatin1String("internship"))
+    case AttendanceCode::Internship:
         return QLatin1Char('S');
-    if (code == QLatin1String("excluded"))
+    case AttendanceCode::Excluded:
         return QLatin1Char('X');
+    }
     return {};
 }
 
-QString AttendanceService::codeForKey(QChar key)
+std::optional<AttendanceCode> AttendanceService::codeForKey(QChar key)
 {
-    for (const QString& code : attendanceCodes()) {
+    for (AttendanceCode code : allOf<AttendanceCode>()) {
         if (codeKey(code) == key.toUpper())
             return code;
     }
-    return {};
+    return std::nullopt;
 }
 
 Result<QList<AttendanceRepository::Enrolment>>
@@ -108,7 +93,7 @@ Result<WeekRegister> AttendanceService::week(qint64 sectionId, const QDate& anyD
                     });
                 if (!recorded)
                     w.internshipSuggestions
-                        << AttendanceCell{p.traineeId, day, half, QStringLiteral("internship"), {}};
+                        << AttendanceCell{p.traineeId, day, half, AttendanceCode::Internship, {}};
             }
         }
     }
@@ -121,13 +106,13 @@ Status AttendanceService::checkNotAhead(const AttendanceCell& cell) const
     const QDateTime now = m_clock.nowUtc().toLocalTime();
     const bool toCome = cell.day > now.date() ||
                         (cell.day == now.date() && cell.half == Half::Afternoon && now.time().hour() < 12);
-    if (!toCome || !isSeenOnTheDay(cell.code))
+    if (!toCome || !cell.code || !isSeenOnTheDay(*cell.code))
         return {};
     return fail(
         Error::Code::InvalidInput,
         tr("“%1” cannot be written for a half-day still to come (%2): only a planned absence (excused, "
            "internship, exclusion) can.")
-            .arg(codeLabel(cell.code), QLocale().toString(cell.day, QStringLiteral("dd/MM/yyyy"))));
+            .arg(labelOf(*cell.code), QLocale().toString(cell.day, QStringLiteral("dd/MM/yyyy"))));
 }
 
 Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& cells)
@@ -141,8 +126,6 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
     for (const auto& c : cells) {
         from = std::min(from, c.day);
         to = std::max(to, c.day);
-        if (!c.code.isEmpty() && !attendanceCodes().contains(c.code))
-            return fail(Error::Code::InvalidInput, tr("Unknown attendance code “%1”.").arg(c.code));
     }
     AttendanceRepository repo(m_db);
     auto enrolled = repo.enrolledBetween(sectionId, from, to);
@@ -177,14 +160,14 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
             QString old;
             for (const auto& b : *before) {
                 if (b.traineeId == c.traineeId && b.day == c.day && b.half == c.half)
-                    old = b.code;
+                    old = codeOf(b.code);
             }
             if (auto r = repo.put(c, m_actor.login, m_clock.nowIso()); !r)
                 return r;
             changes.add(QStringLiteral("%1 %2 %3")
                             .arg(c.traineeId)
                             .arg(c.day.toString(Qt::ISODate), halfCode(c.half)),
-                        old, c.code);
+                        old, codeOf(c.code));
         }
         if (changes.isEmpty())
             return {};

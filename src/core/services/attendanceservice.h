@@ -54,10 +54,10 @@ public:
     // for a half-day still to come; a planned absence passes. The register
     // asks it as the code is typed, record() for every cell.
     Status checkNotAhead(const AttendanceCell& cell) const;
-    static QString codeLabel(const QString& code);
+
     // The key a trainer types for each code (French initials).
-    static QChar codeKey(const QString& code);
-    static QString codeForKey(QChar key);
+    static QChar codeKey(AttendanceCode code);
+    static std::optional<AttendanceCode> codeForKey(QChar key);
 
 private:
     Database& m_db;

@@ -631,17 +631,17 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     continue;
                 for (Half half : {Half::Morning, Half::Afternoon}) {
                     const int r = rng.between(1, 100);
-                    QString code = QStringLiteral("present");
+                    AttendanceCode code = AttendanceCode::Present;
                     if (drifting && day >= last.addDays(-10))
-                        code = QStringLiteral("unexcused");
+                        code = AttendanceCode::Unexcused;
                     else if (r <= 5)
-                        code = QStringLiteral("late");
+                        code = AttendanceCode::Late;
                     else if (r <= 8)
-                        code = QStringLiteral("excused");
+                        code = AttendanceCode::Excused;
                     else if (r <= 10)
-                        code = QStringLiteral("unexcused");
+                        code = AttendanceCode::Unexcused;
                     yearRegister << AttendanceCell{id, day, half, code, {}};
-                    if (code == QLatin1String("excused") || code == QLatin1String("unexcused"))
+                    if (code == AttendanceCode::Excused || code == AttendanceCode::Unexcused)
                         absentDays[id].insert(day);
                     ++summary.attendanceRows;
                 }

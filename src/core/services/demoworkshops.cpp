@@ -181,10 +181,10 @@ Result<int> DemoGenerator::addPastRegisters(const QList<Stay>& stays, const QDat
             const bool atWork = worked.contains({s.trainee, day});
             for (Half half : {Half::Morning, Half::Afternoon}) {
                 const int r = rng.between(1, 100);
-                const QString code = r <= 5               ? QStringLiteral("late")
-                                     : r <= 8 && !atWork  ? QStringLiteral("excused")
-                                     : r <= 10 && !atWork ? QStringLiteral("unexcused")
-                                                          : QStringLiteral("present");
+                const AttendanceCode code = r <= 5               ? AttendanceCode::Late
+                                            : r <= 8 && !atWork  ? AttendanceCode::Excused
+                                            : r <= 10 && !atWork ? AttendanceCode::Unexcused
+                                                                 : AttendanceCode::Present;
                 batch << AttendanceCell{s.trainee, day, half, code, {}};
             }
             if (batch.size() >= 20000) {

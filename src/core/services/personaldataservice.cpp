@@ -365,7 +365,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
         attendance.append(QJsonObject{
             {QStringLiteral("jour"), day(c.day)},
             {QStringLiteral("demi-journée"), c.half == Half::Morning ? tr("morning") : tr("afternoon")},
-            {QStringLiteral("présence"), AttendanceService::codeLabel(c.code)},
+            {QStringLiteral("présence"), (c.code ? labelOf(*c.code) : QString())},
             {QStringLiteral("commentaire"), c.comment}});
     out.data.insert(QStringLiteral("présences"), attendance);
     auto production = PersonalDataQueries(m_db).traineeProduction(traineeId);

@@ -20,12 +20,6 @@ namespace etabli {
 
 namespace {
 
-bool isAbsence(const QString& code)
-{
-    return code == QLatin1String("excused") || code == QLatin1String("unexcused") ||
-           code == QLatin1String("excluded") || code == QLatin1String("internship");
-}
-
 // What the audit log keeps of an entry: enough to rebuild it by hand.
 ChangeSet describe(const ProductionEntry& e)
 {
@@ -136,7 +130,7 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
         return std::unexpected(cells.error());
     QHash<qint64, int> absentHalves;
     for (const AttendanceCell& c : *cells) {
-        if (isAbsence(c.code))
+        if (c.code && isAway(*c.code))
             absentHalves[c.traineeId] += 1;
     }
 

@@ -10,7 +10,7 @@ namespace etabli {
 Status AttendanceRepository::put(const AttendanceCell& c, const QString& byLogin, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (c.code.isEmpty()) {
+    if (!c.code) {
         if (auto r = q.prepare(QStringLiteral(
                 "DELETE FROM attendance WHERE trainee_id = :trainee_id AND day = :day AND half = :half"));
             !r)
@@ -24,7 +24,7 @@ Status AttendanceRepository::put(const AttendanceCell& c, const QString& byLogin
                 "excluded.updated_at"));
             !r)
             return r;
-        q.bind(QStringLiteral("code"), c.code)
+        q.bind(QStringLiteral("code"), codeOf(*c.code))
             .bind(QStringLiteral("comment"), c.comment.trimmed())
             .bind(QStringLiteral("by"), byLogin)
             .bind(QStringLiteral("now"), nowIso);
@@ -65,7 +65,7 @@ Status AttendanceRepository::insertMany(const QList<AttendanceCell>& cells, cons
             q.bind(QStringLiteral("t") + k, c.traineeId)
                 .bind(QStringLiteral("d") + k, c.day.toString(Qt::ISODate))
                 .bind(QStringLiteral("h") + k, halfCode(c.half))
-                .bind(QStringLiteral("c") + k, c.code)
+                .bind(QStringLiteral("c") + k, codeOf(c.code))
                 .bind(QStringLiteral("b") + k, byLogin)
                 .bind(QStringLiteral("n") + k, nowIso);
         }
@@ -94,8 +94,8 @@ Result<QList<AttendanceCell>> AttendanceRepository::cells(const QList<qint64>& t
         return std::unexpected(r.error());
     while (q.next())
         out << AttendanceCell{q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate),
-                              halfFromCode(q.value(2).toString()), q.value(3).toString(),
-                              q.value(4).toString()};
+                              halfFromCode(q.value(2).toString()),
+                              fromCode<AttendanceCode>(q.value(3).toString()), q.value(4).toString()};
     return out;
 }
 
@@ -121,8 +121,10 @@ Result<AttendanceRate> AttendanceRepository::rate(qint64 traineeId, qint64 secti
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
     AttendanceRate rate;
-    while (q.next())
-        rate.add(q.value(0).toString(), q.value(1).toInt());
+    while (q.next()) {
+        if (const auto code = fromCode<AttendanceCode>(q.value(0).toString()))
+            rate.add(*code, q.value(1).toInt());
+    }
     return rate;
 }
 
@@ -156,7 +158,7 @@ Result<QList<AbsenceRun>> AttendanceRepository::unexcusedRuns(qint64 sectionId, 
         const qint64 id = q.value(0).toLongLong();
         const QDate day = QDate::fromString(q.value(3).toString(), Qt::ISODate);
         const Half half = halfFromCode(q.value(4).toString());
-        const bool unexcused = q.value(5).toString() == QLatin1String("unexcused");
+        const bool unexcused = fromCode<AttendanceCode>(q.value(5).toString()) == AttendanceCode::Unexcused;
         if (run.halfDays > 0 && (run.traineeId != id || !unexcused))
             close();
         if (!unexcused)

@@ -81,8 +81,8 @@ AttendancePage::AttendancePage(Session& session, QWidget* parent)
     connect(allPresent, &QPushButton::clicked, this, [this]() {
         for (int r = 0; r < m_register->rowCount(); ++r) {
             for (int c = 0; c < RegisterModel::HalfDays; ++c) {
-                if (m_register->isEnrolled(r, c) && m_register->codeAt(r, c).isEmpty())
-                    mark(r, c, QStringLiteral("present"));
+                if (m_register->isEnrolled(r, c) && !m_register->codeAt(r, c))
+                    mark(r, c, AttendanceCode::Present);
             }
         }
     });
@@ -163,7 +163,7 @@ void AttendancePage::load()
         m_table->setCurrentIndex(m_register->index(0, 0));
 }
 
-void AttendancePage::mark(int row, int column, const QString& code)
+void AttendancePage::mark(int row, int column, std::optional<AttendanceCode> code)
 {
     if (!m_register->isEnrolled(row, column))
         return;
@@ -188,13 +188,13 @@ bool AttendancePage::eventFilter(QObject* watched, QEvent* event)
     const int column = m_table->currentIndex().column();
     if (row < 0 || column < 0)
         return false;
-    QString code;
-    bool clear = key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace;
+    std::optional<AttendanceCode> code; // none: Delete or Backspace clears
+    const bool clear = key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace;
     if (!clear) {
         const QString text = QKeySequence(key->key()).toString();
         if (text.size() == 1)
             code = AttendanceService::codeForKey(text.at(0));
-        if (code.isEmpty())
+        if (!code)
             return false; // arrows, Tab, shortcuts: the table's own
     }
     const Qt::KeyboardModifiers mods = key->modifiers();
@@ -210,7 +210,7 @@ bool AttendancePage::eventFilter(QObject* watched, QEvent* event)
         return false;
     }
     for (int c : columns)
-        mark(row, c, clear ? QString() : code);
+        mark(row, c, code);
     // Move on: to the next half-day, or the next trainee for a day/week.
     if (columns.size() == 1 && column < RegisterModel::HalfDays - 1)
         m_table->setCurrentIndex(m_register->index(row, column + 1));

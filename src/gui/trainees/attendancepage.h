@@ -42,7 +42,7 @@ protected:
 private:
     void reloadSections();
     void load();
-    void mark(int row, int column, const QString& code);
+    void mark(int row, int column, std::optional<AttendanceCode> code);
 
     Session& m_session;
     MessageBanner* m_banner;

@@ -8,20 +8,24 @@ namespace etabli {
 
 namespace {
 
-QColor colourOf(const QString& code)
+QColor colourOf(std::optional<AttendanceCode> code)
 {
-    if (code == QLatin1String("present"))
+    if (!code)
+        return QColor(Qt::white);
+    switch (*code) {
+    case AttendanceCode::Present:
         return QColor(0xdf, 0xf2, 0xe1);
-    if (code == QLatin1String("late"))
+    case AttendanceCode::Late:
         return QColor(0xfd, 0xf0, 0xc8);
-    if (code == QLatin1String("excused"))
+    case AttendanceCode::Excused:
         return QColor(0xdd, 0xe8, 0xf7);
-    if (code == QLatin1String("unexcused"))
+    case AttendanceCode::Unexcused:
         return QColor(0xf8, 0xd7, 0xd7);
-    if (code == QLatin1String("internship"))
+    case AttendanceCode::Internship:
         return QColor(0xe8, 0xe0, 0xf5);
-    if (code == QLatin1String("excluded"))
+    case AttendanceCode::Excluded:
         return QColor(0xd0, 0xd0, 0xd0);
+    }
     return QColor(Qt::white);
 }
 
@@ -42,13 +46,13 @@ void RegisterModel::setWeek(const WeekRegister& week)
         return static_cast<int>(m_week.monday.daysTo(c.day)) * 2 + (c.half == Half::Afternoon ? 1 : 0);
     };
     for (const AttendanceCell& c : std::as_const(m_week.cells)) {
-        if (rowOf.contains(c.traineeId) && column(c) >= 0 && column(c) < HalfDays)
-            m_recorded.insert(slot(rowOf.value(c.traineeId), column(c)), c.code);
+        if (c.code && rowOf.contains(c.traineeId) && column(c) >= 0 && column(c) < HalfDays)
+            m_recorded.insert(slot(rowOf.value(c.traineeId), column(c)), *c.code);
     }
     for (const AttendanceCell& s : std::as_const(m_week.internshipSuggestions)) {
         const int row = rowOf.value(s.traineeId, -1);
         if (row >= 0 && column(s) >= 0 && column(s) < HalfDays && isEnrolled(row, column(s)) &&
-            m_recorded.value(slot(row, column(s))) != s.code)
+            recordedAt(slot(row, column(s))) != s.code)
             m_pending.insert(slot(row, column(s)), s.code);
     }
     endResetModel();
@@ -68,23 +72,29 @@ bool RegisterModel::isEnrolled(int row, int column) const
     return day >= t.entry && (!t.exit.isValid() || day <= t.exit);
 }
 
-QString RegisterModel::codeAt(int row, int column) const
+std::optional<AttendanceCode> RegisterModel::recordedAt(int key) const
 {
-    const int key = slot(row, column);
-    return m_pending.contains(key) ? m_pending.value(key) : m_recorded.value(key);
+    const auto it = m_recorded.constFind(key);
+    return it == m_recorded.cend() ? std::nullopt : std::optional(*it);
 }
 
-AttendanceCell RegisterModel::cell(int row, int column, const QString& code) const
+std::optional<AttendanceCode> RegisterModel::codeAt(int row, int column) const
+{
+    const int key = slot(row, column);
+    return m_pending.contains(key) ? m_pending.value(key) : recordedAt(key);
+}
+
+AttendanceCell RegisterModel::cell(int row, int column, std::optional<AttendanceCode> code) const
 {
     return AttendanceCell{m_week.trainees.at(row).traineeId, dayOf(column), halfOf(column), code, {}};
 }
 
-void RegisterModel::mark(int row, int column, const QString& code)
+void RegisterModel::mark(int row, int column, std::optional<AttendanceCode> code)
 {
     if (!isEnrolled(row, column))
         return;
     const int key = slot(row, column);
-    if (m_recorded.value(key) == code)
+    if (recordedAt(key) == code)
         m_pending.remove(key);
     else
         m_pending.insert(key, code);
@@ -124,14 +134,14 @@ QVariant RegisterModel::data(const QModelIndex& index, int role) const
             return tr("Not enrolled that day");
         return {};
     }
-    const QString code = codeAt(row, column);
+    const std::optional<AttendanceCode> code = codeAt(row, column);
     switch (role) {
     case Qt::DisplayRole:
-        return code.isEmpty() ? QString() : QString(AttendanceService::codeKey(code));
+        return code ? QString(AttendanceService::codeKey(*code)) : QString();
     case Qt::BackgroundRole:
         return colourOf(code);
     case Qt::ToolTipRole:
-        return AttendanceService::codeLabel(code);
+        return code ? labelOf(*code) : QString();
     case Qt::FontRole: {
         QFont f;
         f.setItalic(m_pending.contains(slot(row, column))); // typed, not saved yet

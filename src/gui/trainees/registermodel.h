@@ -30,11 +30,11 @@ public:
     QDate dayOf(int column) const { return m_week.monday.addDays(column / 2); }
     static Half halfOf(int column) { return column % 2 == 0 ? Half::Morning : Half::Afternoon; }
     bool isEnrolled(int row, int column) const;
-    QString codeAt(int row, int column) const;
+    std::optional<AttendanceCode> codeAt(int row, int column) const;
     // The half-day as a cell to record with `code` (to check it before marking).
-    AttendanceCell cell(int row, int column, const QString& code) const;
-    // Marks a half-day ("" clears it); nothing on a half-day outside the stay.
-    void mark(int row, int column, const QString& code);
+    AttendanceCell cell(int row, int column, std::optional<AttendanceCode> code) const;
+    // Marks a half-day (none clears it); nothing on a half-day outside the stay.
+    void mark(int row, int column, std::optional<AttendanceCode> code);
 
     bool hasPending() const { return !m_pending.isEmpty(); }
     QList<AttendanceCell> pending() const;
@@ -49,8 +49,10 @@ private:
     static int slot(int row, int column) { return row * HalfDays + column; }
 
     WeekRegister m_week;
-    QHash<int, QString> m_recorded; // slot → code as stored
-    QHash<int, QString> m_pending;  // slot → code to write ("" clears)
+    std::optional<AttendanceCode> recordedAt(int slot) const;
+
+    QHash<int, AttendanceCode> m_recorded;               // slot → code as stored
+    QHash<int, std::optional<AttendanceCode>> m_pending; // slot → code to write (none clears)
 };
 
 } // namespace etabli

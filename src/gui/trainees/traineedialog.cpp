@@ -554,13 +554,13 @@ void TraineeDialog::showAttendance()
             tr("<p>Attendance rate: <b>%1 %</b> over %n recorded half-day(s).</p>", nullptr, rate->total())
                 .arg(locale.toString(rate->rateBasisPoints() / 100.0, 'f', 1));
         text += QStringLiteral("<table cellpadding=\"3\">");
-        const QList<std::pair<QString, int>> rows = {
-            {QStringLiteral("present"), rate->present},       {QStringLiteral("late"), rate->late},
-            {QStringLiteral("internship"), rate->internship}, {QStringLiteral("excused"), rate->excused},
-            {QStringLiteral("unexcused"), rate->unexcused},   {QStringLiteral("excluded"), rate->excluded}};
+        const QList<std::pair<AttendanceCode, int>> rows = {
+            {AttendanceCode::Present, rate->present},       {AttendanceCode::Late, rate->late},
+            {AttendanceCode::Internship, rate->internship}, {AttendanceCode::Excused, rate->excused},
+            {AttendanceCode::Unexcused, rate->unexcused},   {AttendanceCode::Excluded, rate->excluded}};
         for (const auto& [code, n] : rows)
             text += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
-                        .arg(AttendanceService::codeLabel(code).toHtmlEscaped())
+                        .arg(labelOf(code).toHtmlEscaped())
                         .arg(n);
         text += QStringLiteral("</table>");
     }

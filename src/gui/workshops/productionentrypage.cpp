@@ -415,10 +415,9 @@ void ProductionEntryPage::reloadTrainees()
         for (const AttendanceCell& c : week->cells) {
             if (c.day != day)
                 continue;
-            if (c.code == QLatin1String("internship"))
+            if (c.code == AttendanceCode::Internship)
                 internship[c.traineeId] = true;
-            if (c.code == QLatin1String("excused") || c.code == QLatin1String("unexcused") ||
-                c.code == QLatin1String("excluded") || c.code == QLatin1String("internship"))
+            if (c.code && isAway(*c.code))
                 absentHalves[c.traineeId] += 1;
         }
     }
