@@ -6,8 +6,10 @@
 //
 //   ETABLI_BENCH_FEDERATION=/tmp/fed.sqlite build/bench/tests/bench/etabli-bench-lists
 //   ETABLI_BENCH_FEDERATION=postgresql://… (a federation demo on PostgreSQL)
-// The import writes into a copy of the SQLite file (left in /tmp), never
-// into the demo itself; on PostgreSQL it is not run.
+// The import writes into a copy, never into the demo itself: a copy of the
+// SQLite file in /tmp, or on PostgreSQL a database made with the demo's as
+// its template (CREATE DATABASE … TEMPLATE: the demo must have no other
+// session open), dropped after.
 //   ETABLI_BENCH_ONLY=lists|check|import runs one part.
 #include "services/audittrail.h"
 #include "services/budgetservice.h"
@@ -31,8 +33,11 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTextStream>
+#include <QUrl>
 #include <unistd.h>
 
 using namespace etabli;
@@ -391,23 +396,59 @@ int main(int argc, char* argv[])
             << ms(static_cast<double>(t.nsecsElapsed()) / 1e6) << " ms |\n";
         out.flush();
     }
-    if (sqlite && runs("import")) {
+    if (runs("import")) {
+        // The import writes into a copy, never into the demo: on SQLite a copy
+        // of the file, on PostgreSQL a database made from the demo's as a template.
         opened->reset();
-        const QString copy = QStringLiteral("/tmp/etabli-bench-import.sqlite");
-        QFile::remove(copy);
-        if (!QFile::copy(where, copy))
-            return 1;
-        {
+        QString target;
+        QString scratch; // PostgreSQL: the copy's name, dropped after
+        const auto admin = [&](const QString& statement) {
+            const QUrl url(where);
+            QSqlDatabase server =
+                QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-admin"));
+            server.setHostName(url.host());
+            server.setPort(url.port(5432));
+            server.setUserName(url.userName());
+            server.setPassword(url.password());
+            server.setDatabaseName(QStringLiteral("postgres"));
+            bool ok = server.open();
+            if (ok) {
+                QSqlQuery q(server);
+                ok = q.exec(statement);
+                if (!ok)
+                    out << "| import: " << q.lastError().text() << " | – |\n";
+            }
+            server.close();
+            server = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
+            return ok;
+        };
+        if (sqlite) {
+            target = QStringLiteral("/tmp/etabli-bench-import.sqlite");
+            QFile::remove(target);
+            if (!QFile::copy(where, target))
+                return 1;
             // The copy on disk before timing: its writeback would otherwise run during the import.
-            QFile written(copy);
+            QFile written(target);
             if (!written.open(QIODevice::ReadOnly) || ::fsync(written.handle()) != 0)
                 return 1;
+        } else {
+            QUrl url(where);
+            const QString source = url.path().mid(1);
+            scratch = source + QStringLiteral("_bench_import");
+            admin(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(scratch));
+            if (!admin(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(scratch, source)))
+                return 1;
+            url.setPath(QLatin1Char('/') + scratch);
+            target = url.toString();
         }
-        auto target = Database::open(DatabaseLocation::sqlite(copy), Database::OpenMode::OpenExisting);
-        if (!target)
+        auto copy = DatabaseLocation::parse(target);
+        auto into = copy ? Database::open(*copy, Database::OpenMode::OpenExisting)
+                         : Result<std::unique_ptr<Database>>(std::unexpected(copy.error()));
+        if (!into)
             return 1;
         QStringList sections;
-        if (auto list = SectionRepository(**target).list()) {
+        if (auto list = SectionRepository(**into).list()) {
             for (const Section& s : *list)
                 sections << s.name;
         }
@@ -415,7 +456,7 @@ int main(int argc, char* argv[])
         const QByteArray csv = traineeCsv(sections, Rows);
         QElapsedTimer t;
         t.start();
-        TraineeImportService import(**target, clock, user);
+        TraineeImportService import(**into, clock, user);
         auto preview = import.prepare(csv);
         const double prepared = static_cast<double>(t.nsecsElapsed()) / 1e6;
         auto imported =
@@ -426,8 +467,11 @@ int main(int argc, char* argv[])
         else
             out << "| import " << *imported << " trainees (check " << ms(prepared) << " ms, then write) | "
                 << ms(seconds * 1000) << " ms: **" << qRound(*imported / seconds) << " rows/s** |\n";
-        target->reset();
-        QFile::remove(copy);
+        into->reset();
+        if (sqlite)
+            QFile::remove(target);
+        else
+            admin(QStringLiteral("DROP DATABASE %1").arg(scratch));
     }
     return 0;
 }

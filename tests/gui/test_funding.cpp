@@ -304,6 +304,11 @@ TEST_CASE("A subsidy's instalments are typed in their table: a wrong day is name
     REQUIRE(view);
     QAbstractItemModel* model = view->model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // The funded action's budget, the dialog's other editable table, follows the same rules.
+    auto* budget = dialog.findChild<QTableView*>(QStringLiteral("actionBudget"));
+    REQUIRE(budget);
+    QAbstractItemModelTester budgetTester(budget->model(),
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(model->rowCount() == before);
     // A new instalment whose day is not a day: refused, the cursor on its row.
     auto* add = dialog.findChild<QPushButton*>(QStringLiteral("addInstalment"));

@@ -90,6 +90,8 @@ bool ActionBudgetModel::setData(const QModelIndex& index, const QVariant& value,
 
 Qt::ItemFlags ActionBudgetModel::flags(const QModelIndex& index) const
 {
+    if (!index.isValid())
+        return Qt::NoItemFlags;
     const Qt::ItemFlags base = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     return index.column() == Line ? base : base | Qt::ItemIsEditable;
 }
