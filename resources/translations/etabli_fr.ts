@@ -5045,12 +5045,12 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+55" />
         <location line="+27" />
         <location line="+43" />
-        <location line="+106" />
+        <location line="+104" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-174" />
+        <location line="-172" />
         <source>contact of the directory</source>
         <translation>contact de l'annuaire</translation>
     </message>
@@ -5070,22 +5070,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>jeune</translation>
     </message>
     <message>
-        <location line="+24" />
-        <source>entry</source>
-        <translation>entrée</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>return</source>
-        <translation>retour</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>change of section</source>
-        <translation>changement de section</translation>
-    </message>
-    <message>
-        <location line="+37" />
+        <location line="+61" />
         <source>morning</source>
         <translation>matin</translation>
     </message>
@@ -8955,7 +8940,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+43" />
         <source>Line of the account</source>
         <translation>Ligne du compte rendu</translation>
     </message>
@@ -10112,8 +10097,23 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>abandon</translation>
     </message>
     <message>
+        <location line="+17" />
+        <source>entry</source>
+        <translation>entrée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>return</source>
+        <translation>retour</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>change of section</source>
+        <translation>changement de section</translation>
+    </message>
+    <message>
         <location filename="../../src/core/domain/career.h" line="-1" />
-        <location filename="../../src/core/domain/trainee.h" line="+1" />
+        <location filename="../../src/core/domain/trainee.h" line="-18" />
         <source>other</source>
         <translation>autre</translation>
     </message>

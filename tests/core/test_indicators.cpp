@@ -314,14 +314,14 @@ TEST_CASE("Indicators follow each stay: a trainee who leaves and comes back, one
     REQUIRE(backStays->size() == 2);
     CHECK(backStays->at(0).end == QDate(2024, 11, 15));
     CHECK(backStays->at(0).exitReason == ExitReason::Personal);
-    CHECK(backStays->at(1).kind == QStringLiteral("return"));
+    CHECK(backStays->at(1).kind == StayKind::Return);
     CHECK(backStays->at(1).start == QDate(2025, 3, 3));
     auto movedStays = trainees.stays(moved.id);
     REQUIRE(movedStays);
     REQUIRE(movedStays->size() == 2);
     CHECK(movedStays->at(0).end == QDate(2025, 1, 5));
     CHECK(movedStays->at(0).exitReason == ExitReason::None);
-    CHECK(movedStays->at(1).kind == QStringLiteral("transfer"));
+    CHECK(movedStays->at(1).kind == StayKind::Transfer);
     auto lateStays = trainees.stays(late.id);
     REQUIRE(lateStays);
     REQUIRE(lateStays->size() == 1); // corrected, not moved

@@ -451,7 +451,7 @@ TEST_CASE("A trainee who comes back: the record lists the stays the reports coun
     auto stays = service.stays(left);
     REQUIRE(stays);
     REQUIRE(stays->size() == 2);
-    CHECK(stays->at(1).kind == QStringLiteral("return"));
+    CHECK(stays->at(1).kind == StayKind::Return);
     CHECK(stays->at(1).start == kToday);
 
     TraineeDialog dialog(d.session, left);

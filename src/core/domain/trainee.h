@@ -57,6 +57,24 @@ template <> struct Codes<ExitReason>
     };
 };
 
+// How a stay at the school began: the first entry, a return after leaving,
+// or a change of section.
+enum class StayKind
+{
+    Entry,
+    Return,
+    Transfer
+};
+
+template <> struct Codes<StayKind>
+{
+    static constexpr CodeEntry<StayKind> entries[] = {
+        {StayKind::Entry, "entry", QT_TRANSLATE_NOOP("etabli::Codes", "entry")},
+        {StayKind::Return, "return", QT_TRANSLATE_NOOP("etabli::Codes", "return")},
+        {StayKind::Transfer, "transfer", QT_TRANSLATE_NOOP("etabli::Codes", "change of section")},
+    };
+};
+
 // The core of a trainee's record (the trainees module adds the rest).
 struct Trainee
 {

@@ -325,9 +325,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
     for (const TraineeRepository::Stay& st :
          TraineeRepository(m_db).stays(traineeId).value_or(QList<TraineeRepository::Stay>{}))
         stays.append(QJsonObject{
-            {QStringLiteral("nature"), st.kind == QLatin1String("entry")    ? tr("entry")
-                                       : st.kind == QLatin1String("return") ? tr("return")
-                                                                            : tr("change of section")},
+            {QStringLiteral("nature"), labelOf(st.kind)},
             {QStringLiteral("section"), names.value(QStringLiteral("section_id")).value(st.sectionId)},
             {QStringLiteral("du"), day(st.start)},
             {QStringLiteral("au"), day(st.end)},

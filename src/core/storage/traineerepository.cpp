@@ -113,9 +113,9 @@ Result<QList<TraineeRepository::Stay>> TraineeRepository::stays(qint64 traineeId
     while (q.next())
         out << Stay{q.value(0).toLongLong(),
                     q.value(1).toLongLong(),
-                    q.value(2).toString(),
-                    QDate::fromString(q.value(3).toString(), Qt::ISODate),
-                    QDate::fromString(q.value(4).toString(), Qt::ISODate),
+                    fromCode(q.value(2).toString(), StayKind::Entry),
+                    sql::fromIso(q.value(3)),
+                    sql::fromIso(q.value(4)),
                     fromCode(q.value(5).toString(), ExitReason::None)};
     return out;
 }
@@ -133,7 +133,7 @@ Status TraineeRepository::writeStay(const Stay& s, qint64 traineeId)
     q.bind(QStringLiteral("trainee"), traineeId)
         .bind(QStringLiteral("section"),
               s.sectionId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.sectionId))
-        .bind(QStringLiteral("kind"), s.kind)
+        .bind(QStringLiteral("kind"), codeOf(s.kind))
         .bind(QStringLiteral("start"), sql::iso(s.start))
         .bind(QStringLiteral("end"), sql::isoOrNull(s.end))
         .bind(QStringLiteral("reason"), s.exitReason == ExitReason::None
@@ -165,7 +165,7 @@ Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, con
     const QDate exit = left ? t.exitDate : QDate();
     const ExitReason reason = left ? t.exitReason : ExitReason::None;
     if (existing->isEmpty())
-        return writeStay(Stay{0, t.sectionId, QStringLiteral("entry"), t.entryDate, exit, reason}, t.id);
+        return writeStay(Stay{0, t.sectionId, StayKind::Entry, t.entryDate, exit, reason}, t.id);
 
     Stay current = existing->last();
     if (before && before->status == TraineeStatus::Left && t.status == TraineeStatus::Enrolled &&
@@ -175,8 +175,7 @@ Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, con
         QDate start = t.entryDate > current.end ? t.entryDate : today;
         if (start <= current.end)
             start = current.end.addDays(1);
-        return writeStay(Stay{0, t.sectionId, QStringLiteral("return"), start, QDate(), ExitReason::None},
-                         t.id);
+        return writeStay(Stay{0, t.sectionId, StayKind::Return, start, QDate(), ExitReason::None}, t.id);
     }
     if (before && before->status == TraineeStatus::Enrolled && t.status == TraineeStatus::Enrolled &&
         t.sectionId != current.sectionId && today > current.start && !current.end.isValid()) {
@@ -185,8 +184,7 @@ Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, con
         current.exitReason = ExitReason::None;
         if (auto r = writeStay(current, t.id); !r)
             return r;
-        return writeStay(Stay{0, t.sectionId, QStringLiteral("transfer"), today, QDate(), ExitReason::None},
-                         t.id);
+        return writeStay(Stay{0, t.sectionId, StayKind::Transfer, today, QDate(), ExitReason::None}, t.id);
     }
     // Any other change corrects the current stay: its section, its end, and
     // (while it is the only one) its start.

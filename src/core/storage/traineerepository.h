@@ -45,7 +45,7 @@ public:
     {
         qint64 id = 0;
         qint64 sectionId = 0;
-        QString kind; // entry, return, transfer
+        StayKind kind = StayKind::Entry;
         QDate start;
         QDate end;                                // invalid: still there
         ExitReason exitReason = ExitReason::None; // still there, or moved to another section

@@ -315,9 +315,9 @@ void TraineeDialog::fill()
     for (const TraineeRepository::Stay& st : *stays) {
         const int index = m_section->findData(st.sectionId);
         const QString section = index >= 0 ? m_section->itemText(index) : QStringLiteral("—");
-        const QString kind = st.kind == QLatin1String("return")     ? tr("Came back")
-                             : st.kind == QLatin1String("transfer") ? tr("Changed section")
-                                                                    : tr("Entered");
+        const QString kind = st.kind == StayKind::Return     ? tr("Came back")
+                             : st.kind == StayKind::Transfer ? tr("Changed section")
+                                                             : tr("Entered");
         QString line = st.end.isValid()
                            ? tr("%1 on %2, %3, until %4")
                                  .arg(kind, st.start.toString(QStringLiteral("dd/MM/yyyy")), section,
