@@ -183,7 +183,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+333" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+329" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -1287,6 +1287,14 @@
         <location line="+50" />
         <source>Restore of %1; the documents are in %2</source>
         <translation>Restauration de %1 ; les documents sont dans %2</translation>
+    </message>
+</context>
+<context>
+    <name>BatchInsert</name>
+    <message>
+        <location filename="../../src/core/storage/batchinsert.cpp" line="+86" />
+        <source>Internal error: badly parameterised query.</source>
+        <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
 </context>
 <context>
@@ -7758,25 +7766,35 @@ Complétez, puis envoyez le devis.</translation>
         </translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+39" />
         <source>Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.</source>
         <translation>Ligne %1 : %2 %3 est déjà dans la base (dossier n°%4) ; rien n'a été importé.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Line %1: %2</source>
-        <translation>Ligne %1 : %2</translation>
+        <location line="+13" />
+        <source>Line %1</source>
+        <translation>Ligne %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Lines %1 to %2</source>
+        <translation>Lignes %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
     <name>TraineeRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineerepository.cpp" line="+97" />
+        <location filename="../../src/core/storage/traineerepository.cpp" line="+199" />
         <source>This record was changed meanwhile on another computer. Close it and open it again.</source>
         <translation>Ce dossier a été modifié entre-temps sur un autre poste. Fermez-le et rouvrez-le.</translation>
     </message>
     <message>
-        <location line="+117" />
+        <location line="+125" />
         <location line="+141" />
         <source>No trainee has the number %1.</source>
         <translation>Aucun jeune ne porte le numéro %1.</translation>

@@ -1,4 +1,5 @@
 #include "services/contactservice.h"
+#include "storage/batchinsert.h"
 #include "storage/checklists.h"
 #include "storage/database.h"
 #include "storage/sqlquery.h"
@@ -264,6 +265,74 @@ TEST_CASE(
     auto same = section.execReturningId();
     REQUIRE(same);
     CHECK(*same == ids.at(0));
+}
+
+TEST_CASE("Rows written many per statement come back as they were given", "[database][sqlquery]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    Database& db = t.db();
+    // More rows than a statement takes on PostgreSQL, texts that array and
+    // SQL literals must quote, an empty text (NULLs: the import's test).
+    const QStringList awkward{QStringLiteral("l'atelier"),      QStringLiteral("dit \"le chef\""),
+                              QStringLiteral("C:\\pneus\\été"), QStringLiteral("{a,b}"),
+                              QStringLiteral("NULL"),           QString(),
+                              QStringLiteral("  espaces  "),    QStringLiteral("ligne\nsuivante"),
+                              QStringLiteral("€ œ ß 中")};
+    constexpr int Rows = 2500;
+    Status written = inTransaction(db, [&]() -> Status {
+        BatchInsert rows(db, QStringLiteral("section"),
+                         {QStringLiteral("name"), QStringLiteral("name_key"), QStringLiteral("trade"),
+                          QStringLiteral("position"), QStringLiteral("created_at"),
+                          QStringLiteral("updated_at")});
+        for (int i = 0; i < Rows; ++i) {
+            if (auto r =
+                    rows.add({QStringLiteral("Atelier %1").arg(i), QStringLiteral("atelier %1").arg(i),
+                              awkward.at(i % awkward.size()), i, QStringLiteral("x"), QStringLiteral("x")});
+                !r)
+                return r;
+        }
+        CHECK(rows.pending() < rows.rowsPerStatement());
+        return rows.flush();
+    });
+    REQUIRE(written);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM section")).toInt() == Rows);
+    QSqlQuery q(db.connection());
+    REQUIRE(q.exec(QStringLiteral("SELECT name, trade, position FROM section ORDER BY position")));
+    int i = 0;
+    bool same = true;
+    while (q.next()) {
+        same = same && q.value(0).toString() == QStringLiteral("Atelier %1").arg(i) &&
+               q.value(1).toString() == awkward.at(i % awkward.size()) && q.value(2).toInt() == i;
+        ++i;
+    }
+    CHECK(i == Rows);
+    CHECK(same);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM section WHERE trade = ''")).toInt() ==
+          (Rows + awkward.size() - 1 - 5) / awkward.size());
+
+    // A row the database refuses, deep in the batch: the error comes back and
+    // the transaction leaves nothing.
+    const int referrals = test::rawScalar(db, QStringLiteral("SELECT count(*) FROM referral")).toInt();
+    Status refused = inTransaction(db, [&]() -> Status {
+        BatchInsert rows(db, QStringLiteral("referral"),
+                         {QStringLiteral("name"), QStringLiteral("name_key"), QStringLiteral("position")});
+        for (int n = 0; n < 1500; ++n) {
+            const int key = n == 1400 ? 3 : n; // the same key twice
+            if (auto r = rows.add({QStringLiteral("Orienteur %1").arg(key),
+                                   QStringLiteral("orienteur %1").arg(key), 100 + n});
+                !r)
+                return r;
+        }
+        return rows.flush();
+    });
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == Error::Code::Conflict);
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM referral")).toInt() == referrals);
+    // Values that do not match the columns are refused before anything is sent.
+    BatchInsert wrong(db, QStringLiteral("referral"), {QStringLiteral("name"), QStringLiteral("name_key")});
+    CHECK_FALSE(wrong.add({QStringLiteral("seul")}));
 }
 
 TEST_CASE("A failed transaction leaves nothing behind", "[database][transaction]")

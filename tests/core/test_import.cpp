@@ -166,6 +166,82 @@ TEST_CASE("Importing: one bad row stops everything and is named, the user may sk
     CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee")).toInt() == 1);
 }
 
+TEST_CASE("Importing a long file: each person with their stay, empty values stored as none", "[import]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(kToday, QTime(9, 0), Qt::UTC));
+    TraineeImportService service(t.db(), clock, director);
+    // More lines than a statement takes on PostgreSQL (BatchInsert), with
+    // candidates (no stay) among them, so that stays wait for their people.
+    constexpr int Lines = 2300;
+    QStringList lines{kHeader};
+    int candidates = 0;
+    int left = 0;
+    for (int i = 0; i < Lines; ++i) {
+        const QString name = QStringLiteral("Nom%1;Prénom%2").arg(i).arg(i % 7);
+        if (i % 3 == 0) {
+            lines << name + QStringLiteral(";;;Métallerie;;;;;;;;;");
+            ++candidates;
+        } else if (i % 3 == 1) {
+            lines << name + QStringLiteral(";01/01/2009;F;Pneus et services;02/09/2024;1;30/06/2025;"
+                                           "déménagement;Mission locale;;;;");
+            ++left;
+        } else {
+            lines << name + QStringLiteral(";01/02/2009;M;Métallerie;01/09/2025;1;;;;;;;");
+        }
+    }
+    const qint64 before =
+        test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM trainee")).toLongLong();
+    auto preview = service.prepare(file(lines));
+    REQUIRE(preview);
+    REQUIRE(preview->validCount() == Lines);
+    auto imported = service.apply(*preview, false);
+    REQUIRE(imported);
+    CHECK(*imported == Lines);
+    const auto count = [&](const QString& sql) { return test::rawScalar(t.db(), sql).toInt(); };
+    CHECK(count(QStringLiteral("SELECT count(*) FROM trainee")) == before + Lines);
+    CHECK(count(QStringLiteral("SELECT count(*) FROM trainee WHERE last_name LIKE 'Nom%' AND status = "
+                               "'candidate' AND birth_date IS NULL AND entry_date IS NULL AND sex IS NULL "
+                               "AND section_id IS NOT NULL AND referral_id IS NULL")) == candidates);
+    // Every enrolled or former trainee has exactly one stay, from the entry
+    // day to the exit day with its reason; candidates none.
+    CHECK(count(QStringLiteral("SELECT count(*) FROM trainee_stay s JOIN trainee t ON t.id = s.trainee_id "
+                               "WHERE t.last_name LIKE 'Nom%'")) == Lines - candidates);
+    CHECK(count(QStringLiteral("SELECT count(*) FROM trainee_stay s JOIN trainee t ON t.id = s.trainee_id "
+                               "WHERE t.status = 'left' AND s.kind = 'entry' AND s.start_date = t.entry_date "
+                               "AND s.end_date = '2025-06-30' AND s.exit_reason = 'moved' AND s.section_id "
+                               "= t.section_id AND t.referral_id IS NOT NULL")) == left);
+    CHECK(count(QStringLiteral("SELECT count(*) FROM trainee_stay s JOIN trainee t ON t.id = s.trainee_id "
+                               "WHERE t.status = 'enrolled' AND s.end_date IS NULL AND s.exit_reason IS NULL "
+                               "AND s.start_date = '2025-09-01'")) == Lines - candidates - left);
+    CHECK(count(QStringLiteral("SELECT count(*) FROM trainee WHERE last_name = 'Nom1' AND first_name = "
+                               "'Prénom1' AND sort_key <> ''")) == 1);
+    // One log entry per person, the chain intact, its counter at its tip.
+    CHECK(
+        count(QStringLiteral("SELECT count(*) FROM audit_log a JOIN trainee t ON t.id = CAST(a.entity_id AS "
+                             "INTEGER) WHERE a.entity = 'trainee' AND a.action = 'create' AND t.last_name "
+                             "LIKE 'Nom%'")) == Lines);
+    CHECK(AuditRepository(t.db()).verifyChain()->firstBadId == 0);
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT last_number FROM document_counter WHERE series = "
+                                                 "'audit'"))
+              .toLongLong() ==
+          test::rawScalar(t.db(), QStringLiteral("SELECT MAX(id) FROM audit_log")).toLongLong());
+    // The records written this way are ordinary ones: the next one made by
+    // hand gets a new number.
+    Trainee another;
+    another.lastName = QStringLiteral("Après");
+    another.firstName = QStringLiteral("Import");
+    another.sectionId = test::rawScalar(t.db(), QStringLiteral("SELECT MIN(id) FROM section")).toLongLong();
+    auto id = TraineeService(t.db(), clock, director).create(another);
+    REQUIRE(id);
+    CHECK(*id >
+          test::rawScalar(t.db(), QStringLiteral("SELECT MAX(id) FROM trainee WHERE last_name LIKE 'Nom%'"))
+              .toLongLong());
+}
+
 TEST_CASE("Importing needs the write permission, exporting gives a French CSV", "[import]")
 {
     TestDatabase t("sqlite", test::DemoSpec::school());

@@ -444,7 +444,10 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
         if (!known)
             return std::unexpected(known.error());
         const QString now = m_clock.nowIso();
-        int imported = 0;
+        QList<Trainee> people;
+        QList<const Row*> from; // the line of each person
+        people.reserve(preview.rows.size());
+        from.reserve(preview.rows.size());
         for (const Row& row : preview.rows) {
             if (!row.problem.isEmpty())
                 continue;
@@ -469,21 +472,31 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
                         .arg(row.line)
                         .arg(t.firstName, t.lastName)
                         .arg(twin));
-            auto id = trainees.insert(t, now);
-            if (!id)
-                return std::unexpected(Error{id.error().code,
-                                             tr("Line %1: %2").arg(row.line).arg(id.error().message),
-                                             id.error().detail});
+            people << std::move(t);
+            from << &row;
+        }
+        TraineeRepository::Failed failed;
+        const auto ids = trainees.insertAll(people, now, &failed);
+        if (!ids) {
+            const int first = from.value(failed.first)->line;
+            const int last = from.value(failed.last)->line;
+            const QString where =
+                first == last ? tr("Line %1").arg(first) : tr("Lines %1 to %2").arg(first).arg(last);
+            return std::unexpected(
+                Error{ids.error().code, tr("%1: %2").arg(where, ids.error().message), ids.error().detail});
+        }
+        for (qsizetype i = 0; i < people.size(); ++i) {
+            const Row& row = *from.at(i);
             for (TraineeCertification c : row.certifications) {
-                c.traineeId = *id;
+                c.traineeId = ids->at(i);
                 if (auto r = career.upsertTraineeCertification(c); !r)
                     return std::unexpected(r.error());
             }
             ChangeSet changes;
             changes.set(QStringLiteral("import line"), row.line);
-            created << AuditTrail::Row{QString::number(*id), changes};
-            ++imported;
+            created << AuditTrail::Row{QString::number(ids->at(i)), changes};
         }
+        const int imported = static_cast<int>(people.size());
         // One entry per person created, appended together in this transaction.
         if (auto r = audit.recordAll(m_actor, QStringLiteral("trainee"), QStringLiteral("create"), created);
             !r)

@@ -281,30 +281,26 @@ Status AuditRepository::append(QList<AuditEntry> entries)
         }
         last.finish();
     }
-    SqlQuery& q =
-        m_statements.prepare(QStringLiteral("INSERT INTO audit_log (id, at, user_id, user_login, entity, "
-                                            "entity_id, action, changes, prev_hash, hash) "
-                                            "VALUES (:id, :at, :user_id, :user_login, :entity, :entity_id, "
-                                            ":action, :changes, :prev_hash, :hash)"));
+    if (!m_rows)
+        m_rows = std::make_unique<BatchInsert>(
+            m_db, QStringLiteral("audit_log"),
+            QStringList{QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("user_id"),
+                        QStringLiteral("user_login"), QStringLiteral("entity"), QStringLiteral("entity_id"),
+                        QStringLiteral("action"), QStringLiteral("changes"), QStringLiteral("prev_hash"),
+                        QStringLiteral("hash")});
     for (AuditEntry& e : entries) {
         e.id = ++id;
         e.prevHash = prevHash;
         e.hash = computeHash(e);
         prevHash = e.hash;
-        q.bind(QStringLiteral("id"), e.id)
-            .bind(QStringLiteral("at"), e.at)
-            .bind(QStringLiteral("user_id"),
-                  e.userId > 0 ? QVariant(e.userId) : QVariant(QMetaType(QMetaType::LongLong)))
-            .bind(QStringLiteral("user_login"), e.userLogin)
-            .bind(QStringLiteral("entity"), e.entity)
-            .bind(QStringLiteral("entity_id"), e.entityId)
-            .bind(QStringLiteral("action"), e.action)
-            .bind(QStringLiteral("changes"), e.changes)
-            .bind(QStringLiteral("prev_hash"), e.prevHash)
-            .bind(QStringLiteral("hash"), e.hash);
-        if (auto r = q.exec(); !r)
+        if (auto r = m_rows->add(
+                {e.id, e.at, e.userId > 0 ? QVariant(e.userId) : QVariant(QMetaType::fromType<qint64>()),
+                 e.userLogin, e.entity, e.entityId, e.action, e.changes, e.prevHash, e.hash});
+            !r)
             return r;
     }
+    if (auto r = m_rows->flush(); !r)
+        return r;
     // The chain's counter only grows: a deleted last row leaves it above the table (check).
     SqlQuery& counter =
         m_statements.prepare(QStringLiteral("INSERT INTO document_counter (series, year, "

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "domain/paging.h"
+#include "storage/batchinsert.h"
 #include "storage/sqlquery.h"
 #include "util/error.h"
 
 #include <limits>
+#include <memory>
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
@@ -97,6 +99,7 @@ private:
     Database& m_db;
     // Statements kept prepared while the repository lives (an import's rows).
     mutable StatementCache m_statements{m_db};
+    std::unique_ptr<BatchInsert> m_rows; // made at the first append
 };
 
 } // namespace etabli

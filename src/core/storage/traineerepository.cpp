@@ -1,48 +1,79 @@
 #include "storage/traineerepository.h"
 
+#include "storage/batchinsert.h"
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "util/text.h"
 
+#include <algorithm>
 #include <QSqlRecord>
 
 namespace etabli {
 
 namespace {
 
-QVariant intOrNull(qint64 v)
+// The columns a record's values fill, in the order of traineeValues().
+const QStringList& traineeColumns()
 {
-    return v != 0 ? QVariant(v) : QVariant(QMetaType(QMetaType::LongLong));
+    static const QStringList columns{
+        QStringLiteral("last_name"),  QStringLiteral("first_name"),  QStringLiteral("sort_key"),
+        QStringLiteral("birth_date"), QStringLiteral("sex"),         QStringLiteral("address_line1"),
+        QStringLiteral("postcode"),   QStringLiteral("city"),        QStringLiteral("phone"),
+        QStringLiteral("email"),      QStringLiteral("section_id"),  QStringLiteral("cohort_year"),
+        QStringLiteral("study_year"), QStringLiteral("status"),      QStringLiteral("entry_date"),
+        QStringLiteral("exit_date"),  QStringLiteral("referral_id"), QStringLiteral("exit_reason")};
+    return columns;
 }
 
-} // namespace
-
-namespace {
+QVariantList traineeValues(const Trainee& t)
+{
+    const QVariant noText(QMetaType::fromType<QString>());
+    return {t.lastName.trimmed(),
+            t.firstName.trimmed(),
+            text::personSortKey(t.lastName, t.firstName),
+            sql::isoOrNull(t.birthDate),
+            t.sex.isEmpty() ? noText : QVariant(t.sex),
+            t.addressLine1.trimmed(),
+            t.postcode.trimmed(),
+            t.city.trimmed(),
+            t.phone.trimmed(),
+            t.email.trimmed(),
+            sql::idOrNull(t.sectionId),
+            sql::idOrNull(t.cohortYear),
+            sql::idOrNull(t.studyYear),
+            codeOf(t.status),
+            sql::isoOrNull(t.entryDate),
+            sql::isoOrNull(t.exitDate),
+            sql::idOrNull(t.referralId),
+            t.exitReason == ExitReason::None ? noText : QVariant(codeOf(t.exitReason))};
+}
 
 void bindTrainee(SqlQuery& q, const Trainee& t)
 {
-    q.bind(QStringLiteral("last_name"), t.lastName.trimmed())
-        .bind(QStringLiteral("first_name"), t.firstName.trimmed())
-        .bind(QStringLiteral("sort_key"), text::personSortKey(t.lastName, t.firstName))
-        .bind(QStringLiteral("birth_date"), sql::isoOrNull(t.birthDate))
-        .bind(QStringLiteral("sex"),
-              t.sex.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.sex))
-        .bind(QStringLiteral("address_line1"), t.addressLine1.trimmed())
-        .bind(QStringLiteral("postcode"), t.postcode.trimmed())
-        .bind(QStringLiteral("city"), t.city.trimmed())
-        .bind(QStringLiteral("phone"), t.phone.trimmed())
-        .bind(QStringLiteral("email"), t.email.trimmed())
-        .bind(QStringLiteral("section_id"), intOrNull(t.sectionId))
-        .bind(QStringLiteral("cohort_year"), intOrNull(t.cohortYear))
-        .bind(QStringLiteral("study_year"), intOrNull(t.studyYear))
-        .bind(QStringLiteral("status"), codeOf(t.status))
-        .bind(QStringLiteral("entry_date"), sql::isoOrNull(t.entryDate))
-        .bind(QStringLiteral("exit_date"), sql::isoOrNull(t.exitDate))
-        .bind(QStringLiteral("referral_id"), intOrNull(t.referralId))
-        .bind(QStringLiteral("exit_reason"), t.exitReason == ExitReason::None
-                                                 ? QVariant(QMetaType(QMetaType::QString))
-                                                 : QVariant(codeOf(t.exitReason)));
+    const QVariantList values = traineeValues(t);
+    const QStringList& columns = traineeColumns();
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        q.bind(columns.at(i), values.at(i));
+}
+
+const QStringList& stayColumns()
+{
+    static const QStringList columns{QStringLiteral("trainee_id"), QStringLiteral("section_id"),
+                                     QStringLiteral("kind"),       QStringLiteral("start_date"),
+                                     QStringLiteral("end_date"),   QStringLiteral("exit_reason")};
+    return columns;
+}
+
+QVariantList stayValues(const TraineeRepository::Stay& s, qint64 traineeId)
+{
+    return {traineeId,
+            sql::idOrNull(s.sectionId),
+            codeOf(s.kind),
+            sql::iso(s.start),
+            sql::isoOrNull(s.end),
+            s.exitReason == ExitReason::None ? QVariant(QMetaType::fromType<QString>())
+                                             : QVariant(codeOf(s.exitReason))};
 }
 
 } // namespace
@@ -67,6 +98,77 @@ Result<qint64> TraineeRepository::insert(const Trainee& t, const QString& nowIso
     if (auto r = syncStays(written, nullptr, QDate::fromString(nowIso.left(10), Qt::ISODate)); !r)
         return std::unexpected(r.error());
     return id;
+}
+
+Result<QList<qint64>> TraineeRepository::insertAll(const QList<Trainee>& trainees, const QString& nowIso,
+                                                   Failed* failed)
+{
+    QList<qint64> ids;
+    ids.reserve(trainees.size());
+    if (m_db.dialect() == Database::Dialect::SQLite) {
+        for (qsizetype i = 0; i < trainees.size(); ++i) {
+            auto id = insert(trainees.at(i), nowIso);
+            if (!id) {
+                if (failed)
+                    *failed = Failed{i, i};
+                return std::unexpected(id.error());
+            }
+            ids << *id;
+        }
+        return ids;
+    }
+    if (trainees.isEmpty())
+        return ids;
+    {
+        SqlQuery q(m_db);
+        if (auto r = q.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('trainee', 'id')) "
+                                              "FROM generate_series(1, :count)"));
+            !r)
+            return std::unexpected(r.error());
+        q.bind(QStringLiteral("count"), static_cast<qint64>(trainees.size()));
+        if (auto r = q.exec(); !r)
+            return std::unexpected(r.error());
+        while (q.next())
+            ids << q.value(0).toLongLong();
+        std::sort(ids.begin(), ids.end());
+    }
+    QStringList columns{QStringLiteral("id")};
+    columns << traineeColumns() << QStringLiteral("version") << QStringLiteral("created_at")
+            << QStringLiteral("updated_at");
+    BatchInsert people(m_db, QStringLiteral("trainee"), columns);
+    BatchInsert stays(m_db, QStringLiteral("trainee_stay"), stayColumns());
+    const auto failedAt = [&](qsizetype i, const Error& error) -> Result<QList<qint64>> {
+        if (failed) {
+            const qsizetype first = i - i % people.rowsPerStatement();
+            *failed = Failed{first, std::min(first + people.rowsPerStatement(), trainees.size()) - 1};
+        }
+        return std::unexpected(error);
+    };
+    QList<QVariantList> waiting; // the stays of people not written yet
+    for (qsizetype i = 0; i < trainees.size(); ++i) {
+        const Trainee& t = trainees.at(i);
+        QVariantList values{ids.at(i)};
+        values << traineeValues(t) << 1 << nowIso << nowIso;
+        if (auto r = people.add(std::move(values)); !r)
+            return failedAt(i, r.error());
+        if (i == trainees.size() - 1) {
+            if (auto r = people.flush(); !r)
+                return failedAt(i, r.error());
+        }
+        if (const auto stay = firstStay(t))
+            waiting << stayValues(*stay, ids.at(i));
+        if (people.pending() > 0)
+            continue;
+        // A stay refers to its person: added once the person's row is written.
+        for (QVariantList& stay : waiting) {
+            if (auto r = stays.add(std::move(stay)); !r)
+                return failedAt(i, r.error());
+        }
+        waiting.clear();
+    }
+    if (auto r = stays.flush(); !r)
+        return failedAt(trainees.size() - 1, r.error());
+    return ids;
 }
 
 Status TraineeRepository::update(const Trainee& t, const QString& nowIso)
@@ -125,33 +227,43 @@ Status TraineeRepository::writeStay(const Stay& s, qint64 traineeId)
     const QString sql =
         s.id == 0
             ? QStringLiteral("INSERT INTO trainee_stay (trainee_id, section_id, kind, start_date, end_date, "
-                             "exit_reason) VALUES (:trainee, :section, :kind, :start, :end, :reason)")
-            : QStringLiteral(
-                  "UPDATE trainee_stay SET section_id = :section, kind = :kind, start_date = :start, "
-                  "end_date = :end, exit_reason = :reason WHERE id = :id AND trainee_id = :trainee");
+                             "exit_reason) VALUES (:trainee_id, :section_id, :kind, :start_date, :end_date, "
+                             ":exit_reason)")
+            : QStringLiteral("UPDATE trainee_stay SET section_id = :section_id, kind = :kind, start_date = "
+                             ":start_date, end_date = :end_date, exit_reason = :exit_reason WHERE id = :id "
+                             "AND trainee_id = :trainee_id");
     SqlQuery& q = m_statements.prepare(sql);
-    q.bind(QStringLiteral("trainee"), traineeId)
-        .bind(QStringLiteral("section"),
-              s.sectionId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(s.sectionId))
-        .bind(QStringLiteral("kind"), codeOf(s.kind))
-        .bind(QStringLiteral("start"), sql::iso(s.start))
-        .bind(QStringLiteral("end"), sql::isoOrNull(s.end))
-        .bind(QStringLiteral("reason"), s.exitReason == ExitReason::None
-                                            ? QVariant(QMetaType::fromType<QString>())
-                                            : QVariant(codeOf(s.exitReason)));
+    const QVariantList values = stayValues(s, traineeId);
+    const QStringList& columns = stayColumns();
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        q.bind(columns.at(i), values.at(i));
     if (s.id != 0)
         q.bind(QStringLiteral("id"), s.id);
     return q.exec();
 }
 
-Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, const QDate& today)
+std::optional<TraineeRepository::Stay> TraineeRepository::firstStay(const Trainee& t)
 {
     const bool counts = (t.status == TraineeStatus::Enrolled || t.status == TraineeStatus::Left) &&
                         t.entryDate.isValid() && (!t.exitDate.isValid() || t.exitDate >= t.entryDate);
+    if (!counts)
+        return std::nullopt;
+    const bool left = t.status == TraineeStatus::Left;
+    return Stay{0,
+                t.sectionId,
+                StayKind::Entry,
+                t.entryDate,
+                left ? t.exitDate : QDate(),
+                left ? t.exitReason : ExitReason::None};
+}
+
+Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, const QDate& today)
+{
+    const std::optional<Stay> first = firstStay(t);
     auto existing = before ? stays(t.id) : Result<QList<Stay>>(QList<Stay>{});
     if (!existing)
         return std::unexpected(existing.error());
-    if (!counts) {
+    if (!first) {
         // Back to candidate (a correction): the stays recorded go with it.
         if (existing->isEmpty())
             return {};
@@ -165,7 +277,7 @@ Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, con
     const QDate exit = left ? t.exitDate : QDate();
     const ExitReason reason = left ? t.exitReason : ExitReason::None;
     if (existing->isEmpty())
-        return writeStay(Stay{0, t.sectionId, StayKind::Entry, t.entryDate, exit, reason}, t.id);
+        return writeStay(*first, t.id);
 
     Stay current = existing->last();
     if (before && before->status == TraineeStatus::Left && t.status == TraineeStatus::Enrolled &&

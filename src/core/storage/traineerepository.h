@@ -4,6 +4,7 @@
 #include "storage/sqlquery.h"
 #include "util/error.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
@@ -22,6 +23,18 @@ public:
     explicit TraineeRepository(Database& db) : m_db(db) {}
 
     Result<qint64> insert(const Trainee& trainee, const QString& nowIso);
+    // New people at once (an import), with their first stay: their ids, in
+    // order. On PostgreSQL the ids come from the sequence in one statement
+    // and the rows go a hundred per statement (BatchInsert); on SQLite one by
+    // one. On failure `failed` gets the rows of the statement that failed
+    // (one row on SQLite), indexes into `trainees`.
+    struct Failed
+    {
+        qsizetype first = 0;
+        qsizetype last = 0;
+    };
+    Result<QList<qint64>> insertAll(const QList<Trainee>& trainees, const QString& nowIso,
+                                    Failed* failed = nullptr);
     // Conflict when `trainee.version` is stale.
     Status update(const Trainee& trainee, const QString& nowIso);
     Result<Trainee> load(qint64 id) const;
@@ -75,6 +88,8 @@ public:
     Status anonymise(qint64 id, const QString& nowIso);
 
 private:
+    // The stay a record starts with (none for a candidate or a refusal).
+    static std::optional<Stay> firstStay(const Trainee& t);
     // Brings the stays in line with the record just written (`before`: the
     // record as it was, null for a new one). `today` dates a change of section.
     Status syncStays(const Trainee& now, const Trainee* before, const QDate& today);
