@@ -3654,7 +3654,7 @@
 <context>
     <name>DonationService</name>
     <message>
-        <location filename="../../src/core/services/donationservice.cpp" line="+58" />
+        <location filename="../../src/core/services/donationservice.cpp" line="+28" />
         <source>Choose the donor.</source>
         <translation>Choisissez le donateur.</translation>
     </message>
@@ -3674,47 +3674,7 @@
         <translation>Choisissez le mode de versement du don.</translation>
     </message>
     <message>
-        <location line="-46" />
-        <source>Money (numéraire)</source>
-        <translation>Numéraire</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Listed securities</source>
-        <translation>Titres de sociétés cotés</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Other: goods or services given in kind</source>
-        <translation>Autres : biens ou services donnés en nature</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Other: expenses waived by a volunteer</source>
-        <translation>Autres : frais engagés par un bénévole et abandonnés</translation>
-    </message>
-    <message>
-        <location line="+9" />
-        <source>Authentic deed</source>
-        <translation>Acte authentique</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Private deed</source>
-        <translation>Acte sous seing privé</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Declaration of a manual gift</source>
-        <translation>Déclaration de don manuel</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Other form</source>
-        <translation>Autres</translation>
-    </message>
-    <message>
-        <location line="+20" />
+        <location line="-5" />
         <source>The amount of a gift must be greater than zero.</source>
         <translation>Le montant d'un don doit être supérieur à zéro.</translation>
     </message>
@@ -9924,6 +9884,46 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+1" />
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Money (numéraire)</source>
+        <translation>Numéraire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Listed securities</source>
+        <translation>Titres de sociétés cotés</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Other: goods or services given in kind</source>
+        <translation>Autres : biens ou services donnés en nature</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Other: expenses waived by a volunteer</source>
+        <translation>Autres : frais engagés par un bénévole et abandonnés</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Other form</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Declaration of a manual gift</source>
+        <translation>Déclaration de don manuel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Private deed</source>
+        <translation>Acte sous seing privé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Authentic deed</source>
+        <translation>Acte authentique</translation>
     </message>
     <message>
         <location filename="../../src/core/domain/orders.cpp" line="+8" />

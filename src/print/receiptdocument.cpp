@@ -128,8 +128,8 @@ QString ReceiptDocument::html(const TaxReceipt& r, const SchoolIdentity& school)
             continue;
         }
         gifts += QStringLiteral("<tr>") + cell(Parts::esc(Parts::date(l.day)), 18) +
-                 cell(Parts::esc(DonationService::natureLabel(l.nature)), 33) +
-                 cell(Parts::esc(DonationService::formLabel(l.form.value_or(GiftForm::Other))), 17) +
+                 cell(Parts::esc(labelOf(l.nature)), 33) +
+                 cell(Parts::esc(labelOf(l.form.value_or(GiftForm::Other))), 17) +
                  cell(Parts::esc(method), 15) + cell(Parts::esc(l.amount.format()), 17, true) +
                  QStringLiteral("</tr>");
         if (money)

@@ -96,7 +96,7 @@ TEST_CASE("The demo's receipts to a person and to a company carry every mention 
               // Date, form, nature and method of each gift.
               QStringLiteral("Date du versement ou du don"), QStringLiteral("Nature du don"),
               QStringLiteral("Forme du don"), QStringLiteral("Mode de versement"), day(r.lines.first().day),
-              DonationService::formLabel(*r.lines.first().form),
+              labelOf(*r.lines.first().form),
               // Who signs, as what, where and when.
               beneficiary.city + QStringLiteral(", le ") + day(r.issueDate), r.signatoryName,
               r.signatoryCapacity, QStringLiteral("Signature")})
@@ -130,8 +130,7 @@ TEST_CASE("The demo's receipts to a person and to a company carry every mention 
          {QStringLiteral("Reçu des dons et versements effectués par les entreprises"),
           QStringLiteral("au titre de l'article 238 bis du code général des impôts"),
           QStringLiteral("Cerfa n° 16216"), QStringLiteral("Forme juridique : ") + company->donorLegalForm,
-          QStringLiteral("SIREN ") + company->donorSiren,
-          DonationService::natureLabel(company->lines.first().nature),
+          QStringLiteral("SIREN ") + company->donorSiren, labelOf(company->lines.first().nature),
           QStringLiteral("réduction d'impôt prévue à l'article 238 bis du CGI")})
         CHECK(c.contains(mention));
     CHECK_FALSE(c.contains(QStringLiteral("11580")));

@@ -53,21 +53,30 @@ enum class GiftForm
     Other
 };
 
-// The codes storage keeps ("cash", "securities", "in_kind", "expenses_waived";
-// "authentic_deed", "private_deed", "manual_declaration", "other"), also
-// hashed into receipts. An unknown code reads as money and "other".
-QString giftNatureCode(GiftNature nature);
-GiftNature giftNatureFromCode(const QString& code);
-QString giftFormCode(GiftForm form);
-GiftForm giftFormFromCode(const QString& code);
-inline QList<GiftNature> giftNatures()
+// The codes storage keeps, also hashed into receipts: they never change.
+// An unknown code reads as money and "other".
+template <> struct Codes<GiftNature>
 {
-    return {GiftNature::Cash, GiftNature::Securities, GiftNature::InKind, GiftNature::ExpensesWaived};
-}
-inline QList<GiftForm> giftForms()
+    static constexpr CodeEntry<GiftNature> entries[] = {
+        {GiftNature::Cash, "cash", QT_TRANSLATE_NOOP("etabli::Codes", "Money (numéraire)")},
+        {GiftNature::Securities, "securities", QT_TRANSLATE_NOOP("etabli::Codes", "Listed securities")},
+        {GiftNature::InKind, "in_kind",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Other: goods or services given in kind")},
+        {GiftNature::ExpensesWaived, "expenses_waived",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Other: expenses waived by a volunteer")},
+    };
+};
+// In the order the form offers them: the ordinary gift's first.
+template <> struct Codes<GiftForm>
 {
-    return {GiftForm::Other, GiftForm::ManualDeclaration, GiftForm::PrivateDeed, GiftForm::AuthenticDeed};
-}
+    static constexpr CodeEntry<GiftForm> entries[] = {
+        {GiftForm::Other, "other", QT_TRANSLATE_NOOP("etabli::Codes", "Other form")},
+        {GiftForm::ManualDeclaration, "manual_declaration",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Declaration of a manual gift")},
+        {GiftForm::PrivateDeed, "private_deed", QT_TRANSLATE_NOOP("etabli::Codes", "Private deed")},
+        {GiftForm::AuthenticDeed, "authentic_deed", QT_TRANSLATE_NOOP("etabli::Codes", "Authentic deed")},
+    };
+};
 
 // A gift to the school: money; listed securities; goods and services given
 // in kind; or the expenses a volunteer waived. What is not money is

@@ -14,36 +14,6 @@
 
 namespace etabli {
 
-QString DonationService::natureLabel(GiftNature nature)
-{
-    switch (nature) {
-    case GiftNature::Cash:
-        return tr("Money (numéraire)");
-    case GiftNature::Securities:
-        return tr("Listed securities");
-    case GiftNature::InKind:
-        return tr("Other: goods or services given in kind");
-    case GiftNature::ExpensesWaived:
-        return tr("Other: expenses waived by a volunteer");
-    }
-    return {};
-}
-
-QString DonationService::formLabel(GiftForm form)
-{
-    switch (form) {
-    case GiftForm::AuthenticDeed:
-        return tr("Authentic deed");
-    case GiftForm::PrivateDeed:
-        return tr("Private deed");
-    case GiftForm::ManualDeclaration:
-        return tr("Declaration of a manual gift");
-    case GiftForm::Other:
-        return tr("Other form");
-    }
-    return {};
-}
-
 Status DonationService::checkOpenYear(const QDate& day) const
 {
     return FinancialYearService::requireOpen(m_db, day);
@@ -60,7 +30,7 @@ Result<qint64> DonationService::record(const Donation& input)
         return fail(Error::Code::InvalidInput, tr("Give the day of the gift (not in the future)."));
     if (d.amount.isNegative() || d.amount.isZero())
         return fail(Error::Code::InvalidInput, tr("The amount of a gift must be greater than zero."));
-    if (!giftNatures().contains(d.nature) || !giftForms().contains(d.form))
+    if (!allOf<GiftNature>().contains(d.nature) || !allOf<GiftForm>().contains(d.form))
         return fail(Error::Code::InvalidInput, tr("Choose the nature and the form of the gift."));
     if (d.money()) {
         if (!fromCode<GiftMethod>(codeOf(d.method)))
@@ -105,8 +75,8 @@ Result<qint64> DonationService::record(const Donation& input)
         c.set(QStringLiteral("contact_id"), d.contactId)
             .set(QStringLiteral("day"), d.day.toString(Qt::ISODate))
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(d.amount.cents()))
-            .set(QStringLiteral("nature"), giftNatureCode(d.nature))
-            .set(QStringLiteral("form"), giftFormCode(d.form));
+            .set(QStringLiteral("nature"), codeOf(d.nature))
+            .set(QStringLiteral("form"), codeOf(d.form));
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("donation"), QString::number(*id),
                                  QStringLiteral("create"), c);

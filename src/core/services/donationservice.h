@@ -51,8 +51,6 @@ public:
     Result<QString> verifyReceipts() const;
 
     // As the Cerfa models word them.
-    static QString natureLabel(GiftNature nature);
-    static QString formLabel(GiftForm form);
 
 private:
     Status mayIssue() const;

@@ -122,7 +122,7 @@ Result<FundingQueries::Gifts> FundingQueries::gifts(const QDate& from, const QDa
         // Goods and services given; listed securities and waived expenses
         // are gifts like money in the accounts (the latter booked both as an
         // expense and as a gift).
-        if (giftNatureFromCode(q.value(1).toString()) == GiftNature::InKind)
+        if (fromCode(q.value(1).toString(), GiftNature::Cash) == GiftNature::InKind)
             g.inKind += cents;
         else if (q.value(0).toInt() != 0)
             g.persons += cents;

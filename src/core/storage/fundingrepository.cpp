@@ -53,13 +53,13 @@ Donation readDonation(const SqlQuery& q)
     d.day = fromIso(q.value(5));
     d.amount = Money::fromCents(q.value(6).toLongLong());
     d.method = fromCode(q.value(7).toString(), GiftMethod::Other);
-    d.nature = giftNatureFromCode(q.value(8).toString());
+    d.nature = fromCode(q.value(8).toString(), GiftNature::Cash);
     d.description = q.value(9).toString();
     d.purpose = q.value(10).toString();
     d.receiptId = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
     d.receiptNumber = q.value(12).toString();
     d.version = q.value(13).toInt();
-    d.form = giftFormFromCode(q.value(14).toString());
+    d.form = fromCode(q.value(14).toString(), GiftForm::Other);
     d.valuation = q.value(15).toString();
     d.proof = q.value(16).toString();
     return d;
@@ -204,8 +204,8 @@ Result<qint64> FundingRepository::insertDonation(const Donation& d, const QStrin
         .bind(QStringLiteral("day"), iso(d.day))
         .bind(QStringLiteral("amount"), static_cast<qint64>(d.amount.cents()))
         .bind(QStringLiteral("method"), codeOf(d.method))
-        .bind(QStringLiteral("nature"), giftNatureCode(d.nature))
-        .bind(QStringLiteral("form"), giftFormCode(d.form))
+        .bind(QStringLiteral("nature"), codeOf(d.nature))
+        .bind(QStringLiteral("form"), codeOf(d.form))
         .bind(QStringLiteral("description"), d.description.trimmed())
         .bind(QStringLiteral("valuation"), d.valuation.trimmed())
         .bind(QStringLiteral("proof"), d.proof.trimmed())
@@ -329,9 +329,9 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
             .bind(QStringLiteral("day"), iso(l.day))
             .bind(QStringLiteral("amount"), static_cast<qint64>(l.amount.cents()))
             .bind(QStringLiteral("method"), codeOf(l.method))
-            .bind(QStringLiteral("nature"), giftNatureCode(l.nature))
+            .bind(QStringLiteral("nature"), codeOf(l.nature))
             .bind(QStringLiteral("description"), l.description)
-            .bind(QStringLiteral("form"), l.form ? giftFormCode(*l.form) : QString())
+            .bind(QStringLiteral("form"), l.form ? codeOf(*l.form) : QString())
             .bind(QStringLiteral("valuation"), l.valuation)
             .bind(QStringLiteral("proof"), l.proof);
         if (auto r = line.exec(); !r)
@@ -400,10 +400,10 @@ ReceiptLine receiptLineFromRow(const SqlQuery& q, int first)
                      fromIso(q.value(first + 1)),
                      Money::fromCents(q.value(first + 2).toLongLong()),
                      fromCode(q.value(first + 3).toString(), GiftMethod::Other),
-                     giftNatureFromCode(q.value(first + 4).toString()),
+                     fromCode(q.value(first + 4).toString(), GiftNature::Cash),
                      q.value(first + 5).toString()};
     if (!q.value(first + 6).toString().isEmpty())
-        line.form = giftFormFromCode(q.value(first + 6).toString());
+        line.form = fromCode(q.value(first + 6).toString(), GiftForm::Other);
     line.valuation = q.value(first + 7).toString();
     line.proof = q.value(first + 8).toString();
     return line;

@@ -97,11 +97,11 @@ void DonationsPage::newGift()
     auto* day = FormDialog::dateField(m_session.clock().today(), &dialog);
     auto* amount = FormDialog::moneyField(Money(), &dialog);
     auto* nature = new QComboBox(&dialog);
-    for (GiftNature n : giftNatures())
-        nature->addItem(DonationService::natureLabel(n), static_cast<int>(n));
+    for (GiftNature n : allOf<GiftNature>())
+        nature->addItem(labelOf(n), static_cast<int>(n));
     auto* form = new QComboBox(&dialog);
-    for (GiftForm f : giftForms())
-        form->addItem(DonationService::formLabel(f), static_cast<int>(f));
+    for (GiftForm f : allOf<GiftForm>())
+        form->addItem(labelOf(f), static_cast<int>(f));
     form->setToolTip(
         tr("An ordinary gift by cheque, transfer, card or in cash is “Other”. A declaration of a "
            "manual gift is the one the donor made to the tax office (form 2735); a deed is one "
