@@ -7923,26 +7923,26 @@ Complétez, puis envoyez le devis.</translation>
     <name>TyreDocuments</name>
     <message>
         <location filename="../../src/print/tyredocuments.cpp" line="+29" />
-        <location line="+167" />
+        <location line="+165" />
         <source>Tyre hotel</source>
         <translation>Hôtel de pneus</translation>
     </message>
     <message>
-        <location line="-157" />
+        <location line="-155" />
         <location line="+46" />
-        <location line="+62" />
+        <location line="+60" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-107" />
+        <location line="-105" />
         <location line="+48" />
-        <location line="+61" />
+        <location line="+59" />
         <source>Tyres</source>
         <translation>Pneus</translation>
     </message>
     <message numerus="yes">
-        <location line="-109" />
+        <location line="-107" />
         <location line="+48" />
         <source>%n tyre(s) %1</source>
         <translation>
@@ -7969,23 +7969,23 @@ Complétez, puis envoyez le devis.</translation>
     <message>
         <location line="-45" />
         <location line="+47" />
-        <location line="+60" />
+        <location line="+58" />
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location line="-106" />
+        <location line="-104" />
         <source>Tread</source>
         <translation>Sculpture</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+107" />
+        <location line="+105" />
         <source>In since</source>
         <translation>Entré le</translation>
     </message>
     <message>
-        <location line="-105" />
+        <location line="-103" />
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
@@ -8040,7 +8040,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>sans jantes</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Tread depth measured on entry</source>
         <translation>Profondeur de sculpture mesurée à l'entrée</translation>
     </message>
@@ -8125,7 +8125,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Hôtel de pneus : pneus %1 en gardiennage</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+2" />
         <source>%1 — on %2 — %n set(s)</source>
         <translation>
             <numerusform>%1 — le %2 — %n jeu</numerusform>
@@ -8209,22 +8209,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TyreHotelService</name>
     <message>
-        <location filename="../../src/core/services/tyrehotelservice.cpp" line="+21" />
-        <source>Summer</source>
-        <translation>Été</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Winter</source>
-        <translation>Hiver</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>All-season</source>
-        <translation>Toutes saisons</translation>
-    </message>
-    <message>
-        <location line="+6" />
+        <location filename="../../src/core/services/tyrehotelservice.cpp" line="+20" />
         <source>Rack %1 · row %2 · level %3</source>
         <translation>Casier %1 · rangée %2 · niveau %3</translation>
     </message>
@@ -10184,6 +10169,21 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+1" />
         <source>excluded</source>
         <translation>exclu</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/tyrehotel.h" line="+24" />
+        <source>Summer</source>
+        <translation>Été</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Winter</source>
+        <translation>Hiver</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All-season</source>
+        <translation>Toutes saisons</translation>
     </message>
 </context>
 <context>

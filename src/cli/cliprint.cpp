@@ -85,8 +85,8 @@ int Commands::printDocument(const QStringList& args)
             }
         } else {
             TyreSetFilter f;
-            f.season = what.at(1) == QLatin1String("all") ? QString() : what.at(1);
-            if (!f.season.isEmpty() && !tyreSeasons().contains(f.season)) {
+            f.season = fromCode<TyreSeason>(what.at(1));
+            if (!f.season && what.at(1) != QLatin1String("all")) {
                 m_err << tr("Unknown season “%1”: summer, winter, all_season or all.").arg(what.at(1))
                       << Qt::endl;
                 return BadUsage;

@@ -41,7 +41,7 @@ QString TyreDocuments::labelHtml(const TyreSet& s, const SchoolIdentity& school)
                               (s.withRims ? tr(", with rims") : tr(", without rims")));
     if (!s.brand.isEmpty())
         h += row(tr("Brand"), s.brand);
-    h += row(tr("Season"), TyreHotelService::seasonLabel(s.season));
+    h += row(tr("Season"), labelOf(s.season));
     h += row(tr("Tread"), treads(s));
     h += row(tr("In since"), Parts::date(s.dateIn));
     if (!s.notes.isEmpty())
@@ -88,8 +88,7 @@ QString TyreDocuments::depositHtml(const TyreSet& s, const SchoolIdentity& schoo
     h += table + row(tr("Tyres"), tr("%n tyre(s) %1", nullptr, s.tyreCount).arg(s.tyreSize)) +
          row(tr("Brand"), s.brand.isEmpty() ? QStringLiteral("—") : s.brand) +
          row(tr("Rims"), s.withRims ? tr("with rims") : tr("without rims")) +
-         row(tr("Season"), TyreHotelService::seasonLabel(s.season)) +
-         row(tr("Tread depth measured on entry"), treads(s)) +
+         row(tr("Season"), labelOf(s.season)) + row(tr("Tread depth measured on entry"), treads(s)) +
          row(tr("Remarks on the condition"), s.notes.isEmpty() ? tr("none") : s.notes) +
          row(tr("Place in the store"), TyreHotelService::placeLabel(s)) + QStringLiteral("</table>");
     h += QStringLiteral("<h3>%1</h3>").arg(Parts::esc(tr("Storage: fee and period")));
@@ -127,14 +126,13 @@ std::unique_ptr<Printable> TyreDocuments::deposit(const TyreSet& set, const Scho
     return p;
 }
 
-QString TyreDocuments::listHtml(const QList<TyreSet>& sets, const QString& season,
+QString TyreDocuments::listHtml(const QList<TyreSet>& sets, std::optional<TyreSeason> season,
                                 const SchoolIdentity& school, const QDate& today)
 {
     QString h = Parts::open(8.5);
     h += QStringLiteral("<h1 style=\"font-size: 15pt;\">%1</h1>")
-             .arg(Parts::esc(season.isEmpty() ? tr("Tyre hotel: sets in storage")
-                                              : tr("Tyre hotel: %1 sets in storage")
-                                                    .arg(TyreHotelService::seasonLabel(season).toLower())));
+             .arg(Parts::esc(!season ? tr("Tyre hotel: sets in storage")
+                                     : tr("Tyre hotel: %1 sets in storage").arg(labelOf(*season).toLower())));
     h += QStringLiteral("<p>%1</p>")
              .arg(Parts::esc(tr("%1 — on %2 — %n set(s)", nullptr, static_cast<int>(sets.size()))
                                  .arg(school.name, Parts::date(today))));
@@ -144,10 +142,10 @@ QString TyreDocuments::listHtml(const QList<TyreSet>& sets, const QString& seaso
     // Widths in % of the page, so that short values keep to one line.
     QList<std::pair<QString, int>> heads = {{tr("Place"), 9},
                                             {tr("Plate"), 11},
-                                            {tr("Customer"), season.isEmpty() ? 20 : 27},
+                                            {tr("Customer"), !season ? 20 : 27},
                                             {tr("Phone"), 11},
                                             {tr("Tyres"), 19}};
-    if (season.isEmpty())
+    if (!season)
         heads.append({tr("Season"), 7});
     heads.append({tr("Smallest tread"), 10});
     heads.append({tr("In since"), 8});
@@ -173,8 +171,8 @@ QString TyreDocuments::listHtml(const QList<TyreSet>& sets, const QString& seaso
         h += cell(unbroken(Parts::esc(tr("%1 × %2").arg(s.tyreCount).arg(s.tyreSize))) +
                       Parts::esc(s.withRims ? tr(" + rims") : QString()),
                   false);
-        if (season.isEmpty())
-            h += cell(Parts::esc(TyreHotelService::seasonLabel(s.season)));
+        if (!season)
+            h += cell(Parts::esc(labelOf(s.season)));
         h += cell(worn ? QStringLiteral("<b>%1</b>").arg(Parts::esc(tr("%1 (worn)").arg(tread)))
                        : Parts::esc(tread));
         h += cell(Parts::esc(Parts::date(s.dateIn)));
@@ -188,7 +186,7 @@ QString TyreDocuments::listHtml(const QList<TyreSet>& sets, const QString& seaso
     return h;
 }
 
-std::unique_ptr<Printable> TyreDocuments::list(const QList<TyreSet>& sets, const QString& season,
+std::unique_ptr<Printable> TyreDocuments::list(const QList<TyreSet>& sets, std::optional<TyreSeason> season,
                                                const SchoolIdentity& school, const QDate& today)
 {
     auto p = std::make_unique<Printable>();

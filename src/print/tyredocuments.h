@@ -35,9 +35,9 @@ public:
     static std::unique_ptr<Printable> deposit(const TyreSet& set, const SchoolIdentity& school,
                                               const std::optional<CatalogueItem>& fee);
     // `season` empty: every season.
-    static QString listHtml(const QList<TyreSet>& sets, const QString& season, const SchoolIdentity& school,
-                            const QDate& today);
-    static std::unique_ptr<Printable> list(const QList<TyreSet>& sets, const QString& season,
+    static QString listHtml(const QList<TyreSet>& sets, std::optional<TyreSeason> season,
+                            const SchoolIdentity& school, const QDate& today);
+    static std::unique_ptr<Printable> list(const QList<TyreSet>& sets, std::optional<TyreSeason> season,
                                            const SchoolIdentity& school, const QDate& today);
 };
 

@@ -366,7 +366,7 @@ int main(int argc, char* argv[])
         TyreHotelService s(db, clock, user);
         const auto read = [&](const TyreSetFilter& f, const PageRequest& r) { return s.list(f, r); };
         TyreSetFilter all;
-        all.state.clear();
+        all.state.reset();
         pages(QStringLiteral("tyre hotel"), read, all, total(QStringLiteral("tyre_set")));
         TyreSetFilter search = all;
         search.text = QStringLiteral("AB");

@@ -709,14 +709,14 @@ TEST_CASE("The demo's gifts, budget entries and production log page through thei
     // The tyre hotel: the sets in storage by place (rack, row, level), the others newest first.
     TyreHotelService hotel(t.db(), clock, director);
     TyreSetFilter stored;
-    stored.state = QStringLiteral("stored");
+    stored.state = TyreSetFilter::State::Stored;
     checkPaging<TyreSet>(
         [&](const PageRequest& r) { return hotel.list(stored, r); },
         idsBy(t.db(), QStringLiteral("SELECT id FROM tyre_set WHERE date_out IS NULL ORDER BY "
                                      "rack, row_no, level_no, id")),
         10);
     TyreSetFilter every;
-    every.state.clear();
+    every.state.reset();
     checkPaging<TyreSet>(
         [&](const PageRequest& r) { return hotel.list(every, r); },
         idsBy(t.db(), QStringLiteral("SELECT id FROM tyre_set ORDER BY date_in DESC, id DESC")), 20);

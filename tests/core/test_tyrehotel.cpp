@@ -57,7 +57,7 @@ struct Hotel
     {
         TyreSet s;
         s.vehicleId = car;
-        s.season = QStringLiteral("winter");
+        s.season = TyreSeason::Winter;
         s.tyreSize = QStringLiteral("185/65r15 88t");
         s.brand = QStringLiteral("Michelin Alpin 6");
         s.tyreCount = 4;
@@ -127,7 +127,7 @@ TEST_CASE("The tyre hotel stores a set at a free place, finds it by plate and gi
     f.text = QStringLiteral("faivre");
     CHECK(*hotel.count(f) == 1);
     f.text.clear();
-    f.season = QStringLiteral("summer");
+    f.season = TyreSeason::Summer;
     CHECK(*hotel.count(f) == 0);
 
     // The place is taken; the same car cannot have two sets in storage.
@@ -186,10 +186,10 @@ TEST_CASE("The tyre hotel stores a set at a free place, finds it by plate and gi
     changed.notes = QStringLiteral("trop tard");
     CHECK_FALSE(hotel.save(changed));
     TyreSet next = h.winterSet();
-    next.season = QStringLiteral("summer");
+    next.season = TyreSeason::Summer;
     REQUIRE(hotel.save(next)); // same car, same place: free again
     TyreSetFilter returned;
-    returned.state = QStringLiteral("returned");
+    returned.state = TyreSetFilter::State::Returned;
     CHECK(*hotel.count(returned) == 1);
     CHECK(test::rawScalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'tyre_set'"))
               .toInt() >= 5);

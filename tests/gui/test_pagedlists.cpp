@@ -127,7 +127,7 @@ TEST_CASE("Every paged list of the demo walks to its end and back through its pa
     }
     {
         TyreHotelPage page(d.session);
-        page.stateFilter()->setCurrentIndex(page.stateFilter()->findData(QString()));
+        page.stateFilter()->setCurrentIndex(page.stateFilter()->count() - 1);
         REQUIRE(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM tyre_set")).toInt() > 0);
         QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         page.reload();

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "domain/codes.h"
+
 #include <algorithm>
+#include <optional>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -8,10 +11,21 @@
 
 namespace etabli {
 
-inline QStringList tyreSeasons()
+// The season a set of tyres is for; the codes are the database's.
+enum class TyreSeason
 {
-    return {QStringLiteral("summer"), QStringLiteral("winter"), QStringLiteral("all_season")};
-}
+    Summer,
+    Winter,
+    AllSeason
+};
+template <> struct Codes<TyreSeason>
+{
+    static constexpr CodeEntry<TyreSeason> entries[] = {
+        {TyreSeason::Summer, "summer", QT_TRANSLATE_NOOP("etabli::Codes", "Summer")},
+        {TyreSeason::Winter, "winter", QT_TRANSLATE_NOOP("etabli::Codes", "Winter")},
+        {TyreSeason::AllSeason, "all_season", QT_TRANSLATE_NOOP("etabli::Codes", "All-season")},
+    };
+};
 
 // A set of a customer's tyres stored for the season at the tyre hotel.
 struct TyreSet
@@ -25,7 +39,7 @@ struct TyreSet
     QString plate;         // filled when read
     QString customerName;  // filled when read
     QString customerPhone; // filled when read
-    QString season = QStringLiteral("winter");
+    TyreSeason season = TyreSeason::Winter;
     QString tyreSize; // normalised: "205/55 R16 91V"
     QString brand;
     int tyreCount = 4;
@@ -54,9 +68,14 @@ struct TyreSet
 
 struct TyreSetFilter
 {
-    QString text;                             // plate (any form) or customer
-    QString season;                           // empty: all
-    QString state = QStringLiteral("stored"); // "stored", "returned", or empty: all
+    enum class State
+    {
+        Stored,
+        Returned
+    };
+    QString text;                               // plate (any form) or customer
+    std::optional<TyreSeason> season;           // none: all
+    std::optional<State> state = State::Stored; // none: all
 };
 
 } // namespace etabli

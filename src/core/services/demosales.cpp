@@ -475,7 +475,7 @@ Result<int> DemoGenerator::addTyreHotel(DeterministicRandom& rng, const QList<qi
         const int slot = place++;
         TyreSet winter;
         winter.vehicleId = vehicle;
-        winter.season = QStringLiteral("winter");
+        winter.season = TyreSeason::Winter;
         winter.tyreSize = size;
         winter.brand = rng.pick(brands);
         winter.tyreCount = 4;
@@ -499,7 +499,7 @@ Result<int> DemoGenerator::addTyreHotel(DeterministicRandom& rng, const QList<qi
         if (auto r = TyreHotelService(m_db, out, office).giveBack(*id, changeOver); !r)
             return std::unexpected(r.error());
         TyreSet summer = winter;
-        summer.season = QStringLiteral("summer");
+        summer.season = TyreSeason::Summer;
         summer.brand = rng.pick(brands);
         summer.treadTenths.clear();
         const int worn = rng.chance(10) ? 20 : 35; // now and then a set to replace soon

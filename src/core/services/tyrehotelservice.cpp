@@ -15,17 +15,6 @@
 
 namespace etabli {
 
-QString TyreHotelService::seasonLabel(const QString& season)
-{
-    if (season == QLatin1String("summer"))
-        return tr("Summer");
-    if (season == QLatin1String("winter"))
-        return tr("Winter");
-    if (season == QLatin1String("all_season"))
-        return tr("All-season");
-    return season;
-}
-
 QString TyreHotelService::placeLabel(const TyreSet& set)
 {
     return tr("Rack %1 · row %2 · level %3").arg(set.rack).arg(set.row).arg(set.level);
@@ -113,7 +102,7 @@ Status TyreHotelService::validate(TyreSet& s) const
 {
     if (s.vehicleId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the vehicle (type its plate)."));
-    if (!tyreSeasons().contains(s.season))
+    if (!allOf<TyreSeason>().contains(s.season))
         return fail(Error::Code::InvalidInput, tr("Choose the season of the tyres."));
     auto size = SalesFormats::normaliseTyreSize(s.tyreSize);
     if (!size)
@@ -196,7 +185,7 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
             if (!id)
                 return id;
             c.set(QStringLiteral("vehicle_id"), s.vehicleId)
-                .set(QStringLiteral("season"), s.season)
+                .set(QStringLiteral("season"), codeOf(s.season))
                 .set(QStringLiteral("place"), placeLabel(s))
                 .set(QStringLiteral("date_in"), s.dateIn.toString(Qt::ISODate));
             if (auto r = AuditTrail(m_db, m_clock)
@@ -209,7 +198,7 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
         if (auto r = repo.update(s, m_clock.nowIso()); !r)
             return std::unexpected(r.error());
         c.add(QStringLiteral("place"), placeLabel(before), placeLabel(s))
-            .add(QStringLiteral("season"), before.season, s.season)
+            .add(QStringLiteral("season"), codeOf(before.season), codeOf(s.season))
             .add(QStringLiteral("tyre_size"), before.tyreSize, s.tyreSize)
             .add(QStringLiteral("notes"), before.notes, s.notes.trimmed());
         if (auto r = AuditTrail(m_db, m_clock)
@@ -266,13 +255,13 @@ Result<qint64> TyreHotelService::invoiceFee(qint64 setId)
             return std::unexpected(item.error());
         Invoice draft;
         draft.contactId = s->contactId;
-        draft.reference = tr("Tyre storage %1, %2").arg(s->plate, seasonLabel(s->season).toLower());
+        draft.reference = tr("Tyre storage %1, %2").arg(s->plate, labelOf(s->season).toLower());
         // The storage invoice names its period.
         draft.serviceFrom = s->dateIn;
         draft.serviceTo = storageEnd(*s);
         InvoiceLine line;
         line.catalogueItemId = item->id;
-        line.label = tr("%1 — %2, %3").arg(item->label, s->plate, seasonLabel(s->season).toLower());
+        line.label = tr("%1 — %2, %3").arg(item->label, s->plate, labelOf(s->season).toLower());
         line.unit = item->unit;
         line.quantityThousandths = 1000;
         line.unitPrice = item->unitPrice;

@@ -42,7 +42,6 @@ public:
     // A draft invoice of the storage fee to the vehicle's owner; returns its id.
     Result<qint64> invoiceFee(qint64 setId);
 
-    static QString seasonLabel(const QString& season);
     static QString placeLabel(const TyreSet& set);
     // The period a storage fee covers: a season of six months from the day
     // the set came in (the deposit receipt and the storage invoice name it).

@@ -33,7 +33,7 @@ TyreSet readSet(const SqlQuery& q)
                          ? q.value(4).toString() + QLatin1Char(' ') + q.value(5).toString()
                          : q.value(4).toString();
     s.customerPhone = q.value(7).toString();
-    s.season = q.value(8).toString();
+    s.season = fromCode(q.value(8).toString(), TyreSeason::Winter);
     s.tyreSize = q.value(9).toString();
     s.brand = q.value(10).toString();
     s.tyreCount = q.value(11).toInt();
@@ -57,11 +57,11 @@ TyreSet readSet(const SqlQuery& q)
 sql::PagedQuery listQuery(const TyreSetFilter& f)
 {
     sql::Where where;
-    if (!f.season.isEmpty())
-        where.add(QStringLiteral("s.season = :season"), {{QStringLiteral("season"), f.season}});
-    if (f.state == QLatin1String("stored"))
+    if (f.season)
+        where.add(QStringLiteral("s.season = :season"), {{QStringLiteral("season"), codeOf(*f.season)}});
+    if (f.state == TyreSetFilter::State::Stored)
         where.add(QStringLiteral("s.date_out IS NULL"));
-    else if (f.state == QLatin1String("returned"))
+    else if (f.state == TyreSetFilter::State::Returned)
         where.add(QStringLiteral("s.date_out IS NOT NULL"));
     const QString typed = f.text.trimmed();
     if (!typed.isEmpty()) {
@@ -74,7 +74,7 @@ sql::PagedQuery listQuery(const TyreSetFilter& f)
                   {{QStringLiteral("plate"), key + QLatin1Char('%')},
                    {QStringLiteral("name"), sql::Where::containsPattern(typed)}});
     }
-    if (f.state == QLatin1String("stored"))
+    if (f.state == TyreSetFilter::State::Stored)
         return sql::PagedQuery(
             setFields, setTables, where,
             QStringList{QStringLiteral("s.rack"), QStringLiteral("s.row_no"), QStringLiteral("s.level_no")},
@@ -121,7 +121,7 @@ Result<qint64> TyreHotelRepository::insert(const TyreSet& s, const QString& nowI
         return std::unexpected(r.error());
     q.bind(QStringLiteral("vehicle"), s.vehicleId)
         .bind(QStringLiteral("contact"), s.contactId)
-        .bind(QStringLiteral("season"), s.season)
+        .bind(QStringLiteral("season"), codeOf(s.season))
         .bind(QStringLiteral("size"), s.tyreSize)
         .bind(QStringLiteral("brand"), s.brand.trimmed())
         .bind(QStringLiteral("count"), s.tyreCount)
@@ -155,7 +155,7 @@ Status TyreHotelRepository::update(const TyreSet& s, const QString& nowIso)
                                           ":version"));
         !r)
         return r;
-    q.bind(QStringLiteral("season"), s.season)
+    q.bind(QStringLiteral("season"), codeOf(s.season))
         .bind(QStringLiteral("size"), s.tyreSize)
         .bind(QStringLiteral("brand"), s.brand.trimmed())
         .bind(QStringLiteral("count"), s.tyreCount)

@@ -30,12 +30,12 @@ TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
         return user.can(permission::SalesWrite) || user.can(permission::ProductionWrite);
     });
     m_table->setObjectName(QStringLiteral("tyreSetsTable"));
-    m_season->addItem(tr("Every season"), QString());
-    for (const QString& s : tyreSeasons())
-        m_season->addItem(TyreHotelService::seasonLabel(s), s);
-    m_state->addItem(tr("In storage"), QStringLiteral("stored"));
-    m_state->addItem(tr("Given back"), QStringLiteral("returned"));
-    m_state->addItem(tr("All"), QString());
+    m_season->addItem(tr("Every season"));
+    for (TyreSeason s : allOf<TyreSeason>())
+        m_season->addItem(labelOf(s), static_cast<int>(s));
+    m_state->addItem(tr("In storage"), static_cast<int>(TyreSetFilter::State::Stored));
+    m_state->addItem(tr("Given back"), static_cast<int>(TyreSetFilter::State::Returned));
+    m_state->addItem(tr("All"));
     addFilter(m_season);
     addFilter(m_state);
     auto* print = new QPushButton(tr("&Print the list…"), this);
@@ -43,7 +43,7 @@ TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
     connect(print, &QPushButton::clicked, this, [this]() {
         DocumentOutput::preview(this, [this]() -> std::unique_ptr<print::Printable> {
             TyreSetFilter f;
-            f.season = m_season->currentData().toString();
+            f.season = season();
             auto sets = TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).all(f);
             auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
             if (!sets || !school) {
@@ -84,12 +84,20 @@ bool TyreHotelPage::mayRead() const
     return m_session.user().can(permission::SalesRead) || m_session.user().can(permission::ProductionWrite);
 }
 
+std::optional<TyreSeason> TyreHotelPage::season() const
+{
+    const QVariant chosen = m_season->currentData();
+    return chosen.isValid() ? std::optional(static_cast<TyreSeason>(chosen.toInt())) : std::nullopt;
+}
+
 void TyreHotelPage::applyFilters()
 {
     TyreSetFilter f;
     f.text = m_search->text();
-    f.season = m_season->currentData().toString();
-    f.state = m_state->currentData().toString();
+    f.season = season();
+    f.state = m_state->currentData().isValid()
+                  ? std::optional(static_cast<TyreSetFilter::State>(m_state->currentData().toInt()))
+                  : std::nullopt;
     m_list->setFilter(f);
 }
 

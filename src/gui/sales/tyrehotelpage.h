@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/tyrehotel.h"
 #include "gui/common/pagedlistpage.h"
 
 namespace etabli {
@@ -27,6 +28,7 @@ protected:
     void applyFilters() override;
 
 private:
+    std::optional<TyreSeason> season() const; // the filter's, none for every season
     QComboBox* m_season;
     QComboBox* m_state;
     TyreSetListModel* m_list;

@@ -48,8 +48,8 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
     m_plate->setPlaceholderText(tr("AB-123-CD"));
     m_plate->setObjectName(QStringLiteral("tyrePlate"));
     m_owner->setWordWrap(true);
-    for (const QString& s : tyreSeasons())
-        m_season->addItem(TyreHotelService::seasonLabel(s), s);
+    for (TyreSeason s : allOf<TyreSeason>())
+        m_season->addItem(labelOf(s), static_cast<int>(s));
     m_size->setPlaceholderText(QStringLiteral("205/55 R16 91V"));
     m_brand->setPlaceholderText(tr("e.g. Michelin Alpin 6"));
     m_count->setRange(1, TyreSet::MaxTyres);
@@ -248,7 +248,7 @@ void TyreSetDialog::display()
         m_owner->setText(m_set.customerName + (m_set.customerPhone.isEmpty()
                                                    ? QString()
                                                    : QStringLiteral(" — ") + m_set.customerPhone));
-    m_season->setCurrentIndex(std::max(0, m_season->findData(m_set.season)));
+    m_season->setCurrentIndex(std::max(0, m_season->findData(static_cast<int>(m_set.season))));
     m_size->setText(m_set.tyreSize);
     m_brand->setText(m_set.brand);
     m_count->setValue(m_set.tyreCount);
@@ -299,7 +299,7 @@ bool TyreSetDialog::save()
         findVehicle();
         s.vehicleId = m_vehicleId;
     }
-    s.season = m_season->currentData().toString();
+    s.season = static_cast<TyreSeason>(m_season->currentData().toInt());
     s.tyreSize = m_size->text();
     s.brand = m_brand->text();
     s.tyreCount = m_count->value();

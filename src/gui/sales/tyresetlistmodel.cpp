@@ -43,7 +43,7 @@ QVariant TyreSetListModel::cell(const TyreSet& s, int column, int role) const
     case Customer:
         return s.customerName;
     case Season:
-        return TyreHotelService::seasonLabel(s.season);
+        return labelOf(s.season);
     case Size:
         return s.tyreSize;
     case Tyres:
