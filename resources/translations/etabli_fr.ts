@@ -7768,32 +7768,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeService</name>
     <message>
-        <location filename="../../src/core/services/traineeservice.cpp" line="+59" />
-        <source>other</source>
-        <translation>autre</translation>
-    </message>
-    <message>
-        <location line="-7" />
-        <source>mother</source>
-        <translation>mère</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>father</source>
-        <translation>père</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>legal guardian</source>
-        <translation>tuteur légal</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>educator (ASE)</source>
-        <translation>éducateur (ASE)</translation>
-    </message>
-    <message>
-        <location line="+59" />
+        <location filename="../../src/core/services/traineeservice.cpp" line="+104" />
         <location line="+219" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
@@ -7885,18 +7860,18 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+71" />
-        <location line="+27" />
+        <location line="+25" />
         <source>The guardian's last name is required.</source>
         <translation>Le nom du responsable est obligatoire.</translation>
     </message>
     <message>
-        <location line="-25" />
-        <location line="+27" />
-        <source>Unknown relation “%1”: mother, father, legal guardian, educator or other.</source>
-        <translation>Lien inconnu « %1 » : mère, père, tuteur légal, éducateur ou autre.</translation>
+        <location line="-23" />
+        <location line="+25" />
+        <source>Choose the guardian's relation to the young person.</source>
+        <translation>Choisissez le lien du responsable avec le jeune.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+55" />
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -10115,8 +10090,34 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>changement de section</translation>
     </message>
     <message>
+        <location line="+54" />
+        <source>mother</source>
+        <translation>mère</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>father</source>
+        <translation>père</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>legal guardian</source>
+        <translation>tuteur légal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>educator (ASE)</source>
+        <translation>éducateur (ASE)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>other</source>
+        <comment>guardian</comment>
+        <translation>autre</translation>
+    </message>
+    <message>
         <location filename="../../src/core/domain/career.h" line="-1" />
-        <location filename="../../src/core/domain/trainee.h" line="-18" />
+        <location filename="../../src/core/domain/trainee.h" line="-76" />
         <source>other</source>
         <translation>autre</translation>
     </message>

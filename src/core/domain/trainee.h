@@ -113,12 +113,25 @@ struct Trainee
     }
 };
 
-// The relations a guardian may have to the young person, as stored.
-inline QStringList guardianRelations()
+// The relation a guardian has to the young person; the codes are the database's.
+enum class GuardianRelation
 {
-    return {QStringLiteral("mother"), QStringLiteral("father"), QStringLiteral("guardian"),
-            QStringLiteral("educator"), QStringLiteral("other")};
-}
+    Mother,
+    Father,
+    Guardian,
+    Educator,
+    Other
+};
+template <> struct Codes<GuardianRelation>
+{
+    static constexpr CodeEntry<GuardianRelation> entries[] = {
+        {GuardianRelation::Mother, "mother", QT_TRANSLATE_NOOP("etabli::Codes", "mother")},
+        {GuardianRelation::Father, "father", QT_TRANSLATE_NOOP("etabli::Codes", "father")},
+        {GuardianRelation::Guardian, "guardian", QT_TRANSLATE_NOOP("etabli::Codes", "legal guardian")},
+        {GuardianRelation::Educator, "educator", QT_TRANSLATE_NOOP("etabli::Codes", "educator (ASE)")},
+        {GuardianRelation::Other, "other", QT_TRANSLATE_NOOP3("etabli::Codes", "other", "guardian")},
+    };
+};
 
 struct Guardian
 {
@@ -126,7 +139,7 @@ struct Guardian
     qint64 traineeId = 0;
     QString lastName;
     QString firstName;
-    QString relation = QStringLiteral("mother"); // one of guardianRelations()
+    GuardianRelation relation = GuardianRelation::Mother;
     QString phone;
     QString email;
     QString address;

@@ -573,9 +573,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     g.traineeId = *id;
                     g.lastName = rng.chance(80) ? t.lastName : rng.pick(lastNames());
                     g.firstName = rng.pick(rng.chance(70) ? girlsNames() : boysNames());
-                    g.relation = rng.chance(15)
-                                     ? QStringLiteral("educator")
-                                     : (rng.chance(70) ? QStringLiteral("mother") : QStringLiteral("father"));
+                    g.relation = rng.chance(15)   ? GuardianRelation::Educator
+                                 : rng.chance(70) ? GuardianRelation::Mother
+                                                  : GuardianRelation::Father;
                     g.phone = QStringLiteral("03 84 %1 %2 %3")
                                   .arg(rng.between(10, 99))
                                   .arg(rng.between(10, 99))

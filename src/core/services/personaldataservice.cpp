@@ -310,7 +310,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
     for (const Guardian& g : details.guardians(traineeId).value_or(QList<Guardian>{}))
         guardians.append(QJsonObject{{QStringLiteral("nom"), g.lastName},
                                      {QStringLiteral("prénom"), g.firstName},
-                                     {QStringLiteral("lien"), g.relation},
+                                     {QStringLiteral("lien"), labelOf(g.relation)},
                                      {QStringLiteral("téléphone"), g.phone},
                                      {QStringLiteral("e-mail"), g.email},
                                      {QStringLiteral("adresse"), g.address}});

@@ -46,19 +46,6 @@ ChangeSet diff(const Trainee& b, const Trainee& a)
 
 } // namespace
 
-QString TraineeService::relationLabel(const QString& r)
-{
-    if (r == QLatin1String("mother"))
-        return tr("mother");
-    if (r == QLatin1String("father"))
-        return tr("father");
-    if (r == QLatin1String("guardian"))
-        return tr("legal guardian");
-    if (r == QLatin1String("educator"))
-        return tr("educator (ASE)");
-    return tr("other");
-}
-
 Result<Page<TraineeRow>> TraineeService::page(TraineeFilter filter, const PageRequest& request) const
 {
     if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
@@ -354,10 +341,8 @@ Result<qint64> TraineeService::addGuardian(const Guardian& g)
         return std::unexpected(r.error());
     if (g.lastName.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The guardian's last name is required."));
-    if (!guardianRelations().contains(g.relation))
-        return fail(Error::Code::InvalidInput, tr("Unknown relation “%1”: mother, father, legal guardian, "
-                                                  "educator or other.")
-                                                   .arg(g.relation));
+    if (!allOf<GuardianRelation>().contains(g.relation))
+        return fail(Error::Code::InvalidInput, tr("Choose the guardian's relation to the young person."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto id = TraineeDetailRepository(m_db).insertGuardian(g, m_clock.nowIso());
         if (!id)
@@ -381,10 +366,8 @@ Status TraineeService::updateGuardian(const Guardian& g)
         return r;
     if (g.lastName.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The guardian's last name is required."));
-    if (!guardianRelations().contains(g.relation))
-        return fail(Error::Code::InvalidInput, tr("Unknown relation “%1”: mother, father, legal guardian, "
-                                                  "educator or other.")
-                                                   .arg(g.relation));
+    if (!allOf<GuardianRelation>().contains(g.relation))
+        return fail(Error::Code::InvalidInput, tr("Choose the guardian's relation to the young person."));
     return inTransaction(m_db, [&]() -> Status {
         if (auto r = TraineeDetailRepository(m_db).updateGuardian(g, m_clock.nowIso()); !r)
             return r;

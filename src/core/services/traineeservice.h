@@ -63,7 +63,6 @@ public:
     // import reads the clock once for all its rows).
     Status validate(const Trainee& trainee, bool confirmedAge) const;
     Status validate(const Trainee& trainee, bool confirmedAge, const QDate& today) const;
-    static QString relationLabel(const QString& relation);
 
 private:
     Status recordRead(qint64 traineeId, const QString& part) const;

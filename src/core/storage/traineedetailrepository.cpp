@@ -11,7 +11,7 @@ void bindGuardian(SqlQuery& q, const Guardian& g)
 {
     q.bind(QStringLiteral("last_name"), g.lastName.trimmed())
         .bind(QStringLiteral("first_name"), g.firstName.trimmed())
-        .bind(QStringLiteral("relation"), g.relation)
+        .bind(QStringLiteral("relation"), codeOf(g.relation))
         .bind(QStringLiteral("phone"), g.phone.trimmed())
         .bind(QStringLiteral("email"), g.email.trimmed())
         .bind(QStringLiteral("address"), g.address.trimmed());
@@ -36,7 +36,7 @@ Result<QList<Guardian>> TraineeDetailRepository::guardians(qint64 traineeId) con
         g.traineeId = q.value(1).toLongLong();
         g.lastName = q.value(2).toString();
         g.firstName = q.value(3).toString();
-        g.relation = q.value(4).toString();
+        g.relation = fromCode(q.value(4).toString(), GuardianRelation::Other);
         g.phone = q.value(5).toString();
         g.email = q.value(6).toString();
         g.address = q.value(7).toString();

@@ -417,7 +417,7 @@ QWidget* TraineeDialog::buildGuardians()
     m_guardianRows = new ColumnsModel<Guardian>(
         {{tr("Name"),
           [](const Guardian& g) { return QStringLiteral("%1 %2").arg(g.lastName.toUpper(), g.firstName); }},
-         {tr("Relation"), [](const Guardian& g) { return TraineeService::relationLabel(g.relation); }},
+         {tr("Relation"), [](const Guardian& g) { return labelOf(g.relation); }},
          {tr("Phone"), [](const Guardian& g) { return g.phone; }},
          {tr("E-mail"), [](const Guardian& g) { return g.email; }}},
         page);
@@ -479,9 +479,9 @@ void TraineeDialog::editGuardian(int row)
     auto* last = new QLineEdit(g.lastName, &dialog);
     auto* first = new QLineEdit(g.firstName, &dialog);
     auto* relation = new QComboBox(&dialog);
-    for (const QString& r : guardianRelations())
-        relation->addItem(TraineeService::relationLabel(r), r);
-    relation->setCurrentIndex(std::max(0, relation->findData(g.relation)));
+    for (GuardianRelation r : allOf<GuardianRelation>())
+        relation->addItem(labelOf(r), static_cast<int>(r));
+    relation->setCurrentIndex(std::max(0, relation->findData(static_cast<int>(g.relation))));
     auto* phone = new QLineEdit(g.phone, &dialog);
     auto* email = new QLineEdit(g.email, &dialog);
     dialog.addRow(tr("&Last name"), last);
@@ -493,7 +493,7 @@ void TraineeDialog::editGuardian(int row)
         g.traineeId = m_trainee.id;
         g.lastName = last->text();
         g.firstName = first->text();
-        g.relation = relation->currentData().toString();
+        g.relation = static_cast<GuardianRelation>(relation->currentData().toInt());
         g.phone = phone->text();
         g.email = email->text();
         TraineeService service(m_session.database(), m_session.clock(), m_session.user());
