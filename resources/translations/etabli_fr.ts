@@ -1731,31 +1731,6 @@
     <name>CatalogueService</name>
     <message>
         <location filename="../../src/core/services/catalogueservice.cpp" line="+14" />
-        <source>piece</source>
-        <translation>pièce</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>hour</source>
-        <translation>heure</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>kg</source>
-        <translation>kg</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>metre</source>
-        <translation>mètre</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>flat rate</source>
-        <translation>forfait</translation>
-    </message>
-    <message>
-        <location line="+7" />
         <source>Choose the workshop of the item.</source>
         <translation>Choisissez l'atelier de l'article.</translation>
     </message>
@@ -1771,8 +1746,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>Unknown unit “%1”.</source>
-        <translation>Unité inconnue « %1 ».</translation>
+        <source>“%1”: choose the unit.</source>
+        <translation>« %1 » : choisissez l’unité.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -4516,12 +4491,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>« %1 » : le taux de TVA est compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Unknown unit “%1”.</source>
-        <translation>Unité inconnue « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+82" />
+        <location line="+84" />
         <source>The invoice %1 is issued: it cannot be changed any more; correct it with a credit note.</source>
         <translation>La facture %1 est émise : elle ne peut plus être modifiée ; corrigez-la par un avoir.</translation>
     </message>
@@ -4606,12 +4576,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Un brouillon ne s'imprime pas comme une facture : émettez-le d'abord.</translation>
     </message>
     <message>
-        <location line="-619" />
+        <location line="-617" />
         <source>Payment by %1, by cheque, transfer, card or cash.</source>
         <translation>Paiement au plus tard le %1, par chèque, virement, carte ou espèces.</translation>
     </message>
     <message>
-        <location line="+329" />
+        <location line="+47" />
+        <source>“%1”: choose the unit.</source>
+        <translation>« %1 » : choisissez l’unité.</translation>
+    </message>
+    <message>
+        <location line="+280" />
         <source>The amount of a payment cannot be zero.</source>
         <translation>Le montant d'un règlement ne peut pas être nul.</translation>
     </message>
@@ -5262,8 +5237,8 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Unknown unit “%1”.</source>
-        <translation>Unité inconnue « %1 ».</translation>
+        <source>“%1”: choose the unit.</source>
+        <translation>« %1 » : choisissez l’unité.</translation>
     </message>
     <message>
         <location line="+5" />
@@ -9380,7 +9355,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::CataloguePage</name>
     <message>
-        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+67" />
+        <location filename="../../src/gui/workshops/cataloguepage.cpp" line="+66" />
         <source>&amp;Workshop</source>
         <translation>A&amp;telier</translation>
     </message>
@@ -9415,7 +9390,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Enregistrer l'atelier</translation>
     </message>
     <message>
-        <location line="-31" />
+        <location line="-30" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -9430,7 +9405,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Unité</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Price excl. VAT</source>
         <translation>Prix HT</translation>
     </message>
@@ -9756,7 +9731,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Facture (brouillon)</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/sales.h" line="+99" />
+        <location filename="../../src/core/domain/sales.h" line="+100" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -10185,6 +10160,31 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+1" />
         <source>All-season</source>
         <translation>Toutes saisons</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/catalogue.h" line="+25" />
+        <source>piece</source>
+        <translation>pièce</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>hour</source>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>metre</source>
+        <translation>mètre</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>flat rate</source>
+        <translation>forfait</translation>
     </message>
 </context>
 <context>

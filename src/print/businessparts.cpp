@@ -125,8 +125,8 @@ QString Parts::linesTable(const QList<InvoiceLine>& lines, bool vat)
         h += QStringLiteral(
                  "<tr><td>%1</td><td align=\"right\">%2</td><td>%3</td><td align=\"right\">%4</td>%5"
                  "<td align=\"right\">%6</td></tr>")
-                 .arg(esc(label), esc(Quantities::format(l.quantityThousandths)),
-                      esc(CatalogueService::unitLabel(l.unit)), esc(l.unitPrice.format()),
+                 .arg(esc(label), esc(Quantities::format(l.quantityThousandths)), esc(labelOf(l.unit)),
+                      esc(l.unitPrice.format()),
                       vat ? QStringLiteral("<td align=\"right\">%1</td>").arg(esc(vatRate(l.vatRateBp)))
                           : QString(),
                       esc(l.total().format()));

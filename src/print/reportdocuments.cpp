@@ -185,7 +185,7 @@ void ReportDocuments::writeActivity(ReportBuilder& b, const ActivityReportData& 
     QList<QStringList> outputs;
     for (const Indicators::Output& o : now.outputs)
         outputs << QStringList{o.label, Quantities::format(o.quantityThousandths) + QLatin1Char(' ') +
-                                            CatalogueService::unitLabel(o.unit)};
+                                            labelOfCode<Unit>(o.unit)};
     if (!outputs.isEmpty())
         b.table({tr("Made in the workshops"), tr("Quantity")}, outputs, {1}, {}, {75, 25});
 }

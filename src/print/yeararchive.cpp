@@ -179,7 +179,7 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
                 l.label,
                 QLocale(QLocale::French, QLocale::France)
                     .toString(static_cast<double>(l.quantityThousandths) / 1000.0, 'f', 3),
-                l.unit,
+                codeOf(l.unit),
                 amount(l.unitPrice),
                 rateText(l.vatRateBp),
                 l.vatExemption,

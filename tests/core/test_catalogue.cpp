@@ -51,7 +51,7 @@ TEST_CASE("The workshops' catalogue: search, add, change, refuse bad items", "[c
     bad.unitPrice = Money::fromCents(-1);
     CHECK_FALSE(service.add(bad));
     bad.unitPrice = Money::fromCents(100);
-    bad.unit = QStringLiteral("litre");
+    bad.unit = static_cast<Unit>(42); // not a unit
     CHECK_FALSE(service.add(bad));
 
     CatalogueItem changed = service.list(tyres, true, QStringLiteral("valve"))->first();

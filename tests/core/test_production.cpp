@@ -200,7 +200,7 @@ TEST_CASE("The production log refuses what cannot be true and writes nothing the
     CHECK(stored->authorLogin == QStringLiteral("jl.perrin"));
     REQUIRE(stored->outputs.size() == 2);
     CHECK(stored->outputs.at(0).code == QStringLiteral("MONT-EQ"));
-    CHECK(stored->outputs.at(0).unit == QStringLiteral("piece"));
+    CHECK(stored->outputs.at(0).unit == Unit::Piece);
     CHECK(stored->materialsCost() == Money::fromCents(300));
     CHECK(stored->trainees.at(0).name == QStringLiteral("Dupont Léa"));
 

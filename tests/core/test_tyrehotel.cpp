@@ -48,7 +48,7 @@ struct Hotel
         item.sectionId = tyres;
         item.code = QStringLiteral("GARDIEN");
         item.label = QStringLiteral("Gardiennage saisonnier (4 pneus)");
-        item.unit = QStringLiteral("flat");
+        item.unit = Unit::Flat;
         item.unitPrice = Money::fromCents(4500);
         fee = *CatalogueService(t.db(), clock, director).add(item);
     }

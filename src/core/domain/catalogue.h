@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/codes.h"
 #include "domain/money.h"
 
 #include <QString>
@@ -7,12 +8,27 @@
 
 namespace etabli {
 
-// piece, hour, kg, metre, flat (forfait)
-inline QStringList catalogueUnits()
+// The unit an item is counted in, on the catalogue, the production log and
+// the documents' lines; the codes are the database's and are hashed into
+// issued invoices: they never change.
+enum class Unit
 {
-    return {QStringLiteral("piece"), QStringLiteral("hour"), QStringLiteral("kg"), QStringLiteral("metre"),
-            QStringLiteral("flat")};
-}
+    Piece,
+    Hour,
+    Kg,
+    Metre,
+    Flat // forfait
+};
+template <> struct Codes<Unit>
+{
+    static constexpr CodeEntry<Unit> entries[] = {
+        {Unit::Piece, "piece", QT_TRANSLATE_NOOP("etabli::Codes", "piece")},
+        {Unit::Hour, "hour", QT_TRANSLATE_NOOP("etabli::Codes", "hour")},
+        {Unit::Kg, "kg", QT_TRANSLATE_NOOP("etabli::Codes", "kg")},
+        {Unit::Metre, "metre", QT_TRANSLATE_NOOP("etabli::Codes", "metre")},
+        {Unit::Flat, "flat", QT_TRANSLATE_NOOP("etabli::Codes", "flat rate")},
+    };
+};
 
 // An item a workshop makes or sells.
 struct CatalogueItem
@@ -21,7 +37,7 @@ struct CatalogueItem
     qint64 sectionId = 0;
     QString code;  // "MONT-EQ"
     QString label; // "Montage et équilibrage d'un pneu"
-    QString unit = QStringLiteral("piece");
+    Unit unit = Unit::Piece;
     Money unitPrice;      // excluding VAT
     int vatRateBp = 2000; // basis points: 2000 = 20 %
     bool active = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/catalogue.h"
 #include "domain/money.h"
 #include "util/error.h"
 
@@ -44,7 +45,7 @@ struct ProductionOutput
     QString code;  // catalogue code: resolved by the service when the id is 0
     QString label; // free text, or the item's label when read
     qint64 quantityThousandths = 0;
-    QString unit = QStringLiteral("piece");
+    Unit unit = Unit::Piece;
 
     bool operator==(const ProductionOutput& o) const
     {
@@ -153,7 +154,7 @@ struct OutputTotal
     qint64 catalogueItemId = 0; // 0: free text
     QString code;
     QString label;
-    QString unit;
+    Unit unit = Unit::Piece;
     qint64 quantityThousandths = 0;
     Money value; // quantity × current catalogue price (0 for free text)
 };

@@ -176,7 +176,7 @@ QString invoiceHash(const Invoice& i, const QString& prevHash, const QByteArray&
         parts << QStringLiteral("%1;%2;%3;%4;%5;%6")
                      .arg(l.label)
                      .arg(l.quantityThousandths)
-                     .arg(l.unit)
+                     .arg(codeOf(l.unit))
                      .arg(l.unitPrice.cents())
                      .arg(l.vatRateBp)
                      .arg(l.total().cents());

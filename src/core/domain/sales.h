@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/catalogue.h"
 #include "domain/codes.h"
 #include "domain/legal.h"
 #include "domain/money.h"
@@ -125,7 +126,7 @@ struct InvoiceLine
     qint64 catalogueItemId = 0;
     QString label;
     qint64 quantityThousandths = 1000; // negative on a credit note
-    QString unit = QStringLiteral("piece");
+    Unit unit = Unit::Piece;
     Money unitPrice; // excluding VAT
     int vatRateBp = 2000;
     QString vatExemption; // why a 0 % line carries no VAT when the school charges it (art. 242 nonies A 13°)

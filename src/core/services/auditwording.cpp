@@ -240,7 +240,7 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
                    ? labelOfCode<GiftMethod>(code)
                    : labelOfCode<PaymentMethod>(code);
     if (field == QLatin1String("unit"))
-        return CatalogueService::unitLabel(code);
+        return labelOfCode<Unit>(code);
     if (field == QLatin1String("job"))
         return StaffService::jobLabel(code);
     if (field == QLatin1String("kind")) {

@@ -8,21 +8,6 @@
 
 namespace etabli {
 
-QString CatalogueService::unitLabel(const QString& unit)
-{
-    if (unit == QLatin1String("piece"))
-        return tr("piece");
-    if (unit == QLatin1String("hour"))
-        return tr("hour");
-    if (unit == QLatin1String("kg"))
-        return tr("kg");
-    if (unit == QLatin1String("metre"))
-        return tr("metre");
-    if (unit == QLatin1String("flat"))
-        return tr("flat rate");
-    return unit;
-}
-
 Status CatalogueService::validate(const CatalogueItem& i)
 {
     if (i.sectionId == 0)
@@ -31,8 +16,8 @@ Status CatalogueService::validate(const CatalogueItem& i)
         return fail(Error::Code::InvalidInput, tr("An item needs a code and a label."));
     if (i.code.trimmed().size() > 20)
         return fail(Error::Code::InvalidInput, tr("The code is 20 characters at most."));
-    if (!catalogueUnits().contains(i.unit))
-        return fail(Error::Code::InvalidInput, tr("Unknown unit “%1”.").arg(i.unit));
+    if (!allOf<Unit>().contains(i.unit))
+        return fail(Error::Code::InvalidInput, tr("“%1”: choose the unit.").arg(i.label.trimmed()));
     if (i.unitPrice.isNegative())
         return fail(Error::Code::InvalidInput, tr("The price cannot be negative."));
     if (i.vatRateBp < 0 || i.vatRateBp > 10000)
@@ -95,7 +80,7 @@ Status CatalogueService::update(const CatalogueItem& item)
         ChangeSet c;
         c.add(QStringLiteral("code"), before.code, item.code.trimmed())
             .add(QStringLiteral("label"), before.label, item.label.trimmed())
-            .add(QStringLiteral("unit"), before.unit, item.unit)
+            .add(QStringLiteral("unit"), codeOf(before.unit), codeOf(item.unit))
             .add(QStringLiteral("unit_price_cents"), static_cast<qint64>(before.unitPrice.cents()),
                  static_cast<qint64>(item.unitPrice.cents()))
             .add(QStringLiteral("vat_rate_bp"), before.vatRateBp, item.vatRateBp)

@@ -31,7 +31,6 @@ public:
     Status update(const CatalogueItem& item);
 
     static Status validate(const CatalogueItem& item);
-    static QString unitLabel(const QString& unit);
 
 private:
     Database& m_db;

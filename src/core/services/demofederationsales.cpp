@@ -121,12 +121,11 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                     line.catalogueItemId = item.id;
                     line.label = item.label;
                     line.unit = item.unit;
-                    line.quantityThousandths =
-                        1000LL * (item.unit == QLatin1String("piece")   ? rng.between(1, 4)
-                                  : item.unit == QLatin1String("metre") ? rng.between(2, 8)
-                                  : item.unit == QLatin1String("hour")  ? rng.between(1, 4)
-                                  : item.unit == QLatin1String("kg")    ? rng.between(1, 20)
-                                                                        : 1);
+                    line.quantityThousandths = 1000LL * (item.unit == Unit::Piece   ? rng.between(1, 4)
+                                                         : item.unit == Unit::Metre ? rng.between(2, 8)
+                                                         : item.unit == Unit::Hour  ? rng.between(1, 4)
+                                                         : item.unit == Unit::Kg    ? rng.between(1, 20)
+                                                                                    : 1);
                     line.unitPrice = item.unitPrice;
                     line.vatRateBp = item.vatRateBp;
                     o.lines << line;

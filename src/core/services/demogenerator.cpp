@@ -207,7 +207,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 item.sectionId = sections.at(i).id;
                 item.code = QString::fromLatin1(it.code);
                 item.label = QString::fromUtf8(it.label);
-                item.unit = QString::fromLatin1(it.unit);
+                item.unit = fromCode(QString::fromLatin1(it.unit), Unit::Piece);
                 item.unitPrice = Money::fromCents(it.cents);
                 auto itemId = catalogueRepo.insert(item, now);
                 if (!itemId)
@@ -752,11 +752,10 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                             o.catalogueItemId = item.id;
                             o.unit = item.unit;
                             o.quantityThousandths =
-                                1000LL * (item.unit == QLatin1String("piece") && tyresWorkshop
-                                              ? rng.between(2, 8)
-                                          : item.unit == QLatin1String("metre") ? rng.between(2, 6)
-                                          : item.unit == QLatin1String("hour")  ? rng.between(1, 3)
-                                                                                : 1);
+                                1000LL * (item.unit == Unit::Piece && tyresWorkshop ? rng.between(2, 8)
+                                          : item.unit == Unit::Metre                ? rng.between(2, 6)
+                                          : item.unit == Unit::Hour                 ? rng.between(1, 3)
+                                                                                    : 1);
                             if (std::none_of(
                                     e.outputs.begin(), e.outputs.end(),
                                     [&](const ProductionOutput& x) { return x.catalogueItemId == item.id; }))
@@ -780,7 +779,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                         ProductionOutput o;
                         o.label = tyresWorkshop ? QStringLiteral("Exercice : démontage sur roue école")
                                                 : QStringLiteral("Exercice : assemblage soudé");
-                        o.unit = QStringLiteral("piece");
+                        o.unit = Unit::Piece;
                         o.quantityThousandths = 1000LL * rng.between(1, 4);
                         e.outputs << o;
                     }

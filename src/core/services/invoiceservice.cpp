@@ -187,10 +187,8 @@ Status InvoiceService::validateLines(const Invoice& inv) const
         if (l.vatRateBp < 0 || l.vatRateBp > 10000)
             return fail(Error::Code::InvalidInput,
                         tr("“%1”: the VAT rate is between 0 and 100 %.").arg(l.label.trimmed()));
-        if (!QStringList{QStringLiteral("piece"), QStringLiteral("hour"), QStringLiteral("kg"),
-                         QStringLiteral("metre"), QStringLiteral("flat")}
-                 .contains(l.unit))
-            return fail(Error::Code::InvalidInput, tr("Unknown unit “%1”.").arg(l.unit));
+        if (!allOf<Unit>().contains(l.unit))
+            return fail(Error::Code::InvalidInput, tr("“%1”: choose the unit.").arg(l.label.trimmed()));
     }
     return {};
 }

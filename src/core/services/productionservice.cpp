@@ -222,8 +222,8 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
             if (o.label.trimmed().isEmpty())
                 return fail(Error::Code::InvalidInput,
                             tr("An output line needs a catalogue code or a description."));
-            if (!catalogueUnits().contains(o.unit))
-                return fail(Error::Code::InvalidInput, tr("Unknown unit “%1”.").arg(o.unit));
+            if (!allOf<Unit>().contains(o.unit))
+                return fail(Error::Code::InvalidInput, tr("“%1”: choose the unit.").arg(o.label.trimmed()));
         }
     }
     for (const ProductionMaterial& m : e.materials) {

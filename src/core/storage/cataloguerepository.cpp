@@ -13,7 +13,7 @@ void bindItem(SqlQuery& q, const CatalogueItem& i)
         .bind(QStringLiteral("code_key"), text::fold(i.code))
         .bind(QStringLiteral("label"), i.label.trimmed())
         .bind(QStringLiteral("label_key"), text::fold(i.label))
-        .bind(QStringLiteral("unit"), i.unit)
+        .bind(QStringLiteral("unit"), codeOf(i.unit))
         .bind(QStringLiteral("price"), static_cast<qint64>(i.unitPrice.cents()))
         .bind(QStringLiteral("vat"), i.vatRateBp)
         .bind(QStringLiteral("active"), i.active ? 1 : 0);
@@ -69,7 +69,7 @@ Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool ac
         i.sectionId = q.value(1).toLongLong();
         i.code = q.value(2).toString();
         i.label = q.value(3).toString();
-        i.unit = q.value(4).toString();
+        i.unit = fromCode(q.value(4).toString(), Unit::Piece);
         i.unitPrice = Money::fromCents(q.value(5).toLongLong());
         i.vatRateBp = q.value(6).toInt();
         i.active = q.value(7).toInt() != 0;

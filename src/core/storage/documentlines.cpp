@@ -31,7 +31,7 @@ Status write(Database& db, const QString& table, const QString& key, qint64 id,
                                                                  : QVariant(l.catalogueItemId))
             .bind(QStringLiteral("label"), l.label.trimmed())
             .bind(QStringLiteral("quantity"), l.quantityThousandths)
-            .bind(QStringLiteral("unit"), l.unit)
+            .bind(QStringLiteral("unit"), codeOf(l.unit))
             .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
             .bind(QStringLiteral("vat"), l.vatRateBp)
             .bind(QStringLiteral("exemption"), l.vatRateBp == 0 ? l.vatExemption.trimmed() : QString())
@@ -55,7 +55,7 @@ InvoiceLine fromRow(const SqlQuery& q, int first)
     l.catalogueItemId = q.value(first).isNull() ? 0 : q.value(first).toLongLong();
     l.label = q.value(first + 1).toString();
     l.quantityThousandths = q.value(first + 2).toLongLong();
-    l.unit = q.value(first + 3).toString();
+    l.unit = fromCode(q.value(first + 3).toString(), Unit::Piece);
     l.unitPrice = Money::fromCents(q.value(first + 4).toLongLong());
     l.vatRateBp = q.value(first + 5).toInt();
     l.vatExemption = q.value(first + 6).toString();

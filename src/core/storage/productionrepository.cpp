@@ -199,7 +199,7 @@ Status ProductionRepository::Writer::writeLines(const ProductionEntry& e, qint64
                                                                  : QVariant(p.catalogueItemId))
             .bind(QStringLiteral("label"), p.catalogueItemId == 0 ? p.label.trimmed() : QString())
             .bind(QStringLiteral("quantity"), p.quantityThousandths)
-            .bind(QStringLiteral("unit"), p.unit);
+            .bind(QStringLiteral("unit"), codeOf(p.unit));
         if (auto r = m_output->exec(); !r)
             return r;
     }
@@ -337,7 +337,7 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
         p.code = o.value(1).toString();
         p.label = o.value(2).toString();
         p.quantityThousandths = o.value(3).toLongLong();
-        p.unit = o.value(4).toString();
+        p.unit = fromCode(o.value(4).toString(), Unit::Piece);
         e.outputs << p;
     }
 
@@ -626,7 +626,7 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
             o.catalogueItemId = q.value(0).isNull() ? 0 : q.value(0).toLongLong();
             o.code = q.value(1).toString();
             o.label = q.value(2).toString();
-            o.unit = q.value(3).toString();
+            o.unit = fromCode(q.value(3).toString(), Unit::Piece);
             o.quantityThousandths = q.value(4).toLongLong();
             const qint64 price = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
             o.value = ProductionMaterial{{}, o.quantityThousandths, Money::fromCents(price)}.cost();

@@ -105,7 +105,7 @@ Status SalesBulkWriter::writeLines(SqlQuery& q, qint64 id, const QList<InvoiceLi
             .bind(QStringLiteral("item"), idOrNull(l.catalogueItemId))
             .bind(QStringLiteral("label"), l.label)
             .bind(QStringLiteral("quantity"), l.quantityThousandths)
-            .bind(QStringLiteral("unit"), l.unit)
+            .bind(QStringLiteral("unit"), codeOf(l.unit))
             .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
             .bind(QStringLiteral("vat"), l.vatRateBp)
             .bind(QStringLiteral("exemption"), l.vatExemption)

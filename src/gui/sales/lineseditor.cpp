@@ -44,8 +44,8 @@ LinesEditor::LinesEditor(Session& session, QWidget* parent)
     articles->setCaseSensitivity(Qt::CaseInsensitive);
     articles->setFilterMode(Qt::MatchContains);
     m_article->setCompleter(articles);
-    for (const QString& u : catalogueUnits())
-        m_unit->addItem(CatalogueService::unitLabel(u), u);
+    for (Unit u : allOf<Unit>())
+        m_unit->addItem(labelOf(u), static_cast<int>(u));
     m_unit->setToolTip(tr("Unit of a free line"));
     auto* bar = new QHBoxLayout;
     auto* articleLabel = new QLabel(tr("Arti&cle"), this);
@@ -148,7 +148,7 @@ void LinesEditor::addLine(const QString& input)
     }
     if (!found) {
         l.label = text;
-        l.unit = m_unit->currentData().toString();
+        l.unit = static_cast<Unit>(m_unit->currentData().toInt());
     }
     const int row = m_model->append(LineDraft::from(l));
     m_lines->setCurrentIndex(m_model->index(row, found ? LinesModel::Quantity : LinesModel::Price));

@@ -131,7 +131,7 @@ QList<InvoiceLine> LinesModel::estimate() const
 QVariant LinesModel::cell(const LineDraft& row, int column, int role) const
 {
     if (column == Unit && role == Qt::DisplayRole)
-        return CatalogueService::unitLabel(row.unit);
+        return labelOf(row.unit);
     if (column == Total && role == Qt::DisplayRole)
         return row.estimate().total().format();
     return textCell(row, column, role);

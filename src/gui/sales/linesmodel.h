@@ -16,7 +16,7 @@ struct LineDraft
     qint64 catalogueItemId = 0;
     QString label;
     QString quantity; // "4", "1,5", "-1" (a discount line)
-    QString unit = QStringLiteral("piece");
+    Unit unit = Unit::Piece;
     QString unitPrice; // excluding VAT, "12,50"
     QString vatRate;   // percent, "20" or "5,5"
 

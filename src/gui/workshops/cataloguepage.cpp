@@ -50,8 +50,7 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
     m_itemRows = new ColumnsModel<CatalogueItem>(
         {{tr("Code"), [](const CatalogueItem& i) { return i.code; }, false, itemGreyed},
          {tr("Label"), [](const CatalogueItem& i) { return i.label; }, false, itemGreyed},
-         {tr("Unit"), [](const CatalogueItem& i) { return CatalogueService::unitLabel(i.unit); }, false,
-          itemGreyed},
+         {tr("Unit"), [](const CatalogueItem& i) { return labelOf(i.unit); }, false, itemGreyed},
          {tr("Price excl. VAT"), [](const CatalogueItem& i) { return i.unitPrice.format(); }, true,
           itemGreyed},
          {tr("VAT"), [](const CatalogueItem& i) { return vatText(i.vatRateBp); }, true, itemGreyed},
@@ -192,9 +191,9 @@ bool CataloguePage::editItem(CatalogueItem& item)
     code->setMaxLength(20);
     auto* label = new QLineEdit(item.label, &dialog);
     auto* unit = new QComboBox(&dialog);
-    for (const QString& u : catalogueUnits())
-        unit->addItem(CatalogueService::unitLabel(u), u);
-    unit->setCurrentIndex(std::max(0, unit->findData(item.unit)));
+    for (Unit u : allOf<Unit>())
+        unit->addItem(labelOf(u), static_cast<int>(u));
+    unit->setCurrentIndex(std::max(0, unit->findData(static_cast<int>(item.unit))));
     auto* price = FormDialog::moneyField(item.unitPrice, &dialog);
     auto* vat = new QComboBox(&dialog);
     for (int bp : {2000, 1000, 550, 210, 0})
@@ -215,7 +214,7 @@ bool CataloguePage::editItem(CatalogueItem& item)
         CatalogueItem candidate = item;
         candidate.code = code->text();
         candidate.label = label->text();
-        candidate.unit = unit->currentData().toString();
+        candidate.unit = static_cast<Unit>(unit->currentData().toInt());
         candidate.unitPrice = *amount;
         candidate.vatRateBp = vat->currentData().toInt();
         candidate.active = active->isChecked();

@@ -151,7 +151,7 @@ QVariant EntryOutputsModel::cell(const ProductionOutput& row, int column, int ro
     case Quantity:
         return Quantities::format(row.quantityThousandths);
     case Unit:
-        return CatalogueService::unitLabel(row.unit);
+        return labelOf(row.unit);
     default:
         return {};
     }

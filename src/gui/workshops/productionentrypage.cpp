@@ -139,8 +139,8 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     m_quantity->setObjectName(QStringLiteral("entryQuantity"));
     m_quantity->setPlaceholderText(QStringLiteral("1"));
     m_quantity->setMaximumWidth(90);
-    for (const QString& u : catalogueUnits())
-        m_unit->addItem(CatalogueService::unitLabel(u), u);
+    for (Unit u : allOf<Unit>())
+        m_unit->addItem(labelOf(u), static_cast<int>(u));
     m_unit->setToolTip(tr("Unit of a free-text line (a catalogue item has its own)"));
     m_outputs->setObjectName(QStringLiteral("entryOutputs"));
     m_outputs->setModel(m_outputRows);
@@ -485,7 +485,7 @@ void ProductionEntryPage::addOutput()
     output.code = found ? found->code : QString();
     output.label = found ? found->label : text;
     output.quantityThousandths = quantity;
-    output.unit = found ? found->unit : m_unit->currentData().toString();
+    output.unit = found ? found->unit : static_cast<Unit>(m_unit->currentData().toInt());
     m_outputRows->append(output);
     m_article->clear();
     m_quantity->clear();

@@ -79,7 +79,7 @@ ProductionFiguresView::ProductionFiguresView(bool showTrainees, QWidget* parent)
             }},
            {tr("Quantity"), [](const OutputTotal& o) { return Quantities::format(o.quantityThousandths); },
             true},
-           {tr("Unit"), [](const OutputTotal& o) { return CatalogueService::unitLabel(o.unit); }, true},
+           {tr("Unit"), [](const OutputTotal& o) { return labelOf(o.unit); }, true},
            {tr("Value at catalogue price"),
             [](const OutputTotal& o) { return o.catalogueItemId == 0 ? QString() : o.value.format(); },
             true}},
