@@ -5081,7 +5081,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+451" />
+        <location line="+455" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -5095,22 +5095,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionService</name>
     <message>
-        <location filename="../../src/core/services/productionservice.cpp" line="+63" />
-        <source>Production for a customer</source>
-        <translation>Production pour un client</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Training exercise</source>
-        <translation>Exercice de formation</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Workshop upkeep</source>
-        <translation>Entretien de l'atelier</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location filename="../../src/core/services/productionservice.cpp" line="+69" />
         <source>Only its author (%1) or the direction may change this entry.</source>
         <translation>Seuls son auteur (%1) ou la direction peuvent modifier cette entrée.</translation>
     </message>
@@ -5131,8 +5116,8 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>Unknown kind of work “%1”.</source>
-        <translation>Type de travail inconnu « %1 ».</translation>
+        <source>Choose the kind of work.</source>
+        <translation>Choisissez le type de travail.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -10186,6 +10171,21 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <source>flat rate</source>
         <translation>forfait</translation>
     </message>
+    <message>
+        <location filename="../../src/core/domain/production.h" line="+26" />
+        <source>Production for a customer</source>
+        <translation>Production pour un client</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Training exercise</source>
+        <translation>Exercice de formation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Workshop upkeep</source>
+        <translation>Entretien de l'atelier</translation>
+    </message>
 </context>
 <context>
     <name>etabli::ContactDialog</name>
@@ -13725,7 +13725,7 @@ Facturé (HT) : %6
         <translation>Tous les ateliers</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+43" />
         <source>Delete the entry</source>
         <translation>Supprimer l'entrée</translation>
     </message>

@@ -150,7 +150,7 @@ ListSource production(Database& db, const Clock& clock, const UserContext& user,
             [&db, &clock, user, filter](const PageRequest& request) {
                 return asValues<ProductionSummary>(
                     ProductionService(db, clock, user).list(filter, request), [](const ProductionSummary& e) {
-                        return QVariantList{e.id,        iso(e.day), e.sectionName, e.kind,
+                        return QVariantList{e.id,        iso(e.day), e.sectionName, codeOf(e.kind),
                                             e.reference, e.trainees, e.minutes,     e.outputs};
                     });
             }};

@@ -121,7 +121,7 @@ Workshop makeWorkshop(Database& db, const Clock& clock)
 }
 
 ProductionEntry entry(qint64 section, const QDate& day, QList<ProductionTrainee> trainees,
-                      const QString& kind = QStringLiteral("order"))
+                      ProductionKind kind = ProductionKind::Order)
 {
     ProductionEntry e;
     e.sectionId = section;
@@ -349,7 +349,7 @@ TEST_CASE("What comes out of the log: hours per trainee, skill and order, output
     e1.skillIds = {w.dismount};
     REQUIRE(log.save(e1));
     ProductionEntry e2 =
-        entry(w.tyres, QDate(2026, 11, 25), {{w.lea, 120}, {w.tom, 90}}, QStringLiteral("exercise"));
+        entry(w.tyres, QDate(2026, 11, 25), {{w.lea, 120}, {w.tom, 90}}, ProductionKind::Exercise);
     ProductionOutput wheel;
     wheel.label = QStringLiteral("Roue d'exercice");
     wheel.quantityThousandths = 1000;
@@ -362,7 +362,7 @@ TEST_CASE("What comes out of the log: hours per trainee, skill and order, output
     e3.materials = {ProductionMaterial{QStringLiteral("Valves"), 4000, Money::fromCents(37)}};
     e3.skillIds = {w.balance};
     REQUIRE(log.save(e3));
-    REQUIRE(log.save(entry(w.tyres, QDate(2026, 11, 20), {{w.lea, 60}}, QStringLiteral("upkeep"))));
+    REQUIRE(log.save(entry(w.tyres, QDate(2026, 11, 20), {{w.lea, 60}}, ProductionKind::Upkeep)));
 
     ProductionFilter november;
     november.sectionId = w.tyres;

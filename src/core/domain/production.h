@@ -4,6 +4,7 @@
 #include "domain/money.h"
 #include "util/error.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
@@ -12,11 +13,21 @@
 
 namespace etabli {
 
-// What an entry of the production log was for.
-inline QStringList productionKinds()
+// What an entry of the production log was for; the codes are the database's.
+enum class ProductionKind
 {
-    return {QStringLiteral("order"), QStringLiteral("exercise"), QStringLiteral("upkeep")};
-}
+    Order,
+    Exercise,
+    Upkeep
+};
+template <> struct Codes<ProductionKind>
+{
+    static constexpr CodeEntry<ProductionKind> entries[] = {
+        {ProductionKind::Order, "order", QT_TRANSLATE_NOOP("etabli::Codes", "Production for a customer")},
+        {ProductionKind::Exercise, "exercise", QT_TRANSLATE_NOOP("etabli::Codes", "Training exercise")},
+        {ProductionKind::Upkeep, "upkeep", QT_TRANSLATE_NOOP("etabli::Codes", "Workshop upkeep")},
+    };
+};
 
 // A trainee on an entry, with the time spent.
 struct ProductionTrainee
@@ -76,7 +87,7 @@ struct ProductionEntry
     qint64 sectionId = 0;
     qint64 trainerStaffId = 0; // 0: none given
     QString authorLogin;       // set by the service
-    QString kind = QStringLiteral("order");
+    ProductionKind kind = ProductionKind::Order;
     qint64 orderId = 0; // the work order it served, if any
     QString reference;  // the order's number, or a free reference
     QString notes;
@@ -107,7 +118,7 @@ struct ProductionSummary
     QDate day;
     qint64 sectionId = 0;
     QString sectionName;
-    QString kind;
+    ProductionKind kind = ProductionKind::Order;
     QString reference;
     QString trainerName;
     QString authorLogin;
@@ -124,8 +135,8 @@ struct ProductionFilter
     qint64 traineeId = 0; // 0: every trainee
     QDate from;
     QDate to;
-    QString kind;      // empty: all
-    QString reference; // part of the reference, accents ignored
+    std::optional<ProductionKind> kind; // none: all
+    QString reference;                  // part of the reference, accents ignored
 };
 
 // What comes out of the log over a period.

@@ -247,7 +247,7 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
         if (entity == QLatin1String("staff"))
             return StaffService::kindLabel(code);
         if (entity == QLatin1String("production"))
-            return ProductionService::kindLabel(code);
+            return labelOfCode<ProductionKind>(code);
     }
     return {};
 }

@@ -712,9 +712,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     e.trainerStaffId = trainer;
                     e.authorLogin = author;
                     const int roll = rng.between(1, 100);
-                    e.kind = roll <= 68   ? QStringLiteral("order")
-                             : roll <= 93 ? QStringLiteral("exercise")
-                                          : QStringLiteral("upkeep");
+                    e.kind = roll <= 68   ? ProductionKind::Order
+                             : roll <= 93 ? ProductionKind::Exercise
+                                          : ProductionKind::Upkeep;
                     // A group of 3 to 7 of those there; the others are in class.
                     QList<qint64> pool = there;
                     const int size = std::min<int>(static_cast<int>(pool.size()), rng.between(3, 7));
@@ -725,7 +725,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                         pool.removeAt(pickAt);
                     }
                     const QList<CatalogueItem>& items = catalogueBySection.at(si);
-                    if (e.kind == QLatin1String("order")) {
+                    if (e.kind == ProductionKind::Order) {
                         if (referenceLeft == 0 || orderYear != day.year()) {
                             if (orderYear != day.year()) {
                                 orderYear = day.year();
@@ -775,7 +775,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                             e.materials << ProductionMaterial{label, 1000LL * rng.between(low, high),
                                                               Money::fromCents(cents)};
                         }
-                    } else if (e.kind == QLatin1String("exercise")) {
+                    } else if (e.kind == ProductionKind::Exercise) {
                         ProductionOutput o;
                         o.label = tyresWorkshop ? QStringLiteral("Exercice : démontage sur roue école")
                                                 : QStringLiteral("Exercice : assemblage soudé");
@@ -785,9 +785,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     }
                     const QList<qint64>& skills = skillsBySection.at(si);
                     if (!skills.isEmpty()) {
-                        const int count = e.kind == QLatin1String("upkeep") ? 1 : rng.between(1, 2);
+                        const int count = e.kind == ProductionKind::Upkeep ? 1 : rng.between(1, 2);
                         for (int k = 0; k < count; ++k) {
-                            const qint64 skill = e.kind == QLatin1String("upkeep")
+                            const qint64 skill = e.kind == ProductionKind::Upkeep
                                                      ? skills.last()
                                                      : rng.pick(skills.mid(0, skills.size() - 1));
                             if (!e.skillIds.contains(skill))
@@ -799,7 +799,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     if (auto r = writer.insert(e, stamp); !r)
                         return std::unexpected(r.error());
                     ++summary.productionEntries;
-                    if (e.kind == QLatin1String("order") && !federation) {
+                    if (e.kind == ProductionKind::Order && !federation) {
                         DemoOrder& order = orders[e.reference];
                         order.reference = e.reference;
                         order.section = si;

@@ -42,7 +42,7 @@ ChangeSet describe(const ProductionEntry& e)
     ChangeSet c;
     c.set(QStringLiteral("day"), e.day.toString(Qt::ISODate))
         .set(QStringLiteral("section_id"), e.sectionId)
-        .set(QStringLiteral("kind"), e.kind)
+        .set(QStringLiteral("kind"), codeOf(e.kind))
         .set(QStringLiteral("reference"), e.reference.trimmed())
         .set(QStringLiteral("trainees"), trainees.join(QLatin1Char(' ')))
         .set(QStringLiteral("outputs"), outputs.join(QStringLiteral("; ")))
@@ -56,17 +56,6 @@ ChangeSet describe(const ProductionEntry& e)
 }
 
 } // namespace
-
-QString ProductionService::kindLabel(const QString& kind)
-{
-    if (kind == QLatin1String("order"))
-        return tr("Production for a customer");
-    if (kind == QLatin1String("exercise"))
-        return tr("Training exercise");
-    if (kind == QLatin1String("upkeep"))
-        return tr("Workshop upkeep");
-    return kind;
-}
 
 Status ProductionService::mayChange(const ProductionEntry& stored) const
 {
@@ -94,8 +83,8 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
         return fail(Error::Code::InvalidInput,
                     tr("The %1 is in the future: the log records work already done.")
                         .arg(text::frenchLongDate(e.day)));
-    if (!productionKinds().contains(e.kind))
-        return fail(Error::Code::InvalidInput, tr("Unknown kind of work “%1”.").arg(e.kind));
+    if (!allOf<ProductionKind>().contains(e.kind))
+        return fail(Error::Code::InvalidInput, tr("Choose the kind of work."));
     if (e.trainees.isEmpty())
         return fail(Error::Code::InvalidInput, tr("Tick at least one trainee who worked."));
     if (e.reference.trimmed().size() > 60)
@@ -402,7 +391,7 @@ Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) 
                 rows << QStringList{QString::number(s.id),
                                     s.day.toString(QStringLiteral("dd/MM/yyyy")),
                                     s.sectionName,
-                                    kindLabel(s.kind),
+                                    labelOf(s.kind),
                                     s.reference,
                                     s.trainerName,
                                     t.name,

@@ -52,8 +52,6 @@ public:
     Result<qint64> addSkill(const Skill& skill);
     Status updateSkill(const Skill& skill);
 
-    static QString kindLabel(const QString& kind);
-
 private:
     Status validate(ProductionEntry& entry, bool confirmed) const;
     // The sections the reader may list (empty: all); refuses a filter on

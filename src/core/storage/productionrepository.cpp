@@ -40,8 +40,8 @@ Result<sql::Where> productionWhere(const Database& db, const ProductionFilter& f
         w.add(QStringLiteral("e.day >= :from"), {{QStringLiteral("from"), iso(f.from)}});
     if (f.to.isValid())
         w.add(QStringLiteral("e.day <= :to"), {{QStringLiteral("to"), iso(f.to)}});
-    if (!f.kind.isEmpty())
-        w.add(QStringLiteral("e.kind = :kind"), {{QStringLiteral("kind"), f.kind}});
+    if (f.kind)
+        w.add(QStringLiteral("e.kind = :kind"), {{QStringLiteral("kind"), codeOf(*f.kind)}});
     // The reference, through the search table (schema 26).
     if (auto r = sql::TextSearch(db, QStringLiteral("production_search"), f.reference)
                      .addTo(w, QStringLiteral("e.id"));
@@ -88,7 +88,7 @@ ProductionSummary summaryFrom(const SqlQuery& q)
     s.day = fromIso(q.value(1));
     s.sectionId = q.value(2).toLongLong();
     s.sectionName = q.value(3).toString();
-    s.kind = q.value(4).toString();
+    s.kind = fromCode(q.value(4).toString(), ProductionKind::Order);
     s.reference = q.value(5).toString();
     s.trainerName = q.value(6).isNull() ? QString() : personName(q.value(7), q.value(6));
     s.authorLogin = q.value(8).toString();
@@ -166,7 +166,7 @@ Result<qint64> ProductionRepository::Writer::insert(const ProductionEntry& e, co
         .bind(QStringLiteral("trainer"),
               e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.trainerStaffId))
         .bind(QStringLiteral("author"), e.authorLogin)
-        .bind(QStringLiteral("kind"), e.kind)
+        .bind(QStringLiteral("kind"), codeOf(e.kind))
         .bind(QStringLiteral("order"),
               e.orderId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.orderId))
         .bind(QStringLiteral("reference"), e.reference.trimmed())
@@ -238,7 +238,7 @@ Status ProductionRepository::replace(const ProductionEntry& e, const QString& no
         .bind(QStringLiteral("section"), e.sectionId)
         .bind(QStringLiteral("trainer"),
               e.trainerStaffId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.trainerStaffId))
-        .bind(QStringLiteral("kind"), e.kind)
+        .bind(QStringLiteral("kind"), codeOf(e.kind))
         .bind(QStringLiteral("order"),
               e.orderId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(e.orderId))
         .bind(QStringLiteral("reference"), e.reference.trimmed())
@@ -301,7 +301,7 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
     e.sectionId = q.value(2).toLongLong();
     e.trainerStaffId = q.value(3).isNull() ? 0 : q.value(3).toLongLong();
     e.authorLogin = q.value(4).toString();
-    e.kind = q.value(5).toString();
+    e.kind = fromCode(q.value(5).toString(), ProductionKind::Order);
     e.reference = q.value(6).toString();
     e.notes = q.value(7).toString();
     e.version = q.value(8).toInt();
@@ -573,14 +573,18 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
             if (out.trainees.isEmpty() || out.trainees.last().traineeId != id)
                 out.trainees << TraineeHours{id, personName(q.value(1), q.value(2))};
             TraineeHours& h = out.trainees.last();
-            const QString kind = q.value(3).toString();
             const qint64 minutes = q.value(4).toLongLong();
-            if (kind == QLatin1String("order"))
+            switch (fromCode(q.value(3).toString(), ProductionKind::Upkeep)) {
+            case ProductionKind::Order:
                 h.orderMinutes += minutes;
-            else if (kind == QLatin1String("exercise"))
+                break;
+            case ProductionKind::Exercise:
                 h.exerciseMinutes += minutes;
-            else
+                break;
+            case ProductionKind::Upkeep:
                 h.upkeepMinutes += minutes;
+                break;
+            }
             h.entries += q.value(5).toInt();
         }
     }

@@ -23,7 +23,7 @@ ProductionTab::ProductionTab(Session& session, qint64 traineeId, QWidget* parent
             [](const ProductionSummary& s) {
                 return QLocale().toString(s.day, QStringLiteral("ddd dd/MM/yyyy"));
             }},
-           {tr("Kind"), [](const ProductionSummary& s) { return ProductionService::kindLabel(s.kind); }},
+           {tr("Kind"), [](const ProductionSummary& s) { return labelOf(s.kind); }},
            {tr("Reference"), [](const ProductionSummary& s) { return s.reference; }},
            {tr("Their hours"),
             [](const ProductionSummary& s) { return Quantities::formatDuration(s.ownMinutes); }, true},

@@ -78,8 +78,8 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
 
     m_section->setObjectName(QStringLiteral("entrySection"));
     m_day->setObjectName(QStringLiteral("entryDay"));
-    for (const QString& k : productionKinds())
-        m_kind->addItem(ProductionService::kindLabel(k), k);
+    for (ProductionKind k : allOf<ProductionKind>())
+        m_kind->addItem(labelOf(k), static_cast<int>(k));
     m_reference->setObjectName(QStringLiteral("entryReference"));
     m_reference->setPlaceholderText(tr("order or customer, e.g. PN-2026-014"));
     m_reference->setMaxLength(60);
@@ -530,7 +530,7 @@ bool ProductionEntryPage::collect(ProductionEntry& e)
     e.version = m_version;
     e.sectionId = sectionId();
     e.day = m_day->date();
-    e.kind = m_kind->currentData().toString();
+    e.kind = static_cast<ProductionKind>(m_kind->currentData().toInt());
     e.reference = m_reference->text();
     e.orderId = m_order->currentData().toLongLong();
     e.trainerStaffId = m_trainer->currentData().toLongLong();
@@ -644,7 +644,7 @@ void ProductionEntryPage::openEntry(qint64 id)
     sectionChanged();
     m_entryId = e->id;
     m_version = e->version;
-    m_kind->setCurrentIndex(m_kind->findData(e->kind));
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(e->kind)));
     if (e->orderId != 0 && m_order->findData(e->orderId) < 0)
         m_order->addItem(e->reference, e->orderId);
     m_order->setCurrentIndex(std::max(0, m_order->findData(e->orderId)));

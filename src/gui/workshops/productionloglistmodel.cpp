@@ -45,7 +45,7 @@ QVariant ProductionLogListModel::cell(const ProductionSummary& s, int column, in
     case Workshop:
         return s.sectionName;
     case Kind:
-        return ProductionService::kindLabel(s.kind);
+        return labelOf(s.kind);
     case Reference:
         return s.reference;
     case Trainees:

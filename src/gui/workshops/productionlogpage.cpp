@@ -35,9 +35,9 @@ ProductionLogPage::ProductionLogPage(Session& session, QWidget* parent)
     m_section->setObjectName(QStringLiteral("logSection"));
     addFilter(m_section, 1);
     addTopWidget(m_period);
-    m_kind->addItem(tr("All kinds of work"), QString());
-    for (const QString& k : productionKinds())
-        m_kind->addItem(ProductionService::kindLabel(k), k);
+    m_kind->addItem(tr("All kinds of work"));
+    for (ProductionKind k : allOf<ProductionKind>())
+        m_kind->addItem(labelOf(k), static_cast<int>(k));
     addFilter(m_kind);
     setModel(m_list);
     m_table->setObjectName(QStringLiteral("logTable"));
@@ -78,7 +78,9 @@ void ProductionLogPage::applyFilters()
     f.sectionId = m_section->currentData().toLongLong();
     f.from = m_period->from();
     f.to = m_period->to();
-    f.kind = m_kind->currentData().toString();
+    f.kind = m_kind->currentData().isValid()
+                 ? std::optional(static_cast<ProductionKind>(m_kind->currentData().toInt()))
+                 : std::nullopt;
     f.reference = m_search->text();
     m_list->setFilter(f);
 }
