@@ -4980,7 +4980,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>%1 %2 — né(e) le %3 — %4</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+24" />
         <source>%1 (volunteer)</source>
         <translation>%1 (bénévole)</translation>
     </message>
@@ -7263,41 +7263,6 @@ Complétez, puis envoyez le devis.</translation>
     <name>StaffService</name>
     <message>
         <location filename="../../src/core/services/staffservice.cpp" line="+14" />
-        <source>Direction</source>
-        <translation>Direction</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Administration</source>
-        <translation>Administration</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Master trainer</source>
-        <translation>Maître professionnel</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Teacher</source>
-        <translation>Enseignant</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Other</source>
-        <translation>Autre</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Volunteer</source>
-        <translation>Bénévole</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Employee</source>
-        <translation>Salarié</translation>
-    </message>
-    <message>
-        <location line="+6" />
         <source>The last name is required.</source>
         <translation>Le nom est obligatoire.</translation>
     </message>
@@ -7308,8 +7273,8 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Unknown job “%1”.</source>
-        <translation>Fonction inconnue « %1 ».</translation>
+        <source>Choose the team member's job.</source>
+        <translation>Choisissez la fonction du membre de l’équipe.</translation>
     </message>
     <message>
         <location line="+3" />
@@ -10185,6 +10150,43 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+1" />
         <source>Workshop upkeep</source>
         <translation>Entretien de l'atelier</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/staff.h" line="+23" />
+        <source>Employee</source>
+        <translation>Salarié</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Volunteer</source>
+        <translation>Bénévole</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Direction</source>
+        <comment>job</comment>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Master trainer</source>
+        <translation>Maître professionnel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Teacher</source>
+        <translation>Enseignant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other</source>
+        <comment>job</comment>
+        <translation>Autre</translation>
     </message>
 </context>
 <context>
@@ -15142,12 +15144,12 @@ après-midi</translation>
         <translation>Membre de l'équipe</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+18" />
         <source>(no account)</source>
         <translation>(pas de compte)</translation>
     </message>
@@ -15202,7 +15204,7 @@ après-midi</translation>
         <translation>C&amp;ompte</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+35" />
         <source>%1 joined the team.</source>
         <translation>%1 a rejoint l'équipe.</translation>
     </message>

@@ -22,7 +22,7 @@ TEST_CASE("The team and the volunteers' hours, valued for the funders", "[staff]
     StaffMember trainer;
     trainer.lastName = QStringLiteral("Perrin");
     trainer.firstName = QStringLiteral("Jean-Luc");
-    trainer.job = QStringLiteral("master_trainer");
+    trainer.job = StaffJob::MasterTrainer;
     trainer.sectionIds = {tyres};
     trainer.userId = director.userId; // linked to an account
     auto trainerId = team.add(trainer);
@@ -35,13 +35,13 @@ TEST_CASE("The team and the volunteers' hours, valued for the funders", "[staff]
     StaffMember volunteer;
     volunteer.lastName = QStringLiteral("Bourgeois");
     volunteer.firstName = QStringLiteral("André");
-    volunteer.kind = QStringLiteral("volunteer");
+    volunteer.kind = StaffKind::Volunteer;
     volunteer.email = QStringLiteral("pas une adresse");
     CHECK_FALSE(team.add(volunteer));
     volunteer.email = QStringLiteral("andre@example.invalid");
     auto volunteerId = team.add(volunteer);
     REQUIRE(volunteerId);
-    CHECK(team.list(true, QStringLiteral("volunteer"))->size() == 1);
+    CHECK(team.list(true, StaffKind::Volunteer)->size() == 1);
 
     // Hours: only volunteers give them, never in advance, within a day.
     VolunteerHours h{0, *volunteerId, {}, QDate(2026, 11, 20), 150, QStringLiteral("Soutien en maths")};

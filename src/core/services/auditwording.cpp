@@ -242,10 +242,10 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
     if (field == QLatin1String("unit"))
         return labelOfCode<Unit>(code);
     if (field == QLatin1String("job"))
-        return StaffService::jobLabel(code);
+        return labelOfCode<StaffJob>(code);
     if (field == QLatin1String("kind")) {
         if (entity == QLatin1String("staff"))
-            return StaffService::kindLabel(code);
+            return labelOfCode<StaffKind>(code);
         if (entity == QLatin1String("production"))
             return labelOfCode<ProductionKind>(code);
     }

@@ -681,7 +681,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             const bool tyresWorkshop = si % 2 == 0;
             qint64 trainer = 0;
             for (const StaffMember& m : *staff) {
-                if (m.job == QLatin1String("master_trainer") && m.sectionIds.contains(sections.at(si).id))
+                if (m.job == StaffJob::MasterTrainer && m.sectionIds.contains(sections.at(si).id))
                     trainer = m.id;
             }
             const QString author = federation ? QStringLiteral("demo")

@@ -48,8 +48,9 @@ Status DemoGenerator::addWorkshopLife(DeterministicRandom& rng, const QList<Sect
     Q_UNUSED(catalogue);
     const QString now = QDateTime(today, QTime(12, 0), Qt::UTC).toString(Qt::ISODate);
     StaffRepository team(m_db);
-    const auto add = [&](const QString& last, const QString& first, const QString& kind, const QString& job,
-                         QList<qint64> sectionIds, qint64 userId) -> Result<qint64> {
+    const auto add = [&](const QString& last, const QString& first, StaffKind kind,
+                         std::optional<StaffJob> job, QList<qint64> sectionIds,
+                         qint64 userId) -> Result<qint64> {
         StaffMember m;
         m.lastName = last;
         m.firstName = first;
@@ -62,22 +63,22 @@ Status DemoGenerator::addWorkshopLife(DeterministicRandom& rng, const QList<Sect
                       .arg(rng.between(10, 99))
                       .arg(rng.between(10, 99))
                       .arg(rng.between(10, 99));
-        m.email = kind == QLatin1String("employee")
+        m.email = kind == StaffKind::Employee
                       ? QStringLiteral("%1.%2@juralternance.invalid").arg(text::fold(first), text::fold(last))
                       : QString();
         m.email.replace(QLatin1Char(' '), QLatin1Char('-'));
         return team.insert(m, now);
     };
-    if (auto r = add(QStringLiteral("Vuillemin"), QStringLiteral("Martine"), QStringLiteral("employee"),
-                     QStringLiteral("direction"), {}, userIds.value(QStringLiteral("direction")));
+    if (auto r = add(QStringLiteral("Vuillemin"), QStringLiteral("Martine"), StaffKind::Employee,
+                     StaffJob::Direction, {}, userIds.value(QStringLiteral("direction")));
         !r)
         return std::unexpected(r.error());
-    if (auto r = add(QStringLiteral("Grandjean"), QStringLiteral("Sophie"), QStringLiteral("employee"),
-                     QStringLiteral("administration"), {}, userIds.value(QStringLiteral("secretariat")));
+    if (auto r = add(QStringLiteral("Grandjean"), QStringLiteral("Sophie"), StaffKind::Employee,
+                     StaffJob::Administration, {}, userIds.value(QStringLiteral("secretariat")));
         !r)
         return std::unexpected(r.error());
-    if (auto r = add(QStringLiteral("Lambert"), QStringLiteral("Claire"), QStringLiteral("employee"),
-                     QStringLiteral("teacher"), {}, 0);
+    if (auto r = add(QStringLiteral("Lambert"), QStringLiteral("Claire"), StaffKind::Employee,
+                     StaffJob::Teacher, {}, 0);
         !r)
         return std::unexpected(r.error());
     for (int i = 0; i < sections.size(); ++i) {
@@ -96,8 +97,8 @@ Status DemoGenerator::addWorkshopLife(DeterministicRandom& rng, const QList<Sect
             last = rng.pick(lastNames());
             first = rng.pick(boysNames());
         }
-        if (auto r = add(last, first, QStringLiteral("employee"), QStringLiteral("master_trainer"),
-                         {sections.at(i).id}, user);
+        if (auto r =
+                add(last, first, StaffKind::Employee, StaffJob::MasterTrainer, {sections.at(i).id}, user);
             !r)
             return std::unexpected(r.error());
     }
@@ -137,8 +138,8 @@ Status DemoGenerator::addWorkshopLife(DeterministicRandom& rng, const QList<Sect
     const SchoolYear current = SchoolYear::containing(today);
     const QDate from = current.previous().firstDay();
     for (const Volunteer& v : volunteers) {
-        auto id = add(QString::fromUtf8(v.last), QString::fromUtf8(v.first), QStringLiteral("volunteer"),
-                      QString(), {}, 0);
+        auto id = add(QString::fromUtf8(v.last), QString::fromUtf8(v.first), StaffKind::Volunteer,
+                      std::nullopt, {}, 0);
         if (!id)
             return std::unexpected(id.error());
         for (QDate day = from; day < today; day = day.addDays(1)) {

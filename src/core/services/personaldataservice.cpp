@@ -173,9 +173,8 @@ PersonalDataService::findPeople(PersonKind kind, const QString& text, int limit)
         const QString wanted = text::fold(text);
         for (const StaffMember& m : std::as_const(*staff))
             if (out.size() < limit && text::fold(m.displayName()).contains(wanted))
-                out << Person{m.id, m.kind == QLatin1String("volunteer")
-                                        ? tr("%1 (volunteer)").arg(m.displayName())
-                                        : m.displayName()};
+                out << Person{m.id, m.kind == StaffKind::Volunteer ? tr("%1 (volunteer)").arg(m.displayName())
+                                                                   : m.displayName()};
         break;
     }
     }

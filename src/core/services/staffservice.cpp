@@ -8,41 +8,21 @@
 
 namespace etabli {
 
-QString StaffService::jobLabel(const QString& job)
-{
-    if (job == QLatin1String("direction"))
-        return tr("Direction");
-    if (job == QLatin1String("administration"))
-        return tr("Administration");
-    if (job == QLatin1String("master_trainer"))
-        return tr("Master trainer");
-    if (job == QLatin1String("teacher"))
-        return tr("Teacher");
-    if (job == QLatin1String("other"))
-        return tr("Other");
-    return QString();
-}
-
-QString StaffService::kindLabel(const QString& kind)
-{
-    return kind == QLatin1String("volunteer") ? tr("Volunteer") : tr("Employee");
-}
-
 Status StaffService::validate(const StaffMember& m) const
 {
     if (m.lastName.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The last name is required."));
-    if (m.kind != QLatin1String("employee") && m.kind != QLatin1String("volunteer"))
+    if (!allOf<StaffKind>().contains(m.kind))
         return fail(Error::Code::InvalidInput, tr("A team member is an employee or a volunteer."));
-    if (!staffJobs().contains(m.job))
-        return fail(Error::Code::InvalidInput, tr("Unknown job “%1”.").arg(m.job));
+    if (m.job && !allOf<StaffJob>().contains(*m.job))
+        return fail(Error::Code::InvalidInput, tr("Choose the team member's job."));
     const QString email = m.email.trimmed();
     if (!email.isEmpty() && (!email.contains(QLatin1Char('@')) || email.contains(QLatin1Char(' '))))
         return fail(Error::Code::InvalidInput, tr("“%1” is not an e-mail address.").arg(email));
     return {};
 }
 
-Result<QList<StaffMember>> StaffService::list(bool activeOnly, const QString& kind) const
+Result<QList<StaffMember>> StaffService::list(bool activeOnly, std::optional<StaffKind> kind) const
 {
     return StaffRepository(m_db).list(activeOnly, kind);
 }
@@ -66,8 +46,8 @@ Result<qint64> StaffService::add(const StaffMember& m)
             return id;
         ChangeSet c;
         c.set(QStringLiteral("name"), m.displayName())
-            .set(QStringLiteral("kind"), m.kind)
-            .set(QStringLiteral("job"), m.job);
+            .set(QStringLiteral("kind"), codeOf(m.kind))
+            .set(QStringLiteral("job"), codeOf(m.job));
         if (auto r = AuditTrail(m_db, m_clock)
                          .record(m_actor, QStringLiteral("staff"), QString::number(*id),
                                  QStringLiteral("create"), c);
@@ -105,8 +85,8 @@ Status StaffService::update(const StaffMember& m)
         };
         ChangeSet c;
         c.add(QStringLiteral("name"), before.displayName(), m.displayName())
-            .add(QStringLiteral("kind"), before.kind, m.kind)
-            .add(QStringLiteral("job"), before.job, m.job)
+            .add(QStringLiteral("kind"), codeOf(before.kind), codeOf(m.kind))
+            .add(QStringLiteral("job"), codeOf(before.job), codeOf(m.job))
             .add(QStringLiteral("phone"), before.phone, m.phone.trimmed())
             .add(QStringLiteral("email"), before.email, m.email.trimmed())
             .add(QStringLiteral("user_id"), before.userId, m.userId)
@@ -134,7 +114,7 @@ Result<qint64> StaffService::addHours(const VolunteerHours& h)
         return fail(Error::Code::InvalidInput, tr("The hours must be more than 0 and at most 24 a day."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         StaffRepository repo(m_db);
-        auto team = repo.list(false, QStringLiteral("volunteer"));
+        auto team = repo.list(false, StaffKind::Volunteer);
         if (!team)
             return std::unexpected(team.error());
         bool volunteer = false;

@@ -26,7 +26,7 @@ public:
     {
     }
 
-    Result<QList<StaffMember>> list(bool activeOnly = true, const QString& kind = {}) const;
+    Result<QList<StaffMember>> list(bool activeOnly = true, std::optional<StaffKind> kind = {}) const;
     Result<qint64> add(const StaffMember& member);
     Status update(const StaffMember& member);
     // The acting user's own team record (id 0 when none is linked).
@@ -44,9 +44,6 @@ public:
     };
     Result<VolunteerSummary> volunteerSummary(const QDate& from, const QDate& to) const;
     Status setVolunteerHourValue(Money value);
-
-    static QString jobLabel(const QString& job);
-    static QString kindLabel(const QString& kind);
 
 private:
     Status validate(const StaffMember& member) const;

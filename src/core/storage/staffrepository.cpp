@@ -18,8 +18,8 @@ StaffMember readStaff(const SqlQuery& q)
     m.id = q.value(0).toLongLong();
     m.lastName = q.value(1).toString();
     m.firstName = q.value(2).toString();
-    m.kind = q.value(3).toString();
-    m.job = q.value(4).toString();
+    m.kind = fromCode(q.value(3).toString(), StaffKind::Employee);
+    m.job = fromCode<StaffJob>(q.value(4).toString());
     m.phone = q.value(5).toString();
     m.email = q.value(6).toString();
     m.userId = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
@@ -33,8 +33,8 @@ void bindStaff(SqlQuery& q, const StaffMember& m)
     q.bind(QStringLiteral("last"), m.lastName.trimmed())
         .bind(QStringLiteral("first"), m.firstName.trimmed())
         .bind(QStringLiteral("sort"), text::personSortKey(m.lastName, m.firstName))
-        .bind(QStringLiteral("kind"), m.kind)
-        .bind(QStringLiteral("job"), m.job)
+        .bind(QStringLiteral("kind"), codeOf(m.kind))
+        .bind(QStringLiteral("job"), codeOf(m.job))
         .bind(QStringLiteral("phone"), m.phone.trimmed())
         .bind(QStringLiteral("email"), m.email.trimmed())
         .bind(QStringLiteral("user"),
@@ -43,12 +43,12 @@ void bindStaff(SqlQuery& q, const StaffMember& m)
 }
 } // namespace
 
-Result<QList<StaffMember>> StaffRepository::list(bool activeOnly, const QString& kind) const
+Result<QList<StaffMember>> StaffRepository::list(bool activeOnly, std::optional<StaffKind> kind) const
 {
     QStringList where;
     if (activeOnly)
         where << QStringLiteral("active = 1");
-    if (!kind.isEmpty())
+    if (kind)
         where << QStringLiteral("kind = :kind");
     SqlQuery q(m_db);
     if (auto r = q.prepare(
@@ -57,8 +57,8 @@ Result<QList<StaffMember>> StaffRepository::list(bool activeOnly, const QString&
             QStringLiteral(" ORDER BY sort_key, id"));
         !r)
         return std::unexpected(r.error());
-    if (!kind.isEmpty())
-        q.bind(QStringLiteral("kind"), kind);
+    if (kind)
+        q.bind(QStringLiteral("kind"), codeOf(*kind));
     if (auto r = q.exec(); !r)
         return std::unexpected(r.error());
     QList<StaffMember> out;

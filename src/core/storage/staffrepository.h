@@ -20,7 +20,7 @@ public:
     explicit StaffRepository(Database& db) : m_db(db) {}
 
     // By name; `kind` empty: everyone.
-    Result<QList<StaffMember>> list(bool activeOnly, const QString& kind = {}) const;
+    Result<QList<StaffMember>> list(bool activeOnly, std::optional<StaffKind> kind = {}) const;
     Result<qint64> insert(const StaffMember& member, const QString& nowIso);
     Status update(const StaffMember& member, const QString& nowIso);
     // The team member linked to an account (id 0 when none).

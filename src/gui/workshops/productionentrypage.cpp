@@ -366,7 +366,7 @@ void ProductionEntryPage::sectionChanged()
     StaffService team(db, m_session.clock(), m_session.user());
     m_trainer->addItem(tr("(not given)"), 0);
     for (const StaffMember& m : team.list(true).value_or(QList<StaffMember>{})) {
-        if (m.sectionIds.contains(section) || m.job == QLatin1String("master_trainer"))
+        if (m.sectionIds.contains(section) || m.job == StaffJob::MasterTrainer)
             m_trainer->addItem(m.displayName(), m.id);
     }
     auto me = team.me();

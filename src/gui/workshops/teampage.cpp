@@ -50,8 +50,8 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
               return m.lastName + QLatin1Char(' ') + m.firstName + (m.active ? QString() : tr(" (left)"));
           },
           false, left},
-         {tr("Status"), [](const StaffMember& m) { return StaffService::kindLabel(m.kind); }, false, left},
-         {tr("Job"), [](const StaffMember& m) { return StaffService::jobLabel(m.job); }, false, left},
+         {tr("Status"), [](const StaffMember& m) { return labelOf(m.kind); }, false, left},
+         {tr("Job"), [](const StaffMember& m) { return m.job ? labelOf(*m.job) : QString(); }, false, left},
          {tr("Sections"),
           [this](const StaffMember& m) {
               QStringList sections;
@@ -186,13 +186,14 @@ bool TeamPage::editMember(StaffMember& member)
     auto* last = new QLineEdit(member.lastName, &dialog);
     auto* first = new QLineEdit(member.firstName, &dialog);
     auto* kind = new QComboBox(&dialog);
-    kind->addItem(StaffService::kindLabel(QStringLiteral("employee")), QStringLiteral("employee"));
-    kind->addItem(StaffService::kindLabel(QStringLiteral("volunteer")), QStringLiteral("volunteer"));
-    kind->setCurrentIndex(std::max(0, kind->findData(member.kind)));
+    for (StaffKind k : allOf<StaffKind>())
+        kind->addItem(labelOf(k), static_cast<int>(k));
+    kind->setCurrentIndex(std::max(0, kind->findData(static_cast<int>(member.kind))));
     auto* job = new QComboBox(&dialog);
-    for (const QString& j : staffJobs())
-        job->addItem(j.isEmpty() ? tr("(none)") : StaffService::jobLabel(j), j);
-    job->setCurrentIndex(std::max(0, job->findData(member.job)));
+    job->addItem(tr("(none)"));
+    for (StaffJob j : allOf<StaffJob>())
+        job->addItem(labelOf(j), static_cast<int>(j));
+    job->setCurrentIndex(member.job ? std::max(0, job->findData(static_cast<int>(*member.job))) : 0);
     auto* phone = new QLineEdit(member.phone, &dialog);
     auto* email = new QLineEdit(member.email, &dialog);
     auto* sections = new QListView(&dialog);
@@ -230,8 +231,10 @@ bool TeamPage::editMember(StaffMember& member)
         StaffMember m = member;
         m.lastName = last->text();
         m.firstName = first->text();
-        m.kind = kind->currentData().toString();
-        m.job = job->currentData().toString();
+        m.kind = static_cast<StaffKind>(kind->currentData().toInt());
+        m.job = job->currentData().isValid()
+                    ? std::optional(static_cast<StaffJob>(job->currentData().toInt()))
+                    : std::nullopt;
         m.phone = phone->text();
         m.email = email->text();
         m.userId = account->currentData().toLongLong();
@@ -279,7 +282,7 @@ void TeamPage::addHours()
     dialog.setObjectName(QStringLiteral("hoursDialog"));
     auto* who = new QComboBox(&dialog);
     for (const StaffMember& m : m_members->rows()) {
-        if (m.kind == QLatin1String("volunteer") && m.active)
+        if (m.kind == StaffKind::Volunteer && m.active)
             who->addItem(m.displayName(), m.id);
     }
     if (who->count() == 0) {
