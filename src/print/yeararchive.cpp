@@ -72,10 +72,8 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
                                                 int year, const QString& dir, const QString& keyPath,
                                                 const Progress& progress)
 {
-    if (auto r = AccessControl::require(actor, permission::SalesClose); !r)
-        return std::unexpected(r.error());
-    if (auto r = AccessControl::require(actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(actor, permission::SalesClose));
+    ETABLI_TRY(AccessControl::require(actor, permission::FundingRead));
     auto closings = ClosingService(db, clock, actor).closings(year);
     if (!closings)
         return std::unexpected(closings.error());
@@ -86,8 +84,7 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
                     tr("The year %1 is not closed: close its months up to December first (Sales → Closings), "
                        "then archive it.")
                         .arg(year));
-    if (auto r = usableTarget(dir); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(usableTarget(dir));
 
     // The key: made on first use, then always the same for this database.
     auto key = SigningKey::loadOrCreate(keyPath);
@@ -154,8 +151,7 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
         if (!invoice)
             return std::unexpected(invoice.error());
         const QString file = QStringLiteral("factures/%1.pdf").arg(invoice->number);
-        if (auto r = InvoiceDocument::writePdf(*invoice, *school, out.filePath(file)); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(InvoiceDocument::writePdf(*invoice, *school, out.filePath(file)));
         numbers.insert(invoice->id, invoice->number);
         documentRows << QStringList{invoice->number,
                                     invoice->isCredit() ? tr("credit note") : tr("invoice"),
@@ -194,9 +190,7 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
         if (!receipt)
             return std::unexpected(receipt.error());
         const QString file = QStringLiteral("recus-fiscaux/%1.pdf").arg(receipt->number);
-        if (auto r = DocumentPrinter::writePdf(*ReceiptDocument::make(*receipt, *school), out.filePath(file));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(DocumentPrinter::writePdf(*ReceiptDocument::make(*receipt, *school), out.filePath(file)));
         receiptRows << QStringList{receipt->number,
                                    receipt->isCancellation() ? tr("cancellation") : tr("receipt"),
                                    receipt->issueDate.toString(Qt::ISODate),
@@ -284,8 +278,7 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
                     closingRows)},
     };
     for (const auto& [name, bytes] : tables)
-        if (auto r = files::write(out.filePath(name), bytes); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(files::write(out.filePath(name), bytes));
     const QString readme =
         tr("Archive of the year %1 — %2\n"
            "SIRET %3\n"
@@ -313,10 +306,8 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
             .arg(receiptIds->size())
             .arg(payments->size())
             .arg(closings->size());
-    if (auto r = files::write(out.filePath(QStringLiteral("LISEZMOI.txt")), readme.toUtf8()); !r)
-        return std::unexpected(r.error());
-    if (auto r = ArchiveManifest::write(out.path(), *key); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(files::write(out.filePath(QStringLiteral("LISEZMOI.txt")), readme.toUtf8()));
+    ETABLI_TRY(ArchiveManifest::write(out.path(), *key));
     // Invoices to persons, donors' receipts: every file and folder the owner's only.
     for (QDirIterator it(out.path(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
                          QDirIterator::Subdirectories);

@@ -51,8 +51,7 @@ std::optional<AttendanceCode> AttendanceService::codeForKey(QChar key)
 Result<QList<AttendanceRepository::Enrolment>>
 AttendanceService::enrolled(qint64 sectionId, const QDate& from, const QDate& to) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     if (!m_actor.coversSection(sectionId))
         return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
     return AttendanceRepository(m_db).enrolledBetween(sectionId, from, to);
@@ -60,8 +59,7 @@ AttendanceService::enrolled(qint64 sectionId, const QDate& from, const QDate& to
 
 Result<WeekRegister> AttendanceService::week(qint64 sectionId, const QDate& anyDay) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     if (!m_actor.coversSection(sectionId))
         return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
     WeekRegister w;
@@ -180,8 +178,7 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
 Result<AttendanceRate> AttendanceService::traineeRate(qint64 traineeId, const QDate& from,
                                                       const QDate& to) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     auto t = TraineeRepository(m_db).load(traineeId);
     if (!t)
         return std::unexpected(t.error());
@@ -193,8 +190,7 @@ Result<AttendanceRate> AttendanceService::traineeRate(qint64 traineeId, const QD
 Result<AttendanceRate> AttendanceService::sectionRate(qint64 sectionId, const QDate& from,
                                                       const QDate& to) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     if (sectionId != 0 && !m_actor.coversSection(sectionId))
         return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));
     if (sectionId == 0 && m_actor.role == Role::Formateur)
@@ -205,8 +201,7 @@ Result<AttendanceRate> AttendanceService::sectionRate(qint64 sectionId, const QD
 Result<QList<AbsenceRun>> AttendanceService::unexcusedRuns(qint64 sectionId, const QDate& from,
                                                            const QDate& to, int minLength) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     if ((sectionId == 0 && m_actor.role == Role::Formateur) ||
         (sectionId != 0 && !m_actor.coversSection(sectionId)))
         return fail(Error::Code::AccessDenied, tr("Access denied: this section is not one of yours."));

@@ -157,29 +157,25 @@ Status AuditTrail::forget(const QString& subject)
 Result<Page<AuditEntry>> AuditTrail::page(const UserContext& user, const AuditFilter& filter,
                                           const PageRequest& request) const
 {
-    if (auto r = AccessControl::require(user, permission::AuditRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(user, permission::AuditRead));
     return AuditRepository(m_db).page(filter, request);
 }
 
 Result<qint64> AuditTrail::count(const UserContext& user, const AuditFilter& filter, int cap) const
 {
-    if (auto r = AccessControl::require(user, permission::AuditRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(user, permission::AuditRead));
     return AuditRepository(m_db).count(filter, cap);
 }
 
 Result<QStringList> AuditTrail::people(const UserContext& user) const
 {
-    if (auto r = AccessControl::require(user, permission::AuditRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(user, permission::AuditRead));
     return AuditRepository(m_db).distinctValues(QStringLiteral("user_login"));
 }
 
 Result<QStringList> AuditTrail::entities(const UserContext& user) const
 {
-    if (auto r = AccessControl::require(user, permission::AuditRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(user, permission::AuditRead));
     return AuditRepository(m_db).distinctValues(QStringLiteral("entity"));
 }
 

@@ -74,8 +74,7 @@ Result<QString> BackupPlan::run(Database& db, const QDate& today)
     const QString target = fileFor(today);
     // The copies of the school's data: a folder only its owner opens.
     files::makePrivateFolder(m_directory);
-    if (auto r = Backup::hotCopy(db, target, true); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(Backup::hotCopy(db, target, true));
     const QList<Entry> entries = list();
     QList<QDate> dates;
     for (const auto& e : entries)

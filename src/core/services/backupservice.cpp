@@ -46,11 +46,9 @@ Result<QMap<QString, QString>> legalRecords(Database& db)
 {
     QMap<QString, QString> out; // key → French line
     SqlQuery invoices(db);
-    if (auto r = invoices.exec(
-            QStringLiteral("SELECT number, kind, issue_date, customer_name, total_incl_cents FROM "
-                           "invoice WHERE status = 'issued'"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        invoices.exec(QStringLiteral("SELECT number, kind, issue_date, customer_name, total_incl_cents FROM "
+                                     "invoice WHERE status = 'issued'")));
     const QLocale fr(QLocale::French, QLocale::France);
     while (invoices.next()) {
         const QString number = invoices.value(0).toString();
@@ -65,8 +63,7 @@ Result<QMap<QString, QString>> legalRecords(Database& db)
                             Money::fromCents(invoices.value(4).toLongLong()).format()));
     }
     SqlQuery receipts(db);
-    if (auto r = receipts.exec(QStringLiteral("SELECT number, issue_date, donor_name FROM tax_receipt")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(receipts.exec(QStringLiteral("SELECT number, issue_date, donor_name FROM tax_receipt")));
     while (receipts.next())
         out.insert(QStringLiteral("receipt:") + receipts.value(0).toString(),
                    BackupService::tr("tax receipt %1 of %2, %3")
@@ -75,11 +72,9 @@ Result<QMap<QString, QString>> legalRecords(Database& db)
                                         QStringLiteral("dd/MM/yyyy")),
                             receipts.value(2).toString()));
     SqlQuery payments(db);
-    if (auto r =
-            payments.exec(QStringLiteral("SELECT p.hash, p.day, p.amount_cents, i.number FROM payment p JOIN "
-                                         "invoice i ON i.id = p.invoice_id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        payments.exec(QStringLiteral("SELECT p.hash, p.day, p.amount_cents, i.number FROM payment p JOIN "
+                                     "invoice i ON i.id = p.invoice_id")));
     while (payments.next())
         out.insert(QStringLiteral("payment:") + payments.value(0).toString(),
                    BackupService::tr("payment of %1 on %2 for %3")
@@ -98,10 +93,8 @@ const QStringList kNumberedSeries = {QStringLiteral("F"), QStringLiteral("A"), Q
 
 Result<BackupService::RestorePlan> BackupService::planRestore(const QString& backupPath) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::BackupRestore); !r)
-        return std::unexpected(r.error());
-    if (auto r = Backup::verify(backupPath); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::BackupRestore));
+    ETABLI_TRY(Backup::verify(backupPath));
     auto copy = Database::open(DatabaseLocation::sqlite(backupPath), Database::OpenMode::ReadOnly);
     if (!copy)
         return std::unexpected(copy.error());
@@ -117,8 +110,7 @@ Result<BackupService::RestorePlan> BackupService::planRestore(const QString& bac
         if (!then->contains(it.key()))
             plan.missing << it.value();
     SqlQuery counters(m_db);
-    if (auto r = counters.exec(QStringLiteral("SELECT series, year, last_number FROM document_counter")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(counters.exec(QStringLiteral("SELECT series, year, last_number FROM document_counter")));
     while (counters.next())
         plan.counters.append(
             {counters.value(0).toString(), counters.value(1).toInt(), counters.value(2).toLongLong()});
@@ -130,8 +122,7 @@ Result<QString> BackupService::restore(const UserContext& actor, const QString& 
                                        const RestorePlan& plan, const QString& typedWord,
                                        const QDateTime& nowUtc)
 {
-    if (auto r = AccessControl::require(actor, permission::BackupRestore); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(actor, permission::BackupRestore));
     if (plan.needsConfirmation() && typedWord.trimmed().compare(plan.word, Qt::CaseInsensitive) != 0)
         return fail(
             Error::Code::InvalidInput,

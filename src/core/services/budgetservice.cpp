@@ -52,8 +52,7 @@ QString BudgetService::categoryName(const QString& stored)
 
 Result<QList<BudgetCategory>> BudgetService::categories() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     auto categories = BudgetRepository(m_db).categories();
     if (categories) {
         for (BudgetCategory& c : *categories)
@@ -64,8 +63,7 @@ Result<QList<BudgetCategory>> BudgetService::categories() const
 
 Result<QList<BudgetForecast>> BudgetService::forecasts(qint64 financialYearId) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return BudgetRepository(m_db).forecasts(financialYearId);
 }
 
@@ -95,8 +93,7 @@ Status BudgetService::setForecast(const BudgetForecast& f)
         if (!subsidies && f.funderId != 0)
             return fail(Error::Code::InvalidInput, tr("Only the subsidies' forecast is given per funder."));
         if (f.funderId != 0)
-            if (auto c = ContactRepository(m_db).get(f.funderId); !c)
-                return std::unexpected(c.error());
+            ETABLI_TRY(ContactRepository(m_db).get(f.funderId));
         if (auto r = BudgetRepository(m_db).setForecast(f, m_clock.nowIso()); !r)
             return r;
         ChangeSet c;
@@ -113,8 +110,7 @@ Status BudgetService::setForecast(const BudgetForecast& f)
 
 Result<qint64> BudgetService::recordEntry(const BudgetEntry& input)
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     BudgetEntry e = input;
     e.correctsEntryId = 0;
     if (!e.day.isValid() || e.day > m_clock.today())
@@ -134,11 +130,9 @@ Result<qint64> BudgetService::recordEntry(const BudgetEntry& input)
             return fail(Error::Code::InvalidInput, tr("“%1” is computed by Établi (from the invoices, gifts, "
                                                       "subsidies or dues): it takes no entry.")
                                                        .arg(category->name));
-        if (auto r = FinancialYearService::requireOpen(m_db, e.day); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(FinancialYearService::requireOpen(m_db, e.day));
         if (e.contactId != 0)
-            if (auto c = ContactRepository(m_db).get(e.contactId); !c)
-                return std::unexpected(c.error());
+            ETABLI_TRY(ContactRepository(m_db).get(e.contactId));
         auto id = BudgetRepository(m_db).insertEntry(e, m_clock.nowIso());
         if (!id)
             return id;
@@ -147,19 +141,16 @@ Result<qint64> BudgetService::recordEntry(const BudgetEntry& input)
             .set(QStringLiteral("category"), category->code)
             .set(QStringLiteral("label"), e.label.trimmed())
             .set(QStringLiteral("amount_cents"), cents(e.amount));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }
 
 Result<qint64> BudgetService::correctEntry(qint64 entryId, const QDate& day, const QString& reason)
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     if (!day.isValid() || day > m_clock.today())
         return fail(Error::Code::InvalidInput, tr("Give the day of the correction (not in the future)."));
     if (reason.trimmed().isEmpty())
@@ -174,8 +165,7 @@ Result<qint64> BudgetService::correctEntry(qint64 entryId, const QDate& day, con
                         tr("This entry is itself a correction: record the entry again instead."));
         if (original->correctedById != 0)
             return fail(Error::Code::InvalidInput, tr("This entry is already corrected."));
-        if (auto r = FinancialYearService::requireOpen(m_db, day); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(FinancialYearService::requireOpen(m_db, day));
         BudgetEntry c = *original;
         c.id = 0;
         c.day = day;
@@ -191,11 +181,9 @@ Result<qint64> BudgetService::correctEntry(qint64 entryId, const QDate& day, con
             .set(QStringLiteral("day"), day.toString(Qt::ISODate))
             .set(QStringLiteral("amount_cents"), cents(c.amount))
             .set(QStringLiteral("reason"), reason.trimmed());
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id),
-                                 QStringLiteral("create"), changes);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id),
+                               QStringLiteral("create"), changes));
         return id;
     });
 }
@@ -203,8 +191,7 @@ Result<qint64> BudgetService::correctEntry(qint64 entryId, const QDate& day, con
 Result<Page<BudgetEntry>> BudgetService::entries(const BudgetEntryFilter& filter,
                                                  const PageRequest& request) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     auto entries = BudgetRepository(m_db).entries(filter, request);
     if (entries) {
         for (BudgetEntry& e : entries->rows)
@@ -215,22 +202,19 @@ Result<Page<BudgetEntry>> BudgetService::entries(const BudgetEntryFilter& filter
 
 Result<qint64> BudgetService::countEntries(const BudgetEntryFilter& filter, int cap) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return BudgetRepository(m_db).countEntries(filter, cap);
 }
 
 Result<QList<ApprenticeshipTax>> BudgetService::apprenticeshipTaxes(int year) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return BudgetRepository(m_db).apprenticeshipTaxes(year);
 }
 
 Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     if (t.contactId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the company paying the tax."));
     if (t.year < 2000 || t.year > 2100)
@@ -243,8 +227,7 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
         return fail(Error::Code::InvalidInput, tr("Give the amount received on that day."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         BudgetRepository repo(m_db);
-        if (auto c = ContactRepository(m_db).get(t.contactId); !c)
-            return std::unexpected(c.error());
+        ETABLI_TRY(ContactRepository(m_db).get(t.contactId));
         ApprenticeshipTax before;
         if (t.id != 0) {
             auto stored = repo.apprenticeshipTax(t.id);
@@ -255,8 +238,7 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
                 return fail(Error::Code::InvalidInput,
                             tr("The company and the year of a line stay as they are."));
             if (before.receivedOn.isValid())
-                if (auto r = FinancialYearService::requireOpen(m_db, before.receivedOn); !r)
-                    return std::unexpected(r.error());
+                ETABLI_TRY(FinancialYearService::requireOpen(m_db, before.receivedOn));
         } else {
             auto existing = repo.apprenticeshipTaxes(t.year);
             if (!existing)
@@ -269,8 +251,7 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
                                     .arg(t.year));
         }
         if (t.receivedOn.isValid())
-            if (auto r = FinancialYearService::requireOpen(m_db, t.receivedOn); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(FinancialYearService::requireOpen(m_db, t.receivedOn));
         qint64 id = t.id;
         if (id == 0) {
             auto inserted = repo.insertApprenticeshipTax(t, m_clock.nowIso());
@@ -285,26 +266,22 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
             .add(QStringLiteral("received_cents"), cents(before.received), cents(t.received))
             .add(QStringLiteral("received_on"), before.receivedOn.toString(Qt::ISODate),
                  t.receivedOn.toString(Qt::ISODate));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("apprenticeship_tax"), QString::number(id),
-                                 t.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("apprenticeship_tax"), QString::number(id),
+                               t.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), c));
         return id;
     });
 }
 
 Result<QList<Member>> BudgetService::members() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return BudgetRepository(m_db).members();
 }
 
 Result<qint64> BudgetService::saveMember(const Member& m)
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     if (m.contactId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the member in the directory."));
     if (!m.joinedOn.isValid() || m.joinedOn > m_clock.today())
@@ -313,8 +290,7 @@ Result<qint64> BudgetService::saveMember(const Member& m)
         return fail(Error::Code::InvalidInput, tr("A member leaves after joining."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         BudgetRepository repo(m_db);
-        if (auto c = ContactRepository(m_db).get(m.contactId); !c)
-            return std::unexpected(c.error());
+        ETABLI_TRY(ContactRepository(m_db).get(m.contactId));
         qint64 id = m.id;
         if (id == 0) {
             auto existing = repo.members();
@@ -334,26 +310,22 @@ Result<qint64> BudgetService::saveMember(const Member& m)
         c.set(QStringLiteral("contact_id"), m.contactId)
             .set(QStringLiteral("joined_on"), m.joinedOn.toString(Qt::ISODate))
             .set(QStringLiteral("left_on"), m.leftOn.toString(Qt::ISODate));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("member"), QString::number(id),
-                                 m.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("member"), QString::number(id),
+                               m.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), c));
         return id;
     });
 }
 
 Result<QList<MembershipDue>> BudgetService::dues(qint64 memberId) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return BudgetRepository(m_db).dues(memberId);
 }
 
 Result<qint64> BudgetService::recordDue(const MembershipDue& d)
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     if (d.year < 2000 || d.year > 2100)
         return fail(Error::Code::InvalidInput, tr("Give the year the dues are for."));
     if (d.amount.isNegative() || d.amount.isZero())
@@ -374,8 +346,7 @@ Result<qint64> BudgetService::recordDue(const MembershipDue& d)
             if (other.year == d.year)
                 return fail(Error::Code::InvalidInput,
                             tr("%1 has already paid the dues for %2.").arg(member->name).arg(d.year));
-        if (auto r = FinancialYearService::requireOpen(m_db, d.paidOn); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(FinancialYearService::requireOpen(m_db, d.paidOn));
         auto id = repo.insertDue(d, m_clock.nowIso());
         if (!id)
             return id;
@@ -384,19 +355,16 @@ Result<qint64> BudgetService::recordDue(const MembershipDue& d)
             .set(QStringLiteral("year"), d.year)
             .set(QStringLiteral("amount_cents"), cents(d.amount))
             .set(QStringLiteral("paid_on"), d.paidOn.toString(Qt::ISODate));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("membership_due"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("membership_due"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }
 
 Result<int> BudgetService::activeMembers(int year) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return BudgetRepository(m_db).activeMembers(year);
 }
 

@@ -40,15 +40,13 @@ Status CareerService::audit(qint64 traineeId, const QString& field, const QStrin
 
 Result<QList<Organisation>> CareerService::searchOrganisations(const QString& text) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     return CareerRepository(m_db).searchOrganisations(text, 50);
 }
 
 Result<qint64> CareerService::addOrganisation(const Organisation& o)
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
     if (o.name.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The organisation's name is required."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
@@ -57,19 +55,16 @@ Result<qint64> CareerService::addOrganisation(const Organisation& o)
             return id;
         ChangeSet c;
         c.set(QStringLiteral("name"), o.name.trimmed());
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("organisation"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("organisation"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }
 
 Result<QList<Internship>> CareerService::internships(qint64 traineeId) const
 {
-    if (auto r = canRead(traineeId); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(canRead(traineeId));
     return CareerRepository(m_db).internships(traineeId);
 }
 
@@ -88,17 +83,14 @@ Status CareerService::checkInternship(const Internship& i) const
 
 Result<qint64> CareerService::addInternship(const Internship& i)
 {
-    if (auto r = checkInternship(i); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(checkInternship(i));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto id = CareerRepository(m_db).insertInternship(i, m_clock.nowIso());
         if (!id)
             return id;
-        if (auto r = audit(
-                i.traineeId, QStringLiteral("internship"),
-                QStringLiteral("%1 → %2").arg(i.start.toString(Qt::ISODate), i.end.toString(Qt::ISODate)));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(
+            audit(i.traineeId, QStringLiteral("internship"),
+                  QStringLiteral("%1 → %2").arg(i.start.toString(Qt::ISODate), i.end.toString(Qt::ISODate))));
         return id;
     });
 }
@@ -129,8 +121,7 @@ Status CareerService::removeInternship(const Internship& i)
 
 Result<QList<Certification>> CareerService::certifications() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     auto catalogue = CareerRepository(m_db).certifications();
     if (catalogue) {
         for (Certification& c : *catalogue)
@@ -156,8 +147,7 @@ QString CareerService::certificationTitle(const QString& stored)
 
 Result<qint64> CareerService::addCertification(const Certification& c)
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
     if (c.code.trimmed().isEmpty() || c.title.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("A certification needs a short name and a title."));
     return inTransaction(m_db, [&]() { return CareerRepository(m_db).insertCertification(c); });
@@ -165,26 +155,22 @@ Result<qint64> CareerService::addCertification(const Certification& c)
 
 Result<QList<TraineeCertification>> CareerService::traineeCertifications(qint64 traineeId) const
 {
-    if (auto r = canRead(traineeId); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(canRead(traineeId));
     return CareerRepository(m_db).traineeCertifications(traineeId);
 }
 
 Result<qint64> CareerService::setCertification(const TraineeCertification& c)
 {
-    if (auto r = canWrite(c.traineeId); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(canWrite(c.traineeId));
     if (c.sessionYear < 1990 || c.sessionYear > 2200)
         return fail(Error::Code::InvalidInput, tr("The session is a year, such as 2026."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto id = CareerRepository(m_db).upsertTraineeCertification(c);
         if (!id)
             return id;
-        if (auto r = audit(c.traineeId,
-                           QStringLiteral("certification %1 %2").arg(c.certificationId).arg(c.sessionYear),
-                           codeOf(c.result));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(audit(c.traineeId,
+                         QStringLiteral("certification %1 %2").arg(c.certificationId).arg(c.sessionYear),
+                         codeOf(c.result)));
         return id;
     });
 }
@@ -202,8 +188,7 @@ Status CareerService::removeCertification(const TraineeCertification& c)
 
 Result<QList<Outcome>> CareerService::outcomes(qint64 traineeId) const
 {
-    if (auto r = canRead(traineeId); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(canRead(traineeId));
     return CareerRepository(m_db).outcomes(traineeId);
 }
 
@@ -225,8 +210,7 @@ Status CareerService::setOutcome(const Outcome& o)
 
 Result<QList<FollowUpDue>> CareerService::dueFollowUps(const QDate& today) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     QList<qint64> sections;
     if (m_actor.role == Role::Formateur)
         sections = m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;

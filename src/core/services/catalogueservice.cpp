@@ -38,10 +38,8 @@ Result<CatalogueItem> CatalogueService::item(qint64 id) const
 
 Result<qint64> CatalogueService::add(const CatalogueItem& item)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
-        return std::unexpected(r.error());
-    if (auto r = validate(item); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SettingsEdit));
+    ETABLI_TRY(validate(item));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto id = CatalogueRepository(m_db).insert(item, m_clock.nowIso());
         if (!id)
@@ -50,11 +48,9 @@ Result<qint64> CatalogueService::add(const CatalogueItem& item)
         c.set(QStringLiteral("code"), item.code.trimmed())
             .set(QStringLiteral("label"), item.label.trimmed())
             .set(QStringLiteral("unit_price_cents"), static_cast<qint64>(item.unitPrice.cents()));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("catalogue"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("catalogue"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }

@@ -28,15 +28,13 @@ QString ClosingService::periodLabel(const Closing& closing)
 
 Result<QList<Closing>> ClosingService::closings(int year) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return ClosingRepository(m_db).list(year);
 }
 
 Result<QList<QDate>> ClosingService::pendingMonths() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     ClosingRepository repo(m_db);
     auto last = repo.last(ClosingKind::Month);
     if (!last)
@@ -62,8 +60,7 @@ Result<QList<QDate>> ClosingService::pendingMonths() const
 
 Result<QList<Closing>> ClosingService::closeUntil(const QDate& until)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesClose); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesClose));
     return inTransaction(m_db, [&]() -> Result<QList<Closing>> {
         // The chain's counter serialises closings: two offices cannot close the same month.
         InvoiceRepository numbers(m_db);
@@ -140,11 +137,9 @@ Result<QList<Closing>> ClosingService::closeUntil(const QDate& until)
             return {};
         };
         for (const QDate& m : std::as_const(months)) {
-            if (auto r = add(ClosingKind::Month, m, m.addMonths(1).addDays(-1)); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(add(ClosingKind::Month, m, m.addMonths(1).addDays(-1)));
             if (m.month() == 12)
-                if (auto r = add(ClosingKind::Year, QDate(m.year(), 1, 1), QDate(m.year(), 12, 31)); !r)
-                    return std::unexpected(r.error());
+                ETABLI_TRY(add(ClosingKind::Year, QDate(m.year(), 1, 1), QDate(m.year(), 12, 31)));
         }
         return made;
     });
@@ -152,8 +147,7 @@ Result<QList<Closing>> ClosingService::closeUntil(const QDate& until)
 
 Result<ClosingRepository::ChainReport> ClosingService::verifyChain() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return ClosingRepository(m_db).verifyChain();
 }
 

@@ -76,32 +76,27 @@ Status ContactService::validate(Contact& c, bool confirmedDuplicate) const
 
 Result<Page<Contact>> ContactService::page(const ContactFilter& filter, const PageRequest& request) const
 {
-    if (auto r = mayRead(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayRead());
     return ContactRepository(m_db).page(filter, request);
 }
 
 Result<qint64> ContactService::count(const ContactFilter& filter, int cap) const
 {
-    if (auto r = mayRead(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayRead());
     return ContactRepository(m_db).count(filter, cap);
 }
 
 Result<Contact> ContactService::get(qint64 id) const
 {
-    if (auto r = mayRead(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayRead());
     return ContactRepository(m_db).get(id);
 }
 
 Result<qint64> ContactService::add(const Contact& input, bool confirmedDuplicate)
 {
-    if (auto r = mayWrite(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayWrite());
     Contact c = input;
-    if (auto r = validate(c, confirmedDuplicate); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(validate(c, confirmedDuplicate));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto id = ContactRepository(m_db).insert(c, m_clock.nowIso());
         if (!id)
@@ -109,11 +104,9 @@ Result<qint64> ContactService::add(const Contact& input, bool confirmedDuplicate
         ChangeSet changes;
         changes.set(QStringLiteral("name"), c.displayName(), Privacy::Personal)
             .set(QStringLiteral("siret"), c.siret);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("contact"), QString::number(*id),
-                                 QStringLiteral("create"), changes);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("contact"), QString::number(*id),
+                               QStringLiteral("create"), changes));
         return id;
     });
 }
@@ -147,15 +140,13 @@ Status ContactService::update(const Contact& input, bool confirmedDuplicate)
 
 Result<QList<Vehicle>> ContactService::vehicles(qint64 contactId) const
 {
-    if (auto r = mayRead(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayRead());
     return ContactRepository(m_db).vehicles(contactId);
 }
 
 Result<Vehicle> ContactService::findVehicle(const QString& plate) const
 {
-    if (auto r = mayRead(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayRead());
     auto normal = SalesFormats::normalisePlate(plate);
     if (!normal)
         return std::unexpected(normal.error());
@@ -164,8 +155,7 @@ Result<Vehicle> ContactService::findVehicle(const QString& plate) const
 
 Result<qint64> ContactService::saveVehicle(const Vehicle& input)
 {
-    if (auto r = mayWrite(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayWrite());
     Vehicle v = input;
     auto plate = SalesFormats::normalisePlate(v.plate);
     if (!plate)
@@ -193,12 +183,10 @@ Result<qint64> ContactService::saveVehicle(const Vehicle& input)
             .set(QStringLiteral("tyre_size"), v.tyreSize)
             .set(QStringLiteral("contact_id"), v.contactId);
         // A plate is about its owner.
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("vehicle"), QString::number(id),
-                                 v.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), changes,
-                                 QStringLiteral("contact:%1").arg(v.contactId));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("vehicle"), QString::number(id),
+                               v.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), changes,
+                               QStringLiteral("contact:%1").arg(v.contactId)));
         return id;
     });
 }

@@ -83,8 +83,7 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
     }
 
     SalesBulkWriter writer(m_db);
-    if (auto r = writer.prepare(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(writer.prepare());
     auto ceiling = SchoolRepository(m_db).legalAmounts();
     if (!ceiling)
         return std::unexpected(ceiling.error());
@@ -146,8 +145,7 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                         InvoiceService::defaultPaymentTerms(inv.dueDate, inv.totals.incl, cashCeiling);
                     inv.mentions = InvoiceService::legalMentions(inv);
                     inv.issuedBy = QStringLiteral("demo");
-                    if (auto r = writer.issue(inv, stamp); !r)
-                        return std::unexpected(r.error());
+                    ETABLI_TRY(writer.issue(inv, stamp));
                     o.invoiceId = inv.id;
                     o.status = WorkOrderStatus::Delivered;
                     ++summary.invoices;
@@ -165,16 +163,14 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                         }
                         p.amount = inv.totals.incl;
                         p.recordedBy = QStringLiteral("demo");
-                        if (auto r = writer.insertPayment(p, stamp); !r)
-                            return std::unexpected(r.error());
+                        ETABLI_TRY(writer.insertPayment(p, stamp));
                         if (p.method == PaymentMethod::Cheque)
                             chequesByFriday[p.day.addDays((5 - p.day.dayOfWeek() + 7) % 7)] << p.id;
                     }
                 } else {
                     o.status = WorkOrderStatus::InProgress;
                 }
-                if (auto r = writer.insertOrder(o, stamp); !r)
-                    return std::unexpected(r.error());
+                ETABLI_TRY(writer.insertOrder(o, stamp));
                 ++written;
             }
         }
@@ -184,11 +180,9 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
         if (it.key() >= today.addDays(-21))
             break;
         const QString stamp = QDateTime(it.key(), QTime(17, 30), Qt::UTC).toString(Qt::ISODate);
-        if (auto r = writer.insertDeposit(it.key(), it.value(), QStringLiteral("demo"), stamp); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(writer.insertDeposit(it.key(), it.value(), QStringLiteral("demo"), stamp));
     }
-    if (auto r = writer.finish(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(writer.finish());
     summary.workOrders += written;
     return written;
 }

@@ -150,8 +150,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
         e.day = day;
         e.label = label;
         e.amount = amount;
-        if (auto r = budget.recordEntry(e); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(budget.recordEntry(e));
         return {};
     };
 
@@ -212,8 +211,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
                         s.accountedOn = account;
                 }
             }
-            if (auto r = subsidies.save(s); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(subsidies.save(s));
             ++rows;
         }
 
@@ -230,8 +228,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
                 t.received = rng.chance(90) ? t.expected : roundedEuros(t.expected.cents() / 100.0 * 0.8, 10);
                 t.receivedOn = paid;
             }
-            if (auto r = budget.saveApprenticeshipTax(t); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(budget.saveApprenticeshipTax(t));
             ++rows;
         }
 
@@ -247,8 +244,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
             d.method = rng.chance(70) ? GiftMethod::Cheque : GiftMethod::Transfer;
             if (d.paidOn > today)
                 continue;
-            if (auto r = budget.recordDue(d); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(budget.recordDue(d));
             ++rows;
         }
     }
@@ -261,8 +257,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
         s.financialYearId = opened.last().id;
         s.requested = Money::fromCents(1200000);
         s.requestedOn = QDate(today.year(), 9, 15);
-        if (auto r = subsidies.save(s); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(subsidies.save(s));
         ++rows;
     }
 
@@ -283,32 +278,23 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
              roundedEuros(rng.between(120, 320), 1)},
         };
         for (const auto& [code, day, label, amount] : entries) {
-            if (auto r = record(QString::fromLatin1(code), day, label, amount); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(record(QString::fromLatin1(code), day, label, amount));
             ++rows;
         }
         if (month.month() % 3 == 0)
-            if (auto r = record(QStringLiteral("taxes"), end, QStringLiteral("Taxe sur les salaires"),
-                                roundedEuros(rng.between(1100, 1400), 1));
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(record(QStringLiteral("taxes"), end, QStringLiteral("Taxe sur les salaires"),
+                              roundedEuros(rng.between(1100, 1400), 1)));
         if (month.month() == 12)
-            if (auto r = record(QStringLiteral("depreciation"), end,
-                                QStringLiteral("Amortissement des machines"), Money::fromCents(1400000));
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(record(QStringLiteral("depreciation"), end,
+                              QStringLiteral("Amortissement des machines"), Money::fromCents(1400000)));
         if (month.month() == 3)
-            if (auto r = record(QStringLiteral("other_income"), month.addDays(14),
-                                QStringLiteral("Prise en charge de formations (OPCO)"),
-                                roundedEuros(rng.between(2500, 4500), 10));
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(record(QStringLiteral("other_income"), month.addDays(14),
+                              QStringLiteral("Prise en charge de formations (OPCO)"),
+                              roundedEuros(rng.between(2500, 4500), 10)));
         if (month.month() == 10)
-            if (auto r = record(QStringLiteral("other_income"), month.addDays(9),
-                                QStringLiteral("Vente de ferraille et de pneus de récupération"),
-                                roundedEuros(rng.between(300, 900), 10));
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(record(QStringLiteral("other_income"), month.addDays(9),
+                              QStringLiteral("Vente de ferraille et de pneus de récupération"),
+                              roundedEuros(rng.between(300, 900), 10)));
     }
     for (const FinancialYear& fy : std::as_const(opened)) {
         if (fy.end < firstSales)
@@ -332,8 +318,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
             f.financialYearId = fy.id;
             f.categoryId = category(QString::fromLatin1(code));
             f.amount = Money::fromCents(cents);
-            if (auto r = budget.setForecast(f); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(budget.setForecast(f));
         }
         SubsidyFilter ofYear;
         ofYear.financialYearId = fy.id;
@@ -349,8 +334,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
             f.categoryId = category(QStringLiteral("subsidies"));
             f.funderId = it.key();
             f.amount = it.value();
-            if (auto r = budget.setForecast(f); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(budget.setForecast(f));
         }
     }
 
@@ -360,8 +344,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
         if (approved > today)
             continue;
         const FixedClock then(QDateTime(approved, QTime(18, 0), Qt::UTC));
-        if (auto r = FinancialYearService(m_db, then, office).close(fy.id, fy.version); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(FinancialYearService(m_db, then, office).close(fy.id, fy.version));
     }
     return rows;
 }
@@ -471,8 +454,7 @@ Status DemoGenerator::addReportTexts(const QDate& today)
         s.askedIndicators = {QStringLiteral("entrants"), QStringLiteral("exits"),
                              QStringLiteral("certifications"), QStringLiteral("insertion_rate"),
                              QStringLiteral("production_hours")};
-        if (auto r = subsidies.save(s); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(subsidies.save(s));
     }
     return {};
 }

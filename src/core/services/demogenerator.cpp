@@ -144,12 +144,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         school.receiptSignatoryName = QStringLiteral("Martine Vuillemin");
         school.receiptSignatoryCapacity = QStringLiteral("Directrice, par délégation du président");
         school.consumerMediator = QStringLiteral("Médiateur de démonstration — www.mediateur-demo.invalid");
-        if (auto r = SchoolRepository(m_db).save(school, now); !r)
-            return std::unexpected(r.error());
-        if (auto r = MetaRepository(m_db).setValue(
-                QStringLiteral("demo"), federation ? QStringLiteral("federation") : QStringLiteral("school"));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(SchoolRepository(m_db).save(school, now));
+        ETABLI_TRY(MetaRepository(m_db).setValue(
+            QStringLiteral("demo"), federation ? QStringLiteral("federation") : QStringLiteral("school")));
 
         QList<Section> sections;
         if (federation) {
@@ -252,8 +249,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             if (!id)
                 return std::unexpected(id.error());
             userIds.insert(d.login, *id);
-            if (auto r = users.setSections(*id, d.sections); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(users.setSections(*id, d.sections));
         }
 
         TraineeRepository trainees(m_db);
@@ -345,8 +341,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                        : r <= 90 ? CertificationResult::Failed
                                                  : CertificationResult::Absent,
                                        june1};
-                if (auto w = career.upsertTraineeCertification(c); !w)
-                    return std::unexpected(w.error());
+                ETABLI_TRY(career.upsertTraineeCertification(c));
             }
             // The CAP at the end of the second year.
             const QDate june2(year.startYear() + 2, 6, 25);
@@ -362,8 +357,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                        rng.chance(75) ? CertificationResult::Passed
                                                       : CertificationResult::Failed,
                                        june2};
-                if (auto w = career.upsertTraineeCertification(c); !w)
-                    return std::unexpected(w.error());
+                ETABLI_TRY(career.upsertTraineeCertification(c));
             }
             // A two-week internship in March of the first year.
             const QDate march(year.startYear() + 1, 3, 2);
@@ -384,8 +378,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                                     "les clients.");
                 i.grade = rng.pick(QList<QString>{QStringLiteral("A"), QStringLiteral("B"),
                                                   QStringLiteral("B"), QStringLiteral("C")});
-                if (auto w = career.insertInternship(i, now); !w)
-                    return std::unexpected(w.error());
+                ETABLI_TRY(career.insertInternship(i, now));
             }
             // Outcomes of those who left: at exit, then +6 and +12 months
             // (some contacts are not made yet: they show as due).
@@ -492,8 +485,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 if (p.cfg) {
                     const TraineeCertification c{
                         0, *id, certificationId(QStringLiteral("CFG")), {}, 2014, *p.cfg, QDate(2014, 6, 20)};
-                    if (auto w = career.upsertTraineeCertification(c); !w)
-                        return std::unexpected(w.error());
+                    ETABLI_TRY(career.upsertTraineeCertification(c));
                 }
                 const OutcomeSituation situation =
                     p.reason == ExitReason::Apprenticeship ? OutcomeSituation::Apprenticeship
@@ -516,8 +508,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 const Section& section = sections.at(sectionIndex);
                 if (!federation && year.startYear() == 2013 && sectionIndex == 0) {
                     // The published 2013/2014 cohort of "pneus et services".
-                    if (auto r = addSeedCohort(section.id, year); !r)
-                        return std::unexpected(r.error());
+                    ETABLI_TRY(addSeedCohort(section.id, year));
                     summary.trainees += 6;
                     continue;
                 }
@@ -580,13 +571,11 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                                   .arg(rng.between(10, 99))
                                   .arg(rng.between(10, 99))
                                   .arg(rng.between(10, 99));
-                    if (auto r = details.insertGuardian(g, now); !r)
-                        return std::unexpected(r.error());
+                    ETABLI_TRY(details.insertGuardian(g, now));
                     if (t.status == TraineeStatus::Enrolled ||
                         (t.exitDate.isValid() && current.contains(t.exitDate)))
                         present << std::make_pair(*id, t);
-                    if (auto r = addCareer(*id, t, sectionIndex, year); !r)
-                        return std::unexpected(r.error());
+                    ETABLI_TRY(addCareer(*id, t, sectionIndex, year));
                 }
                 // Applicants who were not taken, and next year's candidates.
                 const int refused = rng.between(0, 2);
@@ -597,8 +586,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     t.status = TraineeStatus::Refused;
                     t.exitDate = year.firstDay().addDays(-14); // the decision, before the year starts
                     makePerson(t, year.firstDay());
-                    if (auto r = trainees.insert(t, now); !r)
-                        return std::unexpected(r.error());
+                    ETABLI_TRY(trainees.insert(t, now));
                     ++summary.trainees;
                 }
             }
@@ -611,8 +599,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 t.cohortYear = current.next().startYear();
                 t.status = TraineeStatus::Candidate;
                 makePerson(t, current.next().firstDay());
-                if (auto r = trainees.insert(t, now); !r)
-                    return std::unexpected(r.error());
+                ETABLI_TRY(trainees.insert(t, now));
                 ++summary.trainees;
             }
         }
@@ -647,10 +634,8 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 }
             }
         }
-        if (auto w = attendance.insertMany(yearRegister, QStringLiteral("demo"), now); !w)
-            return std::unexpected(w.error());
-        if (auto r = addWorkshopLife(rng, sections, catalogueBySection, userIds, today, federation); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(attendance.insertMany(yearRegister, QStringLiteral("demo"), now));
+        ETABLI_TRY(addWorkshopLife(rng, sections, catalogueBySection, userIds, today, federation));
         // The production log: a workshop entry each half-day of school, for a
         // group of the trainees there that day, up to yesterday (today's is
         // written by the trainer at the end of the day).
@@ -658,8 +643,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         for (const Worked& w : worked)
             bySection[w.section] << w;
         ProductionRepository::Writer writer(m_db);
-        if (auto r = writer.prepare(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(writer.prepare());
         QHash<QString, DemoOrder> orders; // what each order made: invoiced below
         QList<QList<qint64>> skillsBySection(sections.size());
         for (int i = 0; i < sections.size(); ++i) {
@@ -796,8 +780,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                     }
                     const QString stamp =
                         QDateTime(day, QTime(half == 0 ? 12 : 16, 30), Qt::UTC).toString(Qt::ISODate);
-                    if (auto r = writer.insert(e, stamp); !r)
-                        return std::unexpected(r.error());
+                    ETABLI_TRY(writer.insert(e, stamp));
                     ++summary.productionEntries;
                     if (e.kind == ProductionKind::Order && !federation) {
                         DemoOrder& order = orders[e.reference];
@@ -813,8 +796,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             }
         }
         if (federation && m_options.federationOrders > 0) {
-            if (auto r = addFederationSales(summary, rng, sections, catalogueBySection, today); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(addFederationSales(summary, rng, sections, catalogueBySection, today));
         }
         if (!federation) { // the federation keeps this year's: millions of rows otherwise
             QList<Stay> stays;
@@ -845,8 +827,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
             // The office closed each month that is over, and each year with its December
             // (a demo without its workshops' log has sold nothing: nothing to close).
             if (summary.invoices > 0) {
-                if (auto r = ClosingService(m_db, noon, office).closeUntil(today.addMonths(-1)); !r)
-                    return std::unexpected(r.error());
+                ETABLI_TRY(ClosingService(m_db, noon, office).closeUntil(today.addMonths(-1)));
             }
             IndicatorService indicators(m_db, noon, office);
             auto references = indicators.references();
@@ -856,14 +837,12 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                 r.valueBp = r.code == QLatin1String("federation_exam_success") ? 8000 : 6500;
                 r.source = QStringLiteral("Valeur fictive de la démonstration");
                 r.year = today.year() - 1;
-                if (auto saved = indicators.saveReference(r); !saved)
-                    return std::unexpected(saved.error());
+                ETABLI_TRY(indicators.saveReference(r));
             }
             // The texts of last year's activity report and of the Région's
             // final account, as the director would have typed them.
             if (!federation) {
-                if (auto r = addReportTexts(today); !r)
-                    return std::unexpected(r.error());
+                ETABLI_TRY(addReportTexts(today));
             }
         }
         return summary;

@@ -184,11 +184,9 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
         const FixedClock then = at(it.key()); // the service keeps a reference to its clock
         DonationService receipts(m_db, then, office);
         for (const auto& [donor, year] : annual.value(it.key()))
-            if (auto r = receipts.issueAnnualReceipt(donor, year); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(receipts.issueAnnualReceipt(donor, year));
         for (qint64 gift : single.value(it.key()))
-            if (auto r = receipts.issueReceipt(gift); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(receipts.issueReceipt(gift));
     }
     return count;
 }

@@ -237,8 +237,7 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
             auto quoteId = OrderService(m_db, quoted, office).saveQuote(q);
             if (!quoteId)
                 return std::unexpected(quoteId.error());
-            if (auto r = OrderService(m_db, quoted, office).setQuoteStatus(*quoteId, QuoteStatus::Sent); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(OrderService(m_db, quoted, office).setQuoteStatus(*quoteId, QuoteStatus::Sent));
             const FixedClock accepted = at(orderDay, 9);
             auto id = OrderService(m_db, accepted, office).acceptQuote(*quoteId, 0, due);
             if (!id)
@@ -260,18 +259,15 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
         ++summary.workOrders;
         placed.insert(order.reference, Placed{orderId, customer});
         SqlQuery attach(m_db);
-        if (auto r = attach.prepare(
-                QStringLiteral("UPDATE production_entry SET order_id = :order, reference = (SELECT number "
-                               "FROM work_order WHERE id = "
-                               ":order2) WHERE reference = :reference AND section_id = :section"));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(attach.prepare(
+            QStringLiteral("UPDATE production_entry SET order_id = :order, reference = (SELECT number "
+                           "FROM work_order WHERE id = "
+                           ":order2) WHERE reference = :reference AND section_id = :section")));
         attach.bind(QStringLiteral("order"), orderId)
             .bind(QStringLiteral("order2"), orderId)
             .bind(QStringLiteral("reference"), order.reference)
             .bind(QStringLiteral("section"), sections.at(order.section).id);
-        if (auto r = attach.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(attach.exec());
     }
 
     // Invoiced a few days after the work, in date order (numbers follow the
@@ -289,21 +285,16 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
         const qint64 orderId = placed.value(order.reference).orderId;
         if (order.invoiceDay >= today || order.lastDay >= today.addDays(-3)) {
             const FixedClock started = at(order.lastDay, 12);
-            if (auto r =
-                    OrderService(m_db, started, office).setOrderStatus(orderId, WorkOrderStatus::InProgress);
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(
+                OrderService(m_db, started, office).setOrderStatus(orderId, WorkOrderStatus::InProgress));
             continue;
         }
         const FixedClock then = at(order.invoiceDay, 16);
         OrderService work(m_db, then, office);
-        if (auto r = work.setOrderStatus(orderId, WorkOrderStatus::Done); !r)
-            return std::unexpected(r.error());
-        if (auto r = work.invoiceOrder(orderId); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(work.setOrderStatus(orderId, WorkOrderStatus::Done));
+        ETABLI_TRY(work.invoiceOrder(orderId));
         if (rng.chance(90))
-            if (auto r = work.setOrderStatus(orderId, WorkOrderStatus::Delivered); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(work.setOrderStatus(orderId, WorkOrderStatus::Delivered));
         ++issued;
         InvoiceService sales(m_db, then, office);
         auto stored = sales.get(work.order(orderId)->invoiceId);
@@ -317,8 +308,7 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
             auto credit = sales.draftCreditNote(invoiceId, {back});
             if (!credit)
                 return std::unexpected(credit.error());
-            if (auto r = sales.issue(*credit); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(sales.issue(*credit));
         }
         const int roll = rng.between(1, 100);
         const QDate paidOn = order.invoiceDay.addDays(roll <= 60 ? 0 : rng.between(5, 50));
@@ -342,8 +332,7 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
             p.method = PaymentMethod::Card; // cash only under the legal ceiling
         if (p.amount.isZero() || p.amount.isNegative())
             continue;
-        if (auto r = InvoiceService(m_db, at(paidOn, 17), office).recordPayment(p); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(InvoiceService(m_db, at(paidOn, 17), office).recordPayment(p));
     }
 
     // The cheques go to the bank on Fridays; those of the last weeks wait.
@@ -358,8 +347,7 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
                 byFriday[friday] << c.paymentId;
         }
         for (auto it = byFriday.cbegin(); it != byFriday.cend(); ++it)
-            if (auto r = InvoiceService(m_db, at(it.key(), 17), office).depositCheques(it.value()); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(InvoiceService(m_db, at(it.key(), 17), office).depositCheques(it.value()));
     }
 
     // What is on the desk today: quotes waiting for an answer, a refused and
@@ -401,13 +389,10 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
             return std::unexpected(id.error());
         if (i == 2 || i == 6)
             continue; // draft
-        if (auto r = OrderService(m_db, at(day, 11), office).setQuoteStatus(*id, QuoteStatus::Sent); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(OrderService(m_db, at(day, 11), office).setQuoteStatus(*id, QuoteStatus::Sent));
         if (i == 4)
-            if (auto r = OrderService(m_db, at(std::min(day.addDays(6), today), 11), office)
-                             .setQuoteStatus(*id, QuoteStatus::Refused);
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(OrderService(m_db, at(std::min(day.addDays(6), today), 11), office)
+                           .setQuoteStatus(*id, QuoteStatus::Refused));
     }
     for (int i = 0; i < 3; ++i) {
         const int section = i == 0 ? 0 : 1;
@@ -426,8 +411,7 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
         l.unitPrice = item.unitPrice;
         l.vatRateBp = item.vatRateBp;
         o.lines = {l};
-        if (auto r = OrderService(m_db, at(today.addDays(-rng.between(0, 4)), 9), office).saveOrder(o); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(OrderService(m_db, at(today.addDays(-rng.between(0, 4)), 9), office).saveOrder(o));
         ++summary.workOrders;
     }
 
@@ -496,8 +480,7 @@ Result<int> DemoGenerator::addTyreHotel(DeterministicRandom& rng, const QList<qi
         if (changeOver >= today)
             continue; // not yet come for them
         const FixedClock out(QDateTime(changeOver, QTime(10, 0), Qt::UTC));
-        if (auto r = TyreHotelService(m_db, out, office).giveBack(*id, changeOver); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(TyreHotelService(m_db, out, office).giveBack(*id, changeOver));
         TyreSet summer = winter;
         summer.season = TyreSeason::Summer;
         summer.brand = rng.pick(brands);
@@ -511,8 +494,7 @@ Result<int> DemoGenerator::addTyreHotel(DeterministicRandom& rng, const QList<qi
             return std::unexpected(next.error());
         ++count;
         if (rng.chance(10))
-            if (auto r = TyreHotelService(m_db, out, office).invoiceFee(*next); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(TyreHotelService(m_db, out, office).invoiceFee(*next));
     }
     return count;
 }

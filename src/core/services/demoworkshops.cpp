@@ -189,13 +189,11 @@ Result<int> DemoGenerator::addPastRegisters(const QList<Stay>& stays, const QDat
                 batch << AttendanceCell{s.trainee, day, half, code, {}};
             }
             if (batch.size() >= 20000) {
-                if (auto w = flush(); !w)
-                    return std::unexpected(w.error());
+                ETABLI_TRY(flush());
             }
         }
     }
-    if (auto w = flush(); !w)
-        return std::unexpected(w.error());
+    ETABLI_TRY(flush());
     return rows;
 }
 

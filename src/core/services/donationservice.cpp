@@ -21,8 +21,7 @@ Status DonationService::checkOpenYear(const QDate& day) const
 
 Result<qint64> DonationService::record(const Donation& input)
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     Donation d = input;
     if (d.contactId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the donor."));
@@ -60,8 +59,7 @@ Result<qint64> DonationService::record(const Donation& input)
                            "written waiver of their reimbursement."));
     }
     return inTransaction(m_db, [&]() -> Result<qint64> {
-        if (auto r = checkOpenYear(d.day); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(checkOpenYear(d.day));
         auto donor = ContactRepository(m_db).get(d.contactId);
         if (!donor)
             return std::unexpected(donor.error());
@@ -77,34 +75,29 @@ Result<qint64> DonationService::record(const Donation& input)
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(d.amount.cents()))
             .set(QStringLiteral("nature"), codeOf(d.nature))
             .set(QStringLiteral("form"), codeOf(d.form));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("donation"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("donation"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }
 
 Result<Donation> DonationService::donation(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return FundingRepository(m_db).donation(id);
 }
 
 Result<Page<Donation>> DonationService::donations(const DonationFilter& filter,
                                                   const PageRequest& request) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return FundingRepository(m_db).donations(filter, request);
 }
 
 Result<qint64> DonationService::count(const DonationFilter& filter, int cap) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return FundingRepository(m_db).countDonations(filter, cap);
 }
 
@@ -173,18 +166,15 @@ Result<qint64> DonationService::issue(TaxReceipt t, const QList<qint64>& donatio
     if (!id)
         return id;
     if (!t.isCancellation()) {
-        if (auto r = repo.attachReceipt(donationIds, *id, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.attachReceipt(donationIds, *id, m_clock.nowIso()));
     }
     ChangeSet c;
     c.set(QStringLiteral("number"), t.number)
         .set(QStringLiteral("kind"), t.kind)
         .set(QStringLiteral("total_cents"), static_cast<qint64>(t.total.cents()));
-    if (auto r = AuditTrail(m_db, m_clock)
-                     .record(m_actor, QStringLiteral("tax_receipt"), QString::number(*id),
-                             QStringLiteral("create"), c);
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AuditTrail(m_db, m_clock)
+                   .record(m_actor, QStringLiteral("tax_receipt"), QString::number(*id),
+                           QStringLiteral("create"), c));
     return id;
 }
 
@@ -234,8 +224,7 @@ Status DonationService::fillDonor(TaxReceipt& t, const Contact& donor)
 
 Result<qint64> DonationService::issueReceipt(qint64 donationId)
 {
-    if (auto r = mayIssue(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayIssue());
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto d = FundingRepository(m_db).donation(donationId);
         if (!d)
@@ -247,8 +236,7 @@ Result<qint64> DonationService::issueReceipt(qint64 donationId)
         if (!donor)
             return std::unexpected(donor.error());
         TaxReceipt t;
-        if (auto r = fillDonor(t, *donor); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(fillDonor(t, *donor));
         t.lines = {lineOf(*d)};
         t.total = d->amount;
         return issue(t, {d->id});
@@ -257,8 +245,7 @@ Result<qint64> DonationService::issueReceipt(qint64 donationId)
 
 Result<qint64> DonationService::issueAnnualReceipt(qint64 contactId, int year)
 {
-    if (auto r = mayIssue(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayIssue());
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto donor = ContactRepository(m_db).get(contactId);
         if (!donor)
@@ -277,8 +264,7 @@ Result<qint64> DonationService::issueAnnualReceipt(qint64 contactId, int year)
             return fail(Error::Code::InvalidInput,
                         tr("%1 has no gift of %2 without a receipt.").arg(donor->displayName()).arg(year));
         TaxReceipt t;
-        if (auto r = fillDonor(t, *donor); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(fillDonor(t, *donor));
         QList<qint64> ids;
         for (auto it = gifts->crbegin(); it != gifts->crend(); ++it) { // oldest first
             t.lines << lineOf(*it);
@@ -291,8 +277,7 @@ Result<qint64> DonationService::issueAnnualReceipt(qint64 contactId, int year)
 
 Result<qint64> DonationService::cancelReceipt(qint64 receiptId, const QString& reason)
 {
-    if (auto r = mayIssue(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayIssue());
     if (reason.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("Say why the receipt is cancelled."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
@@ -314,37 +299,32 @@ Result<qint64> DonationService::cancelReceipt(qint64 receiptId, const QString& r
         auto id = issue(t, {});
         if (!id)
             return id;
-        if (auto r = repo.detachReceipt(original->id, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.detachReceipt(original->id, m_clock.nowIso()));
         return id;
     });
 }
 
 Result<TaxReceipt> DonationService::receipt(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return FundingRepository(m_db).receipt(id);
 }
 
 Result<QList<qint64>> DonationService::receiptIds(int year) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return FundingRepository(m_db).receiptIds(year);
 }
 
 Result<qint64> DonationService::receiptId(const QString& number) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return FundingRepository(m_db).receiptId(number);
 }
 
 Result<QString> DonationService::verifyReceipts() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return FundingRepository(m_db).verifyReceipts();
 }
 

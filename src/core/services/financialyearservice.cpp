@@ -42,22 +42,19 @@ Result<int> FinancialYearService::startMonth() const
 
 Result<QList<FinancialYear>> FinancialYearService::years() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return FundingRepository(m_db).years();
 }
 
 Result<FinancialYear> FinancialYearService::year(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return FundingRepository(m_db).year(id);
 }
 
 Result<FinancialYear> FinancialYearService::yearStartingIn(int startYear) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     if (startYear < 2000 || startYear > 2100)
         return fail(Error::Code::InvalidInput, tr("Give a year between 2000 and 2100."));
     auto month = startMonth();
@@ -80,8 +77,7 @@ Result<FinancialYear> FinancialYearService::yearStartingIn(int startYear) const
 
 Result<FinancialYear> FinancialYearService::yearHolding(const QDate& day) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     auto stored = FundingRepository(m_db).yearContaining(day);
     if (!stored)
         return std::unexpected(stored.error());
@@ -95,8 +91,7 @@ Result<FinancialYear> FinancialYearService::yearHolding(const QDate& day) const
 
 Result<FinancialYear> FinancialYearService::open(int startYear)
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     return inTransaction(m_db, [&]() -> Result<FinancialYear> {
         auto y = yearStartingIn(startYear);
         if (!y)
@@ -129,11 +124,9 @@ Result<FinancialYear> FinancialYearService::open(int startYear)
         ChangeSet c;
         c.set(QStringLiteral("start_date"), y->start.toString(Qt::ISODate))
             .set(QStringLiteral("end_date"), y->end.toString(Qt::ISODate));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("financial_year"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("financial_year"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return repo.year(*id);
     });
 }

@@ -33,8 +33,7 @@ QList<qint64> twelveMonths(const QMap<QString, qint64>& byMonth, const QDate& st
 Result<FundingReport> FundingReportService::report(int startYear, Detail detail) const
 {
     const bool full = detail == Detail::Full;
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     auto year = FinancialYearService(m_db, m_clock, m_actor).yearStartingIn(startYear);
     if (!year)
         return std::unexpected(year.error());

@@ -82,8 +82,7 @@ Result<Section> IndicatorService::sectionNamed(Database& db, const QString& name
 
 Result<ReportNarrative> IndicatorService::narrative(const QString& schoolYear) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::ReportsRead));
     const int start = startYearOf(schoolYear);
     if (start == 0)
         return fail(Error::Code::InvalidInput, tr("Give the school year as 2013-2014."));
@@ -247,8 +246,7 @@ QList<IndicatorRow> IndicatorService::rows(const Indicators& now)
 
 Result<Indicators> IndicatorService::indicators(const QString& schoolYear, const QString& section) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::ReportsRead));
     const int startYear = startYearOf(schoolYear);
     if (startYear == 0)
         return fail(Error::Code::InvalidInput, tr("Give the school year as 2013-2014."));
@@ -385,8 +383,7 @@ Result<Indicators> IndicatorService::compute(int startYear, int startMonth, qint
 
 Result<QList<ReferenceValue>> IndicatorService::references() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::ReportsRead));
     auto references = ReferenceValueRepository(m_db).list();
     if (references) {
         for (ReferenceValue& v : *references)

@@ -207,48 +207,40 @@ Status InvoiceService::fillFromContactAndSchool(Invoice& inv) const
 
 Result<Page<InvoiceRow>> InvoiceService::page(const InvoiceFilter& filter, const PageRequest& request) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return InvoiceRepository(m_db).page(filter, request);
 }
 
 Result<qint64> InvoiceService::count(const InvoiceFilter& filter, int cap) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return InvoiceRepository(m_db).count(filter, cap);
 }
 
 Result<Invoice> InvoiceService::get(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     auto inv = InvoiceRepository(m_db).get(id);
     if (inv && !inv->isIssued()) {
-        if (auto r = fillFromContactAndSchool(*inv); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(fillFromContactAndSchool(*inv));
     }
     return inv;
 }
 
 Result<Invoice> InvoiceService::getByNumber(const QString& number) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return InvoiceRepository(m_db).getByNumber(number);
 }
 
 Result<qint64> InvoiceService::saveDraft(const Invoice& input)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
-    if (auto r = validateLines(input); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
+    ETABLI_TRY(validateLines(input));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         InvoiceRepository repo(m_db);
         Invoice inv = input;
-        if (auto r = fillFromContactAndSchool(inv); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(fillFromContactAndSchool(inv));
         ChangeSet c;
         c.set(QStringLiteral("contact_id"), inv.contactId)
             .set(QStringLiteral("lines"), static_cast<int>(inv.lines.size()))
@@ -257,11 +249,9 @@ Result<qint64> InvoiceService::saveDraft(const Invoice& input)
             auto id = repo.insertDraft(inv, m_clock.nowIso());
             if (!id)
                 return id;
-            if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("invoice"), QString::number(*id),
-                                     QStringLiteral("create"), c);
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(AuditTrail(m_db, m_clock)
+                           .record(m_actor, QStringLiteral("invoice"), QString::number(*id),
+                                   QStringLiteral("create"), c));
             return id;
         }
         auto stored = repo.get(inv.id);
@@ -274,13 +264,10 @@ Result<qint64> InvoiceService::saveDraft(const Invoice& input)
                     .arg(stored->number));
         inv.kind = stored->kind;
         inv.creditedInvoiceId = stored->creditedInvoiceId;
-        if (auto r = repo.updateDraft(inv, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.updateDraft(inv, m_clock.nowIso()));
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id),
+                               QStringLiteral("update"), c));
         return inv.id;
     });
 }
@@ -310,8 +297,7 @@ Status InvoiceService::deleteDraft(qint64 id)
 
 Result<QString> InvoiceService::issue(qint64 draftId)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     return inTransaction(m_db, [&]() -> Result<QString> {
         InvoiceRepository repo(m_db);
         auto stored = repo.get(draftId);
@@ -323,10 +309,8 @@ Result<QString> InvoiceService::issue(qint64 draftId)
                         tr("This invoice is already issued under the number %1.").arg(inv.number));
         if (inv.lines.isEmpty())
             return fail(Error::Code::InvalidInput, tr("An invoice needs at least one line."));
-        if (auto r = validateLines(inv); !r)
-            return std::unexpected(r.error());
-        if (auto r = fillFromContactAndSchool(inv); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(validateLines(inv));
+        ETABLI_TRY(fillFromContactAndSchool(inv));
         if (const QStringList missing = missingForIssue(inv); !missing.isEmpty())
             return fail(
                 Error::Code::InvalidInput,
@@ -334,8 +318,7 @@ Result<QString> InvoiceService::issue(qint64 draftId)
                     .arg(missing.join(QStringLiteral("\n– "))));
         const QDate today = m_clock.today();
         const int year = today.year();
-        if (auto r = ClosingService::requireOpen(m_db, today); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(ClosingService::requireOpen(m_db, today));
         if (inv.isCredit()) {
             auto credited = repo.get(inv.creditedInvoiceId);
             if (!credited)
@@ -405,26 +388,22 @@ Result<QString> InvoiceService::issue(qint64 draftId)
         inv.hashVersion = Invoice::CurrentHashVersion;
         inv.prevHash = tip->hash;
         inv.hash = invoiceHash(inv, inv.prevHash);
-        if (auto r = repo.markIssued(inv, year, *sequence, *position); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.markIssued(inv, year, *sequence, *position));
         ChangeSet c;
         c.add(QStringLiteral("status"), codeOf(InvoiceStatus::Draft), codeOf(InvoiceStatus::Issued))
             .set(QStringLiteral("number"), inv.number)
             .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(inv.totals.incl.cents()))
             .set(QStringLiteral("hash"), inv.hash);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id),
+                               QStringLiteral("update"), c));
         return inv.number;
     });
 }
 
 Result<qint64> InvoiceService::draftCreditNote(qint64 invoiceId, const QList<InvoiceLine>& lines)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     auto invoice = InvoiceRepository(m_db).get(invoiceId);
     if (!invoice)
         return std::unexpected(invoice.error());
@@ -444,29 +423,25 @@ Result<qint64> InvoiceService::draftCreditNote(qint64 invoiceId, const QList<Inv
 
 Result<InvoiceBalance> InvoiceService::balance(qint64 invoiceId) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return InvoiceRepository(m_db).balance(invoiceId);
 }
 
 Result<QList<Payment>> InvoiceService::payments(qint64 invoiceId) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return InvoiceRepository(m_db).payments(invoiceId);
 }
 
 Result<QList<Payment>> InvoiceService::paymentsBetween(const QDate& from, const QDate& to) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return InvoiceRepository(m_db).paymentsBetween(from, to);
 }
 
 Result<qint64> InvoiceService::recordPayment(const Payment& input)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     if (!input.amount.isNegative() && input.amount.isZero())
         return fail(Error::Code::InvalidInput, tr("The amount of a payment cannot be zero."));
     if (input.amount.isNegative())
@@ -475,15 +450,12 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
         return fail(Error::Code::InvalidInput, tr("A payment is recorded once received: give its day."));
     if (input.method == PaymentMethod::Cheque && input.chequeNumber.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("Give the cheque's number (and its bank)."));
-    if (auto r = FinancialYearService::requireOpen(m_db, input.day); !r)
-        return std::unexpected(r.error());
-    if (auto r = ClosingService::requireOpen(m_db, input.day); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(FinancialYearService::requireOpen(m_db, input.day));
+    ETABLI_TRY(ClosingService::requireOpen(m_db, input.day));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         InvoiceRepository repo(m_db);
         // Serialises payments: the chain tip is read under this lock.
-        if (auto r = repo.takeNumber(QStringLiteral("payment-chain"), 0); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.takeNumber(QStringLiteral("payment-chain"), 0));
         auto invoice = repo.get(input.invoiceId);
         if (!invoice)
             return std::unexpected(invoice.error());
@@ -524,25 +496,21 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
         c.set(QStringLiteral("invoice"), invoice->number)
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
             .set(QStringLiteral("method"), codeOf(p.method));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("payment"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("payment"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }
 
 Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& reason)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     if (reason.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("Say why the payment is reversed."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         InvoiceRepository repo(m_db);
-        if (auto r = repo.takeNumber(QStringLiteral("payment-chain"), 0); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.takeNumber(QStringLiteral("payment-chain"), 0));
         auto original = repo.payment(paymentId);
         if (!original)
             return std::unexpected(original.error());
@@ -552,8 +520,7 @@ Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& r
             if (p.reversesPaymentId == paymentId)
                 return fail(Error::Code::Conflict, tr("This payment was already reversed."));
         }
-        if (auto r = ClosingService::requireOpen(m_db, m_clock.today()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(ClosingService::requireOpen(m_db, m_clock.today()));
         Payment p = *original;
         p.id = 0;
         p.day = m_clock.today();
@@ -568,11 +535,9 @@ Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& r
         c.set(QStringLiteral("reverses"), paymentId)
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
             .set(QStringLiteral("reason"), p.reason);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("payment"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("payment"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }
@@ -595,8 +560,7 @@ QString InvoiceService::bucketLabel(int bucket)
 
 Result<InvoiceService::Aging> InvoiceService::receivables(qint64 contactId, int limit) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     InvoiceRepository repo(m_db);
     auto totals = repo.receivableTotals(m_clock.today(), contactId);
     if (!totals)
@@ -617,22 +581,19 @@ Result<InvoiceService::Aging> InvoiceService::receivables(qint64 contactId, int 
 
 Result<QList<ChequeToDeposit>> InvoiceService::chequesToDeposit() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return InvoiceRepository(m_db).cheques(0);
 }
 
 Result<QList<ChequeToDeposit>> InvoiceService::depositSlip(qint64 depositId) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return InvoiceRepository(m_db).cheques(depositId);
 }
 
 Result<qint64> InvoiceService::depositCheques(const QList<qint64>& paymentIds)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     if (paymentIds.isEmpty())
         return fail(Error::Code::InvalidInput, tr("Tick the cheques handed to the bank."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
@@ -655,11 +616,9 @@ Result<qint64> InvoiceService::depositCheques(const QList<qint64>& paymentIds)
         ChangeSet c;
         c.set(QStringLiteral("cheques"), static_cast<int>(paymentIds.size()))
             .set(QStringLiteral("total_cents"), static_cast<qint64>(total.cents()));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("payment"), QStringLiteral("deposit-%1").arg(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("payment"), QStringLiteral("deposit-%1").arg(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }
@@ -703,8 +662,7 @@ Status InvoiceService::judgeTurnover(TurnoverCheck& c) const
 
 Result<InvoiceService::TurnoverCheck> InvoiceService::turnoverCheck(int year) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     auto school = SchoolRepository(m_db).load();
     if (!school)
         return std::unexpected(school.error());
@@ -716,8 +674,7 @@ Result<InvoiceService::TurnoverCheck> InvoiceService::turnoverCheck(int year) co
     c.regime = school->vatRegime;
     c.goods = sums->goods;
     c.services = sums->services;
-    if (auto r = judgeTurnover(c); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(judgeTurnover(c));
     return c;
 }
 
@@ -735,8 +692,7 @@ Result<QString> InvoiceService::issueWarning(qint64 draftId) const
     // Would this invoice make the year pass the threshold?
     TurnoverCheck after = *check;
     (draft->operations == Operations::Goods ? after.goods : after.services) += draft->totals.excl;
-    if (auto r = judgeTurnover(after); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(judgeTurnover(after));
     if (!after.exceeded)
         return QString();
     return tr("With this invoice, the turnover invoiced in %1 reaches %2 and passes the threshold of the "
@@ -749,8 +705,7 @@ Result<QString> InvoiceService::issueWarning(qint64 draftId) const
 
 Result<InvoiceService::PrintCopy> InvoiceService::printCopy(qint64 invoiceId)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return inTransaction(m_db, [&]() -> Result<PrintCopy> {
         InvoiceRepository repo(m_db);
         auto inv = repo.get(invoiceId);
@@ -768,8 +723,7 @@ Result<InvoiceService::PrintCopy> InvoiceService::printCopy(qint64 invoiceId)
 
 Result<InvoiceRepository::ChainReport> InvoiceService::verifyChains() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return InvoiceRepository(m_db).verifyChains();
 }
 

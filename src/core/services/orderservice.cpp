@@ -34,8 +34,7 @@ Status OrderService::validateLines(const QList<InvoiceLine>& lines) const
 
 Result<Quote> OrderService::quote(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     auto q = OrderRepository(m_db).quote(id);
     if (q) {
         auto school = SchoolRepository(m_db).load();
@@ -46,8 +45,7 @@ Result<Quote> OrderService::quote(qint64 id) const
 
 Result<Page<Quote>> OrderService::quotes(const OrderFilter& filter, const PageRequest& request) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     OrderFilter f = filter;
     if (!f.today.isValid())
         f.today = m_clock.today();
@@ -56,15 +54,13 @@ Result<Page<Quote>> OrderService::quotes(const OrderFilter& filter, const PageRe
 
 Result<qint64> OrderService::quoteId(const QString& number) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return OrderRepository(m_db).quoteId(number);
 }
 
 Result<qint64> OrderService::countQuotes(const OrderFilter& filter, int cap) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     OrderFilter f = filter;
     if (!f.today.isValid())
         f.today = m_clock.today();
@@ -73,12 +69,10 @@ Result<qint64> OrderService::countQuotes(const OrderFilter& filter, int cap) con
 
 Result<qint64> OrderService::saveQuote(const Quote& input)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     if (input.contactId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the customer."));
-    if (auto r = validateLines(input.lines); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(validateLines(input.lines));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         OrderRepository repo(m_db);
         auto school = SchoolRepository(m_db).load();
@@ -104,11 +98,9 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
             c.set(QStringLiteral("number"), q.number)
                 .set(QStringLiteral("contact_id"), q.contactId)
                 .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(q.totals.incl.cents()));
-            if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("quote"), QString::number(*id),
-                                     QStringLiteral("create"), c);
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(AuditTrail(m_db, m_clock)
+                           .record(m_actor, QStringLiteral("quote"), QString::number(*id),
+                                   QStringLiteral("create"), c));
             return id;
         }
         auto stored = repo.quote(q.id);
@@ -121,16 +113,13 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
         q.quoteDate = stored->quoteDate;
         if (q.validUntil < q.quoteDate)
             return fail(Error::Code::InvalidInput, tr("A quote is valid until a day after it is made."));
-        if (auto r = repo.updateQuote(q, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.updateQuote(q, m_clock.nowIso()));
         ChangeSet c;
         c.add(QStringLiteral("total_incl_cents"), static_cast<qint64>(stored->totals.incl.cents()),
               static_cast<qint64>(q.totals.incl.cents()));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("quote"), QString::number(q.id),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("quote"), QString::number(q.id),
+                               QStringLiteral("update"), c));
         return q.id;
     });
 }
@@ -193,8 +182,7 @@ Status OrderService::setQuoteStatus(qint64 quoteId, QuoteStatus status)
 
 Result<qint64> OrderService::acceptQuote(qint64 quoteId, qint64 sectionId, const QDate& dueDate)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         OrderRepository repo(m_db);
         auto q = repo.quote(quoteId);
@@ -211,8 +199,7 @@ Result<qint64> OrderService::acceptQuote(qint64 quoteId, qint64 sectionId, const
             return fail(Error::Code::InvalidInput, tr("Choose the workshop that will do the work."));
         const QuoteStatus before = q->status;
         q->status = QuoteStatus::Accepted;
-        if (auto r = repo.updateQuote(*q, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.updateQuote(*q, m_clock.nowIso()));
         WorkOrder o;
         o.quoteId = q->id;
         o.contactId = q->contactId;
@@ -227,19 +214,16 @@ Result<qint64> OrderService::acceptQuote(qint64 quoteId, qint64 sectionId, const
         ChangeSet c;
         c.add(QStringLiteral("status"), codeOf(before), codeOf(QuoteStatus::Accepted))
             .set(QStringLiteral("work_order_id"), *id);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("quote"), QString::number(quoteId),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("quote"), QString::number(quoteId),
+                               QStringLiteral("update"), c));
         return id;
     });
 }
 
 Result<WorkOrder> OrderService::order(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return OrderRepository(m_db).order(id);
 }
 
@@ -260,14 +244,12 @@ Result<qint64> OrderService::countOrders(const OrderFilter& filter, int cap) con
 
 Result<qint64> OrderService::saveOrder(const WorkOrder& input)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     if (input.contactId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the customer."));
     if (input.sectionId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the workshop that will do the work."));
-    if (auto r = validateLines(input.lines); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(validateLines(input.lines));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         OrderRepository repo(m_db);
         WorkOrder o = input;
@@ -285,11 +267,9 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
             c.set(QStringLiteral("number"), o.number)
                 .set(QStringLiteral("contact_id"), o.contactId)
                 .set(QStringLiteral("section_id"), o.sectionId);
-            if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("work_order"), QString::number(*id),
-                                     QStringLiteral("create"), c);
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(AuditTrail(m_db, m_clock)
+                           .record(m_actor, QStringLiteral("work_order"), QString::number(*id),
+                                   QStringLiteral("create"), c));
             return id;
         }
         auto stored = repo.order(o.id);
@@ -300,17 +280,14 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
                                                    .arg(stored->number, stored->invoiceNumber));
         o.status = stored->status;
         o.invoiceId = 0;
-        if (auto r = repo.updateOrder(o, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.updateOrder(o, m_clock.nowIso()));
         ChangeSet c;
         c.add(QStringLiteral("description"), stored->description, o.description.trimmed())
             .add(QStringLiteral("total_excl_cents"), static_cast<qint64>(stored->totalExcl().cents()),
                  static_cast<qint64>(o.totalExcl().cents()));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("work_order"), QString::number(o.id),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("work_order"), QString::number(o.id),
+                               QStringLiteral("update"), c));
         return o.id;
     });
 }
@@ -357,8 +334,7 @@ Status OrderService::setOrderStatus(qint64 orderId, WorkOrderStatus status)
 
 Result<QString> OrderService::invoiceOrder(qint64 orderId)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     return inTransaction(m_db, [&]() -> Result<QString> {
         OrderRepository repo(m_db);
         auto o = repo.order(orderId);
@@ -388,23 +364,19 @@ Result<QString> OrderService::invoiceOrder(qint64 orderId)
         if (!number)
             return number;
         o->invoiceId = *id;
-        if (auto r = repo.updateOrder(*o, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.updateOrder(*o, m_clock.nowIso()));
         ChangeSet c;
         c.set(QStringLiteral("invoice"), *number);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("work_order"), QString::number(orderId),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("work_order"), QString::number(orderId),
+                               QStringLiteral("update"), c));
         return number;
     });
 }
 
 Result<OrderCosting> OrderService::costing(qint64 orderId) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesRead));
     return OrderRepository(m_db).costing(orderId);
 }
 

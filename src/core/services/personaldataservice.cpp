@@ -139,8 +139,7 @@ Status PersonalDataService::recordExport(const QString& entity, qint64 id)
 Result<QList<PersonalDataService::Person>>
 PersonalDataService::findPeople(PersonKind kind, const QString& text, int limit) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::PersonalDataExport));
     QList<Person> out;
     switch (kind) {
     case PersonKind::Trainee: {
@@ -218,8 +217,7 @@ void insertParts(QJsonObject& data, const QString& entity, const QList<PersonalD
 
 Result<PersonalDataService::Export> PersonalDataService::exportContact(qint64 contactId)
 {
-    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::PersonalDataExport));
     PersonalDataQueries queries(m_db);
     auto parts = queries.contact(contactId);
     if (!parts)
@@ -238,15 +236,13 @@ Result<PersonalDataService::Export> PersonalDataService::exportContact(qint64 co
     for (qint64 vehicle : queries.vehicleIds(contactId).value_or(QList<qint64>{}))
         entities.append({QStringLiteral("vehicle"), QString::number(vehicle)});
     out.data.insert(QStringLiteral("journal des modifications"), auditRows(entities, QString()));
-    if (auto r = recordExport(QStringLiteral("contact"), contactId); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(recordExport(QStringLiteral("contact"), contactId));
     return out;
 }
 
 Result<PersonalDataService::Export> PersonalDataService::exportStaff(qint64 staffId)
 {
-    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::PersonalDataExport));
     auto parts = PersonalDataQueries(m_db).staffMember(staffId);
     if (!parts)
         return std::unexpected(parts.error());
@@ -270,22 +266,19 @@ Result<PersonalDataService::Export> PersonalDataService::exportStaff(qint64 staf
                 login = u.login;
     }
     out.data.insert(QStringLiteral("journal des modifications"), auditRows(entities, login));
-    if (auto r = recordExport(QStringLiteral("staff"), staffId); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(recordExport(QStringLiteral("staff"), staffId));
     return out;
 }
 
 Result<QList<TraineeRepository::Hit>> PersonalDataService::findTrainees(const QString& text, int limit) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::PersonalDataExport));
     return TraineeRepository(m_db).search(text, limit);
 }
 
 Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 traineeId)
 {
-    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::PersonalDataExport));
     auto row = TraineeRepository(m_db).row(traineeId);
     if (!row)
         return std::unexpected(row.error());
@@ -371,15 +364,13 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
     out.data.insert(production->title, jsonRows(QStringLiteral("production"), production->rows));
     out.data.insert(QStringLiteral("journal des modifications"),
                     auditRows({{QStringLiteral("trainee"), QString::number(traineeId)}}, QString()));
-    if (auto r = recordExport(QStringLiteral("trainee"), traineeId); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(recordExport(QStringLiteral("trainee"), traineeId));
     return out;
 }
 
 Result<PersonalDataService::Export> PersonalDataService::exportAccount(const QString& login)
 {
-    if (auto r = AccessControl::require(m_actor, permission::PersonalDataExport); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::PersonalDataExport));
     auto found = UserRepository(m_db).findByLogin(login);
     if (!found)
         return std::unexpected(found.error());
@@ -443,8 +434,7 @@ Result<QStringList> PersonalDataService::write(const Export& data, const QString
     const QList<QByteArray> contents = {QJsonDocument(data.data).toJson(QJsonDocument::Indented),
                                         toHtml(data, m_clock.today()).toUtf8()};
     for (int i = 0; i < paths.size(); ++i)
-        if (auto r = files::write(paths.at(i), contents.at(i), true); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(files::write(paths.at(i), contents.at(i), true));
     return paths;
 }
 
@@ -490,8 +480,7 @@ Status PersonalDataService::setRetention(const Retention& r)
 
 Result<QList<TraineeRepository::Hit>> PersonalDataService::retentionPreview(const QDate& today) const
 {
-    if (auto a = AccessControl::require(m_actor, permission::RetentionApply); !a)
-        return std::unexpected(a.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::RetentionApply));
     auto r = retention();
     if (!r)
         return std::unexpected(r.error());
@@ -514,17 +503,13 @@ Result<int> PersonalDataService::applyRetention(const QDate& today, const QList<
         for (qint64 id : ids) {
             if (!allowed.contains(id))
                 continue; // no longer covered (or never was): left alone
-            if (auto r = trainees.anonymise(id, m_clock.nowIso()); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(trainees.anonymise(id, m_clock.nowIso()));
             ChangeSet c;
             c.add(QStringLiteral("identity"), ChangeSet::masked(), QStringLiteral("anonyme"));
-            if (auto r = audit.record(m_actor, QStringLiteral("trainee"), QString::number(id),
-                                      QStringLiteral("anonymise"), c);
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(audit.record(m_actor, QStringLiteral("trainee"), QString::number(id),
+                                    QStringLiteral("anonymise"), c));
             // The trail's digests of the person can no longer be linked to a value.
-            if (auto r = audit.forget(QStringLiteral("trainee:%1").arg(id)); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(audit.forget(QStringLiteral("trainee:%1").arg(id)));
             ++done;
         }
         return done;

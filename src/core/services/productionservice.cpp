@@ -251,8 +251,7 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
 
 Result<qint64> ProductionService::save(const ProductionEntry& input, bool confirmed)
 {
-    if (auto r = AccessControl::requireInSection(m_actor, permission::ProductionWrite, input.sectionId); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::requireInSection(m_actor, permission::ProductionWrite, input.sectionId));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         ProductionRepository repo(m_db);
         ProductionEntry e = input;
@@ -261,37 +260,30 @@ Result<qint64> ProductionService::save(const ProductionEntry& input, bool confir
             auto stored = repo.get(e.id);
             if (!stored)
                 return std::unexpected(stored.error());
-            if (auto r = mayChange(*stored); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(mayChange(*stored));
             before = *stored;
             e.authorLogin = stored->authorLogin;
         } else {
             e.authorLogin = m_actor.login;
         }
-        if (auto r = validate(e, confirmed); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(validate(e, confirmed));
         if (e.id == 0) {
             auto id = repo.insert(e, m_clock.nowIso());
             if (!id)
                 return id;
-            if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("production"), QString::number(*id),
-                                     QStringLiteral("create"), describe(e));
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(AuditTrail(m_db, m_clock)
+                           .record(m_actor, QStringLiteral("production"), QString::number(*id),
+                                   QStringLiteral("create"), describe(e)));
             return id;
         }
-        if (auto r = repo.replace(e, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.replace(e, m_clock.nowIso()));
         // The log keeps the whole entry before and after the change.
         const QString was = describe(before).toJson();
         ChangeSet c;
         c.add(QStringLiteral("entry"), was, describe(e).toJson());
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("production"), QString::number(e.id),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("production"), QString::number(e.id),
+                               QStringLiteral("update"), c));
         return e.id;
     });
 }
@@ -315,15 +307,13 @@ Status ProductionService::remove(qint64 id)
 
 Result<ProductionEntry> ProductionService::get(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     return ProductionRepository(m_db).get(id);
 }
 
 Result<QList<qint64>> ProductionService::readableSections(const ProductionFilter& filter) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     if (filter.sectionId != 0 && !m_actor.coversSection(filter.sectionId))
         return fail(Error::Code::AccessDenied,
                     tr("Access denied: this workshop is not one of your sections."));
@@ -415,8 +405,7 @@ Result<QList<Skill>> ProductionService::skills(qint64 sectionId, bool activeOnly
 
 Result<qint64> ProductionService::addSkill(const Skill& skill)
 {
-    if (auto r = AccessControl::requireInSection(m_actor, permission::ProductionWrite, skill.sectionId); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::requireInSection(m_actor, permission::ProductionWrite, skill.sectionId));
     if (skill.label.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("Name the skill."));
     if (skill.sectionId == 0)
@@ -428,11 +417,9 @@ Result<qint64> ProductionService::addSkill(const Skill& skill)
         ChangeSet c;
         c.set(QStringLiteral("label"), skill.label.trimmed())
             .set(QStringLiteral("section_id"), skill.sectionId);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("skill"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, QStringLiteral("skill"), QString::number(*id), QStringLiteral("create"), c));
         return id;
     });
 }

@@ -31,8 +31,7 @@ Result<ActivityReportData> ReportDataService::activity(const QString& schoolYear
 
 Result<FinancialReportData> ReportDataService::financial(int startYear) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::ReportsRead));
     auto funding = FundingReportService(m_db, m_clock, m_actor).report(startYear);
     if (!funding)
         return std::unexpected(funding.error());
@@ -78,8 +77,7 @@ Result<ReceiptsStatement> ReportDataService::statement(const QDate& from, const 
 
 Result<ReceiptsStatementData> ReportDataService::receipts(int year, bool financialYear) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     QDate from(year, 1, 1);
     QDate to(year, 12, 31);
     if (financialYear) {
@@ -104,8 +102,7 @@ Result<ReceiptsStatementData> ReportDataService::receipts(int year, bool financi
 
 Result<GrantReportData> ReportDataService::grant(qint64 subsidyId) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::ReportsRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::ReportsRead));
     auto subsidy = SubsidyService(m_db, m_clock, m_actor).get(subsidyId);
     if (!subsidy)
         return std::unexpected(subsidy.error());
@@ -152,8 +149,7 @@ Result<GrantReportData> ReportDataService::grant(qint64 subsidyId) const
 Result<AttendanceSheetData> ReportDataService::attendance(const QString& section, const QDate& from,
                                                           const QDate& to) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     if (!from.isValid() || !to.isValid() || to < from)
         return fail(Error::Code::InvalidInput,
                     tr("Give the first and the last day of the sheets, in that order."));

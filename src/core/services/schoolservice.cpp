@@ -206,10 +206,8 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
     s.vatNumber = normaliseVatNumber(s.vatNumber);
     // The mention follows the regime: never a free text that could say the wrong thing.
     s.vatMention = vatMentionFor(s.vatRegime);
-    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
-        return std::unexpected(r.error());
-    if (auto r = validate(s); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SettingsEdit));
+    ETABLI_TRY(validate(s));
     auto version = inTransaction(m_db, [&]() -> Result<int> {
         SchoolRepository repo(m_db);
         auto before = repo.load();
@@ -245,11 +243,9 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
             .add(QStringLiteral("receipt_signatory_capacity"), b.receiptSignatoryCapacity,
                  s.receiptSignatoryCapacity.trimmed())
             .add(QStringLiteral("consumer_mediator"), b.consumerMediator, s.consumerMediator.trimmed());
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("school"), QStringLiteral("1"),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, QStringLiteral("school"), QStringLiteral("1"), QStringLiteral("update"), c));
         return saved;
     });
     if (!version)
@@ -271,8 +267,7 @@ Result<QList<Section>> SchoolService::sections(bool activeOnly) const
 
 Result<qint64> SchoolService::addSection(const QString& name, const QString& trade)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SettingsEdit));
     if (name.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The section's name is required."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
@@ -289,11 +284,9 @@ Result<qint64> SchoolService::addSection(const QString& name, const QString& tra
             return id;
         ChangeSet c;
         c.set(QStringLiteral("name"), s.name).set(QStringLiteral("trade"), s.trade);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("section"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("section"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }

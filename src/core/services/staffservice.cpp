@@ -36,10 +36,8 @@ Result<StaffMember> StaffService::me() const
 
 Result<qint64> StaffService::add(const StaffMember& m)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SettingsEdit); !r)
-        return std::unexpected(r.error());
-    if (auto r = validate(m); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SettingsEdit));
+    ETABLI_TRY(validate(m));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         auto id = StaffRepository(m_db).insert(m, m_clock.nowIso());
         if (!id)
@@ -48,11 +46,9 @@ Result<qint64> StaffService::add(const StaffMember& m)
         c.set(QStringLiteral("name"), m.displayName())
             .set(QStringLiteral("kind"), codeOf(m.kind))
             .set(QStringLiteral("job"), codeOf(m.job));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("staff"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, QStringLiteral("staff"), QString::number(*id), QStringLiteral("create"), c));
         return id;
     });
 }
@@ -104,8 +100,7 @@ Result<QList<VolunteerHours>> StaffService::hours(const QDate& from, const QDate
 
 Result<qint64> StaffService::addHours(const VolunteerHours& h)
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     if (!h.day.isValid())
         return fail(Error::Code::InvalidInput, tr("Give the day."));
     if (h.day > m_clock.today())
@@ -131,11 +126,9 @@ Result<qint64> StaffService::addHours(const VolunteerHours& h)
             .set(QStringLiteral("day"), h.day.toString(Qt::ISODate))
             .set(QStringLiteral("minutes"), h.minutes)
             .set(QStringLiteral("activity"), h.activity.trimmed());
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("volunteer_hours"), QString::number(*id),
-                                 QStringLiteral("create"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("volunteer_hours"), QString::number(*id),
+                               QStringLiteral("create"), c));
         return id;
     });
 }

@@ -38,15 +38,13 @@ bool moneyChanged(const Subsidy& a, const Subsidy& b)
 
 Result<QList<Subsidy>> SubsidyService::list(const SubsidyFilter& filter) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return SubsidyRepository(m_db).list(filter);
 }
 
 Result<Subsidy> SubsidyService::get(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     return SubsidyRepository(m_db).get(id);
 }
 
@@ -142,11 +140,9 @@ Status SubsidyService::validateAction(Subsidy& s) const
 
 Result<qint64> SubsidyService::save(const Subsidy& input)
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     Subsidy s = input;
-    if (auto r = validate(s); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(validate(s));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         SubsidyRepository repo(m_db);
         FundingRepository years(m_db);
@@ -155,8 +151,7 @@ Result<qint64> SubsidyService::save(const Subsidy& input)
             return std::unexpected(year.error());
         if (!s.reportDue.isValid())
             s.reportDue = year->end.addMonths(6);
-        if (auto c = ContactRepository(m_db).get(s.funderId); !c)
-            return std::unexpected(c.error());
+        ETABLI_TRY(ContactRepository(m_db).get(s.funderId));
         Subsidy before;
         if (s.id != 0) {
             auto stored = repo.get(s.id);
@@ -181,8 +176,7 @@ Result<qint64> SubsidyService::save(const Subsidy& input)
             for (const SubsidyInstalment& old : before.instalments)
                 known = known || (old.receivedOn == i.receivedOn && old.received == i.received);
             if (i.isReceived() && !known)
-                if (auto r = FinancialYearService::requireOpen(m_db, i.receivedOn); !r)
-                    return std::unexpected(r.error());
+                ETABLI_TRY(FinancialYearService::requireOpen(m_db, i.receivedOn));
         }
         qint64 id = s.id;
         if (id == 0) {
@@ -202,19 +196,16 @@ Result<qint64> SubsidyService::save(const Subsidy& input)
             .add(QStringLiteral("received_cents"), cents(before.receivedTotal()), cents(s.receivedTotal()))
             .add(QStringLiteral("accounted_on"), before.accountedOn.toString(Qt::ISODate),
                  s.accountedOn.toString(Qt::ISODate));
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("subsidy"), QString::number(id),
-                                 s.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("subsidy"), QString::number(id),
+                               s.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), c));
         return id;
     });
 }
 
 Result<QList<SubsidyDeadline>> SubsidyService::deadlines(const QDate& until) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::FundingRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
     SubsidyFilter open;
     open.openOnly = true;
     auto subsidies = SubsidyRepository(m_db).list(open);

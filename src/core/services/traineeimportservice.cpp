@@ -140,8 +140,7 @@ ExitReason TraineeImportService::matchExitReason(const QString& textIn)
 
 Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteArray& bytes) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
     auto table = csv::parse(bytes);
     if (!table)
         return std::unexpected(table.error());
@@ -420,8 +419,7 @@ Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteA
 
 Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid)
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
     if (preview.invalidCount() > 0 && !skipInvalid) {
         QStringList lines;
         for (const Row& r : preview.rows) {
@@ -489,8 +487,7 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
             const Row& row = *from.at(i);
             for (TraineeCertification c : row.certifications) {
                 c.traineeId = ids->at(i);
-                if (auto r = career.upsertTraineeCertification(c); !r)
-                    return std::unexpected(r.error());
+                ETABLI_TRY(career.upsertTraineeCertification(c));
             }
             ChangeSet changes;
             changes.set(QStringLiteral("import line"), row.line);
@@ -498,9 +495,7 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
         }
         const int imported = static_cast<int>(people.size());
         // One entry per person created, appended together in this transaction.
-        if (auto r = audit.recordAll(m_actor, QStringLiteral("trainee"), QStringLiteral("create"), created);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(audit.recordAll(m_actor, QStringLiteral("trainee"), QStringLiteral("create"), created));
         return imported;
     });
 }

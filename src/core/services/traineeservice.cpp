@@ -48,8 +48,7 @@ ChangeSet diff(const Trainee& b, const Trainee& a)
 
 Result<Page<TraineeRow>> TraineeService::page(TraineeFilter filter, const PageRequest& request) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     if (m_actor.role == Role::Formateur) {
         filter.sectionIds = m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;
     }
@@ -66,8 +65,7 @@ Result<Page<TraineeRow>> TraineeService::page(TraineeFilter filter, const PageRe
 
 Result<qint64> TraineeService::count(TraineeFilter filter, int cap) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     if (m_actor.role == Role::Formateur)
         filter.sectionIds = m_actor.sectionIds.isEmpty() ? QList<qint64>{-1} : m_actor.sectionIds;
     return TraineeListQuery(m_db).count(filter, cap);
@@ -75,8 +73,7 @@ Result<qint64> TraineeService::count(TraineeFilter filter, int cap) const
 
 Result<QList<int>> TraineeService::cohorts() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     return TraineeListQuery(m_db).cohorts();
 }
 
@@ -94,8 +91,7 @@ Result<QList<TraineeRepository::Stay>> TraineeService::stays(qint64 id) const
 
 Result<Trainee> TraineeService::get(qint64 id) const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     auto t = TraineeRepository(m_db).load(id);
     if (!t)
         return t;
@@ -179,10 +175,8 @@ Result<qint64> TraineeService::create(const Trainee& input, bool confirmedAge)
     // A refusal's day is the candidate's exit date: retention counts from it.
     if (t.status == TraineeStatus::Refused && !t.exitDate.isValid())
         t.exitDate = m_clock.today();
-    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
-        return std::unexpected(r.error());
-    if (auto r = validate(t, confirmedAge); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
+    ETABLI_TRY(validate(t, confirmedAge));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         TraineeRepository repo(m_db);
         auto twin = repo.findIdentity(t.lastName, t.firstName, t.birthDate, 0);
@@ -326,19 +320,15 @@ Status TraineeService::requireTrainee(qint64 id, const QString& permission) cons
 
 Result<QList<Guardian>> TraineeService::guardians(qint64 traineeId) const
 {
-    if (auto r = requireTrainee(traineeId, permission::TraineesSensitive); !r)
-        return std::unexpected(r.error());
-    if (auto r = recordRead(traineeId, QStringLiteral("guardians")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(requireTrainee(traineeId, permission::TraineesSensitive));
+    ETABLI_TRY(recordRead(traineeId, QStringLiteral("guardians")));
     return TraineeDetailRepository(m_db).guardians(traineeId);
 }
 
 Result<qint64> TraineeService::addGuardian(const Guardian& g)
 {
-    if (auto r = requireTrainee(g.traineeId, permission::TraineesSensitive); !r)
-        return std::unexpected(r.error());
-    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(requireTrainee(g.traineeId, permission::TraineesSensitive));
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
     if (g.lastName.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The guardian's last name is required."));
     if (!allOf<GuardianRelation>().contains(g.relation))
@@ -349,11 +339,9 @@ Result<qint64> TraineeService::addGuardian(const Guardian& g)
             return id;
         ChangeSet c;
         c.set(QStringLiteral("guardian"), QString(), Privacy::Secret);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId),
+                               QStringLiteral("update"), c));
         return id;
     });
 }
@@ -398,10 +386,8 @@ Status TraineeService::removeGuardian(const Guardian& g)
 
 Result<QList<FollowUpNote>> TraineeService::notes(qint64 traineeId) const
 {
-    if (auto r = requireTrainee(traineeId, permission::TraineesSensitive); !r)
-        return std::unexpected(r.error());
-    if (auto r = recordRead(traineeId, QStringLiteral("notes")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(requireTrainee(traineeId, permission::TraineesSensitive));
+    ETABLI_TRY(recordRead(traineeId, QStringLiteral("notes")));
     return TraineeDetailRepository(m_db).notes(traineeId);
 }
 
@@ -419,8 +405,7 @@ Status TraineeService::recordRead(qint64 traineeId, const QString& part) const
 
 Result<qint64> TraineeService::addNote(qint64 traineeId, const QString& body)
 {
-    if (auto r = requireTrainee(traineeId, permission::TraineesSensitive); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(requireTrainee(traineeId, permission::TraineesSensitive));
     if (body.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The note is empty."));
     return inTransaction(m_db, [&]() -> Result<qint64> {
@@ -434,26 +419,22 @@ Result<qint64> TraineeService::addNote(qint64 traineeId, const QString& body)
             return id;
         ChangeSet c;
         c.set(QStringLiteral("note"), QString(), Privacy::Secret);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId),
+                               QStringLiteral("update"), c));
         return id;
     });
 }
 
 Result<QList<Referral>> TraineeService::referrals() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesRead); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     return TraineeDetailRepository(m_db).referrals();
 }
 
 Result<qint64> TraineeService::addReferral(const QString& name)
 {
-    if (auto r = AccessControl::require(m_actor, permission::TraineesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
     if (name.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput, tr("The name is required."));
     return inTransaction(m_db, [&]() { return TraineeDetailRepository(m_db).insertReferral(name); });

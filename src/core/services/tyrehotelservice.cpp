@@ -54,8 +54,7 @@ Status TyreHotelService::mayWrite() const
 
 Result<Page<TyreSet>> TyreHotelService::list(const TyreSetFilter& filter, const PageRequest& request) const
 {
-    if (auto r = mayRead(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayRead());
     return TyreHotelRepository(m_db).list(filter, request);
 }
 
@@ -67,22 +66,19 @@ Result<QList<TyreSet>> TyreHotelService::all(const TyreSetFilter& filter) const
 
 Result<qint64> TyreHotelService::count(const TyreSetFilter& filter, int cap) const
 {
-    if (auto r = mayRead(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayRead());
     return TyreHotelRepository(m_db).count(filter, cap);
 }
 
 Result<TyreSet> TyreHotelService::get(qint64 id) const
 {
-    if (auto r = mayRead(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayRead());
     return TyreHotelRepository(m_db).get(id);
 }
 
 Result<TyreSet> TyreHotelService::findStored(const QString& plate) const
 {
-    if (auto r = mayRead(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayRead());
     auto normal = SalesFormats::normalisePlate(plate);
     if (!normal)
         return std::unexpected(normal.error());
@@ -136,11 +132,9 @@ Status TyreHotelService::validate(TyreSet& s) const
 
 Result<qint64> TyreHotelService::save(const TyreSet& input)
 {
-    if (auto r = mayWrite(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(mayWrite());
     TyreSet s = input;
-    if (auto r = validate(s); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(validate(s));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         TyreHotelRepository repo(m_db);
         TyreSet before;
@@ -188,24 +182,19 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
                 .set(QStringLiteral("season"), codeOf(s.season))
                 .set(QStringLiteral("place"), placeLabel(s))
                 .set(QStringLiteral("date_in"), s.dateIn.toString(Qt::ISODate));
-            if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("tyre_set"), QString::number(*id),
-                                     QStringLiteral("create"), c);
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(AuditTrail(m_db, m_clock)
+                           .record(m_actor, QStringLiteral("tyre_set"), QString::number(*id),
+                                   QStringLiteral("create"), c));
             return id;
         }
-        if (auto r = repo.update(s, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.update(s, m_clock.nowIso()));
         c.add(QStringLiteral("place"), placeLabel(before), placeLabel(s))
             .add(QStringLiteral("season"), codeOf(before.season), codeOf(s.season))
             .add(QStringLiteral("tyre_size"), before.tyreSize, s.tyreSize)
             .add(QStringLiteral("notes"), before.notes, s.notes.trimmed());
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("tyre_set"), QString::number(s.id),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("tyre_set"), QString::number(s.id),
+                               QStringLiteral("update"), c));
         return s.id;
     });
 }
@@ -237,8 +226,7 @@ Status TyreHotelService::giveBack(qint64 setId, const QDate& day)
 
 Result<qint64> TyreHotelService::invoiceFee(qint64 setId)
 {
-    if (auto r = AccessControl::require(m_actor, permission::SalesWrite); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     return inTransaction(m_db, [&]() -> Result<qint64> {
         TyreHotelRepository repo(m_db);
         auto s = repo.get(setId);
@@ -271,15 +259,12 @@ Result<qint64> TyreHotelService::invoiceFee(qint64 setId)
         if (!id)
             return id;
         s->invoiceId = *id;
-        if (auto r = repo.update(*s, m_clock.nowIso()); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(repo.update(*s, m_clock.nowIso()));
         ChangeSet c;
         c.set(QStringLiteral("invoice_id"), *id);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("tyre_set"), QString::number(setId),
-                                 QStringLiteral("update"), c);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("tyre_set"), QString::number(setId),
+                               QStringLiteral("update"), c));
         return id;
     });
 }

@@ -45,19 +45,15 @@ Status UserService::validateLogin(const QString& login)
 
 Result<QList<User>> UserService::list() const
 {
-    if (auto r = AccessControl::require(m_actor, permission::UsersManage); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::UsersManage));
     return UserRepository(m_db).list();
 }
 
 Result<qint64> UserService::create(const User& user, const QString& password)
 {
-    if (auto r = AccessControl::require(m_actor, permission::UsersManage); !r)
-        return std::unexpected(r.error());
-    if (auto r = validateLogin(user.login); !r)
-        return std::unexpected(r.error());
-    if (auto r = PasswordHasher::checkStrength(password); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(AccessControl::require(m_actor, permission::UsersManage));
+    ETABLI_TRY(validateLogin(user.login));
+    ETABLI_TRY(PasswordHasher::checkStrength(password));
     if (user.role == Role::Formateur && user.sectionIds.isEmpty())
         return fail(Error::Code::InvalidInput, tr("A trainer must be attached to at least one section."));
     auto hash = PasswordHasher::hash(password);
@@ -77,11 +73,9 @@ Result<qint64> UserService::create(const User& user, const QString& password)
             .set(QStringLiteral("role"), codeOf(user.role))
             .set(QStringLiteral("sections"), sectionsText(user.sectionIds))
             .set(QStringLiteral("password"), QString(), Privacy::Secret);
-        if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("user"), QString::number(*id),
-                                 QStringLiteral("create"), changes);
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, QStringLiteral("user"), QString::number(*id),
+                               QStringLiteral("create"), changes));
         return id;
     });
 }
@@ -181,10 +175,8 @@ Status UserService::changeOwnPassword(const QString& currentPassword, const QStr
 
 Result<qint64> SetupService::insertDirector(const Director& d)
 {
-    if (auto r = UserService::validateLogin(d.login); !r)
-        return std::unexpected(r.error());
-    if (auto r = PasswordHasher::checkStrength(d.password); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(UserService::validateLogin(d.login));
+    ETABLI_TRY(PasswordHasher::checkStrength(d.password));
     auto hash = PasswordHasher::hash(d.password);
     if (!hash)
         return std::unexpected(hash.error());
@@ -202,11 +194,9 @@ Result<qint64> SetupService::insertDirector(const Director& d)
     changes.set(QStringLiteral("login"), user.login.trimmed())
         .set(QStringLiteral("role"), codeOf(Role::Direction))
         .set(QStringLiteral("password"), QString(), Privacy::Secret);
-    if (auto r = AuditTrail(m_db, m_clock)
-                     .record(actor, QStringLiteral("user"), QString::number(*id), QStringLiteral("create"),
-                             changes);
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        AuditTrail(m_db, m_clock)
+            .record(actor, QStringLiteral("user"), QString::number(*id), QStringLiteral("create"), changes));
     return id;
 }
 
@@ -235,16 +225,14 @@ Status SetupService::createSchool(const QString& schoolName, const Director& dir
         return r;
     return inTransaction(m_db, [&]() -> Status {
         const QString now = m_clock.nowIso();
-        if (auto r = SchoolRepository(m_db).save(s, now); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(SchoolRepository(m_db).save(s, now));
         SectionRepository repository(m_db);
         int position = 0;
         for (const QString& name : workshops) {
             Section section;
             section.name = name;
             section.position = position++;
-            if (auto r = repository.insert(section, now); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(repository.insert(section, now));
         }
         auto id = insertDirector(director);
         if (!id)

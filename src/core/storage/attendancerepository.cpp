@@ -82,16 +82,13 @@ Result<QList<AttendanceCell>> AttendanceRepository::cells(const QList<qint64>& t
     if (traineeIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT trainee_id, day, half, code, comment FROM attendance WHERE "
-                                          "trainee_id IN (%1) AND day BETWEEN :from AND :to")
-                               .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT trainee_id, day, half, code, comment FROM attendance WHERE "
+                                        "trainee_id IN (%1) AND day BETWEEN :from AND :to")
+                             .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size()))));
     q.bindList(QStringLiteral("t"), traineeIds);
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     while (q.next())
         out << AttendanceCell{q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate),
                               halfFromCode(q.value(2).toString()),
@@ -108,18 +105,14 @@ Result<AttendanceRate> AttendanceRepository::rate(qint64 traineeId, qint64 secti
     else if (sectionId != 0)
         filter = QStringLiteral(" AND t.section_id = :who");
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT a.code, count(*) FROM attendance a JOIN trainee t ON t.id = "
-                                     "a.trainee_id WHERE a.day BETWEEN :from AND :to%1 GROUP BY a.code")
-                          .arg(filter));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT a.code, count(*) FROM attendance a JOIN trainee t ON t.id = "
+                                        "a.trainee_id WHERE a.day BETWEEN :from AND :to%1 GROUP BY a.code")
+                             .arg(filter)));
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (traineeId != 0 || sectionId != 0)
         q.bind(QStringLiteral("who"), traineeId != 0 ? traineeId : sectionId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     AttendanceRate rate;
     while (q.next()) {
         if (const auto code = fromCode<AttendanceCode>(q.value(0).toString()))
@@ -132,21 +125,18 @@ Result<QList<AbsenceRun>> AttendanceRepository::unexcusedRuns(qint64 sectionId, 
                                                               const QDate& to, int minLength) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral(
-                "SELECT a.trainee_id, t.last_name, t.first_name, a.day, a.half, a.code FROM attendance a "
-                "JOIN trainee t ON t.id = a.trainee_id WHERE a.day BETWEEN :from AND :to%1 "
-                "ORDER BY a.trainee_id, a.day, a.half")
-                .arg(sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString()));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral(
+            "SELECT a.trainee_id, t.last_name, t.first_name, a.day, a.half, a.code FROM attendance a "
+            "JOIN trainee t ON t.id = a.trainee_id WHERE a.day BETWEEN :from AND :to%1 "
+            "ORDER BY a.trainee_id, a.day, a.half")
+            .arg(sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString())));
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (sectionId != 0)
         q.bind(QStringLiteral("section"), sectionId);
     q.setForwardOnly(true);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<AbsenceRun> out;
     AbsenceRun run;
     const auto close = [&]() {
@@ -181,18 +171,15 @@ Result<QList<AttendanceRepository::Enrolment>>
 AttendanceRepository::enrolledBetween(qint64 sectionId, const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT id, last_name, first_name, entry_date, exit_date FROM trainee WHERE section_id = "
-            ":section "
-            "AND status IN ('enrolled', 'left') AND entry_date IS NOT NULL AND entry_date <= :to "
-            "AND (exit_date IS NULL OR exit_date >= :from) AND archived_at IS NULL ORDER BY sort_key, id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT id, last_name, first_name, entry_date, exit_date FROM trainee WHERE section_id = "
+        ":section "
+        "AND status IN ('enrolled', 'left') AND entry_date IS NOT NULL AND entry_date <= :to "
+        "AND (exit_date IS NULL OR exit_date >= :from) AND archived_at IS NULL ORDER BY sort_key, id")));
     q.bind(QStringLiteral("section"), sectionId)
         .bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Enrolment> out;
     while (q.next())
         out << Enrolment{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
@@ -208,17 +195,14 @@ AttendanceRepository::internships(const QList<qint64>& traineeIds, const QDate& 
     if (traineeIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT trainee_id, start_date, end_date FROM internship WHERE trainee_id IN "
-                           "(%1) AND start_date <= :to AND end_date >= :from")
-                .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT trainee_id, start_date, end_date FROM internship WHERE trainee_id IN "
+                       "(%1) AND start_date <= :to AND end_date >= :from")
+            .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size()))));
     q.bindList(QStringLiteral("t"), traineeIds);
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     while (q.next())
         out << Period{q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate),
                       QDate::fromString(q.value(2).toString(), Qt::ISODate)};

@@ -93,10 +93,7 @@ bool AuditRepository::isDigest(const QString& value)
 Result<QByteArray> AuditRepository::subjectSecret(const QString& subject)
 {
     SqlQuery find(m_db);
-    if (auto r =
-            find.prepare(QStringLiteral("SELECT secret FROM audit_subject_key WHERE subject = :subject"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(find.prepare(QStringLiteral("SELECT secret FROM audit_subject_key WHERE subject = :subject")));
     find.bind(QStringLiteral("subject"), subject);
     auto existing = find.execScalar();
     if (!existing)
@@ -106,26 +103,21 @@ Result<QByteArray> AuditRepository::subjectSecret(const QString& subject)
     QByteArray secret(32, Qt::Uninitialized);
     QRandomGenerator::system()->generate(secret.begin(), secret.end());
     SqlQuery insert(m_db);
-    if (auto r = insert.prepare(QStringLiteral("INSERT INTO audit_subject_key (subject, secret, created_at) "
-                                               "VALUES (:subject, :secret, :at)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(insert.prepare(QStringLiteral("INSERT INTO audit_subject_key (subject, secret, created_at) "
+                                             "VALUES (:subject, :secret, :at)")));
     insert.bind(QStringLiteral("subject"), subject)
         .bind(QStringLiteral("secret"), QString::fromLatin1(secret.toHex()))
         .bind(QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    if (auto r = insert.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(insert.exec());
     return secret;
 }
 
 Result<bool> AuditRepository::forgetSubject(const QString& subject)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("DELETE FROM audit_subject_key WHERE subject = :subject")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("DELETE FROM audit_subject_key WHERE subject = :subject")));
     q.bind(QStringLiteral("subject"), subject);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     return q.numRowsAffected() > 0;
 }
 
@@ -315,8 +307,7 @@ Result<AuditRepository::ChainReport> AuditRepository::verifyChain() const
     ChainReport report;
     SqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto r = q.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kColumns)); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kColumns)));
     QString previous;
     qint64 expectedId = 1;
     while (q.next()) {
@@ -368,8 +359,7 @@ Result<QStringList> AuditRepository::distinctValues(const QString& column) const
     if (column != QLatin1String("user_login") && column != QLatin1String("entity"))
         return fail(Error::Code::InvalidInput, tr("Internal error: unknown column."), column);
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT DISTINCT %1 FROM audit_log ORDER BY %1").arg(column)); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT DISTINCT %1 FROM audit_log ORDER BY %1").arg(column)));
     QStringList out;
     while (q.next())
         out << q.value(0).toString();

@@ -161,8 +161,7 @@ Result<QString> Backup::restore(const QString& dbPath, const QString& backupPath
     const QString shownBackup = QDir::toNativeSeparators(backupPath);
     if (!QFileInfo::exists(backupPath))
         return fail(Error::Code::NotFound, tr("The backup “%1” cannot be found.").arg(shownBackup));
-    if (auto r = verify(backupPath); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(verify(backupPath));
 
     const QFileInfo dbInfo(dbPath);
     const QString stamp = nowUtc.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));

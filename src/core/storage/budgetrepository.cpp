@@ -148,8 +148,7 @@ Member readMember(const SqlQuery& q)
 Result<QList<BudgetCategory>> BudgetRepository::categories() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(categoryColumns + QStringLiteral(" ORDER BY position, id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(categoryColumns + QStringLiteral(" ORDER BY position, id")));
     QList<BudgetCategory> out;
     while (q.next())
         out << readCategory(q);
@@ -159,11 +158,9 @@ Result<QList<BudgetCategory>> BudgetRepository::categories() const
 Result<BudgetCategory> BudgetRepository::category(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(categoryColumns + QStringLiteral(" WHERE id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(categoryColumns + QStringLiteral(" WHERE id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This budget category does not exist."));
     return readCategory(q);
@@ -172,16 +169,13 @@ Result<BudgetCategory> BudgetRepository::category(qint64 id) const
 Result<QList<BudgetForecast>> BudgetRepository::forecasts(qint64 financialYearId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT f.id, f.financial_year_id, f.category_id, f.funder_id, %1, "
-                           "f.amount_cents, f.version FROM budget_forecast f LEFT JOIN contact c ON c.id "
-                           "= f.funder_id WHERE f.financial_year_id = :year ORDER BY f.category_id, %1")
-                .arg(contactNameSql(QStringLiteral("c"))));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT f.id, f.financial_year_id, f.category_id, f.funder_id, %1, "
+                       "f.amount_cents, f.version FROM budget_forecast f LEFT JOIN contact c ON c.id "
+                       "= f.funder_id WHERE f.financial_year_id = :year ORDER BY f.category_id, %1")
+            .arg(contactNameSql(QStringLiteral("c")))));
     q.bind(QStringLiteral("year"), financialYearId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<BudgetForecast> out;
     while (q.next()) {
         BudgetForecast f;
@@ -232,13 +226,11 @@ Status BudgetRepository::setForecast(const BudgetForecast& f, const QString& now
 Result<qint64> BudgetRepository::insertEntry(const BudgetEntry& e, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO budget_entry (day, category_id, label, amount_cents, "
-                                          "contact_id, reference, corrects_entry_id, "
-                                          "created_at, created_by) VALUES (:day, :category, :label, :amount, "
-                                          ":contact, :reference, :corrects, :now, "
-                                          ":by) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO budget_entry (day, category_id, label, amount_cents, "
+                                        "contact_id, reference, corrects_entry_id, "
+                                        "created_at, created_by) VALUES (:day, :category, :label, :amount, "
+                                        ":contact, :reference, :corrects, :now, "
+                                        ":by) RETURNING id")));
     q.bind(QStringLiteral("day"), iso(e.day))
         .bind(QStringLiteral("category"), e.categoryId)
         .bind(QStringLiteral("label"), e.label.trimmed())
@@ -254,11 +246,9 @@ Result<qint64> BudgetRepository::insertEntry(const BudgetEntry& e, const QString
 Result<BudgetEntry> BudgetRepository::entry(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(entryColumns() + QStringLiteral(" WHERE e.id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(entryColumns() + QStringLiteral(" WHERE e.id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This entry does not exist."));
     return readEntry(q);
@@ -283,14 +273,11 @@ Result<qint64> BudgetRepository::countEntries(const BudgetEntryFilter& filter, i
 Result<QList<ApprenticeshipTax>> BudgetRepository::apprenticeshipTaxes(int year) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(taxColumns() +
-                           QStringLiteral(" WHERE (:year = 0 OR t.year = :year2) ORDER BY t.year DESC, "
-                                          "c.name_key"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(taxColumns() + QStringLiteral(" WHERE (:year = 0 OR t.year = :year2) ORDER BY t.year DESC, "
+                                                "c.name_key")));
     q.bind(QStringLiteral("year"), year).bind(QStringLiteral("year2"), year);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<ApprenticeshipTax> out;
     while (q.next())
         out << readTax(q);
@@ -300,11 +287,9 @@ Result<QList<ApprenticeshipTax>> BudgetRepository::apprenticeshipTaxes(int year)
 Result<ApprenticeshipTax> BudgetRepository::apprenticeshipTax(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(taxColumns() + QStringLiteral(" WHERE t.id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(taxColumns() + QStringLiteral(" WHERE t.id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This apprenticeship tax line does not exist."));
     return readTax(q);
@@ -313,13 +298,11 @@ Result<ApprenticeshipTax> BudgetRepository::apprenticeshipTax(qint64 id) const
 Result<qint64> BudgetRepository::insertApprenticeshipTax(const ApprenticeshipTax& t, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO apprenticeship_tax (contact_id, year, expected_cents, "
-                                          "received_cents, received_on, note, "
-                                          "version, created_at, updated_at) VALUES (:contact, :year, "
-                                          ":expected, :received, :on, :note, 1, :now, "
-                                          ":now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO apprenticeship_tax (contact_id, year, expected_cents, "
+                                        "received_cents, received_on, note, "
+                                        "version, created_at, updated_at) VALUES (:contact, :year, "
+                                        ":expected, :received, :on, :note, 1, :now, "
+                                        ":now) RETURNING id")));
     q.bind(QStringLiteral("contact"), t.contactId)
         .bind(QStringLiteral("year"), t.year)
         .bind(QStringLiteral("expected"), static_cast<qint64>(t.expected.cents()))
@@ -356,8 +339,7 @@ Status BudgetRepository::updateApprenticeshipTax(const ApprenticeshipTax& t, con
 Result<QList<Member>> BudgetRepository::members() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(memberColumns() + QStringLiteral(" ORDER BY c.name_key, m.id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(memberColumns() + QStringLiteral(" ORDER BY c.name_key, m.id")));
     QList<Member> out;
     while (q.next())
         out << readMember(q);
@@ -367,11 +349,9 @@ Result<QList<Member>> BudgetRepository::members() const
 Result<Member> BudgetRepository::member(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(memberColumns() + QStringLiteral(" WHERE m.id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(memberColumns() + QStringLiteral(" WHERE m.id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This member does not exist."));
     return readMember(q);
@@ -380,11 +360,9 @@ Result<Member> BudgetRepository::member(qint64 id) const
 Result<qint64> BudgetRepository::insertMember(const Member& m, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO member (contact_id, joined_on, left_on, version, created_at, "
-                           "updated_at) VALUES (:contact, :joined, :left, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("INSERT INTO member (contact_id, joined_on, left_on, version, created_at, "
+                       "updated_at) VALUES (:contact, :joined, :left, 1, :now, :now) RETURNING id")));
     q.bind(QStringLiteral("contact"), m.contactId)
         .bind(QStringLiteral("joined"), iso(m.joinedOn))
         .bind(QStringLiteral("left"), isoOrNull(m.leftOn))
@@ -415,13 +393,10 @@ Status BudgetRepository::updateMember(const Member& m, const QString& nowIso)
 Result<QList<MembershipDue>> BudgetRepository::dues(qint64 memberId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id, member_id, year, amount_cents, paid_on, method FROM "
-                                          "membership_due WHERE member_id = :member ORDER BY year DESC"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT id, member_id, year, amount_cents, paid_on, method FROM "
+                                        "membership_due WHERE member_id = :member ORDER BY year DESC")));
     q.bind(QStringLiteral("member"), memberId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<MembershipDue> out;
     while (q.next()) {
         MembershipDue d;
@@ -439,12 +414,10 @@ Result<QList<MembershipDue>> BudgetRepository::dues(qint64 memberId) const
 Result<qint64> BudgetRepository::insertDue(const MembershipDue& d, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO membership_due (member_id, year, amount_cents, paid_on, method, "
-                           "created_at) VALUES (:member, :year, :amount, :paid, :method, :now) RETURNING "
-                           "id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("INSERT INTO membership_due (member_id, year, amount_cents, paid_on, method, "
+                       "created_at) VALUES (:member, :year, :amount, :paid, :method, :now) RETURNING "
+                       "id")));
     q.bind(QStringLiteral("member"), d.memberId)
         .bind(QStringLiteral("year"), d.year)
         .bind(QStringLiteral("amount"), static_cast<qint64>(d.amount.cents()))
@@ -457,10 +430,8 @@ Result<qint64> BudgetRepository::insertDue(const MembershipDue& d, const QString
 Result<int> BudgetRepository::activeMembers(int year) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT COUNT(DISTINCT member_id) FROM membership_due WHERE year = :year"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT COUNT(DISTINCT member_id) FROM membership_due WHERE year = :year")));
     q.bind(QStringLiteral("year"), year);
     auto v = q.execScalar();
     if (!v)

@@ -36,18 +36,15 @@ QDate dateOf(const QVariant& v)
 Result<QList<Organisation>> CareerRepository::searchOrganisations(const QString& textIn, int limit) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT id, name, kind, siret, address_line1, postcode, city, phone, email "
-                           "FROM contact WHERE name_key LIKE :pattern AND person = 0 ORDER BY name_key, id "
-                           "LIMIT :limit"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT id, name, kind, siret, address_line1, postcode, city, phone, email "
+                       "FROM contact WHERE name_key LIKE :pattern AND person = 0 ORDER BY name_key, id "
+                       "LIMIT :limit")));
     QString pattern = text::fold(textIn);
     pattern.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
     q.bind(QStringLiteral("pattern"), QLatin1Char('%') + pattern + QLatin1Char('%'))
         .bind(QStringLiteral("limit"), limit);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Organisation> out;
     while (q.next())
         out << Organisation{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
@@ -59,13 +56,11 @@ Result<QList<Organisation>> CareerRepository::searchOrganisations(const QString&
 Result<qint64> CareerRepository::insertOrganisation(const Organisation& o, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO contact (name, name_key, kind, siret, address_line1, postcode, city, city_key, "
-            "phone, "
-            "email, is_host, version, created_at, updated_at) VALUES (:name, :key, :kind, :siret, :address, "
-            ":postcode, :city, :city_key, :phone, :email, 1, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "INSERT INTO contact (name, name_key, kind, siret, address_line1, postcode, city, city_key, "
+        "phone, "
+        "email, is_host, version, created_at, updated_at) VALUES (:name, :key, :kind, :siret, :address, "
+        ":postcode, :city, :city_key, :phone, :email, 1, 1, :now, :now) RETURNING id")));
     q.bind(QStringLiteral("name"), o.name.trimmed())
         .bind(QStringLiteral("key"), text::fold(o.name))
         .bind(QStringLiteral("kind"), o.kind)
@@ -83,16 +78,13 @@ Result<qint64> CareerRepository::insertOrganisation(const Organisation& o, const
 Result<QList<Internship>> CareerRepository::internships(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT i.id, i.trainee_id, i.organisation_id, o.name, i.tutor, i.start_date, i.end_date, "
-            "i.schedule, "
-            "i.assessment, i.grade, i.version FROM internship i JOIN contact o ON o.id = i.organisation_id "
-            "WHERE i.trainee_id = :id ORDER BY i.start_date, i.id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT i.id, i.trainee_id, i.organisation_id, o.name, i.tutor, i.start_date, i.end_date, "
+        "i.schedule, "
+        "i.assessment, i.grade, i.version FROM internship i JOIN contact o ON o.id = i.organisation_id "
+        "WHERE i.trainee_id = :id ORDER BY i.start_date, i.id")));
     q.bind(QStringLiteral("id"), traineeId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Internship> out;
     while (q.next())
         out << Internship{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
@@ -105,13 +97,11 @@ Result<QList<Internship>> CareerRepository::internships(qint64 traineeId) const
 Result<qint64> CareerRepository::insertInternship(const Internship& i, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO internship (trainee_id, organisation_id, tutor, start_date, end_date, schedule, "
-            "assessment, "
-            "grade, version, created_at, updated_at) VALUES (:trainee, :organisation, :tutor, :start, :end, "
-            ":schedule, :assessment, :grade, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "INSERT INTO internship (trainee_id, organisation_id, tutor, start_date, end_date, schedule, "
+        "assessment, "
+        "grade, version, created_at, updated_at) VALUES (:trainee, :organisation, :tutor, :start, :end, "
+        ":schedule, :assessment, :grade, 1, :now, :now) RETURNING id")));
     bindInternship(q, i, nowIso);
     q.bind(QStringLiteral("trainee"), i.traineeId);
     return q.execReturningId();
@@ -152,8 +142,7 @@ Status CareerRepository::removeInternship(qint64 id, qint64 traineeId)
 Result<QList<Certification>> CareerRepository::certifications() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT id, code, title, active FROM certification ORDER BY id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT id, code, title, active FROM certification ORDER BY id")));
     QList<Certification> out;
     while (q.next())
         out << Certification{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
@@ -164,10 +153,8 @@ Result<QList<Certification>> CareerRepository::certifications() const
 Result<qint64> CareerRepository::insertCertification(const Certification& c)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO certification (code, title, active) VALUES (:code, :title, 1) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "INSERT INTO certification (code, title, active) VALUES (:code, :title, 1) RETURNING id")));
     q.bind(QStringLiteral("code"), c.code.trimmed()).bind(QStringLiteral("title"), c.title.trimmed());
     auto id = q.execReturningId();
     if (!id && id.error().code == Error::Code::Conflict)
@@ -179,16 +166,13 @@ Result<qint64> CareerRepository::insertCertification(const Certification& c)
 Result<QList<TraineeCertification>> CareerRepository::traineeCertifications(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT tc.id, tc.trainee_id, tc.certification_id, c.code, tc.session_year, "
-                           "tc.result, tc.result_date "
-                           "FROM trainee_certification tc JOIN certification c ON c.id = tc.certification_id "
-                           "WHERE tc.trainee_id = :id ORDER BY tc.session_year, c.code"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT tc.id, tc.trainee_id, tc.certification_id, c.code, tc.session_year, "
+                       "tc.result, tc.result_date "
+                       "FROM trainee_certification tc JOIN certification c ON c.id = tc.certification_id "
+                       "WHERE tc.trainee_id = :id ORDER BY tc.session_year, c.code")));
     q.bind(QStringLiteral("id"), traineeId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<TraineeCertification> out;
     while (q.next())
         out << TraineeCertification{
@@ -228,14 +212,11 @@ Status CareerRepository::removeTraineeCertification(qint64 id, qint64 traineeId)
 Result<QList<Outcome>> CareerRepository::outcomes(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT id, trainee_id, milestone, situation, employer, contact_date FROM "
-                           "outcome WHERE trainee_id = :id ORDER BY id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT id, trainee_id, milestone, situation, employer, contact_date FROM "
+                                 "outcome WHERE trainee_id = :id ORDER BY id")));
     q.bind(QStringLiteral("id"), traineeId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Outcome> out;
     while (q.next())
         out << Outcome{q.value(0).toLongLong(),
@@ -280,25 +261,22 @@ Result<QList<FollowUpDue>> CareerRepository::dueFollowUps(const QDate& today,
         SqlQuery q(m_db);
         // Due from the date, and for two more months; those older than that
         // are listed too until someone records "unknown".
-        if (auto r = q.prepare(
-                QStringLiteral(
-                    "SELECT t.id, t.last_name, t.first_name, COALESCE(s.name, ''), t.exit_date FROM trainee "
-                    "t "
-                    "LEFT JOIN section s ON s.id = t.section_id WHERE t.status = 'left' AND t.anonymised_at "
-                    "IS NULL "
-                    "AND t.exit_date IS NOT NULL AND t.exit_date <= :limit AND t.exit_date >= :oldest%1 "
-                    "AND NOT EXISTS (SELECT 1 FROM outcome o WHERE o.trainee_id = t.id AND o.milestone = "
-                    ":milestone) "
-                    "ORDER BY t.exit_date, t.sort_key")
-                    .arg(sections));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.prepare(
+            QStringLiteral(
+                "SELECT t.id, t.last_name, t.first_name, COALESCE(s.name, ''), t.exit_date FROM trainee "
+                "t "
+                "LEFT JOIN section s ON s.id = t.section_id WHERE t.status = 'left' AND t.anonymised_at "
+                "IS NULL "
+                "AND t.exit_date IS NOT NULL AND t.exit_date <= :limit AND t.exit_date >= :oldest%1 "
+                "AND NOT EXISTS (SELECT 1 FROM outcome o WHERE o.trainee_id = t.id AND o.milestone = "
+                ":milestone) "
+                "ORDER BY t.exit_date, t.sort_key")
+                .arg(sections)));
         q.bind(QStringLiteral("limit"), today.addMonths(-months).toString(Qt::ISODate))
             .bind(QStringLiteral("oldest"), today.addMonths(-months - 6).toString(Qt::ISODate))
             .bind(QStringLiteral("milestone"), codeOf(milestone));
         q.bindList(QStringLiteral("s"), sectionIds);
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         while (q.next()) {
             const QDate exit = dateOf(q.value(4));
             out << FollowUpDue{q.value(0).toLongLong(),

@@ -43,13 +43,11 @@ Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool ac
     if (!textIn.trimmed().isEmpty())
         where << QStringLiteral("(code_key LIKE :pattern OR label_key LIKE :pattern2)");
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT id, section_id, code, label, unit, unit_price_cents, vat_rate_bp, "
-                           "active, version FROM catalogue_item%1 ORDER BY section_id, code_key")
-                .arg(where.isEmpty() ? QString()
-                                     : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT id, section_id, code, label, unit, unit_price_cents, vat_rate_bp, "
+                       "active, version FROM catalogue_item%1 ORDER BY section_id, code_key")
+            .arg(where.isEmpty() ? QString()
+                                 : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")))));
     if (id != 0)
         q.bind(QStringLiteral("id"), id);
     if (sectionId != 0)
@@ -60,8 +58,7 @@ Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool ac
         q.bind(QStringLiteral("pattern"), pattern + QLatin1Char('%'))
             .bind(QStringLiteral("pattern2"), QLatin1Char('%') + pattern + QLatin1Char('%'));
     }
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<CatalogueItem> out;
     while (q.next()) {
         CatalogueItem i;
@@ -82,14 +79,12 @@ Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool ac
 Result<qint64> CatalogueRepository::insert(const CatalogueItem& i, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO catalogue_item (section_id, code, code_key, label, label_key, unit, "
-                           "unit_price_cents, "
-                           "vat_rate_bp, active, version, created_at, updated_at) VALUES (:section, :code, "
-                           ":code_key, :label, "
-                           ":label_key, :unit, :price, :vat, :active, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("INSERT INTO catalogue_item (section_id, code, code_key, label, label_key, unit, "
+                       "unit_price_cents, "
+                       "vat_rate_bp, active, version, created_at, updated_at) VALUES (:section, :code, "
+                       ":code_key, :label, "
+                       ":label_key, :unit, :price, :vat, :active, 1, :now, :now) RETURNING id")));
     bindItem(q, i);
     q.bind(QStringLiteral("section"), i.sectionId).bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();

@@ -34,20 +34,16 @@ Result<QStringList> ChainCounters::missing() const
     QStringList out;
     for (const Check& c : checks) {
         SqlQuery counters(m_db);
-        if (auto r = counters.prepare(QStringLiteral(
-                "SELECT year, last_number FROM document_counter WHERE series = :series ORDER BY year"));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(counters.prepare(QStringLiteral(
+            "SELECT year, last_number FROM document_counter WHERE series = :series ORDER BY year")));
         counters.bind(QStringLiteral("series"), c.series);
-        if (auto r = counters.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(counters.exec());
         QList<std::pair<int, qint64>> rows;
         while (counters.next())
             rows.append({counters.value(0).toInt(), counters.value(1).toLongLong()});
         for (const auto& [year, counter] : std::as_const(rows)) {
             SqlQuery last(m_db);
-            if (auto r = last.prepare(c.last); !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(last.prepare(c.last));
             if (c.last.contains(QLatin1String(":year")))
                 last.bind(QStringLiteral("year"), year);
             auto value = last.execScalar();
@@ -56,10 +52,8 @@ Result<QStringList> ChainCounters::missing() const
             qint64 present = value->isNull() ? 0 : value->toLongLong();
             // Numbers a restore left without their document are explained, not missing.
             SqlQuery gap(m_db);
-            if (auto r = gap.prepare(QStringLiteral(
-                    "SELECT MAX(last_number) FROM numbering_gap WHERE series = :series AND year = :year"));
-                !r)
-                return std::unexpected(r.error());
+            ETABLI_TRY(gap.prepare(QStringLiteral(
+                "SELECT MAX(last_number) FROM numbering_gap WHERE series = :series AND year = :year")));
             gap.bind(QStringLiteral("series"), c.series).bind(QStringLiteral("year"), year);
             auto explained = gap.execScalar();
             if (!explained)

@@ -48,13 +48,11 @@ Result<QList<Closing>> ClosingRepository::list(int year) const
     QString sql = closingColumns;
     if (year > 0)
         sql += QStringLiteral(" WHERE period_start >= :from AND period_end <= :to");
-    if (auto r = q.prepare(sql + QStringLiteral(" ORDER BY chain_position")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(sql + QStringLiteral(" ORDER BY chain_position")));
     if (year > 0)
         q.bind(QStringLiteral("from"), QDate(year, 1, 1).toString(Qt::ISODate))
             .bind(QStringLiteral("to"), QDate(year, 12, 31).toString(Qt::ISODate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Closing> out;
     while (q.next()) {
         auto c = readClosing(q);
@@ -68,13 +66,10 @@ Result<QList<Closing>> ClosingRepository::list(int year) const
 Result<std::optional<Closing>> ClosingRepository::last(ClosingKind kind) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(closingColumns +
-                           QStringLiteral(" WHERE kind = :kind ORDER BY chain_position DESC LIMIT 1"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(closingColumns +
+                         QStringLiteral(" WHERE kind = :kind ORDER BY chain_position DESC LIMIT 1")));
     q.bind(QStringLiteral("kind"), closingKindCode(kind));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return std::optional<Closing>();
     auto c = readClosing(q);
@@ -86,10 +81,8 @@ Result<std::optional<Closing>> ClosingRepository::last(ClosingKind kind) const
 Result<std::pair<int, QString>> ClosingRepository::tip() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT chain_position, hash FROM closing WHERE chain_position = "
-                                       "(SELECT MAX(chain_position) FROM closing)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT chain_position, hash FROM closing WHERE chain_position = "
+                                     "(SELECT MAX(chain_position) FROM closing)")));
     if (!q.next())
         return std::pair<int, QString>(0, QString());
     return std::pair<int, QString>(q.value(0).toInt(), q.value(1).toString());
@@ -125,16 +118,13 @@ Result<ClosingTotals> ClosingRepository::totals(const QDate& from, const QDate& 
     ClosingTotals t;
     // VAT is computed per document and rate, as on the document itself.
     SqlQuery sales(m_db);
-    if (auto r = sales.prepare(QStringLiteral(
-            "SELECT i.id, i.vat_regime, l.vat_rate_bp, SUM(l.total_excl_cents) FROM invoice i JOIN "
-            "invoice_line l ON l.invoice_id = i.id WHERE i.status = 'issued' AND i.issue_date BETWEEN :from "
-            "AND :to GROUP BY i.id, i.vat_regime, l.vat_rate_bp"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(sales.prepare(QStringLiteral(
+        "SELECT i.id, i.vat_regime, l.vat_rate_bp, SUM(l.total_excl_cents) FROM invoice i JOIN "
+        "invoice_line l ON l.invoice_id = i.id WHERE i.status = 'issued' AND i.issue_date BETWEEN :from "
+        "AND :to GROUP BY i.id, i.vat_regime, l.vat_rate_bp")));
     sales.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
-    if (auto r = sales.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(sales.exec());
     QMap<std::pair<qint64, int>, Money> bases;
     while (sales.next()) {
         const bool vat = chargesVat(fromCode(sales.value(1).toString(), VatRegime::Franchise));
@@ -147,27 +137,20 @@ Result<ClosingTotals> ClosingRepository::totals(const QDate& from, const QDate& 
         rate.vat += it.value().percent(it.key().second);
     }
     SqlQuery counts(m_db);
-    if (auto r =
-            counts.prepare(QStringLiteral("SELECT kind, COUNT(*) FROM invoice WHERE status = 'issued' AND "
-                                          "issue_date BETWEEN :from AND :to GROUP BY kind"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(counts.prepare(QStringLiteral("SELECT kind, COUNT(*) FROM invoice WHERE status = 'issued' AND "
+                                             "issue_date BETWEEN :from AND :to GROUP BY kind")));
     counts.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
-    if (auto r = counts.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(counts.exec());
     while (counts.next())
         (fromCode<InvoiceKind>(counts.value(0).toString()) == InvoiceKind::Credit ? t.credits : t.invoices) =
             counts.value(1).toLongLong();
     SqlQuery paid(m_db);
-    if (auto r = paid.prepare(QStringLiteral("SELECT method, SUM(amount_cents), COUNT(*) FROM payment WHERE "
-                                             "day BETWEEN :from AND :to GROUP BY method"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(paid.prepare(QStringLiteral("SELECT method, SUM(amount_cents), COUNT(*) FROM payment WHERE "
+                                           "day BETWEEN :from AND :to GROUP BY method")));
     paid.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
-    if (auto r = paid.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(paid.exec());
     while (paid.next()) {
         t.payments.insert(paid.value(0).toString(), Money::fromCents(paid.value(1).toLongLong()));
         t.paymentCount += paid.value(2).toLongLong();
@@ -178,19 +161,16 @@ Result<ClosingTotals> ClosingRepository::totals(const QDate& from, const QDate& 
 Result<std::pair<QString, QString>> ClosingRepository::numbers(const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT number FROM invoice WHERE chain_position IN ((SELECT MIN(chain_position) FROM invoice "
-            "WHERE status = 'issued' AND issue_date BETWEEN :from AND :to), (SELECT MAX(chain_position) FROM "
-            "invoice WHERE status = 'issued' AND issue_date BETWEEN :from2 AND :to2)) ORDER BY "
-            "chain_position"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT number FROM invoice WHERE chain_position IN ((SELECT MIN(chain_position) FROM invoice "
+        "WHERE status = 'issued' AND issue_date BETWEEN :from AND :to), (SELECT MAX(chain_position) FROM "
+        "invoice WHERE status = 'issued' AND issue_date BETWEEN :from2 AND :to2)) ORDER BY "
+        "chain_position")));
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate))
         .bind(QStringLiteral("from2"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to2"), to.toString(Qt::ISODate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QStringList found;
     while (q.next())
         found << q.value(0).toString();
@@ -202,10 +182,8 @@ Result<std::pair<QString, QString>> ClosingRepository::numbers(const QDate& from
 Result<QDate> ClosingRepository::firstActivity() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT MIN(issue_date) FROM invoice WHERE status = 'issued' "
-                                       "UNION ALL SELECT MIN(day) FROM payment"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT MIN(issue_date) FROM invoice WHERE status = 'issued' "
+                                     "UNION ALL SELECT MIN(day) FROM payment")));
     QDate first;
     while (q.next()) {
         const QDate d = QDate::fromString(q.value(0).toString(), Qt::ISODate);
@@ -218,11 +196,8 @@ Result<QDate> ClosingRepository::firstActivity() const
 Result<bool> ClosingRepository::isClosed(const QDate& day) const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT COUNT(*) FROM closing WHERE kind = 'month' AND period_start "
-                                     "<= :day AND period_end >= :day2"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT COUNT(*) FROM closing WHERE kind = 'month' AND period_start "
+                                        "<= :day AND period_end >= :day2")));
     q.bind(QStringLiteral("day"), day.toString(Qt::ISODate))
         .bind(QStringLiteral("day2"), day.toString(Qt::ISODate));
     auto n = q.execScalar();

@@ -78,8 +78,7 @@ Result<sql::PagedQuery> listQuery(const Database& db, const ContactFilter& f)
     sql::Where where;
     // The name, the town and the postcode, through the search table (schema 26).
     const sql::TextSearch search(db, QStringLiteral("contact_search"), f.text);
-    if (auto r = search.addTo(where, QStringLiteral("id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(search.addTo(where, QStringLiteral("id")));
     static const QStringList roles = {QStringLiteral("customer"), QStringLiteral("host"),
                                       QStringLiteral("donor"), QStringLiteral("funder"),
                                       QStringLiteral("supplier")};
@@ -134,11 +133,9 @@ Status ContactRepository::fillCityKeys()
 Result<Contact> ContactRepository::get(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(contactColumns + QStringLiteral(" WHERE id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(contactColumns + QStringLiteral(" WHERE id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This contact no longer exists."));
     return readContact(q);
@@ -147,19 +144,17 @@ Result<Contact> ContactRepository::get(qint64 id) const
 Result<qint64> ContactRepository::insert(const Contact& c, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO contact (person, kind, name, name_key, first_name, siret, address_line1, "
-            "address_line2, "
-            "postcode, city, city_key, phone, email, notes, is_customer, is_host, is_donor, is_funder, "
-            "is_supplier, legal_form, version, created_at, updated_at) VALUES (:person, :kind, :name, "
-            ":name_key, "
-            ":first_name, "
-            ":siret, :address1, :address2, :postcode, :city, :city_key, :phone, :email, :notes, :customer, "
-            ":host, "
-            ":donor, "
-            ":funder, :supplier, :legal_form, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "INSERT INTO contact (person, kind, name, name_key, first_name, siret, address_line1, "
+        "address_line2, "
+        "postcode, city, city_key, phone, email, notes, is_customer, is_host, is_donor, is_funder, "
+        "is_supplier, legal_form, version, created_at, updated_at) VALUES (:person, :kind, :name, "
+        ":name_key, "
+        ":first_name, "
+        ":siret, :address1, :address2, :postcode, :city, :city_key, :phone, :email, :notes, :customer, "
+        ":host, "
+        ":donor, "
+        ":funder, :supplier, :legal_form, 1, :now, :now) RETURNING id")));
     bindContact(q, c);
     q.bind(QStringLiteral("now"), nowIso);
     return q.execReturningId();
@@ -196,18 +191,15 @@ Result<QList<Contact>> ContactRepository::lookalikes(const Contact& c) const
 {
     SqlQuery q(m_db);
     const QString siret = QString(c.siret).remove(QLatin1Char(' '));
-    if (auto r = q.prepare(contactColumns +
-                           QStringLiteral(" WHERE id <> :id AND ((siret <> '' AND siret = :siret) OR "
-                                          "(name_key = :name_key AND postcode = :postcode)) "
-                                          "ORDER BY id LIMIT 5"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(contactColumns + QStringLiteral(" WHERE id <> :id AND ((siret <> '' AND siret = :siret) OR "
+                                                  "(name_key = :name_key AND postcode = :postcode)) "
+                                                  "ORDER BY id LIMIT 5")));
     q.bind(QStringLiteral("id"), c.id)
         .bind(QStringLiteral("siret"), siret)
         .bind(QStringLiteral("name_key"), nameKey(c))
         .bind(QStringLiteral("postcode"), c.postcode.trimmed());
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Contact> out;
     while (q.next())
         out << readContact(q);
@@ -240,13 +232,9 @@ QString plateKey(const QString& plate)
 Result<QList<Vehicle>> ContactRepository::vehicles(qint64 contactId) const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(vehicleColumns + QStringLiteral(" WHERE contact_id = :contact ORDER BY plate_key"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(vehicleColumns + QStringLiteral(" WHERE contact_id = :contact ORDER BY plate_key")));
     q.bind(QStringLiteral("contact"), contactId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Vehicle> out;
     while (q.next())
         out << readVehicle(q);
@@ -256,11 +244,9 @@ Result<QList<Vehicle>> ContactRepository::vehicles(qint64 contactId) const
 Result<Vehicle> ContactRepository::vehicleByPlate(const QString& plate) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(vehicleColumns + QStringLiteral(" WHERE plate_key = :key")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(vehicleColumns + QStringLiteral(" WHERE plate_key = :key")));
     q.bind(QStringLiteral("key"), plateKey(plate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("No vehicle has the plate “%1”.").arg(plate.trimmed()));
     return readVehicle(q);
@@ -269,11 +255,9 @@ Result<Vehicle> ContactRepository::vehicleByPlate(const QString& plate) const
 Result<qint64> ContactRepository::insertVehicle(const Vehicle& v, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO vehicle (contact_id, plate, plate_key, make, model, tyre_size, version, created_at, "
-            "updated_at) VALUES (:contact, :plate, :key, :make, :model, :size, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "INSERT INTO vehicle (contact_id, plate, plate_key, make, model, tyre_size, version, created_at, "
+        "updated_at) VALUES (:contact, :plate, :key, :make, :model, :size, 1, :now, :now) RETURNING id")));
     q.bind(QStringLiteral("contact"),
            v.contactId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v.contactId))
         .bind(QStringLiteral("plate"), v.plate)

@@ -12,24 +12,21 @@ Result<DashboardQueries::Counts> DashboardQueries::counts(const QDate& yearStart
     const QString to = yearEnd.toString(Qt::ISODate);
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(
-                QStringLiteral("SELECT "
-                               "(SELECT count(*) FROM section WHERE active = 1), "
-                               "(SELECT count(*) FROM trainee WHERE status = 'enrolled'), "
-                               "(SELECT count(*) FROM trainee WHERE status = 'candidate'), "
-                               "(SELECT count(*) FROM trainee WHERE entry_date BETWEEN :from1 AND :to1), "
-                               "(SELECT count(*) FROM trainee WHERE exit_date BETWEEN :from2 AND :to2), "
-                               "(SELECT count(*) FROM trainee WHERE status IN ('enrolled', 'left')), "
-                               "(SELECT count(*) FROM trainee), (SELECT count(*) FROM app_user), "
-                               "(SELECT count(*) FROM catalogue_item)"));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.prepare(
+            QStringLiteral("SELECT "
+                           "(SELECT count(*) FROM section WHERE active = 1), "
+                           "(SELECT count(*) FROM trainee WHERE status = 'enrolled'), "
+                           "(SELECT count(*) FROM trainee WHERE status = 'candidate'), "
+                           "(SELECT count(*) FROM trainee WHERE entry_date BETWEEN :from1 AND :to1), "
+                           "(SELECT count(*) FROM trainee WHERE exit_date BETWEEN :from2 AND :to2), "
+                           "(SELECT count(*) FROM trainee WHERE status IN ('enrolled', 'left')), "
+                           "(SELECT count(*) FROM trainee), (SELECT count(*) FROM app_user), "
+                           "(SELECT count(*) FROM catalogue_item)")));
         q.bind(QStringLiteral("from1"), from)
             .bind(QStringLiteral("to1"), to)
             .bind(QStringLiteral("from2"), from)
             .bind(QStringLiteral("to2"), to);
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         if (q.next()) {
             c.activeSections = q.value(0).toLongLong();
             c.enrolled = q.value(1).toLongLong();
@@ -43,14 +40,12 @@ Result<DashboardQueries::Counts> DashboardQueries::counts(const QDate& yearStart
         }
     }
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT s.name, "
-                                       "sum(CASE WHEN t.status = 'enrolled' THEN 1 ELSE 0 END), "
-                                       "sum(CASE WHEN t.status = 'candidate' THEN 1 ELSE 0 END) "
-                                       "FROM section s LEFT JOIN trainee t ON t.section_id = s.id "
-                                       "WHERE s.active = 1 GROUP BY s.id, s.name, s.position, s.name_key "
-                                       "ORDER BY s.position, s.name_key"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT s.name, "
+                                     "sum(CASE WHEN t.status = 'enrolled' THEN 1 ELSE 0 END), "
+                                     "sum(CASE WHEN t.status = 'candidate' THEN 1 ELSE 0 END) "
+                                     "FROM section s LEFT JOIN trainee t ON t.section_id = s.id "
+                                     "WHERE s.active = 1 GROUP BY s.id, s.name, s.position, s.name_key "
+                                     "ORDER BY s.position, s.name_key")));
     while (q.next())
         c.bySection << SectionCount{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()};
     return c;

@@ -620,20 +620,17 @@ Result<Database::IntegrityReport> Database::checkIntegrity() const
     report.latestSchemaVersion = latestSchemaVersion();
     if (m_dialect == Dialect::PostgreSQL) {
         SqlQuery q(*this);
-        if (auto r = q.exec(QStringLiteral("SELECT 1")); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec(QStringLiteral("SELECT 1")));
         report.quickCheck = {QStringLiteral("ok")};
         return report;
     }
     SqlQuery q(*this);
-    if (auto r = q.exec(QStringLiteral("PRAGMA quick_check")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("PRAGMA quick_check")));
     while (q.next())
         report.quickCheck << q.value(0).toString();
     q.finish();
     SqlQuery fk(*this);
-    if (auto r = fk.exec(QStringLiteral("PRAGMA foreign_key_check")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(fk.exec(QStringLiteral("PRAGMA foreign_key_check")));
     while (fk.next()) {
         report.foreignKeyCheck << QStringLiteral("%1 #%2 → %3")
                                       .arg(fk.value(0).toString(), fk.value(1).toString(),

@@ -65,13 +65,10 @@ InvoiceLine fromRow(const SqlQuery& q, int first)
 Result<QList<InvoiceLine>> read(const Database& db, const QString& table, const QString& key, qint64 id)
 {
     SqlQuery q(db);
-    if (auto r = q.prepare(QStringLiteral("SELECT %1 FROM %2 l WHERE l.%3 = :id ORDER BY l.position")
-                               .arg(columns(QStringLiteral("l")), table, key));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT %1 FROM %2 l WHERE l.%3 = :id ORDER BY l.position")
+                             .arg(columns(QStringLiteral("l")), table, key)));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<InvoiceLine> out;
     while (q.next())
         out << fromRow(q, 0);

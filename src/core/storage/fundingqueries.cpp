@@ -19,8 +19,7 @@ const QString issuedInPeriod =
 Result<qint64> FundingQueries::sum(const QString& sql, const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(sql); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(sql));
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
     auto v = q.execScalar();
     if (!v)
@@ -41,14 +40,11 @@ Result<qint64> FundingQueries::invoicedInclVat(const QDate& from, const QDate& t
 Result<QMap<QString, qint64>> FundingQueries::productionByMonth(const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT substr(issue_date, 1, 7) AS month, COALESCE(SUM(total_excl_cents), 0) ") +
-            issuedInPeriod + QStringLiteral(" GROUP BY substr(issue_date, 1, 7)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT substr(issue_date, 1, 7) AS month, COALESCE(SUM(total_excl_cents), 0) ") +
+        issuedInPeriod + QStringLiteral(" GROUP BY substr(issue_date, 1, 7)")));
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QMap<QString, qint64> out;
     while (q.next())
         out.insert(q.value(0).toString(), q.value(1).toLongLong());
@@ -76,8 +72,7 @@ Result<FundingQueries::Receipts> FundingQueries::receipts(const QDate& from, con
         !r)
         return std::unexpected(r.error());
     gifts.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
-    if (auto r = gifts.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(gifts.exec());
     if (gifts.next()) {
         out.giftsCount = gifts.value(0).toLongLong();
         out.gifts = gifts.value(1).toLongLong();
@@ -94,8 +89,7 @@ Result<FundingQueries::Receipts> FundingQueries::receipts(const QDate& from, con
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (q.next()) {
         out.issued = q.value(0).toLongLong();
         out.cancelled = q.value(1).toLongLong();
@@ -106,15 +100,12 @@ Result<FundingQueries::Receipts> FundingQueries::receipts(const QDate& from, con
 Result<FundingQueries::Gifts> FundingQueries::gifts(const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT c.person, d.nature, COALESCE(SUM(d.amount_cents), 0), COUNT(*) FROM donation d JOIN "
-            "contact c ON "
-            "c.id = d.contact_id WHERE d.day >= :from AND d.day <= :to GROUP BY c.person, d.nature"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT c.person, d.nature, COALESCE(SUM(d.amount_cents), 0), COUNT(*) FROM donation d JOIN "
+        "contact c ON "
+        "c.id = d.contact_id WHERE d.day >= :from AND d.day <= :to GROUP BY c.person, d.nature")));
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     Gifts g;
     while (q.next()) {
         const qint64 cents = q.value(2).toLongLong();
@@ -150,14 +141,11 @@ Result<qint64> FundingQueries::duesPaid(const QDate& from, const QDate& to) cons
 Result<QHash<qint64, qint64>> FundingQueries::entriesByCategory(const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT category_id, COALESCE(SUM(amount_cents), 0) FROM budget_entry WHERE "
-                           "day >= :from AND day <= :to GROUP BY category_id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT category_id, COALESCE(SUM(amount_cents), 0) FROM budget_entry WHERE "
+                                 "day >= :from AND day <= :to GROUP BY category_id")));
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QHash<qint64, qint64> out;
     while (q.next())
         out.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
@@ -177,8 +165,7 @@ Result<QList<FundingQueries::FunderAmount>> FundingQueries::subsidiesByFunder(qi
         !r)
         return std::unexpected(r.error());
     q.bind(QStringLiteral("year"), financialYearId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<FunderAmount> out;
     while (q.next())
         out << FunderAmount{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),

@@ -90,12 +90,9 @@ sql::PagedQuery donationList(const DonationFilter& f)
 Result<std::optional<FinancialYear>> FundingRepository::yearContaining(const QDate& day) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(yearColumns + QStringLiteral(" WHERE start_date <= :day AND end_date >= :day2"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(yearColumns + QStringLiteral(" WHERE start_date <= :day AND end_date >= :day2")));
     q.bind(QStringLiteral("day"), iso(day)).bind(QStringLiteral("day2"), iso(day));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return std::optional<FinancialYear>{};
     return std::optional<FinancialYear>{readYear(q)};
@@ -104,8 +101,7 @@ Result<std::optional<FinancialYear>> FundingRepository::yearContaining(const QDa
 Result<QList<FinancialYear>> FundingRepository::years() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(yearColumns + QStringLiteral(" ORDER BY start_date DESC")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(yearColumns + QStringLiteral(" ORDER BY start_date DESC")));
     QList<FinancialYear> out;
     while (q.next())
         out << readYear(q);
@@ -115,13 +111,11 @@ Result<QList<FinancialYear>> FundingRepository::years() const
 Result<qint64> FundingRepository::insertYear(const FinancialYear& y, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO financial_year (start_date, end_date, closed, "
-                                          "target_production_bp, target_gifts_bp, "
-                                          "target_subsidies_bp, version, created_at, updated_at) VALUES "
-                                          "(:start, :end, :closed, :production, :gifts, "
-                                          ":subsidies, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO financial_year (start_date, end_date, closed, "
+                                        "target_production_bp, target_gifts_bp, "
+                                        "target_subsidies_bp, version, created_at, updated_at) VALUES "
+                                        "(:start, :end, :closed, :production, :gifts, "
+                                        ":subsidies, 1, :now, :now) RETURNING id")));
     q.bind(QStringLiteral("start"), iso(y.start))
         .bind(QStringLiteral("end"), iso(y.end))
         .bind(QStringLiteral("closed"), y.closed ? 1 : 0)
@@ -135,11 +129,9 @@ Result<qint64> FundingRepository::insertYear(const FinancialYear& y, const QStri
 Result<FinancialYear> FundingRepository::year(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(yearColumns + QStringLiteral(" WHERE id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(yearColumns + QStringLiteral(" WHERE id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This financial year does not exist."));
     return readYear(q);
@@ -192,14 +184,12 @@ Status FundingRepository::setClosed(qint64 yearId, bool closed, int version, con
 Result<qint64> FundingRepository::insertDonation(const Donation& d, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("INSERT INTO donation (contact_id, day, amount_cents, method, "
-                                     "nature, form, description, valuation, proof, purpose, version, "
-                                     "created_at, updated_at) VALUES (:contact, :day, :amount, :method, "
-                                     ":nature, :form, :description, :valuation, :proof, :purpose, 1, :now, "
-                                     ":now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("INSERT INTO donation (contact_id, day, amount_cents, method, "
+                                 "nature, form, description, valuation, proof, purpose, version, "
+                                 "created_at, updated_at) VALUES (:contact, :day, :amount, :method, "
+                                 ":nature, :form, :description, :valuation, :proof, :purpose, 1, :now, "
+                                 ":now) RETURNING id")));
     q.bind(QStringLiteral("contact"), d.contactId)
         .bind(QStringLiteral("day"), iso(d.day))
         .bind(QStringLiteral("amount"), static_cast<qint64>(d.amount.cents()))
@@ -217,11 +207,9 @@ Result<qint64> FundingRepository::insertDonation(const Donation& d, const QStrin
 Result<Donation> FundingRepository::donation(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(donationColumns + QStringLiteral(" WHERE d.id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(donationColumns + QStringLiteral(" WHERE d.id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This gift does not exist."));
     return readDonation(q);
@@ -275,20 +263,18 @@ Status FundingRepository::detachReceipt(qint64 receiptId, const QString& nowIso)
 Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO tax_receipt (kind, number, year, sequence, "
-                           "contact_id, cancels_receipt_id, issue_date, "
-                           "donor_name, donor_address, donor_company, donor_siren, "
-                           "total_cents, reason, sealed, chain_position, "
-                           "prev_hash, hash, issued_at, issued_by, beneficiary, signatory_name, "
-                           "signatory_capacity, hash_version, donor_legal_form) VALUES (:kind, :number, "
-                           ":year, :sequence, :contact, :cancels, "
-                           ":issue, :name, :address, :company, :siren, :total, :reason, 0, "
-                           ":position, :prev, :hash, :at, :by, :beneficiary, :signatory, "
-                           ":capacity, :hash_version, :legal_form) "
-                           "RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("INSERT INTO tax_receipt (kind, number, year, sequence, "
+                       "contact_id, cancels_receipt_id, issue_date, "
+                       "donor_name, donor_address, donor_company, donor_siren, "
+                       "total_cents, reason, sealed, chain_position, "
+                       "prev_hash, hash, issued_at, issued_by, beneficiary, signatory_name, "
+                       "signatory_capacity, hash_version, donor_legal_form) VALUES (:kind, :number, "
+                       ":year, :sequence, :contact, :cancels, "
+                       ":issue, :name, :address, :company, :siren, :total, :reason, 0, "
+                       ":position, :prev, :hash, :at, :by, :beneficiary, :signatory, "
+                       ":capacity, :hash_version, :legal_form) "
+                       "RETURNING id")));
     q.bind(QStringLiteral("kind"), t.kind)
         .bind(QStringLiteral("number"), t.number)
         .bind(QStringLiteral("year"), t.year)
@@ -316,13 +302,11 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
     if (!id)
         return id;
     SqlQuery line(m_db);
-    if (auto r = line.prepare(QStringLiteral(
-            "INSERT INTO tax_receipt_line (receipt_id, donation_id, day, amount_cents, "
-            "method, nature, description, form, valuation, proof) "
-            "VALUES (:receipt, :donation, :day, :amount, :method, :nature, :description, :form, "
-            ":valuation, :proof)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(line.prepare(
+        QStringLiteral("INSERT INTO tax_receipt_line (receipt_id, donation_id, day, amount_cents, "
+                       "method, nature, description, form, valuation, proof) "
+                       "VALUES (:receipt, :donation, :day, :amount, :method, :nature, :description, :form, "
+                       ":valuation, :proof)")));
     for (const ReceiptLine& l : t.lines) {
         line.bind(QStringLiteral("receipt"), *id)
             .bind(QStringLiteral("donation"), l.donationId)
@@ -334,15 +318,12 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
             .bind(QStringLiteral("form"), l.form ? codeOf(*l.form) : QString())
             .bind(QStringLiteral("valuation"), l.valuation)
             .bind(QStringLiteral("proof"), l.proof);
-        if (auto r = line.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(line.exec());
     }
     SqlQuery seal(m_db);
-    if (auto r = seal.prepare(QStringLiteral("UPDATE tax_receipt SET sealed = 1 WHERE id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(seal.prepare(QStringLiteral("UPDATE tax_receipt SET sealed = 1 WHERE id = :id")));
     seal.bind(QStringLiteral("id"), *id);
-    if (auto r = seal.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(seal.exec());
     return id;
 }
 
@@ -414,24 +395,19 @@ ReceiptLine receiptLineFromRow(const SqlQuery& q, int first)
 Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(receiptColumns + QStringLiteral(" WHERE t.id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(receiptColumns + QStringLiteral(" WHERE t.id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This tax receipt does not exist."));
     TaxReceipt t = receiptFromRow(q);
     q.finish();
     SqlQuery l(m_db);
-    if (auto r = l.prepare(
-            QStringLiteral("SELECT %1 FROM tax_receipt_line l WHERE l.receipt_id = :id ORDER BY l.id")
-                .arg(receiptLineColumns));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        l.prepare(QStringLiteral("SELECT %1 FROM tax_receipt_line l WHERE l.receipt_id = :id ORDER BY l.id")
+                      .arg(receiptLineColumns)));
     l.bind(QStringLiteral("id"), id);
-    if (auto r = l.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(l.exec());
     while (l.next())
         t.lines << receiptLineFromRow(l, 0);
     return t;
@@ -440,11 +416,9 @@ Result<TaxReceipt> FundingRepository::receipt(qint64 id) const
 Result<qint64> FundingRepository::receiptId(const QString& number) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id FROM tax_receipt WHERE number = :number")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT id FROM tax_receipt WHERE number = :number")));
     q.bind(QStringLiteral("number"), number.trimmed().toUpper());
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("No tax receipt has the number “%1”.").arg(number.trimmed()));
     return q.value(0).toLongLong();
@@ -453,14 +427,11 @@ Result<qint64> FundingRepository::receiptId(const QString& number) const
 Result<QList<qint64>> FundingRepository::receiptIds(int year) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT id FROM tax_receipt WHERE issue_date BETWEEN :from AND :to ORDER BY chain_position"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT id FROM tax_receipt WHERE issue_date BETWEEN :from AND :to ORDER BY chain_position")));
     q.bind(QStringLiteral("from"), QDate(year, 1, 1).toString(Qt::ISODate))
         .bind(QStringLiteral("to"), QDate(year, 12, 31).toString(Qt::ISODate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<qint64> out;
     while (q.next())
         out << q.value(0).toLongLong();
@@ -470,11 +441,9 @@ Result<QList<qint64>> FundingRepository::receiptIds(int year) const
 Result<FundingRepository::ChainTip> FundingRepository::receiptTip() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(
-            QStringLiteral("SELECT chain_position, hash FROM tax_receipt WHERE chain_position = (SELECT "
-                           "MAX(chain_position) FROM tax_receipt)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.exec(QStringLiteral("SELECT chain_position, hash FROM tax_receipt WHERE chain_position = (SELECT "
+                              "MAX(chain_position) FROM tax_receipt)")));
     ChainTip tip;
     if (q.next()) {
         tip.position = q.value(0).toInt();
@@ -488,15 +457,13 @@ Result<QString> FundingRepository::verifyReceipts() const
     // One streaming query: the receipts in chain order, a row per line.
     SqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto r = q.exec(
-            receiptColumns.section(QStringLiteral(" FROM tax_receipt t"), 0, 0) +
-            QStringLiteral(", l.receipt_id, %1 FROM tax_receipt t LEFT JOIN tax_receipt c ON c.id = "
-                           "t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = t.id "
-                           "LEFT JOIN tax_receipt_line l ON l.receipt_id = t.id ORDER BY "
-                           "t.chain_position, l.id")
-                .arg(receiptLineColumns));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.exec(receiptColumns.section(QStringLiteral(" FROM tax_receipt t"), 0, 0) +
+               QStringLiteral(", l.receipt_id, %1 FROM tax_receipt t LEFT JOIN tax_receipt c ON c.id = "
+                              "t.cancels_receipt_id LEFT JOIN tax_receipt x ON x.cancels_receipt_id = t.id "
+                              "LEFT JOIN tax_receipt_line l ON l.receipt_id = t.id ORDER BY "
+                              "t.chain_position, l.id")
+                   .arg(receiptLineColumns)));
     QString prev;
     TaxReceipt current;
     bool reading = false;

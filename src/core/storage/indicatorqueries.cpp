@@ -78,15 +78,13 @@ Result<int> IndicatorQueries::stillThere(const QDate& from, const QDate& to, con
                        "(y.end_date IS NULL OR y.end_date >= :from))");
     sql.replace(QStringLiteral("{section}"),
                 sectionId != 0 ? QStringLiteral(" AND st.section_id = :section") : QString());
-    if (auto r = q.prepare(sql); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(sql));
     q.bind(QStringLiteral("from"), iso(from))
         .bind(QStringLiteral("to"), iso(to))
         .bind(QStringLiteral("next"), iso(next));
     if (sectionId != 0)
         q.bind(QStringLiteral("section"), sectionId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     return q.next() ? q.value(0).toInt() : 0;
 }
 
@@ -117,13 +115,11 @@ Result<QMap<QString, QMap<QString, int>>> IndicatorQueries::certifications(int s
         "tc.session_year = :year{section} GROUP BY c.code, tc.result");
     sql.replace(QStringLiteral("{section}"),
                 sectionId != 0 ? QStringLiteral(" AND t.section_id = :section") : QString());
-    if (auto r = q.prepare(sql); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(sql));
     q.bind(QStringLiteral("year"), sessionYear);
     if (sectionId != 0)
         q.bind(QStringLiteral("section"), sectionId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QMap<QString, QMap<QString, int>> out;
     while (q.next())
         out[q.value(0).toString()][q.value(1).toString()] = q.value(2).toInt();
@@ -267,13 +263,11 @@ Result<std::pair<int, qint64>> IndicatorQueries::invoiced(const QDate& from, con
             " AND (i.id IN (SELECT w.invoice_id FROM work_order w WHERE w.section_id = :section) OR "
             "i.credited_invoice_id IN (SELECT w2.invoice_id FROM work_order w2 WHERE w2.section_id "
             "= :section2))");
-    if (auto r = q.prepare(sql); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(sql));
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
     if (sectionId != 0)
         q.bind(QStringLiteral("section"), sectionId).bind(QStringLiteral("section2"), sectionId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return std::pair<int, qint64>{0, 0};
     return std::pair<int, qint64>{q.value(0).toInt(), q.value(1).toLongLong()};
@@ -290,13 +284,11 @@ Result<std::pair<int, qint64>> IndicatorQueries::volunteers(const QDate& from, c
         sql += QStringLiteral(
             " AND v.staff_id IN (SELECT ss.staff_id FROM staff_section ss WHERE ss.section_id = "
             ":section)");
-    if (auto r = q.prepare(sql); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(sql));
     q.bind(QStringLiteral("from"), iso(from)).bind(QStringLiteral("to"), iso(to));
     if (sectionId != 0)
         q.bind(QStringLiteral("section"), sectionId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return std::pair<int, qint64>{0, 0};
     return std::pair<int, qint64>{q.value(0).toInt(), q.value(1).toLongLong()};

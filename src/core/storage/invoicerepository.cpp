@@ -46,8 +46,7 @@ Result<sql::PagedQuery> listQuery(const Database& db, const InvoiceFilter& f)
         where.add(QStringLiteral("i.contact_id = :contact"), {{QStringLiteral("contact"), f.contactId}});
     // The number and the customer's name, through the search table (schema 26).
     const sql::TextSearch search(db, QStringLiteral("invoice_search"), f.text);
-    if (auto r = search.addTo(where, QStringLiteral("i.id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(search.addTo(where, QStringLiteral("i.id")));
     // The unpaid ones are read from their balance's index (issue date, invoice).
     const QString key = f.unpaidOnly ? QStringLiteral("b.issue_date") : listDate;
     if (f.from.isValid())
@@ -210,17 +209,15 @@ Status InvoiceRepository::writeLines(qint64 invoiceId, const QList<InvoiceLine>&
 Result<qint64> InvoiceRepository::insertDraft(const Invoice& inv, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO invoice (kind, status, contact_id, credited_invoice_id, due_date, vat_regime, "
-            "payment_terms, "
-            "reference, buyer_reference, delivery_address, operations, service_from, service_to, "
-            "chorus_engagement, "
-            "chorus_service, notes, total_excl_cents, total_vat_cents, total_incl_cents, version, "
-            "created_at, updated_at, list_date) VALUES (:kind, 'draft', :contact, :credited, :due, :regime, "
-            ":terms, :reference, :buyer_reference, :delivery, :operations, :service_from, :service_to, "
-            ":engagement, :service, :notes, :excl, :vat, :incl, 1, :now, :now, :list_date) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "INSERT INTO invoice (kind, status, contact_id, credited_invoice_id, due_date, vat_regime, "
+        "payment_terms, "
+        "reference, buyer_reference, delivery_address, operations, service_from, service_to, "
+        "chorus_engagement, "
+        "chorus_service, notes, total_excl_cents, total_vat_cents, total_incl_cents, version, "
+        "created_at, updated_at, list_date) VALUES (:kind, 'draft', :contact, :credited, :due, :regime, "
+        ":terms, :reference, :buyer_reference, :delivery, :operations, :service_from, :service_to, "
+        ":engagement, :service, :notes, :excl, :vat, :incl, 1, :now, :now, :list_date) RETURNING id")));
     bindDraftFields(q, inv);
     q.bind(QStringLiteral("kind"), codeOf(inv.kind))
         .bind(QStringLiteral("credited"), idOrNull(inv.creditedInvoiceId))
@@ -229,8 +226,7 @@ Result<qint64> InvoiceRepository::insertDraft(const Invoice& inv, const QString&
     auto id = q.execReturningId();
     if (!id)
         return id;
-    if (auto r = writeLines(*id, inv.lines); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(writeLines(*id, inv.lines));
     return id;
 }
 
@@ -279,11 +275,9 @@ Status InvoiceRepository::deleteDraft(qint64 id)
 Result<Invoice> InvoiceRepository::read(const QString& where, const QVariant& value) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(invoiceColumns + QStringLiteral(" WHERE ") + where); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(invoiceColumns + QStringLiteral(" WHERE ") + where));
     q.bind(QStringLiteral("value"), value);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This invoice does not exist."));
     Invoice i = invoiceFromRow(q);
@@ -326,12 +320,10 @@ Result<qint64> InvoiceRepository::count(const InvoiceFilter& filter, int cap) co
 Result<int> InvoiceRepository::takeNumber(const QString& series, int year)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO document_counter (series, year, last_number) VALUES (:series, :year, 1) "
-            "ON CONFLICT (series, year) DO UPDATE SET last_number = document_counter.last_number + 1 "
-            "RETURNING last_number"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "INSERT INTO document_counter (series, year, last_number) VALUES (:series, :year, 1) "
+        "ON CONFLICT (series, year) DO UPDATE SET last_number = document_counter.last_number + 1 "
+        "RETURNING last_number")));
     q.bind(QStringLiteral("series"), series).bind(QStringLiteral("year"), year);
     auto v = q.execScalar();
     if (!v)
@@ -342,11 +334,9 @@ Result<int> InvoiceRepository::takeNumber(const QString& series, int year)
 Result<InvoiceRepository::ChainTip> InvoiceRepository::chainTip() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(
-            QStringLiteral("SELECT chain_position, hash, issue_date FROM invoice WHERE chain_position = "
-                           "(SELECT MAX(chain_position) FROM invoice)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.exec(QStringLiteral("SELECT chain_position, hash, issue_date FROM invoice WHERE chain_position = "
+                              "(SELECT MAX(chain_position) FROM invoice)")));
     ChainTip tip;
     if (q.next()) {
         tip.position = q.value(0).toInt();
@@ -360,11 +350,9 @@ Result<InvoiceRepository::ChainTip> InvoiceRepository::chainTip() const
 Result<QDate> InvoiceRepository::lastIssueDate(InvoiceKind kind, int year) const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT MAX(issue_date) FROM invoice WHERE status = 'issued' AND kind = "
-                                     ":kind AND series_year = :year"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT MAX(issue_date) FROM invoice WHERE status = 'issued' AND kind = "
+                                 ":kind AND series_year = :year")));
     q.bind(QStringLiteral("kind"), codeOf(kind)).bind(QStringLiteral("year"), year);
     auto v = q.execScalar();
     if (!v)
@@ -440,10 +428,8 @@ Status InvoiceRepository::markIssued(const Invoice& i, int year, int sequence, i
 Result<Money> InvoiceRepository::credited(qint64 invoiceId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COALESCE(SUM(-total_incl_cents), 0) FROM invoice WHERE "
-                                          "credited_invoice_id = :id AND status = 'issued'"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT COALESCE(SUM(-total_incl_cents), 0) FROM invoice WHERE "
+                                        "credited_invoice_id = :id AND status = 'issued'")));
     q.bind(QStringLiteral("id"), invoiceId);
     auto v = q.execScalar();
     if (!v)
@@ -454,16 +440,13 @@ Result<Money> InvoiceRepository::credited(qint64 invoiceId) const
 Result<InvoiceBalance> InvoiceRepository::balance(qint64 invoiceId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT i.total_incl_cents, %1, %2, (SELECT COALESCE(SUM(p.amount_cents), 0) "
-                           "FROM payment p WHERE p.invoice_id = i.id AND p.method = 'cash') FROM "
-                           "invoice i WHERE i.id = :id")
-                .arg(creditedSql, paidSql));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT i.total_incl_cents, %1, %2, (SELECT COALESCE(SUM(p.amount_cents), 0) "
+                       "FROM payment p WHERE p.invoice_id = i.id AND p.method = 'cash') FROM "
+                       "invoice i WHERE i.id = :id")
+            .arg(creditedSql, paidSql)));
     q.bind(QStringLiteral("id"), invoiceId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This invoice does not exist."));
     InvoiceBalance b{Money::fromCents(q.value(0).toLongLong()), Money::fromCents(q.value(1).toLongLong()),
@@ -477,18 +460,16 @@ Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const
 {
     // Days late = due date → asOf: bucket 0 not yet due, then 1–30, 31–60, 61–90, over 90.
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral(
-                "SELECT COALESCE(SUM(CASE WHEN x.due_date >= :d0 THEN x.due END), 0), COALESCE(SUM(CASE "
-                "WHEN x.due_date < :d1 AND x.due_date >= :d30 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
-                "x.due_date < :d30b AND x.due_date >= :d60 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
-                "x.due_date < :d60b AND x.due_date >= :d90 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
-                "x.due_date < :d90b THEN x.due END), 0), COUNT(*), COUNT(DISTINCT x.contact_id) FROM "
-                "(SELECT b.contact_id, b.due_date, b.due_cents AS due FROM invoice_balance b "
-                "WHERE b.due_cents > 0%1) x")
-                .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString()));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral(
+            "SELECT COALESCE(SUM(CASE WHEN x.due_date >= :d0 THEN x.due END), 0), COALESCE(SUM(CASE "
+            "WHEN x.due_date < :d1 AND x.due_date >= :d30 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
+            "x.due_date < :d30b AND x.due_date >= :d60 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
+            "x.due_date < :d60b AND x.due_date >= :d90 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
+            "x.due_date < :d90b THEN x.due END), 0), COUNT(*), COUNT(DISTINCT x.contact_id) FROM "
+            "(SELECT b.contact_id, b.due_date, b.due_cents AS due FROM invoice_balance b "
+            "WHERE b.due_cents > 0%1) x")
+            .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString())));
     // A day d is late by n days when d + n = asOf.
     q.bind(QStringLiteral("d0"), iso(asOf))
         .bind(QStringLiteral("d1"), iso(asOf))
@@ -500,8 +481,7 @@ Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const
         .bind(QStringLiteral("d90b"), iso(asOf.addDays(-90)));
     if (contactId != 0)
         q.bind(QStringLiteral("contact"), contactId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     AgingTotals t;
     if (q.next()) {
         for (int b = 0; b < 5; ++b)
@@ -515,20 +495,17 @@ Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const
 Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint64 contactId, int limit) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
-                           "i.total_incl_cents, b.due_cents FROM invoice_balance b JOIN invoice i ON i.id = "
-                           "b.invoice_id WHERE b.due_cents > 0%1 ORDER BY b.due_date, i.number%2")
-                .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString(),
-                     limit > 0 ? QStringLiteral(" LIMIT :limit") : QString()));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
+                       "i.total_incl_cents, b.due_cents FROM invoice_balance b JOIN invoice i ON i.id = "
+                       "b.invoice_id WHERE b.due_cents > 0%1 ORDER BY b.due_date, i.number%2")
+            .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString(),
+                 limit > 0 ? QStringLiteral(" LIMIT :limit") : QString())));
     if (contactId != 0)
         q.bind(QStringLiteral("contact"), contactId);
     if (limit > 0)
         q.bind(QStringLiteral("limit"), limit);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Receivable> out;
     while (q.next()) {
         Receivable r;
@@ -556,17 +533,14 @@ Result<QList<ChequeToDeposit>> InvoiceRepository::cheques(qint64 depositId) cons
                              "p.id)")
             : QStringLiteral("p.id IN (SELECT d.payment_id FROM cheque_deposit_item d WHERE "
                              "d.deposit_id = :deposit)");
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT p.id, p.day, p.bank, p.cheque_number, i.customer_name, i.number, "
-                           "p.amount_cents FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE "
-                           "p.method = 'cheque' AND p.amount_cents > 0 AND %1 ORDER BY p.day, p.id")
-                .arg(which));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT p.id, p.day, p.bank, p.cheque_number, i.customer_name, i.number, "
+                                 "p.amount_cents FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE "
+                                 "p.method = 'cheque' AND p.amount_cents > 0 AND %1 ORDER BY p.day, p.id")
+                      .arg(which)));
     if (depositId != 0)
         q.bind(QStringLiteral("deposit"), depositId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<ChequeToDeposit> out;
     while (q.next())
         out << ChequeToDeposit{q.value(0).toLongLong(),
@@ -583,11 +557,9 @@ Result<qint64> InvoiceRepository::insertDeposit(const QDate& day, const QList<qi
                                                 const QString& by, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO cheque_deposit (day, created_by, created_at) VALUES (:day, :by, "
-                           ":now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("INSERT INTO cheque_deposit (day, created_by, created_at) VALUES (:day, :by, "
+                       ":now) RETURNING id")));
     q.bind(QStringLiteral("day"), iso(day))
         .bind(QStringLiteral("by"), by)
         .bind(QStringLiteral("now"), nowIso);
@@ -595,14 +567,11 @@ Result<qint64> InvoiceRepository::insertDeposit(const QDate& day, const QList<qi
     if (!id)
         return id;
     SqlQuery item(m_db);
-    if (auto r = item.prepare(QStringLiteral(
-            "INSERT INTO cheque_deposit_item (deposit_id, payment_id) VALUES (:deposit, :payment)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(item.prepare(QStringLiteral(
+        "INSERT INTO cheque_deposit_item (deposit_id, payment_id) VALUES (:deposit, :payment)")));
     for (qint64 p : paymentIds) {
         item.bind(QStringLiteral("deposit"), *id).bind(QStringLiteral("payment"), p);
-        if (auto r = item.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(item.exec());
     }
     return id;
 }
@@ -635,16 +604,13 @@ Payment readPayment(const SqlQuery& q)
 Result<InvoiceRepository::Turnover> InvoiceRepository::turnover(int year) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT COALESCE(SUM(CASE WHEN operations = 'goods' THEN total_excl_cents ELSE 0 END), 0), "
-            "COALESCE(SUM(CASE WHEN operations = 'goods' THEN 0 ELSE total_excl_cents END), 0) FROM invoice "
-            "WHERE status = 'issued' AND issue_date BETWEEN :from AND :to"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT COALESCE(SUM(CASE WHEN operations = 'goods' THEN total_excl_cents ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN operations = 'goods' THEN 0 ELSE total_excl_cents END), 0) FROM invoice "
+        "WHERE status = 'issued' AND issue_date BETWEEN :from AND :to")));
     q.bind(QStringLiteral("from"), iso(QDate(year, 1, 1)))
         .bind(QStringLiteral("to"), iso(QDate(year, 12, 31)));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     Turnover t;
     if (q.next()) {
         t.goods = Money::fromCents(q.value(0).toLongLong());
@@ -657,37 +623,30 @@ Result<qint64> InvoiceRepository::recordPrint(const QString& document, qint64 do
                                               const QString& nowIso)
 {
     SqlQuery count(m_db);
-    if (auto r = count.prepare(QStringLiteral(
-            "SELECT COUNT(*) FROM document_print WHERE document = :document AND document_id = :id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(count.prepare(QStringLiteral(
+        "SELECT COUNT(*) FROM document_print WHERE document = :document AND document_id = :id")));
     count.bind(QStringLiteral("document"), document).bind(QStringLiteral("id"), documentId);
     auto before = count.execScalar();
     if (!before)
         return std::unexpected(before.error());
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO document_print (document, document_id, printed_at, printed_by) "
-                           "VALUES (:document, :id, :now, :by)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("INSERT INTO document_print (document, document_id, printed_at, printed_by) "
+                                 "VALUES (:document, :id, :now, :by)")));
     q.bind(QStringLiteral("document"), document)
         .bind(QStringLiteral("id"), documentId)
         .bind(QStringLiteral("now"), nowIso)
         .bind(QStringLiteral("by"), by);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     return before->toLongLong();
 }
 
 Result<QList<Payment>> InvoiceRepository::payments(qint64 invoiceId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(paymentColumns + QStringLiteral(" WHERE invoice_id = :id ORDER BY day, id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(paymentColumns + QStringLiteral(" WHERE invoice_id = :id ORDER BY day, id")));
     q.bind(QStringLiteral("id"), invoiceId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Payment> out;
     while (q.next())
         out << readPayment(q);
@@ -697,13 +656,10 @@ Result<QList<Payment>> InvoiceRepository::payments(qint64 invoiceId) const
 Result<QList<Payment>> InvoiceRepository::paymentsBetween(const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(paymentColumns + QStringLiteral(" WHERE day BETWEEN :from AND :to ORDER BY id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(paymentColumns + QStringLiteral(" WHERE day BETWEEN :from AND :to ORDER BY id")));
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Payment> out;
     while (q.next())
         out << readPayment(q);
@@ -713,11 +669,9 @@ Result<QList<Payment>> InvoiceRepository::paymentsBetween(const QDate& from, con
 Result<Payment> InvoiceRepository::payment(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(paymentColumns + QStringLiteral(" WHERE id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(paymentColumns + QStringLiteral(" WHERE id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This payment does not exist."));
     Payment p = readPayment(q);
@@ -728,24 +682,19 @@ Result<Payment> InvoiceRepository::payment(qint64 id) const
 Result<qint64> InvoiceRepository::insertPayment(Payment p, const QString& nowIso)
 {
     SqlQuery tip(m_db);
-    if (auto r =
-            tip.exec(QStringLiteral("SELECT hash FROM payment WHERE id = (SELECT MAX(id) FROM payment)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(tip.exec(QStringLiteral("SELECT hash FROM payment WHERE id = (SELECT MAX(id) FROM payment)")));
     const QString prev = tip.next() ? tip.value(0).toString() : QString();
     tip.finish();
     p.recordedAt = nowIso;
     p.hashVersion = 2;
     p.hash = paymentHash(p, prev);
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO payment (invoice_id, day, method, amount_cents, bank, cheque_number, "
-                           "reverses_payment_id, "
-                           "reason, recorded_at, recorded_by, prev_hash, hash, hash_version) VALUES "
-                           "(:invoice, :day, :method, :amount, "
-                           ":bank, :cheque, :reverses, :reason, :now, :by, :prev, :hash, 2) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("INSERT INTO payment (invoice_id, day, method, amount_cents, bank, cheque_number, "
+                       "reverses_payment_id, "
+                       "reason, recorded_at, recorded_by, prev_hash, hash, hash_version) VALUES "
+                       "(:invoice, :day, :method, :amount, "
+                       ":bank, :cheque, :reverses, :reason, :now, :by, :prev, :hash, 2) RETURNING id")));
     q.bind(QStringLiteral("invoice"), p.invoiceId)
         .bind(QStringLiteral("day"), iso(p.day))
         .bind(QStringLiteral("method"), codeOf(p.method))
@@ -775,14 +724,12 @@ Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains(int batch
     const int sellerColumn = 25;
     SqlQuery chain(m_db);
     chain.setForwardOnly(true);
-    if (auto r =
-            chain.exec(invoiceColumns.chopped(fromInvoice.size()) +
-                       QStringLiteral(", i.chain_position, l.invoice_id, %1 FROM invoice i LEFT JOIN "
-                                      "invoice_line l ON l.invoice_id = i.id WHERE i.chain_position IS NOT "
-                                      "NULL ORDER BY i.chain_position, l.position")
-                           .arg(documentlines::columns(QStringLiteral("l"))));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        chain.exec(invoiceColumns.chopped(fromInvoice.size()) +
+                   QStringLiteral(", i.chain_position, l.invoice_id, %1 FROM invoice i LEFT JOIN "
+                                  "invoice_line l ON l.invoice_id = i.id WHERE i.chain_position IS NOT "
+                                  "NULL ORDER BY i.chain_position, l.position")
+                       .arg(documentlines::columns(QStringLiteral("l")))));
     // The links (each invoice's previous hash is the one before's) are
     // checked as the rows come; each invoice's own hash, which needs only
     // its row and lines, is computed on a second thread a batch at a time
@@ -895,8 +842,7 @@ Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains(int batch
     if (!settle(0))
         return report;
     SqlQuery p(m_db);
-    if (auto r = p.exec(paymentColumns + QStringLiteral(" ORDER BY id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(p.exec(paymentColumns + QStringLiteral(" ORDER BY id")));
     QString prevPayment;
     while (p.next()) {
         const Payment payment = readPayment(p);
@@ -915,19 +861,17 @@ Result<InvoiceRepository::BalanceReport> InvoiceRepository::verifyBalances() con
     // Three grouped scans (payments, credit notes, balances) joined to the
     // issued invoices: no statement per invoice.
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral(
-            "SELECT i.number, b.invoice_id IS NULL OR b.contact_id <> i.contact_id OR b.issue_date <> "
-            "i.issue_date OR COALESCE(b.due_date, '') <> COALESCE(i.due_date, '') OR b.total_cents <> "
-            "i.total_incl_cents OR b.paid_cents <> COALESCE(p.paid, 0) OR b.credited_cents <> "
-            "COALESCE(c.credited, 0) OR b.due_cents <> i.total_incl_cents - COALESCE(p.paid, 0) - "
-            "COALESCE(c.credited, 0) FROM invoice i LEFT JOIN invoice_balance b ON b.invoice_id = i.id "
-            "LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM payment GROUP BY invoice_id) p ON "
-            "p.invoice_id = i.id LEFT JOIN (SELECT credited_invoice_id, SUM(-total_incl_cents) AS credited "
-            "FROM invoice WHERE status = 'issued' AND kind = 'credit' GROUP BY credited_invoice_id) c ON "
-            "c.credited_invoice_id = i.id WHERE i.status = 'issued' AND i.kind = 'invoice' ORDER BY "
-            "i.chain_position"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral(
+        "SELECT i.number, b.invoice_id IS NULL OR b.contact_id <> i.contact_id OR b.issue_date <> "
+        "i.issue_date OR COALESCE(b.due_date, '') <> COALESCE(i.due_date, '') OR b.total_cents <> "
+        "i.total_incl_cents OR b.paid_cents <> COALESCE(p.paid, 0) OR b.credited_cents <> "
+        "COALESCE(c.credited, 0) OR b.due_cents <> i.total_incl_cents - COALESCE(p.paid, 0) - "
+        "COALESCE(c.credited, 0) FROM invoice i LEFT JOIN invoice_balance b ON b.invoice_id = i.id "
+        "LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM payment GROUP BY invoice_id) p ON "
+        "p.invoice_id = i.id LEFT JOIN (SELECT credited_invoice_id, SUM(-total_incl_cents) AS credited "
+        "FROM invoice WHERE status = 'issued' AND kind = 'credit' GROUP BY credited_invoice_id) c ON "
+        "c.credited_invoice_id = i.id WHERE i.status = 'issued' AND i.kind = 'invoice' ORDER BY "
+        "i.chain_position")));
     BalanceReport report;
     while (q.next()) {
         ++report.invoices;
@@ -938,12 +882,10 @@ Result<InvoiceRepository::BalanceReport> InvoiceRepository::verifyBalances() con
     if (report.ok()) {
         // A balance for a draft, a credit note or no invoice at all.
         SqlQuery extra(m_db);
-        if (auto r = extra.exec(QStringLiteral(
-                "SELECT COALESCE(i.number, CAST(b.invoice_id AS TEXT)) FROM invoice_balance b LEFT JOIN "
-                "invoice i ON i.id = b.invoice_id WHERE i.id IS NULL OR i.status <> 'issued' OR i.kind <> "
-                "'invoice' LIMIT 1"));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(extra.exec(QStringLiteral(
+            "SELECT COALESCE(i.number, CAST(b.invoice_id AS TEXT)) FROM invoice_balance b LEFT JOIN "
+            "invoice i ON i.id = b.invoice_id WHERE i.id IS NULL OR i.status <> 'issued' OR i.kind <> "
+            "'invoice' LIMIT 1")));
         if (extra.next())
             report.firstBad = extra.value(0).toString();
     }

@@ -8,8 +8,7 @@ namespace etabli {
 Result<QString> MetaRepository::value(const QString& key) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT value FROM etabli_meta WHERE key = :key")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT value FROM etabli_meta WHERE key = :key")));
     q.bind(QStringLiteral("key"), key);
     auto v = q.execScalar();
     if (!v)

@@ -8,13 +8,10 @@ namespace etabli {
 Result<ReportNarrative> NarrativeRepository::find(const QString& schoolYear) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT part, body_html FROM report_narrative WHERE school_year = :year"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT part, body_html FROM report_narrative WHERE school_year = :year")));
     q.bind(QStringLiteral("year"), schoolYear);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     ReportNarrative n;
     n.schoolYear = schoolYear;
     while (q.next()) {

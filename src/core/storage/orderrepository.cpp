@@ -61,8 +61,7 @@ Result<sql::PagedQuery> listQuery(const Database& db, const OrderFilter& f, bool
     // The number and the customer's name, through the search table (schema 26).
     const sql::TextSearch search(
         db, orders ? QStringLiteral("work_order_search") : QStringLiteral("quote_search"), f.text);
-    if (auto r = search.addTo(where, a + QStringLiteral(".id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(search.addTo(where, a + QStringLiteral(".id")));
     sql::PagedQuery query(select, from, where,
                           a + (orders ? QStringLiteral(".order_date") : QStringLiteral(".quote_date")),
                           a + QStringLiteral(".id"));
@@ -94,15 +93,13 @@ Result<QList<InvoiceLine>> OrderRepository::readLines(const QString& table, cons
 Result<qint64> OrderRepository::insertQuote(const Quote& quote, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO quote (number, contact_id, section_id, vehicle_id, "
-                                          "status, quote_date, valid_until, reference, "
-                                          "notes, execution_time, total_excl_cents, total_vat_cents, "
-                                          "total_incl_cents, version, created_at, updated_at) VALUES "
-                                          "(:number, :contact, :section, :vehicle, :status, :date, :valid, "
-                                          ":reference, :notes, :execution, :excl, :vat, :incl, 1, "
-                                          ":now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO quote (number, contact_id, section_id, vehicle_id, "
+                                        "status, quote_date, valid_until, reference, "
+                                        "notes, execution_time, total_excl_cents, total_vat_cents, "
+                                        "total_incl_cents, version, created_at, updated_at) VALUES "
+                                        "(:number, :contact, :section, :vehicle, :status, :date, :valid, "
+                                        ":reference, :notes, :execution, :excl, :vat, :incl, 1, "
+                                        ":now, :now) RETURNING id")));
     q.bind(QStringLiteral("number"), quote.number)
         .bind(QStringLiteral("contact"), quote.contactId)
         .bind(QStringLiteral("section"), idOrNull(quote.sectionId))
@@ -120,8 +117,7 @@ Result<qint64> OrderRepository::insertQuote(const Quote& quote, const QString& n
     auto id = q.execReturningId();
     if (!id)
         return id;
-    if (auto r = writeLines(QStringLiteral("quote_line"), QStringLiteral("quote_id"), *id, quote.lines); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(writeLines(QStringLiteral("quote_line"), QStringLiteral("quote_id"), *id, quote.lines));
     return id;
 }
 
@@ -221,11 +217,9 @@ WorkOrder readOrder(const SqlQuery& q)
 Result<Quote> OrderRepository::quote(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(quoteColumns + QStringLiteral(" WHERE q.id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(quoteColumns + QStringLiteral(" WHERE q.id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This quote does not exist."));
     Quote o = readQuote(q);
@@ -248,11 +242,9 @@ Result<Page<Quote>> OrderRepository::quotes(const OrderFilter& filter, const Pag
 Result<qint64> OrderRepository::quoteId(const QString& number) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT id FROM quote WHERE number = :number")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT id FROM quote WHERE number = :number")));
     q.bind(QStringLiteral("number"), number.trimmed().toUpper());
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("No quote has the number “%1”.").arg(number.trimmed()));
     return q.value(0).toLongLong();
@@ -261,13 +253,11 @@ Result<qint64> OrderRepository::quoteId(const QString& number) const
 Result<qint64> OrderRepository::insertOrder(const WorkOrder& o, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO work_order (number, quote_id, contact_id, section_id, "
-                                          "vehicle_id, description, order_date, "
-                                          "due_date, status, version, created_at, updated_at) VALUES "
-                                          "(:number, :quote, :contact, :section, :vehicle, "
-                                          ":description, :date, :due, :status, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO work_order (number, quote_id, contact_id, section_id, "
+                                        "vehicle_id, description, order_date, "
+                                        "due_date, status, version, created_at, updated_at) VALUES "
+                                        "(:number, :quote, :contact, :section, :vehicle, "
+                                        ":description, :date, :due, :status, 1, :now, :now) RETURNING id")));
     q.bind(QStringLiteral("number"), o.number)
         .bind(QStringLiteral("quote"), idOrNull(o.quoteId))
         .bind(QStringLiteral("contact"), o.contactId)
@@ -281,8 +271,7 @@ Result<qint64> OrderRepository::insertOrder(const WorkOrder& o, const QString& n
     auto id = q.execReturningId();
     if (!id)
         return id;
-    if (auto r = writeLines(QStringLiteral("work_order_line"), QStringLiteral("order_id"), *id, o.lines); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(writeLines(QStringLiteral("work_order_line"), QStringLiteral("order_id"), *id, o.lines));
     return id;
 }
 
@@ -316,11 +305,9 @@ Status OrderRepository::updateOrder(const WorkOrder& o, const QString& nowIso)
 Result<WorkOrder> OrderRepository::order(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(orderColumns + QStringLiteral(" WHERE o.id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(orderColumns + QStringLiteral(" WHERE o.id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This work order does not exist."));
     WorkOrder o = readOrder(q);
@@ -359,8 +346,7 @@ Result<qint64> OrderRepository::countQuotes(const OrderFilter& filter, int cap) 
 Result<QDate> OrderRepository::lastWorkDay(qint64 orderId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT MAX(day) FROM production_entry WHERE order_id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT MAX(day) FROM production_entry WHERE order_id = :id")));
     q.bind(QStringLiteral("id"), orderId);
     auto v = q.execScalar();
     if (!v)
@@ -372,17 +358,14 @@ Result<OrderCosting> OrderRepository::costing(qint64 orderId) const
 {
     OrderCosting c;
     SqlQuery t(m_db);
-    if (auto r = t.prepare(QStringLiteral(
-            "SELECT pt.trainee_id, tr.last_name, tr.first_name, SUM(pt.minutes) FROM production_entry e JOIN "
-            "production_trainee pt ON pt.entry_id = e.id JOIN trainee tr ON tr.id = pt.trainee_id WHERE "
-            "e.order_id = "
-            ":id GROUP BY pt.trainee_id, tr.sort_key, tr.last_name, tr.first_name ORDER BY tr.sort_key, "
-            "pt.trainee_id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(t.prepare(QStringLiteral(
+        "SELECT pt.trainee_id, tr.last_name, tr.first_name, SUM(pt.minutes) FROM production_entry e JOIN "
+        "production_trainee pt ON pt.entry_id = e.id JOIN trainee tr ON tr.id = pt.trainee_id WHERE "
+        "e.order_id = "
+        ":id GROUP BY pt.trainee_id, tr.sort_key, tr.last_name, tr.first_name ORDER BY tr.sort_key, "
+        "pt.trainee_id")));
     t.bind(QStringLiteral("id"), orderId);
-    if (auto r = t.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(t.exec());
     while (t.next()) {
         OrderCosting::TraineeTime tt{t.value(0).toLongLong(),
                                      t.value(2).toString().isEmpty()
@@ -393,24 +376,21 @@ Result<OrderCosting> OrderRepository::costing(qint64 orderId) const
         c.trainees << tt;
     }
     SqlQuery e(m_db);
-    if (auto r =
-            e.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM production_entry WHERE order_id = :id), "
-                                     "(SELECT COALESCE(SUM((m.quantity_thousandths "
-                                     "* m.unit_cost_cents + 500) / 1000), 0) FROM production_material m JOIN "
-                                     "production_entry pe ON pe.id = "
-                                     "m.entry_id WHERE pe.order_id = :id2), (SELECT hourly_cost_cents FROM "
-                                     "school), (SELECT i.total_excl_cents "
-                                     "FROM work_order o JOIN invoice i ON i.id = o.invoice_id WHERE o.id = "
-                                     ":id3), (SELECT COALESCE(SUM("
-                                     "total_excl_cents), 0) FROM work_order_line WHERE order_id = :id4)"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        e.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM production_entry WHERE order_id = :id), "
+                                 "(SELECT COALESCE(SUM((m.quantity_thousandths "
+                                 "* m.unit_cost_cents + 500) / 1000), 0) FROM production_material m JOIN "
+                                 "production_entry pe ON pe.id = "
+                                 "m.entry_id WHERE pe.order_id = :id2), (SELECT hourly_cost_cents FROM "
+                                 "school), (SELECT i.total_excl_cents "
+                                 "FROM work_order o JOIN invoice i ON i.id = o.invoice_id WHERE o.id = "
+                                 ":id3), (SELECT COALESCE(SUM("
+                                 "total_excl_cents), 0) FROM work_order_line WHERE order_id = :id4)")));
     e.bind(QStringLiteral("id"), orderId)
         .bind(QStringLiteral("id2"), orderId)
         .bind(QStringLiteral("id3"), orderId)
         .bind(QStringLiteral("id4"), orderId);
-    if (auto r = e.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(e.exec());
     if (e.next()) {
         c.entries = e.value(0).toInt();
         c.materials = Money::fromCents(e.value(1).toLongLong());

@@ -121,10 +121,8 @@ Result<qint64> PagedQuery::count(const Database& db, int cap) const
     if (m_counter)
         return m_counter(cap);
     SqlQuery q(db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + countFromFor(db) +
-                           m_where.sql() + QStringLiteral(" LIMIT :page_cap) page_count"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + countFromFor(db) +
+                         m_where.sql() + QStringLiteral(" LIMIT :page_cap) page_count")));
     m_where.apply(q);
     q.bind(QStringLiteral("page_cap"), cap + 1);
     auto v = q.execScalar();
@@ -151,15 +149,12 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
         // "Aller à la page": the row `skip` rows down, found by walking the
         // index alone; the page is then read from it.
         SqlQuery seek(db);
-        if (auto r = seek.prepare(QStringLiteral("SELECT ") + keyColumns() + QStringLiteral(" FROM ") +
-                                  fromFor(db) + m_where.sql() + orderBy(false) +
-                                  QStringLiteral(" LIMIT 1 OFFSET :page_skip"));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(seek.prepare(QStringLiteral("SELECT ") + keyColumns() + QStringLiteral(" FROM ") +
+                                fromFor(db) + m_where.sql() + orderBy(false) +
+                                QStringLiteral(" LIMIT 1 OFFSET :page_skip")));
         m_where.apply(seek);
         seek.bind(QStringLiteral("page_skip"), request.skip);
-        if (auto r = seek.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(seek.exec());
         if (!seek.next()) {
             info.beyondEnd = true;
             return info;
@@ -184,16 +179,14 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
         break;
     }
     SqlQuery q(db);
-    if (auto r = q.prepare(pageSql(db, whereWith(cursorCondition), orderBy(reversed))); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(pageSql(db, whereWith(cursorCondition), orderBy(reversed))));
     m_where.apply(q);
     for (const auto& [name, value] : m_selectBinds)
         q.bind(name, value);
     if (!cursorCondition.isEmpty())
         bindCursor(q, cursor);
     q.bind(QStringLiteral("page_limit"), request.limit + 1);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     const int keyColumn = static_cast<int>(q.raw().record().count() - m_keys.size() - 1);
     int rows = 0;
     while (q.next()) {
@@ -227,11 +220,9 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
     }
     // The rows from the page's first on, counted in the index up to the cap.
     SqlQuery c(db);
-    if (auto r = c.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + countFromFor(db) +
-                           whereWith(condition(descending ? "<=" : ">=")) +
-                           QStringLiteral(" LIMIT :page_cap) page_count"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(c.prepare(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") + countFromFor(db) +
+                         whereWith(condition(descending ? "<=" : ">=")) +
+                         QStringLiteral(" LIMIT :page_cap) page_count")));
     m_where.apply(c);
     bindCursor(c, info.first);
     c.bind(QStringLiteral("page_cap"), request.countCap + 1);

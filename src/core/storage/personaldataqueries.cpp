@@ -10,11 +10,9 @@ namespace etabli {
 Result<QList<QVariantMap>> PersonalDataQueries::rows(const QString& sql, qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(sql); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(sql));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<QVariantMap> out;
     while (q.next()) {
         const QSqlRecord record = q.raw().record();

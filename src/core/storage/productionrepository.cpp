@@ -43,10 +43,8 @@ Result<sql::Where> productionWhere(const Database& db, const ProductionFilter& f
     if (f.kind)
         w.add(QStringLiteral("e.kind = :kind"), {{QStringLiteral("kind"), codeOf(*f.kind)}});
     // The reference, through the search table (schema 26).
-    if (auto r = sql::TextSearch(db, QStringLiteral("production_search"), f.reference)
-                     .addTo(w, QStringLiteral("e.id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(sql::TextSearch(db, QStringLiteral("production_search"), f.reference)
+                   .addTo(w, QStringLiteral("e.id")));
     if (f.traineeId != 0 && traineeOnEntry) {
         // IN (…) rather than EXISTS: the trainee's index drives the query.
         w.add(QStringLiteral("e.id IN (SELECT ft.entry_id FROM production_trainee ft WHERE ft.trainee_id = "
@@ -103,14 +101,11 @@ ProductionSummary summaryFrom(const SqlQuery& q)
 Result<QSet<std::pair<qint64, QDate>>> ProductionRepository::traineeDaysBefore(const QDate& day) const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT DISTINCT pt.trainee_id, e.day FROM production_trainee pt JOIN "
-                                     "production_entry e ON e.id = pt.entry_id WHERE e.day < :day"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT DISTINCT pt.trainee_id, e.day FROM production_trainee pt JOIN "
+                                 "production_entry e ON e.id = pt.entry_id WHERE e.day < :day")));
     q.bind(QStringLiteral("day"), day.toString(Qt::ISODate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QSet<std::pair<qint64, QDate>> days;
     while (q.next())
         days.insert({q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate)});
@@ -157,8 +152,7 @@ Status ProductionRepository::Writer::prepare()
 Result<qint64> ProductionRepository::Writer::insert(const ProductionEntry& e, const QString& createdIso)
 {
     if (!m_entry) {
-        if (auto r = prepare(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(prepare());
     }
     SqlQuery& q = *m_entry;
     q.bind(QStringLiteral("day"), iso(e.day))
@@ -175,8 +169,7 @@ Result<qint64> ProductionRepository::Writer::insert(const ProductionEntry& e, co
     auto id = q.execReturningId();
     if (!id)
         return id;
-    if (auto r = writeLines(e, *id); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(writeLines(e, *id));
     return id;
 }
 
@@ -285,14 +278,11 @@ Status ProductionRepository::deleteLines(qint64 id)
 Result<ProductionEntry> ProductionRepository::get(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT id, day, section_id, trainer_staff_id, author_login, kind, reference, "
-                           "notes, version, created_at, order_id FROM production_entry WHERE id = :id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT id, day, section_id, trainer_staff_id, author_login, kind, reference, "
+                       "notes, version, created_at, order_id FROM production_entry WHERE id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This entry of the production log no longer exists."));
     ProductionEntry e;
@@ -309,28 +299,22 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
     e.orderId = q.value(10).isNull() ? 0 : q.value(10).toLongLong();
 
     SqlQuery t(m_db);
-    if (auto r = t.prepare(QStringLiteral(
-            "SELECT pt.trainee_id, pt.minutes, t.last_name, t.first_name FROM production_trainee pt "
-            "JOIN trainee t ON t.id = pt.trainee_id WHERE pt.entry_id = :id ORDER BY t.sort_key, t.id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(t.prepare(QStringLiteral(
+        "SELECT pt.trainee_id, pt.minutes, t.last_name, t.first_name FROM production_trainee pt "
+        "JOIN trainee t ON t.id = pt.trainee_id WHERE pt.entry_id = :id ORDER BY t.sort_key, t.id")));
     t.bind(QStringLiteral("id"), id);
-    if (auto r = t.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(t.exec());
     while (t.next())
         e.trainees << ProductionTrainee{t.value(0).toLongLong(), t.value(1).toInt(),
                                         personName(t.value(2), t.value(3))};
 
     SqlQuery o(m_db);
-    if (auto r = o.prepare(QStringLiteral(
-            "SELECT o.catalogue_item_id, c.code, COALESCE(c.label, o.label), o.quantity_thousandths, o.unit "
-            "FROM production_output o LEFT JOIN catalogue_item c ON c.id = o.catalogue_item_id "
-            "WHERE o.entry_id = :id ORDER BY o.id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(o.prepare(QStringLiteral(
+        "SELECT o.catalogue_item_id, c.code, COALESCE(c.label, o.label), o.quantity_thousandths, o.unit "
+        "FROM production_output o LEFT JOIN catalogue_item c ON c.id = o.catalogue_item_id "
+        "WHERE o.entry_id = :id ORDER BY o.id")));
     o.bind(QStringLiteral("id"), id);
-    if (auto r = o.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(o.exec());
     while (o.next()) {
         ProductionOutput p;
         p.catalogueItemId = o.value(0).isNull() ? 0 : o.value(0).toLongLong();
@@ -342,26 +326,20 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
     }
 
     SqlQuery m(m_db);
-    if (auto r = m.prepare(
-            QStringLiteral("SELECT label, quantity_thousandths, unit_cost_cents FROM production_material "
-                           "WHERE entry_id = :id ORDER BY id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(m.prepare(
+        QStringLiteral("SELECT label, quantity_thousandths, unit_cost_cents FROM production_material "
+                       "WHERE entry_id = :id ORDER BY id")));
     m.bind(QStringLiteral("id"), id);
-    if (auto r = m.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(m.exec());
     while (m.next())
         e.materials << ProductionMaterial{m.value(0).toString(), m.value(1).toLongLong(),
                                           Money::fromCents(m.value(2).toLongLong())};
 
     SqlQuery s(m_db);
-    if (auto r = s.prepare(
-            QStringLiteral("SELECT skill_id FROM production_skill WHERE entry_id = :id ORDER BY skill_id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(s.prepare(
+        QStringLiteral("SELECT skill_id FROM production_skill WHERE entry_id = :id ORDER BY skill_id")));
     s.bind(QStringLiteral("id"), id);
-    if (auto r = s.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(s.exec());
     while (s.next())
         e.skillIds << s.value(0).toLongLong();
     return e;
@@ -377,8 +355,7 @@ Result<Page<ProductionSummary>> ProductionRepository::list(const ProductionFilte
     auto page = query->read<ProductionSummary>(m_db, request, summaryFrom);
     if (!page)
         return page;
-    if (auto r = addOutputsAndTrainees(page->rows); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(addOutputsAndTrainees(page->rows));
     return page;
 }
 
@@ -446,16 +423,13 @@ ProductionRepository::traineesOf(const QList<qint64>& entryIds) const
     if (entryIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT pt.entry_id, pt.trainee_id, pt.minutes, t.last_name, t.first_name "
-                           "FROM production_trainee pt JOIN trainee t ON t.id = pt.trainee_id WHERE "
-                           "pt.entry_id IN (%1) ORDER BY t.sort_key, t.id")
-                .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), entryIds.size())));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT pt.entry_id, pt.trainee_id, pt.minutes, t.last_name, t.first_name "
+                                 "FROM production_trainee pt JOIN trainee t ON t.id = pt.trainee_id WHERE "
+                                 "pt.entry_id IN (%1) ORDER BY t.sort_key, t.id")
+                      .arg(SqlQuery::listPlaceholders(QStringLiteral("e"), entryIds.size()))));
     q.bindList(QStringLiteral("e"), entryIds);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     while (q.next())
         out[q.value(0).toLongLong()] << ProductionTrainee{q.value(1).toLongLong(), q.value(2).toInt(),
                                                           personName(q.value(3), q.value(4))};
@@ -469,18 +443,15 @@ Result<QHash<qint64, int>> ProductionRepository::minutesOnDay(const QList<qint64
     if (traineeIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT pt.trainee_id, SUM(pt.minutes) FROM production_trainee pt "
-                                     "JOIN production_entry e ON e.id = pt.entry_id WHERE e.day = :day AND "
-                                     "e.id <> :except AND pt.trainee_id IN (%1) GROUP BY pt.trainee_id")
-                          .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT pt.trainee_id, SUM(pt.minutes) FROM production_trainee pt "
+                                 "JOIN production_entry e ON e.id = pt.entry_id WHERE e.day = :day AND "
+                                 "e.id <> :except AND pt.trainee_id IN (%1) GROUP BY pt.trainee_id")
+                      .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size()))));
     q.bindList(QStringLiteral("t"), traineeIds)
         .bind(QStringLiteral("day"), iso(day))
         .bind(QStringLiteral("except"), exceptEntryId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     while (q.next())
         out.insert(q.value(0).toLongLong(), q.value(1).toInt());
     return out;
@@ -493,15 +464,11 @@ ProductionRepository::traineeFacts(const QList<qint64>& traineeIds) const
     if (traineeIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT id, last_name, first_name, section_id, entry_date, exit_date "
-                                     "FROM trainee WHERE id IN (%1)")
-                          .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size())));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT id, last_name, first_name, section_id, entry_date, exit_date "
+                                        "FROM trainee WHERE id IN (%1)")
+                             .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size()))));
     q.bindList(QStringLiteral("t"), traineeIds);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     while (q.next()) {
         TraineeFacts f;
         f.id = q.value(0).toLongLong();
@@ -554,20 +521,17 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
 
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(
-                QStringLiteral(
-                    "SELECT pt.trainee_id, t.last_name, t.first_name, e.kind, SUM(pt.minutes), COUNT(*) "
-                    "FROM production_entry e JOIN production_trainee pt ON pt.entry_id = e.id "
-                    "JOIN trainee t ON t.id = pt.trainee_id WHERE 1 = 1%1%2 "
-                    "GROUP BY pt.trainee_id, t.sort_key, t.last_name, t.first_name, e.kind "
-                    "ORDER BY t.sort_key, pt.trainee_id")
-                    .arg(byTrainee.andSql(), traineeClause));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.prepare(
+            QStringLiteral(
+                "SELECT pt.trainee_id, t.last_name, t.first_name, e.kind, SUM(pt.minutes), COUNT(*) "
+                "FROM production_entry e JOIN production_trainee pt ON pt.entry_id = e.id "
+                "JOIN trainee t ON t.id = pt.trainee_id WHERE 1 = 1%1%2 "
+                "GROUP BY pt.trainee_id, t.sort_key, t.last_name, t.first_name, e.kind "
+                "ORDER BY t.sort_key, pt.trainee_id")
+                .arg(byTrainee.andSql(), traineeClause)));
         byTrainee.apply(q);
         bindTrainee(q);
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         while (q.next()) {
             const qint64 id = q.value(0).toLongLong();
             if (out.trainees.isEmpty() || out.trainees.last().traineeId != id)
@@ -590,41 +554,35 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     }
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(
-                QStringLiteral(
-                    "SELECT sk.id, sk.label, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), "
-                    "SUM(pt.minutes) "
-                    "FROM production_entry e JOIN production_skill ps ON ps.entry_id = e.id "
-                    "JOIN skill sk ON sk.id = ps.skill_id JOIN production_trainee pt ON pt.entry_id = e.id "
-                    "WHERE 1 = 1%1%2 GROUP BY sk.id, sk.label, sk.label_key ORDER BY sk.label_key")
-                    .arg(byTrainee.andSql(), traineeClause));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.prepare(
+            QStringLiteral(
+                "SELECT sk.id, sk.label, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), "
+                "SUM(pt.minutes) "
+                "FROM production_entry e JOIN production_skill ps ON ps.entry_id = e.id "
+                "JOIN skill sk ON sk.id = ps.skill_id JOIN production_trainee pt ON pt.entry_id = e.id "
+                "WHERE 1 = 1%1%2 GROUP BY sk.id, sk.label, sk.label_key ORDER BY sk.label_key")
+                .arg(byTrainee.andSql(), traineeClause)));
         byTrainee.apply(q);
         bindTrainee(q);
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         while (q.next())
             out.skills << SkillPractice{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
                                         q.value(3).toInt(), q.value(4).toLongLong()};
     }
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(
-                QStringLiteral(
-                    "SELECT o.catalogue_item_id, c.code, COALESCE(c.label, o.label), o.unit, "
-                    "SUM(%2), c.unit_price_cents FROM production_entry e "
-                    "JOIN production_output o ON o.entry_id = e.id LEFT JOIN catalogue_item c ON c.id = "
-                    "o.catalogue_item_id%3"
-                    "%1 GROUP BY o.catalogue_item_id, c.code, c.label, o.label, o.unit, c.unit_price_cents "
-                    "ORDER BY c.code, o.label")
-                    .arg(entries.sql(), shared(QStringLiteral("o.quantity_thousandths")), shareJoin));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.prepare(
+            QStringLiteral(
+                "SELECT o.catalogue_item_id, c.code, COALESCE(c.label, o.label), o.unit, "
+                "SUM(%2), c.unit_price_cents FROM production_entry e "
+                "JOIN production_output o ON o.entry_id = e.id LEFT JOIN catalogue_item c ON c.id = "
+                "o.catalogue_item_id%3"
+                "%1 GROUP BY o.catalogue_item_id, c.code, c.label, o.label, o.unit, c.unit_price_cents "
+                "ORDER BY c.code, o.label")
+                .arg(entries.sql(), shared(QStringLiteral("o.quantity_thousandths")), shareJoin)));
         entries.apply(q);
         bindShare(q);
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         while (q.next()) {
             OutputTotal o;
             o.catalogueItemId = q.value(0).isNull() ? 0 : q.value(0).toLongLong();
@@ -641,21 +599,17 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     QHash<QString, Money> materialsByReference;
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(
-                QStringLiteral(
-                    "SELECT e.reference, SUM(%2) "
-                    "FROM production_entry e JOIN production_material m ON m.entry_id = e.id%3%1 GROUP BY "
-                    "e.reference")
-                    .arg(
-                        entries.sql(),
-                        shared(QStringLiteral("((m.quantity_thousandths * m.unit_cost_cents + 500) / 1000)")),
-                        shareJoin));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.prepare(
+            QStringLiteral(
+                "SELECT e.reference, SUM(%2) "
+                "FROM production_entry e JOIN production_material m ON m.entry_id = e.id%3%1 GROUP BY "
+                "e.reference")
+                .arg(entries.sql(),
+                     shared(QStringLiteral("((m.quantity_thousandths * m.unit_cost_cents + 500) / 1000)")),
+                     shareJoin)));
         entries.apply(q);
         bindShare(q);
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         while (q.next()) {
             const Money m = Money::fromCents(q.value(1).toLongLong());
             materialsByReference.insert(q.value(0).toString(), m);
@@ -664,20 +618,17 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     }
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(
-                QStringLiteral(
-                    "SELECT e.reference, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), "
-                    "SUM(pt.minutes), "
-                    "MIN(e.day), MAX(e.day) FROM production_entry e JOIN production_trainee pt ON "
-                    "pt.entry_id = e.id "
-                    "WHERE e.reference <> ''%1%2 GROUP BY e.reference ORDER BY MAX(e.day) DESC, e.reference")
-                    .arg(byTrainee.andSql(), traineeClause));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.prepare(
+            QStringLiteral(
+                "SELECT e.reference, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), "
+                "SUM(pt.minutes), "
+                "MIN(e.day), MAX(e.day) FROM production_entry e JOIN production_trainee pt ON "
+                "pt.entry_id = e.id "
+                "WHERE e.reference <> ''%1%2 GROUP BY e.reference ORDER BY MAX(e.day) DESC, e.reference")
+                .arg(byTrainee.andSql(), traineeClause)));
         byTrainee.apply(q);
         bindTrainee(q);
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         while (q.next()) {
             ReferenceHours h;
             h.reference = q.value(0).toString();
@@ -692,22 +643,19 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     }
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(
-                QStringLiteral("SELECT COUNT(DISTINCT e.id), COALESCE(SUM(pt.minutes), 0) "
-                               "FROM production_entry e LEFT JOIN production_trainee pt ON "
-                               "pt.entry_id = e.id%1%2")
-                    .arg(entries.sql(),
-                         filter.traineeId != 0
-                             ? (entries.sql().isEmpty() ? QStringLiteral(" WHERE pt.trainee_id = :trainee2")
-                                                        : QStringLiteral(" AND pt.trainee_id = :trainee2"))
-                             : QString()));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(
+            q.prepare(QStringLiteral("SELECT COUNT(DISTINCT e.id), COALESCE(SUM(pt.minutes), 0) "
+                                     "FROM production_entry e LEFT JOIN production_trainee pt ON "
+                                     "pt.entry_id = e.id%1%2")
+                          .arg(entries.sql(), filter.traineeId != 0
+                                                  ? (entries.sql().isEmpty()
+                                                         ? QStringLiteral(" WHERE pt.trainee_id = :trainee2")
+                                                         : QStringLiteral(" AND pt.trainee_id = :trainee2"))
+                                                  : QString())));
         entries.apply(q);
         if (filter.traineeId != 0)
             q.bind(QStringLiteral("trainee2"), filter.traineeId);
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         if (q.next()) {
             out.entries = q.value(0).toInt();
             out.minutes = q.value(1).toLongLong();
@@ -719,15 +667,12 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
 Result<QList<Skill>> ProductionRepository::skills(qint64 sectionId, bool activeOnly) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT id, section_id, label, active FROM skill WHERE "
-                           "(:section = 0 OR section_id = :section2)%1 ORDER BY section_id, label_key")
-                .arg(activeOnly ? QStringLiteral(" AND active = 1") : QString()));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT id, section_id, label, active FROM skill WHERE "
+                                 "(:section = 0 OR section_id = :section2)%1 ORDER BY section_id, label_key")
+                      .arg(activeOnly ? QStringLiteral(" AND active = 1") : QString())));
     q.bind(QStringLiteral("section"), sectionId).bind(QStringLiteral("section2"), sectionId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Skill> out;
     while (q.next())
         out << Skill{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
@@ -738,10 +683,8 @@ Result<QList<Skill>> ProductionRepository::skills(qint64 sectionId, bool activeO
 Result<qint64> ProductionRepository::insertSkill(const Skill& s)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO skill (section_id, label, label_key, active) VALUES "
-                                          "(:section, :label, :key, :active) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO skill (section_id, label, label_key, active) VALUES "
+                                        "(:section, :label, :key, :active) RETURNING id")));
     q.bind(QStringLiteral("section"), s.sectionId)
         .bind(QStringLiteral("label"), s.label.trimmed())
         .bind(QStringLiteral("key"), text::fold(s.label))

@@ -8,10 +8,8 @@ namespace etabli {
 Result<QList<ReferenceValue>> ReferenceValueRepository::list() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral(
-            "SELECT id, code, label, value_bp, source, year, version FROM reference_value ORDER BY id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral(
+        "SELECT id, code, label, value_bp, source, year, version FROM reference_value ORDER BY id")));
     QList<ReferenceValue> out;
     while (q.next())
         out << ReferenceValue{q.value(0).toLongLong(), q.value(1).toString(),

@@ -10,18 +10,15 @@ namespace etabli {
 Result<SchoolIdentity> SchoolRepository::load() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT name, organisation_name, address_line1, address_line2, postcode, city, phone, email, "
-            "website, "
-            "siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, fiscal_year_start_month, "
-            "school_year_start_month, may_issue_tax_receipts, version, retention_trainee_years, "
-            "retention_invoice_years, vat_on_debits, statutory_object, receipt_signatory_name, "
-            "receipt_signatory_capacity, consumer_mediator, retention_candidate_months FROM school WHERE id "
-            "= 1"));
-        !r)
-        return std::unexpected(r.error());
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT name, organisation_name, address_line1, address_line2, postcode, city, phone, email, "
+        "website, "
+        "siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, fiscal_year_start_month, "
+        "school_year_start_month, may_issue_tax_receipts, version, retention_trainee_years, "
+        "retention_invoice_years, vat_on_debits, statutory_object, receipt_signatory_name, "
+        "receipt_signatory_capacity, consumer_mediator, retention_candidate_months FROM school WHERE id "
+        "= 1")));
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("The school has not been set up yet."));
     SchoolIdentity s;
@@ -88,8 +85,7 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
                   "receipt_signatory_capacity = :receipt_signatory_capacity, consumer_mediator = "
                   ":consumer_mediator, version = version + 1, updated_at = :now WHERE id = 1 AND version = "
                   ":version");
-    if (auto r = q.prepare(sql); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(sql));
     q.bind(QStringLiteral("name"), s.name.trimmed())
         .bind(QStringLiteral("organisation_name"), s.organisationName.trimmed())
         .bind(QStringLiteral("address_line1"), s.addressLine1.trimmed())
@@ -118,8 +114,7 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
         .bind(QStringLiteral("now"), nowIso);
     if (!insert)
         q.bind(QStringLiteral("version"), s.version);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!insert && q.numRowsAffected() != 1)
         return fail(Error::Code::Conflict,
                     tr("The school's settings were changed meanwhile on another computer. Reload them, then "
@@ -151,9 +146,7 @@ Status SchoolRepository::saveRetention(int traineeYears, int invoiceYears, int c
 Result<QList<LegalAmount>> SchoolRepository::legalAmounts() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT code, amount_cents, year, source, version FROM legal_amount"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT code, amount_cents, year, source, version FROM legal_amount")));
     QHash<QString, LegalAmount> byCode;
     while (q.next()) {
         LegalAmount a;

@@ -14,8 +14,7 @@ Result<QList<Section>> SectionRepository::list(bool activeOnly) const
             "SELECT id, name, trade, active, position, version, capacity, half_day_minutes FROM section %1 "
             "ORDER BY position, name_key")
             .arg(activeOnly ? QStringLiteral("WHERE active = 1") : QString());
-    if (auto r = q.exec(sql); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(sql));
     QList<Section> out;
     while (q.next()) {
         Section s;
@@ -35,13 +34,11 @@ Result<QList<Section>> SectionRepository::list(bool activeOnly) const
 Result<qint64> SectionRepository::insert(const Section& s, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO section (name, name_key, trade, active, position, "
-                                          "capacity, half_day_minutes, version, "
-                                          "created_at, updated_at) VALUES (:name, :name_key, :trade, "
-                                          ":active, :position, :capacity, :half_day, 1, "
-                                          ":now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO section (name, name_key, trade, active, position, "
+                                        "capacity, half_day_minutes, version, "
+                                        "created_at, updated_at) VALUES (:name, :name_key, :trade, "
+                                        ":active, :position, :capacity, :half_day, 1, "
+                                        ":now, :now) RETURNING id")));
     q.bind(QStringLiteral("name"), s.name.trimmed())
         .bind(QStringLiteral("name_key"), text::fold(s.name))
         .bind(QStringLiteral("trade"), s.trade.trimmed())
@@ -91,8 +88,7 @@ Status SectionRepository::update(const Section& s, const QString& nowIso)
 Result<qint64> SectionRepository::countTrainees(qint64 sectionId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT count(*) FROM trainee WHERE section_id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT count(*) FROM trainee WHERE section_id = :id")));
     q.bind(QStringLiteral("id"), sectionId);
     auto v = q.execScalar();
     if (!v)
@@ -103,11 +99,9 @@ Result<qint64> SectionRepository::countTrainees(qint64 sectionId) const
 Result<QHash<qint64, QList<qint64>>> SectionRepository::preparedCertifications() const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.exec(QStringLiteral("SELECT section_id, certification_id FROM section_certification ORDER BY "
-                                  "section_id, certification_id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.exec(QStringLiteral("SELECT section_id, certification_id FROM section_certification ORDER BY "
+                              "section_id, certification_id")));
     QHash<qint64, QList<qint64>> out;
     while (q.next())
         out[q.value(0).toLongLong()] << q.value(1).toLongLong();

@@ -281,8 +281,7 @@ SqlQuery& SqlQuery::bindList(const QString& prefix, const QList<qint64>& values)
 
 Result<qint64> SqlQuery::execReturningId()
 {
-    if (auto e = exec(); !e)
-        return std::unexpected(e.error());
+    ETABLI_TRY(exec());
     if (m_idFromConnection) {
         const QVariant id = m_query.lastInsertId();
         if (!id.isValid() || m_query.numRowsAffected() != 1)
@@ -298,8 +297,7 @@ Result<qint64> SqlQuery::execReturningId()
 
 Result<QVariant> SqlQuery::execScalar()
 {
-    if (auto e = exec(); !e)
-        return std::unexpected(e.error());
+    ETABLI_TRY(exec());
     QVariant v;
     if (m_query.next())
         v = m_query.value(0);

@@ -51,16 +51,13 @@ Result<QList<StaffMember>> StaffRepository::list(bool activeOnly, std::optional<
     if (kind)
         where << QStringLiteral("kind = :kind");
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            staffColumns +
-            (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
-            QStringLiteral(" ORDER BY sort_key, id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        staffColumns +
+        (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))) +
+        QStringLiteral(" ORDER BY sort_key, id")));
     if (kind)
         q.bind(QStringLiteral("kind"), codeOf(*kind));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<StaffMember> out;
     QHash<qint64, qsizetype> index;
     while (q.next()) {
@@ -68,9 +65,7 @@ Result<QList<StaffMember>> StaffRepository::list(bool activeOnly, std::optional<
         out << readStaff(q);
     }
     SqlQuery s(m_db);
-    if (auto r = s.exec(QStringLiteral("SELECT staff_id, section_id FROM staff_section ORDER BY section_id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(s.exec(QStringLiteral("SELECT staff_id, section_id FROM staff_section ORDER BY section_id")));
     while (s.next()) {
         const auto it = index.constFind(s.value(0).toLongLong());
         if (it != index.constEnd())
@@ -103,20 +98,17 @@ Status StaffRepository::writeSections(qint64 staffId, const QList<qint64>& secti
 Result<qint64> StaffRepository::insert(const StaffMember& m, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO staff (last_name, first_name, sort_key, kind, job, "
-                                          "phone, email, user_id, active, version, "
-                                          "created_at, updated_at) VALUES (:last, :first, :sort, :kind, "
-                                          ":job, :phone, :email, :user, :active, 1, "
-                                          ":now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO staff (last_name, first_name, sort_key, kind, job, "
+                                        "phone, email, user_id, active, version, "
+                                        "created_at, updated_at) VALUES (:last, :first, :sort, :kind, "
+                                        ":job, :phone, :email, :user, :active, 1, "
+                                        ":now, :now) RETURNING id")));
     bindStaff(q, m);
     q.bind(QStringLiteral("now"), nowIso);
     auto id = q.execReturningId();
     if (!id)
         return id;
-    if (auto r = writeSections(*id, m.sectionIds); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(writeSections(*id, m.sectionIds));
     return id;
 }
 
@@ -156,19 +148,16 @@ Result<StaffMember> StaffRepository::forUser(qint64 userId) const
 Result<QList<VolunteerHours>> StaffRepository::hours(const QDate& from, const QDate& to, qint64 staffId) const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT v.id, v.staff_id, s.last_name, s.first_name, v.day, v.minutes, "
-                                     "v.activity FROM volunteer_hours v JOIN staff s ON s.id = v.staff_id "
-                                     "WHERE v.day BETWEEN :from AND :to%1 ORDER BY v.day DESC, v.id DESC")
-                          .arg(staffId != 0 ? QStringLiteral(" AND v.staff_id = :staff") : QString()));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT v.id, v.staff_id, s.last_name, s.first_name, v.day, v.minutes, "
+                                 "v.activity FROM volunteer_hours v JOIN staff s ON s.id = v.staff_id "
+                                 "WHERE v.day BETWEEN :from AND :to%1 ORDER BY v.day DESC, v.id DESC")
+                      .arg(staffId != 0 ? QStringLiteral(" AND v.staff_id = :staff") : QString())));
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     if (staffId != 0)
         q.bind(QStringLiteral("staff"), staffId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<VolunteerHours> out;
     while (q.next()) {
         VolunteerHours h;
@@ -187,11 +176,9 @@ Result<QList<VolunteerHours>> StaffRepository::hours(const QDate& from, const QD
 Result<qint64> StaffRepository::insertHours(const VolunteerHours& h, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO volunteer_hours (staff_id, day, minutes, activity, created_at) "
-                           "VALUES (:staff, :day, :minutes, :activity, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("INSERT INTO volunteer_hours (staff_id, day, minutes, activity, created_at) "
+                                 "VALUES (:staff, :day, :minutes, :activity, :now) RETURNING id")));
     q.bind(QStringLiteral("staff"), h.staffId)
         .bind(QStringLiteral("day"), h.day.toString(Qt::ISODate))
         .bind(QStringLiteral("minutes"), h.minutes)
@@ -216,10 +203,8 @@ Status StaffRepository::removeHours(qint64 id)
 Result<qint64> StaffRepository::totalMinutes(const QDate& from, const QDate& to) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT COALESCE(SUM(minutes), 0) FROM volunteer_hours WHERE day BETWEEN :from AND :to"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT COALESCE(SUM(minutes), 0) FROM volunteer_hours WHERE day BETWEEN :from AND :to")));
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     auto v = q.execScalar();
@@ -231,8 +216,7 @@ Result<qint64> StaffRepository::totalMinutes(const QDate& from, const QDate& to)
 Result<Money> StaffRepository::volunteerHourValue() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT volunteer_hour_value_cents FROM school")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT volunteer_hour_value_cents FROM school")));
     auto v = q.execScalar();
     if (!v)
         return std::unexpected(v.error());

@@ -101,31 +101,27 @@ void bindFields(SqlQuery& q, const Subsidy& s, const QString& nowIso)
 Result<qint64> SubsidyRepository::insert(const Subsidy& s, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "INSERT INTO subsidy (funder_id, programme, financial_year_id, school_year, requested_cents, "
-            "requested_on, "
-            "decision, granted_cents, decided_on, agreement_ref, agreement_on, conditions, report_due, "
-            "accounted_on, "
-            "action_description, deviation_explanation, asked_indicators, action_start, action_end, "
-            "action_place, "
-            "beneficiaries, indirect_rule, signed_place, signed_on, version, created_at, updated_at) VALUES "
-            "(:funder, "
-            ":programme, :year, :school_year, :requested, :requested_on, :decision, :granted, :decided_on, "
-            ":agreement_ref, :agreement_on, :conditions, :report_due, :accounted_on, :action, :deviation, "
-            ":indicators, "
-            ":action_start, :action_end, :action_place, :beneficiaries, :indirect_rule, :signed_place, "
-            ":signed_on, 1, "
-            ":now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "INSERT INTO subsidy (funder_id, programme, financial_year_id, school_year, requested_cents, "
+        "requested_on, "
+        "decision, granted_cents, decided_on, agreement_ref, agreement_on, conditions, report_due, "
+        "accounted_on, "
+        "action_description, deviation_explanation, asked_indicators, action_start, action_end, "
+        "action_place, "
+        "beneficiaries, indirect_rule, signed_place, signed_on, version, created_at, updated_at) VALUES "
+        "(:funder, "
+        ":programme, :year, :school_year, :requested, :requested_on, :decision, :granted, :decided_on, "
+        ":agreement_ref, :agreement_on, :conditions, :report_due, :accounted_on, :action, :deviation, "
+        ":indicators, "
+        ":action_start, :action_end, :action_place, :beneficiaries, :indirect_rule, :signed_place, "
+        ":signed_on, 1, "
+        ":now, :now) RETURNING id")));
     bindFields(q, s, nowIso);
     auto id = q.execReturningId();
     if (!id)
         return id;
-    if (auto r = writeInstalments(*id, s.instalments); !r)
-        return std::unexpected(r.error());
-    if (auto r = writeBudget(*id, s.budget); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(writeInstalments(*id, s.instalments));
+    ETABLI_TRY(writeBudget(*id, s.budget));
     return id;
 }
 
@@ -272,20 +268,16 @@ Status SubsidyRepository::readInstalments(QList<Subsidy>& subsidies) const
 Result<Subsidy> SubsidyRepository::get(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(columns + QStringLiteral(" WHERE s.id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(columns + QStringLiteral(" WHERE s.id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This subsidy does not exist."));
     QList<Subsidy> one{readSubsidy(q)};
     q.finish();
-    if (auto r = readInstalments(one); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(readInstalments(one));
     // The action's budget is read with one subsidy (the account), not with lists.
-    if (auto r = readBudget(one.first()); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(readBudget(one.first()));
     return one.first();
 }
 
@@ -300,17 +292,13 @@ Result<QList<Subsidy>> SubsidyRepository::list(const SubsidyFilter& f) const
         w.add(QStringLiteral("s.decision <> :refused AND s.accounted_on IS NULL"),
               {{QStringLiteral("refused"), codeOf(SubsidyDecision::Refused)}});
     SqlQuery q(m_db);
-    if (auto r = q.prepare(columns + w.sql() + QStringLiteral(" ORDER BY s.requested_on DESC, s.id DESC"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(columns + w.sql() + QStringLiteral(" ORDER BY s.requested_on DESC, s.id DESC")));
     w.apply(q);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Subsidy> out;
     while (q.next())
         out << readSubsidy(q);
-    if (auto r = readInstalments(out); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(readInstalments(out));
     return out;
 }
 

@@ -37,10 +37,8 @@ QVariant TextSearch::boundText() const
 Result<qint64> TextSearch::count(int cap) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT COUNT(*) FROM (") + matchSql() +
-                           QStringLiteral(" LIMIT :search_cap) search_count"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT COUNT(*) FROM (") + matchSql() +
+                         QStringLiteral(" LIMIT :search_cap) search_count")));
     q.bind(QStringLiteral("search_text"), boundText()).bind(QStringLiteral("search_cap"), cap + 1);
     auto n = q.execScalar();
     if (!n)

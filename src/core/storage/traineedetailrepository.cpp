@@ -21,14 +21,11 @@ void bindGuardian(SqlQuery& q, const Guardian& g)
 Result<QList<Guardian>> TraineeDetailRepository::guardians(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT id, trainee_id, last_name, first_name, relation, phone, email, "
-                                     "address, version FROM guardian WHERE trainee_id = :id ORDER BY id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT id, trainee_id, last_name, first_name, relation, phone, email, "
+                                 "address, version FROM guardian WHERE trainee_id = :id ORDER BY id")));
     q.bind(QStringLiteral("id"), traineeId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Guardian> out;
     while (q.next()) {
         Guardian g;
@@ -49,13 +46,11 @@ Result<QList<Guardian>> TraineeDetailRepository::guardians(qint64 traineeId) con
 Result<qint64> TraineeDetailRepository::insertGuardian(const Guardian& g, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO guardian (trainee_id, last_name, first_name, "
-                                          "relation, phone, email, address, version, "
-                                          "created_at, updated_at) VALUES (:trainee_id, :last_name, "
-                                          ":first_name, :relation, :phone, :email, "
-                                          ":address, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO guardian (trainee_id, last_name, first_name, "
+                                        "relation, phone, email, address, version, "
+                                        "created_at, updated_at) VALUES (:trainee_id, :last_name, "
+                                        ":first_name, :relation, :phone, :email, "
+                                        ":address, 1, :now, :now) RETURNING id")));
     bindGuardian(q, g);
     q.bind(QStringLiteral("trainee_id"), g.traineeId).bind(QStringLiteral("now"), nowIso);
     return q.execReturningId();
@@ -96,14 +91,11 @@ Status TraineeDetailRepository::removeGuardian(qint64 guardianId, qint64 trainee
 Result<QList<FollowUpNote>> TraineeDetailRepository::notes(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT id, trainee_id, written_at, author_login, body FROM follow_up_note "
-                           "WHERE trainee_id = :id ORDER BY written_at DESC, id DESC"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT id, trainee_id, written_at, author_login, body FROM follow_up_note "
+                                 "WHERE trainee_id = :id ORDER BY written_at DESC, id DESC")));
     q.bind(QStringLiteral("id"), traineeId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<FollowUpNote> out;
     while (q.next())
         out << FollowUpNote{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
@@ -114,11 +106,9 @@ Result<QList<FollowUpNote>> TraineeDetailRepository::notes(qint64 traineeId) con
 Result<qint64> TraineeDetailRepository::insertNote(const FollowUpNote& n)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO follow_up_note (trainee_id, written_at, author_login, body) "
-                           "VALUES (:trainee_id, :at, :author, :body) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("INSERT INTO follow_up_note (trainee_id, written_at, author_login, body) "
+                                 "VALUES (:trainee_id, :at, :author, :body) RETURNING id")));
     q.bind(QStringLiteral("trainee_id"), n.traineeId)
         .bind(QStringLiteral("at"), n.writtenAt)
         .bind(QStringLiteral("author"), n.author)
@@ -129,9 +119,7 @@ Result<qint64> TraineeDetailRepository::insertNote(const FollowUpNote& n)
 Result<QList<Referral>> TraineeDetailRepository::referrals() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.exec(QStringLiteral("SELECT id, name, active FROM referral ORDER BY position, name_key"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT id, name, active FROM referral ORDER BY position, name_key")));
     QList<Referral> out;
     while (q.next())
         out << Referral{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt() != 0};
@@ -141,11 +129,9 @@ Result<QList<Referral>> TraineeDetailRepository::referrals() const
 Result<qint64> TraineeDetailRepository::insertReferral(const QString& name)
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("INSERT INTO referral (name, name_key, position) VALUES (:name, :key, "
-                                     "(SELECT COALESCE(MAX(position), 0) + 1 FROM referral)) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("INSERT INTO referral (name, name_key, position) VALUES (:name, :key, "
+                                 "(SELECT COALESCE(MAX(position), 0) + 1 FROM referral)) RETURNING id")));
     q.bind(QStringLiteral("name"), name.trimmed()).bind(QStringLiteral("key"), text::fold(name));
     auto id = q.execReturningId();
     if (!id && id.error().code == Error::Code::Conflict)

@@ -120,11 +120,8 @@ Result<qint64> TraineeListQuery::count(const TraineeFilter& f, int cap) const
 Result<QList<int>> TraineeListQuery::cohorts() const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.exec(QStringLiteral("SELECT DISTINCT cohort_year FROM trainee WHERE cohort_year IS NOT NULL "
-                                  "ORDER BY cohort_year DESC"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT DISTINCT cohort_year FROM trainee WHERE cohort_year IS NOT NULL "
+                                     "ORDER BY cohort_year DESC")));
     QList<int> out;
     while (q.next())
         out << q.value(0).toInt();

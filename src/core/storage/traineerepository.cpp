@@ -95,8 +95,7 @@ Result<qint64> TraineeRepository::insert(const Trainee& t, const QString& nowIso
         return id;
     Trainee written = t;
     written.id = *id;
-    if (auto r = syncStays(written, nullptr, QDate::fromString(nowIso.left(10), Qt::ISODate)); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(syncStays(written, nullptr, QDate::fromString(nowIso.left(10), Qt::ISODate)));
     return id;
 }
 
@@ -121,13 +120,10 @@ Result<QList<qint64>> TraineeRepository::insertAll(const QList<Trainee>& trainee
         return ids;
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('trainee', 'id')) "
-                                              "FROM generate_series(1, :count)"));
-            !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('trainee', 'id')) "
+                                            "FROM generate_series(1, :count)")));
         q.bind(QStringLiteral("count"), static_cast<qint64>(trainees.size()));
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         while (q.next())
             ids << q.value(0).toLongLong();
         std::sort(ids.begin(), ids.end());
@@ -203,14 +199,10 @@ Status TraineeRepository::update(const Trainee& t, const QString& nowIso)
 Result<QList<TraineeRepository::Stay>> TraineeRepository::stays(qint64 traineeId) const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(QStringLiteral("SELECT id, section_id, kind, start_date, end_date, exit_reason FROM "
-                                     "trainee_stay WHERE trainee_id = :id ORDER BY start_date, id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT id, section_id, kind, start_date, end_date, exit_reason FROM "
+                                        "trainee_stay WHERE trainee_id = :id ORDER BY start_date, id")));
     q.bind(QStringLiteral("id"), traineeId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Stay> out;
     while (q.next())
         out << Stay{q.value(0).toLongLong(),
@@ -311,15 +303,12 @@ Status TraineeRepository::syncStays(const Trainee& t, const Trainee* before, con
 Result<Trainee> TraineeRepository::load(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "SELECT id, last_name, first_name, birth_date, sex, address_line1, postcode, city, phone, email, "
-            "section_id, cohort_year, study_year, status, entry_date, exit_date, referral_id, exit_reason, "
-            "archived_at, anonymised_at, version FROM trainee WHERE id = :id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT id, last_name, first_name, birth_date, sex, address_line1, postcode, city, phone, email, "
+        "section_id, cohort_year, study_year, status, entry_date, exit_date, referral_id, exit_reason, "
+        "archived_at, anonymised_at, version FROM trainee WHERE id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("No trainee has the number %1.").arg(id));
     Trainee t;
@@ -374,11 +363,9 @@ Result<QHash<QString, qint64>> TraineeRepository::identities() const
 {
     SqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto r =
-            q.exec(QStringLiteral("SELECT id, sort_key, birth_date FROM trainee WHERE anonymised_at IS NULL "
-                                  "AND birth_date IS NOT NULL"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.exec(QStringLiteral("SELECT id, sort_key, birth_date FROM trainee WHERE anonymised_at IS NULL "
+                              "AND birth_date IS NOT NULL")));
     QHash<QString, qint64> out;
     while (q.next())
         out.insert(q.value(1).toString() + QLatin1Char('|') + q.value(2).toString(), q.value(0).toLongLong());
@@ -419,8 +406,7 @@ Status TraineeRepository::remove(qint64 id)
 Result<qint64> TraineeRepository::count() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT count(*) FROM trainee")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT count(*) FROM trainee")));
     auto v = q.execScalar();
     if (!v)
         return std::unexpected(v.error());
@@ -456,11 +442,9 @@ const QString kHitSelect = QStringLiteral("SELECT t.id, t.last_name, t.first_nam
 Result<QVariantMap> TraineeRepository::row(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT * FROM trainee WHERE id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT * FROM trainee WHERE id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("No trainee has the number %1.").arg(id));
     QVariantMap map;
@@ -473,17 +457,14 @@ Result<QVariantMap> TraineeRepository::row(qint64 id) const
 Result<QList<TraineeRepository::Hit>> TraineeRepository::search(const QString& textIn, int limit) const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(kHitSelect + QStringLiteral("WHERE t.sort_key LIKE :pattern ORDER BY t.sort_key, t.id "
-                                                  "LIMIT :limit"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(kHitSelect + QStringLiteral("WHERE t.sort_key LIKE :pattern ORDER BY t.sort_key, t.id "
+                                              "LIMIT :limit")));
     QString pattern = text::fold(textIn);
     pattern.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
     q.bind(QStringLiteral("pattern"), QLatin1Char('%') + pattern + QLatin1Char('%'))
         .bind(QStringLiteral("limit"), limit);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Hit> out;
     while (q.next())
         out << readHit(q);
@@ -494,16 +475,13 @@ Result<QList<TraineeRepository::Hit>> TraineeRepository::retentionDue(const QDat
                                                                       const QDate& refusedBefore) const
 {
     SqlQuery q(m_db);
-    if (auto r =
-            q.prepare(kHitSelect + QStringLiteral("WHERE t.anonymised_at IS NULL AND ((t.status <> 'refused' "
-                                                  "AND t.exit_date < :left) OR (t.status = 'refused' AND "
-                                                  "t.exit_date < :refused)) ORDER BY t.exit_date, t.id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(kHitSelect + QStringLiteral("WHERE t.anonymised_at IS NULL AND ((t.status <> 'refused' "
+                                              "AND t.exit_date < :left) OR (t.status = 'refused' AND "
+                                              "t.exit_date < :refused)) ORDER BY t.exit_date, t.id")));
     q.bind(QStringLiteral("left"), leftBefore.toString(Qt::ISODate))
         .bind(QStringLiteral("refused"), refusedBefore.toString(Qt::ISODate));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<Hit> out;
     while (q.next())
         out << readHit(q);

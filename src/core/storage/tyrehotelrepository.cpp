@@ -110,15 +110,13 @@ Status TyreHotelRepository::writeTyres(qint64 setId, const QList<int>& treadTent
 Result<qint64> TyreHotelRepository::insert(const TyreSet& s, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("INSERT INTO tyre_set (vehicle_id, contact_id, season, tyre_size, "
-                                          "brand, tyre_count, with_rims, rack, row_no, "
-                                          "level_no, date_in, date_out, fee_item_id, invoice_id, notes, "
-                                          "version, created_at, updated_at) VALUES "
-                                          "(:vehicle, :contact, :season, :size, :brand, :count, :rims, "
-                                          ":rack, :row, :level, :in, :out, :fee, :invoice, "
-                                          ":notes, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO tyre_set (vehicle_id, contact_id, season, tyre_size, "
+                                        "brand, tyre_count, with_rims, rack, row_no, "
+                                        "level_no, date_in, date_out, fee_item_id, invoice_id, notes, "
+                                        "version, created_at, updated_at) VALUES "
+                                        "(:vehicle, :contact, :season, :size, :brand, :count, :rims, "
+                                        ":rack, :row, :level, :in, :out, :fee, :invoice, "
+                                        ":notes, 1, :now, :now) RETURNING id")));
     q.bind(QStringLiteral("vehicle"), s.vehicleId)
         .bind(QStringLiteral("contact"), s.contactId)
         .bind(QStringLiteral("season"), codeOf(s.season))
@@ -138,8 +136,7 @@ Result<qint64> TyreHotelRepository::insert(const TyreSet& s, const QString& nowI
     auto id = q.execReturningId();
     if (!id)
         return id;
-    if (auto r = writeTyres(*id, s.treadTenths); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(writeTyres(*id, s.treadTenths));
     return id;
 }
 
@@ -182,23 +179,18 @@ Status TyreHotelRepository::update(const TyreSet& s, const QString& nowIso)
 Result<TyreSet> TyreHotelRepository::get(qint64 id) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(columns + QStringLiteral(" WHERE s.id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(columns + QStringLiteral(" WHERE s.id = :id")));
     q.bind(QStringLiteral("id"), id);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This set of tyres does not exist."));
     TyreSet s = readSet(q);
     q.finish();
     SqlQuery t(m_db);
-    if (auto r = t.prepare(
-            QStringLiteral("SELECT tread_tenths FROM tyre_set_tyre WHERE set_id = :id ORDER BY position"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(t.prepare(
+        QStringLiteral("SELECT tread_tenths FROM tyre_set_tyre WHERE set_id = :id ORDER BY position")));
     t.bind(QStringLiteral("id"), id);
-    if (auto r = t.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(t.exec());
     while (t.next())
         s.treadTenths << t.value(0).toInt();
     return s;
@@ -214,15 +206,11 @@ Result<Page<TyreSet>> TyreHotelRepository::list(const TyreSetFilter& filter, con
     for (const TyreSet& s : std::as_const(page->rows))
         ids << s.id;
     SqlQuery t(m_db);
-    if (auto r =
-            t.prepare(QStringLiteral("SELECT set_id, tread_tenths FROM tyre_set_tyre WHERE set_id IN (%1) "
-                                     "ORDER BY set_id, position")
-                          .arg(SqlQuery::listPlaceholders(QStringLiteral("id"), ids.size())));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(t.prepare(QStringLiteral("SELECT set_id, tread_tenths FROM tyre_set_tyre WHERE set_id IN (%1) "
+                                        "ORDER BY set_id, position")
+                             .arg(SqlQuery::listPlaceholders(QStringLiteral("id"), ids.size()))));
     t.bindList(QStringLiteral("id"), ids);
-    if (auto r = t.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(t.exec());
     while (t.next())
         for (TyreSet& s : page->rows)
             if (s.id == t.value(0).toLongLong())
@@ -238,11 +226,9 @@ Result<qint64> TyreHotelRepository::count(const TyreSetFilter& filter, int cap) 
 Result<qint64> TyreHotelRepository::storedAt(const QString& rack, int row, int level, qint64 exceptId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE rack = :rack AND row_no = :row "
-                           "AND level_no = :level AND date_out IS NULL AND id <> :except"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE rack = :rack AND row_no = :row "
+                       "AND level_no = :level AND date_out IS NULL AND id <> :except")));
     q.bind(QStringLiteral("rack"), rack)
         .bind(QStringLiteral("row"), row)
         .bind(QStringLiteral("level"), level);
@@ -256,11 +242,9 @@ Result<qint64> TyreHotelRepository::storedAt(const QString& rack, int row, int l
 Result<qint64> TyreHotelRepository::storedForVehicle(qint64 vehicleId, qint64 exceptId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE vehicle_id = :vehicle AND "
-                           "date_out IS NULL AND id <> :except"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tyre_set WHERE vehicle_id = :vehicle AND "
+                                 "date_out IS NULL AND id <> :except")));
     q.bind(QStringLiteral("vehicle"), vehicleId).bind(QStringLiteral("except"), exceptId);
     auto v = q.execScalar();
     if (!v)
@@ -271,11 +255,9 @@ Result<qint64> TyreHotelRepository::storedForVehicle(qint64 vehicleId, qint64 ex
 Result<qint64> TyreHotelRepository::ownerOf(qint64 vehicleId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT contact_id, plate FROM vehicle WHERE id = :id")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT contact_id, plate FROM vehicle WHERE id = :id")));
     q.bind(QStringLiteral("id"), vehicleId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This vehicle does not exist."));
     if (q.value(0).isNull())

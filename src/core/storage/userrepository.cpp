@@ -46,11 +46,9 @@ UserRepository::findOne(const QString& where, const QString& name, const QVarian
     std::optional<Stored> found;
     {
         SqlQuery q(m_db);
-        if (auto r = q.prepare(QStringLiteral("SELECT %1 FROM app_user WHERE %2").arg(kColumns, where)); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.prepare(QStringLiteral("SELECT %1 FROM app_user WHERE %2").arg(kColumns, where)));
         q.bind(name, value);
-        if (auto r = q.exec(); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec());
         if (!q.next())
             return found;
         found = Stored{readUser(q), q.value(10).toString()};
@@ -77,8 +75,7 @@ Result<QList<User>> UserRepository::list() const
     QList<User> users;
     {
         SqlQuery q(m_db);
-        if (auto r = q.exec(QStringLiteral("SELECT %1 FROM app_user ORDER BY login_key").arg(kColumns)); !r)
-            return std::unexpected(r.error());
+        ETABLI_TRY(q.exec(QStringLiteral("SELECT %1 FROM app_user ORDER BY login_key").arg(kColumns)));
         while (q.next())
             users << readUser(q);
     }
@@ -94,8 +91,7 @@ Result<QList<User>> UserRepository::list() const
 Result<qint64> UserRepository::count() const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT count(*) FROM app_user")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT count(*) FROM app_user")));
     auto v = q.execScalar();
     if (!v)
         return std::unexpected(v.error());
@@ -105,14 +101,12 @@ Result<qint64> UserRepository::count() const
 Result<qint64> UserRepository::insert(const User& u, const QString& passwordHash, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("INSERT INTO app_user (login, login_key, display_name, role, password_hash, "
-                           "active, must_change_password, "
-                           "failed_attempts, version, created_at, updated_at) VALUES (:login, :login_key, "
-                           ":display_name, :role, "
-                           ":password_hash, :active, :must_change, 0, 1, :now, :now) RETURNING id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("INSERT INTO app_user (login, login_key, display_name, role, password_hash, "
+                       "active, must_change_password, "
+                       "failed_attempts, version, created_at, updated_at) VALUES (:login, :login_key, "
+                       ":display_name, :role, "
+                       ":password_hash, :active, :must_change, 0, 1, :now, :now) RETURNING id")));
     q.bind(QStringLiteral("login"), u.login.trimmed())
         .bind(QStringLiteral("login_key"), loginKey(u.login))
         .bind(QStringLiteral("display_name"), u.displayName.trimmed())
@@ -194,13 +188,10 @@ Status UserRepository::recordLogin(qint64 userId, const QString& nowIso)
 Result<QList<qint64>> UserRepository::sections(qint64 userId) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(
-            QStringLiteral("SELECT section_id FROM user_section WHERE user_id = :id ORDER BY section_id"));
-        !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT section_id FROM user_section WHERE user_id = :id ORDER BY section_id")));
     q.bind(QStringLiteral("id"), userId);
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QList<qint64> out;
     while (q.next())
         out << q.value(0).toLongLong();
@@ -231,11 +222,9 @@ Status UserRepository::setSections(qint64 userId, const QList<qint64>& sectionId
 Result<QSet<QString>> UserRepository::permissions(Role role) const
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral("SELECT permission FROM role_permission WHERE role = :role")); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT permission FROM role_permission WHERE role = :role")));
     q.bind(QStringLiteral("role"), codeOf(role));
-    if (auto r = q.exec(); !r)
-        return std::unexpected(r.error());
+    ETABLI_TRY(q.exec());
     QSet<QString> out;
     while (q.next())
         out.insert(q.value(0).toString());

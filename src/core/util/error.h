@@ -61,3 +61,15 @@ template <typename T> Status statusOf(const Result<T>& result)
 }
 
 } // namespace etabli
+
+// Returns the error of a step that failed, from a function that returns a
+// Result or a Status; the step's value, if any, is left aside:
+//     ETABLI_TRY(q.exec());
+// stands for
+//     if (auto r = q.exec(); !r)
+//         return std::unexpected(r.error());
+#define ETABLI_TRY(step)                                                                                     \
+    do {                                                                                                     \
+        if (auto etabli_try_result_ = (step); !etabli_try_result_)                                           \
+            return std::unexpected(std::move(etabli_try_result_).error());                                   \
+    } while (false)
