@@ -140,30 +140,34 @@ Result<QList<qint64>> TraineeRepository::insertAll(const QList<Trainee>& trainee
         }
         return std::unexpected(error);
     };
-    QList<QVariantList> waiting; // the stays of people not written yet
+    // A stay refers to its person: it goes once the person's row is written.
+    QList<QVariantList> waiting;
+    const auto addWaiting = [&]() -> Status {
+        for (QVariantList& stay : waiting)
+            ETABLI_TRY(stays.add(std::move(stay)));
+        waiting.clear();
+        return {};
+    };
     for (qsizetype i = 0; i < trainees.size(); ++i) {
         const Trainee& t = trainees.at(i);
         QVariantList values{ids.at(i)};
         values << traineeValues(t) << 1 << nowIso << nowIso;
         if (auto r = people.add(std::move(values)); !r)
             return failedAt(i, r.error());
-        if (i == trainees.size() - 1) {
-            if (auto r = people.flush(); !r)
-                return failedAt(i, r.error());
-        }
         if (const auto stay = firstStay(t))
             waiting << stayValues(*stay, ids.at(i));
         if (people.pending() > 0)
             continue;
-        // A stay refers to its person: added once the person's row is written.
-        for (QVariantList& stay : waiting) {
-            if (auto r = stays.add(std::move(stay)); !r)
-                return failedAt(i, r.error());
-        }
-        waiting.clear();
+        if (auto r = addWaiting(); !r)
+            return failedAt(i, r.error());
     }
+    const qsizetype last = trainees.size() - 1;
+    if (auto r = people.flush(); !r)
+        return failedAt(last, r.error());
+    if (auto r = addWaiting(); !r)
+        return failedAt(last, r.error());
     if (auto r = stays.flush(); !r)
-        return failedAt(trainees.size() - 1, r.error());
+        return failedAt(last, r.error());
     return ids;
 }
 
