@@ -155,17 +155,17 @@
 <context>
     <name>AttendanceService</name>
     <message>
-        <location filename="../../src/core/services/attendanceservice.cpp" line="+57" />
+        <location filename="../../src/core/services/attendanceservice.cpp" line="+56" />
+        <location line="+8" />
+        <location line="+122" />
         <location line="+9" />
-        <location line="+123" />
-        <location line="+10" />
         <location line="+2" />
-        <location line="+11" />
+        <location line="+10" />
         <source>Access denied: this section is not one of yours.</source>
         <translation>Accès refusé : cette section n'est pas une des vôtres.</translation>
     </message>
     <message>
-        <location line="-99" />
+        <location line="-96" />
         <source>“%1” cannot be written for a half-day still to come (%2): only a planned absence (excused, internship, exclusion) can.</source>
         <translation>« %1 » ne peut pas être noté pour une demi-journée à venir (%2) : seule une absence prévue (justifiée, stage, exclusion) peut l'être.</translation>
     </message>
@@ -183,7 +183,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+329" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+322" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -211,240 +211,15 @@
         <translation>Erreur interne : des valeurs personnelles seraient enregistrées sans empreinte.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+52" />
         <source>Date (UTC);Person;Item;Number;Action;Changes</source>
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
-    </message>
-    <message>
-        <location line="+67" />
-        <source>school settings</source>
-        <translation>paramètres de l'établissement</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>section</source>
-        <translation>section</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>user account</source>
-        <translation>compte utilisateur</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>session</source>
-        <translation>session</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>trainee</source>
-        <translation>jeune</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>database</source>
-        <translation>base de données</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>attendance</source>
-        <translation>présences</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>organisation</source>
-        <translation>organisme</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>catalogue item</source>
-        <translation>article du catalogue</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>production log entry</source>
-        <translation>entrée du journal d'atelier</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>skill</source>
-        <translation>compétence</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>team member</source>
-        <translation>membre de l'équipe</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>volunteer hours</source>
-        <translation>heures de bénévolat</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>contact</source>
-        <translation>contact</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>vehicle</source>
-        <translation>véhicule</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>audit trail</source>
-        <translation>journal des modifications</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>invoice</source>
-        <translation>facture</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>payment</source>
-        <translation>règlement</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>quote</source>
-        <translation>devis</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>work order</source>
-        <translation>bon de travaux</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>created</source>
-        <translation>création</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>changed</source>
-        <translation>modification</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>deleted</source>
-        <translation>suppression</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>logged in</source>
-        <translation>connexion</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>failed login</source>
-        <translation>échec de connexion</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>account locked</source>
-        <translation>compte verrouillé</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>password changed</source>
-        <translation>mot de passe changé</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>exported</source>
-        <translation>export</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>anonymised</source>
-        <translation>anonymisation</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>restored</source>
-        <translation>restauration</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>read</source>
-        <translation>consultation</translation>
     </message>
 </context>
 <context>
     <name>AuditWording</name>
     <message>
         <location filename="../../src/core/services/auditwording.cpp" line="+39" />
-        <source>subsidy</source>
-        <translation>subvention</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>gift</source>
-        <translation>don</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>tax receipt</source>
-        <translation>reçu fiscal</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>set of tyres in storage</source>
-        <translation>jeu de pneus en gardiennage</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>financial year</source>
-        <translation>exercice comptable</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>budget entry</source>
-        <translation>écriture du budget</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>budget forecast</source>
-        <translation>prévision du budget</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>report text</source>
-        <translation>texte de rapport</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>reference value</source>
-        <translation>valeur de référence</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>membership fee</source>
-        <translation>cotisation</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>member</source>
-        <translation>adhérent</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>amount set by law</source>
-        <translation>montant fixé par la loi</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>closing</source>
-        <translation>clôture</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>apprenticeship tax</source>
-        <translation>taxe d'apprentissage</translation>
-    </message>
-    <message>
-        <location line="+5" />
         <source>Account</source>
         <translation>Compte</translation>
     </message>
@@ -1127,7 +902,7 @@
         <translation>responsables légaux</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+51" />
         <source>(personal data, masked)</source>
         <translation>(donnée personnelle masquée)</translation>
     </message>
@@ -1170,7 +945,7 @@
         <translation>Identifiant ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+72" />
         <source>This account is deactivated. Ask the direction to reactivate it.</source>
         <translation>Ce compte est désactivé. Demandez à la direction de le réactiver.</translation>
     </message>
@@ -1238,7 +1013,7 @@
         <translation>La sauvegarde « %1 » est introuvable.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>Cannot copy the backup “%1”.</source>
         <translation>Impossible de copier la sauvegarde « %1 ».</translation>
     </message>
@@ -1251,7 +1026,7 @@
 <context>
     <name>BackupService</name>
     <message>
-        <location filename="../../src/core/services/backupservice.cpp" line="+59" />
+        <location filename="../../src/core/services/backupservice.cpp" line="+57" />
         <source>credit note %1 of %2, %3, %4</source>
         <translation>avoir %1 du %2, %3, %4</translation>
     </message>
@@ -1261,22 +1036,22 @@
         <translation>facture %1 du %2, %3, %4</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>tax receipt %1 of %2, %3</source>
         <translation>reçu fiscal %1 du %2, %3</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+11" />
         <source>payment of %1 on %2 for %3</source>
         <translation>règlement de %1 du %2 sur %3</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+37" />
         <source>RESTORE</source>
         <translation>RESTAURER</translation>
     </message>
     <message numerus="yes">
-        <location line="+13" />
+        <location line="+12" />
         <source>The copy lacks %n issued document(s) or payment(s): nothing was restored. To restore it all the same, type the word %1.</source>
         <translation>
             <numerusform>Il manque à la copie %n document émis ou règlement : rien n'a été restauré. Pour la restaurer quand même, tapez le mot %1.</numerusform>
@@ -1300,32 +1075,32 @@
 <context>
     <name>BudgetRepository</name>
     <message>
-        <location filename="../../src/core/storage/budgetrepository.cpp" line="+168" />
+        <location filename="../../src/core/storage/budgetrepository.cpp" line="+170" />
         <source>This budget category does not exist.</source>
         <translation>Cette catégorie du budget n'existe pas.</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+89" />
         <source>This entry does not exist.</source>
         <translation>Cette écriture n'existe pas.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+41" />
         <source>This apprenticeship tax line does not exist.</source>
         <translation>Cette ligne de taxe d'apprentissage n'existe pas.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+41" />
         <source>This line was changed meanwhile on another computer.</source>
         <translation>Cette ligne a été modifiée entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+21" />
         <source>This member does not exist.</source>
         <translation>Cet adhérent n'existe pas.</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+33" />
         <source>This member was changed meanwhile on another computer.</source>
         <translation>Cet adhérent a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -1398,7 +1173,7 @@
         <translation>Autres charges</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+33" />
         <source>A forecast belongs to a financial year: open the year first.</source>
         <translation>Un prévisionnel appartient à un exercice : ouvrez d'abord l'exercice.</translation>
     </message>
@@ -1423,7 +1198,7 @@
         <translation>Seules les subventions se prévoient par financeur.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+23" />
         <source>Give the day of the entry (not in the future).</source>
         <translation>Indiquez la date de l'écriture (pas dans le futur).</translation>
     </message>
@@ -1443,7 +1218,7 @@
         <translation>« %1 » est calculé par Établi (à partir des factures, des dons, des subventions ou des cotisations) : on n'y saisit rien.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+25" />
         <source>Give the day of the correction (not in the future).</source>
         <translation>Indiquez la date de la correction (pas dans le futur).</translation>
     </message>
@@ -1463,12 +1238,12 @@
         <translation>Cette écriture est déjà corrigée.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Correction: %1 (%2)</source>
         <translation>Correction : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+46" />
         <source>Choose the company paying the tax.</source>
         <translation>Choisissez l'entreprise qui verse la taxe.</translation>
     </message>
@@ -1493,17 +1268,17 @@
         <translation>Indiquez le montant reçu ce jour-là.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
         <source>The company and the year of a line stay as they are.</source>
         <translation>L'entreprise et l'année d'une ligne ne changent pas.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>%1 already has a line for %2: change that one.</source>
         <translation>%1 a déjà une ligne pour %2 : modifiez celle-ci.</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+37" />
         <source>Choose the member in the directory.</source>
         <translation>Choisissez l'adhérent dans le répertoire.</translation>
     </message>
@@ -1518,12 +1293,12 @@
         <translation>Un adhérent part après avoir adhéré.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>%1 is already a member.</source>
         <translation>%1 est déjà adhérent.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+29" />
         <source>Give the year the dues are for.</source>
         <translation>Indiquez l'année de la cotisation.</translation>
     </message>
@@ -1630,12 +1405,12 @@
 <context>
     <name>CareerRepository</name>
     <message>
-        <location filename="../../src/core/storage/careerrepository.cpp" line="+138" />
+        <location filename="../../src/core/storage/careerrepository.cpp" line="+134" />
         <source>This internship was changed meanwhile on another computer: open the record again.</source>
         <translation>Ce stage a été modifié entre-temps sur un autre poste : rouvrez la fiche.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+34" />
         <source>The certification “%1” is already in the catalogue.</source>
         <translation>La certification « %1 » est déjà au catalogue.</translation>
     </message>
@@ -1648,12 +1423,12 @@
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+29" />
         <source>The organisation's name is required.</source>
         <translation>Le nom de l'organisme est obligatoire.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+25" />
         <source>Choose the host organisation.</source>
         <translation>Choisissez l'organisme d'accueil.</translation>
     </message>
@@ -1668,7 +1443,7 @@
         <translation>Le stage finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+58" />
         <source>General training certificate</source>
         <translation>Certificat de formation générale</translation>
     </message>
@@ -1693,17 +1468,17 @@
         <translation>Attestation scolaire de sécurité routière, niveau 2</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>A certification needs a short name and a title.</source>
         <translation>Une certification a besoin d'un sigle et d'un intitulé.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+14" />
         <source>The session is a year, such as 2026.</source>
         <translation>La session est une année, par exemple 2026.</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+37" />
         <source>Outcomes are recorded for trainees who have left.</source>
         <translation>Le devenir se saisit pour les jeunes sortis.</translation>
     </message>
@@ -1711,12 +1486,12 @@
 <context>
     <name>CatalogueRepository</name>
     <message>
-        <location filename="../../src/core/storage/cataloguerepository.cpp" line="+29" />
+        <location filename="../../src/core/storage/cataloguerepository.cpp" line="+30" />
         <source>This catalogue item does not exist.</source>
         <translation>Cet article du catalogue n'existe pas.</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+65" />
         <location line="+21" />
         <source>The code “%1” is already used in this workshop.</source>
         <translation>Le code « %1 » est déjà utilisé dans cet atelier.</translation>
@@ -1763,7 +1538,7 @@
 <context>
     <name>ChainCounters</name>
     <message numerus="yes">
-        <location filename="../../src/core/storage/chaincounters.cpp" line="+73" />
+        <location filename="../../src/core/storage/chaincounters.cpp" line="+67" />
         <source>Invoices %1: %n missing at the end (F%1-%2 was issued, the last present is number %3).</source>
         <translation>
             <numerusform>Factures %1 : %n manquante à la fin (F%1-%2 a été émise, la dernière présente est le numéro %3).</numerusform>
@@ -1830,7 +1605,7 @@
 <context>
     <name>ClosingRepository</name>
     <message>
-        <location filename="../../src/core/storage/closingrepository.cpp" line="+25" />
+        <location filename="../../src/core/storage/closingrepository.cpp" line="+33" />
         <source>A closing cannot be read: run a check of the database.</source>
         <translation>Une clôture est illisible : lancez une vérification de la base.</translation>
     </message>
@@ -1843,7 +1618,7 @@
         <translation>année %1</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+50" />
         <source>Only a month that is over can be closed: %1 is not over yet.</source>
         <translation>Seul un mois terminé peut être clôturé : %1 n'est pas encore terminé.</translation>
     </message>
@@ -1858,7 +1633,7 @@
         <translation>La chaîne des clôtures est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+63" />
         <source>%1 is closed (Sales → Closings): nothing can be issued nor paid on %2 any more. Record it on a day of a month that is still open.</source>
         <translation>%1 est clôturé (Ventes → Clôtures) : plus rien ne peut être facturé ni encaissé au %2. Enregistrez-le à une date d'un mois encore ouvert.</translation>
     </message>
@@ -3032,22 +2807,22 @@
 <context>
     <name>ContactRepository</name>
     <message>
-        <location filename="../../src/core/storage/contactrepository.cpp" line="+143" />
+        <location filename="../../src/core/storage/contactrepository.cpp" line="+142" />
         <source>This contact no longer exists.</source>
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+46" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+65" />
         <source>No vehicle has the plate “%1”.</source>
         <translation>Aucun véhicule n'a la plaque « %1 ».</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+21" />
         <location line="+26" />
         <source>A vehicle with the plate “%1” is already recorded.</source>
         <translation>Un véhicule immatriculé « %1 » est déjà enregistré.</translation>
@@ -3061,32 +2836,7 @@
 <context>
     <name>ContactService</name>
     <message>
-        <location filename="../../src/core/services/contactservice.cpp" line="+14" />
-        <source>Private person</source>
-        <translation>Particulier</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Company</source>
-        <translation>Entreprise</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Public body</source>
-        <translation>Organisme public</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Association</source>
-        <translation>Association</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Other organisation</source>
-        <translation>Autre organisme</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location filename="../../src/core/services/contactservice.cpp" line="+15" />
         <source>Your account may not see the contacts.</source>
         <translation>Votre compte ne permet pas de voir les contacts.</translation>
     </message>
@@ -3106,12 +2856,7 @@
         <translation>Le nom est obligatoire.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Unknown kind of organisation “%1”.</source>
-        <translation>Type d'organisme inconnu « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+8" />
+        <location line="+12" />
         <source>“%1” is not an e-mail address.</source>
         <translation>« %1 » n'est pas une adresse e-mail.</translation>
     </message>
@@ -3629,7 +3374,7 @@
 <context>
     <name>DonationService</name>
     <message>
-        <location filename="../../src/core/services/donationservice.cpp" line="+28" />
+        <location filename="../../src/core/services/donationservice.cpp" line="+27" />
         <source>Choose the donor.</source>
         <translation>Choisissez le donateur.</translation>
     </message>
@@ -3689,12 +3434,12 @@
         <translation>Indiquez les justificatifs conservés pour les frais abandonnés : les pièces de dépense, et la renonciation écrite du bénévole à leur remboursement.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>Waived expenses are a volunteer's gift: choose the person who incurred them.</source>
         <translation>Un abandon de frais est le don d'un bénévole : choisissez la personne qui les a engagés.</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+45" />
         <source>The school may not issue tax receipts: only a body of general interest may, and the settings say it is not one.</source>
         <translation>L'école ne peut pas émettre de reçus fiscaux : seul un organisme d'intérêt général le peut, et les paramètres disent qu'elle n'en est pas un.</translation>
     </message>
@@ -3728,7 +3473,7 @@ Complétez-les (Paramètres → École), puis émettez-le à nouveau.</translati
         <translation>La chaîne des reçus fiscaux est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+48" />
         <source>%1 is not a company: tax receipts are for private persons (Cerfa 11580) and for companies (Cerfa 16216). A public body or an association gets a letter of thanks, not a tax receipt. If it is a company, say so in its card in the directory.</source>
         <translation>%1 n'est pas une entreprise : les reçus fiscaux sont pour les particuliers (Cerfa 11580) et les entreprises (Cerfa 16216). Un organisme public ou une association reçoit une lettre de remerciement, pas un reçu fiscal. Si c'est une entreprise, indiquez-le dans sa fiche de l'annuaire.</translation>
     </message>
@@ -3752,17 +3497,17 @@ Complete it in the directory (Sales and customers → Contacts), then issue the 
 Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de nouveau le reçu.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+16" />
         <source>This gift already has the receipt %1.</source>
         <translation>Ce don a déjà le reçu %1.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+31" />
         <source>%1 has no gift of %2 without a receipt.</source>
         <translation>%1 n'a aucun don de %2 sans reçu.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+17" />
         <source>Say why the receipt is cancelled.</source>
         <translation>Indiquez pourquoi le reçu est annulé.</translation>
     </message>
@@ -3882,17 +3627,17 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>L'exercice du %1 au %2 est clos : rien de daté dans cet exercice ne peut être ajouté ni modifié.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+29" />
         <source>Give a year between 2000 and 2100.</source>
         <translation>Indiquez une année entre 2000 et 2100.</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+49" />
         <source>The financial year from %1 to %2 would overlap the one from %3 to %4.</source>
         <translation>L'exercice du %1 au %2 chevaucherait celui du %3 au %4.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+42" />
         <source>A target is a share between 0 and 100 %.</source>
         <translation>Un objectif est une part entre 0 et 100 %.</translation>
     </message>
@@ -3907,7 +3652,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Cet exercice est clos : ses objectifs restent tels quels.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+27" />
         <source>This financial year is already closed.</source>
         <translation>Cet exercice est déjà clos.</translation>
     </message>
@@ -3917,7 +3662,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>L'exercice se termine le %1 : il ne peut être clos qu'après cette date.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+16" />
         <source>Only the direction may reopen a closed financial year.</source>
         <translation>Seule la direction peut rouvrir un exercice clos.</translation>
     </message>
@@ -3943,22 +3688,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingReportService</name>
     <message>
-        <location filename="../../src/core/services/fundingreportservice.cpp" line="+250" />
+        <location filename="../../src/core/services/fundingreportservice.cpp" line="+249" />
         <source>Type;Category;Forecast (€);Actual (€);Gap (€)</source>
         <translation>Type;Catégorie;Prévu (€);Réalisé (€);Écart (€)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Resource</source>
-        <translation>Ressource</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Expense</source>
-        <translation>Charge</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>Part;Actual (€);Share (%);Target (%)</source>
         <translation>Part;Réalisé (€);Part (%);Objectif (%)</translation>
     </message>
@@ -3991,7 +3726,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+144" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+140" />
         <source>This financial year does not exist.</source>
         <translation>Cet exercice n'existe pas.</translation>
     </message>
@@ -4002,7 +3737,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Cet exercice a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+34" />
         <source>This gift does not exist.</source>
         <translation>Ce don n'existe pas.</translation>
     </message>
@@ -4012,12 +3747,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Un don de ce reçu a déjà un reçu.</translation>
     </message>
     <message>
-        <location line="+165" />
+        <location line="+157" />
         <source>This tax receipt does not exist.</source>
         <translation>Ce reçu fiscal n'existe pas.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+21" />
         <source>No tax receipt has the number “%1”.</source>
         <translation>Aucun reçu fiscal ne porte le numéro « %1 ».</translation>
     </message>
@@ -4025,14 +3760,14 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>IndicatorService</name>
     <message>
-        <location filename="../../src/core/services/indicatorservice.cpp" line="+89" />
+        <location filename="../../src/core/services/indicatorservice.cpp" line="+88" />
         <location line="+10" />
-        <location line="+155" />
+        <location line="+154" />
         <source>Give the school year as 2013-2014.</source>
         <translation>Indiquez l'année scolaire sous la forme 2013-2014.</translation>
     </message>
     <message>
-        <location line="-131" />
+        <location line="-130" />
         <location line="+74" />
         <source>Entrants</source>
         <translation>Entrées</translation>
@@ -4140,12 +3875,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Production</translation>
     </message>
     <message>
-        <location line="-155" />
+        <location line="-154" />
         <source>No section is named “%1”.</source>
         <translation>Aucune section ne s'appelle « %1 ».</translation>
     </message>
     <message>
-        <location line="+323" />
+        <location line="+320" />
         <source>Exam success rate of the écoles de production (federation)</source>
         <translation>Taux de réussite aux examens des écoles de production (fédération)</translation>
     </message>
@@ -4320,7 +4055,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+260" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+170" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -4330,29 +4065,29 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Ce brouillon n'existe plus.</translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+180" />
+        <location filename="../../src/core/storage/invoicepayments.cpp" line="+54" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+11" />
         <source>This invoice does not exist.</source>
         <translation>Cette facture n'existe pas.</translation>
     </message>
     <message>
-        <location line="-32" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+142" />
         <source>This invoice was changed or issued meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+286" />
+        <location filename="../../src/core/storage/invoicepayments.cpp" line="+163" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location filename="../../src/core/storage/invoicechecks.cpp" line="+69" />
         <location line="+68" />
         <source>position %1 of the chain of invoices</source>
         <translation>position %1 de la chaîne des factures</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+30" />
         <source>payment n°%1</source>
         <translation>règlement n°%1</translation>
     </message>
@@ -4491,17 +4226,17 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>« %1 » : le taux de TVA est compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+74" />
         <source>The invoice %1 is issued: it cannot be changed any more; correct it with a credit note.</source>
         <translation>La facture %1 est émise : elle ne peut plus être modifiée ; corrigez-la par un avoir.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+23" />
         <source>The invoice %1 is issued: it is kept for ever; cancel it with a credit note.</source>
         <translation>La facture %1 est émise : elle est conservée ; annulez-la par un avoir.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+23" />
         <source>This invoice is already issued under the number %1.</source>
         <translation>Cette facture est déjà émise sous le numéro %1.</translation>
     </message>
@@ -4511,7 +4246,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Une facture doit avoir au moins une ligne.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>This document cannot be issued yet; it lacks:
 – %1
 Complete them, then issue it again.</source>
@@ -4520,13 +4255,13 @@ Complete them, then issue it again.</source>
 Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+88" />
+        <location line="+10" />
+        <location line="+84" />
         <source>A credit note corrects an issued invoice.</source>
         <translation>Un avoir corrige une facture émise.</translation>
     </message>
     <message>
-        <location line="-81" />
+        <location line="-77" />
         <source>This credit note (%1) is larger than what remains of the invoice %2 (%3).</source>
         <translation>Cet avoir (%1) dépasse ce qui reste de la facture %2 (%3).</translation>
     </message>
@@ -4556,7 +4291,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>La chaîne des factures est incohérente : lancez une vérification de la base.</translation>
     </message>
     <message>
-        <location line="+292" />
+        <location line="+266" />
         <source>The turnover invoiced in %1 (%2, of which %3 of services) passes the thresholds of the franchise en base (%4 for sales, %5 for services; %6). The mention “%7” is no longer true: ask your accountant, choose “Subject to VAT” in the settings and give the school's VAT number.</source>
         <translation>Le chiffre d'affaires facturé en %1 (%2, dont %3 de prestations de services) dépasse les seuils de la franchise en base (%4 pour les ventes, %5 pour les services ; %6). La mention « %7 » n'est plus exacte : consultez votre expert-comptable, choisissez « Assujetti à la TVA » dans les Paramètres et indiquez le numéro de TVA de l'école.</translation>
     </message>
@@ -4566,17 +4301,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Le chiffre d'affaires facturé en %1 (%2) dépasse le seuil sous lequel une association sans but lucratif est hors TVA (%3 ; %4). La mention « %5 » n'est plus exacte : consultez votre expert-comptable, choisissez « Assujetti à la TVA » dans les Paramètres et indiquez le numéro de TVA de l'école.</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+45" />
         <source>With this invoice, the turnover invoiced in %1 reaches %2 and passes the threshold of the school's VAT regime: the mention “%3” would no longer be true. Ask your accountant before issuing it.</source>
         <translation>Avec cette facture, le chiffre d'affaires facturé en %1 atteint %2 et dépasse le seuil du régime de TVA de l'école : la mention « %3 » ne serait plus exacte. Consultez votre expert-comptable avant de l'émettre.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+18" />
         <source>A draft is not printed as an invoice: issue it first.</source>
         <translation>Un brouillon ne s'imprime pas comme une facture : émettez-le d'abord.</translation>
     </message>
     <message>
-        <location line="-617" />
+        <location line="-570" />
         <source>Payment by %1, by cheque, transfer, card or cash.</source>
         <translation>Paiement au plus tard le %1, par chèque, virement, carte ou espèces.</translation>
     </message>
@@ -4586,7 +4321,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>« %1 » : choisissez l’unité.</translation>
     </message>
     <message>
-        <location line="+280" />
+        <location line="+255" />
         <source>The amount of a payment cannot be zero.</source>
         <translation>Le montant d'un règlement ne peut pas être nul.</translation>
     </message>
@@ -4606,7 +4341,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Indiquez le numéro du chèque (et sa banque).</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+11" />
         <source>A draft is not paid: issue the invoice first.</source>
         <translation>Un brouillon ne se règle pas : émettez d'abord la facture.</translation>
     </message>
@@ -4626,12 +4361,12 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Une dette ne peut pas être réglée en espèces au-delà de %1 pour un payeur domicilié en France (%2) ; déjà %3 réglés en espèces sur %4. Faites régler le reste par chèque, virement ou carte.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+29" />
         <source>Say why the payment is reversed.</source>
         <translation>Indiquez pourquoi le règlement est contrepassé.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>This line already is a reversal.</source>
         <translation>Cette ligne est déjà une contrepassation.</translation>
     </message>
@@ -4641,7 +4376,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Ce règlement a déjà été contrepassé.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+27" />
         <source>Not yet due</source>
         <translation>À échoir</translation>
     </message>
@@ -4666,7 +4401,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Plus de 90 jours de retard</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+41" />
         <source>Tick the cheques handed to the bank.</source>
         <translation>Cochez les chèques remis à la banque.</translation>
     </message>
@@ -4790,27 +4525,27 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+158" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+155" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+78" />
         <source>This quote does not exist.</source>
         <translation>Ce devis n'existe pas.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+25" />
         <source>No quote has the number “%1”.</source>
         <translation>Aucun devis ne porte le numéro « %1 ».</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+52" />
         <source>This work order was changed meanwhile on another computer.</source>
         <translation>Ce bon de travaux a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+11" />
         <source>This work order does not exist.</source>
         <translation>Ce bon de travaux n'existe pas.</translation>
     </message>
@@ -4843,14 +4578,14 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>« %1 » : le montant est trop grand.</translation>
     </message>
     <message>
-        <location line="+49" />
-        <location line="+187" />
+        <location line="+44" />
+        <location line="+174" />
         <source>Choose the customer.</source>
         <translation>Choisissez le client.</translation>
     </message>
     <message>
-        <location line="-172" />
-        <location line="+29" />
+        <location line="-160" />
+        <location line="+27" />
         <source>A quote is valid until a day after it is made.</source>
         <translation>Un devis est valable jusqu'à une date postérieure à sa date.</translation>
     </message>
@@ -4860,7 +4595,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Le devis %1 est %2 : il est conservé tel quel.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+30" />
         <source>the time of execution of the work (on the quote)</source>
         <translation>le délai d'exécution des travaux (sur le devis)</translation>
     </message>
@@ -4884,7 +4619,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Un devis « %1 » ne peut pas devenir « %2 ».</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+26" />
         <source>The quote %1 is %2.</source>
         <translation>Le devis %1 est %2.</translation>
     </message>
@@ -4895,23 +4630,23 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+57" />
+        <location line="+52" />
         <source>Choose the workshop that will do the work.</source>
         <translation>Choisissez l'atelier qui fera le travail.</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-17" />
         <location line="+7" />
         <source>Your account may not see the work orders.</source>
         <translation>Votre compte ne permet pas de voir les bons de travaux.</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+38" />
         <source>The work order %1 is invoiced (%2): it is kept as it was.</source>
         <translation>Le bon de travaux %1 est facturé (%2) : il est conservé tel quel.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+19" />
         <source>Your account may not change the work orders.</source>
         <translation>Votre compte ne permet pas de modifier les bons de travaux.</translation>
     </message>
@@ -4926,7 +4661,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le bon de travaux %1 est facturé : annulez la facture par un avoir.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+22" />
         <source>The work order %1 is already invoiced (%2).</source>
         <translation>Le bon de travaux %1 est déjà facturé (%2).</translation>
     </message>
@@ -4962,7 +4697,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PersonalDataQueries</name>
     <message>
-        <location filename="../../src/core/storage/personaldataqueries.cpp" line="+99" />
+        <location filename="../../src/core/storage/personaldataqueries.cpp" line="+97" />
         <source>No contact has the number %1.</source>
         <translation>Aucun contact ne porte le numéro %1.</translation>
     </message>
@@ -4975,7 +4710,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PersonalDataService</name>
     <message>
-        <location filename="../../src/core/services/personaldataservice.cpp" line="+152" />
+        <location filename="../../src/core/services/personaldataservice.cpp" line="+151" />
         <source>%1 %2 — born %3 — %4</source>
         <translation>%1 %2 — né(e) le %3 — %4</translation>
     </message>
@@ -4985,20 +4720,20 @@ Complétez, puis envoyez le devis.</translation>
         <translation>%1 (bénévole)</translation>
     </message>
     <message>
-        <location line="+55" />
-        <location line="+27" />
-        <location line="+43" />
-        <location line="+104" />
+        <location line="+54" />
+        <location line="+25" />
+        <location line="+40" />
+        <location line="+102" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-172" />
+        <location line="-165" />
         <source>contact of the directory</source>
         <translation>contact de l'annuaire</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+25" />
         <source>volunteer</source>
         <translation>bénévole</translation>
     </message>
@@ -5008,7 +4743,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>membre de l'équipe</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+40" />
         <source>trainee</source>
         <translation>jeune</translation>
     </message>
@@ -5023,7 +4758,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>après-midi</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+21" />
         <source>No account has the login “%1”.</source>
         <translation>Aucun compte n'a l'identifiant « %1 ».</translation>
     </message>
@@ -5053,7 +4788,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le dossier « %1 » n'existe pas.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+25" />
         <source>Trainees are anonymised between 1 and 50 years after they left.</source>
         <translation>Les jeunes sont anonymisés entre 1 et 50 ans après leur sortie.</translation>
     </message>
@@ -5071,17 +4806,17 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+252" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+250" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+42" />
         <source>This entry of the production log no longer exists.</source>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+455" />
+        <location line="+412" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -5131,12 +4866,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+11" />
-        <location line="+321" />
+        <location line="+310" />
         <source>Choose the workshop.</source>
         <translation>Choisissez l'atelier.</translation>
     </message>
     <message>
-        <location line="-315" />
+        <location line="-304" />
         <source>A trainee appears twice on the entry.</source>
         <translation>Un jeune figure deux fois sur l'entrée.</translation>
     </message>
@@ -5256,13 +4991,13 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Enregistrer l'entrée quand même ?</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+71" />
         <source>Access denied: this workshop is not one of your sections.</source>
         <translation>Accès refusé : cet atelier n'est pas l'une de vos sections.</translation>
     </message>
     <message>
-        <location line="+92" />
-        <location line="+24" />
+        <location line="+91" />
+        <location line="+21" />
         <source>Name the skill.</source>
         <translation>Nommez la compétence.</translation>
     </message>
@@ -5560,7 +5295,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReferenceValueRepository</name>
     <message>
-        <location filename="../../src/core/storage/referencevaluerepository.cpp" line="+43" />
+        <location filename="../../src/core/storage/referencevaluerepository.cpp" line="+41" />
         <source>This reference value was changed meanwhile on another computer.</source>
         <translation>Cette valeur de référence a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -5674,7 +5409,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReportDataService</name>
     <message>
-        <location filename="../../src/core/services/reportdataservice.cpp" line="+114" />
+        <location filename="../../src/core/services/reportdataservice.cpp" line="+111" />
         <source>The subsidy “%1” was refused: there is no account to give.</source>
         <translation>La subvention « %1 » a été refusée : il n'y a pas de compte rendu à faire.</translation>
     </message>
@@ -5699,7 +5434,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Les écarts au prévisionnel ne sont pas encore expliqués (onglet « Compte rendu » de la subvention).</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+25" />
         <source>Give the first and the last day of the sheets, in that order.</source>
         <translation>Indiquez le premier et le dernier jour des feuilles, dans cet ordre.</translation>
     </message>
@@ -6695,17 +6430,17 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SchoolRepository</name>
     <message>
-        <location filename="../../src/core/storage/schoolrepository.cpp" line="+26" />
+        <location filename="../../src/core/storage/schoolrepository.cpp" line="+24" />
         <source>The school has not been set up yet.</source>
         <translation>L'établissement n'est pas encore renseigné.</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+98" />
         <source>The school's settings were changed meanwhile on another computer. Reload them, then make your change again.</source>
         <translation>Les paramètres de l'établissement ont été modifiés entre-temps sur un autre poste. Rechargez-les puis refaites votre modification.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+42" />
         <source>A legal amount is missing from the database: run a check.</source>
         <translation>Un montant légal manque dans la base : lancez une vérification.</translation>
     </message>
@@ -6779,26 +6514,6 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+8" />
-        <source>Franchise threshold, sales of goods</source>
-        <translation>Seuil de la franchise, ventes de biens</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Franchise threshold, services</source>
-        <translation>Seuil de la franchise, prestations de services</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Non-profit association's threshold (commercial receipts)</source>
-        <translation>Seuil des associations sans but lucratif (recettes commerciales)</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Cash payment ceiling (payer living in France)</source>
-        <translation>Plafond des paiements en espèces (payeur domicilié en France)</translation>
-    </message>
-    <message>
-        <location line="+7" />
         <source>No VAT is charged while the civil year's sales stay under the franchise thresholds (below). Invoices say “%1”. Établi warns when the turnover passes a threshold.</source>
         <translation>Aucune TVA n'est facturée tant que le chiffre d'affaires de l'année civile reste sous les seuils de la franchise (ci-dessous). Les factures portent « %1 ». Établi prévient quand le chiffre d'affaires dépasse un seuil.</translation>
     </message>
@@ -6823,13 +6538,13 @@ Complétez, puis envoyez le devis.</translation>
         <translation>« %1 » : indiquez l'année depuis laquelle le montant s'applique.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>“%1”: say where the amount comes from (the text of law).</source>
         <translation>« %1 » : indiquez d'où vient le montant (le texte de loi).</translation>
     </message>
     <message>
-        <location line="+101" />
-        <location line="+29" />
+        <location line="+93" />
+        <location line="+26" />
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>
     </message>
@@ -6844,7 +6559,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Une demi-journée d'atelier dure entre 30 minutes et 8 heures.</translation>
     </message>
     <message numerus="yes">
-        <location line="+37" />
+        <location line="+36" />
         <source>This section has trainees (%n): deactivate it instead of deleting it.</source>
         <translation>
             <numerusform>Cette section a des jeunes inscrits (%n jeune(s)) : désactivez-la plutôt que de la supprimer.</numerusform>
@@ -6860,7 +6575,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SectionRepository</name>
     <message>
-        <location filename="../../src/core/storage/sectionrepository.cpp" line="+55" />
+        <location filename="../../src/core/storage/sectionrepository.cpp" line="+54" />
         <location line="+26" />
         <source>A section “%1” already exists.</source>
         <translation>Une section « %1 » existe déjà.</translation>
@@ -7137,12 +6852,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SetupService</name>
     <message>
-        <location filename="../../src/core/services/userservice.cpp" line="+225" />
+        <location filename="../../src/core/services/userservice.cpp" line="+212" />
         <source>The workshop « %1 » is given twice.</source>
         <translation>L'atelier « %1 » est donné deux fois.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+43" />
         <source>This database already has accounts: ask the direction to create yours.</source>
         <translation>Cette base a déjà des comptes : demandez à la direction de créer le vôtre.</translation>
     </message>
@@ -7235,7 +6950,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+30" />
         <location line="+4" />
         <source>Internal error: no id returned.</source>
         <translation>Erreur interne : identifiant non renvoyé.</translation>
@@ -7244,17 +6959,17 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>StaffRepository</name>
     <message>
-        <location filename="../../src/core/storage/staffrepository.cpp" line="+140" />
+        <location filename="../../src/core/storage/staffrepository.cpp" line="+134" />
         <source>This team member was changed meanwhile on another computer.</source>
         <translation>Ce membre de l'équipe a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+67" />
         <source>These hours were already removed.</source>
         <translation>Ces heures ont déjà été supprimées.</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+36" />
         <source>Fill in the school's settings first.</source>
         <translation>Renseignez d'abord les paramètres de l'établissement.</translation>
     </message>
@@ -7282,12 +6997,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>« %1 » n'est pas une adresse e-mail.</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+51" />
         <source>This team member no longer exists.</source>
         <translation>Ce membre de l'équipe n'existe plus.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+32" />
         <source>Give the day.</source>
         <translation>Indiquez le jour.</translation>
     </message>
@@ -7307,7 +7022,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Les heures de bénévolat sont données par un bénévole de l'équipe.</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+55" />
         <source>The value of an hour is between 0 and 1 000 €.</source>
         <translation>La valeur d'une heure est comprise entre 0 et 1 000 €.</translation>
     </message>
@@ -7384,12 +7099,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SubsidyRepository</name>
     <message>
-        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+157" />
+        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+155" />
         <source>This subsidy was changed meanwhile on another computer.</source>
         <translation>Cette subvention a été modifiée entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+124" />
+        <location line="+125" />
         <source>This subsidy does not exist.</source>
         <translation>Cette subvention n'existe pas.</translation>
     </message>
@@ -7397,7 +7112,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SubsidyService</name>
     <message>
-        <location filename="../../src/core/services/subsidyservice.cpp" line="+57" />
+        <location filename="../../src/core/services/subsidyservice.cpp" line="+55" />
         <source>Choose the funder.</source>
         <translation>Choisissez le financeur.</translation>
     </message>
@@ -7507,7 +7222,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Des charges indirectes sont affectées à l'action : indiquez selon quelle règle (part des heures, des jeunes, de la surface…), comme le compte rendu le demande.</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+32" />
         <source>The financial year of this subsidy is closed: its amounts stay as they were.</source>
         <translation>L'exercice de cette subvention est clos : ses montants restent tels quels.</translation>
     </message>
@@ -7517,7 +7232,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cet exercice est clos : on ne peut plus y ajouter de subvention.</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+52" />
         <source>Decision awaited: %1</source>
         <translation>Décision attendue : %1</translation>
     </message>
@@ -7535,12 +7250,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeDetailRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineedetailrepository.cpp" line="+81" />
+        <location filename="../../src/core/storage/traineedetailrepository.cpp" line="+78" />
         <source>This guardian was changed meanwhile on another computer.</source>
         <translation>Ce responsable a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+62" />
         <source>“%1” is already in the list.</source>
         <translation>« %1 » est déjà dans la liste.</translation>
     </message>
@@ -7553,7 +7268,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+52" />
         <source>The lists of the database cannot be read.</source>
         <translation>Les listes de la base ne peuvent pas être lues.</translation>
     </message>
@@ -7638,7 +7353,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La colonne « %1 » ne dit pas de quelle certification il s'agit (%2). Donnez à la colonne le sigle de la certification (par exemple %3), ou cochez ce que prépare chaque section dans Paramètres, Sections, « Certifications préparées… » ; rien n'a été importé.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
@@ -7674,18 +7389,18 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineerepository.cpp" line="+199" />
+        <location filename="../../src/core/storage/traineerepository.cpp" line="+200" />
         <source>This record was changed meanwhile on another computer. Close it and open it again.</source>
         <translation>Ce dossier a été modifié entre-temps sur un autre poste. Fermez-le et rouvrez-le.</translation>
     </message>
     <message>
-        <location line="+125" />
-        <location line="+141" />
+        <location line="+118" />
+        <location line="+138" />
         <source>No trainee has the number %1.</source>
         <translation>Aucun jeune ne porte le numéro %1.</translation>
     </message>
     <message>
-        <location line="-50" />
+        <location line="-48" />
         <source>Only a candidate who was never enrolled can be deleted: archive the record instead.</source>
         <translation>Seul un candidat jamais inscrit peut être supprimé : archivez plutôt le dossier.</translation>
     </message>
@@ -7693,13 +7408,13 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeService</name>
     <message>
-        <location filename="../../src/core/services/traineeservice.cpp" line="+104" />
-        <location line="+219" />
+        <location filename="../../src/core/services/traineeservice.cpp" line="+100" />
+        <location line="+217" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
     <message>
-        <location line="-193" />
+        <location line="-191" />
         <source>The last name and the first name are required.</source>
         <translation>Le nom et le prénom sont obligatoires.</translation>
     </message>
@@ -7759,7 +7474,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>%1 %2 aurait %3 ans à l'entrée : la date de naissance est-elle juste ?</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+21" />
         <source>%1 %2, born on %3, already has a record (n°%4): open it instead of creating a second one.</source>
         <translation>%1 %2, né(e) le %3, a déjà un dossier (n°%4) : ouvrez-le plutôt que d'en créer un second.</translation>
     </message>
@@ -7784,24 +7499,24 @@ Complétez, puis envoyez le devis.</translation>
         <translation>%1 %2 n'est plus inscrit en 1re année : personne n'a changé d'année, rouvrez la liste.</translation>
     </message>
     <message>
-        <location line="+71" />
-        <location line="+25" />
+        <location line="+67" />
+        <location line="+23" />
         <source>The guardian's last name is required.</source>
         <translation>Le nom du responsable est obligatoire.</translation>
     </message>
     <message>
-        <location line="-23" />
-        <location line="+25" />
+        <location line="-21" />
+        <location line="+23" />
         <source>Choose the guardian's relation to the young person.</source>
         <translation>Choisissez le lien du responsable avec le jeune.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+49" />
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+29" />
         <source>The name is required.</source>
         <translation>Le nom est obligatoire.</translation>
     </message>
@@ -8091,12 +7806,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Ce jeu de pneus a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+11" />
         <source>This set of tyres does not exist.</source>
         <translation>Ce jeu de pneus n'existe pas.</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+76" />
         <source>This vehicle does not exist.</source>
         <translation>Ce véhicule n'existe pas.</translation>
     </message>
@@ -8124,7 +7839,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Votre compte ne permet pas de modifier l'hôtel de pneus.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+41" />
         <source>No tyres of %1 are in storage.</source>
         <translation>Aucun pneu de %1 n'est en gardiennage.</translation>
     </message>
@@ -8178,12 +7893,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+94" />
+        <location line="+86" />
         <source>The tyres go back after they came in, and not in the future.</source>
         <translation>Les pneus sont rendus après leur entrée, et pas dans le futur.</translation>
     </message>
     <message>
-        <location line="-73" />
+        <location line="-67" />
         <source>This set went back to its owner on %1: it is kept as it was.</source>
         <translation>Ce jeu a été rendu à son propriétaire le %1 : il est conservé tel quel.</translation>
     </message>
@@ -8198,12 +7913,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Des pneus de ce véhicule sont déjà en gardiennage : rendez-les d'abord, ou modifiez ce jeu.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+43" />
         <source>This set already went back to its owner on %1.</source>
         <translation>Ce jeu a déjà été rendu à son propriétaire le %1.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+25" />
         <source>The storage of this set is already invoiced (%1).</source>
         <translation>Le gardiennage de ce jeu est déjà facturé (%1).</translation>
     </message>
@@ -8231,7 +7946,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>UserRepository</name>
     <message>
-        <location filename="../../src/core/storage/userrepository.cpp" line="+126" />
+        <location filename="../../src/core/storage/userrepository.cpp" line="+122" />
         <source>The login “%1” is already taken.</source>
         <translation>L'identifiant « %1 » est déjà pris.</translation>
     </message>
@@ -8244,13 +7959,13 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>UserService</name>
     <message>
-        <location filename="../../src/core/services/userservice.cpp" line="-230" />
+        <location filename="../../src/core/services/userservice.cpp" line="-215" />
         <source>The login must have 2 to 40 letters, digits, dots, dashes or underscores, without spaces (“%1”).</source>
         <translation>L'identifiant compte 2 à 40 lettres, chiffres, points, tirets ou soulignés, sans espace (« %1 »).</translation>
     </message>
     <message>
-        <location line="+22" />
-        <location line="+47" />
+        <location line="+18" />
+        <location line="+45" />
         <source>A trainer must be attached to at least one section.</source>
         <translation>Un formateur doit être rattaché à au moins une section.</translation>
     </message>
@@ -8261,7 +7976,7 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+16" />
-        <location line="+47" />
+        <location line="+46" />
         <source>This account no longer exists.</source>
         <translation>Ce compte n'existe plus.</translation>
     </message>
@@ -8328,12 +8043,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>« %1 » existe déjà et n'est pas un dossier vide : choisissez un nouveau dossier pour l'archive (elle ne se mélange pas à d'autres fichiers).</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+26" />
         <source>The year %1 is not closed: close its months up to December first (Sales → Closings), then archive it.</source>
         <translation>L'année %1 n'est pas clôturée : clôturez d'abord ses mois jusqu'à décembre (Ventes → Clôtures), puis archivez-la.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+15" />
         <source>The signing key “%1” is not the one that signed this school's archives (its public key begins with %2). Use the key file kept from the computer that made the first archive.</source>
         <translation>La clé de signature « %1 » n'est pas celle qui a signé les archives de l'école (sa clé publique commence par %2). Utilisez le fichier de clé conservé depuis le poste qui a fait la première archive.</translation>
     </message>
@@ -8348,7 +8063,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Aucun dossier ne peut être écrit dans « %1 » : vérifiez le disque et les droits, ou choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+20" />
         <source>credit note</source>
         <translation>avoir</translation>
     </message>
@@ -8358,17 +8073,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>facture</translation>
     </message>
     <message>
-        <location line="+40" />
-        <source>cancellation</source>
-        <translation>annulation</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>receipt</source>
-        <translation>reçu</translation>
-    </message>
-    <message>
-        <location line="+51" />
+        <location line="+84" />
         <source>Sales excl. VAT at %1 %</source>
         <translation>Ventes HT à %1 %</translation>
     </message>
@@ -8638,7 +8343,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Empreinte précédente</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Archive of the year %1 — %2
 SIRET %3
 Made on %4 by %5 with Établi.
@@ -8673,7 +8378,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 </translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+68" />
         <source>The archive was written but could not take the name “%1”: it is in “%2”.</source>
         <translation>L'archive a été écrite mais n'a pas pu prendre le nom « %1 » : elle est dans « %2 ».</translation>
     </message>
@@ -9043,7 +8748,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Tout</translation>
     </message>
     <message numerus="yes">
-        <location line="+32" />
+        <location line="+33" />
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n modification</numerusform>
@@ -9110,7 +8815,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Enregistre le montant opposé : l'écriture reste, annulée.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>A recorded entry is not changed: “Correct…” undoes it, then record the right one.</source>
         <translation>Une écriture enregistrée ne se modifie pas : « Corriger… » l'annule, puis saisissez la bonne.</translation>
     </message>
@@ -9681,7 +9386,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Facture (brouillon)</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/sales.h" line="+100" />
+        <location filename="../../src/core/domain/sales.h" line="+102" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -9811,12 +9516,59 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Acte authentique</translation>
     </message>
     <message>
+        <location line="+64" />
+        <source>receipt</source>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>cancellation</source>
+        <translation>annulation</translation>
+    </message>
+    <message>
         <location filename="../../src/core/domain/orders.cpp" line="+8" />
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/budget.h" line="+127" />
+        <location filename="../../src/core/domain/budget.h" line="+24" />
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expense</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location line="+94" />
+        <source>Expenses</source>
+        <comment>action budget</comment>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Indirect costs</source>
+        <translation>Charges indirectes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Use of contributions in kind</source>
+        <translation>Emploi des contributions volontaires en nature</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resources</source>
+        <comment>action budget</comment>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Contributions in kind received</source>
+        <translation>Contributions volontaires en nature</translation>
+    </message>
+    <message>
+        <location line="+28" />
         <source>Awaited</source>
         <translation>Attendue</translation>
     </message>
@@ -9894,7 +9646,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>non admis</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/career.h" line="+59" />
+        <location filename="../../src/core/domain/career.h" line="+60" />
         <source>registered</source>
         <translation>inscrit</translation>
     </message>
@@ -10188,36 +9940,284 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <comment>job</comment>
         <translation>Autre</translation>
     </message>
-</context>
-<context>
-    <name>etabli::ContactDialog</name>
     <message>
-        <location filename="../../src/gui/sales/contactdialog.cpp" line="+30" />
-        <source>C&amp;ustomer</source>
-        <translation>C&amp;lient</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>&amp;Internship host</source>
-        <translation>Accueille des stag&amp;iaires</translation>
+        <location filename="../../src/core/domain/audit.h" line="+53" />
+        <source>school settings</source>
+        <comment>audit trail</comment>
+        <translation>paramètres de l'établissement</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>D&amp;onor</source>
-        <translation>&amp;Donateur</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>&amp;Funder</source>
-        <translation>&amp;Financeur</translation>
+        <source>section</source>
+        <comment>audit trail</comment>
+        <translation>section</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Su&amp;pplier</source>
-        <translation>F&amp;ournisseur</translation>
+        <source>skill</source>
+        <comment>audit trail</comment>
+        <translation>compétence</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
+        <source>user account</source>
+        <comment>audit trail</comment>
+        <translation>compte utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>session</source>
+        <comment>audit trail</comment>
+        <translation>session</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>database</source>
+        <comment>audit trail</comment>
+        <translation>base de données</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>trainee</source>
+        <comment>audit trail</comment>
+        <translation>jeune</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>organisation</source>
+        <comment>audit trail</comment>
+        <translation>organisme</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>attendance</source>
+        <comment>audit trail</comment>
+        <translation>présences</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>catalogue item</source>
+        <comment>audit trail</comment>
+        <translation>article du catalogue</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>production log entry</source>
+        <comment>audit trail</comment>
+        <translation>entrée du journal d'atelier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>team member</source>
+        <comment>audit trail</comment>
+        <translation>membre de l'équipe</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>volunteer hours</source>
+        <comment>audit trail</comment>
+        <translation>heures de bénévolat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>contact</source>
+        <comment>audit trail</comment>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>vehicle</source>
+        <comment>audit trail</comment>
+        <translation>véhicule</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>quote</source>
+        <comment>audit trail</comment>
+        <translation>devis</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>work order</source>
+        <comment>audit trail</comment>
+        <translation>bon de travaux</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>invoice</source>
+        <comment>audit trail</comment>
+        <translation>facture</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>payment</source>
+        <comment>audit trail</comment>
+        <translation>règlement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>closing</source>
+        <comment>audit trail</comment>
+        <translation>clôture</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>set of tyres in storage</source>
+        <comment>audit trail</comment>
+        <translation>jeu de pneus en gardiennage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>gift</source>
+        <comment>audit trail</comment>
+        <translation>don</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tax receipt</source>
+        <comment>audit trail</comment>
+        <translation>reçu fiscal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>member</source>
+        <comment>audit trail</comment>
+        <translation>adhérent</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>membership fee</source>
+        <comment>audit trail</comment>
+        <translation>cotisation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>financial year</source>
+        <comment>audit trail</comment>
+        <translation>exercice comptable</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>budget entry</source>
+        <comment>audit trail</comment>
+        <translation>écriture du budget</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>budget forecast</source>
+        <comment>audit trail</comment>
+        <translation>prévision du budget</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>apprenticeship tax</source>
+        <comment>audit trail</comment>
+        <translation>taxe d'apprentissage</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>amount set by law</source>
+        <comment>audit trail</comment>
+        <translation>montant fixé par la loi</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>reference value</source>
+        <comment>audit trail</comment>
+        <translation>valeur de référence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>subsidy</source>
+        <comment>audit trail</comment>
+        <translation>subvention</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>report text</source>
+        <comment>audit trail</comment>
+        <translation>texte de rapport</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>year's archive</source>
+        <comment>audit trail</comment>
+        <translation>archive de l'exercice</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>audit trail</source>
+        <comment>audit trail</comment>
+        <translation>journal des modifications</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>created</source>
+        <comment>audit trail</comment>
+        <translation>création</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>changed</source>
+        <comment>audit trail</comment>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>deleted</source>
+        <comment>audit trail</comment>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>logged in</source>
+        <comment>audit trail</comment>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>failed login</source>
+        <comment>audit trail</comment>
+        <translation>échec de connexion</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>account locked</source>
+        <comment>audit trail</comment>
+        <translation>compte verrouillé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>password changed</source>
+        <comment>audit trail</comment>
+        <translation>mot de passe changé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>exported</source>
+        <comment>audit trail</comment>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>anonymised</source>
+        <comment>audit trail</comment>
+        <translation>anonymisation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>restored</source>
+        <comment>audit trail</comment>
+        <translation>restauration</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>read</source>
+        <comment>audit trail</comment>
+        <translation>consultation</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/customerkind.h" line="+22" />
         <source>Private person</source>
         <translation>Particulier</translation>
     </message>
@@ -10242,7 +10242,65 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Autre organisme</translation>
     </message>
     <message>
+        <location filename="../../src/core/domain/closing.h" line="+25" />
+        <source>Monthly closing</source>
+        <translation>Clôture mensuelle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Yearly closing</source>
+        <translation>Clôture annuelle</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/legal.h" line="+36" />
+        <source>Franchise threshold, sales of goods</source>
+        <translation>Seuil de la franchise, ventes de biens</translation>
+    </message>
+    <message>
         <location line="+2" />
+        <source>Franchise threshold, services</source>
+        <translation>Seuil de la franchise, prestations de services</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Non-profit association's threshold (commercial receipts)</source>
+        <translation>Seuil des associations sans but lucratif (recettes commerciales)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cash payment ceiling (payer living in France)</source>
+        <translation>Plafond des paiements en espèces (payeur domicilié en France)</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::ContactDialog</name>
+    <message>
+        <location filename="../../src/gui/sales/contactdialog.cpp" line="+30" />
+        <source>C&amp;ustomer</source>
+        <translation>C&amp;lient</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Internship host</source>
+        <translation>Accueille des stag&amp;iaires</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>D&amp;onor</source>
+        <translation>&amp;Donateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Funder</source>
+        <translation>&amp;Financeur</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Su&amp;pplier</source>
+        <translation>F&amp;ournisseur</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>14 digits</source>
         <translation>14 chiffres</translation>
     </message>
@@ -10342,7 +10400,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location line="+116" />
+        <location line="+115" />
         <source>New vehicle</source>
         <translation>Nouveau véhicule</translation>
     </message>
@@ -14599,7 +14657,7 @@ après-midi</translation>
         <translation>aucune : la TVA est facturée sur chaque ligne</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+76" />
         <source>The settings were saved.</source>
         <translation>Les paramètres ont été enregistrés.</translation>
     </message>

@@ -249,7 +249,7 @@ void ReportDocuments::writeFinancial(ReportBuilder& b, const FinancialReportData
     QList<int> bold;
     Money resources;
     Money expenses;
-    for (const QString& kind : {QStringLiteral("resource"), QStringLiteral("expense")}) {
+    for (const BudgetKind kind : {BudgetKind::Resource, BudgetKind::Expense}) {
         Money forecast;
         Money actual;
         for (const FundingReport::Line& l : f.categories) {
@@ -260,9 +260,9 @@ void ReportDocuments::writeFinancial(ReportBuilder& b, const FinancialReportData
             rows << QStringList{l.name, l.forecast.format(), l.actual.format(), l.gap().format()};
         }
         bold << static_cast<int>(rows.size());
-        rows << QStringList{kind == QLatin1String("resource") ? tr("Total resources") : tr("Total expenses"),
+        rows << QStringList{kind == BudgetKind::Resource ? tr("Total resources") : tr("Total expenses"),
                             forecast.format(), actual.format(), (actual - forecast).format()};
-        (kind == QLatin1String("resource") ? resources : expenses) = actual;
+        (kind == BudgetKind::Resource ? resources : expenses) = actual;
     }
     bold << static_cast<int>(rows.size());
     rows << QStringList{tr("Result (resources − expenses)"),

@@ -191,15 +191,10 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
             return std::unexpected(receipt.error());
         const QString file = QStringLiteral("recus-fiscaux/%1.pdf").arg(receipt->number);
         ETABLI_TRY(DocumentPrinter::writePdf(*ReceiptDocument::make(*receipt, *school), out.filePath(file)));
-        receiptRows << QStringList{receipt->number,
-                                   receipt->isCancellation() ? tr("cancellation") : tr("receipt"),
-                                   receipt->issueDate.toString(Qt::ISODate),
-                                   receipt->donorName,
-                                   receipt->cancelsNumber,
-                                   amount(receipt->total),
-                                   receipt->issuedBy,
-                                   receipt->hash,
-                                   file};
+        receiptRows << QStringList{
+            receipt->number,    labelOf(receipt->kind), receipt->issueDate.toString(Qt::ISODate),
+            receipt->donorName, receipt->cancelsNumber, amount(receipt->total),
+            receipt->issuedBy,  receipt->hash,          file};
         if (progress)
             progress(++done, total);
     }
@@ -339,8 +334,8 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
             .set(QStringLiteral("files"), written.files)
             .set(QStringLiteral("manifest_sha256"), manifestHash)
             .set(QStringLiteral("public_key"), written.publicKey);
-        return AuditTrail(db, clock).record(actor, QStringLiteral("archive"), QString::number(year),
-                                            QStringLiteral("create"), c);
+        return AuditTrail(db, clock).record(actor, AuditEntity::Archive, QString::number(year),
+                                            AuditAction::Create, c);
     });
     if (!logged)
         return std::unexpected(logged.error());

@@ -378,7 +378,7 @@ int main(int argc, char* argv[])
         const auto read = [&](const AuditFilter& f, const PageRequest& r) { return s.page(user, f, r); };
         pages(QStringLiteral("log of changes"), read, AuditFilter{}, total(QStringLiteral("audit_log")));
         AuditFilter invoices;
-        invoices.entity = QStringLiteral("invoice");
+        invoices.entity = AuditEntity::Invoice;
         row(QStringLiteral("log of changes"), QStringLiteral("invoices"),
             [&] { return shown(s.page(user, invoices, PageRequest::first(PageSize))); });
     }

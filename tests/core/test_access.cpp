@@ -287,7 +287,7 @@ TEST_CASE("User administration keeps a director and audits every change", "[acce
                       QStringLiteral("remis-a-zero-par-la-direction"))
               .mustChangePassword);
 
-    auto rows = AuditRepository(t.db()).latest({QString(), QStringLiteral("user"), {}, {}, {}}, 100);
+    auto rows = AuditRepository(t.db()).latest({QString(), AuditEntity::User, {}, {}, {}}, 100);
     REQUIRE(rows);
     QStringList actions;
     for (const AuditEntry& e : *rows) {

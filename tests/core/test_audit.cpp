@@ -156,9 +156,10 @@ TEST_CASE("The audit list filters by person, item and date, and exports CSV", "[
     REQUIRE(school.saveIdentity(s));
 
     AuditTrail trail(t.db(), clock);
-    CHECK(*trail.count(director, {QString(), QStringLiteral("section"), {}, {}, {}}) == 1);
-    CHECK(*trail.count(director, {QString(), QString(), QDate(2026, 11, 20), QDate(2026, 11, 20), {}}) == 1);
-    CHECK(*trail.count(director, {QStringLiteral("personne"), QString(), {}, {}, {}}) == 0);
+    CHECK(*trail.count(director, {QString(), AuditEntity::Section, {}, {}, {}}) == 1);
+    CHECK(*trail.count(director, {QString(), std::nullopt, QDate(2026, 11, 20), QDate(2026, 11, 20), {}}) ==
+          1);
+    CHECK(*trail.count(director, {QStringLiteral("personne"), std::nullopt, {}, {}, {}}) == 0);
     CHECK(trail.people(director)->contains(QStringLiteral("direction")));
 
     const QString csv = QDir(t.dir()).filePath(QStringLiteral("journal.csv"));
@@ -183,16 +184,19 @@ TEST_CASE("The trail reads in the forms' words: labels, amounts, days, statuses,
           "item 14)",
           "[audit][wording]")
 {
-    CHECK(AuditWording::entityLabel(QStringLiteral("subsidy")) == QStringLiteral("subvention"));
-    CHECK(AuditWording::entityLabel(QStringLiteral("trainee")) == QStringLiteral("jeune"));
+    CHECK(labelOfCode<AuditEntity>(QStringLiteral("subsidy")) == QStringLiteral("subvention"));
+    CHECK(labelOfCode<AuditEntity>(QStringLiteral("trainee")) == QStringLiteral("jeune"));
+    CHECK(labelOfCode<AuditAction>(QStringLiteral("login_failed")) == QStringLiteral("échec de connexion"));
+    // A code from a newer version is shown as it is.
+    CHECK(labelOfCode<AuditEntity>(QStringLiteral("future_thing")) == QStringLiteral("future_thing"));
     const QString subsidy = AuditWording::changes(
-        QStringLiteral("subsidy"),
+        AuditEntity::Subsidy,
         QStringLiteral(R"({"granted_cents":[0,60000000],"status":["requested","granted"],"version":[1,2]})"));
     CHECK(subsidy == QStringLiteral("Montant accordé : ") + Money::fromCents(0).format() +
                          QStringLiteral(" → ") + Money::fromCents(60000000).format() +
                          QStringLiteral(" ; Statut : Demandée → Accordée"));
     const QString trainee = AuditWording::changes(
-        QStringLiteral("trainee"),
+        AuditEntity::Trainee,
         QStringLiteral(R"({"birth_date":[null,"2009-03-12"],"last_name":["hmac:0123456789ab",)"
                        R"("hmac:ba9876543210"],"section_id":[1,2],"active":[1,0],)"
                        R"("exit_reason":[null,"apprenticeship"]})"));
@@ -203,6 +207,6 @@ TEST_CASE("The trail reads in the forms' words: labels, amounts, days, statuses,
     CHECK(trainee.contains(QStringLiteral("Actif : oui → non")));
     CHECK_FALSE(trainee.contains(QStringLiteral("apprenticeship")));
     CHECK_FALSE(trainee.contains(QStringLiteral("0123456789ab")));
-    CHECK(AuditWording::value(QStringLiteral("school"), QStringLiteral("target_production_bp"), 6000) ==
+    CHECK(AuditWording::value(AuditEntity::School, QStringLiteral("target_production_bp"), 6000) ==
           QStringLiteral("60 %"));
 }

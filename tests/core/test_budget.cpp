@@ -38,11 +38,11 @@ struct Funders
 };
 
 qint64 addContact(ContactService& contacts, const QString& name, bool person,
-                  const QString& kind = QStringLiteral("company"), const QString& siret = {})
+                  CustomerKind kind = CustomerKind::Company, const QString& siret = {})
 {
     Contact c;
     c.person = person;
-    c.kind = person ? QStringLiteral("other") : kind;
+    c.kind = person ? CustomerKind::Other : kind;
     c.name = name;
     c.siret = siret;
     if (person)
@@ -71,14 +71,14 @@ Funders makeFunders(Database& db, const Clock& clock)
     identity->fiscalYearStartMonth = 1;
     REQUIRE(school.saveIdentity(*identity));
     ContactService contacts(db, clock, f.director);
-    f.garage = addContact(contacts, QStringLiteral("Garage du Doubs"), false, QStringLiteral("company"),
+    f.garage = addContact(contacts, QStringLiteral("Garage du Doubs"), false, CustomerKind::Company,
                           QStringLiteral("44200123000014"));
     f.person = addContact(contacts, QStringLiteral("Faivre"), true);
     f.region = addContact(contacts, QStringLiteral("Région Bourgogne-Franche-Comté"), false,
-                          QStringLiteral("public"), QStringLiteral("20000000100012"));
-    f.department = addContact(contacts, QStringLiteral("Département du Jura"), false,
-                              QStringLiteral("public"), QStringLiteral("23390000100014"));
-    f.town = addContact(contacts, QStringLiteral("Ville de Dole"), false, QStringLiteral("public"),
+                          CustomerKind::Public, QStringLiteral("20000000100012"));
+    f.department = addContact(contacts, QStringLiteral("Département du Jura"), false, CustomerKind::Public,
+                              QStringLiteral("23390000100014"));
+    f.town = addContact(contacts, QStringLiteral("Ville de Dole"), false, CustomerKind::Public,
                         QStringLiteral("21390198000010"));
     return f;
 }

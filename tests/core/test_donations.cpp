@@ -48,7 +48,7 @@ Donors makeDonors(Database& db, const Clock& clock, bool mayIssue)
     d.person = *contacts.add(p);
     Contact c;
     c.name = QStringLiteral("Transports Girod");
-    c.kind = QStringLiteral("company");
+    c.kind = CustomerKind::Company;
     c.siret = QStringLiteral("44200123000014");
     c.legalForm = QStringLiteral("SARL");
     c.donor = true;
@@ -373,7 +373,7 @@ TEST_CASE("The receipt's model follows the donor, and a gift has its form and na
     // A company without SIREN or legal form gets no receipt: each is named.
     Contact bare;
     bare.name = QStringLiteral("Garage Vuillet");
-    bare.kind = QStringLiteral("company");
+    bare.kind = CustomerKind::Company;
     bare.donor = true;
     const qint64 garage = *contacts.add(bare);
     auto garageGift = gifts.record(gift(garage, QDate(2026, 6, 1), 30000));
@@ -410,9 +410,9 @@ TEST_CASE("The receipt's model follows the donor, and a gift has its form and na
     CHECK(gifts.receipt(*companyReceipt)->donorLegalForm == QStringLiteral("SARL"));
 
     // Public bodies and associations get no tax receipt at all.
-    for (const QString& kind : {QStringLiteral("public"), QStringLiteral("association")}) {
+    for (const CustomerKind kind : {CustomerKind::Public, CustomerKind::Association}) {
         Contact body;
-        body.name = QStringLiteral("Donateur %1").arg(kind);
+        body.name = QStringLiteral("Donateur %1").arg(codeOf(kind));
         body.kind = kind;
         body.siret = QStringLiteral("44200123000014");
         body.legalForm = QStringLiteral("SAS");

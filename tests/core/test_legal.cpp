@@ -133,7 +133,7 @@ TEST_CASE("Issuing names every missing mandatory item and writes nothing", "[sal
     ContactService contacts(t.db(), clock, shop.director);
     Contact mairie;
     mairie.name = QStringLiteral("Mairie de Tavaux");
-    mairie.kind = QStringLiteral("public");
+    mairie.kind = CustomerKind::Public;
     mairie.customer = true;
     auto mairieId = contacts.add(mairie);
     REQUIRE(mairieId);

@@ -180,7 +180,7 @@ TEST_CASE("The retention rule lists, then anonymises, the trainees who left long
     CHECK(test::rawScalar(t.db(),
                           QStringLiteral("SELECT count(*) FROM guardian WHERE trainee_id = %1").arg(first))
               .toInt() == 0);
-    CHECK(*AuditRepository(t.db()).count({QString(), QStringLiteral("trainee"), {}, {}, {}}) == expected);
+    CHECK(*AuditRepository(t.db()).count({QString(), AuditEntity::Trainee, {}, {}, {}}) == expected);
 
     const UserContext office =
         test::logIn(t.db(), QStringLiteral("secretariat"), DemoGenerator::demoPassword());

@@ -401,7 +401,7 @@ TEST_CASE("The directory: one contact per organisation, duplicates asked, vehicl
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == Error::Code::InvalidInput);
     badSiret.siret.clear();
-    badSiret.kind = QStringLiteral("company");
+    badSiret.kind = CustomerKind::Company;
     REQUIRE(contacts.add(badSiret));
 
     ContactFilter search;

@@ -132,7 +132,7 @@ TEST_CASE("Trainee records: create, validate, refuse duplicates, archive instead
     CHECK(service.remove(*cid));
 
     auto audit =
-        AuditRepository(s.t.db()).count({QString(), QStringLiteral("trainee"), {}, {}, QString::number(*id)});
+        AuditRepository(s.t.db()).count({QString(), AuditEntity::Trainee, {}, {}, QString::number(*id)});
     CHECK(*audit == 3); // created, updated, archived
 }
 
@@ -272,17 +272,17 @@ TEST_CASE("Trainers see names and section of their own sections only, sensitive 
     CHECK(notes->first().author == QStringLiteral("secretariat"));
     // Reading a minor's notes or guardians is on the trail: who, when, which record.
     auto reads = AuditRepository(s.t.db()).latest(
-        {QStringLiteral("secretariat"), QStringLiteral("trainee"), {}, {}, QString::number(own)}, 100);
+        {QStringLiteral("secretariat"), AuditEntity::Trainee, {}, {}, QString::number(own)}, 100);
     REQUIRE(reads);
     QStringList readParts;
     for (const AuditEntry& e : *reads)
         if (e.action == QLatin1String("read"))
-            readParts << AuditWording::changes(e.entity, e.changes);
+            readParts << AuditWording::changes(fromCode<AuditEntity>(e.entity), e.changes);
     CHECK(readParts.contains(QStringLiteral("Consulté : notes de suivi")));
     CHECK(readParts.contains(QStringLiteral("Consulté : responsables légaux")));
     // Sensitive values never reach the audit trail.
-    auto rowsAudit = AuditRepository(s.t.db()).latest(
-        {QString(), QStringLiteral("trainee"), {}, {}, QString::number(own)}, 10);
+    auto rowsAudit =
+        AuditRepository(s.t.db()).latest({QString(), AuditEntity::Trainee, {}, {}, QString::number(own)}, 10);
     REQUIRE(rowsAudit);
     for (const AuditEntry& e : *rowsAudit) {
         CHECK_FALSE(e.changes.contains(QStringLiteral("motivation")));

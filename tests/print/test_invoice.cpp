@@ -114,9 +114,9 @@ TEST_CASE("An invoice, a credit note and a public body's invoice of the demo car
         REQUIRE(inv);
         if (inv->isPublicBody() && publicBody == 0)
             publicBody = row.id;
-        else if (inv->customerKind == QLatin1String("company") && business == 0)
+        else if (inv->customerKind == CustomerKind::Company && business == 0)
             business = row.id;
-        else if (inv->customerKind == QLatin1String("person") && person == 0)
+        else if (inv->customerKind == CustomerKind::Person && person == 0)
             person = row.id;
     }
     REQUIRE(business != 0);

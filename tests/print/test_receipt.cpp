@@ -143,7 +143,7 @@ TEST_CASE("A tax receipt carries the content of the Cerfa: beneficiary, donor, a
 
     // A cancellation says what it cancels and why.
     TaxReceipt cancel = r;
-    cancel.kind = QStringLiteral("cancellation");
+    cancel.kind = ReceiptKind::Cancellation;
     cancel.number = QStringLiteral("R2026-0008");
     cancel.cancelsNumber = QStringLiteral("R2026-0007");
     cancel.reason = QStringLiteral("nom mal orthographié");

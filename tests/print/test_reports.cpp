@@ -119,11 +119,11 @@ FinancialReportData financial()
     r.other = {Money::fromCents(556000), 0.015};
     r.totalResources = Money::fromCents(36542250);
     r.selfFinancingShare = 0.6;
-    r.categories = {
-        {QStringLiteral("resource"), QStringLiteral("production"), QStringLiteral("Ventes de la production"),
-         0, Money::fromCents(21500000), Money::fromCents(21909250)},
-        {QStringLiteral("expense"), QStringLiteral("staff"), QStringLiteral("Charges de personnel"), 0,
-         Money::fromCents(24000000), Money::fromCents(23968900)}};
+    r.categories = {{BudgetKind::Resource, QStringLiteral("production"),
+                     QStringLiteral("Ventes de la production"), 0, Money::fromCents(21500000),
+                     Money::fromCents(21909250)},
+                    {BudgetKind::Expense, QStringLiteral("staff"), QStringLiteral("Charges de personnel"), 0,
+                     Money::fromCents(24000000), Money::fromCents(23968900)}};
     r.forecastResources = Money::fromCents(21500000);
     r.forecastExpenses = Money::fromCents(24000000);
     r.monthlyProduction = QList<qint64>(12, 1800000);

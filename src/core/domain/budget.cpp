@@ -19,33 +19,6 @@ Money Subsidy::expectedTotal() const
     return sum;
 }
 
-QString actionBudgetPartCode(ActionBudgetPart part)
-{
-    switch (part) {
-    case ActionBudgetPart::Expense:
-        return QStringLiteral("expense");
-    case ActionBudgetPart::IndirectCost:
-        return QStringLiteral("indirect");
-    case ActionBudgetPart::ContributionUse:
-        return QStringLiteral("contribution_use");
-    case ActionBudgetPart::Resource:
-        return QStringLiteral("resource");
-    case ActionBudgetPart::ContributionResource:
-        return QStringLiteral("contribution_resource");
-    }
-    return QStringLiteral("expense");
-}
-
-ActionBudgetPart actionBudgetPartFromCode(const QString& code)
-{
-    for (ActionBudgetPart p :
-         {ActionBudgetPart::Expense, ActionBudgetPart::IndirectCost, ActionBudgetPart::ContributionUse,
-          ActionBudgetPart::Resource, ActionBudgetPart::ContributionResource})
-        if (actionBudgetPartCode(p) == code)
-            return p;
-    return ActionBudgetPart::Expense;
-}
-
 // The form's wording (Cerfa 15059*02, "compte rendu financier de l'action"),
 // kept as data like the budget's categories: it is the form's, in French.
 QList<ActionBudgetLine> cerfa15059Lines()

@@ -11,6 +11,21 @@
 
 namespace etabli {
 
+// The two sides of the budget.
+enum class BudgetKind
+{
+    Resource,
+    Expense,
+};
+
+template <> struct Codes<BudgetKind>
+{
+    static constexpr CodeEntry<BudgetKind> entries[] = {
+        {BudgetKind::Resource, "resource", QT_TRANSLATE_NOOP("etabli::Codes", "Resource")},
+        {BudgetKind::Expense, "expense", QT_TRANSLATE_NOOP("etabli::Codes", "Expense")},
+    };
+};
+
 // A line of the budget. Resources count in one part of the funding split
 // (production, gifts, subsidies, other); the source says where the actual
 // comes from: computed from the invoices, gifts, apprenticeship tax,
@@ -18,7 +33,7 @@ namespace etabli {
 struct BudgetCategory
 {
     qint64 id = 0;
-    QString kind;       // resource, expense
+    BudgetKind kind = BudgetKind::Resource;
     QString code;       // production, donations, …, purchases, …
     QString name;       // French, as stored
     QString splitGroup; // production, gifts, subsidies, other, expense
@@ -26,7 +41,7 @@ struct BudgetCategory
     int position = 0;
     bool active = true;
 
-    bool isResource() const { return kind == QLatin1String("resource"); }
+    bool isResource() const { return kind == BudgetKind::Resource; }
     bool takesEntries() const { return source == QLatin1String("entries"); }
 };
 
@@ -97,8 +112,20 @@ enum class ActionBudgetPart
     Resource,
     ContributionResource
 };
-QString actionBudgetPartCode(ActionBudgetPart part); // the storage code
-ActionBudgetPart actionBudgetPartFromCode(const QString& code);
+template <> struct Codes<ActionBudgetPart>
+{
+    static constexpr CodeEntry<ActionBudgetPart> entries[] = {
+        {ActionBudgetPart::Expense, "expense",
+         QT_TRANSLATE_NOOP3("etabli::Codes", "Expenses", "action budget")},
+        {ActionBudgetPart::IndirectCost, "indirect", QT_TRANSLATE_NOOP("etabli::Codes", "Indirect costs")},
+        {ActionBudgetPart::ContributionUse, "contribution_use",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Use of contributions in kind")},
+        {ActionBudgetPart::Resource, "resource",
+         QT_TRANSLATE_NOOP3("etabli::Codes", "Resources", "action budget")},
+        {ActionBudgetPart::ContributionResource, "contribution_resource",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Contributions in kind received")},
+    };
+};
 
 // One line of the funded action's budget: forecast and actual.
 struct ActionBudgetLine

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/codes.h"
+#include "domain/customerkind.h"
 
 #include <QDate>
 #include <QString>
@@ -13,7 +14,7 @@ struct Organisation
 {
     qint64 id = 0;
     QString name;
-    QString kind = QStringLiteral("company"); // company, public, association, other
+    CustomerKind kind = CustomerKind::Company; // never Person: persons host no internship
     QString siret;
     QString addressLine1;
     QString postcode;

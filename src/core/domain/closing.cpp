@@ -7,20 +7,6 @@
 
 namespace etabli {
 
-QString closingKindCode(ClosingKind kind)
-{
-    return kind == ClosingKind::Year ? QStringLiteral("year") : QStringLiteral("month");
-}
-
-std::optional<ClosingKind> closingKindFromCode(const QString& code)
-{
-    if (code == QLatin1String("month"))
-        return ClosingKind::Month;
-    if (code == QLatin1String("year"))
-        return ClosingKind::Year;
-    return std::nullopt;
-}
-
 Money ClosingTotals::excl() const
 {
     Money m;
@@ -118,7 +104,7 @@ QString closingPeriod(ClosingKind kind, const QDate& start)
 
 QString closingHash(const Closing& c, const QString& prevHash)
 {
-    const QStringList parts = {closingKindCode(c.kind),
+    const QStringList parts = {codeOf(c.kind),
                                c.period,
                                c.start.toString(Qt::ISODate),
                                c.end.toString(Qt::ISODate),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/codes.h"
 #include "domain/money.h"
 
 #include <optional>
@@ -18,8 +19,13 @@ enum class ClosingKind
     Year,
 };
 
-QString closingKindCode(ClosingKind kind);
-std::optional<ClosingKind> closingKindFromCode(const QString& code);
+template <> struct Codes<ClosingKind>
+{
+    static constexpr CodeEntry<ClosingKind> entries[] = {
+        {ClosingKind::Month, "month", QT_TRANSLATE_NOOP("etabli::Codes", "Monthly closing")},
+        {ClosingKind::Year, "year", QT_TRANSLATE_NOOP("etabli::Codes", "Yearly closing")},
+    };
+};
 
 // Sales of one VAT rate in a period (incl. VAT is their sum).
 struct RateTotal

@@ -6,7 +6,7 @@ namespace etabli {
 
 QString receiptHash(const TaxReceipt& r, const QString& prevHash)
 {
-    QStringList parts = {r.kind,
+    QStringList parts = {codeOf(r.kind),
                          r.number,
                          r.issueDate.toString(Qt::ISODate),
                          QString::number(r.contactId),

@@ -128,13 +128,28 @@ struct ReceiptLine
     QString proof;
 };
 
+// What a numbered record of the receipts' chain is.
+enum class ReceiptKind
+{
+    Receipt,
+    Cancellation,
+};
+
+template <> struct Codes<ReceiptKind>
+{
+    static constexpr CodeEntry<ReceiptKind> entries[] = {
+        {ReceiptKind::Receipt, "receipt", QT_TRANSLATE_NOOP("etabli::Codes", "receipt")},
+        {ReceiptKind::Cancellation, "cancellation", QT_TRANSLATE_NOOP("etabli::Codes", "cancellation")},
+    };
+};
+
 // A tax receipt (reçu fiscal, content of Cerfa n°11580 for persons and
 // n°16216 for businesses), or the record cancelling one.
 struct TaxReceipt
 {
     qint64 id = 0;
-    QString kind = QStringLiteral("receipt"); // receipt, cancellation
-    QString number;                           // "R2026-0001"
+    ReceiptKind kind = ReceiptKind::Receipt;
+    QString number; // "R2026-0001"
     int year = 0;
     int sequence = 0;
     qint64 contactId = 0;
@@ -165,7 +180,7 @@ struct TaxReceipt
     // proof not covered); 3: since.
     int hashVersion = 3;
 
-    bool isCancellation() const { return kind == QLatin1String("cancellation"); }
+    bool isCancellation() const { return kind == ReceiptKind::Cancellation; }
 };
 
 // SHA-256 (hex) of what a receipt says, chained to the previous one.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/codes.h"
 #include "domain/money.h"
 
 #include <QList>
@@ -27,27 +28,20 @@ struct LegalAmount
     int version = 0;
 };
 
-inline QList<LegalAmountKind> legalAmountKinds()
+// Stored in legal_amount.code.
+template <> struct Codes<LegalAmountKind>
 {
-    return {LegalAmountKind::FranchiseGoods, LegalAmountKind::FranchiseServices,
-            LegalAmountKind::AssociationFranchise, LegalAmountKind::CashCeiling};
-}
-
-// The code stored in legal_amount.code.
-inline QString legalAmountCode(LegalAmountKind k)
-{
-    switch (k) {
-    case LegalAmountKind::FranchiseGoods:
-        return QStringLiteral("franchise_goods");
-    case LegalAmountKind::FranchiseServices:
-        return QStringLiteral("franchise_services");
-    case LegalAmountKind::AssociationFranchise:
-        return QStringLiteral("association_franchise");
-    case LegalAmountKind::CashCeiling:
-        break;
-    }
-    return QStringLiteral("cash_ceiling");
-}
+    static constexpr CodeEntry<LegalAmountKind> entries[] = {
+        {LegalAmountKind::FranchiseGoods, "franchise_goods",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Franchise threshold, sales of goods")},
+        {LegalAmountKind::FranchiseServices, "franchise_services",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Franchise threshold, services")},
+        {LegalAmountKind::AssociationFranchise, "association_franchise",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Non-profit association's threshold (commercial receipts)")},
+        {LegalAmountKind::CashCeiling, "cash_ceiling",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Cash payment ceiling (payer living in France)")},
+    };
+};
 
 // Each invoice says what it sells: goods, services or both (e-invoicing reform).
 enum class Operations

@@ -181,8 +181,8 @@ QString invoiceHash(const Invoice& i, const QString& prevHash, const QByteArray&
                      .arg(l.vatRateBp)
                      .arg(l.total().cents());
     if (i.hashVersion >= 2) {
-        parts << QString::fromUtf8(sellerJson) << i.customerKind << i.buyerReference << i.deliveryAddress
-              << operationsCode(i.operations) << i.serviceFrom.toString(Qt::ISODate)
+        parts << QString::fromUtf8(sellerJson) << codeOf(i.customerKind) << i.buyerReference
+              << i.deliveryAddress << operationsCode(i.operations) << i.serviceFrom.toString(Qt::ISODate)
               << i.serviceTo.toString(Qt::ISODate) << i.chorusEngagement << i.chorusService << i.notes
               << i.mentions.join(QLatin1Char('\n')) << i.issuedBy << i.issuedAt;
         for (const InvoiceLine& l : i.lines)

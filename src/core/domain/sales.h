@@ -2,6 +2,7 @@
 
 #include "domain/catalogue.h"
 #include "domain/codes.h"
+#include "domain/customerkind.h"
 #include "domain/legal.h"
 #include "domain/money.h"
 #include "domain/school.h"
@@ -21,9 +22,9 @@ struct Contact
 {
     qint64 id = 0;
     bool person = false;
-    QString kind = QStringLiteral("company"); // company, public, association, other (persons: other)
-    QString name;                             // organisation name, or the person's last name
-    QString firstName;                        // persons only
+    CustomerKind kind = CustomerKind::Company; // organisations; persons: Other (see customerKind())
+    QString name;                              // organisation name, or the person's last name
+    QString firstName;                         // persons only
     QString siret;
     QString legalForm; // companies: SAS, SARL, SA… (a company's tax receipt names it)
     QString addressLine1;
@@ -40,12 +41,10 @@ struct Contact
     bool supplier = false;
     int version = 0;
 
-    QString displayName() const
-    {
-        return person && !firstName.isEmpty() ? name + QLatin1Char(' ') + firstName : name;
-    }
+    QString displayName() const { return contactDisplayName(name, firstName, person); }
     // A business customer (everyone but private persons): late-payment mentions apply.
     bool professional() const { return !person; }
+    CustomerKind customerKind() const { return person ? CustomerKind::Person : kind; }
     QString postalAddress() const;
 };
 
@@ -170,7 +169,7 @@ struct Invoice
     QString customerName; // frozen at issue (drafts: the contact's current details)
     QString customerAddress;
     QString customerSiret;
-    QString customerKind; // person, company, public, association, other (frozen)
+    std::optional<CustomerKind> customerKind; // frozen at issue; none before schema 16
     bool professional = false;
     VatRegime vatRegime = VatRegime::Franchise;
     QString vatMention;
@@ -200,7 +199,7 @@ struct Invoice
 
     bool isIssued() const { return status == InvoiceStatus::Issued; }
     bool isCredit() const { return kind == InvoiceKind::Credit; }
-    bool isPublicBody() const { return customerKind == QLatin1String("public"); }
+    bool isPublicBody() const { return customerKind == CustomerKind::Public; }
     // The buyer's SIREN: the first nine digits of the SIRET.
     QString customerSiren() const { return customerSiret.left(9); }
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/budget.h"
 #include "domain/funding.h"
 #include "domain/money.h"
 
@@ -19,7 +20,7 @@ struct FundingReport
 
     struct Line
     {
-        QString kind; // resource, expense
+        BudgetKind kind = BudgetKind::Resource;
         QString code; // the category's code
         QString name; // French, with the funder for subsidies
         qint64 funderId = 0;

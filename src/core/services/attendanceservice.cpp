@@ -170,8 +170,8 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
         if (changes.isEmpty())
             return {};
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("attendance"), QString::number(sectionId),
-                    QStringLiteral("update"), changes);
+            .record(m_actor, AuditEntity::Attendance, QString::number(sectionId), AuditAction::Update,
+                    changes);
     });
 }
 

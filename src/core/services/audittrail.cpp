@@ -96,30 +96,30 @@ QString ChangeSet::toJson(const QByteArray& secret) const
                             : QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-AuditEntry AuditTrail::entryOf(const QString& at, const UserContext& user, const QString& entity,
-                               const QString& entityId, const QString& action, const QString& changes) const
+AuditEntry AuditTrail::entryOf(const QString& at, const UserContext& user, AuditEntity entity,
+                               const QString& entityId, AuditAction action, const QString& changes) const
 {
     AuditEntry e;
     e.at = at;
     e.userId = user.userId;
     e.userLogin = user.login;
-    e.entity = entity;
+    e.entity = codeOf(entity);
     e.entityId = entityId;
-    e.action = action;
+    e.action = codeOf(action);
     e.changes = changes;
     return e;
 }
 
-Status AuditTrail::record(const UserContext& user, const QString& entity, const QString& entityId,
-                          const QString& action, const ChangeSet& changes, const QString& subject)
+Status AuditTrail::record(const UserContext& user, AuditEntity entity, const QString& entityId,
+                          AuditAction action, const ChangeSet& changes, const QString& subject)
 {
     m_db.noteChange(kindOf(entity) | DataKind::Audit);
     if (!user.audited)
         return {};
     QByteArray secret;
     if (changes.hasPersonal()) {
-        auto s =
-            m_repository.subjectSecret(subject.isEmpty() ? entity + QLatin1Char(':') + entityId : subject);
+        auto s = m_repository.subjectSecret(subject.isEmpty() ? codeOf(entity) + QLatin1Char(':') + entityId
+                                                              : subject);
         if (!s)
             return std::unexpected(s.error());
         secret = *s;
@@ -128,7 +128,7 @@ Status AuditTrail::record(const UserContext& user, const QString& entity, const 
         entryOf(m_clock.nowIso(), user, entity, entityId, action, changes.toJson(secret)));
 }
 
-Status AuditTrail::recordAll(const UserContext& user, const QString& entity, const QString& action,
+Status AuditTrail::recordAll(const UserContext& user, AuditEntity entity, AuditAction action,
                              const QList<Row>& rows)
 {
     m_db.noteChange(kindOf(entity) | DataKind::Audit);
@@ -140,7 +140,7 @@ Status AuditTrail::recordAll(const UserContext& user, const QString& entity, con
     for (const Row& row : rows) {
         if (row.changes.hasPersonal())
             return fail(Error::Code::Generic, tr("Internal error: personal values recorded without digest."),
-                        entity);
+                        codeOf(entity));
         entries << entryOf(at, user, entity, row.entityId, action, row.changes.toJson(QByteArray()));
     }
     return m_repository.append(std::move(entries));
@@ -173,10 +173,17 @@ Result<QStringList> AuditTrail::people(const UserContext& user) const
     return AuditRepository(m_db).distinctValues(QStringLiteral("user_login"));
 }
 
-Result<QStringList> AuditTrail::entities(const UserContext& user) const
+Result<QList<AuditEntity>> AuditTrail::entities(const UserContext& user) const
 {
     ETABLI_TRY(AccessControl::require(user, permission::AuditRead));
-    return AuditRepository(m_db).distinctValues(QStringLiteral("entity"));
+    auto codes = AuditRepository(m_db).distinctValues(QStringLiteral("entity"));
+    if (!codes)
+        return std::unexpected(codes.error());
+    QList<AuditEntity> out;
+    for (const QString& code : std::as_const(*codes))
+        if (const auto entity = fromCode<AuditEntity>(code))
+            out << *entity;
+    return out;
 }
 
 Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter, const QString& path) const
@@ -192,9 +199,12 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
         return std::unexpected(rows.error());
     {
         for (const AuditEntry& e : *rows) {
-            const QStringList fields = {
-                e.at,       e.userLogin,           AuditWording::entityLabel(e.entity),
-                e.entityId, actionLabel(e.action), AuditWording::changes(e.entity, e.changes)};
+            const QStringList fields = {e.at,
+                                        e.userLogin,
+                                        labelOfCode<AuditEntity>(e.entity),
+                                        e.entityId,
+                                        labelOfCode<AuditAction>(e.action),
+                                        AuditWording::changes(fromCode<AuditEntity>(e.entity), e.changes)};
             QStringList escaped;
             for (const QString& f : fields)
                 escaped << csvField(f);
@@ -205,119 +215,65 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
     return files::write(path, out, true);
 }
 
-DataKinds AuditTrail::kindOf(const QString& entity)
+DataKinds AuditTrail::kindOf(AuditEntity entity)
 {
-    static const QHash<QString, DataKind> kinds = {
-        {QStringLiteral("school"), DataKind::School},
-        {QStringLiteral("section"), DataKind::School},
-        {QStringLiteral("skill"), DataKind::School},
-        {QStringLiteral("user"), DataKind::Users},
-        {QStringLiteral("session"), DataKind::Users},
-        {QStringLiteral("database"), DataKind::Users},
-        {QStringLiteral("trainee"), DataKind::Trainees},
-        {QStringLiteral("organisation"), DataKind::Trainees},
-        {QStringLiteral("attendance"), DataKind::Attendance},
-        {QStringLiteral("catalogue"), DataKind::Catalogue},
-        {QStringLiteral("production"), DataKind::Production},
-        {QStringLiteral("staff"), DataKind::Staff},
-        {QStringLiteral("volunteer_hours"), DataKind::Staff},
-        {QStringLiteral("contact"), DataKind::Contacts},
-        {QStringLiteral("vehicle"), DataKind::Contacts},
-        {QStringLiteral("quote"), DataKind::Quotes},
-        {QStringLiteral("work_order"), DataKind::WorkOrders},
-        {QStringLiteral("invoice"), DataKind::Invoices},
-        {QStringLiteral("payment"), DataKind::Invoices},
-        {QStringLiteral("closing"), DataKind::Invoices},
-        {QStringLiteral("tyre_set"), DataKind::TyreHotel},
-        {QStringLiteral("donation"), DataKind::Gifts},
-        {QStringLiteral("tax_receipt"), DataKind::Gifts},
-        {QStringLiteral("member"), DataKind::Gifts},
-        {QStringLiteral("membership_due"), DataKind::Gifts},
-        {QStringLiteral("financial_year"), DataKind::Budget},
-        {QStringLiteral("budget_entry"), DataKind::Budget},
-        {QStringLiteral("budget_forecast"), DataKind::Budget},
-        {QStringLiteral("apprenticeship_tax"), DataKind::Budget},
-        {QStringLiteral("legal_amount"), DataKind::Budget},
-        {QStringLiteral("reference_value"), DataKind::Budget},
-        {QStringLiteral("subsidy"), DataKind::Subsidies},
-        {QStringLiteral("report_narrative"), DataKind::Reports},
-        {QStringLiteral("audit"), DataKind::Audit},
-    };
-    // An entity not listed here (a new one) reloads every page rather than none.
-    const auto found = kinds.constFind(entity);
-    return found == kinds.cend() ? allDataKinds() : DataKinds(*found);
-}
-
-QString AuditTrail::entityLabel(const QString& entity)
-{
-    if (entity == QLatin1String("school"))
-        return tr("school settings");
-    if (entity == QLatin1String("section"))
-        return tr("section");
-    if (entity == QLatin1String("user"))
-        return tr("user account");
-    if (entity == QLatin1String("session"))
-        return tr("session");
-    if (entity == QLatin1String("trainee"))
-        return tr("trainee");
-    if (entity == QLatin1String("database"))
-        return tr("database");
-    if (entity == QLatin1String("attendance"))
-        return tr("attendance");
-    if (entity == QLatin1String("organisation"))
-        return tr("organisation");
-    if (entity == QLatin1String("catalogue"))
-        return tr("catalogue item");
-    if (entity == QLatin1String("production"))
-        return tr("production log entry");
-    if (entity == QLatin1String("skill"))
-        return tr("skill");
-    if (entity == QLatin1String("staff"))
-        return tr("team member");
-    if (entity == QLatin1String("volunteer_hours"))
-        return tr("volunteer hours");
-    if (entity == QLatin1String("contact"))
-        return tr("contact");
-    if (entity == QLatin1String("vehicle"))
-        return tr("vehicle");
-    if (entity == QLatin1String("audit"))
-        return tr("audit trail");
-    if (entity == QLatin1String("invoice"))
-        return tr("invoice");
-    if (entity == QLatin1String("payment"))
-        return tr("payment");
-    if (entity == QLatin1String("quote"))
-        return tr("quote");
-    if (entity == QLatin1String("work_order"))
-        return tr("work order");
-    return entity;
-}
-
-QString AuditTrail::actionLabel(const QString& action)
-{
-    if (action == QLatin1String("create"))
-        return tr("created");
-    if (action == QLatin1String("update"))
-        return tr("changed");
-    if (action == QLatin1String("delete"))
-        return tr("deleted");
-    if (action == QLatin1String("login"))
-        return tr("logged in");
-    if (action == QLatin1String("login_failed"))
-        return tr("failed login");
-    if (action == QLatin1String("lock"))
-        return tr("account locked");
-    if (action == QLatin1String("password"))
-        return tr("password changed");
-    if (action == QLatin1String("export"))
-        return tr("exported");
-    if (action == QLatin1String("anonymise"))
-        return tr("anonymised");
-    if (action == QLatin1String("restore"))
-        return tr("restored");
-    if (action == QLatin1String("read"))
-        return tr("read");
-    return action;
+    using E = AuditEntity;
+    switch (entity) {
+    case E::School:
+    case E::Section:
+    case E::Skill:
+        return DataKind::School;
+    case E::User:
+    case E::Session:
+    case E::Database:
+        return DataKind::Users;
+    case E::Trainee:
+    case E::Organisation:
+        return DataKind::Trainees;
+    case E::Attendance:
+        return DataKind::Attendance;
+    case E::Catalogue:
+        return DataKind::Catalogue;
+    case E::Production:
+        return DataKind::Production;
+    case E::Staff:
+    case E::VolunteerHours:
+        return DataKind::Staff;
+    case E::Contact:
+    case E::Vehicle:
+        return DataKind::Contacts;
+    case E::Quote:
+        return DataKind::Quotes;
+    case E::WorkOrder:
+        return DataKind::WorkOrders;
+    case E::Invoice:
+    case E::Payment:
+    case E::Closing:
+        return DataKind::Invoices;
+    case E::TyreSet:
+        return DataKind::TyreHotel;
+    case E::Donation:
+    case E::TaxReceipt:
+    case E::Member:
+    case E::MembershipDue:
+        return DataKind::Gifts;
+    case E::FinancialYear:
+    case E::BudgetEntry:
+    case E::BudgetForecast:
+    case E::ApprenticeshipTax:
+    case E::LegalAmount:
+    case E::ReferenceValue:
+        return DataKind::Budget;
+    case E::Subsidy:
+        return DataKind::Subsidies;
+    case E::ReportNarrative:
+        return DataKind::Reports;
+    case E::Audit:
+        return DataKind::Audit;
+    case E::Archive: // a year's archive touches what the year holds
+        break;
+    }
+    return allDataKinds();
 }
 
 } // namespace etabli

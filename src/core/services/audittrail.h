@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/audit.h"
 #include "domain/datakind.h"
 #include "domain/paging.h"
 #include "domain/user.h"
@@ -64,8 +65,8 @@ public:
 
     // `subject`: the person the personal values are about ("contact:7"),
     // when not the row's own entity and number.
-    Status record(const UserContext& user, const QString& entity, const QString& entityId,
-                  const QString& action, const ChangeSet& changes = {}, const QString& subject = {});
+    Status record(const UserContext& user, AuditEntity entity, const QString& entityId, AuditAction action,
+                  const ChangeSet& changes = {}, const QString& subject = {});
     // The same action on several rows of an entity (an import's): one
     // append for all (AuditRepository::append). Each row's changes hold no
     // personal value (recorded as digests by record()).
@@ -74,8 +75,7 @@ public:
         QString entityId;
         ChangeSet changes;
     };
-    Status recordAll(const UserContext& user, const QString& entity, const QString& action,
-                     const QList<Row>& rows);
+    Status recordAll(const UserContext& user, AuditEntity entity, AuditAction action, const QList<Row>& rows);
     // Forgets a person (retention): their digests can no longer be linked to a value.
     Status forget(const QString& subject);
 
@@ -84,20 +84,19 @@ public:
                                   const PageRequest& request) const;
     Result<qint64> count(const UserContext& user, const AuditFilter& filter, int cap = 10000) const;
     Result<QStringList> people(const UserContext& user) const;
-    Result<QStringList> entities(const UserContext& user) const;
+    // The kinds of element the trail names (those this version knows).
+    Result<QList<AuditEntity>> entities(const UserContext& user) const;
     // CSV (semicolon-separated, UTF-8 with BOM for spreadsheets) of the
     // filtered rows.
     Status exportCsv(const UserContext& user, const AuditFilter& filter, const QString& path) const;
 
     // Which pages an entity's change concerns (Database::noteChange).
-    static DataKinds kindOf(const QString& entity);
-    static QString entityLabel(const QString& entity);
-    static QString actionLabel(const QString& action);
+    static DataKinds kindOf(AuditEntity entity);
 
 private:
     // A row of the trail, its changes already written (ChangeSet::toJson).
-    AuditEntry entryOf(const QString& at, const UserContext& user, const QString& entity,
-                       const QString& entityId, const QString& action, const QString& changes) const;
+    AuditEntry entryOf(const QString& at, const UserContext& user, AuditEntity entity,
+                       const QString& entityId, AuditAction action, const QString& changes) const;
 
     Database& m_db;
     const Clock& m_clock;

@@ -34,24 +34,6 @@ struct Word
     const char* label;
 };
 
-// The elements the trail names besides those AuditTrail::entityLabel knows.
-const Word kEntities[] = {
-    {"subsidy", QT_TRANSLATE_NOOP("AuditWording", "subsidy")},
-    {"donation", QT_TRANSLATE_NOOP("AuditWording", "gift")},
-    {"tax_receipt", QT_TRANSLATE_NOOP("AuditWording", "tax receipt")},
-    {"tyre_set", QT_TRANSLATE_NOOP("AuditWording", "set of tyres in storage")},
-    {"financial_year", QT_TRANSLATE_NOOP("AuditWording", "financial year")},
-    {"budget_entry", QT_TRANSLATE_NOOP("AuditWording", "budget entry")},
-    {"budget_forecast", QT_TRANSLATE_NOOP("AuditWording", "budget forecast")},
-    {"report_narrative", QT_TRANSLATE_NOOP("AuditWording", "report text")},
-    {"reference_value", QT_TRANSLATE_NOOP("AuditWording", "reference value")},
-    {"membership_due", QT_TRANSLATE_NOOP("AuditWording", "membership fee")},
-    {"member", QT_TRANSLATE_NOOP("AuditWording", "member")},
-    {"legal_amount", QT_TRANSLATE_NOOP("AuditWording", "amount set by law")},
-    {"closing", QT_TRANSLATE_NOOP("AuditWording", "closing")},
-    {"apprenticeship_tax", QT_TRANSLATE_NOOP("AuditWording", "apprenticeship tax")},
-};
-
 // Fields as the forms label them.
 const Word kFields[] = {
     {"account", QT_TRANSLATE_NOOP("AuditWording", "Account")},
@@ -211,21 +193,21 @@ const QStringList kBooleans = {QStringLiteral("active"),
                                QStringLiteral("person")};
 
 // The code of a list as the form of `entity` names it; empty when not one.
-QString codeLabel(const QString& entity, const QString& field, const QString& code)
+QString codeLabel(std::optional<AuditEntity> entity, const QString& field, const QString& code)
 {
     if (field == QLatin1String("status")) {
-        if (entity == QLatin1String("trainee"))
+        if (entity == AuditEntity::Trainee)
             return labelOf(fromCode(code, TraineeStatus::Candidate));
-        if (entity == QLatin1String("subsidy"))
+        if (entity == AuditEntity::Subsidy)
             return labelOfCode<SubsidyStatus>(code);
-        if (entity == QLatin1String("invoice"))
+        if (entity == AuditEntity::Invoice)
             return labelOfCode<InvoiceStatus>(code);
-        if (entity == QLatin1String("quote"))
+        if (entity == AuditEntity::Quote)
             return labelOfCode<QuoteStatus>(code);
-        if (entity == QLatin1String("work_order"))
+        if (entity == AuditEntity::WorkOrder)
             return labelOfCode<WorkOrderStatus>(code);
     }
-    if (field == QLatin1String("decision") && entity == QLatin1String("subsidy"))
+    if (field == QLatin1String("decision") && entity == AuditEntity::Subsidy)
         return labelOfCode<SubsidyDecision>(code);
     if (field == QLatin1String("read"))
         return code == QLatin1String("notes")       ? AuditWording::tr("follow-up notes")
@@ -236,7 +218,7 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
     if (field == QLatin1String("vat_regime"))
         return labelOfCode<VatRegime>(code);
     if (field == QLatin1String("method"))
-        return entity == QLatin1String("donation") || entity == QLatin1String("membership_due")
+        return entity == AuditEntity::Donation || entity == AuditEntity::MembershipDue
                    ? labelOfCode<GiftMethod>(code)
                    : labelOfCode<PaymentMethod>(code);
     if (field == QLatin1String("unit"))
@@ -244,23 +226,15 @@ QString codeLabel(const QString& entity, const QString& field, const QString& co
     if (field == QLatin1String("job"))
         return labelOfCode<StaffJob>(code);
     if (field == QLatin1String("kind")) {
-        if (entity == QLatin1String("staff"))
+        if (entity == AuditEntity::Staff)
             return labelOfCode<StaffKind>(code);
-        if (entity == QLatin1String("production"))
+        if (entity == AuditEntity::Production)
             return labelOfCode<ProductionKind>(code);
     }
     return {};
 }
 
 } // namespace
-
-QString AuditWording::entityLabel(const QString& entity)
-{
-    static const auto entities = lookup(kEntities, std::size(kEntities));
-    if (auto it = entities.constFind(entity); it != entities.cend())
-        return QCoreApplication::translate("AuditWording", *it);
-    return AuditTrail::entityLabel(entity);
-}
 
 QString AuditWording::fieldLabel(const QString& field)
 {
@@ -282,7 +256,7 @@ bool AuditWording::isReference(const QString& field)
     return field.endsWith(QLatin1String("_id"));
 }
 
-QString AuditWording::value(const QString& entity, const QString& field, const QVariant& v)
+QString AuditWording::value(std::optional<AuditEntity> entity, const QString& field, const QVariant& v)
 {
     if (!v.isValid() || v.isNull() || v.toString().isEmpty())
         return QStringLiteral("—");
@@ -310,7 +284,7 @@ QString AuditWording::value(const QString& entity, const QString& field, const Q
     return text;
 }
 
-QString AuditWording::changes(const QString& entity, const QString& json)
+QString AuditWording::changes(std::optional<AuditEntity> entity, const QString& json)
 {
     if (json.isEmpty())
         return {};

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "domain/audit.h"
+
+#include <optional>
 #include <QCoreApplication>
 #include <QString>
 #include <QVariant>
@@ -16,19 +19,17 @@ class AuditWording
     Q_DECLARE_TR_FUNCTIONS(AuditWording)
 
 public:
-    // "subvention", "jeune"… (the trail's element).
-    static QString entityLabel(const QString& entity);
     // "Montant accordé"; a field without a label keeps its name.
     static QString fieldLabel(const QString& field);
     // Ids, versions, search keys, hashes: not shown to a reader.
     static bool isInternal(const QString& field);
     // A reference to another record (contact_id…): shown as changed, not by its number.
     static bool isReference(const QString& field);
-    // The value as the form of `entity` shows it.
-    static QString value(const QString& entity, const QString& field, const QVariant& value);
+    // The value as the form of `entity` shows it (none: as any form shows it).
+    static QString value(std::optional<AuditEntity> entity, const QString& field, const QVariant& value);
     // A row's changes in a sentence:
     // "Montant accordé : 0,00 € → 600 000,00 € ; Statut : Demandée → Accordée".
-    static QString changes(const QString& entity, const QString& json);
+    static QString changes(std::optional<AuditEntity> entity, const QString& json);
 };
 
 } // namespace etabli

@@ -89,8 +89,7 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
         auto written = write([&]() {
             ChangeSet c;
             c.set(QStringLiteral("account"), QStringLiteral("unknown"));
-            return audit.record(nobody, QStringLiteral("session"), QString(), QStringLiteral("login_failed"),
-                                c);
+            return audit.record(nobody, AuditEntity::Session, QString(), AuditAction::LoginFailed, c);
         });
         if (!written)
             return std::unexpected(written.error());
@@ -121,15 +120,15 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
                 return r;
             ChangeSet c;
             c.set(QStringLiteral("account"), locked ? QStringLiteral("locked") : QStringLiteral("known"));
-            if (auto r = audit.record(actor, QStringLiteral("session"), QString::number(user.id),
-                                      QStringLiteral("login_failed"), c);
+            if (auto r = audit.record(actor, AuditEntity::Session, QString::number(user.id),
+                                      AuditAction::LoginFailed, c);
                 !r)
                 return r;
             if (locksNow) {
                 ChangeSet until;
                 until.set(QStringLiteral("locked_until"), lockedUntil);
-                return audit.record(actor, QStringLiteral("user"), QString::number(user.id),
-                                    QStringLiteral("lock"), until);
+                return audit.record(actor, AuditEntity::User, QString::number(user.id), AuditAction::Lock,
+                                    until);
             }
             return {};
         });
@@ -157,8 +156,7 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
                     return r;
             }
         }
-        return audit.record(actor, QStringLiteral("session"), QString::number(user.id),
-                            QStringLiteral("login"));
+        return audit.record(actor, AuditEntity::Session, QString::number(user.id), AuditAction::Login);
     });
     if (!written)
         return std::unexpected(written.error());

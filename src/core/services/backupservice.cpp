@@ -35,7 +35,7 @@ Status BackupService::copyTo(const QString& target, bool overwrite)
         ChangeSet c;
         c.set(QStringLiteral("file"), QDir::toNativeSeparators(target));
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("database"), QString(), QStringLiteral("export"), c);
+            .record(m_actor, AuditEntity::Database, QString(), AuditAction::Export, c);
     });
 }
 
@@ -201,7 +201,7 @@ Status BackupService::afterRestore(const RestorePlan& plan, const QString& keptA
             .set(QStringLiteral("kept_aside"), QFileInfo(keptAside).fileName())
             .set(QStringLiteral("missing"), static_cast<int>(plan.missing.size()));
         return AuditTrail(m_db, m_clock)
-            .record(who, QStringLiteral("database"), QString(), QStringLiteral("restore"), c);
+            .record(who, AuditEntity::Database, QString(), AuditAction::Restore, c);
     });
 }
 

@@ -103,8 +103,8 @@ Status BudgetService::setForecast(const BudgetForecast& f)
         if (f.funderId != 0)
             c.set(QStringLiteral("funder_id"), f.funderId);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("budget_forecast"), QString::number(f.financialYearId),
-                    QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::BudgetForecast, QString::number(f.financialYearId),
+                    AuditAction::Update, c);
     });
 }
 
@@ -141,9 +141,9 @@ Result<qint64> BudgetService::recordEntry(const BudgetEntry& input)
             .set(QStringLiteral("category"), category->code)
             .set(QStringLiteral("label"), e.label.trimmed())
             .set(QStringLiteral("amount_cents"), cents(e.amount));
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id),
-                               QStringLiteral("create"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::BudgetEntry, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }
@@ -182,8 +182,8 @@ Result<qint64> BudgetService::correctEntry(qint64 entryId, const QDate& day, con
             .set(QStringLiteral("amount_cents"), cents(c.amount))
             .set(QStringLiteral("reason"), reason.trimmed());
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("budget_entry"), QString::number(*id),
-                               QStringLiteral("create"), changes));
+                       .record(m_actor, AuditEntity::BudgetEntry, QString::number(*id), AuditAction::Create,
+                               changes));
         return id;
     });
 }
@@ -267,8 +267,8 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
             .add(QStringLiteral("received_on"), before.receivedOn.toString(Qt::ISODate),
                  t.receivedOn.toString(Qt::ISODate));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("apprenticeship_tax"), QString::number(id),
-                               t.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), c));
+                       .record(m_actor, AuditEntity::ApprenticeshipTax, QString::number(id),
+                               t.id == 0 ? AuditAction::Create : AuditAction::Update, c));
         return id;
     });
 }
@@ -311,8 +311,8 @@ Result<qint64> BudgetService::saveMember(const Member& m)
             .set(QStringLiteral("joined_on"), m.joinedOn.toString(Qt::ISODate))
             .set(QStringLiteral("left_on"), m.leftOn.toString(Qt::ISODate));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("member"), QString::number(id),
-                               m.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), c));
+                       .record(m_actor, AuditEntity::Member, QString::number(id),
+                               m.id == 0 ? AuditAction::Create : AuditAction::Update, c));
         return id;
     });
 }
@@ -355,9 +355,9 @@ Result<qint64> BudgetService::recordDue(const MembershipDue& d)
             .set(QStringLiteral("year"), d.year)
             .set(QStringLiteral("amount_cents"), cents(d.amount))
             .set(QStringLiteral("paid_on"), d.paidOn.toString(Qt::ISODate));
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("membership_due"), QString::number(*id),
-                               QStringLiteral("create"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::MembershipDue, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }

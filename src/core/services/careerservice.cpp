@@ -35,7 +35,7 @@ Status CareerService::audit(qint64 traineeId, const QString& field, const QStrin
     ChangeSet c;
     c.set(field, value);
     return AuditTrail(m_db, m_clock)
-        .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId), QStringLiteral("update"), c);
+        .record(m_actor, AuditEntity::Trainee, QString::number(traineeId), AuditAction::Update, c);
 }
 
 Result<QList<Organisation>> CareerService::searchOrganisations(const QString& text) const
@@ -55,9 +55,9 @@ Result<qint64> CareerService::addOrganisation(const Organisation& o)
             return id;
         ChangeSet c;
         c.set(QStringLiteral("name"), o.name.trimmed());
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("organisation"), QString::number(*id),
-                               QStringLiteral("create"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::Organisation, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }

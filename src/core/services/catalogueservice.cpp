@@ -48,9 +48,9 @@ Result<qint64> CatalogueService::add(const CatalogueItem& item)
         c.set(QStringLiteral("code"), item.code.trimmed())
             .set(QStringLiteral("label"), item.label.trimmed())
             .set(QStringLiteral("unit_price_cents"), static_cast<qint64>(item.unitPrice.cents()));
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("catalogue"), QString::number(*id),
-                               QStringLiteral("create"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::Catalogue, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }
@@ -82,8 +82,7 @@ Status CatalogueService::update(const CatalogueItem& item)
             .add(QStringLiteral("vat_rate_bp"), before.vatRateBp, item.vatRateBp)
             .add(QStringLiteral("active"), before.active, item.active);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("catalogue"), QString::number(item.id), QStringLiteral("update"),
-                    c);
+            .record(m_actor, AuditEntity::Catalogue, QString::number(item.id), AuditAction::Update, c);
     });
 }
 

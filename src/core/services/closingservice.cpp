@@ -129,8 +129,7 @@ Result<QList<Closing>> ClosingService::closeUntil(const QDate& until)
                 .set(QStringLiteral("paid_cents"), static_cast<qint64>(c.totals.paid().cents()))
                 .set(QStringLiteral("hash"), c.hash);
             if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("closing"), c.period, QStringLiteral("create"),
-                                     changes);
+                             .record(m_actor, AuditEntity::Closing, c.period, AuditAction::Create, changes);
                 !r)
                 return r;
             made << c;

@@ -8,19 +8,6 @@
 
 namespace etabli {
 
-QString ContactService::kindLabel(const Contact& c)
-{
-    if (c.person)
-        return tr("Private person");
-    if (c.kind == QLatin1String("company"))
-        return tr("Company");
-    if (c.kind == QLatin1String("public"))
-        return tr("Public body");
-    if (c.kind == QLatin1String("association"))
-        return tr("Association");
-    return tr("Other organisation");
-}
-
 Status ContactService::mayRead() const
 {
     if (m_actor.can(permission::SalesRead) || m_actor.can(permission::TraineesRead))
@@ -40,10 +27,10 @@ Status ContactService::validate(Contact& c, bool confirmedDuplicate) const
     if (c.name.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput,
                     c.person ? tr("The last name is required.") : tr("The name is required."));
-    if (!c.person && !QStringList{QStringLiteral("company"), QStringLiteral("public"),
-                                  QStringLiteral("association"), QStringLiteral("other")}
-                          .contains(c.kind))
-        return fail(Error::Code::InvalidInput, tr("Unknown kind of organisation “%1”.").arg(c.kind));
+    if (c.kind == CustomerKind::Person) { // "a person" said through the kind
+        c.person = true;
+        c.kind = CustomerKind::Other;
+    }
     c.siret = QString(c.siret).remove(QLatin1Char(' '));
     if (!c.siret.isEmpty()) {
         if (auto r = SalesFormats::checkSiret(c.siret); !r)
@@ -104,9 +91,9 @@ Result<qint64> ContactService::add(const Contact& input, bool confirmedDuplicate
         ChangeSet changes;
         changes.set(QStringLiteral("name"), c.displayName(), Privacy::Personal)
             .set(QStringLiteral("siret"), c.siret);
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("contact"), QString::number(*id),
-                               QStringLiteral("create"), changes));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::Contact, QString::number(*id), AuditAction::Create, changes));
         return id;
     });
 }
@@ -133,8 +120,7 @@ Status ContactService::update(const Contact& input, bool confirmedDuplicate)
             .add(QStringLiteral("phone"), before->phone, c.phone.trimmed(), Privacy::Personal)
             .add(QStringLiteral("email"), before->email, c.email.trimmed(), Privacy::Personal);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("contact"), QString::number(c.id), QStringLiteral("update"),
-                    changes);
+            .record(m_actor, AuditEntity::Contact, QString::number(c.id), AuditAction::Update, changes);
     });
 }
 
@@ -184,8 +170,8 @@ Result<qint64> ContactService::saveVehicle(const Vehicle& input)
             .set(QStringLiteral("contact_id"), v.contactId);
         // A plate is about its owner.
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("vehicle"), QString::number(id),
-                               v.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), changes,
+                       .record(m_actor, AuditEntity::Vehicle, QString::number(id),
+                               v.id == 0 ? AuditAction::Create : AuditAction::Update, changes,
                                QStringLiteral("contact:%1").arg(v.contactId)));
         return id;
     });

@@ -37,8 +37,6 @@ public:
     Result<Vehicle> findVehicle(const QString& plate) const;
     Result<qint64> saveVehicle(const Vehicle& vehicle);
 
-    static QString kindLabel(const Contact& contact);
-
 private:
     Status mayRead() const;
     Status mayWrite() const;

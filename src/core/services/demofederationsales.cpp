@@ -63,11 +63,11 @@ Result<int> DemoGenerator::addFederationSales(Summary& summary, DeterministicRan
                 c.firstName = rng.pick(rng.chance(50) ? demo::girlsNames() : demo::boysNames());
             } else if (rng.chance(15)) {
                 c.name = QStringLiteral("Mairie de %1").arg(town.name);
-                c.kind = QStringLiteral("public");
+                c.kind = CustomerKind::Public;
                 c.siret = demo::siret(rng);
             } else {
                 c.name = rng.pick(trades) + QLatin1Char(' ') + rng.pick(demo::lastNames());
-                c.kind = QStringLiteral("company");
+                c.kind = CustomerKind::Company;
                 c.siret = demo::siret(rng);
             }
             c.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 60)).arg(rng.pick(demo::streets()));

@@ -59,7 +59,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
     for (Funder& f : funders) {
         Contact c;
         c.name = QString::fromUtf8(f.name);
-        c.kind = QStringLiteral("public");
+        c.kind = CustomerKind::Public;
         c.city = QStringLiteral("Dole");
         c.postcode = QStringLiteral("39100");
         c.funder = true;
@@ -90,7 +90,7 @@ Result<int> DemoGenerator::addFunding(DeterministicRandom& rng, const QDate& tod
     for (const QString& name : taxPayers) {
         Contact c;
         c.name = name;
-        c.kind = QStringLiteral("company");
+        c.kind = CustomerKind::Company;
         const demo::Town& town = rng.pick(demo::towns());
         c.postcode = town.postcode;
         c.city = town.name;

@@ -16,6 +16,7 @@ class Database;
 class DeterministicRandom;
 struct CatalogueItem;
 struct Section;
+struct SchoolIdentity;
 
 // Builds a realistic, deterministic demo school: Juralternance-like, over the
 // last ten school years. The same seed and reference date give the same
@@ -80,6 +81,12 @@ public:
     }
 
 private:
+    // The school before any year (demoschool.cpp): its identity, its
+    // workshops, their catalogue, one account per role.
+    Result<SchoolIdentity> addSchool(const QString& now);
+    Result<QList<Section>> addSections(const QString& now);
+    Result<QList<QList<CatalogueItem>>> addCatalogue(const QList<Section>& sections, const QString& now);
+    Result<QHash<QString, qint64>> addAccounts(const QList<Section>& sections, const QString& now);
     // Customers, vehicles, quotes and work orders of the logged orders, their
     // invoices and payments, cheque deposits, the tyre hotel.
     Result<int> addSales(Summary& summary, DeterministicRandom& rng, const QList<Section>& sections,

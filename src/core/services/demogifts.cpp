@@ -44,24 +44,24 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
     struct Firm
     {
         QString name;
-        QString kind;
+        CustomerKind kind;
         QString siret;
         QString legalForm;
     };
     const QList<Firm> companies = {
-        {QStringLiteral("Crédit Mutuel de Dole"), QStringLiteral("company"), QStringLiteral("48018451400010"),
+        {QStringLiteral("Crédit Mutuel de Dole"), CustomerKind::Company, QStringLiteral("48018451400010"),
          QStringLiteral("Société coopérative de crédit")},
-        {QStringLiteral("Solvay Tavaux"), QStringLiteral("company"), QStringLiteral("13267736000019"),
+        {QStringLiteral("Solvay Tavaux"), CustomerKind::Company, QStringLiteral("13267736000019"),
          QStringLiteral("SAS")},
-        {QStringLiteral("Fromagerie Marcel Petite"), QStringLiteral("company"),
-         QStringLiteral("50097882000016"), QStringLiteral("SAS")},
-        {QStringLiteral("Rotary Club de Dole"), QStringLiteral("association"), {}, {}},
-        {QStringLiteral("Lions Club Dole Val d'Amour"), QStringLiteral("association"), {}, {}},
-        {QStringLiteral("Groupe Jura Métal"), QStringLiteral("company"), QStringLiteral("98543534600012"),
+        {QStringLiteral("Fromagerie Marcel Petite"), CustomerKind::Company, QStringLiteral("50097882000016"),
+         QStringLiteral("SAS")},
+        {QStringLiteral("Rotary Club de Dole"), CustomerKind::Association, {}, {}},
+        {QStringLiteral("Lions Club Dole Val d'Amour"), CustomerKind::Association, {}, {}},
+        {QStringLiteral("Groupe Jura Métal"), CustomerKind::Company, QStringLiteral("98543534600012"),
          QStringLiteral("SARL")},
-        {QStringLiteral("Pneumatiques du Revermont"), QStringLiteral("company"),
-         QStringLiteral("77387214800012"), QStringLiteral("SARL")},
-        {QStringLiteral("Fondation d'entreprise Jurassienne"), QStringLiteral("other"), {}, {}}};
+        {QStringLiteral("Pneumatiques du Revermont"), CustomerKind::Company, QStringLiteral("77387214800012"),
+         QStringLiteral("SARL")},
+        {QStringLiteral("Fondation d'entreprise Jurassienne"), CustomerKind::Other, {}, {}}};
     QList<qint64> firms;
     QSet<qint64> receiptless; // not a person nor a company
     for (const Firm& firm : companies) {
@@ -79,7 +79,7 @@ Result<int> DemoGenerator::addGifts(DeterministicRandom& rng, const QDate& today
         if (!id)
             return std::unexpected(id.error());
         firms << *id;
-        if (firm.kind != QLatin1String("company"))
+        if (firm.kind != CustomerKind::Company)
             receiptless.insert(*id);
     }
 

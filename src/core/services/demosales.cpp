@@ -114,28 +114,28 @@ Result<int> DemoGenerator::addSales(Summary& summary, DeterministicRandom& rng,
     struct Org
     {
         const char* name;
-        const char* kind;
+        CustomerKind kind;
         const char* city;
         const char* postcode;
     };
     const QList<Org> orgs = {
-        {"Garage Moderne Jeanneret", "company", "Dole", "39100"},
-        {"Transports Girod", "company", "Tavaux", "39500"},
-        {"GAEC du Val d'Amour", "company", "Chissey-sur-Loue", "39380"},
-        {"EARL de la Grange Rouge", "company", "Rochefort-sur-Nenon", "39700"},
-        {"Mairie de Tavaux", "public", "Tavaux", "39500"},
-        {"Mairie de Foucherans", "public", "Foucherans", "39100"},
-        {"Communauté d'agglomération du Grand Dole", "public", "Dole", "39100"},
-        {"Taxis Dolois", "company", "Dole", "39100"},
-        {"Boulangerie Bourgeois", "company", "Damparis", "39500"},
-        {"Association Les Amis du Doubs", "association", "Dole", "39100"},
-        {"Menuiserie Prost", "company", "Authume", "39100"},
-        {"Camping du Pasquier", "company", "Dole", "39100"},
+        {"Garage Moderne Jeanneret", CustomerKind::Company, "Dole", "39100"},
+        {"Transports Girod", CustomerKind::Company, "Tavaux", "39500"},
+        {"GAEC du Val d'Amour", CustomerKind::Company, "Chissey-sur-Loue", "39380"},
+        {"EARL de la Grange Rouge", CustomerKind::Company, "Rochefort-sur-Nenon", "39700"},
+        {"Mairie de Tavaux", CustomerKind::Public, "Tavaux", "39500"},
+        {"Mairie de Foucherans", CustomerKind::Public, "Foucherans", "39100"},
+        {"Communauté d'agglomération du Grand Dole", CustomerKind::Public, "Dole", "39100"},
+        {"Taxis Dolois", CustomerKind::Company, "Dole", "39100"},
+        {"Boulangerie Bourgeois", CustomerKind::Company, "Damparis", "39500"},
+        {"Association Les Amis du Doubs", CustomerKind::Association, "Dole", "39100"},
+        {"Menuiserie Prost", CustomerKind::Company, "Authume", "39100"},
+        {"Camping du Pasquier", CustomerKind::Company, "Dole", "39100"},
     };
     for (const Org& o : orgs) {
         Contact c;
         c.name = QString::fromUtf8(o.name);
-        c.kind = QString::fromLatin1(o.kind);
+        c.kind = o.kind;
         c.city = QString::fromUtf8(o.city);
         c.postcode = QString::fromLatin1(o.postcode);
         c.addressLine1 = QStringLiteral("%1 %2").arg(rng.between(1, 40)).arg(rng.pick(streets()));

@@ -76,8 +76,7 @@ Result<qint64> DonationService::record(const Donation& input)
             .set(QStringLiteral("nature"), codeOf(d.nature))
             .set(QStringLiteral("form"), codeOf(d.form));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("donation"), QString::number(*id),
-                               QStringLiteral("create"), c));
+                       .record(m_actor, AuditEntity::Donation, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }
@@ -170,11 +169,10 @@ Result<qint64> DonationService::issue(TaxReceipt t, const QList<qint64>& donatio
     }
     ChangeSet c;
     c.set(QStringLiteral("number"), t.number)
-        .set(QStringLiteral("kind"), t.kind)
+        .set(QStringLiteral("kind"), codeOf(t.kind))
         .set(QStringLiteral("total_cents"), static_cast<qint64>(t.total.cents()));
     ETABLI_TRY(AuditTrail(m_db, m_clock)
-                   .record(m_actor, QStringLiteral("tax_receipt"), QString::number(*id),
-                           QStringLiteral("create"), c));
+                   .record(m_actor, AuditEntity::TaxReceipt, QString::number(*id), AuditAction::Create, c));
     return id;
 }
 
@@ -202,7 +200,7 @@ Status DonationService::fillDonor(TaxReceipt& t, const Contact& donor)
     t.donorLegalForm = donor.person ? QString() : donor.legalForm.trimmed();
     if (donor.person)
         return {};
-    if (donor.kind != QLatin1String("company"))
+    if (donor.customerKind() != CustomerKind::Company)
         return fail(Error::Code::InvalidInput,
                     tr("%1 is not a company: tax receipts are for private persons (Cerfa 11580) and for "
                        "companies (Cerfa 16216). A public body or an association gets a letter of thanks, "
@@ -293,7 +291,7 @@ Result<qint64> DonationService::cancelReceipt(qint64 receiptId, const QString& r
                 tr("%1 is already cancelled by %2.").arg(original->number, original->cancelledByNumber));
         TaxReceipt t = *original;
         t.id = 0;
-        t.kind = QStringLiteral("cancellation");
+        t.kind = ReceiptKind::Cancellation;
         t.cancelsReceiptId = original->id;
         t.reason = reason.trimmed();
         auto id = issue(t, {});

@@ -124,9 +124,9 @@ Result<FinancialYear> FinancialYearService::open(int startYear)
         ChangeSet c;
         c.set(QStringLiteral("start_date"), y->start.toString(Qt::ISODate))
             .set(QStringLiteral("end_date"), y->end.toString(Qt::ISODate));
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("financial_year"), QString::number(*id),
-                               QStringLiteral("create"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::FinancialYear, QString::number(*id), AuditAction::Create, c));
         return repo.year(*id);
     });
 }
@@ -170,8 +170,7 @@ Status FinancialYearService::setTargets(const FinancialYear& input)
             .add(QStringLiteral("target_gifts_bp"), stored->targetGiftsBp, y.targetGiftsBp)
             .add(QStringLiteral("target_subsidies_bp"), stored->targetSubsidiesBp, y.targetSubsidiesBp);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("financial_year"), QString::number(y.id),
-                    QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::FinancialYear, QString::number(y.id), AuditAction::Update, c);
     });
 }
 
@@ -195,8 +194,7 @@ Status FinancialYearService::close(qint64 id, int version)
         ChangeSet c;
         c.add(QStringLiteral("closed"), 0, 1);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("financial_year"), QString::number(id), QStringLiteral("update"),
-                    c);
+            .record(m_actor, AuditEntity::FinancialYear, QString::number(id), AuditAction::Update, c);
     });
 }
 
@@ -221,8 +219,7 @@ Status FinancialYearService::reopen(qint64 id, const QString& reason, int versio
         ChangeSet c;
         c.add(QStringLiteral("closed"), 1, 0).set(QStringLiteral("reason"), reason.trimmed());
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("financial_year"), QString::number(id), QStringLiteral("update"),
-                    c);
+            .record(m_actor, AuditEntity::FinancialYear, QString::number(id), AuditAction::Update, c);
     });
 }
 

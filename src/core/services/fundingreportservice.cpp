@@ -154,7 +154,7 @@ Result<FundingReport> FundingReportService::report(int startYear, Detail detail)
     rep.totalResources = Money::fromCents(total);
     rep.selfFinancingShare = rep.production.share;
     for (const FundingReport::Line& l : rep.categories) {
-        if (l.kind == QLatin1String("resource")) {
+        if (l.kind == BudgetKind::Resource) {
             rep.forecastResources += l.forecast;
         } else {
             rep.forecastExpenses += l.forecast;
@@ -194,7 +194,7 @@ QJsonObject FundingReportService::toJson(const FundingReport& r)
     QJsonArray categories;
     for (const FundingReport::Line& l : r.categories)
         categories.append(
-            QJsonObject{{QStringLiteral("kind"), l.kind},
+            QJsonObject{{QStringLiteral("kind"), codeOf(l.kind)},
                         {QStringLiteral("code"), l.code},
                         {QStringLiteral("name"), l.name},
                         {QStringLiteral("forecast_cents"), static_cast<qint64>(l.forecast.cents())},
@@ -248,8 +248,8 @@ QString FundingReportService::toCsv(const FundingReport& r)
     QStringList lines;
     lines << tr("Type;Category;Forecast (€);Actual (€);Gap (€)");
     for (const FundingReport::Line& l : r.categories)
-        lines << QStringList{l.kind == QLatin1String("resource") ? tr("Resource") : tr("Expense"),
-                             field(l.name), amount(l.forecast), amount(l.actual), amount(l.gap())}
+        lines << QStringList{labelOf(l.kind), field(l.name), amount(l.forecast), amount(l.actual),
+                             amount(l.gap())}
                      .join(QLatin1Char(';'));
     lines << QString();
     lines << tr("Part;Actual (€);Share (%);Target (%)");

@@ -106,7 +106,7 @@ Status IndicatorService::saveNarrative(const ReportNarrative& input)
             .set(QStringLiteral("difficulties"), n.difficulties)
             .set(QStringLiteral("outlook"), n.outlook);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("report_narrative"), n.schoolYear, QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::ReportNarrative, n.schoolYear, AuditAction::Update, c);
     });
 }
 
@@ -428,8 +428,7 @@ Status IndicatorService::saveReference(const ReferenceValue& input)
             .set(QStringLiteral("source"), v.source.trimmed())
             .set(QStringLiteral("year"), v.year);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("reference_value"), QString::number(v.id),
-                    QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::ReferenceValue, QString::number(v.id), AuditAction::Update, c);
     });
 }
 

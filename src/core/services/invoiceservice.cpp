@@ -65,9 +65,9 @@ bool hasAddress(const QString& line1, const QString& postcode, const QString& ci
 }
 
 // The buyers whose SIREN an invoice must carry.
-bool needsSiren(const QString& customerKind)
+bool needsSiren(std::optional<CustomerKind> customerKind)
 {
-    return customerKind == QLatin1String("company") || customerKind == QLatin1String("public");
+    return customerKind == CustomerKind::Company || customerKind == CustomerKind::Public;
 }
 
 } // namespace
@@ -77,7 +77,7 @@ void InvoiceService::fillParties(Invoice& inv, const SchoolIdentity& school, con
     inv.customerName = contact.displayName();
     inv.customerAddress = contact.postalAddress();
     inv.customerSiret = contact.siret;
-    inv.customerKind = contact.person ? QStringLiteral("person") : contact.kind;
+    inv.customerKind = contact.customerKind();
     inv.professional = contact.professional();
     inv.seller = school;
     inv.seller.logo.clear();
@@ -249,9 +249,9 @@ Result<qint64> InvoiceService::saveDraft(const Invoice& input)
             auto id = repo.insertDraft(inv, m_clock.nowIso());
             if (!id)
                 return id;
-            ETABLI_TRY(AuditTrail(m_db, m_clock)
-                           .record(m_actor, QStringLiteral("invoice"), QString::number(*id),
-                                   QStringLiteral("create"), c));
+            ETABLI_TRY(
+                AuditTrail(m_db, m_clock)
+                    .record(m_actor, AuditEntity::Invoice, QString::number(*id), AuditAction::Create, c));
             return id;
         }
         auto stored = repo.get(inv.id);
@@ -265,9 +265,9 @@ Result<qint64> InvoiceService::saveDraft(const Invoice& input)
         inv.kind = stored->kind;
         inv.creditedInvoiceId = stored->creditedInvoiceId;
         ETABLI_TRY(repo.updateDraft(inv, m_clock.nowIso()));
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id),
-                               QStringLiteral("update"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::Invoice, QString::number(inv.id), AuditAction::Update, c));
         return inv.id;
     });
 }
@@ -291,7 +291,7 @@ Status InvoiceService::deleteDraft(qint64 id)
         c.set(QStringLiteral("contact_id"), stored->contactId)
             .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(stored->totals.incl.cents()));
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("invoice"), QString::number(id), QStringLiteral("delete"), c);
+            .record(m_actor, AuditEntity::Invoice, QString::number(id), AuditAction::Delete, c);
     });
 }
 
@@ -394,9 +394,9 @@ Result<QString> InvoiceService::issue(qint64 draftId)
             .set(QStringLiteral("number"), inv.number)
             .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(inv.totals.incl.cents()))
             .set(QStringLiteral("hash"), inv.hash);
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("invoice"), QString::number(inv.id),
-                               QStringLiteral("update"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::Invoice, QString::number(inv.id), AuditAction::Update, c));
         return inv.number;
     });
 }
@@ -497,8 +497,7 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
             .set(QStringLiteral("method"), codeOf(p.method));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("payment"), QString::number(*id),
-                               QStringLiteral("create"), c));
+                       .record(m_actor, AuditEntity::Payment, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }
@@ -536,8 +535,7 @@ Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& r
             .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
             .set(QStringLiteral("reason"), p.reason);
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("payment"), QString::number(*id),
-                               QStringLiteral("create"), c));
+                       .record(m_actor, AuditEntity::Payment, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }
@@ -617,8 +615,8 @@ Result<qint64> InvoiceService::depositCheques(const QList<qint64>& paymentIds)
         c.set(QStringLiteral("cheques"), static_cast<int>(paymentIds.size()))
             .set(QStringLiteral("total_cents"), static_cast<qint64>(total.cents()));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("payment"), QStringLiteral("deposit-%1").arg(*id),
-                               QStringLiteral("create"), c));
+                       .record(m_actor, AuditEntity::Payment, QStringLiteral("deposit-%1").arg(*id),
+                               AuditAction::Create, c));
         return id;
     });
 }

@@ -98,9 +98,9 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
             c.set(QStringLiteral("number"), q.number)
                 .set(QStringLiteral("contact_id"), q.contactId)
                 .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(q.totals.incl.cents()));
-            ETABLI_TRY(AuditTrail(m_db, m_clock)
-                           .record(m_actor, QStringLiteral("quote"), QString::number(*id),
-                                   QStringLiteral("create"), c));
+            ETABLI_TRY(
+                AuditTrail(m_db, m_clock)
+                    .record(m_actor, AuditEntity::Quote, QString::number(*id), AuditAction::Create, c));
             return id;
         }
         auto stored = repo.quote(q.id);
@@ -118,8 +118,7 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
         c.add(QStringLiteral("total_incl_cents"), static_cast<qint64>(stored->totals.incl.cents()),
               static_cast<qint64>(q.totals.incl.cents()));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("quote"), QString::number(q.id),
-                               QStringLiteral("update"), c));
+                       .record(m_actor, AuditEntity::Quote, QString::number(q.id), AuditAction::Update, c));
         return q.id;
     });
 }
@@ -176,7 +175,7 @@ Status OrderService::setQuoteStatus(qint64 quoteId, QuoteStatus status)
         ChangeSet c;
         c.add(QStringLiteral("status"), codeOf(before), codeOf(status));
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("quote"), QString::number(quoteId), QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::Quote, QString::number(quoteId), AuditAction::Update, c);
     });
 }
 
@@ -214,9 +213,9 @@ Result<qint64> OrderService::acceptQuote(qint64 quoteId, qint64 sectionId, const
         ChangeSet c;
         c.add(QStringLiteral("status"), codeOf(before), codeOf(QuoteStatus::Accepted))
             .set(QStringLiteral("work_order_id"), *id);
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("quote"), QString::number(quoteId),
-                               QStringLiteral("update"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::Quote, QString::number(quoteId), AuditAction::Update, c));
         return id;
     });
 }
@@ -267,9 +266,9 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
             c.set(QStringLiteral("number"), o.number)
                 .set(QStringLiteral("contact_id"), o.contactId)
                 .set(QStringLiteral("section_id"), o.sectionId);
-            ETABLI_TRY(AuditTrail(m_db, m_clock)
-                           .record(m_actor, QStringLiteral("work_order"), QString::number(*id),
-                                   QStringLiteral("create"), c));
+            ETABLI_TRY(
+                AuditTrail(m_db, m_clock)
+                    .record(m_actor, AuditEntity::WorkOrder, QString::number(*id), AuditAction::Create, c));
             return id;
         }
         auto stored = repo.order(o.id);
@@ -285,9 +284,9 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
         c.add(QStringLiteral("description"), stored->description, o.description.trimmed())
             .add(QStringLiteral("total_excl_cents"), static_cast<qint64>(stored->totalExcl().cents()),
                  static_cast<qint64>(o.totalExcl().cents()));
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("work_order"), QString::number(o.id),
-                               QStringLiteral("update"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::WorkOrder, QString::number(o.id), AuditAction::Update, c));
         return o.id;
     });
 }
@@ -327,8 +326,7 @@ Status OrderService::setOrderStatus(qint64 orderId, WorkOrderStatus status)
         ChangeSet c;
         c.add(QStringLiteral("status"), codeOf(before), codeOf(status));
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("work_order"), QString::number(orderId), QStringLiteral("update"),
-                    c);
+            .record(m_actor, AuditEntity::WorkOrder, QString::number(orderId), AuditAction::Update, c);
     });
 }
 
@@ -367,9 +365,9 @@ Result<QString> OrderService::invoiceOrder(qint64 orderId)
         ETABLI_TRY(repo.updateOrder(*o, m_clock.nowIso()));
         ChangeSet c;
         c.set(QStringLiteral("invoice"), *number);
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("work_order"), QString::number(orderId),
-                               QStringLiteral("update"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::WorkOrder, QString::number(orderId), AuditAction::Update, c));
         return number;
     });
 }

@@ -48,7 +48,7 @@ using Names = QHash<QString, QHash<qint64, QString>>;
 // A row in its reader's words (issue 18, item 14): each field as the forms
 // label it, each value as they show it; nothing internal (record ids,
 // versions, search keys, hashes), a reference by the name it refers to.
-QJsonObject readable(const QString& entity, const QVariantMap& row, const Names& names = {})
+QJsonObject readable(AuditEntity entity, const QVariantMap& row, const Names& names = {})
 {
     QJsonObject o;
     for (auto it = row.begin(); it != row.end(); ++it) {
@@ -100,7 +100,7 @@ QString htmlOf(const QJsonValue& value)
 
 } // namespace
 
-QJsonArray PersonalDataService::auditRows(const QList<std::pair<QString, QString>>& entities,
+QJsonArray PersonalDataService::auditRows(const QList<std::pair<AuditEntity, QString>>& entities,
                                           const QString& login) const
 {
     QJsonArray rows;
@@ -109,7 +109,7 @@ QJsonArray PersonalDataService::auditRows(const QList<std::pair<QString, QString
     for (const auto& [entity, entityId] : entities)
         filters << AuditFilter{QString(), entity, {}, {}, entityId};
     if (!login.isEmpty())
-        filters << AuditFilter{login, QString(), {}, {}, QString()};
+        filters << AuditFilter{login, std::nullopt, {}, {}, QString()};
     for (const AuditFilter& f : filters) {
         auto list = readAll<AuditEntry>([&](const PageRequest& r) { return repo.page(f, r); },
                                         std::numeric_limits<qsizetype>::max());
@@ -118,21 +118,21 @@ QJsonArray PersonalDataService::auditRows(const QList<std::pair<QString, QString
         for (const AuditEntry& e : *list) {
             rows.append(QJsonObject{
                 {QStringLiteral("n°"), e.id},
-                {QStringLiteral("date"), AuditWording::value(QString(), QStringLiteral("at"), e.at)},
+                {QStringLiteral("date"), AuditWording::value(std::nullopt, QStringLiteral("at"), e.at)},
                 {QStringLiteral("par"), e.userLogin},
-                {QStringLiteral("élément"), AuditWording::entityLabel(e.entity)},
-                {QStringLiteral("action"), AuditTrail::actionLabel(e.action)},
-                {QStringLiteral("modifications"), AuditWording::changes(e.entity, e.changes)}});
+                {QStringLiteral("élément"), labelOfCode<AuditEntity>(e.entity)},
+                {QStringLiteral("action"), labelOfCode<AuditAction>(e.action)},
+                {QStringLiteral("modifications"),
+                 AuditWording::changes(fromCode<AuditEntity>(e.entity), e.changes)}});
         }
     }
     return rows;
 }
 
-Status PersonalDataService::recordExport(const QString& entity, qint64 id)
+Status PersonalDataService::recordExport(AuditEntity entity, qint64 id)
 {
     return inTransaction(m_db, [&]() {
-        return AuditTrail(m_db, m_clock)
-            .record(m_actor, entity, QString::number(id), QStringLiteral("export"));
+        return AuditTrail(m_db, m_clock).record(m_actor, entity, QString::number(id), AuditAction::Export);
     });
 }
 
@@ -195,7 +195,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportPerson(PersonKind
 
 namespace {
 
-QJsonArray jsonRows(const QString& entity, const QList<QVariantMap>& rows, const Names& names = {})
+QJsonArray jsonRows(AuditEntity entity, const QList<QVariantMap>& rows, const Names& names = {})
 {
     QJsonArray out;
     for (const QVariantMap& row : rows)
@@ -205,7 +205,7 @@ QJsonArray jsonRows(const QString& entity, const QList<QVariantMap>& rows, const
 
 // The parts of a contact's or a staff member's data, each under its title;
 // the record ("fiche") as one object, the others as lists of rows.
-void insertParts(QJsonObject& data, const QString& entity, const QList<PersonalDataQueries::Part>& parts)
+void insertParts(QJsonObject& data, AuditEntity entity, const QList<PersonalDataQueries::Part>& parts)
 {
     for (const PersonalDataQueries::Part& part : parts)
         data.insert(part.title, part.title == QLatin1String("fiche") && !part.rows.isEmpty()
@@ -231,12 +231,12 @@ Result<PersonalDataService::Export> PersonalDataService::exportContact(qint64 co
     out.data.insert(QStringLiteral("personne"), tr("contact of the directory"));
     out.data.insert(QStringLiteral("exporté le"),
                     AuditWording::value({}, QStringLiteral("at"), m_clock.nowIso()));
-    insertParts(out.data, QStringLiteral("contact"), *parts);
-    QList<std::pair<QString, QString>> entities{{QStringLiteral("contact"), QString::number(contactId)}};
+    insertParts(out.data, AuditEntity::Contact, *parts);
+    QList<std::pair<AuditEntity, QString>> entities{{AuditEntity::Contact, QString::number(contactId)}};
     for (qint64 vehicle : queries.vehicleIds(contactId).value_or(QList<qint64>{}))
-        entities.append({QStringLiteral("vehicle"), QString::number(vehicle)});
+        entities.append({AuditEntity::Vehicle, QString::number(vehicle)});
     out.data.insert(QStringLiteral("journal des modifications"), auditRows(entities, QString()));
-    ETABLI_TRY(recordExport(QStringLiteral("contact"), contactId));
+    ETABLI_TRY(recordExport(AuditEntity::Contact, contactId));
     return out;
 }
 
@@ -256,17 +256,17 @@ Result<PersonalDataService::Export> PersonalDataService::exportStaff(qint64 staf
     out.data.insert(QStringLiteral("personne"), volunteer ? tr("volunteer") : tr("staff member"));
     out.data.insert(QStringLiteral("exporté le"),
                     AuditWording::value({}, QStringLiteral("at"), m_clock.nowIso()));
-    insertParts(out.data, QStringLiteral("staff"), *parts);
-    QList<std::pair<QString, QString>> entities{{QStringLiteral("staff"), QString::number(staffId)}};
+    insertParts(out.data, AuditEntity::Staff, *parts);
+    QList<std::pair<AuditEntity, QString>> entities{{AuditEntity::Staff, QString::number(staffId)}};
     QString login;
     if (const qint64 userId = record.value(QStringLiteral("user_id")).toLongLong(); userId != 0) {
-        entities.append({QStringLiteral("user"), QString::number(userId)});
+        entities.append({AuditEntity::User, QString::number(userId)});
         for (const User& u : UserRepository(m_db).list().value_or(QList<User>{}))
             if (u.id == userId)
                 login = u.login;
     }
     out.data.insert(QStringLiteral("journal des modifications"), auditRows(entities, login));
-    ETABLI_TRY(recordExport(QStringLiteral("staff"), staffId));
+    ETABLI_TRY(recordExport(AuditEntity::Staff, staffId));
     return out;
 }
 
@@ -287,7 +287,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
         names[QStringLiteral("section_id")].insert(section.id, section.name);
     for (const Referral& referral : TraineeDetailRepository(m_db).referrals().value_or(QList<Referral>{}))
         names[QStringLiteral("referral_id")].insert(referral.id, referral.name);
-    const QJsonObject record = readable(QStringLiteral("trainee"), *row, names);
+    const QJsonObject record = readable(AuditEntity::Trainee, *row, names);
     Export out;
     const QString name = QStringLiteral("%1 %2").arg(row->value(QStringLiteral("first_name")).toString(),
                                                      row->value(QStringLiteral("last_name")).toString());
@@ -361,10 +361,10 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
     auto production = PersonalDataQueries(m_db).traineeProduction(traineeId);
     if (!production)
         return std::unexpected(production.error());
-    out.data.insert(production->title, jsonRows(QStringLiteral("production"), production->rows));
+    out.data.insert(production->title, jsonRows(AuditEntity::Production, production->rows));
     out.data.insert(QStringLiteral("journal des modifications"),
-                    auditRows({{QStringLiteral("trainee"), QString::number(traineeId)}}, QString()));
-    ETABLI_TRY(recordExport(QStringLiteral("trainee"), traineeId));
+                    auditRows({{AuditEntity::Trainee, QString::number(traineeId)}}, QString()));
+    ETABLI_TRY(recordExport(AuditEntity::Trainee, traineeId));
     return out;
 }
 
@@ -386,9 +386,9 @@ Result<PersonalDataService::Export> PersonalDataService::exportAccount(const QSt
         {AuditWording::fieldLabel(QStringLiteral("display_name")), u.displayName},
         {AuditWording::fieldLabel(QStringLiteral("role")), codeOf(u.role)},
         {AuditWording::fieldLabel(QStringLiteral("active")),
-         AuditWording::value(QStringLiteral("user"), QStringLiteral("active"), u.active)},
-        {tr("Last login"), AuditWording::value(QStringLiteral("user"), QStringLiteral("at"),
-                                               u.lastLogin.toString(Qt::ISODate))},
+         AuditWording::value(AuditEntity::User, QStringLiteral("active"), u.active)},
+        {tr("Last login"),
+         AuditWording::value(AuditEntity::User, QStringLiteral("at"), u.lastLogin.toString(Qt::ISODate))},
         {AuditWording::fieldLabel(QStringLiteral("sections")), sections.join(QStringLiteral(", "))},
         {AuditWording::fieldLabel(QStringLiteral("password")),
          tr("stored only as an Argon2id hash, not exported")}};
@@ -400,10 +400,10 @@ Result<PersonalDataService::Export> PersonalDataService::exportAccount(const QSt
                     AuditWording::value({}, QStringLiteral("at"), m_clock.nowIso()));
     out.data.insert(QStringLiteral("compte"), record);
     out.data.insert(QStringLiteral("journal des modifications"),
-                    auditRows({{QStringLiteral("user"), QString::number(u.id)}}, u.login));
+                    auditRows({{AuditEntity::User, QString::number(u.id)}}, u.login));
     auto recorded = inTransaction(m_db, [&]() {
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("user"), QString::number(u.id), QStringLiteral("export"));
+            .record(m_actor, AuditEntity::User, QString::number(u.id), AuditAction::Export);
     });
     if (!recorded)
         return std::unexpected(recorded.error());
@@ -474,7 +474,7 @@ Status PersonalDataService::setRetention(const Retention& r)
             .add(QStringLiteral("retention_invoice_years"), before->invoiceYears, r.invoiceYears)
             .add(QStringLiteral("retention_candidate_months"), before->candidateMonths, r.candidateMonths);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("school"), QStringLiteral("1"), QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::School, QStringLiteral("1"), AuditAction::Update, c);
     });
 }
 
@@ -506,8 +506,8 @@ Result<int> PersonalDataService::applyRetention(const QDate& today, const QList<
             ETABLI_TRY(trainees.anonymise(id, m_clock.nowIso()));
             ChangeSet c;
             c.add(QStringLiteral("identity"), ChangeSet::masked(), QStringLiteral("anonyme"));
-            ETABLI_TRY(audit.record(m_actor, QStringLiteral("trainee"), QString::number(id),
-                                    QStringLiteral("anonymise"), c));
+            ETABLI_TRY(
+                audit.record(m_actor, AuditEntity::Trainee, QString::number(id), AuditAction::Anonymise, c));
             // The trail's digests of the person can no longer be linked to a value.
             ETABLI_TRY(audit.forget(QStringLiteral("trainee:%1").arg(id)));
             ++done;

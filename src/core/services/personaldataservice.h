@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/audit.h"
 #include "domain/user.h"
 #include "storage/traineerepository.h"
 #include "util/error.h"
@@ -73,8 +74,8 @@ public:
 
 private:
     // The trail's rows about these entity numbers, and those the account wrote.
-    QJsonArray auditRows(const QList<std::pair<QString, QString>>& entities, const QString& login) const;
-    Status recordExport(const QString& entity, qint64 id);
+    QJsonArray auditRows(const QList<std::pair<AuditEntity, QString>>& entities, const QString& login) const;
+    Status recordExport(AuditEntity entity, qint64 id);
 
     Database& m_db;
     const Clock& m_clock;

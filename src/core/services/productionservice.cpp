@@ -272,8 +272,8 @@ Result<qint64> ProductionService::save(const ProductionEntry& input, bool confir
             if (!id)
                 return id;
             ETABLI_TRY(AuditTrail(m_db, m_clock)
-                           .record(m_actor, QStringLiteral("production"), QString::number(*id),
-                                   QStringLiteral("create"), describe(e)));
+                           .record(m_actor, AuditEntity::Production, QString::number(*id),
+                                   AuditAction::Create, describe(e)));
             return id;
         }
         ETABLI_TRY(repo.replace(e, m_clock.nowIso()));
@@ -281,9 +281,9 @@ Result<qint64> ProductionService::save(const ProductionEntry& input, bool confir
         const QString was = describe(before).toJson();
         ChangeSet c;
         c.add(QStringLiteral("entry"), was, describe(e).toJson());
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("production"), QString::number(e.id),
-                               QStringLiteral("update"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::Production, QString::number(e.id), AuditAction::Update, c));
         return e.id;
     });
 }
@@ -300,7 +300,7 @@ Status ProductionService::remove(qint64 id)
         if (auto r = repo.remove(id); !r)
             return r;
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("production"), QString::number(id), QStringLiteral("delete"),
+            .record(m_actor, AuditEntity::Production, QString::number(id), AuditAction::Delete,
                     describe(*stored));
     });
 }
@@ -417,9 +417,8 @@ Result<qint64> ProductionService::addSkill(const Skill& skill)
         ChangeSet c;
         c.set(QStringLiteral("label"), skill.label.trimmed())
             .set(QStringLiteral("section_id"), skill.sectionId);
-        ETABLI_TRY(
-            AuditTrail(m_db, m_clock)
-                .record(m_actor, QStringLiteral("skill"), QString::number(*id), QStringLiteral("create"), c));
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, AuditEntity::Skill, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }
@@ -448,7 +447,7 @@ Status ProductionService::updateSkill(const Skill& skill)
         c.add(QStringLiteral("label"), before.label, skill.label.trimmed())
             .add(QStringLiteral("active"), before.active, skill.active);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("skill"), QString::number(skill.id), QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::Skill, QString::number(skill.id), AuditAction::Update, c);
     });
 }
 

@@ -110,21 +110,6 @@ Status SchoolService::validate(const SchoolIdentity& s)
     return {};
 }
 
-QString SchoolService::legalAmountLabel(LegalAmountKind kind)
-{
-    switch (kind) {
-    case LegalAmountKind::FranchiseGoods:
-        return tr("Franchise threshold, sales of goods");
-    case LegalAmountKind::FranchiseServices:
-        return tr("Franchise threshold, services");
-    case LegalAmountKind::AssociationFranchise:
-        return tr("Non-profit association's threshold (commercial receipts)");
-    case LegalAmountKind::CashCeiling:
-        break;
-    }
-    return tr("Cash payment ceiling (payer living in France)");
-}
-
 QString SchoolService::vatRegimeExplanation(VatRegime regime)
 {
     switch (regime) {
@@ -159,7 +144,7 @@ Result<LegalAmount> SchoolService::legalAmount(LegalAmountKind kind) const
     for (const LegalAmount& a : std::as_const(*all))
         if (a.kind == kind)
             return a;
-    return fail(Error::Code::NotFound, legalAmountLabel(kind));
+    return fail(Error::Code::NotFound, labelOf(kind));
 }
 
 Status SchoolService::saveLegalAmount(const LegalAmount& amount)
@@ -168,13 +153,13 @@ Status SchoolService::saveLegalAmount(const LegalAmount& amount)
         return r;
     if (amount.amount.cents() <= 0)
         return fail(Error::Code::InvalidInput,
-                    tr("“%1”: give an amount above zero.").arg(legalAmountLabel(amount.kind)));
+                    tr("“%1”: give an amount above zero.").arg(labelOf(amount.kind)));
     if (amount.year < 1990 || amount.year > 2200)
         return fail(Error::Code::InvalidInput,
-                    tr("“%1”: give the year the amount applies from.").arg(legalAmountLabel(amount.kind)));
+                    tr("“%1”: give the year the amount applies from.").arg(labelOf(amount.kind)));
     if (amount.source.trimmed().isEmpty())
-        return fail(Error::Code::InvalidInput, tr("“%1”: say where the amount comes from (the text of law).")
-                                                   .arg(legalAmountLabel(amount.kind)));
+        return fail(Error::Code::InvalidInput,
+                    tr("“%1”: say where the amount comes from (the text of law).").arg(labelOf(amount.kind)));
     return inTransaction(m_db, [&]() -> Status {
         auto before = legalAmount(amount.kind);
         if (!before)
@@ -187,8 +172,7 @@ Status SchoolService::saveLegalAmount(const LegalAmount& amount)
             .add(QStringLiteral("year"), before->year, amount.year)
             .add(QStringLiteral("source"), before->source, amount.source.trimmed());
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("legal_amount"), legalAmountCode(amount.kind),
-                    QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::LegalAmount, codeOf(amount.kind), AuditAction::Update, c);
     });
 }
 
@@ -243,9 +227,8 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
             .add(QStringLiteral("receipt_signatory_capacity"), b.receiptSignatoryCapacity,
                  s.receiptSignatoryCapacity.trimmed())
             .add(QStringLiteral("consumer_mediator"), b.consumerMediator, s.consumerMediator.trimmed());
-        ETABLI_TRY(
-            AuditTrail(m_db, m_clock)
-                .record(m_actor, QStringLiteral("school"), QStringLiteral("1"), QStringLiteral("update"), c));
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, AuditEntity::School, QStringLiteral("1"), AuditAction::Update, c));
         return saved;
     });
     if (!version)
@@ -285,8 +268,7 @@ Result<qint64> SchoolService::addSection(const QString& name, const QString& tra
         ChangeSet c;
         c.set(QStringLiteral("name"), s.name).set(QStringLiteral("trade"), s.trade);
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("section"), QString::number(*id),
-                               QStringLiteral("create"), c));
+                       .record(m_actor, AuditEntity::Section, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }
@@ -322,8 +304,7 @@ Status SchoolService::updateSection(const Section& section)
             .add(QStringLiteral("capacity"), before.capacity, section.capacity)
             .add(QStringLiteral("half_day_minutes"), before.halfDayMinutes, section.halfDayMinutes);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("section"), QString::number(section.id), QStringLiteral("update"),
-                    c);
+            .record(m_actor, AuditEntity::Section, QString::number(section.id), AuditAction::Update, c);
     });
 }
 
@@ -343,7 +324,7 @@ Status SchoolService::deleteSection(qint64 sectionId)
         if (auto r = repo.remove(sectionId); !r)
             return r;
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("section"), QString::number(sectionId), QStringLiteral("delete"));
+            .record(m_actor, AuditEntity::Section, QString::number(sectionId), AuditAction::Delete);
     });
 }
 
@@ -395,8 +376,7 @@ Status SchoolService::setPreparedCertifications(qint64 sectionId, const QList<qi
         if (c.isEmpty())
             return {};
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("section"), QString::number(sectionId), QStringLiteral("update"),
-                    c);
+            .record(m_actor, AuditEntity::Section, QString::number(sectionId), AuditAction::Update, c);
     });
 }
 

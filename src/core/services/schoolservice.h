@@ -42,7 +42,6 @@ public:
     Result<QList<LegalAmount>> legalAmounts() const;
     Result<LegalAmount> legalAmount(LegalAmountKind kind) const;
     Status saveLegalAmount(const LegalAmount& amount);
-    static QString legalAmountLabel(LegalAmountKind kind);
     // What a regime means, in a sentence, for the settings page.
     static QString vatRegimeExplanation(VatRegime regime);
 

@@ -46,9 +46,8 @@ Result<qint64> StaffService::add(const StaffMember& m)
         c.set(QStringLiteral("name"), m.displayName())
             .set(QStringLiteral("kind"), codeOf(m.kind))
             .set(QStringLiteral("job"), codeOf(m.job));
-        ETABLI_TRY(
-            AuditTrail(m_db, m_clock)
-                .record(m_actor, QStringLiteral("staff"), QString::number(*id), QStringLiteral("create"), c));
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, AuditEntity::Staff, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }
@@ -89,7 +88,7 @@ Status StaffService::update(const StaffMember& m)
             .add(QStringLiteral("active"), before.active, m.active)
             .add(QStringLiteral("sections"), ids(before.sectionIds), ids(m.sectionIds));
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("staff"), QString::number(m.id), QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::Staff, QString::number(m.id), AuditAction::Update, c);
     });
 }
 
@@ -126,9 +125,9 @@ Result<qint64> StaffService::addHours(const VolunteerHours& h)
             .set(QStringLiteral("day"), h.day.toString(Qt::ISODate))
             .set(QStringLiteral("minutes"), h.minutes)
             .set(QStringLiteral("activity"), h.activity.trimmed());
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("volunteer_hours"), QString::number(*id),
-                               QStringLiteral("create"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::VolunteerHours, QString::number(*id), AuditAction::Create, c));
         return id;
     });
 }
@@ -146,8 +145,7 @@ Status StaffService::removeHours(const VolunteerHours& h)
             .set(QStringLiteral("minutes"), h.minutes)
             .set(QStringLiteral("activity"), h.activity);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("volunteer_hours"), QString::number(h.id),
-                    QStringLiteral("delete"), c);
+            .record(m_actor, AuditEntity::VolunteerHours, QString::number(h.id), AuditAction::Delete, c);
     });
 }
 
@@ -185,7 +183,7 @@ Status StaffService::setVolunteerHourValue(Money value)
         c.add(QStringLiteral("volunteer_hour_value_cents"), static_cast<qint64>(before->cents()),
               static_cast<qint64>(value.cents()));
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("school"), QStringLiteral("1"), QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::School, QStringLiteral("1"), AuditAction::Update, c);
     });
 }
 

@@ -197,8 +197,8 @@ Result<qint64> SubsidyService::save(const Subsidy& input)
             .add(QStringLiteral("accounted_on"), before.accountedOn.toString(Qt::ISODate),
                  s.accountedOn.toString(Qt::ISODate));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("subsidy"), QString::number(id),
-                               s.id == 0 ? QStringLiteral("create") : QStringLiteral("update"), c));
+                       .record(m_actor, AuditEntity::Subsidy, QString::number(id),
+                               s.id == 0 ? AuditAction::Create : AuditAction::Update, c));
         return id;
     });
 }

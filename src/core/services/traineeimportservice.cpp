@@ -495,7 +495,7 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
         }
         const int imported = static_cast<int>(people.size());
         // One entry per person created, appended together in this transaction.
-        ETABLI_TRY(audit.recordAll(m_actor, QStringLiteral("trainee"), QStringLiteral("create"), created));
+        ETABLI_TRY(audit.recordAll(m_actor, AuditEntity::Trainee, AuditAction::Create, created));
         return imported;
     });
 }

@@ -192,8 +192,8 @@ Result<qint64> TraineeService::create(const Trainee& input, bool confirmedAge)
         if (!id)
             return id;
         if (auto r = AuditTrail(m_db, m_clock)
-                         .record(m_actor, QStringLiteral("trainee"), QString::number(*id),
-                                 QStringLiteral("create"), diff(Trainee{}, t));
+                         .record(m_actor, AuditEntity::Trainee, QString::number(*id), AuditAction::Create,
+                                 diff(Trainee{}, t));
             !r)
             return std::unexpected(r.error());
         return id;
@@ -227,7 +227,7 @@ Status TraineeService::update(const Trainee& input, bool confirmedAge)
         if (auto r = repo.update(t, m_clock.nowIso()); !r)
             return r;
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("trainee"), QString::number(t.id), QStringLiteral("update"),
+            .record(m_actor, AuditEntity::Trainee, QString::number(t.id), AuditAction::Update,
                     diff(*before, t));
     });
 }
@@ -270,8 +270,8 @@ Status TraineeService::moveToSecondYear(const QList<qint64>& ids)
             if (auto r = repo.update(after, m_clock.nowIso()); !r)
                 return r;
             if (auto r = AuditTrail(m_db, m_clock)
-                             .record(m_actor, QStringLiteral("trainee"), QString::number(id),
-                                     QStringLiteral("update"), diff(*before, after));
+                             .record(m_actor, AuditEntity::Trainee, QString::number(id), AuditAction::Update,
+                                     diff(*before, after));
                 !r)
                 return r;
         }
@@ -289,7 +289,7 @@ Status TraineeService::setArchived(qint64 id, bool archived)
         ChangeSet c;
         c.add(QStringLiteral("archived"), !archived, archived);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("trainee"), QString::number(id), QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::Trainee, QString::number(id), AuditAction::Update, c);
     });
 }
 
@@ -301,7 +301,7 @@ Status TraineeService::remove(qint64 id)
         if (auto r = TraineeRepository(m_db).remove(id); !r)
             return r;
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("trainee"), QString::number(id), QStringLiteral("delete"));
+            .record(m_actor, AuditEntity::Trainee, QString::number(id), AuditAction::Delete);
     });
 }
 
@@ -339,9 +339,9 @@ Result<qint64> TraineeService::addGuardian(const Guardian& g)
             return id;
         ChangeSet c;
         c.set(QStringLiteral("guardian"), QString(), Privacy::Secret);
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId),
-                               QStringLiteral("update"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::Trainee, QString::number(g.traineeId), AuditAction::Update, c));
         return id;
     });
 }
@@ -362,8 +362,7 @@ Status TraineeService::updateGuardian(const Guardian& g)
         ChangeSet c;
         c.add(QStringLiteral("guardian"), QString(), QStringLiteral("x"), Privacy::Secret);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId),
-                    QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::Trainee, QString::number(g.traineeId), AuditAction::Update, c);
     });
 }
 
@@ -379,8 +378,7 @@ Status TraineeService::removeGuardian(const Guardian& g)
         ChangeSet c;
         c.add(QStringLiteral("guardian"), QStringLiteral("x"), QString(), Privacy::Secret);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("trainee"), QString::number(g.traineeId),
-                    QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::Trainee, QString::number(g.traineeId), AuditAction::Update, c);
     });
 }
 
@@ -398,8 +396,7 @@ Status TraineeService::recordRead(qint64 traineeId, const QString& part) const
         ChangeSet c;
         c.set(QStringLiteral("read"), part);
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId), QStringLiteral("read"),
-                    c);
+            .record(m_actor, AuditEntity::Trainee, QString::number(traineeId), AuditAction::Read, c);
     });
 }
 
@@ -419,9 +416,9 @@ Result<qint64> TraineeService::addNote(qint64 traineeId, const QString& body)
             return id;
         ChangeSet c;
         c.set(QStringLiteral("note"), QString(), Privacy::Secret);
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("trainee"), QString::number(traineeId),
-                               QStringLiteral("update"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::Trainee, QString::number(traineeId), AuditAction::Update, c));
         return id;
     });
 }

@@ -182,9 +182,9 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
                 .set(QStringLiteral("season"), codeOf(s.season))
                 .set(QStringLiteral("place"), placeLabel(s))
                 .set(QStringLiteral("date_in"), s.dateIn.toString(Qt::ISODate));
-            ETABLI_TRY(AuditTrail(m_db, m_clock)
-                           .record(m_actor, QStringLiteral("tyre_set"), QString::number(*id),
-                                   QStringLiteral("create"), c));
+            ETABLI_TRY(
+                AuditTrail(m_db, m_clock)
+                    .record(m_actor, AuditEntity::TyreSet, QString::number(*id), AuditAction::Create, c));
             return id;
         }
         ETABLI_TRY(repo.update(s, m_clock.nowIso()));
@@ -193,8 +193,7 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
             .add(QStringLiteral("tyre_size"), before.tyreSize, s.tyreSize)
             .add(QStringLiteral("notes"), before.notes, s.notes.trimmed());
         ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("tyre_set"), QString::number(s.id),
-                               QStringLiteral("update"), c));
+                       .record(m_actor, AuditEntity::TyreSet, QString::number(s.id), AuditAction::Update, c));
         return s.id;
     });
 }
@@ -220,7 +219,7 @@ Status TyreHotelService::giveBack(qint64 setId, const QDate& day)
         ChangeSet c;
         c.set(QStringLiteral("date_out"), day.toString(Qt::ISODate));
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("tyre_set"), QString::number(setId), QStringLiteral("update"), c);
+            .record(m_actor, AuditEntity::TyreSet, QString::number(setId), AuditAction::Update, c);
     });
 }
 
@@ -262,9 +261,9 @@ Result<qint64> TyreHotelService::invoiceFee(qint64 setId)
         ETABLI_TRY(repo.update(*s, m_clock.nowIso()));
         ChangeSet c;
         c.set(QStringLiteral("invoice_id"), *id);
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("tyre_set"), QString::number(setId),
-                               QStringLiteral("update"), c));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::TyreSet, QString::number(setId), AuditAction::Update, c));
         return id;
     });
 }

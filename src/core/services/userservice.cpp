@@ -73,9 +73,9 @@ Result<qint64> UserService::create(const User& user, const QString& password)
             .set(QStringLiteral("role"), codeOf(user.role))
             .set(QStringLiteral("sections"), sectionsText(user.sectionIds))
             .set(QStringLiteral("password"), QString(), Privacy::Secret);
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, QStringLiteral("user"), QString::number(*id),
-                               QStringLiteral("create"), changes));
+        ETABLI_TRY(
+            AuditTrail(m_db, m_clock)
+                .record(m_actor, AuditEntity::User, QString::number(*id), AuditAction::Create, changes));
         return id;
     });
 }
@@ -122,8 +122,7 @@ Status UserService::update(const User& user)
             .add(QStringLiteral("active"), before.active, user.active)
             .add(QStringLiteral("sections"), sectionsText(before.sectionIds), sectionsText(sections));
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("user"), QString::number(user.id), QStringLiteral("update"),
-                    changes);
+            .record(m_actor, AuditEntity::User, QString::number(user.id), AuditAction::Update, changes);
     });
 }
 
@@ -143,7 +142,7 @@ Status UserService::resetPassword(qint64 userId, const QString& newPassword)
             !r)
             return r;
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("user"), QString::number(userId), QStringLiteral("password"));
+            .record(m_actor, AuditEntity::User, QString::number(userId), AuditAction::Password);
     });
 }
 
@@ -168,8 +167,7 @@ Status UserService::changeOwnPassword(const QString& currentPassword, const QStr
         if (auto r = users.setPassword(m_actor.userId, *hash, false, m_clock.nowIso()); !r)
             return r;
         return AuditTrail(m_db, m_clock)
-            .record(m_actor, QStringLiteral("user"), QString::number(m_actor.userId),
-                    QStringLiteral("password"));
+            .record(m_actor, AuditEntity::User, QString::number(m_actor.userId), AuditAction::Password);
     });
 }
 
@@ -194,9 +192,8 @@ Result<qint64> SetupService::insertDirector(const Director& d)
     changes.set(QStringLiteral("login"), user.login.trimmed())
         .set(QStringLiteral("role"), codeOf(Role::Direction))
         .set(QStringLiteral("password"), QString(), Privacy::Secret);
-    ETABLI_TRY(
-        AuditTrail(m_db, m_clock)
-            .record(actor, QStringLiteral("user"), QString::number(*id), QStringLiteral("create"), changes));
+    ETABLI_TRY(AuditTrail(m_db, m_clock)
+                   .record(actor, AuditEntity::User, QString::number(*id), AuditAction::Create, changes));
     return id;
 }
 
@@ -243,7 +240,7 @@ Status SetupService::createSchool(const QString& schoolName, const Director& dir
         ChangeSet changes;
         changes.set(QStringLiteral("name"), s.name);
         return AuditTrail(m_db, m_clock)
-            .record(actor, QStringLiteral("school"), QStringLiteral("1"), QStringLiteral("create"), changes);
+            .record(actor, AuditEntity::School, QStringLiteral("1"), AuditAction::Create, changes);
     });
 }
 

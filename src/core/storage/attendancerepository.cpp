@@ -1,6 +1,7 @@
 #include "storage/attendancerepository.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 
 #include <algorithm>
@@ -145,17 +146,20 @@ Result<QList<AbsenceRun>> AttendanceRepository::unexcusedRuns(qint64 sectionId, 
         run = AbsenceRun{};
     };
     while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        const QDate day = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-        const Half half = halfFromCode(q.value(4).toString());
-        const bool unexcused = fromCode<AttendanceCode>(q.value(5).toString()) == AttendanceCode::Unexcused;
+        sql::RowReader col(q);
+        const qint64 id = col.int64();
+        const QString lastName = col.text();
+        const QString firstName = col.text();
+        const QDate day = col.date();
+        const Half half = halfFromCode(col.text());
+        const bool unexcused = col.code<AttendanceCode>() == AttendanceCode::Unexcused;
         if (run.halfDays > 0 && (run.traineeId != id || !unexcused))
             close();
         if (!unexcused)
             continue;
         if (run.halfDays == 0) {
             run.traineeId = id;
-            run.name = QStringLiteral("%1 %2").arg(q.value(1).toString(), q.value(2).toString());
+            run.name = QStringLiteral("%1 %2").arg(lastName, firstName);
             run.firstDay = day;
             run.firstHalf = half;
         }

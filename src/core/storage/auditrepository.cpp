@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/pagedquery.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 
 #include <QCryptographicHash>
@@ -21,8 +22,8 @@ sql::Where auditWhere(const AuditFilter& f)
     sql::Where w;
     if (!f.userLogin.isEmpty())
         w.add(QStringLiteral("user_login = :user_login"), {{QStringLiteral("user_login"), f.userLogin}});
-    if (!f.entity.isEmpty())
-        w.add(QStringLiteral("entity = :entity"), {{QStringLiteral("entity"), f.entity}});
+    if (f.entity)
+        w.add(QStringLiteral("entity = :entity"), {{QStringLiteral("entity"), codeOf(*f.entity)}});
     // Timestamps are UTC ISO strings: compare as text against day bounds.
     if (f.from.isValid())
         w.add(QStringLiteral("at >= :from"), {{QStringLiteral("from"), f.from.toString(Qt::ISODate)}});
@@ -39,16 +40,17 @@ const QString kColumns =
 AuditEntry readEntry(const SqlQuery& q)
 {
     AuditEntry e;
-    e.id = q.value(0).toLongLong();
-    e.at = q.value(1).toString();
-    e.userId = q.value(2).toLongLong();
-    e.userLogin = q.value(3).toString();
-    e.entity = q.value(4).toString();
-    e.entityId = q.value(5).toString();
-    e.action = q.value(6).toString();
-    e.changes = q.value(7).toString();
-    e.prevHash = q.value(8).toString();
-    e.hash = q.value(9).toString();
+    sql::RowReader col(q);
+    e.id = col.int64();
+    e.at = col.text();
+    e.userId = col.int64();
+    e.userLogin = col.text();
+    e.entity = col.text();
+    e.entityId = col.text();
+    e.action = col.text();
+    e.changes = col.text();
+    e.prevHash = col.text();
+    e.hash = col.text();
     return e;
 }
 
@@ -207,9 +209,9 @@ Status AuditRepository::digestLegacyPersonalValues(const QString& nowIso)
     AuditEntry sealed;
     sealed.at = nowIso;
     sealed.userLogin = QStringLiteral("etabli");
-    sealed.entity = QStringLiteral("audit");
+    sealed.entity = codeOf(AuditEntity::Audit);
     sealed.entityId = QStringLiteral("22");
-    sealed.action = QStringLiteral("update"); // the trail itself, sealed again
+    sealed.action = codeOf(AuditAction::Update); // the trail itself, sealed again
     QJsonObject note{
         {QStringLiteral("rows_digested_from"), QJsonArray{QJsonValue::Null, rows.at(firstChanged).id}},
         {QStringLiteral("previous_head"), QJsonArray{QJsonValue::Null, head}}};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/audit.h"
 #include "domain/paging.h"
 #include "storage/batchinsert.h"
 #include "storage/sqlquery.h"
@@ -33,11 +34,11 @@ struct AuditEntry
 
 struct AuditFilter
 {
-    QString userLogin; // exact, empty = all
-    QString entity;    // exact, empty = all
-    QDate from;        // inclusive, invalid = open
-    QDate to;          // inclusive, invalid = open
-    QString entityId;  // exact, empty = all (with `entity`)
+    QString userLogin;                 // exact, empty = all
+    std::optional<AuditEntity> entity; // none = all
+    QDate from;                        // inclusive, invalid = open
+    QDate to;                          // inclusive, invalid = open
+    QString entityId;                  // exact, empty = all (with `entity`)
 };
 
 // The append-only audit trail. Each row's hash covers its content and the

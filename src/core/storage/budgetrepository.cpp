@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/pagedquery.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "storage/sqlwhere.h"
@@ -31,14 +32,15 @@ const QString categoryColumns =
 BudgetCategory readCategory(const SqlQuery& q)
 {
     BudgetCategory c;
-    c.id = q.value(0).toLongLong();
-    c.kind = q.value(1).toString();
-    c.code = q.value(2).toString();
-    c.name = q.value(3).toString();
-    c.splitGroup = q.value(4).toString();
-    c.source = q.value(5).toString();
-    c.position = q.value(6).toInt();
-    c.active = q.value(7).toInt() != 0;
+    sql::RowReader col(q);
+    c.id = col.int64();
+    c.kind = col.code(BudgetKind::Expense);
+    c.code = col.text();
+    c.name = col.text();
+    c.splitGroup = col.text();
+    c.source = col.text();
+    c.position = col.integer();
+    c.active = col.flag();
     return c;
 }
 
@@ -61,18 +63,19 @@ QString entryColumns()
 BudgetEntry readEntry(const SqlQuery& q)
 {
     BudgetEntry e;
-    e.id = q.value(0).toLongLong();
-    e.day = fromIso(q.value(1));
-    e.categoryId = q.value(2).toLongLong();
-    e.categoryName = q.value(3).toString();
-    e.label = q.value(4).toString();
-    e.amount = Money::fromCents(q.value(5).toLongLong());
-    e.contactId = q.value(6).isNull() ? 0 : q.value(6).toLongLong();
-    e.contactName = q.value(7).toString();
-    e.reference = q.value(8).toString();
-    e.correctsEntryId = q.value(9).isNull() ? 0 : q.value(9).toLongLong();
-    e.correctedById = q.value(10).isNull() ? 0 : q.value(10).toLongLong();
-    e.createdBy = q.value(11).toString();
+    sql::RowReader col(q);
+    e.id = col.int64();
+    e.day = col.date();
+    e.categoryId = col.int64();
+    e.categoryName = col.text();
+    e.label = col.text();
+    e.amount = col.money();
+    e.contactId = col.int64();
+    e.contactName = col.text();
+    e.reference = col.text();
+    e.correctsEntryId = col.int64();
+    e.correctedById = col.int64();
+    e.createdBy = col.text();
     return e;
 }
 
@@ -85,8 +88,8 @@ sql::Where entryWhere(const BudgetEntryFilter& f)
         w.add(QStringLiteral("e.day <= :to"), {{QStringLiteral("to"), iso(f.to)}});
     if (f.categoryId != 0)
         w.add(QStringLiteral("e.category_id = :category"), {{QStringLiteral("category"), f.categoryId}});
-    if (!f.kind.isEmpty())
-        w.add(QStringLiteral("k.kind = :kind"), {{QStringLiteral("kind"), f.kind}});
+    if (f.kind)
+        w.add(QStringLiteral("k.kind = :kind"), {{QStringLiteral("kind"), codeOf(*f.kind)}});
     if (!f.search.trimmed().isEmpty()) {
         const QString pattern = sql::Where::containsPattern(f.search);
         w.add(
@@ -109,15 +112,16 @@ QString taxColumns()
 ApprenticeshipTax readTax(const SqlQuery& q)
 {
     ApprenticeshipTax t;
-    t.id = q.value(0).toLongLong();
-    t.contactId = q.value(1).toLongLong();
-    t.companyName = q.value(2).toString();
-    t.year = q.value(3).toInt();
-    t.expected = Money::fromCents(q.value(4).toLongLong());
-    t.received = Money::fromCents(q.value(5).toLongLong());
-    t.receivedOn = fromIso(q.value(6));
-    t.note = q.value(7).toString();
-    t.version = q.value(8).toInt();
+    sql::RowReader col(q);
+    t.id = col.int64();
+    t.contactId = col.int64();
+    t.companyName = col.text();
+    t.year = col.integer();
+    t.expected = col.money();
+    t.received = col.money();
+    t.receivedOn = col.date();
+    t.note = col.text();
+    t.version = col.integer();
     return t;
 }
 
@@ -133,13 +137,14 @@ QString memberColumns()
 Member readMember(const SqlQuery& q)
 {
     Member m;
-    m.id = q.value(0).toLongLong();
-    m.contactId = q.value(1).toLongLong();
-    m.name = q.value(2).toString();
-    m.joinedOn = fromIso(q.value(3));
-    m.leftOn = fromIso(q.value(4));
-    m.lastPaidYear = q.value(5).isNull() ? 0 : q.value(5).toInt();
-    m.version = q.value(6).toInt();
+    sql::RowReader col(q);
+    m.id = col.int64();
+    m.contactId = col.int64();
+    m.name = col.text();
+    m.joinedOn = col.date();
+    m.leftOn = col.date();
+    m.lastPaidYear = col.value().isNull() ? 0 : col.integer();
+    m.version = col.integer();
     return m;
 }
 
@@ -179,13 +184,14 @@ Result<QList<BudgetForecast>> BudgetRepository::forecasts(qint64 financialYearId
     QList<BudgetForecast> out;
     while (q.next()) {
         BudgetForecast f;
-        f.id = q.value(0).toLongLong();
-        f.financialYearId = q.value(1).toLongLong();
-        f.categoryId = q.value(2).toLongLong();
-        f.funderId = q.value(3).isNull() ? 0 : q.value(3).toLongLong();
-        f.funderName = q.value(4).toString();
-        f.amount = Money::fromCents(q.value(5).toLongLong());
-        f.version = q.value(6).toInt();
+        sql::RowReader col(q);
+        f.id = col.int64();
+        f.financialYearId = col.int64();
+        f.categoryId = col.int64();
+        f.funderId = col.int64();
+        f.funderName = col.text();
+        f.amount = col.money();
+        f.version = col.integer();
         out << f;
     }
     return out;
@@ -400,12 +406,13 @@ Result<QList<MembershipDue>> BudgetRepository::dues(qint64 memberId) const
     QList<MembershipDue> out;
     while (q.next()) {
         MembershipDue d;
-        d.id = q.value(0).toLongLong();
-        d.memberId = q.value(1).toLongLong();
-        d.year = q.value(2).toInt();
-        d.amount = Money::fromCents(q.value(3).toLongLong());
-        d.paidOn = fromIso(q.value(4));
-        d.method = fromCode(q.value(5).toString(), GiftMethod::Other);
+        sql::RowReader col(q);
+        d.id = col.int64();
+        d.memberId = col.int64();
+        d.year = col.integer();
+        d.amount = col.money();
+        d.paidOn = col.date();
+        d.method = col.code(GiftMethod::Other);
         out << d;
     }
     return out;

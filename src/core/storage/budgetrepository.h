@@ -16,8 +16,8 @@ struct BudgetEntryFilter
     QDate from;
     QDate to;
     qint64 categoryId = 0;
-    QString kind;   // resource, expense, or empty for both
-    QString search; // in the label, the reference and the contact's name
+    std::optional<BudgetKind> kind; // none: both
+    QString search;                 // in the label, the reference and the contact's name
 };
 
 // The budget's categories and forecasts, the dated entries, the

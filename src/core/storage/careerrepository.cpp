@@ -47,9 +47,15 @@ Result<QList<Organisation>> CareerRepository::searchOrganisations(const QString&
     ETABLI_TRY(q.exec());
     QList<Organisation> out;
     while (q.next())
-        out << Organisation{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                            q.value(3).toString(),   q.value(4).toString(), q.value(5).toString(),
-                            q.value(6).toString(),   q.value(7).toString(), q.value(8).toString()};
+        out << Organisation{q.value(0).toLongLong(),
+                            q.value(1).toString(),
+                            fromCode(q.value(2).toString(), CustomerKind::Other),
+                            q.value(3).toString(),
+                            q.value(4).toString(),
+                            q.value(5).toString(),
+                            q.value(6).toString(),
+                            q.value(7).toString(),
+                            q.value(8).toString()};
     return out;
 }
 
@@ -63,7 +69,7 @@ Result<qint64> CareerRepository::insertOrganisation(const Organisation& o, const
         ":postcode, :city, :city_key, :phone, :email, 1, 1, :now, :now) RETURNING id")));
     q.bind(QStringLiteral("name"), o.name.trimmed())
         .bind(QStringLiteral("key"), text::fold(o.name))
-        .bind(QStringLiteral("kind"), o.kind)
+        .bind(QStringLiteral("kind"), codeOf(o.kind == CustomerKind::Person ? CustomerKind::Other : o.kind))
         .bind(QStringLiteral("siret"), o.siret)
         .bind(QStringLiteral("address"), o.addressLine1.trimmed())
         .bind(QStringLiteral("postcode"), o.postcode.trimmed())

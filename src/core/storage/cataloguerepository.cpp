@@ -1,6 +1,7 @@
 #include "storage/cataloguerepository.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -62,15 +63,16 @@ Result<QList<CatalogueItem>> CatalogueRepository::list(qint64 sectionId, bool ac
     QList<CatalogueItem> out;
     while (q.next()) {
         CatalogueItem i;
-        i.id = q.value(0).toLongLong();
-        i.sectionId = q.value(1).toLongLong();
-        i.code = q.value(2).toString();
-        i.label = q.value(3).toString();
-        i.unit = fromCode(q.value(4).toString(), Unit::Piece);
-        i.unitPrice = Money::fromCents(q.value(5).toLongLong());
-        i.vatRateBp = q.value(6).toInt();
-        i.active = q.value(7).toInt() != 0;
-        i.version = q.value(8).toInt();
+        sql::RowReader col(q);
+        i.id = col.int64();
+        i.sectionId = col.int64();
+        i.code = col.text();
+        i.label = col.text();
+        i.unit = col.code(Unit::Piece);
+        i.unitPrice = col.money();
+        i.vatRateBp = col.integer();
+        i.active = col.flag();
+        i.version = col.integer();
         out << i;
     }
     return out;

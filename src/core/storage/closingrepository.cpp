@@ -3,6 +3,7 @@
 #include "domain/sales.h"
 #include "domain/school.h"
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 
 namespace etabli {
@@ -16,27 +17,28 @@ const QString closingColumns = QStringLiteral(
 Result<Closing> readClosing(const SqlQuery& q)
 {
     Closing c;
-    c.id = q.value(0).toLongLong();
-    const auto kind = closingKindFromCode(q.value(1).toString());
-    const auto totals = ClosingTotals::fromJson(q.value(8).toString().toUtf8());
-    const auto grand = ClosingTotals::fromJson(q.value(9).toString().toUtf8());
+    sql::RowReader col(q);
+    c.id = col.int64();
+    const auto kind = fromCode<ClosingKind>(col.text());
+    c.period = col.text();
+    c.start = col.date();
+    c.end = col.date();
+    c.position = col.integer();
+    c.firstNumber = col.text();
+    c.lastNumber = col.text();
+    const auto totals = ClosingTotals::fromJson(col.text().toUtf8());
+    const auto grand = ClosingTotals::fromJson(col.text().toUtf8());
     if (!kind || !totals || !grand)
         return fail(Error::Code::Storage,
                     ClosingRepository::tr("A closing cannot be read: run a check of the database."),
                     QStringLiteral("closing %1 unreadable").arg(c.id));
     c.kind = *kind;
-    c.period = q.value(2).toString();
-    c.start = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-    c.end = QDate::fromString(q.value(4).toString(), Qt::ISODate);
-    c.position = q.value(5).toInt();
-    c.firstNumber = q.value(6).toString();
-    c.lastNumber = q.value(7).toString();
     c.totals = *totals;
     c.grandTotals = *grand;
-    c.closedAt = q.value(10).toString();
-    c.closedBy = q.value(11).toString();
-    c.prevHash = q.value(12).toString();
-    c.hash = q.value(13).toString();
+    c.closedAt = col.text();
+    c.closedBy = col.text();
+    c.prevHash = col.text();
+    c.hash = col.text();
     return c;
 }
 
@@ -68,7 +70,7 @@ Result<std::optional<Closing>> ClosingRepository::last(ClosingKind kind) const
     SqlQuery q(m_db);
     ETABLI_TRY(q.prepare(closingColumns +
                          QStringLiteral(" WHERE kind = :kind ORDER BY chain_position DESC LIMIT 1")));
-    q.bind(QStringLiteral("kind"), closingKindCode(kind));
+    q.bind(QStringLiteral("kind"), codeOf(kind));
     ETABLI_TRY(q.exec());
     if (!q.next())
         return std::optional<Closing>();
@@ -97,7 +99,7 @@ Status ClosingRepository::insert(const Closing& c)
             ":period, :start, :end, :position, :first, :last, :totals, :grand, :at, :by, :prev, :hash)"));
         !r)
         return r;
-    q.bind(QStringLiteral("kind"), closingKindCode(c.kind))
+    q.bind(QStringLiteral("kind"), codeOf(c.kind))
         .bind(QStringLiteral("period"), c.period)
         .bind(QStringLiteral("start"), c.start.toString(Qt::ISODate))
         .bind(QStringLiteral("end"), c.end.toString(Qt::ISODate))

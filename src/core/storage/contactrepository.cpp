@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/pagedquery.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/textsearch.h"
 #include "util/text.h"
@@ -18,26 +19,27 @@ const QString contactColumns = QStringLiteral("SELECT ") + contactFields + QStri
 Contact readContact(const SqlQuery& q)
 {
     Contact c;
-    c.id = q.value(0).toLongLong();
-    c.person = q.value(1).toInt() != 0;
-    c.kind = q.value(2).toString();
-    c.name = q.value(3).toString();
-    c.firstName = q.value(4).toString();
-    c.siret = q.value(5).toString();
-    c.addressLine1 = q.value(6).toString();
-    c.addressLine2 = q.value(7).toString();
-    c.postcode = q.value(8).toString();
-    c.city = q.value(9).toString();
-    c.phone = q.value(10).toString();
-    c.email = q.value(11).toString();
-    c.notes = q.value(12).toString();
-    c.customer = q.value(13).toInt() != 0;
-    c.host = q.value(14).toInt() != 0;
-    c.donor = q.value(15).toInt() != 0;
-    c.funder = q.value(16).toInt() != 0;
-    c.supplier = q.value(17).toInt() != 0;
-    c.version = q.value(18).toInt();
-    c.legalForm = q.value(19).toString();
+    sql::RowReader col(q);
+    c.id = col.int64();
+    c.person = col.flag();
+    c.kind = col.code(CustomerKind::Other);
+    c.name = col.text();
+    c.firstName = col.text();
+    c.siret = col.text();
+    c.addressLine1 = col.text();
+    c.addressLine2 = col.text();
+    c.postcode = col.text();
+    c.city = col.text();
+    c.phone = col.text();
+    c.email = col.text();
+    c.notes = col.text();
+    c.customer = col.flag();
+    c.host = col.flag();
+    c.donor = col.flag();
+    c.funder = col.flag();
+    c.supplier = col.flag();
+    c.version = col.integer();
+    c.legalForm = col.text();
     return c;
 }
 
@@ -50,7 +52,7 @@ QString nameKey(const Contact& c)
 void bindContact(SqlQuery& q, const Contact& c)
 {
     q.bind(QStringLiteral("person"), c.person ? 1 : 0)
-        .bind(QStringLiteral("kind"), c.person ? QStringLiteral("other") : c.kind)
+        .bind(QStringLiteral("kind"), codeOf(c.person ? CustomerKind::Other : c.kind))
         .bind(QStringLiteral("name"), c.name.trimmed())
         .bind(QStringLiteral("name_key"), nameKey(c))
         .bind(QStringLiteral("first_name"), c.person ? c.firstName.trimmed() : QString())

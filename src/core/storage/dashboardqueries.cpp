@@ -1,6 +1,7 @@
 #include "storage/dashboardqueries.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 
 namespace etabli {
@@ -28,15 +29,16 @@ Result<DashboardQueries::Counts> DashboardQueries::counts(const QDate& yearStart
             .bind(QStringLiteral("to2"), to);
         ETABLI_TRY(q.exec());
         if (q.next()) {
-            c.activeSections = q.value(0).toLongLong();
-            c.enrolled = q.value(1).toLongLong();
-            c.candidates = q.value(2).toLongLong();
-            c.entrantsThisYear = q.value(3).toLongLong();
-            c.exitsThisYear = q.value(4).toLongLong();
-            c.traineesEver = q.value(5).toLongLong();
-            c.traineeRecords = q.value(6).toLongLong();
-            c.accounts = q.value(7).toLongLong();
-            c.catalogueItems = q.value(8).toLongLong();
+            sql::RowReader col(q);
+            c.activeSections = col.int64();
+            c.enrolled = col.int64();
+            c.candidates = col.int64();
+            c.entrantsThisYear = col.int64();
+            c.exitsThisYear = col.int64();
+            c.traineesEver = col.int64();
+            c.traineeRecords = col.int64();
+            c.accounts = col.int64();
+            c.catalogueItems = col.int64();
         }
     }
     SqlQuery q(m_db);

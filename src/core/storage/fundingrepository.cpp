@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/pagedquery.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "storage/sqlwhere.h"
@@ -22,14 +23,15 @@ const QString yearColumns = QStringLiteral("SELECT id, start_date, end_date, clo
 FinancialYear readYear(const SqlQuery& q)
 {
     FinancialYear y;
-    y.id = q.value(0).toLongLong();
-    y.start = fromIso(q.value(1));
-    y.end = fromIso(q.value(2));
-    y.closed = q.value(3).toInt() != 0;
-    y.targetProductionBp = q.value(4).toInt();
-    y.targetGiftsBp = q.value(5).toInt();
-    y.targetSubsidiesBp = q.value(6).toInt();
-    y.version = q.value(7).toInt();
+    sql::RowReader col(q);
+    y.id = col.int64();
+    y.start = col.date();
+    y.end = col.date();
+    y.closed = col.flag();
+    y.targetProductionBp = col.integer();
+    y.targetGiftsBp = col.integer();
+    y.targetSubsidiesBp = col.integer();
+    y.version = col.integer();
     return y;
 }
 
@@ -45,23 +47,22 @@ const QString donationColumns =
 Donation readDonation(const SqlQuery& q)
 {
     Donation d;
-    d.id = q.value(0).toLongLong();
-    d.contactId = q.value(1).toLongLong();
-    d.donorName = q.value(4).toInt() != 0 && !q.value(3).toString().isEmpty()
-                      ? q.value(2).toString() + QLatin1Char(' ') + q.value(3).toString()
-                      : q.value(2).toString();
-    d.day = fromIso(q.value(5));
-    d.amount = Money::fromCents(q.value(6).toLongLong());
-    d.method = fromCode(q.value(7).toString(), GiftMethod::Other);
-    d.nature = fromCode(q.value(8).toString(), GiftNature::Cash);
-    d.description = q.value(9).toString();
-    d.purpose = q.value(10).toString();
-    d.receiptId = q.value(11).isNull() ? 0 : q.value(11).toLongLong();
-    d.receiptNumber = q.value(12).toString();
-    d.version = q.value(13).toInt();
-    d.form = fromCode(q.value(14).toString(), GiftForm::Other);
-    d.valuation = q.value(15).toString();
-    d.proof = q.value(16).toString();
+    sql::RowReader col(q);
+    d.id = col.int64();
+    d.contactId = col.int64();
+    d.donorName = col.contactName();
+    d.day = col.date();
+    d.amount = col.money();
+    d.method = col.code(GiftMethod::Other);
+    d.nature = col.code(GiftNature::Cash);
+    d.description = col.text();
+    d.purpose = col.text();
+    d.receiptId = col.int64();
+    d.receiptNumber = col.text();
+    d.version = col.integer();
+    d.form = col.code(GiftForm::Other);
+    d.valuation = col.text();
+    d.proof = col.text();
     return d;
 }
 
@@ -275,7 +276,7 @@ Result<qint64> FundingRepository::insertReceipt(const TaxReceipt& t)
                        ":position, :prev, :hash, :at, :by, :beneficiary, :signatory, "
                        ":capacity, :hash_version, :legal_form) "
                        "RETURNING id")));
-    q.bind(QStringLiteral("kind"), t.kind)
+    q.bind(QStringLiteral("kind"), codeOf(t.kind))
         .bind(QStringLiteral("number"), t.number)
         .bind(QStringLiteral("year"), t.year)
         .bind(QStringLiteral("sequence"), t.sequence)
@@ -346,32 +347,33 @@ const QString receiptLineColumns =
 TaxReceipt receiptFromRow(const SqlQuery& q)
 {
     TaxReceipt t;
-    t.id = q.value(0).toLongLong();
-    t.kind = q.value(1).toString();
-    t.number = q.value(2).toString();
-    t.year = q.value(3).toInt();
-    t.sequence = q.value(4).toInt();
-    t.contactId = q.value(5).toLongLong();
-    t.cancelsReceiptId = q.value(6).isNull() ? 0 : q.value(6).toLongLong();
-    t.cancelsNumber = q.value(7).toString();
-    t.issueDate = fromIso(q.value(8));
-    t.donorName = q.value(9).toString();
-    t.donorAddress = q.value(10).toString();
-    t.donorCompany = q.value(11).toInt() != 0;
-    t.donorSiren = q.value(12).toString();
-    t.total = Money::fromCents(q.value(13).toLongLong());
-    t.reason = q.value(14).toString();
-    t.chainPosition = q.value(15).toInt();
-    t.prevHash = q.value(16).toString();
-    t.hash = q.value(17).toString();
-    t.issuedBy = q.value(18).toString();
-    t.cancelledById = q.value(19).isNull() ? 0 : q.value(19).toLongLong();
-    t.cancelledByNumber = q.value(20).toString();
-    t.beneficiary = q.value(21).toString();
-    t.signatoryName = q.value(22).toString();
-    t.signatoryCapacity = q.value(23).toString();
-    t.hashVersion = q.value(24).toInt();
-    t.donorLegalForm = q.value(25).toString();
+    sql::RowReader col(q);
+    t.id = col.int64();
+    t.kind = col.code(ReceiptKind::Receipt);
+    t.number = col.text();
+    t.year = col.integer();
+    t.sequence = col.integer();
+    t.contactId = col.int64();
+    t.cancelsReceiptId = col.int64();
+    t.cancelsNumber = col.text();
+    t.issueDate = col.date();
+    t.donorName = col.text();
+    t.donorAddress = col.text();
+    t.donorCompany = col.flag();
+    t.donorSiren = col.text();
+    t.total = col.money();
+    t.reason = col.text();
+    t.chainPosition = col.integer();
+    t.prevHash = col.text();
+    t.hash = col.text();
+    t.issuedBy = col.text();
+    t.cancelledById = col.int64();
+    t.cancelledByNumber = col.text();
+    t.beneficiary = col.text();
+    t.signatoryName = col.text();
+    t.signatoryCapacity = col.text();
+    t.hashVersion = col.integer();
+    t.donorLegalForm = col.text();
     return t;
 }
 

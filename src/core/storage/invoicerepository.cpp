@@ -2,16 +2,12 @@
 
 #include "storage/database.h"
 #include "storage/documentlines.h"
+#include "storage/invoicerows.h"
 #include "storage/pagedquery.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "storage/textsearch.h"
 #include "util/text.h"
-
-#include <deque>
-#include <future>
-#include <QHash>
-#include <QScopeGuard>
 
 namespace etabli {
 
@@ -22,13 +18,6 @@ using sql::isoOrNull;
 
 using sql::fromIso;
 using sql::iso;
-
-// What is still due on an issued invoice, in SQL (alias i).
-const QString creditedSql = QStringLiteral(
-    "(SELECT COALESCE(SUM(-cr.total_incl_cents), 0) FROM invoice cr WHERE cr.credited_invoice_id = i.id AND "
-    "cr.status = 'issued')");
-const QString paidSql =
-    QStringLiteral("(SELECT COALESCE(SUM(p.amount_cents), 0) FROM payment p WHERE p.invoice_id = i.id)");
 
 // The invoices' list: newest first by issue date (drafts by their creation
 // day), the column list_date, read a page at a time through the matching
@@ -90,27 +79,15 @@ InvoiceRow invoiceRowFrom(const SqlQuery& q)
     row.dueDate = fromIso(q.value(QStringLiteral("due_date")));
     row.customer = q.value(QStringLiteral("customer_name")).toString();
     if (row.customer.isEmpty()) {
-        const QString name = q.value(QStringLiteral("name")).toString();
-        const QString firstName = q.value(QStringLiteral("first_name")).toString();
-        row.customer = q.value(QStringLiteral("person")).toInt() != 0 && !firstName.isEmpty()
-                           ? name + QLatin1Char(' ') + firstName
-                           : name;
+        row.customer = contactDisplayName(q.value(QStringLiteral("name")).toString(),
+                                          q.value(QStringLiteral("first_name")).toString(),
+                                          q.value(QStringLiteral("person")).toInt() != 0);
     }
     row.total = Money::fromCents(q.value(QStringLiteral("total_incl_cents")).toLongLong());
     // Only issued invoices have a balance (credit notes and drafts: none).
     row.due = Money::fromCents(q.value(QStringLiteral("due_cents")).toLongLong());
     return row;
 }
-
-const QString invoiceColumns = QStringLiteral(
-    "SELECT i.id, i.kind, i.status, i.number, i.contact_id, i.credited_invoice_id, i.issue_date, i.due_date, "
-    "i.customer_name, i.customer_address, i.customer_siret, i.professional, i.vat_regime, i.vat_mention, "
-    "i.payment_terms, i.reference, i.notes, i.total_excl_cents, i.total_vat_cents, i.total_incl_cents, "
-    "i.prev_hash, "
-    "i.hash, i.issued_by, i.version, (SELECT cr.number FROM invoice cr WHERE cr.id = i.credited_invoice_id), "
-    "i.seller, i.customer_kind, i.operations, i.service_from, i.service_to, i.buyer_reference, "
-    "i.delivery_address, "
-    "i.chorus_engagement, i.chorus_service, i.mentions, i.hash_version, i.issued_at FROM invoice i");
 
 // The fields a draft keeps, bound by name (insertDraft and updateDraft).
 void bindDraftFields(SqlQuery& q, const Invoice& inv)
@@ -131,71 +108,6 @@ void bindDraftFields(SqlQuery& q, const Invoice& inv)
         .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
         .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
         .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()));
-}
-
-// An invoice out of a row of invoiceColumns, its totals as stored; its lines
-// are given by withLines().
-// An invoice read by invoiceColumns; its seller's identity parsed unless
-// the caller reads it itself (`check`).
-Invoice invoiceFromRow(const SqlQuery& q, bool withSeller = true)
-{
-    Invoice i;
-    i.id = q.value(0).toLongLong();
-    i.kind = fromCode(q.value(1).toString(), InvoiceKind::Invoice);
-    i.status = fromCode(q.value(2).toString(), InvoiceStatus::Draft);
-    i.number = q.value(3).toString();
-    i.contactId = q.value(4).toLongLong();
-    i.creditedInvoiceId = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
-    i.issueDate = fromIso(q.value(6));
-    i.dueDate = fromIso(q.value(7));
-    i.customerName = q.value(8).toString();
-    i.customerAddress = q.value(9).toString();
-    i.customerSiret = q.value(10).toString();
-    i.professional = q.value(11).toInt() != 0;
-    i.vatRegime = fromCode(q.value(12).toString(), VatRegime::Franchise);
-    i.vatMention = q.value(13).toString();
-    i.paymentTerms = q.value(14).toString();
-    i.reference = q.value(15).toString();
-    i.notes = q.value(16).toString();
-    i.totals.excl = Money::fromCents(q.value(17).toLongLong());
-    i.totals.vatTotal = Money::fromCents(q.value(18).toLongLong());
-    i.totals.incl = Money::fromCents(q.value(19).toLongLong());
-    i.prevHash = q.value(20).toString();
-    i.hash = q.value(21).toString();
-    i.issuedBy = q.value(22).toString();
-    i.version = q.value(23).toInt();
-    i.creditedNumber = q.value(24).toString();
-    const QByteArray seller = q.value(25).toString().toUtf8();
-    i.customerKind = q.value(26).toString();
-    i.operations = operationsFromCode(q.value(27).toString());
-    i.serviceFrom = fromIso(q.value(28));
-    i.serviceTo = fromIso(q.value(29));
-    i.buyerReference = q.value(30).toString();
-    i.deliveryAddress = q.value(31).toString();
-    i.chorusEngagement = q.value(32).toString();
-    i.chorusService = q.value(33).toString();
-    const QString mentions = q.value(34).toString();
-    i.hashVersion = q.value(35).toInt();
-    i.issuedAt = q.value(36).toString();
-    if (withSeller && !seller.isEmpty())
-        i.seller = SchoolIdentity::fromSellerJson(seller);
-    if (!mentions.isEmpty())
-        i.mentions = mentions.split(QLatin1Char('\n'));
-    return i;
-}
-
-// The invoice's lines, and its totals computed from them; an issued
-// document keeps the totals stored when it was issued.
-void withLines(Invoice& i, QList<InvoiceLine> lines)
-{
-    const InvoiceTotals stored = i.totals;
-    i.lines = std::move(lines);
-    i.totals = InvoiceTotals::compute(i.lines, i.vatRegime);
-    if (i.isIssued()) {
-        i.totals.excl = stored.excl;
-        i.totals.vatTotal = stored.vatTotal;
-        i.totals.incl = stored.incl;
-    }
 }
 
 } // namespace
@@ -275,18 +187,18 @@ Status InvoiceRepository::deleteDraft(qint64 id)
 Result<Invoice> InvoiceRepository::read(const QString& where, const QVariant& value) const
 {
     SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(invoiceColumns + QStringLiteral(" WHERE ") + where));
+    ETABLI_TRY(q.prepare(invoicerows::columns() + QStringLiteral(" WHERE ") + where));
     q.bind(QStringLiteral("value"), value);
     ETABLI_TRY(q.exec());
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This invoice does not exist."));
-    Invoice i = invoiceFromRow(q);
+    Invoice i = invoicerows::read(q);
     q.finish();
     auto lines =
         documentlines::read(m_db, QStringLiteral("invoice_line"), QStringLiteral("invoice_id"), i.id);
     if (!lines)
         return std::unexpected(lines.error());
-    withLines(i, *lines);
+    invoicerows::withLines(i, *lines);
     return i;
 }
 
@@ -389,7 +301,7 @@ void InvoiceRepository::bindIssue(SqlQuery& q, const Invoice& i, int year, int s
         .bind(QStringLiteral("name"), i.customerName)
         .bind(QStringLiteral("address"), i.customerAddress)
         .bind(QStringLiteral("siret"), i.customerSiret)
-        .bind(QStringLiteral("customer_kind"), i.customerKind)
+        .bind(QStringLiteral("customer_kind"), codeOf(i.customerKind))
         .bind(QStringLiteral("professional"), i.professional ? 1 : 0)
         .bind(QStringLiteral("regime"), codeOf(i.vatRegime))
         .bind(QStringLiteral("mention"), i.vatMention)
@@ -424,182 +336,6 @@ Status InvoiceRepository::markIssued(const Invoice& i, int year, int sequence, i
                     tr("This invoice was changed or issued meanwhile on another computer."));
     return {};
 }
-
-Result<Money> InvoiceRepository::credited(qint64 invoiceId) const
-{
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(QStringLiteral("SELECT COALESCE(SUM(-total_incl_cents), 0) FROM invoice WHERE "
-                                        "credited_invoice_id = :id AND status = 'issued'")));
-    q.bind(QStringLiteral("id"), invoiceId);
-    auto v = q.execScalar();
-    if (!v)
-        return std::unexpected(v.error());
-    return Money::fromCents(v->toLongLong());
-}
-
-Result<InvoiceBalance> InvoiceRepository::balance(qint64 invoiceId) const
-{
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(
-        QStringLiteral("SELECT i.total_incl_cents, %1, %2, (SELECT COALESCE(SUM(p.amount_cents), 0) "
-                       "FROM payment p WHERE p.invoice_id = i.id AND p.method = 'cash') FROM "
-                       "invoice i WHERE i.id = :id")
-            .arg(creditedSql, paidSql)));
-    q.bind(QStringLiteral("id"), invoiceId);
-    ETABLI_TRY(q.exec());
-    if (!q.next())
-        return fail(Error::Code::NotFound, tr("This invoice does not exist."));
-    InvoiceBalance b{Money::fromCents(q.value(0).toLongLong()), Money::fromCents(q.value(1).toLongLong()),
-                     Money::fromCents(q.value(2).toLongLong()), Money::fromCents(q.value(3).toLongLong())};
-    q.finish();
-    return b;
-}
-
-Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const QDate& asOf,
-                                                                           qint64 contactId) const
-{
-    // Days late = due date → asOf: bucket 0 not yet due, then 1–30, 31–60, 61–90, over 90.
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(
-        QStringLiteral(
-            "SELECT COALESCE(SUM(CASE WHEN x.due_date >= :d0 THEN x.due END), 0), COALESCE(SUM(CASE "
-            "WHEN x.due_date < :d1 AND x.due_date >= :d30 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
-            "x.due_date < :d30b AND x.due_date >= :d60 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
-            "x.due_date < :d60b AND x.due_date >= :d90 THEN x.due END), 0), COALESCE(SUM(CASE WHEN "
-            "x.due_date < :d90b THEN x.due END), 0), COUNT(*), COUNT(DISTINCT x.contact_id) FROM "
-            "(SELECT b.contact_id, b.due_date, b.due_cents AS due FROM invoice_balance b "
-            "WHERE b.due_cents > 0%1) x")
-            .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString())));
-    // A day d is late by n days when d + n = asOf.
-    q.bind(QStringLiteral("d0"), iso(asOf))
-        .bind(QStringLiteral("d1"), iso(asOf))
-        .bind(QStringLiteral("d30"), iso(asOf.addDays(-30)))
-        .bind(QStringLiteral("d30b"), iso(asOf.addDays(-30)))
-        .bind(QStringLiteral("d60"), iso(asOf.addDays(-60)))
-        .bind(QStringLiteral("d60b"), iso(asOf.addDays(-60)))
-        .bind(QStringLiteral("d90"), iso(asOf.addDays(-90)))
-        .bind(QStringLiteral("d90b"), iso(asOf.addDays(-90)));
-    if (contactId != 0)
-        q.bind(QStringLiteral("contact"), contactId);
-    ETABLI_TRY(q.exec());
-    AgingTotals t;
-    if (q.next()) {
-        for (int b = 0; b < 5; ++b)
-            t.buckets[b] = q.value(b).toLongLong();
-        t.count = q.value(5).toLongLong();
-        t.customers = q.value(6).toLongLong();
-    }
-    return t;
-}
-
-Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint64 contactId, int limit) const
-{
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(
-        QStringLiteral("SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
-                       "i.total_incl_cents, b.due_cents FROM invoice_balance b JOIN invoice i ON i.id = "
-                       "b.invoice_id WHERE b.due_cents > 0%1 ORDER BY b.due_date, i.number%2")
-            .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString(),
-                 limit > 0 ? QStringLiteral(" LIMIT :limit") : QString())));
-    if (contactId != 0)
-        q.bind(QStringLiteral("contact"), contactId);
-    if (limit > 0)
-        q.bind(QStringLiteral("limit"), limit);
-    ETABLI_TRY(q.exec());
-    QList<Receivable> out;
-    while (q.next()) {
-        Receivable r;
-        r.invoiceId = q.value(0).toLongLong();
-        r.number = q.value(1).toString();
-        r.contactId = q.value(2).toLongLong();
-        r.customer = q.value(3).toString();
-        r.issueDate = fromIso(q.value(4));
-        r.dueDate = fromIso(q.value(5));
-        r.total = Money::fromCents(q.value(6).toLongLong());
-        r.due = Money::fromCents(q.value(7).toLongLong());
-        r.daysLate = r.dueDate.isValid() ? static_cast<int>(r.dueDate.daysTo(asOf)) : 0;
-        out << r;
-    }
-    return out;
-}
-
-Result<QList<ChequeToDeposit>> InvoiceRepository::cheques(qint64 depositId) const
-{
-    SqlQuery q(m_db);
-    const QString which =
-        depositId == 0
-            ? QStringLiteral("NOT EXISTS (SELECT 1 FROM cheque_deposit_item d WHERE d.payment_id = p.id) "
-                             "AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_payment_id = "
-                             "p.id)")
-            : QStringLiteral("p.id IN (SELECT d.payment_id FROM cheque_deposit_item d WHERE "
-                             "d.deposit_id = :deposit)");
-    ETABLI_TRY(
-        q.prepare(QStringLiteral("SELECT p.id, p.day, p.bank, p.cheque_number, i.customer_name, i.number, "
-                                 "p.amount_cents FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE "
-                                 "p.method = 'cheque' AND p.amount_cents > 0 AND %1 ORDER BY p.day, p.id")
-                      .arg(which)));
-    if (depositId != 0)
-        q.bind(QStringLiteral("deposit"), depositId);
-    ETABLI_TRY(q.exec());
-    QList<ChequeToDeposit> out;
-    while (q.next())
-        out << ChequeToDeposit{q.value(0).toLongLong(),
-                               fromIso(q.value(1)),
-                               q.value(2).toString(),
-                               q.value(3).toString(),
-                               q.value(4).toString(),
-                               q.value(5).toString(),
-                               Money::fromCents(q.value(6).toLongLong())};
-    return out;
-}
-
-Result<qint64> InvoiceRepository::insertDeposit(const QDate& day, const QList<qint64>& paymentIds,
-                                                const QString& by, const QString& nowIso)
-{
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(
-        QStringLiteral("INSERT INTO cheque_deposit (day, created_by, created_at) VALUES (:day, :by, "
-                       ":now) RETURNING id")));
-    q.bind(QStringLiteral("day"), iso(day))
-        .bind(QStringLiteral("by"), by)
-        .bind(QStringLiteral("now"), nowIso);
-    auto id = q.execReturningId();
-    if (!id)
-        return id;
-    SqlQuery item(m_db);
-    ETABLI_TRY(item.prepare(QStringLiteral(
-        "INSERT INTO cheque_deposit_item (deposit_id, payment_id) VALUES (:deposit, :payment)")));
-    for (qint64 p : paymentIds) {
-        item.bind(QStringLiteral("deposit"), *id).bind(QStringLiteral("payment"), p);
-        ETABLI_TRY(item.exec());
-    }
-    return id;
-}
-
-namespace {
-const QString paymentColumns = QStringLiteral(
-    "SELECT id, invoice_id, day, method, amount_cents, bank, cheque_number, reverses_payment_id, reason, "
-    "recorded_by, hash, prev_hash, recorded_at, hash_version FROM payment");
-
-Payment readPayment(const SqlQuery& q)
-{
-    Payment p;
-    p.id = q.value(0).toLongLong();
-    p.invoiceId = q.value(1).toLongLong();
-    p.day = fromIso(q.value(2));
-    p.method = fromCode(q.value(3).toString(), PaymentMethod::Cheque);
-    p.amount = Money::fromCents(q.value(4).toLongLong());
-    p.bank = q.value(5).toString();
-    p.chequeNumber = q.value(6).toString();
-    p.reversesPaymentId = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
-    p.reason = q.value(8).toString();
-    p.recordedBy = q.value(9).toString();
-    p.hash = q.value(10).toString();
-    p.recordedAt = q.value(12).toString();
-    p.hashVersion = q.value(13).toInt();
-    return p;
-}
-} // namespace
 
 Result<InvoiceRepository::Turnover> InvoiceRepository::turnover(int year) const
 {
@@ -639,257 +375,6 @@ Result<qint64> InvoiceRepository::recordPrint(const QString& document, qint64 do
         .bind(QStringLiteral("by"), by);
     ETABLI_TRY(q.exec());
     return before->toLongLong();
-}
-
-Result<QList<Payment>> InvoiceRepository::payments(qint64 invoiceId) const
-{
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(paymentColumns + QStringLiteral(" WHERE invoice_id = :id ORDER BY day, id")));
-    q.bind(QStringLiteral("id"), invoiceId);
-    ETABLI_TRY(q.exec());
-    QList<Payment> out;
-    while (q.next())
-        out << readPayment(q);
-    return out;
-}
-
-Result<QList<Payment>> InvoiceRepository::paymentsBetween(const QDate& from, const QDate& to) const
-{
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(paymentColumns + QStringLiteral(" WHERE day BETWEEN :from AND :to ORDER BY id")));
-    q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
-        .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
-    ETABLI_TRY(q.exec());
-    QList<Payment> out;
-    while (q.next())
-        out << readPayment(q);
-    return out;
-}
-
-Result<Payment> InvoiceRepository::payment(qint64 id) const
-{
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(paymentColumns + QStringLiteral(" WHERE id = :id")));
-    q.bind(QStringLiteral("id"), id);
-    ETABLI_TRY(q.exec());
-    if (!q.next())
-        return fail(Error::Code::NotFound, tr("This payment does not exist."));
-    Payment p = readPayment(q);
-    q.finish();
-    return p;
-}
-
-Result<qint64> InvoiceRepository::insertPayment(Payment p, const QString& nowIso)
-{
-    SqlQuery tip(m_db);
-    ETABLI_TRY(tip.exec(QStringLiteral("SELECT hash FROM payment WHERE id = (SELECT MAX(id) FROM payment)")));
-    const QString prev = tip.next() ? tip.value(0).toString() : QString();
-    tip.finish();
-    p.recordedAt = nowIso;
-    p.hashVersion = 2;
-    p.hash = paymentHash(p, prev);
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(
-        QStringLiteral("INSERT INTO payment (invoice_id, day, method, amount_cents, bank, cheque_number, "
-                       "reverses_payment_id, "
-                       "reason, recorded_at, recorded_by, prev_hash, hash, hash_version) VALUES "
-                       "(:invoice, :day, :method, :amount, "
-                       ":bank, :cheque, :reverses, :reason, :now, :by, :prev, :hash, 2) RETURNING id")));
-    q.bind(QStringLiteral("invoice"), p.invoiceId)
-        .bind(QStringLiteral("day"), iso(p.day))
-        .bind(QStringLiteral("method"), codeOf(p.method))
-        .bind(QStringLiteral("amount"), static_cast<qint64>(p.amount.cents()))
-        .bind(QStringLiteral("bank"), p.bank)
-        .bind(QStringLiteral("cheque"), p.chequeNumber)
-        .bind(QStringLiteral("reverses"), idOrNull(p.reversesPaymentId))
-        .bind(QStringLiteral("reason"), p.reason)
-        .bind(QStringLiteral("now"), nowIso)
-        .bind(QStringLiteral("by"), p.recordedBy)
-        .bind(QStringLiteral("prev"), prev)
-        .bind(QStringLiteral("hash"), p.hash);
-    return q.execReturningId();
-}
-
-Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains(int batchSize) const
-{
-    ChainReport report;
-    // One streaming query for the chain of invoices: those with a place in
-    // it (issued ones) in chain order, a row per line (the invoice's columns
-    // repeated), read once from the first to the last — no statement per
-    // invoice or chunk. The status is checked here, not filtered: the
-    // chain's unique index then gives the order without a sort.
-    const QString fromInvoice = QStringLiteral(" FROM invoice i");
-    Q_ASSERT(invoiceColumns.endsWith(fromInvoice));
-    const int positionColumn = 37; // after invoiceFromRow's columns
-    const int sellerColumn = 25;
-    SqlQuery chain(m_db);
-    chain.setForwardOnly(true);
-    ETABLI_TRY(
-        chain.exec(invoiceColumns.chopped(fromInvoice.size()) +
-                   QStringLiteral(", i.chain_position, l.invoice_id, %1 FROM invoice i LEFT JOIN "
-                                  "invoice_line l ON l.invoice_id = i.id WHERE i.chain_position IS NOT "
-                                  "NULL ORDER BY i.chain_position, l.position")
-                       .arg(documentlines::columns(QStringLiteral("l")))));
-    // The links (each invoice's previous hash is the one before's) are
-    // checked as the rows come; each invoice's own hash, which needs only
-    // its row and lines, is computed on a second thread a batch at a time
-    // while the next batch is read. The first invoice that fails, in chain
-    // order, is the one named.
-    struct Link
-    {
-        Invoice invoice;
-        QByteArray sellerJson;
-        int position = 0;
-    };
-    const qsizetype BatchSize = std::max(1, batchSize);
-    // The batch stays owned by this thread, which frees it: memory freed on
-    // another thread than the one that allocated it makes both wait on the
-    // allocator's lock.
-    const auto firstBadIn = [](const QList<Link>* batch) -> QString {
-        for (const Link& link : *batch) {
-            if (!link.invoice.isIssued() ||
-                invoiceHash(link.invoice, link.invoice.prevHash, link.sellerJson) != link.invoice.hash)
-                return link.invoice.number.isEmpty()
-                           ? tr("position %1 of the chain of invoices").arg(link.position)
-                           : link.invoice.number;
-        }
-        return {};
-    };
-    std::deque<std::pair<std::future<QString>, std::unique_ptr<QList<Link>>>> hashing;
-    // Waits for the batches sent (all, or all but `keep`); false at the first that failed.
-    const auto settle = [&](std::size_t keep) {
-        while (hashing.size() > keep) {
-            const QString bad = hashing.front().first.get();
-            hashing.pop_front();
-            if (!bad.isEmpty()) {
-                report.firstBad = bad;
-                return false;
-            }
-        }
-        return true;
-    };
-    // On any early return the thread still running is waited for.
-    const auto joinAll = qScopeGuard([&]() {
-        for (auto& [future, sent] : hashing)
-            future.wait();
-    });
-    QList<Link> batch;
-    batch.reserve(BatchSize);
-    const auto send = [&]() {
-        if (batch.isEmpty())
-            return;
-        auto sent = std::make_unique<QList<Link>>(std::move(batch));
-        auto future = std::async(std::launch::async, firstBadIn, sent.get());
-        hashing.emplace_back(std::move(future), std::move(sent));
-        batch = {};
-        batch.reserve(BatchSize);
-    };
-    QString prev; // the hash of the invoice before, as stored
-    Invoice current;
-    QList<InvoiceLine> lines;
-    QString sellerText; // the last seller read, and its identity as hashed
-    QByteArray sellerJson;
-    int position = 0; // of the invoice being read; 0 before the first
-    // The invoice just read: its link checked now, its hash on the thread.
-    const auto linked = [&]() {
-        withLines(current, std::move(lines));
-        lines = {};
-        ++report.documents;
-        if (current.prevHash != prev) {
-            send();
-            if (settle(0))
-                report.firstBad = current.number;
-            return false;
-        }
-        prev = current.hash;
-        batch.append({std::move(current), sellerJson, position});
-        current = {};
-        if (batch.size() == BatchSize) {
-            send();
-            return settle(1); // one batch hashed while the next is read
-        }
-        return true;
-    };
-    while (chain.next()) {
-        const int rowPosition = chain.value(positionColumn).toInt();
-        if (rowPosition != position) {
-            if (position != 0 && !linked())
-                return report;
-            if (rowPosition != position + 1) {
-                send();
-                if (settle(0))
-                    report.firstBad = tr("position %1 of the chain of invoices").arg(position + 1);
-                return report;
-            }
-            position = rowPosition;
-            current = invoiceFromRow(chain, false);
-            if (current.hashVersion >= 2) {
-                const QString seller = chain.value(sellerColumn).toString();
-                if (seller != sellerText || sellerJson.isEmpty()) {
-                    sellerText = seller;
-                    sellerJson = seller.isEmpty()
-                                     ? SchoolIdentity().sellerJson()
-                                     : SchoolIdentity::fromSellerJson(seller.toUtf8()).sellerJson();
-                }
-            }
-        }
-        if (!chain.value(positionColumn + 1).isNull())
-            lines << documentlines::fromRow(chain, positionColumn + 2);
-    }
-    if (position != 0 && !linked())
-        return report;
-    send();
-    if (!settle(0))
-        return report;
-    SqlQuery p(m_db);
-    ETABLI_TRY(p.exec(paymentColumns + QStringLiteral(" ORDER BY id")));
-    QString prevPayment;
-    while (p.next()) {
-        const Payment payment = readPayment(p);
-        ++report.payments;
-        if (p.value(11).toString() != prevPayment || paymentHash(payment, prevPayment) != payment.hash) {
-            report.firstBad = tr("payment n°%1").arg(payment.id);
-            return report;
-        }
-        prevPayment = payment.hash;
-    }
-    return report;
-}
-
-Result<InvoiceRepository::BalanceReport> InvoiceRepository::verifyBalances() const
-{
-    // Three grouped scans (payments, credit notes, balances) joined to the
-    // issued invoices: no statement per invoice.
-    SqlQuery q(m_db);
-    ETABLI_TRY(q.exec(QStringLiteral(
-        "SELECT i.number, b.invoice_id IS NULL OR b.contact_id <> i.contact_id OR b.issue_date <> "
-        "i.issue_date OR COALESCE(b.due_date, '') <> COALESCE(i.due_date, '') OR b.total_cents <> "
-        "i.total_incl_cents OR b.paid_cents <> COALESCE(p.paid, 0) OR b.credited_cents <> "
-        "COALESCE(c.credited, 0) OR b.due_cents <> i.total_incl_cents - COALESCE(p.paid, 0) - "
-        "COALESCE(c.credited, 0) FROM invoice i LEFT JOIN invoice_balance b ON b.invoice_id = i.id "
-        "LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM payment GROUP BY invoice_id) p ON "
-        "p.invoice_id = i.id LEFT JOIN (SELECT credited_invoice_id, SUM(-total_incl_cents) AS credited "
-        "FROM invoice WHERE status = 'issued' AND kind = 'credit' GROUP BY credited_invoice_id) c ON "
-        "c.credited_invoice_id = i.id WHERE i.status = 'issued' AND i.kind = 'invoice' ORDER BY "
-        "i.chain_position")));
-    BalanceReport report;
-    while (q.next()) {
-        ++report.invoices;
-        if (report.firstBad.isEmpty() && q.value(1).toBool())
-            report.firstBad = q.value(0).toString();
-    }
-    q.finish();
-    if (report.ok()) {
-        // A balance for a draft, a credit note or no invoice at all.
-        SqlQuery extra(m_db);
-        ETABLI_TRY(extra.exec(QStringLiteral(
-            "SELECT COALESCE(i.number, CAST(b.invoice_id AS TEXT)) FROM invoice_balance b LEFT JOIN "
-            "invoice i ON i.id = b.invoice_id WHERE i.id IS NULL OR i.status <> 'issued' OR i.kind <> "
-            "'invoice' LIMIT 1")));
-        if (extra.next())
-            report.firstBad = extra.value(0).toString();
-    }
-    return report;
 }
 
 } // namespace etabli

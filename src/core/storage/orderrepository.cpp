@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/documentlines.h"
 #include "storage/pagedquery.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "storage/textsearch.h"
@@ -17,13 +18,6 @@ using sql::isoOrNull;
 
 using sql::fromIso;
 using sql::iso;
-
-QString customer(const QVariant& name, const QVariant& first, const QVariant& person)
-{
-    return person.toInt() != 0 && !first.toString().isEmpty()
-               ? name.toString() + QLatin1Char(' ') + first.toString()
-               : name.toString();
-}
 
 // The quotes' and work orders' lists: newest first, filtered by workshop,
 // customer, status and text, a page at a time through the index made for
@@ -166,23 +160,24 @@ const QString quoteColumns = QStringLiteral("SELECT ") + quoteFields + QStringLi
 Quote readQuote(const SqlQuery& q)
 {
     Quote o;
-    o.id = q.value(0).toLongLong();
-    o.number = q.value(1).toString();
-    o.contactId = q.value(2).toLongLong();
-    o.customerName = customer(q.value(3), q.value(4), q.value(5));
-    o.sectionId = q.value(6).isNull() ? 0 : q.value(6).toLongLong();
-    o.vehicleId = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
+    sql::RowReader col(q);
+    o.id = col.int64();
+    o.number = col.text();
+    o.contactId = col.int64();
+    o.customerName = col.contactName();
+    o.sectionId = col.int64();
+    o.vehicleId = col.int64();
     // A code this version does not know (a newer one wrote it) keeps the quote as it is.
-    o.status = fromCode(q.value(8).toString(), QuoteStatus::Refused);
-    o.quoteDate = fromIso(q.value(9));
-    o.validUntil = fromIso(q.value(10));
-    o.reference = q.value(11).toString();
-    o.notes = q.value(12).toString();
-    o.totals.excl = Money::fromCents(q.value(13).toLongLong());
-    o.totals.vatTotal = Money::fromCents(q.value(14).toLongLong());
-    o.totals.incl = Money::fromCents(q.value(15).toLongLong());
-    o.version = q.value(16).toInt();
-    o.executionTime = q.value(17).toString();
+    o.status = col.code(QuoteStatus::Refused);
+    o.quoteDate = col.date();
+    o.validUntil = col.date();
+    o.reference = col.text();
+    o.notes = col.text();
+    o.totals.excl = col.money();
+    o.totals.vatTotal = col.money();
+    o.totals.incl = col.money();
+    o.version = col.integer();
+    o.executionTime = col.text();
     return o;
 }
 
@@ -196,20 +191,21 @@ const QString orderColumns = QStringLiteral("SELECT ") + orderFields + QStringLi
 WorkOrder readOrder(const SqlQuery& q)
 {
     WorkOrder o;
-    o.id = q.value(0).toLongLong();
-    o.number = q.value(1).toString();
-    o.quoteId = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
-    o.contactId = q.value(3).toLongLong();
-    o.customerName = customer(q.value(4), q.value(5), q.value(6));
-    o.sectionId = q.value(7).toLongLong();
-    o.vehicleId = q.value(8).isNull() ? 0 : q.value(8).toLongLong();
-    o.description = q.value(9).toString();
-    o.orderDate = fromIso(q.value(10));
-    o.dueDate = fromIso(q.value(11));
-    o.status = fromCode(q.value(12).toString(), WorkOrderStatus::Cancelled);
-    o.invoiceId = q.value(13).isNull() ? 0 : q.value(13).toLongLong();
-    o.invoiceNumber = q.value(14).toString();
-    o.version = q.value(15).toInt();
+    sql::RowReader col(q);
+    o.id = col.int64();
+    o.number = col.text();
+    o.quoteId = col.int64();
+    o.contactId = col.int64();
+    o.customerName = col.contactName();
+    o.sectionId = col.int64();
+    o.vehicleId = col.int64();
+    o.description = col.text();
+    o.orderDate = col.date();
+    o.dueDate = col.date();
+    o.status = col.code(WorkOrderStatus::Cancelled);
+    o.invoiceId = col.int64();
+    o.invoiceNumber = col.text();
+    o.version = col.integer();
     return o;
 }
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/pagedquery.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "storage/textsearch.h"
@@ -82,17 +83,21 @@ Result<sql::PagedQuery> logQuery(const Database& db, const ProductionFilter& f, 
 ProductionSummary summaryFrom(const SqlQuery& q)
 {
     ProductionSummary s;
-    s.id = q.value(0).toLongLong();
-    s.day = fromIso(q.value(1));
-    s.sectionId = q.value(2).toLongLong();
-    s.sectionName = q.value(3).toString();
-    s.kind = fromCode(q.value(4).toString(), ProductionKind::Order);
-    s.reference = q.value(5).toString();
-    s.trainerName = q.value(6).isNull() ? QString() : personName(q.value(7), q.value(6));
-    s.authorLogin = q.value(8).toString();
-    s.traineeCount = q.value(9).toInt();
-    s.minutes = q.value(10).toLongLong();
-    s.ownMinutes = q.value(11).toLongLong();
+    sql::RowReader col(q);
+    s.id = col.int64();
+    s.day = col.date();
+    s.sectionId = col.int64();
+    s.sectionName = col.text();
+    s.kind = col.code(ProductionKind::Order);
+    s.reference = col.text();
+    const QVariant trainerLast = col.value();
+    const QVariant trainerFirst = col.value();
+    // The trainer by first name then last name ("Paul Martin").
+    s.trainerName = trainerLast.isNull() ? QString() : personName(trainerFirst, trainerLast);
+    s.authorLogin = col.text();
+    s.traineeCount = col.integer();
+    s.minutes = col.int64();
+    s.ownMinutes = col.int64();
     return s;
 }
 
@@ -286,17 +291,18 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
     if (!q.next())
         return fail(Error::Code::NotFound, tr("This entry of the production log no longer exists."));
     ProductionEntry e;
-    e.id = q.value(0).toLongLong();
-    e.day = fromIso(q.value(1));
-    e.sectionId = q.value(2).toLongLong();
-    e.trainerStaffId = q.value(3).isNull() ? 0 : q.value(3).toLongLong();
-    e.authorLogin = q.value(4).toString();
-    e.kind = fromCode(q.value(5).toString(), ProductionKind::Order);
-    e.reference = q.value(6).toString();
-    e.notes = q.value(7).toString();
-    e.version = q.value(8).toInt();
-    e.createdAt = q.value(9).toString();
-    e.orderId = q.value(10).isNull() ? 0 : q.value(10).toLongLong();
+    sql::RowReader col(q);
+    e.id = col.int64();
+    e.day = col.date();
+    e.sectionId = col.int64();
+    e.trainerStaffId = col.int64();
+    e.authorLogin = col.text();
+    e.kind = col.code(ProductionKind::Order);
+    e.reference = col.text();
+    e.notes = col.text();
+    e.version = col.integer();
+    e.createdAt = col.text();
+    e.orderId = col.int64();
 
     SqlQuery t(m_db);
     ETABLI_TRY(t.prepare(QStringLiteral(
@@ -317,11 +323,12 @@ Result<ProductionEntry> ProductionRepository::get(qint64 id) const
     ETABLI_TRY(o.exec());
     while (o.next()) {
         ProductionOutput p;
-        p.catalogueItemId = o.value(0).isNull() ? 0 : o.value(0).toLongLong();
-        p.code = o.value(1).toString();
-        p.label = o.value(2).toString();
-        p.quantityThousandths = o.value(3).toLongLong();
-        p.unit = fromCode(o.value(4).toString(), Unit::Piece);
+        sql::RowReader output(o);
+        p.catalogueItemId = output.int64();
+        p.code = output.text();
+        p.label = output.text();
+        p.quantityThousandths = output.int64();
+        p.unit = output.code(Unit::Piece);
         e.outputs << p;
     }
 
@@ -585,12 +592,13 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
         ETABLI_TRY(q.exec());
         while (q.next()) {
             OutputTotal o;
-            o.catalogueItemId = q.value(0).isNull() ? 0 : q.value(0).toLongLong();
-            o.code = q.value(1).toString();
-            o.label = q.value(2).toString();
-            o.unit = fromCode(q.value(3).toString(), Unit::Piece);
-            o.quantityThousandths = q.value(4).toLongLong();
-            const qint64 price = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+            sql::RowReader col(q);
+            o.catalogueItemId = col.int64();
+            o.code = col.text();
+            o.label = col.text();
+            o.unit = col.code(Unit::Piece);
+            o.quantityThousandths = col.int64();
+            const qint64 price = col.int64();
             o.value = ProductionMaterial{{}, o.quantityThousandths, Money::fromCents(price)}.cost();
             out.outputs << o;
         }
@@ -631,12 +639,13 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
         ETABLI_TRY(q.exec());
         while (q.next()) {
             ReferenceHours h;
-            h.reference = q.value(0).toString();
-            h.entries = q.value(1).toInt();
-            h.trainees = q.value(2).toInt();
-            h.minutes = q.value(3).toLongLong();
-            h.first = fromIso(q.value(4));
-            h.last = fromIso(q.value(5));
+            sql::RowReader col(q);
+            h.reference = col.text();
+            h.entries = col.integer();
+            h.trainees = col.integer();
+            h.minutes = col.int64();
+            h.first = col.date();
+            h.last = col.date();
             h.materials = materialsByReference.value(h.reference);
             out.references << h;
         }

@@ -1,6 +1,7 @@
 #include "storage/schoolrepository.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 
 #include <QHash>
@@ -22,34 +23,35 @@ Result<SchoolIdentity> SchoolRepository::load() const
     if (!q.next())
         return fail(Error::Code::NotFound, tr("The school has not been set up yet."));
     SchoolIdentity s;
-    s.name = q.value(0).toString();
-    s.organisationName = q.value(1).toString();
-    s.addressLine1 = q.value(2).toString();
-    s.addressLine2 = q.value(3).toString();
-    s.postcode = q.value(4).toString();
-    s.city = q.value(5).toString();
-    s.phone = q.value(6).toString();
-    s.email = q.value(7).toString();
-    s.website = q.value(8).toString();
-    s.siret = q.value(9).toString();
-    s.rna = q.value(10).toString();
-    s.logo = q.value(11).toByteArray();
-    s.logoMime = q.value(12).toString();
-    s.vatRegime = fromCode(q.value(13).toString(), VatRegime::Franchise);
-    s.vatNumber = q.value(14).toString();
-    s.vatMention = q.value(15).toString();
-    s.fiscalYearStartMonth = q.value(16).toInt();
-    s.schoolYearStartMonth = q.value(17).toInt();
-    s.mayIssueTaxReceipts = q.value(18).toInt() != 0;
-    s.version = q.value(19).toInt();
-    s.retentionTraineeYears = q.value(20).toInt();
-    s.retentionInvoiceYears = q.value(21).toInt();
-    s.vatOnDebits = q.value(22).toInt() != 0;
-    s.statutoryObject = q.value(23).toString();
-    s.receiptSignatoryName = q.value(24).toString();
-    s.receiptSignatoryCapacity = q.value(25).toString();
-    s.consumerMediator = q.value(26).toString();
-    s.retentionCandidateMonths = q.value(27).toInt();
+    sql::RowReader col(q);
+    s.name = col.text();
+    s.organisationName = col.text();
+    s.addressLine1 = col.text();
+    s.addressLine2 = col.text();
+    s.postcode = col.text();
+    s.city = col.text();
+    s.phone = col.text();
+    s.email = col.text();
+    s.website = col.text();
+    s.siret = col.text();
+    s.rna = col.text();
+    s.logo = col.value().toByteArray();
+    s.logoMime = col.text();
+    s.vatRegime = col.code(VatRegime::Franchise);
+    s.vatNumber = col.text();
+    s.vatMention = col.text();
+    s.fiscalYearStartMonth = col.integer();
+    s.schoolYearStartMonth = col.integer();
+    s.mayIssueTaxReceipts = col.flag();
+    s.version = col.integer();
+    s.retentionTraineeYears = col.integer();
+    s.retentionInvoiceYears = col.integer();
+    s.vatOnDebits = col.flag();
+    s.statutoryObject = col.text();
+    s.receiptSignatoryName = col.text();
+    s.receiptSignatoryCapacity = col.text();
+    s.consumerMediator = col.text();
+    s.retentionCandidateMonths = col.integer();
     return s;
 }
 
@@ -157,11 +159,11 @@ Result<QList<LegalAmount>> SchoolRepository::legalAmounts() const
         byCode.insert(q.value(0).toString(), a);
     }
     QList<LegalAmount> out;
-    for (LegalAmountKind k : legalAmountKinds()) {
-        if (!byCode.contains(legalAmountCode(k)))
+    for (LegalAmountKind k : allOf<LegalAmountKind>()) {
+        if (!byCode.contains(codeOf(k)))
             return fail(Error::Code::Storage, tr("A legal amount is missing from the database: run a check."),
-                        legalAmountCode(k));
-        LegalAmount a = byCode.value(legalAmountCode(k));
+                        codeOf(k));
+        LegalAmount a = byCode.value(codeOf(k));
         a.kind = k;
         out << a;
     }
@@ -180,7 +182,7 @@ Status SchoolRepository::saveLegalAmount(const LegalAmount& a, const QString& no
         .bind(QStringLiteral("year"), a.year)
         .bind(QStringLiteral("source"), a.source.trimmed())
         .bind(QStringLiteral("now"), nowIso)
-        .bind(QStringLiteral("code"), legalAmountCode(a.kind))
+        .bind(QStringLiteral("code"), codeOf(a.kind))
         .bind(QStringLiteral("version"), a.version);
     if (auto r = q.exec(); !r)
         return r;

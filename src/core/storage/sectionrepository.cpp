@@ -1,6 +1,7 @@
 #include "storage/sectionrepository.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -18,14 +19,15 @@ Result<QList<Section>> SectionRepository::list(bool activeOnly) const
     QList<Section> out;
     while (q.next()) {
         Section s;
-        s.id = q.value(0).toLongLong();
-        s.name = q.value(1).toString();
-        s.trade = q.value(2).toString();
-        s.active = q.value(3).toInt() != 0;
-        s.position = q.value(4).toInt();
-        s.version = q.value(5).toInt();
-        s.capacity = q.value(6).toInt();
-        s.halfDayMinutes = q.value(7).toInt();
+        sql::RowReader col(q);
+        s.id = col.int64();
+        s.name = col.text();
+        s.trade = col.text();
+        s.active = col.flag();
+        s.position = col.integer();
+        s.version = col.integer();
+        s.capacity = col.integer();
+        s.halfDayMinutes = col.integer();
         out << s;
     }
     return out;

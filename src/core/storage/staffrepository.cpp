@@ -1,6 +1,7 @@
 #include "storage/staffrepository.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -15,16 +16,17 @@ const QString staffColumns = QStringLiteral(
 StaffMember readStaff(const SqlQuery& q)
 {
     StaffMember m;
-    m.id = q.value(0).toLongLong();
-    m.lastName = q.value(1).toString();
-    m.firstName = q.value(2).toString();
-    m.kind = fromCode(q.value(3).toString(), StaffKind::Employee);
-    m.job = fromCode<StaffJob>(q.value(4).toString());
-    m.phone = q.value(5).toString();
-    m.email = q.value(6).toString();
-    m.userId = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
-    m.active = q.value(8).toInt() != 0;
-    m.version = q.value(9).toInt();
+    sql::RowReader col(q);
+    m.id = col.int64();
+    m.lastName = col.text();
+    m.firstName = col.text();
+    m.kind = col.code(StaffKind::Employee);
+    m.job = col.code<StaffJob>();
+    m.phone = col.text();
+    m.email = col.text();
+    m.userId = col.int64();
+    m.active = col.flag();
+    m.version = col.integer();
     return m;
 }
 

@@ -1,6 +1,7 @@
 #include "storage/subsidyrepository.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "storage/sqlwhere.h"
@@ -28,36 +29,37 @@ const QString columns = QStringLiteral(
 Subsidy readSubsidy(const SqlQuery& q)
 {
     Subsidy s;
-    s.id = q.value(0).toLongLong();
-    s.funderId = q.value(1).toLongLong();
-    s.funderName = q.value(2).toString();
-    s.programme = q.value(3).toString();
-    s.financialYearId = q.value(4).toLongLong();
-    s.yearStart = fromIso(q.value(5));
-    s.yearEnd = fromIso(q.value(6));
-    s.schoolYear = q.value(7).toString();
-    s.requested = Money::fromCents(q.value(8).toLongLong());
-    s.requestedOn = fromIso(q.value(9));
+    sql::RowReader col(q);
+    s.id = col.int64();
+    s.funderId = col.int64();
+    s.funderName = col.text();
+    s.programme = col.text();
+    s.financialYearId = col.int64();
+    s.yearStart = col.date();
+    s.yearEnd = col.date();
+    s.schoolYear = col.text();
+    s.requested = col.money();
+    s.requestedOn = col.date();
     // The schema's CHECK admits only the codes this version knows.
-    s.decision = fromCode(q.value(10).toString(), SubsidyDecision::Pending);
-    s.granted = Money::fromCents(q.value(11).isNull() ? 0 : q.value(11).toLongLong());
-    s.decidedOn = fromIso(q.value(12));
-    s.agreementRef = q.value(13).toString();
-    s.agreementOn = fromIso(q.value(14));
-    s.conditions = q.value(15).toString();
-    s.reportDue = fromIso(q.value(16));
-    s.accountedOn = fromIso(q.value(17));
-    s.version = q.value(18).toInt();
-    s.actionDescription = q.value(19).toString();
-    s.deviationExplanation = q.value(20).toString();
-    s.askedIndicators = q.value(21).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-    s.actionStart = fromIso(q.value(22));
-    s.actionEnd = fromIso(q.value(23));
-    s.actionPlace = q.value(24).toString();
-    s.beneficiaries = q.value(25).toInt();
-    s.indirectRule = q.value(26).toString();
-    s.signedPlace = q.value(27).toString();
-    s.signedOn = fromIso(q.value(28));
+    s.decision = col.code(SubsidyDecision::Pending);
+    s.granted = Money::fromCents(col.int64());
+    s.decidedOn = col.date();
+    s.agreementRef = col.text();
+    s.agreementOn = col.date();
+    s.conditions = col.text();
+    s.reportDue = col.date();
+    s.accountedOn = col.date();
+    s.version = col.integer();
+    s.actionDescription = col.text();
+    s.deviationExplanation = col.text();
+    s.askedIndicators = col.text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    s.actionStart = col.date();
+    s.actionEnd = col.date();
+    s.actionPlace = col.text();
+    s.beneficiaries = col.integer();
+    s.indirectRule = col.text();
+    s.signedPlace = col.text();
+    s.signedOn = col.date();
     return s;
 }
 
@@ -178,7 +180,7 @@ Status SubsidyRepository::writeBudget(qint64 subsidyId, const QList<ActionBudget
     for (const ActionBudgetLine& l : lines) {
         q.bind(QStringLiteral("subsidy"), subsidyId)
             .bind(QStringLiteral("position"), ++position)
-            .bind(QStringLiteral("part"), actionBudgetPartCode(l.part))
+            .bind(QStringLiteral("part"), codeOf(l.part))
             .bind(QStringLiteral("account"), l.account.trimmed())
             .bind(QStringLiteral("label"), l.label.trimmed())
             .bind(QStringLiteral("forecast"), static_cast<qint64>(l.forecast.cents()))
@@ -201,9 +203,10 @@ Status SubsidyRepository::readBudget(Subsidy& subsidy) const
         return r;
     subsidy.budget.clear();
     while (q.next())
-        subsidy.budget << ActionBudgetLine{
-            actionBudgetPartFromCode(q.value(0).toString()), q.value(1).toString(), q.value(2).toString(),
-            Money::fromCents(q.value(3).toLongLong()), Money::fromCents(q.value(4).toLongLong())};
+        subsidy.budget << ActionBudgetLine{fromCode(q.value(0).toString(), ActionBudgetPart::Expense),
+                                           q.value(1).toString(), q.value(2).toString(),
+                                           Money::fromCents(q.value(3).toLongLong()),
+                                           Money::fromCents(q.value(4).toLongLong())};
     return {};
 }
 
@@ -255,11 +258,13 @@ Status SubsidyRepository::readInstalments(QList<Subsidy>& subsidies) const
         return r;
     while (q.next()) {
         SubsidyInstalment i;
-        i.id = q.value(0).toLongLong();
-        i.expectedOn = fromIso(q.value(2));
-        i.expected = Money::fromCents(q.value(3).toLongLong());
-        i.receivedOn = fromIso(q.value(4));
-        i.received = Money::fromCents(q.value(5).isNull() ? 0 : q.value(5).toLongLong());
+        sql::RowReader col(q);
+        i.id = col.int64();
+        col.skip();
+        i.expectedOn = col.date();
+        i.expected = col.money();
+        i.receivedOn = col.date();
+        i.received = Money::fromCents(col.int64());
         subsidies[index.value(q.value(1).toLongLong())].instalments << i;
     }
     return {};

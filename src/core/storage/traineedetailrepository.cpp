@@ -1,6 +1,7 @@
 #include "storage/traineedetailrepository.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -29,15 +30,16 @@ Result<QList<Guardian>> TraineeDetailRepository::guardians(qint64 traineeId) con
     QList<Guardian> out;
     while (q.next()) {
         Guardian g;
-        g.id = q.value(0).toLongLong();
-        g.traineeId = q.value(1).toLongLong();
-        g.lastName = q.value(2).toString();
-        g.firstName = q.value(3).toString();
-        g.relation = fromCode(q.value(4).toString(), GuardianRelation::Other);
-        g.phone = q.value(5).toString();
-        g.email = q.value(6).toString();
-        g.address = q.value(7).toString();
-        g.version = q.value(8).toInt();
+        sql::RowReader col(q);
+        g.id = col.int64();
+        g.traineeId = col.int64();
+        g.lastName = col.text();
+        g.firstName = col.text();
+        g.relation = col.code(GuardianRelation::Other);
+        g.phone = col.text();
+        g.email = col.text();
+        g.address = col.text();
+        g.version = col.integer();
         out << g;
     }
     return out;

@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/pagedquery.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -89,19 +90,20 @@ sql::PagedQuery listQuery(const TraineeFilter& f)
 TraineeRow rowFrom(const SqlQuery& q)
 {
     TraineeRow row;
-    row.id = q.value(0).toLongLong();
-    row.lastName = q.value(1).toString();
-    row.firstName = q.value(2).toString();
-    row.birthDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-    row.sex = q.value(4).toString();
-    row.section = q.value(5).toString();
-    row.sectionId = q.value(6).toLongLong();
-    row.cohortYear = q.value(7).toInt();
-    row.studyYear = q.value(8).toInt();
-    row.status = fromCode(q.value(9).toString(), TraineeStatus::Candidate);
-    row.entryDate = QDate::fromString(q.value(10).toString(), Qt::ISODate);
-    row.exitDate = QDate::fromString(q.value(11).toString(), Qt::ISODate);
-    row.archived = !q.value(12).toString().isEmpty();
+    sql::RowReader col(q);
+    row.id = col.int64();
+    row.lastName = col.text();
+    row.firstName = col.text();
+    row.birthDate = col.date();
+    row.sex = col.text();
+    row.section = col.text();
+    row.sectionId = col.int64();
+    row.cohortYear = col.integer();
+    row.studyYear = col.integer();
+    row.status = col.code(TraineeStatus::Candidate);
+    row.entryDate = col.date();
+    row.exitDate = col.date();
+    row.archived = !col.text().isEmpty();
     return row;
 }
 

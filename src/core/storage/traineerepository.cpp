@@ -2,6 +2,7 @@
 
 #include "storage/batchinsert.h"
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "util/text.h"
@@ -316,27 +317,28 @@ Result<Trainee> TraineeRepository::load(qint64 id) const
     if (!q.next())
         return fail(Error::Code::NotFound, tr("No trainee has the number %1.").arg(id));
     Trainee t;
-    t.id = q.value(0).toLongLong();
-    t.lastName = q.value(1).toString();
-    t.firstName = q.value(2).toString();
-    t.birthDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-    t.sex = q.value(4).toString();
-    t.addressLine1 = q.value(5).toString();
-    t.postcode = q.value(6).toString();
-    t.city = q.value(7).toString();
-    t.phone = q.value(8).toString();
-    t.email = q.value(9).toString();
-    t.sectionId = q.value(10).toLongLong();
-    t.cohortYear = q.value(11).toInt();
-    t.studyYear = q.value(12).toInt();
-    t.status = fromCode(q.value(13).toString(), TraineeStatus::Candidate);
-    t.entryDate = QDate::fromString(q.value(14).toString(), Qt::ISODate);
-    t.exitDate = QDate::fromString(q.value(15).toString(), Qt::ISODate);
-    t.referralId = q.value(16).toLongLong();
-    t.exitReason = fromCode(q.value(17).toString(), ExitReason::None);
-    t.archived = !q.value(18).toString().isEmpty();
-    t.anonymised = !q.value(19).toString().isEmpty();
-    t.version = q.value(20).toInt();
+    sql::RowReader col(q);
+    t.id = col.int64();
+    t.lastName = col.text();
+    t.firstName = col.text();
+    t.birthDate = col.date();
+    t.sex = col.text();
+    t.addressLine1 = col.text();
+    t.postcode = col.text();
+    t.city = col.text();
+    t.phone = col.text();
+    t.email = col.text();
+    t.sectionId = col.int64();
+    t.cohortYear = col.integer();
+    t.studyYear = col.integer();
+    t.status = col.code(TraineeStatus::Candidate);
+    t.entryDate = col.date();
+    t.exitDate = col.date();
+    t.referralId = col.int64();
+    t.exitReason = col.code(ExitReason::None);
+    t.archived = !col.text().isEmpty();
+    t.anonymised = !col.text().isEmpty();
+    t.version = col.integer();
     return t;
 }
 
@@ -426,14 +428,15 @@ namespace {
 TraineeRepository::Hit readHit(const SqlQuery& q)
 {
     TraineeRepository::Hit h;
-    h.id = q.value(0).toLongLong();
-    h.lastName = q.value(1).toString();
-    h.firstName = q.value(2).toString();
-    h.birthDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
-    h.section = q.value(4).toString();
-    h.exitDate = QDate::fromString(q.value(5).toString(), Qt::ISODate);
-    h.anonymised = !q.value(6).toString().isEmpty();
-    h.refused = q.value(7).toString() == QLatin1String("refused");
+    sql::RowReader col(q);
+    h.id = col.int64();
+    h.lastName = col.text();
+    h.firstName = col.text();
+    h.birthDate = col.date();
+    h.section = col.text();
+    h.exitDate = col.date();
+    h.anonymised = !col.text().isEmpty();
+    h.refused = col.text() == QLatin1String("refused");
     return h;
 }
 

@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/pagedquery.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
 #include "util/text.h"
@@ -25,29 +26,28 @@ const QString columns = QStringLiteral("SELECT ") + setFields + QStringLiteral("
 TyreSet readSet(const SqlQuery& q)
 {
     TyreSet s;
-    s.id = q.value(0).toLongLong();
-    s.vehicleId = q.value(1).toLongLong();
-    s.contactId = q.value(2).toLongLong();
-    s.plate = q.value(3).toString();
-    s.customerName = q.value(6).toInt() != 0 && !q.value(5).toString().isEmpty()
-                         ? q.value(4).toString() + QLatin1Char(' ') + q.value(5).toString()
-                         : q.value(4).toString();
-    s.customerPhone = q.value(7).toString();
-    s.season = fromCode(q.value(8).toString(), TyreSeason::Winter);
-    s.tyreSize = q.value(9).toString();
-    s.brand = q.value(10).toString();
-    s.tyreCount = q.value(11).toInt();
-    s.withRims = q.value(12).toInt() != 0;
-    s.rack = q.value(13).toString();
-    s.row = q.value(14).toInt();
-    s.level = q.value(15).toInt();
-    s.dateIn = QDate::fromString(q.value(16).toString(), Qt::ISODate);
-    s.dateOut = q.value(17).isNull() ? QDate() : QDate::fromString(q.value(17).toString(), Qt::ISODate);
-    s.feeItemId = q.value(18).isNull() ? 0 : q.value(18).toLongLong();
-    s.invoiceId = q.value(19).isNull() ? 0 : q.value(19).toLongLong();
-    s.invoiceNumber = q.value(20).toString();
-    s.notes = q.value(21).toString();
-    s.version = q.value(22).toInt();
+    sql::RowReader col(q);
+    s.id = col.int64();
+    s.vehicleId = col.int64();
+    s.contactId = col.int64();
+    s.plate = col.text();
+    s.customerName = col.contactName();
+    s.customerPhone = col.text();
+    s.season = col.code(TyreSeason::Winter);
+    s.tyreSize = col.text();
+    s.brand = col.text();
+    s.tyreCount = col.integer();
+    s.withRims = col.flag();
+    s.rack = col.text();
+    s.row = col.integer();
+    s.level = col.integer();
+    s.dateIn = col.date();
+    s.dateOut = col.date();
+    s.feeItemId = col.int64();
+    s.invoiceId = col.int64();
+    s.invoiceNumber = col.text();
+    s.notes = col.text();
+    s.version = col.integer();
     return s;
 }
 

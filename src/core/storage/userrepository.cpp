@@ -1,6 +1,7 @@
 #include "storage/userrepository.h"
 
 #include "storage/database.h"
+#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "util/text.h"
 
@@ -15,16 +16,17 @@ const QString kColumns = QStringLiteral("id, login, display_name, role, active, 
 User readUser(const SqlQuery& q)
 {
     User u;
-    u.id = q.value(0).toLongLong();
-    u.login = q.value(1).toString();
-    u.displayName = q.value(2).toString();
-    u.role = fromCode(q.value(3).toString(), Role::Lecture);
-    u.active = q.value(4).toInt() != 0;
-    u.mustChangePassword = q.value(5).toInt() != 0;
-    u.failedAttempts = q.value(6).toInt();
-    u.lockedUntil = QDateTime::fromString(q.value(7).toString(), Qt::ISODate);
-    u.lastLogin = QDateTime::fromString(q.value(8).toString(), Qt::ISODate);
-    u.version = q.value(9).toInt();
+    sql::RowReader col(q);
+    u.id = col.int64();
+    u.login = col.text();
+    u.displayName = col.text();
+    u.role = col.code(Role::Lecture);
+    u.active = col.flag();
+    u.mustChangePassword = col.flag();
+    u.failedAttempts = col.integer();
+    u.lockedUntil = QDateTime::fromString(col.text(), Qt::ISODate);
+    u.lastLogin = QDateTime::fromString(col.text(), Qt::ISODate);
+    u.version = col.integer();
     return u;
 }
 

@@ -123,14 +123,14 @@ void PersonalDataPage::reload()
 {
     if (!m_session.isOpen() || !m_session.user().can(permission::PersonalDataExport))
         return;
-    PersonalDataService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<PersonalDataService>();
     if (auto r = service.retention()) {
         m_traineeYears->setValue(r->traineeYears);
         m_invoiceYears->setValue(r->invoiceYears);
         m_candidateMonths->setValue(r->candidateMonths);
     }
     m_accounts->clear();
-    auto users = UserService(m_session.database(), m_session.clock(), m_session.user()).list();
+    auto users = m_session.service<UserService>().list();
     for (const User& u : users.value_or(QList<User>{}))
         m_accounts->addItem(QStringLiteral("%1 — %2").arg(u.login, u.displayName), u.login);
     m_preview->clear();
@@ -146,8 +146,8 @@ void PersonalDataPage::search()
     const QString text = m_search->text().trimmed();
     if (text.size() < 2)
         return;
-    auto found = PersonalDataService(m_session.database(), m_session.clock(), m_session.user())
-                     .findPeople(m_kind->currentData().value<PersonalDataService::PersonKind>(), text);
+    auto found = m_session.service<PersonalDataService>().findPeople(
+        m_kind->currentData().value<PersonalDataService::PersonKind>(), text);
     if (!found) {
         m_banner->showMessage(MessageBanner::Kind::Error, found.error().message);
         return;
@@ -166,7 +166,7 @@ QStringList PersonalDataPage::exportChosenTo(const QString& directory)
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("Search and choose a person first."));
         return {};
     }
-    PersonalDataService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<PersonalDataService>();
     auto data = service.exportPerson(m_kind->currentData().value<PersonalDataService::PersonKind>(),
                                      m_people.at(row).id);
     if (!data) {
@@ -207,7 +207,7 @@ void PersonalDataPage::exportSelectedAccount()
         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     if (dir.isEmpty())
         return;
-    PersonalDataService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<PersonalDataService>();
     auto data = service.exportAccount(login);
     auto written = data ? service.write(*data, dir) : Result<QStringList>(std::unexpected(data.error()));
     if (!written) {
@@ -221,8 +221,7 @@ void PersonalDataPage::exportSelectedAccount()
 
 bool PersonalDataPage::saveRetention(const PersonalDataService::Retention& rule)
 {
-    auto r =
-        PersonalDataService(m_session.database(), m_session.clock(), m_session.user()).setRetention(rule);
+    auto r = m_session.service<PersonalDataService>().setRetention(rule);
     if (!r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -235,8 +234,7 @@ int PersonalDataPage::previewRetention()
 {
     m_preview->clear();
     m_previewIds.clear();
-    auto hits = PersonalDataService(m_session.database(), m_session.clock(), m_session.user())
-                    .retentionPreview(m_session.clock().today());
+    auto hits = m_session.service<PersonalDataService>().retentionPreview(m_session.clock().today());
     if (!hits) {
         m_banner->showMessage(MessageBanner::Kind::Error, hits.error().message);
         return 0;
@@ -262,8 +260,8 @@ int PersonalDataPage::previewRetention()
 
 int PersonalDataPage::applyPreviewed()
 {
-    auto done = PersonalDataService(m_session.database(), m_session.clock(), m_session.user())
-                    .applyRetention(m_session.clock().today(), m_previewIds);
+    auto done =
+        m_session.service<PersonalDataService>().applyRetention(m_session.clock().today(), m_previewIds);
     if (!done) {
         m_banner->showMessage(MessageBanner::Kind::Error, done.error().message);
         return 0;

@@ -80,12 +80,12 @@ void UsersPage::reload()
 {
     if (!m_session.isOpen() || !m_session.user().can(permission::UsersManage))
         return;
-    auto users = UserService(m_session.database(), m_session.clock(), m_session.user()).list();
+    auto users = m_session.service<UserService>().list();
     if (!users) {
         m_banner->showMessage(MessageBanner::Kind::Error, users.error().message);
         return;
     }
-    auto sections = SchoolService(m_session.database(), m_session.clock(), m_session.user()).sections();
+    auto sections = m_session.service<SchoolService>().sections();
     m_sectionNames.clear();
     for (const Section& s : sections.value_or(QList<Section>{}))
         m_sectionNames.insert(s.id, s.name);
@@ -113,7 +113,7 @@ void UsersPage::updateButtons()
 
 bool UsersPage::createUser(const User& user, const QString& password)
 {
-    auto id = UserService(m_session.database(), m_session.clock(), m_session.user()).create(user, password);
+    auto id = m_session.service<UserService>().create(user, password);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -128,7 +128,7 @@ bool UsersPage::createUser(const User& user, const QString& password)
 
 bool UsersPage::updateUser(const User& user)
 {
-    if (auto r = UserService(m_session.database(), m_session.clock(), m_session.user()).update(user); !r) {
+    if (auto r = m_session.service<UserService>().update(user); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
     }
@@ -139,9 +139,7 @@ bool UsersPage::updateUser(const User& user)
 
 bool UsersPage::resetPassword(qint64 userId, const QString& password)
 {
-    if (auto r = UserService(m_session.database(), m_session.clock(), m_session.user())
-                     .resetPassword(userId, password);
-        !r) {
+    if (auto r = m_session.service<UserService>().resetPassword(userId, password); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
     }
@@ -151,13 +149,12 @@ bool UsersPage::resetPassword(qint64 userId, const QString& password)
 
 void UsersPage::addUser()
 {
-    auto sections = SchoolService(m_session.database(), m_session.clock(), m_session.user()).sections(true);
+    auto sections = m_session.service<SchoolService>().sections(true);
     User blank;
     blank.role = Role::Secretariat;
     UserDialog dialog(blank, sections.value_or(QList<Section>{}), true, this);
     while (dialog.exec() == QDialog::Accepted) {
-        auto id = UserService(m_session.database(), m_session.clock(), m_session.user())
-                      .create(dialog.user(), dialog.password());
+        auto id = m_session.service<UserService>().create(dialog.user(), dialog.password());
         dialog.clearPassword();
         if (id) {
             reload();
@@ -177,10 +174,10 @@ void UsersPage::editUser()
     const User* u = current();
     if (!u)
         return;
-    auto sections = SchoolService(m_session.database(), m_session.clock(), m_session.user()).sections();
+    auto sections = m_session.service<SchoolService>().sections();
     UserDialog dialog(*u, sections.value_or(QList<Section>{}), false, this);
     while (dialog.exec() == QDialog::Accepted) {
-        auto r = UserService(m_session.database(), m_session.clock(), m_session.user()).update(dialog.user());
+        auto r = m_session.service<UserService>().update(dialog.user());
         if (r) {
             reload();
             return;
@@ -208,8 +205,7 @@ void UsersPage::askResetPassword()
     PasswordDialog dialog(
         tr("New password for %1").arg(u->login), false,
         [this, id](const QString&, const QString& next) -> Status {
-            return UserService(m_session.database(), m_session.clock(), m_session.user())
-                .resetPassword(id, next);
+            return m_session.service<UserService>().resetPassword(id, next);
         },
         this);
     if (dialog.exec() == QDialog::Accepted) {

@@ -41,7 +41,7 @@ Result<Page<AuditEntry>> AuditModel::fetch(const PageRequest& request) const
 QVariant AuditModel::cell(const AuditEntry& e, int column, int role) const
 {
     if (role == Qt::ToolTipRole && column == Changes)
-        return AuditWording::changes(e.entity, e.changes);
+        return AuditWording::changes(fromCode<AuditEntity>(e.entity), e.changes);
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
@@ -51,13 +51,13 @@ QVariant AuditModel::cell(const AuditEntry& e, int column, int role) const
     case Who:
         return e.userLogin;
     case What:
-        return AuditWording::entityLabel(e.entity);
+        return labelOfCode<AuditEntity>(e.entity);
     case Number:
         return e.entityId;
     case Action:
-        return AuditTrail::actionLabel(e.action);
+        return labelOfCode<AuditAction>(e.action);
     case Changes:
-        return AuditWording::changes(e.entity, e.changes);
+        return AuditWording::changes(fromCode<AuditEntity>(e.entity), e.changes);
     default:
         return {};
     }

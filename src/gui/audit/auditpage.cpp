@@ -88,15 +88,15 @@ void AuditPage::reload()
     const QSignalBlocker b1(m_person);
     const QSignalBlocker b2(m_entity);
     const QString person = m_person->currentData().toString();
-    const QString entity = m_entity->currentData().toString();
+    const QVariant entity = m_entity->currentData();
     m_person->clear();
     m_entity->clear();
     m_person->addItem(tr("Everyone"), QString());
-    m_entity->addItem(tr("Everything"), QString());
+    m_entity->addItem(tr("Everything"));
     for (const QString& p : trail.people(m_session.user()).value_or(QStringList{}))
         m_person->addItem(p, p);
-    for (const QString& e : trail.entities(m_session.user()).value_or(QStringList{}))
-        m_entity->addItem(AuditWording::entityLabel(e), e);
+    for (const AuditEntity e : trail.entities(m_session.user()).value_or(QList<AuditEntity>{}))
+        m_entity->addItem(labelOf(e), static_cast<int>(e));
     m_person->setCurrentIndex(std::max(0, m_person->findData(person)));
     m_entity->setCurrentIndex(std::max(0, m_entity->findData(entity)));
     applyFilter();
@@ -111,7 +111,8 @@ AuditFilter AuditPage::currentFilter() const
 {
     AuditFilter f;
     f.userLogin = m_person->currentData().toString();
-    f.entity = m_entity->currentData().toString();
+    if (m_entity->currentData().isValid())
+        f.entity = static_cast<AuditEntity>(m_entity->currentData().toInt());
     if (m_useFrom->isChecked())
         f.from = m_from->date();
     if (m_useTo->isChecked())

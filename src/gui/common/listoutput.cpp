@@ -82,7 +82,7 @@ Status ListOutput::writePdf(const QString& path) const
     auto list = content();
     if (!list)
         return std::unexpected(list.error());
-    auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+    auto school = m_session.service<SchoolService>().identity();
     if (!school)
         return std::unexpected(school.error());
     auto printable = print::ListDocument::make(*school, *list, m_session.clock().today());
@@ -96,7 +96,7 @@ void ListOutput::preview()
 {
     DocumentOutput::preview(this, [this]() -> std::unique_ptr<print::Printable> {
         auto list = content();
-        auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+        auto school = m_session.service<SchoolService>().identity();
         if (!list || !school) {
             say(false, (!list ? list.error() : school.error()).message);
             return nullptr;

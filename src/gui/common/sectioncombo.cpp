@@ -16,9 +16,7 @@ void SectionChoice::fill(QComboBox* combo, Session& session) const
         return;
     if (!allLabel.isEmpty())
         combo->addItem(allLabel, 0);
-    const auto sections = SchoolService(session.database(), session.clock(), session.user())
-                              .sections(activeOnly)
-                              .value_or(QList<Section>{});
+    const auto sections = session.service<SchoolService>().sections(activeOnly).value_or(QList<Section>{});
     for (const Section& s : sections) {
         if (!coveredOnly || session.user().coversSection(s.id))
             combo->addItem(s.name, s.id);

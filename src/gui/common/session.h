@@ -31,6 +31,9 @@ public:
 
     // Who is logged in; every service call acts as this user.
     const UserContext& user() const { return m_user; }
+    // A service acting for the logged-in user on the open database and the
+    // session's clock: m_session.service<InvoiceService>().issue(id).
+    template <class S> S service() { return S(database(), clock(), user()); }
     bool isLoggedIn() const { return m_user.userId != 0; }
     void setUser(const UserContext& user);
     void logOut();

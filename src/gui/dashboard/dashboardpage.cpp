@@ -197,8 +197,7 @@ void DashboardPage::refreshVatWarning()
 {
     if (!m_session.isLoggedIn() || !m_session.user().can(permission::SalesRead))
         return;
-    auto check = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
-                     .turnoverCheck(m_session.clock().today().year());
+    auto check = m_session.service<InvoiceService>().turnoverCheck(m_session.clock().today().year());
     if (check && check->exceeded)
         m_banner->showMessage(MessageBanner::Kind::Warning, check->message);
 }
@@ -209,14 +208,12 @@ void DashboardPage::refreshFunding()
     if (!m_session.isLoggedIn() || !m_session.user().can(permission::FundingRead))
         return;
     const QDate today = m_session.clock().today();
-    auto year =
-        FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).yearHolding(today);
+    auto year = m_session.service<FinancialYearService>().yearHolding(today);
     if (!year)
         return;
-    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user())
-                      .report(year->start.year(), FundingReportService::Detail::Split);
-    auto due = SubsidyService(m_session.database(), m_session.clock(), m_session.user())
-                   .deadlines(today.addMonths(1));
+    auto report = m_session.service<FundingReportService>().report(year->start.year(),
+                                                                   FundingReportService::Detail::Split);
+    auto due = m_session.service<SubsidyService>().deadlines(today.addMonths(1));
     if (!report || !due)
         return;
     const QLocale fr(QLocale::French, QLocale::France);

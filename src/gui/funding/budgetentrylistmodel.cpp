@@ -24,8 +24,7 @@ QVariant BudgetEntryListModel::headerData(int section, Qt::Orientation orientati
 
 Result<Page<BudgetEntry>> BudgetEntryListModel::fetch(const PageRequest& request) const
 {
-    return BudgetService(m_session.database(), m_session.clock(), m_session.user())
-        .entries(m_filter, request);
+    return m_session.service<BudgetService>().entries(m_filter, request);
 }
 
 QVariant BudgetEntryListModel::cell(const BudgetEntry& e, int column, int role) const

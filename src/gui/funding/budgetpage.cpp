@@ -38,9 +38,9 @@ BudgetEntriesList::BudgetEntriesList(Session& session, QWidget* parent)
     requireForNew(holding(permission::FundingWrite));
     showWhenAllowed(m_correct, m_session, permission::FundingWrite);
     m_table->setObjectName(QStringLiteral("budgetEntries"));
-    m_kind->addItem(tr("Income and expenses"), QString());
-    m_kind->addItem(tr("Expenses"), QStringLiteral("expense"));
-    m_kind->addItem(tr("Other income"), QStringLiteral("resource"));
+    m_kind->addItem(tr("Income and expenses"));
+    m_kind->addItem(tr("Expenses"), static_cast<int>(BudgetKind::Expense));
+    m_kind->addItem(tr("Other income"), static_cast<int>(BudgetKind::Resource));
     addFilter(m_kind);
     m_correct->setToolTip(tr("Records the opposite amount: the entry stays, undone."));
     addButton(m_correct);
@@ -69,7 +69,8 @@ void BudgetEntriesList::applyFilters()
 {
     BudgetEntryFilter f;
     f.search = m_search->text();
-    f.kind = m_kind->currentData().toString();
+    if (m_kind->currentData().isValid())
+        f.kind = static_cast<BudgetKind>(m_kind->currentData().toInt());
     m_list->setFilter(f);
 }
 
@@ -82,7 +83,7 @@ void BudgetEntriesList::openRecord(qint64 id)
             tr("A recorded entry is not changed: “Correct…” undoes it, then record the right one."));
         return;
     }
-    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<BudgetService>();
     auto categories = service.categories();
     if (!categories)
         return m_banner->showMessage(MessageBanner::Kind::Error, categories.error().message);
@@ -114,8 +115,7 @@ void BudgetEntriesList::openRecord(qint64 id)
         e.amount = *money;
         e.contactId = contact->contactId();
         e.reference = reference->text();
-        auto recorded =
-            BudgetService(m_session.database(), m_session.clock(), m_session.user()).recordEntry(e);
+        auto recorded = m_session.service<BudgetService>().recordEntry(e);
         if (!recorded)
             return std::unexpected(recorded.error());
         return {};
@@ -138,8 +138,7 @@ void BudgetEntriesList::correctSelected()
         QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
-    auto r = BudgetService(m_session.database(), m_session.clock(), m_session.user())
-                 .correctEntry(id, m_session.clock().today(), reason);
+    auto r = m_session.service<BudgetService>().correctEntry(id, m_session.clock().today(), reason);
     if (!r)
         return m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The entry is corrected."));
@@ -162,7 +161,7 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
     m_forecastRows = new ColumnsModel<ForecastRow>(
         {{tr("Category"),
           [](const ForecastRow& r) {
-              return r.categoryId != 0 && r.line.kind == QLatin1String("expense")
+              return r.categoryId != 0 && r.line.kind == BudgetKind::Expense
                          ? tr("Expense: %1").arg(r.line.name)
                          : r.line.name;
           },
@@ -218,15 +217,14 @@ void BudgetPage::reload()
         return;
     if (m_year->count() == 0)
         m_year->refresh();
-    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user())
-                      .report(m_year->startYear());
+    auto report = m_session.service<FundingReportService>().report(m_year->startYear());
     if (!report) {
         m_banner->showMessage(MessageBanner::Kind::Error, report.error().message);
         m_banner->show();
         return;
     }
     m_banner->hide();
-    auto categories = BudgetService(m_session.database(), m_session.clock(), m_session.user()).categories();
+    auto categories = m_session.service<BudgetService>().categories();
     QList<ForecastRow> rows;
     for (const FundingReport::Line& l : report->categories) {
         qint64 categoryId = 0;
@@ -276,7 +274,7 @@ void BudgetPage::editForecast(int row)
         f.categoryId = chosen.categoryId;
         f.funderId = chosen.line.funderId;
         f.amount = *money;
-        return BudgetService(m_session.database(), m_session.clock(), m_session.user()).setForecast(f);
+        return m_session.service<BudgetService>().setForecast(f);
     });
     if (dialog.exec() == QDialog::Accepted) {
         m_year->refresh();
@@ -288,8 +286,7 @@ Result<qint64> BudgetPage::chosenYearId()
     if (m_year->yearId() != 0)
         return m_year->yearId();
     // A forecast is often typed before the year starts: it is opened then.
-    auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user())
-                      .open(m_year->startYear());
+    auto opened = m_session.service<FinancialYearService>().open(m_year->startYear());
     if (!opened)
         return std::unexpected(opened.error());
     return opened->id;
@@ -297,7 +294,7 @@ Result<qint64> BudgetPage::chosenYearId()
 
 void BudgetPage::forecastSubsidy()
 {
-    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<BudgetService>();
     auto categories = service.categories();
     if (!categories)
         return;
@@ -324,7 +321,7 @@ void BudgetPage::forecastSubsidy()
         f.amount = *money;
         if (f.funderId == 0)
             return fail(Error::Code::InvalidInput, tr("Choose the funder."));
-        return BudgetService(m_session.database(), m_session.clock(), m_session.user()).setForecast(f);
+        return m_session.service<BudgetService>().setForecast(f);
     });
     if (dialog.exec() == QDialog::Accepted) {
         m_year->refresh();

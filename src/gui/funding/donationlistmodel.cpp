@@ -24,8 +24,7 @@ QVariant DonationListModel::headerData(int section, Qt::Orientation orientation,
 
 Result<Page<Donation>> DonationListModel::fetch(const PageRequest& request) const
 {
-    return DonationService(m_session.database(), m_session.clock(), m_session.user())
-        .donations(m_filter, request);
+    return m_session.service<DonationService>().donations(m_filter, request);
 }
 
 QVariant DonationListModel::cell(const Donation& d, int column, int role) const

@@ -167,7 +167,7 @@ void DonationsPage::newGift()
         d.valuation = valuation->text();
         d.proof = proof->text();
         d.purpose = purpose->text();
-        auto recorded = DonationService(m_session.database(), m_session.clock(), m_session.user()).record(d);
+        auto recorded = m_session.service<DonationService>().record(d);
         if (!recorded)
             return std::unexpected(recorded.error());
         return {};
@@ -182,7 +182,7 @@ void DonationsPage::openRecord(qint64 id)
 {
     if (id == 0)
         return newGift();
-    auto gift = DonationService(m_session.database(), m_session.clock(), m_session.user()).donation(id);
+    auto gift = m_session.service<DonationService>().donation(id);
     if (!gift)
         return m_banner->showMessage(MessageBanner::Kind::Error, gift.error().message);
     if (gift->receiptId != 0)
@@ -201,12 +201,10 @@ void DonationsPage::issueReceipt()
             tr("Issue a tax receipt for this gift? Once issued, a receipt is kept for ever: a "
                "mistake is undone by cancelling it.")) != QMessageBox::Yes)
         return;
-    auto receipt =
-        DonationService(m_session.database(), m_session.clock(), m_session.user()).issueReceipt(id);
+    auto receipt = m_session.service<DonationService>().issueReceipt(id);
     if (!receipt)
         return m_banner->showMessage(MessageBanner::Kind::Error, receipt.error().message);
-    auto issued =
-        DonationService(m_session.database(), m_session.clock(), m_session.user()).receipt(*receipt);
+    auto issued = m_session.service<DonationService>().receipt(*receipt);
     m_banner->showMessage(MessageBanner::Kind::Success,
                           issued ? tr("The tax receipt %1 is issued.").arg(issued->number)
                                  : tr("The tax receipt is issued."));
@@ -222,7 +220,7 @@ void DonationsPage::issueAnnualReceipts()
                              m_session.clock().today().year() - 1, 2000, 2100, 1, &ok);
     if (!ok)
         return;
-    DonationService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<DonationService>();
     DonationFilter f;
     f.from = QDate(year, 1, 1);
     f.to = QDate(year, 12, 31);
@@ -260,13 +258,13 @@ void DonationsPage::issueAnnualReceipts()
 void DonationsPage::printReceipt()
 {
     const qint64 id = selectedId();
-    DonationService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<DonationService>();
     auto gift = service.donation(id);
     if (id == 0 || !gift || gift->receiptId == 0)
         return m_banner->showMessage(MessageBanner::Kind::Warning,
                                      tr("Choose a gift that has a tax receipt."));
     auto receipt = service.receipt(gift->receiptId);
-    auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+    auto school = m_session.service<SchoolService>().identity();
     if (!receipt || !school)
         return m_banner->showMessage(MessageBanner::Kind::Error,
                                      (!receipt ? receipt.error() : school.error()).message);
@@ -283,7 +281,7 @@ void DonationsPage::showDeclaration()
                                           m_session.clock().today().year() - 1, 2000, 2100, 1, &ok);
     if (!ok)
         return;
-    auto data = ReportDataService(m_session.database(), m_session.clock(), m_session.user()).receipts(year);
+    auto data = m_session.service<ReportDataService>().receipts(year);
     if (!data)
         return m_banner->showMessage(MessageBanner::Kind::Error, data.error().message);
     const ReceiptsStatementData d = *data;
@@ -293,7 +291,7 @@ void DonationsPage::showDeclaration()
 void DonationsPage::cancelReceipt()
 {
     const qint64 id = selectedId();
-    DonationService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<DonationService>();
     auto gift = service.donation(id);
     if (id == 0 || !gift || gift->receiptId == 0)
         return m_banner->showMessage(MessageBanner::Kind::Warning,

@@ -86,14 +86,14 @@ FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
     using Line = FundingReport::Line;
     // A shortfall of resources or an overspend shows in red.
     const auto shortfall = [](const Line& l, int role) {
-        const bool bad = l.kind == QLatin1String("expense") ? l.gap().cents() > 0 : l.gap().cents() < 0;
+        const bool bad = l.kind == BudgetKind::Expense ? l.gap().cents() > 0 : l.gap().cents() < 0;
         return role == Qt::ForegroundRole && bad && !l.forecast.isZero() ? QVariant(QColor(180, 30, 30))
                                                                          : QVariant();
     };
     m_categoryRows = new ColumnsModel<Line>(
         {{tr("Category"),
           [](const Line& l) {
-              return l.kind == QLatin1String("expense") ? tr("Expense: %1").arg(l.name) : l.name;
+              return l.kind == BudgetKind::Expense ? tr("Expense: %1").arg(l.name) : l.name;
           }},
          {tr("Forecast"), [](const Line& l) { return l.forecast.format(); }, true},
          {tr("Actual"), [](const Line& l) { return l.actual.format(); }, true},
@@ -167,8 +167,7 @@ void FundingDashboard::reload()
     }
     if (m_year->count() == 0)
         m_year->refresh();
-    auto report = FundingReportService(m_session.database(), m_session.clock(), m_session.user())
-                      .report(m_year->startYear());
+    auto report = m_session.service<FundingReportService>().report(m_year->startYear());
     if (!report) {
         m_banner->showMessage(MessageBanner::Kind::Error, report.error().message);
         m_banner->show();
@@ -197,8 +196,7 @@ void FundingDashboard::reload()
                  QLocale(QLocale::French, QLocale::France).toString(r.volunteerHours, 'f', 1),
                  r.volunteerValue.format())
             .arg(r.activeMembers));
-    auto due = SubsidyService(m_session.database(), m_session.clock(), m_session.user())
-                   .deadlines(m_session.clock().today().addMonths(3));
+    auto due = m_session.service<SubsidyService>().deadlines(m_session.clock().today().addMonths(3));
     if (due) {
         const QLocale fr(QLocale::French, QLocale::France);
         for (const SubsidyDeadline& d : *due) {

@@ -139,8 +139,7 @@ void ApprenticeshipTaxPage::reload()
     if (!mayRead(m_session))
         return showDenied(m_banner);
     m_banner->hide();
-    auto lines = BudgetService(m_session.database(), m_session.clock(), m_session.user())
-                     .apprenticeshipTaxes(m_year->value());
+    auto lines = m_session.service<BudgetService>().apprenticeshipTaxes(m_year->value());
     if (!lines) {
         m_banner->showMessage(MessageBanner::Kind::Error, lines.error().message);
         m_banner->show();
@@ -162,7 +161,7 @@ void ApprenticeshipTaxPage::reload()
 
 void ApprenticeshipTaxPage::edit(qint64 id)
 {
-    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<BudgetService>();
     ApprenticeshipTax tax;
     tax.year = m_year->value();
     if (id != 0) {
@@ -200,8 +199,7 @@ void ApprenticeshipTaxPage::edit(qint64 id)
         t.received = *r;
         t.receivedOn = receivedOn->date();
         t.note = note->text();
-        auto saved =
-            BudgetService(m_session.database(), m_session.clock(), m_session.user()).saveApprenticeshipTax(t);
+        auto saved = m_session.service<BudgetService>().saveApprenticeshipTax(t);
         if (!saved)
             return std::unexpected(saved.error());
         return {};
@@ -258,7 +256,7 @@ void MembersPage::reload()
     if (!mayRead(m_session))
         return showDenied(m_banner);
     m_banner->hide();
-    BudgetService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<BudgetService>();
     auto members = service.members();
     auto active = service.activeMembers(m_year->value());
     if (!members || !active) {
@@ -288,7 +286,7 @@ void MembersPage::addMember()
         Member m;
         m.contactId = contact->contactId();
         m.joinedOn = joined->date();
-        auto id = BudgetService(m_session.database(), m_session.clock(), m_session.user()).saveMember(m);
+        auto id = m_session.service<BudgetService>().saveMember(m);
         if (!id)
             return std::unexpected(id.error());
         return {};
@@ -327,7 +325,7 @@ void MembersPage::recordDues()
         d.amount = *money;
         d.paidOn = paid->date();
         d.method = FormDialog::choice<GiftMethod>(method);
-        auto saved = BudgetService(m_session.database(), m_session.clock(), m_session.user()).recordDue(d);
+        auto saved = m_session.service<BudgetService>().recordDue(d);
         if (!saved)
             return std::unexpected(saved.error());
         return {};
@@ -397,8 +395,7 @@ qint64 FinancialYearsPage::selectedId() const
 
 std::optional<FinancialYear> FinancialYearsPage::selectedYear()
 {
-    auto year =
-        FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).year(selectedId());
+    auto year = m_session.service<FinancialYearService>().year(selectedId());
     if (!year) {
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("Choose a financial year in the list."));
         m_banner->show();
@@ -422,7 +419,7 @@ void FinancialYearsPage::reload()
     if (!mayRead(m_session))
         return showDenied(m_banner);
     m_reopen->setVisible(m_session.user().role == Role::Direction);
-    auto years = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).years();
+    auto years = m_session.service<FinancialYearService>().years();
     if (!years) {
         m_banner->showMessage(MessageBanner::Kind::Error, years.error().message);
         m_banner->show();
@@ -435,7 +432,7 @@ void FinancialYearsPage::reload()
 
 void FinancialYearsPage::openNext()
 {
-    FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<FinancialYearService>();
     auto current = service.openCurrent();
     if (!current) {
         m_banner->showMessage(MessageBanner::Kind::Error, current.error().message);
@@ -453,7 +450,7 @@ void FinancialYearsPage::openNext()
 
 void FinancialYearsPage::editTargets()
 {
-    FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<FinancialYearService>();
     auto year = selectedYear();
     if (!year)
         return;
@@ -483,7 +480,7 @@ void FinancialYearsPage::editTargets()
 
 void FinancialYearsPage::closeYear()
 {
-    FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<FinancialYearService>();
     auto year = selectedYear();
     if (!year)
         return;
@@ -499,7 +496,7 @@ void FinancialYearsPage::closeYear()
 
 void FinancialYearsPage::reopenYear()
 {
-    FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<FinancialYearService>();
     auto year = selectedYear();
     if (!year)
         return;

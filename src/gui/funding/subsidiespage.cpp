@@ -151,7 +151,7 @@ void SubsidiesPage::reload()
         const QSignalBlocker block(m_year);
         m_year->clear();
         m_year->addItem(tr("All years"), 0);
-        auto years = FinancialYearService(m_session.database(), m_session.clock(), m_session.user()).years();
+        auto years = m_session.service<FinancialYearService>().years();
         if (years)
             for (const FinancialYear& y : *years)
                 m_year->addItem(FinancialYearService::label(y), y.id);
@@ -160,7 +160,7 @@ void SubsidiesPage::reload()
     }
     SubsidyFilter f;
     f.financialYearId = m_year->currentData().toLongLong();
-    auto list = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).list(f);
+    auto list = m_session.service<SubsidyService>().list(f);
     if (!list) {
         m_banner->showMessage(MessageBanner::Kind::Error, list.error().message);
         m_banner->show();

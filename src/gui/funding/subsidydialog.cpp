@@ -190,7 +190,7 @@ SubsidyDialog::SubsidyDialog(Session& session, qint64 subsidyId, QWidget* parent
     resize(900, 600);
 
     if (subsidyId != 0) {
-        auto s = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).get(subsidyId);
+        auto s = m_session.service<SubsidyService>().get(subsidyId);
         if (!s) {
             m_banner->showMessage(MessageBanner::Kind::Error, s.error().message);
             m_banner->show();
@@ -305,14 +305,13 @@ void SubsidyDialog::accept()
     // The year covered is opened when first used.
     qint64 yearId = m_year->yearId();
     if (yearId == 0 && m_year->startYear() != 0) {
-        auto opened = FinancialYearService(m_session.database(), m_session.clock(), m_session.user())
-                          .open(m_year->startYear());
+        auto opened = m_session.service<FinancialYearService>().open(m_year->startYear());
         if (!opened)
             return error(opened.error().message);
         yearId = opened->id;
     }
     s.financialYearId = yearId;
-    auto saved = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).save(s);
+    auto saved = m_session.service<SubsidyService>().save(s);
     if (!saved)
         return error(saved.error().message);
     QDialog::accept();

@@ -20,7 +20,7 @@ void YearCombo::refresh()
     clear();
     if (!m_session.isOpen() || !m_session.user().can(permission::FundingRead))
         return;
-    FinancialYearService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<FinancialYearService>();
     auto current = service.yearHolding(m_session.clock().today());
     auto years = service.years();
     if (!current || !years)

@@ -146,8 +146,8 @@ void ReportsPage::reload()
     }
     m_references->setVisible(m_session.user().can(permission::SettingsEdit));
     const QString section = m_section->currentData().toLongLong() == 0 ? QString() : m_section->currentText();
-    auto result = IndicatorService(m_session.database(), m_session.clock(), m_session.user())
-                      .indicators(SchoolYear(m_year->currentData().toInt()).label(), section);
+    auto result = m_session.service<IndicatorService>().indicators(
+        SchoolYear(m_year->currentData().toInt()).label(), section);
     if (!result) {
         m_banner->showMessage(MessageBanner::Kind::Error, result.error().message);
         m_banner->show();
@@ -165,7 +165,7 @@ void ReportsPage::reload()
 
 void ReportsPage::editReferences()
 {
-    IndicatorService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<IndicatorService>();
     auto references = service.references();
     if (!references)
         return;
@@ -209,9 +209,7 @@ void ReportsPage::editReferences()
             }
             r.source = fields[i].source->text();
             r.year = fields[i].year->value();
-            if (auto saved = IndicatorService(m_session.database(), m_session.clock(), m_session.user())
-                                 .saveReference(r);
-                !saved)
+            if (auto saved = m_session.service<IndicatorService>().saveReference(r); !saved)
                 return saved;
         }
         return {};
@@ -338,7 +336,7 @@ void ReportsPage::refreshSubsidies()
         return;
     SubsidyFilter filter;
     filter.financialYearId = m_financialYear->yearId();
-    auto list = SubsidyService(m_session.database(), m_session.clock(), m_session.user()).list(filter);
+    auto list = m_session.service<SubsidyService>().list(filter);
     if (!list)
         return;
     QList<Choice> choices;
@@ -465,7 +463,7 @@ std::unique_ptr<print::Printable> ReportsPage::makeDocument()
 void ReportsPage::editNarrative()
 {
     const QString schoolYear = SchoolYear(m_year->currentData().toInt()).label();
-    IndicatorService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<IndicatorService>();
     auto narrative = service.narrative(schoolYear);
     if (!narrative) {
         m_banner->showMessage(MessageBanner::Kind::Error, narrative.error().message);
@@ -524,7 +522,7 @@ void ReportsPage::editNarrative()
         n.highlights = kept(highlights);
         n.difficulties = kept(difficulties);
         n.outlook = kept(outlook);
-        return IndicatorService(m_session.database(), m_session.clock(), m_session.user()).saveNarrative(n);
+        return m_session.service<IndicatorService>().saveNarrative(n);
     });
     dialog.resize(760, 620);
     if (dialog.exec() == QDialog::Accepted) {

@@ -194,7 +194,7 @@ void ClosingsPage::reload()
     m_archive->setEnabled(false);
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::SalesRead))
         return;
-    ClosingService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<ClosingService>();
     auto closings = service.closings();
     auto pending = service.pendingMonths();
     if (!closings || !pending) {
@@ -272,7 +272,7 @@ void ClosingsPage::showDetail()
 
 Result<QList<Closing>> ClosingsPage::closeUntil(const QDate& month)
 {
-    auto made = ClosingService(m_session.database(), m_session.clock(), m_session.user()).closeUntil(month);
+    auto made = m_session.service<ClosingService>().closeUntil(month);
     if (!made) {
         m_banner->showMessage(MessageBanner::Kind::Error, made.error().message);
         return made;

@@ -23,20 +23,16 @@ namespace etabli {
 
 ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent)
     : EditingDialog(parent), m_session(session), m_banner(new MessageBanner(this)),
-      m_kind(new QComboBox(this)), m_name(new QLineEdit(this)), m_firstName(new QLineEdit(this)),
-      m_siret(new QLineEdit(this)), m_legalForm(new QComboBox(this)), m_address1(new QLineEdit(this)),
-      m_address2(new QLineEdit(this)), m_postcode(new QLineEdit(this)), m_city(new QLineEdit(this)),
-      m_phone(new QLineEdit(this)), m_email(new QLineEdit(this)), m_notes(new QPlainTextEdit(this)),
-      m_customer(new QCheckBox(tr("C&ustomer"), this)), m_host(new QCheckBox(tr("&Internship host"), this)),
-      m_donor(new QCheckBox(tr("D&onor"), this)), m_funder(new QCheckBox(tr("&Funder"), this)),
-      m_supplier(new QCheckBox(tr("Su&pplier"), this)), m_vehicles(new QListWidget(this))
+      m_kind(FormDialog::choiceField(CustomerKind::Company, this)), m_name(new QLineEdit(this)),
+      m_firstName(new QLineEdit(this)), m_siret(new QLineEdit(this)), m_legalForm(new QComboBox(this)),
+      m_address1(new QLineEdit(this)), m_address2(new QLineEdit(this)), m_postcode(new QLineEdit(this)),
+      m_city(new QLineEdit(this)), m_phone(new QLineEdit(this)), m_email(new QLineEdit(this)),
+      m_notes(new QPlainTextEdit(this)), m_customer(new QCheckBox(tr("C&ustomer"), this)),
+      m_host(new QCheckBox(tr("&Internship host"), this)), m_donor(new QCheckBox(tr("D&onor"), this)),
+      m_funder(new QCheckBox(tr("&Funder"), this)), m_supplier(new QCheckBox(tr("Su&pplier"), this)),
+      m_vehicles(new QListWidget(this))
 {
     m_banner->hide();
-    m_kind->addItem(tr("Private person"), QStringLiteral("person"));
-    m_kind->addItem(tr("Company"), QStringLiteral("company"));
-    m_kind->addItem(tr("Public body"), QStringLiteral("public"));
-    m_kind->addItem(tr("Association"), QStringLiteral("association"));
-    m_kind->addItem(tr("Other organisation"), QStringLiteral("other"));
     m_name->setObjectName(QStringLiteral("contactName"));
     m_siret->setPlaceholderText(tr("14 digits"));
     // The common forms; any other can be typed.
@@ -117,7 +113,7 @@ ContactDialog::ContactDialog(Session& session, qint64 contactId, QWidget* parent
     };
 
     if (contactId != 0) {
-        auto c = ContactService(m_session.database(), m_session.clock(), m_session.user()).get(contactId);
+        auto c = m_session.service<ContactService>().get(contactId);
         if (c)
             m_contact = *c;
         else
@@ -147,8 +143,7 @@ QString ContactDialog::bannerText() const
 
 void ContactDialog::fill()
 {
-    m_kind->setCurrentIndex(
-        std::max(0, m_kind->findData(m_contact.person ? QStringLiteral("person") : m_contact.kind)));
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(static_cast<int>(m_contact.customerKind()))));
     m_name->setText(m_contact.name);
     m_firstName->setText(m_contact.firstName);
     m_siret->setText(m_contact.siret);
@@ -171,22 +166,22 @@ void ContactDialog::fill()
 
 void ContactDialog::kindChanged()
 {
-    const bool person = m_kind->currentData().toString() == QLatin1String("person");
-    m_firstName->setEnabled(person);
-    m_siret->setEnabled(!person);
-    m_legalForm->setEnabled(m_kind->currentData().toString() == QLatin1String("company"));
+    const auto kind = FormDialog::choice<CustomerKind>(m_kind);
+    m_firstName->setEnabled(kind == CustomerKind::Person);
+    m_siret->setEnabled(kind != CustomerKind::Person);
+    m_legalForm->setEnabled(kind == CustomerKind::Company);
 }
 
 bool ContactDialog::save()
 {
     Contact c = m_contact;
-    const QString kind = m_kind->currentData().toString();
-    c.person = kind == QLatin1String("person");
-    c.kind = c.person ? QStringLiteral("other") : kind;
+    const auto kind = FormDialog::choice<CustomerKind>(m_kind);
+    c.person = kind == CustomerKind::Person;
+    c.kind = c.person ? CustomerKind::Other : kind;
     c.name = m_name->text();
     c.firstName = c.person ? m_firstName->text() : QString();
     c.siret = c.person ? QString() : m_siret->text();
-    c.legalForm = kind == QLatin1String("company") ? m_legalForm->currentText() : QString();
+    c.legalForm = kind == CustomerKind::Company ? m_legalForm->currentText() : QString();
     c.addressLine1 = m_address1->text();
     c.addressLine2 = m_address2->text();
     c.postcode = m_postcode->text();
@@ -199,7 +194,7 @@ bool ContactDialog::save()
     c.donor = m_donor->isChecked();
     c.funder = m_funder->isChecked();
     c.supplier = m_supplier->isChecked();
-    ContactService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<ContactService>();
     Status result;
     const auto attempt = [&](bool confirmed) -> Status {
         if (c.id == 0) {
@@ -230,9 +225,7 @@ void ContactDialog::reloadVehicles()
     m_vehicles->clear();
     if (m_contact.id == 0)
         return;
-    m_vehicleList = ContactService(m_session.database(), m_session.clock(), m_session.user())
-                        .vehicles(m_contact.id)
-                        .value_or(QList<Vehicle>{});
+    m_vehicleList = m_session.service<ContactService>().vehicles(m_contact.id).value_or(QList<Vehicle>{});
     for (const Vehicle& v : m_vehicleList)
         m_vehicles->addItem(QStringLiteral("%1 — %2 %3 — %4").arg(v.plate, v.make, v.model, v.tyreSize));
 }
@@ -258,7 +251,7 @@ void ContactDialog::editVehicle(int row)
         v.make = make->text();
         v.model = model->text();
         v.tyreSize = size->text();
-        auto id = ContactService(m_session.database(), m_session.clock(), m_session.user()).saveVehicle(v);
+        auto id = m_session.service<ContactService>().saveVehicle(v);
         return statusOf(id);
     });
     if (dialog.exec() == QDialog::Accepted)

@@ -14,7 +14,7 @@ ContactListModel::ContactListModel(Session& session, QObject* parent)
 
 Result<Page<Contact>> ContactListModel::fetch(const PageRequest& request) const
 {
-    return ContactService(m_session.database(), m_session.clock(), m_session.user()).page(m_filter, request);
+    return m_session.service<ContactService>().page(m_filter, request);
 }
 
 QVariant ContactListModel::cell(const Contact& c, int column, int role) const
@@ -25,7 +25,7 @@ QVariant ContactListModel::cell(const Contact& c, int column, int role) const
     case Name:
         return c.displayName();
     case Kind:
-        return ContactService::kindLabel(c);
+        return labelOf(c.customerKind());
     case Town:
         return (c.postcode + QLatin1Char(' ') + c.city).trimmed();
     case Telephone:

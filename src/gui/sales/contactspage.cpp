@@ -71,8 +71,7 @@ void ContactsPage::openRecord(qint64 id)
 
 void ContactsPage::findPlate()
 {
-    auto v = ContactService(m_session.database(), m_session.clock(), m_session.user())
-                 .findVehicle(m_plate->text());
+    auto v = m_session.service<ContactService>().findVehicle(m_plate->text());
     if (!v) {
         m_banner->showMessage(MessageBanner::Kind::Warning, v.error().message);
         return;

@@ -57,10 +57,10 @@ Contact draftOf(CustomerChooser::Choosing choosing, const QString& name)
     c.donor = choosing == C::Donor;
     c.funder = choosing == C::Funder;
     if (choosing == C::Funder)
-        c.kind = QStringLiteral("public");
+        c.kind = CustomerKind::Public;
     if (choosing == C::Customer || choosing == C::Donor) {
         c.person = true;
-        c.kind = QStringLiteral("other");
+        c.kind = CustomerKind::Other;
     }
     return c;
 }
@@ -120,8 +120,8 @@ void CustomerChooser::typed(const QString& text)
     }
     ContactFilter f;
     f.text = text;
-    const auto found = ContactService(m_session.database(), m_session.clock(), m_session.user())
-                           .page(f, PageRequest{PageRequest::From::Start, {}, 0, 20, 0});
+    const auto found =
+        m_session.service<ContactService>().page(f, PageRequest{PageRequest::From::Start, {}, 0, 20, 0});
     for (const Contact& c : found ? found->rows : QList<Contact>{}) {
         const QString choice = QStringLiteral("%1 — %2").arg(
             c.displayName(), (c.postcode + QLatin1Char(' ') + c.city).trimmed());
@@ -173,7 +173,7 @@ void CustomerChooser::setContact(qint64 contactId)
         m_details->clear();
         return;
     }
-    auto c = ContactService(m_session.database(), m_session.clock(), m_session.user()).get(contactId);
+    auto c = m_session.service<ContactService>().get(contactId);
     if (!c) {
         m_details->setText(c.error().message);
         return;

@@ -187,7 +187,7 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
         return QMessageBox::question(this, windowTitle(), question) == QMessageBox::Yes;
     };
 
-    if (auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity())
+    if (auto school = m_session.service<SchoolService>().identity())
         m_school = *school;
     load(invoiceId);
     resize(900, 680);
@@ -220,7 +220,7 @@ void InvoiceDialog::load(qint64 id)
         m_invoice.vatRegime = m_school.vatRegime;
         m_invoice.dueDate = m_session.clock().today().addDays(InvoiceService::DefaultPaymentDays);
     } else {
-        auto inv = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).get(id);
+        auto inv = m_session.service<InvoiceService>().get(id);
         if (!inv) {
             m_banner->showMessage(MessageBanner::Kind::Error, inv.error().message);
             return;
@@ -274,7 +274,7 @@ void InvoiceDialog::showInvoice()
     m_paymentRows->clear();
     if (!issued || m_invoice.isCredit())
         return;
-    InvoiceService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<InvoiceService>();
     m_paymentRows->setRows(service.payments(m_invoice.id).value_or(QList<Payment>{}));
     if (auto b = service.balance(m_invoice.id))
         m_balance->setText(b->due().isZero()
@@ -343,7 +343,7 @@ bool InvoiceDialog::saveDraft()
         m_banner->showMessage(MessageBanner::Kind::Error, error);
         return false;
     }
-    InvoiceService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<InvoiceService>();
     auto id = service.saveDraft(draft);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
@@ -365,7 +365,7 @@ bool InvoiceDialog::issue()
              : tr("Issue this invoice of %1 to %2?\nIt will get its number and can no longer be "
                   "changed: a mistake is then corrected by a credit note."))
             .arg(m_invoice.totals.incl.format(), m_invoice.customerName);
-    InvoiceService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<InvoiceService>();
     const QString warning = service.issueWarning(m_invoice.id).value_or(QString());
     if (m_confirm && !m_confirm(warning.isEmpty() ? question : warning + QStringLiteral("\n\n") + question))
         return false;
@@ -385,9 +385,7 @@ bool InvoiceDialog::deleteDraft()
         return false;
     if (m_confirm && !m_confirm(tr("Delete this draft? It has no number, nothing else changes.")))
         return false;
-    if (auto r = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
-                     .deleteDraft(m_invoice.id);
-        !r) {
+    if (auto r = m_session.service<InvoiceService>().deleteDraft(m_invoice.id); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
     }
@@ -403,8 +401,7 @@ bool InvoiceDialog::makeCreditNote()
                       "reduce what is not taken back, then issue it.")
                        .arg(m_invoice.number)))
         return false;
-    auto id = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
-                  .draftCreditNote(m_invoice.id);
+    auto id = m_session.service<InvoiceService>().draftCreditNote(m_invoice.id);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -417,7 +414,7 @@ bool InvoiceDialog::recordPayment(const Payment& payment)
 {
     Payment p = payment;
     p.invoiceId = m_invoice.id;
-    auto id = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).recordPayment(p);
+    auto id = m_session.service<InvoiceService>().recordPayment(p);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -429,8 +426,7 @@ bool InvoiceDialog::recordPayment(const Payment& payment)
 
 bool InvoiceDialog::reversePayment(qint64 paymentId, const QString& reason)
 {
-    auto id = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
-                  .reversePayment(paymentId, reason);
+    auto id = m_session.service<InvoiceService>().reversePayment(paymentId, reason);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -441,8 +437,7 @@ bool InvoiceDialog::reversePayment(qint64 paymentId, const QString& reason)
 
 void InvoiceDialog::askPayment()
 {
-    auto balance =
-        InvoiceService(m_session.database(), m_session.clock(), m_session.user()).balance(m_invoice.id);
+    auto balance = m_session.service<InvoiceService>().balance(m_invoice.id);
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Record a payment"));
     auto* form = new QFormLayout(&dialog);
@@ -512,8 +507,7 @@ std::unique_ptr<print::Printable> InvoiceDialog::printable() const
         return print::InvoiceDocument::make(m_invoice, m_school);
     // Each print or PDF of an issued document is recorded: the first is the
     // original, the next ones say "Duplicata".
-    auto copy =
-        InvoiceService(m_session.database(), m_session.clock(), m_session.user()).printCopy(m_invoice.id);
+    auto copy = m_session.service<InvoiceService>().printCopy(m_invoice.id);
     if (!copy) {
         m_banner->showMessage(MessageBanner::Kind::Error, copy.error().message);
         return print::InvoiceDocument::make(m_invoice, m_school, true);

@@ -26,7 +26,7 @@ QVariant InvoiceListModel::headerData(int section, Qt::Orientation orientation, 
 
 Result<Page<InvoiceRow>> InvoiceListModel::fetch(const PageRequest& request) const
 {
-    return InvoiceService(m_session.database(), m_session.clock(), m_session.user()).page(m_filter, request);
+    return m_session.service<InvoiceService>().page(m_filter, request);
 }
 
 QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) const

@@ -35,9 +35,7 @@ LinesEditor::LinesEditor(Session& session, QWidget* parent)
     QStringList choices;
     if (m_session.isOpen() && m_session.isLoggedIn()) {
         for (const CatalogueItem& i :
-             CatalogueService(m_session.database(), m_session.clock(), m_session.user())
-                 .list(0, true)
-                 .value_or(QList<CatalogueItem>{}))
+             m_session.service<CatalogueService>().list(0, true).value_or(QList<CatalogueItem>{}))
             choices << QStringLiteral("%1 — %2").arg(i.code, i.label);
     }
     articles->setModel(new QStringListModel(choices, articles));
@@ -134,9 +132,8 @@ void LinesEditor::addLine(const QString& input)
     InvoiceLine l;
     const QString code = text.section(QStringLiteral(" — "), 0, 0).trimmed();
     bool found = false;
-    for (const CatalogueItem& i : CatalogueService(m_session.database(), m_session.clock(), m_session.user())
-                                      .list(0, true)
-                                      .value_or(QList<CatalogueItem>{})) {
+    for (const CatalogueItem& i :
+         m_session.service<CatalogueService>().list(0, true).value_or(QList<CatalogueItem>{})) {
         if (!found && text::fold(i.code) == text::fold(code)) {
             l.catalogueItemId = i.id;
             l.label = i.label;

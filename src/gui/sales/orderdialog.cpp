@@ -136,7 +136,7 @@ void OrderDialog::load(qint64 id)
         m_order = WorkOrder{};
         m_order.dueDate = m_session.clock().today().addDays(7);
     } else {
-        auto o = OrderService(m_session.database(), m_session.clock(), m_session.user()).order(id);
+        auto o = m_session.service<OrderService>().order(id);
         if (!o) {
             m_banner->showMessage(MessageBanner::Kind::Error, o.error().message);
             return;
@@ -160,7 +160,7 @@ void OrderDialog::display()
         setSection(m_order.sectionId);
     m_due->setDate(m_order.dueDate.isValid() ? m_order.dueDate : m_session.clock().today().addDays(7));
     m_description->setText(m_order.description);
-    auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+    auto school = m_session.service<SchoolService>().identity();
     m_lines->setLines(m_order.lines, school ? school->vatRegime : VatRegime::Franchise);
     const bool locked = m_order.invoiceId != 0 || m_order.status == WorkOrderStatus::Cancelled ||
                         !m_session.user().can(permission::SalesWrite);
@@ -184,7 +184,7 @@ void OrderDialog::display()
     m_costingSummary->clear();
     if (isNew || !m_session.user().can(permission::SalesRead))
         return;
-    auto c = OrderService(m_session.database(), m_session.clock(), m_session.user()).costing(m_order.id);
+    auto c = m_session.service<OrderService>().costing(m_order.id);
     if (!c)
         return;
     m_costingRows->setRows(c->trainees);
@@ -212,7 +212,7 @@ bool OrderDialog::save()
         m_banner->showMessage(MessageBanner::Kind::Error, error);
         return false;
     }
-    auto id = OrderService(m_session.database(), m_session.clock(), m_session.user()).saveOrder(o);
+    auto id = m_session.service<OrderService>().saveOrder(o);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -226,8 +226,7 @@ bool OrderDialog::setStatus(WorkOrderStatus status)
 {
     if (m_order.id == 0)
         return false;
-    auto r = OrderService(m_session.database(), m_session.clock(), m_session.user())
-                 .setOrderStatus(m_order.id, status);
+    auto r = m_session.service<OrderService>().setOrderStatus(m_order.id, status);
     if (!r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -245,8 +244,7 @@ bool OrderDialog::invoice()
                       "no longer be changed.")
                        .arg(m_order.number, m_order.customerName, m_order.totalExcl().format())))
         return false;
-    auto number =
-        OrderService(m_session.database(), m_session.clock(), m_session.user()).invoiceOrder(m_order.id);
+    auto number = m_session.service<OrderService>().invoiceOrder(m_order.id);
     if (!number) {
         m_banner->showMessage(MessageBanner::Kind::Error, number.error().message);
         return false;

@@ -36,7 +36,7 @@ QVariant QuoteListModel::headerData(int section, Qt::Orientation orientation, in
 
 Result<Page<Quote>> QuoteListModel::fetch(const PageRequest& request) const
 {
-    return OrderService(m_session.database(), m_session.clock(), m_session.user()).quotes(m_filter, request);
+    return m_session.service<OrderService>().quotes(m_filter, request);
 }
 
 QVariant QuoteListModel::cell(const Quote& q, int column, int role) const
@@ -78,7 +78,7 @@ WorkOrderListModel::WorkOrderListModel(Session& session, QObject* parent)
 
 Result<Page<WorkOrder>> WorkOrderListModel::fetch(const PageRequest& request) const
 {
-    return OrderService(m_session.database(), m_session.clock(), m_session.user()).orders(m_filter, request);
+    return m_session.service<OrderService>().orders(m_filter, request);
 }
 
 bool WorkOrderListModel::isLate(const WorkOrder& o) const

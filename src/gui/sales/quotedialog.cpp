@@ -137,8 +137,7 @@ void QuoteDialog::fillVehicles()
     m_vehicle->addItem(tr("(none)"), 0);
     if (m_customer->contactId() == 0)
         return;
-    auto vehicles = ContactService(m_session.database(), m_session.clock(), m_session.user())
-                        .vehicles(m_customer->contactId());
+    auto vehicles = m_session.service<ContactService>().vehicles(m_customer->contactId());
     if (!vehicles)
         return;
     for (const Vehicle& v : *vehicles)
@@ -153,7 +152,7 @@ void QuoteDialog::load(qint64 id)
         m_quote = Quote{};
         m_quote.validUntil = m_session.clock().today().addDays(OrderService::DefaultQuoteDays);
     } else {
-        auto q = OrderService(m_session.database(), m_session.clock(), m_session.user()).quote(id);
+        auto q = m_session.service<OrderService>().quote(id);
         if (!q) {
             m_banner->showMessage(MessageBanner::Kind::Error, q.error().message);
             return;
@@ -182,7 +181,7 @@ void QuoteDialog::display()
     m_validUntil->setDate(m_quote.validUntil);
     m_notes->setText(m_quote.notes);
     m_execution->setText(m_quote.executionTime);
-    auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+    auto school = m_session.service<SchoolService>().identity();
     m_lines->setLines(m_quote.lines, school ? school->vatRegime : VatRegime::Franchise);
     const QuoteStatus s = m_quote.status;
     const bool closed = s == QuoteStatus::Accepted || s == QuoteStatus::Refused;
@@ -222,7 +221,7 @@ bool QuoteDialog::save()
         m_banner->showMessage(MessageBanner::Kind::Error, error);
         return false;
     }
-    auto id = OrderService(m_session.database(), m_session.clock(), m_session.user()).saveQuote(q);
+    auto id = m_session.service<OrderService>().saveQuote(q);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -239,8 +238,7 @@ bool QuoteDialog::setStatus(QuoteStatus status)
     // What was typed (the time of execution, say) goes with the quote sent.
     if (status == QuoteStatus::Sent && !save())
         return false;
-    auto r = OrderService(m_session.database(), m_session.clock(), m_session.user())
-                 .setQuoteStatus(m_quote.id, status);
+    auto r = m_session.service<OrderService>().setQuoteStatus(m_quote.id, status);
     if (!r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -269,7 +267,7 @@ qint64 QuoteDialog::accept(const QDate& dueDate)
                        .arg(m_quote.number, m_section->currentText(),
                             fr.toString(dueDate, QStringLiteral("dd/MM/yyyy")))))
         return 0;
-    OrderService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<OrderService>();
     auto id = service.acceptQuote(m_quote.id, section, dueDate);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);

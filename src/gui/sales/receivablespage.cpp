@@ -118,8 +118,7 @@ void ReceivablesPage::reload()
     m_summary->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn() || !m_session.user().can(permission::SalesRead))
         return;
-    auto aging =
-        InvoiceService(m_session.database(), m_session.clock(), m_session.user()).receivables(0, MaxRows);
+    auto aging = m_session.service<InvoiceService>().receivables(0, MaxRows);
     if (!aging) {
         m_banner->showMessage(MessageBanner::Kind::Error, aging.error().message);
         return;
@@ -144,9 +143,8 @@ void ReceivablesPage::reload()
 
 void ReceivablesPage::reloadCheques()
 {
-    const auto cheques = InvoiceService(m_session.database(), m_session.clock(), m_session.user())
-                             .chequesToDeposit()
-                             .value_or(QList<ChequeToDeposit>{});
+    const auto cheques =
+        m_session.service<InvoiceService>().chequesToDeposit().value_or(QList<ChequeToDeposit>{});
     Money total;
     QList<ChequeChoice> rows;
     for (const ChequeToDeposit& c : cheques) {
@@ -167,7 +165,7 @@ Result<qint64> ReceivablesPage::depositTicked()
         if (c.ticked)
             ids << c.cheque.paymentId;
     }
-    auto slip = InvoiceService(m_session.database(), m_session.clock(), m_session.user()).depositCheques(ids);
+    auto slip = m_session.service<InvoiceService>().depositCheques(ids);
     if (slip) {
         reloadCheques();
     }

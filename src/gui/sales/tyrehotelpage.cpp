@@ -44,8 +44,8 @@ TyreHotelPage::TyreHotelPage(Session& session, QWidget* parent)
         DocumentOutput::preview(this, [this]() -> std::unique_ptr<print::Printable> {
             TyreSetFilter f;
             f.season = season();
-            auto sets = TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).all(f);
-            auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+            auto sets = m_session.service<TyreHotelService>().all(f);
+            auto school = m_session.service<SchoolService>().identity();
             if (!sets || !school) {
                 showError((!sets ? sets.error() : school.error()).message);
                 return nullptr;
@@ -67,7 +67,7 @@ qint64 TyreHotelPage::findByPlate(const QString& plate)
 {
     if (!m_session.isLoggedIn() || plate.trimmed().isEmpty())
         return 0;
-    auto set = TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).findStored(plate);
+    auto set = m_session.service<TyreHotelService>().findStored(plate);
     if (!set) {
         // Not a plate: the list below shows what matches the name.
         if (set.error().code == Error::Code::NotFound)

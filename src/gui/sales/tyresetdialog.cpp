@@ -133,7 +133,7 @@ TyreSetDialog::TyreSetDialog(Session& session, qint64 setId, QWidget* parent)
     };
 
     m_fee->addItem(tr("(none)"), 0);
-    auto items = CatalogueService(m_session.database(), m_session.clock(), m_session.user()).list(0);
+    auto items = m_session.service<CatalogueService>().list(0);
     if (items) {
         for (const CatalogueItem& i : *items)
             m_fee->addItem(QStringLiteral("%1 — %2 (%3)").arg(i.code, i.label, i.unitPrice.format()), i.id);
@@ -192,7 +192,7 @@ void TyreSetDialog::findVehicle()
         m_owner->clear();
         return;
     }
-    ContactService contacts(m_session.database(), m_session.clock(), m_session.user());
+    auto contacts = m_session.service<ContactService>();
     auto v = contacts.findVehicle(m_plate->text());
     if (!v) {
         m_owner->setText(
@@ -223,7 +223,7 @@ void TyreSetDialog::load(qint64 id)
         m_set.feeItemId = m_fee->property("defaultFee").toLongLong();
         m_set.treadTenths.clear();
     } else {
-        auto s = TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).get(id);
+        auto s = m_session.service<TyreHotelService>().get(id);
         if (!s) {
             m_banner->showMessage(MessageBanner::Kind::Error, s.error().message);
             return;
@@ -322,7 +322,7 @@ bool TyreSetDialog::save()
     s.dateIn = m_dateIn->date();
     s.feeItemId = m_fee->currentData().toLongLong();
     s.notes = m_notes->text();
-    auto id = TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).save(s);
+    auto id = m_session.service<TyreHotelService>().save(s);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -344,8 +344,7 @@ bool TyreSetDialog::giveBack(const QDate& day)
                        .arg(m_set.plate, m_set.customerName, fr.toString(day, QStringLiteral("dd/MM/yyyy")),
                             TyreHotelService::placeLabel(m_set))))
         return false;
-    auto r =
-        TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).giveBack(m_set.id, day);
+    auto r = m_session.service<TyreHotelService>().giveBack(m_set.id, day);
     if (!r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
@@ -358,8 +357,7 @@ bool TyreSetDialog::invoiceFee()
 {
     if (m_set.id == 0)
         return false;
-    auto id =
-        TyreHotelService(m_session.database(), m_session.clock(), m_session.user()).invoiceFee(m_set.id);
+    auto id = m_session.service<TyreHotelService>().invoiceFee(m_set.id);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -372,15 +370,14 @@ bool TyreSetDialog::invoiceFee()
 
 std::unique_ptr<print::Printable> TyreSetDialog::depositReceipt()
 {
-    auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+    auto school = m_session.service<SchoolService>().identity();
     if (!school) {
         m_banner->showMessage(MessageBanner::Kind::Error, school.error().message);
         return nullptr;
     }
     std::optional<CatalogueItem> fee;
     if (m_set.feeItemId != 0) {
-        auto item =
-            CatalogueService(m_session.database(), m_session.clock(), m_session.user()).item(m_set.feeItemId);
+        auto item = m_session.service<CatalogueService>().item(m_set.feeItemId);
         if (!item) {
             m_banner->showMessage(MessageBanner::Kind::Error, item.error().message);
             return nullptr;
@@ -392,7 +389,7 @@ std::unique_ptr<print::Printable> TyreSetDialog::depositReceipt()
 
 std::unique_ptr<print::Printable> TyreSetDialog::label()
 {
-    auto school = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+    auto school = m_session.service<SchoolService>().identity();
     if (!school) {
         m_banner->showMessage(MessageBanner::Kind::Error, school.error().message);
         return nullptr;

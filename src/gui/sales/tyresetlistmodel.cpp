@@ -19,8 +19,7 @@ TyreSetListModel::TyreSetListModel(Session& session, QObject* parent)
 
 Result<Page<TyreSet>> TyreSetListModel::fetch(const PageRequest& request) const
 {
-    return TyreHotelService(m_session.database(), m_session.clock(), m_session.user())
-        .list(m_filter, request);
+    return m_session.service<TyreHotelService>().list(m_filter, request);
 }
 
 QVariant TyreSetListModel::cell(const TyreSet& s, int column, int role) const

@@ -41,13 +41,13 @@ SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* par
     m_ui->legalGrid->addWidget(new QLabel(tr("Amount (€)"), this), 0, 1);
     m_ui->legalGrid->addWidget(new QLabel(tr("Since"), this), 0, 2);
     m_ui->legalGrid->addWidget(new QLabel(tr("Source (text of law)"), this), 0, 3);
-    for (LegalAmountKind k : legalAmountKinds()) {
+    for (LegalAmountKind k : allOf<LegalAmountKind>()) {
         const int row = static_cast<int>(m_legalRows.size()) + 1;
         LegalRow r{new QLineEdit(this), new QLineEdit(this), new QLineEdit(this)};
         r.year->setValidator(new QIntValidator(1990, 2200, r.year));
         r.year->setMaximumWidth(60);
         r.amount->setMaximumWidth(120);
-        auto* label = new QLabel(SchoolService::legalAmountLabel(k), this);
+        auto* label = new QLabel(labelOf(k), this);
         label->setBuddy(r.amount);
         m_ui->legalGrid->addWidget(label, row, 0);
         m_ui->legalGrid->addWidget(r.amount, row, 1);
@@ -126,7 +126,7 @@ void SettingsPage::reload()
 {
     if (!m_session.isOpen())
         return;
-    auto identity = SchoolService(m_session.database(), m_session.clock(), m_session.user()).identity();
+    auto identity = m_session.service<SchoolService>().identity();
     if (!identity) {
         m_banner->showMessage(MessageBanner::Kind::Error, identity.error().message);
         return;
@@ -230,7 +230,7 @@ void SettingsPage::showVatExplanation()
 
 void SettingsPage::fillLegalAmounts()
 {
-    auto amounts = SchoolService(m_session.database(), m_session.clock(), m_session.user()).legalAmounts();
+    auto amounts = m_session.service<SchoolService>().legalAmounts();
     if (!amounts) {
         m_banner->showMessage(MessageBanner::Kind::Error, amounts.error().message);
         return;
@@ -246,14 +246,13 @@ void SettingsPage::fillLegalAmounts()
 
 bool SettingsPage::saveLegalAmounts()
 {
-    SchoolService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<SchoolService>();
     for (int i = 0; i < m_legalRows.size() && i < m_legalAmounts.size(); ++i) {
         LegalAmount a = m_legalAmounts.at(i);
         auto amount = Money::parse(m_legalRows.at(i).amount->text());
         if (!amount) {
             m_banner->showMessage(MessageBanner::Kind::Error,
-                                  QStringLiteral("%1 : %2").arg(SchoolService::legalAmountLabel(a.kind),
-                                                                amount.error().message));
+                                  QStringLiteral("%1 : %2").arg(labelOf(a.kind), amount.error().message));
             m_legalRows.at(i).amount->setFocus();
             return false;
         }
@@ -286,8 +285,7 @@ bool SettingsPage::save()
 {
     if (!m_session.isOpen())
         return false;
-    auto saved =
-        SchoolService(m_session.database(), m_session.clock(), m_session.user()).saveIdentity(readForm());
+    auto saved = m_session.service<SchoolService>().saveIdentity(readForm());
     if (!saved) {
         m_banner->showMessage(MessageBanner::Kind::Error, saved.error().message);
         return false;
@@ -345,16 +343,14 @@ void SettingsPage::chooseLogo()
 
 void SettingsPage::reloadSections()
 {
-    auto sections = SchoolService(m_session.database(), m_session.clock(), m_session.user()).sections();
+    auto sections = m_session.service<SchoolService>().sections();
     if (!sections) {
         m_banner->showMessage(MessageBanner::Kind::Error, sections.error().message);
         return;
     }
-    SchoolService school(m_session.database(), m_session.clock(), m_session.user());
+    auto school = m_session.service<SchoolService>();
     const QList<Certification> catalogue =
-        CareerService(m_session.database(), m_session.clock(), m_session.user())
-            .certifications()
-            .value_or(QList<Certification>{});
+        m_session.service<CareerService>().certifications().value_or(QList<Certification>{});
     // What every section prepares, read once for the list.
     const auto allPrepared = school.preparedCertifications().value_or(QHash<qint64, QList<qint64>>{});
     const int row = m_ui->sectionsList->currentRow();
@@ -404,9 +400,8 @@ void SettingsPage::editPreparedCertifications()
     if (!current)
         return;
     const Section section = *current;
-    SchoolService school(m_session.database(), m_session.clock(), m_session.user());
-    auto catalogue =
-        CareerService(m_session.database(), m_session.clock(), m_session.user()).certifications();
+    auto school = m_session.service<SchoolService>();
+    auto catalogue = m_session.service<CareerService>().certifications();
     auto prepared = school.preparedCertifications(section.id);
     if (!catalogue || !prepared) {
         m_banner->showMessage(MessageBanner::Kind::Error,
@@ -456,7 +451,7 @@ void SettingsPage::addSection()
         this, tr("New section"), tr("Name of the section or workshop:"), QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
-    auto id = SchoolService(m_session.database(), m_session.clock(), m_session.user()).addSection(name);
+    auto id = m_session.service<SchoolService>().addSection(name);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return;
@@ -478,8 +473,7 @@ void SettingsPage::renameSection()
     if (!ok || name.trimmed() == s.name)
         return;
     s.name = name;
-    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s);
-        !r) {
+    if (auto r = m_session.service<SchoolService>().updateSection(s); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -493,8 +487,7 @@ void SettingsPage::toggleSection()
         return;
     Section s = *current;
     s.active = !s.active;
-    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s);
-        !r) {
+    if (auto r = m_session.service<SchoolService>().updateSection(s); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -514,9 +507,7 @@ void SettingsPage::deleteSection()
                                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    if (auto r = SchoolService(m_session.database(), m_session.clock(), m_session.user())
-                     .deleteSection(current->id);
-        !r) {
+    if (auto r = m_session.service<SchoolService>().deleteSection(current->id); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }

@@ -54,7 +54,7 @@ private:
     void editPreparedCertifications();
     const Section* currentSection() const;
     void showVatExplanation();
-    // The legal amounts' rows (label, amount, year, source), in legalAmountKinds() order.
+    // The legal amounts' rows (label, amount, year, source), in allOf<LegalAmountKind>() order.
     struct LegalRow
     {
         QLineEdit* amount = nullptr;

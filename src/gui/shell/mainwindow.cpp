@@ -420,8 +420,7 @@ void MainWindow::changeOwnPassword()
     PasswordDialog dialog(
         tr("Change my password"), true,
         [this](const QString& current, const QString& next) {
-            return UserService(m_session.database(), m_session.clock(), m_session.user())
-                .changeOwnPassword(current, next);
+            return m_session.service<UserService>().changeOwnPassword(current, next);
         },
         this);
     if (dialog.exec() == QDialog::Accepted)

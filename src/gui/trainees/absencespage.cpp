@@ -125,7 +125,7 @@ void AbsencesPage::reload()
     const qint64 sectionId = m_section->currentData().toLongLong();
     if (sectionId == 0 || !m_session.isLoggedIn())
         return;
-    AttendanceService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<AttendanceService>();
     const QDate from = m_period->from();
     const QDate to = m_period->to();
     auto rate = service.sectionRate(sectionId, from, to);

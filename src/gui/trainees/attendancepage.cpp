@@ -147,8 +147,7 @@ void AttendancePage::load()
     const qint64 sectionId = m_section->currentData().toLongLong();
     if (sectionId == 0)
         return;
-    auto week = AttendanceService(m_session.database(), m_session.clock(), m_session.user())
-                    .week(sectionId, m_monday);
+    auto week = m_session.service<AttendanceService>().week(sectionId, m_monday);
     if (!week) {
         m_banner->showMessage(MessageBanner::Kind::Error, week.error().message);
         return;
@@ -168,8 +167,8 @@ void AttendancePage::mark(int row, int column, std::optional<AttendanceCode> cod
     if (!m_register->isEnrolled(row, column))
         return;
     // A presence on a half-day still to come is refused as it is typed.
-    const auto allowed = AttendanceService(m_session.database(), m_session.clock(), m_session.user())
-                             .checkNotAhead(m_register->cell(row, column, code));
+    const auto allowed =
+        m_session.service<AttendanceService>().checkNotAhead(m_register->cell(row, column, code));
     if (!allowed) {
         m_banner->showMessage(MessageBanner::Kind::Warning, allowed.error().message);
         m_banner->show();
@@ -225,9 +224,7 @@ bool AttendancePage::save()
         return true;
     const QList<AttendanceCell> cells = m_register->pending();
     const qint64 sectionId = m_section->currentData().toLongLong();
-    if (auto r = AttendanceService(m_session.database(), m_session.clock(), m_session.user())
-                     .record(sectionId, cells);
-        !r) {
+    if (auto r = m_session.service<AttendanceService>().record(sectionId, cells); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
     }

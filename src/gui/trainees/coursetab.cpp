@@ -109,7 +109,7 @@ CourseTab::CourseTab(Session& session, qint64 traineeId, MessageBanner* banner, 
 
 void CourseTab::reload()
 {
-    CareerService career(m_session.database(), m_session.clock(), m_session.user());
+    auto career = m_session.service<CareerService>();
     auto internships = career.internships(m_traineeId);
     auto certifications = career.traineeCertifications(m_traineeId);
     if (!internships || !certifications) {
@@ -125,8 +125,7 @@ void CourseTab::reload()
 
 bool CourseTab::addInternship(const Internship& internship)
 {
-    auto id =
-        CareerService(m_session.database(), m_session.clock(), m_session.user()).addInternship(internship);
+    auto id = m_session.service<CareerService>().addInternship(internship);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -137,8 +136,7 @@ bool CourseTab::addInternship(const Internship& internship)
 
 bool CourseTab::setCertification(const TraineeCertification& certification)
 {
-    auto id = CareerService(m_session.database(), m_session.clock(), m_session.user())
-                  .setCertification(certification);
+    auto id = m_session.service<CareerService>().setCertification(certification);
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return false;
@@ -152,7 +150,7 @@ void CourseTab::editInternship(int row)
     const bool isNew = row < 0 || row >= m_internshipRows->rowCount();
     Internship internship = isNew ? Internship{} : m_internshipRows->rowAt(row);
     internship.traineeId = m_traineeId;
-    CareerService career(m_session.database(), m_session.clock(), m_session.user());
+    auto career = m_session.service<CareerService>();
     FormDialog dialog(isNew ? tr("New internship") : tr("Internship"), this);
     dialog.setObjectName(QStringLiteral("internshipDialog"));
     // The hosts are organisations (companies, public bodies, associations), not private customers.
@@ -216,7 +214,7 @@ void CourseTab::editCertification(int row)
 {
     const bool isNew = row < 0 || row >= m_certificationRows->rowCount();
     TraineeCertification current = isNew ? TraineeCertification{} : m_certificationRows->rowAt(row);
-    CareerService career(m_session.database(), m_session.clock(), m_session.user());
+    auto career = m_session.service<CareerService>();
     FormDialog dialog(tr("Certification"), this);
     dialog.setObjectName(QStringLiteral("certificationDialog"));
     auto* whichBox = new QWidget(&dialog);
@@ -303,9 +301,7 @@ void CourseTab::removeInternship()
                               QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    if (auto r = CareerService(m_session.database(), m_session.clock(), m_session.user())
-                     .removeInternship(m_internshipRows->rowAt(row));
-        !r)
+    if (auto r = m_session.service<CareerService>().removeInternship(m_internshipRows->rowAt(row)); !r)
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     reload();
 }
@@ -319,9 +315,7 @@ void CourseTab::removeCertification()
                               QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    if (auto r = CareerService(m_session.database(), m_session.clock(), m_session.user())
-                     .removeCertification(m_certificationRows->rowAt(row));
-        !r)
+    if (auto r = m_session.service<CareerService>().removeCertification(m_certificationRows->rowAt(row)); !r)
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     reload();
 }

@@ -65,8 +65,7 @@ void FollowUpPage::reload()
     m_due->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn())
         return;
-    auto due = CareerService(m_session.database(), m_session.clock(), m_session.user())
-                   .dueFollowUps(m_session.clock().today());
+    auto due = m_session.service<CareerService>().dueFollowUps(m_session.clock().today());
     if (!due) {
         m_count->setText(due.error().message);
         return;

@@ -110,8 +110,7 @@ bool ImportDialog::load(const QByteArray& bytes)
 {
     m_rows->clear();
     m_import->setEnabled(false);
-    auto preview =
-        TraineeImportService(m_session.database(), m_session.clock(), m_session.user()).prepare(bytes);
+    auto preview = m_session.service<TraineeImportService>().prepare(bytes);
     if (!preview) {
         m_summary->setText(tr("The file is refused: %1").arg(preview.error().message));
         return false;
@@ -147,8 +146,7 @@ QString ImportDialog::summary() const
 
 void ImportDialog::accept()
 {
-    auto imported = TraineeImportService(m_session.database(), m_session.clock(), m_session.user())
-                        .apply(m_preview, m_skip->isChecked());
+    auto imported = m_session.service<TraineeImportService>().apply(m_preview, m_skip->isChecked());
     if (!imported) {
         QMessageBox::warning(this, windowTitle(), imported.error().message);
         return;

@@ -65,8 +65,7 @@ OutcomeTab::OutcomeTab(Session& session, qint64 traineeId, bool hasLeft, Message
 
 void OutcomeTab::reload()
 {
-    auto outcomes =
-        CareerService(m_session.database(), m_session.clock(), m_session.user()).outcomes(m_traineeId);
+    auto outcomes = m_session.service<CareerService>().outcomes(m_traineeId);
     if (!outcomes) {
         m_banner->showMessage(MessageBanner::Kind::Error, outcomes.error().message);
         return;
@@ -91,7 +90,7 @@ bool OutcomeTab::save()
 {
     if (DateField::reportWrong(this, m_banner))
         return false;
-    CareerService career(m_session.database(), m_session.clock(), m_session.user());
+    auto career = m_session.service<CareerService>();
     const QList<OutcomeMilestone> milestones = allOf<OutcomeMilestone>();
     for (int m = 0; m < 3; ++m) {
         const QVariant chosen = m_situation[m]->currentData();

@@ -75,7 +75,7 @@ void ProductionTab::reload()
         f.from = y.firstDay();
         f.to = y.lastDay();
     }
-    ProductionService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<ProductionService>();
     m_figures->display(service.figures(f).value_or(ProductionFigures{}));
     const auto page = service.list(f, PageRequest{PageRequest::From::Start, {}, 0, 500, 0});
     m_rows->setRows(page ? page->rows : QList<ProductionSummary>{});

@@ -65,7 +65,7 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     if (traineeId != 0) {
-        auto loaded = TraineeService(session.database(), session.clock(), session.user()).get(traineeId);
+        auto loaded = session.service<TraineeService>().get(traineeId);
         if (loaded)
             m_trainee = *loaded;
         else
@@ -180,14 +180,12 @@ QWidget* TraineeDialog::buildIdentity()
     m_email = new QLineEdit(page);
     m_referral = new QComboBox(page);
     m_referral->addItem(QStringLiteral("—"), 0);
-    TraineeService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<TraineeService>();
     for (const Referral& r : service.referrals().value_or(QList<Referral>{}))
         m_referral->addItem(r.name, r.id);
     m_section = new QComboBox(page);
     m_section->setObjectName(QStringLiteral("section"));
-    for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
-                                .sections()
-                                .value_or(QList<Section>{}))
+    for (const Section& s : m_session.service<SchoolService>().sections().value_or(QList<Section>{}))
         m_section->addItem(s.name, s.id);
     m_cohort = new SchoolYearBox(page);
     m_cohort->setObjectName(QStringLiteral("cohort"));
@@ -236,7 +234,7 @@ QWidget* TraineeDialog::buildIdentity()
                                   QLineEdit::Normal, QString(), &ok);
         if (!ok || name.trimmed().isEmpty())
             return;
-        auto id = TraineeService(m_session.database(), m_session.clock(), m_session.user()).addReferral(name);
+        auto id = m_session.service<TraineeService>().addReferral(name);
         if (!id) {
             m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
             return;
@@ -308,7 +306,7 @@ void TraineeDialog::fill()
     m_stays->hide();
     if (t.id == 0)
         return;
-    auto stays = TraineeService(m_session.database(), m_session.clock(), m_session.user()).stays(t.id);
+    auto stays = m_session.service<TraineeService>().stays(t.id);
     if (!stays || stays->size() < 2)
         return;
     QStringList lines;
@@ -361,7 +359,7 @@ Trainee TraineeDialog::readForm() const
 
 bool TraineeDialog::saveIdentity()
 {
-    TraineeService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<TraineeService>();
     const Trainee t = readForm();
     bool confirmed = false;
     while (true) {
@@ -455,8 +453,7 @@ QWidget* TraineeDialog::buildGuardians()
 
 void TraineeDialog::reloadGuardians()
 {
-    auto list =
-        TraineeService(m_session.database(), m_session.clock(), m_session.user()).guardians(m_trainee.id);
+    auto list = m_session.service<TraineeService>().guardians(m_trainee.id);
     if (!list) {
         m_banner->showMessage(MessageBanner::Kind::Error, list.error().message);
         return;
@@ -496,7 +493,7 @@ void TraineeDialog::editGuardian(int row)
         g.relation = static_cast<GuardianRelation>(relation->currentData().toInt());
         g.phone = phone->text();
         g.email = email->text();
-        TraineeService service(m_session.database(), m_session.clock(), m_session.user());
+        auto service = m_session.service<TraineeService>();
         if (isNew) {
             auto id = service.addGuardian(g);
             return statusOf(id);
@@ -518,8 +515,7 @@ void TraineeDialog::removeGuardian()
                               QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    if (auto r = TraineeService(m_session.database(), m_session.clock(), m_session.user()).removeGuardian(g);
-        !r)
+    if (auto r = m_session.service<TraineeService>().removeGuardian(g); !r)
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     reloadGuardians();
 }
@@ -539,8 +535,8 @@ void TraineeDialog::showAttendance()
     if (m_trainee.id == 0)
         return;
     const SchoolYear year = SchoolYear::containing(m_session.clock().today());
-    auto rate = AttendanceService(m_session.database(), m_session.clock(), m_session.user())
-                    .traineeRate(m_trainee.id, year.firstDay(), year.lastDay());
+    auto rate =
+        m_session.service<AttendanceService>().traineeRate(m_trainee.id, year.firstDay(), year.lastDay());
     if (!rate) {
         m_attendance->setText(rate.error().message);
         return;
@@ -597,8 +593,7 @@ QWidget* TraineeDialog::buildFollowUp()
 
 void TraineeDialog::reloadNotes()
 {
-    auto notes =
-        TraineeService(m_session.database(), m_session.clock(), m_session.user()).notes(m_trainee.id);
+    auto notes = m_session.service<TraineeService>().notes(m_trainee.id);
     m_notes->clear();
     if (!notes) {
         m_banner->showMessage(MessageBanner::Kind::Error, notes.error().message);
@@ -616,8 +611,7 @@ void TraineeDialog::reloadNotes()
 
 void TraineeDialog::addNote()
 {
-    auto id = TraineeService(m_session.database(), m_session.clock(), m_session.user())
-                  .addNote(m_trainee.id, m_newNote->toPlainText());
+    auto id = m_session.service<TraineeService>().addNote(m_trainee.id, m_newNote->toPlainText());
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return;

@@ -33,7 +33,7 @@ void TraineeListModel::reload()
 
 Result<Page<TraineeRow>> TraineeListModel::fetch(const PageRequest& request) const
 {
-    return TraineeService(m_session.database(), m_session.clock(), m_session.user()).page(m_filter, request);
+    return m_session.service<TraineeService>().page(m_filter, request);
 }
 
 QVariant TraineeListModel::headerData(int section, Qt::Orientation orientation, int role) const

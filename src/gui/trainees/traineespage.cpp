@@ -200,8 +200,7 @@ void TraineesPage::applyFilter()
 
 bool TraineesPage::exportTo(const QString& path)
 {
-    auto bytes = TraineeImportService(m_session.database(), m_session.clock(), m_session.user())
-                     .exportCsv(m_model->filter());
+    auto bytes = m_session.service<TraineeImportService>().exportCsv(m_model->filter());
     const Status written = bytes ? files::write(path, *bytes, true) : Status(std::unexpected(bytes.error()));
     if (!written) {
         m_banner->showMessage(MessageBanner::Kind::Error, written.error().message);
@@ -260,7 +259,7 @@ bool TraineesPage::selectTrainee(qint64 id)
 
 void TraineesPage::moveToSecondYear()
 {
-    TraineeService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<TraineeService>();
     auto candidates = service.secondYearCandidates();
     if (!candidates) {
         m_banner->showMessage(MessageBanner::Kind::Error, candidates.error().message);
@@ -320,9 +319,7 @@ void TraineesPage::archiveCurrent()
                 .arg(name),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    if (auto r =
-            TraineeService(m_session.database(), m_session.clock(), m_session.user()).setArchived(id, true);
-        !r)
+    if (auto r = m_session.service<TraineeService>().setArchived(id, true); !r)
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
     applyFilter();
 }

@@ -153,9 +153,7 @@ qint64 CataloguePage::sectionId() const
 void CataloguePage::reloadSections()
 {
     if (m_session.isOpen() && m_session.isLoggedIn())
-        m_sections = SchoolService(m_session.database(), m_session.clock(), m_session.user())
-                         .sections(false)
-                         .value_or(QList<Section>{});
+        m_sections = m_session.service<SchoolService>().sections(false).value_or(QList<Section>{});
     SectionChoice{}.fill(m_section, m_session);
     reload();
 }
@@ -173,14 +171,12 @@ void CataloguePage::reload()
             m_halfDay->setValue(s.halfDayMinutes);
         }
     }
-    m_itemRows->setRows(CatalogueService(m_session.database(), m_session.clock(), m_session.user())
-                            .list(section, false)
-                            .value_or(QList<CatalogueItem>{}));
+    m_itemRows->setRows(
+        m_session.service<CatalogueService>().list(section, false).value_or(QList<CatalogueItem>{}));
     m_items->resizeColumnsToContents();
     m_items->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_skillRows->setRows(ProductionService(m_session.database(), m_session.clock(), m_session.user())
-                             .skills(section, false)
-                             .value_or(QList<Skill>{}));
+    m_skillRows->setRows(
+        m_session.service<ProductionService>().skills(section, false).value_or(QList<Skill>{}));
 }
 
 bool CataloguePage::editItem(CatalogueItem& item)
@@ -218,7 +214,7 @@ bool CataloguePage::editItem(CatalogueItem& item)
         candidate.unitPrice = *amount;
         candidate.vatRateBp = vat->currentData().toInt();
         candidate.active = active->isChecked();
-        CatalogueService service(m_session.database(), m_session.clock(), m_session.user());
+        auto service = m_session.service<CatalogueService>();
         if (candidate.id == 0) {
             auto id = service.add(candidate);
             if (!id)
@@ -261,8 +257,7 @@ void CataloguePage::addSkill()
     const QString label = m_newSkill->text().trimmed();
     if (label.isEmpty())
         return;
-    auto id = ProductionService(m_session.database(), m_session.clock(), m_session.user())
-                  .addSkill(Skill{0, sectionId(), label, true});
+    auto id = m_session.service<ProductionService>().addSkill(Skill{0, sectionId(), label, true});
     if (!id) {
         m_banner->showMessage(MessageBanner::Kind::Error, id.error().message);
         return;
@@ -279,8 +274,7 @@ void CataloguePage::toggleSkill()
         return;
     Skill s = m_skillRows->rowAt(row);
     s.active = !s.active;
-    if (auto r = ProductionService(m_session.database(), m_session.clock(), m_session.user()).updateSkill(s);
-        !r) {
+    if (auto r = m_session.service<ProductionService>().updateSkill(s); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -294,9 +288,7 @@ void CataloguePage::saveSection()
             continue;
         s.capacity = m_capacity->value();
         s.halfDayMinutes = m_halfDay->value();
-        if (auto r =
-                SchoolService(m_session.database(), m_session.clock(), m_session.user()).updateSection(s);
-            !r) {
+        if (auto r = m_session.service<SchoolService>().updateSection(s); !r) {
             m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
             return;
         }

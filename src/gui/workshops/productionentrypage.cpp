@@ -321,7 +321,7 @@ void ProductionEntryPage::reloadSections()
     if (!m_session.isOpen() || !m_session.isLoggedIn())
         return;
     // The trainer's own section first: the team record (else the account's, chosen above).
-    if (auto me = StaffService(m_session.database(), m_session.clock(), m_session.user()).me();
+    if (auto me = m_session.service<StaffService>().me();
         me && !me->sectionIds.isEmpty() && m_section->findData(me->sectionIds.first()) >= 0) {
         const QSignalBlocker block(m_section);
         m_section->setCurrentIndex(m_section->findData(me->sectionIds.first()));
@@ -388,8 +388,8 @@ void ProductionEntryPage::reloadOrders()
     OrderFilter open;
     open.sectionId = sectionId();
     open.shown = OrderFilter::Shown::Open;
-    const auto orders = OrderService(m_session.database(), m_session.clock(), m_session.user())
-                            .orders(open, PageRequest{PageRequest::From::Start, {}, 0, 200, 0});
+    const auto orders =
+        m_session.service<OrderService>().orders(open, PageRequest{PageRequest::From::Start, {}, 0, 200, 0});
     for (const WorkOrder& o : orders ? orders->rows : QList<WorkOrder>{})
         m_order->addItem(QStringLiteral("%1 — %2 — %3").arg(o.number, o.customerName, o.description), o.id);
     m_order->setCurrentIndex(std::max(0, m_order->findData(chosen)));
@@ -406,7 +406,7 @@ void ProductionEntryPage::reloadTrainees()
         return;
     }
     const QDate day = m_day->date();
-    AttendanceService attendance(m_session.database(), m_session.clock(), m_session.user());
+    auto attendance = m_session.service<AttendanceService>();
     auto enrolled = attendance.enrolled(section, day, day);
     auto week = attendance.week(section, day);
     QHash<qint64, int> absentHalves;
@@ -570,7 +570,7 @@ bool ProductionEntryPage::save()
     ProductionEntry e;
     if (!collect(e))
         return false;
-    ProductionService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<ProductionService>();
     auto id = service.save(e, false);
     if (!id && id.error().code == Error::Code::NeedsConfirmation && m_confirm &&
         m_confirm(id.error().message))
@@ -624,7 +624,7 @@ void ProductionEntryPage::setReadOnly(bool readOnly)
 
 void ProductionEntryPage::openEntry(qint64 id)
 {
-    ProductionService service(m_session.database(), m_session.clock(), m_session.user());
+    auto service = m_session.service<ProductionService>();
     auto e = service.get(id);
     if (!e) {
         m_banner->showMessage(MessageBanner::Kind::Error, e.error().message);

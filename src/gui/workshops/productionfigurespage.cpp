@@ -238,7 +238,7 @@ void ProductionFiguresPage::reload()
     f.sectionId = m_section->currentData().toLongLong();
     f.from = m_period->from();
     f.to = m_period->to();
-    auto figures = ProductionService(m_session.database(), m_session.clock(), m_session.user()).figures(f);
+    auto figures = m_session.service<ProductionService>().figures(f);
     m_view->display(figures.value_or(ProductionFigures{}));
 }
 

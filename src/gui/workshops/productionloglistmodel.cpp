@@ -29,8 +29,7 @@ QVariant ProductionLogListModel::headerData(int section, Qt::Orientation orienta
 
 Result<Page<ProductionSummary>> ProductionLogListModel::fetch(const PageRequest& request) const
 {
-    return ProductionService(m_session.database(), m_session.clock(), m_session.user())
-        .list(m_filter, request);
+    return m_session.service<ProductionService>().list(m_filter, request);
 }
 
 QVariant ProductionLogListModel::cell(const ProductionSummary& s, int column, int role) const

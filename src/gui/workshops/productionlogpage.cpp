@@ -107,8 +107,7 @@ void ProductionLogPage::removeCurrent()
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
-    if (auto r = ProductionService(m_session.database(), m_session.clock(), m_session.user()).remove(id);
-        !r) {
+    if (auto r = m_session.service<ProductionService>().remove(id); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }

@@ -169,7 +169,7 @@ void TeamPage::reloadHours()
     m_hourRows->clear();
     if (!m_session.isOpen() || !m_session.isLoggedIn())
         return;
-    StaffService team(m_session.database(), m_session.clock(), m_session.user());
+    auto team = m_session.service<StaffService>();
     m_hourRows->setRows(team.hours(m_period->from(), m_period->to()).value_or(QList<VolunteerHours>{}));
     m_hours->resizeColumnsToContents();
     if (auto s = team.volunteerSummary(m_period->from(), m_period->to())) {
@@ -199,9 +199,7 @@ bool TeamPage::editMember(StaffMember& member)
     auto* sections = new QListView(&dialog);
     auto* sectionChoices = new ChoiceListModel(sections);
     QList<Choice> choices;
-    for (const Section& s : SchoolService(m_session.database(), m_session.clock(), m_session.user())
-                                .sections(false)
-                                .value_or(QList<Section>{}))
+    for (const Section& s : m_session.service<SchoolService>().sections(false).value_or(QList<Section>{}))
         choices << Choice{s.id, s.name, member.sectionIds.contains(s.id)};
     sectionChoices->setRows(choices);
     sections->setModel(sectionChoices);
@@ -209,9 +207,7 @@ bool TeamPage::editMember(StaffMember& member)
     dialog.watch(sections);
     auto* account = new QComboBox(&dialog);
     account->addItem(tr("(no account)"), 0);
-    for (const User& u : UserService(m_session.database(), m_session.clock(), m_session.user())
-                             .list()
-                             .value_or(QList<User>{}))
+    for (const User& u : m_session.service<UserService>().list().value_or(QList<User>{}))
         account->addItem(QStringLiteral("%1 (%2)").arg(u.displayName, u.login), u.id);
     if (member.userId != 0 && account->findData(member.userId) < 0)
         account->addItem(tr("(an account)"), member.userId);
@@ -240,7 +236,7 @@ bool TeamPage::editMember(StaffMember& member)
         m.userId = account->currentData().toLongLong();
         m.active = active->isChecked();
         m.sectionIds = sectionChoices->checkedIds();
-        StaffService service(m_session.database(), m_session.clock(), m_session.user());
+        auto service = m_session.service<StaffService>();
         if (m.id == 0) {
             auto id = service.add(m);
             if (!id)
@@ -305,7 +301,7 @@ void TeamPage::addHours()
         if (!minutes)
             return std::unexpected(minutes.error());
         VolunteerHours h{0, who->currentData().toLongLong(), {}, day->date(), *minutes, activity->text()};
-        auto id = StaffService(m_session.database(), m_session.clock(), m_session.user()).addHours(h);
+        auto id = m_session.service<StaffService>().addHours(h);
         return statusOf(id);
     });
     if (dialog.exec() == QDialog::Accepted) {
@@ -326,7 +322,7 @@ void TeamPage::removeHours()
                                        QLocale().toString(h.day, QStringLiteral("dd/MM/yyyy"))),
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
-    if (auto r = StaffService(m_session.database(), m_session.clock(), m_session.user()).removeHours(h); !r) {
+    if (auto r = m_session.service<StaffService>().removeHours(h); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
@@ -340,9 +336,7 @@ void TeamPage::saveHourValue()
         m_banner->showMessage(MessageBanner::Kind::Error, value.error().message);
         return;
     }
-    if (auto r = StaffService(m_session.database(), m_session.clock(), m_session.user())
-                     .setVolunteerHourValue(*value);
-        !r) {
+    if (auto r = m_session.service<StaffService>().setVolunteerHourValue(*value); !r) {
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return;
     }
