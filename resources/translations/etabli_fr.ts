@@ -902,7 +902,22 @@
         <translation>responsables légaux</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+15" />
+        <source>unknown login</source>
+        <translation>identifiant inconnu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>account locked</source>
+        <translation>compte verrouillé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>wrong password</source>
+        <translation>mot de passe erroné</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>(personal data, masked)</source>
         <translation>(donnée personnelle masquée)</translation>
     </message>
@@ -3230,7 +3245,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+107" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+62" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -3726,7 +3741,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+140" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+137" />
         <source>This financial year does not exist.</source>
         <translation>Cet exercice n'existe pas.</translation>
     </message>
@@ -4055,7 +4070,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+170" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+168" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -4525,12 +4540,12 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+155" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+148" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+72" />
         <source>This quote does not exist.</source>
         <translation>Ce devis n'existe pas.</translation>
     </message>
@@ -7801,7 +7816,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TyreHotelRepository</name>
     <message>
-        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+178" />
+        <location filename="../../src/core/storage/tyrehotelrepository.cpp" line="+175" />
         <source>This set of tyres was changed meanwhile on another computer.</source>
         <translation>Ce jeu de pneus a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -8576,7 +8591,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>taxe %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+37" />
+        <location line="+36" />
         <source>%n company(ies): %1 expected, %2 received.</source>
         <translation>
             <numerusform>%n entreprise : %1 attendus, %2 reçus.</numerusform>
@@ -8657,12 +8672,12 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Touches : P présent · J absence justifiée · A absence injustifiée · R retard · S stage · X exclu · Suppr efface. Maj+touche : toute la journée ; Ctrl+Maj+touche : toute la semaine. Ctrl+S enregistre.</translation>
     </message>
     <message>
-        <location line="+114" />
+        <location line="+113" />
         <source>Week of %1</source>
         <translation>Semaine du %1</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+77" />
         <source>The attendance of the week was saved.</source>
         <translation>Les présences de la semaine ont été enregistrées.</translation>
     </message>
@@ -8865,7 +8880,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>&amp;Référence :</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+18" />
         <source>The entry is recorded.</source>
         <translation>L'écriture est enregistrée.</translation>
     </message>
@@ -8885,7 +8900,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>L'écriture reste ; une écriture du montant opposé, datée d'aujourd'hui, l'annule. Pourquoi ?</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>The entry is corrected.</source>
         <translation>L'écriture est corrigée.</translation>
     </message>
@@ -8966,7 +8981,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Charge : %1</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+72" />
         <source>Resources in all</source>
         <translation>Total des ressources</translation>
     </message>
@@ -8987,7 +9002,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
     </message>
     <message>
         <location line="+2" />
-        <location line="+46" />
+        <location line="+45" />
         <source>&amp;Forecast for %1:</source>
         <translation>&amp;Prévu pour %1 :</translation>
     </message>
@@ -9135,7 +9150,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>%1 (inactive)</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+123" />
         <source>New catalogue item</source>
         <translation>Nouvel article du catalogue</translation>
     </message>
@@ -9185,7 +9200,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>« %1 » a été modifié.</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+44" />
         <source>The workshop “%1” was saved.</source>
         <translation>L'atelier « %1 » a été enregistré.</translation>
     </message>
@@ -9386,7 +9401,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Facture (brouillon)</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/sales.h" line="+102" />
+        <location filename="../../src/core/domain/sales.h" line="+99" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -10217,7 +10232,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>consultation</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/customerkind.h" line="+22" />
+        <location filename="../../src/core/domain/customerkind.h" line="+24" />
         <source>Private person</source>
         <translation>Particulier</translation>
     </message>
@@ -10400,7 +10415,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+113" />
         <source>New vehicle</source>
         <translation>Nouveau véhicule</translation>
     </message>
@@ -10575,12 +10590,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+3" />
-        <location line="+164" />
+        <location line="+162" />
         <source>Certification</source>
         <translation>Certification</translation>
     </message>
     <message>
-        <location line="-163" />
+        <location line="-161" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
@@ -10612,13 +10627,13 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     <message>
         <location line="+2" />
         <location line="+12" />
-        <location line="+217" />
-        <location line="+16" />
+        <location line="+215" />
+        <location line="+14" />
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="-239" />
+        <location line="-235" />
         <source>&lt;b&gt;Certifications&lt;/b&gt;</source>
         <translation>&lt;b&gt;Certifications&lt;/b&gt;</translation>
     </message>
@@ -10633,7 +10648,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Mod&amp;ifier…</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+71" />
         <source>New internship</source>
         <translation>Nouveau stage</translation>
     </message>
@@ -10724,7 +10739,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Retirer ce stage ?</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+14" />
         <source>Remove this certification session?</source>
         <translation>Retirer cette session de certification ?</translation>
     </message>
@@ -10910,7 +10925,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>À faire</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+29" />
         <source>Financial year %1: self-financing &lt;b&gt;%2 %&lt;/b&gt; (target %3 %).</source>
         <translation>Exercice %1 : autofinancement &lt;b&gt;%2 %&lt;/b&gt; (objectif %3 %).</translation>
     </message>
@@ -11057,7 +11072,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+48" />
         <source>Money</source>
         <translation>Numéraire</translation>
     </message>
@@ -11275,7 +11290,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Émettre un reçu fiscal pour ce don ? Une fois émis, un reçu est conservé pour toujours : une erreur se corrige en l'annulant.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+8" />
         <source>The tax receipt %1 is issued.</source>
         <translation>Le reçu fiscal %1 est émis.</translation>
     </message>
@@ -11374,7 +11389,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FinancialYearsPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+154" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+153" />
         <source>Financial year</source>
         <translation>Exercice</translation>
     </message>
@@ -11439,7 +11454,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Ouvert</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+99" />
         <source>The financial year %1 is open.</source>
         <translation>L'exercice %1 est ouvert.</translation>
     </message>
@@ -11542,7 +11557,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>au %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+21" />
+        <location line="+20" />
         <source>%n contact(s) to make</source>
         <translation>
             <numerusform>%n contact à prendre</numerusform>
@@ -11582,12 +11597,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+121" />
+        <location line="+119" />
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-120" />
+        <location line="-118" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
@@ -11602,22 +11617,22 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Votre compte ne permet pas de voir les financements.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+20" />
         <source>Resources: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; self-financing: &lt;b&gt;%2&lt;/b&gt; (target %3) &amp;nbsp;·&amp;nbsp; expenses: &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>Ressources : &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; autofinancement : &lt;b&gt;%2&lt;/b&gt; (objectif %3) &amp;nbsp;·&amp;nbsp; charges : &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="-85" />
+        <location line="-84" />
         <source>Expense: %1</source>
         <translation>Charge : %1</translation>
     </message>
     <message>
-        <location line="+93" />
+        <location line="+92" />
         <source>&lt;b&gt;Cash&lt;/b&gt;&lt;br&gt;Invoiced (incl. VAT, net of credit notes): %1&lt;br&gt;Received from customers: %2&lt;br&gt;Subsidies granted: %3, of which received this year: %4&lt;br&gt;&lt;br&gt;&lt;b&gt;Contributions in kind&lt;/b&gt; (not in the resources above)&lt;br&gt;Gifts in kind: %5&lt;br&gt;Volunteer time: %6 h, valued at %7&lt;br&gt;&lt;br&gt;Members with their dues paid: %8</source>
         <translation>&lt;b&gt;Trésorerie&lt;/b&gt;&lt;br&gt;Facturé (TTC, avoirs déduits) : %1&lt;br&gt;Encaissé auprès des clients : %2&lt;br&gt;Subventions accordées : %3, dont reçu cette année : %4&lt;br&gt;&lt;br&gt;&lt;b&gt;Contributions volontaires en nature&lt;/b&gt; (hors ressources ci-dessus)&lt;br&gt;Dons en nature : %5&lt;br&gt;Bénévolat : %6 h, valorisées %7&lt;br&gt;&lt;br&gt;Adhérents à jour de cotisation : %8</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+22" />
         <source>Nothing due.</source>
         <translation>Aucune échéance.</translation>
     </message>
@@ -11851,12 +11866,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Impossible de lire « %1 ».</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
         <source>The file is refused: %1</source>
         <translation>Le fichier est refusé : %1</translation>
     </message>
     <message>
-        <location line="-64" />
+        <location line="-63" />
         <source>%1: %2 (%3)</source>
         <translation>%1 : %2 (%3)</translation>
     </message>
@@ -11866,7 +11881,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>prête</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+73" />
         <source>%1 line(s) read (%2): %3 ready, %4 refused.</source>
         <translation>%1 ligne(s) lue(s) (%2) : %3 prête(s), %4 refusée(s).</translation>
     </message>
@@ -12143,17 +12158,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Supprimer ce brouillon ? Il n'a pas de numéro, rien d'autre ne change.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+14" />
         <source>Prepare a credit note for %1? It opens as a draft with every line: remove or reduce what is not taken back, then issue it.</source>
         <translation>Préparer un avoir pour %1 ? Il s'ouvre en brouillon avec toutes les lignes : retirez ou réduisez ce qui n'est pas repris, puis émettez-le.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+23" />
         <source>Payment of %1 recorded.</source>
         <translation>Règlement de %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+19" />
         <source>Record a payment</source>
         <translation>Enregistrer un règlement</translation>
     </message>
@@ -12193,7 +12208,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="-324" />
+        <location line="-319" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
@@ -12297,7 +12312,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>code ou mots du catalogue, ou une désignation libre — Entrée ajoute la ligne</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+14" />
         <source>Unit of a free line</source>
         <translation>Unité d'une ligne libre</translation>
     </message>
@@ -12307,7 +12322,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Arti&amp;cle</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+127" />
         <source>Total excl. VAT %1 · VAT %2 · &lt;b&gt;Total incl. VAT %3&lt;/b&gt;</source>
         <translation>Total HT %1 · TVA %2 · &lt;b&gt;Total TTC %3&lt;/b&gt;</translation>
     </message>
@@ -12633,7 +12648,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
     <message>
         <location line="+40" />
-        <location line="+7" />
+        <location line="+6" />
         <source>Change my password</source>
         <translation>Changer de mot de passe</translation>
     </message>
@@ -12742,7 +12757,7 @@ Ils resteront dans la base actuelle, mise de côté, et leurs numéros ne seront
 <context>
     <name>etabli::MembersPage</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="-294" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="-293" />
         <source>Member</source>
         <translation>Adhérent</translation>
     </message>
@@ -12973,12 +12988,12 @@ Facturé (HT) : %6
         <translation>Bon de travaux %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+22" />
         <source>Issue the invoice of the work order %1 to %2 (%3 excl. VAT)? Once issued it can no longer be changed.</source>
         <translation>Émettre la facture du bon de travaux %1 à %2 (%3 HT) ? Une fois émise, elle ne pourra plus être modifiée.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
         <source>Invoice %1 issued: open it to print it or record the payment; it is also in Invoices.</source>
         <translation>Facture %1 émise : ouvrez-la pour l'imprimer ou enregistrer le paiement ; elle est aussi dans les factures.</translation>
     </message>
@@ -13049,7 +13064,7 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;Contact le&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+77" />
         <source>The outcomes were saved.</source>
         <translation>Le devenir a été enregistré.</translation>
     </message>
@@ -13286,12 +13301,12 @@ Facturé (HT) : %6
         <translation>Dossier de l'export</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+23" />
         <source>The retention rule was saved.</source>
         <translation>La règle de conservation a été enregistrée.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
         <source>n°%1  %2 %3 — not admitted on %4</source>
         <translation>n°%1  %2 %3 — non admis(e) le %4</translation>
     </message>
@@ -13795,7 +13810,7 @@ Facturé (HT) : %6
         <translation>Supprimer l'entrée du %1 (%2) ? Le journal des modifications garde ce qu'elle contenait.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>The entry was deleted.</source>
         <translation>L'entrée a été supprimée.</translation>
     </message>
@@ -13966,7 +13981,7 @@ Facturé (HT) : %6
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+34" />
         <source>New quote</source>
         <translation>Nouveau devis</translation>
     </message>
@@ -13991,7 +14006,7 @@ Facturé (HT) : %6
         <translation>Devis %1 enregistré.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+29" />
         <source>Choose the workshop that will do the work.</source>
         <translation>Choisissez l'atelier qui fera le travail.</translation>
     </message>
@@ -14140,7 +14155,7 @@ Facturé (HT) : %6
         <translation>Remettre les chèques cochés en &amp;banque et imprimer le bordereau…</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+107" />
         <source>The deposit slip could not be made.</source>
         <translation>Le bordereau n'a pas pu être établi.</translation>
     </message>
@@ -14155,7 +14170,7 @@ Facturé (HT) : %6
         <translation>relance-%1</translation>
     </message>
     <message>
-        <location line="-202" />
+        <location line="-200" />
         <source>Received</source>
         <translation>Reçu le</translation>
     </message>
@@ -14185,7 +14200,7 @@ Facturé (HT) : %6
         <translation>&lt;b&gt;Chèques à remettre en banque&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+40" />
         <source>&lt;b&gt;Due in all: %1&lt;/b&gt; — %2</source>
         <translation>&lt;b&gt;Dû en tout : %1&lt;/b&gt; — %2</translation>
     </message>
@@ -14203,7 +14218,7 @@ Facturé (HT) : %6
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22" />
+        <location line="+21" />
         <source>%n cheque(s), %1</source>
         <translation>
             <numerusform>%n chèque, %1</numerusform>
@@ -14333,7 +14348,7 @@ après-midi</translation>
         <translation>« %1 » : un taux entre 0 et 100.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+19" />
         <source>Save the indicators</source>
         <translation>Enregistrer les indicateurs</translation>
     </message>
@@ -14657,7 +14672,7 @@ après-midi</translation>
         <translation>aucune : la TVA est facturée sur chaque ligne</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+75" />
         <source>The settings were saved.</source>
         <translation>Les paramètres ont été enregistrés.</translation>
     </message>
@@ -14682,7 +14697,7 @@ après-midi</translation>
         <translation>Ce fichier ne peut pas être lu comme une image : %1</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+43" />
         <source>(inactive)</source>
         <translation>(inactive)</translation>
     </message>
@@ -14697,7 +14712,7 @@ après-midi</translation>
         <translation>Désac&amp;tiver</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
         <source>Certifications prepared — %1</source>
         <translation>Certifications préparées — %1</translation>
     </message>
@@ -14728,7 +14743,7 @@ après-midi</translation>
         <translation>Renommer la section</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+31" />
         <source>Delete the section</source>
         <translation>Supprimer la section</translation>
     </message>
@@ -15207,12 +15222,12 @@ après-midi</translation>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+16" />
         <source>(no account)</source>
         <translation>(pas de compte)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+4" />
         <source>(an account)</source>
         <translation>(un compte)</translation>
     </message>
@@ -15323,7 +15338,7 @@ après-midi</translation>
         <translation>Retirer %1 données par %2 le %3 ?</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+24" />
         <source>An hour of volunteering is now valued at %1.</source>
         <translation>Une heure de bénévolat vaut désormais %1.</translation>
     </message>
@@ -15397,7 +15412,7 @@ après-midi</translation>
         <translation>masculin</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+19" />
         <source>1st year</source>
         <translation>1re année</translation>
     </message>
@@ -15408,18 +15423,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+18" />
-        <location line="+273" />
+        <location line="+272" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-272" />
-        <location line="+273" />
+        <location line="-271" />
+        <location line="+272" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-272" />
+        <location line="-271" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -15445,18 +15460,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+267" />
+        <location line="+266" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-266" />
-        <location line="+267" />
+        <location line="-265" />
+        <location line="+266" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-264" />
+        <location line="-263" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -15589,7 +15604,7 @@ après-midi</translation>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+41" />
         <source>New guardian</source>
         <translation>Nouveau responsable</translation>
     </message>
@@ -15614,7 +15629,7 @@ après-midi</translation>
         <translation>Retirer %1 %2 des responsables ?</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+31" />
         <source>&lt;h3&gt;School year %1&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Année scolaire %1&lt;/h3&gt;</translation>
     </message>
@@ -15647,7 +15662,7 @@ après-midi</translation>
         <translation>Ajouter la &amp;note</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+20" />
         <source>%1 — %2
 %3</source>
         <translation>%1 — %2
@@ -15816,7 +15831,7 @@ après-midi</translation>
         </translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+13" />
         <source>The list was exported to %1.</source>
         <translation>La liste a été exportée dans %1.</translation>
     </message>
@@ -16107,7 +16122,7 @@ après-midi</translation>
         <translation>Rendre les pneus de %1 à %2 le %3 ? %4 se libère.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+24" />
         <source>A draft invoice of the storage is ready in Invoices: check it and issue it.</source>
         <translation>Un brouillon de facture du gardiennage est prêt dans Factures : vérifiez-le puis émettez-le.</translation>
     </message>
@@ -16160,7 +16175,7 @@ après-midi</translation>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+35" />
         <source> + rims</source>
         <translation> + jantes</translation>
     </message>
@@ -16298,22 +16313,22 @@ après-midi</translation>
     </message>
     <message>
         <location line="+12" />
-        <location line="+43" />
+        <location line="+40" />
         <source>The account “%1” was created. Its owner will choose a new password at first login.</source>
         <translation>Le compte « %1 » a été créé. Son titulaire choisira un nouveau mot de passe à la première connexion.</translation>
     </message>
     <message>
-        <location line="-31" />
+        <location line="-28" />
         <source>The account “%1” was saved.</source>
         <translation>Le compte « %1 » a été enregistré.</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+71" />
         <source>New password for %1</source>
         <translation>Nouveau mot de passe pour %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>The password was reset: its owner will choose a new one at next login.</source>
         <translation>Le mot de passe a été réinitialisé : son titulaire en choisira un nouveau à la prochaine connexion.</translation>
     </message>

@@ -207,6 +207,12 @@ TEST_CASE("The trail reads in the forms' words: labels, amounts, days, statuses,
     CHECK(trainee.contains(QStringLiteral("Actif : oui → non")));
     CHECK_FALSE(trainee.contains(QStringLiteral("apprenticeship")));
     CHECK_FALSE(trainee.contains(QStringLiteral("0123456789ab")));
+    // A contact's kind and a failed login's account in the forms' words.
+    CHECK(AuditWording::changes(AuditEntity::Contact,
+                                QStringLiteral(R"({"kind":["company","association"]})")) ==
+          QStringLiteral("Nature : Entreprise → Association"));
+    CHECK(AuditWording::changes(AuditEntity::Session, QStringLiteral(R"({"account":[null,"unknown"]})")) ==
+          QStringLiteral("Compte : identifiant inconnu"));
     CHECK(AuditWording::value(AuditEntity::School, QStringLiteral("target_production_bp"), 6000) ==
           QStringLiteral("60 %"));
 }

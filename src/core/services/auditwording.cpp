@@ -225,7 +225,14 @@ QString codeLabel(std::optional<AuditEntity> entity, const QString& field, const
         return labelOfCode<Unit>(code);
     if (field == QLatin1String("job"))
         return labelOfCode<StaffJob>(code);
+    if (field == QLatin1String("account") && entity == AuditEntity::Session)
+        return code == QLatin1String("unknown")  ? AuditWording::tr("unknown login")
+               : code == QLatin1String("locked") ? AuditWording::tr("account locked")
+               : code == QLatin1String("known")  ? AuditWording::tr("wrong password")
+                                                 : QString();
     if (field == QLatin1String("kind")) {
+        if (entity == AuditEntity::Contact)
+            return labelOfCode<CustomerKind>(code);
         if (entity == AuditEntity::Staff)
             return labelOfCode<StaffKind>(code);
         if (entity == AuditEntity::Production)

@@ -90,6 +90,7 @@ Result<qint64> ContactService::add(const Contact& input, bool confirmedDuplicate
             return id;
         ChangeSet changes;
         changes.set(QStringLiteral("name"), c.displayName(), Privacy::Personal)
+            .set(QStringLiteral("kind"), codeOf(c.customerKind()))
             .set(QStringLiteral("siret"), c.siret);
         ETABLI_TRY(
             AuditTrail(m_db, m_clock)
@@ -114,6 +115,7 @@ Status ContactService::update(const Contact& input, bool confirmedDuplicate)
             return r;
         ChangeSet changes;
         changes.add(QStringLiteral("name"), before->displayName(), c.displayName(), Privacy::Personal)
+            .add(QStringLiteral("kind"), codeOf(before->customerKind()), codeOf(c.customerKind()))
             .add(QStringLiteral("siret"), before->siret, c.siret)
             .add(QStringLiteral("legal_form"), before->legalForm, c.legalForm.trimmed())
             .add(QStringLiteral("address"), before->postalAddress(), c.postalAddress(), Privacy::Personal)
