@@ -104,6 +104,9 @@ TEST_CASE("Everything held about a trainee is exported as JSON and HTML, by the 
     REQUIRE(account);
     const QString text = QString::fromUtf8(QJsonDocument(account->data).toJson());
     CHECK(text.contains(QStringLiteral("Sophie Grandjean")));
+    // The role as the accounts' page names it, not its stored code.
+    CHECK(account->data.value(QStringLiteral("compte")).toObject().value(QStringLiteral("Rôle")).toString() ==
+          QStringLiteral("secrétariat"));
     CHECK_FALSE(text.contains(QStringLiteral("argon2")));
     CHECK_FALSE(service.exportAccount(QStringLiteral("personne")));
 }

@@ -384,7 +384,7 @@ Result<PersonalDataService::Export> PersonalDataService::exportAccount(const QSt
     QJsonObject record{
         {AuditWording::fieldLabel(QStringLiteral("login")), u.login},
         {AuditWording::fieldLabel(QStringLiteral("display_name")), u.displayName},
-        {AuditWording::fieldLabel(QStringLiteral("role")), codeOf(u.role)},
+        {AuditWording::fieldLabel(QStringLiteral("role")), labelOf(u.role)},
         {AuditWording::fieldLabel(QStringLiteral("active")),
          AuditWording::value(AuditEntity::User, QStringLiteral("active"), u.active)},
         {tr("Last login"),
