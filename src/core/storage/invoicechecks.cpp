@@ -6,25 +6,13 @@
 #include "storage/database.h"
 #include "storage/documentlines.h"
 #include "storage/invoicerows.h"
-#include "storage/rowreader.h"
 #include "storage/sqlquery.h"
-#include "storage/sqlvalues.h"
 
 #include <deque>
 #include <future>
 #include <QScopeGuard>
 
 namespace etabli {
-
-namespace {
-
-using sql::idOrNull;
-using sql::isoOrNull;
-
-using sql::fromIso;
-using sql::iso;
-
-} // namespace
 
 Result<InvoiceRepository::ChainReport> InvoiceRepository::verifyChains(int batchSize) const
 {

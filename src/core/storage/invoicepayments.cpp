@@ -13,10 +13,8 @@ namespace etabli {
 
 namespace {
 
-using sql::idOrNull;
-using sql::isoOrNull;
-
 using sql::fromIso;
+using sql::idOrNull;
 using sql::iso;
 
 // What is still due on an issued invoice, in SQL (alias i).
