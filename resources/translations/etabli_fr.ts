@@ -968,7 +968,7 @@
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../src/core/storage/backup.cpp" line="+28" />
+        <location filename="../../src/core/storage/backup.cpp" line="+29" />
         <source>Cannot write “%1”.</source>
         <translation>Impossible d'écrire « %1 ».</translation>
     </message>
@@ -983,12 +983,7 @@
         <translation>Impossible de renommer « %1 » en « %2 ».</translation>
     </message>
     <message>
-        <location line="+27" />
-        <source>The built-in backup is for SQLite databases. For PostgreSQL, use pg_dump on the server.</source>
-        <translation>La sauvegarde intégrée concerne les bases SQLite. Pour PostgreSQL, utilisez pg_dump sur le serveur.</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+45" />
         <source>The copy cannot replace the database itself.</source>
         <translation>La copie ne peut pas remplacer la base elle-même.</translation>
     </message>
@@ -1003,7 +998,7 @@
         <translation>Impossible de créer le dossier « %1 ».</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+31" />
         <source>The disk is full: the copy “%1” was not made. Free some space on that disk, or choose another, then try again.</source>
         <translation>Le disque est plein : la copie « %1 » n'a pas été faite. Libérez de la place sur ce disque, ou choisissez-en un autre, puis réessayez.</translation>
     </message>
@@ -1013,7 +1008,7 @@
         <translation>La copie « %1 » n'a pas été faite : %2</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>The copy “%1” failed the integrity check.</source>
         <translation>La copie « %1 » n'a pas passé le contrôle d'intégrité.</translation>
     </message>
@@ -1082,7 +1077,7 @@
 <context>
     <name>BatchInsert</name>
     <message>
-        <location filename="../../src/core/storage/batchinsert.cpp" line="+86" />
+        <location filename="../../src/core/storage/batchinsert.cpp" line="+92" />
         <source>Internal error: badly parameterised query.</source>
         <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
@@ -1661,12 +1656,14 @@
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../src/cli/clicommands.cpp" line="+218" />
+        <location line="+4" />
+        <location filename="../../src/cli/clisupport.h" line="+2" />
         <source>DATABASE</source>
         <translation>BASE</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../src/cli/clisupport.h" line="+2" />
         <source>Log level: trace, debug, info, warning, error, off.</source>
         <translation>Niveau du journal : trace, debug, info, warning, error, off.</translation>
     </message>
@@ -1676,7 +1673,7 @@
         <translation>NIVEAU</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clisupport.cpp" line="+29" />
+        <location filename="../../src/cli/clisupport.cpp" line="+30" />
         <source>PostgreSQL: the login role the application uses every day; it gets the rights to read and write rows, and owns nothing.</source>
         <translation>PostgreSQL : le rôle de connexion que l'application utilise chaque jour ; il reçoit le droit de lire et d'écrire les lignes, et ne possède rien.</translation>
     </message>
@@ -1707,11 +1704,17 @@
     </message>
     <message>
         <location line="+10" />
+        <location line="+15" />
         <source>PostgreSQL password of %1 on %2: </source>
         <translation>Mot de passe PostgreSQL de %1 sur %2 : </translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="-4" />
+        <source>The PostgreSQL server asks for the password of “%1”: put it in PGPASSWORD or in a .pgpass file.</source>
+        <translation>Le serveur PostgreSQL demande le mot de passe de « %1 » : mettez-le dans PGPASSWORD ou dans un fichier .pgpass.</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>The database “%1” is read-only and was made by another version of Établi: copy it to a folder where you can write, so that it is brought up to date.</source>
         <translation>La base de données « %1 » est en lecture seule et vient d'une autre version d'Établi : copiez-la dans un dossier où vous pouvez écrire, pour qu'elle soit mise à jour.</translation>
     </message>
@@ -1721,7 +1724,7 @@
         <translation>La base de données est en lecture seule : elle est lue, rien n'y est écrit, pas même dans son journal des modifications.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+482" />
+        <location filename="../../src/cli/clicommands.cpp" line="+243" />
         <location line="+99" />
         <location line="+68" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
@@ -1734,7 +1737,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-608" />
+        <location filename="../../src/cli/clicommands.cpp" line="-593" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1765,6 +1768,11 @@
     </message>
     <message>
         <location line="+3" />
+        <source>  migrate --from DATABASE --to DATABASE   moves a whole school to the server, or back to a file</source>
+        <translation>  migrate --from BASE --to BASE   déplace toute une école sur le serveur, ou la ramène dans un fichier</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>  backup   writes a verified copy of a database in use</source>
         <translation>  backup   écrit une copie vérifiée d'une base en cours d'utilisation</translation>
     </message>
@@ -1853,13 +1861,13 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+364" />
-        <location filename="../../src/cli/clisupport.cpp" line="-121" />
+        <location line="+347" />
+        <location filename="../../src/cli/clisupport.cpp" line="-136" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-363" />
+        <location line="-346" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -1880,18 +1888,20 @@
     </message>
     <message>
         <location line="+9" />
-        <location line="+48" />
+        <location line="+61" />
+        <location line="+38" />
         <source>--daily-role is for a PostgreSQL database.</source>
         <translation>--daily-role ne s'emploie qu'avec une base PostgreSQL.</translation>
     </message>
     <message>
-        <location line="-29" />
-        <location line="+45" />
+        <location line="-80" />
+        <location line="+58" />
+        <location line="+47" />
         <source>Daily role: %1 (reads and writes rows, owns nothing)</source>
         <translation>Rôle quotidien : %1 (lit et écrit les lignes, ne possède rien)</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-102" />
         <source>Database created: %1</source>
         <translation>Base créée : %1</translation>
     </message>
@@ -1901,17 +1911,42 @@
         <translation>Pas encore d'atelier : ajoutez-les dans Établi (Paramètres), ou créez la base avec --section NOM.</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>Upgrades a database to this version of Établi. On PostgreSQL, run it as the role that owns the tables; the daily role (given, or the one set up before) gets its rights on the new tables.</source>
-        <translation>Met une base à jour pour cette version d'Établi. Sous PostgreSQL, lancez-la avec le rôle propriétaire des tables ; le rôle quotidien (indiqué, ou celui déjà préparé) reçoit ses droits sur les nouvelles tables.</translation>
+        <location line="+12" />
+        <source>With --to: the database to copy (an SQLite file or postgresql://…).</source>
+        <translation>Avec --to : la base à copier (un fichier SQLite ou postgresql://…).</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+3" />
+        <source>With --from: where to copy it (a new SQLite file, or an empty PostgreSQL database, addressed as its tables' owner).</source>
+        <translation>Avec --from : où la copier (un nouveau fichier SQLite, ou une base PostgreSQL vide, adressée avec le rôle propriétaire de ses tables).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Upgrades a database to this version of Établi. On PostgreSQL, run it as the role that owns the tables; the daily role (given, or the one set up before) gets its rights on the new tables. With --from and --to: moves a whole school from one database to another (a file to the school's server, or back), checked row by row.</source>
+        <translation>Met une base à jour pour cette version d'Établi. Sur PostgreSQL, à lancer avec le rôle propriétaire des tables ; le rôle quotidien (donné, ou celui déjà installé) reçoit ses droits sur les nouvelles tables. Avec --from et --to : déplace toute une école d'une base à une autre (d'un fichier vers le serveur de l'école, ou l'inverse), vérifiée ligne à ligne.</translation>
+    </message>
+    <message>
+        <location line="+32" />
         <source>Database %1: schema version %2 (up to date)</source>
         <translation>Base %1 : version du schéma %2 (à jour)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+10" />
+        <source>Give both the database to copy (--from) and where to copy it (--to).</source>
+        <translation>Donnez la base à copier (--from) et l'endroit où la copier (--to).</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Copying %1 to %2…</source>
+        <translation>Copie de %1 vers %2…</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Copy done and checked: %1 tables, %2 rows, the same in %3 as in %4.</source>
+        <translation>Copie faite et vérifiée : %1 tables, %2 lignes, les mêmes dans %3 que dans %4.</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>Size: “school” (one school over 10 years, the default) or “federation” (about twenty schools, for benchmarks).</source>
         <translation>Taille : « school » (une école sur 10 ans, par défaut) ou « federation » (une vingtaine d'écoles, pour les mesures).</translation>
     </message>
@@ -1927,7 +1962,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+236" />
+        <location line="+155" />
         <location line="+2" />
         <location line="+2" />
         <location filename="../../src/cli/clilist.cpp" line="+189" />
@@ -1935,13 +1970,13 @@
         <translation>N</translation>
     </message>
     <message>
-        <location line="-239" />
+        <location line="-158" />
         <source>Reference date YYYY-MM-DD (default: today).</source>
         <translation>Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+434" />
+        <location line="+353" />
         <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+4" />
@@ -1949,7 +1984,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-431" />
+        <location line="-350" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -2019,61 +2054,12 @@
         <translation>La base « %1 » est endommagée. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
         <source>Hash chains: checked once the database is upgraded (open it once with Établi, then run check again).</source>
         <translation>Chaînes d'empreintes : vérifiées une fois la base mise à jour (ouvrez-la une fois avec Établi, puis relancez check).</translation>
     </message>
-    <message numerus="yes">
-        <location line="+8" />
-        <source>Log of changes: intact (%n row(s))</source>
-        <translation>
-            <numerusform>Journal des modifications : intact (%n ligne)</numerusform>
-            <numerusform>Journal des modifications : intact (%n lignes)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4" />
-        <source>Log of changes: ALTERED at row %1 (%2)</source>
-        <translation>Journal des modifications : ALTÉRÉ à la ligne %1 (%2)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+23" />
-        <source>Amounts due: in step with the payments and credit notes (%n invoice(s))</source>
-        <translation>
-            <numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n facture)</numerusform>
-            <numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n factures)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Amounts due: DIFFERENT from the payments and credit notes at %1</source>
-        <translation>Sommes dues : DIFFÉRENTES des règlements et avoirs pour %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+21" />
-        <source>Closings: chain intact (%n closing(s))</source>
-        <translation>
-            <numerusform>Clôtures : chaîne intacte (%n clôture(s))</numerusform>
-            <numerusform>Clôtures : chaîne intacte (%n clôture(s))</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Closings: ALTERED at %1</source>
-        <translation>Clôtures : ALTÉRÉES à %1</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Counters: every chain is whole up to its last number</source>
-        <translation>Compteurs : chaque chaîne est entière jusqu'à son dernier numéro</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>MISSING: %1</source>
-        <translation>MANQUE : %1</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>The database has problems.</source>
         <translation>La base présente des problèmes.</translation>
     </message>
@@ -2230,7 +2216,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-642" />
+        <location filename="../../src/cli/clicommands.cpp" line="-625" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2255,27 +2241,7 @@
         <translation>Crée une base vide pour une école, avec ses ateliers.</translation>
     </message>
     <message>
-        <location line="+232" />
-        <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
-        <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Invoices and payments: ALTERED at %1</source>
-        <translation>Factures et règlements : ALTÉRÉES à %1</translation>
-    </message>
-    <message>
-        <location line="+23" />
-        <source>Tax receipts: chain intact</source>
-        <translation>Reçus fiscaux : chaîne intacte</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Tax receipts: ALTERED at %1</source>
-        <translation>Reçus fiscaux : ALTÉRÉS à %1</translation>
-    </message>
-    <message>
-        <location line="+46" />
+        <location line="+293" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -3174,12 +3140,12 @@
     </message>
     <message>
         <location line="+77" />
-        <location line="+104" />
+        <location line="+100" />
         <source>Établi database (*.sqlite)</source>
         <translation>Base Établi (*.sqlite)</translation>
     </message>
     <message>
-        <location line="-77" />
+        <location line="-73" />
         <location line="+13" />
         <source>Log in</source>
         <translation>Connexion</translation>
@@ -3206,22 +3172,151 @@
         <translation>Base Établi (*.sqlite);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+11" />
+        <location line="+22" />
         <location line="+8" />
         <location line="+3" />
         <source>Save a copy</source>
         <translation>Enregistrer une copie</translation>
     </message>
     <message>
-        <location line="-21" />
-        <source>This database is on a PostgreSQL server: its copies are made on the server (pg_dump).</source>
-        <translation>Cette base est sur un serveur PostgreSQL : ses copies se font sur le serveur (pg_dump).</translation>
-    </message>
-    <message>
-        <location line="+22" />
+        <location line="+1" />
         <source>A verified copy was saved to %1.</source>
         <translation>Une copie vérifiée a été enregistrée dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCheck</name>
+    <message numerus="yes">
+        <location filename="../../src/core/storage/databasecheck.cpp" line="+37" />
+        <source>Log of changes: intact (%n row(s))</source>
+        <translation>
+            <numerusform>Journal des modifications : intact (%n ligne)</numerusform>
+            <numerusform>Journal des modifications : intact (%n lignes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Log of changes: ALTERED at row %1 (%2)</source>
+        <translation>Journal des modifications : ALTÉRÉ à la ligne %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Invoices and payments: chains intact (%1 document(s), %2 payment(s))</source>
+        <translation>Factures et règlements : chaînes intactes (%1 document(s), %2 règlement(s))</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Invoices and payments: ALTERED at %1</source>
+        <translation>Factures et règlements : ALTÉRÉES à %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>Amounts due: in step with the payments and credit notes (%n invoice(s))</source>
+        <translation>
+            <numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n facture)</numerusform>
+            <numerusform>Sommes dues : conformes aux règlements et aux avoirs (%n factures)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Amounts due: DIFFERENT from the payments and credit notes at %1</source>
+        <translation>Sommes dues : DIFFÉRENTES des règlements et avoirs pour %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Tax receipts: chain intact</source>
+        <translation>Reçus fiscaux : chaîne intacte</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Tax receipts: ALTERED at %1</source>
+        <translation>Reçus fiscaux : ALTÉRÉS à %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7" />
+        <source>Closings: chain intact (%n closing(s))</source>
+        <translation>
+            <numerusform>Clôtures : chaîne intacte (%n clôture(s))</numerusform>
+            <numerusform>Clôtures : chaîne intacte (%n clôture(s))</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Closings: ALTERED at %1</source>
+        <translation>Clôtures : ALTÉRÉES à %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Counters: every chain is whole up to its last number</source>
+        <translation>Compteurs : chaque chaîne est entière jusqu'à son dernier numéro</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>MISSING: %1</source>
+        <translation>MANQUE : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCopy</name>
+    <message>
+        <location filename="../../src/core/storage/databasecopy.cpp" line="+106" />
+        <source>The database holds a column Établi does not know.</source>
+        <translation>La base contient une colonne qu'Établi ne connaît pas.</translation>
+    </message>
+    <message>
+        <location line="+244" />
+        <source>The two databases are not of the same version (schema %1 and %2): open the older one with this version of Établi first, then copy again.</source>
+        <translation>Les deux bases ne sont pas de la même version (schéma %1 et %2) : ouvrez d'abord la plus ancienne avec cette version d'Établi, puis copiez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The two databases do not have the same tables: the copy was not made.</source>
+        <translation>Les deux bases n'ont pas les mêmes tables : la copie n'a pas été faite.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>“%1” already holds a school: Établi copies only into an empty database. Nothing was changed.</source>
+        <translation>« %1 » contient déjà une école : Établi ne copie que dans une base vide. Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>The copy differs from the original: it was not kept.</source>
+        <translation>La copie diffère de l'original : elle n'a pas été conservée.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The copy fails the database's checks: it was not kept.</source>
+        <translation>La copie ne passe pas les vérifications de la base : elle n'a pas été conservée.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The original and the copy are the same database.</source>
+        <translation>L'original et la copie sont la même base.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>“%1” was made by an older version of Établi: open it once with this version (or run etabli-cli migrate --database …) to upgrade it, then copy it.</source>
+        <translation>« %1 » a été faite par une version plus ancienne d'Établi : ouvrez-la une fois avec cette version (ou lancez etabli-cli migrate --database …) pour la mettre à jour, puis copiez-la.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The file “%1” already exists: Établi does not overwrite it. Choose another name.</source>
+        <translation>Le fichier « %1 » existe déjà : Établi ne l'écrase pas. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Table %1: missing from the copy.</source>
+        <translation>Table %1 : absente de la copie.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Table %1: %2 row(s) in the original, %3 in the copy.</source>
+        <translation>Table %1 : %2 ligne(s) dans l'original, %3 dans la copie.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Table %1: the chain does not end on the same link in the copy.</source>
+        <translation>Table %1 : la chaîne ne finit pas sur le même maillon dans la copie.</translation>
     </message>
 </context>
 <context>
@@ -4080,7 +4175,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Ce brouillon n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../../src/core/storage/invoicepayments.cpp" line="+54" />
+        <location filename="../../src/core/storage/invoicepayments.cpp" line="+52" />
         <location filename="../../src/core/storage/invoicerepository.cpp" line="+11" />
         <source>This invoice does not exist.</source>
         <translation>Cette facture n'existe pas.</translation>
@@ -4096,7 +4191,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Ce règlement n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../src/core/storage/invoicechecks.cpp" line="+69" />
+        <location filename="../../src/core/storage/invoicechecks.cpp" line="+57" />
         <location line="+68" />
         <source>position %1 of the chain of invoices</source>
         <translation>position %1 de la chaîne des factures</translation>

@@ -14,11 +14,9 @@
 #include "services/userservice.h"
 #include "storage/auditrepository.h"
 #include "storage/backup.h"
-#include "storage/chaincounters.h"
-#include "storage/closingrepository.h"
 #include "storage/database.h"
-#include "storage/fundingrepository.h"
-#include "storage/invoicerepository.h"
+#include "storage/databasecheck.h"
+#include "storage/databasecopy.h"
 #include "storage/metarepository.h"
 #include "storage/traineelistquery.h"
 #include "util/clock.h"
@@ -46,6 +44,8 @@ void Commands::usage(QTextStream& s) const
       << tr("  check    checks a database (schema, integrity, foreign keys)") << Qt::endl
       << tr("  migrate  upgrades a database to this version; on PostgreSQL, as the tables' owner, and "
             "sets up the daily role (--daily-role)")
+      << Qt::endl
+      << tr("  migrate --from DATABASE --to DATABASE   moves a whole school to the server, or back to a file")
       << Qt::endl
       << tr("  backup   writes a verified copy of a database in use") << Qt::endl
       << tr("  export-person  writes everything held about one person (JSON and HTML)") << Qt::endl
@@ -213,15 +213,28 @@ int Commands::migrate(const QStringList& args)
     QCommandLineParser parser;
     CommonOptions common;
     const QCommandLineOption dailyRole = dailyRoleOption();
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  tr("With --to: the database to copy (an SQLite file or postgresql://…)."),
+                                  tr("DATABASE"));
+    const QCommandLineOption to(QStringLiteral("to"),
+                                tr("With --from: where to copy it (a new SQLite file, or an empty "
+                                   "PostgreSQL database, addressed as its tables' owner)."),
+                                tr("DATABASE"));
     parser.addOption(dailyRole);
+    parser.addOption(from);
+    parser.addOption(to);
     if (int rc =
             parseCommand(parser, common, QStringLiteral("migrate"),
                          tr("Upgrades a database to this version of Établi. On PostgreSQL, run it as the "
                             "role that owns the tables; the daily role (given, or the one set up before) "
-                            "gets its rights on the new tables."),
+                            "gets its rights on the new tables. With --from and --to: moves a whole school "
+                            "from one database to another (a file to the school's server, or back), checked "
+                            "row by row."),
                          args, m_out, m_err);
         rc >= 0)
         return rc;
+    if (parser.isSet(from) || parser.isSet(to))
+        return moveSchool(parser.value(from), parser.value(to), parser.value(dailyRole));
     auto location = resolveDatabase(parser, common);
     if (!location)
         return report(m_err, location.error());
@@ -247,6 +260,57 @@ int Commands::migrate(const QStringList& args)
     m_out << tr("Database %1: schema version %2 (up to date)")
                  .arg(location->displayName())
                  .arg((*db)->schemaVersion())
+          << Qt::endl;
+    return Success;
+}
+
+int Commands::moveSchool(const QString& fromText, const QString& toText, const QString& dailyRole)
+{
+    if (fromText.isEmpty() || toText.isEmpty()) {
+        m_err << tr("Give both the database to copy (--from) and where to copy it (--to).") << Qt::endl;
+        return BadUsage;
+    }
+    auto from = DatabaseLocation::parse(fromText);
+    if (!from)
+        return report(m_err, from.error());
+    auto to = DatabaseLocation::parse(toText);
+    if (!to)
+        return report(m_err, to.error());
+    if (!dailyRole.isEmpty() && to->isSqlite()) {
+        m_err << tr("--daily-role is for a PostgreSQL database.") << Qt::endl;
+        return BadUsage;
+    }
+    // A password the addresses lack is asked here, once, as when opening.
+    for (DatabaseLocation* where : {&*from, &*to})
+        if (auto asked = askServerPassword(*where, m_err); !asked)
+            return report(m_err, asked.error());
+    m_out << tr("Copying %1 to %2…").arg(from->displayName(), to->displayName()) << Qt::endl;
+    auto moved = DatabaseCopy::move(
+        *from, *to, [this](const QString& table) { m_out << QStringLiteral("  ") << table << Qt::endl; });
+    if (!moved)
+        return report(m_err, moved.error());
+    qint64 rows = 0;
+    for (const DatabaseCopy::TableRows& t : std::as_const(moved->tables))
+        rows += t.target;
+    if (!to->isSqlite()) {
+        auto db = openDatabase(*to, Database::OpenMode::OpenExisting, m_err);
+        if (!db)
+            return report(m_err, db.error());
+        QString role = dailyRole;
+        if (role.isEmpty())
+            role = MetaRepository(**db).value(QStringLiteral("pg_daily_role")).value_or(QString());
+        if (!role.isEmpty()) {
+            if (auto r = (*db)->grantDailyRole(role); !r)
+                return report(m_err, r.error());
+            m_out << tr("Daily role: %1 (reads and writes rows, owns nothing)").arg(role) << Qt::endl;
+        }
+    }
+    for (const DatabaseCheck::Line& line : std::as_const(moved->check.chains))
+        m_out << line.text << Qt::endl;
+    m_out << tr("Copy done and checked: %1 tables, %2 rows, the same in %3 as in %4.")
+                 .arg(moved->tables.size())
+                 .arg(rows)
+                 .arg(to->displayName(), from->displayName())
           << Qt::endl;
     return Success;
 }
@@ -335,10 +399,10 @@ int Commands::check(const QStringList& args)
     auto db = openDatabase(*location, Database::OpenMode::ReadOnly, m_err);
     if (!db)
         return report(m_err, db.error());
-    auto result = (*db)->checkIntegrity();
+    auto result = DatabaseCheck::run(**db);
     if (!result)
         return report(m_err, result.error());
-    const auto& r = *result;
+    const auto& r = result->integrity;
     m_out << tr("Database: %1").arg(location->displayName()) << Qt::endl;
     m_out << tr("Schema version: %1").arg(r.schemaVersion);
     if (r.schemaVersion == r.latestSchemaVersion)
@@ -358,94 +422,13 @@ int Commands::check(const QStringList& args)
               << Qt::endl;
         return Failure;
     }
-    bool chainOk = true;
-    // The chains are read with today's columns: a database of an older
-    // schema (opened read-only here, never upgraded by check) has them
-    // checked once Établi has upgraded it.
-    const int chainsVersion = r.schemaVersion < r.latestSchemaVersion ? 0 : r.schemaVersion;
-    if (chainsVersion == 0)
+    if (!result->chainsChecked)
         m_out << tr("Hash chains: checked once the database is upgraded (open it once with Établi, then run "
                     "check again).")
               << Qt::endl;
-    if (chainsVersion >= 2) {
-        auto chain = AuditRepository(**db).verifyChain();
-        if (!chain)
-            return report(m_err, chain.error());
-        if (chain->ok()) {
-            m_out << tr("Log of changes: intact (%n row(s))", nullptr, static_cast<int>(chain->rows))
-                  << Qt::endl;
-        } else {
-            chainOk = false;
-            m_out << tr("Log of changes: ALTERED at row %1 (%2)").arg(chain->firstBadId).arg(chain->problem)
-                  << Qt::endl;
-        }
-    }
-    if (chainsVersion >= 6) {
-        auto sales = InvoiceRepository(**db).verifyChains();
-        if (!sales)
-            return report(m_err, sales.error());
-        if (sales->ok()) {
-            m_out << tr("Invoices and payments: chains intact (%1 document(s), %2 payment(s))")
-                         .arg(sales->documents)
-                         .arg(sales->payments)
-                  << Qt::endl;
-        } else {
-            chainOk = false;
-            m_out << tr("Invoices and payments: ALTERED at %1").arg(sales->firstBad) << Qt::endl;
-        }
-    }
-    if (chainsVersion >= 24) {
-        auto balances = InvoiceRepository(**db).verifyBalances();
-        if (!balances)
-            return report(m_err, balances.error());
-        if (balances->ok()) {
-            m_out << tr("Amounts due: in step with the payments and credit notes (%n invoice(s))", nullptr,
-                        static_cast<int>(balances->invoices))
-                  << Qt::endl;
-        } else {
-            chainOk = false;
-            m_out << tr("Amounts due: DIFFERENT from the payments and credit notes at %1")
-                         .arg(balances->firstBad)
-                  << Qt::endl;
-        }
-    }
-    if (chainsVersion >= 9) {
-        auto receipts = FundingRepository(**db).verifyReceipts();
-        if (!receipts)
-            return report(m_err, receipts.error());
-        if (receipts->isEmpty()) {
-            m_out << tr("Tax receipts: chain intact") << Qt::endl;
-        } else {
-            chainOk = false;
-            m_out << tr("Tax receipts: ALTERED at %1").arg(*receipts) << Qt::endl;
-        }
-    }
-    if (chainsVersion >= 17) {
-        auto closings = ClosingRepository(**db).verifyChain();
-        if (!closings)
-            return report(m_err, closings.error());
-        if (closings->ok()) {
-            m_out << tr("Closings: chain intact (%n closing(s))", nullptr,
-                        static_cast<int>(closings->closings))
-                  << Qt::endl;
-        } else {
-            chainOk = false;
-            m_out << tr("Closings: ALTERED at %1").arg(closings->firstBad) << Qt::endl;
-        }
-    }
-    if (chainsVersion >= 16) {
-        auto missing = ChainCounters(**db).missing();
-        if (!missing)
-            return report(m_err, missing.error());
-        if (missing->isEmpty()) {
-            m_out << tr("Counters: every chain is whole up to its last number") << Qt::endl;
-        } else {
-            chainOk = false;
-            for (const QString& m : std::as_const(*missing))
-                m_out << tr("MISSING: %1").arg(m) << Qt::endl;
-        }
-    }
-    if (!r.ok() || !chainOk) {
+    for (const DatabaseCheck::Line& line : result->chains)
+        m_out << line.text << Qt::endl;
+    if (!result->ok()) {
         m_err << tr("The database has problems.") << Qt::endl;
         return Failure;
     }

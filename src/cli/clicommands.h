@@ -29,6 +29,7 @@ private:
     int demo(const QStringList& args);
     int check(const QStringList& args);
     int migrate(const QStringList& args);
+    int moveSchool(const QString& from, const QString& to, const QString& dailyRole);
     int backup(const QStringList& args);
     int exportPerson(const QStringList& args);
     int retention(const QStringList& args);

@@ -1,6 +1,7 @@
 #include "cli/clisupport.h"
 
 #include "services/authservice.h"
+#include "storage/pgconnection.h"
 #include "util/logging.h"
 
 #include <QProcessEnvironment>
@@ -133,6 +134,21 @@ Result<std::unique_ptr<Database>> openDatabase(DatabaseLocation location, Databa
     location.password = askOnTerminal(
         err, Commands::tr("PostgreSQL password of %1 on %2: ").arg(location.user, location.host));
     return Database::open(location, mode);
+}
+
+Status askServerPassword(DatabaseLocation& location, QTextStream& err)
+{
+    if (location.isSqlite() || !location.password.isEmpty() || !pg::serverWantsPassword(location))
+        return {};
+    if (!onTerminal())
+        return fail(
+            Error::Code::PasswordNeeded,
+            Commands::tr("The PostgreSQL server asks for the password of “%1”: put it in PGPASSWORD or "
+                         "in a .pgpass file.")
+                .arg(location.user));
+    location.password = askOnTerminal(
+        err, Commands::tr("PostgreSQL password of %1 on %2: ").arg(location.user, location.host));
+    return {};
 }
 
 // Logs the --user in (password from ETABLI_PASSWORD or the terminal).

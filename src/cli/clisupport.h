@@ -54,6 +54,11 @@ Result<QString> readPassword(QTextStream& err, const QString& prompt);
 Result<std::unique_ptr<Database>> openDatabase(DatabaseLocation location, Database::OpenMode mode,
                                                QTextStream& err);
 
+// A PostgreSQL address without a password, whose server asks for one that
+// neither PGPASSWORD nor a .pgpass file gives: asks it on the terminal and
+// keeps it in `location` (refused when no one is at the terminal).
+Status askServerPassword(DatabaseLocation& location, QTextStream& err);
+
 // Logs the --user in (password from ETABLI_PASSWORD or the terminal).
 Result<UserContext> logIn(Database& db, const Clock& clock, const QString& login, QTextStream& err);
 

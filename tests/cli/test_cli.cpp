@@ -1153,3 +1153,61 @@ TEST_CASE("etabli-cli check recomputes what is due on each invoice", "[cli][bala
     CHECK(altered.code == 1);
     CHECK(altered.out.contains(QStringLiteral("Sommes dues : DIFFÉRENTES des règlements et avoirs pour F")));
 }
+
+TEST_CASE("etabli-cli migrate --from --to: a school moved to the server and back, checked; a school never "
+          "overwritten",
+          "[cli][postgresql][databasecopy]")
+{
+    QTemporaryDir dir;
+    const QString file = schoolDemo(dir);
+    const auto backends = test::backends();
+    const bool server = std::find(backends.begin(), backends.end(), "postgresql") != backends.end();
+    std::unique_ptr<test::TestDatabase> pg;
+    QString target = dir.filePath(QStringLiteral("deplacee.sqlite"));
+    if (server) {
+        pg = std::make_unique<test::TestDatabase>("postgresql"); // empty, as on a new server
+        target = pg->location().toString();
+    }
+
+    auto usage = cli({QStringLiteral("migrate"), QStringLiteral("--from"), file});
+    CHECK(usage.code == 2);
+    CHECK(usage.err.contains(QStringLiteral("--to")));
+
+    auto moved =
+        cli({QStringLiteral("migrate"), QStringLiteral("--from"), file, QStringLiteral("--to"), target});
+    INFO(moved.err.toStdString());
+    REQUIRE(moved.code == 0);
+    CHECK(moved.out.contains(QStringLiteral("Copie faite et vérifiée")));
+    CHECK(moved.out.contains(QStringLiteral("Compteurs : chaque chaîne est entière")));
+
+    // Again: the target holds the school now, and keeps it as it is.
+    auto again =
+        cli({QStringLiteral("migrate"), QStringLiteral("--from"), file, QStringLiteral("--to"), target});
+    CHECK(again.code == 1);
+    CHECK((again.err.contains(QStringLiteral("contient déjà une école")) ||
+           again.err.contains(QStringLiteral("existe déjà"))));
+
+    // And back to a file, which `check` finds whole; on a server, `backup`
+    // writes the same kind of copy.
+    const QString back = dir.filePath(QStringLiteral("retour.sqlite"));
+    auto home =
+        cli({QStringLiteral("migrate"), QStringLiteral("--from"), target, QStringLiteral("--to"), back});
+    INFO(home.err.toStdString());
+    REQUIRE(home.code == 0);
+    auto checked = cli({QStringLiteral("check"), QStringLiteral("--database"), back});
+    CHECK(checked.code == 0);
+    CHECK(firstRow(back, QStringLiteral("SELECT count(*) FROM invoice")) ==
+          firstRow(file, QStringLiteral("SELECT count(*) FROM invoice")));
+    if (server) {
+        const QString copy = dir.filePath(QStringLiteral("sauvegarde.sqlite"));
+        auto saved =
+            cli({QStringLiteral("backup"), QStringLiteral("--database"), target, QStringLiteral("--user"),
+                 QStringLiteral("direction"), QStringLiteral("--out"), copy},
+                demoPassword());
+        INFO(saved.err.toStdString());
+        CHECK(saved.code == 0);
+        CHECK(cli({QStringLiteral("check"), QStringLiteral("--database"), copy}).code == 0);
+        CHECK(firstRow(copy, QStringLiteral("SELECT count(*) FROM payment")) ==
+              firstRow(file, QStringLiteral("SELECT count(*) FROM payment")));
+    }
+}

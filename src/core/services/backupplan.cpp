@@ -3,11 +3,13 @@
 #include "io/files.h"
 #include "storage/backup.h"
 #include "storage/database.h"
+#include "storage/databaselocation.h"
 
 #include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <set>
 
 namespace etabli {
@@ -17,6 +19,14 @@ BackupPlan::BackupPlan(const QString& databasePath)
     const QFileInfo fi(databasePath);
     m_directory = QDir(fi.absolutePath()).filePath(QStringLiteral("sauvegardes"));
     m_baseName = fi.completeBaseName();
+}
+
+BackupPlan BackupPlan::of(const DatabaseLocation& location)
+{
+    if (location.isSqlite())
+        return BackupPlan(location.path);
+    return BackupPlan(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                          .filePath(QStringLiteral("Établi/%1-serveur.sqlite").arg(location.databaseName)));
 }
 
 QString BackupPlan::fileFor(const QDate& date) const

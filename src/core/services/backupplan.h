@@ -10,6 +10,7 @@
 namespace etabli {
 
 class Database;
+struct DatabaseLocation;
 
 // The automatic backups kept beside a database: one a day (taken when the
 // application closes), the last 7 days plus the newest of each of the 4
@@ -27,6 +28,10 @@ public:
     };
 
     explicit BackupPlan(const QString& databasePath);
+    // The plan of a database: beside its file, or for a server's database
+    // in Documents/Établi/sauvegardes of the PC that copies it, named after
+    // the server's database ("ecole-serveur-2026-12-04.sqlite").
+    static BackupPlan of(const DatabaseLocation& location);
 
     QString directory() const { return m_directory; }
     QString fileFor(const QDate& date) const;

@@ -2,6 +2,7 @@
 
 #include "io/files.h"
 #include "storage/database.h"
+#include "storage/databasecopy.h"
 #include "storage/sqlquery.h"
 #include "util/logging.h"
 
@@ -66,14 +67,28 @@ QString uniqueTempName(const QString& target)
     return name;
 }
 
+Status vacuumInto(Database& db, const QString& temp)
+{
+    SqlQuery q(db);
+    ETABLI_TRY(q.prepare(QStringLiteral("VACUUM INTO :target")));
+    q.bind(QStringLiteral("target"), temp);
+    return q.exec();
+}
+
+Status copyFromServer(Database& db, const QString& temp)
+{
+    auto file = Database::open(DatabaseLocation::sqlite(temp), Database::OpenMode::CreateNew);
+    if (!file)
+        return std::unexpected(file.error());
+    if (auto copied = DatabaseCopy::copy(db, **file); !copied)
+        return std::unexpected(copied.error());
+    return {};
+}
+
 } // namespace
 
 Status Backup::hotCopy(Database& db, const QString& target, bool overwrite)
 {
-    if (db.dialect() != Database::Dialect::SQLite)
-        return fail(
-            Error::Code::InvalidInput,
-            tr("The built-in backup is for SQLite databases. For PostgreSQL, use pg_dump on the server."));
     const QFileInfo fi(target);
     const QString shown = QDir::toNativeSeparators(fi.absoluteFilePath());
     if (fi.absoluteFilePath() == QFileInfo(db.location().path).absoluteFilePath())
@@ -105,24 +120,22 @@ Status Backup::hotCopy(Database& db, const QString& target, bool overwrite)
         files::restrictToOwner(temp);
     }
 
-    SqlQuery q(db);
-    if (auto r = q.prepare(QStringLiteral("VACUUM INTO :target")); !r)
-        return r;
-    q.bind(QStringLiteral("target"), temp);
-    if (auto r = q.exec(); !r) {
-        q.finish();
+    // A file is copied by SQLite itself; a server's database row by row, in
+    // one snapshot, compared and checked (DatabaseCopy).
+    const Status made =
+        db.dialect() == Database::Dialect::PostgreSQL ? copyFromServer(db, temp) : vacuumInto(db, temp);
+    if (!made) {
         cleanup();
         // Said as it happened: a full disk, a disk gone.
-        if (r.error().code == Error::Code::DiskFull)
+        if (made.error().code == Error::Code::DiskFull)
             return fail(Error::Code::DiskFull,
                         tr("The disk is full: the copy “%1” was not made. Free some space on that disk, or "
                            "choose another, then try again.")
                             .arg(shown),
-                        r.error().detail);
-        return fail(Error::Code::Io, tr("The copy “%1” was not made: %2").arg(shown, r.error().message),
-                    r.error().detail);
+                        made.error().detail);
+        return fail(Error::Code::Io, tr("The copy “%1” was not made: %2").arg(shown, made.error().message),
+                    made.error().detail);
     }
-    q.finish();
     files::restrictToOwner(temp); // a copy of the school's data: the owner's only
     if (auto r = syncFile(temp); !r) {
         cleanup();

@@ -40,6 +40,8 @@ QString arrayType(const QVariant& value)
         return QStringLiteral("boolean[]");
     case QMetaType::Double:
         return QStringLiteral("double precision[]");
+    case QMetaType::QByteArray:
+        return QStringLiteral("bytea[]");
     default:
         return QStringLiteral("text[]");
     }
@@ -59,8 +61,12 @@ void appendElement(QString& out, const QVariant& value)
         out += value.toBool() ? QLatin1Char('t') : QLatin1Char('f');
         return;
     }
-    const QString text =
-        value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'g', 17) : value.toString();
+    QString text;
+    if (value.typeId() == QMetaType::QByteArray)
+        text = QStringLiteral("\\x") + QString::fromLatin1(value.toByteArray().toHex()); // bytea's hex form
+    else
+        text = value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'g', 17)
+                                                   : value.toString();
     out += QLatin1Char('"');
     for (const QChar c : text) {
         if (c == QLatin1Char('"') || c == QLatin1Char('\\'))

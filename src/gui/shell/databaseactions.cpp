@@ -215,14 +215,10 @@ std::unique_ptr<Database> DatabaseActions::askOpen(QWidget* parent)
 
 void DatabaseActions::askSaveCopy(QWidget* parent, Database& db, const Clock& clock, const UserContext& user)
 {
-    if (db.dialect() != Database::Dialect::SQLite) {
-        QMessageBox::information(
-            parent, tr("Save a copy"),
-            tr("This database is on a PostgreSQL server: its copies are made on the server "
-               "(pg_dump)."));
-        return;
-    }
-    const QFileInfo current(db.location().path);
+    // A server's database is saved as a file named after it.
+    const QFileInfo current(db.location().isSqlite()
+                                ? db.location().path
+                                : db.location().databaseName + QStringLiteral(".sqlite"));
     const QString suggested =
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
             .filePath(QStringLiteral("%1-copie-%2.sqlite")

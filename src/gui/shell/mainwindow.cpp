@@ -635,9 +635,13 @@ void MainWindow::runAutomaticBackup()
     if (!m_session.isOpen() || !m_settings.autoBackupEnabled())
         return;
     Database& db = m_session.database();
-    if (!db.location().isSqlite() || db.isReadOnly())
+    if (db.isReadOnly())
         return;
-    auto written = BackupPlan(db.location().path).run(db, m_session.clock().today());
+    // A server's database is copied on the PC of whoever may copy it all
+    // (the director's), not on every PC that works in it.
+    if (!db.location().isSqlite() && !AccessControl::require(m_session.user(), permission::BackupRun))
+        return;
+    auto written = BackupPlan::of(db.location()).run(db, m_session.clock().today());
     if (!written)
         logging::get("gui")->warn("automatic backup failed: {} ({})", written.error().message.toStdString(),
                                   written.error().detail.toStdString());
