@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
-  libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev libspdlog-dev libsodium-dev libpq-dev libsqlite3-dev sqlite3 catch2
+  libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev libspdlog-dev libsodium-dev libpq-dev qtkeychain-qt6-dev libsqlite3-dev sqlite3 catch2
   ccache clang-format python3 postgresql xvfb xauth imagemagick poppler-utils fonts-dejavu-core locales
 )
 

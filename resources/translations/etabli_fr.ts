@@ -2786,6 +2786,124 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../src/gui/shell/connectdialog.cpp" line="+63" />
+        <source>Give the server: its name on the network or its address (192.168.1.10).</source>
+        <translation>Donnez le serveur : son nom sur le réseau ou son adresse (192.168.1.10).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Give the database's name (ecole).</source>
+        <translation>Donnez le nom de la base (ecole).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the PostgreSQL login.</source>
+        <translation>Donnez l'identifiant PostgreSQL.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>To verify the server, give its certificate (the .crt file its administrator gave).</source>
+        <translation>Pour vérifier le serveur, donnez son certificat (le fichier .crt remis par son administrateur).</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Connect to the school's server</source>
+        <translation>Se connecter au serveur de l'école</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Saved connection:</source>
+        <translation>Connexion enregistrée :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>e.g. secretariat or 192.168.1.10</source>
+        <translation>par ex. secretariat ou 192.168.1.10</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Database:</source>
+        <translation>Base :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>PostgreSQL login:</source>
+        <translation>Identifiant PostgreSQL :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>the server's certificate (.crt), for “verified”</source>
+        <translation>le certificat du serveur (.crt), pour « vérifié »</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Server's certificate:</source>
+        <translation>Certificat du serveur :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remember the password in this computer's keychain</source>
+        <translation>Mémoriser le mot de passe dans le trousseau de cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Test the connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Server's certificate</source>
+        <translation>Certificat du serveur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Certificats (*.crt *.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>The connection works. The database is of an older version of Établi: it will be upgraded when the first PC connects with this version (its tables' owner must do it: etabli-cli migrate).</source>
+        <translation>La connexion fonctionne. La base est d'une version plus ancienne d'Établi : elle sera mise à jour à la première connexion avec cette version (par le rôle propriétaire de ses tables : etabli-cli migrate).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The connection works: an Établi database, ready.</source>
+        <translation>La connexion fonctionne : une base Établi, prête.</translation>
+    </message>
+</context>
+<context>
     <name>ContactRepository</name>
     <message>
         <location filename="../../src/core/storage/contactrepository.cpp" line="+142" />
@@ -3012,22 +3130,42 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+289" />
+        <location line="+329" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-202" />
+        <location line="-238" />
         <source>The %1 database driver is not installed.</source>
         <translation>Le pilote de base de données %1 n'est pas installé.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+11" />
         <source>The PostgreSQL server asks for the password of “%1”: put it in PGPASSWORD or in a .pgpass file, or type it when Établi asks for it.</source>
         <translation>Le serveur PostgreSQL demande le mot de passe de « %1 » : mettez-le dans PGPASSWORD ou dans un fichier .pgpass, ou tapez-le quand Établi le demande.</translation>
     </message>
     <message>
         <location line="+6" />
+        <source>The server %1 refuses the password of “%2”. Check it (capital letters included) and try again.</source>
+        <translation>Le serveur %1 refuse le mot de passe de « %2 ». Vérifiez-le (majuscules comprises) et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No PostgreSQL server answers at %1 (port %2). Check the server's name, that the server is on and PostgreSQL running, and that its firewall lets the port through.</source>
+        <translation>Aucun serveur PostgreSQL ne répond à l'adresse %1 (port %2). Vérifiez le nom du serveur, qu'il est allumé et PostgreSQL démarré, et que son pare-feu laisse passer le port.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The server %1 has no database “%2”. Check its name (etabli-cli server init printed it).</source>
+        <translation>Le serveur %1 n'a pas de base « %2 ». Vérifiez son nom (etabli-cli server init l'a affiché).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The secure connection to %1 failed: the server does not offer it, or its certificate is not the one given. Check the security setting and the server's certificate.</source>
+        <translation>La connexion sécurisée à %1 a échoué : le serveur ne la propose pas, ou son certificat n'est pas celui donné. Vérifiez le réglage de sécurité et le certificat du serveur.</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>Cannot connect to the PostgreSQL database “%1”. Check the server, the user name and the password.</source>
         <translation>Impossible de se connecter à la base PostgreSQL « %1 ». Vérifiez le serveur, le nom d'utilisateur et le mot de passe.</translation>
     </message>
@@ -3047,7 +3185,7 @@
         <translation>« %1 » n'est pas un nom de rôle PostgreSQL (lettres minuscules, chiffres et _).</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+44" />
         <source>The connection to the database server was lost and cannot be made again yet: the server or the network is still down. Check them, then try again.</source>
         <translation>La connexion au serveur de la base de données a été perdue et ne peut pas encore être rétablie : le serveur ou le réseau est toujours arrêté. Vérifiez-les, puis réessayez.</translation>
     </message>
@@ -3057,8 +3195,8 @@
         <translation>« %1 » est une base de données qui n'appartient pas à Établi : elle n'a pas été modifiée.</translation>
     </message>
     <message>
-        <location line="-176" />
-        <location line="+187" />
+        <location line="-216" />
+        <location line="+227" />
         <source>The file “%1” is damaged or is not a database. Restore a backup (File → Restore a backup).</source>
         <translation>Le fichier « %1 » est endommagé ou n'est pas une base de données. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
@@ -3073,12 +3211,12 @@
         <translation>« %1 » est vide : ce n'est pas une base de données Établi.</translation>
     </message>
     <message>
-        <location line="-226" />
+        <location line="-266" />
         <source>The database “%1” is damaged. Restore a backup (File → Restore a backup).</source>
         <translation>La base « %1 » est endommagée. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+239" />
+        <location line="+279" />
         <source>The database “%1” was made by a newer version of Établi (schema %2; this version knows schema %3). Install the latest version of Établi.</source>
         <translation>La base « %1 » a été créée par une version plus récente d'Établi (schéma %2 ; cette version connaît le schéma %3). Installez la dernière version d'Établi.</translation>
     </message>
@@ -3113,7 +3251,7 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../src/gui/shell/databaseactions.cpp" line="+135" />
+        <location filename="../../src/gui/shell/databaseactions.cpp" line="+139" />
         <location line="+7" />
         <source>Create my school's database</source>
         <translation>Créer la base de mon école</translation>
@@ -3124,12 +3262,12 @@
         <translation>Où enregistrer la base de données</translation>
     </message>
     <message>
-        <location line="-86" />
+        <location line="-90" />
         <source>The PostgreSQL server %1 asks for the password of “%2”:</source>
         <translation>Le serveur PostgreSQL %1 demande le mot de passe de « %2 » :</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>PostgreSQL server</source>
         <translation>Serveur PostgreSQL</translation>
     </message>
@@ -3322,7 +3460,7 @@
 <context>
     <name>DatabaseLocation</name>
     <message>
-        <location filename="../../src/core/storage/databaselocation.cpp" line="+15" />
+        <location filename="../../src/core/storage/databaselocation.cpp" line="+16" />
         <source>No database was given.</source>
         <translation>Aucune base de données n'est indiquée.</translation>
     </message>
@@ -3332,7 +3470,12 @@
         <translation>Adresse PostgreSQL invalide : « %1 ». Forme attendue : postgresql://utilisateur@serveur[:port]/base (le mot de passe dans PGPASSWORD ou dans un fichier .pgpass).</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+22" />
+        <source>Invalid PostgreSQL address: “%1”: Établi knows only sslmode (disable, prefer, require, verify-full) and sslrootcert after the “?”.</source>
+        <translation>Adresse PostgreSQL invalide : « %1 » : après le « ? », Établi ne connaît que sslmode (disable, prefer, require, verify-full) et sslrootcert.</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>“%1” is neither a file nor a postgresql:// address.</source>
         <translation>« %1 » n'est ni un fichier ni une adresse postgresql://.</translation>
     </message>
@@ -6697,6 +6840,14 @@ Complétez, puis envoyez le devis.</translation>
     </message>
 </context>
 <context>
+    <name>ServerPasswords</name>
+    <message>
+        <location filename="../../src/gui/common/serverpasswords.cpp" line="+63" />
+        <source>This computer has no keychain Établi can use: the password cannot be remembered. Connect without “Remember”: the password will be asked at each start.</source>
+        <translation>Cet ordinateur n'a pas de trousseau qu'Établi puisse utiliser : le mot de passe ne peut pas être mémorisé. Connectez-vous sans « Mémoriser » : le mot de passe sera demandé à chaque démarrage.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/settingspage.ui" line="+8" />
@@ -7140,12 +7291,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/gui/shell/startup.cpp" line="+57" />
+        <location filename="../../src/gui/shell/startup.cpp" line="+62" />
         <source>Demonstration school</source>
         <translation>École de démonstration</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+39" />
         <source>Établi — management of a production school</source>
         <translation>Établi — gestion d'une école de production</translation>
     </message>
@@ -7196,7 +7347,7 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+17" />
-        <location line="+6" />
+        <location line="+10" />
         <source>Open a database</source>
         <translation>Ouvrir une base de données</translation>
     </message>
@@ -8143,6 +8294,16 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+1" />
         <source>A database file copied from another computer, or a backup.</source>
         <translation>Un fichier de base copié depuis un autre poste, ou une sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Connect to the school's server…</source>
+        <translation>Se connecter au serveur de l'école…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>When the school's data is on a PostgreSQL server shared by several PCs.</source>
+        <translation>Quand les données de l'école sont sur un serveur PostgreSQL partagé par plusieurs postes.</translation>
     </message>
 </context>
 <context>
@@ -10381,6 +10542,26 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <source>Cash payment ceiling (payer living in France)</source>
         <translation>Plafond des paiements en espèces (payeur domicilié en France)</translation>
     </message>
+    <message>
+        <location filename="../../src/core/storage/databaselocation.h" line="+24" />
+        <source>Not encrypted (local network only)</source>
+        <translation>Non chiffrée (réseau local seulement)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Encrypted when the server offers it</source>
+        <translation>Chiffrée si le serveur le propose</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Always encrypted</source>
+        <translation>Toujours chiffrée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Encrypted, the server's certificate verified</source>
+        <translation>Chiffrée, certificat du serveur vérifié</translation>
+    </message>
 </context>
 <context>
     <name>etabli::ContactDialog</name>
@@ -12537,7 +12718,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+164" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+165" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -12628,6 +12809,11 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
     <message>
         <location line="+2" />
+        <source>Connect to the school's &amp;server…</source>
+        <translation>Se connecter au &amp;serveur de l'école…</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
@@ -16436,7 +16622,7 @@ après-midi</translation>
         <translation>La base de votre école sera le fichier %1 (vous pourrez choisir un autre endroit) ; ses sauvegardes automatiques iront dans le dossier %2, à côté.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>

@@ -200,8 +200,7 @@ TEST_CASE("On PostgreSQL the window asks the server's password, then offers to r
     REQUIRE(asked.size() == 2);
     CHECK(asked.at(0) == QStringLiteral("Le serveur PostgreSQL %1 demande le mot de passe de « %2 » :")
                              .arg(role.location().host, role.name()));
-    CHECK(
-        asked.at(1).contains(QStringLiteral("Vérifiez le serveur, le nom d'utilisateur et le mot de passe")));
+    CHECK(asked.at(1).contains(QStringLiteral("refuse le mot de passe de « %1 »").arg(role.name())));
     CHECK_FALSE(asked.join(QString()).contains(role.password()));
 
     AppSettings settings(QDir(t.dir()).filePath(QStringLiteral("settings.ini")));

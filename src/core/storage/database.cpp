@@ -240,7 +240,11 @@ Status Database::openConnection()
         db.setUserName(m_location.user);
         db.setPassword(m_location.password);
         db.setDatabaseName(m_location.databaseName);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=etabli"));
+        QString options = QStringLiteral("connect_timeout=10;application_name=etabli");
+        options += QStringLiteral(";sslmode=") + codeOf(m_location.tls);
+        if (!m_location.sslRootCert.isEmpty())
+            options += QStringLiteral(";sslrootcert=") + m_location.sslRootCert;
+        db.setConnectOptions(options);
     }
     if (!db.isValid())
         return fail(
@@ -250,12 +254,47 @@ Status Database::openConnection()
     if (!db.open()) {
         if (m_dialect == Dialect::PostgreSQL) {
             const QString detail = DatabaseLocation::maskPasswords(db.lastError().text());
-            if (pg::serverWantsPassword(m_location))
+            const QString server = m_location.port == 5432
+                                       ? m_location.host
+                                       : QStringLiteral("%1:%2").arg(m_location.host).arg(m_location.port);
+            switch (pg::whyRefused(m_location)) {
+            case pg::Refusal::PasswordNeeded:
                 return fail(Error::Code::PasswordNeeded,
                             tr("The PostgreSQL server asks for the password of “%1”: put it in PGPASSWORD or "
                                "in a .pgpass file, or type it when Établi asks for it.")
                                 .arg(m_location.user),
                             detail);
+            case pg::Refusal::WrongPassword:
+                return fail(Error::Code::WrongPassword,
+                            tr("The server %1 refuses the password of “%2”. Check it (capital letters "
+                               "included) and try again.")
+                                .arg(server, m_location.user),
+                            detail);
+            case pg::Refusal::Unreachable:
+                return fail(Error::Code::Unreachable,
+                            tr("No PostgreSQL server answers at %1 (port %2). Check the server's name, that "
+                               "the server is on and PostgreSQL running, and that its firewall lets the port "
+                               "through.")
+                                .arg(m_location.host)
+                                .arg(m_location.port),
+                            detail);
+            case pg::Refusal::NoSuchDatabase:
+                return fail(Error::Code::NotFound,
+                            tr("The server %1 has no database “%2”. Check its name (etabli-cli server init "
+                               "printed it).")
+                                .arg(server, m_location.databaseName),
+                            detail);
+            case pg::Refusal::CertificateRefused:
+                return fail(Error::Code::Storage,
+                            tr("The secure connection to %1 failed: the server does not offer it, or its "
+                               "certificate is not the one given. Check the security setting and the "
+                               "server's certificate.")
+                                .arg(server),
+                            detail);
+            case pg::Refusal::None:
+            case pg::Refusal::Other:
+                break;
+            }
             return fail(
                 Error::Code::Storage,
                 tr("Cannot connect to the PostgreSQL database “%1”. Check the server, the user name and "
@@ -327,7 +366,8 @@ Status Database::reconnect()
     logging::get("storage")->warn("reconnecting to {}", m_location.displayName().toStdString());
     m_lostNoted = false;
     auto opened = openConnection();
-    if (!opened && opened.error().code == Error::Code::Storage)
+    if (!opened &&
+        (opened.error().code == Error::Code::Storage || opened.error().code == Error::Code::Unreachable))
         return fail(Error::Code::ConnectionLost,
                     tr("The connection to the database server was lost and cannot be made again yet: the "
                        "server or the network is still down. Check them, then try again."),

@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace etabli {
 
@@ -33,6 +34,19 @@ Result<DatabaseLocation> DatabaseLocation::parse(const QString& input)
         loc.user = url.userName(QUrl::FullyDecoded);
         loc.password = url.password(QUrl::FullyDecoded);
         loc.databaseName = QUrl::fromPercentEncoding(dbName.toUtf8());
+        const QUrlQuery query(url);
+        for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
+            if (key == QLatin1String("sslmode") && fromCode<TlsMode>(value))
+                loc.tls = *fromCode<TlsMode>(value);
+            else if (key == QLatin1String("sslrootcert") && !value.isEmpty())
+                loc.sslRootCert = value;
+            else
+                return fail(
+                    Error::Code::InvalidInput,
+                    tr("Invalid PostgreSQL address: “%1”: Établi knows only sslmode (disable, prefer, "
+                       "require, verify-full) and sslrootcert after the “?”.")
+                        .arg(maskPasswords(text)));
+        }
         return loc;
     }
 
@@ -96,6 +110,13 @@ QString DatabaseLocation::toString() const
     if (!password.isEmpty())
         url.setPassword(password);
     url.setPath(QLatin1Char('/') + databaseName);
+    QUrlQuery query;
+    if (tls != TlsMode::Prefer)
+        query.addQueryItem(QStringLiteral("sslmode"), codeOf(tls));
+    if (!sslRootCert.isEmpty())
+        query.addQueryItem(QStringLiteral("sslrootcert"), sslRootCert);
+    if (!query.isEmpty())
+        url.setQuery(query);
     return url.toString();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/codes.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -7,8 +8,31 @@
 
 namespace etabli {
 
+// How a PostgreSQL connection is secured; the codes are libpq's sslmode.
+enum class TlsMode
+{
+    Disable,
+    Prefer,
+    Require,
+    VerifyFull,
+};
+
+template <> struct Codes<TlsMode>
+{
+    static constexpr CodeEntry<TlsMode> entries[] = {
+        {TlsMode::Disable, "disable",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Not encrypted (local network only)")},
+        {TlsMode::Prefer, "prefer",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Encrypted when the server offers it")},
+        {TlsMode::Require, "require", QT_TRANSLATE_NOOP("etabli::Codes", "Always encrypted")},
+        {TlsMode::VerifyFull, "verify-full",
+         QT_TRANSLATE_NOOP("etabli::Codes", "Encrypted, the server's certificate verified")},
+    };
+};
+
 // Where a school's database lives: an SQLite file (the default) or a
-// PostgreSQL database given as postgresql://user[:password]@host[:port]/dbname.
+// PostgreSQL database given as
+// postgresql://user[:password]@host[:port]/dbname[?sslmode=…&sslrootcert=…].
 struct DatabaseLocation
 {
     Q_DECLARE_TR_FUNCTIONS(DatabaseLocation)
@@ -27,6 +51,12 @@ public:
     QString user;
     QString password;
     QString databaseName;
+    // PostgreSQL's TLS and, for VerifyFull, the certificate the server's
+    // must be signed with. In the address as libpq names them:
+    // ?sslmode=verify-full&sslrootcert=/chemin/serveur.crt (prefer, libpq's
+    // default, is not written).
+    TlsMode tls = TlsMode::Prefer;
+    QString sslRootCert;
 
     bool isSqlite() const { return kind == Kind::SQLite; }
 

@@ -2,6 +2,8 @@
 
 #include "storage/databaselocation.h"
 
+#include <algorithm>
+#include <initializer_list>
 #include <libpq-fe.h>
 #include <QByteArray>
 #include <QSqlDriver>
@@ -10,10 +12,10 @@
 
 namespace etabli::pg {
 
-bool serverWantsPassword(const DatabaseLocation& location)
+namespace {
+
+PGconn* connectOnce(const DatabaseLocation& location)
 {
-    if (location.isSqlite())
-        return false;
     std::vector<QByteArray> keys;
     std::vector<QByteArray> values;
     const auto add = [&](const char* key, const QString& value) {
@@ -27,6 +29,8 @@ bool serverWantsPassword(const DatabaseLocation& location)
     add("user", location.user);
     add("dbname", location.databaseName);
     add("password", location.password);
+    add("sslmode", codeOf(location.tls));
+    add("sslrootcert", location.sslRootCert);
     add("connect_timeout", QStringLiteral("10"));
     add("application_name", QStringLiteral("etabli"));
     std::vector<const char*> k;
@@ -37,10 +41,45 @@ bool serverWantsPassword(const DatabaseLocation& location)
     }
     k.push_back(nullptr);
     v.push_back(nullptr);
-    PGconn* conn = PQconnectdbParams(k.data(), v.data(), 0);
-    const bool wants = conn && PQstatus(conn) == CONNECTION_BAD && PQconnectionNeedsPassword(conn) != 0;
+    return PQconnectdbParams(k.data(), v.data(), 0);
+}
+
+} // namespace
+
+Refusal whyRefused(const DatabaseLocation& location)
+{
+    if (location.isSqlite())
+        return Refusal::None;
+    PGconn* conn = connectOnce(location);
+    if (!conn)
+        return Refusal::Other;
+    Refusal why = Refusal::Other;
+    const QString message = QString::fromUtf8(PQerrorMessage(conn)).toLower();
+    const auto says = [&message](std::initializer_list<const char*> words) {
+        return std::any_of(words.begin(), words.end(),
+                           [&message](const char* w) { return message.contains(QLatin1String(w)); });
+    };
+    if (PQstatus(conn) == CONNECTION_OK)
+        why = Refusal::None;
+    else if (PQconnectionNeedsPassword(conn) != 0)
+        why = Refusal::PasswordNeeded;
+    else if (says({"password authentication failed", "authentification par mot de passe"}))
+        why = Refusal::WrongPassword;
+    else if (says({"does not exist\n", "n'existe pas"}) && says({"database", "base de donn"}))
+        why = Refusal::NoSuchDatabase;
+    else if (says({"certificate", "certificat", "ssl"}))
+        why = Refusal::CertificateRefused;
+    else if (says({"could not connect", "connection refused", "timeout expired", "could not translate host",
+                   "no route to host", "network is unreachable", "connexion refus",
+                   "impossible de se connecter"}))
+        why = Refusal::Unreachable;
     PQfinish(conn);
-    return wants;
+    return why;
+}
+
+bool serverWantsPassword(const DatabaseLocation& location)
+{
+    return whyRefused(location) == Refusal::PasswordNeeded;
 }
 
 bool isBroken(const QSqlDatabase& connection)

@@ -16,6 +16,7 @@ const KeyInfo& info(AppSettings::Key key)
     static const KeyInfo table[] = {
         {AppSettings::Key::Language, "general/language", QStringLiteral("auto")},
         {AppSettings::Key::LastDatabase, "general/lastDatabase", QString()},
+        {AppSettings::Key::SavedServers, "general/servers", QStringList()},
         {AppSettings::Key::MainWindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::MainWindowState, "window/state", QByteArray()},
         {AppSettings::Key::LastNavigationPage, "window/page", 0},

@@ -16,7 +16,8 @@ public:
     enum class Key
     {
         Language,     // "auto", "fr" or "en"
-        LastDatabase, // last database opened by the GUI
+        LastDatabase, // last database opened by the GUI (a server's address without its password)
+        SavedServers, // the servers connected to, newest first: addresses without passwords
         MainWindowGeometry,
         MainWindowState,
         LastNavigationPage,

@@ -27,6 +27,8 @@ struct Error
         NeedsConfirmation, // valid but unusual: ask the user, then call again confirmed
         PasswordNeeded,    // the PostgreSQL server asks for a password none was given: ask it
         ConnectionLost,    // the PostgreSQL server dropped us: offer to reconnect
+        WrongPassword,     // the PostgreSQL server refuses the password given
+        Unreachable,       // no PostgreSQL server answers at that address
     };
 
     Code code = Code::Generic;

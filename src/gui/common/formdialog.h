@@ -35,6 +35,8 @@ public:
     // Runs on OK; an error keeps the dialog open and shows its message.
     void setAction(std::function<Status()> action) { m_action = std::move(action); }
     MessageBanner* banner() const { return m_banner; }
+    // The OK button, to name what it does ("Se connecter").
+    QPushButton* okButton() const { return m_save; }
 
     // A field for an amount in euros ("1 234,56").
     static QLineEdit* moneyField(const Money& value, QWidget* parent);

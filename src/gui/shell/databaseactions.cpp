@@ -38,7 +38,11 @@ DatabaseActions::Opened DatabaseActions::openAsking(QWidget* parent, DatabaseLoc
     // Asked while the server refuses (most often a mistyped password), three times at most.
     const QString question =
         tr("The PostgreSQL server %1 asks for the password of “%2”:").arg(location.host, location.user);
-    for (int tries = 0; tries < 3 && !db; ++tries) {
+    const auto askAgain = [&db]() {
+        return !db && (db.error().code == Error::Code::PasswordNeeded ||
+                       db.error().code == Error::Code::WrongPassword);
+    };
+    for (int tries = 0; tries < 3 && askAgain(); ++tries) {
         QInputDialog ask(parent);
         ask.setObjectName(QStringLiteral("serverPassword"));
         ask.setWindowTitle(tr("PostgreSQL server"));

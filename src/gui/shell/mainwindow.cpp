@@ -15,6 +15,7 @@
 #include "gui/reports/reportspage.h"
 #include "gui/sales/salespage.h"
 #include "gui/settings/settingspage.h"
+#include "gui/shell/connectdialog.h"
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/helpwindow.h"
 #include "gui/shell/integritywatch.h"
@@ -221,6 +222,11 @@ void MainWindow::buildMenus()
     newDb->setShortcut(QKeySequence::New);
     QAction* openDb = file->addAction(tr("&Open…"), this, &MainWindow::openDatabase);
     openDb->setShortcut(QKeySequence::Open);
+    QAction* server = file->addAction(tr("Connect to the school's &server…"), this, [this]() {
+        if (confirmLeavingSettings())
+            replaceDatabase(ConnectDialog::ask(this, m_settings), std::nullopt);
+    });
+    server->setObjectName(QStringLiteral("connectToServer"));
     file->addAction(tr("Save a &copy…"), this, [this]() {
         if (m_session.isOpen())
             DatabaseActions::askSaveCopy(this, m_session.database(), m_session.clock(), m_session.user());

@@ -1,7 +1,9 @@
 #include "gui/shell/startup.h"
 
+#include "gui/common/serverpasswords.h"
 #include "gui/common/session.h"
 #include "gui/common/wheelguard.h"
+#include "gui/shell/connectdialog.h"
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/mainwindow.h"
 #include "gui/shell/welcomedialog.h"
@@ -49,6 +51,9 @@ Opened runWelcome(AppSettings& settings, const Clock& clock)
         case WelcomeDialog::Choice::Open:
             opened.db = DatabaseActions::askOpen(&welcome);
             break;
+        case WelcomeDialog::Choice::Server:
+            opened.db = ConnectDialog::ask(&welcome, settings);
+            break;
         case WelcomeDialog::Choice::Demo: {
             auto demo = DatabaseActions::openDemo();
             if (demo)
@@ -70,6 +75,18 @@ Opened runWelcome(AppSettings& settings, const Clock& clock)
             settings.setValue(AppSettings::Key::LastDatabase, opened.db->location().path);
         return opened;
     }
+}
+
+// The database opened last: a file still there, or a server.
+std::optional<DatabaseLocation> lastDatabase(const AppSettings& settings)
+{
+    const QString last = settings.lastDatabase();
+    if (last.isEmpty())
+        return std::nullopt;
+    auto location = DatabaseLocation::parse(last);
+    if (!location || (location->isSqlite() && !QFileInfo::exists(location->path)))
+        return std::nullopt;
+    return *location;
 }
 
 } // namespace
@@ -125,8 +142,12 @@ int Startup::run(QApplication& app)
             session.setDatabase(std::move(*db));
         else
             DatabaseActions::showError(nullptr, tr("Open a database"), db.error());
-    } else if (const QString last = settings.lastDatabase(); !last.isEmpty() && QFileInfo::exists(last)) {
-        auto db = DatabaseActions::open(DatabaseLocation::sqlite(last));
+    } else if (auto last = lastDatabase(settings)) {
+        // The school's server: its password from the keychain when it was
+        // remembered, otherwise asked.
+        if (!last->isSqlite())
+            last->password = ServerPasswords::read(*last).value_or(QString());
+        auto db = DatabaseActions::openAsking(nullptr, *last);
         if (db)
             session.setDatabase(std::move(*db));
         else

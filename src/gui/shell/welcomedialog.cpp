@@ -27,6 +27,7 @@ WelcomeDialog::WelcomeDialog(QWidget* parent) : QDialog(parent), m_ui(std::make_
     connect(m_ui->createButton, &QCommandLinkButton::clicked, this, [this]() { choose(Choice::Create); });
     connect(m_ui->demoButton, &QCommandLinkButton::clicked, this, [this]() { choose(Choice::Demo); });
     connect(m_ui->openButton, &QCommandLinkButton::clicked, this, [this]() { choose(Choice::Open); });
+    connect(m_ui->serverButton, &QCommandLinkButton::clicked, this, [this]() { choose(Choice::Server); });
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_ui->buttons->button(QDialogButtonBox::Close)->setText(tr("&Quit"));
     m_ui->createButton->setFocus();

@@ -10,7 +10,7 @@ class WelcomeDialog;
 namespace etabli {
 
 // First start without a database: create the school's, discover the demo,
-// or open an existing file.
+// open an existing file, or connect to the school's server.
 class WelcomeDialog final : public QDialog
 {
     Q_OBJECT
@@ -22,7 +22,8 @@ public:
         None,
         Create,
         Demo,
-        Open
+        Open,
+        Server
     };
 
     explicit WelcomeDialog(QWidget* parent = nullptr);

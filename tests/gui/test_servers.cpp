@@ -1,0 +1,169 @@
+// Several PCs on the school's server (issue 20): connecting from the GUI.
+
+#include "gui/common/formdialog.h"
+#include "gui/common/messagebanner.h"
+#include "gui/common/serverpasswords.h"
+#include "gui/shell/connectdialog.h"
+#include "gui/shell/welcomedialog.h"
+#include "storage/database.h"
+#include "support/guidialogs.h"
+#include "support/testdatabase.h"
+#include "util/appsettings.h"
+
+#include <catch2/catch.hpp>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCommandLinkButton>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace etabli;
+
+namespace {
+
+bool hasPostgreSQL()
+{
+    return test::backends().size() > 1;
+}
+
+template <typename W> W* field(QWidget* dialog, const char* name)
+{
+    auto* w = dialog->findChild<W*>(QLatin1String(name));
+    REQUIRE(w);
+    return w;
+}
+
+void typeInto(QWidget* dialog, const char* name, const QString& text)
+{
+    auto* edit = field<QLineEdit>(dialog, name);
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+}
+
+// Clicks "Tester la connexion" and returns what the dialog says.
+QString testConnection(QWidget* dialog)
+{
+    QTest::mouseClick(field<QPushButton>(dialog, "testConnection"), Qt::LeftButton);
+    return dialog->findChild<MessageBanner*>()->text();
+}
+
+} // namespace
+
+TEST_CASE("The welcome dialog offers to connect to the school's server", "[gui][welcome][servers]")
+{
+    WelcomeDialog dialog;
+    dialog.show();
+    auto* server = dialog.findChild<QCommandLinkButton*>(QStringLiteral("serverButton"));
+    REQUIRE(server);
+    CHECK(server->text() == QStringLiteral("Se connecter au serveur de l'école…"));
+    QTest::mouseClick(server, Qt::LeftButton);
+    CHECK(dialog.choice() == WelcomeDialog::Choice::Server);
+}
+
+TEST_CASE(
+    "The connection dialog says in French what fails, then connects; the password is never saved in the "
+    "settings",
+    "[gui][servers][postgresql]")
+{
+    if (!hasPostgreSQL()) {
+        WARN("No PostgreSQL test server (ETABLI_TEST_PG): the dialog is not tried on a server.");
+        return;
+    }
+    test::TestDatabase t("postgresql");
+    test::createSchool(t.db());
+    test::PasswordRole role(t);
+    if (!role.isUsable()) {
+        WARN("The PostgreSQL test server asks no password (scripts/test.sh sets one up).");
+        return;
+    }
+    // Outside Établi's reach: a database of another program, and one of a newer Établi.
+    test::TestDatabase foreign("postgresql");
+    REQUIRE(test::rawExec(foreign.db(), QStringLiteral("CREATE TABLE stock (id INTEGER)")));
+    REQUIRE(test::rawExec(foreign.db(), QStringLiteral("DROP TABLE etabli_meta CASCADE")));
+    test::TestDatabase newer("postgresql");
+    REQUIRE(
+        test::rawExec(newer.db(), QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
+                                                 "VALUES (999, 'future', '2030-01-01T00:00:00Z')")));
+    const DatabaseLocation server = role.location();
+
+    ServerPasswords::setDisabled(true); // this machine's keychain is not the test's
+    QTemporaryDir dir;
+    const QString settingsFile = dir.filePath(QStringLiteral("etabli.ini"));
+    AppSettings settings(settingsFile);
+
+    QStringList said;
+    bool keychainRefused = false;
+    test::onNextDialog<FormDialog>([&](FormDialog* dialog) {
+        CHECK(dialog->windowTitle() == QStringLiteral("Se connecter au serveur de l'école"));
+        typeInto(dialog, "host", server.host);
+        field<QSpinBox>(dialog, "port")->setValue(server.port);
+        typeInto(dialog, "database", server.databaseName);
+        typeInto(dialog, "user", server.user);
+        typeInto(dialog, "password", QStringLiteral("pas-le-bon"));
+        said << testConnection(dialog); // a wrong password
+        typeInto(dialog, "password", role.password());
+        field<QSpinBox>(dialog, "port")->setValue(1);
+        said << testConnection(dialog); // nobody on that port
+        field<QSpinBox>(dialog, "port")->setValue(server.port);
+        typeInto(dialog, "database", QStringLiteral("nulle_part"));
+        said << testConnection(dialog); // no such database
+        // As the server's administrator (no password): the other databases.
+        typeInto(dialog, "user", QStringLiteral("etabli"));
+        typeInto(dialog, "database", foreign.location().databaseName);
+        said << testConnection(dialog); // another program's
+        typeInto(dialog, "database", newer.location().databaseName);
+        said << testConnection(dialog); // a newer Établi's
+        // The school's, with the right password.
+        typeInto(dialog, "user", server.user);
+        typeInto(dialog, "database", server.databaseName);
+        said << testConnection(dialog);
+        // Asked to remember it on a PC without a keychain: said, not connected yet.
+        field<QCheckBox>(dialog, "remember")->setChecked(true);
+        QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+        keychainRefused = dialog->isVisible() && !field<QCheckBox>(dialog, "remember")->isChecked();
+        said << dialog->banner()->text();
+        QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    });
+    auto db = ConnectDialog::ask(nullptr, settings);
+    REQUIRE(said.size() == 7);
+    CHECK(said.at(0).contains(QStringLiteral("refuse le mot de passe de « %1 »").arg(server.user)));
+    CHECK(said.at(1).contains(QStringLiteral("Aucun serveur PostgreSQL ne répond")));
+    CHECK(said.at(2).contains(QStringLiteral("n'a pas de base « nulle_part »")));
+    CHECK(said.at(3).contains(QStringLiteral("n'appartient pas à Établi")));
+    CHECK(said.at(4).contains(QStringLiteral("version plus récente")));
+    CHECK(said.at(5) == QStringLiteral("La connexion fonctionne : une base Établi, prête."));
+    CHECK(keychainRefused);
+    CHECK(said.at(6).contains(QStringLiteral("trousseau")));
+    REQUIRE(db);
+    CHECK(db->location().user == server.user);
+    CHECK(db->location().databaseName == server.databaseName);
+    db.reset();
+
+    // Remembered without its password, in the settings and their file.
+    settings.sync();
+    const QStringList saved = settings.value(AppSettings::Key::SavedServers).toStringList();
+    REQUIRE(saved.size() == 1);
+    CHECK(saved.first().contains(server.user));
+    CHECK(settings.lastDatabase() == saved.first());
+    QFile file(settingsFile);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK_FALSE(file.readAll().contains(role.password().toUtf8()));
+
+    // Next time the saved connection is offered, its fields filled, the password to type.
+    bool offered = false;
+    test::onNextDialog<FormDialog>([&](FormDialog* dialog) {
+        auto* savedBox = dialog->findChild<QComboBox*>(QStringLiteral("savedConnections"));
+        offered = savedBox && savedBox->count() == 1 &&
+                  field<QLineEdit>(dialog, "host")->text() == server.host &&
+                  field<QLineEdit>(dialog, "user")->text() == server.user &&
+                  field<QLineEdit>(dialog, "password")->text().isEmpty();
+        test::closeThrowingAway(dialog);
+    });
+    CHECK_FALSE(ConnectDialog::ask(nullptr, settings));
+    CHECK(offered);
+    ServerPasswords::setDisabled(false);
+}
