@@ -1,6 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <QFlags>
+#include <QList>
+#include <QString>
 
 namespace etabli {
 
@@ -35,5 +38,11 @@ inline constexpr DataKinds allDataKinds()
 {
     return DataKinds::fromInt(0x1ffffu);
 }
+
+// Between PCs on a PostgreSQL server each kind travels on its own channel
+// (LISTEN/NOTIFY): "etabli_trainees"… The kinds, one by one, and their channels.
+QList<DataKind> dataKindsIn(DataKinds kinds);
+QString channelOf(DataKind kind);
+std::optional<DataKind> kindOfChannel(const QString& channel);
 
 } // namespace etabli

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QStorageInfo>
 #include <QUrl>
@@ -366,6 +367,8 @@ Status Database::reconnect()
     logging::get("storage")->warn("reconnecting to {}", m_location.displayName().toStdString());
     m_lostNoted = false;
     auto opened = openConnection();
+    if (opened && m_onRemoteChange)
+        opened = subscribe(); // the new connection listens as the old one did
     if (!opened &&
         (opened.error().code == Error::Code::Storage || opened.error().code == Error::Code::Unreachable))
         return fail(Error::Code::ConnectionLost,
@@ -373,6 +376,53 @@ Status Database::reconnect()
                        "server or the network is still down. Check them, then try again."),
                     opened.error().detail);
     return opened;
+}
+
+Status Database::announceChanges()
+{
+    if (m_dialect != Dialect::PostgreSQL || m_pendingChanges.toInt() == 0)
+        return {};
+    QStringList channels;
+    for (const DataKind kind : dataKindsIn(m_pendingChanges))
+        channels << QLatin1Char('\'') + channelOf(kind) + QLatin1Char('\'');
+    SqlQuery q(*this);
+    return q.exec(QStringLiteral("SELECT pg_notify(c, '') FROM unnest(ARRAY[%1]) AS c")
+                      .arg(channels.join(QStringLiteral(", "))));
+}
+
+Status Database::listenToOtherComputers(std::function<void(DataKinds)> listener)
+{
+    m_onRemoteChange = std::move(listener);
+    return subscribe();
+}
+
+Status Database::subscribe()
+{
+    if (m_dialect != Dialect::PostgreSQL)
+        return {};
+    QSqlDriver* driver = connection().driver();
+    if (!driver)
+        return {};
+    QObject::disconnect(driver, &QSqlDriver::notification, nullptr, nullptr);
+    if (!m_onRemoteChange) {
+        for (const QString& channel : driver->subscribedToNotifications())
+            driver->unsubscribeFromNotification(channel);
+        return {};
+    }
+    for (const DataKind kind : dataKindsIn(allDataKinds())) {
+        if (!driver->subscribedToNotifications().contains(channelOf(kind)) &&
+            !driver->subscribeToNotification(channelOf(kind)))
+            return fail(Error::Code::Storage, tr("Établi cannot follow the other computers' changes."),
+                        driver->lastError().text());
+    }
+    QObject::connect(driver, &QSqlDriver::notification, driver,
+                     [this](const QString& channel, QSqlDriver::NotificationSource source, const QVariant&) {
+                         if (source != QSqlDriver::OtherSource || !m_onRemoteChange)
+                             return;
+                         if (const auto kind = kindOfChannel(channel))
+                             m_onRemoteChange(*kind);
+                     });
+    return {};
 }
 
 void Database::transactionEnded(bool committed)

@@ -95,6 +95,14 @@ public:
     void setChangeListener(std::function<void(DataKinds)> listener) { m_onChange = std::move(listener); }
     // Called by Transaction at the end of the outermost transaction.
     void transactionEnded(bool committed);
+    // PostgreSQL, by Transaction just before the outermost COMMIT: tells the
+    // other PCs what is being committed (a NOTIFY per kind, delivered with
+    // the commit, never with a rollback). Nothing on SQLite.
+    Status announceChanges();
+    // PostgreSQL: calls `listener` (on this connection's thread, from its
+    // event loop) with what another PC committed; kept across reconnects.
+    // Nothing on SQLite. An empty listener stops listening.
+    Status listenToOtherComputers(std::function<void(DataKinds)> listener);
 
     // How many Transaction objects are open on this connection: an inner one
     // is a savepoint, so that services compose (the demo calls them inside
@@ -111,6 +119,7 @@ private:
     Status checkBeforeWriting(OpenMode mode, bool* isNew);
     Status configureSqlite();
     Status migrate();
+    Status subscribe();
 
     DatabaseLocation m_location;
     Dialect m_dialect;
@@ -119,6 +128,7 @@ private:
     int m_transactionDepth = 0;
     std::function<void()> m_onConnectionLost;
     std::function<void(DataKinds)> m_onChange;
+    std::function<void(DataKinds)> m_onRemoteChange;
     DataKinds m_pendingChanges;
     mutable bool m_lostNoted = false;
 };

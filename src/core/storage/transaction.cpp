@@ -51,6 +51,12 @@ Status Transaction::commit()
 {
     if (!m_active)
         return fail(Error::Code::Storage, tr("Internal error: no transaction in progress."));
+    if (m_savepoint.isEmpty()) {
+        if (auto told = m_db.announceChanges(); !told) {
+            rollback();
+            return told;
+        }
+    }
     SqlQuery q(m_db);
     auto done = q.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT")
                                              : QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);

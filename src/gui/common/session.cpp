@@ -1,6 +1,9 @@
 #include "gui/common/session.h"
 
 #include "storage/database.h"
+#include "util/logging.h"
+
+#include <spdlog/spdlog.h>
 
 namespace etabli {
 
@@ -14,8 +17,15 @@ void Session::setDatabase(std::unique_ptr<Database> database)
     if (m_database)
         m_database->setConnectionLostHandler(
             [this]() { QMetaObject::invokeMethod(this, &Session::connectionLost, Qt::QueuedConnection); });
-    if (m_database)
+    if (m_database) {
         m_database->setChangeListener([this](DataKinds kinds) { notifyDataChanged(kinds); });
+        // What another PC commits on the server reloads the pages here too.
+        if (auto r =
+                m_database->listenToOtherComputers([this](DataKinds kinds) { notifyDataChanged(kinds); });
+            !r)
+            logging::get("gui")->warn("not following the other computers: {}",
+                                      r.error().detail.toStdString());
+    }
     m_user = UserContext{};
     Q_EMIT databaseChanged();
 }
@@ -38,6 +48,7 @@ std::unique_ptr<Database> Session::takeDatabase()
     if (db) {
         db->setConnectionLostHandler({});
         db->setChangeListener({});
+        (void)db->listenToOtherComputers({});
     }
     Q_EMIT databaseChanged();
     return db;
