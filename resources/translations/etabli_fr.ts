@@ -206,7 +206,7 @@
 <context>
     <name>AuditTrail</name>
     <message>
-        <location filename="../../src/core/services/audittrail.cpp" line="+142" />
+        <location filename="../../src/core/services/audittrail.cpp" line="+144" />
         <source>Internal error: personal values recorded without digest.</source>
         <translation>Erreur interne : des valeurs personnelles seraient enregistrées sans empreinte.</translation>
     </message>
@@ -214,6 +214,21 @@
         <location line="+52" />
         <source>Date (UTC);Person;Item;Number;Action;Changes</source>
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>at %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>on %1 at %2</source>
+        <translation>le %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Changed by %1 %2 while you were changing it. Reload their version, or copy your changes first.</source>
+        <translation>Modifié par %1 %2 pendant que vous le modifiiez. Rechargez sa version, ou copiez d'abord vos changements.</translation>
     </message>
 </context>
 <context>
@@ -1100,7 +1115,7 @@
         <translation>Cette ligne de taxe d'apprentissage n'existe pas.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+42" />
         <source>This line was changed meanwhile on another computer.</source>
         <translation>Cette ligne a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -1110,7 +1125,7 @@
         <translation>Cet adhérent n'existe pas.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+34" />
         <source>This member was changed meanwhile on another computer.</source>
         <translation>Cet adhérent a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -1507,7 +1522,7 @@
         <translation>Le code « %1 » est déjà utilisé dans cet atelier.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>This item was changed meanwhile on another computer.</source>
         <translation>Cet article a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -2911,7 +2926,7 @@
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+47" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -2927,7 +2942,7 @@
         <translation>Un véhicule immatriculé « %1 » est déjà enregistré.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>This vehicle was changed meanwhile on another computer.</source>
         <translation>Ce véhicule a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -3094,7 +3109,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../src/core/storage/database.cpp" line="+117" />
+        <location filename="../../src/core/storage/database.cpp" line="+118" />
         <source>“%1” is a folder, not a database.</source>
         <translation>« %1 » est un dossier, pas une base de données.</translation>
     </message>
@@ -3130,12 +3145,12 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+329" />
+        <location line="+378" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-238" />
+        <location line="-287" />
         <source>The %1 database driver is not installed.</source>
         <translation>Le pilote de base de données %1 n'est pas installé.</translation>
     </message>
@@ -3185,18 +3200,23 @@
         <translation>« %1 » n'est pas un nom de rôle PostgreSQL (lettres minuscules, chiffres et _).</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+46" />
         <source>The connection to the database server was lost and cannot be made again yet: the server or the network is still down. Check them, then try again.</source>
         <translation>La connexion au serveur de la base de données a été perdue et ne peut pas encore être rétablie : le serveur ou le réseau est toujours arrêté. Vérifiez-les, puis réessayez.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+40" />
+        <source>Établi cannot follow the other computers' changes.</source>
+        <translation>Établi ne peut pas suivre les changements des autres postes.</translation>
+    </message>
+    <message>
+        <location line="+39" />
         <source>“%1” is a database that does not belong to Établi: it was not changed.</source>
         <translation>« %1 » est une base de données qui n'appartient pas à Établi : elle n'a pas été modifiée.</translation>
     </message>
     <message>
-        <location line="-216" />
-        <location line="+227" />
+        <location line="-265" />
+        <location line="+276" />
         <source>The file “%1” is damaged or is not a database. Restore a backup (File → Restore a backup).</source>
         <translation>Le fichier « %1 » est endommagé ou n'est pas une base de données. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
@@ -3211,12 +3231,12 @@
         <translation>« %1 » est vide : ce n'est pas une base de données Établi.</translation>
     </message>
     <message>
-        <location line="-266" />
+        <location line="-315" />
         <source>The database “%1” is damaged. Restore a backup (File → Restore a backup).</source>
         <translation>La base « %1 » est endommagée. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+279" />
+        <location line="+328" />
         <source>The database “%1” was made by a newer version of Établi (schema %2; this version knows schema %3). Install the latest version of Établi.</source>
         <translation>La base « %1 » a été créée par une version plus récente d'Établi (schéma %2 ; cette version connaît le schéma %3). Installez la dernière version d'Établi.</translation>
     </message>
@@ -4308,7 +4328,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+168" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+169" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -4778,7 +4798,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>OrderRepository</name>
     <message>
-        <location filename="../../src/core/storage/orderrepository.cpp" line="+148" />
+        <location filename="../../src/core/storage/orderrepository.cpp" line="+149" />
         <source>This quote was changed meanwhile on another computer.</source>
         <translation>Ce devis a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -4793,7 +4813,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Aucun devis ne porte le numéro « %1 ».</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+53" />
         <source>This work order was changed meanwhile on another computer.</source>
         <translation>Ce bon de travaux a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -5059,7 +5079,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionRepository</name>
     <message>
-        <location filename="../../src/core/storage/productionrepository.cpp" line="+250" />
+        <location filename="../../src/core/storage/productionrepository.cpp" line="+251" />
         <source>This entry was changed meanwhile on another computer.</source>
         <translation>Cette entrée a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -5119,12 +5139,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+11" />
-        <location line="+310" />
+        <location line="+315" />
         <source>Choose the workshop.</source>
         <translation>Choisissez l'atelier.</translation>
     </message>
     <message>
-        <location line="-304" />
+        <location line="-309" />
         <source>A trainee appears twice on the entry.</source>
         <translation>Un jeune figure deux fois sur l'entrée.</translation>
     </message>
@@ -5244,7 +5264,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Enregistrer l'entrée quand même ?</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+76" />
         <source>Access denied: this workshop is not one of your sections.</source>
         <translation>Accès refusé : cet atelier n'est pas l'une de vos sections.</translation>
     </message>
@@ -7220,7 +7240,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>StaffRepository</name>
     <message>
-        <location filename="../../src/core/storage/staffrepository.cpp" line="+134" />
+        <location filename="../../src/core/storage/staffrepository.cpp" line="+135" />
         <source>This team member was changed meanwhile on another computer.</source>
         <translation>Ce membre de l'équipe a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -7360,7 +7380,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SubsidyRepository</name>
     <message>
-        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+155" />
+        <location filename="../../src/core/storage/subsidyrepository.cpp" line="+156" />
         <source>This subsidy was changed meanwhile on another computer.</source>
         <translation>Cette subvention a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -7511,7 +7531,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeDetailRepository</name>
     <message>
-        <location filename="../../src/core/storage/traineedetailrepository.cpp" line="+78" />
+        <location filename="../../src/core/storage/traineedetailrepository.cpp" line="+79" />
         <source>This guardian was changed meanwhile on another computer.</source>
         <translation>Ce responsable a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -7670,12 +7690,12 @@ Complétez, puis envoyez le devis.</translation>
     <name>TraineeService</name>
     <message>
         <location filename="../../src/core/services/traineeservice.cpp" line="+100" />
-        <location line="+217" />
+        <location line="+222" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-196" />
         <source>The last name and the first name are required.</source>
         <translation>Le nom et le prénom sont obligatoires.</translation>
     </message>
@@ -7750,7 +7770,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Un autre dossier (n°%1) a le même nom et la même date de naissance.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+35" />
         <source>Tick the trainees who go on to the second year.</source>
         <translation>Cochez les jeunes qui passent en 2e année.</translation>
     </message>
@@ -11642,7 +11662,22 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::EditingDialog</name>
     <message>
-        <location filename="../../src/gui/common/editingdialog.cpp" line="+140" />
+        <location filename="../../src/gui/common/editingdialog.cpp" line="+138" />
+        <source>Reload their version</source>
+        <translation>Recharger sa version</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Copy my changes, then reload</source>
+        <translation>Copier mes changements, puis recharger</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Go on editing</source>
+        <translation>Continuer à modifier</translation>
+    </message>
+    <message>
+        <location line="+32" />
         <source>What was typed in this window is not saved.</source>
         <translation>Ce qui a été saisi dans cette fenêtre n'est pas enregistré.</translation>
     </message>
@@ -12718,7 +12753,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+165" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+182" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -12873,42 +12908,33 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Ouvrir le &amp;journal</translation>
     </message>
     <message>
-        <location line="+72" />
-        <source>Connection lost</source>
-        <translation>Connexion perdue</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>The connection to the database server was lost: the server stopped or the network was cut. What was being saved when it happened was not: do it again once reconnected.</source>
-        <translation>La connexion au serveur de la base de données a été perdue : le serveur s'est arrêté ou le réseau a été coupé. Ce qui était en cours d'enregistrement à ce moment ne l'a pas été : refaites-le une fois reconnecté.</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Reconnect</source>
-        <translation>Se reconnecter</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Later</source>
-        <translation>Plus tard</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Later: File → Reconnect to the server.</source>
-        <translation>Plus tard : Fichier → Se reconnecter au serveur.</translation>
-    </message>
-    <message>
-        <location line="+14" />
+        <location line="+121" />
         <source>Reconnect to the server</source>
         <translation>Se reconnecter au serveur</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-11" />
         <source>Connected to the server again.</source>
         <translation>Reconnecté au serveur.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="-35" />
+        <source>Connection to the server lost — trying again… What was being saved when it happened was not: do it again once reconnected.</source>
+        <translation>Connexion au serveur perdue — nouvelle tentative… Ce qui était en cours d'enregistrement à ce moment ne l'a pas été : refaites-le une fois reconnecté.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+18" />
+        <source>Try now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Connection to the server lost — trying again… (last try at %1: the server or the network is still down)</source>
+        <translation>Connexion au serveur perdue — nouvelle tentative… (dernier essai à %1 : le serveur ou le réseau est encore coupé)</translation>
+    </message>
+    <message>
+        <location line="+42" />
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
@@ -13632,6 +13658,49 @@ Facturé (HT) : %6
         <location filename="../../src/gui/common/placeholderpage.cpp" line="+23" />
         <source>This module comes in a next version of Établi.</source>
         <translation>Ce module arrive dans une prochaine version d'Établi.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::PresenceIndicator</name>
+    <message>
+        <location filename="../../src/gui/shell/presenceindicator.cpp" line="+78" />
+        <source>%1 — %2 — since %3</source>
+        <translation>%1 — %2 — depuis %3</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No one else connected</source>
+        <translation>Personne d'autre connecté</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n other PC(s) connected</source>
+        <translation><numerusform>%n autre poste connecté</numerusform><numerusform>%n autres postes connectés</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Who else works in the school's database: click to see them.</source>
+        <translation>Qui d'autre travaille dans la base de l'école : cliquez pour le voir.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>People working in the school's database on other PCs.</source>
+        <translation>Les personnes qui travaillent dans la base de l'école sur d'autres postes.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Connected</source>
+        <translation>Connectés</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No one else is connected.</source>
+        <translation>Personne d'autre n'est connecté.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Also working in the school's database:</source>
+        <translation>Travaillent aussi dans la base de l'école :</translation>
     </message>
 </context>
 <context>
@@ -15704,18 +15773,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+18" />
-        <location line="+272" />
+        <location line="+280" />
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location line="-271" />
-        <location line="+272" />
+        <location line="-279" />
+        <location line="+280" />
         <source>&amp;First name</source>
         <translation>&amp;Prénom</translation>
     </message>
     <message>
-        <location line="-271" />
+        <location line="-279" />
         <source>&amp;Born on</source>
         <translation>&amp;Né(e) le</translation>
     </message>
@@ -15741,18 +15810,18 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+266" />
+        <location line="+274" />
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location line="-265" />
-        <location line="+266" />
+        <location line="-273" />
+        <location line="+274" />
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location line="-263" />
+        <location line="-271" />
         <source>Add to the list…</source>
         <translation>Ajouter à la liste…</translation>
     </message>
@@ -15850,7 +15919,7 @@ après-midi</translation>
         <translation>Séjours à l'école :</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+93" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>

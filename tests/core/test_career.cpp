@@ -161,7 +161,7 @@ TEST_CASE("An internship is changed in place, once per reading, and hosts are or
     changed.tutor = QStringLiteral("M. Girod");
     const Status stale = career.updateInternship(changed);
     REQUIRE_FALSE(stale);
-    CHECK(stale.error().code == Error::Code::Conflict);
+    CHECK(stale.error().code == Error::Code::ChangedMeanwhile);
     changed.end = changed.start.addDays(-1);
     CHECK_FALSE(career.updateInternship(changed));
 

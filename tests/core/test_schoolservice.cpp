@@ -155,7 +155,7 @@ TEST_CASE("Sections: add, rename, deactivate, and delete only when unused", "[sc
     CHECK(service.sections(true)->size() == 2);
     auto stale = service.updateSection(s); // version already used
     REQUIRE_FALSE(stale);
-    CHECK(stale.error().code == Error::Code::Conflict);
+    CHECK(stale.error().code == Error::Code::ChangedMeanwhile);
 
     REQUIRE(service.deleteSection(*id));
     CHECK(service.sections()->size() == 2);

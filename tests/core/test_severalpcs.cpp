@@ -2,6 +2,8 @@
 // others hear of.
 
 #include "services/contactservice.h"
+#include "services/presenceservice.h"
+#include "services/userservice.h"
 #include "storage/database.h"
 #include "support/testdatabase.h"
 #include "util/clock.h"
@@ -73,4 +75,90 @@ TEST_CASE("A change committed on one PC is heard on the others within two second
     c.name = QStringLiteral("Carrosserie Vuillemin");
     REQUIRE(ContactService(**office, clock, director).add(c, true));
     CHECK(within2s([&]() { return heardInWorkshop.testFlag(DataKind::Contacts); }));
+}
+
+TEST_CASE("Two PCs edit one record: the second save is refused with the first one's name and time",
+          "[severalpcs]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    test::TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+    User marie;
+    marie.login = QStringLiteral("marie");
+    marie.displayName = QStringLiteral("Marie Dupont");
+    marie.role = Role::Secretariat;
+    REQUIRE(UserService(t.db(), clock, director).create(marie, QStringLiteral("un-mot-de-passe-solide-2")));
+    const UserContext secretary =
+        test::logIn(t.db(), QStringLiteral("marie"), QStringLiteral("un-mot-de-passe-solide-2"));
+    Contact c;
+    c.name = QStringLiteral("Garage du Doubs");
+    auto id = ContactService(t.db(), clock, director).add(c, true);
+    REQUIRE(id);
+
+    // Both open the contact; Marie saves first.
+    auto mine = ContactService(t.db(), clock, director).get(*id);
+    auto hers = ContactService(t.db(), clock, secretary).get(*id);
+    REQUIRE(mine);
+    REQUIRE(hers);
+    hers->phone = QStringLiteral("03 84 72 00 00");
+    REQUIRE(ContactService(t.db(), clock, secretary).update(*hers, true));
+    mine->email = QStringLiteral("contact@garage-doubs.fr");
+    auto refused = ContactService(t.db(), clock, director).update(*mine, true);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == Error::Code::ChangedMeanwhile);
+    INFO(refused.error().message.toStdString());
+    CHECK(refused.error().message.startsWith(QStringLiteral("Modifié par Marie Dupont ")));
+    CHECK(refused.error().message.contains(QStringLiteral("pendant que vous le modifiiez")));
+    // Nothing of mine was written over hers.
+    CHECK(ContactService(t.db(), clock, director).get(*id)->phone == QStringLiteral("03 84 72 00 00"));
+    CHECK(ContactService(t.db(), clock, director).get(*id)->email.isEmpty());
+}
+
+TEST_CASE("Who else is connected: one session per window, gone after two minutes without a heartbeat",
+          "[severalpcs][postgresql]")
+{
+    if (test::backends().size() < 2) {
+        WARN("No PostgreSQL test server (ETABLI_TEST_PG): one PC, no one else.");
+        return;
+    }
+    test::TestDatabase t("postgresql");
+    const UserContext director = test::createSchool(t.db());
+    auto office = t.reopen();
+    auto workshop = t.reopen();
+    REQUIRE(office);
+    REQUIRE(workshop);
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+    PresenceService atOffice(**office, clock, director);
+    PresenceService atWorkshop(**workshop, clock, director);
+    REQUIRE(atOffice.isShared());
+    auto a = atOffice.join();
+    auto b = atWorkshop.join();
+    REQUIRE(a);
+    REQUIRE(b);
+    auto seenFromOffice = atOffice.others(*a);
+    REQUIRE(seenFromOffice);
+    REQUIRE(seenFromOffice->size() == 1);
+    CHECK(seenFromOffice->first().displayName == QStringLiteral("Martine Vuillemin"));
+    CHECK_FALSE(seenFromOffice->first().computer.isEmpty());
+
+    // The workshop PC is switched off: no heartbeat for three minutes.
+    REQUIRE(test::rawExec(**office, QStringLiteral("UPDATE app_session SET seen_at = '2000-01-01T00:00:00Z' "
+                                                   "WHERE id = %1")
+                                        .arg(*b)));
+    REQUIRE(atOffice.beat(*a));
+    CHECK(atOffice.others(*a)->isEmpty());
+    CHECK(test::rawScalar(**office, QStringLiteral("SELECT count(*) FROM app_session")).toInt() == 1);
+    // Back on: its next heartbeat brings it back.
+    REQUIRE(atWorkshop.beat(*b));
+    CHECK(atOffice.others(*a)->size() == 1);
+    REQUIRE(atWorkshop.leave(*b));
+    CHECK(atOffice.others(*a)->isEmpty());
+
+    // On a file, there is no one else.
+    test::TestDatabase file("sqlite");
+    const UserContext alone = test::createSchool(file.db());
+    PresenceService here(file.db(), clock, alone);
+    CHECK_FALSE(here.isShared());
+    CHECK(*here.join() == 0);
 }

@@ -110,7 +110,10 @@ TEST_CASE("Trainee records: create, validate, refuse duplicates, archive instead
     REQUIRE(service.update(left));
     auto stale = service.update(left); // the version moved on
     REQUIRE_FALSE(stale);
-    CHECK(stale.error().code == Error::Code::Conflict);
+    CHECK(stale.error().code == Error::Code::ChangedMeanwhile);
+    // Said as the trail knows it: who saved in between, and when.
+    CHECK(stale.error().message.startsWith(QStringLiteral("Modifié par ")));
+    CHECK(stale.error().message.contains(QStringLiteral("pendant que vous le modifiiez")));
 
     // Enrolled once: never deleted, archived.
     auto refusedDelete = service.remove(*id);

@@ -5,6 +5,7 @@
 #include "services/auditwording.h"
 #include "storage/auditrepository.h"
 #include "storage/database.h"
+#include "storage/userrepository.h"
 #include "util/clock.h"
 
 #include <limits>
@@ -12,6 +13,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 namespace etabli {
 
@@ -213,6 +215,35 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
     }
     // The trail names the school's staff: the owner's only.
     return files::write(path, out, true);
+}
+
+Error AuditTrail::explainConflict(const Error& refused, AuditEntity entity, qint64 id) const
+{
+    if (refused.code != Error::Code::ChangedMeanwhile)
+        return refused;
+    AuditFilter filter;
+    filter.entity = entity;
+    filter.entityId = QString::number(id);
+    auto last = AuditRepository(m_db).latest(filter, 1);
+    if (!last || last->isEmpty())
+        return refused;
+    const AuditEntry& e = last->constFirst();
+    QString who = e.userLogin;
+    if (auto user = UserRepository(m_db).findById(e.userId);
+        user && *user && !(*user)->user.displayName.isEmpty())
+        who = (*user)->user.displayName;
+    const QDateTime at = QDateTime::fromString(e.at, Qt::ISODate).toLocalTime();
+    const QLocale fr(QLocale::French, QLocale::France);
+    const QString when = at.date() == m_clock.today()
+                             ? tr("at %1").arg(fr.toString(at.time(), QStringLiteral("H' h 'mm")))
+                             : tr("on %1 at %2")
+                                   .arg(fr.toString(at.date(), QStringLiteral("dd/MM/yyyy")),
+                                        fr.toString(at.time(), QStringLiteral("H' h 'mm")));
+    return Error{Error::Code::ChangedMeanwhile,
+                 tr("Changed by %1 %2 while you were changing it. Reload their version, or copy your changes "
+                    "first.")
+                     .arg(who, when),
+                 refused.message};
 }
 
 DataKinds AuditTrail::kindOf(AuditEntity entity)

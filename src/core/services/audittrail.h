@@ -76,6 +76,11 @@ public:
         ChangeSet changes;
     };
     Status recordAll(const UserContext& user, AuditEntity entity, AuditAction action, const QList<Row>& rows);
+    // A save refused because the row changed since it was read (its
+    // version): the refusal said as the trail knows it — "Modifié par Marie
+    // Dupont à 10 h 42 pendant que vous le modifiiez." (ChangedMeanwhile).
+    // Any other error is returned as it is.
+    Error explainConflict(const Error& refused, AuditEntity entity, qint64 id) const;
     // Forgets a person (retention): their digests can no longer be linked to a value.
     Status forget(const QString& subject);
 

@@ -106,7 +106,7 @@ Status ContactService::update(const Contact& input, bool confirmedDuplicate)
     Contact c = input;
     if (auto r = validate(c, confirmedDuplicate); !r)
         return r;
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         ContactRepository repo(m_db);
         auto before = repo.get(c.id);
         if (!before)
@@ -124,6 +124,11 @@ Status ContactService::update(const Contact& input, bool confirmedDuplicate)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::Contact, QString::number(c.id), AuditAction::Update, changes);
     });
+    if (!saved)
+        // Changed meanwhile on another PC: said with who and when.
+        return std::unexpected(
+            AuditTrail(m_db, m_clock).explainConflict(saved.error(), AuditEntity::Contact, c.id));
+    return saved;
 }
 
 Result<QList<Vehicle>> ContactService::vehicles(qint64 contactId) const

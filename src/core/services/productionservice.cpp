@@ -252,7 +252,7 @@ Status ProductionService::validate(ProductionEntry& e, bool confirmed) const
 Result<qint64> ProductionService::save(const ProductionEntry& input, bool confirmed)
 {
     ETABLI_TRY(AccessControl::requireInSection(m_actor, permission::ProductionWrite, input.sectionId));
-    return inTransaction(m_db, [&]() -> Result<qint64> {
+    auto saved = inTransaction(m_db, [&]() -> Result<qint64> {
         ProductionRepository repo(m_db);
         ProductionEntry e = input;
         ProductionEntry before;
@@ -286,6 +286,11 @@ Result<qint64> ProductionService::save(const ProductionEntry& input, bool confir
                 .record(m_actor, AuditEntity::Production, QString::number(e.id), AuditAction::Update, c));
         return e.id;
     });
+    if (!saved)
+        // Changed meanwhile on another PC: said with who and when.
+        return std::unexpected(
+            AuditTrail(m_db, m_clock).explainConflict(saved.error(), AuditEntity::Production, input.id));
+    return saved;
 }
 
 Status ProductionService::remove(qint64 id)

@@ -210,7 +210,7 @@ Status TraineeService::update(const Trainee& input, bool confirmedAge)
         return r;
     if (auto r = validate(t, confirmedAge); !r)
         return r;
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         TraineeRepository repo(m_db);
         auto before = repo.load(t.id);
         if (!before)
@@ -230,6 +230,11 @@ Status TraineeService::update(const Trainee& input, bool confirmedAge)
             .record(m_actor, AuditEntity::Trainee, QString::number(t.id), AuditAction::Update,
                     diff(*before, t));
     });
+    if (!saved)
+        // Changed meanwhile on another PC: said with who and when.
+        return std::unexpected(
+            AuditTrail(m_db, m_clock).explainConflict(saved.error(), AuditEntity::Trainee, t.id));
+    return saved;
 }
 
 Result<QList<TraineeRow>> TraineeService::secondYearCandidates() const

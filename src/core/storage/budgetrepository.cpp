@@ -338,7 +338,8 @@ Status BudgetRepository::updateApprenticeshipTax(const ApprenticeshipTax& t, con
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This line was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This line was changed meanwhile on another computer."));
     return {};
 }
 
@@ -392,7 +393,8 @@ Status BudgetRepository::updateMember(const Member& m, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This member was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This member was changed meanwhile on another computer."));
     return {};
 }
 

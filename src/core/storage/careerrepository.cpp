@@ -130,7 +130,7 @@ Status CareerRepository::updateInternship(const Internship& i, const QString& no
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("This internship was changed meanwhile on another computer: open the record again."));
     return {};
 }

@@ -117,7 +117,8 @@ Status CatalogueRepository::update(const CatalogueItem& i, const QString& nowIso
         return r;
     }
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This item was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This item was changed meanwhile on another computer."));
     return {};
 }
 

@@ -185,7 +185,8 @@ Status ContactRepository::update(const Contact& c, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This contact was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This contact was changed meanwhile on another computer."));
     return {};
 }
 
@@ -301,7 +302,8 @@ Status ContactRepository::updateVehicle(const Vehicle& v, const QString& nowIso)
         return r;
     }
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This vehicle was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This vehicle was changed meanwhile on another computer."));
     return {};
 }
 

@@ -157,7 +157,7 @@ Status FundingRepository::setTargets(const FinancialYear& y, const QString& nowI
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("This financial year was changed meanwhile on another computer."));
     return {};
 }
@@ -177,7 +177,7 @@ Status FundingRepository::setClosed(qint64 yearId, bool closed, int version, con
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("This financial year was changed meanwhile on another computer."));
     return {};
 }

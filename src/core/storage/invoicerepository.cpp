@@ -165,7 +165,8 @@ Status InvoiceRepository::updateDraft(const Invoice& inv, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This invoice was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This invoice was changed meanwhile on another computer."));
     return writeLines(inv.id, inv.lines);
 }
 
@@ -332,7 +333,7 @@ Status InvoiceRepository::markIssued(const Invoice& i, int year, int sequence, i
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("This invoice was changed or issued meanwhile on another computer."));
     return {};
 }

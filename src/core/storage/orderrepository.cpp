@@ -145,7 +145,8 @@ Status OrderRepository::updateQuote(const Quote& quote, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This quote was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This quote was changed meanwhile on another computer."));
     return writeLines(QStringLiteral("quote_line"), QStringLiteral("quote_id"), quote.id, quote.lines);
 }
 
@@ -294,7 +295,8 @@ Status OrderRepository::updateOrder(const WorkOrder& o, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This work order was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This work order was changed meanwhile on another computer."));
     return writeLines(QStringLiteral("work_order_line"), QStringLiteral("order_id"), o.id, o.lines);
 }
 

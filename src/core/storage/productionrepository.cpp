@@ -247,7 +247,8 @@ Status ProductionRepository::replace(const ProductionEntry& e, const QString& no
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This entry was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This entry was changed meanwhile on another computer."));
     if (auto r = deleteLines(e.id); !r)
         return r;
     return Writer(m_db).writeLines(e, e.id);

@@ -37,7 +37,7 @@ Status ReferenceValueRepository::update(const ReferenceValue& v, const QString& 
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("This reference value was changed meanwhile on another computer."));
     return {};
 }

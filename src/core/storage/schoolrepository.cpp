@@ -118,7 +118,7 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
         q.bind(QStringLiteral("version"), s.version);
     ETABLI_TRY(q.exec());
     if (!insert && q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("The school's settings were changed meanwhile on another computer. Reload them, then "
                        "make your change again."));
     return insert ? 1 : s.version + 1;
@@ -187,7 +187,7 @@ Status SchoolRepository::saveLegalAmount(const LegalAmount& a, const QString& no
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("This amount was changed meanwhile on another computer. Reload the "
                        "settings, then make your change again."));
     return {};

@@ -81,7 +81,7 @@ Status SectionRepository::update(const Section& s, const QString& nowIso)
         return r;
     }
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("The section “%1” was changed meanwhile on another computer. Reload the list.")
                         .arg(s.name.trimmed()));
     return {};

@@ -131,7 +131,8 @@ Status StaffRepository::update(const StaffMember& m, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This team member was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This team member was changed meanwhile on another computer."));
     return writeSections(m.id, m.sectionIds);
 }
 

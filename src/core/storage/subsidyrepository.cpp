@@ -152,7 +152,8 @@ Status SubsidyRepository::update(const Subsidy& s, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This subsidy was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This subsidy was changed meanwhile on another computer."));
     for (const char* table : {"subsidy_instalment", "subsidy_budget_line"}) {
         SqlQuery del(m_db);
         if (auto r = del.prepare(

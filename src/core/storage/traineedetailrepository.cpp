@@ -75,7 +75,8 @@ Status TraineeDetailRepository::updateGuardian(const Guardian& g, const QString&
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict, tr("This guardian was changed meanwhile on another computer."));
+        return fail(Error::Code::ChangedMeanwhile,
+                    tr("This guardian was changed meanwhile on another computer."));
     return {};
 }
 

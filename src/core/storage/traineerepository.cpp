@@ -196,7 +196,7 @@ Status TraineeRepository::update(const Trainee& t, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("This record was changed meanwhile on another computer. Close it and open it again."));
     return syncStays(t, &*before, QDate::fromString(nowIso.left(10), Qt::ISODate));
 }

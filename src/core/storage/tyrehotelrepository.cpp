@@ -171,7 +171,7 @@ Status TyreHotelRepository::update(const TyreSet& s, const QString& nowIso)
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() != 1)
-        return fail(Error::Code::Conflict,
+        return fail(Error::Code::ChangedMeanwhile,
                     tr("This set of tyres was changed meanwhile on another computer."));
     return writeTyres(s.id, s.treadTenths);
 }

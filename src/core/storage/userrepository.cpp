@@ -141,7 +141,7 @@ Status UserRepository::update(const User& u, const QString& nowIso)
         return r;
     if (q.numRowsAffected() != 1)
         return fail(
-            Error::Code::Conflict,
+            Error::Code::ChangedMeanwhile,
             tr("The account “%1” was changed meanwhile on another computer. Reload the list.").arg(u.login));
     return {};
 }

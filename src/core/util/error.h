@@ -14,12 +14,13 @@ struct Error
         Generic,
         NotFound,
         InvalidInput,
-        Conflict, // optimistic locking: the row changed meanwhile
-        Storage,  // the database refused or failed
-        Busy,     // locked by another program
-        Corrupt,  // integrity check failed, not a database
-        Foreign,  // a database, but not an Établi one
-        TooNew,   // schema from a newer Établi
+        Conflict,         // the data refuses it (a twin, a number taken, an anonymised record)
+        ChangedMeanwhile, // optimistic locking: the row changed since it was read
+        Storage,          // the database refused or failed
+        Busy,             // locked by another program
+        Corrupt,          // integrity check failed, not a database
+        Foreign,          // a database, but not an Établi one
+        TooNew,           // schema from a newer Établi
         ReadOnly,
         AccessDenied,
         Io,

@@ -5,8 +5,11 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -113,6 +116,35 @@ QStringList EditingDialog::snapshot() const
                 values << model->index(r, c).data().toString();
     }
     return values;
+}
+
+QString EditingDialog::typedText() const
+{
+    QStringList lines;
+    for (const QLabel* label : findChildren<QLabel*>()) {
+        if (!label->buddy() || label->window() != this)
+            continue;
+        const QString value = valueOf(label->buddy());
+        if (!value.isEmpty())
+            lines << QStringLiteral("%1 %2").arg(label->text().remove(QLatin1Char('&')), value);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool EditingDialog::resolveChangedMeanwhile(const Error& error)
+{
+    QMessageBox box(QMessageBox::Warning, windowTitle(), error.message, QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("changedMeanwhile"));
+    QPushButton* reload = box.addButton(tr("Reload their version"), QMessageBox::AcceptRole);
+    QPushButton* copy = box.addButton(tr("Copy my changes, then reload"), QMessageBox::ActionRole);
+    box.addButton(tr("Go on editing"), QMessageBox::RejectRole);
+    box.setDefaultButton(copy);
+    box.exec();
+    if (box.clickedButton() == copy) {
+        QGuiApplication::clipboard()->setText(typedText());
+        return true;
+    }
+    return box.clickedButton() == reload;
 }
 
 void EditingDialog::markSaved()

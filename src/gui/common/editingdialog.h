@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/error.h"
+
 #include <QDialog>
 #include <QPointer>
 #include <QStringList>
@@ -38,6 +40,14 @@ public:
     void setSaveButton(QAbstractButton* button) { m_saveButton = button; }
 
     void reject() override;
+
+    // A save refused because someone changed the record meanwhile (the
+    // error says who and when): asks whether to reload their version, or to
+    // copy what was typed here to the clipboard first. True when the caller
+    // should reload; false to go on editing.
+    bool resolveChangedMeanwhile(const Error& error);
+    // What was typed, "Nom : Dupont" one field a line (for the clipboard).
+    QString typedText() const;
 
 protected:
     void showEvent(QShowEvent* event) override;

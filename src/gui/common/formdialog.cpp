@@ -52,6 +52,15 @@ void FormDialog::accept()
             r = fail(Error::Code::InvalidInput, wrong->namedProblem());
         else
             r = m_action();
+        if (!r && r.error().code == Error::Code::ChangedMeanwhile && resolveChangedMeanwhile(r.error())) {
+            if (!m_reload) {
+                markSaved(); // nothing of theirs to show here: the list shows it
+                QDialog::reject();
+                return;
+            }
+            m_reload();
+            markSaved();
+        }
         if (!r) {
             m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
             m_banner->show();

@@ -34,6 +34,9 @@ public:
     QFormLayout* form() const { return m_form; }
     // Runs on OK; an error keeps the dialog open and shows its message.
     void setAction(std::function<Status()> action) { m_action = std::move(action); }
+    // Shows the record as saved now, after someone else changed it
+    // meanwhile; without it, such a dialog closes and its list shows theirs.
+    void setReload(std::function<void()> reload) { m_reload = std::move(reload); }
     MessageBanner* banner() const { return m_banner; }
     // The OK button, to name what it does ("Se connecter").
     QPushButton* okButton() const { return m_save; }
@@ -70,6 +73,7 @@ private:
     MessageBanner* m_banner;
     QFormLayout* m_form;
     std::function<Status()> m_action;
+    std::function<void()> m_reload;
     QPushButton* m_save = nullptr;
     QPushButton* m_cancel = nullptr;
     QWidget* m_lastField = nullptr;

@@ -19,6 +19,7 @@
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/helpwindow.h"
 #include "gui/shell/integritywatch.h"
+#include "gui/shell/presenceindicator.h"
 #include "gui/shell/restoredialog.h"
 #include "gui/trainees/absencespage.h"
 #include "gui/trainees/attendancepage.h"
@@ -58,8 +59,10 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTime>
 #include <QTimer>
 #include <QUrl>
+#include <QVBoxLayout>
 #include <spdlog/spdlog.h>
 
 namespace etabli {
@@ -76,10 +79,24 @@ MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_navigation);
-    layout->addWidget(m_pages, 1);
+    // Above the pages: the connection's state when the server is lost.
+    auto* right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->setSpacing(0);
+    m_connectionBanner = new MessageBanner(this);
+    m_connectionBanner->setObjectName(QStringLiteral("connectionBanner"));
+    m_connectionBanner->hide();
+    right->addWidget(m_connectionBanner);
+    right->addWidget(m_pages, 1);
+    layout->addLayout(right, 1);
     setCentralWidget(central);
     statusBar()->addWidget(m_status, 1);
     m_integrity = new IntegrityWatch(m_session, statusBar(), this);
+    m_presence = new PresenceIndicator(m_session, this);
+    statusBar()->addPermanentWidget(m_presence);
+    m_reconnectTimer = new QTimer(this);
+    m_reconnectTimer->setInterval(ReconnectRetryMs);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &MainWindow::retryReconnect);
 
     buildNavigation();
     buildMenus();
@@ -332,19 +349,45 @@ void MainWindow::offerReconnect()
     // A write that found the connection lost has already reconnected.
     if (!m_session.isOpen() || !m_session.database().isConnectionLost())
         return;
-    QMessageBox box(QMessageBox::Warning, tr("Connection lost"),
-                    tr("The connection to the database server was lost: the server stopped or the network "
-                       "was cut. What was being saved when it happened was not: do it again once "
-                       "reconnected."),
-                    QMessageBox::NoButton, this);
-    box.setObjectName(QStringLiteral("connectionLost"));
-    QPushButton* again = box.addButton(tr("Reconnect"), QMessageBox::AcceptRole);
-    box.addButton(tr("Later"), QMessageBox::RejectRole);
-    box.setDefaultButton(again);
-    box.setInformativeText(tr("Later: File → Reconnect to the server."));
-    box.exec();
-    if (box.clickedButton() == again)
-        reconnect();
+    // Said above the pages, without interrupting: what is being typed in an
+    // open dialog stays there, and the window tries again by itself.
+    m_connectionBanner->showMessage(MessageBanner::Kind::Warning,
+                                    tr("Connection to the server lost — trying again… What was being saved "
+                                       "when it happened was not: do it again once reconnected."));
+    m_connectionBanner->setAction(tr("Try now"), [this]() { retryReconnect(); });
+    m_connectionBanner->show();
+    m_reconnectTimer->start();
+}
+
+void MainWindow::retryReconnect()
+{
+    if (!m_session.isOpen()) {
+        m_reconnectTimer->stop();
+        return;
+    }
+    auto again = m_session.reconnect();
+    if (!again) {
+        m_connectionBanner->showMessage(
+            MessageBanner::Kind::Warning,
+            tr("Connection to the server lost — trying again… (last try at %1: the server or the network is "
+               "still down)")
+                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+        m_connectionBanner->setAction(tr("Try now"), [this]() { retryReconnect(); });
+        return;
+    }
+    m_reconnectTimer->stop();
+    afterReconnect();
+}
+
+void MainWindow::afterReconnect()
+{
+    m_connectionBanner->hide();
+    // The pages' errors of the lost connection go; a page that still cannot read says so again.
+    for (MessageBanner* banner : findChildren<MessageBanner*>())
+        banner->clearError();
+    m_session.notifyDataChanged();
+    m_presence->refresh();
+    statusBar()->showMessage(tr("Connected to the server again."), 10000);
 }
 
 void MainWindow::reconnect()
@@ -358,11 +401,8 @@ void MainWindow::reconnect()
         DatabaseActions::showError(this, tr("Reconnect to the server"), again.error());
         return;
     }
-    // The pages' errors of the lost connection go; a page that still cannot read says so again.
-    for (MessageBanner* banner : findChildren<MessageBanner*>())
-        banner->clearError();
-    m_session.notifyDataChanged();
-    statusBar()->showMessage(tr("Connected to the server again."), 10000);
+    m_reconnectTimer->stop();
+    afterReconnect();
 }
 
 void MainWindow::onDatabaseChanged()

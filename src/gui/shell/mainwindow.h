@@ -14,6 +14,8 @@ class QListWidget;
 class QStackedWidget;
 class QTabWidget;
 
+class QTimer;
+
 namespace etabli {
 
 class AppSettings;
@@ -22,6 +24,8 @@ class HelpWindow;
 class Database;
 class IdleWatcher;
 class IntegrityWatch;
+class MessageBanner;
+class PresenceIndicator;
 class PersonalDataPage;
 class TraineesPage;
 class AttendancePage;
@@ -79,6 +83,8 @@ public:
     IdleWatcher* idleWatcher() const { return m_idle; }
     IntegrityWatch* integrityWatch() const { return m_integrity; }
     static constexpr int IntegrityCheckDelayMs = 5000;
+    // While the server is lost, the window tries to reconnect this often.
+    static constexpr int ReconnectRetryMs = 3000;
     bool isLocked() const { return m_locked; }
 
     // Shown maximised on a laptop's screen (or as left last time, fitted to
@@ -101,6 +107,8 @@ private:
     void onUserChanged();
     // The server dropped the connection: says so and offers to reconnect.
     void offerReconnect();
+    void retryReconnect();
+    void afterReconnect();
     // Another person logs in on the locked window: searches, selections and
     // messages of the previous one are cleared.
     void clearForNextPerson();
@@ -134,6 +142,9 @@ private:
     FundingPage* m_fundingPage = nullptr;
     IdleWatcher* m_idle;
     IntegrityWatch* m_integrity = nullptr;
+    PresenceIndicator* m_presence = nullptr;
+    MessageBanner* m_connectionBanner = nullptr; // "Connexion au serveur perdue — nouvelle tentative…"
+    QTimer* m_reconnectTimer = nullptr;
     QList<QAction*> m_goActions; // Aller → page, by page index
     QAction* m_reconnectAction = nullptr;
     bool m_locked = false;

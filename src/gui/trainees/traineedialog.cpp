@@ -382,6 +382,14 @@ bool TraineeDialog::saveIdentity()
         }
         m_tabs->setCurrentIndex(0);
         m_banner->showMessage(MessageBanner::Kind::Error, result.error().message);
+        if (result.error().code == Error::Code::ChangedMeanwhile && resolveChangedMeanwhile(result.error())) {
+            // Their version, as saved: what was typed here is on the clipboard if asked.
+            if (auto theirs = service.get(t.id)) {
+                m_trainee = *theirs;
+                fill();
+                markSaved();
+            }
+        }
         return false;
     }
     auto reloaded = service.get(m_trainee.id);
