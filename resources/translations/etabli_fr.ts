@@ -1671,7 +1671,7 @@
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+218" />
+        <location filename="../../src/cli/clicommands.cpp" line="+223" />
         <location line="+4" />
         <location filename="../../src/cli/clisupport.h" line="+2" />
         <source>DATABASE</source>
@@ -1693,12 +1693,118 @@
         <translation>PostgreSQL : le rôle de connexion que l'application utilise chaque jour ; il reçoit le droit de lire et d'écrire les lignes, et ne possède rien.</translation>
     </message>
     <message>
+        <location filename="../../src/cli/cliserver.cpp" line="+14" />
+        <source>The server: its name on the network or its address.</source>
+        <translation>Le serveur : son nom sur le réseau ou son adresse.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>HOST</source>
+        <translation>SERVEUR</translation>
+    </message>
+    <message>
         <location line="+2" />
+        <source>PostgreSQL's port on the server.</source>
+        <translation>Le port de PostgreSQL sur le serveur.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The server's administrator (a PostgreSQL superuser); the password from PGPASSWORD, a .pgpass file or typed at the prompt.</source>
+        <translation>L'administrateur du serveur (un superutilisateur PostgreSQL) ; le mot de passe vient de PGPASSWORD, d'un fichier .pgpass ou est tapé à l'invite.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The school's database to create.</source>
+        <translation>La base de l'école à créer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The role that owns the tables and runs the upgrades (made here).</source>
+        <translation>Le rôle propriétaire des tables, qui fait les mises à jour (créé ici).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../../src/cli/clisupport.cpp" line="+2" />
         <source>ROLE</source>
         <translation>RÔLE</translation>
     </message>
     <message>
+        <location line="+9" />
+        <source>Sets the server up for a school.</source>
+        <translation>Prépare le serveur pour une école.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sets up a school's PostgreSQL server, as its administrator: the database, the role that owns its tables, the daily role the PCs use, with generated passwords; then prints what to type on each PC.</source>
+        <translation>Prépare le serveur PostgreSQL d'une école, en tant que son administrateur : la base, le rôle propriétaire de ses tables, le rôle quotidien des postes, avec des mots de passe générés ; puis affiche ce qu'il faut taper sur chaque poste.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Usage: etabli-cli server init --host HOST --admin LOGIN</source>
+        <translation>Usage : etabli-cli server init --host SERVEUR --admin IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The port must be a number from 1 to 65535 (“%1”).</source>
+        <translation>Le port doit être un nombre de 1 à 65535 (« %1 »).</translation>
+    </message>
+    <message>
         <location line="+16" />
+        <source>Server ready: the database “%1” on %2 (port %3), with Établi's tables and no school yet.</source>
+        <translation>Serveur prêt : la base « %1 » sur %2 (port %3), avec les tables d'Établi et pas encore d'école.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>On each PC, in Établi: File → Connect to the school's server…</source>
+        <translation>Sur chaque poste, dans Établi : Fichier → Se connecter au serveur de l'école…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>  Server: %1</source>
+        <translation>  Serveur : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>  Port: %1</source>
+        <translation>  Port : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>  Database: %1</source>
+        <translation>  Base : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>  PostgreSQL login: %1</source>
+        <translation>  Identifiant PostgreSQL : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>  Password: %1</source>
+        <translation>  Mot de passe : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>To move the school there (once, from the PC that has its file) and for upgrades, the owner:</source>
+        <translation>Pour y déplacer l'école (une fois, depuis le poste qui a son fichier) et pour les mises à jour, le propriétaire :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>  Login: %1   Password: %2</source>
+        <translation>  Identifiant : %1   Mot de passe : %2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Keep these passwords in a safe place: they are written nowhere else. The server must also accept the PCs of the school's network (pg_hba.conf, listen_addresses: see the guide, “Installer Établi sur plusieurs postes”).</source>
+        <translation>Gardez ces mots de passe en lieu sûr : ils ne sont écrits nulle part ailleurs. Le serveur doit aussi accepter les postes du réseau de l'école (pg_hba.conf, listen_addresses : voir le guide, « Installer Établi sur plusieurs postes »).</translation>
+    </message>
+    <message>
+        <location filename="../../src/cli/clisupport.cpp" line="+16" />
         <source>See “etabli-cli %1 --help”.</source>
         <translation>Voir « etabli-cli %1 --help ».</translation>
     </message>
@@ -1752,7 +1858,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-593" />
+        <location filename="../../src/cli/clicommands.cpp" line="-598" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1793,6 +1899,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>  server init --host HOST --admin LOGIN   sets up the school's PostgreSQL server for several PCs</source>
+        <translation>  server init --host SERVEUR --admin IDENTIFIANT   prépare le serveur PostgreSQL de l'école pour plusieurs postes</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>  export-person  writes everything held about one person (JSON and HTML)</source>
         <translation>  export-person  écrit toutes les données détenues sur une personne (JSON et HTML)</translation>
     </message>
@@ -1847,7 +1958,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+52" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -1861,6 +1972,7 @@
         <location line="+8" />
         <location line="+4" />
         <location filename="../../src/cli/clireports.cpp" line="+103" />
+        <location filename="../../src/cli/cliserver.cpp" line="-62" />
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
@@ -1877,6 +1989,7 @@
     <message>
         <location line="+2" />
         <location line="+347" />
+        <location filename="../../src/cli/cliserver.cpp" line="-2" />
         <location filename="../../src/cli/clisupport.cpp" line="-136" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
@@ -2231,7 +2344,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-625" />
+        <location filename="../../src/cli/clicommands.cpp" line="-627" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2246,7 +2359,7 @@
         <translation>  list invoices|quotes|orders|trainees|contacts|gifts|production [--search T] [--unpaid] [--after CLÉ] [--limit N] [--format csv|json]   une page d'une liste, comme sa page l'affiche</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+80" />
         <source>A workshop of the school (repeat it for each: --section Mécanique --section Menuiserie); more can be added in the settings.</source>
         <translation>Un atelier de l'école (à répéter pour chacun : --section Mécanique --section Menuiserie) ; d'autres s'ajoutent dans les paramètres.</translation>
     </message>
@@ -6865,6 +6978,65 @@ Complétez, puis envoyez le devis.</translation>
         <location filename="../../src/gui/common/serverpasswords.cpp" line="+63" />
         <source>This computer has no keychain Établi can use: the password cannot be remembered. Connect without “Remember”: the password will be asked at each start.</source>
         <translation>Cet ordinateur n'a pas de trousseau qu'Établi puisse utiliser : le mot de passe ne peut pas être mémorisé. Connectez-vous sans « Mémoriser » : le mot de passe sera demandé à chaque démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSetup</name>
+    <message>
+        <location filename="../../src/core/storage/serversetup.cpp" line="+30" />
+        <source>The server refused to %1.</source>
+        <translation>Le serveur a refusé de %1.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Cannot read the server's databases and roles.</source>
+        <translation>Impossible de lire les bases et les rôles du serveur.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>“%1” is not a PostgreSQL name (lower-case letters, digits and _).</source>
+        <translation>« %1 » n'est pas un nom PostgreSQL (lettres minuscules, chiffres et _).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The owner and the daily role must be two roles.</source>
+        <translation>Le propriétaire et le rôle quotidien doivent être deux rôles différents.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Cannot connect to the server %1 as %2.</source>
+        <translation>Impossible de se connecter au serveur %1 en tant que %2.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The server already has a database “%1”: nothing was changed. Choose another name (--dbname), or move a school into it with etabli-cli migrate.</source>
+        <translation>Le serveur a déjà une base « %1 » : rien n'a été modifié. Choisissez un autre nom (--dbname), ou déplacez-y une école avec etabli-cli migrate.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The server already has a role “%1”: nothing was changed. Choose other names (--owner, --daily-role).</source>
+        <translation>Le serveur a déjà un rôle « %1 » : rien n'a été modifié. Choisissez d'autres noms (--owner, --daily-role).</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <location line="+5" />
+        <source>create the role %1</source>
+        <translation>créer le rôle %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>create the database %1</source>
+        <translation>créer la base %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>close the database to other roles</source>
+        <translation>fermer la base aux autres rôles</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>open the database to the daily role</source>
+        <translation>ouvrir la base au rôle quotidien</translation>
     </message>
 </context>
 <context>
@@ -13675,7 +13847,10 @@ Facturé (HT) : %6
     <message numerus="yes">
         <location line="+1" />
         <source>%n other PC(s) connected</source>
-        <translation><numerusform>%n autre poste connecté</numerusform><numerusform>%n autres postes connectés</numerusform></translation>
+        <translation>
+            <numerusform>%n autre poste connecté</numerusform>
+            <numerusform>%n autres postes connectés</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />

@@ -48,6 +48,9 @@ void Commands::usage(QTextStream& s) const
       << tr("  migrate --from DATABASE --to DATABASE   moves a whole school to the server, or back to a file")
       << Qt::endl
       << tr("  backup   writes a verified copy of a database in use") << Qt::endl
+      << tr("  server init --host HOST --admin LOGIN   sets up the school's PostgreSQL server for several "
+            "PCs")
+      << Qt::endl
       << tr("  export-person  writes everything held about one person (JSON and HTML)") << Qt::endl
       << tr("  retention      lists, then with --apply anonymises, the trainees past the retention time")
       << Qt::endl
@@ -124,6 +127,8 @@ int Commands::run(const QStringList& arguments)
         return verifyArchive(rest);
     if (command == QLatin1String("list"))
         return list(rest);
+    if (command == QLatin1String("server"))
+        return server(rest);
     m_err << tr("Unknown command: “%1”.").arg(command) << Qt::endl << Qt::endl;
     usage(m_err);
     return BadUsage;

@@ -41,6 +41,7 @@ private:
     int archive(const QStringList& args);       // cliarchive.cpp
     int verifyArchive(const QStringList& args); // cliarchive.cpp
     int list(const QStringList& args);          // clilist.cpp
+    int server(const QStringList& args);        // cliserver.cpp
     void usage(QTextStream& stream) const;
 
     QTextStream& m_out;

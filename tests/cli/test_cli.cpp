@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -1210,4 +1212,75 @@ TEST_CASE("etabli-cli migrate --from --to: a school moved to the server and back
         CHECK(firstRow(copy, QStringLiteral("SELECT count(*) FROM payment")) ==
               firstRow(file, QStringLiteral("SELECT count(*) FROM payment")));
     }
+}
+
+TEST_CASE(
+    "etabli-cli server init: the database, its owner and the PCs' daily role, each password printed once; "
+    "the school moved there and read by the daily role",
+    "[cli][postgresql][server]")
+{
+    const auto backends = test::backends();
+    if (std::find(backends.begin(), backends.end(), "postgresql") == backends.end()) {
+        WARN("No PostgreSQL test server (ETABLI_TEST_PG): nothing to set up.");
+        return;
+    }
+    const auto admin = DatabaseLocation::parse(qEnvironmentVariable("ETABLI_TEST_PG"));
+    REQUIRE(admin);
+    const QString suffix = QString::number(QCoreApplication::applicationPid());
+    const QString dbname = QStringLiteral("etabli_srv_") + suffix;
+    const QString owner = QStringLiteral("etabli_own_") + suffix;
+    const QString daily = QStringLiteral("etabli_day_") + suffix;
+    const auto cleanup = qScopeGuard([&]() {
+        test::pgAdminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(dbname));
+        test::pgAdminExec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(daily));
+        test::pgAdminExec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(owner));
+    });
+    const QStringList init = {QStringLiteral("server"),       QStringLiteral("init"),
+                              QStringLiteral("--host"),       admin->host,
+                              QStringLiteral("--port"),       QString::number(admin->port),
+                              QStringLiteral("--admin"),      admin->user,
+                              QStringLiteral("--dbname"),     dbname,
+                              QStringLiteral("--owner"),      owner,
+                              QStringLiteral("--daily-role"), daily};
+    auto made = cli(init);
+    INFO(made.err.toStdString());
+    REQUIRE(made.code == 0);
+    CHECK(made.out.contains(QStringLiteral("Fichier → Se connecter au serveur de l'école…")));
+    CHECK(made.out.contains(QStringLiteral("Identifiant PostgreSQL : %1").arg(daily)));
+    const QStringList passwords = made.out.split(QLatin1Char('\n')).filter(QStringLiteral("Mot de passe : "));
+    REQUIRE(passwords.size() == 2);
+    CHECK(test::pgAdminScalar(
+              QStringLiteral("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '%1'")
+                  .arg(dbname))
+              .toString() == owner);
+
+    // Again: refused, nothing changed.
+    auto again = cli(init);
+    CHECK(again.code == 1);
+    CHECK(again.err.contains(QStringLiteral("a déjà une base « %1 »").arg(dbname)));
+
+    // The school moved there by the owner, read by the daily role.
+    QTemporaryDir dir;
+    DatabaseLocation there = *admin;
+    there.databaseName = dbname;
+    there.user = owner;
+    auto moved = cli({QStringLiteral("migrate"), QStringLiteral("--from"), schoolDemo(dir),
+                      QStringLiteral("--to"), there.toString()});
+    INFO(moved.err.toStdString());
+    REQUIRE(moved.code == 0);
+    CHECK(moved.out.contains(QStringLiteral("Rôle quotidien : %1").arg(daily)));
+    there.user = daily;
+    auto listed = cli({QStringLiteral("list"), QStringLiteral("invoices"), QStringLiteral("--database"),
+                       there.toString(), QStringLiteral("--user"), QStringLiteral("direction"),
+                       QStringLiteral("--limit"), QStringLiteral("3")},
+                      demoPassword());
+    INFO(listed.err.toStdString());
+    CHECK(listed.code == 0);
+    CHECK(listed.out.contains(QStringLiteral("F2026-")));
+    // The daily role owns nothing: the trail cannot be dropped through it.
+    CHECK(test::pgAdminScalar(
+              QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE "
+                             "r.rolname = '%1'")
+                  .arg(daily))
+              .toInt() == 0);
 }

@@ -136,10 +136,10 @@ TEST_CASE("A move refuses a target that holds a school, an existing file, the sa
     auto refused = DatabaseCopy::move(original.location(), other.location());
     REQUIRE_FALSE(refused);
     if (backend == "sqlite") {
-        CHECK(refused.error().message.contains(QStringLiteral("already exists")));
+        CHECK(refused.error().message.contains(QStringLiteral("existe déjà")));
     } else {
         CHECK(refused.error().code == Error::Code::Conflict);
-        CHECK(refused.error().message.contains(QStringLiteral("already holds a school")));
+        CHECK(refused.error().message.contains(QStringLiteral("contient déjà une école")));
     }
     // Nothing changed there.
     CHECK(schools(other.db()) == 1);

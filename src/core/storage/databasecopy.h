@@ -43,7 +43,7 @@ public:
         DatabaseCheck::Report check; // of the target, before it was committed
     };
 
-    // Whether `db` holds no school yet: no school, no account, no change logged.
+    // Whether `db` holds no school yet: no school, no account.
     static Result<bool> holdsNoSchool(Database& db);
 
     // Copies `source` (read as it stood when the copy began) into `target`;
