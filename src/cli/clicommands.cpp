@@ -186,7 +186,7 @@ int Commands::init(const QStringList& args)
         m_err << tr("--daily-role is for a PostgreSQL database.") << Qt::endl;
         return BadUsage;
     }
-    auto db = openDatabase(*location, Database::OpenMode::CreateNew, m_err);
+    auto db = openForNewSchool(*location, m_err);
     if (!db)
         return report(m_err, db.error());
     SystemClock clock;
@@ -364,7 +364,7 @@ int Commands::demo(const QStringList& args)
     auto location = resolveDatabase(parser, common);
     if (!location)
         return report(m_err, location.error());
-    auto db = openDatabase(*location, Database::OpenMode::CreateNew, m_err);
+    auto db = openForNewSchool(*location, m_err);
     if (!db)
         return report(m_err, db.error());
     auto summary = DemoGenerator(**db, options).run();

@@ -1,6 +1,7 @@
 #include "cli/clisupport.h"
 
 #include "services/authservice.h"
+#include "storage/databasecopy.h"
 #include "storage/pgconnection.h"
 #include "util/logging.h"
 
@@ -134,6 +135,22 @@ Result<std::unique_ptr<Database>> openDatabase(DatabaseLocation location, Databa
     location.password = askOnTerminal(
         err, Commands::tr("PostgreSQL password of %1 on %2: ").arg(location.user, location.host));
     return Database::open(location, mode);
+}
+
+Result<std::unique_ptr<Database>> openForNewSchool(const DatabaseLocation& location, QTextStream& err)
+{
+    auto db = openDatabase(location, Database::OpenMode::CreateNew, err);
+    if (db || location.isSqlite() || db.error().code != Error::Code::Conflict)
+        return db;
+    auto existing = openDatabase(location, Database::OpenMode::OpenExisting, err);
+    if (!existing)
+        return existing;
+    auto empty = DatabaseCopy::holdsNoSchool(**existing);
+    if (!empty)
+        return std::unexpected(empty.error());
+    if (!*empty)
+        return db; // "already holds an Établi database"
+    return existing;
 }
 
 Status askServerPassword(DatabaseLocation& location, QTextStream& err)

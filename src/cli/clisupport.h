@@ -59,6 +59,10 @@ Result<std::unique_ptr<Database>> openDatabase(DatabaseLocation location, Databa
 // keeps it in `location` (refused when no one is at the terminal).
 Status askServerPassword(DatabaseLocation& location, QTextStream& err);
 
+// A database for a new school: created, or on a server one made ready by
+// `server init` (Établi's tables, no school yet).
+Result<std::unique_ptr<Database>> openForNewSchool(const DatabaseLocation& location, QTextStream& err);
+
 // Logs the --user in (password from ETABLI_PASSWORD or the terminal).
 Result<UserContext> logIn(Database& db, const Clock& clock, const QString& login, QTextStream& err);
 
