@@ -1688,7 +1688,7 @@
         <translation>NIVEAU</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clisupport.cpp" line="+30" />
+        <location filename="../../src/cli/clisupport.cpp" line="+31" />
         <source>PostgreSQL: the login role the application uses every day; it gets the rights to read and write rows, and owns nothing.</source>
         <translation>PostgreSQL : le rôle de connexion que l'application utilise chaque jour ; il reçoit le droit de lire et d'écrire les lignes, et ne possède rien.</translation>
     </message>
@@ -1825,7 +1825,7 @@
     </message>
     <message>
         <location line="+10" />
-        <location line="+15" />
+        <location line="+31" />
         <source>PostgreSQL password of %1 on %2: </source>
         <translation>Mot de passe PostgreSQL de %1 sur %2 : </translation>
     </message>
@@ -1990,7 +1990,7 @@
         <location line="+2" />
         <location line="+347" />
         <location filename="../../src/cli/cliserver.cpp" line="-2" />
-        <location filename="../../src/cli/clisupport.cpp" line="-136" />
+        <location filename="../../src/cli/clisupport.cpp" line="-152" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
@@ -3550,7 +3550,12 @@
         <translation>« %1 » contient déjà une école : Établi ne copie que dans une base vide. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+8" />
+        <source>Copy into the server as the role that owns its tables (the owner printed by etabli-cli server init), not as the PCs' daily role. Nothing was changed.</source>
+        <translation>Copiez vers le serveur avec le rôle propriétaire de ses tables (celui qu'a affiché etabli-cli server init), pas avec le rôle quotidien des postes. Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+43" />
         <source>The copy differs from the original: it was not kept.</source>
         <translation>La copie diffère de l'original : elle n'a pas été conservée.</translation>
     </message>

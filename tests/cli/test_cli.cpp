@@ -1156,7 +1156,7 @@ TEST_CASE("etabli-cli check recomputes what is due on each invoice", "[cli][bala
     CHECK(altered.out.contains(QStringLiteral("Sommes dues : DIFFÉRENTES des règlements et avoirs pour F")));
 }
 
-TEST_CASE("etabli-cli migrate --from --to: a school moved to the server and back, checked; a school never "
+TEST_CASE("etabli-cli migrate --from --to: a school moved to the server and back, checked, a school never "
           "overwritten",
           "[cli][postgresql][databasecopy]")
 {
@@ -1215,7 +1215,7 @@ TEST_CASE("etabli-cli migrate --from --to: a school moved to the server and back
 }
 
 TEST_CASE(
-    "etabli-cli server init: the database, its owner and the PCs' daily role, each password printed once; "
+    "etabli-cli server init: the database, its owner and the PCs' daily role, each password printed once, "
     "the school moved there and read by the daily role",
     "[cli][postgresql][server]")
 {

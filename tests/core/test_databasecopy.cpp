@@ -246,3 +246,29 @@ TEST_CASE("A PostgreSQL database is backed up as a verified SQLite file",
     REQUIRE(checked);
     CHECK(checked->ok());
 }
+
+TEST_CASE("A move into the server as the PCs' daily role is refused, nothing copied",
+          "[databasecopy][postgresql]")
+{
+    if (!hasPostgreSQL()) {
+        WARN("No PostgreSQL test server (ETABLI_TEST_PG): not tried.");
+        return;
+    }
+    TestDatabase original("sqlite", test::DemoSpec::school());
+    TestDatabase server("postgresql");
+    server.db(); // the tables, made by their owner
+    test::PasswordRole daily(server);
+    if (!daily.isUsable()) {
+        WARN("The PostgreSQL test server asks no password (scripts/test.sh sets one up).");
+        return;
+    }
+    DatabaseLocation asDaily = daily.location();
+    asDaily.password = daily.password();
+    auto refused = DatabaseCopy::move(original.location(), asDaily);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == Error::Code::AccessDenied);
+    CHECK(refused.error().message.contains(QStringLiteral("rôle propriétaire")));
+    auto empty = DatabaseCopy::holdsNoSchool(server.db());
+    REQUIRE(empty);
+    CHECK(*empty);
+}

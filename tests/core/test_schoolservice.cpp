@@ -127,7 +127,7 @@ TEST_CASE("A stale edit of the settings is refused (optimistic locking)", "[scho
     second.city = QStringLiteral("Tavaux");
     auto r = service.saveIdentity(second);
     REQUIRE_FALSE(r);
-    CHECK(r.error().code == Error::Code::Conflict);
+    CHECK(r.error().code == Error::Code::ChangedMeanwhile);
     CHECK(service.identity()->city == QStringLiteral("Dole"));
 }
 

@@ -29,6 +29,22 @@ template <typename F> bool within2s(F done)
     return done();
 }
 
+// One school on the PostgreSQL test server, opened by two PCs.
+struct TwoPcs
+{
+    test::TestDatabase t{"postgresql"};
+    UserContext director = test::createSchool(t.db());
+    std::unique_ptr<Database> office = open();
+    std::unique_ptr<Database> workshop = open();
+
+    std::unique_ptr<Database> open() const
+    {
+        auto db = t.reopen();
+        REQUIRE(db);
+        return std::move(*db);
+    }
+};
+
 } // namespace
 
 TEST_CASE("A change committed on one PC is heard on the others within two seconds, a rolled back one "
@@ -39,21 +55,19 @@ TEST_CASE("A change committed on one PC is heard on the others within two second
         WARN("No PostgreSQL test server (ETABLI_TEST_PG): nothing to share.");
         return;
     }
-    test::TestDatabase t("postgresql");
-    const UserContext director = test::createSchool(t.db());
-    auto office = t.reopen();
-    auto workshop = t.reopen();
-    REQUIRE(office);
-    REQUIRE(workshop);
+    TwoPcs pcs;
+    Database& office = *pcs.office;
+    Database& workshop = *pcs.workshop;
+    const UserContext& director = pcs.director;
     DataKinds heardInWorkshop;
     DataKinds heardInOffice;
-    REQUIRE((*workshop)->listenToOtherComputers([&](DataKinds k) { heardInWorkshop |= k; }));
-    REQUIRE((*office)->listenToOtherComputers([&](DataKinds k) { heardInOffice |= k; }));
+    REQUIRE(workshop.listenToOtherComputers([&](DataKinds k) { heardInWorkshop |= k; }));
+    REQUIRE(office.listenToOtherComputers([&](DataKinds k) { heardInOffice |= k; }));
 
     FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
     Contact c;
     c.name = QStringLiteral("Garage du Doubs");
-    REQUIRE(ContactService(**office, clock, director).add(c, true));
+    REQUIRE(ContactService(office, clock, director).add(c, true));
     CHECK(within2s([&]() { return heardInWorkshop.testFlag(DataKind::Contacts); }));
     CHECK(heardInWorkshop.testFlag(DataKind::Audit));
     CHECK_FALSE(heardInWorkshop.testFlag(DataKind::Invoices));
@@ -64,16 +78,16 @@ TEST_CASE("A change committed on one PC is heard on the others within two second
     heardInWorkshop = {};
     Contact twin = c;
     twin.name = QString(); // refused: a contact has a name
-    REQUIRE_FALSE(ContactService(**office, clock, director).add(twin, true));
+    REQUIRE_FALSE(ContactService(office, clock, director).add(twin, true));
     within2s([]() { return false; });
     CHECK(heardInWorkshop.toInt() == 0);
 
     // After the server dropped it, the connection listens again once reconnected.
-    const qint64 pid = test::rawScalar(**workshop, QStringLiteral("SELECT pg_backend_pid()")).toLongLong();
+    const qint64 pid = test::rawScalar(workshop, QStringLiteral("SELECT pg_backend_pid()")).toLongLong();
     test::pgAdminExec(QStringLiteral("SELECT pg_terminate_backend(%1, 5000)").arg(pid));
-    REQUIRE((*workshop)->reconnect());
+    REQUIRE(workshop.reconnect());
     c.name = QStringLiteral("Carrosserie Vuillemin");
-    REQUIRE(ContactService(**office, clock, director).add(c, true));
+    REQUIRE(ContactService(office, clock, director).add(c, true));
     CHECK(within2s([&]() { return heardInWorkshop.testFlag(DataKind::Contacts); }));
 }
 
@@ -122,15 +136,13 @@ TEST_CASE("Who else is connected: one session per window, gone after two minutes
         WARN("No PostgreSQL test server (ETABLI_TEST_PG): one PC, no one else.");
         return;
     }
-    test::TestDatabase t("postgresql");
-    const UserContext director = test::createSchool(t.db());
-    auto office = t.reopen();
-    auto workshop = t.reopen();
-    REQUIRE(office);
-    REQUIRE(workshop);
+    TwoPcs pcs;
+    Database& office = *pcs.office;
+    Database& workshop = *pcs.workshop;
+    const UserContext& director = pcs.director;
     FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
-    PresenceService atOffice(**office, clock, director);
-    PresenceService atWorkshop(**workshop, clock, director);
+    PresenceService atOffice(office, clock, director);
+    PresenceService atWorkshop(workshop, clock, director);
     REQUIRE(atOffice.isShared());
     auto a = atOffice.join();
     auto b = atWorkshop.join();
@@ -143,12 +155,12 @@ TEST_CASE("Who else is connected: one session per window, gone after two minutes
     CHECK_FALSE(seenFromOffice->first().computer.isEmpty());
 
     // The workshop PC is switched off: no heartbeat for three minutes.
-    REQUIRE(test::rawExec(**office, QStringLiteral("UPDATE app_session SET seen_at = '2000-01-01T00:00:00Z' "
-                                                   "WHERE id = %1")
-                                        .arg(*b)));
+    REQUIRE(test::rawExec(office, QStringLiteral("UPDATE app_session SET seen_at = '2000-01-01T00:00:00Z' "
+                                                 "WHERE id = %1")
+                                      .arg(*b)));
     REQUIRE(atOffice.beat(*a));
     CHECK(atOffice.others(*a)->isEmpty());
-    CHECK(test::rawScalar(**office, QStringLiteral("SELECT count(*) FROM app_session")).toInt() == 1);
+    CHECK(test::rawScalar(office, QStringLiteral("SELECT count(*) FROM app_session")).toInt() == 1);
     // Back on: its next heartbeat brings it back.
     REQUIRE(atWorkshop.beat(*b));
     CHECK(atOffice.others(*a)->size() == 1);

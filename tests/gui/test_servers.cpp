@@ -65,7 +65,7 @@ TEST_CASE("The welcome dialog offers to connect to the school's server", "[gui][
 }
 
 TEST_CASE(
-    "The connection dialog says in French what fails, then connects; the password is never saved in the "
+    "The connection dialog says in French what fails, then connects, and the password is never saved in the "
     "settings",
     "[gui][servers][postgresql]")
 {

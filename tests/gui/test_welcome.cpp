@@ -13,7 +13,7 @@
 
 using namespace etabli;
 
-TEST_CASE("The welcome dialog offers the three ways in, in French", "[gui][welcome]")
+TEST_CASE("The welcome dialog offers its ways in, in French", "[gui][welcome]")
 {
     WelcomeDialog dialog;
     dialog.show();

@@ -81,6 +81,13 @@ public:
     // Dupont à 10 h 42 pendant que vous le modifiiez." (ChangedMeanwhile).
     // Any other error is returned as it is.
     Error explainConflict(const Error& refused, AuditEntity entity, qint64 id) const;
+    // A save's result, its stale-version refusal explained so.
+    template <class R> R explained(R saved, AuditEntity entity, qint64 id) const
+    {
+        if (!saved)
+            return std::unexpected(explainConflict(saved.error(), entity, id));
+        return saved;
+    }
     // Forgets a person (retention): their digests can no longer be linked to a value.
     Status forget(const QString& subject);
 

@@ -124,11 +124,8 @@ Status ContactService::update(const Contact& input, bool confirmedDuplicate)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::Contact, QString::number(c.id), AuditAction::Update, changes);
     });
-    if (!saved)
-        // Changed meanwhile on another PC: said with who and when.
-        return std::unexpected(
-            AuditTrail(m_db, m_clock).explainConflict(saved.error(), AuditEntity::Contact, c.id));
-    return saved;
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Contact, c.id);
 }
 
 Result<QList<Vehicle>> ContactService::vehicles(qint64 contactId) const

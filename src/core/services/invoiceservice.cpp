@@ -237,7 +237,7 @@ Result<qint64> InvoiceService::saveDraft(const Invoice& input)
 {
     ETABLI_TRY(AccessControl::require(m_actor, permission::SalesWrite));
     ETABLI_TRY(validateLines(input));
-    return inTransaction(m_db, [&]() -> Result<qint64> {
+    auto saved = inTransaction(m_db, [&]() -> Result<qint64> {
         InvoiceRepository repo(m_db);
         Invoice inv = input;
         ETABLI_TRY(fillFromContactAndSchool(inv));
@@ -270,6 +270,8 @@ Result<qint64> InvoiceService::saveDraft(const Invoice& input)
                 .record(m_actor, AuditEntity::Invoice, QString::number(inv.id), AuditAction::Update, c));
         return inv.id;
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Invoice, input.id);
 }
 
 Status InvoiceService::deleteDraft(qint64 id)

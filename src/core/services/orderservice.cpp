@@ -73,7 +73,7 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
     if (input.contactId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the customer."));
     ETABLI_TRY(validateLines(input.lines));
-    return inTransaction(m_db, [&]() -> Result<qint64> {
+    auto saved = inTransaction(m_db, [&]() -> Result<qint64> {
         OrderRepository repo(m_db);
         auto school = SchoolRepository(m_db).load();
         if (!school)
@@ -121,6 +121,8 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
                        .record(m_actor, AuditEntity::Quote, QString::number(q.id), AuditAction::Update, c));
         return q.id;
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Quote, input.id);
 }
 
 // A quote to a private person tells them, before they agree, when the work
@@ -249,7 +251,7 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
     if (input.sectionId == 0)
         return fail(Error::Code::InvalidInput, tr("Choose the workshop that will do the work."));
     ETABLI_TRY(validateLines(input.lines));
-    return inTransaction(m_db, [&]() -> Result<qint64> {
+    auto saved = inTransaction(m_db, [&]() -> Result<qint64> {
         OrderRepository repo(m_db);
         WorkOrder o = input;
         if (o.id == 0) {
@@ -289,6 +291,8 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
                 .record(m_actor, AuditEntity::WorkOrder, QString::number(o.id), AuditAction::Update, c));
         return o.id;
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::WorkOrder, input.id);
 }
 
 Status OrderService::setOrderStatus(qint64 orderId, WorkOrderStatus status)

@@ -286,11 +286,8 @@ Result<qint64> ProductionService::save(const ProductionEntry& input, bool confir
                 .record(m_actor, AuditEntity::Production, QString::number(e.id), AuditAction::Update, c));
         return e.id;
     });
-    if (!saved)
-        // Changed meanwhile on another PC: said with who and when.
-        return std::unexpected(
-            AuditTrail(m_db, m_clock).explainConflict(saved.error(), AuditEntity::Production, input.id));
-    return saved;
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Production, input.id);
 }
 
 Status ProductionService::remove(qint64 id)

@@ -143,7 +143,7 @@ Result<qint64> SubsidyService::save(const Subsidy& input)
     ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
     Subsidy s = input;
     ETABLI_TRY(validate(s));
-    return inTransaction(m_db, [&]() -> Result<qint64> {
+    auto saved = inTransaction(m_db, [&]() -> Result<qint64> {
         SubsidyRepository repo(m_db);
         FundingRepository years(m_db);
         auto year = years.year(s.financialYearId);
@@ -201,6 +201,8 @@ Result<qint64> SubsidyService::save(const Subsidy& input)
                                s.id == 0 ? AuditAction::Create : AuditAction::Update, c));
         return id;
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Subsidy, input.id);
 }
 
 Result<QList<SubsidyDeadline>> SubsidyService::deadlines(const QDate& until) const

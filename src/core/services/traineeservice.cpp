@@ -230,11 +230,8 @@ Status TraineeService::update(const Trainee& input, bool confirmedAge)
             .record(m_actor, AuditEntity::Trainee, QString::number(t.id), AuditAction::Update,
                     diff(*before, t));
     });
-    if (!saved)
-        // Changed meanwhile on another PC: said with who and when.
-        return std::unexpected(
-            AuditTrail(m_db, m_clock).explainConflict(saved.error(), AuditEntity::Trainee, t.id));
-    return saved;
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Trainee, t.id);
 }
 
 Result<QList<TraineeRow>> TraineeService::secondYearCandidates() const

@@ -135,7 +135,7 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
     ETABLI_TRY(mayWrite());
     TyreSet s = input;
     ETABLI_TRY(validate(s));
-    return inTransaction(m_db, [&]() -> Result<qint64> {
+    auto saved = inTransaction(m_db, [&]() -> Result<qint64> {
         TyreHotelRepository repo(m_db);
         TyreSet before;
         if (s.id != 0) {
@@ -196,6 +196,8 @@ Result<qint64> TyreHotelService::save(const TyreSet& input)
                        .record(m_actor, AuditEntity::TyreSet, QString::number(s.id), AuditAction::Update, c));
         return s.id;
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::TyreSet, input.id);
 }
 
 Status TyreHotelService::giveBack(qint64 setId, const QDate& day)

@@ -392,7 +392,14 @@ Result<DatabaseCopy::Outcome> DatabaseCopy::copy(Database& source, Database& tar
                             .arg(target.location().displayName()));
 
         TriggersOff triggers(target);
-        ETABLI_TRY(triggers.begin(*order));
+        if (auto off = triggers.begin(*order); !off) {
+            if (off.error().code == Error::Code::AccessDenied)
+                return fail(Error::Code::AccessDenied,
+                            tr("Copy into the server as the role that owns its tables (the owner printed by "
+                               "etabli-cli server init), not as the PCs' daily role. Nothing was changed."),
+                            off.error().detail);
+            return std::unexpected(off.error());
+        }
         // What the new database was made with (its lists of values) goes: the
         // school's own lists replace it. Children first.
         for (auto it = order->crbegin(); it != order->crend(); ++it) {

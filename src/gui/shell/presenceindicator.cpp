@@ -64,8 +64,13 @@ void PresenceIndicator::rejoin()
 
 void PresenceIndicator::refresh()
 {
-    if (!m_session.isOpen() || m_sessionId == 0 || m_session.database().isConnectionLost())
+    if (!m_session.isOpen() || m_sessionId == 0)
         return;
+    if (m_session.database().isConnectionLost()) {
+        // Found by the heartbeat before any page read: the window says so and retries.
+        m_session.database().noteConnectionLost();
+        return;
+    }
     auto presence = m_session.service<PresenceService>();
     if (auto r = presence.beat(m_sessionId); !r)
         return; // a lost connection is told by the database (the window's banner)
