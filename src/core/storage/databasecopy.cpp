@@ -416,11 +416,6 @@ Result<DatabaseCopy::Outcome> DatabaseCopy::copy(Database& source, Database& tar
             if (!columns)
                 return std::unexpected(columns.error());
             ETABLI_TRY(copyRows(source, target, table, *columns));
-            auto from = countRows(source, table);
-            auto to = countRows(target, table);
-            if (!from || !to)
-                return std::unexpected(!from ? from.error() : to.error());
-            copied.append({table, *from, *to});
             if (target.dialect() == Dialect::PostgreSQL &&
                 std::any_of(columns->cbegin(), columns->cend(),
                             [](const Column& c) { return c.name == QLatin1String("id"); })) {
@@ -434,7 +429,8 @@ Result<DatabaseCopy::Outcome> DatabaseCopy::copy(Database& source, Database& tar
         ETABLI_TRY(rebuildSearch(target));
         ETABLI_TRY(triggers.end());
         // Checked before it is committed: a copy that differs is not kept.
-        auto differences = compare(source, target);
+        // The rows counted there are the outcome's.
+        auto differences = compare(source, target, &copied);
         if (!differences)
             return std::unexpected(differences.error());
         if (!differences->isEmpty())
@@ -492,13 +488,16 @@ Result<DatabaseCopy::Outcome> DatabaseCopy::move(const DatabaseLocation& from, c
 
 Result<QStringList> DatabaseCopy::compare(Database& source, Database& target)
 {
+    return compare(source, target, nullptr);
+}
+
+Result<QStringList> DatabaseCopy::compare(Database& source, Database& target, QList<TableRows>* counted)
+{
     auto names = baseTables(source);
     if (!names)
         return std::unexpected(names.error());
     QStringList differences;
     for (const QString& table : std::as_const(*names)) {
-        if (table == QLatin1String("etabli_meta"))
-            continue; // each database keeps its own settings
         auto from = countRows(source, table);
         auto to = countRows(target, table);
         if (!from)
@@ -507,6 +506,10 @@ Result<QStringList> DatabaseCopy::compare(Database& source, Database& target)
             differences << tr("Table %1: missing from the copy.").arg(table);
             continue;
         }
+        if (counted)
+            counted->append({table, *from, *to});
+        if (table == QLatin1String("etabli_meta"))
+            continue; // each database keeps its own settings
         if (*from != *to)
             differences
                 << tr("Table %1: %2 row(s) in the original, %3 in the copy.").arg(table).arg(*from).arg(*to);

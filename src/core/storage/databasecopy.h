@@ -69,6 +69,10 @@ public:
     // them (not the search tables: they are rebuilt). The schema's history
     // (schema_migrations) goes with the school.
     static Result<QStringList> tables(Database& db);
+
+private:
+    // compare(), telling each table's rows to `counted` when given.
+    static Result<QStringList> compare(Database& source, Database& target, QList<TableRows>* counted);
 };
 
 } // namespace etabli
