@@ -1671,7 +1671,7 @@
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+223" />
+        <location filename="../../src/cli/clicommands.cpp" line="+222" />
         <location line="+4" />
         <location filename="../../src/cli/clisupport.h" line="+2" />
         <source>DATABASE</source>
@@ -1799,6 +1799,11 @@
         <translation>  Identifiant : %1   Mot de passe : %2</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>  in Établi: File → Move the school onto the server…, or:</source>
+        <translation>  dans Établi : Fichier → Déplacer l'école sur le serveur…, ou :</translation>
+    </message>
+    <message>
         <location line="+4" />
         <source>Keep these passwords in a safe place: they are written nowhere else. The server must also accept the PCs of the school's network (pg_hba.conf, listen_addresses: see the guide, “Installer Établi sur plusieurs postes”).</source>
         <translation>Gardez ces mots de passe en lieu sûr : ils ne sont écrits nulle part ailleurs. Le serveur doit aussi accepter les postes du réseau de l'école (pg_hba.conf, listen_addresses : voir le guide, « Installer Établi sur plusieurs postes »).</translation>
@@ -1845,7 +1850,7 @@
         <translation>La base de données est en lecture seule : elle est lue, rien n'y est écrit, pas même dans son journal des modifications.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+243" />
+        <location filename="../../src/cli/clicommands.cpp" line="+235" />
         <location line="+99" />
         <location line="+68" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
@@ -1858,7 +1863,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-598" />
+        <location filename="../../src/cli/clicommands.cpp" line="-590" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1972,7 +1977,7 @@
         <location line="+8" />
         <location line="+4" />
         <location filename="../../src/cli/clireports.cpp" line="+103" />
-        <location filename="../../src/cli/cliserver.cpp" line="-62" />
+        <location filename="../../src/cli/cliserver.cpp" line="-63" />
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
@@ -1988,14 +1993,14 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+347" />
+        <location line="+339" />
         <location filename="../../src/cli/cliserver.cpp" line="-2" />
         <location filename="../../src/cli/clisupport.cpp" line="-152" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-346" />
+        <location line="-338" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -2017,19 +2022,19 @@
     <message>
         <location line="+9" />
         <location line="+61" />
-        <location line="+38" />
+        <location line="+33" />
         <source>--daily-role is for a PostgreSQL database.</source>
         <translation>--daily-role ne s'emploie qu'avec une base PostgreSQL.</translation>
     </message>
     <message>
-        <location line="-80" />
-        <location line="+58" />
-        <location line="+47" />
+        <location line="-75" />
+        <location line="+53" />
+        <location line="+45" />
         <source>Daily role: %1 (reads and writes rows, owns nothing)</source>
         <translation>Rôle quotidien : %1 (lit et écrit les lignes, ne possède rien)</translation>
     </message>
     <message>
-        <location line="-102" />
+        <location line="-95" />
         <source>Database created: %1</source>
         <translation>Base créée : %1</translation>
     </message>
@@ -2054,7 +2059,7 @@
         <translation>Met une base à jour pour cette version d'Établi. Sur PostgreSQL, à lancer avec le rôle propriétaire des tables ; le rôle quotidien (donné, ou celui déjà installé) reçoit ses droits sur les nouvelles tables. Avec --from et --to : déplace toute une école d'une base à une autre (d'un fichier vers le serveur de l'école, ou l'inverse), vérifiée ligne à ligne.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+27" />
         <source>Database %1: schema version %2 (up to date)</source>
         <translation>Base %1 : version du schéma %2 (à jour)</translation>
     </message>
@@ -2069,7 +2074,7 @@
         <translation>Copie de %1 vers %2…</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+20" />
         <source>Copy done and checked: %1 tables, %2 rows, the same in %3 as in %4.</source>
         <translation>Copie faite et vérifiée : %1 tables, %2 lignes, les mêmes dans %3 que dans %4.</translation>
     </message>
@@ -2344,7 +2349,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-627" />
+        <location filename="../../src/cli/clicommands.cpp" line="-619" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2369,7 +2374,7 @@
         <translation>Crée une base vide pour une école, avec ses ateliers.</translation>
     </message>
     <message>
-        <location line="+293" />
+        <location line="+285" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -2916,27 +2921,7 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../src/gui/shell/connectdialog.cpp" line="+63" />
-        <source>Give the server: its name on the network or its address (192.168.1.10).</source>
-        <translation>Donnez le serveur : son nom sur le réseau ou son adresse (192.168.1.10).</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Give the database's name (ecole).</source>
-        <translation>Donnez le nom de la base (ecole).</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Give the PostgreSQL login.</source>
-        <translation>Donnez l'identifiant PostgreSQL.</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>To verify the server, give its certificate (the .crt file its administrator gave).</source>
-        <translation>Pour vérifier le serveur, donnez son certificat (le fichier .crt remis par son administrateur).</translation>
-    </message>
-    <message>
-        <location line="+22" />
+        <location filename="../../src/gui/shell/connectdialog.cpp" line="+37" />
         <source>Connect to the school's server</source>
         <translation>Se connecter au serveur de l'école</translation>
     </message>
@@ -2951,54 +2936,9 @@
         <translation>Connexion enregistrée :</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>e.g. secretariat or 192.168.1.10</source>
-        <translation>par ex. secretariat ou 192.168.1.10</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Server:</source>
-        <translation>Serveur :</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Port:</source>
-        <translation>Port :</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Database:</source>
-        <translation>Base :</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>PostgreSQL login:</source>
         <translation>Identifiant PostgreSQL :</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Password:</source>
-        <translation>Mot de passe :</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Security:</source>
-        <translation>Sécurité :</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>the server's certificate (.crt), for “verified”</source>
-        <translation>le certificat du serveur (.crt), pour « vérifié »</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Server's certificate:</source>
-        <translation>Certificat du serveur :</translation>
     </message>
     <message>
         <location line="+1" />
@@ -3011,17 +2951,7 @@
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>Server's certificate</source>
-        <translation>Certificat du serveur</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Certificates (*.crt *.pem);;All files (*)</source>
-        <translation>Certificats (*.crt *.pem);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+25" />
+        <location line="+37" />
         <source>The connection works. The database is of an older version of Établi: it will be upgraded when the first PC connects with this version (its tables' owner must do it: etabli-cli migrate).</source>
         <translation>La connexion fonctionne. La base est d'une version plus ancienne d'Établi : elle sera mise à jour à la première connexion avec cette version (par le rôle propriétaire de ses tables : etabli-cli migrate).</translation>
     </message>
@@ -3222,7 +3152,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../src/core/storage/database.cpp" line="+118" />
+        <location filename="../../src/core/storage/database.cpp" line="+119" />
         <source>“%1” is a folder, not a database.</source>
         <translation>« %1 » est un dossier, pas une base de données.</translation>
     </message>
@@ -3258,12 +3188,12 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+378" />
+        <location line="+392" />
         <source>The database “%1” is read-only: Établi cannot save into it. Copy it to a folder where you can write.</source>
         <translation>La base de données « %1 » est en lecture seule : Établi ne peut pas y enregistrer. Copiez-la dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-287" />
+        <location line="-301" />
         <source>The %1 database driver is not installed.</source>
         <translation>Le pilote de base de données %1 n'est pas installé.</translation>
     </message>
@@ -3313,7 +3243,7 @@
         <translation>« %1 » n'est pas un nom de rôle PostgreSQL (lettres minuscules, chiffres et _).</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+60" />
         <source>The connection to the database server was lost and cannot be made again yet: the server or the network is still down. Check them, then try again.</source>
         <translation>La connexion au serveur de la base de données a été perdue et ne peut pas encore être rétablie : le serveur ou le réseau est toujours arrêté. Vérifiez-les, puis réessayez.</translation>
     </message>
@@ -3328,8 +3258,8 @@
         <translation>« %1 » est une base de données qui n'appartient pas à Établi : elle n'a pas été modifiée.</translation>
     </message>
     <message>
-        <location line="-265" />
-        <location line="+276" />
+        <location line="-279" />
+        <location line="+290" />
         <source>The file “%1” is damaged or is not a database. Restore a backup (File → Restore a backup).</source>
         <translation>Le fichier « %1 » est endommagé ou n'est pas une base de données. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
@@ -3344,12 +3274,12 @@
         <translation>« %1 » est vide : ce n'est pas une base de données Établi.</translation>
     </message>
     <message>
-        <location line="-315" />
+        <location line="-329" />
         <source>The database “%1” is damaged. Restore a backup (File → Restore a backup).</source>
         <translation>La base « %1 » est endommagée. Restaurez une sauvegarde (Fichier → Restaurer une sauvegarde).</translation>
     </message>
     <message>
-        <location line="+328" />
+        <location line="+342" />
         <source>The database “%1” was made by a newer version of Établi (schema %2; this version knows schema %3). Install the latest version of Établi.</source>
         <translation>La base « %1 » a été créée par une version plus récente d'Établi (schéma %2 ; cette version connaît le schéma %3). Installez la dernière version d'Établi.</translation>
     </message>
@@ -3530,12 +3460,12 @@
 <context>
     <name>DatabaseCopy</name>
     <message>
-        <location filename="../../src/core/storage/databasecopy.cpp" line="+106" />
+        <location filename="../../src/core/storage/databasecopy.cpp" line="+116" />
         <source>The database holds a column Établi does not know.</source>
         <translation>La base contient une colonne qu'Établi ne connaît pas.</translation>
     </message>
     <message>
-        <location line="+244" />
+        <location line="+272" />
         <source>The two databases are not of the same version (schema %1 and %2): open the older one with this version of Établi first, then copy again.</source>
         <translation>Les deux bases ne sont pas de la même version (schéma %1 et %2) : ouvrez d'abord la plus ancienne avec cette version d'Établi, puis copiez à nouveau.</translation>
     </message>
@@ -3550,12 +3480,22 @@
         <translation>« %1 » contient déjà une école : Établi ne copie que dans une base vide. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-386" />
         <source>Copy into the server as the role that owns its tables (the owner printed by etabli-cli server init), not as the PCs' daily role. Nothing was changed.</source>
         <translation>Copiez vers le serveur avec le rôle propriétaire de ses tables (celui qu'a affiché etabli-cli server init), pas avec le rôle quotidien des postes. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+304" />
+        <source>A school is moved onto a PostgreSQL server, not into a file.</source>
+        <translation>Une école se déplace sur un serveur PostgreSQL, pas dans un fichier.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>“%1” already holds a school: Établi copies only into an empty database. Give the database prepared for this school (etabli-cli server init).</source>
+        <translation>« %1 » contient déjà une école : Établi ne copie que dans une base vide. Indiquez la base préparée pour cette école (etabli-cli server init).</translation>
+    </message>
+    <message>
+        <location line="+117" />
         <source>The copy differs from the original: it was not kept.</source>
         <translation>La copie diffère de l'original : elle n'a pas été conservée.</translation>
     </message>
@@ -3580,12 +3520,12 @@
         <translation>Le fichier « %1 » existe déjà : Établi ne l'écrase pas. Choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+34" />
         <source>Table %1: missing from the copy.</source>
         <translation>Table %1 : absente de la copie.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>Table %1: %2 row(s) in the original, %3 in the copy.</source>
         <translation>Table %1 : %2 ligne(s) dans l'original, %3 dans la copie.</translation>
     </message>
@@ -4622,7 +4562,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>La facture %1 est émise : elle ne peut plus être modifiée ; corrigez-la par un avoir.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>The invoice %1 is issued: it is kept for ever; cancel it with a credit note.</source>
         <translation>La facture %1 est émise : elle est conservée ; annulez-la par un avoir.</translation>
     </message>
@@ -4702,7 +4642,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Un brouillon ne s'imprime pas comme une facture : émettez-le d'abord.</translation>
     </message>
     <message>
-        <location line="-570" />
+        <location line="-572" />
         <source>Payment by %1, by cheque, transfer, card or cash.</source>
         <translation>Paiement au plus tard le %1, par chèque, virement, carte ou espèces.</translation>
     </message>
@@ -4712,7 +4652,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>« %1 » : choisissez l’unité.</translation>
     </message>
     <message>
-        <location line="+255" />
+        <location line="+257" />
         <source>The amount of a payment cannot be zero.</source>
         <translation>Le montant d'un règlement ne peut pas être nul.</translation>
     </message>
@@ -4914,6 +4854,74 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
 </context>
 <context>
+    <name>MoveToServerDialog</name>
+    <message>
+        <location filename="../../src/gui/shell/movetoserverdialog.cpp" line="+45" />
+        <source>Copying the school onto the server…</source>
+        <translation>Copie de l'école sur le serveur…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+29" />
+        <location line="+78" />
+        <source>Move the school onto the server</source>
+        <translation>Déplacer l'école sur le serveur</translation>
+    </message>
+    <message>
+        <location line="-93" />
+        <source>Copying the school onto the server… (table %1)</source>
+        <translation>Copie de l'école sur le serveur… (table %1)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>&amp;Move the school</source>
+        <translation>&amp;Déplacer l'école</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The whole school open on this PC (%1) is copied into the database made ready on the school's server by etabli-cli server init: accounts, history, invoices and their chains, numbering, documents. Give the login that owns that database's tables (not the PCs' daily login). The copy is checked row by row before it is kept; the file is not changed.</source>
+        <translation>Toute l'école ouverte sur ce poste (%1) est copiée dans la base préparée sur le serveur de l'école par etabli-cli server init : comptes, historique, factures et leur chaînage, numérotation, documents. Indiquez l'identifiant propriétaire des tables de cette base (pas celui des postes). La copie est vérifiée ligne à ligne avant d'être gardée ; le fichier n'est pas modifié.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Login owning the tables:</source>
+        <translation>Identifiant propriétaire :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Test the server</source>
+        <translation>&amp;Tester le serveur</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The server is ready: an empty Établi database, and this login owns its tables.</source>
+        <translation>Le serveur est prêt : une base Établi vide, dont cet identifiant possède les tables.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The server is ready: an empty Établi database, and this login owns its tables. The PCs will connect as “%1”.</source>
+        <translation>Le serveur est prêt : une base Établi vide, dont cet identifiant possède les tables. Les postes s'y connecteront en tant que « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>The school is on the server %1, in the database “%2”: %3 tables, %4 rows, the same as in the file, checked.
+
+From now on, work on the server: the file %5 is no longer kept up to date; keep it as a copy of today, do not change it.
+
+This PC now connects to the server%6.</source>
+        <translation>L'école est sur le serveur %1, dans la base « %2 » : %3 tables, %4 lignes, les mêmes que dans le fichier, vérifiées.
+
+Désormais, travaillez sur le serveur : le fichier %5 n'est plus tenu à jour ; gardez-le comme copie du jour, sans le modifier.
+
+Ce poste se connecte maintenant au serveur%6.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source> with the PCs' login “%1”</source>
+        <translation> avec l'identifiant des postes « %1 »</translation>
+    </message>
+</context>
+<context>
     <name>OrderRepository</name>
     <message>
         <location filename="../../src/core/storage/orderrepository.cpp" line="+149" />
@@ -4970,12 +4978,12 @@ Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
         <location line="+44" />
-        <location line="+174" />
+        <location line="+176" />
         <source>Choose the customer.</source>
         <translation>Choisissez le client.</translation>
     </message>
     <message>
-        <location line="-160" />
+        <location line="-162" />
         <location line="+27" />
         <source>A quote is valid until a day after it is made.</source>
         <translation>Un devis est valable jusqu'à une date postérieure à sa date.</translation>
@@ -4986,7 +4994,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Le devis %1 est %2 : il est conservé tel quel.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+32" />
         <source>the time of execution of the work (on the quote)</source>
         <translation>le délai d'exécution des travaux (sur le devis)</translation>
     </message>
@@ -5037,7 +5045,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le bon de travaux %1 est facturé (%2) : il est conservé tel quel.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>Your account may not change the work orders.</source>
         <translation>Votre compte ne permet pas de modifier les bons de travaux.</translation>
     </message>
@@ -5257,12 +5265,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+11" />
-        <location line="+315" />
+        <location line="+312" />
         <source>Choose the workshop.</source>
         <translation>Choisissez l'atelier.</translation>
     </message>
     <message>
-        <location line="-309" />
+        <location line="-306" />
         <source>A trainee appears twice on the entry.</source>
         <translation>Un jeune figure deux fois sur l'entrée.</translation>
     </message>
@@ -5382,7 +5390,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Enregistrer l'entrée quand même ?</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+73" />
         <source>Access denied: this workshop is not one of your sections.</source>
         <translation>Accès refusé : cet atelier n'est pas l'une de vos sections.</translation>
     </message>
@@ -6978,6 +6986,84 @@ Complétez, puis envoyez le devis.</translation>
     </message>
 </context>
 <context>
+    <name>ServerFields</name>
+    <message>
+        <location filename="../../src/gui/shell/serverfields.cpp" line="+18" />
+        <source>e.g. secretariat or 192.168.1.10</source>
+        <translation>par ex. secretariat ou 192.168.1.10</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Database:</source>
+        <translation>Base :</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>the server's certificate (.crt), for “verified”</source>
+        <translation>le certificat du serveur (.crt), pour « vérifié »</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Server's certificate:</source>
+        <translation>Certificat du serveur :</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Server's certificate</source>
+        <translation>Certificat du serveur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Certificats (*.crt *.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Give the server: its name on the network or its address (192.168.1.10).</source>
+        <translation>Donnez le serveur : son nom sur le réseau ou son adresse (192.168.1.10).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the database's name (ecole).</source>
+        <translation>Donnez le nom de la base (ecole).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the PostgreSQL login.</source>
+        <translation>Donnez l'identifiant PostgreSQL.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>To verify the server, give its certificate (the .crt file its administrator gave).</source>
+        <translation>Pour vérifier le serveur, donnez son certificat (le fichier .crt remis par son administrateur).</translation>
+    </message>
+</context>
+<context>
     <name>ServerPasswords</name>
     <message>
         <location filename="../../src/gui/common/serverpasswords.cpp" line="+63" />
@@ -7690,7 +7776,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cet exercice est clos : on ne peut plus y ajouter de subvention.</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+54" />
         <source>Decision awaited: %1</source>
         <translation>Décision attendue : %1</translation>
     </message>
@@ -7867,12 +7953,12 @@ Complétez, puis envoyez le devis.</translation>
     <name>TraineeService</name>
     <message>
         <location filename="../../src/core/services/traineeservice.cpp" line="+100" />
-        <location line="+222" />
+        <location line="+219" />
         <source>Access denied: this trainee is not in one of your sections.</source>
         <translation>Accès refusé : ce jeune n'est pas dans une de vos sections.</translation>
     </message>
     <message>
-        <location line="-196" />
+        <location line="-193" />
         <source>The last name and the first name are required.</source>
         <translation>Le nom et le prénom sont obligatoires.</translation>
     </message>
@@ -7947,7 +8033,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Un autre dossier (n°%1) a le même nom et la même date de naissance.</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+32" />
         <source>Tick the trainees who go on to the second year.</source>
         <translation>Cochez les jeunes qui passent en 2e année.</translation>
     </message>
@@ -8351,12 +8437,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+86" />
+        <location line="+88" />
         <source>The tyres go back after they came in, and not in the future.</source>
         <translation>Les pneus sont rendus après leur entrée, et pas dans le futur.</translation>
     </message>
     <message>
-        <location line="-67" />
+        <location line="-69" />
         <source>This set went back to its owner on %1: it is kept as it was.</source>
         <translation>Ce jeu a été rendu à son propriétaire le %1 : il est conservé tel quel.</translation>
     </message>
@@ -8371,7 +8457,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Des pneus de ce véhicule sont déjà en gardiennage : rendez-les d'abord, ou modifiez ce jeu.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+45" />
         <source>This set already went back to its owner on %1.</source>
         <translation>Ce jeu a déjà été rendu à son propriétaire le %1.</translation>
     </message>
@@ -12930,7 +13016,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+182" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+183" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -13025,7 +13111,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Se connecter au &amp;serveur de l'école…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
+        <source>&amp;Move the school onto the server…</source>
+        <translation>&amp;Déplacer l'école sur le serveur…</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Save a &amp;copy…</source>
         <translation>Enregistrer une &amp;copie…</translation>
     </message>
@@ -13111,7 +13202,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Connexion au serveur perdue — nouvelle tentative… (dernier essai à %1 : le serveur ou le réseau est encore coupé)</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>No database open</source>
         <translation>Aucune base ouverte</translation>
     </message>
@@ -13131,7 +13222,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Connecté : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+57" />
         <location line="+6" />
         <source>Change my password</source>
         <translation>Changer de mot de passe</translation>
@@ -13840,7 +13931,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::PresenceIndicator</name>
     <message>
-        <location filename="../../src/gui/shell/presenceindicator.cpp" line="+78" />
+        <location filename="../../src/gui/shell/presenceindicator.cpp" line="+83" />
         <source>%1 — %2 — since %3</source>
         <translation>%1 — %2 — depuis %3</translation>
     </message>

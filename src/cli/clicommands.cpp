@@ -17,7 +17,6 @@
 #include "storage/database.h"
 #include "storage/databasecheck.h"
 #include "storage/databasecopy.h"
-#include "storage/metarepository.h"
 #include "storage/traineelistquery.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -250,17 +249,12 @@ int Commands::migrate(const QStringList& args)
     auto db = openDatabase(*location, Database::OpenMode::OpenExisting, m_err); // migrates
     if (!db)
         return report(m_err, db.error());
-    QString role = parser.value(dailyRole);
-    if (role.isEmpty() && !location->isSqlite()) {
-        auto known = MetaRepository(**db).value(QStringLiteral("pg_daily_role"));
-        if (!known)
-            return report(m_err, known.error());
-        role = *known;
-    }
-    if (!role.isEmpty()) {
-        if (auto r = (*db)->grantDailyRole(role); !r)
-            return report(m_err, r.error());
-        m_out << tr("Daily role: %1 (reads and writes rows, owns nothing)").arg(role) << Qt::endl;
+    if (!location->isSqlite()) {
+        auto role = (*db)->grantKnownDailyRole(parser.value(dailyRole));
+        if (!role)
+            return report(m_err, role.error());
+        if (!role->isEmpty())
+            m_out << tr("Daily role: %1 (reads and writes rows, owns nothing)").arg(*role) << Qt::endl;
     }
     m_out << tr("Database %1: schema version %2 (up to date)")
                  .arg(location->displayName())
@@ -301,14 +295,11 @@ int Commands::moveSchool(const QString& fromText, const QString& toText, const Q
         auto db = openDatabase(*to, Database::OpenMode::OpenExisting, m_err);
         if (!db)
             return report(m_err, db.error());
-        QString role = dailyRole;
-        if (role.isEmpty())
-            role = MetaRepository(**db).value(QStringLiteral("pg_daily_role")).value_or(QString());
-        if (!role.isEmpty()) {
-            if (auto r = (*db)->grantDailyRole(role); !r)
-                return report(m_err, r.error());
-            m_out << tr("Daily role: %1 (reads and writes rows, owns nothing)").arg(role) << Qt::endl;
-        }
+        auto role = (*db)->grantKnownDailyRole(dailyRole);
+        if (!role)
+            return report(m_err, role.error());
+        if (!role->isEmpty())
+            m_out << tr("Daily role: %1 (reads and writes rows, owns nothing)").arg(*role) << Qt::endl;
     }
     for (const DatabaseCheck::Line& line : std::as_const(moved->check.chains))
         m_out << line.text << Qt::endl;

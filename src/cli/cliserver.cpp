@@ -80,6 +80,7 @@ int Commands::server(const QStringList& args)
           << tr("To move the school there (once, from the PC that has its file) and for upgrades, the owner:")
           << Qt::endl
           << tr("  Login: %1   Password: %2").arg(made->owner.user, made->owner.password) << Qt::endl
+          << tr("  in Établi: File → Move the school onto the server…, or:") << Qt::endl
           << QStringLiteral("  etabli-cli migrate --from ecole.sqlite --to %1").arg(ownerAddress.toString())
           << Qt::endl
           << Qt::endl

@@ -272,3 +272,54 @@ TEST_CASE("A move into the server as the PCs' daily role is refused, nothing cop
     REQUIRE(empty);
     CHECK(*empty);
 }
+
+TEST_CASE("Before a move, the server's database is checked without being changed",
+          "[databasecopy][postgresql]")
+{
+    if (!hasPostgreSQL()) {
+        WARN("No PostgreSQL test server (ETABLI_TEST_PG): not tried.");
+        return;
+    }
+    TestDatabase server("postgresql");
+    server.db(); // made by its owner, as server init does
+    REQUIRE(test::rawExec(server.db(), QStringLiteral("INSERT INTO etabli_meta (key, value) VALUES "
+                                                      "('pg_daily_role', 'etabli_postes')")));
+    auto ready = DatabaseCopy::readyToReceive(server.location());
+    REQUIRE(ready);
+    CHECK(*ready == QStringLiteral("etabli_postes"));
+
+    SECTION("as the daily role: refused, the owner is named")
+    {
+        test::PasswordRole daily(server);
+        if (!daily.isUsable()) {
+            WARN("The PostgreSQL test server asks no password (scripts/test.sh sets one up).");
+            return;
+        }
+        DatabaseLocation asDaily = daily.location();
+        asDaily.password = daily.password();
+        auto refused = DatabaseCopy::readyToReceive(asDaily);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == Error::Code::AccessDenied);
+        CHECK(refused.error().message.contains(QStringLiteral("rôle propriétaire")));
+    }
+    SECTION("holding a school already: refused")
+    {
+        test::createSchool(server.db());
+        auto refused = DatabaseCopy::readyToReceive(server.location());
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == Error::Code::Conflict);
+        CHECK(refused.error().message.contains(QStringLiteral("contient déjà une école")));
+    }
+    SECTION("a wrong password: said as such")
+    {
+        test::PasswordRole daily(server);
+        if (!daily.isUsable())
+            return;
+        DatabaseLocation wrong = daily.location();
+        wrong.password = QStringLiteral("pas-le-bon");
+        auto refused = DatabaseCopy::readyToReceive(wrong);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == Error::Code::WrongPassword);
+    }
+    CHECK(schools(server.db()) <= 1);
+}

@@ -81,6 +81,17 @@ TEST_CASE("The main window shows the dashboard of the school in French", "[gui][
         menus << a->text().remove(QLatin1Char('&'));
     CHECK(menus.contains(QStringLiteral("Fichier")));
     CHECK(menus.contains(QStringLiteral("Aide")));
+
+    // A school in a file: its director may move it onto the server; nobody else sees it.
+    auto* move = w.window->findChild<QAction*>(QStringLiteral("moveToServer"));
+    REQUIRE(move);
+    CHECK(move->isVisible());
+    CHECK(move->text().remove(QLatin1Char('&')) == QStringLiteral("Déplacer l'école sur le serveur…"));
+    UserContext office = w.session.user();
+    office.role = Role::Secretariat;
+    office.permissions.remove(permission::BackupRestore);
+    w.session.setUser(office);
+    CHECK_FALSE(move->isVisible());
 }
 
 TEST_CASE("The navigation switches pages by click and by keyboard", "[gui][mainwindow]")
@@ -206,6 +217,7 @@ TEST_CASE("On PostgreSQL the window asks the server's password, then offers to r
     REQUIRE(reconnect);
     CHECK(reconnect->isVisible());
     CHECK(reconnect->text().remove(QLatin1Char('&')) == QStringLiteral("Se reconnecter au serveur"));
+    CHECK_FALSE(window.findChild<QAction*>(QStringLiteral("moveToServer"))->isVisible()); // already there
 
     // An administrator ends the session: the next reload finds out; the window
     // says so above the pages, without a box in the way, and reconnects by itself.

@@ -4,8 +4,10 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/serverpasswords.h"
 #include "gui/shell/connectdialog.h"
+#include "gui/shell/movetoserverdialog.h"
 #include "gui/shell/welcomedialog.h"
 #include "storage/database.h"
+#include "storage/databasecopy.h"
 #include "support/guidialogs.h"
 #include "support/testdatabase.h"
 #include "util/appsettings.h"
@@ -166,4 +168,85 @@ TEST_CASE(
     CHECK_FALSE(ConnectDialog::ask(nullptr, settings));
     CHECK(offered);
     ServerPasswords::setDisabled(false);
+}
+
+TEST_CASE("The director moves the school's file onto the server from the GUI, checked, and the PCs' login is "
+          "proposed",
+          "[gui][servers][postgresql]")
+{
+    if (!hasPostgreSQL()) {
+        WARN("No PostgreSQL test server (ETABLI_TEST_PG): the move is not tried.");
+        return;
+    }
+    test::TestDatabase file("sqlite");
+    test::createSchool(file.db(), QStringLiteral("Juralternance"));
+    file.close();
+    // The server's databases: one made ready by server init, one holding a school already.
+    test::TestDatabase ready("postgresql");
+    REQUIRE(test::rawExec(ready.db(), QStringLiteral("INSERT INTO etabli_meta (key, value) VALUES "
+                                                     "('pg_daily_role', 'etabli_postes')")));
+    test::TestDatabase taken("postgresql");
+    test::createSchool(taken.db(), QStringLiteral("Une autre école"));
+    const DatabaseLocation server = ready.location();
+
+    QStringList said;
+    QString summary;
+    test::onNextDialog<FormDialog>([&](FormDialog* dialog) {
+        said << dialog->windowTitle();
+        typeInto(dialog, "host", server.host);
+        field<QSpinBox>(dialog, "port")->setValue(server.port);
+        typeInto(dialog, "user", server.user);
+        field<QLineEdit>(dialog, "database")->clear();
+        QTest::mouseClick(dialog->okButton(), Qt::LeftButton); // no database given
+        said << dialog->banner()->text();
+        typeInto(dialog, "database", taken.location().databaseName);
+        said << testConnection(dialog);
+        typeInto(dialog, "database", server.databaseName);
+        said << testConnection(dialog);
+        test::onNextDialog<QMessageBox>([&](QMessageBox* box) {
+            summary = box->text();
+            box->accept();
+        });
+        QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    });
+    const auto forThePcs = MoveToServerDialog::ask(nullptr, file.location());
+    REQUIRE(said.size() == 4);
+    CHECK(said.at(0) == QStringLiteral("Déplacer l'école sur le serveur"));
+    CHECK(said.at(1).contains(QStringLiteral("Donnez le nom de la base")));
+    CHECK(said.at(2).contains(QStringLiteral("contient déjà une école")));
+    CHECK(said.at(3).contains(QStringLiteral("Le serveur est prêt")));
+    CHECK(said.at(3).contains(QStringLiteral("« etabli_postes »")));
+    CHECK(summary.contains(QStringLiteral("L'école est sur le serveur %1, dans la base « %2 »")
+                               .arg(server.host, server.databaseName)));
+    CHECK(summary.contains(QStringLiteral("« etabli_postes »")));
+
+    // The PCs connect to that database with their own login, no password kept.
+    REQUIRE(forThePcs);
+    CHECK(forThePcs->databaseName == server.databaseName);
+    CHECK(forThePcs->user == QStringLiteral("etabli_postes"));
+    CHECK(forThePcs->password.isEmpty());
+    // The connection dialog that follows shows it, the cursor in the password.
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("etabli.ini")));
+    QString focused;
+    QString proposedUser;
+    test::onNextDialog<FormDialog>([&](FormDialog* dialog) {
+        QTest::qWait(50);
+        focused = QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString();
+        proposedUser = field<QLineEdit>(dialog, "user")->text();
+        test::closeThrowingAway(dialog);
+    });
+    CHECK_FALSE(ConnectDialog::ask(nullptr, settings, *forThePcs));
+    CHECK(proposedUser == QStringLiteral("etabli_postes"));
+    CHECK(focused == QStringLiteral("password"));
+    // The school is there, the same as in the file; the other database untouched.
+    auto original = file.reopen(Database::OpenMode::ReadOnly);
+    REQUIRE(original);
+    auto same = DatabaseCopy::compare(**original, ready.db());
+    REQUIRE(same);
+    CHECK(same->isEmpty());
+    CHECK(test::rawScalar(ready.db(), QStringLiteral("SELECT name FROM school")).toString() ==
+          QStringLiteral("Juralternance"));
+    CHECK(test::rawScalar(taken.db(), QStringLiteral("SELECT name FROM school")).toString() ==
+          QStringLiteral("Une autre école"));
 }

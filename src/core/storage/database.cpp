@@ -4,6 +4,7 @@
 #include "storage/auditrepository.h"
 #include "storage/checklists.h"
 #include "storage/contactrepository.h"
+#include "storage/metarepository.h"
 #include "storage/pgconnection.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlscript.h"
@@ -355,6 +356,20 @@ Status Database::grantDailyRole(const QString& role)
     if (auto e = remember.exec(); !e)
         return e;
     return tx.commit();
+}
+
+Result<QString> Database::grantKnownDailyRole(const QString& role)
+{
+    QString granted = role;
+    if (granted.isEmpty()) {
+        auto known = MetaRepository(*this).value(QStringLiteral("pg_daily_role"));
+        if (!known)
+            return std::unexpected(known.error());
+        granted = *known;
+    }
+    if (!granted.isEmpty())
+        ETABLI_TRY(grantDailyRole(granted));
+    return granted;
 }
 
 Status Database::reconnect()

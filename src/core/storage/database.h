@@ -87,6 +87,10 @@ public:
     // trail, the invoices and the receipts as they were written; the trail
     // it may only read and append to. The role is remembered (etabli_meta).
     Status grantDailyRole(const QString& role);
+    // Grants `role`, or when it is empty the daily role remembered here, its
+    // rights again (after a migration added tables, after a school was
+    // copied in). The role granted; empty when none is known.
+    Result<QString> grantKnownDailyRole(const QString& role = {});
 
     // What the open transaction changed (AuditTrail notes it): told to the
     // listener once the outermost transaction commits, forgotten on a

@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "storage/databasecheck.h"
 #include "storage/databaselocation.h"
+#include "storage/metarepository.h"
 #include "storage/sqlquery.h"
 #include "storage/transaction.h"
 #include "util/logging.h"
@@ -32,6 +33,15 @@ const QStringList& searchTables()
                                     QStringLiteral("work_order_search"), QStringLiteral("contact_search"),
                                     QStringLiteral("production_search")};
     return all;
+}
+
+std::unexpected<Error> ownerNeeded(const QString& detail)
+{
+    return fail(
+        Error::Code::AccessDenied,
+        DatabaseCopy::tr("Copy into the server as the role that owns its tables (the owner printed by "
+                         "etabli-cli server init), not as the PCs' daily role. Nothing was changed."),
+        detail);
 }
 
 bool isSearchTable(const QString& table)
@@ -329,6 +339,34 @@ Result<QStringList> DatabaseCopy::tables(Database& db)
     return dependencyOrder(*names, *refs);
 }
 
+Result<QString> DatabaseCopy::readyToReceive(const DatabaseLocation& to)
+{
+    if (to.isSqlite())
+        return fail(Error::Code::InvalidInput,
+                    tr("A school is moved onto a PostgreSQL server, not into a file."));
+    auto db = Database::open(to, Database::OpenMode::ReadOnly);
+    if (!db)
+        return std::unexpected(db.error());
+    auto empty = holdsNoSchool(**db);
+    if (!empty)
+        return std::unexpected(empty.error());
+    if (!*empty)
+        return fail(Error::Code::Conflict,
+                    tr("“%1” already holds a school: Établi copies only into an empty database. Give the "
+                       "database prepared for this school (etabli-cli server init).")
+                        .arg(to.displayName()));
+    SqlQuery owner(**db);
+    ETABLI_TRY(
+        owner.exec(QStringLiteral("SELECT pg_has_role(current_user, tableowner, 'USAGE') FROM pg_tables "
+                                  "WHERE schemaname = current_schema() AND tablename = 'school'")));
+    if (!owner.next() || !owner.value(0).toBool())
+        return ownerNeeded(QStringLiteral("%1 does not own the tables").arg(to.user));
+    auto daily = MetaRepository(**db).value(QStringLiteral("pg_daily_role"));
+    if (!daily)
+        return std::unexpected(daily.error());
+    return *daily;
+}
+
 Result<bool> DatabaseCopy::holdsNoSchool(Database& db)
 {
     // (A trail there can only hold failed logins: nobody could log in.)
@@ -394,10 +432,7 @@ Result<DatabaseCopy::Outcome> DatabaseCopy::copy(Database& source, Database& tar
         TriggersOff triggers(target);
         if (auto off = triggers.begin(*order); !off) {
             if (off.error().code == Error::Code::AccessDenied)
-                return fail(Error::Code::AccessDenied,
-                            tr("Copy into the server as the role that owns its tables (the owner printed by "
-                               "etabli-cli server init), not as the PCs' daily role. Nothing was changed."),
-                            off.error().detail);
+                return ownerNeeded(off.error().detail);
             return std::unexpected(off.error());
         }
         // What the new database was made with (its lists of values) goes: the

@@ -60,6 +60,13 @@ public:
     static Result<Outcome> move(const DatabaseLocation& from, const DatabaseLocation& to,
                                 const std::function<void(const QString&)>& progress = {});
 
+    // Whether the server's database `to` can receive a school moved there:
+    // it answers with these credentials, it is an Établi database holding no
+    // school yet, and the login given owns its tables (the PCs' daily role
+    // could not copy). Changes nothing. Gives the daily role remembered there
+    // by etabli-cli server init, empty when none was.
+    static Result<QString> readyToReceive(const DatabaseLocation& to);
+
     // What differs between two databases that should hold the same school:
     // each table's row count, the last hash of each chained table. One
     // French line per difference; empty when they agree.

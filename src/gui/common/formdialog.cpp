@@ -62,18 +62,23 @@ void FormDialog::accept()
             markSaved();
         }
         if (!r) {
-            m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
-            m_banner->show();
-            // The message takes room: the dialog grows rather than squeezing its fields.
-            layout()->activate();
-            const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
-                                                             : layout()->totalSizeHint().height();
-            if (needed > height())
-                resize(width(), needed);
+            showMessage(MessageBanner::Kind::Error, r.error().message);
             return;
         }
     }
     QDialog::accept();
+}
+
+void FormDialog::showMessage(MessageBanner::Kind kind, const QString& text)
+{
+    m_banner->showMessage(kind, text);
+    m_banner->show();
+    // The message takes room: the dialog grows rather than squeezing its fields.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 QLineEdit* FormDialog::moneyField(const Money& value, QWidget* parent)

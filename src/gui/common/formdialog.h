@@ -3,6 +3,7 @@
 #include "domain/codes.h"
 #include "domain/money.h"
 #include "gui/common/editingdialog.h"
+#include "gui/common/messagebanner.h"
 #include "util/error.h"
 
 #include <functional>
@@ -38,6 +39,8 @@ public:
     // meanwhile; without it, such a dialog closes and its list shows theirs.
     void setReload(std::function<void()> reload) { m_reload = std::move(reload); }
     MessageBanner* banner() const { return m_banner; }
+    // Shows a message above the fields, the dialog grown to make room for it.
+    void showMessage(MessageBanner::Kind kind, const QString& text);
     // The OK button, to name what it does ("Se connecter").
     QPushButton* okButton() const { return m_save; }
 

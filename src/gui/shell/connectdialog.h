@@ -1,6 +1,9 @@
 #pragma once
 
+#include "storage/databaselocation.h"
+
 #include <memory>
+#include <optional>
 #include <QCoreApplication>
 
 class QWidget;
@@ -22,8 +25,11 @@ class ConnectDialog
     Q_DECLARE_TR_FUNCTIONS(ConnectDialog)
 
 public:
-    // The database connected to, or null when the user cancelled.
-    static std::unique_ptr<Database> ask(QWidget* parent, AppSettings& settings);
+    // The database connected to, or null when the user cancelled. The
+    // fields show `proposed` when given (after a school was moved onto the
+    // server), otherwise the last connection saved.
+    static std::unique_ptr<Database> ask(QWidget* parent, AppSettings& settings,
+                                         const std::optional<DatabaseLocation>& proposed = std::nullopt);
 };
 
 } // namespace etabli

@@ -19,6 +19,7 @@
 #include "gui/shell/databaseactions.h"
 #include "gui/shell/helpwindow.h"
 #include "gui/shell/integritywatch.h"
+#include "gui/shell/movetoserverdialog.h"
 #include "gui/shell/presenceindicator.h"
 #include "gui/shell/restoredialog.h"
 #include "gui/trainees/absencespage.h"
@@ -244,6 +245,9 @@ void MainWindow::buildMenus()
             replaceDatabase(ConnectDialog::ask(this, m_settings), std::nullopt);
     });
     server->setObjectName(QStringLiteral("connectToServer"));
+    m_moveToServerAction =
+        file->addAction(tr("&Move the school onto the server…"), this, &MainWindow::moveToServer);
+    m_moveToServerAction->setObjectName(QStringLiteral("moveToServer"));
     file->addAction(tr("Save a &copy…"), this, [this]() {
         if (m_session.isOpen())
             DatabaseActions::askSaveCopy(this, m_session.database(), m_session.clock(), m_session.user());
@@ -409,6 +413,7 @@ void MainWindow::onDatabaseChanged()
 {
     m_reconnectAction->setVisible(m_session.isOpen() &&
                                   m_session.database().dialect() == Database::Dialect::PostgreSQL);
+    showMoveToServer();
     if (!m_session.isOpen()) {
         setWindowTitle(QStringLiteral("Établi"));
         m_status->setText(tr("No database open"));
@@ -428,9 +433,26 @@ void MainWindow::onDatabaseChanged()
     m_status->setText(status);
 }
 
+// Offered to the director on a school kept in a file.
+void MainWindow::showMoveToServer()
+{
+    m_moveToServerAction->setVisible(m_session.isOpen() && m_session.database().location().isSqlite() &&
+                                     m_session.user().can(permission::BackupRestore));
+}
+
+void MainWindow::moveToServer()
+{
+    if (!m_session.isOpen() || !m_session.database().location().isSqlite() || !confirmLeavingSettings())
+        return;
+    const auto server = MoveToServerDialog::ask(this, m_session.database().location());
+    if (server)
+        replaceDatabase(ConnectDialog::ask(this, m_settings, *server), std::nullopt);
+}
+
 void MainWindow::onUserChanged()
 {
     const UserContext& user = m_session.user();
+    showMoveToServer();
     m_settingsTabs->setTabVisible(1, user.can(permission::UsersManage));
     m_settingsTabs->setTabVisible(2, user.can(permission::AuditRead));
     m_settingsTabs->setTabVisible(3, user.can(permission::PersonalDataExport));

@@ -118,6 +118,8 @@ private:
     void newDatabase();
     void openDatabase();
     void restoreBackup();
+    void moveToServer();
+    void showMoveToServer();
     void showAbout();
     void showLog();
     void replaceDatabase(std::unique_ptr<Database> db, std::optional<UserContext> user);
@@ -147,6 +149,7 @@ private:
     QTimer* m_reconnectTimer = nullptr;
     QList<QAction*> m_goActions; // Aller → page, by page index
     QAction* m_reconnectAction = nullptr;
+    QAction* m_moveToServerAction = nullptr;
     bool m_locked = false;
     bool m_restored = false; // a geometry was kept from last time
 };
