@@ -3,6 +3,8 @@
 
 #include "services/contactservice.h"
 #include "services/presenceservice.h"
+#include "services/schoolservice.h"
+#include "services/staffservice.h"
 #include "services/userservice.h"
 #include "storage/database.h"
 #include "support/testdatabase.h"
@@ -127,6 +129,82 @@ TEST_CASE("Two PCs edit one record: the second save is refused with the first on
     // Nothing of mine was written over hers.
     CHECK(ContactService(t.db(), clock, director).get(*id)->phone == QStringLiteral("03 84 72 00 00"));
     CHECK(ContactService(t.db(), clock, director).get(*id)->email.isEmpty());
+}
+
+TEST_CASE("The settings two directors edit at once: the second save names the first one", "[severalpcs]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    test::TestDatabase t(backend);
+    const UserContext director = test::createSchool(t.db());
+    FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));
+    User marie;
+    marie.login = QStringLiteral("marie");
+    marie.displayName = QStringLiteral("Marie Dupont");
+    marie.role = Role::Direction;
+    REQUIRE(UserService(t.db(), clock, director).create(marie, QStringLiteral("un-mot-de-passe-solide-2")));
+    const UserContext deputy =
+        test::logIn(t.db(), QStringLiteral("marie"), QStringLiteral("un-mot-de-passe-solide-2"));
+    const auto namesMarie = [](const Status& refused) {
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == Error::Code::ChangedMeanwhile);
+        INFO(refused.error().message.toStdString());
+        CHECK(refused.error().message.startsWith(QStringLiteral("Modifié par Marie Dupont ")));
+    };
+
+    SECTION("a section")
+    {
+        auto sections = SchoolService(t.db(), clock, director).sections();
+        REQUIRE(sections);
+        REQUIRE_FALSE(sections->isEmpty());
+        Section mine = sections->constFirst();
+        Section hers = mine;
+        hers.capacity = mine.capacity + 2;
+        REQUIRE(SchoolService(t.db(), clock, deputy).updateSection(hers));
+        mine.name += QStringLiteral(" (bis)");
+        namesMarie(SchoolService(t.db(), clock, director).updateSection(mine));
+    }
+    SECTION("the school's identity")
+    {
+        auto mine = SchoolService(t.db(), clock, director).identity();
+        REQUIRE(mine);
+        SchoolIdentity hers = *mine;
+        hers.phone = QStringLiteral("03 84 72 00 00");
+        REQUIRE(SchoolService(t.db(), clock, deputy).saveIdentity(hers));
+        mine->city = QStringLiteral("Dole");
+        auto refused = SchoolService(t.db(), clock, director).saveIdentity(*mine);
+        namesMarie(refused ? Status() : Status(std::unexpected(refused.error())));
+    }
+    SECTION("a team member")
+    {
+        StaffMember trainer;
+        trainer.lastName = QStringLiteral("Girard");
+        trainer.firstName = QStringLiteral("Paul");
+        REQUIRE(StaffService(t.db(), clock, director).add(trainer));
+        auto team = StaffService(t.db(), clock, director).list();
+        REQUIRE(team);
+        REQUIRE_FALSE(team->isEmpty());
+        StaffMember mine = team->constFirst();
+        StaffMember hers = mine;
+        hers.phone = QStringLiteral("06 00 00 00 00");
+        REQUIRE(StaffService(t.db(), clock, deputy).update(hers));
+        mine.email = QStringLiteral("direction@juralternance.fr");
+        namesMarie(StaffService(t.db(), clock, director).update(mine));
+    }
+    SECTION("an account")
+    {
+        auto accounts = UserService(t.db(), clock, director).list();
+        REQUIRE(accounts);
+        User mine;
+        for (const User& u : *accounts)
+            if (u.login == QLatin1String("direction"))
+                mine = u;
+        REQUIRE(mine.id != 0);
+        User hers = mine;
+        hers.displayName = QStringLiteral("La directrice");
+        REQUIRE(UserService(t.db(), clock, deputy).update(hers));
+        mine.displayName = QStringLiteral("Le directeur");
+        namesMarie(UserService(t.db(), clock, director).update(mine));
+    }
 }
 
 TEST_CASE("Who else is connected: one session per window, gone after two minutes without a heartbeat",

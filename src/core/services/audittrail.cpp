@@ -217,13 +217,13 @@ Status AuditTrail::exportCsv(const UserContext& user, const AuditFilter& filter,
     return files::write(path, out, true);
 }
 
-Error AuditTrail::explainConflict(const Error& refused, AuditEntity entity, qint64 id) const
+Error AuditTrail::explainConflict(const Error& refused, AuditEntity entity, const QString& id) const
 {
     if (refused.code != Error::Code::ChangedMeanwhile)
         return refused;
     AuditFilter filter;
     filter.entity = entity;
-    filter.entityId = QString::number(id);
+    filter.entityId = id;
     auto last = AuditRepository(m_db).latest(filter, 1);
     if (!last || last->isEmpty())
         return refused;

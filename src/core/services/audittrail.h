@@ -80,9 +80,13 @@ public:
     // version): the refusal said as the trail knows it — "Modifié par Marie
     // Dupont à 10 h 42 pendant que vous le modifiiez." (ChangedMeanwhile).
     // Any other error is returned as it is.
-    Error explainConflict(const Error& refused, AuditEntity entity, qint64 id) const;
+    Error explainConflict(const Error& refused, AuditEntity entity, const QString& id) const;
+    Error explainConflict(const Error& refused, AuditEntity entity, qint64 id) const
+    {
+        return explainConflict(refused, entity, QString::number(id));
+    }
     // A save's result, its stale-version refusal explained so.
-    template <class R> R explained(R saved, AuditEntity entity, qint64 id) const
+    template <class R, class Id> R explained(R saved, AuditEntity entity, const Id& id) const
     {
         if (!saved)
             return std::unexpected(explainConflict(saved.error(), entity, id));

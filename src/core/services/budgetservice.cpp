@@ -225,7 +225,7 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
         return fail(Error::Code::InvalidInput, tr("Give the day the tax was received (not in the future)."));
     if (t.received.isZero() && t.receivedOn.isValid())
         return fail(Error::Code::InvalidInput, tr("Give the amount received on that day."));
-    return inTransaction(m_db, [&]() -> Result<qint64> {
+    auto saved = inTransaction(m_db, [&]() -> Result<qint64> {
         BudgetRepository repo(m_db);
         ETABLI_TRY(ContactRepository(m_db).get(t.contactId));
         ApprenticeshipTax before;
@@ -271,6 +271,8 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
                                t.id == 0 ? AuditAction::Create : AuditAction::Update, c));
         return id;
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::ApprenticeshipTax, t.id);
 }
 
 Result<QList<Member>> BudgetService::members() const
@@ -288,7 +290,7 @@ Result<qint64> BudgetService::saveMember(const Member& m)
         return fail(Error::Code::InvalidInput, tr("Give the day the member joined (not in the future)."));
     if (m.leftOn.isValid() && m.leftOn < m.joinedOn)
         return fail(Error::Code::InvalidInput, tr("A member leaves after joining."));
-    return inTransaction(m_db, [&]() -> Result<qint64> {
+    auto saved = inTransaction(m_db, [&]() -> Result<qint64> {
         BudgetRepository repo(m_db);
         ETABLI_TRY(ContactRepository(m_db).get(m.contactId));
         qint64 id = m.id;
@@ -315,6 +317,8 @@ Result<qint64> BudgetService::saveMember(const Member& m)
                                m.id == 0 ? AuditAction::Create : AuditAction::Update, c));
         return id;
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Member, m.id);
 }
 
 Result<QList<MembershipDue>> BudgetService::dues(qint64 memberId) const

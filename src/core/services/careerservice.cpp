@@ -99,13 +99,15 @@ Status CareerService::updateInternship(const Internship& i)
 {
     if (auto r = checkInternship(i); !r)
         return r;
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         if (auto r = CareerRepository(m_db).updateInternship(i, m_clock.nowIso()); !r)
             return r;
         return audit(
             i.traineeId, QStringLiteral("internship changed"),
             QStringLiteral("%1 → %2").arg(i.start.toString(Qt::ISODate), i.end.toString(Qt::ISODate)));
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Trainee, i.traineeId);
 }
 
 Status CareerService::removeInternship(const Internship& i)

@@ -61,7 +61,7 @@ Status CatalogueService::update(const CatalogueItem& item)
         return r;
     if (auto r = validate(item); !r)
         return r;
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         CatalogueRepository repo(m_db);
         auto all = repo.list(item.sectionId, false);
         if (!all)
@@ -84,6 +84,8 @@ Status CatalogueService::update(const CatalogueItem& item)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::Catalogue, QString::number(item.id), AuditAction::Update, c);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Catalogue, item.id);
 }
 
 } // namespace etabli

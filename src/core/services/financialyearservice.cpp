@@ -150,7 +150,7 @@ Status FinancialYearService::setTargets(const FinancialYear& input)
             return fail(Error::Code::InvalidInput, tr("A target is a share between 0 and 100 %."));
     if (input.targetProductionBp + input.targetGiftsBp + input.targetSubsidiesBp > 10000)
         return fail(Error::Code::InvalidInput, tr("The targets add up to more than 100 %."));
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         FundingRepository repo(m_db);
         auto stored = repo.year(input.id);
         if (!stored)
@@ -172,13 +172,15 @@ Status FinancialYearService::setTargets(const FinancialYear& input)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::FinancialYear, QString::number(y.id), AuditAction::Update, c);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::FinancialYear, input.id);
 }
 
 Status FinancialYearService::close(qint64 id, int version)
 {
     if (auto r = AccessControl::require(m_actor, permission::FundingWrite); !r)
         return r;
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         FundingRepository repo(m_db);
         auto y = repo.year(id);
         if (!y)
@@ -196,6 +198,8 @@ Status FinancialYearService::close(qint64 id, int version)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::FinancialYear, QString::number(id), AuditAction::Update, c);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::FinancialYear, id);
 }
 
 Status FinancialYearService::reopen(qint64 id, const QString& reason, int version)
@@ -207,7 +211,7 @@ Status FinancialYearService::reopen(qint64 id, const QString& reason, int versio
     if (reason.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput,
                     tr("Say why the financial year is reopened: the log of changes keeps it."));
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         FundingRepository repo(m_db);
         auto y = repo.year(id);
         if (!y)
@@ -221,6 +225,8 @@ Status FinancialYearService::reopen(qint64 id, const QString& reason, int versio
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::FinancialYear, QString::number(id), AuditAction::Update, c);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::FinancialYear, id);
 }
 
 } // namespace etabli

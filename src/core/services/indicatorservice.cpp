@@ -419,7 +419,7 @@ Status IndicatorService::saveReference(const ReferenceValue& input)
     } else {
         v.year = 0;
     }
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         if (auto r = ReferenceValueRepository(m_db).update(v, m_clock.nowIso()); !r)
             return r;
         ChangeSet c;
@@ -430,6 +430,8 @@ Status IndicatorService::saveReference(const ReferenceValue& input)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::ReferenceValue, QString::number(v.id), AuditAction::Update, c);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::ReferenceValue, v.id);
 }
 
 QJsonObject IndicatorService::toJson(const Indicators& i)

@@ -160,7 +160,7 @@ Status SchoolService::saveLegalAmount(const LegalAmount& amount)
     if (amount.source.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput,
                     tr("“%1”: say where the amount comes from (the text of law).").arg(labelOf(amount.kind)));
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         auto before = legalAmount(amount.kind);
         if (!before)
             return std::unexpected(before.error());
@@ -174,6 +174,9 @@ Status SchoolService::saveLegalAmount(const LegalAmount& amount)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::LegalAmount, codeOf(amount.kind), AuditAction::Update, c);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock)
+        .explained(std::move(saved), AuditEntity::LegalAmount, codeOf(amount.kind));
 }
 
 Result<SchoolIdentity> SchoolService::identity() const
@@ -231,8 +234,10 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
                        .record(m_actor, AuditEntity::School, QStringLiteral("1"), AuditAction::Update, c));
         return saved;
     });
-    if (!version)
-        return std::unexpected(version.error());
+    if (!version) // changed meanwhile on another PC: said with who and when
+        return std::unexpected(
+            AuditTrail(m_db, m_clock)
+                .explainConflict(version.error(), AuditEntity::School, QStringLiteral("1")));
     s.version = *version;
     return s;
 }
@@ -284,7 +289,7 @@ Status SchoolService::updateSection(const Section& section)
     if (section.halfDayMinutes < 30 || section.halfDayMinutes > 480)
         return fail(Error::Code::InvalidInput,
                     tr("A half-day in the workshop lasts between 30 minutes and 8 hours."));
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         SectionRepository repo(m_db);
         auto all = repo.list();
         if (!all)
@@ -306,6 +311,8 @@ Status SchoolService::updateSection(const Section& section)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::Section, QString::number(section.id), AuditAction::Update, c);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Section, section.id);
 }
 
 Status SchoolService::deleteSection(qint64 sectionId)

@@ -58,7 +58,7 @@ Status StaffService::update(const StaffMember& m)
         return r;
     if (auto r = validate(m); !r)
         return r;
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         StaffRepository repo(m_db);
         auto all = repo.list(false);
         if (!all)
@@ -90,6 +90,8 @@ Status StaffService::update(const StaffMember& m)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::Staff, QString::number(m.id), AuditAction::Update, c);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Staff, m.id);
 }
 
 Result<QList<VolunteerHours>> StaffService::hours(const QDate& from, const QDate& to, qint64 staffId) const

@@ -358,7 +358,7 @@ Status TraineeService::updateGuardian(const Guardian& g)
         return fail(Error::Code::InvalidInput, tr("The guardian's last name is required."));
     if (!allOf<GuardianRelation>().contains(g.relation))
         return fail(Error::Code::InvalidInput, tr("Choose the guardian's relation to the young person."));
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         if (auto r = TraineeDetailRepository(m_db).updateGuardian(g, m_clock.nowIso()); !r)
             return r;
         ChangeSet c;
@@ -366,6 +366,8 @@ Status TraineeService::updateGuardian(const Guardian& g)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::Trainee, QString::number(g.traineeId), AuditAction::Update, c);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::Trainee, g.traineeId);
 }
 
 Status TraineeService::removeGuardian(const Guardian& g)

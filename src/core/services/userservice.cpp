@@ -101,7 +101,7 @@ Status UserService::update(const User& user)
         return r;
     if (user.role == Role::Formateur && user.sectionIds.isEmpty())
         return fail(Error::Code::InvalidInput, tr("A trainer must be attached to at least one section."));
-    return inTransaction(m_db, [&]() -> Status {
+    auto saved = inTransaction(m_db, [&]() -> Status {
         UserRepository users(m_db);
         auto stored = users.findById(user.id);
         if (!stored)
@@ -124,6 +124,8 @@ Status UserService::update(const User& user)
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::User, QString::number(user.id), AuditAction::Update, changes);
     });
+    // Changed meanwhile on another PC: said with who and when.
+    return AuditTrail(m_db, m_clock).explained(std::move(saved), AuditEntity::User, user.id);
 }
 
 Status UserService::resetPassword(qint64 userId, const QString& newPassword)
