@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <limits>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -265,6 +266,81 @@ TEST_CASE(
     auto same = section.execReturningId();
     REQUIRE(same);
     CHECK(*same == ids.at(0));
+}
+
+TEST_CASE("A value comes back as it was given, from a statement run once or a prepared one run many times",
+          "[database][sqlquery]")
+{
+    // On PostgreSQL a statement run once carries its values as literals in
+    // its text (one round trip, decision 67), a StatementCache's is prepared:
+    // both must keep every value exactly, and a value is never read as SQL.
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    Database& db = t.db();
+    const bool pg = db.dialect() == Database::Dialect::PostgreSQL;
+    SqlQuery ddl(db);
+    REQUIRE(
+        ddl.exec(pg ? QStringLiteral("CREATE TABLE probe (n INTEGER, t TEXT, i BIGINT, r DOUBLE PRECISION, "
+                                     "b BYTEA, d TEXT, flag BOOLEAN)")
+                    : QStringLiteral("CREATE TABLE probe (n INTEGER, t TEXT, i INTEGER, r REAL, b BLOB, "
+                                     "d TEXT, flag INTEGER)")));
+    QByteArray bytes;
+    for (int c = 0; c < 256; ++c)
+        bytes.append(static_cast<char>(c));
+    const QStringList texts{QStringLiteral("l'atelier"),
+                            QStringLiteral("''); DROP TABLE probe; --"),
+                            QStringLiteral("C:\\pneus\\été \\x41"),
+                            QStringLiteral(":t et $1 et ?"),
+                            QStringLiteral("ligne\nsuivante\ttab"),
+                            QStringLiteral("€ œ ß 中 🙂"),
+                            QString(),
+                            QStringLiteral("E'\\''")};
+    const QString insert = QStringLiteral("INSERT INTO probe (n, t, i, r, b, d, flag) "
+                                          "VALUES (:n, :t, :i, :r, :b, :d, :flag)");
+    StatementCache statements(db);
+    for (int n = 0; n < texts.size() * 2; ++n) {
+        const bool once = n % 2 == 0;
+        SqlQuery single(db);
+        if (once)
+            REQUIRE(single.prepare(insert));
+        SqlQuery& q = once ? single : statements.prepare(insert);
+        q.bind(QStringLiteral("n"), n)
+            .bind(QStringLiteral("t"), texts.at(n / 2))
+            .bind(QStringLiteral("i"), n % 4 == 1 ? std::numeric_limits<qint64>::max() : qint64{-n - 1})
+            .bind(QStringLiteral("r"), 0.1 * n)
+            .bind(QStringLiteral("b"), n == 5 ? QVariant() : QVariant(bytes))
+            .bind(QStringLiteral("d"), QDate(2026, 2, 28).addDays(n))
+            .bind(QStringLiteral("flag"), n % 3 == 0);
+        REQUIRE(q.exec());
+    }
+    REQUIRE(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM probe")).toInt() == texts.size() * 2);
+    // Read back through a placeholder used twice, with ":t" written in a
+    // literal that must stay text.
+    for (int n = 0; n < texts.size() * 2; ++n) {
+        INFO(n);
+        const bool once = n % 2 == 0;
+        const QString select = QStringLiteral("SELECT t, i, r, b, d, flag, ':t -- :n' FROM probe "
+                                              "WHERE n = :n AND (t = :t OR (t = '' AND :t = ''))");
+        SqlQuery single(db);
+        if (once)
+            REQUIRE(single.prepare(select));
+        SqlQuery& q = once ? single : statements.prepare(select);
+        q.bind(QStringLiteral("n"), n).bind(QStringLiteral("t"), texts.at(n / 2));
+        REQUIRE(q.exec());
+        REQUIRE(q.next());
+        CHECK(q.value(0).toString() == texts.at(n / 2));
+        CHECK(q.value(1).toLongLong() == (n % 4 == 1 ? std::numeric_limits<qint64>::max() : qint64{-n - 1}));
+        CHECK(q.value(2).toDouble() == Approx(0.1 * n));
+        if (n == 5)
+            CHECK(q.value(3).isNull());
+        else
+            CHECK(q.value(3).toByteArray() == bytes);
+        CHECK(q.value(4).toString() == QDate(2026, 2, 28).addDays(n).toString(Qt::ISODate));
+        CHECK(q.value(5).toBool() == (n % 3 == 0));
+        CHECK(q.value(6).toString() == QStringLiteral(":t -- :n"));
+        CHECK_FALSE(q.next());
+    }
 }
 
 TEST_CASE("Rows written many per statement come back as they were given", "[database][sqlquery]")

@@ -3,16 +3,19 @@
 // names the other person; the server stopped and started again reconnects.
 //
 // The other PC is this test program run again on its hidden case
-// "[.peer]": a logged-in MainWindow that acts, through the services, on the
-// commands its standard input gives ("trainee", "production ID", "rename
-// ID", "quit") and answers "PEER <result>" on its standard output.
+// "[.peer]": a logged-in MainWindow where the commands its standard input
+// gives ("trainee", "production ID", "rename ID", "quit") are typed into its
+// pages and dialogs as a person would; it answers "PEER <result>" on its
+// standard output.
 
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/shell/mainwindow.h"
 #include "gui/trainees/traineedialog.h"
-#include "services/productionservice.h"
-#include "services/traineeservice.h"
+#include "gui/trainees/traineespage.h"
+#include "gui/workshops/productionentrymodels.h"
+#include "gui/workshops/productionentrypage.h"
+#include "gui/workshops/workshopspage.h"
 #include "services/userservice.h"
 #include "support/ownserver.h"
 #include "support/testdatabase.h"
@@ -23,6 +26,7 @@
 #include <cstdio>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -31,6 +35,7 @@
 #include <QPushButton>
 #include <QSocketNotifier>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +61,14 @@ bool shows(QWidget* window, const QString& text)
                     return true;
     }
     return false;
+}
+
+// Types `text` into `field` key by key, as a keyboard does (QTest::keyClicks
+// takes ASCII only: "é" fails an assertion in QtTest).
+void typeInto(QWidget* field, const QString& text)
+{
+    for (const QChar c : text)
+        QTest::sendKeyEvent(QTest::Click, field, Qt::Key_unknown, QString(c), Qt::NoModifier);
 }
 
 // Waits (the event loop running) until `done`, at most `ms`; returns the time taken, or -1.
@@ -89,6 +102,8 @@ TEST_CASE("(the other PC of the two-process test)", "[.peer]")
     AppSettings settings(dir.filePath(QStringLiteral("peer.ini")));
     MainWindow window(session, settings);
     window.show();
+    window.activateWindow(); // its shortcuts (Ctrl+S) act in the active window
+    REQUIRE(QTest::qWaitForWindowActive(&window));
     const auto answer = [](const QString& text) {
         std::fprintf(stdout, "PEER %s\n", text.toUtf8().constData());
         std::fflush(stdout);
@@ -114,41 +129,101 @@ TEST_CASE("(the other PC of the two-process test)", "[.peer]")
                 return;
             }
             if (command == QLatin1String("trainee")) {
-                Trainee t;
-                t.lastName = QStringLiteral("Aabadie");
-                t.firstName = QStringLiteral("Noé");
-                t.sex = QStringLiteral("M");
-                t.birthDate = QDate(2010, 3, 4);
-                t.sectionId =
-                    test::rawScalar(session.database(), QStringLiteral("SELECT min(id) FROM section"))
-                        .toLongLong();
-                t.cohortYear = 2026;
-                t.entryDate = QDate(2026, 9, 1);
-                t.status = TraineeStatus::Enrolled;
-                t.studyYear = 1;
-                auto id = session.service<TraineeService>().create(t);
-                answer(id ? QString::number(*id) : QStringLiteral("error ") + id.error().message);
-            } else if (command == QLatin1String("production")) {
-                const qint64 trainee = words.value(1).toLongLong();
-                ProductionEntry e;
-                e.sectionId =
-                    test::rawScalar(session.database(), QStringLiteral("SELECT min(id) FROM section"))
-                        .toLongLong();
-                e.day = QDate(2026, 11, 27);
-                e.kind = ProductionKind::Exercise;
-                e.reference = QStringLiteral("ATELIER-PAIR");
-                e.trainees = {{trainee, 180}};
-                auto id = session.service<ProductionService>().save(e, true);
-                answer(id ? QString::number(*id) : QStringLiteral("error ") + id.error().message);
-            } else if (command == QLatin1String("rename")) {
-                auto t = session.service<TraineeService>().get(words.value(1).toLongLong());
-                if (!t) {
-                    answer(QStringLiteral("error ") + t.error().message);
+                // "Nouveau jeune…" on the trainees' page, the record typed in its dialog.
+                window.showPage(MainWindow::TraineesPageIndex);
+                auto* page = window.findChild<TraineesPage*>();
+                QPushButton* add = nullptr;
+                for (QPushButton* b : page->findChildren<QPushButton*>())
+                    if (b->isVisible() && b->text().startsWith(QStringLiteral("&Nouveau")))
+                        add = b;
+                if (!add) {
+                    answer(QStringLiteral("error no button"));
                     continue;
                 }
-                t->firstName = QStringLiteral("Noël");
-                auto r = session.service<TraineeService>().update(*t);
-                answer(r ? QStringLiteral("renamed") : QStringLiteral("error ") + r.error().message);
+                qint64 created = 0;
+                QString said;
+                QTimer typing;
+                typing.setInterval(20);
+                QObject::connect(&typing, &QTimer::timeout, [&]() {
+                    auto* dialog = qobject_cast<TraineeDialog*>(QApplication::activeModalWidget());
+                    if (!dialog)
+                        return;
+                    typing.stop();
+                    typeInto(dialog->findChild<QLineEdit*>(QStringLiteral("lastName")),
+                             QStringLiteral("Aabadie"));
+                    typeInto(dialog->findChild<QLineEdit*>(QStringLiteral("firstName")),
+                             QStringLiteral("Noé"));
+                    typeInto(dialog->findChild<QLineEdit*>(QStringLiteral("birthDate")),
+                             QStringLiteral("04/03/2010"));
+                    auto* status = dialog->findChild<QComboBox*>(QStringLiteral("status"));
+                    QTest::keyClick(status, Qt::Key_Down); // "Candidat" → "Inscrit"
+                    auto* entry = dialog->findChild<QLineEdit*>(QStringLiteral("entryDate"));
+                    entry->selectAll();
+                    typeInto(entry, QStringLiteral("01/09/2026"));
+                    dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
+                    created = dialog->traineeId();
+                    said = dialog->banner()->isVisible() ? dialog->banner()->text() : QString();
+                    dialog->reject(); // the saved record stays open for its other tabs: closed
+                });
+                typing.start();
+                add->click(); // the dialog, modal, until closed
+                answer(created > 0 ? QString::number(created) : QStringLiteral("error ") + said);
+            } else if (command == QLatin1String("production")) {
+                // The day's entry on the workshops' page: the reference typed, the
+                // trainee ticked with the space bar, Ctrl+S.
+                const qint64 trainee = words.value(1).toLongLong();
+                window.showPage(MainWindow::WorkshopsPageIndex);
+                window.activateWindow(); // back to the window once the dialog closed
+                if (!QTest::qWaitForWindowActive(&window)) {
+                    answer(QStringLiteral("error window not active"));
+                    continue;
+                }
+                auto* workshops = window.findChild<WorkshopsPage*>();
+                ProductionEntryPage* entry = workshops->entryPage();
+                workshops->setCurrentWidget(entry);
+                auto* section = entry->findChild<QComboBox*>(QStringLiteral("entrySection"));
+                const qint64 traineeSection =
+                    test::rawScalar(
+                        session.database(),
+                        QStringLiteral("SELECT section_id FROM trainee WHERE id = %1").arg(trainee))
+                        .toLongLong();
+                section->setCurrentIndex(section->findData(traineeSection));
+                typeInto(entry->findChild<QLineEdit*>(QStringLiteral("entryReference")),
+                         QStringLiteral("ATELIER-PAIR"));
+                EntryTraineesModel* rows = entry->traineesModel();
+                int row = -1;
+                for (int r = 0; r < rows->rowCount(); ++r)
+                    if (rows->rowAt(r).traineeId == trainee)
+                        row = r;
+                if (row < 0) {
+                    answer(QStringLiteral("error trainee not listed"));
+                    continue;
+                }
+                QTableView* table = entry->traineesTable();
+                table->setFocus();
+                table->setCurrentIndex(rows->index(row, EntryTraineesModel::Name));
+                QTest::keyClick(table, Qt::Key_Space);
+                QTest::keyClick(table, Qt::Key_S, Qt::ControlModifier);
+                // The form is cleared for the next entry: its number read back by its reference.
+                const qint64 saved =
+                    entry->statusText().startsWith(QStringLiteral("Entrée enregistrée"))
+                        ? test::rawScalar(session.database(),
+                                          QStringLiteral("SELECT max(id) FROM production_entry WHERE "
+                                                         "reference = 'ATELIER-PAIR'"))
+                              .toLongLong()
+                        : 0;
+                answer(saved > 0 ? QString::number(saved) : QStringLiteral("error ") + entry->statusText());
+            } else if (command == QLatin1String("rename")) {
+                // The record opened, the first name typed over, "Enregistrer".
+                TraineeDialog dialog(session, words.value(1).toLongLong(), &window);
+                dialog.show();
+                auto* firstName = dialog.findChild<QLineEdit*>(QStringLiteral("firstName"));
+                firstName->selectAll();
+                typeInto(firstName, QStringLiteral("Noël"));
+                dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
+                answer(dialog.result() == QDialog::Accepted
+                           ? QStringLiteral("renamed")
+                           : QStringLiteral("error ") + dialog.banner()->text());
             }
         }
     });
@@ -190,6 +265,7 @@ TEST_CASE("Two Établi processes on one server: each sees the other's work withi
     env.insert(QStringLiteral("ETABLI_PEER_DATABASE"), server.location().toString());
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     peer.setProcessEnvironment(env);
+    peer.setProcessChannelMode(QProcess::ForwardedErrorChannel); // its failures in this log
     peer.start(QCoreApplication::applicationFilePath(), {QStringLiteral("[.peer]")});
     REQUIRE(peer.waitForStarted());
     QByteArray heard;

@@ -99,9 +99,12 @@ void PagedQuery::bindCursor(SqlQuery& q, const PageCursor& cursor) const
     q.bind(QStringLiteral("page_id"), cursor.id);
 }
 
-QString PagedQuery::pageSql(const Database& db, const QString& where, const QString& order) const
+QString PagedQuery::pageSql(const Database& db, const QString& where, const QString& order,
+                            const QString& extraColumn) const
 {
-    const QString columns = QStringLiteral("SELECT ") + m_select + QStringLiteral(", ") + keyColumns();
+    const QString columns = QStringLiteral("SELECT ") + m_select + QStringLiteral(", ") +
+                            (extraColumn.isEmpty() ? QString() : extraColumn + QStringLiteral(", ")) +
+                            keyColumns();
     const QString limit = QStringLiteral(" LIMIT :page_limit");
     // PostgreSQL: the page's rows chosen in the one table every condition
     // reads (countFrom), the joins made for those rows only. A search that
@@ -178,25 +181,42 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
         reversed = true;
         break;
     }
+    // The rows from the page's first on are, reading forward, the rows the
+    // page's own condition selects: on PostgreSQL they are counted in the
+    // page's statement (one round trip to the server instead of two); on
+    // SQLite, in the process, the count stays a statement of its own.
+    const bool counter = m_counter && request.from == PageRequest::From::Start && request.skip == 0;
+    const bool countInPage =
+        db.dialect() == Database::Dialect::PostgreSQL && request.countCap > 0 && !reversed && !counter;
+    const QString countColumn = countInPage ? QStringLiteral("(SELECT COUNT(*) FROM (SELECT 1 FROM ") +
+                                                  countFromFor(db) + whereWith(cursorCondition) +
+                                                  QStringLiteral(" LIMIT :page_cap) page_count)")
+                                            : QString();
     SqlQuery q(db);
-    ETABLI_TRY(q.prepare(pageSql(db, whereWith(cursorCondition), orderBy(reversed))));
+    ETABLI_TRY(q.prepare(pageSql(db, whereWith(cursorCondition), orderBy(reversed), countColumn)));
     m_where.apply(q);
     for (const auto& [name, value] : m_selectBinds)
         q.bind(name, value);
     if (!cursorCondition.isEmpty())
         bindCursor(q, cursor);
     q.bind(QStringLiteral("page_limit"), request.limit + 1);
+    if (countInPage)
+        q.bind(QStringLiteral("page_cap"), request.countCap + 1);
     ETABLI_TRY(q.exec());
     const int keyColumn = static_cast<int>(q.raw().record().count() - m_keys.size() - 1);
     int rows = 0;
+    qint64 counted = 0;
     while (q.next()) {
         if (rows == request.limit) {
             info.more = true;
             break;
         }
         const PageCursor at = cursorAt(q, keyColumn);
-        if (rows == 0)
+        if (rows == 0) {
             info.first = at;
+            if (countInPage)
+                counted = q.value(keyColumn - 1).toLongLong();
+        }
         info.last = at;
         each(q);
         ++rows;
@@ -210,8 +230,12 @@ Result<PageInfo> PagedQuery::run(const Database& db, const PageRequest& request,
         info.following = 0;
         return info;
     }
+    if (countInPage) {
+        info.following = counted;
+        return info;
+    }
     // The first page: the whole list, counted the cheaper way when there is one.
-    if (m_counter && request.from == PageRequest::From::Start && request.skip == 0) {
+    if (counter) {
         auto n = m_counter(request.countCap);
         if (!n)
             return std::unexpected(n.error());

@@ -97,8 +97,10 @@ private:
     // " WHERE …" with the filter and, when given, the cursor's condition.
     QString whereWith(const QString& cursorCondition) const;
     QString orderBy(bool reversed) const;
-    // The page's statement, `where` with the cursor's condition.
-    QString pageSql(const Database& db, const QString& where, const QString& order) const;
+    // The page's statement, `where` with the cursor's condition;
+    // `extraColumn` read between the list's columns and the keys.
+    QString pageSql(const Database& db, const QString& where, const QString& order,
+                    const QString& extraColumn) const;
     void bindCursor(SqlQuery& q, const PageCursor& cursor) const;
     QString keyColumns() const;         // "k1, k2, id"
     QString cursorPlaceholders() const; // ":page_key, :page_id" or ":page_key0, …, :page_id"

@@ -3,6 +3,8 @@
 #include "storage/database.h"
 #include "util/logging.h"
 
+#include <QSqlDriver>
+#include <QSqlField>
 #include <QSqlRecord>
 #include <spdlog/spdlog.h>
 
@@ -90,9 +92,18 @@ Error storageError(const QSqlError& error, const QString& what, const QString& s
 
 SqlQuery::SqlQuery(const Database& db) : m_db(db), m_query(db.connection()) {}
 
-QSet<QString> SqlQuery::placeholders(const QString& sql)
+namespace {
+// Each named placeholder of a statement, where it stands: quoted text,
+// quoted identifiers, comments and PostgreSQL's "::" casts are skipped.
+struct Occurrence
 {
-    QSet<QString> names;
+    qsizetype at;
+    qsizetype length; // with its ':'
+};
+
+QList<Occurrence> scanPlaceholders(const QString& sql)
+{
+    QList<Occurrence> found;
     const qsizetype n = sql.size();
     for (qsizetype i = 0; i < n; ++i) {
         const QChar c = sql.at(i);
@@ -116,10 +127,49 @@ QSet<QString> SqlQuery::placeholders(const QString& sql)
             while (j < n && (sql.at(j).isLetterOrNumber() || sql.at(j) == QLatin1Char('_')))
                 ++j;
             if (j > i + 1 && !sql.at(i + 1).isDigit())
-                names.insert(sql.mid(i + 1, j - i - 1));
+                found.append({i, j - i});
             i = j - 1;
         }
     }
+    return found;
+}
+
+// A value as PostgreSQL reads it in a statement's text: what Qt's driver
+// sends in its EXECUTE for a prepared statement (QPSQLDriver::formatValue:
+// quotes doubled, bytea escaped by the client library, dates in ISO).
+QString sqlLiteral(const QSqlDriver& driver, const QVariant& value)
+{
+    bool null = value.isNull();
+    switch (value.typeId()) {
+    case QMetaType::QByteArray:
+        null = null || value.toByteArray().isNull();
+        break;
+    case QMetaType::QDate:
+        null = null || value.toDate().isNull();
+        break;
+    case QMetaType::QTime:
+        null = null || value.toTime().isNull();
+        break;
+    case QMetaType::QDateTime:
+        null = null || value.toDateTime().isNull();
+        break;
+    default:
+        break;
+    }
+    QSqlField field(QString(), value.metaType());
+    if (null)
+        field.clear();
+    else
+        field.setValue(value);
+    return driver.formatValue(field);
+}
+} // namespace
+
+QSet<QString> SqlQuery::placeholders(const QString& sql)
+{
+    QSet<QString> names;
+    for (const Occurrence& o : scanPlaceholders(sql))
+        names.insert(sql.mid(o.at + 1, o.length - 1));
     return names;
 }
 
@@ -140,15 +190,27 @@ Status SqlQuery::prepare(const QString& text)
     m_sql = sql;
     m_slots.clear();
     m_colonNames.clear();
-    for (const QString& name : placeholders(sql)) {
-        m_slots.insert(name, m_colonNames.size());
-        m_colonNames << QLatin1Char(':') + name;
+    m_uses.clear();
+    for (const Occurrence& o : scanPlaceholders(sql)) {
+        const QString name = sql.mid(o.at + 1, o.length - 1);
+        auto slot = m_slots.constFind(name);
+        if (slot == m_slots.cend()) {
+            slot = m_slots.insert(name, m_colonNames.size());
+            m_colonNames << QLatin1Char(':') + name;
+        }
+        m_uses.append({o.at, o.length, *slot});
     }
     m_bound = QList<bool>(m_colonNames.size(), false);
+    m_values = QList<QVariant>(m_colonNames.size());
     m_boundCount = 0;
     m_bindError.clear();
     m_prepareError.reset();
     m_columnsRead = false;
+    m_inline = m_db.dialect() == Database::Dialect::PostgreSQL && !m_keepPrepared;
+    if (m_inline) {
+        m_query.finish();
+        return {}; // the server reads the statement at exec()
+    }
     if (!m_query.prepare(sql))
         return std::unexpected(
             storageError(m_query.lastError(), QStringLiteral("prepare a query"), sql, &m_db));
@@ -159,6 +221,7 @@ void SqlQuery::clearBindings()
 {
     m_query.finish();
     m_bound.fill(false);
+    m_values.fill(QVariant());
     m_boundCount = 0;
     m_bindError.clear();
 }
@@ -168,6 +231,7 @@ SqlQuery& StatementCache::prepare(const QString& sql)
     auto found = m_statements.find(sql);
     if (found == m_statements.end()) {
         auto query = std::make_unique<SqlQuery>(*m_db);
+        query->m_keepPrepared = true;
         if (auto r = query->prepare(sql); !r)
             query->m_prepareError = r.error();
         found = m_statements.emplace(sql, std::move(query)).first;
@@ -194,9 +258,11 @@ SqlQuery& SqlQuery::bind(const QString& name, const QVariant& value)
     // NULL (the drivers would store NULL). Real NULLs are passed as a
     // QVariant without a value.
     if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull())
-        m_query.bindValue(m_colonNames.at(slot), QString(QLatin1String("")));
+        m_values[slot] = QString(QLatin1String(""));
     else
-        m_query.bindValue(m_colonNames.at(slot), value);
+        m_values[slot] = value;
+    if (!m_inline)
+        m_query.bindValue(m_colonNames.at(slot), m_values.at(slot));
     return *this;
 }
 
@@ -220,11 +286,27 @@ Status SqlQuery::exec()
     }
     if (const Trace& seen = trace(); seen) {
         QVariantMap values;
-        for (const QString& name : std::as_const(m_colonNames))
-            values.insert(name.mid(1), m_query.boundValue(name));
+        for (qsizetype slot = 0; slot < m_colonNames.size(); ++slot)
+            values.insert(m_colonNames.at(slot).mid(1), m_values.at(slot));
         seen(m_sql, values);
     }
     m_columnsRead = false;
+    if (m_inline) {
+        const QSqlDriver& driver = *m_query.driver();
+        QString text;
+        text.reserve(m_sql.size() + 16 * m_uses.size());
+        qsizetype from = 0;
+        for (const Use& use : std::as_const(m_uses)) {
+            text += QStringView(m_sql).sliced(from, use.at - from);
+            text += sqlLiteral(driver, m_values.at(use.slot));
+            from = use.at + use.length;
+        }
+        text += QStringView(m_sql).sliced(from);
+        if (!m_query.exec(text))
+            return std::unexpected(
+                storageError(m_query.lastError(), QStringLiteral("read or write"), m_sql, &m_db));
+        return {};
+    }
     if (!m_query.exec())
         return std::unexpected(
             storageError(m_query.lastError(), QStringLiteral("read or write"), m_sql, &m_db));

@@ -83,6 +83,20 @@ private:
     QHash<QString, qsizetype> m_slots;
     QStringList m_colonNames;
     QList<bool> m_bound;
+    QList<QVariant> m_values; // by slot
+    // On PostgreSQL a statement run once is sent as one text, its values
+    // written in as literals: one round trip where Qt's driver makes three
+    // (PREPARE, EXECUTE, DEALLOCATE). StatementCache's statements, run many
+    // times, stay prepared (decision 67).
+    struct Use
+    {
+        qsizetype at;
+        qsizetype length;
+        qsizetype slot;
+    };
+    QList<Use> m_uses;
+    bool m_inline = false;
+    bool m_keepPrepared = false; // set by StatementCache
     qsizetype m_boundCount = 0;
     QString m_bindError;
     std::optional<Error> m_prepareError;   // kept for exec() (StatementCache)
