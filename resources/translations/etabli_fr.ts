@@ -1303,7 +1303,7 @@
         <translation>%1 a déjà une ligne pour %2 : modifiez celle-ci.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+39" />
         <source>Choose the member in the directory.</source>
         <translation>Choisissez l'adhérent dans le répertoire.</translation>
     </message>
@@ -1323,7 +1323,7 @@
         <translation>%1 est déjà adhérent.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+31" />
         <source>Give the year the dues are for.</source>
         <translation>Indiquez l'année de la cotisation.</translation>
     </message>
@@ -1468,7 +1468,7 @@
         <translation>Le stage finit avant de commencer.</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+60" />
         <source>General training certificate</source>
         <translation>Certificat de formation générale</translation>
     </message>
@@ -1850,7 +1850,7 @@
         <translation>La base de données est en lecture seule : elle est lue, rien n'y est écrit, pas même dans son journal des modifications.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+235" />
+        <location filename="../../src/cli/clicommands.cpp" line="+243" />
         <location line="+99" />
         <location line="+68" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
@@ -1863,7 +1863,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-590" />
+        <location filename="../../src/cli/clicommands.cpp" line="-598" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1993,14 +1993,14 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+339" />
+        <location line="+347" />
         <location filename="../../src/cli/cliserver.cpp" line="-2" />
         <location filename="../../src/cli/clisupport.cpp" line="-152" />
         <source>LOGIN</source>
         <translation>IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="-338" />
+        <location line="-346" />
         <source>The director's full name.</source>
         <translation>Nom complet de la direction.</translation>
     </message>
@@ -2079,7 +2079,17 @@
         <translation>Copie faite et vérifiée : %1 tables, %2 lignes, les mêmes dans %3 que dans %4.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+8" />
+        <source>The file %1 is marked as moved: opened again, it says the school is on the server.</source>
+        <translation>Le fichier %1 est marqué comme déplacé : rouvert, il dit que l'école est sur le serveur.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The file %1 could not be marked as moved (read-only?): do not work in it any more.</source>
+        <translation>Le fichier %1 n'a pas pu être marqué comme déplacé (lecture seule ?) : n'y travaillez plus.</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>Size: “school” (one school over 10 years, the default) or “federation” (about twenty schools, for benchmarks).</source>
         <translation>Taille : « school » (une école sur 10 ans, par défaut) ou « federation » (une vingtaine d'écoles, pour les mesures).</translation>
     </message>
@@ -2349,7 +2359,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-619" />
+        <location filename="../../src/cli/clicommands.cpp" line="-627" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2374,7 +2384,7 @@
         <translation>Crée une base vide pour une école, avec ses ateliers.</translation>
     </message>
     <message>
-        <location line="+285" />
+        <location line="+293" />
         <source>Writes a consistent, verified copy of a database, even while it is in use.</source>
         <translation>Écrit une copie cohérente et vérifiée d'une base, même en cours d'utilisation.</translation>
     </message>
@@ -2951,7 +2961,7 @@
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+36" />
         <source>The connection works. The database is of an older version of Établi: it will be upgraded when the first PC connects with this version (its tables' owner must do it: etabli-cli migrate).</source>
         <translation>La connexion fonctionne. La base est d'une version plus ancienne d'Établi : elle sera mise à jour à la première connexion avec cette version (par le rôle propriétaire de ses tables : etabli-cli migrate).</translation>
     </message>
@@ -3460,12 +3470,12 @@
 <context>
     <name>DatabaseCopy</name>
     <message>
-        <location filename="../../src/core/storage/databasecopy.cpp" line="+116" />
+        <location filename="../../src/core/storage/databasecopy.cpp" line="+122" />
         <source>The database holds a column Établi does not know.</source>
         <translation>La base contient une colonne qu'Établi ne connaît pas.</translation>
     </message>
     <message>
-        <location line="+272" />
+        <location line="+273" />
         <source>The two databases are not of the same version (schema %1 and %2): open the older one with this version of Établi first, then copy again.</source>
         <translation>Les deux bases ne sont pas de la même version (schéma %1 et %2) : ouvrez d'abord la plus ancienne avec cette version d'Établi, puis copiez à nouveau.</translation>
     </message>
@@ -3480,12 +3490,12 @@
         <translation>« %1 » contient déjà une école : Établi ne copie que dans une base vide. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location line="-386" />
+        <location line="-387" />
         <source>Copy into the server as the role that owns its tables (the owner printed by etabli-cli server init), not as the PCs' daily role. Nothing was changed.</source>
         <translation>Copiez vers le serveur avec le rôle propriétaire de ses tables (celui qu'a affiché etabli-cli server init), pas avec le rôle quotidien des postes. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location line="+304" />
+        <location line="+305" />
         <source>A school is moved onto a PostgreSQL server, not into a file.</source>
         <translation>Une école se déplace sur un serveur PostgreSQL, pas dans un fichier.</translation>
     </message>
@@ -3520,7 +3530,7 @@
         <translation>Le fichier « %1 » existe déjà : Établi ne l'écrase pas. Choisissez un autre nom.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+55" />
         <source>Table %1: missing from the copy.</source>
         <translation>Table %1 : absente de la copie.</translation>
     </message>
@@ -3983,7 +3993,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Cet exercice est clos : ses objectifs restent tels quels.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+29" />
         <source>This financial year is already closed.</source>
         <translation>Cet exercice est déjà clos.</translation>
     </message>
@@ -3993,7 +4003,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>L'exercice se termine le %1 : il ne peut être clos qu'après cette date.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+18" />
         <source>Only the direction may reopen a closed financial year.</source>
         <translation>Seule la direction peut rouvrir un exercice clos.</translation>
     </message>
@@ -4906,17 +4916,17 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+34" />
         <source>The school is on the server %1, in the database “%2”: %3 tables, %4 rows, the same as in the file, checked.
 
-From now on, work on the server: the file %5 is no longer kept up to date; keep it as a copy of today, do not change it.
+From now on, work on the server: the file %5 is no longer kept up to date (opened again, it says so); keep it as a copy of today, do not change it.
 
 This PC now connects to the server%6.</source>
         <translation>L'école est sur le serveur %1, dans la base « %2 » : %3 tables, %4 lignes, les mêmes que dans le fichier, vérifiées.
 
-Désormais, travaillez sur le serveur : le fichier %5 n'est plus tenu à jour ; gardez-le comme copie du jour, sans le modifier.
+Désormais, travaillez sur le serveur : le fichier %5 n'est plus tenu à jour (rouvert, il le dit) ; gardez-le comme copie du jour, sans le modifier.
 
 Ce poste se connecte maintenant au serveur%6.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source> with the PCs' login “%1”</source>
         <translation> avec l'identifiant des postes « %1 »</translation>
     </message>
@@ -6942,7 +6952,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>« %1 » : indiquez d'où vient le montant (le texte de loi).</translation>
     </message>
     <message>
-        <location line="+93" />
+        <location line="+103" />
         <location line="+26" />
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>
@@ -6958,7 +6968,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Une demi-journée d'atelier dure entre 30 minutes et 8 heures.</translation>
     </message>
     <message numerus="yes">
-        <location line="+36" />
+        <location line="+38" />
         <source>This section has trainees (%n): deactivate it instead of deleting it.</source>
         <translation>
             <numerusform>Cette section a des jeunes inscrits (%n jeune(s)) : désactivez-la plutôt que de la supprimer.</numerusform>
@@ -7396,7 +7406,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SetupService</name>
     <message>
-        <location filename="../../src/core/services/userservice.cpp" line="+212" />
+        <location filename="../../src/core/services/userservice.cpp" line="+214" />
         <source>The workshop « %1 » is given twice.</source>
         <translation>L'atelier « %1 » est donné deux fois.</translation>
     </message>
@@ -7427,7 +7437,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SqlQuery</name>
     <message>
-        <location filename="../../src/core/storage/sqlquery.cpp" line="+36" />
+        <location filename="../../src/core/storage/sqlquery.cpp" line="+38" />
         <source>The database refused the change: this value already exists.</source>
         <translation>La base de données a refusé l'enregistrement : cette valeur existe déjà.</translation>
     </message>
@@ -7487,9 +7497,9 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La base de données a signalé une erreur.</translation>
     </message>
     <message>
-        <location line="+125" />
+        <location line="+189" />
         <location line="+10" />
-        <location line="+40" />
+        <location line="+56" />
         <source>Internal error: badly parameterised query.</source>
         <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
@@ -7546,7 +7556,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Ce membre de l'équipe n'existe plus.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+34" />
         <source>Give the day.</source>
         <translation>Indiquez le jour.</translation>
     </message>
@@ -8055,7 +8065,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Choisissez le lien du responsable avec le jeune.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+51" />
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
     </message>
@@ -8503,7 +8513,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>UserService</name>
     <message>
-        <location filename="../../src/core/services/userservice.cpp" line="-215" />
+        <location filename="../../src/core/services/userservice.cpp" line="-217" />
         <source>The login must have 2 to 40 letters, digits, dots, dashes or underscores, without spaces (“%1”).</source>
         <translation>L'identifiant compte 2 à 40 lettres, chiffres, points, tirets ou soulignés, sans espace (« %1 »).</translation>
     </message>
@@ -8520,7 +8530,7 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+16" />
-        <location line="+46" />
+        <location line="+48" />
         <source>This account no longer exists.</source>
         <translation>Ce compte n'existe plus.</translation>
     </message>
@@ -13016,7 +13026,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+183" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+188" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -13207,7 +13217,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Aucune base ouverte</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
@@ -13222,7 +13232,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Connecté : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+17" />
+        <source>This school was moved onto the server (%1) on %2: this file is its state on that day, no longer kept up to date. What you type here will not be on the server.</source>
+        <translation>Cette école a été déplacée sur le serveur (%1) le %2 : ce fichier est son état de ce jour-là, il n'est plus tenu à jour. Ce que vous saisissez ici ne sera pas sur le serveur.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Connect to the server…</source>
+        <translation>Se connecter au serveur…</translation>
+    </message>
+    <message>
+        <location line="+60" />
         <location line="+6" />
         <source>Change my password</source>
         <translation>Changer de mot de passe</translation>
@@ -13233,7 +13253,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Votre mot de passe a été changé.</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+54" />
         <source>Unsaved settings</source>
         <translation>Paramètres non enregistrés</translation>
     </message>

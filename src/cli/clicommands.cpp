@@ -308,6 +308,14 @@ int Commands::moveSchool(const QString& fromText, const QString& toText, const Q
                  .arg(rows)
                  .arg(to->displayName(), from->displayName())
           << Qt::endl;
+    if (from->isSqlite() && !to->isSqlite())
+        m_out
+            << (moved->sourceMarked
+                    ? tr("The file %1 is marked as moved: opened again, it says the school is on the server.")
+                    : tr("The file %1 could not be marked as moved (read-only?): do not work in it any "
+                         "more."))
+                   .arg(from->displayName())
+            << Qt::endl;
     return Success;
 }
 

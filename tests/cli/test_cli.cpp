@@ -1181,6 +1181,8 @@ TEST_CASE("etabli-cli migrate --from --to: a school moved to the server and back
     REQUIRE(moved.code == 0);
     CHECK(moved.out.contains(QStringLiteral("Copie faite et vérifiée")));
     CHECK(moved.out.contains(QStringLiteral("Compteurs : chaque chaîne est entière")));
+    // Onto a server, the file is marked as moved (a file copied to a file is not).
+    CHECK(moved.out.contains(QStringLiteral("est marqué comme déplacé")) == server);
 
     // Again: the target holds the school now, and keeps it as it is.
     auto again =

@@ -3,7 +3,9 @@
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/serverpasswords.h"
+#include "gui/common/session.h"
 #include "gui/shell/connectdialog.h"
+#include "gui/shell/mainwindow.h"
 #include "gui/shell/movetoserverdialog.h"
 #include "gui/shell/welcomedialog.h"
 #include "storage/database.h"
@@ -179,7 +181,7 @@ TEST_CASE("The director moves the school's file onto the server from the GUI, ch
         return;
     }
     test::TestDatabase file("sqlite");
-    test::createSchool(file.db(), QStringLiteral("Juralternance"));
+    const UserContext director = test::createSchool(file.db(), QStringLiteral("Juralternance"));
     file.close();
     // The server's databases: one made ready by server init, one holding a school already.
     test::TestDatabase ready("postgresql");
@@ -249,4 +251,22 @@ TEST_CASE("The director moves the school's file onto the server from the GUI, ch
           QStringLiteral("Juralternance"));
     CHECK(test::rawScalar(taken.db(), QStringLiteral("SELECT name FROM school")).toString() ==
           QStringLiteral("Une autre école"));
+
+    // The file opened again later (an old shortcut, the recent files): the
+    // window says where the school went and offers to go there.
+    original->reset();
+    auto again = file.reopen();
+    REQUIRE(again);
+    Session session;
+    session.setDatabase(std::move(*again));
+    session.setUser(director);
+    MainWindow window(session, settings);
+    window.show();
+    auto* moved = window.findChild<MessageBanner*>(QStringLiteral("movedBanner"));
+    REQUIRE(moved);
+    CHECK(moved->isVisible());
+    INFO(moved->text().toStdString());
+    CHECK(moved->text().startsWith(
+        QStringLiteral("Cette école a été déplacée sur le serveur (%1) le ").arg(server.displayName())));
+    CHECK(moved->text().contains(QStringLiteral("Ce que vous saisissez ici ne sera pas sur le serveur.")));
 }

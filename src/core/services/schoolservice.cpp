@@ -248,6 +248,11 @@ bool SchoolService::isDemo() const
     return v && !v->isEmpty();
 }
 
+std::optional<DatabaseCopy::MovedTo> SchoolService::movedTo() const
+{
+    return DatabaseCopy::movedTo(m_db);
+}
+
 Result<QList<Section>> SchoolService::sections(bool activeOnly) const
 {
     return SectionRepository(m_db).list(activeOnly);

@@ -4,8 +4,10 @@
 #include "domain/school.h"
 #include "domain/section.h"
 #include "domain/user.h"
+#include "storage/databasecopy.h"
 #include "util/error.h"
 
+#include <optional>
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
@@ -33,6 +35,9 @@ public:
     Result<SchoolIdentity> identity() const;
     // True for databases made by the demo generator.
     bool isDemo() const;
+    // Where the school went when this file was moved onto a server; none
+    // when it is still the school's (DatabaseCopy::move).
+    std::optional<DatabaseCopy::MovedTo> movedTo() const;
     // Validates (French messages), normalises (SIRET without spaces…) and
     // saves. Returns the saved identity with its new version.
     Result<SchoolIdentity> saveIdentity(SchoolIdentity identity);

@@ -23,6 +23,12 @@ namespace etabli {
 
 namespace {
 
+// etabli_meta's key of the mark a move onto a server leaves in the file.
+QString movedToKey()
+{
+    return QStringLiteral("moved_to");
+}
+
 using Dialect = Database::Dialect;
 
 // The lists' search tables (schema 26): an FTS5 table on SQLite, a plain
@@ -289,6 +295,7 @@ Status copyRows(Database& source, Database& target, const QString& table, const 
         ETABLI_TRY(keys.exec(QStringLiteral("SELECT key FROM etabli_meta")));
         while (keys.next())
             keep.insert(keys.value(0).toString());
+        keep.insert(movedToKey()); // where the original went is no fact of the copy
     }
     const int keyColumn = static_cast<int>(names.indexOf(QStringLiteral("key")));
     BatchInsert out(target, table, names);
@@ -514,11 +521,32 @@ Result<DatabaseCopy::Outcome> DatabaseCopy::move(const DatabaseLocation& from, c
         return std::unexpected(target.error());
     auto copied = copy(**source, **target, progress);
     target->reset();
+    if (copied && from.isSqlite() && !to.isSqlite()) {
+        // The file stays where it was, whole, but is no longer the school's:
+        // marked, so that whoever opens it again is told where the school went.
+        source->reset();
+        auto file = Database::open(from, Database::OpenMode::OpenExisting);
+        const QString mark =
+            QDateTime::currentDateTimeUtc().toString(Qt::ISODate) + QLatin1Char(' ') + to.displayName();
+        copied->sourceMarked = file && MetaRepository(**file).setValue(movedToKey(), mark).has_value();
+        if (!copied->sourceMarked)
+            logging::get("storage")->warn("the moved file {} could not be marked",
+                                          from.displayName().toStdString());
+    }
     if (!copied && to.isSqlite())
         for (const QString& suffix :
              {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
             QFile::remove(to.path + suffix);
     return copied;
+}
+
+std::optional<DatabaseCopy::MovedTo> DatabaseCopy::movedTo(Database& db)
+{
+    const auto mark = MetaRepository(db).value(movedToKey());
+    if (!mark || mark->isEmpty())
+        return std::nullopt;
+    const qsizetype space = mark->indexOf(QLatin1Char(' '));
+    return MovedTo{mark->mid(space + 1), QDateTime::fromString(mark->left(space), Qt::ISODate)};
 }
 
 Result<QStringList> DatabaseCopy::compare(Database& source, Database& target)

@@ -4,7 +4,9 @@
 #include "util/error.h"
 
 #include <functional>
+#include <optional>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -41,6 +43,16 @@ public:
     {
         QList<TableRows> tables;
         DatabaseCheck::Report check; // of the target, before it was committed
+        // A file moved onto a server is marked as moved (movedTo); false when
+        // it could not be written (a read-only medium): the move still stands.
+        bool sourceMarked = false;
+    };
+
+    // Where a school kept in a file went: the server's database and when.
+    struct MovedTo
+    {
+        QString where; // the server's database as shown to a user
+        QDateTime at;  // UTC
     };
 
     // Whether `db` holds no school yet: no school, no account.
@@ -56,7 +68,9 @@ public:
     // Moves a school: opens `from` read-only (it must be of this version's
     // schema), makes `to` — an SQLite file that must not exist, or a
     // PostgreSQL database empty or holding no school yet — and copies. A
-    // file made here is removed again when the copy fails.
+    // file made here is removed again when the copy fails. A file moved onto
+    // a server is then marked (movedTo), so that it is not used again by
+    // mistake; the mark never travels in a copy.
     static Result<Outcome> move(const DatabaseLocation& from, const DatabaseLocation& to,
                                 const std::function<void(const QString&)>& progress = {});
 
@@ -66,6 +80,10 @@ public:
     // could not copy). Changes nothing. Gives the daily role remembered there
     // by etabli-cli server init, empty when none was.
     static Result<QString> readyToReceive(const DatabaseLocation& to);
+
+    // The mark a move onto a server leaves in the file; none when the
+    // school was never moved from it.
+    static std::optional<MovedTo> movedTo(Database& db);
 
     // What differs between two databases that should hold the same school:
     // each table's row count, the last hash of each chained table. One

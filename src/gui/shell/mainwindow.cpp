@@ -88,6 +88,11 @@ MainWindow::MainWindow(Session& session, AppSettings& settings, QWidget* parent)
     m_connectionBanner->setObjectName(QStringLiteral("connectionBanner"));
     m_connectionBanner->hide();
     right->addWidget(m_connectionBanner);
+    // Above the pages too: a file whose school went onto the server.
+    m_movedBanner = new MessageBanner(this);
+    m_movedBanner->setObjectName(QStringLiteral("movedBanner"));
+    m_movedBanner->hide();
+    right->addWidget(m_movedBanner);
     right->addWidget(m_pages, 1);
     layout->addLayout(right, 1);
     setCentralWidget(central);
@@ -424,6 +429,7 @@ void MainWindow::onDatabaseChanged()
     const auto identity = school.identity();
     const QString name = identity ? identity->name : QString();
     setWindowTitle(name.isEmpty() ? QStringLiteral("Établi") : QStringLiteral("%1 — Établi").arg(name));
+    showMovedAway(school);
     QString status = tr("Database: %1").arg(db.location().displayName());
     if (school.isDemo())
         status += QStringLiteral("  ·  ") + tr("demonstration school (invented data)");
@@ -431,6 +437,29 @@ void MainWindow::onDatabaseChanged()
         status += QStringLiteral("  ·  ") +
                   tr("Logged in: %1 (%2)").arg(m_session.user().displayName, labelOf(m_session.user().role));
     m_status->setText(status);
+}
+
+// A file whose school was moved onto a server is the school as it stood then:
+// whoever opens it again (an old shortcut, the list of recent files) is told
+// that what they type here will not be on the server, and how to go there.
+void MainWindow::showMovedAway(const SchoolService& school)
+{
+    const auto moved = school.movedTo();
+    if (!moved) {
+        m_movedBanner->hide();
+        return;
+    }
+    const QLocale fr(QLocale::French, QLocale::France);
+    m_movedBanner->showMessage(
+        MessageBanner::Kind::Warning,
+        tr("This school was moved onto the server (%1) on %2: this file is its state on that day, no longer "
+           "kept up to date. What you type here will not be on the server.")
+            .arg(moved->where, fr.toString(moved->at.toLocalTime(), QStringLiteral("dd/MM/yyyy 'à' HH:mm"))));
+    m_movedBanner->setAction(tr("Connect to the server…"), [this]() {
+        if (confirmLeavingSettings())
+            replaceDatabase(ConnectDialog::ask(this, m_settings), std::nullopt);
+    });
+    m_movedBanner->show();
 }
 
 // Offered to the director on a school kept in a file.
@@ -528,7 +557,8 @@ void MainWindow::clearForNextPerson()
     // Nothing of what the previous person searched, selected or was told
     // stays on screen: the pages then reload for the new account.
     for (MessageBanner* banner : findChildren<MessageBanner*>())
-        banner->hide();
+        if (banner != m_movedBanner) // about the file, not about a person
+            banner->hide();
     for (QLineEdit* field : findChildren<QLineEdit*>())
         if (isSearchField(field))
             field->clear();

@@ -18,6 +18,8 @@ class QTimer;
 
 namespace etabli {
 
+class SchoolService;
+
 class AppSettings;
 class AuditPage;
 class HelpWindow;
@@ -120,6 +122,7 @@ private:
     void restoreBackup();
     void moveToServer();
     void showMoveToServer();
+    void showMovedAway(const SchoolService& school);
     void showAbout();
     void showLog();
     void replaceDatabase(std::unique_ptr<Database> db, std::optional<UserContext> user);
@@ -146,6 +149,7 @@ private:
     IntegrityWatch* m_integrity = nullptr;
     PresenceIndicator* m_presence = nullptr;
     MessageBanner* m_connectionBanner = nullptr; // "Connexion au serveur perdue — nouvelle tentative…"
+    MessageBanner* m_movedBanner = nullptr;      // a file whose school was moved onto a server
     QTimer* m_reconnectTimer = nullptr;
     QList<QAction*> m_goActions; // Aller → page, by page index
     QAction* m_reconnectAction = nullptr;

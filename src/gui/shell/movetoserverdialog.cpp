@@ -154,8 +154,9 @@ std::optional<DatabaseLocation> MoveToServerDialog::ask(QWidget* parent, const D
             &dialog, tr("Move the school onto the server"),
             tr("The school is on the server %1, in the database “%2”: %3 tables, %4 rows, the same as in the "
                "file, checked.\n\n"
-               "From now on, work on the server: the file %5 is no longer kept up to date; keep it as a copy "
-               "of today, do not change it.\n\nThis PC now connects to the server%6.")
+               "From now on, work on the server: the file %5 is no longer kept up to date (opened again, it "
+               "says so); keep it as a copy of today, do not change it.\n\nThis PC now connects to the "
+               "server%6.")
                 .arg(to.host, to.databaseName)
                 .arg(moved->tables.size())
                 .arg(QLocale().toString(rows))
