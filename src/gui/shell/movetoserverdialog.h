@@ -13,7 +13,7 @@ namespace etabli {
 // that copies the school open on this PC — a file — into the database made
 // ready on the school's server (etabli-cli server init), as the login owning
 // its tables. Everything goes, in one transaction, checked row by row before
-// it is kept (DatabaseCopy::move); the file stays as it was. "Tester" checks
+// it is kept (DatabaseCopy::move); the file keeps its data, marked as moved. "Tester" checks
 // the server without changing it (DatabaseCopy::readyToReceive).
 class MoveToServerDialog
 {
