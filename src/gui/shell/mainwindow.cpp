@@ -245,10 +245,8 @@ void MainWindow::buildMenus()
     newDb->setShortcut(QKeySequence::New);
     QAction* openDb = file->addAction(tr("&Open…"), this, &MainWindow::openDatabase);
     openDb->setShortcut(QKeySequence::Open);
-    QAction* server = file->addAction(tr("Connect to the school's &server…"), this, [this]() {
-        if (confirmLeavingSettings())
-            replaceDatabase(ConnectDialog::ask(this, m_settings), std::nullopt);
-    });
+    QAction* server =
+        file->addAction(tr("Connect to the school's &server…"), this, &MainWindow::connectToServer);
     server->setObjectName(QStringLiteral("connectToServer"));
     m_moveToServerAction =
         file->addAction(tr("&Move the school onto the server…"), this, &MainWindow::moveToServer);
@@ -439,6 +437,12 @@ void MainWindow::onDatabaseChanged()
     m_status->setText(status);
 }
 
+void MainWindow::connectToServer()
+{
+    if (confirmLeavingSettings())
+        replaceDatabase(ConnectDialog::ask(this, m_settings), std::nullopt);
+}
+
 // A file whose school was moved onto a server is the school as it stood then:
 // whoever opens it again (an old shortcut, the list of recent files) is told
 // that what they type here will not be on the server, and how to go there.
@@ -455,10 +459,7 @@ void MainWindow::showMovedAway(const SchoolService& school)
         tr("This school was moved onto the server (%1) on %2: this file is its state on that day, no longer "
            "kept up to date. What you type here will not be on the server.")
             .arg(moved->where, fr.toString(moved->at.toLocalTime(), QStringLiteral("dd/MM/yyyy 'à' HH:mm"))));
-    m_movedBanner->setAction(tr("Connect to the server…"), [this]() {
-        if (confirmLeavingSettings())
-            replaceDatabase(ConnectDialog::ask(this, m_settings), std::nullopt);
-    });
+    m_movedBanner->setAction(tr("Connect to the server…"), [this]() { connectToServer(); });
     m_movedBanner->show();
 }
 

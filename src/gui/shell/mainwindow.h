@@ -123,6 +123,7 @@ private:
     void moveToServer();
     void showMoveToServer();
     void showMovedAway(const SchoolService& school);
+    void connectToServer(); // the connection dialog, the settings left first
     void showAbout();
     void showLog();
     void replaceDatabase(std::unique_ptr<Database> db, std::optional<UserContext> user);
