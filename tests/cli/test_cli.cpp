@@ -86,6 +86,12 @@ TEST_CASE("etabli-cli init, check and backup on SQLite", "[cli]")
                                     "position)"))
             .value(0)
             .toString() == QStringLiteral("Mécanique|Menuiserie"));
+    // The director's password hashed at the application's cost (64 MiB, 2 passes), never the
+    // cheap one the test programs use for themselves.
+    CHECK(firstRow(db, QStringLiteral("SELECT password_hash FROM app_user WHERE login = 'direction'"))
+              .value(0)
+              .toString()
+              .startsWith(QStringLiteral("$argon2id$v=19$m=65536,t=2,")));
     // Already at this version; a daily role is for PostgreSQL only.
     auto migrate = cli({QStringLiteral("migrate"), QStringLiteral("--database"), db});
     CHECK(migrate.code == 0);

@@ -9,6 +9,7 @@
 #include "storage/auditrepository.h"
 #include "storage/userrepository.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <algorithm>
@@ -203,6 +204,7 @@ TEST_CASE("Logging in: wrong password, unknown user, lock after 5 failures, deac
 TEST_CASE("Passwords: Argon2id, 12 characters at least, rehashed when parameters change",
           "[access][password]")
 {
+    test::ApplicationHashCost applicationCost;
     CHECK_FALSE(PasswordHasher::checkStrength(QStringLiteral("court")));
     CHECK(PasswordHasher::checkStrength(QStringLiteral("douze-caract")).has_value());
     auto hash = PasswordHasher::hash(QStringLiteral("un mot de passe"));
@@ -302,6 +304,7 @@ TEST_CASE("User administration keeps a director and audits every change", "[acce
 TEST_CASE("An unknown login, a wrong password and a locked account take the same time to refuse",
           "[access][login]")
 {
+    test::ApplicationHashCost applicationCost;
     TestDatabase t("sqlite");
     test::createSchool(t.db());
     FixedClock clock(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC));

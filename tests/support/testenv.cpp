@@ -1,5 +1,6 @@
 #include "support/testenv.h"
 
+#include "services/passwordhasher.h"
 #include "util/logging.h"
 #include "util/translations.h"
 
@@ -30,6 +31,7 @@ void setUp(QCoreApplication& app)
         g_root->setAutoRemove(false);
         qInfo("test files kept in %s", qPrintable(g_root->path()));
     }
+    PasswordHasher::setCostForTests(PasswordHasher::Cost::Minimum);
     translations::install(app, QLocale::French);
     logging::init(g_root->filePath(QStringLiteral("log")), logging::Level::Info);
 }
@@ -56,6 +58,16 @@ InEnglish::~InEnglish()
 {
     for (QTranslator* t : std::as_const(m_removed))
         QCoreApplication::installTranslator(t);
+}
+
+ApplicationHashCost::ApplicationHashCost()
+{
+    PasswordHasher::setCostForTests(PasswordHasher::Cost::Interactive);
+}
+
+ApplicationHashCost::~ApplicationHashCost()
+{
+    PasswordHasher::setCostForTests(PasswordHasher::Cost::Minimum);
 }
 
 } // namespace etabli::test

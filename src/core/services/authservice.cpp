@@ -16,15 +16,6 @@ namespace etabli {
 
 namespace {
 
-// Verifying against a throw-away hash when the login is unknown keeps the
-// answer's timing the same as for a wrong password.
-const QString& decoyHash()
-{
-    static const QString hash =
-        PasswordHasher::hash(QStringLiteral("decoy-password-not-used")).value_or(QString());
-    return hash;
-}
-
 UserContext makeContext(const User& user, const QSet<QString>& permissions)
 {
     UserContext c;
@@ -81,7 +72,7 @@ Result<UserContext> AuthService::login(const QString& login, const QString& pass
     if (!found)
         return std::unexpected(found.error());
     if (!*found) {
-        (void)PasswordHasher::verify(decoyHash(), password);
+        PasswordHasher::verifyDecoy(password);
         // Written like a failure on an account (the same work, the same
         // time); what was typed is not kept: it may be a password.
         UserContext nobody;

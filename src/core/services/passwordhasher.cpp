@@ -1,11 +1,27 @@
 #include "services/passwordhasher.h"
 
+#include <atomic>
+#include <mutex>
 #include <QByteArray>
 #include <sodium.h>
 
 namespace etabli {
 
 namespace {
+
+std::atomic<PasswordHasher::Cost> g_cost{PasswordHasher::Cost::Interactive};
+
+unsigned long long operationsLimit(PasswordHasher::Cost cost)
+{
+    return cost == PasswordHasher::Cost::Interactive ? crypto_pwhash_OPSLIMIT_INTERACTIVE
+                                                     : crypto_pwhash_OPSLIMIT_MIN;
+}
+
+size_t memoryLimit(PasswordHasher::Cost cost)
+{
+    return cost == PasswordHasher::Cost::Interactive ? crypto_pwhash_MEMLIMIT_INTERACTIVE
+                                                     : crypto_pwhash_MEMLIMIT_MIN;
+}
 
 bool ensureSodium()
 {
@@ -46,8 +62,9 @@ Result<QString> PasswordHasher::hash(const QString& password)
         return fail(Error::Code::Generic, tr("The cryptography library could not start."));
     SecretBytes secret(password);
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(out, secret.data(), secret.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    const Cost current = cost();
+    if (crypto_pwhash_str(out, secret.data(), secret.size(), operationsLimit(current),
+                          memoryLimit(current)) != 0)
         return fail(Error::Code::Generic, tr("Not enough memory to protect the password."));
     return QString::fromLatin1(out);
 }
@@ -66,8 +83,35 @@ bool PasswordHasher::needsRehash(const QString& storedHash)
     if (!ensureSodium())
         return false;
     const QByteArray stored = storedHash.toLatin1();
-    return crypto_pwhash_str_needs_rehash(stored.constData(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+    const Cost current = cost();
+    return crypto_pwhash_str_needs_rehash(stored.constData(), operationsLimit(current),
+                                          memoryLimit(current)) != 0;
+}
+
+void PasswordHasher::verifyDecoy(const QString& password)
+{
+    // One throw-away hash per cost, made the first time it is needed.
+    static std::mutex mutex;
+    static QString decoys[2];
+    QString decoy;
+    {
+        const std::lock_guard lock(mutex);
+        QString& made = decoys[cost() == Cost::Interactive ? 0 : 1];
+        if (made.isEmpty())
+            made = hash(QStringLiteral("decoy-password-not-used")).value_or(QString());
+        decoy = made;
+    }
+    (void)verify(decoy, password);
+}
+
+PasswordHasher::Cost PasswordHasher::cost()
+{
+    return g_cost.load();
+}
+
+void PasswordHasher::setCostForTests(Cost cost)
+{
+    g_cost.store(cost);
 }
 
 } // namespace etabli
