@@ -9,6 +9,7 @@
 #include "services/reportdataservice.h"
 #include "services/schoolservice.h"
 #include "services/subsidyservice.h"
+#include "support/salesfixture.h"
 #include "support/testdatabase.h"
 #include "support/testenv.h"
 #include "util/clock.h"
@@ -18,6 +19,8 @@
 #include <QJsonObject>
 
 using namespace etabli;
+using etabli::test::gift;
+using etabli::test::line;
 using etabli::test::TestDatabase;
 
 namespace {
@@ -83,16 +86,6 @@ Funders makeFunders(Database& db, const Clock& clock)
     return f;
 }
 
-InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCents)
-{
-    InvoiceLine l;
-    l.label = QString::fromUtf8(label);
-    l.quantityThousandths = quantityThousandths;
-    l.unitPrice = Money::fromCents(priceCents);
-    l.vatRateBp = 2000;
-    return l;
-}
-
 qint64 issueInvoice(Database& db, FixedClock& clock, const UserContext& who, qint64 contact,
                     const QDateTime& when, QList<InvoiceLine> lines)
 {
@@ -105,16 +98,6 @@ qint64 issueInvoice(Database& db, FixedClock& clock, const UserContext& who, qin
     REQUIRE(id);
     REQUIRE(invoices.issue(*id));
     return *id;
-}
-
-Donation gift(qint64 donor, const QDate& day, qint64 cents)
-{
-    Donation g;
-    g.contactId = donor;
-    g.day = day;
-    g.amount = Money::fromCents(cents);
-    g.method = GiftMethod::Cheque;
-    return g;
 }
 
 qint64 categoryId(BudgetService& budget, const char* code)

@@ -2,6 +2,7 @@
 #include "services/demogenerator.h"
 #include "services/traineeservice.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
@@ -10,7 +11,7 @@ using namespace etabli;
 using etabli::test::TestDatabase;
 
 namespace {
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 }
 
 TEST_CASE("Internships, certifications and outcomes of a trainee", "[career]")

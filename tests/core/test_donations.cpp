@@ -3,18 +3,21 @@
 #include "services/reportdataservice.h"
 #include "services/schoolservice.h"
 #include "storage/fundingrepository.h"
+#include "support/salesfixture.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
 #include <QScopeGuard>
 
 using namespace etabli;
+using etabli::test::gift;
 using etabli::test::TestDatabase;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
 struct Donors
 {
@@ -54,16 +57,6 @@ Donors makeDonors(Database& db, const Clock& clock, bool mayIssue)
     c.donor = true;
     d.company = *contacts.add(c);
     return d;
-}
-
-Donation gift(qint64 donor, const QDate& day, qint64 cents)
-{
-    Donation g;
-    g.contactId = donor;
-    g.day = day;
-    g.amount = Money::fromCents(cents);
-    g.method = GiftMethod::Cheque;
-    return g;
 }
 
 } // namespace

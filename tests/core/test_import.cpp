@@ -6,6 +6,7 @@
 #include "storage/auditrepository.h"
 #include "storage/traineelistquery.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
@@ -17,7 +18,7 @@ using etabli::test::TestDatabase;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
 QByteArray file(const QStringList& lines)
 {

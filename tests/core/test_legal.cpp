@@ -10,6 +10,7 @@
 #include "storage/chaincounters.h"
 #include "support/salesfixture.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
@@ -23,7 +24,7 @@ using etabli::test::TestDatabase;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
 LegalAmount amountOf(SchoolService& school, LegalAmountKind kind)
 {

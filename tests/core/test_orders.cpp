@@ -7,6 +7,7 @@
 #include "services/traineeservice.h"
 #include "support/salesfixture.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
@@ -16,9 +17,9 @@ using etabli::test::TestDatabase;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
-InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCents, qint64 item = 0)
+InvoiceLine catalogueLine(const char* label, qint64 quantityThousandths, qint64 priceCents, qint64 item = 0)
 {
     InvoiceLine l;
     l.label = QString::fromUtf8(label);
@@ -79,9 +80,10 @@ TEST_CASE("Quote → work order → production log → invoice, with the order's
     quote.sectionId = tyres;
     quote.reference = QStringLiteral("4 pneus hiver");
     CHECK_FALSE(orders.saveQuote(quote)); // no line
-    quote.lines = {line("Montage", 0, 1500)};
+    quote.lines = {catalogueLine("Montage", 0, 1500)};
     CHECK_FALSE(orders.saveQuote(quote)); // zero quantity
-    quote.lines = {line("Montage et équilibrage d'un pneu", 4000, 1500, *item), line("Valves", 4000, 200)};
+    quote.lines = {catalogueLine("Montage et équilibrage d'un pneu", 4000, 1500, *item),
+                   catalogueLine("Valves", 4000, 200)};
     auto quoteId = orders.saveQuote(quote);
     REQUIRE(quoteId);
     auto stored = orders.quote(*quoteId);

@@ -8,6 +8,7 @@
 #include "storage/sqlquery.h"
 #include "storage/transaction.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
@@ -22,7 +23,7 @@ using namespace etabli;
 using etabli::test::TestDatabase;
 
 namespace {
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 } // namespace
 
 TEST_CASE("Everything held about a trainee is exported as JSON and HTML, by the direction only", "[gdpr]")

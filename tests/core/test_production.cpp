@@ -5,6 +5,7 @@
 #include "services/traineeservice.h"
 #include "services/userservice.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
@@ -14,7 +15,7 @@ using etabli::test::TestDatabase;
 
 namespace {
 
-const QDate kToday(2026, 11, 27); // a Friday
+using etabli::test::kToday; // a Friday
 
 struct Workshop
 {

@@ -4,6 +4,7 @@
 #include "services/traineeservice.h"
 #include "storage/auditrepository.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 #include "util/text.h"
 
@@ -15,7 +16,7 @@ using etabli::test::TestDatabase;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
 Trainee cedric(qint64 sectionId)
 {

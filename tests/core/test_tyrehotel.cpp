@@ -3,6 +3,7 @@
 #include "services/invoiceservice.h"
 #include "services/tyrehotelservice.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
@@ -12,7 +13,7 @@ using etabli::test::TestDatabase;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
 struct Hotel
 {

@@ -42,7 +42,7 @@ using namespace etabli;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
 using Demo = test::GuiDemo;
 

@@ -17,6 +17,7 @@
 #include "services/orderservice.h"
 #include "support/guidemo.h"
 #include "support/guidialogs.h"
+#include "support/keyboard.h"
 #include "support/viewcells.h"
 #include "util/appsettings.h"
 
@@ -40,16 +41,9 @@ using namespace etabli;
 using test::GuiDemo;
 using test::kDemoToday;
 using test::onNextDialog;
+using test::typeInto;
 
 namespace {
-
-void typeInto(QWidget* field, const QString& text)
-{
-    field->setFocus();
-    if (auto* line = qobject_cast<QLineEdit*>(field))
-        line->selectAll();
-    QTest::keyClicks(field, text);
-}
 
 void activate(QWidget* window)
 {

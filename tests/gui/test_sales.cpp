@@ -20,6 +20,7 @@
 #include "support/guidemo.h"
 #include "support/pdftext.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
@@ -38,7 +39,7 @@ using namespace etabli;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
 using Demo = test::GuiDemo;
 

@@ -17,6 +17,7 @@
 #include "gui/workshops/productionentrypage.h"
 #include "gui/workshops/workshopspage.h"
 #include "services/userservice.h"
+#include "support/keyboard.h"
 #include "support/ownserver.h"
 #include "support/testdatabase.h"
 #include "util/appsettings.h"
@@ -44,6 +45,8 @@
 
 using namespace etabli;
 
+using etabli::test::typeInto;
+
 namespace {
 
 const QString kMariePassword = QStringLiteral("un-mot-de-passe-solide-2");
@@ -61,14 +64,6 @@ bool shows(QWidget* window, const QString& text)
                     return true;
     }
     return false;
-}
-
-// Types `text` into `field` key by key, as a keyboard does (QTest::keyClicks
-// takes ASCII only: "é" fails an assertion in QtTest).
-void typeInto(QWidget* field, const QString& text)
-{
-    for (const QChar c : text)
-        QTest::sendKeyEvent(QTest::Click, field, Qt::Key_unknown, QString(c), Qt::NoModifier);
 }
 
 // Waits (the event loop running) until `done`, at most `ms`; returns the time taken, or -1.

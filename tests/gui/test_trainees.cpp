@@ -17,6 +17,7 @@
 #include "services/demogenerator.h"
 #include "services/traineeservice.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
@@ -38,16 +39,17 @@ using namespace etabli;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
-struct Demo
+struct TraineesDemo
 {
     test::TestDatabase t;
     Session session;
 
     // The federation without its production log: the log is benchmarked at
     // scale (tests/bench).
-    explicit Demo(const char* login = "direction", DemoGenerator::Scale scale = DemoGenerator::Scale::School)
+    explicit TraineesDemo(const char* login = "direction",
+                          DemoGenerator::Scale scale = DemoGenerator::Scale::School)
         : t("sqlite",
             scale == DemoGenerator::Scale::School ? test::DemoSpec::school() : test::DemoSpec::federation())
     {
@@ -64,7 +66,7 @@ struct Demo
 
 TEST_CASE("The trainees' list searches as you type, accents ignored, and sorts in SQL", "[gui][trainees]")
 {
-    Demo d;
+    TraineesDemo d;
     TraineesPage page(d.session);
     page.show();
     TraineeListModel* model = page.model();
@@ -100,7 +102,7 @@ TEST_CASE("The trainees' list searches as you type, accents ignored, and sorts i
 
 TEST_CASE("The lists open on the federation demo without fetching every row", "[gui][trainees][sales]")
 {
-    Demo d("direction", DemoGenerator::Scale::Federation);
+    TraineesDemo d("direction", DemoGenerator::Scale::Federation);
     TraineesPage page(d.session);
     page.show();
     CHECK(page.model()->totalCount() > 4000);
@@ -138,7 +140,7 @@ TEST_CASE("The lists open on the federation demo without fetching every row", "[
 
 TEST_CASE("A trainer sees only the trainees of their section", "[gui][trainees]")
 {
-    Demo d("formateur.metal");
+    TraineesDemo d("formateur.metal");
     TraineesPage page(d.session);
     page.show();
     TraineeListModel* model = page.model();
@@ -156,7 +158,7 @@ TEST_CASE("A trainer sees only the trainees of their section", "[gui][trainees]"
 
 TEST_CASE("A new trainee is entered in the record dialog, an unusual age is confirmed", "[gui][trainees]")
 {
-    Demo d("secretariat");
+    TraineesDemo d("secretariat");
     TraineeDialog dialog(d.session, 0);
     dialog.show();
     bool asked = false;
@@ -189,7 +191,7 @@ TEST_CASE("A new trainee is entered in the record dialog, an unusual age is conf
 
 TEST_CASE("Follow-up notes are added from the record, for the office only", "[gui][trainees]")
 {
-    Demo d("secretariat");
+    TraineesDemo d("secretariat");
     const qint64 id = test::rawScalar(d.session.database(),
                                       QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'enrolled'"))
                           .toLongLong();
@@ -209,7 +211,7 @@ TEST_CASE("Follow-up notes are added from the record, for the office only", "[gu
                           QStringLiteral("SELECT body FROM follow_up_note WHERE trainee_id = %1").arg(id))
               .toString() == QStringLiteral("Entretien avec la famille."));
 
-    Demo trainerDemo("formateur.pneus");
+    TraineesDemo trainerDemo("formateur.pneus");
     const qint64 own =
         test::rawScalar(trainerDemo.session.database(),
                         QStringLiteral("SELECT min(t.id) FROM trainee t JOIN section s ON s.id = "
@@ -226,7 +228,7 @@ TEST_CASE("Follow-up notes are added from the record, for the office only", "[gu
 
 TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attendance]")
 {
-    Demo d("formateur.pneus");
+    TraineesDemo d("formateur.pneus");
     AttendancePage page(d.session);
     page.show();
     QApplication::setActiveWindow(&page);
@@ -295,7 +297,7 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
 
 TEST_CASE("The register refuses a presence ahead of time, takes a planned absence", "[gui][attendance]")
 {
-    Demo d("formateur.pneus"); // Friday 27 November, 9:00
+    TraineesDemo d("formateur.pneus"); // Friday 27 November, 9:00
     AttendancePage page(d.session);
     page.show();
     QApplication::setActiveWindow(&page);
@@ -333,7 +335,7 @@ TEST_CASE("The register refuses a presence ahead of time, takes a planned absenc
 
 TEST_CASE("The course and outcome tabs record internships, certifications and outcomes", "[gui][career]")
 {
-    Demo d("secretariat");
+    TraineesDemo d("secretariat");
     Database& db = d.session.database();
     const qint64 left =
         test::rawScalar(db, QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left' AND "
@@ -373,7 +375,7 @@ TEST_CASE("The course and outcome tabs record internships, certifications and ou
 
 TEST_CASE("The follow-up list shows the contacts due", "[gui][career]")
 {
-    Demo d("direction");
+    TraineesDemo d("direction");
     FollowUpPage page(d.session);
     page.show();
     REQUIRE_FALSE(page.due().isEmpty());
@@ -387,7 +389,7 @@ TEST_CASE("The follow-up list shows the contacts due", "[gui][career]")
 
 TEST_CASE("The import dialog previews each line and imports on request", "[gui][import]")
 {
-    Demo d("secretariat");
+    TraineesDemo d("secretariat");
     ImportDialog dialog(d.session);
     dialog.show();
     const QByteArray bytes = QByteArray("nom;prénom;date de naissance;section;date d'entrée\r\n"
@@ -413,7 +415,7 @@ TEST_CASE("The import dialog previews each line and imports on request", "[gui][
 TEST_CASE("The absences page shows the section's rate and the runs of unexcused half-days",
           "[gui][attendance]")
 {
-    Demo d("direction");
+    TraineesDemo d("direction");
     AbsencesPage page(d.session);
     page.show();
     page.setPeriod(QDate(2026, 9, 1), kToday);
@@ -434,7 +436,7 @@ TEST_CASE("The absences page shows the section's rate and the runs of unexcused 
 TEST_CASE("A trainee who comes back: the record lists the stays the reports count",
           "[gui][trainees][reports]")
 {
-    Demo d("secretariat");
+    TraineesDemo d("secretariat");
     Database& db = d.session.database();
     const qint64 left =
         test::rawScalar(db, QStringLiteral("SELECT min(id) FROM trainee WHERE status = 'left' AND "

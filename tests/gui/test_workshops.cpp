@@ -13,6 +13,7 @@
 #include "services/demogenerator.h"
 #include "support/guidemo.h"
 #include "support/testdatabase.h"
+#include "support/testenv.h"
 #include "support/viewcells.h"
 
 #include <catch2/catch.hpp>
@@ -30,7 +31,7 @@ using namespace etabli;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
 using Demo = test::GuiDemo;
 

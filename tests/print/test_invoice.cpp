@@ -23,7 +23,7 @@ using namespace etabli;
 
 namespace {
 
-const QDate kToday(2026, 11, 27);
+using etabli::test::kToday;
 
 // The PDF's text, line by line, in reading order.
 QStringList pdfLines(const QString& path)

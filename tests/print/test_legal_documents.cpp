@@ -4,6 +4,7 @@
 // credit notes: test_invoice.cpp.)
 #include "domain/frenchwords.h"
 #include "print/documentprinter.h"
+#include "print/printedpdf.h"
 #include "print/receiptdocument.h"
 #include "print/reportdocuments.h"
 #include "services/demogenerator.h"
@@ -23,18 +24,6 @@
 using namespace etabli;
 
 namespace {
-
-QStringList pdfPages(print::Printable& printable, const QString& name)
-{
-    const QString path = QDir(test::tempRoot()).filePath(name);
-    REQUIRE(print::DocumentPrinter::writePdf(printable, path));
-    return test::pdfPages(path);
-}
-
-QString pdfText(print::Printable& printable, const QString& name)
-{
-    return pdfPages(printable, name).join(QLatin1Char(' '));
-}
 
 QString day(const QDate& d)
 {
@@ -105,8 +94,8 @@ TEST_CASE("The demo's receipts to a person and to a company carry every mention 
         CHECK_FALSE(text.contains(QStringLiteral("200, 238 bis et 978")));
     };
 
-    const QString p =
-        pdfText(*print::ReceiptDocument::make(*person, *school), QStringLiteral("demo-recu-particulier.pdf"));
+    const QString p = test::printedText(*print::ReceiptDocument::make(*person, *school),
+                                        QStringLiteral("demo-recu-particulier.pdf"));
     checkCommon(*person, p);
     INFO(p.toStdString());
     for (const QString& mention :
@@ -120,8 +109,8 @@ TEST_CASE("The demo's receipts to a person and to a company carry every mention 
     CHECK_FALSE(p.contains(QStringLiteral("238 bis")));
     CHECK_FALSE(p.contains(QStringLiteral("Forme juridique")));
 
-    const QString c =
-        pdfText(*print::ReceiptDocument::make(*company, *school), QStringLiteral("demo-recu-entreprise.pdf"));
+    const QString c = test::printedText(*print::ReceiptDocument::make(*company, *school),
+                                        QStringLiteral("demo-recu-entreprise.pdf"));
     checkCommon(*company, c);
     INFO(c.toStdString());
     REQUIRE_FALSE(company->donorLegalForm.isEmpty());
@@ -156,7 +145,7 @@ TEST_CASE("The demo's subsidy account reports on the funded action as Cerfa 1505
     CHECK(data->missing.isEmpty());
 
     auto printable = print::ReportDocuments::grant(*data).printable();
-    const QStringList pages = pdfPages(*printable, QStringLiteral("demo-subvention.pdf"));
+    const QStringList pages = test::printedPages(*printable, QStringLiteral("demo-subvention.pdf"));
     const QString text = pages.join(QLatin1Char(' '));
     INFO(text.toStdString());
     // The certification, the place and day and the signature share a page.

@@ -1,4 +1,5 @@
 #include "print/documentprinter.h"
+#include "print/printedpdf.h"
 #include "print/receiptdocument.h"
 #include "print/sampleschool.h"
 #include "support/pdftext.h"
@@ -8,22 +9,6 @@
 #include <QDir>
 
 using namespace etabli;
-
-namespace {
-
-QString pdfText(print::Printable& printable, const QString& name)
-{
-    const QString path = QDir(test::tempRoot()).filePath(name);
-    REQUIRE(print::DocumentPrinter::writePdf(printable, path));
-    return test::pdfRawText(path).simplified();
-}
-
-SchoolIdentity school()
-{
-    return test::sampleSchool();
-}
-
-} // namespace
 
 TEST_CASE("A tax receipt carries the content of the Cerfa: beneficiary, donor, amount in words, legal basis",
           "[print][funding]")
@@ -47,8 +32,8 @@ TEST_CASE("A tax receipt carries the content of the Cerfa: beneficiary, donor, a
                ReceiptLine{2, QDate(2026, 9, 1), Money::fromCents(23456), GiftMethod::Other,
                            GiftNature::InKind, QStringLiteral("Une soudeuse MIG"), GiftForm::PrivateDeed,
                            QStringLiteral("facture d'achat"), QStringLiteral("acte de donation")}};
-    auto printable = print::ReceiptDocument::make(r, school());
-    const QString text = pdfText(*printable, QStringLiteral("recu.pdf"));
+    auto printable = print::ReceiptDocument::make(r, test::sampleSchool());
+    const QString text = test::printedText(*printable, QStringLiteral("recu.pdf"));
     INFO(text.toStdString());
     for (const QString& mention :
          {QStringLiteral("REÇU FISCAL N° R2026-0007"),
@@ -92,8 +77,8 @@ TEST_CASE("A tax receipt carries the content of the Cerfa: beneficiary, donor, a
                            GiftForm::Other,
                            QStringLiteral("600 km × 0,32 €"),
                            QStringLiteral("relevé signé et renonciation")};
-    const QString person =
-        pdfText(*print::ReceiptDocument::make(p, school()), QStringLiteral("recu-particulier.pdf"));
+    const QString person = test::printedText(*print::ReceiptDocument::make(p, test::sampleSchool()),
+                                             QStringLiteral("recu-particulier.pdf"));
     INFO(person.toStdString());
     for (const QString& mention :
          {QStringLiteral("Reçu au titre des dons à certains organismes d'intérêt général"),
@@ -114,22 +99,23 @@ TEST_CASE("A tax receipt carries the content of the Cerfa: beneficiary, donor, a
     for (ReceiptLine& l : older.lines)
         l.form.reset();
     older.lines.removeLast();
-    const QString before =
-        pdfText(*print::ReceiptDocument::make(older, school()), QStringLiteral("recu-v2.pdf"));
+    const QString before = test::printedText(*print::ReceiptDocument::make(older, test::sampleSchool()),
+                                             QStringLiteral("recu-v2.pdf"));
     CHECK(before.contains(QStringLiteral("Articles 200, 238 bis et 978 du code général des impôts")));
     CHECK(before.contains(QStringLiteral("Forme du don : don manuel")));
     CHECK(before.contains(QStringLiteral("En nature : Une soudeuse MIG")));
 
     // Issued since schema 18: the frozen beneficiary and signatory print, whatever the settings say now.
-    SchoolIdentity then = school();
+    SchoolIdentity then = test::sampleSchool();
     then.statutoryObject = QStringLiteral("Former des jeunes de 15 à 18 ans par la production");
     r.beneficiary = QString::fromUtf8(then.beneficiaryJson());
     r.signatoryName = QStringLiteral("Paul Girardot");
     r.signatoryCapacity = QStringLiteral("Président");
-    SchoolIdentity now = school();
+    SchoolIdentity now = test::sampleSchool();
     now.addressLine1 = QStringLiteral("1 place Nouvelle");
     now.statutoryObject = QStringLiteral("Un autre objet");
-    const QString frozen = pdfText(*print::ReceiptDocument::make(r, now), QStringLiteral("recu-fige.pdf"));
+    const QString frozen =
+        test::printedText(*print::ReceiptDocument::make(r, now), QStringLiteral("recu-fige.pdf"));
     INFO(frozen.toStdString());
     CHECK(frozen.contains(QStringLiteral("Objet : Former des jeunes de 15 à 18 ans par la production")));
     CHECK(frozen.contains(QStringLiteral("Paul Girardot")));
@@ -147,8 +133,8 @@ TEST_CASE("A tax receipt carries the content of the Cerfa: beneficiary, donor, a
     cancel.number = QStringLiteral("R2026-0008");
     cancel.cancelsNumber = QStringLiteral("R2026-0007");
     cancel.reason = QStringLiteral("nom mal orthographié");
-    const QString cancelled =
-        pdfText(*print::ReceiptDocument::make(cancel, school()), QStringLiteral("annulation.pdf"));
+    const QString cancelled = test::printedText(*print::ReceiptDocument::make(cancel, test::sampleSchool()),
+                                                QStringLiteral("annulation.pdf"));
     // (pdftotext writes the "fi" ligature: compare around it)
     CHECK(cancelled.contains(QStringLiteral("annule le reçu")));
     CHECK(cancelled.contains(QStringLiteral("n° R2026-0007 délivré à Transports Girod")));

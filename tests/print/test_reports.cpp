@@ -59,15 +59,10 @@ Rendered render(const print::ReportBuilder& report, const QString& name, bool la
     return r;
 }
 
-SchoolIdentity school()
-{
-    return test::sampleSchool();
-}
-
 ActivityReportData activity()
 {
     ActivityReportData a;
-    a.school = school();
+    a.school = test::sampleSchool();
     a.printedOn = QDate(2026, 11, 27);
     Indicators& i = a.indicators;
     i.schoolYear = QStringLiteral("2013-2014");
@@ -106,7 +101,7 @@ ActivityReportData activity()
 FinancialReportData financial()
 {
     FinancialReportData f;
-    f.school = school();
+    f.school = test::sampleSchool();
     f.printedOn = QDate(2026, 11, 27);
     FundingReport& r = f.funding;
     r.year.id = 7;
@@ -152,7 +147,7 @@ FinancialReportData financial()
 GrantReportData grant()
 {
     GrantReportData g;
-    g.school = school();
+    g.school = test::sampleSchool();
     g.printedOn = QDate(2026, 11, 27);
     g.subsidy = financial().subsidies.first();
     g.subsidy.agreementRef = QStringLiteral("CONV-2025-039");
@@ -286,7 +281,7 @@ TEST_CASE("Sign-in sheets: one landscape page per week, a line per trainee and t
           "[print][reports]")
 {
     AttendanceSheetData a;
-    a.school = school();
+    a.school = test::sampleSchool();
     a.printedOn = QDate(2026, 11, 27);
     a.section = QStringLiteral("Métallerie");
     a.weeks = {{QDate(2026, 11, 16), {QStringLiteral("MARTIN Léo"), QStringLiteral("PETIT Inès")}},
@@ -305,7 +300,7 @@ namespace {
 AttendanceSheetData weekOf(int trainees)
 {
     AttendanceSheetData a;
-    a.school = school();
+    a.school = test::sampleSchool();
     a.printedOn = QDate(2026, 11, 27);
     a.section = QStringLiteral("Pneus et services");
     AttendanceSheetData::Week w{QDate(2026, 11, 23), {}};
@@ -380,7 +375,7 @@ TEST_CASE("No heading is left alone at the foot of a page: it goes with its tabl
     int moved = 0;
     // However much text comes before, the heading and its first rows share a page.
     for (int fillers = 20; fillers <= 70; ++fillers) {
-        print::ReportBuilder b(school(), QStringLiteral("Essai"), QDate(2026, 11, 27));
+        print::ReportBuilder b(test::sampleSchool(), QStringLiteral("Essai"), QDate(2026, 11, 27));
         for (int i = 0; i < fillers; ++i)
             b.paragraph(QStringLiteral("Ligne %1").arg(i));
         b.heading(QStringLiteral("Le tableau"));
@@ -428,7 +423,7 @@ TEST_CASE("A tyre hotel label is a label-sized page, nothing but the label on it
     set.rack = QStringLiteral("A");
     set.dateIn = QDate(2026, 11, 2);
     set.notes = QStringLiteral("Jante avant gauche rayée");
-    auto label = print::TyreDocuments::label(set, school());
+    auto label = print::TyreDocuments::label(set, test::sampleSchool());
     const QString path = QDir(test::tempRoot()).filePath(QStringLiteral("etiquette.pdf"));
     REQUIRE(print::DocumentPrinter::writePdf(*label, path));
     const QString info = run(QStringLiteral("pdfinfo"), {path});

@@ -86,4 +86,14 @@ Invoice draftFor(qint64 contact, QList<InvoiceLine> lines)
     return i;
 }
 
+Donation gift(qint64 donor, const QDate& day, qint64 cents)
+{
+    Donation g;
+    g.contactId = donor;
+    g.day = day;
+    g.amount = Money::fromCents(cents);
+    g.method = GiftMethod::Cheque;
+    return g;
+}
+
 } // namespace etabli::test

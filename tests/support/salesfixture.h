@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/funding.h"
 #include "domain/sales.h"
 #include "domain/user.h"
 
@@ -24,5 +25,7 @@ InvoiceLine line(const char* label, qint64 quantityThousandths, qint64 priceCent
 Invoice draftFor(qint64 contact, QList<InvoiceLine> lines);
 // A payment of `euros` received on `day` (a cheque gets a number).
 Payment payment(qint64 invoice, const QDate& day, PaymentMethod method, qint64 euros);
+// A gift by cheque of `cents` from `donor` on `day`.
+Donation gift(qint64 donor, const QDate& day, qint64 cents);
 
 } // namespace etabli::test

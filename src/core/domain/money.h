@@ -21,7 +21,9 @@ public:
     static constexpr Money fromCents(std::int64_t cents) { return Money(cents); }
     static constexpr Money fromEuros(std::int64_t euros) { return Money(euros * 100); }
 
-    constexpr std::int64_t cents() const { return m_cents; }
+    // Qt's 64-bit integer (long long), which QVariant and the queries take
+    // as it is (std::int64_t is long on Linux).
+    constexpr qint64 cents() const { return m_cents; }
     constexpr bool isZero() const { return m_cents == 0; }
     constexpr bool isNegative() const { return m_cents < 0; }
 

@@ -14,15 +14,6 @@ namespace etabli {
 
 namespace {
 
-qint64 cents(const Money& m)
-{
-    return static_cast<qint64>(m.cents());
-}
-
-} // namespace
-
-namespace {
-
 // The categories a new database has (schema 11), by their stored French
 // name: shown in the interface's language.
 const translations::Seeded kDefaultCategories[] = {
@@ -99,7 +90,7 @@ Status BudgetService::setForecast(const BudgetForecast& f)
         ChangeSet c;
         c.set(QStringLiteral("financial_year_id"), f.financialYearId)
             .set(QStringLiteral("category"), category->code)
-            .set(QStringLiteral("amount_cents"), cents(f.amount));
+            .set(QStringLiteral("amount_cents"), f.amount.cents());
         if (f.funderId != 0)
             c.set(QStringLiteral("funder_id"), f.funderId);
         return AuditTrail(m_db, m_clock)
@@ -140,7 +131,7 @@ Result<qint64> BudgetService::recordEntry(const BudgetEntry& input)
         c.set(QStringLiteral("day"), e.day.toString(Qt::ISODate))
             .set(QStringLiteral("category"), category->code)
             .set(QStringLiteral("label"), e.label.trimmed())
-            .set(QStringLiteral("amount_cents"), cents(e.amount));
+            .set(QStringLiteral("amount_cents"), e.amount.cents());
         ETABLI_TRY(
             AuditTrail(m_db, m_clock)
                 .record(m_actor, AuditEntity::BudgetEntry, QString::number(*id), AuditAction::Create, c));
@@ -179,7 +170,7 @@ Result<qint64> BudgetService::correctEntry(qint64 entryId, const QDate& day, con
         ChangeSet changes;
         changes.set(QStringLiteral("corrects_entry_id"), original->id)
             .set(QStringLiteral("day"), day.toString(Qt::ISODate))
-            .set(QStringLiteral("amount_cents"), cents(c.amount))
+            .set(QStringLiteral("amount_cents"), c.amount.cents())
             .set(QStringLiteral("reason"), reason.trimmed());
         ETABLI_TRY(AuditTrail(m_db, m_clock)
                        .record(m_actor, AuditEntity::BudgetEntry, QString::number(*id), AuditAction::Create,
@@ -262,8 +253,8 @@ Result<qint64> BudgetService::saveApprenticeshipTax(const ApprenticeshipTax& t)
             return std::unexpected(r.error());
         }
         ChangeSet c;
-        c.add(QStringLiteral("expected_cents"), cents(before.expected), cents(t.expected))
-            .add(QStringLiteral("received_cents"), cents(before.received), cents(t.received))
+        c.add(QStringLiteral("expected_cents"), before.expected.cents(), t.expected.cents())
+            .add(QStringLiteral("received_cents"), before.received.cents(), t.received.cents())
             .add(QStringLiteral("received_on"), before.receivedOn.toString(Qt::ISODate),
                  t.receivedOn.toString(Qt::ISODate));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
@@ -357,7 +348,7 @@ Result<qint64> BudgetService::recordDue(const MembershipDue& d)
         ChangeSet c;
         c.set(QStringLiteral("member_id"), d.memberId)
             .set(QStringLiteral("year"), d.year)
-            .set(QStringLiteral("amount_cents"), cents(d.amount))
+            .set(QStringLiteral("amount_cents"), d.amount.cents())
             .set(QStringLiteral("paid_on"), d.paidOn.toString(Qt::ISODate));
         ETABLI_TRY(
             AuditTrail(m_db, m_clock)

@@ -47,7 +47,7 @@ Result<qint64> CatalogueService::add(const CatalogueItem& item)
         ChangeSet c;
         c.set(QStringLiteral("code"), item.code.trimmed())
             .set(QStringLiteral("label"), item.label.trimmed())
-            .set(QStringLiteral("unit_price_cents"), static_cast<qint64>(item.unitPrice.cents()));
+            .set(QStringLiteral("unit_price_cents"), item.unitPrice.cents());
         ETABLI_TRY(
             AuditTrail(m_db, m_clock)
                 .record(m_actor, AuditEntity::Catalogue, QString::number(*id), AuditAction::Create, c));
@@ -77,8 +77,7 @@ Status CatalogueService::update(const CatalogueItem& item)
         c.add(QStringLiteral("code"), before.code, item.code.trimmed())
             .add(QStringLiteral("label"), before.label, item.label.trimmed())
             .add(QStringLiteral("unit"), codeOf(before.unit), codeOf(item.unit))
-            .add(QStringLiteral("unit_price_cents"), static_cast<qint64>(before.unitPrice.cents()),
-                 static_cast<qint64>(item.unitPrice.cents()))
+            .add(QStringLiteral("unit_price_cents"), before.unitPrice.cents(), item.unitPrice.cents())
             .add(QStringLiteral("vat_rate_bp"), before.vatRateBp, item.vatRateBp)
             .add(QStringLiteral("active"), before.active, item.active);
         return AuditTrail(m_db, m_clock)

@@ -125,8 +125,8 @@ Result<QList<Closing>> ClosingService::closeUntil(const QDate& until)
                 return r;
             ChangeSet changes;
             changes.set(QStringLiteral("period"), c.period)
-                .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(c.totals.incl().cents()))
-                .set(QStringLiteral("paid_cents"), static_cast<qint64>(c.totals.paid().cents()))
+                .set(QStringLiteral("total_incl_cents"), c.totals.incl().cents())
+                .set(QStringLiteral("paid_cents"), c.totals.paid().cents())
                 .set(QStringLiteral("hash"), c.hash);
             if (auto r = AuditTrail(m_db, m_clock)
                              .record(m_actor, AuditEntity::Closing, c.period, AuditAction::Create, changes);

@@ -72,7 +72,7 @@ Result<qint64> DonationService::record(const Donation& input)
         ChangeSet c;
         c.set(QStringLiteral("contact_id"), d.contactId)
             .set(QStringLiteral("day"), d.day.toString(Qt::ISODate))
-            .set(QStringLiteral("amount_cents"), static_cast<qint64>(d.amount.cents()))
+            .set(QStringLiteral("amount_cents"), d.amount.cents())
             .set(QStringLiteral("nature"), codeOf(d.nature))
             .set(QStringLiteral("form"), codeOf(d.form));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
@@ -170,7 +170,7 @@ Result<qint64> DonationService::issue(TaxReceipt t, const QList<qint64>& donatio
     ChangeSet c;
     c.set(QStringLiteral("number"), t.number)
         .set(QStringLiteral("kind"), codeOf(t.kind))
-        .set(QStringLiteral("total_cents"), static_cast<qint64>(t.total.cents()));
+        .set(QStringLiteral("total_cents"), t.total.cents());
     ETABLI_TRY(AuditTrail(m_db, m_clock)
                    .record(m_actor, AuditEntity::TaxReceipt, QString::number(*id), AuditAction::Create, c));
     return id;

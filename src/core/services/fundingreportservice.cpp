@@ -186,19 +186,17 @@ Result<FundingReport> FundingReportService::report(int startYear, Detail detail)
 QJsonObject FundingReportService::toJson(const FundingReport& r)
 {
     auto part = [](const FundingReport::Part& p) {
-        return QJsonObject{{QStringLiteral("cents"), static_cast<qint64>(p.amount.cents())},
-                           {QStringLiteral("share"), p.share}};
+        return QJsonObject{{QStringLiteral("cents"), p.amount.cents()}, {QStringLiteral("share"), p.share}};
     };
     auto target = [](int bp) { return QJsonObject{{QStringLiteral("share"), bp / 10000.0}}; };
     const int otherBp = 10000 - r.year.targetProductionBp - r.year.targetGiftsBp - r.year.targetSubsidiesBp;
     QJsonArray categories;
     for (const FundingReport::Line& l : r.categories)
-        categories.append(
-            QJsonObject{{QStringLiteral("kind"), codeOf(l.kind)},
-                        {QStringLiteral("code"), l.code},
-                        {QStringLiteral("name"), l.name},
-                        {QStringLiteral("forecast_cents"), static_cast<qint64>(l.forecast.cents())},
-                        {QStringLiteral("actual_cents"), static_cast<qint64>(l.actual.cents())}});
+        categories.append(QJsonObject{{QStringLiteral("kind"), codeOf(l.kind)},
+                                      {QStringLiteral("code"), l.code},
+                                      {QStringLiteral("name"), l.name},
+                                      {QStringLiteral("forecast_cents"), l.forecast.cents()},
+                                      {QStringLiteral("actual_cents"), l.actual.cents()}});
     return QJsonObject{
         {QStringLiteral("year"), r.year.start.year()},
         {QStringLiteral("label"), r.label},
@@ -209,20 +207,19 @@ QJsonObject FundingReportService::toJson(const FundingReport& r)
                                               {QStringLiteral("gifts"), part(r.gifts)},
                                               {QStringLiteral("subsidies"), part(r.subsidies)},
                                               {QStringLiteral("other"), part(r.other)}}},
-        {QStringLiteral("total_resources_cents"), static_cast<qint64>(r.totalResources.cents())},
+        {QStringLiteral("total_resources_cents"), r.totalResources.cents()},
         {QStringLiteral("targets"),
          QJsonObject{{QStringLiteral("production"), target(r.year.targetProductionBp)},
                      {QStringLiteral("gifts"), target(r.year.targetGiftsBp)},
                      {QStringLiteral("subsidies"), target(r.year.targetSubsidiesBp)},
                      {QStringLiteral("other"), target(otherBp)}}},
         {QStringLiteral("self_financing_share"), r.selfFinancingShare},
-        {QStringLiteral("total_expenses_cents"), static_cast<qint64>(r.totalExpenses.cents())},
+        {QStringLiteral("total_expenses_cents"), r.totalExpenses.cents()},
         {QStringLiteral("categories"), categories},
         {QStringLiteral("contributions_in_kind"),
-         QJsonObject{
-             {QStringLiteral("gifts_in_kind_cents"), static_cast<qint64>(r.giftsInKind.cents())},
-             {QStringLiteral("volunteer_hours"), r.volunteerHours},
-             {QStringLiteral("volunteer_value_cents"), static_cast<qint64>(r.volunteerValue.cents())}}},
+         QJsonObject{{QStringLiteral("gifts_in_kind_cents"), r.giftsInKind.cents()},
+                     {QStringLiteral("volunteer_hours"), r.volunteerHours},
+                     {QStringLiteral("volunteer_value_cents"), r.volunteerValue.cents()}}},
     };
 }
 
@@ -230,7 +227,7 @@ QString FundingReportService::toCsv(const FundingReport& r)
 {
     // No thousands separator: spreadsheets read "1234,56".
     auto amount = [](const Money& m) {
-        const qint64 c = static_cast<qint64>(m.cents());
+        const qint64 c = m.cents();
         const qint64 magnitude = c < 0 ? -c : c;
         return QStringLiteral("%1%2,%3")
             .arg(c < 0 ? QStringLiteral("-") : QString())

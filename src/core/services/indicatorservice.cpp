@@ -495,7 +495,7 @@ QJsonObject IndicatorService::toJson(const Indicators& i)
         {QStringLiteral("outputs"), outputs},
         {QStringLiteral("orders"), i.orders},
         {QStringLiteral("customers"), i.customers},
-        {QStringLiteral("production_revenue_cents"), static_cast<qint64>(i.productionRevenue.cents())},
+        {QStringLiteral("production_revenue_cents"), i.productionRevenue.cents()},
         {QStringLiteral("volunteers"), i.volunteers},
         {QStringLiteral("volunteer_hours"), i.volunteerHours},
         {QStringLiteral("outcomes"), outcomes},

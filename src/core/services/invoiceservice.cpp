@@ -244,7 +244,7 @@ Result<qint64> InvoiceService::saveDraft(const Invoice& input)
         ChangeSet c;
         c.set(QStringLiteral("contact_id"), inv.contactId)
             .set(QStringLiteral("lines"), static_cast<int>(inv.lines.size()))
-            .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(inv.totals.incl.cents()));
+            .set(QStringLiteral("total_incl_cents"), inv.totals.incl.cents());
         if (inv.id == 0) {
             auto id = repo.insertDraft(inv, m_clock.nowIso());
             if (!id)
@@ -291,7 +291,7 @@ Status InvoiceService::deleteDraft(qint64 id)
             return r;
         ChangeSet c;
         c.set(QStringLiteral("contact_id"), stored->contactId)
-            .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(stored->totals.incl.cents()));
+            .set(QStringLiteral("total_incl_cents"), stored->totals.incl.cents());
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::Invoice, QString::number(id), AuditAction::Delete, c);
     });
@@ -394,7 +394,7 @@ Result<QString> InvoiceService::issue(qint64 draftId)
         ChangeSet c;
         c.add(QStringLiteral("status"), codeOf(InvoiceStatus::Draft), codeOf(InvoiceStatus::Issued))
             .set(QStringLiteral("number"), inv.number)
-            .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(inv.totals.incl.cents()))
+            .set(QStringLiteral("total_incl_cents"), inv.totals.incl.cents())
             .set(QStringLiteral("hash"), inv.hash);
         ETABLI_TRY(
             AuditTrail(m_db, m_clock)
@@ -496,7 +496,7 @@ Result<qint64> InvoiceService::recordPayment(const Payment& input)
             return id;
         ChangeSet c;
         c.set(QStringLiteral("invoice"), invoice->number)
-            .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
+            .set(QStringLiteral("amount_cents"), p.amount.cents())
             .set(QStringLiteral("method"), codeOf(p.method));
         ETABLI_TRY(AuditTrail(m_db, m_clock)
                        .record(m_actor, AuditEntity::Payment, QString::number(*id), AuditAction::Create, c));
@@ -534,7 +534,7 @@ Result<qint64> InvoiceService::reversePayment(qint64 paymentId, const QString& r
             return id;
         ChangeSet c;
         c.set(QStringLiteral("reverses"), paymentId)
-            .set(QStringLiteral("amount_cents"), static_cast<qint64>(p.amount.cents()))
+            .set(QStringLiteral("amount_cents"), p.amount.cents())
             .set(QStringLiteral("reason"), p.reason);
         ETABLI_TRY(AuditTrail(m_db, m_clock)
                        .record(m_actor, AuditEntity::Payment, QString::number(*id), AuditAction::Create, c));
@@ -615,7 +615,7 @@ Result<qint64> InvoiceService::depositCheques(const QList<qint64>& paymentIds)
             return id;
         ChangeSet c;
         c.set(QStringLiteral("cheques"), static_cast<int>(paymentIds.size()))
-            .set(QStringLiteral("total_cents"), static_cast<qint64>(total.cents()));
+            .set(QStringLiteral("total_cents"), total.cents());
         ETABLI_TRY(AuditTrail(m_db, m_clock)
                        .record(m_actor, AuditEntity::Payment, QStringLiteral("deposit-%1").arg(*id),
                                AuditAction::Create, c));

@@ -97,7 +97,7 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
             ChangeSet c;
             c.set(QStringLiteral("number"), q.number)
                 .set(QStringLiteral("contact_id"), q.contactId)
-                .set(QStringLiteral("total_incl_cents"), static_cast<qint64>(q.totals.incl.cents()));
+                .set(QStringLiteral("total_incl_cents"), q.totals.incl.cents());
             ETABLI_TRY(
                 AuditTrail(m_db, m_clock)
                     .record(m_actor, AuditEntity::Quote, QString::number(*id), AuditAction::Create, c));
@@ -115,8 +115,7 @@ Result<qint64> OrderService::saveQuote(const Quote& input)
             return fail(Error::Code::InvalidInput, tr("A quote is valid until a day after it is made."));
         ETABLI_TRY(repo.updateQuote(q, m_clock.nowIso()));
         ChangeSet c;
-        c.add(QStringLiteral("total_incl_cents"), static_cast<qint64>(stored->totals.incl.cents()),
-              static_cast<qint64>(q.totals.incl.cents()));
+        c.add(QStringLiteral("total_incl_cents"), stored->totals.incl.cents(), q.totals.incl.cents());
         ETABLI_TRY(AuditTrail(m_db, m_clock)
                        .record(m_actor, AuditEntity::Quote, QString::number(q.id), AuditAction::Update, c));
         return q.id;
@@ -284,8 +283,7 @@ Result<qint64> OrderService::saveOrder(const WorkOrder& input)
         ETABLI_TRY(repo.updateOrder(o, m_clock.nowIso()));
         ChangeSet c;
         c.add(QStringLiteral("description"), stored->description, o.description.trimmed())
-            .add(QStringLiteral("total_excl_cents"), static_cast<qint64>(stored->totalExcl().cents()),
-                 static_cast<qint64>(o.totalExcl().cents()));
+            .add(QStringLiteral("total_excl_cents"), stored->totalExcl().cents(), o.totalExcl().cents());
         ETABLI_TRY(
             AuditTrail(m_db, m_clock)
                 .record(m_actor, AuditEntity::WorkOrder, QString::number(o.id), AuditAction::Update, c));

@@ -167,8 +167,7 @@ Status SchoolService::saveLegalAmount(const LegalAmount& amount)
         if (auto r = SchoolRepository(m_db).saveLegalAmount(amount, m_clock.nowIso()); !r)
             return r;
         ChangeSet c;
-        c.add(QStringLiteral("amount_cents"), static_cast<qint64>(before->amount.cents()),
-              static_cast<qint64>(amount.amount.cents()))
+        c.add(QStringLiteral("amount_cents"), before->amount.cents(), amount.amount.cents())
             .add(QStringLiteral("year"), before->year, amount.year)
             .add(QStringLiteral("source"), before->source, amount.source.trimmed());
         return AuditTrail(m_db, m_clock)

@@ -183,7 +183,7 @@ Status StaffService::setVolunteerHourValue(Money value)
             return r;
         ChangeSet c;
         c.add(QStringLiteral("volunteer_hour_value_cents"), static_cast<qint64>(before->cents()),
-              static_cast<qint64>(value.cents()));
+              value.cents());
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::School, QStringLiteral("1"), AuditAction::Update, c);
     });

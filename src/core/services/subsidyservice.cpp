@@ -14,11 +14,6 @@ namespace etabli {
 
 namespace {
 
-qint64 cents(const Money& m)
-{
-    return static_cast<qint64>(m.cents());
-}
-
 // What changes the money of the year: refused once the year is closed.
 bool moneyChanged(const Subsidy& a, const Subsidy& b)
 {
@@ -190,10 +185,10 @@ Result<qint64> SubsidyService::save(const Subsidy& input)
         ChangeSet c;
         c.add(QStringLiteral("funder_id"), before.funderId, s.funderId)
             .add(QStringLiteral("programme"), before.programme, s.programme.trimmed())
-            .add(QStringLiteral("requested_cents"), cents(before.requested), cents(s.requested))
+            .add(QStringLiteral("requested_cents"), before.requested.cents(), s.requested.cents())
             .add(QStringLiteral("decision"), codeOf(before.decision), codeOf(s.decision))
-            .add(QStringLiteral("granted_cents"), cents(before.granted), cents(s.granted))
-            .add(QStringLiteral("received_cents"), cents(before.receivedTotal()), cents(s.receivedTotal()))
+            .add(QStringLiteral("granted_cents"), before.granted.cents(), s.granted.cents())
+            .add(QStringLiteral("received_cents"), before.receivedTotal().cents(), s.receivedTotal().cents())
             .add(QStringLiteral("accounted_on"), before.accountedOn.toString(Qt::ISODate),
                  s.accountedOn.toString(Qt::ISODate));
         ETABLI_TRY(AuditTrail(m_db, m_clock)

@@ -34,7 +34,7 @@ sql::Where auditWhere(const AuditFilter& f)
     return w;
 }
 
-const QString kColumns =
+const QString kAuditColumns =
     QStringLiteral("id, at, user_id, user_login, entity, entity_id, action, changes, prev_hash, hash");
 
 AuditEntry readEntry(const SqlQuery& q)
@@ -133,7 +133,7 @@ Status AuditRepository::digestLegacyPersonalValues(const QString& nowIso)
     {
         SqlQuery q(m_db);
         q.setForwardOnly(true);
-        if (auto r = q.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kColumns)); !r)
+        if (auto r = q.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kAuditColumns)); !r)
             return r;
         while (q.next())
             rows << readEntry(q);
@@ -309,7 +309,7 @@ Result<AuditRepository::ChainReport> AuditRepository::verifyChain() const
     ChainReport report;
     SqlQuery q(m_db);
     q.setForwardOnly(true);
-    ETABLI_TRY(q.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kColumns)));
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY id").arg(kAuditColumns)));
     QString previous;
     qint64 expectedId = 1;
     while (q.next()) {
@@ -336,14 +336,14 @@ Result<AuditRepository::ChainReport> AuditRepository::verifyChain() const
 Result<Page<AuditEntry>> AuditRepository::page(const AuditFilter& filter, const PageRequest& request) const
 {
     // Newest first, by id alone (schema 25 indexes a person's and an element's rows by id).
-    return sql::PagedQuery(kColumns, QStringLiteral("audit_log"), auditWhere(filter), QStringList{},
+    return sql::PagedQuery(kAuditColumns, QStringLiteral("audit_log"), auditWhere(filter), QStringList{},
                            QStringLiteral("id"))
         .read<AuditEntry>(m_db, request, readEntry);
 }
 
 Result<qint64> AuditRepository::count(const AuditFilter& filter, int cap) const
 {
-    return sql::PagedQuery(kColumns, QStringLiteral("audit_log"), auditWhere(filter), QStringList{},
+    return sql::PagedQuery(kAuditColumns, QStringLiteral("audit_log"), auditWhere(filter), QStringList{},
                            QStringLiteral("id"))
         .count(m_db, cap);
 }

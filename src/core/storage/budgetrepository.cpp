@@ -206,7 +206,7 @@ Status BudgetRepository::setForecast(const BudgetForecast& f, const QString& now
             "financial_year_id = :year AND category_id = :category AND COALESCE(funder_id, 0) = :funder"));
         !r)
         return r;
-    update.bind(QStringLiteral("amount"), static_cast<qint64>(f.amount.cents()))
+    update.bind(QStringLiteral("amount"), f.amount.cents())
         .bind(QStringLiteral("now"), nowIso)
         .bind(QStringLiteral("year"), f.financialYearId)
         .bind(QStringLiteral("category"), f.categoryId)
@@ -224,7 +224,7 @@ Status BudgetRepository::setForecast(const BudgetForecast& f, const QString& now
     insert.bind(QStringLiteral("year"), f.financialYearId)
         .bind(QStringLiteral("category"), f.categoryId)
         .bind(QStringLiteral("funder"), idOrNull(f.funderId))
-        .bind(QStringLiteral("amount"), static_cast<qint64>(f.amount.cents()))
+        .bind(QStringLiteral("amount"), f.amount.cents())
         .bind(QStringLiteral("now"), nowIso);
     return insert.exec();
 }
@@ -240,7 +240,7 @@ Result<qint64> BudgetRepository::insertEntry(const BudgetEntry& e, const QString
     q.bind(QStringLiteral("day"), iso(e.day))
         .bind(QStringLiteral("category"), e.categoryId)
         .bind(QStringLiteral("label"), e.label.trimmed())
-        .bind(QStringLiteral("amount"), static_cast<qint64>(e.amount.cents()))
+        .bind(QStringLiteral("amount"), e.amount.cents())
         .bind(QStringLiteral("contact"), idOrNull(e.contactId))
         .bind(QStringLiteral("reference"), e.reference.trimmed())
         .bind(QStringLiteral("corrects"), idOrNull(e.correctsEntryId))
@@ -311,8 +311,8 @@ Result<qint64> BudgetRepository::insertApprenticeshipTax(const ApprenticeshipTax
                                         ":now) RETURNING id")));
     q.bind(QStringLiteral("contact"), t.contactId)
         .bind(QStringLiteral("year"), t.year)
-        .bind(QStringLiteral("expected"), static_cast<qint64>(t.expected.cents()))
-        .bind(QStringLiteral("received"), static_cast<qint64>(t.received.cents()))
+        .bind(QStringLiteral("expected"), t.expected.cents())
+        .bind(QStringLiteral("received"), t.received.cents())
         .bind(QStringLiteral("on"), isoOrNull(t.receivedOn))
         .bind(QStringLiteral("note"), t.note.trimmed())
         .bind(QStringLiteral("now"), nowIso);
@@ -328,8 +328,8 @@ Status BudgetRepository::updateApprenticeshipTax(const ApprenticeshipTax& t, con
             "note = :note, version = version + 1, updated_at = :now WHERE id = :id AND version = :version"));
         !r)
         return r;
-    q.bind(QStringLiteral("expected"), static_cast<qint64>(t.expected.cents()))
-        .bind(QStringLiteral("received"), static_cast<qint64>(t.received.cents()))
+    q.bind(QStringLiteral("expected"), t.expected.cents())
+        .bind(QStringLiteral("received"), t.received.cents())
         .bind(QStringLiteral("on"), isoOrNull(t.receivedOn))
         .bind(QStringLiteral("note"), t.note.trimmed())
         .bind(QStringLiteral("now"), nowIso)
@@ -429,7 +429,7 @@ Result<qint64> BudgetRepository::insertDue(const MembershipDue& d, const QString
                        "id")));
     q.bind(QStringLiteral("member"), d.memberId)
         .bind(QStringLiteral("year"), d.year)
-        .bind(QStringLiteral("amount"), static_cast<qint64>(d.amount.cents()))
+        .bind(QStringLiteral("amount"), d.amount.cents())
         .bind(QStringLiteral("paid"), iso(d.paidOn))
         .bind(QStringLiteral("method"), codeOf(d.method))
         .bind(QStringLiteral("now"), nowIso);

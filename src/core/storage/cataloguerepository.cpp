@@ -15,7 +15,7 @@ void bindItem(SqlQuery& q, const CatalogueItem& i)
         .bind(QStringLiteral("label"), i.label.trimmed())
         .bind(QStringLiteral("label_key"), text::fold(i.label))
         .bind(QStringLiteral("unit"), codeOf(i.unit))
-        .bind(QStringLiteral("price"), static_cast<qint64>(i.unitPrice.cents()))
+        .bind(QStringLiteral("price"), i.unitPrice.cents())
         .bind(QStringLiteral("vat"), i.vatRateBp)
         .bind(QStringLiteral("active"), i.active ? 1 : 0);
 }

@@ -32,10 +32,10 @@ Status write(Database& db, const QString& table, const QString& key, qint64 id,
             .bind(QStringLiteral("label"), l.label.trimmed())
             .bind(QStringLiteral("quantity"), l.quantityThousandths)
             .bind(QStringLiteral("unit"), codeOf(l.unit))
-            .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
+            .bind(QStringLiteral("price"), l.unitPrice.cents())
             .bind(QStringLiteral("vat"), l.vatRateBp)
             .bind(QStringLiteral("exemption"), l.vatRateBp == 0 ? l.vatExemption.trimmed() : QString())
-            .bind(QStringLiteral("total"), static_cast<qint64>(l.total().cents()));
+            .bind(QStringLiteral("total"), l.total().cents());
         if (auto r = q.exec(); !r)
             return r;
     }

@@ -237,7 +237,7 @@ Result<qint64> InvoiceRepository::insertPayment(Payment p, const QString& nowIso
     q.bind(QStringLiteral("invoice"), p.invoiceId)
         .bind(QStringLiteral("day"), iso(p.day))
         .bind(QStringLiteral("method"), codeOf(p.method))
-        .bind(QStringLiteral("amount"), static_cast<qint64>(p.amount.cents()))
+        .bind(QStringLiteral("amount"), p.amount.cents())
         .bind(QStringLiteral("bank"), p.bank)
         .bind(QStringLiteral("cheque"), p.chequeNumber)
         .bind(QStringLiteral("reverses"), idOrNull(p.reversesPaymentId))

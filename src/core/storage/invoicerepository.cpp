@@ -105,9 +105,9 @@ void bindDraftFields(SqlQuery& q, const Invoice& inv)
         .bind(QStringLiteral("engagement"), inv.chorusEngagement.trimmed())
         .bind(QStringLiteral("service"), inv.chorusService.trimmed())
         .bind(QStringLiteral("notes"), inv.notes.trimmed())
-        .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
-        .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
-        .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()));
+        .bind(QStringLiteral("excl"), inv.totals.excl.cents())
+        .bind(QStringLiteral("vat"), inv.totals.vatTotal.cents())
+        .bind(QStringLiteral("incl"), inv.totals.incl.cents());
 }
 
 } // namespace
@@ -312,9 +312,9 @@ void InvoiceRepository::bindIssue(SqlQuery& q, const Invoice& i, int year, int s
         .bind(QStringLiteral("service_to"), isoOrNull(i.serviceTo))
         .bind(QStringLiteral("seller"), QString::fromUtf8(i.seller.sellerJson()))
         .bind(QStringLiteral("mentions"), i.mentions.join(QLatin1Char('\n')))
-        .bind(QStringLiteral("excl"), static_cast<qint64>(i.totals.excl.cents()))
-        .bind(QStringLiteral("vat"), static_cast<qint64>(i.totals.vatTotal.cents()))
-        .bind(QStringLiteral("incl"), static_cast<qint64>(i.totals.incl.cents()))
+        .bind(QStringLiteral("excl"), i.totals.excl.cents())
+        .bind(QStringLiteral("vat"), i.totals.vatTotal.cents())
+        .bind(QStringLiteral("incl"), i.totals.incl.cents())
         .bind(QStringLiteral("prev"), i.prevHash)
         .bind(QStringLiteral("hash"), i.hash)
         .bind(QStringLiteral("hash_version"), i.hashVersion)

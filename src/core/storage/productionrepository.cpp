@@ -205,7 +205,7 @@ Status ProductionRepository::Writer::writeLines(const ProductionEntry& e, qint64
         m_material->bind(QStringLiteral("entry"), id)
             .bind(QStringLiteral("label"), p.label.trimmed())
             .bind(QStringLiteral("quantity"), p.quantityThousandths)
-            .bind(QStringLiteral("cost"), static_cast<qint64>(p.unitCost.cents()));
+            .bind(QStringLiteral("cost"), p.unitCost.cents());
         if (auto r = m_material->exec(); !r)
             return r;
     }

@@ -106,10 +106,10 @@ Status SalesBulkWriter::writeLines(SqlQuery& q, qint64 id, const QList<InvoiceLi
             .bind(QStringLiteral("label"), l.label)
             .bind(QStringLiteral("quantity"), l.quantityThousandths)
             .bind(QStringLiteral("unit"), codeOf(l.unit))
-            .bind(QStringLiteral("price"), static_cast<qint64>(l.unitPrice.cents()))
+            .bind(QStringLiteral("price"), l.unitPrice.cents())
             .bind(QStringLiteral("vat"), l.vatRateBp)
             .bind(QStringLiteral("exemption"), l.vatExemption)
-            .bind(QStringLiteral("total"), static_cast<qint64>(l.total().cents()));
+            .bind(QStringLiteral("total"), l.total().cents());
         if (auto r = q.exec(); !r)
             return r;
     }
@@ -124,9 +124,9 @@ Status SalesBulkWriter::issue(Invoice& inv, const QString& nowIso)
         .bind(QStringLiteral("regime"), codeOf(inv.vatRegime))
         .bind(QStringLiteral("terms"), inv.paymentTerms)
         .bind(QStringLiteral("reference"), inv.reference)
-        .bind(QStringLiteral("excl"), static_cast<qint64>(inv.totals.excl.cents()))
-        .bind(QStringLiteral("vat"), static_cast<qint64>(inv.totals.vatTotal.cents()))
-        .bind(QStringLiteral("incl"), static_cast<qint64>(inv.totals.incl.cents()))
+        .bind(QStringLiteral("excl"), inv.totals.excl.cents())
+        .bind(QStringLiteral("vat"), inv.totals.vatTotal.cents())
+        .bind(QStringLiteral("incl"), inv.totals.incl.cents())
         .bind(QStringLiteral("now"), nowIso)
         .bind(QStringLiteral("list_date"), InvoiceRepository::draftListDate(nowIso));
     auto id = m_draft->execReturningId();
@@ -189,7 +189,7 @@ Status SalesBulkWriter::insertPayment(Payment& p, const QString& nowIso)
     m_payment->bind(QStringLiteral("invoice"), p.invoiceId)
         .bind(QStringLiteral("day"), p.day.toString(Qt::ISODate))
         .bind(QStringLiteral("method"), codeOf(p.method))
-        .bind(QStringLiteral("amount"), static_cast<qint64>(p.amount.cents()))
+        .bind(QStringLiteral("amount"), p.amount.cents())
         .bind(QStringLiteral("bank"), p.bank)
         .bind(QStringLiteral("cheque"), p.chequeNumber)
         .bind(QStringLiteral("now"), nowIso)

@@ -178,7 +178,7 @@ Status SchoolRepository::saveLegalAmount(const LegalAmount& a, const QString& no
                                           "updated_at = :now WHERE code = :code AND version = :version"));
         !r)
         return r;
-    q.bind(QStringLiteral("amount"), static_cast<qint64>(a.amount.cents()))
+    q.bind(QStringLiteral("amount"), a.amount.cents())
         .bind(QStringLiteral("year"), a.year)
         .bind(QStringLiteral("source"), a.source.trimmed())
         .bind(QStringLiteral("now"), nowIso)

@@ -231,7 +231,7 @@ Status StaffRepository::setVolunteerHourValue(Money value)
     SqlQuery q(m_db);
     if (auto r = q.prepare(QStringLiteral("UPDATE school SET volunteer_hour_value_cents = :value")); !r)
         return r;
-    q.bind(QStringLiteral("value"), static_cast<qint64>(value.cents()));
+    q.bind(QStringLiteral("value"), value.cents());
     if (auto r = q.exec(); !r)
         return r;
     if (q.numRowsAffected() < 1)

@@ -65,7 +65,7 @@ Subsidy readSubsidy(const SqlQuery& q)
 
 QVariant grantedOrNull(const Subsidy& s)
 {
-    return s.decision == SubsidyDecision::Granted ? QVariant(static_cast<qint64>(s.granted.cents()))
+    return s.decision == SubsidyDecision::Granted ? QVariant(s.granted.cents())
                                                   : QVariant(QMetaType::fromType<qint64>());
 }
 
@@ -75,7 +75,7 @@ void bindFields(SqlQuery& q, const Subsidy& s, const QString& nowIso)
         .bind(QStringLiteral("programme"), s.programme.trimmed())
         .bind(QStringLiteral("year"), s.financialYearId)
         .bind(QStringLiteral("school_year"), s.schoolYear.trimmed())
-        .bind(QStringLiteral("requested"), static_cast<qint64>(s.requested.cents()))
+        .bind(QStringLiteral("requested"), s.requested.cents())
         .bind(QStringLiteral("requested_on"), s.requestedOn.toString(Qt::ISODate))
         .bind(QStringLiteral("decision"), codeOf(s.decision))
         .bind(QStringLiteral("granted"), grantedOrNull(s))
@@ -184,8 +184,8 @@ Status SubsidyRepository::writeBudget(qint64 subsidyId, const QList<ActionBudget
             .bind(QStringLiteral("part"), codeOf(l.part))
             .bind(QStringLiteral("account"), l.account.trimmed())
             .bind(QStringLiteral("label"), l.label.trimmed())
-            .bind(QStringLiteral("forecast"), static_cast<qint64>(l.forecast.cents()))
-            .bind(QStringLiteral("actual"), static_cast<qint64>(l.actual.cents()));
+            .bind(QStringLiteral("forecast"), l.forecast.cents())
+            .bind(QStringLiteral("actual"), l.actual.cents());
         if (auto r = q.exec(); !r)
             return r;
     }
@@ -225,11 +225,10 @@ Status SubsidyRepository::writeInstalments(qint64 subsidyId, const QList<Subsidy
         q.bind(QStringLiteral("subsidy"), subsidyId)
             .bind(QStringLiteral("position"), ++position)
             .bind(QStringLiteral("expected_on"), isoOrNull(i.expectedOn))
-            .bind(QStringLiteral("expected"), static_cast<qint64>(i.expected.cents()))
+            .bind(QStringLiteral("expected"), i.expected.cents())
             .bind(QStringLiteral("received_on"), isoOrNull(i.receivedOn))
-            .bind(QStringLiteral("received"), i.isReceived()
-                                                  ? QVariant(static_cast<qint64>(i.received.cents()))
-                                                  : QVariant(QMetaType::fromType<qint64>()));
+            .bind(QStringLiteral("received"),
+                  i.isReceived() ? QVariant(i.received.cents()) : QVariant(QMetaType::fromType<qint64>()));
         if (auto r = q.exec(); !r)
             return r;
     }

@@ -9,9 +9,9 @@ namespace etabli {
 
 namespace {
 
-const QString kColumns = QStringLiteral("id, login, display_name, role, active, must_change_password, "
-                                        "failed_attempts, locked_until, last_login_at, "
-                                        "version, password_hash");
+const QString kUserColumns = QStringLiteral("id, login, display_name, role, active, must_change_password, "
+                                            "failed_attempts, locked_until, last_login_at, "
+                                            "version, password_hash");
 
 User readUser(const SqlQuery& q)
 {
@@ -48,7 +48,7 @@ UserRepository::findOne(const QString& where, const QString& name, const QVarian
     std::optional<Stored> found;
     {
         SqlQuery q(m_db);
-        ETABLI_TRY(q.prepare(QStringLiteral("SELECT %1 FROM app_user WHERE %2").arg(kColumns, where)));
+        ETABLI_TRY(q.prepare(QStringLiteral("SELECT %1 FROM app_user WHERE %2").arg(kUserColumns, where)));
         q.bind(name, value);
         ETABLI_TRY(q.exec());
         if (!q.next())
@@ -77,7 +77,7 @@ Result<QList<User>> UserRepository::list() const
     QList<User> users;
     {
         SqlQuery q(m_db);
-        ETABLI_TRY(q.exec(QStringLiteral("SELECT %1 FROM app_user ORDER BY login_key").arg(kColumns)));
+        ETABLI_TRY(q.exec(QStringLiteral("SELECT %1 FROM app_user ORDER BY login_key").arg(kUserColumns)));
         while (q.next())
             users << readUser(q);
     }

@@ -10,6 +10,7 @@
 #include "services/budgetservice.h"
 #include "services/donationservice.h"
 #include "services/financialyearservice.h"
+#include "util/text.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -27,12 +28,6 @@
 namespace etabli {
 
 namespace {
-
-QString frenchDay(const QDate& d)
-{
-    return d.isValid() ? QLocale(QLocale::French, QLocale::France).toString(d, QStringLiteral("dd/MM/yyyy"))
-                       : QString();
-}
 
 QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
 {
@@ -105,7 +100,7 @@ ApprenticeshipTaxPage::ApprenticeshipTaxPage(Session& session, QWidget* parent)
            {tr("Received"),
             [](const ApprenticeshipTax& t) { return t.received.isZero() ? QString() : t.received.format(); },
             true},
-           {tr("Received on"), [](const ApprenticeshipTax& t) { return frenchDay(t.receivedOn); }},
+           {tr("Received on"), [](const ApprenticeshipTax& t) { return text::frenchDate(t.receivedOn); }},
            {tr("Note"), [](const ApprenticeshipTax& t) { return t.note; }}},
           this)),
       m_table(makeTable(m_rows, this))
@@ -216,8 +211,8 @@ MembersPage::MembersPage(Session& session, QWidget* parent)
       m_count(new QLabel(this)),
       m_rows(new ColumnsModel<Member>(
           {{tr("Member"), [](const Member& m) { return m.name; }},
-           {tr("Joined on"), [](const Member& m) { return frenchDay(m.joinedOn); }},
-           {tr("Left on"), [](const Member& m) { return frenchDay(m.leftOn); }},
+           {tr("Joined on"), [](const Member& m) { return text::frenchDate(m.joinedOn); }},
+           {tr("Left on"), [](const Member& m) { return text::frenchDate(m.leftOn); }},
            {tr("Last dues paid"),
             [](const Member& m) {
                 return m.lastPaidYear == 0 ? QString() : QString::number(m.lastPaidYear);
@@ -341,8 +336,8 @@ FinancialYearsPage::FinancialYearsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
       m_rows(new ColumnsModel<FinancialYear>(
           {{tr("Financial year"), [](const FinancialYear& y) { return FinancialYearService::label(y); }},
-           {tr("From"), [](const FinancialYear& y) { return frenchDay(y.start); }},
-           {tr("To"), [](const FinancialYear& y) { return frenchDay(y.end); }},
+           {tr("From"), [](const FinancialYear& y) { return text::frenchDate(y.start); }},
+           {tr("To"), [](const FinancialYear& y) { return text::frenchDate(y.end); }},
            {tr("State"),
             [this](const FinancialYear& y) {
                 return y.closed ? tr("Closed")

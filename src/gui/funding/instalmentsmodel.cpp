@@ -1,22 +1,15 @@
 #include "gui/funding/instalmentsmodel.h"
 
+#include "util/text.h"
+
 #include <QLocale>
 
 namespace etabli {
 
-namespace {
-
-QString frenchDay(const QDate& d)
-{
-    return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString();
-}
-
-} // namespace
-
 InstalmentDraft InstalmentDraft::from(const SubsidyInstalment& i)
 {
-    return {i.id, frenchDay(i.expectedOn), i.expected.isZero() ? QString() : i.expected.formatPlain(),
-            frenchDay(i.receivedOn), i.isReceived() ? i.received.formatPlain() : QString()};
+    return {i.id, text::frenchDate(i.expectedOn), i.expected.isZero() ? QString() : i.expected.formatPlain(),
+            text::frenchDate(i.receivedOn), i.isReceived() ? i.received.formatPlain() : QString()};
 }
 
 bool InstalmentDraft::isBlank() const
