@@ -8,17 +8,6 @@
 
 namespace etabli::test {
 
-namespace {
-
-template <typename T> T required(Result<T> r)
-{
-    if (!r)
-        throw std::runtime_error((r.error().message + QLatin1Char(' ') + r.error().detail).toStdString());
-    return *r;
-}
-
-} // namespace
-
 Shop makeShop(Database& db, const Clock& clock, VatRegime regime)
 {
     Shop s;

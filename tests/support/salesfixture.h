@@ -4,12 +4,22 @@
 #include "domain/sales.h"
 #include "domain/user.h"
 
+#include <stdexcept>
+
 namespace etabli {
 class Clock;
 class Database;
 } // namespace etabli
 
 namespace etabli::test {
+
+// The value of a step that must succeed; its error, thrown, fails the test.
+template <typename T> T required(Result<T> r)
+{
+    if (!r)
+        throw std::runtime_error((r.error().message + QLatin1Char(' ') + r.error().detail).toStdString());
+    return *r;
+}
 
 // A school that sells: its identity complete for issuing (SIRET, address,
 // the VAT number when subject to VAT), a business customer and a private one.
