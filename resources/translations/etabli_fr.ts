@@ -965,7 +965,7 @@
 <context>
     <name>AuthService</name>
     <message>
-        <location filename="../../src/core/services/authservice.cpp" line="+58" />
+        <location filename="../../src/core/services/authservice.cpp" line="+49" />
         <source>This account no longer exists.</source>
         <translation>Ce compte n'existe plus.</translation>
     </message>
@@ -1133,7 +1133,7 @@
 <context>
     <name>BudgetService</name>
     <message>
-        <location filename="../../src/core/services/budgetservice.cpp" line="+29" />
+        <location filename="../../src/core/services/budgetservice.cpp" line="+20" />
         <source>Sales of the production</source>
         <translation>Ventes de la production</translation>
     </message>
@@ -3938,6 +3938,54 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
 </context>
 <context>
+    <name>FacturX</name>
+    <message>
+        <location filename="../../src/core/io/facturx.cpp" line="+465" />
+        <source>The seller's name is missing (Settings, School): an electronic invoice must name it.</source>
+        <translation>Le nom du vendeur manque (Paramètres, École) : une facture électronique doit l'indiquer.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The school's SIRET is missing (Settings, School): an electronic invoice must give it.</source>
+        <translation>Le SIRET de l'école manque (Paramètres, École) : une facture électronique doit l'indiquer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The customer's name is missing: an electronic invoice must name the buyer.</source>
+        <translation>Le nom du client manque : une facture électronique doit nommer l'acheteur.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The document has no line.</source>
+        <translation>Le document n'a aucune ligne.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A line has no label: an electronic invoice names each item.</source>
+        <translation>Une ligne n'a pas de désignation : une facture électronique nomme chaque article.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The school's VAT number is missing (Settings, School): an invoice with VAT must give it.</source>
+        <translation>Le numéro de TVA de l'école manque (Paramètres, École) : une facture avec TVA doit l'indiquer.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A public body's SIRET is missing: Chorus Pro routes the invoice by it.</source>
+        <translation>Le SIRET de l'organisme public manque : Chorus Pro achemine la facture grâce à lui.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Only an issued invoice or credit note has an electronic form.</source>
+        <translation>Seule une facture ou un avoir émis a une forme électronique.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The electronic invoice could not be written.</source>
+        <translation>La facture électronique n'a pas pu être écrite.</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <location filename="../../src/core/io/files.cpp" line="+24" />
@@ -4021,7 +4069,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingLists</name>
     <message>
-        <location filename="../../src/gui/funding/fundinglists.cpp" line="+65" />
+        <location filename="../../src/gui/funding/fundinglists.cpp" line="+60" />
         <source>Your account does not allow seeing this list.</source>
         <translation>Votre compte ne permet pas de voir cette liste.</translation>
     </message>
@@ -4029,7 +4077,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingReportService</name>
     <message>
-        <location filename="../../src/core/services/fundingreportservice.cpp" line="+249" />
+        <location filename="../../src/core/services/fundingreportservice.cpp" line="+246" />
         <source>Type;Category;Forecast (€);Actual (€);Gap (€)</source>
         <translation>Type;Catégorie;Prévu (€);Réalisé (€);Écart (€)</translation>
     </message>
@@ -4249,7 +4297,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InstalmentsModel</name>
     <message>
-        <location filename="../../src/gui/funding/instalmentsmodel.cpp" line="+30" />
+        <location filename="../../src/gui/funding/instalmentsmodel.cpp" line="+23" />
         <source>Expected on</source>
         <translation>Attendu le</translation>
     </message>
@@ -4436,7 +4484,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceService</name>
     <message>
-        <location filename="../../src/core/services/invoiceservice.cpp" line="+29" />
+        <location filename="../../src/core/services/invoiceservice.cpp" line="+30" />
         <source>Paid</source>
         <translation>Payée</translation>
     </message>
@@ -4596,7 +4644,7 @@ Complete them, then issue it again.</source>
 Complétez, puis émettez-le de nouveau.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <location line="+84" />
         <source>A credit note corrects an issued invoice.</source>
         <translation>Un avoir corrige une facture émise.</translation>
@@ -4652,7 +4700,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>Un brouillon ne s'imprime pas comme une facture : émettez-le d'abord.</translation>
     </message>
     <message>
-        <location line="-572" />
+        <location line="-574" />
         <source>Payment by %1, by cheque, transfer, card or cash.</source>
         <translation>Paiement au plus tard le %1, par chèque, virement, carte ou espèces.</translation>
     </message>
@@ -4662,7 +4710,7 @@ Complétez, puis émettez-le de nouveau.</translation>
         <translation>« %1 » : choisissez l’unité.</translation>
     </message>
     <message>
-        <location line="+257" />
+        <location line="+259" />
         <source>The amount of a payment cannot be zero.</source>
         <translation>Le montant d'un règlement ne peut pas être nul.</translation>
     </message>
@@ -4988,12 +5036,12 @@ Ce poste se connecte maintenant au serveur%6.</translation>
     </message>
     <message>
         <location line="+44" />
-        <location line="+176" />
+        <location line="+175" />
         <source>Choose the customer.</source>
         <translation>Choisissez le client.</translation>
     </message>
     <message>
-        <location line="-162" />
+        <location line="-161" />
         <location line="+27" />
         <source>A quote is valid until a day after it is made.</source>
         <translation>Un devis est valable jusqu'à une date postérieure à sa date.</translation>
@@ -5004,7 +5052,7 @@ Ce poste se connecte maintenant au serveur%6.</translation>
         <translation>Le devis %1 est %2 : il est conservé tel quel.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+31" />
         <source>the time of execution of the work (on the quote)</source>
         <translation>le délai d'exécution des travaux (sur le devis)</translation>
     </message>
@@ -5055,7 +5103,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le bon de travaux %1 est facturé (%2) : il est conservé tel quel.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+20" />
         <source>Your account may not change the work orders.</source>
         <translation>Votre compte ne permet pas de modifier les bons de travaux.</translation>
     </message>
@@ -5083,7 +5131,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PasswordHasher</name>
     <message>
-        <location filename="../../src/core/services/passwordhasher.cpp" line="+37" />
+        <location filename="../../src/core/services/passwordhasher.cpp" line="+53" />
         <source>The password must have at least %1 characters.</source>
         <translation>Le mot de passe doit compter au moins %1 caractères.</translation>
     </message>
@@ -5098,7 +5146,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La bibliothèque de chiffrement n'a pas pu démarrer.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Not enough memory to protect the password.</source>
         <translation>Pas assez de mémoire pour protéger le mot de passe.</translation>
     </message>
@@ -6952,7 +7000,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>« %1 » : indiquez d'où vient le montant (le texte de loi).</translation>
     </message>
     <message>
-        <location line="+103" />
+        <location line="+102" />
         <location line="+26" />
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>
@@ -7658,7 +7706,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cette subvention a été modifiée entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+125" />
+        <location line="+124" />
         <source>This subsidy does not exist.</source>
         <translation>Cette subvention n'existe pas.</translation>
     </message>
@@ -7666,7 +7714,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SubsidyService</name>
     <message>
-        <location filename="../../src/core/services/subsidyservice.cpp" line="+55" />
+        <location filename="../../src/core/services/subsidyservice.cpp" line="+50" />
         <source>Choose the funder.</source>
         <translation>Choisissez le financeur.</translation>
     </message>
@@ -13116,12 +13164,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Connect to the school's &amp;server…</source>
         <translation>Se connecter au &amp;serveur de l'école…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+3" />
         <source>&amp;Move the school onto the server…</source>
         <translation>&amp;Déplacer l'école sur le serveur…</translation>
     </message>
@@ -13232,7 +13280,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Connecté : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+23" />
         <source>This school was moved onto the server (%1) on %2: this file is its state on that day, no longer kept up to date. What you type here will not be on the server.</source>
         <translation>Cette école a été déplacée sur le serveur (%1) le %2 : ce fichier est son état de ce jour-là, il n'est plus tenu à jour. Ce que vous saisissez ici ne sera pas sur le serveur.</translation>
     </message>
@@ -13242,7 +13290,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Se connecter au serveur…</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+57" />
         <location line="+6" />
         <source>Change my password</source>
         <translation>Changer de mot de passe</translation>

@@ -367,7 +367,7 @@ private:
             ram(QStringLiteral("TypeCode"), QStringLiteral("VAT"));
             if (b.category == Category::Exempt)
                 ram(QStringLiteral("ExemptionReason"), b.reasons.isEmpty()
-                                                           ? FacturX::tr("Exempt from VAT")
+                                                           ? QStringLiteral("Exonération de TVA")
                                                            : b.reasons.join(QStringLiteral(" ; ")));
             ram(QStringLiteral("BasisAmount"), amount(b.basis));
             ram(QStringLiteral("CategoryCode"), categoryCode(b.category));

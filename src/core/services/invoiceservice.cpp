@@ -1,5 +1,6 @@
 #include "services/invoiceservice.h"
 
+#include "io/facturx.h"
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
 #include "services/closingservice.h"
@@ -318,6 +319,8 @@ Result<QString> InvoiceService::issue(qint64 draftId)
                 Error::Code::InvalidInput,
                 tr("This document cannot be issued yet; it lacks:\n– %1\nComplete them, then issue it again.")
                     .arg(missing.join(QStringLiteral("\n– "))));
+        // What is issued must also be valid as an electronic invoice (Factur-X).
+        ETABLI_TRY(FacturX::checkExpressible(inv));
         const QDate today = m_clock.today();
         const int year = today.year();
         ETABLI_TRY(ClosingService::requireOpen(m_db, today));
