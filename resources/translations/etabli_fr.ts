@@ -2629,9 +2629,14 @@
         <translation>Aucune facture ni aucun avoir n'a le numéro « %1 ».</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="+21" />
+        <source>%1 written to %2 as Factur-X (PDF/A-3 with its XML)</source>
+        <translation>%1 écrit dans %2 au format Factur-X (PDF/A-3 avec son XML)</translation>
+    </message>
+    <message>
+        <location line="-47" />
         <location line="+17" />
-        <location line="+25" />
+        <location line="+30" />
         <source>%1 written to %2</source>
         <translation>%1 écrit dans %2</translation>
     </message>
@@ -3707,7 +3712,7 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <location filename="../../src/print/documentprinter.cpp" line="+54" />
+        <location filename="../../src/print/documentprinter.cpp" line="+56" />
         <source>Page %1 / %2</source>
         <translation>Page %1 / %2</translation>
     </message>
@@ -3983,6 +3988,14 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <location line="+12" />
         <source>The electronic invoice could not be written.</source>
         <translation>La facture électronique n'a pas pu être écrite.</translation>
+    </message>
+</context>
+<context>
+    <name>FacturXPdf</name>
+    <message>
+        <location filename="../../src/print/facturxpdf.cpp" line="+222" />
+        <source>The electronic invoice could not be attached to its PDF.</source>
+        <translation>La facture électronique n'a pas pu être jointe à son PDF.</translation>
     </message>
 </context>
 <context>
@@ -4335,7 +4348,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceDocument</name>
     <message>
-        <location filename="../../src/print/invoicedocument.cpp" line="+15" />
+        <location filename="../../src/print/invoicedocument.cpp" line="+16" />
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>

@@ -157,11 +157,17 @@ int Commands::printDocument(const QStringList& args)
     auto copy = sales.printCopy(invoice->id);
     if (!copy)
         return report(m_err, copy.error());
-    if (auto r = print::InvoiceDocument::writePdf(copy->invoice, *school, parser.value(outOption),
-                                                  copy->duplicate);
+    // Factur-X (decision 69); a document issued before its seller was frozen
+    // (schema 16) cannot say who sold in its XML: it stays a plain PDF.
+    const bool electronic = copy->invoice.hashVersion >= 2;
+    const QString out = parser.value(outOption);
+    if (auto r = electronic
+                     ? print::InvoiceDocument::writeFacturX(copy->invoice, *school, out, copy->duplicate)
+                     : print::InvoiceDocument::writePdf(copy->invoice, *school, out, copy->duplicate);
         !r)
         return report(m_err, r.error());
-    m_out << tr("%1 written to %2").arg(invoice->number, QDir::toNativeSeparators(parser.value(outOption)))
+    m_out << (electronic ? tr("%1 written to %2 as Factur-X (PDF/A-3 with its XML)") : tr("%1 written to %2"))
+                 .arg(invoice->number, QDir::toNativeSeparators(out))
           << Qt::endl;
     return Success;
 }

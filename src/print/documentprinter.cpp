@@ -1,8 +1,10 @@
 #include "print/documentprinter.h"
 
 #include "io/files.h"
+#include "print/facturxpdf.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 #include <QPageLayout>
@@ -92,6 +94,30 @@ void DocumentPrinter::setUp(QPrinter& printer, const PageFrame& frame)
 int DocumentPrinter::print(Printable& printable, QPrinter& printer)
 {
     return paint(printable.document, printable.frame, printer);
+}
+
+Status DocumentPrinter::writeFacturX(Printable& printable, const QByteArray& xml, const QString& path)
+{
+    // PDF/A-1b from Qt (fonts embedded, the sRGB output intent), then PDF/A-3b with the XML.
+    QByteArray archival;
+    {
+        QBuffer buffer(&archival);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
+        writer.setPageLayout(a4Layout(printable.frame));
+        writer.setResolution(300);
+        writer.setTitle(printable.frame.title);
+        writer.setCreator(QStringLiteral("Établi"));
+        paint(printable.document, printable.frame, writer);
+    }
+    auto hybrid = FacturXPdf::attach(archival, xml);
+    if (!hybrid)
+        return std::unexpected(hybrid.error());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(*hybrid) != hybrid->size() || !file.commit())
+        return fail(files::error(file, path));
+    return {};
 }
 
 Status DocumentPrinter::writePdf(QTextDocument& document, const PageFrame& frame, const QString& path)

@@ -54,6 +54,9 @@ public:
     {
         return writePdf(printable.document, printable.frame, path);
     }
+    // Writes an issued invoice or credit note as Factur-X (decision 69): the
+    // printed pages as PDF/A-3b with its CII XML `xml` attached.
+    static Status writeFacturX(Printable& printable, const QByteArray& xml, const QString& path);
     // A4 (portrait unless the frame says otherwise; a label's size) with the
     // PDF's margins, on a printer or a preview's printer.
     static void setUp(QPrinter& printer, const PageFrame& frame);

@@ -1,5 +1,6 @@
 #include "print/invoicedocument.h"
 
+#include "io/facturx.h"
 #include "print/businessparts.h"
 #include "print/documentprinter.h"
 #include "services/invoiceservice.h"
@@ -122,6 +123,15 @@ Status InvoiceDocument::writePdf(const Invoice& invoice, const SchoolIdentity& s
                                  bool duplicate)
 {
     return DocumentPrinter::writePdf(*make(invoice, school, duplicate), path);
+}
+
+Status InvoiceDocument::writeFacturX(const Invoice& invoice, const SchoolIdentity& school,
+                                     const QString& path, bool duplicate)
+{
+    auto xml = FacturX::xml(invoice);
+    if (!xml)
+        return std::unexpected(xml.error());
+    return DocumentPrinter::writeFacturX(*make(invoice, school, duplicate), *xml, path);
 }
 
 } // namespace etabli::print

@@ -39,6 +39,10 @@ public:
                                            bool duplicate = false);
     static Status writePdf(const Invoice& invoice, const SchoolIdentity& school, const QString& path,
                            bool duplicate = false);
+    // An issued invoice or credit note as Factur-X: the same pages, PDF/A-3b,
+    // with its CII XML attached (FacturX::xml). A draft is refused.
+    static Status writeFacturX(const Invoice& invoice, const SchoolIdentity& school, const QString& path,
+                               bool duplicate = false);
 };
 
 } // namespace etabli::print

@@ -639,6 +639,12 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
                                    QStringLiteral("Pas d'escompte pour paiement anticipé"),
                                    QStringLiteral("Page 1 / 1")})
         CHECK(text.contains(mention));
+    // An issued invoice is written as Factur-X: its XML travels inside the PDF.
+    CHECK(printed.out.contains(QStringLiteral("Factur-X")));
+    QProcess detach;
+    detach.start(QStringLiteral("pdfdetach"), {QStringLiteral("-list"), pdf});
+    REQUIRE(detach.waitForFinished(30000));
+    CHECK(QString::fromUtf8(detach.readAllStandardOutput()).contains(QStringLiteral("factur-x.xml")));
 }
 
 TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and donor's papers",

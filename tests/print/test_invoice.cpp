@@ -1,5 +1,6 @@
 // Issue 16: an invoice reprinted after the settings changed is the same
 // document, marked "Duplicata"; every mention of COMPLIANCE.md is on it.
+#include "io/facturx.h"
 #include "print/invoicedocument.h"
 #include "print/quotedocument.h"
 #include "print/sampleschool.h"
@@ -17,6 +18,9 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTextDocument>
 
 using namespace etabli;
@@ -187,4 +191,64 @@ TEST_CASE("A quote to a private person carries its time of execution, the legal 
     professional.setHtml(print::QuoteDocument::html(q, garage, {}, school));
     CHECK_FALSE(professional.toPlainText().contains(QStringLiteral("garantie légale")));
     CHECK_FALSE(professional.toPlainText().contains(QStringLiteral("médiateur")));
+}
+
+TEST_CASE("An issued invoice saved as Factur-X: PDF/A-3b, the XML attached, the same pages as the PDF",
+          "[print][sales][facturx]")
+{
+    test::TestDatabase t("sqlite");
+    FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
+    const test::Shop shop = test::makeShop(t.db(), clock, VatRegime::Assujetti);
+    InvoiceService sales(t.db(), clock, shop.director);
+    SchoolService school(t.db(), clock, shop.director);
+    const QString number = test::required(sales.issue(test::required(
+        sales.saveDraft(test::draftFor(shop.garage, {test::line("Montage et équilibrage", 4000, 1500),
+                                                     test::line("Repas", 2000, 1233, 550)})))));
+    const Invoice issued = test::required(sales.getByNumber(number));
+    const SchoolIdentity identity = test::required(school.identity());
+    const QDir dir(test::tempRoot());
+    const QString plain = dir.filePath(QStringLiteral("facture.pdf"));
+    const QString hybrid = dir.filePath(QStringLiteral("facture-facturx.pdf"));
+    REQUIRE(print::InvoiceDocument::writePdf(issued, identity, plain));
+    REQUIRE(print::InvoiceDocument::writeFacturX(issued, identity, hybrid));
+
+    // The pages say what the plain PDF says.
+    CHECK(test::pdfPages(hybrid) == test::pdfPages(plain));
+
+    const auto tool = [](const QString& program, const QStringList& args) {
+        QProcess p;
+        p.start(program, args);
+        REQUIRE(p.waitForFinished(60000));
+        REQUIRE(p.exitCode() == 0);
+        return QString::fromUtf8(p.readAllStandardOutput());
+    };
+    // The XML comes back out of the PDF as it was generated.
+    CHECK(tool(QStringLiteral("pdfdetach"), {QStringLiteral("-list"), hybrid})
+              .contains(QStringLiteral("factur-x.xml")));
+    const QString extracted = dir.filePath(QStringLiteral("extrait.xml"));
+    tool(QStringLiteral("pdfdetach"),
+         {QStringLiteral("-save"), QStringLiteral("1"), QStringLiteral("-o"), extracted, hybrid});
+    QFile file(extracted);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.readAll() == test::required(FacturX::xml(issued)));
+
+    // The metadata: PDF/A-3b, the Factur-X fields.
+    const QString meta = tool(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), hybrid});
+    for (const char* field :
+         {"<pdfaid:part>3</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
+          "<fx:DocumentType>INVOICE</fx:DocumentType>",
+          "<fx:DocumentFileName>factur-x.xml</fx:DocumentFileName>", "<fx:Version>1.0</fx:Version>",
+          "<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>",
+          "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"}) {
+        INFO(field);
+        CHECK(meta.contains(QString::fromUtf8(field)));
+    }
+    const QString pdfInfo = tool(QStringLiteral("pdfinfo"), {hybrid});
+    CHECK(pdfInfo.contains(QRegularExpression(QStringLiteral("PDF version:\\s+1\\.7"))));
+    CHECK(meta.contains(QStringLiteral("<x:xmpmeta")));
+    // A draft has no electronic form.
+    Invoice draft = test::draftFor(shop.garage, {test::line("Montage", 1000, 1500)});
+    CHECK_FALSE(
+        print::InvoiceDocument::writeFacturX(draft, identity, dir.filePath(QStringLiteral("brouillon.pdf"))));
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("brouillon.pdf"))));
 }
