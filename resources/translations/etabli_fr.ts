@@ -3694,19 +3694,34 @@
         <translation>Aperçu avant impression — %1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+20" />
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
+        <source>Save the electronic invoice (XML)</source>
+        <translation>Enregistrer la facture électronique (XML)</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+0" />
+        <source>XML files (*.xml)</source>
+        <translation>Fichiers XML (*.xml)</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>PDF written: %1</source>
         <translation>PDF écrit : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>XML written: %1</source>
+        <translation>XML enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -12582,7 +12597,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::InvoiceDialog</name>
     <message>
-        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+45" />
+        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+48" />
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
@@ -12723,7 +12738,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Remarque</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+7" />
+        <source>&amp;XML…</source>
+        <translation>&amp;XML…</translation>
+    </message>
+    <message>
+        <location line="+70" />
         <source>Record a &amp;payment…</source>
         <translation>Enregistrer un &amp;paiement…</translation>
     </message>
@@ -12738,7 +12758,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+34" />
+        <source>An issued invoice or credit note is saved as Factur-X: the PDF that is read, with the electronic invoice's XML inside.</source>
+        <translation>Une facture ou un avoir émis est enregistré au format Factur-X : le PDF que l'on lit, avec à l'intérieur le XML de la facture électronique.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The electronic invoice's XML alone (UN/CEFACT CII, EN 16931), as a platform or an accountant's software reads it.</source>
+        <translation>Le XML seul de la facture électronique (UN/CEFACT CII, EN 16931), tel que le lit une plateforme ou le logiciel d'un expert-comptable.</translation>
+    </message>
+    <message>
+        <location line="+68" />
         <source>on %1</source>
         <translation>sur %1</translation>
     </message>
@@ -12749,7 +12779,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Nouvelle facture</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+29" />
         <source>&amp;Issue the credit note…</source>
         <translation>É&amp;mettre l'avoir…</translation>
     </message>
@@ -12853,7 +12883,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pourquoi contrepasser ce règlement (chèque impayé, erreur de saisie…) ? Il reste dans l'historique avec une ligne négative.</translation>
     </message>
     <message>
-        <location line="-319" />
+        <location line="-328" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>

@@ -28,6 +28,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -120,6 +121,18 @@ TEST_CASE("The office invoices a customer, issues, records the payment and print
     const QString again = dir.filePath(QStringLiteral("facture-2.pdf"));
     REQUIRE(dialog.writePdf(again));
     CHECK(test::pdfRawText(again).contains(QStringLiteral("DUPLICATA")));
+    // Issued, it is saved as Factur-X: the PDF carries its XML, which is also saved alone.
+    QProcess detach;
+    detach.start(QStringLiteral("pdfdetach"), {QStringLiteral("-list"), pdf});
+    REQUIRE(detach.waitForFinished(30000));
+    CHECK(QString::fromUtf8(detach.readAllStandardOutput()).contains(QStringLiteral("factur-x.xml")));
+    const QString xml = dir.filePath(QStringLiteral("facture.xml"));
+    REQUIRE(dialog.writeXml(xml));
+    QFile xmlFile(xml);
+    REQUIRE(xmlFile.open(QIODevice::ReadOnly));
+    const QString cii = QString::fromUtf8(xmlFile.readAll());
+    CHECK(cii.contains(QStringLiteral("<ram:ID>") + expected + QStringLiteral("</ram:ID>")));
+    CHECK(cii.contains(QStringLiteral("<ram:GrandTotalAmount>87.00</ram:GrandTotalAmount>")));
 
     // The list shows it; the unpaid filter does not.
     InvoicesPage page(d.session);

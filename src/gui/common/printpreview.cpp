@@ -33,23 +33,51 @@ bool DocumentOutput::preview(QWidget* parent, const Maker& make)
     return true;
 }
 
+namespace {
+
+QString askPath(QWidget* parent, const QString& suggestedName, DocumentOutput::FileKind kind)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const bool pdf = kind == DocumentOutput::Pdf;
+    return QFileDialog::getSaveFileName(
+        parent,
+        pdf ? DocumentOutput::tr("Save as PDF") : DocumentOutput::tr("Save the electronic invoice (XML)"),
+        QDir(dir).filePath(suggestedName + (pdf ? QStringLiteral(".pdf") : QStringLiteral(".xml"))),
+        pdf ? DocumentOutput::tr("PDF documents (*.pdf)") : DocumentOutput::tr("XML files (*.xml)"));
+}
+
+void tell(MessageBanner* banner, const Status& written, DocumentOutput::FileKind kind, const QString& path)
+{
+    if (!written)
+        banner->showMessage(MessageBanner::Kind::Error, written.error().message);
+    else
+        banner->showMessage(MessageBanner::Kind::Success,
+                            (kind == DocumentOutput::Pdf ? DocumentOutput::tr("PDF written: %1")
+                                                         : DocumentOutput::tr("XML written: %1"))
+                                .arg(QDir::toNativeSeparators(path)));
+}
+
+} // namespace
+
 void DocumentOutput::savePdf(QWidget* parent, const QString& suggestedName, const Maker& make,
                              MessageBanner* banner)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        parent, tr("Save as PDF"), QDir(dir).filePath(suggestedName + QStringLiteral(".pdf")),
-        tr("PDF documents (*.pdf)"));
+    const QString path = askPath(parent, suggestedName, Pdf);
     if (path.isEmpty())
         return;
     auto printable = make();
     if (!printable)
         return;
-    if (auto r = print::DocumentPrinter::writePdf(*printable, path); !r)
-        banner->showMessage(MessageBanner::Kind::Error, r.error().message);
-    else
-        banner->showMessage(MessageBanner::Kind::Success,
-                            tr("PDF written: %1").arg(QDir::toNativeSeparators(path)));
+    tell(banner, print::DocumentPrinter::writePdf(*printable, path), Pdf, path);
+}
+
+void DocumentOutput::saveFile(QWidget* parent, const QString& suggestedName, FileKind kind,
+                              const std::function<Status(const QString& path)>& write, MessageBanner* banner)
+{
+    const QString path = askPath(parent, suggestedName, kind);
+    if (path.isEmpty())
+        return;
+    tell(banner, write(path), kind, path);
 }
 
 } // namespace etabli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/error.h"
+
 #include <functional>
 #include <memory>
 #include <QCoreApplication>
@@ -29,6 +31,14 @@ public:
     // Asks where to save, writes, and says so on the banner.
     static void savePdf(QWidget* parent, const QString& suggestedName, const Maker& make,
                         MessageBanner* banner);
+    // The same for a file `write` makes itself (an invoice's Factur-X PDF, its XML).
+    enum FileKind
+    {
+        Pdf,
+        Xml,
+    };
+    static void saveFile(QWidget* parent, const QString& suggestedName, FileKind kind,
+                         const std::function<Status(const QString& path)>& write, MessageBanner* banner);
 };
 
 } // namespace etabli

@@ -8,6 +8,8 @@
 #include "gui/common/session.h"
 #include "gui/sales/customerchooser.h"
 #include "gui/sales/lineseditor.h"
+#include "io/facturx.h"
+#include "io/files.h"
 #include "print/documentprinter.h"
 #include "print/invoicedocument.h"
 #include "services/catalogueservice.h"
@@ -29,6 +31,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QStringListModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -60,7 +63,7 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
       m_issue(new QPushButton(tr("&Issue…"), this)),
       m_delete(new QPushButton(tr("&Delete the draft…"), this)),
       m_credit(new QPushButton(tr("Credit &note…"), this)), m_pdf(new QPushButton(tr("P&DF…"), this)),
-      m_print(new QPushButton(tr("Prin&t…"), this))
+      m_xml(new QPushButton(tr("&XML…"), this)), m_print(new QPushButton(tr("Prin&t…"), this))
 {
     m_banner->hide();
     QFont big = m_title->font();
@@ -147,10 +150,11 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
     buttons->addStretch(1);
     buttons->addWidget(m_print);
     buttons->addWidget(m_pdf);
+    buttons->addWidget(m_xml);
     buttons->addWidget(m_save);
     buttons->addWidget(m_issue);
     buttons->addWidget(close);
-    for (QPushButton* b : {m_save, m_issue, m_delete, m_credit, m_pdf, m_print, close})
+    for (QPushButton* b : {m_save, m_issue, m_delete, m_credit, m_pdf, m_xml, m_print, close})
         b->setAutoDefault(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -173,10 +177,19 @@ InvoiceDialog::InvoiceDialog(Session& session, qint64 invoiceId, QWidget* parent
             accept();
     });
     connect(m_credit, &QPushButton::clicked, this, &InvoiceDialog::makeCreditNote);
+    m_pdf->setToolTip(tr("An issued invoice or credit note is saved as Factur-X: the PDF that is read, with "
+                         "the electronic invoice's XML inside."));
     connect(m_pdf, &QPushButton::clicked, this, [this]() {
-        DocumentOutput::savePdf(
-            this, m_invoice.isIssued() ? m_invoice.number : tr("draft"), [this]() { return printable(); },
-            m_banner);
+        DocumentOutput::saveFile(
+            this, m_invoice.isIssued() ? m_invoice.number : tr("draft"), DocumentOutput::Pdf,
+            [this](const QString& path) { return writePdf(path); }, m_banner);
+    });
+    m_xml->setToolTip(tr("The electronic invoice's XML alone (UN/CEFACT CII, EN 16931), as a platform or an "
+                         "accountant's software reads it."));
+    connect(m_xml, &QPushButton::clicked, this, [this]() {
+        DocumentOutput::saveFile(
+            this, m_invoice.number, DocumentOutput::Xml,
+            [this](const QString& path) { return writeXml(path); }, m_banner);
     });
     connect(m_print, &QPushButton::clicked, this,
             [this]() { DocumentOutput::preview(this, [this]() { return printable(); }); });
@@ -267,6 +280,8 @@ void InvoiceDialog::showInvoice()
         b->setVisible(!issued);
     m_credit->setEnabled(issued && !m_invoice.isCredit());
     m_pdf->setEnabled(m_invoice.id != 0);
+    m_xml->setVisible(issued);
+    m_xml->setEnabled(issued && hasElectronicForm());
     m_print->setEnabled(m_invoice.id != 0);
     m_issue->setText(m_invoice.isCredit() ? tr("&Issue the credit note…") : tr("&Issue the invoice…"));
     m_paymentsBox->setVisible(issued && !m_invoice.isCredit());
@@ -515,9 +530,32 @@ std::unique_ptr<print::Printable> InvoiceDialog::printable() const
     return print::InvoiceDocument::make(copy->invoice, m_school, copy->duplicate);
 }
 
+bool InvoiceDialog::hasElectronicForm() const
+{
+    // Issued after its seller was frozen (schema 16): the XML can say who sold.
+    return m_invoice.isIssued() && m_invoice.hashVersion >= 2;
+}
+
 Status InvoiceDialog::writePdf(const QString& path) const
 {
-    return print::DocumentPrinter::writePdf(*printable(), path);
+    if (!hasElectronicForm())
+        return print::DocumentPrinter::writePdf(*printable(), path);
+    // Factur-X; like any copy of an issued document, recorded (original, then duplicates).
+    auto copy = m_session.service<InvoiceService>().printCopy(m_invoice.id);
+    if (!copy)
+        return std::unexpected(copy.error());
+    return print::InvoiceDocument::writeFacturX(copy->invoice, m_school, path, copy->duplicate);
+}
+
+Status InvoiceDialog::writeXml(const QString& path) const
+{
+    auto xml = FacturX::xml(m_invoice);
+    if (!xml)
+        return std::unexpected(xml.error());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(*xml) != xml->size() || !file.commit())
+        return fail(files::error(file, path));
+    return {};
 }
 
 } // namespace etabli
