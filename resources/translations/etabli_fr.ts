@@ -1671,7 +1671,7 @@
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+222" />
+        <location filename="../../src/cli/clicommands.cpp" line="+228" />
         <location line="+4" />
         <location filename="../../src/cli/clisupport.h" line="+2" />
         <source>DATABASE</source>
@@ -1863,7 +1863,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-598" />
+        <location filename="../../src/cli/clicommands.cpp" line="-604" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1928,7 +1928,12 @@
         <translation>  export trainees          écrit la liste des jeunes en CSV</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <source>  export facturx --from DATE --to DATE --out FOLDER   writes the period's invoices and credit notes as Factur-X</source>
+        <translation>  export facturx --from DATE --to DATE --out DOSSIER   écrit les factures et avoirs de la période au format Factur-X</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>  report funding --year YEAR   the funding split, targets and forecast against actual (--format json|csv)</source>
         <translation>  report funding --year ANNÉE  la répartition des ressources, les objectifs et le prévu/réalisé (--format json|csv)</translation>
     </message>
@@ -1963,7 +1968,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+54" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -2121,6 +2126,8 @@
         <location line="+1" />
         <location line="+353" />
         <location line="+2" />
+        <location filename="../../src/cli/cliprint.cpp" line="+184" />
+        <location line="+2" />
         <location filename="../../src/cli/clireports.cpp" line="+4" />
         <location line="+4" />
         <source>DATE</source>
@@ -2275,7 +2282,7 @@
         <location line="+1" />
         <location filename="../../src/cli/clicommands.cpp" line="-136" />
         <location line="+238" />
-        <location filename="../../src/cli/cliprint.cpp" line="+27" />
+        <location filename="../../src/cli/cliprint.cpp" line="-155" />
         <location filename="../../src/cli/clireports.cpp" line="+9" />
         <source>FILE</source>
         <translation>FICHIER</translation>
@@ -2359,12 +2366,12 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-627" />
+        <location filename="../../src/cli/clicommands.cpp" line="-633" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>  print invoice NUMBER   writes an invoice or a credit note as PDF (--out FILE.pdf)</source>
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
@@ -2374,7 +2381,7 @@
         <translation>  list invoices|quotes|orders|trainees|contacts|gifts|production [--search T] [--unpaid] [--after CLÉ] [--limit N] [--format csv|json]   une page d'une liste, comme sa page l'affiche</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+82" />
         <source>A workshop of the school (repeat it for each: --section Mécanique --section Menuiserie); more can be added in the settings.</source>
         <translation>Un atelier de l'école (à répéter pour chacun : --section Mécanique --section Menuiserie) ; d'autres s'ajoutent dans les paramètres.</translation>
     </message>
@@ -2431,6 +2438,7 @@
     <message>
         <location filename="../../src/cli/cliarchive.cpp" line="-87" />
         <location filename="../../src/cli/clicommands.cpp" line="+0" />
+        <location filename="../../src/cli/cliprint.cpp" line="+151" />
         <source>FOLDER</source>
         <translation>DOSSIER</translation>
     </message>
@@ -2584,7 +2592,7 @@
         <translation>Journal d'atelier écrit dans %1</translation>
     </message>
     <message>
-        <location filename="../../src/cli/cliprint.cpp" line="+0" />
+        <location filename="../../src/cli/cliprint.cpp" line="-151" />
         <source>PDF file to write.</source>
         <translation>Fichier PDF à écrire.</translation>
     </message>
@@ -2629,14 +2637,69 @@
         <translation>Aucune facture ni aucun avoir n'a le numéro « %1 ».</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+18" />
         <source>%1 written to %2 as Factur-X (PDF/A-3 with its XML)</source>
         <translation>%1 écrit dans %2 au format Factur-X (PDF/A-3 avec son XML)</translation>
     </message>
     <message>
-        <location line="-47" />
+        <location line="+12" />
+        <source>Folder to write the files in (new or empty).</source>
+        <translation>Dossier où écrire les fichiers (nouveau ou vide).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First day of issue (YYYY-MM-DD).</source>
+        <translation>Premier jour d'émission (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Last day of issue (YYYY-MM-DD).</source>
+        <translation>Dernier jour d'émission (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The electronic invoices.</source>
+        <translation>Les factures électroniques.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Writes each invoice and credit note issued in a period as Factur-X (PDF/A-3 with its XML), for the school's platform or its accountant.</source>
+        <translation>Écrit chaque facture et chaque avoir émis sur une période au format Factur-X (PDF/A-3 avec son XML), pour la plateforme de l'école ou son expert-comptable.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Usage: etabli-cli export facturx --from DATE --to DATE --out FOLDER --user LOGIN</source>
+        <translation>Usage : etabli-cli export facturx --from DATE --to DATE --out DOSSIER --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The folder “%1” is not empty: choose a new or empty folder.</source>
+        <translation>Le dossier « %1 » n'est pas vide : choisissez un dossier nouveau ou vide.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The folder “%1” cannot be created.</source>
+        <translation>Le dossier « %1 » ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>%1 of %2 documents written before this one failed:</source>
+        <translation>%1 document(s) sur %2 écrit(s) avant que celui-ci n'échoue :</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>%1 invoice(s) and credit note(s) written to %2 as Factur-X.</source>
+        <translation>%1 facture(s) et avoir(s) écrit(s) dans %2 au format Factur-X.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 document(s) issued before version 16 of the database written as plain PDFs (their seller was not recorded with them).</source>
+        <translation>%1 document(s) émis avant la version 16 de la base écrit(s) en PDF simple (leur vendeur n'était pas enregistré avec eux).</translation>
+    </message>
+    <message>
+        <location line="-134" />
         <location line="+17" />
-        <location line="+30" />
+        <location line="+27" />
         <source>%1 written to %2</source>
         <translation>%1 écrit dans %2</translation>
     </message>
@@ -2652,6 +2715,7 @@
     </message>
     <message>
         <location line="+10" />
+        <location filename="../../src/cli/cliprint.cpp" line="+35" />
         <source>Give the period as two dates YYYY-MM-DD, the first before the second.</source>
         <translation>Donnez la période en deux dates AAAA-MM-JJ, la première avant la seconde.</translation>
     </message>

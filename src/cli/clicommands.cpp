@@ -56,6 +56,10 @@ void Commands::usage(QTextStream& s) const
       << tr("  import trainees FILE   imports trainees from a CSV file (all or nothing)") << Qt::endl
       << tr("  export trainees        writes the list of trainees as CSV") << Qt::endl
       << tr("  export production      writes the production log as CSV (--from, --to, --section)") << Qt::endl
+      << tr("  export facturx --from DATE --to DATE --out FOLDER   writes the period's invoices and credit "
+            "notes "
+            "as Factur-X")
+      << Qt::endl
       << tr("  print invoice NUMBER   writes an invoice or a credit note as PDF (--out FILE.pdf)") << Qt::endl
       << tr("  report funding --year YEAR   the funding split, targets and forecast against actual (--format "
             "json|csv)")
@@ -112,6 +116,8 @@ int Commands::run(const QStringList& arguments)
         return retention(rest);
     if (command == QLatin1String("import"))
         return importData(rest);
+    if (command == QLatin1String("export") && rest.value(1) == QLatin1String("facturx"))
+        return exportFacturX(rest);
     if (command == QLatin1String("export"))
         return exportData(rest);
     if (command == QLatin1String("print"))

@@ -36,6 +36,7 @@ private:
     int importData(const QStringList& args);
     int exportData(const QStringList& args);
     int printDocument(const QStringList& args); // cliprint.cpp
+    int exportFacturX(const QStringList& args); // cliprint.cpp
     int reportData(const QStringList& args);    // clireports.cpp
     int close(const QStringList& args);         // cliarchive.cpp
     int archive(const QStringList& args);       // cliarchive.cpp

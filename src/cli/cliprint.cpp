@@ -1,5 +1,7 @@
 #include "cli/clicommands.h"
 #include "cli/clisupport.h"
+#include "io/facturx.h"
+#include "io/files.h"
 #include "print/documentprinter.h"
 #include "print/invoicedocument.h"
 #include "print/quotedocument.h"
@@ -12,8 +14,10 @@
 #include "services/schoolservice.h"
 #include "services/tyrehotelservice.h"
 #include "storage/database.h"
+#include "storage/invoicerepository.h"
 #include "util/clock.h"
 
+#include <limits>
 #include <QDir>
 
 namespace etabli::cli {
@@ -159,16 +163,105 @@ int Commands::printDocument(const QStringList& args)
         return report(m_err, copy.error());
     // Factur-X (decision 69); a document issued before its seller was frozen
     // (schema 16) cannot say who sold in its XML: it stays a plain PDF.
-    const bool electronic = copy->invoice.hashVersion >= 2;
+    const bool electronic = FacturX::hasElectronicForm(copy->invoice);
     const QString out = parser.value(outOption);
-    if (auto r = electronic
-                     ? print::InvoiceDocument::writeFacturX(copy->invoice, *school, out, copy->duplicate)
-                     : print::InvoiceDocument::writePdf(copy->invoice, *school, out, copy->duplicate);
-        !r)
+    if (auto r = print::InvoiceDocument::writeIssued(copy->invoice, *school, out, copy->duplicate); !r)
         return report(m_err, r.error());
     m_out << (electronic ? tr("%1 written to %2 as Factur-X (PDF/A-3 with its XML)") : tr("%1 written to %2"))
                  .arg(invoice->number, QDir::toNativeSeparators(out))
           << Qt::endl;
+    return Success;
+}
+
+int Commands::exportFacturX(const QStringList& args)
+{
+    QCommandLineParser parser;
+    CommonOptions common;
+    const QCommandLineOption user = actingUserOption();
+    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
+                                       tr("Folder to write the files in (new or empty)."), tr("FOLDER"));
+    const QCommandLineOption fromOption(QStringLiteral("from"), tr("First day of issue (YYYY-MM-DD)."),
+                                        tr("DATE"));
+    const QCommandLineOption toOption(QStringLiteral("to"), tr("Last day of issue (YYYY-MM-DD)."),
+                                      tr("DATE"));
+    parser.addOption(user);
+    parser.addOption(outOption);
+    parser.addOption(fromOption);
+    parser.addOption(toOption);
+    parser.addPositionalArgument(QStringLiteral("facturx"), tr("The electronic invoices."));
+    if (int rc =
+            parseCommand(parser, common, QStringLiteral("export facturx"),
+                         tr("Writes each invoice and credit note issued in a period as Factur-X (PDF/A-3 "
+                            "with its XML), for the school's platform or its accountant."),
+                         args, m_out, m_err, 1);
+        rc >= 0)
+        return rc;
+    const QDate from = QDate::fromString(parser.value(fromOption), Qt::ISODate);
+    const QDate to = QDate::fromString(parser.value(toOption), Qt::ISODate);
+    if (parser.value(outOption).isEmpty() || parser.value(user).isEmpty() || !from.isValid() ||
+        !to.isValid() || to < from) {
+        m_err << tr("Usage: etabli-cli export facturx --from DATE --to DATE --out FOLDER --user LOGIN")
+              << Qt::endl
+              << tr("Give the period as two dates YYYY-MM-DD, the first before the second.") << Qt::endl;
+        return BadUsage;
+    }
+    const QDir out(parser.value(outOption));
+    if (out.exists() && !out.isEmpty()) {
+        m_err << tr("The folder “%1” is not empty: choose a new or empty folder.")
+                     .arg(QDir::toNativeSeparators(out.absolutePath()))
+              << Qt::endl;
+        return Failure;
+    }
+    SystemClock clock;
+    auto acting = openAs(parser, common, parser.value(user), clock, m_err);
+    if (!acting)
+        return report(m_err, acting.error());
+    InvoiceService sales(*acting->db, clock, acting->user);
+    auto school = SchoolService(*acting->db, clock, acting->user).identity();
+    if (!school)
+        return report(m_err, school.error());
+    InvoiceFilter filter;
+    filter.status = InvoiceStatus::Issued;
+    filter.from = from;
+    filter.to = to;
+    auto rows = readAll<InvoiceRow>([&](const PageRequest& r) { return sales.page(filter, r); },
+                                    std::numeric_limits<qsizetype>::max());
+    if (!rows)
+        return report(m_err, rows.error());
+    if (!QDir().mkpath(out.absolutePath())) {
+        m_err << tr("The folder “%1” cannot be created.").arg(QDir::toNativeSeparators(out.absolutePath()))
+              << Qt::endl;
+        return Failure;
+    }
+    // Invoices to persons carry their names and addresses: the owner's only.
+    files::restrictToOwner(out.absolutePath());
+    int electronic = 0;
+    int plain = 0;
+    for (const InvoiceRow& row : std::as_const(*rows)) {
+        auto invoice = sales.get(row.id);
+        if (!invoice)
+            return report(m_err, invoice.error());
+        const QString path = out.filePath(invoice->number + QStringLiteral(".pdf"));
+        if (auto r = print::InvoiceDocument::writeIssued(*invoice, *school, path); !r) {
+            m_err << tr("%1 of %2 documents written before this one failed:")
+                         .arg(electronic + plain)
+                         .arg(rows->size())
+                  << Qt::endl;
+            return report(m_err, r.error());
+        }
+        files::restrictToOwner(path);
+        (FacturX::hasElectronicForm(*invoice) ? electronic : plain) += 1;
+    }
+    m_out << tr("%1 invoice(s) and credit note(s) written to %2 as Factur-X.")
+                 .arg(electronic)
+                 .arg(QDir::toNativeSeparators(out.absolutePath()))
+          << Qt::endl;
+    if (plain > 0)
+        m_out << tr("%1 document(s) issued before version 16 of the database written as plain PDFs (their "
+                    "seller "
+                    "was not recorded with them).")
+                     .arg(plain)
+              << Qt::endl;
     return Success;
 }
 

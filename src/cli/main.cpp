@@ -16,8 +16,10 @@ int main(int argc, char* argv[])
     // the reports' charts with Qt Charts (graphics items, hence
     // QApplication), without a screen; every other command stays a plain
     // console program.
-    const bool printing = argc > 1 && (qstrcmp(argv[1], "print") == 0 || qstrcmp(argv[1], "report") == 0 ||
-                                       qstrcmp(argv[1], "archive") == 0);
+    const bool printing =
+        argc > 1 && (qstrcmp(argv[1], "print") == 0 || qstrcmp(argv[1], "report") == 0 ||
+                     qstrcmp(argv[1], "archive") == 0 ||
+                     (qstrcmp(argv[1], "export") == 0 && argc > 2 && qstrcmp(argv[2], "facturx") == 0));
     if (printing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application = printing ? std::make_unique<QApplication>(argc, argv)

@@ -134,4 +134,11 @@ Status InvoiceDocument::writeFacturX(const Invoice& invoice, const SchoolIdentit
     return DocumentPrinter::writeFacturX(*make(invoice, school, duplicate), *xml, path);
 }
 
+Status InvoiceDocument::writeIssued(const Invoice& invoice, const SchoolIdentity& school, const QString& path,
+                                    bool duplicate)
+{
+    return FacturX::hasElectronicForm(invoice) ? writeFacturX(invoice, school, path, duplicate)
+                                               : writePdf(invoice, school, path, duplicate);
+}
+
 } // namespace etabli::print

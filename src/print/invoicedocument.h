@@ -43,6 +43,10 @@ public:
     // with its CII XML attached (FacturX::xml). A draft is refused.
     static Status writeFacturX(const Invoice& invoice, const SchoolIdentity& school, const QString& path,
                                bool duplicate = false);
+    // An issued document as it is handed out: Factur-X when it has an
+    // electronic form (FacturX::hasElectronicForm), else the plain PDF.
+    static Status writeIssued(const Invoice& invoice, const SchoolIdentity& school, const QString& path,
+                              bool duplicate = false);
 };
 
 } // namespace etabli::print

@@ -151,7 +151,7 @@ Result<YearArchive::Written> YearArchive::write(Database& db, const Clock& clock
         if (!invoice)
             return std::unexpected(invoice.error());
         const QString file = QStringLiteral("factures/%1.pdf").arg(invoice->number);
-        ETABLI_TRY(InvoiceDocument::writePdf(*invoice, *school, out.filePath(file)));
+        ETABLI_TRY(InvoiceDocument::writeIssued(*invoice, *school, out.filePath(file)));
         numbers.insert(invoice->id, invoice->number);
         documentRows << QStringList{invoice->number,
                                     invoice->isCredit() ? tr("credit note") : tr("invoice"),

@@ -647,6 +647,52 @@ TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli]
     CHECK(QString::fromUtf8(detach.readAllStandardOutput()).contains(QStringLiteral("factur-x.xml")));
 }
 
+TEST_CASE("etabli-cli export facturx writes a period's invoices and credit notes as Factur-X",
+          "[cli][sales][facturx]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    const QProcessEnvironment password = demoPassword();
+    const QVariantList period = firstRow(
+        db,
+        QStringLiteral("SELECT min(issue_date), count(*) FROM invoice WHERE status = 'issued' AND issue_date "
+                       "BETWEEN '2025-11-01' AND '2025-11-30'"));
+    const int expected = period.value(1).toInt();
+    REQUIRE(expected > 0);
+    const QString out = dir.filePath(QStringLiteral("factur-x"));
+    const QStringList base{
+        QStringLiteral("export"), QStringLiteral("facturx"),     QStringLiteral("--database"), db,
+        QStringLiteral("--user"), QStringLiteral("secretariat"), QStringLiteral("--out"),      out};
+    // A period the wrong way round is refused before anything is written.
+    auto reversed = cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2025-11-30"),
+                                           QStringLiteral("--to"), QStringLiteral("2025-11-01")},
+                        password);
+    CHECK(reversed.code == 2);
+    CHECK(reversed.err.contains(QStringLiteral("deux dates")));
+    CHECK_FALSE(QDir(out).exists());
+    auto written = cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2025-11-01"),
+                                          QStringLiteral("--to"), QStringLiteral("2025-11-30")},
+                       password);
+    INFO(written.err.toStdString());
+    REQUIRE(written.code == 0);
+    CHECK(written.out.contains(QStringLiteral("Factur-X")));
+    const QStringList pdfs = QDir(out).entryList({QStringLiteral("*.pdf")}, QDir::Files, QDir::Name);
+    CHECK(pdfs.size() == expected);
+    REQUIRE_FALSE(pdfs.isEmpty());
+    QProcess detach;
+    detach.start(QStringLiteral("pdfdetach"), {QStringLiteral("-list"), QDir(out).filePath(pdfs.first())});
+    REQUIRE(detach.waitForFinished(30000));
+    CHECK(QString::fromUtf8(detach.readAllStandardOutput()).contains(QStringLiteral("factur-x.xml")));
+    CHECK((QFile::permissions(QDir(out).filePath(pdfs.first())) & (QFile::ReadGroup | QFile::ReadOther)) ==
+          0);
+    // A folder that holds files is not written into.
+    auto again = cli(base + QStringList{QStringLiteral("--from"), QStringLiteral("2025-11-01"),
+                                        QStringLiteral("--to"), QStringLiteral("2025-11-30")},
+                     password);
+    CHECK(again.code == 1);
+    CHECK(again.err.contains(QStringLiteral("pas vide")));
+}
+
 TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and donor's papers",
           "[cli][sales]")
 {

@@ -45,6 +45,13 @@ public:
     // document…), in French; nothing when it can.
     static Status checkExpressible(const Invoice& invoice);
 
+    // Whether a document has an electronic form: issued after its seller was
+    // frozen with it (schema 16). Older ones stay plain PDFs.
+    static bool hasElectronicForm(const Invoice& invoice)
+    {
+        return invoice.isIssued() && invoice.hashVersion >= 2;
+    }
+
     // The XML of an issued invoice or credit note (UTF-8, indented).
     static Result<QByteArray> xml(const Invoice& issued);
 };

@@ -281,7 +281,7 @@ void InvoiceDialog::showInvoice()
     m_credit->setEnabled(issued && !m_invoice.isCredit());
     m_pdf->setEnabled(m_invoice.id != 0);
     m_xml->setVisible(issued);
-    m_xml->setEnabled(issued && hasElectronicForm());
+    m_xml->setEnabled(issued && FacturX::hasElectronicForm(m_invoice));
     m_print->setEnabled(m_invoice.id != 0);
     m_issue->setText(m_invoice.isCredit() ? tr("&Issue the credit note…") : tr("&Issue the invoice…"));
     m_paymentsBox->setVisible(issued && !m_invoice.isCredit());
@@ -530,15 +530,9 @@ std::unique_ptr<print::Printable> InvoiceDialog::printable() const
     return print::InvoiceDocument::make(copy->invoice, m_school, copy->duplicate);
 }
 
-bool InvoiceDialog::hasElectronicForm() const
-{
-    // Issued after its seller was frozen (schema 16): the XML can say who sold.
-    return m_invoice.isIssued() && m_invoice.hashVersion >= 2;
-}
-
 Status InvoiceDialog::writePdf(const QString& path) const
 {
-    if (!hasElectronicForm())
+    if (!FacturX::hasElectronicForm(m_invoice))
         return print::DocumentPrinter::writePdf(*printable(), path);
     // Factur-X; like any copy of an issued document, recorded (original, then duplicates).
     auto copy = m_session.service<InvoiceService>().printCopy(m_invoice.id);

@@ -48,11 +48,10 @@ public:
     bool makeCreditNote();
     bool recordPayment(const Payment& payment);
     bool reversePayment(qint64 paymentId, const QString& reason);
-    // The PDF: Factur-X for an issued document (hasElectronicForm), plain for a draft.
+    // The PDF: Factur-X for an issued document (FacturX::hasElectronicForm), plain for a draft.
     Status writePdf(const QString& path) const;
     // The electronic invoice's XML alone.
     Status writeXml(const QString& path) const;
-    bool hasElectronicForm() const;
     std::unique_ptr<print::Printable> printable() const;
 
     void setConfirmation(std::function<bool(const QString&)> confirm) { m_confirm = std::move(confirm); }
