@@ -93,6 +93,11 @@ TEST_CASE("The archive of a closed year holds its documents, data and closings u
     const QString text = test::pdfRawText(dir + QStringLiteral("/factures/F2025-0001.pdf"));
     CHECK(text.contains(QStringLiteral("F2025-0001")));
     CHECK_FALSE(text.contains(QStringLiteral("DUPLICATA")));
+    // Issued with its seller frozen, it is archived as Factur-X: its XML inside.
+    CHECK(test::pdfAttachments(dir + QStringLiteral("/factures/F2025-0001.pdf"))
+              .contains(QStringLiteral("factur-x.xml")));
+    CHECK(test::pdfAttachments(dir + QStringLiteral("/factures/A2025-0001.pdf"))
+              .contains(QStringLiteral("factur-x.xml")));
     const QString lines = QString::fromUtf8(readAll(dir + QStringLiteral("/lignes.csv")));
     CHECK(lines.contains(QStringLiteral("A2025-0001;1;Portail;-0,100")));
     const QString paid = QString::fromUtf8(readAll(dir + QStringLiteral("/paiements.csv")));

@@ -32,4 +32,13 @@ QString pdfText(const QString& path)
     return pdfPages(path).join(QLatin1Char(' '));
 }
 
+QString pdfAttachments(const QString& path)
+{
+    QProcess pdfdetach;
+    pdfdetach.start(QStringLiteral("pdfdetach"), {QStringLiteral("-list"), path});
+    REQUIRE(pdfdetach.waitForFinished(30000));
+    REQUIRE(pdfdetach.exitCode() == 0);
+    return QString::fromUtf8(pdfdetach.readAllStandardOutput());
+}
+
 } // namespace etabli::test

@@ -16,5 +16,8 @@ QString pdfRawText(const QString& path);
 QStringList pdfPages(const QString& path);
 // All its pages on one line.
 QString pdfText(const QString& path);
+// The files attached to it, as `pdfdetach -list` names them (a Factur-X
+// invoice carries factur-x.xml).
+QString pdfAttachments(const QString& path);
 
 } // namespace etabli::test
