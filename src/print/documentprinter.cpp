@@ -114,10 +114,7 @@ Status DocumentPrinter::writeFacturX(Printable& printable, const QByteArray& xml
     auto hybrid = FacturXPdf::attach(archival, xml);
     if (!hybrid)
         return std::unexpected(hybrid.error());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*hybrid) != hybrid->size() || !file.commit())
-        return fail(files::error(file, path));
-    return {};
+    return files::write(path, *hybrid);
 }
 
 Status DocumentPrinter::writePdf(QTextDocument& document, const PageFrame& frame, const QString& path)

@@ -31,7 +31,6 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStringListModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -546,10 +545,7 @@ Status InvoiceDialog::writeXml(const QString& path) const
     auto xml = FacturX::xml(m_invoice);
     if (!xml)
         return std::unexpected(xml.error());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*xml) != xml->size() || !file.commit())
-        return fail(files::error(file, path));
-    return {};
+    return files::write(path, *xml);
 }
 
 } // namespace etabli
