@@ -276,6 +276,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Date of birth</source>
         <translation>Date de naissance</translation>
     </message>
@@ -371,12 +376,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+39" />
+        <location line="+40" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-39" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -459,6 +464,11 @@
         <location line="+1" />
         <source>Highlights</source>
         <translation>Faits marquants</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>IBAN</source>
+        <translation>IBAN</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4024,7 +4034,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FacturX</name>
     <message>
-        <location filename="../../src/core/io/facturx.cpp" line="+465" />
+        <location filename="../../src/core/io/facturx.cpp" line="+481" />
         <source>The seller's name is missing (Settings, School): an electronic invoice must name it.</source>
         <translation>Le nom du vendeur manque (Paramètres, École) : une facture électronique doit l'indiquer.</translation>
     </message>
@@ -4622,6 +4632,16 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+7" />
+        <source>Payment by bank transfer: IBAN %1.</source>
+        <translation>Paiement par virement : IBAN %1.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment by bank transfer: IBAN %1, BIC %2.</source>
+        <translation>Paiement par virement : IBAN %1, BIC %2.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <location line="+3" />
         <source>No discount for early payment.</source>
         <translation>Pas d'escompte pour paiement anticipé.</translation>
@@ -6984,7 +7004,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>L'établissement n'est pas encore renseigné.</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+102" />
         <source>The school's settings were changed meanwhile on another computer. Reload them, then make your change again.</source>
         <translation>Les paramètres de l'établissement ont été modifiés entre-temps sur un autre poste. Rechargez-les puis refaites votre modification.</translation>
     </message>
@@ -7017,7 +7037,27 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le numéro RNA commence par W suivi de 9 chiffres (« %1 »).</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+12" />
+        <source>An IBAN is two letters, two digits and the account's number (“%1”).</source>
+        <translation>Un IBAN s'écrit avec deux lettres, deux chiffres puis le numéro du compte (« %1 »).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>An IBAN of %1 has %2 characters; “%3” has %4.</source>
+        <translation>Un IBAN %1 compte %2 caractères ; « %3 » en compte %4.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The IBAN “%1” is not valid (wrong check digits): copy it again from the bank's statement.</source>
+        <translation>L'IBAN « %1 » n'est pas valide (clé de contrôle fausse) : recopiez-le depuis le relevé d'identité bancaire.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>A BIC has 8 or 11 letters and digits, the bank's code and its country's first (“%1”).</source>
+        <translation>Un BIC compte 8 ou 11 lettres et chiffres, le code de la banque puis celui de son pays (« %1 »).</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>The school's name is required.</source>
         <translation>Le nom de l'établissement est obligatoire.</translation>
     </message>
@@ -7052,7 +7092,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Un numéro de TVA français s'écrit FR, une clé de deux caractères et les 9 chiffres du SIREN (« %1 »).</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
+        <source>Give the IBAN with the BIC: invoices print both.</source>
+        <translation>Indiquez l'IBAN avec le BIC : les factures impriment les deux.</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>The option to pay VAT on debits only exists for a school subject to VAT.</source>
         <translation>L'option pour le paiement de la TVA d'après les débits n'existe que pour une école assujettie à la TVA.</translation>
     </message>
@@ -7092,7 +7137,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>« %1 » : indiquez d'où vient le montant (le texte de loi).</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+106" />
         <location line="+26" />
         <source>The section's name is required.</source>
         <translation>Le nom de la section est obligatoire.</translation>
@@ -7361,6 +7406,26 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+1" />
         <source>W followed by 9 digits</source>
         <translation>W suivi de 9 chiffres</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;IBAN</source>
+        <translation>&amp;IBAN</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The account customers pay transfers into (printed on invoices)</source>
+        <translation>Le compte où les clients paient par virement (imprimé sur les factures)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;BIC</source>
+        <translation>&amp;BIC</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>8 or 11 characters, on the bank's statement</source>
+        <translation>8 ou 11 caractères, sur le relevé d'identité bancaire</translation>
     </message>
     <message>
         <location line="+1" />
@@ -10315,7 +10380,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Compte rendu envoyé</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/school.h" line="+91" />
+        <location filename="../../src/core/domain/school.h" line="+95" />
         <source>Franchise en base (art. 293 B of the CGI)</source>
         <translation>Franchise en base de TVA (art. 293 B du CGI)</translation>
     </message>
@@ -12661,7 +12726,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::InvoiceDialog</name>
     <message>
-        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+48" />
+        <location filename="../../src/gui/sales/invoicedialog.cpp" line="+47" />
         <source>Payments</source>
         <translation>Règlements</translation>
     </message>
@@ -15463,7 +15528,7 @@ après-midi</translation>
         <translation>Lecture seule : votre rôle ne permet pas de modifier les paramètres de l'établissement.</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+82" />
         <source>none: VAT is charged on each line</source>
         <translation>aucune : la TVA est facturée sur chaque ligne</translation>
     </message>

@@ -157,6 +157,24 @@ TEST_CASE("Every invoice and credit note of the school demo is valid Factur-X EN
     const QStringList broken = validate(dir.path());
     INFO(broken.mid(0, 20).join(QLatin1Char('\n')).toStdString());
     CHECK(broken.isEmpty());
+
+    // An invoice says to pay by transfer into the school's account, with its
+    // number as the transfer's reference; a credit note asks for no payment.
+    auto first = sales.get(ids.first());
+    REQUIRE(first);
+    REQUIRE_FALSE(first->isCredit());
+    const QString x = readXml(dir.path(), first->number);
+    CHECK(x.contains(QStringLiteral("<ram:PaymentReference>%1</ram:PaymentReference>").arg(first->number)));
+    CHECK(x.contains(QStringLiteral("<ram:TypeCode>58</ram:TypeCode>")));
+    CHECK(x.contains(QStringLiteral("<ram:IBANID>FR7699999000010001234567809</ram:IBANID>")));
+    CHECK(x.contains(QStringLiteral("<ram:BICID>DEMOFRPPXXX</ram:BICID>")));
+    CHECK(first->mentions.contains(
+        QStringLiteral("Paiement par virement : IBAN FR76 9999 9000 0100 0123 4567 809, BIC DEMOFRPPXXX.")));
+    QSqlQuery c(t.db().connection());
+    REQUIRE(c.exec(QStringLiteral("SELECT number FROM invoice WHERE status = 'issued' AND kind = 'credit' "
+                                  "ORDER BY id LIMIT 1")));
+    REQUIRE(c.next());
+    CHECK_FALSE(readXml(dir.path(), c.value(0).toString()).contains(QStringLiteral("IBANID")));
 }
 
 TEST_CASE("Edge cases as Factur-X: several VAT rates, an exempt line, a credit note, a public body, a person",
@@ -243,6 +261,11 @@ TEST_CASE("A school under the VAT franchise issues Factur-X with the exemption o
     TestDatabase t("sqlite");
     FixedClock clock(QDateTime(kToday, QTime(10, 0), Qt::UTC));
     const Shop shop = test::makeShop(t.db(), clock, VatRegime::Franchise);
+    // An IBAN typed as the bank's statement prints it, without a BIC.
+    SchoolService school(t.db(), clock, shop.director);
+    SchoolIdentity identity = test::required(school.identity());
+    identity.iban = QStringLiteral("fr76 9999 9000 0100 0123 4567 809");
+    REQUIRE(school.saveIdentity(identity));
     InvoiceService sales(t.db(), clock, shop.director);
     const QString number = test::required(sales.issue(
         test::required(sales.saveDraft(draftFor(shop.garage, {line("Portail", 2000, 50000, 0)})))));
@@ -256,6 +279,8 @@ TEST_CASE("A school under the VAT franchise issues Factur-X with the exemption o
         x.contains(QStringLiteral("<ram:ExemptionReasonCode>VATEX-FR-FRANCHISE</ram:ExemptionReasonCode>")));
     CHECK(x.contains(QStringLiteral("<ram:ID schemeID=\"FC\">753124680</ram:ID>")));
     CHECK(x.contains(QStringLiteral("<ram:TaxTotalAmount currencyID=\"EUR\">0.00</ram:TaxTotalAmount>")));
+    CHECK(x.contains(QStringLiteral("<ram:IBANID>FR7699999000010001234567809</ram:IBANID>")));
+    CHECK_FALSE(x.contains(QStringLiteral("BICID")));
 
     // A draft has no electronic form; a document the XML cannot express is refused in French.
     Invoice draft = draftFor(shop.garage, {line("Portail", 1000, 100)});

@@ -429,6 +429,8 @@ TEST_CASE("Upgrading to schema 23: each section prepares what its trainees were 
         Database::setMigrationCeiling(22);
         const auto restore = qScopeGuard([]() { Database::setMigrationCeiling(0); });
         REQUIRE(t.db().schemaVersion() == 22);
+        auto lent = test::lendLaterColumns(t.db());
+        REQUIRE(lent.lent());
         const UserContext director = test::createSchool(t.db());
         const qint64 metal =
             test::rawScalar(t.db(), QStringLiteral("SELECT id FROM section WHERE name = 'Métallerie'"))
@@ -453,6 +455,7 @@ TEST_CASE("Upgrading to schema 23: each section prepares what its trainees were 
         cap.sessionYear = 2026;
         cap.result = CertificationResult::Registered;
         REQUIRE(CareerService(t.db(), clock, director).setCertification(cap));
+        REQUIRE(lent.giveBack());
     }
     t.close();
     REQUIRE(t.db().schemaVersion() == Database::latestSchemaVersion());

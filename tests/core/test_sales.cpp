@@ -616,16 +616,8 @@ TEST_CASE("Upgrading to schema 24 computes what is due on every issued invoice",
         Database::setMigrationCeiling(23);
         const auto restore = qScopeGuard([]() { Database::setMigrationCeiling(0); });
         REQUIRE(t.db().schemaVersion() == 23);
-        // Today's code writes contact.city_key (schema 26) and invoice.list_date
-        // (schema 27): the columns are lent for the time of the writes, then
-        // taken back before the upgrade.
-        REQUIRE(test::rawExec(
-            t.db(), QStringLiteral("ALTER TABLE contact ADD COLUMN city_key TEXT NOT NULL DEFAULT ''")));
-        REQUIRE(test::rawExec(t.db(), QStringLiteral("ALTER TABLE invoice ADD COLUMN list_date TEXT")));
-        const auto unlend = qScopeGuard([&]() {
-            CHECK(test::rawExec(t.db(), QStringLiteral("ALTER TABLE contact DROP COLUMN city_key")));
-            CHECK(test::rawExec(t.db(), QStringLiteral("ALTER TABLE invoice DROP COLUMN list_date")));
-        });
+        auto lent = test::lendLaterColumns(t.db());
+        REQUIRE(lent.lent());
         const Shop shop = makeShop(t.db(), clock, VatRegime::Franchise);
         InvoiceService sales(t.db(), clock, shop.director);
         auto paid = sales.saveDraft(draftFor(shop.garage, {line("Jantes", 4000, 2500)}));
@@ -644,6 +636,7 @@ TEST_CASE("Upgrading to schema 24 computes what is due on every issued invoice",
         REQUIRE(sales.recordPayment(p));
         paidId = *paid;
         openId = *open;
+        REQUIRE(lent.giveBack());
     }
     t.close();
     REQUIRE(t.db().schemaVersion() == Database::latestSchemaVersion());

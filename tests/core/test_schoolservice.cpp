@@ -46,7 +46,8 @@ TEST_CASE("The school's identity round-trips through the database", "[school]")
     const FixedClock clock = testClock();
     const UserContext director = test::createSchool(t.db());
     SchoolService service(t.db(), clock, director);
-    SchoolIdentity s = *service.identity();
+    const SchoolIdentity original = *service.identity();
+    SchoolIdentity s = original;
     s.organisationName = QStringLiteral("ECCOFOR");
     s.addressLine1 = QStringLiteral("8 rue Jacquard");
     s.postcode = QStringLiteral("39100");
@@ -64,11 +65,20 @@ TEST_CASE("The school's identity round-trips through the database", "[school]")
     s.statutoryObject = QStringLiteral("Former des jeunes de 15 à 18 ans par la production");
     s.receiptSignatoryName = QStringLiteral("Paul Girardot");
     s.receiptSignatoryCapacity = QStringLiteral("Président");
+    s.iban = QStringLiteral("fr76 9999 9000 0100 0123 4567 809"); // as a statement prints it
+    s.bic = QStringLiteral("demofrpp");
     auto saved = service.saveIdentity(s);
     REQUIRE(saved);
     CHECK(saved->version == 2);
     CHECK(saved->siret == QStringLiteral("75312468000012")); // spaces removed
     CHECK(saved->rna == QStringLiteral("W392000000"));
+    CHECK(saved->iban == QStringLiteral("FR7699999000010001234567809"));
+    CHECK(saved->ibanGrouped() == QStringLiteral("FR76 9999 9000 0100 0123 4567 809"));
+    CHECK(saved->bic == QStringLiteral("DEMOFRPP"));
+    // Frozen with the seller of an invoice, and read back.
+    CHECK(SchoolIdentity::fromSellerJson(saved->sellerJson()).iban == saved->iban);
+    // Without bank details, the frozen text is what it was before they existed.
+    CHECK_FALSE(original.sellerJson().contains("iban"));
 
     t.close();
     SchoolService reread(t.db(), clock, director);
@@ -100,6 +110,14 @@ TEST_CASE("Bad settings are refused in French and change nothing", "[school]")
         {[](SchoolIdentity& s) { s.postcode = QStringLiteral("3910"); }, QStringLiteral("code postal")},
         {[](SchoolIdentity& s) { s.email = QStringLiteral("pas-une-adresse"); }, QStringLiteral("e-mail")},
         {[](SchoolIdentity& s) { s.fiscalYearStartMonth = 13; }, QStringLiteral("exercice")},
+        // One digit of the account changed: the key no longer matches.
+        {[](SchoolIdentity& s) { s.iban = QStringLiteral("FR76 9999 9000 0100 0123 4567 909"); },
+         QStringLiteral("clé")},
+        {[](SchoolIdentity& s) { s.iban = QStringLiteral("FR76 9999 9000 0100 0123 4567 80"); },
+         QStringLiteral("27 caractères")},
+        {[](SchoolIdentity& s) { s.iban = QStringLiteral("0001234567809"); }, QStringLiteral("IBAN")},
+        {[](SchoolIdentity& s) { s.bic = QStringLiteral("DEMO"); }, QStringLiteral("BIC")},
+        {[](SchoolIdentity& s) { s.bic = QStringLiteral("DEMOFRPP"); }, QStringLiteral("IBAN")},
     };
     for (const auto& c : cases) {
         SchoolIdentity s = original;

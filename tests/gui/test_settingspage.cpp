@@ -111,6 +111,44 @@ TEST_CASE("A bad SIRET is explained and nothing is saved", "[gui][settings]")
     CHECK_FALSE(f.page->hasUnsavedChanges());
 }
 
+TEST_CASE("The school's IBAN is typed as the bank prints it, checked, and shown in groups of four",
+          "[gui][settings]")
+{
+    SettingsFixture f;
+    const SchoolIdentity before = f.stored();
+    auto* iban = f.child<QLineEdit>("iban");
+    auto* bic = f.child<QLineEdit>("bic");
+    REQUIRE(iban);
+    REQUIRE(bic);
+    // Reached with Tab from the RNA number, as the form reads.
+    QApplication::setActiveWindow(f.page.get());
+    REQUIRE(QTest::qWaitForWindowActive(f.page.get()));
+    auto* rna = f.child<QLineEdit>("rna");
+    rna->setFocus();
+    QTest::keyClick(rna, Qt::Key_Tab);
+    CHECK(QApplication::focusWidget() == iban);
+
+    // One digit wrong: said in French, nothing saved.
+    QTest::keyClicks(iban, QStringLiteral("FR76 9999 9000 0100 0123 4567 808"));
+    QTest::keyClick(iban, Qt::Key_Tab);
+    QTest::keyClicks(bic, QStringLiteral("demofrpp"));
+    QTest::keyClick(bic, Qt::Key_S, Qt::ControlModifier);
+    CHECK(f.page->banner()->kind() == MessageBanner::Kind::Error);
+    CHECK(f.page->banner()->text().contains(QStringLiteral("clé de contrôle")));
+    CHECK(f.stored() == before);
+
+    // Corrected: stored without spaces, shown back in groups of four.
+    iban->selectAll();
+    QTest::keyClick(iban, Qt::Key_Backspace);
+    QTest::keyClicks(iban, QStringLiteral("fr7699999000010001234567809"));
+    QTest::keyClick(iban, Qt::Key_S, Qt::ControlModifier);
+    CHECK(f.page->banner()->kind() == MessageBanner::Kind::Success);
+    CHECK(f.stored().iban == QStringLiteral("FR7699999000010001234567809"));
+    CHECK(f.stored().bic == QStringLiteral("DEMOFRPP"));
+    CHECK(iban->text() == QStringLiteral("FR76 9999 9000 0100 0123 4567 809"));
+    CHECK(bic->text() == QStringLiteral("DEMOFRPP"));
+}
+
 TEST_CASE("The settings page lists the sections and saves with Ctrl+S", "[gui][settings]")
 {
     SettingsFixture f;

@@ -130,7 +130,8 @@ TEST_CASE("An invoice, a credit note and a public body's invoice of the demo car
     const QString common =
         QStringLiteral("Juralternance|8 rue Jacquard|39100 Dole|SIRET 75312468000012|RNA W392000000|"
                        "N° TVA FR00753124680|Échéance|Date de la vente ou prestation|Nature|"
-                       "Total HT|TVA 20 %|Total TTC");
+                       "Total HT|TVA 20 %|Total TTC|"
+                       "Paiement par virement : IBAN FR76 9999 9000 0100 0123 4567 809, BIC DEMOFRPPXXX.");
     const auto check = [&](qint64 id, const QString& name, const QStringList& expected,
                            const QStringList& absent) {
         const QString text = pdfLines(printed(sales, school, id, name)).join(QLatin1Char(' ')).simplified();
@@ -160,6 +161,7 @@ TEST_CASE("An invoice, a credit note and a public body's invoice of the demo car
     CHECK(text.contains(QStringLiteral("AVOIR N° ") + *number));
     CHECK(text.contains(QStringLiteral("Avoir sur la facture")));
     CHECK(text.contains(QStringLiteral("N° TVA FR00753124680")));
+    CHECK_FALSE(text.contains(QStringLiteral("Paiement par virement"))); // nothing to pay
 }
 
 TEST_CASE("A quote to a private person carries its time of execution, the legal guarantee and the mediator",

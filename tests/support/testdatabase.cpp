@@ -192,6 +192,32 @@ QVariant rawScalar(Database& db, const QString& sql)
     return q.value(0);
 }
 
+LentColumns::LentColumns(Database& db, std::initializer_list<Column> columns) : m_db(db), m_columns(columns)
+{
+    for (const Column& c : m_columns)
+        m_lent = m_lent && rawExec(m_db, QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3")
+                                             .arg(QLatin1String(c.table), QLatin1String(c.name),
+                                                  QLatin1String(c.definition)));
+}
+
+bool LentColumns::giveBack()
+{
+    bool ok = true;
+    for (const Column& c : std::as_const(m_columns))
+        ok = rawExec(m_db, QStringLiteral("ALTER TABLE %1 DROP COLUMN %2")
+                               .arg(QLatin1String(c.table), QLatin1String(c.name))) &&
+             ok;
+    return ok;
+}
+
+LentColumns lendLaterColumns(Database& db)
+{
+    return LentColumns(db, {{"contact", "city_key", "TEXT NOT NULL DEFAULT ''"}, // schema 26
+                            {"invoice", "list_date", "TEXT"},                    // schema 27
+                            {"school", "iban", "TEXT NOT NULL DEFAULT ''"},      // schema 30
+                            {"school", "bic", "TEXT NOT NULL DEFAULT ''"}});
+}
+
 } // namespace etabli::test
 
 namespace etabli::test {

@@ -96,4 +96,30 @@ UserContext logIn(Database& db, const QString& login, const QString& password);
 bool rawExec(Database& db, const QString& sql);
 QVariant rawScalar(Database& db, const QString& sql);
 
+// Today's code writes columns that later schemas add. A test of an upgrade
+// writes its data at an older schema with those columns lent (added as the
+// later migrations add them), then gives them back before upgrading, so that
+// the migrations add them again.
+class LentColumns
+{
+public:
+    struct Column
+    {
+        const char* table;
+        const char* name;
+        const char* definition; // "TEXT NOT NULL DEFAULT ''"
+    };
+    LentColumns(Database& db, std::initializer_list<Column> columns);
+    bool lent() const { return m_lent; }
+    // Drops them again; false when the database refused.
+    bool giveBack();
+
+private:
+    Database& m_db;
+    QList<Column> m_columns;
+    bool m_lent = true;
+};
+// The columns of the school and the invoice that schemas 26 to 30 added.
+LentColumns lendLaterColumns(Database& db);
+
 } // namespace etabli::test

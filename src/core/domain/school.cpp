@@ -57,6 +57,14 @@ SchoolIdentity readIdentityFields(const QJsonObject& o)
 
 } // namespace
 
+QString SchoolIdentity::ibanGrouped() const
+{
+    QStringList groups;
+    for (qsizetype i = 0; i < iban.size(); i += 4)
+        groups << iban.mid(i, 4);
+    return groups.join(QLatin1Char(' '));
+}
+
 QByteArray SchoolIdentity::sellerJson() const
 {
     // QJsonObject keeps its keys sorted: the text is the same for the same values.
@@ -68,6 +76,12 @@ QByteArray SchoolIdentity::sellerJson() const
     o.insert(QStringLiteral("vatNumber"), vatNumber);
     o.insert(QStringLiteral("vatMention"), vatMention);
     o.insert(QStringLiteral("vatOnDebits"), vatOnDebits);
+    // Written only when set: a seller frozen before the bank details existed
+    // reads the same text back.
+    if (!iban.isEmpty())
+        o.insert(QStringLiteral("iban"), iban);
+    if (!bic.isEmpty())
+        o.insert(QStringLiteral("bic"), bic);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -82,6 +96,8 @@ SchoolIdentity SchoolIdentity::fromSellerJson(const QByteArray& json)
     s.vatNumber = o.value(QStringLiteral("vatNumber")).toString();
     s.vatMention = o.value(QStringLiteral("vatMention")).toString();
     s.vatOnDebits = o.value(QStringLiteral("vatOnDebits")).toBool();
+    s.iban = o.value(QStringLiteral("iban")).toString();
+    s.bic = o.value(QStringLiteral("bic")).toString();
     return s;
 }
 

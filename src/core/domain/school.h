@@ -59,6 +59,8 @@ struct SchoolIdentity
     QString vatNumber;
     QString vatMention = defaultVatMention(); // follows the regime (vatMentionFor)
     bool vatOnDebits = false;                 // "option pour le paiement de la taxe d'après les débits"
+    QString iban; // the account customers pay transfers into, without spaces; or empty
+    QString bic;  // its bank's BIC, 8 or 11 characters; or empty
     int fiscalYearStartMonth = 1;
     int schoolYearStartMonth = 9;
     bool mayIssueTaxReceipts = false;
@@ -74,6 +76,8 @@ struct SchoolIdentity
     static QString defaultVatMention() { return vatMentionFor(VatRegime::Franchise); }
     // The address on one line per part, as printed ("8 rue Jacquard\n39100 Dole").
     QString postalAddress() const;
+    // The IBAN as printed, in groups of four ("FR76 3000 …").
+    QString ibanGrouped() const;
     // The seller block an invoice freezes at issue (no logo), and back.
     QByteArray sellerJson() const;
     static SchoolIdentity fromSellerJson(const QByteArray& json);

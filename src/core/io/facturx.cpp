@@ -360,7 +360,23 @@ private:
     void writeSettlement()
     {
         m_xml.writeStartElement(kRam, QStringLiteral("ApplicableHeaderTradeSettlement"));
+        const bool transfer = !m_invoice.isCredit() && !m_invoice.seller.iban.isEmpty();
+        if (transfer) // BT-83: the transfer's reference, the invoice's number
+            ram(QStringLiteral("PaymentReference"), m_invoice.number);
         ram(QStringLiteral("InvoiceCurrencyCode"), QStringLiteral("EUR"));
+        if (transfer) { // BG-16: a SEPA credit transfer into the school's account
+            m_xml.writeStartElement(kRam, QStringLiteral("SpecifiedTradeSettlementPaymentMeans"));
+            ram(QStringLiteral("TypeCode"), QStringLiteral("58"));
+            m_xml.writeStartElement(kRam, QStringLiteral("PayeePartyCreditorFinancialAccount"));
+            ram(QStringLiteral("IBANID"), m_invoice.seller.iban);
+            m_xml.writeEndElement();
+            if (!m_invoice.seller.bic.isEmpty()) {
+                m_xml.writeStartElement(kRam, QStringLiteral("PayeeSpecifiedCreditorFinancialInstitution"));
+                ram(QStringLiteral("BICID"), m_invoice.seller.bic);
+                m_xml.writeEndElement();
+            }
+            m_xml.writeEndElement();
+        }
         for (const Breakdown& b : breakdowns()) {
             m_xml.writeStartElement(kRam, QStringLiteral("ApplicableTradeTax"));
             ram(QStringLiteral("CalculatedAmount"), amount(b.vat));

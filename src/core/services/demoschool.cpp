@@ -82,6 +82,8 @@ Result<SchoolIdentity> DemoGenerator::addSchool(const QString& now)
     school.vatRegime = VatRegime::Assujetti;
     school.vatNumber = QStringLiteral("FR00753124680"); // the SIREN's key
     school.vatMention = vatMentionFor(school.vatRegime);
+    school.iban = QStringLiteral("FR7699999000010001234567809"); // invented bank 99999, valid keys
+    school.bic = QStringLiteral("DEMOFRPPXXX");                  // invented
     school.fiscalYearStartMonth = 1;
     school.schoolYearStartMonth = 9;
     school.mayIssueTaxReceipts = true;

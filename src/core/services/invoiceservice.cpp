@@ -101,6 +101,11 @@ QStringList InvoiceService::legalMentions(const Invoice& inv)
         return m;
     if (!inv.paymentTerms.trimmed().isEmpty())
         m << inv.paymentTerms.trimmed();
+    if (!inv.seller.iban.isEmpty())
+        m << (inv.seller.bic.isEmpty()
+                  ? tr("Payment by bank transfer: IBAN %1.").arg(inv.seller.ibanGrouped())
+                  : tr("Payment by bank transfer: IBAN %1, BIC %2.")
+                        .arg(inv.seller.ibanGrouped(), inv.seller.bic));
     if (inv.isPublicBody()) {
         m << publicLatePaymentMention();
         m << tr("No discount for early payment.");

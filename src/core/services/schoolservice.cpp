@@ -26,7 +26,7 @@ QString SchoolService::normaliseDigits(const QString& text)
     return out;
 }
 
-QString SchoolService::normaliseVatNumber(const QString& text)
+QString SchoolService::normaliseCode(const QString& text)
 {
     return normaliseDigits(text).toUpper();
 }
@@ -73,6 +73,58 @@ Status SchoolService::validateRna(const QString& input)
     return {};
 }
 
+Status SchoolService::validateIban(const QString& input)
+{
+    const QString iban = normaliseCode(input);
+    if (iban.isEmpty())
+        return {};
+    static const QRegularExpression shape(QStringLiteral("^[A-Z]{2}\\d{2}[A-Z0-9]{11,30}$"));
+    if (!shape.match(iban).hasMatch())
+        return fail(
+            Error::Code::InvalidInput,
+            tr("An IBAN is two letters, two digits and the account's number (“%1”).").arg(input.trimmed()));
+    // The SEPA countries a French school's bank is likely to be in: their IBAN's length.
+    static const QHash<QString, int> lengths = {
+        {QStringLiteral("FR"), 27}, {QStringLiteral("MC"), 27}, {QStringLiteral("DE"), 22},
+        {QStringLiteral("BE"), 16}, {QStringLiteral("LU"), 20}, {QStringLiteral("CH"), 21},
+        {QStringLiteral("ES"), 24}, {QStringLiteral("IT"), 27}, {QStringLiteral("NL"), 18},
+    };
+    const int expected = lengths.value(iban.left(2), 0);
+    if (expected != 0 && iban.size() != expected)
+        return fail(Error::Code::InvalidInput, tr("An IBAN of %1 has %2 characters; “%3” has %4.")
+                                                   .arg(iban.left(2))
+                                                   .arg(expected)
+                                                   .arg(input.trimmed())
+                                                   .arg(iban.size()));
+    // ISO 7064 mod 97-10: the first four characters moved to the end, letters as 10..35.
+    const QString moved = iban.mid(4) + iban.left(4);
+    int rest = 0;
+    for (const QChar c : moved) {
+        const int v = c.isDigit() ? c.digitValue() : c.unicode() - 'A' + 10;
+        rest = (v >= 10 ? rest * 100 + v : rest * 10 + v) % 97;
+    }
+    if (rest != 1)
+        return fail(Error::Code::InvalidInput,
+                    tr("The IBAN “%1” is not valid (wrong check digits): copy it again from the bank's "
+                       "statement.")
+                        .arg(input.trimmed()));
+    return {};
+}
+
+Status SchoolService::validateBic(const QString& input)
+{
+    const QString bic = normaliseCode(input);
+    if (bic.isEmpty())
+        return {};
+    static const QRegularExpression shape(QStringLiteral("^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$"));
+    if (!shape.match(bic).hasMatch())
+        return fail(Error::Code::InvalidInput,
+                    tr("A BIC has 8 or 11 letters and digits, the bank's code and its country's first "
+                       "(“%1”).")
+                        .arg(input.trimmed()));
+    return {};
+}
+
 Status SchoolService::validate(const SchoolIdentity& s)
 {
     if (s.name.trimmed().isEmpty())
@@ -97,11 +149,17 @@ Status SchoolService::validate(const SchoolIdentity& s)
         return fail(Error::Code::InvalidInput, tr("The school-year start month must be between 1 and 12."));
     if (!s.vatNumber.trimmed().isEmpty()) {
         static const QRegularExpression vat(QStringLiteral("^FR[0-9A-Z]{2}\\d{9}$"));
-        if (!vat.match(normaliseVatNumber(s.vatNumber)).hasMatch())
+        if (!vat.match(normaliseCode(s.vatNumber)).hasMatch())
             return fail(Error::Code::InvalidInput,
                         tr("A French VAT number is FR, a two-character key and the SIREN's 9 digits (“%1”).")
                             .arg(s.vatNumber.trimmed()));
     }
+    if (auto r = validateIban(s.iban); !r)
+        return r;
+    if (auto r = validateBic(s.bic); !r)
+        return r;
+    if (!s.bic.trimmed().isEmpty() && s.iban.trimmed().isEmpty())
+        return fail(Error::Code::InvalidInput, tr("Give the IBAN with the BIC: invoices print both."));
     if (s.vatOnDebits && !chargesVat(s.vatRegime))
         return fail(Error::Code::InvalidInput,
                     tr("The option to pay VAT on debits only exists for a school subject to VAT."));
@@ -189,7 +247,9 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
     s.siret = normaliseDigits(s.siret);
     s.rna = normaliseDigits(s.rna).toUpper();
     s.postcode = s.postcode.trimmed();
-    s.vatNumber = normaliseVatNumber(s.vatNumber);
+    s.vatNumber = normaliseCode(s.vatNumber);
+    s.iban = normaliseCode(s.iban);
+    s.bic = normaliseCode(s.bic);
     // The mention follows the regime: never a free text that could say the wrong thing.
     s.vatMention = vatMentionFor(s.vatRegime);
     ETABLI_TRY(AccessControl::require(m_actor, permission::SettingsEdit));
@@ -220,6 +280,8 @@ Result<SchoolIdentity> SchoolService::saveIdentity(SchoolIdentity s)
             .add(QStringLiteral("vat_number"), b.vatNumber, s.vatNumber.trimmed())
             .add(QStringLiteral("vat_mention"), b.vatMention, s.vatMention.trimmed())
             .add(QStringLiteral("vat_on_debits"), b.vatOnDebits ? 1 : 0, s.vatOnDebits ? 1 : 0)
+            .add(QStringLiteral("iban"), b.iban, s.iban)
+            .add(QStringLiteral("bic"), b.bic, s.bic)
             .add(QStringLiteral("fiscal_year_start_month"), b.fiscalYearStartMonth, s.fiscalYearStartMonth)
             .add(QStringLiteral("school_year_start_month"), b.schoolYearStartMonth, s.schoolYearStartMonth)
             .add(QStringLiteral("may_issue_tax_receipts"), b.mayIssueTaxReceipts, s.mayIssueTaxReceipts)

@@ -68,10 +68,14 @@ public:
     // Field checks, exposed for forms and tests. Empty is accepted.
     static Status validateSiret(const QString& siret);
     static Status validateRna(const QString& rna);
+    // An IBAN's length per country and its ISO 7064 mod-97 key; a BIC's 8 or
+    // 11 characters.
+    static Status validateIban(const QString& iban);
+    static Status validateBic(const QString& bic);
     static Status validate(const SchoolIdentity& identity);
     static QString normaliseDigits(const QString& text);
-    // "fr 12 753124680" → "FR12753124680".
-    static QString normaliseVatNumber(const QString& text);
+    // "fr 12 753124680" → "FR12753124680" (a VAT number, an IBAN, a BIC).
+    static QString normaliseCode(const QString& text);
 
 private:
     Database& m_db;

@@ -17,7 +17,8 @@ Result<SchoolIdentity> SchoolRepository::load() const
         "siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, fiscal_year_start_month, "
         "school_year_start_month, may_issue_tax_receipts, version, retention_trainee_years, "
         "retention_invoice_years, vat_on_debits, statutory_object, receipt_signatory_name, "
-        "receipt_signatory_capacity, consumer_mediator, retention_candidate_months FROM school WHERE id "
+        "receipt_signatory_capacity, consumer_mediator, retention_candidate_months, iban, bic FROM school "
+        "WHERE id "
         "= 1")));
     ETABLI_TRY(q.exec());
     if (!q.next())
@@ -52,6 +53,8 @@ Result<SchoolIdentity> SchoolRepository::load() const
     s.receiptSignatoryCapacity = col.text();
     s.consumerMediator = col.text();
     s.retentionCandidateMonths = col.integer();
+    s.iban = col.text();
+    s.bic = col.text();
     return s;
 }
 
@@ -67,13 +70,14 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
                   "phone, email, website, siret, rna, logo, logo_mime, vat_regime, vat_number, vat_mention, "
                   "fiscal_year_start_month, school_year_start_month, may_issue_tax_receipts, vat_on_debits, "
                   "statutory_object, receipt_signatory_name, receipt_signatory_capacity, consumer_mediator, "
-                  "version, created_at, updated_at) VALUES (1, :name, :organisation_name, :address_line1, "
+                  "iban, bic, version, created_at, updated_at) VALUES (1, :name, :organisation_name, "
+                  ":address_line1, "
                   ":address_line2, :postcode, :city, :phone, :email, :website, :siret, :rna, :logo, "
                   ":logo_mime, "
                   ":vat_regime, :vat_number, :vat_mention, :fiscal_year_start_month, "
                   ":school_year_start_month, "
                   ":may_issue_tax_receipts, :vat_on_debits, :statutory_object, :receipt_signatory_name, "
-                  ":receipt_signatory_capacity, :consumer_mediator, 1, :now, :now)")
+                  ":receipt_signatory_capacity, :consumer_mediator, :iban, :bic, 1, :now, :now)")
             : QStringLiteral(
                   "UPDATE school SET name = :name, organisation_name = :organisation_name, "
                   "address_line1 = :address_line1, address_line2 = :address_line2, postcode = :postcode, "
@@ -85,7 +89,8 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
                   "may_issue_tax_receipts = :may_issue_tax_receipts, vat_on_debits = :vat_on_debits, "
                   "statutory_object = :statutory_object, receipt_signatory_name = :receipt_signatory_name, "
                   "receipt_signatory_capacity = :receipt_signatory_capacity, consumer_mediator = "
-                  ":consumer_mediator, version = version + 1, updated_at = :now WHERE id = 1 AND version = "
+                  ":consumer_mediator, iban = :iban, bic = :bic, version = version + 1, updated_at = :now "
+                  "WHERE id = 1 AND version = "
                   ":version");
     ETABLI_TRY(q.prepare(sql));
     q.bind(QStringLiteral("name"), s.name.trimmed())
@@ -113,6 +118,8 @@ Result<int> SchoolRepository::save(const SchoolIdentity& s, const QString& nowIs
         .bind(QStringLiteral("receipt_signatory_name"), s.receiptSignatoryName.trimmed())
         .bind(QStringLiteral("receipt_signatory_capacity"), s.receiptSignatoryCapacity.trimmed())
         .bind(QStringLiteral("consumer_mediator"), s.consumerMediator.trimmed())
+        .bind(QStringLiteral("iban"), s.iban.trimmed())
+        .bind(QStringLiteral("bic"), s.bic.trimmed())
         .bind(QStringLiteral("now"), nowIso);
     if (!insert)
         q.bind(QStringLiteral("version"), s.version);

@@ -166,6 +166,8 @@ void SettingsPage::fillForm(const SchoolIdentity& s)
     m_ui->website->setText(s.website);
     m_ui->siret->setText(s.siret);
     m_ui->rna->setText(s.rna);
+    m_ui->iban->setText(s.ibanGrouped());
+    m_ui->bic->setText(s.bic);
     m_ui->vatRegime->setCurrentIndex(m_ui->vatRegime->findData(static_cast<int>(s.vatRegime)));
     m_ui->vatNumber->setText(s.vatNumber);
     m_ui->vatMention->setText(vatMentionFor(s.vatRegime));
@@ -202,6 +204,8 @@ SchoolIdentity SettingsPage::readForm() const
     s.website = m_ui->website->text();
     s.siret = m_ui->siret->text();
     s.rna = m_ui->rna->text();
+    s.iban = m_ui->iban->text();
+    s.bic = m_ui->bic->text();
     s.vatRegime = static_cast<VatRegime>(m_ui->vatRegime->currentData().toInt());
     s.vatNumber = m_ui->vatNumber->text();
     s.vatMention = vatMentionFor(s.vatRegime);
