@@ -135,6 +135,7 @@ TEST_CASE("The school's IBAN is typed as the bank prints it, checked, and shown 
     QTest::keyClick(bic, Qt::Key_S, Qt::ControlModifier);
     CHECK(f.page->banner()->kind() == MessageBanner::Kind::Error);
     CHECK(f.page->banner()->text().contains(QStringLiteral("clé de contrôle")));
+    CHECK(f.page->banner()->text().contains(QStringLiteral("FR76 9999 9000 0100 0123 4567 808")));
     CHECK(f.stored() == before);
 
     // Corrected: stored without spaces, shown back in groups of four.

@@ -57,7 +57,7 @@ SchoolIdentity readIdentityFields(const QJsonObject& o)
 
 } // namespace
 
-QString SchoolIdentity::ibanGrouped() const
+QString ibanGrouped(const QString& iban)
 {
     QStringList groups;
     for (qsizetype i = 0; i < iban.size(); i += 4)

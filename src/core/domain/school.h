@@ -11,6 +11,9 @@ namespace etabli {
 QString postalAddress(const QString& line1, const QString& line2, const QString& postcode,
                       const QString& city);
 
+// An IBAN as printed, in groups of four ("FR76 3000 …").
+QString ibanGrouped(const QString& iban);
+
 // The school's VAT regime, a legal choice (../docs/decisions.md, 30).
 enum class VatRegime
 {
@@ -77,7 +80,7 @@ struct SchoolIdentity
     // The address on one line per part, as printed ("8 rue Jacquard\n39100 Dole").
     QString postalAddress() const;
     // The IBAN as printed, in groups of four ("FR76 3000 …").
-    QString ibanGrouped() const;
+    QString ibanGrouped() const { return etabli::ibanGrouped(iban); }
     // The seller block an invoice freezes at issue (no logo), and back.
     QByteArray sellerJson() const;
     static SchoolIdentity fromSellerJson(const QByteArray& json);

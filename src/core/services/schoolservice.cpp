@@ -107,7 +107,7 @@ Status SchoolService::validateIban(const QString& input)
         return fail(Error::Code::InvalidInput,
                     tr("The IBAN “%1” is not valid (wrong check digits): copy it again from the bank's "
                        "statement.")
-                        .arg(input.trimmed()));
+                        .arg(ibanGrouped(iban)));
     return {};
 }
 
