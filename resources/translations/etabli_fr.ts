@@ -105,6 +105,137 @@
     </message>
 </context>
 <context>
+    <name>AccountingService</name>
+    <message>
+        <location filename="../../src/core/services/accountingservice.cpp" line="+34" />
+        <source>“%1”: an account number has 2 to 20 digits and starts with 1 to 8 (“%2”).</source>
+        <translation>« %1 » : un numéro de compte compte 2 à 20 chiffres et commence par 1 à 8 (« %2 »).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>“%1”: give the account's name.</source>
+        <translation>« %1 » : indiquez le nom du compte.</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>No financial year ends in %1.</source>
+        <translation>Aucun exercice ne se termine en %1.</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Credit note %1, %2</source>
+        <translation>Avoir %1, %2</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Invoice %1, %2</source>
+        <translation>Facture %1, %2</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Payment of %1 (%2)</source>
+        <translation>Règlement de %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment of %1 (cheque no. %2)</source>
+        <translation>Règlement de %1 (chèque n° %2)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reversal of a payment of %1</source>
+        <translation>Annulation d'un règlement de %1</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Deposit %1</source>
+        <translation>Remise %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>Deposit of %n cheque(s)</source>
+        <translation>
+            <numerusform>Remise de %n chèque</numerusform>
+            <numerusform>Remise de %n chèques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Gift %1</source>
+        <translation>Don %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Gift of securities</source>
+        <translation>Don de titres</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Expenses waived by a volunteer</source>
+        <translation>Frais abandonnés par un bénévole</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Gift (%1)</source>
+        <translation>Don (%1)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sponsorship (%1)</source>
+        <translation>Mécénat (%1)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Apprenticeship tax %1</source>
+        <translation>Taxe d'apprentissage %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Apprenticeship tax %1, %2</source>
+        <translation>Taxe d'apprentissage %1, %2</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Due %1</source>
+        <translation>Cotisation %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Member's due %1</source>
+        <translation>Cotisation %1</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Subsidy %1</source>
+        <translation>Subvention %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subsidy granted: %1, %2</source>
+        <translation>Subvention accordée : %1, %2</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Subsidy instalment %1</source>
+        <translation>Versement de subvention %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subsidy received: %1, %2</source>
+        <translation>Subvention reçue : %1, %2</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Entry %1</source>
+        <translation>Écriture %1</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>The entry of %1 (%2) does not balance: debit %3, credit %4. Nothing was written; run a check of the database.</source>
+        <translation>L'écriture de %1 (%2) n'est pas équilibrée : débit %3, crédit %4. Rien n'a été écrit ; lancez une vérification de la base.</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveManifest</name>
     <message>
         <location filename="../../src/core/io/archivemanifest.cpp" line="+137" />
@@ -1681,7 +1812,7 @@
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+228" />
+        <location filename="../../src/cli/clicommands.cpp" line="+233" />
         <location line="+4" />
         <location filename="../../src/cli/clisupport.h" line="+2" />
         <source>DATABASE</source>
@@ -1873,7 +2004,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-604" />
+        <location filename="../../src/cli/clicommands.cpp" line="-609" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -1943,7 +2074,12 @@
         <translation>  export facturx --from DATE --to DATE --out DOSSIER   écrit les factures et avoirs de la période au format Factur-X</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
+        <source>  export fec --year YEAR --out FILE   writes the accountant's file (FEC) of the financial year closed in YEAR</source>
+        <translation>  export fec --year ANNÉE --out FICHIER   écrit le fichier des écritures comptables (FEC) de l'exercice clos en ANNÉE</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>  report funding --year YEAR   the funding split, targets and forecast against actual (--format json|csv)</source>
         <translation>  report funding --year ANNÉE  la répartition des ressources, les objectifs et le prévu/réalisé (--format json|csv)</translation>
     </message>
@@ -1978,7 +2114,7 @@
         <translation>Options générales : --help, --version. Aide d'une commande : etabli-cli &lt;commande&gt; --help</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+56" />
         <source>Unknown command: “%1”.</source>
         <translation>Commande inconnue : « %1 ».</translation>
     </message>
@@ -2289,7 +2425,13 @@
         <translation>Le fichier de la clé de signature (par défaut : %1).</translation>
     </message>
     <message>
+        <location filename="../../src/cli/cliaccounting.cpp" line="+20" />
+        <source>File to write (the name the decree gives it when a folder).</source>
+        <translation>Fichier à écrire (sous le nom que lui donne l'arrêté si c'est un dossier).</translation>
+    </message>
+    <message>
         <location line="+1" />
+        <location filename="../../src/cli/cliarchive.cpp" line="+1" />
         <location filename="../../src/cli/clicommands.cpp" line="-136" />
         <location line="+238" />
         <location filename="../../src/cli/cliprint.cpp" line="-155" />
@@ -2298,7 +2440,37 @@
         <translation>FICHIER</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>The year the financial year ends in.</source>
+        <translation>L'année où se termine l'exercice.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The accountant's file.</source>
+        <translation>Le fichier pour le comptable.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Writes the fichier des écritures comptables (FEC, art. A47 A-1 of the LPF) of a financial year: sales, payments, deposits, gifts, subsidies, dues and entries, for the school's accountant.</source>
+        <translation>Écrit le fichier des écritures comptables (FEC, art. A47 A-1 du LPF) d'un exercice : ventes, règlements, remises, dons, subventions, cotisations et écritures, pour l'expert-comptable de l'école.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Usage: etabli-cli export fec --year YEAR --out FILE --user LOGIN</source>
+        <translation>Usage : etabli-cli export fec --year ANNÉE --out FICHIER --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>%1 entries (%2 lines) of the financial year %3 – %4 written to %5.</source>
+        <translation>%1 écritures (%2 lignes) de l'exercice du %3 au %4 écrites dans %5.</translation>
+    </message>
+    <message>
         <location line="+7" />
+        <source>This financial year is not closed yet: the file may still change.</source>
+        <translation>Cet exercice n'est pas encore clôturé : le fichier peut encore changer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cli/cliarchive.cpp" line="+7" />
         <source>Writes the archive of a closed year: its invoices, credit notes and tax receipts as PDF, the lines, payments and closings as CSV, and a manifest of SHA-256 signed with the school's Ed25519 key.</source>
         <translation>Écrit l'archive d'une année clôturée : ses factures, avoirs et reçus fiscaux en PDF, les lignes, règlements et clôtures en CSV, et un manifeste des SHA-256 signé avec la clé Ed25519 de l'école.</translation>
     </message>
@@ -2376,12 +2548,12 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-633" />
+        <location filename="../../src/cli/clicommands.cpp" line="-638" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>  print invoice NUMBER   writes an invoice or a credit note as PDF (--out FILE.pdf)</source>
         <translation>  print invoice NUMÉRO   écrit une facture ou un avoir en PDF (--out FICHIER.pdf)</translation>
     </message>
@@ -2391,7 +2563,7 @@
         <translation>  list invoices|quotes|orders|trainees|contacts|gifts|production [--search T] [--unpaid] [--after CLÉ] [--limit N] [--format csv|json]   une page d'une liste, comme sa page l'affiche</translation>
     </message>
     <message>
-        <location line="+82" />
+        <location line="+84" />
         <source>A workshop of the school (repeat it for each: --section Mécanique --section Menuiserie); more can be added in the settings.</source>
         <translation>Un atelier de l'école (à répéter pour chacun : --section Mécanique --section Menuiserie) ; d'autres s'ajoutent dans les paramètres.</translation>
     </message>
@@ -2750,6 +2922,7 @@
         <translation>Exercice, désigné par l'année civile où il commence (2025).</translation>
     </message>
     <message>
+        <location filename="../../src/cli/cliaccounting.cpp" line="-39" />
         <location filename="../../src/cli/cliarchive.cpp" line="-2" />
         <location filename="../../src/cli/clireports.cpp" line="+0" />
         <source>YEAR</source>
@@ -3768,34 +3941,49 @@
         <translation>Aperçu avant impression — %1</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+19" />
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+4" />
         <source>Save the electronic invoice (XML)</source>
         <translation>Enregistrer la facture électronique (XML)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-2" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+4" />
         <source>XML files (*.xml)</source>
         <translation>Fichiers XML (*.xml)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+4" />
+        <source>Save the accountant's file (FEC)</source>
+        <translation>Enregistrer le fichier pour le comptable (FEC)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>PDF written: %1</source>
         <translation>PDF écrit : %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>XML written: %1</source>
         <translation>XML enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The accountant's file is written: %1</source>
+        <translation>Le fichier pour le comptable est écrit : %1</translation>
     </message>
 </context>
 <context>
@@ -4910,6 +5098,19 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+12" />
         <source>A cheque of the list is already deposited, reversed, or not a cheque.</source>
         <translation>Un chèque de la liste est déjà remis, contrepassé, ou n'est pas un chèque.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerRepository</name>
+    <message>
+        <location filename="../../src/core/storage/ledgerrepository.cpp" line="+49" />
+        <source>An account of the chart is missing from the database: run a check.</source>
+        <translation>Un compte du plan comptable manque dans la base : lancez une vérification.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>This account was changed meanwhile on another computer. Reload the chart, then make your change again.</source>
+        <translation>Ce compte a été modifié entre-temps sur un autre poste. Rechargez le plan comptable, puis refaites votre modification.</translation>
     </message>
 </context>
 <context>
@@ -6999,12 +7200,12 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>SchoolRepository</name>
     <message>
-        <location filename="../../src/core/storage/schoolrepository.cpp" line="+24" />
+        <location filename="../../src/core/storage/schoolrepository.cpp" line="+25" />
         <source>The school has not been set up yet.</source>
         <translation>L'établissement n'est pas encore renseigné.</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+104" />
         <source>The school's settings were changed meanwhile on another computer. Reload them, then make your change again.</source>
         <translation>Les paramètres de l'établissement ont été modifiés entre-temps sur un autre poste. Rechargez-les puis refaites votre modification.</translation>
     </message>
@@ -7037,12 +7238,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le numéro RNA commence par W suivi de 9 chiffres (« %1 »).</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>An IBAN is two letters, two digits and the account's number (“%1”).</source>
         <translation>Un IBAN s'écrit avec deux lettres, deux chiffres puis le numéro du compte (« %1 »).</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+9" />
         <source>An IBAN of %1 has %2 characters; “%3” has %4.</source>
         <translation>Un IBAN %1 compte %2 caractères ; « %3 » en compte %4.</translation>
     </message>
@@ -9548,7 +9749,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::BudgetEntriesList</name>
     <message>
-        <location filename="../../src/gui/funding/budgetpage.cpp" line="+32" />
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+35" />
         <source>Search a label, a reference or a contact…</source>
         <translation>Rechercher un libellé, une référence ou un contact…</translation>
     </message>
@@ -9735,7 +9936,22 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Charge : %1</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+23" />
+        <source>File for the &amp;accountant (FEC)…</source>
+        <translation>Fichier pour le &amp;comptable (FEC)…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The year's entries (sales, payments, gifts, subsidies, dues and other entries) as the fichier des écritures comptables, for the accountant's software</source>
+        <translation>Les écritures de l'exercice (ventes, règlements, dons, subventions, cotisations et autres écritures) en fichier des écritures comptables, pour le logiciel de l'expert-comptable</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>This financial year holds nothing yet: choose another one.</source>
+        <translation>Cet exercice ne contient encore rien : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location line="+38" />
         <source>Resources in all</source>
         <translation>Total des ressources</translation>
     </message>
@@ -10380,7 +10596,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Compte rendu envoyé</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/school.h" line="+95" />
+        <location filename="../../src/core/domain/school.h" line="+98" />
         <source>Franchise en base (art. 293 B of the CGI)</source>
         <translation>Franchise en base de TVA (art. 293 B du CGI)</translation>
     </message>
@@ -10710,7 +10926,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/audit.h" line="+53" />
+        <location filename="../../src/core/domain/audit.h" line="+54" />
         <source>school settings</source>
         <comment>audit trail</comment>
         <translation>paramètres de l'établissement</translation>
@@ -10891,6 +11107,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+2" />
+        <source>account of the chart</source>
+        <comment>audit trail</comment>
+        <translation>compte du plan comptable</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>reference value</source>
         <comment>audit trail</comment>
         <translation>valeur de référence</translation>
@@ -11059,6 +11281,93 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+2" />
         <source>Encrypted, the server's certificate verified</source>
         <translation>Chiffrée, certificat du serveur vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/accounting.h" line="+36" />
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sales of goods</source>
+        <translation>Ventes de marchandises</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Services sold</source>
+        <translation>Prestations de services</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>VAT collected</source>
+        <translation>TVA collectée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+43" />
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <location line="-42" />
+        <location line="+43" />
+        <source>Cash box</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location line="-41" />
+        <source>Cheques to deposit</source>
+        <translation>Chèques à encaisser</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Gifts from private persons</source>
+        <translation>Dons des particuliers</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Gifts from organisations (sponsorship)</source>
+        <translation>Dons des organismes (mécénat)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Securities given</source>
+        <translation>Titres donnés</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Expenses waived by volunteers</source>
+        <translation>Frais abandonnés par les bénévoles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subsidies</source>
+        <translation>Subventions</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Subsidies receivable</source>
+        <translation>Subventions à recevoir</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Apprenticeship tax</source>
+        <translation>Taxe d'apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Members' dues</source>
+        <translation>Cotisations des membres</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Miscellaneous operations</source>
+        <translation>Opérations diverses</translation>
     </message>
 </context>
 <context>

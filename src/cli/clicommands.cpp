@@ -60,6 +60,9 @@ void Commands::usage(QTextStream& s) const
             "notes "
             "as Factur-X")
       << Qt::endl
+      << tr("  export fec --year YEAR --out FILE   writes the accountant's file (FEC) of the financial year "
+            "closed in YEAR")
+      << Qt::endl
       << tr("  print invoice NUMBER   writes an invoice or a credit note as PDF (--out FILE.pdf)") << Qt::endl
       << tr("  report funding --year YEAR   the funding split, targets and forecast against actual (--format "
             "json|csv)")
@@ -118,6 +121,8 @@ int Commands::run(const QStringList& arguments)
         return importData(rest);
     if (command == QLatin1String("export") && rest.value(1) == QLatin1String("facturx"))
         return exportFacturX(rest);
+    if (command == QLatin1String("export") && rest.value(1) == QLatin1String("fec"))
+        return exportFec(rest);
     if (command == QLatin1String("export"))
         return exportData(rest);
     if (command == QLatin1String("print"))

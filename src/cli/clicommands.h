@@ -37,6 +37,7 @@ private:
     int exportData(const QStringList& args);
     int printDocument(const QStringList& args); // cliprint.cpp
     int exportFacturX(const QStringList& args); // cliprint.cpp
+    int exportFec(const QStringList& args);     // cliaccounting.cpp
     int reportData(const QStringList& args);    // clireports.cpp
     int close(const QStringList& args);         // cliarchive.cpp
     int archive(const QStringList& args);       // cliarchive.cpp

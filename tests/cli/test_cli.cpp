@@ -687,6 +687,43 @@ TEST_CASE("etabli-cli export facturx writes a period's invoices and credit notes
     CHECK(again.err.contains(QStringLiteral("pas vide")));
 }
 
+TEST_CASE("etabli-cli export fec writes the accountant's file of a closed financial year", "[cli][fec]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    const QProcessEnvironment password = demoPassword();
+    const QStringList base{QStringLiteral("export"), QStringLiteral("fec"), QStringLiteral("--database"), db};
+    // A trainer's account sees neither the sales nor the funding: refused.
+    auto refused = cli(base + QStringList{QStringLiteral("--user"), QStringLiteral("formateur.pneus"),
+                                          QStringLiteral("--year"), QStringLiteral("2025"),
+                                          QStringLiteral("--out"), dir.path()},
+                       password);
+    CHECK(refused.code != 0);
+    CHECK(QDir(dir.path()).entryList({QStringLiteral("*FEC*")}).isEmpty());
+    // A year without a financial year is said so.
+    auto none = cli(base + QStringList{QStringLiteral("--user"), QStringLiteral("secretariat"),
+                                       QStringLiteral("--year"), QStringLiteral("2012"),
+                                       QStringLiteral("--out"), dir.path()},
+                    password);
+    CHECK(none.code != 0);
+    CHECK(none.err.contains(QStringLiteral("Aucun exercice")));
+    // Into a folder: the name the decree gives the file.
+    auto written = cli(base + QStringList{QStringLiteral("--user"), QStringLiteral("secretariat"),
+                                          QStringLiteral("--year"), QStringLiteral("2025"),
+                                          QStringLiteral("--out"), dir.path()},
+                       password);
+    INFO(written.err.toStdString());
+    REQUIRE(written.code == 0);
+    CHECK(written.out.contains(QStringLiteral("écritures")));
+    const QString path = dir.filePath(QStringLiteral("753124680FEC20251231.txt"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    CHECK(bytes.startsWith("JournalCode\tJournalLib\tEcritureNum\t"));
+    CHECK(bytes.contains("\r\nVT\tVentes\t"));
+    CHECK((QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther)) == 0);
+}
+
 TEST_CASE("etabli-cli print quote, label, tyres and receipt: the customer's and donor's papers",
           "[cli][sales]")
 {

@@ -30,12 +30,15 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDate>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 using namespace etabli;
@@ -444,4 +447,35 @@ TEST_CASE("A category's forecast is changed from its row of the budget table", "
     // A total is not a category: nothing to change, and it says so.
     page.editForecast(model->rowCount() - 1);
     CHECK(page.findChild<MessageBanner*>()->text().contains(QStringLiteral("catégorie")));
+}
+
+TEST_CASE("The budget page saves the chosen year's file for the accountant (FEC)", "[gui][funding][fec]")
+{
+    Demo d("direction");
+    BudgetPage page(d.session);
+    page.show();
+    auto* year = page.findChild<YearCombo*>();
+    REQUIRE(year);
+    const int y2025 = year->findText(QStringLiteral("2025"), Qt::MatchContains);
+    REQUIRE(y2025 >= 0);
+    year->setCurrentIndex(y2025);
+    auto* button = page.findChild<QPushButton*>(QStringLiteral("saveFec"));
+    REQUIRE(button);
+    CHECK(button->text().contains(QStringLiteral("comptable")));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("753124680FEC20251231.txt"));
+    QString proposed;
+    test::onNextDialog<QFileDialog>([&](QFileDialog* dialog) {
+        proposed = dialog->selectedFiles().value(0);
+        dialog->selectFile(path);
+        static_cast<QDialog*>(dialog)->accept(); // QFileDialog's own accept() is protected
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    CHECK(proposed.endsWith(QStringLiteral("753124680FEC20251231.txt")));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.readAll().startsWith("JournalCode\tJournalLib\t"));
+    auto* banner = page.findChild<MessageBanner*>();
+    CHECK(banner->kind() == MessageBanner::Kind::Success);
+    CHECK(banner->text().contains(QStringLiteral("comptable")));
 }

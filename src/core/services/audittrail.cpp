@@ -293,6 +293,7 @@ DataKinds AuditTrail::kindOf(AuditEntity entity)
     case E::BudgetForecast:
     case E::ApprenticeshipTax:
     case E::LegalAmount:
+    case E::LedgerAccount:
     case E::ReferenceValue:
         return DataKind::Budget;
     case E::Subsidy:

@@ -38,23 +38,42 @@ namespace {
 QString askPath(QWidget* parent, const QString& suggestedName, DocumentOutput::FileKind kind)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const bool pdf = kind == DocumentOutput::Pdf;
-    return QFileDialog::getSaveFileName(
-        parent,
-        pdf ? DocumentOutput::tr("Save as PDF") : DocumentOutput::tr("Save the electronic invoice (XML)"),
-        QDir(dir).filePath(suggestedName + (pdf ? QStringLiteral(".pdf") : QStringLiteral(".xml"))),
-        pdf ? DocumentOutput::tr("PDF documents (*.pdf)") : DocumentOutput::tr("XML files (*.xml)"));
+    switch (kind) {
+    case DocumentOutput::Pdf:
+        return QFileDialog::getSaveFileName(parent, DocumentOutput::tr("Save as PDF"),
+                                            QDir(dir).filePath(suggestedName + QStringLiteral(".pdf")),
+                                            DocumentOutput::tr("PDF documents (*.pdf)"));
+    case DocumentOutput::Xml:
+        return QFileDialog::getSaveFileName(parent, DocumentOutput::tr("Save the electronic invoice (XML)"),
+                                            QDir(dir).filePath(suggestedName + QStringLiteral(".xml")),
+                                            DocumentOutput::tr("XML files (*.xml)"));
+    case DocumentOutput::Fec:
+        break;
+    }
+    return QFileDialog::getSaveFileName(parent, DocumentOutput::tr("Save the accountant's file (FEC)"),
+                                        QDir(dir).filePath(suggestedName),
+                                        DocumentOutput::tr("Text files (*.txt)"));
 }
 
 void tell(MessageBanner* banner, const Status& written, DocumentOutput::FileKind kind, const QString& path)
 {
-    if (!written)
+    if (!written) {
         banner->showMessage(MessageBanner::Kind::Error, written.error().message);
-    else
-        banner->showMessage(MessageBanner::Kind::Success,
-                            (kind == DocumentOutput::Pdf ? DocumentOutput::tr("PDF written: %1")
-                                                         : DocumentOutput::tr("XML written: %1"))
-                                .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    const QString shown = QDir::toNativeSeparators(path);
+    switch (kind) {
+    case DocumentOutput::Pdf:
+        banner->showMessage(MessageBanner::Kind::Success, DocumentOutput::tr("PDF written: %1").arg(shown));
+        return;
+    case DocumentOutput::Xml:
+        banner->showMessage(MessageBanner::Kind::Success, DocumentOutput::tr("XML written: %1").arg(shown));
+        return;
+    case DocumentOutput::Fec:
+        break;
+    }
+    banner->showMessage(MessageBanner::Kind::Success,
+                        DocumentOutput::tr("The accountant's file is written: %1").arg(shown));
 }
 
 } // namespace

@@ -36,6 +36,7 @@ public:
     {
         Pdf,
         Xml,
+        Fec, // the accountant's file, tab-separated text
     };
     static void saveFile(QWidget* parent, const QString& suggestedName, FileKind kind,
                          const std::function<Status(const QString& path)>& write, MessageBanner* banner);

@@ -4,11 +4,14 @@
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
+#include "gui/common/printpreview.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
 #include "gui/funding/budgetentrylistmodel.h"
 #include "gui/funding/yearcombo.h"
 #include "gui/sales/customerchooser.h"
+#include "io/files.h"
+#include "services/accountingservice.h"
 #include "services/budgetservice.h"
 #include "services/financialyearservice.h"
 #include "services/fundingreportservice.h"
@@ -185,8 +188,15 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
     top->addStretch(1);
     auto* edit = new QPushButton(tr("Change the &forecast…"), this);
     auto* subsidy = new QPushButton(tr("Forecast a &subsidy…"), this);
+    auto* fec = new QPushButton(tr("File for the &accountant (FEC)…"), this);
+    fec->setObjectName(QStringLiteral("saveFec"));
+    fec->setToolTip(
+        tr("The year's entries (sales, payments, gifts, subsidies, dues and other entries) as the "
+           "fichier des écritures comptables, for the accountant's software"));
+    showWhenAllowed(fec, m_session, holding(permission::SalesRead));
     top->addWidget(edit);
     top->addWidget(subsidy);
+    top->addWidget(fec);
     layout->addLayout(top);
     m_forecasts->verticalHeader()->hide();
     m_forecasts->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -199,6 +209,7 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
             [this](const QModelIndex& index) { editForecast(index.row()); });
     connect(edit, &QPushButton::clicked, this, [this]() { editForecast(m_forecasts->currentIndex().row()); });
     connect(subsidy, &QPushButton::clicked, this, &BudgetPage::forecastSubsidy);
+    connect(fec, &QPushButton::clicked, this, &BudgetPage::saveFec);
     connect(m_year, &QComboBox::currentIndexChanged, this, &BudgetPage::reload);
     const auto refresh = [this]() {
         m_year->refresh();
@@ -208,6 +219,34 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
     connect(&m_session, &Session::userChanged, this, refresh);
     reloadOnDataChangeWhenShown(this, m_session, DataKind::Budget, [this]() { reload(); });
     reload();
+}
+
+void BudgetPage::saveFec()
+{
+    // The financial year chosen above, named by the year it ends in.
+    auto years = m_session.service<FinancialYearService>().years();
+    if (!years) {
+        m_banner->showMessage(MessageBanner::Kind::Error, years.error().message);
+        return;
+    }
+    int endYear = 0;
+    for (const FinancialYear& y : std::as_const(*years))
+        if (y.id == m_year->yearId())
+            endYear = y.end.year();
+    if (endYear == 0) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("This financial year holds nothing yet: choose another one."));
+        return;
+    }
+    auto fec = m_session.service<AccountingService>().fec(endYear);
+    if (!fec) {
+        m_banner->showMessage(MessageBanner::Kind::Error, fec.error().message);
+        return;
+    }
+    const QByteArray text = fec->text;
+    DocumentOutput::saveFile(
+        this, fec->fileName, DocumentOutput::Fec,
+        [text](const QString& path) { return files::write(path, text, true); }, m_banner);
 }
 
 void BudgetPage::reload()

@@ -66,6 +66,8 @@ public:
 
 private:
     void forecastSubsidy();
+    // Saves the chosen year's accountant's file (FEC).
+    void saveFec();
     // The chosen year's id, opening it first if needed.
     Result<qint64> chosenYearId();
 
