@@ -107,12 +107,12 @@
 <context>
     <name>AccountingService</name>
     <message>
-        <location filename="../../src/core/services/accountingservice.cpp" line="+34" />
+        <location filename="../../src/core/services/accountingservice.cpp" line="+36" />
         <source>“%1”: an account number has 2 to 20 digits and starts with 1 to 8 (“%2”).</source>
         <translation>« %1 » : un numéro de compte compte 2 à 20 chiffres et commence par 1 à 8 (« %2 »).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+38" />
         <source>“%1”: give the account's name.</source>
         <translation>« %1 » : indiquez le nom du compte.</translation>
     </message>
@@ -7719,6 +7719,11 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Nom et site du médiateur auquel l'école adhère (imprimé sur les devis aux particuliers)</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>C&amp;hart of accounts (file for the accountant)…</source>
+        <translation>Plan comptable (fichier po&amp;ur le comptable)…</translation>
+    </message>
+    <message>
         <location line="+6" />
         <source>Amounts set by law (thresholds, ceiling)</source>
         <translation>Montants fixés par la loi (seuils, plafond)</translation>
@@ -11304,18 +11309,18 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+43" />
+        <location line="+53" />
         <source>Bank</source>
         <translation>Banque</translation>
     </message>
     <message>
-        <location line="-42" />
-        <location line="+43" />
+        <location line="-52" />
+        <location line="+53" />
         <source>Cash box</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location line="-41" />
+        <location line="-51" />
         <source>Cheques to deposit</source>
         <translation>Chèques à encaisser</translation>
     </message>
@@ -11360,7 +11365,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Cotisations des membres</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+35" />
         <source>Sales</source>
         <translation>Ventes</translation>
     </message>
@@ -15807,7 +15812,7 @@ après-midi</translation>
 <context>
     <name>etabli::SettingsPage</name>
     <message>
-        <location filename="../../src/gui/settings/settingspage.cpp" line="+41" />
+        <location filename="../../src/gui/settings/settingspage.cpp" line="+43" />
         <source>Amount (€)</source>
         <translation>Montant (€)</translation>
     </message>
@@ -15827,7 +15832,7 @@ après-midi</translation>
         <translation>Automatique (français, sauf système en anglais)</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>The language will change the next time Établi starts.</source>
         <translation>La langue changera au prochain démarrage d'Établi.</translation>
     </message>
@@ -15895,6 +15900,41 @@ après-midi</translation>
         <location line="+24" />
         <source>The certifications prepared in “%1” are saved.</source>
         <translation>Les certifications préparées dans la section « %1 » sont enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Chart of accounts</source>
+        <translation>Plan comptable</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The account each movement is booked on in the file for the accountant (FEC): the number and name the accountant's software uses. A budget category's entries go to its own account.</source>
+        <translation>Le compte sur lequel chaque mouvement est inscrit dans le fichier pour le comptable (FEC) : le numéro et le nom qu'emploie le logiciel de l'expert-comptable. Les écritures d'une catégorie du budget vont sur son propre compte.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>%1: number</source>
+        <translation>%1 : numéro</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: name</source>
+        <translation>%1 : nom</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>as other expenses</source>
+        <translation>comme les autres charges</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>as other income</source>
+        <translation>comme les autres produits</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>The chart of accounts is saved.</source>
+        <translation>Le plan comptable est enregistré.</translation>
     </message>
     <message>
         <location line="+13" />

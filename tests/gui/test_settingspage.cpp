@@ -3,8 +3,10 @@
 #include "gui/common/session.h"
 #include "gui/settings/settingspage.h"
 #include "gui/trainees/importdialog.h"
+#include "services/accountingservice.h"
 #include "services/schoolservice.h"
 #include "support/guidialogs.h"
+#include "support/salesfixture.h"
 #include "support/testdatabase.h"
 #include "support/viewcells.h"
 #include "util/appsettings.h"
@@ -253,4 +255,47 @@ TEST_CASE("A section's CAP is ticked in the settings, and a spreadsheet's “CAP
     REQUIRE(after.load(bytes));
     CHECK(test::cell(after.table(), 0, 3) == QStringLiteral("CAP métallier : obtenu (2025)"));
     CHECK(test::cell(after.table(), 0, 4) == QStringLiteral("prête"));
+}
+
+TEST_CASE("The chart of accounts is adapted in the settings: a wrong number is named, nothing saved",
+          "[gui][settings][fec]")
+{
+    SettingsFixture f;
+    auto* button = f.child<QPushButton>("chartOfAccounts");
+    REQUIRE(button);
+    QString firstMessage;
+    bool saved = false;
+    test::onNextDialog<FormDialog>([&](FormDialog* dialog) {
+        // The bank's row: its number, then its name.
+        QLineEdit* number = nullptr;
+        QLineEdit* name = nullptr;
+        for (QLineEdit* e : dialog->findChildren<QLineEdit*>()) {
+            if (e->accessibleName() == QStringLiteral("Banque : numéro"))
+                number = e;
+            if (e->accessibleName() == QStringLiteral("Banque : nom"))
+                name = e;
+        }
+        REQUIRE(number);
+        REQUIRE(name);
+        CHECK(number->text() == QStringLiteral("512"));
+        number->setText(QStringLiteral("51A"));
+        dialog->accept();
+        firstMessage = dialog->banner()->text();
+        CHECK(dialog->isVisible());
+        number->setText(QStringLiteral("512100"));
+        name->setText(QStringLiteral("Crédit Mutuel"));
+        dialog->accept();
+        saved = !dialog->isVisible();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    CHECK(firstMessage.contains(QStringLiteral("numéro de compte")));
+    CHECK(saved);
+    AccountingService accounting(f.session.database(), f.session.clock(), f.session.user());
+    const auto accounts = test::required(accounting.accounts());
+    bool found = false;
+    for (const LedgerAccountSetting& a : accounts)
+        if (a.role == LedgerAccount::Bank)
+            found = a.number == QStringLiteral("512100") && a.label == QStringLiteral("Crédit Mutuel");
+    CHECK(found);
+    CHECK(f.page->banner()->text().contains(QStringLiteral("plan comptable")));
 }

@@ -67,6 +67,16 @@ struct LedgerAccountSetting
     int version = 0;
 };
 
+// The account a budget category's entries are booked on.
+struct CategoryAccount
+{
+    qint64 id = 0;
+    QString code;
+    QString name;
+    bool expense = false;
+    QString account; // empty: a category the school added, booked as "other"
+};
+
 // The journals of the accountant's file.
 enum class Journal
 {

@@ -22,17 +22,54 @@ Result<QList<LedgerAccountSetting>> AccountingService::accounts() const
     return LedgerRepository(m_db).accounts();
 }
 
+Result<QList<CategoryAccount>> AccountingService::categoryAccounts() const
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::FundingRead));
+    return LedgerRepository(m_db).categoryAccounts();
+}
+
+Status AccountingService::validateNumber(const QString& what, const QString& number)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[1-8]\\d{1,19}$"));
+    if (!pattern.match(number.trimmed()).hasMatch())
+        return fail(Error::Code::InvalidInput,
+                    tr("“%1”: an account number has 2 to 20 digits and starts with 1 to 8 (“%2”).")
+                        .arg(what, number.trimmed()));
+    return {};
+}
+
+Status AccountingService::saveCategoryAccount(const CategoryAccount& category)
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SettingsEdit));
+    const QString number = category.account.trimmed();
+    if (!number.isEmpty())
+        ETABLI_TRY(validateNumber(category.name, number));
+    return inTransaction(m_db, [&]() -> Status {
+        auto all = LedgerRepository(m_db).categoryAccounts();
+        if (!all)
+            return std::unexpected(all.error());
+        QString before;
+        for (const CategoryAccount& c : std::as_const(*all))
+            if (c.id == category.id)
+                before = c.account;
+        if (before == number)
+            return {};
+        ETABLI_TRY(LedgerRepository(m_db).saveCategoryAccount(category.id, number));
+        ChangeSet c;
+        c.add(QStringLiteral("number"), before, number);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, AuditEntity::LedgerAccount, QStringLiteral("category:") + category.code,
+                    AuditAction::Update, c);
+    });
+}
+
 Status AccountingService::saveAccount(const LedgerAccountSetting& account)
 {
     ETABLI_TRY(AccessControl::require(m_actor, permission::SettingsEdit));
     LedgerAccountSetting a = account;
     a.number = a.number.trimmed();
     a.label = a.label.simplified();
-    static const QRegularExpression number(QStringLiteral("^[1-8]\\d{1,19}$"));
-    if (!number.match(a.number).hasMatch())
-        return fail(Error::Code::InvalidInput,
-                    tr("“%1”: an account number has 2 to 20 digits and starts with 1 to 8 (“%2”).")
-                        .arg(labelOf(a.role), a.number));
+    ETABLI_TRY(validateNumber(labelOf(a.role), a.number));
     if (a.label.isEmpty())
         return fail(Error::Code::InvalidInput, tr("“%1”: give the account's name.").arg(labelOf(a.role)));
     auto saved = inTransaction(m_db, [&]() -> Status {
@@ -295,7 +332,7 @@ Result<AccountingService::Fec> AccountingService::fec(int endYear) const
         entries << e;
     }
     // Other income and expenses, through the bank, on their category's account.
-    QHash<qint64, LedgerRepository::CategoryAccount> byId;
+    QHash<qint64, CategoryAccount> byId;
     QString otherIncome, otherExpenses;
     for (const auto& c : std::as_const(*categories)) {
         byId.insert(c.id, c);

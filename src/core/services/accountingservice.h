@@ -29,6 +29,11 @@ public:
     Result<QList<LedgerAccountSetting>> accounts() const;
     // A number of 2 to 20 digits starting with 1 to 8, a label.
     Status saveAccount(const LedgerAccountSetting& account);
+    // The budget categories that take entries, with their account.
+    Result<QList<CategoryAccount>> categoryAccounts() const;
+    // Empty: booked as "other expenses" or "other income".
+    Status saveCategoryAccount(const CategoryAccount& category);
+    static Status validateNumber(const QString& what, const QString& number);
 
     struct Fec
     {

@@ -73,7 +73,7 @@ Status LedgerRepository::saveAccount(const LedgerAccountSetting& a, const QStrin
     return {};
 }
 
-Result<QList<LedgerRepository::CategoryAccount>> LedgerRepository::categoryAccounts() const
+Result<QList<CategoryAccount>> LedgerRepository::categoryAccounts() const
 {
     SqlQuery q(m_db);
     ETABLI_TRY(q.exec(QStringLiteral("SELECT id, code, name, kind, account FROM budget_category WHERE source "

@@ -27,14 +27,6 @@ public:
     Result<QList<LedgerAccountSetting>> accounts() const;
     Status saveAccount(const LedgerAccountSetting& account, const QString& nowIso);
 
-    struct CategoryAccount
-    {
-        qint64 id = 0;
-        QString code;
-        QString name;
-        bool expense = false;
-        QString account; // empty: the school's own category, booked as "other"
-    };
     Result<QList<CategoryAccount>> categoryAccounts() const;
     Status saveCategoryAccount(qint64 categoryId, const QString& account);
 

@@ -4,6 +4,7 @@
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
+#include "services/accountingservice.h"
 #include "services/careerservice.h"
 #include "services/schoolservice.h"
 #include "ui_settingspage.h"
@@ -12,6 +13,7 @@
 #include <QBuffer>
 #include <QCheckBox>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QImageReader>
 #include <QInputDialog>
 #include <QIntValidator>
@@ -98,6 +100,7 @@ SettingsPage::SettingsPage(Session& session, AppSettings& settings, QWidget* par
     connect(m_ui->deleteSection, &QPushButton::clicked, this, &SettingsPage::deleteSection);
     connect(m_ui->preparedCertifications, &QPushButton::clicked, this,
             &SettingsPage::editPreparedCertifications);
+    connect(m_ui->chartOfAccounts, &QPushButton::clicked, this, &SettingsPage::editChartOfAccounts);
 
     // This computer's preferences apply at once (no database involved).
     connect(m_ui->language, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -440,6 +443,78 @@ void SettingsPage::editPreparedCertifications()
     reloadSections();
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("The certifications prepared in “%1” are saved.").arg(section.name));
+}
+
+void SettingsPage::editChartOfAccounts()
+{
+    auto accounting = m_session.service<AccountingService>();
+    auto accounts = accounting.accounts();
+    auto categories = accounting.categoryAccounts();
+    if (!accounts || !categories) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              accounts ? categories.error().message : accounts.error().message);
+        return;
+    }
+    FormDialog dialog(tr("Chart of accounts"), this);
+    dialog.setObjectName(QStringLiteral("chartOfAccountsDialog"));
+    dialog.setMinimumWidth(820); // the accounts' names whole
+    auto* intro = new QLabel(tr("The account each movement is booked on in the file for the accountant "
+                                "(FEC): the number and name the accountant's software uses. A budget "
+                                "category's entries go to its own account."),
+                             &dialog);
+    intro->setWordWrap(true);
+    dialog.form()->addRow(intro);
+    QList<QPair<QLineEdit*, QLineEdit*>> accountFields;
+    for (const LedgerAccountSetting& a : std::as_const(*accounts)) {
+        auto* row = new QWidget(&dialog);
+        auto* layout = new QHBoxLayout(row);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto* number = new QLineEdit(a.number, row);
+        number->setMaximumWidth(110);
+        number->setAccessibleName(tr("%1: number").arg(labelOf(a.role)));
+        auto* name = new QLineEdit(a.label, row);
+        name->setAccessibleName(tr("%1: name").arg(labelOf(a.role)));
+        layout->addWidget(number);
+        layout->addWidget(name, 1);
+        dialog.addRow(labelOf(a.role), row);
+        accountFields << qMakePair(number, name);
+    }
+    QList<QLineEdit*> categoryFields;
+    for (const CategoryAccount& c : std::as_const(*categories)) {
+        auto* number = new QLineEdit(c.account, &dialog);
+        number->setMaximumWidth(110);
+        number->setPlaceholderText(c.expense ? tr("as other expenses") : tr("as other income"));
+        dialog.addRow(c.name, number);
+        categoryFields << number;
+    }
+    dialog.setAction([&]() -> Status {
+        // Everything checked before anything is saved.
+        for (int i = 0; i < accountFields.size(); ++i)
+            ETABLI_TRY(AccountingService::validateNumber(labelOf(accounts->at(i).role),
+                                                         accountFields.at(i).first->text()));
+        for (int i = 0; i < categoryFields.size(); ++i)
+            if (!categoryFields.at(i)->text().trimmed().isEmpty())
+                ETABLI_TRY(
+                    AccountingService::validateNumber(categories->at(i).name, categoryFields.at(i)->text()));
+        for (int i = 0; i < accountFields.size(); ++i) {
+            LedgerAccountSetting a = accounts->at(i);
+            if (a.number == accountFields.at(i).first->text().trimmed() &&
+                a.label == accountFields.at(i).second->text().simplified())
+                continue;
+            a.number = accountFields.at(i).first->text();
+            a.label = accountFields.at(i).second->text();
+            ETABLI_TRY(accounting.saveAccount(a));
+        }
+        for (int i = 0; i < categoryFields.size(); ++i) {
+            CategoryAccount c = categories->at(i);
+            c.account = categoryFields.at(i)->text();
+            ETABLI_TRY(accounting.saveCategoryAccount(c));
+        }
+        return {};
+    });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_banner->showMessage(MessageBanner::Kind::Success, tr("The chart of accounts is saved."));
 }
 
 void SettingsPage::showSections()

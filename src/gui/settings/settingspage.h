@@ -52,6 +52,8 @@ private:
     void deleteSection();
     // Ticks the certifications the current section prepares.
     void editPreparedCertifications();
+    // The accounts the accountant's file books on (decision 70).
+    void editChartOfAccounts();
     const Section* currentSection() const;
     void showVatExplanation();
     // The legal amounts' rows (label, amount, year, source), in allOf<LegalAmountKind>() order.
