@@ -194,8 +194,8 @@ TEST_CASE("The FEC of the demo's last closed year passes the administration's ch
 }
 
 TEST_CASE(
-    "The FEC books a sale, its payments, a deposit, a gift and a changed account; an unbalanced entry is "
-    "refused",
+    "The FEC books a sale, its payments, a deposit, a gift and a changed account, and refuses an unbalanced "
+    "entry",
     "[fec]")
 {
     const auto backend = GENERATE(from_range(test::backends()));
