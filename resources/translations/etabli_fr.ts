@@ -2270,7 +2270,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+353" />
+        <location line="+354" />
         <location line="+2" />
         <location filename="../../src/cli/cliprint.cpp" line="+184" />
         <location line="+2" />
@@ -2280,7 +2280,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-350" />
+        <location line="-351" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -2380,6 +2380,11 @@
         <translation>Règle : anonymiser les jeunes %1 ans après leur sortie, les candidats non admis %2 mois après la décision.</translation>
     </message>
     <message>
+        <location line="+102" />
+        <source>File to write (CSV; the production log also as .xlsx).</source>
+        <translation>Fichier à écrire (CSV ; le journal d'atelier aussi en .xlsx).</translation>
+    </message>
+    <message>
         <location filename="../../src/cli/cliarchive.cpp" line="+18" />
         <source>Last month to close, YYYY-MM (default: last month).</source>
         <translation>Dernier mois à clôturer, AAAA-MM (par défaut : le mois dernier).</translation>
@@ -2432,8 +2437,8 @@
     <message>
         <location line="+1" />
         <location filename="../../src/cli/cliarchive.cpp" line="+1" />
-        <location filename="../../src/cli/clicommands.cpp" line="-136" />
-        <location line="+238" />
+        <location filename="../../src/cli/clicommands.cpp" line="-238" />
+        <location line="+239" />
         <location filename="../../src/cli/cliprint.cpp" line="-155" />
         <location filename="../../src/cli/clireports.cpp" line="+9" />
         <source>FILE</source>
@@ -2548,7 +2553,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-638" />
+        <location filename="../../src/cli/clicommands.cpp" line="-639" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2734,12 +2739,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>File to write (CSV).</source>
-        <translation>Fichier à écrire (CSV).</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+12" />
         <source>production: first day (YYYY-MM-DD).</source>
         <translation>production : premier jour (AAAA-MM-JJ).</translation>
     </message>
@@ -2769,7 +2769,12 @@
         <translation>Écrit la liste des jeunes, ou le journal d'atelier, en CSV (« ; », UTF-8), prêt pour un tableur.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+28" />
+        <source>The list of trainees is written as CSV only (a FILE ending in .csv).</source>
+        <translation>La liste des jeunes ne s'écrit qu'en CSV (un FICHIER terminé par .csv).</translation>
+    </message>
+    <message>
+        <location line="+34" />
         <source>Production log written to %1</source>
         <translation>Journal d'atelier écrit dans %1</translation>
     </message>
@@ -2886,7 +2891,7 @@
         <translation>%1 écrit dans %2</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-45" />
+        <location filename="../../src/cli/clicommands.cpp" line="-52" />
         <source>Usage: etabli-cli export trainees --out FILE --user LOGIN</source>
         <translation>Usage : etabli-cli export trainees --out FICHIER --user IDENTIFIANT</translation>
     </message>
@@ -2902,12 +2907,12 @@
         <translation>Donnez la période en deux dates AAAA-MM-JJ, la première avant la seconde.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+25" />
         <source>No workshop is called “%1”.</source>
         <translation>Aucun atelier ne s'appelle « %1 ».</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>List written to %1</source>
         <translation>Liste écrite dans %1</translation>
     </message>
@@ -5600,7 +5605,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ProductionService</name>
     <message>
-        <location filename="../../src/core/services/productionservice.cpp" line="+69" />
+        <location filename="../../src/core/services/productionservice.cpp" line="+70" />
         <source>Only its author (%1) or the direction may change this entry.</source>
         <translation>Seuls son auteur (%1) ou la direction peuvent modifier cette entrée.</translation>
     </message>
@@ -5636,12 +5641,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+11" />
-        <location line="+312" />
+        <location line="+322" />
         <source>Choose the workshop.</source>
         <translation>Choisissez l'atelier.</translation>
     </message>
     <message>
-        <location line="-306" />
+        <location line="-316" />
         <source>A trainee appears twice on the entry.</source>
         <translation>Un jeune figure deux fois sur l'entrée.</translation>
     </message>
@@ -5766,7 +5771,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Accès refusé : cet atelier n'est pas l'une de vos sections.</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+101" />
         <location line="+21" />
         <source>Name the skill.</source>
         <translation>Nommez la compétence.</translation>
@@ -9008,6 +9013,29 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+1" />
         <source>When the school's data is on a PostgreSQL server shared by several PCs.</source>
         <translation>Quand les données de l'école sont sur un serveur PostgreSQL partagé par plusieurs postes.</translation>
+    </message>
+</context>
+<context>
+    <name>Xlsx</name>
+    <message>
+        <location filename="../../src/core/io/xlsx.cpp" line="+55" />
+        <source>No temporary folder to make the spreadsheet in: free some space on the disk, then try again.</source>
+        <translation>Pas de dossier temporaire où préparer le classeur : libérez de la place sur le disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The spreadsheet could not be made.</source>
+        <translation>Le classeur n'a pas pu être préparé.</translation>
+    </message>
+    <message>
+        <location line="+65" />
+        <source>The spreadsheet could not be written. Check that the disk has room, then try again.</source>
+        <translation>Le classeur n'a pas pu être écrit. Vérifiez qu'il reste de la place sur le disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The spreadsheet could not be read back.</source>
+        <translation>Le classeur n'a pas pu être relu.</translation>
     </message>
 </context>
 <context>
@@ -15907,7 +15935,7 @@ après-midi</translation>
         <translation>Plan comptable</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The account each movement is booked on in the file for the accountant (FEC): the number and name the accountant's software uses. A budget category's entries go to its own account.</source>
         <translation>Le compte sur lequel chaque mouvement est inscrit dans le fichier pour le comptable (FEC) : le numéro et le nom qu'emploie le logiciel de l'expert-comptable. Les écritures d'une catégorie du budget vont sur son propre compte.</translation>
     </message>

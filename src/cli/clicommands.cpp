@@ -693,7 +693,8 @@ int Commands::exportData(const QStringList& args)
     CommonOptions common;
     const QCommandLineOption user = actingUserOption();
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
-                                       tr("File to write (CSV)."), tr("FILE"));
+                                       tr("File to write (CSV; the production log also as .xlsx)."),
+                                       tr("FILE"));
     const QCommandLineOption fromOption(QStringLiteral("from"), tr("production: first day (YYYY-MM-DD)."),
                                         tr("DATE"));
     const QCommandLineOption toOption(QStringLiteral("to"), tr("production: last day (YYYY-MM-DD)."),
@@ -733,6 +734,12 @@ int Commands::exportData(const QStringList& args)
             return BadUsage;
         }
     }
+    // A spreadsheet's own file when its name says so (dates as dates, hours as numbers).
+    const bool xlsx = parser.value(outOption).endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive);
+    if (xlsx && !production) {
+        m_err << tr("The list of trainees is written as CSV only (a FILE ending in .csv).") << Qt::endl;
+        return BadUsage;
+    }
     SystemClock clock;
     auto acting = openAs(parser, common, parser.value(user), clock, m_err);
     if (!acting)
@@ -752,7 +759,8 @@ int Commands::exportData(const QStringList& args)
                 return Failure;
             }
         }
-        bytes = ProductionService(*acting->db, clock, acting->user).exportCsv(filter);
+        ProductionService log(*acting->db, clock, acting->user);
+        bytes = xlsx ? log.exportXlsx(filter) : log.exportCsv(filter);
     } else {
         TraineeFilter trainees;
         trainees.includeArchived = true;

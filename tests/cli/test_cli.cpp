@@ -587,6 +587,33 @@ TEST_CASE("etabli-cli export production: one line per trainee on an entry, for a
     const QString theirs = QString::fromUtf8(mine.readAll());
     CHECK(theirs.contains(QStringLiteral(";Métallerie;")));
     CHECK_FALSE(theirs.contains(QStringLiteral("Pneus et services")));
+
+    // The same log as a spreadsheet (issue 22, item 5): as many rows, days as
+    // dates and hours as numbers, read back by openpyxl.
+    const QString book = dir.filePath(QStringLiteral("journal.xlsx"));
+    QStringList asXlsx = trainer + november;
+    asXlsx[asXlsx.indexOf(out)] = book;
+    auto spreadsheet = cli(asXlsx, password);
+    INFO(spreadsheet.err.toStdString());
+    REQUIRE(spreadsheet.code == 0);
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), // Debian's, where python3-openpyxl is
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import sys, openpyxl\n"
+                                 "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+                                 "print(ws.max_row, ws.freeze_panes, type(ws['B2'].value).__name__, "
+                                 "type(ws['H2'].value).__name__, ws['C2'].value)\n"),
+                  book});
+    REQUIRE(python.waitForFinished(60000));
+    INFO(python.readAllStandardError().toStdString());
+    const QStringList read =
+        QString::fromUtf8(python.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
+    CHECK(read.value(0).toInt() == theirs.count(QStringLiteral("\r\n"))); // the header and each row
+    CHECK(read.value(1) == QStringLiteral("A2"));
+    CHECK(read.value(2) == QStringLiteral("datetime"));
+    CHECK(read.value(3) == QStringLiteral("float"));
+    CHECK(read.value(4) == QStringLiteral("Métallerie"));
+    CHECK((QFile::permissions(book) & (QFile::ReadGroup | QFile::ReadOther)) == 0);
 }
 
 TEST_CASE("etabli-cli print invoice: a PDF with every mandatory mention", "[cli][sales]")

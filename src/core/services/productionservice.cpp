@@ -2,6 +2,7 @@
 
 #include "domain/catalogue.h"
 #include "io/csv.h"
+#include "io/xlsx.h"
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
 #include "storage/attendancerepository.h"
@@ -350,19 +351,20 @@ Result<ProductionFigures> ProductionService::figures(const ProductionFilter& fil
     return ProductionRepository(m_db).figures(filter, *sections);
 }
 
-Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) const
+Result<xlsx::Sheet> ProductionService::exportSheet(const ProductionFilter& filter) const
 {
     auto sections = readableSections(filter);
     if (!sections)
         return std::unexpected(sections.error());
     ProductionRepository repo(m_db);
-    const QStringList header = {QStringLiteral("entrée"),     QStringLiteral("date"),
-                                QStringLiteral("atelier"),    QStringLiteral("type"),
-                                QStringLiteral("référence"),  QStringLiteral("formateur"),
-                                QStringLiteral("jeune"),      QStringLiteral("heures"),
-                                QStringLiteral("production"), QStringLiteral("saisi par")};
-    const QLocale french(QLocale::French, QLocale::France);
-    QList<QStringList> rows;
+    xlsx::Sheet sheet;
+    sheet.name = QStringLiteral("Journal d'atelier");
+    sheet.columns = {
+        {QStringLiteral("entrée"), xlsx::Kind::Integer},  {QStringLiteral("date"), xlsx::Kind::Date},
+        {QStringLiteral("atelier"), xlsx::Kind::Text},    {QStringLiteral("type"), xlsx::Kind::Text},
+        {QStringLiteral("référence"), xlsx::Kind::Text},  {QStringLiteral("formateur"), xlsx::Kind::Text},
+        {QStringLiteral("jeune"), xlsx::Kind::Text},      {QStringLiteral("heures"), xlsx::Kind::Decimal},
+        {QStringLiteral("production"), xlsx::Kind::Text}, {QStringLiteral("saisi par"), xlsx::Kind::Text}};
     PageRequest request = PageRequest::first(500);
     request.countCap = 0;
     for (;;) {
@@ -380,16 +382,9 @@ Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) 
             for (const ProductionTrainee& t : trainees->value(s.id)) {
                 if (filter.traineeId != 0 && t.traineeId != filter.traineeId)
                     continue;
-                rows << QStringList{QString::number(s.id),
-                                    s.day.toString(QStringLiteral("dd/MM/yyyy")),
-                                    s.sectionName,
-                                    labelOf(s.kind),
-                                    s.reference,
-                                    s.trainerName,
-                                    t.name,
-                                    french.toString(t.minutes / 60.0, 'f', 2),
-                                    s.outputs,
-                                    s.authorLogin};
+                sheet.rows << QList<QVariant>{s.id,        s.day,         s.sectionName, labelOf(s.kind),
+                                              s.reference, s.trainerName, t.name,        t.minutes / 60.0,
+                                              s.outputs,   s.authorLogin};
             }
         }
         if (!page->info.more)
@@ -397,7 +392,23 @@ Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) 
         request = PageRequest::after(page->info.last, 500);
         request.countCap = 0;
     }
-    return csv::write(header, rows);
+    return sheet;
+}
+
+Result<QByteArray> ProductionService::exportCsv(const ProductionFilter& filter) const
+{
+    auto sheet = exportSheet(filter);
+    if (!sheet)
+        return std::unexpected(sheet.error());
+    return csv::write(xlsx::headers(*sheet), xlsx::frenchTexts(*sheet));
+}
+
+Result<QByteArray> ProductionService::exportXlsx(const ProductionFilter& filter) const
+{
+    auto sheet = exportSheet(filter);
+    if (!sheet)
+        return std::unexpected(sheet.error());
+    return xlsx::workbook({*sheet});
 }
 
 Result<QList<Skill>> ProductionService::skills(qint64 sectionId, bool activeOnly) const

@@ -3,6 +3,7 @@
 #include "domain/paging.h"
 #include "domain/production.h"
 #include "domain/user.h"
+#include "io/xlsx.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -47,12 +48,15 @@ public:
     Result<ProductionFigures> figures(const ProductionFilter& filter) const;
     // The log as CSV (';', UTF-8 with BOM): one line per trainee on an entry.
     Result<QByteArray> exportCsv(const ProductionFilter& filter) const;
+    // The same rows as a spreadsheet: days as dates, hours as numbers.
+    Result<QByteArray> exportXlsx(const ProductionFilter& filter) const;
 
     Result<QList<Skill>> skills(qint64 sectionId, bool activeOnly = true) const;
     Result<qint64> addSkill(const Skill& skill);
     Status updateSkill(const Skill& skill);
 
 private:
+    Result<xlsx::Sheet> exportSheet(const ProductionFilter& filter) const;
     Status validate(ProductionEntry& entry, bool confirmed) const;
     // The sections the reader may list (empty: all); refuses a filter on
     // another's section, and needs trainees.read.

@@ -1,0 +1,78 @@
+// Spreadsheets out (issue 22, item 5): a workbook's cells are typed, read
+// back by openpyxl (Debian's python3-openpyxl) as a spreadsheet would.
+
+#include "io/xlsx.h"
+
+#include <catch2/catch.hpp>
+#include <QDate>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace etabli;
+
+namespace {
+
+// What openpyxl reads: per sheet its name and frozen cell, then per cell
+// "coordinate|python type|value|number format".
+QStringList readBack(const QString& path)
+{
+    const QString script = QStringLiteral("import sys, openpyxl\n"
+                                          "book = openpyxl.load_workbook(sys.argv[1])\n"
+                                          "for ws in book.worksheets:\n"
+                                          "    print('sheet|%s|%s' % (ws.title, ws.freeze_panes))\n"
+                                          "    for row in ws.iter_rows():\n"
+                                          "        for c in row:\n"
+                                          "            if c.value is not None:\n"
+                                          "                print('%s|%s|%s|%s' % (c.coordinate, "
+                                          "type(c.value).__name__, c.value, c.number_format))\n");
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"), // Debian's, where python3-openpyxl is
+            {QStringLiteral("-c"), script, path});
+    REQUIRE(p.waitForFinished(60000));
+    INFO(p.readAllStandardError().toStdString());
+    REQUIRE(p.exitCode() == 0);
+    return QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+TEST_CASE("A workbook's cells are typed: dates as dates, amounts as numbers in euros, texts never formulas",
+          "[xlsx]")
+{
+    xlsx::Sheet sheet;
+    sheet.name = QStringLiteral("Règlements : 2025/2026 [tous]");
+    sheet.columns = {{QStringLiteral("Client"), xlsx::Kind::Text},
+                     {QStringLiteral("Jour"), xlsx::Kind::Date},
+                     {QStringLiteral("Montant"), xlsx::Kind::Money},
+                     {QStringLiteral("Nombre"), xlsx::Kind::Integer}};
+    sheet.rows = {{QStringLiteral("=HYPERLINK(\"http://x\")"), QDate(2025, 3, 12), qint64(123456), qint64(3)},
+                  {QStringLiteral("Garage du Doubs"), QVariant(), qint64(-1050), QVariant()}};
+    xlsx::Sheet second;
+    second.name = sheet.name; // the same name twice: the second is numbered
+    second.columns = {{QStringLiteral("Œuvre"), xlsx::Kind::Text}};
+    second.rows = {{QStringLiteral("Été")}};
+    auto bytes = xlsx::workbook({sheet, second});
+    REQUIRE(bytes);
+    CHECK(bytes->startsWith("PK")); // a zip, as every .xlsx
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("classeur.xlsx"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(*bytes);
+    f.close();
+    const QStringList cells = readBack(path);
+    INFO(cells.join(QLatin1Char('\n')).toStdString());
+    CHECK(cells.contains(QStringLiteral("sheet|Règlements 2025 2026 tous|A2")));
+    CHECK(cells.contains(QStringLiteral("A1|str|Client|General")));
+    // The header row is frozen; a text that looks like a formula stays a text.
+    CHECK(cells.contains(QStringLiteral("A2|str|=HYPERLINK(\"http://x\")|General")));
+    CHECK(cells.contains(QStringLiteral("B2|datetime|2025-03-12 00:00:00|dd/mm/yyyy")));
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^C2\\|float\\|1234\\.56\\|.*€"))).size() == 1);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^C3\\|float\\|-10\\.5\\|"))).size() == 1);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^D2\\|(int|float)\\|3"))).size() == 1);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^B3\\|"))).isEmpty()); // an empty cell
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^sheet\\|.*\\(2\\)"))).size() == 1);
+    CHECK(cells.contains(QStringLiteral("A2|str|Été|General")));
+}
