@@ -1,41 +1,16 @@
 // Spreadsheets out (issue 22, item 5): a workbook's cells are typed, read
-// back by openpyxl (Debian's python3-openpyxl) as a spreadsheet would.
+// back by openpyxl as a spreadsheet would (support/xlsxread.h).
 
 #include "io/xlsx.h"
+#include "support/xlsxread.h"
 
 #include <catch2/catch.hpp>
 #include <QDate>
 #include <QFile>
-#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace etabli;
-
-namespace {
-
-// What openpyxl reads: per sheet its name and frozen cell, then per cell
-// "coordinate|python type|value|number format".
-QStringList readBack(const QString& path)
-{
-    const QString script = QStringLiteral("import sys, openpyxl\n"
-                                          "book = openpyxl.load_workbook(sys.argv[1])\n"
-                                          "for ws in book.worksheets:\n"
-                                          "    print('sheet|%s|%s' % (ws.title, ws.freeze_panes))\n"
-                                          "    for row in ws.iter_rows():\n"
-                                          "        for c in row:\n"
-                                          "            if c.value is not None:\n"
-                                          "                print('%s|%s|%s|%s' % (c.coordinate, "
-                                          "type(c.value).__name__, c.value, c.number_format))\n");
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"), // Debian's, where python3-openpyxl is
-            {QStringLiteral("-c"), script, path});
-    REQUIRE(p.waitForFinished(60000));
-    INFO(p.readAllStandardError().toStdString());
-    REQUIRE(p.exitCode() == 0);
-    return QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
-
-} // namespace
 
 TEST_CASE("A workbook's cells are typed: dates as dates, amounts as numbers in euros, texts never formulas",
           "[xlsx]")
@@ -62,7 +37,7 @@ TEST_CASE("A workbook's cells are typed: dates as dates, amounts as numbers in e
     REQUIRE(f.open(QIODevice::WriteOnly));
     f.write(*bytes);
     f.close();
-    const QStringList cells = readBack(path);
+    const QStringList cells = test::xlsxCells(path);
     INFO(cells.join(QLatin1Char('\n')).toStdString());
     CHECK(cells.contains(QStringLiteral("sheet|Règlements 2025 2026 tous|A2")));
     CHECK(cells.contains(QStringLiteral("A1|str|Client|General")));
