@@ -292,8 +292,8 @@ Result<AccountingService::Fec> AccountingService::fec(int endYear) const
         return std::unexpected(dues.error());
     for (const LedgerRepository::Receipt& r : std::as_const(*dues)) {
         LedgerEntry e;
-        const LedgerLine money = r.method == QLatin1String("cash") ? chart.line(LedgerAccount::Cash)
-                                                                   : chart.line(LedgerAccount::Bank);
+        const LedgerLine money =
+            chart.line(r.method == GiftMethod::Cash ? LedgerAccount::Cash : LedgerAccount::Bank);
         e.journal = journalOf(money, chart);
         e.day = e.pieceDay = r.day;
         e.piece = tr("Due %1").arg(r.id);

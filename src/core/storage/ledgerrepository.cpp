@@ -227,7 +227,7 @@ LedgerRepository::Receipt readReceipt(sql::RowReader& col)
     r.amount = col.int64();
     r.from = col.text();
     r.what = col.text();
-    r.method = col.text();
+    r.method = col.code(GiftMethod::Transfer);
     return r;
 }
 

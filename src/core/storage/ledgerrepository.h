@@ -86,9 +86,9 @@ public:
         qint64 id = 0;
         QDate day;
         qint64 amount = 0;
-        QString from;   // the company, the funder
-        QString what;   // the year of the tax, the subsidy's programme
-        QString method; // dues: how they were paid (a code)
+        QString from;                             // the company, the funder
+        QString what;                             // the year of the tax, the subsidy's programme
+        GiftMethod method = GiftMethod::Transfer; // how it was paid
     };
     Result<QList<Receipt>> apprenticeshipTax(const QDate& from, const QDate& to) const;
     Result<QList<Receipt>> dues(const QDate& from, const QDate& to) const;
