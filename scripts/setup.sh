@@ -9,7 +9,7 @@ packages=(
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
   libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev libspdlog-dev libsodium-dev libpq-dev qtkeychain-qt6-dev libsqlite3-dev sqlite3 catch2
   ccache clang-format python3 postgresql xvfb xauth imagemagick poppler-utils fonts-dejavu-core locales
-  libqpdf-dev libxml2-utils libsaxonhe-java default-jre-headless libxlsxwriter-dev python3-openpyxl
+  libqpdf-dev libxml2-utils libsaxonhe-java default-jre-headless libxlsxwriter-dev python3-openpyxl zlib1g-dev
 )
 
 missing=()

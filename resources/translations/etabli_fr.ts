@@ -3229,14 +3229,165 @@
     </message>
 </context>
 <context>
+    <name>ContactImportService</name>
+    <message>
+        <location filename="../../src/core/services/contactimportservice.cpp" line="+327" />
+        <source>first name</source>
+        <translation>prénom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>legal form</source>
+        <translation>forme juridique</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>address line 2</source>
+        <translation>complément d'adresse</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>postcode</source>
+        <translation>code postal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>town</source>
+        <translation>ville</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>telephone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e-mail</source>
+        <translation>courriel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>role customer</source>
+        <translation>rôle client</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>role internship host</source>
+        <translation>rôle entreprise d'accueil</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>role donor</source>
+        <translation>rôle donateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>role funder</source>
+        <translation>rôle financeur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>role supplier</source>
+        <translation>rôle fournisseur</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Dolibarr export</source>
+        <translation>export Dolibarr</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Paheko export</source>
+        <translation>export Paheko</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>spreadsheet</source>
+        <translation>tableur</translation>
+    </message>
+    <message>
+        <location line="+64" />
+        <source>The file has no name column (“nom”, “raison sociale”, “Nom &amp; prénom”…) on line 1. Columns found: %1.</source>
+        <translation>Le fichier n'a pas de colonne de nom (« nom », « raison sociale », « Nom &amp; prénom »…) en ligne 1. Colonnes trouvées : %1.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>a cell looks like a spreadsheet formula (“%1”)</source>
+        <translation>une cellule ressemble à une formule de tableur (« %1 »)</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>unknown role “%1” (client, donateur, financeur, accueil de stage, fournisseur)</source>
+        <translation>rôle inconnu « %1 » (client, donateur, financeur, accueil de stage, fournisseur)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>the column %1 says oui or non (“%2”)</source>
+        <translation>la colonne %1 dit oui ou non (« %2 »)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>no role (client, donateur…) in its columns</source>
+        <translation>aucun rôle (client, donateur…) dans ses colonnes</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>the same contact as line %1</source>
+        <translation>le même contact qu'en ligne %1</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n line(s) refused, nothing was imported:</source>
+        <translation>
+            <numerusform>%n ligne refusée, rien n'a été importé :</numerusform>
+            <numerusform>%n lignes refusées, rien n'a été importé :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Line %1: “%2” was added to the directory meanwhile on another computer; nothing was imported. Import the file again to see it as a duplicate.</source>
+        <translation>Ligne %1 : « %2 » a été ajouté au répertoire entre-temps sur un autre poste ; rien n'a été importé. Importez de nouveau le fichier pour le voir comme doublon.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Line %1: “%2” was removed from the directory meanwhile; nothing was imported.</source>
+        <translation>Ligne %1 : « %2 » a été retiré du répertoire entre-temps ; rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>ContactRepository</name>
     <message>
-        <location filename="../../src/core/storage/contactrepository.cpp" line="+142" />
+        <location filename="../../src/core/storage/contactrepository.cpp" line="+169" />
         <source>This contact no longer exists.</source>
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+102" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -3290,7 +3441,7 @@
         <translation>« %1 » n'est pas un code postal.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+16" />
         <source>“%1” already has the SIRET %2.</source>
         <translation>« %1 » a déjà le SIRET %2.</translation>
     </message>
@@ -7833,6 +7984,54 @@ Complétez, puis envoyez le devis.</translation>
     </message>
 </context>
 <context>
+    <name>Sheet</name>
+    <message>
+        <location filename="../../src/core/io/sheetreader.cpp" line="+21" />
+        <source>The workbook cannot be read (%1). Open it in the spreadsheet program and save it again as .xlsx or as CSV.</source>
+        <translation>Le classeur ne peut pas être lu (%1). Ouvrez-le dans le tableur et enregistrez-le de nouveau en .xlsx ou en CSV.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>no sheet</source>
+        <translation>aucune feuille</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>the first sheet is missing</source>
+        <translation>la première feuille manque</translation>
+    </message>
+    <message>
+        <location line="+135" />
+        <source>it is a ZIP file, but not an Excel workbook</source>
+        <translation>c'est un fichier ZIP, mais pas un classeur Excel</translation>
+    </message>
+    <message>
+        <location line="+53" />
+        <source>the cell %1 points to no text</source>
+        <translation>la cellule %1 renvoie à un texte absent</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>the cell reference “%1” is not valid</source>
+        <translation>la référence de cellule « %1 » n'est pas valable</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The first sheet of the workbook is empty.</source>
+        <translation>La première feuille du classeur est vide.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>This is an OpenDocument sheet (.ods). In LibreOffice, choose File, Save a copy, and the format Excel 2007-365 (.xlsx) or CSV, then import that file.</source>
+        <translation>C'est une feuille OpenDocument (.ods). Dans LibreOffice, choisissez Fichier, Enregistrer une copie, et le format Excel 2007-365 (.xlsx) ou CSV, puis importez ce fichier.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This is an old Excel workbook (.xls), or a workbook protected by a password. Save it without a password as Excel workbook (.xlsx) or as CSV, then import that file.</source>
+        <translation>C'est un ancien classeur Excel (.xls), ou un classeur protégé par un mot de passe. Enregistrez-le sans mot de passe en classeur Excel (.xlsx) ou en CSV, puis importez ce fichier.</translation>
+    </message>
+</context>
+<context>
     <name>SigningKey</name>
     <message>
         <location filename="../../src/core/io/archivemanifest.cpp" line="-127" />
@@ -8233,7 +8432,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeImportService</name>
     <message>
-        <location filename="../../src/core/services/traineeimportservice.cpp" line="+103" />
+        <location filename="../../src/core/services/traineeimportservice.cpp" line="+104" />
         <source>“%1” is not a date (dd/mm/yyyy).</source>
         <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
     </message>
@@ -9384,6 +9583,44 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <location line="+68" />
         <source>The archive was written but could not take the name “%1”: it is in “%2”.</source>
         <translation>L'archive a été écrite mais n'a pas pu prendre le nom « %1 » : elle est dans « %2 ».</translation>
+    </message>
+</context>
+<context>
+    <name>Zip</name>
+    <message>
+        <location filename="../../src/core/io/zip.cpp" line="+30" />
+        <source>The file is not a readable workbook: its ZIP structure is damaged or cut short. Open it in the spreadsheet program and save it again.</source>
+        <translation>Le fichier n'est pas un classeur lisible : sa structure ZIP est endommagée ou tronquée. Ouvrez-le dans le tableur et enregistrez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The workbook is a ZIP64 archive, which Établi does not read. Save it again as a usual .xlsx file or as CSV.</source>
+        <translation>Le classeur est une archive ZIP64, qu'Établi ne lit pas. Enregistrez-le de nouveau en fichier .xlsx habituel ou en CSV.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>The workbook has no part “%1”.</source>
+        <translation>Le classeur n'a pas de partie « %1 ».</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The workbook is protected by a password. Save it without a password, then import it.</source>
+        <translation>Le classeur est protégé par un mot de passe. Enregistrez-le sans mot de passe, puis importez-le.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The part “%1” of the workbook is too large (%2 MB once decompressed).</source>
+        <translation>La partie « %1 » du classeur est trop grande (%2 Mo une fois décompressée).</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>The decompression could not start (not enough memory?).</source>
+        <translation>La décompression n'a pas pu démarrer (mémoire insuffisante ?).</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The workbook uses a compression Établi does not read (method %1). Save it again as a usual .xlsx file or as CSV.</source>
+        <translation>Le classeur utilise une compression qu'Établi ne lit pas (méthode %1). Enregistrez-le de nouveau en fichier .xlsx habituel ou en CSV.</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ Status ContactService::mayWrite() const
     return fail(Error::Code::AccessDenied, tr("Your account may not change the contacts."));
 }
 
-Status ContactService::validate(Contact& c, bool confirmedDuplicate) const
+Status ContactService::normalise(Contact& c)
 {
     if (c.name.trimmed().isEmpty())
         return fail(Error::Code::InvalidInput,
@@ -44,6 +44,12 @@ Status ContactService::validate(Contact& c, bool confirmedDuplicate) const
         if (!postcode.match(c.postcode.trimmed().toUpper()).hasMatch())
             return fail(Error::Code::InvalidInput, tr("“%1” is not a postcode.").arg(c.postcode.trimmed()));
     }
+    return {};
+}
+
+Status ContactService::validate(Contact& c, bool confirmedDuplicate) const
+{
+    ETABLI_TRY(normalise(c));
     if (!confirmedDuplicate) {
         auto same = ContactRepository(m_db).lookalikes(c);
         if (!same)

@@ -37,9 +37,14 @@ public:
     Result<Vehicle> findVehicle(const QString& plate) const;
     Result<qint64> saveVehicle(const Vehicle& vehicle);
 
-private:
+    // Whether the account may see, or change, the directory.
     Status mayRead() const;
     Status mayWrite() const;
+    // The checks of a contact's fields (name, SIRET, e-mail, postcode), its
+    // SIRET written without spaces; no look at the directory.
+    static Status normalise(Contact& contact);
+
+private:
     Status validate(Contact& contact, bool confirmedDuplicate) const;
 
     Database& m_db;

@@ -2,6 +2,7 @@
 
 #include "domain/schoolyear.h"
 #include "io/csv.h"
+#include "io/sheetreader.h"
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
 #include "services/traineeservice.h"
@@ -141,7 +142,7 @@ ExitReason TraineeImportService::matchExitReason(const QString& textIn)
 Result<TraineeImportService::Preview> TraineeImportService::prepare(const QByteArray& bytes) const
 {
     ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
-    auto table = csv::parse(bytes);
+    auto table = sheet::read(bytes);
     if (!table)
         return std::unexpected(table.error());
     auto school = SchoolRepository(m_db).load();

@@ -1,11 +1,14 @@
 #include "storage/contactrepository.h"
 
+#include "storage/batchinsert.h"
 #include "storage/database.h"
 #include "storage/pagedquery.h"
 #include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/textsearch.h"
 #include "util/text.h"
+
+#include <algorithm>
 
 namespace etabli {
 
@@ -43,34 +46,58 @@ Contact readContact(const SqlQuery& q)
     return c;
 }
 
-// Organisations by their folded name; persons by last name then first name.
-QString nameKey(const Contact& c)
+// The columns a contact's values fill, in the order of contactValues().
+const QStringList& contactWriteColumns()
 {
-    return c.person ? text::personSortKey(c.name, c.firstName) : text::fold(c.name);
+    static const QStringList columns{
+        QStringLiteral("person"),        QStringLiteral("kind"),          QStringLiteral("name"),
+        QStringLiteral("name_key"),      QStringLiteral("first_name"),    QStringLiteral("siret"),
+        QStringLiteral("address_line1"), QStringLiteral("address_line2"), QStringLiteral("postcode"),
+        QStringLiteral("city"),          QStringLiteral("city_key"),      QStringLiteral("phone"),
+        QStringLiteral("email"),         QStringLiteral("notes"),         QStringLiteral("is_customer"),
+        QStringLiteral("is_host"),       QStringLiteral("is_donor"),      QStringLiteral("is_funder"),
+        QStringLiteral("is_supplier"),   QStringLiteral("legal_form")};
+    return columns;
+}
+
+QVariantList contactValues(const Contact& c)
+{
+    return {c.person ? 1 : 0,
+            codeOf(c.person ? CustomerKind::Other : c.kind),
+            c.name.trimmed(),
+            ContactRepository::nameKey(c),
+            c.person ? c.firstName.trimmed() : QString(),
+            QString(c.siret).remove(QLatin1Char(' ')),
+            c.addressLine1.trimmed(),
+            c.addressLine2.trimmed(),
+            c.postcode.trimmed(),
+            c.city.trimmed(),
+            text::fold(c.city.trimmed()),
+            c.phone.trimmed(),
+            c.email.trimmed(),
+            c.notes.trimmed(),
+            c.customer ? 1 : 0,
+            c.host ? 1 : 0,
+            c.donor ? 1 : 0,
+            c.funder ? 1 : 0,
+            c.supplier ? 1 : 0,
+            c.person ? QString() : c.legalForm.trimmed()};
 }
 
 void bindContact(SqlQuery& q, const Contact& c)
 {
-    q.bind(QStringLiteral("person"), c.person ? 1 : 0)
-        .bind(QStringLiteral("kind"), codeOf(c.person ? CustomerKind::Other : c.kind))
-        .bind(QStringLiteral("name"), c.name.trimmed())
-        .bind(QStringLiteral("name_key"), nameKey(c))
-        .bind(QStringLiteral("first_name"), c.person ? c.firstName.trimmed() : QString())
-        .bind(QStringLiteral("siret"), QString(c.siret).remove(QLatin1Char(' ')))
-        .bind(QStringLiteral("address1"), c.addressLine1.trimmed())
-        .bind(QStringLiteral("address2"), c.addressLine2.trimmed())
-        .bind(QStringLiteral("postcode"), c.postcode.trimmed())
-        .bind(QStringLiteral("city_key"), text::fold(c.city.trimmed()))
-        .bind(QStringLiteral("city"), c.city.trimmed())
-        .bind(QStringLiteral("phone"), c.phone.trimmed())
-        .bind(QStringLiteral("email"), c.email.trimmed())
-        .bind(QStringLiteral("notes"), c.notes.trimmed())
-        .bind(QStringLiteral("legal_form"), c.person ? QString() : c.legalForm.trimmed())
-        .bind(QStringLiteral("customer"), c.customer ? 1 : 0)
-        .bind(QStringLiteral("host"), c.host ? 1 : 0)
-        .bind(QStringLiteral("donor"), c.donor ? 1 : 0)
-        .bind(QStringLiteral("funder"), c.funder ? 1 : 0)
-        .bind(QStringLiteral("supplier"), c.supplier ? 1 : 0);
+    const QVariantList values = contactValues(c);
+    const QStringList& columns = contactWriteColumns();
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        q.bind(columns.at(i), values.at(i));
+}
+
+QString contactPlaceholders()
+{
+    QStringList names;
+    for (const QString& column : contactWriteColumns())
+        names << QLatin1Char(':') + column;
+    return names.join(QStringLiteral(", "));
 }
 
 // The directory: by name (folded), searched by name, town or postcode,
@@ -143,39 +170,96 @@ Result<Contact> ContactRepository::get(qint64 id) const
     return readContact(q);
 }
 
+QString ContactRepository::nameKey(const Contact& c)
+{
+    // Organisations by their folded name; persons by last name then first name.
+    return c.person ? text::personSortKey(c.name, c.firstName) : text::fold(c.name);
+}
+
 Result<qint64> ContactRepository::insert(const Contact& c, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(QStringLiteral(
-        "INSERT INTO contact (person, kind, name, name_key, first_name, siret, address_line1, "
-        "address_line2, "
-        "postcode, city, city_key, phone, email, notes, is_customer, is_host, is_donor, is_funder, "
-        "is_supplier, legal_form, version, created_at, updated_at) VALUES (:person, :kind, :name, "
-        ":name_key, "
-        ":first_name, "
-        ":siret, :address1, :address2, :postcode, :city, :city_key, :phone, :email, :notes, :customer, "
-        ":host, "
-        ":donor, "
-        ":funder, :supplier, :legal_form, 1, :now, :now) RETURNING id")));
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("INSERT INTO contact (%1, version, created_at, updated_at) VALUES (%2, 1, "
+                                 ":now, :now) RETURNING id")
+                      .arg(contactWriteColumns().join(QStringLiteral(", ")), contactPlaceholders())));
     bindContact(q, c);
     q.bind(QStringLiteral("now"), nowIso);
     return q.execReturningId();
 }
 
+Result<QList<qint64>> ContactRepository::insertAll(const QList<Contact>& contacts, const QString& nowIso,
+                                                   const std::function<bool(qsizetype)>& progress)
+{
+    QList<qint64> ids;
+    ids.reserve(contacts.size());
+    if (m_db.dialect() == Database::Dialect::SQLite) {
+        // One statement prepared once, run for each contact.
+        SqlQuery q(m_db);
+        ETABLI_TRY(
+            q.prepare(QStringLiteral("INSERT INTO contact (%1, version, created_at, updated_at) VALUES "
+                                     "(%2, 1, :now, :now) RETURNING id")
+                          .arg(contactWriteColumns().join(QStringLiteral(", ")), contactPlaceholders())));
+        for (qsizetype i = 0; i < contacts.size(); ++i) {
+            q.clearBindings();
+            bindContact(q, contacts.at(i));
+            q.bind(QStringLiteral("now"), nowIso);
+            auto id = q.execReturningId();
+            if (!id)
+                return std::unexpected(id.error());
+            ids << *id;
+            if (progress && i % 1000 == 999 && !progress(i + 1))
+                return fail(Error::Code::Generic, QString());
+        }
+        return ids;
+    }
+    if (contacts.isEmpty())
+        return ids;
+    {
+        SqlQuery q(m_db);
+        ETABLI_TRY(q.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('contact', 'id')) "
+                                            "FROM generate_series(1, :count)")));
+        q.bind(QStringLiteral("count"), static_cast<qint64>(contacts.size()));
+        ETABLI_TRY(q.exec());
+        while (q.next())
+            ids << q.value(0).toLongLong();
+        std::sort(ids.begin(), ids.end());
+    }
+    QStringList columns{QStringLiteral("id")};
+    columns << contactWriteColumns() << QStringLiteral("version") << QStringLiteral("created_at")
+            << QStringLiteral("updated_at");
+    BatchInsert rows(m_db, QStringLiteral("contact"), columns);
+    for (qsizetype i = 0; i < contacts.size(); ++i) {
+        QVariantList values{ids.at(i)};
+        values << contactValues(contacts.at(i)) << 1 << nowIso << nowIso;
+        ETABLI_TRY(rows.add(std::move(values)));
+        if (progress && i % 1000 == 999 && !progress(i + 1))
+            return fail(Error::Code::Generic, QString());
+    }
+    ETABLI_TRY(rows.flush());
+    return ids;
+}
+
+Result<QList<Contact>> ContactRepository::everyone() const
+{
+    SqlQuery q(m_db);
+    q.setForwardOnly(true);
+    ETABLI_TRY(q.exec(contactColumns + QStringLiteral(" ORDER BY id")));
+    QList<Contact> out;
+    while (q.next())
+        out << readContact(q);
+    return out;
+}
+
 Status ContactRepository::update(const Contact& c, const QString& nowIso)
 {
     SqlQuery q(m_db);
-    if (auto r = q.prepare(QStringLiteral(
-            "UPDATE contact SET person = :person, kind = :kind, name = :name, name_key = :name_key, "
-            "first_name = "
-            ":first_name, siret = :siret, address_line1 = :address1, address_line2 = :address2, postcode = "
-            ":postcode, "
-            "city = :city, city_key = :city_key, phone = :phone, email = :email, notes = :notes, is_customer "
-            "= :customer, is_host "
-            "= :host, "
-            "is_donor = :donor, is_funder = :funder, is_supplier = :supplier, legal_form = :legal_form, "
-            "version = version + 1, updated_at = :now "
-            "WHERE id = :id AND version = :version"));
+    QStringList assignments;
+    for (const QString& column : contactWriteColumns())
+        assignments << QStringLiteral("%1 = :%1").arg(column);
+    if (auto r = q.prepare(QStringLiteral("UPDATE contact SET %1, version = version + 1, updated_at = :now "
+                                          "WHERE id = :id AND version = :version")
+                               .arg(assignments.join(QStringLiteral(", "))));
         !r)
         return r;
     bindContact(q, c);
@@ -200,7 +284,7 @@ Result<QList<Contact>> ContactRepository::lookalikes(const Contact& c) const
                                                   "ORDER BY id LIMIT 5")));
     q.bind(QStringLiteral("id"), c.id)
         .bind(QStringLiteral("siret"), siret)
-        .bind(QStringLiteral("name_key"), nameKey(c))
+        .bind(QStringLiteral("name_key"), ContactRepository::nameKey(c))
         .bind(QStringLiteral("postcode"), c.postcode.trimmed());
     ETABLI_TRY(q.exec());
     QList<Contact> out;

@@ -4,6 +4,7 @@
 #include "domain/sales.h"
 #include "util/error.h"
 
+#include <functional>
 #include <QCoreApplication>
 #include <QList>
 
@@ -31,6 +32,16 @@ public:
     Result<qint64> count(const ContactFilter& filter, int cap) const;
     Result<Contact> get(qint64 id) const;
     Result<qint64> insert(const Contact& contact, const QString& nowIso);
+    // Many at once (an import), in the caller's transaction: their ids in
+    // order. `progress` hears the count written every thousand; false stops
+    // (an error with an empty message).
+    Result<QList<qint64>> insertAll(const QList<Contact>& contacts, const QString& nowIso,
+                                    const std::function<bool(qsizetype)>& progress = {});
+    // The whole directory, by id (an import compares its lines with it).
+    Result<QList<Contact>> everyone() const;
+    // What two contacts of the same name share: organisations' folded name,
+    // persons' last then first name.
+    static QString nameKey(const Contact& contact);
     // Schema 26: every contact's folded town (city_key), which its search text holds.
     Status fillCityKeys();
     Status update(const Contact& contact, const QString& nowIso);
