@@ -1812,7 +1812,7 @@
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+233" />
+        <location filename="../../src/cli/clicommands.cpp" line="+238" />
         <location line="+4" />
         <location filename="../../src/cli/clisupport.h" line="+2" />
         <source>DATABASE</source>
@@ -1993,7 +1993,7 @@
     <message>
         <location filename="../../src/cli/clicommands.cpp" line="+243" />
         <location line="+99" />
-        <location line="+68" />
+        <location line="+81" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
@@ -2004,7 +2004,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-609" />
+        <location filename="../../src/cli/clicommands.cpp" line="-625" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -2060,11 +2060,16 @@
     </message>
     <message>
         <location line="+2" />
-        <source>  import trainees FILE   imports trainees from a CSV file (all or nothing)</source>
-        <translation>  import trainees FICHIER  importe des jeunes depuis un fichier CSV (tout ou rien)</translation>
+        <source>  import trainees FILE   imports trainees from a CSV or .xlsx file (all or nothing)</source>
+        <translation>  import trainees FICHIER   importe des jeunes depuis un fichier CSV ou .xlsx (tout ou rien)</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>  import contacts FILE   imports contacts (spreadsheet, Dolibarr, Paheko); --duplicates merge|skip|create</source>
+        <translation>  import contacts FICHIER   importe des contacts (tableur, Dolibarr, Paheko) ; --duplicates merge|skip|create</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>  export trainees        writes the list of trainees as CSV</source>
         <translation>  export trainees          écrit la liste des jeunes en CSV</translation>
     </message>
@@ -2270,7 +2275,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+354" />
+        <location line="+465" />
         <location line="+2" />
         <location filename="../../src/cli/cliprint.cpp" line="+184" />
         <location line="+2" />
@@ -2280,7 +2285,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-351" />
+        <location line="-462" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -2380,7 +2385,90 @@
         <translation>Règle : anonymiser les jeunes %1 ans après leur sortie, les candidats non admis %2 mois après la décision.</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+38" />
+        <source>contacts: what to do with a line that looks like a recorded contact: merge (fill its empty fields, add the roles), skip, or create (a second contact).</source>
+        <translation>contacts : que faire d'une ligne qui ressemble à un contact enregistré : merge (compléter ses champs vides, ajouter les rôles), skip (l'ignorer) ou create (un second contact).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>contacts: the role of the lines that state none (customer, host, donor, funder, supplier).</source>
+        <translation>contacts : le rôle des lignes qui n'en disent aucun (customer, host, donor, funder, supplier).</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>What to import: trainees or contacts.</source>
+        <translation>Ce qu'il faut importer : trainees (jeunes) ou contacts.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The CSV or .xlsx file.</source>
+        <translation>Le fichier CSV ou .xlsx.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Imports trainees or contacts from a spreadsheet (.xlsx, or CSV in UTF-8 or Windows-1252, ';' or ','; contacts also from Dolibarr's and Paheko's exports), all in one transaction: a refused line stops everything unless --skip-invalid.</source>
+        <translation>Importe des jeunes ou des contacts depuis un tableur (.xlsx, ou CSV en UTF-8 ou Windows-1252, « ; » ou « , » ; les contacts aussi depuis les exports de Dolibarr et de Paheko), en une seule transaction : une ligne refusée arrête tout, sauf avec --skip-invalid.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Usage: etabli-cli import trainees|contacts FILE --user LOGIN</source>
+        <translation>Usage : etabli-cli import trainees|contacts FICHIER --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>--duplicates and --role are for contacts only.</source>
+        <translation>--duplicates et --role ne valent que pour les contacts.</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>--duplicates is merge, skip or create (“%1”).</source>
+        <translation>--duplicates vaut merge, skip ou create (« %1 »).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>--role is one of %1 (“%2”).</source>
+        <translation>--role vaut l'un de %1 (« %2 »).</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>%1 line(s) read (%2, %3): %4 valid, %5 refused, %6 already in the directory.</source>
+        <translation>%1 ligne(s) lue(s) (%2, %3) : %4 valable(s), %5 refusée(s), %6 déjà dans le répertoire.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>line %1: looks like “%2” (%3); merging adds: %4</source>
+        <translation>ligne %1 : ressemble à « %2 » (%3) ; la fusion ajoute : %4</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>same SIRET</source>
+        <translation>même SIRET</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>same name and postcode</source>
+        <translation>même nom et même code postal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10" />
+        <source>%n line(s) look like contacts already recorded; nothing was imported. Choose with --duplicates merge (fill their empty fields, add the roles), skip, or create.</source>
+        <translation>
+            <numerusform>%n ligne ressemble à un contact déjà enregistré ; rien n'a été importé. Choisissez avec --duplicates merge (compléter ses champs vides, ajouter les rôles), skip ou create.</numerusform>
+            <numerusform>%n lignes ressemblent à des contacts déjà enregistrés ; rien n'a été importé. Choisissez avec --duplicates merge (compléter leurs champs vides, ajouter les rôles), skip ou create.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>%1 contact(s) created, %2 merged, %3 left as they were.</source>
+        <translation>%1 contact(s) créé(s), %2 fusionné(s), %3 laissé(s) tel(s) quel(s).</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>File to write (CSV; the production log also as .xlsx).</source>
         <translation>Fichier à écrire (CSV ; le journal d'atelier aussi en .xlsx).</translation>
     </message>
@@ -2437,8 +2525,8 @@
     <message>
         <location line="+1" />
         <location filename="../../src/cli/cliarchive.cpp" line="+1" />
-        <location filename="../../src/cli/clicommands.cpp" line="-238" />
-        <location line="+239" />
+        <location filename="../../src/cli/clicommands.cpp" line="-349" />
+        <location line="+350" />
         <location filename="../../src/cli/cliprint.cpp" line="-155" />
         <location filename="../../src/cli/clireports.cpp" line="+9" />
         <source>FILE</source>
@@ -2553,7 +2641,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-639" />
+        <location filename="../../src/cli/clicommands.cpp" line="-750" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2686,52 +2774,35 @@
         <translation>Laisser de côté les lignes refusées et importer les autres.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>What to import: trainees.</source>
-        <translation>Ce qu'il faut importer : trainees (les jeunes).</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>The CSV file.</source>
-        <translation>Le fichier CSV.</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Imports trainees from a CSV file (UTF-8 or Windows-1252, ';' or ','), all in one transaction: a refused line stops everything unless --skip-invalid.</source>
-        <translation>Importe des jeunes depuis un fichier CSV (UTF-8 ou Windows-1252, « ; » ou « , »), en une seule transaction : une ligne refusée arrête tout, sauf avec --skip-invalid.</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Usage: etabli-cli import trainees FILE --user LOGIN</source>
-        <translation>Usage : etabli-cli import trainees FICHIER --user IDENTIFIANT</translation>
-    </message>
-    <message>
-        <location line="+9" />
+        <location line="+40" />
         <source>Cannot read “%1”.</source>
         <translation>Impossible de lire « %1 ».</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+16" />
         <source>%1 line(s) read (%2): %3 valid, %4 refused.</source>
         <translation>%1 ligne(s) lue(s) (%2) : %3 valide(s), %4 refusée(s).</translation>
     </message>
     <message>
         <location line="+7" />
+        <location line="+68" />
         <source>Ignored columns: %1</source>
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-64" />
+        <location line="+68" />
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-63" />
+        <location line="+73" />
         <source>Nothing was imported. Correct the file, or use --skip-invalid to import the valid lines.</source>
         <translation>Rien n'a été importé. Corrigez le fichier, ou utilisez --skip-invalid pour importer les lignes valides.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="-67" />
         <source>%n trainee(s) imported.</source>
         <translation>
             <numerusform>%n jeune importé.</numerusform>
@@ -2739,7 +2810,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+102" />
         <source>production: first day (YYYY-MM-DD).</source>
         <translation>production : premier jour (AAAA-MM-JJ).</translation>
     </message>
@@ -3231,7 +3302,7 @@
 <context>
     <name>ContactImportService</name>
     <message>
-        <location filename="../../src/core/services/contactimportservice.cpp" line="+327" />
+        <location filename="../../src/core/services/contactimportservice.cpp" line="+337" />
         <source>first name</source>
         <translation>prénom</translation>
     </message>
@@ -3321,17 +3392,17 @@
         <translation>tableur</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+63" />
         <source>The file has no name column (“nom”, “raison sociale”, “Nom &amp; prénom”…) on line 1. Columns found: %1.</source>
         <translation>Le fichier n'a pas de colonne de nom (« nom », « raison sociale », « Nom &amp; prénom »…) en ligne 1. Colonnes trouvées : %1.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+35" />
         <source>a cell looks like a spreadsheet formula (“%1”)</source>
         <translation>une cellule ressemble à une formule de tableur (« %1 »)</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+57" />
         <source>unknown role “%1” (client, donateur, financeur, accueil de stage, fournisseur)</source>
         <translation>rôle inconnu « %1 » (client, donateur, financeur, accueil de stage, fournisseur)</translation>
     </message>
@@ -3341,7 +3412,7 @@
         <translation>la colonne %1 dit oui ou non (« %2 »)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>no role (client, donateur…) in its columns</source>
         <translation>aucun rôle (client, donateur…) dans ses colonnes</translation>
     </message>
@@ -3369,7 +3440,7 @@
         <translation>Ligne %1 : « %2 » a été ajouté au répertoire entre-temps sur un autre poste ; rien n'a été importé. Importez de nouveau le fichier pour le voir comme doublon.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Line %1: “%2” was removed from the directory meanwhile; nothing was imported.</source>
         <translation>Ligne %1 : « %2 » a été retiré du répertoire entre-temps ; rien n'a été importé.</translation>
     </message>
@@ -3387,7 +3458,7 @@
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+104" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -8021,12 +8092,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La première feuille du classeur est vide.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>This is an OpenDocument sheet (.ods). In LibreOffice, choose File, Save a copy, and the format Excel 2007-365 (.xlsx) or CSV, then import that file.</source>
         <translation>C'est une feuille OpenDocument (.ods). Dans LibreOffice, choisissez Fichier, Enregistrer une copie, et le format Excel 2007-365 (.xlsx) ou CSV, puis importez ce fichier.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>This is an old Excel workbook (.xls), or a workbook protected by a password. Save it without a password as Excel workbook (.xlsx) or as CSV, then import that file.</source>
         <translation>C'est un ancien classeur Excel (.xls), ou un classeur protégé par un mot de passe. Enregistrez-le sans mot de passe en classeur Excel (.xlsx) ou en CSV, puis importez ce fichier.</translation>
     </message>
@@ -9603,7 +9674,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Le classeur n'a pas de partie « %1 ».</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The workbook is protected by a password. Save it without a password, then import it.</source>
         <translation>Le classeur est protégé par un mot de passe. Enregistrez-le sans mot de passe, puis importez-le.</translation>
     </message>
@@ -11799,6 +11870,245 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
 </context>
 <context>
+    <name>etabli::ContactImportDialog</name>
+    <message>
+        <location filename="../../src/gui/sales/contactimportdialog.cpp" line="+33" />
+        <source>customer</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>host</source>
+        <translation>accueil de stage</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>donor</source>
+        <translation>donateur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>funder</source>
+        <translation>financeur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>supplier</source>
+        <translation>fournisseur</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>refused: %1</source>
+        <translation>refusée : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>new contact</source>
+        <translation>nouveau contact</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>same SIRET</source>
+        <translation>même SIRET</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>same name and postcode</source>
+        <translation>même nom et même code postal</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>already recorded as “%1” (%2): nothing to add</source>
+        <translation>déjà enregistré comme « %1 » (%2) : rien à ajouter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>merge into “%1” (%2): adds %3</source>
+        <translation>fusionner avec « %1 » (%2) : ajoute %3</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>skip: already recorded as “%1” (%2)</source>
+        <translation>ignorer : déjà enregistré comme « %1 » (%2)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>create a second contact beside “%1”</source>
+        <translation>créer un second contact à côté de « %1 »</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Kept as recorded (the file says otherwise): %1</source>
+        <translation>Gardé comme enregistré (le fichier dit autre chose) : %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Leave the refused lines out and import the others</source>
+        <translation>Laisser de côté les lignes refusées et importer les autres</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+105" />
+        <source>Import contacts</source>
+        <translation>Importer des contacts</translation>
+    </message>
+    <message>
+        <location line="-103" />
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Town</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What happens</source>
+        <translation>Ce qui sera fait</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (separator ; or ,). Recognised columns: type, nom, prénom, SIRET, forme juridique, adresse, complément d'adresse, code postal, ville, téléphone, courriel, notes, rôles (client, donateur, financeur, accueil de stage, fournisseur) or one column per role with oui/non. The exports of Dolibarr (third parties, contacts) and Paheko (members) are read as they are. A contact with the same SIRET, or the same name and postcode, as one already recorded is proposed for merging: its empty fields are filled, nothing it holds is overwritten.</source>
+        <translation>Un classeur Excel (.xlsx, sa première feuille) ou un fichier CSV (séparateur ; ou ,). Colonnes reconnues : type, nom, prénom, SIRET, forme juridique, adresse, complément d'adresse, code postal, ville, téléphone, courriel, notes, rôles (client, donateur, financeur, accueil de stage, fournisseur) ou une colonne par rôle avec oui/non. Les exports de Dolibarr (tiers, contacts) et de Paheko (membres) sont lus tels quels. Un contact qui a le même SIRET, ou le même nom et le même code postal, qu'un contact déjà enregistré est proposé à la fusion : ses champs vides sont complétés, rien de ce qu'il contient n'est écrasé.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Choose the file…</source>
+        <translation>C&amp;hoisir le fichier…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Lines without a role are &amp;added as:</source>
+        <translation>Les lignes sans rôle sont &amp;ajoutées comme :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>as the file says (customers; Paheko: donors)</source>
+        <translation>selon le fichier (clients ; Paheko : donateurs)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>customers</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>internship hosts</source>
+        <translation>entreprises d'accueil</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>donors</source>
+        <translation>donateurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>funders</source>
+        <translation>financeurs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>suppliers</source>
+        <translation>fournisseurs</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Selected look-alikes:</source>
+        <translation>Doublons sélectionnés :</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Merge (F)</source>
+        <translation>&amp;Fusionner (F)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Skip (I)</source>
+        <translation>I&amp;gnorer (I)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Create all the &amp;same (C)</source>
+        <translation>&amp;Créer quand même (C)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Tableurs (*.xlsx *.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cannot read “%1”: %2</source>
+        <translation>Impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Reading stopped; nothing was imported.</source>
+        <translation>Lecture arrêtée ; rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The file is refused: %1</source>
+        <translation>Le fichier est refusé : %1</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>%1 line(s) read (%2, %3): %4 ready, of which %5 already in the directory; %6 refused.</source>
+        <translation>%1 ligne(s) lue(s) (%2, %3) : %4 prête(s), dont %5 déjà dans le répertoire ; %6 refusée(s).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Ignored columns: %1.</source>
+        <translation>Colonnes ignorées : %1.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nothing is imported while lines are refused, unless you choose to leave them out.</source>
+        <translation>Rien n'est importé tant que des lignes sont refusées, sauf si vous choisissez de les laisser de côté.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Importing the contacts…</source>
+        <translation>Import des contacts…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Import stopped; nothing was imported.</source>
+        <translation>Import arrêté ; rien n'a été importé.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::ContactListModel</name>
     <message>
         <location filename="../../src/gui/sales/contactlistmodel.cpp" line="+10" />
@@ -11859,12 +12169,22 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ContactsPage</name>
     <message>
-        <location filename="../../src/gui/sales/contactspage.cpp" line="+19" />
+        <location filename="../../src/gui/sales/contactspage.cpp" line="+21" />
         <source>Search a name, a town, a postcode…</source>
         <translation>Chercher un nom, une ville, un code postal…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Contacts from a spreadsheet, or exported from Dolibarr or Paheko (.xlsx or CSV).</source>
+        <translation>Des contacts depuis un tableur, ou exportés de Dolibarr ou de Paheko (.xlsx ou CSV).</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>All contacts</source>
         <translation>Tous les contacts</translation>
     </message>
@@ -11899,7 +12219,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Plaque : AB-123-CD</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="+44" />
+        <source>%1 contact(s) created, %2 merged, %3 left as they were.</source>
+        <translation>%1 contact(s) créé(s), %2 fusionné(s), %3 laissé(s) tel(s) quel(s).</translation>
+    </message>
+    <message>
+        <location line="-68" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>

@@ -4,6 +4,12 @@
 #include <QStringList>
 #include <QTextStream>
 
+namespace etabli {
+class Clock;
+class Database;
+struct UserContext;
+} // namespace etabli
+
 namespace etabli::cli {
 
 // Exit codes of etabli-cli.
@@ -34,6 +40,10 @@ private:
     int exportPerson(const QStringList& args);
     int retention(const QStringList& args);
     int importData(const QStringList& args);
+    // The rest of `import contacts`, the file read and the database open;
+    // `duplicates` and `role` as typed (empty: not given).
+    int importContacts(Database& db, const Clock& clock, const UserContext& user, const QByteArray& bytes,
+                       bool skipInvalid, const QString& duplicates, const QString& role);
     int exportData(const QStringList& args);
     int printDocument(const QStringList& args); // cliprint.cpp
     int exportFacturX(const QStringList& args); // cliprint.cpp

@@ -462,6 +462,62 @@ TEST_CASE("etabli-cli export-person and retention act as a user and list before 
     CHECK(again.out.contains(QStringLiteral("0 jeune concerné")));
 }
 
+TEST_CASE("etabli-cli import contacts: a Dolibarr export, its look-alikes merged only when asked",
+          "[cli][import]")
+{
+    QTemporaryDir dir;
+    const QString db = schoolDemo(dir);
+    QProcessEnvironment password;
+    password.insert(QStringLiteral("ETABLI_PASSWORD"), QStringLiteral("etabli-demo-2026"));
+    const QString file = QStringLiteral(ETABLI_TEST_DATA "/imports/dolibarr-tiers.csv");
+    const auto run = [&](QStringList extra) {
+        QStringList args{
+            QStringLiteral("import"), QStringLiteral("contacts"),   file, QStringLiteral("--database"), db,
+            QStringLiteral("--user"), QStringLiteral("secretariat")};
+        return cli(args + extra, password);
+    };
+    const auto contacts = [&db]() {
+        return firstRow(db, QStringLiteral("SELECT count(*) FROM contact")).value(0).toLongLong();
+    };
+    const qint64 before = contacts();
+    // A wrong SIRET on line 6: nothing, the line named.
+    auto refused = run({});
+    CHECK(refused.code == 1);
+    CHECK(refused.out.contains(QStringLiteral("export Dolibarr")));
+    CHECK(refused.out.contains(QStringLiteral("ligne 6 : Le numéro SIRET")));
+    CHECK(refused.err.contains(QStringLiteral("Rien n'a été importé")));
+    // The town hall of Tavaux is in the demo: never doubled unless the office says so.
+    auto asked = run({QStringLiteral("--skip-invalid")});
+    CHECK(asked.code == 1);
+    CHECK(asked.out.contains(
+        QStringLiteral("ressemble à « Mairie de Tavaux » (même nom et même code postal)")));
+    CHECK(asked.err.contains(QStringLiteral("--duplicates")));
+    CHECK(contacts() == before);
+    auto merged =
+        run({QStringLiteral("--skip-invalid"), QStringLiteral("--duplicates"), QStringLiteral("merge")});
+    CHECK(merged.code == 0);
+    CHECK(merged.out.contains(QStringLiteral("3 contact(s) créé(s), 1 fusionné(s)")));
+    CHECK(contacts() == before + 3);
+    // Again: nothing new.
+    auto again =
+        run({QStringLiteral("--skip-invalid"), QStringLiteral("--duplicates"), QStringLiteral("merge")});
+    CHECK(again.code == 0);
+    CHECK(again.out.contains(
+        QStringLiteral("0 contact(s) créé(s), 0 fusionné(s), 4 laissé(s) tel(s) quel(s)")));
+    CHECK(contacts() == before + 3);
+    // Bad options are said.
+    CHECK(run({QStringLiteral("--duplicates"), QStringLiteral("doubler")}).code == 2);
+    CHECK(run({QStringLiteral("--role"), QStringLiteral("ami")})
+              .err.contains(QStringLiteral("customer, host")));
+    // A trainer may not change the directory.
+    auto trainer =
+        cli({QStringLiteral("import"), QStringLiteral("contacts"), file, QStringLiteral("--database"), db,
+             QStringLiteral("--user"), QStringLiteral("formateur.pneus")},
+            password);
+    CHECK(trainer.code != 0);
+    CHECK(contacts() == before + 3);
+}
+
 TEST_CASE("etabli-cli import trainees: all valid rows, or nothing with the bad line named", "[cli][import]")
 {
     QTemporaryDir dir;

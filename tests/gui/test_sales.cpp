@@ -1,6 +1,7 @@
 #include "gui/common/session.h"
 #include "gui/sales/closingspage.h"
 #include "gui/sales/contactdialog.h"
+#include "gui/sales/contactimportdialog.h"
 #include "gui/sales/contactspage.h"
 #include "gui/sales/invoicedialog.h"
 #include "gui/sales/invoicespage.h"
@@ -27,6 +28,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -194,6 +196,82 @@ TEST_CASE("The directory is searched as one types, a duplicate is asked before i
     REQUIRE(kind);
     kind->setCurrentIndex(kind->findText(QStringLiteral("Particulier")));
     CHECK_FALSE(legalForm->isEnabled());
+}
+
+TEST_CASE("Contacts are imported from a file: look-alikes merged or skipped one key per line",
+          "[gui][sales][import]")
+{
+    Demo d("secretariat");
+    ContactsPage page(d.session);
+    page.show();
+    auto* importButton = page.findChild<QPushButton*>(QStringLiteral("importContacts"));
+    REQUIRE(importButton);
+    CHECK(importButton->isVisible());
+    const qint64 before =
+        test::rawScalar(d.session.database(), QStringLiteral("SELECT count(*) FROM contact")).toLongLong();
+
+    ContactImportDialog dialog(d.session);
+    dialog.show();
+    QAbstractItemModelTester tester(dialog.table()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    // Solvay Tavaux is in the demo (without an e-mail): the file's line brings one.
+    const QString postcode =
+        test::rawScalar(d.session.database(),
+                        QStringLiteral("SELECT postcode FROM contact WHERE name = 'Solvay Tavaux'"))
+            .toString();
+    REQUIRE_FALSE(postcode.isEmpty());
+    const QByteArray file = QStringLiteral("Nom;Code postal;Ville;Courriel;Rôles\r\n"
+                                           "Solvay Tavaux;%1;Tavaux;dons@solvay.example;donateur\r\n"
+                                           "Boulangerie Perrin;39100;Dole;;client\r\n"
+                                           "Les Ateliers du Lac;39100;Dole;pas-une-adresse;client\r\n")
+                                .arg(postcode)
+                                .toUtf8();
+    REQUIRE(dialog.load(file));
+    REQUIRE(test::rows(dialog.table()) == 3);
+    CHECK(test::cell(dialog.table(), 0, 5).contains(QStringLiteral("fusionner avec « Solvay Tavaux »")));
+    CHECK(test::cell(dialog.table(), 0, 5).contains(QStringLiteral("courriel")));
+    CHECK(test::cell(dialog.table(), 1, 5) == QStringLiteral("nouveau contact"));
+    CHECK(test::cell(dialog.table(), 2, 5).contains(QStringLiteral("pas-une-adresse")));
+    CHECK(dialog.summary().contains(QStringLiteral("1 refusée")));
+    auto* import = dialog.findChild<QPushButton*>(QStringLiteral("import"));
+    REQUIRE(import);
+    CHECK_FALSE(import->isEnabled());
+    dialog.skipInvalid()->setChecked(true);
+    CHECK(import->isEnabled());
+
+    // I skips the selected look-alike, F merges it again: one key per line.
+    dialog.table()->setFocus();
+    dialog.table()->selectRow(0);
+    QTest::keyClick(dialog.table(), Qt::Key_I);
+    CHECK(test::cell(dialog.table(), 0, 5).startsWith(QStringLiteral("ignorer")));
+    QTest::keyClick(dialog.table(), Qt::Key_F);
+    CHECK(test::cell(dialog.table(), 0, 5).startsWith(QStringLiteral("fusionner")));
+    // A new contact has no choice to make.
+    dialog.table()->selectRow(1);
+    QTest::keyClick(dialog.table(), Qt::Key_C);
+    CHECK(test::cell(dialog.table(), 1, 5) == QStringLiteral("nouveau contact"));
+
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(dialog.outcome().created == 1);
+    CHECK(dialog.outcome().merged == 1);
+    CHECK(
+        test::rawScalar(d.session.database(), QStringLiteral("SELECT count(*) FROM contact")).toLongLong() ==
+        before + 1);
+    CHECK(test::rawScalar(d.session.database(),
+                          QStringLiteral("SELECT email FROM contact WHERE name = 'Solvay Tavaux'"))
+              .toString() == QStringLiteral("dons@solvay.example"));
+
+    // A file that is not a table is refused with what to do.
+    ContactImportDialog other(d.session);
+    CHECK_FALSE(other.load(QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + QByteArray(600, '\0')));
+    CHECK(other.findChild<QLabel*>(QStringLiteral("summary"))->text().contains(QStringLiteral(".xlsx")));
+
+    // An account that may not change the directory has no import.
+    Demo reader("lecture");
+    ContactsPage readOnly(reader.session);
+    readOnly.show();
+    CHECK_FALSE(readOnly.findChild<QPushButton*>(QStringLiteral("importContacts"))->isVisible());
 }
 
 TEST_CASE("A work order is written, the workshop logs its work on it, it is invoiced once done",

@@ -5,11 +5,13 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/sales/contactdialog.h"
+#include "gui/sales/contactimportdialog.h"
 #include "gui/sales/contactlistmodel.h"
 #include "services/contactservice.h"
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 
 namespace etabli {
@@ -22,9 +24,17 @@ ContactsPage::ContactsPage(Session& session, QWidget* parent)
     setModel(m_list);
     m_search->setObjectName(QStringLiteral("contactSearch"));
     m_table->setObjectName(QStringLiteral("contactsTable"));
-    requireForNew([](const UserContext& user) {
+    const Allowed mayWrite = [](const UserContext& user) {
         return user.can(permission::SalesWrite) || user.can(permission::TraineesWrite);
-    });
+    };
+    requireForNew(mayWrite);
+    auto* import = new QPushButton(tr("&Import…"), this);
+    import->setObjectName(QStringLiteral("importContacts"));
+    import->setToolTip(
+        tr("Contacts from a spreadsheet, or exported from Dolibarr or Paheko (.xlsx or CSV)."));
+    showWhenAllowed(import, m_session, mayWrite);
+    addButton(import);
+    connect(import, &QPushButton::clicked, this, &ContactsPage::importContacts);
     m_role->addItem(tr("All contacts"), QString());
     m_role->addItem(tr("Customers"), QStringLiteral("customer"));
     m_role->addItem(tr("Internship hosts"), QStringLiteral("host"));
@@ -67,6 +77,20 @@ void ContactsPage::openRecord(qint64 id)
         searchFor(dialog.contact().name);
         selectRecord(dialog.contactId());
     }
+}
+
+void ContactsPage::importContacts()
+{
+    ContactImportDialog dialog(m_session, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto done = dialog.outcome();
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("%1 contact(s) created, %2 merged, %3 left as they were.")
+                              .arg(done.created)
+                              .arg(done.merged)
+                              .arg(done.skipped));
+    reload();
 }
 
 void ContactsPage::findPlate()

@@ -23,6 +23,7 @@ protected:
 
 private:
     void findPlate();
+    void importContacts();
 
     QComboBox* m_role;
     QLineEdit* m_plate;
