@@ -2275,7 +2275,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+465" />
+        <location line="+466" />
         <location line="+2" />
         <location filename="../../src/cli/cliprint.cpp" line="+184" />
         <location line="+2" />
@@ -2285,7 +2285,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-462" />
+        <location line="-463" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -2420,7 +2420,7 @@
         <translation>--duplicates et --role ne valent que pour les contacts.</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
         <source>--duplicates is merge, skip or create (“%1”).</source>
         <translation>--duplicates vaut merge, skip ou create (« %1 »).</translation>
     </message>
@@ -2440,7 +2440,7 @@
         <translation>ligne %1 : ressemble à « %2 » (%3) ; la fusion ajoute : %4</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>same SIRET</source>
         <translation>même SIRET</translation>
     </message>
@@ -2455,7 +2455,7 @@
         <translation>rien</translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+11" />
         <source>%n line(s) look like contacts already recorded; nothing was imported. Choose with --duplicates merge (fill their empty fields, add the roles), skip, or create.</source>
         <translation>
             <numerusform>%n ligne ressemble à un contact déjà enregistré ; rien n'a été importé. Choisissez avec --duplicates merge (compléter ses champs vides, ajouter les rôles), skip ou create.</numerusform>
@@ -2525,8 +2525,8 @@
     <message>
         <location line="+1" />
         <location filename="../../src/cli/cliarchive.cpp" line="+1" />
-        <location filename="../../src/cli/clicommands.cpp" line="-349" />
-        <location line="+350" />
+        <location filename="../../src/cli/clicommands.cpp" line="-350" />
+        <location line="+351" />
         <location filename="../../src/cli/cliprint.cpp" line="-155" />
         <location filename="../../src/cli/clireports.cpp" line="+9" />
         <source>FILE</source>
@@ -2641,7 +2641,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-750" />
+        <location filename="../../src/cli/clicommands.cpp" line="-751" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2785,24 +2785,24 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+68" />
+        <location line="+69" />
         <source>Ignored columns: %1</source>
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location line="-64" />
-        <location line="+68" />
+        <location line="-65" />
+        <location line="+69" />
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location line="-63" />
-        <location line="+73" />
+        <location line="-64" />
+        <location line="+74" />
         <source>Nothing was imported. Correct the file, or use --skip-invalid to import the valid lines.</source>
         <translation>Rien n'a été importé. Corrigez le fichier, ou utilisez --skip-invalid pour importer les lignes valides.</translation>
     </message>
     <message numerus="yes">
-        <location line="-67" />
+        <location line="-68" />
         <source>%n trainee(s) imported.</source>
         <translation>
             <numerusform>%n jeune importé.</numerusform>
@@ -2810,7 +2810,7 @@
         </translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+103" />
         <source>production: first day (YYYY-MM-DD).</source>
         <translation>production : premier jour (AAAA-MM-JJ).</translation>
     </message>
@@ -3302,7 +3302,7 @@
 <context>
     <name>ContactImportService</name>
     <message>
-        <location filename="../../src/core/services/contactimportservice.cpp" line="+337" />
+        <location filename="../../src/core/services/contactimportservice.cpp" line="+280" />
         <source>first name</source>
         <translation>prénom</translation>
     </message>
@@ -3402,7 +3402,7 @@
         <translation>une cellule ressemble à une formule de tableur (« %1 »)</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+56" />
         <source>unknown role “%1” (client, donateur, financeur, accueil de stage, fournisseur)</source>
         <translation>rôle inconnu « %1 » (client, donateur, financeur, accueil de stage, fournisseur)</translation>
     </message>
@@ -3458,7 +3458,7 @@
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+114" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -3641,7 +3641,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../src/core/storage/database.cpp" line="+119" />
+        <location filename="../../src/core/storage/database.cpp" line="+121" />
         <source>“%1” is a folder, not a database.</source>
         <translation>« %1 » est un dossier, pas une base de données.</translation>
     </message>
@@ -4289,7 +4289,12 @@
         <translation>Un abandon de frais est le don d'un bénévole : choisissez la personne qui les a engagés.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+7" />
+        <source>The gift with the reference “%1” is already recorded.</source>
+        <translation>Le don de référence « %1 » est déjà enregistré.</translation>
+    </message>
+    <message>
+        <location line="+47" />
         <source>The school may not issue tax receipts: only a body of general interest may, and the settings say it is not one.</source>
         <translation>L'école ne peut pas émettre de reçus fiscaux : seul un organisme d'intérêt général le peut, et les paramètres disent qu'elle n'en est pas un.</translation>
     </message>
@@ -4632,7 +4637,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FundingRepository</name>
     <message>
-        <location filename="../../src/core/storage/fundingrepository.cpp" line="+137" />
+        <location filename="../../src/core/storage/fundingrepository.cpp" line="+138" />
         <source>This financial year does not exist.</source>
         <translation>Cet exercice n'existe pas.</translation>
     </message>
@@ -4643,7 +4648,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Cet exercice a été modifié entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+46" />
         <source>This gift does not exist.</source>
         <translation>Ce don n'existe pas.</translation>
     </message>
@@ -4661,6 +4666,102 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <location line="+21" />
         <source>No tax receipt has the number “%1”.</source>
         <translation>Aucun reçu fiscal ne porte le numéro « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>HelloAssoImportService</name>
+    <message>
+        <location filename="../../src/core/services/helloassoimportservice.cpp" line="+109" />
+        <source>gift to record</source>
+        <translation>don à enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>already recorded</source>
+        <translation>déjà enregistré</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>refunded: left out</source>
+        <translation>remboursé : laissé de côté</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not paid: left out</source>
+        <translation>non payé : laissé de côté</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not a gift: left out</source>
+        <translation>pas un don : laissé de côté</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>refused</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>This is not a HelloAsso payments' export as Établi knows it: the column(s) %1 are missing. Columns found: %2. Export the payments again from HelloAsso (Mes paiements, Exporter), or rename the columns as the user guide says.</source>
+        <translation>Ce n'est pas un export des paiements HelloAsso tel qu'Établi le connaît : il manque ces colonnes : %1. Colonnes trouvées : %2. Exportez de nouveau les paiements depuis HelloAsso (Mes paiements, Exporter), ou renommez les colonnes comme le dit le guide.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>no reference</source>
+        <translation>pas de référence</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>“%1” is not a date</source>
+        <translation>« %1 » n'est pas une date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the day %1 is in the future</source>
+        <translation>le jour %1 est dans le futur</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>a cell looks like a spreadsheet formula (“%1”)</source>
+        <translation>une cellule ressemble à une formule de tableur (« %1 »)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>“%1” is not a gift</source>
+        <translation>« %1 » n'est pas un don</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>status “%1”</source>
+        <translation>statut « %1 »</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>the same reference as line %1</source>
+        <translation>la même référence qu'en ligne %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>gift n°%1</source>
+        <translation>don n° %1</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n line(s) refused, nothing was imported:</source>
+        <translation>
+            <numerusform>%n ligne refusée, rien n'a été importé :</numerusform>
+            <numerusform>%n lignes refusées, rien n'a été importé :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -10773,7 +10874,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Émise</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/funding.h" line="+27" />
+        <location filename="../../src/core/domain/funding.h" line="+28" />
         <location filename="../../src/core/domain/sales.h" line="+6" />
         <source>Cash</source>
         <translation>Espèces</translation>
@@ -10800,6 +10901,11 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+1" />
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Online (card)</source>
+        <translation>En ligne (carte)</translation>
     </message>
     <message>
         <location line="+30" />
@@ -10842,7 +10948,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Acte authentique</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+65" />
         <source>receipt</source>
         <translation>reçu</translation>
     </message>
@@ -11872,7 +11978,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ContactImportDialog</name>
     <message>
-        <location filename="../../src/gui/sales/contactimportdialog.cpp" line="+33" />
+        <location filename="../../src/gui/sales/contactimportdialog.cpp" line="+23" />
         <source>customer</source>
         <translation>client</translation>
     </message>
@@ -11917,12 +12023,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>même nom et même code postal</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>already recorded as “%1” (%2): nothing to add</source>
         <translation>déjà enregistré comme « %1 » (%2) : rien à ajouter</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>merge into “%1” (%2): adds %3</source>
         <translation>fusionner avec « %1 » (%2) : ajoute %3</translation>
     </message>
@@ -11942,18 +12048,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Gardé comme enregistré (le fichier dit autre chose) : %1</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>Leave the refused lines out and import the others</source>
-        <translation>Laisser de côté les lignes refusées et importer les autres</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <location line="+105" />
+        <location line="+9" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location line="-103" />
+        <location line="+12" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -11968,7 +12068,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Ville</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
@@ -11983,17 +12083,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Ce qui sera fait</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-20" />
         <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (separator ; or ,). Recognised columns: type, nom, prénom, SIRET, forme juridique, adresse, complément d'adresse, code postal, ville, téléphone, courriel, notes, rôles (client, donateur, financeur, accueil de stage, fournisseur) or one column per role with oui/non. The exports of Dolibarr (third parties, contacts) and Paheko (members) are read as they are. A contact with the same SIRET, or the same name and postcode, as one already recorded is proposed for merging: its empty fields are filled, nothing it holds is overwritten.</source>
         <translation>Un classeur Excel (.xlsx, sa première feuille) ou un fichier CSV (séparateur ; ou ,). Colonnes reconnues : type, nom, prénom, SIRET, forme juridique, adresse, complément d'adresse, code postal, ville, téléphone, courriel, notes, rôles (client, donateur, financeur, accueil de stage, fournisseur) ou une colonne par rôle avec oui/non. Les exports de Dolibarr (tiers, contacts) et de Paheko (membres) sont lus tels quels. Un contact qui a le même SIRET, ou le même nom et le même code postal, qu'un contact déjà enregistré est proposé à la fusion : ses champs vides sont complétés, rien de ce qu'il contient n'est écrasé.</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>&amp;Choose the file…</source>
-        <translation>C&amp;hoisir le fichier…</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+23" />
         <source>Lines without a role are &amp;added as:</source>
         <translation>Les lignes sans rôle sont &amp;ajoutées comme :</translation>
     </message>
@@ -12028,12 +12123,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>fournisseurs</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+4" />
         <source>Selected look-alikes:</source>
         <translation>Doublons sélectionnés :</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+7" />
         <source>&amp;Merge (F)</source>
         <translation>&amp;Fusionner (F)</translation>
     </message>
@@ -12048,47 +12143,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Créer quand même (C)</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>&amp;Import</source>
-        <translation>&amp;Importer</translation>
-    </message>
-    <message>
-        <location line="+16" />
-        <source>Stop</source>
-        <translation>Arrêter</translation>
-    </message>
-    <message>
-        <location line="+20" />
-        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-        <translation>Tableurs (*.xlsx *.csv *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Cannot read “%1”: %2</source>
-        <translation>Impossible de lire « %1 » : %2</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>Reading the file…</source>
-        <translation>Lecture du fichier…</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Reading stopped; nothing was imported.</source>
-        <translation>Lecture arrêtée ; rien n'a été importé.</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>The file is refused: %1</source>
-        <translation>Le fichier est refusé : %1</translation>
-    </message>
-    <message>
-        <location line="+27" />
+        <location line="+71" />
         <source>%1 line(s) read (%2, %3): %4 ready, of which %5 already in the directory; %6 refused.</source>
         <translation>%1 ligne(s) lue(s) (%2, %3) : %4 prête(s), dont %5 déjà dans le répertoire ; %6 refusée(s).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>Ignored columns: %1.</source>
         <translation>Colonnes ignorées : %1.</translation>
     </message>
@@ -12098,14 +12158,9 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Rien n'est importé tant que des lignes sont refusées, sauf si vous choisissez de les laisser de côté.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+6" />
         <source>Importing the contacts…</source>
         <translation>Import des contacts…</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Import stopped; nothing was imported.</source>
-        <translation>Import arrêté ; rien n'a été importé.</translation>
     </message>
 </context>
 <context>
@@ -12179,7 +12234,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Contacts from a spreadsheet, or exported from Dolibarr or Paheko (.xlsx or CSV).</source>
         <translation>Des contacts depuis un tableur, ou exportés de Dolibarr ou de Paheko (.xlsx ou CSV).</translation>
     </message>
@@ -12224,7 +12279,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>%1 contact(s) créé(s), %2 fusionné(s), %3 laissé(s) tel(s) quel(s).</translation>
     </message>
     <message>
-        <location line="-68" />
+        <location line="-69" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
@@ -12773,12 +12828,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DonationsPage</name>
     <message>
-        <location filename="../../src/gui/funding/donationspage.cpp" line="+200" />
+        <location filename="../../src/gui/funding/donationspage.cpp" line="+215" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-168" />
+        <location line="-182" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -12813,7 +12868,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Déclaration annuelle…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>All gifts</source>
         <translation>Tous les dons</translation>
     </message>
@@ -12823,7 +12878,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Sans reçu fiscal</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>The gifts received in a year that gave rise to a tax receipt, and the number of receipts: what art. 222 bis of the tax code asks to declare.</source>
         <translation>Les dons reçus dans l'année qui ont donné lieu à un reçu fiscal, et le nombre de reçus : ce que l'article 222 bis du CGI demande de déclarer.</translation>
     </message>
@@ -12838,12 +12893,30 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Un reçu par donateur pour tous ses dons d'une année pas encore reçus.</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="-25" />
         <source>Gifts</source>
         <translation>Dons</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+8" />
+        <source>From &amp;HelloAsso…</source>
+        <translation>Depuis &amp;HelloAsso…</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The gifts collected online: the payments' export of a HelloAsso campaign or form.</source>
+        <translation>Les dons collectés en ligne : l'export des paiements d'une campagne ou d'un formulaire HelloAsso.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27" />
+        <source>%n gift(s) recorded from HelloAsso.</source>
+        <translation>
+            <numerusform>%n don enregistré depuis HelloAsso.</numerusform>
+            <numerusform>%n dons enregistrés depuis HelloAsso.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32" />
         <source>New gift</source>
         <translation>Nouveau don</translation>
     </message>
@@ -13474,6 +13547,69 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
 </context>
 <context>
+    <name>etabli::HelloAssoDialog</name>
+    <message>
+        <location filename="../../src/gui/funding/helloassodialog.cpp" line="+29" />
+        <source>gift of a donor in the directory</source>
+        <translation>don d'un donateur de l'annuaire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>gift of a new donor</source>
+        <translation>don d'un nouveau donateur</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Import the gifts collected on HelloAsso</source>
+        <translation>Importer les dons collectés sur HelloAsso</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In HelloAsso, export the payments of the campaign or the form (CSV or Excel), then choose the file here. Each paid gift becomes a gift paid online, dated by its payment, with its donor (found in the directory by e-mail, or by name and postcode, or added). Refunded, refused or pending payments, dues and tickets are left out and listed. A payment already imported is never recorded twice. The tax receipts then follow the usual rules: do not issue one for a gift HelloAsso has already given a receipt for.</source>
+        <translation>Dans HelloAsso, exportez les paiements de la campagne ou du formulaire (CSV ou Excel), puis choisissez le fichier ici. Chaque don payé devient un don réglé en ligne, daté de son paiement, avec son donateur (retrouvé dans l'annuaire par son courriel, ou par son nom et son code postal, ou ajouté). Les paiements remboursés, refusés ou en attente, les adhésions et la billetterie sont laissés de côté et listés. Un paiement déjà importé n'est jamais enregistré deux fois. Les reçus fiscaux suivent ensuite les règles habituelles : n'en émettez pas pour un don dont HelloAsso a déjà délivré le reçu.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Donor</source>
+        <translation>Donateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What happens</source>
+        <translation>Ce qui sera fait</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>%1 line(s) read (%2): %3 gift(s) to record, %4 in all; already recorded: %5; refunded: %6; not paid: %7; not gifts: %8; refused: %9.</source>
+        <translation>%1 ligne(s) lue(s) (%2) : %3 don(s) à enregistrer, %4 au total ; déjà enregistrés : %5 ; remboursés : %6 ; non payés : %7 ; autres que des dons : %8 ; refusées : %9.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Nothing is imported while lines are refused, unless you choose to leave them out.</source>
+        <translation>Rien n'est importé tant que des lignes sont refusées, sauf si vous choisissez de les laisser de côté.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::HelpWindow</name>
     <message>
         <location filename="../../src/gui/shell/helpwindow.cpp" line="+95" />
@@ -13494,27 +13630,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::ImportDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/importdialog.cpp" line="+25" />
-        <source>Leave the refused lines out and import the others</source>
-        <translation>Laisser de côté les lignes refusées et importer les autres</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location filename="../../src/gui/trainees/importdialog.cpp" line="+13" />
         <source>Import trainees from a spreadsheet</source>
         <translation>Importer des jeunes depuis un tableur</translation>
     </message>
     <message>
-        <location line="+35" />
-        <source>Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, and one column per certification (CFG, CAP MV…) with obtenu, non obtenu, inscrit or absent. A column named “CAP” is the CAP the trainee's section prepares (Settings, Sections).</source>
-        <translation>Enregistrez le tableur au format CSV (séparateur ; ou ,). Colonnes attendues : nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, et une colonne par certification (CFG, CAP MV…) avec obtenu, non obtenu, inscrit ou absent. Une colonne nommée « CAP » est le CAP que prépare la section du jeune (Paramètres, Sections).</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>&amp;Choose the file…</source>
-        <translation>&amp;Choisir le fichier…</translation>
-    </message>
-    <message>
-        <location line="-35" />
+        <location line="+16" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -13539,32 +13660,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Certifications</translation>
     </message>
     <message>
-        <location line="+35" />
-        <source>&amp;Import</source>
-        <translation>&amp;Importer</translation>
+        <location line="-28" />
+        <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (separator ; or ,). Expected columns: nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, and one column per certification (CFG, CAP MV…) with obtenu, non obtenu, inscrit or absent. A column named “CAP” is the CAP the trainee's section prepares (Settings, Sections).</source>
+        <translation>Un classeur Excel (.xlsx, sa première feuille) ou un fichier CSV (séparateur ; ou ,). Colonnes attendues : nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, prescripteur, et une colonne par certification (CFG, CAP MV…) avec obtenu, non obtenu, inscrit ou absent. Une colonne nommée « CAP » est le CAP que prépare la section du jeune (Paramètres, Sections).</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>Import trainees</source>
-        <translation>Importer des jeunes</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Cannot read “%1”.</source>
-        <translation>Impossible de lire « %1 ».</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>The file is refused: %1</source>
-        <translation>Le fichier est refusé : %1</translation>
-    </message>
-    <message>
-        <location line="-63" />
+        <location line="+32" />
         <source>%1: %2 (%3)</source>
         <translation>%1 : %2 (%3)</translation>
     </message>
@@ -13574,7 +13675,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>prête</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+20" />
         <source>%1 line(s) read (%2): %3 ready, %4 refused.</source>
         <translation>%1 ligne(s) lue(s) (%2) : %3 prête(s), %4 refusée(s).</translation>
     </message>
@@ -16551,6 +16652,64 @@ après-midi</translation>
         <location line="+1" />
         <source>Delete the section “%1”? This cannot be undone. A section that trainees attended cannot be deleted: deactivate it instead.</source>
         <translation>Supprimer la section « %1 » ? C'est définitif. Une section qui a accueilli des jeunes ne peut pas être supprimée : désactivez-la plutôt.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::SheetImportDialog</name>
+    <message>
+        <location filename="../../src/gui/common/sheetimportdialog.cpp" line="+21" />
+        <source>Leave the refused lines out and import the others</source>
+        <translation>Laisser de côté les lignes refusées et importer les autres</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Choose the file…</source>
+        <translation>C&amp;hoisir le fichier…</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Tableurs (*.xlsx *.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cannot read “%1”: %2</source>
+        <translation>Impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Reading stopped; nothing was imported.</source>
+        <translation>Lecture arrêtée ; rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The file is refused: %1</source>
+        <translation>Le fichier est refusé : %1</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Import stopped; nothing was imported.</source>
+        <translation>Import arrêté ; rien n'a été importé.</translation>
     </message>
 </context>
 <context>

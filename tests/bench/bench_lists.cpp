@@ -182,18 +182,20 @@ QByteArray contactCsv(int rows)
     QByteArray out = "Type;Nom;Prénom;SIRET;Adresse;Code postal;Ville;Téléphone;Courriel;Rôles\n";
     for (int i = 0; i < rows; ++i) {
         const bool firm = i % 3 == 0;
-        out += QStringLiteral("%1;%2;%3;%4;%5 rue des Tanneurs;%6;Ville%7;03 84 %8;contact%9@example.org;%10\n")
-                   .arg(firm ? QStringLiteral("Entreprise") : QStringLiteral("Particulier"),
-                        firm ? QStringLiteral("Établissements Import%1").arg(i) : QStringLiteral("Import%1").arg(i),
-                        firm ? QString() : QStringLiteral("Prénom%1").arg(i % 997),
-                        firm && i % 5 == 0 ? validSiret(7000000000000 + i) : QString())
-                   .arg(i % 200 + 1)
-                   .arg(39000 + i % 900)
-                   .arg(i % 900)
-                   .arg(i % 1000000, 6, 10, QLatin1Char('0'))
-                   .arg(i)
-                   .arg(firm ? QStringLiteral("client") : QStringLiteral("donateur"))
-                   .toUtf8();
+        out +=
+            QStringLiteral("%1;%2;%3;%4;%5 rue des Tanneurs;%6;Ville%7;03 84 %8;contact%9@example.org;%10\n")
+                .arg(firm ? QStringLiteral("Entreprise") : QStringLiteral("Particulier"),
+                     firm ? QStringLiteral("Établissements Import%1").arg(i)
+                          : QStringLiteral("Import%1").arg(i),
+                     firm ? QString() : QStringLiteral("Prénom%1").arg(i % 997),
+                     firm && i % 5 == 0 ? validSiret(7000000000000 + i) : QString())
+                .arg(i % 200 + 1)
+                .arg(39000 + i % 900)
+                .arg(i % 900)
+                .arg(i % 1000000, 6, 10, QLatin1Char('0'))
+                .arg(i)
+                .arg(firm ? QStringLiteral("client") : QStringLiteral("donateur"))
+                .toUtf8();
     }
     return out;
 }
@@ -531,9 +533,10 @@ int main(int argc, char* argv[])
             if (!written)
                 out << "| contacts " << pass << ": " << written.error().message << " | – |\n";
             else
-                out << "| contacts " << pass << ", " << Contacts << " lines (" << written->created << " created, "
-                    << written->skipped << " already there; check " << ms(checked) << " ms, then write) | "
-                    << ms(took * 1000) << " ms: **" << qRound(Contacts / took) << " rows/s** |\n";
+                out << "| contacts " << pass << ", " << Contacts << " lines (" << written->created
+                    << " created, " << written->skipped << " already there; check " << ms(checked)
+                    << " ms, then write) | " << ms(took * 1000) << " ms: **" << qRound(Contacts / took)
+                    << " rows/s** |\n";
             out.flush();
         }
         into->reset();

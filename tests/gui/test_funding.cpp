@@ -8,6 +8,7 @@
 #include "gui/funding/fundingdashboard.h"
 #include "gui/funding/fundinglists.h"
 #include "gui/funding/fundingpage.h"
+#include "gui/funding/helloassodialog.h"
 #include "gui/funding/subsidiespage.h"
 #include "gui/funding/subsidydialog.h"
 #include "gui/funding/yearcombo.h"
@@ -30,6 +31,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDate>
+#include <QFile>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -478,4 +480,57 @@ TEST_CASE("The budget page saves the chosen year's file for the accountant (FEC)
     auto* banner = page.findChild<MessageBanner*>();
     CHECK(banner->kind() == MessageBanner::Kind::Success);
     CHECK(banner->text().contains(QStringLiteral("comptable")));
+}
+
+TEST_CASE("The gifts collected on HelloAsso are imported from the gifts page, refunds left out",
+          "[gui][funding][import]")
+{
+    test::GuiDemo d("direction");
+    DonationsPage page(d.session);
+    page.show();
+    auto* button = page.findChild<QPushButton*>(QStringLiteral("helloAsso"));
+    REQUIRE(button);
+    CHECK(button->isEnabled());
+    const auto gifts = [&d]() {
+        return test::rawScalar(d.session.database(), QStringLiteral("SELECT count(*) FROM donation"))
+            .toLongLong();
+    };
+    const qint64 before = gifts();
+
+    HelloAssoDialog dialog(d.session);
+    dialog.show();
+    QAbstractItemModelTester tester(dialog.table()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    QFile sample(QStringLiteral(ETABLI_TEST_DATA "/imports/helloasso-paiements.csv"));
+    REQUIRE(sample.open(QIODevice::ReadOnly));
+    REQUIRE(dialog.load(sample.readAll()));
+    REQUIRE(test::rows(dialog.table()) == 7);
+    CHECK(dialog.summary().contains(QStringLiteral("3 don(s) à enregistrer, 210,00")));
+    CHECK(test::cell(dialog.table(), 2, 5).startsWith(QStringLiteral("remboursé")));
+    CHECK(test::cell(dialog.table(), 3, 5).contains(QStringLiteral("Adhésion")));
+    CHECK(test::cell(dialog.table(), 6, 5).startsWith(QStringLiteral("refusée")));
+    CHECK_FALSE(dialog.importButton()->isEnabled());
+    dialog.skipInvalid()->setChecked(true);
+    REQUIRE(dialog.importButton()->isEnabled());
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(dialog.recorded() == 3);
+    CHECK(gifts() == before + 3);
+    CHECK(test::rawScalar(d.session.database(),
+                          QStringLiteral("SELECT count(*) FROM donation WHERE method = 'online'"))
+              .toInt() >= 3);
+
+    // The same file again: nothing to record.
+    HelloAssoDialog again(d.session);
+    REQUIRE(sample.seek(0));
+    REQUIRE(again.load(sample.readAll()));
+    CHECK(again.summary().contains(QStringLiteral("0 don(s) à enregistrer")));
+    CHECK(again.summary().contains(QStringLiteral("déjà enregistrés : 3")));
+    CHECK_FALSE(again.importButton()->isEnabled());
+
+    // An account that may not record gifts cannot import them.
+    test::GuiDemo reader("lecture");
+    DonationsPage readOnly(reader.session);
+    readOnly.show();
+    CHECK_FALSE(readOnly.findChild<QPushButton*>(QStringLiteral("helloAsso"))->isEnabled());
 }

@@ -215,7 +215,8 @@ LentColumns lendLaterColumns(Database& db)
     return LentColumns(db, {{"contact", "city_key", "TEXT NOT NULL DEFAULT ''"}, // schema 26
                             {"invoice", "list_date", "TEXT"},                    // schema 27
                             {"school", "iban", "TEXT NOT NULL DEFAULT ''"},      // schema 30
-                            {"school", "bic", "TEXT NOT NULL DEFAULT ''"}});
+                            {"school", "bic", "TEXT NOT NULL DEFAULT ''"},
+                            {"donation", "reference", "TEXT NOT NULL DEFAULT ''"}}); // schema 32
 }
 
 } // namespace etabli::test

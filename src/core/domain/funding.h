@@ -19,7 +19,8 @@ enum class GiftMethod
     Cheque,
     Transfer,
     Card,
-    Other
+    Other,
+    Online, // schema 32: through a platform (HelloAsso…), a card payment it passes on
 };
 template <> struct Codes<GiftMethod>
 {
@@ -29,6 +30,7 @@ template <> struct Codes<GiftMethod>
         {GiftMethod::Transfer, "transfer", QT_TRANSLATE_NOOP("etabli::Codes", "Transfer")},
         {GiftMethod::Card, "card", QT_TRANSLATE_NOOP("etabli::Codes", "Card")},
         {GiftMethod::Other, "other", QT_TRANSLATE_NOOP("etabli::Codes", "Other")},
+        {GiftMethod::Online, "online", QT_TRANSLATE_NOOP("etabli::Codes", "Online (card)")},
     };
 };
 
@@ -96,6 +98,7 @@ struct Donation
     QString valuation;   // how its amount was valued (not money)
     QString proof;       // the proof kept (waived expenses: the receipts and the written waiver)
     QString purpose;     // restricted gift: what it is for
+    QString reference;   // schema 32: the platform's reference of an online gift (unique), or empty
     qint64 receiptId = 0;
     QString receiptNumber; // filled when read
     int version = 0;

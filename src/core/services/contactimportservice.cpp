@@ -3,6 +3,7 @@
 #include "io/csv.h"
 #include "io/sheetreader.h"
 #include "services/audittrail.h"
+#include "services/contactdirectory.h"
 #include "services/contactservice.h"
 #include "services/traineeimportservice.h"
 #include "storage/contactrepository.h"
@@ -257,64 +258,6 @@ bool contactFormula(const QString& cell)
     return !cell.isEmpty() && csv::looksLikeFormula(cell) && !number.match(cell).hasMatch();
 }
 
-// The two keys by which a contact is the same as another: its SIRET, and
-// its name with its postcode (ContactRepository::lookalikes).
-QString contactNameKey(const Contact& c)
-{
-    return ContactRepository::nameKey(c) + QLatin1Char('\n') + c.postcode.trimmed();
-}
-
-// The directory by the keys of its contacts.
-struct Directory
-{
-    QList<Contact> contacts;
-    QHash<QString, qsizetype> bySiret;
-    QHash<QString, qsizetype> byName;
-    QHash<qint64, qsizetype> byIdIndex;
-
-    static Result<Directory> read(Database& db)
-    {
-        Directory d;
-        auto all = ContactRepository(db).everyone();
-        if (!all)
-            return std::unexpected(all.error());
-        d.contacts = std::move(*all);
-        d.bySiret.reserve(d.contacts.size());
-        d.byName.reserve(d.contacts.size());
-        d.byIdIndex.reserve(d.contacts.size());
-        for (qsizetype i = 0; i < d.contacts.size(); ++i) {
-            const Contact& c = d.contacts.at(i);
-            d.byIdIndex.insert(c.id, i);
-            if (!c.siret.isEmpty() && !d.bySiret.contains(c.siret))
-                d.bySiret.insert(c.siret, i);
-            const QString key = contactNameKey(c);
-            if (!d.byName.contains(key))
-                d.byName.insert(key, i);
-        }
-        return d;
-    }
-    // The recorded contact a line looks like: by SIRET first.
-    const Contact* twinOf(const Contact& c, bool* sameSiret) const
-    {
-        if (!c.siret.isEmpty()) {
-            if (const auto it = bySiret.constFind(c.siret); it != bySiret.cend()) {
-                *sameSiret = true;
-                return &contacts.at(*it);
-            }
-        }
-        if (const auto it = byName.constFind(contactNameKey(c)); it != byName.cend()) {
-            *sameSiret = false;
-            return &contacts.at(*it);
-        }
-        return nullptr;
-    }
-    Contact* byId(qint64 id)
-    {
-        const auto it = byIdIndex.constFind(id);
-        return it == byIdIndex.cend() ? nullptr : &contacts[*it];
-    }
-};
-
 // The recorded contact with what the line adds: its empty fields filled,
 // its roles widened; what it holds stays. `filled` and `kept` name the
 // fields (for the preview and the trail).
@@ -446,7 +389,7 @@ Result<ContactImportService::Preview> ContactImportService::prepare(const QByteA
     const Role fallback =
         defaultRole.value_or(preview.layout == Layout::Paheko ? Role::Donor : Role::Customer);
 
-    auto directory = Directory::read(m_db);
+    auto directory = ContactDirectory::read(m_db);
     if (!directory)
         return std::unexpected(directory.error());
     QHash<QString, int> siretLines; // within the file
@@ -516,9 +459,8 @@ Result<ContactImportService::Preview> ContactImportService::prepare(const QByteA
         c.phone = cell(ContactField::Phone);
         c.email = cell(ContactField::Email);
         c.notes = cell(ContactField::Notes);
-        for (const QString& word :
-             cell(ContactField::Roles)
-                 .split(QRegularExpression(QStringLiteral("[,;/+\\n]")), Qt::SkipEmptyParts)) {
+        static const QRegularExpression roleSeparators(QStringLiteral("[,;/+\\n]"));
+        for (const QString& word : cell(ContactField::Roles).split(roleSeparators, Qt::SkipEmptyParts)) {
             const QString w = contactWord(word);
             if (w.isEmpty())
                 continue;
@@ -554,7 +496,7 @@ Result<ContactImportService::Preview> ContactImportService::prepare(const QByteA
             problems << v.error().message;
         if (problems.isEmpty()) {
             // Twice in the file: the second line is refused, naming the first.
-            const QString nameKey = contactNameKey(c);
+            const QString nameKey = ContactDirectory::nameKey(c);
             int earlier = c.siret.isEmpty() ? 0 : siretLines.value(c.siret);
             if (earlier == 0)
                 earlier = nameLines.value(nameKey);
@@ -598,7 +540,7 @@ Result<ContactImportService::Outcome> ContactImportService::apply(const Preview&
     return inTransaction(m_db, [&]() -> Result<Outcome> {
         ContactRepository repo(m_db);
         // Read again inside the transaction: another PC may have changed the directory since the preview.
-        auto directory = Directory::read(m_db);
+        auto directory = ContactDirectory::read(m_db);
         if (!directory)
             return std::unexpected(directory.error());
         const QString now = m_clock.nowIso();

@@ -66,6 +66,15 @@ Result<qint64> DonationService::record(const Donation& input)
         if (d.nature == GiftNature::ExpensesWaived && !donor->person)
             return fail(Error::Code::InvalidInput,
                         tr("Waived expenses are a volunteer's gift: choose the person who incurred them."));
+        if (!d.reference.trimmed().isEmpty()) {
+            auto twin = FundingRepository(m_db).donationByReference(d.reference);
+            if (!twin)
+                return std::unexpected(twin.error());
+            if (*twin != 0)
+                return fail(
+                    Error::Code::Conflict,
+                    tr("The gift with the reference “%1” is already recorded.").arg(d.reference.trimmed()));
+        }
         auto id = FundingRepository(m_db).insertDonation(d, m_clock.nowIso());
         if (!id)
             return id;
@@ -74,7 +83,8 @@ Result<qint64> DonationService::record(const Donation& input)
             .set(QStringLiteral("day"), d.day.toString(Qt::ISODate))
             .set(QStringLiteral("amount_cents"), d.amount.cents())
             .set(QStringLiteral("nature"), codeOf(d.nature))
-            .set(QStringLiteral("form"), codeOf(d.form));
+            .set(QStringLiteral("form"), codeOf(d.form))
+            .set(QStringLiteral("reference"), d.reference.trimmed());
         ETABLI_TRY(AuditTrail(m_db, m_clock)
                        .record(m_actor, AuditEntity::Donation, QString::number(*id), AuditAction::Create, c));
         return id;

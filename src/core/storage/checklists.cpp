@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 
+#include <functional>
 #include <QRegularExpression>
 
 namespace etabli {
@@ -37,21 +38,21 @@ QString checkListsAsComparisons(const QString& createTable)
     return out + createTable.mid(done);
 }
 
-Status writeCheckListsAsComparisons(Database& db)
+Status rewriteTableDefinitions(Database& db,
+                               const std::function<QString(const QString&, const QString&)>& change)
 {
     if (db.dialect() != Database::Dialect::SQLite)
         return {};
     SqlQuery read(db);
-    if (auto r = read.exec(QStringLiteral(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '% IN (%'"));
-        !r)
+    if (auto r = read.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")); !r)
         return r;
     QList<std::pair<QString, QString>> rewritten;
     while (read.next()) {
+        const QString name = read.value(0).toString();
         const QString sql = read.value(1).toString();
-        const QString now = checkListsAsComparisons(sql);
+        const QString now = change(name, sql);
         if (now != sql)
-            rewritten.append({read.value(0).toString(), now});
+            rewritten.append({name, now});
     }
     read.finish();
     if (rewritten.isEmpty())
@@ -81,6 +82,24 @@ Status writeCheckListsAsComparisons(Database& db)
     if (auto r = pragma.exec(QStringLiteral("PRAGMA writable_schema = OFF")); !r && written)
         return r;
     return written;
+}
+
+Status writeCheckListsAsComparisons(Database& db)
+{
+    return rewriteTableDefinitions(db, [](const QString&, const QString& sql) {
+        return sql.contains(QLatin1String(" IN (")) ? checkListsAsComparisons(sql) : sql;
+    });
+}
+
+Status allowOnlinePayments(Database& db)
+{
+    return rewriteTableDefinitions(db, [](const QString& name, const QString& sql) {
+        if (name != QLatin1String("donation") && name != QLatin1String("membership_due"))
+            return sql;
+        QString out = sql;
+        return out.replace(QLatin1String("method = 'other')"),
+                           QLatin1String("method = 'other' OR method = 'online')"));
+    });
 }
 
 } // namespace etabli

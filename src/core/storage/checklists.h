@@ -2,6 +2,7 @@
 
 #include "util/error.h"
 
+#include <functional>
 #include <QString>
 
 namespace etabli {
@@ -22,5 +23,16 @@ QString checkListsAsComparisons(const QString& createTable);
 // PostgreSQL), the documented way for a change that leaves the stored rows
 // and indexes as they are: the schema's text edited, its version raised.
 Status writeCheckListsAsComparisons(Database& db);
+
+// Step 32: 'online' among the methods of gifts and dues. A list that grows
+// accepts every row it accepted: the definitions of donation and
+// membership_due are edited the same way.
+Status allowOnlinePayments(Database& db);
+
+// Each table's definition through `change(name, sql)`; those it changes are
+// written back (SQLite; nothing on PostgreSQL). Only for changes every stored
+// row and index still satisfies.
+Status rewriteTableDefinitions(Database& db,
+                               const std::function<QString(const QString& name, const QString& sql)>& change);
 
 } // namespace etabli

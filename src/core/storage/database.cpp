@@ -74,6 +74,8 @@ Status runMigrationCode(Database& db, int version)
         return ContactRepository(db).fillCityKeys();
     if (version == 28)
         return writeCheckListsAsComparisons(db);
+    if (version == 32)
+        return allowOnlinePayments(db);
     return {};
 }
 } // namespace

@@ -38,7 +38,7 @@ FinancialYear readYear(const SqlQuery& q)
 const QString donationFields = QStringLiteral(
     "d.id, d.contact_id, c.name, c.first_name, c.person, d.day, d.amount_cents, d.method, "
     "d.nature, d.description, d.purpose, d.receipt_id, r.number, d.version, d.form, d.valuation, "
-    "d.proof");
+    "d.proof, d.reference");
 const QString donationTables = QStringLiteral(
     "donation d JOIN contact c ON c.id = d.contact_id LEFT JOIN tax_receipt r ON r.id = d.receipt_id");
 const QString donationColumns =
@@ -63,6 +63,7 @@ Donation readDonation(const SqlQuery& q)
     d.form = col.code(GiftForm::Other);
     d.valuation = col.text();
     d.proof = col.text();
+    d.reference = col.text();
     return d;
 }
 
@@ -187,10 +188,10 @@ Result<qint64> FundingRepository::insertDonation(const Donation& d, const QStrin
     SqlQuery q(m_db);
     ETABLI_TRY(
         q.prepare(QStringLiteral("INSERT INTO donation (contact_id, day, amount_cents, method, "
-                                 "nature, form, description, valuation, proof, purpose, version, "
+                                 "nature, form, description, valuation, proof, purpose, reference, version, "
                                  "created_at, updated_at) VALUES (:contact, :day, :amount, :method, "
-                                 ":nature, :form, :description, :valuation, :proof, :purpose, 1, :now, "
-                                 ":now) RETURNING id")));
+                                 ":nature, :form, :description, :valuation, :proof, :purpose, :reference, 1, "
+                                 ":now, :now) RETURNING id")));
     q.bind(QStringLiteral("contact"), d.contactId)
         .bind(QStringLiteral("day"), iso(d.day))
         .bind(QStringLiteral("amount"), d.amount.cents())
@@ -201,8 +202,20 @@ Result<qint64> FundingRepository::insertDonation(const Donation& d, const QStrin
         .bind(QStringLiteral("valuation"), d.valuation.trimmed())
         .bind(QStringLiteral("proof"), d.proof.trimmed())
         .bind(QStringLiteral("purpose"), d.purpose.trimmed())
+        .bind(QStringLiteral("reference"), d.reference.trimmed())
         .bind(QStringLiteral("now"), nowIso);
     return q.execReturningId();
+}
+
+Result<qint64> FundingRepository::donationByReference(const QString& reference) const
+{
+    SqlQuery q(m_db);
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT id FROM donation WHERE reference = :reference")));
+    q.bind(QStringLiteral("reference"), reference.trimmed());
+    auto id = q.execScalar();
+    if (!id)
+        return std::unexpected(id.error());
+    return id->isNull() ? 0 : id->toLongLong();
 }
 
 Result<Donation> FundingRepository::donation(qint64 id) const

@@ -38,6 +38,8 @@ public:
     Status setTargets(const FinancialYear& year, const QString& nowIso);
 
     Result<qint64> insertDonation(const Donation& donation, const QString& nowIso);
+    // The gift recorded with this platform reference (0: none).
+    Result<qint64> donationByReference(const QString& reference) const;
     Result<Donation> donation(qint64 id) const;
     // Newest first.
     // A page of the gifts, newest first (keyset: see sql::PagedQuery); counted up to `cap`.

@@ -7,6 +7,7 @@
 #include "gui/common/printpreview.h"
 #include "gui/common/session.h"
 #include "gui/funding/donationlistmodel.h"
+#include "gui/funding/helloassodialog.h"
 #include "gui/sales/customerchooser.h"
 #include "print/documentprinter.h"
 #include "print/receiptdocument.h"
@@ -35,7 +36,8 @@ DonationsPage::DonationsPage(Session& session, QWidget* parent)
       m_annual(new QPushButton(tr("&Annual receipts…"), this)),
       m_print(new QPushButton(tr("&Print the receipt…"), this)),
       m_cancel(new QPushButton(tr("Cancel the receipt…"), this)),
-      m_declaration(new QPushButton(tr("Yearly &declaration…"), this))
+      m_declaration(new QPushButton(tr("Yearly &declaration…"), this)),
+      m_helloAsso(new QPushButton(tr("From &HelloAsso…"), this))
 {
     setModel(m_list);
     requireForNew(holding(permission::FundingWrite));
@@ -43,8 +45,12 @@ DonationsPage::DonationsPage(Session& session, QWidget* parent)
     m_filter->addItem(tr("All gifts"), false);
     m_filter->addItem(tr("Without a tax receipt"), true);
     addFilter(m_filter);
-    for (QPushButton* b : {m_receipt, m_annual, m_print, m_cancel, m_declaration})
+    for (QPushButton* b : {m_receipt, m_annual, m_print, m_cancel, m_declaration, m_helloAsso})
         addButton(b);
+    m_helloAsso->setObjectName(QStringLiteral("helloAsso"));
+    m_helloAsso->setToolTip(
+        tr("The gifts collected online: the payments' export of a HelloAsso campaign or form."));
+    connect(m_helloAsso, &QPushButton::clicked, this, &DonationsPage::importHelloAsso);
     m_declaration->setToolTip(
         tr("The gifts received in a year that gave rise to a tax receipt, and the number of "
            "receipts: what art. 222 bis of the tax code asks to declare."));
@@ -64,6 +70,16 @@ DonationsPage::DonationsPage(Session& session, QWidget* parent)
     restart();
 }
 
+void DonationsPage::importHelloAsso()
+{
+    HelloAssoDialog dialog(m_session, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_banner->showMessage(MessageBanner::Kind::Success,
+                          tr("%n gift(s) recorded from HelloAsso.", nullptr, dialog.recorded()));
+    reload();
+}
+
 bool DonationsPage::mayRead() const
 {
     return m_session.user().can(permission::FundingRead);
@@ -73,7 +89,7 @@ void DonationsPage::updateButtons()
 {
     const bool allowed = m_session.isLoggedIn() && m_session.user().can(permission::FundingRead);
     const bool writer = allowed && m_session.user().can(permission::FundingWrite);
-    for (QPushButton* b : {m_receipt, m_annual, m_cancel})
+    for (QPushButton* b : {m_receipt, m_annual, m_cancel, m_helloAsso})
         b->setEnabled(writer);
 }
 

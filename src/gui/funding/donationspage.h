@@ -37,6 +37,7 @@ private:
     void printReceipt();
     void cancelReceipt();
     void showDeclaration();
+    void importHelloAsso();
 
     DonationListModel* m_list;
     QComboBox* m_filter;
@@ -45,6 +46,7 @@ private:
     QPushButton* m_print;
     QPushButton* m_cancel;
     QPushButton* m_declaration;
+    QPushButton* m_helloAsso;
 };
 
 } // namespace etabli

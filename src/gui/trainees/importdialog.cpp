@@ -3,28 +3,22 @@
 #include "gui/common/session.h"
 #include "services/careerservice.h"
 
-#include <QCheckBox>
-#include <QDialogButtonBox>
-#include <QFile>
-#include <QFileDialog>
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
+#include <QColor>
 #include <QLocale>
-#include <QMessageBox>
-#include <QPushButton>
-#include <QStandardPaths>
-#include <QTableView>
-#include <QVBoxLayout>
 
 namespace etabli {
 
 ImportDialog::ImportDialog(Session& session, QWidget* parent)
-    : QDialog(parent), m_session(session), m_summary(new QLabel(this)), m_rows(nullptr),
-      m_table(new QTableView(this)),
-      m_skip(new QCheckBox(tr("Leave the refused lines out and import the others"), this)), m_import(nullptr)
+    : SheetImportDialog(
+          tr("Import trainees from a spreadsheet"),
+          tr("An Excel workbook (.xlsx, its first sheet) or a CSV file (separator ; or ,). Expected columns: "
+             "nom, prénom, date de naissance, sexe, section, date d'entrée, année, date de sortie, motif de "
+             "sortie, prescripteur, and one column per certification (CFG, CAP MV…) with obtenu, non obtenu, "
+             "inscrit or absent. A column named “CAP” is the CAP the trainee's section prepares (Settings, "
+             "Sections)."),
+          parent),
+      m_session(session), m_rows(nullptr)
 {
-    setWindowTitle(tr("Import trainees from a spreadsheet"));
     using Row = TraineeImportService::Row;
     // A refused line stands out.
     const auto refused = [](const Row& row, int role) {
@@ -56,72 +50,19 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent)
          {tr("Check"), [](const Row& row) { return row.problem.isEmpty() ? tr("ready") : row.problem; },
           false, refused}},
         this);
-    resize(860, 540);
-    auto* layout = new QVBoxLayout(this);
-    auto* help = new QLabel(
-        tr("Save the spreadsheet as CSV (separator ; or ,). Expected columns: nom, prénom, date de "
-           "naissance, sexe, section, date d'entrée, année, date de sortie, motif de sortie, "
-           "prescripteur, and one column per certification (CFG, CAP MV…) with obtenu, non obtenu, "
-           "inscrit or absent. A column named “CAP” is the CAP the trainee's section prepares "
-           "(Settings, Sections)."),
-        this);
-    help->setWordWrap(true);
-    layout->addWidget(help);
-    auto* choose = new QPushButton(tr("&Choose the file…"), this);
-    layout->addWidget(choose, 0, Qt::AlignLeft);
-    m_summary->setObjectName(QStringLiteral("summary"));
-    m_summary->setWordWrap(true);
-    layout->addWidget(m_summary);
-    m_table->setObjectName(QStringLiteral("preview"));
-    m_table->setModel(m_rows);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_skip);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_import = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
-    m_import->setEnabled(false);
-    layout->addWidget(buttons);
-    connect(choose, &QPushButton::clicked, this, &ImportDialog::chooseFile);
-    connect(buttons, &QDialogButtonBox::accepted, this, &ImportDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_skip, &QCheckBox::toggled, this, [this](bool on) {
-        m_import->setEnabled(m_preview.validCount() > 0 && (on || m_preview.invalidCount() == 0));
-    });
+    setModel(m_rows);
 }
 
-void ImportDialog::chooseFile()
-{
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import trainees"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-        tr("CSV files (*.csv *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_summary->setText(tr("Cannot read “%1”.").arg(path));
-        return;
-    }
-    load(file.read(21 * 1024 * 1024));
-}
-
-bool ImportDialog::load(const QByteArray& bytes)
+Status ImportDialog::read(const QByteArray& bytes, const Progress&)
 {
     m_rows->clear();
-    m_import->setEnabled(false);
+    m_preview = {};
     auto preview = m_session.service<TraineeImportService>().prepare(bytes);
-    if (!preview) {
-        m_summary->setText(tr("The file is refused: %1").arg(preview.error().message));
-        return false;
-    }
+    if (!preview)
+        return std::unexpected(preview.error());
     m_preview = *preview;
     m_rows->setRows(m_preview.rows);
-    m_table->resizeColumnsToContents();
-    m_summary->setText(summary());
-    m_import->setEnabled(m_preview.validCount() > 0 &&
-                         (m_skip->isChecked() || m_preview.invalidCount() == 0));
-    return true;
+    return {};
 }
 
 QString ImportDialog::summary() const
@@ -144,15 +85,13 @@ QString ImportDialog::summary() const
     return text;
 }
 
-void ImportDialog::accept()
+Status ImportDialog::write(bool skipInvalid, const Progress&)
 {
-    auto imported = m_session.service<TraineeImportService>().apply(m_preview, m_skip->isChecked());
-    if (!imported) {
-        QMessageBox::warning(this, windowTitle(), imported.error().message);
-        return;
-    }
+    auto imported = m_session.service<TraineeImportService>().apply(m_preview, skipInvalid);
+    if (!imported)
+        return std::unexpected(imported.error());
     m_imported = *imported;
-    QDialog::accept();
+    return {};
 }
 
 } // namespace etabli

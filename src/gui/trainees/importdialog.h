@@ -1,47 +1,36 @@
 #pragma once
 
 #include "gui/common/rowstablemodel.h"
+#include "gui/common/sheetimportdialog.h"
 #include "services/traineeimportservice.h"
-
-#include <QDialog>
-
-class QCheckBox;
-class QLabel;
-class QPushButton;
-class QTableView;
 
 namespace etabli {
 
 class Session;
 
-// Importing trainees from a CSV file: a preview of every line with its
-// problem, then everything or, if the user chooses, the valid lines only.
-class ImportDialog final : public QDialog
+// Importing trainees from a spreadsheet (.xlsx or CSV): a preview of every
+// line with its problem, then everything or, if the user chooses, the valid
+// lines only.
+class ImportDialog final : public SheetImportDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ImportDialog)
 
 public:
-    ImportDialog(Session& session, QWidget* parent = nullptr);
-    // Reads and checks a file (no writing); false when the file is refused.
-    bool load(const QByteArray& bytes);
-    QString summary() const;
+    explicit ImportDialog(Session& session, QWidget* parent = nullptr);
+    QString summary() const override;
     int imported() const { return m_imported; }
-    QCheckBox* skipInvalid() const { return m_skip; }
-    QTableView* table() const { return m_table; }
 
-    void accept() override;
+protected:
+    Status read(const QByteArray& bytes, const Progress& progress) override;
+    Status write(bool skipInvalid, const Progress& progress) override;
+    int readyCount() const override { return m_preview.validCount(); }
+    int refusedCount() const override { return m_preview.invalidCount(); }
 
 private:
-    void chooseFile();
-
     Session& m_session;
     TraineeImportService::Preview m_preview;
-    QLabel* m_summary;
     ColumnsModel<TraineeImportService::Row>* m_rows;
-    QTableView* m_table;
-    QCheckBox* m_skip;
-    QPushButton* m_import;
     int m_imported = 0;
 };
 
