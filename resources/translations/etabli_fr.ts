@@ -3422,20 +3422,7 @@
         <translation>le même contact qu'en ligne %1</translation>
     </message>
     <message>
-        <location line="+30" />
-        <source>line %1: %2</source>
-        <translation>ligne %1 : %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3" />
-        <source>%n line(s) refused, nothing was imported:</source>
-        <translation>
-            <numerusform>%n ligne refusée, rien n'a été importé :</numerusform>
-            <numerusform>%n lignes refusées, rien n'a été importé :</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+24" />
+        <location line="+55" />
         <source>Line %1: “%2” was added to the directory meanwhile on another computer; nothing was imported. Import the file again to see it as a duplicate.</source>
         <translation>Ligne %1 : « %2 » a été ajouté au répertoire entre-temps sur un autre poste ; rien n'a été importé. Importez de nouveau le fichier pour le voir comme doublon.</translation>
     </message>
@@ -3458,7 +3445,7 @@
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+114" />
+        <location line="+116" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -4289,7 +4276,7 @@
         <translation>Un abandon de frais est le don d'un bénévole : choisissez la personne qui les a engagés.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>The gift with the reference “%1” is already recorded.</source>
         <translation>Le don de référence « %1 » est déjà enregistré.</translation>
     </message>
@@ -4671,7 +4658,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>HelloAssoImportService</name>
     <message>
-        <location filename="../../src/core/services/helloassoimportservice.cpp" line="+109" />
+        <location filename="../../src/core/services/helloassoimportservice.cpp" line="+111" />
         <source>gift to record</source>
         <translation>don à enregistrer</translation>
     </message>
@@ -4701,7 +4688,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>refusée</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+46" />
         <source>This is not a HelloAsso payments' export as Établi knows it: the column(s) %1 are missing. Columns found: %2. Export the payments again from HelloAsso (Mes paiements, Exporter), or rename the columns as the user guide says.</source>
         <translation>Ce n'est pas un export des paiements HelloAsso tel qu'Établi le connaît : il manque ces colonnes : %1. Colonnes trouvées : %2. Exportez de nouveau les paiements depuis HelloAsso (Mes paiements, Exporter), ou renommez les colonnes comme le dit le guide.</translation>
     </message>
@@ -4711,7 +4698,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>pas de référence</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>“%1” is not a date</source>
         <translation>« %1 » n'est pas une date</translation>
     </message>
@@ -4746,7 +4733,15 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>don n° %1</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+45" />
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLines</name>
+    <message>
+        <location filename="../../src/core/services/importlines.cpp" line="+17" />
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
@@ -4757,11 +4752,6 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
             <numerusform>%n ligne refusée, rien n'a été importé :</numerusform>
             <numerusform>%n lignes refusées, rien n'a été importé :</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+14" />
-        <source>Line %1: %2</source>
-        <translation>Ligne %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -8604,7 +8594,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>TraineeImportService</name>
     <message>
-        <location filename="../../src/core/services/traineeimportservice.cpp" line="+104" />
+        <location filename="../../src/core/services/traineeimportservice.cpp" line="+101" />
         <source>“%1” is not a date (dd/mm/yyyy).</source>
         <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
     </message>
@@ -8694,20 +8684,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La colonne « %1 » ne dit pas de quelle certification il s'agit (%2). Donnez à la colonne le sigle de la certification (par exemple %3), ou cochez ce que prépare chaque section dans Paramètres, Sections, « Certifications préparées… » ; rien n'a été importé.</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>line %1: %2</source>
-        <translation>ligne %1 : %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3" />
-        <source>%n line(s) refused, nothing was imported:</source>
-        <translation>
-            <numerusform>%n ligne refusée, rien n'a été importé :</numerusform>
-            <numerusform>%n lignes refusées, rien n'a été importé :</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+39" />
+        <location line="+57" />
         <source>Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.</source>
         <translation>Ligne %1 : %2 %3 est déjà dans la base (dossier n°%4) ; rien n'a été importé.</translation>
     </message>
@@ -10898,17 +10875,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Carte bancaire</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-1" />
         <source>Online (card)</source>
         <translation>En ligne (carte)</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Money (numéraire)</source>
         <translation>Numéraire</translation>
     </message>
@@ -12053,7 +12030,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -12078,17 +12055,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Rôles</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>What happens</source>
         <translation>Ce qui sera fait</translation>
     </message>
     <message>
-        <location line="-20" />
+        <location line="-24" />
         <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (separator ; or ,). Recognised columns: type, nom, prénom, SIRET, forme juridique, adresse, complément d'adresse, code postal, ville, téléphone, courriel, notes, rôles (client, donateur, financeur, accueil de stage, fournisseur) or one column per role with oui/non. The exports of Dolibarr (third parties, contacts) and Paheko (members) are read as they are. A contact with the same SIRET, or the same name and postcode, as one already recorded is proposed for merging: its empty fields are filled, nothing it holds is overwritten.</source>
         <translation>Un classeur Excel (.xlsx, sa première feuille) ou un fichier CSV (séparateur ; ou ,). Colonnes reconnues : type, nom, prénom, SIRET, forme juridique, adresse, complément d'adresse, code postal, ville, téléphone, courriel, notes, rôles (client, donateur, financeur, accueil de stage, fournisseur) ou une colonne par rôle avec oui/non. Les exports de Dolibarr (tiers, contacts) et de Paheko (membres) sont lus tels quels. Un contact qui a le même SIRET, ou le même nom et le même code postal, qu'un contact déjà enregistré est proposé à la fusion : ses champs vides sont complétés, rien de ce qu'il contient n'est écrasé.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+28" />
         <source>Lines without a role are &amp;added as:</source>
         <translation>Les lignes sans rôle sont &amp;ajoutées comme :</translation>
     </message>
@@ -12148,7 +12125,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>%1 ligne(s) lue(s) (%2, %3) : %4 prête(s), dont %5 déjà dans le répertoire ; %6 refusée(s).</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Ignored columns: %1.</source>
         <translation>Colonnes ignorées : %1.</translation>
     </message>
@@ -12828,12 +12805,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DonationsPage</name>
     <message>
-        <location filename="../../src/gui/funding/donationspage.cpp" line="+215" />
+        <location filename="../../src/gui/funding/donationspage.cpp" line="+218" />
         <source>Tax receipt</source>
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="-182" />
+        <location line="-185" />
         <source>Search a donor…</source>
         <translation>Rechercher un donateur…</translation>
     </message>
@@ -12868,7 +12845,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>&amp;Déclaration annuelle…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+1" />
+        <source>Import from &amp;HelloAsso…</source>
+        <translation>Importer depuis &amp;HelloAsso…</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>All gifts</source>
         <translation>Tous les dons</translation>
     </message>
@@ -12878,7 +12860,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Sans reçu fiscal</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>The gifts received in a year that gave rise to a tax receipt, and the number of receipts: what art. 222 bis of the tax code asks to declare.</source>
         <translation>Les dons reçus dans l'année qui ont donné lieu à un reçu fiscal, et le nombre de reçus : ce que l'article 222 bis du CGI demande de déclarer.</translation>
     </message>
@@ -12893,17 +12875,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Un reçu par donateur pour tous ses dons d'une année pas encore reçus.</translation>
     </message>
     <message>
-        <location line="-25" />
+        <location line="-28" />
         <source>Gifts</source>
         <translation>Dons</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>From &amp;HelloAsso…</source>
-        <translation>Depuis &amp;HelloAsso…</translation>
-    </message>
-    <message>
-        <location line="+11" />
+        <location line="+22" />
         <source>The gifts collected online: the payments' export of a HelloAsso campaign or form.</source>
         <translation>Les dons collectés en ligne : l'export des paiements d'une campagne ou d'un formulaire HelloAsso.</translation>
     </message>
@@ -13559,7 +13536,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>don d'un nouveau donateur</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Import the gifts collected on HelloAsso</source>
         <translation>Importer les dons collectés sur HelloAsso</translation>
     </message>
@@ -13569,7 +13546,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Dans HelloAsso, exportez les paiements de la campagne ou du formulaire (CSV ou Excel), puis choisissez le fichier ici. Chaque don payé devient un don réglé en ligne, daté de son paiement, avec son donateur (retrouvé dans l'annuaire par son courriel, ou par son nom et son code postal, ou ajouté). Les paiements remboursés, refusés ou en attente, les adhésions et la billetterie sont laissés de côté et listés. Un paiement déjà importé n'est jamais enregistré deux fois. Les reçus fiscaux suivent ensuite les règles habituelles : n'en émettez pas pour un don dont HelloAsso a déjà délivré le reçu.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -13594,12 +13571,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>What happens</source>
         <translation>Ce qui sera fait</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>%1 line(s) read (%2): %3 gift(s) to record, %4 in all; already recorded: %5; refunded: %6; not paid: %7; not gifts: %8; refused: %9.</source>
         <translation>%1 ligne(s) lue(s) (%2) : %3 don(s) à enregistrer, %4 au total ; déjà enregistrés : %5 ; remboursés : %6 ; non payés : %7 ; autres que des dons : %8 ; refusées : %9.</translation>
     </message>
@@ -16657,12 +16634,12 @@ après-midi</translation>
 <context>
     <name>etabli::SheetImportDialog</name>
     <message>
-        <location filename="../../src/gui/common/sheetimportdialog.cpp" line="+21" />
+        <location filename="../../src/gui/common/sheetimportdialog.cpp" line="+22" />
         <source>Leave the refused lines out and import the others</source>
         <translation>Laisser de côté les lignes refusées et importer les autres</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>&amp;Choose the file…</source>
         <translation>C&amp;hoisir le fichier…</translation>
     </message>

@@ -278,7 +278,7 @@ TEST_CASE("A gift's method is chosen by its French name, cheque first, and store
     page.openRecord(0);
     CHECK(methods == QStringList{QStringLiteral("Espèces"), QStringLiteral("Chèque"),
                                  QStringLiteral("Virement"), QStringLiteral("Carte bancaire"),
-                                 QStringLiteral("Autre")});
+                                 QStringLiteral("En ligne (carte)"), QStringLiteral("Autre")});
     CHECK(preselected == QStringLiteral("Chèque"));
     CHECK(test::rawScalar(
               d.session.database(),

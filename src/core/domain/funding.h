@@ -19,8 +19,8 @@ enum class GiftMethod
     Cheque,
     Transfer,
     Card,
-    Other,
     Online, // schema 32: through a platform (HelloAsso…), a card payment it passes on
+    Other,
 };
 template <> struct Codes<GiftMethod>
 {
@@ -29,8 +29,8 @@ template <> struct Codes<GiftMethod>
         {GiftMethod::Cheque, "cheque", QT_TRANSLATE_NOOP("etabli::Codes", "Cheque")},
         {GiftMethod::Transfer, "transfer", QT_TRANSLATE_NOOP("etabli::Codes", "Transfer")},
         {GiftMethod::Card, "card", QT_TRANSLATE_NOOP("etabli::Codes", "Card")},
-        {GiftMethod::Other, "other", QT_TRANSLATE_NOOP("etabli::Codes", "Other")},
         {GiftMethod::Online, "online", QT_TRANSLATE_NOOP("etabli::Codes", "Online (card)")},
+        {GiftMethod::Other, "other", QT_TRANSLATE_NOOP("etabli::Codes", "Other")},
     };
 };
 

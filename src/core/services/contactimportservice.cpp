@@ -5,7 +5,7 @@
 #include "services/audittrail.h"
 #include "services/contactdirectory.h"
 #include "services/contactservice.h"
-#include "services/traineeimportservice.h"
+#include "services/importlines.h"
 #include "storage/contactrepository.h"
 #include "storage/transaction.h"
 #include "util/clock.h"
@@ -515,7 +515,7 @@ Result<ContactImportService::Preview> ContactImportService::prepare(const QByteA
                 }
             }
         }
-        row.problem = TraineeImportService::joinProblems(problems);
+        row.problem = ImportLines::joinProblems(problems);
         preview.rows << std::move(row);
     }
     if (progress)
@@ -528,14 +528,12 @@ Result<ContactImportService::Outcome> ContactImportService::apply(const Preview&
 {
     ETABLI_TRY(ContactService(m_db, m_clock, m_actor).mayWrite());
     if (preview.invalidCount() > 0 && !skipInvalid) {
-        QStringList lines;
+        QList<ImportLines::Refused> refused;
         for (const Row& r : preview.rows) {
             if (!r.problem.isEmpty())
-                lines << tr("line %1: %2").arg(r.line).arg(r.problem);
+                refused.append({r.line, r.problem});
         }
-        return fail(Error::Code::InvalidInput,
-                    tr("%n line(s) refused, nothing was imported:", nullptr, preview.invalidCount()) +
-                        QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+        return ImportLines::nothingImported(refused);
     }
     return inTransaction(m_db, [&]() -> Result<Outcome> {
         ContactRepository repo(m_db);

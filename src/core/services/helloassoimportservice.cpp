@@ -7,7 +7,7 @@
 #include "services/contactservice.h"
 #include "services/donationservice.h"
 #include "services/financialyearservice.h"
-#include "services/traineeimportservice.h"
+#include "services/importlines.h"
 #include "storage/fundingrepository.h"
 #include "storage/transaction.h"
 #include "util/clock.h"
@@ -233,7 +233,7 @@ Result<HelloAssoImportService::Preview> HelloAssoImportService::prepare(const QB
             row.note = tr("status “%1”").arg(cell(PaymentField::Status));
         } else if (!problems.isEmpty()) {
             row.fate = Fate::Refused;
-            row.note = TraineeImportService::joinProblems(problems);
+            row.note = ImportLines::joinProblems(problems);
         } else if (const int earlier = seen.value(row.reference); earlier != 0) {
             row.fate = Fate::Refused;
             row.note = tr("the same reference as line %1").arg(earlier);
@@ -270,16 +270,13 @@ Result<HelloAssoImportService::Preview> HelloAssoImportService::prepare(const QB
 Result<int> HelloAssoImportService::apply(const Preview& preview, bool skipInvalid)
 {
     ETABLI_TRY(AccessControl::require(m_actor, permission::FundingWrite));
-    const int refused = preview.count(Fate::Refused);
-    if (refused > 0 && !skipInvalid) {
-        QStringList lines;
+    if (preview.count(Fate::Refused) > 0 && !skipInvalid) {
+        QList<ImportLines::Refused> refused;
         for (const Row& r : preview.rows) {
             if (r.fate == Fate::Refused)
-                lines << tr("line %1: %2").arg(r.line).arg(r.note);
+                refused.append({r.line, r.note});
         }
-        return fail(Error::Code::InvalidInput,
-                    tr("%n line(s) refused, nothing was imported:", nullptr, refused) + QLatin1Char('\n') +
-                        lines.join(QLatin1Char('\n')));
+        return ImportLines::nothingImported(refused);
     }
     return inTransaction(m_db, [&]() -> Result<int> {
         ContactService contacts(m_db, m_clock, m_actor);

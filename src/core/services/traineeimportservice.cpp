@@ -5,6 +5,7 @@
 #include "io/sheetreader.h"
 #include "services/accesscontrol.h"
 #include "services/audittrail.h"
+#include "services/importlines.h"
 #include "services/traineeservice.h"
 #include "storage/careerrepository.h"
 #include "storage/schoolrepository.h"
@@ -87,11 +88,7 @@ int TraineeImportService::Preview::validCount() const
 
 QString TraineeImportService::joinProblems(QStringList problems)
 {
-    // One sentence: "… (jj/mm/aaaa) ; déjà dans la base…", the messages without their own full stop.
-    for (QString& p : problems)
-        if (p.endsWith(QLatin1Char('.')))
-            p.chop(1);
-    return problems.join(QStringLiteral(" ; "));
+    return ImportLines::joinProblems(std::move(problems));
 }
 
 Result<QDate> TraineeImportService::parseDate(const QString& textIn, const QDate& today)
@@ -422,14 +419,12 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
 {
     ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
     if (preview.invalidCount() > 0 && !skipInvalid) {
-        QStringList lines;
+        QList<ImportLines::Refused> refused;
         for (const Row& r : preview.rows) {
             if (!r.problem.isEmpty())
-                lines << tr("line %1: %2").arg(r.line).arg(r.problem);
+                refused.append({r.line, r.problem});
         }
-        return fail(Error::Code::InvalidInput,
-                    tr("%n line(s) refused, nothing was imported:", nullptr, preview.invalidCount()) +
-                        QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+        return ImportLines::nothingImported(refused);
     }
     return inTransaction(m_db, [&]() -> Result<int> {
         TraineeRepository trainees(m_db);

@@ -37,7 +37,7 @@ DonationsPage::DonationsPage(Session& session, QWidget* parent)
       m_print(new QPushButton(tr("&Print the receipt…"), this)),
       m_cancel(new QPushButton(tr("Cancel the receipt…"), this)),
       m_declaration(new QPushButton(tr("Yearly &declaration…"), this)),
-      m_helloAsso(new QPushButton(tr("From &HelloAsso…"), this))
+      m_helloAsso(new QPushButton(tr("Import from &HelloAsso…"), this))
 {
     setModel(m_list);
     requireForNew(holding(permission::FundingWrite));
@@ -45,8 +45,10 @@ DonationsPage::DonationsPage(Session& session, QWidget* parent)
     m_filter->addItem(tr("All gifts"), false);
     m_filter->addItem(tr("Without a tax receipt"), true);
     addFilter(m_filter);
-    for (QPushButton* b : {m_receipt, m_annual, m_print, m_cancel, m_declaration, m_helloAsso})
+    for (QPushButton* b : {m_receipt, m_annual, m_print, m_cancel, m_declaration})
         addButton(b);
+    // Beside the filter: the bottom row is as wide as a small screen allows.
+    addTopWidget(m_helloAsso);
     m_helloAsso->setObjectName(QStringLiteral("helloAsso"));
     m_helloAsso->setToolTip(
         tr("The gifts collected online: the payments' export of a HelloAsso campaign or form."));

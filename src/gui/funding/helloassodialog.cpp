@@ -53,7 +53,8 @@ HelloAssoDialog::HelloAssoDialog(Session& session, QWidget* parent)
          {tr("Reference"), [](const GiftRow& r) { return r.reference; }, false, giftRowColour},
          {tr("Day"), [](const GiftRow& r) { return text::frenchDate(r.day); }, false, giftRowColour},
          {tr("Donor"), [](const GiftRow& r) { return r.donorName; }, false, giftRowColour},
-         {tr("Amount"), [](const GiftRow& r) { return r.amount.format(); }, true, giftRowColour},
+         {tr("Amount"), [](const GiftRow& r) { return r.amount.isZero() ? QString() : r.amount.format(); },
+          true, giftRowColour},
          {tr("What happens"), [](const GiftRow& r) { return giftRowText(r); }, false, giftRowColour}},
         this);
     setModel(m_rows);
