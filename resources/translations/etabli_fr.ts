@@ -1812,7 +1812,7 @@
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+238" />
+        <location filename="../../src/cli/clicommands.cpp" line="+236" />
         <location line="+4" />
         <location filename="../../src/cli/clisupport.h" line="+2" />
         <source>DATABASE</source>
@@ -1993,7 +1993,7 @@
     <message>
         <location filename="../../src/cli/clicommands.cpp" line="+243" />
         <location line="+99" />
-        <location line="+81" />
+        <location filename="../../src/cli/cliimport.cpp" line="+55" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
@@ -2004,7 +2004,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-625" />
+        <location filename="../../src/cli/clicommands.cpp" line="-544" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -2275,7 +2275,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+466" />
+        <location line="+287" />
         <location line="+2" />
         <location filename="../../src/cli/cliprint.cpp" line="+184" />
         <location line="+2" />
@@ -2285,7 +2285,7 @@
         <translation>DATE</translation>
     </message>
     <message>
-        <location line="-463" />
+        <location line="-284" />
         <source>Creates a realistic and reproducible demonstration database.</source>
         <translation>Crée une base de démonstration réaliste et reproductible.</translation>
     </message>
@@ -2385,7 +2385,7 @@
         <translation>Règle : anonymiser les jeunes %1 ans après leur sortie, les candidats non admis %2 mois après la décision.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location filename="../../src/cli/cliimport.cpp" line="-28" />
         <source>contacts: what to do with a line that looks like a recorded contact: merge (fill its empty fields, add the roles), skip, or create (a second contact).</source>
         <translation>contacts : que faire d'une ligne qui ressemble à un contact enregistré : merge (compléter ses champs vides, ajouter les rôles), skip (l'ignorer) ou create (un second contact).</translation>
     </message>
@@ -2468,7 +2468,7 @@
         <translation>%1 contact(s) créé(s), %2 fusionné(s), %3 laissé(s) tel(s) quel(s).</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location filename="../../src/cli/clicommands.cpp" line="+35" />
         <source>File to write (CSV; the production log also as .xlsx).</source>
         <translation>Fichier à écrire (CSV ; le journal d'atelier aussi en .xlsx).</translation>
     </message>
@@ -2525,8 +2525,8 @@
     <message>
         <location line="+1" />
         <location filename="../../src/cli/cliarchive.cpp" line="+1" />
-        <location filename="../../src/cli/clicommands.cpp" line="-350" />
-        <location line="+351" />
+        <location filename="../../src/cli/clicommands.cpp" line="-171" />
+        <location line="+172" />
         <location filename="../../src/cli/cliprint.cpp" line="-155" />
         <location filename="../../src/cli/clireports.cpp" line="+9" />
         <source>FILE</source>
@@ -2641,7 +2641,7 @@
         <translation>Compte utilisé (mot de passe dans ETABLI_PASSWORD ou demandé).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-751" />
+        <location filename="../../src/cli/clicommands.cpp" line="-572" />
         <source>  export production      writes the production log as CSV (--from, --to, --section)</source>
         <translation>  export production      écrit le journal d'atelier en CSV (--from, --to, --section)</translation>
     </message>
@@ -2769,7 +2769,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10" />
+        <location filename="../../src/cli/cliimport.cpp" line="-165" />
         <source>Leave the refused lines out and import the others.</source>
         <translation>Laisser de côté les lignes refusées et importer les autres.</translation>
     </message>
@@ -2810,7 +2810,7 @@
         </translation>
     </message>
     <message>
-        <location line="+103" />
+        <location filename="../../src/cli/clicommands.cpp" line="+12" />
         <source>production: first day (YYYY-MM-DD).</source>
         <translation>production : premier jour (AAAA-MM-JJ).</translation>
     </message>
