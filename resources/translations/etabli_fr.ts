@@ -4658,7 +4658,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>HelloAssoImportService</name>
     <message>
-        <location filename="../../src/core/services/helloassoimportservice.cpp" line="+111" />
+        <location filename="../../src/core/services/helloassoimportservice.cpp" line="+117" />
         <source>gift to record</source>
         <translation>don à enregistrer</translation>
     </message>
@@ -4693,7 +4693,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Ce n'est pas un export des paiements HelloAsso tel qu'Établi le connaît : il manque ces colonnes : %1. Colonnes trouvées : %2. Exportez de nouveau les paiements depuis HelloAsso (Mes paiements, Exporter), ou renommez les colonnes comme le dit le guide.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source>no reference</source>
         <translation>pas de référence</translation>
     </message>
@@ -4733,7 +4733,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>don n° %1</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+19" />
+        <source>the same donor as line %1</source>
+        <translation>le même donateur qu'en ligne %1</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>Line %1: %2</source>
         <translation>Ligne %1 : %2</translation>
     </message>
@@ -13531,9 +13536,14 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>don d'un donateur de l'annuaire</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>gift of a new donor</source>
         <translation>don d'un nouveau donateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>gift of a new donor (%1)</source>
+        <translation>don d'un nouveau donateur (%1)</translation>
     </message>
     <message>
         <location line="+10" />

@@ -74,6 +74,9 @@ TEST_CASE("HelloAsso's export: paid gifts recorded online with their donors, the
     CHECK(lineOf(*preview, 4).note.contains(QStringLiteral("Remboursé")));
     CHECK(lineOf(*preview, 5).note.contains(QStringLiteral("Adhésion")));
     CHECK(lineOf(*preview, 8).note.contains(QStringLiteral("vingt euros")));
+    // Claire Martin's second gift: the same new donor as line 2, added once.
+    CHECK(lineOf(*preview, 7).donorId == 0);
+    CHECK(lineOf(*preview, 7).note == QStringLiteral("le même donateur qu'en ligne 2"));
 
     // A refused line stops everything, unless left out.
     auto refused = service.apply(*preview, false);

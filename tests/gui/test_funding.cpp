@@ -509,6 +509,8 @@ TEST_CASE("The gifts collected on HelloAsso are imported from the gifts page, re
     CHECK(test::cell(dialog.table(), 2, 5).startsWith(QStringLiteral("remboursé")));
     CHECK(test::cell(dialog.table(), 3, 5).contains(QStringLiteral("Adhésion")));
     CHECK(test::cell(dialog.table(), 6, 5).startsWith(QStringLiteral("refusée")));
+    CHECK(test::cell(dialog.table(), 5, 5) ==
+          QStringLiteral("don d'un nouveau donateur (le même donateur qu'en ligne 2)"));
     CHECK_FALSE(dialog.importButton()->isEnabled());
     dialog.skipInvalid()->setChecked(true);
     REQUIRE(dialog.importButton()->isEnabled());

@@ -102,6 +102,12 @@ bool isGiftKind(const QString& word)
            word == QLatin1String("crowdfunding") || word == QLatin1String("collecte");
 }
 
+// A donor the directory does not know, as the file gives them: e-mail, name and postcode.
+QString newDonorKey(const Contact& donor)
+{
+    return donor.email.trimmed().toLower() + QLatin1Char('\n') + ContactDirectory::nameKey(donor);
+}
+
 } // namespace
 
 QString HelloAssoImportService::labelOf(Fate fate)
@@ -176,7 +182,8 @@ Result<HelloAssoImportService::Preview> HelloAssoImportService::prepare(const QB
     const QDate today = m_clock.today();
     Preview preview;
     preview.encoding = table->encoding;
-    QHash<QString, int> seen; // references within the file
+    QHash<QString, int> seen;      // references within the file
+    QHash<QString, int> newDonors; // donors not in the directory: their first line
     for (qsizetype r = 0; r < table->rows.size(); ++r) {
         const QStringList& cells = table->rows.at(r);
         const auto cell = [&](PaymentField f) {
@@ -259,6 +266,13 @@ Result<HelloAssoImportService::Preview> HelloAssoImportService::prepare(const QB
                 if (known) {
                     row.donorId = known->id;
                     row.donorName = known->displayName();
+                } else {
+                    // A new donor's second gift: the donor is added once (apply).
+                    const QString key = newDonorKey(donor);
+                    if (const int first = newDonors.value(key); first != 0)
+                        row.note = tr("the same donor as line %1").arg(first);
+                    else
+                        newDonors.insert(key, row.line);
                 }
             }
         }
@@ -292,8 +306,7 @@ Result<int> HelloAssoImportService::apply(const Preview& preview, bool skipInval
                 return Error{e.code, tr("Line %1: %2").arg(row.line).arg(e.message), e.detail};
             };
             qint64 donorId = row.donorId;
-            const QString key = row.donor.email.trimmed().toLower() + QLatin1Char('\n') +
-                                ContactDirectory::nameKey(row.donor);
+            const QString key = newDonorKey(row.donor);
             if (donorId == 0)
                 donorId = added.value(key);
             if (donorId == 0) {

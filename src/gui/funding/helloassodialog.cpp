@@ -25,9 +25,11 @@ QVariant giftRowColour(const GiftRow& row, int role)
 
 QString giftRowText(const GiftRow& row)
 {
+    if (row.fate == GiftFate::Gift && row.donorId != 0)
+        return HelloAssoDialog::tr("gift of a donor in the directory");
     if (row.fate == GiftFate::Gift)
-        return row.donorId != 0 ? HelloAssoDialog::tr("gift of a donor in the directory")
-                                : HelloAssoDialog::tr("gift of a new donor");
+        return row.note.isEmpty() ? HelloAssoDialog::tr("gift of a new donor")
+                                  : HelloAssoDialog::tr("gift of a new donor (%1)").arg(row.note);
     return row.note.isEmpty()
                ? HelloAssoImportService::labelOf(row.fate)
                : QStringLiteral("%1 (%2)").arg(HelloAssoImportService::labelOf(row.fate), row.note);
