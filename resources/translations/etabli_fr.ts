@@ -3422,7 +3422,7 @@
         <translation>le même contact qu'en ligne %1</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+50" />
         <source>Line %1: “%2” was added to the directory meanwhile on another computer; nothing was imported. Import the file again to see it as a duplicate.</source>
         <translation>Ligne %1 : « %2 » a été ajouté au répertoire entre-temps sur un autre poste ; rien n'a été importé. Importez de nouveau le fichier pour le voir comme doublon.</translation>
     </message>
@@ -8689,7 +8689,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La colonne « %1 » ne dit pas de quelle certification il s'agit (%2). Donnez à la colonne le sigle de la certification (par exemple %3), ou cochez ce que prépare chaque section dans Paramètres, Sections, « Certifications préparées… » ; rien n'a été importé.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+52" />
         <source>Line %1: %2 %3 is already in the database (record n°%4); nothing was imported.</source>
         <translation>Ligne %1 : %2 %3 est déjà dans la base (dossier n°%4) ; rien n'a été importé.</translation>
     </message>

@@ -528,12 +528,7 @@ Result<ContactImportService::Outcome> ContactImportService::apply(const Preview&
 {
     ETABLI_TRY(ContactService(m_db, m_clock, m_actor).mayWrite());
     if (preview.invalidCount() > 0 && !skipInvalid) {
-        QList<ImportLines::Refused> refused;
-        for (const Row& r : preview.rows) {
-            if (!r.problem.isEmpty())
-                refused.append({r.line, r.problem});
-        }
-        return ImportLines::nothingImported(refused);
+        return ImportLines::nothingImportedOf(preview.rows);
     }
     return inTransaction(m_db, [&]() -> Result<Outcome> {
         ContactRepository repo(m_db);

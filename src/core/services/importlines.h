@@ -26,6 +26,16 @@ public:
     static QString joinProblems(QStringList problems);
     // "2 lignes refusées, rien n'a été importé :" and each line with its problem.
     static std::unexpected<Error> nothingImported(const QList<Refused>& refused);
+    // The same, of rows that hold their `line` and `problem` (empty: valid).
+    template <class Rows> static std::unexpected<Error> nothingImportedOf(const Rows& rows)
+    {
+        QList<Refused> refused;
+        for (const auto& r : rows) {
+            if (!r.problem.isEmpty())
+                refused.append({r.line, r.problem});
+        }
+        return nothingImported(refused);
+    }
 };
 
 } // namespace etabli

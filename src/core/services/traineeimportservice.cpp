@@ -419,12 +419,7 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
 {
     ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesWrite));
     if (preview.invalidCount() > 0 && !skipInvalid) {
-        QList<ImportLines::Refused> refused;
-        for (const Row& r : preview.rows) {
-            if (!r.problem.isEmpty())
-                refused.append({r.line, r.problem});
-        }
-        return ImportLines::nothingImported(refused);
+        return ImportLines::nothingImportedOf(preview.rows);
     }
     return inTransaction(m_db, [&]() -> Result<int> {
         TraineeRepository trainees(m_db);
