@@ -1231,6 +1231,185 @@
     </message>
 </context>
 <context>
+    <name>BankRepository</name>
+    <message>
+        <location filename="../../src/core/storage/bankrepository.cpp" line="+43" />
+        <source>Deposit slip no. %1</source>
+        <translation>Remise de chèques n° %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Gift from %1</source>
+        <translation>Don de %1</translation>
+    </message>
+    <message>
+        <location line="+152" />
+        <source>This line of the statement no longer exists.</source>
+        <translation>Cette ligne du relevé n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>This is already matched with line %1 of statement no. %2: a movement of the bank is matched once.</source>
+        <translation>C'est déjà rapproché de la ligne %1 du relevé n° %2 : un mouvement de la banque n'est rapproché qu'une fois.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <location line="+14" />
+        <location line="+17" />
+        <source>This line was reconciled meanwhile (on another computer?): reload the statement.</source>
+        <translation>Cette ligne a été rapprochée entre-temps (sur un autre poste ?) : rechargez le relevé.</translation>
+    </message>
+</context>
+<context>
+    <name>BankStatement</name>
+    <message>
+        <location filename="../../src/core/io/bankstatement.cpp" line="+48" />
+        <source>The statement holds no movement: nothing to import.</source>
+        <translation>Le relevé ne contient aucune opération : rien à importer.</translation>
+    </message>
+    <message>
+        <location line="+231" />
+        <source>This is not an OFX file: it has no &lt;OFX&gt; element.</source>
+        <translation>Ce n'est pas un fichier OFX : il n'a pas d'élément &lt;OFX&gt;.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Movement %1 of the OFX file: %2 Nothing was imported.</source>
+        <translation>Opération %1 du fichier OFX : %2 Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location line="+121" />
+        <location line="+167" />
+        <source>it is in %1; Établi keeps accounts in euros only.</source>
+        <translation>elle est en %1 ; Établi ne tient les comptes qu'en euros.</translation>
+    </message>
+    <message>
+        <location line="-282" />
+        <source>its day “%1” cannot be read.</source>
+        <translation>sa date « %1 » est illisible.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+114" />
+        <source>its amount “%1” cannot be read.</source>
+        <translation>son montant « %1 » est illisible.</translation>
+    </message>
+    <message>
+        <location line="-103" />
+        <source>This OFX file holds no bank statement (no STMTRS element): download the account's statement again.</source>
+        <translation>Ce fichier OFX ne contient pas de relevé de compte (pas d'élément STMTRS) : téléchargez à nouveau le relevé du compte.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+75" />
+        <source>This statement is in %1; Établi keeps accounts in euros only. Nothing was imported.</source>
+        <translation>Ce relevé est en %1 ; Établi ne tient les comptes qu'en euros. Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location line="-42" />
+        <source>Entry %1 of the statement: %2 Nothing was imported.</source>
+        <translation>Opération %1 du relevé : %2 Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>This file is an intraday report or a notice (camt.052 or camt.054), not an account statement: ask the bank for the camt.053 statement.</source>
+        <translation>Ce fichier est un relevé intrajournalier ou un avis (camt.052 ou camt.054), pas un relevé de compte : demandez à la banque le relevé camt.053.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+112" />
+        <source>This XML file is not a CAMT.053 bank statement.</source>
+        <translation>Ce fichier XML n'est pas un relevé bancaire CAMT.053.</translation>
+    </message>
+    <message>
+        <location line="-21" />
+        <source>it has no booking day.</source>
+        <translation>elle n'a pas de date de comptabilisation.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>it has no amount.</source>
+        <translation>elle n'a pas de montant.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>it says neither credit nor debit (CdtDbtInd).</source>
+        <translation>elle n'indique ni crédit ni débit (CdtDbtInd).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The XML file is damaged (line %1): %2. Download the statement again.</source>
+        <translation>Le fichier XML est endommagé (ligne %1) : %2. Téléchargez à nouveau le relevé.</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>No row of headings was found at the top of the file: the bank's export must name its columns (Date, Libellé, Montant…).</source>
+        <translation>Aucune ligne d'en-têtes en haut du fichier : l'export de la banque doit nommer ses colonnes (Date, Libellé, Montant…).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Say which columns give the day, the wording and the amount (or the debit and the credit).</source>
+        <translation>Indiquez les colonnes qui donnent la date, le libellé et le montant (ou le débit et le crédit).</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <location line="+16" />
+        <source>The file's columns are not those set up (%1).</source>
+        <translation>Les colonnes du fichier ne sont pas celles indiquées (%1).</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Line %1: %2 Nothing was imported.</source>
+        <translation>Ligne %1 : %2 Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>“%1” is not a day (dd/mm/yyyy).</source>
+        <translation>« %1 » n'est pas une date (jj/mm/aaaa).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+18" />
+        <source>the movement has no amount.</source>
+        <translation>l'opération n'a pas de montant.</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <location line="+6" />
+        <source>“%1” is not an amount.</source>
+        <translation>« %1 » n'est pas un montant.</translation>
+    </message>
+</context>
+<context>
+    <name>BankStatementService</name>
+    <message>
+        <location filename="../../src/core/services/bankstatementservice.cpp" line="+78" />
+        <source>This file is not a bank statement Établi can read: take the OFX, CAMT.053 (XML) or CSV export offered by the bank's website.</source>
+        <translation>Ce fichier n'est pas un relevé bancaire qu'Établi sait lire : prenez l'export OFX, CAMT.053 (XML) ou CSV proposé par le site de la banque.</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>This statement is the one of account %1; the school's settings give the account %2. Check that it is the school's account.</source>
+        <translation>Ce relevé est celui du compte %1 ; les réglages de l'école indiquent le compte %2. Vérifiez qu'il s'agit bien du compte de l'école.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Say which columns give the day, the wording and the amount (or the debit and the credit).</source>
+        <translation>Indiquez les colonnes qui donnent la date, le libellé et le montant (ou le débit et le crédit).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>This statement was imported already, on %1 by %2 (statement no. %3): nothing was added.</source>
+        <translation>Ce relevé a déjà été importé, le %1 par %2 (relevé n° %3) : rien n'a été ajouté.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Every movement of this statement was imported already (from another statement of the same days): nothing was added.</source>
+        <translation>Toutes les opérations de ce relevé sont déjà importées (par un autre relevé des mêmes jours) : rien n'a été ajouté.</translation>
+    </message>
+</context>
+<context>
     <name>BatchInsert</name>
     <message>
         <location filename="../../src/core/storage/batchinsert.cpp" line="+92" />
@@ -3517,7 +3696,7 @@
 <context>
     <name>Csv</name>
     <message>
-        <location filename="../../src/core/io/csv.cpp" line="+42" />
+        <location filename="../../src/core/io/csv.cpp" line="+44" />
         <source>UTF-16: the file is damaged. Save the file as UTF-8 or as Windows CSV.</source>
         <translation>UTF-16 : le fichier est endommagé. Enregistrez le fichier en UTF-8 ou en CSV Windows.</translation>
     </message>
@@ -3532,7 +3711,7 @@
         <translation>L'encodage du fichier n'est ni UTF-8 ni Windows-1252.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+26" />
         <source>The file is too large (20 MB at most).</source>
         <translation>Le fichier est trop gros (20 Mo au plus).</translation>
     </message>
@@ -6383,6 +6562,117 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+15" />
         <source>%1 of %2</source>
         <translation>%1 du %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationService</name>
+    <message>
+        <location filename="../../src/core/services/reconciliationservice.cpp" line="+138" />
+        <source>Invoice %1 — %2, %3 due</source>
+        <translation>Facture %1 — %2, reste dû %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>Deposit slip no. %1 of %2 — %n cheque(s), %3</source>
+        <translation>
+            <numerusform>Remise n° %1 du %2 — %n chèque, %3</numerusform>
+            <numerusform>Remise n° %1 du %2 — %n chèques, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Gift from %1 of %2 recorded on %3</source>
+        <translation>Don de %1 de %2 enregistré le %3</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>New gift from %1</source>
+        <translation>Nouveau don de %1</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>its number in the wording</source>
+        <translation>son numéro dans le libellé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the amount due</source>
+        <translation>le montant dû</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>part of the amount due</source>
+        <translation>une partie du montant dû</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the customer named</source>
+        <translation>le client nommé</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>the amount due, the customer named</source>
+        <translation>le montant dû, le client nommé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the amount due only</source>
+        <translation>le montant dû seulement</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>the slip's total, a deposit of cheques</source>
+        <translation>le total de la remise, une remise de chèques</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the slip's total</source>
+        <translation>le total de la remise</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>the gift's amount, the donor named</source>
+        <translation>le montant du don, le donateur nommé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the gift's amount only</source>
+        <translation>le montant du don seulement</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>a donor named in the wording</source>
+        <translation>un donateur nommé dans le libellé</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>This line is reconciled already (%1): undo that first.</source>
+        <translation>Cette ligne est déjà rapprochée (%1) : annulez d'abord ce rapprochement.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Money taken out of the account is not reconciled here: set the line aside.</source>
+        <translation>Les sorties d'argent ne se rapprochent pas ici : mettez la ligne de côté.</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Deposit slip no. %1 does not total %2, or is matched already.</source>
+        <translation>La remise n° %1 ne totalise pas %2, ou elle est déjà rapprochée.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>This gift is of %1, the bank credited %2.</source>
+        <translation>Ce don est de %1, la banque a crédité %2.</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>Say why the match is undone.</source>
+        <translation>Dites pourquoi le rapprochement est annulé.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This line is not matched with anything.</source>
+        <translation>Cette ligne n'est rapprochée de rien.</translation>
     </message>
 </context>
 <context>
@@ -11355,7 +11645,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/audit.h" line="+54" />
+        <location filename="../../src/core/domain/audit.h" line="+55" />
         <source>school settings</source>
         <comment>audit trail</comment>
         <translation>paramètres de l'établissement</translation>
@@ -11467,6 +11757,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <source>payment</source>
         <comment>audit trail</comment>
         <translation>règlement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>bank statement</source>
+        <comment>audit trail</comment>
+        <translation>relevé bancaire</translation>
     </message>
     <message>
         <location line="+1" />
@@ -11797,6 +12093,36 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+3" />
         <source>Miscellaneous operations</source>
         <translation>Opérations diverses</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/bank.h" line="+24" />
+        <source>OFX</source>
+        <translation>OFX</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CAMT.053 (ISO 20022)</source>
+        <translation>CAMT.053 (ISO 20022)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bank CSV</source>
+        <translation>CSV de la banque</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>To reconcile</source>
+        <translation>À rapprocher</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reconciled</source>
+        <translation>Rapprochée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Left aside</source>
+        <translation>Mise de côté</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,9 @@ constexpr char16_t kCp1252[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026
                                   0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
                                   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
-Result<QString> decode(const QByteArray& raw, QString* encoding)
+} // namespace
+
+Result<QString> decodeText(const QByteArray& raw, QString* encoding)
 {
     // "Unicode text" from a spreadsheet is UTF-16: with its BOM, or without
     // one, recognised by the zero byte beside each ASCII character.
@@ -87,8 +89,6 @@ Result<QString> decode(const QByteArray& raw, QString* encoding)
     return text;
 }
 
-} // namespace
-
 bool looksLikeFormula(const QString& cell)
 {
     if (cell.isEmpty())
@@ -107,7 +107,7 @@ Result<Table> parse(const QByteArray& bytes)
     if (bytes.size() > kMaxFile)
         return fail(Error::Code::InvalidInput, Messages::tr("The file is too large (20 MB at most)."));
     Table table;
-    auto text = decode(bytes, &table.encoding);
+    auto text = decodeText(bytes, &table.encoding);
     if (!text)
         return std::unexpected(text.error());
     // Looked for once decoded: UTF-16 has a zero byte beside each ASCII character.

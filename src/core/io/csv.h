@@ -26,6 +26,11 @@ struct Table
 // 20 MB, corrupted UTF-8.
 Result<Table> parse(const QByteArray& bytes);
 
+// The text of a file as spreadsheets and banks write it: UTF-8 (with or
+// without BOM), UTF-16 with its BOM or without, or Windows-1252; `encoding`
+// says which. Refused in French when it is none of them.
+Result<QString> decodeText(const QByteArray& bytes, QString* encoding);
+
 // Writes ';'-separated UTF-8 with a BOM and CRLF (what French Excel opens),
 // quoting where needed; a cell that a spreadsheet would run as a formula
 // (= + - @ at the start) is prefixed with an apostrophe.

@@ -279,6 +279,7 @@ DataKinds AuditTrail::kindOf(AuditEntity entity)
         return DataKind::WorkOrders;
     case E::Invoice:
     case E::Payment:
+    case E::BankStatement:
     case E::Closing:
         return DataKind::Invoices;
     case E::TyreSet:
