@@ -12,7 +12,7 @@
 -- @all
 CREATE TABLE bank_statement (
     id {{ID}},
-    format TEXT NOT NULL CHECK (format IN ('ofx', 'camt053', 'csv')),
+    format TEXT NOT NULL CHECK ((format = 'ofx' OR format = 'camt053' OR format = 'csv')),
     account TEXT NOT NULL DEFAULT '',
     first_day TEXT NOT NULL CHECK (first_day LIKE '____-__-__'),
     last_day TEXT NOT NULL CHECK (last_day LIKE '____-__-__'),
@@ -33,7 +33,7 @@ CREATE TABLE bank_line (
     label TEXT NOT NULL DEFAULT '',
     party TEXT NOT NULL DEFAULT '',
     reference TEXT NOT NULL DEFAULT '',
-    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'matched', 'ignored')),
+    state TEXT NOT NULL DEFAULT 'open' CHECK ((state = 'open' OR state = 'matched' OR state = 'ignored')),
     payment_id {{REF}} UNIQUE REFERENCES payment (id),
     deposit_id {{REF}} UNIQUE REFERENCES cheque_deposit (id),
     donation_id {{REF}} UNIQUE REFERENCES donation (id),
@@ -53,5 +53,8 @@ CREATE TABLE bank_csv_layout (
     updated_at TEXT NOT NULL
 );
 
--- Invoices whose remaining due is a given amount: what a credit is proposed against.
-CREATE INDEX invoice_balance_open_by_amount ON invoice_balance (due_cents, invoice_id) WHERE due_cents > 0;
+-- Invoices whose remaining due is a given amount: what a credit is proposed
+-- against. Keyed on an expression, not on due_cents itself: the lists'
+-- "due_cents > 0" would otherwise take it as a range and sort what it reads,
+-- where they walk their own indexes in order.
+CREATE INDEX invoice_balance_open_by_amount ON invoice_balance ((abs(due_cents)), invoice_id) WHERE due_cents > 0;

@@ -1233,7 +1233,12 @@
 <context>
     <name>BankRepository</name>
     <message>
-        <location filename="../../src/core/storage/bankrepository.cpp" line="+43" />
+        <location filename="../../src/core/storage/bankrepository.cpp" line="+41" />
+        <source>Payment of %1</source>
+        <translation>Règlement de %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Deposit slip no. %1</source>
         <translation>Remise de chèques n° %1</translation>
     </message>
@@ -1243,19 +1248,19 @@
         <translation>Don de %1</translation>
     </message>
     <message>
-        <location line="+152" />
+        <location line="+156" />
         <source>This line of the statement no longer exists.</source>
         <translation>Cette ligne du relevé n'existe plus.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
         <source>This is already matched with line %1 of statement no. %2: a movement of the bank is matched once.</source>
         <translation>C'est déjà rapproché de la ligne %1 du relevé n° %2 : un mouvement de la banque n'est rapproché qu'une fois.</translation>
     </message>
     <message>
+        <location line="+16" />
         <location line="+15" />
-        <location line="+14" />
-        <location line="+17" />
+        <location line="+18" />
         <source>This line was reconciled meanwhile (on another computer?): reload the statement.</source>
         <translation>Cette ligne a été rapprochée entre-temps (sur un autre poste ?) : rechargez le relevé.</translation>
     </message>
@@ -1263,67 +1268,67 @@
 <context>
     <name>BankStatement</name>
     <message>
-        <location filename="../../src/core/io/bankstatement.cpp" line="+48" />
+        <location filename="../../src/core/io/bankstatement.cpp" line="+49" />
         <source>The statement holds no movement: nothing to import.</source>
         <translation>Le relevé ne contient aucune opération : rien à importer.</translation>
     </message>
     <message>
-        <location line="+231" />
+        <location line="+233" />
         <source>This is not an OFX file: it has no &lt;OFX&gt; element.</source>
         <translation>Ce n'est pas un fichier OFX : il n'a pas d'élément &lt;OFX&gt;.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Movement %1 of the OFX file: %2 Nothing was imported.</source>
         <translation>Opération %1 du fichier OFX : %2 Rien n'a été importé.</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+121" />
-        <location line="+167" />
+        <location line="+30" />
+        <location line="+126" />
+        <location line="+175" />
         <source>it is in %1; Établi keeps accounts in euros only.</source>
         <translation>elle est en %1 ; Établi ne tient les comptes qu'en euros.</translation>
     </message>
     <message>
-        <location line="-282" />
+        <location line="-295" />
         <source>its day “%1” cannot be read.</source>
         <translation>sa date « %1 » est illisible.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+114" />
+        <location line="+119" />
         <source>its amount “%1” cannot be read.</source>
         <translation>son montant « %1 » est illisible.</translation>
     </message>
     <message>
-        <location line="-103" />
+        <location line="-107" />
         <source>This OFX file holds no bank statement (no STMTRS element): download the account's statement again.</source>
         <translation>Ce fichier OFX ne contient pas de relevé de compte (pas d'élément STMTRS) : téléchargez à nouveau le relevé du compte.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+75" />
+        <location line="+79" />
         <source>This statement is in %1; Établi keeps accounts in euros only. Nothing was imported.</source>
         <translation>Ce relevé est en %1 ; Établi ne tient les comptes qu'en euros. Rien n'a été importé.</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-45" />
         <source>Entry %1 of the statement: %2 Nothing was imported.</source>
         <translation>Opération %1 du relevé : %2 Rien n'a été importé.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>This file is an intraday report or a notice (camt.052 or camt.054), not an account statement: ask the bank for the camt.053 statement.</source>
         <translation>Ce fichier est un relevé intrajournalier ou un avis (camt.052 ou camt.054), pas un relevé de compte : demandez à la banque le relevé camt.053.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+112" />
+        <location line="+117" />
         <source>This XML file is not a CAMT.053 bank statement.</source>
         <translation>Ce fichier XML n'est pas un relevé bancaire CAMT.053.</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="-22" />
         <source>it has no booking day.</source>
         <translation>elle n'a pas de date de comptabilisation.</translation>
     </message>
@@ -1343,23 +1348,23 @@
         <translation>Le fichier XML est endommagé (ligne %1) : %2. Téléchargez à nouveau le relevé.</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>No row of headings was found at the top of the file: the bank's export must name its columns (Date, Libellé, Montant…).</source>
         <translation>Aucune ligne d'en-têtes en haut du fichier : l'export de la banque doit nommer ses colonnes (Date, Libellé, Montant…).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Say which columns give the day, the wording and the amount (or the debit and the credit).</source>
         <translation>Indiquez les colonnes qui donnent la date, le libellé et le montant (ou le débit et le crédit).</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+14" />
         <location line="+16" />
         <source>The file's columns are not those set up (%1).</source>
         <translation>Les colonnes du fichier ne sont pas celles indiquées (%1).</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+12" />
         <source>Line %1: %2 Nothing was imported.</source>
         <translation>Ligne %1 : %2 Rien n'a été importé.</translation>
     </message>
@@ -1370,7 +1375,7 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+18" />
+        <location line="+19" />
         <source>the movement has no amount.</source>
         <translation>l'opération n'a pas de montant.</translation>
     </message>
@@ -1384,7 +1389,7 @@
 <context>
     <name>BankStatementService</name>
     <message>
-        <location filename="../../src/core/services/bankstatementservice.cpp" line="+78" />
+        <location filename="../../src/core/services/bankstatementservice.cpp" line="+80" />
         <source>This file is not a bank statement Établi can read: take the OFX, CAMT.053 (XML) or CSV export offered by the bank's website.</source>
         <translation>Ce fichier n'est pas un relevé bancaire qu'Établi sait lire : prenez l'export OFX, CAMT.053 (XML) ou CSV proposé par le site de la banque.</translation>
     </message>
@@ -1394,12 +1399,12 @@
         <translation>Ce relevé est celui du compte %1 ; les réglages de l'école indiquent le compte %2. Vérifiez qu'il s'agit bien du compte de l'école.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Say which columns give the day, the wording and the amount (or the debit and the credit).</source>
         <translation>Indiquez les colonnes qui donnent la date, le libellé et le montant (ou le débit et le crédit).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>This statement was imported already, on %1 by %2 (statement no. %3): nothing was added.</source>
         <translation>Ce relevé a déjà été importé, le %1 par %2 (relevé n° %3) : rien n'a été ajouté.</translation>
     </message>
@@ -6567,7 +6572,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReconciliationService</name>
     <message>
-        <location filename="../../src/core/services/reconciliationservice.cpp" line="+138" />
+        <location filename="../../src/core/services/reconciliationservice.cpp" line="+142" />
         <source>Invoice %1 — %2, %3 due</source>
         <translation>Facture %1 — %2, reste dû %3</translation>
     </message>
@@ -6590,7 +6595,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Nouveau don de %1</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+36" />
         <source>its number in the wording</source>
         <translation>son numéro dans le libellé</translation>
     </message>
@@ -6620,7 +6625,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>le montant dû seulement</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>the slip's total, a deposit of cheques</source>
         <translation>le total de la remise, une remise de chèques</translation>
     </message>
@@ -6645,7 +6650,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>un donateur nommé dans le libellé</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+96" />
         <source>This line is reconciled already (%1): undo that first.</source>
         <translation>Cette ligne est déjà rapprochée (%1) : annulez d'abord ce rapprochement.</translation>
     </message>
@@ -6660,12 +6665,12 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La remise n° %1 ne totalise pas %2, ou elle est déjà rapprochée.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>This gift is of %1, the bank credited %2.</source>
         <translation>Ce don est de %1, la banque a crédité %2.</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+63" />
         <source>Say why the match is undone.</source>
         <translation>Dites pourquoi le rapprochement est annulé.</translation>
     </message>
@@ -10458,6 +10463,204 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <location line="+0" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::BankPage</name>
+    <message>
+        <location filename="../../src/gui/sales/bankpage.cpp" line="+45" />
+        <source>Debit</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>nothing found: A to choose</source>
+        <translation>rien trouvé : A pour choisir</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n proposal(s) as likely: A to choose</source>
+        <translation>
+            <numerusform>%n proposition aussi probable : A pour choisir</numerusform>
+            <numerusform>%n propositions aussi probables : A pour choisir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>to check: %1</source>
+        <translation>à vérifier : %1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Proposed for: %1</source>
+        <translation>Proposé pour : %1</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Import a statement…</source>
+        <translation>&amp;Importer un relevé…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Confirm (Enter)</source>
+        <translation>&amp;Valider (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Another choice… (A)</source>
+        <translation>&amp;Autre choix… (A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Set a&amp;side (C)</source>
+        <translation>Mettre de &amp;côté (C)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Undo the match… (Del)</source>
+        <translation>A&amp;nnuler le rapprochement… (Suppr)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Day</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Wording</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Proposed, or matched with</source>
+        <translation>Proposition, ou rapprochée avec</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>&amp;Statement:</source>
+        <translation>&amp;Relevé :</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69" />
+        <source>%n to reconcile</source>
+        <translation>
+            <numerusform>%n à rapprocher</numerusform>
+            <numerusform>%n à rapprocher</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>all reconciled</source>
+        <translation>tout rapproché</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>From %1 to %2 · %3 · %n credit(s), %4</source>
+        <translation>
+            <numerusform>Du %1 au %2 · %3 · %n crédit, %4</numerusform>
+            <numerusform>Du %1 au %2 · %3 · %n crédits, %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No statement imported yet: download the account's statement from the bank's website (OFX, CAMT.053 or CSV), then “Import a statement…”.</source>
+        <translation>Aucun relevé importé : téléchargez le relevé du compte sur le site de la banque (OFX, CAMT.053 ou CSV), puis « Importer un relevé… ».</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>Every credit of this statement is reconciled.</source>
+        <translation>Tous les crédits de ce relevé sont rapprochés.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>&lt;b&gt;%n credit(s) to reconcile&lt;/b&gt;, %1</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n crédit à rapprocher&lt;/b&gt;, %1</numerusform>
+            <numerusform>&lt;b&gt;%n crédits à rapprocher&lt;/b&gt;, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n with a sure proposal</source>
+        <translation>
+            <numerusform>%n avec une proposition sûre</numerusform>
+            <numerusform>%n avec une proposition sûre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enter confirms the proposal and goes to the next line; A: another choice; C: set aside; R: back to reconcile; Del: undo a match.</source>
+        <translation>Entrée valide la proposition et passe à la ligne suivante ; A : autre choix ; C : mettre de côté ; R : remettre à rapprocher ; Suppr : annuler un rapprochement.</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>Nothing to confirm on this line.</source>
+        <translation>Rien à valider sur cette ligne.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No proposal stands out for this line: choose with “Another choice…” (A).</source>
+        <translation>Aucune proposition ne se détache pour cette ligne : choisissez avec « Autre choix… » (A).</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>This line is not matched with anything.</source>
+        <translation>Cette ligne n'est rapprochée de rien.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Undo the match with %1? The payment recorded from this line is reversed. Why?</source>
+        <translation>Annuler le rapprochement avec %1 ? Le paiement enregistré depuis cette ligne sera contre-passé. Pourquoi ?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Undo the match with %1? It stays recorded; the line is to reconcile again. Why?</source>
+        <translation>Annuler le rapprochement avec %1 ? Il reste enregistré ; la ligne sera de nouveau à rapprocher. Pourquoi ?</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Undo the match</source>
+        <translation>Annuler le rapprochement</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Choose a credit still to reconcile.</source>
+        <translation>Choisissez un crédit encore à rapprocher.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>What is this credit?</source>
+        <translation>Qu'est-ce que ce crédit ?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Invoice number, customer, donor…</source>
+        <translation>Numéro de facture, client, donateur…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choice</source>
+        <translation>Choix</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>%1 on %2: %3</source>
+        <translation>%1 le %2 : %3</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Statement imported: reconcile its credits below, Enter on each line.</source>
+        <translation>Relevé importé : rapprochez ses crédits ci-dessous, Entrée sur chaque ligne.</translation>
     </message>
 </context>
 <context>
@@ -16778,7 +16981,7 @@ après-midi</translation>
 <context>
     <name>etabli::SalesPage</name>
     <message>
-        <location filename="../../src/gui/sales/salespage.cpp" line="+21" />
+        <location filename="../../src/gui/sales/salespage.cpp" line="+22" />
         <source>Quotes</source>
         <translation>Devis</translation>
     </message>
@@ -16796,6 +16999,11 @@ après-midi</translation>
         <location line="+1" />
         <source>Unpaid</source>
         <translation>Impayées</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bank statements</source>
+        <translation>Relevés bancaires</translation>
     </message>
     <message>
         <location line="+1" />
@@ -16970,7 +17178,7 @@ après-midi</translation>
 <context>
     <name>etabli::SheetImportDialog</name>
     <message>
-        <location filename="../../src/gui/common/sheetimportdialog.cpp" line="+22" />
+        <location filename="../../src/gui/common/sheetimportdialog.cpp" line="+23" />
         <source>Leave the refused lines out and import the others</source>
         <translation>Laisser de côté les lignes refusées et importer les autres</translation>
     </message>
@@ -17000,17 +17208,17 @@ après-midi</translation>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+33" />
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>Tableurs (*.xlsx *.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-8" />
         <source>Cannot read “%1”: %2</source>
         <translation>Impossible de lire « %1 » : %2</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+21" />
         <source>Reading stopped; nothing was imported.</source>
         <translation>Lecture arrêtée ; rien n'a été importé.</translation>
     </message>
@@ -17023,6 +17231,148 @@ après-midi</translation>
         <location line="+27" />
         <source>Import stopped; nothing was imported.</source>
         <translation>Import arrêté ; rien n'a été importé.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::StatementImportDialog</name>
+    <message>
+        <location filename="../../src/gui/sales/statementimportdialog.cpp" line="+26" />
+        <source>imported already (left out)</source>
+        <translation>déjà importée (laissée de côté)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>credit to reconcile</source>
+        <translation>crédit à rapprocher</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>debit</source>
+        <translation>débit</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Import a bank statement</source>
+        <translation>Importer un relevé bancaire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On the bank's website, download the account's statement as OFX ("Money", "Quicken"), as CAMT.053 (XML) or as CSV or Excel, then choose the file here. Its movements are recorded once: a file imported already is refused, and the movements an earlier statement gave are left out. The credits are then reconciled, line by line, with the unpaid invoices, the deposit slips and the gifts.</source>
+        <translation>Sur le site de la banque, téléchargez le relevé du compte au format OFX (« Money », « Quicken »), CAMT.053 (XML), CSV ou Excel, puis choisissez le fichier ici. Ses opérations ne sont enregistrées qu'une fois : un fichier déjà importé est refusé, et les opérations qu'un relevé précédent a déjà données sont laissées de côté. Les crédits se rapprochent ensuite, ligne par ligne, des factures impayées, des remises de chèques et des dons.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>C&amp;olumns…</source>
+        <translation>C&amp;olonnes…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Day</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Wording</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What happens</source>
+        <translation>Ce qui se passe</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Which columns of the bank's CSV file give the day, the wording and the amount.</source>
+        <translation>Les colonnes du fichier CSV de la banque qui donnent la date, le libellé et le montant.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Bank statements (*.ofx *.xml *.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Relevés bancaires (*.ofx *.xml *.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Établi does not recognise the columns of this file (%1): say which they are with “Columns…”; they will be remembered for this bank.</source>
+        <translation>Établi ne reconnaît pas les colonnes de ce fichier (%1) : indiquez-les avec « Colonnes… » ; elles seront retenues pour cette banque.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%1 statement from %2 to %3%4: %n new movement(s), </source>
+        <translation>
+            <numerusform>Relevé %1 du %2 au %3%4 : %n opération nouvelle, </numerusform>
+            <numerusform>Relevé %1 du %2 au %3%4 : %n opérations nouvelles, </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>, account %1</source>
+        <translation>, compte %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n credit(s) to reconcile for %1</source>
+        <translation>
+            <numerusform>%n crédit à rapprocher pour %1</numerusform>
+            <numerusform>%n crédits à rapprocher pour %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%n movement(s) imported already, left out</source>
+        <translation>
+            <numerusform>%n opération déjà importée, laissée de côté</numerusform>
+            <numerusform>%n opérations déjà importées, laissées de côté</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Columns of the bank's file</source>
+        <translation>Colonnes du fichier de la banque</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Day of the movement</source>
+        <translation>&amp;Date de l'opération</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Wording</source>
+        <translation>&amp;Libellé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wording, &amp;continued</source>
+        <translation>Libellé (&amp;suite)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Amount (signed)</source>
+        <translation>&amp;Montant (signé)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;redit (money in)</source>
+        <translation>C&amp;rédit (entrées)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>D&amp;ebit (money out)</source>
+        <translation>D&amp;ébit (sorties)</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Choose the column of the day, one of the wording, and the amount's (or those of the credit and the debit).</source>
+        <translation>Choisissez la colonne de la date, une du libellé, et celle du montant (ou celles du crédit et du débit).</translation>
     </message>
 </context>
 <context>

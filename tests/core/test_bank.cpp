@@ -246,7 +246,7 @@ TEST_CASE("A statement is imported once and its credits reconciled with invoices
     const QList<StatementLine> after = required(statements.lines(id));
     CHECK(lineAt(after, 1).state == BankLineState::Ignored);
     CHECK(lineAt(after, 2).state == BankLineState::Matched);
-    CHECK(lineAt(after, 2).matchedWith == QStringLiteral("F2026-0001"));
+    CHECK(lineAt(after, 2).matchedWith == QStringLiteral("Règlement de F2026-0001"));
     CHECK(lineAt(after, 3).depositId == w.slip);
     CHECK(lineAt(after, 4).matchedWith.contains(QStringLiteral("Martin")));
     CHECK(required(statements.statements()).first().open == 0);
@@ -287,7 +287,7 @@ TEST_CASE("A statement is imported once and its credits reconciled with invoices
           Error::Code::AccessDenied);
 }
 
-TEST_CASE("Overlapping CSV statements add only new movements; a bank's layout said once is remembered",
+TEST_CASE("Overlapping CSV statements add only new movements, a bank's layout said once is remembered",
           "[bank][sales]")
 {
     const auto backend = GENERATE(from_range(test::backends()));

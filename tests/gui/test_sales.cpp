@@ -1,4 +1,5 @@
 #include "gui/common/session.h"
+#include "gui/sales/bankpage.h"
 #include "gui/sales/closingspage.h"
 #include "gui/sales/contactdialog.h"
 #include "gui/sales/contactimportdialog.h"
@@ -12,11 +13,13 @@
 #include "gui/sales/quotespage.h"
 #include "gui/sales/receivablespage.h"
 #include "gui/sales/salespage.h"
+#include "gui/sales/statementimportdialog.h"
 #include "gui/sales/tyrehotelpage.h"
 #include "gui/sales/tyresetdialog.h"
 #include "gui/workshops/productionentrypage.h"
 #include "print/documentprinter.h"
 #include "services/demogenerator.h"
+#include "services/invoiceservice.h"
 #include "services/orderservice.h"
 #include "support/guidemo.h"
 #include "support/pdftext.h"
@@ -553,4 +556,93 @@ TEST_CASE("A tyre workshop's trainer sees the tyre hotel, not the invoices", "[g
     invoices.show();
     CHECK(test::rows(invoices.table()) == 0);
     CHECK(invoices.bannerText().contains(QStringLiteral("ne permet pas")));
+}
+
+TEST_CASE("A bank statement is imported and its credits reconciled from the keyboard", "[gui][sales][bank]")
+{
+    test::GuiDemo d("secretariat");
+    Database& db = d.session.database();
+    const QDate today = d.session.clock().today();
+    // An unpaid invoice of the demo, paid by transfer today with its number in the wording.
+    auto aging = d.session.service<InvoiceService>().receivables(0, 1);
+    REQUIRE(aging);
+    REQUIRE_FALSE(aging->invoices.isEmpty());
+    const Receivable unpaid = aging->invoices.first();
+    const QByteArray ofx =
+        QStringLiteral(
+            "OFXHEADER:100\r\nDATA:OFXSGML\r\n\r\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR"
+            "<BANKTRANLIST><STMTTRN><TRNTYPE>CREDIT<DTPOSTED>%1<TRNAMT>%2<FITID>GUI-1<NAME>VIR SEPA "
+            "%3<MEMO>FACTURE %4</STMTTRN><STMTTRN><TRNTYPE>DEBIT<DTPOSTED>%1<TRNAMT>-3.20<FITID>GUI-2"
+            "<NAME>COMMISSION</STMTTRN></BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\r\n")
+            .arg(today.toString(QStringLiteral("yyyyMMdd")))
+            .arg(QString::number(unpaid.due.cents() / 100.0, 'f', 2), unpaid.customer.toUpper(),
+                 unpaid.number)
+            .toUtf8();
+
+    SalesPage sales(d.session);
+    BankPage* page = sales.bankPage();
+    REQUIRE(page);
+    sales.setCurrentWidget(page);
+    sales.show();
+    QAbstractItemModelTester tester(page->rows(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    CHECK(page->summaryText().contains(QStringLiteral("Aucun relevé")));
+
+    StatementImportDialog dialog(d.session);
+    dialog.show();
+    REQUIRE(dialog.load(ofx, QStringLiteral("releve.ofx")));
+    CHECK(test::rows(dialog.table()) == 2);
+    CHECK(dialog.summary().contains(QStringLiteral("1 crédit à rapprocher")));
+    REQUIRE(dialog.importButton()->isEnabled());
+    dialog.accept();
+    REQUIRE(dialog.statementId() != 0);
+    // The same file again: every movement is known, nothing to import.
+    StatementImportDialog again(d.session);
+    REQUIRE(again.load(ofx, QStringLiteral("releve.ofx")));
+    CHECK(again.summary().contains(QStringLiteral("2 opérations déjà importées")));
+    CHECK_FALSE(again.importButton()->isEnabled());
+
+    page->reload();
+    page->showStatement(dialog.statementId());
+    REQUIRE(test::rows(page->table()) == 2);
+    CHECK(test::cell(page->table(), 0, 4).contains(unpaid.number));
+    CHECK(test::cell(page->table(), 1, 3) == QStringLiteral("Débit"));
+    CHECK(page->summaryText().contains(QStringLiteral("1 crédit à rapprocher")));
+    page->table()->setFocus();
+    page->table()->setCurrentIndex(page->rows()->index(0, 0));
+    QTest::keyClick(page->table(), Qt::Key_Return);
+    CHECK(test::cell(page->table(), 0, 3) == QStringLiteral("Rapprochée"));
+    CHECK(test::cell(page->table(), 0, 4) == QStringLiteral("Règlement de ") + unpaid.number);
+    CHECK(d.session.service<InvoiceService>().balance(unpaid.invoiceId)->due().isZero());
+    CHECK(page->summaryText().contains(QStringLiteral("Tous les crédits de ce relevé sont rapprochés")));
+    // The bank's commission is set aside with C, and back with R.
+    page->table()->setCurrentIndex(page->rows()->index(1, 0));
+    QTest::keyClick(page->table(), Qt::Key_C);
+    CHECK(test::cell(page->table(), 1, 3) == QStringLiteral("Mise de côté"));
+    QTest::keyClick(page->table(), Qt::Key_R);
+    CHECK(test::cell(page->table(), 1, 3) == QStringLiteral("Débit"));
+    CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM bank_line WHERE state = 'matched'"))
+              .toInt() == 1);
+
+    // A CSV file of a bank whose columns are not known: said once.
+    StatementImportDialog csv(d.session);
+    QFile other(QStringLiteral(ETABLI_TEST_DATA "/bank/releve-autre-banque.csv"));
+    REQUIRE(other.open(QIODevice::ReadOnly));
+    REQUIRE(csv.load(other.readAll(), QStringLiteral("autre.csv")));
+    CHECK(csv.summary().contains(QStringLiteral("Colonnes…")));
+    CHECK_FALSE(csv.importButton()->isEnabled());
+    REQUIRE(csv.columnsButton()->isEnabled());
+    bank::CsvLayout said;
+    said.header = {QStringLiteral("Jour"), QStringLiteral("Texte"), QStringLiteral("Valeur"),
+                   QStringLiteral("Sens")};
+    said.date = QStringLiteral("Jour");
+    said.label = {QStringLiteral("Texte")};
+    said.amount = QStringLiteral("Valeur");
+    csv.useLayout(said);
+    CHECK(csv.importButton()->isEnabled());
+    CHECK(test::rows(csv.table()) == 1);
+
+    // A reader sees the statements and changes nothing.
+    test::GuiDemo reader("lecture");
+    SalesPage readOnly(reader.session);
+    CHECK_FALSE(readOnly.bankPage()->findChild<QPushButton*>(QStringLiteral("importStatement"))->isEnabled());
 }

@@ -38,7 +38,7 @@ StatementLine readLine(const SqlQuery& q)
     const QString invoice = col.text();
     const QString donor = col.contactName();
     if (s.paymentId != 0)
-        s.matchedWith = invoice;
+        s.matchedWith = BankRepository::tr("Payment of %1").arg(invoice);
     else if (s.depositId != 0)
         s.matchedWith = BankRepository::tr("Deposit slip no. %1").arg(s.depositId);
     else if (s.donationId != 0)
@@ -273,8 +273,10 @@ Status BankRepository::setIgnored(qint64 lineId, bool ignored, const QString& by
 Result<QList<Receivable>> BankRepository::invoicesDue(const Money& amount, int limit) const
 {
     SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(receivableColumns +
-                         QStringLiteral("WHERE b.due_cents = :amount ORDER BY b.invoice_id LIMIT :limit")));
+    ETABLI_TRY(
+        q.prepare(receivableColumns +
+                  QStringLiteral("WHERE abs(b.due_cents) = :amount AND b.due_cents > 0 ORDER BY b.invoice_id "
+                                 "LIMIT :limit")));
     q.bind(QStringLiteral("amount"), amount.cents()).bind(QStringLiteral("limit"), limit);
     ETABLI_TRY(q.exec());
     return readReceivables(q);

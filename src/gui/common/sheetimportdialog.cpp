@@ -4,6 +4,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -90,7 +91,7 @@ void SheetImportDialog::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(
         this, windowTitle(), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-        tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"));
+        fileFilter());
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -98,12 +99,18 @@ void SheetImportDialog::chooseFile()
         m_summary->setText(tr("Cannot read “%1”: %2").arg(path, file.errorString()));
         return;
     }
-    load(file.read(21 * 1024 * 1024));
+    load(file.read(21 * 1024 * 1024), QFileInfo(path).fileName());
 }
 
-bool SheetImportDialog::load(const QByteArray& bytes)
+QString SheetImportDialog::fileFilter() const
+{
+    return tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)");
+}
+
+bool SheetImportDialog::load(const QByteArray& bytes, const QString& fileName)
 {
     m_bytes = bytes;
+    m_fileName = fileName;
     m_import->setEnabled(false);
     const auto progress = progressDialog(readingLabel());
     const Status read = this->read(bytes, reportTo(*progress));
@@ -122,7 +129,7 @@ bool SheetImportDialog::load(const QByteArray& bytes)
 void SheetImportDialog::reload()
 {
     if (!m_bytes.isEmpty())
-        load(m_bytes);
+        load(m_bytes, m_fileName);
 }
 
 void SheetImportDialog::refresh()

@@ -31,7 +31,7 @@ public:
     using Progress = std::function<bool(qsizetype done, qsizetype total)>;
 
     // Reads and checks a file (no writing); false when the file is refused.
-    bool load(const QByteArray& bytes);
+    bool load(const QByteArray& bytes, const QString& fileName = QString());
     virtual QString summary() const = 0;
     QTableView* table() const { return m_table; }
     QCheckBox* skipInvalid() const { return m_skip; }
@@ -56,6 +56,10 @@ protected:
     virtual Status write(bool skipInvalid, const Progress& progress) = 0;
     virtual int readyCount() const = 0;
     virtual int refusedCount() const = 0;
+    // The files "Choose the file…" offers (spreadsheets by default).
+    virtual QString fileFilter() const;
+    // The name of the file loaded (without its folder), or empty.
+    QString fileName() const { return m_fileName; }
     // What the progress says while reading and writing.
     virtual QString readingLabel() const;
     virtual QString writingLabel() const;
@@ -66,6 +70,7 @@ private:
     static Progress reportTo(QProgressDialog& progress);
 
     QByteArray m_bytes;
+    QString m_fileName;
     QHBoxLayout* m_top;
     QLabel* m_summary;
     QTableView* m_table;

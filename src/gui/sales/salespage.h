@@ -4,6 +4,7 @@
 
 namespace etabli {
 
+class BankPage;
 class ClosingsPage;
 class ContactsPage;
 class InvoicesPage;
@@ -29,6 +30,7 @@ public:
     TyreHotelPage* tyreHotelPage() const { return m_tyres; }
     ClosingsPage* closingsPage() const { return m_closings; }
     ReceivablesPage* receivablesPage() const { return m_receivables; }
+    BankPage* bankPage() const { return m_bank; }
 
 private:
     QuotesPage* m_quotes;
@@ -37,6 +39,7 @@ private:
     ReceivablesPage* m_receivables;
     ContactsPage* m_contacts;
     TyreHotelPage* m_tyres;
+    BankPage* m_bank;
     ClosingsPage* m_closings;
 };
 
