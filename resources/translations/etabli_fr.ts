@@ -2316,7 +2316,7 @@
         <location line="+0" />
         <location line="+8" />
         <location line="+4" />
-        <location filename="../../src/cli/clireports.cpp" line="+103" />
+        <location filename="../../src/cli/clireports.cpp" line="+105" />
         <location filename="../../src/cli/cliserver.cpp" line="-63" />
         <source>NAME</source>
         <translation>NOM</translation>
@@ -3255,8 +3255,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant ID]… [--format pdf|html]</source>
-        <translation>       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant NUMÉRO]… [--format pdf|html]</translation>
+        <source>       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant ID]… [--format pdf|html|xlsx]</source>
+        <translation>       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant NUMÉRO]… [--format pdf|html|xlsx]</translation>
     </message>
     <message>
         <location line="+2" />
@@ -3289,7 +3289,13 @@
         <translation>Attention : %1 — %2</translation>
     </message>
     <message>
+        <location line="+6" />
+        <source>A workbook is written to a file: give --out FILE.xlsx.</source>
+        <translation>Un classeur s'écrit dans un fichier : donnez --out FICHIER.xlsx.</translation>
+    </message>
+    <message>
         <location line="+8" />
+        <location line="+7" />
         <source>Written: %1</source>
         <translation>Écrit : %1</translation>
     </message>
@@ -3325,7 +3331,7 @@
     </message>
     <message>
         <location line="+2" />
-        <location filename="../../src/cli/clireports.cpp" line="-153" />
+        <location filename="../../src/cli/clireports.cpp" line="-166" />
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
@@ -5666,7 +5672,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>ListDocument</name>
     <message numerus="yes">
-        <location filename="../../src/print/listdocument.cpp" line="+25" />
+        <location filename="../../src/print/listdocument.cpp" line="+28" />
         <source>%n row(s), printed on %1.</source>
         <translation>
             <numerusform>%n ligne, imprimée le %1.</numerusform>
@@ -6789,7 +6795,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Sommaire</translation>
     </message>
     <message>
-        <location line="+256" />
+        <location line="+268" />
         <source>Printed on %1</source>
         <translation>Édité le %1</translation>
     </message>
@@ -9003,6 +9009,11 @@ Complétez, puis envoyez le devis.</translation>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
+    <message>
+        <location line="+23" />
+        <source>Trainees</source>
+        <translation>Jeunes</translation>
+    </message>
 </context>
 <context>
     <name>TraineeRepository</name>
@@ -9676,7 +9687,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Le classeur n'a pas pu être préparé.</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+68" />
         <source>The spreadsheet could not be written. Check that the disk has room, then try again.</source>
         <translation>Le classeur n'a pas pu être écrit. Vérifiez qu'il reste de la place sur le disque, puis réessayez.</translation>
     </message>
@@ -10075,7 +10086,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::AbsencesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/absencespage.cpp" line="+61" />
+        <location filename="../../src/gui/trainees/absencespage.cpp" line="+60" />
         <source>Attendance of each trainee</source>
         <translation>Assiduité de chaque jeune</translation>
     </message>
@@ -10090,13 +10101,13 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Assiduité</translation>
     </message>
     <message>
-        <location line="-23" />
-        <location line="+11" />
+        <location line="-22" />
+        <location line="+10" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-9" />
         <source>Rate</source>
         <translation>Taux</translation>
     </message>
@@ -10106,7 +10117,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Injustifiées</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Excused</source>
         <translation>Justifiées</translation>
     </message>
@@ -10230,7 +10241,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Reçu</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Received on</source>
         <translation>Reçu le</translation>
     </message>
@@ -10780,7 +10791,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::BudgetEntryListModel</name>
     <message>
-        <location filename="../../src/gui/funding/budgetentrylistmodel.cpp" line="+13" />
+        <location filename="../../src/gui/funding/budgetentrylistmodel.cpp" line="+14" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -10962,12 +10973,12 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Unité</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Price excl. VAT</source>
         <translation>Prix HT</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>VAT</source>
         <translation>TVA</translation>
     </message>
@@ -13281,7 +13292,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::DonationListModel</name>
     <message>
-        <location filename="../../src/gui/funding/donationlistmodel.cpp" line="+11" />
+        <location filename="../../src/gui/funding/donationlistmodel.cpp" line="+12" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -13316,7 +13327,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Reçu fiscal</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+50" />
         <source>Money</source>
         <translation>Numéraire</translation>
     </message>
@@ -13794,12 +13805,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FollowUpPage</name>
     <message>
-        <location filename="../../src/gui/trainees/followuppage.cpp" line="+37" />
+        <location filename="../../src/gui/trainees/followuppage.cpp" line="+31" />
         <source>Young people who left and are due for news: 6 and 12 months after their exit. Open a record (Enter or double-click) and fill in the Outcome tab.</source>
         <translation>Jeunes sortis dont il faut prendre des nouvelles, 6 et 12 mois après leur sortie. Ouvrez le dossier (Entrée ou double-clic) et remplissez l'onglet Devenir.</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-10" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -13814,7 +13825,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Sorti(e) le</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -13824,7 +13835,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>À faire le</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+21" />
         <source>Follow-ups due</source>
         <translation>Suivis à faire</translation>
     </message>
@@ -14541,7 +14552,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::InvoiceListModel</name>
     <message>
-        <location filename="../../src/gui/sales/invoicelistmodel.cpp" line="+12" />
+        <location filename="../../src/gui/sales/invoicelistmodel.cpp" line="+13" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -14576,7 +14587,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+49" />
         <source>(draft)</source>
         <translation>(brouillon)</translation>
     </message>
@@ -14660,7 +14671,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::ListOutput</name>
     <message>
-        <location filename="../../src/gui/common/listoutput.cpp" line="+23" />
+        <location filename="../../src/gui/common/listoutput.cpp" line="+24" />
         <source>Print / e&amp;xport</source>
         <translation>Imprimer / e&amp;xporter</translation>
     </message>
@@ -14681,6 +14692,11 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
     <message>
         <location line="+2" />
+        <source>Save as a &amp;workbook (XLSX)…</source>
+        <translation>Enregistrer en &amp;classeur (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Export for a &amp;spreadsheet (CSV)…</source>
         <translation>Exporter pour un &amp;tableur (CSV)…</translation>
     </message>
@@ -14691,17 +14707,22 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Imprimer / exporter</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+59" />
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+12" />
         <source>Export the list</source>
         <translation>Exporter la liste</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
+        <source>Save the list as a workbook</source>
+        <translation>Enregistrer la liste en classeur</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Save the list as PDF</source>
         <translation>Enregistrer la liste en PDF</translation>
     </message>
@@ -14711,12 +14732,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>CSV pour tableur (*.csv)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>The list was saved in %1.</source>
         <translation>La liste est enregistrée dans %1.</translation>
     </message>
@@ -15917,7 +15943,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+152" />
+        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+157" />
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
@@ -15985,27 +16011,27 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresView</name>
     <message>
-        <location line="-167" />
+        <location line="-177" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>For customers</source>
         <translation>Pour les clients</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Exercises</source>
         <translation>Exercices</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Upkeep</source>
         <translation>Entretien</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -16026,18 +16052,18 @@ Facturé (HT) : %6
     </message>
     <message>
         <location line="+1" />
-        <location line="+18" />
+        <location line="+22" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location line="-17" />
-        <location line="+16" />
+        <location line="-20" />
+        <location line="+19" />
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-16" />
         <source>Item</source>
         <translation>Article</translation>
     </message>
@@ -16057,17 +16083,17 @@ Facturé (HT) : %6
         <translation>Valeur au prix du catalogue</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>Order / reference</source>
         <translation>Commande / référence</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Materials</source>
         <translation>Matières</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -16109,7 +16135,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionLogListModel</name>
     <message>
-        <location filename="../../src/gui/workshops/productionloglistmodel.cpp" line="+12" />
+        <location filename="../../src/gui/workshops/productionloglistmodel.cpp" line="+13" />
         <source>Day</source>
         <translation>Jour</translation>
     </message>
@@ -16411,7 +16437,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::QuoteListModel</name>
     <message>
-        <location filename="../../src/gui/sales/orderlistmodels.cpp" line="+23" />
+        <location filename="../../src/gui/sales/orderlistmodels.cpp" line="+24" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -16477,7 +16503,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ReceivablesPage</name>
     <message>
-        <location filename="../../src/gui/sales/receivablespage.cpp" line="+37" />
+        <location filename="../../src/gui/sales/receivablespage.cpp" line="+36" />
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
@@ -16640,7 +16666,7 @@ après-midi</translation>
 <context>
     <name>etabli::ReportsPage</name>
     <message>
-        <location filename="../../src/gui/reports/reportspage.cpp" line="+67" />
+        <location filename="../../src/gui/reports/reportspage.cpp" line="+69" />
         <source>&lt;h2&gt;Indicators of a school year&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Indicateurs d'une année scolaire&lt;/h2&gt;</translation>
     </message>
@@ -16835,7 +16861,17 @@ après-midi</translation>
         <translation>Enregistrer en PD&amp;F…</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+2" />
+        <source>Tables in a &amp;workbook (XLSX)…</source>
+        <translation>Tableaux en &amp;classeur (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The report's tables, a sheet each, for a funder's own spreadsheet: figures as numbers, amounts in euros, days as dates.</source>
+        <translation>Les tableaux du rapport, une feuille chacun, pour le tableur du financeur : les chiffres en nombres, les montants en euros, les jours en dates.</translation>
+    </message>
+    <message>
+        <location line="+65" />
         <source>activity-report-%1</source>
         <translation>rapport-activite-%1</translation>
     </message>
@@ -16895,7 +16931,22 @@ après-midi</translation>
         <translation>Annulé : rien n'a été imprimé.</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+57" />
+        <source>Save the report's tables as a workbook</source>
+        <translation>Enregistrer les tableaux du rapport en classeur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The report's tables were saved in %1, a sheet each.</source>
+        <translation>Les tableaux du rapport ont été enregistrés dans %1, une feuille chacun.</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Texts of the activity report %1</source>
         <translation>Textes du rapport d'activité %1</translation>
     </message>
@@ -17378,7 +17429,7 @@ après-midi</translation>
 <context>
     <name>etabli::SubsidiesPage</name>
     <message>
-        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+71" />
+        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+69" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -17393,7 +17444,7 @@ après-midi</translation>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-47" />
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
@@ -17433,7 +17484,7 @@ après-midi</translation>
         <translation>Compte rendu dû le</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+38" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -17754,17 +17805,17 @@ après-midi</translation>
         <translation>Jour</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Volunteer</source>
         <translation>Bénévole</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Hours</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -17814,7 +17865,7 @@ après-midi</translation>
         <translation>&lt;b&gt;L'équipe&lt;/b&gt; — salariés et bénévoles</translation>
     </message>
     <message>
-        <location line="-56" />
+        <location line="-57" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -17824,7 +17875,7 @@ après-midi</translation>
         <translation> (parti)</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+128" />
         <source>%1 given, worth %2 (contributions volontaires en nature)</source>
         <translation>%1 données, soit %2 (contributions volontaires en nature)</translation>
     </message>
@@ -18294,7 +18345,7 @@ après-midi</translation>
 <context>
     <name>etabli::TraineeListModel</name>
     <message>
-        <location filename="../../src/gui/trainees/traineelistmodel.cpp" line="+83" />
+        <location filename="../../src/gui/trainees/traineelistmodel.cpp" line="+98" />
         <source>1st</source>
         <translation>1re</translation>
     </message>
@@ -18309,7 +18360,7 @@ après-midi</translation>
         <translation>%1 (archivé)</translation>
     </message>
     <message>
-        <location line="-74" />
+        <location line="-88" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -18397,6 +18448,11 @@ après-midi</translation>
         <translation>Exporter au format d'&amp;import (CSV)…</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Export for the import as a w&amp;orkbook (XLSX)…</source>
+        <translation>Exporter au format d'import en cen &amp;classeuramp;lasseur (XLSX)…</translation>
+    </message>
+    <message>
         <location line="+6" />
         <source>Move to the &amp;2nd year…</source>
         <translation>Passage en &amp;2e année…</translation>
@@ -18425,12 +18481,22 @@ après-midi</translation>
         <translation>jeunes.csv</translation>
     </message>
     <message>
+        <location line="+0" />
+        <source>trainees.xlsx</source>
+        <translation>jeunes.xlsx</translation>
+    </message>
+    <message>
         <location line="+1" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+0" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
@@ -18453,7 +18519,7 @@ après-midi</translation>
         </translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>The list was exported to %1.</source>
         <translation>La liste a été exportée dans %1.</translation>
     </message>
@@ -18752,7 +18818,7 @@ après-midi</translation>
 <context>
     <name>etabli::TyreSetListModel</name>
     <message>
-        <location filename="../../src/gui/sales/tyresetlistmodel.cpp" line="+13" />
+        <location filename="../../src/gui/sales/tyresetlistmodel.cpp" line="+14" />
         <source>Place</source>
         <translation>Emplacement</translation>
     </message>
@@ -18797,7 +18863,7 @@ après-midi</translation>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source> + rims</source>
         <translation> + jantes</translation>
     </message>
@@ -18971,7 +19037,7 @@ après-midi</translation>
 <context>
     <name>etabli::WorkOrderListModel</name>
     <message>
-        <location filename="../../src/gui/sales/orderlistmodels.cpp" line="+49" />
+        <location filename="../../src/gui/sales/orderlistmodels.cpp" line="+54" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -19006,7 +19072,7 @@ après-midi</translation>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source> (late)</source>
         <translation> (en retard)</translation>
     </message>

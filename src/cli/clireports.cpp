@@ -37,8 +37,10 @@ bool formatFits(const QString& what, const QString& format)
     if (what == QLatin1String("activity"))
         return format == QLatin1String("json") || format == QLatin1String("pdf") ||
                format == QLatin1String("html");
-    if (what == QLatin1String("grant") || what == QLatin1String("attendance") ||
-        what == QLatin1String("pack"))
+    if (what == QLatin1String("pack")) // its tables also as a workbook, a sheet each
+        return format == QLatin1String("pdf") || format == QLatin1String("html") ||
+               format == QLatin1String("xlsx");
+    if (what == QLatin1String("grant") || what == QLatin1String("attendance"))
         return format == QLatin1String("pdf") || format == QLatin1String("html");
     return false;
 }
@@ -171,7 +173,7 @@ int Commands::reportData(const QStringList& args)
               tr("       etabli-cli report attendance --section NAME --from 2026-11-23 [--to 2026-12-18] "
                  "[--format pdf|html]"),
               tr("       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant ID]… [--format "
-                 "pdf|html]"),
+                 "pdf|html|xlsx]"),
               tr("       etabli-cli report funding --year 2025 [--format json|csv]"),
               tr("       etabli-cli report receipts --year 2025 [--financial-year] [--format "
                  "json|csv|pdf|html]"),
@@ -264,6 +266,19 @@ int Commands::reportData(const QStringList& args)
         document = print::ReportDocuments::pack(*result);
     }
 
+    if (document && format == QLatin1String("xlsx")) {
+        if (parser.value(outOption).isEmpty()) {
+            m_err << tr("A workbook is written to a file: give --out FILE.xlsx.") << Qt::endl;
+            return BadUsage;
+        }
+        auto bytes = document->workbook();
+        if (!bytes)
+            return report(m_err, bytes.error());
+        if (auto written = files::write(parser.value(outOption), *bytes, true); !written)
+            return report(m_err, written.error());
+        m_out << tr("Written: %1").arg(parser.value(outOption)) << Qt::endl;
+        return Success;
+    }
     if (document && format == QLatin1String("pdf")) {
         auto printable = document->printable(landscape);
         if (auto r = print::DocumentPrinter::writePdf(*printable, parser.value(outOption)); !r)

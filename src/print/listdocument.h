@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/school.h"
+#include "io/xlsx.h"
 #include "print/documentprinter.h"
 
 #include <memory>
@@ -8,6 +9,7 @@
 #include <QDate>
 #include <QList>
 #include <QStringList>
+#include <QVariant>
 
 namespace etabli::print {
 
@@ -19,6 +21,10 @@ struct ListTable
     QStringList headers;
     QList<QStringList> rows;
     QList<int> rightAligned;
+    // Beside each cell, what a spreadsheet computes with (a QDate, Money,
+    // an integer, a double), when the list's model says it; an invalid
+    // value, or none at all: the text. Same shape as `rows`.
+    QList<QList<QVariant>> values;
 };
 
 // What a list page shows, as its user sees it: the list's name, the filters
@@ -49,6 +55,12 @@ public:
     // The list as a spreadsheet opens it (csv::write): a first line with the
     // title and its filters, then each table: its caption, headings, rows.
     static QByteArray csv(const ListContent& list);
+    // The list as an Excel workbook: one sheet per table, the title and its
+    // filters above the frozen headings, each column typed by its values
+    // (dates as dates, amounts in euros, counts and hours as numbers).
+    static Result<QByteArray> workbook(const ListContent& list);
+    // The same sheets, to be written with others (the funder pack).
+    static QList<xlsx::Sheet> sheets(const ListContent& list);
 };
 
 } // namespace etabli::print

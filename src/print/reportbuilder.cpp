@@ -229,6 +229,8 @@ void ReportBuilder::tableOfContents()
 void ReportBuilder::chapter(const QString& text)
 {
     m_chapters << text;
+    m_chapter = text;
+    m_heading.clear();
     m_body +=
         QStringLiteral("<h1 style=\"color: #2c5d8a;%1\">%2</h1>")
             .arg(m_contentStarted ? QStringLiteral(" page-break-before: always;") : QString(), esc(text));
@@ -237,6 +239,7 @@ void ReportBuilder::chapter(const QString& text)
 
 void ReportBuilder::heading(const QString& text)
 {
+    m_heading = text;
     m_body += QStringLiteral("<h2 style=\"color: #2c5d8a;\">%1</h2>").arg(esc(text));
     m_contentStarted = true;
 }
@@ -276,6 +279,15 @@ void ReportBuilder::note(const QString& plainText)
 void ReportBuilder::table(const QStringList& headers, const QList<QStringList>& rows, const QList<int>& right,
                           const QList<int>& bold, const QList<int>& widthsPercent)
 {
+    // Named by the heading above it, within its chapter ("Indicateurs — Sorties").
+    ListTable kept;
+    kept.caption = m_heading.isEmpty()   ? (m_chapter.isEmpty() ? m_title : m_chapter)
+                   : m_chapter.isEmpty() ? m_heading
+                                         : QStringLiteral("%1 — %2").arg(m_chapter, m_heading);
+    kept.headers = headers;
+    kept.rows = rows;
+    kept.rightAligned = right;
+    m_tables << kept;
     QString h = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
                                "style=\"border-collapse: collapse; border-color: #999999;\"><thead><tr "
                                "style=\"background-color: #e8ecef;\">");
@@ -489,6 +501,14 @@ std::unique_ptr<Printable> ReportBuilder::printable(bool landscape) const
         fillTableOfContents(document, chapters);
     };
     return p;
+}
+
+Result<QByteArray> ReportBuilder::workbook() const
+{
+    ListContent content;
+    content.title = m_title;
+    content.tables = m_tables;
+    return ListDocument::workbook(content);
 }
 
 } // namespace etabli::print

@@ -2,6 +2,7 @@
 
 #include "domain/school.h"
 #include "print/documentprinter.h"
+#include "print/listdocument.h"
 
 #include <memory>
 #include <QCoreApplication>
@@ -77,6 +78,12 @@ public:
     QString html() const;
     // The report laid out for paper: charts drawn, table of contents filled.
     std::unique_ptr<Printable> printable(bool landscape = false) const;
+    // Its tables as they are printed, each under the heading above it: what
+    // the report's workbook holds.
+    const QList<ListTable>& tables() const { return m_tables; }
+    // The report's tables as an Excel workbook, one sheet each (the funder
+    // pack's for the funder's own spreadsheet).
+    Result<QByteArray> workbook() const;
 
     static QString esc(const QString& text);
     // The school's address on one line ("8 rue Jacquard, 39100 Dole").
@@ -92,6 +99,9 @@ private:
     QStringList m_chapters;
     QStringList m_keptTogether;
     QList<ChartSpec> m_charts;
+    QList<ListTable> m_tables;
+    QString m_chapter;
+    QString m_heading;
     bool m_hasTitlePage = false;
     bool m_hasToc = false;
     bool m_contentStarted = false;

@@ -1122,6 +1122,32 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
     CHECK(digits(pages).contains(digits(Money::fromCents(granted[1].toLongLong()).format())));
     CHECK(pages.contains(QStringLiteral("Page 1 / ")));
 
+    // The pack's tables as one workbook, a sheet each, amounts in euros.
+    const QString workbook = dir.filePath(QStringLiteral("pack.xlsx"));
+    auto tables =
+        cli(QStringList{QStringLiteral("report"), QStringLiteral("pack"), QStringLiteral("--school-year"),
+                        QStringLiteral("2025-2026"), QStringLiteral("--year"), QStringLiteral("2025"),
+                        QStringLiteral("--grant"), granted[0].toString(), QStringLiteral("--format"),
+                        QStringLiteral("xlsx"), QStringLiteral("--out"), workbook} +
+                base,
+            password);
+    INFO(tables.err.toStdString());
+    REQUIRE(tables.code == 0);
+    const QStringList cells = test::xlsxCells(workbook);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^sheet\\|"))).size() >= 5);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^A1\\|str\\|Pack financeur"))).size() >= 5);
+    const QString grantedEuros = QString::number(granted[1].toLongLong() / 100);
+    CHECK(cells
+              .filter(QRegularExpression(
+                  QStringLiteral("\\|(int|float)\\|%1(\\.[0-9]+)?\\|.*€").arg(grantedEuros)))
+              .size() >= 1);
+    CHECK(cli(QStringList{QStringLiteral("report"), QStringLiteral("pack"), QStringLiteral("--school-year"),
+                          QStringLiteral("2025-2026"), QStringLiteral("--year"), QStringLiteral("2025"),
+                          QStringLiteral("--format"), QStringLiteral("xlsx")} +
+                  base,
+              password)
+              .code == 2);
+
     // Sign-in sheets of a section as HTML: the section's trainees, a line for the trainer.
     auto sheets =
         cli(QStringList{QStringLiteral("report"), QStringLiteral("attendance"), QStringLiteral("--section"),

@@ -268,6 +268,14 @@ TEST_CASE("Importing needs the write permission, exporting gives a French CSV", 
     auto preview = TraineeImportService(other.db(), clock, director).prepare(*bytes);
     REQUIRE(preview);
     CHECK(preview->invalidCount() == 0);
+    // As a workbook too: the same rows, read back alike.
+    auto workbook = TraineeImportService(t.db(), clock, office).exportXlsx(f);
+    REQUIRE(workbook);
+    CHECK(workbook->startsWith("PK"));
+    auto again = TraineeImportService(other.db(), clock, director).prepare(*workbook);
+    REQUIRE(again);
+    CHECK(again->invalidCount() == 0);
+    CHECK(again->rows.size() == preview->rows.size());
 }
 
 TEST_CASE("Importing: a UTF-16 file is read, impossible names and dates are named with their line",

@@ -51,3 +51,28 @@ TEST_CASE("A workbook's cells are typed: dates as dates, amounts as numbers in e
     CHECK(cells.filter(QRegularExpression(QStringLiteral("^sheet\\|.*\\(2\\)"))).size() == 1);
     CHECK(cells.contains(QStringLiteral("A2|str|Été|General")));
 }
+
+TEST_CASE("A sheet with a title writes it above its headings, which stay frozen", "[xlsx]")
+{
+    xlsx::Sheet sheet;
+    sheet.name = QStringLiteral("Factures");
+    sheet.title = QStringLiteral("Factures — Impayées");
+    sheet.columns = {{QStringLiteral("Numéro"), xlsx::Kind::Text},
+                     {QStringLiteral("Reste dû"), xlsx::Kind::Money}};
+    sheet.rows = {{QStringLiteral("F2026-0001"), qint64(24000)}};
+    auto bytes = xlsx::workbook({sheet});
+    REQUIRE(bytes);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("titre.xlsx"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(*bytes);
+    f.close();
+    const QStringList cells = test::xlsxCells(path);
+    INFO(cells.join(QLatin1Char('\n')).toStdString());
+    CHECK(cells.contains(QStringLiteral("sheet|Factures|A3")));
+    CHECK(cells.contains(QStringLiteral("A1|str|Factures — Impayées|General")));
+    CHECK(cells.contains(QStringLiteral("B2|str|Reste dû|General")));
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^B3\\|(int|float)\\|240(\\.0)?\\|.*€"))).size() ==
+          1);
+}

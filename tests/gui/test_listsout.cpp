@@ -16,6 +16,7 @@
 #include "support/guidialogs.h"
 #include "support/pdftext.h"
 #include "support/viewcells.h"
+#include "support/xlsxread.h"
 
 #include <catch2/catch.hpp>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -157,4 +159,53 @@ TEST_CASE("A list the account may not read does not leave either", "[gui][lists]
     auto refused = page.output()->content();
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.contains(QStringLiteral("liste")));
+}
+
+TEST_CASE(
+    "A list leaves as a workbook whose cells are typed: days as dates, amounts in euros, hours and counts",
+    "[gui][lists][xlsx]")
+{
+    GuiDemo d("direction");
+    InvoicesPage page(d.session);
+    page.show();
+    page.statusFilter()->setCurrentIndex(
+        page.statusFilter()->findData(static_cast<int>(InvoicesPage::Shown::Unpaid)));
+    const qint64 unpaid = page.totalCount();
+    REQUIRE(unpaid > 0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("impayes.xlsx"));
+    saveThroughMenu(page.output(), "xlsxList", path);
+    INFO(page.bannerText().toStdString());
+    CHECK(QFile(path).permissions() ==
+          (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+    QStringList cells = test::xlsxCells(path);
+    INFO(cells.mid(0, 40).join(QLatin1Char('\n')).toStdString());
+    // The title and its filter above the frozen headings, then one row per invoice.
+    CHECK(cells.contains(QStringLiteral("sheet|Factures|A3")));
+    CHECK(cells.contains(QStringLiteral("A1|str|Factures — Impayées|General")));
+    CHECK(cells.contains(QStringLiteral("A2|str|Numéro|General")));
+    CHECK(cells.contains(QStringLiteral("A3|str|%1|General").arg(test::cell(page.table(), 0, 0))));
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^B3\\|datetime\\|.*\\|dd/mm/yyyy$"))).size() == 1);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^D3\\|(int|float)\\|[0-9.]+\\|.*€"))).size() == 1);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^A%1\\|str\\|F20").arg(unpaid + 2))).size() == 1);
+
+    // A page of several tables: a sheet each; hours and counts as numbers.
+    ProductionFiguresPage figures(d.session);
+    figures.show();
+    const QString figuresPath = dir.filePath(QStringLiteral("production.xlsx"));
+    REQUIRE(figures.findChild<ListOutput*>()->writeXlsx(figuresPath));
+    cells = test::xlsxCells(figuresPath);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^sheet\\|"))).size() == 4);
+    CHECK(cells.contains(QStringLiteral("sheet|Heures de chaque jeune|A3")));
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^E3\\|float\\|[0-9.]+\\|0\\.00$"))).size() >= 1);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^F3\\|(int|float)\\|[0-9]+\\|General$"))).size() >=
+          1);
+
+    // The trainees: days of birth as dates.
+    TraineesPage trainees(d.session);
+    trainees.show();
+    const QString traineesPath = dir.filePath(QStringLiteral("jeunes.xlsx"));
+    REQUIRE(trainees.findChild<ListOutput*>()->writeXlsx(traineesPath));
+    cells = test::xlsxCells(traineesPath);
+    CHECK(cells.filter(QRegularExpression(QStringLiteral("^B3\\|datetime\\|"))).size() == 1);
 }

@@ -71,9 +71,12 @@ Result<QByteArray> workbook(const QList<Sheet>& sheets)
     for (const Sheet& s : sheets) {
         const QByteArray name = xlsxSheetName(s.name, index++, used);
         lxw_worksheet* sheet = workbook_add_worksheet(book, name.constData());
+        const lxw_row_t top = s.title.isEmpty() ? 0 : 1; // the headings' row
+        if (top > 0)
+            worksheet_write_string(sheet, 0, 0, s.title.toUtf8().constData(), bold);
         for (int c = 0; c < s.columns.size(); ++c) {
             const Column& col = s.columns.at(c);
-            worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), col.header.toUtf8().constData(),
+            worksheet_write_string(sheet, top, static_cast<lxw_col_t>(c), col.header.toUtf8().constData(),
                                    bold);
             double width = col.width;
             if (width <= 0) {
@@ -84,9 +87,9 @@ Result<QByteArray> workbook(const QList<Sheet>& sheets)
             }
             worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
         }
-        worksheet_freeze_panes(sheet, 1, 0);
+        worksheet_freeze_panes(sheet, top + 1, 0);
         for (qsizetype r = 0; r < s.rows.size(); ++r) {
-            const auto row = static_cast<lxw_row_t>(r + 1);
+            const auto row = static_cast<lxw_row_t>(r) + top + 1;
             for (int c = 0; c < s.columns.size(); ++c) {
                 const QVariant v = s.rows.at(r).value(c);
                 const auto col = static_cast<lxw_col_t>(c);

@@ -33,6 +33,9 @@ struct Column
 struct Sheet
 {
     QString name;
+    // When given: written bold in the first row, above the headings (a
+    // list's name and its filters).
+    QString title;
     QList<Column> columns;
     QList<QList<QVariant>> rows;
 };

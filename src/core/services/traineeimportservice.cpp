@@ -491,37 +491,56 @@ Result<int> TraineeImportService::apply(const Preview& preview, bool skipInvalid
     });
 }
 
-Result<QByteArray> TraineeImportService::exportCsv(const TraineeFilter& filter) const
+Result<xlsx::Sheet> TraineeImportService::exportSheet(const TraineeFilter& filter) const
 {
     TraineeService service(m_db, m_clock, m_actor);
-    const QStringList header = {
-        QStringLiteral("nom"),           QStringLiteral("prénom"),  QStringLiteral("date de naissance"),
-        QStringLiteral("sexe"),          QStringLiteral("section"), QStringLiteral("année scolaire d'entrée"),
-        QStringLiteral("année"),         QStringLiteral("statut"),  QStringLiteral("date d'entrée"),
-        QStringLiteral("date de sortie")};
-    QList<QStringList> rows;
-    const auto date = [](const QDate& d) {
-        return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString();
-    };
+    xlsx::Sheet sheet;
+    sheet.name = tr("Trainees");
+    using K = xlsx::Kind;
+    sheet.columns = {{QStringLiteral("nom"), K::Text},
+                     {QStringLiteral("prénom"), K::Text},
+                     {QStringLiteral("date de naissance"), K::Date},
+                     {QStringLiteral("sexe"), K::Text},
+                     {QStringLiteral("section"), K::Text},
+                     {QStringLiteral("année scolaire d'entrée"), K::Text},
+                     {QStringLiteral("année"), K::Integer},
+                     {QStringLiteral("statut"), K::Text},
+                     {QStringLiteral("date d'entrée"), K::Date},
+                     {QStringLiteral("date de sortie"), K::Date}};
     auto all = readAll<TraineeRow>([&](const PageRequest& r) { return service.page(filter, r); },
                                    std::numeric_limits<qsizetype>::max(), 500);
     if (!all)
         return std::unexpected(all.error());
-    {
-        for (const TraineeRow& r : *all)
-            rows << QStringList{r.lastName,
-                                r.firstName,
-                                date(r.birthDate),
-                                r.sex,
-                                r.section,
-                                r.cohortYear ? QStringLiteral("%1-%2").arg(r.cohortYear).arg(r.cohortYear + 1)
-                                             : QString(),
-                                r.studyYear ? QString::number(r.studyYear) : QString(),
-                                labelOf(r.status),
-                                date(r.entryDate),
-                                date(r.exitDate)};
-    }
-    return csv::write(header, rows);
+    const auto day = [](const QDate& d) { return d.isValid() ? QVariant(d) : QVariant(); };
+    for (const TraineeRow& r : *all)
+        sheet.rows << QList<QVariant>{
+            r.lastName,
+            r.firstName,
+            day(r.birthDate),
+            r.sex,
+            r.section,
+            r.cohortYear ? QStringLiteral("%1-%2").arg(r.cohortYear).arg(r.cohortYear + 1) : QString(),
+            r.studyYear ? QVariant(qint64(r.studyYear)) : QVariant(),
+            labelOf(r.status),
+            day(r.entryDate),
+            day(r.exitDate)};
+    return sheet;
+}
+
+Result<QByteArray> TraineeImportService::exportCsv(const TraineeFilter& filter) const
+{
+    auto sheet = exportSheet(filter);
+    if (!sheet)
+        return std::unexpected(sheet.error());
+    return csv::write(xlsx::headers(*sheet), xlsx::frenchTexts(*sheet));
+}
+
+Result<QByteArray> TraineeImportService::exportXlsx(const TraineeFilter& filter) const
+{
+    auto sheet = exportSheet(filter);
+    if (!sheet)
+        return std::unexpected(sheet.error());
+    return xlsx::workbook({*sheet});
 }
 
 } // namespace etabli

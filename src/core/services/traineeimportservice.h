@@ -3,6 +3,7 @@
 #include "domain/career.h"
 #include "domain/trainee.h"
 #include "domain/user.h"
+#include "io/xlsx.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -56,8 +57,12 @@ public:
     // nothing. Returns the number imported.
     Result<int> apply(const Preview& preview, bool skipInvalid);
 
-    // The list as the user filtered it, as CSV (';', UTF-8 BOM).
+    // The list as the user filtered it, in the columns the import reads:
+    // typed (days as dates, the year of study a number), then as CSV (';',
+    // UTF-8 BOM) or as an Excel workbook, both read back by prepare().
+    Result<xlsx::Sheet> exportSheet(const struct TraineeFilter& filter) const;
     Result<QByteArray> exportCsv(const struct TraineeFilter& filter) const;
+    Result<QByteArray> exportXlsx(const struct TraineeFilter& filter) const;
 
     static Result<QDate> parseDate(const QString& text, const QDate& today);
     // The problems of a line in one sentence, joined by " ; ".

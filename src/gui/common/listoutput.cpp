@@ -1,5 +1,6 @@
 #include "gui/common/listoutput.h"
 
+#include "gui/common/cellvalue.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
 #include "gui/common/session.h"
@@ -28,9 +29,11 @@ ListOutput::ListOutput(Session& session, MessageBanner* banner, Gather gather, Q
                   "screen: printed, as a PDF or as a spreadsheet file."));
     auto* menu = new QMenu(this);
     menu->addAction(tr("&Print…"), this, &ListOutput::preview)->setObjectName(QStringLiteral("printList"));
-    menu->addAction(tr("Save as P&DF…"), this, [this]() { saveAs(false); })
+    menu->addAction(tr("Save as P&DF…"), this, [this]() { saveAs(Format::Pdf); })
         ->setObjectName(QStringLiteral("pdfList"));
-    menu->addAction(tr("Export for a &spreadsheet (CSV)…"), this, [this]() { saveAs(true); })
+    menu->addAction(tr("Save as a &workbook (XLSX)…"), this, [this]() { saveAs(Format::Xlsx); })
+        ->setObjectName(QStringLiteral("xlsxList"));
+    menu->addAction(tr("Export for a &spreadsheet (CSV)…"), this, [this]() { saveAs(Format::Csv); })
         ->setObjectName(QStringLiteral("csvList"));
     setMenu(menu);
 }
@@ -77,6 +80,17 @@ Status ListOutput::writeCsv(const QString& path) const
     return files::write(path, print::ListDocument::csv(*list), true);
 }
 
+Status ListOutput::writeXlsx(const QString& path) const
+{
+    auto list = content();
+    if (!list)
+        return std::unexpected(list.error());
+    auto bytes = print::ListDocument::workbook(*list);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return files::write(path, *bytes, true);
+}
+
 Status ListOutput::writePdf(const QString& path) const
 {
     auto list = content();
@@ -113,16 +127,26 @@ QString ListOutput::suggestedName() const
     return text::safeFileName(title) + QLatin1Char(' ') + m_session.clock().today().toString(Qt::ISODate);
 }
 
-void ListOutput::saveAs(bool csv)
+void ListOutput::saveAs(Format format)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        this, csv ? tr("Export the list") : tr("Save the list as PDF"),
-        QDir(dir).filePath(suggestedName() + (csv ? QStringLiteral(".csv") : QStringLiteral(".pdf"))),
-        csv ? tr("CSV for a spreadsheet (*.csv)") : tr("PDF documents (*.pdf)"));
+    const QString extension = format == Format::Csv    ? QStringLiteral(".csv")
+                              : format == Format::Xlsx ? QStringLiteral(".xlsx")
+                                                       : QStringLiteral(".pdf");
+    const QString path =
+        QFileDialog::getSaveFileName(this,
+                                     format == Format::Csv    ? tr("Export the list")
+                                     : format == Format::Xlsx ? tr("Save the list as a workbook")
+                                                              : tr("Save the list as PDF"),
+                                     QDir(dir).filePath(suggestedName() + extension),
+                                     format == Format::Csv    ? tr("CSV for a spreadsheet (*.csv)")
+                                     : format == Format::Xlsx ? tr("Excel workbooks (*.xlsx)")
+                                                              : tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
         return;
-    const Status written = csv ? writeCsv(path) : writePdf(path);
+    const Status written = format == Format::Csv    ? writeCsv(path)
+                           : format == Format::Xlsx ? writeXlsx(path)
+                                                    : writePdf(path);
     if (!written)
         say(false, written.error().message);
     else
@@ -174,9 +198,13 @@ print::ListTable ListOutput::fromModel(const QAbstractItemModel& model, QList<in
     }
     for (int r = 0; r < model.rowCount(); ++r) {
         QStringList cells;
-        for (int c : columns)
+        QList<QVariant> values;
+        for (int c : columns) {
             cells << model.index(r, c).data().toString();
+            values << model.index(r, c).data(CellValueRole);
+        }
         list.rows << cells;
+        list.values << values;
     }
     return list;
 }

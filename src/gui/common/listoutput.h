@@ -18,7 +18,8 @@ class MessageBanner;
 class Session;
 
 // "Imprimer / exporter ▾", the way out of a list page: its menu prints the
-// list (preview), saves it as PDF or as a CSV file for a spreadsheet — the
+// list (preview), saves it as PDF, as an Excel workbook (typed cells, read
+// from the models' CellValueRole) or as a CSV file for a spreadsheet — the
 // rows the page's filters choose, with those filters in the title.
 // `gather` reads them when asked (all of them, not only the page on screen).
 class ListOutput final : public QPushButton
@@ -41,6 +42,8 @@ public:
     // The file's owner alone may read it (a list of people is personal data).
     Status writeCsv(const QString& path) const;
     Status writePdf(const QString& path) const;
+    // An Excel workbook, its cells typed (dates, euros, numbers), the owner's only too.
+    Status writeXlsx(const QString& path) const;
 
     // What the filters beside a list say: each combo box's choice ("Impayées",
     // "Toutes les factures et tous les avoirs"), the search text.
@@ -51,9 +54,15 @@ public:
     static print::ListTable fromTable(const QTableView& table, const QString& caption = {});
 
 private:
+    enum class Format
+    {
+        Pdf,
+        Csv,
+        Xlsx,
+    };
     void say(bool ok, const QString& message);
     void preview();
-    void saveAs(bool csv);
+    void saveAs(Format format);
     QString suggestedName() const;
 
     Session& m_session;

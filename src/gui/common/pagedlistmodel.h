@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/paging.h"
+#include "gui/common/cellvalue.h"
 #include "print/listdocument.h"
 #include "util/error.h"
 
@@ -131,9 +132,13 @@ public:
         }
         for (const Row& row : std::as_const(*all)) {
             QStringList cells;
-            for (int c = 0; c < columnCount(); ++c)
+            QList<QVariant> values;
+            for (int c = 0; c < columnCount(); ++c) {
                 cells << cell(row, c, Qt::DisplayRole).toString();
+                values << cell(row, c, CellValueRole);
+            }
             out.rows << cells;
+            out.values << values;
         }
         return out;
     }

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "gui/common/cellvalue.h"
+#include "util/text.h"
+
 #include <functional>
+#include <optional>
 #include <QAbstractTableModel>
 #include <QList>
 #include <QStringList>
@@ -183,6 +187,76 @@ template <class Row> struct Column
     // A tick the user may change (cheques to deposit): read and written on the row.
     std::function<bool(const Row&)> checked = {};
     std::function<void(Row&, bool)> setChecked = {};
+    // What a spreadsheet computes with (CellValueRole); empty: the text.
+    std::function<QVariant(const Row&)> value = {};
+
+    // A day, shown "05/03/2025", a date in a workbook.
+    static Column day(QString heading, std::function<QDate(const Row&)> get,
+                      std::function<QVariant(const Row&, int role)> other = {})
+    {
+        return {std::move(heading),
+                [get](const Row& r) { return QVariant(text::frenchDate(get(r))); },
+                false,
+                std::move(other),
+                {},
+                {},
+                [get](const Row& r) { return cellValue(get(r)); }};
+    }
+    // An amount, shown "1 234,56 €" on the right, a number in euros in a workbook.
+    static Column amount(QString heading, std::function<Money(const Row&)> get,
+                         std::function<QVariant(const Row&, int role)> other = {})
+    {
+        return amountOrBlank(
+            std::move(heading), [get](const Row& r) { return std::optional<Money>(get(r)); },
+            std::move(other));
+    }
+    // The same, the cell empty where there is none (nothing received yet).
+    static Column amountOrBlank(QString heading, std::function<std::optional<Money>(const Row&)> get,
+                                std::function<QVariant(const Row&, int role)> other = {})
+    {
+        return {std::move(heading),
+                [get](const Row& r) {
+                    const auto m = get(r);
+                    return m ? QVariant(m->format()) : QVariant(QString());
+                },
+                true,
+                std::move(other),
+                {},
+                {},
+                [get](const Row& r) {
+                    const auto m = get(r);
+                    return m ? cellValue(*m) : QVariant();
+                }};
+    }
+    // A duration, shown as `shown` writes its minutes ("2 h 30"), a number
+    // of hours in a workbook (none when it is zero).
+    static Column hours(QString heading, std::function<qint64(const Row&)> minutes,
+                        std::function<QString(qint64)> shown,
+                        std::function<QVariant(const Row&, int role)> other = {})
+    {
+        return {std::move(heading),
+                [minutes, shown](const Row& r) { return QVariant(shown(minutes(r))); },
+                true,
+                std::move(other),
+                {},
+                {},
+                [minutes](const Row& r) {
+                    const qint64 m = minutes(r);
+                    return m == 0 ? QVariant() : QVariant(static_cast<double>(m) / 60.0);
+                }};
+    }
+    // A count, on the right, a number in a workbook.
+    static Column count(QString heading, std::function<qint64(const Row&)> get,
+                        std::function<QVariant(const Row&, int role)> other = {})
+    {
+        return {std::move(heading),
+                [get](const Row& r) { return QVariant(QString::number(get(r))); },
+                true,
+                std::move(other),
+                {},
+                {},
+                [get](const Row& r) { return QVariant(get(r)); }};
+    }
 };
 
 template <class Row> class ColumnsModel final : public RowsTableModel<Row>
@@ -203,6 +277,8 @@ protected:
             return c.text(row);
         if (role == Qt::CheckStateRole && c.checked)
             return c.checked(row) ? Qt::Checked : Qt::Unchecked;
+        if (role == CellValueRole)
+            return c.value ? c.value(row) : QVariant();
         return c.other ? c.other(row, role) : QVariant();
     }
     bool setCell(Row& row, int column, const QVariant& value, int role) override

@@ -1,5 +1,6 @@
 #include "gui/funding/budgetentrylistmodel.h"
 
+#include "gui/common/cellvalue.h"
 #include "gui/common/session.h"
 #include "services/budgetservice.h"
 
@@ -33,6 +34,8 @@ QVariant BudgetEntryListModel::cell(const BudgetEntry& e, int column, int role) 
         return column == Amount ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (role == Qt::ForegroundRole) // undone, or undoing another: greyed
         return e.correctedById != 0 || e.correctsEntryId != 0 ? QVariant(QColor(120, 120, 120)) : QVariant();
+    if (role == CellValueRole)
+        return column == Date ? cellValue(e.day) : column == Amount ? cellValue(e.amount) : QVariant();
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

@@ -1,5 +1,6 @@
 #include "gui/funding/donationlistmodel.h"
 
+#include "gui/common/cellvalue.h"
 #include "gui/common/session.h"
 #include "services/donationservice.h"
 
@@ -31,6 +32,8 @@ QVariant DonationListModel::cell(const Donation& d, int column, int role) const
 {
     if (role == Qt::TextAlignmentRole)
         return column == Amount ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role == CellValueRole)
+        return column == Date ? cellValue(d.day) : column == Amount ? cellValue(d.amount) : QVariant();
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

@@ -96,11 +96,16 @@ ApprenticeshipTaxPage::ApprenticeshipTaxPage(Session& session, QWidget* parent)
       m_totals(new QLabel(this)),
       m_rows(new ColumnsModel<ApprenticeshipTax>(
           {{tr("Company"), [](const ApprenticeshipTax& t) { return t.companyName; }},
-           {tr("Expected"), [](const ApprenticeshipTax& t) { return t.expected.format(); }, true},
-           {tr("Received"),
-            [](const ApprenticeshipTax& t) { return t.received.isZero() ? QString() : t.received.format(); },
-            true},
-           {tr("Received on"), [](const ApprenticeshipTax& t) { return text::frenchDate(t.receivedOn); }},
+           Column<ApprenticeshipTax>::amount(tr("Expected"),
+                                             [](const ApprenticeshipTax& t) { return t.expected; }),
+           Column<ApprenticeshipTax>::amountOrBlank(tr("Received"),
+                                                    [](const ApprenticeshipTax& t) {
+                                                        return t.received.isZero()
+                                                                   ? std::optional<Money>()
+                                                                   : std::optional(t.received);
+                                                    }),
+           Column<ApprenticeshipTax>::day(tr("Received on"),
+                                          [](const ApprenticeshipTax& t) { return t.receivedOn; }),
            {tr("Note"), [](const ApprenticeshipTax& t) { return t.note; }}},
           this)),
       m_table(makeTable(m_rows, this))
@@ -211,8 +216,8 @@ MembersPage::MembersPage(Session& session, QWidget* parent)
       m_count(new QLabel(this)),
       m_rows(new ColumnsModel<Member>(
           {{tr("Member"), [](const Member& m) { return m.name; }},
-           {tr("Joined on"), [](const Member& m) { return text::frenchDate(m.joinedOn); }},
-           {tr("Left on"), [](const Member& m) { return text::frenchDate(m.leftOn); }},
+           Column<Member>::day(tr("Joined on"), [](const Member& m) { return m.joinedOn; }),
+           Column<Member>::day(tr("Left on"), [](const Member& m) { return m.leftOn; }),
            {tr("Last dues paid"),
             [](const Member& m) {
                 return m.lastPaidYear == 0 ? QString() : QString::number(m.lastPaidYear);
@@ -336,8 +341,8 @@ FinancialYearsPage::FinancialYearsPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_banner(new MessageBanner(this)),
       m_rows(new ColumnsModel<FinancialYear>(
           {{tr("Financial year"), [](const FinancialYear& y) { return FinancialYearService::label(y); }},
-           {tr("From"), [](const FinancialYear& y) { return text::frenchDate(y.start); }},
-           {tr("To"), [](const FinancialYear& y) { return text::frenchDate(y.end); }},
+           Column<FinancialYear>::day(tr("From"), [](const FinancialYear& y) { return y.start; }),
+           Column<FinancialYear>::day(tr("To"), [](const FinancialYear& y) { return y.end; }),
            {tr("State"),
             [this](const FinancialYear& y) {
                 return y.closed ? tr("Closed")

@@ -35,29 +35,29 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
           [](const Subsidy& s) {
               return FinancialYearService::label(FinancialYear{0, s.yearStart, s.yearEnd});
           }},
-         {tr("Requested"), [](const Subsidy& s) { return s.requested.format(); }, true},
-         {tr("Granted"),
-          [](const Subsidy& s) {
-              return s.decision == SubsidyDecision::Granted ? s.granted.format() : QString();
-          },
-          true},
-         {tr("Received"),
-          [](const Subsidy& s) {
-              return s.receivedTotal().isZero() ? QString() : s.receivedTotal().format();
-          },
-          true},
+         Column<Subsidy>::amount(tr("Requested"), [](const Subsidy& s) { return s.requested; }),
+         Column<Subsidy>::amountOrBlank(tr("Granted"),
+                                        [](const Subsidy& s) {
+                                            return s.decision == SubsidyDecision::Granted
+                                                       ? std::optional(s.granted)
+                                                       : std::optional<Money>();
+                                        }),
+         Column<Subsidy>::amountOrBlank(tr("Received"),
+                                        [](const Subsidy& s) {
+                                            return s.receivedTotal().isZero()
+                                                       ? std::optional<Money>()
+                                                       : std::optional(s.receivedTotal());
+                                        }),
          {tr("Status"), [](const Subsidy& s) { return labelOf(s.status()); }},
          // The final account is due until it is given; late, in red.
-         {tr("Final account due"),
-          [closed](const Subsidy& s) {
-              return closed(s) ? QString() : QLocale().toString(s.reportDue, QStringLiteral("dd/MM/yyyy"));
-          },
-          false,
-          [this, closed](const Subsidy& s, int role) {
-              return role == Qt::ForegroundRole && !closed(s) && s.reportDue < m_session.clock().today()
-                         ? QVariant(QColor(180, 30, 30))
-                         : QVariant();
-          }}},
+         Column<Subsidy>::day(
+             tr("Final account due"),
+             [closed](const Subsidy& s) { return closed(s) ? QDate() : s.reportDue; },
+             [this, closed](const Subsidy& s, int role) {
+                 return role == Qt::ForegroundRole && !closed(s) && s.reportDue < m_session.clock().today()
+                            ? QVariant(QColor(180, 30, 30))
+                            : QVariant();
+             })},
         this);
     m_table->setModel(m_rows);
     m_table->setObjectName(QStringLiteral("subsidiesTable"));

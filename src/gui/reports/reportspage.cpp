@@ -21,6 +21,7 @@
 #include "services/traineeservice.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -33,6 +34,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTextEdit>
 #include <QTextList>
@@ -293,9 +295,14 @@ QWidget* ReportsPage::buildDocumentsBox()
     preview->setObjectName(QStringLiteral("previewReport"));
     auto* pdf = new QPushButton(tr("Save as P&DF…"), box);
     pdf->setObjectName(QStringLiteral("pdfReport"));
+    auto* workbook = new QPushButton(tr("Tables in a &workbook (XLSX)…"), box);
+    workbook->setObjectName(QStringLiteral("xlsxReport"));
+    workbook->setToolTip(tr("The report's tables, a sheet each, for a funder's own spreadsheet: figures as "
+                            "numbers, amounts in euros, days as dates."));
     buttons->addWidget(m_narrative);
     buttons->addWidget(preview);
     buttons->addWidget(pdf);
+    buttons->addWidget(workbook);
     buttons->addStretch(1);
     columns->addLayout(buttons);
 
@@ -304,6 +311,7 @@ QWidget* ReportsPage::buildDocumentsBox()
     connect(m_narrative, &QPushButton::clicked, this, &ReportsPage::editNarrative);
     connect(preview, &QPushButton::clicked, this,
             [this]() { DocumentOutput::preview(this, [this]() { return makeDocument(); }); });
+    connect(workbook, &QPushButton::clicked, this, &ReportsPage::saveWorkbook);
     connect(pdf, &QPushButton::clicked, this, [this]() {
         DocumentOutput::savePdf(
             this, documentFileName(), [this]() { return makeDocument(); }, m_banner);
@@ -369,7 +377,7 @@ QString ReportsPage::documentFileName() const
     return tr("report");
 }
 
-std::unique_ptr<print::Printable> ReportsPage::makeDocument()
+std::optional<print::ReportBuilder> ReportsPage::makeReport()
 {
     const auto kind = static_cast<Document>(m_document->currentData().toInt());
     const QString schoolYear = SchoolYear(m_year->currentData().toInt()).label();
@@ -379,7 +387,7 @@ std::unique_ptr<print::Printable> ReportsPage::makeDocument()
     const auto refuse = [this](const QString& message) {
         m_banner->showMessage(MessageBanner::Kind::Warning, message);
         m_banner->show();
-        return std::unique_ptr<print::Printable>();
+        return std::optional<print::ReportBuilder>();
     };
     if (kind == Document::Grant && subsidies.size() != 1)
         return refuse(tr("Tick one subsidy in the list to print its final account."));
@@ -445,19 +453,57 @@ std::unique_ptr<print::Printable> ReportsPage::makeDocument()
     }
     switch (kind) {
     case Document::Activity:
-        return print::ReportDocuments::activity(*activity).printable();
+        return print::ReportDocuments::activity(*activity);
     case Document::Indicators:
-        return print::ReportDocuments::indicators(*activity).printable();
+        return print::ReportDocuments::indicators(*activity);
     case Document::Financial:
-        return print::ReportDocuments::financial(*financial).printable();
+        return print::ReportDocuments::financial(*financial);
     case Document::Grant:
-        return print::ReportDocuments::grant(grants.value(0)).printable();
+        return print::ReportDocuments::grant(grants.value(0));
     case Document::Attendance:
-        return print::ReportDocuments::attendance(*sheets).printable(true);
+        return print::ReportDocuments::attendance(*sheets);
     case Document::Pack:
-        return print::ReportDocuments::pack(FunderPackData{*activity, *financial, grants}).printable();
+        return print::ReportDocuments::pack(FunderPackData{*activity, *financial, grants});
     }
     return {};
+}
+
+std::unique_ptr<print::Printable> ReportsPage::makeDocument()
+{
+    const auto report = makeReport();
+    if (!report)
+        return {};
+    // The sign-in sheets are a week across.
+    const bool landscape = static_cast<Document>(m_document->currentData().toInt()) == Document::Attendance;
+    return report->printable(landscape);
+}
+
+Status ReportsPage::writeWorkbook(const QString& path)
+{
+    const auto report = makeReport();
+    if (!report)
+        return fail(Error::Code::InvalidInput, bannerText());
+    auto bytes = report->workbook();
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return files::write(path, *bytes, true);
+}
+
+void ReportsPage::saveWorkbook()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the report's tables as a workbook"),
+        QDir(dir).filePath(documentFileName() + QStringLiteral(".xlsx")), tr("Excel workbooks (*.xlsx)"));
+    if (path.isEmpty())
+        return;
+    if (const Status written = writeWorkbook(path); !written)
+        m_banner->showMessage(MessageBanner::Kind::Error, written.error().message);
+    else
+        m_banner->showMessage(
+            MessageBanner::Kind::Success,
+            tr("The report's tables were saved in %1, a sheet each.").arg(QDir::toNativeSeparators(path)));
+    m_banner->show();
 }
 
 void ReportsPage::editNarrative()

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "gui/common/rowstablemodel.h"
+#include "print/reportbuilder.h"
 #include "reports/indicators.h"
+#include "util/error.h"
 
 #include <memory>
+#include <optional>
 #include <QWidget>
 
 class QComboBox;
@@ -58,11 +61,16 @@ public:
     // Gathers the chosen report's data off the GUI thread and lays it out;
     // null (and the banner says why) when refused, missing or cancelled.
     std::unique_ptr<print::Printable> makeDocument();
+    // The same report laid out (its tables kept), or none.
+    std::optional<print::ReportBuilder> makeReport();
+    // The chosen report's tables as an Excel workbook, a sheet each.
+    Status writeWorkbook(const QString& path);
     // Opens the narrative's editor for the chosen school year.
     void editNarrative();
 
 private:
     void saveJson();
+    void saveWorkbook();
     QWidget* buildDocumentsBox();
     void documentChanged();
     void refreshSubsidies();

@@ -1,5 +1,6 @@
 #include "gui/sales/invoicelistmodel.h"
 
+#include "gui/common/cellvalue.h"
 #include "gui/common/session.h"
 #include "services/invoiceservice.h"
 
@@ -40,6 +41,20 @@ QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) con
         return (column == Due || column == Status) && InvoiceService::isLate(row, m_session.clock().today())
                    ? QVariant(QColor(180, 30, 30))
                    : QVariant();
+    if (role == CellValueRole) {
+        switch (column) {
+        case Date:
+            return cellValue(row.issueDate);
+        case Total:
+            return cellValue(row.total);
+        case Due:
+            return issued && invoice ? cellValue(row.due) : QVariant();
+        case DueDate:
+            return invoice ? cellValue(row.dueDate) : QVariant();
+        default:
+            return {};
+        }
+    }
     if (role != Qt::DisplayRole)
         return {};
     const QLocale locale;

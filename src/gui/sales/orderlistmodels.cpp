@@ -1,5 +1,6 @@
 #include "gui/sales/orderlistmodels.h"
 
+#include "gui/common/cellvalue.h"
 #include "gui/common/session.h"
 #include "services/orderservice.h"
 
@@ -46,6 +47,11 @@ QVariant QuoteListModel::cell(const Quote& q, int column, int role) const
         return column == Total ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (role == Qt::ForegroundRole)
         return expired && (column == ValidUntil || column == Status) ? QVariant(lateColour) : QVariant();
+    if (role == CellValueRole)
+        return column == Date         ? cellValue(q.quoteDate)
+               : column == Total      ? cellValue(q.totals.incl)
+               : column == ValidUntil ? cellValue(q.validUntil)
+                                      : QVariant();
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
@@ -91,6 +97,10 @@ QVariant WorkOrderListModel::cell(const WorkOrder& o, int column, int role) cons
 {
     if (role == Qt::ForegroundRole)
         return isLate(o) && (column == DueDate || column == Status) ? QVariant(lateColour) : QVariant();
+    if (role == CellValueRole)
+        return column == Date      ? cellValue(o.orderDate)
+               : column == DueDate ? cellValue(o.dueDate)
+                                   : QVariant();
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

@@ -28,7 +28,6 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
       m_rows(nullptr), m_chequeRows(nullptr), m_table(new QTableView(this)), m_cheques(new QTableView(this)),
       m_chequesTotal(new QLabel(this))
 {
-    const auto day = [](const QDate& d) { return QLocale().toString(d, QStringLiteral("dd/MM/yyyy")); };
     // Invoices over 60 days late stand out.
     const auto late = [](const Receivable& x, int role) {
         return role == Qt::ForegroundRole && x.bucket() >= 3 ? QVariant(QColor(180, 30, 30)) : QVariant();
@@ -36,18 +35,21 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
     m_rows = new ColumnsModel<Receivable>(
         {{tr("Invoice"), [](const Receivable& x) { return x.number; }, false, late},
          {tr("Customer"), [](const Receivable& x) { return x.customer; }, false, late},
-         {tr("Date"), [day](const Receivable& x) { return day(x.issueDate); }, false, late},
-         {tr("Due date"), [day](const Receivable& x) { return day(x.dueDate); }, false, late},
+         Column<Receivable>::day(
+             tr("Date"), [](const Receivable& x) { return x.issueDate; }, late),
+         Column<Receivable>::day(
+             tr("Due date"), [](const Receivable& x) { return x.dueDate; }, late),
          {tr("Days late"),
           [](const Receivable& x) { return x.daysLate > 0 ? QString::number(x.daysLate) : QString(); }, true,
           late},
-         {tr("Remaining due"), [](const Receivable& x) { return x.due.format(); }, true, late},
+         Column<Receivable>::amount(
+             tr("Remaining due"), [](const Receivable& x) { return x.due; }, late),
          {tr("Age"), [](const Receivable& x) { return InvoiceService::bucketLabel(x.bucket()); }, false,
           late}},
         this);
     m_chequeRows = new ColumnsModel<ChequeChoice>(
         {{tr("Received"),
-          [day](const ChequeChoice& c) { return day(c.cheque.day); },
+          [](const ChequeChoice& c) { return text::frenchDate(c.cheque.day); },
           false,
           {},
           [](const ChequeChoice& c) { return c.ticked; },
@@ -55,7 +57,7 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
          {tr("Bank"), [](const ChequeChoice& c) { return c.cheque.bank; }},
          {tr("Cheque no."), [](const ChequeChoice& c) { return c.cheque.chequeNumber; }},
          {tr("Drawer"), [](const ChequeChoice& c) { return c.cheque.drawer; }},
-         {tr("Amount"), [](const ChequeChoice& c) { return c.cheque.amount.format(); }, true}},
+         Column<ChequeChoice>::amount(tr("Amount"), [](const ChequeChoice& c) { return c.cheque.amount; })},
         this);
     m_banner->hide();
     m_summary->setObjectName(QStringLiteral("receivablesSummary"));

@@ -37,9 +37,10 @@ AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
     m_rateRows = new ColumnsModel<TraineeAttendance>(
         {{tr("Trainee"), [](const TraineeAttendance& t) { return t.name; }},
          {tr("Rate"), [](const TraineeAttendance& t) { return percent(t.rate); }, true},
-         {tr("Unexcused"), [](const TraineeAttendance& t) { return QString::number(t.rate.unexcused); },
-          true},
-         {tr("Excused"), [](const TraineeAttendance& t) { return QString::number(t.rate.excused); }, true}},
+         Column<TraineeAttendance>::count(tr("Unexcused"),
+                                          [](const TraineeAttendance& t) { return t.rate.unexcused; }),
+         Column<TraineeAttendance>::count(tr("Excused"),
+                                          [](const TraineeAttendance& t) { return t.rate.excused; })},
         this);
     const auto when = [](const QDate& d, Half h) {
         return tr("%1 %2").arg(QLocale().toString(d, QStringLiteral("dd/MM/yyyy")),
@@ -49,7 +50,7 @@ AbsencesPage::AbsencesPage(Session& session, QWidget* parent)
         {{tr("Trainee"), [](const AbsenceRun& r) { return r.name; }},
          {tr("From"), [when](const AbsenceRun& r) { return when(r.firstDay, r.firstHalf); }},
          {tr("To"), [when](const AbsenceRun& r) { return when(r.lastDay, r.lastHalf); }},
-         {tr("Half-days"), [](const AbsenceRun& r) { return QString::number(r.halfDays); }, true}},
+         Column<AbsenceRun>::count(tr("Half-days"), [](const AbsenceRun& r) { return r.halfDays; })},
         this);
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;

@@ -20,15 +20,9 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
       m_due(new ColumnsModel<FollowUpDue>(
           {{tr("Name"), [](const FollowUpDue& d) { return d.name; }},
            {tr("Section"), [](const FollowUpDue& d) { return d.section; }},
-           {tr("Left on"),
-            [](const FollowUpDue& d) {
-                return QLocale().toString(d.exitDate, QStringLiteral("dd/MM/yyyy"));
-            }},
+           Column<FollowUpDue>::day(tr("Left on"), [](const FollowUpDue& d) { return d.exitDate; }),
            {tr("Contact"), [](const FollowUpDue& d) { return labelOf(d.milestone); }},
-           {tr("Due on"),
-            [](const FollowUpDue& d) {
-                return QLocale().toString(d.dueDate, QStringLiteral("dd/MM/yyyy"));
-            }}},
+           Column<FollowUpDue>::day(tr("Due on"), [](const FollowUpDue& d) { return d.dueDate; })},
           this)),
       m_table(new QTableView(this))
 {

@@ -1,5 +1,6 @@
 #include "gui/trainees/traineelistmodel.h"
 
+#include "gui/common/cellvalue.h"
 #include "gui/common/session.h"
 #include "services/traineeservice.h"
 
@@ -62,6 +63,20 @@ QVariant TraineeListModel::cell(const TraineeRow& r, int column, int role) const
     const auto date = [&locale](const QDate& d) {
         return d.isValid() ? locale.toString(d, QStringLiteral("dd/MM/yyyy")) : QString();
     };
+    if (role == CellValueRole) {
+        switch (column) {
+        case BirthDate:
+            return cellValue(r.birthDate);
+        case EntryDate:
+            return cellValue(r.entryDate);
+        case ExitDate:
+            return cellValue(r.exitDate);
+        case Age:
+            return cell(r, column, Qt::DisplayRole); // a whole number already
+        default:
+            return {};
+        }
+    }
     if (role == Qt::DisplayRole) {
         switch (column) {
         case Name:

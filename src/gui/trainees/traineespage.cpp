@@ -95,6 +95,8 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
     output->menu()->addSeparator();
     QAction* exportButton = output->menu()->addAction(tr("Export for the &import (CSV)…"));
     exportButton->setObjectName(QStringLiteral("exportForImport"));
+    QAction* exportWorkbook = output->menu()->addAction(tr("Export for the import as a w&orkbook (XLSX)…"));
+    exportWorkbook->setObjectName(QStringLiteral("exportForImportXlsx"));
     buttons->addWidget(m_new);
     buttons->addWidget(open);
     buttons->addWidget(m_archive);
@@ -115,15 +117,17 @@ TraineesPage::TraineesPage(Session& session, QWidget* parent)
                                   tr("%n trainee(s) imported.", nullptr, dialog.imported()));
         reload();
     });
-    connect(exportButton, &QAction::triggered, this, [this]() {
+    const auto exportAs = [this](bool workbook) {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export the list"),
             QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                .filePath(tr("trainees.csv")),
-            tr("CSV (*.csv)"));
+                .filePath(workbook ? tr("trainees.xlsx") : tr("trainees.csv")),
+            workbook ? tr("Excel workbooks (*.xlsx)") : tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportTo(path);
-    });
+    };
+    connect(exportButton, &QAction::triggered, this, [exportAs]() { exportAs(false); });
+    connect(exportWorkbook, &QAction::triggered, this, [exportAs]() { exportAs(true); });
     layout->addLayout(buttons);
 
     m_status->addItem(tr("All statuses"));
@@ -200,7 +204,11 @@ void TraineesPage::applyFilter()
 
 bool TraineesPage::exportTo(const QString& path)
 {
-    auto bytes = m_session.service<TraineeImportService>().exportCsv(m_model->filter());
+    // A workbook when the name says so, else CSV: both read back by the import.
+    const auto service = m_session.service<TraineeImportService>();
+    auto bytes = path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)
+                     ? service.exportXlsx(m_model->filter())
+                     : service.exportCsv(m_model->filter());
     const Status written = bytes ? files::write(path, *bytes, true) : Status(std::unexpected(bytes.error()));
     if (!written) {
         m_banner->showMessage(MessageBanner::Kind::Error, written.error().message);

@@ -30,7 +30,8 @@ public:
     QString countText() const;
     void reload();
     void applyFilter();
-    // Writes the filtered list as CSV; false with a message on failure.
+    // Writes the filtered list in the import's columns, as a workbook when
+    // `path` ends in .xlsx, else as CSV; false with a message on failure.
     bool exportTo(const QString& path);
 
 private:

@@ -51,8 +51,8 @@ CataloguePage::CataloguePage(Session& session, QWidget* parent)
         {{tr("Code"), [](const CatalogueItem& i) { return i.code; }, false, itemGreyed},
          {tr("Label"), [](const CatalogueItem& i) { return i.label; }, false, itemGreyed},
          {tr("Unit"), [](const CatalogueItem& i) { return labelOf(i.unit); }, false, itemGreyed},
-         {tr("Price excl. VAT"), [](const CatalogueItem& i) { return i.unitPrice.format(); }, true,
-          itemGreyed},
+         Column<CatalogueItem>::amount(
+             tr("Price excl. VAT"), [](const CatalogueItem& i) { return i.unitPrice; }, itemGreyed),
          {tr("VAT"), [](const CatalogueItem& i) { return vatText(i.vatRateBp); }, true, itemGreyed},
          {tr("Active"), [](const CatalogueItem& i) { return i.active ? tr("yes") : tr("no"); }, false,
           itemGreyed}},

@@ -41,11 +41,6 @@ QString hours(qint64 minutes)
     return minutes == 0 ? QString() : Quantities::formatDuration(minutes);
 }
 
-QString day(const QDate& d)
-{
-    return QLocale().toString(d, QStringLiteral("dd/MM/yyyy"));
-}
-
 QVBoxLayout* titled(const QString& title, QWidget* widget, QWidget* parent)
 {
     auto* box = new QVBoxLayout;
@@ -60,17 +55,22 @@ ProductionFiguresView::ProductionFiguresView(bool showTrainees, QWidget* parent)
     : QWidget(parent), m_summary(new QLabel(this)),
       m_traineeRows(new ColumnsModel<TraineeHours>(
           {{tr("Trainee"), [](const TraineeHours& h) { return h.name; }},
-           {tr("For customers"), [](const TraineeHours& h) { return hours(h.orderMinutes); }, true},
-           {tr("Exercises"), [](const TraineeHours& h) { return hours(h.exerciseMinutes); }, true},
-           {tr("Upkeep"), [](const TraineeHours& h) { return hours(h.upkeepMinutes); }, true},
-           {tr("Total"), [](const TraineeHours& h) { return hours(h.total()); }, true},
-           {tr("Entries"), [](const TraineeHours& h) { return QString::number(h.entries); }, true}},
+           Column<TraineeHours>::hours(
+               tr("For customers"), [](const TraineeHours& h) { return h.orderMinutes; }, hours),
+           Column<TraineeHours>::hours(
+               tr("Exercises"), [](const TraineeHours& h) { return h.exerciseMinutes; }, hours),
+           Column<TraineeHours>::hours(
+               tr("Upkeep"), [](const TraineeHours& h) { return h.upkeepMinutes; }, hours),
+           Column<TraineeHours>::hours(
+               tr("Total"), [](const TraineeHours& h) { return h.total(); }, hours),
+           Column<TraineeHours>::count(tr("Entries"), [](const TraineeHours& h) { return h.entries; })},
           this)),
       m_skillRows(new ColumnsModel<SkillPractice>(
           {{tr("Skill"), [](const SkillPractice& s) { return s.label; }},
-           {tr("Times"), [](const SkillPractice& s) { return QString::number(s.entries); }, true},
-           {tr("Trainees"), [](const SkillPractice& s) { return QString::number(s.trainees); }, true},
-           {tr("Hours"), [](const SkillPractice& s) { return hours(s.minutes); }, true}},
+           Column<SkillPractice>::count(tr("Times"), [](const SkillPractice& s) { return s.entries; }),
+           Column<SkillPractice>::count(tr("Trainees"), [](const SkillPractice& s) { return s.trainees; }),
+           Column<SkillPractice>::hours(
+               tr("Hours"), [](const SkillPractice& s) { return s.minutes; }, hours)},
           this)),
       m_outputRows(new ColumnsModel<OutputTotal>(
           {{tr("Item"),
@@ -80,19 +80,24 @@ ProductionFiguresView::ProductionFiguresView(bool showTrainees, QWidget* parent)
            {tr("Quantity"), [](const OutputTotal& o) { return Quantities::format(o.quantityThousandths); },
             true},
            {tr("Unit"), [](const OutputTotal& o) { return labelOf(o.unit); }, true},
-           {tr("Value at catalogue price"),
-            [](const OutputTotal& o) { return o.catalogueItemId == 0 ? QString() : o.value.format(); },
-            true}},
+           Column<OutputTotal>::amountOrBlank(tr("Value at catalogue price"),
+                                              [](const OutputTotal& o) {
+                                                  return o.catalogueItemId == 0 ? std::optional<Money>()
+                                                                                : std::optional(o.value);
+                                              })},
           this)),
       m_referenceRows(new ColumnsModel<ReferenceHours>(
           {{tr("Order / reference"), [](const ReferenceHours& h) { return h.reference; }},
-           {tr("Hours"), [](const ReferenceHours& h) { return hours(h.minutes); }, true},
-           {tr("Trainees"), [](const ReferenceHours& h) { return QString::number(h.trainees); }, true},
-           {tr("Materials"),
-            [](const ReferenceHours& h) { return h.materials.isZero() ? QString() : h.materials.format(); },
-            true},
-           {tr("From"), [](const ReferenceHours& h) { return day(h.first); }, true},
-           {tr("To"), [](const ReferenceHours& h) { return day(h.last); }, true}},
+           Column<ReferenceHours>::hours(
+               tr("Hours"), [](const ReferenceHours& h) { return h.minutes; }, hours),
+           Column<ReferenceHours>::count(tr("Trainees"), [](const ReferenceHours& h) { return h.trainees; }),
+           Column<ReferenceHours>::amountOrBlank(tr("Materials"),
+                                                 [](const ReferenceHours& h) {
+                                                     return h.materials.isZero() ? std::optional<Money>()
+                                                                                 : std::optional(h.materials);
+                                                 }),
+           Column<ReferenceHours>::day(tr("From"), [](const ReferenceHours& h) { return h.first; }),
+           Column<ReferenceHours>::day(tr("To"), [](const ReferenceHours& h) { return h.last; })},
           this)),
       m_trainees(makeTable(QStringLiteral("figuresTrainees"), m_traineeRows, this)),
       m_skills(makeTable(QStringLiteral("figuresSkills"), m_skillRows, this)),

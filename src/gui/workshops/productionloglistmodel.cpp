@@ -1,6 +1,7 @@
 #include "gui/workshops/productionloglistmodel.h"
 
 #include "domain/production.h"
+#include "gui/common/cellvalue.h"
 #include "gui/common/session.h"
 #include "services/productionservice.h"
 
@@ -36,6 +37,10 @@ QVariant ProductionLogListModel::cell(const ProductionSummary& s, int column, in
 {
     if (role == Qt::TextAlignmentRole)
         return column == Hours ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role == CellValueRole)
+        return column == Day     ? cellValue(s.day)
+               : column == Hours ? QVariant(static_cast<double>(s.minutes) / 60.0)
+                                 : QVariant();
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

@@ -69,10 +69,11 @@ TeamPage::TeamPage(Session& session, QWidget* parent)
           false, left}},
         this);
     m_hourRows = new ColumnsModel<VolunteerHours>(
-        {{tr("Day"),
-          [](const VolunteerHours& h) { return QLocale().toString(h.day, QStringLiteral("dd/MM/yyyy")); }},
+        {Column<VolunteerHours>::day(tr("Day"), [](const VolunteerHours& h) { return h.day; }),
          {tr("Volunteer"), [](const VolunteerHours& h) { return h.name; }},
-         {tr("Hours"), [](const VolunteerHours& h) { return Quantities::formatDuration(h.minutes); }, true},
+         Column<VolunteerHours>::hours(
+             tr("Hours"), [](const VolunteerHours& h) { return h.minutes; },
+             [](qint64 minutes) { return Quantities::formatDuration(minutes); }),
          {tr("Activity"), [](const VolunteerHours& h) { return h.activity; }}},
         this);
     m_staff->setModel(m_members);
