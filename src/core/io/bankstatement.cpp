@@ -42,19 +42,27 @@ bool isEuro(const QString& currency)
            c == QLatin1String("EURO") || c == QLatin1String("EUROS");
 }
 
+// Numbers the lines, takes the file's digest, and the period: the one the
+// file says when it covers every line, else the first and last days.
 Status finish(StatementFile& file, const QByteArray& bytes)
 {
     if (file.lines.isEmpty())
         return fail(Error::Code::InvalidInput,
                     Messages::tr("The statement holds no movement: nothing to import."));
+    QDate first;
+    QDate last;
     for (qsizetype i = 0; i < file.lines.size(); ++i) {
         BankLine& l = file.lines[i];
         l.position = static_cast<int>(i) + 1;
-        if (!file.from.isValid() || l.day < file.from)
-            file.from = l.day;
-        if (!file.to.isValid() || l.day > file.to)
-            file.to = l.day;
+        if (!first.isValid() || l.day < first)
+            first = l.day;
+        if (!last.isValid() || l.day > last)
+            last = l.day;
     }
+    if (!file.from.isValid() || file.from > first)
+        file.from = first;
+    if (!file.to.isValid() || file.to < last)
+        file.to = last;
     file.digest = digestOf(bytes);
     return {};
 }
@@ -342,13 +350,7 @@ Result<StatementFile> readOfx(const QByteArray& bytes)
                     Messages::tr("This statement is in %1; Établi keeps accounts in euros only. Nothing was "
                                  "imported.")
                         .arg(currency));
-    const QDate from = file.from;
-    const QDate to = file.to;
     ETABLI_TRY(finish(file, bytes));
-    if (from.isValid() && from <= file.from)
-        file.from = from;
-    if (to.isValid() && to >= file.to)
-        file.to = to;
     return file;
 }
 
@@ -508,13 +510,7 @@ Result<StatementFile> readCamt053(const QByteArray& bytes)
     if (!kindChecked)
         return fail(Error::Code::InvalidInput,
                     Messages::tr("This XML file is not a CAMT.053 bank statement."));
-    const QDate from = file.from;
-    const QDate to = file.to;
     ETABLI_TRY(finish(file, bytes));
-    if (from.isValid() && from <= file.from)
-        file.from = from;
-    if (to.isValid() && to >= file.to)
-        file.to = to;
     return file;
 }
 

@@ -1,6 +1,7 @@
 #include "storage/bankrepository.h"
 
 #include "storage/database.h"
+#include "storage/invoicerows.h"
 #include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
@@ -46,26 +47,11 @@ StatementLine readLine(const SqlQuery& q)
     return s;
 }
 
-const QString receivableColumns = QStringLiteral(
-    "SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
-    "i.total_incl_cents, b.due_cents FROM invoice_balance b JOIN invoice i ON i.id = b.invoice_id ");
-
 QList<Receivable> readReceivables(SqlQuery& q)
 {
     QList<Receivable> out;
-    while (q.next()) {
-        sql::RowReader col(q);
-        Receivable r;
-        r.invoiceId = col.int64();
-        r.number = col.text();
-        r.contactId = col.int64();
-        r.customer = col.text();
-        r.issueDate = col.date();
-        r.dueDate = col.date();
-        r.total = col.money();
-        r.due = col.money();
-        out << r;
-    }
+    while (q.next())
+        out << invoicerows::readReceivable(q);
     return out;
 }
 
@@ -274,7 +260,7 @@ Result<QList<Receivable>> BankRepository::invoicesDue(const Money& amount, int l
 {
     SqlQuery q(m_db);
     ETABLI_TRY(
-        q.prepare(receivableColumns +
+        q.prepare(invoicerows::receivableColumns() +
                   QStringLiteral("WHERE abs(b.due_cents) = :amount AND b.due_cents > 0 ORDER BY b.invoice_id "
                                  "LIMIT :limit")));
     q.bind(QStringLiteral("amount"), amount.cents()).bind(QStringLiteral("limit"), limit);
@@ -287,7 +273,7 @@ Result<QList<Receivable>> BankRepository::invoicesNumbered(const QStringList& nu
     if (numbers.isEmpty())
         return QList<Receivable>();
     SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(receivableColumns +
+    ETABLI_TRY(q.prepare(invoicerows::receivableColumns() +
                          QStringLiteral("WHERE b.due_cents > 0 AND i.number IN (%1)")
                              .arg(SqlQuery::listPlaceholders(QStringLiteral("n"), numbers.size()))));
     for (qsizetype i = 0; i < numbers.size(); ++i)

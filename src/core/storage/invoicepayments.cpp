@@ -96,32 +96,18 @@ Result<InvoiceRepository::AgingTotals> InvoiceRepository::receivableTotals(const
 Result<QList<Receivable>> InvoiceRepository::receivables(const QDate& asOf, qint64 contactId, int limit) const
 {
     SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(
-        QStringLiteral("SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, "
-                       "i.total_incl_cents, b.due_cents FROM invoice_balance b JOIN invoice i ON i.id = "
-                       "b.invoice_id WHERE b.due_cents > 0%1 ORDER BY b.due_date, i.number%2")
-            .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString(),
-                 limit > 0 ? QStringLiteral(" LIMIT :limit") : QString())));
+    ETABLI_TRY(q.prepare(invoicerows::receivableColumns() +
+                         QStringLiteral("WHERE b.due_cents > 0%1 ORDER BY b.due_date, i.number%2")
+                             .arg(contactId != 0 ? QStringLiteral(" AND b.contact_id = :contact") : QString(),
+                                  limit > 0 ? QStringLiteral(" LIMIT :limit") : QString())));
     if (contactId != 0)
         q.bind(QStringLiteral("contact"), contactId);
     if (limit > 0)
         q.bind(QStringLiteral("limit"), limit);
     ETABLI_TRY(q.exec());
     QList<Receivable> out;
-    while (q.next()) {
-        Receivable r;
-        sql::RowReader col(q);
-        r.invoiceId = col.int64();
-        r.number = col.text();
-        r.contactId = col.int64();
-        r.customer = col.text();
-        r.issueDate = col.date();
-        r.dueDate = col.date();
-        r.total = col.money();
-        r.due = col.money();
-        r.daysLate = r.dueDate.isValid() ? static_cast<int>(r.dueDate.daysTo(asOf)) : 0;
-        out << r;
-    }
+    while (q.next())
+        out << invoicerows::readReceivable(q, asOf);
     return out;
 }
 

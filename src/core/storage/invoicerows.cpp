@@ -111,4 +111,28 @@ Payment readPayment(const SqlQuery& q)
     return p;
 }
 
+const QString& receivableColumns()
+{
+    static const QString sql = QStringLiteral(
+        "SELECT i.id, i.number, i.contact_id, i.customer_name, i.issue_date, i.due_date, i.total_incl_cents, "
+        "b.due_cents FROM invoice_balance b JOIN invoice i ON i.id = b.invoice_id ");
+    return sql;
+}
+
+Receivable readReceivable(const SqlQuery& q, const QDate& asOf)
+{
+    Receivable r;
+    sql::RowReader col(q);
+    r.invoiceId = col.int64();
+    r.number = col.text();
+    r.contactId = col.int64();
+    r.customer = col.text();
+    r.issueDate = col.date();
+    r.dueDate = col.date();
+    r.total = col.money();
+    r.due = col.money();
+    r.daysLate = r.dueDate.isValid() && asOf.isValid() ? static_cast<int>(r.dueDate.daysTo(asOf)) : 0;
+    return r;
+}
+
 } // namespace etabli::invoicerows

@@ -29,6 +29,13 @@ void withLines(Invoice& i, QList<InvoiceLine> lines);
 const QString& paymentColumns();
 Payment readPayment(const SqlQuery& q);
 
+// "SELECT <every column readReceivable()> FROM invoice_balance b JOIN
+// invoice i …": an issued invoice with something due (the invoices' and the
+// bank statements' repositories).
+const QString& receivableColumns();
+// Its days late counted as of `asOf` (an invalid day: none).
+Receivable readReceivable(const SqlQuery& q, const QDate& asOf = {});
+
 } // namespace invoicerows
 
 } // namespace etabli
