@@ -45,6 +45,8 @@ CREATE TABLE bank_line (
            (CASE WHEN donation_id IS NULL THEN 0 ELSE 1 END) <= 1)
 );
 CREATE INDEX bank_line_statement ON bank_line (statement_id, position);
+-- The movements an account already has over a statement's days.
+CREATE INDEX bank_line_account_day ON bank_line (account, day);
 
 -- The layouts of the banks' CSV exports the office set up, by their heading row.
 CREATE TABLE bank_csv_layout (

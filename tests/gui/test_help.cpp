@@ -1,6 +1,7 @@
 // Issue 18, item 12: help where the user is — F1 opens the guide shipped
 // with the application at the part that describes the page shown.
 
+#include "gui/sales/bankpage.h"
 #include "gui/sales/invoicespage.h"
 #include "gui/sales/salespage.h"
 #include "gui/shell/helpwindow.h"
@@ -45,6 +46,13 @@ TEST_CASE("F1 opens the user guide at the page's part: the invoices, the trainee
     CHECK(help->currentHeading() == QStringLiteral("La liste"));
     CHECK(HelpWindow::topicOf(window.findChild<QTabWidget*>(QStringLiteral("traineesTabs"))) ==
           QStringList{QStringLiteral("Les jeunes"), QStringLiteral("La liste")});
+
+    // The bank statements' tab: its chapter.
+    help->close();
+    window.showPage(MainWindow::SalesPageIndex);
+    window.salesPage()->setCurrentWidget(window.salesPage()->bankPage());
+    QTest::keyClick(&window, Qt::Key_F1);
+    CHECK(help->currentHeading() == QStringLiteral("Rapprocher un relevé"));
 }
 
 TEST_CASE("The guide shipped is the guide of docs, with every picture, and promises nothing to come",

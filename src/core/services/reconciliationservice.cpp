@@ -105,13 +105,11 @@ struct Donors
 
     static Result<Donors> read(Database& db)
     {
-        auto contacts = ContactRepository(db).everyone();
+        auto contacts = ContactRepository(db).donorNames();
         if (!contacts)
             return std::unexpected(contacts.error());
         Donors d;
         for (const Contact& c : *contacts) {
-            if (!c.donor)
-                continue;
             Donor donor{c.id, c.displayName(), nameWords(c.displayName())};
             if (donor.words.isEmpty())
                 continue;

@@ -263,6 +263,26 @@ Result<QList<Contact>> ContactRepository::everyone() const
     return out;
 }
 
+Result<QList<Contact>> ContactRepository::donorNames() const
+{
+    SqlQuery q(m_db);
+    q.setForwardOnly(true);
+    ETABLI_TRY(q.exec(QStringLiteral("SELECT id, name, first_name, person FROM contact WHERE is_donor = 1 ORDER BY "
+                                     "name_key, id")));
+    QList<Contact> out;
+    while (q.next()) {
+        sql::RowReader col(q);
+        Contact c;
+        c.id = col.int64();
+        c.name = col.text();
+        c.firstName = col.text();
+        c.person = col.flag();
+        c.donor = true;
+        out << c;
+    }
+    return out;
+}
+
 Status ContactRepository::update(const Contact& c, const QString& nowIso)
 {
     SqlQuery q(m_db);

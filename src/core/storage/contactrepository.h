@@ -39,6 +39,9 @@ public:
                                     const std::function<bool(qsizetype)>& progress = {});
     // The whole directory, by id (an import compares its lines with it).
     Result<QList<Contact>> everyone() const;
+    // The donors, their names only (id, name, first name, person): what a
+    // bank statement's wording is compared with.
+    Result<QList<Contact>> donorNames() const;
     // What two contacts of the same name share: organisations' folded name,
     // persons' last then first name.
     static QString nameKey(const Contact& contact);

@@ -54,6 +54,7 @@ const QHash<QString, QStringList>& topics()
          {QStringLiteral("Ventes et clients"), QStringLiteral("Les factures")}},
         {QStringLiteral("etabli::ReceivablesPage"),
          {QStringLiteral("Ventes et clients"), QStringLiteral("Les impayés")}},
+        {QStringLiteral("etabli::BankPage"), {QStringLiteral("Rapprocher un relevé")}},
         {QStringLiteral("etabli::TyreHotelPage"),
          {QStringLiteral("Ventes et clients"), QStringLiteral("L'hôtel de pneus")}},
         {QStringLiteral("etabli::ClosingsPage"),
