@@ -267,8 +267,9 @@ Result<QList<Contact>> ContactRepository::donorNames() const
 {
     SqlQuery q(m_db);
     q.setForwardOnly(true);
-    ETABLI_TRY(q.exec(QStringLiteral("SELECT id, name, first_name, person FROM contact WHERE is_donor = 1 ORDER BY "
-                                     "name_key, id")));
+    ETABLI_TRY(
+        q.exec(QStringLiteral("SELECT id, name, first_name, person FROM contact WHERE is_donor = 1 ORDER BY "
+                              "name_key, id")));
     QList<Contact> out;
     while (q.next()) {
         sql::RowReader col(q);
