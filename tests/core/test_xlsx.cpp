@@ -12,6 +12,20 @@
 
 using namespace etabli;
 
+namespace {
+
+// The workbook as a file in `dir`, for openpyxl to read.
+QString written(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    return path;
+}
+
+} // namespace
+
 TEST_CASE("A workbook's cells are typed: dates as dates, amounts as numbers in euros, texts never formulas",
           "[xlsx]")
 {
@@ -32,12 +46,7 @@ TEST_CASE("A workbook's cells are typed: dates as dates, amounts as numbers in e
     CHECK(bytes->startsWith("PK")); // a zip, as every .xlsx
 
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("classeur.xlsx"));
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(*bytes);
-    f.close();
-    const QStringList cells = test::xlsxCells(path);
+    const QStringList cells = test::xlsxCells(written(dir, QStringLiteral("classeur.xlsx"), *bytes));
     INFO(cells.join(QLatin1Char('\n')).toStdString());
     CHECK(cells.contains(QStringLiteral("sheet|Règlements 2025 2026 tous|A2")));
     CHECK(cells.contains(QStringLiteral("A1|str|Client|General")));
@@ -63,12 +72,7 @@ TEST_CASE("A sheet with a title writes it above its headings, which stay frozen"
     auto bytes = xlsx::workbook({sheet});
     REQUIRE(bytes);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("titre.xlsx"));
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(*bytes);
-    f.close();
-    const QStringList cells = test::xlsxCells(path);
+    const QStringList cells = test::xlsxCells(written(dir, QStringLiteral("titre.xlsx"), *bytes));
     INFO(cells.join(QLatin1Char('\n')).toStdString());
     CHECK(cells.contains(QStringLiteral("sheet|Factures|A3")));
     CHECK(cells.contains(QStringLiteral("A1|str|Factures — Impayées|General")));
