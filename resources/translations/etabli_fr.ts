@@ -314,7 +314,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+322" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+374" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -342,7 +342,7 @@
         <translation>Erreur interne : des valeurs personnelles seraient enregistrées sans empreinte.</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+62" />
         <source>Date (UTC);Person;Item;Number;Action;Changes</source>
         <translation>Date (UTC);Personne;Élément;Numéro;Action;Modifications</translation>
     </message>
@@ -469,6 +469,11 @@
         <location line="+1" />
         <source>Copy</source>
         <translation>Copie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Records created</source>
+        <translation>Fiches créées</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1233,7 +1238,7 @@
 <context>
     <name>BankRepository</name>
     <message>
-        <location filename="../../src/core/storage/bankrepository.cpp" line="+41" />
+        <location filename="../../src/core/storage/bankrepository.cpp" line="+42" />
         <source>Payment of %1</source>
         <translation>Règlement de %1</translation>
     </message>
@@ -1248,7 +1253,7 @@
         <translation>Don de %1</translation>
     </message>
     <message>
-        <location line="+156" />
+        <location line="+141" />
         <source>This line of the statement no longer exists.</source>
         <translation>Cette ligne du relevé n'existe plus.</translation>
     </message>
@@ -1268,12 +1273,12 @@
 <context>
     <name>BankStatement</name>
     <message>
-        <location filename="../../src/core/io/bankstatement.cpp" line="+49" />
+        <location filename="../../src/core/io/bankstatement.cpp" line="+51" />
         <source>The statement holds no movement: nothing to import.</source>
         <translation>Le relevé ne contient aucune opération : rien à importer.</translation>
     </message>
     <message>
-        <location line="+233" />
+        <location line="+239" />
         <source>This is not an OFX file: it has no &lt;OFX&gt; element.</source>
         <translation>Ce n'est pas un fichier OFX : il n'a pas d'élément &lt;OFX&gt;.</translation>
     </message>
@@ -1284,30 +1289,30 @@
     </message>
     <message>
         <location line="+30" />
-        <location line="+126" />
-        <location line="+175" />
+        <location line="+120" />
+        <location line="+169" />
         <source>it is in %1; Établi keeps accounts in euros only.</source>
         <translation>elle est en %1 ; Établi ne tient les comptes qu'en euros.</translation>
     </message>
     <message>
-        <location line="-295" />
+        <location line="-283" />
         <source>its day “%1” cannot be read.</source>
         <translation>sa date « %1 » est illisible.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+119" />
+        <location line="+113" />
         <source>its amount “%1” cannot be read.</source>
         <translation>son montant « %1 » est illisible.</translation>
     </message>
     <message>
-        <location line="-107" />
+        <location line="-101" />
         <source>This OFX file holds no bank statement (no STMTRS element): download the account's statement again.</source>
         <translation>Ce fichier OFX ne contient pas de relevé de compte (pas d'élément STMTRS) : téléchargez à nouveau le relevé du compte.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+79" />
+        <location line="+73" />
         <source>This statement is in %1; Établi keeps accounts in euros only. Nothing was imported.</source>
         <translation>Ce relevé est en %1 ; Établi ne tient les comptes qu'en euros. Rien n'a été importé.</translation>
     </message>
@@ -1348,7 +1353,7 @@
         <translation>Le fichier XML est endommagé (ligne %1) : %2. Téléchargez à nouveau le relevé.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+37" />
         <source>No row of headings was found at the top of the file: the bank's export must name its columns (Date, Libellé, Montant…).</source>
         <translation>Aucune ligne d'en-têtes en haut du fichier : l'export de la banque doit nommer ses colonnes (Date, Libellé, Montant…).</translation>
     </message>
@@ -3617,7 +3622,7 @@
         <translation>Ligne %1 : « %2 » a été ajouté au répertoire entre-temps sur un autre poste ; rien n'a été importé. Importez de nouveau le fichier pour le voir comme doublon.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+19" />
         <source>Line %1: “%2” was removed from the directory meanwhile; nothing was imported.</source>
         <translation>Ligne %1 : « %2 » a été retiré du répertoire entre-temps ; rien n'a été importé.</translation>
     </message>
@@ -3635,7 +3640,7 @@
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+116" />
+        <location line="+137" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -5268,7 +5273,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Cette facture a été modifiée ou émise entre-temps sur un autre poste.</translation>
     </message>
     <message>
-        <location filename="../../src/core/storage/invoicepayments.cpp" line="+163" />
+        <location filename="../../src/core/storage/invoicepayments.cpp" line="+149" />
         <source>This payment does not exist.</source>
         <translation>Ce règlement n'existe pas.</translation>
     </message>
@@ -5993,7 +5998,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PersonalDataService</name>
     <message>
-        <location filename="../../src/core/services/personaldataservice.cpp" line="+151" />
+        <location filename="../../src/core/services/personaldataservice.cpp" line="+156" />
         <source>%1 %2 — born %3 — %4</source>
         <translation>%1 %2 — né(e) le %3 — %4</translation>
     </message>
@@ -6578,7 +6583,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReconciliationService</name>
     <message>
-        <location filename="../../src/core/services/reconciliationservice.cpp" line="+142" />
+        <location filename="../../src/core/services/reconciliationservice.cpp" line="+140" />
         <source>Invoice %1 — %2, %3 due</source>
         <translation>Facture %1 — %2, reste dû %3</translation>
     </message>
@@ -10086,7 +10091,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::AbsencesPage</name>
     <message>
-        <location filename="../../src/gui/trainees/absencespage.cpp" line="+60" />
+        <location filename="../../src/gui/trainees/absencespage.cpp" line="+62" />
         <source>Attendance of each trainee</source>
         <translation>Assiduité de chaque jeune</translation>
     </message>
@@ -10101,13 +10106,13 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Assiduité</translation>
     </message>
     <message>
-        <location line="-22" />
-        <location line="+10" />
+        <location line="-24" />
+        <location line="+12" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-11" />
         <source>Rate</source>
         <translation>Taux</translation>
     </message>
@@ -10117,12 +10122,12 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Injustifiées</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Excused</source>
         <translation>Justifiées</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -10236,17 +10241,17 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Attendu</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Received on</source>
         <translation>Reçu le</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -14139,7 +14144,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::HelpWindow</name>
     <message>
-        <location filename="../../src/gui/shell/helpwindow.cpp" line="+95" />
+        <location filename="../../src/gui/shell/helpwindow.cpp" line="+96" />
         <source>User guide — Établi</source>
         <translation>Guide de l'utilisateur — Établi</translation>
     </message>
@@ -16513,12 +16518,12 @@ Facturé (HT) : %6
         <translation>Client</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Due date</source>
         <translation>Échéance</translation>
     </message>
@@ -16528,7 +16533,7 @@ Facturé (HT) : %6
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Remaining due</source>
         <translation>Reste dû</translation>
     </message>
@@ -16936,17 +16941,17 @@ après-midi</translation>
         <translation>Enregistrer les tableaux du rapport en classeur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>The report's tables were saved in %1, a sheet each.</source>
         <translation>Les tableaux du rapport ont été enregistrés dans %1, une feuille chacun.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+14" />
         <source>Texts of the activity report %1</source>
         <translation>Textes du rapport d'activité %1</translation>
     </message>
@@ -17429,7 +17434,7 @@ après-midi</translation>
 <context>
     <name>etabli::SubsidiesPage</name>
     <message>
-        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+69" />
+        <location filename="../../src/gui/funding/subsidiespage.cpp" line="+71" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -17444,7 +17449,7 @@ après-midi</translation>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location line="-47" />
+        <location line="-49" />
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
@@ -17469,22 +17474,22 @@ après-midi</translation>
         <translation>Accordée</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Final account due</source>
         <translation>Compte rendu dû le</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+37" />
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
@@ -18519,7 +18524,7 @@ après-midi</translation>
         </translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>The list was exported to %1.</source>
         <translation>La liste a été exportée dans %1.</translation>
     </message>
@@ -19072,7 +19077,7 @@ après-midi</translation>
         <translation>Facture</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+39" />
         <source> (late)</source>
         <translation> (en retard)</translation>
     </message>

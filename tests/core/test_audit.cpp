@@ -108,6 +108,20 @@ TEST_CASE("A row's hash is the one every earlier version wrote: SHA-256 of its f
           QStringLiteral("6b5d5b7d7794f50ff33b45adeb087469860edd1d1dfb31bf5e2e61cf332b6349"));
 }
 
+TEST_CASE("An import's records are named as ranges in one entry", "[audit]")
+{
+    CHECK(AuditRepository::idRanges({}).isEmpty());
+    CHECK(AuditRepository::idRanges({5}) == QStringLiteral("5"));
+    CHECK(AuditRepository::idRanges({12, 10, 11, 14, 20, 21}) == QStringLiteral("10-12,14,20-21"));
+    const QString ranges = QStringLiteral("10-12,14,20-21");
+    for (qint64 id : {10, 11, 12, 14, 20, 21})
+        CHECK(AuditRepository::rangesCover(ranges, id));
+    for (qint64 id : {9, 13, 15, 19, 22, 1012})
+        CHECK_FALSE(AuditRepository::rangesCover(ranges, id));
+    CHECK_FALSE(AuditRepository::rangesCover(QStringLiteral("42"), 4));
+    CHECK_FALSE(AuditRepository::rangesCover(QStringLiteral("x-y"), 0));
+}
+
 TEST_CASE("Tampering with the audit trail breaks the hash chain at that row", "[audit]")
 {
     const auto backend = GENERATE(from_range(test::backends()));

@@ -6,6 +6,8 @@
 #include "io/xlsx.h"
 #include "services/contactimportservice.h"
 #include "services/contactservice.h"
+#include "services/personaldataservice.h"
+#include "storage/auditrepository.h"
 #include "support/testdatabase.h"
 #include "support/testenv.h"
 #include "util/clock.h"
@@ -13,6 +15,8 @@
 #include <catch2/catch.hpp>
 #include <QDate>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -164,15 +168,37 @@ TEST_CASE(
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.contains(QStringLiteral("6")));
     CHECK(contactCount(t.db()) == before);
+    const qint64 lastId =
+        test::rawScalar(t.db(), QStringLiteral("SELECT COALESCE(max(id), 0) FROM contact")).toLongLong();
     auto done = service.apply(*preview, true);
     REQUIRE(done);
     CHECK(done->created == 3);
     CHECK(done->merged == 0);
     CHECK(contactCount(t.db()) == before + 3);
-    CHECK(
-        test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'contact' AND "
-                                               "changes LIKE '%import line%'"))
-            .toInt() == 3);
+    // One entry of the trail for the import, naming the contacts it created.
+    const QString createdIds = test::rawScalar(t.db(), QStringLiteral("SELECT entity_id FROM audit_log WHERE "
+                                                                      "entity = 'contact' AND changes LIKE "
+                                                                      "'%\"created\":[null,3]%'"))
+                                   .toString();
+    CHECK(createdIds == QStringLiteral("%1-%2").arg(lastId + 1).arg(lastId + 3));
+    CHECK(test::rawScalar(t.db(),
+                          QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'contact' AND "
+                                         "action = 'create' AND id > (SELECT max(id) - 3 FROM audit_log)"))
+              .toInt() == 1);
+    auto covering = AuditRepository(t.db()).createdCovering(AuditEntity::Contact, lastId + 2);
+    REQUIRE(covering);
+    REQUIRE(covering->size() == 1);
+    CHECK(covering->first().entityId == createdIds);
+    // The person's access export says how they came in.
+    auto held = PersonalDataService(t.db(), clock, director).exportContact(lastId + 2);
+    REQUIRE(held);
+    const QJsonArray trail = held->data.value(QStringLiteral("journal des modifications")).toArray();
+    REQUIRE(trail.size() == 1);
+    CHECK(trail.first()
+              .toObject()
+              .value(QStringLiteral("modifications"))
+              .toString()
+              .contains(QStringLiteral("Fiches créées : 3")));
     // Found by the directory's search (its index is kept by the triggers).
     ContactFilter search;
     search.text = QStringLiteral("vuillet");

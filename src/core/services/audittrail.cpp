@@ -148,6 +148,16 @@ Status AuditTrail::recordAll(const UserContext& user, AuditEntity entity, AuditA
     return m_repository.append(std::move(entries));
 }
 
+Status AuditTrail::recordCreated(const UserContext& user, AuditEntity entity, QList<qint64> ids,
+                                 const ChangeSet& changes)
+{
+    if (ids.isEmpty()) {
+        m_db.noteChange(kindOf(entity) | DataKind::Audit);
+        return {};
+    }
+    return record(user, entity, AuditRepository::idRanges(std::move(ids)), AuditAction::Create, changes);
+}
+
 Status AuditTrail::forget(const QString& subject)
 {
     auto forgotten = AuditRepository(m_db).forgetSubject(subject);

@@ -76,6 +76,14 @@ public:
         ChangeSet changes;
     };
     Status recordAll(const UserContext& user, AuditEntity entity, AuditAction action, const QList<Row>& rows);
+    // The records an import created, as one entry: one act, one line of the
+    // trail (a hundred thousand "created" lines would bury everything else,
+    // and cost a third of the import — docs/performance.md, decision 77).
+    // Their numbers go as ranges in the entry's element number ("1209-1300,
+    // 1302-1400", AuditRepository::idRanges); `changes` say what the import
+    // was (no personal value).
+    Status recordCreated(const UserContext& user, AuditEntity entity, QList<qint64> ids,
+                         const ChangeSet& changes);
     // A save refused because the row changed since it was read (its
     // version): the refusal said as the trail knows it — "Modifié par Marie
     // Dupont à 10 h 42 pendant que vous le modifiiez." (ChangedMeanwhile).

@@ -58,6 +58,7 @@ const Word kFields[] = {
     {"consumer_mediator", QT_TRANSLATE_NOOP("AuditWording", "Consumer mediator")},
     {"contact_id", QT_TRANSLATE_NOOP("AuditWording", "Contact")},
     {"copy", QT_TRANSLATE_NOOP("AuditWording", "Copy")},
+    {"created", QT_TRANSLATE_NOOP("AuditWording", "Records created")},
     {"corrects_entry_id", QT_TRANSLATE_NOOP("AuditWording", "Entry corrected")},
     {"date_in", QT_TRANSLATE_NOOP("AuditWording", "Brought in on")},
     {"date_out", QT_TRANSLATE_NOOP("AuditWording", "Given back on")},

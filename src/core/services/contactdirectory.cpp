@@ -40,7 +40,7 @@ void ContactDirectory::add(const Contact& c)
         m_byEmail.insert(email, i);
 }
 
-const Contact* ContactDirectory::twinOf(const Contact& c, bool* bySiret) const
+const Contact* ContactDirectory::twinOf(const Contact& c, const QString& key, bool* bySiret) const
 {
     if (!c.siret.isEmpty()) {
         if (const auto it = m_bySiret.constFind(c.siret); it != m_bySiret.cend()) {
@@ -48,7 +48,7 @@ const Contact* ContactDirectory::twinOf(const Contact& c, bool* bySiret) const
             return &m_contacts.at(*it);
         }
     }
-    if (const auto it = m_byName.constFind(nameKey(c)); it != m_byName.cend()) {
+    if (const auto it = m_byName.constFind(key); it != m_byName.cend()) {
         *bySiret = false;
         return &m_contacts.at(*it);
     }

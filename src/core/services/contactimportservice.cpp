@@ -496,7 +496,8 @@ Result<ContactImportService::Preview> ContactImportService::prepare(const QByteA
             problems << v.error().message;
         if (problems.isEmpty()) {
             // Twice in the file: the second line is refused, naming the first.
-            const QString nameKey = ContactDirectory::nameKey(c);
+            row.directoryKey = ContactDirectory::nameKey(c);
+            const QString& nameKey = row.directoryKey;
             int earlier = c.siret.isEmpty() ? 0 : siretLines.value(c.siret);
             if (earlier == 0)
                 earlier = nameLines.value(nameKey);
@@ -507,7 +508,7 @@ Result<ContactImportService::Preview> ContactImportService::prepare(const QByteA
                     siretLines.insert(c.siret, row.line);
                 nameLines.insert(nameKey, row.line);
                 bool bySiret = false;
-                if (const Contact* twin = directory->twinOf(c, &bySiret)) {
+                if (const Contact* twin = directory->twinOf(c, nameKey, &bySiret)) {
                     row.twinId = twin->id;
                     row.twinName = twin->displayName();
                     row.twinBySiret = bySiret;
@@ -538,9 +539,9 @@ Result<ContactImportService::Outcome> ContactImportService::apply(const Preview&
             return std::unexpected(directory.error());
         const QString now = m_clock.nowIso();
         Outcome outcome;
-        QList<Contact> fresh;
-        QList<int> freshLines;
         const qsizetype total = preview.rows.size();
+        QList<const Contact*> fresh; // the preview's, not copied
+        fresh.reserve(total);
         for (qsizetype i = 0; i < total; ++i) {
             const Row& row = preview.rows.at(i);
             if (progress && i % 1000 == 0 && !progress(i, total * 2))
@@ -549,14 +550,15 @@ Result<ContactImportService::Outcome> ContactImportService::apply(const Preview&
                 continue;
             if (!row.isDuplicate()) {
                 bool bySiret = false;
-                if (const Contact* twin = directory->twinOf(row.contact, &bySiret))
+                const QString key =
+                    row.directoryKey.isEmpty() ? ContactDirectory::nameKey(row.contact) : row.directoryKey;
+                if (const Contact* twin = directory->twinOf(row.contact, key, &bySiret))
                     return fail(Error::Code::Conflict,
                                 tr("Line %1: “%2” was added to the directory meanwhile on another computer; "
                                    "nothing was imported. Import the file again to see it as a duplicate.")
                                     .arg(row.line)
                                     .arg(twin->displayName()));
-                fresh << row.contact;
-                freshLines << row.line;
+                fresh << &row.contact;
                 continue;
             }
             if (row.choice == DuplicateChoice::Skip) {
@@ -564,8 +566,7 @@ Result<ContactImportService::Outcome> ContactImportService::apply(const Preview&
                 continue;
             }
             if (row.choice == DuplicateChoice::Create) {
-                fresh << row.contact;
-                freshLines << row.line;
+                fresh << &row.contact;
                 continue;
             }
             Contact* recorded = directory->byId(row.twinId);
@@ -609,16 +610,12 @@ Result<ContactImportService::Outcome> ContactImportService::apply(const Preview&
         });
         if (!ids)
             return std::unexpected(ids.error());
-        QList<AuditTrail::Row> created;
-        created.reserve(ids->size());
-        for (qsizetype i = 0; i < ids->size(); ++i) {
-            ChangeSet changes;
-            changes.set(QStringLiteral("import line"), freshLines.at(i))
-                .set(QStringLiteral("kind"), codeOf(fresh.at(i).customerKind()));
-            created << AuditTrail::Row{QString::number(ids->at(i)), changes};
-        }
-        AuditTrail audit(m_db, m_clock);
-        ETABLI_TRY(audit.recordAll(m_actor, AuditEntity::Contact, AuditAction::Create, created));
+        // One entry for the contacts the import created (the merged ones
+        // have theirs above, with what each gained).
+        ChangeSet imported;
+        imported.set(QStringLiteral("created"), static_cast<qint64>(ids->size()))
+            .set(QStringLiteral("lines"), static_cast<qint64>(total));
+        ETABLI_TRY(AuditTrail(m_db, m_clock).recordCreated(m_actor, AuditEntity::Contact, *ids, imported));
         outcome.created = static_cast<int>(ids->size());
         if (progress)
             progress(total * 2, total * 2);

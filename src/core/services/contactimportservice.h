@@ -65,7 +65,8 @@ public:
     {
         int line = 0;
         Contact contact;
-        QString problem; // empty: valid
+        QString directoryKey; // ContactDirectory::nameKey(contact), folded once
+        QString problem;      // empty: valid
         // A recorded contact this line looks like, and why.
         qint64 twinId = 0;
         QString twinName;

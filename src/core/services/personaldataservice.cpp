@@ -105,9 +105,24 @@ QJsonArray PersonalDataService::auditRows(const QList<std::pair<AuditEntity, QSt
 {
     QJsonArray rows;
     AuditRepository repo(m_db);
+    const auto append = [&rows](const AuditEntry& e) {
+        rows.append(QJsonObject{
+            {QStringLiteral("n°"), e.id},
+            {QStringLiteral("date"), AuditWording::value(std::nullopt, QStringLiteral("at"), e.at)},
+            {QStringLiteral("par"), e.userLogin},
+            {QStringLiteral("élément"), labelOfCode<AuditEntity>(e.entity)},
+            {QStringLiteral("action"), labelOfCode<AuditAction>(e.action)},
+            {QStringLiteral("modifications"),
+             AuditWording::changes(fromCode<AuditEntity>(e.entity), e.changes)}});
+    };
     QList<AuditFilter> filters;
-    for (const auto& [entity, entityId] : entities)
+    for (const auto& [entity, entityId] : entities) {
+        // Created by an import: the import's one entry names it among others.
+        for (const AuditEntry& e :
+             repo.createdCovering(entity, entityId.toLongLong()).value_or(QList<AuditEntry>{}))
+            append(e);
         filters << AuditFilter{QString(), entity, {}, {}, entityId};
+    }
     if (!login.isEmpty())
         filters << AuditFilter{login, std::nullopt, {}, {}, QString()};
     for (const AuditFilter& f : filters) {
@@ -115,16 +130,8 @@ QJsonArray PersonalDataService::auditRows(const QList<std::pair<AuditEntity, QSt
                                         std::numeric_limits<qsizetype>::max());
         if (!list)
             continue;
-        for (const AuditEntry& e : *list) {
-            rows.append(QJsonObject{
-                {QStringLiteral("n°"), e.id},
-                {QStringLiteral("date"), AuditWording::value(std::nullopt, QStringLiteral("at"), e.at)},
-                {QStringLiteral("par"), e.userLogin},
-                {QStringLiteral("élément"), labelOfCode<AuditEntity>(e.entity)},
-                {QStringLiteral("action"), labelOfCode<AuditAction>(e.action)},
-                {QStringLiteral("modifications"),
-                 AuditWording::changes(fromCode<AuditEntity>(e.entity), e.changes)}});
-        }
+        for (const AuditEntry& e : *list)
+            append(e);
     }
     return rows;
 }

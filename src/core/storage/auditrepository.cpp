@@ -5,6 +5,7 @@
 #include "storage/rowreader.h"
 #include "storage/sqlquery.h"
 
+#include <algorithm>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
@@ -244,6 +245,56 @@ QString AuditRepository::computeHash(const AuditEntry& e)
         hash.addData(field.toUtf8());
     }
     return QString::fromLatin1(hash.result().toHex());
+}
+
+QString AuditRepository::idRanges(QList<qint64> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    QStringList ranges;
+    for (qsizetype i = 0; i < ids.size();) {
+        qsizetype j = i;
+        while (j + 1 < ids.size() && ids.at(j + 1) <= ids.at(j) + 1)
+            ++j;
+        ranges << (ids.at(j) == ids.at(i) ? QString::number(ids.at(i))
+                                          : QStringLiteral("%1-%2").arg(ids.at(i)).arg(ids.at(j)));
+        i = j + 1;
+    }
+    return ranges.join(QLatin1Char(','));
+}
+
+bool AuditRepository::rangesCover(const QString& ranges, qint64 id)
+{
+    for (const QString& range : ranges.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qsizetype dash = range.indexOf(QLatin1Char('-'));
+        bool ok = false;
+        bool ok2 = false;
+        const qint64 first = range.left(dash < 0 ? range.size() : dash).toLongLong(&ok);
+        const qint64 last = dash < 0 ? first : range.mid(dash + 1).toLongLong(&ok2);
+        if (ok && (dash < 0 || ok2) && first <= id && id <= last)
+            return true;
+    }
+    return false;
+}
+
+Result<QList<AuditEntry>> AuditRepository::createdCovering(AuditEntity entity, qint64 id) const
+{
+    // The trail's imports are few: their entries are read and their ranges
+    // compared here.
+    SqlQuery q(m_db);
+    q.setForwardOnly(true);
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("SELECT %1 FROM audit_log WHERE entity = :entity AND action = 'create' "
+                                 "AND (entity_id LIKE '%-%' OR entity_id LIKE '%,%') ORDER BY id")
+                      .arg(kAuditColumns)));
+    q.bind(QStringLiteral("entity"), codeOf(entity));
+    ETABLI_TRY(q.exec());
+    QList<AuditEntry> out;
+    while (q.next()) {
+        AuditEntry e = readEntry(q);
+        if (rangesCover(e.entityId, id))
+            out << std::move(e);
+    }
+    return out;
 }
 
 Status AuditRepository::append(AuditEntry e)

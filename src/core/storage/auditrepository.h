@@ -77,6 +77,14 @@ public:
 
     static QString computeHash(const AuditEntry& entry);
 
+    // Records created together (an import) are one entry whose element
+    // number lists them as ranges: "1209-1300,1302" from ids in any order;
+    // whether such a text names `id`; and the entries of `entity` whose
+    // ranges name `id` (a person's access export lists how they came in).
+    static QString idRanges(QList<qint64> ids);
+    static bool rangesCover(const QString& ranges, qint64 id);
+    Result<QList<AuditEntry>> createdCovering(AuditEntity entity, qint64 id) const;
+
     // Personal data in the trail (decision 38): a personal value is written
     // as a keyed digest, "hmac:" and 12 hex digits of HMAC-SHA-256 under the
     // secret of the person it is about ("trainee:42", "contact:7"). The

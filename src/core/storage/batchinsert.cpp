@@ -68,11 +68,16 @@ void appendElement(QString& out, const QVariant& value)
         text = value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'g', 17)
                                                    : value.toString();
     out += QLatin1Char('"');
-    for (const QChar c : text) {
-        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
-            out += QLatin1Char('\\');
-        out += c;
+    qsizetype from = 0; // the text between the characters escaped, appended whole
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c != QLatin1Char('"') && c != QLatin1Char('\\'))
+            continue;
+        out += QStringView(text).mid(from, i - from);
+        out += QLatin1Char('\\');
+        from = i;
     }
+    out += QStringView(text).mid(from);
     out += QLatin1Char('"');
 }
 
@@ -150,6 +155,7 @@ Status BatchInsert::writeArrays()
 {
     for (qsizetype c = 0; c < m_columns.size(); ++c) {
         QString array = QStringLiteral("{");
+        array.reserve(m_rows.size() * 24); // most values are short: grown, not regrown
         for (qsizetype r = 0; r < m_rows.size(); ++r) {
             if (r > 0)
                 array += QLatin1Char(',');

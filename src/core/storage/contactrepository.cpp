@@ -188,7 +188,8 @@ Result<qint64> ContactRepository::insert(const Contact& c, const QString& nowIso
     return q.execReturningId();
 }
 
-Result<QList<qint64>> ContactRepository::insertAll(const QList<Contact>& contacts, const QString& nowIso,
+Result<QList<qint64>> ContactRepository::insertAll(const QList<const Contact*>& contacts,
+                                                   const QString& nowIso,
                                                    const std::function<bool(qsizetype)>& progress)
 {
     QList<qint64> ids;
@@ -218,7 +219,7 @@ Result<QList<qint64>> ContactRepository::insertAll(const QList<Contact>& contact
         for (qsizetype i = 0; i < contacts.size(); ++i) {
             ids << base + 1 + i;
             QVariantList values{ids.last()};
-            values << contactValues(contacts.at(i)) << 1 << nowIso << nowIso;
+            values << contactValues(*contacts.at(i)) << 1 << nowIso << nowIso;
             ETABLI_TRY(rows.add(std::move(values)));
             if (progress && i % 1000 == 999 && !progress(i + 1))
                 return fail(Error::Code::Generic, QString());
@@ -243,7 +244,7 @@ Result<QList<qint64>> ContactRepository::insertAll(const QList<Contact>& contact
     BatchInsert rows(m_db, QStringLiteral("contact"), columns);
     for (qsizetype i = 0; i < contacts.size(); ++i) {
         QVariantList values{ids.at(i)};
-        values << contactValues(contacts.at(i)) << 1 << nowIso << nowIso;
+        values << contactValues(*contacts.at(i)) << 1 << nowIso << nowIso;
         ETABLI_TRY(rows.add(std::move(values)));
         if (progress && i % 1000 == 999 && !progress(i + 1))
             return fail(Error::Code::Generic, QString());

@@ -34,8 +34,9 @@ public:
     Result<qint64> insert(const Contact& contact, const QString& nowIso);
     // Many at once (an import), in the caller's transaction: their ids in
     // order. `progress` hears the count written every thousand; false stops
-    // (an error with an empty message).
-    Result<QList<qint64>> insertAll(const QList<Contact>& contacts, const QString& nowIso,
+    // (an error with an empty message). The contacts are the caller's (not
+    // copied: an import's hundred thousand lines).
+    Result<QList<qint64>> insertAll(const QList<const Contact*>& contacts, const QString& nowIso,
                                     const std::function<bool(qsizetype)>& progress = {});
     // The whole directory, by id (an import compares its lines with it).
     Result<QList<Contact>> everyone() const;
