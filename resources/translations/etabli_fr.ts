@@ -314,7 +314,7 @@
 <context>
     <name>AuditRepository</name>
     <message>
-        <location filename="../../src/core/storage/auditrepository.cpp" line="+374" />
+        <location filename="../../src/core/storage/auditrepository.cpp" line="+373" />
         <source>row %1 follows row %2: rows are missing</source>
         <translation>la ligne %1 suit la ligne %2 : des lignes manquent</translation>
     </message>
@@ -1422,7 +1422,7 @@
 <context>
     <name>BatchInsert</name>
     <message>
-        <location filename="../../src/core/storage/batchinsert.cpp" line="+92" />
+        <location filename="../../src/core/storage/batchinsert.cpp" line="+97" />
         <source>Internal error: badly parameterised query.</source>
         <translation>Erreur interne : requête mal paramétrée.</translation>
     </message>
@@ -3612,12 +3612,12 @@
         <translation>aucun rôle (client, donateur…) dans ses colonnes</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>the same contact as line %1</source>
         <translation>le même contact qu'en ligne %1</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+52" />
         <source>Line %1: “%2” was added to the directory meanwhile on another computer; nothing was imported. Import the file again to see it as a duplicate.</source>
         <translation>Ligne %1 : « %2 » a été ajouté au répertoire entre-temps sur un autre poste ; rien n'a été importé. Importez de nouveau le fichier pour le voir comme doublon.</translation>
     </message>
@@ -3640,7 +3640,7 @@
         <translation>Ce contact n'existe plus.</translation>
     </message>
     <message>
-        <location line="+137" />
+        <location line="+138" />
         <source>This contact was changed meanwhile on another computer.</source>
         <translation>Ce contact a été modifié entre-temps sur un autre poste.</translation>
     </message>
@@ -4768,6 +4768,49 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <location line="+7" />
         <source>This financial year is not closed.</source>
         <translation>Cet exercice n'est pas clos.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkService</name>
+    <message>
+        <location filename="../../src/core/services/frameworkservice.cpp" line="+74" />
+        <source>The file has no column %1: a framework is read from the columns bloc;code;compétence;critère.</source>
+        <translation>Le fichier n'a pas de colonne %1 : un référentiel se lit dans les colonnes bloc;code;compétence;critère.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>no block</source>
+        <translation>pas de bloc</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no competence code</source>
+        <translation>pas de code de compétence</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no competence</source>
+        <translation>pas de compétence</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>the code %1 is already the competence of line %2</source>
+        <translation>le code %1 est déjà celui de la compétence de la ligne %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the competence %1 again, without a criterion</source>
+        <translation>la compétence %1 à nouveau, sans critère</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>the criterion “%1” of %2 again</source>
+        <translation>le critère « %1 » de %2 à nouveau</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The file holds no competence.</source>
+        <translation>Le fichier ne contient aucune compétence.</translation>
     </message>
 </context>
 <context>
@@ -5998,7 +6041,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PersonalDataService</name>
     <message>
-        <location filename="../../src/core/services/personaldataservice.cpp" line="+156" />
+        <location filename="../../src/core/services/personaldataservice.cpp" line="+158" />
         <source>%1 %2 — born %3 — %4</source>
         <translation>%1 %2 — né(e) le %3 — %4</translation>
     </message>
@@ -12342,6 +12385,26 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+1" />
         <source>Left aside</source>
         <translation>Mise de côté</translation>
+    </message>
+    <message>
+        <location filename="../../src/core/domain/learning.h" line="+26" />
+        <source>not started</source>
+        <translation>non abordé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>being acquired</source>
+        <translation>en cours d'acquisition</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>acquired</source>
+        <translation>acquis</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>mastered</source>
+        <translation>maîtrisé</translation>
     </message>
 </context>
 <context>
