@@ -85,6 +85,16 @@
     </message>
     <message>
         <location line="+2" />
+        <source>change the skill frameworks</source>
+        <translation>modifier les référentiels de compétences</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>evaluate the trainees' competences</source>
+        <translation>évaluer les compétences des jeunes</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>export everything held about a person</source>
         <translation>exporter toutes les données d'une personne</translation>
     </message>
@@ -4634,6 +4644,44 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
 </context>
 <context>
+    <name>EvaluationService</name>
+    <message>
+        <location filename="../../src/core/services/evaluationservice.cpp" line="+48" />
+        <source>%1 is not in one of your sections: only their own trainers evaluate them.</source>
+        <translation>%1 n'est pas dans l'une de vos sections : seuls ses formateurs l'évaluent.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Give the day of the evaluation.</source>
+        <translation>Indiquez le jour de l'évaluation.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>An evaluation is of a day that has come: %1 is in the future.</source>
+        <translation>Une évaluation porte sur un jour passé : le %1 est dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 entered the school on %2: an evaluation cannot be earlier.</source>
+        <translation>%1 est entré(e) à l'école le %2 : une évaluation ne peut pas être antérieure.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A comment is 2 000 characters at most.</source>
+        <translation>Un commentaire fait 2 000 caractères au plus.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The job n° %1 of the production log is not one of %2's practising this competence.</source>
+        <translation>Le travail n° %1 du journal d'atelier n'est pas l'un de ceux où %2 a pratiqué cette compétence.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>This competence is not in the framework any more.</source>
+        <translation>Cette compétence n'est plus dans le référentiel.</translation>
+    </message>
+</context>
+<context>
     <name>FacturX</name>
     <message>
         <location filename="../../src/core/io/facturx.cpp" line="+481" />
@@ -4773,7 +4821,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>FrameworkService</name>
     <message>
-        <location filename="../../src/core/services/frameworkservice.cpp" line="+74" />
+        <location filename="../../src/core/services/frameworkservice.cpp" line="+79" />
         <source>The file has no column %1: a framework is read from the columns bloc;code;compétence;critère.</source>
         <translation>Le fichier n'a pas de colonne %1 : un référentiel se lit dans les colonnes bloc;code;compétence;critère.</translation>
     </message>
@@ -4798,7 +4846,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>le code %1 est déjà celui de la compétence de la ligne %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>the competence %1 again, without a criterion</source>
         <translation>la compétence %1 à nouveau, sans critère</translation>
     </message>
@@ -4811,6 +4859,16 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <location line="+10" />
         <source>The file holds no competence.</source>
         <translation>Le fichier ne contient aucune compétence.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The code %1 is given to two competences: each has its own.</source>
+        <translation>Le code %1 est donné à deux compétences : chacune a le sien.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>The competence %1 (“%2”) is not in the new framework, but evaluations or workshop skills refer to it: keep it in the file, or change its title only.</source>
+        <translation>La compétence %1 (« %2 ») n'est plus dans le nouveau référentiel, mais des évaluations ou des savoir-faire d'atelier y renvoient : gardez-la dans le fichier, ou changez seulement son intitulé.</translation>
     </message>
 </context>
 <context>
@@ -5659,6 +5717,14 @@ Complétez, puis émettez-le de nouveau.</translation>
         <location line="+12" />
         <source>A cheque of the list is already deposited, reversed, or not a cheque.</source>
         <translation>Un chèque de la liste est déjà remis, contrepassé, ou n'est pas un chèque.</translation>
+    </message>
+</context>
+<context>
+    <name>LearningRepository</name>
+    <message>
+        <location filename="../../src/core/storage/learningrepository.cpp" line="+58" />
+        <source>This certification is not in the catalogue any more.</source>
+        <translation>Cette certification n'est plus au catalogue.</translation>
     </message>
 </context>
 <context>
@@ -11907,7 +11973,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/audit.h" line="+55" />
+        <location filename="../../src/core/domain/audit.h" line="+57" />
         <source>school settings</source>
         <comment>audit trail</comment>
         <translation>paramètres de l'établissement</translation>
@@ -12127,6 +12193,18 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <source>audit trail</source>
         <comment>audit trail</comment>
         <translation>journal des modifications</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>skill framework</source>
+        <comment>audit trail</comment>
+        <translation>référentiel de compétences</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>evaluation</source>
+        <comment>audit trail</comment>
+        <translation>évaluation</translation>
     </message>
     <message>
         <location line="+23" />

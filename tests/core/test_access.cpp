@@ -41,8 +41,10 @@ const std::map<QString, QSet<QString>>& expectedPermissions()
          {SettingsEdit, BackupRun, TraineesRead, TraineesWrite, TraineesSensitive, AttendanceWrite,
           ProductionWrite, SalesRead, SalesWrite, SalesClose, FundingRead, FundingWrite, ReportsRead,
           ReportsWrite}},
-        {QStringLiteral("formateur.pneus"), {TraineesRead, AttendanceWrite, ProductionWrite}},
-        {QStringLiteral("formateur.metal"), {TraineesRead, AttendanceWrite, ProductionWrite}},
+        {QStringLiteral("formateur.pneus"),
+         {TraineesRead, AttendanceWrite, ProductionWrite, LearningEvaluate}},
+        {QStringLiteral("formateur.metal"),
+         {TraineesRead, AttendanceWrite, ProductionWrite, LearningEvaluate}},
         {QStringLiteral("lecture"), {TraineesRead, SalesRead, FundingRead, ReportsRead}},
     };
     return table;

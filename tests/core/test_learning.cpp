@@ -1,9 +1,16 @@
 // The learning booklet (issue 23): skill frameworks read from a spreadsheet.
+#include "services/evaluationservice.h"
 #include "services/frameworkservice.h"
+#include "services/traineeservice.h"
+#include "services/userservice.h"
+#include "support/testdatabase.h"
+#include "support/testenv.h"
+#include "util/clock.h"
 
 #include <catch2/catch.hpp>
 
 using namespace etabli;
+using etabli::test::TestDatabase;
 
 namespace {
 
@@ -77,4 +84,255 @@ TEST_CASE("A framework file with a duplicate code or a missing block is refused 
     REQUIRE_FALSE(noColumn);
     CHECK(noColumn.error().message.contains(QStringLiteral("code")));
     CHECK_FALSE(FrameworkService::read(frameworkFile({QStringLiteral("bloc;code;compétence")})));
+}
+
+namespace {
+
+struct School
+{
+    UserContext director;
+    UserContext trainer; // the tyres' trainer
+    qint64 tyres = 0;
+    qint64 metal = 0;
+    qint64 cap = 0;  // CAP MV
+    qint64 lea = 0;  // tyres, entered 1 September
+    qint64 noah = 0; // metalwork
+};
+
+qint64 traineeIn(Database& db, const Clock& clock, const UserContext& who, const QString& first,
+                 qint64 section)
+{
+    Trainee t;
+    t.lastName = QStringLiteral("Apprenti");
+    t.firstName = first;
+    t.sex = QStringLiteral("F");
+    t.birthDate = QDate(2010, 3, 4);
+    t.sectionId = section;
+    t.cohortYear = 2026;
+    t.entryDate = QDate(2026, 9, 1);
+    t.status = TraineeStatus::Enrolled;
+    t.studyYear = 1;
+    auto id = TraineeService(db, clock, who).create(t);
+    REQUIRE(id);
+    return *id;
+}
+
+School school(Database& db, const Clock& clock)
+{
+    School s;
+    s.director = test::createSchool(db);
+    s.tyres = test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Pneus et services'"))
+                  .toLongLong();
+    s.metal =
+        test::rawScalar(db, QStringLiteral("SELECT id FROM section WHERE name = 'Métallerie'")).toLongLong();
+    s.cap = test::rawScalar(db, QStringLiteral("SELECT id FROM certification WHERE code = 'CAP MV'"))
+                .toLongLong();
+    REQUIRE(s.cap != 0);
+    User trainer;
+    trainer.login = QStringLiteral("jl.perrin");
+    trainer.displayName = QStringLiteral("Jean-Luc Perrin");
+    trainer.role = Role::Formateur;
+    trainer.sectionIds = {s.tyres};
+    REQUIRE(UserService(db, clock, s.director).create(trainer, QStringLiteral("un-mot-de-passe-formateur")));
+    s.trainer = test::logIn(db, trainer.login, QStringLiteral("un-mot-de-passe-formateur"));
+    s.lea = traineeIn(db, clock, s.director, QStringLiteral("Léa"), s.tyres);
+    s.noah = traineeIn(db, clock, s.director, QStringLiteral("Noah"), s.metal);
+    return s;
+}
+
+const QByteArray kCapFramework = frameworkFile({
+    QStringLiteral("bloc;code;compétence;critère"),
+    QStringLiteral("B1 – Préparer;C1.1;Accueillir le client;Le client est accueilli"),
+    QStringLiteral("B1 – Préparer;C1.2;Préparer le poste;"),
+    QStringLiteral("B2 – Réaliser;C2.1;Remplacer un pneumatique;Le couple de serrage est respecté"),
+});
+
+qint64 competenceId(Database& db, const QString& code)
+{
+    return test::rawScalar(db, QStringLiteral("SELECT id FROM competence WHERE code = '%1'").arg(code))
+        .toLongLong();
+}
+
+} // namespace
+
+TEST_CASE("A framework is loaded, then loaded again: codes keep their competences, used ones stay",
+          "[learning]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(test::kToday, QTime(9, 0), Qt::UTC));
+    const School s = school(t.db(), clock);
+    FrameworkService frameworks(t.db(), clock, s.director);
+    auto blocks = FrameworkService::read(kCapFramework);
+    REQUIRE(blocks);
+    REQUIRE(frameworks.replace(s.cap, *blocks, true));
+    auto loaded = frameworks.framework(s.cap);
+    REQUIRE(loaded);
+    CHECK(loaded->demo);
+    CHECK(loaded->certificationCode == QStringLiteral("CAP MV"));
+    REQUIRE(loaded->blocks.size() == 2);
+    CHECK(loaded->competenceCount() == 3);
+    CHECK(loaded->blocks.at(0).competences.at(0).criteria.at(0).title ==
+          QStringLiteral("Le client est accueilli"));
+    const qint64 c21 = competenceId(t.db(), QStringLiteral("C2.1"));
+
+    // Only direction changes a framework.
+    CHECK(FrameworkService(t.db(), clock, s.trainer).replace(s.cap, *blocks).error().code ==
+          Error::Code::AccessDenied);
+
+    // An evaluation on C2.1 ties it to the framework.
+    CompetenceEvaluation e;
+    e.traineeId = s.lea;
+    e.competenceId = c21;
+    e.level = CompetenceLevel::InProgress;
+    e.day = test::kToday;
+    REQUIRE(EvaluationService(t.db(), clock, s.trainer).record(e));
+
+    // The school's new version: C2.1 retitled and moved, C1.2 gone, C3.1 new.
+    auto second = FrameworkService::read(frameworkFile({
+        QStringLiteral("bloc;code;compétence;critère"),
+        QStringLiteral("B1 – Préparer l'intervention;C1.1;Accueillir le client;"),
+        QStringLiteral("B3 – Contrôler;C2.1;Remplacer et contrôler un pneumatique;"),
+        QStringLiteral("B3 – Contrôler;C3.1;Rendre le véhicule;"),
+    }));
+    REQUIRE(second);
+    REQUIRE(frameworks.replace(s.cap, *second));
+    loaded = frameworks.framework(s.cap);
+    REQUIRE(loaded);
+    CHECK_FALSE(loaded->demo);
+    REQUIRE(loaded->blocks.size() == 2);
+    CHECK(loaded->blocks.at(0).title == QStringLiteral("Préparer l'intervention"));
+    CHECK(loaded->blocks.at(0).competences.at(0).criteria.isEmpty());
+    CHECK(loaded->blocks.at(1).code == QStringLiteral("B3"));
+    CHECK(competenceId(t.db(), QStringLiteral("C2.1")) == c21); // the same competence, its evaluation kept
+    CHECK(loaded->competence(c21)->title == QStringLiteral("Remplacer et contrôler un pneumatique"));
+    CHECK(competenceId(t.db(), QStringLiteral("C1.2")) == 0);
+
+    // Leaving out an evaluated competence is refused, nothing written.
+    auto third = FrameworkService::read(frameworkFile(
+        {QStringLiteral("bloc;code;compétence"), QStringLiteral("B1 – Préparer;C1.1;Accueillir le client")}));
+    REQUIRE(third);
+    auto refused = frameworks.replace(s.cap, *third);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("C2.1")));
+    CHECK(frameworks.framework(s.cap)->competenceCount() == 3);
+}
+
+TEST_CASE(
+    "A trainer evaluates the trainees of their sections: history kept, the latest counts, evidence from the "
+    "log",
+    "[learning]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(test::kToday, QTime(9, 0), Qt::UTC));
+    const School s = school(t.db(), clock);
+    auto blocks = FrameworkService::read(kCapFramework);
+    REQUIRE(blocks);
+    REQUIRE(FrameworkService(t.db(), clock, s.director).replace(s.cap, *blocks));
+    const qint64 c21 = competenceId(t.db(), QStringLiteral("C2.1"));
+    const qint64 c11 = competenceId(t.db(), QStringLiteral("C1.1"));
+
+    // The log: a skill mapped onto C2.1, practised by Léa on a customer's order and an exercise.
+    REQUIRE(
+        test::rawExec(t.db(), QStringLiteral("INSERT INTO skill (section_id, label, label_key) VALUES (%1, "
+                                             "'Démonter un pneu', 'demonter un pneu')")
+                                  .arg(s.tyres)));
+    const qint64 skill = test::rawScalar(t.db(), QStringLiteral("SELECT max(id) FROM skill")).toLongLong();
+    REQUIRE(test::rawExec(
+        t.db(), QStringLiteral("INSERT INTO skill_competence (skill_id, competence_id) VALUES (%1, %2)")
+                    .arg(skill)
+                    .arg(c21)));
+    QList<qint64> jobs;
+    for (const char* kind : {"order", "exercise"}) {
+        REQUIRE(test::rawExec(t.db(),
+                              QStringLiteral("INSERT INTO production_entry (day, section_id, author_login, "
+                                             "kind, reference, created_at, updated_at) VALUES "
+                                             "('2026-11-20', %1, 'jl.perrin', '%2', 'OR-1', "
+                                             "'2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')")
+                                  .arg(s.tyres)
+                                  .arg(QLatin1String(kind))));
+        jobs << test::rawScalar(t.db(), QStringLiteral("SELECT max(id) FROM production_entry")).toLongLong();
+        REQUIRE(test::rawExec(t.db(),
+                              QStringLiteral("INSERT INTO production_trainee (entry_id, trainee_id, minutes) "
+                                             "VALUES (%1, %2, 120)")
+                                  .arg(jobs.last())
+                                  .arg(s.lea)));
+        REQUIRE(test::rawExec(
+            t.db(), QStringLiteral("INSERT INTO production_skill (entry_id, skill_id) VALUES (%1, %2)")
+                        .arg(jobs.last())
+                        .arg(skill)));
+    }
+
+    EvaluationService trainer(t.db(), clock, s.trainer);
+    auto proposed = trainer.proposedEvidence(s.lea, c21);
+    REQUIRE(proposed);
+    REQUIRE(proposed->size() == 2);
+    CHECK(proposed->at(0).minutes == 120);
+    int orders = 0;
+    for (const EvidenceEntry& job : *proposed)
+        orders += job.customerOrder ? 1 : 0;
+    CHECK(orders == 1);
+    CHECK(trainer.proposedEvidence(s.lea, c11)->isEmpty());
+
+    CompetenceEvaluation e;
+    e.traineeId = s.lea;
+    e.competenceId = c21;
+    e.level = CompetenceLevel::InProgress;
+    e.day = QDate(2026, 11, 2);
+    e.evidence = {jobs.at(0)};
+    REQUIRE(trainer.record(e));
+    e.level = CompetenceLevel::Acquired;
+    e.day = QDate(2026, 11, 20);
+    e.comment = QStringLiteral("  Serrage au couple sans aide.  ");
+    e.evidence = jobs;
+    REQUIRE(trainer.record(e));
+    auto history = trainer.history(s.lea, c21);
+    REQUIRE(history);
+    REQUIRE(history->size() == 2);
+    CHECK(history->at(0).level == CompetenceLevel::InProgress);
+    CHECK(history->at(1).evaluatorName == QStringLiteral("Jean-Luc Perrin"));
+    CHECK(history->at(1).comment == QStringLiteral("Serrage au couple sans aide."));
+    CHECK(history->at(1).evidence.size() == 2);
+    auto latest = trainer.latest(s.lea);
+    REQUIRE(latest);
+    CHECK(latest->value(c21).level == CompetenceLevel::Acquired);
+    CHECK_FALSE(latest->contains(c11));
+
+    // Never changed in place, whatever the program does.
+    CHECK_FALSE(test::rawExec(t.db(), QStringLiteral("UPDATE competence_evaluation SET level = 'mastered'")));
+
+    // Refused, nothing written.
+    const auto count = [&] {
+        return test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM competence_evaluation")).toInt();
+    };
+    CompetenceEvaluation bad = e;
+    bad.evidence.clear();
+    bad.traineeId = s.noah; // metalwork: not this trainer's
+    auto other = trainer.record(bad);
+    REQUIRE_FALSE(other);
+    CHECK(other.error().code == Error::Code::AccessDenied);
+    CHECK(other.error().message.contains(QStringLiteral("Noah")));
+    bad.traineeId = s.lea;
+    bad.day = test::kToday.addDays(1);
+    CHECK(trainer.record(bad).error().message.contains(QStringLiteral("futur")));
+    bad.day = QDate(2026, 8, 31); // before her entry
+    CHECK(trainer.record(bad).error().message.contains(QStringLiteral("01/09/2026")));
+    bad.day = test::kToday;
+    bad.competenceId = c11;
+    bad.evidence = {jobs.at(0)}; // a job that did not practise C1.1
+    CHECK_FALSE(trainer.record(bad));
+    CHECK(count() == 2);
+    // The director evaluates in every section.
+    bad.evidence.clear();
+    CHECK(EvaluationService(t.db(), clock, s.director).record(bad));
+    CHECK(count() == 3);
+
+    CHECK(EvaluationService::levelFromText(QStringLiteral("En cours d'acquisition")) ==
+          CompetenceLevel::InProgress);
+    CHECK(EvaluationService::levelFromText(QStringLiteral("maîtrisé")) == CompetenceLevel::Mastered);
+    CHECK(EvaluationService::levelFromText(QStringLiteral("acquired")) == CompetenceLevel::Acquired);
+    CHECK_FALSE(EvaluationService::levelFromText(QStringLiteral("excellent")));
 }

@@ -46,6 +46,8 @@ enum class AuditEntity
     ReportNarrative,
     Archive,
     Audit,
+    Framework,
+    Evaluation,
 };
 
 template <> struct Codes<AuditEntity>
@@ -108,6 +110,10 @@ template <> struct Codes<AuditEntity>
         {AuditEntity::Archive, "archive",
          QT_TRANSLATE_NOOP3("etabli::Codes", "year's archive", "audit trail")},
         {AuditEntity::Audit, "audit", QT_TRANSLATE_NOOP3("etabli::Codes", "audit trail", "audit trail")},
+        {AuditEntity::Framework, "framework",
+         QT_TRANSLATE_NOOP3("etabli::Codes", "skill framework", "audit trail")},
+        {AuditEntity::Evaluation, "evaluation",
+         QT_TRANSLATE_NOOP3("etabli::Codes", "evaluation", "audit trail")},
     };
 };
 

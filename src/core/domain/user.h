@@ -48,15 +48,18 @@ inline const QString FundingRead = QStringLiteral("funding.read");
 inline const QString FundingWrite = QStringLiteral("funding.write");
 inline const QString ReportsRead = QStringLiteral("reports.read");
 inline const QString ReportsWrite = QStringLiteral("reports.write");
+inline const QString LearningFrameworks = QStringLiteral("learning.frameworks");
+inline const QString LearningEvaluate = QStringLiteral("learning.evaluate");
 inline const QString PersonalDataExport = QStringLiteral("personal_data.export");
 inline const QString RetentionApply = QStringLiteral("retention.apply");
 
 inline QStringList all()
 {
-    return {SettingsEdit, UsersManage,   AuditRead,          BackupRun,       BackupRestore,
-            TraineesRead, TraineesWrite, TraineesSensitive,  AttendanceWrite, ProductionWrite,
-            SalesRead,    SalesWrite,    SalesClose,         FundingRead,     FundingWrite,
-            ReportsRead,  ReportsWrite,  PersonalDataExport, RetentionApply};
+    return {SettingsEdit,    UsersManage,   AuditRead,          BackupRun,       BackupRestore,
+            TraineesRead,    TraineesWrite, TraineesSensitive,  AttendanceWrite, ProductionWrite,
+            SalesRead,       SalesWrite,    SalesClose,         FundingRead,     FundingWrite,
+            ReportsRead,     ReportsWrite,  PersonalDataExport, RetentionApply,  LearningFrameworks,
+            LearningEvaluate};
 }
 } // namespace permission
 

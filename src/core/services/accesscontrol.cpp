@@ -41,6 +41,10 @@ QString AccessControl::describe(const QString& p)
         return tr("produce the reports");
     if (p == ReportsWrite)
         return tr("write the reports' texts");
+    if (p == LearningFrameworks)
+        return tr("change the skill frameworks");
+    if (p == LearningEvaluate)
+        return tr("evaluate the trainees' competences");
     if (p == PersonalDataExport)
         return tr("export everything held about a person");
     if (p == RetentionApply)

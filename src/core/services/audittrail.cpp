@@ -313,6 +313,10 @@ DataKinds AuditTrail::kindOf(AuditEntity entity)
         return DataKind::Reports;
     case E::Audit:
         return DataKind::Audit;
+    case E::Framework:
+        return DataKind::School;
+    case E::Evaluation:
+        return DataKind::Trainees;
     case E::Archive: // a year's archive touches what the year holds
         break;
     }

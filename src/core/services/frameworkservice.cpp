@@ -1,11 +1,16 @@
 #include "services/frameworkservice.h"
 
 #include "io/sheetreader.h"
+#include "services/accesscontrol.h"
+#include "services/audittrail.h"
 #include "services/importlines.h"
+#include "storage/learningrepository.h"
+#include "storage/transaction.h"
 #include "util/text.h"
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace etabli {
 
@@ -156,6 +161,101 @@ Result<QList<CompetenceBlock>> FrameworkService::read(const QByteArray& bytes)
     if (blocks.isEmpty())
         return fail(Error::Code::InvalidInput, tr("The file holds no competence."));
     return blocks;
+}
+
+Result<SkillFramework> FrameworkService::framework(qint64 certificationId) const
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
+    return LearningRepository(m_db).framework(certificationId);
+}
+
+Status FrameworkService::replace(qint64 certificationId, const QList<CompetenceBlock>& blocks, bool demo)
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::LearningFrameworks));
+    QSet<QString> codes;
+    for (const CompetenceBlock& b : blocks) {
+        for (const Competence& c : b.competences) {
+            if (codes.contains(c.code))
+                return fail(Error::Code::InvalidInput,
+                            tr("The code %1 is given to two competences: each has its own.").arg(c.code));
+            codes.insert(c.code);
+        }
+    }
+    return inTransaction(m_db, [&]() -> Status {
+        LearningRepository repo(m_db);
+        auto before = repo.framework(certificationId);
+        if (!before)
+            return std::unexpected(before.error());
+        QHash<QString, qint64> blockIds;
+        QHash<QString, qint64> competenceIds;
+        for (const CompetenceBlock& b : std::as_const(before->blocks)) {
+            blockIds.insert(b.code, b.id);
+            for (const Competence& c : b.competences)
+                competenceIds.insert(c.code, c.id);
+        }
+        // What the file leaves out goes first, unless something names it.
+        for (const CompetenceBlock& b : std::as_const(before->blocks)) {
+            for (const Competence& c : b.competences) {
+                if (codes.contains(c.code))
+                    continue;
+                auto uses = repo.usesOf(c.id);
+                if (!uses)
+                    return std::unexpected(uses.error());
+                if (*uses > 0)
+                    return fail(
+                        Error::Code::Conflict,
+                        tr("The competence %1 (“%2”) is not in the new framework, but evaluations or "
+                           "workshop skills refer to it: keep it in the file, or change its title only.")
+                            .arg(c.code, c.title));
+                ETABLI_TRY(repo.deleteCompetence(c.id));
+            }
+        }
+        int added = 0;
+        for (qsizetype bi = 0; bi < blocks.size(); ++bi) {
+            CompetenceBlock block = blocks.at(bi);
+            const int blockPosition = static_cast<int>(bi + 1);
+            if (const auto known = blockIds.constFind(block.code); known != blockIds.cend()) {
+                block.id = *known;
+                ETABLI_TRY(repo.updateBlock(block, blockPosition));
+            } else {
+                auto id = repo.insertBlock(certificationId, block, blockPosition);
+                if (!id)
+                    return std::unexpected(id.error());
+                block.id = *id;
+            }
+            for (qsizetype ci = 0; ci < block.competences.size(); ++ci) {
+                Competence competence = block.competences.at(ci);
+                const int position = static_cast<int>(ci + 1);
+                if (const auto known = competenceIds.constFind(competence.code);
+                    known != competenceIds.cend()) {
+                    competence.id = *known;
+                    ETABLI_TRY(repo.updateCompetence(block.id, competence, position));
+                } else {
+                    auto id = repo.insertCompetence(certificationId, block.id, competence, position);
+                    if (!id)
+                        return std::unexpected(id.error());
+                    competence.id = *id;
+                    ++added;
+                }
+                ETABLI_TRY(repo.replaceCriteria(competence.id, competence.criteria));
+            }
+        }
+        QSet<QString> blockCodes;
+        for (const CompetenceBlock& b : blocks)
+            blockCodes.insert(b.code);
+        for (const CompetenceBlock& b : std::as_const(before->blocks)) {
+            if (!blockCodes.contains(b.code))
+                ETABLI_TRY(repo.deleteBlock(b.id)); // emptied above
+        }
+        ETABLI_TRY(repo.setDemo(certificationId, demo));
+        ChangeSet changes;
+        changes.set(QStringLiteral("blocks"), static_cast<qint64>(blocks.size()))
+            .set(QStringLiteral("competences"), static_cast<qint64>(codes.size()))
+            .set(QStringLiteral("created"), added);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, AuditEntity::Framework, QString::number(certificationId), AuditAction::Update,
+                    changes);
+    });
 }
 
 } // namespace etabli

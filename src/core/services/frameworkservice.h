@@ -33,6 +33,16 @@ public:
     // code or no competence, or a code is already another competence's.
     static Result<QList<CompetenceBlock>> read(const QByteArray& bytes);
 
+    // The certification's framework (anyone who sees the trainees).
+    Result<SkillFramework> framework(qint64 certificationId) const;
+    // The certification's framework made these blocks (learning.frameworks):
+    // matched by code — a block or competence keeps its number, so its
+    // evaluations and workshop skills stay with it, and takes the file's
+    // title and place; new ones are added; one the file leaves out is
+    // removed, unless evaluations or workshop skills name it (refused,
+    // nothing written). Criteria are the file's. `demo`: the demo's example.
+    Status replace(qint64 certificationId, const QList<CompetenceBlock>& blocks, bool demo = false);
+
 private:
     Database& m_db;
     const Clock& m_clock;

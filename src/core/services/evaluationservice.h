@@ -1,0 +1,53 @@
+#pragma once
+
+#include "domain/learning.h"
+#include "domain/user.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace etabli {
+
+class Clock;
+class Database;
+
+// A master trainer's evaluations of a trainee's competences (issue 23,
+// item 2). Recorded, never changed: the latest by day counts, the history
+// stays. A trainer evaluates and reads only the trainees of their sections.
+class EvaluationService
+{
+    Q_DECLARE_TR_FUNCTIONS(EvaluationService)
+
+public:
+    EvaluationService(Database& db, const Clock& clock, UserContext actor)
+        : m_db(db), m_clock(clock), m_actor(std::move(actor))
+    {
+    }
+
+    // Records `evaluation` by the acting account (learning.evaluate). Refused,
+    // nothing written: a trainee of another section than the trainer's, an
+    // unknown competence, a day in the future or before the trainee's entry,
+    // evidence that is not one of the trainee's jobs.
+    Result<qint64> record(CompetenceEvaluation evaluation);
+    // The four steps from their French or English words ("acquis",
+    // "en cours d'acquisition", "in_progress"…); none for anything else.
+    static std::optional<CompetenceLevel> levelFromText(const QString& text);
+
+    Result<QList<CompetenceEvaluation>> history(qint64 traineeId, qint64 competenceId) const;
+    Result<QHash<qint64, CompetenceEvaluation>> latest(qint64 traineeId) const;
+    // The trainee's jobs in the production log that practised the
+    // competence (through a workshop skill mapped onto it): what an
+    // evaluation's evidence is proposed from.
+    Result<QList<EvidenceEntry>> proposedEvidence(qint64 traineeId, qint64 competenceId) const;
+
+private:
+    // The trainee, if the acting account may see their learning.
+    Status mayReach(qint64 traineeId) const;
+
+    Database& m_db;
+    const Clock& m_clock;
+    UserContext m_actor;
+};
+
+} // namespace etabli
