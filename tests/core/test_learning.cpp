@@ -3,6 +3,7 @@
 #include "services/frameworkservice.h"
 #include "services/traineeservice.h"
 #include "services/userservice.h"
+#include "storage/traineerepository.h"
 #include "support/testdatabase.h"
 #include "support/testenv.h"
 #include "util/clock.h"
@@ -21,8 +22,9 @@ QByteArray frameworkFile(const QStringList& rows)
 
 } // namespace
 
-TEST_CASE("A framework is read from bloc;code;compétence;critère, a competence gathering its criteria",
-          "[learning]")
+TEST_CASE(
+    "A framework is read from its columns bloc, code, compétence, critère: a competence gathers its criteria",
+    "[learning]")
 {
     const auto blocks = FrameworkService::read(frameworkFile({
         QStringLiteral("Bloc;Code;Compétence;Critère"),
@@ -329,6 +331,16 @@ TEST_CASE(
     bad.evidence.clear();
     CHECK(EvaluationService(t.db(), clock, s.director).record(bad));
     CHECK(count() == 3);
+
+    // The retention rule keeps the levels and clears the trainers' words.
+    REQUIRE(TraineeRepository(t.db()).anonymise(s.lea, QStringLiteral("2033-09-01T00:00:00Z")));
+    CHECK(test::rawScalar(t.db(),
+                          QStringLiteral("SELECT count(*) FROM competence_evaluation WHERE comment <> ''"))
+              .toInt() == 0);
+    CHECK(test::rawScalar(
+              t.db(),
+              QStringLiteral("SELECT count(*) FROM competence_evaluation WHERE trainee_id = %1").arg(s.lea))
+              .toInt() == 3);
 
     CHECK(EvaluationService::levelFromText(QStringLiteral("En cours d'acquisition")) ==
           CompetenceLevel::InProgress);
