@@ -2331,7 +2331,7 @@
         <location line="+0" />
         <location line="+8" />
         <location line="+4" />
-        <location filename="../../src/cli/clireports.cpp" line="+105" />
+        <location filename="../../src/cli/clireports.cpp" line="+106" />
         <location filename="../../src/cli/cliserver.cpp" line="-63" />
         <source>NAME</source>
         <translation>NOM</translation>
@@ -2478,7 +2478,7 @@
         <location line="+2" />
         <location filename="../../src/cli/cliprint.cpp" line="+184" />
         <location line="+2" />
-        <location filename="../../src/cli/clireports.cpp" line="+4" />
+        <location filename="../../src/cli/clireports.cpp" line="+6" />
         <location line="+4" />
         <source>DATE</source>
         <translation>DATE</translation>
@@ -3187,7 +3187,7 @@
         <translation>Liste écrite dans %1</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clireports.cpp" line="-64" />
+        <location filename="../../src/cli/clireports.cpp" line="-66" />
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
@@ -3225,6 +3225,7 @@
     </message>
     <message>
         <location line="+0" />
+        <location line="+2" />
         <source>ID</source>
         <translation>NUMÉRO</translation>
     </message>
@@ -3239,12 +3240,17 @@
         <translation>Dernier jour des feuilles d'émargement (par défaut : la semaine du premier).</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>Writes a report on the school's data: a school year's indicators, the activity report, the financial report of a financial year, a subsidy's final account, the sign-in sheets of a section, the funder pack that gathers them, or the funding split.</source>
-        <translation>Écrit un rapport sur les données de l'école : les indicateurs d'une année scolaire, le rapport d'activité, le rapport financier d'un exercice, le compte rendu financier d'une subvention, les feuilles d'émargement d'une section, le pack financeur qui les réunit, ou la répartition des financements.</translation>
+        <location line="+18" />
+        <source>indicators, activity, financial, grant, attendance, pack, funding, receipts or booklet.</source>
+        <translation>indicators, activity, financial, grant, attendance, pack, funding, receipts ou booklet.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+3" />
+        <source>Writes a report on the school's data: a school year's indicators, the activity report, the financial report of a financial year, a subsidy's final account, the sign-in sheets of a section, the funder pack that gathers them, the funding split, or a trainee's learning booklet.</source>
+        <translation>Écrit un rapport sur les données de l'école : les indicateurs d'une année scolaire, le rapport d'activité, le rapport financier d'un exercice, le compte rendu financier d'une subvention, les feuilles d'émargement d'une section, le pack financeur qui les rassemble, la répartition des financements, ou le livret de suivi d'un jeune.</translation>
+    </message>
+    <message>
+        <location line="+37" />
         <source>Usage: etabli-cli report indicators --school-year 2013-2014 [--section NAME] [--format json|csv|pdf|html] --user LOGIN</source>
         <translation>Utilisation : etabli-cli report indicators --school-year 2013-2014 [--section NOM] [--format json|csv|pdf|html] --user IDENTIFIANT</translation>
     </message>
@@ -3280,6 +3286,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>       etabli-cli report booklet --trainee ID [--format pdf|html]</source>
+        <translation>       etabli-cli report booklet --trainee ID [--format pdf|html]</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>       etabli-cli report receipts --year 2025 [--financial-year] [--format json|csv|pdf|html]</source>
         <translation>       etabli-cli report receipts --year 2025 [--financial-year] [--format json|csv|pdf|html]</translation>
     </message>
@@ -3299,7 +3310,7 @@
         <translation>Attention : %1</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+19" />
         <source>Warning: %1 — %2</source>
         <translation>Attention : %1 — %2</translation>
     </message>
@@ -3346,7 +3357,7 @@
     </message>
     <message>
         <location line="+2" />
-        <location filename="../../src/cli/clireports.cpp" line="-166" />
+        <location filename="../../src/cli/clireports.cpp" line="-174" />
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
@@ -3406,7 +3417,7 @@
         <translation>Lignes suivantes : --after %1</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clireports.cpp" line="-36" />
+        <location filename="../../src/cli/clireports.cpp" line="-38" />
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -3441,7 +3452,12 @@
         <translation>Reçus annulés</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+21" />
+        <source>booklet: the trainee, by number.</source>
+        <translation>booklet : le jeune, par son numéro.</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>receipts: the financial year starting in --year, not the civil year.</source>
         <translation>receipts : l'exercice qui commence en --year, et non l'année civile.</translation>
     </message>
@@ -3454,11 +3470,6 @@
         <location line="+4" />
         <source>File to write (default: the standard output).</source>
         <translation>Fichier à écrire (par défaut : la sortie standard).</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>indicators, activity, financial, grant, attendance, pack, funding or receipts.</source>
-        <translation>indicators, activity, financial, grant, attendance, pack, funding ou receipts.</translation>
     </message>
 </context>
 <context>
@@ -6917,7 +6928,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>ReportDataService</name>
     <message>
-        <location filename="../../src/core/services/reportdataservice.cpp" line="+111" />
+        <location filename="../../src/core/services/reportdataservice.cpp" line="+116" />
         <source>The subsidy “%1” was refused: there is no account to give.</source>
         <translation>La subvention « %1 » a été refusée : il n'y a pas de compte rendu à faire.</translation>
     </message>
@@ -6955,6 +6966,11 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+4" />
         <source>Print at most 26 weeks of sheets at a time.</source>
         <translation>Imprimez au plus 26 semaines de feuilles à la fois.</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Access denied: the booklet of a trainee of another section is for their own trainers.</source>
+        <translation>Accès refusé : le livret d'un jeune d'une autre section est pour ses propres formateurs.</translation>
     </message>
 </context>
 <context>
@@ -7568,7 +7584,152 @@ Complétez, puis envoyez le devis.</translation>
         <translation>% réalisé</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="+161" />
+        <source>Learning booklet — %1</source>
+        <translation>Livret de suivi des apprentissages — %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1, %2 workshop, at the school since %3</source>
+        <translation>%1, atelier %2, à l'école depuis le %3</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> (left on %1)</source>
+        <translation> (sorti(e) le %1)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Master trainer: %1.</source>
+        <translation>Maître professionnel : %1.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Each competence shows its latest evaluation (non abordé, en cours d'acquisition, acquis, maîtrisé) and the real jobs of the workshop's log in which it was practised: their number, those for customers, and the hours.</source>
+        <translation>Chaque compétence montre sa dernière évaluation (non abordé, en cours d'acquisition, acquis, maîtrisé) et les travaux réels du journal d'atelier où elle a été pratiquée : leur nombre, ceux pour des clients, et les heures.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Example framework of the demonstration, not the official text of the diploma.</source>
+        <translation>Référentiel d'exemple de la démonstration, pas le texte officiel du diplôme.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>not evaluated</source>
+        <translation>non évalué</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 (%2 customers')</source>
+        <translation>%1 (%2 clients)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Competence</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Real jobs</source>
+        <translation>Travaux réels</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No skill framework is loaded for the certifications this workshop prepares.</source>
+        <translation>Aucun référentiel n'est chargé pour les certifications que prépare cet atelier.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Internships</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No internship recorded.</source>
+        <translation>Aucun stage enregistré.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Host</source>
+        <translation>Entreprise d'accueil</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Certifications</source>
+        <translation>Certifications</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No certification recorded.</source>
+        <translation>Aucune certification enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Certification</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The young person</source>
+        <translation>Le jeune</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>The master trainer</source>
+        <translation>Le maître professionnel</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>The family</source>
+        <translation>La famille</translation>
+    </message>
+    <message>
+        <location line="-315" />
         <source>4. Explanation of the deviations</source>
         <translation>4. Explication des écarts</translation>
     </message>

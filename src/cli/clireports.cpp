@@ -40,7 +40,8 @@ bool formatFits(const QString& what, const QString& format)
     if (what == QLatin1String("pack")) // its tables also as a workbook, a sheet each
         return format == QLatin1String("pdf") || format == QLatin1String("html") ||
                format == QLatin1String("xlsx");
-    if (what == QLatin1String("grant") || what == QLatin1String("attendance"))
+    if (what == QLatin1String("grant") || what == QLatin1String("attendance") ||
+        what == QLatin1String("booklet"))
         return format == QLatin1String("pdf") || format == QLatin1String("html");
     return false;
 }
@@ -105,6 +106,8 @@ int Commands::reportData(const QStringList& args)
                                            tr("One section, by its name (default: all)."), tr("NAME"));
     const QCommandLineOption grantOption(
         QStringLiteral("grant"), tr("A subsidy, by its number (repeat it in a pack for several)."), tr("ID"));
+    const QCommandLineOption traineeOption(QStringLiteral("trainee"), tr("booklet: the trainee, by number."),
+                                           tr("ID"));
     const QCommandLineOption fromOption(QStringLiteral("from"),
                                         tr("First day of the sign-in sheets (2026-11-23)."), tr("DATE"));
     const QCommandLineOption toOption(QStringLiteral("to"),
@@ -120,18 +123,19 @@ int Commands::reportData(const QStringList& args)
                                           tr("FORMAT"));
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("out")},
                                        tr("File to write (default: the standard output)."), tr("FILE"));
-    for (const QCommandLineOption& o : {user, yearOption, schoolYearOption, sectionOption, grantOption,
-                                        fromOption, toOption, financialOption, formatOption, outOption})
+    for (const QCommandLineOption& o :
+         {user, yearOption, schoolYearOption, sectionOption, grantOption, traineeOption, fromOption, toOption,
+          financialOption, formatOption, outOption})
         parser.addOption(o);
     parser.addPositionalArgument(
         QStringLiteral("what"),
-        tr("indicators, activity, financial, grant, attendance, pack, funding or receipts."));
+        tr("indicators, activity, financial, grant, attendance, pack, funding, receipts or booklet."));
     if (int rc = parseCommand(
             parser, common, QStringLiteral("report"),
             tr("Writes a report on the school's data: a school year's indicators, the activity "
                "report, the financial report of a financial year, a subsidy's final account, the "
-               "sign-in sheets of a section, the funder pack that gathers them, or the funding "
-               "split."),
+               "sign-in sheets of a section, the funder pack that gathers them, the funding "
+               "split, or a trainee's learning booklet."),
             args, m_out, m_err, 1);
         rc >= 0)
         return rc;
@@ -160,6 +164,7 @@ int Commands::reportData(const QStringList& args)
     const bool usable = positional.size() == 1 && formatFits(what, format) && (!needsYear || yearOk) &&
                         (!needsSchoolYear || parser.isSet(schoolYearOption)) && grantsOk &&
                         (what != QLatin1String("grant") || grants.size() == 1) &&
+                        (what != QLatin1String("booklet") || parser.value(traineeOption).toLongLong() > 0) &&
                         (what != QLatin1String("attendance") ||
                          (from.isValid() && to.isValid() && parser.isSet(sectionOption)));
     if (!usable || parser.value(user).isEmpty()) {
@@ -175,6 +180,7 @@ int Commands::reportData(const QStringList& args)
               tr("       etabli-cli report pack --school-year 2025-2026 --year 2025 [--grant ID]… [--format "
                  "pdf|html|xlsx]"),
               tr("       etabli-cli report funding --year 2025 [--format json|csv]"),
+              tr("       etabli-cli report booklet --trainee ID [--format pdf|html]"),
               tr("       etabli-cli report receipts --year 2025 [--financial-year] [--format "
                  "json|csv|pdf|html]"),
               tr("       (each with --user LOGIN and --out FILE; a PDF needs --out)")})
@@ -256,6 +262,11 @@ int Commands::reportData(const QStringList& args)
             return report(m_err, result.error());
         document = print::ReportDocuments::attendance(*result);
         landscape = true;
+    } else if (what == QLatin1String("booklet")) {
+        auto result = data.booklet(parser.value(traineeOption).toLongLong());
+        if (!result)
+            return report(m_err, result.error());
+        document = print::ReportDocuments::booklet(*result);
     } else {
         auto result = data.pack(schoolYear, year, grants);
         if (!result)

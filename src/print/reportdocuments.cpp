@@ -641,4 +641,70 @@ ReportBuilder ReportDocuments::attendance(const AttendanceSheetData& data)
     return b;
 }
 
+ReportBuilder ReportDocuments::booklet(const BookletData& data)
+{
+    ReportBuilder b(data.school, tr("Learning booklet — %1").arg(data.trainee), data.printedOn);
+    QString who =
+        tr("%1, %2 workshop, at the school since %3").arg(data.trainee, data.section, day(data.entry));
+    if (data.exit.isValid())
+        who += tr(" (left on %1)").arg(day(data.exit));
+    b.paragraph(who + QLatin1Char('.'));
+    if (!data.trainers.isEmpty())
+        b.paragraph(tr("Master trainer: %1.").arg(data.trainers.join(QStringLiteral(", "))));
+    b.note(tr("Each competence shows its latest evaluation (non abordé, en cours d'acquisition, acquis, "
+              "maîtrisé) and the real jobs of the workshop's log in which it was practised: their number, "
+              "those for customers, and the hours."));
+    for (const BookletData::Framework& f : data.frameworks) {
+        b.heading(f.certification);
+        if (f.demo)
+            b.note(tr("Example framework of the demonstration, not the official text of the diploma."));
+        for (const BookletData::Block& block : f.blocks) {
+            b.headingKeptTogether(QStringLiteral("%1 — %2").arg(block.code, block.title));
+            QList<QStringList> rows;
+            for (const BookletData::Competence& c : block.competences) {
+                const QString hours =
+                    QLocale(QLocale::French, QLocale::France).toString(c.minutes / 60.0, 'f', 1);
+                rows << QStringList{c.code,
+                                    c.title,
+                                    c.level ? labelOf(*c.level) : tr("not evaluated"),
+                                    c.level ? day(c.day) : QString(),
+                                    tr("%1 (%2 customers')").arg(c.jobs).arg(c.orders),
+                                    hours};
+            }
+            b.table({tr("Code"), tr("Competence"), tr("Level"), tr("Date"), tr("Real jobs"), tr("Hours")},
+                    rows, {4, 5}, {}, {7, 35, 17, 13, 17, 11});
+        }
+    }
+    if (data.frameworks.isEmpty())
+        b.note(tr("No skill framework is loaded for the certifications this workshop prepares."));
+    b.heading(tr("Internships"));
+    if (data.internships.isEmpty()) {
+        b.note(tr("No internship recorded."));
+    } else {
+        QList<QStringList> rows;
+        for (const BookletData::Stay& i : data.internships)
+            rows << QStringList{i.host, day(i.start), day(i.end)};
+        b.table({tr("Host"), tr("From"), tr("To")}, rows);
+    }
+    b.heading(tr("Certifications"));
+    if (data.certifications.isEmpty()) {
+        b.note(tr("No certification recorded."));
+    } else {
+        QList<QStringList> rows;
+        for (const BookletData::Result& c : data.certifications)
+            rows << QStringList{c.certification, QString::number(c.session), labelOf(c.result)};
+        b.table({tr("Certification"), tr("Session"), tr("Result")}, rows);
+    }
+    b.headingKeptTogether(tr("Signatures"));
+    const auto esc = &ReportBuilder::esc;
+    b.raw(QStringLiteral(
+              "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\" border=\"1\" "
+              "style=\"border-collapse: collapse; border-color: #777777;\"><tr><th width=\"33%\">%1</th>"
+              "<th width=\"33%\">%2</th><th width=\"34%\">%3</th></tr><tr>%4%4%4</tr></table>")
+              .arg(esc(tr("The young person")), esc(tr("The master trainer")), esc(tr("The family")),
+                   // The blank's size is the room to sign in.
+                   QStringLiteral("<td><span style=\"font-size: 36pt;\">&nbsp;</span></td>")));
+    return b;
+}
+
 } // namespace etabli::print

@@ -26,6 +26,9 @@ public:
     static ReportBuilder receipts(const ReceiptsStatementData& data);
     // Feuilles d'émargement: one page per week (print in landscape).
     static ReportBuilder attendance(const AttendanceSheetData& data);
+    // Livret de suivi of a trainee: each framework with the levels and the
+    // jobs behind them, the internships, the certifications, signatures.
+    static ReportBuilder booklet(const BookletData& data);
     // Pack financeur: all of the above but the sheets, with a table of contents.
     static ReportBuilder pack(const FunderPackData& data);
 

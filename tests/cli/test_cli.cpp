@@ -1181,6 +1181,41 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
             password);
     CHECK(trainer.code == 1);
     CHECK(trainer.err.contains(QStringLiteral("Accès refusé")));
+
+    // A trainee's learning booklet: the framework, each competence's level and the jobs behind it.
+    const QVariantList learner = firstRow(
+        db, QStringLiteral(
+                "SELECT e.trainee_id, t.first_name, count(*) FROM competence_evaluation e JOIN trainee "
+                "t ON t.id = e.trainee_id JOIN section s ON s.id = t.section_id WHERE s.name = "
+                "'Pneus et services' AND e.level = 'acquired' GROUP BY e.trainee_id, t.first_name "
+                "ORDER BY count(*) DESC, e.trainee_id LIMIT 1"));
+    REQUIRE(learner.size() == 3);
+    const QString bookletPdf = dir.filePath(QStringLiteral("livret.pdf"));
+    auto booklet =
+        cli(QStringList{QStringLiteral("report"), QStringLiteral("booklet"), QStringLiteral("--trainee"),
+                        learner[0].toString(), QStringLiteral("--out"), bookletPdf} +
+                base,
+            password);
+    INFO(booklet.err.toStdString());
+    REQUIRE(booklet.code == 0);
+    const QString bookletText = test::pdfRawText(bookletPdf);
+    CHECK(bookletText.contains(QStringLiteral("Livret de suivi")));
+    CHECK(bookletText.contains(learner[1].toString()));
+    CHECK(bookletText.contains(QStringLiteral("CAP MV")));
+    CHECK(bookletText.contains(QStringLiteral("Référentiel d'exemple")));
+    CHECK(bookletText.contains(QStringLiteral("C2.1")));
+    CHECK(bookletText.contains(QStringLiteral("acquis")));
+    CHECK(bookletText.contains(QStringLiteral("clients)")));
+    CHECK(bookletText.contains(QStringLiteral("La famille")));
+    CHECK(bookletText.contains(QStringLiteral("Page 1 / ")));
+    // The metalwork's trainer does not read a tyre trainee's booklet.
+    auto otherTrainer =
+        cli({QStringLiteral("report"), QStringLiteral("booklet"), QStringLiteral("--trainee"),
+             learner[0].toString(), QStringLiteral("--format"), QStringLiteral("html"),
+             QStringLiteral("--database"), db, QStringLiteral("--user"), QStringLiteral("formateur.metal")},
+            password);
+    CHECK(otherTrainer.code == 1);
+    CHECK(otherTrainer.err.contains(QStringLiteral("Accès refusé")));
     const QVariantList refused =
         firstRow(db, QStringLiteral("SELECT id FROM subsidy WHERE decision = 'refused' ORDER BY id LIMIT 1"));
     if (!refused.isEmpty()) {

@@ -323,6 +323,47 @@ TEST_CASE("The demo's production log agrees with the register and the records", 
     CHECK(count(QStringLiteral("SELECT COUNT(*) FROM volunteer_hours")) > 50);
 }
 
+TEST_CASE("The demo's CAPs have example frameworks, its skills map onto them, its trainees are evaluated "
+          "from their jobs",
+          "[demo][learning]")
+{
+    TestDatabase t("sqlite", test::DemoSpec::school());
+    Database& db = t.db();
+    const auto count = [&db](const QString& sql) { return test::rawScalar(db, sql).toLongLong(); };
+    // Two frameworks, marked as examples, each competence with a criterion.
+    CHECK(count(QStringLiteral("SELECT COUNT(DISTINCT certification_id) FROM competence")) == 2);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM certification WHERE framework_demo = 1")) == 2);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM competence c WHERE NOT EXISTS (SELECT 1 FROM "
+                               "competence_criterion k WHERE k.competence_id = c.id)")) == 0);
+    // Every workshop skill practises a competence of its own workshop's CAP.
+    CHECK(count(QStringLiteral(
+              "SELECT COUNT(*) FROM skill s WHERE NOT EXISTS (SELECT 1 FROM skill_competence m "
+              "WHERE m.skill_id = s.id)")) == 0);
+    CHECK(
+        count(QStringLiteral(
+            "SELECT COUNT(*) FROM skill_competence m JOIN skill s ON s.id = m.skill_id JOIN competence c ON "
+            "c.id = m.competence_id WHERE NOT EXISTS (SELECT 1 FROM section_certification x WHERE "
+            "x.section_id "
+            "= s.section_id AND x.certification_id = c.certification_id)")) == 0);
+    // The trainees still there are evaluated, by their workshop's trainer, never ahead of their
+    // jobs, each evaluation with evidence of theirs.
+    CHECK(
+        count(QStringLiteral("SELECT COUNT(DISTINCT trainee_id) FROM competence_evaluation")) ==
+        count(QStringLiteral("SELECT COUNT(*) FROM trainee t WHERE status = 'enrolled' AND EXISTS (SELECT 1 "
+                             "FROM production_trainee p WHERE p.trainee_id = t.id)")));
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM competence_evaluation WHERE level IN ('acquired', "
+                               "'mastered')")) > 0);
+    CHECK(
+        count(QStringLiteral("SELECT COUNT(*) FROM competence_evaluation e WHERE NOT EXISTS (SELECT 1 FROM "
+                             "evaluation_evidence v JOIN production_trainee p ON p.entry_id = v.entry_id AND "
+                             "p.trainee_id = e.trainee_id WHERE v.evaluation_id = e.id)")) == 0);
+    CHECK(count(QStringLiteral(
+              "SELECT COUNT(*) FROM competence_evaluation e JOIN trainee t ON t.id = "
+              "e.trainee_id JOIN staff s ON s.user_id = e.evaluator_id JOIN staff_section x ON "
+              "x.staff_id = s.id WHERE x.section_id <> t.section_id")) == 0);
+    CHECK(count(QStringLiteral("SELECT COUNT(*) FROM competence_evaluation WHERE day >= '2026-11-27'")) == 0);
+}
+
 TEST_CASE("The demo's sales follow the workshops' log: quotes, work orders, invoices, the tyre hotel",
           "[demo][sales]")
 {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "domain/budget.h"
+#include "domain/career.h"
+#include "domain/learning.h"
 #include "domain/school.h"
 #include "reports/fundingreport.h"
 #include "reports/indicators.h"
@@ -81,6 +83,59 @@ struct AttendanceSheetData
         QStringList trainees; // "NOM Prénom", enrolled some day of the week
     };
     QList<Week> weeks;
+};
+
+// Livret de suivi des apprentissages of a trainee (issue 23, item 3): the
+// framework of each certification their section prepares, with each
+// competence's current level and the real jobs behind it.
+struct BookletData
+{
+    SchoolIdentity school;
+    QDate printedOn;
+    QString trainee; // "Léa DUPONT"
+    QString section;
+    QDate entry;
+    QDate exit;
+    QStringList trainers; // the section's master trainers
+    struct Competence
+    {
+        QString code;
+        QString title;
+        QStringList criteria;
+        std::optional<CompetenceLevel> level; // none: not evaluated yet
+        QDate day;
+        QString evaluator;
+        int jobs = 0;   // jobs of the log that practised it
+        int orders = 0; // of which for customers
+        int minutes = 0;
+    };
+    struct Block
+    {
+        QString code;
+        QString title;
+        QList<Competence> competences;
+    };
+    struct Framework
+    {
+        QString certification; // "CAP MV — CAP maintenance des véhicules"
+        bool demo = false;
+        QList<Block> blocks;
+    };
+    QList<Framework> frameworks;
+    struct Stay
+    {
+        QString host;
+        QDate start;
+        QDate end;
+    };
+    QList<Stay> internships;
+    struct Result
+    {
+        QString certification;
+        int session = 0;
+        CertificationResult result = CertificationResult::Registered;
+    };
+    QList<Result> certifications;
 };
 
 struct FunderPackData

@@ -636,6 +636,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         if (federation && m_options.federationOrders > 0) {
             ETABLI_TRY(addFederationSales(summary, rng, sections, catalogueBySection, today));
         }
+        // What the trainees learnt on those jobs (no draw from `rng`: nothing else changes).
+        if (auto learnt = addLearning(sections, userIds, today, federation); !learnt)
+            return std::unexpected(learnt.error());
         if (!federation) { // the federation keeps this year's: millions of rows otherwise
             QList<Stay> stays;
             for (const Worked& w : worked)

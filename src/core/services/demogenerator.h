@@ -119,6 +119,12 @@ private:
                            const QList<QList<CatalogueItem>>& catalogue,
                            const QHash<QString, qint64>& userIds, const QDate& today, bool federation);
 
+    // The demo CAPs' frameworks (examples, marked so), the skills mapped onto
+    // them, and the current trainees' evaluations from their jobs in the log
+    // (demolearning.cpp): the evaluations recorded.
+    Result<int> addLearning(const QList<Section>& sections, const QHash<QString, qint64>& userIds,
+                            const QDate& today, bool federation);
+
     Database& m_db;
     Options m_options;
 };

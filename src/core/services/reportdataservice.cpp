@@ -7,8 +7,13 @@
 #include "services/indicatorservice.h"
 #include "services/subsidyservice.h"
 #include "storage/attendancerepository.h"
+#include "storage/careerrepository.h"
 #include "storage/fundingqueries.h"
+#include "storage/learningrepository.h"
 #include "storage/schoolrepository.h"
+#include "storage/sectionrepository.h"
+#include "storage/staffrepository.h"
+#include "storage/traineerepository.h"
 #include "util/clock.h"
 
 namespace etabli {
@@ -175,6 +180,97 @@ Result<AttendanceSheetData> ReportDataService::attendance(const QString& section
             week.trainees << QStringLiteral("%1 %2").arg(e.lastName.toUpper(), e.firstName);
         data.weeks << week;
     }
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    data.school = *school;
+    return data;
+}
+
+Result<BookletData> ReportDataService::booklet(qint64 traineeId) const
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
+    auto trainee = TraineeRepository(m_db).load(traineeId);
+    if (!trainee)
+        return std::unexpected(trainee.error());
+    if (!m_actor.coversSection(trainee->sectionId))
+        return fail(
+            Error::Code::AccessDenied,
+            tr("Access denied: the booklet of a trainee of another section is for their own trainers."));
+    BookletData data;
+    data.printedOn = m_clock.today();
+    data.trainee = QStringLiteral("%1 %2").arg(trainee->firstName, trainee->lastName.toUpper());
+    data.entry = trainee->entryDate;
+    data.exit = trainee->exitDate;
+    auto sections = SectionRepository(m_db).list();
+    if (!sections)
+        return std::unexpected(sections.error());
+    for (const Section& s : *sections) {
+        if (s.id == trainee->sectionId)
+            data.section = s.name;
+    }
+    auto staff = StaffRepository(m_db).list(true);
+    if (!staff)
+        return std::unexpected(staff.error());
+    for (const StaffMember& m : *staff) {
+        if (m.job == StaffJob::MasterTrainer && m.sectionIds.contains(trainee->sectionId))
+            data.trainers << QStringLiteral("%1 %2").arg(m.firstName, m.lastName);
+    }
+    auto prepared = SectionRepository(m_db).preparedCertifications();
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    LearningRepository learning(m_db);
+    auto latest = learning.latest(traineeId);
+    if (!latest)
+        return std::unexpected(latest.error());
+    for (qint64 certificationId : prepared->value(trainee->sectionId)) {
+        auto framework = learning.framework(certificationId);
+        if (!framework)
+            return std::unexpected(framework.error());
+        if (framework->blocks.isEmpty())
+            continue;
+        BookletData::Framework f;
+        f.certification =
+            QStringLiteral("%1 — %2").arg(framework->certificationCode, framework->certificationTitle);
+        f.demo = framework->demo;
+        for (const CompetenceBlock& b : std::as_const(framework->blocks)) {
+            BookletData::Block block{b.code, b.title, {}};
+            for (const Competence& c : b.competences) {
+                BookletData::Competence row;
+                row.code = c.code;
+                row.title = c.title;
+                for (const CompetenceCriterion& k : c.criteria)
+                    row.criteria << k.title;
+                if (const auto it = latest->constFind(c.id); it != latest->cend()) {
+                    row.level = it->level;
+                    row.day = it->day;
+                    row.evaluator = it->evaluatorName;
+                }
+                auto jobs = learning.evidence(traineeId, c.id);
+                if (!jobs)
+                    return std::unexpected(jobs.error());
+                for (const EvidenceEntry& job : std::as_const(*jobs)) {
+                    ++row.jobs;
+                    row.orders += job.customerOrder ? 1 : 0;
+                    row.minutes += job.minutes;
+                }
+                block.competences << row;
+            }
+            f.blocks << block;
+        }
+        data.frameworks << f;
+    }
+    CareerRepository career(m_db);
+    auto stays = career.internships(traineeId);
+    if (!stays)
+        return std::unexpected(stays.error());
+    for (const Internship& i : std::as_const(*stays))
+        data.internships << BookletData::Stay{i.organisationName, i.start, i.end};
+    auto results = career.traineeCertifications(traineeId);
+    if (!results)
+        return std::unexpected(results.error());
+    for (const TraineeCertification& c : std::as_const(*results))
+        data.certifications << BookletData::Result{c.code, c.sessionYear, c.result};
     auto school = SchoolRepository(m_db).load();
     if (!school)
         return std::unexpected(school.error());

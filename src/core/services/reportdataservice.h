@@ -36,6 +36,9 @@ public:
     // trainees.read in the section; one sheet per week from the week of
     // `from` to the week of `to` (at most 26 weeks).
     Result<AttendanceSheetData> attendance(const QString& section, const QDate& from, const QDate& to) const;
+    // The learning booklet of a trainee: direction and office, and the
+    // trainers of the trainee's section.
+    Result<BookletData> booklet(qint64 traineeId) const;
     // The activity of the school year, the financial year and each subsidy's account.
     Result<FunderPackData> pack(const QString& schoolYear, int startYear,
                                 const QList<qint64>& subsidyIds) const;

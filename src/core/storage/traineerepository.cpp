@@ -504,7 +504,9 @@ Status TraineeRepository::anonymise(qint64 id, const QString& nowIso)
          {"DELETE FROM guardian WHERE trainee_id = :id", "DELETE FROM follow_up_note WHERE trainee_id = :id",
           "UPDATE internship SET tutor = '', schedule = '', assessment = '' WHERE trainee_id = :id",
           "UPDATE outcome SET employer = '' WHERE trainee_id = :id",
-          "UPDATE attendance SET comment = '' WHERE trainee_id = :id AND comment <> ''"}) {
+          "UPDATE attendance SET comment = '' WHERE trainee_id = :id AND comment <> ''",
+          // The levels stay (what was learnt, counted); the trainers' words about them go.
+          "UPDATE competence_evaluation SET comment = '' WHERE trainee_id = :id AND comment <> ''"}) {
         SqlQuery q(m_db);
         if (auto r = q.prepare(QLatin1String(statement)); !r)
             return r;
