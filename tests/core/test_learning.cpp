@@ -1,6 +1,7 @@
 // The learning booklet (issue 23): skill frameworks read from a spreadsheet.
 #include "services/evaluationservice.h"
 #include "services/frameworkservice.h"
+#include "services/personaldataservice.h"
 #include "services/traineeservice.h"
 #include "services/userservice.h"
 #include "storage/traineerepository.h"
@@ -9,6 +10,8 @@
 #include "util/clock.h"
 
 #include <catch2/catch.hpp>
+#include <QJsonArray>
+#include <QJsonObject>
 
 using namespace etabli;
 using etabli::test::TestDatabase;
@@ -331,6 +334,18 @@ TEST_CASE(
     bad.evidence.clear();
     CHECK(EvaluationService(t.db(), clock, s.director).record(bad));
     CHECK(count() == 3);
+
+    // The young person's access export lists them.
+    auto held = PersonalDataService(t.db(), clock, s.director).exportTrainee(s.lea);
+    REQUIRE(held);
+    const QJsonArray evaluated = held->data.value(QStringLiteral("évaluations des compétences")).toArray();
+    REQUIRE(evaluated.size() == 3);
+    CHECK(evaluated.at(1).toObject().value(QStringLiteral("niveau")).toString() == QStringLiteral("acquis"));
+    CHECK(evaluated.at(1)
+              .toObject()
+              .value(QStringLiteral("compétence"))
+              .toString()
+              .startsWith(QStringLiteral("C2.1 ")));
 
     // The retention rule keeps the levels and clears the trainers' words.
     REQUIRE(TraineeRepository(t.db()).anonymise(s.lea, QStringLiteral("2033-09-01T00:00:00Z")));

@@ -1,5 +1,6 @@
 #include "services/personaldataservice.h"
 
+#include "domain/learning.h"
 #include "io/files.h"
 #include "services/accesscontrol.h"
 #include "services/attendanceservice.h"
@@ -369,6 +370,23 @@ Result<PersonalDataService::Export> PersonalDataService::exportTrainee(qint64 tr
     if (!production)
         return std::unexpected(production.error());
     out.data.insert(production->title, jsonRows(AuditEntity::Production, production->rows));
+    auto evaluations = PersonalDataQueries(m_db).traineeEvaluations(traineeId);
+    if (!evaluations)
+        return std::unexpected(evaluations.error());
+    QJsonArray evaluated;
+    for (const QVariantMap& evaluation : std::as_const(evaluations->rows)) {
+        const auto level = fromCode<CompetenceLevel>(evaluation.value(QStringLiteral("level")).toString());
+        evaluated.append(QJsonObject{
+            {QStringLiteral("compétence"),
+             QStringLiteral("%1 %2").arg(evaluation.value(QStringLiteral("code")).toString(),
+                                         evaluation.value(QStringLiteral("title")).toString())},
+            {QStringLiteral("niveau"), level ? labelOf(*level) : QString()},
+            {QStringLiteral("jour"),
+             day(QDate::fromString(evaluation.value(QStringLiteral("day")).toString(), Qt::ISODate))},
+            {QStringLiteral("par"), evaluation.value(QStringLiteral("evaluator_name")).toString()},
+            {QStringLiteral("commentaire"), evaluation.value(QStringLiteral("comment")).toString()}});
+    }
+    out.data.insert(evaluations->title, evaluated);
     out.data.insert(QStringLiteral("journal des modifications"),
                     auditRows({{AuditEntity::Trainee, QString::number(traineeId)}}, QString()));
     ETABLI_TRY(recordExport(AuditEntity::Trainee, traineeId));

@@ -50,6 +50,18 @@ Result<PersonalDataQueries::Part> PersonalDataQueries::traineeProduction(qint64 
     return Part{QStringLiteral("journal de production"), *found};
 }
 
+Result<PersonalDataQueries::Part> PersonalDataQueries::traineeEvaluations(qint64 traineeId) const
+{
+    auto found =
+        rows(QStringLiteral("SELECT c.code, c.title, e.level, e.day, e.evaluator_name, e.comment "
+                            "FROM competence_evaluation e JOIN competence c ON c.id = e.competence_id "
+                            "WHERE e.trainee_id = :id ORDER BY e.day, e.id"),
+             traineeId);
+    if (!found)
+        return std::unexpected(found.error());
+    return Part{QStringLiteral("évaluations des compétences"), *found};
+}
+
 Result<QList<PersonalDataQueries::Part>> PersonalDataQueries::contact(qint64 contactId) const
 {
     auto found = parts(

@@ -30,6 +30,8 @@ public:
 
     // The production-log entries the trainee worked on.
     Result<Part> traineeProduction(qint64 traineeId) const;
+    // The trainee's evaluations on the competences of the frameworks, oldest first.
+    Result<Part> traineeEvaluations(qint64 traineeId) const;
     // A contact (customer, donor, funder, host, supplier): the record and
     // everything attached to it.
     Result<QList<Part>> contact(qint64 contactId) const;
