@@ -363,3 +363,95 @@ TEST_CASE(
     CHECK(EvaluationService::levelFromText(QStringLiteral("acquired")) == CompetenceLevel::Acquired);
     CHECK_FALSE(EvaluationService::levelFromText(QStringLiteral("excellent")));
 }
+
+TEST_CASE("The class view gathers a section's latest levels and jobs; the grid's save is all or nothing",
+          "[learning]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(test::kToday, QTime(9, 0), Qt::UTC));
+    const School s = school(t.db(), clock);
+    auto blocks = FrameworkService::read(kCapFramework);
+    REQUIRE(blocks);
+    FrameworkService frameworks(t.db(), clock, s.director);
+    REQUIRE(frameworks.replace(s.cap, *blocks));
+    const qint64 c21 = competenceId(t.db(), QStringLiteral("C2.1"));
+    const qint64 c11 = competenceId(t.db(), QStringLiteral("C1.1"));
+    const qint64 tom = traineeIn(t.db(), clock, s.director, QStringLiteral("Tom"), s.tyres);
+
+    // The director maps a workshop skill onto C2.1; a trainer may not.
+    REQUIRE(
+        test::rawExec(t.db(), QStringLiteral("INSERT INTO skill (section_id, label, label_key) VALUES (%1, "
+                                             "'Démonter un pneu', 'demonter un pneu')")
+                                  .arg(s.tyres)));
+    const qint64 skill = test::rawScalar(t.db(), QStringLiteral("SELECT max(id) FROM skill")).toLongLong();
+    CHECK(FrameworkService(t.db(), clock, s.trainer).setSkills(c21, {skill}).error().code ==
+          Error::Code::AccessDenied);
+    REQUIRE(frameworks.setSkills(c21, {skill, skill}));
+    auto mapping = frameworks.skillMapping(s.cap);
+    REQUIRE(mapping);
+    CHECK(mapping->value(c21) == QList<qint64>{skill});
+    CHECK_FALSE(mapping->contains(c11));
+
+    // Tom did three jobs practising it, Léa none.
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(test::rawExec(t.db(),
+                              QStringLiteral("INSERT INTO production_entry (day, section_id, author_login, "
+                                             "kind, reference, created_at, updated_at) VALUES "
+                                             "('2026-11-1%2', %1, 'jl.perrin', 'order', 'OR-%2', "
+                                             "'2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')")
+                                  .arg(s.tyres)
+                                  .arg(i)));
+        const qint64 job =
+            test::rawScalar(t.db(), QStringLiteral("SELECT max(id) FROM production_entry")).toLongLong();
+        REQUIRE(test::rawExec(t.db(), QStringLiteral("INSERT INTO production_trainee (entry_id, trainee_id, "
+                                                     "minutes) VALUES (%1, %2, 60)")
+                                          .arg(job)
+                                          .arg(tom)));
+        REQUIRE(test::rawExec(
+            t.db(), QStringLiteral("INSERT INTO production_skill (entry_id, skill_id) VALUES (%1, %2)")
+                        .arg(job)
+                        .arg(skill)));
+    }
+
+    EvaluationService trainer(t.db(), clock, s.trainer);
+    const auto evaluation = [](qint64 trainee, qint64 competence, CompetenceLevel level, const QDate& day) {
+        CompetenceEvaluation e;
+        e.traineeId = trainee;
+        e.competenceId = competence;
+        e.level = level;
+        e.day = day;
+        return e;
+    };
+    REQUIRE(trainer.recordAll({evaluation(tom, c21, CompetenceLevel::InProgress, QDate(2026, 10, 5)),
+                               evaluation(tom, c21, CompetenceLevel::Acquired, QDate(2026, 11, 20)),
+                               evaluation(s.lea, c11, CompetenceLevel::NotStarted, QDate(2026, 11, 20))}));
+    // One refused (Noah is not this trainer's): none written.
+    const auto count = [&] {
+        return test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM competence_evaluation")).toInt();
+    };
+    auto refused = trainer.recordAll({evaluation(tom, c11, CompetenceLevel::Acquired, test::kToday),
+                                      evaluation(s.noah, c11, CompetenceLevel::Acquired, test::kToday)});
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("Noah")));
+    CHECK(count() == 3);
+
+    auto view = trainer.classView(s.tyres, s.cap);
+    REQUIRE(view);
+    REQUIRE(view->trainees.size() == 2);
+    CHECK(view->trainees.at(0).firstName == QStringLiteral("Léa"));
+    CHECK(view->framework.competenceCount() == 3);
+    CHECK(view->latestOf(tom, c21)->level == CompetenceLevel::Acquired);
+    CHECK(view->latestOf(tom, c21)->day == QDate(2026, 11, 20));
+    CHECK(view->latestOf(s.lea, c11)->level == CompetenceLevel::NotStarted);
+    CHECK_FALSE(view->latestOf(s.lea, c21));
+    CHECK(view->jobsOf(tom, c21) == 3);
+    CHECK(view->jobsOf(s.lea, c21) == 0);
+    // Another section's view is for its own trainers.
+    CHECK(trainer.classView(s.metal, s.cap).error().code == Error::Code::AccessDenied);
+    auto metal = EvaluationService(t.db(), clock, s.director).classView(s.metal, s.cap);
+    REQUIRE(metal);
+    CHECK(metal->trainees.size() == 1);
+    CHECK(metal->latest.isEmpty());
+}

@@ -3,7 +3,9 @@
 #include "domain/codes.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 namespace etabli {
@@ -107,6 +109,32 @@ struct EvidenceEntry
     QString reference; // the order's or the entry's reference
     bool customerOrder = false;
     int minutes = 0; // the trainee's time on it
+};
+
+// A section's group on a certification's framework: the class view the
+// trainers fill and read (the quick-entry grid, the heat map).
+struct ClassLearning
+{
+    using Key = QPair<qint64, qint64>; // (trainee, competence)
+    struct Learner
+    {
+        qint64 traineeId = 0;
+        QString lastName;
+        QString firstName;
+        QDate entry;
+    };
+    qint64 sectionId = 0;
+    SkillFramework framework;
+    QList<Learner> trainees; // those enrolled in the section, in name order
+    QHash<Key, CompetenceEvaluation> latest; // without their evidence
+    QHash<Key, int> jobs;                    // jobs of the log that practised it
+
+    std::optional<CompetenceEvaluation> latestOf(qint64 traineeId, qint64 competenceId) const
+    {
+        const auto it = latest.constFind(Key(traineeId, competenceId));
+        return it == latest.cend() ? std::nullopt : std::optional(*it);
+    }
+    int jobsOf(qint64 traineeId, qint64 competenceId) const { return jobs.value(Key(traineeId, competenceId)); }
 };
 
 } // namespace etabli

@@ -50,9 +50,8 @@ Status EvaluationService::mayReach(qint64 traineeId) const
     return {};
 }
 
-Result<qint64> EvaluationService::record(CompetenceEvaluation e)
+Result<CompetenceEvaluation> EvaluationService::checked(CompetenceEvaluation e) const
 {
-    ETABLI_TRY(AccessControl::require(m_actor, permission::LearningEvaluate));
     ETABLI_TRY(mayReach(e.traineeId));
     auto trainee = TraineeRepository(m_db).load(e.traineeId);
     if (!trainee)
@@ -69,8 +68,7 @@ Result<qint64> EvaluationService::record(CompetenceEvaluation e)
                         .arg(name(*trainee), text::frenchDate(trainee->entryDate)));
     if (e.comment.size() > 2000)
         return fail(Error::Code::InvalidInput, tr("A comment is 2 000 characters at most."));
-    LearningRepository repo(m_db);
-    auto proposed = repo.evidence(e.traineeId, e.competenceId);
+    auto proposed = LearningRepository(m_db).evidence(e.traineeId, e.competenceId);
     if (!proposed)
         return std::unexpected(proposed.error());
     QSet<qint64> jobs;
@@ -88,26 +86,69 @@ Result<qint64> EvaluationService::record(CompetenceEvaluation e)
     e.evaluatorName = m_actor.displayName.isEmpty() ? m_actor.login : m_actor.displayName;
     e.comment = e.comment.trimmed();
     e.recordedAt = m_clock.nowIso();
-    return inTransaction(m_db, [&]() -> Result<qint64> {
-        auto known = repo.hasCompetence(e.competenceId);
-        if (!known)
-            return std::unexpected(known.error());
-        if (!*known)
-            return fail(Error::Code::InvalidInput, tr("This competence is not in the framework any more."));
-        auto id = repo.insertEvaluation(e);
-        if (!id)
-            return id;
-        ChangeSet changes;
-        changes.set(QStringLiteral("trainee_id"), e.traineeId)
-            .set(QStringLiteral("competence_id"), e.competenceId)
-            .set(QStringLiteral("level"), codeOf(e.level))
-            .set(QStringLiteral("day"), e.day.toString(Qt::ISODate))
-            .set(QStringLiteral("evidence"), static_cast<qint64>(e.evidence.size()));
-        ETABLI_TRY(AuditTrail(m_db, m_clock)
-                       .record(m_actor, AuditEntity::Evaluation, QString::number(*id), AuditAction::Create,
-                               changes, QStringLiteral("trainee:%1").arg(e.traineeId)));
-        return id;
+    return e;
+}
+
+Result<qint64> EvaluationService::record(CompetenceEvaluation e)
+{
+    auto ids = recordAll({e});
+    if (!ids)
+        return std::unexpected(ids.error());
+    return ids->constFirst();
+}
+
+Result<QList<qint64>> EvaluationService::recordAll(const QList<CompetenceEvaluation>& evaluations)
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::LearningEvaluate));
+    QList<CompetenceEvaluation> ready;
+    for (const CompetenceEvaluation& e : evaluations) {
+        auto ok = checked(e);
+        if (!ok)
+            return std::unexpected(ok.error());
+        ready << *ok;
+    }
+    LearningRepository repo(m_db);
+    return inTransaction(m_db, [&]() -> Result<QList<qint64>> {
+        QList<qint64> ids;
+        AuditTrail audit(m_db, m_clock);
+        for (const CompetenceEvaluation& e : std::as_const(ready)) {
+            auto known = repo.hasCompetence(e.competenceId);
+            if (!known)
+                return std::unexpected(known.error());
+            if (!*known)
+                return fail(Error::Code::InvalidInput, tr("This competence is not in the framework any more."));
+            auto id = repo.insertEvaluation(e);
+            if (!id)
+                return std::unexpected(id.error());
+            ChangeSet changes;
+            changes.set(QStringLiteral("trainee_id"), e.traineeId)
+                .set(QStringLiteral("competence_id"), e.competenceId)
+                .set(QStringLiteral("level"), codeOf(e.level))
+                .set(QStringLiteral("day"), e.day.toString(Qt::ISODate))
+                .set(QStringLiteral("evidence"), static_cast<qint64>(e.evidence.size()));
+            ETABLI_TRY(audit.record(m_actor, AuditEntity::Evaluation, QString::number(*id), AuditAction::Create,
+                                    changes, QStringLiteral("trainee:%1").arg(e.traineeId)));
+            ids << *id;
+        }
+        return ids;
     });
+}
+
+Result<ClassLearning> EvaluationService::classView(qint64 sectionId, qint64 certificationId) const
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
+    if (!m_actor.coversSection(sectionId))
+        return fail(Error::Code::AccessDenied,
+                    tr("Access denied: this section's learning is for its own trainers."));
+    LearningRepository repo(m_db);
+    ClassLearning view;
+    view.sectionId = sectionId;
+    auto framework = repo.framework(certificationId);
+    if (!framework)
+        return std::unexpected(framework.error());
+    view.framework = *framework;
+    ETABLI_TRY(repo.fillClass(view));
+    return view;
 }
 
 Result<QList<CompetenceEvaluation>> EvaluationService::history(qint64 traineeId, qint64 competenceId) const

@@ -30,6 +30,9 @@ public:
     // unknown competence, a day in the future or before the trainee's entry,
     // evidence that is not one of the trainee's jobs.
     Result<qint64> record(CompetenceEvaluation evaluation);
+    // All of them, or none when one is refused (its message names the
+    // trainee): what the class grid saves.
+    Result<QList<qint64>> recordAll(const QList<CompetenceEvaluation>& evaluations);
     // The four steps from their French or English words ("acquis",
     // "en cours d'acquisition", "in_progress"…); none for anything else.
     static std::optional<CompetenceLevel> levelFromText(const QString& text);
@@ -41,7 +44,14 @@ public:
     // evaluation's evidence is proposed from.
     Result<QList<EvidenceEntry>> proposedEvidence(qint64 traineeId, qint64 competenceId) const;
 
+    // The section's group on the certification's framework: its enrolled
+    // trainees, their latest levels and the jobs behind them. A trainer:
+    // their own sections only.
+    Result<ClassLearning> classView(qint64 sectionId, qint64 certificationId) const;
+
 private:
+    // The evaluation checked and completed (who, when), ready to write.
+    Result<CompetenceEvaluation> checked(CompetenceEvaluation evaluation) const;
     // The trainee, if the acting account may see their learning.
     Status mayReach(qint64 traineeId) const;
 

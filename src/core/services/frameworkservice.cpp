@@ -258,4 +258,34 @@ Status FrameworkService::replace(qint64 certificationId, const QList<CompetenceB
     });
 }
 
+Result<QHash<qint64, QList<qint64>>> FrameworkService::skillMapping(qint64 certificationId) const
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
+    return LearningRepository(m_db).skillMapping(certificationId);
+}
+
+Status FrameworkService::setSkills(qint64 competenceId, QList<qint64> skillIds)
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::LearningFrameworks));
+    std::sort(skillIds.begin(), skillIds.end());
+    skillIds.erase(std::unique(skillIds.begin(), skillIds.end()), skillIds.end());
+    return inTransaction(m_db, [&]() -> Status {
+        LearningRepository repo(m_db);
+        auto known = repo.hasCompetence(competenceId);
+        if (!known)
+            return std::unexpected(known.error());
+        if (!*known)
+            return fail(Error::Code::NotFound, tr("This competence is not in the framework any more."));
+        ETABLI_TRY(repo.replaceSkills(competenceId, skillIds));
+        QStringList ids;
+        for (qint64 id : std::as_const(skillIds))
+            ids << QString::number(id);
+        ChangeSet changes;
+        changes.set(QStringLiteral("skills"), ids.join(QLatin1Char(',')));
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, AuditEntity::Framework, QStringLiteral("competence:%1").arg(competenceId),
+                    AuditAction::Update, changes);
+    });
+}
+
 } // namespace etabli

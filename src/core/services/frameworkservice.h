@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 
 namespace etabli {
 
@@ -42,6 +43,12 @@ public:
     // removed, unless evaluations or workshop skills name it (refused,
     // nothing written). Criteria are the file's. `demo`: the demo's example.
     Status replace(qint64 certificationId, const QList<CompetenceBlock>& blocks, bool demo = false);
+
+    // The workshop skills mapped onto each competence of the certification.
+    Result<QHash<qint64, QList<qint64>>> skillMapping(qint64 certificationId) const;
+    // The competence practised by these workshop skills (learning.frameworks):
+    // their jobs become the evidence proposed for it.
+    Status setSkills(qint64 competenceId, QList<qint64> skillIds);
 
 private:
     Database& m_db;

@@ -229,6 +229,40 @@ Result<bool> LearningRepository::hasCompetence(qint64 competenceId) const
     return q.next() && q.value(0).toInt() > 0;
 }
 
+Result<QHash<qint64, QList<qint64>>> LearningRepository::skillMapping(qint64 certificationId) const
+{
+    SqlQuery q(m_db);
+    q.setForwardOnly(true);
+    ETABLI_TRY(q.prepare(QStringLiteral("SELECT m.competence_id, m.skill_id FROM skill_competence m "
+                                        "JOIN competence c ON c.id = m.competence_id "
+                                        "WHERE c.certification_id = :certification ORDER BY m.skill_id")));
+    q.bind(QStringLiteral("certification"), certificationId);
+    ETABLI_TRY(q.exec());
+    QHash<qint64, QList<qint64>> out;
+    while (q.next()) {
+        sql::RowReader col(q);
+        const qint64 competence = col.int64();
+        out[competence] << col.int64();
+    }
+    return out;
+}
+
+Status LearningRepository::replaceSkills(qint64 competenceId, const QList<qint64>& skillIds)
+{
+    SqlQuery clear(m_db);
+    ETABLI_TRY(clear.prepare(QStringLiteral("DELETE FROM skill_competence WHERE competence_id = :c")));
+    clear.bind(QStringLiteral("c"), competenceId);
+    ETABLI_TRY(clear.exec());
+    for (qint64 skill : skillIds) {
+        SqlQuery q(m_db);
+        ETABLI_TRY(q.prepare(
+            QStringLiteral("INSERT INTO skill_competence (skill_id, competence_id) VALUES (:s, :c)")));
+        q.bind(QStringLiteral("s"), skill).bind(QStringLiteral("c"), competenceId);
+        ETABLI_TRY(q.exec());
+    }
+    return {};
+}
+
 Result<qint64> LearningRepository::insertEvaluation(const CompetenceEvaluation& e)
 {
     SqlQuery q(m_db);
@@ -324,6 +358,63 @@ Result<QList<EvidenceEntry>> LearningRepository::evidence(qint64 traineeId, qint
         out << e;
     }
     return out;
+}
+
+Status LearningRepository::fillClass(ClassLearning& view) const
+{
+    const qint64 certificationId = view.framework.certificationId;
+    {
+        SqlQuery q(m_db);
+        q.setForwardOnly(true);
+        ETABLI_TRY(q.prepare(QStringLiteral("SELECT id, last_name, first_name, entry_date FROM trainee "
+                                            "WHERE section_id = :section AND status = 'enrolled' "
+                                            "ORDER BY sort_key, id")));
+        q.bind(QStringLiteral("section"), view.sectionId);
+        ETABLI_TRY(q.exec());
+        while (q.next()) {
+            sql::RowReader col(q);
+            ClassLearning::Learner t;
+            t.traineeId = col.int64();
+            t.lastName = col.text();
+            t.firstName = col.text();
+            t.entry = col.date();
+            view.trainees << t;
+        }
+    }
+    {
+        // In day then id order: the last one read of each pair is its latest.
+        SqlQuery q(m_db);
+        q.setForwardOnly(true);
+        ETABLI_TRY(q.prepare(
+            QStringLiteral("SELECT %1 FROM competence_evaluation e JOIN trainee t ON t.id = e.trainee_id "
+                           "JOIN competence c ON c.id = e.competence_id WHERE t.section_id = :section "
+                           "AND t.status = 'enrolled' AND c.certification_id = :certification "
+                           "ORDER BY e.trainee_id, e.competence_id, e.day, e.id")
+                .arg(kEvaluationColumns)));
+        q.bind(QStringLiteral("section"), view.sectionId).bind(QStringLiteral("certification"), certificationId);
+        ETABLI_TRY(q.exec());
+        while (q.next()) {
+            CompetenceEvaluation e = readEvaluation(q);
+            view.latest.insert(ClassLearning::Key(e.traineeId, e.competenceId), e);
+        }
+    }
+    SqlQuery q(m_db);
+    q.setForwardOnly(true);
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT pt.trainee_id, m.competence_id, count(DISTINCT pt.entry_id) FROM production_trainee pt "
+        "JOIN trainee t ON t.id = pt.trainee_id JOIN production_skill s ON s.entry_id = pt.entry_id "
+        "JOIN skill_competence m ON m.skill_id = s.skill_id JOIN competence c ON c.id = m.competence_id "
+        "WHERE t.section_id = :section AND t.status = 'enrolled' AND c.certification_id = :certification "
+        "GROUP BY pt.trainee_id, m.competence_id")));
+    q.bind(QStringLiteral("section"), view.sectionId).bind(QStringLiteral("certification"), certificationId);
+    ETABLI_TRY(q.exec());
+    while (q.next()) {
+        sql::RowReader col(q);
+        const qint64 trainee = col.int64();
+        const qint64 competence = col.int64();
+        view.jobs.insert(ClassLearning::Key(trainee, competence), col.integer());
+    }
+    return {};
 }
 
 } // namespace etabli

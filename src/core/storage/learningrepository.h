@@ -36,6 +36,10 @@ public:
     // Evaluations and workshop skills that name the competence.
     Result<int> usesOf(qint64 competenceId) const;
 
+    // The workshop skills mapped onto each competence of the certification.
+    Result<QHash<qint64, QList<qint64>>> skillMapping(qint64 certificationId) const;
+    Status replaceSkills(qint64 competenceId, const QList<qint64>& skillIds);
+
     Result<bool> hasCompetence(qint64 competenceId) const;
     Result<qint64> insertEvaluation(const CompetenceEvaluation& evaluation);
     // A trainee's evaluations of a competence, oldest first, with their evidence.
@@ -45,6 +49,11 @@ public:
     // The production log's jobs of the trainee in which a workshop skill
     // mapped onto the competence was practised, newest first.
     Result<QList<EvidenceEntry>> evidence(qint64 traineeId, qint64 competenceId) const;
+
+    // The trainees enrolled in the section, their latest evaluations on the
+    // certification's competences and the count of jobs behind each (the
+    // class view; the framework is the caller's).
+    Status fillClass(ClassLearning& view) const;
 
 private:
     Database& m_db;
