@@ -4662,7 +4662,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>%1 n'est pas dans l'une de vos sections : seuls ses formateurs l'évaluent.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
         <source>Give the day of the evaluation.</source>
         <translation>Indiquez le jour de l'évaluation.</translation>
     </message>
@@ -4682,14 +4682,19 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Un commentaire fait 2 000 caractères au plus.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>The job n° %1 of the production log is not one of %2's practising this competence.</source>
         <translation>Le travail n° %1 du journal d'atelier n'est pas l'un de ceux où %2 a pratiqué cette compétence.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+39" />
         <source>This competence is not in the framework any more.</source>
         <translation>Cette compétence n'est plus dans le référentiel.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Access denied: this section's learning is for its own trainers.</source>
+        <translation>Accès refusé : le suivi des apprentissages de cette section est réservé à ses formateurs.</translation>
     </message>
 </context>
 <context>
@@ -4872,7 +4877,22 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>Le fichier ne contient aucune compétence.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
+        <source>Each block has a code and a title.</source>
+        <translation>Chaque bloc a un code et un intitulé.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The code %1 is given to two blocks: each has its own.</source>
+        <translation>Le code %1 est donné à deux blocs : chacun a le sien.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Each competence has a code and a title.</source>
+        <translation>Chaque compétence a un code et un intitulé.</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>The code %1 is given to two competences: each has its own.</source>
         <translation>Le code %1 est donné à deux compétences : chacune a le sien.</translation>
     </message>
@@ -4880,6 +4900,11 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <location line="+27" />
         <source>The competence %1 (“%2”) is not in the new framework, but evaluations or workshop skills refer to it: keep it in the file, or change its title only.</source>
         <translation>La compétence %1 (« %2 ») n'est plus dans le nouveau référentiel, mais des évaluations ou des savoir-faire d'atelier y renvoient : gardez-la dans le fichier, ou changez seulement son intitulé.</translation>
+    </message>
+    <message>
+        <location line="+68" />
+        <source>This competence is not in the framework any more.</source>
+        <translation>Cette compétence n'est plus dans le référentiel.</translation>
     </message>
 </context>
 <context>
@@ -6105,7 +6130,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PersonalDataQueries</name>
     <message>
-        <location filename="../../src/core/storage/personaldataqueries.cpp" line="+97" />
+        <location filename="../../src/core/storage/personaldataqueries.cpp" line="+109" />
         <source>No contact has the number %1.</source>
         <translation>Aucun contact ne porte le numéro %1.</translation>
     </message>
@@ -6118,7 +6143,7 @@ Complétez, puis envoyez le devis.</translation>
 <context>
     <name>PersonalDataService</name>
     <message>
-        <location filename="../../src/core/services/personaldataservice.cpp" line="+158" />
+        <location filename="../../src/core/services/personaldataservice.cpp" line="+159" />
         <source>%1 %2 — born %3 — %4</source>
         <translation>%1 %2 — né(e) le %3 — %4</translation>
     </message>
@@ -6131,12 +6156,12 @@ Complétez, puis envoyez le devis.</translation>
         <location line="+54" />
         <location line="+25" />
         <location line="+40" />
-        <location line="+102" />
+        <location line="+119" />
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
     </message>
     <message>
-        <location line="-165" />
+        <location line="-182" />
         <source>contact of the directory</source>
         <translation>contact de l'annuaire</translation>
     </message>
@@ -6166,7 +6191,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>après-midi</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+38" />
         <source>No account has the login “%1”.</source>
         <translation>Aucun compte n'a l'identifiant « %1 ».</translation>
     </message>
@@ -7714,7 +7739,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>The young person</source>
         <translation>Le jeune</translation>
     </message>
@@ -7729,7 +7754,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La famille</translation>
     </message>
     <message>
-        <location line="-315" />
+        <location line="-314" />
         <source>4. Explanation of the deviations</source>
         <translation>4. Explication des écarts</translation>
     </message>
@@ -10950,6 +10975,79 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
     </message>
 </context>
 <context>
+    <name>etabli::BookletTab</name>
+    <message>
+        <location filename="../../src/gui/trainees/booklettab.cpp" line="+41" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Competence</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not evaluated yet</source>
+        <translation>pas encore évaluée</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>On</source>
+        <translation>Le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Jobs (for customers)</source>
+        <translation>Travaux (pour des clients)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Preview and &amp;print the booklet…</source>
+        <translation>A&amp;perçu et impression du livret…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the booklet as P&amp;DF…</source>
+        <translation>Enregistrer le livret en P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>booklet-%1</source>
+        <translation>livret-%1</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>No framework is loaded for the diplomas of this trainee's section: the director loads it in Trainees › Frameworks.</source>
+        <translation>Aucun référentiel n'est chargé pour les diplômes de la section de ce jeune : la direction le charge dans Jeunes › Référentiels.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 of %2 competences evaluated, %3 acquired or mastered. The booklet printed adds the internships, the certifications and the signatures.</source>
+        <translation>%1 compétences évaluées sur %2, dont %3 acquises ou maîtrisées. Le livret imprimé y ajoute les stages, les certifications et les signatures.</translation>
+    </message>
+</context>
+<context>
     <name>etabli::BudgetEntriesList</name>
     <message>
         <location filename="../../src/gui/funding/budgetpage.cpp" line="+35" />
@@ -12626,7 +12724,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Mise de côté</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/learning.h" line="+26" />
+        <location filename="../../src/core/domain/learning.h" line="+28" />
         <source>not started</source>
         <translation>non abordé</translation>
     </message>
@@ -13982,6 +14080,57 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
 </context>
 <context>
+    <name>etabli::EvaluationGridModel</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/trainees/evaluationgridmodel.cpp" line="+207" />
+        <source>%n job(s) of the log practised it.</source>
+        <translation>
+            <numerusform>%n travail du journal l'a mise en œuvre.</numerusform>
+            <numerusform>%n travaux du journal l'ont mise en œuvre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 — typed, not saved yet. %2</source>
+        <translation>%1 — saisi, pas encore enregistré. %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 on %2 by %3. %4</source>
+        <translation>%1 le %2 par %3. %4</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not evaluated yet. %1</source>
+        <translation>Pas encore évaluée. %1</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>%1 %2 — acquired or mastered by %3 of %4 trainees.</source>
+        <translation>%1 %2 — acquise ou maîtrisée par %3 jeunes sur %4.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>customer's order</source>
+        <translation>commande client</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>exercise or school work</source>
+        <translation>exercice ou travaux de l'école</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>n° %1</source>
+        <translation>n° %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 — %2 (%3) — %4</source>
+        <translation>%1 — %2 (%3) — %4</translation>
+    </message>
+</context>
+<context>
     <name>etabli::FinancialYearsPage</name>
     <message>
         <location filename="../../src/gui/funding/fundinglists.cpp" line="+153" />
@@ -14171,6 +14320,290 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+1" />
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::FrameworkImportDialog</name>
+    <message>
+        <location filename="../../src/gui/trainees/frameworkspage.cpp" line="+54" />
+        <source>Load the framework of %1</source>
+        <translation>Charger le référentiel de %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>An Excel workbook (.xlsx, its first sheet) or a CSV file with the columns bloc, code, compétence and critère: a line per criterion (or per competence without one). The block is written “B1 – title”, or its code with a column “intitulé du bloc”. Competences already in the framework keep their evaluations: they are matched by code.</source>
+        <translation>Un classeur Excel (.xlsx, sa première feuille) ou un fichier CSV avec les colonnes bloc, code, compétence et critère : une ligne par critère (ou par compétence qui n'en a pas). Le bloc s'écrit « B1 – intitulé », ou son code avec une colonne « intitulé du bloc ». Les compétences déjà dans le référentiel gardent leurs évaluations : elles sont reconnues par leur code.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Block</source>
+        <translation>Bloc</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Competence</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Criteria</source>
+        <translation>Critères</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35" />
+        <source>%n block(s), </source>
+        <translation>
+            <numerusform>%n bloc,</numerusform>
+            <numerusform>%n blocs, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n competence(s) read. Loading replaces the framework shown: a competence left out is removed if nothing refers to it.</source>
+        <translation>
+            <numerusform>%n compétence lue. Le chargement remplace le référentiel affiché : une compétence absente du fichier est retirée si rien n'y renvoie.</numerusform>
+            <numerusform>%n compétences lues. Le chargement remplace le référentiel affiché : une compétence absente du fichier est retirée si rien n'y renvoie.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>etabli::FrameworkTreeModel</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/trainees/frameworktreemodel.cpp" line="+126" />
+        <source>%n competence(s)</source>
+        <translation>
+            <numerusform>%n compétence</numerusform>
+            <numerusform>%n compétences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19" />
+        <source>%n criterion(s)</source>
+        <translation>
+            <numerusform>%n critère</numerusform>
+            <numerusform>%n critères</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>none: no evidence proposed</source>
+        <translation>aucune : pas de preuve proposée</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>%n skill(s)</source>
+        <translation>
+            <numerusform>%n compétence d'atelier</numerusform>
+            <numerusform>%n compétences d'atelier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Block or competence</source>
+        <translation>Bloc ou compétence</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Criteria</source>
+        <translation>Critères</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Workshop skills</source>
+        <translation>Compétences d'atelier</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::FrameworksPage</name>
+    <message>
+        <location filename="../../src/gui/trainees/frameworkspage.cpp" line="+15" />
+        <source>&amp;Change…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Remove…</source>
+        <translation>Re&amp;tirer…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add a &amp;competence…</source>
+        <translation>Ajouter une &amp;compétence…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Certification</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Diploma</source>
+        <translation>&amp;Diplôme</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Load a framework…</source>
+        <translation>Charger un &amp;référentiel…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Loads the diploma's framework from a spreadsheet bloc;code;compétence;critère.</source>
+        <translation>Charge le référentiel du diplôme depuis un tableur bloc;code;compétence;critère.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>&amp;Workshop skills that practise it (their jobs become its evidence)</source>
+        <translation>Compétences d'&amp;atelier qui la travaillent (leurs travaux en deviennent les preuves)</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Add a &amp;block…</source>
+        <translation>Ajouter un &amp;bloc…</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The workshop skills of %1 were saved.</source>
+        <translation>Les compétences d'atelier de %1 sont enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>No framework is loaded for this diploma yet: load the school's file (Load a framework…) or type its blocks and competences.</source>
+        <translation>Aucun référentiel n'est encore chargé pour ce diplôme : chargez le fichier de l'école (Charger un référentiel…) ou saisissez ses blocs et compétences.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%n block(s), </source>
+        <translation>
+            <numerusform>%n bloc,</numerusform>
+            <numerusform>%n blocs, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n competence(s).</source>
+        <translation>
+            <numerusform>%n compétence.</numerusform>
+            <numerusform>%n compétences.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This is the demonstration's example, not the official text of the diploma: load the school's own file.</source>
+        <translation>C'est l'exemple de la démonstration, pas le texte officiel du diplôme : chargez le fichier de l'école.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Choose a competence to see its criteria and the workshop skills that practise it.</source>
+        <translation>Choisissez une compétence pour voir ses critères et les compétences d'atelier qui la travaillent.</translation>
+    </message>
+    <message>
+        <location line="+61" />
+        <source>The framework of %1 was loaded.</source>
+        <translation>Le référentiel de %1 est chargé.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>New block of competences</source>
+        <translation>Nouveau bloc de compétences</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+21" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="-20" />
+        <location line="+45" />
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <location line="-41" />
+        <source>The block %1 was added.</source>
+        <translation>Le bloc %1 est ajouté.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>New competence of %1</source>
+        <translation>Nouvelle compétence de %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>One observable criterion per line (optional)</source>
+        <translation>Un critère observable par ligne (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+38" />
+        <source>Competence</source>
+        <translation>Compétence</translation>
+    </message>
+    <message>
+        <location line="-37" />
+        <location line="+38" />
+        <source>Criteria</source>
+        <translation>Critères</translation>
+    </message>
+    <message>
+        <location line="-32" />
+        <source>The competence %1 was added.</source>
+        <translation>La compétence %1 est ajoutée.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Block %1</source>
+        <translation>Bloc %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The block %1 was changed.</source>
+        <translation>Le bloc %1 est modifié.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Competence %1</source>
+        <translation>Compétence %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The competence %1 was changed.</source>
+        <translation>La compétence %1 est modifiée.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>the competence %1 “%2”</source>
+        <translation>la compétence %1 « %2 »</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the block %1 “%2” and its competences</source>
+        <translation>le bloc %1 « %2 » et ses compétences</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove %1 from the framework? What the trainees were evaluated on cannot be removed.</source>
+        <translation>Retirer %1 du référentiel ? Ce sur quoi des jeunes ont été évalués ne peut pas être retiré.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Removed: %1.</source>
+        <translation>Retiré : %1.</translation>
     </message>
 </context>
 <context>
@@ -14938,6 +15371,130 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
     </message>
 </context>
 <context>
+    <name>etabli::LearningPage</name>
+    <message>
+        <location filename="../../src/gui/trainees/learningpage.cpp" line="+40" />
+        <source>Trainee's &amp;booklet…</source>
+        <translation>&amp;Livret du jeune…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Framework</source>
+        <translation>Référentiel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Block of competences</source>
+        <translation>Bloc de compétences</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Evaluated on</source>
+        <translation>Évalué le</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Evaluated &amp;on</source>
+        <translation>É&amp;valué le</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Keys: N or 0 not started · E or 1 being acquired · A or 2 acquired · M or 3 mastered · Delete takes back what was typed. Ctrl+S saves. Under each competence: how many have acquired it.</source>
+        <translation>Touches : N ou 0 non abordé · E ou 1 en cours d'acquisition · A ou 2 acquis · M ou 3 maîtrisé · Suppr annule la saisie. Ctrl+S enregistre. Sous chaque compétence : combien de jeunes l'ont acquise.</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Jobs of the log that practised it (ticked: the evidence)</source>
+        <translation>Travaux du journal qui l'ont mise en œuvre (cochés : les preuves)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Comment</source>
+        <translation>&amp;Commentaire</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Type a level first</source>
+        <translation>Saisissez d'abord un niveau</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Prints the learning booklet of the trainee of the selected row.</source>
+        <translation>Imprime le livret de suivi du jeune de la ligne choisie.</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Choose a trainee's row first.</source>
+        <translation>Choisissez d'abord la ligne d'un jeune.</translation>
+    </message>
+    <message>
+        <location line="+72" />
+        <source> (demonstration example)</source>
+        <translation> (exemple de démonstration)</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>No framework is loaded for the diplomas this section prepares: the director loads it in Trainees › Frameworks.</source>
+        <translation>Aucun référentiel n'est chargé pour les diplômes que prépare cette section : la direction le charge dans Jeunes › Référentiels.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>All blocks (the class's map)</source>
+        <translation>Tous les blocs (la carte de la classe)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+58" />
+        <source>%1: %2, by %3 (%n job(s) as evidence)</source>
+        <translation>
+            <numerusform>%1 : %2, par %3 (%n travail comme preuve)</numerusform>
+            <numerusform>%1 : %2, par %3 (%n travaux comme preuves)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Not evaluated yet.</source>
+        <translation>Pas encore évaluée.</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>Only the master trainers and the director evaluate: this view is to read.</source>
+        <translation>Seuls les maîtres professionnels et la direction évaluent : cette vue est en lecture.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25" />
+        <source>%n evaluation(s) recorded.</source>
+        <translation>
+            <numerusform>%n évaluation enregistrée.</numerusform>
+            <numerusform>%n évaluations enregistrées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Evaluations not saved</source>
+        <translation>Évaluations non enregistrées</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Levels were typed and not saved. Save them?</source>
+        <translation>Des niveaux ont été saisis sans être enregistrés. Les enregistrer ?</translation>
+    </message>
+</context>
+<context>
     <name>etabli::LinesEditor</name>
     <message>
         <location filename="../../src/gui/sales/lineseditor.cpp" line="+25" />
@@ -15100,7 +15657,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+188" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+191" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -15155,7 +15712,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Devenir à relancer</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+1" />
+        <source>Learning</source>
+        <translation>Suivi des apprentissages</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Frameworks</source>
+        <translation>Référentiels</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>The school</source>
         <translation>L'établissement</translation>
     </message>
@@ -18326,7 +18893,7 @@ après-midi</translation>
 <context>
     <name>etabli::TraineeDialog</name>
     <message>
-        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+54" />
+        <location filename="../../src/gui/trainees/traineedialog.cpp" line="+55" />
         <source>Please confirm</source>
         <translation>Confirmation</translation>
     </message>
@@ -18337,12 +18904,12 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+63" />
+        <location line="+66" />
         <source>%1 %2 — record n°%3</source>
         <translation>%1 %2 — dossier n°%3</translation>
     </message>
     <message>
-        <location line="-61" />
+        <location line="-64" />
         <source>&amp;Identity</source>
         <translation>&amp;Identité</translation>
     </message>
@@ -18373,11 +18940,16 @@ après-midi</translation>
     </message>
     <message>
         <location line="+2" />
+        <source>&amp;Booklet</source>
+        <translation>&amp;Livret</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Follow-&amp;up</source>
         <translation>S&amp;uivi</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+58" />
         <source>The record of %1 %2 is created. Its guardians, course and follow-up can be filled in now.</source>
         <translation>La fiche de %1 %2 est créée. Ses responsables, son parcours et son suivi peuvent être remplis dès maintenant.</translation>
     </message>

@@ -1,7 +1,11 @@
 // The learning booklet (issue 23): skill frameworks read from a spreadsheet.
+#include "services/attendanceservice.h"
 #include "services/evaluationservice.h"
 #include "services/frameworkservice.h"
+#include "services/indicatorservice.h"
 #include "services/personaldataservice.h"
+#include "services/schoolservice.h"
+#include "services/staffservice.h"
 #include "services/traineeservice.h"
 #include "services/userservice.h"
 #include "storage/traineerepository.h"
@@ -454,4 +458,100 @@ TEST_CASE("The class view gathers a section's latest levels and jobs; the grid's
     REQUIRE(metal);
     CHECK(metal->trainees.size() == 1);
     CHECK(metal->latest.isEmpty());
+}
+
+TEST_CASE(
+    "The fundamentals of a hand-built week: workshop time, trainees per master trainer, customers' orders",
+    "[learning][fundamentals]")
+{
+    const auto backend = GENERATE(from_range(test::backends()));
+    INFO(backend);
+    TestDatabase t(backend);
+    FixedClock clock(QDateTime(test::kToday, QTime(9, 0), Qt::UTC));
+    const School s = school(t.db(), clock);
+    const qint64 tom = traineeIn(t.db(), clock, s.director, QStringLiteral("Tom"), s.tyres);
+    StaffMember master;
+    master.lastName = QStringLiteral("Perrin");
+    master.firstName = QStringLiteral("Jean-Luc");
+    master.job = StaffJob::MasterTrainer;
+    master.sectionIds = {s.tyres};
+    REQUIRE(StaffService(t.db(), clock, s.director).add(master));
+
+    // The tyres' week: Tuesday afternoon and Thursday morning in class.
+    const QDate monday(2026, 11, 16);
+    AttendanceService register_(t.db(), clock, s.trainer);
+    CHECK(register_.setTimetable(s.metal, Timetable{{3}}, monday).error().code == Error::Code::AccessDenied);
+    CHECK_FALSE(register_.setTimetable(s.tyres, Timetable{{10}}, monday));
+    REQUIRE(register_.setTimetable(s.tyres, Timetable{{3, 6}}, monday));
+    CHECK(register_.timetable(s.tyres)->classSlots == QList<int>{3, 6});
+    // Léa present all week; Tom away on Monday (excused), present the rest.
+    QList<AttendanceCell> week;
+    for (int d = 0; d < 5; ++d) {
+        for (Half half : {Half::Morning, Half::Afternoon}) {
+            week << AttendanceCell{s.lea, monday.addDays(d), half, AttendanceCode::Present, {}};
+            week << AttendanceCell{
+                tom, monday.addDays(d), half, d == 0 ? AttendanceCode::Excused : AttendanceCode::Present, {}};
+        }
+    }
+    REQUIRE(register_.record(s.tyres, week));
+    CHECK(test::rawScalar(t.db(), QStringLiteral("SELECT count(*) FROM attendance WHERE activity = 'class'"))
+              .toInt() == 4);
+    CHECK(register_.week(s.tyres, monday)->timetable.activityOn(monday.addDays(1), Half::Afternoon) ==
+          Activity::Class);
+
+    // The log: 2 h on a customer's order, 1 h of exercise, 1 h of upkeep.
+    for (const auto& [kind, minutes] : {std::pair{"order", 120}, {"exercise", 60}, {"upkeep", 60}}) {
+        REQUIRE(test::rawExec(
+            t.db(), QStringLiteral("INSERT INTO production_entry (day, section_id, author_login, "
+                                   "kind, created_at, updated_at) VALUES ('2026-11-18', %1, "
+                                   "'jl.perrin', '%2', '2026-11-18T17:00:00Z', '2026-11-18T17:00:00Z')")
+                        .arg(s.tyres)
+                        .arg(QLatin1String(kind))));
+        REQUIRE(test::rawExec(t.db(),
+                              QStringLiteral("INSERT INTO production_trainee (entry_id, trainee_id, minutes) "
+                                             "VALUES ((SELECT max(id) FROM production_entry), %1, %2)")
+                                  .arg(s.lea)
+                                  .arg(minutes)));
+    }
+
+    IndicatorService indicators(t.db(), clock, s.director);
+    auto tyres = indicators.indicators(QStringLiteral("2026-2027"), QStringLiteral("Pneus et services"));
+    REQUIRE(tyres);
+    // Workshop half-days: Léa 8, Tom 6; in class: 2 each.
+    CHECK(tyres->practiceShare == Approx(14.0 / 18.0));
+    // One master trainer: Monday 1 young person, the other days 2.
+    CHECK(tyres->traineesPerMaster == Approx(9.0 / 5.0));
+    CHECK(tyres->traineesPerMasterMax == Approx(2.0));
+    CHECK(tyres->customerOrderShare == Approx(0.5));
+    CHECK(tyres->targets == FundamentalTargets{});
+    const QJsonObject json = IndicatorService::toJson(*tyres);
+    CHECK(json.value(QStringLiteral("practice_share")).toDouble() == Approx(14.0 / 18.0));
+    CHECK(json.value(QStringLiteral("trainees_per_master")).toDouble() == Approx(1.8));
+    CHECK(json.value(QStringLiteral("customer_order_share")).toDouble() == Approx(0.5));
+    CHECK(json.value(QStringLiteral("targets"))
+              .toObject()
+              .value(QStringLiteral("trainees_per_master"))
+              .toInt() == 12);
+    CHECK(IndicatorService::valueOf(*tyres, QStringLiteral("practice_share")) == QStringLiteral("77,8 %"));
+    // The metalwork had nothing: no figure rather than a false one.
+    auto metal = indicators.indicators(QStringLiteral("2026-2027"), QStringLiteral("Métallerie"));
+    REQUIRE(metal);
+    CHECK(metal->practiceShare < 0);
+    CHECK(metal->traineesPerMaster < 0);
+    CHECK(json.value(QStringLiteral("previous")).toObject().value(QStringLiteral("practice_share")).isNull());
+
+    // Thursday morning becomes workshop time from that week on: the half-days already recorded follow.
+    auto changed = register_.setTimetable(s.tyres, Timetable{{3}}, monday);
+    REQUIRE(changed);
+    CHECK(*changed == 2);
+    CHECK(indicators.indicators(QStringLiteral("2026-2027"), QStringLiteral("Pneus et services"))
+              ->practiceShare == Approx(16.0 / 18.0));
+
+    // The targets are the school's (settings.edit).
+    const FundamentalTargets ours{7000, 10, 5000};
+    CHECK(SchoolService(t.db(), clock, s.trainer).saveTargets(ours).error().code ==
+          Error::Code::AccessDenied);
+    CHECK_FALSE(SchoolService(t.db(), clock, s.director).saveTargets(FundamentalTargets{7000, 0, 5000}));
+    REQUIRE(SchoolService(t.db(), clock, s.director).saveTargets(ours));
+    CHECK(indicators.indicators(QStringLiteral("2026-2027"))->targets == ours);
 }

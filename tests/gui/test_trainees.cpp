@@ -203,7 +203,7 @@ TEST_CASE("Follow-up notes are added from the record, for the office only", "[gu
     CHECK(tabs == QStringList{QStringLiteral("Identité"), QStringLiteral("Responsables"),
                               QStringLiteral("Parcours"), QStringLiteral("Présences"),
                               QStringLiteral("Devenir"), QStringLiteral("Production"),
-                              QStringLiteral("Suivi")});
+                              QStringLiteral("Livret"), QStringLiteral("Suivi")});
     QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(QStringLiteral("newNote")),
                      QStringLiteral("Entretien avec la famille."));
     QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("addNote")), Qt::LeftButton);

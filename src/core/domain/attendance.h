@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <QDate>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +26,40 @@ inline Half halfFromCode(const QString& code)
 {
     return code == QLatin1String("pm") ? Half::Afternoon : Half::Morning;
 }
+
+// Where a half-day of presence is spent: producing in the workshop, or in
+// class (general education, the diploma's theory).
+enum class Activity
+{
+    Workshop,
+    Class
+};
+
+template <> struct Codes<Activity>
+{
+    static constexpr CodeEntry<Activity> entries[] = {
+        {Activity::Workshop, "workshop", QT_TRANSLATE_NOOP("etabli::Codes", "workshop")},
+        {Activity::Class, "class", QT_TRANSLATE_NOOP("etabli::Codes", "class")},
+    };
+};
+
+// A section's weekly timetable: the half-days spent in class, the others in
+// the workshop. A half-day of the week is its slot: (weekday − 1) × 2, + 1
+// in the afternoon (Monday morning 0 … Friday afternoon 9).
+struct Timetable
+{
+    QList<int> classSlots; // ascending
+
+    static int slotOf(const QDate& day, Half half)
+    {
+        return (day.dayOfWeek() - 1) * 2 + (half == Half::Afternoon ? 1 : 0);
+    }
+    Activity activityOn(const QDate& day, Half half) const
+    {
+        return classSlots.contains(slotOf(day, half)) ? Activity::Class : Activity::Workshop;
+    }
+    bool operator==(const Timetable&) const = default;
+};
 
 // What a half-day of the register records.
 enum class AttendanceCode
@@ -72,6 +107,7 @@ struct AttendanceCell
     Half half = Half::Morning;
     std::optional<AttendanceCode> code; // none: nothing recorded (clears the cell)
     QString comment;
+    Activity activity = Activity::Workshop; // what the timetable made the half-day
 
     bool operator==(const AttendanceCell&) const = default;
 };

@@ -125,7 +125,7 @@ struct ClassLearning
     };
     qint64 sectionId = 0;
     SkillFramework framework;
-    QList<Learner> trainees; // those enrolled in the section, in name order
+    QList<Learner> trainees;                 // those enrolled in the section, in name order
     QHash<Key, CompetenceEvaluation> latest; // without their evidence
     QHash<Key, int> jobs;                    // jobs of the log that practised it
 
@@ -134,7 +134,10 @@ struct ClassLearning
         const auto it = latest.constFind(Key(traineeId, competenceId));
         return it == latest.cend() ? std::nullopt : std::optional(*it);
     }
-    int jobsOf(qint64 traineeId, qint64 competenceId) const { return jobs.value(Key(traineeId, competenceId)); }
+    int jobsOf(qint64 traineeId, qint64 competenceId) const
+    {
+        return jobs.value(Key(traineeId, competenceId));
+    }
 };
 
 } // namespace etabli

@@ -103,4 +103,16 @@ template <> struct Codes<VatRegime>
     };
 };
 
+// The school's targets for the fundamentals of an école de production:
+// about two thirds of the presence time in the workshop, at most about
+// twelve young people per master trainer, the share of production hours
+// on customers' orders the school aims at (basis points: 6667 = 66,67 %).
+struct FundamentalTargets
+{
+    int practiceBp = 6667;
+    int traineesPerMaster = 12;
+    int customerOrderBp = 6000;
+    bool operator==(const FundamentalTargets&) const = default;
+};
+
 } // namespace etabli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/money.h"
+#include "domain/school.h"
 
 #include <memory>
 #include <QList>
@@ -65,6 +66,13 @@ struct Indicators
     Money productionRevenue; // excl. VAT, net of credit notes
     int volunteers = 0;
     double volunteerHours = 0;
+
+    // The fundamentals of an école de production, beside the school's targets.
+    double practiceShare = -1;     // workshop ÷ (workshop + class) half-days of presence; -1: none
+    double traineesPerMaster = -1; // on a school day: trainees present ÷ master trainers, averaged; -1: none
+    double traineesPerMasterMax = -1; // the busiest day's
+    double customerOrderShare = -1;   // production hours on customers' orders ÷ all; -1: none
+    FundamentalTargets targets;
 
     QList<ReferenceValue> references;
 

@@ -77,6 +77,10 @@ Result<WeekRegister> AttendanceService::week(qint64 sectionId, const QDate& anyD
     if (!cells)
         return std::unexpected(cells.error());
     w.cells = *cells;
+    auto timetable = repo.timetable(sectionId);
+    if (!timetable)
+        return std::unexpected(timetable.error());
+    w.timetable = *timetable;
     auto periods = repo.internships(ids, w.monday, friday);
     if (!periods)
         return std::unexpected(periods.error());
@@ -152,6 +156,10 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
     auto before = repo.cells(ids, from, to);
     if (!before)
         return std::unexpected(before.error());
+    // Each half-day is of the workshop or of class as the section's timetable says.
+    auto timetable = repo.timetable(sectionId);
+    if (!timetable)
+        return std::unexpected(timetable.error());
     return inTransaction(m_db, [&]() -> Status {
         ChangeSet changes;
         for (const auto& c : cells) {
@@ -160,7 +168,9 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
                 if (b.traineeId == c.traineeId && b.day == c.day && b.half == c.half)
                     old = codeOf(b.code);
             }
-            if (auto r = repo.put(c, m_actor.login, m_clock.nowIso()); !r)
+            AttendanceCell cell = c;
+            cell.activity = timetable->activityOn(c.day, c.half);
+            if (auto r = repo.put(cell, m_actor.login, m_clock.nowIso()); !r)
                 return r;
             changes.add(QStringLiteral("%1 %2 %3")
                             .arg(c.traineeId)
@@ -172,6 +182,45 @@ Status AttendanceService::record(qint64 sectionId, const QList<AttendanceCell>& 
         return AuditTrail(m_db, m_clock)
             .record(m_actor, AuditEntity::Attendance, QString::number(sectionId), AuditAction::Update,
                     changes);
+    });
+}
+
+Result<Timetable> AttendanceService::timetable(qint64 sectionId) const
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
+    return AttendanceRepository(m_db).timetable(sectionId);
+}
+
+Result<int> AttendanceService::setTimetable(qint64 sectionId, Timetable timetable, const QDate& from)
+{
+    ETABLI_TRY(AccessControl::requireInSection(m_actor, permission::AttendanceWrite, sectionId));
+    std::sort(timetable.classSlots.begin(), timetable.classSlots.end());
+    timetable.classSlots.erase(std::unique(timetable.classSlots.begin(), timetable.classSlots.end()),
+                               timetable.classSlots.end());
+    for (int slot : std::as_const(timetable.classSlots)) {
+        if (slot < 0 || slot > 9)
+            return fail(Error::Code::InvalidInput,
+                        tr("A half-day of the timetable is Monday to Friday, morning or afternoon."));
+    }
+    if (!from.isValid())
+        return fail(Error::Code::InvalidInput, tr("Give the day the timetable applies from."));
+    AttendanceRepository repo(m_db);
+    return inTransaction(m_db, [&]() -> Result<int> {
+        ETABLI_TRY(repo.setTimetable(sectionId, timetable));
+        auto changed = repo.applyTimetable(sectionId, timetable, from);
+        if (!changed)
+            return changed;
+        QStringList halfDays;
+        for (int slot : std::as_const(timetable.classSlots))
+            halfDays << QString::number(slot);
+        ChangeSet changes;
+        changes.set(QStringLiteral("class_half_days"), halfDays.join(QLatin1Char(',')))
+            .set(QStringLiteral("from"), from.toString(Qt::ISODate))
+            .set(QStringLiteral("half_days_changed"), *changed);
+        ETABLI_TRY(AuditTrail(m_db, m_clock)
+                       .record(m_actor, AuditEntity::Section, QString::number(sectionId), AuditAction::Update,
+                               changes));
+        return changed;
     });
 }
 

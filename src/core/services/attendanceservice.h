@@ -21,6 +21,7 @@ struct WeekRegister
     QList<AttendanceRepository::Enrolment> trainees;
     QList<AttendanceCell> cells;                 // what is recorded
     QList<AttendanceCell> internshipSuggestions; // empty cells inside an internship
+    Timetable timetable;                         // the section's class half-days
 
     QList<QDate> days() const; // Monday to Friday
     static QDate mondayOf(const QDate& day) { return day.addDays(1 - day.dayOfWeek()); }
@@ -44,6 +45,12 @@ public:
     // with one audit row listing what changed. A day outside a trainee's
     // enrolment, or a trainee of another section, refuses the whole save.
     Status record(qint64 sectionId, const QList<AttendanceCell>& cells);
+
+    // The section's weekly timetable: the half-days in class.
+    Result<Timetable> timetable(qint64 sectionId) const;
+    // The section's timetable changed (attendance.write in the section): the
+    // half-days recorded from `from` on take it; how many changed.
+    Result<int> setTimetable(qint64 sectionId, Timetable timetable, const QDate& from);
 
     Result<AttendanceRate> traineeRate(qint64 traineeId, const QDate& from, const QDate& to) const;
     Result<AttendanceRate> sectionRate(qint64 sectionId, const QDate& from, const QDate& to) const;

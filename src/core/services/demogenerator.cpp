@@ -35,6 +35,13 @@
 
 namespace etabli {
 
+Timetable DemoGenerator::demoTimetable(int sectionIndex)
+{
+    // Three half-days of class a week, on other days from one section to the next.
+    static const QList<int> kWeeks[] = {{3, 6, 9}, {1, 4, 7}, {2, 5, 8}};
+    return Timetable{kWeeks[sectionIndex % 3]};
+}
+
 namespace {
 
 using demo::boysNames;
@@ -445,6 +452,12 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         // mostly present, some late, a few absences, and a trainee or two
         // with a run of unexcused half-days.
         AttendanceRepository attendance(m_db);
+        // Each section's week: three half-days in class, the rest in the workshop.
+        QHash<qint64, Timetable> timetables;
+        for (int si = 0; si < sections.size(); ++si) {
+            timetables.insert(sections.at(si).id, demoTimetable(si));
+            ETABLI_TRY(attendance.setTimetable(sections.at(si).id, demoTimetable(si)));
+        }
         QHash<qint64, QSet<QDate>> absentDays; // no one is logged in the workshop on those days
         QList<AttendanceCell> yearRegister;    // written at once, many rows a statement
         for (const auto& [id, t] : present) {
@@ -465,7 +478,9 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
                         code = AttendanceCode::Excused;
                     else if (r <= 10)
                         code = AttendanceCode::Unexcused;
-                    yearRegister << AttendanceCell{id, day, half, code, {}};
+                    AttendanceCell cell{id, day, half, code, {}};
+                    cell.activity = timetables.value(t.sectionId).activityOn(day, half);
+                    yearRegister << cell;
                     if (code == AttendanceCode::Excused || code == AttendanceCode::Unexcused)
                         absentDays[id].insert(day);
                     ++summary.attendanceRows;
@@ -642,7 +657,7 @@ Result<DemoGenerator::Summary> DemoGenerator::run()
         if (!federation) { // the federation keeps this year's: millions of rows otherwise
             QList<Stay> stays;
             for (const Worked& w : worked)
-                stays << Stay{w.id, w.entry, w.exit};
+                stays << Stay{w.id, w.entry, w.exit, demoTimetable(w.section)};
             auto past = addPastRegisters(stays, current.firstDay());
             if (!past)
                 return std::unexpected(past.error());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/attendance.h"
 #include "domain/production.h"
 #include "util/error.h"
 
@@ -74,6 +75,8 @@ public:
     static Result<Scale> parseScale(const QString& text);
     // The password of every demo account, shown on the demo's login dialog.
     static QString demoPassword() { return QStringLiteral("etabli-demo-2026"); }
+    // The weekly timetable of the demo's n-th section (its class half-days).
+    static Timetable demoTimetable(int sectionIndex);
     static QStringList demoLogins()
     {
         return {QStringLiteral("direction"), QStringLiteral("secretariat"), QStringLiteral("formateur.pneus"),
@@ -111,6 +114,7 @@ private:
         qint64 trainee = 0;
         QDate entry;
         QDate exit;
+        Timetable timetable; // their section's class half-days
     };
     // The registers of the school years before `current` (demoworkshops.cpp),
     // drawn from a generator of their own: adding them changed nothing else.

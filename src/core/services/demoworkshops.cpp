@@ -186,7 +186,9 @@ Result<int> DemoGenerator::addPastRegisters(const QList<Stay>& stays, const QDat
                                             : r <= 8 && !atWork  ? AttendanceCode::Excused
                                             : r <= 10 && !atWork ? AttendanceCode::Unexcused
                                                                  : AttendanceCode::Present;
-                batch << AttendanceCell{s.trainee, day, half, code, {}};
+                AttendanceCell cell{s.trainee, day, half, code, {}};
+                cell.activity = s.timetable.activityOn(day, half);
+                batch << cell;
             }
             if (batch.size() >= 20000) {
                 ETABLI_TRY(flush());

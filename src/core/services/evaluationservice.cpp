@@ -116,7 +116,8 @@ Result<QList<qint64>> EvaluationService::recordAll(const QList<CompetenceEvaluat
             if (!known)
                 return std::unexpected(known.error());
             if (!*known)
-                return fail(Error::Code::InvalidInput, tr("This competence is not in the framework any more."));
+                return fail(Error::Code::InvalidInput,
+                            tr("This competence is not in the framework any more."));
             auto id = repo.insertEvaluation(e);
             if (!id)
                 return std::unexpected(id.error());
@@ -126,8 +127,9 @@ Result<QList<qint64>> EvaluationService::recordAll(const QList<CompetenceEvaluat
                 .set(QStringLiteral("level"), codeOf(e.level))
                 .set(QStringLiteral("day"), e.day.toString(Qt::ISODate))
                 .set(QStringLiteral("evidence"), static_cast<qint64>(e.evidence.size()));
-            ETABLI_TRY(audit.record(m_actor, AuditEntity::Evaluation, QString::number(*id), AuditAction::Create,
-                                    changes, QStringLiteral("trainee:%1").arg(e.traineeId)));
+            ETABLI_TRY(audit.record(m_actor, AuditEntity::Evaluation, QString::number(*id),
+                                    AuditAction::Create, changes,
+                                    QStringLiteral("trainee:%1").arg(e.traineeId)));
             ids << *id;
         }
         return ids;

@@ -173,8 +173,17 @@ Status FrameworkService::replace(qint64 certificationId, const QList<CompetenceB
 {
     ETABLI_TRY(AccessControl::require(m_actor, permission::LearningFrameworks));
     QSet<QString> codes;
+    QSet<QString> blockCodes;
     for (const CompetenceBlock& b : blocks) {
+        if (b.code.trimmed().isEmpty() || b.title.trimmed().isEmpty())
+            return fail(Error::Code::InvalidInput, tr("Each block has a code and a title."));
+        if (blockCodes.contains(b.code))
+            return fail(Error::Code::InvalidInput,
+                        tr("The code %1 is given to two blocks: each has its own.").arg(b.code));
+        blockCodes.insert(b.code);
         for (const Competence& c : b.competences) {
+            if (c.code.trimmed().isEmpty() || c.title.trimmed().isEmpty())
+                return fail(Error::Code::InvalidInput, tr("Each competence has a code and a title."));
             if (codes.contains(c.code))
                 return fail(Error::Code::InvalidInput,
                             tr("The code %1 is given to two competences: each has its own.").arg(c.code));
@@ -240,9 +249,6 @@ Status FrameworkService::replace(qint64 certificationId, const QList<CompetenceB
                 ETABLI_TRY(repo.replaceCriteria(competence.id, competence.criteria));
             }
         }
-        QSet<QString> blockCodes;
-        for (const CompetenceBlock& b : blocks)
-            blockCodes.insert(b.code);
         for (const CompetenceBlock& b : std::as_const(before->blocks)) {
             if (!blockCodes.contains(b.code))
                 ETABLI_TRY(repo.deleteBlock(b.id)); // emptied above

@@ -132,7 +132,10 @@ QList<std::pair<QString, QString>> IndicatorService::askableIndicators()
             {QStringLiteral("orders"), tr("Work orders")},
             {QStringLiteral("customers"), tr("Customers invoiced")},
             {QStringLiteral("production_revenue_cents"), tr("Production sales, excl. VAT")},
-            {QStringLiteral("volunteers"), tr("Volunteers (hours given)")}};
+            {QStringLiteral("volunteers"), tr("Volunteers (hours given)")},
+            {QStringLiteral("practice_share"), tr("Presence time in the workshop")},
+            {QStringLiteral("trainees_per_master"), tr("Trainees per master trainer on a school day")},
+            {QStringLiteral("customer_order_share"), tr("Production hours on customers' orders")}};
 }
 
 QStringList IndicatorService::defaultAskedIndicators()
@@ -179,6 +182,12 @@ QString IndicatorService::valueOf(const Indicators& i, const QString& key)
     if (key == QLatin1String("volunteers"))
         return QStringLiteral("%1 (%2 h)")
             .arg(fr.toString(i.volunteers), fr.toString(i.volunteerHours, 'f', 0));
+    if (key == QLatin1String("practice_share"))
+        return percent(i.practiceShare);
+    if (key == QLatin1String("trainees_per_master"))
+        return i.traineesPerMaster < 0 ? QStringLiteral("—") : fr.toString(i.traineesPerMaster, 'f', 1);
+    if (key == QLatin1String("customer_order_share"))
+        return percent(i.customerOrderShare);
     return QStringLiteral("—");
 }
 
@@ -192,6 +201,7 @@ QList<IndicatorRow> IndicatorService::rows(const Indicators& now)
         out << IndicatorRow{label, a, b, false, indent};
     };
     const auto heading = [&out](const QString& label) { out << IndicatorRow{label, {}, {}, true, 0}; };
+    const auto ratio = [&fr](double r) { return r < 0 ? QStringLiteral("—") : fr.toString(r, 'f', 1); };
     heading(tr("Trainees"));
     row(tr("Entrants"), number(now.entrants), number(before.entrants));
     row(tr("of whom girls"), number(now.entrantsBySex.value(QStringLiteral("F"))),
@@ -231,6 +241,15 @@ QList<IndicatorRow> IndicatorService::rows(const Indicators& now)
         row(r.isSet() ? tr("Reference: %1 (%2, %3)").arg(r.label, r.source).arg(r.year)
                       : tr("Reference: %1 (not typed yet: “Reference values…”)").arg(r.label),
             r.isSet() ? percent(r.valueBp / 10000.0) : QStringLiteral("—"), QString(), 1);
+    heading(tr("Fundamentals (target)"));
+    row(tr("Presence time in the workshop (target %1)").arg(percent(now.targets.practiceBp / 10000.0)),
+        percent(now.practiceShare), percent(before.practiceShare), 1);
+    row(tr("Trainees per master trainer on a school day (target %1 at most)")
+            .arg(now.targets.traineesPerMaster),
+        ratio(now.traineesPerMaster), ratio(before.traineesPerMaster), 1);
+    row(tr("Production hours on customers' orders (target %1)")
+            .arg(percent(now.targets.customerOrderBp / 10000.0)),
+        percent(now.customerOrderShare), percent(before.customerOrderShare), 1);
     heading(tr("Production"));
     row(tr("Hours of production (trainees)"), Quantities::formatDuration(now.productionMinutes()),
         Quantities::formatDuration(before.productionMinutes()));
@@ -378,6 +397,33 @@ Result<Indicators> IndicatorService::compute(int startYear, int startMonth, qint
     ind.productionRevenue = Money::fromCents(invoiced->second);
     ind.volunteers = volunteers->first;
     ind.volunteerHours = static_cast<double>(volunteers->second) / 60.0;
+
+    // The fundamentals.
+    auto presence = q.presenceByActivity(from, to, sectionId);
+    if (!presence)
+        return std::unexpected(presence.error());
+    if (presence->first + presence->second > 0)
+        ind.practiceShare =
+            static_cast<double>(presence->first) / static_cast<double>(presence->first + presence->second);
+    auto days = q.groupDays(from, to, sectionId);
+    if (!days)
+        return std::unexpected(days.error());
+    if (!days->isEmpty()) {
+        double sum = 0;
+        for (const IndicatorQueries::GroupDay& d : std::as_const(*days)) {
+            const double ratio = static_cast<double>(d.trainees) / d.masters;
+            sum += ratio;
+            ind.traineesPerMasterMax = std::max(ind.traineesPerMasterMax, ratio);
+        }
+        ind.traineesPerMaster = sum / static_cast<double>(days->size());
+    }
+    if (ind.productionMinutes() > 0)
+        ind.customerOrderShare =
+            static_cast<double>(ind.productionMinutesOrders) / static_cast<double>(ind.productionMinutes());
+    auto targets = SchoolRepository(m_db).targets();
+    if (!targets)
+        return std::unexpected(targets.error());
+    ind.targets = *targets;
     return ind;
 }
 
@@ -500,6 +546,13 @@ QJsonObject IndicatorService::toJson(const Indicators& i)
         {QStringLiteral("volunteer_hours"), i.volunteerHours},
         {QStringLiteral("outcomes"), outcomes},
         {QStringLiteral("insertion_rate"), optionalRate(i.insertionRate)},
+        {QStringLiteral("practice_share"), optionalRate(i.practiceShare)},
+        {QStringLiteral("trainees_per_master"), optionalRate(i.traineesPerMaster)},
+        {QStringLiteral("customer_order_share"), optionalRate(i.customerOrderShare)},
+        {QStringLiteral("targets"),
+         QJsonObject{{QStringLiteral("practice_share"), i.targets.practiceBp / 10000.0},
+                     {QStringLiteral("trainees_per_master"), i.targets.traineesPerMaster},
+                     {QStringLiteral("customer_order_share"), i.targets.customerOrderBp / 10000.0}}},
     };
     QJsonArray references;
     for (const ReferenceValue& r : i.references)

@@ -189,6 +189,36 @@ QString SchoolService::vatRegimeExplanation(VatRegime regime)
     return {};
 }
 
+Result<FundamentalTargets> SchoolService::targets() const
+{
+    return SchoolRepository(m_db).targets();
+}
+
+Status SchoolService::saveTargets(const FundamentalTargets& targets)
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::SettingsEdit));
+    if (targets.practiceBp < 0 || targets.practiceBp > 10000 || targets.customerOrderBp < 0 ||
+        targets.customerOrderBp > 10000)
+        return fail(Error::Code::InvalidInput, tr("A target share is between 0 and 100 %."));
+    if (targets.traineesPerMaster < 1 || targets.traineesPerMaster > 100)
+        return fail(Error::Code::InvalidInput,
+                    tr("The target group per master trainer is between 1 and 100 young people."));
+    return inTransaction(m_db, [&]() -> Status {
+        auto before = SchoolRepository(m_db).targets();
+        if (!before)
+            return std::unexpected(before.error());
+        ETABLI_TRY(SchoolRepository(m_db).saveTargets(targets, m_clock.nowIso()));
+        ChangeSet c;
+        c.add(QStringLiteral("target_practice_bp"), before->practiceBp, targets.practiceBp)
+            .add(QStringLiteral("target_trainees_per_master"), before->traineesPerMaster,
+                 targets.traineesPerMaster)
+            .add(QStringLiteral("target_customer_order_bp"), before->customerOrderBp,
+                 targets.customerOrderBp);
+        return AuditTrail(m_db, m_clock)
+            .record(m_actor, AuditEntity::School, QStringLiteral("1"), AuditAction::Update, c);
+    });
+}
+
 Result<QList<LegalAmount>> SchoolService::legalAmounts() const
 {
     return SchoolRepository(m_db).legalAmounts();

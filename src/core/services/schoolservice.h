@@ -50,6 +50,11 @@ public:
     // What a regime means, in a sentence, for the settings page.
     static QString vatRegimeExplanation(VatRegime regime);
 
+    // The targets the fundamentals are compared with (open to every role);
+    // settings.edit to change them, written to the audit trail.
+    Result<FundamentalTargets> targets() const;
+    Status saveTargets(const FundamentalTargets& targets);
+
     Result<QList<Section>> sections(bool activeOnly = false) const;
     Result<qint64> addSection(const QString& name, const QString& trade = {});
     Status updateSection(const Section& section);

@@ -18,17 +18,18 @@ Status AttendanceRepository::put(const AttendanceCell& c, const QString& byLogin
             return r;
     } else {
         if (auto r = q.prepare(QStringLiteral(
-                "INSERT INTO attendance (trainee_id, day, half, code, comment, recorded_by, updated_at) "
-                "VALUES (:trainee_id, :day, :half, :code, :comment, :by, :now) "
+                "INSERT INTO attendance (trainee_id, day, half, code, comment, recorded_by, updated_at, "
+                "activity) VALUES (:trainee_id, :day, :half, :code, :comment, :by, :now, :activity) "
                 "ON CONFLICT (trainee_id, day, half) DO UPDATE SET code = excluded.code, "
                 "comment = excluded.comment, recorded_by = excluded.recorded_by, updated_at = "
-                "excluded.updated_at"));
+                "excluded.updated_at, activity = excluded.activity"));
             !r)
             return r;
         q.bind(QStringLiteral("code"), codeOf(*c.code))
             .bind(QStringLiteral("comment"), c.comment.trimmed())
             .bind(QStringLiteral("by"), byLogin)
-            .bind(QStringLiteral("now"), nowIso);
+            .bind(QStringLiteral("now"), nowIso)
+            .bind(QStringLiteral("activity"), codeOf(c.activity));
     }
     q.bind(QStringLiteral("trainee_id"), c.traineeId)
         .bind(QStringLiteral("day"), c.day.toString(Qt::ISODate))
@@ -46,9 +47,9 @@ Status AttendanceRepository::insertMany(const QList<AttendanceCell>& cells, cons
     const auto statement = [](qsizetype n) {
         QStringList values;
         for (qsizetype i = 0; i < n; ++i)
-            values << QStringLiteral("(:t%1, :d%1, :h%1, :c%1, '', :b%1, :n%1)").arg(i);
+            values << QStringLiteral("(:t%1, :d%1, :h%1, :c%1, '', :b%1, :n%1, :a%1)").arg(i);
         return QStringLiteral("INSERT INTO attendance (trainee_id, day, half, code, comment, recorded_by, "
-                              "updated_at) VALUES ") +
+                              "updated_at, activity) VALUES ") +
                values.join(QStringLiteral(", "));
     };
     SqlQuery q(m_db);
@@ -68,7 +69,8 @@ Status AttendanceRepository::insertMany(const QList<AttendanceCell>& cells, cons
                 .bind(QStringLiteral("h") + k, halfCode(c.half))
                 .bind(QStringLiteral("c") + k, codeOf(c.code))
                 .bind(QStringLiteral("b") + k, byLogin)
-                .bind(QStringLiteral("n") + k, nowIso);
+                .bind(QStringLiteral("n") + k, nowIso)
+                .bind(QStringLiteral("a") + k, codeOf(c.activity));
         }
         if (auto r = q.exec(); !r)
             return r;
@@ -83,17 +85,25 @@ Result<QList<AttendanceCell>> AttendanceRepository::cells(const QList<qint64>& t
     if (traineeIds.isEmpty())
         return out;
     SqlQuery q(m_db);
-    ETABLI_TRY(q.prepare(QStringLiteral("SELECT trainee_id, day, half, code, comment FROM attendance WHERE "
-                                        "trainee_id IN (%1) AND day BETWEEN :from AND :to")
-                             .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size()))));
+    ETABLI_TRY(q.prepare(
+        QStringLiteral("SELECT trainee_id, day, half, code, comment, activity FROM attendance WHERE "
+                       "trainee_id IN (%1) AND day BETWEEN :from AND :to")
+            .arg(SqlQuery::listPlaceholders(QStringLiteral("t"), traineeIds.size()))));
     q.bindList(QStringLiteral("t"), traineeIds);
     q.bind(QStringLiteral("from"), from.toString(Qt::ISODate))
         .bind(QStringLiteral("to"), to.toString(Qt::ISODate));
     ETABLI_TRY(q.exec());
-    while (q.next())
-        out << AttendanceCell{q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate),
-                              halfFromCode(q.value(2).toString()),
-                              fromCode<AttendanceCode>(q.value(3).toString()), q.value(4).toString()};
+    while (q.next()) {
+        sql::RowReader col(q);
+        AttendanceCell c;
+        c.traineeId = col.int64();
+        c.day = col.date();
+        c.half = halfFromCode(col.text());
+        c.code = fromCode<AttendanceCode>(col.text());
+        c.comment = col.text();
+        c.activity = col.code(Activity::Workshop);
+        out << c;
+    }
     return out;
 }
 
@@ -211,6 +221,81 @@ AttendanceRepository::internships(const QList<qint64>& traineeIds, const QDate& 
         out << Period{q.value(0).toLongLong(), QDate::fromString(q.value(1).toString(), Qt::ISODate),
                       QDate::fromString(q.value(2).toString(), Qt::ISODate)};
     return out;
+}
+
+Result<Timetable> AttendanceRepository::timetable(qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT weekday, half FROM section_class_slot WHERE section_id = :section ORDER BY weekday, half")));
+    q.bind(QStringLiteral("section"), sectionId);
+    ETABLI_TRY(q.exec());
+    Timetable t;
+    while (q.next()) {
+        sql::RowReader col(q);
+        const int weekday = col.integer();
+        t.classSlots << (weekday - 1) * 2 + (halfFromCode(col.text()) == Half::Afternoon ? 1 : 0);
+    }
+    std::sort(t.classSlots.begin(), t.classSlots.end());
+    return t;
+}
+
+Status AttendanceRepository::setTimetable(qint64 sectionId, const Timetable& timetable)
+{
+    SqlQuery clear(m_db);
+    ETABLI_TRY(clear.prepare(QStringLiteral("DELETE FROM section_class_slot WHERE section_id = :section")));
+    clear.bind(QStringLiteral("section"), sectionId);
+    ETABLI_TRY(clear.exec());
+    for (int slot : timetable.classSlots) {
+        SqlQuery q(m_db);
+        ETABLI_TRY(q.prepare(QStringLiteral("INSERT INTO section_class_slot (section_id, weekday, half) "
+                                            "VALUES (:section, :weekday, :half)")));
+        q.bind(QStringLiteral("section"), sectionId)
+            .bind(QStringLiteral("weekday"), slot / 2 + 1)
+            .bind(QStringLiteral("half"), halfCode(slot % 2 == 1 ? Half::Afternoon : Half::Morning));
+        ETABLI_TRY(q.exec());
+    }
+    return {};
+}
+
+Result<int> AttendanceRepository::applyTimetable(qint64 sectionId, const Timetable& timetable,
+                                                 const QDate& from)
+{
+    // The half-days already recorded from `from` on, of the section's trainees, take the timetable.
+    QList<AttendanceCell> changed;
+    {
+        SqlQuery q(m_db);
+        q.setForwardOnly(true);
+        ETABLI_TRY(
+            q.prepare(QStringLiteral("SELECT a.trainee_id, a.day, a.half, a.activity FROM attendance a JOIN "
+                                     "trainee t ON t.id = a.trainee_id WHERE t.section_id = :section AND "
+                                     "a.day >= :from")));
+        q.bind(QStringLiteral("section"), sectionId).bind(QStringLiteral("from"), from.toString(Qt::ISODate));
+        ETABLI_TRY(q.exec());
+        while (q.next()) {
+            sql::RowReader col(q);
+            AttendanceCell c;
+            c.traineeId = col.int64();
+            c.day = col.date();
+            c.half = halfFromCode(col.text());
+            const Activity now = col.code(Activity::Workshop);
+            c.activity = timetable.activityOn(c.day, c.half);
+            if (c.activity != now)
+                changed << c;
+        }
+    }
+    for (const AttendanceCell& c : std::as_const(changed)) {
+        SqlQuery q(m_db);
+        ETABLI_TRY(
+            q.prepare(QStringLiteral("UPDATE attendance SET activity = :activity WHERE trainee_id = :trainee "
+                                     "AND day = :day AND half = :half")));
+        q.bind(QStringLiteral("activity"), codeOf(c.activity))
+            .bind(QStringLiteral("trainee"), c.traineeId)
+            .bind(QStringLiteral("day"), c.day.toString(Qt::ISODate))
+            .bind(QStringLiteral("half"), halfCode(c.half));
+        ETABLI_TRY(q.exec());
+    }
+    return static_cast<int>(changed.size());
 }
 
 } // namespace etabli

@@ -22,6 +22,12 @@ public:
     // New cells written many at a time (the demo's past registers): a
     // statement per hundred cells; none of them may exist yet.
     Status insertMany(const QList<AttendanceCell>& cells, const QString& byLogin, const QString& nowIso);
+    // The section's weekly timetable (its class half-days).
+    Result<Timetable> timetable(qint64 sectionId) const;
+    Status setTimetable(qint64 sectionId, const Timetable& timetable);
+    // The half-days of the section's trainees recorded from `from` on made
+    // what the timetable says; how many changed.
+    Result<int> applyTimetable(qint64 sectionId, const Timetable& timetable, const QDate& from);
     // The recorded cells of the given trainees between two days (inclusive).
     Result<QList<AttendanceCell>> cells(const QList<qint64>& traineeIds, const QDate& from,
                                         const QDate& to) const;

@@ -1,5 +1,6 @@
 #include "storage/indicatorqueries.h"
 
+#include "domain/attendance.h"
 #include "storage/database.h"
 #include "storage/sqlquery.h"
 #include "storage/sqlvalues.h"
@@ -292,6 +293,56 @@ Result<std::pair<int, qint64>> IndicatorQueries::volunteers(const QDate& from, c
     if (!q.next())
         return std::pair<int, qint64>{0, 0};
     return std::pair<int, qint64>{q.value(0).toInt(), q.value(1).toLongLong()};
+}
+
+Result<std::pair<qint64, qint64>> IndicatorQueries::presenceByActivity(const QDate& from, const QDate& to,
+                                                                       qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    ETABLI_TRY(
+        run(q,
+            QStringLiteral("SELECT a.activity, COUNT(*) FROM attendance a JOIN trainee t ON t.id = "
+                           "a.trainee_id WHERE a.code IN ('present', 'late') AND a.day BETWEEN :from AND "
+                           ":to{section} GROUP BY a.activity"),
+            from, to, sectionId, QStringLiteral("t.section_id")));
+    std::pair<qint64, qint64> out{0, 0};
+    while (q.next()) {
+        if (fromCode<Activity>(q.value(0).toString()) == Activity::Class)
+            out.second += q.value(1).toLongLong();
+        else
+            out.first += q.value(1).toLongLong();
+    }
+    return out;
+}
+
+Result<QList<IndicatorQueries::GroupDay>> IndicatorQueries::groupDays(const QDate& from, const QDate& to,
+                                                                      qint64 sectionId) const
+{
+    QHash<qint64, int> masters;
+    {
+        SqlQuery m(m_db);
+        ETABLI_TRY(
+            m.prepare(QStringLiteral("SELECT ss.section_id, COUNT(*) FROM staff s JOIN staff_section ss ON "
+                                     "ss.staff_id = s.id WHERE s.job = 'master_trainer' AND s.active = 1 "
+                                     "GROUP BY ss.section_id")));
+        ETABLI_TRY(m.exec());
+        while (m.next())
+            masters.insert(m.value(0).toLongLong(), m.value(1).toInt());
+    }
+    SqlQuery q(m_db);
+    ETABLI_TRY(
+        run(q,
+            QStringLiteral("SELECT t.section_id, a.day, COUNT(DISTINCT a.trainee_id) FROM attendance a "
+                           "JOIN trainee t ON t.id = a.trainee_id WHERE a.code IN ('present', 'late') AND "
+                           "a.day BETWEEN :from AND :to{section} GROUP BY t.section_id, a.day"),
+            from, to, sectionId, QStringLiteral("t.section_id")));
+    QList<GroupDay> out;
+    while (q.next()) {
+        const int trainers = masters.value(q.value(0).toLongLong());
+        if (trainers > 0)
+            out << GroupDay{q.value(2).toInt(), trainers};
+    }
+    return out;
 }
 
 } // namespace etabli

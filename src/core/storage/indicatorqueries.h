@@ -62,6 +62,17 @@ public:
 
     // Work orders taken in the period.
     Result<int> orders(const QDate& from, const QDate& to, qint64 sectionId) const;
+    // Half-days of presence (present or late) by activity: workshop, class.
+    Result<std::pair<qint64, qint64>> presenceByActivity(const QDate& from, const QDate& to,
+                                                         qint64 sectionId) const;
+    // Each day a section's trainees came: how many came, and the section's
+    // master trainers (active, none: the day is left out).
+    struct GroupDay
+    {
+        int trainees = 0;
+        int masters = 0;
+    };
+    Result<QList<GroupDay>> groupDays(const QDate& from, const QDate& to, qint64 sectionId) const;
     // Trainees' minutes in the production log, by kind of work (order, exercise, upkeep).
     Result<QMap<QString, qint64>> productionMinutes(const QDate& from, const QDate& to,
                                                     qint64 sectionId) const;

@@ -391,7 +391,8 @@ Status LearningRepository::fillClass(ClassLearning& view) const
                            "AND t.status = 'enrolled' AND c.certification_id = :certification "
                            "ORDER BY e.trainee_id, e.competence_id, e.day, e.id")
                 .arg(kEvaluationColumns)));
-        q.bind(QStringLiteral("section"), view.sectionId).bind(QStringLiteral("certification"), certificationId);
+        q.bind(QStringLiteral("section"), view.sectionId)
+            .bind(QStringLiteral("certification"), certificationId);
         ETABLI_TRY(q.exec());
         while (q.next()) {
             CompetenceEvaluation e = readEvaluation(q);

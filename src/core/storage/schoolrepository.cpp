@@ -200,4 +200,33 @@ Status SchoolRepository::saveLegalAmount(const LegalAmount& a, const QString& no
     return {};
 }
 
+Result<FundamentalTargets> SchoolRepository::targets() const
+{
+    SqlQuery q(m_db);
+    ETABLI_TRY(q.prepare(QStringLiteral(
+        "SELECT target_practice_bp, target_trainees_per_master, target_customer_order_bp FROM school")));
+    ETABLI_TRY(q.exec());
+    FundamentalTargets t;
+    if (q.next()) {
+        t.practiceBp = q.value(0).toInt();
+        t.traineesPerMaster = q.value(1).toInt();
+        t.customerOrderBp = q.value(2).toInt();
+    }
+    return t;
+}
+
+Status SchoolRepository::saveTargets(const FundamentalTargets& targets, const QString& nowIso)
+{
+    SqlQuery q(m_db);
+    ETABLI_TRY(
+        q.prepare(QStringLiteral("UPDATE school SET target_practice_bp = :practice, "
+                                 "target_trainees_per_master = :group, target_customer_order_bp = :orders, "
+                                 "updated_at = :now")));
+    q.bind(QStringLiteral("practice"), targets.practiceBp)
+        .bind(QStringLiteral("group"), targets.traineesPerMaster)
+        .bind(QStringLiteral("orders"), targets.customerOrderBp)
+        .bind(QStringLiteral("now"), nowIso);
+    return q.exec();
+}
+
 } // namespace etabli

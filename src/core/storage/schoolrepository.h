@@ -25,6 +25,8 @@ public:
     Result<int> save(const SchoolIdentity& identity, const QString& nowIso);
     Status saveRetention(int traineeYears, int invoiceYears, int candidateMonths, const QString& nowIso);
 
+    Result<FundamentalTargets> targets() const;
+    Status saveTargets(const FundamentalTargets& targets, const QString& nowIso);
     // The legal amounts (thresholds, ceilings) with their year and source.
     Result<QList<LegalAmount>> legalAmounts() const;
     // Conflict when `amount.version` is stale.

@@ -6,6 +6,7 @@
 #include "gui/access/personaldatapage.h"
 #include "gui/access/userspage.h"
 #include "gui/audit/auditpage.h"
+#include "gui/common/allowed.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/placeholderpage.h"
 #include "gui/common/searchfield.h"
@@ -25,6 +26,8 @@
 #include "gui/trainees/absencespage.h"
 #include "gui/trainees/attendancepage.h"
 #include "gui/trainees/followuppage.h"
+#include "gui/trainees/frameworkspage.h"
+#include "gui/trainees/learningpage.h"
 #include "gui/trainees/traineespage.h"
 #include "gui/workshops/cataloguepage.h"
 #include "gui/workshops/workshopspage.h"
@@ -205,6 +208,10 @@ void MainWindow::buildNavigation()
     m_traineesTabs->addTab(m_attendancePage, tr("Attendance register"));
     m_traineesTabs->addTab(new AbsencesPage(m_session, this), tr("Absences"));
     m_traineesTabs->addTab(new FollowUpPage(m_session, this), tr("Outcomes to follow up"));
+    m_traineesTabs->addTab(new LearningPage(m_session, this), tr("Learning"));
+    auto* frameworks = new FrameworksPage(m_session, this);
+    m_traineesTabs->addTab(frameworks, tr("Frameworks"));
+    showTabWhenAllowed(m_traineesTabs, frameworks, m_session, holding(permission::LearningFrameworks));
     m_pages->addWidget(m_traineesTabs);
     m_workshopsPage = new WorkshopsPage(m_session, this);
     m_pages->addWidget(m_workshopsPage);

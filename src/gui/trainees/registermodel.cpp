@@ -60,7 +60,7 @@ void RegisterModel::setWeek(const WeekRegister& week)
 
 void RegisterModel::clear()
 {
-    setWeek(WeekRegister{m_week.monday, {}, {}, {}});
+    setWeek(WeekRegister{m_week.monday, {}, {}, {}, m_week.timetable});
 }
 
 bool RegisterModel::isEnrolled(int row, int column) const
@@ -165,7 +165,12 @@ QVariant RegisterModel::headerData(int section, Qt::Orientation orientation, int
     if (section < 0 || section >= HalfDays || !m_week.monday.isValid())
         return {};
     const QString day = QLocale().toString(dayOf(section), QStringLiteral("ddd dd/MM"));
-    return halfOf(section) == Half::Morning ? tr("%1\nmorning").arg(day) : tr("%1\nafternoon").arg(day);
+    const QString half =
+        halfOf(section) == Half::Morning ? tr("%1\nmorning").arg(day) : tr("%1\nafternoon").arg(day);
+    // A half-day of class says so (the timetable); the others are the workshop's.
+    return m_week.timetable.activityOn(dayOf(section), halfOf(section)) == Activity::Class
+               ? tr("%1 · class").arg(half)
+               : half;
 }
 
 Qt::ItemFlags RegisterModel::flags(const QModelIndex& index) const

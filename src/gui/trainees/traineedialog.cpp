@@ -6,6 +6,7 @@
 #include "gui/common/messagebanner.h"
 #include "gui/common/schoolyearbox.h"
 #include "gui/common/session.h"
+#include "gui/trainees/booklettab.h"
 #include "gui/trainees/coursetab.h"
 #include "gui/trainees/outcometab.h"
 #include "gui/trainees/productiontab.h"
@@ -92,6 +93,8 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
     m_tabs->addTab(m_outcomeTab, tr("&Outcome"));
     m_production = new QWidget(this);
     m_tabs->addTab(m_production, tr("&Production"));
+    m_booklet = new QWidget(this);
+    m_tabs->addTab(m_booklet, tr("&Booklet"));
     if (m_canSensitive)
         m_tabs->addTab(buildFollowUp(), tr("Follow-&up"));
     fill();
@@ -133,6 +136,7 @@ void TraineeDialog::openRecordTabs()
     m_outcome = new OutcomeTab(m_session, id, m_trainee.status == TraineeStatus::Left, m_banner, this);
     replaceTab(m_outcomeTab, m_outcome);
     replaceTab(m_production, new ProductionTab(m_session, id, this));
+    replaceTab(m_booklet, new BookletTab(m_session, id, m_banner, this));
     for (int i = 1; i < m_tabs->count(); ++i)
         m_tabs->setTabEnabled(i, true);
 }

@@ -97,6 +97,7 @@ private:
     QWidget* m_course = nullptr;
     QWidget* m_outcomeTab = nullptr;
     QWidget* m_production = nullptr;
+    QWidget* m_booklet = nullptr;
 };
 
 } // namespace etabli
