@@ -298,7 +298,7 @@
     <message>
         <location filename="../../src/core/services/attendanceservice.cpp" line="+56" />
         <location line="+8" />
-        <location line="+122" />
+        <location line="+171" />
         <location line="+9" />
         <location line="+2" />
         <location line="+10" />
@@ -306,7 +306,7 @@
         <translation>Accès refusé : cette section n'est pas une des vôtres.</translation>
     </message>
     <message>
-        <location line="-96" />
+        <location line="-141" />
         <source>“%1” cannot be written for a half-day still to come (%2): only a planned absence (excused, internship, exclusion) can.</source>
         <translation>« %1 » ne peut pas être noté pour une demi-journée à venir (%2) : seule une absence prévue (justifiée, stage, exclusion) peut l'être.</translation>
     </message>
@@ -319,6 +319,16 @@
         <location line="+6" />
         <source>%1 %2 was not enrolled on %3: no attendance can be recorded that day.</source>
         <translation>%1 %2 n'était pas inscrit(e) le %3 : aucune présence ne peut être saisie ce jour-là.</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>A half-day of the timetable is Monday to Friday, morning or afternoon.</source>
+        <translation>Une demi-journée de l'emploi du temps va du lundi au vendredi, matin ou après-midi.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Give the day the timetable applies from.</source>
+        <translation>Indiquez le jour à partir duquel l'emploi du temps s'applique.</translation>
     </message>
 </context>
 <context>
@@ -4253,7 +4263,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../../src/core/services/demogenerator.cpp" line="+62" />
+        <location filename="../../src/core/services/demogenerator.cpp" line="+69" />
         <source>Unknown scale “%1”: choose “school” or “federation”.</source>
         <translation>Échelle inconnue « %1 » : choisissez « school » ou « federation ».</translation>
     </message>
@@ -5096,90 +5106,108 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     <message>
         <location filename="../../src/core/services/indicatorservice.cpp" line="+88" />
         <location line="+10" />
-        <location line="+154" />
+        <location line="+228" />
         <source>Give the school year as 2013-2014.</source>
         <translation>Indiquez l'année scolaire sous la forme 2013-2014.</translation>
     </message>
     <message>
-        <location line="-130" />
-        <location line="+74" />
+        <location line="-204" />
+        <location line="+84" />
         <source>Entrants</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="-73" />
-        <location line="+76" />
+        <location line="-83" />
+        <location line="+86" />
         <source>Enrolled at some time in the year</source>
         <translation>Inscrits à un moment de l'année</translation>
     </message>
     <message>
-        <location line="-75" />
-        <location line="+76" />
+        <location line="-85" />
+        <location line="+86" />
         <source>Continuing into the next year</source>
         <translation>Poursuivent l'année suivante</translation>
     </message>
     <message>
-        <location line="-75" />
-        <location line="+76" />
+        <location line="-85" />
+        <location line="+86" />
         <source>Exits</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location line="-75" />
-        <location line="+81" />
+        <location line="-85" />
+        <location line="+91" />
         <source>Certifications (passed / presented)</source>
         <translation>Certifications (reçus / présentés)</translation>
     </message>
     <message>
-        <location line="-80" />
-        <location line="+97" />
+        <location line="-90" />
+        <location line="+107" />
         <source>Attendance rate</source>
         <translation>Taux de présence</translation>
     </message>
     <message>
-        <location line="-96" />
-        <location line="+97" />
+        <location line="-106" />
+        <location line="+107" />
         <source>Internships (host organisations)</source>
         <translation>Stages (structures d'accueil)</translation>
     </message>
     <message>
-        <location line="-95" />
-        <location line="+98" />
+        <location line="-105" />
+        <location line="+108" />
         <source>Insertion rate (job, apprenticeship or training ÷ known outcomes)</source>
         <translation>Taux d'insertion (emploi, apprentissage ou formation ÷ situations connues)</translation>
     </message>
     <message>
-        <location line="-97" />
-        <location line="+104" />
+        <location line="-107" />
+        <location line="+123" />
         <source>Hours of production (trainees)</source>
         <translation>Heures de production (jeunes)</translation>
     </message>
     <message>
-        <location line="-103" />
-        <location line="+105" />
+        <location line="-122" />
+        <location line="+124" />
         <source>Work orders</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location line="-104" />
-        <location line="+105" />
+        <location line="-123" />
+        <location line="+124" />
         <source>Customers invoiced</source>
         <translation>Clients facturés</translation>
     </message>
     <message>
-        <location line="-104" />
-        <location line="+105" />
+        <location line="-123" />
+        <location line="+124" />
         <source>Production sales, excl. VAT</source>
         <translation>Ventes de la production, HT</translation>
     </message>
     <message>
-        <location line="-104" />
-        <location line="+105" />
+        <location line="-123" />
+        <location line="+124" />
         <source>Volunteers (hours given)</source>
         <translation>Bénévoles (heures données)</translation>
     </message>
     <message>
-        <location line="-45" />
+        <location line="-123" />
+        <location line="+142" />
+        <source>Presence time in the workshop</source>
+        <translation>Temps de présence en atelier</translation>
+    </message>
+    <message>
+        <location line="-141" />
+        <location line="+144" />
+        <source>Trainees per master trainer on a school day</source>
+        <translation>Jeunes par maître professionnel un jour d'école</translation>
+    </message>
+    <message>
+        <location line="-143" />
+        <location line="+149" />
+        <source>Production hours on customers' orders</source>
+        <translation>Heures de production sur des commandes de clients</translation>
+    </message>
+    <message>
+        <location line="-82" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
@@ -5205,16 +5233,57 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+2" />
+        <source>Fundamentals (target)</source>
+        <translation>Fondamentaux (objectif)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Presence time in the workshop (target %1)</source>
+        <translation>Temps de présence en atelier (objectif %1)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Trainees per master trainer on a school day (target %1 at most)</source>
+        <translation>Jeunes par maître professionnel un jour d'école (objectif : %1 au plus)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Production hours on customers' orders (target %1)</source>
+        <translation>Heures de production sur des commandes de clients (objectif %1)</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location line="-154" />
+        <location line="-173" />
         <source>No section is named “%1”.</source>
         <translation>Aucune section ne s'appelle « %1 ».</translation>
     </message>
     <message>
-        <location line="+320" />
+        <location line="+199" />
+        <location line="+9" />
+        <source>%1 at least</source>
+        <translation>%1 au moins</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>%1 (busiest day %2)</source>
+        <translation>%1 (jour le plus chargé : %2)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 at most</source>
+        <translation>%1 au plus</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>“%1” is not a school year (e.g. 2013-2014).</source>
+        <translation>« %1 » n'est pas une année scolaire (par ex. 2013-2014).</translation>
+    </message>
+    <message>
+        <location line="+202" />
         <source>Exam success rate of the écoles de production (federation)</source>
         <translation>Taux de réussite aux examens des écoles de production (fédération)</translation>
     </message>
@@ -7126,12 +7195,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+112" />
+        <location line="+129" />
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location line="-111" />
+        <location line="-128" />
         <location line="+11" />
         <source>Attendance rate</source>
         <translation>Taux de présence</translation>
@@ -7178,12 +7247,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+67" />
+        <location line="+84" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location line="-65" />
+        <location line="-82" />
         <source>Hours of production by kind</source>
         <translation>Heures de production par nature</translation>
     </message>
@@ -7234,12 +7303,48 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+0" />
+        <location line="+17" />
         <location line="+74" />
         <source>Year before</source>
         <translation>Année précédente</translation>
     </message>
     <message>
-        <location line="-67" />
+        <location line="-85" />
+        <source>The fundamentals of an école de production %1</source>
+        <translation>Les fondamentaux de l'école de production %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>For %1. An école de production teaches by making real goods for real customers: about two thirds of the young people's time in the workshop, small groups around a master trainer, real orders. The register says which half-days were spent in the workshop and which in class; the workshops' log, what the production hours were spent on.</source>
+        <translation>Pour %1. Une école de production forme en faisant de vraies productions pour de vrais clients : environ deux tiers du temps des jeunes en atelier, de petits groupes autour d'un maître professionnel, de vraies commandes. Le registre dit quelles demi-journées ont été passées en atelier et lesquelles en cours ; le journal d'atelier, à quoi les heures de production ont servi.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fundamental</source>
+        <translation>Fondamental</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>School's target</source>
+        <translation>Objectif de l'école</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target met</source>
+        <translation>Objectif atteint</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Financial report %1</source>
         <translation>Rapport financier %1</translation>
     </message>
@@ -7609,7 +7714,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>% réalisé</translation>
     </message>
     <message>
-        <location line="+161" />
+        <location line="+162" />
         <source>Learning booklet — %1</source>
         <translation>Livret de suivi des apprentissages — %1</translation>
     </message>
@@ -7754,7 +7859,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>La famille</translation>
     </message>
     <message>
-        <location line="-314" />
+        <location line="-315" />
         <source>4. Explanation of the deviations</source>
         <translation>4. Explication des écarts</translation>
     </message>
@@ -8020,7 +8125,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Année scolaire %1 · exercice %2</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+40" />
         <source>morning</source>
         <translation>matin</translation>
     </message>
@@ -8247,7 +8352,17 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Une association sans but lucratif dont les recettes commerciales restent sous le seuil (ci-dessous) ne facture pas de TVA. Les factures portent « %1 ». Établi prévient quand le chiffre d'affaires dépasse le seuil.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+18" />
+        <source>A target share is between 0 and 100 %.</source>
+        <translation>Une part visée est comprise entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The target group per master trainer is between 1 and 100 young people.</source>
+        <translation>Le groupe visé par maître professionnel compte de 1 à 100 jeunes.</translation>
+    </message>
+    <message>
+        <location line="+39" />
         <source>“%1”: give an amount above zero.</source>
         <translation>« %1 » : indiquez un montant supérieur à zéro.</translation>
     </message>
@@ -10622,7 +10737,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::AttendancePage</name>
     <message>
-        <location filename="../../src/gui/trainees/attendancepage.cpp" line="+25" />
+        <location filename="../../src/gui/trainees/attendancepage.cpp" line="+30" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -10648,6 +10763,16 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
     </message>
     <message>
         <location line="+1" />
+        <source>&amp;Timetable…</source>
+        <translation>Emploi du &amp;temps…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The half-days the section spends in class; the others are the workshop's.</source>
+        <translation>Les demi-journées que la section passe en cours ; les autres sont celles de l'atelier.</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Marks every empty half-day of the week present.</source>
         <translation>Marque présentes toutes les demi-journées vides de la semaine.</translation>
     </message>
@@ -10657,7 +10782,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Touches : P présent · J absence justifiée · A absence injustifiée · R retard · S stage · X exclu · Suppr efface. Maj+touche : toute la journée ; Ctrl+Maj+touche : toute la semaine. Ctrl+S enregistre.</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+115" />
         <source>Week of %1</source>
         <translation>Semaine du %1</translation>
     </message>
@@ -10675,6 +10800,36 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <location line="+0" />
         <source>The attendance of this week was changed. Save it?</source>
         <translation>Les présences de cette semaine ont été modifiées. Les enregistrer ?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18" />
+        <source>The timetable applies from %1 (%n half-day(s) already recorded follow it).</source>
+        <translation><numerusform>L'emploi du temps s'applique à partir du %1 (%n demi-journée déjà saisie le suit).</numerusform><numerusform>L'emploi du temps s'applique à partir du %1 (%n demi-journées déjà saisies le suivent).</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Timetable of %1</source>
+        <translation>Emploi du temps de %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tick the half-days spent in class; the others are spent in the workshop.</source>
+        <translation>Cochez les demi-journées passées en cours ; les autres sont passées en atelier.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>morning</source>
+        <translation>matin</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>afternoon</source>
+        <translation>après-midi</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Applies from</source>
+        <translation>S'applique à partir du</translation>
     </message>
 </context>
 <context>
@@ -12110,7 +12265,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>lecture</translation>
     </message>
     <message>
-        <location filename="../../src/core/domain/attendance.h" line="+43" />
+        <location filename="../../src/core/domain/attendance.h" line="+41" />
+        <source>workshop</source>
+        <translation>atelier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>class</source>
+        <translation>cours</translation>
+    </message>
+    <message>
+        <location line="+36" />
         <source>present</source>
         <translation>présent</translation>
     </message>
@@ -14446,7 +14611,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Certification</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Diploma</source>
         <translation>&amp;Diplôme</translation>
     </message>
@@ -14604,6 +14769,145 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <location line="+9" />
         <source>Removed: %1.</source>
         <translation>Retiré : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>etabli::FundamentalsPage</name>
+    <message>
+        <location filename="../../src/gui/reports/fundamentalspage.cpp" line="+56" />
+        <source>School's &amp;targets…</source>
+        <translation>&amp;Objectifs de l'école…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Fundamental</source>
+        <translation>Fondamental</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>School's target</source>
+        <translation>Objectif de l'école</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+119" />
+        <source>Year before</source>
+        <translation>Année précédente</translation>
+    </message>
+    <message>
+        <location line="-118" />
+        <source>Target met</source>
+        <translation>Objectif atteint</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>nothing recorded</source>
+        <translation>rien de saisi</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Trainee</source>
+        <translation>Jeune</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Half-days in the workshop</source>
+        <translation>Demi-journées en atelier</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Half-days in class</source>
+        <translation>Demi-journées en cours</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Share in the workshop</source>
+        <translation>Part en atelier</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&lt;h2&gt;The fundamentals of an école de production&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Les fondamentaux de l'école de production&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>School &amp;year:</source>
+        <translation>&amp;Année scolaire :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Se&amp;ction:</source>
+        <translation>Se&amp;ction :</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The shares and the group size the school aims at.</source>
+        <translation>Les parts et la taille de groupe que l'école vise.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The half-days in class come from each section's timetable (Trainees › Attendance register › Timetable…); the production hours, from the workshops' log.</source>
+        <translation>Les demi-journées de cours viennent de l'emploi du temps de chaque section (Jeunes › Registre de présence › Emploi du temps…) ; les heures de production, du journal d'atelier.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>&lt;b&gt;Each trainee's presence&lt;/b&gt; (half-days present or late)</source>
+        <translation>&lt;b&gt;La présence de chaque jeune&lt;/b&gt; (demi-journées présent ou en retard)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>The whole school</source>
+        <translation>Toute l'école</translation>
+    </message>
+    <message>
+        <location line="+53" />
+        <source>The school's targets were saved.</source>
+        <translation>Les objectifs de l'école sont enregistrés.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The school's targets</source>
+        <translation>Les objectifs de l'école</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Presence time in the workshop, at least (%)</source>
+        <translation>Temps de présence en atelier, au moins (%)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trainees per master trainer, at most</source>
+        <translation>Jeunes par maître professionnel, au plus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Production hours on customers' orders, at least (%)</source>
+        <translation>Heures de production sur des commandes de clients, au moins (%)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>A share is a percentage between 0 and 100, e.g. 66,7.</source>
+        <translation>Une part est un pourcentage entre 0 et 100, par ex. 66,7.</translation>
     </message>
 </context>
 <context>
@@ -14879,7 +15183,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::HelpWindow</name>
     <message>
-        <location filename="../../src/gui/shell/helpwindow.cpp" line="+96" />
+        <location filename="../../src/gui/shell/helpwindow.cpp" line="+101" />
         <source>User guide — Établi</source>
         <translation>Guide de l'utilisateur — Établi</translation>
     </message>
@@ -15403,7 +15707,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Évalué le</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+9" />
         <source>Evaluated &amp;on</source>
         <translation>É&amp;valué le</translation>
     </message>
@@ -15657,7 +15961,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::MainWindow</name>
     <message>
-        <location filename="../../src/gui/shell/mainwindow.cpp" line="+191" />
+        <location filename="../../src/gui/shell/mainwindow.cpp" line="+192" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -15722,7 +16026,17 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Référentiels</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+12" />
+        <source>Indicators and reports</source>
+        <translation>Indicateurs et rapports</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fundamentals</source>
+        <translation>Fondamentaux</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>The school</source>
         <translation>L'établissement</translation>
     </message>
@@ -17523,7 +17837,7 @@ Facturé (HT) : %6
         <translation>Pas inscrit ce jour-là</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>%1
 morning</source>
         <translation>%1
@@ -17535,6 +17849,11 @@ matin</translation>
 afternoon</source>
         <translation>%1
 après-midi</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 · class</source>
+        <translation>%1 · cours</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,26 @@ void ReportDocuments::writeIndicators(ReportBuilder& b, const Indicators& i, con
             {1, 2}, headings, {60, 20, 20});
 }
 
+void ReportDocuments::writeFundamentals(ReportBuilder& b, const Indicators& i, const QString& prefix)
+{
+    b.chapter(prefix + tr("The fundamentals of an école de production %1").arg(i.schoolYear));
+    b.paragraph(
+        tr("For %1. An école de production teaches by making real goods for real customers: about two "
+           "thirds of the young people's time in the workshop, small groups around a master trainer, "
+           "real orders. The register says which half-days were spent in the workshop and which in "
+           "class; the workshops' log, what the production hours were spent on.")
+            .arg(whom(i)));
+    QList<QStringList> rows;
+    for (const FundamentalRow& r : IndicatorService::fundamentals(i))
+        rows << QStringList{r.label, r.now, r.target, r.before,
+                            !r.met   ? QStringLiteral("—")
+                            : *r.met ? tr("yes")
+                                     : tr("no")};
+    b.table({tr("Fundamental"), i.schoolYear, tr("School's target"),
+             i.previous ? i.previous->schoolYear : tr("Year before"), tr("Target met")},
+            rows, {1, 2, 3, 4}, {}, {36, 20, 16, 16, 12});
+}
+
 void ReportDocuments::writeFinancial(ReportBuilder& b, const FinancialReportData& data, const QString& prefix)
 {
     const FundingReport& f = data.funding;
@@ -567,6 +587,7 @@ ReportBuilder ReportDocuments::pack(const FunderPackData& data)
     const auto prefix = [&n]() { return QStringLiteral("%1. ").arg(n++); };
     writeActivity(b, data.activity, prefix());
     writeIndicators(b, data.activity.indicators, prefix());
+    writeFundamentals(b, data.activity.indicators, prefix());
     writeFinancial(b, data.financial, prefix());
     for (const GrantReportData& g : data.grants)
         writeGrant(b, g, prefix());

@@ -35,6 +35,7 @@ public:
 private:
     static void writeActivity(ReportBuilder& b, const ActivityReportData& data, const QString& prefix);
     static void writeIndicators(ReportBuilder& b, const Indicators& indicators, const QString& prefix);
+    static void writeFundamentals(ReportBuilder& b, const Indicators& indicators, const QString& prefix);
     static void writeFinancial(ReportBuilder& b, const FinancialReportData& data, const QString& prefix);
     static void writeGrant(ReportBuilder& b, const GrantReportData& data, const QString& prefix);
     static void writeActionBudget(ReportBuilder& b, const Subsidy& subsidy);

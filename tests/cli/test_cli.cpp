@@ -1110,7 +1110,8 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
     const QString pages = test::pdfRawText(pdf).replace(QChar(0xFB01), QStringLiteral("fi"));
     CHECK(pages.contains(QStringLiteral("Sommaire")));
     CHECK(pages.contains(QStringLiteral("1. Rapport d'activité 2025-2026")));
-    CHECK(pages.contains(QStringLiteral("3. Rapport financier 2025")));
+    CHECK(pages.contains(QStringLiteral("3. Les fondamentaux de l'école de production 2025-2026")));
+    CHECK(pages.contains(QStringLiteral("4. Rapport financier 2025")));
     CHECK(pages.contains(QStringLiteral("Compte rendu financier de la subvention")));
     const auto digits = [](const QString& t) {
         QString kept;

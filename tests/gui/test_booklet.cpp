@@ -1,6 +1,8 @@
 #include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/rowstablemodel.h"
+#include "gui/reports/fundamentalspage.h"
+#include "gui/trainees/attendancepage.h"
 #include "gui/trainees/booklettab.h"
 #include "gui/trainees/evaluationgridmodel.h"
 #include "gui/trainees/frameworkspage.h"
@@ -255,4 +257,62 @@ TEST_CASE("The director loads a framework from a file, edits it and maps the wor
               .toInt() == 1);
     CHECK(page.model()->index(l1.row(), FrameworkTreeModel::Skills, l1.parent()).data().toString() ==
           QStringLiteral("1 compétence d'atelier"));
+}
+
+TEST_CASE("The register shows the class half-days of the timetable; the Fundamentals page weighs the year",
+          "[gui][learning][fundamentals]")
+{
+    test::GuiDemo d("direction");
+    Database& db = d.session.database();
+    const qint64 tyres = demoId(db, "SELECT id FROM section WHERE name = 'Pneus et services'");
+    AttendancePage register_(d.session);
+    register_.showWeek(tyres, test::kDemoToday);
+    const Timetable demo = register_.week().timetable;
+    REQUIRE(demo.classSlots.size() == 3);
+    QAbstractItemModel* columns = register_.table()->model();
+    const int classSlot = demo.classSlots.first();
+    CHECK(columns->headerData(classSlot, Qt::Horizontal).toString().endsWith(QStringLiteral("· cours")));
+    const int workshopSlot = classSlot == 0 ? 1 : 0;
+    CHECK_FALSE(
+        columns->headerData(workshopSlot, Qt::Horizontal).toString().contains(QStringLiteral("cours")));
+
+    const auto inClass = [&db]() {
+        return test::rawScalar(db, QStringLiteral("SELECT count(*) FROM attendance WHERE activity = 'class'"))
+            .toInt();
+    };
+    const int before = inClass();
+    REQUIRE(before > 0);
+    // From this week on, that half-day is the workshop's: the half-days recorded since follow.
+    Timetable fewer = demo;
+    fewer.classSlots.removeAll(classSlot);
+    REQUIRE(register_.setTimetable(fewer, register_.week().monday));
+    CHECK_FALSE(columns->headerData(classSlot, Qt::Horizontal).toString().contains(QStringLiteral("cours")));
+    CHECK(inClass() < before);
+
+    FundamentalsPage page(d.session);
+    page.showYear(2026);
+    QAbstractItemModelTester figures(page.figures()->model(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester trainees(page.trainees()->model(),
+                                      QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(test::rows(page.figures()) == 3);
+    CHECK(test::cell(page.figures(), 0, 0) == QStringLiteral("Temps de présence en atelier"));
+    // The share comes out of the register: workshop half-days of presence over all of them.
+    const double workshop =
+        test::rawScalar(
+            db, QStringLiteral("SELECT count(*) FROM attendance WHERE code IN ('present', 'late') AND "
+                               "activity = 'workshop' AND day >= '2026-09-01'"))
+            .toDouble();
+    const double present =
+        test::rawScalar(
+            db, QStringLiteral("SELECT count(*) FROM attendance WHERE code IN ('present', 'late') AND "
+                               "day >= '2026-09-01'"))
+            .toDouble();
+    CHECK(test::cell(page.figures(), 0, 1) == IndicatorService::percent(workshop / present));
+    CHECK(test::cell(page.figures(), 0, 2) == QStringLiteral("66,7 % au moins"));
+    CHECK(test::rows(page.trainees()) > 10);
+    // The director lowers the workshop target under the school's share: met.
+    REQUIRE(page.saveTargets(FundamentalTargets{5000, 12, 6000}));
+    CHECK(test::cell(page.figures(), 0, 2) == QStringLiteral("50,0 % au moins"));
+    CHECK(test::cell(page.figures(), 0, 4) == QStringLiteral("oui"));
 }

@@ -96,8 +96,9 @@ TEST_CASE("Rapports prints the funder pack from a worker thread, the texts are t
     CHECK(text.contains(QStringLiteral("Sommaire")));
     CHECK(text.contains(QStringLiteral("1. Rapport d'activité 2025-2026")));
     CHECK(text.contains(QStringLiteral("garage solidaire")));
-    CHECK(text.contains(QStringLiteral("3. Rapport financier 2025")));
-    CHECK(text.contains(QStringLiteral("4. Compte rendu financier de la subvention")));
+    CHECK(text.contains(QStringLiteral("3. Les fondamentaux de l'école de production 2025-2026")));
+    CHECK(text.contains(QStringLiteral("4. Rapport financier 2025")));
+    CHECK(text.contains(QStringLiteral("5. Compte rendu financier de la subvention")));
 
     // Sign-in sheets need a section.
     kind->setCurrentIndex(kind->findData(static_cast<int>(ReportsPage::Document::Attendance)));

@@ -354,11 +354,14 @@ TEST_CASE("The funder pack gathers the reports behind a table of contents with t
         return m.hasMatch() ? m.captured(1).toInt() : 0;
     };
     const int activityPage = tocPage(QStringLiteral("1. Rapport d'activité 2013-2014"));
-    const int financialPage = tocPage(QStringLiteral("3. Rapport financier 2025"));
+    const int fundamentalsPage =
+        tocPage(QStringLiteral("3. Les fondamentaux de l'école de production 2013-2014"));
+    const int financialPage = tocPage(QStringLiteral("4. Rapport financier 2025"));
     CHECK(activityPage == 3);
-    CHECK(financialPage > activityPage);
+    CHECK(fundamentalsPage > activityPage);
+    CHECK(financialPage > fundamentalsPage);
     CHECK(r.pages > financialPage);
-    CHECK(r.text.contains(QStringLiteral("4. Compte rendu financier de la subvention")));
+    CHECK(r.text.contains(QStringLiteral("5. Compte rendu financier de la subvention")));
     CHECK(r.text.contains(QStringLiteral("Page %1 / %1").arg(r.pages)));
 
     // As HTML: the same text, the charts as tables of their figures.

@@ -4,6 +4,7 @@
 #include "domain/school.h"
 
 #include <memory>
+#include <optional>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -82,6 +83,18 @@ struct Indicators
     {
         return productionMinutesOrders + productionMinutesExercise + productionMinutesUpkeep;
     }
+};
+
+// One of the fundamentals beside the school's target, as the Fondamentaux
+// page and the funder pack show it.
+struct FundamentalRow
+{
+    QString key; // its key in the indicators JSON
+    QString label;
+    QString now;
+    QString target;
+    QString before;
+    std::optional<bool> met; // none: nothing recorded
 };
 
 // One line of the indicators' table, as the Rapports page and the printed

@@ -263,6 +263,64 @@ QList<IndicatorRow> IndicatorService::rows(const Indicators& now)
     return out;
 }
 
+QList<FundamentalRow> IndicatorService::fundamentals(const Indicators& i)
+{
+    const QLocale fr(QLocale::French, QLocale::France);
+    const auto ratio = [&fr](double r) { return r < 0 ? QStringLiteral("—") : fr.toString(r, 'f', 1); };
+    const Indicators none;
+    const Indicators& before = i.previous ? *i.previous : none;
+    const auto atLeast = [](double value, double target) {
+        return value < 0 ? std::nullopt : std::optional<bool>(value + 1e-9 >= target);
+    };
+    const double practiceTarget = i.targets.practiceBp / 10000.0;
+    const double ordersTarget = i.targets.customerOrderBp / 10000.0;
+    return {
+        {QStringLiteral("practice_share"), tr("Presence time in the workshop"), percent(i.practiceShare),
+         tr("%1 at least").arg(percent(practiceTarget)), percent(before.practiceShare),
+         atLeast(i.practiceShare, practiceTarget)},
+        {QStringLiteral("trainees_per_master"), tr("Trainees per master trainer on a school day"),
+         i.traineesPerMaster < 0
+             ? QStringLiteral("—")
+             : tr("%1 (busiest day %2)").arg(ratio(i.traineesPerMaster), ratio(i.traineesPerMasterMax)),
+         tr("%1 at most").arg(i.targets.traineesPerMaster), ratio(before.traineesPerMaster),
+         i.traineesPerMaster < 0
+             ? std::nullopt
+             : std::optional<bool>(i.traineesPerMaster <= i.targets.traineesPerMaster + 1e-9)},
+        {QStringLiteral("customer_order_share"), tr("Production hours on customers' orders"),
+         percent(i.customerOrderShare), tr("%1 at least").arg(percent(ordersTarget)),
+         percent(before.customerOrderShare), atLeast(i.customerOrderShare, ordersTarget)},
+    };
+}
+
+Result<QList<IndicatorService::Practice>> IndicatorService::practice(const QString& schoolYear,
+                                                                     const QString& section) const
+{
+    ETABLI_TRY(AccessControl::require(m_actor, permission::ReportsRead));
+    const int startYear = startYearOf(schoolYear);
+    if (startYear == 0)
+        return fail(Error::Code::InvalidInput,
+                    tr("“%1” is not a school year (e.g. 2013-2014).").arg(schoolYear));
+    qint64 sectionId = 0;
+    if (!section.isEmpty()) {
+        auto found = sectionNamed(m_db, section);
+        if (!found)
+            return std::unexpected(found.error());
+        sectionId = found->id;
+    }
+    auto school = SchoolRepository(m_db).load();
+    if (!school)
+        return std::unexpected(school.error());
+    const SchoolYear year(startYear, school->schoolYearStartMonth);
+    auto rows = IndicatorQueries(m_db).presenceByTrainee(year.firstDay(), year.lastDay(), sectionId);
+    if (!rows)
+        return std::unexpected(rows.error());
+    QList<Practice> out;
+    for (const IndicatorQueries::TraineePresence& r : std::as_const(*rows))
+        out << Practice{QStringLiteral("%1 %2").arg(r.lastName.toUpper(), r.firstName), r.section, r.workshop,
+                        r.inClass};
+    return out;
+}
+
 Result<Indicators> IndicatorService::indicators(const QString& schoolYear, const QString& section) const
 {
     ETABLI_TRY(AccessControl::require(m_actor, permission::ReportsRead));

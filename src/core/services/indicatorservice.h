@@ -53,6 +53,22 @@ public:
     // The table of the indicators beside the year before, in French (shared
     // by the Rapports page, the activity report and the CSV).
     static QList<IndicatorRow> rows(const Indicators& indicators);
+    // The three fundamentals beside their targets and the year before.
+    static QList<FundamentalRow> fundamentals(const Indicators& indicators);
+    // A school year's presence of each trainee of a section (or all), in
+    // the workshop and in class (half-days present or late), name order.
+    struct Practice
+    {
+        QString trainee; // "DUPONT Léa"
+        QString section;
+        int workshop = 0;
+        int inClass = 0;
+        double share() const
+        {
+            return workshop + inClass == 0 ? -1 : double(workshop) / (workshop + inClass);
+        }
+    };
+    Result<QList<Practice>> practice(const QString& schoolYear, const QString& section = {}) const;
     // The indicators a funder may ask for in a subsidy's account: JSON key →
     // French label; and an indicator's value in French ("6", "83,3 %").
     static QList<std::pair<QString, QString>> askableIndicators();

@@ -345,4 +345,25 @@ Result<QList<IndicatorQueries::GroupDay>> IndicatorQueries::groupDays(const QDat
     return out;
 }
 
+Result<QList<IndicatorQueries::TraineePresence>>
+IndicatorQueries::presenceByTrainee(const QDate& from, const QDate& to, qint64 sectionId) const
+{
+    SqlQuery q(m_db);
+    ETABLI_TRY(
+        run(q,
+            QStringLiteral("SELECT t.last_name, t.first_name, s.name, "
+                           "SUM(CASE WHEN a.activity = 'class' THEN 0 ELSE 1 END), "
+                           "SUM(CASE WHEN a.activity = 'class' THEN 1 ELSE 0 END) FROM attendance a "
+                           "JOIN trainee t ON t.id = a.trainee_id JOIN section s ON s.id = t.section_id "
+                           "WHERE a.code IN ('present', 'late') AND a.day BETWEEN :from AND :to{section} "
+                           "GROUP BY t.id, t.last_name, t.first_name, t.sort_key, s.name "
+                           "ORDER BY t.sort_key, t.id"),
+            from, to, sectionId, QStringLiteral("t.section_id")));
+    QList<TraineePresence> out;
+    while (q.next())
+        out << TraineePresence{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                               q.value(3).toInt(), q.value(4).toInt()};
+    return out;
+}
+
 } // namespace etabli

@@ -65,6 +65,17 @@ public:
     // Half-days of presence (present or late) by activity: workshop, class.
     Result<std::pair<qint64, qint64>> presenceByActivity(const QDate& from, const QDate& to,
                                                          qint64 sectionId) const;
+    // Each trainee's half-days of presence by activity, in name order.
+    struct TraineePresence
+    {
+        QString lastName;
+        QString firstName;
+        QString section;
+        int workshop = 0;
+        int inClass = 0;
+    };
+    Result<QList<TraineePresence>> presenceByTrainee(const QDate& from, const QDate& to,
+                                                     qint64 sectionId) const;
     // Each day a section's trainees came: how many came, and the section's
     // master trainers (active, none: the day is left out).
     struct GroupDay

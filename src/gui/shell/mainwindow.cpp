@@ -13,6 +13,7 @@
 #include "gui/common/session.h"
 #include "gui/dashboard/dashboardpage.h"
 #include "gui/funding/fundingpage.h"
+#include "gui/reports/fundamentalspage.h"
 #include "gui/reports/reportspage.h"
 #include "gui/sales/salespage.h"
 #include "gui/settings/settingspage.h"
@@ -219,7 +220,12 @@ void MainWindow::buildNavigation()
     m_pages->addWidget(m_salesPage);
     m_fundingPage = new FundingPage(m_session, this);
     m_pages->addWidget(m_fundingPage);
-    m_pages->addWidget(new ReportsPage(m_session, this));
+    auto* reportsTabs = new QTabWidget(this);
+    reportsTabs->setObjectName(QStringLiteral("reportsTabs"));
+    reportsTabs->setDocumentMode(true);
+    reportsTabs->addTab(new ReportsPage(m_session, this), tr("Indicators and reports"));
+    reportsTabs->addTab(new FundamentalsPage(m_session, this), tr("Fundamentals"));
+    m_pages->addWidget(reportsTabs);
     m_usersPage = new UsersPage(m_session, this);
     m_auditPage = new AuditPage(m_session, this);
     m_settingsTabs = new QTabWidget(this);

@@ -1,11 +1,16 @@
 #include "gui/trainees/attendancepage.h"
 
+#include "gui/common/datefield.h"
+#include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
 #include "gui/trainees/registermodel.h"
 #include "services/schoolservice.h"
+#include "util/text.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -32,6 +37,8 @@ AttendancePage::AttendancePage(Session& session, QWidget* parent)
     auto* thisWeek = new QPushButton(tr("This &week"), this);
     auto* next = new QPushButton(tr("Next week ▶"), this);
     auto* allPresent = new QPushButton(tr("Everyone &present"), this);
+    auto* timetable = new QPushButton(tr("&Timetable…"), this);
+    timetable->setToolTip(tr("The half-days the section spends in class; the others are the workshop's."));
     allPresent->setToolTip(tr("Marks every empty half-day of the week present."));
     top->addWidget(m_section, 1);
     top->addWidget(previous);
@@ -57,6 +64,7 @@ AttendancePage::AttendancePage(Session& session, QWidget* parent)
     layout->addWidget(m_table, 1);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(allPresent);
+    bottom->addWidget(timetable);
     bottom->addStretch(1);
     bottom->addWidget(m_save);
     layout->addLayout(bottom);
@@ -86,6 +94,7 @@ AttendancePage::AttendancePage(Session& session, QWidget* parent)
             }
         }
     });
+    connect(timetable, &QPushButton::clicked, this, &AttendancePage::editTimetable);
     connect(m_save, &QPushButton::clicked, this, &AttendancePage::save);
     auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -248,6 +257,56 @@ bool AttendancePage::askToSave()
         return save();
     m_register->clear();
     return true;
+}
+
+Status AttendancePage::setTimetable(const Timetable& timetable, const QDate& from)
+{
+    const qint64 sectionId = m_section->currentData().toLongLong();
+    auto changed = m_session.service<AttendanceService>().setTimetable(sectionId, timetable, from);
+    if (!changed)
+        return std::unexpected(changed.error());
+    load();
+    m_banner->showMessage(
+        MessageBanner::Kind::Success,
+        tr("The timetable applies from %1 (%n half-day(s) already recorded follow it).", nullptr, *changed)
+            .arg(text::frenchDate(from)));
+    return {};
+}
+
+void AttendancePage::editTimetable()
+{
+    if (!askToSave() || m_section->currentData().toLongLong() == 0)
+        return;
+    FormDialog dialog(tr("Timetable of %1").arg(m_section->currentText()), this);
+    dialog.form()->addRow(
+        new QLabel(tr("Tick the half-days spent in class; the others are spent in the workshop."), &dialog));
+    QList<QCheckBox*> slots_;
+    const QLocale locale;
+    for (int day = 0; day < 5; ++day) {
+        auto* row = new QWidget(&dialog);
+        auto* line = new QHBoxLayout(row);
+        line->setContentsMargins(0, 0, 0, 0);
+        for (Half half : {Half::Morning, Half::Afternoon}) {
+            auto* box = new QCheckBox(half == Half::Morning ? tr("morning") : tr("afternoon"), row);
+            box->setChecked(
+                week().timetable.classSlots.contains(day * 2 + (half == Half::Afternoon ? 1 : 0)));
+            line->addWidget(box);
+            slots_ << box;
+        }
+        line->addStretch(1);
+        dialog.addRow(locale.dayName(day + 1), row);
+    }
+    DateField* from = FormDialog::dateField(m_monday, &dialog);
+    dialog.addRow(tr("Applies from"), from);
+    dialog.setAction([this, slots_, from]() -> Status {
+        Timetable timetable;
+        for (int i = 0; i < slots_.size(); ++i) {
+            if (slots_.at(i)->isChecked())
+                timetable.classSlots << i;
+        }
+        return setTimetable(timetable, from->date());
+    });
+    dialog.exec();
 }
 
 } // namespace etabli

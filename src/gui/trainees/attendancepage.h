@@ -35,6 +35,8 @@ public:
     QTableView* table() const { return m_table; }
     MessageBanner* banner() const { return m_banner; }
     const WeekRegister& week() const;
+    // The section's timetable changed from that day on (what the Timetable… dialog saves).
+    Status setTimetable(const Timetable& timetable, const QDate& from);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -43,6 +45,7 @@ private:
     void reloadSections();
     void load();
     void mark(int row, int column, std::optional<AttendanceCode> code);
+    void editTimetable();
 
     Session& m_session;
     MessageBanner* m_banner;
