@@ -5106,12 +5106,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     <message>
         <location filename="../../src/core/services/indicatorservice.cpp" line="+88" />
         <location line="+10" />
-        <location line="+228" />
+        <location line="+231" />
         <source>Give the school year as 2013-2014.</source>
         <translation>Indiquez l'année scolaire sous la forme 2013-2014.</translation>
     </message>
     <message>
-        <location line="-204" />
+        <location line="-207" />
         <location line="+84" />
         <source>Entrants</source>
         <translation>Entrées</translation>
@@ -5202,12 +5202,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="-143" />
-        <location line="+149" />
+        <location line="+151" />
         <source>Production hours on customers' orders</source>
         <translation>Heures de production sur des commandes de clients</translation>
     </message>
     <message>
-        <location line="-82" />
+        <location line="-84" />
         <source>Trainees</source>
         <translation>Jeunes</translation>
     </message>
@@ -5263,12 +5263,12 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
     </message>
     <message>
         <location line="+199" />
-        <location line="+9" />
+        <location line="+11" />
         <source>%1 at least</source>
         <translation>%1 au moins</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-6" />
         <source>%1 (busiest day %2)</source>
         <translation>%1 (jour le plus chargé : %2)</translation>
     </message>
@@ -5278,7 +5278,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>%1 au plus</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>“%1” is not a school year (e.g. 2013-2014).</source>
         <translation>« %1 » n'est pas une année scolaire (par ex. 2013-2014).</translation>
     </message>
@@ -7195,12 +7195,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+129" />
+        <location line="+132" />
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location line="-128" />
+        <location line="-131" />
         <location line="+11" />
         <source>Attendance rate</source>
         <translation>Taux de présence</translation>
@@ -7247,12 +7247,12 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+84" />
+        <location line="+87" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location line="-82" />
+        <location line="-85" />
         <source>Hours of production by kind</source>
         <translation>Heures de production par nature</translation>
     </message>
@@ -7303,28 +7303,28 @@ Complétez, puis envoyez le devis.</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+17" />
+        <location line="+20" />
         <location line="+74" />
         <source>Year before</source>
         <translation>Année précédente</translation>
     </message>
     <message>
-        <location line="-85" />
+        <location line="-88" />
         <source>The fundamentals of an école de production %1</source>
         <translation>Les fondamentaux de l'école de production %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>For %1. An école de production teaches by making real goods for real customers: about two thirds of the young people's time in the workshop, small groups around a master trainer, real orders. The register says which half-days were spent in the workshop and which in class; the workshops' log, what the production hours were spent on.</source>
         <translation>Pour %1. Une école de production forme en faisant de vraies productions pour de vrais clients : environ deux tiers du temps des jeunes en atelier, de petits groupes autour d'un maître professionnel, de vraies commandes. Le registre dit quelles demi-journées ont été passées en atelier et lesquelles en cours ; le journal d'atelier, à quoi les heures de production ont servi.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -10802,22 +10802,25 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Les présences de cette semaine ont été modifiées. Les enregistrer ?</translation>
     </message>
     <message numerus="yes">
-        <location line="+18" />
+        <location line="+19" />
         <source>The timetable applies from %1 (%n half-day(s) already recorded follow it).</source>
-        <translation><numerusform>L'emploi du temps s'applique à partir du %1 (%n demi-journée déjà saisie le suit).</numerusform><numerusform>L'emploi du temps s'applique à partir du %1 (%n demi-journées déjà saisies le suivent).</numerusform></translation>
+        <translation>
+            <numerusform>L'emploi du temps s'applique à partir du %1 (%n demi-journée déjà saisie le suit).</numerusform>
+            <numerusform>L'emploi du temps s'applique à partir du %1 (%n demi-journées déjà saisies le suivent).</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>Timetable of %1</source>
         <translation>Emploi du temps de %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Tick the half-days spent in class; the others are spent in the workshop.</source>
         <translation>Cochez les demi-journées passées en cours ; les autres sont passées en atelier.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>morning</source>
         <translation>matin</translation>
     </message>
@@ -10827,7 +10830,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>après-midi</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Applies from</source>
         <translation>S'applique à partir du</translation>
     </message>
@@ -14626,7 +14629,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Charge le référentiel du diplôme depuis un tableur bloc;code;compétence;critère.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>&amp;Workshop skills that practise it (their jobs become its evidence)</source>
         <translation>Compétences d'&amp;atelier qui la travaillent (leurs travaux en deviennent les preuves)</translation>
     </message>
@@ -14641,7 +14644,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Les compétences d'atelier de %1 sont enregistrées.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+77" />
         <source>No framework is loaded for this diploma yet: load the school's file (Load a framework…) or type its blocks and competences.</source>
         <translation>Aucun référentiel n'est encore chargé pour ce diplôme : chargez le fichier de l'école (Charger un référentiel…) ou saisissez ses blocs et compétences.</translation>
     </message>
@@ -14672,7 +14675,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Choisissez une compétence pour voir ses critères et les compétences d'atelier qui la travaillent.</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+56" />
         <source>The framework of %1 was loaded.</source>
         <translation>Le référentiel de %1 est chargé.</translation>
     </message>
@@ -14795,12 +14798,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
     </message>
     <message>
         <location line="+1" />
-        <location line="+119" />
+        <location line="+121" />
         <source>Year before</source>
         <translation>Année précédente</translation>
     </message>
     <message>
-        <location line="-118" />
+        <location line="-120" />
         <source>Target met</source>
         <translation>Objectif atteint</translation>
     </message>
@@ -14830,17 +14833,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Section</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Half-days in the workshop</source>
         <translation>Demi-journées en atelier</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Half-days in class</source>
         <translation>Demi-journées en cours</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Share in the workshop</source>
         <translation>Part en atelier</translation>
     </message>
@@ -14865,7 +14868,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Les parts et la taille de groupe que l'école vise.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The half-days in class come from each section's timetable (Trainees › Attendance register › Timetable…); the production hours, from the workshops' log.</source>
         <translation>Les demi-journées de cours viennent de l'emploi du temps de chaque section (Jeunes › Registre de présence › Emploi du temps…) ; les heures de production, du journal d'atelier.</translation>
     </message>
@@ -14905,7 +14908,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Heures de production sur des commandes de clients, au moins (%)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>A share is a percentage between 0 and 100, e.g. 66,7.</source>
         <translation>Une part est un pourcentage entre 0 et 100, par ex. 66,7.</translation>
     </message>
@@ -15183,7 +15186,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::HelpWindow</name>
     <message>
-        <location filename="../../src/gui/shell/helpwindow.cpp" line="+101" />
+        <location filename="../../src/gui/shell/helpwindow.cpp" line="+102" />
         <source>User guide — Établi</source>
         <translation>Guide de l'utilisateur — Établi</translation>
     </message>
@@ -15747,12 +15750,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Choisissez d'abord la ligne d'un jeune.</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+73" />
         <source> (demonstration example)</source>
         <translation> (exemple de démonstration)</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>No framework is loaded for the diplomas this section prepares: the director loads it in Trainees › Frameworks.</source>
         <translation>Aucun référentiel n'est chargé pour les diplômes que prépare cette section : la direction le charge dans Jeunes › Référentiels.</translation>
     </message>
@@ -15762,7 +15765,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Tous les blocs (la carte de la classe)</translation>
     </message>
     <message numerus="yes">
-        <location line="+58" />
+        <location line="+69" />
         <source>%1: %2, by %3 (%n job(s) as evidence)</source>
         <translation>
             <numerusform>%1 : %2, par %3 (%n travail comme preuve)</numerusform>
@@ -15780,7 +15783,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Seuls les maîtres professionnels et la direction évaluent : cette vue est en lecture.</translation>
     </message>
     <message numerus="yes">
-        <location line="+25" />
+        <location line="+24" />
         <source>%n evaluation(s) recorded.</source>
         <translation>
             <numerusform>%n évaluation enregistrée.</numerusform>
@@ -15788,7 +15791,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>Evaluations not saved</source>
         <translation>Évaluations non enregistrées</translation>
     </message>

@@ -255,7 +255,13 @@ TEST_CASE("The director loads a framework from a file, edits it and maps the wor
     CHECK(test::rawScalar(db, QStringLiteral("SELECT count(*) FROM skill_competence WHERE competence_id = %1")
                                   .arg(page.model()->competenceOf(l1)->id))
               .toInt() == 1);
-    CHECK(page.model()->index(l1.row(), FrameworkTreeModel::Skills, l1.parent()).data().toString() ==
+    // The page reads the framework again (the change is announced): L1 stays chosen, its tick shown.
+    QCoreApplication::processEvents();
+    REQUIRE(page.model()->competenceOf(page.tree()->currentIndex()));
+    CHECK(page.model()->competenceOf(page.tree()->currentIndex())->code == QStringLiteral("L1"));
+    CHECK(skills->checkedIds().size() == 1);
+    const QModelIndex shown = page.model()->indexOfCompetence(QStringLiteral("L1"));
+    CHECK(page.model()->index(shown.row(), FrameworkTreeModel::Skills, shown.parent()).data().toString() ==
           QStringLiteral("1 compétence d'atelier"));
 }
 

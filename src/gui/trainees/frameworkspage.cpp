@@ -129,9 +129,10 @@ FrameworksPage::FrameworksPage(Session& session, QWidget* parent)
     label->setBuddy(m_certification);
     top->addWidget(label);
     top->addWidget(m_certification, 1);
-    auto* load = new QPushButton(tr("&Load a framework…"), this);
-    load->setToolTip(tr("Loads the diploma's framework from a spreadsheet bloc;code;compétence;critère."));
-    top->addWidget(load);
+    auto* loadFile = new QPushButton(tr("&Load a framework…"), this);
+    loadFile->setToolTip(
+        tr("Loads the diploma's framework from a spreadsheet bloc;code;compétence;critère."));
+    top->addWidget(loadFile);
     layout->addLayout(top);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
@@ -140,6 +141,7 @@ FrameworksPage::FrameworksPage(Session& session, QWidget* parent)
     m_tree->setObjectName(QStringLiteral("frameworkTree"));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(FrameworkTreeModel::Title, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
     split->addWidget(m_tree);
@@ -172,7 +174,7 @@ FrameworksPage::FrameworksPage(Session& session, QWidget* parent)
     layout->addLayout(bottom);
 
     connect(m_certification, &QComboBox::currentIndexChanged, this, &FrameworksPage::load);
-    connect(load, &QPushButton::clicked, this, &FrameworksPage::importFile);
+    connect(loadFile, &QPushButton::clicked, this, &FrameworksPage::importFile);
     connect(addBlock, &QPushButton::clicked, this, &FrameworksPage::addBlock);
     connect(m_addCompetence, &QPushButton::clicked, this, &FrameworksPage::addCompetence);
     connect(m_edit, &QPushButton::clicked, this, &FrameworksPage::editSelected);
@@ -194,6 +196,8 @@ FrameworksPage::FrameworksPage(Session& session, QWidget* parent)
         m_banner->showMessage(MessageBanner::Kind::Success,
                               tr("The workshop skills of %1 were saved.").arg(c->code));
     });
+    // A framework loaded, a skill added from another PC or page.
+    m_session.onDataChanged(this, DataKind::School, [this]() { FrameworksPage::load(); });
     connect(&m_session, &Session::databaseChanged, this, &FrameworksPage::reloadCertifications);
     connect(&m_session, &Session::userChanged, this, &FrameworksPage::reloadCertifications);
     reloadCertifications();
@@ -213,7 +217,15 @@ void FrameworksPage::reloadCertifications()
             if (c.active)
                 m_certification->addItem(QStringLiteral("%1 — %2").arg(c.code, c.title), c.id);
         }
-        m_certification->setCurrentIndex(std::max(0, m_certification->findData(shown)));
+        int at = m_certification->findData(shown);
+        // The first time: the first diploma with a framework, if any.
+        for (int i = 0; at < 0 && i < m_certification->count(); ++i) {
+            auto f =
+                m_session.service<FrameworkService>().framework(m_certification->itemData(i).toLongLong());
+            if (f && !f->blocks.isEmpty())
+                at = i;
+        }
+        m_certification->setCurrentIndex(std::max(0, at));
     }
     load();
 }
@@ -243,9 +255,22 @@ void FrameworksPage::load()
                               (!framework ? framework.error() : mapping.error()).message);
         return;
     }
+    // The block or competence chosen stays chosen (a skill ticked, a change from another PC).
+    const bool same = m_model->framework().certificationId == id;
+    const QModelIndex was = same ? m_tree->currentIndex() : QModelIndex();
+    const Competence* competence = m_model->competenceOf(was);
+    const int block = m_model->blockOf(was);
+    const QString competenceCode = competence ? competence->code : QString();
+    const QString blockCode = block >= 0 && block < m_model->framework().blocks.size()
+                                  ? m_model->framework().blocks.at(block).code
+                                  : QString();
     m_model->setFramework(*framework, *mapping);
     m_tree->expandAll();
-    m_tree->resizeColumnToContents(FrameworkTreeModel::Code);
+    const QModelIndex again = !competenceCode.isEmpty() ? m_model->indexOfCompetence(competenceCode)
+                              : !blockCode.isEmpty()    ? m_model->indexOfBlock(blockCode)
+                                                        : QModelIndex();
+    if (again.isValid())
+        m_tree->setCurrentIndex(again);
     if (framework->blocks.isEmpty())
         m_summary->setText(tr("No framework is loaded for this diploma yet: load the school's file "
                               "(Load a framework…) or type its blocks and competences."));
@@ -294,12 +319,7 @@ void FrameworksPage::showSelected()
         for (const Section& s : sections)
             preparing << &s;
     }
-    const QList<qint64> mapped = m_model->framework().certificationId != 0
-                                     ? m_session.service<FrameworkService>()
-                                           .skillMapping(certificationId)
-                                           .value_or(QHash<qint64, QList<qint64>>{})
-                                           .value(c->id)
-                                     : QList<qint64>{};
+    const QList<qint64> mapped = m_model->skillsOf(c->id);
     QList<Choice> rows;
     ProductionService production = m_session.service<ProductionService>();
     for (const Section* s : std::as_const(preparing)) {

@@ -30,6 +30,7 @@ public:
     void setFramework(const SkillFramework& framework, const QHash<qint64, QList<qint64>>& skills);
     const SkillFramework& framework() const { return m_framework; }
     void setSkillsOf(qint64 competenceId, const QList<qint64>& skills);
+    QList<qint64> skillsOf(qint64 competenceId) const { return m_skills.value(competenceId); }
 
     // The block of an index (a block's row or one of its competences'), -1 for none.
     int blockOf(const QModelIndex& index) const;

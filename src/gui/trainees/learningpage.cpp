@@ -176,9 +176,9 @@ LearningPage::LearningPage(Session& session, QWidget* parent)
     connect(&m_session, &Session::databaseChanged, this, &LearningPage::reloadSections);
     connect(&m_session, &Session::userChanged, this, &LearningPage::reloadSections);
     // Evaluations, trainees or frameworks changed elsewhere show; typing not saved is kept.
-    m_session.onDataChanged(this, DataKind::Trainees, [this]() {
+    m_session.onDataChanged(this, DataKind::Trainees | DataKind::School, [this]() {
         if (!hasUnsavedChanges())
-            load();
+            reloadFrameworks();
     });
     reloadSections();
 }
@@ -225,6 +225,7 @@ void LearningPage::reloadFrameworks()
 {
     {
         const QSignalBlocker block(m_framework);
+        const qint64 shown = m_framework->currentData().toLongLong();
         m_framework->clear();
         const qint64 sectionId = m_section->currentData().toLongLong();
         if (sectionId != 0) {
@@ -240,6 +241,7 @@ void LearningPage::reloadFrameworks()
                 m_framework->addItem(label, id);
             }
         }
+        m_framework->setCurrentIndex(std::max(0, m_framework->findData(shown)));
     }
     load();
 }
@@ -297,9 +299,20 @@ void LearningPage::load()
         m_block->setCurrentIndex(std::max(
             0, m_block->findData(std::min(shownBlock, static_cast<int>(view->framework.blocks.size()) - 1))));
     }
+    // The cell the trainer was on stays chosen when the view is read again (a save, another PC's).
+    const QModelIndex was = m_table->currentIndex();
+    const qint64 trainee = m_grid->traineeAt(was.row());
+    const Competence* competence = m_grid->competenceAt(was.column());
+    const qint64 competenceId = competence ? competence->id : 0;
     m_grid->setView(*view, m_block->currentData().toInt());
+    int row = 0;
+    int column = 0;
+    for (int r = 0; r < m_grid->rowCount(); ++r)
+        row = m_grid->traineeAt(r) == trainee ? r : row;
+    for (int c = 0; c < m_grid->columnCount(); ++c)
+        column = m_grid->competenceAt(c)->id == competenceId ? c : column;
     if (m_grid->rowCount() > 0 && m_grid->columnCount() > 0)
-        m_table->setCurrentIndex(m_grid->index(0, 0));
+        m_table->setCurrentIndex(m_grid->index(row, column));
     showCell();
 }
 
@@ -428,11 +441,9 @@ bool LearningPage::save()
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
     }
-    const QModelIndex current = m_table->currentIndex();
     m_banner->showMessage(MessageBanner::Kind::Success,
                           tr("%n evaluation(s) recorded.", nullptr, static_cast<int>(typed.size())));
-    load();
-    m_table->setCurrentIndex(m_grid->index(current.row(), current.column()));
+    load(); // on the cell the trainer was
     return true;
 }
 
