@@ -156,6 +156,16 @@ const QByteArray kCapFramework = frameworkFile({
     QStringLiteral("B2 – Réaliser;C2.1;Remplacer un pneumatique;Le couple de serrage est respecté"),
 });
 
+// The school with the CAP MV's framework loaded by the director.
+School withFramework(Database& db, const Clock& clock)
+{
+    School s = school(db, clock);
+    auto blocks = FrameworkService::read(kCapFramework);
+    REQUIRE(blocks);
+    REQUIRE(FrameworkService(db, clock, s.director).replace(s.cap, *blocks));
+    return s;
+}
+
 qint64 competenceId(Database& db, const QString& code)
 {
     return test::rawScalar(db, QStringLiteral("SELECT id FROM competence WHERE code = '%1'").arg(code))
@@ -237,10 +247,7 @@ TEST_CASE(
     INFO(backend);
     TestDatabase t(backend);
     FixedClock clock(QDateTime(test::kToday, QTime(9, 0), Qt::UTC));
-    const School s = school(t.db(), clock);
-    auto blocks = FrameworkService::read(kCapFramework);
-    REQUIRE(blocks);
-    REQUIRE(FrameworkService(t.db(), clock, s.director).replace(s.cap, *blocks));
+    const School s = withFramework(t.db(), clock);
     const qint64 c21 = competenceId(t.db(), QStringLiteral("C2.1"));
     const qint64 c11 = competenceId(t.db(), QStringLiteral("C1.1"));
 
@@ -375,11 +382,8 @@ TEST_CASE("The class view gathers a section's latest levels and jobs; the grid's
     INFO(backend);
     TestDatabase t(backend);
     FixedClock clock(QDateTime(test::kToday, QTime(9, 0), Qt::UTC));
-    const School s = school(t.db(), clock);
-    auto blocks = FrameworkService::read(kCapFramework);
-    REQUIRE(blocks);
+    const School s = withFramework(t.db(), clock);
     FrameworkService frameworks(t.db(), clock, s.director);
-    REQUIRE(frameworks.replace(s.cap, *blocks));
     const qint64 c21 = competenceId(t.db(), QStringLiteral("C2.1"));
     const qint64 c11 = competenceId(t.db(), QStringLiteral("C1.1"));
     const qint64 tom = traineeIn(t.db(), clock, s.director, QStringLiteral("Tom"), s.tyres);
