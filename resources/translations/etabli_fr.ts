@@ -2021,7 +2021,7 @@
         <translation>Base de données : fichier SQLite ou postgresql://utilisateur[:mot de passe]@serveur[:port]/base (sinon ETABLI_DATABASE, sinon la base par défaut).</translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="+236" />
+        <location filename="../../src/cli/clicommands.cpp" line="+239" />
         <location line="+4" />
         <location filename="../../src/cli/clisupport.h" line="+2" />
         <source>DATABASE</source>
@@ -2202,7 +2202,7 @@
     <message>
         <location filename="../../src/cli/clicommands.cpp" line="+243" />
         <location line="+99" />
-        <location filename="../../src/cli/cliimport.cpp" line="+55" />
+        <location filename="../../src/cli/cliimport.cpp" line="+71" />
         <location filename="../../src/cli/clisupport.cpp" line="-26" />
         <source>Give the account to act as with --user LOGIN.</source>
         <translation>Indiquez le compte utilisé avec --user IDENTIFIANT.</translation>
@@ -2213,7 +2213,7 @@
         <translation>Mot de passe de %1 : </translation>
     </message>
     <message>
-        <location filename="../../src/cli/clicommands.cpp" line="-544" />
+        <location filename="../../src/cli/clicommands.cpp" line="-547" />
         <source>Usage: etabli-cli &lt;command&gt; [options]</source>
         <translation>Usage : etabli-cli &lt;commande&gt; [options]</translation>
     </message>
@@ -2276,6 +2276,11 @@
         <location line="+1" />
         <source>  import contacts FILE   imports contacts (spreadsheet, Dolibarr, Paheko); --duplicates merge|skip|create</source>
         <translation>  import contacts FICHIER   importe des contacts (tableur, Dolibarr, Paheko) ; --duplicates merge|skip|create</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>  import framework FILE  loads a diploma's skill framework (bloc;code;compétence;critère); --certification CODE</source>
+        <translation>  import framework FICHIER  charge le référentiel de compétences d'un diplôme (bloc;code;compétence;critère) ; --certification CODE</translation>
     </message>
     <message>
         <location line="+3" />
@@ -2594,7 +2599,7 @@
         <translation>Règle : anonymiser les jeunes %1 ans après leur sortie, les candidats non admis %2 mois après la décision.</translation>
     </message>
     <message>
-        <location filename="../../src/cli/cliimport.cpp" line="-28" />
+        <location filename="../../src/cli/cliimport.cpp" line="-42" />
         <source>contacts: what to do with a line that looks like a recorded contact: merge (fill its empty fields, add the roles), skip, or create (a second contact).</source>
         <translation>contacts : que faire d'une ligne qui ressemble à un contact enregistré : merge (compléter ses champs vides, ajouter les rôles), skip (l'ignorer) ou create (un second contact).</translation>
     </message>
@@ -2604,12 +2609,7 @@
         <translation>contacts : le rôle des lignes qui n'en disent aucun (customer, host, donor, funder, supplier).</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>What to import: trainees or contacts.</source>
-        <translation>Ce qu'il faut importer : trainees (jeunes) ou contacts.</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+13" />
         <source>The CSV or .xlsx file.</source>
         <translation>Le fichier CSV ou .xlsx.</translation>
     </message>
@@ -2619,17 +2619,27 @@
         <translation>Importe des jeunes ou des contacts depuis un tableur (.xlsx, ou CSV en UTF-8 ou Windows-1252, « ; » ou « , » ; les contacts aussi depuis les exports de Dolibarr et de Paheko), en une seule transaction : une ligne refusée arrête tout, sauf avec --skip-invalid.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Usage: etabli-cli import trainees|contacts FILE --user LOGIN</source>
         <translation>Usage : etabli-cli import trainees|contacts FICHIER --user IDENTIFIANT</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+1" />
+        <source>       etabli-cli import framework FILE --certification CODE --user LOGIN</source>
+        <translation>       etabli-cli import framework FICHIER --certification CODE --user IDENTIFIANT</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A framework is the framework of a diploma: give --certification CODE (and only for a framework).</source>
+        <translation>Un référentiel est celui d'un diplôme : indiquez --certification CODE (et seulement pour un référentiel).</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>--duplicates and --role are for contacts only.</source>
         <translation>--duplicates et --role ne valent que pour les contacts.</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+61" />
         <source>--duplicates is merge, skip or create (“%1”).</source>
         <translation>--duplicates vaut merge, skip ou create (« %1 »).</translation>
     </message>
@@ -2675,6 +2685,21 @@
         <location line="+13" />
         <source>%1 contact(s) created, %2 merged, %3 left as they were.</source>
         <translation>%1 contact(s) créé(s), %2 fusionné(s), %3 laissé(s) tel(s) quel(s).</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>“%1” is not a certification of the catalogue (%2).</source>
+        <translation>« %1 » n'est pas une certification du catalogue (%2).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The file is refused, nothing was loaded: %1</source>
+        <translation>Le fichier est refusé, rien n'a été chargé : %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The framework of %1 is loaded: %2 block(s), %3 competence(s).</source>
+        <translation>Le référentiel de %1 est chargé : %2 bloc(s), %3 compétence(s).</translation>
     </message>
     <message>
         <location filename="../../src/cli/clicommands.cpp" line="+35" />
@@ -2978,17 +3003,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/cli/cliimport.cpp" line="-165" />
+        <location filename="../../src/cli/cliimport.cpp" line="-218" />
         <source>Leave the refused lines out and import the others.</source>
         <translation>Laisser de côté les lignes refusées et importer les autres.</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+12" />
+        <source>framework: the diploma whose framework the file is (its code, e.g. "CAP MV").</source>
+        <translation>framework : le diplôme dont le fichier est le référentiel (son code, par ex. « CAP MV »).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>What to import: trainees, contacts or framework (a diploma's skills).</source>
+        <translation>Ce qu'il faut importer : trainees (jeunes), contacts ou framework (le référentiel d'un diplôme).</translation>
+    </message>
+    <message>
+        <location line="+34" />
         <source>Cannot read “%1”.</source>
         <translation>Impossible de lire « %1 ».</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+18" />
         <source>%1 line(s) read (%2): %3 valid, %4 refused.</source>
         <translation>%1 ligne(s) lue(s) (%2) : %3 valide(s), %4 refusée(s).</translation>
     </message>
@@ -14624,7 +14659,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Charger un &amp;référentiel…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Loads the diploma's framework from a spreadsheet bloc;code;compétence;critère.</source>
         <translation>Charge le référentiel du diplôme depuis un tableur bloc;code;compétence;critère.</translation>
     </message>
@@ -14644,7 +14679,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Les compétences d'atelier de %1 sont enregistrées.</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+78" />
         <source>No framework is loaded for this diploma yet: load the school's file (Load a framework…) or type its blocks and competences.</source>
         <translation>Aucun référentiel n'est encore chargé pour ce diplôme : chargez le fichier de l'école (Charger un référentiel…) ou saisissez ses blocs et compétences.</translation>
     </message>

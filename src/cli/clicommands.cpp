@@ -57,6 +57,9 @@ void Commands::usage(QTextStream& s) const
       << tr("  import contacts FILE   imports contacts (spreadsheet, Dolibarr, Paheko); --duplicates "
             "merge|skip|create")
       << Qt::endl
+      << tr("  import framework FILE  loads a diploma's skill framework (bloc;code;compétence;critère); "
+            "--certification CODE")
+      << Qt::endl
       << tr("  export trainees        writes the list of trainees as CSV") << Qt::endl
       << tr("  export production      writes the production log as CSV (--from, --to, --section)") << Qt::endl
       << tr("  export facturx --from DATE --to DATE --out FOLDER   writes the period's invoices and credit "

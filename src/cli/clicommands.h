@@ -42,6 +42,8 @@ private:
     int importData(const QStringList& args);
     // The rest of `import contacts`, the file read and the database open;
     // `duplicates` and `role` as typed (empty: not given).
+    int importFramework(Database& db, const Clock& clock, const UserContext& user, const QByteArray& bytes,
+                        const QString& certification);
     int importContacts(Database& db, const Clock& clock, const UserContext& user, const QByteArray& bytes,
                        bool skipInvalid, const QString& duplicates, const QString& role);
     int exportData(const QStringList& args);

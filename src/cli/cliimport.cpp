@@ -1,9 +1,11 @@
-// etabli-cli import trainees|contacts: a spreadsheet (.xlsx or CSV), all
-// valid lines in one transaction or nothing.
+// etabli-cli import trainees|contacts|framework: a spreadsheet (.xlsx or
+// CSV), all valid lines in one transaction or nothing.
 
 #include "cli/clicommands.h"
 #include "cli/clisupport.h"
+#include "services/careerservice.h"
 #include "services/contactimportservice.h"
+#include "services/frameworkservice.h"
 #include "services/traineeimportservice.h"
 #include "storage/database.h"
 #include "util/clock.h"
@@ -31,11 +33,17 @@ int Commands::importData(const QStringList& args)
         QStringLiteral("role"),
         tr("contacts: the role of the lines that state none (customer, host, donor, funder, supplier)."),
         QStringLiteral("ROLE"));
+    const QCommandLineOption certification(
+        QStringLiteral("certification"),
+        tr("framework: the diploma whose framework the file is (its code, e.g. \"CAP MV\")."),
+        QStringLiteral("CODE"));
     parser.addOption(user);
+    parser.addOption(certification);
     parser.addOption(skip);
     parser.addOption(duplicates);
     parser.addOption(role);
-    parser.addPositionalArgument(QStringLiteral("what"), tr("What to import: trainees or contacts."));
+    parser.addPositionalArgument(QStringLiteral("what"),
+                                 tr("What to import: trainees, contacts or framework (a diploma's skills)."));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV or .xlsx file."));
     if (int rc = parseCommand(
             parser, common, QStringLiteral("import"),
@@ -47,8 +55,16 @@ int Commands::importData(const QStringList& args)
         return rc;
     const QStringList pos = parser.positionalArguments();
     const bool contacts = pos.value(0) == QLatin1String("contacts");
-    if (pos.size() != 2 || (!contacts && pos.at(0) != QLatin1String("trainees"))) {
+    const bool framework = pos.value(0) == QLatin1String("framework");
+    if (pos.size() != 2 || (!contacts && !framework && pos.at(0) != QLatin1String("trainees"))) {
         m_err << tr("Usage: etabli-cli import trainees|contacts FILE --user LOGIN") << Qt::endl;
+        m_err << tr("       etabli-cli import framework FILE --certification CODE --user LOGIN") << Qt::endl;
+        return BadUsage;
+    }
+    if (framework != parser.isSet(certification)) {
+        m_err << tr("A framework is the framework of a diploma: give --certification CODE (and only for a "
+                    "framework).")
+              << Qt::endl;
         return BadUsage;
     }
     if (parser.value(user).isEmpty()) {
@@ -69,6 +85,8 @@ int Commands::importData(const QStringList& args)
     auto acting = openAs(parser, common, parser.value(user), clock, m_err);
     if (!acting)
         return report(m_err, acting.error());
+    if (framework)
+        return importFramework(*acting->db, clock, acting->user, bytes, parser.value(certification));
     if (contacts)
         return importContacts(*acting->db, clock, acting->user, bytes, parser.isSet(skip),
                               parser.isSet(duplicates) ? parser.value(duplicates) : QString(),
@@ -190,6 +208,43 @@ int Commands::importContacts(Database& db, const Clock& clock, const UserContext
                  .arg(done->created)
                  .arg(done->merged)
                  .arg(done->skipped)
+          << Qt::endl;
+    return Success;
+}
+
+int Commands::importFramework(Database& db, const Clock& clock, const UserContext& user,
+                              const QByteArray& bytes, const QString& certification)
+{
+    auto catalogue = CareerService(db, clock, user).certifications();
+    if (!catalogue)
+        return report(m_err, catalogue.error());
+    qint64 certificationId = 0;
+    QStringList codes;
+    for (const Certification& c : std::as_const(*catalogue)) {
+        codes << c.code;
+        if (c.code.compare(certification.trimmed(), Qt::CaseInsensitive) == 0)
+            certificationId = c.id;
+    }
+    if (certificationId == 0) {
+        m_err << tr("“%1” is not a certification of the catalogue (%2).")
+                     .arg(certification, codes.join(QStringLiteral(", ")))
+              << Qt::endl;
+        return Failure;
+    }
+    auto blocks = FrameworkService::read(bytes);
+    if (!blocks) {
+        m_err << tr("The file is refused, nothing was loaded: %1").arg(blocks.error().message) << Qt::endl;
+        return Failure;
+    }
+    if (auto loaded = FrameworkService(db, clock, user).replace(certificationId, *blocks); !loaded)
+        return report(m_err, loaded.error());
+    int competences = 0;
+    for (const CompetenceBlock& b : std::as_const(*blocks))
+        competences += static_cast<int>(b.competences.size());
+    m_out << tr("The framework of %1 is loaded: %2 block(s), %3 competence(s).")
+                 .arg(certification)
+                 .arg(blocks->size())
+                 .arg(competences)
           << Qt::endl;
     return Success;
 }

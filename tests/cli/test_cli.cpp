@@ -1217,6 +1217,54 @@ TEST_CASE("etabli-cli report pack, attendance and the other reports, from the de
             password);
     CHECK(otherTrainer.code == 1);
     CHECK(otherTrainer.err.contains(QStringLiteral("Accès refusé")));
+
+    // A school loads its own framework for a diploma: all of it, or nothing with the lines named.
+    const auto frameworkFile = [&dir](const QString& name, const QString& text) {
+        const QString path = dir.filePath(name);
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(text.toUtf8());
+        return path;
+    };
+    const QString cfg = frameworkFile(QStringLiteral("cfg.csv"),
+                                      QStringLiteral("bloc;code;compétence;critère\n"
+                                                     "B1 – Lire;L1;Lire une consigne;Le sens est restitué\n"
+                                                     "B2 – Compter;N1;Calculer une quantité;\n"));
+    const QString twice =
+        frameworkFile(QStringLiteral("twice.csv"), QStringLiteral("bloc;code;compétence;critère\n"
+                                                                  "B1 – Lire;L1;Lire une consigne;\n"
+                                                                  "B1 – Lire;L1;Lire un plan;\n"));
+    const auto competences = [&db]() {
+        return firstRow(db, QStringLiteral("SELECT count(*) FROM competence c JOIN certification k ON k.id = "
+                                           "c.certification_id WHERE k.code = 'CFG'"))
+            .value(0)
+            .toInt();
+    };
+    auto refusedFile = cli(QStringList{QStringLiteral("import"), QStringLiteral("framework"), twice,
+                                       QStringLiteral("--certification"), QStringLiteral("CFG")} +
+                               base,
+                           password);
+    CHECK(refusedFile.code == 1);
+    CHECK(refusedFile.err.contains(QStringLiteral("L1")));
+    CHECK(competences() == 0);
+    auto noCode =
+        cli(QStringList{QStringLiteral("import"), QStringLiteral("framework"), cfg} + base, password);
+    CHECK(noCode.code == 2);
+    auto byTrainer =
+        cli({QStringLiteral("import"), QStringLiteral("framework"), cfg, QStringLiteral("--certification"),
+             QStringLiteral("CFG"), QStringLiteral("--database"), db, QStringLiteral("--user"),
+             QStringLiteral("formateur.metal")},
+            password);
+    CHECK(byTrainer.code == 1);
+    CHECK(competences() == 0);
+    auto loaded = cli(QStringList{QStringLiteral("import"), QStringLiteral("framework"), cfg,
+                                  QStringLiteral("--certification"), QStringLiteral("cfg")} +
+                          base,
+                      password);
+    INFO(loaded.err.toStdString());
+    REQUIRE(loaded.code == 0);
+    CHECK(loaded.out.contains(QStringLiteral("2 bloc(s), 2 compétence(s)")));
+    CHECK(competences() == 2);
     const QVariantList refused =
         firstRow(db, QStringLiteral("SELECT id FROM subsidy WHERE decision = 'refused' ORDER BY id LIMIT 1"));
     if (!refused.isEmpty()) {
