@@ -265,6 +265,10 @@ TEST_CASE("A trainer fills the weekly register with the keyboard", "[gui][attend
     CHECK(page.hasUnsavedChanges());
     QTest::keyClick(table, Qt::Key_S, Qt::ControlModifier);
     CHECK_FALSE(page.hasUnsavedChanges());
+    // Saved, and read again once the change is announced: the trainer is still on the half-day they were.
+    QCoreApplication::processEvents();
+    CHECK(table->currentIndex().row() == 2);
+    CHECK(table->currentIndex().column() == 7); // Delete moved on too
 
     const auto code = [&d](qint64 id, const QDate& day, const char* half) {
         return test::rawScalar(d.session.database(),

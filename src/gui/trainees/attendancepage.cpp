@@ -152,6 +152,12 @@ void AttendancePage::showWeek(qint64 sectionId, const QDate& anyDay)
 void AttendancePage::load()
 {
     m_save->setEnabled(false);
+    // The half-day the trainer was on stays chosen when the week is read again (a save, another PC's).
+    const QModelIndex was = m_table->currentIndex();
+    const qint64 wasTrainee = was.isValid() && was.row() < m_register->week().trainees.size()
+                                  ? m_register->week().trainees.at(was.row()).traineeId
+                                  : 0;
+    const QDate wasMonday = m_register->week().monday;
     m_register->clear();
     const qint64 sectionId = m_section->currentData().toLongLong();
     if (sectionId == 0)
@@ -167,8 +173,12 @@ void AttendancePage::load()
     // Half-days inside an internship come proposed as "in internship".
     m_register->setWeek(*week);
     m_save->setEnabled(m_register->hasPending());
+    int row = 0;
+    for (int r = 0; r < week->trainees.size(); ++r)
+        row = week->trainees.at(r).traineeId == wasTrainee ? r : row;
+    const int column = wasTrainee != 0 && wasMonday == m_monday ? std::max(0, was.column()) : 0;
     if (m_register->rowCount() > 0)
-        m_table->setCurrentIndex(m_register->index(0, 0));
+        m_table->setCurrentIndex(m_register->index(row, column));
 }
 
 void AttendancePage::mark(int row, int column, std::optional<AttendanceCode> code)
@@ -237,9 +247,7 @@ bool AttendancePage::save()
         m_banner->showMessage(MessageBanner::Kind::Error, r.error().message);
         return false;
     }
-    const QModelIndex current = m_table->currentIndex();
-    load();
-    m_table->setCurrentIndex(m_register->index(current.row(), current.column()));
+    load(); // on the half-day the trainer was
     m_banner->showMessage(MessageBanner::Kind::Success, tr("The attendance of the week was saved."));
     return true;
 }
