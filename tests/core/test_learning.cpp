@@ -375,7 +375,7 @@ TEST_CASE(
     CHECK_FALSE(EvaluationService::levelFromText(QStringLiteral("excellent")));
 }
 
-TEST_CASE("The class view gathers a section's latest levels and jobs; the grid's save is all or nothing",
+TEST_CASE("The class view gathers a section's latest levels and jobs, the grid's save is all or nothing",
           "[learning]")
 {
     const auto backend = GENERATE(from_range(test::backends()));

@@ -159,7 +159,7 @@ TEST_CASE("The class's heat map shows each trainee's latest level, a trainer typ
     CHECK(page.hasUnsavedChanges()); // what was typed stays
 }
 
-TEST_CASE("The office reads the class's map, does not type; the record's booklet tab lists the levels",
+TEST_CASE("The office reads the class's map and does not type, the record's booklet tab lists the levels",
           "[gui][learning]")
 {
     test::GuiDemo d("secretariat");
@@ -265,7 +265,7 @@ TEST_CASE("The director loads a framework from a file, edits it and maps the wor
           QStringLiteral("1 compétence d'atelier"));
 }
 
-TEST_CASE("The register shows the class half-days of the timetable; the Fundamentals page weighs the year",
+TEST_CASE("The register shows the class half-days of the timetable, the Fundamentals page weighs the year",
           "[gui][learning][fundamentals]")
 {
     test::GuiDemo d("direction");
