@@ -8,6 +8,7 @@
 #include "gui/trainees/frameworkspage.h"
 #include "gui/trainees/frameworktreemodel.h"
 #include "gui/trainees/learningpage.h"
+#include "gui/trainees/traineedialog.h"
 #include "support/guidemo.h"
 #include "support/viewcells.h"
 
@@ -17,7 +18,9 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
 
@@ -197,6 +200,15 @@ TEST_CASE("The office reads the class's map and does not type, the record's book
     CHECK(levels.contains(labelOf(*fromCode<CompetenceLevel>(stored))));
     CHECK(rows->model()->headerData(5, Qt::Horizontal).toString() ==
           QStringLiteral("Travaux (pour des clients)"));
+    // In the record, the tab takes the room the screen has, like the production's.
+    TraineeDialog record(d.session, trainee);
+    record.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&record));
+    for (int i = 0; i < record.tabs()->count(); ++i)
+        if (record.tabs()->tabText(i).remove(QLatin1Char('&')) == QStringLiteral("Livret"))
+            record.tabs()->setCurrentIndex(i);
+    CHECK(record.tabs()->currentWidget()->findChild<QTableView*>(QStringLiteral("bookletTable")));
+    CHECK(record.width() >= std::min(1200, record.screen()->availableGeometry().width() - 40));
 }
 
 TEST_CASE("The director loads a framework from a file, edits it and maps the workshop skills",

@@ -39,7 +39,10 @@ BookletTab::BookletTab(Session& session, qint64 traineeId, MessageBanner* banner
       m_summary(new QLabel(this)),
       m_rows(new ColumnsModel<Row>(
           {{tr("Code"), [](const Row& r) { return r.code; }, false, bookletRowLook},
-           {tr("Competence"), [](const Row& r) { return r.title; }, false, bookletRowLook},
+           {tr("Competence"), [](const Row& r) { return r.title; }, false,
+            [](const Row& r, int role) {
+                return role == Qt::ToolTipRole ? QVariant(r.title) : bookletRowLook(r, role);
+            }},
            {tr("Level"),
             [](const Row& r) {
                 return r.heading ? QString() : r.level ? labelOf(*r.level) : tr("not evaluated yet");

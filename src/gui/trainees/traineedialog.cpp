@@ -98,10 +98,11 @@ TraineeDialog::TraineeDialog(Session& session, qint64 traineeId, QWidget* parent
     if (m_canSensitive)
         m_tabs->addTab(buildFollowUp(), tr("Follow-&up"));
     fill();
-    // The production figures are four tables and a list: their tab takes
-    // the room the screen has (a laptop's 1366 × 768 included), once.
+    // The production figures are four tables and a list, the booklet a wide
+    // table: their tabs take the room the screen has (a laptop's 1366 × 768
+    // included), once.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (m_tabs->widget(index) != m_production || !isVisible())
+        if ((m_tabs->widget(index) != m_production && m_tabs->widget(index) != m_booklet) || !isVisible())
             return;
         const QRect room = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 728);
         const QSize wanted(std::min(1200, room.width() - 40), std::min(720, room.height() - 40));
