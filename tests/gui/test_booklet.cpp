@@ -33,6 +33,16 @@ qint64 demoId(Database& db, const char* sql)
     return test::rawScalar(db, QString::fromUtf8(sql)).toLongLong();
 }
 
+// The tyre section's class map on the demo's CAP MV framework, all blocks shown.
+void openTyresMap(test::GuiDemo& d, LearningPage& page)
+{
+    Database& db = d.session.database();
+    page.show();
+    QApplication::setActiveWindow(&page);
+    page.showClass(demoId(db, "SELECT id FROM section WHERE name = 'Pneus et services'"),
+                   demoId(db, "SELECT id FROM certification WHERE code = 'CAP MV'"), -1);
+}
+
 } // namespace
 
 TEST_CASE("The class's heat map shows each trainee's latest level, a trainer types levels from the keyboard",
@@ -43,9 +53,7 @@ TEST_CASE("The class's heat map shows each trainee's latest level, a trainer typ
     const qint64 tyres = demoId(db, "SELECT id FROM section WHERE name = 'Pneus et services'");
     const qint64 cap = demoId(db, "SELECT id FROM certification WHERE code = 'CAP MV'");
     LearningPage page(d.session);
-    page.show();
-    QApplication::setActiveWindow(&page);
-    page.showClass(tyres, cap, -1); // all blocks: the class's map
+    openTyresMap(d, page); // all blocks: the class's map
     QTableView* table = page.table();
     QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     EvaluationGridModel* grid = page.grid();
@@ -167,12 +175,8 @@ TEST_CASE("The office reads the class's map and does not type, the record's book
 {
     test::GuiDemo d("secretariat");
     Database& db = d.session.database();
-    const qint64 tyres = demoId(db, "SELECT id FROM section WHERE name = 'Pneus et services'");
-    const qint64 cap = demoId(db, "SELECT id FROM certification WHERE code = 'CAP MV'");
     LearningPage page(d.session);
-    page.show();
-    QApplication::setActiveWindow(&page);
-    page.showClass(tyres, cap, -1);
+    openTyresMap(d, page);
     REQUIRE(page.grid()->rowCount() > 0);
     page.table()->setFocus();
     page.table()->setCurrentIndex(page.grid()->index(0, 0));

@@ -37,7 +37,7 @@ std::optional<CompetenceLevel> EvaluationService::levelFromText(const QString& t
     return std::nullopt;
 }
 
-Status EvaluationService::mayReach(qint64 traineeId) const
+Result<Trainee> EvaluationService::mayReach(qint64 traineeId) const
 {
     ETABLI_TRY(AccessControl::require(m_actor, permission::TraineesRead));
     auto trainee = TraineeRepository(m_db).load(traineeId);
@@ -47,13 +47,12 @@ Status EvaluationService::mayReach(qint64 traineeId) const
         return fail(Error::Code::AccessDenied,
                     tr("%1 is not in one of your sections: only their own trainers evaluate them.")
                         .arg(name(*trainee)));
-    return {};
+    return trainee;
 }
 
 Result<CompetenceEvaluation> EvaluationService::checked(CompetenceEvaluation e) const
 {
-    ETABLI_TRY(mayReach(e.traineeId));
-    auto trainee = TraineeRepository(m_db).load(e.traineeId);
+    auto trainee = mayReach(e.traineeId);
     if (!trainee)
         return std::unexpected(trainee.error());
     if (!e.day.isValid())
@@ -155,19 +154,22 @@ Result<ClassLearning> EvaluationService::classView(qint64 sectionId, qint64 cert
 
 Result<QList<CompetenceEvaluation>> EvaluationService::history(qint64 traineeId, qint64 competenceId) const
 {
-    ETABLI_TRY(mayReach(traineeId));
+    if (auto reached = mayReach(traineeId); !reached)
+        return std::unexpected(reached.error());
     return LearningRepository(m_db).history(traineeId, competenceId);
 }
 
 Result<QHash<qint64, CompetenceEvaluation>> EvaluationService::latest(qint64 traineeId) const
 {
-    ETABLI_TRY(mayReach(traineeId));
+    if (auto reached = mayReach(traineeId); !reached)
+        return std::unexpected(reached.error());
     return LearningRepository(m_db).latest(traineeId);
 }
 
 Result<QList<EvidenceEntry>> EvaluationService::proposedEvidence(qint64 traineeId, qint64 competenceId) const
 {
-    ETABLI_TRY(mayReach(traineeId));
+    if (auto reached = mayReach(traineeId); !reached)
+        return std::unexpected(reached.error());
     return LearningRepository(m_db).evidence(traineeId, competenceId);
 }
 

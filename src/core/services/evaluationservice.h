@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/learning.h"
+#include "domain/trainee.h"
 #include "domain/user.h"
 #include "util/error.h"
 
@@ -53,7 +54,7 @@ private:
     // The evaluation checked and completed (who, when), ready to write.
     Result<CompetenceEvaluation> checked(CompetenceEvaluation evaluation) const;
     // The trainee, if the acting account may see their learning.
-    Status mayReach(qint64 traineeId) const;
+    Result<Trainee> mayReach(qint64 traineeId) const;
 
     Database& m_db;
     const Clock& m_clock;
