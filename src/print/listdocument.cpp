@@ -1,5 +1,6 @@
 #include "print/listdocument.h"
 
+#include "domain/money.h"
 #include "io/csv.h"
 #include "print/reportbuilder.h"
 

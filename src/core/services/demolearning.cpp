@@ -3,6 +3,7 @@
 // such — not the official texts; each workshop skill is mapped onto the
 // competences it practises, and each trainee still at school has been
 // evaluated on what their jobs in the log practised.
+#include "domain/section.h"
 #include "services/demogenerator.h"
 #include "services/frameworkservice.h"
 #include "storage/database.h"

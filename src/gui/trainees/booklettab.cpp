@@ -6,6 +6,7 @@
 #include "gui/common/session.h"
 #include "gui/trainees/evaluationgridmodel.h"
 #include "gui/trainees/learningpage.h"
+#include "print/documentprinter.h"
 #include "services/reportdataservice.h"
 
 #include <QFont>
