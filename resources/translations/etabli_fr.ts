@@ -4707,7 +4707,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
         <translation>%1 n'est pas dans l'une de vos sections : seuls ses formateurs l'évaluent.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>Give the day of the evaluation.</source>
         <translation>Indiquez le jour de l'évaluation.</translation>
     </message>
@@ -5493,7 +5493,7 @@ Complétez-la dans l'annuaire (Ventes et clients → Contacts), puis émettez de
 <context>
     <name>InvoiceRepository</name>
     <message>
-        <location filename="../../src/core/storage/invoicerepository.cpp" line="+169" />
+        <location filename="../../src/core/storage/invoicerepository.cpp" line="+170" />
         <source>This invoice was changed meanwhile on another computer.</source>
         <translation>Cette facture a été modifiée entre-temps sur un autre poste.</translation>
     </message>
@@ -5926,7 +5926,7 @@ Complétez, puis émettez-le de nouveau.</translation>
 <context>
     <name>ListDocument</name>
     <message numerus="yes">
-        <location filename="../../src/print/listdocument.cpp" line="+28" />
+        <location filename="../../src/print/listdocument.cpp" line="+29" />
         <source>%n row(s), printed on %1.</source>
         <translation>
             <numerusform>%n ligne, imprimée le %1.</numerusform>
@@ -10817,12 +10817,12 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Touches : P présent · J absence justifiée · A absence injustifiée · R retard · S stage · X exclu · Suppr efface. Maj+touche : toute la journée ; Ctrl+Maj+touche : toute la semaine. Ctrl+S enregistre.</translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+121" />
         <source>Week of %1</source>
         <translation>Semaine du %1</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+79" />
         <source>The attendance of the week was saved.</source>
         <translation>Les présences de la semaine ont été enregistrées.</translation>
     </message>
@@ -11170,7 +11170,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::BookletTab</name>
     <message>
-        <location filename="../../src/gui/trainees/booklettab.cpp" line="+41" />
+        <location filename="../../src/gui/trainees/booklettab.cpp" line="+42" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -11180,7 +11180,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Compétence</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
@@ -15634,7 +15634,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::InvoiceListModel</name>
     <message>
-        <location filename="../../src/gui/sales/invoicelistmodel.cpp" line="+13" />
+        <location filename="../../src/gui/sales/invoicelistmodel.cpp" line="+14" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -15669,7 +15669,12 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+44" />
+        <source>Draft written on %1, not issued yet: it will take the date of the day it is issued.</source>
+        <translation>Brouillon rédigé le %1, pas encore émis : il prendra la date du jour où il sera émis.</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>(draft)</source>
         <translation>(brouillon)</translation>
     </message>
@@ -19261,12 +19266,12 @@ après-midi</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+66" />
+        <location line="+67" />
         <source>%1 %2 — record n°%3</source>
         <translation>%1 %2 — dossier n°%3</translation>
     </message>
     <message>
-        <location line="-64" />
+        <location line="-65" />
         <source>&amp;Identity</source>
         <translation>&amp;Identité</translation>
     </message>
@@ -19306,7 +19311,7 @@ après-midi</translation>
         <translation>S&amp;uivi</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
         <source>The record of %1 %2 is created. Its guardians, course and follow-up can be filled in now.</source>
         <translation>La fiche de %1 %2 est créée. Ses responsables, son parcours et son suivi peuvent être remplis dès maintenant.</translation>
     </message>

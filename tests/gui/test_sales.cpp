@@ -31,6 +31,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
+#include <QFont>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -645,4 +646,37 @@ TEST_CASE("A bank statement is imported and its credits reconciled from the keyb
     test::GuiDemo reader("lecture");
     SalesPage readOnly(reader.session);
     CHECK_FALSE(readOnly.bankPage()->findChild<QPushButton*>(QStringLiteral("importStatement"))->isEnabled());
+}
+
+TEST_CASE("A draft in the invoices' list shows the day it was written, in grey italics, not as an issue date",
+          "[gui][sales]")
+{
+    Demo d("secretariat");
+    Database& db = d.session.database();
+    // The newest draft, as the list orders them (its day, then its number).
+    const QDate written = QDate::fromString(
+        test::rawScalar(db, QStringLiteral("SELECT MAX(list_date) FROM invoice WHERE status = 'draft'"))
+            .toString(),
+        Qt::ISODate);
+    REQUIRE(written.isValid());
+    InvoicesPage page(d.session);
+    page.show();
+    QAbstractItemModel* model = page.table()->model();
+    int draft = -1;
+    for (int r = 0; r < model->rowCount() && draft < 0; ++r) {
+        if (model->index(r, 0).data().toString() == QStringLiteral("(brouillon)"))
+            draft = r;
+    }
+    REQUIRE(draft >= 0);
+    const QModelIndex day = model->index(draft, 1);
+    CHECK(day.data().toString() == written.toString(QStringLiteral("dd/MM/yyyy")));
+    CHECK(day.data(Qt::FontRole).value<QFont>().italic());
+    CHECK(day.data(Qt::ToolTipRole)
+              .toString()
+              .startsWith(QStringLiteral("Brouillon rédigé le %1, pas encore émis")
+                              .arg(written.toString(QStringLiteral("dd/MM/yyyy")))));
+    // An issued invoice's date is its issue date, in the ordinary font.
+    const int issued = draft == 0 ? 1 : 0;
+    CHECK_FALSE(model->index(issued, 1).data(Qt::FontRole).value<QFont>().italic());
+    CHECK(model->index(issued, 1).data(Qt::ToolTipRole).isNull());
 }

@@ -52,7 +52,7 @@ Result<sql::PagedQuery> listQuery(const Database& db, const InvoiceFilter& f)
                              "b ON b.invoice_id = i.id");
     sql::PagedQuery query(QStringLiteral("i.id, i.kind, i.status, i.number, i.issue_date, i.due_date, "
                                          "i.customer_name, c.name, c.first_name, c.person, "
-                                         "i.total_incl_cents, b.due_cents"),
+                                         "i.total_incl_cents, b.due_cents, i.list_date"),
                           from, where, key,
                           f.unpaidOnly ? QStringLiteral("b.invoice_id") : QStringLiteral("i.id"));
     // Every invoice has its customer, every balance its invoice: the pager's
@@ -76,6 +76,7 @@ InvoiceRow invoiceRowFrom(const SqlQuery& q)
     row.status = fromCode(q.value(QStringLiteral("status")).toString(), InvoiceStatus::Draft);
     row.number = q.value(QStringLiteral("number")).toString();
     row.issueDate = fromIso(q.value(QStringLiteral("issue_date")));
+    row.listDay = fromIso(q.value(QStringLiteral("list_date")));
     row.dueDate = fromIso(q.value(QStringLiteral("due_date")));
     row.customer = q.value(QStringLiteral("customer_name")).toString();
     if (row.customer.isEmpty()) {

@@ -32,6 +32,7 @@ struct InvoiceRow
     InvoiceStatus status = InvoiceStatus::Draft;
     QString number;
     QDate issueDate;
+    QDate listDay; // its place in the list: the issue date, or a draft's creation day
     QDate dueDate;
     QString customer;
     Money total;

@@ -5,6 +5,7 @@
 #include "services/invoiceservice.h"
 
 #include <QColor>
+#include <QFont>
 #include <QLocale>
 
 namespace etabli {
@@ -37,10 +38,28 @@ QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) con
     if (role == Qt::TextAlignmentRole)
         return column == Total || column == Due ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
                                                 : QVariant();
-    if (role == Qt::ForegroundRole)
+    // A draft has no issue date yet: the list places it by the day it was
+    // written, shown in grey italics so that it is not read as one.
+    const bool draftDay = column == Date && !issued && row.listDay.isValid();
+    if (role == Qt::ForegroundRole) {
+        if (draftDay)
+            return QColor(Qt::gray);
         return (column == Due || column == Status) && InvoiceService::isLate(row, m_session.clock().today())
                    ? QVariant(QColor(180, 30, 30))
                    : QVariant();
+    }
+    if (role == Qt::FontRole) {
+        if (!draftDay)
+            return {};
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
+    if (role == Qt::ToolTipRole)
+        return draftDay ? tr("Draft written on %1, not issued yet: it will take the date of the day it is "
+                             "issued.")
+                              .arg(QLocale().toString(row.listDay, QStringLiteral("dd/MM/yyyy")))
+                        : QVariant();
     if (role == CellValueRole) {
         switch (column) {
         case Date:
@@ -62,7 +81,7 @@ QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) con
     case Number:
         return issued ? row.number : tr("(draft)");
     case Date:
-        return locale.toString(row.issueDate, QStringLiteral("dd/MM/yyyy"));
+        return locale.toString(issued ? row.issueDate : row.listDay, QStringLiteral("dd/MM/yyyy"));
     case Customer:
         return row.customer;
     case Total:
