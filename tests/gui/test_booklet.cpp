@@ -293,7 +293,7 @@ TEST_CASE("The register shows the class half-days of the timetable, the Fundamen
     REQUIRE(demo.classSlots.size() == 3);
     QAbstractItemModel* columns = register_.table()->model();
     const int classSlot = demo.classSlots.first();
-    CHECK(columns->headerData(classSlot, Qt::Horizontal).toString().endsWith(QStringLiteral("· cours")));
+    CHECK(columns->headerData(classSlot, Qt::Horizontal).toString().endsWith(QStringLiteral("\ncours")));
     const int workshopSlot = classSlot == 0 ? 1 : 0;
     CHECK_FALSE(
         columns->headerData(workshopSlot, Qt::Horizontal).toString().contains(QStringLiteral("cours")));

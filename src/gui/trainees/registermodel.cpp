@@ -169,7 +169,7 @@ QVariant RegisterModel::headerData(int section, Qt::Orientation orientation, int
         halfOf(section) == Half::Morning ? tr("%1\nmorning").arg(day) : tr("%1\nafternoon").arg(day);
     // A half-day of class says so (the timetable); the others are the workshop's.
     return m_week.timetable.activityOn(dayOf(section), halfOf(section)) == Activity::Class
-               ? tr("%1 · class").arg(half)
+               ? tr("%1\nclass").arg(half)
                : half;
 }
 
