@@ -1,6 +1,7 @@
 // Issue 18, item 7: the contact pickers search like the lists, say what
 // they choose, keep their place in the form and offer to create.
 
+#include "gui/common/choicecompleter.h"
 #include "gui/common/formdialog.h"
 #include "gui/funding/donationspage.h"
 #include "gui/sales/contactdialog.h"
@@ -9,8 +10,10 @@
 #include "support/guidialogs.h"
 
 #include <catch2/catch.hpp>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
+#include <QCompleter>
 #include <QLineEdit>
 #include <QTest>
 
@@ -88,4 +91,27 @@ TEST_CASE("A donor that is not in the directory is created from the picker", "[g
               db, QStringLiteral("SELECT is_donor FROM contact WHERE id = %1").arg(chooser->contactId()))
               .toInt() == 1);
     CHECK(chooser->field()->text() == QStringLiteral("Zabulon-Pierrat"));
+}
+
+TEST_CASE("A field's proposals are listed as wide as the longest one, not cut at the field's width",
+          "[gui][pickers]")
+{
+    QWidget form;
+    auto* field = new QLineEdit(&form);
+    field->setGeometry(10, 10, 120, field->sizeHint().height());
+    const QString longest = QStringLiteral("MONT-EQ — Montage et équilibrage d'un pneu");
+    QCompleter* completer =
+        attachChoiceCompleter(field, ChoiceMatch::Contains, {QStringLiteral("CREV — Réparation"), longest});
+    form.resize(400, 100);
+    form.show();
+    field->setFocus();
+    QTest::keyClicks(field, QStringLiteral("mont"));
+    QAbstractItemView* popup = completer->popup();
+    REQUIRE(QTest::qWaitFor([&] { return popup->isVisible(); }, 5000));
+    CHECK(popup->model()->rowCount() == 1);
+    CHECK(popup->width() > field->width());
+    CHECK(popup->width() >= popup->fontMetrics().horizontalAdvance(longest));
+    // New choices, the same width rule.
+    setChoices(field, {QStringLiteral("MONT — Montage")});
+    CHECK(completer->model()->rowCount() == 1);
 }

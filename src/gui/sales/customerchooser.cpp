@@ -1,5 +1,6 @@
 #include "gui/sales/customerchooser.h"
 
+#include "gui/common/choicecompleter.h"
 #include "gui/common/session.h"
 #include "gui/sales/contactdialog.h"
 #include "services/contactservice.h"
@@ -8,7 +9,6 @@
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
-#include <QStringListModel>
 #include <QVBoxLayout>
 
 namespace etabli {
@@ -79,11 +79,8 @@ CustomerChooser::CustomerChooser(Session& session, Choosing choosing, QWidget* p
     m_field->setObjectName(QStringLiteral("customerField"));
     m_field->setPlaceholderText(wordingOf(choosing).hint);
     m_field->setClearButtonEnabled(true);
-    auto* completer = new QCompleter(this);
-    completer->setModel(new QStringListModel(completer));
     // The database searched (accents and case aside): the list shows what it found.
-    completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
-    m_field->setCompleter(completer);
+    QCompleter* completer = attachChoiceCompleter(m_field, ChoiceMatch::AsSearched);
     m_details->setObjectName(QStringLiteral("customerDetails"));
     m_details->setWordWrap(true);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -114,8 +111,7 @@ void CustomerChooser::typed(const QString& text)
     m_choices.clear();
     m_order.clear();
     if (text.trimmed().isEmpty()) {
-        if (auto* model = qobject_cast<QStringListModel*>(m_field->completer()->model()))
-            model->setStringList({});
+        setChoices(m_field, {});
         return;
     }
     ContactFilter f;
@@ -135,8 +131,7 @@ void CustomerChooser::typed(const QString& text)
         m_order << create;
         m_details->setText(tr("No contact matches “%1”: choose “Create” to add it.").arg(text.trimmed()));
     }
-    if (auto* model = qobject_cast<QStringListModel*>(m_field->completer()->model()))
-        model->setStringList(m_order);
+    setChoices(m_field, m_order);
     if (!m_order.isEmpty())
         m_field->completer()->complete();
 }

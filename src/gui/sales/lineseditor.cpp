@@ -1,6 +1,7 @@
 #include "gui/sales/lineseditor.h"
 
 #include "domain/production.h"
+#include "gui/common/choicecompleter.h"
 #include "gui/common/editingdialog.h"
 #include "gui/common/session.h"
 #include "gui/sales/linesmodel.h"
@@ -8,13 +9,11 @@
 #include "util/text.h"
 
 #include <QComboBox>
-#include <QCompleter>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStringListModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -31,17 +30,13 @@ LinesEditor::LinesEditor(Session& session, QWidget* parent)
     markAsViewControl(m_unit);
     m_article->setPlaceholderText(
         tr("code or words of the catalogue, or a free description — Enter adds the line"));
-    auto* articles = new QCompleter(this);
     QStringList choices;
     if (m_session.isOpen() && m_session.isLoggedIn()) {
         for (const CatalogueItem& i :
              m_session.service<CatalogueService>().list(0, true).value_or(QList<CatalogueItem>{}))
             choices << QStringLiteral("%1 — %2").arg(i.code, i.label);
     }
-    articles->setModel(new QStringListModel(choices, articles));
-    articles->setCaseSensitivity(Qt::CaseInsensitive);
-    articles->setFilterMode(Qt::MatchContains);
-    m_article->setCompleter(articles);
+    attachChoiceCompleter(m_article, ChoiceMatch::Contains, choices);
     for (Unit u : allOf<Unit>())
         m_unit->addItem(labelOf(u), static_cast<int>(u));
     m_unit->setToolTip(tr("Unit of a free line"));

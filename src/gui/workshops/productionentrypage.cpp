@@ -1,5 +1,6 @@
 #include "gui/workshops/productionentrypage.h"
 
+#include "gui/common/choicecompleter.h"
 #include "gui/common/datefield.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/rowstablemodel.h"
@@ -16,7 +17,6 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QCompleter>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -28,7 +28,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
-#include <QStringListModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -131,11 +130,7 @@ ProductionEntryPage::ProductionEntryPage(Session& session, QWidget* parent)
     // Output: an article by code or words, a quantity, Enter adds the line.
     m_article->setObjectName(QStringLiteral("entryArticle"));
     m_article->setPlaceholderText(tr("code or words of the catalogue, or free text"));
-    auto* completer = new QCompleter(this);
-    completer->setModel(new QStringListModel(completer));
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    m_article->setCompleter(completer);
+    attachChoiceCompleter(m_article, ChoiceMatch::Contains);
     m_quantity->setObjectName(QStringLiteral("entryQuantity"));
     m_quantity->setPlaceholderText(QStringLiteral("1"));
     m_quantity->setMaximumWidth(90);
@@ -354,8 +349,7 @@ void ProductionEntryPage::sectionChanged()
     QStringList choices;
     for (const CatalogueItem& i : std::as_const(m_catalogue))
         choices << QStringLiteral("%1 — %2").arg(i.code, i.label);
-    if (auto* model = qobject_cast<QStringListModel*>(m_article->completer()->model()))
-        model->setStringList(choices);
+    setChoices(m_article, choices);
 
     ProductionService production(db, m_session.clock(), m_session.user());
     QList<Choice> skills;
