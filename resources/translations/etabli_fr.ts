@@ -6353,7 +6353,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+412" />
+        <location line="+413" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -13670,7 +13670,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Choisissez le contact dans la liste, ou créez-le.</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+82" />
         <source>Create “%1”…</source>
         <translation>Créer « %1 »…</translation>
     </message>
@@ -15844,7 +15844,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
 <context>
     <name>etabli::LinesEditor</name>
     <message>
-        <location filename="../../src/gui/sales/lineseditor.cpp" line="+25" />
+        <location filename="../../src/gui/sales/lineseditor.cpp" line="+24" />
         <source>&amp;Add</source>
         <translation>Ajo&amp;uter</translation>
     </message>
@@ -15859,7 +15859,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>code ou mots du catalogue, ou une désignation libre — Entrée ajoute la ligne</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+10" />
         <source>Unit of a free line</source>
         <translation>Unité d'une ligne libre</translation>
     </message>
@@ -16995,7 +16995,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionEntryPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionentrypage.cpp" line="+68" />
+        <location filename="../../src/gui/workshops/productionentrypage.cpp" line="+67" />
         <source>&amp;Add</source>
         <translation>Ajo&amp;uter</translation>
     </message>
@@ -17060,7 +17060,7 @@ Facturé (HT) : %6
         <translation>code ou mots du catalogue, ou texte libre</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+7" />
         <source>Unit of a free-text line (a catalogue item has its own)</source>
         <translation>Unité d'une ligne en texte libre (un article du catalogue a la sienne)</translation>
     </message>
@@ -17115,7 +17115,7 @@ Facturé (HT) : %6
         <translation>Journal d'atelier</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+88" />
         <source>(not given)</source>
         <translation>(non précisé)</translation>
     </message>
@@ -17174,7 +17174,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresPage</name>
     <message>
-        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+157" />
+        <location filename="../../src/gui/workshops/productionfigurespage.cpp" line="+168" />
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
@@ -17242,7 +17242,7 @@ Facturé (HT) : %6
 <context>
     <name>etabli::ProductionFiguresView</name>
     <message>
-        <location line="-177" />
+        <location line="-188" />
         <source>Trainee</source>
         <translation>Jeune</translation>
     </message>
@@ -17272,12 +17272,17 @@ Facturé (HT) : %6
         <translation>Entrées</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Skill</source>
         <translation>Compétence</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Times</source>
         <translation>Fois</translation>
     </message>
@@ -17895,8 +17900,10 @@ après-midi</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>%1 · class</source>
-        <translation>%1 · cours</translation>
+        <source>%1
+class</source>
+        <translation>%1
+cours</translation>
     </message>
 </context>
 <context>

@@ -224,6 +224,25 @@ TEST_CASE("The workshop figures, the log, the catalogue and the team on the demo
     CHECK(test::rows(figures->view()->outputs()) > 3);
     CHECK(test::rows(figures->view()->references()) > 10);
     CHECK(test::rows(figures->view()->skills()) >= 10);
+    // Both workshops have a skill called "Ranger et nettoyer le poste": each says whose it is.
+    QStringList upkeep;
+    for (int r = 0; r < test::rows(figures->view()->skills()); ++r) {
+        const QString skill = test::cell(figures->view()->skills(), r, 0);
+        if (skill.startsWith(QStringLiteral("Ranger et nettoyer le poste")))
+            upkeep << skill;
+    }
+    CHECK(upkeep == QStringList{QStringLiteral("Ranger et nettoyer le poste (Métallerie)"),
+                                QStringLiteral("Ranger et nettoyer le poste (Pneus et services)")});
+    // One workshop: its skills by their names alone.
+    figures->setSection(test::rawScalar(d.session.database(),
+                                        QStringLiteral("SELECT id FROM section WHERE name = 'Métallerie'"))
+                            .toLongLong());
+    bool plain = false;
+    for (int r = 0; r < test::rows(figures->view()->skills()); ++r)
+        plain = plain ||
+                test::cell(figures->view()->skills(), r, 0) == QStringLiteral("Ranger et nettoyer le poste");
+    CHECK(plain);
+    figures->setSection(0);
     QAbstractItemModelTester figuresTester(figures->view()->references()->model(),
                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
     ProductionLogPage* log = workshops.logPage();

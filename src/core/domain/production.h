@@ -155,6 +155,7 @@ struct SkillPractice
 {
     qint64 skillId = 0;
     QString label;
+    QString section;    // the workshop whose skill it is (two may name a skill alike)
     int entries = 0;    // times practised (entries naming the skill)
     int trainees = 0;   // distinct trainees
     qint64 minutes = 0; // trainee minutes on those entries

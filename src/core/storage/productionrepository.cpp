@@ -563,19 +563,21 @@ Result<ProductionFigures> ProductionRepository::figures(const ProductionFilter& 
     {
         SqlQuery q(m_db);
         ETABLI_TRY(q.prepare(
-            QStringLiteral(
-                "SELECT sk.id, sk.label, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), "
-                "SUM(pt.minutes) "
-                "FROM production_entry e JOIN production_skill ps ON ps.entry_id = e.id "
-                "JOIN skill sk ON sk.id = ps.skill_id JOIN production_trainee pt ON pt.entry_id = e.id "
-                "WHERE 1 = 1%1%2 GROUP BY sk.id, sk.label, sk.label_key ORDER BY sk.label_key")
+            QStringLiteral("SELECT sk.id, sk.label, COUNT(DISTINCT e.id), COUNT(DISTINCT pt.trainee_id), "
+                           "SUM(pt.minutes), s.name "
+                           "FROM production_entry e JOIN production_skill ps ON ps.entry_id = e.id "
+                           "JOIN skill sk ON sk.id = ps.skill_id JOIN section s ON s.id = sk.section_id "
+                           "JOIN production_trainee pt ON pt.entry_id = e.id "
+                           "WHERE 1 = 1%1%2 GROUP BY sk.id, sk.label, sk.label_key, s.name ORDER BY "
+                           "sk.label_key, s.name")
                 .arg(byTrainee.andSql(), traineeClause)));
         byTrainee.apply(q);
         bindTrainee(q);
         ETABLI_TRY(q.exec());
         while (q.next())
-            out.skills << SkillPractice{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
-                                        q.value(3).toInt(), q.value(4).toLongLong()};
+            out.skills << SkillPractice{q.value(0).toLongLong(), q.value(1).toString(),
+                                        q.value(5).toString(),   q.value(2).toInt(),
+                                        q.value(3).toInt(),      q.value(4).toLongLong()};
     }
     {
         SqlQuery q(m_db);

@@ -66,7 +66,11 @@ ProductionFiguresView::ProductionFiguresView(bool showTrainees, QWidget* parent)
            Column<TraineeHours>::count(tr("Entries"), [](const TraineeHours& h) { return h.entries; })},
           this)),
       m_skillRows(new ColumnsModel<SkillPractice>(
-          {{tr("Skill"), [](const SkillPractice& s) { return s.label; }},
+          // Two workshops may name a skill alike: the workshop then says whose it is.
+          {{tr("Skill"),
+            [this](const SkillPractice& s) {
+                return m_sharedLabels.contains(s.label) ? tr("%1 (%2)").arg(s.label, s.section) : s.label;
+            }},
            Column<SkillPractice>::count(tr("Times"), [](const SkillPractice& s) { return s.entries; }),
            Column<SkillPractice>::count(tr("Trainees"), [](const SkillPractice& s) { return s.trainees; }),
            Column<SkillPractice>::hours(
@@ -141,6 +145,13 @@ void ProductionFiguresView::display(const ProductionFigures& f)
            f.entries)
             .arg(Quantities::formatDuration(f.minutes), made.format(), f.materials.format()));
     m_traineeRows->setRows(f.trainees);
+    QSet<QString> seen;
+    m_sharedLabels.clear();
+    for (const SkillPractice& s : f.skills) {
+        if (seen.contains(s.label))
+            m_sharedLabels.insert(s.label);
+        seen.insert(s.label);
+    }
     m_skillRows->setRows(f.skills);
     m_outputRows->setRows(f.outputs);
     m_referenceRows->setRows(f.references);

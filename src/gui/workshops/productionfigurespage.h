@@ -3,6 +3,7 @@
 #include "domain/production.h"
 #include "gui/common/rowstablemodel.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -34,6 +35,7 @@ private:
     QLabel* m_summary;
     ColumnsModel<TraineeHours>* m_traineeRows;
     ColumnsModel<SkillPractice>* m_skillRows;
+    QSet<QString> m_sharedLabels; // skill names two of the workshops shown give
     ColumnsModel<OutputTotal>* m_outputRows;
     ColumnsModel<ReferenceHours>* m_referenceRows;
     QTableView* m_trainees;
