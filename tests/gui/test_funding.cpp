@@ -1,3 +1,4 @@
+#include "domain/money.h"
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
@@ -29,6 +30,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QColor>
 #include <QComboBox>
 #include <QDate>
 #include <QFile>
@@ -111,6 +113,28 @@ TEST_CASE("The director sees where the year stands: charts, forecast against act
                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(test::cell(budget->forecastTable(), test::rows(budget->forecastTable()) - 1, 0) ==
           QStringLiteral("Total des charges"));
+    // A gap is red on both tables for a resource short of its forecast or an expense over
+    // its own, never for an expense under it.
+    for (const QTableView* table : {budget->forecastTable(), dashboard->categoriesTable()}) {
+        const QAbstractItemModel* m = table->model();
+        int red = 0;
+        int underspent = 0;
+        for (int row = 0; row < m->rowCount(); ++row) {
+            const auto forecast = Money::parse(m->index(row, 1).data().toString());
+            const auto actual = Money::parse(m->index(row, 2).data().toString());
+            const QString category = m->index(row, 0).data().toString();
+            if (!forecast || !actual || forecast->isZero() || m->index(row, 3).data().toString().isEmpty())
+                continue; // the totals, a line with nothing forecast
+            const bool expense = category.startsWith(QStringLiteral("Charge"));
+            const bool isRed =
+                m->index(row, 3).data(Qt::ForegroundRole).value<QColor>() == QColor(180, 30, 30);
+            CHECK(isRed == (expense ? *actual > *forecast : *actual < *forecast));
+            red += isRed ? 1 : 0;
+            underspent += expense && *actual < *forecast ? 1 : 0;
+        }
+        CHECK(red > 0);
+        CHECK(underspent > 0);
+    }
 
     // The home page tells the director where the year stands, and what is due soon.
     DashboardPage home(d.session);

@@ -27,6 +27,12 @@ struct FundingReport
         Money forecast;
         Money actual;
         Money gap() const { return actual - forecast; }
+        // Short of a resource's forecast, or over an expense's (nothing forecast: neither).
+        bool shortfall() const
+        {
+            return !forecast.isZero() &&
+                   (kind == BudgetKind::Expense ? gap().cents() > 0 : gap().cents() < 0);
+        }
     };
 
     FinancialYear year; // id 0 when not opened yet

@@ -16,6 +16,7 @@
 #include "services/financialyearservice.h"
 #include "services/fundingreportservice.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -171,9 +172,14 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
           false, bold},
          {tr("Forecast"), [](const ForecastRow& r) { return r.line.forecast.format(); }, true, bold},
          {tr("Actual"), [](const ForecastRow& r) { return r.line.actual.format(); }, true, bold},
+         // A shortfall of resources or an overspend shows in red, as on the dashboard.
          {tr("Gap"),
           [](const ForecastRow& r) { return r.categoryId == 0 ? QString() : r.line.gap().format(); }, true,
-          bold}},
+          [bold](const ForecastRow& r, int role) {
+              if (role == Qt::ForegroundRole)
+                  return r.categoryId != 0 && r.line.shortfall() ? QVariant(QColor(180, 30, 30)) : QVariant();
+              return bold(r, role);
+          }}},
         this);
     m_forecasts->setModel(m_forecastRows);
     m_forecasts->setObjectName(QStringLiteral("forecastTable"));

@@ -86,9 +86,7 @@ FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
     using Line = FundingReport::Line;
     // A shortfall of resources or an overspend shows in red.
     const auto shortfall = [](const Line& l, int role) {
-        const bool bad = l.kind == BudgetKind::Expense ? l.gap().cents() > 0 : l.gap().cents() < 0;
-        return role == Qt::ForegroundRole && bad && !l.forecast.isZero() ? QVariant(QColor(180, 30, 30))
-                                                                         : QVariant();
+        return role == Qt::ForegroundRole && l.shortfall() ? QVariant(QColor(180, 30, 30)) : QVariant();
     };
     m_categoryRows = new ColumnsModel<Line>(
         {{tr("Category"),
