@@ -264,6 +264,7 @@ void LearningPage::showClass(qint64 sectionId, qint64 certificationId, int block
 void LearningPage::load()
 {
     m_save->setEnabled(false);
+    m_jobs = {};
     // The block shown stays; the first time, the class's whole map.
     const int shownBlock = m_block->currentData().isValid() ? m_block->currentData().toInt() : -1;
     const qint64 sectionId = m_section->currentData().toLongLong();
@@ -347,7 +348,7 @@ void LearningPage::showCell()
                                  : history.isEmpty() ? QList<qint64>{}
                                                      : history.constLast().evidence;
     QList<Choice> rows;
-    const auto jobs = evaluations.proposedEvidence(trainee, competence->id);
+    const auto jobs = jobsOf(trainee, competence->id);
     for (const EvidenceEntry& job : jobs.value_or(QList<EvidenceEntry>{}))
         rows << Choice{job.entryId, EvaluationGridModel::jobLabel(job), ticked.contains(job.entryId)};
     {
@@ -369,6 +370,16 @@ void LearningPage::showCell()
     m_history->setText(lines.isEmpty() ? tr("Not evaluated yet.") : lines.join(QLatin1Char('\n')));
 }
 
+Result<QList<EvidenceEntry>> LearningPage::jobsOf(qint64 trainee, qint64 competence)
+{
+    if (m_jobs.trainee == trainee && m_jobs.competence == competence)
+        return m_jobs.jobs;
+    auto jobs = m_session.service<EvaluationService>().proposedEvidence(trainee, competence);
+    if (jobs)
+        m_jobs = {trainee, competence, *jobs};
+    return jobs;
+}
+
 void LearningPage::type(int row, int column, std::optional<CompetenceLevel> level)
 {
     const qint64 trainee = m_grid->traineeAt(row);
@@ -382,7 +393,7 @@ void LearningPage::type(int row, int column, std::optional<CompetenceLevel> leve
         EvaluationGridModel::Pending typed;
         typed.level = *level;
         const auto latest = m_grid->view().latestOf(trainee, competence->id);
-        auto jobs = m_session.service<EvaluationService>().proposedEvidence(trainee, competence->id);
+        const auto jobs = jobsOf(trainee, competence->id);
         if (!jobs) {
             m_banner->showMessage(MessageBanner::Kind::Error, jobs.error().message);
             return;

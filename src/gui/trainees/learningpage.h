@@ -69,6 +69,9 @@ private:
     void load();
     void showCell();
     void type(int row, int column, std::optional<CompetenceLevel> level);
+    // The jobs of the log that practised a competence, read once for the cell
+    // shown: typing a level there uses them again.
+    Result<QList<EvidenceEntry>> jobsOf(qint64 trainee, qint64 competence);
 
     Session& m_session;
     MessageBanner* m_banner;
@@ -86,6 +89,12 @@ private:
     QLabel* m_history;
     QPushButton* m_booklet;
     QPushButton* m_save;
+    struct
+    {
+        qint64 trainee = 0;
+        qint64 competence = 0;
+        QList<EvidenceEntry> jobs;
+    } m_jobs; // the last cell's, until the class is read again
 };
 
 } // namespace etabli
