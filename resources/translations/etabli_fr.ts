@@ -6353,7 +6353,7 @@ Complétez, puis envoyez le devis.</translation>
         <translation>Cette entrée du journal d'atelier n'existe plus.</translation>
     </message>
     <message>
-        <location line="+413" />
+        <location line="+414" />
         <location line="+18" />
         <source>The skill “%1” is already in this workshop's list.</source>
         <translation>La compétence « %1 » figure déjà dans la liste de cet atelier.</translation>
@@ -11243,7 +11243,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::BudgetEntriesList</name>
     <message>
-        <location filename="../../src/gui/funding/budgetpage.cpp" line="+35" />
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+36" />
         <source>Search a label, a reference or a contact…</source>
         <translation>Rechercher un libellé, une référence ou un contact…</translation>
     </message>
@@ -11390,7 +11390,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
 <context>
     <name>etabli::BudgetPage</name>
     <message>
-        <location filename="../../src/gui/funding/budgetpage.cpp" line="+37" />
+        <location filename="../../src/gui/funding/budgetpage.cpp" line="+42" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -11405,7 +11405,7 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Prévoir une &amp;subvention…</translation>
     </message>
     <message>
-        <location line="-25" />
+        <location line="-30" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
@@ -11420,17 +11420,17 @@ Pour vérifier : etabli-cli verify-archive CE_DOSSIER (ou, pour les seuls fichie
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Gap</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-7" />
         <source>Expense: %1</source>
         <translation>Charge : %1</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+28" />
         <source>File for the &amp;accountant (FEC)…</source>
         <translation>Fichier pour le &amp;comptable (FEC)…</translation>
     </message>
@@ -14464,12 +14464,12 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FollowUpPage</name>
     <message>
-        <location filename="../../src/gui/trainees/followuppage.cpp" line="+31" />
+        <location filename="../../src/gui/trainees/followuppage.cpp" line="+46" />
         <source>Young people who left and are due for news: 6 and 12 months after their exit. Open a record (Enter or double-click) and fill in the Outcome tab.</source>
         <translation>Jeunes sortis dont il faut prendre des nouvelles, 6 et 12 mois après leur sortie. Ouvrez le dossier (Entrée ou double-clic) et remplissez l'onglet Devenir.</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-24" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -14489,12 +14489,17 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Due on</source>
         <translation>À faire le</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>Late: due since %1 (%n day(s))</source>
+        <translation><numerusform>En retard : à faire depuis le %1 (%n jour)</numerusform><numerusform>En retard : à faire depuis le %1 (%n jours)</numerusform></translation>
+    </message>
     <message>
-        <location line="+21" />
+        <location line="+25" />
         <source>Follow-ups due</source>
         <translation>Suivis à faire</translation>
     </message>
@@ -14951,7 +14956,7 @@ C'est définitif : plus rien ne pourra ensuite être facturé ni encaissé à un
 <context>
     <name>etabli::FundingDashboard</name>
     <message>
-        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+108" />
+        <location filename="../../src/gui/funding/fundingdashboard.cpp" line="+106" />
         <source>Financial &amp;year:</source>
         <translation>&amp;Exercice :</translation>
     </message>
@@ -15795,7 +15800,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation> (exemple de démonstration)</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>No framework is loaded for the diplomas this section prepares: the director loads it in Trainees › Frameworks.</source>
         <translation>Aucun référentiel n'est chargé pour les diplômes que prépare cette section : la direction le charge dans Jeunes › Référentiels.</translation>
     </message>
@@ -15818,7 +15823,7 @@ Elle recevra son numéro et ne pourra plus être modifiée : une erreur se corri
         <translation>Pas encore évaluée.</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+62" />
         <source>Only the master trainers and the director evaluate: this view is to read.</source>
         <translation>Seuls les maîtres professionnels et la direction évaluent : cette vue est en lecture.</translation>
     </message>

@@ -24,6 +24,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QColor>
 #include <QComboBox>
 #include <QDate>
 #include <QLabel>
@@ -389,6 +390,19 @@ TEST_CASE("The follow-up list shows the contacts due", "[gui][career]")
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(test::rows(page.table()) == page.due().size());
     CHECK(test::cell(page.table(), 0, 0) == page.due().first().name);
+    // A contact past its day is in red, with its delay on hover; one due today is not.
+    const QAbstractItemModel* model = page.table()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const FollowUpDue& due = page.due().at(row);
+        const QModelIndex day = model->index(row, 4);
+        const bool late = due.dueDate < kToday;
+        CHECK((day.data(Qt::ForegroundRole).value<QColor>() == QColor(180, 30, 30)) == late);
+        if (late)
+            CHECK(day.data(Qt::ToolTipRole)
+                      .toString()
+                      .startsWith(QStringLiteral("En retard : à faire depuis le %1")
+                                      .arg(due.dueDate.toString(QStringLiteral("dd/MM/yyyy")))));
+    }
 }
 
 TEST_CASE("The import dialog previews each line and imports on request", "[gui][import]")

@@ -6,6 +6,7 @@
 #include "services//careerservice.h"
 #include "util/text.h"
 
+#include <QColor>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,7 +23,21 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
            {tr("Section"), [](const FollowUpDue& d) { return d.section; }},
            Column<FollowUpDue>::day(tr("Left on"), [](const FollowUpDue& d) { return d.exitDate; }),
            {tr("Contact"), [](const FollowUpDue& d) { return labelOf(d.milestone); }},
-           Column<FollowUpDue>::day(tr("Due on"), [](const FollowUpDue& d) { return d.dueDate; })},
+           // A contact past its day shows in red, the delay on hover.
+           Column<FollowUpDue>::day(
+               tr("Due on"), [](const FollowUpDue& d) { return d.dueDate; },
+               [this](const FollowUpDue& d, int role) {
+                   const QDate today = m_session.clock().today();
+                   if (d.dueDate >= today)
+                       return QVariant();
+                   if (role == Qt::ForegroundRole)
+                       return QVariant(QColor(180, 30, 30));
+                   if (role == Qt::ToolTipRole)
+                       return QVariant(tr("Late: due since %1 (%n day(s))", nullptr,
+                                          static_cast<int>(d.dueDate.daysTo(today)))
+                                           .arg(text::frenchDate(d.dueDate)));
+                   return QVariant();
+               })},
           this)),
       m_table(new QTableView(this))
 {
