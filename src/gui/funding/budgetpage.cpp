@@ -1,6 +1,7 @@
 #include "gui/funding/budgetpage.h"
 
 #include "gui/common/allowed.h"
+#include "gui/common/colours.h"
 #include "gui/common/datefield.h"
 #include "gui/common/formdialog.h"
 #include "gui/common/messagebanner.h"
@@ -177,7 +178,7 @@ BudgetPage::BudgetPage(Session& session, QWidget* parent)
           [](const ForecastRow& r) { return r.categoryId == 0 ? QString() : r.line.gap().format(); }, true,
           [bold](const ForecastRow& r, int role) {
               if (role == Qt::ForegroundRole)
-                  return r.categoryId != 0 && r.line.shortfall() ? QVariant(QColor(180, 30, 30)) : QVariant();
+                  return r.categoryId != 0 && r.line.shortfall() ? QVariant(alertColour()) : QVariant();
               return bold(r, role);
           }}},
         this);

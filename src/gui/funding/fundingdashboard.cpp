@@ -1,5 +1,6 @@
 #include "gui/funding/fundingdashboard.h"
 
+#include "gui/common/colours.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/reloadwhenshown.h"
 #include "gui/common/session.h"
@@ -86,7 +87,7 @@ FundingDashboard::FundingDashboard(Session& session, QWidget* parent)
     using Line = FundingReport::Line;
     // A shortfall of resources or an overspend shows in red.
     const auto shortfall = [](const Line& l, int role) {
-        return role == Qt::ForegroundRole && l.shortfall() ? QVariant(QColor(180, 30, 30)) : QVariant();
+        return role == Qt::ForegroundRole && l.shortfall() ? QVariant(alertColour()) : QVariant();
     };
     m_categoryRows = new ColumnsModel<Line>(
         {{tr("Category"),
@@ -202,7 +203,7 @@ void FundingDashboard::reload()
                 QStringLiteral("%1 — %2").arg(fr.toString(d.day, QStringLiteral("dd/MM/yyyy")), d.what),
                 m_deadlines);
             if (d.late)
-                item->setForeground(QColor(180, 30, 30));
+                item->setForeground(alertColour());
         }
         if (due->isEmpty())
             new QListWidgetItem(tr("Nothing due."), m_deadlines);

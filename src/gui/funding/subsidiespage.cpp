@@ -1,6 +1,7 @@
 #include "gui/funding/subsidiespage.h"
 
 #include "gui/common/allowed.h"
+#include "gui/common/colours.h"
 #include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/session.h"
@@ -55,7 +56,7 @@ SubsidiesPage::SubsidiesPage(Session& session, QWidget* parent)
              [closed](const Subsidy& s) { return closed(s) ? QDate() : s.reportDue; },
              [this, closed](const Subsidy& s, int role) {
                  return role == Qt::ForegroundRole && !closed(s) && s.reportDue < m_session.clock().today()
-                            ? QVariant(QColor(180, 30, 30))
+                            ? QVariant(alertColour())
                             : QVariant();
              })},
         this);

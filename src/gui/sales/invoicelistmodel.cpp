@@ -1,6 +1,7 @@
 #include "gui/sales/invoicelistmodel.h"
 
 #include "gui/common/cellvalue.h"
+#include "gui/common/colours.h"
 #include "gui/common/session.h"
 #include "services/invoiceservice.h"
 
@@ -45,7 +46,7 @@ QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) con
         if (draftDay)
             return QColor(Qt::gray);
         return (column == Due || column == Status) && InvoiceService::isLate(row, m_session.clock().today())
-                   ? QVariant(QColor(180, 30, 30))
+                   ? QVariant(alertColour())
                    : QVariant();
     }
     if (role == Qt::FontRole) {

@@ -1,6 +1,7 @@
 #include "gui/sales/orderlistmodels.h"
 
 #include "gui/common/cellvalue.h"
+#include "gui/common/colours.h"
 #include "gui/common/session.h"
 #include "services/orderservice.h"
 
@@ -10,8 +11,6 @@
 namespace etabli {
 
 namespace {
-
-const QColor lateColour(180, 30, 30);
 
 QString shown(const QDate& day)
 {
@@ -46,7 +45,7 @@ QVariant QuoteListModel::cell(const Quote& q, int column, int role) const
     if (role == Qt::TextAlignmentRole)
         return column == Total ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (role == Qt::ForegroundRole)
-        return expired && (column == ValidUntil || column == Status) ? QVariant(lateColour) : QVariant();
+        return expired && (column == ValidUntil || column == Status) ? QVariant(alertColour()) : QVariant();
     if (role == CellValueRole)
         return column == Date         ? cellValue(q.quoteDate)
                : column == Total      ? cellValue(q.totals.incl)
@@ -96,7 +95,7 @@ bool WorkOrderListModel::isLate(const WorkOrder& o) const
 QVariant WorkOrderListModel::cell(const WorkOrder& o, int column, int role) const
 {
     if (role == Qt::ForegroundRole)
-        return isLate(o) && (column == DueDate || column == Status) ? QVariant(lateColour) : QVariant();
+        return isLate(o) && (column == DueDate || column == Status) ? QVariant(alertColour()) : QVariant();
     if (role == CellValueRole)
         return column == Date      ? cellValue(o.orderDate)
                : column == DueDate ? cellValue(o.dueDate)

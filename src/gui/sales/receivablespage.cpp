@@ -1,5 +1,6 @@
 #include "gui/sales/receivablespage.h"
 
+#include "gui/common/colours.h"
 #include "gui/common/listoutput.h"
 #include "gui/common/messagebanner.h"
 #include "gui/common/printpreview.h"
@@ -30,7 +31,7 @@ ReceivablesPage::ReceivablesPage(Session& session, QWidget* parent)
 {
     // Invoices over 60 days late stand out.
     const auto late = [](const Receivable& x, int role) {
-        return role == Qt::ForegroundRole && x.bucket() >= 3 ? QVariant(QColor(180, 30, 30)) : QVariant();
+        return role == Qt::ForegroundRole && x.bucket() >= 3 ? QVariant(alertColour()) : QVariant();
     };
     m_rows = new ColumnsModel<Receivable>(
         {{tr("Invoice"), [](const Receivable& x) { return x.number; }, false, late},

@@ -1,6 +1,7 @@
 #include "gui/sales/tyresetlistmodel.h"
 
 #include "gui/common/cellvalue.h"
+#include "gui/common/colours.h"
 #include "gui/common/session.h"
 #include "services/tyrehotelservice.h"
 
@@ -31,7 +32,7 @@ QVariant TyreSetListModel::cell(const TyreSet& s, int column, int role) const
         return bold;
     }
     if (role == Qt::ForegroundRole) // under 3 mm: to be replaced
-        return column == Tread && s.minTreadTenths() < 30 ? QVariant(QColor(180, 30, 30)) : QVariant();
+        return column == Tread && s.minTreadTenths() < 30 ? QVariant(alertColour()) : QVariant();
     if (role == CellValueRole)
         return column == In ? cellValue(s.dateIn) : column == Out ? cellValue(s.dateOut) : QVariant();
     if (role != Qt::DisplayRole)

@@ -1,5 +1,6 @@
 #include "gui/trainees/followuppage.h"
 
+#include "gui/common/colours.h"
 #include "gui/common/listoutput.h"
 #include "gui/common/session.h"
 #include "gui/trainees/traineedialog.h"
@@ -31,7 +32,7 @@ FollowUpPage::FollowUpPage(Session& session, QWidget* parent)
                    if (d.dueDate >= today)
                        return QVariant();
                    if (role == Qt::ForegroundRole)
-                       return QVariant(QColor(180, 30, 30));
+                       return QVariant(alertColour());
                    if (role == Qt::ToolTipRole)
                        return QVariant(tr("Late: due since %1 (%n day(s))", nullptr,
                                           static_cast<int>(d.dueDate.daysTo(today)))
