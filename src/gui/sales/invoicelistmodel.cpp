@@ -4,10 +4,10 @@
 #include "gui/common/colours.h"
 #include "gui/common/session.h"
 #include "services/invoiceservice.h"
+#include "util/text.h"
 
 #include <QColor>
 #include <QFont>
-#include <QLocale>
 
 namespace etabli {
 
@@ -59,7 +59,7 @@ QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) con
     if (role == Qt::ToolTipRole)
         return draftDay ? tr("Draft written on %1, not issued yet: it will take the date of the day it is "
                              "issued.")
-                              .arg(QLocale().toString(row.listDay, QStringLiteral("dd/MM/yyyy")))
+                              .arg(text::frenchDate(row.listDay))
                         : QVariant();
     if (role == CellValueRole) {
         switch (column) {
@@ -77,12 +77,11 @@ QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) con
     }
     if (role != Qt::DisplayRole)
         return {};
-    const QLocale locale;
     switch (column) {
     case Number:
         return issued ? row.number : tr("(draft)");
     case Date:
-        return locale.toString(issued ? row.issueDate : row.listDay, QStringLiteral("dd/MM/yyyy"));
+        return text::frenchDate(issued ? row.issueDate : row.listDay);
     case Customer:
         return row.customer;
     case Total:
@@ -90,7 +89,7 @@ QVariant InvoiceListModel::cell(const InvoiceRow& row, int column, int role) con
     case Due:
         return issued && invoice ? row.due.format() : QString();
     case DueDate:
-        return invoice ? locale.toString(row.dueDate, QStringLiteral("dd/MM/yyyy")) : QString();
+        return invoice ? text::frenchDate(row.dueDate) : QString();
     case Status:
         return InvoiceService::rowStatusLabel(row, m_session.clock().today());
     default:
